@@ -1,0 +1,103 @@
+//! Calendar arithmetic: Hijri (Umm al-Qura) conversion, weekdays, periods and their intervals.
+
+use chrono::{Datelike, Days, Duration, NaiveDate, NaiveDateTime, NaiveTime, TimeZone};
+use icu_calendar::islamic::IslamicUmmAlQura;
+use icu_calendar::{Date, Iso};
+
+/// Convert a Hijri date (Umm al-Qura, as used in Saudi Arabia and most Arab press) to Gregorian.
+/// Returns `None` for a day that does not exist in that month.
+pub fn hijri_to_gregorian(year: i32, month: u32, day: u32) -> Option<NaiveDate> {
+    if !(1..=12).contains(&month) || !(1..=30).contains(&day) {
+        return None;
+    }
+    let cal = IslamicUmmAlQura::new();
+    let date = Date::try_new_ummalqura_date(year, month as u8, day as u8, cal).ok()?;
+    // icu clamps nothing: a 30th in a 29-day month fails above; double-check by round trip.
+    let iso = date.to_iso();
+    let g = NaiveDate::from_ymd_opt(iso.year().number, iso.month().ordinal, iso.day_of_month().0)?;
+    let back = gregorian_to_hijri(g)?;
+    (back == (year, month, day)).then_some(g)
+}
+
+/// Convert a Gregorian date to Hijri (Umm al-Qura): (year, month, day).
+pub fn gregorian_to_hijri(date: NaiveDate) -> Option<(i32, u32, u32)> {
+    let iso: Date<Iso> = Date::try_new_iso_date(date.year(), date.month() as u8, date.day() as u8).ok()?;
+    let h = iso.to_calendar(IslamicUmmAlQura::new());
+    Some((h.year().number, h.month().ordinal, h.day_of_month().0))
+}
+
+/// First day of a Hijri month, in Gregorian.
+pub fn hijri_month_start(year: i32, month: u32) -> Option<NaiveDate> {
+    hijri_to_gregorian(year, month, 1)
+}
+
+/// Add `n` months to a (year, month) pair.
+pub fn add_months(year: i32, month: u32, n: i32) -> (i32, u32) {
+    let total = year * 12 + (month as i32 - 1) + n;
+    (total.div_euclid(12), (total.rem_euclid(12) + 1) as u32)
+}
+
+/// Add days, saturating at chrono's limits.
+pub fn add_days(d: NaiveDate, n: i64) -> NaiveDate {
+    if n >= 0 {
+        d.checked_add_days(Days::new(n as u64)).unwrap_or(d)
+    } else {
+        d.checked_sub_days(Days::new(n.unsigned_abs())).unwrap_or(d)
+    }
+}
+
+/// ISO weekday number, 1 = Monday … 7 = Sunday.
+pub fn iso_weekday(d: NaiveDate) -> u32 {
+    d.weekday().number_from_monday()
+}
+
+/// The ISO week label of a date: `2017-W18`.
+pub fn iso_week_label(d: NaiveDate) -> String {
+    let w = d.iso_week();
+    format!("{}-W{:02}", w.year(), w.week())
+}
+
+/// A local wall-clock time in `tz` as a fixed-offset instant (the earlier reading when ambiguous,
+/// the next valid minute when it falls in a DST gap).
+pub fn local_instant(tz: chrono_tz::Tz, local: NaiveDateTime) -> chrono::DateTime<chrono::FixedOffset> {
+    let mut t = local;
+    for _ in 0..180 {
+        match tz.from_local_datetime(&t) {
+            chrono::LocalResult::Single(x) => return x.fixed_offset(),
+            chrono::LocalResult::Ambiguous(a, _) => return a.fixed_offset(),
+            chrono::LocalResult::None => t += Duration::minutes(1),
+        }
+    }
+    chrono::Utc.from_utc_datetime(&local).fixed_offset()
+}
+
+/// Midnight at the start of `d` in `tz`.
+pub fn day_start(tz: chrono_tz::Tz, d: NaiveDate) -> chrono::DateTime<chrono::FixedOffset> {
+    local_instant(tz, d.and_time(NaiveTime::MIN))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn umm_al_qura_known_dates() {
+        // 1 Ramadan 1438 = 27 May 2017; 10 Shaban 1438 = 6 May 2017 (Umm al-Qura).
+        assert_eq!(hijri_to_gregorian(1438, 9, 1), NaiveDate::from_ymd_opt(2017, 5, 27));
+        assert_eq!(hijri_to_gregorian(1438, 8, 10), NaiveDate::from_ymd_opt(2017, 5, 6));
+        assert_eq!(gregorian_to_hijri(NaiveDate::from_ymd_opt(2017, 5, 6).unwrap()), Some((1438, 8, 10)));
+    }
+
+    #[test]
+    fn impossible_hijri_day_is_none() {
+        assert_eq!(hijri_to_gregorian(1438, 13, 1), None);
+        assert_eq!(hijri_to_gregorian(1438, 1, 31), None);
+    }
+
+    #[test]
+    fn month_arithmetic_wraps_years() {
+        assert_eq!(add_months(2017, 1, -1), (2016, 12));
+        assert_eq!(add_months(2017, 12, 1), (2018, 1));
+        assert_eq!(add_months(2017, 5, -17), (2015, 12));
+    }
+}

@@ -1,0 +1,302 @@
+//! Anchoring a whole document: publication date, tense cues, narrative reference, event anchors.
+
+use crate::calendar::{add_days, iso_weekday};
+use crate::resolve::{resolve, weekday_name, Prefer, Reference, Resolution};
+use crate::types::*;
+use chrono::{NaiveDate, NaiveTime};
+use std::ops::Range;
+use tarikh_grammar::{Direction, Grammar, Mention, MentionType, Unit};
+use tarikh_text::Normalised;
+
+/// What the caller knows about a document's publication.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PublicationHint {
+    /// Publication day, when given in metadata.
+    pub date: Option<NaiveDate>,
+    /// Publication time of day, when given.
+    pub time: Option<NaiveTime>,
+    /// The story's zone (from docs.csv, a flag, or the default).
+    pub timezone: chrono_tz::Tz,
+    /// Day to fall back on when neither metadata nor the text gives one (reported as `default`).
+    pub fallback: NaiveDate,
+}
+
+/// Words that point an expression to the future when they precede it in its clause.
+const FUTURE_CUES: &[&str] = &[
+    "سوف", "المقرر", "المزمع", "المنتظر", "المرتقب", "المقبل", "المقبله", "القادم", "القادمه", "يعتزم", "تعتزم", "ينوي", "تنوي", "يرتقب", "يتوقع", "تتوقع", "ستجري", "ستجرى", "ستعقد", "سيعقد",
+];
+/// Words that point an expression to the past when they precede it in its clause.
+const PAST_CUES: &[&str] = &["كان", "كانت", "لقد", "سبق", "الماضي", "الماضيه", "الفائت", "منذ", "امس"];
+/// Words starting with س that are not future verbs (nouns and numbers).
+const SIN_NOUNS: &[&str] = &[
+    "سياسه", "سياسي", "سياسيه", "سياسات", "سياسيين", "سياسيون", "سياره", "سيارات", "سته", "ستين", "ستون", "سنه", "سنوات", "سنوي", "سنويا", "سنين", "سنتين", "سنتان", "سيطره", "سيناريو", "ستار", "سينما", "سيده", "سيد", "سيول", "سياق", "سيناء", "سيف", "ستوكهولم", "سيدني", "سنغافوره", "سنوات", "سيبراني", "سيبرانيه", "ستراتيجيه", "سيادة", "سياده", "سنة",
+];
+
+fn is_future_verb(word: &str) -> bool {
+    let n = word.chars().count();
+    n >= 4 && (word.starts_with("سي") || word.starts_with("ست") || word.starts_with("سن")) && !SIN_NOUNS.contains(&word)
+}
+
+/// Strip the proclitics و and ف from a cue word.
+fn bare(word: &str) -> &str {
+    let w = word.strip_prefix('و').or_else(|| word.strip_prefix('ف')).unwrap_or(word);
+    if w.chars().count() >= 2 { w } else { word }
+}
+
+/// The direction the clause's tense gives an expression at `at`, if any cue says so. The nearest cue
+/// before the expression wins; a cue right after it ("الأحد المقبل" is a rule, but "الأحد ... المقرر")
+/// counts only when there is none before.
+pub(crate) fn tense_cue(text: &str, clause: Range<usize>, at: Range<usize>) -> Option<Prefer> {
+    let before = &text[clause.start.min(at.start)..at.start];
+    let words: Vec<&str> = before.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    for (i, w) in words.iter().rev().take(10).enumerate() {
+        let b = bare(w);
+        if FUTURE_CUES.contains(&b) || b == "سوف" || is_future_verb(b) {
+            return Some(Prefer::Future);
+        }
+        if PAST_CUES.contains(&b) {
+            return Some(Prefer::Past);
+        }
+        if b == "قد" {
+            // قد + perfect = past; قد + imperfect = "may" (no cue). The word after قد is nearer the expression.
+            let next = words.len().checked_sub(i).and_then(|k| words.get(k)).copied().unwrap_or("");
+            let imperfect = next.starts_with('ي') || next.starts_with('ت') || next.starts_with('ن');
+            if !imperfect {
+                return Some(Prefer::Past);
+            }
+        }
+    }
+    None
+}
+
+/// Is byte `at` inside a quotation (an odd number of `"` since the start of its paragraph)?
+fn inside_quote(text: &str, at: usize) -> bool {
+    let para_start = text[..at].rfind('\n').map(|p| p + 1).unwrap_or(0);
+    text[para_start..at].matches('"').count() % 2 == 1
+}
+
+/// Byte offsets of each char of `original`, to slice by code point.
+fn char_starts(original: &str) -> Vec<usize> {
+    let mut v: Vec<usize> = original.char_indices().map(|(i, _)| i).collect();
+    v.push(original.len());
+    v
+}
+
+fn enclosing(ranges: &[Range<usize>], at: usize) -> Range<usize> {
+    ranges.iter().find(|r| r.start <= at && at < r.end).cloned().unwrap_or(0..usize::MAX)
+}
+
+/// Infer a publication date from the text when there is no metadata: the latest fully explicit date
+/// the article gives, moved forward to the weekday named by "اليوم + weekday" when there is one.
+pub fn infer_publication(grammar: &Grammar, normalised: &Normalised) -> Option<(NaiveDate, String)> {
+    let text = normalised.as_str();
+    let mentions = grammar.find(text);
+    let probe = Reference { date: NaiveDate::from_ymd_opt(2000, 1, 1)?, time: None, tz: chrono_tz::UTC };
+    let mut latest: Option<(NaiveDate, Range<usize>)> = None;
+    let mut today_weekday: Option<(u32, Range<usize>)> = None;
+    for m in &mentions {
+        let s = &m.semantics;
+        if s.shift == Some((Unit::Day, 0)) {
+            if let Some(w) = s.weekday {
+                today_weekday.get_or_insert((w, m.range.clone()));
+            }
+        }
+        if s.year.is_some() && s.month.is_some() && s.day.is_some() {
+            if let Some(res) = resolve(m.kind, s, &probe, Prefer::Nearest) {
+                if let Some(iv) = res.interval {
+                    let d = iv.start.date_naive();
+                    if latest.as_ref().is_none_or(|(l, _)| d > *l) {
+                        latest = Some((d, m.range.clone()));
+                    }
+                }
+            }
+        }
+    }
+    let (base, base_range) = latest?;
+    let mut evidence = format!("latest explicit date «{}»", &text[base_range]);
+    let mut date = base;
+    if let Some((w, r)) = today_weekday {
+        let mut d = base;
+        for _ in 0..7 {
+            if iso_weekday(d) == w {
+                break;
+            }
+            d = add_days(d, 1);
+        }
+        date = d;
+        evidence.push_str(&format!(" and «{}» ({})", &text[r], weekday_name(w)));
+    }
+    Some((date, evidence))
+}
+
+/// Anchor every temporal expression of a document.
+///
+/// `default_prefer` is the reading of bare weekdays and months when no tense cue is found
+/// (documents use `Nearest`; `tarikh parse --prefer` passes the user's choice).
+pub fn anchor_document(grammar: &Grammar, id: &str, original: String, hint: &PublicationHint, default_prefer: Prefer) -> AnchoredDocument {
+    let normalised = Normalised::new(&original);
+    let publication = match hint.date {
+        Some(date) => Publication { date, time: hint.time, basis: PublicationBasis::Metadata, evidence: "metadata".into(), timezone: hint.timezone },
+        None => match infer_publication(grammar, &normalised) {
+            Some((date, evidence)) => Publication { date, time: None, basis: PublicationBasis::Inferred, evidence, timezone: hint.timezone },
+            None => Publication {
+                date: hint.fallback,
+                time: None,
+                basis: PublicationBasis::Default,
+                evidence: "no publication date in metadata and no explicit date in the text".into(),
+                timezone: hint.timezone,
+            },
+        },
+    };
+    let text = normalised.as_str();
+    let mentions = grammar.find(text);
+    let clauses = normalised.clauses();
+    let sentences = normalised.sentences();
+    let starts = char_starts(&original);
+    let reference = Reference { date: publication.date, time: publication.time, tz: publication.timezone };
+
+    let mut timexes: Vec<Timex> = Vec::new();
+    let mut conflicts: Vec<DocConflict> = Vec::new();
+    let mut last_explicit_day: Option<NaiveDate> = None;
+    let mut offsets: Vec<Option<(Direction, Range<usize>)>> = Vec::new();
+    for m in &mentions {
+        let clause = enclosing(&clauses, m.range.start);
+        let clause = clause.start..clause.end.min(text.len());
+        let prefer = tense_cue(text, clause, m.matched.clone()).unwrap_or(default_prefer);
+        let s = &m.semantics;
+        // Narrative reference: a quoted "today" belongs to the speaker, whose day is the last explicit
+        // date the article gave before the quote.
+        let narrative = s.shift.is_some_and(|(u, n)| u == Unit::Day && n == 0)
+            && s.weekday.is_none()
+            && inside_quote(text, m.range.start)
+            && last_explicit_day.is_some();
+        let r = if narrative { Reference { date: last_explicit_day.unwrap_or(reference.date), time: None, tz: reference.tz } } else { reference };
+        let Some(mut res) = resolve(m.kind, s, &r, prefer) else {
+            let (start, end) = normalised.original_span(m.range.start, m.range.end);
+            conflicts.push(DocConflict {
+                kind: "impossible_date".into(),
+                start,
+                end,
+                text: original[starts[start]..starts[end]].to_string(),
+                description: "the expression names a date that does not exist; it is left out of the timexes".into(),
+            });
+            continue;
+        };
+        if narrative {
+            res.anchor = AnchorKind::Narrative;
+        }
+        if res.anchor == AnchorKind::Explicit && res.kind == TimexType::Date {
+            if let Some(iv) = res.interval {
+                if (iv.end - iv.start).num_hours() <= 25 {
+                    last_explicit_day = Some(iv.start.date_naive());
+                }
+            }
+        }
+        let (start, end) = normalised.original_span(m.range.start, m.range.end);
+        let span_text = original[starts[start]..starts[end]].to_string();
+        for (kind, description) in std::mem::take(&mut res.problems) {
+            conflicts.push(DocConflict { kind, start, end, text: span_text.clone(), description });
+        }
+        if s.direction == Some(Direction::Past) {
+            if let Some(iv) = res.interval {
+                if iv.start.date_naive() > reference.date {
+                    conflicts.push(DocConflict { kind: "past_in_future".into(), start, end, text: span_text.clone(), description: format!("marked as past (الماضي) but {} is after the publication date {}", res.value, reference.date) });
+                }
+            }
+        }
+        offsets.push(s.event.map(|d| (d, m.matched.clone())));
+        timexes.push(build_timex(m, res, start, end, span_text, &normalised, s.event));
+    }
+    resolve_event_gaps(&mentions_with_offsets(&mentions, &timexes), &mut timexes, &sentences, text, reference.tz);
+    let _ = offsets;
+    AnchoredDocument { id: id.to_string(), original, normalised, publication, timexes, conflicts }
+}
+
+fn mentions_with_offsets<'a>(mentions: &'a [Mention], timexes: &[Timex]) -> Vec<&'a Mention> {
+    // Timexes are built from mentions in order, minus the ones that failed to resolve.
+    let mut out = Vec::new();
+    let mut ti = 0;
+    for m in mentions {
+        if ti < timexes.len() && timexes[ti].byte_range == m.range {
+            out.push(m);
+            ti += 1;
+        }
+    }
+    out
+}
+
+fn build_timex(m: &Mention, res: Resolution, start: usize, end: usize, text: String, normalised: &Normalised, event: Option<Direction>) -> Timex {
+    let event_offset = event.map(|d| {
+        let gap = m.semantics.event_gap.map(|(u, n)| u.seconds() * n as i64);
+        let (lo, hi) = match (res.duration_seconds, gap) {
+            (Some(b), _) => b,
+            (None, Some(g)) => (g / 2, g * 2),
+            (None, None) => (0, Unit::Hour.seconds()),
+        };
+        // The anchor event's phrase begins after the match and any spaces or commas.
+        let t = normalised.as_str();
+        let mut at = m.matched.end;
+        while let Some(c) = t[at..].chars().next() {
+            if c.is_whitespace() || c == ',' {
+                at += c.len_utf8();
+            } else {
+                break;
+            }
+        }
+        EventOffset { direction: if d == Direction::Past { OffsetDirection::Before } else { OffsetDirection::After }, min_seconds: lo, max_seconds: hi, anchor_at: at }
+    });
+    Timex {
+        start,
+        end,
+        byte_range: m.range.clone(),
+        text,
+        kind: res.kind,
+        value: res.value,
+        modifier: res.modifier,
+        anchor: res.anchor,
+        rule: m.rule.clone(),
+        interval: res.interval,
+        duration_seconds: res.duration_seconds,
+        event_offset,
+    }
+}
+
+/// "عشية/غداة EVENT": when a date follows in the event's own phrase (same sentence, within a few
+/// words), the expression is that date minus/plus the gap.
+fn resolve_event_gaps(mentions: &[&Mention], timexes: &mut [Timex], sentences: &[Range<usize>], text: &str, tz: chrono_tz::Tz) {
+    for i in 0..timexes.len() {
+        let Some(m) = mentions.get(i) else { continue };
+        let Some((unit, n)) = m.semantics.event_gap else { continue };
+        if unit != Unit::Day || m.kind != MentionType::Date {
+            continue;
+        }
+        let sentence = enclosing(sentences, m.range.start);
+        let Some(j) = (i + 1..timexes.len()).find(|&j| {
+            let t = &timexes[j];
+            t.byte_range.start < sentence.end.min(text.len())
+                && t.byte_range.start.saturating_sub(m.matched.end) <= 80
+                && t.interval.is_some_and(|iv| (iv.end - iv.start).num_hours() <= 30)
+                && matches!(t.kind, TimexType::Date | TimexType::Time)
+        }) else {
+            continue;
+        };
+        let Some(iv) = timexes[j].interval else { continue };
+        let day = iv.start.date_naive();
+        let sign = match m.semantics.event { Some(Direction::Past) => -1, _ => 1 };
+        let d = add_days(day, sign * n as i64);
+        timexes[i].value = d.format("%Y-%m-%d").to_string();
+        timexes[i].interval = Some(Interval { start: crate::calendar::day_start(tz, d), end: crate::calendar::day_start(tz, add_days(d, 1)) });
+    }
+}
+
+/// Read one phrase (no surrounding document) against a reference time: the longest expression in
+/// it, or `None`. This is what `tarikh parse` and the grammar examples use.
+pub fn parse_phrase(grammar: &Grammar, phrase: &str, reference: Reference, prefer: Prefer) -> Option<Timex> {
+    parse_phrase_all(grammar, phrase, reference, prefer).into_iter().max_by_key(|t| (t.end - t.start, std::cmp::Reverse(t.start)))
+}
+
+/// Every expression in one phrase read against a reference time, in text order.
+pub fn parse_phrase_all(grammar: &Grammar, phrase: &str, reference: Reference, prefer: Prefer) -> Vec<Timex> {
+    let hint = PublicationHint { date: Some(reference.date), time: reference.time, timezone: reference.tz, fallback: reference.date };
+    anchor_document(grammar, "phrase", phrase.to_string(), &hint, prefer).timexes
+}

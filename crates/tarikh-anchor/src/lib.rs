@@ -1,0 +1,25 @@
+//! Anchoring: from temporal mentions to TIMEX3 values a careful reader would give.
+//!
+//! Central decision: every value is computed against an explicit reference — the publication date
+//! (given in metadata or inferred from the text, and reported as which), a date the narrative set up
+//! earlier, or another event — never against the machine's clock. Bare weekdays and months take the
+//! direction that the clause's tense implies (perfect/كان/قد → past; سـ/سوف/المقرر → future), else the
+//! nearest occurrence; الماضي/المقبل decide outright. Every value records its anchor.
+//!
+//! ```
+//! use tarikh_anchor::{parse_phrase, Prefer, Reference};
+//! let grammar = tarikh_grammar::Grammar::embedded().unwrap();
+//! let r = Reference { date: chrono::NaiveDate::from_ymd_opt(2017, 5, 6).unwrap(), time: None, tz: chrono_tz::Europe::Paris };
+//! let t = parse_phrase(&grammar, "مساء الجمعة", r, Prefer::Nearest).unwrap();
+//! assert_eq!(t.value, "2017-05-05TEV");
+//! ```
+#![deny(missing_docs)]
+
+pub mod calendar;
+mod document;
+mod resolve;
+mod types;
+
+pub use document::{anchor_document, infer_publication, parse_phrase, parse_phrase_all, PublicationHint};
+pub use resolve::{weekday_name, Prefer, Reference};
+pub use types::*;

@@ -1,0 +1,438 @@
+//! From a mention's semantics and a reference time to a TIMEX3 value and the interval it denotes.
+
+use crate::calendar::{add_days, add_months, day_start, gregorian_to_hijri, hijri_month_start, hijri_to_gregorian, iso_week_label, iso_weekday, local_instant};
+use crate::types::{AnchorKind, Interval, TimexType};
+use chrono::{Datelike, Duration, NaiveDate, NaiveTime};
+use tarikh_grammar::{Calendar, Direction, MentionType, PartOfDay, Semantics, Unit};
+
+/// Which way to read a bare weekday, month or clock time when the words do not say.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Prefer {
+    /// The most recent occurrence (the same day counts).
+    Past,
+    /// The next occurrence (the same day counts).
+    Future,
+    /// Whichever occurrence is nearest.
+    #[default]
+    Nearest,
+    /// The nearest, but a past occurrence up to one day farther still wins: news mostly reports what
+    /// has happened, so an untensed "الأربعاء" three days ahead or four days back is read as past.
+    /// This is the default inside documents.
+    NearestLeaningPast,
+}
+
+impl std::str::FromStr for Prefer {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Prefer, String> {
+        match s {
+            "past" => Ok(Prefer::Past),
+            "future" => Ok(Prefer::Future),
+            "nearest" => Ok(Prefer::Nearest),
+            "news" => Ok(Prefer::NearestLeaningPast),
+            other => Err(format!("expected `past`, `future` or `nearest`, but found `{other}`")),
+        }
+    }
+}
+
+/// The time an expression is read against: a day, optionally a time of day, in a zone.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Reference {
+    /// The reference day (usually the publication date).
+    pub date: NaiveDate,
+    /// The reference time of day, when known.
+    pub time: Option<NaiveTime>,
+    /// The story's zone.
+    pub tz: chrono_tz::Tz,
+}
+
+/// A resolved value before it is placed in a document.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Resolution {
+    pub kind: TimexType,
+    pub value: String,
+    pub interval: Option<Interval>,
+    pub anchor: AnchorKind,
+    pub duration_seconds: Option<(i64, i64)>,
+    pub modifier: Option<String>,
+    /// Problems found: (kind, description).
+    pub problems: Vec<(String, String)>,
+}
+
+/// A point on the calendar at some granularity.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Point {
+    Day(NaiveDate),
+    Week(NaiveDate),
+    Month(i32, u32),
+    Year(i32),
+    HijriMonth(i32, u32),
+    HijriYear(i32),
+    PartOfDay(NaiveDate, PartOfDay),
+    Hour(NaiveDate, u32),
+    Minute(NaiveDate, u32, u32),
+}
+
+impl Point {
+    fn value(self) -> String {
+        match self {
+            Point::Day(d) => d.format("%Y-%m-%d").to_string(),
+            Point::Week(d) => iso_week_label(d),
+            Point::Month(y, m) => format!("{y:04}-{m:02}"),
+            Point::Year(y) => format!("{y:04}"),
+            Point::HijriMonth(y, m) => format!("H{y:04}-{m:02}"),
+            Point::HijriYear(y) => format!("H{y:04}"),
+            Point::PartOfDay(d, pod) => {
+                let day = d.format("%Y-%m-%d");
+                match pod {
+                    PartOfDay::Morning => format!("{day}TMO"),
+                    PartOfDay::Afternoon => format!("{day}TAF"),
+                    PartOfDay::Evening => format!("{day}TEV"),
+                    PartOfDay::Night => format!("{day}TNI"),
+                    PartOfDay::Noon => format!("{day}T12:00"),
+                    PartOfDay::Midnight => format!("{}T00:00", add_days(d, 1).format("%Y-%m-%d")),
+                }
+            }
+            Point::Hour(d, h) => {
+                let (d, h) = if h >= 24 { (add_days(d, 1), h - 24) } else { (d, h) };
+                format!("{}T{h:02}", d.format("%Y-%m-%d"))
+            }
+            Point::Minute(d, h, m) => {
+                let (d, h) = if h >= 24 { (add_days(d, 1), h - 24) } else { (d, h) };
+                format!("{}T{h:02}:{m:02}", d.format("%Y-%m-%d"))
+            }
+        }
+    }
+
+    fn interval(self, tz: chrono_tz::Tz) -> Option<Interval> {
+        let at = |d: NaiveDate, h: i64, m: i64| local_instant(tz, d.and_time(NaiveTime::MIN) + Duration::hours(h) + Duration::minutes(m));
+        let (start, end) = match self {
+            Point::Day(d) => (day_start(tz, d), day_start(tz, add_days(d, 1))),
+            Point::Week(d) => {
+                let monday = add_days(d, -(iso_weekday(d) as i64 - 1));
+                (day_start(tz, monday), day_start(tz, add_days(monday, 7)))
+            }
+            Point::Month(y, m) => {
+                let (ny, nm) = add_months(y, m, 1);
+                (day_start(tz, NaiveDate::from_ymd_opt(y, m, 1)?), day_start(tz, NaiveDate::from_ymd_opt(ny, nm, 1)?))
+            }
+            Point::Year(y) => (day_start(tz, NaiveDate::from_ymd_opt(y, 1, 1)?), day_start(tz, NaiveDate::from_ymd_opt(y + 1, 1, 1)?)),
+            Point::HijriMonth(y, m) => {
+                let (ny, nm) = add_months(y, m, 1);
+                (day_start(tz, hijri_month_start(y, m)?), day_start(tz, hijri_month_start(ny, nm)?))
+            }
+            Point::HijriYear(y) => (day_start(tz, hijri_month_start(y, 1)?), day_start(tz, hijri_month_start(y + 1, 1)?)),
+            Point::PartOfDay(d, pod) => match pod {
+                PartOfDay::Morning => (at(d, 0, 0), at(d, 12, 0)),
+                PartOfDay::Noon => (at(d, 12, 0), at(d, 13, 0)),
+                PartOfDay::Afternoon => (at(d, 12, 0), at(d, 18, 0)),
+                PartOfDay::Evening => (at(d, 18, 0), at(d, 24, 0)),
+                PartOfDay::Night => (at(d, 18, 0), at(d, 30, 0)),
+                PartOfDay::Midnight => (at(d, 24, 0), at(d, 24, 1)),
+            },
+            Point::Hour(d, h) => (at(d, h as i64, 0), at(d, h as i64 + 1, 0)),
+            Point::Minute(d, h, m) => (at(d, h as i64, m as i64), at(d, h as i64, m as i64 + 1)),
+        };
+        Some(Interval { start, end })
+    }
+
+    fn kind(self) -> TimexType {
+        match self {
+            Point::PartOfDay(..) | Point::Hour(..) | Point::Minute(..) => TimexType::Time,
+            _ => TimexType::Date,
+        }
+    }
+}
+
+/// Pick among candidate dates the one the direction asks for. `strict` (a الماضي/المقبل word) rules
+/// out the reference day itself.
+fn choose(candidates: &[NaiveDate], reference: NaiveDate, prefer: Prefer, strict: bool) -> Option<NaiveDate> {
+    let past = candidates.iter().copied().filter(|d| if strict { *d < reference } else { *d <= reference }).max();
+    let future = candidates.iter().copied().filter(|d| if strict { *d > reference } else { *d >= reference }).min();
+    match prefer {
+        Prefer::Past => past,
+        Prefer::Future => future,
+        Prefer::Nearest => match (past, future) {
+            (Some(p), Some(f)) => Some(if (reference - p) <= (f - reference) { p } else { f }),
+            (p, f) => p.or(f),
+        },
+        Prefer::NearestLeaningPast => match (past, future) {
+            (Some(p), Some(f)) => Some(if (reference - p).num_days() <= (f - reference).num_days() + 1 { p } else { f }),
+            (p, f) => p.or(f),
+        },
+    }
+}
+
+fn weekday_near(reference: NaiveDate, weekday: u32, prefer: Prefer, strict: bool) -> NaiveDate {
+    let cands: Vec<NaiveDate> = (-7..=7).map(|k| add_days(reference, k)).filter(|d| iso_weekday(*d) == weekday).collect();
+    choose(&cands, reference, prefer, strict).unwrap_or(reference)
+}
+
+fn day_month_near(reference: NaiveDate, month: u32, day: u32, prefer: Prefer, strict: bool) -> Option<NaiveDate> {
+    let y = reference.year();
+    let cands: Vec<NaiveDate> = (y - 1..=y + 1).filter_map(|yy| NaiveDate::from_ymd_opt(yy, month, day)).collect();
+    choose(&cands, reference, prefer, strict)
+}
+
+fn month_near(reference: NaiveDate, month: u32, prefer: Prefer, strict: bool) -> (i32, u32) {
+    let y = reference.year();
+    // Compare months by their first day; the reference month itself counts as "now".
+    let this_month = NaiveDate::from_ymd_opt(y, reference.month(), 1).unwrap_or(reference);
+    let cands: Vec<NaiveDate> = (y - 1..=y + 1).filter_map(|yy| NaiveDate::from_ymd_opt(yy, month, 1)).collect();
+    let d = choose(&cands, this_month, prefer, strict).unwrap_or(this_month);
+    (d.year(), d.month())
+}
+
+const WEEKDAY_AR: [&str; 7] = ["الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "الأحد"];
+
+/// The Arabic name of an ISO weekday (for messages).
+pub fn weekday_name(w: u32) -> &'static str {
+    WEEKDAY_AR[((w.clamp(1, 7)) - 1) as usize]
+}
+
+fn duration_value(amount: Option<f64>, unit: Unit) -> String {
+    let t = if unit.is_clock() { "T" } else { "" };
+    match amount {
+        None => format!("P{t}X{}", unit.timex_letter()),
+        Some(a) if a.fract() == 0.0 => format!("P{t}{}{}", a as i64, unit.timex_letter()),
+        Some(a) => format!("P{t}{a}{}", unit.timex_letter()),
+    }
+}
+
+/// Smallest and largest length of a duration, in seconds, from its amount, vagueness and mod.
+pub(crate) fn duration_bounds(sem: &Semantics, unit: Unit) -> (i64, i64) {
+    let u = unit.seconds() as f64;
+    let (lo, hi) = match sem.amount {
+        Some(a) => (a * u, a * u),
+        None => (sem.amount_min.unwrap_or(2.0) * u, sem.amount_max.unwrap_or(9.0) * u),
+    };
+    let (lo, hi) = match sem.modifier.as_deref() {
+        Some("APPROX") => (lo * 0.75, hi * 1.25),
+        Some("LESS_THAN") | Some("EQUAL_OR_LESS") => (0.0, hi),
+        Some("MORE_THAN") | Some("EQUAL_OR_MORE") => (lo, hi * 2.0),
+        _ => (lo, hi),
+    };
+    (lo.round() as i64, hi.round() as i64)
+}
+
+/// Resolve one mention. `prefer` is the direction from context (tense) or the caller; a direction
+/// word in the expression itself (الماضي/المقبل) overrides it and excludes the reference day.
+pub(crate) fn resolve(kind: MentionType, sem: &Semantics, r: &Reference, prefer: Prefer) -> Option<Resolution> {
+    let mut problems = Vec::new();
+    let (prefer, strict) = match sem.direction {
+        Some(Direction::Past) => (Prefer::Past, true),
+        Some(Direction::Future) => (Prefer::Future, true),
+        None => (prefer, false),
+    };
+    let out = |kind: TimexType, value: String, interval: Option<Interval>, anchor: AnchorKind, problems: Vec<(String, String)>| {
+        Some(Resolution { kind, value, interval, anchor, duration_seconds: None, modifier: sem.modifier.clone(), problems })
+    };
+
+    if kind == MentionType::Set {
+        let unit = sem.every.unwrap_or(Unit::Day);
+        if let (Unit::Week, Some(w)) = (unit, sem.weekday) {
+            return out(TimexType::Set, format!("XXXX-WXX-{w}"), None, AnchorKind::Explicit, problems);
+        }
+        return out(TimexType::Set, duration_value(Some(sem.amount.unwrap_or(1.0)), unit), None, AnchorKind::Explicit, problems);
+    }
+    if let Some(reference) = &sem.reference {
+        return out(TimexType::Date, reference.clone(), None, AnchorKind::Dct, problems);
+    }
+    if kind == MentionType::Duration {
+        let unit = sem.unit?;
+        let mut res = Resolution {
+            kind: TimexType::Duration,
+            value: duration_value(sem.amount, unit),
+            interval: None,
+            anchor: if sem.event.is_some() { AnchorKind::Event } else { AnchorKind::Explicit },
+            duration_seconds: Some(duration_bounds(sem, unit)),
+            modifier: sem.modifier.clone(),
+            problems,
+        };
+        if res.value.is_empty() {
+            res.value = "PXD".into();
+        }
+        return Some(res);
+    }
+    if sem.event_gap.is_some() || sem.last_of_event.is_some() {
+        // Resolved later against the anchor event, when the document gives its date.
+        let value = if kind == MentionType::Time { "XXXX-XX-XXTXX" } else { "XXXX-XX-XX" };
+        let tk = if kind == MentionType::Time { TimexType::Time } else { TimexType::Date };
+        return out(tk, value.into(), None, AnchorKind::Event, problems);
+    }
+
+    let mut anchor = AnchorKind::Dct;
+    let mut point: Option<Point> = None;
+
+    if sem.calendar == Calendar::Hijri {
+        let (hy, hm, hd) = gregorian_to_hijri(r.date).unwrap_or((1438, 1, 1));
+        match (sem.year, sem.month, sem.day) {
+            (Some(y), Some(m), Some(d)) => {
+                anchor = AnchorKind::Explicit;
+                match hijri_to_gregorian(y, m, d) {
+                    Some(g) => point = Some(Point::Day(g)),
+                    None => {
+                        problems.push(("impossible_date".into(), format!("{d}/{m}/{y} هـ does not exist in the Umm al-Qura calendar")));
+                        return None;
+                    }
+                }
+            }
+            (None, Some(m), Some(d)) => {
+                let cands: Vec<NaiveDate> = (hy - 1..=hy + 1).filter_map(|y| hijri_to_gregorian(y, m, d)).collect();
+                point = Some(Point::Day(choose(&cands, r.date, prefer, strict)?));
+            }
+            (Some(y), Some(m), None) => {
+                anchor = AnchorKind::Explicit;
+                point = Some(Point::HijriMonth(y, m));
+            }
+            (None, Some(m), None) => {
+                let _ = hd;
+                let y = if m < hm && prefer == Prefer::Future { hy + 1 } else { hy };
+                point = Some(Point::HijriMonth(y, m));
+            }
+            (Some(y), None, None) => {
+                anchor = AnchorKind::Explicit;
+                point = Some(Point::HijriYear(y));
+            }
+            _ => return None,
+        }
+    } else {
+        match (sem.year, sem.month, sem.day) {
+            (Some(y), Some(m), Some(d)) => {
+                anchor = AnchorKind::Explicit;
+                match NaiveDate::from_ymd_opt(y, m, d) {
+                    Some(g) => point = Some(Point::Day(g)),
+                    None => {
+                        problems.push(("impossible_date".into(), format!("{y}-{m:02}-{d:02} does not exist")));
+                        return None;
+                    }
+                }
+            }
+            (None, Some(m), Some(d)) => match day_month_near(r.date, m, d, prefer, strict) {
+                Some(g) => point = Some(Point::Day(g)),
+                None => return None,
+            },
+            (Some(y), Some(m), None) => {
+                anchor = AnchorKind::Explicit;
+                point = Some(Point::Month(y, m));
+            }
+            (None, Some(m), None) => {
+                let (y, m) = month_near(r.date, m, prefer, strict);
+                point = Some(Point::Month(y, m));
+            }
+            (Some(y), None, None) => {
+                anchor = AnchorKind::Explicit;
+                point = Some(Point::Year(y));
+            }
+            _ => {}
+        }
+    }
+    if let Some((gy, gm, gd)) = sem.hijri_pair {
+        if let (Some(Point::Day(g)), Some(hm), Some(hd)) = (point, gm, gd) {
+            let hy = gy.unwrap_or_else(|| gregorian_to_hijri(g).map(|h| h.0).unwrap_or(0));
+            match hijri_to_gregorian(hy, hm, hd) {
+                Some(h) if (h - g).num_days().abs() <= 1 => {
+                    if h != g {
+                        problems.push(("hijri_gregorian_mismatch".into(), format!("the Hijri date {hd}/{hm}/{hy} is {} by Umm al-Qura, one day from the Gregorian {}; local sighting can differ by a day", h, g)));
+                    }
+                }
+                Some(h) => problems.push(("hijri_gregorian_mismatch".into(), format!("the Hijri date {hd}/{hm}/{hy} is {h} by Umm al-Qura, not {g}; the Gregorian date is kept"))),
+                None => problems.push(("hijri_gregorian_mismatch".into(), format!("the Hijri date {hd}/{hm}/{hy} does not exist; the Gregorian date {g} is kept"))),
+            }
+        }
+    }
+
+    // Day-level readings from weekdays and shifts.
+    if point.is_none() {
+        if let Some((unit, n)) = sem.shift {
+            let base = r.date;
+            point = Some(match unit {
+                Unit::Day => Point::Day(add_days(base, n as i64)),
+                Unit::Week => Point::Week(add_days(base, 7 * n as i64)),
+                Unit::Month => {
+                    let (y, m) = add_months(base.year(), base.month(), n);
+                    Point::Month(y, m)
+                }
+                Unit::Year => Point::Year(base.year() + n),
+                Unit::Decade => Point::Year(base.year() + 10 * n),
+                Unit::Century => Point::Year(base.year() + 100 * n),
+                Unit::Hour | Unit::Minute | Unit::Second => {
+                    let t = base.and_time(r.time.unwrap_or(NaiveTime::MIN));
+                    let secs = unit.seconds() * n as i64;
+                    let t = t + Duration::seconds(secs);
+                    if unit == Unit::Hour {
+                        Point::Hour(t.date(), t.time().hour_of_day())
+                    } else {
+                        Point::Minute(t.date(), t.time().hour_of_day(), t.time().minute_of_hour())
+                    }
+                }
+            });
+            if let (Some(w), Some(Point::Day(d))) = (sem.weekday, point) {
+                if iso_weekday(d) != w {
+                    problems.push((
+                        "weekday_date_mismatch".into(),
+                        format!("{} is a {}, not a {}; the day word is kept", d, weekday_name(iso_weekday(d)), weekday_name(w)),
+                    ));
+                }
+            }
+        } else if let Some(w) = sem.weekday {
+            point = Some(Point::Day(weekday_near(r.date, w, prefer, strict)));
+        } else if sem.part_of_day.is_some() || sem.hour.is_some() {
+            let d = if sem.part_of_day == Some(PartOfDay::Midnight) {
+                // A bare midnight closes the day before the reference (past) or the reference day (future).
+                match prefer {
+                    Prefer::Future => r.date,
+                    _ => add_days(r.date, -1),
+                }
+            } else {
+                r.date
+            };
+            point = Some(Point::Day(d));
+        }
+    } else if let (Some(w), Some(Point::Day(d))) = (sem.weekday, point) {
+        if iso_weekday(d) != w {
+            problems.push((
+                "weekday_date_mismatch".into(),
+                format!("{} is a {}, but the text calls it {}; the date as written is kept", d, weekday_name(iso_weekday(d)), weekday_name(w)),
+            ));
+        }
+    }
+
+    let mut point = point?;
+    // Times of day on a day.
+    if let Point::Day(d) = point {
+        if let Some(h) = sem.hour {
+            let mut h = h;
+            if let Some(pod) = sem.part_of_day {
+                let pm = matches!(pod, PartOfDay::Afternoon | PartOfDay::Evening) || (pod == PartOfDay::Night && h >= 6);
+                if pm && h < 12 {
+                    h += 12;
+                }
+                if pod == PartOfDay::Morning && h == 12 {
+                    h = 0;
+                }
+            }
+            if h > 24 {
+                return None;
+            }
+            point = Point::Minute(d, h, sem.minute.unwrap_or(0).min(59));
+        } else if let Some(pod) = sem.part_of_day {
+            point = Point::PartOfDay(d, pod);
+        }
+    }
+    let interval = point.interval(r.tz);
+    out(point.kind(), point.value(), interval, anchor, problems)
+}
+
+trait ClockParts {
+    fn hour_of_day(&self) -> u32;
+    fn minute_of_hour(&self) -> u32;
+}
+
+impl ClockParts for NaiveTime {
+    fn hour_of_day(&self) -> u32 {
+        chrono::Timelike::hour(self)
+    }
+    fn minute_of_hour(&self) -> u32 {
+        chrono::Timelike::minute(self)
+    }
+}

@@ -1,0 +1,524 @@
+//! Finding event mentions and linking them (see the crate docs for the rules).
+
+use crate::lexicon::{strip_article, word_candidates, EventLexicon, Phrase, Slot};
+use crate::{light_stem, DocEvents, EventMention, MentionRelation, Relation, RelationBasis, GENERIC};
+use std::collections::HashSet;
+use std::ops::Range;
+use tarikh_anchor::{AnchoredDocument, OffsetDirection, TimexType};
+
+/// How many clause words a mention keeps as key words.
+const MAX_KEYWORDS: usize = 8;
+
+struct Word {
+    range: Range<usize>,
+    sentence: usize,
+    clause: usize,
+}
+
+struct Ctx<'a> {
+    doc: &'a AnchoredDocument,
+    lex: &'a EventLexicon,
+    text: &'a str,
+    words: Vec<Word>,
+    sentences: Vec<Range<usize>>,
+    clauses: Vec<Range<usize>>,
+    /// Byte offset of each char of the original text (plus the total length), for slicing.
+    orig_bytes: Vec<usize>,
+    /// Per word: index of the timex covering it.
+    word_timex: Vec<Option<usize>>,
+}
+
+/// A mention while it is being built, with its word span.
+struct Draft {
+    first: usize,
+    last: usize,
+    start_byte: usize,
+    type_idx: Option<usize>,
+}
+
+/// A matched signal.
+struct SignalHit {
+    first: usize,
+    last: usize,
+    signal: usize,
+}
+
+fn index_of(ranges: &[Range<usize>], byte: usize) -> usize {
+    // last range whose start <= byte
+    let i = ranges.partition_point(|r| r.start <= byte);
+    i.saturating_sub(1)
+}
+
+impl<'a> Ctx<'a> {
+    fn new(doc: &'a AnchoredDocument, lex: &'a EventLexicon) -> Ctx<'a> {
+        let text = doc.normalised.as_str();
+        let mut sentences = doc.normalised.sentences();
+        if sentences.is_empty() {
+            sentences.push(0..text.len());
+        }
+        let mut clauses = doc.normalised.clauses();
+        if clauses.is_empty() {
+            clauses.push(0..text.len());
+        }
+        let words: Vec<Word> = doc
+            .normalised
+            .tokens()
+            .into_iter()
+            .map(|t| Word {
+                sentence: index_of(&sentences, t.range.start),
+                clause: index_of(&clauses, t.range.start),
+                range: t.range,
+            })
+            .collect();
+        let mut orig_bytes: Vec<usize> = doc.original.char_indices().map(|(i, _)| i).collect();
+        orig_bytes.push(doc.original.len());
+        let mut word_timex = vec![None; words.len()];
+        for (ti, t) in doc.timexes.iter().enumerate() {
+            let a = words.partition_point(|w| w.range.end <= t.byte_range.start);
+            for (wi, w) in words.iter().enumerate().skip(a) {
+                if w.range.start >= t.byte_range.end {
+                    break;
+                }
+                word_timex[wi] = Some(ti);
+            }
+        }
+        Ctx { doc, lex, text, words, sentences, clauses, orig_bytes, word_timex }
+    }
+
+    fn word(&self, wi: usize) -> &str {
+        &self.text[self.words[wi].range.clone()]
+    }
+
+    /// Only whitespace between word `a` and word `a + 1`, and both in one sentence.
+    fn adjacent(&self, a: usize) -> bool {
+        let (x, y) = (&self.words[a], &self.words[a + 1]);
+        x.sentence == y.sentence && self.text[x.range.end..y.range.start].chars().all(char::is_whitespace)
+    }
+
+    fn orig(&self, start: usize, end: usize) -> String {
+        let n = self.orig_bytes.len() - 1;
+        let (s, e) = (start.min(n), end.min(n));
+        self.doc.original[self.orig_bytes[s]..self.orig_bytes[e.max(s)]].to_string()
+    }
+
+    fn span(&self, bytes: Range<usize>) -> (usize, usize) {
+        self.doc.normalised.original_span(bytes.start, bytes.end)
+    }
+
+    /// Match the slots from `si` on, starting at word `wi` (word `wi - 1` matched last).
+    fn match_rest(&self, slots: &[Slot], si: usize, wi: usize) -> Option<usize> {
+        if si == slots.len() {
+            return Some(wi - 1);
+        }
+        match &slots[si] {
+            Slot::Word(forms) => {
+                if wi >= self.words.len() || !self.adjacent(wi - 1) || self.word_timex[wi].is_some() {
+                    return None;
+                }
+                let w = self.word(wi);
+                if word_candidates(w).iter().any(|(_, s)| forms.contains(*s)) {
+                    self.match_rest(slots, si + 1, wi + 1)
+                } else {
+                    None
+                }
+            }
+            Slot::Gap(g) => {
+                let mut at = wi;
+                for _ in 0..=*g {
+                    if let Some(end) = self.match_rest(slots, si + 1, at) {
+                        return Some(end);
+                    }
+                    if at >= self.words.len() || !self.adjacent(at - 1) || self.word_timex[at].is_some() {
+                        return None;
+                    }
+                    at += 1;
+                }
+                None
+            }
+        }
+    }
+
+    /// All matches of `phrases` (via `index`): (first word, last word, stem offset in first word, phrase).
+    fn find(&self, phrases: &[Phrase], index: &std::collections::HashMap<String, Vec<usize>>) -> Vec<(usize, usize, usize, usize)> {
+        let mut out = Vec::new();
+        let mut seen = HashSet::new();
+        for wi in 0..self.words.len() {
+            if self.word_timex[wi].is_some() {
+                continue;
+            }
+            for (off, stem) in word_candidates(self.word(wi)) {
+                let Some(list) = index.get(stem) else { continue };
+                for &pi in list {
+                    if seen.contains(&(wi, pi)) {
+                        continue;
+                    }
+                    if let Some(last) = self.match_rest(&phrases[pi].slots, 1, wi + 1) {
+                        seen.insert((wi, pi));
+                        out.push((wi, last, off, pi));
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    fn is_content(&self, wi: usize) -> bool {
+        let w = self.word(wi);
+        self.word_timex[wi].is_none()
+            && !w.chars().any(|c| c.is_ascii_digit())
+            && w.chars().count() >= 3
+            && !self.lex.is_stopword(w)
+    }
+
+    /// Byte offset where a generic mention's word starts (after a conjunction و/ف).
+    fn generic_start(&self, wi: usize) -> usize {
+        let w = self.word(wi);
+        let r = &self.words[wi].range;
+        match w.strip_prefix('و').or_else(|| w.strip_prefix('ف')) {
+            Some(rest) if rest.chars().count() >= 3 => r.start + 2,
+            _ => r.start,
+        }
+    }
+}
+
+fn looks_like_perfect_verb(w: &str) -> bool {
+    let s = match w.strip_prefix('و').or_else(|| w.strip_prefix('ف')) {
+        Some(rest) if rest.chars().count() >= 3 => rest,
+        _ => w,
+    };
+    let n = s.chars().count();
+    (3..=6).contains(&n)
+        && !s.starts_with("ال")
+        && !s.starts_with('م')
+        && !s.starts_with('ي')
+        && !["ه", "ات", "ين", "يه", "يا"].iter().any(|e| s.ends_with(e))
+}
+
+/// Find the event mentions of `doc` with `lexicon`, link each to its governing timex, and read
+/// the relations the text states between them (see the crate docs for every rule).
+pub fn extract(doc: &AnchoredDocument, lexicon: &EventLexicon) -> DocEvents {
+    let cx = Ctx::new(doc, lexicon);
+    if cx.words.is_empty() {
+        return DocEvents::default();
+    }
+
+    // 1. Typed triggers; overlaps: more words, then longer, then earlier type, then earlier trigger.
+    let mut cands: Vec<(usize, usize, usize, usize)> = cx
+        .find(&lexicon.triggers, &lexicon.trigger_index)
+        .into_iter()
+        .filter(|&(first, _, _, pi)| {
+            let p = &lexicon.triggers[pi];
+            if !p.contextual {
+                return true;
+            }
+            let s = &cx.sentences[cx.words[first].sentence];
+            let sent = &cx.text[s.clone()];
+            lexicon.types()[p.owner].context.iter().any(|c| sent.contains(c.as_str()))
+        })
+        .collect();
+    cands.sort_by_key(|&(first, last, off, pi)| {
+        let p = &lexicon.triggers[pi];
+        let bytes = cx.words[last].range.end - (cx.words[first].range.start + off);
+        (std::cmp::Reverse(p.words), std::cmp::Reverse(bytes), p.owner, pi, first)
+    });
+    let mut taken = vec![false; cx.words.len()];
+    let mut drafts: Vec<Draft> = Vec::new();
+    for (first, last, off, pi) in cands {
+        if taken[first..=last].iter().any(|&t| t) {
+            continue;
+        }
+        taken[first..=last].iter_mut().for_each(|t| *t = true);
+        drafts.push(Draft {
+            first,
+            last,
+            start_byte: cx.words[first].range.start + off,
+            type_idx: Some(lexicon.triggers[pi].owner),
+        });
+    }
+
+    // 2. Generic events: clauses with a timex and no typed trigger.
+    let mut clause_has_typed = vec![false; cx.clauses.len()];
+    for d in &drafts {
+        clause_has_typed[cx.words[d.first].clause] = true;
+    }
+    let mut clause_has_timex = vec![false; cx.clauses.len()];
+    for t in &doc.timexes {
+        clause_has_timex[index_of(&cx.clauses, t.byte_range.start)] = true;
+    }
+    let mut clause_words: Vec<Vec<usize>> = vec![Vec::new(); cx.clauses.len()];
+    for (wi, w) in cx.words.iter().enumerate() {
+        clause_words[w.clause].push(wi);
+    }
+    for ci in 0..cx.clauses.len() {
+        if clause_has_typed[ci] || !clause_has_timex[ci] {
+            continue;
+        }
+        let content: Vec<usize> = clause_words[ci].iter().copied().filter(|&wi| cx.is_content(wi)).collect();
+        let pick = content
+            .iter()
+            .copied()
+            .find(|&wi| looks_like_perfect_verb(cx.word(wi)))
+            .or_else(|| content.first().copied());
+        if let Some(wi) = pick {
+            taken[wi] = true;
+            drafts.push(Draft { first: wi, last: wi, start_byte: cx.generic_start(wi), type_idx: None });
+        }
+    }
+
+    // 3. Anchors of event offsets need a mention: make a generic one when no trigger is there.
+    for t in &doc.timexes {
+        let Some(eo) = &t.event_offset else { continue };
+        let wa = cx.words.partition_point(|w| w.range.end <= eo.anchor_at);
+        if wa >= cx.words.len() {
+            continue;
+        }
+        let sent = cx.words[wa].sentence;
+        let covered = drafts.iter().any(|d| {
+            cx.words[d.first].sentence == sent && d.first <= wa + 2 && d.last >= wa
+        });
+        if covered {
+            continue;
+        }
+        let pick = (wa..(wa + 3).min(cx.words.len()))
+            .take_while(|&wi| cx.words[wi].sentence == sent)
+            .find(|&wi| !taken[wi] && cx.is_content(wi));
+        if let Some(wi) = pick {
+            taken[wi] = true;
+            drafts.push(Draft { first: wi, last: wi, start_byte: cx.generic_start(wi), type_idx: None });
+        }
+    }
+
+    drafts.sort_by_key(|d| (d.start_byte, d.last));
+    let mut mentions: Vec<EventMention> = drafts.iter().map(|d| build_mention(&cx, d, &taken)).collect();
+
+    // 4. Relations from event offsets and signals; they also block time links.
+    let mut relations = Vec::new();
+    let mut blockers: Vec<usize> = Vec::new(); // word indices
+    let mention_at = |wi: usize, sent: usize| -> Option<usize> {
+        drafts.iter().position(|d| cx.words[d.first].sentence == sent && d.first <= wi && d.last >= wi)
+    };
+    for (ti, t) in doc.timexes.iter().enumerate() {
+        let Some(eo) = &t.event_offset else { continue };
+        let tw = cx.words.partition_point(|w| w.range.end <= t.byte_range.start);
+        if tw >= cx.words.len() {
+            continue;
+        }
+        blockers.push(tw);
+        let wa = cx.words.partition_point(|w| w.range.end <= eo.anchor_at);
+        if wa >= cx.words.len() {
+            continue;
+        }
+        let sent = cx.words[wa].sentence;
+        let b = mention_at(wa, sent).or_else(|| {
+            drafts.iter().position(|d| cx.words[d.first].sentence == sent && d.first > wa && d.first <= wa + 2)
+        });
+        let Some(b) = b else { continue };
+        let tsent = cx.words[tw].sentence;
+        let a = source_for(&cx, &drafts, b, tw, tsent);
+        let Some(a) = a else { continue };
+        let relation = match eo.direction {
+            OffsetDirection::Before => Relation::Before,
+            OffsetDirection::After => Relation::After,
+        };
+        let lo = mentions[a].byte_range.start.min(t.byte_range.start);
+        let hi = mentions[b].byte_range.end.max(t.byte_range.end);
+        let (start, end) = cx.span(lo..hi);
+        relations.push(MentionRelation {
+            source: a,
+            relation,
+            target: b,
+            offset_min_seconds: Some(eo.min_seconds),
+            offset_max_seconds: Some(eo.max_seconds),
+            start,
+            end,
+            basis: RelationBasis::EventOffset,
+            modifier: t.modifier.clone(),
+            timex: Some(ti),
+        });
+    }
+    let mut hits: Vec<SignalHit> = cx
+        .find(&lexicon.signal_phrases, &lexicon.signal_index)
+        .into_iter()
+        .map(|(first, last, _, pi)| SignalHit { first, last, signal: lexicon.signal_phrases[pi].owner })
+        .collect();
+    // longest signal at each position; signals never overlap triggers' words
+    hits.sort_by_key(|h| (h.first, std::cmp::Reverse(h.last)));
+    let mut last_end: Option<usize> = None;
+    for h in hits {
+        if last_end.is_some_and(|e| h.first <= e) || (h.first..=h.last).any(|wi| taken[wi]) {
+            continue;
+        }
+        last_end = Some(h.last);
+        let def = &lexicon.signals()[h.signal];
+        let sent = cx.words[h.first].sentence;
+        // the introduced event: the first mention after the signal, close enough, no timex between
+        let Some(b) = drafts.iter().position(|d| d.first > h.last) else { continue };
+        let d = &drafts[b];
+        if cx.words[d.first].sentence != sent
+            || d.first > h.last + 1 + def.max_gap
+            || (h.last + 1..d.first).any(|wi| cx.word_timex[wi].is_some())
+        {
+            continue;
+        }
+        let Some(a) = source_for(&cx, &drafts, b, h.first, sent) else { continue };
+        blockers.push(h.first);
+        let (source, target) = if def.following_is_source { (b, a) } else { (a, b) };
+        let lo = mentions[a].byte_range.start.min(cx.words[h.first].range.start).min(mentions[b].byte_range.start);
+        let hi = mentions[a].byte_range.end.max(mentions[b].byte_range.end);
+        let (start, end) = cx.span(lo..hi);
+        relations.push(MentionRelation {
+            source,
+            relation: def.relation,
+            target,
+            offset_min_seconds: None,
+            offset_max_seconds: None,
+            start,
+            end,
+            basis: RelationBasis::Signal,
+            modifier: None,
+            timex: None,
+        });
+    }
+    relations.sort_by_key(|r| (r.start, r.end, r.source, r.target));
+    relations.dedup_by(|x, y| x.source == y.source && x.target == y.target && x.relation == y.relation && x.offset_min_seconds == y.offset_min_seconds && x.offset_max_seconds == y.offset_max_seconds && x.start == y.start);
+    blockers.sort_unstable();
+
+    // 5. Time links.
+    let mut clause_has_mention = vec![false; cx.clauses.len()];
+    for d in &drafts {
+        clause_has_mention[cx.words[d.first].clause] = true;
+    }
+    for (mi, d) in drafts.iter().enumerate() {
+        mentions[mi].time = governing_timex(&cx, &drafts, d, &blockers, &clause_has_mention);
+    }
+    DocEvents { mentions, relations }
+}
+
+/// The other end of a relation whose introduced event is `b`, around position `at` (a signal or
+/// an offset timex): the nearest mention ending before `at` in the sentence, else the first
+/// mention after `b` in a later clause of the sentence (else any later one), preferring a
+/// mention of another type than `b`.
+fn source_for(cx: &Ctx, drafts: &[Draft], b: usize, at: usize, sent: usize) -> Option<usize> {
+    let bt = drafts[b].type_idx;
+    let same_sent = |i: usize| cx.words[drafts[i].first].sentence == sent && i != b;
+    let before: Vec<usize> = (0..drafts.len()).filter(|&i| same_sent(i) && drafts[i].last < at).collect();
+    let pick_before = |pref: bool| {
+        before
+            .iter()
+            .copied()
+            .filter(|&i| !pref || drafts[i].type_idx != bt || bt.is_none())
+            .max_by_key(|&i| (drafts[i].last, i))
+    };
+    if let Some(i) = pick_before(true).or_else(|| pick_before(false)) {
+        return Some(i);
+    }
+    let bclause = cx.words[drafts[b].last].clause;
+    let after: Vec<usize> = (0..drafts.len()).filter(|&i| same_sent(i) && drafts[i].first > drafts[b].last).collect();
+    let later = |pref_type: bool, pref_clause: bool| {
+        after.iter().copied().find(|&i| {
+            (!pref_clause || cx.words[drafts[i].first].clause != bclause)
+                && (!pref_type || drafts[i].type_idx != bt || bt.is_none())
+        })
+    };
+    later(true, true).or_else(|| later(false, true)).or_else(|| later(true, false)).or_else(|| later(false, false))
+}
+
+fn governing_timex(cx: &Ctx, drafts: &[Draft], d: &Draft, blockers: &[usize], clause_has_mention: &[bool]) -> Option<usize> {
+    let w = &cx.words[d.first];
+    let mut best: Option<(usize, usize)> = None; // (score, timex)
+    for (ti, t) in cx.doc.timexes.iter().enumerate() {
+        if t.event_offset.is_some() || !matches!(t.kind, TimexType::Date | TimexType::Time) {
+            continue;
+        }
+        let tf = cx.words.partition_point(|x| x.range.end <= t.byte_range.start);
+        if tf >= cx.words.len() {
+            continue;
+        }
+        let tl = cx.words.partition_point(|x| x.range.start < t.byte_range.end).saturating_sub(1).max(tf);
+        let tw = &cx.words[tf];
+        if tw.sentence != w.sentence {
+            continue;
+        }
+        let tier = if tw.clause == w.clause {
+            0
+        } else if !clause_has_mention[tw.clause] {
+            1000
+        } else {
+            continue;
+        };
+        let (lo, hi, score) = if tf > d.last {
+            (d.last, tf, 2 * (tf - d.last - 1))
+        } else if tl < d.first {
+            (tl, d.first, 2 * (d.first - tl - 1) + 3)
+        } else {
+            (d.first, d.first, 0)
+        };
+        if blockers.iter().any(|&b| b > lo && b < hi) {
+            continue;
+        }
+        let between = drafts.iter().filter(|o| o.first > lo && o.first < hi).count();
+        let score = tier + score + 4 * between;
+        if best.map_or(true, |(s, _)| score < s) {
+            best = Some((score, ti));
+        }
+    }
+    best.map(|(_, ti)| ti)
+}
+
+fn build_mention(cx: &Ctx, d: &Draft, taken: &[bool]) -> EventMention {
+    let lex = cx.lex;
+    let byte_range = d.start_byte..cx.words[d.last].range.end;
+    let (start, end) = cx.span(byte_range.clone());
+    let w = &cx.words[d.first];
+    // label: trigger + the next word when it is an adjacent content word of the clause
+    let mut label_end = end;
+    let nxt = d.last + 1;
+    if nxt < cx.words.len() && cx.adjacent(d.last) && cx.words[nxt].clause == w.clause && !taken[nxt] && cx.is_content(nxt) {
+        label_end = cx.span(cx.words[nxt].range.clone()).1;
+    }
+    let head: Vec<String> = (d.first..=d.last)
+        .filter(|&wi| d.type_idx.is_none() || d.first == d.last || trigger_word(cx, wi))
+        .map(|wi| light_stem(cx.word(wi)))
+        .collect();
+    // keywords: nearest content words of the clause outside every trigger
+    let mut near: Vec<(usize, usize)> = cx
+        .words
+        .iter()
+        .enumerate()
+        .filter(|(wi, x)| x.clause == w.clause && !taken[*wi] && cx.is_content(*wi))
+        .map(|(wi, _)| (if wi < d.first { d.first - wi } else { wi - d.last }, wi))
+        .collect();
+    near.sort();
+    let mut keywords: Vec<String> = near.iter().take(MAX_KEYWORDS).map(|&(_, wi)| light_stem(cx.word(wi))).collect();
+    keywords.sort();
+    keywords.dedup();
+    let (event_type, strict, open) = match d.type_idx {
+        Some(i) => {
+            let t = &lex.types()[i];
+            (t.name.clone(), t.strict_merge, t.open_extent)
+        }
+        None => (GENERIC.to_string(), true, false),
+    };
+    EventMention {
+        start,
+        end,
+        byte_range,
+        trigger: cx.orig(start, end),
+        event_type,
+        label: cx.orig(start, label_end),
+        time: None,
+        sentence: cx.sentences[w.sentence].clone(),
+        clause: cx.clauses[w.clause].clone(),
+        generic: d.type_idx.is_none(),
+        head: head.join(" "),
+        keywords,
+        strict_merge: strict,
+        open_extent: open,
+    }
+}
+
+/// Whether a word of a multi-word trigger is a content word (gap words and particles are not
+/// part of the head).
+fn trigger_word(cx: &Ctx, wi: usize) -> bool {
+    !cx.lex.is_stopword(cx.word(wi)) && strip_article(cx.word(wi)).chars().count() >= 2
+}

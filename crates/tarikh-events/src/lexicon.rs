@@ -1,0 +1,540 @@
+//! The event lexicon: event types with their triggers, relation signals and generic-event stop
+//! words, loaded from `data/events/ar/events.toml` (format documented at the top of that file).
+
+use crate::Relation;
+use serde::Deserialize;
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+use toml::Spanned;
+
+/// The embedded default lexicon file.
+const EMBEDDED: &str = include_str!("../../../data/events/ar/events.toml");
+/// Name under which the embedded file is reported in errors.
+const EMBEDDED_NAME: &str = "data/events/ar/events.toml";
+
+/// Why a lexicon could not be loaded. Messages name the file, the line and the reason.
+#[derive(Debug, thiserror::Error)]
+pub enum LexiconError {
+    /// The file could not be read.
+    #[error("cannot read `{}`: {source}", path.display())]
+    Io {
+        /// The path that failed.
+        path: PathBuf,
+        /// The underlying error.
+        source: std::io::Error,
+    },
+    /// The file was read but is not a valid lexicon.
+    #[error("{file} line {line}: {reason}")]
+    Invalid {
+        /// The file (path or embedded name).
+        file: String,
+        /// 1-based line of the offending entry.
+        line: usize,
+        /// What is wrong and what was expected.
+        reason: String,
+    },
+}
+
+/// One example sentence of an event type, run by the test suite.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TypeExample {
+    /// The sentence.
+    pub text: String,
+    /// The trigger expected to be found in it, as written.
+    pub trigger: String,
+}
+
+/// One example of a relation signal, run by the test suite.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SignalExample {
+    /// The sentence.
+    pub text: String,
+    /// Trigger text of the expected source mention.
+    pub source: String,
+    /// Expected relation.
+    pub relation: Relation,
+    /// Trigger text of the expected target mention.
+    pub target: String,
+}
+
+/// An event type of the lexicon.
+#[derive(Debug, Clone)]
+pub struct EventType {
+    /// Machine name ("cyberattack", "statement" ...).
+    pub name: String,
+    /// One-line description.
+    pub description: String,
+    /// Strict types merge across documents only on a close key-word match.
+    pub strict_merge: bool,
+    /// Open types: the event's own date bounds only its start.
+    pub open_extent: bool,
+    /// Context words (normalised) required by the context triggers.
+    pub context: Vec<String>,
+    /// Example sentences.
+    pub examples: Vec<TypeExample>,
+    /// Sentences in which this type must not be found.
+    pub counter_examples: Vec<String>,
+}
+
+/// A relation signal ("إثر", "حتى", ...).
+#[derive(Debug, Clone)]
+pub struct SignalDef {
+    /// The signal phrases as written.
+    pub words: Vec<String>,
+    /// The relation it states.
+    pub relation: Relation,
+    /// True when the event after the signal is the source ("X حتى Y" → Y ENDS X).
+    pub following_is_source: bool,
+    /// Words allowed between the signal and the event it introduces.
+    pub max_gap: usize,
+    /// Examples.
+    pub examples: Vec<SignalExample>,
+}
+
+/// One word slot of a compiled phrase.
+#[derive(Debug, Clone)]
+pub(crate) enum Slot {
+    /// A word: the set of accepted stems (article stripped), with suffix forms expanded.
+    Word(HashSet<String>),
+    /// Up to n arbitrary words.
+    Gap(usize),
+}
+
+/// A compiled trigger or signal phrase.
+#[derive(Debug, Clone)]
+pub(crate) struct Phrase {
+    /// Index of the type (triggers) or signal (signals).
+    pub owner: usize,
+    /// Slots; the first is always a word.
+    pub slots: Vec<Slot>,
+    /// Only counts when a context word of the type is in the sentence.
+    pub contextual: bool,
+    /// Number of real words (priority when matches overlap).
+    pub words: usize,
+}
+
+/// The event lexicon: types, triggers, signals and stop words, all normalised.
+#[derive(Debug, Clone)]
+pub struct EventLexicon {
+    types: Vec<EventType>,
+    signals: Vec<SignalDef>,
+    pub(crate) triggers: Vec<Phrase>,
+    /// Stem of a first word → triggers starting with it.
+    pub(crate) trigger_index: HashMap<String, Vec<usize>>,
+    pub(crate) signal_phrases: Vec<Phrase>,
+    pub(crate) signal_index: HashMap<String, Vec<usize>>,
+    pub(crate) stopwords: HashSet<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFile {
+    #[serde(default)]
+    event: Vec<RawEvent>,
+    #[serde(default)]
+    signal: Vec<RawSignal>,
+    #[serde(default)]
+    generic: Option<RawGeneric>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawEvent {
+    #[serde(rename = "type")]
+    ty: Spanned<String>,
+    #[serde(default)]
+    description: String,
+    #[serde(default)]
+    triggers: Vec<Spanned<String>>,
+    #[serde(default)]
+    context_triggers: Vec<Spanned<String>>,
+    #[serde(default)]
+    context: Vec<String>,
+    #[serde(default)]
+    merge: Option<Spanned<String>>,
+    #[serde(default)]
+    extent: Option<Spanned<String>>,
+    #[serde(default)]
+    examples: Vec<Spanned<RawTypeExample>>,
+    #[serde(default)]
+    counter_examples: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawTypeExample {
+    text: String,
+    trigger: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSignal {
+    words: Vec<Spanned<String>>,
+    relation: Spanned<String>,
+    #[serde(default)]
+    source: Option<Spanned<String>>,
+    #[serde(default)]
+    max_gap: Option<usize>,
+    #[serde(default)]
+    examples: Vec<Spanned<RawSignalExample>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSignalExample {
+    text: String,
+    source: String,
+    relation: String,
+    target: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawGeneric {
+    #[serde(default)]
+    stopwords: Vec<String>,
+}
+
+/// Suffixes a trigger word may carry in the text (after the base form).
+const SUFFIXES: &[&str] = &[
+    "ا", "ات", "ون", "ين", "ان", "ت", "وا", "تا", "تم", "ه", "ها", "هم", "هما", "ي", "نا", "كم",
+];
+/// Pronoun suffixes after a ta marbuta turned into ت (حملته).
+const PRONOUNS: &[&str] = &["ه", "ها", "هم", "هما", "ي", "نا", "كم", "ان", "ين"];
+
+/// Strip a leading article from a normalised lexicon word when at least 3 letters remain.
+pub(crate) fn strip_article(word: &str) -> &str {
+    match word.strip_prefix("ال") {
+        Some(rest) if rest.chars().count() >= 3 => rest,
+        _ => word,
+    }
+}
+
+/// All surface stems (article already stripped) that the base form `base` accepts.
+fn surface_forms(base: &str, exact: bool) -> HashSet<String> {
+    let mut out = HashSet::new();
+    out.insert(base.to_string());
+    if exact {
+        return out;
+    }
+    if let Some(stem) = base.strip_suffix('ه').filter(|s| s.chars().count() >= 2) {
+        out.insert(format!("{stem}ات"));
+        out.insert(format!("{stem}تان"));
+        out.insert(format!("{stem}تين"));
+        for p in PRONOUNS {
+            out.insert(format!("{stem}ت{p}"));
+            out.insert(format!("{stem}ات{p}"));
+        }
+    } else {
+        for s in SUFFIXES {
+            out.insert(format!("{base}{s}"));
+        }
+    }
+    out
+}
+
+/// Candidate stems of a normalised text word: (byte offset of the stem in the word, counting the
+/// article as part of the stem; the stem without its article). Proclitics tried: و ف, then ب ل ك,
+/// then the article ال; every combination that leaves at least 2 letters and strips no more than
+/// [`tarikh_text::proclitic_len`] allows is a candidate (so "وزارة" is never و + "زارة").
+pub(crate) fn word_candidates(word: &str) -> Vec<(usize, &str)> {
+    // never strip more than tarikh-text's conservative splitter does (وزارة stays whole)
+    let most = tarikh_text::proclitic_len(word);
+    let mut out = Vec::with_capacity(6);
+    for conj in ["", "و", "ف"] {
+        let Some(r1) = word.strip_prefix(conj) else { continue };
+        for prep in ["", "ب", "ل", "ك"] {
+            let Some(r2) = r1.strip_prefix(prep) else { continue };
+            let off = conj.len() + prep.len();
+            if r2.chars().count() >= 2 && word.len() - r2.len() <= most {
+                out.push((off, r2));
+            }
+            if let Some(r3) = r2.strip_prefix("ال") {
+                if r3.chars().count() >= 2 && word.len() - r3.len() <= most {
+                    out.push((off, r3));
+                }
+            }
+        }
+    }
+    out
+}
+
+fn line_of(text: &str, byte: usize) -> usize {
+    text[..byte.min(text.len())].bytes().filter(|&b| b == b'\n').count() + 1
+}
+
+impl EventLexicon {
+    /// The default lexicon, compiled into the binary from `data/events/ar/events.toml`.
+    pub fn embedded() -> Result<EventLexicon, LexiconError> {
+        EventLexicon::from_str(EMBEDDED, EMBEDDED_NAME)
+    }
+
+    /// Load a lexicon from a directory holding `events.toml` (or `ar/events.toml`), to override
+    /// the embedded one.
+    pub fn load_dir(dir: &Path) -> Result<EventLexicon, LexiconError> {
+        let direct = dir.join("events.toml");
+        let path = if direct.exists() { direct } else { dir.join("ar").join("events.toml") };
+        let text = std::fs::read_to_string(&path)
+            .map_err(|source| LexiconError::Io { path: path.clone(), source })?;
+        EventLexicon::from_str(&text, &path.display().to_string())
+    }
+
+    /// Parse a lexicon from the text of an `events.toml` file; `file` names it in errors.
+    pub fn from_str(text: &str, file: &str) -> Result<EventLexicon, LexiconError> {
+        let err = |byte: usize, reason: String| LexiconError::Invalid {
+            file: file.to_string(),
+            line: line_of(text, byte),
+            reason,
+        };
+        let raw: RawFile = toml::from_str(text).map_err(|e| {
+            let at = e.span().map(|s| s.start).unwrap_or(0);
+            err(at, e.message().trim().to_string())
+        })?;
+        let mut lex = EventLexicon {
+            types: Vec::new(),
+            signals: Vec::new(),
+            triggers: Vec::new(),
+            trigger_index: HashMap::new(),
+            signal_phrases: Vec::new(),
+            signal_index: HashMap::new(),
+            stopwords: HashSet::new(),
+        };
+        let mut seen = HashSet::new();
+        for ev in &raw.event {
+            let at = ev.ty.span().start;
+            let name = ev.ty.get_ref().trim().to_string();
+            if name.is_empty()
+                || !name.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+            {
+                return Err(err(at, format!("expected a type name of a-z, 0-9 and _, found `{name}`")));
+            }
+            if name == "generic" {
+                return Err(err(at, "the type name `generic` is reserved for events outside the lexicon".into()));
+            }
+            if !seen.insert(name.clone()) {
+                return Err(err(at, format!("event type `{name}` is defined twice")));
+            }
+            if ev.triggers.is_empty() && ev.context_triggers.is_empty() {
+                return Err(err(at, format!("event type `{name}` has no triggers")));
+            }
+            if !ev.context_triggers.is_empty() && ev.context.is_empty() {
+                return Err(err(at, format!("event type `{name}` has context_triggers but no `context` words")));
+            }
+            let strict_merge = match ev.merge.as_ref().map(|m| m.get_ref().as_str()) {
+                None | Some("normal") => false,
+                Some("strict") => true,
+                Some(other) => {
+                    return Err(err(
+                        ev.merge.as_ref().unwrap().span().start,
+                        format!("expected merge = \"normal\" or \"strict\", found `{other}`"),
+                    ))
+                }
+            };
+            let open_extent = match ev.extent.as_ref().map(|m| m.get_ref().as_str()) {
+                None | Some("bounded") => false,
+                Some("open") => true,
+                Some(other) => {
+                    return Err(err(
+                        ev.extent.as_ref().unwrap().span().start,
+                        format!("expected extent = \"bounded\" or \"open\", found `{other}`"),
+                    ))
+                }
+            };
+            let owner = lex.types.len();
+            for (list, contextual) in [(&ev.triggers, false), (&ev.context_triggers, true)] {
+                for t in list {
+                    let phrase = compile_phrase(t.get_ref(), owner, contextual, true)
+                        .map_err(|r| err(t.span().start, r))?;
+                    lex.add_trigger(phrase);
+                }
+            }
+            let mut examples = Vec::new();
+            for ex in &ev.examples {
+                let e = ex.get_ref();
+                if e.text.trim().is_empty() || e.trigger.trim().is_empty() {
+                    return Err(err(ex.span().start, "an example needs a non-empty `text` and `trigger`".into()));
+                }
+                if !e.text.contains(e.trigger.as_str()) {
+                    return Err(err(ex.span().start, format!("the example trigger `{}` does not occur in its text", e.trigger)));
+                }
+                examples.push(TypeExample { text: e.text.clone(), trigger: e.trigger.clone() });
+            }
+            lex.types.push(EventType {
+                name,
+                description: ev.description.clone(),
+                strict_merge,
+                open_extent,
+                context: ev.context.iter().map(|c| tarikh_text::normalise(c.trim())).filter(|c| !c.is_empty()).collect(),
+                examples,
+                counter_examples: ev.counter_examples.clone(),
+            });
+        }
+        for sig in &raw.signal {
+            let relation: Relation = sig.relation.get_ref().parse().map_err(|r| err(sig.relation.span().start, r))?;
+            let following_is_source = match sig.source.as_ref().map(|s| s.get_ref().as_str()) {
+                None | Some("preceding") => false,
+                Some("following") => true,
+                Some(other) => {
+                    return Err(err(
+                        sig.source.as_ref().unwrap().span().start,
+                        format!("expected source = \"preceding\" or \"following\", found `{other}`"),
+                    ))
+                }
+            };
+            if sig.words.is_empty() {
+                return Err(err(sig.relation.span().start, "a signal needs at least one entry in `words`".into()));
+            }
+            let owner = lex.signals.len();
+            for w in &sig.words {
+                let phrase = compile_phrase(w.get_ref(), owner, false, false).map_err(|r| err(w.span().start, r))?;
+                let key: Vec<String> = match &phrase.slots[0] {
+                    Slot::Word(forms) => forms.iter().cloned().collect(),
+                    Slot::Gap(_) => unreachable!("phrases start with a word"),
+                };
+                let idx = lex.signal_phrases.len();
+                for k in key {
+                    lex.signal_index.entry(k).or_default().push(idx);
+                }
+                lex.signal_phrases.push(phrase);
+            }
+            let mut examples = Vec::new();
+            for ex in &sig.examples {
+                let e = ex.get_ref();
+                let relation: Relation = e.relation.parse().map_err(|r| err(ex.span().start, r))?;
+                examples.push(SignalExample {
+                    text: e.text.clone(),
+                    source: e.source.clone(),
+                    relation,
+                    target: e.target.clone(),
+                });
+            }
+            lex.signals.push(SignalDef {
+                words: sig.words.iter().map(|w| w.get_ref().clone()).collect(),
+                relation,
+                following_is_source,
+                max_gap: sig.max_gap.unwrap_or(2),
+                examples,
+            });
+        }
+        if let Some(g) = &raw.generic {
+            for w in &g.stopwords {
+                let n = tarikh_text::normalise(w.trim());
+                if !n.is_empty() {
+                    lex.stopwords.insert(n);
+                }
+            }
+        }
+        Ok(lex)
+    }
+
+    fn add_trigger(&mut self, phrase: Phrase) {
+        let idx = self.triggers.len();
+        if let Slot::Word(forms) = &phrase.slots[0] {
+            for f in forms {
+                self.trigger_index.entry(f.clone()).or_default().push(idx);
+            }
+        }
+        self.triggers.push(phrase);
+    }
+
+    /// The event types, in file order (earlier types win ties between overlapping triggers).
+    pub fn types(&self) -> &[EventType] {
+        &self.types
+    }
+
+    /// The event type called `name`, if any.
+    pub fn event_type(&self, name: &str) -> Option<&EventType> {
+        self.types.iter().find(|t| t.name == name)
+    }
+
+    /// The relation signals, in file order.
+    pub fn signals(&self) -> &[SignalDef] {
+        &self.signals
+    }
+
+    /// Whether a normalised word (with or without proclitics) is a stop word for generic labels.
+    pub fn is_stopword(&self, normalised_word: &str) -> bool {
+        let bare = normalised_word.strip_prefix('و').or_else(|| normalised_word.strip_prefix('ف'));
+        self.stopwords.contains(normalised_word)
+            || bare.is_some_and(|b| self.stopwords.contains(b))
+            || word_candidates(normalised_word).iter().any(|(_, s)| {
+                self.stopwords.contains(*s) || self.stopwords.contains(&format!("ال{s}"))
+            })
+    }
+}
+
+/// Compile one trigger or signal phrase. `suffixes` allows the suffix forms (triggers only).
+fn compile_phrase(raw: &str, owner: usize, contextual: bool, suffixes: bool) -> Result<Phrase, String> {
+    let mut slots = Vec::new();
+    let mut words = 0;
+    for part in raw.split_whitespace() {
+        if part == "..." || part == "…" {
+            if slots.is_empty() {
+                return Err(format!("`{raw}`: a phrase cannot start with `...`"));
+            }
+            slots.push(Slot::Gap(3));
+            continue;
+        }
+        let (part, exact) = match part.strip_suffix('!') {
+            Some(p) => (p, true),
+            None => (part, !suffixes),
+        };
+        let n = tarikh_text::normalise(part);
+        let n: String = n.chars().filter(|c| c.is_alphanumeric()).collect();
+        if n.is_empty() {
+            return Err(format!("`{raw}`: the word `{part}` has no letters after normalisation"));
+        }
+        // with and without a leading article: "إلكتروني" normalises to "الكتروني", whose "ال" is
+        // part of the word
+        let mut forms = surface_forms(&n, exact);
+        forms.extend(surface_forms(strip_article(&n), exact));
+        slots.push(Slot::Word(forms));
+        words += 1;
+    }
+    if words == 0 {
+        return Err(format!("expected a word or phrase, found `{raw}`"));
+    }
+    if matches!(slots.last(), Some(Slot::Gap(_))) {
+        return Err(format!("`{raw}`: a phrase cannot end with `...`"));
+    }
+    Ok(Phrase { owner, slots, contextual, words })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_loads() {
+        let lex = EventLexicon::embedded().unwrap();
+        assert!(lex.types().len() >= 15);
+        assert!(lex.event_type("cyberattack").is_some());
+        assert!(lex.is_stopword("وفي"));
+    }
+
+    #[test]
+    fn errors_name_file_line_reason() {
+        let bad = "[[event]]\ntype = \"a\"\ntriggers = [\"x\"]\n\n[[event]]\ntype = \"a\"\ntriggers = [\"y\"]\n";
+        let e = EventLexicon::from_str(bad, "t.toml").unwrap_err().to_string();
+        assert!(e.contains("t.toml line 6") && e.contains("twice"), "{e}");
+        let bad = "[[signal]]\nwords = [\"بعد\"]\nrelation = \"LATER\"\n";
+        let e = EventLexicon::from_str(bad, "s.toml").unwrap_err().to_string();
+        assert!(e.contains("s.toml line 3") && e.contains("LATER"), "{e}");
+        let bad = "[[event]]\ntype = \"x\"\ntriggers = [\"a\"\n";
+        let e = EventLexicon::from_str(bad, "p.toml").unwrap_err().to_string();
+        assert!(e.starts_with("p.toml line"), "{e}");
+        let bad = "[[event]]\ntype = \"x\"\ntrigers = [\"a\"]\n";
+        assert!(EventLexicon::from_str(bad, "u.toml").is_err());
+    }
+
+    #[test]
+    fn forms() {
+        let f = surface_forms("حمله", false);
+        assert!(f.contains("حملات") && f.contains("حملته"));
+        let f = surface_forms("بيان", true);
+        assert!(!f.contains("بيانات"));
+        let c = word_candidates("لالقرصنه");
+        assert!(c.iter().any(|(o, s)| *o == 2 && *s == "قرصنه"));
+    }
+}

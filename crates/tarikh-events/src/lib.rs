@@ -1,0 +1,224 @@
+//! Event mentions in Arabic news, found with a data-driven lexicon and linked to the temporal
+//! expressions that govern them and to each other.
+//!
+//! # Central decision
+//!
+//! Events are found by **lexicon look-up, not by a parser**: `data/events/ar/events.toml` lists
+//! event types with the Arabic words and phrases journalists use for them (nouns and verbs in
+//! their common forms), matched on the normalised text with proclitics and common suffixes
+//! allowed. Everything else is a short list of rules of Arabic news prose, each tested:
+//!
+//! * **Time links.** A mention takes the DATE/TIME expression that governs it: one in the same
+//!   clause first (the nearest; a timex right after the trigger beats one before it; every
+//!   intervening word costs), then one in the same sentence, but only from a clause that has no
+//!   event of its own. A timex never links across an event-offset phrase or a relation signal
+//!   standing between it and the trigger (in "X قبل 48 ساعة من Y الأحد", Sunday is Y's).
+//! * **Event offsets.** A timex with `event_offset` ("قبل 48 ساعة من التصويت", "عشية X",
+//!   "غداة X") is never an event's own time: it yields a relation from the event that governs it
+//!   (the nearest trigger before it in the sentence, else the first one after the anchor event in
+//!   a later clause) to the event named at `event_offset.anchor_at` (BEFORE/AFTER, with the
+//!   offset's min/max seconds). If no trigger stands at the anchor, a generic mention is made there.
+//! * **Signals** (data, `[[signal]]` in the lexicon): "إثر/فور/بعد أن/بعد + event" → AFTER,
+//!   "قبل/قبيل + event" → BEFORE, "حتى + event" → the latter ENDS the former, "ودخول/بدء + event"
+//!   → the former BEGINS the latter, "خلال/أثناء + event" → IS_INCLUDED. The introduced event
+//!   must follow the signal within `max_gap` words with no timex in between; the other event is
+//!   the nearest one before the signal in the sentence, else the first one after the introduced
+//!   event in a later clause (preferring a different type).
+//! * **Generic events.** A clause with a temporal expression but no typed trigger yields an
+//!   event of type `generic`, labelled by its main word: the first content word (not a stop word
+//!   of `[generic]`, not inside a timex, no digits, at least 3 letters) that looks like a perfect
+//!   verb (no article, 3–6 letters, not starting with م or ي, not ending in ه ات ين يه يا),
+//!   else the first content word.
+//!
+//! ```
+//! # fn doc() -> tarikh_anchor::AnchoredDocument { unimplemented!() }
+//! # fn main() -> Result<(), tarikh_events::LexiconError> {
+//! # if false {
+//! let lexicon = tarikh_events::EventLexicon::embedded()?;
+//! let events = tarikh_events::extract(&doc(), &lexicon);
+//! for m in &events.mentions {
+//!     println!("{} {} {}", m.event_type, m.trigger, m.start);
+//! }
+//! # }
+//! # Ok(()) }
+//! ```
+
+#![deny(missing_docs)]
+
+mod extract;
+mod lexicon;
+
+pub use extract::extract;
+pub use lexicon::{EventLexicon, EventType, LexiconError, SignalDef, SignalExample, TypeExample};
+
+use std::ops::Range;
+
+/// The type name given to events that no lexicon trigger names.
+pub const GENERIC: &str = "generic";
+
+/// A temporal relation between two events, read "source RELATION target".
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+pub enum Relation {
+    /// The source ends before the target starts.
+    Before,
+    /// The source starts after the target ends.
+    After,
+    /// The source's time contains the target's.
+    Includes,
+    /// The source happens during the target.
+    IsIncluded,
+    /// Same start and same end.
+    Simultaneous,
+    /// The source starts the target (same start).
+    Begins,
+    /// The source ends the target (same end).
+    Ends,
+}
+
+impl Relation {
+    /// TimeML spelling: BEFORE, AFTER, INCLUDES, IS_INCLUDED, SIMULTANEOUS, BEGINS, ENDS.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Relation::Before => "BEFORE",
+            Relation::After => "AFTER",
+            Relation::Includes => "INCLUDES",
+            Relation::IsIncluded => "IS_INCLUDED",
+            Relation::Simultaneous => "SIMULTANEOUS",
+            Relation::Begins => "BEGINS",
+            Relation::Ends => "ENDS",
+        }
+    }
+
+    /// The relation read the other way round (target REL' source); BEGINS and ENDS have no
+    /// TimeML inverse here and are returned unchanged.
+    pub fn inverse(self) -> Relation {
+        match self {
+            Relation::Before => Relation::After,
+            Relation::After => Relation::Before,
+            Relation::Includes => Relation::IsIncluded,
+            Relation::IsIncluded => Relation::Includes,
+            other => other,
+        }
+    }
+}
+
+impl std::fmt::Display for Relation {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl std::str::FromStr for Relation {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Relation, String> {
+        Ok(match s.trim() {
+            "BEFORE" => Relation::Before,
+            "AFTER" => Relation::After,
+            "INCLUDES" => Relation::Includes,
+            "IS_INCLUDED" => Relation::IsIncluded,
+            "SIMULTANEOUS" => Relation::Simultaneous,
+            "BEGINS" => Relation::Begins,
+            "ENDS" => Relation::Ends,
+            other => {
+                return Err(format!(
+                    "expected BEFORE, AFTER, INCLUDES, IS_INCLUDED, SIMULTANEOUS, BEGINS or ENDS, found `{other}`"
+                ))
+            }
+        })
+    }
+}
+
+/// What a relation between two mentions was read from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+pub enum RelationBasis {
+    /// An event-anchored temporal expression ("قبل 48 ساعة من X", "غداة X").
+    EventOffset,
+    /// A signal word between the two mentions ("إثر", "قبل", "حتى" ...).
+    Signal,
+}
+
+/// One event mention in a document.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct EventMention {
+    /// Start of the trigger, in original code points.
+    pub start: usize,
+    /// End (exclusive) of the trigger, in original code points.
+    pub end: usize,
+    /// The trigger as a byte range of the normalised text.
+    pub byte_range: Range<usize>,
+    /// The trigger's original text.
+    pub trigger: String,
+    /// Event type from the lexicon, or [`GENERIC`].
+    pub event_type: String,
+    /// A short Arabic label (original text): the trigger plus the word right after it when that
+    /// is a content word of the same clause (its object or qualifier).
+    pub label: String,
+    /// Index into `doc.timexes` of the expression that gives this event its own time.
+    pub time: Option<usize>,
+    /// The sentence holding the trigger (normalised byte range).
+    pub sentence: Range<usize>,
+    /// The clause holding the trigger (normalised byte range).
+    pub clause: Range<usize>,
+    /// True for events outside the lexicon (type [`GENERIC`]).
+    pub generic: bool,
+    /// Light stems of the trigger words (normalised, clitics and common suffixes removed), joined
+    /// by a space: what two mentions of the same event tend to share.
+    pub head: String,
+    /// Light stems of the 8 content words of the clause nearest to the trigger (words of other
+    /// triggers left out), sorted and de-duplicated, for cross-document merging.
+    pub keywords: Vec<String>,
+    /// The type merges across documents only on a close match (statements, generic events).
+    pub strict_merge: bool,
+    /// The event's own date bounds only its start (investigations go on).
+    pub open_extent: bool,
+}
+
+/// A temporal relation between two mentions of one document, as the text states it.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct MentionRelation {
+    /// Index of the source mention in [`DocEvents::mentions`].
+    pub source: usize,
+    /// The relation, read "source REL target".
+    pub relation: Relation,
+    /// Index of the target mention.
+    pub target: usize,
+    /// Smallest stated gap between the two events, in seconds (None when the text gives none).
+    pub offset_min_seconds: Option<i64>,
+    /// Largest stated gap, in seconds.
+    pub offset_max_seconds: Option<i64>,
+    /// Start of the evidence (both mentions and the words relating them), original code points.
+    pub start: usize,
+    /// End (exclusive) of the evidence, original code points.
+    pub end: usize,
+    /// What the relation was read from.
+    pub basis: RelationBasis,
+    /// The offset's TIMEX3 modifier (APPROX, LESS_THAN ...) when it came from a timex.
+    pub modifier: Option<String>,
+    /// The timex giving the offset (index into `doc.timexes`), for event-offset relations.
+    pub timex: Option<usize>,
+}
+
+/// Everything the events stage found in one document.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
+pub struct DocEvents {
+    /// Event mentions in text order.
+    pub mentions: Vec<EventMention>,
+    /// Relations between them, in text order of their evidence.
+    pub relations: Vec<MentionRelation>,
+}
+
+/// Light stem of a normalised word for matching across documents: proclitics (و ف, ب ل ك, ال)
+/// and one common suffix (ات ون ين ها هم ه ي, when 3 letters remain) are removed.
+pub fn light_stem(word: &str) -> String {
+    let p = tarikh_text::proclitic_len(word);
+    let mut s = &word[p..];
+    for suf in ["ات", "ون", "ين", "هما", "هم", "ها", "ه", "ي"] {
+        if let Some(r) = s.strip_suffix(suf) {
+            if r.chars().count() >= 3 {
+                s = r;
+                break;
+            }
+        }
+    }
+    s.to_string()
+}

@@ -1,0 +1,334 @@
+//! Extraction and linking tests on hand-made anchored documents (timexes built directly).
+
+use chrono::{DateTime, FixedOffset, NaiveDate, TimeZone};
+use tarikh_anchor::{
+    AnchorKind, AnchoredDocument, EventOffset, Interval, OffsetDirection, Publication, PublicationBasis, Timex,
+    TimexType,
+};
+use tarikh_events::{extract, DocEvents, EventLexicon, Relation, RelationBasis};
+
+fn lex() -> EventLexicon {
+    EventLexicon::embedded().expect("embedded lexicon")
+}
+
+fn day(y: i32, m: u32, d: u32) -> Interval {
+    let off = FixedOffset::east_opt(2 * 3600).unwrap();
+    let start: DateTime<FixedOffset> = off.with_ymd_and_hms(y, m, d, 0, 0, 0).unwrap();
+    Interval { start, end: start + chrono::Duration::days(1) }
+}
+
+/// A timex to place: its phrase (n-th occurrence), value and optional event offset.
+struct Tx {
+    phrase: &'static str,
+    nth: usize,
+    kind: TimexType,
+    value: &'static str,
+    interval: Option<Interval>,
+    /// (direction, min seconds, max seconds, anchor phrase found after the timex)
+    offset: Option<(OffsetDirection, i64, i64, &'static str)>,
+}
+
+fn date(phrase: &'static str, value: &'static str, interval: Interval) -> Tx {
+    Tx { phrase, nth: 0, kind: TimexType::Date, value, interval: Some(interval), offset: None }
+}
+
+fn offset(phrase: &'static str, value: &'static str, dir: OffsetDirection, min: i64, max: i64, anchor: &'static str) -> Tx {
+    Tx { phrase, nth: 0, kind: TimexType::Duration, value, interval: None, offset: Some((dir, min, max, anchor)) }
+}
+
+fn doc(id: &str, text: &str, txs: Vec<Tx>) -> AnchoredDocument {
+    let normalised = tarikh_text::Normalised::new(text);
+    let n = normalised.as_str().to_string();
+    let mut timexes = Vec::new();
+    for tx in txs {
+        let p = tarikh_text::normalise(tx.phrase);
+        let at = n.match_indices(p.as_str()).nth(tx.nth).unwrap_or_else(|| panic!("`{}` not in text", tx.phrase)).0;
+        let br = at..at + p.len();
+        let (start, end) = normalised.original_span(br.start, br.end);
+        let event_offset = tx.offset.map(|(direction, min_seconds, max_seconds, anchor)| {
+            let a = tarikh_text::normalise(anchor);
+            let anchor_at = br.end + n[br.end..].find(a.as_str()).expect("anchor after timex");
+            EventOffset { direction, min_seconds, max_seconds, anchor_at }
+        });
+        timexes.push(Timex {
+            start,
+            end,
+            byte_range: br,
+            text: text.chars().skip(start).take(end - start).collect(),
+            kind: tx.kind,
+            value: tx.value.to_string(),
+            modifier: None,
+            anchor: if event_offset.is_some() { AnchorKind::Event } else { AnchorKind::Explicit },
+            rule: "test".into(),
+            interval: tx.interval,
+            duration_seconds: None,
+            event_offset,
+        });
+    }
+    timexes.sort_by_key(|t| t.start);
+    AnchoredDocument {
+        id: id.to_string(),
+        original: text.to_string(),
+        normalised,
+        publication: Publication {
+            date: NaiveDate::from_ymd_opt(2020, 3, 10).unwrap(),
+            time: None,
+            basis: PublicationBasis::Metadata,
+            evidence: "test".into(),
+            timezone: "Europe/Paris".parse().unwrap(),
+        },
+        timexes,
+        conflicts: Vec::new(),
+    }
+}
+
+fn find<'a>(ev: &'a DocEvents, trigger: &str) -> (usize, &'a tarikh_events::EventMention) {
+    ev.mentions
+        .iter()
+        .enumerate()
+        .find(|(_, m)| m.trigger == trigger)
+        .unwrap_or_else(|| panic!("no mention `{trigger}` in {:?}", ev.mentions.iter().map(|m| &m.trigger).collect::<Vec<_>>()))
+}
+
+#[test]
+fn every_lexicon_example_runs() {
+    let lex = lex();
+    let mut failures = Vec::new();
+    for t in lex.types() {
+        for ex in &t.examples {
+            let ev = extract(&doc("ex", &ex.text, vec![]), &lex);
+            if !ev.mentions.iter().any(|m| m.event_type == t.name && m.trigger == ex.trigger) {
+                failures.push(format!(
+                    "{}: `{}` expected trigger `{}`, found {:?}",
+                    t.name,
+                    ex.text,
+                    ex.trigger,
+                    ev.mentions.iter().map(|m| (&m.event_type, &m.trigger)).collect::<Vec<_>>()
+                ));
+            }
+        }
+        for ce in &t.counter_examples {
+            let ev = extract(&doc("ce", ce, vec![]), &lex);
+            if ev.mentions.iter().any(|m| m.event_type == t.name) {
+                failures.push(format!("{}: counter-example `{ce}` matched", t.name));
+            }
+        }
+    }
+    for s in lex.signals() {
+        for ex in &s.examples {
+            let ev = extract(&doc("sig", &ex.text, vec![]), &lex);
+            let ok = ev.relations.iter().any(|r| {
+                r.relation == ex.relation
+                    && ev.mentions[r.source].trigger == ex.source
+                    && ev.mentions[r.target].trigger == ex.target
+            });
+            if !ok {
+                failures.push(format!(
+                    "signal `{}`: expected {} {} {}, found {:?} / {:?}",
+                    ex.text,
+                    ex.source,
+                    ex.relation,
+                    ex.target,
+                    ev.relations.iter().map(|r| (&ev.mentions[r.source].trigger, r.relation, &ev.mentions[r.target].trigger)).collect::<Vec<_>>(),
+                    ev.mentions.iter().map(|m| (&m.event_type, &m.trigger)).collect::<Vec<_>>()
+                ));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn proclitics_and_offsets() {
+    let text = "وقالت الشركة إن الهجوم الإلكتروني تسبب في تعطل الخدمات، وللقرصنة آثار كبيرة.";
+    let ev = extract(&doc("d", text, vec![]), &lex());
+    let (_, m) = find(&ev, "الهجوم الإلكتروني");
+    assert_eq!(m.event_type, "cyberattack");
+    assert_eq!(text.chars().skip(m.start).take(m.end - m.start).collect::<String>(), m.trigger);
+    let (_, q) = find(&ev, "لقرصنة");
+    assert_eq!(q.event_type, "cyberattack");
+    let (_, s) = find(&ev, "قالت");
+    assert_eq!(s.event_type, "statement");
+}
+
+#[test]
+fn same_clause_beats_sentence() {
+    // The visit has its own date in its clause; the statement's clause has none.
+    let text = "أعلنت الوزارة، أن الزيارة ستجري الثلاثاء المقبل.";
+    let d = doc("d", text, vec![date("الثلاثاء المقبل", "2020-03-17", day(2020, 3, 17))]);
+    let ev = extract(&d, &lex());
+    let (_, visit) = find(&ev, "الزيارة");
+    assert_eq!(visit.time, Some(0));
+    // the statement is in another clause that has an event of its own: no link
+    let (_, st) = find(&ev, "أعلنت");
+    assert_eq!(st.time, None);
+
+    // Sentence-level fallback: the date stands alone in its clause.
+    let text = "عقد الوزراء اجتماعا طارئا، مساء الخميس، في العاصمة.";
+    let d = doc("d", text, vec![Tx { kind: TimexType::Time, ..date("مساء الخميس", "2020-03-12TEV", day(2020, 3, 12)) }]);
+    let ev = extract(&d, &lex());
+    let (_, meet) = find(&ev, "اجتماعا");
+    assert_eq!(meet.time, Some(0));
+}
+
+#[test]
+fn nearest_timex_in_clause_and_timex_after_verb() {
+    let text = "أقام المرشح الأربعاء دعوى قضائية ضد الصحيفة وزار المدينة الجمعة.";
+    let d = doc(
+        "d",
+        text,
+        vec![date("الأربعاء", "2020-03-04", day(2020, 3, 4)), date("الجمعة", "2020-03-06", day(2020, 3, 6))],
+    );
+    let ev = extract(&d, &lex());
+    let (_, suit) = find(&ev, "دعوى قضائية");
+    assert_eq!(suit.event_type, "legal_action");
+    assert_eq!(suit.time, Some(0), "the date right after the verb governs the complaint");
+    let (_, visit) = find(&ev, "زار");
+    assert_eq!(visit.time, Some(1));
+}
+
+#[test]
+fn event_offset_before_48_hours() {
+    let text = "وقع تسريب الوثائق قبل 48 ساعة من التصويت الأحد.";
+    let d = doc(
+        "d",
+        text,
+        vec![
+            offset("48 ساعة", "PT48H", OffsetDirection::Before, 48 * 3600, 48 * 3600, "التصويت"),
+            date("الأحد", "2020-03-15", day(2020, 3, 15)),
+        ],
+    );
+    let ev = extract(&d, &lex());
+    let (li, leak) = find(&ev, "تسريب");
+    let (vi, vote) = find(&ev, "التصويت");
+    assert_eq!(leak.event_type, "leak");
+    assert_eq!(vote.event_type, "election_round");
+    let r = ev.relations.iter().find(|r| r.basis == RelationBasis::EventOffset).expect("offset relation");
+    assert_eq!((r.source, r.relation, r.target), (li, Relation::Before, vi));
+    assert_eq!((r.offset_min_seconds, r.offset_max_seconds), (Some(172_800), Some(172_800)));
+    // Sunday is the vote's date, not the leak's: the offset phrase stands between them
+    assert_eq!(vote.time, Some(1));
+    assert_eq!(leak.time, None);
+    // evidence covers the leak, the offset and the vote
+    let evidence: String = text.chars().skip(r.start).take(r.end - r.start).collect();
+    assert!(evidence.starts_with("تسريب") && evidence.ends_with("التصويت"), "{evidence}");
+}
+
+#[test]
+fn ghadat_after_one_day() {
+    let text = "أعلنت اللجنة النتائج غداة الاقتراع.";
+    let d = doc("d", text, vec![Tx {
+        phrase: "غداة",
+        nth: 0,
+        kind: TimexType::Date,
+        value: "2020-03-16",
+        interval: Some(day(2020, 3, 16)),
+        offset: Some((OffsetDirection::After, 86_400, 86_400, "الاقتراع")),
+    }]);
+    let ev = extract(&d, &lex());
+    let (ai, _) = find(&ev, "أعلنت");
+    let (vi, _) = find(&ev, "الاقتراع");
+    let r = &ev.relations[0];
+    assert_eq!((r.source, r.relation, r.target, r.offset_min_seconds), (ai, Relation::After, vi, Some(86_400)));
+    assert_eq!(ev.mentions[ai].time, None, "an event-offset timex is not the event's own time");
+}
+
+#[test]
+fn offset_anchor_without_trigger_gets_generic_mention() {
+    let text = "تعرض الموقع لعملية قرصنة قبل يومين من المهرجان.";
+    let d = doc("d", text, vec![offset("يومين", "P2D", OffsetDirection::Before, 2 * 86_400, 2 * 86_400, "المهرجان")]);
+    let ev = extract(&d, &lex());
+    let (hi, _) = find(&ev, "عملية قرصنة");
+    let (gi, g) = find(&ev, "المهرجان");
+    assert!(g.generic);
+    assert_eq!(g.event_type, "generic");
+    assert!(ev.relations.iter().any(|r| r.source == hi && r.target == gi && r.relation == Relation::Before));
+}
+
+#[test]
+fn until_ends_and_entry_begins() {
+    let text = "بدأت فترة الصمت الانتخابي التي تستمر حتى إغلاق مراكز الاقتراع مساء الأحد.";
+    let d = doc("d", text, vec![Tx { kind: TimexType::Time, ..date("مساء الأحد", "2020-03-15TEV", day(2020, 3, 15)) }]);
+    let ev = extract(&d, &lex());
+    let (si, _) = find(&ev, "فترة الصمت الانتخابي");
+    let (ci, close) = find(&ev, "إغلاق مراكز الاقتراع");
+    assert!(ev.relations.iter().any(|r| r.source == ci && r.relation == Relation::Ends && r.target == si));
+    assert_eq!(close.time, Some(0));
+
+    let text = "انتهت الحملة الانتخابية منتصف الليل ودخول البلاد مرحلة الصمت الانتخابي.";
+    let ev = extract(&doc("d", text, vec![]), &lex());
+    let (ei, _) = find(&ev, "انتهت الحملة");
+    let (si, _) = find(&ev, "مرحلة الصمت الانتخابي");
+    assert!(ev.relations.iter().any(|r| r.source == ei && r.relation == Relation::Begins && r.target == si), "{:?}", ev.relations);
+}
+
+#[test]
+fn signals_after_and_before() {
+    let text = "وأعلنت الحركة إثر نشر الوثائق أنها ستقدم شكوى.";
+    let ev = extract(&doc("d", text, vec![]), &lex());
+    let (ai, _) = find(&ev, "أعلنت");
+    let (li, _) = find(&ev, "نشر الوثائق");
+    assert!(ev.relations.iter().any(|r| r.source == ai && r.relation == Relation::After && r.target == li));
+
+    // sentence-initial signal: the main event comes after the introduced one, in a later clause
+    let text = "وقبيل الاجتماع، اندلعت احتجاجات في المدينة.";
+    let ev = extract(&doc("d", text, vec![]), &lex());
+    let (mi, _) = find(&ev, "الاجتماع");
+    let (pi, _) = find(&ev, "احتجاجات");
+    assert!(ev.relations.iter().any(|r| r.source == pi && r.relation == Relation::Before && r.target == mi), "{:?}", ev.relations);
+
+    // a signal followed by a duration is not a signal between events
+    let text = "وقع الانفجار قبل يومين.";
+    let d = doc("d", text, vec![Tx { kind: TimexType::Duration, interval: None, ..date("يومين", "P2D", day(2020, 3, 8)) }]);
+    let ev = extract(&d, &lex());
+    assert!(ev.relations.is_empty());
+}
+
+#[test]
+fn generic_events() {
+    let text = "وصل الوفد إلى المطار، وافتتح المعرض الخميس الماضي.";
+    let d = doc("d", text, vec![date("الخميس الماضي", "2020-03-05", day(2020, 3, 5))]);
+    let ev = extract(&d, &lex());
+    let g: Vec<_> = ev.mentions.iter().filter(|m| m.generic).collect();
+    assert_eq!(g.len(), 1, "{:?}", ev.mentions);
+    assert_eq!(g[0].trigger, "افتتح");
+    assert_eq!(g[0].label, "افتتح المعرض");
+    assert_eq!(g[0].time, Some(0));
+    // a clause without a timex yields no generic event
+    assert!(!ev.mentions.iter().any(|m| m.trigger.contains("وصل")));
+}
+
+#[test]
+fn labels_and_keywords() {
+    let text = "أدى تسريب الرسائل إلى أزمة سياسية في البلاد.";
+    let ev = extract(&doc("d", text, vec![]), &lex());
+    let (_, m) = find(&ev, "تسريب");
+    assert_eq!(m.label, "تسريب الرسائل");
+    assert_eq!(m.head, "تسريب");
+    let stem = tarikh_events::light_stem(&tarikh_text::normalise("الرسائل"));
+    assert!(m.keywords.contains(&stem), "{:?}", m.keywords);
+}
+
+#[test]
+fn context_triggers_need_context() {
+    let lex = lex();
+    let ev = extract(&doc("d", "قتل جنديان في هجوم على دورية.", vec![]), &lex);
+    assert_eq!(find(&ev, "هجوم").1.event_type, "attack");
+    let ev = extract(&doc("d", "تعرضت خوادم الشركة إلى هجوم كبير.", vec![]), &lex);
+    assert_eq!(find(&ev, "هجوم").1.event_type, "cyberattack");
+}
+
+#[test]
+fn load_dir_overrides() {
+    let dir = std::env::temp_dir().join(format!("tarikh-events-test-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("events.toml"), "[[event]]\ntype = \"launch\"\ntriggers = [\"إطلاق\"]\n").unwrap();
+    let lex = EventLexicon::load_dir(&dir).unwrap();
+    let ev = extract(&doc("d", "أعلنت الوكالة إطلاق القمر الصناعي.", vec![]), &lex);
+    assert_eq!(ev.mentions.len(), 1);
+    assert_eq!(ev.mentions[0].event_type, "launch");
+    std::fs::write(dir.join("events.toml"), "[[event]]\ntype = \"Launch\"\ntriggers = [\"x\"]\n").unwrap();
+    let e = EventLexicon::load_dir(&dir).unwrap_err().to_string();
+    assert!(e.contains("events.toml line 2"), "{e}");
+    std::fs::remove_dir_all(&dir).ok();
+}

@@ -1,0 +1,33 @@
+//! The Arabic date grammar, as data.
+//!
+//! Central decision: the grammar is not code. Lexicons (weekdays, every family of month names, parts
+//! of day, units, number words…) and rules (regex patterns over *normalised* text that refer to
+//! lexicons by name, plus the semantic fields they produce) live in TOML files under
+//! `data/grammar/ar/`, each with example phrases that `make test` runs. A linguist extends the
+//! grammar by editing a file; a broken file fails at load time with its path, line and reason.
+//!
+//! Matching is linear in the input: every rule is a `regex` (finite automata, no backtracking), a
+//! `RegexSet` skips rules that cannot match, and overlapping candidates are settled longest-first.
+//!
+//! ```
+//! let grammar = tarikh_grammar::Grammar::embedded().unwrap();
+//! let text = tarikh_text::normalise("وصل مساء الجمعة 5 مايو/أيار 2017");
+//! let found = grammar.find(&text);
+//! assert_eq!(found.len(), 1);
+//! assert_eq!(found[0].semantics.day, Some(5));
+//! ```
+#![deny(missing_docs)]
+
+mod error;
+mod load;
+mod matcher;
+mod semantics;
+
+mod embedded {
+    include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
+}
+
+pub use error::GrammarError;
+pub use load::{Example, Grammar, Negative};
+pub use matcher::Mention;
+pub use semantics::{Calendar, Direction, MentionType, PartOfDay, Semantics, Unit};

@@ -1,0 +1,587 @@
+//! Reading grammar files (TOML) into checked, compiled lexicons and rules.
+
+use crate::error::GrammarError;
+use crate::semantics::{set_field, MentionType, Semantics};
+use regex::Regex;
+use serde::Deserialize;
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+use toml::Spanned;
+
+/// One example: a phrase, the reference time it is read against, and the value it must get.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Example {
+    /// The phrase (may include context words around the expression).
+    pub text: String,
+    /// Reference time: `YYYY-MM-DD` or `YYYY-MM-DDTHH:MM`, optionally with an offset.
+    pub reference: String,
+    /// Expected TIMEX3 value of the longest expression; empty means "no expression at all".
+    pub value: String,
+    /// Expected surface text of the expression, when the example checks the span too.
+    pub span: Option<String>,
+    /// Expected TIMEX3 type (DATE, TIME, DURATION, SET), when the example checks it.
+    pub kind: Option<String>,
+    /// Reading direction for bare weekdays and months: `past`, `future` or `nearest` (default).
+    pub prefer: Option<String>,
+    /// Where the example is written: file and line.
+    pub origin: String,
+}
+
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum ExampleDef {
+    Short(Vec<String>),
+    Full {
+        text: String,
+        #[serde(rename = "ref")]
+        reference: String,
+        value: String,
+        span: Option<String>,
+        #[serde(rename = "type")]
+        kind: Option<String>,
+        prefer: Option<String>,
+    },
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FileDef {
+    #[serde(default)]
+    lexicon: BTreeMap<String, Spanned<LexiconDef>>,
+    #[serde(default)]
+    rule: Vec<Spanned<RuleDef>>,
+    #[serde(default)]
+    must_not_match: Vec<Spanned<NegativeDef>>,
+    #[serde(default)]
+    context: Vec<Spanned<ContextDef>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ContextDef {
+    name: String,
+    #[serde(default)]
+    doc: String,
+    types: Vec<String>,
+    #[serde(default)]
+    left: Option<String>,
+    #[serde(default)]
+    right: Option<String>,
+    #[serde(default)]
+    include: bool,
+    #[serde(default)]
+    fields: BTreeMap<String, String>,
+    #[serde(default)]
+    examples: Vec<Spanned<ExampleDef>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LexiconDef {
+    #[serde(default)]
+    doc: String,
+    #[serde(default)]
+    entries: Vec<Spanned<EntryDef>>,
+    #[serde(default)]
+    regex: Option<String>,
+    #[serde(default)]
+    digits: bool,
+    #[serde(default)]
+    compose: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct EntryDef {
+    value: String,
+    words: Vec<String>,
+    #[serde(default)]
+    examples: Vec<Spanned<ExampleDef>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RuleDef {
+    name: String,
+    pattern: Spanned<String>,
+    #[serde(rename = "type")]
+    kind: String,
+    #[serde(default)]
+    fields: BTreeMap<String, String>,
+    #[serde(default)]
+    examples: Vec<Spanned<ExampleDef>>,
+    #[serde(default)]
+    priority: i32,
+    #[serde(default)]
+    doc: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct NegativeDef {
+    text: String,
+    #[serde(default)]
+    span: Option<String>,
+    #[serde(default)]
+    why: String,
+}
+
+/// A lexicon after loading: normalised words mapped to values, and the regex that matches them.
+#[derive(Debug, Clone)]
+pub(crate) struct Lexicon {
+    pub(crate) name: String,
+    pub(crate) doc: String,
+    pub(crate) words: HashMap<String, String>,
+    pub(crate) alternation: String,
+    pub(crate) digits: bool,
+    pub(crate) compose_sum: bool,
+}
+
+/// A phrase that must not be tagged (or a part of it that must stay outside every expression).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Negative {
+    /// The phrase, in context.
+    pub text: String,
+    /// The part that no expression may overlap (the whole text when absent).
+    pub span: Option<String>,
+    /// Why it must not match (for the test's failure message).
+    pub why: String,
+    /// File and line.
+    pub origin: String,
+}
+
+/// A compiled rule.
+#[derive(Debug, Clone)]
+pub(crate) struct Rule {
+    pub(crate) name: String,
+    pub(crate) doc: String,
+    pub(crate) kind: MentionType,
+    pub(crate) regex: Regex,
+    pub(crate) fields: Vec<(String, Template)>,
+    /// For each capture group name that comes from a lexicon: the lexicon's index.
+    pub(crate) capture_lexicons: HashMap<String, usize>,
+    pub(crate) priority: i32,
+    pub(crate) order: usize,
+    pub(crate) origin: String,
+}
+
+/// A field value template: literal text with `{capture}` references.
+#[derive(Debug, Clone)]
+pub(crate) struct Template {
+    pub(crate) parts: Vec<TemplatePart>,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) enum TemplatePart {
+    Literal(String),
+    Capture(String),
+}
+
+/// A compiled context: words around an expression that change its meaning.
+#[derive(Debug, Clone)]
+pub(crate) struct Context {
+    pub(crate) name: String,
+    pub(crate) types: Vec<MentionType>,
+    /// Matches the context words right before an expression (anchored at the end of its haystack).
+    pub(crate) left: Option<Regex>,
+    /// Matches the context words right after an expression (anchored at the start of its haystack).
+    pub(crate) right: Option<Regex>,
+    pub(crate) include: bool,
+    pub(crate) fields: Vec<(String, Template)>,
+    pub(crate) capture_lexicons: HashMap<String, usize>,
+}
+
+/// Everything read from a grammar directory, ready to match.
+#[derive(Debug, Clone)]
+pub struct Grammar {
+    pub(crate) lexicons: Vec<Lexicon>,
+    pub(crate) rules: Vec<Rule>,
+    pub(crate) contexts: Vec<Context>,
+    pub(crate) examples: Vec<Example>,
+    pub(crate) negatives: Vec<Negative>,
+    pub(crate) prefilter: regex::RegexSet,
+}
+
+fn line_of(source: &str, offset: usize) -> usize {
+    source[..offset.min(source.len())].matches('\n').count() + 1
+}
+
+fn example_from(def: Spanned<ExampleDef>, path: &Path, source: &str) -> Result<Example, GrammarError> {
+    let origin = format!("{}:{}", path.display(), line_of(source, def.span().start));
+    let offset = Some(def.span().start);
+    match def.into_inner() {
+        ExampleDef::Short(items) => {
+            if items.len() < 3 || items.len() > 4 {
+                return Err(GrammarError::at(
+                    path,
+                    source,
+                    offset,
+                    format!(
+                        "an example is [\"phrase\", \"reference date\", \"expected value\"] with an optional 4th item `past`/`future`, but this one has {} items",
+                        items.len()
+                    ),
+                ));
+            }
+            let mut it = items.into_iter();
+            let text = it.next().unwrap_or_default();
+            let reference = it.next().unwrap_or_default();
+            let value = it.next().unwrap_or_default();
+            let prefer = it.next();
+            Ok(Example { text, reference, value, span: None, kind: None, prefer, origin })
+        }
+        ExampleDef::Full { text, reference, value, span, kind, prefer } => {
+            Ok(Example { text, reference, value, span, kind, prefer, origin })
+        }
+    }
+}
+
+/// Turn a normalised word into a regex fragment: escaped, with flexible spacing.
+fn word_regex(word: &str) -> String {
+    word.split_whitespace().map(regex::escape).collect::<Vec<_>>().join(r"\s+")
+}
+
+impl Grammar {
+    /// Build a grammar from `(path, contents)` pairs. Paths are only used in messages and to order
+    /// files; all lexicons are read before any rule, so a rule may use a lexicon from any file.
+    pub fn from_sources(sources: &[(PathBuf, String)]) -> Result<Grammar, GrammarError> {
+        let mut sources: Vec<&(PathBuf, String)> = sources.iter().collect();
+        sources.sort_by(|a, b| a.0.cmp(&b.0));
+        let mut parsed = Vec::new();
+        for (path, text) in &sources {
+            let file: FileDef = toml::from_str(text).map_err(|e| {
+                let offset = e.span().map(|s| s.start);
+                GrammarError::at(path, text, offset, e.message().to_string())
+            })?;
+            parsed.push((path.clone(), text.as_str(), file));
+        }
+
+        let mut lexicons: Vec<Lexicon> = Vec::new();
+        let mut lexicon_index: HashMap<String, usize> = HashMap::new();
+        let mut examples = Vec::new();
+        let mut negatives = Vec::new();
+        let mut rule_defs = Vec::new();
+        let mut context_defs = Vec::new();
+        for (path, source, file) in parsed {
+            for (name, def) in file.lexicon {
+                let offset = def.span().start;
+                let def = def.into_inner();
+                if lexicon_index.contains_key(&name) {
+                    return Err(GrammarError::at(&path, source, Some(offset), format!("lexicon `{name}` is defined twice; merge the two tables or rename one")));
+                }
+                if name == "span" || name.starts_with('_') || !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+                    return Err(GrammarError::at(&path, source, Some(offset), format!("lexicon name `{name}` must be ASCII letters, digits and `_`, must not start with `_`, and must not be `span`")));
+                }
+                let mut words: HashMap<String, String> = HashMap::new();
+                for entry in def.entries {
+                    let eoff = entry.span().start;
+                    let entry = entry.into_inner();
+                    if entry.words.is_empty() {
+                        return Err(GrammarError::at(&path, source, Some(eoff), format!("an entry of lexicon `{name}` has no words; add at least one")));
+                    }
+                    for w in &entry.words {
+                        let norm = tarikh_text::normalise(w).split_whitespace().collect::<Vec<_>>().join(" ");
+                        if norm.is_empty() {
+                            return Err(GrammarError::at(&path, source, Some(eoff), format!("lexicon `{name}` has an empty word")));
+                        }
+                        if let Some(old) = words.get(&norm) {
+                            if old != &entry.value {
+                                return Err(GrammarError::at(&path, source, Some(eoff), format!("word `{w}` of lexicon `{name}` has two values, `{old}` and `{}`; after normalisation they are the same word", entry.value)));
+                            }
+                        }
+                        words.insert(norm, entry.value.clone());
+                    }
+                    for ex in entry.examples {
+                        examples.push(example_from(ex, &path, source)?);
+                    }
+                }
+                let mut alts: Vec<&String> = words.keys().collect();
+                alts.sort_by(|a, b| b.chars().count().cmp(&a.chars().count()).then(a.cmp(b)));
+                let mut pieces: Vec<String> = alts.iter().map(|w| word_regex(w)).collect();
+                if let Some(re) = &def.regex {
+                    if let Err(e) = Regex::new(re) {
+                        return Err(GrammarError::at(&path, source, Some(offset), format!("lexicon `{name}` has an invalid regex: {e}")));
+                    }
+                    pieces.push(format!("(?:{re})"));
+                }
+                if def.digits {
+                    pieces.push(r"\d+".to_string());
+                }
+                if pieces.is_empty() {
+                    return Err(GrammarError::at(&path, source, Some(offset), format!("lexicon `{name}` has no entries, no `regex` and no `digits`: it could never match")));
+                }
+                let one = format!("(?:{})", pieces.join("|"));
+                let compose_sum = match def.compose.as_deref() {
+                    None => false,
+                    Some("sum") => true,
+                    Some(other) => return Err(GrammarError::at(&path, source, Some(offset), format!("lexicon `{name}`: `compose` can only be \"sum\", but found `{other}`"))),
+                };
+                let alternation = if compose_sum { format!(r"{one}(?:\s+و\s*{one})*") } else { one };
+                lexicon_index.insert(name.clone(), lexicons.len());
+                lexicons.push(Lexicon { name, doc: def.doc, words, alternation, digits: def.digits, compose_sum });
+            }
+            for r in file.rule {
+                rule_defs.push((path.clone(), source, r));
+            }
+            for c in file.context {
+                context_defs.push((path.clone(), source, c));
+            }
+            for n in file.must_not_match {
+                let origin = format!("{}:{}", path.display(), line_of(source, n.span().start));
+                let n = n.into_inner();
+                negatives.push(Negative { text: n.text, span: n.span, why: n.why, origin });
+            }
+        }
+
+        let mut rules = Vec::new();
+        let mut names: HashMap<String, String> = HashMap::new();
+        for (order, (path, source, def)) in rule_defs.into_iter().enumerate() {
+            let roff = def.span().start;
+            let def = def.into_inner();
+            let origin = format!("{}:{}", path.display(), line_of(source, roff));
+            if let Some(first) = names.insert(def.name.clone(), origin.clone()) {
+                return Err(GrammarError::at(&path, source, Some(roff), format!("rule name `{}` is already used at {first}; rule names must be unique", def.name)));
+            }
+            let kind = MentionType::parse(&def.kind).ok_or_else(|| {
+                GrammarError::at(&path, source, Some(roff), format!("rule `{}`: `type` must be DATE, TIME, DURATION, SET or NONE, but found `{}`", def.name, def.kind))
+            })?;
+            let poff = def.pattern.span().start;
+            let (body, capture_lexicons) = expand_pattern(def.pattern.get_ref(), &lexicons, &lexicon_index)
+                .map_err(|m| GrammarError::at(&path, source, Some(poff), format!("rule `{}`: {m}", def.name)))?;
+            // The optional proclitics (conjunction, then preposition) are matched but left out of the span.
+            // `\b{end-half}`: the match never stops inside a word, so "واحد" cannot match the start of "واحدة".
+            let full = format!(r"\b(?P<_clitic>[وف]?[بلك]?)(?P<_body>{body})\b{{end-half}}");
+            let regex = Regex::new(&full).map_err(|e| {
+                GrammarError::at(&path, source, Some(poff), format!("rule `{}`: the pattern is not a valid regex after expanding placeholders: {e}", def.name))
+            })?;
+            let names: Vec<String> = regex.capture_names().flatten().map(String::from).collect();
+            let fields = compile_fields(&def.fields, &names, &def.name, &path, source, roff)?;
+            for ex in def.examples {
+                examples.push(example_from(ex, &path, source)?);
+            }
+            rules.push(Rule { name: def.name, doc: def.doc, kind, regex, fields, capture_lexicons, priority: def.priority, order, origin });
+        }
+        let mut contexts = Vec::new();
+        for (path, source, def) in context_defs {
+            let coff = def.span().start;
+            let def = def.into_inner();
+            let at = |m: String| GrammarError::at(&path, source, Some(coff), format!("context `{}`: {m}", def.name));
+            let mut types = Vec::new();
+            for t in &def.types {
+                types.push(MentionType::parse(t).ok_or_else(|| at(format!("`types` entries must be DATE, TIME, DURATION or SET, but found `{t}`")))?);
+            }
+            if def.left.is_none() && def.right.is_none() {
+                return Err(at("a context needs `left`, `right` or both".into()));
+            }
+            let mut capture_lexicons = HashMap::new();
+            let mut compile_side = |pat: &Option<String>, left: bool| -> Result<Option<Regex>, GrammarError> {
+                let Some(p) = pat else { return Ok(None) };
+                let (body, caps) = expand_pattern(p, &lexicons, &lexicon_index).map_err(|m| at(m))?;
+                capture_lexicons.extend(caps);
+                let full = if left { format!(r"(?:^|[^\w])[وف]?(?P<_ctx>{body})\s*$") } else { format!(r"^\s*(?P<_ctx>{body})\b{{end-half}}") };
+                Regex::new(&full).map(Some).map_err(|e| at(format!("invalid pattern after expanding placeholders: {e}")))
+            };
+            let left = compile_side(&def.left, true)?;
+            let right = compile_side(&def.right, false)?;
+            let names: Vec<String> = left.iter().chain(right.iter()).flat_map(|r| r.capture_names().flatten().map(String::from).collect::<Vec<_>>()).collect();
+            let fields = compile_fields(&def.fields, &names, &def.name, &path, source, coff)?;
+            for ex in def.examples {
+                examples.push(example_from(ex, &path, source)?);
+            }
+            contexts.push(Context { name: def.name, types, left, right, include: def.include, fields, capture_lexicons });
+        }
+        let prefilter = regex::RegexSet::new(rules.iter().map(|r| r.regex.as_str())).map_err(|e| GrammarError {
+            path: PathBuf::from("<all rules>"),
+            line: None,
+            message: format!("the rules together are too large to compile ({e}); split long lexicons"),
+        })?;
+        Ok(Grammar { lexicons, rules, contexts, examples, negatives, prefilter })
+    }
+
+    /// Load every `*.toml` file under `dir` (recursively).
+    pub fn load_dir(dir: &Path) -> Result<Grammar, GrammarError> {
+        let mut files = Vec::new();
+        collect_toml(dir, &mut files).map_err(|e| GrammarError { path: dir.to_path_buf(), line: None, message: format!("cannot read the grammar directory: {e}") })?;
+        if files.is_empty() {
+            return Err(GrammarError { path: dir.to_path_buf(), line: None, message: "no `.toml` grammar files found here; point --grammar at a directory like data/grammar/ar".into() });
+        }
+        let mut sources = Vec::new();
+        for f in files {
+            let text = std::fs::read_to_string(&f).map_err(|e| GrammarError { path: f.clone(), line: None, message: format!("cannot read the file as UTF-8 text: {e}") })?;
+            sources.push((f, text));
+        }
+        Grammar::from_sources(&sources)
+    }
+
+    /// The default Arabic grammar, embedded in the binary at build time from `data/grammar/ar`.
+    pub fn embedded() -> Result<Grammar, GrammarError> {
+        let sources: Vec<(PathBuf, String)> = crate::embedded::FILES
+            .iter()
+            .map(|(p, t)| (PathBuf::from(format!("data/grammar/ar/{p}")), t.to_string()))
+            .collect();
+        Grammar::from_sources(&sources)
+    }
+
+    /// Every example written in the grammar files, in file order.
+    pub fn examples(&self) -> &[Example] {
+        &self.examples
+    }
+
+    /// Every must-not-match phrase written in the grammar files.
+    pub fn negatives(&self) -> &[Negative] {
+        &self.negatives
+    }
+
+    /// Number of rules.
+    pub fn rule_count(&self) -> usize {
+        self.rules.len()
+    }
+
+    /// Number of lexicon words over all lexicons.
+    pub fn word_count(&self) -> usize {
+        self.lexicons.iter().map(|l| l.words.len()).sum()
+    }
+
+    /// Names and descriptions of the lexicons (for documentation and `tarikh grammar`).
+    pub fn lexicon_docs(&self) -> Vec<(&str, &str, usize)> {
+        self.lexicons.iter().map(|l| (l.name.as_str(), l.doc.as_str(), l.words.len())).collect()
+    }
+
+    /// Names, origins and descriptions of the rules.
+    pub fn rule_docs(&self) -> Vec<(&str, &str, &str)> {
+        self.rules.iter().map(|r| (r.name.as_str(), r.origin.as_str(), r.doc.as_str())).collect()
+    }
+}
+
+/// Check a rule's or context's `fields` table against its pattern and the field vocabulary.
+fn compile_fields(
+    defs: &BTreeMap<String, String>,
+    capture_names: &[String],
+    owner: &str,
+    path: &Path,
+    source: &str,
+    offset: usize,
+) -> Result<Vec<(String, Template)>, GrammarError> {
+    let mut fields = Vec::new();
+    for (fname, template) in defs {
+        let err = |m: String| GrammarError::at(path, source, Some(offset), format!("`{owner}` field `{fname}`: {m}"));
+        let tpl = parse_template(template).map_err(err)?;
+        for part in &tpl.parts {
+            if let TemplatePart::Capture(c) = part {
+                if !capture_names.iter().any(|n| n == c) {
+                    return Err(err(format!("uses `{{{c}}}`, but the pattern has no placeholder or group named `{c}`")));
+                }
+            }
+        }
+        let mut probe = Semantics::default();
+        if tpl.parts.iter().all(|p| matches!(p, TemplatePart::Literal(_))) {
+            // Literal-only fields are checked now, so a typo fails at load time rather than at match time.
+            set_field(&mut probe, fname, template).map_err(err)?;
+        } else if let Err(m) = set_field(&mut probe, fname, "1") {
+            if m.starts_with("unknown field") {
+                return Err(err(m));
+            }
+        }
+        fields.push((fname.clone(), tpl));
+    }
+    Ok(fields)
+}
+
+fn collect_toml(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
+    let mut entries: Vec<_> = std::fs::read_dir(dir)?.collect::<Result<_, _>>()?;
+    entries.sort_by_key(|e| e.path());
+    for e in entries {
+        let p = e.path();
+        if p.is_dir() {
+            collect_toml(&p, out)?;
+        } else if p.extension().is_some_and(|x| x == "toml") {
+            out.push(p);
+        }
+    }
+    Ok(())
+}
+
+/// Expand `{lexicon}` and `{lexicon:capture}` placeholders, normalise the Arabic, and turn spaces into `\s+`.
+fn expand_pattern(
+    pattern: &str,
+    lexicons: &[Lexicon],
+    index: &HashMap<String, usize>,
+) -> Result<(String, HashMap<String, usize>), String> {
+    let mut out = String::new();
+    let mut captures: HashMap<String, usize> = HashMap::new();
+    let mut rest = pattern;
+    while let Some(open) = rest.find('{') {
+        let (before, after) = rest.split_at(open);
+        // `{` followed by a digit is a regex repetition like \d{1,2}: keep it.
+        let inner_end = after.find('}').ok_or_else(|| format!("unclosed `{{` in pattern `{pattern}`"))?;
+        let inner = &after[1..inner_end];
+        out.push_str(&literal_part(before));
+        if inner.chars().next().is_some_and(|c| c.is_ascii_digit()) || inner.starts_with(',') {
+            out.push_str(&after[..=inner_end]);
+        } else {
+            let (lex, cap) = match inner.split_once(':') {
+                Some((l, c)) => (l.trim(), c.trim()),
+                None => (inner.trim(), inner.trim()),
+            };
+            let li = *index.get(lex).ok_or_else(|| {
+                let mut known: Vec<&str> = lexicons.iter().map(|l| l.name.as_str()).collect();
+                known.sort();
+                format!("unknown lexicon `{lex}` in `{{{inner}}}`; known lexicons: {}", known.join(", "))
+            })?;
+            if cap == "_" {
+                out.push_str(&format!("(?:{})", lexicons[li].alternation));
+            } else {
+                if !cap.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') || cap.starts_with('_') {
+                    return Err(format!("capture name `{cap}` must be ASCII letters, digits and `_` and must not start with `_`"));
+                }
+                if captures.insert(cap.to_string(), li).is_some() {
+                    return Err(format!("capture `{cap}` is used twice; name the second one, e.g. `{{{lex}:{cap}2}}`, or write `{{{lex}:_}}` to match without capturing"));
+                }
+                out.push_str(&format!("(?P<{cap}>{})", lexicons[li].alternation));
+            }
+        }
+        rest = &after[inner_end + 1..];
+    }
+    out.push_str(&literal_part(rest));
+    Ok((out, captures))
+}
+
+/// Normalise the Arabic of a literal pattern piece and let a space match any run of spaces.
+fn literal_part(s: &str) -> String {
+    let norm = tarikh_text::normalise(s);
+    let mut out = String::with_capacity(norm.len());
+    let mut chars = norm.chars().peekable();
+    while let Some(ch) = chars.next() {
+        if ch == ' ' {
+            while chars.peek() == Some(&' ') {
+                chars.next();
+            }
+            // " ?" (an optional space) and " *" allow no space at all; a plain space needs one or more.
+            if matches!(chars.peek(), Some('?') | Some('*')) {
+                chars.next();
+                out.push_str(r"\s*");
+            } else {
+                out.push_str(r"\s+");
+            }
+        } else {
+            out.push(ch);
+        }
+    }
+    out
+}
+
+fn parse_template(t: &str) -> Result<Template, String> {
+    let mut parts = Vec::new();
+    let mut rest = t;
+    while let Some(open) = rest.find('{') {
+        if open > 0 {
+            parts.push(TemplatePart::Literal(rest[..open].to_string()));
+        }
+        let close = rest[open..].find('}').ok_or_else(|| format!("unclosed `{{` in `{t}`"))? + open;
+        parts.push(TemplatePart::Capture(rest[open + 1..close].trim().to_string()));
+        rest = &rest[close + 1..];
+    }
+    if !rest.is_empty() {
+        parts.push(TemplatePart::Literal(rest.to_string()));
+    }
+    Ok(Template { parts })
+}

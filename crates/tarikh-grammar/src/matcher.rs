@@ -1,0 +1,241 @@
+//! Matching: every rule over the text, then the longest non-overlapping matches win.
+
+use crate::load::{Grammar, TemplatePart};
+use crate::semantics::{set_field, MentionType, Semantics};
+use std::ops::Range;
+
+/// A temporal expression found in normalised text, not yet anchored in time.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mention {
+    /// The expression's byte range in the normalised text (proclitics and context words left out).
+    pub range: Range<usize>,
+    /// The whole match, context words included (e.g. "قبل 48 ساعة من" around "48 ساعة").
+    pub matched: Range<usize>,
+    /// TIMEX3 type the rule produces.
+    pub kind: MentionType,
+    /// What the expression means.
+    pub semantics: Semantics,
+    /// Name of the rule that matched.
+    pub rule: String,
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '_'
+}
+
+impl Grammar {
+    /// All temporal expressions in `text` (normalised with `tarikh_text`): longest match first,
+    /// non-overlapping, in text order. Guard rules (type NONE) take part in the choice and are then
+    /// dropped, so "الرأي العام" hides "العام".
+    pub fn find(&self, text: &str) -> Vec<Mention> {
+        let mut candidates: Vec<(Mention, i32, usize)> = Vec::new();
+        for ri in self.prefilter.matches(text).into_iter() {
+            let rule = &self.rules[ri];
+            for caps in rule.regex.captures_iter(text) {
+                let (Some(whole), Some(body)) = (caps.get(0), caps.name("_body")) else { continue };
+                if body.is_empty() {
+                    continue;
+                }
+                // The match must end at a word boundary: never inside a word ("ليل" in "ليله").
+                let last = text[..whole.end()].chars().next_back();
+                let next = text[whole.end()..].chars().next();
+                if let (Some(a), Some(b)) = (last, next) {
+                    if is_word_char(a) && is_word_char(b) {
+                        continue;
+                    }
+                }
+                let range = match caps.name("span") {
+                    Some(s) => s.range(),
+                    None => body.range(),
+                };
+                let mut semantics = Semantics::default();
+                if !self.apply_fields(&rule.fields, &caps, &rule.capture_lexicons, &mut semantics) {
+                    continue;
+                }
+                let mut mention = Mention { range, matched: whole.start()..whole.end(), kind: rule.kind, semantics, rule: rule.name.clone() };
+                self.apply_contexts(text, &mut mention);
+                candidates.push((mention, rule.priority, rule.order));
+            }
+        }
+        // Longest match wins; then the higher priority; then the rule written first.
+        candidates.sort_by(|a, b| {
+            let la = a.0.matched.len();
+            let lb = b.0.matched.len();
+            lb.cmp(&la).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)).then(a.0.matched.start.cmp(&b.0.matched.start))
+        });
+        let mut chosen: Vec<Mention> = Vec::new();
+        let mut taken: Vec<Range<usize>> = Vec::new();
+        for (m, _, _) in candidates {
+            let overlaps = taken.iter().any(|t| t.start < m.matched.end && m.matched.start < t.end);
+            if !overlaps {
+                taken.push(m.matched.clone());
+                chosen.push(m);
+            }
+        }
+        chosen.retain(|m| m.kind != MentionType::None);
+        chosen.sort_by_key(|m| (m.range.start, m.range.end));
+        chosen
+    }
+
+    /// Fill `sem` from a field table. A field whose captures all stayed empty is skipped; a value
+    /// that does not parse rejects the match (returns false).
+    fn apply_fields(
+        &self,
+        fields: &[(String, crate::load::Template)],
+        caps: &regex::Captures<'_>,
+        lexicons: &std::collections::HashMap<String, usize>,
+        sem: &mut Semantics,
+    ) -> bool {
+        for (field, template) in fields {
+            let mut value = String::new();
+            let mut any_capture = false;
+            let mut any_present = false;
+            for part in &template.parts {
+                match part {
+                    TemplatePart::Literal(l) => value.push_str(l),
+                    TemplatePart::Capture(c) => {
+                        any_capture = true;
+                        if let Some(m) = caps.name(c) {
+                            any_present = true;
+                            match self.capture_value(lexicons.get(c).copied(), m.as_str()) {
+                                Some(v) => value.push_str(&v),
+                                None => return false,
+                            }
+                        }
+                    }
+                }
+            }
+            if any_capture && !any_present {
+                continue;
+            }
+            if set_field(sem, field, &value).is_err() {
+                return false;
+            }
+        }
+        true
+    }
+
+    /// Widen a candidate with the contexts around it (modifiers taken in, signals matched around).
+    fn apply_contexts(&self, text: &str, mention: &mut Mention) {
+        const WINDOW: usize = 96;
+        let mut used = vec![false; self.contexts.len()];
+        loop {
+            let mut applied = false;
+            for (ci, ctx) in self.contexts.iter().enumerate() {
+                if used[ci] || !ctx.types.contains(&mention.kind) {
+                    continue;
+                }
+                let mut new_start = mention.matched.start;
+                let mut new_end = mention.matched.end;
+                let mut sem = mention.semantics.clone();
+                let mut ok = true;
+                if let Some(left) = &ctx.left {
+                    let mut from = mention.matched.start.saturating_sub(WINDOW);
+                    while !text.is_char_boundary(from) {
+                        from += 1;
+                    }
+                    match left.captures(&text[from..mention.matched.start]) {
+                        Some(c) => {
+                            let m = c.name("_ctx").expect("context regexes have a _ctx group");
+                            new_start = from + m.start();
+                            ok &= self.apply_fields(&ctx.fields, &c, &ctx.capture_lexicons, &mut sem);
+                        }
+                        None => ok = false,
+                    }
+                }
+                if ok {
+                    if let Some(right) = &ctx.right {
+                        let mut to = (mention.matched.end + WINDOW).min(text.len());
+                        while !text.is_char_boundary(to) {
+                            to -= 1;
+                        }
+                        let hay = &text[mention.matched.end..to];
+                        match right.captures(hay) {
+                            Some(c) => {
+                                let m = c.name("_ctx").expect("context regexes have a _ctx group");
+                                let end = mention.matched.end + m.end();
+                                let last = text[..end].chars().next_back();
+                                let next = text[end..].chars().next();
+                                if matches!((last, next), (Some(a), Some(b)) if is_word_char(a) && is_word_char(b)) {
+                                    ok = false;
+                                } else {
+                                    new_end = end;
+                                    ok &= self.apply_fields(&ctx.fields, &c, &ctx.capture_lexicons, &mut sem);
+                                }
+                            }
+                            None => ok = false,
+                        }
+                    }
+                }
+                if !ok {
+                    continue;
+                }
+                used[ci] = true;
+                applied = true;
+                if ctx.include {
+                    // The context words become part of the expression (and its match).
+                    if new_start < mention.matched.start {
+                        mention.range.start = new_start;
+                    }
+                    if new_end > mention.matched.end {
+                        mention.range.end = new_end;
+                    }
+                }
+                mention.matched = new_start..new_end;
+                mention.semantics = sem;
+                mention.rule = format!("{}+{}", mention.rule, ctx.name);
+            }
+            if !applied {
+                break;
+            }
+        }
+    }
+
+    /// The value a capture stands for: its lexicon value, a number, or a sum of number words.
+    fn capture_value(&self, lexicon: Option<usize>, captured: &str) -> Option<String> {
+        let Some(li) = lexicon else { return Some(captured.to_string()) };
+        let lex = &self.lexicons[li];
+        let key: String = captured.split_whitespace().collect::<Vec<_>>().join(" ");
+        if let Some(v) = lex.words.get(&key) {
+            return Some(v.clone());
+        }
+        if lex.digits && key.chars().all(|c| c.is_ascii_digit()) {
+            return key.parse::<u64>().ok().map(|n| n.to_string());
+        }
+        if lex.compose_sum {
+            let mut total: f64 = 0.0;
+            for part in split_conjoined(&key) {
+                let v = lex.words.get(part.as_str()).cloned().or_else(|| {
+                    if lex.digits && part.chars().all(|c| c.is_ascii_digit()) {
+                        Some(part.clone())
+                    } else {
+                        lex.words.get(&format!("و{part}")).cloned()
+                    }
+                })?;
+                total += v.parse::<f64>().ok()?;
+            }
+            return Some(if total.fract() == 0.0 { format!("{}", total as i64) } else { total.to_string() });
+        }
+        // A lexicon with a regex: the captured text is its own value (e.g. a year in digits).
+        Some(key)
+    }
+}
+
+/// Split "واحد وعشرين" / "الحادي والعشرين" into its parts at the conjunction و.
+fn split_conjoined(s: &str) -> Vec<String> {
+    let mut parts = Vec::new();
+    for (i, word) in s.split(' ').enumerate() {
+        if i > 0 && word.starts_with('و') && word.chars().count() > 1 {
+            parts.push(word['و'.len_utf8()..].to_string());
+        } else if i > 0 && word == "و" {
+            continue;
+        } else if let Some(last) = parts.last_mut().filter(|_| i > 0 && !word.starts_with('و')) {
+            // a multi-word entry ("ثلاث مئة"): keep the words together
+            last.push(' ');
+            last.push_str(word);
+        } else {
+            parts.push(word.to_string());
+        }
+    }
+    parts
+}

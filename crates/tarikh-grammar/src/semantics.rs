@@ -1,0 +1,322 @@
+//! What a matched expression means before it is anchored in time.
+//!
+//! A rule's `fields` table fills these slots from literal values and from what its placeholders
+//! captured; the anchor stage turns them into TIMEX3 values. The field names are the vocabulary a
+//! grammar author writes, so each is documented in `data/grammar/ar/README.md` too.
+
+use std::fmt;
+
+/// A calendar or clock unit, as used by shifts ("العام الماضي") and durations ("48 ساعة").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Unit {
+    /// Seconds (`S`).
+    Second,
+    /// Minutes (`MIN`; TIMEX3 writes `PT5M`).
+    Minute,
+    /// Hours (`H`).
+    Hour,
+    /// Days (`D`).
+    Day,
+    /// Weeks (`W`).
+    Week,
+    /// Months (`M`).
+    Month,
+    /// Years (`Y`).
+    Year,
+    /// Decades (`DE`).
+    Decade,
+    /// Centuries (`CE`).
+    Century,
+}
+
+impl Unit {
+    /// Parse the unit codes used in grammar files: S MIN H D W M Y DE CE.
+    pub fn parse(code: &str) -> Option<Unit> {
+        Some(match code {
+            "S" => Unit::Second,
+            "MIN" => Unit::Minute,
+            "H" => Unit::Hour,
+            "D" => Unit::Day,
+            "W" => Unit::Week,
+            "M" => Unit::Month,
+            "Y" => Unit::Year,
+            "DE" => Unit::Decade,
+            "CE" => Unit::Century,
+            _ => return None,
+        })
+    }
+
+    /// True for units written after `T` in ISO 8601 durations (hours, minutes, seconds).
+    pub fn is_clock(self) -> bool {
+        matches!(self, Unit::Second | Unit::Minute | Unit::Hour)
+    }
+
+    /// The letter(s) TIMEX3 uses in a duration value: `PT48H`, `P2D`, `PXW`, `PT5M`, `P3DE`.
+    pub fn timex_letter(self) -> &'static str {
+        match self {
+            Unit::Second => "S",
+            Unit::Minute => "M",
+            Unit::Hour => "H",
+            Unit::Day => "D",
+            Unit::Week => "W",
+            Unit::Month => "M",
+            Unit::Year => "Y",
+            Unit::Decade => "DE",
+            Unit::Century => "CE",
+        }
+    }
+
+    /// Nominal length in seconds (a month is 30 days, a year 365), for duration bounds.
+    pub fn seconds(self) -> i64 {
+        match self {
+            Unit::Second => 1,
+            Unit::Minute => 60,
+            Unit::Hour => 3600,
+            Unit::Day => 86_400,
+            Unit::Week => 7 * 86_400,
+            Unit::Month => 30 * 86_400,
+            Unit::Year => 365 * 86_400,
+            Unit::Decade => 3650 * 86_400,
+            Unit::Century => 36500 * 86_400,
+        }
+    }
+}
+
+/// A named part of the day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum PartOfDay {
+    /// Morning, dawn, forenoon (`MO`): 00:00–12:00 for bounds.
+    Morning,
+    /// Midday / noon (`MI` in TIMEX3 is mid-day; we write the hour 12:00).
+    Noon,
+    /// Afternoon (`AF`): 12:00–18:00.
+    Afternoon,
+    /// Evening (`EV`): 18:00–24:00.
+    Evening,
+    /// Night (`NI`): 18:00 to 06:00 the next day.
+    Night,
+    /// Midnight closing the day: 00:00 of the next day.
+    Midnight,
+}
+
+impl PartOfDay {
+    /// Parse the codes used in grammar files: MO AF EV NI NOON MIDNIGHT.
+    pub fn parse(code: &str) -> Option<PartOfDay> {
+        Some(match code {
+            "MO" => PartOfDay::Morning,
+            "NOON" | "MD" => PartOfDay::Noon,
+            "AF" => PartOfDay::Afternoon,
+            "EV" => PartOfDay::Evening,
+            "NI" => PartOfDay::Night,
+            "MIDNIGHT" => PartOfDay::Midnight,
+            _ => return None,
+        })
+    }
+}
+
+/// A direction in time stated by the words themselves ("الماضي", "المقبل").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Direction {
+    /// Before the reference time.
+    Past,
+    /// After the reference time.
+    Future,
+}
+
+/// The calendar a date is written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Calendar {
+    /// Gregorian (every Gregorian month-name family).
+    #[default]
+    Gregorian,
+    /// Islamic (Hijri), read with the Umm al-Qura tables.
+    Hijri,
+}
+
+/// The semantics of one matched expression, before anchoring.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Semantics {
+    /// Year number (Gregorian or Hijri according to `calendar`).
+    pub year: Option<i32>,
+    /// Month 1–12.
+    pub month: Option<u32>,
+    /// Day of month 1–31.
+    pub day: Option<u32>,
+    /// ISO weekday, 1 = Monday … 7 = Sunday.
+    pub weekday: Option<u32>,
+    /// Hour 0–24 on the clock, as written.
+    pub hour: Option<u32>,
+    /// Minute 0–59.
+    pub minute: Option<u32>,
+    /// Part of day.
+    pub part_of_day: Option<PartOfDay>,
+    /// Calendar of year/month/day.
+    pub calendar: Calendar,
+    /// Calendar shift from the reference time: `(Day, -1)` = yesterday, `(Year, -1)` = last year,
+    /// `(Day, 0)` = today.
+    pub shift: Option<(Unit, i32)>,
+    /// Direction stated by the words (الماضي → past, المقبل → future).
+    pub direction: Option<Direction>,
+    /// A TIMEX3 reference value: PRESENT_REF, PAST_REF, FUTURE_REF.
+    pub reference: Option<String>,
+    /// Amount of a duration; `None` with a unit means a vague amount ("ساعات").
+    pub amount: Option<f64>,
+    /// Unit of a duration.
+    pub unit: Option<Unit>,
+    /// Smallest plausible amount for a vague duration ("عدة" = 3).
+    pub amount_min: Option<f64>,
+    /// Largest plausible amount for a vague duration ("عدة" = 9).
+    pub amount_max: Option<f64>,
+    /// TIMEX3 mod: APPROX, LESS_THAN, MORE_THAN, EQUAL_OR_LESS, START, MID, END.
+    pub modifier: Option<String>,
+    /// Event-anchored: the expression lies before or after an event named right after the match.
+    pub event: Option<Direction>,
+    /// Gap implied by an event-anchored word with no amount ("عشية" one day before, "غداة" one day after).
+    pub event_gap: Option<(Unit, i32)>,
+    /// A recurring time ("كل يوم"): the frequency unit.
+    pub every: Option<Unit>,
+    /// Time-zone name or UTC offset ("Europe/Paris", "+00:00").
+    pub timezone: Option<String>,
+    /// The hour counts from noon (a clock time followed by مساء, "8 مساء").
+    pub pm: bool,
+    /// Refers to "the last hour/day of" an event (with `event`): the final unit before it.
+    pub last_of_event: Option<Unit>,
+    /// The Hijri side of a paired date ("10 شعبان 1438 هـ الموافق 6 مايو 2017"): year, month, day.
+    pub hijri_pair: Option<(Option<i32>, Option<u32>, Option<u32>)>,
+}
+
+/// A field name that a grammar rule may set, paired with a setter that parses its value.
+pub(crate) fn set_field(sem: &mut Semantics, name: &str, value: &str) -> Result<(), String> {
+    fn num<T: std::str::FromStr>(name: &str, value: &str) -> Result<T, String> {
+        value.trim().parse::<T>().map_err(|_| format!("field `{name}` expects a number, but got `{value}`"))
+    }
+    fn unit(name: &str, value: &str) -> Result<Unit, String> {
+        Unit::parse(value.trim()).ok_or_else(|| {
+            format!("field `{name}` expects a unit code (S MIN H D W M Y DE CE), but got `{value}`")
+        })
+    }
+    fn shift(name: &str, value: &str) -> Result<(Unit, i32), String> {
+        let (u, n) = value.trim().split_once(':').ok_or_else(|| {
+            format!("field `{name}` expects UNIT:COUNT such as `D:-1` or `Y:0`, but got `{value}`")
+        })?;
+        Ok((unit(name, u)?, num(name, n)?))
+    }
+    fn direction(name: &str, value: &str) -> Result<Direction, String> {
+        match value.trim() {
+            "past" | "before" => Ok(Direction::Past),
+            "future" | "after" => Ok(Direction::Future),
+            other => Err(format!("field `{name}` expects `past`/`before` or `future`/`after`, but got `{other}`")),
+        }
+    }
+    match name {
+        "year" => {
+            let y: i32 = num(name, value)?;
+            // Two-digit years are read in the 1950–2049 window, as newspapers write them.
+            sem.year = Some(if value.trim().len() <= 2 { if y < 50 { 2000 + y } else { 1900 + y } } else { y });
+        }
+        "month" => {
+            let m: u32 = num(name, value)?;
+            if !(1..=12).contains(&m) {
+                return Err(format!("field `month` expects 1 to 12, but got `{value}`"));
+            }
+            sem.month = Some(m);
+        }
+        "day" => sem.day = Some(num(name, value)?),
+        "weekday" => {
+            let w: u32 = num(name, value)?;
+            if !(1..=7).contains(&w) {
+                return Err(format!("field `weekday` expects 1 (Monday) to 7 (Sunday), but got `{value}`"));
+            }
+            sem.weekday = Some(w);
+        }
+        "hour" => sem.hour = Some(num(name, value)?),
+        "minute" => sem.minute = Some(num(name, value)?),
+        "part_of_day" => {
+            sem.part_of_day = Some(PartOfDay::parse(value.trim()).ok_or_else(|| {
+                format!("field `part_of_day` expects MO NOON AF EV NI MIDNIGHT, but got `{value}`")
+            })?)
+        }
+        "calendar" => {
+            sem.calendar = match value.trim() {
+                "gregorian" => Calendar::Gregorian,
+                "hijri" => Calendar::Hijri,
+                other => return Err(format!("field `calendar` expects `gregorian` or `hijri`, but got `{other}`")),
+            }
+        }
+        "shift" => sem.shift = Some(shift(name, value)?),
+        "direction" => sem.direction = Some(direction(name, value)?),
+        "reference" => match value.trim() {
+            "PRESENT_REF" | "PAST_REF" | "FUTURE_REF" => sem.reference = Some(value.trim().to_string()),
+            other => return Err(format!("field `reference` expects PRESENT_REF, PAST_REF or FUTURE_REF, but got `{other}`")),
+        },
+        "amount" => {
+            if value.trim() != "X" {
+                sem.amount = Some(num(name, value)?)
+            }
+        }
+        "amount_min" => sem.amount_min = Some(num(name, value)?),
+        "amount_max" => sem.amount_max = Some(num(name, value)?),
+        "unit" => sem.unit = Some(unit(name, value)?),
+        "mod" => match value.trim() {
+            "APPROX" | "LESS_THAN" | "MORE_THAN" | "EQUAL_OR_LESS" | "EQUAL_OR_MORE" | "START" | "MID" | "END" => {
+                sem.modifier = Some(value.trim().to_string())
+            }
+            other => return Err(format!("field `mod` expects a TIMEX3 mod such as APPROX or LESS_THAN, but got `{other}`")),
+        },
+        "event" => sem.event = Some(direction(name, value)?),
+        "event_gap" => sem.event_gap = Some(shift(name, value)?),
+        "every" => sem.every = Some(unit(name, value)?),
+        "timezone" => sem.timezone = Some(value.trim().to_string()),
+        "pm" => sem.pm = matches!(value.trim(), "true" | "yes" | "1"),
+        "last_of_event" => sem.last_of_event = Some(unit(name, value)?),
+        "hijri_year" => sem.hijri_pair.get_or_insert((None, None, None)).0 = Some(num(name, value)?),
+        "hijri_month" => sem.hijri_pair.get_or_insert((None, None, None)).1 = Some(num(name, value)?),
+        "hijri_day" => sem.hijri_pair.get_or_insert((None, None, None)).2 = Some(num(name, value)?),
+        other => {
+            return Err(format!(
+                "unknown field `{other}`; the fields are year month day weekday hour minute part_of_day calendar shift direction reference amount amount_min amount_max unit mod event event_gap every timezone pm last_of_event hijri_year hijri_month hijri_day"
+            ))
+        }
+    }
+    Ok(())
+}
+
+/// The TIMEX3 type a rule produces.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum MentionType {
+    /// A date or a date reference.
+    Date,
+    /// A time or part of day.
+    Time,
+    /// A duration.
+    Duration,
+    /// A set (recurrence).
+    Set,
+    /// Not a temporal expression: a guard that blocks shorter matches inside it ("الرأي العام").
+    None,
+}
+
+impl MentionType {
+    pub(crate) fn parse(s: &str) -> Option<MentionType> {
+        Some(match s {
+            "DATE" => MentionType::Date,
+            "TIME" => MentionType::Time,
+            "DURATION" => MentionType::Duration,
+            "SET" => MentionType::Set,
+            "NONE" => MentionType::None,
+            _ => return None,
+        })
+    }
+}
+
+impl fmt::Display for MentionType {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            MentionType::Date => "DATE",
+            MentionType::Time => "TIME",
+            MentionType::Duration => "DURATION",
+            MentionType::Set => "SET",
+            MentionType::None => "NONE",
+        })
+    }
+}

@@ -1,0 +1,298 @@
+//! Reconciliation tests: merging, bounds, offsets, cycles, disagreements, determinism.
+
+mod common;
+
+use common::*;
+use tarikh_anchor::{AnchorKind, AnchoredDocument, OffsetDirection};
+use tarikh_events::{extract, DocEvents, EventLexicon};
+use tarikh_timeline::{reconcile, Timeline, TimelineEvent};
+
+const PARIS: &str = "Europe/Paris";
+
+fn run(docs: &[AnchoredDocument]) -> (Vec<DocEvents>, Timeline) {
+    let lex = EventLexicon::embedded().unwrap();
+    let evs: Vec<DocEvents> = docs.iter().map(|d| extract(d, &lex)).collect();
+    let pairs: Vec<(&AnchoredDocument, &DocEvents)> = docs.iter().zip(evs.iter()).collect();
+    let tl = reconcile(&pairs);
+    (evs, tl)
+}
+
+fn event<'a>(tl: &'a Timeline, ty: &str, label_part: &str) -> &'a TimelineEvent {
+    tl.events
+        .iter()
+        .find(|e| e.event_type == ty && e.label.contains(label_part))
+        .unwrap_or_else(|| panic!("no {ty} «{label_part}» in {:#?}", tl.events.iter().map(|e| (&e.id, &e.event_type, &e.label)).collect::<Vec<_>>()))
+}
+
+#[test]
+fn merges_mentions_of_two_documents() {
+    let a = doc("a", "ضرب زلزال قوي جنوب البلاد فجر الأحد.", (2020, 3, 1), PARIS, 1, vec![tx("فجر الأحد", "2020-03-01TMO", AnchorKind::Dct)]);
+    let b = doc(
+        "b",
+        "أسفر الزلزال الذي ضرب جنوب البلاد الأحد عن أضرار كبيرة.",
+        (2020, 3, 2),
+        PARIS,
+        1,
+        vec![tx("الأحد", "2020-03-01", AnchorKind::Dct)],
+    );
+    let (_, tl) = run(&[a, b]);
+    let quakes: Vec<_> = tl.events.iter().filter(|e| e.event_type == "disaster").collect();
+    assert_eq!(quakes.len(), 1, "{:#?}", tl.events);
+    let q = quakes[0];
+    assert_eq!(q.docs, vec!["a", "b"]);
+    assert_eq!(q.mentions.len(), 2);
+    // the intersection of "Sunday" and "Sunday dawn"
+    assert_eq!(q.earliest_start, Some(at(1, 2020, 3, 1, 0, 0)));
+    assert_eq!(q.latest_end, Some(at(1, 2020, 3, 1, 12, 0)));
+    assert_eq!(q.granularity, "morning");
+    assert_eq!(q.status, "consistent");
+    assert_eq!(tl.event_of("a", 0), Some(q.id.as_str()));
+}
+
+#[test]
+fn bounds_from_dates_and_parts_of_day() {
+    let d = doc(
+        "d",
+        "عقد الوزراء اجتماعا طارئا مساء الخميس 5 مارس 2020.\nوقع انفجار في الميناء ليلة الجمعة 6 مارس 2020.",
+        (2020, 3, 7),
+        PARIS,
+        1,
+        vec![
+            tx("مساء الخميس 5 مارس 2020", "2020-03-05TEV", AnchorKind::Explicit),
+            tx("ليلة الجمعة 6 مارس 2020", "2020-03-06TNI", AnchorKind::Explicit),
+        ],
+    );
+    let (_, tl) = run(&[d]);
+    let m = event(&tl, "meeting", "اجتماعا");
+    assert_eq!(m.earliest_start, Some(at(1, 2020, 3, 5, 18, 0)));
+    assert_eq!(m.latest_end, Some(at(1, 2020, 3, 6, 0, 0)));
+    assert_eq!(m.granularity, "evening");
+    let x = event(&tl, "attack", "انفجار");
+    assert_eq!(x.earliest_start, Some(at(1, 2020, 3, 6, 18, 0)));
+    assert_eq!(x.latest_end, Some(at(1, 2020, 3, 7, 6, 0)), "night runs to 06:00 next day");
+    assert_eq!(x.granularity, "night");
+    // ids follow time
+    assert!(m.id < x.id);
+}
+
+#[test]
+fn offsets_tighten_bounds() {
+    // the leak is dated only to Friday; 48 h before the polls close on Sunday evening puts it
+    // on Friday evening
+    let d = doc(
+        "d",
+        "وقع التسريب الجمعة.\nوجاء التسريب قبل 48 ساعة من إغلاق مراكز الاقتراع مساء الأحد.",
+        (2020, 3, 8),
+        PARIS,
+        1,
+        vec![
+            tx("الجمعة", "2020-03-06", AnchorKind::Dct),
+            off("48 ساعة", "PT48H", OffsetDirection::Before, 48 * 3600, "إغلاق"),
+            tx("مساء الأحد", "2020-03-08TEV", AnchorKind::Dct),
+        ],
+    );
+    let (_, tl) = run(&[d]);
+    let leak = event(&tl, "leak", "");
+    assert_eq!(leak.mentions.len(), 2, "{:#?}", tl.events);
+    assert_eq!(leak.earliest_start, Some(at(1, 2020, 3, 6, 18, 0)));
+    assert_eq!(leak.latest_start, Some(at(1, 2020, 3, 7, 0, 0)));
+    let close = event(&tl, "polls_close", "");
+    assert_eq!(close.earliest_start, Some(at(1, 2020, 3, 8, 18, 0)));
+    let r = tl.relations.iter().find(|r| r.relation == "BEFORE").unwrap();
+    assert_eq!((r.source_event.as_str(), r.target_event.as_str()), (leak.id.as_str(), close.id.as_str()));
+    assert_eq!(r.offset_max_seconds, Some(172_800));
+    assert!(r.evidence_text.contains("48 ساعة"));
+    assert!(tl.conflicts.is_empty(), "{:#?}", tl.conflicts);
+}
+
+#[test]
+fn negative_cycle_reported_and_weakest_dropped() {
+    // doc a: the visit is on Monday 2 March; doc b: it came 24 h before the summit of Thursday 5 March
+    let a = doc(
+        "a",
+        "بدأ الرئيس زيارة رسمية إلى البلاد الاثنين 2 مارس 2020.",
+        (2020, 3, 2),
+        PARIS,
+        1,
+        vec![tx("الاثنين 2 مارس 2020", "2020-03-02", AnchorKind::Explicit)],
+    );
+    let b = doc(
+        "b",
+        "افتتحت القمة الخميس 5 مارس 2020.\nوجاءت زيارة الرئيس الرسمية إلى البلاد قبل 24 ساعة من القمة.",
+        (2020, 3, 5),
+        PARIS,
+        1,
+        vec![
+            tx("الخميس 5 مارس 2020", "2020-03-05", AnchorKind::Explicit),
+            off("24 ساعة", "PT24H", OffsetDirection::Before, 24 * 3600, "القمة"),
+        ],
+    );
+    let (_, tl) = run(&[a, b]);
+    let visit = event(&tl, "visit", "زيارة");
+    assert_eq!(visit.docs, vec!["a", "b"], "{:#?}", tl.events);
+    let cyc: Vec<_> = tl.conflicts.iter().filter(|c| c.kind == "negative_cycle").collect();
+    assert_eq!(cyc.len(), 1, "{:#?}", tl.conflicts);
+    let c = cyc[0];
+    assert_eq!(c.docs, vec!["a", "b"]);
+    // every constraint of the cycle is in the evidence: the two dates and the offset statement
+    assert!(c.evidence.iter().any(|e| e.0 == "a" && e.3.contains("2 مارس")));
+    assert!(c.evidence.iter().any(|e| e.0 == "b" && e.3.contains("5 مارس")));
+    assert!(c.evidence.iter().any(|e| e.0 == "b" && e.3.contains("24 ساعة")));
+    assert!(c.resolution.contains("dropped the weakest") && c.resolution.contains("event-offset"), "{}", c.resolution);
+    // the explicit date survives
+    assert_eq!(visit.earliest_start, Some(at(1, 2020, 3, 2, 0, 0)));
+    assert_eq!(visit.latest_end, Some(at(1, 2020, 3, 3, 0, 0)));
+    assert_eq!(visit.status, "conflict");
+}
+
+#[test]
+fn cross_document_date_disagreement() {
+    let sunday = |id: &str| {
+        doc(id, "تجرى الجولة الثانية من الانتخابات الأحد.", (2020, 3, 13), PARIS, 1, vec![tx("الأحد", "2020-03-15", AnchorKind::Dct)])
+    };
+    let saturday = doc(
+        "d",
+        "تجرى الجولة الثانية من الانتخابات السبت.",
+        (2020, 3, 13),
+        PARIS,
+        1,
+        vec![tx("السبت", "2020-03-14", AnchorKind::Dct)],
+    );
+    let (_, tl) = run(&[sunday("a"), sunday("b"), sunday("c"), saturday]);
+    let round = event(&tl, "election_round", "الجولة الثانية");
+    assert_eq!(round.docs, vec!["a", "b", "c", "d"]);
+    assert_eq!(round.earliest_start, Some(at(1, 2020, 3, 15, 0, 0)), "the majority wins");
+    assert_eq!(round.status, "conflict");
+    let k = tl.conflicts.iter().find(|c| c.kind == "cross_doc_disagreement").expect("reported");
+    assert_eq!(k.evidence[0].0, "d", "the minority mention comes first");
+    assert_eq!(k.evidence[0].3, "السبت");
+    assert!(k.docs.contains(&"d".to_string()) && k.docs.contains(&"a".to_string()));
+}
+
+#[test]
+fn duration_disagreement_between_documents() {
+    let mk = |id: &str, hours: i64, phrase: &'static str| {
+        let text = format!("نشرت الوثائق المسربة قبل {phrase} من التصويت.");
+        let text: &'static str = Box::leak(text.into_boxed_str());
+        doc(id, text, (2020, 3, 14), PARIS, 1, vec![off(phrase, "PT", OffsetDirection::Before, hours * 3600, "التصويت")])
+    };
+    let (_, tl) = run(&[mk("a", 24, "24 ساعة"), mk("b", 24, "24 ساعة"), mk("c", 48, "48 ساعة")]);
+    let k = tl.conflicts.iter().find(|c| c.kind == "cross_doc_disagreement").expect("reported");
+    assert_eq!(k.evidence[0].0, "c");
+    assert!(k.resolution.contains("48h dropped"), "{}", k.resolution);
+}
+
+#[test]
+fn anchor_conflicts_are_reported() {
+    let d = doc(
+        "d",
+        "نشرت الاستطلاعات الجمعة 4 مارس 2020.",
+        (2020, 3, 7),
+        PARIS,
+        1,
+        vec![tx("الجمعة 4 مارس 2020", "2020-03-04", AnchorKind::Explicit)],
+    );
+    let d = with_conflict(d, "الجمعة 4 مارس 2020", "weekday_date_mismatch");
+    let (_, tl) = run(&[d]);
+    let k = &tl.conflicts[0];
+    assert_eq!((k.id.as_str(), k.kind.as_str()), ("K01", "weekday_date_mismatch"));
+    assert_eq!(event(&tl, "poll_publication", "").status, "conflict");
+}
+
+#[test]
+fn independent_of_input_order() {
+    let docs = quake_story();
+    let lex = EventLexicon::embedded().unwrap();
+    let evs: Vec<DocEvents> = docs.iter().map(|d| extract(d, &lex)).collect();
+    let fwd: Vec<(&AnchoredDocument, &DocEvents)> = docs.iter().zip(evs.iter()).collect();
+    let mut rev = fwd.clone();
+    rev.reverse();
+    let mut mid = fwd.clone();
+    mid.rotate_left(1);
+    let t1 = reconcile(&fwd);
+    assert_eq!(t1, reconcile(&rev));
+    assert_eq!(t1, reconcile(&mid));
+    assert!(!t1.events.is_empty());
+}
+
+// ------------------------------------------------------------------------------------------
+// A second story, written for these tests: an earthquake in northern Morocco (Africa/Casablanca,
+// UTC+1 in November 2021), three short articles in tests/data.
+
+const CASA: &str = "Africa/Casablanca";
+
+fn quake_story() -> Vec<AnchoredDocument> {
+    let q1 = doc(
+        "q1",
+        include_str!("data/quake_q1.txt"),
+        (2021, 11, 16),
+        CASA,
+        1,
+        vec![
+            tx("فجر الثلاثاء 16 نوفمبر 2021", "2021-11-16TMO", AnchorKind::Explicit),
+            tx("صباح اليوم", "2021-11-16TMO", AnchorKind::Dct),
+            off("ساعتين", "PT2H", OffsetDirection::After, 2 * 3600, "الزلزال"),
+        ],
+    );
+    let q2 = doc(
+        "q2",
+        include_str!("data/quake_q2.txt"),
+        (2021, 11, 17),
+        CASA,
+        1,
+        vec![
+            Tx { value: "2021-11-17", ..off("غداة", "", OffsetDirection::After, 86_400, "الزلزال") },
+            tx("فجر الثلاثاء", "2021-11-16TMO", AnchorKind::Dct),
+            tx("ثلاثة أيام", "P3D", AnchorKind::Explicit),
+            tx("مساء الأربعاء", "2021-11-17TEV", AnchorKind::Dct),
+            off("يوم واحد", "P1D", OffsetDirection::Before, 86_400, "افتتاح"),
+        ],
+    );
+    let q3 = doc(
+        "q3",
+        include_str!("data/quake_q3.txt"),
+        (2021, 11, 17),
+        CASA,
+        1,
+        vec![tx("فجر الاثنين", "2021-11-15TMO", AnchorKind::Dct)],
+    );
+    vec![q1, q2, q3]
+}
+
+#[test]
+fn second_story_earthquake_timeline() {
+    let (_, tl) = run(&quake_story());
+    let quake = event(&tl, "disaster", "زلزال");
+    assert_eq!(quake.docs, vec!["q1", "q2", "q3"], "{:#?}", tl.events);
+    assert_eq!(quake.earliest_start, Some(at(1, 2021, 11, 16, 0, 0)));
+    assert_eq!(quake.latest_end, Some(at(1, 2021, 11, 16, 12, 0)));
+    // q3 says Monday: reported, the two other articles win
+    let k = tl.conflicts.iter().find(|c| c.kind == "cross_doc_disagreement").expect("Monday vs Tuesday");
+    assert_eq!(k.evidence[0].0, "q3");
+    assert_eq!(k.evidence[0].3, "فجر الاثنين");
+
+    // the aftershock two hours after the quake
+    let after = event(&tl, "disaster", "هزة ارتدادية");
+    assert_eq!(after.earliest_start, Some(at(1, 2021, 11, 16, 2, 0)));
+    assert_eq!(after.latest_start, Some(at(1, 2021, 11, 16, 14, 0)));
+
+    // the head of government's visit on the day after (غداة)
+    let visit = event(&tl, "visit", "زار");
+    assert_eq!(visit.earliest_start, Some(at(1, 2021, 11, 17, 0, 0)));
+    assert_eq!(visit.latest_start, Some(at(1, 2021, 11, 17, 12, 0)));
+    assert!(tl.relations.iter().any(|r| r.source_event == visit.id && r.relation == "AFTER" && r.target_event == quake.id));
+
+    // the festival opening, outside the lexicon: a generic event one day after the quake
+    let fest = event(&tl, "generic", "افتتاح");
+    assert_eq!(fest.earliest_start, Some(at(1, 2021, 11, 17, 0, 0)));
+    assert_eq!(fest.granularity, "vague");
+
+    // rescue work on Wednesday evening
+    let rescue = event(&tl, "rescue", "الإنقاذ");
+    assert!(rescue.earliest_start.is_some());
+
+    // ids are stable and time-ordered: the quake comes before the visit
+    assert!(quake.id < visit.id);
+    // every mention is mapped to an event
+    assert_eq!(tl.mention_events.len(), tl.events.iter().map(|e| e.mentions.len()).sum::<usize>());
+}

@@ -1,0 +1,298 @@
+//! `tarikh`: Arabic news articles in, a reconciled event timeline out.
+//!
+//! A thin binary over the libraries: it reads the corpus, runs the stages, writes the files, and
+//! turns errors into messages and exit codes (0 ok, 1 some documents failed, 2 nothing could run).
+
+mod corpus;
+mod csvout;
+mod output;
+mod pipeline;
+mod svg;
+
+use anyhow::{bail, Context, Result};
+use clap::{Parser, Subcommand, ValueEnum};
+use std::io::{BufRead, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+use tarikh_anchor::{Prefer, Reference};
+use tarikh_grammar::Grammar;
+
+#[derive(Parser)]
+#[command(name = "tarikh", version, about = "Arabic news articles in, a reconciled event timeline out", long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+enum Format {
+    Jsonl,
+    Csv,
+    Text,
+    Json,
+}
+
+#[derive(clap::Args, Clone)]
+struct Common {
+    /// Grammar folder to use instead of the built-in one (e.g. data/grammar/ar).
+    #[arg(long, value_name = "DIR")]
+    grammar: Option<PathBuf>,
+    /// Event lexicon folder to use instead of the built-in one (e.g. data/events/ar).
+    #[arg(long, value_name = "DIR")]
+    events: Option<PathBuf>,
+    /// Time zone of stories whose metadata gives none (IANA name).
+    #[arg(long, default_value = "Europe/Paris", value_name = "ZONE")]
+    timezone: String,
+    /// Day assumed for a document with no date in its metadata or text (reported as `default`).
+    #[arg(long, default_value = "2000-01-01", value_name = "YYYY-MM-DD")]
+    fallback_date: String,
+    /// Worker threads (default: all cores). Output is identical for any number.
+    #[arg(long, value_name = "N")]
+    threads: Option<usize>,
+    /// Print nothing but errors.
+    #[arg(long, short)]
+    quiet: bool,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Run the whole pipeline on a corpus folder and write every output file.
+    Run {
+        /// Folder of .txt articles, with an optional docs.csv.
+        corpus: PathBuf,
+        /// Output folder.
+        #[arg(short, long, default_value = "out")]
+        out: PathBuf,
+        /// Metadata file (default: CORPUS/docs.csv).
+        #[arg(long)]
+        docs: Option<PathBuf>,
+        /// Start CSV files with a byte-order mark so Excel shows the Arabic correctly.
+        #[arg(long)]
+        excel: bool,
+        #[command(flatten)]
+        common: Common,
+    },
+    /// Print the temporal expressions of some articles.
+    Tag {
+        /// Article files.
+        files: Vec<PathBuf>,
+        /// Metadata (doc,file,published_at) for the files.
+        #[arg(long)]
+        docs: Option<PathBuf>,
+        /// Read documents as JSONL lines {"id","text","published_at"} from this file (`-` = stdin).
+        #[arg(long)]
+        input: Option<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "jsonl")]
+        format: Format,
+        #[command(flatten)]
+        common: Common,
+    },
+    /// Read one phrase per line on stdin and print its longest temporal expression.
+    Parse {
+        /// Reference time: YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS] with an optional offset.
+        #[arg(long = "ref", value_name = "TIME")]
+        reference: String,
+        /// Reading of bare weekdays, months and times: past, future or nearest.
+        #[arg(long, default_value = "nearest")]
+        prefer: String,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "jsonl")]
+        format: Format,
+        #[command(flatten)]
+        common: Common,
+    },
+    /// Score the pipeline against gold annotations.
+    Eval {
+        /// Gold folder (timex.jsonl, events.csv, relations.csv, conflicts.csv).
+        #[arg(long, default_value = "data/gold")]
+        gold: PathBuf,
+        /// Corpus folder to run on.
+        #[arg(long, default_value = "data/corpus")]
+        corpus: PathBuf,
+        /// Metadata file (default: CORPUS/docs.csv); `none` ignores metadata and infers every date.
+        #[arg(long)]
+        docs: Option<PathBuf>,
+        /// Also list every miss and false alarm.
+        #[arg(long)]
+        details: bool,
+        /// Output format (text or json).
+        #[arg(long, value_enum, default_value = "text")]
+        format: Format,
+        #[command(flatten)]
+        common: Common,
+    },
+}
+
+fn load_grammar(common: &Common) -> Result<Grammar> {
+    Ok(match &common.grammar {
+        Some(dir) => Grammar::load_dir(dir)?,
+        None => Grammar::embedded().context("the built-in grammar does not load; rebuild tarikh")?,
+    })
+}
+
+fn settings(common: &Common) -> Result<pipeline::Settings> {
+    if let Some(n) = common.threads {
+        // Ignore the error when a pool already exists (tests call run twice in one process).
+        let _ = rayon::ThreadPoolBuilder::new().num_threads(n.max(1)).build_global();
+    }
+    let timezone: chrono_tz::Tz = common.timezone.parse().map_err(|_| anyhow::anyhow!("unknown time zone `{}`; use an IANA name such as Europe/Paris", common.timezone))?;
+    let fallback = chrono::NaiveDate::parse_from_str(&common.fallback_date, "%Y-%m-%d").map_err(|_| anyhow::anyhow!("--fallback-date expects YYYY-MM-DD, but found `{}`", common.fallback_date))?;
+    Ok(pipeline::Settings { grammar: load_grammar(common)?, timezone, fallback })
+}
+
+/// Write to stdout; a closed pipe (`tarikh tag … | head`) ends quietly.
+fn emit(out: &mut impl Write, line: &str) -> Result<bool> {
+    match writeln!(out, "{line}") {
+        Ok(()) => Ok(true),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(false),
+        Err(e) => Err(e.into()),
+    }
+}
+
+fn run(cli: Cli) -> Result<ExitCode> {
+    match cli.command {
+        Command::Run { corpus, out, docs, excel, common } => {
+            let settings = settings(&common)?;
+            let events = output::load_events(&common)?;
+            let inputs = corpus::read_corpus(&corpus, docs.as_deref())?;
+            if inputs.is_empty() {
+                bail!("no .txt articles in `{}`; drop Arabic articles there (UTF-8 text files)", corpus.display());
+            }
+            let outcomes = pipeline::process_all(&settings, &inputs);
+            let summary = output::write_all(&out, &outcomes, &events, excel)?;
+            if !common.quiet {
+                eprintln!("{summary}");
+            }
+            Ok(if outcomes.iter().any(|o| matches!(o, pipeline::DocOutcome::Failed { .. })) { ExitCode::from(1) } else { ExitCode::SUCCESS })
+        }
+        Command::Tag { files, docs, input, format, common } => {
+            let settings = settings(&common)?;
+            let stdout = std::io::stdout();
+            let mut out = std::io::BufWriter::new(stdout.lock());
+            let mut failed = false;
+            let mut handle = |o: pipeline::DocOutcome, out: &mut std::io::BufWriter<std::io::StdoutLock<'_>>| -> Result<bool> {
+                match o {
+                    pipeline::DocOutcome::Done(d, warning) => {
+                        if let Some(w) = warning {
+                            eprintln!("warning: {w}");
+                        }
+                        for line in output::timex_lines(&d, format) {
+                            if !emit(out, &line)? {
+                                return Ok(false);
+                            }
+                        }
+                    }
+                    pipeline::DocOutcome::Failed { id, reason } => {
+                        eprintln!("error: {id}: {reason}");
+                        failed = true;
+                    }
+                }
+                Ok(true)
+            };
+            if format == Format::Csv {
+                emit(&mut out, "doc,start,end,text,type,value,anchor,rule")?;
+            }
+            if let Some(input) = input {
+                // Streaming: one document per line, in constant memory.
+                let reader: Box<dyn BufRead> = if input.as_os_str() == "-" { Box::new(std::io::BufReader::new(std::io::stdin())) } else { Box::new(std::io::BufReader::new(std::fs::File::open(&input).with_context(|| format!("cannot open `{}`", input.display()))?)) };
+                for (i, line) in reader.lines().enumerate() {
+                    let line = line.with_context(|| format!("`{}` line {}: not valid UTF-8", input.display(), i + 1))?;
+                    if line.trim().is_empty() {
+                        continue;
+                    }
+                    let outcome = match corpus::parse_json_doc(&line, &format!("{} line {}", input.display(), i + 1)) {
+                        Ok(doc) => pipeline::process_one(&settings, &doc),
+                        Err(reason) => pipeline::DocOutcome::Failed { id: format!("line {}", i + 1), reason },
+                    };
+                    if !handle(outcome, &mut out)? {
+                        return Ok(ExitCode::SUCCESS);
+                    }
+                }
+            } else {
+                let meta = match &docs {
+                    Some(p) => output::metadata_for_files(p, &files)?,
+                    None => files.iter().map(|f| output::bare_input(f)).collect(),
+                };
+                for outcome in pipeline::process_all(&settings, &meta) {
+                    if !handle(outcome, &mut out)? {
+                        return Ok(ExitCode::SUCCESS);
+                    }
+                }
+            }
+            let _ = out.flush();
+            Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
+        }
+        Command::Parse { reference, prefer, format, common } => {
+            let grammar = load_grammar(&common)?;
+            let tz: chrono_tz::Tz = common.timezone.parse().map_err(|_| anyhow::anyhow!("unknown time zone `{}`", common.timezone))?;
+            let (date, time) = corpus::parse_datetime(&reference).map_err(|e| anyhow::anyhow!("--ref {e}"))?;
+            let prefer: Prefer = prefer.parse().map_err(|e| anyhow::anyhow!("--prefer {e}"))?;
+            let r = Reference { date, time, tz };
+            let stdin = std::io::stdin();
+            let stdout = std::io::stdout();
+            let mut out = std::io::BufWriter::new(stdout.lock());
+            for line in stdin.lock().lines() {
+                let line = line.context("stdin is not valid UTF-8")?;
+                let t = tarikh_anchor::parse_phrase(&grammar, &line, r, prefer);
+                let (text, kind, value) = match &t {
+                    Some(t) => (t.text.as_str(), t.kind.as_str(), t.value.as_str()),
+                    None => ("", "", ""),
+                };
+                let rendered = match format {
+                    Format::Text | Format::Csv => format!("{value}\t{kind}\t{text}"),
+                    _ => serde_json::json!({"text": text, "type": kind, "value": value}).to_string(),
+                };
+                if !emit(&mut out, &rendered)? {
+                    return Ok(ExitCode::SUCCESS);
+                }
+            }
+            let _ = out.flush();
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Eval { gold, corpus, docs, details, format, common } => {
+            let settings = settings(&common)?;
+            let events = output::load_events(&common)?;
+            let gold_data = tarikh_eval::Gold::load(&gold)?;
+            let mut inputs = corpus::read_corpus(&corpus, docs.as_deref().filter(|d| d.as_os_str() != "none"))?;
+            if docs.as_deref().is_some_and(|d| d.as_os_str() == "none") {
+                for d in &mut inputs {
+                    d.published = None;
+                    d.published_time = None;
+                }
+            }
+            let outcomes = pipeline::process_all(&settings, &inputs);
+            let system = output::system_output(&outcomes, &events);
+            let report = tarikh_eval::evaluate(&gold_data, &system);
+            let text = match format {
+                Format::Json | Format::Jsonl => serde_json::to_string_pretty(&report.to_json())?,
+                _ => {
+                    let mut s = report.to_text();
+                    if details {
+                        s.push('\n');
+                        s.push_str(&report.details_text());
+                    }
+                    s
+                }
+            };
+            let stdout = std::io::stdout();
+            let mut out = stdout.lock();
+            emit(&mut out, text.trim_end())?;
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("error: {e}");
+            for cause in e.chain().skip(1) {
+                eprintln!("  caused by: {cause}");
+            }
+            ExitCode::from(2)
+        }
+    }
+}

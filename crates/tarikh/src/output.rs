@@ -1,0 +1,289 @@
+//! Writing results: the CSV files, JSONL lines, the timeline picture, and the eval adapter.
+
+use crate::corpus::{self, InputDoc};
+use crate::csvout::Table;
+use crate::pipeline::DocOutcome;
+use crate::{Common, Format};
+use anyhow::{Context, Result};
+use chrono::{DateTime, FixedOffset};
+use std::path::{Path, PathBuf};
+use tarikh_anchor::AnchoredDocument;
+use tarikh_events::{DocEvents, EventLexicon};
+use tarikh_timeline::Timeline;
+
+/// The event lexicon chosen on the command line, or the built-in one.
+pub fn load_events(common: &Common) -> Result<EventLexicon> {
+    Ok(match &common.events {
+        Some(dir) => EventLexicon::load_dir(dir).map_err(|e| anyhow::anyhow!("{e}"))?,
+        None => EventLexicon::embedded().map_err(|e| anyhow::anyhow!("the built-in event lexicon does not load: {e}"))?,
+    })
+}
+
+/// ISO 8601 with minutes and offset: 2017-05-06T00:00+02:00.
+pub fn iso(t: &DateTime<FixedOffset>) -> String {
+    t.format("%Y-%m-%dT%H:%M%:z").to_string()
+}
+
+fn opt_iso(t: &Option<DateTime<FixedOffset>>) -> String {
+    t.as_ref().map(iso).unwrap_or_default()
+}
+
+/// Seconds as an ISO 8601 duration: PT48H, P2D, PT90M.
+pub fn iso_duration(secs: i64) -> String {
+    if secs == 0 {
+        return "PT0S".into();
+    }
+    if secs % 86_400 == 0 {
+        return format!("P{}D", secs / 86_400);
+    }
+    if secs % 3600 == 0 {
+        return format!("PT{}H", secs / 3600);
+    }
+    if secs % 60 == 0 {
+        return format!("PT{}M", secs / 60);
+    }
+    format!("PT{secs}S")
+}
+
+/// Input documents for `tarikh tag FILE...` with metadata from a docs.csv.
+pub fn metadata_for_files(docs_csv: &Path, files: &[PathBuf]) -> Result<Vec<InputDoc>> {
+    let mut out = Vec::new();
+    for f in files {
+        let dir = f.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+        let all = corpus::read_corpus(dir, Some(docs_csv))?;
+        let name = f.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
+        match all.into_iter().find(|d| Path::new(&d.origin).file_name().map(|n| n.to_string_lossy() == name).unwrap_or(false)) {
+            Some(d) => out.push(d),
+            None => out.push(bare_input(f)),
+        }
+    }
+    Ok(out)
+}
+
+/// An input document with no metadata (its stem as id, its date inferred).
+pub fn bare_input(path: &Path) -> InputDoc {
+    InputDoc {
+        id: path.file_stem().map(|s| s.to_string_lossy().to_string()).unwrap_or_default(),
+        origin: path.display().to_string(),
+        text: corpus::read_text(path),
+        published: None,
+        published_time: None,
+        timezone: None,
+        metadata_warning: None,
+    }
+}
+
+/// One line per temporal expression, as `tarikh tag` prints them.
+pub fn timex_lines(doc: &AnchoredDocument, format: Format) -> Vec<String> {
+    doc.timexes
+        .iter()
+        .map(|t| match format {
+            Format::Csv => {
+                let mut table = Table::new(&["doc", "start", "end", "text", "type", "value", "anchor", "rule"]);
+                table.push(vec![doc.id.clone(), t.start.to_string(), t.end.to_string(), t.text.clone(), t.kind.as_str().into(), t.value.clone(), t.anchor.as_str().into(), t.rule.clone()]);
+                let bytes = table.to_bytes(false).unwrap_or_default();
+                let s = String::from_utf8(bytes).unwrap_or_default();
+                s.split_once("\r\n").map(|(_, row)| row.trim_end().to_string()).unwrap_or_default()
+            }
+            _ => serde_json::json!({
+                "doc": doc.id, "start": t.start, "end": t.end, "text": t.text,
+                "type": t.kind.as_str(), "value": t.value, "anchor": t.anchor.as_str(),
+                "mod": t.modifier.clone().unwrap_or_default(), "rule": t.rule,
+            })
+            .to_string(),
+        })
+        .collect()
+}
+
+/// Everything after anchoring: events per document and the reconciled timeline.
+pub struct Analysis<'a> {
+    /// Anchored documents (failed ones left out), in input order.
+    pub docs: Vec<&'a AnchoredDocument>,
+    /// Events of each document, parallel to `docs`.
+    pub events: Vec<DocEvents>,
+    /// The timeline over all documents.
+    pub timeline: Timeline,
+}
+
+/// Run the events stage on each document and reconcile the timeline.
+pub fn analyse<'a>(outcomes: &'a [DocOutcome], lexicon: &EventLexicon) -> Analysis<'a> {
+    use rayon::prelude::*;
+    let docs: Vec<&AnchoredDocument> = outcomes
+        .iter()
+        .filter_map(|o| match o {
+            DocOutcome::Done(d, _) => Some(d.as_ref()),
+            DocOutcome::Failed { .. } => None,
+        })
+        .collect();
+    let events: Vec<DocEvents> = docs.par_iter().map(|d| tarikh_events::extract(d, lexicon)).collect();
+    let pairs: Vec<(&AnchoredDocument, &DocEvents)> = docs.iter().copied().zip(events.iter()).collect();
+    let timeline = tarikh_timeline::reconcile(&pairs);
+    Analysis { docs, events, timeline }
+}
+
+/// Write every output file into `out`, atomically: files are written to a temporary folder first
+/// and moved into place only when all of them are complete. Returns a one-line summary.
+pub fn write_all(out: &Path, outcomes: &[DocOutcome], lexicon: &EventLexicon, excel: bool) -> Result<String> {
+    let analysis = analyse(outcomes, lexicon);
+    std::fs::create_dir_all(out).with_context(|| format!("cannot create the output folder `{}`", out.display()))?;
+    let tmp = out.join(format!(".tarikh-tmp-{}", std::process::id()));
+    if tmp.exists() {
+        std::fs::remove_dir_all(&tmp).ok();
+    }
+    std::fs::create_dir_all(&tmp).with_context(|| format!("cannot create `{}`", tmp.display()))?;
+
+    // documents.csv
+    let mut documents = Table::new(&["doc", "published_at", "basis", "chars", "timexes", "events", "timezone", "evidence", "status"]);
+    let mut ai = 0;
+    let mut failed = 0;
+    for o in outcomes {
+        match o {
+            DocOutcome::Done(d, warning) => {
+                let ev = &analysis.events[ai];
+                ai += 1;
+                if let Some(w) = warning {
+                    eprintln!("warning: {w}");
+                }
+                if d.publication.basis == tarikh_anchor::PublicationBasis::Default {
+                    eprintln!("warning: {}: no publication date in metadata or text; using {} (basis `default`). Add it to docs.csv.", d.id, d.publication.date);
+                }
+                documents.push(vec![
+                    d.id.clone(),
+                    d.publication.date.format("%Y-%m-%d").to_string(),
+                    d.publication.basis.as_str().into(),
+                    d.original.chars().count().to_string(),
+                    d.timexes.len().to_string(),
+                    ev.mentions.len().to_string(),
+                    d.publication.timezone.name().into(),
+                    d.publication.evidence.clone(),
+                    warning.clone().map(|w| format!("ok; {w}")).unwrap_or_else(|| "ok".into()),
+                ]);
+            }
+            DocOutcome::Failed { id, reason } => {
+                failed += 1;
+                eprintln!("error: {id}: {reason}");
+                documents.push(vec![id.clone(), String::new(), String::new(), "0".into(), "0".into(), "0".into(), String::new(), String::new(), format!("error: {reason}")]);
+            }
+        }
+    }
+    documents.write(&tmp.join("documents.csv"), excel)?;
+
+    // timex.csv
+    let mut timex = Table::new(&["doc", "start", "end", "text", "type", "value", "anchor", "rule", "mod"]);
+    for d in &analysis.docs {
+        for t in &d.timexes {
+            timex.push(vec![d.id.clone(), t.start.to_string(), t.end.to_string(), t.text.clone(), t.kind.as_str().into(), t.value.clone(), t.anchor.as_str().into(), t.rule.clone(), t.modifier.clone().unwrap_or_default()]);
+        }
+    }
+    timex.write(&tmp.join("timex.csv"), excel)?;
+
+    // event_mentions.csv
+    let mut mentions = Table::new(&["doc", "start", "end", "trigger", "event_type", "time_value", "event_id"]);
+    for (d, ev) in analysis.docs.iter().zip(&analysis.events) {
+        for (mi, m) in ev.mentions.iter().enumerate() {
+            let time_value = m.time.and_then(|ti| d.timexes.get(ti)).map(|t| t.value.clone()).unwrap_or_default();
+            let event_id = analysis.timeline.event_of(&d.id, mi).unwrap_or_default().to_string();
+            mentions.push(vec![d.id.clone(), m.start.to_string(), m.end.to_string(), m.trigger.clone(), m.event_type.clone(), time_value, event_id]);
+        }
+    }
+    mentions.write(&tmp.join("event_mentions.csv"), excel)?;
+
+    // timeline.csv
+    let mut timeline = Table::new(&["event_id", "event_type", "label", "earliest_start", "latest_start", "earliest_end", "latest_end", "granularity", "docs", "mentions", "evidence", "status"]);
+    for e in &analysis.timeline.events {
+        timeline.push(vec![
+            e.id.clone(),
+            e.event_type.clone(),
+            e.label.clone(),
+            opt_iso(&e.earliest_start),
+            opt_iso(&e.latest_start),
+            opt_iso(&e.earliest_end),
+            opt_iso(&e.latest_end),
+            e.granularity.clone(),
+            e.docs.join(";"),
+            e.mentions.len().to_string(),
+            e.mentions.iter().map(|(d, s, en)| format!("{d}:{s}-{en}")).collect::<Vec<_>>().join(";"),
+            e.status.clone(),
+        ]);
+    }
+    timeline.write(&tmp.join("timeline.csv"), excel)?;
+
+    // relations.csv
+    let mut relations = Table::new(&["source_event", "relation", "target_event", "offset_min", "offset_max", "doc", "start", "end", "evidence"]);
+    for r in &analysis.timeline.relations {
+        relations.push(vec![
+            r.source_event.clone(),
+            r.relation.clone(),
+            r.target_event.clone(),
+            r.offset_min_seconds.map(iso_duration).unwrap_or_default(),
+            r.offset_max_seconds.map(iso_duration).unwrap_or_default(),
+            r.doc.clone(),
+            r.start.to_string(),
+            r.end.to_string(),
+            r.evidence_text.clone(),
+        ]);
+    }
+    relations.write(&tmp.join("relations.csv"), excel)?;
+
+    // conflicts.csv
+    let mut conflicts = Table::new(&["conflict_id", "kind", "docs", "evidence", "resolution"]);
+    for c in &analysis.timeline.conflicts {
+        conflicts.push(vec![
+            c.id.clone(),
+            c.kind.clone(),
+            c.docs.join(";"),
+            c.evidence.iter().map(|(d, s, e, t)| format!("{d}:{s}-{e} «{t}»")).collect::<Vec<_>>().join(" | "),
+            c.resolution.clone(),
+        ]);
+    }
+    conflicts.write(&tmp.join("conflicts.csv"), excel)?;
+
+    std::fs::write(tmp.join("timeline.svg"), crate::svg::render(&analysis.timeline)).context("cannot write timeline.svg")?;
+
+    let names = ["documents.csv", "timex.csv", "event_mentions.csv", "timeline.csv", "relations.csv", "conflicts.csv", "timeline.svg"];
+    for name in names {
+        std::fs::rename(tmp.join(name), out.join(name)).with_context(|| format!("cannot move `{name}` into `{}`", out.display()))?;
+    }
+    std::fs::remove_dir_all(&tmp).ok();
+    Ok(format!(
+        "tarikh: {} documents ({} failed), {} temporal expressions, {} event mentions, {} timeline events, {} relations, {} conflicts → {}",
+        outcomes.len(),
+        failed,
+        analysis.docs.iter().map(|d| d.timexes.len()).sum::<usize>(),
+        analysis.events.iter().map(|e| e.mentions.len()).sum::<usize>(),
+        analysis.timeline.events.len(),
+        analysis.timeline.relations.len(),
+        analysis.timeline.conflicts.len(),
+        out.display()
+    ))
+}
+
+/// What the pipeline produced, in the form the scorer reads.
+pub fn system_output(outcomes: &[DocOutcome], lexicon: &EventLexicon) -> tarikh_eval::SystemOutput {
+    use tarikh_eval::*;
+    let analysis = analyse(outcomes, lexicon);
+    let mut out = SystemOutput::default();
+    for d in &analysis.docs {
+        for t in &d.timexes {
+            out.timexes.push(SystemTimex { doc: d.id.clone(), start: t.start, end: t.end, kind: t.kind.as_str().into(), value: t.value.clone() });
+        }
+    }
+    for e in &analysis.timeline.events {
+        out.events.push(SystemEvent {
+            id: e.id.clone(),
+            event_type: e.event_type.clone(),
+            earliest_start: e.earliest_start,
+            latest_start: e.latest_start,
+            earliest_end: e.earliest_end,
+            latest_end: e.latest_end,
+            evidence: e.mentions.iter().map(|(d, s, en)| SpanRef::new(d.clone(), *s, *en)).collect(),
+        });
+    }
+    for r in &analysis.timeline.relations {
+        out.relations.push(SystemRelation { source: r.source_event.clone(), relation: r.relation.clone(), target: r.target_event.clone(), doc: r.doc.clone(), start: r.start, end: r.end });
+    }
+    for c in &analysis.timeline.conflicts {
+        out.conflicts.push(SystemConflict { id: c.id.clone(), kind: c.kind.clone(), evidence: c.evidence.iter().map(|(d, s, e, _)| SpanRef::new(d.clone(), *s, *e)).collect() });
+    }
+    out
+}

@@ -49,9 +49,11 @@ fn bare(word: &str) -> &str {
 pub(crate) fn tense_cue(text: &str, clause: Range<usize>, at: Range<usize>) -> Option<Prefer> {
     let before = &text[clause.start.min(at.start)..at.start];
     let words: Vec<&str> = before.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
-    for (i, w) in words.iter().rev().take(10).enumerate() {
+    for (i, w) in words.iter().rev().take(8).enumerate() {
         let b = bare(w);
-        if FUTURE_CUES.contains(&b) || b == "سوف" || is_future_verb(b) {
+        // A cue word (سوف، المقرر …) governs a few words ahead; a سـ verb only its own close
+        // complement: "ستعلق على الأمر لأن الحملة انتهت في منتصف الليل" is not about the future midnight.
+        if FUTURE_CUES.contains(&b) || (is_future_verb(b) && i < 3) {
             return Some(Prefer::Future);
         }
         if PAST_CUES.contains(&b) {
@@ -299,4 +301,45 @@ pub fn parse_phrase(grammar: &Grammar, phrase: &str, reference: Reference, prefe
 pub fn parse_phrase_all(grammar: &Grammar, phrase: &str, reference: Reference, prefer: Prefer) -> Vec<Timex> {
     let hint = PublicationHint { date: Some(reference.date), time: reference.time, timezone: reference.tz, fallback: reference.date };
     anchor_document(grammar, "phrase", phrase.to_string(), &hint, prefer).timexes
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cue(text: &str, expr: &str) -> Option<Prefer> {
+        let n = tarikh_text::normalise(text);
+        let e = tarikh_text::normalise(expr);
+        let at = n.find(&e).expect("expression in text");
+        tense_cue(&n, 0..n.len(), at..at + e.len())
+    }
+
+    #[test]
+    fn past_cues_point_back() {
+        assert_eq!(cue("وكان ماكرون قد أقام الأربعاء دعوى", "الأربعاء"), Some(Prefer::Past));
+        assert_eq!(cue("كانت اللجنة قد اجتمعت السبت", "السبت"), Some(Prefer::Past));
+    }
+
+    #[test]
+    fn future_cues_point_forward() {
+        assert_eq!(cue("من المقرر أن يصوت الناخبون الخميس", "الخميس"), Some(Prefer::Future));
+        assert_eq!(cue("سيزور الرئيس الجزائر الأربعاء", "الأربعاء"), Some(Prefer::Future));
+        assert_eq!(cue("وسوف تعلن النتائج الاثنين", "الاثنين"), Some(Prefer::Future));
+    }
+
+    #[test]
+    fn a_distant_future_verb_does_not_govern() {
+        assert_eq!(cue("ستعلق على الأمر لأن الحملة انتهت في منتصف الليل", "منتصف الليل"), None);
+    }
+
+    #[test]
+    fn nouns_starting_with_sin_are_not_future_verbs() {
+        assert_eq!(cue("قال مسؤول في سياسة الحكومة الجمعة", "الجمعة"), None);
+        assert_eq!(cue("بعد سنوات من الحرب الأحد", "الأحد"), None);
+    }
+
+    #[test]
+    fn qad_with_an_imperfect_is_not_past() {
+        assert_eq!(cue("قد يعلن الرئيس الأحد", "الأحد"), None);
+    }
 }

@@ -260,6 +260,10 @@ pub(crate) fn resolve(kind: MentionType, sem: &Semantics, r: &Reference, prefer:
         return out(tk, value.into(), None, AnchorKind::Event, problems);
     }
 
+    if let Some((ey, em, ed)) = sem.range_end {
+        return resolve_range(sem, (ey, em, ed), r, prefer, strict);
+    }
+
     let mut anchor = AnchorKind::Dct;
     let mut point: Option<Point> = None;
 
@@ -435,4 +439,54 @@ impl ClockParts for NaiveTime {
     fn minute_of_hour(&self) -> u32 {
         chrono::Timelike::minute(self)
     }
+}
+
+/// A range "من 5 إلى 7 مايو" / "بين عامي 2016 و2017": the value is an ISO 8601 interval
+/// `start/end` of the two points (parts missing from the start are taken from the end), and the
+/// interval spans both.
+fn resolve_range(sem: &Semantics, end: (Option<i32>, Option<u32>, Option<u32>), r: &Reference, prefer: Prefer, strict: bool) -> Option<Resolution> {
+    let (ey, em, ed) = end;
+    let explicit_year = ey.or(sem.year).is_some();
+    let point_of = |y: Option<i32>, m: Option<u32>, d: Option<u32>| -> Option<Point> {
+        match (y, m, d) {
+            (Some(y), Some(m), Some(d)) => NaiveDate::from_ymd_opt(y, m, d).map(Point::Day),
+            (None, Some(m), Some(d)) => day_month_near(r.date, m, d, prefer, strict).map(Point::Day),
+            (Some(y), Some(m), None) => Some(Point::Month(y, m)),
+            (None, Some(m), None) => {
+                let (y, m) = month_near(r.date, m, prefer, strict);
+                Some(Point::Month(y, m))
+            }
+            (Some(y), None, None) => Some(Point::Year(y)),
+            _ => None,
+        }
+    };
+    let mut end_point = point_of(ey.or(sem.year), em.or(sem.month), ed)?;
+    // The start takes the end's month and year when it has none ("من 5 إلى 7 مايو").
+    let (sy, sm) = match end_point {
+        Point::Day(d) => (sem.year.or(Some(d.year())), sem.month.or(Some(d.month()))),
+        Point::Month(y, _) => (sem.year.or(Some(y)), sem.month),
+        _ => (sem.year, sem.month),
+    };
+    let mut start_point = point_of(sy, sm, sem.day)?;
+    let si = start_point.interval(r.tz)?;
+    let mut ei = end_point.interval(r.tz)?;
+    if ei.end <= si.start {
+        match start_point {
+            // "من 28 ديسمبر إلى 3 يناير": the start, which borrowed the end's year, is in the year before.
+            Point::Day(d) if sem.year.is_none() => start_point = Point::Day(NaiveDate::from_ymd_opt(d.year() - 1, d.month(), d.day())?),
+            Point::Month(y, m) if sem.year.is_none() => start_point = Point::Month(y - 1, m),
+            _ => std::mem::swap(&mut start_point, &mut end_point),
+        }
+        ei = end_point.interval(r.tz)?;
+    }
+    let si = start_point.interval(r.tz)?;
+    Some(Resolution {
+        kind: TimexType::Date,
+        value: format!("{}/{}", start_point.value(), end_point.value()),
+        interval: Some(Interval { start: si.start.min(ei.start), end: si.end.max(ei.end) }),
+        anchor: if explicit_year { AnchorKind::Explicit } else { AnchorKind::Dct },
+        duration_seconds: None,
+        modifier: sem.modifier.clone(),
+        problems: Vec::new(),
+    })
 }

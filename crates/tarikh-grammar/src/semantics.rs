@@ -181,6 +181,9 @@ pub struct Semantics {
     pub pm: bool,
     /// Refers to "the last hour/day of" an event (with `event`): the final unit before it.
     pub last_of_event: Option<Unit>,
+    /// The end of a range ("من 5 إلى 7 مايو", "بين عامي 2016 و2017"): year, month, day of its last
+    /// day; missing parts are taken from the start.
+    pub range_end: Option<(Option<i32>, Option<u32>, Option<u32>)>,
     /// The Hijri side of a paired date ("10 شعبان 1438 هـ الموافق 6 مايو 2017"): year, month, day.
     pub hijri_pair: Option<(Option<i32>, Option<u32>, Option<u32>)>,
 }
@@ -269,12 +272,15 @@ pub(crate) fn set_field(sem: &mut Semantics, name: &str, value: &str) -> Result<
         "timezone" => sem.timezone = Some(value.trim().to_string()),
         "pm" => sem.pm = matches!(value.trim(), "true" | "yes" | "1"),
         "last_of_event" => sem.last_of_event = Some(unit(name, value)?),
+        "end_year" => sem.range_end.get_or_insert((None, None, None)).0 = Some(num(name, value)?),
+        "end_month" => sem.range_end.get_or_insert((None, None, None)).1 = Some(num(name, value)?),
+        "end_day" => sem.range_end.get_or_insert((None, None, None)).2 = Some(num(name, value)?),
         "hijri_year" => sem.hijri_pair.get_or_insert((None, None, None)).0 = Some(num(name, value)?),
         "hijri_month" => sem.hijri_pair.get_or_insert((None, None, None)).1 = Some(num(name, value)?),
         "hijri_day" => sem.hijri_pair.get_or_insert((None, None, None)).2 = Some(num(name, value)?),
         other => {
             return Err(format!(
-                "unknown field `{other}`; the fields are year month day weekday hour minute part_of_day calendar shift direction reference amount amount_min amount_max unit mod event event_gap every timezone pm last_of_event hijri_year hijri_month hijri_day"
+                "unknown field `{other}`; the fields are year month day weekday hour minute part_of_day calendar shift direction reference amount amount_min amount_max unit mod event event_gap every timezone pm last_of_event hijri_year hijri_month hijri_day end_year end_month end_day"
             ))
         }
     }

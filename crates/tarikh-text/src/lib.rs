@@ -131,6 +131,9 @@ fn classify(c: char) -> Act {
 fn is_word_char(c: char) -> bool {
     if c.is_ascii() {
         c.is_ascii_alphanumeric() || c == '_'
+    } else if ('\u{0620}'..='\u{064A}').contains(&c) {
+        // Fast path: the basic Arabic letters (all `Alphabetic`).
+        true
     } else {
         c.is_alphanumeric()
     }
@@ -378,15 +381,93 @@ pub fn normalise(s: &str) -> String {
 /// Words (normalised) that never lose a leading letter: the letter is part of the word, not a
 /// clitic. Checked against the remainder at every stripping stage. Must stay sorted.
 const NEVER_STRIP: &[&str] = &[
-    "الا", "الاف", "الان", "التي", "الذي", "الذين", "الف", "اللتين", "اللذين", "الله", "اللي",
-    "الي", "اليه", "اليها", "باكر", "باكرا", "بداياته", "بدايه", "برلين", "بروكسل", "بريطانيا",
-    "بعد", "بعدما", "بعده", "بعدها", "بعيد", "بعيدا", "بعيده", "بغداد", "بكره", "بكين",
-    "بيروت", "بينما", "فبراير", "فترات", "فتره", "فجرا", "فرنسا", "فلسطين", "فورا", "فوري",
-    "فوريه", "فيما", "فيها", "كابول", "كاملا", "كامله", "كان", "كانت", "كانوا", "كانون",
-    "كذلك", "كلما", "كما", "كييف", "لاحق", "لاحقا", "لاحقه", "لبنان", "لحظات", "لحظه", "لدي",
-    "لقد", "لكن", "لندن", "ليبيا", "ليس", "ليل", "ليلا", "ليله", "ليلي", "واحد", "واحده",
-    "واشنطن", "وزاره", "وزراء", "وزير", "وصول", "وطني", "وطنيه", "وفاه", "وقتما", "وقتها",
-    "وقوع", "وكاله", "ولاده", "ولايه",
+    "الا",
+    "الاف",
+    "الان",
+    "التي",
+    "الذي",
+    "الذين",
+    "الف",
+    "اللتين",
+    "اللذين",
+    "الله",
+    "اللي",
+    "الي",
+    "اليه",
+    "اليها",
+    "باكر",
+    "باكرا",
+    "بداياته",
+    "بدايه",
+    "برلين",
+    "بروكسل",
+    "بريطانيا",
+    "بعد",
+    "بعدما",
+    "بعده",
+    "بعدها",
+    "بعيد",
+    "بعيدا",
+    "بعيده",
+    "بغداد",
+    "بكره",
+    "بكين",
+    "بيروت",
+    "بينما",
+    "فبراير",
+    "فترات",
+    "فتره",
+    "فجرا",
+    "فرنسا",
+    "فلسطين",
+    "فورا",
+    "فوري",
+    "فوريه",
+    "فيما",
+    "فيها",
+    "كابول",
+    "كاملا",
+    "كامله",
+    "كان",
+    "كانت",
+    "كانوا",
+    "كانون",
+    "كذلك",
+    "كلما",
+    "كما",
+    "كييف",
+    "لاحق",
+    "لاحقا",
+    "لاحقه",
+    "لبنان",
+    "لحظات",
+    "لحظه",
+    "لدي",
+    "لقد",
+    "لكن",
+    "لندن",
+    "ليبيا",
+    "ليس",
+    "ليل",
+    "ليلا",
+    "ليله",
+    "ليلي",
+    "واحد",
+    "واحده",
+    "واشنطن",
+    "وزاره",
+    "وزراء",
+    "وزير",
+    "وصول",
+    "وطني",
+    "وطنيه",
+    "وفاه",
+    "وقتما",
+    "وقتها",
+    "وقوع",
+    "وكاله",
+    "ولاده",
+    "ولايه",
 ];
 
 /// Two-letter words that must not appear as a stem after stripping the article (`الان` is
@@ -435,8 +516,7 @@ pub fn proclitic_len(word: &str) -> usize {
     }
     // 3. article
     let rest = &word[pos..];
-    if rest.starts_with("ال") {
-        let stem = &rest[4..];
+    if let Some(stem) = rest.strip_prefix("ال") {
         if stem.chars().count() >= 2 && !SHORT_COMMON.contains(&stem) {
             pos += 4;
         }
@@ -477,11 +557,7 @@ fn segment(text: &str, clauses: bool) -> Vec<Range<usize>> {
                 if !decimal {
                     match next {
                         None => cuts.push(j),
-                        Some(n) if n.is_whitespace() => {
-                            if !in_quote {
-                                cuts.push(j);
-                            }
-                        }
+                        Some(n) if n.is_whitespace() && !in_quote => cuts.push(j),
                         Some('"') if in_quote => {
                             in_quote = false;
                             j += 1;
@@ -612,10 +688,7 @@ mod tests {
         let s = "أقلِّ من يومين";
         let n = Normalised::new(s);
         assert_eq!(n.as_str(), "اقل من يومين");
-        assert_eq!(
-            n.original_span(0, n.as_str().len()),
-            (0, s.chars().count())
-        );
+        assert_eq!(n.original_span(0, n.as_str().len()), (0, s.chars().count()));
         assert_eq!(n.original_len(), s.chars().count());
         let w = "اقل".len();
         assert_eq!(orig_sub(s, n.original_span(0, w)), "أقلِّ");
@@ -636,8 +709,14 @@ mod tests {
     fn digits_punct_whitespace() {
         assert_eq!(normalise("٢٤ ساعة"), "24 ساعه");
         assert_eq!(normalise("۱۴۰۲"), "1402");
-        assert_eq!(normalise("،؛؟٪٫٬“”«»„‟″‘’‚‛–—―۔"), ",;?%.,\"\"\"\"\"\"\"''''---.");
-        assert_eq!(normalise("a\tb\u{00A0}c\u{2003}d\u{202F}e\u{3000}f"), "a b c d e f");
+        assert_eq!(
+            normalise("،؛؟٪٫٬“”«»„‟″‘’‚‛–—―۔"),
+            ",;?%.,\"\"\"\"\"\"\"''''---."
+        );
+        assert_eq!(
+            normalise("a\tb\u{00A0}c\u{2003}d\u{202F}e\u{3000}f"),
+            "a b c d e f"
+        );
         assert_eq!(normalise("ى ة ؤ ئ ک ی ء ٱ آ إ"), "ي ه و ي ك ي ء ا ا ا");
     }
 
@@ -693,8 +772,14 @@ mod tests {
 
     #[test]
     fn sentence_rules() {
-        assert_eq!(segs("جاء أمس. وذهب اليوم", false), vec!["جاء امس.", "وذهب اليوم"]);
-        assert_eq!(segs("نسبة 61.5 بالمئة. ثم", false), vec!["نسبه 61.5 بالميه.", "ثم"]);
+        assert_eq!(
+            segs("جاء أمس. وذهب اليوم", false),
+            vec!["جاء امس.", "وذهب اليوم"]
+        );
+        assert_eq!(
+            segs("نسبة 61.5 بالمئة. ثم", false),
+            vec!["نسبه 61.5 بالميه.", "ثم"]
+        );
         assert_eq!(segs("ماذا؟! لا أعرف…", false), vec!["ماذا?!", "لا اعرف…"]);
         assert_eq!(segs("سطر\nسطر", false), vec!["سطر", "سطر"]);
         assert_eq!(
@@ -702,7 +787,10 @@ mod tests {
             vec!["قال \"غدا. بعد غد.\"", "ثم ذهب."]
         );
         // Unclosed quote: a newline still ends the sentence and closes the quote.
-        assert_eq!(segs("قال \"غدا. ثم\nجملة. أخرى", false), vec!["قال \"غدا. ثم", "جمله.", "اخري"]);
+        assert_eq!(
+            segs("قال \"غدا. ثم\nجملة. أخرى", false),
+            vec!["قال \"غدا. ثم", "جمله.", "اخري"]
+        );
         assert_eq!(segs("  \n . ", false), vec!["."]);
     }
 
@@ -710,7 +798,14 @@ mod tests {
     fn clause_rules() {
         assert_eq!(
             segs("يوم السبت، الساعة 10:30، نسبة 61,5; ثم: ذهب. آخر", true),
-            vec!["يوم السبت,", "الساعه 10:30,", "نسبه 61,5;", "ثم:", "ذهب.", "اخر"]
+            vec![
+                "يوم السبت,",
+                "الساعه 10:30,",
+                "نسبه 61,5;",
+                "ثم:",
+                "ذهب.",
+                "اخر"
+            ]
         );
         assert_eq!(segs("قال \"أ، ب\" ثم", true), vec!["قال \"ا, ب\" ثم"]);
     }

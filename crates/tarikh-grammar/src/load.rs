@@ -199,7 +199,6 @@ pub struct Grammar {
     pub(crate) contexts: Vec<Context>,
     pub(crate) examples: Vec<Example>,
     pub(crate) negatives: Vec<Negative>,
-    pub(crate) prefilter: regex::RegexSet,
 }
 
 fn line_of(source: &str, offset: usize) -> usize {
@@ -348,8 +347,11 @@ impl Grammar {
             let (body, capture_lexicons) = expand_pattern(def.pattern.get_ref(), &lexicons, &lexicon_index)
                 .map_err(|m| GrammarError::at(&path, source, Some(poff), format!("rule `{}`: {m}", def.name)))?;
             // The optional proclitics (conjunction, then preposition) are matched but left out of the span.
-            // `\b{end-half}`: the match never stops inside a word, so "واحد" cannot match the start of "واحدة".
-            let full = format!(r"\b(?P<_clitic>[وف]?[بلك]?)(?P<_body>{body})\b{{end-half}}");
+            // No `\b` here: Unicode word boundaries would force the slow NFA engine on Arabic text.
+            // The matcher checks both word boundaries itself (see matcher.rs).
+            // A match starts at the text's start or after a non-word character (consumed, then left
+            // out): the automaton never even tries the middle of a word.
+            let full = format!(r"(?:^|[^\p{{L}}\p{{N}}_])(?P<_clitic>[وف]?[بلك]?)(?P<_body>{body})");
             let regex = Regex::new(&full).map_err(|e| {
                 GrammarError::at(&path, source, Some(poff), format!("rule `{}`: the pattern is not a valid regex after expanding placeholders: {e}", def.name))
             })?;
@@ -377,7 +379,7 @@ impl Grammar {
                 let Some(p) = pat else { return Ok(None) };
                 let (body, caps) = expand_pattern(p, &lexicons, &lexicon_index).map_err(|m| at(m))?;
                 capture_lexicons.extend(caps);
-                let full = if left { format!(r"(?:^|[^\w])[وف]?(?P<_ctx>{body})\s*$") } else { format!(r"^\s*(?P<_ctx>{body})\b{{end-half}}") };
+                let full = if left { format!(r"(?:^|[^\w])[وف]?(?P<_ctx>{body})\s*$") } else { format!(r"^\s*(?P<_ctx>{body})") };
                 Regex::new(&full).map(Some).map_err(|e| at(format!("invalid pattern after expanding placeholders: {e}")))
             };
             let left = compile_side(&def.left, true)?;
@@ -389,12 +391,7 @@ impl Grammar {
             }
             contexts.push(Context { name: def.name, types, left, right, include: def.include, fields, capture_lexicons });
         }
-        let prefilter = regex::RegexSet::new(rules.iter().map(|r| r.regex.as_str())).map_err(|e| GrammarError {
-            path: PathBuf::from("<all rules>"),
-            line: None,
-            message: format!("the rules together are too large to compile ({e}); split long lexicons"),
-        })?;
-        Ok(Grammar { lexicons, rules, contexts, examples, negatives, prefilter })
+        Ok(Grammar { lexicons, rules, contexts, examples, negatives })
     }
 
     /// Load every `*.toml` file under `dir` (recursively).

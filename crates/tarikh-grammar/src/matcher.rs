@@ -29,20 +29,31 @@ impl Grammar {
     /// dropped, so "الرأي العام" hides "العام".
     pub fn find(&self, text: &str) -> Vec<Mention> {
         let mut candidates: Vec<(Mention, i32, usize)> = Vec::new();
-        for ri in self.prefilter.matches(text).into_iter() {
-            let rule = &self.rules[ri];
-            for caps in rule.regex.captures_iter(text) {
-                let (Some(whole), Some(body)) = (caps.get(0), caps.name("_body")) else { continue };
+        for rule in &self.rules {
+            let mut pos = 0;
+            while pos <= text.len() {
+                // Find with the fast automaton first; extract groups only where a match exists.
+                let Some(found) = rule.regex.find_at(text, pos) else { break };
+                let Some(caps) = rule.regex.captures_at(text, found.start()) else { break };
+                let (Some(clitic), Some(body)) = (caps.name("_clitic"), caps.name("_body")) else { break };
+                // The match proper starts at the proclitics, after the consumed boundary character.
+                let whole = clitic.start()..body.end();
+                // Resume after this match, or one character later when it is rejected.
+                let next_char = whole.start + text[whole.start..].chars().next().map_or(1, char::len_utf8);
+                pos = if whole.end > whole.start { whole.end } else { next_char };
                 if body.is_empty() {
                     continue;
                 }
-                // The match must end at a word boundary: never inside a word ("ليل" in "ليله").
-                let last = text[..whole.end()].chars().next_back();
-                let next = text[whole.end()..].chars().next();
-                if let (Some(a), Some(b)) = (last, next) {
-                    if is_word_char(a) && is_word_char(b) {
-                        continue;
-                    }
+                // The match must start and end at word boundaries: never inside a word
+                // ("ليل" in "التضليل", "ساع" in "اتساع", "واحد" at the start of "واحدة").
+                let before = text[..whole.start].chars().next_back();
+                let last = text[..whole.end].chars().next_back();
+                let after = text[whole.end..].chars().next();
+                let starts_inside = before.is_some_and(is_word_char) && text[whole.start..].chars().next().is_some_and(is_word_char);
+                let ends_inside = matches!((last, after), (Some(a), Some(b)) if is_word_char(a) && is_word_char(b));
+                if starts_inside || ends_inside {
+                    pos = next_char;
+                    continue;
                 }
                 let range = match caps.name("span") {
                     Some(s) => s.range(),
@@ -52,7 +63,7 @@ impl Grammar {
                 if !self.apply_fields(&rule.fields, &caps, &rule.capture_lexicons, &mut semantics) {
                     continue;
                 }
-                let mut mention = Mention { range, matched: whole.start()..whole.end(), kind: rule.kind, semantics, rule: rule.name.clone() };
+                let mut mention = Mention { range, matched: whole.clone(), kind: rule.kind, semantics, rule: rule.name.clone() };
                 self.apply_contexts(text, &mut mention);
                 candidates.push((mention, rule.priority, rule.order));
             }

@@ -21,12 +21,6 @@ pub struct PublicationHint {
     pub fallback: NaiveDate,
 }
 
-/// Words that point an expression to the future when they precede it in its clause.
-const FUTURE_CUES: &[&str] = &[
-    "سوف", "المقرر", "المزمع", "المنتظر", "المرتقب", "المقبل", "المقبله", "القادم", "القادمه", "يعتزم", "تعتزم", "ينوي", "تنوي", "يرتقب", "يتوقع", "تتوقع", "ستجري", "ستجرى", "ستعقد", "سيعقد",
-];
-/// Words that point an expression to the past when they precede it in its clause.
-const PAST_CUES: &[&str] = &["كان", "كانت", "لقد", "سبق", "الماضي", "الماضيه", "الفائت", "منذ", "امس"];
 /// Words starting with س that are not future verbs (nouns and numbers).
 const SIN_NOUNS: &[&str] = &[
     "سياسه", "سياسي", "سياسيه", "سياسات", "سياسيين", "سياسيون", "سياره", "سيارات", "سته", "ستين", "ستون", "سنه", "سنوات", "سنوي", "سنويا", "سنين", "سنتين", "سنتان", "سيطره", "سيناريو", "ستار", "سينما", "سيده", "سيد", "سيول", "سياق", "سيناء", "سيف", "ستوكهولم", "سيدني", "سنغافوره", "سنوات", "سيبراني", "سيبرانيه", "ستراتيجيه", "سيادة", "سياده", "سنة",
@@ -43,32 +37,36 @@ fn bare(word: &str) -> &str {
     if w.chars().count() >= 2 { w } else { word }
 }
 
-/// The direction the clause's tense gives an expression at `at`, if any cue says so. The nearest cue
-/// before the expression wins; a cue right after it ("الأحد المقبل" is a rule, but "الأحد ... المقرر")
-/// counts only when there is none before.
-pub(crate) fn tense_cue(text: &str, clause: Range<usize>, at: Range<usize>) -> Option<Prefer> {
-    let before = &text[clause.start.min(at.start)..at.start];
-    let words: Vec<&str> = before.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
-    for (i, w) in words.iter().rev().take(8).enumerate() {
-        let b = bare(w);
-        // A cue word (سوف، المقرر …) governs a few words ahead; a سـ verb only its own close
-        // complement: "ستعلق على الأمر لأن الحملة انتهت في منتصف الليل" is not about the future midnight.
-        if FUTURE_CUES.contains(&b) || (is_future_verb(b) && i < 3) {
-            return Some(Prefer::Future);
-        }
-        if PAST_CUES.contains(&b) {
-            return Some(Prefer::Past);
-        }
-        if b == "قد" {
-            // قد + perfect = past; قد + imperfect = "may" (no cue). The word after قد is nearer the expression.
-            let next = words.len().checked_sub(i).and_then(|k| words.get(k)).copied().unwrap_or("");
-            let imperfect = next.starts_with('ي') || next.starts_with('ت') || next.starts_with('ن');
-            if !imperfect {
-                return Some(Prefer::Past);
+/// The direction the tense gives an expression at `at`, if a cue says so: the nearest cue word
+/// before it in its clause (up to 8 words back), else in its sentence (up to 12 words back). Cue
+/// words come from the grammar's `[cues]` table (perfect verbs, كان، سوف، المقرر …); a verb with
+/// the future prefix سـ counts only within 3 words, a cue word anywhere in the window.
+pub(crate) fn tense_cue(grammar: &Grammar, text: &str, clause: Range<usize>, sentence: Range<usize>, at: Range<usize>) -> Option<Prefer> {
+    let scan = |from: usize, limit: usize| -> Option<Prefer> {
+        let before = &text[from.min(at.start)..at.start];
+        let words: Vec<&str> = before.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+        for (i, w) in words.iter().rev().take(limit).enumerate() {
+            let b = bare(w);
+            match grammar.cue(b).or_else(|| grammar.cue(w)) {
+                Some(Direction::Future) => return Some(Prefer::Future),
+                Some(Direction::Past) => return Some(Prefer::Past),
+                None => {}
+            }
+            if is_future_verb(b) && i < 3 {
+                return Some(Prefer::Future);
+            }
+            if b == "قد" {
+                // قد + perfect = past; قد + imperfect = "may" (no cue). The word after قد is nearer the expression.
+                let next = words.len().checked_sub(i).and_then(|k| words.get(k)).copied().unwrap_or("");
+                let imperfect = next.starts_with('ي') || next.starts_with('ت') || next.starts_with('ن');
+                if !imperfect {
+                    return Some(Prefer::Past);
+                }
             }
         }
-    }
-    None
+        None
+    };
+    scan(clause.start, 8).or_else(|| if sentence.start < clause.start { scan(sentence.start, 12) } else { None })
 }
 
 /// Is byte `at` inside a quotation (an odd number of `"` since the start of its paragraph)?
@@ -164,7 +162,9 @@ pub fn anchor_document(grammar: &Grammar, id: &str, original: String, hint: &Pub
     for m in &mentions {
         let clause = enclosing(&clauses, m.range.start);
         let clause = clause.start..clause.end.min(text.len());
-        let prefer = tense_cue(text, clause, m.matched.clone()).unwrap_or(default_prefer);
+        let sentence = enclosing(&sentences, m.range.start);
+        let sentence = sentence.start.min(clause.start)..sentence.end.min(text.len());
+        let prefer = tense_cue(grammar, text, clause, sentence, m.matched.clone()).unwrap_or(default_prefer);
         let s = &m.semantics;
         // Narrative reference: a quoted "today" belongs to the speaker, whose day is the last explicit
         // date the article gave before the quote.
@@ -308,10 +308,13 @@ mod tests {
     use super::*;
 
     fn cue(text: &str, expr: &str) -> Option<Prefer> {
-        let n = tarikh_text::normalise(text);
+        let grammar = Grammar::embedded().expect("grammar");
+        let normalised = Normalised::new(text);
+        let n = normalised.as_str();
         let e = tarikh_text::normalise(expr);
         let at = n.find(&e).expect("expression in text");
-        tense_cue(&n, 0..n.len(), at..at + e.len())
+        let clause = enclosing(&normalised.clauses(), at);
+        tense_cue(&grammar, n, clause.start..clause.end.min(n.len()), 0..n.len(), at..at + e.len())
     }
 
     #[test]
@@ -329,13 +332,20 @@ mod tests {
 
     #[test]
     fn a_distant_future_verb_does_not_govern() {
-        assert_eq!(cue("ستعلق على الأمر لأن الحملة انتهت في منتصف الليل", "منتصف الليل"), None);
+        // The nearer perfect verb انتهت governs, not the سـ verb six words back.
+        assert_eq!(cue("ستعلق على الأمر لأن الحملة انتهت في منتصف الليل", "منتصف الليل"), Some(Prefer::Past));
+        assert_eq!(cue("ستعلق الوزارة على الأمر في اجتماع الحكومة منتصف الليل", "منتصف الليل"), None);
     }
 
     #[test]
     fn nouns_starting_with_sin_are_not_future_verbs() {
-        assert_eq!(cue("قال مسؤول في سياسة الحكومة الجمعة", "الجمعة"), None);
-        assert_eq!(cue("بعد سنوات من الحرب الأحد", "الأحد"), None);
+        assert_eq!(cue("مسؤول في سياسة الحكومة الجمعة", "الجمعة"), None);
+        assert_eq!(cue("وفد من سنة الجمعية الأحد", "الأحد"), None);
+    }
+
+    #[test]
+    fn a_perfect_verb_in_the_sentence_governs_a_weekday_set_off_by_commas() {
+        assert_eq!(cue("وحذرت لجنة الانتخابات، السبت من أن", "السبت"), Some(Prefer::Past));
     }
 
     #[test]

@@ -54,6 +54,19 @@ struct FileDef {
     must_not_match: Vec<Spanned<NegativeDef>>,
     #[serde(default)]
     context: Vec<Spanned<ContextDef>>,
+    #[serde(default)]
+    cues: Option<CuesDef>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CuesDef {
+    #[serde(default)]
+    doc: String,
+    #[serde(default)]
+    past: Vec<String>,
+    #[serde(default)]
+    future: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -199,6 +212,8 @@ pub struct Grammar {
     pub(crate) contexts: Vec<Context>,
     pub(crate) examples: Vec<Example>,
     pub(crate) negatives: Vec<Negative>,
+    pub(crate) past_cues: std::collections::HashSet<String>,
+    pub(crate) future_cues: std::collections::HashSet<String>,
 }
 
 fn line_of(source: &str, offset: usize) -> usize {
@@ -260,7 +275,17 @@ impl Grammar {
         let mut negatives = Vec::new();
         let mut rule_defs = Vec::new();
         let mut context_defs = Vec::new();
+        let mut past_cues = std::collections::HashSet::new();
+        let mut future_cues = std::collections::HashSet::new();
         for (path, source, file) in parsed {
+            if let Some(cues) = &file.cues {
+                let _ = &cues.doc;
+                past_cues.extend(cues.past.iter().map(|w| tarikh_text::normalise(w.trim())));
+                future_cues.extend(cues.future.iter().map(|w| tarikh_text::normalise(w.trim())));
+                if let Some(both) = cues.past.iter().find(|w| cues.future.contains(w)) {
+                    return Err(GrammarError::at(&path, source, None, format!("cue word `{both}` is listed both as past and as future; keep it in one list")));
+                }
+            }
             for (name, def) in file.lexicon {
                 let offset = def.span().start;
                 let def = def.into_inner();
@@ -391,7 +416,7 @@ impl Grammar {
             }
             contexts.push(Context { name: def.name, types, left, right, include: def.include, fields, capture_lexicons });
         }
-        Ok(Grammar { lexicons, rules, contexts, examples, negatives })
+        Ok(Grammar { lexicons, rules, contexts, examples, negatives, past_cues, future_cues })
     }
 
     /// Load every `*.toml` file under `dir` (recursively).
@@ -426,6 +451,18 @@ impl Grammar {
     /// Every must-not-match phrase written in the grammar files.
     pub fn negatives(&self) -> &[Negative] {
         &self.negatives
+    }
+
+    /// The tense a cue word (normalised, without proclitics) signals: a perfect verb or كان → past,
+    /// سوف / المقرر → future. Listed in the `[cues]` table of the grammar files.
+    pub fn cue(&self, normalised_word: &str) -> Option<crate::Direction> {
+        if self.past_cues.contains(normalised_word) {
+            Some(crate::Direction::Past)
+        } else if self.future_cues.contains(normalised_word) {
+            Some(crate::Direction::Future)
+        } else {
+            None
+        }
     }
 
     /// Number of rules.

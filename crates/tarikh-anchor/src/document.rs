@@ -19,6 +19,8 @@ pub struct PublicationHint {
     pub timezone: chrono_tz::Tz,
     /// Day to fall back on when neither metadata nor the text gives one (reported as `default`).
     pub fallback: NaiveDate,
+    /// A day already inferred from the corpus (see [`crate::infer_publications`]), with its evidence.
+    pub inferred: Option<(NaiveDate, String)>,
 }
 
 /// Words starting with س that are not future verbs (nouns and numbers).
@@ -66,7 +68,24 @@ pub(crate) fn tense_cue(grammar: &Grammar, text: &str, clause: Range<usize>, sen
         }
         None
     };
-    scan(clause.start, 8).or_else(|| if sentence.start < clause.start { scan(sentence.start, 12) } else { None })
+    scan(clause.start, 8).or_else(|| if sentence.start < clause.start { scan(sentence.start, 12) } else { None }).or_else(|| {
+        // No cue before: a verb right after the expression in its sentence ("وفي بيان فجر السبت،
+        // أوصت اللجنة" , "وفي يوم الجمعة خرج المصلون").
+        let after = &text[at.end.min(sentence.end)..sentence.end];
+        // A verb joined by و ("…، وأشارت") opens a new clause and says nothing about this one.
+        let words = after.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).take(3);
+        for w in words {
+            if w.starts_with('و') && grammar.cue(w).is_none() && grammar.cue(bare(w)).is_some() {
+                return None;
+            }
+            match grammar.cue(w).or_else(|| grammar.cue(bare(w))) {
+                Some(Direction::Past) => return Some(Prefer::Past),
+                Some(Direction::Future) => return Some(Prefer::Future),
+                None => {}
+            }
+        }
+        None
+    })
 }
 
 /// Is byte `at` inside a quotation (an odd number of `"` since the start of its paragraph)?
@@ -137,7 +156,7 @@ pub fn anchor_document(grammar: &Grammar, id: &str, original: String, hint: &Pub
     let normalised = Normalised::new(&original);
     let publication = match hint.date {
         Some(date) => Publication { date, time: hint.time, basis: PublicationBasis::Metadata, evidence: "metadata".into(), timezone: hint.timezone },
-        None => match infer_publication(grammar, &normalised) {
+        None => match hint.inferred.clone().or_else(|| infer_publication(grammar, &normalised)) {
             Some((date, evidence)) => Publication { date, time: None, basis: PublicationBasis::Inferred, evidence, timezone: hint.timezone },
             None => Publication {
                 date: hint.fallback,
@@ -299,7 +318,7 @@ pub fn parse_phrase(grammar: &Grammar, phrase: &str, reference: Reference, prefe
 
 /// Every expression in one phrase read against a reference time, in text order.
 pub fn parse_phrase_all(grammar: &Grammar, phrase: &str, reference: Reference, prefer: Prefer) -> Vec<Timex> {
-    let hint = PublicationHint { date: Some(reference.date), time: reference.time, timezone: reference.tz, fallback: reference.date };
+    let hint = PublicationHint { date: Some(reference.date), time: reference.time, timezone: reference.tz, fallback: reference.date, inferred: None };
     anchor_document(grammar, "phrase", phrase.to_string(), &hint, prefer).timexes
 }
 
@@ -346,6 +365,13 @@ mod tests {
     #[test]
     fn a_perfect_verb_in_the_sentence_governs_a_weekday_set_off_by_commas() {
         assert_eq!(cue("وحذرت لجنة الانتخابات، السبت من أن", "السبت"), Some(Prefer::Past));
+    }
+
+    #[test]
+    fn a_verb_right_after_counts_when_none_comes_before() {
+        assert_eq!(cue("وفي بيان فجر السبت، أوصت اللجنة الوطنية", "فجر السبت"), Some(Prefer::Past));
+        // …but not one that opens a new clause with و.
+        assert_eq!(cue("في نهاية ولايته مساء الأحد، وأشارت آخر الاستطلاعات", "مساء الأحد"), None);
     }
 
     #[test]

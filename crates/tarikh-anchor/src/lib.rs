@@ -17,9 +17,11 @@
 
 pub mod calendar;
 mod document;
+mod publication;
 mod resolve;
 mod types;
 
 pub use document::{anchor_document, infer_publication, parse_phrase, parse_phrase_all, PublicationHint};
+pub use publication::{infer_publications, InferenceInput};
 pub use resolve::{weekday_name, Prefer, Reference};
 pub use types::*;

@@ -69,9 +69,11 @@ impl Grammar {
             }
         }
         // Longest match wins; then the higher priority; then the rule written first.
+        // Length in characters: an Arabic letter is two bytes, a digit one.
+        let chars = |r: &Range<usize>| text[r.clone()].chars().count();
         candidates.sort_by(|a, b| {
-            let la = a.0.matched.len();
-            let lb = b.0.matched.len();
+            let la = chars(&a.0.matched);
+            let lb = chars(&b.0.matched);
             lb.cmp(&la).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)).then(a.0.matched.start.cmp(&b.0.matched.start))
         });
         let mut chosen: Vec<Mention> = Vec::new();

@@ -27,11 +27,20 @@ pub enum DocOutcome {
 /// Largest document accepted, in bytes (a larger one is reported, not processed).
 pub const MAX_DOC_BYTES: usize = 256 * 1024 * 1024;
 
-/// Anchor one document.
+fn process_failed(doc: &InputDoc) -> DocOutcome {
+    DocOutcome::Failed { id: doc.id.clone(), reason: doc.text.as_ref().err().cloned().unwrap_or_default() }
+}
+
+/// Anchor one document (its publication day from metadata, or inferred from its own text).
 pub fn process_one(settings: &Settings, doc: &InputDoc) -> DocOutcome {
+    process_checked(settings, doc, None)
+}
+
+/// Check a document is usable, then anchor it.
+fn process_checked(settings: &Settings, doc: &InputDoc, inferred: Option<(NaiveDate, String)>) -> DocOutcome {
     let text = match &doc.text {
         Ok(t) => t,
-        Err(reason) => return DocOutcome::Failed { id: doc.id.clone(), reason: reason.clone() },
+        Err(_) => return process_failed(doc),
     };
     if text.len() > MAX_DOC_BYTES {
         return DocOutcome::Failed { id: doc.id.clone(), reason: format!("`{}` is {} bytes, more than the {} byte limit for one document; split it", doc.origin, text.len(), MAX_DOC_BYTES) };
@@ -39,7 +48,13 @@ pub fn process_one(settings: &Settings, doc: &InputDoc) -> DocOutcome {
     if text.contains('\0') {
         return DocOutcome::Failed { id: doc.id.clone(), reason: format!("`{}` contains NUL bytes: it looks like a binary file, not an article", doc.origin) };
     }
-    let hint = PublicationHint { date: doc.published, time: doc.published_time, timezone: doc.timezone.unwrap_or(settings.timezone), fallback: settings.fallback };
+    process_with(settings, doc, inferred)
+}
+
+/// Anchor one document, with a publication day inferred from the corpus when metadata gives none.
+fn process_with(settings: &Settings, doc: &InputDoc, inferred: Option<(NaiveDate, String)>) -> DocOutcome {
+    let Ok(text) = &doc.text else { return process_failed(doc) };
+    let hint = PublicationHint { date: doc.published, time: doc.published_time, timezone: doc.timezone.unwrap_or(settings.timezone), fallback: settings.fallback, inferred };
     let anchored = anchor_document(&settings.grammar, &doc.id, text.clone(), &hint, Prefer::NearestLeaningPast);
     DocOutcome::Done(Box::new(anchored), doc.metadata_warning.clone())
 }
@@ -47,5 +62,37 @@ pub fn process_one(settings: &Settings, doc: &InputDoc) -> DocOutcome {
 /// Anchor every document in parallel; results keep the input order, so output is the same for any
 /// number of threads.
 pub fn process_all(settings: &Settings, docs: &[InputDoc]) -> Vec<DocOutcome> {
-    docs.par_iter().map(|d| process_one(settings, d)).collect()
+    process_all_observed(settings, docs, &|_, _| {})
+}
+
+/// [`process_all`], calling `observe(index, outcome)` as each document finishes (for progress
+/// bars and per-document messages); the order of calls varies, the result does not.
+pub fn process_all_observed(settings: &Settings, docs: &[InputDoc], observe: &(dyn Fn(usize, &DocOutcome) + Sync)) -> Vec<DocOutcome> {
+    // Documents without a publication date get one inferred from the whole corpus first.
+    let inferred: Vec<Option<(NaiveDate, String)>> = if docs.iter().any(|d| d.published.is_none() && d.text.is_ok()) {
+        let normalised: Vec<Option<tarikh_text::Normalised>> = docs.par_iter().map(|d| d.text.as_ref().ok().filter(|t| t.len() <= MAX_DOC_BYTES).map(|t| tarikh_text::Normalised::new(t))).collect();
+        let inputs: Vec<(usize, tarikh_anchor::InferenceInput<'_>)> = normalised
+            .iter()
+            .enumerate()
+            .filter_map(|(i, n)| n.as_ref().map(|n| (i, tarikh_anchor::InferenceInput { normalised: n, known: docs[i].published })))
+            .collect();
+        let views: Vec<tarikh_anchor::InferenceInput<'_>> = inputs.iter().map(|(_, v)| tarikh_anchor::InferenceInput { normalised: v.normalised, known: v.known }).collect();
+        let results = tarikh_anchor::infer_publications(&settings.grammar, &views);
+        let mut out = vec![None; docs.len()];
+        for ((i, _), r) in inputs.iter().zip(results) {
+            out[*i] = r;
+        }
+        out
+    } else {
+        vec![None; docs.len()]
+    };
+    docs.par_iter()
+        .zip(inferred.into_par_iter())
+        .enumerate()
+        .map(|(i, (d, inf))| {
+            let outcome = process_checked(settings, d, inf);
+            observe(i, &outcome);
+            outcome
+        })
+        .collect()
 }

@@ -182,3 +182,31 @@ fn the_embedded_grammar_equals_the_data_folder() {
     assert!(a.status.success() && b.status.success());
     assert_eq!(a.stdout, b.stdout);
 }
+
+#[test]
+fn publication_dates_are_inferred_when_metadata_is_withheld() {
+    let out = tempdir("nodocs");
+    let docs = out.join("empty-docs.csv");
+    std::fs::write(&docs, "doc,file,published_at\n").unwrap();
+    let o = tarikh(&["run", "data/corpus", "-o", out.to_str().unwrap(), "--docs", docs.to_str().unwrap(), "--quiet"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let (_, gold) = read_csv(&root().join("data/gold/docs.csv"));
+    let (_, rows) = read_csv(&out.join("documents.csv"));
+    for g in gold {
+        // Without metadata a document's id is its file stem.
+        let stem = g[1].trim_end_matches(".txt");
+        let row = rows.iter().find(|r| r[0] == stem).unwrap_or_else(|| panic!("{stem} in documents.csv"));
+        assert_eq!(row[2], "inferred", "{stem} basis");
+        assert_eq!(row[1], g[2], "{stem}: inferred publication date");
+        assert!(!row[7].is_empty(), "{stem}: the evidence is reported");
+    }
+}
+
+#[test]
+fn eval_without_metadata_still_meets_the_anchoring_target() {
+    let o = tarikh(&["eval", "--gold", "data/gold", "--docs", "none", "--format", "json"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let report: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json report");
+    let value = report["timex"]["value"]["f1"].as_f64().expect("value f1");
+    assert!(value >= 0.90, "value F1 without metadata {value}");
+}

@@ -282,31 +282,57 @@ fn build_timex(m: &Mention, res: Resolution, start: usize, end: usize, text: Str
     }
 }
 
-/// "عشية/غداة EVENT": when a date follows in the event's own phrase (same sentence, within a few
-/// words), the expression is that date minus/plus the gap.
+/// Event-anchored expressions that the sentence itself dates:
+/// - apposition: "24 أبريل، أي غداة الدورة الأولى" — after أي ("that is") the expression names the
+///   same day as the date before it;
+/// - "عشية/غداة EVENT" where a date follows in the event's own phrase ("عشية انتخابات الأحد 7 مايو"):
+///   that date minus/plus the gap;
+/// - "آخر ساعة من EVENT" where the event's end is dated right after ("… الحملة التي انتهت مساء
+///   الجمعة"): the hour before that end.
+/// Anything else keeps its unresolved value for the timeline stage.
 fn resolve_event_gaps(mentions: &[&Mention], timexes: &mut [Timex], sentences: &[Range<usize>], text: &str, tz: chrono_tz::Tz) {
+    let day_level = |t: &Timex| matches!(t.kind, TimexType::Date | TimexType::Time) && t.interval.is_some_and(|iv| (iv.end - iv.start).num_hours() <= 30) && !t.value.starts_with('X');
     for i in 0..timexes.len() {
         let Some(m) = mentions.get(i) else { continue };
-        let Some((unit, n)) = m.semantics.event_gap else { continue };
-        if unit != Unit::Day || m.kind != MentionType::Date {
+        let s = &m.semantics;
+        if s.event_gap.is_none() && s.last_of_event.is_none() {
             continue;
         }
         let sentence = enclosing(sentences, m.range.start);
+        // Apposition with أي / يعني.
+        if i > 0 && day_level(&timexes[i - 1]) {
+            let between = &text[timexes[i - 1].byte_range.end.min(m.matched.start)..m.matched.start];
+            let words: Vec<&str> = between.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+            if words.len() == 1 && matches!(words[0], "اي" | "يعني") && between.len() < 24 {
+                let (value, interval) = (timexes[i - 1].value.clone(), timexes[i - 1].interval);
+                timexes[i].value = if s.last_of_event.is_some() { timexes[i].value.clone() } else { value };
+                timexes[i].interval = interval;
+                continue;
+            }
+        }
         let Some(j) = (i + 1..timexes.len()).find(|&j| {
             let t = &timexes[j];
-            t.byte_range.start < sentence.end.min(text.len())
-                && t.byte_range.start.saturating_sub(m.matched.end) <= 80
-                && t.interval.is_some_and(|iv| (iv.end - iv.start).num_hours() <= 30)
-                && matches!(t.kind, TimexType::Date | TimexType::Time)
+            t.byte_range.start < sentence.end.min(text.len()) && t.byte_range.start.saturating_sub(m.matched.end) <= 120 && day_level(t)
         }) else {
             continue;
         };
         let Some(iv) = timexes[j].interval else { continue };
-        let day = iv.start.date_naive();
-        let sign = match m.semantics.event { Some(Direction::Past) => -1, _ => 1 };
-        let d = add_days(day, sign * n as i64);
-        timexes[i].value = d.format("%Y-%m-%d").to_string();
-        timexes[i].interval = Some(Interval { start: crate::calendar::day_start(tz, d), end: crate::calendar::day_start(tz, add_days(d, 1)) });
+        if let Some((unit, n)) = s.event_gap {
+            if unit != Unit::Day || m.kind != MentionType::Date {
+                continue;
+            }
+            let day = iv.start.date_naive();
+            let sign = match s.event { Some(Direction::Past) => -1, _ => 1 };
+            let d = add_days(day, sign * n as i64);
+            timexes[i].value = d.format("%Y-%m-%d").to_string();
+            timexes[i].interval = Some(Interval { start: crate::calendar::day_start(tz, d), end: crate::calendar::day_start(tz, add_days(d, 1)) });
+        } else if s.last_of_event == Some(Unit::Hour) {
+            // The anchor event ends at the end of the dated stretch; its last hour is the one before.
+            let end = iv.end;
+            let start = end - chrono::Duration::hours(1);
+            timexes[i].value = start.format("%Y-%m-%dT%H").to_string();
+            timexes[i].interval = Some(Interval { start, end });
+        }
     }
 }
 

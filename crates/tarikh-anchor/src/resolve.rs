@@ -183,10 +183,25 @@ fn month_near(reference: NaiveDate, month: u32, prefer: Prefer, strict: bool) ->
 }
 
 const WEEKDAY_AR: [&str; 7] = ["الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "الأحد"];
+const WEEKDAY_EN: [&str; 7] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
 
 /// The Arabic name of an ISO weekday (for messages).
 pub fn weekday_name(w: u32) -> &'static str {
     WEEKDAY_AR[((w.clamp(1, 7)) - 1) as usize]
+}
+
+/// "Friday (الجمعة)": an ISO weekday named for a reader of either language.
+fn weekday_label(w: u32) -> String {
+    let i = ((w.clamp(1, 7)) - 1) as usize;
+    format!("{} ({})", WEEKDAY_EN[i], WEEKDAY_AR[i])
+}
+
+/// The zone a clock time states ("بتوقيت غرينتش" → UTC, "بتوقيت باريس" → Europe/Paris).
+fn stated_zone(name: &str) -> Option<chrono_tz::Tz> {
+    match name {
+        "+00:00" | "UTC" | "GMT" | "Z" => Some(chrono_tz::UTC),
+        other => other.parse().ok(),
+    }
 }
 
 fn duration_value(amount: Option<f64>, unit: Unit) -> String {
@@ -374,7 +389,7 @@ pub(crate) fn resolve(kind: MentionType, sem: &Semantics, r: &Reference, prefer:
                 if iso_weekday(d) != w {
                     problems.push((
                         "weekday_date_mismatch".into(),
-                        format!("{} is a {}, not a {}; the day word is kept", d, weekday_name(iso_weekday(d)), weekday_name(w)),
+                        format!("{} is a {}, not a {}; the day word is kept", d, weekday_label(iso_weekday(d)), weekday_label(w)),
                     ));
                 }
             }
@@ -396,7 +411,7 @@ pub(crate) fn resolve(kind: MentionType, sem: &Semantics, r: &Reference, prefer:
         if iso_weekday(d) != w {
             problems.push((
                 "weekday_date_mismatch".into(),
-                format!("{} is a {}, but the text calls it {}; the date as written is kept", d, weekday_name(iso_weekday(d)), weekday_name(w)),
+                format!("{} is a {}, but the text calls it {}; the date as written is kept", d, weekday_label(iso_weekday(d)), weekday_label(w)),
             ));
         }
     }
@@ -423,7 +438,9 @@ pub(crate) fn resolve(kind: MentionType, sem: &Semantics, r: &Reference, prefer:
             point = Point::PartOfDay(d, pod);
         }
     }
-    let interval = point.interval(r.tz);
+    // A clock time with a stated zone is that wall-clock time in that zone.
+    let tz = sem.timezone.as_deref().and_then(stated_zone).unwrap_or(r.tz);
+    let interval = point.interval(tz);
     out(point.kind(), point.value(), interval, anchor, problems)
 }
 

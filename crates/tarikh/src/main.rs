@@ -7,7 +7,9 @@ mod corpus;
 mod csvout;
 mod output;
 mod pipeline;
+mod progress;
 mod svg;
+mod timeml;
 
 use anyhow::{bail, Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
@@ -52,6 +54,15 @@ struct Common {
     /// Print nothing but errors.
     #[arg(long, short)]
     quiet: bool,
+    /// Print one line per document on stderr.
+    #[arg(long, short, conflicts_with = "quiet")]
+    verbose: bool,
+}
+
+impl Common {
+    fn verbosity(&self) -> progress::Verbosity {
+        progress::Verbosity::from_flags(self.quiet, self.verbose)
+    }
 }
 
 #[derive(Subcommand)]
@@ -159,7 +170,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             if inputs.is_empty() {
                 bail!("no .txt articles in `{}`; drop Arabic articles there (UTF-8 text files)", corpus.display());
             }
-            let outcomes = pipeline::process_all(&settings, &inputs);
+            let outcomes = progress::process_all(&settings, &inputs, common.verbosity());
             let summary = output::write_all(&out, &outcomes, &events, excel)?;
             if !common.quiet {
                 eprintln!("{summary}");
@@ -195,6 +206,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             }
             if let Some(input) = input {
                 // Streaming: one document per line, in constant memory.
+                let progress = progress::Progress::new(None, common.verbosity());
                 let reader: Box<dyn BufRead> = if input.as_os_str() == "-" { Box::new(std::io::BufReader::new(std::io::stdin())) } else { Box::new(std::io::BufReader::new(std::fs::File::open(&input).with_context(|| format!("cannot open `{}`", input.display()))?)) };
                 for (i, line) in reader.lines().enumerate() {
                     let line = line.with_context(|| format!("`{}` line {}: not valid UTF-8", input.display(), i + 1))?;
@@ -205,16 +217,19 @@ fn run(cli: Cli) -> Result<ExitCode> {
                         Ok(doc) => pipeline::process_one(&settings, &doc),
                         Err(reason) => pipeline::DocOutcome::Failed { id: format!("line {}", i + 1), reason },
                     };
+                    progress.done(&outcome);
                     if !handle(outcome, &mut out)? {
+                        progress.finish();
                         return Ok(ExitCode::SUCCESS);
                     }
                 }
+                progress.finish();
             } else {
                 let meta = match &docs {
                     Some(p) => output::metadata_for_files(p, &files)?,
                     None => files.iter().map(|f| output::bare_input(f)).collect(),
                 };
-                for outcome in pipeline::process_all(&settings, &meta) {
+                for outcome in progress::process_all(&settings, &meta, common.verbosity()) {
                     if !handle(outcome, &mut out)? {
                         return Ok(ExitCode::SUCCESS);
                     }

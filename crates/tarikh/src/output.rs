@@ -1,4 +1,5 @@
-//! Writing results: the CSV files, JSONL lines, the timeline picture, and the eval adapter.
+//! Writing results: the CSV files, JSONL lines, the timeline picture (SVG and HTML), TimeML, and
+//! the eval adapter.
 
 use crate::corpus::{self, InputDoc};
 use crate::csvout::Table;
@@ -238,12 +239,35 @@ pub fn write_all(out: &Path, outcomes: &[DocOutcome], lexicon: &EventLexicon, ex
     }
     conflicts.write(&tmp.join("conflicts.csv"), excel)?;
 
-    std::fs::write(tmp.join("timeline.svg"), crate::svg::render(&analysis.timeline)).context("cannot write timeline.svg")?;
+    let svg = crate::svg::render(&analysis.timeline);
+    std::fs::write(tmp.join("timeline.svg"), &svg).context("cannot write timeline.svg")?;
+    std::fs::write(tmp.join("timeline.html"), crate::svg::render_html(&svg)).context("cannot write timeline.html")?;
 
-    let names = ["documents.csv", "timex.csv", "event_mentions.csv", "timeline.csv", "relations.csv", "conflicts.csv", "timeline.svg"];
+    // timeml/<doc>.tml, one per document (file names made safe and unique).
+    let timeml_dir = tmp.join("timeml");
+    std::fs::create_dir_all(&timeml_dir).with_context(|| format!("cannot create `{}`", timeml_dir.display()))?;
+    let mut used = std::collections::BTreeSet::new();
+    for (d, ev) in analysis.docs.iter().zip(&analysis.events) {
+        let stem = crate::timeml::file_stem(&d.id);
+        let mut name = format!("{stem}.tml");
+        let mut k = 2;
+        while !used.insert(name.to_lowercase()) {
+            name = format!("{stem}_{k}.tml");
+            k += 1;
+        }
+        std::fs::write(timeml_dir.join(&name), crate::timeml::render(d, ev)).with_context(|| format!("cannot write timeml/{name}"))?;
+    }
+
+    let names = ["documents.csv", "timex.csv", "event_mentions.csv", "timeline.csv", "relations.csv", "conflicts.csv", "timeline.svg", "timeline.html"];
     for name in names {
         std::fs::rename(tmp.join(name), out.join(name)).with_context(|| format!("cannot move `{name}` into `{}`", out.display()))?;
     }
+    // A folder cannot be renamed over a non-empty one: move the old one aside first.
+    let old_timeml = tmp.join("timeml.old");
+    if out.join("timeml").exists() {
+        std::fs::rename(out.join("timeml"), &old_timeml).with_context(|| format!("cannot replace `{}`", out.join("timeml").display()))?;
+    }
+    std::fs::rename(&timeml_dir, out.join("timeml")).with_context(|| format!("cannot move `timeml` into `{}`", out.display()))?;
     std::fs::remove_dir_all(&tmp).ok();
     Ok(format!(
         "tarikh: {} documents ({} failed), {} temporal expressions, {} event mentions, {} timeline events, {} relations, {} conflicts → {}",

@@ -1,11 +1,39 @@
-//! The timeline picture: one row per event on a shared time axis, bounds drawn as bars, Arabic
-//! labels right-to-left, silence periods shaded, votes marked, contradictions flagged in red.
+//! The timeline picture (`timeline.svg`, and `timeline.html` around it).
+//!
+//! Layout, 1280 px wide so it reads on an ordinary screen:
+//! - a fixed label column at the right: the Arabic label right-to-left (truncated to fit, the full
+//!   text in a `<title>` tooltip), the event id at its left; labels never reach into the bars;
+//! - the time axis at the left. It is piecewise linear between the dated bounds that occur in the
+//!   timeline, each stretch getting a width that grows with the logarithm of its length, so a
+//!   year-long event and an evening both stay readable (the legend says so);
+//! - one row per dated event: a pale bar from the earliest start to the latest end (what the sources
+//!   allow), a solid bar from the latest start to the earliest end (when it surely happened), an
+//!   arrow for an open bound; events in a contradiction are red and carry a `!`;
+//! - silence periods shaded across all rows, votes marked with a green dashed line;
+//! - below: the events with no time bound at all, as a compact grid, then the contradictions.
+//!
+//! Every event of the timeline gets exactly one element of class `event` (tests count them).
 
 use chrono::{DateTime, Duration, FixedOffset};
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write;
 use tarikh_timeline::{Timeline, TimelineEvent};
 
-/// Escape text for XML.
+/// Width of the picture in pixels.
+pub const WIDTH: f64 = 1280.0;
+const MARGIN: f64 = 16.0;
+/// Width of the label column at the right.
+const LABEL_W: f64 = 360.0;
+const ID_W: f64 = 52.0;
+const ROW: f64 = 20.0;
+const FONT: f64 = 13.0;
+const FONT_FAMILY: &str = "'Noto Naskh Arabic', 'Noto Sans Arabic', Amiri, 'DejaVu Sans', Arial, sans-serif";
+const BLUE: &str = "#1565c0";
+const RED: &str = "#c62828";
+const GREEN: &str = "#2e7d32";
+const AMBER: &str = "#f9a825";
+
+/// Escape text for XML (text and attribute values). Characters XML 1.0 cannot hold are dropped.
 pub fn xml_escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
@@ -15,90 +43,453 @@ pub fn xml_escape(s: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&apos;"),
+            '\r' => out.push_str("&#13;"),
             c if (c as u32) < 0x20 && c != '\n' && c != '\t' => {}
+            '\u{FFFE}' | '\u{FFFF}' => {}
             c => out.push(c),
         }
     }
     out
 }
 
-fn span_of(e: &TimelineEvent) -> Option<(DateTime<FixedOffset>, DateTime<FixedOffset>)> {
-    let start = e.earliest_start.or(e.latest_start).or(e.earliest_end)?;
-    let end = e.latest_end.or(e.earliest_end).or(e.latest_start).unwrap_or(start);
-    Some((start.min(end), end.max(start)))
+/// Rough width of `s` in pixels at `size` (no font metrics here: Arabic letters average about half
+/// the font size, Latin letters and digits a little more; kept on the generous side).
+fn text_width(s: &str, size: f64) -> f64 {
+    s.chars()
+        .map(|c| match c {
+            ' ' => 0.3,
+            '\u{064B}'..='\u{065F}' | '\u{0670}' => 0.0, // harakat take no width
+            c if c.is_ascii_uppercase() || c.is_ascii_digit() => 0.65,
+            c if c.is_ascii() => 0.55,
+            _ => 0.55,
+        })
+        .sum::<f64>()
+        * size
 }
 
-/// Render the timeline as a standalone SVG document, 1280 px wide.
+/// `s` cut (with an ellipsis) to fit in `width` pixels at `size`.
+pub fn fit(s: &str, width: f64, size: f64) -> String {
+    if text_width(s, size) <= width {
+        return s.to_string();
+    }
+    let mut out = String::new();
+    for c in s.chars() {
+        out.push(c);
+        if text_width(&out, size) + 0.6 * size > width {
+            out.pop();
+            break;
+        }
+    }
+    format!("{}…", out.trim_end())
+}
+
+/// Is this event a vote (an election round or the close of polls)?
+fn is_vote(e: &TimelineEvent) -> bool {
+    let t = e.event_type.as_str();
+    t == "election_round" || t == "polls_close" || t.contains("vote")
+}
+
+fn is_silence(e: &TimelineEvent) -> bool {
+    e.event_type.contains("silence")
+}
+
+/// The stretch an event may cover: (earliest start or None when open, latest end or None when open).
+fn hull(e: &TimelineEvent) -> Option<(Option<DateTime<FixedOffset>>, Option<DateTime<FixedOffset>>)> {
+    let bounds = [e.earliest_start, e.latest_start, e.earliest_end, e.latest_end];
+    if bounds.iter().all(Option::is_none) {
+        return None;
+    }
+    let lo = e.earliest_start;
+    let hi = e.latest_end;
+    Some((lo, hi))
+}
+
+/// Both ends when both are known.
+fn closed_hull(e: &TimelineEvent) -> Option<(DateTime<FixedOffset>, DateTime<FixedOffset>)> {
+    let known: Vec<DateTime<FixedOffset>> = [e.earliest_start, e.latest_start, e.earliest_end, e.latest_end].into_iter().flatten().collect();
+    let lo = e.earliest_start.or_else(|| known.iter().min().copied())?;
+    let hi = e.latest_end.or_else(|| known.iter().max().copied())?;
+    Some((lo.min(hi), hi.max(lo)))
+}
+
+/// The time axis: piecewise linear between breakpoints.
+struct Axis {
+    /// (time as seconds since the epoch, x in pixels)
+    points: Vec<(i64, f64)>,
+}
+
+impl Axis {
+    fn new(mut times: Vec<i64>, left: f64, right: f64) -> Axis {
+        times.sort_unstable();
+        times.dedup();
+        if times.is_empty() {
+            times.push(0);
+        }
+        if times.len() == 1 {
+            times = vec![times[0] - 43_200, times[0] + 43_200];
+        }
+        // Room at both ends for open bounds: a pad worth a short stretch.
+        let pad = 1.0;
+        let weights: Vec<f64> = times.windows(2).map(|w| (1.0 + (w[1] - w[0]) as f64 / 3600.0).ln() + 0.4).collect();
+        let total: f64 = weights.iter().sum::<f64>() + 2.0 * pad;
+        let unit = (right - left) / total;
+        let mut x = left + pad * unit;
+        let mut points = vec![(times[0], x)];
+        for (i, w) in weights.iter().enumerate() {
+            x += w * unit;
+            points.push((times[i + 1], x));
+        }
+        Axis { points }
+    }
+
+    fn x(&self, t: DateTime<FixedOffset>) -> f64 {
+        let s = t.timestamp();
+        let p = &self.points;
+        if s <= p[0].0 {
+            return p[0].1;
+        }
+        if s >= p[p.len() - 1].0 {
+            return p[p.len() - 1].1;
+        }
+        let i = p.partition_point(|q| q.0 <= s) - 1;
+        let (t0, x0) = p[i];
+        let (t1, x1) = p[i + 1];
+        x0 + (x1 - x0) * ((s - t0) as f64 / (t1 - t0) as f64)
+    }
+}
+
+/// A `<text>` right-to-left whose right edge is at `x_right`.
+fn rtl_text(svg: &mut String, class: &str, x_right: f64, y: f64, size: f64, fill: &str, text: &str, title: Option<&str>) {
+    let tooltip = title.map(|t| format!("<title>{}</title>", xml_escape(t))).unwrap_or_default();
+    let _ = writeln!(
+        svg,
+        r#"<text class="{class}" x="{x_right:.1}" y="{y:.1}" font-size="{size}" direction="rtl" unicode-bidi="embed" text-anchor="start" fill="{fill}">{tooltip}{}</text>"#,
+        xml_escape(text)
+    );
+}
+
+/// Which contradictions each event takes part in: a conflict's evidence span overlapping one of the
+/// event's mentions, or naming the same document span.
+fn conflicts_by_event(timeline: &Timeline) -> BTreeMap<String, Vec<String>> {
+    let mut out: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for c in &timeline.conflicts {
+        for e in &timeline.events {
+            let hit = e.mentions.iter().any(|(d, s, en)| c.evidence.iter().any(|(cd, cs, ce, _)| cd == d && cs < en && s < ce));
+            if hit {
+                let v = out.entry(e.id.clone()).or_default();
+                if !v.contains(&c.id) {
+                    v.push(c.id.clone());
+                }
+            }
+        }
+    }
+    out
+}
+
+fn bounds_text(e: &TimelineEvent) -> String {
+    let f = |t: &Option<DateTime<FixedOffset>>| t.as_ref().map(crate::output::iso).unwrap_or_else(|| "…".into());
+    format!(
+        "start {} – {}, end {} – {}",
+        f(&e.earliest_start),
+        f(&e.latest_start),
+        f(&e.earliest_end),
+        f(&e.latest_end)
+    )
+}
+
+/// Render the timeline as a standalone SVG document, [`WIDTH`] px wide.
 pub fn render(timeline: &Timeline) -> String {
-    const WIDTH: f64 = 1280.0;
-    const LABEL_W: f64 = 430.0;
-    const ROW: f64 = 26.0;
-    const TOP: f64 = 70.0;
-    let placed: Vec<(&TimelineEvent, DateTime<FixedOffset>, DateTime<FixedOffset>)> =
-        timeline.events.iter().filter_map(|e| span_of(e).map(|(s, en)| (e, s, en))).collect();
-    let height = TOP + ROW * (timeline.events.len().max(1) as f64) + 60.0;
+    let conflicts_of = conflicts_by_event(timeline);
+    let (dated, undated): (Vec<&TimelineEvent>, Vec<&TimelineEvent>) = timeline.events.iter().partition(|e| hull(e).is_some());
+    let axis_left = MARGIN + 8.0;
+    let axis_right = WIDTH - MARGIN - LABEL_W - 16.0;
+    // Every dated bound, each printed in its own offset (the first one seen for an instant).
+    let mut bounds: BTreeMap<i64, DateTime<FixedOffset>> = BTreeMap::new();
+    for e in &dated {
+        for t in [e.earliest_start, e.latest_start, e.earliest_end, e.latest_end].into_iter().flatten() {
+            bounds.entry(t.timestamp()).or_insert(t);
+        }
+    }
+    let axis = Axis::new(bounds.keys().copied().collect(), axis_left, axis_right);
+
+    let mut body = String::new();
+    // ---- header
+    let conflicting = timeline.events.iter().filter(|e| e.status == "conflict").count();
+    rtl_text(&mut body, "title", WIDTH - MARGIN, 30.0, 20.0, "#222", "الخط الزمني للأحداث", None);
+    let _ = writeln!(
+        body,
+        r##"<text class="summary" x="{MARGIN}" y="28" font-size="12" fill="#555">{} events · {} dated · {} without a time bound · {} in a contradiction · {} contradictions</text>"##,
+        timeline.events.len(),
+        dated.len(),
+        undated.len(),
+        conflicting,
+        timeline.conflicts.len()
+    );
+    // Legend.
+    let ly = 52.0;
+    let _ = writeln!(body, r##"<g class="legend" font-size="11" fill="#444">"##);
+    let _ = writeln!(body, r##"<rect x="{MARGIN}" y="{:.1}" width="26" height="10" fill="{BLUE}" opacity="0.25"/><rect x="{:.1}" y="{:.1}" width="12" height="10" fill="{BLUE}"/>"##, ly - 9.0, MARGIN + 7.0, ly - 9.0);
+    let _ = writeln!(body, r##"<text x="{:.1}" y="{ly}">pale: earliest start → latest end · solid: surely ongoing</text>"##, MARGIN + 32.0);
+    let _ = writeln!(body, r##"<path d="M{0:.1},{1:.1} l-7,5 l7,5 z" fill="{BLUE}"/><text x="{2:.1}" y="{ly}">open bound</text>"##, MARGIN + 368.0, ly - 9.0, MARGIN + 372.0);
+    let _ = writeln!(body, r##"<rect x="{:.1}" y="{:.1}" width="14" height="10" fill="{AMBER}" opacity="0.3"/><text x="{:.1}" y="{ly}">silence period</text>"##, MARGIN + 440.0, ly - 9.0, MARGIN + 458.0);
+    let _ = writeln!(body, r##"<line x1="{0:.1}" y1="{1:.1}" x2="{0:.1}" y2="{ly}" stroke="{GREEN}" stroke-width="2" stroke-dasharray="3 2"/><text x="{2:.1}" y="{ly}">vote</text>"##, MARGIN + 550.0, ly - 10.0, MARGIN + 556.0);
+    let _ = writeln!(body, r##"<rect x="{:.1}" y="{:.1}" width="14" height="10" fill="{RED}"/><text x="{:.1}" y="{ly}">in a contradiction (!)</text>"##, MARGIN + 600.0, ly - 9.0, MARGIN + 618.0);
+    let _ = writeln!(body, r##"<text x="{:.1}" y="{ly}" fill="#777">axis compressed: stretches between dated bounds widen with the log of their length</text>"##, MARGIN + 750.0);
+    let _ = writeln!(body, "</g>");
+
+    let top_ticks = 78.0;
+    let annot1 = 94.0;
+    let annot2 = 108.0;
+    let top = 120.0;
+    let rows_bottom = top + ROW * dated.len() as f64;
+
+    if dated.is_empty() {
+        let _ = writeln!(body, r##"<text x="{MARGIN}" y="{:.1}" fill="#666">No event has a time bound.</text>"##, top + 14.0);
+    } else {
+        // Alternate row shading and a light rule under the label column.
+        for (i, _) in dated.iter().enumerate() {
+            if i % 2 == 1 {
+                let _ = writeln!(body, r##"<rect x="{MARGIN}" y="{:.1}" width="{:.1}" height="{ROW}" fill="#f5f7fa"/>"##, top + ROW * i as f64, WIDTH - 2.0 * MARGIN);
+            }
+        }
+        // Silence periods shaded, votes marked, with one annotation per place at the top.
+        let mut annotations: Vec<(f64, String, &str)> = Vec::new();
+        let mut shaded: BTreeSet<(i64, i64)> = BTreeSet::new();
+        for e in &dated {
+            if !is_silence(e) {
+                continue;
+            }
+            if let Some((s, en)) = closed_hull(e) {
+                if !shaded.insert((s.timestamp(), en.timestamp())) {
+                    continue;
+                }
+                let (x0, x1) = (axis.x(s), axis.x(en));
+                let _ = writeln!(
+                    body,
+                    r##"<rect class="silence" x="{x0:.1}" y="{:.1}" width="{:.1}" height="{:.1}" fill="{AMBER}" opacity="0.22"><title>{}</title></rect>"##,
+                    annot1 - 10.0,
+                    (x1 - x0).max(2.0),
+                    rows_bottom - annot1 + 10.0,
+                    xml_escape(&format!("{} ({}): {} → {}", e.label, e.id, crate::output::iso(&s), crate::output::iso(&en)))
+                );
+                annotations.push(((x0 + x1) / 2.0, e.label.clone(), "#8d6e00"));
+            }
+        }
+        let mut vote_days: BTreeSet<chrono::NaiveDate> = BTreeSet::new();
+        for e in &dated {
+            if !is_vote(e) || matches!(e.granularity.as_str(), "year" | "month") {
+                continue;
+            }
+            let Some((s, en)) = closed_hull(e) else { continue };
+            if en - s > Duration::hours(48) || e.earliest_start.is_none() {
+                continue;
+            }
+            if !vote_days.insert(s.date_naive()) {
+                continue;
+            }
+            let x0 = axis.x(s);
+            let _ = writeln!(
+                body,
+                r##"<line class="vote" x1="{x0:.1}" y1="{:.1}" x2="{x0:.1}" y2="{rows_bottom:.1}" stroke="{GREEN}" stroke-width="2" stroke-dasharray="5 3"><title>{}</title></line>"##,
+                annot1 - 10.0,
+                xml_escape(&format!("{} ({}): {}", e.label, e.id, crate::output::iso(&s)))
+            );
+            annotations.push((x0, "تصويت".to_string(), GREEN));
+        }
+        // Place annotations on two lines, the second when the first is taken.
+        annotations.sort_by(|a, b| a.0.total_cmp(&b.0).then_with(|| a.1.cmp(&b.1)));
+        let mut line_end = [f64::NEG_INFINITY; 2];
+        for (x, text, colour) in &annotations {
+            let w = text_width(text, 11.0);
+            let (x0, x1) = (x - w / 2.0, x + w / 2.0);
+            let Some(line) = (0..2).find(|&l| x0 > line_end[l] + 6.0) else { continue };
+            line_end[line] = x1;
+            let y = if line == 0 { annot1 } else { annot2 };
+            let _ = writeln!(
+                body,
+                r##"<text class="annotation" x="{x:.1}" y="{y:.1}" font-size="11" text-anchor="middle" direction="rtl" unicode-bidi="embed" fill="{colour}">{}</text>"##,
+                xml_escape(text)
+            );
+        }
+
+        // Axis: a grid line at each day that starts a dated bound, labels where they fit.
+        let _ = writeln!(body, r##"<g class="axis" font-size="10" fill="#444">"##);
+        let _ = writeln!(body, r##"<line x1="{axis_left}" y1="{0:.1}" x2="{axis_right}" y2="{0:.1}" stroke="#444"/>"##, top - 2.0);
+        let _ = writeln!(body, r##"<line x1="{axis_left}" y1="{0:.1}" x2="{axis_right}" y2="{0:.1}" stroke="#444"/>"##, rows_bottom + 2.0);
+        let mut last_label = f64::NEG_INFINITY;
+        let mut last_year = None;
+        for local in bounds.values().copied() {
+            let x0 = axis.x(local);
+            let _ = writeln!(body, r##"<line x1="{x0:.1}" y1="{:.1}" x2="{x0:.1}" y2="{:.1}" stroke="#dde3ea"/>"##, top - 6.0, rows_bottom + 6.0);
+            let year = local.format("%Y").to_string();
+            let label = if last_year.as_ref() != Some(&year) { local.format("%Y-%m-%d").to_string() } else { local.format("%m-%d").to_string() };
+            let label = if local.format("%H:%M").to_string() != "00:00" { format!("{label} {}", local.format("%H:%M")) } else { label };
+            let w = text_width(&label, 10.0);
+            if x0 - w / 2.0 > last_label + 4.0 && x0 + w / 2.0 <= axis_right + 30.0 {
+                last_label = x0 + w / 2.0;
+                last_year = Some(year);
+                let _ = writeln!(body, r#"<text x="{x0:.1}" y="{top_ticks:.1}" text-anchor="middle">{label}</text><text x="{x0:.1}" y="{:.1}" text-anchor="middle">{label}</text>"#, rows_bottom + 16.0);
+            }
+        }
+        let _ = writeln!(body, "</g>");
+
+        // One row per dated event.
+        for (i, e) in dated.iter().enumerate() {
+            let y = top + ROW * i as f64;
+            let conflict = e.status == "conflict";
+            let colour = if conflict { RED } else { BLUE };
+            let (lo, hi) = hull(e).unwrap_or((None, None));
+            let cids = conflicts_of.get(&e.id).map(|v| v.join(", ")).unwrap_or_default();
+            let title = format!(
+                "{} — {} ({}): {}; {} mention(s) in {}{}",
+                e.id,
+                e.label,
+                e.event_type,
+                bounds_text(e),
+                e.mentions.len(),
+                e.docs.join(", "),
+                if cids.is_empty() { String::new() } else { format!("; contradictions {cids}") }
+            );
+            let known: Vec<DateTime<FixedOffset>> = [e.earliest_start, e.latest_start, e.earliest_end, e.latest_end].into_iter().flatten().collect();
+            let x0 = match lo {
+                Some(t) => axis.x(t),
+                None => axis_left,
+            };
+            let x1 = match hi {
+                Some(t) => axis.x(t),
+                None => axis_right,
+            };
+            // When only one side is known the bar runs from it to the open end.
+            let (x0, x1) = match (lo, hi) {
+                (None, Some(_)) => (axis_left, x1.max(known.iter().map(|t| axis.x(*t)).fold(f64::MIN, f64::max))),
+                (Some(_), None) => (x0.min(known.iter().map(|t| axis.x(*t)).fold(f64::MAX, f64::min)), axis_right),
+                _ => (x0, x1),
+            };
+            let (x0, x1) = if x1 - x0 < 4.0 { ((x0 + x1) / 2.0 - 2.0, (x0 + x1) / 2.0 + 2.0) } else { (x0, x1) };
+            let _ = writeln!(
+                body,
+                r##"<g class="row" data-id="{}"><rect class="event{}" data-id="{}" x="{x0:.1}" y="{:.1}" width="{:.1}" height="12" rx="2" fill="{colour}" fill-opacity="0.28" stroke="{colour}" stroke-width="0.8"><title>{}</title></rect>"##,
+                xml_escape(&e.id),
+                if conflict { " conflict" } else { "" },
+                xml_escape(&e.id),
+                y + 4.0,
+                x1 - x0,
+                xml_escape(&title)
+            );
+            if let (Some(ls), Some(ee)) = (e.latest_start, e.earliest_end) {
+                if ee > ls {
+                    let (c0, c1) = (axis.x(ls), axis.x(ee));
+                    if c1 - c0 >= 1.0 {
+                        let _ = writeln!(body, r##"<rect class="core" x="{c0:.1}" y="{:.1}" width="{:.1}" height="12" rx="2" fill="{colour}"/>"##, y + 4.0, c1 - c0);
+                    }
+                }
+            }
+            if lo.is_none() {
+                let _ = writeln!(body, r##"<path class="open" d="M{:.1},{:.1} l-7,6 l7,6 z" fill="{colour}"/>"##, axis_left, y + 4.0);
+            }
+            if hi.is_none() {
+                let _ = writeln!(body, r##"<path class="open" d="M{:.1},{:.1} l7,6 l-7,6 z" fill="{colour}"/>"##, axis_right, y + 4.0);
+            }
+            // Label column: id (and ! for a contradiction) at its left, the Arabic label at its right.
+            let label_right = WIDTH - MARGIN;
+            let id_x = WIDTH - MARGIN - LABEL_W;
+            let _ = writeln!(
+                body,
+                r##"<text class="id" x="{id_x:.1}" y="{:.1}" font-size="11" fill="{}" font-family="'DejaVu Sans Mono', monospace">{}{}</text>"##,
+                y + 14.5,
+                if conflict { RED } else { "#777" },
+                xml_escape(&e.id),
+                if conflict { " !" } else { "" }
+            );
+            let shown = fit(&e.label, LABEL_W - ID_W - 4.0, FONT);
+            rtl_text(&mut body, "label", label_right, y + 15.0, FONT, if conflict { RED } else { "#222" }, &shown, Some(&title));
+            let _ = writeln!(body, "</g>");
+        }
+    }
+
+    // ---- events with no time bound: a compact grid.
+    let mut y = rows_bottom + 44.0;
+    if !undated.is_empty() {
+        rtl_text(&mut body, "section", WIDTH - MARGIN, y, 15.0, "#222", &format!("أحداث بلا حدود زمنية ({})", undated.len()), None);
+        let _ = writeln!(body, r##"<text x="{MARGIN}" y="{y:.1}" font-size="11" fill="#777">events with no time bound: no date in the text relates to them</text>"##);
+        y += 12.0;
+        let cols = 4usize;
+        let col_w = (WIDTH - 2.0 * MARGIN) / cols as f64;
+        let per_col = undated.len().div_ceil(cols);
+        for (i, e) in undated.iter().enumerate() {
+            // Columns read right to left, like the labels.
+            let col = i / per_col;
+            let row = i % per_col;
+            let right = WIDTH - MARGIN - col as f64 * col_w;
+            let ry = y + ROW * row as f64;
+            let conflict = e.status == "conflict";
+            let colour = if conflict { RED } else { "#888" };
+            let title = format!("{} — {} ({}): no time bound; {} mention(s) in {}", e.id, e.label, e.event_type, e.mentions.len(), e.docs.join(", "));
+            let _ = writeln!(
+                body,
+                r##"<g class="row" data-id="{0}"><circle class="event unanchored" data-id="{0}" cx="{1:.1}" cy="{2:.1}" r="4" fill="none" stroke="{colour}" stroke-width="1.5"><title>{3}</title></circle>"##,
+                xml_escape(&e.id),
+                right - 6.0,
+                ry + 10.0,
+                xml_escape(&title)
+            );
+            let id_text = format!("{}{}", if conflict { "! " } else { "" }, e.id);
+            let id_w = text_width(&id_text, 10.0);
+            let _ = writeln!(body, r##"<text class="id" x="{:.1}" y="{:.1}" font-size="10" text-anchor="end" fill="{}" font-family="'DejaVu Sans Mono', monospace">{}</text>"##, right - 14.0, ry + 14.0, if conflict { RED } else { "#999" }, xml_escape(&id_text));
+            let shown = fit(&e.label, col_w - 30.0 - id_w, 12.0);
+            rtl_text(&mut body, "label", right - 20.0 - id_w, ry + 14.5, 12.0, if conflict { RED } else { "#333" }, &shown, Some(&title));
+            let _ = writeln!(body, "</g>");
+        }
+        y += ROW * per_col as f64 + 10.0;
+    }
+
+    // ---- contradictions
+    if !timeline.conflicts.is_empty() {
+        y += 26.0;
+        rtl_text(&mut body, "section", WIDTH - MARGIN, y, 15.0, RED, &format!("تناقضات بين المصادر ({})", timeline.conflicts.len()), None);
+        let _ = writeln!(body, r##"<text x="{MARGIN}" y="{y:.1}" font-size="11" fill="#777">contradictions: id, kind, events involved, evidence (hover for the resolution)</text>"##);
+        y += 8.0;
+        let mut events_of: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+        for (eid, cids) in &conflicts_of {
+            for c in cids {
+                events_of.entry(c.as_str()).or_default().push(eid.as_str());
+            }
+        }
+        for c in &timeline.conflicts {
+            y += ROW;
+            let evs = events_of.get(c.id.as_str()).map(|v| v.join(" ")).unwrap_or_default();
+            let head = format!("{} {} {}", c.id, c.kind, if evs.is_empty() { String::new() } else { format!("[{evs}]") });
+            let title = format!("{} — {}: {}. Evidence: {}", c.id, c.kind, c.resolution, c.evidence.iter().map(|(d, s, e, t)| format!("{d}:{s}-{e} «{t}»")).collect::<Vec<_>>().join(" | "));
+            let _ = writeln!(body, r##"<g class="conflict" data-id="{}"><title>{}</title>"##, xml_escape(&c.id), xml_escape(&title));
+            let _ = writeln!(body, r##"<text x="{MARGIN}" y="{y:.1}" font-size="11" fill="{RED}" font-family="'DejaVu Sans Mono', monospace">{}</text>"##, xml_escape(&fit(&head, 420.0, 11.0)));
+            let evidence = c.evidence.iter().map(|(d, _, _, t)| format!("{d}: «{t}»")).collect::<Vec<_>>().join(" ‖ ");
+            rtl_text(&mut body, "evidence", WIDTH - MARGIN, y, 12.0, "#333", &fit(&evidence, WIDTH - 2.0 * MARGIN - 440.0, 12.0), None);
+            let _ = writeln!(body, "</g>");
+        }
+    }
+    let height = (y + 24.0).ceil();
+
     let mut svg = String::new();
     let _ = writeln!(svg, r#"<?xml version="1.0" encoding="UTF-8"?>"#);
     let _ = writeln!(
         svg,
-        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{height}" viewBox="0 0 {WIDTH} {height}" font-family="Noto Naskh Arabic, Amiri, Arial, sans-serif" font-size="13">"#
+        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{height}" viewBox="0 0 {WIDTH} {height}" font-family="{FONT_FAMILY}" font-size="{FONT}">"#
     );
     let _ = writeln!(svg, r##"<rect x="0" y="0" width="{WIDTH}" height="{height}" fill="#ffffff"/>"##);
-    let _ = writeln!(svg, r##"<text x="{}" y="28" font-size="18" text-anchor="end" direction="rtl" fill="#222">الخط الزمني للأحداث</text>"##, WIDTH - 20.0);
-    if placed.is_empty() {
-        let _ = writeln!(svg, r##"<text x="20" y="{}" fill="#666">No event has a time bound yet.</text>"##, TOP + 20.0);
-    }
-    let (t0, t1) = match (placed.iter().map(|p| p.1).min(), placed.iter().map(|p| p.2).max()) {
-        (Some(a), Some(b)) => (a, if b > a { b } else { a + Duration::days(1) }),
-        _ => {
-            svg.push_str("</svg>\n");
-            return svg;
-        }
-    };
-    let axis_left = 20.0;
-    let axis_right = WIDTH - LABEL_W - 20.0;
-    let total = (t1 - t0).num_seconds().max(1) as f64;
-    let x = |t: DateTime<FixedOffset>| axis_left + (axis_right - axis_left) * ((t - t0).num_seconds() as f64 / total);
-    let bottom = TOP + ROW * timeline.events.len() as f64;
-    // Silence periods shaded across the whole chart, votes marked with a line.
-    for (e, s, en) in &placed {
-        if e.event_type.contains("silence") {
-            let _ = writeln!(svg, r##"<rect class="silence" x="{:.1}" y="{:.1}" width="{:.1}" height="{:.1}" fill="#fff3c4" opacity="0.8"><title>{}</title></rect>"##, x(*s), TOP - 10.0, (x(*en) - x(*s)).max(2.0), bottom - TOP + 10.0, xml_escape(&e.label));
-        }
-    }
-    for (e, s, _) in &placed {
-        if e.event_type.contains("election") || e.event_type == "vote" {
-            let _ = writeln!(svg, r##"<line class="vote" x1="{0:.1}" y1="{1:.1}" x2="{0:.1}" y2="{2:.1}" stroke="#2e7d32" stroke-dasharray="4 3"/>"##, x(*s), TOP - 10.0, bottom);
-        }
-    }
-    // Axis with day ticks (or month ticks for long spans).
-    let _ = writeln!(svg, r##"<line x1="{axis_left}" y1="{0:.1}" x2="{axis_right}" y2="{0:.1}" stroke="#444"/>"##, bottom + 8.0);
-    let days = (t1 - t0).num_days().max(1);
-    let step = if days <= 14 { 1 } else if days <= 120 { 7 } else { 30 };
-    let mut tick = t0;
-    let mut n = 0;
-    while tick <= t1 && n < 400 {
-        let _ = writeln!(svg, r##"<line x1="{0:.1}" y1="{1:.1}" x2="{0:.1}" y2="{2:.1}" stroke="#ccc"/><text x="{0:.1}" y="{3:.1}" font-size="10" text-anchor="middle" fill="#444">{4}</text>"##, x(tick), TOP - 10.0, bottom + 12.0, bottom + 26.0, tick.format("%Y-%m-%d"));
-        tick += Duration::days(step);
-        n += 1;
-    }
-    for (i, e) in timeline.events.iter().enumerate() {
-        let y = TOP + ROW * i as f64;
-        let conflict = e.status == "conflict";
-        let colour = if conflict { "#c62828" } else { "#1565c0" };
-        let label = format!("{} · {} · {}", e.label, e.event_type, e.id);
-        let _ = writeln!(svg, r##"<text class="label" x="{:.1}" y="{:.1}" text-anchor="end" direction="rtl" fill="{}">{}</text>"##, WIDTH - 20.0, y + 14.0, if conflict { "#c62828" } else { "#222" }, xml_escape(&label));
-        if let Some((s, en)) = span_of(e) {
-            let w = (x(en) - x(s)).max(3.0);
-            let title = format!("{} {} → {}", e.id, super::output::iso(&s), super::output::iso(&en));
-            let _ = writeln!(svg, r##"<rect class="event" data-id="{}" x="{:.1}" y="{:.1}" width="{:.1}" height="14" rx="3" fill="{}" opacity="0.75"><title>{}</title></rect>"##, xml_escape(&e.id), x(s), y + 3.0, w, colour, xml_escape(&title));
-            if conflict {
-                let _ = writeln!(svg, r##"<text x="{:.1}" y="{:.1}" fill="#c62828" font-weight="bold">!</text>"##, x(s) + w + 4.0, y + 14.0);
-            }
-        } else {
-            let _ = writeln!(svg, r##"<rect class="event unanchored" data-id="{}" x="{axis_left}" y="{:.1}" width="0" height="14"/>"##, xml_escape(&e.id), y + 3.0);
-        }
-    }
+    svg.push_str(&body);
     svg.push_str("</svg>\n");
     svg
+}
+
+/// `timeline.html`: the SVG inline in a page with no margins, so a browser (or a headless
+/// screenshot of `WIDTH` px) shows it at its natural size.
+pub fn render_html(svg: &str) -> String {
+    let inline = svg.split_once("?>\n").map(|(_, rest)| rest).unwrap_or(svg);
+    let mut html = String::new();
+    html.push_str("<!DOCTYPE html>\n<html lang=\"ar\">\n<head>\n<meta charset=\"utf-8\">\n");
+    html.push_str("<meta name=\"viewport\" content=\"width=1280\">\n<title>tarikh — الخط الزمني</title>\n");
+    html.push_str("<style>html,body{margin:0;padding:0;background:#fff}svg{display:block}</style>\n</head>\n<body>\n");
+    html.push_str(inline);
+    html.push_str("</body>\n</html>\n");
+    html
 }

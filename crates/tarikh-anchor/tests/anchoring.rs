@@ -1,0 +1,89 @@
+//! Document-level anchoring rules: narrative reference, contradictions, zones, event anchors.
+
+use chrono::{FixedOffset, NaiveDate, TimeZone};
+use tarikh_anchor::{anchor_document, AnchorKind, AnchoredDocument, Prefer, PublicationHint};
+use tarikh_grammar::Grammar;
+
+fn anchor(text: &str, published: &str) -> AnchoredDocument {
+    let grammar = Grammar::embedded().expect("grammar");
+    let date = NaiveDate::parse_from_str(published, "%Y-%m-%d").unwrap();
+    let hint = PublicationHint { date: Some(date), time: None, timezone: chrono_tz::Europe::Paris, fallback: date, inferred: None };
+    anchor_document(&grammar, "t", text.to_string(), &hint, Prefer::NearestLeaningPast)
+}
+
+fn find<'a>(doc: &'a AnchoredDocument, text: &str) -> &'a tarikh_anchor::Timex {
+    doc.timexes.iter().find(|t| t.text == text).unwrap_or_else(|| panic!("no timex «{text}» in {:?}", doc.timexes.iter().map(|t| &t.text).collect::<Vec<_>>()))
+}
+
+#[test]
+fn a_quoted_today_belongs_to_the_speakers_day() {
+    let doc = anchor("أكد الحزب الجمعة 5 مايو 2017 تعرضه لهجوم.\n\nوأوضح البيان أن “الحركة كانت ضحية هجوم أدى إلى نشر وثائق مساء اليوم على الإنترنت”.", "2017-05-06");
+    let t = find(&doc, "مساء اليوم");
+    assert_eq!(t.value, "2017-05-05TEV");
+    assert_eq!(t.anchor, AnchorKind::Narrative);
+}
+
+#[test]
+fn an_unquoted_today_is_the_publication_day() {
+    let doc = anchor("أكد الحزب الجمعة 5 مايو 2017 تعرضه لهجوم. وتشهد فرنسا اليوم الدورة الثانية.", "2017-05-07");
+    let t = find(&doc, "اليوم");
+    assert_eq!(t.value, "2017-05-07");
+    assert_eq!(t.anchor, AnchorKind::Dct);
+}
+
+#[test]
+fn a_weekday_that_contradicts_its_date_keeps_the_date_and_is_reported() {
+    let doc = anchor("وأشارت آخر الاستطلاعات التي نشرت، الجمعة 4 مايو/أيار، إلى تقدمه.", "2017-05-06");
+    assert_eq!(find(&doc, "الجمعة 4 مايو/أيار").value, "2017-05-04");
+    let c = doc.conflicts.iter().find(|c| c.kind == "weekday_date_mismatch").expect("conflict recorded");
+    assert_eq!(c.text, "الجمعة 4 مايو/أيار");
+    assert!(c.description.contains("Thursday") && c.description.contains("Friday"), "{}", c.description);
+}
+
+#[test]
+fn yesterday_with_the_wrong_weekday_is_reported() {
+    let doc = anchor("وأعلن المركز، أمس الجمعة، تعرضه لهجوم.", "2017-05-07");
+    assert_eq!(find(&doc, "أمس الجمعة").value, "2017-05-06");
+    assert!(doc.conflicts.iter().any(|c| c.kind == "weekday_date_mismatch" && c.text == "أمس الجمعة"));
+}
+
+#[test]
+fn an_impossible_date_is_reported_not_tagged() {
+    let doc = anchor("وقع الحادث في 31 فبراير 2017 حسب البيان.", "2017-05-06");
+    assert!(doc.timexes.iter().all(|t| !t.text.contains("فبراير")));
+    assert!(doc.conflicts.iter().any(|c| c.kind == "impossible_date"));
+}
+
+#[test]
+fn tense_decides_the_direction_of_a_bare_weekday() {
+    let past = anchor("وكان الرئيس قد زار الجزائر الأربعاء.", "2017-05-07");
+    assert_eq!(find(&past, "الأربعاء").value, "2017-05-03");
+    let future = anchor("وسيزور الرئيس الجزائر الأربعاء.", "2017-05-07");
+    assert_eq!(find(&future, "الأربعاء").value, "2017-05-10");
+}
+
+#[test]
+fn layla_is_the_night_before_the_named_day() {
+    let doc = anchor("وقع الانفجار ليلة الجمعة في وسط المدينة.", "2017-05-06");
+    assert_eq!(find(&doc, "ليلة الجمعة").value, "2017-05-04TNI");
+}
+
+#[test]
+fn a_clock_time_with_a_stated_zone_is_read_in_that_zone() {
+    let doc = anchor("تغلق مراكز الاقتراع الساعة 18:00 بتوقيت غرينتش.", "2017-05-07");
+    let t = find(&doc, "الساعة 18:00 بتوقيت غرينتش");
+    let utc = FixedOffset::east_opt(0).unwrap();
+    assert_eq!(t.interval.expect("interval").start, utc.with_ymd_and_hms(2017, 5, 7, 18, 0, 0).unwrap());
+    let paris = anchor("تغلق مراكز الاقتراع الساعة 20:00.", "2017-05-07");
+    let p = find(&paris, "الساعة 20:00");
+    assert_eq!(p.interval.unwrap().start, t.interval.unwrap().start, "20:00 in Paris (CEST) is 18:00 GMT");
+}
+
+#[test]
+fn the_eve_of_a_dated_event_is_the_day_before() {
+    let doc = anchor("معتبرا أنها عملية زعزعة، عشية انتخابات الأحد، 7 مايو/أيار 2017.", "2017-05-06");
+    let t = find(&doc, "عشية");
+    assert_eq!(t.value, "2017-05-06");
+    assert_eq!(t.anchor, AnchorKind::Event);
+    assert!(t.event_offset.is_some());
+}

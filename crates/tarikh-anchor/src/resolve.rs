@@ -67,6 +67,10 @@ enum Point {
     Year(i32),
     HijriMonth(i32, u32),
     HijriYear(i32),
+    /// A decade, by its first three digits (196 = the 1960s).
+    Decade(i32),
+    /// A century, by its first two digits (19 = 1900–1999).
+    Century(i32),
     PartOfDay(NaiveDate, PartOfDay),
     Hour(NaiveDate, u32),
     Minute(NaiveDate, u32, u32),
@@ -81,6 +85,8 @@ impl Point {
             Point::Year(y) => format!("{y:04}"),
             Point::HijriMonth(y, m) => format!("H{y:04}-{m:02}"),
             Point::HijriYear(y) => format!("H{y:04}"),
+            Point::Decade(d) => format!("{d:03}"),
+            Point::Century(c) => format!("{c:02}"),
             Point::PartOfDay(d, pod) => {
                 let day = d.format("%Y-%m-%d");
                 match pod {
@@ -121,6 +127,8 @@ impl Point {
                 (day_start(tz, hijri_month_start(y, m)?), day_start(tz, hijri_month_start(ny, nm)?))
             }
             Point::HijriYear(y) => (day_start(tz, hijri_month_start(y, 1)?), day_start(tz, hijri_month_start(y + 1, 1)?)),
+            Point::Decade(d) => (day_start(tz, NaiveDate::from_ymd_opt(d * 10, 1, 1)?), day_start(tz, NaiveDate::from_ymd_opt(d * 10 + 10, 1, 1)?)),
+            Point::Century(c) => (day_start(tz, NaiveDate::from_ymd_opt(c * 100, 1, 1)?), day_start(tz, NaiveDate::from_ymd_opt(c * 100 + 100, 1, 1)?)),
             Point::PartOfDay(d, pod) => match pod {
                 PartOfDay::Morning => (at(d, 0, 0), at(d, 12, 0)),
                 PartOfDay::Noon => (at(d, 12, 0), at(d, 13, 0)),
@@ -340,7 +348,12 @@ pub(crate) fn resolve(kind: MentionType, sem: &Semantics, r: &Reference, prefer:
             }
             (Some(y), None, None) => {
                 anchor = AnchorKind::Explicit;
-                point = Some(Point::Year(y));
+                // A DATE rule that sets `unit` to DE or CE names the decade or century of that year.
+                point = Some(match sem.unit {
+                    Some(Unit::Decade) => Point::Decade(y.div_euclid(10)),
+                    Some(Unit::Century) => Point::Century(y.div_euclid(100)),
+                    _ => Point::Year(y),
+                });
             }
             _ => {}
         }
@@ -372,8 +385,8 @@ pub(crate) fn resolve(kind: MentionType, sem: &Semantics, r: &Reference, prefer:
                     Point::Month(y, m)
                 }
                 Unit::Year => Point::Year(base.year() + n),
-                Unit::Decade => Point::Year(base.year() + 10 * n),
-                Unit::Century => Point::Year(base.year() + 100 * n),
+                Unit::Decade => Point::Decade((base.year() + 10 * n).div_euclid(10)),
+                Unit::Century => Point::Century((base.year() + 100 * n).div_euclid(100)),
                 Unit::Hour | Unit::Minute | Unit::Second => {
                     let t = base.and_time(r.time.unwrap_or(NaiveTime::MIN));
                     let secs = unit.seconds() * n as i64;

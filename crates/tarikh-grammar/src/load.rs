@@ -194,6 +194,7 @@ pub(crate) enum TemplatePart {
 #[derive(Debug, Clone)]
 pub(crate) struct Context {
     pub(crate) name: String,
+    pub(crate) doc: String,
     pub(crate) types: Vec<MentionType>,
     /// Matches the context words right before an expression (anchored at the end of its haystack).
     pub(crate) left: Option<Regex>,
@@ -414,7 +415,7 @@ impl Grammar {
             for ex in def.examples {
                 examples.push(example_from(ex, &path, source)?);
             }
-            contexts.push(Context { name: def.name, types, left, right, include: def.include, fields, capture_lexicons });
+            contexts.push(Context { name: def.name, doc: def.doc, types, left, right, include: def.include, fields, capture_lexicons });
         }
         Ok(Grammar { lexicons, rules, contexts, examples, negatives, past_cues, future_cues })
     }
@@ -478,6 +479,11 @@ impl Grammar {
     /// Names and descriptions of the lexicons (for documentation and `tarikh grammar`).
     pub fn lexicon_docs(&self) -> Vec<(&str, &str, usize)> {
         self.lexicons.iter().map(|l| (l.name.as_str(), l.doc.as_str(), l.words.len())).collect()
+    }
+
+    /// Names and descriptions of the contexts (modifiers and event anchors around expressions).
+    pub fn context_docs(&self) -> Vec<(&str, &str)> {
+        self.contexts.iter().map(|c| (c.name.as_str(), c.doc.as_str())).collect()
     }
 
     /// Names, origins and descriptions of the rules.

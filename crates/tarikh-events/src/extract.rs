@@ -138,15 +138,20 @@ impl<'a> Ctx<'a> {
         }
     }
 
-    /// All matches of `phrases` (via `index`): (first word, last word, stem offset in first word, phrase).
-    fn find(&self, phrases: &[Phrase], index: &std::collections::HashMap<String, Vec<usize>>) -> Vec<(usize, usize, usize, usize)> {
+    /// All matches of `phrases` (via `index`): (first word, last word, stem offset in first word,
+    /// phrase). With `conj_only`, the first word may carry only a conjunction و/ف (signals).
+    fn find(&self, phrases: &[Phrase], index: &std::collections::HashMap<String, Vec<usize>>, conj_only: bool) -> Vec<(usize, usize, usize, usize)> {
         let mut out = Vec::new();
         let mut seen = HashSet::new();
         for wi in 0..self.words.len() {
             if self.word_timex[wi].is_some() {
                 continue;
             }
-            for (off, stem) in word_candidates(self.word(wi)) {
+            let w = self.word(wi);
+            for (off, stem) in word_candidates(w) {
+                if conj_only && (off > 2 || w.len() - stem.len() != off) {
+                    continue;
+                }
                 let Some(list) = index.get(stem) else { continue };
                 for &pi in list {
                     if seen.contains(&(wi, pi)) {
@@ -204,7 +209,7 @@ pub fn extract(doc: &AnchoredDocument, lexicon: &EventLexicon) -> DocEvents {
 
     // 1. Typed triggers; overlaps: more words, then longer, then earlier type, then earlier trigger.
     let mut cands: Vec<(usize, usize, usize, usize)> = cx
-        .find(&lexicon.triggers, &lexicon.trigger_index)
+        .find(&lexicon.triggers, &lexicon.trigger_index, false)
         .into_iter()
         .filter(|&(first, _, _, pi)| {
             let p = &lexicon.triggers[pi];
@@ -337,7 +342,7 @@ pub fn extract(doc: &AnchoredDocument, lexicon: &EventLexicon) -> DocEvents {
         });
     }
     let mut hits: Vec<SignalHit> = cx
-        .find(&lexicon.signal_phrases, &lexicon.signal_index)
+        .find(&lexicon.signal_phrases, &lexicon.signal_index, true)
         .into_iter()
         .map(|(first, last, _, pi)| SignalHit { first, last, signal: lexicon.signal_phrases[pi].owner })
         .collect();
@@ -351,6 +356,13 @@ pub fn extract(doc: &AnchoredDocument, lexicon: &EventLexicon) -> DocEvents {
         last_end = Some(h.last);
         let def = &lexicon.signals()[h.signal];
         let sent = cx.words[h.first].sentence;
+        if h.first > 0 && cx.adjacent(h.first - 1) {
+            let prev = cx.word(h.first - 1);
+            let bare = prev.strip_prefix('و').or_else(|| prev.strip_prefix('ف')).unwrap_or(prev);
+            if def.not_after.iter().any(|w| w == prev || w == bare) {
+                continue;
+            }
+        }
         // the introduced event: the first mention after the signal, close enough, no timex between
         let Some(b) = drafts.iter().position(|d| d.first > h.last) else { continue };
         let d = &drafts[b];

@@ -87,8 +87,12 @@ pub struct SignalDef {
     pub following_is_source: bool,
     /// Words allowed between the signal and the event it introduces.
     pub max_gap: usize,
+    /// Normalised words that cancel the signal when right before it ("من" + "خلال").
+    pub not_after: Vec<String>,
     /// Examples.
     pub examples: Vec<SignalExample>,
+    /// Sentences in which the signal must produce no relation.
+    pub counter_examples: Vec<String>,
 }
 
 /// One word slot of a compiled phrase.
@@ -177,7 +181,11 @@ struct RawSignal {
     #[serde(default)]
     max_gap: Option<usize>,
     #[serde(default)]
+    not_after: Vec<String>,
+    #[serde(default)]
     examples: Vec<Spanned<RawSignalExample>>,
+    #[serde(default)]
+    counter_examples: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -198,7 +206,7 @@ struct RawGeneric {
 
 /// Suffixes a trigger word may carry in the text (after the base form).
 const SUFFIXES: &[&str] = &[
-    "ا", "ات", "ون", "ين", "ان", "ت", "وا", "تا", "تم", "ه", "ها", "هم", "هما", "ي", "نا", "كم",
+    "ا", "ات", "ون", "ين", "ان", "ت", "وا", "تا", "تم", "ه", "ها", "هم", "هما", "نا", "كم",
 ];
 /// Pronoun suffixes after a ta marbuta turned into ت (حملته).
 const PRONOUNS: &[&str] = &["ه", "ها", "هم", "هما", "ي", "نا", "كم", "ان", "ين"];
@@ -414,7 +422,9 @@ impl EventLexicon {
                 relation,
                 following_is_source,
                 max_gap: sig.max_gap.unwrap_or(2),
+                not_after: sig.not_after.iter().map(|w| tarikh_text::normalise(w.trim())).filter(|w| !w.is_empty()).collect(),
                 examples,
+                counter_examples: sig.counter_examples.clone(),
             });
         }
         if let Some(g) = &raw.generic {

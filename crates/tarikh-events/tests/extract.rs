@@ -134,6 +134,12 @@ fn every_lexicon_example_runs() {
                 ));
             }
         }
+        for ce in &s.counter_examples {
+            let ev = extract(&doc("sig", ce, vec![]), &lex);
+            if ev.relations.iter().any(|r| r.relation == s.relation) {
+                failures.push(format!("signal counter-example `{ce}` produced a {} relation", s.relation));
+            }
+        }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }

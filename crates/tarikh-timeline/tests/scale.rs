@@ -50,9 +50,15 @@ fn synthetic(docs: usize, per_doc: usize) -> Vec<(AnchoredDocument, DocEvents)> 
                 open_extent: false,
             });
             if i > 0 && rng.next(5) == 0 {
+                // mostly agreeing with the dates, 2% contradicting them
+                let order = match (mentions[i - 1].time, mentions[i].time) {
+                    (Some(a), Some(b)) if a > b => Relation::After,
+                    _ => Relation::Before,
+                };
+                let relation = if rng.next(50) == 0 { order.inverse() } else { order };
                 relations.push(MentionRelation {
                     source: i - 1,
-                    relation: Relation::Before,
+                    relation,
                     target: i,
                     offset_min_seconds: None,
                     offset_max_seconds: None,

@@ -289,6 +289,7 @@ fn build_timex(m: &Mention, res: Resolution, start: usize, end: usize, text: Str
 ///   that date minus/plus the gap;
 /// - "آخر ساعة من EVENT" where the event's end is dated right after ("… الحملة التي انتهت مساء
 ///   الجمعة"): the hour before that end.
+///
 /// Anything else keeps its unresolved value for the timeline stage.
 fn resolve_event_gaps(mentions: &[&Mention], timexes: &mut [Timex], sentences: &[Range<usize>], text: &str, tz: chrono_tz::Tz) {
     let day_level = |t: &Timex| matches!(t.kind, TimexType::Date | TimexType::Time) && t.interval.is_some_and(|iv| (iv.end - iv.start).num_hours() <= 30) && !t.value.starts_with('X');
@@ -348,6 +349,53 @@ pub fn parse_phrase_all(grammar: &Grammar, phrase: &str, reference: Reference, p
     anchor_document(grammar, "phrase", phrase.to_string(), &hint, prefer).timexes
 }
 
+
+/// Resolve an event-anchored expression that its own sentence did not date ("عشية أهم انتخابات",
+/// "في الساعة الأخيرة من الحملة") once the timeline has bounded its anchor event: `start` is the
+/// earliest and latest start of the anchor event, `end` its earliest and latest end. Only a value
+/// still unknown (`XXXX…`) is replaced, and only when the bounds pin the needed day (or hour).
+/// Returns whether the value changed.
+pub fn resolve_from_anchor_event(
+    timex: &mut Timex,
+    gap: Option<(Unit, i32)>,
+    last_of: Option<Unit>,
+    start: (Option<chrono::DateTime<chrono::FixedOffset>>, Option<chrono::DateTime<chrono::FixedOffset>>),
+    end: (Option<chrono::DateTime<chrono::FixedOffset>>, Option<chrono::DateTime<chrono::FixedOffset>>),
+    tz: chrono_tz::Tz,
+) -> bool {
+    if !timex.value.starts_with('X') {
+        return false;
+    }
+    let Some(offset) = &timex.event_offset else { return false };
+    let local_day = |t: chrono::DateTime<chrono::FixedOffset>| t.with_timezone(&tz).date_naive();
+    if let Some((Unit::Day, n)) = gap {
+        // The anchor event's start must fall on one calendar day.
+        let (Some(a), Some(b)) = start else { return false };
+        let last_instant = b - chrono::Duration::seconds(1);
+        if b <= a || local_day(a) != local_day(last_instant.max(a)) {
+            return false;
+        }
+        let sign = if offset.direction == OffsetDirection::Before { -1 } else { 1 };
+        let d = add_days(local_day(a), sign * n as i64);
+        timex.value = d.format("%Y-%m-%d").to_string();
+        timex.interval = Some(Interval { start: crate::calendar::day_start(tz, d), end: crate::calendar::day_start(tz, add_days(d, 1)) });
+        return true;
+    }
+    if last_of == Some(Unit::Hour) {
+        // The hour before the anchor event's end, when that end is known to the hour.
+        let (Some(a), Some(b)) = end else { return false };
+        if (b - a).num_minutes() > 60 {
+            return false;
+        }
+        let stop = b.with_timezone(&tz);
+        let from = stop - chrono::Duration::hours(1);
+        timex.value = from.format("%Y-%m-%dT%H").to_string();
+        timex.interval = Some(Interval { start: from.fixed_offset(), end: stop.fixed_offset() });
+        return true;
+    }
+    false
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -404,50 +452,4 @@ mod tests {
     fn qad_with_an_imperfect_is_not_past() {
         assert_eq!(cue("قد يعلن الرئيس الأحد", "الأحد"), None);
     }
-}
-
-/// Resolve an event-anchored expression that its own sentence did not date ("عشية أهم انتخابات",
-/// "في الساعة الأخيرة من الحملة") once the timeline has bounded its anchor event: `start` is the
-/// earliest and latest start of the anchor event, `end` its earliest and latest end. Only a value
-/// still unknown (`XXXX…`) is replaced, and only when the bounds pin the needed day (or hour).
-/// Returns whether the value changed.
-pub fn resolve_from_anchor_event(
-    timex: &mut Timex,
-    gap: Option<(Unit, i32)>,
-    last_of: Option<Unit>,
-    start: (Option<chrono::DateTime<chrono::FixedOffset>>, Option<chrono::DateTime<chrono::FixedOffset>>),
-    end: (Option<chrono::DateTime<chrono::FixedOffset>>, Option<chrono::DateTime<chrono::FixedOffset>>),
-    tz: chrono_tz::Tz,
-) -> bool {
-    if !timex.value.starts_with('X') {
-        return false;
-    }
-    let Some(offset) = &timex.event_offset else { return false };
-    let local_day = |t: chrono::DateTime<chrono::FixedOffset>| t.with_timezone(&tz).date_naive();
-    if let Some((Unit::Day, n)) = gap {
-        // The anchor event's start must fall on one calendar day.
-        let (Some(a), Some(b)) = start else { return false };
-        let last_instant = b - chrono::Duration::seconds(1);
-        if b <= a || local_day(a) != local_day(last_instant.max(a)) {
-            return false;
-        }
-        let sign = if offset.direction == OffsetDirection::Before { -1 } else { 1 };
-        let d = add_days(local_day(a), sign * n as i64);
-        timex.value = d.format("%Y-%m-%d").to_string();
-        timex.interval = Some(Interval { start: crate::calendar::day_start(tz, d), end: crate::calendar::day_start(tz, add_days(d, 1)) });
-        return true;
-    }
-    if last_of == Some(Unit::Hour) {
-        // The hour before the anchor event's end, when that end is known to the hour.
-        let (Some(a), Some(b)) = end else { return false };
-        if (b - a).num_minutes() > 60 {
-            return false;
-        }
-        let stop = b.with_timezone(&tz);
-        let from = stop - chrono::Duration::hours(1);
-        timex.value = from.format("%Y-%m-%dT%H").to_string();
-        timex.interval = Some(Interval { start: from.fixed_offset(), end: stop.fixed_offset() });
-        return true;
-    }
-    false
 }

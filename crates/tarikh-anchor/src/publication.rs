@@ -9,6 +9,7 @@
 //! - "اليوم/أمس/غدا + weekday" that the candidate's weekday does not fit (−10 each),
 //! - an explicit date reported with a past cue (perfect verb, كان) after the candidate, or one
 //!   announced with a future cue (المقرر، سـ) before it (−3 each).
+//!
 //! A bare weekday announced with a future cue is read strictly after the candidate (a vote held
 //! today would be "اليوم"). The best score wins; ties go to the earliest day, since an article
 //! appears soon after the latest event it reports. Candidates span the explicitly named days of

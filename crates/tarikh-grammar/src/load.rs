@@ -403,7 +403,7 @@ impl Grammar {
             let mut capture_lexicons = HashMap::new();
             let mut compile_side = |pat: &Option<String>, left: bool| -> Result<Option<Regex>, GrammarError> {
                 let Some(p) = pat else { return Ok(None) };
-                let (body, caps) = expand_pattern(p, &lexicons, &lexicon_index).map_err(|m| at(m))?;
+                let (body, caps) = expand_pattern(p, &lexicons, &lexicon_index).map_err(&at)?;
                 capture_lexicons.extend(caps);
                 let full = if left { format!(r"(?:^|[^\w])[وف]?(?P<_ctx>{body})\s*$") } else { format!(r"^\s*(?P<_ctx>{body})") };
                 Regex::new(&full).map(Some).map_err(|e| at(format!("invalid pattern after expanding placeholders: {e}")))

@@ -1,7 +1,7 @@
 //! Reading the corpus: a folder of `.txt` articles with an optional `docs.csv`, or a JSONL stream.
 
 use anyhow::{bail, Context, Result};
-use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
+use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -25,7 +25,16 @@ pub struct InputDoc {
 }
 
 /// Parse a publication date: `YYYY-MM-DD`, or `YYYY-MM-DDTHH:MM[:SS]` with an optional offset.
+/// Years 1 to 9999 only (what ISO 8601 writes with four digits).
 pub fn parse_datetime(s: &str) -> Result<(NaiveDate, Option<NaiveTime>), String> {
+    let (d, t) = parse_datetime_any_year(s)?;
+    if !(1..=9999).contains(&d.year()) {
+        return Err(format!("year {} in `{}` is out of range: expected a year from 1 to 9999", d.year(), s.trim()));
+    }
+    Ok((d, t))
+}
+
+fn parse_datetime_any_year(s: &str) -> Result<(NaiveDate, Option<NaiveTime>), String> {
     let s = s.trim();
     if let Ok(d) = NaiveDate::parse_from_str(s, "%Y-%m-%d") {
         return Ok((d, None));
@@ -43,18 +52,81 @@ pub fn parse_datetime(s: &str) -> Result<(NaiveDate, Option<NaiveTime>), String>
             return Ok((dt.date_naive(), Some(dt.time())));
         }
     }
+    // 06/05/2017, 6.5.2017, 06-05-2017: ambiguous (day or month first), so not guessed; say how to write it.
+    let parts: Vec<&str> = s.split(['/', '.', '-']).collect();
+    if parts.len() == 3 && parts[2].len() == 4 && parts.iter().all(|p| !p.is_empty() && p.len() <= 4 && p.bytes().all(|b| b.is_ascii_digit())) {
+        let (a, b, y) = (parts[0].parse::<u32>().unwrap_or(0), parts[1].parse::<u32>().unwrap_or(0), parts[2].parse::<i32>().unwrap_or(0));
+        let day_first = NaiveDate::from_ymd_opt(y, b, a).map(|d| format!("{} if day first", d.format("%Y-%m-%d")));
+        let month_first = NaiveDate::from_ymd_opt(y, a, b).filter(|_| a != b).map(|d| format!("{} if month first", d.format("%Y-%m-%d")));
+        let readings: Vec<String> = day_first.into_iter().chain(month_first).collect();
+        if !readings.is_empty() {
+            return Err(format!("`{s}` is not in the YYYY-MM-DD format (write {})", readings.join(", or ")));
+        }
+    }
     Err(format!("expected a date like 2017-05-06 or 2017-05-06T10:00:00+02:00, but found `{s}`"))
 }
 
-/// Read a text file as UTF-8, stripping a leading byte-order mark. Errors say where the bad byte is.
+/// Read a text file as UTF-8. Errors name the file and say where the problem is.
+///
+/// A leading byte-order mark is *kept* in the text: offsets (`start`, `end`) count it, so they index
+/// the file's characters exactly as Python's `open(path, encoding="utf-8").read()` returns them (the
+/// BOM is invisible to matching: normalisation drops U+FEFF). A file larger than
+/// [`crate::pipeline::MAX_DOC_BYTES`] is refused before it is read, with a message saying to split it.
 pub fn read_text(path: &Path) -> Result<String, String> {
+    let limit = crate::pipeline::MAX_DOC_BYTES;
+    if let Ok(meta) = std::fs::metadata(path) {
+        if meta.len() > limit as u64 {
+            return Err(too_large(&path.display().to_string(), meta.len()));
+        }
+    }
     let bytes = std::fs::read(path).map_err(|e| format!("cannot read `{}`: {e}", path.display()))?;
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes).to_vec();
-    String::from_utf8(bytes).map_err(|e| {
+    if bytes.len() > limit {
+        return Err(too_large(&path.display().to_string(), bytes.len() as u64));
+    }
+    let text = String::from_utf8(bytes).map_err(|e| {
         let at = e.utf8_error().valid_up_to();
-        let line = e.as_bytes()[..at].iter().filter(|&&b| b == b'\n').count() + 1;
-        format!("`{}` is not valid UTF-8: invalid byte at offset {at} (line {line}); save the file as UTF-8", path.display())
-    })
+        let (line, column) = line_and_column(&e.as_bytes()[..at]);
+        format!("`{}` is not valid UTF-8: invalid byte 0x{:02X} at byte offset {at} (line {line}, column {column}); save the file as UTF-8", path.display(), e.as_bytes()[at])
+    })?;
+    if let Some(problem) = binary_content(&path.display().to_string(), &text) {
+        return Err(problem);
+    }
+    Ok(text)
+}
+
+/// The message for a document over the size limit.
+pub fn too_large(origin: &str, bytes: u64) -> String {
+    format!(
+        "`{origin}` is {bytes} bytes, more than the {} byte (MAX_DOC_BYTES) limit for one document; split it into smaller articles",
+        crate::pipeline::MAX_DOC_BYTES
+    )
+}
+
+/// Line (1-based) and column (1-based, in characters) just after `before`.
+fn line_and_column(before: &[u8]) -> (usize, usize) {
+    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+    let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1);
+    let column = String::from_utf8_lossy(&before[line_start..]).chars().count() + 1;
+    (line, column)
+}
+
+/// A NUL character means a binary file (or UTF-16), not an article: say so, and where.
+pub fn binary_content(origin: &str, text: &str) -> Option<String> {
+    let at = text.find('\0')?;
+    let (line, column) = line_and_column(&text.as_bytes()[..at]);
+    let nuls = text.bytes().filter(|&b| b == 0).count();
+    let hint = if text.len() >= 8 && at <= 1 && nuls * 3 >= text.len() { " (UTF-16 text? save it as UTF-8)" } else { "" };
+    Some(format!("`{origin}` contains a NUL byte at byte offset {at} (line {line}, column {column}): it looks like a binary file, not an article{hint}"))
+}
+
+/// The fields of one CSV line (quotes honoured; an unclosed quote runs to the end of the line).
+fn csv_line(line: &str) -> Vec<String> {
+    let mut rdr = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(line.as_bytes());
+    let mut rec = csv::StringRecord::new();
+    match rdr.read_record(&mut rec) {
+        Ok(true) => rec.iter().map(String::from).collect(),
+        _ => vec![line.to_string()],
+    }
 }
 
 #[derive(Debug, serde::Deserialize)]
@@ -77,20 +149,29 @@ pub fn read_corpus(dir: &Path, docs_csv: Option<&Path>) -> Result<Vec<InputDoc>>
     let mut by_file: BTreeMap<String, DocRow> = BTreeMap::new();
     let mut row_problems: BTreeMap<String, String> = BTreeMap::new();
     if meta_path.exists() {
-        let mut rdr = csv::ReaderBuilder::new().flexible(true).from_path(&meta_path).with_context(|| format!("cannot read `{}`", meta_path.display()))?;
-        let headers = rdr.headers().with_context(|| format!("`{}` has no header row; it needs `doc,file,published_at`", meta_path.display()))?.clone();
-        if !headers.iter().any(|h| h == "doc") {
+        // docs.csv is read one physical line at a time: no field of it (id, file name, date, zone)
+        // holds a line break, so an unclosed quote spoils its own line only, never the rows after
+        // it, and every message gives the real line number.
+        let text = read_text(&meta_path).map_err(|e| anyhow::anyhow!(e))?;
+        let text = text.strip_prefix('\u{FEFF}').unwrap_or(&text);
+        let mut lines = text.lines().enumerate().map(|(i, l)| (i + 1, l)).filter(|(_, l)| !l.trim().is_empty());
+        let Some((_, header_line)) = lines.next() else {
+            bail!("`{}` is empty; it needs a header row `doc,file,published_at`", meta_path.display());
+        };
+        let headers = csv_line(header_line);
+        if !headers.iter().any(|h| h.trim() == "doc") {
             bail!("`{}` has no `doc` column; the header must start with `doc,file,published_at`", meta_path.display());
         }
-        for (i, rec) in rdr.records().enumerate() {
-            let line = i + 2;
-            let rec = match rec {
-                Ok(r) => r,
-                Err(e) => {
-                    eprintln!("warning: `{}` line {line}: {e}; row skipped", meta_path.display());
-                    continue;
-                }
-            };
+        let headers = csv::StringRecord::from(headers.iter().map(|h| h.trim()).collect::<Vec<_>>());
+        for (line, raw) in lines {
+            let mut problems = Vec::new();
+            if raw.matches('"').count() % 2 == 1 {
+                problems.push(format!("`{}` line {line}: a quote `\"` is not closed; the row was read as if it closed at the end of the line", meta_path.display()));
+            }
+            let rec = csv::StringRecord::from(csv_line(raw));
+            if rec.len() != headers.len() {
+                problems.push(format!("`{}` line {line}: {} fields, but the header has {} ({}); check the commas", meta_path.display(), rec.len(), headers.len(), headers.iter().collect::<Vec<_>>().join(",")));
+            }
             let row: DocRow = match rec.deserialize(Some(&headers)) {
                 Ok(r) => r,
                 Err(e) => {
@@ -98,13 +179,20 @@ pub fn read_corpus(dir: &Path, docs_csv: Option<&Path>) -> Result<Vec<InputDoc>>
                     continue;
                 }
             };
+            if row.doc.trim().is_empty() {
+                eprintln!("warning: `{}` line {line}: the `doc` field is empty; row skipped", meta_path.display());
+                continue;
+            }
             let file = row.file.clone().filter(|f| !f.is_empty()).unwrap_or_else(|| format!("{}.txt", row.doc));
             if let Some(p) = &row.published_at {
                 if !p.trim().is_empty() {
                     if let Err(e) = parse_datetime(p) {
-                        row_problems.insert(file.clone(), format!("`{}` line {line}: published_at {e}; the date will be inferred from the text", meta_path.display()));
+                        problems.push(format!("`{}` line {line}: published_at {e}; the date will be inferred from the text", meta_path.display()));
                     }
                 }
+            }
+            if !problems.is_empty() {
+                row_problems.insert(file.clone(), problems.join("; "));
             }
             by_file.insert(file, row);
         }
@@ -130,7 +218,11 @@ pub fn read_corpus(dir: &Path, docs_csv: Option<&Path>) -> Result<Vec<InputDoc>>
             Some(tz) => match tz.trim().parse::<chrono_tz::Tz>() {
                 Ok(z) => Some(z),
                 Err(_) => {
-                    metadata_warning = Some(format!("`{}`: unknown time zone `{tz}` for {name}; use an IANA name such as Europe/Paris", meta_path.display()));
+                    let w = format!("`{}`: unknown time zone `{tz}` for {name}; use an IANA name such as Europe/Paris", meta_path.display());
+                    metadata_warning = Some(match metadata_warning {
+                        Some(before) => format!("{before}; {w}"),
+                        None => w,
+                    });
                     None
                 }
             },

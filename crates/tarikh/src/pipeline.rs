@@ -24,8 +24,12 @@ pub enum DocOutcome {
     Failed { id: String, reason: String },
 }
 
-/// Largest document accepted, in bytes (a larger one is reported, not processed).
-pub const MAX_DOC_BYTES: usize = 256 * 1024 * 1024;
+/// Largest document accepted, in bytes. A larger file is refused before it is read, and reported
+/// (in `documents.csv` and on stderr) with its size and this limit, so the rest of the corpus is
+/// still processed. Matching is linear in the text, but one document's analysis keeps about
+/// 20 bytes per character in memory (under 400 MiB at this limit), and a news article is rarely over
+/// 100 KB. A 200 MB file is refused at once, without being read.
+pub const MAX_DOC_BYTES: usize = 16 * 1024 * 1024;
 
 fn process_failed(doc: &InputDoc) -> DocOutcome {
     DocOutcome::Failed { id: doc.id.clone(), reason: doc.text.as_ref().err().cloned().unwrap_or_default() }
@@ -43,10 +47,19 @@ fn process_checked(settings: &Settings, doc: &InputDoc, inferred: Option<(NaiveD
         Err(_) => return process_failed(doc),
     };
     if text.len() > MAX_DOC_BYTES {
-        return DocOutcome::Failed { id: doc.id.clone(), reason: format!("`{}` is {} bytes, more than the {} byte limit for one document; split it", doc.origin, text.len(), MAX_DOC_BYTES) };
+        return DocOutcome::Failed { id: doc.id.clone(), reason: crate::corpus::too_large(&doc.origin, text.len() as u64) };
     }
-    if text.contains('\0') {
-        return DocOutcome::Failed { id: doc.id.clone(), reason: format!("`{}` contains NUL bytes: it looks like a binary file, not an article", doc.origin) };
+    if let Some(problem) = crate::corpus::binary_content(&doc.origin, text) {
+        return DocOutcome::Failed { id: doc.id.clone(), reason: problem };
+    }
+    if text.trim().is_empty() {
+        let empty = format!("`{}` is empty: there is nothing to tag", doc.origin);
+        let warning = Some(match &doc.metadata_warning {
+            Some(w) => format!("{w}; {empty}"),
+            None => empty,
+        });
+        let doc = InputDoc { metadata_warning: warning, ..doc.clone() };
+        return process_with(settings, &doc, inferred);
     }
     process_with(settings, doc, inferred)
 }

@@ -66,6 +66,12 @@ pub struct EventType {
     pub description: String,
     /// Strict types merge across documents only on a close key-word match.
     pub strict_merge: bool,
+    /// "by_time" types: two mentions on the same day are one event even without a shared word
+    /// (a story rarely has two votes, two campaign ends or two leaks on one day).
+    pub same_day_merge: bool,
+    /// Mentions of types with the same group may name one real event (a hack seen through its
+    /// leak); the group is the type name unless `group` says otherwise.
+    pub group: String,
     /// Open types: the event's own date bounds only its start.
     pub open_extent: bool,
     /// Context words (normalised) required by the context triggers.
@@ -128,6 +134,8 @@ pub struct EventLexicon {
     pub(crate) signal_phrases: Vec<Phrase>,
     pub(crate) signal_index: HashMap<String, Vec<usize>>,
     pub(crate) stopwords: HashSet<String>,
+    /// Normalised words that tell two events of one type apart ("الأولى" vs "الثانية").
+    pub(crate) distinct: HashSet<String>,
 }
 
 #[derive(Deserialize)]
@@ -139,6 +147,15 @@ struct RawFile {
     signal: Vec<RawSignal>,
     #[serde(default)]
     generic: Option<RawGeneric>,
+    #[serde(default)]
+    merge: Option<RawMerge>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawMerge {
+    #[serde(default)]
+    distinct: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -158,6 +175,8 @@ struct RawEvent {
     merge: Option<Spanned<String>>,
     #[serde(default)]
     extent: Option<Spanned<String>>,
+    #[serde(default)]
+    group: Option<String>,
     #[serde(default)]
     examples: Vec<Spanned<RawTypeExample>>,
     #[serde(default)]
@@ -307,6 +326,7 @@ impl EventLexicon {
             signal_phrases: Vec::new(),
             signal_index: HashMap::new(),
             stopwords: HashSet::new(),
+            distinct: HashSet::new(),
         };
         let mut seen = HashSet::new();
         for ev in &raw.event {
@@ -329,15 +349,19 @@ impl EventLexicon {
             if !ev.context_triggers.is_empty() && ev.context.is_empty() {
                 return Err(err(at, format!("event type `{name}` has context_triggers but no `context` words")));
             }
-            let strict_merge = match ev.merge.as_ref().map(|m| m.get_ref().as_str()) {
-                None | Some("normal") => false,
-                Some("strict") => true,
+            let (strict_merge, same_day_merge) = match ev.merge.as_ref().map(|m| m.get_ref().as_str()) {
+                None | Some("normal") => (false, false),
+                Some("strict") => (true, false),
+                Some("by_time") => (false, true),
                 Some(other) => {
-                    return Err(err(
-                        ev.merge.as_ref().unwrap().span().start,
-                        format!("expected merge = \"normal\" or \"strict\", found `{other}`"),
-                    ))
+                    let at = ev.merge.as_ref().map_or(at, |m| m.span().start);
+                    return Err(err(at, format!("expected merge = \"normal\", \"strict\" or \"by_time\", found `{other}`")));
                 }
+            };
+            let group = match ev.group.as_deref().map(str::trim) {
+                None | Some("") => name.clone(),
+                Some(g) if g.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_') => g.to_string(),
+                Some(g) => return Err(err(at, format!("expected a group name of a-z, 0-9 and _, found `{g}`"))),
             };
             let open_extent = match ev.extent.as_ref().map(|m| m.get_ref().as_str()) {
                 None | Some("bounded") => false,
@@ -372,6 +396,8 @@ impl EventLexicon {
                 name,
                 description: ev.description.clone(),
                 strict_merge,
+                same_day_merge,
+                group,
                 open_extent,
                 context: ev.context.iter().map(|c| tarikh_text::normalise(c.trim())).filter(|c| !c.is_empty()).collect(),
                 examples,
@@ -435,7 +461,21 @@ impl EventLexicon {
                 }
             }
         }
+        if let Some(m) = &raw.merge {
+            for w in &m.distinct {
+                let n = tarikh_text::normalise(w.trim());
+                if !n.is_empty() {
+                    lex.distinct.insert(strip_article(&n).to_string());
+                }
+            }
+        }
         Ok(lex)
+    }
+
+    /// The distinguishing word ("الأولى", "الثانية" ...) a normalised word is, if any, with
+    /// proclitics and the article removed.
+    pub fn distinct_word(&self, normalised_word: &str) -> Option<String> {
+        word_candidates(normalised_word).into_iter().map(|(_, s)| s).find(|s| self.distinct.contains(*s)).map(str::to_string)
     }
 
     fn add_trigger(&mut self, phrase: Phrase) {

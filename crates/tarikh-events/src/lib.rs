@@ -169,6 +169,14 @@ pub struct EventMention {
     pub keywords: Vec<String>,
     /// The type merges across documents only on a close match (statements, generic events).
     pub strict_merge: bool,
+    /// Two mentions of the type on one day are one event (see `EventType::same_day_merge`).
+    pub same_day_merge: bool,
+    /// Merge group: mentions of one group may be one event (the type name unless the lexicon
+    /// groups types, as a hack with its leak).
+    pub merge_group: String,
+    /// Distinguishing words of the trigger and its next word ("الثانية" in "الجولة الثانية"),
+    /// normalised and sorted: mentions with different ones are different events.
+    pub distinct: Vec<String>,
     /// The event's own date bounds only its start (investigations go on).
     pub open_extent: bool,
 }

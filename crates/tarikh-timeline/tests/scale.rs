@@ -38,6 +38,7 @@ fn synthetic(docs: usize, per_doc: usize) -> Vec<(AnchoredDocument, DocEvents)> 
                 end: i + 1,
                 byte_range: 0..1,
                 trigger: "x".into(),
+                merge_group: ty.clone(),
                 event_type: ty,
                 label: head.clone(),
                 time,
@@ -47,6 +48,8 @@ fn synthetic(docs: usize, per_doc: usize) -> Vec<(AnchoredDocument, DocEvents)> 
                 head,
                 keywords,
                 strict_merge: rng.next(4) == 0,
+                same_day_merge: false,
+                distinct: Vec::new(),
                 open_extent: false,
             });
             if i > 0 && rng.next(5) == 0 {

@@ -296,3 +296,38 @@ fn second_story_earthquake_timeline() {
     // every mention is mapped to an event
     assert_eq!(tl.mention_events.len(), tl.events.iter().map(|e| e.mentions.len()).sum::<usize>());
 }
+
+#[test]
+fn same_day_votes_merge_undated_mentions_join_the_main_event_and_ordinals_stay_apart() {
+    // "الاقتراع" and "الانتخابات" on one Sunday are one vote (merge = "by_time"); an undated
+    // "التصويت" in a third article is that vote (the one most documents cite); the first round,
+    // dated weeks earlier and called "الأولى", stays apart.
+    let a = doc(
+        "a",
+        "يتوجه الناخبون إلى الاقتراع الأحد 7 مايو 2017.\nوفاز المرشح في الجولة الأولى 23 أبريل 2017.",
+        (2017, 5, 6),
+        PARIS,
+        2,
+        vec![tx("الأحد 7 مايو 2017", "2017-05-07", AnchorKind::Explicit), tx("23 أبريل 2017", "2017-04-23", AnchorKind::Explicit)],
+    );
+    let b = doc("b", "تجرى الانتخابات الرئاسية الأحد.", (2017, 5, 6), PARIS, 2, vec![tx("الأحد", "2017-05-07", AnchorKind::Dct)]);
+    let c = doc("c", "يخشى المراقبون التأثير على التصويت.", (2017, 5, 6), PARIS, 2, vec![]);
+    let (_, tl) = run(&[a, b, c]);
+    let rounds: Vec<_> = tl.events.iter().filter(|e| e.event_type == "election_round").collect();
+    assert_eq!(rounds.len(), 2, "{:#?}", rounds);
+    let second = rounds.iter().find(|e| e.docs.len() == 3).expect("one vote cited by a, b and c");
+    assert_eq!(second.earliest_start, Some(at(2, 2017, 5, 7, 0, 0)));
+    let first = rounds.iter().find(|e| e.label.contains("الأولى")).unwrap();
+    assert_eq!(first.docs, vec!["a"]);
+}
+
+#[test]
+fn a_hack_and_its_leak_on_one_evening_are_one_event() {
+    // types of one merge group (cyberattack, leak) on the same evening sharing a word
+    let a = doc("a", "تعرضت الحملة لعملية قرصنة واسعة لوثائق داخلية مساء الجمعة.", (2017, 5, 6), PARIS, 2, vec![tx("مساء الجمعة", "2017-05-05TEV", AnchorKind::Dct)]);
+    let b = doc("b", "جاء تسريب الوثائق الداخلية للحملة مساء الجمعة.", (2017, 5, 6), PARIS, 2, vec![tx("مساء الجمعة", "2017-05-05TEV", AnchorKind::Dct)]);
+    let (_, tl) = run(&[a, b]);
+    let merged: Vec<_> = tl.events.iter().filter(|e| e.docs.len() == 2).collect();
+    assert_eq!(merged.len(), 1, "{:#?}", tl.events);
+    assert!(["cyberattack", "leak"].contains(&merged[0].event_type.as_str()));
+}

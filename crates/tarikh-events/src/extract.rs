@@ -504,12 +504,12 @@ fn build_mention(cx: &Ctx, d: &Draft, taken: &[bool]) -> EventMention {
     let mut keywords: Vec<String> = near.iter().take(MAX_KEYWORDS).map(|&(_, wi)| light_stem(cx.word(wi))).collect();
     keywords.sort();
     keywords.dedup();
-    let (event_type, strict, same_day, group, open) = match d.type_idx {
+    let (event_type, strict, same_day, group, open, state) = match d.type_idx {
         Some(i) => {
             let t = &lex.types()[i];
-            (t.name.clone(), t.strict_merge, t.same_day_merge, t.group.clone(), t.open_extent)
+            (t.name.clone(), t.strict_merge, t.same_day_merge, t.group.clone(), t.open_extent, t.state_extent)
         }
-        None => (GENERIC.to_string(), true, false, GENERIC.to_string(), false),
+        None => (GENERIC.to_string(), true, false, GENERIC.to_string(), false, false),
     };
     let label_last = if label_end > end { d.last + 1 } else { d.last };
     let mut distinct: Vec<String> = (d.first..=label_last).filter_map(|wi| lex.distinct_word(cx.word(wi))).collect();
@@ -533,6 +533,7 @@ fn build_mention(cx: &Ctx, d: &Draft, taken: &[bool]) -> EventMention {
         merge_group: group,
         distinct,
         open_extent: open,
+        state_extent: state,
     }
 }
 

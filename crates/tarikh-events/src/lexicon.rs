@@ -74,6 +74,9 @@ pub struct EventType {
     pub group: String,
     /// Open types: the event's own date bounds only its start.
     pub open_extent: bool,
+    /// States ("the silence period"): a date mentioned with one says the state holds then, so
+    /// it bounds neither end tightly (start ≤ the date's end, end ≥ its start).
+    pub state_extent: bool,
     /// Context words (normalised) required by the context triggers.
     pub context: Vec<String>,
     /// Example sentences.
@@ -363,14 +366,13 @@ impl EventLexicon {
                 Some(g) if g.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_') => g.to_string(),
                 Some(g) => return Err(err(at, format!("expected a group name of a-z, 0-9 and _, found `{g}`"))),
             };
-            let open_extent = match ev.extent.as_ref().map(|m| m.get_ref().as_str()) {
-                None | Some("bounded") => false,
-                Some("open") => true,
+            let (open_extent, state_extent) = match ev.extent.as_ref().map(|m| m.get_ref().as_str()) {
+                None | Some("bounded") => (false, false),
+                Some("open") => (true, false),
+                Some("state") => (false, true),
                 Some(other) => {
-                    return Err(err(
-                        ev.extent.as_ref().unwrap().span().start,
-                        format!("expected extent = \"bounded\" or \"open\", found `{other}`"),
-                    ))
+                    let at = ev.extent.as_ref().map_or(at, |m| m.span().start);
+                    return Err(err(at, format!("expected extent = \"bounded\", \"open\" or \"state\", found `{other}`")));
                 }
             };
             let owner = lex.types.len();
@@ -399,6 +401,7 @@ impl EventLexicon {
                 same_day_merge,
                 group,
                 open_extent,
+                state_extent,
                 context: ev.context.iter().map(|c| tarikh_text::normalise(c.trim())).filter(|c| !c.is_empty()).collect(),
                 examples,
                 counter_examples: ev.counter_examples.clone(),

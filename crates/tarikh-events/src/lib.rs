@@ -179,6 +179,8 @@ pub struct EventMention {
     pub distinct: Vec<String>,
     /// The event's own date bounds only its start (investigations go on).
     pub open_extent: bool,
+    /// The type is a state: its own date says when it holds, not when it starts and ends.
+    pub state_extent: bool,
 }
 
 /// A temporal relation between two mentions of one document, as the text states it.

@@ -195,6 +195,7 @@ struct Flat {
     gran: &'static str,
     strict: bool,
     open: bool,
+    state: bool,
     class: u8,
     /// evidence of the own time: (start, end, text) of the timex
     timex_span: Option<(usize, usize, String)>,
@@ -379,6 +380,10 @@ fn should_merge(a: &Flat, b: &Flat) -> bool {
     if a.strict || b.strict {
         return time <= 2 && shared >= 2 && (head_eq || shared >= 3);
     }
+    // a state (the silence period) dated on nearby days is one state
+    if a.state && b.state && a.ty == b.ty && time <= 3 {
+        return true;
+    }
     // a vote, a campaign's end, a leak: one of a type per day in a story
     if time == 0 && a.ty == b.ty && a.same_day && b.same_day {
         return true;
@@ -447,7 +452,9 @@ pub fn reconcile(docs: &[(&AnchoredDocument, &DocEvents)]) -> Timeline {
                 .collect();
             keys.sort_unstable();
             keys.dedup();
-            let tx = m.time.and_then(|ti| doc.timexes.get(ti));
+            // "X خلال Y" (or X at the same time as Y) with Y dated and X not: X is within Y's time
+            let inherited = if m.time.is_none() { inherited_time(ev, mi) } else { None };
+            let tx = m.time.or(inherited).and_then(|ti| doc.timexes.get(ti));
             let interval = tx.and_then(|t| timex_interval(doc, t));
             let time = interval.map(|(a, b)| (minutes(a), minutes(b).max(minutes(a) + 1)));
             map[mi] = flat.len();
@@ -475,7 +482,12 @@ pub fn reconcile(docs: &[(&AnchoredDocument, &DocEvents)]) -> Timeline {
                 },
                 strict: m.strict_merge,
                 open: m.open_extent,
-                class: tx.map_or(C_DCT_DATE, |t| timex_class(doc, t)),
+                state: m.state_extent,
+                class: match (inherited, tx) {
+                    (Some(_), _) => C_DERIVED_DATE,
+                    (None, Some(t)) => timex_class(doc, t),
+                    (None, None) => C_DCT_DATE,
+                },
                 timex_span: tx.filter(|_| time.is_some()).map(|t| (t.start, t.end, t.text.clone())),
             });
         }
@@ -529,6 +541,9 @@ pub fn reconcile(docs: &[(&AnchoredDocument, &DocEvents)]) -> Timeline {
             }
         }
         keys.push((g, 3, 0, head));
+        if f.state {
+            keys.push((g, 6, 0, f.ty as u32));
+        }
         if f.strict {
             keys.extend(f.keys.iter().map(|&k| (g, 4, 0, k)));
         }
@@ -562,11 +577,12 @@ pub fn reconcile(docs: &[(&AnchoredDocument, &DocEvents)]) -> Timeline {
         }
     }
     // mentions the texts relate to each other are different events
-    let mut related: Vec<(usize, usize)> = Vec::new();
+    let mut related: Vec<(usize, usize, bool)> = Vec::new();
     for (di, (_, ev)) in docs.iter().enumerate() {
         for r in &ev.relations {
             if let (Some(&a), Some(&b)) = (flat_of[di].get(r.source), flat_of[di].get(r.target)) {
-                related.push((a, b));
+                let overlapping = !matches!(r.relation, Relation::Before | Relation::After);
+                related.push((a, b, overlapping));
             }
         }
     }
@@ -656,9 +672,10 @@ pub fn reconcile(docs: &[(&AnchoredDocument, &DocEvents)]) -> Timeline {
             }
         }
         let (_, p) = best.expect("at least one interval");
+        // a state holds on every day its mentions give: no reading disagrees
         let (major, minor): (Vec<usize>, Vec<usize>) = timed.iter().partition(|&&j| {
             let (a, b) = flat[j].time.unwrap();
-            a <= p && p < b
+            flat[j].state || (a <= p && p < b)
         });
         if !minor.is_empty() {
             in_conflict[e] = true;
@@ -696,6 +713,11 @@ pub fn reconcile(docs: &[(&AnchoredDocument, &DocEvents)]) -> Timeline {
             let (a, b) = f.time.unwrap();
             let (ts, te, tt) = f.timex_span.clone().unwrap();
             let src = Source { doc: doc_id(f), start: ts, end: te, text: tt.clone() };
+            if f.state {
+                add(&mut constraints, 0, s_node(e), b, f.class, Some(src.clone()), format!("«{}» began by the end of «{tt}»", labels[e]), vec![e]);
+                add(&mut constraints, e_node(e), 0, -a, f.class, Some(src), format!("«{}» still held at the start of «{tt}»", labels[e]), vec![e]);
+                continue;
+            }
             add(&mut constraints, s_node(e), 0, -a, f.class, Some(src.clone()), format!("start of «{}» not before «{tt}»", labels[e]), vec![e]);
             if f.open {
                 add(&mut constraints, 0, s_node(e), b, f.class, Some(src), format!("start of «{}» not after «{tt}»", labels[e]), vec![e]);
@@ -1029,6 +1051,20 @@ pub fn reconcile(docs: &[(&AnchoredDocument, &DocEvents)]) -> Timeline {
     Timeline { events, relations, conflicts, mention_events }
 }
 
+/// The timex of the event a mention is stated to happen during (or at the same time as), for a
+/// mention with no time of its own: "القرصنة التي استهدفت ... خلال حملة الانتخابات الرئاسية
+/// 2016" is dated by the campaign. Only relations within one document, one step.
+fn inherited_time(ev: &DocEvents, mi: usize) -> Option<usize> {
+    ev.relations.iter().find_map(|r| {
+        let other = match r.relation {
+            Relation::IsIncluded | Relation::Simultaneous if r.source == mi => r.target,
+            Relation::Includes | Relation::Simultaneous if r.target == mi => r.source,
+            _ => return None,
+        };
+        ev.mentions.get(other).and_then(|o| o.time)
+    })
+}
+
 /// The most frequent type among an event's mentions (the first mention's on a tie): a group of
 /// types (a hack seen through its leak) is named by what most sources call it.
 fn majority_type(flat: &[Flat], ms: &[usize]) -> usize {
@@ -1045,8 +1081,11 @@ fn majority_type(flat: &[Flat], ms: &[usize]) -> usize {
 /// a vote is that vote. It joins the dated cluster of its group cited by the most documents (then
 /// the most mentions), preferring clusters that share one of its documents, when that cluster
 /// stands out (no tie), no distinguishing word ("الأولى"/"الثانية") tells them apart, and no
-/// text relates the two (an aftershock two hours after the quake is not the quake).
-fn attach_undated(flat: &[Flat], uf: &mut UnionFind<usize>, hull: &[Option<(i64, i64)>], related: &[(usize, usize)]) {
+/// text relates the two (an aftershock two hours after the quake is not the quake), nor places
+/// it during (or at the start or end of) an event dated more than three days away from that
+/// cluster ("the hack during the 2016 campaign" is not this week's hack). `related` holds
+/// (mention, mention, whether the relation makes them overlap or touch).
+fn attach_undated(flat: &[Flat], uf: &mut UnionFind<usize>, hull: &[Option<(i64, i64)>], related: &[(usize, usize, bool)]) {
     struct Cluster {
         docs: BTreeSet<usize>,
         mentions: usize,
@@ -1074,17 +1113,35 @@ fn attach_undated(flat: &[Flat], uf: &mut UnionFind<usize>, hull: &[Option<(i64,
     }
     let related_roots: BTreeSet<(usize, usize)> = related
         .iter()
-        .flat_map(|&(a, b)| {
+        .flat_map(|&(a, b, _)| {
             let (ra, rb) = (uf.find(a), uf.find(b));
             [(ra, rb), (rb, ra)]
         })
         .collect();
+    // per cluster: the time hulls of the clusters it overlaps or touches by a stated relation
+    let mut overlap_hulls: BTreeMap<usize, Vec<(i64, i64)>> = BTreeMap::new();
+    for &(a, b, overlapping) in related {
+        if !overlapping {
+            continue;
+        }
+        let (ra, rb) = (uf.find(a), uf.find(b));
+        if let Some(h) = hull[rb] {
+            overlap_hulls.entry(ra).or_default().push(h);
+        }
+        if let Some(h) = hull[ra] {
+            overlap_hulls.entry(rb).or_default().push(h);
+        }
+    }
+    let near = |x: (i64, i64), y: (i64, i64)| (x.0 - y.1).max(y.0 - x.1) <= 3 * DAY;
     let mut joins: Vec<(usize, usize)> = Vec::new();
     for (&r, c) in &clusters {
         if c.timed || c.strict {
             continue;
         }
-        let compatible = |k: usize, d: &Cluster| !related_roots.contains(&(r, k)) && d.timed && !d.strict && d.group == c.group && (c.distinct.is_empty() || d.distinct.is_empty() || c.distinct == d.distinct);
+        let placed_elsewhere = |k: usize| {
+            overlap_hulls.get(&r).is_some_and(|hs| hull[k].is_some_and(|hk| hs.iter().any(|&h| !near(h, hk))))
+        };
+        let compatible = |k: usize, d: &Cluster| !related_roots.contains(&(r, k)) && !placed_elsewhere(k) && d.timed && !d.strict && d.group == c.group && (c.distinct.is_empty() || d.distinct.is_empty() || c.distinct == d.distinct);
         let cands: Vec<(usize, &Cluster)> = clusters.iter().filter(|(&k, d)| compatible(k, d)).map(|(&k, d)| (k, d)).collect();
         let local: Vec<(usize, &Cluster)> = cands.iter().copied().filter(|(_, d)| !d.docs.is_disjoint(&c.docs)).collect();
         let pool = if local.is_empty() { cands } else { local };

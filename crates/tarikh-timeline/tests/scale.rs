@@ -51,6 +51,7 @@ fn synthetic(docs: usize, per_doc: usize) -> Vec<(AnchoredDocument, DocEvents)> 
                 same_day_merge: false,
                 distinct: Vec::new(),
                 open_extent: false,
+                state_extent: false,
             });
             if i > 0 && rng.next(5) == 0 {
                 // mostly agreeing with the dates, 2% contradicting them

@@ -213,3 +213,33 @@ fn eval_without_metadata_still_meets_the_anchoring_target() {
     let value = report["timex"]["value"]["f1"].as_f64().expect("value f1");
     assert!(value >= 0.90, "value F1 without metadata {value}");
 }
+
+#[test]
+fn eval_meets_the_timeline_targets_on_the_seeds() {
+    let o = tarikh(&["eval", "--gold", "data/gold", "--format", "json"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let report: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json report");
+    let t = &report["timeline"];
+    let found = t["events"]["found_ratio"].as_f64().unwrap();
+    assert!(found >= 0.9, "events found {found}");
+    // measured 17/29 (0.586): the floor guards against regressions
+    let bounds = t["events"]["bounds_correct"].as_u64().unwrap();
+    assert!(bounds >= 17, "events with correct bounds {bounds}");
+    let recall = t["relations"]["prf"]["recall"].as_f64().unwrap();
+    assert!(recall >= 0.45, "relation recall {recall}");
+    // the silence period runs from the campaign's end (midnight) to the polls' closing, derived
+    // from the texts ("ودخول ... مرحلة الصمت", "حتى إغلاق مراكز الاقتراع")
+    let details = report["event_details"].as_array().unwrap();
+    let silence = details.iter().find(|e| e["id"] == "E17").unwrap();
+    assert!(silence["start_ok"].as_bool().unwrap() && silence["end_ok"].as_bool().unwrap(), "{silence}");
+    assert_eq!(silence["system_bounds"][0], "2017-05-06T00:00+02:00");
+    let vote = details.iter().find(|e| e["id"] == "E25").unwrap();
+    assert!(vote["start_ok"].as_bool().unwrap(), "the vote is on 2017-05-07: {vote}");
+    assert!(vote["system_bounds"][0].as_str().unwrap().starts_with("2017-05-07T00:00"));
+    let conflicts: Vec<&str> = t["conflicts"]["found_ids"].as_array().unwrap().iter().map(|v| v.as_str().unwrap()).collect();
+    for id in ["C01", "C02", "C03"] {
+        assert!(conflicts.contains(&id), "{id} not found: {conflicts:?}");
+    }
+    let most = ["C04", "C06", "C08", "C10"].iter().filter(|id| conflicts.contains(id)).count();
+    assert!(most >= 3, "found {conflicts:?}");
+}

@@ -453,7 +453,7 @@ pub fn reconcile(docs: &[(&AnchoredDocument, &DocEvents)]) -> Timeline {
             keys.sort_unstable();
             keys.dedup();
             // "X خلال Y" (or X at the same time as Y) with Y dated and X not: X is within Y's time
-            let inherited = if m.time.is_none() { inherited_time(ev, mi) } else { None };
+            let inherited = if m.time.is_none() { inherited_time(doc, ev, mi) } else { None };
             let tx = m.time.or(inherited).and_then(|ti| doc.timexes.get(ti));
             let interval = tx.and_then(|t| timex_interval(doc, t));
             let time = interval.map(|(a, b)| (minutes(a), minutes(b).max(minutes(a) + 1)));
@@ -655,19 +655,26 @@ pub fn reconcile(docs: &[(&AnchoredDocument, &DocEvents)]) -> Timeline {
         }
         // ends before starts at the same instant: intervals are half-open
         sweep.sort_unstable();
+        // (documents, intervals) open: among points cited by as many documents, the one most
+        // readings share ("2016" and "8 نوفمبر" of one article agree on 8 November)
         let mut open: HashMap<usize, usize> = HashMap::new();
-        let mut best: Option<(usize, i64)> = None;
+        let mut intervals = 0usize;
+        let mut best: Option<((usize, usize), i64)> = None;
         for &(t, kind, d) in &sweep {
             if kind < 0 {
-                let c = open.get_mut(&d).expect("opened before");
-                *c -= 1;
-                if *c == 0 {
-                    open.remove(&d);
+                intervals -= 1;
+                if let Some(c) = open.get_mut(&d) {
+                    *c -= 1;
+                    if *c == 0 {
+                        open.remove(&d);
+                    }
                 }
             } else {
+                intervals += 1;
                 *open.entry(d).or_insert(0) += 1;
-                if best.map_or(true, |(bc, _)| open.len() > bc) {
-                    best = Some((open.len(), t));
+                let score = (open.len(), intervals);
+                if best.map_or(true, |(bc, _)| score > bc) {
+                    best = Some((score, t));
                 }
             }
         }
@@ -1054,14 +1061,29 @@ pub fn reconcile(docs: &[(&AnchoredDocument, &DocEvents)]) -> Timeline {
 /// The timex of the event a mention is stated to happen during (or at the same time as), for a
 /// mention with no time of its own: "القرصنة التي استهدفت ... خلال حملة الانتخابات الرئاسية
 /// 2016" is dated by the campaign. Only relations within one document, one step.
-fn inherited_time(ev: &DocEvents, mi: usize) -> Option<usize> {
-    ev.relations.iter().find_map(|r| {
+///
+/// The other way round, an undated event that includes one dated to a day or finer ("قالت مساء
+/// الأربعاء خلال المناظرة") takes that date too: the sentence's time phrase dates both.
+fn inherited_time(doc: &AnchoredDocument, ev: &DocEvents, mi: usize) -> Option<usize> {
+    let within = ev.relations.iter().find_map(|r| {
         let other = match r.relation {
             Relation::IsIncluded | Relation::Simultaneous if r.source == mi => r.target,
             Relation::Includes | Relation::Simultaneous if r.target == mi => r.source,
             _ => return None,
         };
         ev.mentions.get(other).and_then(|o| o.time)
+    });
+    within.or_else(|| {
+        ev.relations.iter().find_map(|r| {
+            let inner = match r.relation {
+                Relation::IsIncluded if r.target == mi => r.source,
+                Relation::Includes if r.source == mi => r.target,
+                _ => return None,
+            };
+            let ti = ev.mentions.get(inner)?.time?;
+            let t = doc.timexes.get(ti)?;
+            matches!(granularity(&t.value), "day" | "morning" | "afternoon" | "evening" | "night" | "instant").then_some(ti)
+        })
     })
 }
 

@@ -439,7 +439,8 @@ fn governing_timex(cx: &Ctx, drafts: &[Draft], d: &Draft, blockers: &[usize], cl
     let w = &cx.words[d.first];
     let mut best: Option<(usize, usize)> = None; // (score, timex)
     for (ti, t) in cx.doc.timexes.iter().enumerate() {
-        if t.event_offset.is_some() || !matches!(t.kind, TimexType::Date | TimexType::Time) {
+        // PRESENT_REF/PAST_REF/FUTURE_REF ("حاليا", "سابقا") date nothing
+        if t.event_offset.is_some() || !matches!(t.kind, TimexType::Date | TimexType::Time) || t.value.ends_with("_REF") {
             continue;
         }
         let tf = cx.words.partition_point(|x| x.range.end <= t.byte_range.start);

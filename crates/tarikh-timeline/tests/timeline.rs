@@ -272,7 +272,7 @@ fn second_story_earthquake_timeline() {
     assert_eq!(k.evidence[0].3, "فجر الاثنين");
 
     // the aftershock two hours after the quake
-    let after = event(&tl, "disaster", "هزة ارتدادية");
+    let after = event(&tl, "aftershock", "هزة ارتدادية");
     assert_eq!(after.earliest_start, Some(at(1, 2021, 11, 16, 2, 0)));
     assert_eq!(after.latest_start, Some(at(1, 2021, 11, 16, 14, 0)));
 

@@ -8,7 +8,12 @@
 //! day, minus penalties for what it contradicts:
 //! - "اليوم/أمس/غدا + weekday" that the candidate's weekday does not fit (−10 each),
 //! - an explicit date reported with a past cue (perfect verb, كان) after the candidate, or one
-//!   announced with a future cue (المقرر، سـ) before it (−3 each).
+//!   announced with a future cue (المقرر، سـ) before it (−3 each),
+//! - "أمس/اليوم/غدا" written right before an explicit date ("أمس السبت 18 شوال 1445هـ") that the
+//!   candidate does not put there (−100 each).
+//!
+//! A dateline — an explicit date on one of the first three lines, on a short line of its own
+//! ("الجزائر 19 شوال 1445 هـ (واس)") — is the agencies' way of dating a dispatch: it gets +50.
 //!
 //! A bare weekday announced with a future cue is read strictly after the candidate (a vote held
 //! today would be "اليوم"). The best score wins; ties go to the earliest day, since an article
@@ -45,6 +50,25 @@ struct DocEvidence {
     relative: Vec<DayMention>,
     /// "اليوم الأحد" (0, 7), "أمس السبت" (-1, 6): day shift and the weekday it must fall on.
     weekday_checks: Vec<(i32, u32, Range<usize>)>,
+    /// "أمس" right before an explicit date: the publication day must be that date minus the shift.
+    day_checks: Vec<NaiveDate>,
+    /// The date of the dispatch's dateline, if it has one.
+    dateline: Option<NaiveDate>,
+}
+
+/// Whether the byte range lies on one of the first three non-empty lines of `text`, on a line of
+/// at most ten words (a dateline: city, date, agency).
+fn on_dateline(text: &str, range: &Range<usize>) -> bool {
+    let mut start = 0;
+    for line in text.split_inclusive('\n').take(64) {
+        let end = start + line.len();
+        if range.start >= start && range.end <= end {
+            let nonempty_before = text[..start].lines().filter(|l| !l.trim().is_empty()).count();
+            return nonempty_before < 3 && line.split_whitespace().count() <= 10;
+        }
+        start = end;
+    }
+    false
 }
 
 fn enclosing(ranges: &[Range<usize>], at: usize) -> Range<usize> {
@@ -56,7 +80,9 @@ fn evidence_of(grammar: &Grammar, normalised: &Normalised) -> DocEvidence {
     let clauses = normalised.clauses();
     let sentences = normalised.sentences();
     let probe = Reference { date: NaiveDate::from_ymd_opt(2000, 1, 1).unwrap_or_default(), time: None, tz: chrono_tz::UTC };
-    let mut ev = DocEvidence { explicit: Vec::new(), relative: Vec::new(), weekday_checks: Vec::new() };
+    let mut ev = DocEvidence { explicit: Vec::new(), relative: Vec::new(), weekday_checks: Vec::new(), day_checks: Vec::new(), dateline: None };
+    // the last bare day word ("أمس"): its end and shift
+    let mut day_word: Option<(usize, i32)> = None;
     for m in grammar.find(text) {
         let s = &m.semantics;
         if s.event.is_some() || s.reference.is_some() || s.range_end.is_some() {
@@ -68,12 +94,23 @@ fn evidence_of(grammar: &Grammar, normalised: &Normalised) -> DocEvidence {
         let sentence = sentence.start.min(clause.start)..sentence.end.min(text.len());
         let cue = tense_cue(grammar, text, clause, sentence, m.matched.clone());
         let explicit_day = s.year.is_some() && s.month.is_some() && s.day.is_some();
+        let after_day_word = day_word.take().filter(|(end, _)| text.get(*end..m.range.start).is_some_and(|g| g.trim().is_empty()));
         if explicit_day {
             let sem = tarikh_grammar::Semantics { weekday: None, ..s.clone() };
             if let Some(iv) = resolve(m.kind, &sem, &probe, Prefer::Nearest).and_then(|r| r.interval) {
-                ev.explicit.push((iv.start.date_naive(), cue, m.range.clone()));
+                let day = iv.start.date_naive();
+                if let Some((_, shift)) = after_day_word {
+                    ev.day_checks.push(add_days(day, -(shift as i64)));
+                }
+                if ev.dateline.is_none() && on_dateline(text, &m.range) {
+                    ev.dateline = Some(day);
+                }
+                ev.explicit.push((day, cue, m.range.clone()));
             }
             continue;
+        }
+        if let (Some((Unit::Day, n)), None, None, None) = (s.shift, s.weekday, s.day, s.month) {
+            day_word = Some((m.range.end, n));
         }
         if let (Some((Unit::Day, n)), Some(w)) = (s.shift, s.weekday) {
             ev.weekday_checks.push((n, w, m.range.clone()));
@@ -102,6 +139,14 @@ fn score(ev: &DocEvidence, named: &BTreeSet<NaiveDate>, d: NaiveDate) -> (i64, u
                 agree += 1;
             }
         }
+    }
+    for day in &ev.day_checks {
+        if *day != d {
+            score -= 100;
+        }
+    }
+    if ev.dateline == Some(d) {
+        score += 50;
     }
     for (shift, weekday, _) in &ev.weekday_checks {
         if crate::calendar::iso_weekday(add_days(d, *shift as i64)) != *weekday {
@@ -164,6 +209,9 @@ pub fn infer_publications(grammar: &Grammar, docs: &[InferenceInput<'_>]) -> Vec
                 return None;
             }
             let mut why = format!("{agree} relative day expression(s) land on days the corpus names explicitly");
+            if ev.dateline == Some(day) {
+                why = format!("the dateline gives {day}; {why}");
+            }
             if !ev.weekday_checks.is_empty() {
                 why.push_str(&format!("; {} weekday check(s) such as اليوم {}", ev.weekday_checks.len(), weekday_name(ev.weekday_checks[0].1)));
             }

@@ -98,9 +98,6 @@ fn csv_rows(path: &Path) -> Vec<std::collections::HashMap<String, String>> {
 }
 
 #[test]
-#[ignore = "needs code in tarikh-anchor/src/publication.rs: an explicit date said with a day word \
-            («أمس السبت 18 شوال 1445هـ») is not used as a weekday/shift check, and ties between candidate \
-            days go to the earliest; run with `cargo test -p tarikh --test stories -- --ignored`"]
 fn blank_publication_dates_are_inferred_as_the_gold_gives_them() {
     let mut failures = Vec::new();
     for (name, dir) in stories() {

@@ -402,8 +402,30 @@ pub fn extract(doc: &AnchoredDocument, lexicon: &EventLexicon) -> DocEvents {
     }
     for (mi, d) in drafts.iter().enumerate() {
         mentions[mi].time = governing_timex(&cx, &drafts, d, &blockers, &clause_has_mention);
+        mentions[mi].duration = event_duration(&cx, &drafts, d);
     }
     DocEvents { mentions, relations }
+}
+
+/// How many words may stand between a trigger and its duration ("الحداد الوطني لمدة ثلاثة أيام").
+const DURATION_GAP: usize = 3;
+
+/// The duration a mention's own clause gives it: a DURATION timex (not an event offset, not
+/// "ago") starting at most [`DURATION_GAP`] words after the trigger, with no other trigger or
+/// timex in between ("حداد وطني دام أربعة أيام", "الحداد ثلاثة أيام").
+fn event_duration(cx: &Ctx, drafts: &[Draft], d: &Draft) -> Option<usize> {
+    let clause = cx.words[d.last].clause;
+    for wi in d.last + 1..(d.last + 2 + DURATION_GAP).min(cx.words.len()) {
+        if cx.words[wi].clause != clause || drafts.iter().any(|o| o.first == wi) {
+            return None;
+        }
+        if let Some(ti) = cx.word_timex[wi] {
+            let t = &cx.doc.timexes[ti];
+            let own = t.kind == TimexType::Duration && t.event_offset.is_none() && t.duration_seconds.is_some();
+            return own.then_some(ti);
+        }
+    }
+    None
 }
 
 /// The other end of a relation whose introduced event is `b`, around position `at` (a signal or
@@ -524,6 +546,7 @@ fn build_mention(cx: &Ctx, d: &Draft, taken: &[bool]) -> EventMention {
         event_type,
         label: cx.orig(start, label_end),
         time: None,
+        duration: None,
         sentence: cx.sentences[w.sentence].clone(),
         clause: cx.clauses[w.clause].clone(),
         generic: d.type_idx.is_none(),

@@ -155,6 +155,8 @@ pub struct EventMention {
     pub label: String,
     /// Index into `doc.timexes` of the expression that gives this event its own time.
     pub time: Option<usize>,
+    /// Index into `doc.timexes` of the duration the text gives the event ("الحداد ثلاثة أيام").
+    pub duration: Option<usize>,
     /// The sentence holding the trigger (normalised byte range).
     pub sentence: Range<usize>,
     /// The clause holding the trigger (normalised byte range).

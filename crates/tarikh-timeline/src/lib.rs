@@ -17,6 +17,9 @@
 //!   and dawn 00:00–12:00, afternoon 12:00–18:00, evening 18:00–24:00, night 18:00–06:00 next day;
 //!   other values use the anchor stage's interval;
 //! * `start ≤ end` for every event (structural, never dropped);
+//! * a duration the text gives the event ("الحداد الوطني ثلاثة أيام"): `lo ≤ end − start ≤ hi`;
+//!   when documents give durations that do not overlap, the one most documents agree with is
+//!   kept and the others are reported;
 //! * `A BEFORE B` with an offset `[min, max]`: `min ≤ B.start − A.start ≤ max` (AFTER mirrored);
 //!   without an offset `A.end ≤ B.start`; `INCLUDES`/`IS_INCLUDED` nest the intervals;
 //!   `SIMULTANEOUS` equates both points, `BEGINS` the starts (`A.end ≤ B.end`), `ENDS` the ends
@@ -731,6 +734,54 @@ pub fn reconcile(docs: &[(&AnchoredDocument, &DocEvents)]) -> Timeline {
             } else {
                 add(&mut constraints, 0, e_node(e), b, f.class, Some(src), format!("end of «{}» not after «{tt}»", labels[e]), vec![e]);
             }
+        }
+    }
+
+    // 3b. durations the texts give events ("الحداد ثلاثة أيام"): the range most documents agree
+    // with bounds end − start; a range that overlaps none of it is a disagreement
+    for (e, ms) in members.iter().enumerate() {
+        let stated: Vec<(usize, i64, i64, Source)> = ms
+            .iter()
+            .filter_map(|&i| {
+                let f = &flat[i];
+                let (doc, ev) = docs[f.doc];
+                let t = doc.timexes.get(ev.mentions[f.mi].duration?)?;
+                let (lo, hi) = t.duration_seconds?;
+                Some((i, lo.div_euclid(60), (hi + 59).div_euclid(60), Source { doc: doc.id.clone(), start: t.start, end: t.end, text: t.text.clone() }))
+            })
+            .collect();
+        if stated.is_empty() {
+            continue;
+        }
+        let agrees = |x: &(usize, i64, i64, Source), y: &(usize, i64, i64, Source)| x.1 <= y.2 && y.1 <= x.2;
+        let support = |k: usize| stated.iter().filter(|y| agrees(&stated[k], y)).map(|y| flat[y.0].doc).collect::<BTreeSet<_>>().len();
+        let Some(best) = (0..stated.len()).max_by_key(|&k| (support(k), std::cmp::Reverse(k))) else { continue };
+        let (major, minor): (Vec<&(usize, i64, i64, Source)>, Vec<&(usize, i64, i64, Source)>) = stated.iter().partition(|y| agrees(&stated[best], y));
+        if !minor.is_empty() {
+            in_conflict[e] = true;
+            let mdocs: BTreeSet<String> = major.iter().map(|y| y.3.doc.clone()).collect();
+            let ndocs: BTreeSet<String> = minor.iter().map(|y| y.3.doc.clone()).collect();
+            let all: BTreeSet<String> = mdocs.union(&ndocs).cloned().collect();
+            conflicts.push(Conflict {
+                id: String::new(),
+                kind: if all.len() > 1 { "cross_doc_disagreement" } else { "factual" }.into(),
+                docs: all.into_iter().collect(),
+                evidence: minor.iter().chain(major.iter()).map(|y| (y.3.doc.clone(), y.3.start, y.3.end, y.3.text.clone())).collect(),
+                resolution: format!(
+                    "«{}» lasts «{}» in {} document(s) ({}); {} ({}) disagree(s) and is not used for the bounds",
+                    labels[e],
+                    stated[best].3.text,
+                    mdocs.len(),
+                    mdocs.iter().cloned().collect::<Vec<_>>().join(", "),
+                    minor.iter().map(|y| format!("«{}»", y.3.text)).collect::<Vec<_>>().join(", "),
+                    ndocs.iter().cloned().collect::<Vec<_>>().join(", "),
+                ),
+            });
+        }
+        for y in major {
+            let desc = format!("«{}» lasts «{}»", labels[e], y.3.text);
+            add(&mut constraints, s_node(e), e_node(e), y.2, C_SIGNAL, Some(y.3.clone()), desc.clone(), vec![e]);
+            add(&mut constraints, e_node(e), s_node(e), -y.1, C_SIGNAL, Some(y.3.clone()), desc, vec![e]);
         }
     }
 

@@ -42,6 +42,7 @@ fn synthetic(docs: usize, per_doc: usize) -> Vec<(AnchoredDocument, DocEvents)> 
                 event_type: ty,
                 label: head.clone(),
                 time,
+                duration: None,
                 sentence: i * 10..i * 10 + 5,
                 clause: i * 10..i * 10 + 5,
                 generic: false,

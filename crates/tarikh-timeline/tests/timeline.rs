@@ -331,3 +331,18 @@ fn a_hack_and_its_leak_on_one_evening_are_one_event() {
     assert_eq!(merged.len(), 1, "{:#?}", tl.events);
     assert!(["cyberattack", "leak"].contains(&merged[0].event_type.as_str()));
 }
+
+#[test]
+fn durations_bound_events_and_disagreeing_durations_are_reported() {
+    let a = doc("a", "أعلنت الرئاسة الحداد الوطني ثلاثة أيام اعتبارا من الخميس.", (2024, 4, 25), PARIS, 2, vec![tx("ثلاثة أيام", "P3D", AnchorKind::Explicit), tx("الخميس", "2024-04-25", AnchorKind::Dct)]);
+    let b = doc("b", "عاشت البلاد حدادا وطنيا ثلاثة أيام.", (2024, 4, 28), PARIS, 2, vec![tx("ثلاثة أيام", "P3D", AnchorKind::Explicit)]);
+    let c = doc("c", "عاشت البلاد حدادا وطنيا أربعة أيام.", (2024, 4, 30), PARIS, 2, vec![tx("أربعة أيام", "P4D", AnchorKind::Explicit)]);
+    let (evs, tl) = run(&[a, b, c]);
+    assert!(evs.iter().all(|e| e.mentions.iter().any(|m| m.event_type == "mourning" && m.duration.is_some())), "{evs:#?}");
+    let mourning = event(&tl, "mourning", "");
+    assert_eq!(mourning.docs, vec!["a", "b", "c"]);
+    // three days from Thursday (the start only: mourning is open): ends by Sunday 00:00
+    assert_eq!(mourning.latest_end, Some(at(2, 2024, 4, 29, 0, 0)));
+    let k = tl.conflicts.iter().find(|k| k.kind == "cross_doc_disagreement").expect("3 vs 4 days");
+    assert_eq!(k.evidence[0].3, "أربعة أيام");
+}

@@ -1,5 +1,6 @@
 //! The whole process: `target/release/tarikh run CORPUS -o OUT --quiet` on the generated 10 MB
-//! corpus (`TARIKH_BENCH_SIZE=100M` for the 100 MB one), with all cores, then with one thread.
+//! corpus (`TARIKH_BENCH_SIZE=100M` for the 100 MB one), with all cores (`make bench-time` times
+//! one thread and checks the output is the same).
 //! Build the binary first (`make bench` does: `cargo build --release -p tarikh`).
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
@@ -23,7 +24,8 @@ fn run(c: &mut Criterion) {
     let mut g = c.benchmark_group(format!("tarikh_run_{label}"));
     g.sample_size(10).warm_up_time(Duration::from_secs(1)).measurement_time(Duration::from_secs(if bytes > 50_000_000 { 600 } else { 60 }));
     g.throughput(Throughput::Bytes(text_bytes));
-    for n in [threads, 1] {
+    {
+        let n = threads;
         g.bench_function(format!("threads_{n}"), |b| {
             b.iter(|| {
                 let status = Command::new(&bin)
@@ -33,9 +35,6 @@ fn run(c: &mut Criterion) {
                 assert!(status.success(), "tarikh run failed: {status}");
             })
         });
-        if threads == 1 {
-            break;
-        }
     }
     g.finish();
 }

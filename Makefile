@@ -2,7 +2,7 @@
 #   make          build (release) and run the pipeline on data/corpus, writing out/
 #   make test     run every test (grammar examples, golden outputs, property tests, CLI tests)
 #   make eval     score the pipeline against data/gold
-#   make bench    run the benchmarks
+#   make bench    run the benchmarks (BENCHMARKS.md); make bench-large adds the 100 MB corpus
 #   make picture  run, then render out/timeline.html to out/timeline.png with headless Chromium
 
 CARGO ?= cargo
@@ -10,7 +10,7 @@ CORPUS ?= data/corpus
 OUT ?= out
 BIN := target/release/tarikh
 
-.PHONY: all build run test eval eval-inferred bench picture clean
+.PHONY: all build run test eval eval-inferred bench bench-stages bench-run bench-time bench-large bench-profile picture clean
 
 all: run
 
@@ -41,8 +41,41 @@ picture: run
 	   file://$(abspath $(OUT))/timeline.html 2>/dev/null; \
 	 status=$$?; rm -rf $$PROFILE; test $$status -eq 0 && test -s $(OUT)/timeline.png && echo "wrote $(OUT)/timeline.png (1280x$$H)"
 
-bench:
-	$(CARGO) bench --workspace --locked
+# Benchmarks (see BENCHMARKS.md). Inputs come from tarikh-corpusgen with seed 7 and are written
+# once under target/bench-corpus/ (kept out of git). Criterion reports land in target/criterion/.
+BENCH_SIZE ?= 10M
+bench: bench-stages bench-run
+
+bench-stages:
+	$(CARGO) bench --locked -p tarikh-bench --bench stages
+
+bench-run: bench-time
+	TARIKH_BENCH_SIZE=$(BENCH_SIZE) $(CARGO) bench --locked -p tarikh-bench --bench run
+
+# One timed run per thread count (peak RSS from /usr/bin/time, Debian package `time`), and the
+# check that the output does not depend on the thread count.
+TIME := $(if $(wildcard /usr/bin/time),/usr/bin/time -f "%e s wall / %U s user / %M KB max RSS")
+bench-time: build
+	$(CARGO) build --release --locked -p tarikh-corpusgen
+	target/release/tarikh-corpusgen corpus target/bench-corpus/$(BENCH_SIZE) --size $(BENCH_SIZE)
+	@echo "tarikh run on $(BENCH_SIZE), all cores then one thread: wall time and peak memory"
+	@for n in $$(nproc) 1; do \
+	  echo "threads=$$n:"; $(TIME) \
+	    $(BIN) run target/bench-corpus/$(BENCH_SIZE) -o target/bench-out/$(BENCH_SIZE)-t$$n --quiet --threads $$n || exit 1; \
+	done
+	@diff -r target/bench-out/$(BENCH_SIZE)-t$$(nproc) target/bench-out/$(BENCH_SIZE)-t1 >/dev/null \
+	  && echo "output byte-identical for $$(nproc) and 1 threads" || { echo "output differs between thread counts" >&2; exit 1; }
+
+bench-large:
+	$(MAKE) bench-time BENCH_SIZE=100M
+
+# Instruction counts (repeatable on a busy machine): callgrind over one stage on 1 MB.
+bench-profile:
+	$(CARGO) build --release --locked -p tarikh-bench --example stage
+	valgrind --tool=callgrind --callgrind-out-file=target/callgrind.tag.out \
+	  "--toggle-collect=tarikh_grammar::matcher::<impl tarikh_grammar::load::Grammar>::find" \
+	  target/release/examples/stage tag 1M
+	callgrind_annotate --inclusive=yes target/callgrind.tag.out | head -60
 
 clean:
 	$(CARGO) clean

@@ -167,15 +167,15 @@ fn score(ev: &DocEvidence, named: &BTreeSet<NaiveDate>, d: NaiveDate) -> (i64, u
 /// whole corpus. Returns, per input, `Some((day, evidence))` for an inferred day, `None` when the
 /// metadata already gives it or when nothing in the corpus dates anything.
 pub fn infer_publications(grammar: &Grammar, docs: &[InferenceInput<'_>]) -> Vec<Option<(NaiveDate, String)>> {
-    let evidence: Vec<Option<DocEvidence>> = docs.iter().map(|d| if d.known.is_none() { Some(evidence_of(grammar, d.normalised)) } else { None }).collect();
+    // Every document is read once, on all cores (results come back in input order).
+    use rayon::prelude::*;
+    let all: Vec<DocEvidence> = docs.par_iter().map(|d| evidence_of(grammar, d.normalised)).collect();
     // Known publication days and explicit dates of every document are the corpus's named days.
     let mut named: BTreeSet<NaiveDate> = docs.iter().filter_map(|d| d.known).collect();
-    for (d, ev) in docs.iter().zip(&evidence) {
-        match ev {
-            Some(ev) => named.extend(ev.explicit.iter().map(|e| e.0)),
-            None => named.extend(evidence_of(grammar, d.normalised).explicit.iter().map(|e| e.0)),
-        }
+    for ev in &all {
+        named.extend(ev.explicit.iter().map(|e| e.0));
     }
+    let evidence: Vec<Option<DocEvidence>> = docs.iter().zip(all).map(|(d, ev)| if d.known.is_none() { Some(ev) } else { None }).collect();
     let (Some(&first), Some(&last)) = (named.iter().next(), named.iter().next_back()) else {
         return docs.iter().map(|_| None).collect();
     };

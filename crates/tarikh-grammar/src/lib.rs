@@ -21,6 +21,7 @@
 mod error;
 mod load;
 mod matcher;
+mod prefilter;
 mod semantics;
 
 mod embedded {

@@ -169,7 +169,11 @@ pub(crate) struct Rule {
     pub(crate) name: String,
     pub(crate) doc: String,
     pub(crate) kind: MentionType,
-    pub(crate) regex: Regex,
+    /// `(?:^|[^\p{L}\p{N}_])(?P<_clitic>[وف]?[بلك]?)(?P<_body>…)`; a meta regex, because the
+    /// matcher runs anchored searches at the starts the prefilter proposes.
+    pub(crate) regex: regex_automata::meta::Regex,
+    /// For a pattern with `\b`: a looser regex, fast on Arabic, that must match for `regex` to.
+    pub(crate) filter: Option<regex_automata::meta::Regex>,
     pub(crate) fields: Vec<(String, Template)>,
     /// For each capture group name that comes from a lexicon: the lexicon's index.
     pub(crate) capture_lexicons: HashMap<String, usize>,
@@ -211,6 +215,8 @@ pub struct Grammar {
     pub(crate) lexicons: Vec<Lexicon>,
     pub(crate) rules: Vec<Rule>,
     pub(crate) contexts: Vec<Context>,
+    /// Where each rule can match (see prefilter.rs).
+    pub(crate) prefilter: crate::prefilter::Prefilter,
     pub(crate) examples: Vec<Example>,
     pub(crate) negatives: Vec<Negative>,
     pub(crate) past_cues: std::collections::HashSet<String>,
@@ -358,6 +364,7 @@ impl Grammar {
         }
 
         let mut rules = Vec::new();
+        let mut bodies = Vec::new();
         let mut names: HashMap<String, String> = HashMap::new();
         for (order, (path, source, def)) in rule_defs.into_iter().enumerate() {
             let roff = def.span().start;
@@ -378,15 +385,24 @@ impl Grammar {
             // A match starts at the text's start or after a non-word character (consumed, then left
             // out): the automaton never even tries the middle of a word.
             let full = format!(r"(?:^|[^\p{{L}}\p{{N}}_])(?P<_clitic>[وف]?[بلك]?)(?P<_body>{body})");
-            let regex = Regex::new(&full).map_err(|e| {
+            // A pattern with a Unicode word boundary (`\b`) cannot use the lazy DFA on Arabic, so its
+            // captures come from the bounded backtracker over the rest of the text, which clears
+            // a bitmap that long before every search: for it, the PikeVM (which stops as soon as no
+            // thread is alive) is faster. Other patterns keep the backtracker, run on the match
+            // the lazy DFA found.
+            let has_word_boundary = crate::prefilter::has_word_boundary(&full);
+            let config = regex_automata::meta::Config::new().backtrack(!has_word_boundary);
+            let regex = regex_automata::meta::Regex::builder().configure(config).build(&full).map_err(|e| {
                 GrammarError::at(&path, source, Some(poff), format!("rule `{}`: the pattern is not a valid regex after expanding placeholders: {e}", def.name))
             })?;
-            let names: Vec<String> = regex.capture_names().flatten().map(String::from).collect();
+            let names: Vec<String> = regex.group_info().pattern_names(regex_automata::PatternID::ZERO).flatten().map(String::from).collect();
+            bodies.push(body);
+            let filter = crate::prefilter::word_boundary_free(&full);
             let fields = compile_fields(&def.fields, &names, &def.name, &path, source, roff)?;
             for ex in def.examples {
                 examples.push(example_from(ex, &path, source)?);
             }
-            rules.push(Rule { name: def.name, doc: def.doc, kind, regex, fields, capture_lexicons, priority: def.priority, order, origin });
+            rules.push(Rule { name: def.name, doc: def.doc, kind, regex, filter, fields, capture_lexicons, priority: def.priority, order, origin });
         }
         let mut contexts = Vec::new();
         for (path, source, def) in context_defs {
@@ -417,7 +433,8 @@ impl Grammar {
             }
             contexts.push(Context { name: def.name, doc: def.doc, types, left, right, include: def.include, fields, capture_lexicons });
         }
-        Ok(Grammar { lexicons, rules, contexts, examples, negatives, past_cues, future_cues })
+        let prefilter = crate::prefilter::Prefilter::new(&bodies);
+        Ok(Grammar { lexicons, rules, contexts, prefilter, examples, negatives, past_cues, future_cues })
     }
 
     /// Load every `*.toml` file under `dir` (recursively).

@@ -28,16 +28,51 @@ impl Grammar {
     /// non-overlapping, in text order. Guard rules (type NONE) take part in the choice and are then
     /// dropped, so "الرأي العام" hides "العام".
     pub fn find(&self, text: &str) -> Vec<Mention> {
+        use regex_automata::{Anchored, Input};
         let mut candidates: Vec<(Mention, i32, usize)> = Vec::new();
-        for rule in &self.rules {
+        let starts = self.prefilter.candidates(text);
+        for (ri, rule) in self.rules.iter().enumerate() {
+            // Where to look: the prefilter's candidate starts (anchored searches), or everywhere.
+            let rule_starts: Option<&[u32]> = match &starts {
+                crate::prefilter::Candidates::All => None,
+                crate::prefilter::Candidates::Some(per_rule) => per_rule.rule(ri),
+            };
+            let mut next_start = 0;
+            let mut caps = rule.regex.create_captures();
             let mut pos = 0;
             while pos <= text.len() {
-                // Find with the fast automaton first; extract groups only where a match exists.
-                let Some(found) = rule.regex.find_at(text, pos) else { break };
-                let Some(caps) = rule.regex.captures_at(text, found.start()) else { break };
-                let (Some(clitic), Some(body)) = (caps.name("_clitic"), caps.name("_body")) else { break };
+                // The leftmost match starting at or after `pos`, with its groups.
+                match rule_starts {
+                    None => rule.regex.search_captures(&Input::new(text).range(pos..), &mut caps),
+                    Some(list) => {
+                        caps.clear();
+                        while next_start < list.len() && (list[next_start] as usize) < pos {
+                            next_start += 1;
+                        }
+                        while next_start < list.len() {
+                            let s = list[next_start] as usize;
+                            next_start += 1;
+                            if next_start > 1 && list[next_start - 2] as usize == s {
+                                continue; // a repeated start, already tried
+                            }
+                            let input = Input::new(text).range(s..).anchored(Anchored::Yes);
+                            if rule.filter.as_ref().is_some_and(|f| !f.is_match(input.clone())) {
+                                continue;
+                            }
+                            rule.regex.search_captures(&input, &mut caps);
+                            if caps.is_match() {
+                                break;
+                            }
+                        }
+                    }
+                }
+                if !caps.is_match() {
+                    break;
+                }
+                let group = |name: &str| caps.get_group_by_name(name).map(|sp| sp.range());
+                let (Some(clitic), Some(body)) = (group("_clitic"), group("_body")) else { break };
                 // The match proper starts at the proclitics, after the consumed boundary character.
-                let whole = clitic.start()..body.end();
+                let whole = clitic.start..body.end;
                 // Resume after this match, or one character later when it is rejected.
                 let next_char = whole.start + text[whole.start..].chars().next().map_or(1, char::len_utf8);
                 pos = if whole.end > whole.start { whole.end } else { next_char };
@@ -55,12 +90,10 @@ impl Grammar {
                     pos = next_char;
                     continue;
                 }
-                let range = match caps.name("span") {
-                    Some(s) => s.range(),
-                    None => body.range(),
-                };
+                let range = group("span").unwrap_or(body.clone());
                 let mut semantics = Semantics::default();
-                if !self.apply_fields(&rule.fields, &caps, &rule.capture_lexicons, &mut semantics) {
+                let get = |name: &str| group(name).map(|r| &text[r]);
+                if !self.apply_fields(&rule.fields, &get, &rule.capture_lexicons, &mut semantics) {
                     continue;
                 }
                 let mut mention = Mention { range, matched: whole.clone(), kind: rule.kind, semantics, rule: rule.name.clone() };
@@ -92,10 +125,10 @@ impl Grammar {
 
     /// Fill `sem` from a field table. A field whose captures all stayed empty is skipped; a value
     /// that does not parse rejects the match (returns false).
-    fn apply_fields(
+    fn apply_fields<'t>(
         &self,
         fields: &[(String, crate::load::Template)],
-        caps: &regex::Captures<'_>,
+        caps: &dyn Fn(&str) -> Option<&'t str>,
         lexicons: &std::collections::HashMap<String, usize>,
         sem: &mut Semantics,
     ) -> bool {
@@ -108,9 +141,9 @@ impl Grammar {
                     TemplatePart::Literal(l) => value.push_str(l),
                     TemplatePart::Capture(c) => {
                         any_capture = true;
-                        if let Some(m) = caps.name(c) {
+                        if let Some(m) = caps(c) {
                             any_present = true;
-                            match self.capture_value(lexicons.get(c).copied(), m.as_str()) {
+                            match self.capture_value(lexicons.get(c).copied(), m) {
                                 Some(v) => value.push_str(&v),
                                 None => return false,
                             }
@@ -151,7 +184,7 @@ impl Grammar {
                         Some(c) => {
                             let m = c.name("_ctx").expect("context regexes have a _ctx group");
                             new_start = from + m.start();
-                            ok &= self.apply_fields(&ctx.fields, &c, &ctx.capture_lexicons, &mut sem);
+                            ok &= self.apply_fields(&ctx.fields, &|n: &str| c.name(n).map(|m| m.as_str()), &ctx.capture_lexicons, &mut sem);
                         }
                         None => ok = false,
                     }
@@ -173,7 +206,7 @@ impl Grammar {
                                     ok = false;
                                 } else {
                                     new_end = end;
-                                    ok &= self.apply_fields(&ctx.fields, &c, &ctx.capture_lexicons, &mut sem);
+                                    ok &= self.apply_fields(&ctx.fields, &|n: &str| c.name(n).map(|m| m.as_str()), &ctx.capture_lexicons, &mut sem);
                                 }
                             }
                             None => ok = false,

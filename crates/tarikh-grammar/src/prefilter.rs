@@ -1,0 +1,288 @@
+//! Where a rule can match: a literal prefilter that makes matching fast without changing a result.
+//!
+//! Most of a news article holds no temporal expression, yet running each of the ~120 rule regexes
+//! over the whole text costs ~120 passes. Instead, one Aho–Corasick automaton over the literal
+//! prefixes of every rule's body (`{month}` expands to the month names, `\d` to the digits…) finds,
+//! in one pass, the places where some rule's body could begin; each rule then runs an *anchored*
+//! search only at the match starts those places imply.
+//!
+//! Why the result is unchanged. A rule regex is `(?:^|[^\p{L}\p{N}_])(?P<_clitic>[وف]?[بلك]?)(?P<_body>…)`.
+//! An unanchored leftmost-first search from `pos` returns the match of an anchored search at the
+//! smallest `s >= pos` where an anchored search matches. So it is enough to try, in increasing
+//! order, a *superset* of the starts where an anchored match exists. Every match's body begins at
+//! some `p` with one of the body's prefix literals (regex-syntax's extractor guarantees this when
+//! its set is finite and holds no empty literal); the match starts 0, 1 or 2 clitic letters (2
+//! bytes each) before `p`, minus the one boundary char before that (or at 0, for `^`). Those are
+//! the candidates. Rules whose bodies have no usable prefix set (an infinite set, or one that can
+//! be empty) are searched over the whole text as before.
+//!
+//! Unicode digits: `\d` means every Unicode decimal digit, far too many literals. Prefixes are
+//! extracted with the non-ASCII digits removed from every class, which is exact for texts without
+//! such digits (normalisation turns Arabic-Indic and Persian digits into ASCII); a text that still
+//! holds one (Devanagari, full-width…) is matched the old way, every rule over the whole text.
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use regex_syntax::hir::literal::{ExtractKind, Extractor};
+use regex_syntax::hir::{Class, ClassUnicode, ClassUnicodeRange, Hir, HirKind};
+
+/// The candidate finder for a list of rule bodies.
+#[derive(Debug, Clone)]
+pub(crate) struct Prefilter {
+    /// Over every distinct prefix literal of every rule with a usable set.
+    ac: Option<AhoCorasick>,
+    /// For each literal of `ac`: the rules it is a prefix of.
+    literal_rules: Vec<Vec<u32>>,
+    /// Per rule: true if it has no usable prefix set and must scan the whole text.
+    pub(crate) scan_all: Vec<bool>,
+    /// Decimal digits other than ASCII `0-9` (their presence disables the prefilter).
+    other_digits: regex_automata::meta::Regex,
+}
+
+/// Where each rule must be tried in one text.
+pub(crate) enum Candidates {
+    /// Every rule scans the whole text (the text holds a non-ASCII digit).
+    All,
+    /// Per rule: the sorted byte offsets where an anchored search may match (possibly repeated),
+    /// or `None` for a rule that scans the whole text.
+    Some(PerRule),
+}
+
+/// Candidate starts of every rule, in one buffer.
+pub(crate) struct PerRule {
+    /// All starts, grouped by rule, sorted within a rule.
+    starts: Vec<u32>,
+    /// Rule `r`'s starts are `starts[offsets[r]..offsets[r + 1]]`.
+    offsets: Vec<u32>,
+    /// Rules that scan the whole text.
+    scan_all: Vec<bool>,
+}
+
+impl PerRule {
+    /// The candidate starts of rule `r`, or `None` if it scans the whole text.
+    pub(crate) fn rule(&self, r: usize) -> Option<&[u32]> {
+        if self.scan_all[r] {
+            None
+        } else {
+            Some(&self.starts[self.offsets[r] as usize..self.offsets[r + 1] as usize])
+        }
+    }
+}
+
+/// The class of decimal digits other than ASCII.
+fn other_digit_class() -> ClassUnicode {
+    let mut d = ClassUnicode::empty();
+    if let Ok(h) = regex_syntax::Parser::new().parse(r"\d") {
+        if let HirKind::Class(Class::Unicode(c)) = h.kind() {
+            d = c.clone();
+        }
+    }
+    d.difference(&ClassUnicode::new([ClassUnicodeRange::new('0', '9')]));
+    d
+}
+
+/// `hir` with the non-ASCII digits removed from every class (an empty class then matches nothing).
+fn without_other_digits(hir: &Hir, other: &ClassUnicode) -> Hir {
+    match hir.kind() {
+        HirKind::Class(Class::Unicode(c)) => {
+            let mut c = c.clone();
+            c.difference(other);
+            Hir::class(Class::Unicode(c))
+        }
+        HirKind::Repetition(r) => {
+            let mut r = r.clone();
+            r.sub = Box::new(without_other_digits(&r.sub, other));
+            Hir::repetition(r)
+        }
+        HirKind::Capture(c) => {
+            let mut c = c.clone();
+            c.sub = Box::new(without_other_digits(&c.sub, other));
+            Hir::capture(c)
+        }
+        HirKind::Concat(v) => Hir::concat(v.iter().map(|h| without_other_digits(h, other)).collect()),
+        HirKind::Alternation(v) => Hir::alternation(v.iter().map(|h| without_other_digits(h, other)).collect()),
+        _ => hir.clone(),
+    }
+}
+
+/// Whether a pattern holds a Unicode word boundary (`\b` and the like).
+pub(crate) fn has_word_boundary(pattern: &str) -> bool {
+    regex_syntax::Parser::new().parse(pattern).is_ok_and(|h| h.properties().look_set().contains_word_unicode())
+}
+
+/// For a pattern with a Unicode word boundary (`\b`), which makes the lazy DFA give up on Arabic
+/// text (and the search fall back to the slow PikeVM): the same pattern without its word
+/// boundaries, a regex that matches wherever the pattern does, and more. Its lazy DFA answers the
+/// common "no match here" quickly; the real pattern runs only where it says yes.
+pub(crate) fn word_boundary_free(pattern: &str) -> Option<regex_automata::meta::Regex> {
+    let hir = regex_syntax::Parser::new().parse(pattern).ok()?;
+    if !hir.properties().look_set().contains_word_unicode() {
+        return None;
+    }
+    fn strip(hir: &Hir) -> Hir {
+        use regex_syntax::hir::Look;
+        match hir.kind() {
+            HirKind::Look(Look::WordUnicode | Look::WordUnicodeNegate | Look::WordStartUnicode | Look::WordEndUnicode | Look::WordStartHalfUnicode | Look::WordEndHalfUnicode) => Hir::empty(),
+            HirKind::Repetition(r) => {
+                let mut r = r.clone();
+                r.sub = Box::new(strip(&r.sub));
+                Hir::repetition(r)
+            }
+            HirKind::Capture(c) => {
+                let mut c = c.clone();
+                c.sub = Box::new(strip(&c.sub));
+                Hir::capture(c)
+            }
+            HirKind::Concat(v) => Hir::concat(v.iter().map(strip).collect()),
+            HirKind::Alternation(v) => Hir::alternation(v.iter().map(strip).collect()),
+            _ => hir.clone(),
+        }
+    }
+    let config = regex_automata::meta::Config::new().which_captures(regex_automata::nfa::thompson::WhichCaptures::None).backtrack(false);
+    regex_automata::meta::Regex::builder().configure(config).build_from_hir(&strip(&hir)).ok()
+}
+
+/// The literal prefixes every match of `body` starts with, or `None` when there is no finite,
+/// non-empty set.
+fn prefixes(body: &str, other: &ClassUnicode) -> Option<Vec<Vec<u8>>> {
+    let hir = regex_syntax::Parser::new().parse(body).ok()?;
+    let hir = without_other_digits(&hir, other);
+    let mut ex = Extractor::new();
+    ex.kind(ExtractKind::Prefix).limit_class(16).limit_repeat(4).limit_literal_len(12).limit_total(10000);
+    let seq = ex.extract(&hir);
+    let lits = seq.literals()?;
+    if lits.is_empty() || lits.iter().any(|l| l.as_bytes().is_empty()) {
+        return None;
+    }
+    let mut out: Vec<Vec<u8>> = lits.iter().map(|l| l.as_bytes().to_vec()).collect();
+    out.sort();
+    out.dedup();
+    Some(out)
+}
+
+/// The proclitic letters of the rule prefix `[وف]?[بلك]?`, each 2 bytes in UTF-8.
+const CLITICS: [&str; 5] = ["و", "ف", "ب", "ل", "ك"];
+
+/// A char that is certainly matched by `[\p{L}\p{N}_]`, so never by the boundary class
+/// `[^\p{L}\p{N}_]` (a cheap check; `false` only means "try").
+#[inline]
+fn surely_word_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || c == '_' || ('\u{0620}'..='\u{064A}').contains(&c)
+}
+
+impl Prefilter {
+    /// Build the prefilter for the rule bodies (expanded patterns, without the boundary and
+    /// clitic groups), in rule order.
+    pub(crate) fn new(bodies: &[String]) -> Prefilter {
+        let other = other_digit_class();
+        let mut scan_all = Vec::with_capacity(bodies.len());
+        let mut literals: Vec<Vec<u8>> = Vec::new();
+        let mut index: std::collections::HashMap<Vec<u8>, usize> = std::collections::HashMap::new();
+        let mut literal_rules: Vec<Vec<u32>> = Vec::new();
+        for (ri, body) in bodies.iter().enumerate() {
+            match prefixes(body, &other) {
+                Some(lits) => {
+                    scan_all.push(false);
+                    for l in lits {
+                        let li = *index.entry(l.clone()).or_insert_with(|| {
+                            literals.push(l);
+                            literal_rules.push(Vec::new());
+                            literals.len() - 1
+                        });
+                        literal_rules[li].push(ri as u32);
+                    }
+                }
+                None => scan_all.push(true),
+            }
+        }
+        let ac = if literals.is_empty() {
+            None
+        } else {
+            AhoCorasickBuilder::new().match_kind(MatchKind::Standard).kind(Some(aho_corasick::AhoCorasickKind::DFA)).build(&literals).ok()
+        };
+        if ac.is_none() {
+            scan_all.iter_mut().for_each(|s| *s = true);
+        }
+        let other_digits = regex_automata::meta::Regex::new(r"[\d--0-9]").expect("a valid class");
+        Prefilter { ac, literal_rules, scan_all, other_digits }
+    }
+
+    /// Number of rules that scan the whole text whatever it holds.
+    #[cfg(test)]
+    pub(crate) fn full_scan_rules(&self) -> usize {
+        self.scan_all.iter().filter(|&&s| s).count()
+    }
+
+    /// The candidate match starts of every rule in `text`.
+    pub(crate) fn candidates(&self, text: &str) -> Candidates {
+        let Some(ac) = &self.ac else { return Candidates::All };
+        if text.len() > u32::MAX as usize || self.other_digits.is_match(text) {
+            return Candidates::All;
+        }
+        // (rule, start) pairs, sorted at the end: one allocation rather than one per rule.
+        let mut found: Vec<(u32, u32)> = Vec::new();
+        let bytes = text.as_bytes();
+        let mut starts: [usize; 3] = [0; 3];
+        for m in ac.find_overlapping_iter(text) {
+            let p = m.start();
+            // Match starts implied by a body at `p`: 0, 1 or 2 clitic letters before it, then one
+            // boundary char (or the start of the text).
+            let mut n = 0;
+            for k in 0..3usize {
+                let Some(q) = p.checked_sub(2 * k) else { break };
+                if !text.is_char_boundary(q) {
+                    break;
+                }
+                if k > 0 && !CLITICS.iter().any(|c| bytes[q..q + 2] == *c.as_bytes()) {
+                    break;
+                }
+                if q == 0 {
+                    starts[n] = 0;
+                    n += 1;
+                    break;
+                }
+                let prev = text[..q].chars().next_back().expect("q > 0");
+                if !surely_word_char(prev) {
+                    starts[n] = q - prev.len_utf8();
+                    n += 1;
+                }
+            }
+            for &r in &self.literal_rules[m.pattern().as_usize()] {
+                for &s in &starts[..n] {
+                    found.push((r, s as u32));
+                }
+            }
+        }
+        // Group by rule (a counting sort keeps text order), then sort each rule's starts: they are
+        // nearly sorted already (the automaton reports matches by their end).
+        let nrules = self.scan_all.len();
+        let mut offsets = vec![0u32; nrules + 1];
+        for &(r, _) in &found {
+            offsets[r as usize + 1] += 1;
+        }
+        for r in 0..nrules {
+            offsets[r + 1] += offsets[r];
+        }
+        let mut fill = offsets.clone();
+        let mut starts = vec![0u32; found.len()];
+        for &(r, st) in &found {
+            starts[fill[r as usize] as usize] = st;
+            fill[r as usize] += 1;
+        }
+        for r in 0..nrules {
+            starts[offsets[r] as usize..offsets[r + 1] as usize].sort_unstable();
+        }
+        let per_rule = PerRule { starts, offsets, scan_all: self.scan_all.clone() };
+        Candidates::Some(per_rule)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn most_rules_have_a_prefix_set() {
+        let g = crate::Grammar::embedded().unwrap();
+        let all: Vec<&str> = g.rules.iter().zip(&g.prefilter.scan_all).filter(|(_, &a)| a).map(|(r, _)| r.name.as_str()).collect();
+        eprintln!("{} of {} rules scan the whole text: {all:?}; {} literals", all.len(), g.rules.len(), g.prefilter.literal_rules.len());
+        assert!(g.prefilter.full_scan_rules() * 4 < g.rules.len(), "{all:?}");
+    }
+}

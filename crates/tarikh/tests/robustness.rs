@@ -397,13 +397,33 @@ impl Gen {
     }
 }
 
-/// Inputs once found to crash a target (keep them here when the fuzzer finds more).
+/// Edge inputs written by hand. Inputs the fuzzer found to crash a target are files in
+/// `fuzz/regressions/<target>/` (see `fuzz/README.md`); every target runs on all of them.
 const REGRESSIONS: &[&str] = &["", " ", "\u{FEFF}", "لل", "وللا", "ﷺﷺ", "31 فبراير 2017", "5 مايو 99999", "10 شعبان 99999 هـ", "بعد 4294967296 يوما"];
+
+/// The files of `fuzz/<dir>` and of its subfolders, sorted.
+fn files_under(dir: &str) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    let mut stack = vec![root().join("fuzz").join(dir)];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).unwrap_or_else(|e| panic!("{}: {e}", d.display())) {
+            let p = e.expect("directory entry").path();
+            if p.is_dir() {
+                stack.push(p);
+            } else {
+                files.push(p);
+            }
+        }
+    }
+    files.sort();
+    files
+}
 
 fn seeds() -> Vec<String> {
     let mut all: Vec<String> = REGRESSIONS.iter().map(|s| s.to_string()).collect();
-    let mut files: Vec<PathBuf> = std::fs::read_dir(root().join("fuzz/seeds")).expect("fuzz/seeds").map(|e| e.unwrap().path()).collect();
-    files.sort();
+    let mut files = files_under("regressions");
+    assert!(!files.is_empty(), "fuzz/regressions holds the inputs that once crashed a target");
+    files.extend(files_under("seeds"));
     all.extend(files.iter().map(|f| String::from_utf8_lossy(&std::fs::read(f).unwrap()).into_owned()));
     all
 }
@@ -435,4 +455,54 @@ fn fuzz_tag_and_parse_on_generated_texts() {
         checks::tag(&t);
         checks::parse(&t);
     }
+}
+
+/// The value `tarikh parse` gives a phrase against a reference day (empty: no expression).
+fn value_of(phrase: &str, reference: (i32, u32, u32)) -> String {
+    let date = chrono::NaiveDate::from_ymd_opt(reference.0, reference.1, reference.2).expect("reference");
+    let r = tarikh_anchor::Reference { date, time: None, tz: chrono_tz::Europe::Paris };
+    tarikh_anchor::parse_phrase(checks::grammar(), phrase, r, tarikh_anchor::Prefer::Nearest).map(|t| t.value).unwrap_or_default()
+}
+
+#[test]
+fn date_arithmetic_stays_within_four_digit_years_and_never_overflows() {
+    // Shifts land on the year 9999 or 0000 at most; one step further names no date.
+    assert_eq!(value_of("بعد 7982 سنة", (2017, 5, 6)), "9999");
+    assert_eq!(value_of("بعد 7983 سنة", (2017, 5, 6)), "");
+    assert_eq!(value_of("قبل 2017 سنة", (2017, 5, 6)), "0000");
+    assert_eq!(value_of("قبل 2018 سنة", (2017, 5, 6)), "");
+    assert_eq!(value_of("بعد 95791 شهرا", (2017, 5, 6)), "9999-12");
+    assert_eq!(value_of("بعد 95792 شهرا", (2017, 5, 6)), "");
+    assert_eq!(value_of("بعد 3 أيام", (9999, 12, 30)), "");
+    assert_eq!(value_of("قبل 3 أيام", (1, 1, 2)), "0000-12-30");
+    assert_eq!(value_of("قبل 3 أيام", (0, 1, 2)), "");
+    // Amounts up to i32::MAX (larger ones are not read as a number at all), for every unit, both
+    // ways, from the first and the last day --ref accepts: no overflow, and no year beyond 9999.
+    for unit in ["سنة", "شهرا", "يوما", "أسبوعا", "عقدا", "قرنا", "ساعة", "دقيقة", "ثانية"] {
+        for n in ["2147483647", "214748364", "95000000", "99999999999999999999"] {
+            for reference in [(1, 1, 1), (2017, 5, 6), (9999, 12, 31)] {
+                for word in ["بعد", "قبل", "منذ"] {
+                    let phrase = format!("{word} {n} {unit}");
+                    let v = value_of(&phrase, reference);
+                    let four_digit_year = v.len() >= 4 && v.is_char_boundary(4) && v[..4].bytes().all(|b| b.is_ascii_digit()) && !v[4..].starts_with(|c: char| c.is_ascii_digit());
+                    assert!(v.is_empty() || v.starts_with('P') || four_digit_year, "{phrase} from {reference:?}: {v}");
+                    checks::parse(&phrase);
+                    checks::tag(&phrase);
+                }
+            }
+        }
+    }
+    // A duration of an enormous number of days keeps its amount and ordered bounds.
+    let date = chrono::NaiveDate::from_ymd_opt(2017, 5, 6).expect("date");
+    let r = tarikh_anchor::Reference { date, time: None, tz: chrono_tz::Europe::Paris };
+    let t = tarikh_anchor::parse_phrase(checks::grammar(), "استمر 2147483647 قرنا", r, tarikh_anchor::Prefer::Nearest).expect("a duration");
+    assert_eq!(t.value, "P2147483647CE");
+    let (lo, hi) = t.duration_seconds.expect("bounds");
+    assert!(0 < lo && lo <= hi, "{lo} {hi}");
+    // Days that do not exist: no date, and a leap day only in a leap year.
+    assert_eq!(value_of("31 فبراير 2017", (2017, 5, 6)), "");
+    assert_eq!(value_of("29 فبراير 2017", (2017, 5, 6)), "");
+    assert_eq!(value_of("29 فبراير 2016", (2017, 5, 6)), "2016-02-29");
+    assert_eq!(value_of("31 أبريل", (2017, 5, 6)), "");
+    assert_eq!(value_of("30 ذو الحجة 1438 هـ", (2017, 5, 6)), "");
 }

@@ -506,3 +506,22 @@ fn date_arithmetic_stays_within_four_digit_years_and_never_overflows() {
     assert_eq!(value_of("31 أبريل", (2017, 5, 6)), "");
     assert_eq!(value_of("30 ذو الحجة 1438 هـ", (2017, 5, 6)), "");
 }
+
+#[test]
+fn enormous_event_offsets_neither_overflow_nor_date_the_events_out_of_range() {
+    // An event-anchored amount is read as u64, so its seconds saturate at i64::MAX; the timeline
+    // once added 59 to that to round it to minutes. Chained offsets must not run past chrono.
+    let text = "جرت الانتخابات الرئاسية يوم الأحد 7 مايو 2017. وأغلقت الحملة الانتخابية قبل 9999999999999999999 قرنا من التصويت، \
+                وانتهت الحملة قبل أكثر من 9999999999999999 ساعة من الجولة الثانية، وأعلنت النتائج بعد نحو 18446744073709551615 عاما من الاقتراع، \
+                ووقع الهجوم قبل 2147483647 يوما من المؤتمر الصحفي، وعقد المؤتمر الصحفي بعد 99999999999 أسبوعا من الاجتماع.";
+    let c = corpus("huge-offsets", &[("huge.txt", text.as_bytes())], "doc,file,published_at\ngood,good.txt,2017-05-06\nhuge,huge.txt,2017-05-06\n");
+    let (o, out) = run(&c, "huge-offsets-out");
+    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(!read_csv(&out.join("relations.csv")).is_empty(), "the offsets are read as relations");
+    for row in read_csv(&out.join("timeline.csv")) {
+        for bound in &row[3..7] {
+            assert!(bound.is_empty() || chrono::DateTime::parse_from_str(bound, "%Y-%m-%dT%H:%M%:z").is_ok(), "bound {bound} of {row:?}");
+        }
+    }
+    good_is_there(&out);
+}

@@ -10,6 +10,37 @@ pub fn hijri_to_gregorian(year: i32, month: u32, day: u32) -> Option<NaiveDate> 
     if !(1..=12).contains(&month) || !(1..=30).contains(&day) {
         return None;
     }
+    memo(&TO_GREGORIAN, (year, month, day), || hijri_to_gregorian_uncached(year, month, day))
+}
+
+// icu computes each Umm al-Qura year astronomically (about a millisecond), and a document asks for
+// the same few dates again and again (the publication date, the candidates around it), so results
+// are remembered per thread; the table is emptied when it grows past a few thousand entries.
+thread_local! {
+    static TO_GREGORIAN: std::cell::RefCell<std::collections::HashMap<(i32, u32, u32), Option<NaiveDate>>> = Default::default();
+    static TO_HIJRI: std::cell::RefCell<std::collections::HashMap<NaiveDate, Option<(i32, u32, u32)>>> = Default::default();
+}
+
+fn memo<K: std::hash::Hash + Eq + Copy, V: Copy>(
+    table: &'static std::thread::LocalKey<std::cell::RefCell<std::collections::HashMap<K, V>>>,
+    key: K,
+    compute: impl FnOnce() -> V,
+) -> V {
+    if let Some(v) = table.with(|t| t.borrow().get(&key).copied()) {
+        return v;
+    }
+    let v = compute();
+    table.with(|t| {
+        let mut t = t.borrow_mut();
+        if t.len() >= 4096 {
+            t.clear();
+        }
+        t.insert(key, v);
+    });
+    v
+}
+
+fn hijri_to_gregorian_uncached(year: i32, month: u32, day: u32) -> Option<NaiveDate> {
     let cal = IslamicUmmAlQura::new();
     let date = Date::try_new_ummalqura_date(year, month as u8, day as u8, cal).ok()?;
     // icu clamps nothing: a 30th in a 29-day month fails above; double-check by round trip.
@@ -21,6 +52,10 @@ pub fn hijri_to_gregorian(year: i32, month: u32, day: u32) -> Option<NaiveDate> 
 
 /// Convert a Gregorian date to Hijri (Umm al-Qura): (year, month, day).
 pub fn gregorian_to_hijri(date: NaiveDate) -> Option<(i32, u32, u32)> {
+    memo(&TO_HIJRI, date, || gregorian_to_hijri_uncached(date))
+}
+
+fn gregorian_to_hijri_uncached(date: NaiveDate) -> Option<(i32, u32, u32)> {
     let iso: Date<Iso> = Date::try_new_iso_date(date.year(), date.month() as u8, date.day() as u8).ok()?;
     let h = iso.to_calendar(IslamicUmmAlQura::new());
     Some((h.year().number, h.month().ordinal, h.day_of_month().0))

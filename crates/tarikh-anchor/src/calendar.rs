@@ -66,10 +66,12 @@ pub fn hijri_month_start(year: i32, month: u32) -> Option<NaiveDate> {
     hijri_to_gregorian(year, month, 1)
 }
 
-/// Add `n` months to a (year, month) pair.
+/// Add `n` months to a (year, month) pair. Computed in i64; a year beyond i32 saturates (no
+/// calendar date has it, so callers find no day there).
 pub fn add_months(year: i32, month: u32, n: i32) -> (i32, u32) {
-    let total = year * 12 + (month as i32 - 1) + n;
-    (total.div_euclid(12), (total.rem_euclid(12) + 1) as u32)
+    let total = i64::from(year) * 12 + (i64::from(month) - 1) + i64::from(n);
+    let y = total.div_euclid(12).clamp(i64::from(i32::MIN), i64::from(i32::MAX)) as i32;
+    (y, (total.rem_euclid(12) + 1) as u32)
 }
 
 /// Add days, saturating at chrono's limits.
@@ -134,5 +136,8 @@ mod tests {
         assert_eq!(add_months(2017, 1, -1), (2016, 12));
         assert_eq!(add_months(2017, 12, 1), (2018, 1));
         assert_eq!(add_months(2017, 5, -17), (2015, 12));
+        // A year from a grammar field can be as large as i32::MAX.
+        assert_eq!(add_months(i32::MAX, 12, 1), (i32::MAX, 1));
+        assert_eq!(add_months(i32::MIN, 1, -1), (i32::MIN, 12));
     }
 }

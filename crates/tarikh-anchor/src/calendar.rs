@@ -16,13 +16,15 @@ pub fn hijri_to_gregorian(year: i32, month: u32, day: u32) -> Option<NaiveDate> 
 // icu computes each Umm al-Qura year astronomically (about a millisecond), and a document asks for
 // the same few dates again and again (the publication date, the candidates around it), so results
 // are remembered per thread; the table is emptied when it grows past a few thousand entries.
+type Memo<K, V> = std::cell::RefCell<std::collections::HashMap<K, V>>;
+
 thread_local! {
-    static TO_GREGORIAN: std::cell::RefCell<std::collections::HashMap<(i32, u32, u32), Option<NaiveDate>>> = Default::default();
-    static TO_HIJRI: std::cell::RefCell<std::collections::HashMap<NaiveDate, Option<(i32, u32, u32)>>> = Default::default();
+    static TO_GREGORIAN: Memo<(i32, u32, u32), Option<NaiveDate>> = Default::default();
+    static TO_HIJRI: Memo<NaiveDate, Option<(i32, u32, u32)>> = Default::default();
 }
 
 fn memo<K: std::hash::Hash + Eq + Copy, V: Copy>(
-    table: &'static std::thread::LocalKey<std::cell::RefCell<std::collections::HashMap<K, V>>>,
+    table: &'static std::thread::LocalKey<Memo<K, V>>,
     key: K,
     compute: impl FnOnce() -> V,
 ) -> V {

@@ -10,6 +10,39 @@ pub fn hijri_to_gregorian(year: i32, month: u32, day: u32) -> Option<NaiveDate> 
     if !(1..=12).contains(&month) || !(1..=30).contains(&day) {
         return None;
     }
+    memo(&TO_GREGORIAN, (year, month, day), || hijri_to_gregorian_uncached(year, month, day))
+}
+
+// icu computes each Umm al-Qura year astronomically (about a millisecond), and a document asks for
+// the same few dates again and again (the publication date, the candidates around it), so results
+// are remembered per thread; the table is emptied when it grows past a few thousand entries.
+type Memo<K, V> = std::cell::RefCell<std::collections::HashMap<K, V>>;
+
+thread_local! {
+    static TO_GREGORIAN: Memo<(i32, u32, u32), Option<NaiveDate>> = Default::default();
+    static TO_HIJRI: Memo<NaiveDate, Option<(i32, u32, u32)>> = Default::default();
+}
+
+fn memo<K: std::hash::Hash + Eq + Copy, V: Copy>(
+    table: &'static std::thread::LocalKey<Memo<K, V>>,
+    key: K,
+    compute: impl FnOnce() -> V,
+) -> V {
+    if let Some(v) = table.with(|t| t.borrow().get(&key).copied()) {
+        return v;
+    }
+    let v = compute();
+    table.with(|t| {
+        let mut t = t.borrow_mut();
+        if t.len() >= 4096 {
+            t.clear();
+        }
+        t.insert(key, v);
+    });
+    v
+}
+
+fn hijri_to_gregorian_uncached(year: i32, month: u32, day: u32) -> Option<NaiveDate> {
     let cal = IslamicUmmAlQura::new();
     let date = Date::try_new_ummalqura_date(year, month as u8, day as u8, cal).ok()?;
     // icu clamps nothing: a 30th in a 29-day month fails above; double-check by round trip.
@@ -21,6 +54,10 @@ pub fn hijri_to_gregorian(year: i32, month: u32, day: u32) -> Option<NaiveDate> 
 
 /// Convert a Gregorian date to Hijri (Umm al-Qura): (year, month, day).
 pub fn gregorian_to_hijri(date: NaiveDate) -> Option<(i32, u32, u32)> {
+    memo(&TO_HIJRI, date, || gregorian_to_hijri_uncached(date))
+}
+
+fn gregorian_to_hijri_uncached(date: NaiveDate) -> Option<(i32, u32, u32)> {
     let iso: Date<Iso> = Date::try_new_iso_date(date.year(), date.month() as u8, date.day() as u8).ok()?;
     let h = iso.to_calendar(IslamicUmmAlQura::new());
     Some((h.year().number, h.month().ordinal, h.day_of_month().0))
@@ -31,10 +68,12 @@ pub fn hijri_month_start(year: i32, month: u32) -> Option<NaiveDate> {
     hijri_to_gregorian(year, month, 1)
 }
 
-/// Add `n` months to a (year, month) pair.
+/// Add `n` months to a (year, month) pair. Computed in i64; a year beyond i32 saturates (no
+/// calendar date has it, so callers find no day there).
 pub fn add_months(year: i32, month: u32, n: i32) -> (i32, u32) {
-    let total = year * 12 + (month as i32 - 1) + n;
-    (total.div_euclid(12), (total.rem_euclid(12) + 1) as u32)
+    let total = i64::from(year) * 12 + (i64::from(month) - 1) + i64::from(n);
+    let y = total.div_euclid(12).clamp(i64::from(i32::MIN), i64::from(i32::MAX)) as i32;
+    (y, (total.rem_euclid(12) + 1) as u32)
 }
 
 /// Add days, saturating at chrono's limits.
@@ -99,5 +138,8 @@ mod tests {
         assert_eq!(add_months(2017, 1, -1), (2016, 12));
         assert_eq!(add_months(2017, 12, 1), (2018, 1));
         assert_eq!(add_months(2017, 5, -17), (2015, 12));
+        // A year from a grammar field can be as large as i32::MAX.
+        assert_eq!(add_months(i32::MAX, 12, 1), (i32::MAX, 1));
+        assert_eq!(add_months(i32::MIN, 1, -1), (i32::MIN, 12));
     }
 }

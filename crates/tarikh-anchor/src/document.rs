@@ -248,10 +248,10 @@ fn mentions_with_offsets<'a>(mentions: &'a [Mention], timexes: &[Timex]) -> Vec<
 
 fn build_timex(m: &Mention, res: Resolution, start: usize, end: usize, text: String, normalised: &Normalised, event: Option<Direction>) -> Timex {
     let event_offset = event.map(|d| {
-        let gap = m.semantics.event_gap.map(|(u, n)| u.seconds() * n as i64);
+        let gap = m.semantics.event_gap.map(|(u, n)| u.seconds().saturating_mul(n as i64));
         let (lo, hi) = match (res.duration_seconds, gap) {
             (Some(b), _) => b,
-            (None, Some(g)) => (g / 2, g * 2),
+            (None, Some(g)) => (g / 2, g.saturating_mul(2)),
             (None, None) => (0, Unit::Hour.seconds()),
         };
         // The anchor event's phrase begins after the match and any spaces or commas.

@@ -2,7 +2,7 @@
 
 use crate::calendar::{add_days, add_months, day_start, gregorian_to_hijri, hijri_month_start, hijri_to_gregorian, iso_week_label, iso_weekday, local_instant};
 use crate::types::{AnchorKind, Interval, TimexType};
-use chrono::{Datelike, Duration, NaiveDate, NaiveTime};
+use chrono::{Datelike, Days, Duration, NaiveDate, NaiveTime};
 use tarikh_grammar::{Calendar, Direction, MentionType, PartOfDay, Semantics, Unit};
 
 /// Which way to read a bare weekday, month or clock time when the words do not say.
@@ -376,28 +376,8 @@ pub(crate) fn resolve(kind: MentionType, sem: &Semantics, r: &Reference, prefer:
     // Day-level readings from weekdays and shifts.
     if point.is_none() {
         if let Some((unit, n)) = sem.shift {
-            let base = r.date;
-            point = Some(match unit {
-                Unit::Day => Point::Day(add_days(base, n as i64)),
-                Unit::Week => Point::Week(add_days(base, 7 * n as i64)),
-                Unit::Month => {
-                    let (y, m) = add_months(base.year(), base.month(), n);
-                    Point::Month(y, m)
-                }
-                Unit::Year => Point::Year(base.year() + n),
-                Unit::Decade => Point::Decade((base.year() + 10 * n).div_euclid(10)),
-                Unit::Century => Point::Century((base.year() + 100 * n).div_euclid(100)),
-                Unit::Hour | Unit::Minute | Unit::Second => {
-                    let t = base.and_time(r.time.unwrap_or(NaiveTime::MIN));
-                    let secs = unit.seconds() * n as i64;
-                    let t = t + Duration::seconds(secs);
-                    if unit == Unit::Hour {
-                        Point::Hour(t.date(), t.time().hour_of_day())
-                    } else {
-                        Point::Minute(t.date(), t.time().hour_of_day(), t.time().minute_of_hour())
-                    }
-                }
-            });
+            // A shift past the four-digit years ("بعد 2147483647 سنة") names no date: left out.
+            point = Some(shifted(r, unit, n)?);
             if let (Some(w), Some(Point::Day(d))) = (sem.weekday, point) {
                 if iso_weekday(d) != w {
                     problems.push((
@@ -455,6 +435,40 @@ pub(crate) fn resolve(kind: MentionType, sem: &Semantics, r: &Reference, prefer:
     let tz = sem.timezone.as_deref().and_then(stated_zone).unwrap_or(r.tz);
     let interval = point.interval(tz);
     out(point.kind(), point.value(), interval, anchor, problems)
+}
+
+/// The reference moved by `n` units ("منذ 10 سنوات", "بعد 48 ساعة"), or `None` when the result
+/// falls outside the years 0 to 9999 that a TIMEX3 value writes with four digits. Computed in i64
+/// with checked arithmetic: `n` comes from the text and may be as large as `i32::MAX`.
+fn shifted(r: &Reference, unit: Unit, n: i32) -> Option<Point> {
+    let (base, n) = (r.date, i64::from(n));
+    let year = |y: i64| i32::try_from(y).ok().filter(|y| (0..=9999).contains(y));
+    let day = |days: i64| {
+        let d = if days >= 0 { r.date.checked_add_days(Days::new(days.unsigned_abs())) } else { r.date.checked_sub_days(Days::new(days.unsigned_abs())) }?;
+        year(i64::from(d.year())).map(|_| d)
+    };
+    let y = i64::from(base.year());
+    Some(match unit {
+        Unit::Day => Point::Day(day(n)?),
+        Unit::Week => Point::Week(day(7 * n)?),
+        Unit::Month => {
+            let total = y * 12 + i64::from(base.month0()) + n;
+            Point::Month(year(total.div_euclid(12))?, total.rem_euclid(12) as u32 + 1)
+        }
+        Unit::Year => Point::Year(year(y + n)?),
+        Unit::Decade => Point::Decade(year(y + 10 * n)?.div_euclid(10)),
+        Unit::Century => Point::Century(year(y + 100 * n)?.div_euclid(100)),
+        Unit::Hour | Unit::Minute | Unit::Second => {
+            let t = base.and_time(r.time.unwrap_or(NaiveTime::MIN));
+            let t = t.checked_add_signed(Duration::try_seconds(unit.seconds().checked_mul(n)?)?)?;
+            year(i64::from(t.date().year()))?;
+            if unit == Unit::Hour {
+                Point::Hour(t.date(), t.time().hour_of_day())
+            } else {
+                Point::Minute(t.date(), t.time().hour_of_day(), t.time().minute_of_hour())
+            }
+        }
+    })
 }
 
 trait ClockParts {

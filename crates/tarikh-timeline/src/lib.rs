@@ -886,7 +886,12 @@ pub fn reconcile(docs: &[(&AnchoredDocument, &DocEvents)]) -> Timeline {
         let (a, b) = (x.a, x.b);
         let desc = format!("{} {} {}", labels[a], x.r.relation, labels[b]);
         let mut c = |from: usize, to: usize, w: i64| add(&mut constraints, from, to, w, class, Some(src.clone()), desc.clone(), vec![a, b]);
-        let offs = x.r.offset_min_seconds.zip(x.r.offset_max_seconds).map(|(lo, hi)| (lo.div_euclid(60), (hi + 59).div_euclid(60)));
+        // An offset from the text can be as large as i64::MAX seconds ("قبل 9999999999999999999 قرنا من
+        // التصويت"): clamped to ±10,000 years so that no sum along a path overflows.
+        const MAX_OFFSET_MIN: i64 = 10_000 * 366 * 24 * 60;
+        let offs = x.r.offset_min_seconds.zip(x.r.offset_max_seconds).map(|(lo, hi)| {
+            (lo.div_euclid(60).clamp(-MAX_OFFSET_MIN, MAX_OFFSET_MIN), hi.saturating_add(59).div_euclid(60).clamp(-MAX_OFFSET_MIN, MAX_OFFSET_MIN))
+        });
         match (x.r.relation, offs) {
             (Relation::Before, Some((lo, hi))) => {
                 c(s_node(a), s_node(b), hi);
@@ -1020,10 +1025,11 @@ pub fn reconcile(docs: &[(&AnchoredDocument, &DocEvents)]) -> Timeline {
         let f0 = &flat[ms[0]];
         let tz = docs[f0.doc].0.publication.timezone;
         let to_dt = |m: Option<i64>| {
-            m.map(|m| {
-                let instant = origin + Duration::minutes(m);
+            // a bound past chrono's range (offsets chained over hundreds of millennia) stays open
+            m.and_then(|m| {
+                let instant = origin.checked_add_signed(Duration::try_minutes(m)?)?;
                 let off = tz.offset_from_utc_datetime(&instant.naive_utc()).fix();
-                instant.with_timezone(&off)
+                Some(instant.with_timezone(&off))
             })
         };
         let b = bounds[e];

@@ -397,13 +397,33 @@ impl Gen {
     }
 }
 
-/// Inputs once found to crash a target (keep them here when the fuzzer finds more).
+/// Edge inputs written by hand. Inputs the fuzzer found to crash a target are files in
+/// `fuzz/regressions/<target>/` (see `fuzz/README.md`); every target runs on all of them.
 const REGRESSIONS: &[&str] = &["", " ", "\u{FEFF}", "لل", "وللا", "ﷺﷺ", "31 فبراير 2017", "5 مايو 99999", "10 شعبان 99999 هـ", "بعد 4294967296 يوما"];
+
+/// The files of `fuzz/<dir>` and of its subfolders, sorted.
+fn files_under(dir: &str) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    let mut stack = vec![root().join("fuzz").join(dir)];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).unwrap_or_else(|e| panic!("{}: {e}", d.display())) {
+            let p = e.expect("directory entry").path();
+            if p.is_dir() {
+                stack.push(p);
+            } else {
+                files.push(p);
+            }
+        }
+    }
+    files.sort();
+    files
+}
 
 fn seeds() -> Vec<String> {
     let mut all: Vec<String> = REGRESSIONS.iter().map(|s| s.to_string()).collect();
-    let mut files: Vec<PathBuf> = std::fs::read_dir(root().join("fuzz/seeds")).expect("fuzz/seeds").map(|e| e.unwrap().path()).collect();
-    files.sort();
+    let mut files = files_under("regressions");
+    assert!(!files.is_empty(), "fuzz/regressions holds the inputs that once crashed a target");
+    files.extend(files_under("seeds"));
     all.extend(files.iter().map(|f| String::from_utf8_lossy(&std::fs::read(f).unwrap()).into_owned()));
     all
 }
@@ -435,4 +455,124 @@ fn fuzz_tag_and_parse_on_generated_texts() {
         checks::tag(&t);
         checks::parse(&t);
     }
+}
+
+/// The value `tarikh parse` gives a phrase against a reference day (empty: no expression).
+fn value_of(phrase: &str, reference: (i32, u32, u32)) -> String {
+    let date = chrono::NaiveDate::from_ymd_opt(reference.0, reference.1, reference.2).expect("reference");
+    let r = tarikh_anchor::Reference { date, time: None, tz: chrono_tz::Europe::Paris };
+    tarikh_anchor::parse_phrase(checks::grammar(), phrase, r, tarikh_anchor::Prefer::Nearest).map(|t| t.value).unwrap_or_default()
+}
+
+#[test]
+fn date_arithmetic_stays_within_four_digit_years_and_never_overflows() {
+    // Shifts land on the year 9999 or 0000 at most; one step further names no date.
+    assert_eq!(value_of("بعد 7982 سنة", (2017, 5, 6)), "9999");
+    assert_eq!(value_of("بعد 7983 سنة", (2017, 5, 6)), "");
+    assert_eq!(value_of("قبل 2017 سنة", (2017, 5, 6)), "0000");
+    assert_eq!(value_of("قبل 2018 سنة", (2017, 5, 6)), "");
+    assert_eq!(value_of("بعد 95791 شهرا", (2017, 5, 6)), "9999-12");
+    assert_eq!(value_of("بعد 95792 شهرا", (2017, 5, 6)), "");
+    assert_eq!(value_of("بعد 3 أيام", (9999, 12, 30)), "");
+    assert_eq!(value_of("قبل 3 أيام", (1, 1, 2)), "0000-12-30");
+    assert_eq!(value_of("قبل 3 أيام", (0, 1, 2)), "");
+    // Amounts up to i32::MAX (larger ones are not read as a number at all), for every unit, both
+    // ways, from the first and the last day --ref accepts: no overflow, and no year beyond 9999.
+    for unit in ["سنة", "شهرا", "يوما", "أسبوعا", "عقدا", "قرنا", "ساعة", "دقيقة", "ثانية"] {
+        for n in ["2147483647", "214748364", "95000000", "99999999999999999999"] {
+            for reference in [(1, 1, 1), (2017, 5, 6), (9999, 12, 31)] {
+                for word in ["بعد", "قبل", "منذ"] {
+                    let phrase = format!("{word} {n} {unit}");
+                    let v = value_of(&phrase, reference);
+                    let four_digit_year = v.len() >= 4 && v.is_char_boundary(4) && v[..4].bytes().all(|b| b.is_ascii_digit()) && !v[4..].starts_with(|c: char| c.is_ascii_digit());
+                    assert!(v.is_empty() || v.starts_with('P') || four_digit_year, "{phrase} from {reference:?}: {v}");
+                    checks::parse(&phrase);
+                    checks::tag(&phrase);
+                }
+            }
+        }
+    }
+    // A duration of an enormous number of days keeps its amount and ordered bounds.
+    let date = chrono::NaiveDate::from_ymd_opt(2017, 5, 6).expect("date");
+    let r = tarikh_anchor::Reference { date, time: None, tz: chrono_tz::Europe::Paris };
+    let t = tarikh_anchor::parse_phrase(checks::grammar(), "استمر 2147483647 قرنا", r, tarikh_anchor::Prefer::Nearest).expect("a duration");
+    assert_eq!(t.value, "P2147483647CE");
+    let (lo, hi) = t.duration_seconds.expect("bounds");
+    assert!(0 < lo && lo <= hi, "{lo} {hi}");
+    // Days that do not exist: no date, and a leap day only in a leap year.
+    assert_eq!(value_of("31 فبراير 2017", (2017, 5, 6)), "");
+    assert_eq!(value_of("29 فبراير 2017", (2017, 5, 6)), "");
+    assert_eq!(value_of("29 فبراير 2016", (2017, 5, 6)), "2016-02-29");
+    assert_eq!(value_of("31 أبريل", (2017, 5, 6)), "");
+    assert_eq!(value_of("30 ذو الحجة 1438 هـ", (2017, 5, 6)), "");
+}
+
+#[test]
+fn enormous_event_offsets_neither_overflow_nor_date_the_events_out_of_range() {
+    // An event-anchored amount is read as u64, so its seconds saturate at i64::MAX; the timeline
+    // once added 59 to that to round it to minutes. Chained offsets must not run past chrono.
+    let text = "جرت الانتخابات الرئاسية يوم الأحد 7 مايو 2017. وأغلقت الحملة الانتخابية قبل 9999999999999999999 قرنا من التصويت، \
+                وانتهت الحملة قبل أكثر من 9999999999999999 ساعة من الجولة الثانية، وأعلنت النتائج بعد نحو 18446744073709551615 عاما من الاقتراع، \
+                ووقع الهجوم قبل 2147483647 يوما من المؤتمر الصحفي، وعقد المؤتمر الصحفي بعد 99999999999 أسبوعا من الاجتماع.";
+    let c = corpus("huge-offsets", &[("huge.txt", text.as_bytes())], "doc,file,published_at\ngood,good.txt,2017-05-06\nhuge,huge.txt,2017-05-06\n");
+    let (o, out) = run(&c, "huge-offsets-out");
+    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(!read_csv(&out.join("relations.csv")).is_empty(), "the offsets are read as relations");
+    for row in read_csv(&out.join("timeline.csv")) {
+        for bound in &row[3..7] {
+            assert!(bound.is_empty() || chrono::DateTime::parse_from_str(bound, "%Y-%m-%dT%H:%M%:z").is_ok(), "bound {bound} of {row:?}");
+        }
+    }
+    good_is_there(&out);
+}
+
+impl Gen {
+    /// An article of generated sentences in which events, relation signals and huge amounts are
+    /// frequent, so the events, timeline and writer stages get their share of odd input.
+    fn article(&mut self) -> String {
+        const EVENTS: &[&str] = &[
+            "جرت الانتخابات الرئاسية", "أعلن الرئيس", "استقالته", "التصويت", "الجولة الثانية", "الجولة الأولى", "الحملة الانتخابية", "انتهت الحملة",
+            "وقع الهجوم", "عقد المؤتمر الصحفي", "الاجتماع", "الاقتراع", "أعلنت النتائج", "عشية", "غداة", "أي", "قبل", "بعد", "من", "قبيل", "إثر",
+            "آخر ساعة من", "قبل 48 ساعة من", "بعد نحو 24 ساعة من", "قبل 9999999999999999999 قرنا من", "بعد 2147483647 يوما من", "بعد أكثر من 99999999999 أسبوعا من",
+            "يوم الأحد 7 مايو 2017", "في 23 أبريل", "الجمعة 4 مايو 2017", "31 فبراير 2017", "منذ 2147483647 سنة", "10 شعبان 1438 هـ الموافق 6 مايو 2017",
+        ];
+        let mut s = String::new();
+        for _ in 0..(2 + self.next() % 10) {
+            for _ in 0..(1 + self.next() % 6) {
+                s.push_str(self.pick(EVENTS));
+                s.push(' ');
+            }
+            s.push_str(&self.text());
+            s.push_str(self.pick(&["، ", ". ", ".\n", " ", "\r\n\"", "» "]));
+        }
+        s
+    }
+}
+
+#[test]
+fn the_whole_pipeline_holds_on_generated_articles() {
+    // Events, timeline, CSV, TimeML and SVG writers on 120 generated articles at once (half with a
+    // publication date, half inferred): no panic, every article processed, TimeML well formed.
+    // TARIKH_GEN_SEED=<n> tries other articles.
+    let seed = std::env::var("TARIKH_GEN_SEED").ok().and_then(|s| s.parse().ok()).unwrap_or(0x2545_F491_4F6C_DD1D);
+    let mut g = Gen(seed);
+    let mut files: Vec<(String, Vec<u8>)> = Vec::new();
+    let mut docs = String::from("doc,file,published_at\ngood,good.txt,2017-05-06\n");
+    for i in 0..120 {
+        let name = format!("gen{i:03}.txt");
+        docs.push_str(&format!("gen{i:03},{name},{}\n", if i % 2 == 0 { "2017-05-06" } else { "" }));
+        // (a NUL marks a binary file, which tarikh refuses: robustness tests above cover that)
+        files.push((name, g.article().replace('\0', " ").into_bytes()));
+    }
+    let extra: Vec<(&str, &[u8])> = files.iter().map(|(n, b)| (n.as_str(), b.as_slice())).collect();
+    let c = corpus("generated", &extra, &docs);
+    let (o, out) = run(&c, "generated-out");
+    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    assert_eq!(read_csv(&out.join("documents.csv")).len(), 121);
+    assert!(read_csv(&out.join("relations.csv")).len() > 10, "the generated articles relate events");
+    for (name, _) in &files {
+        let tml = std::fs::read_to_string(out.join("timeml").join(name.replace(".txt", ".tml"))).unwrap();
+        roxmltree::Document::parse(&tml).unwrap_or_else(|e| panic!("{name}: {e}"));
+    }
+    good_is_there(&out);
 }

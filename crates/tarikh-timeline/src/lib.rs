@@ -1025,11 +1025,13 @@ pub fn reconcile(docs: &[(&AnchoredDocument, &DocEvents)]) -> Timeline {
         let f0 = &flat[ms[0]];
         let tz = docs[f0.doc].0.publication.timezone;
         let to_dt = |m: Option<i64>| {
-            // a bound past chrono's range (offsets chained over hundreds of millennia) stays open
+            // a bound outside the years 1-9999 (offsets chained over millennia) stays open: ISO
+            // 8601 and the spreadsheets reading timeline.csv write four-digit years
             m.and_then(|m| {
                 let instant = origin.checked_add_signed(Duration::try_minutes(m)?)?;
                 let off = tz.offset_from_utc_datetime(&instant.naive_utc()).fix();
-                Some(instant.with_timezone(&off))
+                let local = instant.with_timezone(&off);
+                (1..=9999).contains(&chrono::Datelike::year(&local)).then_some(local)
             })
         };
         let b = bounds[e];

@@ -1235,7 +1235,21 @@ fn attach_undated(flat: &[Flat], uf: &mut UnionFind<usize>, hull: &[Option<(i64,
             _ => {}
         }
     }
+    // two related undated clusters choosing the same event ("يدلي الناخبون في الخارج ... قبل يوم
+    // من التصويت"): the relation says they differ, so the relation's source stays apart and the
+    // event it is related to (the target) joins
+    let chosen: BTreeMap<usize, usize> = joins.iter().copied().collect();
+    let vetoed: BTreeSet<usize> = related
+        .iter()
+        .filter_map(|&(a, b, _)| {
+            let (ra, rb) = (uf.find(a), uf.find(b));
+            (ra != rb && chosen.get(&ra).is_some_and(|k| chosen.get(&rb) == Some(k))).then_some(ra)
+        })
+        .collect();
     for (a, b) in joins {
+        if vetoed.contains(&a) {
+            continue;
+        }
         uf.union(a, b);
     }
 }

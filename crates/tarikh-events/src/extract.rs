@@ -123,15 +123,14 @@ impl<'a> Ctx<'a> {
                 }
             }
             Slot::Gap(g) => {
-                let mut at = wi;
-                for _ in 0..=*g {
+                // skip 0..=g words, each adjacent and outside any timex
+                for at in wi..=wi + *g {
                     if let Some(end) = self.match_rest(slots, si + 1, at) {
                         return Some(end);
                     }
                     if at >= self.words.len() || !self.adjacent(at - 1) || self.word_timex[at].is_some() {
                         return None;
                     }
-                    at += 1;
                 }
                 None
             }
@@ -493,7 +492,7 @@ fn governing_timex(cx: &Ctx, drafts: &[Draft], d: &Draft, blockers: &[usize], cl
         }
         let between = drafts.iter().filter(|o| o.first > lo && o.first < hi).count();
         let score = tier + score + 4 * between;
-        if best.map_or(true, |(s, _)| score < s) {
+        if best.is_none_or(|(s, _)| score < s) {
             best = Some((score, ti));
         }
     }

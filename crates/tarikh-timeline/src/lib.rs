@@ -594,13 +594,13 @@ pub fn reconcile(docs: &[(&AnchoredDocument, &DocEvents)]) -> Timeline {
     let mut event_of_flat = vec![usize::MAX; n];
     let mut members: Vec<Vec<usize>> = Vec::new();
     let mut root_event: HashMap<usize, usize> = HashMap::new();
-    for i in 0..n {
+    for (i, slot) in event_of_flat.iter_mut().enumerate() {
         let r = uf.find(i);
         let e = *root_event.entry(r).or_insert_with(|| {
             members.push(Vec::new());
             members.len() - 1
         });
-        event_of_flat[i] = e;
+        *slot = e;
         members[e].push(i);
     }
     let ne = members.len();
@@ -676,7 +676,7 @@ pub fn reconcile(docs: &[(&AnchoredDocument, &DocEvents)]) -> Timeline {
                 intervals += 1;
                 *open.entry(d).or_insert(0) += 1;
                 let score = (open.len(), intervals);
-                if best.map_or(true, |(bc, _)| score > bc) {
+                if best.is_none_or(|(bc, _)| score > bc) {
                     best = Some((score, t));
                 }
             }
@@ -740,7 +740,9 @@ pub fn reconcile(docs: &[(&AnchoredDocument, &DocEvents)]) -> Timeline {
     // 3b. durations the texts give events ("الحداد ثلاثة أيام"): the range most documents agree
     // with bounds end − start; a range that overlaps none of it is a disagreement
     for (e, ms) in members.iter().enumerate() {
-        let stated: Vec<(usize, i64, i64, Source)> = ms
+        // (flat mention, shortest and longest duration in minutes, evidence)
+        type Stated = (usize, i64, i64, Source);
+        let stated: Vec<Stated> = ms
             .iter()
             .filter_map(|&i| {
                 let f = &flat[i];
@@ -753,10 +755,10 @@ pub fn reconcile(docs: &[(&AnchoredDocument, &DocEvents)]) -> Timeline {
         if stated.is_empty() {
             continue;
         }
-        let agrees = |x: &(usize, i64, i64, Source), y: &(usize, i64, i64, Source)| x.1 <= y.2 && y.1 <= x.2;
+        let agrees = |x: &Stated, y: &Stated| x.1 <= y.2 && y.1 <= x.2;
         let support = |k: usize| stated.iter().filter(|y| agrees(&stated[k], y)).map(|y| flat[y.0].doc).collect::<BTreeSet<_>>().len();
         let Some(best) = (0..stated.len()).max_by_key(|&k| (support(k), std::cmp::Reverse(k))) else { continue };
-        let (major, minor): (Vec<&(usize, i64, i64, Source)>, Vec<&(usize, i64, i64, Source)>) = stated.iter().partition(|y| agrees(&stated[best], y));
+        let (major, minor): (Vec<&Stated>, Vec<&Stated>) = stated.iter().partition(|y| agrees(&stated[best], y));
         if !minor.is_empty() {
             in_conflict[e] = true;
             let mdocs: BTreeSet<String> = major.iter().map(|y| y.3.doc.clone()).collect();

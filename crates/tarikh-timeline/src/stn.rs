@@ -78,7 +78,7 @@ impl CycleSearch {
                     // full check
                     let found = if self.reaches(u, v, active) {
                         self.cycle_at(g, v)
-                    } else if self.relaxations % n == 0 {
+                    } else if self.relaxations.is_multiple_of(n) {
                         self.pred_cycle(g, active)
                     } else {
                         None
@@ -206,7 +206,7 @@ pub(crate) fn distances(g: &DiGraph<(), (i64, usize)>, active: &[bool], source: 
                 continue;
             }
             let nd = du + e.weight().0;
-            if dist[v].map_or(true, |d| nd < d) {
+            if dist[v].is_none_or(|d| nd < d) {
                 dist[v] = Some(nd);
                 relaxations[v] += 1;
                 if relaxations[v] > n {

@@ -1,6 +1,7 @@
 # tarikh — Arabic news articles in, a reconciled event timeline out.
 #   make          build (release) and run the pipeline on data/corpus, writing out/
-#   make test     run every test (grammar examples, golden outputs, property tests, CLI tests)
+#   make test     lint (clippy, warnings are errors), then run every test (grammar examples,
+#                 golden outputs, property tests, CLI tests)
 #   make eval     score the pipeline against data/gold
 #   make bench    run the benchmarks (BENCHMARKS.md); make bench-large adds the 100 MB corpus
 #   make picture  run, then render out/timeline.html to out/timeline.png with headless Chromium
@@ -10,7 +11,7 @@ CORPUS ?= data/corpus
 OUT ?= out
 BIN := target/release/tarikh
 
-.PHONY: all build run test eval eval-inferred bench bench-stages bench-run bench-time bench-large bench-profile picture clean
+.PHONY: all build run lint test eval eval-inferred bench bench-stages bench-run bench-time bench-large bench-profile picture clean
 
 all: run
 
@@ -20,7 +21,11 @@ build:
 run: build
 	$(BIN) run $(CORPUS) -o $(OUT)
 
-test:
+# Library code must not reach a panic from input and must stay clippy-clean (issue 8).
+lint:
+	$(CARGO) clippy --workspace --all-targets --locked -- -D warnings
+
+test: lint
 	$(CARGO) test --workspace --locked
 
 eval: build

@@ -18,6 +18,7 @@ fn same_seed_same_bytes() {
     let ra = tarikh_corpusgen::write_corpus(&a, 11, 200_000).unwrap();
     let rb = tarikh_corpusgen::write_corpus(&b, 11, 200_000).unwrap();
     let rc = tarikh_corpusgen::write_corpus(&c, 12, 200_000).unwrap();
+    assert!(rc.0 > 20, "another seed also fills the corpus: {rc:?}");
     assert_eq!(ra, rb);
     assert!(ra.1 >= 200_000 && ra.0 > 20, "{ra:?}");
     let (fa, fb, fc) = (read_dir(&a), read_dir(&b), read_dir(&c));

@@ -44,7 +44,7 @@ impl Progress {
     /// `total` = None for a stream of unknown length (a spinner with a count).
     pub fn new(total: Option<u64>, verbosity: Verbosity) -> Progress {
         let tty = std::io::stderr().is_terminal();
-        let long = total.map_or(true, |t| t >= BAR_MIN_DOCS);
+        let long = total.is_none_or(|t| t >= BAR_MIN_DOCS);
         let bar = if tty && long && verbosity != Verbosity::Quiet {
             let bar = match total {
                 Some(t) => ProgressBar::with_draw_target(Some(t), ProgressDrawTarget::stderr()).with_style(

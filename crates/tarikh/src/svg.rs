@@ -15,7 +15,7 @@
 //! Every event of the timeline gets exactly one element of class `event` (tests count them).
 
 use chrono::{DateTime, Duration, FixedOffset};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fmt::Write;
 use tarikh_timeline::{Timeline, TimelineEvent};
 
@@ -93,8 +93,11 @@ fn is_silence(e: &TimelineEvent) -> bool {
     e.event_type.contains("silence")
 }
 
+/// An optional instant: None is an open bound.
+type OpenBound = Option<DateTime<FixedOffset>>;
+
 /// The stretch an event may cover: (earliest start or None when open, latest end or None when open).
-fn hull(e: &TimelineEvent) -> Option<(Option<DateTime<FixedOffset>>, Option<DateTime<FixedOffset>>)> {
+fn hull(e: &TimelineEvent) -> Option<(OpenBound, OpenBound)> {
     let bounds = [e.earliest_start, e.latest_start, e.earliest_end, e.latest_end];
     if bounds.iter().all(Option::is_none) {
         return None;
@@ -158,8 +161,8 @@ impl Axis {
     }
 }
 
-/// A `<text>` right-to-left whose right edge is at `x_right`.
-fn rtl_text(svg: &mut String, class: &str, x_right: f64, y: f64, size: f64, fill: &str, text: &str, title: Option<&str>) {
+/// A `<text>` right-to-left whose right edge is at `x_right`, baseline at `y`.
+fn rtl_text(svg: &mut String, class: &str, (x_right, y): (f64, f64), size: f64, fill: &str, text: &str, title: Option<&str>) {
     let tooltip = title.map(|t| format!("<title>{}</title>", xml_escape(t))).unwrap_or_default();
     let _ = writeln!(
         svg,
@@ -171,15 +174,28 @@ fn rtl_text(svg: &mut String, class: &str, x_right: f64, y: f64, size: f64, fill
 /// Which contradictions each event takes part in: a conflict's evidence span overlapping one of the
 /// event's mentions, or naming the same document span.
 fn conflicts_by_event(timeline: &Timeline) -> BTreeMap<String, Vec<String>> {
+    // Index the mentions by document once: comparing every conflict with every mention is quadratic
+    // and dominated whole runs on large corpora (BENCHMARKS.md).
+    let mut by_doc: HashMap<&str, Vec<(usize, usize, usize)>> = HashMap::new();
+    for (index, e) in timeline.events.iter().enumerate() {
+        for (d, s, en) in &e.mentions {
+            by_doc.entry(d.as_str()).or_default().push((*s, *en, index));
+        }
+    }
     let mut out: BTreeMap<String, Vec<String>> = BTreeMap::new();
     for c in &timeline.conflicts {
-        for e in &timeline.events {
-            let hit = e.mentions.iter().any(|(d, s, en)| c.evidence.iter().any(|(cd, cs, ce, _)| cd == d && cs < en && s < ce));
-            if hit {
-                let v = out.entry(e.id.clone()).or_default();
-                if !v.contains(&c.id) {
-                    v.push(c.id.clone());
+        let mut hit = BTreeSet::new();
+        for (cd, cs, ce, _) in &c.evidence {
+            for &(s, en, index) in by_doc.get(cd.as_str()).map(Vec::as_slice).unwrap_or(&[]) {
+                if *cs < en && s < *ce {
+                    hit.insert(index);
                 }
+            }
+        }
+        for index in hit {
+            let v = out.entry(timeline.events[index].id.clone()).or_default();
+            if !v.contains(&c.id) {
+                v.push(c.id.clone());
             }
         }
     }
@@ -215,7 +231,7 @@ pub fn render(timeline: &Timeline) -> String {
     let mut body = String::new();
     // ---- header
     let conflicting = timeline.events.iter().filter(|e| e.status == "conflict").count();
-    rtl_text(&mut body, "title", WIDTH - MARGIN, 30.0, 20.0, "#222", "الخط الزمني للأحداث", None);
+    rtl_text(&mut body, "title", (WIDTH - MARGIN, 30.0), 20.0, "#222", "الخط الزمني للأحداث", None);
     let _ = writeln!(
         body,
         r##"<text class="summary" x="{MARGIN}" y="28" font-size="12" fill="#555">{} events · {} dated · {} without a time bound · {} in a contradiction · {} contradictions</text>"##,
@@ -402,7 +418,7 @@ pub fn render(timeline: &Timeline) -> String {
                 if conflict { " !" } else { "" }
             );
             let shown = fit(&e.label, LABEL_W - ID_W - 4.0, FONT);
-            rtl_text(&mut body, "label", label_right, y + 15.0, FONT, if conflict { RED } else { "#222" }, &shown, Some(&title));
+            rtl_text(&mut body, "label", (label_right, y + 15.0), FONT, if conflict { RED } else { "#222" }, &shown, Some(&title));
             let _ = writeln!(body, "</g>");
         }
     }
@@ -410,7 +426,7 @@ pub fn render(timeline: &Timeline) -> String {
     // ---- events with no time bound: a compact grid.
     let mut y = rows_bottom + 44.0;
     if !undated.is_empty() {
-        rtl_text(&mut body, "section", WIDTH - MARGIN, y, 15.0, "#222", &format!("أحداث بلا حدود زمنية ({})", undated.len()), None);
+        rtl_text(&mut body, "section", (WIDTH - MARGIN, y), 15.0, "#222", &format!("أحداث بلا حدود زمنية ({})", undated.len()), None);
         let _ = writeln!(body, r##"<text x="{MARGIN}" y="{y:.1}" font-size="11" fill="#777">events with no time bound: no date in the text relates to them</text>"##);
         y += 12.0;
         let cols = 4usize;
@@ -437,7 +453,7 @@ pub fn render(timeline: &Timeline) -> String {
             let id_w = text_width(&id_text, 10.0);
             let _ = writeln!(body, r##"<text class="id" x="{:.1}" y="{:.1}" font-size="10" text-anchor="end" fill="{}" font-family="'DejaVu Sans Mono', monospace">{}</text>"##, right - 14.0, ry + 14.0, if conflict { RED } else { "#999" }, xml_escape(&id_text));
             let shown = fit(&e.label, col_w - 30.0 - id_w, 12.0);
-            rtl_text(&mut body, "label", right - 20.0 - id_w, ry + 14.5, 12.0, if conflict { RED } else { "#333" }, &shown, Some(&title));
+            rtl_text(&mut body, "label", (right - 20.0 - id_w, ry + 14.5), 12.0, if conflict { RED } else { "#333" }, &shown, Some(&title));
             let _ = writeln!(body, "</g>");
         }
         y += ROW * per_col as f64 + 10.0;
@@ -446,7 +462,7 @@ pub fn render(timeline: &Timeline) -> String {
     // ---- contradictions
     if !timeline.conflicts.is_empty() {
         y += 26.0;
-        rtl_text(&mut body, "section", WIDTH - MARGIN, y, 15.0, RED, &format!("تناقضات بين المصادر ({})", timeline.conflicts.len()), None);
+        rtl_text(&mut body, "section", (WIDTH - MARGIN, y), 15.0, RED, &format!("تناقضات بين المصادر ({})", timeline.conflicts.len()), None);
         let _ = writeln!(body, r##"<text x="{MARGIN}" y="{y:.1}" font-size="11" fill="#777">contradictions: id, kind, events involved, evidence (hover for the resolution)</text>"##);
         y += 8.0;
         let mut events_of: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
@@ -463,7 +479,7 @@ pub fn render(timeline: &Timeline) -> String {
             let _ = writeln!(body, r##"<g class="conflict" data-id="{}"><title>{}</title>"##, xml_escape(&c.id), xml_escape(&title));
             let _ = writeln!(body, r##"<text x="{MARGIN}" y="{y:.1}" font-size="11" fill="{RED}" font-family="'DejaVu Sans Mono', monospace">{}</text>"##, xml_escape(&fit(&head, 420.0, 11.0)));
             let evidence = c.evidence.iter().map(|(d, _, _, t)| format!("{d}: «{t}»")).collect::<Vec<_>>().join(" ‖ ");
-            rtl_text(&mut body, "evidence", WIDTH - MARGIN, y, 12.0, "#333", &fit(&evidence, WIDTH - 2.0 * MARGIN - 440.0, 12.0), None);
+            rtl_text(&mut body, "evidence", (WIDTH - MARGIN, y), 12.0, "#333", &fit(&evidence, WIDTH - 2.0 * MARGIN - 440.0, 12.0), None);
             let _ = writeln!(body, "</g>");
         }
     }

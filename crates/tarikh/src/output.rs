@@ -160,12 +160,33 @@ fn date_anchored_expressions<'a>(docs: Vec<&'a AnchoredDocument>, events: &[DocE
         .collect()
 }
 
+/// Name of the hidden folder, inside `out`, where a run stages its files (followed by its process id).
+const STAGING_PREFIX: &str = ".tarikh-tmp-";
+
+/// Remove staging folders left by runs that were killed while writing (their process is gone), so
+/// that interrupted runs do not pile up hidden copies of the output. A folder whose process still
+/// runs is left alone: another run may be writing into the same `out`. Where the process table
+/// cannot be read (no `/proc`), only this process's own folder is ever replaced.
+fn remove_stale_staging(out: &Path) {
+    let proc_table = Path::new("/proc/self").exists();
+    let Ok(entries) = std::fs::read_dir(out) else { return };
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let Some(pid) = name.strip_prefix(STAGING_PREFIX).and_then(|p| p.parse::<u32>().ok()) else { continue };
+        let alive = !proc_table || Path::new("/proc").join(pid.to_string()).exists();
+        if !alive && pid != std::process::id() {
+            std::fs::remove_dir_all(entry.path()).ok();
+        }
+    }
+}
+
 /// Write every output file into `out`, atomically: files are written to a temporary folder first
 /// and moved into place only when all of them are complete. Returns a one-line summary.
 pub fn write_all(out: &Path, outcomes: &[DocOutcome], lexicon: &EventLexicon, excel: bool) -> Result<String> {
     let analysis = analyse(outcomes, lexicon);
     std::fs::create_dir_all(out).with_context(|| format!("cannot create the output folder `{}`", out.display()))?;
-    let tmp = out.join(format!(".tarikh-tmp-{}", std::process::id()));
+    remove_stale_staging(out);
+    let tmp = out.join(format!("{STAGING_PREFIX}{}", std::process::id()));
     if tmp.exists() {
         std::fs::remove_dir_all(&tmp).ok();
     }

@@ -576,3 +576,67 @@ fn the_whole_pipeline_holds_on_generated_articles() {
     }
     good_is_there(&out);
 }
+
+/// The output files `tarikh run` writes, besides the `timeml/` folder.
+const OUTPUT_FILES: [&str; 8] =
+    ["documents.csv", "timex.csv", "event_mentions.csv", "timeline.csv", "relations.csv", "conflicts.csv", "timeline.svg", "timeline.html"];
+
+#[test]
+fn a_killed_run_leaves_whole_files_and_the_next_run_sweeps_its_leftovers() {
+    // A corpus big enough that a run takes a while: the seed articles, 40 times over.
+    let corpus = tempdir("killed-corpus");
+    let mut count = 0;
+    for entry in std::fs::read_dir(root().join("data/corpus")).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "txt") {
+            let text = std::fs::read(&path).unwrap();
+            for copy in 0..40 {
+                std::fs::write(corpus.join(format!("{}-{copy:02}.txt", path.file_stem().unwrap().to_string_lossy())), &text).unwrap();
+                count += 1;
+            }
+        }
+    }
+    let out = tempdir("killed-out");
+    assert!(tarikh(&["run", "data/corpus", "-o", out.to_str().unwrap(), "--quiet"]).status.success());
+    let before = snapshot(&out);
+    // Kill runs at growing delays (SIGKILL: no clean-up code runs). Whenever the kill lands, every
+    // file in out/ is whole: the previous run's, byte for byte, or the complete new one.
+    for delay_ms in [20, 150, 600, 2_000] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_tarikh"))
+            .args(["run", corpus.to_str().unwrap(), "-o", out.to_str().unwrap(), "--quiet"])
+            .current_dir(root())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(delay_ms));
+        child.kill().ok();
+        child.wait().unwrap();
+        for name in OUTPUT_FILES {
+            let now = std::fs::read(out.join(name)).unwrap_or_else(|e| panic!("{name} lost after a kill at {delay_ms} ms: {e}"));
+            let old = &before.iter().find(|(f, _)| f == name).unwrap().1;
+            if &now != old {
+                // The new run's file, complete: documents.csv lists every document, the other CSVs
+                // parse to the end, the pictures close their root element.
+                let text = String::from_utf8(now).unwrap();
+                if name == "documents.csv" {
+                    assert_eq!(read_csv(&out.join(name)).len(), count, "{name} after a kill at {delay_ms} ms");
+                } else if name.ends_with(".csv") {
+                    read_csv(&out.join(name));
+                } else {
+                    assert!(text.trim_end().ends_with("</svg>") || text.trim_end().ends_with("</html>"), "{name} is cut short");
+                }
+            }
+        }
+    }
+    // A run that completes sweeps the staging folders of killed runs and writes the whole output.
+    let o = tarikh(&["run", corpus.to_str().unwrap(), "-o", out.to_str().unwrap(), "--quiet"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let leftovers: Vec<String> = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with(".tarikh-tmp-"))
+        .collect();
+    assert!(leftovers.is_empty(), "staging folders left behind: {leftovers:?}");
+    assert_eq!(read_csv(&out.join("documents.csv")).len(), count);
+}

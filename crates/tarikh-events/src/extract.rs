@@ -399,8 +399,10 @@ pub fn extract(doc: &AnchoredDocument, lexicon: &EventLexicon) -> DocEvents {
     for d in &drafts {
         clause_has_mention[cx.words[d.first].clause] = true;
     }
+    let fronted = fronted_adjuncts(&cx);
+    let links = TimeLinks { blockers: &blockers, clause_has_mention: &clause_has_mention, fronted: &fronted };
     for (mi, d) in drafts.iter().enumerate() {
-        mentions[mi].time = governing_timex(&cx, &drafts, d, &blockers, &clause_has_mention);
+        mentions[mi].time = governing_timex(&cx, &drafts, d, &links);
         mentions[mi].duration = event_duration(&cx, &drafts, d);
     }
     DocEvents { mentions, relations }
@@ -456,7 +458,45 @@ fn source_for(cx: &Ctx, drafts: &[Draft], b: usize, at: usize, sent: usize) -> O
     later(true, true).or_else(|| later(false, true)).or_else(|| later(true, false)).or_else(|| later(false, false))
 }
 
-fn governing_timex(cx: &Ctx, drafts: &[Draft], d: &Draft, blockers: &[usize], clause_has_mention: &[bool]) -> Option<usize> {
+/// Words that open a fronted adverbial phrase ("وفي بيان فجر السبت، أوصت اللجنة …", "مساء الجمعة،
+/// أعلن …"): prepositions and time nouns, after a conjunction و/ف.
+const ADJUNCT_OPENERS: &[&str] = &[
+    "في", "خلال", "منذ", "بعد", "قبل", "عند", "مع", "يوم", "صباح", "مساء", "ليل", "ليلة", "فجر", "ظهر", "عشية", "غداة", "بعيد", "قبيل",
+];
+
+/// The longest fronted adjunct, in words: longer stretches before a comma are clauses of their own.
+const ADJUNCT_MAX_WORDS: usize = 6;
+
+/// For each clause: is it a fronted adverbial adjunct of the clause after it? Arabic news fronts
+/// time and circumstance before the verb and sets them off with a comma ("وفي بيان فجر السبت،
+/// أوصت اللجنة"): such a short clause, opened by a preposition or a time noun and followed by
+/// another clause of the same sentence, dates the verb that follows.
+fn fronted_adjuncts(cx: &Ctx) -> Vec<bool> {
+    let mut out = vec![false; cx.clauses.len()];
+    let mut wi = 0;
+    while wi < cx.words.len() {
+        let (clause, sentence) = (cx.words[wi].clause, cx.words[wi].sentence);
+        let end = wi + cx.words[wi..].iter().take_while(|w| w.clause == clause).count();
+        let first = cx.word(wi);
+        let bare = first.strip_prefix('و').or_else(|| first.strip_prefix('ف')).filter(|b| ADJUNCT_OPENERS.contains(b)).unwrap_or(first);
+        let next_same_sentence = cx.words.get(end).is_some_and(|w| w.sentence == sentence);
+        out[clause] = ADJUNCT_OPENERS.contains(&bare) && end - wi <= ADJUNCT_MAX_WORDS && next_same_sentence;
+        wi = end;
+    }
+    out
+}
+
+/// What the time linker needs besides the mentions: where event offsets block links, which
+/// clauses have a mention, and which are fronted adjuncts of the next clause.
+#[derive(Clone, Copy)]
+struct TimeLinks<'a> {
+    blockers: &'a [usize],
+    clause_has_mention: &'a [bool],
+    fronted: &'a [bool],
+}
+
+fn governing_timex(cx: &Ctx, drafts: &[Draft], d: &Draft, links: &TimeLinks) -> Option<usize> {
+    let TimeLinks { blockers, clause_has_mention, fronted } = *links;
     let w = &cx.words[d.first];
     let mut best: Option<(usize, usize)> = None; // (score, timex)
     for (ti, t) in cx.doc.timexes.iter().enumerate() {
@@ -473,7 +513,7 @@ fn governing_timex(cx: &Ctx, drafts: &[Draft], d: &Draft, blockers: &[usize], cl
         if tw.sentence != w.sentence {
             continue;
         }
-        let tier = if tw.clause == w.clause {
+        let tier = if tw.clause == w.clause || (tw.clause + 1 == w.clause && fronted[tw.clause]) {
             0
         } else if !clause_has_mention[tw.clause] {
             1000
@@ -490,8 +530,13 @@ fn governing_timex(cx: &Ctx, drafts: &[Draft], d: &Draft, blockers: &[usize], cl
         if blockers.iter().any(|&b| b > lo && b < hi) {
             continue;
         }
-        let between = drafts.iter().filter(|o| o.first > lo && o.first < hi).count();
-        let score = tier + score + 4 * between;
+        let between: Vec<&Draft> = drafts.iter().filter(|o| o.first > lo && o.first < hi).collect();
+        // A date after two events of one kind belongs to the nearer ("في الجولة الثانية … نتائج
+        // الجولة الأولى في 23 أبريل"): the farther one is not dated by it.
+        if d.type_idx.is_some() && between.iter().any(|o| o.type_idx == d.type_idx) {
+            continue;
+        }
+        let score = tier + score + 4 * between.len();
         if best.is_none_or(|(s, _)| score < s) {
             best = Some((score, ti));
         }

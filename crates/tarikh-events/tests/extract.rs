@@ -338,3 +338,33 @@ fn load_dir_overrides() {
     assert!(e.contains("events.toml line 2"), "{e}");
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn a_fronted_adjunct_dates_the_verb_after_its_comma() {
+    // "In a statement at dawn on Monday, the ministry warned …": the fronted phrase dates the warning.
+    let text = "وفي بيان فجر الاثنين، حذرت الوزارة المواطنين من السفر.";
+    let d = doc("d", text, vec![Tx { kind: TimexType::Time, ..date("فجر الاثنين", "2021-02-08TMO", day(2021, 2, 8)) }]);
+    let ev = extract(&d, &lex());
+    let (_, warning) = find(&ev, "حذرت");
+    assert_eq!(warning.time, Some(0));
+    let (_, statement) = find(&ev, "بيان");
+    assert_eq!(statement.time, Some(0));
+    // A long clause before the comma is a clause of its own, not an adjunct: no link across it.
+    let text = "وفي مؤتمر صحفي عقده الوزير في العاصمة مع نظيره الفرنسي الاثنين، حذرت الوزارة المواطنين.";
+    let d = doc("d", text, vec![date("الاثنين", "2021-02-08", day(2021, 2, 8))]);
+    let ev = extract(&d, &lex());
+    let (_, warning) = find(&ev, "حذرت");
+    assert_eq!(warning.time, None);
+}
+
+#[test]
+fn a_date_after_two_events_of_one_kind_dates_the_nearer() {
+    // The second round is not dated by the first round's date.
+    let text = "ويتنافس في الجولة الثانية المرشحان اللذان تصدرا الجولة الأولى في 23 أبريل الماضي.";
+    let d = doc("d", text, vec![date("23 أبريل الماضي", "2017-04-23", day(2017, 4, 23))]);
+    let ev = extract(&d, &lex());
+    let (_, first) = find(&ev, "الجولة الأولى");
+    assert_eq!(first.time, Some(0));
+    let (_, second) = find(&ev, "الجولة الثانية");
+    assert_eq!(second.time, None);
+}

@@ -464,6 +464,9 @@ const ADJUNCT_OPENERS: &[&str] = &[
     "في", "خلال", "منذ", "بعد", "قبل", "عند", "مع", "يوم", "صباح", "مساء", "ليل", "ليلة", "فجر", "ظهر", "عشية", "غداة", "بعيد", "قبيل",
 ];
 
+/// How many words after a trigger a complement of it may start ("الجولة الثانية من الانتخابات").
+const COMPLEMENT_GAP: usize = 2;
+
 /// The longest fronted adjunct, in words: longer stretches before a comma are clauses of their own.
 const ADJUNCT_MAX_WORDS: usize = 6;
 
@@ -532,8 +535,9 @@ fn governing_timex(cx: &Ctx, drafts: &[Draft], d: &Draft, links: &TimeLinks) -> 
         }
         let between: Vec<&Draft> = drafts.iter().filter(|o| o.first > lo && o.first < hi).collect();
         // A date after two events of one kind belongs to the nearer ("في الجولة الثانية … نتائج
-        // الجولة الأولى في 23 أبريل"): the farther one is not dated by it.
-        if d.type_idx.is_some() && between.iter().any(|o| o.type_idx == d.type_idx) {
+        // الجولة الأولى في 23 أبريل"): the farther one is not dated by it. A mention right after
+        // the trigger is its complement ("الجولة الثانية من الانتخابات الأحد"), not a rival.
+        if d.type_idx.is_some() && between.iter().any(|o| o.type_idx == d.type_idx && o.first > d.last + COMPLEMENT_GAP) {
             continue;
         }
         let score = tier + score + 4 * between.len();

@@ -566,7 +566,11 @@ pub fn reconcile(docs: &[(&AnchoredDocument, &DocEvents)]) -> Timeline {
                 }
                 let merged = match (hull[ri], hull[rj]) {
                     (Some(x), Some(y)) => {
-                        if (x.0 - y.1).max(y.0 - x.1) > 3 * DAY {
+                        // Clusters grow through undated mentions: a strict type (statements)
+                        // keeps one cluster to one time, or a chain of "he said" joins every
+                        // statement of the week.
+                        let gap = (x.0 - y.1).max(y.0 - x.1);
+                        if gap > 3 * DAY || ((flat[i].strict || flat[j].strict) && gap >= 0) {
                             continue;
                         }
                         Some((x.0.min(y.0), x.1.max(y.1)))

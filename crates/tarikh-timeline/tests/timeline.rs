@@ -162,7 +162,7 @@ fn cross_document_date_disagreement() {
     let round = event(&tl, "election_round", "الجولة الثانية");
     assert_eq!(round.docs, vec!["a", "b", "c", "d"]);
     assert_eq!(round.earliest_start, Some(at(1, 2020, 3, 15, 0, 0)), "the majority wins");
-    assert_eq!(round.status, "conflict");
+    assert_eq!(round.status, "conflict", "{:#?}", tl.events.iter().map(|e| (&e.label, &e.docs, &e.status, e.mentions.len())).collect::<Vec<_>>());
     let k = tl.conflicts.iter().find(|c| c.kind == "cross_doc_disagreement").expect("reported");
     assert_eq!(k.evidence[0].0, "d", "the minority mention comes first");
     assert_eq!(k.evidence[0].3, "السبت");
@@ -345,4 +345,20 @@ fn durations_bound_events_and_disagreeing_durations_are_reported() {
     assert_eq!(mourning.latest_end, Some(at(2, 2024, 4, 29, 0, 0)));
     let k = tl.conflicts.iter().find(|k| k.kind == "cross_doc_disagreement").expect("3 vs 4 days");
     assert_eq!(k.evidence[0].3, "أربعة أيام");
+}
+
+#[test]
+fn statements_on_different_days_stay_apart_even_through_undated_ones() {
+    // Friday's and Sunday's statements of one minister, and an undated one that shares their
+    // words: the undated one may join either, but it must not chain the two days into one event.
+    let friday = doc("a", "قال وزير الداخلية إن التحقيق في الهجوم مستمر الجمعة.", (2020, 3, 13), PARIS, 1, vec![tx("الجمعة", "2020-03-13", AnchorKind::Dct)]);
+    let undated = doc("b", "قال وزير الداخلية إن التحقيق في الهجوم مستمر.", (2020, 3, 14), PARIS, 1, vec![]);
+    let sunday = doc("c", "قال وزير الداخلية إن التحقيق في الهجوم مستمر الأحد.", (2020, 3, 15), PARIS, 1, vec![tx("الأحد", "2020-03-15", AnchorKind::Dct)]);
+    let (_, tl) = run(&[friday, undated, sunday]);
+    let statements: Vec<_> = tl.events.iter().filter(|e| e.event_type == "statement").collect();
+    for s in &statements {
+        assert!(!(s.docs.contains(&"a".to_string()) && s.docs.contains(&"c".to_string())), "{statements:#?}");
+    }
+    assert!(statements.iter().any(|s| s.docs.contains(&"a".to_string()) && s.earliest_start == Some(at(1, 2020, 3, 13, 0, 0))));
+    assert!(statements.iter().any(|s| s.docs.contains(&"c".to_string()) && s.earliest_start == Some(at(1, 2020, 3, 15, 0, 0))));
 }

@@ -582,6 +582,7 @@ fn build_mention(cx: &Ctx, d: &Draft, taken: &[bool]) -> EventMention {
         }
         None => (GENERIC.to_string(), true, false, GENERIC.to_string(), false, false),
     };
+    let (begun_by, ended_by) = d.type_idx.map(|i| (lex.types()[i].begins_with.clone(), lex.types()[i].ends_with.clone())).unwrap_or_default();
     let label_last = if label_end > end { d.last + 1 } else { d.last };
     let mut distinct: Vec<String> = (d.first..=label_last).filter_map(|wi| lex.distinct_word(cx.word(wi))).collect();
     distinct.sort();
@@ -606,6 +607,8 @@ fn build_mention(cx: &Ctx, d: &Draft, taken: &[bool]) -> EventMention {
         distinct,
         open_extent: open,
         state_extent: state,
+        begun_by,
+        ended_by,
     }
 }
 

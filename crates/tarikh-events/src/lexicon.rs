@@ -77,6 +77,12 @@ pub struct EventType {
     /// States ("the silence period"): a date mentioned with one says the state holds then, so
     /// it bounds neither end tightly (start ≤ the date's end, end ≥ its start).
     pub state_extent: bool,
+    /// A type whose event marks this one's start when both fall on one day (a vote begins when
+    /// the polls open); empty when none.
+    pub begins_with: String,
+    /// A type whose event marks this one's end when both fall on one day (a vote ends when the
+    /// polls close); empty when none.
+    pub ends_with: String,
     /// Context words (normalised) required by the context triggers.
     pub context: Vec<String>,
     /// Example sentences.
@@ -180,6 +186,10 @@ struct RawEvent {
     extent: Option<Spanned<String>>,
     #[serde(default)]
     group: Option<String>,
+    #[serde(default)]
+    begins_with: Option<Spanned<String>>,
+    #[serde(default)]
+    ends_with: Option<Spanned<String>>,
     #[serde(default)]
     examples: Vec<Spanned<RawTypeExample>>,
     #[serde(default)]
@@ -402,10 +412,22 @@ impl EventLexicon {
                 group,
                 open_extent,
                 state_extent,
+                begins_with: ev.begins_with.as_ref().map(|b| b.get_ref().trim().to_string()).unwrap_or_default(),
+                ends_with: ev.ends_with.as_ref().map(|b| b.get_ref().trim().to_string()).unwrap_or_default(),
                 context: ev.context.iter().map(|c| tarikh_text::normalise(c.trim())).filter(|c| !c.is_empty()).collect(),
                 examples,
                 counter_examples: ev.counter_examples.clone(),
             });
+        }
+        // begins_with / ends_with must name a type of the lexicon
+        for ev in &raw.event {
+            for field in [&ev.begins_with, &ev.ends_with].into_iter().flatten() {
+                let name = field.get_ref().trim();
+                if !lex.types.iter().any(|t| t.name == name) {
+                    let known: Vec<&str> = lex.types.iter().map(|t| t.name.as_str()).collect();
+                    return Err(err(field.span().start, format!("`{name}` is not an event type of this lexicon; the types are {}", known.join(", "))));
+                }
+            }
         }
         for sig in &raw.signal {
             let relation: Relation = sig.relation.get_ref().parse().map_err(|r| err(sig.relation.span().start, r))?;

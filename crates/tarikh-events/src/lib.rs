@@ -183,6 +183,10 @@ pub struct EventMention {
     pub open_extent: bool,
     /// The type is a state: its own date says when it holds, not when it starts and ends.
     pub state_extent: bool,
+    /// The type whose event, on the same day, is this event's start (`EventType::begins_with`).
+    pub begun_by: String,
+    /// The type whose event, on the same day, is this event's end (`EventType::ends_with`).
+    pub ended_by: String,
 }
 
 /// A temporal relation between two mentions of one document, as the text states it.

@@ -368,3 +368,15 @@ fn a_date_after_two_events_of_one_kind_dates_the_nearer() {
     let (_, second) = find(&ev, "الجولة الثانية");
     assert_eq!(second.time, None);
 }
+
+#[test]
+fn ends_with_names_a_type_of_the_lexicon() {
+    let ok = "[[event]]\ntype = \"vote\"\nends_with = \"close\"\ntriggers = [\"التصويت\"]\n\n[[event]]\ntype = \"close\"\ntriggers = [\"إغلاق\"]\n";
+    let lex = EventLexicon::from_str(ok, "events.toml").unwrap();
+    assert_eq!(lex.event_type("vote").unwrap().ends_with, "close");
+    let ev = extract(&doc("d", "بدأ التصويت صباحا.", vec![]), &lex);
+    assert_eq!(ev.mentions[0].ended_by, "close");
+    let typo = ok.replace("ends_with = \"close\"", "ends_with = \"clsoe\"");
+    let e = EventLexicon::from_str(&typo, "events.toml").unwrap_err().to_string();
+    assert!(e.contains("events.toml line 3") && e.contains("`clsoe` is not an event type") && e.contains("close"), "{e}");
+}

@@ -414,6 +414,8 @@ pub fn reconcile(docs: &[(&AnchoredDocument, &DocEvents)]) -> Timeline {
 
     // 1. flatten
     let mut types: Vec<String> = Vec::new();
+    // per type: the types whose same-day event begins / ends it (`begins_with`, `ends_with`)
+    let mut type_marks: HashMap<usize, (String, String)> = HashMap::new();
     let mut type_ids: HashMap<String, usize> = HashMap::new();
     let mut words: HashMap<String, u32> = HashMap::new();
     let mut heads: HashMap<String, u32> = HashMap::new();
@@ -430,6 +432,7 @@ pub fn reconcile(docs: &[(&AnchoredDocument, &DocEvents)]) -> Timeline {
                 types.push(m.event_type.clone());
                 types.len() - 1
             });
+            type_marks.entry(ty).or_insert_with(|| (m.begun_by.clone(), m.ended_by.clone()));
             let group_name = if m.merge_group.is_empty() { &m.event_type } else { &m.merge_group };
             let next_group = group_ids.len();
             let group = *group_ids.entry(group_name.clone()).or_insert(next_group);
@@ -646,6 +649,8 @@ pub fn reconcile(docs: &[(&AnchoredDocument, &DocEvents)]) -> Timeline {
     let e_node = |e: usize| 2 + 2 * e;
     let doc_id = |f: &Flat| docs[f.doc].0.id.clone();
     let mut event_gran: Vec<&'static str> = vec!["vague"; ne];
+    // per event: the time all its majority readings share, and one of them as evidence
+    let mut own_time: Vec<Option<((i64, i64), Source)>> = vec![None; ne];
     for (e, ms) in members.iter().enumerate() {
         add(&mut constraints, e_node(e), s_node(e), 0, C_STRUCTURAL, None, "start ≤ end".into(), vec![e]);
         let timed: Vec<usize> = ms.iter().copied().filter(|&i| flat[i].time.is_some()).collect();
@@ -721,6 +726,14 @@ pub fn reconcile(docs: &[(&AnchoredDocument, &DocEvents)]) -> Timeline {
             (b - a, j)
         }) {
             event_gran[e] = flat[j].gran;
+        }
+        if let Some(&j) = major.first() {
+            let shared = major.iter().fold((i64::MIN, i64::MAX), |(a, b), &k| {
+                let (x, y) = flat[k].time.unwrap_or((a, b));
+                (a.max(x), b.min(y))
+            });
+            let (ts, te, tt) = flat[j].timex_span.clone().unwrap_or_default();
+            own_time[e] = Some((shared, Source { doc: doc_id(&flat[j]), start: ts, end: te, text: tt }));
         }
         for &j in &major {
             let f = &flat[j];
@@ -933,6 +946,28 @@ pub fn reconcile(docs: &[(&AnchoredDocument, &DocEvents)]) -> Timeline {
                 c(e_node(b), e_node(a), 0);
                 c(s_node(a), s_node(b), 0);
             }
+        }
+    }
+
+    // 4b. an event that marks another's start or end on the same day (the polls close: the vote
+    // ends): the two points are one, when exactly one such event lies within the other's day
+    let type_id: HashMap<&str, usize> = types.iter().enumerate().map(|(k, t)| (t.as_str(), k)).collect();
+    let kinds: Vec<usize> = members.iter().map(|ms| majority_type(&flat, ms)).collect();
+    for e in 0..ne {
+        let Some(((ea, eb), _)) = own_time[e] else { continue };
+        let Some((begun_by, ended_by)) = type_marks.get(&kinds[e]) else { continue };
+        for (mark, name) in [(true, begun_by), (false, ended_by)] {
+            let Some(&mark_type) = type_id.get(name.as_str()) else { continue };
+            let within: Vec<usize> = (0..ne)
+                .filter(|&f| f != e && kinds[f] == mark_type)
+                .filter(|&f| own_time[f].as_ref().is_some_and(|((fa, fb), _)| ea <= *fa && *fb <= eb))
+                .collect();
+            let [f] = within[..] else { continue };
+            let src = own_time[f].as_ref().map(|(_, s)| s.clone());
+            let (own_point, verb) = if mark { (s_node(e), "begins") } else { (e_node(e), "ends") };
+            let desc = format!("«{}» {verb} with «{}»", labels[e], labels[f]);
+            add(&mut constraints, s_node(f), own_point, 0, C_SIGNAL, src.clone(), desc.clone(), vec![e, f]);
+            add(&mut constraints, own_point, s_node(f), 0, C_SIGNAL, src, desc, vec![e, f]);
         }
     }
 

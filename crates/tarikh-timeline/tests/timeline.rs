@@ -362,3 +362,28 @@ fn statements_on_different_days_stay_apart_even_through_undated_ones() {
     assert!(statements.iter().any(|s| s.docs.contains(&"a".to_string()) && s.earliest_start == Some(at(1, 2020, 3, 13, 0, 0))));
     assert!(statements.iter().any(|s| s.docs.contains(&"c".to_string()) && s.earliest_start == Some(at(1, 2020, 3, 15, 0, 0))));
 }
+
+#[test]
+fn a_vote_ends_when_its_polls_close_that_day() {
+    // The lexicon says an election round ends with the closing of the polls: the vote dated
+    // Sunday ends at the closing time another article gives, not anywhere on Sunday.
+    let vote = doc("a", "تجرى الجولة الثانية من الانتخابات الأحد.", (2020, 3, 13), PARIS, 1, vec![tx("الأحد", "2020-03-15", AnchorKind::Dct)]);
+    let close = doc(
+        "b",
+        "تعلن النتائج بعد إغلاق مراكز الاقتراع مساء الأحد.",
+        (2020, 3, 14),
+        PARIS,
+        1,
+        vec![tx("مساء الأحد", "2020-03-15TEV", AnchorKind::Dct)],
+    );
+    let (_, tl) = run(&[vote, close]);
+    let round = event(&tl, "election_round", "الجولة الثانية");
+    assert_eq!(round.earliest_end, Some(at(1, 2020, 3, 15, 18, 0)), "{:#?}", tl.events);
+    assert_eq!(round.latest_end, Some(at(1, 2020, 3, 16, 0, 0)));
+    assert_eq!(round.earliest_start, Some(at(1, 2020, 3, 15, 0, 0)));
+    // Without the closing time the vote may end anywhere that day.
+    let vote = doc("a", "تجرى الجولة الثانية من الانتخابات الأحد.", (2020, 3, 13), PARIS, 1, vec![tx("الأحد", "2020-03-15", AnchorKind::Dct)]);
+    let (_, tl) = run(&[vote]);
+    let round = event(&tl, "election_round", "الجولة الثانية");
+    assert_eq!(round.earliest_end, Some(at(1, 2020, 3, 15, 0, 0)));
+}

@@ -444,6 +444,18 @@ fn source_for(cx: &Ctx, drafts: &[Draft], b: usize, at: usize, sent: usize) -> O
             .filter(|&i| !pref || drafts[i].type_idx != bt || bt.is_none())
             .max_by_key(|&i| (drafts[i].last, i))
     };
+    // The nearest event before is preferred even when of b's own type if a date of its own
+    // stands between it and the offset: it is another, separately dated event of that kind
+    // ("يدلي الناخبون في الخارج السبت، قبل يوم من التصويت").
+    if let Some(i) = pick_before(false) {
+        let dated = cx.word_timex[drafts[i].last + 1..at.min(cx.words.len())]
+            .iter()
+            .flatten()
+            .any(|&ti| matches!(cx.doc.timexes[ti].kind, TimexType::Date | TimexType::Time) && cx.doc.timexes[ti].event_offset.is_none());
+        if dated && drafts[i].type_idx == bt && bt.is_some() {
+            return Some(i);
+        }
+    }
     if let Some(i) = pick_before(true).or_else(|| pick_before(false)) {
         return Some(i);
     }

@@ -380,3 +380,22 @@ fn ends_with_names_a_type_of_the_lexicon() {
     let e = EventLexicon::from_str(&typo, "events.toml").unwrap_err().to_string();
     assert!(e.contains("events.toml line 3") && e.contains("`clsoe` is not an event type") && e.contains("close"), "{e}");
 }
+
+#[test]
+fn a_separately_dated_event_of_the_anchor_kind_is_the_offset_source() {
+    // Not the statement: the vote abroad, dated Saturday, is a day before the vote at home.
+    let text = "وقالت اللجنة إنه من المقرر أن يدلي الناخبون في الخارج بأصواتهم السبت، قبل يوم من التصويت في البلاد.";
+    let d = doc(
+        "d",
+        text,
+        vec![date("السبت", "2020-03-14", day(2020, 3, 14)), offset("يوم", "P1D", OffsetDirection::Before, 86_400, 86_400, "التصويت")],
+    );
+    let ev = extract(&d, &lex());
+    let (abroad, _) = find(&ev, "يدلي الناخبون");
+    let (vote, _) = find(&ev, "التصويت");
+    assert!(
+        ev.relations.iter().any(|r| r.source == abroad && r.target == vote && r.relation == Relation::Before),
+        "{:?}",
+        ev.relations.iter().map(|r| (&ev.mentions[r.source].trigger, r.relation, &ev.mentions[r.target].trigger)).collect::<Vec<_>>()
+    );
+}

@@ -524,68 +524,24 @@ pub fn reconcile(docs: &[(&AnchoredDocument, &DocEvents)]) -> Timeline {
     let mut hull: Vec<Option<(i64, i64)>> = flat.iter().map(|f| f.time).collect();
     // the last mention each candidate was compared with (several keys find the same candidate)
     let mut checked: Vec<usize> = vec![usize::MAX; n];
-    for i in 0..n {
-        let f = &flat[i];
-        // every merge rule needs either the same head or (same day / strict type) a shared key
-        // word, so these keys find every pair a rule could accept (within the window K)
-        let mut keys: Vec<(usize, u8, i64, u32)> = Vec::new();
-        let head = f.head_id;
-        let g = f.group;
-        if let Some((a, b)) = f.time {
-            if b - a <= 2 * DAY {
-                for d in a.div_euclid(DAY)..=(b - 1).div_euclid(DAY) {
-                    keys.push((g, 0, d, head));
-                    keys.extend(f.rare.iter().map(|&k| (g, 1, d, k)));
-                    if f.same_day {
-                        // every same-day mention of the group is a candidate (types of one
-                        // group still need a shared word, see should_merge)
-                        keys.push((g, 5, d, 0));
-                    }
-                }
-            } else {
-                keys.push((g, 2, a.div_euclid(30 * DAY), head));
-            }
-        }
-        keys.push((g, 3, 0, head));
-        if f.state {
-            keys.push((g, 6, 0, f.ty as u32));
-        }
-        if f.strict {
-            keys.extend(f.keys.iter().map(|&k| (g, 4, 0, k)));
-        }
-        for key in keys {
-            if key.3 == NOKEY {
+    // An event the text places before or after another of its own group ("يدلي الناخبون في
+    // الخارج السبت، قبل يوم من التصويت") is another event: such a source is held out of the first
+    // pass, then merged where no cluster holds the event it was set against.
+    let mut apart: Vec<Vec<usize>> = vec![Vec::new(); n];
+    for (di, (_, ev)) in docs.iter().enumerate() {
+        for r in &ev.relations {
+            if !matches!(r.relation, Relation::Before | Relation::After) {
                 continue;
             }
-            let list = postings.entry(key).or_default();
-            for &j in list.iter().rev().take(K) {
-                if checked[j] == i {
-                    continue;
+            if let (Some(&a), Some(&b)) = (flat_of[di].get(r.source), flat_of[di].get(r.target)) {
+                if a != b && flat[a].group == flat[b].group {
+                    apart[a].push(b);
                 }
-                checked[j] = i;
-                let (ri, rj) = (uf.find_mut(i), uf.find_mut(j));
-                if ri == rj || !should_merge(&flat[i], &flat[j]) {
-                    continue;
-                }
-                let merged = match (hull[ri], hull[rj]) {
-                    (Some(x), Some(y)) => {
-                        // Clusters grow through undated mentions: a strict type (statements)
-                        // keeps one cluster to one time, or a chain of "he said" joins every
-                        // statement of the week.
-                        let gap = (x.0 - y.1).max(y.0 - x.1);
-                        if gap > 3 * DAY || ((flat[i].strict || flat[j].strict) && gap >= 0) {
-                            continue;
-                        }
-                        Some((x.0.min(y.0), x.1.max(y.1)))
-                    }
-                    (x, y) => x.or(y),
-                };
-                uf.union(i, j);
-                hull[uf.find_mut(i)] = merged;
             }
-            list.push(i);
         }
     }
+    // per cluster root: its held-out members
+    let mut held_in: HashMap<usize, Vec<usize>> = HashMap::new();
     // mentions the texts relate to each other are different events
     let mut related: Vec<(usize, usize, bool)> = Vec::new();
     for (di, (_, ev)) in docs.iter().enumerate() {
@@ -596,7 +552,109 @@ pub fn reconcile(docs: &[(&AnchoredDocument, &DocEvents)]) -> Timeline {
             }
         }
     }
-    attach_undated(&flat, &mut uf, &hull, &related);
+    // pass 0 merges the mentions no text sets against another of their group, then undated
+    // mentions join their group's main event; pass 1 places the held-out ones, so that the
+    // event they are set against has found its cluster first
+    for pass in 0..2 {
+        if pass == 1 {
+            attach_undated(&flat, &mut uf, &hull, &related);
+            // the clusters' hulls again, as attaching may have changed the roots
+            let mut fresh: Vec<Option<(i64, i64)>> = vec![None; n];
+            for i in 0..n {
+                let root = uf.find_mut(i);
+                if let Some((a, b)) = flat[i].time {
+                    fresh[root] = Some(fresh[root].map_or((a, b), |(x, y)| (x.min(a), y.max(b))));
+                }
+            }
+            hull = fresh;
+            let moved: Vec<(usize, Vec<usize>)> = held_in.drain().collect();
+            for (r, held) in moved {
+                let root = uf.find_mut(r);
+                held_in.entry(root).or_default().extend(held);
+            }
+        }
+        let order: Vec<usize> = (0..n).filter(|&i| apart[i].is_empty() == (pass == 0)).collect();
+        for i in order {
+            if !apart[i].is_empty() {
+                let root = uf.find_mut(i);
+                held_in.entry(root).or_default().push(i);
+            }
+            let f = &flat[i];
+            // every merge rule needs either the same head or (same day / strict type) a shared key
+            // word, so these keys find every pair a rule could accept (within the window K)
+            let mut keys: Vec<(usize, u8, i64, u32)> = Vec::new();
+            let head = f.head_id;
+            let g = f.group;
+            if let Some((a, b)) = f.time {
+                if b - a <= 2 * DAY {
+                    for d in a.div_euclid(DAY)..=(b - 1).div_euclid(DAY) {
+                        keys.push((g, 0, d, head));
+                        keys.extend(f.rare.iter().map(|&k| (g, 1, d, k)));
+                        if f.same_day {
+                            // every same-day mention of the group is a candidate (types of one
+                            // group still need a shared word, see should_merge)
+                            keys.push((g, 5, d, 0));
+                        }
+                    }
+                } else {
+                    keys.push((g, 2, a.div_euclid(30 * DAY), head));
+                }
+            }
+            keys.push((g, 3, 0, head));
+            if f.state {
+                keys.push((g, 6, 0, f.ty as u32));
+            }
+            if f.strict {
+                keys.extend(f.keys.iter().map(|&k| (g, 4, 0, k)));
+            }
+            for key in keys {
+                if key.3 == NOKEY {
+                    continue;
+                }
+                let list = postings.entry(key).or_default();
+                for &j in list.iter().rev().take(K) {
+                    if checked[j] == i {
+                        continue;
+                    }
+                    checked[j] = i;
+                    let (ri, rj) = (uf.find_mut(i), uf.find_mut(j));
+                    if ri == rj || !should_merge(&flat[i], &flat[j]) {
+                        continue;
+                    }
+                    let set_against = |x: usize, other: usize, uf: &mut UnionFind<usize>| apart[x].iter().any(|&y| uf.find_mut(y) == other);
+                    let held_i: Vec<usize> = held_in.get(&ri).cloned().unwrap_or_default();
+                    let held_j: Vec<usize> = held_in.get(&rj).cloned().unwrap_or_default();
+                    if held_i.iter().any(|&x| set_against(x, rj, &mut uf)) || held_j.iter().any(|&x| set_against(x, ri, &mut uf)) {
+                        continue;
+                    }
+                    let merged = match (hull[ri], hull[rj]) {
+                        (Some(x), Some(y)) => {
+                            // Clusters grow through undated mentions: a strict type (statements)
+                            // keeps one cluster to one time, or a chain of "he said" joins every
+                            // statement of the week.
+                            let gap = (x.0 - y.1).max(y.0 - x.1);
+                            if gap > 3 * DAY || ((flat[i].strict || flat[j].strict) && gap >= 0) {
+                                continue;
+                            }
+                            Some((x.0.min(y.0), x.1.max(y.1)))
+                        }
+                        (x, y) => x.or(y),
+                    };
+                    uf.union(i, j);
+                    let root = uf.find_mut(i);
+                    hull[root] = merged;
+                    let mut held: Vec<usize> = held_i.into_iter().chain(held_j).collect();
+                    held_in.remove(&ri);
+                    held_in.remove(&rj);
+                    if !held.is_empty() {
+                        held.sort_unstable();
+                        held_in.insert(root, held);
+                    }
+                }
+                list.push(i);
+            }
+        }
+    }
     // events numbered by their first mention
     let mut event_of_flat = vec![usize::MAX; n];
     let mut members: Vec<Vec<usize>> = Vec::new();

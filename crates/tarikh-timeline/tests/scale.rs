@@ -53,6 +53,8 @@ fn synthetic(docs: usize, per_doc: usize) -> Vec<(AnchoredDocument, DocEvents)> 
                 distinct: Vec::new(),
                 open_extent: false,
                 state_extent: false,
+                begun_by: String::new(),
+                ended_by: String::new(),
             });
             if i > 0 && rng.next(5) == 0 {
                 // mostly agreeing with the dates, 2% contradicting them

@@ -387,3 +387,28 @@ fn a_vote_ends_when_its_polls_close_that_day() {
     let round = event(&tl, "election_round", "الجولة الثانية");
     assert_eq!(round.earliest_end, Some(at(1, 2020, 3, 15, 0, 0)));
 }
+
+#[test]
+fn an_event_set_before_another_of_its_kind_stays_apart_from_it() {
+    // "Voters abroad vote on Saturday, a day before the vote at home": two votes, though a vote
+    // is a by-time type and another article (wrongly) puts the main vote on Saturday too.
+    let a = doc(
+        "a",
+        "يدلي الناخبون في الخارج بأصواتهم السبت، قبل يوم من التصويت في البلاد.",
+        (2020, 3, 13),
+        PARIS,
+        1,
+        vec![tx("السبت", "2020-03-14", AnchorKind::Dct), off("يوم", "P1D", OffsetDirection::Before, 86_400, "التصويت")],
+    );
+    let sunday = |id: &str| doc(id, "تجرى الجولة الثانية من الانتخابات الأحد.", (2020, 3, 13), PARIS, 1, vec![tx("الأحد", "2020-03-15", AnchorKind::Dct)]);
+    let saturday = doc("d", "تجرى الجولة الثانية السبت.", (2020, 3, 13), PARIS, 1, vec![tx("السبت", "2020-03-14", AnchorKind::Dct)]);
+    let (_, tl) = run(&[a, sunday("b"), sunday("c"), saturday]);
+    let abroad = event(&tl, "election_round", "يدلي الناخبون");
+    assert_eq!(abroad.docs, vec!["a"], "{:#?}", tl.events);
+    assert_eq!(abroad.earliest_start, Some(at(1, 2020, 3, 14, 0, 0)));
+    assert_eq!(abroad.latest_end, Some(at(1, 2020, 3, 15, 0, 0)));
+    let round = event(&tl, "election_round", "الجولة الثانية");
+    assert!(round.docs.contains(&"a".to_string()), "«التصويت» of a is the main vote: {:#?}", tl.events);
+    assert_eq!(round.earliest_start, Some(at(1, 2020, 3, 15, 0, 0)));
+    assert_eq!(round.status, "conflict", "d's Saturday is still a disagreement");
+}

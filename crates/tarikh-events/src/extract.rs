@@ -198,6 +198,41 @@ fn looks_like_perfect_verb(w: &str) -> bool {
         && !["ه", "ات", "ين", "يه", "يا"].iter().any(|e| s.ends_with(e))
 }
 
+/// Words that open reported content after a reporting verb.
+const COMPLEMENTIZERS: &[&str] = &["أن", "إن", "ان", "بأن", "بان", "أنه", "إنه", "انه", "أنها", "إنها", "انها", "أنهم", "إنهم"];
+
+/// How many words may stand between a reporting trigger and its complementizer ("قال الموقع إن").
+const COMPLEMENT_REACH: usize = 4;
+
+/// For each clause: the word where the content reported by one of its reporting mentions begins
+/// (the complementizer after "قال"/"أعلنت"/"حذرت من"), if any.
+fn reported_complements(cx: &Ctx, drafts: &[Draft]) -> Vec<Option<usize>> {
+    let mut out: Vec<Option<usize>> = vec![None; cx.clauses.len()];
+    for d in drafts {
+        let Some(ti) = d.type_idx else { continue };
+        if !cx.lex.types()[ti].reports {
+            continue;
+        }
+        let clause = cx.words[d.last].clause;
+        let found = (d.last + 1..(d.last + 1 + COMPLEMENT_REACH).min(cx.words.len()))
+            .take_while(|&wi| cx.words[wi].clause == clause)
+            .find(|&wi| COMPLEMENTIZERS.contains(&cx.word(wi)));
+        if let Some(wi) = found {
+            if out[clause].is_none_or(|c| wi < c) {
+                out[clause] = Some(wi);
+            }
+        }
+    }
+    out
+}
+
+/// A perfect or imperfect verb form ("يعود", "تعود", "عاد"): a generic event's best label.
+fn looks_like_verb(w: &str) -> bool {
+    let s = w.strip_prefix('و').or_else(|| w.strip_prefix('ف')).filter(|r| r.chars().count() >= 3).unwrap_or(w);
+    let n = s.chars().count();
+    looks_like_perfect_verb(w) || ((4..=6).contains(&n) && (s.starts_with('ي') || s.starts_with('ت')) && !s.starts_with("تم"))
+}
+
 /// Find the event mentions of `doc` with `lexicon`, link each to its governing timex, and read
 /// the relations the text states between them (see the crate docs for every rule).
 pub fn extract(doc: &AnchoredDocument, lexicon: &EventLexicon) -> DocEvents {
@@ -240,10 +275,34 @@ pub fn extract(doc: &AnchoredDocument, lexicon: &EventLexicon) -> DocEvents {
         });
     }
 
-    // 2. Generic events: clauses with a timex and no typed trigger.
+    // 2. Generic events: clauses with a timex and no typed trigger. The content a reporting verb
+    // reports ("قال إن …") counts as a clause of its own.
+    let complement = reported_complements(&cx, &drafts);
     let mut clause_has_typed = vec![false; cx.clauses.len()];
     for d in &drafts {
-        clause_has_typed[cx.words[d.first].clause] = true;
+        if complement[cx.words[d.first].clause].is_none_or(|c| d.first < c) {
+            clause_has_typed[cx.words[d.first].clause] = true;
+        }
+    }
+    // reported content with a date and no trigger: a generic event from the word nearest before
+    // the date ("قال الموقع إن آخر الرسائل يعود إلى 24 أبريل" → «يعود»)
+    for (ci, c) in complement.iter().enumerate() {
+        let Some(c) = *c else { continue };
+        let Some(tw) = (c..cx.words.len()).take_while(|&wi| cx.words[wi].clause == ci).find(|&wi| {
+            cx.word_timex[wi].is_some_and(|ti| matches!(doc.timexes[ti].kind, TimexType::Date | TimexType::Time))
+        }) else {
+            continue;
+        };
+        // a trigger of the reported content before its date is what the date dates
+        if drafts.iter().any(|d| d.first > c && d.first < tw) {
+            continue;
+        }
+        let pick = (c + 1..tw).rev().find(|&wi| !taken[wi] && cx.is_content(wi) && looks_like_verb(cx.word(wi)))
+            .or_else(|| (c + 1..tw).rev().find(|&wi| !taken[wi] && cx.is_content(wi)));
+        if let Some(wi) = pick {
+            taken[wi] = true;
+            drafts.push(Draft { first: wi, last: wi, start_byte: cx.generic_start(wi), type_idx: None });
+        }
     }
     let mut clause_has_timex = vec![false; cx.clauses.len()];
     for t in &doc.timexes {
@@ -400,7 +459,7 @@ pub fn extract(doc: &AnchoredDocument, lexicon: &EventLexicon) -> DocEvents {
         clause_has_mention[cx.words[d.first].clause] = true;
     }
     let fronted = fronted_adjuncts(&cx);
-    let links = TimeLinks { blockers: &blockers, clause_has_mention: &clause_has_mention, fronted: &fronted };
+    let links = TimeLinks { blockers: &blockers, clause_has_mention: &clause_has_mention, fronted: &fronted, complement: &complement };
     for (mi, d) in drafts.iter().enumerate() {
         mentions[mi].time = governing_timex(&cx, &drafts, d, &links);
         mentions[mi].duration = event_duration(&cx, &drafts, d);
@@ -508,10 +567,12 @@ struct TimeLinks<'a> {
     blockers: &'a [usize],
     clause_has_mention: &'a [bool],
     fronted: &'a [bool],
+    /// per clause: where the content a reporting mention reports begins
+    complement: &'a [Option<usize>],
 }
 
 fn governing_timex(cx: &Ctx, drafts: &[Draft], d: &Draft, links: &TimeLinks) -> Option<usize> {
-    let TimeLinks { blockers, clause_has_mention, fronted } = *links;
+    let TimeLinks { blockers, clause_has_mention, fronted, complement } = *links;
     let w = &cx.words[d.first];
     let mut best: Option<(usize, usize)> = None; // (score, timex)
     for (ti, t) in cx.doc.timexes.iter().enumerate() {
@@ -526,6 +587,10 @@ fn governing_timex(cx: &Ctx, drafts: &[Draft], d: &Draft, links: &TimeLinks) -> 
         let tl = cx.words.partition_point(|x| x.range.start < t.byte_range.end).saturating_sub(1).max(tf);
         let tw = &cx.words[tf];
         if tw.sentence != w.sentence {
+            continue;
+        }
+        // the dates of the reported content are not the report's
+        if d.type_idx.is_some_and(|ti| cx.lex.types()[ti].reports) && complement[tw.clause].is_some_and(|c| tf > c && c > d.last) {
             continue;
         }
         let tier = if tw.clause == w.clause || (tw.clause + 1 == w.clause && fronted[tw.clause]) {

@@ -77,6 +77,9 @@ pub struct EventType {
     /// States ("the silence period"): a date mentioned with one says the state holds then, so
     /// it bounds neither end tightly (start ≤ the date's end, end ≥ its start).
     pub state_extent: bool,
+    /// Reporting types (statements, warnings): what follows their complementizer ("قال إن …")
+    /// is the reported content, whose dates are not the report's.
+    pub reports: bool,
     /// A type whose event marks this one's start when both fall on one day (a vote begins when
     /// the polls open); empty when none.
     pub begins_with: String,
@@ -186,6 +189,8 @@ struct RawEvent {
     extent: Option<Spanned<String>>,
     #[serde(default)]
     group: Option<String>,
+    #[serde(default)]
+    reports: bool,
     #[serde(default)]
     begins_with: Option<Spanned<String>>,
     #[serde(default)]
@@ -412,6 +417,7 @@ impl EventLexicon {
                 group,
                 open_extent,
                 state_extent,
+                reports: ev.reports,
                 begins_with: ev.begins_with.as_ref().map(|b| b.get_ref().trim().to_string()).unwrap_or_default(),
                 ends_with: ev.ends_with.as_ref().map(|b| b.get_ref().trim().to_string()).unwrap_or_default(),
                 context: ev.context.iter().map(|c| tarikh_text::normalise(c.trim())).filter(|c| !c.is_empty()).collect(),

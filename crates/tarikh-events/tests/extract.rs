@@ -399,3 +399,30 @@ fn a_separately_dated_event_of_the_anchor_kind_is_the_offset_source() {
         ev.relations.iter().map(|r| (&ev.mentions[r.source].trigger, r.relation, &ev.mentions[r.target].trigger)).collect::<Vec<_>>()
     );
 }
+
+#[test]
+fn the_dates_of_reported_content_are_not_the_reports() {
+    // The date belongs to what is reported, not to the saying: the statement stays undated and
+    // the reported clause, with no trigger of its own, gets a generic event for the date.
+    let text = "وقال الموقع إن آخر الرسائل يعود إلى 24 أبريل 2017.";
+    let d = doc("d", text, vec![date("24 أبريل 2017", "2017-04-24", day(2017, 4, 24))]);
+    let ev = extract(&d, &lex());
+    let (_, said) = find(&ev, "قال");
+    assert_eq!(said.time, None);
+    let (_, reported) = find(&ev, "يعود");
+    assert!(reported.generic);
+    assert_eq!(reported.time, Some(0));
+    // A date before the complementizer is the report's own.
+    let text = "وقال الوزير الأحد إن الحكومة ستستقيل.";
+    let d = doc("d", text, vec![date("الأحد", "2020-03-15", day(2020, 3, 15))]);
+    let ev = extract(&d, &lex());
+    let (_, said) = find(&ev, "قال");
+    assert_eq!(said.time, Some(0));
+    // A reported event with its own trigger takes the date; no generic one is made.
+    let text = "وأعلنت الوزارة أن الزيارة ستجري الثلاثاء.";
+    let d = doc("d", text, vec![date("الثلاثاء", "2020-03-17", day(2020, 3, 17))]);
+    let ev = extract(&d, &lex());
+    assert_eq!(find(&ev, "الزيارة").1.time, Some(0));
+    assert_eq!(find(&ev, "أعلنت").1.time, None);
+    assert!(ev.mentions.iter().all(|m| !m.generic), "{:?}", ev.mentions.iter().map(|m| &m.trigger).collect::<Vec<_>>());
+}

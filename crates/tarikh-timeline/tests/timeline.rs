@@ -351,9 +351,9 @@ fn durations_bound_events_and_disagreeing_durations_are_reported() {
 fn statements_on_different_days_stay_apart_even_through_undated_ones() {
     // Friday's and Sunday's statements of one minister, and an undated one that shares their
     // words: the undated one may join either, but it must not chain the two days into one event.
-    let friday = doc("a", "قال وزير الداخلية إن التحقيق في الهجوم مستمر الجمعة.", (2020, 3, 13), PARIS, 1, vec![tx("الجمعة", "2020-03-13", AnchorKind::Dct)]);
+    let friday = doc("a", "قال وزير الداخلية الجمعة إن التحقيق في الهجوم مستمر.", (2020, 3, 13), PARIS, 1, vec![tx("الجمعة", "2020-03-13", AnchorKind::Dct)]);
     let undated = doc("b", "قال وزير الداخلية إن التحقيق في الهجوم مستمر.", (2020, 3, 14), PARIS, 1, vec![]);
-    let sunday = doc("c", "قال وزير الداخلية إن التحقيق في الهجوم مستمر الأحد.", (2020, 3, 15), PARIS, 1, vec![tx("الأحد", "2020-03-15", AnchorKind::Dct)]);
+    let sunday = doc("c", "قال وزير الداخلية الأحد إن التحقيق في الهجوم مستمر.", (2020, 3, 15), PARIS, 1, vec![tx("الأحد", "2020-03-15", AnchorKind::Dct)]);
     let (_, tl) = run(&[friday, undated, sunday]);
     let statements: Vec<_> = tl.events.iter().filter(|e| e.event_type == "statement").collect();
     for s in &statements {

@@ -246,10 +246,27 @@ fn mentions_with_offsets<'a>(mentions: &'a [Mention], timexes: &[Timex]) -> Vec<
     out
 }
 
+/// The gap an exact offset in calendar units allows between two events: "قبل يوم من التصويت"
+/// puts the event on the day before the vote, at an hour neither gives, so the gap between the
+/// two instants is a day give or take half a day (a week ± half a week, and so on). Offsets in
+/// hours and minutes ("قبل 48 ساعة") are taken as written.
+fn calendar_gap(value: &str, seconds: i64) -> (i64, i64) {
+    let calendar_unit = !value.contains('T') && value.starts_with('P');
+    let half = match value.chars().last() {
+        Some('D') if calendar_unit => Unit::Day.seconds() / 2,
+        Some('W') if calendar_unit => Unit::Day.seconds() * 7 / 2,
+        Some('M') if calendar_unit => Unit::Day.seconds() * 15,
+        Some('Y') if calendar_unit => Unit::Day.seconds() * 182,
+        _ => 0,
+    };
+    (seconds.saturating_sub(half).max(0), seconds.saturating_add(half))
+}
+
 fn build_timex(m: &Mention, res: Resolution, start: usize, end: usize, text: String, normalised: &Normalised, event: Option<Direction>) -> Timex {
     let event_offset = event.map(|d| {
         let gap = m.semantics.event_gap.map(|(u, n)| u.seconds().saturating_mul(n as i64));
         let (lo, hi) = match (res.duration_seconds, gap) {
+            (Some((lo, hi)), _) if lo == hi => calendar_gap(&res.value, lo),
             (Some(b), _) => b,
             (None, Some(g)) => (g / 2, g.saturating_mul(2)),
             (None, None) => (0, Unit::Hour.seconds()),

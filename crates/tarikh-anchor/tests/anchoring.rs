@@ -87,3 +87,17 @@ fn the_eve_of_a_dated_event_is_the_day_before() {
     assert_eq!(t.anchor, AnchorKind::Event);
     assert!(t.event_offset.is_some());
 }
+
+#[test]
+fn a_gap_in_days_is_a_calendar_gap_and_a_gap_in_hours_is_taken_as_written() {
+    // "A day before the vote": on the day before, at an hour neither gives: 24 h ± 12 h.
+    let doc = anchor("تعرض الموقع للقرصنة قبل يوم واحد من توجه الناخبين لصناديق الاقتراع.", "2017-05-06");
+    let gap = find(&doc, "يوم واحد").event_offset.clone().expect("an event offset");
+    assert_eq!((gap.min_seconds, gap.max_seconds), (12 * 3600, 36 * 3600));
+    let doc = anchor("نشرت الوثائق قبل يومين من التصويت.", "2017-05-06");
+    let gap = find(&doc, "يومين").event_offset.clone().expect("an event offset");
+    assert_eq!((gap.min_seconds, gap.max_seconds), (36 * 3600, 60 * 3600));
+    let doc = anchor("نشرت الوثائق قبل 48 ساعة من التصويت.", "2017-05-06");
+    let gap = find(&doc, "48 ساعة").event_offset.clone().expect("an event offset");
+    assert_eq!((gap.min_seconds, gap.max_seconds), (48 * 3600, 48 * 3600));
+}

@@ -233,6 +233,44 @@ fn looks_like_verb(w: &str) -> bool {
     looks_like_perfect_verb(w) || ((4..=6).contains(&n) && (s.starts_with('ي') || s.starts_with('ت')) && !s.starts_with("تم"))
 }
 
+/// How many words after a trigger a place qualifying it may end ("الانتخابات الرئاسية في الولايات
+/// المتحدة").
+const PLACE_REACH: usize = 5;
+
+/// A word without its conjunction, preposition and article ("وبالولايات" → "ولايات" is not
+/// wanted: "بالولايات" → "الولايات" → "ولايات"), for place look-ups.
+fn bare_word(w: &str) -> &str {
+    let w = w.strip_prefix('و').or_else(|| w.strip_prefix('ف')).filter(|r| r.chars().count() >= 3).unwrap_or(w);
+    if let Some(r) = w.strip_prefix("لل").filter(|r| r.chars().count() >= 3) {
+        return r;
+    }
+    let w = ['ب', 'ل', 'ك'].iter().find_map(|p| w.strip_prefix(*p).filter(|r| r.starts_with("ال") && r.chars().count() >= 5)).unwrap_or(w);
+    strip_article(w)
+}
+
+/// The time zone of the place that locates the event: a place adjective within two words after
+/// the trigger ("الانتخابات الرئاسية الأمريكية") or a place after «في» within five words, in its
+/// clause ("الانتخابات الرئاسية في الولايات المتحدة"); empty when none. An adjective further on
+/// qualifies something else ("تصيد نسب إلى مجموعة روسية": the group is Russian, not the event).
+fn place_zone(cx: &Ctx, d: &Draft) -> String {
+    let clause = cx.words[d.last].clause;
+    let end = (d.last + 1 + PLACE_REACH).min(cx.words.len());
+    let positions: Vec<usize> = (d.last + 1..end).take_while(|&wi| cx.words[wi].clause == clause).collect();
+    let words: Vec<&str> = positions.iter().map(|&wi| bare_word(cx.word(wi))).collect();
+    for start in 0..words.len() {
+        let after_fi = start > 0 && matches!(cx.word(positions[start - 1]), "في" | "وفي");
+        if start >= 2 && !after_fi {
+            continue;
+        }
+        for len in (1..=cx.lex.place_words.min(words.len() - start)).rev() {
+            if let Some(zone) = cx.lex.place_zone(&words[start..start + len]) {
+                return zone.to_string();
+            }
+        }
+    }
+    String::new()
+}
+
 /// Find the event mentions of `doc` with `lexicon`, link each to its governing timex, and read
 /// the relations the text states between them (see the crate docs for every rule).
 pub fn extract(doc: &AnchoredDocument, lexicon: &EventLexicon) -> DocEvents {
@@ -660,6 +698,7 @@ fn build_mention(cx: &Ctx, d: &Draft, taken: &[bool]) -> EventMention {
         None => (GENERIC.to_string(), true, false, GENERIC.to_string(), false, false),
     };
     let (begun_by, ended_by) = d.type_idx.map(|i| (lex.types()[i].begins_with.clone(), lex.types()[i].ends_with.clone())).unwrap_or_default();
+    let reports = d.type_idx.is_some_and(|i| lex.types()[i].reports);
     let label_last = if label_end > end { d.last + 1 } else { d.last };
     let mut distinct: Vec<String> = (d.first..=label_last).filter_map(|wi| lex.distinct_word(cx.word(wi))).collect();
     distinct.sort();
@@ -684,6 +723,7 @@ fn build_mention(cx: &Ctx, d: &Draft, taken: &[bool]) -> EventMention {
         distinct,
         open_extent: open,
         state_extent: state,
+        zone: if reports { String::new() } else { place_zone(cx, d) },
         begun_by,
         ended_by,
     }

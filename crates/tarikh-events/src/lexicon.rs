@@ -148,6 +148,11 @@ pub struct EventLexicon {
     pub(crate) stopwords: HashSet<String>,
     /// Normalised words that tell two events of one type apart ("الأولى" vs "الثانية").
     pub(crate) distinct: HashSet<String>,
+    /// Place names and adjectives (normalised, article stripped) → the IANA time zone of the place:
+    /// an event placed there is dated by its own clock ("الانتخابات الأمريكية" → America/New_York).
+    pub(crate) places: HashMap<String, String>,
+    /// The longest place name, in words.
+    pub(crate) place_words: usize,
 }
 
 #[derive(Deserialize)]
@@ -161,6 +166,15 @@ struct RawFile {
     generic: Option<RawGeneric>,
     #[serde(default)]
     merge: Option<RawMerge>,
+    #[serde(default)]
+    place: Vec<Spanned<RawPlace>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPlace {
+    zone: String,
+    words: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -345,6 +359,8 @@ impl EventLexicon {
             signal_index: HashMap::new(),
             stopwords: HashSet::new(),
             distinct: HashSet::new(),
+            places: HashMap::new(),
+            place_words: 0,
         };
         let mut seen = HashSet::new();
         for ev in &raw.event {
@@ -492,6 +508,21 @@ impl EventLexicon {
                 }
             }
         }
+        for place in &raw.place {
+            let p = place.get_ref();
+            if p.zone.parse::<chrono_tz::Tz>().is_err() {
+                return Err(err(place.span().start, format!("`{}` is not an IANA time zone (write it like \"Africa/Cairo\")", p.zone)));
+            }
+            for w in &p.words {
+                let n = tarikh_text::normalise(w.trim());
+                if n.is_empty() {
+                    continue;
+                }
+                let key = n.split(' ').map(|w| strip_article(w).to_string()).collect::<Vec<_>>().join(" ");
+                lex.place_words = lex.place_words.max(key.split(' ').count());
+                lex.places.insert(key, p.zone.clone());
+            }
+        }
         if let Some(m) = &raw.merge {
             for w in &m.distinct {
                 let n = tarikh_text::normalise(w.trim());
@@ -517,6 +548,12 @@ impl EventLexicon {
             }
         }
         self.triggers.push(phrase);
+    }
+
+    /// The time zone of the place named by these normalised words, if the lexicon knows it.
+    pub fn place_zone(&self, normalised_words: &[&str]) -> Option<&str> {
+        let key = normalised_words.iter().map(|w| strip_article(w)).collect::<Vec<_>>().join(" ");
+        self.places.get(&key).map(String::as_str)
     }
 
     /// The event types, in file order (earlier types win ties between overlapping triggers).

@@ -183,6 +183,10 @@ pub struct EventMention {
     pub open_extent: bool,
     /// The type is a state: its own date says when it holds, not when it starts and ends.
     pub state_extent: bool,
+    /// IANA time zone of the place the mention's phrase names ("الانتخابات الرئاسية الأمريكية" →
+    /// America/New_York), from the lexicon's `[[place]]` entries; empty when none. Its dates are
+    /// read on that place's clock.
+    pub zone: String,
     /// The type whose event, on the same day, is this event's start (`EventType::begins_with`).
     pub begun_by: String,
     /// The type whose event, on the same day, is this event's end (`EventType::ends_with`).

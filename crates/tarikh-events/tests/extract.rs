@@ -426,3 +426,21 @@ fn the_dates_of_reported_content_are_not_the_reports() {
     assert_eq!(find(&ev, "أعلنت").1.time, None);
     assert!(ev.mentions.iter().all(|m| !m.generic), "{:?}", ev.mentions.iter().map(|m| &m.trigger).collect::<Vec<_>>());
 }
+
+#[test]
+fn the_place_an_event_names_gives_its_clock() {
+    let zone_of = |text: &str, trigger: &str| {
+        let ev = extract(&doc("d", text, vec![]), &lex());
+        find(&ev, trigger).1.zone.clone()
+    };
+    assert_eq!(zone_of("تدخلت روسيا في الانتخابات الرئاسية الأمريكية.", "الانتخابات الرئاسية"), "America/New_York");
+    assert_eq!(zone_of("جرت الانتخابات الرئاسية في الولايات المتحدة العام الماضي.", "الانتخابات الرئاسية"), "America/New_York");
+    assert_eq!(zone_of("ضرب زلزال قوي في اليابان.", "زلزال"), "Asia/Tokyo");
+    // an adjective further on qualifies something else; a speaker's nationality is not a place
+    assert_eq!(zone_of("استهدفت محاولات تصيد احتيالي الحزب ونسبت إلى مجموعة روسية.", "تصيد احتيالي"), "");
+    assert_eq!(zone_of("قال الرئيس الأمريكي إن الوضع خطير.", "قال"), "");
+    // a zone the time-zone database does not know is refused where it is written
+    let bad = "[[event]]\ntype = \"quake\"\ntriggers = [\"زلزال\"]\n\n[[place]]\nzone = \"Asia/Atlantis\"\nwords = [\"أطلانطس\"]\n";
+    let e = EventLexicon::from_str(bad, "events.toml").unwrap_err().to_string();
+    assert!(e.contains("events.toml line 5") && e.contains("Asia/Atlantis"), "{e}");
+}

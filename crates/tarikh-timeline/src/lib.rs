@@ -200,6 +200,10 @@ struct Flat {
     open: bool,
     state: bool,
     class: u8,
+    /// time zone of the place the mention names, if any
+    zone: Option<chrono_tz::Tz>,
+    /// the own timex's value (for reading it again on the clock of the event's place)
+    value: Option<String>,
     /// evidence of the own time: (start, end, text) of the timex
     timex_span: Option<(usize, usize, String)>,
 }
@@ -291,16 +295,56 @@ fn local_midnight(doc: &AnchoredDocument, date: NaiveDate, fallback: Option<Fixe
     off.from_local_datetime(&naive).single()
 }
 
+/// The stretch a date value covers on the clock of `zone` (the place of its event): years,
+/// months, days and parts of day; None for other values (instants, weeks, vague ones), which keep
+/// the story's reading.
+fn zoned_interval(value: &str, zone: chrono_tz::Tz) -> Option<(DateTime<FixedOffset>, DateTime<FixedOffset>)> {
+    let midnight = |d: NaiveDate| -> Option<DateTime<FixedOffset>> {
+        let naive = d.and_hms_opt(0, 0, 0)?;
+        let off = zone.offset_from_local_datetime(&naive).earliest()?.fix();
+        off.from_local_datetime(&naive).single()
+    };
+    let year = || value.get(..4)?.parse::<i32>().ok();
+    let (start, end) = match granularity(value) {
+        "year" => {
+            let y = year()?;
+            (NaiveDate::from_ymd_opt(y, 1, 1)?, NaiveDate::from_ymd_opt(y.checked_add(1)?, 1, 1)?)
+        }
+        "month" => {
+            let (y, m) = (year()?, value.get(5..7)?.parse::<u32>().ok()?);
+            let next = if m == 12 { NaiveDate::from_ymd_opt(y.checked_add(1)?, 1, 1)? } else { NaiveDate::from_ymd_opt(y, m + 1, 1)? };
+            (NaiveDate::from_ymd_opt(y, m, 1)?, next)
+        }
+        "day" => {
+            let d = value_date(value)?;
+            (d, d.succ_opt()?)
+        }
+        "morning" | "afternoon" | "evening" | "night" => {
+            let (h0, h1) = part_of_day_hours(granularity(value))?;
+            let m = midnight(value_date(value)?)?;
+            return Some((m + Duration::hours(h0), m + Duration::hours(h1)));
+        }
+        _ => return None,
+    };
+    Some((midnight(start)?, midnight(end)?))
+}
+
+/// Hours (from local midnight) a part of day covers: the fixed table of the timeline.
+fn part_of_day_hours(granularity: &str) -> Option<(i64, i64)> {
+    match granularity {
+        "morning" => Some((0, 12)),
+        "afternoon" => Some((12, 18)),
+        "evening" => Some((18, 24)),
+        "night" => Some((18, 30)),
+        _ => None,
+    }
+}
+
 /// The stretch of time a timex gives its event: parts of day by the fixed table, otherwise the
 /// anchor stage's interval.
 fn timex_interval(doc: &AnchoredDocument, t: &Timex) -> Option<(DateTime<FixedOffset>, DateTime<FixedOffset>)> {
-    let g = granularity(&t.value);
-    let (h0, h1) = match g {
-        "morning" => (0, 12),
-        "afternoon" => (12, 18),
-        "evening" => (18, 24),
-        "night" => (18, 30),
-        _ => return t.interval.map(|i| (i.start, i.end)),
+    let Some((h0, h1)) = part_of_day_hours(granularity(&t.value)) else {
+        return t.interval.map(|i| (i.start, i.end));
     };
     let date = value_date(&t.value)?;
     let midnight = local_midnight(doc, date, t.interval.map(|i| *i.start.offset()))?;
@@ -349,10 +393,25 @@ fn distinct_clash(a: &[u32], b: &[u32]) -> bool {
     !a.is_empty() && !b.is_empty() && a != b
 }
 
+/// A key word without its inner long vowels (ا و ي after the first letter), so that the spellings
+/// of one name meet: أميركي / أمريكي, ماكرون / ماكرن, هولاند / هولوند.
+fn skeleton(word: &str) -> String {
+    let mut chars = word.chars();
+    let first = chars.next().map(String::from).unwrap_or_default();
+    first + &chars.filter(|c| !matches!(c, 'ا' | 'و' | 'ي')).collect::<String>()
+}
+
 /// The merge rule (see the crate docs).
 fn should_merge(a: &Flat, b: &Flat) -> bool {
-    // different triggers of one sentence are different events
-    if a.group != b.group || (a.doc == b.doc && a.sentence == b.sentence) || distinct_clash(&a.distinct, &b.distinct) {
+    // different triggers of one sentence are different events, unless they name an event of a
+    // by-time type on the same day ("الانتخابات الأمريكية … ترامب الذي انتخب في 8 نوفمبر")
+    let same_day_kind = a.ty == b.ty && a.same_day && b.same_day && a.time.is_some() && a.time == b.time;
+    if a.group != b.group || (a.doc == b.doc && a.sentence == b.sentence && !same_day_kind) || distinct_clash(&a.distinct, &b.distinct) {
+        return false;
+    }
+    // events placed in different countries are different events (the French and the American
+    // presidential elections)
+    if a.zone.is_some() && b.zone.is_some() && a.zone != b.zone {
         return false;
     }
     let head_eq = a.head_id != NOKEY && a.head_id == b.head_id;
@@ -453,7 +512,7 @@ pub fn reconcile(docs: &[(&AnchoredDocument, &DocEvents)]) -> Timeline {
                 .chain(m.head.split(' ').filter(|w| !w.is_empty()))
                 .map(|w| {
                     let n = words.len() as u32;
-                    *words.entry(w.to_string()).or_insert(n)
+                    *words.entry(skeleton(w)).or_insert(n)
                 })
                 .collect();
             keys.sort_unstable();
@@ -494,6 +553,8 @@ pub fn reconcile(docs: &[(&AnchoredDocument, &DocEvents)]) -> Timeline {
                     (None, Some(t)) => timex_class(doc, t),
                     (None, None) => C_DCT_DATE,
                 },
+                zone: m.zone.parse().ok(),
+                value: tx.filter(|_| time.is_some()).map(|t| t.value.clone()),
                 timex_span: tx.filter(|_| time.is_some()).map(|t| (t.start, t.end, t.text.clone())),
             });
         }
@@ -669,6 +730,24 @@ pub fn reconcile(docs: &[(&AnchoredDocument, &DocEvents)]) -> Timeline {
         members[e].push(i);
     }
     let ne = members.len();
+    // an event whose mentions name one place (and no other) is dated on that place's clock
+    let mut event_zone: Vec<Option<chrono_tz::Tz>> = vec![None; ne];
+    for (e, ms) in members.iter().enumerate() {
+        // (the dated mentions decide: undated ones give the event no time to read)
+        let zones: BTreeSet<String> = ms.iter().filter(|&&i| flat[i].time.is_some()).filter_map(|&i| flat[i].zone.map(|z| z.name().to_string())).collect();
+        if zones.len() != 1 {
+            continue;
+        }
+        let zone = ms.iter().filter(|&&i| flat[i].time.is_some()).find_map(|&i| flat[i].zone);
+        event_zone[e] = zone;
+        let Some(zone) = zone else { continue };
+        for &i in ms {
+            let Some(v) = flat[i].value.clone() else { continue };
+            if let Some((a, b)) = zoned_interval(&v, zone) {
+                flat[i].time = Some((minutes(a), minutes(b).max(minutes(a) + 1)));
+            }
+        }
+    }
 
     let mut conflicts: Vec<Conflict> = Vec::new();
     let mut in_conflict = vec![false; ne];
@@ -1122,7 +1201,7 @@ pub fn reconcile(docs: &[(&AnchoredDocument, &DocEvents)]) -> Timeline {
     let mut events: Vec<(TimelineEvent, usize, (String, usize))> = Vec::new();
     for (e, ms) in members.iter().enumerate() {
         let f0 = &flat[ms[0]];
-        let tz = docs[f0.doc].0.publication.timezone;
+        let tz = event_zone[e].unwrap_or(docs[f0.doc].0.publication.timezone);
         let to_dt = |m: Option<i64>| {
             // a bound outside the years 1-9999 (offsets chained over millennia) stays open: ISO
             // 8601 and the spreadsheets reading timeline.csv write four-digit years
@@ -1372,4 +1451,17 @@ fn label_of(docs: &[(&AnchoredDocument, &DocEvents)], flat: &[Flat], ms: &[usize
 /// Compare labels without Arabic diacritics and tatweel.
 fn tarikh_text_free_key(s: &str) -> String {
     s.chars().filter(|&c| !('\u{064B}'..='\u{065F}').contains(&c) && c != '\u{0640}' && c != '\u{0670}').collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::skeleton;
+
+    #[test]
+    fn spellings_of_one_name_share_a_skeleton() {
+        assert_eq!(skeleton("اميركي"), skeleton("امريكي"));
+        assert_eq!(skeleton("ماكرون"), skeleton("ماكرن"));
+        assert_ne!(skeleton("روسيا"), skeleton("فرنسا"));
+        assert_eq!(skeleton(""), "");
+    }
 }

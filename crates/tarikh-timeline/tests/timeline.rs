@@ -2,6 +2,7 @@
 
 mod common;
 
+use chrono::{FixedOffset, TimeZone};
 use common::*;
 use tarikh_anchor::{AnchorKind, AnchoredDocument, OffsetDirection};
 use tarikh_events::{extract, DocEvents, EventLexicon};
@@ -411,4 +412,23 @@ fn an_event_set_before_another_of_its_kind_stays_apart_from_it() {
     assert!(round.docs.contains(&"a".to_string()), "«التصويت» of a is the main vote: {:#?}", tl.events);
     assert_eq!(round.earliest_start, Some(at(1, 2020, 3, 15, 0, 0)));
     assert_eq!(round.status, "conflict", "d's Saturday is still a disagreement");
+}
+
+#[test]
+fn an_event_in_another_country_is_dated_on_its_clock() {
+    // A Paris story about an American election: 8 November is a New York day.
+    let a = doc(
+        "a",
+        "تدخلت روسيا في الانتخابات الرئاسية الأمريكية في 8 نوفمبر 2016.",
+        (2017, 5, 6),
+        PARIS,
+        2,
+        vec![tx("8 نوفمبر 2016", "2016-11-08", AnchorKind::Explicit)],
+    );
+    let (_, tl) = run(&[a]);
+    let us = event(&tl, "election_round", "الانتخابات الرئاسية");
+    let ny = FixedOffset::west_opt(5 * 3600).unwrap();
+    assert_eq!(us.earliest_start, Some(ny.with_ymd_and_hms(2016, 11, 8, 0, 0, 0).unwrap()), "{us:#?}");
+    assert_eq!(us.latest_end, Some(ny.with_ymd_and_hms(2016, 11, 9, 0, 0, 0).unwrap()));
+    assert_eq!(us.earliest_start.unwrap().offset().local_minus_utc(), -5 * 3600, "written in New York time");
 }

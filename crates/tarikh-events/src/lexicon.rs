@@ -315,6 +315,12 @@ pub(crate) fn word_candidates(word: &str) -> Vec<(usize, &str)> {
                 }
             }
         }
+        // the future prefix سـ on an imperfect verb: "وسيتوجه" is "يتوجه" to come
+        if let Some(r2) = r1.strip_prefix('س') {
+            if r2.chars().count() >= 3 && r2.starts_with(['ي', 'ت', 'ن', 'أ']) {
+                out.push((conj.len() + 'س'.len_utf8(), r2));
+            }
+        }
     }
     out
 }

@@ -222,11 +222,12 @@ fn eval_meets_the_timeline_targets_on_the_seeds() {
     let t = &report["timeline"];
     let found = t["events"]["found_ratio"].as_f64().unwrap();
     assert!(found >= 0.9, "events found {found}");
-    // measured 19/29 (0.655): the floor guards against regressions
+    // measured 25/29 (0.862), relation recall 0.537: the floors guard against regressions (the
+    // issue's target is 27/29)
     let bounds = t["events"]["bounds_correct"].as_u64().unwrap();
-    assert!(bounds >= 19, "events with correct bounds {bounds}");
+    assert!(bounds >= 25, "events with correct bounds {bounds}");
     let recall = t["relations"]["prf"]["recall"].as_f64().unwrap();
-    assert!(recall >= 0.45, "relation recall {recall}");
+    assert!(recall >= 0.5, "relation recall {recall}");
     // the silence period runs from the campaign's end (midnight) to the polls' closing, derived
     // from the texts ("ودخول ... مرحلة الصمت", "حتى إغلاق مراكز الاقتراع")
     let details = report["event_details"].as_array().unwrap();

@@ -621,9 +621,9 @@ pub fn reconcile(docs: &[(&AnchoredDocument, &DocEvents)]) -> Timeline {
             attach_undated(&flat, &mut uf, &hull, &related);
             // the clusters' hulls again, as attaching may have changed the roots
             let mut fresh: Vec<Option<(i64, i64)>> = vec![None; n];
-            for i in 0..n {
+            for (i, f) in flat.iter().enumerate() {
                 let root = uf.find_mut(i);
-                if let Some((a, b)) = flat[i].time {
+                if let Some((a, b)) = f.time {
                     fresh[root] = Some(fresh[root].map_or((a, b), |(x, y)| (x.min(a), y.max(b))));
                 }
             }

@@ -63,7 +63,7 @@
 
 mod stn;
 
-use chrono::{DateTime, Duration, FixedOffset, NaiveDate, Offset, TimeZone, Utc};
+use chrono::{Datelike, DateTime, Duration, FixedOffset, NaiveDate, Offset, TimeZone, Utc};
 use petgraph::unionfind::UnionFind;
 use petgraph::Direction;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -329,6 +329,40 @@ fn zoned_interval(value: &str, zone: chrono_tz::Tz) -> Option<(DateTime<FixedOff
     Some((midnight(start)?, midnight(end)?))
 }
 
+/// The start, middle or end of a month or year ("أوائل مايو", "منتصف 2016", "أواخر العام"): its
+/// first, middle or last third by the calendar (days 1–10, 11–20, 21–end; January–April, May–August,
+/// September–December). Other periods are cut in thirds of their length.
+fn part_of_period(
+    doc: &AnchoredDocument,
+    value: &str,
+    (start, end): (DateTime<FixedOffset>, DateTime<FixedOffset>),
+    which: &str,
+) -> (DateTime<FixedOffset>, DateTime<FixedOffset>) {
+    let part: u32 = match which {
+        "START" => 0,
+        "MID" => 1,
+        _ => 2,
+    };
+    let calendar = || -> Option<(DateTime<FixedOffset>, DateTime<FixedOffset>)> {
+        let first = start.date_naive();
+        let cut = |k: u32| -> Option<NaiveDate> {
+            match granularity(value) {
+                "month" => first.with_day(1 + 10 * k),
+                "year" => first.with_month(1 + 4 * k),
+                _ => None,
+            }
+        };
+        let a = if part == 0 { start } else { local_midnight(doc, cut(part)?, None)? };
+        let b = if part == 2 { end } else { local_midnight(doc, cut(part + 1)?, None)? };
+        Some((a, b))
+    };
+    calendar().unwrap_or_else(|| {
+        let third = (end - start) / 3;
+        let k = part as i32;
+        (start + third * k, if part == 2 { end } else { start + third * (k + 1) })
+    })
+}
+
 /// Hours (from local midnight) a part of day covers: the fixed table of the timeline.
 fn part_of_day_hours(granularity: &str) -> Option<(i64, i64)> {
     match granularity {
@@ -344,7 +378,11 @@ fn part_of_day_hours(granularity: &str) -> Option<(i64, i64)> {
 /// anchor stage's interval.
 fn timex_interval(doc: &AnchoredDocument, t: &Timex) -> Option<(DateTime<FixedOffset>, DateTime<FixedOffset>)> {
     let Some((h0, h1)) = part_of_day_hours(granularity(&t.value)) else {
-        return t.interval.map(|i| (i.start, i.end));
+        let i = t.interval?;
+        return Some(match t.modifier.as_deref() {
+            Some(m @ ("START" | "MID" | "END")) => part_of_period(doc, &t.value, (i.start, i.end), m),
+            _ => (i.start, i.end),
+        });
     };
     let date = value_date(&t.value)?;
     let midnight = local_midnight(doc, date, t.interval.map(|i| *i.start.offset()))?;

@@ -4,7 +4,7 @@ mod common;
 
 use chrono::{FixedOffset, TimeZone};
 use common::*;
-use tarikh_anchor::{AnchorKind, AnchoredDocument, OffsetDirection};
+use tarikh_anchor::{AnchorKind, AnchoredDocument, Interval, OffsetDirection};
 use tarikh_events::{extract, DocEvents, EventLexicon};
 use tarikh_timeline::{reconcile, Timeline, TimelineEvent};
 
@@ -431,4 +431,19 @@ fn an_event_in_another_country_is_dated_on_its_clock() {
     assert_eq!(us.earliest_start, Some(ny.with_ymd_and_hms(2016, 11, 8, 0, 0, 0).unwrap()), "{us:#?}");
     assert_eq!(us.latest_end, Some(ny.with_ymd_and_hms(2016, 11, 9, 0, 0, 0).unwrap()));
     assert_eq!(us.earliest_start.unwrap().offset().local_minus_utc(), -5 * 3600, "written in New York time");
+}
+
+#[test]
+fn the_middle_of_a_month_is_its_middle_ten_days() {
+    let mut a = doc("a", "تسلم المتضررون الشاليهات منتصف مايو 2024.", (2024, 4, 30), "Africa/Algiers", 1, vec![tx("منتصف مايو 2024", "2024-05", AnchorKind::Explicit)]);
+    let algiers = FixedOffset::east_opt(3600).unwrap();
+    a.timexes[0].modifier = Some("MID".into());
+    a.timexes[0].interval = Some(Interval {
+        start: algiers.with_ymd_and_hms(2024, 5, 1, 0, 0, 0).unwrap(),
+        end: algiers.with_ymd_and_hms(2024, 6, 1, 0, 0, 0).unwrap(),
+    });
+    let (_, tl) = run(&[a]);
+    let handover = tl.events.iter().find(|e| e.earliest_start.is_some()).expect("a dated event");
+    assert_eq!(handover.earliest_start, Some(algiers.with_ymd_and_hms(2024, 5, 11, 0, 0, 0).unwrap()), "{:#?}", tl.events);
+    assert_eq!(handover.latest_end, Some(algiers.with_ymd_and_hms(2024, 5, 21, 0, 0, 0).unwrap()));
 }

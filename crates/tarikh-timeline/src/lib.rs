@@ -972,6 +972,15 @@ pub fn reconcile(docs: &[(&AnchoredDocument, &DocEvents)]) -> Timeline {
                 ),
             });
         }
+        // a stretch of whole days from a given day is counted in calendar days ("الحداد ثلاثة
+        // أيام اعتبارا من اليوم" ends with the third day): it starts when its day starts
+        let whole_days = major.iter().all(|y| y.1 == y.2 && y.1 > 0 && y.1 % DAY == 0);
+        if let (true, Some(((a, b), src))) = (whole_days, own_time[e].as_ref()) {
+            if b - a == DAY {
+                let desc = format!("«{}» counts whole days from the start of «{}»", labels[e], src.text);
+                add(&mut constraints, 0, s_node(e), *a, C_SIGNAL, Some(src.clone()), desc, vec![e]);
+            }
+        }
         for y in major {
             let desc = format!("«{}» lasts «{}»", labels[e], y.3.text);
             add(&mut constraints, s_node(e), e_node(e), y.2, C_SIGNAL, Some(y.3.clone()), desc.clone(), vec![e]);

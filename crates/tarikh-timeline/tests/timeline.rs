@@ -342,8 +342,12 @@ fn durations_bound_events_and_disagreeing_durations_are_reported() {
     assert!(evs.iter().all(|e| e.mentions.iter().any(|m| m.event_type == "mourning" && m.duration.is_some())), "{evs:#?}");
     let mourning = event(&tl, "mourning", "");
     assert_eq!(mourning.docs, vec!["a", "b", "c"]);
-    // three days from Thursday (the start only: mourning is open): ends by Sunday 00:00
-    assert_eq!(mourning.latest_end, Some(at(2, 2024, 4, 29, 0, 0)));
+    // three calendar days from Thursday (Thursday, Friday, Saturday): it starts when Thursday
+    // starts and ends when Sunday starts
+    assert_eq!(mourning.earliest_start, Some(at(2, 2024, 4, 25, 0, 0)));
+    assert_eq!(mourning.latest_start, Some(at(2, 2024, 4, 25, 0, 0)));
+    assert_eq!(mourning.earliest_end, Some(at(2, 2024, 4, 28, 0, 0)));
+    assert_eq!(mourning.latest_end, Some(at(2, 2024, 4, 28, 0, 0)));
     let k = tl.conflicts.iter().find(|k| k.kind == "cross_doc_disagreement").expect("3 vs 4 days");
     assert_eq!(k.evidence[0].3, "أربعة أيام");
 }

@@ -283,8 +283,13 @@ pub fn extract(doc: &AnchoredDocument, lexicon: &EventLexicon) -> DocEvents {
     let mut cands: Vec<(usize, usize, usize, usize)> = cx
         .find(&lexicon.triggers, &lexicon.trigger_index, false)
         .into_iter()
-        .filter(|&(first, _, _, pi)| {
+        .filter(|&(first, last, _, pi)| {
             let p = &lexicon.triggers[pi];
+            if p.continuation {
+                // speech going on: punctuation right after the verb ("وتابع،", "وأضاف:")
+                let after = cx.text[cx.words[last].range.end..].chars().find(|c| !c.is_whitespace());
+                return matches!(after, Some(',' | ':' | '“' | '"' | '«' | '،'));
+            }
             if !p.contextual {
                 return true;
             }
@@ -433,6 +438,7 @@ pub fn extract(doc: &AnchoredDocument, lexicon: &EventLexicon) -> DocEvents {
             start,
             end,
             basis: RelationBasis::EventOffset,
+            same_day: false,
             modifier: t.modifier.clone(),
             timex: Some(ti),
         });
@@ -483,6 +489,7 @@ pub fn extract(doc: &AnchoredDocument, lexicon: &EventLexicon) -> DocEvents {
             start,
             end,
             basis: RelationBasis::Signal,
+            same_day: def.same_day,
             modifier: None,
             timex: None,
         });
@@ -502,8 +509,33 @@ pub fn extract(doc: &AnchoredDocument, lexicon: &EventLexicon) -> DocEvents {
         mentions[mi].time = governing_timex(&cx, &drafts, d, &links);
         mentions[mi].duration = event_duration(&cx, &drafts, d);
     }
+    // A report with no subject of its own ("وأضاف: …", "وتابع، …") goes on with the report
+    // before it, within a few sentences: it takes that report's date.
+    let mut last_report: Option<(usize, usize)> = None; // (sentence, mention)
+    for (mi, d) in drafts.iter().enumerate() {
+        let Some(ti) = d.type_idx else { continue };
+        if !lexicon.types()[ti].reports {
+            continue;
+        }
+        let sentence = cx.words[d.first].sentence;
+        let after = cx.text[cx.words[d.last].range.end..].chars().find(|c| !c.is_whitespace());
+        let subjectless = matches!(after, Some(',' | ':' | '“' | '"' | '«'));
+        if mentions[mi].time.is_none() && subjectless {
+            if let Some((s, prev)) = last_report {
+                if sentence - s <= CONTINUATION_SENTENCES {
+                    mentions[mi].time = mentions[prev].time;
+                }
+            }
+        }
+        if mentions[mi].time.is_some() {
+            last_report = Some((sentence, mi));
+        }
+    }
     DocEvents { mentions, relations }
 }
+
+/// How many sentences a subject-less report may stand after the report it continues.
+const CONTINUATION_SENTENCES: usize = 3;
 
 /// How many words may stand between a trigger and its duration ("الحداد الوطني لمدة ثلاثة أيام").
 const DURATION_GAP: usize = 3;

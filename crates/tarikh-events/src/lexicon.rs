@@ -107,6 +107,9 @@ pub struct SignalDef {
     pub max_gap: usize,
     /// Normalised words that cancel the signal when right before it ("من" + "خلال").
     pub not_after: Vec<String>,
+    /// The introduced event happened the same day as the other ("قال إثر زيارته": the visit was
+    /// that day): an undated one takes the other's date.
+    pub same_day: bool,
     /// Examples.
     pub examples: Vec<SignalExample>,
     /// Sentences in which the signal must produce no relation.
@@ -131,6 +134,8 @@ pub(crate) struct Phrase {
     pub slots: Vec<Slot>,
     /// Only counts when a context word of the type is in the sentence.
     pub contextual: bool,
+    /// Only counts when punctuation follows it at once ("وتابع،", "وأضاف:"): speech going on.
+    pub continuation: bool,
     /// Number of real words (priority when matches overlap).
     pub words: usize,
 }
@@ -196,6 +201,8 @@ struct RawEvent {
     #[serde(default)]
     context_triggers: Vec<Spanned<String>>,
     #[serde(default)]
+    continuation_triggers: Vec<Spanned<String>>,
+    #[serde(default)]
     context: Vec<String>,
     #[serde(default)]
     merge: Option<Spanned<String>>,
@@ -233,6 +240,8 @@ struct RawSignal {
     max_gap: Option<usize>,
     #[serde(default)]
     not_after: Vec<String>,
+    #[serde(default)]
+    same_day: bool,
     #[serde(default)]
     examples: Vec<Spanned<RawSignalExample>>,
     #[serde(default)]
@@ -413,10 +422,13 @@ impl EventLexicon {
                 }
             };
             let owner = lex.types.len();
-            for (list, contextual) in [(&ev.triggers, false), (&ev.context_triggers, true)] {
+            for (list, contextual, continuation) in
+                [(&ev.triggers, false, false), (&ev.context_triggers, true, false), (&ev.continuation_triggers, false, true)]
+            {
                 for t in list {
-                    let phrase = compile_phrase(t.get_ref(), owner, contextual, true)
+                    let mut phrase = compile_phrase(t.get_ref(), owner, contextual, true)
                         .map_err(|r| err(t.span().start, r))?;
+                    phrase.continuation = continuation;
                     lex.add_trigger(phrase);
                 }
             }
@@ -502,6 +514,7 @@ impl EventLexicon {
                 following_is_source,
                 max_gap: sig.max_gap.unwrap_or(2),
                 not_after: sig.not_after.iter().map(|w| tarikh_text::normalise(w.trim())).filter(|w| !w.is_empty()).collect(),
+                same_day: sig.same_day,
                 examples,
                 counter_examples: sig.counter_examples.clone(),
             });
@@ -622,7 +635,7 @@ fn compile_phrase(raw: &str, owner: usize, contextual: bool, suffixes: bool) -> 
     if matches!(slots.last(), Some(Slot::Gap(_))) {
         return Err(format!("`{raw}`: a phrase cannot end with `...`"));
     }
-    Ok(Phrase { owner, slots, contextual, words })
+    Ok(Phrase { owner, slots, contextual, continuation: false, words })
 }
 
 #[cfg(test)]

@@ -212,6 +212,8 @@ pub struct MentionRelation {
     pub end: usize,
     /// What the relation was read from.
     pub basis: RelationBasis,
+    /// The signal says both events fell on one day (`same_day` signals: «إثر», «فور», «عقب»).
+    pub same_day: bool,
     /// The offset's TIMEX3 modifier (APPROX, LESS_THAN ...) when it came from a timex.
     pub modifier: Option<String>,
     /// The timex giving the offset (index into `doc.timexes`), for event-offset relations.

@@ -444,3 +444,21 @@ fn the_place_an_event_names_gives_its_clock() {
     let e = EventLexicon::from_str(bad, "events.toml").unwrap_err().to_string();
     assert!(e.contains("events.toml line 5") && e.contains("Asia/Atlantis"), "{e}");
 }
+
+#[test]
+fn speech_going_on_continues_the_report_before_it() {
+    // "وتابع،" is speech going on; "تابع المحققون" is not speech.
+    let text = "قال الرئيس الأحد إن الهجوم لن يمر. وأضاف: إن التحقيق بدأ. وتابع، إثر زيارة لمتحف في العاصمة: يجب الصبر.";
+    let d = doc("d", text, vec![date("الأحد", "2020-03-15", day(2020, 3, 15))]);
+    let ev = extract(&d, &lex());
+    assert_eq!(find(&ev, "قال").1.time, Some(0));
+    assert_eq!(find(&ev, "أضاف").1.time, Some(0), "a subject-less report goes on with the one before");
+    let (went_on, m) = find(&ev, "تابع");
+    assert_eq!(m.event_type, "statement");
+    assert_eq!(m.time, Some(0));
+    // «إثر» puts the visit on the same day as the speech it precedes
+    let (visit, _) = find(&ev, "زيارة");
+    assert!(ev.relations.iter().any(|r| r.source == went_on && r.target == visit && r.same_day), "{:?}", ev.relations);
+    let ev = extract(&doc("d", "تابع المحققون القضية حتى النهاية.", vec![]), &lex());
+    assert!(ev.mentions.iter().all(|m| m.event_type != "statement"), "{:?}", ev.mentions.iter().map(|m| (&m.trigger, &m.event_type)).collect::<Vec<_>>());
+}

@@ -1369,6 +1369,16 @@ fn inherited_time(doc: &AnchoredDocument, ev: &DocEvents, mi: usize) -> Option<u
             matches!(granularity(&t.value), "day" | "morning" | "afternoon" | "evening" | "night" | "instant").then_some(ti)
         })
     })
+    .or_else(|| {
+        // "X إثر Y": Y, undated, was the day of X (only its day: the hour is not said)
+        ev.relations.iter().find_map(|r| {
+            if !r.same_day || r.target != mi {
+                return None;
+            }
+            let ti = ev.mentions.get(r.source)?.time?;
+            (granularity(&doc.timexes.get(ti)?.value) == "day").then_some(ti)
+        })
+    })
 }
 
 /// The most frequent type among an event's mentions (the first mention's on a tie): a group of

@@ -73,6 +73,7 @@ fn synthetic(docs: usize, per_doc: usize) -> Vec<(AnchoredDocument, DocEvents)> 
                     start: 0,
                     end: 3,
                     basis: RelationBasis::Signal,
+                    same_day: false,
                     modifier: None,
                     timex: None,
                 });

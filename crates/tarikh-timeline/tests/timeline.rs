@@ -451,3 +451,13 @@ fn the_middle_of_a_month_is_its_middle_ten_days() {
     assert_eq!(handover.earliest_start, Some(algiers.with_ymd_and_hms(2024, 5, 11, 0, 0, 0).unwrap()), "{:#?}", tl.events);
     assert_eq!(handover.latest_end, Some(algiers.with_ymd_and_hms(2024, 5, 21, 0, 0, 0).unwrap()));
 }
+
+#[test]
+fn an_event_right_before_a_dated_one_shares_its_day() {
+    // "He said on Saturday, right after visiting the museum": the visit was on Saturday.
+    let a = doc("a", "قال الرئيس السبت، إثر زيارة لمتحف في العاصمة، إن التحقيق سيستمر.", (2020, 3, 15), PARIS, 1, vec![tx("السبت", "2020-03-14", AnchorKind::Dct)]);
+    let (_, tl) = run(&[a]);
+    let visit = event(&tl, "visit", "زيارة");
+    assert_eq!(visit.earliest_start, Some(at(1, 2020, 3, 14, 0, 0)), "{:#?}", tl.events);
+    assert_eq!(visit.latest_end, Some(at(1, 2020, 3, 15, 0, 0)));
+}

@@ -226,6 +226,16 @@ fn reported_complements(cx: &Ctx, drafts: &[Draft]) -> Vec<Option<usize>> {
     out
 }
 
+/// A perfect verb, stricter than [`looks_like_perfect_verb`]: verbal nouns of five letters or more
+/// carry a long vowel before their last letter (اختراق، انتهاء، تسريب), perfect verbs do not
+/// (انتهت، توقفت، اعتقل).
+fn is_perfect_verb(w: &str) -> bool {
+    let s = w.strip_prefix('و').or_else(|| w.strip_prefix('ف')).filter(|r| r.chars().count() >= 3).unwrap_or(w);
+    let chars: Vec<char> = s.chars().collect();
+    let noun_like = chars.len() >= 5 && matches!(chars[chars.len() - 2], 'ا' | 'ي' | 'و');
+    looks_like_perfect_verb(w) && !noun_like
+}
+
 /// A perfect or imperfect verb form ("يعود", "تعود", "عاد"): a generic event's best label.
 fn looks_like_verb(w: &str) -> bool {
     let s = w.strip_prefix('و').or_else(|| w.strip_prefix('ف')).filter(|r| r.chars().count() >= 3).unwrap_or(w);
@@ -493,6 +503,42 @@ pub fn extract(doc: &AnchoredDocument, lexicon: &EventLexicon) -> DocEvents {
             modifier: None,
             timex: None,
         });
+    }
+    // A report comes after the past events it reports: in "قال إن الحملة انتهت" the campaign had
+    // ended when he spoke (a perfect verb in the reported content is anterior to the report).
+    for c in complement.iter().flatten().copied() {
+        let sent = cx.words[c].sentence;
+        // the report: the reporting mention nearest before the complementizer
+        let Some(r) = drafts
+            .iter()
+            .enumerate()
+            .filter(|(_, d)| d.last < c && cx.words[d.last].sentence == sent && d.type_idx.is_some_and(|ti| lexicon.types()[ti].reports))
+            .max_by_key(|(_, d)| d.last)
+            .map(|(i, _)| i)
+        else {
+            continue;
+        };
+        for (x, d) in drafts.iter().enumerate() {
+            let reported = d.first > c && cx.words[d.first].sentence == sent;
+            let past = d.type_idx.is_some_and(|ti| !lexicon.types()[ti].reports) && (d.first..=d.last).any(|wi| is_perfect_verb(cx.word(wi)) && !cx.lex.is_stopword(cx.word(wi)));
+            if !reported || !past || relations.iter().any(|q| (q.source == r && q.target == x) || (q.source == x && q.target == r)) {
+                continue;
+            }
+            let (start, end) = cx.span(mentions[r].byte_range.start..mentions[x].byte_range.end);
+            relations.push(MentionRelation {
+                source: r,
+                relation: Relation::After,
+                target: x,
+                offset_min_seconds: None,
+                offset_max_seconds: None,
+                start,
+                end,
+                basis: RelationBasis::Reported,
+                same_day: false,
+                modifier: None,
+                timex: None,
+            });
+        }
     }
     relations.sort_by_key(|r| (r.start, r.end, r.source, r.target));
     relations.dedup_by(|x, y| x.source == y.source && x.target == y.target && x.relation == y.relation && x.offset_min_seconds == y.offset_min_seconds && x.offset_max_seconds == y.offset_max_seconds && x.start == y.start);

@@ -135,6 +135,8 @@ pub enum RelationBasis {
     EventOffset,
     /// A signal word between the two mentions ("إثر", "قبل", "حتى" ...).
     Signal,
+    /// Tense: a report comes after the past events it reports ("قال إن الحملة انتهت").
+    Reported,
 }
 
 /// One event mention in a document.

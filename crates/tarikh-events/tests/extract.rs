@@ -462,3 +462,22 @@ fn speech_going_on_continues_the_report_before_it() {
     let ev = extract(&doc("d", "تابع المحققون القضية حتى النهاية.", vec![]), &lex());
     assert!(ev.mentions.iter().all(|m| m.event_type != "statement"), "{:?}", ev.mentions.iter().map(|m| (&m.trigger, &m.event_type)).collect::<Vec<_>>());
 }
+
+#[test]
+fn a_report_comes_after_the_past_events_it_reports() {
+    let text = "وقال متحدث يوم الجمعة إن الوزارة لن تعلق لأن الحملة الرسمية للانتخابات انتهت.";
+    let d = doc("d", text, vec![date("يوم الجمعة", "2017-05-05", day(2017, 5, 5))]);
+    let ev = extract(&d, &lex());
+    let (said, _) = find(&ev, "قال");
+    let (ended, m) = find(&ev, "الحملة الرسمية للانتخابات انتهت");
+    assert_eq!(m.event_type, "campaign_end");
+    assert!(
+        ev.relations.iter().any(|r| r.source == said && r.target == ended && r.relation == Relation::After && r.basis == RelationBasis::Reported),
+        "{:?}",
+        ev.relations
+    );
+    // a verbal noun is no past tense: nothing is said about when the leak is, relative to the report
+    let text = "وقال المتحدث إن التسريب خطير.";
+    let ev = extract(&doc("d", text, vec![]), &lex());
+    assert!(ev.relations.iter().all(|r| r.basis != RelationBasis::Reported), "{:?}", ev.relations);
+}

@@ -484,8 +484,11 @@ fn should_merge(a: &Flat, b: &Flat) -> bool {
     if a.state && b.state && a.ty == b.ty && time <= 3 {
         return true;
     }
-    // a vote, a campaign's end, a leak: one of a type per day in a story
-    if time == 0 && a.ty == b.ty && a.same_day && b.same_day {
+    // a vote, a campaign's end, a leak: one of a type per day in a story (an instant at midnight
+    // touches the day it ends: "انتهت الحملة منتصف الليل" and "انتهاء الحملة الجمعة")
+    let instant = |t: (i64, i64)| t.1 - t.0 < 60;
+    let touching = matches!((a.time, b.time), (Some(x), Some(y)) if x.0 <= y.1 && y.0 <= x.1 && (instant(x) || instant(y)));
+    if (time == 0 || touching) && a.ty == b.ty && a.same_day && b.same_day {
         return true;
     }
     // key words besides the head: few of them is little evidence either way
@@ -644,7 +647,8 @@ pub fn reconcile(docs: &[(&AnchoredDocument, &DocEvents)]) -> Timeline {
     // mentions the texts relate to each other are different events
     let mut related: Vec<(usize, usize, bool)> = Vec::new();
     for (di, (_, ev)) in docs.iter().enumerate() {
-        for r in &ev.relations {
+        // (a report and what it reports are plainly different events: no veto needed)
+        for r in ev.relations.iter().filter(|r| r.basis != RelationBasis::Reported) {
             if let (Some(&a), Some(&b)) = (flat_of[di].get(r.source), flat_of[di].get(r.target)) {
                 let overlapping = !matches!(r.relation, Relation::Before | Relation::After);
                 related.push((a, b, overlapping));

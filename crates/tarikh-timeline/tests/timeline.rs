@@ -461,3 +461,14 @@ fn an_event_right_before_a_dated_one_shares_its_day() {
     assert_eq!(visit.earliest_start, Some(at(1, 2020, 3, 14, 0, 0)), "{:#?}", tl.events);
     assert_eq!(visit.latest_end, Some(at(1, 2020, 3, 15, 0, 0)));
 }
+
+#[test]
+fn an_instant_at_midnight_is_one_with_the_day_it_ends() {
+    // "The campaign ends on Friday" and "the campaign ended at midnight": one end of campaign.
+    let a = doc("a", "نشرت الاستطلاعات قبل انتهاء الحملة الجمعة.", (2020, 3, 13), PARIS, 1, vec![tx("الجمعة", "2020-03-13", AnchorKind::Dct)]);
+    let b = doc("b", "قال المتحدث إن الحملة انتهت في منتصف الليل.", (2020, 3, 14), PARIS, 1, vec![tx("منتصف الليل", "2020-03-14T00:00", AnchorKind::Dct)]);
+    let (_, tl) = run(&[a, b]);
+    let ends: Vec<_> = tl.events.iter().filter(|e| e.event_type == "campaign_end").collect();
+    assert_eq!(ends.len(), 1, "{ends:#?}");
+    assert_eq!(ends[0].docs, vec!["a", "b"]);
+}

@@ -222,10 +222,11 @@ fn eval_meets_the_timeline_targets_on_the_seeds() {
     let t = &report["timeline"];
     let found = t["events"]["found_ratio"].as_f64().unwrap();
     assert!(found >= 0.9, "events found {found}");
-    // measured 25/29 (0.862), relation recall 0.537: the floors guard against regressions (the
-    // issue's target is 27/29)
+    // at least 90% of the gold events with correct bounds (measured 27/29), relation recall
+    // measured 0.561: the floors guard against regressions
     let bounds = t["events"]["bounds_correct"].as_u64().unwrap();
-    assert!(bounds >= 25, "events with correct bounds {bounds}");
+    let gold = t["events"]["gold"].as_u64().unwrap();
+    assert!(bounds * 10 >= gold * 9, "events with correct bounds {bounds}/{gold}");
     let recall = t["relations"]["prf"]["recall"].as_f64().unwrap();
     assert!(recall >= 0.5, "relation recall {recall}");
     // the silence period runs from the campaign's end (midnight) to the polls' closing, derived

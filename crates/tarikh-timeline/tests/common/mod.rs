@@ -36,7 +36,15 @@ fn interval(value: &str, offset_hours: i32) -> Option<Interval> {
     let off = FixedOffset::east_opt(offset_hours * 3600).unwrap();
     let d = NaiveDate::parse_from_str(value.get(..10)?, "%Y-%m-%d").ok()?;
     let start: DateTime<FixedOffset> = off.from_local_datetime(&d.and_hms_opt(0, 0, 0).unwrap()).single()?;
-    Some(Interval { start, end: start + chrono::Duration::days(1) })
+    // a clock time ("2020-03-14T20:00") is that minute; anything else the whole day
+    let clock = value.get(10..).and_then(|t| t.strip_prefix('T')).and_then(|t| chrono::NaiveTime::parse_from_str(t, "%H:%M").ok());
+    Some(match clock {
+        Some(t) => {
+            let at = off.from_local_datetime(&d.and_time(t)).single()?;
+            Interval { start: at, end: at + chrono::Duration::minutes(1) }
+        }
+        None => Interval { start, end: start + chrono::Duration::days(1) },
+    })
 }
 
 /// Build a document; `offset_hours` is the story zone's UTC offset on those days.

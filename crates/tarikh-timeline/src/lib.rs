@@ -828,6 +828,18 @@ pub fn reconcile(docs: &[(&AnchoredDocument, &DocEvents)]) -> Timeline {
     let e_node = |e: usize| 2 + 2 * e;
     let doc_id = |f: &Flat| docs[f.doc].0.id.clone();
     let mut event_gran: Vec<&'static str> = vec!["vague"; ne];
+    // per event: the shortest length its mentions state ("ثلاثة أيام"), in minutes
+    let stated_min: Vec<Option<i64>> = members
+        .iter()
+        .map(|ms| {
+            ms.iter()
+                .filter_map(|&i| {
+                    let (doc, ev) = docs[flat[i].doc];
+                    doc.timexes.get(ev.mentions[flat[i].mi].duration?)?.duration_seconds.map(|(lo, _)| lo.div_euclid(60))
+                })
+                .min()
+        })
+        .collect();
     // per event: the time all its majority readings share, and one of them as evidence
     let mut own_time: Vec<Option<((i64, i64), Source)>> = vec![None; ne];
     for (e, ms) in members.iter().enumerate() {
@@ -919,7 +931,10 @@ pub fn reconcile(docs: &[(&AnchoredDocument, &DocEvents)]) -> Timeline {
             let (a, b) = f.time.unwrap();
             let (ts, te, tt) = f.timex_span.clone().unwrap();
             let src = Source { doc: doc_id(f), start: ts, end: te, text: tt.clone() };
-            if f.state {
+            // an event said to last longer than its date ("عملت الفرق نحو ثماني ساعات … الساعة
+            // الرابعة عصرا") was going on at that date: like a state, not inside it
+            let outlasts = !f.open && stated_min[e].is_some_and(|d| d > b - a);
+            if f.state || outlasts {
                 add(&mut constraints, 0, s_node(e), b, f.class, Some(src.clone()), format!("«{}» began by the end of «{tt}»", labels[e]), vec![e]);
                 add(&mut constraints, e_node(e), 0, -a, f.class, Some(src), format!("«{}» still held at the start of «{tt}»", labels[e]), vec![e]);
                 continue;

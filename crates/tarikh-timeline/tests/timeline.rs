@@ -472,3 +472,23 @@ fn an_instant_at_midnight_is_one_with_the_day_it_ends() {
     assert_eq!(ends.len(), 1, "{ends:#?}");
     assert_eq!(ends[0].docs, vec!["a", "b"]);
 }
+
+#[test]
+fn an_event_that_outlasts_its_date_was_going_on_then() {
+    // "Rescue teams worked about eight hours … at four in the afternoon": no contradiction; the
+    // work was going on at four.
+    let a = doc(
+        "a",
+        "عملت فرق الإنقاذ ثماني ساعات متواصلة ثم الساعة الرابعة عصرا.",
+        (2020, 3, 14),
+        PARIS,
+        1,
+        vec![tx("الساعة الرابعة عصرا", "2020-03-14T16:00", AnchorKind::Dct), tx("ثماني ساعات", "PT8H", AnchorKind::Explicit)],
+    );
+    let (evs, tl) = run(&[a]);
+    assert!(evs[0].mentions.iter().any(|m| m.duration.is_some()), "{:#?}", evs[0].mentions);
+    assert!(tl.conflicts.iter().all(|c| c.kind != "negative_cycle"), "{:#?}", tl.conflicts);
+    let rescue = tl.events.iter().find(|e| e.event_type == "rescue" && e.latest_start.is_some()).expect("a dated rescue");
+    assert_eq!(rescue.latest_start, Some(at(1, 2020, 3, 14, 16, 1)), "{rescue:#?}");
+    assert_eq!(rescue.earliest_end, Some(at(1, 2020, 3, 14, 16, 0)));
+}

@@ -80,8 +80,15 @@ pub fn doc(id: &str, text: &str, published: (i32, u32, u32), zone: &str, offset_
             anchor: t.anchor,
             rule: "test".into(),
             interval: if kind == TimexType::Duration { None } else { interval(t.value, offset_hours) },
-            // whole days ("P3D") are enough for these tests
-            duration_seconds: t.value.strip_prefix('P').and_then(|d| d.strip_suffix('D')).and_then(|n| n.parse::<i64>().ok()).map(|n| (n * 86_400, n * 86_400)),
+            // whole days ("P3D") and hours ("PT8H") are enough for these tests
+            duration_seconds: t
+                .value
+                .strip_prefix("PT")
+                .and_then(|d| d.strip_suffix('H'))
+                .and_then(|n| n.parse::<i64>().ok())
+                .map(|n| n * 3_600)
+                .or_else(|| t.value.strip_prefix('P').and_then(|d| d.strip_suffix('D')).and_then(|n| n.parse::<i64>().ok()).map(|n| n * 86_400))
+                .map(|s| (s, s)),
             event_offset,
         });
     }

@@ -243,6 +243,10 @@ fn looks_like_verb(w: &str) -> bool {
     looks_like_perfect_verb(w) || ((4..=6).contains(&n) && (s.starts_with('ي') || s.starts_with('ت')) && !s.starts_with("تم"))
 }
 
+/// Words after which a place locates the event: «في», and the verbs of a quake or storm striking
+/// a place ("الذي ضرب القاهرة").
+const LOCATIVES: &[&str] = &["في", "وفي", "ضرب", "ضربت", "هز", "هزت", "اجتاح", "اجتاحت", "شهدت", "شهده", "شهدها"];
+
 /// How many words after a trigger a place qualifying it may end ("الانتخابات الرئاسية في الولايات
 /// المتحدة").
 const PLACE_REACH: usize = 5;
@@ -264,12 +268,17 @@ fn bare_word(w: &str) -> &str {
 /// qualifies something else ("تصيد نسب إلى مجموعة روسية": the group is Russian, not the event).
 fn place_zone(cx: &Ctx, d: &Draft) -> String {
     let clause = cx.words[d.last].clause;
-    let end = (d.last + 1 + PLACE_REACH).min(cx.words.len());
-    let positions: Vec<usize> = (d.last + 1..end).take_while(|&wi| cx.words[wi].clause == clause).collect();
+    // the words after the trigger in its clause, dates left out ("زلزال 12 أكتوبر 1992 الذي ضرب
+    // القاهرة": the date does not stand between the quake and its place)
+    let positions: Vec<usize> = (d.last + 1..cx.words.len())
+        .take_while(|&wi| cx.words[wi].clause == clause)
+        .filter(|&wi| cx.word_timex[wi].is_none())
+        .take(PLACE_REACH)
+        .collect();
     let words: Vec<&str> = positions.iter().map(|&wi| bare_word(cx.word(wi))).collect();
     for start in 0..words.len() {
-        let after_fi = start > 0 && matches!(cx.word(positions[start - 1]), "في" | "وفي");
-        if start >= 2 && !after_fi {
+        let located = start > 0 && LOCATIVES.contains(&cx.word(positions[start - 1]));
+        if start >= 2 && !located {
             continue;
         }
         for len in (1..=cx.lex.place_words.min(words.len() - start)).rev() {

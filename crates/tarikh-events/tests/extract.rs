@@ -436,6 +436,10 @@ fn the_place_an_event_names_gives_its_clock() {
     assert_eq!(zone_of("تدخلت روسيا في الانتخابات الرئاسية الأمريكية.", "الانتخابات الرئاسية"), "America/New_York");
     assert_eq!(zone_of("جرت الانتخابات الرئاسية في الولايات المتحدة العام الماضي.", "الانتخابات الرئاسية"), "America/New_York");
     assert_eq!(zone_of("ضرب زلزال قوي في اليابان.", "زلزال"), "Asia/Tokyo");
+    // a date between the event and the place it struck does not count against the reach
+    let text = "يذكر بزلزال 12 أكتوبر 1992 الذي ضرب القاهرة.";
+    let ev = extract(&doc("d", text, vec![date("12 أكتوبر 1992", "1992-10-12", day(1992, 10, 12))]), &lex());
+    assert_eq!(find(&ev, "زلزال").1.zone, "Africa/Cairo");
     // an adjective further on qualifies something else; a speaker's nationality is not a place
     assert_eq!(zone_of("استهدفت محاولات تصيد احتيالي الحزب ونسبت إلى مجموعة روسية.", "تصيد احتيالي"), "");
     assert_eq!(zone_of("قال الرئيس الأمريكي إن الوضع خطير.", "قال"), "");

@@ -22,8 +22,8 @@ const DEFAULT_FLOOR: (f64, f64) = (0.60, 0.50);
 /// Per story: the fewest gold events whose timeline bounds must be correct, and the lowest
 /// relation F1 (measured, less a little slack for other stories' rules).
 const TIMELINE_FLOORS: &[(&str, u64, f64)] = &[
-    // measured: 19/26 events with correct bounds, relations F1 0.276
-    ("bouira-earthquake-2024", 18, 0.25),
+    // measured: 20/26 events with correct bounds, relations F1 0.276
+    ("bouira-earthquake-2024", 19, 0.25),
 ];
 
 /// Every story folder holding both `corpus/` and `gold/`.

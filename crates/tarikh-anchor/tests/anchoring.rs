@@ -101,3 +101,12 @@ fn a_gap_in_days_is_a_calendar_gap_and_a_gap_in_hours_is_taken_as_written() {
     let gap = find(&doc, "48 ساعة").event_offset.clone().expect("an event offset");
     assert_eq!((gap.min_seconds, gap.max_seconds), (48 * 3600, 48 * 3600));
 }
+
+#[test]
+fn a_bare_clock_time_after_a_day_is_on_that_day() {
+    let doc = anchor("وضربت هزة ارتدادية المنطقة مساء السبت الماضي، الساعة 21:40، وفق مركز البحث.", "2024-04-30");
+    assert_eq!(find(&doc, "الساعة 21:40").value, "2024-04-27T21:40");
+    // with nothing before it, a clock time is on the publication day
+    let doc = anchor("وصلت الطائرة الساعة 21:40 إلى المطار.", "2024-04-30");
+    assert_eq!(find(&doc, "الساعة 21:40").value, "2024-04-30T21:40");
+}

@@ -177,19 +177,22 @@ impl<'a> Ctx<'a> {
     /// Byte offset where a generic mention's word starts (after a conjunction و/ف).
     fn generic_start(&self, wi: usize) -> usize {
         let w = self.word(wi);
-        let r = &self.words[wi].range;
-        match w.strip_prefix('و').or_else(|| w.strip_prefix('ف')) {
-            Some(rest) if rest.chars().count() >= 3 => r.start + 2,
-            _ => r.start,
-        }
+        self.words[wi].range.start + (w.len() - without_conjunction(w).len())
+    }
+
+    /// The first character after word `wi` that is not white space ("،" in "وتابع،").
+    fn char_after(&self, wi: usize) -> Option<char> {
+        self.text[self.words[wi].range.end..].chars().find(|c| !c.is_whitespace())
     }
 }
 
+/// A word without its conjunction و/ف, when what remains is still a word (three letters or more).
+fn without_conjunction(w: &str) -> &str {
+    w.strip_prefix('و').or_else(|| w.strip_prefix('ف')).filter(|rest| rest.chars().count() >= 3).unwrap_or(w)
+}
+
 fn looks_like_perfect_verb(w: &str) -> bool {
-    let s = match w.strip_prefix('و').or_else(|| w.strip_prefix('ف')) {
-        Some(rest) if rest.chars().count() >= 3 => rest,
-        _ => w,
-    };
+    let s = without_conjunction(w);
     let n = s.chars().count();
     (3..=6).contains(&n)
         && !s.starts_with("ال")
@@ -230,7 +233,7 @@ fn reported_complements(cx: &Ctx, drafts: &[Draft]) -> Vec<Option<usize>> {
 /// carry a long vowel before their last letter (اختراق، انتهاء، تسريب), perfect verbs do not
 /// (انتهت، توقفت، اعتقل).
 fn is_perfect_verb(w: &str) -> bool {
-    let s = w.strip_prefix('و').or_else(|| w.strip_prefix('ف')).filter(|r| r.chars().count() >= 3).unwrap_or(w);
+    let s = without_conjunction(w);
     let chars: Vec<char> = s.chars().collect();
     let noun_like = chars.len() >= 5 && matches!(chars[chars.len() - 2], 'ا' | 'ي' | 'و');
     looks_like_perfect_verb(w) && !noun_like
@@ -238,7 +241,7 @@ fn is_perfect_verb(w: &str) -> bool {
 
 /// A perfect or imperfect verb form ("يعود", "تعود", "عاد"): a generic event's best label.
 fn looks_like_verb(w: &str) -> bool {
-    let s = w.strip_prefix('و').or_else(|| w.strip_prefix('ف')).filter(|r| r.chars().count() >= 3).unwrap_or(w);
+    let s = without_conjunction(w);
     let n = s.chars().count();
     looks_like_perfect_verb(w) || ((4..=6).contains(&n) && (s.starts_with('ي') || s.starts_with('ت')) && !s.starts_with("تم"))
 }
@@ -254,7 +257,7 @@ const PLACE_REACH: usize = 5;
 /// A word without its conjunction, preposition and article ("وبالولايات" → "ولايات" is not
 /// wanted: "بالولايات" → "الولايات" → "ولايات"), for place look-ups.
 fn bare_word(w: &str) -> &str {
-    let w = w.strip_prefix('و').or_else(|| w.strip_prefix('ف')).filter(|r| r.chars().count() >= 3).unwrap_or(w);
+    let w = without_conjunction(w);
     if let Some(r) = w.strip_prefix("لل").filter(|r| r.chars().count() >= 3) {
         return r;
     }
@@ -306,8 +309,7 @@ pub fn extract(doc: &AnchoredDocument, lexicon: &EventLexicon) -> DocEvents {
             let p = &lexicon.triggers[pi];
             if p.continuation {
                 // speech going on: punctuation right after the verb ("وتابع،", "وأضاف:")
-                let after = cx.text[cx.words[last].range.end..].chars().find(|c| !c.is_whitespace());
-                return matches!(after, Some(',' | ':' | '“' | '"' | '«' | '،'));
+                return matches!(cx.char_after(last), Some(',' | ':' | '“' | '"' | '«' | '،'));
             }
             if !p.contextual {
                 return true;
@@ -573,8 +575,7 @@ pub fn extract(doc: &AnchoredDocument, lexicon: &EventLexicon) -> DocEvents {
             continue;
         }
         let sentence = cx.words[d.first].sentence;
-        let after = cx.text[cx.words[d.last].range.end..].chars().find(|c| !c.is_whitespace());
-        let subjectless = matches!(after, Some(',' | ':' | '“' | '"' | '«'));
+        let subjectless = matches!(cx.char_after(d.last), Some(',' | ':' | '“' | '"' | '«'));
         if mentions[mi].time.is_none() && subjectless {
             if let Some((s, prev)) = last_report {
                 if sentence - s <= CONTINUATION_SENTENCES {
@@ -735,14 +736,14 @@ fn governing_timex(cx: &Ctx, drafts: &[Draft], d: &Draft, links: &TimeLinks) -> 
         if blockers.iter().any(|&b| b > lo && b < hi) {
             continue;
         }
-        let between: Vec<&Draft> = drafts.iter().filter(|o| o.first > lo && o.first < hi).collect();
+        let between = || drafts.iter().filter(|o| o.first > lo && o.first < hi);
         // A date after two events of one kind belongs to the nearer ("في الجولة الثانية … نتائج
         // الجولة الأولى في 23 أبريل"): the farther one is not dated by it. A mention right after
         // the trigger is its complement ("الجولة الثانية من الانتخابات الأحد"), not a rival.
-        if d.type_idx.is_some() && between.iter().any(|o| o.type_idx == d.type_idx && o.first > d.last + COMPLEMENT_GAP) {
+        if d.type_idx.is_some() && between().any(|o| o.type_idx == d.type_idx && o.first > d.last + COMPLEMENT_GAP) {
             continue;
         }
-        let score = tier + score + 4 * between.len();
+        let score = tier + score + 4 * between().count();
         if best.is_none_or(|(s, _)| score < s) {
             best = Some((score, ti));
         }

@@ -285,12 +285,12 @@ fn granularity(value: &str) -> &'static str {
     "vague"
 }
 
-/// Local midnight of `date` in the zone of `doc`, as a fixed-offset datetime.
-fn local_midnight(doc: &AnchoredDocument, date: NaiveDate, fallback: Option<FixedOffset>) -> Option<DateTime<FixedOffset>> {
+/// Local midnight of `date` in `zone` (or at the `fallback` offset), as a fixed-offset datetime.
+fn local_midnight(zone: chrono_tz::Tz, date: NaiveDate, fallback: Option<FixedOffset>) -> Option<DateTime<FixedOffset>> {
     let naive = date.and_hms_opt(0, 0, 0)?;
     let off = match fallback {
         Some(o) => o,
-        None => doc.publication.timezone.offset_from_local_datetime(&naive).earliest()?.fix(),
+        None => zone.offset_from_local_datetime(&naive).earliest()?.fix(),
     };
     off.from_local_datetime(&naive).single()
 }
@@ -299,11 +299,7 @@ fn local_midnight(doc: &AnchoredDocument, date: NaiveDate, fallback: Option<Fixe
 /// months, days and parts of day; None for other values (instants, weeks, vague ones), which keep
 /// the story's reading.
 fn zoned_interval(value: &str, zone: chrono_tz::Tz) -> Option<(DateTime<FixedOffset>, DateTime<FixedOffset>)> {
-    let midnight = |d: NaiveDate| -> Option<DateTime<FixedOffset>> {
-        let naive = d.and_hms_opt(0, 0, 0)?;
-        let off = zone.offset_from_local_datetime(&naive).earliest()?.fix();
-        off.from_local_datetime(&naive).single()
-    };
+    let midnight = |d: NaiveDate| local_midnight(zone, d, None);
     let year = || value.get(..4)?.parse::<i32>().ok();
     let (start, end) = match granularity(value) {
         "year" => {
@@ -352,8 +348,8 @@ fn part_of_period(
                 _ => None,
             }
         };
-        let a = if part == 0 { start } else { local_midnight(doc, cut(part)?, None)? };
-        let b = if part == 2 { end } else { local_midnight(doc, cut(part + 1)?, None)? };
+        let a = if part == 0 { start } else { local_midnight(doc.publication.timezone, cut(part)?, None)? };
+        let b = if part == 2 { end } else { local_midnight(doc.publication.timezone, cut(part + 1)?, None)? };
         Some((a, b))
     };
     calendar().unwrap_or_else(|| {
@@ -385,7 +381,7 @@ fn timex_interval(doc: &AnchoredDocument, t: &Timex) -> Option<(DateTime<FixedOf
         });
     };
     let date = value_date(&t.value)?;
-    let midnight = local_midnight(doc, date, t.interval.map(|i| *i.start.offset()))?;
+    let midnight = local_midnight(doc.publication.timezone, date, t.interval.map(|i| *i.start.offset()))?;
     Some((midnight + Duration::hours(h0), midnight + Duration::hours(h1)))
 }
 

@@ -9,10 +9,10 @@ Run:  python3 build_gold.py
 """
 import csv
 import datetime as dt
-import io
 import json
 import os
 import re
+import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 CORPUS = os.path.join(HERE, "..", "corpus")
@@ -23,33 +23,20 @@ FILES = {
     "103": "103_algeria_daily.txt",
     "104": "104_spa_relief.txt",
 }
-TEXT = {d: open(os.path.join(CORPUS, f), encoding="utf-8").read() for d, f in FILES.items()}
+sys.path.insert(0, os.path.join(HERE, "..", "..", ".."))
+from goldspec import Spec  # noqa: E402  (data/goldspec.py: locating spans, collecting and writing rows)
+
+SPEC = Spec(HERE, CORPUS, FILES)
+TEXT, X, E, R, K = SPEC.text, SPEC.timexes, SPEC.events, SPEC.relations, SPEC.conflicts
+locate, span_ref, q, write_csv = SPEC.locate, SPEC.span_ref, SPEC.q, SPEC.write_csv
+tx, ev, rel, conflict = SPEC.tx, SPEC.ev, SPEC.rel, SPEC.conflict
 
 A = "+01:00"  # Algeria: CET all year, no daylight saving
 CAIRO = "+03:00"  # Egypt: summer time from Fri 2024-04-26
 
 
-def locate(doc, ctx, expect=1):
-    m = re.fullmatch(r"(.*)\[(.+?)\](.*)", ctx, flags=re.S)
-    if not m:
-        raise SystemExit(f"bad context (no [..]): {ctx!r}")
-    left, target, right = m.groups()
-    full = left + target + right
-    t = TEXT[doc]
-    out, i = [], t.find(full)
-    while i >= 0:
-        s = i + len(left)
-        out.append((s, s + len(target), target))
-        i = t.find(full, i + 1)
-    if len(out) != expect:
-        raise SystemExit(f"{doc}: context {ctx!r} found {len(out)} times, expected {expect}")
-    for s, e, x in out:
-        assert t[s:e] == x
-    return out
 
 
-def span_ref(doc, ctx, expect=1):
-    return ";".join(f"{doc}:{s}-{e}" for s, e, _ in locate(doc, ctx, expect))
 
 
 def refs(*pairs):
@@ -80,11 +67,8 @@ WD = {"الأحد": 6, "السبت": 5, "الجمعة": 4, "الخميس": 3, "�
 # ---------------------------------------------------------------------------------------------
 # 2. Temporal expressions
 # ---------------------------------------------------------------------------------------------
-X = []
 
 
-def tx(doc, ctx, typ, value, anchor, note="", mod="", expect=1):
-    X.append((doc, ctx, typ, value, anchor, mod, note, expect))
 
 
 # ---- 101 (Levantine wording via AFP; DCT Thursday 2024-04-25, 18:30) -------------------------------
@@ -209,13 +193,8 @@ tx("104", "منذ [الساعات الأولى] للكارثة", "TIME", "2024-0
 # ---------------------------------------------------------------------------------------------
 # 3. Events
 # ---------------------------------------------------------------------------------------------
-E = []
 
 
-def ev(eid, en, ar, typ, start, end, gran, evidence, note, es="", ls="", ee="", le=""):
-    E.append(dict(event_id=eid, label_en=en, label_ar=ar, type=typ, start=start, end=end,
-                  granularity=gran, evidence=evidence, note=note,
-                  earliest_start=es, latest_start=ls, earliest_end=ee, latest_end=le))
 
 
 def day(d, z=A):
@@ -369,11 +348,8 @@ ev("E26", "Funeral prayer in absentia in all mosques", "صلاة الغائب ع
 # ---------------------------------------------------------------------------------------------
 # 4. Relations
 # ---------------------------------------------------------------------------------------------
-R = []
 
 
-def rel(src, r, tgt, off, mod, doc, ctx, note="", expect=1):
-    R.append((src, r, tgt, off, mod, doc, ctx, expect, note))
 
 
 rel("E05", "AFTER", "E01", "P1D", "", "103", "[زار رئيس الجمهورية المنطقة المنكوبة غداة الزلزال]",
@@ -408,17 +384,10 @@ rel("E26", "IS_INCLUDED", "E04", "", "", "103", "[نكست خلاله الأعل
 # ---------------------------------------------------------------------------------------------
 # 5. Conflicts
 # ---------------------------------------------------------------------------------------------
-K = []
 
 
-def conflict(cid, kind, docs, ev_parts, resolution, severity):
-    K.append(dict(conflict_id=cid, kind=kind, docs=docs, evidence=" | ".join(ev_parts),
-                  resolution=resolution, severity=severity))
 
 
-def q(doc, ctx, expect=1):
-    (s, e, t), *_ = locate(doc, ctx, expect)
-    return f"{doc}:{s}-{e} «{t}»"
 
 
 assert dt.date(2024, 4, 26).strftime("%A") == "Friday"
@@ -442,14 +411,6 @@ conflict("C03", "factual", "102;103",
 # ---------------------------------------------------------------------------------------------
 # writing and checking
 # ---------------------------------------------------------------------------------------------
-def write_csv(name, header, rows):
-    buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
-    w.writerow(header)
-    for r in rows:
-        w.writerow([r[h] if isinstance(r, dict) else r[i] for i, h in enumerate(header)])
-    with open(os.path.join(HERE, name), "w", encoding="utf-8", newline="") as f:
-        f.write(buf.getvalue())
 
 
 D = r"\d{4}(-\d{2}(-\d{2}(T(\d{2}(:\d{2})?|MO|AF|EV|NI))?)?|-W\d{2})?"

@@ -3,13 +3,7 @@
 //! A thin binary over the libraries: it reads the corpus, runs the stages, writes the files, and
 //! turns errors into messages and exit codes (0 ok, 1 some documents failed, 2 nothing could run).
 
-mod corpus;
-mod csvout;
-mod output;
-mod pipeline;
 mod progress;
-mod svg;
-mod timeml;
 
 use anyhow::{bail, Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
@@ -18,6 +12,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use tarikh_anchor::{Prefer, Reference};
 use tarikh_grammar::Grammar;
+use tarikh_pipeline::{corpus, process as pipeline, records, write};
 
 #[derive(Parser)]
 #[command(name = "tarikh", version, about = "Arabic news articles in, a reconciled event timeline out", long_about = None)]
@@ -136,10 +131,28 @@ enum Command {
 }
 
 fn load_grammar(common: &Common) -> Result<Grammar> {
-    Ok(match &common.grammar {
-        Some(dir) => Grammar::load_dir(dir)?,
-        None => Grammar::embedded().context("the built-in grammar does not load; rebuild tarikh")?,
-    })
+    tarikh_pipeline::load_grammar(common.grammar.as_deref())
+}
+
+fn load_events(common: &Common) -> Result<tarikh_events::EventLexicon> {
+    tarikh_pipeline::load_events(common.events.as_deref())
+}
+
+/// One line per temporal expression of `doc`, as `tarikh tag` prints them.
+fn timex_lines(doc: &tarikh_anchor::AnchoredDocument, format: Format) -> Vec<String> {
+    records::timex_records(doc)
+        .into_iter()
+        .map(|r| match format {
+            Format::Csv => {
+                let mut table = tarikh_pipeline::csvout::Table::new(&records::TimexRecord::COLUMNS);
+                table.push(r.cells());
+                let bytes = table.to_bytes(false).unwrap_or_default();
+                let s = String::from_utf8(bytes).unwrap_or_default();
+                s.split_once("\r\n").map(|(_, row)| row.trim_end().to_string()).unwrap_or_default()
+            }
+            _ => serde_json::to_string(&r).unwrap_or_default(),
+        })
+        .collect()
 }
 
 fn settings(common: &Common) -> Result<pipeline::Settings> {
@@ -165,13 +178,13 @@ fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
         Command::Run { corpus, out, docs, excel, common } => {
             let settings = settings(&common)?;
-            let events = output::load_events(&common)?;
+            let events = load_events(&common)?;
             let inputs = corpus::read_corpus(&corpus, docs.as_deref())?;
             if inputs.is_empty() {
                 bail!("no .txt articles in `{}`; drop Arabic articles there (UTF-8 text files)", corpus.display());
             }
             let outcomes = progress::process_all(&settings, &inputs, common.verbosity());
-            let summary = output::write_all(&out, &outcomes, &events, excel)?;
+            let summary = write::write_all(&out, &outcomes, &events, excel)?;
             if !common.quiet {
                 eprintln!("{summary}");
             }
@@ -188,7 +201,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                         if let Some(w) = warning {
                             eprintln!("warning: {w}");
                         }
-                        for line in output::timex_lines(&d, format) {
+                        for line in timex_lines(&d, format) {
                             if !emit(out, &line)? {
                                 return Ok(false);
                             }
@@ -202,7 +215,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 Ok(true)
             };
             if format == Format::Csv {
-                emit(&mut out, "doc,start,end,text,type,value,anchor,rule")?;
+                emit(&mut out, &records::TimexRecord::COLUMNS.join(","))?;
             }
             if let Some(input) = input {
                 // Streaming: one document per line, in constant memory.
@@ -226,8 +239,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 progress.finish();
             } else {
                 let meta = match &docs {
-                    Some(p) => output::metadata_for_files(p, &files)?,
-                    None => files.iter().map(|f| output::bare_input(f)).collect(),
+                    Some(p) => corpus::metadata_for_files(p, &files)?,
+                    None => files.iter().map(|f| corpus::bare_input(f)).collect(),
                 };
                 for outcome in progress::process_all(&settings, &meta, common.verbosity()) {
                     if !handle(outcome, &mut out)? {
@@ -267,7 +280,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
         }
         Command::Eval { gold, corpus, docs, details, format, common } => {
             let settings = settings(&common)?;
-            let events = output::load_events(&common)?;
+            let events = load_events(&common)?;
             let gold_data = tarikh_eval::Gold::load(&gold)?;
             let mut inputs = corpus::read_corpus(&corpus, docs.as_deref().filter(|d| d.as_os_str() != "none"))?;
             if docs.as_deref().is_some_and(|d| d.as_os_str() == "none") {
@@ -277,7 +290,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 }
             }
             let outcomes = pipeline::process_all(&settings, &inputs);
-            let system = output::system_output(&outcomes, &events);
+            let system = tarikh_pipeline::evaluation::system_output(&outcomes, &events);
             let report = tarikh_eval::evaluate(&gold_data, &system);
             let text = match format {
                 Format::Json | Format::Jsonl => serde_json::to_string_pretty(&report.to_json())?,

@@ -1,8 +1,8 @@
 //! Progress on stderr: a bar for long runs when stderr is a terminal (silent otherwise, and with
 //! `--quiet`), and one line per document with `--verbose`.
 
-use crate::corpus::InputDoc;
-use crate::pipeline::{self, DocOutcome, Settings};
+use tarikh_pipeline::corpus::InputDoc;
+use tarikh_pipeline::process::{self as pipeline, DocOutcome, Settings};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use std::io::IsTerminal;
 

@@ -7,6 +7,7 @@ use tarikh_anchor::{anchor_document, AnchoredDocument, Prefer, PublicationHint};
 use tarikh_grammar::Grammar;
 
 /// Settings shared by every document.
+#[derive(Clone)]
 pub struct Settings {
     /// The date grammar.
     pub grammar: Grammar,
@@ -16,12 +17,24 @@ pub struct Settings {
     pub fallback: NaiveDate,
 }
 
+impl Settings {
+    /// Settings with this grammar and default zone, and 2000-01-01 as the day of last resort.
+    pub fn new(grammar: Grammar, timezone: chrono_tz::Tz) -> Settings {
+        Settings { grammar, timezone, fallback: NaiveDate::from_ymd_opt(2000, 1, 1).expect("a valid day") }
+    }
+}
+
 /// What became of one input document.
 pub enum DocOutcome {
     /// Read and anchored.
     Done(Box<AnchoredDocument>, Option<String>),
     /// Could not be read; the reason names the file and place.
-    Failed { id: String, reason: String },
+    Failed {
+        /// Document id.
+        id: String,
+        /// Why, naming the file and place.
+        reason: String,
+    },
 }
 
 /// Largest document accepted, in bytes. A larger file is refused before it is read, and reported

@@ -33,9 +33,13 @@ impl Table {
     }
 
     /// Number of data rows.
-    #[allow(dead_code)]
     pub fn len(&self) -> usize {
         self.rows.len()
+    }
+
+    /// True when no data row was added.
+    pub fn is_empty(&self) -> bool {
+        self.rows.is_empty()
     }
 
     /// Serialise: CRLF line ends, quoting only where needed, a BOM first when `bom`.

@@ -203,7 +203,7 @@ fn conflicts_by_event(timeline: &Timeline) -> BTreeMap<String, Vec<String>> {
 }
 
 fn bounds_text(e: &TimelineEvent) -> String {
-    let f = |t: &Option<DateTime<FixedOffset>>| t.as_ref().map(crate::output::iso).unwrap_or_else(|| "…".into());
+    let f = |t: &Option<DateTime<FixedOffset>>| t.as_ref().map(crate::timefmt::iso).unwrap_or_else(|| "…".into());
     format!(
         "start {} – {}, end {} – {}",
         f(&e.earliest_start),
@@ -286,7 +286,7 @@ pub fn render(timeline: &Timeline) -> String {
                     annot1 - 10.0,
                     (x1 - x0).max(2.0),
                     rows_bottom - annot1 + 10.0,
-                    xml_escape(&format!("{} ({}): {} → {}", e.label, e.id, crate::output::iso(&s), crate::output::iso(&en)))
+                    xml_escape(&format!("{} ({}): {} → {}", e.label, e.id, crate::timefmt::iso(&s), crate::timefmt::iso(&en)))
                 );
                 annotations.push(((x0 + x1) / 2.0, e.label.clone(), "#8d6e00"));
             }
@@ -308,7 +308,7 @@ pub fn render(timeline: &Timeline) -> String {
                 body,
                 r##"<line class="vote" x1="{x0:.1}" y1="{:.1}" x2="{x0:.1}" y2="{rows_bottom:.1}" stroke="{GREEN}" stroke-width="2" stroke-dasharray="5 3"><title>{}</title></line>"##,
                 annot1 - 10.0,
-                xml_escape(&format!("{} ({}): {}", e.label, e.id, crate::output::iso(&s)))
+                xml_escape(&format!("{} ({}): {}", e.label, e.id, crate::timefmt::iso(&s)))
             );
             annotations.push((x0, "تصويت".to_string(), GREEN));
         }

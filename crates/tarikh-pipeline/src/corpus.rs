@@ -71,9 +71,9 @@ fn parse_datetime_any_year(s: &str) -> Result<(NaiveDate, Option<NaiveTime>), St
 /// A leading byte-order mark is *kept* in the text: offsets (`start`, `end`) count it, so they index
 /// the file's characters exactly as Python's `open(path, encoding="utf-8").read()` returns them (the
 /// BOM is invisible to matching: normalisation drops U+FEFF). A file larger than
-/// [`crate::pipeline::MAX_DOC_BYTES`] is refused before it is read, with a message saying to split it.
+/// [`crate::process::MAX_DOC_BYTES`] is refused before it is read, with a message saying to split it.
 pub fn read_text(path: &Path) -> Result<String, String> {
-    let limit = crate::pipeline::MAX_DOC_BYTES;
+    let limit = crate::process::MAX_DOC_BYTES;
     if let Ok(meta) = std::fs::metadata(path) {
         if meta.len() > limit as u64 {
             return Err(too_large(&path.display().to_string(), meta.len()));
@@ -98,7 +98,7 @@ pub fn read_text(path: &Path) -> Result<String, String> {
 pub fn too_large(origin: &str, bytes: u64) -> String {
     format!(
         "`{origin}` is {bytes} bytes, more than the {} byte (MAX_DOC_BYTES) limit for one document; split it into smaller articles",
-        crate::pipeline::MAX_DOC_BYTES
+        crate::process::MAX_DOC_BYTES
     )
 }
 
@@ -273,3 +273,31 @@ pub fn parse_json_doc(line: &str, origin: &str) -> Result<InputDoc, String> {
     let timezone = d.timezone.as_deref().and_then(|t| t.parse::<chrono_tz::Tz>().ok());
     Ok(InputDoc { id: d.id, origin: origin.to_string(), text: Ok(d.text), published, published_time, timezone, metadata_warning: warning })
 }
+/// Input documents for `tarikh tag FILE...` with metadata from a docs.csv.
+pub fn metadata_for_files(docs_csv: &Path, files: &[PathBuf]) -> Result<Vec<InputDoc>> {
+    let mut out = Vec::new();
+    for f in files {
+        let dir = f.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+        let all = read_corpus(dir, Some(docs_csv))?;
+        let name = f.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
+        match all.into_iter().find(|d| Path::new(&d.origin).file_name().map(|n| n.to_string_lossy() == name).unwrap_or(false)) {
+            Some(d) => out.push(d),
+            None => out.push(bare_input(f)),
+        }
+    }
+    Ok(out)
+}
+
+/// An input document with no metadata (its stem as id, its date inferred).
+pub fn bare_input(path: &Path) -> InputDoc {
+    InputDoc {
+        id: path.file_stem().map(|s| s.to_string_lossy().to_string()).unwrap_or_default(),
+        origin: path.display().to_string(),
+        text: read_text(path),
+        published: None,
+        published_time: None,
+        timezone: None,
+        metadata_warning: None,
+    }
+}
+

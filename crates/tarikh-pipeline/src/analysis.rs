@@ -1,0 +1,72 @@
+//! Everything after anchoring: the events of each document, the reconciled timeline, and the
+//! event-anchored expressions dated from it.
+
+use crate::process::DocOutcome;
+use std::borrow::Cow;
+use tarikh_anchor::AnchoredDocument;
+use tarikh_events::{DocEvents, EventLexicon};
+use tarikh_timeline::Timeline;
+
+/// Everything after anchoring: events per document and the reconciled timeline.
+pub struct Analysis<'a> {
+    /// Anchored documents (failed ones left out), in input order.
+    pub docs: Vec<Cow<'a, AnchoredDocument>>,
+    /// Events of each document, parallel to `docs`.
+    pub events: Vec<DocEvents>,
+    /// The timeline over all documents.
+    pub timeline: Timeline,
+}
+
+/// Run the events stage on each document and reconcile the timeline.
+pub fn analyse<'a>(outcomes: &'a [DocOutcome], lexicon: &EventLexicon) -> Analysis<'a> {
+    use rayon::prelude::*;
+    let docs: Vec<&AnchoredDocument> = outcomes
+        .iter()
+        .filter_map(|o| match o {
+            DocOutcome::Done(d, _) => Some(d.as_ref()),
+            DocOutcome::Failed { .. } => None,
+        })
+        .collect();
+    let events: Vec<DocEvents> = docs.par_iter().map(|d| tarikh_events::extract(d, lexicon)).collect();
+    let pairs: Vec<(&AnchoredDocument, &DocEvents)> = docs.iter().copied().zip(events.iter()).collect();
+    let timeline = tarikh_timeline::reconcile(&pairs);
+    let docs = date_anchored_expressions(docs, &events, &timeline);
+    Analysis { docs, events, timeline }
+}
+
+/// Event-anchored expressions that their own sentence left undated ("عشية أهم انتخابات") take
+/// their value from the reconciled time of their anchor event. Only the documents that change are
+/// copied.
+fn date_anchored_expressions<'a>(docs: Vec<&'a AnchoredDocument>, events: &[DocEvents], timeline: &Timeline) -> Vec<Cow<'a, AnchoredDocument>> {
+    let grammar_gap = |t: &tarikh_anchor::Timex| -> (Option<(tarikh_grammar::Unit, i32)>, Option<tarikh_grammar::Unit>) {
+        // The rule names tell which kind of anchor it is; the semantics are not kept on the timex.
+        if t.kind == tarikh_anchor::TimexType::Time {
+            (None, Some(tarikh_grammar::Unit::Hour))
+        } else {
+            (Some((tarikh_grammar::Unit::Day, 1)), None)
+        }
+    };
+    docs.into_iter()
+        .zip(events)
+        .map(|(d, ev)| {
+            let mut updated: Option<AnchoredDocument> = None;
+            for r in &ev.relations {
+                let Some(ti) = r.timex else { continue };
+                if !d.timexes.get(ti).is_some_and(|t| t.value.starts_with('X') && t.duration_seconds.is_none()) {
+                    continue;
+                }
+                let Some(eid) = timeline.event_of(&d.id, r.target) else { continue };
+                let Some(e) = timeline.events.iter().find(|e| e.id == eid) else { continue };
+                let doc = updated.get_or_insert_with(|| d.clone());
+                let (gap, last) = grammar_gap(&doc.timexes[ti]);
+                let tz = doc.publication.timezone;
+                tarikh_anchor::resolve_from_anchor_event(&mut doc.timexes[ti], gap, last, (e.earliest_start, e.latest_start), (e.earliest_end, e.latest_end), tz);
+            }
+            match updated {
+                Some(doc) => Cow::Owned(doc),
+                None => Cow::Borrowed(d),
+            }
+        })
+        .collect()
+}
+

@@ -1,0 +1,53 @@
+//! The tarikh pipeline as a library: documents in; anchored documents, events, the reconciled
+//! timeline and the output files out.
+//!
+//! The command-line tool, the Python module and the Spark job are thin layers over this crate, so
+//! all three give the same answers. The central decision: per-document work ([`process`]) is a
+//! pure function of the document, the grammar and the settings, run in parallel with results kept in
+//! input order; only reconciliation ([`analysis`]) looks across documents. Output is therefore
+//! byte-identical for any number of threads.
+//!
+//! ```no_run
+//! use tarikh_pipeline::{corpus, process, write};
+//! # fn main() -> anyhow::Result<()> {
+//! let settings = process::Settings::new(tarikh_pipeline::load_grammar(None)?, chrono_tz::UTC);
+//! let lexicon = tarikh_pipeline::load_events(None)?;
+//! let docs = corpus::read_corpus(std::path::Path::new("data/corpus"), None)?;
+//! let outcomes = process::process_all(&settings, &docs);
+//! let summary = write::write_all(std::path::Path::new("out"), &outcomes, &lexicon, false)?;
+//! println!("{summary}");
+//! # Ok(()) }
+//! ```
+#![deny(missing_docs)]
+
+pub mod analysis;
+pub mod corpus;
+pub mod csvout;
+pub mod evaluation;
+pub mod process;
+pub mod records;
+pub mod svg;
+pub mod timefmt;
+pub mod timeml;
+pub mod write;
+
+use anyhow::{Context, Result};
+use std::path::Path;
+use tarikh_events::EventLexicon;
+use tarikh_grammar::Grammar;
+
+/// The date grammar in `dir`, or the built-in one when `dir` is `None`.
+pub fn load_grammar(dir: Option<&Path>) -> Result<Grammar> {
+    Ok(match dir {
+        Some(dir) => Grammar::load_dir(dir)?,
+        None => Grammar::embedded().context("the built-in grammar does not load; rebuild tarikh")?,
+    })
+}
+
+/// The event lexicon in `dir`, or the built-in one when `dir` is `None`.
+pub fn load_events(dir: Option<&Path>) -> Result<EventLexicon> {
+    Ok(match dir {
+        Some(dir) => EventLexicon::load_dir(dir).map_err(|e| anyhow::anyhow!("{e}"))?,
+        None => EventLexicon::embedded().map_err(|e| anyhow::anyhow!("the built-in event lexicon does not load: {e}"))?,
+    })
+}

@@ -1,0 +1,58 @@
+//! One temporal expression as a flat record: the columns of `timex.csv`, the fields of `tarikh tag`'s
+//! JSON and of the Python module's dicts.
+
+use serde::Serialize;
+use tarikh_anchor::AnchoredDocument;
+
+/// A temporal expression with its document, as every output shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TimexRecord {
+    /// Document id.
+    pub doc: String,
+    /// Start offset (code points into the original text).
+    pub start: usize,
+    /// End offset (code points, exclusive).
+    pub end: usize,
+    /// The expression as written.
+    pub text: String,
+    /// TIMEX3 type: DATE, TIME, DURATION, SET.
+    #[serde(rename = "type")]
+    pub kind: String,
+    /// TIMEX3 value.
+    pub value: String,
+    /// What the value was computed from: dct, explicit, narrative, event.
+    pub anchor: String,
+    /// The grammar rule that matched.
+    pub rule: String,
+    /// TIMEX3 `mod` (APPROX, START, …), empty when none.
+    #[serde(rename = "mod")]
+    pub modifier: String,
+}
+
+impl TimexRecord {
+    /// Column names, in order (the header of `timex.csv`).
+    pub const COLUMNS: [&'static str; 9] = ["doc", "start", "end", "text", "type", "value", "anchor", "rule", "mod"];
+
+    /// The cells of a CSV row, in [`Self::COLUMNS`] order.
+    pub fn cells(&self) -> Vec<String> {
+        vec![self.doc.clone(), self.start.to_string(), self.end.to_string(), self.text.clone(), self.kind.clone(), self.value.clone(), self.anchor.clone(), self.rule.clone(), self.modifier.clone()]
+    }
+}
+
+/// The temporal expressions of one anchored document, in text order.
+pub fn timex_records(doc: &AnchoredDocument) -> Vec<TimexRecord> {
+    doc.timexes
+        .iter()
+        .map(|t| TimexRecord {
+            doc: doc.id.clone(),
+            start: t.start,
+            end: t.end,
+            text: t.text.clone(),
+            kind: t.kind.as_str().into(),
+            value: t.value.clone(),
+            anchor: t.anchor.as_str().into(),
+            rule: t.rule.clone(),
+            modifier: t.modifier.clone().unwrap_or_default(),
+        })
+        .collect()
+}

@@ -2,7 +2,7 @@
 #   make          build (release) and run the pipeline on data/corpus, writing out/
 #   make test     lint (clippy, warnings are errors), then run every test (grammar examples,
 #                 golden outputs, property tests, CLI tests)
-#   make eval     score the pipeline against data/gold
+#   make eval     score the pipeline on every story with gold (per story, pooled, per country)
 #   make bench    run the benchmarks (BENCHMARKS.md); make bench-large adds the 100 MB corpus
 #   make picture  run, then render out/timeline.html to out/timeline.png with headless Chromium
 
@@ -11,7 +11,7 @@ CORPUS ?= data/corpus
 OUT ?= out
 BIN := target/release/tarikh
 
-.PHONY: all build run lint test eval eval-inferred bench bench-stages bench-run bench-time bench-large bench-profile picture clean
+.PHONY: all build run lint test eval eval-seeds eval-inferred bench bench-stages bench-run bench-time bench-large bench-profile picture clean
 
 all: run
 
@@ -28,11 +28,16 @@ lint:
 test: lint
 	$(CARGO) test --workspace --locked
 
+# Every story with gold: the seeds, data/stories, and ../shared/stories when it is there.
 eval: build
+	$(BIN) eval
+
+eval-seeds: build
 	$(BIN) eval --gold data/gold --corpus $(CORPUS)
 
 eval-inferred: build
-	$(BIN) eval --gold data/gold --corpus $(CORPUS) --docs none
+	$(BIN) eval --docs none
+	$(BIN) eval --docs none --mixed
 
 # The screenshot is as tall as the SVG (its height attribute) and 1280 px wide.
 CHROMIUM ?= $(shell command -v chromium || command -v chromium-browser || command -v google-chrome)

@@ -18,9 +18,11 @@ use serde::Serialize;
 mod load;
 mod report;
 mod score;
+mod suite;
 
 pub use report::*;
-pub use score::evaluate;
+pub use score::{canonical_value, evaluate, same_value};
+pub use suite::*;
 
 /// A reference to a span of an article: `doc:start-end` (code points, end exclusive).
 ///
@@ -113,10 +115,17 @@ pub struct Gold {
     pub relations: Vec<GoldRelation>,
     /// Contradicting statements (`conflicts.csv`).
     pub conflicts: Vec<GoldConflict>,
+    /// Whether `events.csv` exists (a story may be annotated for its expressions only).
+    pub has_events: bool,
+    /// Whether `relations.csv` exists.
+    pub has_relations: bool,
+    /// Whether `conflicts.csv` exists.
+    pub has_conflicts: bool,
 }
 
 impl Gold {
-    /// Loads the gold files from `dir`. Errors name the file and the line at fault.
+    /// Loads the gold files from `dir`: `timex.jsonl` is required; `events.csv`, `relations.csv`
+    /// and `conflicts.csv` are read when present. Errors name the file and the line at fault.
     pub fn load(dir: &std::path::Path) -> anyhow::Result<Gold> {
         load::load_gold(dir)
     }

@@ -9,11 +9,27 @@ use chrono::{DateTime, FixedOffset};
 use crate::{Gold, GoldConflict, GoldEvent, GoldRelation, GoldTimex, SpanRef};
 
 pub(crate) fn load_gold(dir: &Path) -> Result<Gold> {
+    if !dir.is_dir() {
+        bail!("`{}` is not a folder; give the gold folder that holds timex.jsonl (e.g. data/gold)", dir.display());
+    }
+    let timex = dir.join("timex.jsonl");
+    if !timex.is_file() {
+        bail!("`{}` has no timex.jsonl: a gold folder needs at least the temporal expressions", dir.display());
+    }
+    // events.csv, relations.csv and conflicts.csv are optional: a story annotated for its
+    // expressions only is scored on those, and the report says which parts had gold.
+    let optional = |name: &str| {
+        let p = dir.join(name);
+        p.is_file().then_some(p)
+    };
     Ok(Gold {
-        timexes: load_timexes(&dir.join("timex.jsonl"))?,
-        events: load_events(&dir.join("events.csv"))?,
-        relations: load_relations(&dir.join("relations.csv"))?,
-        conflicts: load_conflicts(&dir.join("conflicts.csv"))?,
+        timexes: load_timexes(&timex)?,
+        events: optional("events.csv").map(|p| load_events(&p)).transpose()?.unwrap_or_default(),
+        relations: optional("relations.csv").map(|p| load_relations(&p)).transpose()?.unwrap_or_default(),
+        conflicts: optional("conflicts.csv").map(|p| load_conflicts(&p)).transpose()?.unwrap_or_default(),
+        has_events: dir.join("events.csv").is_file(),
+        has_relations: dir.join("relations.csv").is_file(),
+        has_conflicts: dir.join("conflicts.csv").is_file(),
     })
 }
 

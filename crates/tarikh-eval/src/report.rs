@@ -138,6 +138,16 @@ pub struct TimexScores {
     pub value_per_type: Vec<TypeValueScore>,
 }
 
+impl TimexScores {
+    /// The corpus-level scores without the per-document rows.
+    pub fn summary_json(&self) -> serde_json::Value {
+        serde_json::json!({
+            "strict": self.strict, "relaxed": self.relaxed, "kind": self.kind, "value": self.value,
+            "value_per_type": self.value_per_type,
+        })
+    }
+}
+
 /// Event matching and bounds scores.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct EventScores {
@@ -145,10 +155,20 @@ pub struct EventScores {
     pub gold: usize,
     /// System events.
     pub system: usize,
-    /// Gold events matched by some system event (evidence overlap).
+    /// Gold events found: touched by a system event whose time is compatible (see [`crate::evaluate`]).
     pub found: usize,
     /// found / gold.
     pub found_ratio: f64,
+    /// Gold events touched by some system event (evidence overlap), whatever its time.
+    pub touched: usize,
+    /// System events touching some gold event.
+    pub system_touching: usize,
+    /// system_touching / system: the share of the timeline's rows that are gold events.
+    pub precision: f64,
+    /// Gold events touched by exactly one system event.
+    pub one_to_one: usize,
+    /// one_to_one / gold.
+    pub one_to_one_ratio: f64,
     /// Found gold events whose start and end bounds are both correct.
     pub bounds_correct: usize,
     /// bounds_correct / gold.
@@ -253,6 +273,8 @@ pub struct EventDetail {
     pub label: String,
     /// Matched system event id.
     pub system_id: Option<String>,
+    /// The matched system event's time is compatible with the gold's (the event is found).
+    pub time_compatible: bool,
     /// Number of system events whose evidence overlaps the gold evidence.
     pub candidates: usize,
     /// Gold evidence spans overlapped by the matched system event.
@@ -366,6 +388,11 @@ impl Report {
         );
         let _ = writeln!(
             s,
+            "           events precision {:.3} ({}/{} system events touch a gold event)  one-to-one {:.3} ({}/{})  touched {}/{}",
+            e.precision, e.system_touching, e.system, e.one_to_one_ratio, e.one_to_one, e.gold, e.touched, e.gold
+        );
+        let _ = writeln!(
+            s,
             "           relations {}   (found {}/{}, system {}/{} matched)  pair recall {:.3} ({}/{})",
             prf_line(&r.prf),
             r.prf.correct,
@@ -468,6 +495,7 @@ impl Report {
         for e in &self.event_details {
             let status = match (&e.system_id, e.start_ok && e.end_ok) {
                 (None, _) => "MISSED".to_string(),
+                (Some(_), _) if !e.time_compatible => "WRONG TIME".to_string(),
                 (Some(_), true) => "ok".to_string(),
                 (Some(_), false) => {
                     let mut w = Vec::new();

@@ -18,10 +18,15 @@ type Dt = DateTime<FixedOffset>;
 /// string equality; P = correct/#system, R = correct/#gold, F1 harmonic, accuracy =
 /// correct/#relaxed matches.
 ///
-/// **Events.** A gold event is *found* when some system event has an evidence span overlapping
-/// one of the gold evidence spans. Among candidates the one overlapping the most gold evidence
-/// spans wins; ties go to the better bounds score (number of correct sides, 0-2), then the larger
-/// total overlap in code points, then system order. A system event may match several gold events.
+/// **Events.** A system event *touches* a gold event when one of its evidence spans overlaps one
+/// of the gold evidence spans. A gold event is *found* when a system event touches it and their
+/// times are compatible: the spans they may occupy (earliest start to latest end) overlap, and the
+/// system's is at most twice as wide as the gold's plus one hour. Among the touching system events
+/// the match is the time-compatible one overlapping the most gold evidence spans; ties go to the
+/// better bounds score (number of correct sides, 0-2), then the larger total overlap in code
+/// points, then system order. A system event may match several gold events. *Precision* is the
+/// share of system events that touch some gold event; *one-to-one* the share of gold events
+/// touched by exactly one system event (not split over several rows).
 ///
 /// **Bounds.** Checked separately for start (`[earliest_start, latest_start]`) and end
 /// (`[earliest_end, latest_end]`), with a tolerance of one minute. A side is correct when
@@ -63,6 +68,39 @@ pub fn evaluate(gold: &Gold, system: &SystemOutput) -> Report {
 }
 
 // ---------------------------------------------------------------- timex
+
+/// The canonical form of a TIMEX3 value for comparison: a clock time's zone suffix is dropped
+/// (`T04:00Z`, `T04:00+03:00` → `T04:00`: the gold conventions compare wall times), an hour alone
+/// gains its minutes (`T15` → `T15:00`) and zero seconds are dropped (`T15:00:00` → `T15:00`).
+pub fn canonical_value(v: &str) -> std::borrow::Cow<'_, str> {
+    let Some(t) = v.find('T') else { return v.into() };
+    let (head, time) = v.split_at(t + 1);
+    // Only a clock time (digits and colons) is rewritten; TMO, TNI and durations stay as they are.
+    let clock_len = time.bytes().take_while(|b| b.is_ascii_digit() || *b == b':').count();
+    if clock_len == 0 || head.starts_with('P') {
+        return v.into();
+    }
+    let (clock, zone) = time.split_at(clock_len);
+    let zone_ok = zone.is_empty()
+        || zone == "Z"
+        || ((zone.starts_with('+') || zone.starts_with('-')) && zone[1..].bytes().all(|b| b.is_ascii_digit() || b == b':'));
+    if !zone_ok {
+        return v.into();
+    }
+    let mut clock = clock.to_string();
+    if clock.len() == 2 {
+        clock.push_str(":00");
+    }
+    if clock.len() == 8 && clock.ends_with(":00") {
+        clock.truncate(5);
+    }
+    format!("{head}{clock}").into()
+}
+
+/// Whether a system value equals the gold one, compared in [`canonical_value`] form.
+pub fn same_value(gold: &str, system: &str) -> bool {
+    gold == system || canonical_value(gold) == canonical_value(system)
+}
 
 /// Relaxed one-to-one matching within one document: returns (gold idx, system idx) pairs.
 fn relaxed_matching(g: &[&GoldTimex], s: &[&SystemTimex]) -> Vec<(usize, usize)> {
@@ -180,7 +218,7 @@ fn score_timex(gold: &[GoldTimex], system: &[SystemTimex]) -> (TimexScores, Vec<
             g_used[gi] = true;
             s_used[si] = true;
             let kind_ok = gt.kind == st.kind;
-            let value_ok = gt.value == st.value;
+            let value_ok = same_value(&gt.value, &st.value);
             c.kind_ok += kind_ok as usize;
             c.value_ok += value_ok as usize;
             let e = per_type.entry(gt.kind.clone()).or_default();
@@ -274,6 +312,31 @@ fn bounds(g: &GoldEvent, s: &SystemEvent) -> (bool, bool) {
     )
 }
 
+/// The time span an event may occupy: from its earliest start (or end) to its latest end (or start).
+fn hull(es: Option<Dt>, ls: Option<Dt>, ee: Option<Dt>, le: Option<Dt>) -> (Option<Dt>, Option<Dt>) {
+    (es.or(ee), le.or(ls))
+}
+
+/// Whether a system event's time is compatible with a gold event's: the spans they may occupy
+/// overlap, and, when the gold span is bounded, the system's is bounded too and at most twice as
+/// wide plus one hour (an event dated only to "some day this year" does not find a dated one).
+pub(crate) fn time_compatible(g: &GoldEvent, s: &SystemEvent) -> bool {
+    let (glo, ghi) = hull(g.earliest_start, g.latest_start, g.earliest_end, g.latest_end);
+    let (slo, shi) = hull(s.earliest_start, s.latest_start, s.earliest_end, s.latest_end);
+    let tol = Duration::minutes(1);
+    let disjoint = matches!((shi, glo), (Some(a), Some(b)) if a < b - tol) || matches!((ghi, slo), (Some(a), Some(b)) if a < b - tol);
+    if disjoint {
+        return false;
+    }
+    match (glo, ghi) {
+        (Some(a), Some(b)) => match (slo, shi) {
+            (Some(c), Some(d)) => d - c <= (b - a) * 2 + Duration::hours(1),
+            _ => false,
+        },
+        _ => true,
+    }
+}
+
 fn fmt_dt(d: &Option<Dt>) -> String {
     d.map(|d| d.format("%Y-%m-%dT%H:%M%:z").to_string()).unwrap_or_else(|| "-".into())
 }
@@ -291,9 +354,9 @@ fn score_events(gold: &[GoldEvent], system: &[SystemEvent]) -> EventResult {
     let mut uses: HashMap<usize, usize> = HashMap::new();
     let mut chosen: Vec<Option<usize>> = Vec::new();
     for g in gold {
-        // (spans overlapped, bounds score, overlap code points, -index)
+        // (time compatible, spans overlapped, bounds score, overlap code points)
         let mut best: Option<(usize, usize, usize, usize)> = None;
-        let mut best_key = (0usize, 0usize, 0usize);
+        let mut best_key = (false, 0usize, 0usize, 0usize);
         let mut candidates = 0;
         for (si, s) in system.iter().enumerate() {
             let spans =
@@ -309,7 +372,7 @@ fn score_events(gold: &[GoldEvent], system: &[SystemEvent]) -> EventResult {
                 .iter()
                 .flat_map(|ge| s.evidence.iter().map(move |se| se.overlap_len(ge)))
                 .sum();
-            let key = (spans, bscore, cp);
+            let key = (time_compatible(g, s), spans, bscore, cp);
             if best.is_none() || key > best_key {
                 best = Some((si, spans, bscore, cp));
                 best_key = key;
@@ -332,6 +395,7 @@ fn score_events(gold: &[GoldEvent], system: &[SystemEvent]) -> EventResult {
                     id: g.id.clone(),
                     label: g.label_en.clone(),
                     system_id: Some(s.id.clone()),
+                    time_compatible: time_compatible(g, s),
                     candidates,
                     overlapping_spans: spans,
                     start_ok: a,
@@ -351,6 +415,7 @@ fn score_events(gold: &[GoldEvent], system: &[SystemEvent]) -> EventResult {
                     id: g.id.clone(),
                     label: g.label_en.clone(),
                     system_id: None,
+                    time_compatible: false,
                     candidates: 0,
                     overlapping_spans: 0,
                     start_ok: false,
@@ -361,7 +426,13 @@ fn score_events(gold: &[GoldEvent], system: &[SystemEvent]) -> EventResult {
             }
         }
     }
-    let found = details.iter().filter(|d| d.system_id.is_some()).count();
+    let touched = details.iter().filter(|d| d.system_id.is_some()).count();
+    let found = details.iter().filter(|d| d.system_id.is_some() && d.time_compatible).count();
+    let one_to_one = details.iter().filter(|d| d.candidates == 1).count();
+    let touching = system
+        .iter()
+        .filter(|s| gold.iter().any(|g| g.evidence.iter().any(|ge| s.evidence.iter().any(|se| se.overlaps(ge)))))
+        .count();
     let ok = |f: &dyn Fn(&EventDetail) -> bool| {
         details.iter().filter(|d| d.system_id.is_some() && f(d)).count()
     };
@@ -374,6 +445,11 @@ fn score_events(gold: &[GoldEvent], system: &[SystemEvent]) -> EventResult {
         system: system.len(),
         found,
         found_ratio: ratio(found, gold.len(), 1.0),
+        touched,
+        system_touching: touching,
+        precision: ratio(touching, system.len(), if gold.is_empty() { 1.0 } else { 0.0 }),
+        one_to_one,
+        one_to_one_ratio: ratio(one_to_one, gold.len(), 1.0),
         bounds_correct,
         bounds_correct_ratio: ratio(bounds_correct, gold.len(), 1.0),
         start_correct,

@@ -106,6 +106,9 @@ fn small_gold() -> Gold {
                 evidence: SpanRef::parse_list("001:30-35;002:0-4").unwrap(),
             },
         ],
+        has_events: true,
+        has_relations: true,
+        has_conflicts: true,
     }
 }
 
@@ -275,6 +278,20 @@ fn bounds_rules() {
 }
 
 #[test]
+fn values_compare_as_wall_times() {
+    use crate::score::{canonical_value, same_value};
+    assert!(same_value("2023-09-11T04:00", "2023-09-11T04:00Z"));
+    assert!(same_value("2023-09-11T04:00", "2023-09-11T04:00+03:00"));
+    assert!(same_value("XXXX-XX-XXT15:00", "XXXX-XX-XXT15"));
+    assert!(same_value("2013-02-12T04:30", "2013-02-12T04:30:00"));
+    assert!(!same_value("2013-02-12T04:30", "2013-02-12T04:31"));
+    assert!(!same_value("2017-05-05TEV", "2017-05-05TNI"));
+    assert_eq!(canonical_value("PT48H"), "PT48H");
+    assert_eq!(canonical_value("2017-05-05TMO"), "2017-05-05TMO");
+    assert_eq!(canonical_value("2017-W18"), "2017-W18");
+}
+
+#[test]
 fn events_found_and_bounds() {
     let g = small_gold();
     let sys = SystemOutput {
@@ -295,30 +312,42 @@ fn events_found_and_bounds() {
     assert!(!d3.start_ok && d3.end_ok, "gold E3 has no end bounds");
     assert!(r.to_text().contains("events found 3/3 (100.0%)  with correct bounds 2/3 (66.7%)"));
 
-    // Swapped bounds: E2 gets evening bounds (ok), E1 gets day bounds (too wide).
+    // One system event over E1 (an evening) and E2 (a day), dated to the day: it finds E2; it
+    // touches E1, but a day is more than twice an evening plus an hour, so E1 is not found.
     let sys = SystemOutput { events: vec![sev("s", "001:100-101;001:200-201", DAY)], ..Default::default() };
     let r = evaluate(&g, &sys);
     let e = &r.timeline.events;
-    assert_eq!((e.found, e.bounds_correct), (2, 1));
+    assert_eq!((e.found, e.touched, e.bounds_correct), (1, 2, 1));
+    assert_eq!((e.system_touching, e.precision, e.one_to_one), (1, 1.0, 2));
     assert_eq!((e.system_matching_several, e.gold_on_shared_system_event), (1, 2));
 
     // Missing system bounds where gold has some.
     let sys = SystemOutput { events: vec![sev("s", "001:100-101", NONE)], ..Default::default() };
     let r = evaluate(&g, &sys);
-    assert_eq!((r.timeline.events.found, r.timeline.events.bounds_correct), (1, 0));
+    assert_eq!((r.timeline.events.found, r.timeline.events.touched, r.timeline.events.bounds_correct), (0, 1, 0));
 }
 
 #[test]
 fn event_candidate_choice() {
     let g = small_gold();
-    // s_a overlaps one E1 span, s_b both: s_b wins despite wrong bounds.
+    // s_a overlaps one E1 span at a compatible time, s_b both spans but dated to a whole day (too
+    // wide for an evening): the compatible one wins.
     let sys = SystemOutput {
         events: vec![sev("s_a", "001:100-120", EVENING), sev("s_b", "001:100-101;002:100-101", DAY)],
         ..Default::default()
     };
     let r = evaluate(&g, &sys);
-    assert_eq!(r.event_details[0].system_id.as_deref(), Some("s_b"));
+    assert_eq!(r.event_details[0].system_id.as_deref(), Some("s_a"));
     assert_eq!(r.event_details[0].candidates, 2);
+    assert_eq!(r.timeline.events.one_to_one, 0, "E1 is split over two rows; E2 and E3 are not touched");
+    // Both compatible: the one overlapping more gold spans wins, despite worse bounds.
+    let late_evening = ["2017-05-05T20:00+02:00", "2017-05-06T00:00+02:00", "2017-05-05T20:00+02:00", "2017-05-06T00:00+02:00"];
+    let sys = SystemOutput {
+        events: vec![sev("s_a", "001:100-120", EVENING), sev("s_b", "001:100-101;002:100-101", late_evening)],
+        ..Default::default()
+    };
+    let r = evaluate(&g, &sys);
+    assert_eq!(r.event_details[0].system_id.as_deref(), Some("s_b"));
     // Same span count: better bounds win.
     let sys = SystemOutput {
         events: vec![sev("s_a", "001:100-120", DAY), sev("s_b", "001:100-101", EVENING)],

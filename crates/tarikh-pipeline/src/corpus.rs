@@ -20,6 +20,8 @@ pub struct InputDoc {
     pub published_time: Option<NaiveTime>,
     /// Story zone from metadata.
     pub timezone: Option<chrono_tz::Tz>,
+    /// Country of the outlet, from metadata (docs.csv `country`), when given.
+    pub country: Option<String>,
     /// A problem with this document's metadata row, reported but not fatal.
     pub metadata_warning: Option<String>,
 }
@@ -138,6 +140,8 @@ struct DocRow {
     published_at: Option<String>,
     #[serde(default)]
     timezone: Option<String>,
+    #[serde(default)]
+    country: Option<String>,
 }
 
 /// Read a corpus folder: every `*.txt` file, with metadata from `docs` (default `DIR/docs.csv`).
@@ -235,6 +239,7 @@ pub fn read_corpus(dir: &Path, docs_csv: Option<&Path>) -> Result<Vec<InputDoc>>
             published,
             published_time,
             timezone,
+            country: row.and_then(|r| r.country.clone()).map(|c| c.trim().to_string()).filter(|c| !c.is_empty()),
             metadata_warning,
         });
     }
@@ -254,6 +259,8 @@ struct JsonDoc {
     published_at: Option<String>,
     #[serde(default)]
     timezone: Option<String>,
+    #[serde(default)]
+    country: Option<String>,
 }
 
 /// Parse one JSONL line `{"id","text","published_at"}` into an input document.
@@ -271,7 +278,7 @@ pub fn parse_json_doc(line: &str, origin: &str) -> Result<InputDoc, String> {
         None => (None, None),
     };
     let timezone = d.timezone.as_deref().and_then(|t| t.parse::<chrono_tz::Tz>().ok());
-    Ok(InputDoc { id: d.id, origin: origin.to_string(), text: Ok(d.text), published, published_time, timezone, metadata_warning: warning })
+    Ok(InputDoc { id: d.id, origin: origin.to_string(), text: Ok(d.text), published, published_time, timezone, country: d.country, metadata_warning: warning })
 }
 /// Input documents for `tarikh tag FILE...` with metadata from a docs.csv.
 pub fn metadata_for_files(docs_csv: &Path, files: &[PathBuf]) -> Result<Vec<InputDoc>> {
@@ -297,6 +304,7 @@ pub fn bare_input(path: &Path) -> InputDoc {
         published: None,
         published_time: None,
         timezone: None,
+        country: None,
         metadata_warning: None,
     }
 }

@@ -108,17 +108,28 @@ enum Command {
         #[command(flatten)]
         common: Common,
     },
-    /// Score the pipeline against gold annotations.
+    /// Score the pipeline against gold annotations: one corpus (--gold, --corpus), or suites of
+    /// stories scored per story, pooled and per country.
+    ///
+    /// With no argument it scores every suite it can find: the seeds (data/corpus with data/gold),
+    /// the stories in data/stories, and the real news of ../shared/stories when that folder exists.
     Eval {
-        /// Gold folder (timex.jsonl, events.csv, relations.csv, conflicts.csv).
-        #[arg(long, default_value = "data/gold")]
-        gold: PathBuf,
-        /// Corpus folder to run on.
+        /// Story folders (each with corpus/ and gold/), or folders of stories.
+        stories: Vec<PathBuf>,
+        /// Gold folder (timex.jsonl; events.csv, relations.csv, conflicts.csv when present), scored
+        /// against --corpus alone.
+        #[arg(long)]
+        gold: Option<PathBuf>,
+        /// Corpus folder to run on with --gold.
         #[arg(long, default_value = "data/corpus")]
         corpus: PathBuf,
-        /// Metadata file (default: CORPUS/docs.csv); `none` ignores metadata and infers every date.
+        /// Metadata file (default: CORPUS/docs.csv); `none` withholds the metadata and infers every
+        /// publication date (the report says how many came out within a day).
         #[arg(long)]
         docs: Option<PathBuf>,
+        /// Run all the stories' documents together in one folder, then score each story.
+        #[arg(long)]
+        mixed: bool,
         /// Also list every miss and false alarm.
         #[arg(long)]
         details: bool,
@@ -278,29 +289,49 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let _ = out.flush();
             Ok(ExitCode::SUCCESS)
         }
-        Command::Eval { gold, corpus, docs, details, format, common } => {
+        Command::Eval { stories, gold, corpus, docs, mixed, details, format, common } => {
             let settings = settings(&common)?;
             let events = load_events(&common)?;
-            let gold_data = tarikh_eval::Gold::load(&gold)?;
-            let mut inputs = corpus::read_corpus(&corpus, docs.as_deref().filter(|d| d.as_os_str() != "none"))?;
-            if docs.as_deref().is_some_and(|d| d.as_os_str() == "none") {
-                for d in &mut inputs {
-                    d.published = None;
-                    d.published_time = None;
-                }
-            }
-            let outcomes = pipeline::process_all(&settings, &inputs);
-            let system = tarikh_pipeline::evaluation::system_output(&outcomes, &events);
-            let report = tarikh_eval::evaluate(&gold_data, &system);
-            let text = match format {
-                Format::Json | Format::Jsonl => serde_json::to_string_pretty(&report.to_json())?,
-                _ => {
-                    let mut s = report.to_text();
-                    if details {
-                        s.push('\n');
-                        s.push_str(&report.details_text());
+            let withhold = docs.as_deref().is_some_and(|d| d.as_os_str() == "none");
+            let text = if let (Some(gold), true) = (&gold, stories.is_empty()) {
+                let gold_data = tarikh_eval::Gold::load(gold)?;
+                let mut inputs = corpus::read_corpus(&corpus, docs.as_deref().filter(|_| !withhold))?;
+                if withhold {
+                    for d in &mut inputs {
+                        d.published = None;
+                        d.published_time = None;
                     }
-                    s
+                }
+                let outcomes = pipeline::process_all(&settings, &inputs);
+                let system = tarikh_pipeline::evaluation::system_output(&outcomes, &events);
+                let report = tarikh_eval::evaluate(&gold_data, &system);
+                match format {
+                    Format::Json | Format::Jsonl => serde_json::to_string_pretty(&report.to_json())?,
+                    _ => {
+                        let mut s = report.to_text();
+                        if details {
+                            s.push('\n');
+                            s.push_str(&report.details_text());
+                        }
+                        s
+                    }
+                }
+            } else {
+                if docs.as_ref().is_some_and(|_| !withhold) {
+                    bail!("--docs FILE applies to one corpus (--gold, --corpus); each story reads its own corpus/docs.csv (use --docs none to withhold them)");
+                }
+                let sources = suite_sources(&stories, gold.as_deref(), &corpus)?;
+                let options = tarikh_pipeline::evaluation::SuiteOptions { withhold_metadata: withhold, mixed };
+                let report = tarikh_pipeline::evaluation::evaluate_suite(&settings, &events, &sources, options, &|c| c != SEEDS)?;
+                match format {
+                    Format::Json | Format::Jsonl => serde_json::to_string_pretty(&report.to_json(details))?,
+                    _ => {
+                        let mut s = report.to_text();
+                        if details {
+                            s.push_str(&report.details_text());
+                        }
+                        s
+                    }
                 }
             };
             let stdout = std::io::stdout();
@@ -309,6 +340,38 @@ fn run(cli: Cli) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+/// Name of the seeds' story in suite reports.
+const SEEDS: &str = "seeds";
+
+/// The stories `tarikh eval` scores: those given, or every suite it can find from the working
+/// folder (the seeds, data/stories, ../shared/stories).
+fn suite_sources(given: &[PathBuf], gold: Option<&std::path::Path>, corpus: &std::path::Path) -> Result<Vec<tarikh_pipeline::evaluation::StorySource>> {
+    use tarikh_pipeline::evaluation::{discover, StorySource};
+    let mut out = Vec::new();
+    if let Some(gold) = gold {
+        out.push(StorySource::pair(SEEDS, corpus, gold));
+    }
+    if !given.is_empty() {
+        for p in given {
+            out.extend(discover(p)?);
+        }
+        return Ok(out);
+    }
+    let seeds = (std::path::Path::new("data/corpus"), std::path::Path::new("data/gold"));
+    if gold.is_none() && seeds.0.is_dir() && seeds.1.join("timex.jsonl").is_file() {
+        out.push(StorySource::pair(SEEDS, seeds.0, seeds.1));
+    }
+    for dir in ["data/stories", "../shared/stories"] {
+        if std::path::Path::new(dir).is_dir() {
+            out.extend(discover(std::path::Path::new(dir))?);
+        }
+    }
+    if out.is_empty() {
+        bail!("no gold to score against here: give story folders (each with corpus/ and gold/), or --gold DIR --corpus DIR");
+    }
+    Ok(out)
 }
 
 fn main() -> ExitCode {

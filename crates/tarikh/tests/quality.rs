@@ -1,0 +1,131 @@
+//! Quality floors on every story with gold: the seeds, the invented story in data/stories, and the
+//! real news of ../shared/stories (read in place, never copied here).
+//!
+//! `tarikh eval --format json` scores them; each figure must stay at or above the floor in
+//! `tests/quality_floors.toml` (counts, so that one expression mis-valued or one event lost
+//! fails), and each ceiling (false alarms, timeline rows, events that mix stories) must not be
+//! passed. Three runs: each story alone with its metadata; each alone with the metadata withheld
+//! (publication dates inferred); all stories mixed in one folder with the metadata withheld.
+//!
+//! A clone without ../shared skips the real-news floors and says so; CI sets
+//! `TARIKH_REQUIRE_SHARED=1`, which turns that skip into a failure.
+//! `TARIKH_WRITE_FLOORS=1 cargo test --release -p tarikh --test quality` rewrites the floors file
+//! with the figures reached (after an improvement; review the diff before committing it).
+
+mod common;
+
+use common::{require_shared, root, shared_stories, tarikh};
+use std::collections::BTreeMap;
+
+/// The eval runs: (section of the floors file, extra arguments).
+const RUNS: &[(&str, &[&str])] = &[("story", &[]), ("inferred", &["--docs", "none"]), ("mixed", &["--docs", "none", "--mixed"])];
+
+/// Figures of one story (or pooled row) as a flat map `metric → count`.
+fn figures(row: &serde_json::Value, detail: Option<&serde_json::Value>) -> BTreeMap<String, i64> {
+    let n = |k: &str| row[k].as_i64().unwrap_or(0);
+    let mut f = BTreeMap::new();
+    f.insert("timex_strict".into(), n("timex_strict"));
+    f.insert("timex_relaxed".into(), n("timex_relaxed"));
+    f.insert("timex_value".into(), n("timex_value"));
+    f.insert("timex_false_alarms".into(), n("timex_system") - n("timex_relaxed"));
+    if row["events_found_ratio"].is_number() {
+        f.insert("events_found".into(), n("events_found"));
+        f.insert("events_bounds".into(), n("events_bounds"));
+        f.insert("events_touching".into(), n("events_touching"));
+        f.insert("events_rows".into(), n("events_system"));
+        f.insert("events_one_to_one".into(), n("events_one_to_one"));
+    }
+    if row["publication_ratio"].is_number() {
+        f.insert("publication_within_a_day".into(), n("publication_within_a_day"));
+    }
+    f.insert("cross_story_events".into(), n("cross_story_events"));
+    if let Some(t) = detail.map(|d| &d["report"]["timeline"]) {
+        if t["relations"]["prf"]["gold"].as_i64().unwrap_or(0) > 0 {
+            f.insert("relations_found".into(), t["relations"]["prf"]["correct"].as_i64().unwrap_or(0));
+            f.insert("relations_false_alarms".into(), t["relations"]["prf"]["system"].as_i64().unwrap_or(0) - t["relations"]["system_matched"].as_i64().unwrap_or(0));
+        }
+        if t["conflicts"]["gold"].as_i64().unwrap_or(0) > 0 {
+            f.insert("conflicts_found".into(), t["conflicts"]["found"].as_i64().unwrap_or(0));
+            f.insert("conflicts_false_alarms".into(), t["conflicts"]["system"].as_i64().unwrap_or(0) - t["conflicts"]["system_matched"].as_i64().unwrap_or(0));
+        }
+    }
+    f
+}
+
+/// Metrics that must not grow (everything else must not shrink).
+fn is_ceiling(metric: &str) -> bool {
+    metric.ends_with("false_alarms") || metric == "events_rows" || metric == "cross_story_events"
+}
+
+#[test]
+fn every_story_stays_at_or_above_its_quality_floors() {
+    let floors_path = root().join("crates/tarikh/tests/quality_floors.toml");
+    let floors: toml::Table = toml::from_str(&std::fs::read_to_string(&floors_path).expect("quality_floors.toml")).expect("quality_floors.toml is TOML");
+    let shared = shared_stories();
+    if shared.is_none() {
+        require_shared("the real-news quality floors");
+    }
+    let mut args: Vec<String> = vec!["eval".into(), "--quiet".into(), "--format".into(), "json".into(), "--gold".into(), "data/gold".into(), "--corpus".into(), "data/corpus".into(), "data/stories".into()];
+    if let Some(s) = &shared {
+        args.push(s.display().to_string());
+    }
+    let mut failures = Vec::new();
+    let mut printed = String::new();
+    for (section, extra) in RUNS {
+        let mut a: Vec<&str> = args.iter().map(String::as_str).collect();
+        a.extend_from_slice(extra);
+        let o = tarikh(&a);
+        assert!(o.status.success(), "tarikh {} failed: {}", a.join(" "), String::from_utf8_lossy(&o.stderr));
+        let report: serde_json::Value = serde_json::from_slice(&o.stdout).expect("eval prints JSON");
+        let mut rows: Vec<(String, BTreeMap<String, i64>)> = Vec::new();
+        for (row, detail) in report["stories"].as_array().expect("stories").iter().zip(report["details"].as_array().expect("details")) {
+            rows.push((row["label"].as_str().unwrap_or("").to_string(), figures(row, Some(detail))));
+        }
+        if let Some(real) = report["real_news"].as_object() {
+            rows.push(("real-news".into(), figures(&serde_json::Value::Object(real.clone()), None)));
+        }
+        let section_floors = floors.get(*section).and_then(|v| v.as_table()).unwrap_or_else(|| panic!("{}: no [{section}] table", floors_path.display()));
+        for (name, got) in &rows {
+            println!("[{section}.{name}] {}", got.iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join(" "));
+            printed.push_str(&format!("\n[{section}.\"{name}\"]\n"));
+            for (k, v) in got {
+                if *v != 0 || !is_ceiling(k) {
+                    printed.push_str(&format!("{k} = {v}\n"));
+                }
+            }
+            let Some(want) = section_floors.get(name).and_then(|v| v.as_table()) else {
+                failures.push(format!("[{section}.\"{name}\"]: no floors for this story in {}; add them (TARIKH_WRITE_FLOORS=1 writes them)", floors_path.display()));
+                continue;
+            };
+            for (metric, floor) in want {
+                let floor = floor.as_integer().unwrap_or_else(|| panic!("[{section}.\"{name}\"] {metric}: not an integer"));
+                let value = got.get(metric).copied().unwrap_or(0);
+                if is_ceiling(metric) && value > floor {
+                    failures.push(format!("[{section}.\"{name}\"] {metric} = {value}, above its ceiling {floor}"));
+                } else if !is_ceiling(metric) && value < floor {
+                    failures.push(format!("[{section}.\"{name}\"] {metric} = {value}, under its floor {floor}"));
+                }
+            }
+            for metric in got.keys().filter(|m| is_ceiling(m) && !want.contains_key(*m)) {
+                if got[metric] > 0 {
+                    failures.push(format!("[{section}.\"{name}\"] {metric} = {}, above its ceiling 0", got[metric]));
+                }
+            }
+        }
+        for name in section_floors.keys() {
+            let in_shared = !matches!(name.as_str(), "seeds" | "bouira-earthquake-2024");
+            let skipped = in_shared && shared.is_none();
+            if !skipped && !rows.iter().any(|(n, _)| n == name) {
+                failures.push(format!("[{section}.\"{name}\"] was not scored: is the story gone?"));
+            }
+        }
+    }
+    if std::env::var_os("TARIKH_WRITE_FLOORS").is_some() {
+        let text = std::fs::read_to_string(&floors_path).expect("quality_floors.toml");
+        let header: String = text.lines().take_while(|l| !l.starts_with('[')).map(|l| format!("{l}\n")).collect();
+        std::fs::write(&floors_path, format!("{}{}", header.trim_end(), printed)).expect("write quality_floors.toml");
+        println!("wrote {}", floors_path.display());
+        return;
+    }
+    assert!(failures.is_empty(), "{}\n(see the misses with `tarikh eval STORY --details`)", failures.join("\n"));
+}

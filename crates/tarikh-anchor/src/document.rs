@@ -231,7 +231,7 @@ pub fn anchor_document(grammar: &Grammar, id: &str, original: String, hint: &Pub
     resolve_event_gaps(&mentions_with_offsets(&mentions, &timexes), &mut timexes, &sentences, text, reference.tz);
     clock_times_take_their_day(&mentions_with_offsets(&mentions, &timexes), &mut timexes, text, reference.tz);
     let _ = offsets;
-    AnchoredDocument { id: id.to_string(), original, normalised, publication, timexes, conflicts }
+    AnchoredDocument { id: id.to_string(), original, normalised, publication, timexes, conflicts, story: String::new() }
 }
 
 fn mentions_with_offsets<'a>(mentions: &'a [Mention], timexes: &[Timex]) -> Vec<&'a Mention> {

@@ -180,4 +180,8 @@ pub struct AnchoredDocument {
     pub timexes: Vec<Timex>,
     /// Contradictions noticed while resolving.
     pub conflicts: Vec<DocConflict>,
+    /// The story this document belongs to: the timeline reconciles each story on its own and never
+    /// merges mentions across stories. Set by the grouping stage of the pipeline; empty when the
+    /// whole corpus is one story.
+    pub story: String,
 }

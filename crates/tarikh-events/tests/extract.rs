@@ -79,6 +79,7 @@ fn doc(id: &str, text: &str, txs: Vec<Tx>) -> AnchoredDocument {
         },
         timexes,
         conflicts: Vec::new(),
+        story: String::new(),
     }
 }
 

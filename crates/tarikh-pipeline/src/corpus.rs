@@ -144,19 +144,29 @@ struct DocRow {
     country: Option<String>,
 }
 
-/// Read a corpus folder: every `*.txt` file, with metadata from `docs` (default `DIR/docs.csv`).
-pub fn read_corpus(dir: &Path, docs_csv: Option<&Path>) -> Result<Vec<InputDoc>> {
-    if !dir.is_dir() {
-        bail!("`{}` is not a folder; give the folder that holds the articles (e.g. data/corpus)", dir.display());
-    }
-    let meta_path = docs_csv.map(Path::to_path_buf).unwrap_or_else(|| dir.join("docs.csv"));
-    let mut by_file: BTreeMap<String, DocRow> = BTreeMap::new();
-    let mut row_problems: BTreeMap<String, String> = BTreeMap::new();
-    if meta_path.exists() {
+/// The rows of a `docs.csv`, by file name, with the problems found in each row.
+#[derive(Debug, Default)]
+pub struct Metadata {
+    /// Where the rows came from (for messages).
+    path: PathBuf,
+    by_file: BTreeMap<String, DocRow>,
+    row_problems: BTreeMap<String, String>,
+}
+
+impl Metadata {
+    /// Reads a `docs.csv` (a missing file is no metadata). Rows that cannot be used are skipped with
+    /// a warning naming the line; rows with a problem are kept and the problem is reported with
+    /// their document.
+    pub fn read(meta_path: &Path) -> Result<Metadata> {
+        let mut by_file: BTreeMap<String, DocRow> = BTreeMap::new();
+        let mut row_problems: BTreeMap<String, String> = BTreeMap::new();
+        if !meta_path.exists() {
+            return Ok(Metadata { path: meta_path.to_path_buf(), ..Default::default() });
+        }
         // docs.csv is read one physical line at a time: no field of it (id, file name, date, zone)
         // holds a line break, so an unclosed quote spoils its own line only, never the rows after
         // it, and every message gives the real line number.
-        let text = read_text(&meta_path).map_err(|e| anyhow::anyhow!(e))?;
+        let text = read_text(meta_path).map_err(|e| anyhow::anyhow!(e))?;
         let text = text.strip_prefix('\u{FEFF}').unwrap_or(&text);
         let mut lines = text.lines().enumerate().map(|(i, l)| (i + 1, l)).filter(|(_, l)| !l.trim().is_empty());
         let Some((_, header_line)) = lines.next() else {
@@ -200,29 +210,26 @@ pub fn read_corpus(dir: &Path, docs_csv: Option<&Path>) -> Result<Vec<InputDoc>>
             }
             by_file.insert(file, row);
         }
+        Ok(Metadata { path: meta_path.to_path_buf(), by_file, row_problems })
     }
-    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
-        .with_context(|| format!("cannot list `{}`", dir.display()))?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == "txt"))
-        .collect();
-    files.sort();
-    let mut docs = Vec::new();
-    for path in files {
+
+    /// The input document for the article at `path`, with what its row says (none: its stem as id
+    /// and its date to be inferred).
+    pub fn input(&self, path: &Path) -> InputDoc {
         let name = path.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
         let stem = path.file_stem().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
-        let row = by_file.get(&name);
+        let row = self.by_file.get(&name);
         let (published, published_time) = row
             .and_then(|r| r.published_at.as_deref())
             .and_then(|p| parse_datetime(p).ok())
             .map(|(d, t)| (Some(d), t))
             .unwrap_or((None, None));
-        let mut metadata_warning = row_problems.get(&name).cloned();
+        let mut metadata_warning = self.row_problems.get(&name).cloned();
         let timezone = match row.and_then(|r| r.timezone.as_deref()).filter(|t| !t.trim().is_empty()) {
             Some(tz) => match tz.trim().parse::<chrono_tz::Tz>() {
                 Ok(z) => Some(z),
                 Err(_) => {
-                    let w = format!("`{}`: unknown time zone `{tz}` for {name}; use an IANA name such as Europe/Paris", meta_path.display());
+                    let w = format!("`{}`: unknown time zone `{tz}` for {name}; use an IANA name such as Europe/Paris", self.path.display());
                     metadata_warning = Some(match metadata_warning {
                         Some(before) => format!("{before}; {w}"),
                         None => w,
@@ -232,22 +239,43 @@ pub fn read_corpus(dir: &Path, docs_csv: Option<&Path>) -> Result<Vec<InputDoc>>
             },
             None => None,
         };
-        docs.push(InputDoc {
+        InputDoc {
             id: row.map(|r| r.doc.clone()).unwrap_or(stem),
             origin: path.display().to_string(),
-            text: read_text(&path),
+            text: read_text(path),
             published,
             published_time,
             timezone,
             country: row.and_then(|r| r.country.clone()).map(|c| c.trim().to_string()).filter(|c| !c.is_empty()),
             metadata_warning,
-        });
-    }
-    for file in by_file.keys() {
-        if !dir.join(file).exists() {
-            eprintln!("warning: `{}` lists `{file}`, which is not in `{}`", meta_path.display(), dir.display());
         }
     }
+
+    /// Warns about rows naming a file that is not in `dir`.
+    fn warn_missing_files(&self, dir: &Path) {
+        for file in self.by_file.keys() {
+            if !dir.join(file).exists() {
+                eprintln!("warning: `{}` lists `{file}`, which is not in `{}`", self.path.display(), dir.display());
+            }
+        }
+    }
+}
+
+/// Read a corpus folder: every `*.txt` file, with metadata from `docs` (default `DIR/docs.csv`).
+pub fn read_corpus(dir: &Path, docs_csv: Option<&Path>) -> Result<Vec<InputDoc>> {
+    if !dir.is_dir() {
+        bail!("`{}` is not a folder; give the folder that holds the articles (e.g. data/corpus)", dir.display());
+    }
+    let meta_path = docs_csv.map(Path::to_path_buf).unwrap_or_else(|| dir.join("docs.csv"));
+    let metadata = Metadata::read(&meta_path)?;
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .with_context(|| format!("cannot list `{}`", dir.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    files.sort();
+    let docs = files.iter().map(|p| metadata.input(p)).collect();
+    metadata.warn_missing_files(dir);
     Ok(docs)
 }
 
@@ -280,19 +308,11 @@ pub fn parse_json_doc(line: &str, origin: &str) -> Result<InputDoc, String> {
     let timezone = d.timezone.as_deref().and_then(|t| t.parse::<chrono_tz::Tz>().ok());
     Ok(InputDoc { id: d.id, origin: origin.to_string(), text: Ok(d.text), published, published_time, timezone, country: d.country, metadata_warning: warning })
 }
-/// Input documents for `tarikh tag FILE...` with metadata from a docs.csv.
+/// Input documents for `tarikh tag FILE...` with metadata from a docs.csv (read once, whatever
+/// the number of files; only the files given are read).
 pub fn metadata_for_files(docs_csv: &Path, files: &[PathBuf]) -> Result<Vec<InputDoc>> {
-    let mut out = Vec::new();
-    for f in files {
-        let dir = f.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-        let all = read_corpus(dir, Some(docs_csv))?;
-        let name = f.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
-        match all.into_iter().find(|d| Path::new(&d.origin).file_name().map(|n| n.to_string_lossy() == name).unwrap_or(false)) {
-            Some(d) => out.push(d),
-            None => out.push(bare_input(f)),
-        }
-    }
-    Ok(out)
+    let metadata = Metadata::read(docs_csv)?;
+    Ok(files.iter().map(|f| metadata.input(f)).collect())
 }
 
 /// An input document with no metadata (its stem as id, its date inferred).

@@ -11,7 +11,7 @@ CORPUS ?= data/corpus
 OUT ?= out
 BIN := target/release/tarikh
 
-.PHONY: all build run lint test eval eval-seeds eval-inferred bench bench-stages bench-run bench-time bench-large bench-profile picture clean
+.PHONY: all build run lint test eval eval-seeds eval-inferred bench bench-stages bench-run bench-scale bench-peers bench-time bench-large bench-profile picture clean
 
 all: run
 
@@ -54,7 +54,18 @@ picture: run
 # Benchmarks (see BENCHMARKS.md). Inputs come from tarikh-corpusgen with seed 7 and are written
 # once under target/bench-corpus/ (kept out of git). Criterion reports land in target/criterion/.
 BENCH_SIZE ?= 10M
-bench: bench-stages bench-run
+bench: bench-stages bench-run bench-scale
+
+# Real-density text (the seeds and ../shared/stories copied into separate documents under
+# target/bench-real): documents 10^2 → 10^5, one thread and all cores, seconds, µs per document,
+# MB/s, peak RSS (BENCH_SIZES=100,1000 for a quick look).
+BENCH_SIZES ?= 100,1000,10000,100000
+bench-scale: build
+	python3 scripts/bench/scale.py --sizes $(BENCH_SIZES)
+
+# tarikh against dateparser and HeidelTime (installed into target/bench-venv) on the same sample.
+bench-peers: build
+	python3 scripts/bench/peers.py --mb 1
 
 bench-stages:
 	$(CARGO) bench --locked -p tarikh-bench --bench stages

@@ -1,0 +1,59 @@
+"""Shared fixtures: the repository's corpora read as the CLI reads them, and the CLI to compare with."""
+
+from __future__ import annotations
+
+import csv
+import os
+import subprocess
+from pathlib import Path
+from typing import Dict, List
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[3]
+SEEDS = ROOT / "data" / "corpus"
+BOUIRA = ROOT / "data" / "stories" / "bouira-earthquake-2024" / "corpus"
+
+
+def read_corpus(folder: Path) -> List[Dict[str, str]]:
+    """The articles of a corpus folder with their docs.csv metadata, in file-name order (the order
+    `tarikh run` processes them). Texts are read with newline="" so that offsets match the CLI's."""
+    meta: Dict[str, Dict[str, str]] = {}
+    docs_csv = folder / "docs.csv"
+    if docs_csv.exists():
+        with open(docs_csv, encoding="utf-8-sig", newline="") as f:
+            for row in csv.DictReader(f):
+                meta[row.get("file") or row["doc"] + ".txt"] = row
+    out = []
+    for path in sorted(folder.glob("*.txt")):
+        row = meta.get(path.name, {})
+        with open(path, encoding="utf-8", newline="") as f:
+            text = f.read()
+        out.append({
+            "id": row.get("doc") or path.stem,
+            "text": text,
+            "published_at": row.get("published_at") or None,
+            "timezone": row.get("timezone") or None,
+            "file": str(path),
+        })
+    return out
+
+
+@pytest.fixture(scope="session")
+def tarikh_bin() -> Path:
+    """The release CLI (`make test` builds it first); TARIKH_BIN overrides."""
+    path = Path(os.environ.get("TARIKH_BIN", ROOT / "target" / "release" / "tarikh"))
+    if not path.is_file():
+        pytest.fail(f"the tarikh CLI is not at {path}: build it with `cargo build --release -p tarikh` (or set TARIKH_BIN)")
+    return path
+
+
+@pytest.fixture(scope="session")
+def cli_runs(tarikh_bin: Path, tmp_path_factory: pytest.TempPathFactory) -> Dict[str, Path]:
+    """`tarikh run` over the seeds and the Bouira story, once per session."""
+    out = {}
+    for name, corpus in (("seeds", SEEDS), ("bouira", BOUIRA)):
+        target = tmp_path_factory.mktemp(f"cli-{name}")
+        subprocess.run([str(tarikh_bin), "run", str(corpus), "-o", str(target), "--quiet"], check=True)
+        out[name] = target
+    return out

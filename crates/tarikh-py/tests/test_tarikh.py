@@ -147,6 +147,12 @@ def test_timeline_rows_are_typed_and_open_bounds_are_none():
     assert inferred[0]["basis"] == "inferred"
 
 
+def test_every_table_has_a_row_type_with_its_columns():
+    assert list(tarikh.ROW_TYPES) == list(tarikh.TABLES)
+    for table, row_type in tarikh.ROW_TYPES.items():
+        assert list(typing.get_type_hints(row_type)) == tarikh.TABLES[table], table
+
+
 def test_to_pandas_gives_each_table_in_file_order():
     timeline = tarikh.Timeline.from_documents(read_corpus(SEEDS))
     events = timeline.to_pandas()

@@ -49,6 +49,7 @@ __all__ = [
     "Timeline",
     "TarikhError",
     "TABLES",
+    "ROW_TYPES",
     "records_to_csv",
     "Expression",
     "TimexRow",
@@ -74,6 +75,17 @@ TableName = Literal[
 TABLES: Dict[str, List[str]] = {name: list(columns) for name, columns in _native.tables()}
 """The output tables (``timex`` is ``timex.csv``) and their columns, in the order ``tarikh run``
 writes them."""
+
+ROW_TYPES: Dict[str, type] = {
+    "documents": DocumentRow,
+    "timex": TimexRow,
+    "event_mentions": MentionRow,
+    "timeline": EventRow,
+    "relations": RelationRow,
+    "conflicts": ConflictRow,
+}
+"""The typed dict of each table's rows (``typing.get_type_hints`` gives the column types: what a
+Spark or Arrow schema is built from)."""
 
 # The attribute names of Timeline, as alternative names of the tables.
 _ALIASES = {"timexes": "timex", "mentions": "event_mentions", "events": "timeline"}

@@ -19,7 +19,7 @@ import pandas
 import pytest
 
 import tarikh
-from conftest import BOUIRA, ROOT, SEEDS, read_corpus
+from package_corpora import BOUIRA, ROOT, SEEDS, read_corpus
 
 CORPORA = {"seeds": SEEDS, "bouira": BOUIRA}
 

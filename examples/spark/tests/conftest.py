@@ -12,14 +12,10 @@ from typing import Dict
 import pytest
 
 ROOT = Path(__file__).resolve().parents[3]
-HERE = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(HERE))
+# The job and its converter are scripts beside this folder.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-#: The bundled corpora and the story each becomes in the job's input.
-CORPORA = {
-    "seeds": ROOT / "data" / "corpus",
-    "bouira-earthquake-2024": ROOT / "data" / "stories" / "bouira-earthquake-2024" / "corpus",
-}
+from spark_corpora import CORPORA  # noqa: E402
 
 
 @pytest.fixture(scope="session")

@@ -15,7 +15,7 @@ import pytest
 
 import tarikh
 import tarikh_job
-from conftest import CORPORA
+from spark_corpora import CORPORA
 from corpus_to_jsonl import articles
 
 

@@ -239,6 +239,10 @@ def run_stories(spark: SparkSession, args: argparse.Namespace) -> int:
 def run_tags(spark: SparkSession, args: argparse.Namespace) -> int:
     articles = read_articles(spark, args.input, args.input_format, args.story_column)
     articles = articles.withColumn("story", F.coalesce(F.col("story"), F.lit(DEFAULT_STORY)))
+    # A small file is one partition, which one core would tag alone: spread it over every core.
+    cores = spark.sparkContext.defaultParallelism
+    if articles.rdd.getNumPartitions() < cores:
+        articles = articles.repartition(cores)
     schema = T.StructType([T.StructField("story", T.StringType())] + table_schema("timex").fields + [T.StructField("error", T.StringType())])
     tags = articles.mapInPandas(tag_stage(args.timezone), schema).cache()
     out = Path(args.output)

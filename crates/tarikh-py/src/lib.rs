@@ -134,7 +134,7 @@ fn tag<'py>(py: Python<'py>, text: String, published: Option<&str>, timezone: Op
     if let Some(t) = timezone {
         zone(t, "timezone")?;
     }
-    let doc = corpus::input_doc(id, text, published, timezone, None, &format!("document `{id}`"));
+    let doc = corpus::input_doc(id, text, published, timezone, None, id);
     let outcome = py.detach(|| -> PyResult<DocOutcome> { Ok(process::process_one(base_settings()?, &doc)) })?;
     match outcome {
         DocOutcome::Done(d, _) => record_dicts(py, &records::timex_records(&d)),
@@ -194,7 +194,7 @@ impl Timeline {
             .into_iter()
             .enumerate()
             .map(|(i, (id, text, published, zone, country))| {
-                let origin = format!("document {} (`{id}`)", i + 1);
+                let origin = format!("document {} (id {id})", i + 1);
                 corpus::input_doc(&id, text, published.as_deref(), zone.as_deref(), country.as_deref(), &origin)
             })
             .collect();

@@ -105,7 +105,7 @@ def test_tag_refuses_bad_arguments(kwargs, error, message):
 
 
 def test_tag_refuses_a_binary_text_saying_where():
-    with pytest.raises(ValueError, match=r"contains a NUL byte at byte offset 3 \(line 1, column 4\)"):
+    with pytest.raises(ValueError, match=r"`bin` contains a NUL byte at byte offset 3 \(line 1, column 4\)"):
         tarikh.tag("abc\0def", published="2017-05-06", id="bin")
 
 
@@ -182,9 +182,9 @@ def test_bad_metadata_is_reported_in_the_documents_table_as_tarikh_run_does():
         {"id": "c", "text": "x\0y", "published_at": "2017-05-07"},
     ])
     a, b, c = timeline.documents
-    assert a["status"] == "ok; document 1 (`a`): unknown time zone `Paris`; use an IANA name such as Europe/Paris or Africa/Algiers"
+    assert a["status"] == "ok; document 1 (id a): unknown time zone `Paris`; use an IANA name such as Europe/Paris or Africa/Algiers"
     assert a["timezone"] == "Europe/Paris"
-    assert b["status"].startswith("ok; document 2 (`b`): published_at `07/05/2017` is not in the YYYY-MM-DD format")
+    assert b["status"].startswith("ok; document 2 (id b): published_at `07/05/2017` is not in the YYYY-MM-DD format")
     assert b["basis"] != "metadata"
     assert c["status"].startswith("error: ") and "NUL byte" in c["status"]
     assert (c["published_at"], c["basis"], c["timezone"]) == (None, None, None)

@@ -98,3 +98,17 @@ def test_a_line_that_is_not_json_is_named(spark, tmp_path, capsys):
     path.write_text('{"id": "a", "text": "x"}\n{"id": "b", "text": \n', encoding="utf-8")
     assert tarikh_job.main(["--input", str(path), "--output", str(tmp_path / "out")]) == 2
     assert "lines that are not JSON objects with `id` and `text` (first ones: '{\"id\": \"b\", \"text\": ')" in capsys.readouterr().err
+
+
+def test_an_article_that_cannot_be_processed_is_listed_and_the_rest_written(spark, tmp_path, capsys):
+    path = write_jsonl(tmp_path / "articles.jsonl", [
+        {"id": "a", "text": "وصل الوفد أمس", "published_at": "2017-05-07", "story": "s"},
+        {"id": "b", "text": "x\u0000y", "published_at": "2017-05-07", "story": "s"},
+    ])
+    out = tmp_path / "out"
+    assert tarikh_job.main(["--input", str(path), "--output", str(out), "--format", "csv"]) == 1
+    assert "error: b: `document 2 (id b)` contains a NUL byte" in capsys.readouterr().err
+    documents = (out / "csv" / "s" / "documents.csv").read_text(encoding="utf-8")
+    assert documents.splitlines()[1].startswith("a,2017-05-07,metadata,")
+    assert 'b,,,0,0,0,,,"error: `document 2 (id b)` contains a NUL byte' in documents
+    assert "2017-05-06" in (out / "csv" / "s" / "timex.csv").read_text(encoding="utf-8")

@@ -12,6 +12,8 @@ over the same articles (wall clock, so a busy machine shows; the load average is
 - the Spark job (stories, CSV out) and the Spark job with --tags-only (Parquet out), on local[N],
   each a fresh `python tarikh_job.py` process, JVM start included; the job's own time without the
   JVM start is printed too;
+- `tarikh.Timeline.from_documents` from Python, story after story in one process (the pipeline
+  without Spark's costs nor the CLI's process starts);
 - `tarikh.tag` from Python over all articles with 1 and with N threads (the GIL is released).
 Then every story's CSV files from Spark are compared with the CLI's, byte for byte.
 """
@@ -100,6 +102,15 @@ def main() -> int:
         results.append((label, seconds))
         if inner:
             results.append((label + " (without JVM start)", float(inner.group(1))))
+
+    by_story = {}
+    for r in rows:
+        by_story.setdefault(r["story"], []).append(r)
+    tarikh.Timeline.from_documents(by_story[stories[0]])  # grammar and lexicon loaded before the clock
+    start = time.perf_counter()
+    for story in stories:
+        tarikh.Timeline.from_documents(by_story[story])
+    results.append(("Python: Timeline.from_documents per story, one process", time.perf_counter() - start))
 
     for threads in sorted({1, args.cores}):
         tarikh.tag("أمس", published="2017-05-06")  # the grammar compiled before the clock starts

@@ -1,7 +1,9 @@
 # tarikh — Arabic news articles in, a reconciled event timeline out.
 #   make          build (release) and run the pipeline on data/corpus, writing out/
 #   make test     lint (clippy, warnings are errors), then run every test (grammar examples,
-#                 golden outputs, property tests, CLI tests)
+#                 golden outputs, property tests, CLI tests, then the Python package and the Spark
+#                 job: make test-python)
+#   make python   build the Python package into the virtual environment target/py
 #   make eval     score the pipeline on every story with gold (per story, pooled, per country)
 #   make bench    run the benchmarks (BENCHMARKS.md); make bench-large adds the 100 MB corpus
 #   make picture  run, then render out/timeline.html to out/timeline.png with headless Chromium
@@ -11,7 +13,7 @@ CORPUS ?= data/corpus
 OUT ?= out
 BIN := target/release/tarikh
 
-.PHONY: all build run lint test eval eval-seeds eval-inferred bench bench-stages bench-run bench-scale bench-peers bench-time bench-large bench-profile picture clean
+.PHONY: all build run lint test python test-python eval eval-seeds eval-inferred bench bench-stages bench-run bench-scale bench-peers bench-time bench-large bench-profile picture clean
 
 all: run
 
@@ -27,6 +29,29 @@ lint:
 
 test: lint
 	$(CARGO) test --workspace --locked
+	$(MAKE) test-python
+
+# The Python package (crates/tarikh-py) and the Spark job (examples/spark): a virtual environment
+# under target/py with the pinned test dependencies (nothing is installed system-wide), the package
+# installed from the repository with the README's command, then pytest. Needs python3 with venv,
+# and Java 17 or later for Spark (.ci/run installs what is missing).
+PYTHON ?= python3
+PYENV := target/py
+PYDEPS := crates/tarikh-py/requirements-test.txt examples/spark/requirements.txt
+PIP := $(PYENV)/bin/python -m pip --disable-pip-version-check --quiet
+
+$(PYENV)/.deps: $(PYDEPS)
+	@$(PYTHON) -c 'import venv, ensurepip' 2>/dev/null || { echo "the Python tests need python3 with venv and pip (Debian: apt-get install python3-venv)" >&2; exit 2; }
+	$(PYTHON) -m venv $(PYENV)
+	$(PIP) install $(foreach f,$(PYDEPS),-r $(f))
+	touch $@
+
+python: $(PYENV)/.deps
+	MATURIN_PEP517_ARGS=--locked $(PIP) install ./crates/tarikh-py
+
+test-python: build python
+	@command -v java >/dev/null 2>&1 || test -x "$$JAVA_HOME/bin/java" || { echo "the Spark test needs Java 17 or later, and there is no java on PATH: apt-get install openjdk-17-jre-headless" >&2; exit 2; }
+	TARIKH_BIN=$(BIN) $(PYENV)/bin/python -m pytest -q -p no:cacheprovider crates/tarikh-py/tests examples/spark/tests
 
 # Every story with gold: the seeds, data/stories, and ../shared/stories when it is there.
 eval: build

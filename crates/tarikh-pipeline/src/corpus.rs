@@ -294,20 +294,52 @@ struct JsonDoc {
 /// Parse one JSONL line `{"id","text","published_at"}` into an input document.
 pub fn parse_json_doc(line: &str, origin: &str) -> Result<InputDoc, String> {
     let d: JsonDoc = serde_json::from_str(line).map_err(|e| format!("{origin}: not a JSON object with `id` and `text`: {e}"))?;
-    let mut warning = None;
-    let (published, published_time) = match d.published_at.as_deref().filter(|p| !p.trim().is_empty()) {
+    Ok(input_doc(&d.id, d.text, d.published_at.as_deref(), d.timezone.as_deref(), d.country.as_deref(), origin))
+}
+
+/// An IANA time zone by name, or a message saying what to write instead.
+pub fn parse_timezone(name: &str) -> Result<chrono_tz::Tz, String> {
+    name.trim().parse::<chrono_tz::Tz>().map_err(|_| format!("unknown time zone `{}`; use an IANA name such as Europe/Paris or Africa/Algiers", name.trim()))
+}
+
+/// An input document from its fields, as a JSONL line, a Python call or a Spark row gives them.
+/// Metadata problems do not stop the document, as in `docs.csv`: an unreadable `published_at`
+/// leaves the day to be inferred from the text, an unknown zone leaves the default one, and each
+/// becomes a warning naming `origin`. Empty strings count as absent.
+pub fn input_doc(id: &str, text: String, published_at: Option<&str>, timezone: Option<&str>, country: Option<&str>, origin: &str) -> InputDoc {
+    let mut warnings = Vec::new();
+    let (published, published_time) = match published_at.filter(|p| !p.trim().is_empty()) {
         Some(p) => match parse_datetime(p) {
             Ok((d, t)) => (Some(d), t),
             Err(e) => {
-                warning = Some(format!("{origin}: published_at {e}; the date will be inferred from the text"));
+                warnings.push(format!("{origin}: published_at {e}; the date will be inferred from the text"));
                 (None, None)
             }
         },
         None => (None, None),
     };
-    let timezone = d.timezone.as_deref().and_then(|t| t.parse::<chrono_tz::Tz>().ok());
-    Ok(InputDoc { id: d.id, origin: origin.to_string(), text: Ok(d.text), published, published_time, timezone, country: d.country, metadata_warning: warning })
+    let timezone = match timezone.filter(|t| !t.trim().is_empty()) {
+        Some(t) => match parse_timezone(t) {
+            Ok(z) => Some(z),
+            Err(e) => {
+                warnings.push(format!("{origin}: {e}"));
+                None
+            }
+        },
+        None => None,
+    };
+    InputDoc {
+        id: id.to_string(),
+        origin: origin.to_string(),
+        text: Ok(text),
+        published,
+        published_time,
+        timezone,
+        country: country.map(|c| c.trim().to_string()).filter(|c| !c.is_empty()),
+        metadata_warning: (!warnings.is_empty()).then(|| warnings.join("; ")),
+    }
 }
+
 /// Input documents for `tarikh tag FILE...` with metadata from a docs.csv (read once, whatever
 /// the number of files; only the files given are read).
 pub fn metadata_for_files(docs_csv: &Path, files: &[PathBuf]) -> Result<Vec<InputDoc>> {
@@ -329,3 +361,31 @@ pub fn bare_input(path: &Path) -> InputDoc {
     }
 }
 
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_document_from_fields_keeps_going_with_warnings() {
+        let d = input_doc("a", "نص".into(), Some("06/05/2017"), Some("Mars/Olympus"), Some(" DZ "), "row 3");
+        assert_eq!(d.published, None);
+        assert_eq!(d.timezone, None);
+        assert_eq!(d.country.as_deref(), Some("DZ"));
+        let w = d.metadata_warning.unwrap();
+        assert!(w.starts_with("row 3: published_at `06/05/2017` is not in the YYYY-MM-DD format"), "{w}");
+        assert!(w.contains("; row 3: unknown time zone `Mars/Olympus`; use an IANA name"), "{w}");
+        let d = input_doc("b", "نص".into(), Some("2024-04-25T18:30+01:00"), Some("Africa/Algiers"), Some(""), "row 4");
+        assert_eq!(d.published, NaiveDate::from_ymd_opt(2024, 4, 25));
+        assert_eq!(d.published_time, NaiveTime::from_hms_opt(18, 30, 0));
+        assert_eq!(d.timezone, Some(chrono_tz::Africa::Algiers));
+        assert_eq!((d.country, d.metadata_warning), (None, None));
+    }
+
+    #[test]
+    fn a_json_line_with_an_unknown_zone_says_so() {
+        let d = parse_json_doc(r#"{"id":"x","text":"نص","timezone":"Paris"}"#, "stdin line 1").unwrap();
+        assert_eq!(d.timezone, None);
+        assert!(d.metadata_warning.unwrap().contains("stdin line 1: unknown time zone `Paris`"));
+    }
+}

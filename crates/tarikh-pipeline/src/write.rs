@@ -77,10 +77,10 @@ pub fn write_all(out: &Path, outcomes: &[DocOutcome], lexicon: &EventLexicon, ex
     documents.write(&tmp.join("documents.csv"), excel)?;
 
     // timex.csv
-    let mut timex = Table::new(&["doc", "start", "end", "text", "type", "value", "anchor", "rule", "mod"]);
+    let mut timex = Table::new(&crate::records::TimexRecord::COLUMNS);
     for d in &analysis.docs {
-        for t in &d.timexes {
-            timex.push(vec![d.id.clone(), t.start.to_string(), t.end.to_string(), t.text.clone(), t.kind.as_str().into(), t.value.clone(), t.anchor.as_str().into(), t.rule.clone(), t.modifier.clone().unwrap_or_default()]);
+        for r in crate::records::timex_records(d) {
+            timex.push(r.cells());
         }
     }
     timex.write(&tmp.join("timex.csv"), excel)?;

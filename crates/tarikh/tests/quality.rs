@@ -65,7 +65,7 @@ fn every_story_stays_at_or_above_its_quality_floors() {
     if shared.is_none() {
         require_shared("the real-news quality floors");
     }
-    let mut args: Vec<String> = vec!["eval".into(), "--quiet".into(), "--format".into(), "json".into(), "--gold".into(), "data/gold".into(), "--corpus".into(), "data/corpus".into(), "data/stories".into()];
+    let mut args: Vec<String> = vec!["eval".into(), "--format".into(), "json".into(), "--gold".into(), "data/gold".into(), "--corpus".into(), "data/corpus".into(), "data/stories".into()];
     if let Some(s) = &shared {
         args.push(s.display().to_string());
     }

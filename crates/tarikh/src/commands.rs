@@ -131,6 +131,9 @@ pub fn tag(files: &[PathBuf], docs: Option<&Path>, input: Option<&Path>, format:
     if docs.is_some() && files.is_empty() {
         bail!("--docs gives the metadata of the article files, but no file was given");
     }
+    if input.is_some() && documents.threads.is_some() {
+        bail!("--threads acts on article files, tagged in parallel; a JSONL stream (--input) is tagged one line at a time, in constant memory");
+    }
     let settings = settings(grammar, documents)?;
     let stdout = std::io::stdout();
     let lock = stdout.lock();

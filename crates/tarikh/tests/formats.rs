@@ -213,6 +213,10 @@ fn tag_without_input_says_what_to_give() {
     assert!(stderr.contains(".txt files") && stderr.contains("--input"), "{stderr}");
     let o = tarikh(&["tag", "--docs", "data/corpus/docs.csv"]);
     assert_eq!(o.status.code(), Some(2), "{}", both(&o));
+    // --threads cannot act on a stream: refused, not ignored.
+    let o = tarikh_stdin(&["tag", "--input", "-", "--threads", "2"], "");
+    assert_eq!(o.status.code(), Some(2), "{}", both(&o));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("--threads"), "{}", both(&o));
 }
 
 #[test]

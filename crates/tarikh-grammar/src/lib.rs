@@ -19,6 +19,7 @@
 #![deny(missing_docs)]
 
 mod error;
+mod fields;
 mod load;
 mod matcher;
 mod prefilter;
@@ -29,6 +30,7 @@ mod embedded {
 }
 
 pub use error::GrammarError;
-pub use load::{Example, Grammar, Negative};
+pub use fields::{fields_markdown, FieldDoc, FIELDS};
+pub use load::{Example, Grammar, Negative, EXAMPLE_KEYS};
 pub use matcher::Mention;
 pub use semantics::{Calendar, Direction, MentionType, PartOfDay, Semantics, Unit};

@@ -4,7 +4,7 @@ use crate::error::GrammarError;
 use crate::semantics::{set_field, MentionType, Semantics};
 use regex::Regex;
 use serde::Deserialize;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 use toml::Spanned;
 
@@ -21,27 +21,29 @@ pub struct Example {
     pub span: Option<String>,
     /// Expected TIMEX3 type (DATE, TIME, DURATION, SET), when the example checks it.
     pub kind: Option<String>,
+    /// Expected TIMEX3 mod (empty for none), when the example checks it.
+    pub modifier: Option<String>,
     /// Reading direction for bare weekdays and months: `past`, `future` or `nearest` (default).
     pub prefer: Option<String>,
     /// Where the example is written: file and line.
     pub origin: String,
 }
 
-#[derive(Deserialize)]
-#[serde(untagged)]
-enum ExampleDef {
-    Short(Vec<String>),
-    Full {
-        text: String,
-        #[serde(rename = "ref")]
-        reference: String,
-        value: String,
-        span: Option<String>,
-        #[serde(rename = "type")]
-        kind: Option<String>,
-        prefer: Option<String>,
-    },
-}
+/// An example as written: `["phrase", "ref", "value"(, "prefer")]` or a table with the keys of
+/// [`EXAMPLE_KEYS`]. Read as a plain TOML value and checked by hand, so that a misspelt key is an
+/// error that names it (an untagged serde enum would only say "did not match any variant").
+type ExampleDef = toml::Value;
+
+/// The keys an example table may have, with what each checks.
+pub const EXAMPLE_KEYS: &[(&str, &str)] = &[
+    ("text", "the phrase, possibly with context words around the expression (required)"),
+    ("ref", "the reference time: YYYY-MM-DD or YYYY-MM-DDTHH:MM (required)"),
+    ("value", "the expected TIMEX3 value; \"\" means no expression at all (required)"),
+    ("span", "the expression to check, as written in `text` (the longest one otherwise)"),
+    ("type", "the expected TIMEX3 type: DATE, TIME, DURATION or SET"),
+    ("mod", "the expected TIMEX3 mod (APPROX, START…); \"\" for none"),
+    ("prefer", "how bare weekdays and months read: past, future or nearest"),
+];
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -230,29 +232,49 @@ fn line_of(source: &str, offset: usize) -> usize {
 fn example_from(def: Spanned<ExampleDef>, path: &Path, source: &str) -> Result<Example, GrammarError> {
     let origin = format!("{}:{}", path.display(), line_of(source, def.span().start));
     let offset = Some(def.span().start);
+    let err = |m: String| GrammarError::at(path, source, offset, m);
+    let text_of = |v: &toml::Value, what: &str| -> Result<String, GrammarError> {
+        v.as_str().map(str::to_string).ok_or_else(|| err(format!("an example's {what} must be a string, but found `{v}`")))
+    };
+    let prefer_ok = |p: &Option<String>| -> Result<(), GrammarError> {
+        match p.as_deref() {
+            None | Some("past" | "future" | "nearest" | "news") => Ok(()),
+            Some(other) => Err(err(format!("an example's `prefer` must be past, future or nearest, but found `{other}`"))),
+        }
+    };
     match def.into_inner() {
-        ExampleDef::Short(items) => {
+        toml::Value::Array(items) => {
             if items.len() < 3 || items.len() > 4 {
-                return Err(GrammarError::at(
-                    path,
-                    source,
-                    offset,
-                    format!(
-                        "an example is [\"phrase\", \"reference date\", \"expected value\"] with an optional 4th item `past`/`future`, but this one has {} items",
-                        items.len()
-                    ),
-                ));
+                return Err(err(format!(
+                    "an example is [\"phrase\", \"reference date\", \"expected value\"] with an optional 4th item `past`/`future`, but this one has {} items",
+                    items.len()
+                )));
             }
-            let mut it = items.into_iter();
-            let text = it.next().unwrap_or_default();
-            let reference = it.next().unwrap_or_default();
-            let value = it.next().unwrap_or_default();
-            let prefer = it.next();
-            Ok(Example { text, reference, value, span: None, kind: None, prefer, origin })
+            let text = text_of(&items[0], "phrase")?;
+            let reference = text_of(&items[1], "reference")?;
+            let value = text_of(&items[2], "value")?;
+            let prefer = items.get(3).map(|p| text_of(p, "4th item")).transpose()?;
+            prefer_ok(&prefer)?;
+            Ok(Example { text, reference, value, span: None, kind: None, modifier: None, prefer, origin })
         }
-        ExampleDef::Full { text, reference, value, span, kind, prefer } => {
-            Ok(Example { text, reference, value, span, kind, prefer, origin })
+        toml::Value::Table(table) => {
+            if let Some(unknown) = table.keys().find(|k| !EXAMPLE_KEYS.iter().any(|(known, _)| known == k)) {
+                let keys: Vec<&str> = EXAMPLE_KEYS.iter().map(|(k, _)| *k).collect();
+                return Err(err(format!("an example has the unknown key `{unknown}` (its check would be skipped); the keys are {}", keys.join(", "))));
+            }
+            let get = |k: &str| table.get(k).map(|v| text_of(v, &format!("`{k}`"))).transpose();
+            let required = |k: &str| get(k)?.ok_or_else(|| err(format!("an example table needs `text`, `ref` and `value`, but `{k}` is missing")));
+            let kind = get("type")?;
+            if let Some(k) = &kind {
+                if !matches!(k.as_str(), "DATE" | "TIME" | "DURATION" | "SET") {
+                    return Err(err(format!("an example's `type` must be DATE, TIME, DURATION or SET, but found `{k}`")));
+                }
+            }
+            let prefer = get("prefer")?;
+            prefer_ok(&prefer)?;
+            Ok(Example { text: required("text")?, reference: required("ref")?, value: required("value")?, span: get("span")?, kind, modifier: get("mod")?, prefer, origin })
         }
+        other => Err(err(format!("an example is an array [\"phrase\", \"ref\", \"value\"] or a table {{ text, ref, value }}, but found `{other}`"))),
     }
 }
 
@@ -384,7 +406,11 @@ impl Grammar {
             // The matcher checks both word boundaries itself (see matcher.rs).
             // A match starts at the text's start or after a non-word character (consumed, then left
             // out): the automaton never even tries the middle of a word.
-            let full = format!(r"(?:^|[^\p{{L}}\p{{N}}_])(?P<_clitic>[وف]?[بلك]?)(?P<_body>{body})");
+            // The match must also end where a word ends: the character after it is consumed in the
+            // same way (or the text ends), so the automaton itself prefers an alternative that
+            // ends at a word's end ("15" rather than "1" for `0?[1-9]|[12][0-9]`), and no author has
+            // to write `\b` at the end of a pattern.
+            let full = format!(r"(?:^|[^\p{{L}}\p{{N}}_])(?P<_clitic>[وف]?[بلك]?)(?P<_body>{body})(?:$|[^\p{{L}}\p{{N}}_])");
             // A pattern with a Unicode word boundary (`\b`) cannot use the lazy DFA on Arabic, so its
             // captures come from the bounded backtracker over the rest of the text, which clears
             // a bitmap that long before every search: for it, the PikeVM (which stops as soon as no
@@ -396,9 +422,11 @@ impl Grammar {
                 GrammarError::at(&path, source, Some(poff), format!("rule `{}`: the pattern is not a valid regex after expanding placeholders: {e}", def.name))
             })?;
             let names: Vec<String> = regex.group_info().pattern_names(regex_automata::PatternID::ZERO).flatten().map(String::from).collect();
+            let mandatory = regex_syntax::Parser::new().parse(&body).map(|h| mandatory_captures(&h)).unwrap_or_default();
             bodies.push(body);
             let filter = crate::prefilter::word_boundary_free(&full);
             let fields = compile_fields(&def.fields, &names, &def.name, &path, source, roff)?;
+            check_combinations(kind, &fields, &mandatory).map_err(|m| GrammarError::at(&path, source, Some(roff), format!("rule `{}`: {m}", def.name)))?;
             for ex in def.examples {
                 examples.push(example_from(ex, &path, source)?);
             }
@@ -521,6 +549,9 @@ fn compile_fields(
     let mut fields = Vec::new();
     for (fname, template) in defs {
         let err = |m: String| GrammarError::at(path, source, Some(offset), format!("`{owner}` field `{fname}`: {m}"));
+        if crate::fields::field(fname).is_none() {
+            return Err(err(set_field(&mut Semantics::default(), fname, "1").err().unwrap_or_default()));
+        }
         let tpl = parse_template(template).map_err(err)?;
         for part in &tpl.parts {
             if let TemplatePart::Capture(c) = part {
@@ -541,6 +572,110 @@ fn compile_fields(
         fields.push((fname.clone(), tpl));
     }
     Ok(fields)
+}
+
+/// The capture groups that take part in every match of `hir` (not inside an optional part or in
+/// only some branches of an alternation).
+fn mandatory_captures(hir: &regex_syntax::hir::Hir) -> BTreeSet<String> {
+    use regex_syntax::hir::HirKind;
+    match hir.kind() {
+        HirKind::Capture(c) => {
+            let mut set = mandatory_captures(&c.sub);
+            if let Some(name) = &c.name {
+                set.insert(name.to_string());
+            }
+            set
+        }
+        HirKind::Concat(parts) => parts.iter().flat_map(mandatory_captures).collect(),
+        HirKind::Alternation(branches) => {
+            let mut sets = branches.iter().map(mandatory_captures);
+            let first = sets.next().unwrap_or_default();
+            sets.fold(first, |acc, s| acc.intersection(&s).cloned().collect())
+        }
+        HirKind::Repetition(r) if r.min > 0 => mandatory_captures(&r.sub),
+        _ => BTreeSet::new(),
+    }
+}
+
+/// Refuse a `fields` table in which a field would be silently ignored by the resolver
+/// (crates/tarikh-anchor/src/resolve.rs), with the reason. A field is *set* when it is in the
+/// table, and *always set* when its template is literal or uses a group that takes part in every
+/// match (`mandatory`); a field is ignored when another, always set, makes the resolver skip it.
+fn check_combinations(kind: MentionType, fields: &[(String, Template)], mandatory: &BTreeSet<String>) -> Result<(), String> {
+    let set = |name: &str| fields.iter().any(|(f, _)| f == name);
+    let always = |name: &str| {
+        fields.iter().any(|(f, t)| {
+            f == name && (t.parts.iter().all(|p| matches!(p, TemplatePart::Literal(_))) || t.parts.iter().any(|p| matches!(p, TemplatePart::Capture(c) if mandatory.contains(c))))
+        })
+    };
+    let names: Vec<&str> = fields.iter().map(|(f, _)| f.as_str()).collect();
+    let refuse = |field: &str, why: &str| Err(format!("field `{field}` would be ignored: {why}"));
+    let only = |allowed: &[&str], why: &str| -> Result<(), String> {
+        match names.iter().find(|f| !allowed.contains(f)) {
+            Some(f) => refuse(f, why),
+            None => Ok(()),
+        }
+    };
+    match kind {
+        MentionType::None => return only(&[], "a NONE rule is a guard, it produces no expression; remove its fields"),
+        MentionType::Set => {
+            return only(&["every", "amount", "weekday", "mod"], "a SET's value is made of `every`, `amount` and, for a weekly set, `weekday` (XXXX-WXX-5); say the rest in its `doc`")
+        }
+        MentionType::Duration => {
+            if !set("unit") && !set("reference") {
+                return Err("a DURATION rule needs `unit` (S MIN H D W M Y DE CE): without it no expression is produced".into());
+            }
+            if !set("reference") {
+                only(
+                    &["amount", "amount_min", "amount_max", "unit", "mod", "event", "event_gap", "last_of_event"],
+                    "a DURATION's value is made of `amount` (or `amount_min`/`amount_max`) and `unit`, with `mod` and `event`",
+                )?;
+            }
+        }
+        MentionType::Date | MentionType::Time => {
+            for f in ["every", "amount", "amount_min", "amount_max"] {
+                if set(f) {
+                    return refuse(f, "it acts on DURATION and SET rules only");
+                }
+            }
+            if set("unit") && !set("year") {
+                return refuse("unit", "on a DATE or TIME rule `unit` only names the decade (DE) or century (CE) of its `year`, and this rule sets no `year`");
+            }
+        }
+    }
+    if always("reference") {
+        if let Some(f) = names.iter().find(|f| !matches!(**f, "reference" | "mod")) {
+            return refuse(f, "`reference` (PRESENT_REF…) is the whole value; only `mod` goes with it");
+        }
+    }
+    // A shift captured from a day word beside a written date («اليوم الخميس 25 أبريل») states how
+    // that date relates to the publication day (publication inference reads it); a literal shift
+    // beside a written date can only mean "move the date", which the resolver does not do.
+    let literal = |name: &str| fields.iter().any(|(f, t)| f == name && t.parts.iter().all(|p| matches!(p, TemplatePart::Literal(_))));
+    if literal("shift") {
+        if let Some(f) = ["year", "month"].into_iter().find(|f| always(f)) {
+            return refuse(
+                "shift",
+                &format!(
+                    "the rule always sets `{f}`, and the written date wins over a shift (an «eve of Eid» rule would give Eid itself); moving a written date needs support in crates/tarikh-anchor/src/resolve.rs, which does not exist yet"
+                ),
+            );
+        }
+    }
+    if set("minute") && !set("hour") {
+        return refuse("minute", "a minute needs `hour`");
+    }
+    for f in ["hijri_year", "hijri_month", "hijri_day"] {
+        if set(f) && !(set("day") && set("month")) {
+            return refuse(f, "the Hijri side of a paired date is checked against a Gregorian day, and this rule sets no `day` and `month`");
+        }
+    }
+    if always("event_gap") || always("last_of_event") {
+        if let Some(f) = ["year", "month", "day", "weekday", "shift"].into_iter().find(|f| set(f)) {
+            return refuse(f, "with `event_gap` or `last_of_event` the date comes from the event named after the match");
+        }
+    }
+    Ok(())
 }
 
 fn collect_toml(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {

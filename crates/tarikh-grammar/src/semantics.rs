@@ -177,8 +177,6 @@ pub struct Semantics {
     pub every: Option<Unit>,
     /// Time-zone name or UTC offset ("Europe/Paris", "+00:00").
     pub timezone: Option<String>,
-    /// The hour counts from noon (a clock time followed by مساء, "8 مساء").
-    pub pm: bool,
     /// Refers to "the last hour/day of" an event (with `event`): the final unit before it.
     pub last_of_event: Option<Unit>,
     /// The end of a range ("من 5 إلى 7 مايو", "بين عامي 2016 و2017"): year, month, day of its last
@@ -188,8 +186,14 @@ pub struct Semantics {
     pub hijri_pair: Option<(Option<i32>, Option<u32>, Option<u32>)>,
 }
 
-/// A field name that a grammar rule may set, paired with a setter that parses its value.
+/// Set the field `name` (one of [`crate::FIELDS`]) from its written value.
 pub(crate) fn set_field(sem: &mut Semantics, name: &str, value: &str) -> Result<(), String> {
+    if name == "pm" {
+        return Err("field `pm` does not exist (no stage would read it); to read an hour after noon, set `part_of_day` to AF, EV or NI".into());
+    }
+    if crate::fields::field(name).is_none() {
+        return Err(format!("unknown field `{name}`; the fields are {}", crate::fields::field_names()));
+    }
     fn num<T: std::str::FromStr>(name: &str, value: &str) -> Result<T, String> {
         value.trim().parse::<T>().map_err(|_| format!("field `{name}` expects a number, but got `{value}`"))
     }
@@ -270,7 +274,6 @@ pub(crate) fn set_field(sem: &mut Semantics, name: &str, value: &str) -> Result<
         "event_gap" => sem.event_gap = Some(shift(name, value)?),
         "every" => sem.every = Some(unit(name, value)?),
         "timezone" => sem.timezone = Some(value.trim().to_string()),
-        "pm" => sem.pm = matches!(value.trim(), "true" | "yes" | "1"),
         "last_of_event" => sem.last_of_event = Some(unit(name, value)?),
         "end_year" => sem.range_end.get_or_insert((None, None, None)).0 = Some(num(name, value)?),
         "end_month" => sem.range_end.get_or_insert((None, None, None)).1 = Some(num(name, value)?),
@@ -278,11 +281,7 @@ pub(crate) fn set_field(sem: &mut Semantics, name: &str, value: &str) -> Result<
         "hijri_year" => sem.hijri_pair.get_or_insert((None, None, None)).0 = Some(num(name, value)?),
         "hijri_month" => sem.hijri_pair.get_or_insert((None, None, None)).1 = Some(num(name, value)?),
         "hijri_day" => sem.hijri_pair.get_or_insert((None, None, None)).2 = Some(num(name, value)?),
-        other => {
-            return Err(format!(
-                "unknown field `{other}`; the fields are year month day weekday hour minute part_of_day calendar shift direction reference amount amount_min amount_max unit mod event event_gap every timezone pm last_of_event hijri_year hijri_month hijri_day end_year end_month end_day"
-            ))
-        }
+        other => return Err(format!("field `{other}` is listed in fields.rs but not handled here; add it to set_field")),
     }
     Ok(())
 }

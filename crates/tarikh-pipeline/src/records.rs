@@ -96,15 +96,21 @@ pub struct TimexRecord {
     /// TIMEX3 `mod` (APPROX, START, …), empty when none.
     #[serde(rename = "mod")]
     pub modifier: String,
+    /// First instant of the stretch of time the value denotes (ISO 8601 with its offset, in the
+    /// zone the text states, «بتوقيت غرينتش» → +00:00, or else the story's); empty when the value
+    /// denotes none (durations, sets, references).
+    pub interval_start: String,
+    /// First instant after that stretch of time (exclusive), like `interval_start`.
+    pub interval_end: String,
 }
 
 impl TimexRecord {
     /// Column names, in order (the header of `timex.csv`).
-    pub const COLUMNS: [&'static str; 9] = ["doc", "start", "end", "text", "type", "value", "anchor", "rule", "mod"];
+    pub const COLUMNS: [&'static str; 11] = ["doc", "start", "end", "text", "type", "value", "anchor", "rule", "mod", "interval_start", "interval_end"];
 
     /// The cells of a CSV row, in [`Self::COLUMNS`] order.
     pub fn cells(&self) -> Vec<String> {
-        vec![self.doc.clone(), self.start.to_string(), self.end.to_string(), self.text.clone(), self.kind.clone(), self.value.clone(), self.anchor.clone(), self.rule.clone(), self.modifier.clone()]
+        vec![self.doc.clone(), self.start.to_string(), self.end.to_string(), self.text.clone(), self.kind.clone(), self.value.clone(), self.anchor.clone(), self.rule.clone(), self.modifier.clone(), self.interval_start.clone(), self.interval_end.clone()]
     }
 
     /// The record of one temporal expression of document `doc`.
@@ -119,6 +125,8 @@ impl TimexRecord {
             anchor: t.anchor.as_str().into(),
             rule: t.rule.clone(),
             modifier: t.modifier.clone().unwrap_or_default(),
+            interval_start: t.interval.map(|i| crate::timefmt::iso(&i.start)).unwrap_or_default(),
+            interval_end: t.interval.map(|i| crate::timefmt::iso(&i.end)).unwrap_or_default(),
         }
     }
 }

@@ -7,6 +7,10 @@
 //! passed. Three runs: each story alone with its metadata; each alone with the metadata withheld
 //! (publication dates inferred); all stories mixed in one folder with the metadata withheld.
 //!
+//! The grammar's own guards are floors here too (`[grammar."ar"]`): how many examples, rules and
+//! must-not-match phrases the built-in grammar has, so that an example removed fails as surely as
+//! an example whose value is changed.
+//!
 //! A clone without ../shared skips the real-news floors and says so; CI sets
 //! `TARIKH_REQUIRE_SHARED=1`, which turns that skip into a failure.
 //! `TARIKH_WRITE_FLOORS=1 cargo test --release -p tarikh --test quality` rewrites the floors file
@@ -65,12 +69,29 @@ fn every_story_stays_at_or_above_its_quality_floors() {
     if shared.is_none() {
         require_shared("the real-news quality floors");
     }
-    let mut args: Vec<String> = vec!["eval".into(), "--quiet".into(), "--format".into(), "json".into(), "--gold".into(), "data/gold".into(), "--corpus".into(), "data/corpus".into(), "data/stories".into()];
+    let mut args: Vec<String> = vec!["eval".into(), "--format".into(), "json".into(), "--gold".into(), "data/gold".into(), "--corpus".into(), "data/corpus".into(), "data/stories".into()];
     if let Some(s) = &shared {
         args.push(s.display().to_string());
     }
     let mut failures = Vec::new();
     let mut printed = String::new();
+    // The grammar's figures: floors like the stories'.
+    let grammar = tarikh_grammar::Grammar::embedded().expect("the built-in grammar loads");
+    let grammar_figures: BTreeMap<String, i64> =
+        [("examples", grammar.examples().len()), ("must_not_match", grammar.negatives().len()), ("rules", grammar.rule_count())].into_iter().map(|(k, v)| (k.to_string(), v as i64)).collect();
+    println!("[grammar.ar] {grammar_figures:?}");
+    printed.push_str("\n[grammar.\"ar\"]\n");
+    for (k, v) in &grammar_figures {
+        printed.push_str(&format!("{k} = {v}\n"));
+    }
+    let grammar_floors = floors.get("grammar").and_then(|g| g.get("ar")).and_then(|v| v.as_table()).unwrap_or_else(|| panic!("{}: no [grammar.\"ar\"] table", floors_path.display()));
+    for (metric, value) in &grammar_figures {
+        match grammar_floors.get(metric).and_then(|f| f.as_integer()) {
+            Some(floor) if *value < floor => failures.push(format!("[grammar.\"ar\"] {metric} = {value}, under its floor {floor}")),
+            Some(_) => {}
+            None => failures.push(format!("[grammar.\"ar\"] {metric}: no floor in {}", floors_path.display())),
+        }
+    }
     for (section, extra) in RUNS {
         let mut a: Vec<&str> = args.iter().map(String::as_str).collect();
         a.extend_from_slice(extra);

@@ -21,6 +21,8 @@ Expression = TypedDict(
         "anchor": str,  # dct, explicit, narrative, event
         "rule": str,  # the grammar rule that matched
         "mod": str,  # APPROX, START, … or ""
+        "interval_start": str,  # first instant the value denotes (ISO 8601 with offset), or ""
+        "interval_end": str,  # first instant after it (exclusive), or ""
     },
 )
 """What :func:`tarikh.parse` returns: a temporal expression and its value."""
@@ -37,6 +39,8 @@ TimexRow = TypedDict(
         "anchor": str,
         "rule": str,
         "mod": str,
+        "interval_start": str,
+        "interval_end": str,
     },
 )
 """A row of ``timex.csv``: what :func:`tarikh.tag` returns per expression."""

@@ -41,7 +41,7 @@ pub fn write_all(out: &Path, outcomes: &[DocOutcome], lexicon: &EventLexicon, ex
     std::fs::create_dir_all(&tmp).with_context(|| format!("cannot create `{}`", tmp.display()))?;
 
     // documents.csv
-    let mut documents = Table::new(&["doc", "published_at", "basis", "chars", "timexes", "events", "timezone", "evidence", "status"]);
+    let mut documents = Table::new(&["doc", "published_at", "basis", "chars", "timexes", "events", "timezone", "evidence", "status", "story", "timezone_basis", "timezone_evidence"]);
     let mut ai = 0;
     let mut failed = 0;
     for o in outcomes {
@@ -52,25 +52,26 @@ pub fn write_all(out: &Path, outcomes: &[DocOutcome], lexicon: &EventLexicon, ex
                 if let Some(w) = warning {
                     eprintln!("warning: {w}");
                 }
-                if d.publication.basis == tarikh_anchor::PublicationBasis::Default {
-                    eprintln!("warning: {}: no publication date in metadata or text; using {} (basis `default`). Add it to docs.csv.", d.id, d.publication.date);
-                }
+                let p = &d.publication;
                 documents.push(vec![
                     d.id.clone(),
-                    d.publication.date.format("%Y-%m-%d").to_string(),
-                    d.publication.basis.as_str().into(),
+                    p.known_date().map(|day| day.format("%Y-%m-%d").to_string()).unwrap_or_default(),
+                    p.basis.as_str().into(),
                     d.original.chars().count().to_string(),
                     d.timexes.len().to_string(),
                     ev.mentions.len().to_string(),
-                    d.publication.timezone.name().into(),
-                    d.publication.evidence.clone(),
+                    p.timezone.name().into(),
+                    p.evidence.clone(),
                     warning.clone().map(|w| format!("ok; {w}")).unwrap_or_else(|| "ok".into()),
+                    d.story.clone(),
+                    p.zone_source.basis.as_str().into(),
+                    p.zone_source.evidence.clone(),
                 ]);
             }
             DocOutcome::Failed { id, reason } => {
                 failed += 1;
                 eprintln!("error: {id}: {reason}");
-                documents.push(vec![id.clone(), String::new(), String::new(), "0".into(), "0".into(), "0".into(), String::new(), String::new(), format!("error: {reason}")]);
+                documents.push(vec![id.clone(), String::new(), String::new(), "0".into(), "0".into(), "0".into(), String::new(), String::new(), format!("error: {reason}"), String::new(), String::new(), String::new()]);
             }
         }
     }

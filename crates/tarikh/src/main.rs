@@ -37,12 +37,18 @@ struct Common {
     /// Event lexicon folder to use instead of the built-in one (e.g. data/events/ar).
     #[arg(long, value_name = "DIR")]
     events: Option<PathBuf>,
-    /// Time zone of stories whose metadata gives none (IANA name).
-    #[arg(long, default_value = "Europe/Paris", value_name = "ZONE")]
-    timezone: String,
-    /// Day assumed for a document with no date in its metadata or text (reported as `default`).
-    #[arg(long, default_value = "2000-01-01", value_name = "YYYY-MM-DD")]
-    fallback_date: String,
+    /// Gazetteer folder (places and their time zones) to use instead of the built-in one (e.g.
+    /// data/places/ar).
+    #[arg(long, value_name = "DIR")]
+    places: Option<PathBuf>,
+    /// Time zone (IANA name) of every document whose metadata gives none. Without it each
+    /// document's zone comes from its dateline, the places it names or its story, else UTC.
+    #[arg(long, value_name = "ZONE")]
+    timezone: Option<String>,
+    /// Day assumed for a document whose date neither its metadata nor its text gives (reported
+    /// as `default`). Without it such a date is `unknown`.
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    fallback_date: Option<String>,
     /// Worker threads (default: all cores). Output is identical for any number.
     #[arg(long, value_name = "N")]
     threads: Option<usize>,
@@ -171,9 +177,18 @@ fn settings(common: &Common) -> Result<pipeline::Settings> {
         // Ignore the error when a pool already exists (tests call run twice in one process).
         let _ = rayon::ThreadPoolBuilder::new().num_threads(n.max(1)).build_global();
     }
-    let timezone: chrono_tz::Tz = common.timezone.parse().map_err(|_| anyhow::anyhow!("unknown time zone `{}`; use an IANA name such as Europe/Paris", common.timezone))?;
-    let fallback = chrono::NaiveDate::parse_from_str(&common.fallback_date, "%Y-%m-%d").map_err(|_| anyhow::anyhow!("--fallback-date expects YYYY-MM-DD, but found `{}`", common.fallback_date))?;
-    Ok(pipeline::Settings { grammar: load_grammar(common)?, timezone, fallback })
+    let timezone = common.timezone.as_deref().map(parse_zone).transpose()?;
+    let fallback = common
+        .fallback_date
+        .as_deref()
+        .map(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").map_err(|_| anyhow::anyhow!("--fallback-date expects YYYY-MM-DD, but found `{d}`")))
+        .transpose()?;
+    let gazetteer = tarikh_pipeline::load_places(common.places.as_deref())?;
+    Ok(pipeline::Settings { timezone, fallback, gazetteer, ..pipeline::Settings::new(load_grammar(common)?) })
+}
+
+fn parse_zone(zone: &str) -> Result<chrono_tz::Tz> {
+    zone.parse().map_err(|_| anyhow::anyhow!("unknown time zone `{zone}`; use an IANA name such as Africa/Cairo"))
 }
 
 /// Write to stdout; a closed pipe (`tarikh tag … | head`) ends quietly.
@@ -264,7 +279,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
         }
         Command::Parse { reference, prefer, format, common } => {
             let grammar = load_grammar(&common)?;
-            let tz: chrono_tz::Tz = common.timezone.parse().map_err(|_| anyhow::anyhow!("unknown time zone `{}`", common.timezone))?;
+            // A phrase has no place of its own: its clock is the one given, else UTC.
+            let tz = common.timezone.as_deref().map(parse_zone).transpose()?.unwrap_or(chrono_tz::UTC);
             let (date, time) = corpus::parse_datetime(&reference).map_err(|e| anyhow::anyhow!("--ref {e}"))?;
             let prefer: Prefer = prefer.parse().map_err(|e| anyhow::anyhow!("--prefer {e}"))?;
             let r = Reference { date, time, tz };

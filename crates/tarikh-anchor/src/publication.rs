@@ -562,9 +562,11 @@ pub fn infer_publications(grammar: &Grammar, docs: &[InferenceInput<'_>]) -> Vec
 /// The best-supported day for one document given the story's days, or `None`.
 fn best_day(ev: &DocEvidence, partial_days: &[PartialCheck], own_partial: &[NaiveDate], named: &StoryDays<'_>, present: Option<(NaiveDate, NaiveDate)>) -> Option<Found> {
     // Days long before the story's present are its history: no publication day is near them.
-    let current = |d: &NaiveDate| present.is_none_or(|(start, _)| *d >= add_days(start, -PRESENT_SPAN));
+    // The story's days far from its present (long before: its history; long after: what it
+    // announces) are no place for an article of the story; the article's own dates always are.
+    let current = |d: &NaiveDate| present.is_none_or(|(start, last)| *d >= add_days(start, -PRESENT_SPAN) && *d <= add_days(last, PRESENT_SPAN));
     let mut candidates: BTreeSet<NaiveDate> = BTreeSet::new();
-    for day in named.days().chain(ev.explicit.iter().map(|e| &e.0)).filter(|d| current(d)).chain(ev.day_checks.iter()).chain(ev.dateline.iter()) {
+    for day in named.days().filter(|d| current(d)).chain(ev.explicit.iter().map(|e| &e.0)).chain(ev.day_checks.iter()).chain(ev.dateline.iter()) {
         for k in -WINDOW..=WINDOW {
             candidates.insert(add_days(*day, k));
         }
@@ -575,8 +577,8 @@ fn best_day(ev: &DocEvidence, partial_days: &[PartialCheck], own_partial: &[Naiv
     // Ties go to the day nearest the days the article names itself (an article appears soon after
     // what it reports), then nearest the story's present (its latest explicit day: a story is
     // told as it unfolds), then to the earlier.
-    let mut own: Vec<NaiveDate> = ev.explicit.iter().map(|e| e.0).filter(|d| current(d)).collect();
-    own.extend(own_partial.iter().copied().filter(|d| current(d)));
+    let mut own: Vec<NaiveDate> = ev.explicit.iter().map(|e| e.0).collect();
+    own.extend(own_partial.iter().copied());
     let nearness = |d: NaiveDate| {
         let to_own = own.iter().map(|x| (*x - d).num_days().abs()).min().unwrap_or(0);
         to_own

@@ -141,7 +141,7 @@ def check_articles(articles: DataFrame) -> DataFrame:
     return articles
 
 
-def story_stage(timezone: str, fallback_date: str):
+def story_stage(timezone, fallback_date):
     """The function each story's articles go through on an executor: tarikh's whole pipeline."""
 
     def run(articles: pd.DataFrame) -> pd.DataFrame:
@@ -154,7 +154,7 @@ def story_stage(timezone: str, fallback_date: str):
     return run
 
 
-def tag_stage(timezone: str):
+def tag_stage(timezone):
     """The function each batch of articles goes through in --tags-only: tarikh tag, one article at
     a time. An article that cannot be tagged gives one row with `error` set."""
     columns = ["story"] + tarikh.TABLES["timex"] + ["error"]
@@ -265,8 +265,8 @@ def parse_args(argv: Optional[Sequence[str]]) -> argparse.Namespace:
     parser.add_argument("--output", required=True, help="output folder (csv/ and parquet/ are written in it)")
     parser.add_argument("--format", default="csv,parquet", help="csv, parquet or csv,parquet (default)")
     parser.add_argument("--story-column", default="story", help="column naming each article's story (default: story)")
-    parser.add_argument("--timezone", default="Europe/Paris", help="zone of articles that give none (IANA name)")
-    parser.add_argument("--fallback-date", default="2000-01-01", help="day of last resort for an article with no date anywhere")
+    parser.add_argument("--timezone", default=None, help="zone of articles that give none (IANA name); without it each article's zone is read from its dateline or the places it names, else UTC, as tarikh run does")
+    parser.add_argument("--fallback-date", default=None, help="day of last resort for an article whose day nothing supports; without it such a day is unknown, as in tarikh run")
     parser.add_argument("--tags-only", action="store_true", help="only tag each article on its own (mapInPandas), no stories")
     parser.add_argument("--master", help="Spark master when run with python (spark-submit sets it); default local[*]")
     parser.add_argument("--shuffle-partitions", type=int, help="spark.sql.shuffle.partitions (default: Spark's)")

@@ -1,7 +1,7 @@
 //! Anchoring a whole document: publication date, tense cues, narrative reference, event anchors.
 
-use crate::calendar::{add_days, iso_weekday};
-use crate::resolve::{resolve, weekday_name, Prefer, Reference, Resolution};
+use crate::calendar::add_days;
+use crate::resolve::{resolve, Prefer, Reference, Resolution};
 use crate::types::*;
 use chrono::{NaiveDate, NaiveTime};
 use std::ops::Range;
@@ -15,13 +15,19 @@ pub struct PublicationHint {
     pub date: Option<NaiveDate>,
     /// Publication time of day, when given.
     pub time: Option<NaiveTime>,
-    /// The story's zone (from docs.csv, a flag, or the default).
+    /// The document's zone (from docs.csv, a flag, its dateline or places; see the pipeline).
     pub timezone: chrono_tz::Tz,
-    /// Day to fall back on when neither metadata nor the text gives one (reported as `default`).
-    pub fallback: NaiveDate,
-    /// A day already inferred from the corpus (see [`crate::infer_publications`]), with its evidence.
+    /// Day to fall back on when neither metadata nor the text gives one, when the user asked for
+    /// one (`--fallback-date`; reported as `default`). Without it such a day is `unknown`.
+    pub fallback: Option<NaiveDate>,
+    /// A day already inferred from the document's story (see [`crate::infer_publications`]),
+    /// with its evidence.
     pub inferred: Option<(NaiveDate, String)>,
 }
+
+/// What `Publication::date` holds when the day is unknown: nothing reads it as a day (values
+/// that would hang on it are X-valued, documents.csv leaves the day empty).
+const UNKNOWN_DAY_PLACEHOLDER: NaiveDate = NaiveDate::from_ymd_opt(1970, 1, 1).expect("a valid day");
 
 /// Words starting with س that are not future verbs (nouns and numbers).
 const SIN_NOUNS: &[&str] = &[
@@ -105,47 +111,48 @@ fn enclosing(ranges: &[Range<usize>], at: usize) -> Range<usize> {
     ranges.iter().find(|r| r.start <= at && at < r.end).cloned().unwrap_or(0..usize::MAX)
 }
 
-/// Infer a publication date from the text when there is no metadata: the latest fully explicit date
-/// the article gives, moved forward to the weekday named by "اليوم + weekday" when there is one.
+/// Infer a publication date from one document's text alone (a story of one document; see
+/// [`crate::infer_publications`] for the rules): the day and what it rests on, or `None`.
 pub fn infer_publication(grammar: &Grammar, normalised: &Normalised) -> Option<(NaiveDate, String)> {
-    let text = normalised.as_str();
-    let mentions = grammar.find(text);
-    let probe = Reference { date: NaiveDate::from_ymd_opt(2000, 1, 1)?, time: None, tz: chrono_tz::UTC };
-    let mut latest: Option<(NaiveDate, Range<usize>)> = None;
-    let mut today_weekday: Option<(u32, Range<usize>)> = None;
-    for m in &mentions {
-        let s = &m.semantics;
-        if s.shift == Some((Unit::Day, 0)) {
+    let mentions = grammar.find(normalised.as_str());
+    let input = crate::InferenceInput { normalised, mentions: &mentions, known: None };
+    crate::infer_publications(grammar, &[input]).into_iter().next().flatten()
+}
+
+/// The value an expression that hangs on an unknown publication day can still give: the parts it
+/// states itself, the rest `X` («اليوم الأحد» → `XXXX-WXX-7`, «12 ديسمبر الجاري» → `XXXX-12-12`,
+/// «مساء أمس» → `XXXX-XX-XXTEV`, «العام الماضي» → `XXXX`).
+fn unknown_day_value(value: &str, s: &tarikh_grammar::Semantics) -> String {
+    let bytes = value.as_bytes();
+    let digits = |r: std::ops::Range<usize>| bytes.get(r.clone()).is_some_and(|b| b.iter().all(u8::is_ascii_digit));
+    if !digits(0..4) {
+        return value.to_string();
+    }
+    let year = if s.year.is_some() && s.calendar == tarikh_grammar::Calendar::Gregorian { &value[..4] } else { "XXXX" };
+    let rest = &value[4..];
+    // YYYY-MM-DD…
+    if rest.len() >= 6 && rest.starts_with('-') && digits(5..7) && bytes.get(7) == Some(&b'-') && digits(8..10) {
+        let tail = &value[10..];
+        let stated_month = s.month.is_some() && s.calendar == tarikh_grammar::Calendar::Gregorian;
+        if s.day.is_none() || !stated_month {
             if let Some(w) = s.weekday {
-                today_weekday.get_or_insert((w, m.range.clone()));
+                return format!("{year}-WXX-{w}{tail}");
             }
         }
-        if s.year.is_some() && s.month.is_some() && s.day.is_some() {
-            if let Some(res) = resolve(m.kind, s, &probe, Prefer::Nearest) {
-                if let Some(iv) = res.interval {
-                    let d = iv.start.date_naive();
-                    if latest.as_ref().is_none_or(|(l, _)| d > *l) {
-                        latest = Some((d, m.range.clone()));
-                    }
-                }
-            }
-        }
+        let month = if stated_month { &value[5..7] } else { "XX" };
+        let day = if s.day.is_some() && stated_month { &value[8..10] } else { "XX" };
+        return format!("{year}-{month}-{day}{tail}");
     }
-    let (base, base_range) = latest?;
-    let mut evidence = format!("latest explicit date «{}»", &text[base_range]);
-    let mut date = base;
-    if let Some((w, r)) = today_weekday {
-        let mut d = base;
-        for _ in 0..7 {
-            if iso_weekday(d) == w {
-                break;
-            }
-            d = add_days(d, 1);
-        }
-        date = d;
-        evidence.push_str(&format!(" and «{}» ({})", &text[r], weekday_name(w)));
+    // YYYY-MM
+    if rest.len() == 3 && rest.starts_with('-') && digits(5..7) {
+        let month = if s.month.is_some() && s.calendar == tarikh_grammar::Calendar::Gregorian { &value[5..7] } else { "XX" };
+        return format!("{year}-{month}");
     }
-    Some((date, evidence))
+    // YYYY-Wnn and the like: the week of an unknown day is unknown
+    if rest.starts_with("-W") {
+        return format!("{year}-WXX");
+    }
+    format!("{year}{rest}")
 }
 
 /// Anchor every temporal expression of a document.
@@ -154,21 +161,37 @@ pub fn infer_publication(grammar: &Grammar, normalised: &Normalised) -> Option<(
 /// (documents use `Nearest`; `tarikh parse --prefer` passes the user's choice).
 pub fn anchor_document(grammar: &Grammar, id: &str, original: String, hint: &PublicationHint, default_prefer: Prefer) -> AnchoredDocument {
     let normalised = Normalised::new(&original);
-    let publication = match hint.date {
-        Some(date) => Publication { date, time: hint.time, basis: PublicationBasis::Metadata, evidence: "metadata".into(), timezone: hint.timezone },
-        None => match hint.inferred.clone().or_else(|| infer_publication(grammar, &normalised)) {
-            Some((date, evidence)) => Publication { date, time: None, basis: PublicationBasis::Inferred, evidence, timezone: hint.timezone },
-            None => Publication {
-                date: hint.fallback,
-                time: None,
-                basis: PublicationBasis::Default,
-                evidence: "no publication date in metadata and no explicit date in the text".into(),
-                timezone: hint.timezone,
-            },
+    let mentions = grammar.find(normalised.as_str());
+    anchor_prepared(grammar, id, original, normalised, mentions, hint, default_prefer)
+}
+
+/// [`anchor_document`] for a document already normalised and matched (`mentions` are
+/// `grammar.find(normalised.as_str())`): the pipeline reads each text once for story grouping,
+/// publication dates and anchoring.
+pub fn anchor_prepared(grammar: &Grammar, id: &str, original: String, normalised: Normalised, mentions: Vec<Mention>, hint: &PublicationHint, default_prefer: Prefer) -> AnchoredDocument {
+    let zone_source = ZoneSource::default();
+    let publication = match (hint.date, hint.inferred.clone(), hint.fallback) {
+        (Some(date), _, _) => Publication { date, time: hint.time, basis: PublicationBasis::Metadata, evidence: "metadata".into(), timezone: hint.timezone, zone_source },
+        (None, Some((date, evidence)), _) => Publication { date, time: None, basis: PublicationBasis::Inferred, evidence, timezone: hint.timezone, zone_source },
+        (None, None, Some(date)) => Publication {
+            date,
+            time: None,
+            basis: PublicationBasis::Default,
+            evidence: "no publication date in metadata and nothing in the text supports one: the --fallback-date given".into(),
+            timezone: hint.timezone,
+            zone_source,
+        },
+        (None, None, None) => Publication {
+            date: UNKNOWN_DAY_PLACEHOLDER,
+            time: None,
+            basis: PublicationBasis::Unknown,
+            evidence: "no publication date in metadata and nothing in the text supports one".into(),
+            timezone: hint.timezone,
+            zone_source,
         },
     };
+    let unknown_day = publication.basis == PublicationBasis::Unknown;
     let text = normalised.as_str();
-    let mentions = grammar.find(text);
     let clauses = normalised.clauses();
     let sentences = normalised.sentences();
     let starts = char_starts(&original);
@@ -206,6 +229,11 @@ pub fn anchor_document(grammar: &Grammar, id: &str, original: String, hint: &Pub
         if narrative {
             res.anchor = AnchorKind::Narrative;
         }
+        if unknown_day && res.anchor == AnchorKind::Dct {
+            // Hangs on a day nobody knows: keep what the words state, nothing more.
+            res.value = unknown_day_value(&res.value, s);
+            res.interval = None;
+        }
         if res.anchor == AnchorKind::Explicit && res.kind == TimexType::Date {
             if let Some(iv) = res.interval {
                 if (iv.end - iv.start).num_hours() <= 25 {
@@ -218,7 +246,7 @@ pub fn anchor_document(grammar: &Grammar, id: &str, original: String, hint: &Pub
         for (kind, description) in std::mem::take(&mut res.problems) {
             conflicts.push(DocConflict { kind, start, end, text: span_text.clone(), description });
         }
-        if s.direction == Some(Direction::Past) {
+        if s.direction == Some(Direction::Past) && !unknown_day {
             if let Some(iv) = res.interval {
                 if iv.start.date_naive() > reference.date {
                     conflicts.push(DocConflict { kind: "past_in_future".into(), start, end, text: span_text.clone(), description: format!("marked as past (الماضي) but {} is after the publication date {}", res.value, reference.date) });
@@ -393,7 +421,7 @@ pub fn parse_phrase(grammar: &Grammar, phrase: &str, reference: Reference, prefe
 
 /// Every expression in one phrase read against a reference time, in text order.
 pub fn parse_phrase_all(grammar: &Grammar, phrase: &str, reference: Reference, prefer: Prefer) -> Vec<Timex> {
-    let hint = PublicationHint { date: Some(reference.date), time: reference.time, timezone: reference.tz, fallback: reference.date, inferred: None };
+    let hint = PublicationHint { date: Some(reference.date), time: reference.time, timezone: reference.tz, fallback: None, inferred: None };
     anchor_document(grammar, "phrase", phrase.to_string(), &hint, prefer).timexes
 }
 

@@ -7,7 +7,7 @@ use tarikh_grammar::Grammar;
 fn anchor(text: &str, published: &str) -> AnchoredDocument {
     let grammar = Grammar::embedded().expect("grammar");
     let date = NaiveDate::parse_from_str(published, "%Y-%m-%d").unwrap();
-    let hint = PublicationHint { date: Some(date), time: None, timezone: chrono_tz::Europe::Paris, fallback: date, inferred: None };
+    let hint = PublicationHint { date: Some(date), time: None, timezone: chrono_tz::Europe::Paris, fallback: None, inferred: None };
     anchor_document(&grammar, "t", text.to_string(), &hint, Prefer::NearestLeaningPast)
 }
 

@@ -71,7 +71,7 @@ fn must_not_match_phrases_stay_untagged() {
             &grammar,
             "negative",
             n.text.clone(),
-            &tarikh_anchor::PublicationHint { date: NaiveDate::from_ymd_opt(2017, 5, 6), time: None, timezone: chrono_tz::Europe::Paris, fallback: NaiveDate::from_ymd_opt(2017, 5, 6).unwrap(), inferred: None },
+            &tarikh_anchor::PublicationHint { date: NaiveDate::from_ymd_opt(2017, 5, 6), time: None, timezone: chrono_tz::Europe::Paris, fallback: None, inferred: None },
             Prefer::NearestLeaningPast,
         );
         let guarded = n.span.clone().unwrap_or_else(|| n.text.clone());

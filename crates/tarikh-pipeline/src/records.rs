@@ -149,9 +149,10 @@ pub fn timex_records(doc: &AnchoredDocument) -> Vec<TimexRecord> {
 pub struct DocumentRecord {
     /// Document id.
     pub doc: String,
-    /// Publication day (`YYYY-MM-DD`); `None` for a document that could not be read.
+    /// Publication day (`YYYY-MM-DD`); `None` when it is unknown or the document could not be read.
     pub published_at: Option<String>,
-    /// Where the day came from: `metadata`, `inferred` or `default`; `None` when unread.
+    /// Where the day came from: `metadata`, `inferred`, `default` (the `--fallback-date` given)
+    /// or `unknown`; `None` when unread.
     pub basis: Option<String>,
     /// Length of the text in characters.
     pub chars: usize,
@@ -165,11 +166,18 @@ pub struct DocumentRecord {
     pub evidence: String,
     /// `ok`, `ok; WARNING` or `error: REASON`.
     pub status: String,
+    /// The story the document was grouped into (`S1`, `S2` …); empty when unread.
+    pub story: String,
+    /// Where the zone came from: `metadata`, `option`, `dateline`, `places`, `story` or `default`;
+    /// `None` when unread.
+    pub timezone_basis: Option<String>,
+    /// What the zone was read from (the dateline or the places named), empty when nothing.
+    pub timezone_evidence: String,
 }
 
 impl Record for DocumentRecord {
     const TABLE: &'static str = "documents";
-    const FIELDS: &'static [&'static str] = &["doc", "published_at", "basis", "chars", "timexes", "events", "timezone", "evidence", "status"];
+    const FIELDS: &'static [&'static str] = &["doc", "published_at", "basis", "chars", "timexes", "events", "timezone", "evidence", "status", "story", "timezone_basis", "timezone_evidence"];
     fn row(&self) -> Vec<String> {
         vec![
             self.doc.clone(),
@@ -181,6 +189,9 @@ impl Record for DocumentRecord {
             self.timezone.clone().unwrap_or_default(),
             self.evidence.clone(),
             self.status.clone(),
+            self.story.clone(),
+            self.timezone_basis.clone().unwrap_or_default(),
+            self.timezone_evidence.clone(),
         ]
     }
 }
@@ -396,7 +407,7 @@ pub fn document_records(outcomes: &[DocOutcome], events: &[DocEvents]) -> Vec<Do
         .map(|o| match o {
             DocOutcome::Done(d, warning) => DocumentRecord {
                 doc: d.id.clone(),
-                published_at: Some(d.publication.date.format("%Y-%m-%d").to_string()),
+                published_at: d.publication.known_date().map(|day| day.format("%Y-%m-%d").to_string()),
                 basis: Some(d.publication.basis.as_str().into()),
                 chars: d.original.chars().count(),
                 timexes: d.timexes.len(),
@@ -404,6 +415,9 @@ pub fn document_records(outcomes: &[DocOutcome], events: &[DocEvents]) -> Vec<Do
                 timezone: Some(d.publication.timezone.name().into()),
                 evidence: d.publication.evidence.clone(),
                 status: warning.as_ref().map(|w| format!("ok; {w}")).unwrap_or_else(|| "ok".into()),
+                story: d.story.clone(),
+                timezone_basis: Some(d.publication.zone_source.basis.as_str().into()),
+                timezone_evidence: d.publication.zone_source.evidence.clone(),
             },
             DocOutcome::Failed { id, reason } => DocumentRecord {
                 doc: id.clone(),
@@ -415,6 +429,9 @@ pub fn document_records(outcomes: &[DocOutcome], events: &[DocEvents]) -> Vec<Do
                 timezone: None,
                 evidence: String::new(),
                 status: format!("error: {reason}"),
+                story: String::new(),
+                timezone_basis: None,
+                timezone_evidence: String::new(),
             },
         })
         .collect()

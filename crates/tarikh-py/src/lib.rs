@@ -21,26 +21,25 @@ use tarikh_pipeline::records::{self, Record, Tables, TimexRecord};
 
 create_exception!(_native, TarikhError, PyException, "An error of the tarikh pipeline itself (its built-in data does not load).");
 
-/// Zone of documents that give none, as the CLI's `--timezone` default.
-const DEFAULT_ZONE: chrono_tz::Tz = chrono_tz::Europe::Paris;
-
 /// How many times this process compiled the grammar (the tests check it is once).
 static COMPILATIONS: AtomicUsize = AtomicUsize::new(0);
 
-/// The settings with the default zone and fallback day, the grammar compiled on first use.
+/// The settings as the CLI has them without options (zones read from the texts, an unsupported
+/// day `unknown`), the grammar compiled on first use.
 fn base_settings() -> PyResult<&'static Settings> {
     static BASE: OnceLock<Result<Settings, String>> = OnceLock::new();
     BASE.get_or_init(|| {
         COMPILATIONS.fetch_add(1, Ordering::SeqCst);
-        tarikh_pipeline::load_grammar(None).map(|g| Settings::new(g, DEFAULT_ZONE)).map_err(|e| format!("{e:#}"))
+        tarikh_pipeline::load_grammar(None).map(Settings::new).map_err(|e| format!("{e:#}"))
     })
     .as_ref()
     .map_err(|e| TarikhError::new_err(e.clone()))
 }
 
-/// Settings for another default zone or fallback day: the compiled grammar copied, once per pair.
-fn settings_for(zone: chrono_tz::Tz, fallback: chrono::NaiveDate) -> PyResult<Arc<Settings>> {
-    type ByZoneAndDay = HashMap<(chrono_tz::Tz, chrono::NaiveDate), Arc<Settings>>;
+/// Settings with a zone or fallback day given (the CLI's `--timezone`, `--fallback-date`): the
+/// compiled grammar copied, once per pair.
+fn settings_for(zone: Option<chrono_tz::Tz>, fallback: Option<chrono::NaiveDate>) -> PyResult<Arc<Settings>> {
+    type ByZoneAndDay = HashMap<(Option<chrono_tz::Tz>, Option<chrono::NaiveDate>), Arc<Settings>>;
     static OTHERS: OnceLock<Mutex<ByZoneAndDay>> = OnceLock::new();
     let base = base_settings()?;
     let mut others = OTHERS.get_or_init(Default::default).lock().map_err(|_| TarikhError::new_err("a thread panicked while holding tarikh's settings"))?;
@@ -108,7 +107,7 @@ fn record_dicts<'py, R: Record>(py: Python<'py>, rows: &[R]) -> PyResult<Bound<'
 /// The longest temporal expression in `text`, read against `reference`, as a dict of `timex.csv`'s
 /// columns without `doc`; `None` when the text holds none.
 #[pyfunction]
-#[pyo3(signature = (text, reference, prefer = "nearest", timezone = "Europe/Paris"))]
+#[pyo3(signature = (text, reference, prefer = "nearest", timezone = "UTC"))]
 fn parse<'py>(py: Python<'py>, text: &str, reference: &str, prefer: &str, timezone: &str) -> PyResult<Option<Bound<'py, PyDict>>> {
     let (date, time) = corpus::parse_datetime(reference).map_err(|e| value_error("ref", e))?;
     let prefer: tarikh_anchor::Prefer = prefer.parse().map_err(|e| value_error("prefer", e))?;
@@ -180,10 +179,12 @@ impl Timeline {
     /// Run the pipeline over `documents` (in this order; see the Python wrapper for the fields).
     /// Metadata problems become warnings in the documents table, as in `tarikh run`.
     #[staticmethod]
-    #[pyo3(signature = (documents, timezone = "Europe/Paris", fallback_date = "2000-01-01"))]
-    fn from_documents(py: Python<'_>, documents: Vec<DocFields>, timezone: &str, fallback_date: &str) -> PyResult<Timeline> {
-        let tz = zone(timezone, "timezone")?;
-        let fallback = chrono::NaiveDate::parse_from_str(fallback_date.trim(), "%Y-%m-%d").map_err(|_| value_error("fallback_date", format!("expected YYYY-MM-DD, but found `{fallback_date}`")))?;
+    #[pyo3(signature = (documents, timezone = None, fallback_date = None))]
+    fn from_documents(py: Python<'_>, documents: Vec<DocFields>, timezone: Option<&str>, fallback_date: Option<&str>) -> PyResult<Timeline> {
+        let tz = timezone.map(|t| zone(t, "timezone")).transpose()?;
+        let fallback = fallback_date
+            .map(|d| chrono::NaiveDate::parse_from_str(d.trim(), "%Y-%m-%d").map_err(|_| value_error("fallback_date", format!("expected YYYY-MM-DD, but found `{d}`"))))
+            .transpose()?;
         let mut seen = std::collections::HashSet::new();
         for (i, (id, ..)) in documents.iter().enumerate() {
             if !seen.insert(id.as_str()) {

@@ -28,9 +28,14 @@ fn settings(grammar: &GrammarArg, documents: &DocumentArgs) -> Result<pipeline::
         // Ignore the error when a pool already exists (tests call run twice in one process).
         let _ = rayon::ThreadPoolBuilder::new().num_threads(n.max(1)).build_global();
     }
-    let timezone = zone(&documents.timezone)?;
-    let fallback = chrono::NaiveDate::parse_from_str(&documents.fallback_date, "%Y-%m-%d").map_err(|_| anyhow::anyhow!("--fallback-date expects YYYY-MM-DD, but found `{}`", documents.fallback_date))?;
-    Ok(pipeline::Settings { grammar: load_grammar(grammar)?, timezone, fallback })
+    let timezone = documents.timezone.as_deref().map(zone).transpose()?;
+    let fallback = documents
+        .fallback_date
+        .as_deref()
+        .map(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").map_err(|_| anyhow::anyhow!("--fallback-date expects YYYY-MM-DD, but found `{d}`")))
+        .transpose()?;
+    let gazetteer = tarikh_pipeline::load_places(documents.places.as_deref())?;
+    Ok(pipeline::Settings { timezone, fallback, gazetteer, ..pipeline::Settings::new(load_grammar(grammar)?) })
 }
 
 /// `tarikh run`.
@@ -120,7 +125,10 @@ const JSONL_KEYS: [&str; 5] = ["id", "text", "published_at", "timezone", "countr
 fn assumed_date(d: &tarikh_anchor::AnchoredDocument) -> String {
     let p = &d.publication;
     let evidence = if p.evidence.is_empty() { String::new() } else { format!(": {}", p.evidence) };
-    format!("the publication date was taken as {} ({}{evidence})", p.date.format("%Y-%m-%d"), p.basis.as_str())
+    match p.known_date() {
+        Some(day) => format!("the publication date was taken as {} ({}{evidence})", day.format("%Y-%m-%d"), p.basis.as_str()),
+        None => format!("the publication date is unknown{evidence}: expressions that count from it keep only what their words say"),
+    }
 }
 
 /// `tarikh tag`.

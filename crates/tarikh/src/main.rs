@@ -38,13 +38,18 @@ pub struct EventsArg {
 /// What the commands that read whole documents share.
 #[derive(Args, Clone)]
 pub struct DocumentArgs {
-    /// Time zone of stories whose metadata gives none (IANA name).
-    #[arg(long, default_value = "Europe/Paris", value_name = "ZONE")]
-    pub timezone: String,
-    /// Day assumed for a document with no date in its metadata or text (reported as `default`,
-    /// with a warning).
-    #[arg(long, default_value = "2000-01-01", value_name = "YYYY-MM-DD")]
-    pub fallback_date: String,
+    /// Time zone (IANA name) of every document whose metadata gives none. Without it each
+    /// document's zone comes from its dateline, the places it names or its story, else UTC.
+    #[arg(long, value_name = "ZONE")]
+    pub timezone: Option<String>,
+    /// Day assumed for a document whose date neither its metadata nor its text gives (reported
+    /// as `default`, with a warning). Without it such a date is `unknown`.
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub fallback_date: Option<String>,
+    /// Gazetteer folder (places and their time zones) to use instead of the built-in one (e.g.
+    /// data/places/ar).
+    #[arg(long, value_name = "DIR")]
+    pub places: Option<PathBuf>,
     /// Worker threads (default: all cores). Output is identical for any number.
     #[arg(long, value_name = "N")]
     pub threads: Option<usize>,
@@ -166,8 +171,9 @@ enum Command {
         /// Reading of bare weekdays, months and times.
         #[arg(long, value_enum, default_value = "nearest")]
         prefer: PreferArg,
-        /// Time zone the reference time and the phrases are read in (IANA name).
-        #[arg(long, default_value = "Europe/Paris", value_name = "ZONE")]
+        /// Time zone the reference time and the phrases are read in (IANA name; a phrase has no
+        /// place of its own, so the default is UTC).
+        #[arg(long, default_value = "UTC", value_name = "ZONE")]
         timezone: String,
         /// Output format.
         #[arg(long, value_enum, default_value = "jsonl")]

@@ -5,7 +5,8 @@
 //! `tests/quality_floors.toml` (counts, so that one expression mis-valued or one event lost
 //! fails), and each ceiling (false alarms, timeline rows, events that mix stories) must not be
 //! passed. Three runs: each story alone with its metadata; each alone with the metadata withheld
-//! (publication dates inferred); all stories mixed in one folder with the metadata withheld.
+//! (publication dates inferred); all stories mixed in one folder with the metadata withheld (and
+//! there, `[mixed."grouping"]`: the documents the stories found keep with their own folder).
 //!
 //! The grammar's own guards are floors here too (`[grammar."ar"]`): how many examples, rules and
 //! must-not-match phrases the built-in grammar has, so that an example removed fails as surely as
@@ -104,6 +105,12 @@ fn every_story_stays_at_or_above_its_quality_floors() {
         }
         if let Some(real) = report["real_news"].as_object() {
             rows.push(("real-news".into(), figures(&serde_json::Value::Object(real.clone()), None)));
+        }
+        // The mixed run: how many documents the stories found keep with their own folder (its
+        // floors count the real stories too, so it is checked only when they are there).
+        if let (Some(g), true) = (report["grouping"].as_object(), shared.is_some()) {
+            let n = |k: &str| g.get(k).and_then(|v| v.as_i64()).unwrap_or(0);
+            rows.push(("grouping".into(), BTreeMap::from([("pure_docs".to_string(), n("pure_docs")), ("whole_docs".to_string(), n("whole_docs"))])));
         }
         let section_floors = floors.get(*section).and_then(|v| v.as_table()).unwrap_or_else(|| panic!("{}: no [{section}] table", floors_path.display()));
         for (name, got) in &rows {

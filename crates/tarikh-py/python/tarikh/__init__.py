@@ -136,12 +136,13 @@ def parse(
     text: str,
     ref: DateLike,
     prefer: Prefer = "nearest",
-    timezone: str = "Europe/Paris",
+    timezone: str = "UTC",
 ) -> Optional[Expression]:
     """Resolve the longest temporal expression in ``text`` against the reference time ``ref``.
 
     ``prefer`` says which way a bare weekday, month or clock time points when the words do not say
-    (``"nearest"``, ``"past"`` or ``"future"``); ``timezone`` is the IANA zone the reference is in.
+    (``"nearest"``, ``"past"`` or ``"future"``); ``timezone`` is the IANA zone the reference is in
+    (a phrase has no place of its own: UTC unless given).
     Returns the expression's ``start``/``end`` (code point offsets into ``text``), ``text``,
     ``type``, TIMEX3 ``value``, ``anchor``, ``rule`` and ``mod``, or ``None`` when ``text`` holds no
     temporal expression. This is ``tarikh parse``.
@@ -172,7 +173,8 @@ def tag(
     """Find and resolve every temporal expression of one article, as ``tarikh tag`` does.
 
     ``published`` is the article's publication date or time (without it the day is inferred from
-    the text); ``timezone`` the IANA zone of the story (default Europe/Paris). Returns one dict per
+    the text); ``timezone`` the IANA zone of the story (without it, the zone is read from the
+    article's dateline or the places it names, else UTC). Returns one dict per
     expression, in text order, with the columns of ``timex.csv``: ``doc`` (``id``), ``start``,
     ``end``, ``text``, ``type``, ``value``, ``anchor``, ``rule``, ``mod``. A bad ``published`` or
     ``timezone``, or a text that is not an article (a NUL byte, over 16 MiB), raises ValueError.
@@ -238,25 +240,28 @@ class Timeline:
         cls,
         documents: Union[Iterable[Mapping[str, Any]], "pandas.DataFrame"],
         *,
-        timezone: str = "Europe/Paris",
-        fallback_date: DateLike = "2000-01-01",
+        timezone: Optional[str] = None,
+        fallback_date: Optional[DateLike] = None,
     ) -> "Timeline":
         """Run the whole pipeline over the articles of one story, as ``tarikh run`` runs a corpus.
 
         ``documents`` is an iterable of mappings (or a pandas DataFrame) with ``id`` and ``text``
         and, optionally, ``published_at`` (str, date or datetime; inferred from the text when
-        missing), ``timezone`` (IANA name; default ``timezone``) and ``country``. They are processed
+        missing), ``timezone`` (IANA name; default ``timezone``, else read from the article's dateline
+        or the places it names, else UTC) and ``country``. They are processed
         in the order given. Metadata that cannot be read is not fatal: the document's ``status``
         in :attr:`documents` says what was wrong and what was done, as in ``documents.csv``; an
         article that cannot be processed at all (a NUL byte) has ``status`` ``error: …``.
-        ``fallback_date`` is the day used when neither metadata nor text gives one.
+        ``fallback_date`` is the day used when neither metadata nor text gives one; without it such
+        a day is ``unknown`` (``published_at`` None) and the expressions counted from it keep only
+        what their words say.
 
         >>> tl = Timeline.from_documents([{"id": "a", "text": "جرت الانتخابات الأحد", "published_at": "2017-05-08"}])
         >>> tl.documents[0]["basis"], tl.events[0]["event_type"]
         ('metadata', 'election_round')
         """
-        fallback = _datetime_text(fallback_date, "fallback_date") or "2000-01-01"
-        return cls(_native.Timeline.from_documents(_documents(documents), timezone, fallback))
+        fallback = _datetime_text(fallback_date, "fallback_date")
+        return cls(_native.Timeline.from_documents(_documents(documents), _text(timezone, "timezone"), fallback))
 
     def records(self, table: TableName) -> List[Dict[str, Any]]:
         """The rows of one table: ``documents``, ``timex``, ``event_mentions``, ``timeline``,

@@ -50,14 +50,17 @@ class DocumentRow(TypedDict):
     """A row of ``documents.csv``."""
 
     doc: str
-    published_at: Optional[str]  # YYYY-MM-DD; None for a document that could not be read
-    basis: Optional[str]  # metadata, inferred or default
+    published_at: Optional[str]  # YYYY-MM-DD; None when unknown or unread
+    basis: Optional[str]  # metadata, inferred, default or unknown
     chars: int
     timexes: int
     events: int
     timezone: Optional[str]
     evidence: str  # what the publication day was inferred from
     status: str  # ok, "ok; warning", or "error: reason"
+    story: str  # the story the document was grouped into (S1, S2 …)
+    timezone_basis: Optional[str]  # metadata, option, dateline, places, story or default
+    timezone_evidence: str  # what the zone was read from
 
 
 class MentionRow(TypedDict):

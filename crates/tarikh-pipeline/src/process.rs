@@ -237,10 +237,10 @@ fn anchor_one(settings: &Settings, doc: &InputDoc, prepared: Option<Prepared>, f
     anchored.story = facts.story;
     let undated = match anchored.publication.basis {
         tarikh_anchor::PublicationBasis::Unknown => Some(format!(
-            "`{}`: no publication date in docs.csv and nothing in its text (or its story) supports one: published_at is left empty (basis `unknown`) and the expressions that hang on it are X-valued; add it to docs.csv, or give --fallback-date",
+            "`{}`: no publication date in its metadata and nothing in its text (or its story) supports one: published_at is left empty (basis `unknown`) and the expressions that hang on it are X-valued; give it (docs.csv, or `published_at`), or give --fallback-date",
             doc.origin
         )),
-        tarikh_anchor::PublicationBasis::Default => Some(format!("`{}`: no publication date in docs.csv and nothing in its text supports one: using the --fallback-date {} (basis `default`)", doc.origin, anchored.publication.date)),
+        tarikh_anchor::PublicationBasis::Default => Some(format!("`{}`: no publication date in its metadata and nothing in its text supports one: using the --fallback-date {} (basis `default`)", doc.origin, anchored.publication.date)),
         _ => None,
     };
     if let Some(u) = undated {

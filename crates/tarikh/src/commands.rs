@@ -197,7 +197,12 @@ pub fn tag(files: &[PathBuf], docs: Option<&Path>, input: Option<&Path>, format:
                             None => format!("{origin} (id `{}`): no `published_at`", d.id),
                         };
                         let keys = if unread.is_empty() { String::new() } else { format!(" (the line's {} not read: the keys are {})", unread.join(", "), JSONL_KEYS.join(", ")) };
-                        warn(&progress, format!("{why}{keys}; {}", assumed_date(&d)));
+                        // An unknown or fallback day is said by the pipeline's own warning.
+                        let assumed = match d.publication.basis {
+                            tarikh_anchor::PublicationBasis::Inferred | tarikh_anchor::PublicationBasis::Metadata => format!("; {}", assumed_date(&d)),
+                            _ => String::new(),
+                        };
+                        warn(&progress, format!("{why}{keys}{assumed}"));
                     } else if let Some(w) = warning {
                         warn(&progress, w);
                     }

@@ -191,10 +191,10 @@ fn options_of(subcommand: &str) -> Vec<String> {
 #[test]
 fn help_lists_only_the_options_that_act() {
     let expected: &[(&str, &[&str])] = &[
-        ("run", &["--docs", "--events", "--excel", "--fallback-date", "--grammar", "--help", "--out", "--quiet", "--threads", "--timezone", "--verbose"]),
-        ("tag", &["--docs", "--fallback-date", "--format", "--grammar", "--help", "--input", "--quiet", "--threads", "--timezone", "--verbose"]),
+        ("run", &["--docs", "--events", "--excel", "--fallback-date", "--grammar", "--help", "--out", "--places", "--quiet", "--threads", "--timezone", "--verbose"]),
+        ("tag", &["--docs", "--fallback-date", "--format", "--grammar", "--help", "--input", "--places", "--quiet", "--threads", "--timezone", "--verbose"]),
         ("parse", &["--format", "--grammar", "--help", "--prefer", "--ref", "--timezone"]),
-        ("eval", &["--corpus", "--details", "--docs", "--events", "--fallback-date", "--format", "--gold", "--grammar", "--help", "--mixed", "--threads", "--timezone"]),
+        ("eval", &["--corpus", "--details", "--docs", "--events", "--fallback-date", "--format", "--gold", "--grammar", "--help", "--mixed", "--places", "--threads", "--timezone"]),
     ];
     for (sub, want) in expected {
         assert_eq!(options_of(sub), want.iter().map(|s| s.to_string()).collect::<Vec<_>>(), "tarikh {sub} --help");
@@ -227,11 +227,15 @@ fn a_jsonl_line_without_a_publication_date_is_warned_about() {
     let stderr = String::from_utf8_lossy(&o.stderr);
     let warnings: Vec<&str> = stderr.lines().filter(|l| l.starts_with("warning: ")).collect();
     assert_eq!(warnings.len(), 2, "{stderr}");
-    // Line 2: named, the key it did not read named, and the date that was assumed said.
-    assert!(warnings[0].contains("stdin line 2") && warnings[0].contains("`b`") && warnings[0].contains("no `published_at`") && warnings[0].contains("`publishedAt`"), "{stderr}");
-    assert!(warnings[0].contains("publication date was taken as"), "{stderr}");
+    // Line 2: named, the key it did not read named, and what became of the date said: nothing in
+    // «غدا» supports a day, so it is unknown (no silent fallback).
+    assert!(warnings[0].contains("stdin line 2") && warnings[0].contains("`publishedAt`") && warnings[0].contains("basis `unknown`"), "{stderr}");
     // Line 3: a date in another format is named with the reading it could have.
-    assert!(warnings[1].contains("line 3") && warnings[1].contains("06/05/2017") && warnings[1].contains("publication date was taken as"), "{stderr}");
+    assert!(warnings[1].contains("line 3") && warnings[1].contains("06/05/2017") && warnings[1].contains("basis `unknown`"), "{stderr}");
+    // A line whose text gives its day: the day inferred is said.
+    let o = tarikh_stdin(&["tag", "--input", "-"], "{\"id\":\"d\",\"text\":\"جرت الانتخابات يوم الأحد 7 مايو 2017\"}\n");
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(stderr.contains("no `published_at`") && stderr.contains("publication date was taken as 2017-05-07 (inferred"), "{stderr}");
     // --quiet prints errors only.
     let o = tarikh_stdin(&["tag", "--input", "-", "--quiet"], input);
     assert_eq!(String::from_utf8_lossy(&o.stderr), "");

@@ -55,7 +55,27 @@ struct FileDef {
     #[serde(default)]
     context: Vec<Spanned<ContextDef>>,
     #[serde(default)]
+    compose: Vec<Spanned<ComposeDef>>,
+    #[serde(default)]
     cues: Option<CuesDef>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ComposeDef {
+    name: String,
+    #[serde(default)]
+    doc: String,
+    first: String,
+    second: String,
+    #[serde(default)]
+    between: String,
+    #[serde(rename = "type")]
+    kind: String,
+    #[serde(default)]
+    priority: i32,
+    #[serde(default)]
+    examples: Vec<Spanned<ExampleDef>>,
 }
 
 #[derive(Deserialize)]
@@ -209,12 +229,26 @@ pub(crate) struct Context {
     pub(crate) capture_lexicons: HashMap<String, usize>,
 }
 
+/// A compiled composition: two classes of expressions that join into one (see compose.rs).
+#[derive(Debug, Clone)]
+pub(crate) struct Composition {
+    pub(crate) name: String,
+    pub(crate) doc: String,
+    pub(crate) first: crate::compose::Class,
+    pub(crate) second: crate::compose::Class,
+    /// Matches the whole text between the two parts (spaces around it trimmed); may be empty.
+    pub(crate) between: Regex,
+    pub(crate) kind: MentionType,
+    pub(crate) priority: i32,
+}
+
 /// Everything read from a grammar directory, ready to match.
 #[derive(Debug, Clone)]
 pub struct Grammar {
     pub(crate) lexicons: Vec<Lexicon>,
     pub(crate) rules: Vec<Rule>,
     pub(crate) contexts: Vec<Context>,
+    pub(crate) compositions: Vec<Composition>,
     /// Where each rule can match (see prefilter.rs).
     pub(crate) prefilter: crate::prefilter::Prefilter,
     pub(crate) examples: Vec<Example>,
@@ -282,6 +316,7 @@ impl Grammar {
         let mut negatives = Vec::new();
         let mut rule_defs = Vec::new();
         let mut context_defs = Vec::new();
+        let mut compose_defs = Vec::new();
         let mut past_cues = std::collections::HashSet::new();
         let mut future_cues = std::collections::HashSet::new();
         for (path, source, file) in parsed {
@@ -355,6 +390,9 @@ impl Grammar {
             }
             for c in file.context {
                 context_defs.push((path.clone(), source, c));
+            }
+            for c in file.compose {
+                compose_defs.push((path.clone(), source, c));
             }
             for n in file.must_not_match {
                 let origin = format!("{}:{}", path.display(), line_of(source, n.span().start));
@@ -433,8 +471,35 @@ impl Grammar {
             }
             contexts.push(Context { name: def.name, doc: def.doc, types, left, right, include: def.include, fields, capture_lexicons });
         }
+        let mut compositions = Vec::new();
+        for (path, source, def) in compose_defs {
+            let coff = def.span().start;
+            let def = def.into_inner();
+            let at = |m: String| GrammarError::at(&path, source, Some(coff), format!("compose `{}`: {m}", def.name));
+            if let Some(first) = names.get(&def.name) {
+                return Err(at(format!("the name is already used by the rule at {first}; names must be unique")));
+            }
+            if compositions.iter().any(|c: &Composition| c.name == def.name) {
+                return Err(at("the name is used twice; names must be unique".into()));
+            }
+            let class = |n: &str| crate::compose::Class::parse(n.trim()).ok_or_else(|| at(format!("`{n}` is not a class of expressions; the classes are {}", crate::compose::Class::NAMES)));
+            let (first, second) = (class(&def.first)?, class(&def.second)?);
+            let kind = match MentionType::parse(&def.kind) {
+                Some(k @ (MentionType::Date | MentionType::Time)) => k,
+                _ => return Err(at(format!("`type` must be DATE or TIME (a composition names one moment), but found `{}`", def.kind))),
+            };
+            let (body, caps) = expand_pattern(&def.between, &lexicons, &lexicon_index).map_err(&at)?;
+            if !caps.is_empty() {
+                return Err(at("`between` only says which words may join the two parts; write lexicons as `{name:_}` (no capture)".into()));
+            }
+            let between = Regex::new(&format!(r"^(?:{body})$")).map_err(|e| at(format!("`between` is not a valid pattern after expanding placeholders: {e}")))?;
+            for ex in def.examples {
+                examples.push(example_from(ex, &path, source)?);
+            }
+            compositions.push(Composition { name: def.name, doc: def.doc, first, second, between, kind, priority: def.priority });
+        }
         let prefilter = crate::prefilter::Prefilter::new(&bodies);
-        Ok(Grammar { lexicons, rules, contexts, prefilter, examples, negatives, past_cues, future_cues })
+        Ok(Grammar { lexicons, rules, contexts, compositions, prefilter, examples, negatives, past_cues, future_cues })
     }
 
     /// Load every `*.toml` file under `dir` (recursively).
@@ -501,6 +566,11 @@ impl Grammar {
     /// Names and descriptions of the contexts (modifiers and event anchors around expressions).
     pub fn context_docs(&self) -> Vec<(&str, &str)> {
         self.contexts.iter().map(|c| (c.name.as_str(), c.doc.as_str())).collect()
+    }
+
+    /// Names and descriptions of the compositions (expressions that join into one).
+    pub fn composition_docs(&self) -> Vec<(&str, &str)> {
+        self.compositions.iter().map(|c| (c.name.as_str(), c.doc.as_str())).collect()
     }
 
     /// Names, origins and descriptions of the rules.

@@ -49,6 +49,11 @@ pub(crate) fn tense_cue(grammar: &Grammar, text: &str, clause: Range<usize>, sen
         let words: Vec<&str> = before.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
         for (i, w) in words.iter().rev().take(limit).enumerate() {
             let b = bare(w);
+            if matches!(b, "ان" | "بان") {
+                // A complementizer opens reported content («وأوضح أن التدابير ستدخل حيز التنفيذ من
+                // صباح الأربعاء»): the reporting verb before it dates the report, not what it reports.
+                return None;
+            }
             match grammar.cue(b).or_else(|| grammar.cue(w)) {
                 Some(Direction::Future) => return Some(Prefer::Future),
                 Some(Direction::Past) => return Some(Prefer::Past),
@@ -494,6 +499,12 @@ mod tests {
         assert_eq!(cue("وفي بيان فجر السبت، أوصت اللجنة الوطنية", "فجر السبت"), Some(Prefer::Past));
         // …but not one that opens a new clause with و.
         assert_eq!(cue("في نهاية ولايته مساء الأحد، وأشارت آخر الاستطلاعات", "مساء الأحد"), None);
+    }
+
+    #[test]
+    fn a_reporting_verb_does_not_date_what_it_reports() {
+        assert_eq!(cue("وأوضح أن هذه التدابير تدخل حيز التنفيذ من صباح الأربعاء", "صباح الأربعاء"), None);
+        assert_eq!(cue("وقالت الوزارة إن الحظر بدأ مساء الجمعة", "مساء الجمعة"), Some(Prefer::Past));
     }
 
     #[test]

@@ -52,7 +52,12 @@ pub(crate) fn tense_cue(grammar: &Grammar, text: &str, clause: Range<usize>, sen
             if matches!(b, "ان" | "بان") {
                 // A complementizer opens reported content («وأوضح أن التدابير ستدخل حيز التنفيذ من
                 // صباح الأربعاء»): the reporting verb before it dates the report, not what it reports.
-                return None;
+                // An announcement word before it still does («من المقرر أن يصوت الناخبون الخميس»).
+                let head = words.len().checked_sub(i + 2).and_then(|k| words.get(k)).copied().unwrap_or("");
+                return match grammar.cue(bare(head)).or_else(|| grammar.cue(head)) {
+                    Some(Direction::Future) => Some(Prefer::Future),
+                    _ => None,
+                };
             }
             match grammar.cue(b).or_else(|| grammar.cue(w)) {
                 Some(Direction::Future) => return Some(Prefer::Future),
@@ -234,7 +239,7 @@ pub fn anchor_document(grammar: &Grammar, id: &str, original: String, hint: &Pub
         timexes.push(build_timex(m, res, start, end, span_text, &normalised, s.event));
     }
     resolve_event_gaps(&mentions_with_offsets(&mentions, &timexes), &mut timexes, &sentences, text, reference.tz);
-    clock_times_take_their_day(&mentions_with_offsets(&mentions, &timexes), &mut timexes, text, reference.tz);
+    crate::clock::times_take_their_day(grammar, &mentions_with_offsets(&mentions, &timexes), &mut timexes, text, &sentences, reference.tz);
     let _ = offsets;
     AnchoredDocument { id: id.to_string(), original, normalised, publication, timexes, conflicts, story: String::new() }
 }
@@ -357,36 +362,6 @@ fn resolve_event_gaps(mentions: &[&Mention], timexes: &mut [Timex], sentences: &
             timexes[i].value = start.format("%Y-%m-%dT%H").to_string();
             timexes[i].interval = Some(Interval { start, end });
         }
-    }
-}
-
-/// Words that may join a day to the clock time after it: "مساء السبت، عند الساعة 21:40".
-const CLOCK_JOINERS: &[&str] = &["عند", "على", "في", "حوالي", "نحو"];
-
-/// A bare clock time set right after a day ("مساء السبت الماضي، الساعة 21:40", "الجمعة عند الساعة
-/// الثامنة") is on that day, not on the publication day: it takes the day's date.
-fn clock_times_take_their_day(mentions: &[&Mention], timexes: &mut [Timex], text: &str, tz: chrono_tz::Tz) {
-    for i in 1..timexes.len() {
-        let Some(m) = mentions.get(i) else { continue };
-        let s = &m.semantics;
-        let bare = s.hour.is_some() && s.day.is_none() && s.weekday.is_none() && s.month.is_none() && s.year.is_none() && s.shift.is_none();
-        if !bare || timexes[i].kind != TimexType::Time {
-            continue;
-        }
-        let (prev, this) = (&timexes[i - 1], &timexes[i]);
-        let Some(gap) = text.get(prev.byte_range.end..this.byte_range.start) else { continue };
-        let joined = gap.split(|c: char| c.is_whitespace() || c == ',').filter(|w| !w.is_empty()).all(|w| CLOCK_JOINERS.contains(&w));
-        let Some(day) = prev.value.get(..10).and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok()) else { continue };
-        let Some(clock) = this.value.get(10..).and_then(|t| t.strip_prefix('T')).and_then(|t| chrono::NaiveTime::parse_from_str(t, "%H:%M").ok()) else { continue };
-        if !joined || gap.chars().count() > 12 {
-            continue;
-        }
-        let start = crate::calendar::local_instant(tz, day.and_time(clock));
-        let value = format!("{}T{}", day.format("%Y-%m-%d"), clock.format("%H:%M"));
-        let anchor = prev.anchor;
-        timexes[i].value = value;
-        timexes[i].interval = Some(Interval { start, end: start + chrono::Duration::minutes(1) });
-        timexes[i].anchor = anchor;
     }
 }
 

@@ -16,6 +16,7 @@
 #![deny(missing_docs)]
 
 pub mod calendar;
+mod clock;
 mod document;
 mod publication;
 mod resolve;

@@ -95,6 +95,7 @@ impl Point {
                     PartOfDay::Evening => format!("{day}TEV"),
                     PartOfDay::Night => format!("{day}TNI"),
                     PartOfDay::Noon => format!("{day}T12:00"),
+                    PartOfDay::Midday => format!("{day}TMI"),
                     PartOfDay::Midnight => format!("{}T00:00", add_days(d, 1).format("%Y-%m-%d")),
                 }
             }
@@ -132,6 +133,7 @@ impl Point {
             Point::PartOfDay(d, pod) => match pod {
                 PartOfDay::Morning => (at(d, 0, 0), at(d, 12, 0)),
                 PartOfDay::Noon => (at(d, 12, 0), at(d, 13, 0)),
+                PartOfDay::Midday => (at(d, 11, 0), at(d, 14, 0)),
                 PartOfDay::Afternoon => (at(d, 12, 0), at(d, 18, 0)),
                 PartOfDay::Evening => (at(d, 18, 0), at(d, 24, 0)),
                 PartOfDay::Night => (at(d, 18, 0), at(d, 30, 0)),
@@ -205,7 +207,7 @@ fn weekday_label(w: u32) -> String {
 }
 
 /// The zone a clock time states ("بتوقيت غرينتش" → UTC, "بتوقيت باريس" → Europe/Paris).
-fn stated_zone(name: &str) -> Option<chrono_tz::Tz> {
+pub(crate) fn stated_zone(name: &str) -> Option<chrono_tz::Tz> {
     match name {
         "+00:00" | "UTC" | "GMT" | "Z" => Some(chrono_tz::UTC),
         other => other.parse().ok(),
@@ -415,7 +417,7 @@ pub(crate) fn resolve(kind: MentionType, sem: &Semantics, r: &Reference, prefer:
         if let Some(h) = sem.hour {
             let mut h = h;
             if let Some(pod) = sem.part_of_day {
-                let pm = matches!(pod, PartOfDay::Afternoon | PartOfDay::Evening) || (pod == PartOfDay::Night && h >= 6);
+                let pm = matches!(pod, PartOfDay::Afternoon | PartOfDay::Evening) || (pod == PartOfDay::Night && h >= 6) || (matches!(pod, PartOfDay::Midday | PartOfDay::Noon) && (1..=5).contains(&h));
                 if pm && h < 12 {
                     h += 12;
                 }

@@ -87,6 +87,8 @@ struct CuesDef {
     past: Vec<String>,
     #[serde(default)]
     future: Vec<String>,
+    #[serde(default)]
+    daily: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -255,6 +257,8 @@ pub struct Grammar {
     pub(crate) negatives: Vec<Negative>,
     pub(crate) past_cues: std::collections::HashSet<String>,
     pub(crate) future_cues: std::collections::HashSet<String>,
+    /// Phrases naming a schedule kept every day (حظر التجول، ساعات العمل), normalised.
+    pub(crate) daily_cues: Vec<String>,
 }
 
 fn line_of(source: &str, offset: usize) -> usize {
@@ -319,11 +323,13 @@ impl Grammar {
         let mut compose_defs = Vec::new();
         let mut past_cues = std::collections::HashSet::new();
         let mut future_cues = std::collections::HashSet::new();
+        let mut daily_cues: Vec<String> = Vec::new();
         for (path, source, file) in parsed {
             if let Some(cues) = &file.cues {
                 let _ = &cues.doc;
                 past_cues.extend(cues.past.iter().map(|w| tarikh_text::normalise(w.trim())));
                 future_cues.extend(cues.future.iter().map(|w| tarikh_text::normalise(w.trim())));
+                daily_cues.extend(cues.daily.iter().map(|w| tarikh_text::normalise(w.trim()).split_whitespace().collect::<Vec<_>>().join(" ")).filter(|w| !w.is_empty()));
                 if let Some(both) = cues.past.iter().find(|w| cues.future.contains(w)) {
                     return Err(GrammarError::at(&path, source, None, format!("cue word `{both}` is listed both as past and as future; keep it in one list")));
                 }
@@ -499,7 +505,9 @@ impl Grammar {
             compositions.push(Composition { name: def.name, doc: def.doc, first, second, between, kind, priority: def.priority });
         }
         let prefilter = crate::prefilter::Prefilter::new(&bodies);
-        Ok(Grammar { lexicons, rules, contexts, compositions, prefilter, examples, negatives, past_cues, future_cues })
+        daily_cues.sort();
+        daily_cues.dedup();
+        Ok(Grammar { lexicons, rules, contexts, compositions, prefilter, examples, negatives, past_cues, future_cues, daily_cues })
     }
 
     /// Load every `*.toml` file under `dir` (recursively).
@@ -546,6 +554,28 @@ impl Grammar {
         } else {
             None
         }
+    }
+
+    /// Does this stretch of normalised text name a schedule kept every day (a curfew, working
+    /// hours: the `daily` list of the `[cues]` table)? A clock time in such a sentence falls on no
+    /// particular day («حظر التجول من السابعة مساء حتى السادسة صباحا»).
+    pub fn names_a_daily_schedule(&self, normalised: &str) -> bool {
+        self.daily_cues.iter().any(|cue| {
+            normalised.match_indices(cue.as_str()).any(|(at, m)| {
+                let before = normalised[..at].chars().next_back();
+                let after = normalised[at + m.len()..].chars().next();
+                // Whole words only; the proclitics و ف ب ل may stand before the phrase.
+                let clean_start = match before {
+                    Some(c) if c.is_alphanumeric() => {
+                        let head = &normalised[..at];
+                        let word_start = head.rfind(|c: char| !c.is_alphanumeric()).map_or(0, |i| i + head[i..].chars().next().map_or(1, char::len_utf8));
+                        head[word_start..].chars().all(|c| matches!(c, 'و' | 'ف' | 'ب' | 'ل')) && head[word_start..].chars().count() <= 2
+                    }
+                    _ => true,
+                };
+                clean_start && !after.is_some_and(char::is_alphanumeric)
+            })
+        })
     }
 
     /// Number of rules.

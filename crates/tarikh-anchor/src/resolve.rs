@@ -74,6 +74,7 @@ enum Point {
     PartOfDay(NaiveDate, PartOfDay),
     Hour(NaiveDate, u32),
     Minute(NaiveDate, u32, u32),
+    Second(NaiveDate, u32, u32, u32),
 }
 
 impl Point {
@@ -106,6 +107,10 @@ impl Point {
             Point::Minute(d, h, m) => {
                 let (d, h) = if h >= 24 { (add_days(d, 1), h - 24) } else { (d, h) };
                 format!("{}T{h:02}:{m:02}", d.format("%Y-%m-%d"))
+            }
+            Point::Second(d, h, m, sec) => {
+                let (d, h) = if h >= 24 { (add_days(d, 1), h - 24) } else { (d, h) };
+                format!("{}T{h:02}:{m:02}:{sec:02}", d.format("%Y-%m-%d"))
             }
         }
     }
@@ -141,13 +146,17 @@ impl Point {
             },
             Point::Hour(d, h) => (at(d, h as i64, 0), at(d, h as i64 + 1, 0)),
             Point::Minute(d, h, m) => (at(d, h as i64, m as i64), at(d, h as i64, m as i64 + 1)),
+            Point::Second(d, h, m, sec) => {
+                let start = at(d, h as i64, m as i64) + Duration::seconds(sec as i64);
+                (start, start + Duration::seconds(1))
+            }
         };
         Some(Interval { start, end })
     }
 
     fn kind(self) -> TimexType {
         match self {
-            Point::PartOfDay(..) | Point::Hour(..) | Point::Minute(..) => TimexType::Time,
+            Point::PartOfDay(..) | Point::Hour(..) | Point::Minute(..) | Point::Second(..) => TimexType::Time,
             _ => TimexType::Date,
         }
     }
@@ -436,7 +445,16 @@ pub(crate) fn resolve(kind: MentionType, sem: &Semantics, r: &Reference, prefer:
     // Times of day on a day.
     if let Point::Day(d) = point {
         if let Some(h) = sem.hour {
-            let mut h = h;
+            let (mut h, mut minute) = (h, sem.minute.unwrap_or(0).min(59));
+            if let Some(before) = sem.minutes_to {
+                // «العاشرة إلا ربعا»: that many minutes before the hour (الواحدة إلا ربعا = 12:45).
+                h = match h {
+                    0 => 23,
+                    1 => 12,
+                    _ => h - 1,
+                };
+                minute = 60 - before.min(59);
+            }
             if let Some(pod) = sem.part_of_day {
                 let pm = matches!(pod, PartOfDay::Afternoon | PartOfDay::Evening) || (pod == PartOfDay::Night && h >= 6) || (matches!(pod, PartOfDay::Midday | PartOfDay::Noon) && (1..=5).contains(&h));
                 if pm && h < 12 {
@@ -449,7 +467,21 @@ pub(crate) fn resolve(kind: MentionType, sem: &Semantics, r: &Reference, prefer:
             if h > 24 {
                 return None;
             }
-            point = Point::Minute(d, h, sem.minute.unwrap_or(0).min(59));
+            let names_no_day = sem.year.is_none() && sem.month.is_none() && sem.day.is_none() && sem.weekday.is_none() && sem.shift.is_none();
+            let d = match (sem.part_of_day, r.time) {
+                // A bare hour on the twelve-hour clock, read against a known time of day: the
+                // occurrence the tense asks for («الساعة الثالثة» at 04:30, looking ahead = 15:00).
+                (None, Some(now)) if names_no_day && (1..=12).contains(&h) => {
+                    let (day, hour) = twelve_hour_occurrence(d, now, h, minute, prefer);
+                    h = hour;
+                    day
+                }
+                _ => d,
+            };
+            point = match sem.second {
+                Some(sec) => Point::Second(d, h, minute, sec.min(59)),
+                None => Point::Minute(d, h, minute),
+            };
         } else if let Some(pod) = sem.part_of_day {
             point = Point::PartOfDay(d, pod);
         }
@@ -458,6 +490,35 @@ pub(crate) fn resolve(kind: MentionType, sem: &Semantics, r: &Reference, prefer:
     let tz = sem.timezone.as_deref().and_then(stated_zone).unwrap_or(r.tz);
     let interval = point.interval(tz);
     out(point.kind(), point.value(), interval, anchor, problems)
+}
+
+/// The day and 24-hour hour of a twelve-hour clock time `h:minute` (1–12, no part of day) nearest to
+/// `now` on `day` in the direction asked: the next occurrence looking ahead, the last one looking back,
+/// the nearer one otherwise.
+fn twelve_hour_occurrence(day: NaiveDate, now: NaiveTime, h: u32, minute: u32, prefer: Prefer) -> (NaiveDate, u32) {
+    let now = day.and_time(now);
+    let base = h % 12;
+    let mut options: Vec<(chrono::NaiveDateTime, NaiveDate, u32)> = Vec::new();
+    for shift in -1..=1 {
+        let d = add_days(day, shift);
+        for hour in [base, base + 12] {
+            if let Some(t) = NaiveTime::from_hms_opt(hour, minute, 0) {
+                options.push((d.and_time(t), d, hour));
+            }
+        }
+    }
+    let after = options.iter().filter(|o| o.0 >= now).min_by_key(|o| o.0);
+    let before = options.iter().filter(|o| o.0 <= now).max_by_key(|o| o.0);
+    let pick = match prefer {
+        Prefer::Future => after.or(before),
+        Prefer::Past => before.or(after),
+        Prefer::Nearest | Prefer::NearestLeaningPast => match (before, after) {
+            (Some(b), Some(a)) => Some(if now - b.0 <= a.0 - now { b } else { a }),
+            (b, a) => b.or(a),
+        },
+    };
+    // Written as 12 (noon) the hour stays 12, not 0, when that occurrence is chosen.
+    pick.map(|o| (o.1, if o.2 == 0 && h == 12 { 0 } else { o.2 })).unwrap_or((day, h))
 }
 
 /// The reference moved by `n` units ("منذ 10 سنوات", "بعد 48 ساعة"), or `None` when the result
@@ -561,6 +622,19 @@ fn resolve_range(sem: &Semantics, end: (Option<i32>, Option<u32>, Option<u32>), 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_bare_hour_takes_the_occurrence_the_tense_asks_for() {
+        let day = NaiveDate::from_ymd_opt(2013, 2, 12).unwrap();
+        let now = NaiveTime::from_hms_opt(4, 30, 0).unwrap();
+        assert_eq!(twelve_hour_occurrence(day, now, 3, 0, Prefer::Future), (day, 15));
+        assert_eq!(twelve_hour_occurrence(day, now, 3, 0, Prefer::Past), (day, 3));
+        assert_eq!(twelve_hour_occurrence(day, now, 5, 0, Prefer::Future), (day, 5));
+        assert_eq!(twelve_hour_occurrence(day, now, 2, 0, Prefer::Future), (day, 14));
+        let late = NaiveTime::from_hms_opt(23, 0, 0).unwrap();
+        assert_eq!(twelve_hour_occurrence(day, late, 3, 0, Prefer::Future), (add_days(day, 1), 3));
+        assert_eq!(twelve_hour_occurrence(day, late, 9, 0, Prefer::Nearest), (day, 21));
+    }
 
     #[test]
     fn fractions_are_written_in_whole_smaller_units() {

@@ -22,6 +22,8 @@ pub(crate) enum Class {
     BareClock,
     /// A TIME with a clock hour or a part of day («مساء اليوم», «السادسة صباحا», «فجر الاثنين»).
     TimeOfDay,
+    /// A TIME naming a part of a given day and no hour («هذا الصباح», «مساء اليوم», «ليل الخميس»).
+    PartOfADay,
     /// A DATE naming one day: a day of a month, a weekday or a day word («اليوم الأربعاء»,
     /// «19 أبريل 2023», «غد الخميس»), with no time of day.
     Day,
@@ -36,6 +38,7 @@ impl Class {
             "clock" => Class::Clock,
             "bare_clock" => Class::BareClock,
             "time_of_day" => Class::TimeOfDay,
+            "part_of_a_day" => Class::PartOfADay,
             "day" => Class::Day,
             "dated_day" => Class::DatedDay,
             _ => return None,
@@ -43,7 +46,7 @@ impl Class {
     }
 
     /// The names, for error messages.
-    pub(crate) const NAMES: &'static str = "clock, bare_clock, time_of_day, day, dated_day";
+    pub(crate) const NAMES: &'static str = "clock, bare_clock, time_of_day, part_of_a_day, day, dated_day";
 
     /// Does an expression of this type and meaning belong to the class?
     pub(crate) fn admits(self, kind: MentionType, s: &Semantics) -> bool {
@@ -56,6 +59,7 @@ impl Class {
             Class::Clock => kind == MentionType::Time && s.hour.is_some(),
             Class::BareClock => kind == MentionType::Time && s.hour.is_some() && names_no_day,
             Class::TimeOfDay => kind == MentionType::Time && (s.hour.is_some() || s.part_of_day.is_some()),
+            Class::PartOfADay => kind == MentionType::Time && s.hour.is_none() && s.part_of_day.is_some() && names_a_day,
             Class::Day => kind == MentionType::Date && s.hour.is_none() && s.part_of_day.is_none() && names_a_day,
             Class::DatedDay => {
                 kind == MentionType::Date && s.hour.is_none() && s.part_of_day.is_none() && s.year.is_some() && s.month.is_some() && s.day.is_some()
@@ -100,6 +104,8 @@ pub(crate) fn unify(a: &Semantics, b: &Semantics) -> Option<Semantics> {
         weekday,
         hour,
         minute,
+        second,
+        minutes_to,
         part_of_day,
         calendar,
         shift,
@@ -134,12 +140,12 @@ pub(crate) fn unify(a: &Semantics, b: &Semantics) -> Option<Semantics> {
             }
         }
     };
-    // A minute belongs to its hour: a part that gives an hour gives the minute too.
-    let (hour, minute) = match (hour, b.hour) {
+    // Minutes and seconds belong to their hour: the part that gives the hour gives them too.
+    let (hour, minute, second, minutes_to) = match (hour, b.hour) {
         (Some(h), Some(bh)) if *h != bh => return None,
-        (Some(h), _) => (Some(*h), minute.or(b.minute)),
-        (None, Some(bh)) => (Some(bh), b.minute),
-        (None, None) => (None, None),
+        (Some(h), _) => (Some(*h), minute.or(b.minute), second.or(b.second), minutes_to.or(b.minutes_to)),
+        (None, Some(bh)) => (Some(bh), b.minute, b.second, b.minutes_to),
+        (None, None) => (None, None, None, None),
     };
     Some(Semantics {
         year: join(year, &b.year).ok()?,
@@ -148,6 +154,8 @@ pub(crate) fn unify(a: &Semantics, b: &Semantics) -> Option<Semantics> {
         weekday: join(weekday, &b.weekday).ok()?,
         hour,
         minute,
+        second,
+        minutes_to,
         part_of_day: join(part_of_day, &b.part_of_day).ok()?,
         calendar,
         shift: join(shift, &b.shift).ok()?,

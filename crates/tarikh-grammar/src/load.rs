@@ -368,26 +368,34 @@ impl Grammar {
                 }
                 let mut alts: Vec<&String> = words.keys().collect();
                 alts.sort_by(|a, b| b.chars().count().cmp(&a.chars().count()).then(a.cmp(b)));
-                let mut pieces: Vec<String> = alts.iter().map(|w| word_regex(w)).collect();
+                let word_pieces: Vec<String> = alts.iter().map(|w| word_regex(w)).collect();
+                let mut other_pieces: Vec<String> = Vec::new();
                 if let Some(re) = &def.regex {
                     if let Err(e) = Regex::new(re) {
                         return Err(GrammarError::at(&path, source, Some(offset), format!("lexicon `{name}` has an invalid regex: {e}")));
                     }
-                    pieces.push(format!("(?:{re})"));
+                    other_pieces.push(format!("(?:{re})"));
                 }
                 if def.digits {
-                    pieces.push(r"\d+".to_string());
+                    other_pieces.push(r"\d+".to_string());
                 }
-                if pieces.is_empty() {
+                if word_pieces.is_empty() && other_pieces.is_empty() {
                     return Err(GrammarError::at(&path, source, Some(offset), format!("lexicon `{name}` has no entries, no `regex` and no `digits`: it could never match")));
                 }
-                let one = format!("(?:{})", pieces.join("|"));
                 let compose_sum = match def.compose.as_deref() {
                     None => false,
                     Some("sum") => true,
                     Some(other) => return Err(GrammarError::at(&path, source, Some(offset), format!("lexicon `{name}`: `compose` can only be \"sum\", but found `{other}`"))),
                 };
-                let alternation = if compose_sum { format!(r"{one}(?:\s+و\s*{one})*") } else { one };
+                // Only words add up (خمسة وعشرون): «26 و45 سنة» is two numbers, not 71.
+                let alternation = if compose_sum && !word_pieces.is_empty() {
+                    let words_one = format!("(?:{})", word_pieces.join("|"));
+                    let composed = format!(r"{words_one}(?:\s+و\s*{words_one})*");
+                    std::iter::once(composed).chain(other_pieces).collect::<Vec<_>>().join("|")
+                } else {
+                    word_pieces.into_iter().chain(other_pieces).collect::<Vec<_>>().join("|")
+                };
+                let alternation = format!("(?:{alternation})");
                 lexicon_index.insert(name.clone(), lexicons.len());
                 lexicons.push(Lexicon { name, doc: def.doc, words, alternation, digits: def.digits, compose_sum });
             }

@@ -151,6 +151,10 @@ pub struct Semantics {
     pub hour: Option<u32>,
     /// Minute 0–59.
     pub minute: Option<u32>,
+    /// Second 0–59 («15:23:24»).
+    pub second: Option<u32>,
+    /// Minutes *before* the hour («العاشرة إلا ربعا» = 15 before ten: 9:45).
+    pub minutes_to: Option<u32>,
     /// Part of day.
     pub part_of_day: Option<PartOfDay>,
     /// Calendar of year/month/day.
@@ -237,6 +241,14 @@ pub(crate) fn set_field(sem: &mut Semantics, name: &str, value: &str) -> Result<
         }
         "hour" => sem.hour = Some(num(name, value)?),
         "minute" => sem.minute = Some(num(name, value)?),
+        "second" => sem.second = Some(num(name, value)?),
+        "minutes_to" => {
+            let m: u32 = num(name, value)?;
+            if !(1..=59).contains(&m) {
+                return Err(format!("field `minutes_to` expects 1 to 59 minutes before the hour, but got `{value}`"));
+            }
+            sem.minutes_to = Some(m);
+        }
         "part_of_day" => {
             sem.part_of_day = Some(PartOfDay::parse(value.trim()).ok_or_else(|| {
                 format!("field `part_of_day` expects MO MI NOON AF EV NI MIDNIGHT, but got `{value}`")
@@ -283,7 +295,7 @@ pub(crate) fn set_field(sem: &mut Semantics, name: &str, value: &str) -> Result<
         "hijri_day" => sem.hijri_pair.get_or_insert((None, None, None)).2 = Some(num(name, value)?),
         other => {
             return Err(format!(
-                "unknown field `{other}`; the fields are year month day weekday hour minute part_of_day calendar shift direction reference amount amount_min amount_max unit mod event event_gap every timezone pm last_of_event hijri_year hijri_month hijri_day end_year end_month end_day"
+                "unknown field `{other}`; the fields are year month day weekday hour minute second minutes_to part_of_day calendar shift direction reference amount amount_min amount_max unit mod event event_gap every timezone pm last_of_event hijri_year hijri_month hijri_day end_year end_month end_day"
             ))
         }
     }

@@ -179,7 +179,7 @@ tx("104", "الثانية في [ساعة متأخرة من مساء أمس]، ب
    "late on Saturday evening; the aftershock (21:40 per 103) fits")
 tx("104", "سيستمر لمدة [عشرة أيام] بمعدل", "DURATION", "P10D", "explicit", "'لمدة' is a signal")
 tx("104", "طائرة واحدة [يومياً]، إضافة", "SET", "P1D", "explicit", "daily")
-tx("104", "تنطلق خلال [الأيام القليلة المقبلة]، مشيراً", "DATE", "FUTURE_REF", "dct")
+tx("104", "تنطلق خلال [الأيام القليلة المقبلة]، مشيراً", "DURATION", "PXD", "dct", "the next few days: a vague duration from the DCT, as the real stories (الساعات الماضية، الأيام التالية) and TimeBank annotate it")
 tx("104", "الميدانية لمدة [أسبوعين].", "DURATION", "P2W", "explicit")
 tx("104", "وزع خلال [شهر رمضان] المبارك", "DATE", "H1445-09", "dct",
    "the Ramadan just past (March-April 2024); a Hijri month without a day keeps the Hijri calendar")

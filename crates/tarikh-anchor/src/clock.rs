@@ -132,8 +132,10 @@ pub(crate) fn times_take_their_day(grammar: &Grammar, mentions: &[&Mention], tim
             }
             continue;
         }
-        // The same instant written in another zone: its day in that zone.
-        let same_instant = m.semantics.timezone.is_some() && prev.kind == TimexType::Time && prev.value.len() >= 16 && prev.value.as_bytes().get(13) == Some(&b':');
+        // The same instant written in another zone, right after it («(04:00 بتوقيت غرينتش)»): its
+        // day in that zone. (Times further apart, as in a schedule, are different instants.)
+        let adjacent = text.get(prev.byte_range.end..m.matched.start).is_some_and(|g| g.chars().count() <= 4 && !g.chars().any(char::is_alphanumeric));
+        let same_instant = adjacent && m.semantics.timezone.is_some() && prev.kind == TimexType::Time && prev.value.len() >= 16 && prev.value.as_bytes().get(13) == Some(&b':');
         let day = if same_instant {
             let Some(zone) = m.semantics.timezone.as_deref().and_then(crate::resolve::stated_zone) else { continue };
             let Some(iv) = prev.interval else { continue };
@@ -149,6 +151,45 @@ pub(crate) fn times_take_their_day(grammar: &Grammar, mentions: &[&Mention], tim
             timexes[i].anchor = AnchorKind::Narrative;
             continue;
         }
+        let t = &mut timexes[i];
+        (t.value, t.interval, t.anchor) = (res.value, res.interval, AnchorKind::Narrative);
+    }
+    ranges_share_their_end(mentions, timexes, text, tz);
+}
+
+/// Words joining the two ends of a range of clock times («من الساعة 3 إلى الساعة 4 بعد العصر»,
+/// «ما بين الساعة 7 و8:30 من مساء اليوم»).
+fn range_joint(between: &str) -> bool {
+    // Normalised text: ى is written ي, ة is written ه.
+    let words: Vec<&str> = between.split(|c: char| c.is_whitespace() || c == '-').filter(|w| !w.is_empty()).collect();
+    matches!(words.as_slice(), [] | ["و"] | ["الي"] | ["حتي"] | ["وحتي"] | ["و", "حتي"] | ["والي"] | ["لغايه"] | ["الي", "غايه"])
+}
+
+/// The first end of a range of clock times, written without a part of day or a day, takes them
+/// from the second end («من الساعة 3 إلى الساعة 4 بعد العصر» = 15:00 to 16:00; «بين الساعة 7
+/// و8:30 من مساء اليوم الخميس» = 19:00 Thursday). The part of day is taken only when the range still
+/// runs forward (from eight to four in the afternoon starts in the morning).
+fn ranges_share_their_end(mentions: &[&Mention], timexes: &mut [Timex], text: &str, tz: chrono_tz::Tz) {
+    for i in 0..timexes.len().saturating_sub(1) {
+        let (Some(first), Some(second)) = (mentions.get(i), mentions.get(i + 1)) else { continue };
+        let s = &first.semantics;
+        let bare = s.hour.is_some() && s.part_of_day.is_none() && names_no_day(first.kind, s);
+        if !bare || timexes[i].value.starts_with('X') || second.kind != MentionType::Time || second.semantics.hour.is_none() {
+            continue;
+        }
+        if !text.get(first.matched.end..second.matched.start).is_some_and(range_joint) {
+            continue;
+        }
+        let end = &timexes[i + 1];
+        let Some(day) = end.value.get(..10).and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok()) else { continue };
+        let mut sem = s.clone();
+        let twelve = |h: u32| if h % 12 == 0 { 12 } else { h % 12 };
+        if let (Some(pod), Some(h), Some(end_hour)) = (second.semantics.part_of_day, s.hour, second.semantics.hour) {
+            if h <= 12 && twelve(h) <= twelve(end_hour) {
+                sem.part_of_day = Some(pod);
+            }
+        }
+        let Some(res) = resolve(first.kind, &sem, &Reference { date: day, time: None, tz }, Prefer::Future) else { continue };
         let t = &mut timexes[i];
         (t.value, t.interval, t.anchor) = (res.value, res.interval, AnchorKind::Narrative);
     }
@@ -202,6 +243,17 @@ mod tests {
     fn a_time_after_a_list_of_days_holds_on_each() {
         let v = value_of("يجري الاقتراع يومي السبت والأحد من الثامنة صباحا", "2023-12-01", "الثامنة صباحا");
         assert_eq!(v, ("TIME".into(), "XXXX-XX-XXT08:00".into()));
+    }
+
+    #[test]
+    fn the_first_end_of_a_clock_range_takes_the_second_ends_part_of_day_and_day() {
+        let all = values("يتوقع إعلان القرار ما بين الساعة 7 و8:30 من مساء اليوم الخميس", "2023-04-20");
+        assert!(all.iter().any(|(t, _, v)| t == "الساعة 7" && v == "2023-04-20T19:00"), "{all:?}");
+        let v = value_of("من الساعة 3 الى الساعة 4 بعد العصر", "2013-02-12", "الساعة 3");
+        assert_eq!(v.1, "2013-02-12T15:00");
+        // From eight to four in the afternoon starts in the morning.
+        let v = value_of("يفتح المكتب من الساعة الثامنة حتى الساعة الرابعة عصرا", "2013-02-12", "الساعة الثامنة");
+        assert_eq!(v.1, "2013-02-12T08:00");
     }
 
     #[test]

@@ -169,13 +169,14 @@ impl Grammar {
                             }
                         }
                         let range_end = if end > b.matched.end { end } else { b.range.end };
-                        let mention = Mention {
+                        let mut mention = Mention {
                             range: a.range.start..range_end,
                             matched: a.matched.start..end,
                             kind: comp.kind,
                             semantics,
                             rule: format!("{}+{}", a.rule, b.rule),
                         };
+                        self.apply_contexts(text, &mut mention);
                         let duplicate = |m: &Mention| m.matched == mention.matched && m.range == mention.range && m.semantics == mention.semantics;
                         if !candidates.iter().any(|(m, _, _)| duplicate(m)) && !added.iter().any(|(m, _, _)| duplicate(m)) {
                             added.push((mention, comp.priority, self.rules.len() + ci));

@@ -20,6 +20,9 @@ pub(crate) enum Class {
     Clock,
     /// A TIME with a clock hour and nothing that names its day («الساعة 1:30 بعد الظهر»).
     BareClock,
+    /// A `BareClock` written in digits with no «الساعة» before it («08:15 م», «09:40 صباحاً»), as
+    /// the time stamps of news pages write it.
+    DigitClock,
     /// A TIME with a clock hour or a part of day («مساء اليوم», «السادسة صباحا», «فجر الاثنين»).
     TimeOfDay,
     /// A TIME naming a part of a given day and no hour («هذا الصباح», «مساء اليوم», «ليل الخميس»).
@@ -37,6 +40,7 @@ impl Class {
         Some(match name {
             "clock" => Class::Clock,
             "bare_clock" => Class::BareClock,
+            "digit_clock" => Class::DigitClock,
             "time_of_day" => Class::TimeOfDay,
             "part_of_a_day" => Class::PartOfADay,
             "day" => Class::Day,
@@ -46,10 +50,10 @@ impl Class {
     }
 
     /// The names, for error messages.
-    pub(crate) const NAMES: &'static str = "clock, bare_clock, time_of_day, part_of_a_day, day, dated_day";
+    pub(crate) const NAMES: &'static str = "clock, bare_clock, digit_clock, time_of_day, part_of_a_day, day, dated_day";
 
-    /// Does an expression of this type and meaning belong to the class?
-    pub(crate) fn admits(self, kind: MentionType, s: &Semantics) -> bool {
+    /// Does an expression of this type and meaning, written as `written`, belong to the class?
+    pub(crate) fn admits(self, kind: MentionType, s: &Semantics, written: &str) -> bool {
         if !is_plain_point(s) {
             return false;
         }
@@ -58,6 +62,7 @@ impl Class {
         match self {
             Class::Clock => kind == MentionType::Time && s.hour.is_some(),
             Class::BareClock => kind == MentionType::Time && s.hour.is_some() && names_no_day,
+            Class::DigitClock => kind == MentionType::Time && s.hour.is_some() && names_no_day && written.starts_with(|c: char| c.is_ascii_digit()),
             Class::TimeOfDay => kind == MentionType::Time && (s.hour.is_some() || s.part_of_day.is_some()),
             Class::PartOfADay => kind == MentionType::Time && s.hour.is_none() && s.part_of_day.is_some() && names_a_day,
             Class::Day => kind == MentionType::Date && s.hour.is_none() && s.part_of_day.is_none() && names_a_day,
@@ -240,19 +245,21 @@ mod tests {
     #[test]
     fn classes_take_only_plain_points() {
         let clock = sem(|s| s.hour = Some(8));
-        assert!(Class::BareClock.admits(MentionType::Time, &clock));
-        assert!(!Class::Day.admits(MentionType::Time, &clock));
+        assert!(Class::BareClock.admits(MentionType::Time, &clock, ""));
+        assert!(Class::DigitClock.admits(MentionType::Time, &clock, "08:15 م"));
+        assert!(!Class::DigitClock.admits(MentionType::Time, &clock, "الساعة 8:15"));
+        assert!(!Class::Day.admits(MentionType::Time, &clock, ""));
         let weekday = sem(|s| s.weekday = Some(5));
-        assert!(Class::Day.admits(MentionType::Date, &weekday));
-        assert!(!Class::DatedDay.admits(MentionType::Date, &weekday));
+        assert!(Class::Day.admits(MentionType::Date, &weekday, ""));
+        assert!(!Class::DatedDay.admits(MentionType::Date, &weekday, ""));
         let every_friday = sem(|s| {
             s.weekday = Some(5);
             s.every = Some(Unit::Week);
         });
-        assert!(!Class::Day.admits(MentionType::Set, &every_friday));
-        assert!(!Class::Day.admits(MentionType::Date, &every_friday));
+        assert!(!Class::Day.admits(MentionType::Set, &every_friday, ""));
+        assert!(!Class::Day.admits(MentionType::Date, &every_friday, ""));
         let last_year = sem(|s| s.shift = Some((Unit::Year, -1)));
-        assert!(!Class::Day.admits(MentionType::Date, &last_year));
+        assert!(!Class::Day.admits(MentionType::Date, &last_year, ""));
     }
 
     #[test]

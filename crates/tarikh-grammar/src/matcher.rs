@@ -142,7 +142,7 @@ impl Grammar {
             for (ci, comp) in self.compositions.iter().enumerate() {
                 for &ai in &order {
                     let a = &candidates[ai].0;
-                    if !comp.first.admits(a.kind, &a.semantics) {
+                    if !comp.first.admits(a.kind, &a.semantics, &text[a.range.clone()]) {
                         continue;
                     }
                     let lo = starts.partition_point(|&s| s <= a.matched.start);
@@ -152,7 +152,7 @@ impl Grammar {
                             continue; // joined in an earlier round
                         }
                         let b = &candidates[bi].0;
-                        if b.matched.end <= a.matched.end || !comp.second.admits(b.kind, &b.semantics) {
+                        if b.matched.end <= a.matched.end || !comp.second.admits(b.kind, &b.semantics, &text[b.range.clone()]) {
                             continue;
                         }
                         let gap = if b.matched.start > a.matched.end { &text[a.matched.end..b.matched.start] } else { "" };

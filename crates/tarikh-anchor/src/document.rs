@@ -44,6 +44,12 @@ fn bare(word: &str) -> &str {
 /// words come from the grammar's `[cues]` table (perfect verbs, كان، سوف، المقرر …); a verb with
 /// the future prefix سـ counts only within 3 words, a cue word anywhere in the window.
 pub(crate) fn tense_cue(grammar: &Grammar, text: &str, clause: Range<usize>, sentence: Range<usize>, at: Range<usize>) -> Option<Prefer> {
+    // «حتى X» bounds a state whose start the verb tells («فرض حظر تجول حتى مساء الإثنين»): the
+    // verb's tense does not place the bound, which is read as the nearest occurrence.
+    let before: Vec<&str> = text[sentence.start.min(at.start)..at.start].split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).rev().take(2).collect();
+    if matches!(before.as_slice(), ["حتي", ..] | ["وحتي", ..] | ["لغايه", ..] | ["غايه", "الي", ..]) {
+        return None;
+    }
     let scan = |from: usize, limit: usize| -> Option<Prefer> {
         let before = &text[from.min(at.start)..at.start];
         let words: Vec<&str> = before.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
@@ -481,6 +487,12 @@ mod tests {
     fn a_reporting_verb_does_not_date_what_it_reports() {
         assert_eq!(cue("وأوضح أن هذه التدابير تدخل حيز التنفيذ من صباح الأربعاء", "صباح الأربعاء"), None);
         assert_eq!(cue("وقالت الوزارة إن الحظر بدأ مساء الجمعة", "مساء الجمعة"), Some(Prefer::Past));
+    }
+
+    #[test]
+    fn until_a_day_is_not_placed_by_the_verb() {
+        assert_eq!(cue("وأعلنت الحكومة فرض حظر تجول حتى مساء الإثنين", "مساء الإثنين"), None);
+        assert_eq!(cue("وأعلنت الحكومة فرض حظر تجول مساء الإثنين", "مساء الإثنين"), Some(Prefer::Past));
     }
 
     #[test]

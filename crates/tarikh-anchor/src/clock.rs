@@ -154,7 +154,35 @@ pub(crate) fn times_take_their_day(grammar: &Grammar, mentions: &[&Mention], tim
         let t = &mut timexes[i];
         (t.value, t.interval, t.anchor) = (res.value, res.interval, AnchorKind::Narrative);
     }
+    clocks_take_the_part_of_day_after_them(mentions, timexes, text, tz);
     ranges_share_their_end(mentions, timexes, text, tz);
+}
+
+/// A clock time written without a part of day, followed by «من» and the part of a named day
+/// («… و8:30 من مساء اليوم الخميس», the end of a range that the part of day serves whole), is in
+/// that part of that day.
+fn clocks_take_the_part_of_day_after_them(mentions: &[&Mention], timexes: &mut [Timex], text: &str, tz: chrono_tz::Tz) {
+    for i in 0..timexes.len().saturating_sub(1) {
+        let (Some(clock), Some(part)) = (mentions.get(i), mentions.get(i + 1)) else { continue };
+        let s = &clock.semantics;
+        if !(s.hour.is_some() && s.part_of_day.is_none() && names_no_day(clock.kind, s)) || timexes[i].value.starts_with('X') {
+            continue;
+        }
+        let p = &part.semantics;
+        if part.kind != MentionType::Time || p.hour.is_some() || p.part_of_day.is_none() {
+            continue;
+        }
+        let joined = text.get(clock.matched.end..part.matched.start).is_some_and(|g| matches!(g.split_whitespace().collect::<Vec<_>>().as_slice(), [] | ["من"]));
+        let Some(day) = timexes[i + 1].value.get(..10).and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok()) else { continue };
+        if !joined {
+            continue;
+        }
+        let mut sem = s.clone();
+        sem.part_of_day = p.part_of_day;
+        let Some(res) = resolve(clock.kind, &sem, &Reference { date: day, time: None, tz }, Prefer::Future) else { continue };
+        let t = &mut timexes[i];
+        (t.value, t.interval, t.anchor) = (res.value, res.interval, AnchorKind::Narrative);
+    }
 }
 
 /// Words joining the two ends of a range of clock times («من الساعة 3 إلى الساعة 4 بعد العصر»,
@@ -249,6 +277,11 @@ mod tests {
     fn the_first_end_of_a_clock_range_takes_the_second_ends_part_of_day_and_day() {
         let all = values("يتوقع إعلان القرار ما بين الساعة 7 و8:30 من مساء اليوم الخميس", "2023-04-20");
         assert!(all.iter().any(|(t, _, v)| t == "الساعة 7" && v == "2023-04-20T19:00"), "{all:?}");
+        let v = value_of("يتوقع القرار بين الساعة 7 و8:30 من مساء اليوم", "2023-04-20", "الساعة 7");
+        assert_eq!(v.1, "2023-04-20T19:00");
+        // A clock followed by «من» and the part of a named day is in it.
+        let all = values("تفتح الصناديق من الساعة 7 حتى 11 من صباح الأحد", "2019-10-06");
+        assert!(all.iter().any(|(t, _, v)| t == "الساعة 7" && v == "2019-10-06T07:00"), "{all:?}");
         let v = value_of("من الساعة 3 الى الساعة 4 بعد العصر", "2013-02-12", "الساعة 3");
         assert_eq!(v.1, "2013-02-12T15:00");
         // From eight to four in the afternoon starts in the morning.

@@ -54,6 +54,12 @@ fn day_of(t: &Timex) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(t.value.get(..10)?, "%Y-%m-%d").ok()
 }
 
+/// Is a timex a range of whole days («من 5 إلى 7 مايو», «11 و12 ديسمبر»: `2023-12-11/2023-12-12`)?
+fn is_day_range(t: &Timex) -> bool {
+    t.kind == TimexType::Date
+        && t.value.split_once('/').is_some_and(|(a, b)| [a, b].iter().all(|v| v.len() == 10 && NaiveDate::parse_from_str(v, "%Y-%m-%d").is_ok()))
+}
+
 /// Does a timex end its day in the evening or at night (so that small hours after it are the next day)?
 fn is_late(t: &Timex) -> bool {
     let clock_hour = t.value.get(11..13).and_then(|h| h.parse::<u32>().ok());
@@ -114,17 +120,17 @@ pub(crate) fn times_take_their_day(grammar: &Grammar, mentions: &[&Mention], tim
             }
             continue;
         }
-        // The last expression before this one, in its sentence, that names a day.
-        let Some(j) = (0..i).rev().take_while(|&j| timexes[j].byte_range.start >= sentence.start).find(|&j| day_of(&timexes[j]).is_some()) else {
+        // The last expression before this one, in its sentence, that names a day or a range of days.
+        let Some(j) = (0..i).rev().take_while(|&j| timexes[j].byte_range.start >= sentence.start).find(|&j| day_of(&timexes[j]).is_some() || is_day_range(&timexes[j])) else {
             continue;
         };
         let (prev, this) = (&timexes[j], &timexes[i]);
-        let Some(day) = day_of(prev) else { continue };
-        // A list of days: the time holds on each of them.
-        let in_list = (0..j).rev().take_while(|&k| timexes[k].byte_range.start >= sentence.start).next().is_some_and(|k| {
-            let before = &timexes[k];
-            day_of(before).is_some_and(|d| d != day) && text.get(before.byte_range.end..prev.byte_range.start).is_some_and(list_joint)
-        });
+        // A list or a range of days: the time holds on each of them.
+        let in_list = is_day_range(prev)
+            || (0..j).rev().take_while(|&k| timexes[k].byte_range.start >= sentence.start).next().is_some_and(|k| {
+                let before = &timexes[k];
+                day_of(before).is_some_and(|d| Some(d) != day_of(prev)) && text.get(before.byte_range.end..prev.byte_range.start).is_some_and(list_joint)
+            });
         if in_list {
             if let Some(v) = undated(&this.value) {
                 let t = &mut timexes[i];
@@ -132,6 +138,7 @@ pub(crate) fn times_take_their_day(grammar: &Grammar, mentions: &[&Mention], tim
             }
             continue;
         }
+        let Some(day) = day_of(prev) else { continue };
         // The same instant written in another zone, right after it («(04:00 بتوقيت غرينتش)»): its
         // day in that zone. (Times further apart, as in a schedule, are different instants.)
         let adjacent = text.get(prev.byte_range.end..m.matched.start).is_some_and(|g| g.chars().count() <= 4 && !g.chars().any(char::is_alphanumeric));
@@ -271,6 +278,8 @@ mod tests {
     fn a_time_after_a_list_of_days_holds_on_each() {
         let v = value_of("يجري الاقتراع يومي السبت والأحد من الثامنة صباحا", "2023-12-01", "الثامنة صباحا");
         assert_eq!(v, ("TIME".into(), "XXXX-XX-XXT08:00".into()));
+        let v = value_of("يفتح المعرض من 5 إلى 7 مايو من العاشرة صباحا حتى الثامنة مساء", "2019-04-20", "العاشرة صباحا");
+        assert_eq!(v, ("TIME".into(), "XXXX-XX-XXT10:00".into()));
     }
 
     #[test]

@@ -138,7 +138,7 @@ impl Point {
             Point::PartOfDay(d, pod) => match pod {
                 PartOfDay::Morning => (at(d, 0, 0), at(d, 12, 0)),
                 PartOfDay::Noon => (at(d, 12, 0), at(d, 13, 0)),
-                PartOfDay::Midday => (at(d, 11, 0), at(d, 14, 0)),
+                PartOfDay::Midday => (at(d, 12, 0), at(d, 15, 0)),
                 PartOfDay::Afternoon => (at(d, 12, 0), at(d, 18, 0)),
                 PartOfDay::Evening => (at(d, 18, 0), at(d, 24, 0)),
                 PartOfDay::Night => (at(d, 18, 0), at(d, 30, 0)),

@@ -89,7 +89,7 @@ pub enum PartOfDay {
     Morning,
     /// Noon, the instant (`منتصف النهار`): written as the hour 12:00.
     Noon,
-    /// Midday, the part of day around noon (`ظهر`, `الظهيرة`; TIMEX3 `MI`): about 11:00–14:00.
+    /// Midday, from noon to the afternoon prayer (`ظهر`, `الظهيرة`; TIMEX3 `MI`): 12:00–15:00.
     Midday,
     /// Afternoon (`AF`): 12:00–18:00.
     Afternoon,

@@ -163,6 +163,42 @@ pub(crate) fn times_take_their_day(grammar: &Grammar, mentions: &[&Mention], tim
     }
     clocks_take_the_part_of_day_after_them(mentions, timexes, text, tz);
     ranges_share_their_end(mentions, timexes, text, tz);
+    runs_of_clock_times_roll_over_midnight(mentions, timexes, tz);
+}
+
+/// How far apart (in bytes) two clock times of one run may stand: a schedule or an hour-by-hour
+/// account, not two stories in one article.
+const RUN_REACH: usize = 800;
+
+/// Clock times told one after another with no day between them (an hour-by-hour account, a
+/// schedule: «23.15 … 00.40 …»): a time in the small hours after one in the evening or at night is
+/// on the next day. Only times that found no day in their own sentence move.
+fn runs_of_clock_times_roll_over_midnight(mentions: &[&Mention], timexes: &mut [Timex], tz: chrono_tz::Tz) {
+    // The last clock time of the run: its day, whether it was late, where it ended.
+    let mut last: Option<(NaiveDate, bool, usize)> = None;
+    for i in 0..timexes.len() {
+        let Some(m) = mentions.get(i) else { continue };
+        let is_clock = timexes[i].kind == TimexType::Time && m.semantics.hour.is_some() && timexes[i].value.as_bytes().get(13) == Some(&b':');
+        if !is_clock {
+            if day_of(&timexes[i]).is_some() {
+                last = None; // a day named between ends the run
+            }
+            continue;
+        }
+        let Some(day) = day_of(&timexes[i]) else { continue };
+        let bare = names_no_day(m.kind, &m.semantics) && timexes[i].anchor == AnchorKind::Dct;
+        if let Some((run_day, late, end)) = last {
+            let near = timexes[i].byte_range.start.saturating_sub(end) <= RUN_REACH;
+            if bare && near && late && day == run_day && is_small_hours(&m.semantics) {
+                if let Some(res) = resolve(m.kind, &m.semantics, &Reference { date: add_days(day, 1), time: None, tz }, Prefer::Future) {
+                    let t = &mut timexes[i];
+                    (t.value, t.interval, t.anchor) = (res.value, res.interval, AnchorKind::Narrative);
+                }
+            }
+        }
+        let t = &timexes[i];
+        last = day_of(t).map(|d| (d, is_late(t), t.byte_range.end));
+    }
 }
 
 /// A clock time written without a part of day, followed by «من» and the part of a named day
@@ -296,6 +332,17 @@ mod tests {
         // From eight to four in the afternoon starts in the morning.
         let v = value_of("يفتح المكتب من الساعة الثامنة حتى الساعة الرابعة عصرا", "2013-02-12", "الساعة الثامنة");
         assert_eq!(v.1, "2013-02-12T08:00");
+    }
+
+    #[test]
+    fn a_run_of_clock_times_rolls_over_midnight() {
+        let text = "وصلت طلائع الإعصار عند الساعة 22:40.\nوارتفع منسوب المياه عند الساعة 23:15.\nوانهار السد الأول عند الساعة 02:30.";
+        let all = values(text, "2023-09-10");
+        let got: Vec<&str> = all.iter().map(|(_, _, v)| v.as_str()).collect();
+        assert_eq!(got, ["2023-09-10T22:40", "2023-09-10T23:15", "2023-09-11T02:30"]);
+        // A day named between ends the run.
+        let all = values("بدأ القصف عند الساعة 23:00. وفي يوم الأحد، استؤنف عند الساعة 02:00.", "2023-09-10");
+        assert_eq!(all.last().map(|(_, _, v)| v.as_str()), Some("2023-09-10T02:00"));
     }
 
     #[test]

@@ -176,27 +176,24 @@ const RUN_REACH: usize = 800;
 fn runs_of_clock_times_roll_over_midnight(mentions: &[&Mention], timexes: &mut [Timex], tz: chrono_tz::Tz) {
     // The last clock time of the run: its day, whether it was late, where it ended.
     let mut last: Option<(NaiveDate, bool, usize)> = None;
-    for i in 0..timexes.len() {
-        let Some(m) = mentions.get(i) else { continue };
-        let is_clock = timexes[i].kind == TimexType::Time && m.semantics.hour.is_some() && timexes[i].value.as_bytes().get(13) == Some(&b':');
+    for (t, m) in timexes.iter_mut().zip(mentions) {
+        let is_clock = t.kind == TimexType::Time && m.semantics.hour.is_some() && t.value.as_bytes().get(13) == Some(&b':');
         if !is_clock {
-            if day_of(&timexes[i]).is_some() {
+            if day_of(t).is_some() {
                 last = None; // a day named between ends the run
             }
             continue;
         }
-        let Some(day) = day_of(&timexes[i]) else { continue };
-        let bare = names_no_day(m.kind, &m.semantics) && timexes[i].anchor == AnchorKind::Dct;
+        let Some(day) = day_of(t) else { continue };
+        let bare = names_no_day(m.kind, &m.semantics) && t.anchor == AnchorKind::Dct;
         if let Some((run_day, late, end)) = last {
-            let near = timexes[i].byte_range.start.saturating_sub(end) <= RUN_REACH;
+            let near = t.byte_range.start.saturating_sub(end) <= RUN_REACH;
             if bare && near && late && day == run_day && is_small_hours(&m.semantics) {
                 if let Some(res) = resolve(m.kind, &m.semantics, &Reference { date: add_days(day, 1), time: None, tz }, Prefer::Future) {
-                    let t = &mut timexes[i];
                     (t.value, t.interval, t.anchor) = (res.value, res.interval, AnchorKind::Narrative);
                 }
             }
         }
-        let t = &timexes[i];
         last = day_of(t).map(|d| (d, is_late(t), t.byte_range.end));
     }
 }
@@ -254,7 +251,7 @@ fn ranges_share_their_end(mentions: &[&Mention], timexes: &mut [Timex], text: &s
         let end = &timexes[i + 1];
         let Some(day) = end.value.get(..10).and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok()) else { continue };
         let mut sem = s.clone();
-        let twelve = |h: u32| if h % 12 == 0 { 12 } else { h % 12 };
+        let twelve = |h: u32| if h.is_multiple_of(12) { 12 } else { h % 12 };
         if let (Some(pod), Some(h), Some(end_hour)) = (second.semantics.part_of_day, s.hour, second.semantics.hour) {
             if h <= 12 && twelve(h) <= twelve(end_hour) {
                 sem.part_of_day = Some(pod);

@@ -421,14 +421,15 @@ pub(crate) fn resolve(kind: MentionType, sem: &Semantics, r: &Reference, prefer:
         } else if let Some(w) = sem.weekday {
             point = Some(Point::Day(weekday_near(r.date, w, prefer, strict)));
         } else if sem.part_of_day.is_some() || sem.hour.is_some() {
-            let d = if sem.part_of_day == Some(PartOfDay::Midnight) {
+            let d = match (sem.part_of_day, sem.hour) {
                 // A bare midnight closes the day before the reference (past) or the reference day (future).
-                match prefer {
+                (Some(PartOfDay::Midnight), _) => match prefer {
                     Prefer::Future => r.date,
                     _ => add_days(r.date, -1),
-                }
-            } else {
-                r.date
+                },
+                // A bare night told in the past («قصفت الطائرات المدينة ليلا») is the night just gone.
+                (Some(PartOfDay::Night), None) if prefer == Prefer::Past => add_days(r.date, -1),
+                _ => r.date,
             };
             point = Some(Point::Day(d));
         }

@@ -50,11 +50,27 @@ fn bare(word: &str) -> &str {
 /// words come from the grammar's `[cues]` table (perfect verbs, كان، سوف، المقرر …); a verb with
 /// the future prefix سـ counts only within 3 words, a cue word anywhere in the window.
 pub(crate) fn tense_cue(grammar: &Grammar, text: &str, clause: Range<usize>, sentence: Range<usize>, at: Range<usize>) -> Option<Prefer> {
+    // «حتى X» bounds a state whose start the verb tells («فرض حظر تجول حتى مساء الإثنين»): the
+    // verb's tense does not place the bound, which is read as the nearest occurrence.
+    let before: Vec<&str> = text[sentence.start.min(at.start)..at.start].split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).rev().take(2).collect();
+    if matches!(before.as_slice(), ["حتي", ..] | ["وحتي", ..] | ["لغايه", ..] | ["غايه", "الي", ..]) {
+        return None;
+    }
     let scan = |from: usize, limit: usize| -> Option<Prefer> {
         let before = &text[from.min(at.start)..at.start];
         let words: Vec<&str> = before.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
         for (i, w) in words.iter().rev().take(limit).enumerate() {
             let b = bare(w);
+            if matches!(b, "ان" | "بان") {
+                // A complementizer opens reported content («وأوضح أن التدابير ستدخل حيز التنفيذ من
+                // صباح الأربعاء»): the reporting verb before it dates the report, not what it reports.
+                // An announcement word before it still does («من المقرر أن يصوت الناخبون الخميس»).
+                let head = words.len().checked_sub(i + 2).and_then(|k| words.get(k)).copied().unwrap_or("");
+                return match grammar.cue(bare(head)).or_else(|| grammar.cue(head)) {
+                    Some(Direction::Future) => Some(Prefer::Future),
+                    _ => None,
+                };
+            }
             match grammar.cue(b).or_else(|| grammar.cue(w)) {
                 Some(Direction::Future) => return Some(Prefer::Future),
                 Some(Direction::Past) => return Some(Prefer::Past),
@@ -168,7 +184,7 @@ pub fn anchor_document(grammar: &Grammar, id: &str, original: String, hint: &Pub
 /// [`anchor_document`] for a document already normalised and matched (`mentions` are
 /// `grammar.find(normalised.as_str())`): the pipeline reads each text once for story grouping,
 /// publication dates and anchoring.
-pub fn anchor_prepared(grammar: &Grammar, id: &str, original: String, normalised: Normalised, mentions: Vec<Mention>, hint: &PublicationHint, default_prefer: Prefer) -> AnchoredDocument {
+pub fn anchor_prepared(grammar: &Grammar, id: &str, original: String, normalised: Normalised, mut mentions: Vec<Mention>, hint: &PublicationHint, default_prefer: Prefer) -> AnchoredDocument {
     let zone_source = ZoneSource::default();
     let publication = match (hint.date, hint.inferred.clone(), hint.fallback) {
         (Some(date), _, _) => Publication { date, time: hint.time, basis: PublicationBasis::Metadata, evidence: "metadata".into(), timezone: hint.timezone, zone_source },
@@ -194,6 +210,7 @@ pub fn anchor_prepared(grammar: &Grammar, id: &str, original: String, normalised
     let text = normalised.as_str();
     let clauses = normalised.clauses();
     let sentences = normalised.sentences();
+    crate::since::read_since(grammar, text, &sentences, &mut mentions);
     let starts = char_starts(&original);
     let reference = Reference { date: publication.date, time: publication.time, tz: publication.timezone };
 
@@ -257,7 +274,7 @@ pub fn anchor_prepared(grammar: &Grammar, id: &str, original: String, normalised
         timexes.push(build_timex(m, res, start, end, span_text, &normalised, s.event));
     }
     resolve_event_gaps(&mentions_with_offsets(&mentions, &timexes), &mut timexes, &sentences, text, reference.tz);
-    clock_times_take_their_day(&mentions_with_offsets(&mentions, &timexes), &mut timexes, text, reference.tz);
+    crate::clock::times_take_their_day(grammar, &mentions_with_offsets(&mentions, &timexes), &mut timexes, text, &sentences, reference.tz);
     let _ = offsets;
     AnchoredDocument { id: id.to_string(), original, normalised, publication, timexes, conflicts, story: String::new() }
 }
@@ -383,36 +400,6 @@ fn resolve_event_gaps(mentions: &[&Mention], timexes: &mut [Timex], sentences: &
     }
 }
 
-/// Words that may join a day to the clock time after it: "مساء السبت، عند الساعة 21:40".
-const CLOCK_JOINERS: &[&str] = &["عند", "على", "في", "حوالي", "نحو"];
-
-/// A bare clock time set right after a day ("مساء السبت الماضي، الساعة 21:40", "الجمعة عند الساعة
-/// الثامنة") is on that day, not on the publication day: it takes the day's date.
-fn clock_times_take_their_day(mentions: &[&Mention], timexes: &mut [Timex], text: &str, tz: chrono_tz::Tz) {
-    for i in 1..timexes.len() {
-        let Some(m) = mentions.get(i) else { continue };
-        let s = &m.semantics;
-        let bare = s.hour.is_some() && s.day.is_none() && s.weekday.is_none() && s.month.is_none() && s.year.is_none() && s.shift.is_none();
-        if !bare || timexes[i].kind != TimexType::Time {
-            continue;
-        }
-        let (prev, this) = (&timexes[i - 1], &timexes[i]);
-        let Some(gap) = text.get(prev.byte_range.end..this.byte_range.start) else { continue };
-        let joined = gap.split(|c: char| c.is_whitespace() || c == ',').filter(|w| !w.is_empty()).all(|w| CLOCK_JOINERS.contains(&w));
-        let Some(day) = prev.value.get(..10).and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok()) else { continue };
-        let Some(clock) = this.value.get(10..).and_then(|t| t.strip_prefix('T')).and_then(|t| chrono::NaiveTime::parse_from_str(t, "%H:%M").ok()) else { continue };
-        if !joined || gap.chars().count() > 12 {
-            continue;
-        }
-        let start = crate::calendar::local_instant(tz, day.and_time(clock));
-        let value = format!("{}T{}", day.format("%Y-%m-%d"), clock.format("%H:%M"));
-        let anchor = prev.anchor;
-        timexes[i].value = value;
-        timexes[i].interval = Some(Interval { start, end: start + chrono::Duration::minutes(1) });
-        timexes[i].anchor = anchor;
-    }
-}
-
 /// Read one phrase (no surrounding document) against a reference time: the longest expression in
 /// it, or `None`. This is what `tarikh parse` and the grammar examples use.
 pub fn parse_phrase(grammar: &Grammar, phrase: &str, reference: Reference, prefer: Prefer) -> Option<Timex> {
@@ -522,6 +509,18 @@ mod tests {
         assert_eq!(cue("وفي بيان فجر السبت، أوصت اللجنة الوطنية", "فجر السبت"), Some(Prefer::Past));
         // …but not one that opens a new clause with و.
         assert_eq!(cue("في نهاية ولايته مساء الأحد، وأشارت آخر الاستطلاعات", "مساء الأحد"), None);
+    }
+
+    #[test]
+    fn a_reporting_verb_does_not_date_what_it_reports() {
+        assert_eq!(cue("وأوضح أن هذه التدابير تدخل حيز التنفيذ من صباح الأربعاء", "صباح الأربعاء"), None);
+        assert_eq!(cue("وقالت الوزارة إن الحظر بدأ مساء الجمعة", "مساء الجمعة"), Some(Prefer::Past));
+    }
+
+    #[test]
+    fn until_a_day_is_not_placed_by_the_verb() {
+        assert_eq!(cue("وأعلنت الحكومة فرض حظر تجول حتى مساء الإثنين", "مساء الإثنين"), None);
+        assert_eq!(cue("وأعلنت الحكومة فرض حظر تجول مساء الإثنين", "مساء الإثنين"), Some(Prefer::Past));
     }
 
     #[test]

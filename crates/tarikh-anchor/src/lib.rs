@@ -16,9 +16,11 @@
 #![deny(missing_docs)]
 
 pub mod calendar;
+mod clock;
 mod document;
 mod publication;
 mod resolve;
+mod since;
 mod types;
 
 pub use document::{anchor_document, anchor_prepared, infer_publication, parse_phrase, parse_phrase_all, resolve_from_anchor_event, PublicationHint};

@@ -74,6 +74,7 @@ enum Point {
     PartOfDay(NaiveDate, PartOfDay),
     Hour(NaiveDate, u32),
     Minute(NaiveDate, u32, u32),
+    Second(NaiveDate, u32, u32, u32),
 }
 
 impl Point {
@@ -95,6 +96,7 @@ impl Point {
                     PartOfDay::Evening => format!("{day}TEV"),
                     PartOfDay::Night => format!("{day}TNI"),
                     PartOfDay::Noon => format!("{day}T12:00"),
+                    PartOfDay::Midday => format!("{day}TMI"),
                     PartOfDay::Midnight => format!("{}T00:00", add_days(d, 1).format("%Y-%m-%d")),
                 }
             }
@@ -105,6 +107,10 @@ impl Point {
             Point::Minute(d, h, m) => {
                 let (d, h) = if h >= 24 { (add_days(d, 1), h - 24) } else { (d, h) };
                 format!("{}T{h:02}:{m:02}", d.format("%Y-%m-%d"))
+            }
+            Point::Second(d, h, m, sec) => {
+                let (d, h) = if h >= 24 { (add_days(d, 1), h - 24) } else { (d, h) };
+                format!("{}T{h:02}:{m:02}:{sec:02}", d.format("%Y-%m-%d"))
             }
         }
     }
@@ -132,6 +138,7 @@ impl Point {
             Point::PartOfDay(d, pod) => match pod {
                 PartOfDay::Morning => (at(d, 0, 0), at(d, 12, 0)),
                 PartOfDay::Noon => (at(d, 12, 0), at(d, 13, 0)),
+                PartOfDay::Midday => (at(d, 12, 0), at(d, 15, 0)),
                 PartOfDay::Afternoon => (at(d, 12, 0), at(d, 18, 0)),
                 PartOfDay::Evening => (at(d, 18, 0), at(d, 24, 0)),
                 PartOfDay::Night => (at(d, 18, 0), at(d, 30, 0)),
@@ -139,13 +146,17 @@ impl Point {
             },
             Point::Hour(d, h) => (at(d, h as i64, 0), at(d, h as i64 + 1, 0)),
             Point::Minute(d, h, m) => (at(d, h as i64, m as i64), at(d, h as i64, m as i64 + 1)),
+            Point::Second(d, h, m, sec) => {
+                let start = at(d, h as i64, m as i64) + Duration::seconds(sec as i64);
+                (start, start + Duration::seconds(1))
+            }
         };
         Some(Interval { start, end })
     }
 
     fn kind(self) -> TimexType {
         match self {
-            Point::PartOfDay(..) | Point::Hour(..) | Point::Minute(..) => TimexType::Time,
+            Point::PartOfDay(..) | Point::Hour(..) | Point::Minute(..) | Point::Second(..) => TimexType::Time,
             _ => TimexType::Date,
         }
     }
@@ -205,7 +216,7 @@ fn weekday_label(w: u32) -> String {
 }
 
 /// The zone a clock time states ("بتوقيت غرينتش" → UTC, "بتوقيت باريس" → Europe/Paris).
-fn stated_zone(name: &str) -> Option<chrono_tz::Tz> {
+pub(crate) fn stated_zone(name: &str) -> Option<chrono_tz::Tz> {
     match name {
         "+00:00" | "UTC" | "GMT" | "Z" => Some(chrono_tz::UTC),
         other => other.parse().ok(),
@@ -217,8 +228,29 @@ fn duration_value(amount: Option<f64>, unit: Unit) -> String {
     match amount {
         None => format!("P{t}X{}", unit.timex_letter()),
         Some(a) if a.fract() == 0.0 => format!("P{t}{}{}", a as i64, unit.timex_letter()),
-        Some(a) => format!("P{t}{a}{}", unit.timex_letter()),
+        Some(a) => fractional_duration(a, unit).unwrap_or_else(|| format!("P{t}{a}{}", unit.timex_letter())),
     }
+}
+
+/// A fractional amount written in whole units, as TIMEX3 values are: «ساعتين ونصف» = PT2H30M, «نصف
+/// ساعة» = PT30M, «يوم ونصف» = P1DT12H, «عامين ونصف» = P2Y6M, «نصف قرن» = P50Y. `None` when the
+/// fraction does not come out whole in the next unit (half a week or a month keep the decimal).
+fn fractional_duration(amount: f64, unit: Unit) -> Option<String> {
+    let whole = amount.trunc() as i64;
+    let part = |per: f64| -> Option<i64> {
+        let v = amount.fract() * per;
+        (v.fract().abs() < 1e-9).then_some(v.round() as i64)
+    };
+    let lead = |n: i64, letter: &str| if n > 0 { format!("{n}{letter}") } else { String::new() };
+    Some(match unit {
+        Unit::Hour => format!("PT{}{}M", lead(whole, "H"), part(60.0)?),
+        Unit::Minute => format!("PT{}{}S", lead(whole, "M"), part(60.0)?),
+        Unit::Day => format!("P{}T{}H", lead(whole, "D"), part(24.0)?),
+        Unit::Year => format!("P{}{}M", lead(whole, "Y"), part(12.0)?),
+        Unit::Decade if (amount * 10.0).fract() == 0.0 => format!("P{}Y", (amount * 10.0) as i64),
+        Unit::Century if (amount * 100.0).fract() == 0.0 => format!("P{}Y", (amount * 100.0) as i64),
+        _ => return None,
+    })
 }
 
 /// Smallest and largest length of a duration, in seconds, from its amount, vagueness and mod.
@@ -389,14 +421,15 @@ pub(crate) fn resolve(kind: MentionType, sem: &Semantics, r: &Reference, prefer:
         } else if let Some(w) = sem.weekday {
             point = Some(Point::Day(weekday_near(r.date, w, prefer, strict)));
         } else if sem.part_of_day.is_some() || sem.hour.is_some() {
-            let d = if sem.part_of_day == Some(PartOfDay::Midnight) {
+            let d = match (sem.part_of_day, sem.hour) {
                 // A bare midnight closes the day before the reference (past) or the reference day (future).
-                match prefer {
+                (Some(PartOfDay::Midnight), _) => match prefer {
                     Prefer::Future => r.date,
                     _ => add_days(r.date, -1),
-                }
-            } else {
-                r.date
+                },
+                // A bare night told in the past («قصفت الطائرات المدينة ليلا») is the night just gone.
+                (Some(PartOfDay::Night), None) if prefer == Prefer::Past => add_days(r.date, -1),
+                _ => r.date,
             };
             point = Some(Point::Day(d));
         }
@@ -413,9 +446,18 @@ pub(crate) fn resolve(kind: MentionType, sem: &Semantics, r: &Reference, prefer:
     // Times of day on a day.
     if let Point::Day(d) = point {
         if let Some(h) = sem.hour {
-            let mut h = h;
+            let (mut h, mut minute) = (h, sem.minute.unwrap_or(0).min(59));
+            if let Some(before) = sem.minutes_to {
+                // «العاشرة إلا ربعا»: that many minutes before the hour (الواحدة إلا ربعا = 12:45).
+                h = match h {
+                    0 => 23,
+                    1 => 12,
+                    _ => h - 1,
+                };
+                minute = 60 - before.min(59);
+            }
             if let Some(pod) = sem.part_of_day {
-                let pm = matches!(pod, PartOfDay::Afternoon | PartOfDay::Evening) || (pod == PartOfDay::Night && h >= 6);
+                let pm = matches!(pod, PartOfDay::Afternoon | PartOfDay::Evening) || (pod == PartOfDay::Night && h >= 6) || (matches!(pod, PartOfDay::Midday | PartOfDay::Noon) && (1..=5).contains(&h));
                 if pm && h < 12 {
                     h += 12;
                 }
@@ -426,7 +468,21 @@ pub(crate) fn resolve(kind: MentionType, sem: &Semantics, r: &Reference, prefer:
             if h > 24 {
                 return None;
             }
-            point = Point::Minute(d, h, sem.minute.unwrap_or(0).min(59));
+            let names_no_day = sem.year.is_none() && sem.month.is_none() && sem.day.is_none() && sem.weekday.is_none() && sem.shift.is_none();
+            let d = match (sem.part_of_day, r.time) {
+                // A bare hour on the twelve-hour clock, read against a known time of day: the
+                // occurrence the tense asks for («الساعة الثالثة» at 04:30, looking ahead = 15:00).
+                (None, Some(now)) if names_no_day && (1..=12).contains(&h) => {
+                    let (day, hour) = twelve_hour_occurrence(d, now, h, minute, prefer);
+                    h = hour;
+                    day
+                }
+                _ => d,
+            };
+            point = match sem.second {
+                Some(sec) => Point::Second(d, h, minute, sec.min(59)),
+                None => Point::Minute(d, h, minute),
+            };
         } else if let Some(pod) = sem.part_of_day {
             point = Point::PartOfDay(d, pod);
         }
@@ -435,6 +491,35 @@ pub(crate) fn resolve(kind: MentionType, sem: &Semantics, r: &Reference, prefer:
     let tz = sem.timezone.as_deref().and_then(stated_zone).unwrap_or(r.tz);
     let interval = point.interval(tz);
     out(point.kind(), point.value(), interval, anchor, problems)
+}
+
+/// The day and 24-hour hour of a twelve-hour clock time `h:minute` (1–12, no part of day) nearest to
+/// `now` on `day` in the direction asked: the next occurrence looking ahead, the last one looking back,
+/// the nearer one otherwise.
+fn twelve_hour_occurrence(day: NaiveDate, now: NaiveTime, h: u32, minute: u32, prefer: Prefer) -> (NaiveDate, u32) {
+    let now = day.and_time(now);
+    let base = h % 12;
+    let mut options: Vec<(chrono::NaiveDateTime, NaiveDate, u32)> = Vec::new();
+    for shift in -1..=1 {
+        let d = add_days(day, shift);
+        for hour in [base, base + 12] {
+            if let Some(t) = NaiveTime::from_hms_opt(hour, minute, 0) {
+                options.push((d.and_time(t), d, hour));
+            }
+        }
+    }
+    let after = options.iter().filter(|o| o.0 >= now).min_by_key(|o| o.0);
+    let before = options.iter().filter(|o| o.0 <= now).max_by_key(|o| o.0);
+    let pick = match prefer {
+        Prefer::Future => after.or(before),
+        Prefer::Past => before.or(after),
+        Prefer::Nearest | Prefer::NearestLeaningPast => match (before, after) {
+            (Some(b), Some(a)) => Some(if now - b.0 <= a.0 - now { b } else { a }),
+            (b, a) => b.or(a),
+        },
+    };
+    // Written as 12 (noon) the hour stays 12, not 0, when that occurrence is chosen.
+    pick.map(|o| (o.1, if o.2 == 0 && h == 12 { 0 } else { o.2 })).unwrap_or((day, h))
 }
 
 /// The reference moved by `n` units ("منذ 10 سنوات", "بعد 48 ساعة"), or `None` when the result
@@ -533,4 +618,37 @@ fn resolve_range(sem: &Semantics, end: (Option<i32>, Option<u32>, Option<u32>), 
         modifier: sem.modifier.clone(),
         problems: Vec::new(),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_bare_hour_takes_the_occurrence_the_tense_asks_for() {
+        let day = NaiveDate::from_ymd_opt(2013, 2, 12).unwrap();
+        let now = NaiveTime::from_hms_opt(4, 30, 0).unwrap();
+        assert_eq!(twelve_hour_occurrence(day, now, 3, 0, Prefer::Future), (day, 15));
+        assert_eq!(twelve_hour_occurrence(day, now, 3, 0, Prefer::Past), (day, 3));
+        assert_eq!(twelve_hour_occurrence(day, now, 5, 0, Prefer::Future), (day, 5));
+        assert_eq!(twelve_hour_occurrence(day, now, 2, 0, Prefer::Future), (day, 14));
+        let late = NaiveTime::from_hms_opt(23, 0, 0).unwrap();
+        assert_eq!(twelve_hour_occurrence(day, late, 3, 0, Prefer::Future), (add_days(day, 1), 3));
+        assert_eq!(twelve_hour_occurrence(day, late, 9, 0, Prefer::Nearest), (day, 21));
+    }
+
+    #[test]
+    fn fractions_are_written_in_whole_smaller_units() {
+        assert_eq!(duration_value(Some(0.5), Unit::Hour), "PT30M");
+        assert_eq!(duration_value(Some(2.5), Unit::Hour), "PT2H30M");
+        assert_eq!(duration_value(Some(0.25), Unit::Hour), "PT15M");
+        assert_eq!(duration_value(Some(1.5), Unit::Day), "P1DT12H");
+        assert_eq!(duration_value(Some(2.5), Unit::Year), "P2Y6M");
+        assert_eq!(duration_value(Some(0.5), Unit::Century), "P50Y");
+        assert_eq!(duration_value(Some(0.25), Unit::Century), "P25Y");
+        assert_eq!(duration_value(Some(0.5), Unit::Decade), "P5Y");
+        // Half a week or a month does not come out in whole days: the decimal stays.
+        assert_eq!(duration_value(Some(7.5), Unit::Month), "P7.5M");
+        assert_eq!(duration_value(Some(3.0), Unit::Week), "P3W");
+    }
 }

@@ -26,7 +26,9 @@ pub const FIELDS: &[FieldDoc] = &[
     FieldDoc { name: "weekday", takes: "1–7", meaning: "ISO weekday, 1 = Monday … 7 = Sunday; alone, the nearest such day.", sample: "6" },
     FieldDoc { name: "hour", takes: "0–24", meaning: "Hour on the clock as written (with `part_of_day` AF/EV/NI, 1–11 count from noon).", sample: "10" },
     FieldDoc { name: "minute", takes: "0–59", meaning: "Minute; needs `hour`.", sample: "30" },
-    FieldDoc { name: "part_of_day", takes: "MO NOON AF EV NI MIDNIGHT", meaning: "Part of the day (with a day: `2017-05-05TEV`).", sample: "EV" },
+    FieldDoc { name: "second", takes: "0–59", meaning: "Second; needs `minute`.", sample: "15" },
+    FieldDoc { name: "minutes_to", takes: "1–59", meaning: "Minutes before the hour (الساعة 12 إلا ربعا = 15): the time is `hour` less this many minutes.", sample: "15" },
+    FieldDoc { name: "part_of_day", takes: "MO MI NOON AF EV NI MIDNIGHT", meaning: "Part of the day (with a day: `2017-05-05TEV`).", sample: "EV" },
     FieldDoc { name: "calendar", takes: "gregorian, hijri", meaning: "Calendar of `year`, `month` and `day` (Hijri is read with the Umm al-Qura tables).", sample: "hijri" },
     FieldDoc {
         name: "shift",

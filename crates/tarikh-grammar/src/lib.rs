@@ -18,6 +18,7 @@
 //! ```
 #![deny(missing_docs)]
 
+mod compose;
 mod error;
 mod fields;
 mod load;

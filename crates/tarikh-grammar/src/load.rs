@@ -57,7 +57,27 @@ struct FileDef {
     #[serde(default)]
     context: Vec<Spanned<ContextDef>>,
     #[serde(default)]
+    compose: Vec<Spanned<ComposeDef>>,
+    #[serde(default)]
     cues: Option<CuesDef>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ComposeDef {
+    name: String,
+    #[serde(default)]
+    doc: String,
+    first: String,
+    second: String,
+    #[serde(default)]
+    between: String,
+    #[serde(rename = "type")]
+    kind: String,
+    #[serde(default)]
+    priority: i32,
+    #[serde(default)]
+    examples: Vec<Spanned<ExampleDef>>,
 }
 
 #[derive(Deserialize)]
@@ -69,6 +89,8 @@ struct CuesDef {
     past: Vec<String>,
     #[serde(default)]
     future: Vec<String>,
+    #[serde(default)]
+    daily: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -211,18 +233,34 @@ pub(crate) struct Context {
     pub(crate) capture_lexicons: HashMap<String, usize>,
 }
 
+/// A compiled composition: two classes of expressions that join into one (see compose.rs).
+#[derive(Debug, Clone)]
+pub(crate) struct Composition {
+    pub(crate) name: String,
+    pub(crate) doc: String,
+    pub(crate) first: crate::compose::Class,
+    pub(crate) second: crate::compose::Class,
+    /// Matches the whole text between the two parts (spaces around it trimmed); may be empty.
+    pub(crate) between: Regex,
+    pub(crate) kind: MentionType,
+    pub(crate) priority: i32,
+}
+
 /// Everything read from a grammar directory, ready to match.
 #[derive(Debug, Clone)]
 pub struct Grammar {
     pub(crate) lexicons: Vec<Lexicon>,
     pub(crate) rules: Vec<Rule>,
     pub(crate) contexts: Vec<Context>,
+    pub(crate) compositions: Vec<Composition>,
     /// Where each rule can match (see prefilter.rs).
     pub(crate) prefilter: crate::prefilter::Prefilter,
     pub(crate) examples: Vec<Example>,
     pub(crate) negatives: Vec<Negative>,
     pub(crate) past_cues: std::collections::HashSet<String>,
     pub(crate) future_cues: std::collections::HashSet<String>,
+    /// Phrases naming a schedule kept every day (حظر التجول، ساعات العمل), normalised.
+    pub(crate) daily_cues: Vec<String>,
 }
 
 fn line_of(source: &str, offset: usize) -> usize {
@@ -304,13 +342,16 @@ impl Grammar {
         let mut negatives = Vec::new();
         let mut rule_defs = Vec::new();
         let mut context_defs = Vec::new();
+        let mut compose_defs = Vec::new();
         let mut past_cues = std::collections::HashSet::new();
         let mut future_cues = std::collections::HashSet::new();
+        let mut daily_cues: Vec<String> = Vec::new();
         for (path, source, file) in parsed {
             if let Some(cues) = &file.cues {
                 let _ = &cues.doc;
                 past_cues.extend(cues.past.iter().map(|w| tarikh_text::normalise(w.trim())));
                 future_cues.extend(cues.future.iter().map(|w| tarikh_text::normalise(w.trim())));
+                daily_cues.extend(cues.daily.iter().map(|w| tarikh_text::normalise(w.trim()).split_whitespace().collect::<Vec<_>>().join(" ")).filter(|w| !w.is_empty()));
                 if let Some(both) = cues.past.iter().find(|w| cues.future.contains(w)) {
                     return Err(GrammarError::at(&path, source, None, format!("cue word `{both}` is listed both as past and as future; keep it in one list")));
                 }
@@ -349,26 +390,34 @@ impl Grammar {
                 }
                 let mut alts: Vec<&String> = words.keys().collect();
                 alts.sort_by(|a, b| b.chars().count().cmp(&a.chars().count()).then(a.cmp(b)));
-                let mut pieces: Vec<String> = alts.iter().map(|w| word_regex(w)).collect();
+                let word_pieces: Vec<String> = alts.iter().map(|w| word_regex(w)).collect();
+                let mut other_pieces: Vec<String> = Vec::new();
                 if let Some(re) = &def.regex {
                     if let Err(e) = Regex::new(re) {
                         return Err(GrammarError::at(&path, source, Some(offset), format!("lexicon `{name}` has an invalid regex: {e}")));
                     }
-                    pieces.push(format!("(?:{re})"));
+                    other_pieces.push(format!("(?:{re})"));
                 }
                 if def.digits {
-                    pieces.push(r"\d+".to_string());
+                    other_pieces.push(r"\d+".to_string());
                 }
-                if pieces.is_empty() {
+                if word_pieces.is_empty() && other_pieces.is_empty() {
                     return Err(GrammarError::at(&path, source, Some(offset), format!("lexicon `{name}` has no entries, no `regex` and no `digits`: it could never match")));
                 }
-                let one = format!("(?:{})", pieces.join("|"));
                 let compose_sum = match def.compose.as_deref() {
                     None => false,
                     Some("sum") => true,
                     Some(other) => return Err(GrammarError::at(&path, source, Some(offset), format!("lexicon `{name}`: `compose` can only be \"sum\", but found `{other}`"))),
                 };
-                let alternation = if compose_sum { format!(r"{one}(?:\s+و\s*{one})*") } else { one };
+                // Only words add up (خمسة وعشرون): «26 و45 سنة» is two numbers, not 71.
+                let alternation = if compose_sum && !word_pieces.is_empty() {
+                    let words_one = format!("(?:{})", word_pieces.join("|"));
+                    let composed = format!(r"{words_one}(?:\s+و\s*{words_one})*");
+                    std::iter::once(composed).chain(other_pieces).collect::<Vec<_>>().join("|")
+                } else {
+                    word_pieces.into_iter().chain(other_pieces).collect::<Vec<_>>().join("|")
+                };
+                let alternation = format!("(?:{alternation})");
                 lexicon_index.insert(name.clone(), lexicons.len());
                 lexicons.push(Lexicon { name, doc: def.doc, words, alternation, digits: def.digits, compose_sum });
             }
@@ -377,6 +426,9 @@ impl Grammar {
             }
             for c in file.context {
                 context_defs.push((path.clone(), source, c));
+            }
+            for c in file.compose {
+                compose_defs.push((path.clone(), source, c));
             }
             for n in file.must_not_match {
                 let origin = format!("{}:{}", path.display(), line_of(source, n.span().start));
@@ -461,8 +513,37 @@ impl Grammar {
             }
             contexts.push(Context { name: def.name, doc: def.doc, types, left, right, include: def.include, fields, capture_lexicons });
         }
+        let mut compositions = Vec::new();
+        for (path, source, def) in compose_defs {
+            let coff = def.span().start;
+            let def = def.into_inner();
+            let at = |m: String| GrammarError::at(&path, source, Some(coff), format!("compose `{}`: {m}", def.name));
+            if let Some(first) = names.get(&def.name) {
+                return Err(at(format!("the name is already used by the rule at {first}; names must be unique")));
+            }
+            if compositions.iter().any(|c: &Composition| c.name == def.name) {
+                return Err(at("the name is used twice; names must be unique".into()));
+            }
+            let class = |n: &str| crate::compose::Class::parse(n.trim()).ok_or_else(|| at(format!("`{n}` is not a class of expressions; the classes are {}", crate::compose::Class::NAMES)));
+            let (first, second) = (class(&def.first)?, class(&def.second)?);
+            let kind = match MentionType::parse(&def.kind) {
+                Some(k @ (MentionType::Date | MentionType::Time)) => k,
+                _ => return Err(at(format!("`type` must be DATE or TIME (a composition names one moment), but found `{}`", def.kind))),
+            };
+            let (body, caps) = expand_pattern(&def.between, &lexicons, &lexicon_index).map_err(&at)?;
+            if !caps.is_empty() {
+                return Err(at("`between` only says which words may join the two parts; write lexicons as `{name:_}` (no capture)".into()));
+            }
+            let between = Regex::new(&format!(r"^(?:{body})$")).map_err(|e| at(format!("`between` is not a valid pattern after expanding placeholders: {e}")))?;
+            for ex in def.examples {
+                examples.push(example_from(ex, &path, source)?);
+            }
+            compositions.push(Composition { name: def.name, doc: def.doc, first, second, between, kind, priority: def.priority });
+        }
         let prefilter = crate::prefilter::Prefilter::new(&bodies);
-        Ok(Grammar { lexicons, rules, contexts, prefilter, examples, negatives, past_cues, future_cues })
+        daily_cues.sort();
+        daily_cues.dedup();
+        Ok(Grammar { lexicons, rules, contexts, compositions, prefilter, examples, negatives, past_cues, future_cues, daily_cues })
     }
 
     /// Load every `*.toml` file under `dir` (recursively).
@@ -511,6 +592,28 @@ impl Grammar {
         }
     }
 
+    /// Does this stretch of normalised text name a schedule kept every day (a curfew, working
+    /// hours: the `daily` list of the `[cues]` table)? A clock time in such a sentence falls on no
+    /// particular day («حظر التجول من السابعة مساء حتى السادسة صباحا»).
+    pub fn names_a_daily_schedule(&self, normalised: &str) -> bool {
+        self.daily_cues.iter().any(|cue| {
+            normalised.match_indices(cue.as_str()).any(|(at, m)| {
+                let before = normalised[..at].chars().next_back();
+                let after = normalised[at + m.len()..].chars().next();
+                // Whole words only; the proclitics و ف ب ل may stand before the phrase.
+                let clean_start = match before {
+                    Some(c) if c.is_alphanumeric() => {
+                        let head = &normalised[..at];
+                        let word_start = head.rfind(|c: char| !c.is_alphanumeric()).map_or(0, |i| i + head[i..].chars().next().map_or(1, char::len_utf8));
+                        head[word_start..].chars().all(|c| matches!(c, 'و' | 'ف' | 'ب' | 'ل')) && head[word_start..].chars().count() <= 2
+                    }
+                    _ => true,
+                };
+                clean_start && !after.is_some_and(char::is_alphanumeric)
+            })
+        })
+    }
+
     /// Number of rules.
     pub fn rule_count(&self) -> usize {
         self.rules.len()
@@ -529,6 +632,11 @@ impl Grammar {
     /// Names and descriptions of the contexts (modifiers and event anchors around expressions).
     pub fn context_docs(&self) -> Vec<(&str, &str)> {
         self.contexts.iter().map(|c| (c.name.as_str(), c.doc.as_str())).collect()
+    }
+
+    /// Names and descriptions of the compositions (expressions that join into one).
+    pub fn composition_docs(&self) -> Vec<(&str, &str)> {
+        self.compositions.iter().map(|c| (c.name.as_str(), c.doc.as_str())).collect()
     }
 
     /// Names, origins and descriptions of the rules.

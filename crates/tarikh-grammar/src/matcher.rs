@@ -101,6 +101,7 @@ impl Grammar {
                 candidates.push((mention, rule.priority, rule.order));
             }
         }
+        self.compose(text, &mut candidates);
         // Longest match wins; then the higher priority; then the rule written first.
         // Length in characters: an Arabic letter is two bytes, a digit one.
         let chars = |r: &Range<usize>| text[r.clone()].chars().count();
@@ -121,6 +122,74 @@ impl Grammar {
         chosen.retain(|m| m.kind != MentionType::None);
         chosen.sort_by_key(|m| (m.range.start, m.range.end));
         chosen
+    }
+
+    /// Offer, for every two candidates that a `[[compose]]` entry joins, the joined expression as
+    /// one more candidate (see compose.rs). A joined candidate may join again («الساعة السادسة من
+    /// مساء اليوم» + «اليوم الأربعاء» + «19 أبريل 2023»), a few rounds at most.
+    fn compose(&self, text: &str, candidates: &mut Vec<(Mention, i32, usize)>) {
+        /// How far (in bytes) after the first part the second may start.
+        const REACH: usize = 48;
+        if self.compositions.is_empty() {
+            return;
+        }
+        let mut fresh_from = 0;
+        for _round in 0..3 {
+            let mut order: Vec<usize> = (0..candidates.len()).collect();
+            order.sort_by_key(|&i| candidates[i].0.matched.start);
+            let starts: Vec<usize> = order.iter().map(|&i| candidates[i].0.matched.start).collect();
+            let mut added: Vec<(Mention, i32, usize)> = Vec::new();
+            for (ci, comp) in self.compositions.iter().enumerate() {
+                for &ai in &order {
+                    let a = &candidates[ai].0;
+                    if !comp.first.admits(a.kind, &a.semantics, &text[a.range.clone()]) {
+                        continue;
+                    }
+                    let lo = starts.partition_point(|&s| s <= a.matched.start);
+                    let hi = starts.partition_point(|&s| s <= a.matched.end + REACH);
+                    for &bi in &order[lo..hi] {
+                        if ai < fresh_from && bi < fresh_from {
+                            continue; // joined in an earlier round
+                        }
+                        let b = &candidates[bi].0;
+                        if b.matched.end <= a.matched.end || !comp.second.admits(b.kind, &b.semantics, &text[b.range.clone()]) {
+                            continue;
+                        }
+                        let gap = if b.matched.start > a.matched.end { &text[a.matched.end..b.matched.start] } else { "" };
+                        if !comp.between.is_match(&spaced(gap)) {
+                            continue;
+                        }
+                        let Some(semantics) = crate::compose::unify(&a.semantics, &b.semantics) else { continue };
+                        let mut end = b.range.end.max(b.matched.end);
+                        if let Some(close) = crate::compose::closer_for(gap) {
+                            let rest = &text[end..];
+                            let skipped = rest.len() - rest.trim_start().len();
+                            if rest.trim_start().starts_with(close) {
+                                end += skipped + close.len_utf8();
+                            }
+                        }
+                        let range_end = if end > b.matched.end { end } else { b.range.end };
+                        let mut mention = Mention {
+                            range: a.range.start..range_end,
+                            matched: a.matched.start..end,
+                            kind: comp.kind,
+                            semantics,
+                            rule: format!("{}+{}", a.rule, b.rule),
+                        };
+                        self.apply_contexts(text, &mut mention);
+                        let duplicate = |m: &Mention| m.matched == mention.matched && m.range == mention.range && m.semantics == mention.semantics;
+                        if !candidates.iter().any(|(m, _, _)| duplicate(m)) && !added.iter().any(|(m, _, _)| duplicate(m)) {
+                            added.push((mention, comp.priority, self.rules.len() + ci));
+                        }
+                    }
+                }
+            }
+            if added.is_empty() {
+                break;
+            }
+            fresh_from = candidates.len();
+            candidates.extend(added);
+        }
     }
 
     /// Fill `sem` from a field table. A field whose captures all stayed empty is skipped; a value
@@ -264,6 +333,29 @@ impl Grammar {
         }
         // A lexicon with a regex: the captured text is its own value (e.g. a year in digits).
         Some(key)
+    }
+}
+
+/// The text between two parts as a `between` pattern sees it: each word and each mark followed by
+/// one space («،(» → ", ( "), nothing when the parts touch.
+fn spaced(gap: &str) -> String {
+    let mut out = String::new();
+    for c in gap.chars() {
+        if c.is_alphanumeric() || c == '_' {
+            out.push(c);
+        } else if !c.is_whitespace() {
+            out.push(' ');
+            out.push(c);
+            out.push(' ');
+        } else {
+            out.push(' ');
+        }
+    }
+    let words: Vec<&str> = out.split_whitespace().collect();
+    if words.is_empty() {
+        String::new()
+    } else {
+        words.join(" ") + " "
     }
 }
 

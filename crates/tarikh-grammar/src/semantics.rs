@@ -87,8 +87,10 @@ impl Unit {
 pub enum PartOfDay {
     /// Morning, dawn, forenoon (`MO`): 00:00–12:00 for bounds.
     Morning,
-    /// Midday / noon (`MI` in TIMEX3 is mid-day; we write the hour 12:00).
+    /// Noon, the instant (`منتصف النهار`): written as the hour 12:00.
     Noon,
+    /// Midday, from noon to the afternoon prayer (`ظهر`, `الظهيرة`; TIMEX3 `MI`): 12:00–15:00.
+    Midday,
     /// Afternoon (`AF`): 12:00–18:00.
     Afternoon,
     /// Evening (`EV`): 18:00–24:00.
@@ -100,11 +102,12 @@ pub enum PartOfDay {
 }
 
 impl PartOfDay {
-    /// Parse the codes used in grammar files: MO AF EV NI NOON MIDNIGHT.
+    /// Parse the codes used in grammar files: MO MI NOON AF EV NI MIDNIGHT.
     pub fn parse(code: &str) -> Option<PartOfDay> {
         Some(match code {
             "MO" => PartOfDay::Morning,
-            "NOON" | "MD" => PartOfDay::Noon,
+            "NOON" => PartOfDay::Noon,
+            "MI" | "MD" => PartOfDay::Midday,
             "AF" => PartOfDay::Afternoon,
             "EV" => PartOfDay::Evening,
             "NI" => PartOfDay::Night,
@@ -148,6 +151,10 @@ pub struct Semantics {
     pub hour: Option<u32>,
     /// Minute 0–59.
     pub minute: Option<u32>,
+    /// Second 0–59 («15:23:24»).
+    pub second: Option<u32>,
+    /// Minutes *before* the hour («العاشرة إلا ربعا» = 15 before ten: 9:45).
+    pub minutes_to: Option<u32>,
     /// Part of day.
     pub part_of_day: Option<PartOfDay>,
     /// Calendar of year/month/day.
@@ -238,9 +245,17 @@ pub(crate) fn set_field(sem: &mut Semantics, name: &str, value: &str) -> Result<
         }
         "hour" => sem.hour = Some(num(name, value)?),
         "minute" => sem.minute = Some(num(name, value)?),
+        "second" => sem.second = Some(num(name, value)?),
+        "minutes_to" => {
+            let m: u32 = num(name, value)?;
+            if !(1..=59).contains(&m) {
+                return Err(format!("field `minutes_to` expects 1 to 59 minutes before the hour, but got `{value}`"));
+            }
+            sem.minutes_to = Some(m);
+        }
         "part_of_day" => {
             sem.part_of_day = Some(PartOfDay::parse(value.trim()).ok_or_else(|| {
-                format!("field `part_of_day` expects MO NOON AF EV NI MIDNIGHT, but got `{value}`")
+                format!("field `part_of_day` expects MO MI NOON AF EV NI MIDNIGHT, but got `{value}`")
             })?)
         }
         "calendar" => {

@@ -57,6 +57,21 @@ fn figures(row: &serde_json::Value, detail: Option<&serde_json::Value>) -> BTree
     f
 }
 
+/// The comment at the top of the floors file, kept when it is rewritten.
+const FLOORS_HEADER: &str = "\
+# Quality floors for tests/quality.rs: the figures `tarikh eval` reached when they were last raised.
+# They are counts, so the margin is exact: one expression mis-valued, one event lost or one more
+# false alarm fails `make test`. Floors must not be undercut; `*_false_alarms`, `events_rows` and
+# `cross_story_events` are ceilings that must not be passed. Raise them after an improvement:
+#   TARIKH_WRITE_FLOORS=1 cargo test --release -p tarikh --test quality
+# rewrites this file with the figures reached (keeping this header and the `measured` line, which
+# says when; update it by hand); review the diff.
+# Sections: [story.NAME] each story alone with its metadata; [inferred.NAME] publication dates
+# inferred (metadata withheld); [mixed.NAME] all stories in one folder, metadata withheld.
+# \"real-news\" is pooled over ../shared/stories. [grammar.\"ar\"]: the built-in grammar's examples,
+# rules and must-not-match phrases.
+";
+
 /// Metrics that must not grow (everything else must not shrink).
 fn is_ceiling(metric: &str) -> bool {
     metric.ends_with("false_alarms") || metric == "events_rows" || metric == "cross_story_events"
@@ -85,7 +100,8 @@ fn every_story_stays_at_or_above_its_quality_floors() {
     for (k, v) in &grammar_figures {
         printed.push_str(&format!("{k} = {v}\n"));
     }
-    let grammar_floors = floors.get("grammar").and_then(|g| g.get("ar")).and_then(|v| v.as_table()).unwrap_or_else(|| panic!("{}: no [grammar.\"ar\"] table", floors_path.display()));
+    let empty = toml::Table::new();
+    let grammar_floors = floors.get("grammar").and_then(|g| g.get("ar")).and_then(|v| v.as_table()).unwrap_or(&empty);
     for (metric, value) in &grammar_figures {
         match grammar_floors.get(metric).and_then(|f| f.as_integer()) {
             Some(floor) if *value < floor => failures.push(format!("[grammar.\"ar\"] {metric} = {value}, under its floor {floor}")),
@@ -112,7 +128,7 @@ fn every_story_stays_at_or_above_its_quality_floors() {
             let n = |k: &str| g.get(k).and_then(|v| v.as_i64()).unwrap_or(0);
             rows.push(("grouping".into(), BTreeMap::from([("pure_docs".to_string(), n("pure_docs")), ("whole_docs".to_string(), n("whole_docs"))])));
         }
-        let section_floors = floors.get(*section).and_then(|v| v.as_table()).unwrap_or_else(|| panic!("{}: no [{section}] table", floors_path.display()));
+        let section_floors = floors.get(*section).and_then(|v| v.as_table()).unwrap_or(&empty);
         for (name, got) in &rows {
             println!("[{section}.{name}] {}", got.iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join(" "));
             printed.push_str(&format!("\n[{section}.\"{name}\"]\n"));
@@ -150,8 +166,8 @@ fn every_story_stays_at_or_above_its_quality_floors() {
     }
     if std::env::var_os("TARIKH_WRITE_FLOORS").is_some() {
         let text = std::fs::read_to_string(&floors_path).expect("quality_floors.toml");
-        let header: String = text.lines().take_while(|l| !l.starts_with('[')).map(|l| format!("{l}\n")).collect();
-        std::fs::write(&floors_path, format!("{}{}", header.trim_end(), printed)).expect("write quality_floors.toml");
+        let measured = text.lines().find(|l| l.starts_with("measured")).unwrap_or("measured = \"\"");
+        std::fs::write(&floors_path, format!("{FLOORS_HEADER}{measured}{printed}")).expect("write quality_floors.toml");
         println!("wrote {}", floors_path.display());
         return;
     }

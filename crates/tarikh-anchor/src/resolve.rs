@@ -378,6 +378,16 @@ pub(crate) fn resolve(kind: MentionType, sem: &Semantics, r: &Reference, prefer:
         if let Some((unit, n)) = sem.shift {
             // A shift past the four-digit years ("بعد 2147483647 سنة") names no date: left out.
             point = Some(shifted(r, unit, n)?);
+            // A day number of a shifted month ("18 الجاري", "يوم 5 من الشهر المقبل").
+            if let (Some(d), Some(Point::Month(y, m))) = (sem.day, point) {
+                match NaiveDate::from_ymd_opt(y, m, d) {
+                    Some(g) => point = Some(Point::Day(g)),
+                    None => {
+                        problems.push(("impossible_date".into(), format!("{y}-{m:02}-{d:02} does not exist")));
+                        return None;
+                    }
+                }
+            }
             if let (Some(w), Some(Point::Day(d))) = (sem.weekday, point) {
                 if iso_weekday(d) != w {
                     problems.push((

@@ -334,10 +334,17 @@ pub(crate) fn resolve(kind: MentionType, sem: &Semantics, r: &Reference, prefer:
                     }
                 }
             }
-            (None, Some(m), Some(d)) => match day_month_near(r.date, m, d, prefer, strict) {
-                Some(g) => point = Some(Point::Day(g)),
-                None => return None,
-            },
+            (None, Some(m), Some(d)) => {
+                // A day word in apposition (غدا 16 جانفي) says which year: the one nearest that day.
+                let (near, prefer) = match sem.shift {
+                    Some((Unit::Day, n)) => (add_days(r.date, i64::from(n)), Prefer::Nearest),
+                    _ => (r.date, prefer),
+                };
+                match day_month_near(near, m, d, prefer, strict) {
+                    Some(g) => point = Some(Point::Day(g)),
+                    None => return None,
+                }
+            }
             (Some(y), Some(m), None) => {
                 anchor = AnchorKind::Explicit;
                 point = Some(Point::Month(y, m));

@@ -83,6 +83,10 @@ struct ContextDef {
     #[serde(default)]
     include: bool,
     #[serde(default)]
+    needs_any: Vec<String>,
+    #[serde(default)]
+    needs_none: Vec<String>,
+    #[serde(default)]
     fields: BTreeMap<String, String>,
     #[serde(default)]
     examples: Vec<Spanned<ExampleDef>>,
@@ -205,6 +209,10 @@ pub(crate) struct Context {
     /// Matches the context words right after an expression (anchored at the start of its haystack).
     pub(crate) right: Option<Regex>,
     pub(crate) include: bool,
+    /// The expression must already have at least one of these fields (empty: no condition).
+    pub(crate) needs_any: Vec<crate::semantics::FieldTest>,
+    /// The expression must have none of these fields.
+    pub(crate) needs_none: Vec<crate::semantics::FieldTest>,
     pub(crate) fields: Vec<(String, Template)>,
     pub(crate) capture_lexicons: HashMap<String, usize>,
 }
@@ -428,10 +436,15 @@ impl Grammar {
             let right = compile_side(&def.right, false)?;
             let names: Vec<String> = left.iter().chain(right.iter()).flat_map(|r| r.capture_names().flatten().map(String::from).collect::<Vec<_>>()).collect();
             let fields = compile_fields(&def.fields, &names, &def.name, &path, source, coff)?;
+            let tests = |list: &[String]| -> Result<Vec<crate::semantics::FieldTest>, GrammarError> {
+                list.iter().map(|f| crate::semantics::FieldTest::parse(f).map_err(&at)).collect()
+            };
+            let needs_any = tests(&def.needs_any)?;
+            let needs_none = tests(&def.needs_none)?;
             for ex in def.examples {
                 examples.push(example_from(ex, &path, source)?);
             }
-            contexts.push(Context { name: def.name, doc: def.doc, types, left, right, include: def.include, fields, capture_lexicons });
+            contexts.push(Context { name: def.name, doc: def.doc, types, left, right, include: def.include, needs_any, needs_none, fields, capture_lexicons });
         }
         let prefilter = crate::prefilter::Prefilter::new(&bodies);
         Ok(Grammar { lexicons, rules, contexts, prefilter, examples, negatives, past_cues, future_cues })

@@ -171,6 +171,10 @@ impl Grammar {
                 if used[ci] || !ctx.types.contains(&mention.kind) {
                     continue;
                 }
+                let sem = &mention.semantics;
+                if (!ctx.needs_any.is_empty() && !ctx.needs_any.iter().any(|t| t.holds(sem))) || ctx.needs_none.iter().any(|t| t.holds(sem)) {
+                    continue;
+                }
                 let mut new_start = mention.matched.start;
                 let mut new_end = mention.matched.end;
                 let mut sem = mention.semantics.clone();

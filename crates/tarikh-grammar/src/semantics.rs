@@ -287,6 +287,64 @@ pub(crate) fn set_field(sem: &mut Semantics, name: &str, value: &str) -> Result<
     Ok(())
 }
 
+/// A condition on an expression's semantics, written in a context's `needs_any` / `needs_none`:
+/// a field name (`weekday`, `day`, `reference` …), true when the field is set, or `shift:UNIT`
+/// (`shift:D`), true for a shift in that unit.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum FieldTest {
+    /// The named field is set.
+    Set(&'static str),
+    /// A shift in this unit.
+    ShiftIn(Unit),
+}
+
+/// The fields a [`FieldTest`] may name.
+const TESTABLE: &[&str] = &[
+    "year", "month", "day", "weekday", "hour", "minute", "part_of_day", "shift", "direction", "reference", "amount", "unit", "mod",
+    "event", "event_gap", "every", "timezone", "last_of_event", "range_end", "hijri_pair",
+];
+
+impl FieldTest {
+    /// Read `weekday` or `shift:D`.
+    pub(crate) fn parse(s: &str) -> Result<FieldTest, String> {
+        let s = s.trim();
+        if let Some(u) = s.strip_prefix("shift:") {
+            return Unit::parse(u).map(FieldTest::ShiftIn).ok_or_else(|| format!("`{s}`: after `shift:` write a unit code (S MIN H D W M Y DE CE)"));
+        }
+        TESTABLE.iter().find(|f| **f == s).map(|f| FieldTest::Set(f)).ok_or_else(|| format!("`{s}` is not a field a context can test; use one of {} or shift:UNIT", TESTABLE.join(" ")))
+    }
+
+    /// Whether `sem` passes the test.
+    pub(crate) fn holds(&self, sem: &Semantics) -> bool {
+        match self {
+            FieldTest::ShiftIn(u) => sem.shift.is_some_and(|(unit, _)| unit == *u),
+            FieldTest::Set(name) => match *name {
+                "year" => sem.year.is_some(),
+                "month" => sem.month.is_some(),
+                "day" => sem.day.is_some(),
+                "weekday" => sem.weekday.is_some(),
+                "hour" => sem.hour.is_some(),
+                "minute" => sem.minute.is_some(),
+                "part_of_day" => sem.part_of_day.is_some(),
+                "shift" => sem.shift.is_some(),
+                "direction" => sem.direction.is_some(),
+                "reference" => sem.reference.is_some(),
+                "amount" => sem.amount.is_some(),
+                "unit" => sem.unit.is_some(),
+                "mod" => sem.modifier.is_some(),
+                "event" => sem.event.is_some(),
+                "event_gap" => sem.event_gap.is_some(),
+                "every" => sem.every.is_some(),
+                "timezone" => sem.timezone.is_some(),
+                "last_of_event" => sem.last_of_event.is_some(),
+                "range_end" => sem.range_end.is_some(),
+                "hijri_pair" => sem.hijri_pair.is_some(),
+                _ => false,
+            },
+        }
+    }
+}
+
 /// The TIMEX3 type a rule produces.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum MentionType {

@@ -340,7 +340,16 @@ pub(crate) fn resolve(kind: MentionType, sem: &Semantics, r: &Reference, prefer:
                     Some((Unit::Day, n)) => (add_days(r.date, i64::from(n)), Prefer::Nearest),
                     _ => (r.date, prefer),
                 };
-                match day_month_near(near, m, d, prefer, strict) {
+                // A weekday says which year too, within half a year of the reference: the occurrence
+                // on that weekday (الأربعاء 25 مارس read on Tuesday 24 March is tomorrow, not a year
+                // ago, whatever the tense). Farther off, a wrong weekday is the text's error.
+                let on_weekday = sem.weekday.and_then(|w| {
+                    let y = near.year();
+                    (y - 1..=y + 1)
+                        .filter_map(|yy| NaiveDate::from_ymd_opt(yy, m, d))
+                        .find(|g| iso_weekday(*g) == w && (*g - near).num_days().abs() <= 183)
+                });
+                match on_weekday.or_else(|| day_month_near(near, m, d, prefer, strict)) {
                     Some(g) => point = Some(Point::Day(g)),
                     None => return None,
                 }
@@ -397,10 +406,15 @@ pub(crate) fn resolve(kind: MentionType, sem: &Semantics, r: &Reference, prefer:
             }
             if let (Some(w), Some(Point::Day(d))) = (sem.weekday, point) {
                 if iso_weekday(d) != w {
+                    // The weekday wins: a day word depends on when the text was written, which is
+                    // often not the day stamped on the page (written late, published after midnight,
+                    // stamped in another zone); the weekday does not. The nearest such weekday.
+                    let named = weekday_near(d, w, Prefer::Nearest, false);
                     problems.push((
                         "weekday_date_mismatch".into(),
-                        format!("{} is a {}, not a {}; the day word is kept", d, weekday_label(iso_weekday(d)), weekday_label(w)),
+                        format!("{} is a {}, not a {}; the weekday is kept ({named})", d, weekday_label(iso_weekday(d)), weekday_label(w)),
                     ));
+                    point = Some(Point::Day(named));
                 }
             }
         } else if let Some(w) = sem.weekday {

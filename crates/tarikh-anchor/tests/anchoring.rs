@@ -41,10 +41,28 @@ fn a_weekday_that_contradicts_its_date_keeps_the_date_and_is_reported() {
 }
 
 #[test]
-fn yesterday_with_the_wrong_weekday_is_reported() {
+fn yesterday_with_the_wrong_weekday_takes_the_weekday_and_is_reported() {
+    // Written on Saturday, stamped on Sunday: the weekday does not depend on when the page was stamped.
     let doc = anchor("وأعلن المركز، أمس الجمعة، تعرضه لهجوم.", "2017-05-07");
-    assert_eq!(find(&doc, "أمس الجمعة").value, "2017-05-06");
+    assert_eq!(find(&doc, "أمس الجمعة").value, "2017-05-05");
     assert!(doc.conflicts.iter().any(|c| c.kind == "weekday_date_mismatch" && c.text == "أمس الجمعة"));
+}
+
+#[test]
+fn a_weekday_picks_the_year_of_a_day_and_month_near_the_reference() {
+    // Past tense, but Wednesday 25 March is tomorrow: the weekday says which year.
+    let doc = anchor("أعلن رئيس الوزراء حظر التجول من صباح الأربعاء «25 مارس».", "2020-03-24");
+    assert_eq!(find(&doc, "صباح الأربعاء «25 مارس»").value, "2020-03-25TMO");
+    // A weekday that fits no nearby year is the text's error: the date keeps its nearest year.
+    let doc = anchor("وأشارت آخر الاستطلاعات التي نشرت، الجمعة 4 مايو، إلى تقدمه.", "2017-05-06");
+    assert_eq!(find(&doc, "الجمعة 4 مايو").value, "2017-05-04");
+}
+
+#[test]
+fn a_day_of_the_current_or_next_month_without_its_name() {
+    let doc = anchor("كما جاء بكتاب رئيس الوزراء بتاريخ 18 الجاري، وتبدأ الدراسة يوم 5 من الشهر المقبل.", "2023-12-20");
+    assert_eq!(find(&doc, "18 الجاري").value, "2023-12-18");
+    assert_eq!(find(&doc, "يوم 5 من الشهر المقبل").value, "2024-01-05");
 }
 
 #[test]

@@ -44,20 +44,29 @@ fn bare(word: &str) -> &str {
 /// words come from the grammar's `[cues]` table (perfect verbs, كان، سوف، المقرر …); a verb with
 /// the future prefix سـ counts only within 3 words, a cue word anywhere in the window.
 pub(crate) fn tense_cue(grammar: &Grammar, text: &str, clause: Range<usize>, sentence: Range<usize>, at: Range<usize>) -> Option<Prefer> {
+    // A complementiser (أن، إن، بأن، لأن) opens a clause of its own: a past verb before it
+    // ("قررت أن يوم غد الجمعة هو …") dates the report, not what is reported, so past cues beyond it
+    // are ignored; a future cue (من المقرر أن …) still governs the clause it introduces.
+    let complementiser = |w: &str| matches!(w, "ان" | "بان" | "لان" | "وان");
+    let crossed = std::cell::Cell::new(false);
     let scan = |from: usize, limit: usize| -> Option<Prefer> {
         let before = &text[from.min(at.start)..at.start];
         let words: Vec<&str> = before.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
         for (i, w) in words.iter().rev().take(limit).enumerate() {
+            if complementiser(w) {
+                crossed.set(true);
+                continue;
+            }
             let b = bare(w);
             match grammar.cue(b).or_else(|| grammar.cue(w)) {
                 Some(Direction::Future) => return Some(Prefer::Future),
-                Some(Direction::Past) => return Some(Prefer::Past),
-                None => {}
+                Some(Direction::Past) if !crossed.get() => return Some(Prefer::Past),
+                _ => {}
             }
             if is_future_verb(b) && i < 3 {
                 return Some(Prefer::Future);
             }
-            if b == "قد" {
+            if b == "قد" && !crossed.get() {
                 // قد + perfect = past; قد + imperfect = "may" (no cue). The word after قد is nearer the expression.
                 let next = words.len().checked_sub(i).and_then(|k| words.get(k)).copied().unwrap_or("");
                 let imperfect = next.starts_with('ي') || next.starts_with('ت') || next.starts_with('ن');

@@ -1,6 +1,6 @@
 //! From a mention's semantics and a reference time to a TIMEX3 value and the interval it denotes.
 
-use crate::calendar::{add_days, add_months, day_start, gregorian_to_hijri, hijri_month_start, hijri_to_gregorian, iso_week_label, iso_weekday, local_instant};
+use crate::calendar::{add_days, add_months, day_start, gregorian_to_hijri, hijri_day_as_sighted, hijri_month_start, iso_week_label, iso_weekday, local_instant};
 use crate::types::{AnchorKind, Interval, TimexType};
 use chrono::{Datelike, Days, Duration, NaiveDate, NaiveTime};
 use tarikh_grammar::{Calendar, Direction, MentionType, PartOfDay, Semantics, Unit};
@@ -291,11 +291,24 @@ pub(crate) fn resolve(kind: MentionType, sem: &Semantics, r: &Reference, prefer:
     let mut point: Option<Point> = None;
 
     if sem.calendar == Calendar::Hijri {
-        let (hy, hm, hd) = gregorian_to_hijri(r.date).unwrap_or((1438, 1, 1));
-        match (sem.year, sem.month, sem.day) {
+        let (hy, hm, _) = gregorian_to_hijri(r.date).unwrap_or((1438, 1, 1));
+        // The Gregorian day of Hijri day `d` (or the last day) of month `m` of year `y`.
+        let day_of = |y: i32, m: u32, d: Option<u32>| -> Option<NaiveDate> {
+            if sem.last_day {
+                let (ny, nm) = add_months(y, m, 1);
+                return hijri_month_start(ny, nm).map(|next| add_days(next, -1));
+            }
+            hijri_day_as_sighted(y, m, d?)
+        };
+        // A Gregorian year after a Hijri month or feast ("رمضان 2021"): the Hijri years to try.
+        let years_around = |g: i32| -> Vec<i32> {
+            let mid = NaiveDate::from_ymd_opt(g, 7, 1).and_then(gregorian_to_hijri).map_or(hy, |h| h.0);
+            vec![mid - 1, mid, mid + 1]
+        };
+        match (sem.year, sem.month, sem.day.or(sem.last_day.then_some(0))) {
             (Some(y), Some(m), Some(d)) => {
                 anchor = AnchorKind::Explicit;
-                match hijri_to_gregorian(y, m, d) {
+                match day_of(y, m, Some(d)) {
                     Some(g) => point = Some(Point::Day(g)),
                     None => {
                         problems.push(("impossible_date".into(), format!("{d}/{m}/{y} هـ does not exist in the Umm al-Qura calendar")));
@@ -304,17 +317,46 @@ pub(crate) fn resolve(kind: MentionType, sem: &Semantics, r: &Reference, prefer:
                 }
             }
             (None, Some(m), Some(d)) => {
-                let cands: Vec<NaiveDate> = (hy - 1..=hy + 1).filter_map(|y| hijri_to_gregorian(y, m, d)).collect();
-                point = Some(Point::Day(choose(&cands, r.date, prefer, strict)?));
+                let d = (!sem.last_day).then_some(d);
+                // The written date and, for words naming either of two days ("العيد"), the other.
+                let mut dates: Vec<(u32, Option<u32>)> = vec![(m, d)];
+                if let Some((am, ad)) = sem.hijri_alternative {
+                    dates.push((am, Some(ad)));
+                }
+                if let Some(g) = sem.gregorian_year {
+                    // The occurrence that falls in that Gregorian year.
+                    anchor = AnchorKind::Explicit;
+                    let found = years_around(g).into_iter().flat_map(|y| dates.iter().filter_map(move |&(m, d)| day_of(y, m, d))).filter(|x| x.year() == g).min()?;
+                    point = Some(Point::Day(found));
+                } else {
+                    let cands: Vec<NaiveDate> = (hy - 1..=hy + 1).flat_map(|y| dates.iter().filter_map(move |&(m, d)| day_of(y, m, d))).collect();
+                    // A weekday picks the occurrence on that weekday within half a year.
+                    let on_weekday = sem.weekday.and_then(|w| cands.iter().copied().find(|g| iso_weekday(*g) == w && (*g - r.date).num_days().abs() <= 183));
+                    point = Some(Point::Day(on_weekday.or_else(|| choose(&cands, r.date, prefer, strict))?));
+                }
             }
             (Some(y), Some(m), None) => {
                 anchor = AnchorKind::Explicit;
                 point = Some(Point::HijriMonth(y, m));
             }
             (None, Some(m), None) => {
-                let _ = hd;
-                let y = if m < hm && prefer == Prefer::Future { hy + 1 } else { hy };
-                point = Some(Point::HijriMonth(y, m));
+                let start_of = |y: i32| hijri_month_start(y, m).map(|d| (y, d));
+                point = Some(if let Some(g) = sem.gregorian_year {
+                    // The month that starts in that Gregorian year, else the one nearest its start.
+                    anchor = AnchorKind::Explicit;
+                    let starts: Vec<(i32, NaiveDate)> = years_around(g).into_iter().filter_map(start_of).collect();
+                    let jan1 = NaiveDate::from_ymd_opt(g, 1, 1)?;
+                    let (y, _) = starts.iter().copied().find(|(_, d)| d.year() == g).or_else(|| starts.iter().copied().min_by_key(|(_, d)| (*d - jan1).num_days().abs()))?;
+                    Point::HijriMonth(y, m)
+                } else {
+                    // The nearest occurrence the tense allows; the current month counts as now.
+                    let now = hijri_month_start(hy, hm).unwrap_or(r.date);
+                    let starts: Vec<(i32, NaiveDate)> = (hy - 1..=hy + 1).filter_map(start_of).collect();
+                    let days: Vec<NaiveDate> = starts.iter().map(|(_, d)| *d).collect();
+                    let pick = choose(&days, now, prefer, strict)?;
+                    let (y, _) = starts.iter().copied().find(|(_, d)| *d == pick)?;
+                    Point::HijriMonth(y, m)
+                });
             }
             (Some(y), None, None) => {
                 anchor = AnchorKind::Explicit;
@@ -322,6 +364,18 @@ pub(crate) fn resolve(kind: MentionType, sem: &Semantics, r: &Reference, prefer:
             }
             _ => return None,
         }
+    } else if sem.last_day && sem.day.is_none() && sem.month.is_some() {
+        // The last day of a month ("آخر يوم من شهر أكتوبر 2015").
+        let m = sem.month?;
+        let (y, m) = match sem.year {
+            Some(y) => {
+                anchor = AnchorKind::Explicit;
+                (y, m)
+            }
+            None => month_near(r.date, m, prefer, strict),
+        };
+        let (ny, nm) = add_months(y, m, 1);
+        point = Some(Point::Day(add_days(NaiveDate::from_ymd_opt(ny, nm, 1)?, -1)));
     } else {
         match (sem.year, sem.month, sem.day) {
             (Some(y), Some(m), Some(d)) => {
@@ -377,7 +431,7 @@ pub(crate) fn resolve(kind: MentionType, sem: &Semantics, r: &Reference, prefer:
     if let Some((gy, gm, gd)) = sem.hijri_pair {
         if let (Some(Point::Day(g)), Some(hm), Some(hd)) = (point, gm, gd) {
             let hy = gy.unwrap_or_else(|| gregorian_to_hijri(g).map(|h| h.0).unwrap_or(0));
-            match hijri_to_gregorian(hy, hm, hd) {
+            match hijri_day_as_sighted(hy, hm, hd) {
                 Some(h) if (h - g).num_days().abs() <= 1 => {
                     if h != g {
                         problems.push(("hijri_gregorian_mismatch".into(), format!("the Hijri date {hd}/{hm}/{hy} is {} by Umm al-Qura, one day from the Gregorian {}; local sighting can differ by a day", h, g)));

@@ -128,3 +128,27 @@ fn a_bare_clock_time_after_a_day_is_on_that_day() {
     let doc = anchor("وصلت الطائرة الساعة 21:40 إلى المطار.", "2024-04-30");
     assert_eq!(find(&doc, "الساعة 21:40").value, "2024-04-30T21:40");
 }
+
+#[test]
+fn a_past_verb_before_a_complementiser_does_not_date_what_is_reported() {
+    // «قررت أن» dates the decision; the feast it announces is tomorrow, not last year's.
+    let doc = anchor("وأعلنت الوزارة أن الخميس هو فاتح شهر رمضان.", "2024-03-10");
+    assert_eq!(find(&doc, "فاتح شهر رمضان").value, "2024-03-11");
+    // A future cue still governs the clause it introduces.
+    let doc = anchor("من المقرر أن يصوت الناخبون الخميس.", "2017-05-06");
+    assert_eq!(find(&doc, "الخميس").value, "2017-05-11");
+}
+
+#[test]
+fn a_hijri_month_without_a_year_is_the_nearest_the_tense_allows() {
+    // In Shawwal 1445: Ramadan just past, or the next one when the verb looks ahead.
+    assert_eq!(find(&anchor("وكانت الأسعار قد ارتفعت خلال رمضان.", "2024-05-10"), "رمضان").value, "H1445-09");
+    assert_eq!(find(&anchor("ستبدأ الأشغال بعد رمضان.", "2024-05-10"), "رمضان").value, "H1446-09");
+    // «الماضي» during Ramadan itself is last year's.
+    assert_eq!(find(&anchor("مقارنة برمضان الماضي.", "2024-03-20"), "رمضان الماضي").value, "H1444-09");
+}
+
+#[test]
+fn a_gregorian_year_after_a_hijri_month_names_the_occurrence_in_that_year() {
+    assert_eq!(find(&anchor("في رمضان 2019 ارتفعت الأسعار.", "2024-01-10"), "رمضان 2019").value, "H1440-09");
+}

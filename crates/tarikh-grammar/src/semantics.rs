@@ -184,8 +184,17 @@ pub struct Semantics {
     /// The end of a range ("من 5 إلى 7 مايو", "بين عامي 2016 و2017"): year, month, day of its last
     /// day; missing parts are taken from the start.
     pub range_end: Option<(Option<i32>, Option<u32>, Option<u32>)>,
-    /// The Hijri side of a paired date ("10 شعبان 1438 هـ الموافق 6 مايو 2017"): year, month, day.
+    /// The Hijri side of a paired date ("10 شعبان 1438 هـ الموافق 6 مايو 2017"), or the Hijri day a
+    /// day is said to be ("الجمعة أول أيام عيد الفطر" = 1 Shawwal): year, month, day.
     pub hijri_pair: Option<(Option<i32>, Option<u32>, Option<u32>)>,
+    /// A Gregorian year written after a Hijri month or feast ("رمضان 2021", "عيد الأضحى 2018"):
+    /// the occurrence that falls in that Gregorian year.
+    pub gregorian_year: Option<i32>,
+    /// The last day of the month named ("آخر أيام شهر رمضان", "آخر يوم من أكتوبر").
+    pub last_day: bool,
+    /// The other Hijri (month, day) the words may name; the nearer occurrence wins ("العيد" is
+    /// 1 Shawwal or 10 Dhu al-Hijja).
+    pub hijri_alternative: Option<(u32, u32)>,
 }
 
 /// A field name that a grammar rule may set, paired with a setter that parses its value.
@@ -278,9 +287,19 @@ pub(crate) fn set_field(sem: &mut Semantics, name: &str, value: &str) -> Result<
         "hijri_year" => sem.hijri_pair.get_or_insert((None, None, None)).0 = Some(num(name, value)?),
         "hijri_month" => sem.hijri_pair.get_or_insert((None, None, None)).1 = Some(num(name, value)?),
         "hijri_day" => sem.hijri_pair.get_or_insert((None, None, None)).2 = Some(num(name, value)?),
+        "gregorian_year" => sem.gregorian_year = Some(num(name, value)?),
+        "last_day" => sem.last_day = matches!(value.trim(), "true" | "yes" | "1"),
+        "alt_hijri_date" => {
+            let (m, d) = value.trim().split_once('-').ok_or_else(|| format!("field `{name}` expects MONTH-DAY such as `12-10`, but got `{value}`"))?;
+            let (m, d): (u32, u32) = (num(name, m)?, num(name, d)?);
+            if !(1..=12).contains(&m) || !(1..=30).contains(&d) {
+                return Err(format!("field `{name}` expects a Hijri MONTH-DAY (1–12, 1–30), but got `{value}`"));
+            }
+            sem.hijri_alternative = Some((m, d));
+        }
         other => {
             return Err(format!(
-                "unknown field `{other}`; the fields are year month day weekday hour minute part_of_day calendar shift direction reference amount amount_min amount_max unit mod event event_gap every timezone pm last_of_event hijri_year hijri_month hijri_day end_year end_month end_day"
+                "unknown field `{other}`; the fields are year month day weekday hour minute part_of_day calendar shift direction reference amount amount_min amount_max unit mod event event_gap every timezone pm last_of_event hijri_year hijri_month hijri_day end_year end_month end_day gregorian_year last_day alt_hijri_date"
             ))
         }
     }
@@ -301,7 +320,7 @@ pub(crate) enum FieldTest {
 /// The fields a [`FieldTest`] may name.
 const TESTABLE: &[&str] = &[
     "year", "month", "day", "weekday", "hour", "minute", "part_of_day", "shift", "direction", "reference", "amount", "unit", "mod",
-    "event", "event_gap", "every", "timezone", "last_of_event", "range_end", "hijri_pair",
+    "event", "event_gap", "every", "timezone", "last_of_event", "range_end", "hijri_pair", "gregorian_year", "last_day",
 ];
 
 impl FieldTest {
@@ -339,6 +358,8 @@ impl FieldTest {
                 "last_of_event" => sem.last_of_event.is_some(),
                 "range_end" => sem.range_end.is_some(),
                 "hijri_pair" => sem.hijri_pair.is_some(),
+                "gregorian_year" => sem.gregorian_year.is_some(),
+                "last_day" => sem.last_day,
                 _ => false,
             },
         }

@@ -321,7 +321,8 @@ pub(crate) fn resolve(kind: MentionType, sem: &Semantics, r: &Reference, prefer:
                 // The written date and, for words naming either of two days ("العيد"), the other.
                 let mut dates: Vec<(u32, Option<u32>)> = vec![(m, d)];
                 if let Some((am, ad)) = sem.hijri_alternative {
-                    dates.push((am, Some(ad)));
+                    // Counted from the other day: the Nth day of the Eid is 1 + N − 1 Shawwal or 10 + N − 1 Dhu al-Hijja.
+                    dates.push((am, d.map(|d| ad + d.saturating_sub(1))));
                 }
                 if let Some(g) = sem.gregorian_year {
                     // The occurrence that falls in that Gregorian year.
@@ -349,8 +350,11 @@ pub(crate) fn resolve(kind: MentionType, sem: &Semantics, r: &Reference, prefer:
                     let (y, _) = starts.iter().copied().find(|(_, d)| d.year() == g).or_else(|| starts.iter().copied().min_by_key(|(_, d)| (*d - jan1).num_days().abs()))?;
                     Point::HijriMonth(y, m)
                 } else {
-                    // The nearest occurrence the tense allows; the current month counts as now.
-                    let now = hijri_month_start(hy, hm).unwrap_or(r.date);
+                    // The nearest occurrence the tense allows; the current month counts as now, and
+                    // so does the month about to begin in the last two days of a month, when its
+                    // crescent is sought and announced (رؤية هلال شهر شوال on 29 Ramadan).
+                    let (ny, nm, _) = gregorian_to_hijri(add_days(r.date, 2)).unwrap_or((hy, hm, 1));
+                    let now = hijri_month_start(ny, nm).unwrap_or(r.date);
                     let starts: Vec<(i32, NaiveDate)> = (hy - 1..=hy + 1).filter_map(start_of).collect();
                     let days: Vec<NaiveDate> = starts.iter().map(|(_, d)| *d).collect();
                     let pick = choose(&days, now, prefer, strict)?;

@@ -5,7 +5,7 @@ use crate::resolve::{resolve, weekday_name, Prefer, Reference, Resolution};
 use crate::types::*;
 use chrono::{NaiveDate, NaiveTime};
 use std::ops::Range;
-use tarikh_grammar::{Direction, Grammar, Mention, MentionType, Unit};
+use tarikh_grammar::{Anaphora, Direction, Grammar, Mention, MentionType, Unit};
 use tarikh_text::Normalised;
 
 /// What the caller knows about a document's publication.
@@ -101,6 +101,24 @@ pub(crate) fn tense_cue(grammar: &Grammar, text: &str, clause: Range<usize>, sen
 fn inside_quote(text: &str, at: usize) -> bool {
     let para_start = text[..at].rfind('\n').map(|p| p + 1).unwrap_or(0);
     text[para_start..at].matches('"').count() % 2 == 1
+}
+
+/// The point an anaphoric expression refers back to: the last date or time the text gave before it
+/// that is fine enough for the unit (a day for "اليوم نفسه", a day or a month for "ذات الشهر", up to
+/// a year for "العام نفسه"), as its first day, with that expression. References (PRESENT_REF …),
+/// durations, sets and unresolved event offsets are skipped.
+fn narrative_point(timexes: &[Timex], anaphora: Anaphora) -> Option<(NaiveDate, Timex)> {
+    let widest_hours = match anaphora {
+        Anaphora::Unit(Unit::Day) => 30,
+        Anaphora::Unit(Unit::Week) => 8 * 24,
+        Anaphora::Unit(Unit::Month) => 32 * 24,
+        Anaphora::Unit(_) | Anaphora::Same => 367 * 24,
+    };
+    timexes.iter().rev().find_map(|t| {
+        let iv = t.interval?;
+        let concrete = matches!(t.kind, TimexType::Date | TimexType::Time) && !t.value.starts_with('X') && !t.value.ends_with("_REF");
+        (concrete && (iv.end - iv.start).num_hours() <= widest_hours && !t.value.contains('/')).then(|| (iv.start.date_naive(), t.clone()))
+    })
 }
 
 /// Byte offsets of each char of `original`, to slice by code point.
@@ -201,7 +219,37 @@ pub fn anchor_document(grammar: &Grammar, id: &str, original: String, hint: &Pub
             && inside_quote(text, m.range.start)
             && last_explicit_day.is_some();
         let r = if narrative { Reference { date: last_explicit_day.unwrap_or(reference.date), time: None, tz: reference.tz } } else { reference };
-        let Some(mut res) = resolve(m.kind, s, &r, prefer) else {
+        // Anaphora ("في اليوم نفسه", "يوم 27 من ذات الشهر", "حينها"): the point the narrative has reached.
+        let mut anaphoric = None;
+        let mut resolved_sem = None;
+        let mut r = r;
+        if let Some(a) = s.anaphora {
+            if let Some((date, referent)) = narrative_point(&timexes, a) {
+                match a {
+                    Anaphora::Same => anaphoric = Some(referent),
+                    Anaphora::Unit(unit) => {
+                        let mut sem = s.clone();
+                        sem.anaphora = None;
+                        sem.shift = Some((unit, s.shift.map_or(0, |(_, n)| n)));
+                        resolved_sem = Some(sem);
+                        r = Reference { date, time: None, tz: reference.tz };
+                    }
+                }
+            } else if let Anaphora::Unit(unit) = a {
+                // Nothing to refer back to: read it against the publication date.
+                let mut sem = s.clone();
+                sem.anaphora = None;
+                sem.shift = Some((unit, s.shift.map_or(0, |(_, n)| n)));
+                resolved_sem = Some(sem);
+            }
+        }
+        let narrative = narrative || (s.anaphora.is_some() && r.date != reference.date) || anaphoric.is_some();
+        let s = resolved_sem.as_ref().unwrap_or(s);
+        let resolved = match &anaphoric {
+            Some(t) => Some(Resolution { kind: t.kind, value: t.value.clone(), interval: t.interval, anchor: AnchorKind::Narrative, duration_seconds: None, modifier: s.modifier.clone(), problems: Vec::new() }),
+            None => resolve(m.kind, s, &r, prefer),
+        };
+        let Some(mut res) = resolved else {
             let (start, end) = normalised.original_span(m.range.start, m.range.end);
             conflicts.push(DocConflict {
                 kind: "impossible_date".into(),

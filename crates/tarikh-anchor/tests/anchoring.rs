@@ -152,3 +152,25 @@ fn a_hijri_month_without_a_year_is_the_nearest_the_tense_allows() {
 fn a_gregorian_year_after_a_hijri_month_names_the_occurrence_in_that_year() {
     assert_eq!(find(&anchor("في رمضان 2019 ارتفعت الأسعار.", "2024-01-10"), "رمضان 2019").value, "H1440-09");
 }
+
+#[test]
+fn anaphora_takes_the_point_the_narrative_has_reached() {
+    let doc = anchor("أعلن البنك في 6 مارس تحرير سعر الصرف. وأقفل الدولار في نفس اليوم على 49 جنيها، مقابل 30 جنيها في صباح اليوم ذاته.", "2024-03-14");
+    let same_day = find(&doc, "نفس اليوم");
+    assert_eq!(same_day.value, "2024-03-06");
+    assert_eq!(same_day.anchor, AnchorKind::Narrative);
+    assert_eq!(find(&doc, "صباح اليوم ذاته").value, "2024-03-06TMO");
+    // A day number of the month the narrative is in, and the day after the last one named.
+    let doc = anchor("تنطلق الحملة يوم 16 جانفي وتتواصل الى يوم 27 من ذات الشهر على أن يكون يوم 28 الصمت، وفي اليوم التالي الاقتراع.", "2022-12-20");
+    assert_eq!(find(&doc, "يوم 27 من ذات الشهر").value, "2023-01-27");
+    assert_eq!(find(&doc, "يوم 28").value, "2023-01-28");
+    assert_eq!(find(&doc, "اليوم التالي").value, "2023-01-29");
+}
+
+#[test]
+fn anaphora_with_nothing_before_it_falls_back_on_the_publication_date() {
+    let doc = anchor("وقتل شخصان في اليوم نفسه.", "2017-05-06");
+    let t = find(&doc, "اليوم نفسه");
+    assert_eq!(t.value, "2017-05-06");
+    assert_eq!(t.anchor, AnchorKind::Dct);
+}

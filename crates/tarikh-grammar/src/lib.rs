@@ -31,4 +31,4 @@ mod embedded {
 pub use error::GrammarError;
 pub use load::{Example, Grammar, Negative};
 pub use matcher::Mention;
-pub use semantics::{Calendar, Direction, MentionType, PartOfDay, Semantics, Unit};
+pub use semantics::{Anaphora, Calendar, Direction, MentionType, PartOfDay, Semantics, Unit};

@@ -114,6 +114,17 @@ impl PartOfDay {
     }
 }
 
+/// What an anaphoric expression refers back to: the day, month or year the narrative has reached
+/// ("في اليوم نفسه", "يوم 27 من ذات الشهر", "العام نفسه"), or the narrative's time as it is ("حينها").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Anaphora {
+    /// The day, month or year of the last date the text gave (with `shift`, counted from it:
+    /// "اليوم التالي" is the narrative day plus one).
+    Unit(Unit),
+    /// The last date or time the text gave, at its own granularity.
+    Same,
+}
+
 /// A direction in time stated by the words themselves ("الماضي", "المقبل").
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Direction {
@@ -195,6 +206,8 @@ pub struct Semantics {
     /// The other Hijri (month, day) the words may name; the nearer occurrence wins ("العيد" is
     /// 1 Shawwal or 10 Dhu al-Hijja).
     pub hijri_alternative: Option<(u32, u32)>,
+    /// Refers back to the narrative, not to the publication date ("نفس اليوم", "ذات الشهر", "حينها").
+    pub anaphora: Option<Anaphora>,
 }
 
 /// A field name that a grammar rule may set, paired with a setter that parses its value.
@@ -288,6 +301,13 @@ pub(crate) fn set_field(sem: &mut Semantics, name: &str, value: &str) -> Result<
         "hijri_month" => sem.hijri_pair.get_or_insert((None, None, None)).1 = Some(num(name, value)?),
         "hijri_day" => sem.hijri_pair.get_or_insert((None, None, None)).2 = Some(num(name, value)?),
         "gregorian_year" => sem.gregorian_year = Some(num(name, value)?),
+        "anaphora" => {
+            sem.anaphora = Some(match value.trim() {
+                "same" => Anaphora::Same,
+                u @ ("D" | "W" | "M" | "Y") => Anaphora::Unit(unit(name, u)?),
+                other => return Err(format!("field `anaphora` expects D, W, M, Y or same, but got `{other}`")),
+            })
+        }
         "last_day" => sem.last_day = matches!(value.trim(), "true" | "yes" | "1"),
         "alt_hijri_date" => {
             let (m, d) = value.trim().split_once('-').ok_or_else(|| format!("field `{name}` expects MONTH-DAY such as `12-10`, but got `{value}`"))?;
@@ -299,7 +319,7 @@ pub(crate) fn set_field(sem: &mut Semantics, name: &str, value: &str) -> Result<
         }
         other => {
             return Err(format!(
-                "unknown field `{other}`; the fields are year month day weekday hour minute part_of_day calendar shift direction reference amount amount_min amount_max unit mod event event_gap every timezone pm last_of_event hijri_year hijri_month hijri_day end_year end_month end_day gregorian_year last_day alt_hijri_date"
+                "unknown field `{other}`; the fields are year month day weekday hour minute part_of_day calendar shift direction reference amount amount_min amount_max unit mod event event_gap every timezone pm last_of_event hijri_year hijri_month hijri_day end_year end_month end_day gregorian_year last_day alt_hijri_date anaphora"
             ))
         }
     }
@@ -320,7 +340,7 @@ pub(crate) enum FieldTest {
 /// The fields a [`FieldTest`] may name.
 const TESTABLE: &[&str] = &[
     "year", "month", "day", "weekday", "hour", "minute", "part_of_day", "shift", "direction", "reference", "amount", "unit", "mod",
-    "event", "event_gap", "every", "timezone", "last_of_event", "range_end", "hijri_pair", "gregorian_year", "last_day",
+    "event", "event_gap", "every", "timezone", "last_of_event", "range_end", "hijri_pair", "gregorian_year", "last_day", "anaphora",
 ];
 
 impl FieldTest {
@@ -360,6 +380,7 @@ impl FieldTest {
                 "hijri_pair" => sem.hijri_pair.is_some(),
                 "gregorian_year" => sem.gregorian_year.is_some(),
                 "last_day" => sem.last_day,
+                "anaphora" => sem.anaphora.is_some(),
                 _ => false,
             },
         }

@@ -229,6 +229,9 @@ pub struct Grammar {
     pub(crate) negatives: Vec<Negative>,
     pub(crate) past_cues: std::collections::HashSet<String>,
     pub(crate) future_cues: std::collections::HashSet<String>,
+    /// Day numbers listed before a dated day (يومي 28 و29 جانفي), ending at the text's end: built
+    /// from the lexicon `day_list_noun` when the grammar has one.
+    pub(crate) day_list: Option<Regex>,
 }
 
 fn line_of(source: &str, offset: usize) -> usize {
@@ -447,7 +450,18 @@ impl Grammar {
             contexts.push(Context { name: def.name, doc: def.doc, types, left, right, include: def.include, needs_any, needs_none, fields, capture_lexicons });
         }
         let prefilter = crate::prefilter::Prefilter::new(&bodies);
-        Ok(Grammar { lexicons, rules, contexts, prefilter, examples, negatives, past_cues, future_cues })
+        let day_list = match lexicon_index.get("day_list_noun") {
+            Some(&li) => {
+                let nouns = &lexicons[li].alternation;
+                Some(Regex::new(&format!(r"(?:(?:{nouns})\s+)?\d{{1,2}}(?:\s*,?\s*و\s*\d{{1,2}})*\s*,?\s*و\s*$")).map_err(|e| GrammarError {
+                    path: PathBuf::from("lexicon day_list_noun"),
+                    line: None,
+                    message: format!("the day-list pattern built from lexicon `day_list_noun` is not a valid regex: {e}"),
+                })?)
+            }
+            None => None,
+        };
+        Ok(Grammar { lexicons, rules, contexts, prefilter, examples, negatives, past_cues, future_cues, day_list })
     }
 
     /// Load every `*.toml` file under `dir` (recursively).

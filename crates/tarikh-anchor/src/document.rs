@@ -287,6 +287,7 @@ pub fn anchor_document(grammar: &Grammar, id: &str, original: String, hint: &Pub
     }
     resolve_event_gaps(&mentions_with_offsets(&mentions, &timexes), &mut timexes, &sentences, text, reference.tz);
     clock_times_take_their_day(&mentions_with_offsets(&mentions, &timexes), &mut timexes, text, reference.tz);
+    range_ends_follow_their_start(&mentions_with_offsets(&mentions, &timexes), &mut timexes, text, reference.tz);
     let _ = offsets;
     AnchoredDocument { id: id.to_string(), original, normalised, publication, timexes, conflicts, story: String::new() }
 }
@@ -439,6 +440,47 @@ fn clock_times_take_their_day(mentions: &[&Mention], timexes: &mut [Timex], text
         timexes[i].value = value;
         timexes[i].interval = Some(Interval { start, end: start + chrono::Duration::minutes(1) });
         timexes[i].anchor = anchor;
+    }
+}
+
+/// Words that close a stretch opened by the day before them: «من مساء السبت حتى الإثنين» (as
+/// normalised text writes them: ى → ي, إ → ا, ة → ه).
+const RANGE_CLOSERS: &[&str] = &["حتي", "الي", "لغايه", "وحتي", "والي", "ولغايه"];
+
+/// The end of a stretch comes after its start: a bare weekday after «حتى / إلى» that follows a
+/// dated day («حظر تجول من مساء السبت حتى الإثنين») is the first such weekday after that day,
+/// whatever the tense says about the sentence.
+fn range_ends_follow_their_start(mentions: &[&Mention], timexes: &mut [Timex], text: &str, tz: chrono_tz::Tz) {
+    for i in 1..timexes.len() {
+        let Some(m) = mentions.get(i) else { continue };
+        let s = &m.semantics;
+        let Some(w) = s.weekday else { continue };
+        let bare = s.day.is_none() && s.month.is_none() && s.year.is_none() && s.shift.is_none() && s.direction.is_none() && s.anaphora.is_none();
+        if !bare || !matches!(timexes[i].kind, TimexType::Date | TimexType::Time) {
+            continue;
+        }
+        let (prev, this) = (&timexes[i - 1], &timexes[i]);
+        let Some(gap) = text.get(prev.byte_range.end..this.byte_range.start) else { continue };
+        let words: Vec<&str> = gap.split(|c: char| c.is_whitespace() || c == ',').filter(|w| !w.is_empty()).collect();
+        if words.len() != 1 || !RANGE_CLOSERS.contains(&words[0]) {
+            continue;
+        }
+        let Some(iv) = prev.interval.filter(|iv| (iv.end - iv.start).num_hours() <= 30) else { continue };
+        if prev.value.starts_with('X') {
+            continue;
+        }
+        let start = iv.start.date_naive();
+        let day = (1..=7).map(|k| add_days(start, k)).find(|d| iso_weekday(*d) == w).unwrap_or(start);
+        let Some(old) = this.interval else { continue };
+        let old_day = old.start.date_naive();
+        if old_day == day {
+            continue;
+        }
+        let shift = day - old_day;
+        let value = this.value.replacen(&old_day.format("%Y-%m-%d").to_string(), &day.format("%Y-%m-%d").to_string(), 1);
+        let moved = Interval { start: crate::calendar::local_instant(tz, old.start.naive_local() + shift), end: crate::calendar::local_instant(tz, old.end.naive_local() + shift) };
+        timexes[i].value = value;
+        timexes[i].interval = Some(moved);
     }
 }
 

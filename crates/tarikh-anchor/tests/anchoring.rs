@@ -174,3 +174,11 @@ fn anaphora_with_nothing_before_it_falls_back_on_the_publication_date() {
     assert_eq!(t.value, "2017-05-06");
     assert_eq!(t.anchor, AnchorKind::Dct);
 }
+
+#[test]
+fn the_end_of_a_stretch_comes_after_its_start() {
+    // Past tense, yet the Monday that closes a curfew from Saturday evening is the one after it.
+    let doc = anchor("أعلنت الحكومة حظر تجول من مساء السبت حتى الإثنين.", "2023-09-10");
+    assert_eq!(find(&doc, "مساء السبت").value, "2023-09-09TEV");
+    assert_eq!(find(&doc, "الإثنين").value, "2023-09-11");
+}

@@ -288,6 +288,7 @@ pub fn anchor_document(grammar: &Grammar, id: &str, original: String, hint: &Pub
     resolve_event_gaps(&mentions_with_offsets(&mentions, &timexes), &mut timexes, &sentences, text, reference.tz);
     clock_times_take_their_day(&mentions_with_offsets(&mentions, &timexes), &mut timexes, text, reference.tz);
     range_ends_follow_their_start(&mentions_with_offsets(&mentions, &timexes), &mut timexes, text, reference.tz);
+    crate::sighting::follow_stated_month_starts(&mentions_with_offsets(&mentions, &timexes), &mut timexes, &mut conflicts, text, reference.tz);
     let _ = offsets;
     AnchoredDocument { id: id.to_string(), original, normalised, publication, timexes, conflicts, story: String::new() }
 }

@@ -19,6 +19,7 @@ pub mod calendar;
 mod document;
 mod publication;
 mod resolve;
+mod sighting;
 mod types;
 
 pub use document::{anchor_document, infer_publication, parse_phrase, parse_phrase_all, resolve_from_anchor_event, PublicationHint};

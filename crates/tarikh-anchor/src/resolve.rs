@@ -434,13 +434,15 @@ pub(crate) fn resolve(kind: MentionType, sem: &Semantics, r: &Reference, prefer:
     }
     if let Some((gy, gm, gd)) = sem.hijri_pair {
         if let (Some(Point::Day(g)), Some(hm), Some(hd)) = (point, gm, gd) {
-            let hy = gy.unwrap_or_else(|| gregorian_to_hijri(g).map(|h| h.0).unwrap_or(0));
+            // The Hijri year meant: the one written, else the one whose such day is nearest.
+            let (y0, _, _) = gregorian_to_hijri(g).unwrap_or((0, 1, 1));
+            let hy = gy.unwrap_or_else(|| {
+                [y0 - 1, y0, y0 + 1].into_iter().min_by_key(|y| hijri_day_as_sighted(*y, hm, hd).map_or(i64::MAX, |h| (h - g).num_days().abs())).unwrap_or(y0)
+            });
             match hijri_day_as_sighted(hy, hm, hd) {
-                Some(h) if (h - g).num_days().abs() <= 1 => {
-                    if h != g {
-                        problems.push(("hijri_gregorian_mismatch".into(), format!("the Hijri date {hd}/{hm}/{hy} is {} by Umm al-Qura, one day from the Gregorian {}; local sighting can differ by a day", h, g)));
-                    }
-                }
+                // Up to two days off is a country's own sighting: the document dates the month by it
+                // (and reports it as hijri_month_start).
+                Some(h) if (h - g).num_days().abs() <= 2 => {}
                 Some(h) => problems.push(("hijri_gregorian_mismatch".into(), format!("the Hijri date {hd}/{hm}/{hy} is {h} by Umm al-Qura, not {g}; the Gregorian date is kept"))),
                 None => problems.push(("hijri_gregorian_mismatch".into(), format!("the Hijri date {hd}/{hm}/{hy} does not exist; the Gregorian date {g} is kept"))),
             }
@@ -476,7 +478,20 @@ pub(crate) fn resolve(kind: MentionType, sem: &Semantics, r: &Reference, prefer:
                 }
             }
         } else if let Some(w) = sem.weekday {
-            point = Some(Point::Day(weekday_near(r.date, w, prefer, strict)));
+            // A weekday said to be a Hijri day ("الأحد أول أيام عيد الأضحى") is the one nearest that
+            // day's date in the table; otherwise the tense decides.
+            let stated = sem.hijri_pair.and_then(|(hy_said, hm, hd)| {
+                let (hy, _, _) = gregorian_to_hijri(r.date)?;
+                let years: Vec<i32> = match hy_said {
+                    Some(y) => vec![y],
+                    None => vec![hy - 1, hy, hy + 1],
+                };
+                years.into_iter().filter_map(|y| hijri_day_as_sighted(y, hm?, hd?)).min_by_key(|d| (*d - r.date).num_days().abs())
+            });
+            point = Some(Point::Day(match stated {
+                Some(t) => weekday_near(t, w, Prefer::Nearest, false),
+                None => weekday_near(r.date, w, prefer, strict),
+            }));
         } else if sem.part_of_day.is_some() || sem.hour.is_some() {
             let d = if sem.part_of_day == Some(PartOfDay::Midnight) {
                 // A bare midnight closes the day before the reference (past) or the reference day (future).

@@ -182,3 +182,26 @@ fn the_end_of_a_stretch_comes_after_its_start() {
     assert_eq!(find(&doc, "مساء السبت").value, "2023-09-09TEV");
     assert_eq!(find(&doc, "الإثنين").value, "2023-09-11");
 }
+
+#[test]
+fn a_countrys_stated_month_start_wins_over_the_table() {
+    // Oman, April 2023: Ramadan completed thirty days, Eid on Saturday (Umm al-Qura: Friday).
+    let doc = anchor("أعلنت الوزارة أن يوم الجمعة هو المتمم لشهر رمضان وأن يوم السبت هو أول أيام عيد الفطر، وتعطل المدارس حتى 3 شوال.", "2023-04-20");
+    assert_eq!(find(&doc, "يوم السبت").value, "2023-04-22");
+    assert_eq!(find(&doc, "المتمم لشهر رمضان").value, "2023-04-21");
+    assert_eq!(find(&doc, "3 شوال").value, "2023-04-24");
+    assert!(doc.conflicts.iter().any(|c| c.kind == "hijri_month_start"), "{:?}", doc.conflicts);
+    // Saudi Arabia the same year: the statement agrees with the table and nothing moves.
+    let doc = anchor("قررت المحكمة العليا أن يوم غد الجمعة هو أول أيام عيد الفطر، وتعطل المدارس حتى 3 شوال.", "2023-04-20");
+    assert_eq!(find(&doc, "3 شوال").value, "2023-04-23");
+    assert!(doc.conflicts.iter().all(|c| c.kind != "hijri_month_start"));
+}
+
+#[test]
+fn a_hijri_date_paired_with_its_gregorian_day_dates_the_month() {
+    let doc = anchor("صدر القرار بتاريخ 29 رمضان 1444 هـ الموافق 21 أبريل 2023 م، على أن يطبق من 5 شوال 1444 هـ.", "2023-04-25");
+    assert_eq!(find(&doc, "29 رمضان 1444 هـ").value, "2023-04-21");
+    assert_eq!(find(&doc, "21 أبريل 2023 م").value, "2023-04-21");
+    // Shawwal is not stated: the table's.
+    assert_eq!(find(&doc, "5 شوال 1444 هـ").value, "2023-04-25");
+}

@@ -74,6 +74,24 @@ enum Point {
     PartOfDay(NaiveDate, PartOfDay),
     Hour(NaiveDate, u32),
     Minute(NaiveDate, u32, u32),
+    /// A season of a year (index into [`SEASONS`]); winter is labelled by the year of its January.
+    Season(i32, usize),
+    /// A quarter (1–4) of a year.
+    Quarter(i32, u32),
+    /// A half (1–2) of a year.
+    Half(i32, u32),
+    /// The weekend of the ISO week starting on this Monday.
+    Weekend(NaiveDate),
+}
+
+/// TIMEX3 season codes and the month each season starts in (meteorological seasons of the northern
+/// hemisphere; winter starts in December of the year before its label).
+const SEASONS: [(&str, u32); 4] = [("SP", 3), ("SU", 6), ("FA", 9), ("WI", 12)];
+
+/// The first day of season `s` labelled `y`.
+fn season_start(y: i32, s: usize) -> Option<NaiveDate> {
+    let (_, m) = SEASONS[s];
+    NaiveDate::from_ymd_opt(if m == 12 { y - 1 } else { y }, m, 1)
 }
 
 impl Point {
@@ -106,6 +124,10 @@ impl Point {
                 let (d, h) = if h >= 24 { (add_days(d, 1), h - 24) } else { (d, h) };
                 format!("{}T{h:02}:{m:02}", d.format("%Y-%m-%d"))
             }
+            Point::Season(y, s) => format!("{y:04}-{}", SEASONS[s].0),
+            Point::Quarter(y, q) => format!("{y:04}-Q{q}"),
+            Point::Half(y, h) => format!("{y:04}-H{h}"),
+            Point::Weekend(monday) => format!("{}-WE", iso_week_label(monday)),
         }
     }
 
@@ -139,6 +161,27 @@ impl Point {
             },
             Point::Hour(d, h) => (at(d, h as i64, 0), at(d, h as i64 + 1, 0)),
             Point::Minute(d, h, m) => (at(d, h as i64, m as i64), at(d, h as i64, m as i64 + 1)),
+            // Each season ends when the next begins: autumn y ends when winter y + 1 (from December y)
+            // begins, winter y when spring y begins.
+            Point::Season(y, s) => {
+                let next = match s {
+                    2 => season_start(y + 1, 3)?,
+                    3 => season_start(y, 0)?,
+                    _ => season_start(y, s + 1)?,
+                };
+                (day_start(tz, season_start(y, s)?), day_start(tz, next))
+            }
+            Point::Quarter(y, q) => {
+                let (ny, nm) = add_months(y, 3 * q - 2, 3);
+                (day_start(tz, NaiveDate::from_ymd_opt(y, 3 * q - 2, 1)?), day_start(tz, NaiveDate::from_ymd_opt(ny, nm, 1)?))
+            }
+            Point::Half(y, h) => {
+                let (ny, nm) = add_months(y, 6 * h - 5, 6);
+                (day_start(tz, NaiveDate::from_ymd_opt(y, 6 * h - 5, 1)?), day_start(tz, NaiveDate::from_ymd_opt(ny, nm, 1)?))
+            }
+            // Friday to Monday: the weekend is Friday–Saturday in most Arab countries, Saturday–Sunday
+            // in the Maghreb and Lebanon.
+            Point::Weekend(monday) => (day_start(tz, add_days(monday, 4)), day_start(tz, add_days(monday, 7))),
         };
         Some(Interval { start, end })
     }
@@ -290,7 +333,10 @@ pub(crate) fn resolve(kind: MentionType, sem: &Semantics, r: &Reference, prefer:
     let mut anchor = AnchorKind::Dct;
     let mut point: Option<Point> = None;
 
-    if sem.calendar == Calendar::Hijri {
+    if let Some((p, a)) = part_of_year_or_month(sem, r, prefer, strict) {
+        point = Some(p);
+        anchor = a;
+    } else if sem.calendar == Calendar::Hijri {
         let (hy, hm, _) = gregorian_to_hijri(r.date).unwrap_or((1438, 1, 1));
         // The Gregorian day of Hijri day `d` (or the last day) of month `m` of year `y`.
         let day_of = |y: i32, m: u32, d: Option<u32>| -> Option<NaiveDate> {
@@ -539,6 +585,101 @@ pub(crate) fn resolve(kind: MentionType, sem: &Semantics, r: &Reference, prefer:
     let tz = sem.timezone.as_deref().and_then(stated_zone).unwrap_or(r.tz);
     let interval = point.interval(tz);
     out(point.kind(), point.value(), interval, anchor, problems)
+}
+
+/// Seasons, quarters and halves of a year, weekends, and the Nth weekday or week of a month: the
+/// point they name, and whether it was explicit (a year written) or read against the reference.
+fn part_of_year_or_month(sem: &Semantics, r: &Reference, prefer: Prefer, strict: bool) -> Option<(Point, AnchorKind)> {
+    let y = r.date.year();
+    // A part of a year: the year written, a shifted year (العام الماضي), or the nearest occurrence.
+    let part = |make: &dyn Fn(i32) -> Option<(Point, NaiveDate)>| -> Option<(Point, AnchorKind)> {
+        if let Some(year) = sem.year {
+            return make(year).map(|(p, _)| (p, AnchorKind::Explicit));
+        }
+        if let Some((Unit::Year, n)) = sem.shift {
+            return make(y + n).map(|(p, _)| (p, AnchorKind::Dct));
+        }
+        let cands: Vec<(Point, NaiveDate)> = (y - 2..=y + 2).filter_map(make).collect();
+        // The occurrence going on now counts as now.
+        let going_on = cands.iter().find(|(p, _)| p.interval(chrono_tz::UTC).is_some_and(|iv| iv.start.date_naive() <= r.date && r.date < iv.end.date_naive()));
+        let now = going_on.map_or(r.date, |(_, start)| *start);
+        let starts: Vec<NaiveDate> = cands.iter().map(|(_, d)| *d).collect();
+        let pick = choose(&starts, now, prefer, strict)?;
+        cands.into_iter().find(|(_, d)| *d == pick).map(|(p, _)| (p, AnchorKind::Dct))
+    };
+    if let Some(code) = &sem.season {
+        let s = SEASONS.iter().position(|(c, _)| c == code)?;
+        return part(&|year| season_start(year, s).map(|d| (Point::Season(year, s), d)));
+    }
+    if let Some(q) = sem.quarter {
+        return part(&|year| NaiveDate::from_ymd_opt(year, 3 * q - 2, 1).map(|d| (Point::Quarter(year, q), d)));
+    }
+    if let Some(h) = sem.half {
+        return part(&|year| NaiveDate::from_ymd_opt(year, 6 * h - 5, 1).map(|d| (Point::Half(year, h), d)));
+    }
+    if sem.weekend {
+        let monday = |d: NaiveDate| add_days(d, -(iso_weekday(d) as i64 - 1));
+        let this = monday(r.date);
+        let week = match sem.shift {
+            Some((Unit::Week, n)) => add_days(this, 7 * i64::from(n)),
+            _ => {
+                // The nearest weekend the tense allows, by its Friday; the one going on counts as now.
+                let fridays: Vec<NaiveDate> = (-1..=1).map(|k| add_days(this, 7 * k + 4)).collect();
+                let now = if r.date >= add_days(this, 4) { add_days(this, 4) } else { r.date };
+                monday(choose(&fridays, now, prefer, strict)?)
+            }
+        };
+        return Some((Point::Weekend(week), AnchorKind::Dct));
+    }
+    let nth = sem.nth?;
+    // The month: written (with or without its year), shifted (الشهر الجاري), or the reference month.
+    let (year, month, anchor) = match (sem.year, sem.month, sem.shift) {
+        (Some(yy), Some(m), _) => (yy, m, AnchorKind::Explicit),
+        (None, Some(m), _) => {
+            let (yy, m) = month_near(r.date, m, prefer, strict);
+            (yy, m, AnchorKind::Dct)
+        }
+        (_, None, Some((Unit::Month, n))) => {
+            let (yy, m) = add_months(y, r.date.month(), n);
+            (yy, m, AnchorKind::Dct)
+        }
+        _ => (y, r.date.month(), AnchorKind::Dct),
+    };
+    let first = NaiveDate::from_ymd_opt(year, month, 1)?;
+    let (ny, nm) = add_months(year, month, 1);
+    let last = add_days(NaiveDate::from_ymd_opt(ny, nm, 1)?, -1);
+    if sem.unit == Some(Unit::Week) {
+        // The Nth full week (Monday to Sunday inside the month), or the last one.
+        let first_monday = (0..7).map(|k| add_days(first, k)).find(|d| iso_weekday(*d) == 1)?;
+        let last_sunday = (0..7).map(|k| add_days(last, -k)).find(|d| iso_weekday(*d) == 7)?;
+        let monday = if nth > 0 { add_days(first_monday, 7 * i64::from(nth - 1)) } else { add_days(last_sunday, -6) };
+        return (add_days(monday, 6) <= last && monday >= first).then_some((Point::Week(monday), anchor));
+    }
+    let w = sem.weekday?;
+    let nth_weekday = || -> Option<NaiveDate> {
+        let d = if nth > 0 {
+            add_days((0..7).map(|k| add_days(first, k)).find(|d| iso_weekday(*d) == w)?, 7 * i64::from(nth - 1))
+        } else {
+            (0..7).map(|k| add_days(last, -k)).find(|d| iso_weekday(*d) == w)?
+        };
+        (d.month() == month).then_some(d)
+    };
+    // «الثلاثاء الثالث من أيلول»: Tuesday the third, if a 3rd near the reference (or in the year
+    // written) is a Tuesday — the date is then read as any date is; else the third Tuesday.
+    if let Some(day) = sem.day {
+        let years: Vec<i32> = match sem.year {
+            Some(yy) => vec![yy],
+            None => vec![y - 1, y, y + 1],
+        };
+        let date_fits = years
+            .into_iter()
+            .filter_map(|yy| NaiveDate::from_ymd_opt(yy, month, day))
+            .any(|d| iso_weekday(d) == w && (sem.year.is_some() || (d - r.date).num_days().abs() <= 183));
+        if date_fits || nth > 5 {
+            return None;
+        }
+    }
+    nth_weekday().map(|d| (Point::Day(d), anchor))
 }
 
 /// The reference moved by `n` units ("منذ 10 سنوات", "بعد 48 ساعة"), or `None` when the result

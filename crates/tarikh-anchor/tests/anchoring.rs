@@ -205,3 +205,39 @@ fn a_hijri_date_paired_with_its_gregorian_day_dates_the_month() {
     // Shawwal is not stated: the table's.
     assert_eq!(find(&doc, "5 شوال 1444 هـ").value, "2023-04-25");
 }
+
+#[test]
+fn seasons_quarters_halves_and_weekends_have_timex3_values_and_intervals() {
+    let doc = anchor("تراجعت الصادرات في الخريف الماضي، وارتفعت خلال الربع الأول من العام الجاري، ويتوقع نموها في النصف الثاني من العام، وستغلق الأسواق عطلة نهاية الأسبوع.", "2024-04-10");
+    let autumn = find(&doc, "الخريف الماضي");
+    assert_eq!(autumn.value, "2023-FA");
+    let iv = autumn.interval.expect("a season is a stretch of time");
+    assert_eq!((iv.start.date_naive().to_string(), iv.end.date_naive().to_string()), ("2023-09-01".into(), "2023-12-01".into()));
+    assert_eq!(find(&doc, "الربع الأول من العام الجاري").value, "2024-Q1");
+    assert_eq!(find(&doc, "النصف الثاني من العام").value, "2024-H2");
+    let weekend = find(&doc, "عطلة نهاية الأسبوع");
+    assert_eq!(weekend.value, "2024-W15-WE");
+    let iv = weekend.interval.expect("a weekend is a stretch of time");
+    assert_eq!((iv.start.date_naive().to_string(), iv.end.date_naive().to_string()), ("2024-04-12".into(), "2024-04-15".into()));
+}
+
+#[test]
+fn a_winter_is_labelled_by_the_year_of_its_january() {
+    let doc = anchor("كان الشتاء الماضي قاسيا، ويتوقع أن يكون الشتاء المقبل معتدلا.", "2024-04-10");
+    let last = find(&doc, "الشتاء الماضي");
+    assert_eq!(last.value, "2024-WI");
+    assert_eq!(last.interval.unwrap().start.date_naive().to_string(), "2023-12-01");
+    assert_eq!(find(&doc, "الشتاء المقبل").value, "2025-WI");
+}
+
+#[test]
+fn an_ordinal_after_a_weekday_is_a_date_when_the_calendar_agrees_and_a_rank_otherwise() {
+    // 6 February 2023 was a Monday: «Monday the sixth of February».
+    let doc = anchor("وقع الزلزال الاثنين السادس من شباط.", "2023-02-13");
+    assert_eq!(find(&doc, "الاثنين السادس من شباط").value, "2023-02-06");
+    // 3 September 2014 was a Wednesday: «the third Tuesday of September».
+    let doc = anchor("يعقد المؤتمر الثلاثاء الثالث من شهر أيلول من عام 2014.", "2013-02-12");
+    assert_eq!(find(&doc, "الثلاثاء الثالث من شهر أيلول من عام 2014").value, "2014-09-16");
+    let doc = anchor("تنتهي المهلة في آخر أسبوع من سبتمبر 2014.", "2013-02-12");
+    assert_eq!(find(&doc, "آخر أسبوع من سبتمبر 2014").value, "2014-W39");
+}

@@ -208,6 +208,18 @@ pub struct Semantics {
     pub hijri_alternative: Option<(u32, u32)>,
     /// Refers back to the narrative, not to the publication date ("نفس اليوم", "ذات الشهر", "حينها").
     pub anaphora: Option<Anaphora>,
+    /// A season of a year: `SP`, `SU`, `FA`, `WI` ("الخريف الماضي", "صيف 2024").
+    pub season: Option<String>,
+    /// A quarter (1–4) or half (with `half`) of a year ("الربع الأول من العام", "النصف الثاني من 2023").
+    pub quarter: Option<u32>,
+    /// A half (1–2) of a year.
+    pub half: Option<u32>,
+    /// The weekend of a week ("عطلة نهاية الأسبوع").
+    pub weekend: bool,
+    /// The Nth weekday of a month, or with `unit = W` its Nth full week; -1 is the last ("أول ثلاثاء
+    /// من أكتوبر", "آخر أسبوع من سبتمبر"). With an ordinal `day` too ("الثلاثاء الثالث من أيلول"),
+    /// the calendar decides: the date if that day is that weekday, else the Nth weekday.
+    pub nth: Option<i32>,
 }
 
 /// A field name that a grammar rule may set, paired with a setter that parses its value.
@@ -301,6 +313,32 @@ pub(crate) fn set_field(sem: &mut Semantics, name: &str, value: &str) -> Result<
         "hijri_month" => sem.hijri_pair.get_or_insert((None, None, None)).1 = Some(num(name, value)?),
         "hijri_day" => sem.hijri_pair.get_or_insert((None, None, None)).2 = Some(num(name, value)?),
         "gregorian_year" => sem.gregorian_year = Some(num(name, value)?),
+        "season" => match value.trim() {
+            code @ ("SP" | "SU" | "FA" | "WI") => sem.season = Some(code.to_string()),
+            other => return Err(format!("field `season` expects SP, SU, FA or WI, but got `{other}`")),
+        },
+        "quarter" => {
+            let q: u32 = num(name, value)?;
+            if !(1..=4).contains(&q) {
+                return Err(format!("field `quarter` expects 1 to 4, but got `{value}`"));
+            }
+            sem.quarter = Some(q);
+        }
+        "half" => {
+            let h: u32 = num(name, value)?;
+            if !(1..=2).contains(&h) {
+                return Err(format!("field `half` expects 1 or 2, but got `{value}`"));
+            }
+            sem.half = Some(h);
+        }
+        "weekend" => sem.weekend = matches!(value.trim(), "true" | "yes" | "1"),
+        "nth" => {
+            let n: i32 = num(name, value)?;
+            if !(n == -1 || (1..=31).contains(&n)) {
+                return Err(format!("field `nth` expects 1 to 5 (or an ordinal day up to 31) or -1 (the last), but got `{value}`"));
+            }
+            sem.nth = Some(n);
+        }
         "anaphora" => {
             sem.anaphora = Some(match value.trim() {
                 "same" => Anaphora::Same,
@@ -319,7 +357,7 @@ pub(crate) fn set_field(sem: &mut Semantics, name: &str, value: &str) -> Result<
         }
         other => {
             return Err(format!(
-                "unknown field `{other}`; the fields are year month day weekday hour minute part_of_day calendar shift direction reference amount amount_min amount_max unit mod event event_gap every timezone pm last_of_event hijri_year hijri_month hijri_day end_year end_month end_day gregorian_year last_day alt_hijri_date anaphora"
+                "unknown field `{other}`; the fields are year month day weekday hour minute part_of_day calendar shift direction reference amount amount_min amount_max unit mod event event_gap every timezone pm last_of_event hijri_year hijri_month hijri_day end_year end_month end_day gregorian_year last_day alt_hijri_date anaphora season quarter half weekend nth"
             ))
         }
     }
@@ -340,7 +378,7 @@ pub(crate) enum FieldTest {
 /// The fields a [`FieldTest`] may name.
 const TESTABLE: &[&str] = &[
     "year", "month", "day", "weekday", "hour", "minute", "part_of_day", "shift", "direction", "reference", "amount", "unit", "mod",
-    "event", "event_gap", "every", "timezone", "last_of_event", "range_end", "hijri_pair", "gregorian_year", "last_day", "anaphora",
+    "event", "event_gap", "every", "timezone", "last_of_event", "range_end", "hijri_pair", "gregorian_year", "last_day", "anaphora", "season", "quarter", "half", "weekend", "nth",
 ];
 
 impl FieldTest {
@@ -381,6 +419,11 @@ impl FieldTest {
                 "gregorian_year" => sem.gregorian_year.is_some(),
                 "last_day" => sem.last_day,
                 "anaphora" => sem.anaphora.is_some(),
+                "season" => sem.season.is_some(),
+                "quarter" => sem.quarter.is_some(),
+                "half" => sem.half.is_some(),
+                "weekend" => sem.weekend,
+                "nth" => sem.nth.is_some(),
                 _ => false,
             },
         }

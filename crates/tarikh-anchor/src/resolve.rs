@@ -500,6 +500,10 @@ pub(crate) fn resolve(kind: MentionType, sem: &Semantics, r: &Reference, prefer:
         if let Some((unit, n)) = sem.shift {
             // A shift past the four-digit years ("بعد 2147483647 سنة") names no date: left out.
             point = Some(shifted(r, unit, n)?);
+            // A weekday of a shifted week ("الأحد من الأسبوع الماضي"): that day of the ISO week.
+            if let (Some(w), Some(Point::Week(d))) = (sem.weekday, point) {
+                point = Some(Point::Day(add_days(d, i64::from(w) - i64::from(iso_weekday(d)))));
+            }
             // A day number of a shifted month ("18 الجاري", "يوم 5 من الشهر المقبل").
             if let (Some(d), Some(Point::Month(y, m))) = (sem.day, point) {
                 match NaiveDate::from_ymd_opt(y, m, d) {
@@ -635,6 +639,7 @@ fn part_of_year_or_month(sem: &Semantics, r: &Reference, prefer: Prefer, strict:
     // The month: written (with or without its year), shifted (الشهر الجاري), or the reference month.
     let (year, month, anchor) = match (sem.year, sem.month, sem.shift) {
         (Some(yy), Some(m), _) => (yy, m, AnchorKind::Explicit),
+        (None, Some(m), Some((Unit::Year, n))) => (y + n, m, AnchorKind::Dct),
         (None, Some(m), _) => {
             let (yy, m) = month_near(r.date, m, prefer, strict);
             (yy, m, AnchorKind::Dct)

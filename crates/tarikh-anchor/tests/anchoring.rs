@@ -241,3 +241,10 @@ fn an_ordinal_after_a_weekday_is_a_date_when_the_calendar_agrees_and_a_rank_othe
     let doc = anchor("تنتهي المهلة في آخر أسبوع من سبتمبر 2014.", "2013-02-12");
     assert_eq!(find(&doc, "آخر أسبوع من سبتمبر 2014").value, "2014-W39");
 }
+
+#[test]
+fn a_weekday_of_a_named_week_is_that_day_of_the_iso_week() {
+    let doc = anchor("التقى الوزير نظيره الأحد من الأسبوع الماضي، ويلتقيه مجددا الخميس من الأسبوع المقبل.", "2013-02-12");
+    assert_eq!(find(&doc, "الأحد من الأسبوع الماضي").value, "2013-02-10");
+    assert_eq!(find(&doc, "الخميس من الأسبوع المقبل").value, "2013-02-21");
+}

@@ -131,7 +131,7 @@ pub(crate) fn follow_stated_month_starts(mentions: &[&Mention], timexes: &mut [T
         let at = t.byte_range.start;
         let same_month = || stated.iter().filter(|st| st.year == year && st.month == month);
         // The nearest statement before it, else the first after it.
-        let Some(st) = same_month().filter(|st| st.at <= at).last().or_else(|| same_month().next()) else { continue };
+        let Some(st) = same_month().rfind(|st| st.at <= at).or_else(|| same_month().next()) else { continue };
         if st.offset == 0 {
             continue;
         }

@@ -654,11 +654,12 @@ fn part_of_year_or_month(sem: &Semantics, r: &Reference, prefer: Prefer, strict:
     let (ny, nm) = add_months(year, month, 1);
     let last = add_days(NaiveDate::from_ymd_opt(ny, nm, 1)?, -1);
     if sem.unit == Some(Unit::Week) {
-        // The Nth full week (Monday to Sunday inside the month), or the last one.
-        let first_monday = (0..7).map(|k| add_days(first, k)).find(|d| iso_weekday(*d) == 1)?;
-        let last_sunday = (0..7).map(|k| add_days(last, -k)).find(|d| iso_weekday(*d) == 7)?;
-        let monday = if nth > 0 { add_days(first_monday, 7 * i64::from(nth - 1)) } else { add_days(last_sunday, -6) };
-        return (add_days(monday, 6) <= last && monday >= first).then_some((Point::Week(monday), anchor));
+        // The Nth (or last) ISO week of the month: a week belongs to the month that holds its
+        // Thursday, as ISO 8601 gives a week to the year that holds its Thursday.
+        let first_thursday = (0..7).map(|k| add_days(first, k)).find(|d| iso_weekday(*d) == 4)?;
+        let last_thursday = (0..7).map(|k| add_days(last, -k)).find(|d| iso_weekday(*d) == 4)?;
+        let thursday = if nth > 0 { add_days(first_thursday, 7 * i64::from(nth - 1)) } else { last_thursday };
+        return (thursday <= last).then_some((Point::Week(add_days(thursday, -3)), anchor));
     }
     let w = sem.weekday?;
     let nth_weekday = || -> Option<NaiveDate> {

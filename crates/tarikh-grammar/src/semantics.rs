@@ -216,7 +216,8 @@ pub struct Semantics {
     pub half: Option<u32>,
     /// The weekend of a week ("عطلة نهاية الأسبوع").
     pub weekend: bool,
-    /// The Nth weekday of a month, or with `unit = W` its Nth full week; -1 is the last ("أول ثلاثاء
+    /// The Nth weekday of a month, or with `unit = W` its Nth week (the weeks whose Thursday falls in
+    /// the month, as ISO 8601 gives weeks to years); -1 is the last ("أول ثلاثاء
     /// من أكتوبر", "آخر أسبوع من سبتمبر"). With an ordinal `day` too ("الثلاثاء الثالث من أيلول"),
     /// the calendar decides: the date if that day is that weekday, else the Nth weekday.
     pub nth: Option<i32>,

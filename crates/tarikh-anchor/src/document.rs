@@ -1,11 +1,11 @@
 //! Anchoring a whole document: publication date, tense cues, narrative reference, event anchors.
 
-use crate::calendar::add_days;
+use crate::calendar::{add_days, iso_weekday};
 use crate::resolve::{resolve, Prefer, Reference, Resolution};
 use crate::types::*;
 use chrono::{NaiveDate, NaiveTime};
 use std::ops::Range;
-use tarikh_grammar::{Direction, Grammar, Mention, MentionType, Unit};
+use tarikh_grammar::{Anaphora, Direction, Grammar, Mention, MentionType, Unit};
 use tarikh_text::Normalised;
 
 /// What the caller knows about a document's publication.
@@ -56,30 +56,30 @@ pub(crate) fn tense_cue(grammar: &Grammar, text: &str, clause: Range<usize>, sen
     if matches!(before.as_slice(), ["حتي", ..] | ["وحتي", ..] | ["لغايه", ..] | ["غايه", "الي", ..]) {
         return None;
     }
+    // A complementiser (أن، إن، بأن، لأن) opens a clause of its own: a past verb before it
+    // ("قررت أن يوم غد الجمعة هو …") dates the report, not what is reported, so past cues beyond it
+    // are ignored; a future cue (من المقرر أن …) still governs the clause it introduces.
+    // («وأوضح أن التدابير ستدخل حيز التنفيذ من صباح الأربعاء»: the reporting verb dates the report.)
+    let complementiser = |w: &str| matches!(bare(w), "ان" | "بان" | "لان") || matches!(w, "ان" | "بان" | "لان" | "وان");
+    let crossed = std::cell::Cell::new(false);
     let scan = |from: usize, limit: usize| -> Option<Prefer> {
         let before = &text[from.min(at.start)..at.start];
         let words: Vec<&str> = before.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
         for (i, w) in words.iter().rev().take(limit).enumerate() {
-            let b = bare(w);
-            if matches!(b, "ان" | "بان") {
-                // A complementizer opens reported content («وأوضح أن التدابير ستدخل حيز التنفيذ من
-                // صباح الأربعاء»): the reporting verb before it dates the report, not what it reports.
-                // An announcement word before it still does («من المقرر أن يصوت الناخبون الخميس»).
-                let head = words.len().checked_sub(i + 2).and_then(|k| words.get(k)).copied().unwrap_or("");
-                return match grammar.cue(bare(head)).or_else(|| grammar.cue(head)) {
-                    Some(Direction::Future) => Some(Prefer::Future),
-                    _ => None,
-                };
+            if complementiser(w) {
+                crossed.set(true);
+                continue;
             }
+            let b = bare(w);
             match grammar.cue(b).or_else(|| grammar.cue(w)) {
                 Some(Direction::Future) => return Some(Prefer::Future),
-                Some(Direction::Past) => return Some(Prefer::Past),
-                None => {}
+                Some(Direction::Past) if !crossed.get() => return Some(Prefer::Past),
+                _ => {}
             }
             if is_future_verb(b) && i < 3 {
                 return Some(Prefer::Future);
             }
-            if b == "قد" {
+            if b == "قد" && !crossed.get() {
                 // قد + perfect = past; قد + imperfect = "may" (no cue). The word after قد is nearer the expression.
                 let next = words.len().checked_sub(i).and_then(|k| words.get(k)).copied().unwrap_or("");
                 let imperfect = next.starts_with('ي') || next.starts_with('ت') || next.starts_with('ن');
@@ -114,6 +114,24 @@ pub(crate) fn tense_cue(grammar: &Grammar, text: &str, clause: Range<usize>, sen
 fn inside_quote(text: &str, at: usize) -> bool {
     let para_start = text[..at].rfind('\n').map(|p| p + 1).unwrap_or(0);
     text[para_start..at].matches('"').count() % 2 == 1
+}
+
+/// The point an anaphoric expression refers back to: the last date or time the text gave before it
+/// that is fine enough for the unit (a day for "اليوم نفسه", a day or a month for "ذات الشهر", up to
+/// a year for "العام نفسه"), as its first day, with that expression. References (PRESENT_REF …),
+/// durations, sets and unresolved event offsets are skipped.
+fn narrative_point(timexes: &[Timex], anaphora: Anaphora) -> Option<(NaiveDate, Timex)> {
+    let widest_hours = match anaphora {
+        Anaphora::Unit(Unit::Day) => 30,
+        Anaphora::Unit(Unit::Week) => 8 * 24,
+        Anaphora::Unit(Unit::Month) => 32 * 24,
+        Anaphora::Unit(_) | Anaphora::Same => 367 * 24,
+    };
+    timexes.iter().rev().find_map(|t| {
+        let iv = t.interval?;
+        let concrete = matches!(t.kind, TimexType::Date | TimexType::Time) && !t.value.starts_with('X') && !t.value.ends_with("_REF");
+        (concrete && (iv.end - iv.start).num_hours() <= widest_hours && !t.value.contains('/')).then(|| (iv.start.date_naive(), t.clone()))
+    })
 }
 
 /// Byte offsets of each char of `original`, to slice by code point.
@@ -232,7 +250,37 @@ pub fn anchor_prepared(grammar: &Grammar, id: &str, original: String, normalised
             && inside_quote(text, m.range.start)
             && last_explicit_day.is_some();
         let r = if narrative { Reference { date: last_explicit_day.unwrap_or(reference.date), time: None, tz: reference.tz } } else { reference };
-        let Some(mut res) = resolve(m.kind, s, &r, prefer) else {
+        // Anaphora ("في اليوم نفسه", "يوم 27 من ذات الشهر", "حينها"): the point the narrative has reached.
+        let mut anaphoric = None;
+        let mut resolved_sem = None;
+        let mut r = r;
+        if let Some(a) = s.anaphora {
+            if let Some((date, referent)) = narrative_point(&timexes, a) {
+                match a {
+                    Anaphora::Same => anaphoric = Some(referent),
+                    Anaphora::Unit(unit) => {
+                        let mut sem = s.clone();
+                        sem.anaphora = None;
+                        sem.shift = Some((unit, s.shift.map_or(0, |(_, n)| n)));
+                        resolved_sem = Some(sem);
+                        r = Reference { date, time: None, tz: reference.tz };
+                    }
+                }
+            } else if let Anaphora::Unit(unit) = a {
+                // Nothing to refer back to: read it against the publication date.
+                let mut sem = s.clone();
+                sem.anaphora = None;
+                sem.shift = Some((unit, s.shift.map_or(0, |(_, n)| n)));
+                resolved_sem = Some(sem);
+            }
+        }
+        let narrative = narrative || (s.anaphora.is_some() && r.date != reference.date) || anaphoric.is_some();
+        let s = resolved_sem.as_ref().unwrap_or(s);
+        let resolved = match &anaphoric {
+            Some(t) => Some(Resolution { kind: t.kind, value: t.value.clone(), interval: t.interval, anchor: AnchorKind::Narrative, duration_seconds: None, modifier: s.modifier.clone(), problems: Vec::new() }),
+            None => resolve(m.kind, s, &r, prefer),
+        };
+        let Some(mut res) = resolved else {
             let (start, end) = normalised.original_span(m.range.start, m.range.end);
             conflicts.push(DocConflict {
                 kind: "impossible_date".into(),
@@ -275,6 +323,8 @@ pub fn anchor_prepared(grammar: &Grammar, id: &str, original: String, normalised
     }
     resolve_event_gaps(&mentions_with_offsets(&mentions, &timexes), &mut timexes, &sentences, text, reference.tz);
     crate::clock::times_take_their_day(grammar, &mentions_with_offsets(&mentions, &timexes), &mut timexes, text, &sentences, reference.tz);
+    range_ends_follow_their_start(&mentions_with_offsets(&mentions, &timexes), &mut timexes, text, reference.tz);
+    crate::sighting::follow_stated_month_starts(&mentions_with_offsets(&mentions, &timexes), &mut timexes, &mut conflicts, text, reference.tz);
     let _ = offsets;
     AnchoredDocument { id: id.to_string(), original, normalised, publication, timexes, conflicts, story: String::new() }
 }
@@ -397,6 +447,47 @@ fn resolve_event_gaps(mentions: &[&Mention], timexes: &mut [Timex], sentences: &
             timexes[i].value = start.format("%Y-%m-%dT%H").to_string();
             timexes[i].interval = Some(Interval { start, end });
         }
+    }
+}
+
+/// Words that close a stretch opened by the day before them: «من مساء السبت حتى الإثنين» (as
+/// normalised text writes them: ى → ي, إ → ا, ة → ه).
+const RANGE_CLOSERS: &[&str] = &["حتي", "الي", "لغايه", "وحتي", "والي", "ولغايه"];
+
+/// The end of a stretch comes after its start: a bare weekday after «حتى / إلى» that follows a
+/// dated day («حظر تجول من مساء السبت حتى الإثنين») is the first such weekday after that day,
+/// whatever the tense says about the sentence.
+fn range_ends_follow_their_start(mentions: &[&Mention], timexes: &mut [Timex], text: &str, tz: chrono_tz::Tz) {
+    for i in 1..timexes.len() {
+        let Some(m) = mentions.get(i) else { continue };
+        let s = &m.semantics;
+        let Some(w) = s.weekday else { continue };
+        let bare = s.day.is_none() && s.month.is_none() && s.year.is_none() && s.shift.is_none() && s.direction.is_none() && s.anaphora.is_none();
+        if !bare || !matches!(timexes[i].kind, TimexType::Date | TimexType::Time) {
+            continue;
+        }
+        let (prev, this) = (&timexes[i - 1], &timexes[i]);
+        let Some(gap) = text.get(prev.byte_range.end..this.byte_range.start) else { continue };
+        let words: Vec<&str> = gap.split(|c: char| c.is_whitespace() || c == ',').filter(|w| !w.is_empty()).collect();
+        if words.len() != 1 || !RANGE_CLOSERS.contains(&words[0]) {
+            continue;
+        }
+        let Some(iv) = prev.interval.filter(|iv| (iv.end - iv.start).num_hours() <= 30) else { continue };
+        if prev.value.starts_with('X') {
+            continue;
+        }
+        let start = iv.start.date_naive();
+        let day = (1..=7).map(|k| add_days(start, k)).find(|d| iso_weekday(*d) == w).unwrap_or(start);
+        let Some(old) = this.interval else { continue };
+        let old_day = old.start.date_naive();
+        if old_day == day {
+            continue;
+        }
+        let shift = day - old_day;
+        let value = this.value.replacen(&old_day.format("%Y-%m-%d").to_string(), &day.format("%Y-%m-%d").to_string(), 1);
+        let moved = Interval { start: crate::calendar::local_instant(tz, old.start.naive_local() + shift), end: crate::calendar::local_instant(tz, old.end.naive_local() + shift) };
+        timexes[i].value = value;
+        timexes[i].interval = Some(moved);
     }
 }
 

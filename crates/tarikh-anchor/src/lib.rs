@@ -21,6 +21,7 @@ mod document;
 mod publication;
 mod resolve;
 mod since;
+mod sighting;
 mod types;
 
 pub use document::{anchor_document, anchor_prepared, infer_publication, parse_phrase, parse_phrase_all, resolve_from_anchor_event, PublicationHint};

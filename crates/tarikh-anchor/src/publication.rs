@@ -198,6 +198,10 @@ fn evidence_of(grammar: &Grammar, normalised: &Normalised, mentions: &[Mention])
                     ev.day_checks.push(add_days(day, -(n as i64)));
                     ev.quotes.push(format!("«{matched}»"));
                 }
+                // A day word and its date in one expression ("يوم غد الثلاثاء الموافق 16 أبريل").
+                if let Some((Unit::Day, shift)) = s.shift {
+                    ev.day_checks.push(add_days(day, -(shift as i64)));
+                }
                 if ev.dateline.is_none() && on_dateline(text, &m.range) {
                     ev.dateline = Some(day);
                     ev.quotes.push(format!("dateline «{matched}»"));

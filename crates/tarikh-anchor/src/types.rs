@@ -208,7 +208,10 @@ impl Publication {
 /// A contradiction found inside one document while resolving (e.g. a weekday that does not match its date).
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct DocConflict {
-    /// weekday_date_mismatch, past_in_future, future_in_past, hijri_gregorian_mismatch, yesterday_weekday_mismatch ...
+    /// weekday_date_mismatch, past_in_future, future_in_past, hijri_gregorian_mismatch (a Hijri date
+    /// and its stated Gregorian day more than two days apart), hijri_month_start (the article begins
+    /// a Hijri month on another day than the Umm al-Qura table: its Hijri days follow the article),
+    /// impossible_date ...
     pub kind: String,
     /// Start in original code points.
     pub start: usize,

@@ -85,6 +85,10 @@ fn is_plain_point(s: &Semantics) -> bool {
         && s.event_gap.is_none()
         && s.last_of_event.is_none()
         && s.range_end.is_none()
+        && s.season.is_none()
+        && s.quarter.is_none()
+        && s.half.is_none()
+        && !s.weekend
         && !matches!(s.shift, Some((u, _)) if u != Unit::Day)
         && !matches!(s.unit, Some(u) if u != Unit::Day)
 }
@@ -128,6 +132,15 @@ pub(crate) fn unify(a: &Semantics, b: &Semantics) -> Option<Semantics> {
         last_of_event,
         range_end,
         hijri_pair,
+        gregorian_year,
+        last_day,
+        hijri_alternative,
+        anaphora,
+        season,
+        quarter,
+        half,
+        weekend,
+        nth,
     } = a;
     let has_date = |s: &Semantics| s.year.is_some() || s.month.is_some() || s.day.is_some();
     // A date in one calendar and a date in the other are a pair only through `hijri_pair`, which a
@@ -177,6 +190,15 @@ pub(crate) fn unify(a: &Semantics, b: &Semantics) -> Option<Semantics> {
         last_of_event: join(last_of_event, &b.last_of_event).ok()?,
         range_end: join(range_end, &b.range_end).ok()?,
         hijri_pair: join(hijri_pair, &b.hijri_pair).ok()?,
+        gregorian_year: join(gregorian_year, &b.gregorian_year).ok()?,
+        last_day: *last_day || b.last_day,
+        hijri_alternative: join(hijri_alternative, &b.hijri_alternative).ok()?,
+        anaphora: join(anaphora, &b.anaphora).ok()?,
+        season: join(season, &b.season).ok()?,
+        quarter: join(quarter, &b.quarter).ok()?,
+        half: join(half, &b.half).ok()?,
+        weekend: *weekend || b.weekend,
+        nth: join(nth, &b.nth).ok()?,
     })
 }
 

@@ -54,6 +54,15 @@ pub const FIELDS: &[FieldDoc] = &[
     FieldDoc { name: "hijri_year", takes: "a number", meaning: "Hijri side of a paired date (10 شعبان 1438 هـ الموافق 6 مايو 2017): checked against the Gregorian `day`/`month`/`year`, which it needs.", sample: "1438" },
     FieldDoc { name: "hijri_month", takes: "1–12", meaning: "Hijri month of a paired date.", sample: "8" },
     FieldDoc { name: "hijri_day", takes: "1–30", meaning: "Hijri day of a paired date.", sample: "10" },
+    FieldDoc { name: "gregorian_year", takes: "a number", meaning: "A Gregorian year written after a Hijri month or feast (رمضان 2021, عيد الأضحى 2018): the occurrence in that year.", sample: "2021" },
+    FieldDoc { name: "last_day", takes: "true", meaning: "The last day of the month named (آخر أيام شهر رمضان, آخر يوم من أكتوبر).", sample: "true" },
+    FieldDoc { name: "alt_hijri_date", takes: "MONTH-DAY", meaning: "Another Hijri day the words may name; the nearer occurrence wins (العيد is 1 Shawwal or 10 Dhu al-Hijja).", sample: "12-10" },
+    FieldDoc { name: "anaphora", takes: "D W M Y same", meaning: "The day, week, month or year the narrative has reached (a `shift` counts from it); `same`: the last date or time given (نفس اليوم, حينها).", sample: "D" },
+    FieldDoc { name: "season", takes: "SP SU FA WI", meaning: "A season of a year (2024-SU); a winter is labelled by the year of its January.", sample: "SU" },
+    FieldDoc { name: "quarter", takes: "1–4", meaning: "A quarter of a year (2024-Q1).", sample: "1" },
+    FieldDoc { name: "half", takes: "1–2", meaning: "A half of a year (2024-H2).", sample: "2" },
+    FieldDoc { name: "weekend", takes: "true", meaning: "The weekend of a week (2024-W15-WE, Friday to Sunday).", sample: "true" },
+    FieldDoc { name: "nth", takes: "1–5, or -1", meaning: "The Nth weekday of a month (with `weekday`), or its Nth week (with `unit = W`: a week belongs to the month holding its Thursday); -1 is the last.", sample: "1" },
 ];
 
 /// The field named `name`, if there is one.

@@ -34,4 +34,4 @@ pub use error::GrammarError;
 pub use fields::{fields_markdown, FieldDoc, FIELDS};
 pub use load::{Example, Grammar, Negative, EXAMPLE_KEYS};
 pub use matcher::Mention;
-pub use semantics::{Calendar, Direction, MentionType, PartOfDay, Semantics, Unit};
+pub use semantics::{Anaphora, Calendar, Direction, MentionType, PartOfDay, Semantics, Unit};

@@ -107,6 +107,10 @@ struct ContextDef {
     #[serde(default)]
     include: bool,
     #[serde(default)]
+    needs_any: Vec<String>,
+    #[serde(default)]
+    needs_none: Vec<String>,
+    #[serde(default)]
     fields: BTreeMap<String, String>,
     #[serde(default)]
     examples: Vec<Spanned<ExampleDef>>,
@@ -229,6 +233,10 @@ pub(crate) struct Context {
     /// Matches the context words right after an expression (anchored at the start of its haystack).
     pub(crate) right: Option<Regex>,
     pub(crate) include: bool,
+    /// The expression must already have at least one of these fields (empty: no condition).
+    pub(crate) needs_any: Vec<crate::semantics::FieldTest>,
+    /// The expression must have none of these fields.
+    pub(crate) needs_none: Vec<crate::semantics::FieldTest>,
     pub(crate) fields: Vec<(String, Template)>,
     pub(crate) capture_lexicons: HashMap<String, usize>,
 }
@@ -261,6 +269,9 @@ pub struct Grammar {
     pub(crate) future_cues: std::collections::HashSet<String>,
     /// Phrases naming a schedule kept every day (حظر التجول، ساعات العمل), normalised.
     pub(crate) daily_cues: Vec<String>,
+    /// Day numbers listed before a dated day (يومي 28 و29 جانفي), ending at the text's end: built
+    /// from the lexicon `day_list_noun` when the grammar has one.
+    pub(crate) day_list: Option<Regex>,
 }
 
 fn line_of(source: &str, offset: usize) -> usize {
@@ -508,10 +519,15 @@ impl Grammar {
             let right = compile_side(&def.right, false)?;
             let names: Vec<String> = left.iter().chain(right.iter()).flat_map(|r| r.capture_names().flatten().map(String::from).collect::<Vec<_>>()).collect();
             let fields = compile_fields(&def.fields, &names, &def.name, &path, source, coff)?;
+            let tests = |list: &[String]| -> Result<Vec<crate::semantics::FieldTest>, GrammarError> {
+                list.iter().map(|f| crate::semantics::FieldTest::parse(f).map_err(&at)).collect()
+            };
+            let needs_any = tests(&def.needs_any)?;
+            let needs_none = tests(&def.needs_none)?;
             for ex in def.examples {
                 examples.push(example_from(ex, &path, source)?);
             }
-            contexts.push(Context { name: def.name, doc: def.doc, types, left, right, include: def.include, fields, capture_lexicons });
+            contexts.push(Context { name: def.name, doc: def.doc, types, left, right, include: def.include, needs_any, needs_none, fields, capture_lexicons });
         }
         let mut compositions = Vec::new();
         for (path, source, def) in compose_defs {
@@ -541,9 +557,20 @@ impl Grammar {
             compositions.push(Composition { name: def.name, doc: def.doc, first, second, between, kind, priority: def.priority });
         }
         let prefilter = crate::prefilter::Prefilter::new(&bodies);
+        let day_list = match lexicon_index.get("day_list_noun") {
+            Some(&li) => {
+                let nouns = &lexicons[li].alternation;
+                Some(Regex::new(&format!(r"(?:(?:{nouns})\s+)?\d{{1,2}}(?:\s*,?\s*و\s*\d{{1,2}})*\s*,?\s*و\s*$")).map_err(|e| GrammarError {
+                    path: PathBuf::from("lexicon day_list_noun"),
+                    line: None,
+                    message: format!("the day-list pattern built from lexicon `day_list_noun` is not a valid regex: {e}"),
+                })?)
+            }
+            None => None,
+        };
         daily_cues.sort();
         daily_cues.dedup();
-        Ok(Grammar { lexicons, rules, contexts, compositions, prefilter, examples, negatives, past_cues, future_cues, daily_cues })
+        Ok(Grammar { lexicons, rules, contexts, compositions, prefilter, examples, negatives, past_cues, future_cues, daily_cues, day_list })
     }
 
     /// Load every `*.toml` file under `dir` (recursively).

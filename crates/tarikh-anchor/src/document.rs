@@ -59,7 +59,7 @@ pub(crate) fn tense_cue(grammar: &Grammar, text: &str, clause: Range<usize>, sen
     // A complementiser (أن، إن، بأن، لأن) opens a clause of its own: a past verb before it
     // ("قررت أن يوم غد الجمعة هو …") dates the report, not what is reported, so past cues beyond it
     // are ignored; a future cue (من المقرر أن …) still governs the clause it introduces.
-    // («وأوضح أن التدابير ستدخل حيز التنفيذ من صباح الأربعاء»: the reporting verb dates the report.)
+    // («وأوضح أن القرار يسري من صباح الأربعاء»: the reporting verb dates the report.)
     let complementiser = |w: &str| matches!(bare(w), "ان" | "بان" | "لان") || matches!(w, "ان" | "بان" | "لان" | "وان");
     let crossed = std::cell::Cell::new(false);
     let scan = |from: usize, limit: usize| -> Option<Prefer> {

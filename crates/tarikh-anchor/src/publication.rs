@@ -20,9 +20,12 @@
 //! - **relative days landing on the story's days**: «أمس»، «الخميس الماضي»، «غدا الجمعة»، «السبت
 //!   المقبل», read against a candidate, land on a day the story names: +2 per unit of that day's
 //!   weight, at most 6. A day's weight adds up over the story's documents: an explicit date
-//!   weighs 2, a date without a year 1 (in each year the story names most: «مونديال قطر 2022»,
-//!   «لهذا العام 1444هـ»; the years next to those are possible publication years but name no day,
-//!   since «انتخابات 2024» may be held in December 2023), a publication day from metadata 3;
+//!   weighs 2, a publication day from metadata 3, a date without a year 1 in each year it may be
+//!   in: the years the story names most («مونديال قطر 2022», «لهذا العام 1444هـ») and the years
+//!   next to them, since «الانتخابات الرئاسية 2024» is held on «10 ديسمبر» 2023. Which of these
+//!   the story means is for its weekdays to tell: «اليوم الأحد» with «أيام 10 و11 و12 ديسمبر
+//!   الجاري» lands on a named day in 2023 only, and the articles dated that way lend their days to
+//!   the rest of the story;
 //! - Hijri dates count as the Gregorian days they convert to (a Hijri–Gregorian pair «… الموافق …»
 //!   is an explicit date either way).
 //!
@@ -72,6 +75,11 @@ struct DayMention {
     mention: Mention,
     prefer: Prefer,
     strict_future: bool,
+    /// For a date without its year, its index in `partial`: read against any candidate it lands
+    /// on its own days, which are no evidence for it.
+    partial: Option<usize>,
+    /// The days it adds to the story's days itself (set once the story's years are known).
+    own_days: Vec<NaiveDate>,
 }
 
 /// A date written without its year: «16 جانفي», «التاسع والعشرين من رمضان», «عيد الفطر».
@@ -236,7 +244,8 @@ fn evidence_of(grammar: &Grammar, normalised: &Normalised, mentions: &[Mention])
         let day_level = s.weekday.is_some() || own_shift.is_some() || (s.day.is_some() && s.month.is_some());
         if day_level && !bare_today {
             let strict_future = cue == Some(Prefer::Future) && s.weekday.is_some() && s.shift.is_none() && s.direction.is_none();
-            ev.relative.push(DayMention { mention: m.clone(), prefer: cue.unwrap_or(Prefer::NearestLeaningPast), strict_future });
+            let partial = (s.month.is_some() && s.day.is_some() && s.year.is_none()).then(|| ev.partial.len().saturating_sub(1));
+            ev.relative.push(DayMention { mention: m.clone(), prefer: cue.unwrap_or(Prefer::NearestLeaningPast), strict_future, partial, own_days: Vec::new() });
         }
     }
     // Gregorian years written in digits anywhere («مونديال قطر 2022», «29 سبتمبر 2020»): the
@@ -277,14 +286,14 @@ fn add_named(named: &mut Named, day: NaiveDate, weight: u32) {
     *named.entry(day).or_default() += weight;
 }
 
-/// The Gregorian days a date without a year may be: each with whether it is in a year the story
-/// names (a day of the story) or only next to one (a possible day, not a named one).
-fn instances(p: &Partial, years: &StoryYears) -> Vec<(NaiveDate, bool)> {
-    let days: Vec<(NaiveDate, bool)> = match p.calendar {
-        Calendar::Gregorian => years.named.iter().map(|&y| (y, true)).chain(years.near.iter().map(|&y| (y, false))).filter_map(|(y, named)| NaiveDate::from_ymd_opt(y, p.month, p.day).map(|d| (d, named))).collect(),
-        Calendar::Hijri => years.hijri.iter().filter_map(|&y| hijri_to_gregorian(y, p.month, p.day)).map(|d| (d, years.named.contains(&d.year()) || years.named.is_empty())).collect(),
+/// The Gregorian days a date without a year may be: in the years the story names and the years
+/// next to them (Gregorian), or in the Hijri years it names; a weekday written with it must fit.
+fn instances(p: &Partial, years: &StoryYears) -> Vec<NaiveDate> {
+    let days: Vec<NaiveDate> = match p.calendar {
+        Calendar::Gregorian => years.named.iter().chain(&years.near).filter_map(|&y| NaiveDate::from_ymd_opt(y, p.month, p.day)).collect(),
+        Calendar::Hijri => years.hijri.iter().filter_map(|&y| hijri_to_gregorian(y, p.month, p.day)).collect(),
     };
-    days.into_iter().filter(|(d, _)| p.weekday.is_none_or(|w| iso_weekday(*d) == w)).collect()
+    days.into_iter().filter(|d| p.weekday.is_none_or(|w| iso_weekday(*d) == w)).collect()
 }
 
 /// The day a relative expression names when read against `d`, if it is at day level.
@@ -320,7 +329,7 @@ fn score(ev: &DocEvidence, partial_days: &[PartialCheck], named: &StoryDays<'_>,
     let mut fixed = false;
     for dm in &ev.relative {
         if let Some(day) = land(dm, d) {
-            let w = named.get(&day);
+            let w = named.get(&day).saturating_sub(u32::from(dm.own_days.contains(&day)));
             if w > 0 {
                 score += 2 * i64::from(w.min(6));
                 landed += 1;
@@ -385,7 +394,7 @@ fn base_days(evidence: &[DocEvidence], docs: &[InferenceInput<'_>], years: &Stor
             add_named(&mut named, *day, 2);
         }
         for p in &ev.partial {
-            for (day, _) in instances(p, years).into_iter().filter(|(_, named)| *named) {
+            for day in instances(p, years) {
                 add_named(&mut named, day, 1);
             }
         }
@@ -404,10 +413,10 @@ fn base_days(evidence: &[DocEvidence], docs: &[InferenceInput<'_>], years: &Stor
 /// The years a story's dates without a year may be in.
 #[derive(Debug, Default)]
 struct StoryYears {
-    /// The Gregorian years the story names most: its dates without a year name days there.
+    /// The Gregorian years the story names most.
     named: BTreeSet<i32>,
-    /// The years around those («انتخابات 2024» may be held in December 2023): a publication day
-    /// may be there, but a date without a year names no day there.
+    /// The years around those («انتخابات 2024» may be held in December 2023): its dates without
+    /// a year may be there too.
     near: BTreeSet<i32>,
     /// The Hijri years the story names most («لهذا العام 1444هـ»: exactly that year), or those of
     /// its Gregorian years when it names none.
@@ -490,8 +499,15 @@ fn story_present(evidence: &[DocEvidence], docs: &[InferenceInput<'_>]) -> Optio
 /// for an inferred day, `None` when the metadata already gives it or when nothing supports a day.
 pub fn infer_publications(grammar: &Grammar, docs: &[InferenceInput<'_>]) -> Vec<Option<(NaiveDate, String)>> {
     use rayon::prelude::*;
-    let evidence: Vec<DocEvidence> = docs.par_iter().map(|d| evidence_of(grammar, d.normalised, d.mentions)).collect();
+    let mut evidence: Vec<DocEvidence> = docs.par_iter().map(|d| evidence_of(grammar, d.normalised, d.mentions)).collect();
     let years = story_years(&evidence, docs);
+    for ev in &mut evidence {
+        for dm in &mut ev.relative {
+            if let Some(p) = dm.partial.and_then(|k| ev.partial.get(k)) {
+                dm.own_days = instances(p, &years);
+            }
+        }
+    }
     let base = base_days(&evidence, docs, &years);
     let present = story_present(&evidence, docs);
     if std::env::var_os("TARIKH_DEBUG_DCT").is_some() {
@@ -507,13 +523,13 @@ pub fn infer_publications(grammar: &Grammar, docs: &[InferenceInput<'_>]) -> Vec
                 .iter()
                 .filter_map(|p| {
                     let shift = p.shift?;
-                    Some(PartialCheck { days: instances(p, &years).into_iter().map(|x| x.0).collect(), shift, month_day: (p.calendar == Calendar::Gregorian).then_some((p.month, p.day)) })
+                    Some(PartialCheck { days: instances(p, &years), shift, month_day: (p.calendar == Calendar::Gregorian).then_some((p.month, p.day)) })
                 })
                 .collect()
         })
         .collect();
     // the days each document's own dates without a year may be, in the story's years
-    let own_partials: Vec<Vec<NaiveDate>> = evidence.iter().map(|ev| ev.partial.iter().flat_map(|p| instances(p, &years)).map(|x| x.0).collect()).collect();
+    let own_partials: Vec<Vec<NaiveDate>> = evidence.iter().map(|ev| ev.partial.iter().flat_map(|p| instances(p, &years)).collect()).collect();
     let mut found: Vec<Option<Found>> = vec![None; docs.len()];
     for _pass in 0..3 {
         // The story's days: the base, plus every day found in the previous pass and what the
@@ -579,14 +595,13 @@ fn best_day(ev: &DocEvidence, partial_days: &[PartialCheck], own_partial: &[Naiv
         candidates.extend(pd.days.iter().map(|d| add_days(*d, -(pd.shift as i64))));
     }
     // Ties go to the day nearest the days the article names itself (an article appears soon after
-    // what it reports), then nearest the story's present (its latest explicit day: a story is
-    // told as it unfolds), then to the earlier.
-    let mut own: Vec<NaiveDate> = ev.explicit.iter().map(|e| e.0).collect();
+    // what it reports) — its dates with their year, or when it has none its dates without one —
+    // then to the earlier.
+    let explicit: Vec<NaiveDate> = ev.explicit.iter().map(|e| e.0).collect();
+    let near_to: &[NaiveDate] = if explicit.is_empty() { own_partial } else { &explicit };
+    let nearness = |d: NaiveDate| near_to.iter().map(|x| (*x - d).num_days().abs()).min().unwrap_or(0);
+    let mut own = explicit.clone();
     own.extend(own_partial.iter().copied());
-    let nearness = |d: NaiveDate| {
-        let to_own = own.iter().map(|x| (*x - d).num_days().abs()).min().unwrap_or(0);
-        to_own
-    };
     let mut best: Option<(Scored, NaiveDate)> = None;
     let mut tied: Vec<NaiveDate> = Vec::new();
     for d in candidates {
@@ -688,6 +703,17 @@ mod tests {
             "أدى الأمير اليمين الدستورية اليوم الأربعاء أمام مجلس الأمة",
         ]);
         assert_eq!(got[1], Some("2023-12-20".into()));
+    }
+
+    #[test]
+    fn the_weekdays_tell_which_year_a_date_without_its_year_is_in() {
+        // «انتخابات 2024» held in December 2023: only in 2023 is 10 December a Sunday, and the
+        // Tuesday of the second article then lands on the 12th of that year, not of 2024.
+        let got = infer(&[
+            "يدلي الناخبون بأصواتهم في انتخابات الرئاسة 2024 بدءا من اليوم الأحد، على مدى أيام 10 و11 و12 ديسمبر الجاري",
+            "تواصل اللجان استقبال الناخبين صباح اليوم الثلاثاء في آخر أيام التصويت بانتخابات الرئاسة",
+        ]);
+        assert_eq!(got, vec![Some("2023-12-10".into()), Some("2023-12-12".into())]);
     }
 
     #[test]

@@ -17,6 +17,9 @@
 //! - **the current month**: «12 ديسمبر الجاري», «ديسمبر الحالي»: the month of the day (−50);
 //! - **tense**: a date reported with a perfect verb is not after the day, one announced with a
 //!   future cue (سـ، المقرر) not before it (−30 each);
+//! - **a crescent sighted**: «تحري رؤية هلال شهر شوال لهذا العام 1444هـ», «ترائي هلال رمضان»:
+//!   every Arab country reports the sighting of a month's crescent on the evening of the 29th of
+//!   the month before, so the article appears within two days of that eve (+10);
 //! - **relative days landing on the story's days**: «أمس»، «الخميس الماضي»، «غدا الجمعة»، «السبت
 //!   المقبل», read against a candidate, land on a day the story names: +2 per unit of that day's
 //!   weight, at most 6. A day's weight adds up over the story's documents: an explicit date
@@ -49,7 +52,7 @@
 //! weekday and a month, but no year). Cost: linear in the story's documents times its candidate
 //! days.
 
-use crate::calendar::{add_days, gregorian_to_hijri, hijri_to_gregorian, iso_weekday};
+use crate::calendar::{add_days, add_months, gregorian_to_hijri, hijri_to_gregorian, iso_weekday};
 use crate::document::{tense_cue, PublicationHint};
 use crate::resolve::{resolve, weekday_name, Prefer, Reference};
 use chrono::{Datelike, NaiveDate};
@@ -107,6 +110,9 @@ struct DocEvidence {
     day_checks: Vec<NaiveDate>,
     /// Months the publication day must be in («ديسمبر الجاري»).
     month_checks: Vec<u32>,
+    /// Hijri months whose crescent the article is sighting («تحري رؤية هلال شهر شوال لهذا العام
+    /// 1444هـ»), with the Hijri year when written: the sighting is on the eve of the month.
+    sightings: Vec<(Option<i32>, u32)>,
     /// The date of the dispatch's dateline, if it has one.
     dateline: Option<NaiveDate>,
     /// Gregorian and Hijri years the text names (in digits, 1900–2099 and 1300–1599).
@@ -138,6 +144,28 @@ fn enclosing(ranges: &[Range<usize>], at: usize) -> Range<usize> {
 /// Whether a matched month is marked as the current one («ديسمبر الجاري», «مارس الحالي»).
 fn marks_current_month(text: &str) -> bool {
     text.split(|c: char| !c.is_alphanumeric()).any(|w| matches!(w, "الجاري" | "الجاريه" | "الحالي" | "الحاليه"))
+}
+
+/// Words that report the sighting of a month's crescent (normalised, without clitics): «تحري
+/// رؤية الهلال», «ترائي الهلال», «استطلاع الهلال», «مراقبة الهلال», «ثبوت رؤية الهلال».
+const SIGHTING_WORDS: &[&str] = &["رويه", "تحري", "ترايي", "استطلاع", "مراقبه", "رصد", "ترقب", "ثبوت"];
+
+/// Whether the words just before a Hijri month name say that its crescent is sought or seen:
+/// «… رؤية هلال شهر شوال», «تحري هلال رمضان». The press of every Arab country reports the
+/// sighting on the evening of the 29th of the month before (Saudi Arabia's Supreme Court, Egypt's
+/// Dar al-Ifta, Morocco's ministry of Islamic affairs, Oman's and Iraq's committees), so such an
+/// article appears on that eve or a day or two around it.
+fn sights_the_crescent(before: &str) -> bool {
+    let words: Vec<&str> = before.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).rev().take(4).collect();
+    let Some(at) = words.iter().take(2).position(|w| strip_clitics(w) == "هلال") else { return false };
+    words[at + 1..].iter().take(2).any(|w| SIGHTING_WORDS.contains(&strip_clitics(w)))
+}
+
+/// A normalised word without the و، ل، ب and ال that Arabic joins to it («لتحري», «والرؤية»).
+fn strip_clitics(w: &str) -> &str {
+    let w = w.strip_prefix('و').filter(|r| r.chars().count() >= 3).unwrap_or(w);
+    let w = w.strip_prefix('ل').or_else(|| w.strip_prefix('ب')).filter(|r| r.chars().count() >= 3).unwrap_or(w);
+    w.strip_prefix("ال").filter(|r| r.chars().count() >= 3).unwrap_or(w)
 }
 
 /// The days a document names explicitly (with year, month and day, in either calendar), in text
@@ -186,6 +214,12 @@ fn evidence_of(grammar: &Grammar, normalised: &Normalised, mentions: &[Mention])
         if let (Some(y), None, None, Calendar::Hijri) = (s.year, s.month, s.day, s.calendar) {
             if (1300..1600).contains(&y) {
                 ev.hijri_years.push(y);
+            }
+        }
+        if let (Calendar::Hijri, Some(month), None) = (s.calendar, s.month, s.day) {
+            if sights_the_crescent(&text[..m.range.start]) {
+                ev.sightings.push((s.year, month));
+                ev.quotes.push(format!("the crescent of «{matched}» sighted"));
             }
         }
         if let (Some(month), None, true) = (s.month, s.day, marks_current_month(matched)) {
@@ -313,6 +347,8 @@ struct Scored {
     landed: usize,
     /// A day word with a date, or the dateline, puts the day here.
     fixed: bool,
+    /// The day is on or next to the eve of a month whose crescent the article sights.
+    sighting: bool,
 }
 
 /// A day word with a date without its year («غدا 16 جانفي»): the date's days in the story's
@@ -323,7 +359,44 @@ struct PartialCheck {
     month_day: Option<(u32, u32)>,
 }
 
-fn score(ev: &DocEvidence, partial_days: &[PartialCheck], named: &StoryDays<'_>, d: NaiveDate) -> Scored {
+/// What a document's dates without a year and its sightings name once the story's years are
+/// known.
+struct Placed {
+    /// Its day words with a date without its year («غدا 16 جانفي»).
+    partial_checks: Vec<PartialCheck>,
+    /// The days its dates without a year may be, in the story's years.
+    own_partial: Vec<NaiveDate>,
+    /// The eves (the 29th of the month before) of the Hijri months whose crescent it sights.
+    sighting_eves: Vec<NaiveDate>,
+}
+
+impl Placed {
+    fn of(ev: &DocEvidence, years: &StoryYears) -> Placed {
+        let partial_checks = ev
+            .partial
+            .iter()
+            .filter_map(|p| {
+                let shift = p.shift?;
+                Some(PartialCheck { days: instances(p, years), shift, month_day: (p.calendar == Calendar::Gregorian).then_some((p.month, p.day)) })
+            })
+            .collect();
+        let own_partial = ev.partial.iter().flat_map(|p| instances(p, years)).collect();
+        let sighting_eves = ev
+            .sightings
+            .iter()
+            .flat_map(|&(year, month)| {
+                let in_years: Vec<i32> = year.map_or_else(|| years.hijri.iter().copied().collect(), |y| vec![y]);
+                in_years.into_iter().filter_map(move |y| {
+                    let (py, pm) = add_months(y, month, -1);
+                    hijri_to_gregorian(py, pm, 29)
+                })
+            })
+            .collect();
+        Placed { partial_checks, own_partial, sighting_eves }
+    }
+}
+
+fn score(ev: &DocEvidence, placed: &Placed, named: &StoryDays<'_>, d: NaiveDate) -> Scored {
     let mut score = 0i64;
     let mut landed = 0usize;
     let mut fixed = false;
@@ -344,7 +417,7 @@ fn score(ev: &DocEvidence, partial_days: &[PartialCheck], named: &StoryDays<'_>,
             score -= 100;
         }
     }
-    for pd in partial_days {
+    for pd in &placed.partial_checks {
         let at = add_days(d, pd.shift as i64);
         if pd.days.contains(&at) {
             score += 40;
@@ -375,8 +448,17 @@ fn score(ev: &DocEvidence, partial_days: &[PartialCheck], named: &StoryDays<'_>,
             _ => {}
         }
     }
-    Scored { score, landed, fixed }
+    // A crescent sighted on the eve of its month: that evening, or a day or two around it.
+    let sighting = placed.sighting_eves.iter().any(|eve| (*eve - d).num_days().abs() <= SIGHTING_SLACK);
+    if sighting {
+        score += 10;
+    }
+    Scored { score, landed, fixed, sighting }
 }
+
+/// Days either side of a sighting's eve on which an article reporting it appears (announced a day
+/// or two ahead; the result the same night or the next morning; a 30-day month moves it a day).
+const SIGHTING_SLACK: i64 = 2;
 
 /// What one pass concluded about one document.
 #[derive(Debug, Clone, PartialEq)]
@@ -516,20 +598,7 @@ pub fn infer_publications(grammar: &Grammar, docs: &[InferenceInput<'_>]) -> Vec
             eprintln!("  explicit {:?} partial {:?} wchecks {:?} dchecks {:?} months {:?} years {:?} rel {}", ev.explicit, ev.partial, ev.weekday_checks, ev.day_checks, ev.month_checks, ev.years, ev.relative.len());
         }
     }
-    let partials: Vec<Vec<PartialCheck>> = evidence
-        .iter()
-        .map(|ev| {
-            ev.partial
-                .iter()
-                .filter_map(|p| {
-                    let shift = p.shift?;
-                    Some(PartialCheck { days: instances(p, &years), shift, month_day: (p.calendar == Calendar::Gregorian).then_some((p.month, p.day)) })
-                })
-                .collect()
-        })
-        .collect();
-    // the days each document's own dates without a year may be, in the story's years
-    let own_partials: Vec<Vec<NaiveDate>> = evidence.iter().map(|ev| ev.partial.iter().flat_map(|p| instances(p, &years)).collect()).collect();
+    let placed: Vec<Placed> = evidence.iter().map(|ev| Placed::of(ev, &years)).collect();
     let mut found: Vec<Option<Found>> = vec![None; docs.len()];
     for _pass in 0..3 {
         // The story's days: the base, plus every day found in the previous pass and what the
@@ -557,15 +626,14 @@ pub fn infer_publications(grammar: &Grammar, docs: &[InferenceInput<'_>]) -> Vec
         let next: Vec<Option<Found>> = docs
             .par_iter()
             .zip(&evidence)
-            .zip(&partials)
-            .zip(&own_partials)
+            .zip(&placed)
             .enumerate()
-            .map(|(i, (((doc, ev), partial_days), own_partial))| {
+            .map(|(i, ((doc, ev), placed))| {
                 if doc.known.is_some() {
                     return None;
                 }
                 let days = StoryDays { all: &all, without: &shares[i] };
-                best_day(ev, partial_days, own_partial, &days, present)
+                best_day(ev, placed, &days, present)
             })
             .collect();
         if std::env::var_os("TARIKH_DEBUG_DCT").is_some() {
@@ -580,7 +648,7 @@ pub fn infer_publications(grammar: &Grammar, docs: &[InferenceInput<'_>]) -> Vec
 }
 
 /// The best-supported day for one document given the story's days, or `None`.
-fn best_day(ev: &DocEvidence, partial_days: &[PartialCheck], own_partial: &[NaiveDate], named: &StoryDays<'_>, present: Option<(NaiveDate, NaiveDate)>) -> Option<Found> {
+fn best_day(ev: &DocEvidence, placed: &Placed, named: &StoryDays<'_>, present: Option<(NaiveDate, NaiveDate)>) -> Option<Found> {
     // Days long before the story's present are its history: no publication day is near them.
     // The story's days far from its present (long before: its history; long after: what it
     // announces) are no place for an article of the story; the article's own dates always are.
@@ -591,21 +659,24 @@ fn best_day(ev: &DocEvidence, partial_days: &[PartialCheck], own_partial: &[Naiv
             candidates.insert(add_days(*day, k));
         }
     }
-    for pd in partial_days {
+    for eve in &placed.sighting_eves {
+        candidates.extend((-SIGHTING_SLACK..=SIGHTING_SLACK).map(|k| add_days(*eve, k)));
+    }
+    for pd in &placed.partial_checks {
         candidates.extend(pd.days.iter().map(|d| add_days(*d, -(pd.shift as i64))));
     }
     // Ties go to the day nearest the days the article names itself (an article appears soon after
-    // what it reports) — its dates with their year, or when it has none its dates without one —
-    // then to the earlier.
+    // what it reports): its dates with their year; when it has none, its dates without one; when
+    // it has none of those either, the eves of the crescents it sights. Then to the earlier.
     let explicit: Vec<NaiveDate> = ev.explicit.iter().map(|e| e.0).collect();
-    let near_to: &[NaiveDate] = if explicit.is_empty() { own_partial } else { &explicit };
+    let near_to: &[NaiveDate] = [&explicit[..], &placed.own_partial, &placed.sighting_eves].into_iter().find(|days| !days.is_empty()).unwrap_or_default();
     let nearness = |d: NaiveDate| near_to.iter().map(|x| (*x - d).num_days().abs()).min().unwrap_or(0);
     let mut own = explicit.clone();
-    own.extend(own_partial.iter().copied());
+    own.extend(placed.own_partial.iter().copied());
     let mut best: Option<(Scored, NaiveDate)> = None;
     let mut tied: Vec<NaiveDate> = Vec::new();
     for d in candidates {
-        let s = score(ev, partial_days, named, d);
+        let s = score(ev, placed, named, d);
         if std::env::var_os("TARIKH_DEBUG_DCT").is_some() && (s.score > 0 || s.fixed) {
             eprintln!("    candidate {d}: score {} landed {} fixed {} near {:?}", s.score, s.landed, s.fixed, nearness(d));
         }
@@ -625,7 +696,7 @@ fn best_day(ev: &DocEvidence, partial_days: &[PartialCheck], own_partial: &[Naiv
     }
     let (s, day) = best?;
     let near_own = own.iter().any(|x| (*x - day).num_days().abs() <= WINDOW);
-    if !(s.fixed || s.landed > 0 || near_own) {
+    if !(s.fixed || s.landed > 0 || s.sighting || near_own) {
         return None;
     }
     // As good a day weeks away: the evidence does not tell which (a weekday and a month, but no
@@ -643,7 +714,10 @@ fn best_day(ev: &DocEvidence, partial_days: &[PartialCheck], own_partial: &[Naiv
     if !ev.weekday_checks.is_empty() {
         why.push(format!("the weekday fits: {}", ev.weekday_checks.iter().take(2).map(|(n, w)| format!("{} {}", day_word_name(*n), weekday_name(*w))).collect::<Vec<_>>().join(", ")));
     }
-    if !s.fixed && s.landed == 0 {
+    if s.sighting {
+        why.push(ev.quotes.iter().find(|q| q.starts_with("the crescent")).cloned().unwrap_or_default());
+    }
+    if !s.fixed && s.landed == 0 && !s.sighting {
         why.push("near the dates it names".into());
     }
     if s.score < 0 {
@@ -714,6 +788,19 @@ mod tests {
             "تواصل اللجان استقبال الناخبين صباح اليوم الثلاثاء في آخر أيام التصويت بانتخابات الرئاسة",
         ]);
         assert_eq!(got, vec![Some("2023-12-10".into()), Some("2023-12-12".into())]);
+    }
+
+    #[test]
+    fn an_article_sighting_a_crescent_appears_on_the_eve_of_its_month() {
+        // The 29th of Ramadan 1444 is Thursday 20 April 2023 (Umm al-Qura); the weekday picks it
+        // among the days around the eve.
+        assert_eq!(infer(&["تخرج لجان الترائي مساء اليوم الخميس لتحري رؤية هلال شهر شوال لعام 1444هـ"]), vec![Some("2023-04-20".into())]);
+        // Without a weekday, the eve itself is the best-supported day.
+        assert_eq!(infer(&["دعت المحكمة إلى ترائي هلال شهر رمضان لهذا العام 1445هـ"]), vec![Some("2024-03-10".into())]);
+        assert!(sights_the_crescent("دعت المحكمة العليا إلى تحري رؤية هلال شهر "));
+        assert!(sights_the_crescent("واستطلاع الهلال "));
+        assert!(!sights_the_crescent("وصل الوزير في أول أيام "), "a month named without its crescent");
+        assert!(!sights_the_crescent("تحري الدقة في نقل أخبار "), "sighting words without هلال");
     }
 
     #[test]

@@ -107,7 +107,7 @@ struct DocEvidence {
     /// "اليوم الأحد" (0, 7), "أمس السبت" (-1, 6): day shift and the weekday it must fall on.
     weekday_checks: Vec<(i32, u32)>,
     /// The publication day, from a day word with a full date.
-    day_checks: Vec<NaiveDate>,
+    day_checks: Vec<DayCheck>,
     /// Months the publication day must be in («ديسمبر الجاري»).
     month_checks: Vec<u32>,
     /// Hijri months whose crescent the article is sighting («تحري رؤية هلال شهر شوال لهذا العام
@@ -120,6 +120,48 @@ struct DocEvidence {
     hijri_years: Vec<i32>,
     /// Short quotes of what the evidence was, for documents.csv.
     quotes: Vec<String>,
+}
+
+/// The publication day a day word with a full date gives («اليوم السبت 17 ديسمبر 2022»).
+#[derive(Debug)]
+struct DayCheck {
+    /// The days it may give, minus the day word's shift: the date as written, first; when the
+    /// weekday written with it does not fit the date, also the days that keep the weekday and the
+    /// day number or the week (one of the two is a slip).
+    readings: Vec<NaiveDate>,
+    /// Whether the date and its weekday disagree (every reading then weighs half).
+    slipped: bool,
+}
+
+impl DayCheck {
+    /// Of a slipped check's readings, keep those nearest the story's days `days` (the rest of the
+    /// story tells which slip it was: «الخميس 12 ديسمبر 2023» in a story of January 2023 is
+    /// Thursday 12 January 2023). In a story naming no other day, the date as written stays.
+    fn keep_nearest(&mut self, days: &Named) {
+        let Some(&written) = self.readings.first().filter(|_| self.slipped) else { return };
+        let distance = |r: &NaiveDate| days.keys().map(|k| (*k - *r).num_days().abs()).min().unwrap_or_else(|| (written - *r).num_days().abs());
+        let best = self.readings.iter().map(distance).min().unwrap_or(0);
+        self.readings.retain(|r| distance(r) == best);
+    }
+}
+
+/// The days a date at odds with its weekday `weekday` may have meant: the weekday is kept with the
+/// date's day number in the twelve months either side (a month or year copied from a template or
+/// from last year: «اليوم الخميس الـ 12 من ديسمبر 2023» in a January 2023 article), or with the
+/// date's week (the day number mistyped). The written date stays a reading too (the weekday may be
+/// the slip: «الجمعة 4 مايو» for Thursday the 4th); the rest of the story decides.
+fn slip_readings(date: NaiveDate, weekday: u32) -> Vec<NaiveDate> {
+    let mut out: Vec<NaiveDate> = (-12..=12)
+        .filter(|&k| k != 0)
+        .filter_map(|k| {
+            let (y, m) = add_months(date.year(), date.month(), k);
+            NaiveDate::from_ymd_opt(y, m, date.day())
+        })
+        .filter(|d| iso_weekday(*d) == weekday)
+        .collect();
+    out.extend((-3..=3).map(|k| add_days(date, k)).filter(|d| iso_weekday(*d) == weekday));
+    out.sort();
+    out
 }
 
 /// Whether the byte range lies on one of the first three non-empty lines of `text`, on a line of
@@ -236,13 +278,22 @@ fn evidence_of(grammar: &Grammar, normalised: &Normalised, mentions: &[Mention])
                     ev.hijri_years.extend(s.year);
                     ev.years.push(day.year());
                 }
+                // A weekday written with the date that does not fit it: one of the two is a slip.
+                let slips = match s.weekday {
+                    Some(w) if iso_weekday(day) != w => slip_readings(day, w),
+                    _ => Vec::new(),
+                };
+                // A day word before the date, or in one expression with it ("يوم غد الثلاثاء
+                // الموافق 16 أبريل"): the publication day is the date minus the shift.
                 if let Some(n) = shift {
-                    ev.day_checks.push(add_days(day, -(n as i64)));
+                    let back = |d: NaiveDate| add_days(d, -(n as i64));
+                    let readings = std::iter::once(day).chain(slips.iter().copied()).map(back).collect();
+                    ev.day_checks.push(DayCheck { readings, slipped: !slips.is_empty() });
                     ev.quotes.push(format!("«{matched}»"));
                 }
-                // A day word and its date in one expression ("يوم غد الثلاثاء الموافق 16 أبريل").
-                if let Some((Unit::Day, shift)) = s.shift {
-                    ev.day_checks.push(add_days(day, -(shift as i64)));
+                if !slips.is_empty() {
+                    // A date at odds with its own weekday names no day of the story.
+                    continue;
                 }
                 if ev.dateline.is_none() && on_dateline(text, &m.range) {
                     ev.dateline = Some(day);
@@ -409,9 +460,10 @@ fn score(ev: &DocEvidence, placed: &Placed, named: &StoryDays<'_>, d: NaiveDate)
             }
         }
     }
-    for day in &ev.day_checks {
-        if *day == d {
-            score += 40;
+    for check in &ev.day_checks {
+        if check.readings.contains(&d) {
+            // the date or its weekday is a slip: a reading weighs half
+            score += if check.slipped { 20 } else { 40 };
             fixed = true;
         } else {
             score -= 100;
@@ -592,6 +644,9 @@ pub fn infer_publications(grammar: &Grammar, docs: &[InferenceInput<'_>]) -> Vec
     }
     let base = base_days(&evidence, docs, &years);
     let present = story_present(&evidence, docs);
+    for check in evidence.iter_mut().flat_map(|ev| &mut ev.day_checks) {
+        check.keep_nearest(&base);
+    }
     if std::env::var_os("TARIKH_DEBUG_DCT").is_some() {
         eprintln!("story years {years:?}; days {base:?}");
         for ev in &evidence {
@@ -654,7 +709,7 @@ fn best_day(ev: &DocEvidence, placed: &Placed, named: &StoryDays<'_>, present: O
     // announces) are no place for an article of the story; the article's own dates always are.
     let current = |d: &NaiveDate| present.is_none_or(|(start, last)| *d >= add_days(start, -PRESENT_SPAN) && *d <= add_days(last, PRESENT_SPAN));
     let mut candidates: BTreeSet<NaiveDate> = BTreeSet::new();
-    for day in named.days().filter(|d| current(d)).chain(ev.explicit.iter().map(|e| &e.0)).chain(ev.day_checks.iter()).chain(ev.dateline.iter()) {
+    for day in named.days().filter(|d| current(d)).chain(ev.explicit.iter().map(|e| &e.0)).chain(ev.day_checks.iter().flat_map(|c| &c.readings)).chain(ev.dateline.iter()) {
         for k in -WINDOW..=WINDOW {
             candidates.insert(add_days(*day, k));
         }
@@ -801,6 +856,26 @@ mod tests {
         assert!(sights_the_crescent("واستطلاع الهلال "));
         assert!(!sights_the_crescent("وصل الوزير في أول أيام "), "a month named without its crescent");
         assert!(!sights_the_crescent("تحري الدقة في نقل أخبار "), "sighting words without هلال");
+    }
+
+    #[test]
+    fn a_date_at_odds_with_its_weekday_is_read_with_either_slipped() {
+        // 6 November 2024 is a Wednesday: the Monday with the same day number nearest the story's
+        // other article is 6 January 2025 (the month copied from an older text).
+        let got = infer(&[
+            "جرى التصويت في الجولة الثانية يوم الأحد 5 يناير 2025 وسط إقبال ضعيف",
+            "قال رئيس اللجنة في مؤتمر صحفي اليوم الاثنين 6 نوفمبر 2024 إن فرز الأصوات سيكتمل خلال يومين",
+        ]);
+        assert_eq!(got[1], Some("2025-01-06".into()));
+        // Alone, nothing tells which is the slip: the date as written.
+        assert_eq!(infer(&["أعلنت الوزارة اليوم الجمعة 4 مايو 2023 عن خطة جديدة"]), vec![Some("2023-05-04".into())]);
+        // The readings of «الجمعة 4 مايو 2023» (a Thursday): Fridays on the 4th within a year, and
+        // the Friday of that week.
+        let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("date");
+        let readings = slip_readings(d("2023-05-04"), 5);
+        assert!(readings.contains(&d("2023-05-05")), "the day number is the slip");
+        assert!(readings.contains(&d("2022-11-04")) && readings.contains(&d("2023-08-04")), "the month is the slip");
+        assert!(readings.iter().all(|r| iso_weekday(*r) == 5), "every reading keeps the weekday");
     }
 
     #[test]

@@ -332,10 +332,10 @@ pub(crate) fn anchor_traced(
             t.note(StepKind::Anaphora, || match (&point, a) {
                 (Some((_, referent)), Anaphora::Same) => format!("refers back to the last date or time the text gave: «{}» = {}", referent.text, referent.value),
                 (Some((date, referent)), Anaphora::Unit(unit)) => {
-                    format!("refers back to the {unit:?} the narrative has reached: «{}» = {}, from {date}; its shift counts from there", referent.text, referent.value)
+                    format!("refers back to the {} the narrative has reached: «{}» = {}, from {date}; its shift counts from there", crate::resolve::unit_name(unit), referent.text, referent.value)
                 }
                 (None, Anaphora::Same) => "refers back to the last date or time the text gave, but the text gave none before it".into(),
-                (None, Anaphora::Unit(unit)) => format!("refers back to the {unit:?} the narrative has reached, but the text dated none before it: counted from the publication day"),
+                (None, Anaphora::Unit(unit)) => format!("refers back to the {} the narrative has reached, but the text dated none before it: counted from the publication day", crate::resolve::unit_name(unit)),
             });
             if let Some((date, referent)) = point {
                 match a {

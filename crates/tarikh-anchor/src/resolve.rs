@@ -319,6 +319,11 @@ pub(crate) fn resolve(kind: MentionType, sem: &Semantics, r: &Reference, prefer:
     resolve_traced(kind, sem, r, prefer, &mut Trace::off())
 }
 
+/// A unit as a trace says it («day», «year»).
+pub(crate) fn unit_name(u: Unit) -> String {
+    format!("{u:?}").to_lowercase()
+}
+
 /// How a reading preference is said in a trace.
 pub(crate) fn prefer_name(prefer: Prefer) -> &'static str {
     match prefer {
@@ -345,7 +350,7 @@ pub(crate) fn resolve_traced(kind: MentionType, sem: &Semantics, r: &Reference, 
         let unit = sem.every.unwrap_or(Unit::Day);
         trace.note(StepKind::Reading, || match (unit, sem.weekday) {
             (Unit::Week, Some(w)) => format!("a SET: every {}, whatever the reference", weekday_label(w)),
-            _ => format!("a SET: every {} {unit:?}, whatever the reference", sem.amount.unwrap_or(1.0)),
+            _ => format!("a SET: every {} {}, whatever the reference", sem.amount.unwrap_or(1.0), unit_name(unit)),
         });
         if let (Unit::Week, Some(w)) = (unit, sem.weekday) {
             return out(TimexType::Set, format!("XXXX-WXX-{w}"), None, AnchorKind::Explicit, problems);
@@ -362,7 +367,7 @@ pub(crate) fn resolve_traced(kind: MentionType, sem: &Semantics, r: &Reference, 
             let (lo, hi) = duration_bounds(sem, unit);
             let amount = sem.amount.map_or_else(|| format!("a vague number (from {} to {})", sem.amount_min.unwrap_or(2.0), sem.amount_max.unwrap_or(9.0)), |a| a.to_string());
             let event = if sem.event.is_some() { "; an offset from the event named after it" } else { "" };
-            format!("a DURATION of {amount} {unit:?}: from {lo} to {hi} seconds{event}")
+            format!("a DURATION of {amount} {}: from {lo} to {hi} seconds{event}", unit_name(unit))
         });
         let mut res = Resolution {
             kind: TimexType::Duration,
@@ -424,7 +429,7 @@ pub(crate) fn resolve_traced(kind: MentionType, sem: &Semantics, r: &Reference, 
             };
             let how = match (a, sem.shift) {
                 (AnchorKind::Explicit, _) => "of the year written".to_string(),
-                (_, Some((u, n))) => format!("shifted {n} {u:?} from the reference"),
+                (_, Some((u, n))) => format!("shifted {n:+} {} from the reference", unit_name(u)),
                 _ => "the occurrence the direction picks".to_string(),
             };
             format!("{what}, {how}: {}", p.value())
@@ -455,6 +460,7 @@ pub(crate) fn resolve_traced(kind: MentionType, sem: &Semantics, r: &Reference, 
                         point = Some(Point::Day(g))
                     }
                     None => {
+                        trace.note(StepKind::Problem, || format!("{d}/{m}/{y} هـ does not exist in the Umm al-Qura calendar"));
                         problems.push(("impossible_date".into(), format!("{d}/{m}/{y} هـ does not exist in the Umm al-Qura calendar")));
                         return None;
                     }
@@ -546,6 +552,7 @@ pub(crate) fn resolve_traced(kind: MentionType, sem: &Semantics, r: &Reference, 
                         point = Some(Point::Day(g))
                     }
                     None => {
+                        trace.note(StepKind::Problem, || format!("{y}-{m:02}-{d:02} does not exist"));
                         problems.push(("impossible_date".into(), format!("{y}-{m:02}-{d:02} does not exist")));
                         return None;
                     }
@@ -631,7 +638,7 @@ pub(crate) fn resolve_traced(kind: MentionType, sem: &Semantics, r: &Reference, 
         if let Some((unit, n)) = sem.shift {
             // A shift past the four-digit years ("بعد 2147483647 سنة") names no date: left out.
             point = Some(shifted(r, unit, n)?);
-            trace.note(StepKind::Shift, || format!("shift {n:+} {unit:?} from the reference {}: {}", r.date, point.map_or(String::new(), |p| p.value())));
+            trace.note(StepKind::Shift, || format!("shift {n:+} {} from the reference {}: {}", unit_name(unit), r.date, point.map_or(String::new(), |p| p.value())));
             // A weekday of a shifted week ("الأحد من الأسبوع الماضي"): that day of the ISO week.
             if let (Some(w), Some(Point::Week(d))) = (sem.weekday, point) {
                 point = Some(Point::Day(add_days(d, i64::from(w) - i64::from(iso_weekday(d)))));
@@ -645,6 +652,7 @@ pub(crate) fn resolve_traced(kind: MentionType, sem: &Semantics, r: &Reference, 
                         point = Some(Point::Day(g))
                     }
                     None => {
+                        trace.note(StepKind::Problem, || format!("{y}-{m:02}-{d:02} does not exist"));
                         problems.push(("impossible_date".into(), format!("{y}-{m:02}-{d:02} does not exist")));
                         return None;
                     }
@@ -778,7 +786,8 @@ pub(crate) fn resolve_traced(kind: MentionType, sem: &Semantics, r: &Reference, 
     // A clock time with a stated zone is that wall-clock time in that zone.
     let tz = sem.timezone.as_deref().and_then(stated_zone).unwrap_or(r.tz);
     trace.note(StepKind::Zone, || match sem.timezone.as_deref() {
-        Some(z) if stated_zone(z).is_some() => format!("the zone the text states ({z}): {tz}"),
+        Some(z) if stated_zone(z).is_some() && tz == r.tz => format!("the zone the text states ({z} = {tz}), the reference's own"),
+        Some(z) if stated_zone(z).is_some() => format!("the zone the text states ({z} = {tz}), not the reference's {}: the clock time is read in it", r.tz),
         Some(z) => format!("the text states the zone «{z}», which is no IANA zone or offset: the reference's zone, {tz}"),
         None => format!("the reference's zone: {tz}"),
     });

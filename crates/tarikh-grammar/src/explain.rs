@@ -462,11 +462,9 @@ impl Grammar {
         }
         let chars = |r: Range<usize>| text[r].chars().count();
         let mut best: Vec<(usize, PartialMatch)> = Vec::new();
-        for rule in &self.rules {
-            if rule.kind == MentionType::None {
-                continue;
-            }
-            let Some(dfa) = partial_dfa(&rule.body) else { continue };
+        let dfas = self.partial_dfas.get_or_init(|| self.rules.iter().map(|r| if r.kind == MentionType::None { None } else { partial_dfa(&r.body) }).collect());
+        for (rule, dfa) in self.rules.iter().zip(dfas) {
+            let Some(dfa) = dfa else { continue };
             let mut cache = dfa.create_cache();
             let mut rule_best: Option<PartialMatch> = None;
             for &s in &starts {

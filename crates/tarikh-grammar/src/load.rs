@@ -292,6 +292,9 @@ pub struct Grammar {
     /// Day numbers listed before a dated day (يومي 28 و29 جانفي), ending at the text's end: built
     /// from the lexicon `day_list_noun` when the grammar has one.
     pub(crate) day_list: Option<Regex>,
+    /// Each rule's body as a lazy DFA for `explain`'s partial matches (index = rule), built on
+    /// the first explanation: compiling ~150 patterns per phrase made explaining slow.
+    pub(crate) partial_dfas: std::sync::OnceLock<Vec<Option<regex_automata::hybrid::dfa::DFA>>>,
 }
 
 fn line_of(source: &str, offset: usize) -> usize {
@@ -592,7 +595,7 @@ impl Grammar {
         };
         daily_cues.sort();
         daily_cues.dedup();
-        Ok(Grammar { lexicons, rules, contexts, compositions, prefilter, examples, negatives, past_cues, future_cues, daily_cues, day_list })
+        Ok(Grammar { lexicons, rules, contexts, compositions, prefilter, examples, negatives, past_cues, future_cues, daily_cues, day_list, partial_dfas: std::sync::OnceLock::new() })
     }
 
     /// Load every `*.toml` file under `dir` (recursively).

@@ -420,7 +420,11 @@ pub fn text(r: &Report) -> String {
             } else {
                 let wanted = if p.expected.is_empty() { String::new() } else { format!("; it wanted {}", p.expected.iter().map(|x| if x.chars().count() == 1 { format!("«{x}»") } else { x.clone() }).collect::<Vec<_>>().join(" ")) };
                 let at: String = r.phrase.chars().skip(p.reached).take(1).collect();
-                format!("then stops at «{at}» in «{}»{wanted}", p.stopped_in)
+                if at.trim().is_empty() {
+                    format!("then stops at the space after it{wanted}")
+                } else {
+                    format!("then stops at «{at}» in «{}»{wanted}", p.stopped_in.trim())
+                }
             };
             let _ = writeln!(s, "      accepts «{}», {stop}", p.accepted);
         }

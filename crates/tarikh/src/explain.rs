@@ -418,7 +418,7 @@ pub fn text(r: &Report) -> String {
             let stop = if p.ran_out {
                 "then the phrase ends where the rule wants more".to_string()
             } else {
-                let wanted = if p.expected.is_empty() { String::new() } else { format!("; it wanted {}", p.expected.iter().map(|x| if x.chars().count() == 1 { format!("«{x}»") } else { x.clone() }).collect::<Vec<_>>().join(" ")) };
+                let wanted = if p.expected.is_empty() { String::new() } else { format!("; it wanted {}", p.expected.iter().map(|x| if x.chars().count() == 1 && x != "…" { format!("«{x}»") } else { x.clone() }).collect::<Vec<_>>().join(", ")) };
                 let at: String = r.phrase.chars().skip(p.reached).take(1).collect();
                 if at.trim().is_empty() {
                     format!("then stops at the space after it{wanted}")

@@ -468,14 +468,14 @@ impl Grammar {
             let mut cache = dfa.create_cache();
             let mut rule_best: Option<PartialMatch> = None;
             for &s in &starts {
-                let Some((reached, ran_out, state)) = reach(&dfa, &mut cache, text, s) else { continue };
+                let Some((reached, ran_out, state)) = reach(dfa, &mut cache, text, s) else { continue };
                 // A rule that matched here is a candidate, shown as one.
                 let matched_here = candidates.iter().any(|c| c.name == rule.name && c.mention.matched.start <= s && c.mention.matched.end >= reached);
                 if matched_here || !telling(text, s, reached) {
                     continue;
                 }
                 if rule_best.as_ref().is_none_or(|b| chars(s..reached) > chars(b.start..b.reached)) {
-                    let expected = if ran_out { Vec::new() } else { expected_at(&dfa, &mut cache, state) };
+                    let expected = if ran_out { Vec::new() } else { expected_at(dfa, &mut cache, state) };
                     rule_best = Some(PartialMatch { rule: rule.name.clone(), origin: rule.origin.clone(), start: s, reached, ran_out, expected });
                 }
             }

@@ -20,6 +20,7 @@
 
 mod compose;
 mod error;
+mod explain;
 mod fields;
 mod load;
 mod matcher;
@@ -31,6 +32,7 @@ mod embedded {
 }
 
 pub use error::GrammarError;
+pub use explain::{Candidate, CaptureTrace, ContextTrace, FieldTrace, LexiconHit, Loss, MatchExplanation, Outcome, PartialMatch, Source, WordNote};
 pub use fields::{fields_markdown, FieldDoc, FIELDS};
 pub use load::{Example, Grammar, Negative, EXAMPLE_KEYS};
 pub use matcher::Mention;

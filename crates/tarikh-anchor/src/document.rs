@@ -52,8 +52,9 @@ fn bare(word: &str) -> &str {
 pub(crate) fn tense_cue(grammar: &Grammar, text: &str, clause: Range<usize>, sentence: Range<usize>, at: Range<usize>) -> Option<Prefer> {
     // «حتى X» bounds a state whose start the verb tells («فرض حظر تجول حتى مساء الإثنين»): the
     // verb's tense does not place the bound, which is read as the nearest occurrence.
-    let before: Vec<&str> = text[sentence.start.min(at.start)..at.start].split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).rev().take(2).collect();
-    if matches!(before.as_slice(), ["حتي", ..] | ["وحتي", ..] | ["لغايه", ..] | ["غايه", "الي", ..]) {
+    let words_back = |from: usize| text[from.min(at.start)..at.start].rsplit(|c: char| !tarikh_text::is_word_char(c)).filter(|w| !w.is_empty());
+    let mut last_two = words_back(sentence.start);
+    if matches!((last_two.next(), last_two.next()), (Some("حتي" | "وحتي" | "لغايه"), _) | (Some("غايه"), Some("الي"))) {
         return None;
     }
     // A complementiser (أن، إن، بأن، لأن) opens a clause of its own: a past verb before it
@@ -63,11 +64,13 @@ pub(crate) fn tense_cue(grammar: &Grammar, text: &str, clause: Range<usize>, sen
     let complementiser = |w: &str| matches!(bare(w), "ان" | "بان" | "لان") || matches!(w, "ان" | "بان" | "لان" | "وان");
     let crossed = std::cell::Cell::new(false);
     let scan = |from: usize, limit: usize| -> Option<Prefer> {
-        let before = &text[from.min(at.start)..at.start];
-        let words: Vec<&str> = before.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
-        for (i, w) in words.iter().rev().take(limit).enumerate() {
+        // The words before the expression, nearest first; `nearer` is the one after `w` in the text.
+        let mut nearer = "";
+        for (i, w) in words_back(from).take(limit).enumerate() {
+            let w = &w;
             if complementiser(w) {
                 crossed.set(true);
+                nearer = w;
                 continue;
             }
             let b = bare(w);
@@ -81,12 +84,12 @@ pub(crate) fn tense_cue(grammar: &Grammar, text: &str, clause: Range<usize>, sen
             }
             if b == "قد" && !crossed.get() {
                 // قد + perfect = past; قد + imperfect = "may" (no cue). The word after قد is nearer the expression.
-                let next = words.len().checked_sub(i).and_then(|k| words.get(k)).copied().unwrap_or("");
-                let imperfect = next.starts_with('ي') || next.starts_with('ت') || next.starts_with('ن');
+                let imperfect = nearer.starts_with('ي') || nearer.starts_with('ت') || nearer.starts_with('ن');
                 if !imperfect {
                     return Some(Prefer::Past);
                 }
             }
+            nearer = w;
         }
         None
     };
@@ -95,7 +98,7 @@ pub(crate) fn tense_cue(grammar: &Grammar, text: &str, clause: Range<usize>, sen
         // أوصت اللجنة" , "وفي يوم الجمعة خرج المصلون").
         let after = &text[at.end.min(sentence.end)..sentence.end];
         // A verb joined by و ("…، وأشارت") opens a new clause and says nothing about this one.
-        let words = after.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).take(3);
+        let words = after.split(|c: char| !tarikh_text::is_word_char(c)).filter(|w| !w.is_empty()).take(3);
         for w in words {
             if w.starts_with('و') && grammar.cue(w).is_none() && grammar.cue(bare(w)).is_some() {
                 return None;
@@ -416,7 +419,7 @@ fn resolve_event_gaps(mentions: &[&Mention], timexes: &mut [Timex], sentences: &
         // Apposition with أي / يعني.
         if i > 0 && day_level(&timexes[i - 1]) {
             let between = &text[timexes[i - 1].byte_range.end.min(m.matched.start)..m.matched.start];
-            let words: Vec<&str> = between.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+            let words: Vec<&str> = between.split(|c: char| !tarikh_text::is_word_char(c)).filter(|w| !w.is_empty()).collect();
             if words.len() == 1 && matches!(words[0], "اي" | "يعني") && between.len() < 24 {
                 let (value, interval) = (timexes[i - 1].value.clone(), timexes[i - 1].interval);
                 timexes[i].value = if s.last_of_event.is_some() { timexes[i].value.clone() } else { value };

@@ -201,7 +201,7 @@ pub(crate) struct Rule {
     /// matcher runs anchored searches at the starts the prefilter proposes.
     pub(crate) regex: regex_automata::meta::Regex,
     /// For a pattern with `\b`: a looser regex, fast on Arabic, that must match for `regex` to.
-    pub(crate) filter: Option<regex_automata::meta::Regex>,
+    pub(crate) filter: Option<crate::prefilter::LongestFilter>,
     pub(crate) fields: Vec<(String, Template)>,
     /// For each capture group name that comes from a lexicon: the lexicon's index.
     pub(crate) capture_lexicons: HashMap<String, usize>,
@@ -273,6 +273,14 @@ pub struct Grammar {
     /// from the lexicon `day_list_noun` when the grammar has one.
     pub(crate) day_list: Option<Regex>,
 }
+
+/// The characters that make up words, as a regex class body: ASCII letters and digits, `_`, the
+/// Latin, Greek, Cyrillic, Armenian and Hebrew letters, and the Arabic script (letters, Arabic-Indic
+/// digits, presentation forms). A rule's match must start and end next to a character outside this
+/// set. Written out rather than as `\p{L}\p{N}`, whose UTF-8 automaton has hundreds of states and
+/// made every capture search of every rule slow; normalised text is Arabic, digits and punctuation,
+/// and the matcher still checks both edges with the full Unicode definition (`is_word_char`).
+pub(crate) const WORD_CHARS: &str = r"0-9A-Za-z_\x{AA}\x{B5}\x{BA}\x{C0}-\x{24F}\x{370}-\x{5FF}\x{620}-\x{64A}\x{660}-\x{669}\x{66E}-\x{6D3}\x{6D5}\x{6EE}-\x{6FF}\x{FB50}-\x{FDFF}\x{FE70}-\x{FEFF}";
 
 fn line_of(source: &str, offset: usize) -> usize {
     source[..offset.min(source.len())].matches('\n').count() + 1
@@ -473,14 +481,10 @@ impl Grammar {
             // same way (or the text ends), so the automaton itself prefers an alternative that
             // ends at a word's end ("15" rather than "1" for `0?[1-9]|[12][0-9]`), and no author has
             // to write `\b` at the end of a pattern.
-            let full = format!(r"(?:^|[^\p{{L}}\p{{N}}_])(?P<_clitic>[وف]?[بلك]?)(?P<_body>{body})(?:$|[^\p{{L}}\p{{N}}_])");
-            // A pattern with a Unicode word boundary (`\b`) cannot use the lazy DFA on Arabic, so its
-            // captures come from the bounded backtracker over the rest of the text, which clears
-            // a bitmap that long before every search: for it, the PikeVM (which stops as soon as no
-            // thread is alive) is faster. Other patterns keep the backtracker, run on the match
-            // the lazy DFA found.
-            let has_word_boundary = crate::prefilter::has_word_boundary(&full);
-            let config = regex_automata::meta::Config::new().backtrack(!has_word_boundary);
+            let full = format!(r"(?:^|[^{WORD_CHARS}])(?P<_clitic>[وف]?[بلك]?)(?P<_body>{body})(?:$|[^{WORD_CHARS}])");
+            // Captures come from the bounded backtracker where the span fits it (the matcher bounds
+            // every search to MAX_MATCH_BYTES), else from the PikeVM.
+            let config = regex_automata::meta::Config::new();
             let regex = regex_automata::meta::Regex::builder().configure(config).build(&full).map_err(|e| {
                 GrammarError::at(&path, source, Some(poff), format!("rule `{}`: the pattern is not a valid regex after expanding placeholders: {e}", def.name))
             })?;

@@ -104,16 +104,49 @@ fn without_other_digits(hir: &Hir, other: &ClassUnicode) -> Hir {
     }
 }
 
-/// Whether a pattern holds a Unicode word boundary (`\b` and the like).
-pub(crate) fn has_word_boundary(pattern: &str) -> bool {
-    regex_syntax::Parser::new().parse(pattern).is_ok_and(|h| h.properties().look_set().contains_word_unicode())
+/// For a pattern with a Unicode word boundary (`\b`), which makes the lazy DFA give up on Arabic
+/// text (and the search fall back to a capture engine over the text): the same pattern without its
+/// word boundaries, a language that holds every match of the pattern, as a lazy DFA reporting the
+/// *longest* match. Where it finds none, the pattern has none; where it does, the pattern's match
+/// ends at or before that end, so the real search runs on that stretch alone.
+pub(crate) struct LongestFilter {
+    dfa: regex_automata::hybrid::dfa::DFA,
+    caches: regex_automata::util::pool::Pool<regex_automata::hybrid::dfa::Cache, Box<dyn Fn() -> regex_automata::hybrid::dfa::Cache + Send + Sync>>,
 }
 
-/// For a pattern with a Unicode word boundary (`\b`), which makes the lazy DFA give up on Arabic
-/// text (and the search fall back to the slow PikeVM): the same pattern without its word
-/// boundaries, a regex that matches wherever the pattern does, and more. Its lazy DFA answers the
-/// common "no match here" quickly; the real pattern runs only where it says yes.
-pub(crate) fn word_boundary_free(pattern: &str) -> Option<regex_automata::meta::Regex> {
+impl std::fmt::Debug for LongestFilter {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("LongestFilter")
+    }
+}
+
+impl Clone for LongestFilter {
+    fn clone(&self) -> LongestFilter {
+        LongestFilter::new(self.dfa.clone())
+    }
+}
+
+impl LongestFilter {
+    fn new(dfa: regex_automata::hybrid::dfa::DFA) -> LongestFilter {
+        let for_cache = dfa.clone();
+        let create: Box<dyn Fn() -> regex_automata::hybrid::dfa::Cache + Send + Sync> = Box::new(move || for_cache.create_cache());
+        LongestFilter { dfa, caches: regex_automata::util::pool::Pool::new(create) }
+    }
+
+    /// The end of the longest match anchored at the start of `input`, if any (a search the lazy
+    /// DFA gives up on counts as a match reaching the end of the input).
+    pub(crate) fn longest_end(&self, input: &regex_automata::Input<'_>) -> Option<usize> {
+        let mut cache = self.caches.get();
+        match self.dfa.try_search_fwd(&mut cache, input) {
+            Ok(found) => found.map(|m| m.offset()),
+            Err(_) => Some(input.end()),
+        }
+    }
+}
+
+/// The [`LongestFilter`] of a pattern with a Unicode word boundary; `None` for any other pattern.
+pub(crate) fn word_boundary_free(pattern: &str) -> Option<LongestFilter> {
+    use regex_automata::nfa::thompson;
     let hir = regex_syntax::Parser::new().parse(pattern).ok()?;
     if !hir.properties().look_set().contains_word_unicode() {
         return None;
@@ -137,8 +170,10 @@ pub(crate) fn word_boundary_free(pattern: &str) -> Option<regex_automata::meta::
             _ => hir.clone(),
         }
     }
-    let config = regex_automata::meta::Config::new().which_captures(regex_automata::nfa::thompson::WhichCaptures::None).backtrack(false);
-    regex_automata::meta::Regex::builder().configure(config).build_from_hir(&strip(&hir)).ok()
+    let nfa = thompson::Compiler::new().configure(thompson::Config::new().which_captures(thompson::WhichCaptures::None)).build_from_hir(&strip(&hir)).ok()?;
+    let config = regex_automata::hybrid::dfa::Config::new().match_kind(regex_automata::MatchKind::All);
+    let dfa = regex_automata::hybrid::dfa::Builder::new().configure(config).build_from_nfa(nfa).ok()?;
+    Some(LongestFilter::new(dfa))
 }
 
 /// The literal prefixes every match of `body` starts with, or `None` when there is no finite,

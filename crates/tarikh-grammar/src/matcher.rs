@@ -41,13 +41,17 @@ impl Grammar {
                 crate::prefilter::Candidates::All => None,
                 crate::prefilter::Candidates::Some(per_rule) => per_rule.rule(ri),
             };
+            if rule_starts.is_some_and(|list| list.is_empty()) {
+                continue; // nowhere to try (and the rule's regex need not be compiled)
+            }
+            let regex = rule.regex();
             let mut next_start = 0;
-            let mut caps = rule.regex.create_captures();
+            let mut caps = regex.create_captures();
             let mut pos = 0;
             while pos <= text.len() {
                 // The leftmost match starting at or after `pos`, with its groups.
                 match rule_starts {
-                    None => rule.regex.search_captures(&Input::new(text).range(pos..), &mut caps),
+                    None => regex.search_captures(&Input::new(text).range(pos..), &mut caps),
                     Some(list) => {
                         caps.clear();
                         while next_start < list.len() && (list[next_start] as usize) < pos {
@@ -63,7 +67,7 @@ impl Grammar {
                             // search keeps the capture engines (and the PikeVM that patterns with `\b`
                             // need) from scanning the rest of the text.
                             let mut input = Input::new(text).range(s..(s + MAX_MATCH_BYTES).min(text.len())).anchored(Anchored::Yes);
-                            if let Some(filter) = &rule.filter {
+                            if let Some(filter) = rule.filter() {
                                 // A pattern with `\b`: its match ends at or before the longest match of
                                 // its `\b`-free form (see prefilter.rs), so search that stretch only.
                                 match filter.longest_end(&input) {
@@ -71,7 +75,7 @@ impl Grammar {
                                     None => continue,
                                 }
                             }
-                            rule.regex.search_captures(&input, &mut caps);
+                            regex.search_captures(&input, &mut caps);
                             if caps.is_match() {
                                 break;
                             }

@@ -6,9 +6,11 @@ every article of ../shared/stories, copied as many times as needed into separate
 target/bench-real/<N>/ (never committed: the texts stay where they are). Each copy keeps its
 article's publication date and zone.
 
-For each size it times `tarikh tag --input docs.jsonl` (tag + resolve, the per-document work) and
-`tarikh run` (the whole pipeline with reconciliation and every output file), with one thread and
-with all cores, and prints one table: documents, MB, seconds, µs per document, MB/s, peak RSS.
+For each size it times `tarikh tag --input docs.jsonl` (tag + resolve, the per-document work; a
+stream is tagged one line at a time, on one thread) and `tarikh run` (the whole pipeline with
+reconciliation and every output file) with one thread and with all cores, and prints one table:
+documents, MB, seconds and CPU seconds, µs per document (wall and CPU), MB/s (per wall second and
+per CPU second), peak RSS. On a shared machine the CPU columns are the ones to compare.
 Peak RSS is the child's own (os.wait4), not the machine's.
 
     python3 scripts/bench/scale.py [--sizes 100,1000,10000,100000] [--runs tag,run] [--bin target/release/tarikh]
@@ -72,7 +74,7 @@ def build_corpus(n, articles, base):
 
 
 def measure(cmd, stdin_path=None):
-    """Wall seconds and peak RSS (MB) of one child process."""
+    """Wall seconds, CPU seconds (user + system) and peak RSS (MB) of one child process."""
     stdin = open(stdin_path, "rb") if stdin_path else subprocess.DEVNULL
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, stdin=stdin, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
@@ -83,7 +85,7 @@ def measure(cmd, stdin_path=None):
         stdin.close()
     if os.waitstatus_to_exitcode(status) != 0:
         raise SystemExit(f"{' '.join(map(str, cmd))} failed:\n{err[-2000:]}")
-    return wall, usage.ru_maxrss / 1024.0
+    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024.0
 
 
 def main():
@@ -103,7 +105,9 @@ def main():
     print(f"real-density corpus: {len(articles)} distinct articles, {sum(len(a[0].encode()) for a in articles)} bytes, "
           f"one temporal expression per ~{sum(len(a[0].encode()) for a in articles) // max(1, count_timexes(binary, articles)):d} bytes")
     print(f"machine: {os.cpu_count()} cores; {time.strftime('%Y-%m-%d')}")
-    header = f"{'run':<5} {'threads':>7} {'documents':>10} {'MB':>8} {'seconds':>9} {'µs/doc':>9} {'MB/s':>8} {'peak RSS MB':>12}"
+    # CPU seconds beside the wall: on a shared machine the wall time also counts other people's work.
+    header = (f"{'run':<5} {'threads':>7} {'documents':>10} {'MB':>8} {'seconds':>9} {'CPU s':>8} {'µs/doc':>9} {'CPU µs/doc':>11} "
+              f"{'MB/s':>8} {'MB/CPU-s':>9} {'peak RSS MB':>12}")
     print(header)
     print("-" * len(header))
     for n in sizes:
@@ -112,13 +116,18 @@ def main():
         for run in args.runs.split(","):
             for t in threads:
                 if run == "tag":
-                    cmd = [binary, "tag", "--input", "-", "--format", "jsonl", "--quiet", "--threads", str(t)]
-                    wall, rss = measure(cmd, folder / "docs.jsonl")
+                    # A JSONL stream is tagged one line at a time, on one thread (`--threads` is refused).
+                    if t != threads[0]:
+                        continue
+                    t = 1
+                    cmd = [binary, "tag", "--input", "-", "--format", "jsonl", "--quiet"]
+                    wall, cpu, rss = measure(cmd, folder / "docs.jsonl")
                 else:
                     out = base / f"out-{n}-t{t}"
                     cmd = [binary, "run", folder / "corpus", "-o", out, "--quiet", "--threads", str(t)]
-                    wall, rss = measure(cmd)
-                print(f"{run:<5} {t:>7} {n:>10} {mb:>8.1f} {wall:>9.2f} {1e6 * wall / n:>9.0f} {mb / wall:>8.2f} {rss:>12.0f}", flush=True)
+                    wall, cpu, rss = measure(cmd)
+                print(f"{run:<5} {t:>7} {n:>10} {mb:>8.1f} {wall:>9.2f} {cpu:>8.2f} {1e6 * wall / n:>9.0f} {1e6 * cpu / n:>11.0f} "
+                      f"{mb / wall:>8.2f} {mb / cpu:>9.2f} {rss:>12.0f}", flush=True)
         if "run" in args.runs.split(",") and len(threads) > 1:
             a, b = (base / f"out-{n}-t{threads[0]}", base / f"out-{n}-t{threads[-1]}")
             same = subprocess.run(["diff", "-r", "-q", a, b], stdout=subprocess.DEVNULL).returncode == 0

@@ -87,7 +87,7 @@ fn list_joint(between: &str) -> bool {
 /// it, with no other expression between («وبدأ حظر التجول عند الساعة 18:00»; not «بدأت يوم الإثنين
 /// ليبدأ الساعة الثالثة عصراً», where the verb tells the Monday)?
 fn told_as_once(grammar: &Grammar, before: &str) -> bool {
-    let words: Vec<&str> = before.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    let words: Vec<&str> = before.split(|c: char| !tarikh_text::is_word_char(c)).filter(|w| !w.is_empty()).collect();
     words.iter().rev().take(4).any(|w| {
         let bare = w.strip_prefix('و').or_else(|| w.strip_prefix('ف')).filter(|b| b.chars().count() >= 2).unwrap_or(w);
         grammar.cue(bare).or_else(|| grammar.cue(w)) == Some(tarikh_grammar::Direction::Past)

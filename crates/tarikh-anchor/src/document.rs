@@ -84,9 +84,12 @@ pub(crate) enum CueKind {
 pub(crate) fn tense_cue_found<'t>(grammar: &Grammar, text: &'t str, clause: Range<usize>, sentence: Range<usize>, at: Range<usize>) -> Option<Cue<'t>> {
     // «حتى X» bounds a state whose start the verb tells («فرض حظر تجول حتى مساء الإثنين»): the
     // verb's tense does not place the bound, which is read as the nearest occurrence.
-    let before: Vec<&str> = text[sentence.start.min(at.start)..at.start].split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).rev().take(2).collect();
-    if matches!(before.as_slice(), ["حتي", ..] | ["وحتي", ..] | ["لغايه", ..] | ["غايه", "الي", ..]) {
-        return Some(Cue { prefer: None, word: before[0], kind: CueKind::Until });
+    let words_back = |from: usize| text[from.min(at.start)..at.start].rsplit(|c: char| !tarikh_text::is_word_char(c)).filter(|w| !w.is_empty());
+    let mut last_two = words_back(sentence.start);
+    if let (Some(w1), w2) = (last_two.next(), last_two.next()) {
+        if matches!((w1, w2), ("حتي" | "وحتي" | "لغايه", _) | ("غايه", Some("الي"))) {
+            return Some(Cue { prefer: None, word: w1, kind: CueKind::Until });
+        }
     }
     // A complementiser (أن، إن، بأن، لأن) opens a clause of its own: a past verb before it
     // ("قررت أن يوم غد الجمعة هو …") dates the report, not what is reported, so past cues beyond it
@@ -96,11 +99,12 @@ pub(crate) fn tense_cue_found<'t>(grammar: &Grammar, text: &'t str, clause: Rang
     let crossed = std::cell::Cell::new(false);
     let found = |prefer: Prefer, word: &'t str, kind: CueKind| Some(Cue { prefer: Some(prefer), word, kind });
     let scan = |from: usize, limit: usize| -> Option<Cue<'t>> {
-        let before = &text[from.min(at.start)..at.start];
-        let words: Vec<&str> = before.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
-        for (i, w) in words.iter().rev().take(limit).enumerate() {
+        // The words before the expression, nearest first; `nearer` is the one after `w` in the text.
+        let mut nearer = "";
+        for (i, w) in words_back(from).take(limit).enumerate() {
             if complementiser(w) {
                 crossed.set(true);
+                nearer = w;
                 continue;
             }
             let b = bare(w);
@@ -114,12 +118,12 @@ pub(crate) fn tense_cue_found<'t>(grammar: &Grammar, text: &'t str, clause: Rang
             }
             if b == "قد" && !crossed.get() {
                 // قد + perfect = past; قد + imperfect = "may" (no cue). The word after قد is nearer the expression.
-                let next = words.len().checked_sub(i).and_then(|k| words.get(k)).copied().unwrap_or("");
-                let imperfect = next.starts_with('ي') || next.starts_with('ت') || next.starts_with('ن');
+                let imperfect = nearer.starts_with('ي') || nearer.starts_with('ت') || nearer.starts_with('ن');
                 if !imperfect {
                     return found(Prefer::Past, w, CueKind::Qad);
                 }
             }
+            nearer = w;
         }
         None
     };
@@ -128,7 +132,7 @@ pub(crate) fn tense_cue_found<'t>(grammar: &Grammar, text: &'t str, clause: Rang
         // أوصت اللجنة" , "وفي يوم الجمعة خرج المصلون").
         let after = &text[at.end.min(sentence.end)..sentence.end];
         // A verb joined by و ("…، وأشارت") opens a new clause and says nothing about this one.
-        let words = after.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).take(3);
+        let words = after.split(|c: char| !tarikh_text::is_word_char(c)).filter(|w| !w.is_empty()).take(3);
         for w in words {
             if w.starts_with('و') && grammar.cue(w).is_none() && grammar.cue(bare(w)).is_some() {
                 return None;
@@ -558,7 +562,7 @@ fn resolve_event_gaps(mentions: &[&Mention], timexes: &mut [Timex], sentences: &
         // Apposition with أي / يعني.
         if i > 0 && day_level(&timexes[i - 1]) {
             let between = &text[timexes[i - 1].byte_range.end.min(m.matched.start)..m.matched.start];
-            let words: Vec<&str> = between.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+            let words: Vec<&str> = between.split(|c: char| !tarikh_text::is_word_char(c)).filter(|w| !w.is_empty()).collect();
             if words.len() == 1 && matches!(words[0], "اي" | "يعني") && between.len() < 24 {
                 let (value, interval) = (timexes[i - 1].value.clone(), timexes[i - 1].interval);
                 timexes[i].value = if s.last_of_event.is_some() { timexes[i].value.clone() } else { value };

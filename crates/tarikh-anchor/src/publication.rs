@@ -185,7 +185,7 @@ fn enclosing(ranges: &[Range<usize>], at: usize) -> Range<usize> {
 
 /// Whether a matched month is marked as the current one («ديسمبر الجاري», «مارس الحالي»).
 fn marks_current_month(text: &str) -> bool {
-    text.split(|c: char| !c.is_alphanumeric()).any(|w| matches!(w, "الجاري" | "الجاريه" | "الحالي" | "الحاليه"))
+    text.split(|c: char| !tarikh_text::is_word_char(c)).any(|w| matches!(w, "الجاري" | "الجاريه" | "الحالي" | "الحاليه"))
 }
 
 /// Words that report the sighting of a month's crescent (normalised, without clitics): «تحري

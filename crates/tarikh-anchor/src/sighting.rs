@@ -103,7 +103,7 @@ fn statements(mentions: &[&Mention], timexes: &[Timex], text: &str) -> Vec<State
             let Some(said) = day_of(other_t) else { continue };
             let (a, b) = if j < i { (other_t.byte_range.end, t.byte_range.start) } else { (t.byte_range.end, other_t.byte_range.start) };
             let Some(gap) = text.get(a.min(b)..b) else { continue };
-            let words: Vec<&str> = gap.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+            let words: Vec<&str> = gap.split(|c: char| !tarikh_text::is_word_char(c)).filter(|w| !w.is_empty()).collect();
             if gap.chars().count() <= 40 && words.iter().all(|w| PAIR_JOINERS.contains(w)) {
                 push(t.byte_range.start, hijri, said);
             }

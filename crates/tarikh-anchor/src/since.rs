@@ -57,12 +57,12 @@ fn ago_semantics(m: &Mention, text: &str) -> Option<Semantics> {
 }
 
 fn has_words(s: &str) -> bool {
-    s.chars().any(char::is_alphanumeric)
+    s.chars().any(tarikh_text::is_word_char)
 }
 
 /// A perfect verb (a past cue of the grammar) among the last four words of `before`.
 fn perfect_verb_governs(grammar: &Grammar, before: &str) -> bool {
-    let words: Vec<&str> = before.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    let words: Vec<&str> = before.split(|c: char| !tarikh_text::is_word_char(c)).filter(|w| !w.is_empty()).collect();
     words.iter().rev().take(4).any(|w| {
         let bare = w.strip_prefix('و').or_else(|| w.strip_prefix('ف')).filter(|b| b.chars().count() >= 2).unwrap_or(w);
         grammar.cue(bare).or_else(|| grammar.cue(w)) == Some(Direction::Past)

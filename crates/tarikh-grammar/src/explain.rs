@@ -273,14 +273,9 @@ impl Grammar {
                     None => {}
                 }
             }
-            let mut caps = rule.regex.create_captures();
+            let mut caps = rule.regex().create_captures();
             while pos <= text.len() {
-                // A pattern with `\b` runs on the slow engine: its looser filter says first
-                // whether it can match at all.
-                if rule.filter.as_ref().is_some_and(|f| !f.is_match(Input::new(text).range(pos..))) {
-                    break;
-                }
-                rule.regex.search_captures(&Input::new(text).range(pos..), &mut caps);
+                rule.regex().search_captures(&Input::new(text).range(pos..), &mut caps);
                 if !caps.is_match() {
                     break;
                 }
@@ -428,7 +423,7 @@ impl Grammar {
     /// The named groups of a rule's match with their lexicon values.
     fn captures_of<G: Fn(&str) -> Option<Range<usize>>>(&self, text: &str, rule: &Rule, group: &G) -> Vec<CaptureTrace> {
         let mut out = Vec::new();
-        for name in rule.regex.group_info().pattern_names(regex_automata::PatternID::ZERO).flatten() {
+        for name in rule.regex().group_info().pattern_names(regex_automata::PatternID::ZERO).flatten() {
             if name.starts_with('_') {
                 continue;
             }

@@ -197,11 +197,14 @@ pub(crate) struct Rule {
     pub(crate) name: String,
     pub(crate) doc: String,
     pub(crate) kind: MentionType,
-    /// `(?:^|[^\p{L}\p{N}_])(?P<_clitic>[وف]?[بلك]?)(?P<_body>…)`; a meta regex, because the
-    /// matcher runs anchored searches at the starts the prefilter proposes.
-    pub(crate) regex: regex_automata::meta::Regex,
-    /// For a pattern with `\b`: a looser regex, fast on Arabic, that must match for `regex` to.
-    pub(crate) filter: Option<regex_automata::meta::Regex>,
+    /// `(?:^|[^WORD_CHARS])(?P<_clitic>[وف]?[بلك]?)(?P<_body>…)(?:$|[^WORD_CHARS])`: the source of
+    /// `regex` and `filter`, which are compiled on first use (see [`Rule::regex`]).
+    pub(crate) pattern: String,
+    /// The pattern as a meta regex, because the matcher runs anchored searches at the starts the
+    /// prefilter proposes.
+    regex: std::sync::OnceLock<regex_automata::meta::Regex>,
+    /// For a pattern with `\b`: a looser automaton, fast on Arabic, that bounds where `regex` can match.
+    filter: std::sync::OnceLock<Option<crate::prefilter::LongestFilter>>,
     pub(crate) fields: Vec<(String, Template)>,
     /// For each capture group name that comes from a lexicon: the lexicon's index.
     pub(crate) capture_lexicons: HashMap<String, usize>,
@@ -211,6 +214,28 @@ pub(crate) struct Rule {
     /// The pattern with its placeholders expanded, without the engine's boundary and clitic groups
     /// (what `tarikh explain` steps through to show how far a rule gets in a phrase).
     pub(crate) body: String,
+}
+
+/// Compile a rule's full pattern (see [`Rule::pattern`]).
+fn compile_rule(pattern: &str) -> Result<regex_automata::meta::Regex, String> {
+    // Captures come from the bounded backtracker where the span fits it (the matcher bounds every
+    // search to MAX_MATCH_BYTES), else from the PikeVM.
+    regex_automata::meta::Regex::builder().configure(regex_automata::meta::Config::new()).build(pattern).map_err(|e| e.to_string())
+}
+
+impl Rule {
+    /// The rule's regex, compiled on first use. Compiling every rule took most of the time of a
+    /// one-phrase `tarikh parse`, while the prefilter sends a phrase to a handful of rules. The
+    /// embedded grammar is compiled whole by its tests, and a grammar loaded from files whole at
+    /// load time (`Grammar::from_sources`), so this cannot fail.
+    pub(crate) fn regex(&self) -> &regex_automata::meta::Regex {
+        self.regex.get_or_init(|| compile_rule(&self.pattern).unwrap_or_else(|e| panic!("rule `{}` ({}): compiled when loaded, yet: {e}", self.name, self.origin)))
+    }
+
+    /// For a pattern with `\b`: its [`LongestFilter`](crate::prefilter::LongestFilter), built on first use.
+    pub(crate) fn filter(&self) -> Option<&crate::prefilter::LongestFilter> {
+        self.filter.get_or_init(|| crate::prefilter::word_boundary_free(&self.pattern)).as_ref()
+    }
 }
 
 /// A field value template: literal text with `{capture}` references.
@@ -297,6 +322,14 @@ pub struct Grammar {
     pub(crate) partial_dfas: std::sync::OnceLock<Vec<Option<regex_automata::hybrid::dfa::DFA>>>,
 }
 
+/// The characters that make up words, as a regex class body: ASCII letters and digits, `_`, the
+/// Latin, Greek, Cyrillic, Armenian and Hebrew letters, and the Arabic script (letters, Arabic-Indic
+/// digits, presentation forms). A rule's match must start and end next to a character outside this
+/// set. Written out rather than as `\p{L}\p{N}`, whose UTF-8 automaton has hundreds of states and
+/// made every capture search of every rule slow; normalised text is Arabic, digits and punctuation,
+/// and the matcher still checks both edges with the full Unicode definition (`is_word_char`).
+pub(crate) const WORD_CHARS: &str = r"0-9A-Za-z_\x{AA}\x{B5}\x{BA}\x{C0}-\x{24F}\x{370}-\x{5FF}\x{620}-\x{64A}\x{660}-\x{669}\x{66E}-\x{6D3}\x{6D5}\x{6EE}-\x{6FF}\x{FB50}-\x{FDFF}\x{FE70}-\x{FEFF}";
+
 fn line_of(source: &str, offset: usize) -> usize {
     source[..offset.min(source.len())].matches('\n').count() + 1
 }
@@ -358,7 +391,13 @@ fn word_regex(word: &str) -> String {
 impl Grammar {
     /// Build a grammar from `(path, contents)` pairs. Paths are only used in messages and to order
     /// files; all lexicons are read before any rule, so a rule may use a lexicon from any file.
+    /// Every rule's regex is compiled here, so that an error names its file and line.
     pub fn from_sources(sources: &[(PathBuf, String)]) -> Result<Grammar, GrammarError> {
+        Grammar::build(sources, true)
+    }
+
+    /// [`Grammar::from_sources`], compiling every rule's regex now (`eager`) or on first use.
+    fn build(sources: &[(PathBuf, String)], eager: bool) -> Result<Grammar, GrammarError> {
         let mut sources: Vec<&(PathBuf, String)> = sources.iter().collect();
         sources.sort_by(|a, b| a.0.cmp(&b.0));
         let mut parsed = Vec::new();
@@ -496,27 +535,28 @@ impl Grammar {
             // same way (or the text ends), so the automaton itself prefers an alternative that
             // ends at a word's end ("15" rather than "1" for `0?[1-9]|[12][0-9]`), and no author has
             // to write `\b` at the end of a pattern.
-            let full = format!(r"(?:^|[^\p{{L}}\p{{N}}_])(?P<_clitic>[وف]?[بلك]?)(?P<_body>{body})(?:$|[^\p{{L}}\p{{N}}_])");
-            // A pattern with a Unicode word boundary (`\b`) cannot use the lazy DFA on Arabic, so its
-            // captures come from the bounded backtracker over the rest of the text, which clears
-            // a bitmap that long before every search: for it, the PikeVM (which stops as soon as no
-            // thread is alive) is faster. Other patterns keep the backtracker, run on the match
-            // the lazy DFA found.
-            let has_word_boundary = crate::prefilter::has_word_boundary(&full);
-            let config = regex_automata::meta::Config::new().backtrack(!has_word_boundary);
-            let regex = regex_automata::meta::Regex::builder().configure(config).build(&full).map_err(|e| {
-                GrammarError::at(&path, source, Some(poff), format!("rule `{}`: the pattern is not a valid regex after expanding placeholders: {e}", def.name))
-            })?;
-            let names: Vec<String> = regex.group_info().pattern_names(regex_automata::PatternID::ZERO).flatten().map(String::from).collect();
-            let mandatory = regex_syntax::Parser::new().parse(&body).map(|h| mandatory_captures(&h)).unwrap_or_default();
-            bodies.push(body.clone());
-            let filter = crate::prefilter::word_boundary_free(&full);
+            let full = format!(r"(?:^|[^{WORD_CHARS}])(?P<_clitic>[وف]?[بلك]?)(?P<_body>{body})(?:$|[^{WORD_CHARS}])");
+            let invalid = |e: &dyn std::fmt::Display| GrammarError::at(&path, source, Some(poff), format!("rule `{}`: the pattern is not a valid regex after expanding placeholders: {e}", def.name));
+            // The regex itself is compiled here only when asked (`eager`); the parse of the body
+            // checks the syntax and gives the capture names either way (the body's, after
+            // `_clitic` and `_body`).
+            let regex = std::sync::OnceLock::new();
+            if eager {
+                let _ = regex.set(compile_rule(&full).map_err(|e| invalid(&e))?);
+            }
+            let body_hir = regex_syntax::Parser::new().parse(&body).map_err(|e| invalid(&e))?;
+            let names: Vec<String> = ["_clitic", "_body"].into_iter().map(String::from).chain(capture_names(&body_hir)).collect();
+            if names[2..].iter().any(|n| n.starts_with('_')) {
+                return Err(invalid(&"capture names starting with `_` are reserved for the matcher"));
+            }
+            let mandatory = mandatory_captures(&body_hir);
+            bodies.push(body_hir);
             let fields = compile_fields(&def.fields, &names, &def.name, &path, source, roff)?;
             check_combinations(kind, &fields, &mandatory).map_err(|m| GrammarError::at(&path, source, Some(roff), format!("rule `{}`: {m}", def.name)))?;
             for ex in def.examples {
                 examples.push(example_from(ex, &path, source)?);
             }
-            rules.push(Rule { name: def.name, doc: def.doc, kind, regex, filter, fields, capture_lexicons, priority: def.priority, order, origin, body });
+            rules.push(Rule { name: def.name, doc: def.doc, kind, pattern: full, regex, filter: std::sync::OnceLock::new(), fields, capture_lexicons, priority: def.priority, order, origin, body });
         }
         let mut contexts = Vec::new();
         for (path, source, def) in context_defs {
@@ -619,7 +659,9 @@ impl Grammar {
             .iter()
             .map(|(p, t)| (PathBuf::from(format!("data/grammar/ar/{p}")), t.to_string()))
             .collect();
-        Grammar::from_sources(&sources)
+        // Its rules compile on first use: the tests compile them all (`every_rule_compiles`), and
+        // a short input (`tarikh parse`) then pays only for the rules it reaches.
+        Grammar::build(&sources, false)
     }
 
     /// Every example written in the grammar files, in file order.
@@ -736,6 +778,28 @@ fn compile_fields(
 
 /// The capture groups that take part in every match of `hir` (not inside an optional part or in
 /// only some branches of an alternation).
+/// The names of the named capture groups of `hir`, in group order.
+fn capture_names(hir: &regex_syntax::hir::Hir) -> Vec<String> {
+    use regex_syntax::hir::HirKind;
+    fn walk(hir: &regex_syntax::hir::Hir, out: &mut Vec<(u32, String)>) {
+        match hir.kind() {
+            HirKind::Capture(c) => {
+                if let Some(name) = &c.name {
+                    out.push((c.index, name.to_string()));
+                }
+                walk(&c.sub, out);
+            }
+            HirKind::Repetition(r) => walk(&r.sub, out),
+            HirKind::Concat(v) | HirKind::Alternation(v) => v.iter().for_each(|h| walk(h, out)),
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    walk(hir, &mut out);
+    out.sort_by_key(|(i, _)| *i);
+    out.into_iter().map(|(_, n)| n).collect()
+}
+
 fn mandatory_captures(hir: &regex_syntax::hir::Hir) -> BTreeSet<String> {
     use regex_syntax::hir::HirKind;
     match hir.kind() {

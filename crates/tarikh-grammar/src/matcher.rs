@@ -20,8 +20,12 @@ pub struct Mention {
     pub rule: String,
 }
 
+/// The longest stretch of text, in bytes, a rule's match may cover (about 250 Arabic letters; the
+/// longest expressions in the grammar's examples are under a quarter of that).
+const MAX_MATCH_BYTES: usize = 512;
+
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || c == '_'
+    tarikh_text::is_word_char(c)
 }
 
 impl Grammar {
@@ -38,13 +42,17 @@ impl Grammar {
                 crate::prefilter::Candidates::All => None,
                 crate::prefilter::Candidates::Some(per_rule) => per_rule.rule(ri),
             };
+            if rule_starts.is_some_and(|list| list.is_empty()) {
+                continue; // nowhere to try (and the rule's regex need not be compiled)
+            }
+            let regex = rule.regex();
             let mut next_start = 0;
-            let mut caps = rule.regex.create_captures();
+            let mut caps = regex.create_captures();
             let mut pos = 0;
             while pos <= text.len() {
                 // The leftmost match starting at or after `pos`, with its groups.
                 match rule_starts {
-                    None => rule.regex.search_captures(&Input::new(text).range(pos..), &mut caps),
+                    None => regex.search_captures(&Input::new(text).range(pos..), &mut caps),
                     Some(list) => {
                         caps.clear();
                         while next_start < list.len() && (list[next_start] as usize) < pos {
@@ -56,11 +64,19 @@ impl Grammar {
                             if next_start > 1 && list[next_start - 2] as usize == s {
                                 continue; // a repeated start, already tried
                             }
-                            let input = Input::new(text).range(s..).anchored(Anchored::Yes);
-                            if rule.filter.as_ref().is_some_and(|f| !f.is_match(input.clone())) {
-                                continue;
+                            // No temporal expression is anywhere near MAX_MATCH_BYTES long: bounding the
+                            // search keeps the capture engines (and the PikeVM that patterns with `\b`
+                            // need) from scanning the rest of the text.
+                            let mut input = Input::new(text).range(s..(s + MAX_MATCH_BYTES).min(text.len())).anchored(Anchored::Yes);
+                            if let Some(filter) = rule.filter() {
+                                // A pattern with `\b`: its match ends at or before the longest match of
+                                // its `\b`-free form (see prefilter.rs), so search that stretch only.
+                                match filter.longest_end(&input) {
+                                    Some(end) => input.set_end(end),
+                                    None => continue,
+                                }
                             }
-                            rule.regex.search_captures(&input, &mut caps);
+                            regex.search_captures(&input, &mut caps);
                             if caps.is_match() {
                                 break;
                             }
@@ -447,7 +463,7 @@ pub(crate) fn precedence(text: &str, a: &(Mention, i32, usize), b: &(Mention, i3
 fn spaced(gap: &str) -> String {
     let mut out = String::new();
     for c in gap.chars() {
-        if c.is_alphanumeric() || c == '_' {
+        if is_word_char(c) {
             out.push(c);
         } else if !c.is_whitespace() {
             out.push(' ');

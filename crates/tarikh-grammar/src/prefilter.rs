@@ -6,7 +6,7 @@
 //! in one pass, the places where some rule's body could begin; each rule then runs an *anchored*
 //! search only at the match starts those places imply.
 //!
-//! Why the result is unchanged. A rule regex is `(?:^|[^\p{L}\p{N}_])(?P<_clitic>[وف]?[بلك]?)(?P<_body>…)`.
+//! Why the result is unchanged. A rule regex is `(?:^|[^WORD_CHARS])(?P<_clitic>[وف]?[بلك]?)(?P<_body>…)…`.
 //! An unanchored leftmost-first search from `pos` returns the match of an anchored search at the
 //! smallest `s >= pos` where an anchored search matches. So it is enough to try, in increasing
 //! order, a *superset* of the starts where an anchored match exists. Every match's body begins at
@@ -80,46 +80,93 @@ fn other_digit_class() -> ClassUnicode {
     d
 }
 
-/// `hir` with the non-ASCII digits removed from every class (an empty class then matches nothing).
-fn without_other_digits(hir: &Hir, other: &ClassUnicode) -> Hir {
+/// `hir` with the non-ASCII digits removed from every class (an empty class then matches nothing),
+/// or `None` when no class holds one (the common case: rebuilding a large lexicon alternation is
+/// costly, and this runs for every rule at load time).
+fn without_other_digits(hir: &Hir, other: &ClassUnicode) -> Option<Hir> {
+    // The rebuilt list when some item changed.
+    let all = |v: &[Hir]| -> Option<Vec<Hir>> {
+        let (k, first) = v.iter().enumerate().find_map(|(k, h)| without_other_digits(h, other).map(|c| (k, c)))?;
+        let mut out = v[..k].to_vec();
+        out.push(first);
+        out.extend(v[k + 1..].iter().map(|h| without_other_digits(h, other).unwrap_or_else(|| h.clone())));
+        Some(out)
+    };
     match hir.kind() {
         HirKind::Class(Class::Unicode(c)) => {
-            let mut c = c.clone();
-            c.difference(other);
-            Hir::class(Class::Unicode(c))
+            let mut without = c.clone();
+            without.difference(other);
+            (without != *c).then(|| Hir::class(Class::Unicode(without)))
         }
         HirKind::Repetition(r) => {
+            let sub = without_other_digits(&r.sub, other)?;
             let mut r = r.clone();
-            r.sub = Box::new(without_other_digits(&r.sub, other));
-            Hir::repetition(r)
+            r.sub = Box::new(sub);
+            Some(Hir::repetition(r))
         }
         HirKind::Capture(c) => {
+            let sub = without_other_digits(&c.sub, other)?;
             let mut c = c.clone();
-            c.sub = Box::new(without_other_digits(&c.sub, other));
-            Hir::capture(c)
+            c.sub = Box::new(sub);
+            Some(Hir::capture(c))
         }
-        HirKind::Concat(v) => Hir::concat(v.iter().map(|h| without_other_digits(h, other)).collect()),
-        HirKind::Alternation(v) => Hir::alternation(v.iter().map(|h| without_other_digits(h, other)).collect()),
-        _ => hir.clone(),
+        HirKind::Concat(v) => all(v).map(Hir::concat),
+        HirKind::Alternation(v) => all(v).map(Hir::alternation),
+        _ => None,
     }
 }
 
-/// Whether a pattern holds a Unicode word boundary (`\b` and the like).
-pub(crate) fn has_word_boundary(pattern: &str) -> bool {
-    regex_syntax::Parser::new().parse(pattern).is_ok_and(|h| h.properties().look_set().contains_word_unicode())
+/// For a pattern with a Unicode word boundary (`\b`), which makes the lazy DFA give up on Arabic
+/// text (and the search fall back to a capture engine over the text): the same pattern without its
+/// word boundaries, a language that holds every match of the pattern, as a lazy DFA reporting the
+/// *longest* match. Where it finds none, the pattern has none; where it does, the pattern's match
+/// ends at or before that end, so the real search runs on that stretch alone.
+pub(crate) struct LongestFilter {
+    dfa: regex_automata::hybrid::dfa::DFA,
+    caches: regex_automata::util::pool::Pool<regex_automata::hybrid::dfa::Cache, Box<dyn Fn() -> regex_automata::hybrid::dfa::Cache + Send + Sync>>,
 }
 
-/// For a pattern with a Unicode word boundary (`\b`), which makes the lazy DFA give up on Arabic
-/// text (and the search fall back to the slow PikeVM): the same pattern without its word
-/// boundaries, a regex that matches wherever the pattern does, and more. Its lazy DFA answers the
-/// common "no match here" quickly; the real pattern runs only where it says yes.
-pub(crate) fn word_boundary_free(pattern: &str) -> Option<regex_automata::meta::Regex> {
+impl std::fmt::Debug for LongestFilter {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("LongestFilter")
+    }
+}
+
+impl Clone for LongestFilter {
+    fn clone(&self) -> LongestFilter {
+        LongestFilter::new(self.dfa.clone())
+    }
+}
+
+impl LongestFilter {
+    fn new(dfa: regex_automata::hybrid::dfa::DFA) -> LongestFilter {
+        let for_cache = dfa.clone();
+        let create: Box<dyn Fn() -> regex_automata::hybrid::dfa::Cache + Send + Sync> = Box::new(move || for_cache.create_cache());
+        LongestFilter { dfa, caches: regex_automata::util::pool::Pool::new(create) }
+    }
+
+    /// The end of the longest match anchored at the start of `input`, if any (a search the lazy
+    /// DFA gives up on counts as a match reaching the end of the input).
+    pub(crate) fn longest_end(&self, input: &regex_automata::Input<'_>) -> Option<usize> {
+        let mut cache = self.caches.get();
+        match self.dfa.try_search_fwd(&mut cache, input) {
+            Ok(found) => found.map(|m| m.offset()),
+            Err(_) => Some(input.end()),
+        }
+    }
+}
+
+/// The [`LongestFilter`] of a pattern with a Unicode word boundary; `None` for any other pattern.
+pub(crate) fn word_boundary_free(pattern: &str) -> Option<LongestFilter> {
+    use regex_automata::nfa::thompson;
     let hir = regex_syntax::Parser::new().parse(pattern).ok()?;
     if !hir.properties().look_set().contains_word_unicode() {
         return None;
     }
-    let config = regex_automata::meta::Config::new().which_captures(regex_automata::nfa::thompson::WhichCaptures::None).backtrack(false);
-    regex_automata::meta::Regex::builder().configure(config).build_from_hir(&strip(&hir)).ok()
+    let nfa = thompson::Compiler::new().configure(thompson::Config::new().which_captures(thompson::WhichCaptures::None)).build_from_hir(&strip(&hir)).ok()?;
+    let config = regex_automata::hybrid::dfa::Config::new().match_kind(regex_automata::MatchKind::All);
+    let dfa = regex_automata::hybrid::dfa::Builder::new().configure(config).build_from_nfa(nfa).ok()?;
+    Some(LongestFilter::new(dfa))
 }
 
 /// `hir` without its Unicode word boundaries: a pattern that matches wherever `hir` does, and more.
@@ -145,12 +192,11 @@ pub(crate) fn strip(hir: &Hir) -> Hir {
 
 /// The literal prefixes every match of `body` starts with, or `None` when there is no finite,
 /// non-empty set.
-fn prefixes(body: &str, other: &ClassUnicode) -> Option<Vec<Vec<u8>>> {
-    let hir = regex_syntax::Parser::new().parse(body).ok()?;
-    let hir = without_other_digits(&hir, other);
+fn prefixes(body: &Hir, other: &ClassUnicode) -> Option<Vec<Vec<u8>>> {
+    let stripped = without_other_digits(body, other);
     let mut ex = Extractor::new();
     ex.kind(ExtractKind::Prefix).limit_class(16).limit_repeat(4).limit_literal_len(12).limit_total(10000);
-    let seq = ex.extract(&hir);
+    let seq = ex.extract(stripped.as_ref().unwrap_or(body));
     let lits = seq.literals()?;
     if lits.is_empty() || lits.iter().any(|l| l.as_bytes().is_empty()) {
         return None;
@@ -164,8 +210,8 @@ fn prefixes(body: &str, other: &ClassUnicode) -> Option<Vec<Vec<u8>>> {
 /// The proclitic letters of the rule prefix `[وف]?[بلك]?`, each 2 bytes in UTF-8.
 const CLITICS: [&str; 5] = ["و", "ف", "ب", "ل", "ك"];
 
-/// A char that is certainly matched by `[\p{L}\p{N}_]`, so never by the boundary class
-/// `[^\p{L}\p{N}_]` (a cheap check; `false` only means "try").
+/// A char that is certainly in `WORD_CHARS` (see load.rs), so never matched by the boundary class
+/// `[^WORD_CHARS]` (a cheap check; `false` only means "try").
 #[inline]
 fn surely_word_char(c: char) -> bool {
     c.is_ascii_alphanumeric() || c == '_' || ('\u{0620}'..='\u{064A}').contains(&c)
@@ -173,8 +219,8 @@ fn surely_word_char(c: char) -> bool {
 
 impl Prefilter {
     /// Build the prefilter for the rule bodies (expanded patterns, without the boundary and
-    /// clitic groups), in rule order.
-    pub(crate) fn new(bodies: &[String]) -> Prefilter {
+    /// clitic groups, parsed), in rule order.
+    pub(crate) fn new(bodies: &[Hir]) -> Prefilter {
         let other = other_digit_class();
         let mut scan_all = Vec::with_capacity(bodies.len());
         let mut literals: Vec<Vec<u8>> = Vec::new();
@@ -280,6 +326,17 @@ impl Prefilter {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn every_rule_compiles() {
+        // The embedded grammar compiles its rules on first use; this is where an error shows.
+        let g = crate::Grammar::embedded().unwrap();
+        for rule in &g.rules {
+            // `regex()` panics, naming the rule, if its pattern does not compile.
+            assert_eq!(rule.regex().pattern_len(), 1, "rule `{}`", rule.name);
+            let _ = rule.filter();
+        }
+    }
+
     #[test]
     fn most_rules_have_a_prefix_set() {
         let g = crate::Grammar::embedded().unwrap();

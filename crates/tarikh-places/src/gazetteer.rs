@@ -113,7 +113,7 @@ pub(crate) fn words(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start: Option<usize> = None;
     for (i, c) in text.char_indices() {
-        if c.is_alphanumeric() {
+        if tarikh_text::is_word_char(c) && c != '_' {
             start.get_or_insert(i);
         } else if let Some(s) = start.take() {
             out.push(s..i);

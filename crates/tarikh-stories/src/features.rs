@@ -80,7 +80,7 @@ impl Features {
     pub fn of(normalised: &str, stop: &StopWords) -> Features {
         let mut counts: BTreeMap<String, u32> = BTreeMap::new();
         let mut forms: BTreeMap<String, BTreeMap<String, u32>> = BTreeMap::new();
-        for word in normalised.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+        for word in normalised.split(|c: char| !tarikh_text::is_word_char(c)).filter(|w| !w.is_empty()) {
             if word.chars().any(|c| c.is_ascii_digit()) {
                 if is_year(word) {
                     *counts.entry(word.to_string()).or_default() += 1;

@@ -126,9 +126,11 @@ fn classify(c: char) -> Act {
     })
 }
 
-/// Word chars for tokens and clitic expansion: alphanumeric or `_`.
+/// Whether `c` belongs to a word: alphanumeric (`char::is_alphanumeric`) or `_`. Exactly that
+/// definition, with a fast path for ASCII and the basic Arabic letters (the slow Unicode table
+/// lookup for every Arabic letter was a fifth of the matcher's time).
 #[inline]
-fn is_word_char(c: char) -> bool {
+pub fn is_word_char(c: char) -> bool {
     if c.is_ascii() {
         c.is_ascii_alphanumeric() || c == '_'
     } else if ('\u{0620}'..='\u{064A}').contains(&c) {

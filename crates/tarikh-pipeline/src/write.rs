@@ -97,7 +97,7 @@ pub fn write_all(out: &Path, outcomes: &[DocOutcome], lexicon: &EventLexicon, ex
     mentions.write(&tmp.join("event_mentions.csv"), excel)?;
 
     // timeline.csv
-    let mut timeline = Table::new(&["event_id", "event_type", "label", "earliest_start", "latest_start", "earliest_end", "latest_end", "granularity", "docs", "mentions", "evidence", "status"]);
+    let mut timeline = Table::new(&["event_id", "event_type", "label", "earliest_start", "latest_start", "earliest_end", "latest_end", "granularity", "docs", "mentions", "evidence", "status", "story"]);
     for e in &analysis.timeline.events {
         timeline.push(vec![
             e.id.clone(),
@@ -112,12 +112,13 @@ pub fn write_all(out: &Path, outcomes: &[DocOutcome], lexicon: &EventLexicon, ex
             e.mentions.len().to_string(),
             e.mentions.iter().map(|(d, s, en)| format!("{d}:{s}-{en}")).collect::<Vec<_>>().join(";"),
             e.status.clone(),
+            e.story.clone(),
         ]);
     }
     timeline.write(&tmp.join("timeline.csv"), excel)?;
 
     // relations.csv
-    let mut relations = Table::new(&["source_event", "relation", "target_event", "offset_min", "offset_max", "doc", "start", "end", "evidence"]);
+    let mut relations = Table::new(&["source_event", "relation", "target_event", "offset_min", "offset_max", "doc", "start", "end", "evidence", "story"]);
     for r in &analysis.timeline.relations {
         relations.push(vec![
             r.source_event.clone(),
@@ -129,12 +130,13 @@ pub fn write_all(out: &Path, outcomes: &[DocOutcome], lexicon: &EventLexicon, ex
             r.start.to_string(),
             r.end.to_string(),
             r.evidence_text.clone(),
+            r.story.clone(),
         ]);
     }
     relations.write(&tmp.join("relations.csv"), excel)?;
 
     // conflicts.csv
-    let mut conflicts = Table::new(&["conflict_id", "kind", "docs", "evidence", "resolution"]);
+    let mut conflicts = Table::new(&["conflict_id", "kind", "docs", "evidence", "resolution", "story"]);
     for c in &analysis.timeline.conflicts {
         conflicts.push(vec![
             c.id.clone(),
@@ -142,6 +144,7 @@ pub fn write_all(out: &Path, outcomes: &[DocOutcome], lexicon: &EventLexicon, ex
             c.docs.join(";"),
             c.evidence.iter().map(|(d, s, e, t)| format!("{d}:{s}-{e} «{t}»")).collect::<Vec<_>>().join(" | "),
             c.resolution.clone(),
+            c.story.clone(),
         ]);
     }
     conflicts.write(&tmp.join("conflicts.csv"), excel)?;

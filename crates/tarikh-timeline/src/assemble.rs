@@ -77,6 +77,7 @@ pub(crate) fn events(input: &Input, flat: &[Flat], solved: &Solved) -> (Vec<Time
                 docs: docs_of,
                 mentions,
                 status: status.into(),
+                story: input.story.to_string(),
             },
             e,
             first,
@@ -95,7 +96,7 @@ pub(crate) fn events(input: &Input, flat: &[Flat], solved: &Solved) -> (Vec<Time
     });
     let mut id_of = vec![String::new(); ne];
     for (k, (ev, e, _)) in events.iter_mut().enumerate() {
-        ev.id = format!("E{:03}", k + 1);
+        ev.id = format!("E{:03}", input.first_event + k + 1);
         id_of[*e] = ev.id.clone();
     }
     let events: Vec<TimelineEvent> = events.into_iter().map(|x| x.0).collect();
@@ -119,6 +120,7 @@ pub(crate) fn relations(input: &Input, rels: &[Rel], id_of: &[String]) -> Vec<Ti
                 start: x.r.start,
                 end: x.r.end,
                 evidence_text: slice_chars(&doc.original, x.r.start, x.r.end),
+                story: input.story.to_string(),
             }
         })
         .collect()

@@ -18,6 +18,7 @@ pub(crate) fn from_anchoring(input: &Input, flat: &[Flat], flat_of: &[Vec<usize>
                 docs: vec![doc.id.clone()],
                 evidence: vec![(doc.id.clone(), c.start, c.end, c.text.clone())],
                 resolution: c.description.clone(),
+                story: String::new(),
             });
             for &i in &flat_of[di] {
                 if flat[i].timex_span.as_ref().is_some_and(|t| t.0 < c.end && c.start < t.1) {
@@ -38,6 +39,7 @@ pub(crate) fn disagreement(docs: BTreeSet<String>, evidence: Vec<(String, usize,
         docs: docs.into_iter().collect(),
         evidence,
         resolution,
+        story: String::new(),
     }
 }
 
@@ -77,6 +79,7 @@ pub(crate) fn negative_cycle(constraints: &[Constraint], cycle: &[usize], w: usi
             c.docs(),
             c.sources.len()
         ),
+        story: String::new(),
     }
 }
 

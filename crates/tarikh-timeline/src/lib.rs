@@ -107,6 +107,9 @@ pub struct TimelineEvent {
     pub mentions: Vec<(String, usize, usize)>,
     /// "consistent", "conflict" (part of a reported contradiction) or "unanchored" (no bound).
     pub status: String,
+    /// The story the event belongs to (`AnchoredDocument::story` of its documents; empty when the
+    /// corpus is one story).
+    pub story: String,
 }
 
 /// One stated relation between two timeline events (a row of `relations.csv`).
@@ -130,6 +133,8 @@ pub struct TimelineRelation {
     pub end: usize,
     /// The evidence text.
     pub evidence_text: String,
+    /// The story of the document stating it.
+    pub story: String,
 }
 
 /// A contradiction (a row of `conflicts.csv`).
@@ -146,6 +151,8 @@ pub struct Conflict {
     pub evidence: Vec<(String, usize, usize, String)>,
     /// What was kept and what was dropped, and why.
     pub resolution: String,
+    /// The story of the documents involved.
+    pub story: String,
 }
 
 /// Which event a mention became (a column of `event_mentions.csv`).
@@ -184,11 +191,15 @@ impl Timeline {
 
 // ---------------------------------------------------------------------------------------------
 
-/// The documents of one reconciliation, sorted by id (then text), and the origin of the time axis
-/// (00:00 UTC of the earliest publication day): every time is minutes from it.
+/// The documents of one story, sorted by id (then text), and the origin of the time axis (00:00
+/// UTC of the earliest publication day): every time is minutes from it.
 pub(crate) struct Input<'a> {
     pub docs: Vec<(&'a AnchoredDocument, &'a DocEvents)>,
     pub origin: DateTime<Utc>,
+    /// The story's id (empty: the corpus is one story).
+    pub story: &'a str,
+    /// How many events the stories before this one have: ids go on from there.
+    pub first_event: usize,
 }
 
 impl Input<'_> {
@@ -203,19 +214,38 @@ impl Input<'_> {
     }
 }
 
-/// Reconcile the documents' events into one timeline (see the crate docs for every rule). The
-/// stages, in order: flatten the mentions, merge them into events, date each event on its place's
-/// clock, state the constraints (own dates, durations, relations, start/end marks), solve the
-/// network, and assemble the rows.
+/// Reconcile the documents' events into one timeline (see the crate docs for every rule). Each
+/// story (`AnchoredDocument::story`) is reconciled on its own, in the order of the story ids:
+/// mentions of different stories never merge, relate or contradict each other. Event ids (E001 …)
+/// and conflict ids (K01 …) run on across the stories.
 pub fn reconcile(docs: &[(&AnchoredDocument, &DocEvents)]) -> Timeline {
-    let mut docs: Vec<(&AnchoredDocument, &DocEvents)> = docs.to_vec();
+    let mut stories: std::collections::BTreeMap<&str, Vec<(&AnchoredDocument, &DocEvents)>> = std::collections::BTreeMap::new();
+    for &(d, e) in docs {
+        stories.entry(d.story.as_str()).or_default().push((d, e));
+    }
+    let mut out = Timeline::default();
+    for (story, docs) in stories {
+        let part = reconcile_story(story, docs, out.events.len());
+        out.events.extend(part.events);
+        out.relations.extend(part.relations);
+        out.conflicts.extend(part.conflicts);
+        out.mention_events.extend(part.mention_events);
+    }
+    conflicts::number(&mut out.conflicts);
+    out.mention_events.sort_by(|a, b| (a.doc.as_str(), a.mention).cmp(&(b.doc.as_str(), b.mention)));
+    out
+}
+
+/// Reconcile one story. The stages, in order: flatten the mentions, merge them into events, date
+/// each event on its place's clock, state the constraints (own dates, durations, relations,
+/// start/end marks), solve the network, and assemble the rows.
+fn reconcile_story<'a>(story: &'a str, mut docs: Vec<(&'a AnchoredDocument, &'a DocEvents)>, first_event: usize) -> Timeline {
     docs.sort_by(|a, b| a.0.id.cmp(&b.0.id).then_with(|| a.0.original.cmp(&b.0.original)));
     let Some(first_date) = docs.iter().map(|d| d.0.publication.date).min() else {
         return Timeline::default();
     };
     let origin: DateTime<Utc> = Utc.from_utc_datetime(&first_date.and_hms_opt(0, 0, 0).expect("midnight"));
-    let input = Input { docs, origin };
-
+    let input = Input { docs, origin, story, first_event };
     let flatten::Mentions { mut flat, flat_of, types, type_marks } = flatten::flatten(&input);
     let merge::Clusters { event_of_flat, members } = merge::cluster(&input, &flat, &flat_of);
     let ne = members.len();
@@ -237,7 +267,9 @@ pub fn reconcile(docs: &[(&AnchoredDocument, &DocEvents)]) -> Timeline {
     let solved = assemble::Solved { members: &members, zones: &zones, gran: &own.gran, bounds: &bounds, labels: &labels, in_conflict: &in_conflict, types: &types };
     let (events, id_of) = assemble::events(&input, &flat, &solved);
     let relations = assemble::relations(&input, &rels, &id_of);
-    conflicts::number(&mut conflicts);
+    for c in conflicts.iter_mut() {
+        c.story = story.to_string();
+    }
     let mention_events = assemble::mention_links(&input, &flat, &event_of_flat, &id_of);
     Timeline { events, relations, conflicts, mention_events }
 }

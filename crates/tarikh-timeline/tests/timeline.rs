@@ -492,3 +492,53 @@ fn an_event_that_outlasts_its_date_was_going_on_then() {
     assert_eq!(rescue.latest_start, Some(at(1, 2020, 3, 14, 16, 1)), "{rescue:#?}");
     assert_eq!(rescue.earliest_end, Some(at(1, 2020, 3, 14, 16, 0)));
 }
+
+// ---------------------------------------------------------------------------------------------
+// Stories kept apart
+
+fn in_story(mut d: AnchoredDocument, story: &str) -> AnchoredDocument {
+    d.story = story.to_string();
+    d
+}
+
+#[test]
+fn stories_are_reconciled_apart_and_never_merge() {
+    // one quake in each of two stories, on the same day, told in the same words: two events
+    let a = in_story(doc("a", "ضرب زلزال قوي جنوب البلاد فجر الأحد.", (2020, 3, 1), PARIS, 1, vec![tx("فجر الأحد", "2020-03-01TMO", AnchorKind::Dct)]), "s2");
+    let b = in_story(doc("b", "أسفر الزلزال الذي ضرب جنوب البلاد الأحد عن أضرار كبيرة.", (2020, 3, 2), PARIS, 1, vec![tx("الأحد", "2020-03-01", AnchorKind::Dct)]), "s1");
+    let (_, apart) = run(&[a.clone(), b.clone()]);
+    let quakes: Vec<_> = apart.events.iter().filter(|e| e.event_type == "disaster").collect();
+    assert_eq!(quakes.len(), 2, "{:#?}", apart.events);
+    // stories in the order of their ids, ids running on across them
+    assert_eq!((quakes[0].story.as_str(), quakes[0].docs.as_slice()), ("s1", &["b".to_string()][..]));
+    assert_eq!((quakes[1].story.as_str(), quakes[1].docs.as_slice()), ("s2", &["a".to_string()][..]));
+    let ids: Vec<&str> = apart.events.iter().map(|e| e.id.as_str()).collect();
+    let expected: Vec<String> = (1..=ids.len()).map(|k| format!("E{k:03}")).collect();
+    assert_eq!(ids, expected);
+    assert_eq!(apart.event_of("a", 0), Some(quakes[1].id.as_str()));
+    // the same documents in one story: one event
+    let (_, together) = run(&[in_story(a, "s"), in_story(b, "s")]);
+    assert_eq!(together.events.iter().filter(|e| e.event_type == "disaster").count(), 1);
+    assert!(together.events.iter().all(|e| e.story == "s"));
+}
+
+#[test]
+fn a_story_gives_the_same_timeline_alone_and_among_others() {
+    let quake = |id: &str, story: &str| in_story(doc(id, "ضرب زلزال قوي جنوب البلاد فجر الأحد.", (2020, 3, 1), PARIS, 1, vec![tx("فجر الأحد", "2020-03-01TMO", AnchorKind::Dct)]), story);
+    let vote = in_story(
+        doc("v", "تجرى الجولة الثانية من الانتخابات يوم الأحد، بعد يوم من إعلان النتائج.", (2020, 3, 1), PARIS, 1, vec![tx("يوم الأحد", "2020-03-01", AnchorKind::Dct)]),
+        "vote",
+    );
+    let (_, alone) = run(&[quake("q", "quake")]);
+    let (_, mixed) = run(&[vote, quake("q", "quake")]);
+    let strip = |tl: &Timeline| -> Vec<(String, String, Option<chrono::DateTime<FixedOffset>>, Option<chrono::DateTime<FixedOffset>>, Vec<(String, usize, usize)>)> {
+        tl.events.iter().filter(|e| e.story == "quake").map(|e| (e.event_type.clone(), e.label.clone(), e.earliest_start, e.latest_end, e.mentions.clone())).collect()
+    };
+    assert_eq!(strip(&alone), strip(&mixed));
+    assert!(mixed.relations.iter().all(|r| r.story == "vote" || r.story == "quake"));
+    for r in &mixed.relations {
+        let story_of = |id: &str| mixed.events.iter().find(|e| e.id == id).map(|e| e.story.clone());
+        assert_eq!(story_of(&r.source_event), Some(r.story.clone()), "a relation stays inside its story");
+        assert_eq!(story_of(&r.target_event), Some(r.story.clone()));
+    }
+}

@@ -531,8 +531,8 @@ fn a_story_gives_the_same_timeline_alone_and_among_others() {
     );
     let (_, alone) = run(&[quake("q", "quake")]);
     let (_, mixed) = run(&[vote, quake("q", "quake")]);
-    let strip = |tl: &Timeline| -> Vec<(String, String, Option<chrono::DateTime<FixedOffset>>, Option<chrono::DateTime<FixedOffset>>, Vec<(String, usize, usize)>)> {
-        tl.events.iter().filter(|e| e.story == "quake").map(|e| (e.event_type.clone(), e.label.clone(), e.earliest_start, e.latest_end, e.mentions.clone())).collect()
+    let strip = |tl: &Timeline| -> Vec<TimelineEvent> {
+        tl.events.iter().filter(|e| e.story == "quake").cloned().collect()
     };
     assert_eq!(strip(&alone), strip(&mixed));
     assert!(mixed.relations.iter().all(|r| r.story == "vote" || r.story == "quake"));

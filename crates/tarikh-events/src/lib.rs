@@ -139,6 +139,17 @@ pub enum RelationBasis {
     Reported,
 }
 
+/// What a mention is to the story.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+pub enum MentionRole {
+    /// An event of the timeline.
+    Event,
+    /// A reporting verb that only cites the source of what it reports ("قال"، "وأضاف"، "أفادت"
+    /// with no date of its own): how the text names its source, not an event of the story. It
+    /// stays in the mentions (and TimeML) but makes no row of the timeline.
+    Attribution,
+}
+
 /// One event mention in a document.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct EventMention {
@@ -193,6 +204,17 @@ pub struct EventMention {
     pub begun_by: String,
     /// The type whose event, on the same day, is this event's end (`EventType::ends_with`).
     pub ended_by: String,
+    /// Whether the mention is an event of the story or only names a source.
+    pub role: MentionRole,
+    /// Another mention of this document that is the same event: the report this one continues
+    /// ("وأضاف:" goes on with "قال …" before it), or the event an announcement announces ("أعلنت
+    /// الحكومة الحداد": the mourning).
+    pub joins: Option<usize>,
+    /// Index into `doc.timexes` of a date introduced by «منذ» in the mention's clause: the event
+    /// (a state) began then ("الأمطار مستمرة منذ أمس الأحد"). Never the event's own date.
+    pub since: Option<usize>,
+    /// The type is a reporting one (statements, warnings, announcements).
+    pub reports: bool,
 }
 
 /// A temporal relation between two mentions of one document, as the text states it.
@@ -229,6 +251,9 @@ pub struct DocEvents {
     pub mentions: Vec<EventMention>,
     /// Relations between them, in text order of their evidence.
     pub relations: Vec<MentionRelation>,
+    /// Places the text names, as (IANA zone, number of mentions), by zone: what the story's
+    /// events default to when their own clause names no place.
+    pub places: Vec<(String, usize)>,
 }
 
 /// Light stem of a normalised word for matching across documents: proclitics (و ف, ب ل ك, ال)

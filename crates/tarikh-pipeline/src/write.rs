@@ -97,7 +97,7 @@ pub fn write_all(out: &Path, outcomes: &[DocOutcome], lexicon: &EventLexicon, ex
     mentions.write(&tmp.join("event_mentions.csv"), excel)?;
 
     // timeline.csv
-    let mut timeline = Table::new(&["event_id", "event_type", "label", "earliest_start", "latest_start", "earliest_end", "latest_end", "granularity", "docs", "mentions", "evidence", "status", "story"]);
+    let mut timeline = Table::new(&["event_id", "event_type", "label", "earliest_start", "latest_start", "earliest_end", "latest_end", "granularity", "docs", "mentions", "evidence", "status", "importance", "story"]);
     for e in &analysis.timeline.events {
         timeline.push(vec![
             e.id.clone(),
@@ -112,6 +112,7 @@ pub fn write_all(out: &Path, outcomes: &[DocOutcome], lexicon: &EventLexicon, ex
             e.mentions.len().to_string(),
             e.mentions.iter().map(|(d, s, en)| format!("{d}:{s}-{en}")).collect::<Vec<_>>().join(";"),
             e.status.clone(),
+            e.importance.to_string(),
             e.story.clone(),
         ]);
     }

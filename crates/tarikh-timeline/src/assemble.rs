@@ -1,8 +1,8 @@
 //! Assembling the timeline: events with their bounds on their own clock, labels, stable ids in
 //! time order, the stated relations between them and each mention's event.
 
+use crate::constraints::{Rel, C_DCT_DATE, C_EXPLICIT_DATE};
 use crate::flatten::Flat;
-use crate::constraints::Rel;
 use crate::time::slice_chars;
 use crate::{Input, MentionLink, TimelineEvent, TimelineRelation};
 use chrono::{Duration, Offset, TimeZone};
@@ -27,7 +27,8 @@ pub(crate) struct Solved<'s> {
 }
 
 /// The timeline's events, ordered by earliest time (then label, then first evidence) and numbered
-/// E001, E002 …; also each event's id.
+/// E001, E002 …; also each event's id (empty for an event left out: no date reaches it and only
+/// one mention names it, so a reader could not place it).
 pub(crate) fn events(input: &Input, flat: &[Flat], solved: &Solved) -> (Vec<TimelineEvent>, Vec<String>) {
     let Solved { members, zones: event_zone, gran, bounds, labels, in_conflict, types } = *solved;
     let docs = &input.docs;
@@ -47,6 +48,10 @@ pub(crate) fn events(input: &Input, flat: &[Flat], solved: &Solved) -> (Vec<Time
             })
         };
         let b = bounds[e];
+        // an event no date reaches that only one mention names cannot be placed: no row
+        if b.iter().all(Option::is_none) && ms.len() < 2 {
+            continue;
+        }
         let mut mentions: Vec<(String, usize, usize)> = ms
             .iter()
             .map(|&i| {
@@ -56,6 +61,7 @@ pub(crate) fn events(input: &Input, flat: &[Flat], solved: &Solved) -> (Vec<Time
             .collect();
         mentions.sort();
         let docs_of: Vec<String> = mentions.iter().map(|m| m.0.clone()).collect::<BTreeSet<_>>().into_iter().collect();
+        let docs_count = docs_of.len();
         let status = if in_conflict[e] {
             "conflict"
         } else if b.iter().all(Option::is_none) {
@@ -77,6 +83,7 @@ pub(crate) fn events(input: &Input, flat: &[Flat], solved: &Solved) -> (Vec<Time
                 docs: docs_of,
                 mentions,
                 status: status.into(),
+                importance: importance(flat, ms, docs_count),
                 story: input.story.to_string(),
             },
             e,
@@ -108,6 +115,7 @@ pub(crate) fn relations(input: &Input, rels: &[Rel], id_of: &[String]) -> Vec<Ti
     let docs = &input.docs;
     rels
         .iter()
+        .filter(|x| !id_of[x.a].is_empty() && !id_of[x.b].is_empty())
         .map(|x| {
             let doc = docs[x.doc].0;
             TimelineRelation {
@@ -131,15 +139,20 @@ pub(crate) fn mention_links(input: &Input, flat: &[Flat], event_of_flat: &[usize
     let mut mention_events: Vec<MentionLink> = flat
         .iter()
         .enumerate()
+        .filter(|&(i, _)| !id_of[event_of_flat[i]].is_empty())
         .map(|(i, f)| MentionLink { doc: input.doc_id(f), mention: f.mi, event_id: id_of[event_of_flat[i]].clone() })
         .collect();
     mention_events.sort_by(|a, b| (a.doc.as_str(), a.mention).cmp(&(b.doc.as_str(), b.mention)));
     mention_events
 }
 
-/// The most frequent type among an event's mentions (the first mention's on a tie): a group of
-/// types (a hack seen through its leak) is named by what most sources call it.
+/// The most frequent type among an event's mentions that are no reports (the first mention's on a
+/// tie): a group of types (a hack seen through its leak) is named by what most sources call it,
+/// an announced mourning is a mourning.
 pub(crate) fn majority_type(flat: &[Flat], ms: &[usize]) -> usize {
+    // what is announced or reported names the event, not the announcing
+    let events: Vec<usize> = ms.iter().copied().filter(|&i| !flat[i].reports).collect();
+    let ms: &[usize] = if events.is_empty() { ms } else { &events };
     let mut counts: BTreeMap<usize, (usize, std::cmp::Reverse<usize>)> = BTreeMap::new();
     for (k, &i) in ms.iter().enumerate() {
         let e = counts.entry(flat[i].ty).or_insert((0, std::cmp::Reverse(k)));
@@ -149,20 +162,36 @@ pub(crate) fn majority_type(flat: &[Flat], ms: &[usize]) -> usize {
 }
 
 
-/// The event's label: the most frequent mention label, the longest on a tie, then the first.
+/// The event's label: named by what it is, not by who said it (a mention that is no report first),
+/// by a phrase rather than a bare word (two words or more first), then the most frequent label,
+/// the longest, the first.
 pub(crate) fn label_of(input: &Input, flat: &[Flat], ms: &[usize]) -> String {
-    let mut counts: BTreeMap<String, (usize, usize, String)> = BTreeMap::new();
+    let mut counts: BTreeMap<String, (bool, bool, usize, usize, usize, String)> = BTreeMap::new();
     for (k, &i) in ms.iter().enumerate() {
         let m = &input.docs[flat[i].doc].1.mentions[flat[i].mi];
         let key = tarikh_text_free_key(&m.label);
-        let entry = counts.entry(key).or_insert((0, usize::MAX - k, m.label.clone()));
-        entry.0 += 1;
+        let phrase = m.label.split_whitespace().count() >= 2;
+        let entry = counts.entry(key).or_insert((!flat[i].reports, phrase, 0, m.label.chars().count(), usize::MAX - k, m.label.clone()));
+        entry.2 += 1;
     }
-    counts
-        .into_values()
-        .max_by(|a, b| (a.0, a.2.chars().count(), a.1).cmp(&(b.0, b.2.chars().count(), b.1)))
-        .map(|x| x.2)
-        .unwrap_or_default()
+    counts.into_values().max_by(|a, b| (a.0, a.1, a.2, a.3, a.4).cmp(&(b.0, b.1, b.2, b.3, b.4))).map(|x| x.5).unwrap_or_default()
+}
+
+/// How much an event matters to the story, for sorting the timeline to its headline events: 3 per
+/// document citing it, 1 per mention (up to 6), and for its date 4 when a text states it outright,
+/// 3 when it is read from the publication date, 2 when derived from another date or event.
+pub(crate) fn importance(flat: &[Flat], ms: &[usize], docs: usize) -> u32 {
+    let date = ms
+        .iter()
+        .filter(|&&i| flat[i].time.is_some())
+        .map(|&i| match flat[i].class {
+            C_EXPLICIT_DATE => 4,
+            C_DCT_DATE => 3,
+            _ => 2,
+        })
+        .max()
+        .unwrap_or(0);
+    3 * docs as u32 + ms.len().min(6) as u32 + date
 }
 
 /// Compare labels without Arabic diacritics and tatweel.

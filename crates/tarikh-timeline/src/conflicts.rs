@@ -8,7 +8,7 @@ use std::collections::BTreeSet;
 
 /// The anchor stage's contradictions, one conflict each; the events dated by a flagged expression
 /// are marked in `in_conflict`.
-pub(crate) fn from_anchoring(input: &Input, flat: &[Flat], flat_of: &[Vec<usize>], event_of_flat: &[usize], in_conflict: &mut [bool]) -> Vec<Conflict> {
+pub(crate) fn from_anchoring(input: &Input, flat: &[Flat], flat_of: &[Vec<Option<usize>>], event_of_flat: &[usize], in_conflict: &mut [bool]) -> Vec<Conflict> {
     let mut conflicts = Vec::new();
     for (di, (doc, _)) in input.docs.iter().enumerate() {
         for c in &doc.conflicts {
@@ -20,7 +20,7 @@ pub(crate) fn from_anchoring(input: &Input, flat: &[Flat], flat_of: &[Vec<usize>
                 resolution: c.description.clone(),
                 story: String::new(),
             });
-            for &i in &flat_of[di] {
+            for &i in flat_of[di].iter().flatten() {
                 if flat[i].timex_span.as_ref().is_some_and(|t| t.0 < c.end && c.start < t.1) {
                     in_conflict[event_of_flat[i]] = true;
                 }

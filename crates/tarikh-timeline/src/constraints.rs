@@ -222,7 +222,8 @@ pub(crate) fn own_times(input: &Input, flat: &[Flat], members: &[Vec<usize>], la
             // an event said to last longer than its date ("عملت الفرق نحو ثماني ساعات … الساعة
             // الرابعة عصرا") was going on at that date: like a state, not inside it
             let outlasts = !f.open && stated_min[e].is_some_and(|d| d > b - a);
-            if f.state || outlasts {
+            // an event said to go on since an earlier time ("مستمرة منذ الأحد") holds at its date
+            if f.state || outlasts || f.since.is_some() {
                 net.add(0, s_node(e), b, f.class, Some(src.clone()), format!("«{}» began by the end of «{tt}»", labels[e]), vec![e]);
                 net.add(e_node(e), 0, -a, f.class, Some(src), format!("«{}» still held at the start of «{tt}»", labels[e]), vec![e]);
                 continue;
@@ -233,6 +234,15 @@ pub(crate) fn own_times(input: &Input, flat: &[Flat], members: &[Vec<usize>], la
             } else {
                 net.add(0, e_node(e), b, f.class, Some(src), format!("end of «{}» not after «{tt}»", labels[e]), vec![e]);
             }
+        }
+    }
+    // «منذ X»: the event began within X
+    for (e, ms) in members.iter().enumerate() {
+        for &j in ms {
+            let Some(((a, b), (ts, te, tt), class)) = flat[j].since.clone() else { continue };
+            let src = Source { doc: input.doc_id(&flat[j]), start: ts, end: te, text: tt.clone() };
+            net.add(s_node(e), 0, -a, class, Some(src.clone()), format!("«{}» began «منذ {tt}», not before it", labels[e]), vec![e]);
+            net.add(0, s_node(e), b, class, Some(src), format!("«{}» began «منذ {tt}», not after it", labels[e]), vec![e]);
         }
     }
     OwnTimes { gran: event_gran, own: own_time }
@@ -315,12 +325,12 @@ pub(crate) struct Rel<'a> {
 /// (the range most documents give is kept), the rest become constraints. Returns the relations, by
 /// document then offset.
 #[allow(clippy::too_many_arguments)]
-pub(crate) fn relations<'a>(input: &Input<'a>, flat_of: &[Vec<usize>], event_of_flat: &[usize], labels: &[String], net: &mut Network, conflicts: &mut Vec<Conflict>, in_conflict: &mut [bool]) -> Vec<Rel<'a>> {
+pub(crate) fn relations<'a>(input: &Input<'a>, flat_of: &[Vec<Option<usize>>], event_of_flat: &[usize], labels: &[String], net: &mut Network, conflicts: &mut Vec<Conflict>, in_conflict: &mut [bool]) -> Vec<Rel<'a>> {
     let docs = &input.docs;
     let mut rels: Vec<Rel> = Vec::new();
     for (di, (_, ev)) in docs.iter().enumerate() {
         for r in &ev.relations {
-            let (Some(&fa), Some(&fb)) = (flat_of[di].get(r.source), flat_of[di].get(r.target)) else { continue };
+            let (Some(&Some(fa)), Some(&Some(fb))) = (flat_of[di].get(r.source), flat_of[di].get(r.target)) else { continue };
             let (a, b) = (event_of_flat[fa], event_of_flat[fb]);
             if a != b {
                 rels.push(Rel { doc: di, r, a, b });

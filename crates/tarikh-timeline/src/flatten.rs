@@ -5,8 +5,9 @@ use crate::constraints::{timex_class, C_DCT_DATE, C_DERIVED_DATE};
 use crate::time::{granularity, timex_interval};
 use crate::Input;
 use std::collections::HashMap;
-use tarikh_anchor::AnchoredDocument;
-use tarikh_events::{DocEvents, Relation};
+use chrono::{DateTime, Duration, FixedOffset, Timelike};
+use tarikh_anchor::{AnchoredDocument, TimexType};
+use tarikh_events::{DocEvents, MentionRole, Relation};
 
 /// "No key" (an empty head).
 pub(crate) const NOKEY: u32 = u32::MAX;
@@ -44,14 +45,25 @@ pub(crate) struct Flat {
     pub(crate) value: Option<String>,
     /// evidence of the own time: (start, end, text) of the timex
     pub(crate) timex_span: Option<(usize, usize, String)>,
+    /// the stretch in which the event began, from «منذ X»
+    pub(crate) since: Option<Since>,
+    /// the mention is a report (a statement that is news)
+    pub(crate) reports: bool,
 }
+
+/// «منذ X»: the stretch (minutes from the origin) in which an event began, the evidence (start,
+/// end, text of X) and the constraint class of X.
+pub(crate) type Since = ((i64, i64), (usize, usize, String), u8);
 
 /// The mentions of all documents, flattened, with the interned type names.
 pub(crate) struct Mentions {
     /// Every mention, by document then text order.
     pub flat: Vec<Flat>,
-    /// Per document: mention index → index in `flat`.
-    pub flat_of: Vec<Vec<usize>>,
+    /// Per document: mention index → index in `flat` (None: an attribution, no event).
+    pub flat_of: Vec<Vec<Option<usize>>>,
+    /// Pairs of flat mentions the text makes one event (a statement going on, an announcement and
+    /// the event it announces).
+    pub joins: Vec<(usize, usize)>,
     /// Interned type names.
     pub types: Vec<String>,
     /// Per type: the types whose same-day event begins / ends it (`begins_with`, `ends_with`).
@@ -78,13 +90,18 @@ pub(crate) fn flatten(input: &Input) -> Mentions {
     let mut heads: HashMap<String, u32> = HashMap::new();
     let mut group_ids: HashMap<String, usize> = HashMap::new();
     let mut flat: Vec<Flat> = Vec::new();
-    let mut flat_of: Vec<Vec<usize>> = Vec::new(); // per doc: mention index -> flat index
+    let mut flat_of: Vec<Vec<Option<usize>>> = Vec::new(); // per doc: mention index -> flat index
+    let mut joins: Vec<(usize, usize)> = Vec::new();
     for (di, (doc, ev)) in docs.iter().enumerate() {
         let mut order: Vec<usize> = (0..ev.mentions.len()).collect();
         order.sort_by_key(|&i| (ev.mentions[i].start, ev.mentions[i].end, i));
-        let mut map = vec![0; ev.mentions.len()];
+        let mut map = vec![None; ev.mentions.len()];
         for mi in order {
             let m = &ev.mentions[mi];
+            // a report that only names its source is no event of the story
+            if m.role == MentionRole::Attribution {
+                continue;
+            }
             let ty = *type_ids.entry(m.event_type.clone()).or_insert_with(|| {
                 types.push(m.event_type.clone());
                 types.len() - 1
@@ -120,7 +137,11 @@ pub(crate) fn flatten(input: &Input) -> Mentions {
             let tx = m.time.or(inherited).and_then(|ti| doc.timexes.get(ti));
             let interval = tx.and_then(|t| timex_interval(doc, t));
             let time = interval.map(|(a, b)| (minutes(a), minutes(b).max(minutes(a) + 1)));
-            map[mi] = flat.len();
+            let since = m.since.and_then(|ti| doc.timexes.get(ti)).and_then(|t| {
+                let (a, b) = since_interval(doc, t)?;
+                Some(((minutes(a), minutes(b).max(minutes(a) + 1)), (t.start, t.end, t.text.clone()), timex_class(doc, t)))
+            });
+            map[mi] = Some(flat.len());
             flat.push(Flat {
                 doc: di,
                 mi,
@@ -154,7 +175,14 @@ pub(crate) fn flatten(input: &Input) -> Mentions {
                 zone: m.zone.parse().ok(),
                 value: tx.filter(|_| time.is_some()).map(|t| t.value.clone()),
                 timex_span: tx.filter(|_| time.is_some()).map(|t| (t.start, t.end, t.text.clone())),
+                since,
+                reports: m.reports,
             });
+        }
+        for (mi, m) in ev.mentions.iter().enumerate() {
+            if let (Some(a), Some(b)) = (map[mi], m.joins.and_then(|j| map.get(j).copied().flatten())) {
+                joins.push((a, b));
+            }
         }
         flat_of.push(map);
     }
@@ -173,7 +201,27 @@ pub(crate) fn flatten(input: &Input) -> Mentions {
         r.truncate(3);
         f.rare = r;
     }
-    Mentions { flat, flat_of, types, type_marks }
+    Mentions { flat, flat_of, joins, types, type_marks }
+}
+
+/// The stretch in which an event began, from «منذ X»: X's own stretch for a date; for a duration
+/// ("منذ 30 ساعة"), the publication's time less the duration (from the start of the publication
+/// day less the longest reading to its end less the shortest, when the hour is not known).
+fn since_interval(doc: &AnchoredDocument, t: &tarikh_anchor::Timex) -> Option<(DateTime<FixedOffset>, DateTime<FixedOffset>)> {
+    if t.kind != TimexType::Duration {
+        return timex_interval(doc, t);
+    }
+    let (lo, hi) = t.duration_seconds?;
+    let p = &doc.publication;
+    let day = crate::time::local_midnight(p.timezone, p.date, None)?;
+    let (first, last) = match p.time {
+        Some(at) => {
+            let instant = day + Duration::seconds(i64::from(at.num_seconds_from_midnight()));
+            (instant, instant)
+        }
+        None => (day, day + Duration::days(1)),
+    };
+    Some((first - Duration::try_seconds(hi)?, last - Duration::try_seconds(lo)?))
 }
 
 /// The timex of the event a mention is stated to happen during (or at the same time as), for a

@@ -107,6 +107,9 @@ pub struct TimelineEvent {
     pub mentions: Vec<(String, usize, usize)>,
     /// "consistent", "conflict" (part of a reported contradiction) or "unanchored" (no bound).
     pub status: String,
+    /// How much the event matters to its story (higher: more documents and mentions, a date stated
+    /// outright), for sorting to the headline events.
+    pub importance: u32,
     /// The story the event belongs to (`AnchoredDocument::story` of its documents; empty when the
     /// corpus is one story).
     pub story: String,
@@ -246,8 +249,8 @@ fn reconcile_story<'a>(story: &'a str, mut docs: Vec<(&'a AnchoredDocument, &'a 
     };
     let origin: DateTime<Utc> = Utc.from_utc_datetime(&first_date.and_hms_opt(0, 0, 0).expect("midnight"));
     let input = Input { docs, origin, story, first_event };
-    let flatten::Mentions { mut flat, flat_of, types, type_marks } = flatten::flatten(&input);
-    let merge::Clusters { event_of_flat, members } = merge::cluster(&input, &flat, &flat_of);
+    let flatten::Mentions { mut flat, flat_of, joins, types, type_marks } = flatten::flatten(&input);
+    let merge::Clusters { event_of_flat, members } = merge::cluster(&input, &flat, &flat_of, &joins);
     let ne = members.len();
     let zones = merge::place_clocks(&input, &members, &mut flat);
 

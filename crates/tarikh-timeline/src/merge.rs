@@ -32,6 +32,14 @@ fn sorted_shared(a: &[u32], b: &[u32]) -> usize {
     n
 }
 
+/// The union of two sorted sets.
+fn union_sorted(a: &[u32], b: &[u32]) -> Vec<u32> {
+    let mut out: Vec<u32> = a.iter().chain(b).copied().collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
 /// Whether two sorted sets of distinguishing words tell the events apart: both have some, and
 /// they differ.
 fn distinct_clash(a: &[u32], b: &[u32]) -> bool {
@@ -103,7 +111,7 @@ fn should_merge(a: &Flat, b: &Flat) -> bool {
 
 
 /// Merge the mentions into events with blocking keys (see the crate docs).
-pub(crate) fn cluster(input: &Input, flat: &[Flat], flat_of: &[Vec<usize>]) -> Clusters {
+pub(crate) fn cluster(input: &Input, flat: &[Flat], flat_of: &[Vec<Option<usize>>], joins: &[(usize, usize)]) -> Clusters {
     let docs = &input.docs;
     let n = flat.len();
     let mut uf: UnionFind<usize> = UnionFind::new(n);
@@ -111,6 +119,25 @@ pub(crate) fn cluster(input: &Input, flat: &[Flat], flat_of: &[Vec<usize>]) -> C
     let mut postings: HashMap<(usize, u8, i64, u32), Vec<usize>> = HashMap::new();
     // per cluster root: the hull of its members' own times
     let mut hull: Vec<Option<(i64, i64)>> = flat.iter().map(|f| f.time).collect();
+    // per cluster root: the distinguishing words of its members ("الأولى" …): a cluster holding
+    // the first round never takes a mention of the second, even through an undated "الانتخابات"
+    let mut dist: Vec<Vec<u32>> = flat.iter().map(|f| f.distinct.clone()).collect();
+    // what the text itself makes one event comes first: a statement going on ("وأضاف:"), an
+    // announcement and the event it announces
+    for &(a, b) in joins {
+        let (ra, rb) = (uf.find_mut(a), uf.find_mut(b));
+        if ra == rb {
+            continue;
+        }
+        let merged = match (hull[ra], hull[rb]) {
+            (Some(x), Some(y)) => Some((x.0.min(y.0), x.1.max(y.1))),
+            (x, y) => x.or(y),
+        };
+        uf.union(a, b);
+        let root = uf.find_mut(a);
+        hull[root] = merged;
+        dist[root] = union_sorted(&dist[ra], &dist[rb]);
+    }
     // the last mention each candidate was compared with (several keys find the same candidate)
     let mut checked: Vec<usize> = vec![usize::MAX; n];
     // An event the text places before or after another of its own group ("يدلي الناخبون في
@@ -122,7 +149,7 @@ pub(crate) fn cluster(input: &Input, flat: &[Flat], flat_of: &[Vec<usize>]) -> C
             if !matches!(r.relation, Relation::Before | Relation::After) {
                 continue;
             }
-            if let (Some(&a), Some(&b)) = (flat_of[di].get(r.source), flat_of[di].get(r.target)) {
+            if let (Some(&Some(a)), Some(&Some(b))) = (flat_of[di].get(r.source), flat_of[di].get(r.target)) {
                 if a != b && flat[a].group == flat[b].group {
                     apart[a].push(b);
                 }
@@ -136,7 +163,7 @@ pub(crate) fn cluster(input: &Input, flat: &[Flat], flat_of: &[Vec<usize>]) -> C
     for (di, (_, ev)) in docs.iter().enumerate() {
         // (a report and what it reports are plainly different events: no veto needed)
         for r in ev.relations.iter().filter(|r| r.basis != RelationBasis::Reported) {
-            if let (Some(&a), Some(&b)) = (flat_of[di].get(r.source), flat_of[di].get(r.target)) {
+            if let (Some(&Some(a)), Some(&Some(b))) = (flat_of[di].get(r.source), flat_of[di].get(r.target)) {
                 let overlapping = !matches!(r.relation, Relation::Before | Relation::After);
                 related.push((a, b, overlapping));
             }
@@ -157,6 +184,12 @@ pub(crate) fn cluster(input: &Input, flat: &[Flat], flat_of: &[Vec<usize>]) -> C
                 }
             }
             hull = fresh;
+            let mut fresh_dist: Vec<Vec<u32>> = vec![Vec::new(); n];
+            for (i, f) in flat.iter().enumerate() {
+                let root = uf.find_mut(i);
+                fresh_dist[root] = union_sorted(&fresh_dist[root], &f.distinct);
+            }
+            dist = fresh_dist;
             let moved: Vec<(usize, Vec<usize>)> = held_in.drain().collect();
             for (r, held) in moved {
                 let root = uf.find_mut(r);
@@ -217,6 +250,9 @@ pub(crate) fn cluster(input: &Input, flat: &[Flat], flat_of: &[Vec<usize>]) -> C
                     if held_i.iter().any(|&x| set_against(x, rj, &mut uf)) || held_j.iter().any(|&x| set_against(x, ri, &mut uf)) {
                         continue;
                     }
+                    if distinct_clash(&dist[ri], &dist[rj]) {
+                        continue;
+                    }
                     let merged = match (hull[ri], hull[rj]) {
                         (Some(x), Some(y)) => {
                             // Clusters grow through undated mentions: a strict type (statements)
@@ -233,6 +269,7 @@ pub(crate) fn cluster(input: &Input, flat: &[Flat], flat_of: &[Vec<usize>]) -> C
                     uf.union(i, j);
                     let root = uf.find_mut(i);
                     hull[root] = merged;
+                    dist[root] = union_sorted(&dist[ri], &dist[rj]);
                     let mut held: Vec<usize> = held_i.into_iter().chain(held_j).collect();
                     held_in.remove(&ri);
                     held_in.remove(&rj);
@@ -303,6 +340,8 @@ fn attach_undated(flat: &[Flat], uf: &mut UnionFind<usize>, hull: &[Option<(i64,
         group: usize,
         timed: bool,
         strict: bool,
+        reports_only: bool,
+        any_strict: bool,
     }
     let mut clusters: BTreeMap<usize, Cluster> = BTreeMap::new();
     for (i, f) in flat.iter().enumerate() {
@@ -314,12 +353,24 @@ fn attach_undated(flat: &[Flat], uf: &mut UnionFind<usize>, hull: &[Option<(i64,
             group: f.group,
             timed: hull[r].is_some(),
             strict: false,
+            reports_only: true,
+            any_strict: false,
         });
         c.docs.insert(f.doc);
         c.mentions += 1;
         c.distinct.extend(f.distinct.iter().copied());
-        c.strict |= f.strict;
+        // a report that joined the event it announces does not make its cluster a statement, nor
+        // give it its group
+        if c.reports_only && !f.reports {
+            c.group = f.group;
+        }
+        c.strict |= f.strict && !f.reports;
+        c.reports_only &= f.reports;
+        c.any_strict |= f.strict;
         c.timed |= f.time.is_some();
+    }
+    for c in clusters.values_mut() {
+        c.strict |= c.reports_only && c.any_strict;
     }
     let related_roots: BTreeSet<(usize, usize)> = related
         .iter()
@@ -355,6 +406,9 @@ fn attach_undated(flat: &[Flat], uf: &mut UnionFind<usize>, hull: &[Option<(i64,
         let cands: Vec<(usize, &Cluster)> = clusters.iter().filter(|(&k, d)| compatible(k, d)).map(|(&k, d)| (k, d)).collect();
         let local: Vec<(usize, &Cluster)> = cands.iter().copied().filter(|(_, d)| !d.docs.is_disjoint(&c.docs)).collect();
         let pool = if local.is_empty() { cands } else { local };
+        // the same distinguishing word ("الدورة الأولى" and "الجولة الأولى") names the same event
+        let same: Vec<(usize, &Cluster)> = pool.iter().copied().filter(|(_, d)| !c.distinct.is_empty() && d.distinct == c.distinct).collect();
+        let pool = if same.is_empty() { pool } else { same };
         let score = |d: &Cluster| (d.docs.len(), d.mentions);
         let mut ranked: Vec<(usize, &Cluster)> = pool;
         ranked.sort_by_key(|(k, d)| (std::cmp::Reverse(score(d)), *k));

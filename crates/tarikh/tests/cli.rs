@@ -46,7 +46,7 @@ const FILES: &[(&str, &str)] = &[
     ("documents.csv", "doc,published_at,basis,chars,timexes,events,timezone,evidence,status"),
     ("timex.csv", "doc,start,end,text,type,value,anchor,rule,mod"),
     ("event_mentions.csv", "doc,start,end,trigger,event_type,time_value,event_id"),
-    ("timeline.csv", "event_id,event_type,label,earliest_start,latest_start,earliest_end,latest_end,granularity,docs,mentions,evidence,status,story"),
+    ("timeline.csv", "event_id,event_type,label,earliest_start,latest_start,earliest_end,latest_end,granularity,docs,mentions,evidence,status,importance,story"),
     ("relations.csv", "source_event,relation,target_event,offset_min,offset_max,doc,start,end,evidence,story"),
     ("conflicts.csv", "conflict_id,kind,docs,evidence,resolution,story"),
 ];

@@ -108,18 +108,18 @@ impl<'a> Ctx<'a> {
     }
 
     /// Match the slots from `si` on, starting at word `wi` (word `wi - 1` matched last).
-    fn match_rest(&self, slots: &[Slot], si: usize, wi: usize) -> Option<usize> {
+    fn match_rest(&self, slots: &[Slot], si: usize, wi: usize, in_timex: bool) -> Option<usize> {
         if si == slots.len() {
             return Some(wi - 1);
         }
         match &slots[si] {
             Slot::Word(forms) => {
-                if wi >= self.words.len() || !self.adjacent(wi - 1) || self.word_timex[wi].is_some() {
+                if wi >= self.words.len() || !self.adjacent(wi - 1) || (self.word_timex[wi].is_some() && !in_timex) {
                     return None;
                 }
                 let w = self.word(wi);
                 if word_candidates(w).iter().any(|(_, s)| forms.contains(*s)) {
-                    self.match_rest(slots, si + 1, wi + 1)
+                    self.match_rest(slots, si + 1, wi + 1, in_timex)
                 } else {
                     None
                 }
@@ -127,7 +127,7 @@ impl<'a> Ctx<'a> {
             Slot::Gap(g) => {
                 // skip 0..=g words, each adjacent and outside any timex
                 for at in wi..=wi + *g {
-                    if let Some(end) = self.match_rest(slots, si + 1, at) {
+                    if let Some(end) = self.match_rest(slots, si + 1, at, in_timex) {
                         return Some(end);
                     }
                     if at >= self.words.len() || !self.adjacent(at - 1) || self.word_timex[at].is_some() {
@@ -145,7 +145,8 @@ impl<'a> Ctx<'a> {
         let mut out = Vec::new();
         let mut seen = HashSet::new();
         for wi in 0..self.words.len() {
-            if self.word_timex[wi].is_some() {
+            let in_timex = self.word_timex[wi].is_some();
+            if in_timex && !phrases.iter().any(|p| p.in_timex) {
                 continue;
             }
             let w = self.word(wi);
@@ -155,10 +156,10 @@ impl<'a> Ctx<'a> {
                 }
                 let Some(list) = index.get(stem) else { continue };
                 for &pi in list {
-                    if seen.contains(&(wi, pi)) {
+                    if seen.contains(&(wi, pi)) || (in_timex && !phrases[pi].in_timex) {
                         continue;
                     }
-                    if let Some(last) = self.match_rest(&phrases[pi].slots, 1, wi + 1) {
+                    if let Some(last) = self.match_rest(&phrases[pi].slots, 1, wi + 1, phrases[pi].in_timex) {
                         seen.insert((wi, pi));
                         out.push((wi, last, off, pi));
                     }
@@ -975,17 +976,27 @@ fn build_mention(cx: &Ctx, d: &Draft, taken: &[bool]) -> EventMention {
     let mut keywords: Vec<String> = near.iter().take(MAX_KEYWORDS).map(|&(_, wi)| light_stem(cx.word(wi))).collect();
     keywords.sort();
     keywords.dedup();
-    let (event_type, strict, same_day, group, open, state) = match d.type_idx {
+    let (event_type, strict, same_day, group, open, state, period_part) = match d.type_idx {
         Some(i) => {
             let t = &lex.types()[i];
-            (t.name.clone(), t.strict_merge, t.same_day_merge, t.group.clone(), t.open_extent, t.state_extent)
+            (t.name.clone(), t.strict_merge, t.same_day_merge, t.group.clone(), t.open_extent, t.state_extent, t.period_part.clone())
         }
-        None => (GENERIC.to_string(), true, false, GENERIC.to_string(), false, false),
+        None => (GENERIC.to_string(), true, false, GENERIC.to_string(), false, false, String::new()),
     };
     let (begun_by, ended_by) = d.type_idx.map(|i| (lex.types()[i].begins_with.clone(), lex.types()[i].ends_with.clone())).unwrap_or_default();
     let reports = d.type_idx.is_some_and(|i| lex.types()[i].reports);
     // the ordinal that qualifies the trigger ("الجولة الثانية"), not one further on
     let mut distinct: Vec<String> = (d.first..=label_last.min(d.last + 1)).filter_map(|wi| lex.distinct_word(cx.word(wi))).collect();
+    // a number after «رقم» tells decisions, laws and decrees apart ("القرار رقم 168" / "رقم 169")
+    for wi in d.last + 1..(d.last + 3).min(cx.words.len().saturating_sub(1)) {
+        if cx.words[wi].sentence != w.sentence || without_conjunction(cx.word(wi)) != "رقم" {
+            continue;
+        }
+        let n: String = cx.word(wi + 1).chars().filter(|c| c.is_ascii_digit()).collect();
+        if !n.is_empty() {
+            distinct.push(format!("#{n}"));
+        }
+    }
     distinct.sort();
     distinct.dedup();
     EventMention {
@@ -1008,6 +1019,7 @@ fn build_mention(cx: &Ctx, d: &Draft, taken: &[bool]) -> EventMention {
         distinct,
         open_extent: open,
         state_extent: state,
+        period_part,
         zone: if reports { String::new() } else { place_zone(cx, d) },
         begun_by,
         ended_by,

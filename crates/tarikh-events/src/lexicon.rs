@@ -77,6 +77,10 @@ pub struct EventType {
     /// States ("the silence period"): a date mentioned with one says the state holds then, so
     /// it bounds neither end tightly (start ≤ the date's end, end ≥ its start).
     pub state_extent: bool,
+    /// Where in a month (or longer period) its date names the event falls: "first_day" (غرة شهر
+    /// رمضان is the 1st of Ramadan), "eve" (the crescent of Shawwal is sought on the evening before
+    /// 1 Shawwal); empty: the whole period.
+    pub period_part: String,
     /// Reporting types (statements, warnings): what follows their complementizer ("قال إن …")
     /// is the reported content, whose dates are not the report's.
     pub reports: bool,
@@ -142,6 +146,8 @@ pub(crate) struct Phrase {
     pub continuation: bool,
     /// Number of real words (priority when matches overlap).
     pub words: usize,
+    /// May be read inside a temporal expression that names the day ("أول أيام عيد الفطر").
+    pub in_timex: bool,
 }
 
 /// The event lexicon: types, triggers, signals and stop words, all normalised.
@@ -254,6 +260,8 @@ struct RawEvent {
     reports: bool,
     #[serde(default)]
     joins_object: bool,
+    #[serde(default)]
+    date_names: bool,
     #[serde(default)]
     begins_with: Option<Spanned<String>>,
     #[serde(default)]
@@ -468,13 +476,14 @@ impl EventLexicon {
                 Some(g) if g.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_') => g.to_string(),
                 Some(g) => return Err(err(at, format!("expected a group name of a-z, 0-9 and _, found `{g}`"))),
             };
-            let (open_extent, state_extent) = match ev.extent.as_ref().map(|m| m.get_ref().as_str()) {
-                None | Some("bounded") => (false, false),
-                Some("open") => (true, false),
-                Some("state") => (false, true),
+            let (open_extent, state_extent, period_part) = match ev.extent.as_ref().map(|m| m.get_ref().as_str()) {
+                None | Some("bounded") => (false, false, ""),
+                Some("open") => (true, false, ""),
+                Some("state") => (false, true, ""),
+                Some(part @ ("first_day" | "eve")) => (false, false, part),
                 Some(other) => {
                     let at = ev.extent.as_ref().map_or(at, |m| m.span().start);
-                    return Err(err(at, format!("expected extent = \"bounded\", \"open\" or \"state\", found `{other}`")));
+                    return Err(err(at, format!("expected extent = \"bounded\", \"open\", \"state\", \"first_day\" or \"eve\", found `{other}`")));
                 }
             };
             let owner = lex.types.len();
@@ -485,6 +494,7 @@ impl EventLexicon {
                     let mut phrase = compile_phrase(t.get_ref(), owner, contextual, true)
                         .map_err(|r| err(t.span().start, r))?;
                     phrase.continuation = continuation;
+                    phrase.in_timex = ev.date_names;
                     lex.add_trigger(phrase);
                 }
             }
@@ -507,6 +517,7 @@ impl EventLexicon {
                 group,
                 open_extent,
                 state_extent,
+                period_part: period_part.to_string(),
                 reports: ev.reports,
                 joins_object: ev.joins_object,
                 begins_with: ev.begins_with.as_ref().map(|b| b.get_ref().trim().to_string()).unwrap_or_default(),
@@ -730,7 +741,7 @@ fn compile_phrase(raw: &str, owner: usize, contextual: bool, suffixes: bool) -> 
     if matches!(slots.last(), Some(Slot::Gap(_))) {
         return Err(format!("`{raw}`: a phrase cannot end with `...`"));
     }
-    Ok(Phrase { owner, slots, contextual, continuation: false, words })
+    Ok(Phrase { owner, slots, contextual, continuation: false, words, in_timex: false })
 }
 
 #[cfg(test)]

@@ -196,6 +196,9 @@ pub struct EventMention {
     pub open_extent: bool,
     /// The type is a state: its own date says when it holds, not when it starts and ends.
     pub state_extent: bool,
+    /// Where in a month or longer period its own date names the event falls ("first_day", "eve";
+    /// empty: anywhere in it), see `EventType::period_part`.
+    pub period_part: String,
     /// IANA time zone of the place the mention's phrase names ("الانتخابات الرئاسية الأمريكية" →
     /// America/New_York), from the lexicon's `[[place]]` entries; empty when none. Its dates are
     /// read on that place's clock.
@@ -257,17 +260,25 @@ pub struct DocEvents {
 }
 
 /// Light stem of a normalised word for matching across documents: proclitics (و ف, ب ل ك, ال)
-/// and one common suffix (ات ون ين ها هم ه ي, when 3 letters remain) are removed.
+/// and one common suffix (ات ون ين ها هم ه ي, when 3 letters remain) are removed, and a ta marbuta
+/// written ت before a pronoun goes the way of a final ه ("جلستها" and "جلسة" both → "جلس").
 pub fn light_stem(word: &str) -> String {
     let p = tarikh_text::proclitic_len(word);
     let mut s = &word[p..];
+    let mut pronoun = false;
     for suf in ["ات", "ون", "ين", "هما", "هم", "ها", "ه", "ي"] {
         if let Some(r) = s.strip_suffix(suf) {
             if r.chars().count() >= 3 {
                 s = r;
+                pronoun = !matches!(suf, "ات" | "ون" | "ين");
                 break;
             }
         }
     }
-    s.to_string()
+    // a ta marbuta is written ت before a pronoun: "جلستها" is "جلسة" + ها, and "جلسة" (جلسه)
+    // itself loses its final ه like a pronoun: both come to "جلس"
+    match s.strip_suffix('ت') {
+        Some(r) if pronoun && r.chars().count() >= 3 => r.to_string(),
+        _ => s.to_string(),
+    }
 }

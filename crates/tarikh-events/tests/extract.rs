@@ -566,3 +566,30 @@ fn a_stated_length_belongs_to_its_event() {
     let (_, rain) = find(&ev, "أمطار غزيرة");
     assert_eq!((rain.time, rain.duration), (Some(0), Some(1)));
 }
+
+#[test]
+fn a_feast_named_by_its_date_is_an_event_dated_by_it() {
+    // the grammar reads «أول أيام عيد الفطر» as a date; it is also the feast
+    let text = "وتحتفل البلاد الجمعة أول أيام عيد الفطر المبارك.";
+    let d = doc("d", text, vec![date("أول أيام عيد الفطر المبارك", "2023-04-21", day(2023, 4, 21))]);
+    let ev = extract(&d, &lex());
+    let (_, feast) = find(&ev, "أول أيام عيد الفطر");
+    assert_eq!((feast.event_type.as_str(), feast.time), ("feast", Some(0)));
+    // other kinds are never read inside a date
+    let text = "وقعت الحادثة الجمعة 21 أبريل.";
+    let d = doc("d", text, vec![date("الجمعة 21 أبريل", "2023-04-21", day(2023, 4, 21))]);
+    assert!(extract(&d, &lex()).mentions.iter().all(|m| m.start >= text.chars().count() || m.trigger != "الجمعة"));
+}
+
+#[test]
+fn numbered_decisions_are_told_apart_and_stems_restore_the_ta_marbuta() {
+    let ev = extract(&doc("d", "صدر القرار رقم 168 ثم القرار رقم 169.", vec![]), &lex());
+    let decisions: Vec<_> = ev.mentions.iter().filter(|m| m.event_type == "decision").collect();
+    assert_eq!(decisions.len(), 2, "{:?}", ev.mentions.iter().map(|m| &m.trigger).collect::<Vec<_>>());
+    assert_eq!(decisions[0].distinct, vec!["#168"]);
+    assert_eq!(decisions[1].distinct, vec!["#169"]);
+    let stem = |w: &str| tarikh_events::light_stem(&tarikh_text::normalise(w));
+    assert_eq!(stem("جلستها"), stem("جلسة"));
+    assert_eq!(stem("حملته"), stem("الحملة"));
+    assert_eq!(stem("قالت"), "قالت");
+}

@@ -135,7 +135,7 @@ pub(crate) fn flatten(input: &Input) -> Mentions {
             // "X خلال Y" (or X at the same time as Y) with Y dated and X not: X is within Y's time
             let inherited = if m.time.is_none() { inherited_time(doc, ev, mi) } else { None };
             let tx = m.time.or(inherited).and_then(|ti| doc.timexes.get(ti));
-            let interval = tx.and_then(|t| timex_interval(doc, t));
+            let interval = tx.and_then(|t| timex_interval(doc, t)).map(|i| period_part(i, &m.period_part));
             let time = interval.map(|(a, b)| (minutes(a), minutes(b).max(minutes(a) + 1)));
             let since = m.since.and_then(|ti| doc.timexes.get(ti)).and_then(|t| {
                 let (a, b) = since_interval(doc, t)?;
@@ -202,6 +202,20 @@ pub(crate) fn flatten(input: &Input) -> Mentions {
         f.rare = r;
     }
     Mentions { flat, flat_of, joins, types, type_marks }
+}
+
+/// The part of a month (or longer stretch) an event of the kind falls in ("first_day": غرة شهر
+/// رمضان is its first day; "eve": the crescent of a month is sought on the evening before its first
+/// day); a stretch of two days or less is kept as it is.
+fn period_part((a, b): (DateTime<FixedOffset>, DateTime<FixedOffset>), part: &str) -> (DateTime<FixedOffset>, DateTime<FixedOffset>) {
+    if b - a <= Duration::days(2) {
+        return (a, b);
+    }
+    match part {
+        "first_day" => (a, a + Duration::days(1)),
+        "eve" => (a - Duration::hours(6), a),
+        _ => (a, b),
+    }
 }
 
 /// The stretch in which an event began, from «منذ X»: X's own stretch for a date; for a duration

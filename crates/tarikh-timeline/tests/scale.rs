@@ -53,6 +53,7 @@ fn synthetic(docs: usize, per_doc: usize) -> Vec<(AnchoredDocument, DocEvents)> 
                 distinct: Vec::new(),
                 open_extent: false,
                 state_extent: false,
+                period_part: String::new(),
                 zone: String::new(),
                 begun_by: String::new(),
                 ended_by: String::new(),

@@ -542,3 +542,21 @@ fn a_story_gives_the_same_timeline_alone_and_among_others() {
         assert_eq!(story_of(&r.target_event), Some(r.story.clone()));
     }
 }
+
+#[test]
+fn the_crescent_of_a_month_is_sought_on_its_eve_and_its_first_day_is_one_day() {
+    // «هلال شهر شوال» names the month whose crescent is sought: the evening before its first day
+    let mut d = doc("d", "أعلنت المحكمة ثبوت رؤية هلال شهر شوال. ويكون السبت غرة شهر ذي القعدة.", (2023, 4, 20), "Asia/Riyadh", 3, vec![tx("شهر شوال", "2023-04", AnchorKind::Explicit), tx("شهر ذي القعدة", "2023-05", AnchorKind::Explicit)]);
+    // (the month stretches as the anchor stage gives them: Shawwal from 21 April, Dhu al-Qa'da from 21 May)
+    let off = FixedOffset::east_opt(3 * 3600).unwrap();
+    let month = |y, m, d1, m2, d2| Interval { start: off.with_ymd_and_hms(y, m, d1, 0, 0, 0).unwrap(), end: off.with_ymd_and_hms(y, m2, d2, 0, 0, 0).unwrap() };
+    d.timexes[0].interval = Some(month(2023, 4, 21, 5, 21));
+    d.timexes[1].interval = Some(month(2023, 5, 21, 6, 19));
+    let (_, tl) = run(&[d]);
+    let sighting = event(&tl, "crescent_sighting", "رؤية هلال");
+    assert_eq!(sighting.earliest_start, Some(off.with_ymd_and_hms(2023, 4, 20, 18, 0, 0).unwrap()));
+    assert_eq!(sighting.latest_end, Some(off.with_ymd_and_hms(2023, 4, 21, 0, 0, 0).unwrap()));
+    let first = event(&tl, "month_start", "غرة");
+    assert_eq!(first.earliest_start, Some(off.with_ymd_and_hms(2023, 5, 21, 0, 0, 0).unwrap()));
+    assert_eq!(first.latest_end, Some(off.with_ymd_and_hms(2023, 5, 22, 0, 0, 0).unwrap()));
+}

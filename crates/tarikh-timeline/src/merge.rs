@@ -32,6 +32,14 @@ fn sorted_shared(a: &[u32], b: &[u32]) -> usize {
     n
 }
 
+/// The union of two sorted sets of documents.
+fn union_docs(a: &[usize], b: &[usize]) -> Vec<usize> {
+    let mut out: Vec<usize> = a.iter().chain(b).copied().collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
 /// The union of two sorted sets.
 fn union_sorted(a: &[u32], b: &[u32]) -> Vec<u32> {
     let mut out: Vec<u32> = a.iter().chain(b).copied().collect();
@@ -122,6 +130,8 @@ pub(crate) fn cluster(input: &Input, flat: &[Flat], flat_of: &[Vec<Option<usize>
     // per cluster root: the distinguishing words of its members ("الأولى" …): a cluster holding
     // the first round never takes a mention of the second, even through an undated "الانتخابات"
     let mut dist: Vec<Vec<u32>> = flat.iter().map(|f| f.distinct.clone()).collect();
+    // per cluster root: the documents of its members
+    let mut cdocs: Vec<Vec<usize>> = flat.iter().map(|f| vec![f.doc]).collect();
     // what the text itself makes one event comes first: a statement going on ("وأضاف:"), an
     // announcement and the event it announces
     for &(a, b) in joins {
@@ -137,6 +147,7 @@ pub(crate) fn cluster(input: &Input, flat: &[Flat], flat_of: &[Vec<Option<usize>
         let root = uf.find_mut(a);
         hull[root] = merged;
         dist[root] = union_sorted(&dist[ra], &dist[rb]);
+        cdocs[root] = union_docs(&cdocs[ra], &cdocs[rb]);
     }
     // the last mention each candidate was compared with (several keys find the same candidate)
     let mut checked: Vec<usize> = vec![usize::MAX; n];
@@ -174,7 +185,16 @@ pub(crate) fn cluster(input: &Input, flat: &[Flat], flat_of: &[Vec<Option<usize>
     // event they are set against has found its cluster first
     for pass in 0..2 {
         if pass == 1 {
-            attach_undated(flat, &mut uf, &hull, &related);
+            // the end of each document's publication day: what it mentions without a date has
+            // happened (or is announced) by then
+            let published: Vec<i64> = docs
+                .iter()
+                .map(|(d, _)| {
+                    let next = d.publication.date.succ_opt().unwrap_or(d.publication.date);
+                    crate::time::local_midnight(d.publication.timezone, next, None).map_or(i64::MAX, |t| input.minutes(t))
+                })
+                .collect();
+            attach_undated(flat, &mut uf, &hull, &related, &published);
             // the clusters' hulls again, as attaching may have changed the roots
             let mut fresh: Vec<Option<(i64, i64)>> = vec![None; n];
             for (i, f) in flat.iter().enumerate() {
@@ -190,6 +210,12 @@ pub(crate) fn cluster(input: &Input, flat: &[Flat], flat_of: &[Vec<Option<usize>
                 fresh_dist[root] = union_sorted(&fresh_dist[root], &f.distinct);
             }
             dist = fresh_dist;
+            let mut fresh_docs: Vec<Vec<usize>> = vec![Vec::new(); n];
+            for (i, f) in flat.iter().enumerate() {
+                let root = uf.find_mut(i);
+                fresh_docs[root] = union_docs(&fresh_docs[root], &[f.doc]);
+            }
+            cdocs = fresh_docs;
             let moved: Vec<(usize, Vec<usize>)> = held_in.drain().collect();
             for (r, held) in moved {
                 let root = uf.find_mut(r);
@@ -253,6 +279,15 @@ pub(crate) fn cluster(input: &Input, flat: &[Flat], flat_of: &[Vec<Option<usize>
                     if distinct_clash(&dist[ri], &dist[rj]) {
                         continue;
                     }
+                    // undated mentions join a dated event of their own article here; those of
+                    // other articles wait for `attach_undated`, which weighs every dated candidate
+                    // (the quake of today or the one a fortnight ago) instead of the first one met
+                    if hull[ri].is_some() != hull[rj].is_some() {
+                        let undated = if hull[ri].is_none() { ri } else { rj };
+                        if flat[i].doc != flat[j].doc || cdocs[undated] != [flat[i].doc] {
+                            continue;
+                        }
+                    }
                     let merged = match (hull[ri], hull[rj]) {
                         (Some(x), Some(y)) => {
                             // Clusters grow through undated mentions: a strict type (statements)
@@ -270,6 +305,7 @@ pub(crate) fn cluster(input: &Input, flat: &[Flat], flat_of: &[Vec<Option<usize>
                     let root = uf.find_mut(i);
                     hull[root] = merged;
                     dist[root] = union_sorted(&dist[ri], &dist[rj]);
+                    cdocs[root] = union_docs(&cdocs[ri], &cdocs[rj]);
                     let mut held: Vec<usize> = held_i.into_iter().chain(held_j).collect();
                     held_in.remove(&ri);
                     held_in.remove(&rj);
@@ -330,9 +366,12 @@ pub(crate) fn place_clocks(input: &Input, members: &[Vec<usize>], flat: &mut [Fl
 /// stands out (no tie), no distinguishing word ("الأولى"/"الثانية") tells them apart, and no
 /// text relates the two (an aftershock two hours after the quake is not the quake), nor places
 /// it during (or at the start or end of) an event dated more than three days away from that
-/// cluster ("the hack during the 2016 campaign" is not this week's hack). `related` holds
+/// cluster ("the hack during the 2016 campaign" is not this week's hack), nor does that cluster
+/// begin more than three days after the mention's article was published unless the article itself
+/// dates it (`published`: per document, the end of its publication day in minutes).
+/// `related` holds
 /// (mention, mention, whether the relation makes them overlap or touch).
-fn attach_undated(flat: &[Flat], uf: &mut UnionFind<usize>, hull: &[Option<(i64, i64)>], related: &[(usize, usize, bool)]) {
+fn attach_undated(flat: &[Flat], uf: &mut UnionFind<usize>, hull: &[Option<(i64, i64)>], related: &[(usize, usize, bool)], published: &[i64]) {
     struct Cluster {
         docs: BTreeSet<usize>,
         mentions: usize,
@@ -342,6 +381,7 @@ fn attach_undated(flat: &[Flat], uf: &mut UnionFind<usize>, hull: &[Option<(i64,
         strict: bool,
         reports_only: bool,
         any_strict: bool,
+        heads: BTreeSet<u32>,
     }
     let mut clusters: BTreeMap<usize, Cluster> = BTreeMap::new();
     for (i, f) in flat.iter().enumerate() {
@@ -355,9 +395,11 @@ fn attach_undated(flat: &[Flat], uf: &mut UnionFind<usize>, hull: &[Option<(i64,
             strict: false,
             reports_only: true,
             any_strict: false,
+            heads: BTreeSet::new(),
         });
         c.docs.insert(f.doc);
         c.mentions += 1;
+        c.heads.insert(f.head_id);
         c.distinct.extend(f.distinct.iter().copied());
         // a report that joined the event it announces does not make its cluster a statement, nor
         // give it its group
@@ -402,14 +444,20 @@ fn attach_undated(flat: &[Flat], uf: &mut UnionFind<usize>, hull: &[Option<(i64,
         let placed_elsewhere = |k: usize| {
             overlap_hulls.get(&r).is_some_and(|hs| hull[k].is_some_and(|hk| hs.iter().any(|&h| !near(h, hk))))
         };
-        let compatible = |k: usize, d: &Cluster| !related_roots.contains(&(r, k)) && !placed_elsewhere(k) && d.timed && !d.strict && d.group == c.group && (c.distinct.is_empty() || d.distinct.is_empty() || c.distinct == d.distinct);
+        // an article cannot name without a date an event that only begins well after it was
+        // published (the quake of a fortnight later is not "الزلزال" of today's article; the vote
+        // of the day after tomorrow may be "التصويت")
+        let written_by = c.docs.iter().map(|&d| published[d]).min().unwrap_or(i64::MAX);
+        let not_later = |k: usize, d: &Cluster| hull[k].is_none_or(|(a, _)| a < written_by + 3 * DAY) || !d.docs.is_disjoint(&c.docs);
+        let compatible = |k: usize, d: &Cluster| !related_roots.contains(&(r, k)) && !placed_elsewhere(k) && not_later(k, d) && d.timed && !d.strict && d.group == c.group && (c.distinct.is_empty() || d.distinct.is_empty() || c.distinct == d.distinct);
         let cands: Vec<(usize, &Cluster)> = clusters.iter().filter(|(&k, d)| compatible(k, d)).map(|(&k, d)| (k, d)).collect();
         let local: Vec<(usize, &Cluster)> = cands.iter().copied().filter(|(_, d)| !d.docs.is_disjoint(&c.docs)).collect();
         let pool = if local.is_empty() { cands } else { local };
         // the same distinguishing word ("الدورة الأولى" and "الجولة الأولى") names the same event
         let same: Vec<(usize, &Cluster)> = pool.iter().copied().filter(|(_, d)| !c.distinct.is_empty() && d.distinct == c.distinct).collect();
         let pool = if same.is_empty() { pool } else { same };
-        let score = |d: &Cluster| (d.docs.len(), d.mentions);
+        // the event named by the same word first ("المؤتمر" is the conference, not the meeting)
+        let score = |d: &Cluster| (!d.heads.is_disjoint(&c.heads), d.docs.len(), d.mentions);
         let mut ranked: Vec<(usize, &Cluster)> = pool;
         ranked.sort_by_key(|(k, d)| (std::cmp::Reverse(score(d)), *k));
         match ranked.as_slice() {

@@ -560,3 +560,23 @@ fn the_crescent_of_a_month_is_sought_on_its_eve_and_its_first_day_is_one_day() {
     assert_eq!(first.earliest_start, Some(off.with_ymd_and_hms(2023, 5, 21, 0, 0, 0).unwrap()));
     assert_eq!(first.latest_end, Some(off.with_ymd_and_hms(2023, 5, 22, 0, 0, 0).unwrap()));
 }
+
+#[test]
+fn an_undated_mention_names_an_event_its_article_could_know() {
+    // two quakes a fortnight apart; an article of the first days names one without a date: the
+    // first (the later one had not happened), even though the later one is told at more length
+    let first = doc("a", "ضرب زلزال مدمر المنطقة فجر الاثنين.", (2023, 2, 6), PARIS, 1, vec![tx("فجر الاثنين", "2023-02-06TMO", AnchorKind::Dct)]);
+    let later = doc(
+        "b",
+        "ضرب زلزال جديد المنطقة مساء الاثنين. وأثار الزلزال الذعر. وخرج السكان بعد الزلزال إلى الشوارع.",
+        (2023, 2, 20),
+        PARIS,
+        1,
+        vec![tx("مساء الاثنين", "2023-02-20TEV", AnchorKind::Dct)],
+    );
+    let undated = doc("c", "تواصل فرق الدفاع المدني البحث عن ناجين بعد الزلزال المدمر.", (2023, 2, 7), PARIS, 1, vec![]);
+    let (_, tl) = run(&[first, later, undated]);
+    let quakes: Vec<_> = tl.events.iter().filter(|e| e.event_type == "earthquake").collect();
+    let of_c = quakes.iter().find(|e| e.docs.contains(&"c".to_string())).expect("c's quake is placed");
+    assert_eq!(of_c.docs, vec!["a", "c"], "{quakes:#?}");
+}

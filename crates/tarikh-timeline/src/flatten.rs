@@ -49,6 +49,8 @@ pub(crate) struct Flat {
     pub(crate) since: Option<Since>,
     /// the mention is a report (a statement that is news)
     pub(crate) reports: bool,
+    /// where in a month its date names it falls ("first_day", "eve", or empty)
+    pub(crate) period_part: String,
 }
 
 /// «منذ X»: the stretch (minutes from the origin) in which an event began, the evidence (start,
@@ -177,6 +179,7 @@ pub(crate) fn flatten(input: &Input) -> Mentions {
                 timex_span: tx.filter(|_| time.is_some()).map(|t| (t.start, t.end, t.text.clone())),
                 since,
                 reports: m.reports,
+                period_part: m.period_part.clone(),
             });
         }
         for (mi, m) in ev.mentions.iter().enumerate() {
@@ -207,7 +210,7 @@ pub(crate) fn flatten(input: &Input) -> Mentions {
 /// The part of a month (or longer stretch) an event of the kind falls in ("first_day": غرة شهر
 /// رمضان is its first day; "eve": the crescent of a month is sought on the evening before its first
 /// day); a stretch of two days or less is kept as it is.
-fn period_part((a, b): (DateTime<FixedOffset>, DateTime<FixedOffset>), part: &str) -> (DateTime<FixedOffset>, DateTime<FixedOffset>) {
+pub(crate) fn period_part((a, b): (DateTime<FixedOffset>, DateTime<FixedOffset>), part: &str) -> (DateTime<FixedOffset>, DateTime<FixedOffset>) {
     if b - a <= Duration::days(2) {
         return (a, b);
     }

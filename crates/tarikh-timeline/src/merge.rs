@@ -334,29 +334,52 @@ pub(crate) fn cluster(input: &Input, flat: &[Flat], flat_of: &[Vec<Option<usize>
     Clusters { event_of_flat, members }
 }
 
-/// An event whose dated mentions name one place (and no other) is dated on that place's clock:
-/// its mentions' times are read again in that zone. Returns each event's zone.
+/// An event whose dated mentions name one place (and no other) is dated on that place's clock, and
+/// one whose mentions name none on the clock of the place the story happens in: its mentions'
+/// times are read again in that zone. Returns each event's zone.
 pub(crate) fn place_clocks(input: &Input, members: &[Vec<usize>], flat: &mut [Flat]) -> Vec<Option<chrono_tz::Tz>> {
     let minutes = |dt| input.minutes(dt);
     let ne = members.len();
+    let story = story_place(input);
     let mut event_zone: Vec<Option<chrono_tz::Tz>> = vec![None; ne];
     for (e, ms) in members.iter().enumerate() {
         // (the dated mentions decide: undated ones give the event no time to read)
         let zones: BTreeSet<String> = ms.iter().filter(|&&i| flat[i].time.is_some()).filter_map(|&i| flat[i].zone.map(|z| z.name().to_string())).collect();
-        if zones.len() != 1 {
-            continue;
-        }
-        let zone = ms.iter().filter(|&&i| flat[i].time.is_some()).find_map(|&i| flat[i].zone);
+        let zone = match zones.len() {
+            1 => ms.iter().filter(|&&i| flat[i].time.is_some()).find_map(|&i| flat[i].zone),
+            // no place of its own: where the story happens
+            0 => story,
+            _ => None,
+        };
         event_zone[e] = zone;
         let Some(zone) = zone else { continue };
         for &i in ms {
+            // (a mention written on that clock already reads so, with its modifiers: «منتصف مايو»)
+            if input.docs[flat[i].doc].0.publication.timezone == zone {
+                continue;
+            }
             let Some(v) = flat[i].value.clone() else { continue };
-            if let Some((a, b)) = zoned_interval(&v, zone) {
+            if let Some(stretch) = zoned_interval(&v, zone) {
+                let (a, b) = crate::flatten::period_part(stretch, &flat[i].period_part);
                 flat[i].time = Some((minutes(a), minutes(b).max(minutes(a) + 1)));
             }
         }
     }
     event_zone
+}
+
+/// Where the story happens: the place its articles name most, when it has more than half of all
+/// the place names (and at least three); its zone is the clock of events that name no place.
+fn story_place(input: &Input) -> Option<chrono_tz::Tz> {
+    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+    for (_, ev) in &input.docs {
+        for (zone, n) in &ev.places {
+            *counts.entry(zone.as_str()).or_insert(0) += n;
+        }
+    }
+    let total: usize = counts.values().sum();
+    let (zone, n) = counts.into_iter().max_by_key(|&(z, n)| (n, std::cmp::Reverse(z)))?;
+    (2 * n > total && n >= 3).then(|| zone.parse().ok()).flatten()
 }
 
 /// An undated mention (or cluster of them) of a non-strict type that no rule joined to a dated

@@ -580,3 +580,16 @@ fn an_undated_mention_names_an_event_its_article_could_know() {
     let of_c = quakes.iter().find(|e| e.docs.contains(&"c".to_string())).expect("c's quake is placed");
     assert_eq!(of_c.docs, vec!["a", "c"], "{quakes:#?}");
 }
+
+#[test]
+fn events_that_name_no_place_keep_the_clock_of_the_place_the_story_happens() {
+    // an outlet in Dubai (+04:00) on a storm in Libya (+02:00): the story names Libya most
+    let text = "وصلت العاصفة إلى ليبيا. وأعلنت ليبيا الطوارئ في بنغازي ودرنة. وضربت العاصفة المدن الأحد.";
+    let d = doc("d", text, (2023, 9, 11), "Asia/Dubai", 4, vec![tx("الأحد", "2023-09-10", AnchorKind::Dct)]);
+    let (evs, tl) = run(&[d]);
+    assert!(evs[0].places.iter().any(|(z, n)| z == "Africa/Tripoli" && *n >= 3), "{:?}", evs[0].places);
+    let storm = event(&tl, "storm", "العاصفة");
+    let tripoli = FixedOffset::east_opt(2 * 3600).unwrap();
+    assert_eq!(storm.earliest_start, Some(tripoli.with_ymd_and_hms(2023, 9, 10, 0, 0, 0).unwrap()));
+    assert_eq!(storm.latest_end, Some(tripoli.with_ymd_and_hms(2023, 9, 11, 0, 0, 0).unwrap()));
+}

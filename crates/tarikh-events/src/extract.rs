@@ -182,7 +182,16 @@ impl<'a> Ctx<'a> {
     /// lexicon says makes no event (copulas, light verbs, participles of speech).
     fn is_event_verb(&self, wi: usize) -> bool {
         let w = self.word(wi);
-        self.is_content(wi) && looks_like_verb(w) && !noun_pattern(without_conjunction(w)) && !self.lex.is_non_event(w) && !self.lex.is_non_event(without_conjunction(w))
+        self.is_content(wi) && looks_like_verb(w) && !noun_pattern(without_conjunction(w)) && !self.lex.is_non_event(w) && !self.lex.is_non_event(without_conjunction(w)) && !self.negated(wi)
+    }
+
+    /// Whether the event word `wi` is negated: a negation right before it ("لم تعلق", "عدم نشر"),
+    /// or before a light verb right before it ("لن يتم نشر"), in its clause.
+    fn negated(&self, wi: usize) -> bool {
+        let clause = self.words[wi].clause;
+        let before = |k: usize| (wi >= k && self.words[wi - k].clause == clause && (wi - k..wi).all(|x| self.adjacent(x))).then(|| self.word(wi - k));
+        let negation = |w: &str| self.lex.is_negation(w);
+        before(1).is_some_and(negation) || (before(2).is_some_and(negation) && before(1).is_some_and(|w| self.lex.is_non_event(w)))
     }
 
     /// Byte offset where a generic mention's word starts (after a conjunction و/ف).
@@ -374,6 +383,10 @@ pub fn extract(doc: &AnchoredDocument, lexicon: &EventLexicon) -> DocEvents {
             continuation: lexicon.triggers[pi].continuation,
         });
     }
+
+    // A negated event did not happen ("لن يتم نشر عنوان بريدك", "لم تعلق الوزارة"): no mention,
+    // and its words make no generic event either.
+    drafts.retain(|d| !cx.negated(d.first));
 
     // 2. Generic events: clauses with a timex and no typed trigger. The content a reporting verb
     // reports ("قال إن …") counts as a clause of its own.
@@ -681,6 +694,31 @@ fn report_roles(cx: &Ctx, drafts: &[Draft], complement: &[Option<usize>], own_da
         }
         last_report = Some((sentence, mi));
     }
+    // A statement named as the medium of another ("قالت الحملة في بيان", "وفي بيان فجر السبت،
+    // أوصت اللجنة", "عبر تصريحات"): it is that report, not one of its own.
+    for (mi, d) in drafts.iter().enumerate() {
+        if !reports(d) || !is_medium(cx, d) {
+            continue;
+        }
+        let sentence = cx.words[d.first].sentence;
+        let other = |o: &(usize, &Draft)| o.0 != mi && reports(o.1) && !is_medium(cx, o.1) && cx.words[o.1.first].sentence == sentence;
+        let before = drafts.iter().enumerate().filter(other).filter(|(_, o)| o.last < d.first).max_by_key(|(_, o)| o.last).map(|(i, _)| i);
+        let after = || drafts.iter().enumerate().filter(other).find(|(_, o)| o.first > d.last).map(|(i, _)| i);
+        if let Some(r) = before.or_else(after) {
+            mentions[mi].joins = Some(r);
+            mentions[mi].role = mentions[r].role;
+        }
+    }
+}
+
+/// A report named as the medium of another: a statement noun after «في» or «عبر», or with «ب»
+/// attached ("في بيان", "ببيان").
+fn is_medium(cx: &Ctx, d: &Draft) -> bool {
+    let w = cx.word(d.first);
+    let prefixed = d.start_byte > cx.words[d.first].range.start && without_conjunction(w).starts_with('ب');
+    let prev = |wi: usize| cx.word(wi).strip_prefix('و').unwrap_or(cx.word(wi));
+    let after_preposition = d.first > 0 && cx.adjacent(d.first - 1) && matches!(prev(d.first - 1), "في" | "عبر");
+    prefixed || after_preposition
 }
 
 /// A reporting verb in the present without the future prefix ("يقول"، "تؤكد"، "وتقول"): the

@@ -171,6 +171,8 @@ pub struct EventLexicon {
     /// Normalised words that make no event when a clause has a date and no trigger (copulas,
     /// light and aspectual verbs, adverbial participles of speech: "كان", "تجري", "قائلا").
     pub(crate) non_events: HashSet<String>,
+    /// Normalised negation particles ("لم", "لن", "عدم"): a negated event did not happen.
+    pub(crate) negations: HashSet<String>,
     /// Normalised words that introduce the start of a state or the time since a date ("منذ").
     pub(crate) since: HashSet<String>,
     /// Normalised words that, before «منذ», make it a comparison ("أكبر كمية منذ 1949"): the date
@@ -314,6 +316,8 @@ struct RawGeneric {
     stopwords: Vec<String>,
     #[serde(default)]
     non_events: Vec<String>,
+    #[serde(default)]
+    negations: Vec<String>,
 }
 
 /// Suffixes a trigger word may carry in the text (after the base form).
@@ -436,6 +440,7 @@ impl EventLexicon {
             places: HashMap::new(),
             place_words: 0,
             non_events: HashSet::new(),
+            negations: HashSet::new(),
             since: HashSet::new(),
             comparison: HashSet::new(),
             lasting: HashSet::new(),
@@ -593,6 +598,7 @@ impl EventLexicon {
         if let Some(g) = &raw.generic {
             lex.stopwords = normalised(&g.stopwords);
             lex.non_events = normalised(&g.non_events);
+            lex.negations = normalised(&g.negations);
         }
         if let Some(d) = &raw.duration {
             lex.lasting = normalised(&d.lasting);
@@ -669,6 +675,14 @@ impl EventLexicon {
     /// one that makes no event of its own (`[generic] non_events`).
     pub fn is_non_event(&self, normalised_word: &str) -> bool {
         self.non_events.contains(normalised_word) || word_candidates(normalised_word).iter().any(|(_, s)| self.non_events.contains(*s) || self.non_events.contains(&format!("ال{s}")))
+    }
+
+    /// Whether a normalised word (with a conjunction or not) is a negation particle ("لم", "ولن").
+    pub fn is_negation(&self, normalised_word: &str) -> bool {
+        let bare = normalised_word.strip_prefix('و').or_else(|| normalised_word.strip_prefix('ف')).unwrap_or(normalised_word);
+        // "بعدم", "وبدون": a preposition before the negation noun
+        let noun = bare.strip_prefix('ب').or_else(|| bare.strip_prefix('ل')).unwrap_or(bare);
+        self.negations.contains(normalised_word) || self.negations.contains(bare) || self.negations.contains(noun)
     }
 
     /// Whether a normalised word (with a conjunction or not) introduces a start ("منذ").

@@ -593,3 +593,14 @@ fn numbered_decisions_are_told_apart_and_stems_restore_the_ta_marbuta() {
     assert_eq!(stem("حملته"), stem("الحملة"));
     assert_eq!(stem("قالت"), "قالت");
 }
+
+#[test]
+fn a_negated_event_did_not_happen_and_a_statement_named_as_a_medium_is_its_report() {
+    let ev = extract(&doc("d", "لن يتم نشر عنوان بريدك الإلكتروني. وأوصت اللجنة بعدم النشر.", vec![]), &lex());
+    assert!(ev.mentions.iter().all(|m| m.event_type != "publication"), "{:?}", ev.mentions.iter().map(|m| &m.trigger).collect::<Vec<_>>());
+    let text = "وفي بيان فجر السبت، أوصت اللجنة وسائل الإعلام بالحذر.";
+    let d = doc("d", text, vec![date("فجر السبت", "2020-03-14TMO", day(2020, 3, 14))]);
+    let ev = extract(&d, &lex());
+    let (warned, _) = find(&ev, "أوصت");
+    assert_eq!(find(&ev, "بيان").1.joins, Some(warned));
+}

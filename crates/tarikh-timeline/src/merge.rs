@@ -405,6 +405,7 @@ fn attach_undated(flat: &[Flat], uf: &mut UnionFind<usize>, hull: &[Option<(i64,
         reports_only: bool,
         any_strict: bool,
         heads: BTreeSet<u32>,
+        distinct_list: Vec<u32>,
     }
     let mut clusters: BTreeMap<usize, Cluster> = BTreeMap::new();
     for (i, f) in flat.iter().enumerate() {
@@ -419,6 +420,7 @@ fn attach_undated(flat: &[Flat], uf: &mut UnionFind<usize>, hull: &[Option<(i64,
             reports_only: true,
             any_strict: false,
             heads: BTreeSet::new(),
+            distinct_list: Vec::new(),
         });
         c.docs.insert(f.doc);
         c.mentions += 1;
@@ -436,6 +438,7 @@ fn attach_undated(flat: &[Flat], uf: &mut UnionFind<usize>, hull: &[Option<(i64,
     }
     for c in clusters.values_mut() {
         c.strict |= c.reports_only && c.any_strict;
+        c.distinct_list = c.distinct.iter().copied().collect();
     }
     let related_roots: BTreeSet<(usize, usize)> = related
         .iter()
@@ -459,6 +462,31 @@ fn attach_undated(flat: &[Flat], uf: &mut UnionFind<usize>, hull: &[Option<(i64,
         }
     }
     let near = |x: (i64, i64), y: (i64, i64)| (x.0 - y.1).max(y.0 - x.1) <= 3 * DAY;
+    // The dated clusters an undated one may join, indexed so that the search stays near-linear:
+    // by group (in order of (documents, mentions), best first), by (group, head), by (group,
+    // distinguishing words) and by document.
+    let rank = |k: &usize| (std::cmp::Reverse((clusters[k].docs.len(), clusters[k].mentions)), *k);
+    let mut by_group: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    let mut by_head: BTreeMap<(usize, u32), Vec<usize>> = BTreeMap::new();
+    let mut by_distinct: BTreeMap<(usize, &[u32]), Vec<usize>> = BTreeMap::new();
+    let mut by_doc: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for (&k, d) in &clusters {
+        if !d.timed || d.strict {
+            continue;
+        }
+        by_group.entry(d.group).or_default().push(k);
+        for &h in &d.heads {
+            by_head.entry((d.group, h)).or_default().push(k);
+        }
+        by_distinct.entry((d.group, d.distinct_list.as_slice())).or_default().push(k);
+        for &doc in &d.docs {
+            by_doc.entry(doc).or_default().push(k);
+        }
+    }
+    for list in by_group.values_mut().chain(by_head.values_mut()).chain(by_distinct.values_mut()).chain(by_doc.values_mut()) {
+        list.sort_by_key(rank);
+        list.dedup();
+    }
     let mut joins: Vec<(usize, usize)> = Vec::new();
     for (&r, c) in &clusters {
         if c.timed || c.strict {
@@ -472,16 +500,44 @@ fn attach_undated(flat: &[Flat], uf: &mut UnionFind<usize>, hull: &[Option<(i64,
         // of the day after tomorrow may be "التصويت")
         let written_by = c.docs.iter().map(|&d| published[d]).min().unwrap_or(i64::MAX);
         let not_later = |k: usize, d: &Cluster| hull[k].is_none_or(|(a, _)| a < written_by + 3 * DAY) || !d.docs.is_disjoint(&c.docs);
-        let compatible = |k: usize, d: &Cluster| !related_roots.contains(&(r, k)) && !placed_elsewhere(k) && not_later(k, d) && d.timed && !d.strict && d.group == c.group && (c.distinct.is_empty() || d.distinct.is_empty() || c.distinct == d.distinct);
-        let cands: Vec<(usize, &Cluster)> = clusters.iter().filter(|(&k, d)| compatible(k, d)).map(|(&k, d)| (k, d)).collect();
-        let local: Vec<(usize, &Cluster)> = cands.iter().copied().filter(|(_, d)| !d.docs.is_disjoint(&c.docs)).collect();
-        let pool = if local.is_empty() { cands } else { local };
-        // the same distinguishing word ("الدورة الأولى" and "الجولة الأولى") names the same event
-        let same: Vec<(usize, &Cluster)> = pool.iter().copied().filter(|(_, d)| !c.distinct.is_empty() && d.distinct == c.distinct).collect();
-        let pool = if same.is_empty() { pool } else { same };
+        let compatible = |k: usize| {
+            let d = &clusters[&k];
+            !related_roots.contains(&(r, k)) && !placed_elsewhere(k) && not_later(k, d) && d.group == c.group && (c.distinct.is_empty() || d.distinct.is_empty() || c.distinct == d.distinct)
+        };
         // the event named by the same word first ("المؤتمر" is the conference, not the meeting)
         let score = |d: &Cluster| (!d.heads.is_disjoint(&c.heads), d.docs.len(), d.mentions);
-        let mut ranked: Vec<(usize, &Cluster)> = pool;
+        // the same distinguishing word ("الدورة الأولى" and "الجولة الأولى") names the same event;
+        // else an event of the mention's own article; else any
+        let same: Vec<usize> = if c.distinct.is_empty() {
+            Vec::new()
+        } else {
+            by_distinct.get(&(c.group, c.distinct_list.as_slice())).map(|ks| ks.iter().copied().filter(|&k| compatible(k)).collect()).unwrap_or_default()
+        };
+        let pool: Vec<usize> = if !same.is_empty() {
+            let local: Vec<usize> = same.iter().copied().filter(|k| !clusters[k].docs.is_disjoint(&c.docs)).collect();
+            if local.is_empty() { same } else { local }
+        } else {
+            let mut local: Vec<usize> = c.docs.iter().filter_map(|d| by_doc.get(d)).flatten().copied().filter(|k| clusters[k].group == c.group && compatible(*k)).collect();
+            local.sort_unstable();
+            local.dedup();
+            if !local.is_empty() {
+                local
+            } else {
+                // the two best of each head list and of the group list are enough to rank
+                let mut top: Vec<usize> = Vec::new();
+                let first_two = |list: Option<&Vec<usize>>, extra: &dyn Fn(usize) -> bool| -> Vec<usize> {
+                    list.map(|ks| ks.iter().copied().filter(|&k| extra(k) && compatible(k)).take(2).collect()).unwrap_or_default()
+                };
+                for &h in &c.heads {
+                    top.extend(first_two(by_head.get(&(c.group, h)), &|_| true));
+                }
+                top.extend(first_two(by_group.get(&c.group), &|k| clusters[&k].heads.is_disjoint(&c.heads)));
+                top.sort_unstable();
+                top.dedup();
+                top
+            }
+        };
+        let mut ranked: Vec<(usize, &Cluster)> = pool.into_iter().map(|k| (k, &clusters[&k])).collect();
         ranked.sort_by_key(|(k, d)| (std::cmp::Reverse(score(d)), *k));
         match ranked.as_slice() {
             [(best, _)] => joins.push((r, *best)),

@@ -752,7 +752,29 @@ fn doc_places(cx: &Ctx) -> Vec<(String, usize)> {
 /// Whether the timex starting at word `tf` is introduced by «منذ» (the word before it, or its own
 /// first word).
 fn introduced_by_since(cx: &Ctx, tf: usize) -> bool {
-    cx.lex.is_since(cx.word(tf)) || (tf > 0 && cx.lex.is_since(cx.word(tf - 1)))
+    since_word(cx, tf).is_some()
+}
+
+/// How many words before a date «منذ» may open the phrase the date ends ("منذ بدء تسجيل البيانات
+/// المناخية في عام 1949").
+const SINCE_REACH: usize = 6;
+
+/// The word «منذ» that opens the phrase a date at word `tf` belongs to: the date's own first word,
+/// or a word at most [`SINCE_REACH`] before it in its clause with no other date between.
+fn since_word(cx: &Ctx, tf: usize) -> Option<usize> {
+    if cx.lex.is_since(cx.word(tf)) {
+        return Some(tf);
+    }
+    let clause = cx.words[tf].clause;
+    for wi in (tf.saturating_sub(SINCE_REACH)..tf).rev() {
+        if cx.words[wi].clause != clause || (cx.word_timex[wi].is_some() && cx.word_timex[wi] != cx.word_timex[tf]) {
+            return None;
+        }
+        if cx.lex.is_since(cx.word(wi)) {
+            return Some(wi);
+        }
+    }
+    None
 }
 
 /// The date (or duration) «منذ» gives a mention's clause: the start of a state ("مستمرة منذ أمس
@@ -774,7 +796,7 @@ fn since_timex(cx: &Ctx, drafts: &[Draft], d: &Draft) -> Option<usize> {
         if !dated {
             continue;
         }
-        let at = if cx.lex.is_since(cx.word(tf)) { tf } else { tf - 1 };
+        let Some(at) = since_word(cx, tf) else { continue };
         if (at.saturating_sub(3)..at).any(|wi| cx.lex.is_comparison(cx.word(wi))) {
             continue;
         }

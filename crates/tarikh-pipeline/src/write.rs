@@ -137,7 +137,7 @@ pub fn write_all(out: &Path, outcomes: &[DocOutcome], lexicon: &EventLexicon, ex
     relations.write(&tmp.join("relations.csv"), excel)?;
 
     // conflicts.csv
-    let mut conflicts = Table::new(&["conflict_id", "kind", "docs", "evidence", "resolution", "story"]);
+    let mut conflicts = Table::new(&["conflict_id", "kind", "docs", "evidence", "resolution", "events", "story"]);
     for c in &analysis.timeline.conflicts {
         conflicts.push(vec![
             c.id.clone(),
@@ -145,6 +145,7 @@ pub fn write_all(out: &Path, outcomes: &[DocOutcome], lexicon: &EventLexicon, ex
             c.docs.join(";"),
             c.evidence.iter().map(|(d, s, e, t)| format!("{d}:{s}-{e} «{t}»")).collect::<Vec<_>>().join(" | "),
             c.resolution.clone(),
+            c.events.join(";"),
             c.story.clone(),
         ]);
     }

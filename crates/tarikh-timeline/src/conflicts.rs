@@ -12,19 +12,23 @@ pub(crate) fn from_anchoring(input: &Input, flat: &[Flat], flat_of: &[Vec<Option
     let mut conflicts = Vec::new();
     for (di, (doc, _)) in input.docs.iter().enumerate() {
         for c in &doc.conflicts {
+            let mut involved = Vec::new();
+            for &i in flat_of[di].iter().flatten() {
+                if flat[i].timex_span.as_ref().is_some_and(|t| t.0 < c.end && c.start < t.1) {
+                    in_conflict[event_of_flat[i]] = true;
+                    involved.push(event_of_flat[i]);
+                }
+            }
             conflicts.push(Conflict {
                 id: String::new(),
                 kind: c.kind.clone(),
                 docs: vec![doc.id.clone()],
                 evidence: vec![(doc.id.clone(), c.start, c.end, c.text.clone())],
                 resolution: c.description.clone(),
+                events: Vec::new(),
                 story: String::new(),
+                event_index: involved,
             });
-            for &i in flat_of[di].iter().flatten() {
-                if flat[i].timex_span.as_ref().is_some_and(|t| t.0 < c.end && c.start < t.1) {
-                    in_conflict[event_of_flat[i]] = true;
-                }
-            }
         }
     }
     conflicts
@@ -32,14 +36,16 @@ pub(crate) fn from_anchoring(input: &Input, flat: &[Flat], flat_of: &[Vec<Option
 
 /// Readings that disagree: a `cross_doc_disagreement` when several documents are involved, else
 /// `factual` (one article contradicts itself).
-pub(crate) fn disagreement(docs: BTreeSet<String>, evidence: Vec<(String, usize, usize, String)>, resolution: String) -> Conflict {
+pub(crate) fn disagreement(docs: BTreeSet<String>, evidence: Vec<(String, usize, usize, String)>, resolution: String, events: Vec<usize>) -> Conflict {
     Conflict {
         id: String::new(),
         kind: if docs.len() > 1 { "cross_doc_disagreement" } else { "factual" }.into(),
         docs: docs.into_iter().collect(),
         evidence,
         resolution,
+        events: Vec::new(),
         story: String::new(),
+        event_index: events,
     }
 }
 
@@ -48,6 +54,7 @@ pub(crate) fn disagreement(docs: BTreeSet<String>, evidence: Vec<(String, usize,
 pub(crate) fn negative_cycle(constraints: &[Constraint], cycle: &[usize], w: usize, in_conflict: &mut [bool]) -> Conflict {
     let mut cdocs = BTreeSet::new();
     let mut evidence = Vec::new();
+    let mut involved = Vec::new();
     for &ci in cycle {
         for s in &constraints[ci].sources {
             cdocs.insert(s.doc.clone());
@@ -55,6 +62,7 @@ pub(crate) fn negative_cycle(constraints: &[Constraint], cycle: &[usize], w: usi
         }
         for &e in &constraints[ci].events {
             in_conflict[e] = true;
+            involved.push(e);
         }
     }
     evidence.dedup();
@@ -79,7 +87,9 @@ pub(crate) fn negative_cycle(constraints: &[Constraint], cycle: &[usize], w: usi
             c.docs(),
             c.sources.len()
         ),
+        events: Vec::new(),
         story: String::new(),
+        event_index: involved,
     }
 }
 

@@ -197,6 +197,7 @@ pub(crate) fn own_times(input: &Input, flat: &[Flat], members: &[Vec<usize>], la
                     minor.iter().map(|&j| format!("«{}»", flat[j].timex_span.as_ref().unwrap().2)).collect::<Vec<_>>().join(", "),
                     ndocs.iter().cloned().collect::<Vec<_>>().join(", "),
                 ),
+                vec![e],
             ));
         }
         // granularity: the finest majority reading
@@ -290,6 +291,7 @@ pub(crate) fn durations(input: &Input, flat: &[Flat], members: &[Vec<usize>], la
                     minor.iter().map(|y| format!("«{}»", y.3.text)).collect::<Vec<_>>().join(", "),
                     ndocs.iter().cloned().collect::<Vec<_>>().join(", "),
                 ),
+                vec![e],
             ));
         }
         // a stretch of whole days from a given day is counted in calendar days ("الحداد ثلاثة
@@ -404,7 +406,8 @@ pub(crate) fn relations<'a>(input: &Input<'a>, flat_of: &[Vec<Option<usize>>], e
         } else {
             "as many documents on each side: all kept, the constraint network decides".into()
         };
-        conflicts.push(disagreement(all, minor.iter().chain(major.iter()).map(|&k| ev(k)).collect(), resolution));
+        let involved: Vec<usize> = minor.iter().chain(major.iter()).flat_map(|&k| [rels[k].a, rels[k].b]).collect();
+        conflicts.push(disagreement(all, minor.iter().chain(major.iter()).map(|&k| ev(k)).collect(), resolution, involved));
     }
     for (k, x) in rels.iter().enumerate() {
         if skip_rel[k] {

@@ -154,8 +154,13 @@ pub struct Conflict {
     pub evidence: Vec<(String, usize, usize, String)>,
     /// What was kept and what was dropped, and why.
     pub resolution: String,
+    /// Ids of the timeline events the contradiction involves, sorted.
+    pub events: Vec<String>,
     /// The story of the documents involved.
     pub story: String,
+    /// The events involved, as indices of the story's reconciliation (ids are given at the end).
+    #[serde(skip)]
+    pub(crate) event_index: Vec<usize>,
 }
 
 /// Which event a mention became (a column of `event_mentions.csv`).
@@ -272,6 +277,10 @@ fn reconcile_story<'a>(story: &'a str, mut docs: Vec<(&'a AnchoredDocument, &'a 
     let relations = assemble::relations(&input, &rels, &id_of);
     for c in conflicts.iter_mut() {
         c.story = story.to_string();
+        let mut ids: Vec<String> = c.event_index.iter().map(|&e| id_of[e].clone()).filter(|id| !id.is_empty()).collect();
+        ids.sort();
+        ids.dedup();
+        c.events = ids;
     }
     let mention_events = assemble::mention_links(&input, &flat, &event_of_flat, &id_of);
     Timeline { events, relations, conflicts, mention_events }

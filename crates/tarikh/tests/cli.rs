@@ -48,7 +48,7 @@ const FILES: &[(&str, &str)] = &[
     ("event_mentions.csv", "doc,start,end,trigger,event_type,time_value,event_id"),
     ("timeline.csv", "event_id,event_type,label,earliest_start,latest_start,earliest_end,latest_end,granularity,docs,mentions,evidence,status,importance,story"),
     ("relations.csv", "source_event,relation,target_event,offset_min,offset_max,doc,start,end,evidence,story"),
-    ("conflicts.csv", "conflict_id,kind,docs,evidence,resolution,story"),
+    ("conflicts.csv", "conflict_id,kind,docs,evidence,resolution,events,story"),
 ];
 
 #[test]

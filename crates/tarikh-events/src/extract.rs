@@ -238,11 +238,19 @@ fn looks_like_perfect_verb(w: &str) -> bool {
         && !["ه", "ات", "ين", "يه", "يا"].iter().any(|e| s.ends_with(e))
 }
 
-/// Words that open reported content after a reporting verb.
-const COMPLEMENTIZERS: &[&str] = &["أن", "إن", "ان", "بأن", "بان", "أنه", "إنه", "انه", "أنها", "إنها", "انها", "أنهم", "إنهم"];
+/// Words that open reported content after a reporting verb: complementizers, and the adverbial
+/// participles of speech ("قال …، معلقا على عملية القرصنة": the hack is what he spoke about).
+const COMPLEMENTIZERS: &[&str] = &[
+    "أن", "إن", "ان", "بأن", "بان", "أنه", "إنه", "انه", "أنها", "إنها", "انها", "أنهم", "إنهم", "انهم", "معلقا", "مشيرا", "مؤكدا",
+    "موكدا", "مضيفا", "موضحا", "لافتا", "معتبرا", "قائلا", "مشيره", "مؤكده", "مضيفه", "موضحه", "معتبره", "قائله",
+];
 
 /// How many words may stand between a reporting trigger and its complementizer ("قال الموقع إن").
 const COMPLEMENT_REACH: usize = 4;
+
+/// How far a complementizer may stand after its reporting trigger when a long subject or a date
+/// set off by commas comes between ("أكد فريق حملة المرشح الوسطي …، الجمعة 5 مايو، أنه").
+const COMPLEMENT_FAR: usize = 16;
 
 /// For each clause: the word where the content reported by one of its reporting mentions begins
 /// (the complementizer after "قال"/"أعلنت"/"حذرت من"), if any.
@@ -254,12 +262,22 @@ fn reported_complements(cx: &Ctx, drafts: &[Draft]) -> Vec<Option<usize>> {
             continue;
         }
         let clause = cx.words[d.last].clause;
-        let found = (d.last + 1..(d.last + 1 + COMPLEMENT_REACH).min(cx.words.len()))
+        let sentence = cx.words[d.last].sentence;
+        // within the clause, a few words on; or, after a long subject set off by commas ("أكد
+        // فريق حملة المرشح …، الجمعة 5 مايو، أنه …"), further in the sentence before another report
+        let near = (d.last + 1..(d.last + 1 + COMPLEMENT_REACH).min(cx.words.len()))
             .take_while(|&wi| cx.words[wi].clause == clause)
             .find(|&wi| COMPLEMENTIZERS.contains(&cx.word(wi)));
-        if let Some(wi) = found {
-            if out[clause].is_none_or(|c| wi < c) {
-                out[clause] = Some(wi);
+        let far = || {
+            (d.last + 1..(d.last + 1 + COMPLEMENT_FAR).min(cx.words.len()))
+                .take_while(|&wi| cx.words[wi].sentence == sentence && !drafts.iter().any(|o| o.first == wi && o.type_idx.is_some_and(|t| cx.lex.types()[t].reports)))
+                .find(|&wi| COMPLEMENTIZERS.contains(&cx.word(wi)) && cx.words[wi].clause != clause && (d.last + 1..wi).all(|x| cx.word_timex[x].is_none() || cx.words[x].clause != cx.words[wi].clause))
+        };
+        if let Some(wi) = near.or_else(far) {
+            for c in [clause, cx.words[wi].clause] {
+                if out[c].is_none_or(|o| wi < o) {
+                    out[c] = Some(wi);
+                }
             }
         }
     }
@@ -629,8 +647,9 @@ const OBJECT_REACH: usize = 7;
 /// What each reporting mention is to the story. Arabic news cites its sources with reporting
 /// verbs ("قال"، "أضاف"، "أوضح"، "أفادت"): such a verb is how the text names where a fact comes
 /// from, not an event of the story, unless the statement is itself news. It is, when
-/// * an announcement names an event as its object ("أعلنت الحكومة الليبية حدادا وطنيا"): it is
-///   that event (one row: the announced mourning), `joins` the object;
+/// * an announcement names as its object an event it makes (a measure, a declaration, a result:
+///   "أعلنت الحكومة الليبية حدادا وطنيا"): it is that event (one row: the announced mourning),
+///   `joins` the object; an event that happened before its announcement (a hack) stays apart;
 /// * the text dates the statement in its own clause or an apposition right after it ("قال الرئيس
 ///   السبت إن …", "قال الرئيس، السبت 6 مايو، إن …", "وفي بيان فجر السبت، أوصت اللجنة …"; a date of
 ///   the reported content is not the statement's): a dated statement, warning or call is news,
@@ -663,7 +682,7 @@ fn report_roles(cx: &Ctx, drafts: &[Draft], complement: &[Option<usize>], own_da
                     && o.first <= d.last + OBJECT_REACH
                     && o.first < stop
                     && cx.words[o.first].clause == clause
-                    && o.type_idx.is_some()
+                    && o.type_idx.is_some_and(|t| types[t].declared)
                     && !reports(o)
                     && free(d.last + 1, o.first)
             });
@@ -753,6 +772,13 @@ fn doc_places(cx: &Ctx) -> Vec<(String, usize)> {
 /// first word).
 fn introduced_by_since(cx: &Ctx, tf: usize) -> bool {
     since_word(cx, tf).is_some()
+}
+
+/// Whether the timex starting at word `tf` is introduced by «حتى» / «لغاية» (until): the end of a
+/// state, not the date of an event.
+fn introduced_by_until(cx: &Ctx, tf: usize) -> bool {
+    let until = |w: &str| matches!(w.strip_prefix('و').unwrap_or(w), "حتي" | "لغايه" | "الي غايه");
+    until(cx.word(tf)) || (tf > 0 && cx.adjacent(tf - 1) && until(cx.word(tf - 1)))
 }
 
 /// How many words before a date «منذ» may open the phrase the date ends ("منذ بدء تسجيل البيانات
@@ -957,6 +983,7 @@ struct TimeLinks<'a> {
 fn governing_timex(cx: &Ctx, drafts: &[Draft], d: &Draft, links: &TimeLinks) -> Option<(usize, bool)> {
     let TimeLinks { blockers, clause_has_mention, fronted, complement } = *links;
     let w = &cx.words[d.first];
+    let said_before = complement.iter().flatten().copied().filter(|&c| cx.words[c].sentence == w.sentence && c < d.first).max();
     let mut best: Option<(usize, usize, bool)> = None; // (score, timex, own)
     for (ti, t) in cx.doc.timexes.iter().enumerate() {
         // PRESENT_REF/PAST_REF/FUTURE_REF ("حاليا", "سابقا") date nothing
@@ -972,8 +999,14 @@ fn governing_timex(cx: &Ctx, drafts: &[Draft], d: &Draft, links: &TimeLinks) -> 
         if tw.sentence != w.sentence {
             continue;
         }
-        // «منذ X» is the start of a state or the time since X, never the date of the event
-        if introduced_by_since(cx, tf) {
+        // «منذ X» is the start of a state or the time since X, «حتى X» the end of one: never the
+        // date of the event
+        if introduced_by_since(cx, tf) || introduced_by_until(cx, tf) {
+            continue;
+        }
+        // the reported content does not take the date of its saying ("قال الرئيس، السبت، إن
+        // عملية القرصنة …": Saturday is when he spoke)
+        if said_before.is_some_and(|c| tl < c) {
             continue;
         }
         // the dates of the reported content are not the report's

@@ -88,6 +88,10 @@ pub struct EventType {
     /// object ("أعلنت الحكومة الحداد", "تمديد العمل عن بعد") they are that event, one row of the
     /// timeline, not an event of their own.
     pub joins_object: bool,
+    /// Events an announcement makes (measures, declarations, results: mourning, a curfew, a
+    /// decision, a toll): «أعلن X» is X, on the announcement's day. Other events (a hack, a quake)
+    /// happened before they are announced: their announcement stays apart.
+    pub declared: bool,
     /// A type whose event marks this one's start when both fall on one day (a vote begins when
     /// the polls open); empty when none.
     pub begins_with: String,
@@ -264,6 +268,8 @@ struct RawEvent {
     joins_object: bool,
     #[serde(default)]
     date_names: bool,
+    #[serde(default)]
+    declared: bool,
     #[serde(default)]
     begins_with: Option<Spanned<String>>,
     #[serde(default)]
@@ -525,6 +531,7 @@ impl EventLexicon {
                 period_part: period_part.to_string(),
                 reports: ev.reports,
                 joins_object: ev.joins_object,
+                declared: ev.declared,
                 begins_with: ev.begins_with.as_ref().map(|b| b.get_ref().trim().to_string()).unwrap_or_default(),
                 ends_with: ev.ends_with.as_ref().map(|b| b.get_ref().trim().to_string()).unwrap_or_default(),
                 context: ev.context.iter().map(|c| tarikh_text::normalise(c.trim())).filter(|c| !c.is_empty()).collect(),

@@ -610,3 +610,22 @@ fn a_negated_event_did_not_happen_and_a_statement_named_as_a_medium_is_its_repor
     let (warned, _) = find(&ev, "أوصت");
     assert_eq!(find(&ev, "بيان").1.joins, Some(warned));
 }
+
+#[test]
+fn what_is_said_does_not_take_the_date_of_its_saying() {
+    let text = "قال الرئيس، السبت 6 مايو، معلقا على عملية القرصنة، إنها لن تمر.";
+    let d = doc("d", text, vec![date("السبت 6 مايو", "2017-05-06", day(2017, 5, 6))]);
+    let ev = extract(&d, &lex());
+    assert_eq!(find(&ev, "قال").1.time, Some(0));
+    assert_eq!(find(&ev, "عملية القرصنة").1.time, None);
+    // an announced hack happened before its announcement: no join
+    let text = "وأعلن المكتب، أمس السبت، تعرض الحملة لهجوم إلكتروني كبير.";
+    let d = doc("d", text, vec![date("أمس السبت", "2017-05-06", day(2017, 5, 6))]);
+    let ev = extract(&d, &lex());
+    assert_eq!(find(&ev, "أعلن").1.joins, None);
+    // «حتى X» ends a state: it is no date of the event
+    let text = "وتستمر الدراسة عن بعد حتى الخميس.";
+    let d = doc("d", text, vec![date("الخميس", "2020-03-12", day(2020, 3, 12))]);
+    let ev = extract(&d, &lex());
+    assert_eq!(find(&ev, "الدراسة عن بعد").1.time, None);
+}

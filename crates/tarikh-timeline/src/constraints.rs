@@ -173,10 +173,22 @@ pub(crate) fn own_times(input: &Input, flat: &[Flat], members: &[Vec<usize>], la
         }
         let (_, p) = best.expect("at least one interval");
         // a state holds on every day its mentions give: no reading disagrees
-        let (major, minor): (Vec<usize>, Vec<usize>) = timed.iter().partition(|&&j| {
+        let (mut major, minor): (Vec<usize>, Vec<usize>) = timed.iter().partition(|&&j| {
             let (a, b) = flat[j].time.unwrap();
             flat[j].state || (a <= p && p < b)
         });
+        // an instant at the very end (or start) of what the majority gives is one with it:
+        // "منتصف الليل" closing Friday and "الجمعة"
+        let hull_of = |js: &[usize]| js.iter().fold((i64::MIN, i64::MAX), |(a, b), &k| {
+            let (x, y) = flat[k].time.unwrap_or((a, b));
+            (a.max(x), b.min(y))
+        });
+        let (lo, hi) = hull_of(&major);
+        let (touching, minor): (Vec<usize>, Vec<usize>) = minor.into_iter().partition(|&j| {
+            let (a, b) = flat[j].time.unwrap();
+            b - a <= 1 && (a == hi || b == lo)
+        });
+        major.extend(touching);
         if !minor.is_empty() {
             in_conflict[e] = true;
             let mdocs: BTreeSet<String> = major.iter().map(|&j| input.doc_id(&flat[j])).collect();

@@ -112,7 +112,9 @@ fn should_merge(a: &Flat, b: &Flat) -> bool {
         0 => head_eq || shared >= 1,
         1 => head_eq && shared >= 1,
         2 => head_eq && (shared >= 1 || a.doc == b.doc || own(a).min(own(b)) <= 1),
-        3 => head_eq && head_words >= 2,
+        // one event of a kind a story has once a day ("الجولة الثانية") told on two nearby days:
+        // the same, with a disagreement to report; kinds that recur (polls) are different events
+        3 => head_eq && head_words >= 2 && a.same_day && b.same_day,
         _ => false,
     }
 }

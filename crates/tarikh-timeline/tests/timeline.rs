@@ -289,7 +289,7 @@ fn second_story_earthquake_timeline() {
     assert_eq!(fest.granularity, "vague");
 
     // rescue work on Wednesday evening
-    let rescue = event(&tl, "rescue", "الإنقاذ");
+    let rescue = event(&tl, "rescue", "");
     assert!(rescue.earliest_start.is_some());
 
     // ids are stable and time-ordered: the quake comes before the visit
@@ -592,4 +592,15 @@ fn events_that_name_no_place_keep_the_clock_of_the_place_the_story_happens() {
     let tripoli = FixedOffset::east_opt(2 * 3600).unwrap();
     assert_eq!(storm.earliest_start, Some(tripoli.with_ymd_and_hms(2023, 9, 10, 0, 0, 0).unwrap()));
     assert_eq!(storm.latest_end, Some(tripoli.with_ymd_and_hms(2023, 9, 11, 0, 0, 0).unwrap()));
+}
+
+#[test]
+fn midnight_closing_a_day_agrees_with_that_day() {
+    let a = doc("a", "انتهت الحملة الانتخابية في منتصف الليل.", (2017, 5, 6), PARIS, 2, vec![tx("منتصف الليل", "2017-05-06T00:00", AnchorKind::Dct)]);
+    let b = doc("b", "وانتهت الحملة الانتخابية الجمعة.", (2017, 5, 6), PARIS, 2, vec![tx("الجمعة", "2017-05-05", AnchorKind::Dct)]);
+    let (_, tl) = run(&[a, b]);
+    let end = event(&tl, "campaign_end", "");
+    assert!(tl.conflicts.is_empty(), "{:#?}", tl.conflicts);
+    assert_eq!(end.earliest_start, Some(at(2, 2017, 5, 6, 0, 0)));
+    assert_eq!(end.latest_end, Some(at(2, 2017, 5, 6, 0, 0)));
 }

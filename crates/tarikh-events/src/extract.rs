@@ -713,6 +713,21 @@ fn report_roles(cx: &Ctx, drafts: &[Draft], complement: &[Option<usize>], own_da
         }
         last_report = Some((sentence, mi));
     }
+    // A relative clause describing the event of the noun before it ("آخر الاستطلاعات التي نشرت
+    // الجمعة"): the same event.
+    for (mi, d) in drafts.iter().enumerate() {
+        if !d.type_idx.is_some_and(|t| types[t].joins_antecedent) || mentions[mi].joins.is_some() || d.first < 2 || !cx.adjacent(d.first - 1) {
+            continue;
+        }
+        let pronoun = d.first - 1;
+        if !matches!(cx.word(pronoun), "الذي" | "التي" | "الذين" | "اللذين" | "اللتين" | "اللواتي" | "اللذان" | "اللتان") {
+            continue;
+        }
+        let antecedent = drafts.iter().position(|o| o.type_idx.is_some() && !reports(o) && o.last < pronoun && o.last + 3 > pronoun && cx.words[o.last].sentence == cx.words[pronoun].sentence);
+        if let Some(a) = antecedent {
+            mentions[mi].joins = Some(a);
+        }
+    }
     // A statement named as the medium of another ("قالت الحملة في بيان", "وفي بيان فجر السبت،
     // أوصت اللجنة", "عبر تصريحات"): it is that report, not one of its own.
     for (mi, d) in drafts.iter().enumerate() {

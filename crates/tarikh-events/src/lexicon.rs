@@ -92,6 +92,9 @@ pub struct EventType {
     /// decision, a toll): «أعلن X» is X, on the announcement's day. Other events (a hack, a quake)
     /// happened before they are announced: their announcement stays apart.
     pub declared: bool,
+    /// Types that, in a relative clause, describe the event of the noun before it ("الاستطلاعات
+    /// التي نشرت الجمعة": the polls' publication): they join that event.
+    pub joins_antecedent: bool,
     /// A type whose event marks this one's start when both fall on one day (a vote begins when
     /// the polls open); empty when none.
     pub begins_with: String,
@@ -270,6 +273,8 @@ struct RawEvent {
     date_names: bool,
     #[serde(default)]
     declared: bool,
+    #[serde(default)]
+    joins_antecedent: bool,
     #[serde(default)]
     begins_with: Option<Spanned<String>>,
     #[serde(default)]
@@ -532,6 +537,7 @@ impl EventLexicon {
                 reports: ev.reports,
                 joins_object: ev.joins_object,
                 declared: ev.declared,
+                joins_antecedent: ev.joins_antecedent,
                 begins_with: ev.begins_with.as_ref().map(|b| b.get_ref().trim().to_string()).unwrap_or_default(),
                 ends_with: ev.ends_with.as_ref().map(|b| b.get_ref().trim().to_string()).unwrap_or_default(),
                 context: ev.context.iter().map(|c| tarikh_text::normalise(c.trim())).filter(|c| !c.is_empty()).collect(),

@@ -629,3 +629,12 @@ fn what_is_said_does_not_take_the_date_of_its_saying() {
     let ev = extract(&d, &lex());
     assert_eq!(find(&ev, "الدراسة عن بعد").1.time, None);
 }
+
+#[test]
+fn a_relative_clause_of_publication_is_its_nouns_event() {
+    let text = "وأشارت آخر استطلاعات الرأي التي نشرت الجمعة إلى تقدم المرشح.";
+    let d = doc("d", text, vec![date("الجمعة", "2017-05-05", day(2017, 5, 5))]);
+    let ev = extract(&d, &lex());
+    let (polls, _) = find(&ev, "استطلاعات الرأي");
+    assert_eq!(find(&ev, "نشرت").1.joins, Some(polls));
+}

@@ -1,17 +1,22 @@
 # tarikh — Arabic news articles in, a reconciled event timeline out.
 #   make          build (release) and run the pipeline on data/corpus, writing out/
 #   make test     lint (clippy, warnings are errors), then run every test (grammar examples,
-#                 golden outputs, property tests, CLI tests)
+#                 quality floors, property tests, CLI tests), then make test-slow and make
+#                 test-python (the Python package and the Spark job)
+#   make test-slow  the tests that only make sense in release (the 10^5-mention scale test)
+#   make check-fuzz cargo check of the fuzz targets (fuzz/ is a workspace of its own)
+#   make python   build the Python package into the virtual environment target/py
 #   make eval     score the pipeline on every story with gold (per story, pooled, per country)
 #   make bench    run the benchmarks (BENCHMARKS.md); make bench-large adds the 100 MB corpus
-#   make picture  run, then render out/timeline.html to out/timeline.png with headless Chromium
+#   make picture  run, then render out/timeline.html to out/timeline.png with headless Chromium,
+#                 and copy it to docs/timeline.png (the README's picture)
 
 CARGO ?= cargo
 CORPUS ?= data/corpus
 OUT ?= out
 BIN := target/release/tarikh
 
-.PHONY: all build run lint test eval eval-seeds eval-inferred bench bench-stages bench-run bench-time bench-large bench-profile picture clean
+.PHONY: all build run lint test test-slow check-fuzz python test-python eval eval-seeds eval-inferred bench bench-stages bench-run bench-scale bench-peers bench-time bench-large bench-profile picture clean
 
 all: run
 
@@ -25,8 +30,41 @@ run: build
 lint:
 	$(CARGO) clippy --workspace --all-targets --locked -- -D warnings
 
+# Every test of the workspace; then the release-only ones. A test that cannot run here (no
+# ../shared, no LibreOffice) says SKIPPED; in CI (CI or TARIKH_REQUIRE_* set) it fails instead.
 test: lint
 	$(CARGO) test --workspace --locked
+	$(MAKE) test-slow
+	$(MAKE) test-python
+
+test-slow:
+	$(CARGO) test --release --locked -p tarikh-timeline --test scale
+
+# The fuzz targets are outside the workspace (cargo-fuzz needs its own): check that they build.
+check-fuzz:
+	cd fuzz && $(CARGO) check --locked --bins
+
+# The Python package (crates/tarikh-py) and the Spark job (examples/spark): a virtual environment
+# under target/py with the pinned test dependencies (nothing is installed system-wide), the package
+# installed from the repository with the README's command, then pytest. Needs python3 with venv,
+# and Java 17 or later for Spark (.ci/run installs what is missing).
+PYTHON ?= python3
+PYENV := target/py
+PYDEPS := crates/tarikh-py/requirements-test.txt examples/spark/requirements.txt
+PIP := $(PYENV)/bin/python -m pip --disable-pip-version-check --quiet
+
+$(PYENV)/.deps: $(PYDEPS)
+	@$(PYTHON) -c 'import venv, ensurepip' 2>/dev/null || { echo "the Python tests need python3 with venv and pip (Debian: apt-get install python3-venv)" >&2; exit 2; }
+	$(PYTHON) -m venv $(PYENV)
+	$(PIP) install $(foreach f,$(PYDEPS),-r $(f))
+	touch $@
+
+python: $(PYENV)/.deps
+	MATURIN_PEP517_ARGS=--locked $(PIP) install ./crates/tarikh-py
+
+test-python: build python
+	@command -v java >/dev/null 2>&1 || test -x "$$JAVA_HOME/bin/java" || { echo "the Spark test needs Java 17 or later, and there is no java on PATH: apt-get install openjdk-17-jre-headless" >&2; exit 2; }
+	TARIKH_BIN=$(BIN) $(PYENV)/bin/python -m pytest -q -p no:cacheprovider crates/tarikh-py/tests examples/spark/tests
 
 # Every story with gold: the seeds, data/stories, and ../shared/stories when it is there.
 eval: build
@@ -50,11 +88,23 @@ picture: run
 	   --user-data-dir=$$PROFILE --screenshot=$(OUT)/timeline.png --window-size=1280,$${H:-2000} \
 	   file://$(abspath $(OUT))/timeline.html 2>/dev/null; \
 	 status=$$?; rm -rf $$PROFILE; test $$status -eq 0 && test -s $(OUT)/timeline.png && echo "wrote $(OUT)/timeline.png (1280x$$H)"
+	@if [ "$(CORPUS)" = "data/corpus" ]; then cp $(OUT)/timeline.png docs/timeline.png && echo "copied to docs/timeline.png (the README's picture)"; fi
 
 # Benchmarks (see BENCHMARKS.md). Inputs come from tarikh-corpusgen with seed 7 and are written
 # once under target/bench-corpus/ (kept out of git). Criterion reports land in target/criterion/.
 BENCH_SIZE ?= 10M
-bench: bench-stages bench-run
+bench: bench-stages bench-run bench-scale
+
+# Real-density text (the seeds and ../shared/stories copied into separate documents under
+# target/bench-real): documents 10^2 → 10^5, one thread and all cores, seconds, µs per document,
+# MB/s, peak RSS (BENCH_SIZES=100,1000 for a quick look).
+BENCH_SIZES ?= 100,1000,10000,100000
+bench-scale: build
+	python3 scripts/bench/scale.py --sizes $(BENCH_SIZES)
+
+# tarikh against dateparser and HeidelTime (installed into target/bench-venv) on the same sample.
+bench-peers: build
+	python3 scripts/bench/peers.py --mb 1
 
 bench-stages:
 	$(CARGO) bench --locked -p tarikh-bench --bench stages

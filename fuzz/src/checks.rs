@@ -91,8 +91,9 @@ pub fn tag(text: &str) {
         check_span(&n, &m.range, "mention");
     }
     let day = NaiveDate::from_ymd_opt(2017, 5, 6).expect("date");
+    // with a publication day, and without one (its day unknown: relative values X-valued)
     for date in [Some(day), None] {
-        let hint = PublicationHint { date, time: None, timezone: chrono_tz::Europe::Paris, fallback: day, inferred: None };
+        let hint = PublicationHint { date, time: None, timezone: chrono_tz::Europe::Paris, fallback: None, inferred: None };
         let doc = anchor_document(g, "fuzz", text.to_string(), &hint, Prefer::NearestLeaningPast);
         assert_eq!(doc.original, text, "the original text is kept as given");
         check_timexes(text, doc.normalised.as_str().len(), &doc.timexes);

@@ -52,6 +52,13 @@ fn hijri_to_gregorian_uncached(year: i32, month: u32, day: u32) -> Option<NaiveD
     (back == (year, month, day)).then_some(g)
 }
 
+/// The Gregorian day of a Hijri day as a country's sighting may have it: the Umm al-Qura date, and
+/// for the 30th of a month the table gives 29 days, the day after its 29th (a country that did not
+/// see the next crescent completes thirty days: «اليوم المتمم لشهر رمضان»).
+pub fn hijri_day_as_sighted(year: i32, month: u32, day: u32) -> Option<NaiveDate> {
+    hijri_to_gregorian(year, month, day).or_else(|| (day == 30).then(|| hijri_to_gregorian(year, month, 29)).flatten().map(|d| add_days(d, 1)))
+}
+
 /// Convert a Gregorian date to Hijri (Umm al-Qura): (year, month, day).
 pub fn gregorian_to_hijri(date: NaiveDate) -> Option<(i32, u32, u32)> {
     memo(&TO_HIJRI, date, || gregorian_to_hijri_uncached(date))
@@ -125,6 +132,15 @@ mod tests {
         assert_eq!(hijri_to_gregorian(1438, 9, 1), NaiveDate::from_ymd_opt(2017, 5, 27));
         assert_eq!(hijri_to_gregorian(1438, 8, 10), NaiveDate::from_ymd_opt(2017, 5, 6));
         assert_eq!(gregorian_to_hijri(NaiveDate::from_ymd_opt(2017, 5, 6).unwrap()), Some((1438, 8, 10)));
+    }
+
+    #[test]
+    fn a_thirtieth_the_table_lacks_is_the_day_after_the_29th() {
+        // Ramadan 1444 has 29 days by Umm al-Qura (29 Ramadan = 20 April 2023); Oman completed 30.
+        assert_eq!(hijri_to_gregorian(1444, 9, 30), None);
+        assert_eq!(hijri_day_as_sighted(1444, 9, 30), NaiveDate::from_ymd_opt(2023, 4, 21));
+        assert_eq!(hijri_day_as_sighted(1444, 9, 29), NaiveDate::from_ymd_opt(2023, 4, 20));
+        assert_eq!(hijri_day_as_sighted(1444, 9, 31), None);
     }
 
     #[test]

@@ -1,11 +1,11 @@
 //! Anchoring a whole document: publication date, tense cues, narrative reference, event anchors.
 
 use crate::calendar::{add_days, iso_weekday};
-use crate::resolve::{resolve, weekday_name, Prefer, Reference, Resolution};
+use crate::resolve::{resolve, Prefer, Reference, Resolution};
 use crate::types::*;
 use chrono::{NaiveDate, NaiveTime};
 use std::ops::Range;
-use tarikh_grammar::{Direction, Grammar, Mention, MentionType, Unit};
+use tarikh_grammar::{Anaphora, Direction, Grammar, Mention, MentionType, Unit};
 use tarikh_text::Normalised;
 
 /// What the caller knows about a document's publication.
@@ -15,13 +15,19 @@ pub struct PublicationHint {
     pub date: Option<NaiveDate>,
     /// Publication time of day, when given.
     pub time: Option<NaiveTime>,
-    /// The story's zone (from docs.csv, a flag, or the default).
+    /// The document's zone (from docs.csv, a flag, its dateline or places; see the pipeline).
     pub timezone: chrono_tz::Tz,
-    /// Day to fall back on when neither metadata nor the text gives one (reported as `default`).
-    pub fallback: NaiveDate,
-    /// A day already inferred from the corpus (see [`crate::infer_publications`]), with its evidence.
+    /// Day to fall back on when neither metadata nor the text gives one, when the user asked for
+    /// one (`--fallback-date`; reported as `default`). Without it such a day is `unknown`.
+    pub fallback: Option<NaiveDate>,
+    /// A day already inferred from the document's story (see [`crate::infer_publications`]),
+    /// with its evidence.
     pub inferred: Option<(NaiveDate, String)>,
 }
+
+/// What `Publication::date` holds when the day is unknown: nothing reads it as a day (values
+/// that would hang on it are X-valued, documents.csv leaves the day empty).
+const UNKNOWN_DAY_PLACEHOLDER: NaiveDate = NaiveDate::from_ymd_opt(1970, 1, 1).expect("a valid day");
 
 /// Words starting with س that are not future verbs (nouns and numbers).
 const SIN_NOUNS: &[&str] = &[
@@ -44,20 +50,36 @@ fn bare(word: &str) -> &str {
 /// words come from the grammar's `[cues]` table (perfect verbs, كان، سوف، المقرر …); a verb with
 /// the future prefix سـ counts only within 3 words, a cue word anywhere in the window.
 pub(crate) fn tense_cue(grammar: &Grammar, text: &str, clause: Range<usize>, sentence: Range<usize>, at: Range<usize>) -> Option<Prefer> {
+    // «حتى X» bounds a state whose start the verb tells («فرض حظر تجول حتى مساء الإثنين»): the
+    // verb's tense does not place the bound, which is read as the nearest occurrence.
+    let before: Vec<&str> = text[sentence.start.min(at.start)..at.start].split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).rev().take(2).collect();
+    if matches!(before.as_slice(), ["حتي", ..] | ["وحتي", ..] | ["لغايه", ..] | ["غايه", "الي", ..]) {
+        return None;
+    }
+    // A complementiser (أن، إن، بأن، لأن) opens a clause of its own: a past verb before it
+    // ("قررت أن يوم غد الجمعة هو …") dates the report, not what is reported, so past cues beyond it
+    // are ignored; a future cue (من المقرر أن …) still governs the clause it introduces.
+    // («وأوضح أن التدابير ستدخل حيز التنفيذ من صباح الأربعاء»: the reporting verb dates the report.)
+    let complementiser = |w: &str| matches!(bare(w), "ان" | "بان" | "لان") || matches!(w, "ان" | "بان" | "لان" | "وان");
+    let crossed = std::cell::Cell::new(false);
     let scan = |from: usize, limit: usize| -> Option<Prefer> {
         let before = &text[from.min(at.start)..at.start];
         let words: Vec<&str> = before.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
         for (i, w) in words.iter().rev().take(limit).enumerate() {
+            if complementiser(w) {
+                crossed.set(true);
+                continue;
+            }
             let b = bare(w);
             match grammar.cue(b).or_else(|| grammar.cue(w)) {
                 Some(Direction::Future) => return Some(Prefer::Future),
-                Some(Direction::Past) => return Some(Prefer::Past),
-                None => {}
+                Some(Direction::Past) if !crossed.get() => return Some(Prefer::Past),
+                _ => {}
             }
             if is_future_verb(b) && i < 3 {
                 return Some(Prefer::Future);
             }
-            if b == "قد" {
+            if b == "قد" && !crossed.get() {
                 // قد + perfect = past; قد + imperfect = "may" (no cue). The word after قد is nearer the expression.
                 let next = words.len().checked_sub(i).and_then(|k| words.get(k)).copied().unwrap_or("");
                 let imperfect = next.starts_with('ي') || next.starts_with('ت') || next.starts_with('ن');
@@ -94,6 +116,24 @@ fn inside_quote(text: &str, at: usize) -> bool {
     text[para_start..at].matches('"').count() % 2 == 1
 }
 
+/// The point an anaphoric expression refers back to: the last date or time the text gave before it
+/// that is fine enough for the unit (a day for "اليوم نفسه", a day or a month for "ذات الشهر", up to
+/// a year for "العام نفسه"), as its first day, with that expression. References (PRESENT_REF …),
+/// durations, sets and unresolved event offsets are skipped.
+fn narrative_point(timexes: &[Timex], anaphora: Anaphora) -> Option<(NaiveDate, Timex)> {
+    let widest_hours = match anaphora {
+        Anaphora::Unit(Unit::Day) => 30,
+        Anaphora::Unit(Unit::Week) => 8 * 24,
+        Anaphora::Unit(Unit::Month) => 32 * 24,
+        Anaphora::Unit(_) | Anaphora::Same => 367 * 24,
+    };
+    timexes.iter().rev().find_map(|t| {
+        let iv = t.interval?;
+        let concrete = matches!(t.kind, TimexType::Date | TimexType::Time) && !t.value.starts_with('X') && !t.value.ends_with("_REF");
+        (concrete && (iv.end - iv.start).num_hours() <= widest_hours && !t.value.contains('/')).then(|| (iv.start.date_naive(), t.clone()))
+    })
+}
+
 /// Byte offsets of each char of `original`, to slice by code point.
 fn char_starts(original: &str) -> Vec<usize> {
     let mut v: Vec<usize> = original.char_indices().map(|(i, _)| i).collect();
@@ -105,47 +145,48 @@ fn enclosing(ranges: &[Range<usize>], at: usize) -> Range<usize> {
     ranges.iter().find(|r| r.start <= at && at < r.end).cloned().unwrap_or(0..usize::MAX)
 }
 
-/// Infer a publication date from the text when there is no metadata: the latest fully explicit date
-/// the article gives, moved forward to the weekday named by "اليوم + weekday" when there is one.
+/// Infer a publication date from one document's text alone (a story of one document; see
+/// [`crate::infer_publications`] for the rules): the day and what it rests on, or `None`.
 pub fn infer_publication(grammar: &Grammar, normalised: &Normalised) -> Option<(NaiveDate, String)> {
-    let text = normalised.as_str();
-    let mentions = grammar.find(text);
-    let probe = Reference { date: NaiveDate::from_ymd_opt(2000, 1, 1)?, time: None, tz: chrono_tz::UTC };
-    let mut latest: Option<(NaiveDate, Range<usize>)> = None;
-    let mut today_weekday: Option<(u32, Range<usize>)> = None;
-    for m in &mentions {
-        let s = &m.semantics;
-        if s.shift == Some((Unit::Day, 0)) {
+    let mentions = grammar.find(normalised.as_str());
+    let input = crate::InferenceInput { normalised, mentions: &mentions, known: None };
+    crate::infer_publications(grammar, &[input]).into_iter().next().flatten()
+}
+
+/// The value an expression that hangs on an unknown publication day can still give: the parts it
+/// states itself, the rest `X` («اليوم الأحد» → `XXXX-WXX-7`, «12 ديسمبر الجاري» → `XXXX-12-12`,
+/// «مساء أمس» → `XXXX-XX-XXTEV`, «العام الماضي» → `XXXX`).
+fn unknown_day_value(value: &str, s: &tarikh_grammar::Semantics) -> String {
+    let bytes = value.as_bytes();
+    let digits = |r: std::ops::Range<usize>| bytes.get(r.clone()).is_some_and(|b| b.iter().all(u8::is_ascii_digit));
+    if !digits(0..4) {
+        return value.to_string();
+    }
+    let year = if s.year.is_some() && s.calendar == tarikh_grammar::Calendar::Gregorian { &value[..4] } else { "XXXX" };
+    let rest = &value[4..];
+    // YYYY-MM-DD…
+    if rest.len() >= 6 && rest.starts_with('-') && digits(5..7) && bytes.get(7) == Some(&b'-') && digits(8..10) {
+        let tail = &value[10..];
+        let stated_month = s.month.is_some() && s.calendar == tarikh_grammar::Calendar::Gregorian;
+        if s.day.is_none() || !stated_month {
             if let Some(w) = s.weekday {
-                today_weekday.get_or_insert((w, m.range.clone()));
+                return format!("{year}-WXX-{w}{tail}");
             }
         }
-        if s.year.is_some() && s.month.is_some() && s.day.is_some() {
-            if let Some(res) = resolve(m.kind, s, &probe, Prefer::Nearest) {
-                if let Some(iv) = res.interval {
-                    let d = iv.start.date_naive();
-                    if latest.as_ref().is_none_or(|(l, _)| d > *l) {
-                        latest = Some((d, m.range.clone()));
-                    }
-                }
-            }
-        }
+        let month = if stated_month { &value[5..7] } else { "XX" };
+        let day = if s.day.is_some() && stated_month { &value[8..10] } else { "XX" };
+        return format!("{year}-{month}-{day}{tail}");
     }
-    let (base, base_range) = latest?;
-    let mut evidence = format!("latest explicit date «{}»", &text[base_range]);
-    let mut date = base;
-    if let Some((w, r)) = today_weekday {
-        let mut d = base;
-        for _ in 0..7 {
-            if iso_weekday(d) == w {
-                break;
-            }
-            d = add_days(d, 1);
-        }
-        date = d;
-        evidence.push_str(&format!(" and «{}» ({})", &text[r], weekday_name(w)));
+    // YYYY-MM
+    if rest.len() == 3 && rest.starts_with('-') && digits(5..7) {
+        let month = if s.month.is_some() && s.calendar == tarikh_grammar::Calendar::Gregorian { &value[5..7] } else { "XX" };
+        return format!("{year}-{month}");
     }
-    Some((date, evidence))
+    // YYYY-Wnn and the like: the week of an unknown day is unknown
+    if rest.starts_with("-W") {
+        return format!("{year}-WXX");
+    }
+    format!("{year}{rest}")
 }
 
 /// Anchor every temporal expression of a document.
@@ -154,23 +195,40 @@ pub fn infer_publication(grammar: &Grammar, normalised: &Normalised) -> Option<(
 /// (documents use `Nearest`; `tarikh parse --prefer` passes the user's choice).
 pub fn anchor_document(grammar: &Grammar, id: &str, original: String, hint: &PublicationHint, default_prefer: Prefer) -> AnchoredDocument {
     let normalised = Normalised::new(&original);
-    let publication = match hint.date {
-        Some(date) => Publication { date, time: hint.time, basis: PublicationBasis::Metadata, evidence: "metadata".into(), timezone: hint.timezone },
-        None => match hint.inferred.clone().or_else(|| infer_publication(grammar, &normalised)) {
-            Some((date, evidence)) => Publication { date, time: None, basis: PublicationBasis::Inferred, evidence, timezone: hint.timezone },
-            None => Publication {
-                date: hint.fallback,
-                time: None,
-                basis: PublicationBasis::Default,
-                evidence: "no publication date in metadata and no explicit date in the text".into(),
-                timezone: hint.timezone,
-            },
+    let mentions = grammar.find(normalised.as_str());
+    anchor_prepared(grammar, id, original, normalised, mentions, hint, default_prefer)
+}
+
+/// [`anchor_document`] for a document already normalised and matched (`mentions` are
+/// `grammar.find(normalised.as_str())`): the pipeline reads each text once for story grouping,
+/// publication dates and anchoring.
+pub fn anchor_prepared(grammar: &Grammar, id: &str, original: String, normalised: Normalised, mut mentions: Vec<Mention>, hint: &PublicationHint, default_prefer: Prefer) -> AnchoredDocument {
+    let zone_source = ZoneSource::default();
+    let publication = match (hint.date, hint.inferred.clone(), hint.fallback) {
+        (Some(date), _, _) => Publication { date, time: hint.time, basis: PublicationBasis::Metadata, evidence: "metadata".into(), timezone: hint.timezone, zone_source },
+        (None, Some((date, evidence)), _) => Publication { date, time: None, basis: PublicationBasis::Inferred, evidence, timezone: hint.timezone, zone_source },
+        (None, None, Some(date)) => Publication {
+            date,
+            time: None,
+            basis: PublicationBasis::Default,
+            evidence: "no publication date in metadata and nothing in the text supports one: the --fallback-date given".into(),
+            timezone: hint.timezone,
+            zone_source,
+        },
+        (None, None, None) => Publication {
+            date: UNKNOWN_DAY_PLACEHOLDER,
+            time: None,
+            basis: PublicationBasis::Unknown,
+            evidence: "no publication date in metadata and nothing in the text supports one".into(),
+            timezone: hint.timezone,
+            zone_source,
         },
     };
+    let unknown_day = publication.basis == PublicationBasis::Unknown;
     let text = normalised.as_str();
-    let mentions = grammar.find(text);
     let clauses = normalised.clauses();
     let sentences = normalised.sentences();
+    crate::since::read_since(grammar, text, &sentences, &mut mentions);
     let starts = char_starts(&original);
     let reference = Reference { date: publication.date, time: publication.time, tz: publication.timezone };
 
@@ -192,7 +250,37 @@ pub fn anchor_document(grammar: &Grammar, id: &str, original: String, hint: &Pub
             && inside_quote(text, m.range.start)
             && last_explicit_day.is_some();
         let r = if narrative { Reference { date: last_explicit_day.unwrap_or(reference.date), time: None, tz: reference.tz } } else { reference };
-        let Some(mut res) = resolve(m.kind, s, &r, prefer) else {
+        // Anaphora ("في اليوم نفسه", "يوم 27 من ذات الشهر", "حينها"): the point the narrative has reached.
+        let mut anaphoric = None;
+        let mut resolved_sem = None;
+        let mut r = r;
+        if let Some(a) = s.anaphora {
+            if let Some((date, referent)) = narrative_point(&timexes, a) {
+                match a {
+                    Anaphora::Same => anaphoric = Some(referent),
+                    Anaphora::Unit(unit) => {
+                        let mut sem = s.clone();
+                        sem.anaphora = None;
+                        sem.shift = Some((unit, s.shift.map_or(0, |(_, n)| n)));
+                        resolved_sem = Some(sem);
+                        r = Reference { date, time: None, tz: reference.tz };
+                    }
+                }
+            } else if let Anaphora::Unit(unit) = a {
+                // Nothing to refer back to: read it against the publication date.
+                let mut sem = s.clone();
+                sem.anaphora = None;
+                sem.shift = Some((unit, s.shift.map_or(0, |(_, n)| n)));
+                resolved_sem = Some(sem);
+            }
+        }
+        let narrative = narrative || (s.anaphora.is_some() && r.date != reference.date) || anaphoric.is_some();
+        let s = resolved_sem.as_ref().unwrap_or(s);
+        let resolved = match &anaphoric {
+            Some(t) => Some(Resolution { kind: t.kind, value: t.value.clone(), interval: t.interval, anchor: AnchorKind::Narrative, duration_seconds: None, modifier: s.modifier.clone(), problems: Vec::new() }),
+            None => resolve(m.kind, s, &r, prefer),
+        };
+        let Some(mut res) = resolved else {
             let (start, end) = normalised.original_span(m.range.start, m.range.end);
             conflicts.push(DocConflict {
                 kind: "impossible_date".into(),
@@ -206,6 +294,11 @@ pub fn anchor_document(grammar: &Grammar, id: &str, original: String, hint: &Pub
         if narrative {
             res.anchor = AnchorKind::Narrative;
         }
+        if unknown_day && res.anchor == AnchorKind::Dct {
+            // Hangs on a day nobody knows: keep what the words state, nothing more.
+            res.value = unknown_day_value(&res.value, s);
+            res.interval = None;
+        }
         if res.anchor == AnchorKind::Explicit && res.kind == TimexType::Date {
             if let Some(iv) = res.interval {
                 if (iv.end - iv.start).num_hours() <= 25 {
@@ -218,7 +311,7 @@ pub fn anchor_document(grammar: &Grammar, id: &str, original: String, hint: &Pub
         for (kind, description) in std::mem::take(&mut res.problems) {
             conflicts.push(DocConflict { kind, start, end, text: span_text.clone(), description });
         }
-        if s.direction == Some(Direction::Past) {
+        if s.direction == Some(Direction::Past) && !unknown_day {
             if let Some(iv) = res.interval {
                 if iv.start.date_naive() > reference.date {
                     conflicts.push(DocConflict { kind: "past_in_future".into(), start, end, text: span_text.clone(), description: format!("marked as past (الماضي) but {} is after the publication date {}", res.value, reference.date) });
@@ -229,7 +322,9 @@ pub fn anchor_document(grammar: &Grammar, id: &str, original: String, hint: &Pub
         timexes.push(build_timex(m, res, start, end, span_text, &normalised, s.event));
     }
     resolve_event_gaps(&mentions_with_offsets(&mentions, &timexes), &mut timexes, &sentences, text, reference.tz);
-    clock_times_take_their_day(&mentions_with_offsets(&mentions, &timexes), &mut timexes, text, reference.tz);
+    crate::clock::times_take_their_day(grammar, &mentions_with_offsets(&mentions, &timexes), &mut timexes, text, &sentences, reference.tz);
+    range_ends_follow_their_start(&mentions_with_offsets(&mentions, &timexes), &mut timexes, text, reference.tz);
+    crate::sighting::follow_stated_month_starts(&mentions_with_offsets(&mentions, &timexes), &mut timexes, &mut conflicts, text, reference.tz);
     let _ = offsets;
     AnchoredDocument { id: id.to_string(), original, normalised, publication, timexes, conflicts, story: String::new() }
 }
@@ -355,33 +450,44 @@ fn resolve_event_gaps(mentions: &[&Mention], timexes: &mut [Timex], sentences: &
     }
 }
 
-/// Words that may join a day to the clock time after it: "مساء السبت، عند الساعة 21:40".
-const CLOCK_JOINERS: &[&str] = &["عند", "على", "في", "حوالي", "نحو"];
+/// Words that close a stretch opened by the day before them: «من مساء السبت حتى الإثنين» (as
+/// normalised text writes them: ى → ي, إ → ا, ة → ه).
+const RANGE_CLOSERS: &[&str] = &["حتي", "الي", "لغايه", "وحتي", "والي", "ولغايه"];
 
-/// A bare clock time set right after a day ("مساء السبت الماضي، الساعة 21:40", "الجمعة عند الساعة
-/// الثامنة") is on that day, not on the publication day: it takes the day's date.
-fn clock_times_take_their_day(mentions: &[&Mention], timexes: &mut [Timex], text: &str, tz: chrono_tz::Tz) {
+/// The end of a stretch comes after its start: a bare weekday after «حتى / إلى» that follows a
+/// dated day («حظر تجول من مساء السبت حتى الإثنين») is the first such weekday after that day,
+/// whatever the tense says about the sentence.
+fn range_ends_follow_their_start(mentions: &[&Mention], timexes: &mut [Timex], text: &str, tz: chrono_tz::Tz) {
     for i in 1..timexes.len() {
         let Some(m) = mentions.get(i) else { continue };
         let s = &m.semantics;
-        let bare = s.hour.is_some() && s.day.is_none() && s.weekday.is_none() && s.month.is_none() && s.year.is_none() && s.shift.is_none();
-        if !bare || timexes[i].kind != TimexType::Time {
+        let Some(w) = s.weekday else { continue };
+        let bare = s.day.is_none() && s.month.is_none() && s.year.is_none() && s.shift.is_none() && s.direction.is_none() && s.anaphora.is_none();
+        if !bare || !matches!(timexes[i].kind, TimexType::Date | TimexType::Time) {
             continue;
         }
         let (prev, this) = (&timexes[i - 1], &timexes[i]);
         let Some(gap) = text.get(prev.byte_range.end..this.byte_range.start) else { continue };
-        let joined = gap.split(|c: char| c.is_whitespace() || c == ',').filter(|w| !w.is_empty()).all(|w| CLOCK_JOINERS.contains(&w));
-        let Some(day) = prev.value.get(..10).and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok()) else { continue };
-        let Some(clock) = this.value.get(10..).and_then(|t| t.strip_prefix('T')).and_then(|t| chrono::NaiveTime::parse_from_str(t, "%H:%M").ok()) else { continue };
-        if !joined || gap.chars().count() > 12 {
+        let words: Vec<&str> = gap.split(|c: char| c.is_whitespace() || c == ',').filter(|w| !w.is_empty()).collect();
+        if words.len() != 1 || !RANGE_CLOSERS.contains(&words[0]) {
             continue;
         }
-        let start = crate::calendar::local_instant(tz, day.and_time(clock));
-        let value = format!("{}T{}", day.format("%Y-%m-%d"), clock.format("%H:%M"));
-        let anchor = prev.anchor;
+        let Some(iv) = prev.interval.filter(|iv| (iv.end - iv.start).num_hours() <= 30) else { continue };
+        if prev.value.starts_with('X') {
+            continue;
+        }
+        let start = iv.start.date_naive();
+        let day = (1..=7).map(|k| add_days(start, k)).find(|d| iso_weekday(*d) == w).unwrap_or(start);
+        let Some(old) = this.interval else { continue };
+        let old_day = old.start.date_naive();
+        if old_day == day {
+            continue;
+        }
+        let shift = day - old_day;
+        let value = this.value.replacen(&old_day.format("%Y-%m-%d").to_string(), &day.format("%Y-%m-%d").to_string(), 1);
+        let moved = Interval { start: crate::calendar::local_instant(tz, old.start.naive_local() + shift), end: crate::calendar::local_instant(tz, old.end.naive_local() + shift) };
         timexes[i].value = value;
-        timexes[i].interval = Some(Interval { start, end: start + chrono::Duration::minutes(1) });
-        timexes[i].anchor = anchor;
+        timexes[i].interval = Some(moved);
     }
 }
 
@@ -393,7 +499,7 @@ pub fn parse_phrase(grammar: &Grammar, phrase: &str, reference: Reference, prefe
 
 /// Every expression in one phrase read against a reference time, in text order.
 pub fn parse_phrase_all(grammar: &Grammar, phrase: &str, reference: Reference, prefer: Prefer) -> Vec<Timex> {
-    let hint = PublicationHint { date: Some(reference.date), time: reference.time, timezone: reference.tz, fallback: reference.date, inferred: None };
+    let hint = PublicationHint { date: Some(reference.date), time: reference.time, timezone: reference.tz, fallback: None, inferred: None };
     anchor_document(grammar, "phrase", phrase.to_string(), &hint, prefer).timexes
 }
 
@@ -494,6 +600,18 @@ mod tests {
         assert_eq!(cue("وفي بيان فجر السبت، أوصت اللجنة الوطنية", "فجر السبت"), Some(Prefer::Past));
         // …but not one that opens a new clause with و.
         assert_eq!(cue("في نهاية ولايته مساء الأحد، وأشارت آخر الاستطلاعات", "مساء الأحد"), None);
+    }
+
+    #[test]
+    fn a_reporting_verb_does_not_date_what_it_reports() {
+        assert_eq!(cue("وأوضح أن هذه التدابير تدخل حيز التنفيذ من صباح الأربعاء", "صباح الأربعاء"), None);
+        assert_eq!(cue("وقالت الوزارة إن الحظر بدأ مساء الجمعة", "مساء الجمعة"), Some(Prefer::Past));
+    }
+
+    #[test]
+    fn until_a_day_is_not_placed_by_the_verb() {
+        assert_eq!(cue("وأعلنت الحكومة فرض حظر تجول حتى مساء الإثنين", "مساء الإثنين"), None);
+        assert_eq!(cue("وأعلنت الحكومة فرض حظر تجول مساء الإثنين", "مساء الإثنين"), Some(Prefer::Past));
     }
 
     #[test]

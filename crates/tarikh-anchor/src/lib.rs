@@ -16,12 +16,15 @@
 #![deny(missing_docs)]
 
 pub mod calendar;
+mod clock;
 mod document;
 mod publication;
 mod resolve;
+mod since;
+mod sighting;
 mod types;
 
-pub use document::{anchor_document, infer_publication, parse_phrase, parse_phrase_all, resolve_from_anchor_event, PublicationHint};
-pub use publication::{infer_publications, InferenceInput};
+pub use document::{anchor_document, anchor_prepared, infer_publication, parse_phrase, parse_phrase_all, resolve_from_anchor_event, PublicationHint};
+pub use publication::{infer_publications, named_days, InferenceInput};
 pub use resolve::{weekday_name, Prefer, Reference};
 pub use types::*;

@@ -1,30 +1,56 @@
-//! Inferring publication dates from the texts of a corpus.
+//! Inferring the publication dates of one story's articles from their texts.
 //!
-//! A news article rarely states its own date, but it dates what it reports: "اليوم الأحد", "أمس
-//! السبت", "الجمعة 5 مايو 2017", "الأحد المقبل". Read against the right publication day, an
-//! article's relative dates land on the days the corpus names explicitly (in this article or in
-//! others about the same story); read against a wrong day they scatter. So every candidate day is
-//! scored by how many of the article's relative day expressions it sends onto an explicitly named
-//! day, minus penalties for what it contradicts:
-//! - "اليوم/أمس/غدا + weekday" that the candidate's weekday does not fit (−10 each),
-//! - an explicit date reported with a past cue (perfect verb, كان) after the candidate, or one
-//!   announced with a future cue (المقرر، سـ) before it (−3 each),
-//! - "أمس/اليوم/غدا" written right before an explicit date ("أمس السبت 18 شوال 1445هـ") that the
-//!   candidate does not put there (−100 each).
+//! A news article rarely prints its own date once its page furniture is gone, but it dates what
+//! it reports, and the articles of one story date the same days. So the publication day of each
+//! article whose metadata lacks one is the candidate day that best fits what the article says,
+//! read together with what its story names. Call [`infer_publications`] once per story (the
+//! pipeline groups a folder into stories first): a day that another story names is no evidence.
 //!
-//! A dateline — an explicit date on one of the first three lines, on a short line of its own
-//! ("الجزائر 19 شوال 1445 هـ (واس)") — is the agencies' way of dating a dispatch: it gets +50.
+//! What an article says about its own day (rules of Arabic news writing, in every outlet's style):
+//! - a **dateline**: an explicit date on one of the first three lines, on a short line of its own
+//!   («الجزائر 19 شوال 1445 هـ (واس)», «دبي، 15 أبريل (رويترز)»): +50;
+//! - a **day word with a date**: «اليوم السبت 17 ديسمبر 2022», «أمس السبت 18 شوال 1445هـ», «أول أمس
+//!   الجمعة 20 مارس 2020», «غدا 16 جانفي الجاري»: the day is that date minus the shift (−100 for
+//!   any other day); a date without its year («16 جانفي») fixes the day and month only;
+//! - a **day word with a weekday**: «اليوم الأحد», «أمس السبت», «بعد غد السبت»: the weekday of the
+//!   day plus the shift (−100 for a day on another weekday);
+//! - **the current month**: «12 ديسمبر الجاري», «ديسمبر الحالي»: the month of the day (−50);
+//! - **tense**: a date reported with a perfect verb is not after the day, one announced with a
+//!   future cue (سـ، المقرر) not before it (−30 each);
+//! - **relative days landing on the story's days**: «أمس»، «الخميس الماضي»، «غدا الجمعة»، «السبت
+//!   المقبل», read against a candidate, land on a day the story names: +2 per unit of that day's
+//!   weight, at most 6. A day's weight adds up over the story's documents: an explicit date
+//!   weighs 2, a date without a year 1 (in each year the story names most: «مونديال قطر 2022»,
+//!   «لهذا العام 1444هـ»; the years next to those are possible publication years but name no day,
+//!   since «انتخابات 2024» may be held in December 2023), a publication day from metadata 3;
+//! - Hijri dates count as the Gregorian days they convert to (a Hijri–Gregorian pair «… الموافق …»
+//!   is an explicit date either way).
 //!
-//! A bare weekday announced with a future cue is read strictly after the candidate (a vote held
-//! today would be "اليوم"). The best score wins; ties go to the earliest day, since an article
-//! appears soon after the latest event it reports. Candidates span the explicitly named days of
-//! the corpus, widened by ten days on each side.
+//! The story's days grow as its articles are dated: after a first pass, every article dated with
+//! support lends its day (weight 2) and the days its relative expressions then name (weight 1) to
+//! the others, and the pass is repeated (at most three times, each pass from the previous pass's
+//! answers, an article never voting for itself, so the result does not depend on document order).
+//! A bare «اليوم» says nothing about which day and does not count.
+//!
+//! The story's **present** is the 60-day stretch where its explicit dates (and known publication
+//! days) weigh most; a date more than 60 days before it is history («توفي الأمير السابق في 29
+//! سبتمبر 2020»), not a day near which an article of the story appears. Candidates are the story's
+//! other days widened by ten days each way, and the days that the article's own day words with a
+//! date point to. The best score wins; ties go to the day nearest the dates the article itself
+//! names (an article appears soon after what it reports), then to the earlier (an announcement
+//! comes before what it announces).
+//!
+//! An article gets no day — `None`, reported as `unknown`, never a guess — when its best day has
+//! no support (no dateline, no day word with a date, no relative day landing on a story day, no
+//! date of its own nearby), or when, naming no date itself, it fits a day weeks away as well (a
+//! weekday and a month, but no year). Cost: linear in the story's documents times its candidate
+//! days.
 
-use crate::calendar::add_days;
+use crate::calendar::{add_days, gregorian_to_hijri, hijri_to_gregorian, iso_weekday};
 use crate::document::{tense_cue, PublicationHint};
 use crate::resolve::{resolve, weekday_name, Prefer, Reference};
-use chrono::NaiveDate;
-use std::collections::BTreeSet;
+use chrono::{Datelike, NaiveDate};
+use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 use tarikh_grammar::{Calendar, Direction, Grammar, Mention, Unit};
 use tarikh_text::Normalised;
@@ -33,9 +59,14 @@ use tarikh_text::Normalised;
 pub struct InferenceInput<'a> {
     /// The normalised text.
     pub normalised: &'a Normalised,
+    /// The grammar's mentions in it (`grammar.find(normalised.as_str())`).
+    pub mentions: &'a [Mention],
     /// The publication date when metadata gives it (such documents only lend evidence).
     pub known: Option<NaiveDate>,
 }
+
+/// Days each way around a story day that a publication day may be.
+const WINDOW: i64 = 10;
 
 struct DayMention {
     mention: Mention,
@@ -43,17 +74,38 @@ struct DayMention {
     strict_future: bool,
 }
 
+/// A date written without its year: «16 جانفي», «التاسع والعشرين من رمضان», «عيد الفطر».
+#[derive(Debug, Clone)]
+struct Partial {
+    calendar: Calendar,
+    month: u32,
+    day: u32,
+    weekday: Option<u32>,
+    /// A day word before it: the publication day is this date minus the shift.
+    shift: Option<i32>,
+}
+
+#[derive(Default)]
 struct DocEvidence {
     /// Days named explicitly (year, month and day), with the tense cue of each.
-    explicit: Vec<(NaiveDate, Option<Prefer>, Range<usize>)>,
+    explicit: Vec<(NaiveDate, Option<Prefer>)>,
+    /// Dates without a year.
+    partial: Vec<Partial>,
     /// Relative expressions at day precision, to be read against a candidate day.
     relative: Vec<DayMention>,
     /// "اليوم الأحد" (0, 7), "أمس السبت" (-1, 6): day shift and the weekday it must fall on.
-    weekday_checks: Vec<(i32, u32, Range<usize>)>,
-    /// "أمس" right before an explicit date: the publication day must be that date minus the shift.
+    weekday_checks: Vec<(i32, u32)>,
+    /// The publication day, from a day word with a full date.
     day_checks: Vec<NaiveDate>,
+    /// Months the publication day must be in («ديسمبر الجاري»).
+    month_checks: Vec<u32>,
     /// The date of the dispatch's dateline, if it has one.
     dateline: Option<NaiveDate>,
+    /// Gregorian and Hijri years the text names (in digits, 1900–2099 and 1300–1599).
+    years: Vec<i32>,
+    hijri_years: Vec<i32>,
+    /// Short quotes of what the evidence was, for documents.csv.
+    quotes: Vec<String>,
 }
 
 /// Whether the byte range lies on one of the first three non-empty lines of `text`, on a line of
@@ -75,157 +127,582 @@ fn enclosing(ranges: &[Range<usize>], at: usize) -> Range<usize> {
     ranges.iter().find(|r| r.start <= at && at < r.end).cloned().unwrap_or(0..usize::MAX)
 }
 
-fn evidence_of(grammar: &Grammar, normalised: &Normalised) -> DocEvidence {
+/// Whether a matched month is marked as the current one («ديسمبر الجاري», «مارس الحالي»).
+fn marks_current_month(text: &str) -> bool {
+    text.split(|c: char| !c.is_alphanumeric()).any(|w| matches!(w, "الجاري" | "الجاريه" | "الحالي" | "الحاليه"))
+}
+
+/// The days a document names explicitly (with year, month and day, in either calendar), in text
+/// order: what story grouping compares.
+pub fn named_days(mentions: &[Mention]) -> Vec<NaiveDate> {
+    let probe = Reference { date: NaiveDate::from_ymd_opt(2000, 1, 1).unwrap_or_default(), time: None, tz: chrono_tz::UTC };
+    mentions
+        .iter()
+        .filter(|m| {
+            let s = &m.semantics;
+            s.year.is_some() && s.month.is_some() && s.day.is_some() && s.event.is_none() && s.range_end.is_none()
+        })
+        .filter_map(|m| {
+            let sem = tarikh_grammar::Semantics { weekday: None, shift: None, ..m.semantics.clone() };
+            resolve(m.kind, &sem, &probe, Prefer::Nearest).and_then(|r| r.interval).map(|iv| iv.start.date_naive())
+        })
+        .collect()
+}
+
+fn evidence_of(grammar: &Grammar, normalised: &Normalised, mentions: &[Mention]) -> DocEvidence {
     let text = normalised.as_str();
     let clauses = normalised.clauses();
     let sentences = normalised.sentences();
     let probe = Reference { date: NaiveDate::from_ymd_opt(2000, 1, 1).unwrap_or_default(), time: None, tz: chrono_tz::UTC };
-    let mut ev = DocEvidence { explicit: Vec::new(), relative: Vec::new(), weekday_checks: Vec::new(), day_checks: Vec::new(), dateline: None };
+    let mut ev = DocEvidence::default();
     // the last bare day word ("أمس"): its end and shift
     let mut day_word: Option<(usize, i32)> = None;
-    for m in grammar.find(text) {
+    for m in mentions {
         let s = &m.semantics;
-        if s.event.is_some() || s.reference.is_some() || s.range_end.is_some() {
+        if s.event.is_some() || s.reference.is_some() || s.range_end.is_some() || s.unit.is_some() {
             continue;
         }
+        let matched = &text[m.range.clone()];
         let clause = enclosing(&clauses, m.range.start);
         let clause = clause.start..clause.end.min(text.len());
         let sentence = enclosing(&sentences, m.range.start);
         let sentence = sentence.start.min(clause.start)..sentence.end.min(text.len());
         let cue = tense_cue(grammar, text, clause, sentence, m.matched.clone());
-        let explicit_day = s.year.is_some() && s.month.is_some() && s.day.is_some();
-        let after_day_word = day_word.take().filter(|(end, _)| text.get(*end..m.range.start).is_some_and(|g| g.trim().is_empty()));
-        if explicit_day {
-            let sem = tarikh_grammar::Semantics { weekday: None, ..s.clone() };
-            if let Some(iv) = resolve(m.kind, &sem, &probe, Prefer::Nearest).and_then(|r| r.interval) {
-                let day = iv.start.date_naive();
-                if let Some((_, shift)) = after_day_word {
+        let after_day_word = day_word.take().filter(|(end, _)| text.get(*end..m.range.start).is_some_and(|g| g.trim().is_empty())).map(|(_, n)| n);
+        let own_shift = match s.shift {
+            Some((Unit::Day, n)) => Some(n),
+            _ => None,
+        };
+        let shift = own_shift.or(after_day_word);
+        // Hijri years named (Gregorian years are read from the digits below)
+        if let (Some(y), None, None, Calendar::Hijri) = (s.year, s.month, s.day, s.calendar) {
+            if (1300..1600).contains(&y) {
+                ev.hijri_years.push(y);
+            }
+        }
+        if let (Some(month), None, true) = (s.month, s.day, marks_current_month(matched)) {
+            if s.calendar == Calendar::Gregorian {
+                ev.month_checks.push(month);
+                ev.quotes.push(format!("«{matched}»"));
+            }
+        }
+        if s.year.is_some() && s.month.is_some() && s.day.is_some() {
+            // A full date: the day it names (the written date wins over a weekday that contradicts it).
+            let sem = tarikh_grammar::Semantics { weekday: None, shift: None, ..s.clone() };
+            if let Some(day) = resolve(m.kind, &sem, &probe, Prefer::Nearest).and_then(|r| r.interval).map(|iv| iv.start.date_naive()) {
+                if s.calendar == Calendar::Hijri {
+                    ev.hijri_years.extend(s.year);
+                    ev.years.push(day.year());
+                }
+                if let Some(n) = shift {
+                    ev.day_checks.push(add_days(day, -(n as i64)));
+                    ev.quotes.push(format!("«{matched}»"));
+                }
+                // A day word and its date in one expression ("يوم غد الثلاثاء الموافق 16 أبريل").
+                if let Some((Unit::Day, shift)) = s.shift {
                     ev.day_checks.push(add_days(day, -(shift as i64)));
                 }
                 if ev.dateline.is_none() && on_dateline(text, &m.range) {
                     ev.dateline = Some(day);
+                    ev.quotes.push(format!("dateline «{matched}»"));
                 }
-                ev.explicit.push((day, cue, m.range.clone()));
+                ev.explicit.push((day, cue));
             }
             continue;
         }
-        if let (Some((Unit::Day, n)), None, None, None) = (s.shift, s.weekday, s.day, s.month) {
+        if let (Some(month), Some(day), None) = (s.month, s.day, s.year) {
+            ev.partial.push(Partial { calendar: s.calendar, month, day, weekday: s.weekday, shift });
+            if shift.is_some() {
+                ev.quotes.push(format!("«{matched}»"));
+            }
+            if s.calendar == Calendar::Gregorian && marks_current_month(matched) {
+                ev.month_checks.push(month);
+            }
+        }
+        if let (Some(n), None, None, None) = (own_shift, s.weekday, s.day, s.month) {
             day_word = Some((m.range.end, n));
         }
-        if let (Some((Unit::Day, n)), Some(w)) = (s.shift, s.weekday) {
-            ev.weekday_checks.push((n, w, m.range.clone()));
+        if let (Some(n), Some(w), None) = (own_shift, s.weekday, s.day) {
+            ev.weekday_checks.push((n, w));
+            ev.quotes.push(format!("«{matched}»"));
         }
-        let day_level = s.weekday.is_some() || matches!(s.shift, Some((Unit::Day, _))) || (s.day.is_some() && s.month.is_some());
-        if day_level && s.calendar == Calendar::Gregorian {
+        // A weekday in apposition to a day word matched apart («مساء أمس السبت», «صباح غد الأربعاء»).
+        if let (Some(n), None, Some(w), None, None) = (after_day_word, own_shift, s.weekday, s.day, s.month) {
+            ev.weekday_checks.push((n, w));
+            ev.quotes.push(format!("«{matched}»"));
+        }
+        // A bare «اليوم» (or «هذه الليلة») lands on whatever day is tried: it tells nothing.
+        let bare_today = own_shift == Some(0) && s.weekday.is_none() && s.day.is_none();
+        let day_level = s.weekday.is_some() || own_shift.is_some() || (s.day.is_some() && s.month.is_some());
+        if day_level && !bare_today {
             let strict_future = cue == Some(Prefer::Future) && s.weekday.is_some() && s.shift.is_none() && s.direction.is_none();
-            ev.relative.push(DayMention { mention: m, prefer: cue.unwrap_or(Prefer::NearestLeaningPast), strict_future });
+            ev.relative.push(DayMention { mention: m.clone(), prefer: cue.unwrap_or(Prefer::NearestLeaningPast), strict_future });
+        }
+    }
+    // Gregorian years written in digits anywhere («مونديال قطر 2022», «29 سبتمبر 2020»): the
+    // press names a story's events by their year even where no date is written.
+    for w in text.split(|c: char| !c.is_ascii_digit()) {
+        if let Ok(y) = w.parse::<i32>() {
+            if w.len() == 4 && (1900..2100).contains(&y) {
+                ev.years.push(y);
+            }
         }
     }
     ev
 }
 
-fn score(ev: &DocEvidence, named: &BTreeSet<NaiveDate>, d: NaiveDate) -> (i64, usize) {
+/// The story's days: day → weight (see the module docs).
+type Named = BTreeMap<NaiveDate, u32>;
+
+/// The story's days as one document reads them: all of them, without that document's own share
+/// (its own earlier answer must not vote for itself).
+struct StoryDays<'a> {
+    all: &'a Named,
+    without: &'a Named,
+}
+
+impl StoryDays<'_> {
+    /// The weight of a day (0 when the story does not name it).
+    fn get(&self, day: &NaiveDate) -> u32 {
+        self.all.get(day).copied().unwrap_or(0).saturating_sub(self.without.get(day).copied().unwrap_or(0))
+    }
+
+    /// The days with some weight, ascending.
+    fn days(&self) -> impl Iterator<Item = &NaiveDate> + '_ {
+        self.all.keys().filter(|d| self.get(d) > 0)
+    }
+}
+
+fn add_named(named: &mut Named, day: NaiveDate, weight: u32) {
+    *named.entry(day).or_default() += weight;
+}
+
+/// The Gregorian days a date without a year may be: each with whether it is in a year the story
+/// names (a day of the story) or only next to one (a possible day, not a named one).
+fn instances(p: &Partial, years: &StoryYears) -> Vec<(NaiveDate, bool)> {
+    let days: Vec<(NaiveDate, bool)> = match p.calendar {
+        Calendar::Gregorian => years.named.iter().map(|&y| (y, true)).chain(years.near.iter().map(|&y| (y, false))).filter_map(|(y, named)| NaiveDate::from_ymd_opt(y, p.month, p.day).map(|d| (d, named))).collect(),
+        Calendar::Hijri => years.hijri.iter().filter_map(|&y| hijri_to_gregorian(y, p.month, p.day)).map(|d| (d, years.named.contains(&d.year()) || years.named.is_empty())).collect(),
+    };
+    days.into_iter().filter(|(d, _)| p.weekday.is_none_or(|w| iso_weekday(*d) == w)).collect()
+}
+
+/// The day a relative expression names when read against `d`, if it is at day level.
+fn land(dm: &DayMention, d: NaiveDate) -> Option<NaiveDate> {
     let r = Reference { date: d, time: None, tz: chrono_tz::UTC };
+    let mut sem = dm.mention.semantics.clone();
+    if dm.strict_future {
+        sem.direction = Some(Direction::Future);
+    }
+    let iv = resolve(dm.mention.kind, &sem, &r, dm.prefer).and_then(|x| x.interval)?;
+    ((iv.end - iv.start).num_hours() <= 30).then(|| iv.start.date_naive())
+}
+
+struct Scored {
+    score: i64,
+    /// Relative expressions landing on story days.
+    landed: usize,
+    /// A day word with a date, or the dateline, puts the day here.
+    fixed: bool,
+}
+
+/// A day word with a date without its year («غدا 16 جانفي»): the date's days in the story's
+/// years, the shift, and the Gregorian month and day.
+struct PartialCheck {
+    days: Vec<NaiveDate>,
+    shift: i32,
+    month_day: Option<(u32, u32)>,
+}
+
+fn score(ev: &DocEvidence, partial_days: &[PartialCheck], named: &StoryDays<'_>, d: NaiveDate) -> Scored {
     let mut score = 0i64;
-    let mut agree = 0usize;
+    let mut landed = 0usize;
+    let mut fixed = false;
     for dm in &ev.relative {
-        let mut sem = dm.mention.semantics.clone();
-        if dm.strict_future {
-            sem.direction = Some(Direction::Future);
-        }
-        if let Some(day) = resolve(dm.mention.kind, &sem, &r, dm.prefer).and_then(|x| x.interval).map(|iv| iv.start.date_naive()) {
-            if named.contains(&day) {
-                score += 10;
-                agree += 1;
+        if let Some(day) = land(dm, d) {
+            let w = named.get(&day);
+            if w > 0 {
+                score += 2 * i64::from(w.min(6));
+                landed += 1;
             }
         }
     }
     for day in &ev.day_checks {
-        if *day != d {
+        if *day == d {
+            score += 40;
+            fixed = true;
+        } else {
+            score -= 100;
+        }
+    }
+    for pd in partial_days {
+        let at = add_days(d, pd.shift as i64);
+        if pd.days.contains(&at) {
+            score += 40;
+            fixed = true;
+        } else if !pd.days.is_empty() || pd.month_day.is_some_and(|md| md != (at.month(), at.day())) {
+            // no year of the story fits it: the day and month must at least
             score -= 100;
         }
     }
     if ev.dateline == Some(d) {
         score += 50;
+        fixed = true;
     }
-    for (shift, weekday, _) in &ev.weekday_checks {
-        if crate::calendar::iso_weekday(add_days(d, *shift as i64)) != *weekday {
+    for (shift, weekday) in &ev.weekday_checks {
+        if iso_weekday(add_days(d, *shift as i64)) != *weekday {
             score -= 100;
         }
     }
-    for (day, cue, _) in &ev.explicit {
+    for month in &ev.month_checks {
+        if d.month() != *month {
+            score -= 50;
+        }
+    }
+    for (day, cue) in &ev.explicit {
         match cue {
             Some(Prefer::Past) if *day > d => score -= 30,
             Some(Prefer::Future) if *day < d => score -= 30,
             _ => {}
         }
     }
-    (score, agree)
+    Scored { score, landed, fixed }
 }
 
-/// Infer the publication day of every document whose metadata lacks one, using the evidence of the
-/// whole corpus. Returns, per input, `Some((day, evidence))` for an inferred day, `None` when the
-/// metadata already gives it or when nothing in the corpus dates anything.
-pub fn infer_publications(grammar: &Grammar, docs: &[InferenceInput<'_>]) -> Vec<Option<(NaiveDate, String)>> {
-    // Every document is read once, on all cores (results come back in input order).
-    use rayon::prelude::*;
-    let all: Vec<DocEvidence> = docs.par_iter().map(|d| evidence_of(grammar, d.normalised)).collect();
-    // Known publication days and explicit dates of every document are the corpus's named days.
-    let mut named: BTreeSet<NaiveDate> = docs.iter().filter_map(|d| d.known).collect();
-    for ev in &all {
-        named.extend(ev.explicit.iter().map(|e| e.0));
+/// What one pass concluded about one document.
+#[derive(Debug, Clone, PartialEq)]
+struct Found {
+    day: NaiveDate,
+    evidence: String,
+}
+
+/// The story's days known before any inference: explicit dates, dates without a year in the
+/// story's years, publication days from metadata and what their relative days name.
+fn base_days(evidence: &[DocEvidence], docs: &[InferenceInput<'_>], years: &StoryYears) -> Named {
+    let mut named = Named::new();
+    for (ev, doc) in evidence.iter().zip(docs) {
+        for (day, _) in &ev.explicit {
+            add_named(&mut named, *day, 2);
+        }
+        for p in &ev.partial {
+            for (day, _) in instances(p, years).into_iter().filter(|(_, named)| *named) {
+                add_named(&mut named, day, 1);
+            }
+        }
+        if let Some(k) = doc.known {
+            add_named(&mut named, k, 3);
+            for dm in &ev.relative {
+                if let Some(day) = land(dm, k) {
+                    add_named(&mut named, day, 1);
+                }
+            }
+        }
     }
-    let evidence: Vec<Option<DocEvidence>> = docs.iter().zip(all).map(|(d, ev)| if d.known.is_none() { Some(ev) } else { None }).collect();
-    let (Some(&first), Some(&last)) = (named.iter().next(), named.iter().next_back()) else {
-        return docs.iter().map(|_| None).collect();
+    named
+}
+
+/// The years a story's dates without a year may be in.
+#[derive(Debug, Default)]
+struct StoryYears {
+    /// The Gregorian years the story names most: its dates without a year name days there.
+    named: BTreeSet<i32>,
+    /// The years around those («انتخابات 2024» may be held in December 2023): a publication day
+    /// may be there, but a date without a year names no day there.
+    near: BTreeSet<i32>,
+    /// The Hijri years the story names most («لهذا العام 1444هـ»: exactly that year), or those of
+    /// its Gregorian years when it names none.
+    hijri: BTreeSet<i32>,
+}
+
+/// The story's years (see [`StoryYears`]); a story naming only Hijri years gets the Gregorian
+/// years they fall in.
+fn story_years(evidence: &[DocEvidence], docs: &[InferenceInput<'_>]) -> StoryYears {
+    let mut g: BTreeMap<i32, u32> = BTreeMap::new();
+    let mut h: BTreeMap<i32, u32> = BTreeMap::new();
+    for (ev, doc) in evidence.iter().zip(docs) {
+        for y in &ev.years {
+            *g.entry(*y).or_default() += 1;
+        }
+        for y in &ev.hijri_years {
+            *h.entry(*y).or_default() += 1;
+        }
+        if let Some(k) = doc.known {
+            *g.entry(k.year()).or_default() += 3;
+        }
+    }
+    let top = |m: &BTreeMap<i32, u32>| -> BTreeSet<i32> {
+        let best = m.values().copied().max().unwrap_or(0);
+        m.iter().filter(|(_, &c)| c * 2 >= best).map(|(&y, _)| y).collect()
     };
-    evidence
+    let (mut named, mut hijri) = (top(&g), top(&h));
+    if named.is_empty() {
+        for &hy in &hijri {
+            for d in [hijri_to_gregorian(hy, 1, 1), hijri_to_gregorian(hy, 12, 29)].into_iter().flatten() {
+                named.insert(d.year());
+            }
+        }
+    }
+    if hijri.is_empty() {
+        for &y in &named {
+            for d in [NaiveDate::from_ymd_opt(y, 1, 1), NaiveDate::from_ymd_opt(y, 12, 31)].into_iter().flatten() {
+                hijri.extend(gregorian_to_hijri(d).map(|h| h.0));
+            }
+        }
+    }
+    let near = named.iter().flat_map(|&y| [y - 1, y + 1]).filter(|y| !named.contains(y)).collect();
+    StoryYears { named, near, hijri }
+}
+
+/// Two equally supported days further apart than this leave the day unknown.
+const AMBIGUOUS: i64 = 7;
+
+/// Span of the story's present: the stretch of this many days holding most of its explicit dates.
+const PRESENT_SPAN: i64 = 60;
+
+/// The story's present: the `PRESENT_SPAN`-day stretch in which its explicit dates and known
+/// publication days weigh most (the later stretch on a tie), as (its first day, its last named
+/// day). Dates long before it are the story's history («توفي في 29 سبتمبر 2020»), not its days.
+fn story_present(evidence: &[DocEvidence], docs: &[InferenceInput<'_>]) -> Option<(NaiveDate, NaiveDate)> {
+    let mut days: Named = Named::new();
+    for (ev, doc) in evidence.iter().zip(docs) {
+        for (day, _) in &ev.explicit {
+            add_named(&mut days, *day, 2);
+        }
+        if let Some(k) = doc.known {
+            add_named(&mut days, k, 3);
+        }
+    }
+    let mut best: Option<(u32, NaiveDate, NaiveDate)> = None;
+    for &start in days.keys() {
+        let end = add_days(start, PRESENT_SPAN);
+        let inside = days.range(start..=end);
+        let weight: u32 = inside.clone().map(|(_, w)| *w).sum();
+        let last = inside.last().map(|(d, _)| *d).unwrap_or(start);
+        if best.is_none_or(|(w, _, _)| weight >= w) {
+            best = Some((weight, start, last));
+        }
+    }
+    best.map(|(_, start, last)| (start, last))
+}
+
+/// Infer the publication day of every document of one story whose metadata lacks one, from the
+/// evidence of the whole story (see the module docs). Returns, per input, `Some((day, evidence))`
+/// for an inferred day, `None` when the metadata already gives it or when nothing supports a day.
+pub fn infer_publications(grammar: &Grammar, docs: &[InferenceInput<'_>]) -> Vec<Option<(NaiveDate, String)>> {
+    use rayon::prelude::*;
+    let evidence: Vec<DocEvidence> = docs.par_iter().map(|d| evidence_of(grammar, d.normalised, d.mentions)).collect();
+    let years = story_years(&evidence, docs);
+    let base = base_days(&evidence, docs, &years);
+    let present = story_present(&evidence, docs);
+    if std::env::var_os("TARIKH_DEBUG_DCT").is_some() {
+        eprintln!("story years {years:?}; days {base:?}");
+        for ev in &evidence {
+            eprintln!("  explicit {:?} partial {:?} wchecks {:?} dchecks {:?} months {:?} years {:?} rel {}", ev.explicit, ev.partial, ev.weekday_checks, ev.day_checks, ev.month_checks, ev.years, ev.relative.len());
+        }
+    }
+    let partials: Vec<Vec<PartialCheck>> = evidence
         .iter()
         .map(|ev| {
-            let ev = ev.as_ref()?;
-            // Candidates: the corpus's span widened by ten days; a span over two years is cut to the
-            // document's own explicit dates (or the corpus's latest days) so the search stays small.
-            let (lo, hi) = if (last - first).num_days() <= 730 {
-                (add_days(first, -10), add_days(last, 10))
-            } else if let (Some(a), Some(b)) = (ev.explicit.iter().map(|e| e.0).min(), ev.explicit.iter().map(|e| e.0).max()) {
-                (add_days(a, -10), add_days(b, 10))
-            } else {
-                (add_days(last, -370), add_days(last, 10))
-            };
-            let mut best: Option<(i64, usize, NaiveDate)> = None;
-            let mut d = lo;
-            while d <= hi {
-                let (s, agree) = score(ev, &named, d);
-                if std::env::var_os("TARIKH_DEBUG_DCT").is_some() && s > 0 {
-                    eprintln!("dct candidate {d}: score {s} agree {agree}");
-                }
-                if best.is_none_or(|(bs, _, _)| s > bs) {
-                    best = Some((s, agree, d));
-                }
-                d = add_days(d, 1);
-            }
-            let (s, agree, day) = best?;
-            if agree == 0 && ev.weekday_checks.is_empty() && ev.explicit.is_empty() {
-                return None;
-            }
-            let mut why = format!("{agree} relative day expression(s) land on days the corpus names explicitly");
-            if ev.dateline == Some(day) {
-                why = format!("the dateline gives {day}; {why}");
-            }
-            if !ev.weekday_checks.is_empty() {
-                why.push_str(&format!("; {} weekday check(s) such as اليوم {}", ev.weekday_checks.len(), weekday_name(ev.weekday_checks[0].1)));
-            }
-            if s < 0 {
-                why.push_str("; some cues disagree (low confidence)");
-            }
-            Some((day, why))
+            ev.partial
+                .iter()
+                .filter_map(|p| {
+                    let shift = p.shift?;
+                    Some(PartialCheck { days: instances(p, &years).into_iter().map(|x| x.0).collect(), shift, month_day: (p.calendar == Calendar::Gregorian).then_some((p.month, p.day)) })
+                })
+                .collect()
         })
-        .collect()
+        .collect();
+    // the days each document's own dates without a year may be, in the story's years
+    let own_partials: Vec<Vec<NaiveDate>> = evidence.iter().map(|ev| ev.partial.iter().flat_map(|p| instances(p, &years)).map(|x| x.0).collect()).collect();
+    let mut found: Vec<Option<Found>> = vec![None; docs.len()];
+    for _pass in 0..3 {
+        // The story's days: the base, plus every day found in the previous pass and what the
+        // document's relative days name from it; each document reads them without its own share.
+        let shares: Vec<Named> = found
+            .iter()
+            .zip(&evidence)
+            .map(|(f, ev)| {
+                let mut share = Named::new();
+                if let Some(f) = f {
+                    add_named(&mut share, f.day, 2);
+                    for day in ev.relative.iter().filter_map(|dm| land(dm, f.day)) {
+                        add_named(&mut share, day, 1);
+                    }
+                }
+                share
+            })
+            .collect();
+        let mut all = base.clone();
+        for share in &shares {
+            for (day, w) in share {
+                add_named(&mut all, *day, *w);
+            }
+        }
+        let next: Vec<Option<Found>> = docs
+            .par_iter()
+            .zip(&evidence)
+            .zip(&partials)
+            .zip(&own_partials)
+            .enumerate()
+            .map(|(i, (((doc, ev), partial_days), own_partial))| {
+                if doc.known.is_some() {
+                    return None;
+                }
+                let days = StoryDays { all: &all, without: &shares[i] };
+                best_day(ev, partial_days, own_partial, &days, present)
+            })
+            .collect();
+        if std::env::var_os("TARIKH_DEBUG_DCT").is_some() {
+            eprintln!("pass: {:?}", next.iter().map(|f| f.as_ref().map(|f| f.day)).collect::<Vec<_>>());
+        }
+        if next == found {
+            break;
+        }
+        found = next;
+    }
+    found.into_iter().map(|f| f.map(|f| (f.day, f.evidence))).collect()
+}
+
+/// The best-supported day for one document given the story's days, or `None`.
+fn best_day(ev: &DocEvidence, partial_days: &[PartialCheck], own_partial: &[NaiveDate], named: &StoryDays<'_>, present: Option<(NaiveDate, NaiveDate)>) -> Option<Found> {
+    // Days long before the story's present are its history: no publication day is near them.
+    // The story's days far from its present (long before: its history; long after: what it
+    // announces) are no place for an article of the story; the article's own dates always are.
+    let current = |d: &NaiveDate| present.is_none_or(|(start, last)| *d >= add_days(start, -PRESENT_SPAN) && *d <= add_days(last, PRESENT_SPAN));
+    let mut candidates: BTreeSet<NaiveDate> = BTreeSet::new();
+    for day in named.days().filter(|d| current(d)).chain(ev.explicit.iter().map(|e| &e.0)).chain(ev.day_checks.iter()).chain(ev.dateline.iter()) {
+        for k in -WINDOW..=WINDOW {
+            candidates.insert(add_days(*day, k));
+        }
+    }
+    for pd in partial_days {
+        candidates.extend(pd.days.iter().map(|d| add_days(*d, -(pd.shift as i64))));
+    }
+    // Ties go to the day nearest the days the article names itself (an article appears soon after
+    // what it reports), then nearest the story's present (its latest explicit day: a story is
+    // told as it unfolds), then to the earlier.
+    let mut own: Vec<NaiveDate> = ev.explicit.iter().map(|e| e.0).collect();
+    own.extend(own_partial.iter().copied());
+    let nearness = |d: NaiveDate| {
+        let to_own = own.iter().map(|x| (*x - d).num_days().abs()).min().unwrap_or(0);
+        to_own
+    };
+    let mut best: Option<(Scored, NaiveDate)> = None;
+    let mut tied: Vec<NaiveDate> = Vec::new();
+    for d in candidates {
+        let s = score(ev, partial_days, named, d);
+        if std::env::var_os("TARIKH_DEBUG_DCT").is_some() && (s.score > 0 || s.fixed) {
+            eprintln!("    candidate {d}: score {} landed {} fixed {} near {:?}", s.score, s.landed, s.fixed, nearness(d));
+        }
+        let better = match &best {
+            None => true,
+            Some((b, bd)) => s.score > b.score || (s.score == b.score && nearness(d) < nearness(*bd)),
+        };
+        if best.as_ref().is_some_and(|(b, _)| s.score > b.score) {
+            tied.clear();
+        }
+        if best.as_ref().is_none_or(|(b, _)| s.score >= b.score) {
+            tied.push(d);
+        }
+        if better {
+            best = Some((s, d));
+        }
+    }
+    let (s, day) = best?;
+    let near_own = own.iter().any(|x| (*x - day).num_days().abs() <= WINDOW);
+    if !(s.fixed || s.landed > 0 || near_own) {
+        return None;
+    }
+    // As good a day weeks away: the evidence does not tell which (a weekday and a month, but no
+    // year): no day rather than a guess.
+    if !s.fixed && own.is_empty() && tied.iter().any(|x| (*x - day).num_days().abs() > AMBIGUOUS) {
+        return None;
+    }
+    let mut why = Vec::new();
+    if s.fixed {
+        why.push(ev.quotes.iter().take(2).cloned().collect::<Vec<_>>().join(", "));
+    }
+    if s.landed > 0 {
+        why.push(format!("{} relative day expression(s) land on days the story names", s.landed));
+    }
+    if !ev.weekday_checks.is_empty() {
+        why.push(format!("the weekday fits: {}", ev.weekday_checks.iter().take(2).map(|(n, w)| format!("{} {}", day_word_name(*n), weekday_name(*w))).collect::<Vec<_>>().join(", ")));
+    }
+    if !s.fixed && s.landed == 0 {
+        why.push("near the dates it names".into());
+    }
+    if s.score < 0 {
+        why.push("some cues disagree (low confidence)".into());
+    }
+    Some(Found { day, evidence: why.into_iter().filter(|w| !w.is_empty()).collect::<Vec<_>>().join("; ") })
+}
+
+fn day_word_name(shift: i32) -> &'static str {
+    match shift {
+        -2 => "أول أمس",
+        -1 => "أمس",
+        0 => "اليوم",
+        1 => "غدا",
+        2 => "بعد غد",
+        _ => "يوم",
+    }
 }
 
 impl PublicationHint {
-    /// A hint for a document whose publication day was inferred from the corpus.
-    pub fn inferred(day: NaiveDate, evidence: String, timezone: chrono_tz::Tz, fallback: NaiveDate) -> PublicationHint {
-        PublicationHint { date: None, time: None, timezone, fallback, inferred: Some((day, evidence)) }
+    /// A hint for a document whose publication day was inferred from its story.
+    pub fn inferred(day: NaiveDate, evidence: String, timezone: chrono_tz::Tz) -> PublicationHint {
+        PublicationHint { date: None, time: None, timezone, fallback: None, inferred: Some((day, evidence)) }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Infer the days of a story of invented articles (none with metadata).
+    fn infer(texts: &[&str]) -> Vec<Option<String>> {
+        let grammar = Grammar::embedded().expect("grammar");
+        let normalised: Vec<Normalised> = texts.iter().map(|t| Normalised::new(t)).collect();
+        let mentions: Vec<Vec<Mention>> = normalised.iter().map(|n| grammar.find(n.as_str())).collect();
+        let inputs: Vec<InferenceInput<'_>> = normalised.iter().zip(&mentions).map(|(n, m)| InferenceInput { normalised: n, mentions: m, known: None }).collect();
+        infer_publications(&grammar, &inputs).into_iter().map(|r| r.map(|(d, _)| d.to_string())).collect()
+    }
+
+    #[test]
+    fn a_day_word_with_its_date_fixes_the_day() {
+        assert_eq!(infer(&["تنطلق عملية الاقتراع اليوم السبت 17 ديسمبر 2022 في كامل البلاد"]), vec![Some("2022-12-17".into())]);
+        assert_eq!(infer(&["فرضت السلطات حالة الطوارئ ابتداء من أول أمس الجمعة 20 مارس 2020"]), vec![Some("2020-03-22".into())]);
+    }
+
+    #[test]
+    fn a_date_without_its_year_takes_the_story_year() {
+        // «غدا 16 جانفي الجاري»: the day before 16 January, in the year the story names.
+        let got = infer(&["تنطلق الحملة غدا 16 جانفي الجاري وتجرى الدورة الثانية يوم الأحد 29 جانفي 2023"]);
+        assert_eq!(got, vec![Some("2023-01-15".into())]);
+    }
+
+    #[test]
+    fn relative_days_land_on_the_days_the_story_names() {
+        let got = infer(&[
+            "أعلنت اللجنة أن التصويت سيجري يوم الأربعاء الموافق 20 ديسمبر 2023",
+            "أدى الأمير اليمين الدستورية اليوم الأربعاء أمام مجلس الأمة",
+        ]);
+        assert_eq!(got[1], Some("2023-12-20".into()));
+    }
+
+    #[test]
+    fn a_story_of_another_year_is_no_evidence_here() {
+        // The weekday alone, with no day of the story's own: unknown, not a day of another story.
+        assert_eq!(infer(&["أعلنت الحكومة اليوم الاثنين الحداد ثلاثة أيام"]), vec![None]);
+    }
+
+    #[test]
+    fn nothing_dated_gives_no_day() {
+        assert_eq!(infer(&["انتهى الشوط الأول بتقدم الفريق الضيف بهدف", "سجل المهاجم الهدف في الدقيقة الثالثة"]), vec![None, None]);
+    }
+
+    #[test]
+    fn a_hijri_date_with_a_day_word_fixes_the_day() {
+        assert_eq!(infer(&["وكانت الطائرة الأولى قد وصلت أمس السبت 18 شوال 1445هـ إلى المطار"]), vec![Some("2024-04-28".into())]);
     }
 }

@@ -1,6 +1,6 @@
 //! From a mention's semantics and a reference time to a TIMEX3 value and the interval it denotes.
 
-use crate::calendar::{add_days, add_months, day_start, gregorian_to_hijri, hijri_month_start, hijri_to_gregorian, iso_week_label, iso_weekday, local_instant};
+use crate::calendar::{add_days, add_months, day_start, gregorian_to_hijri, hijri_day_as_sighted, hijri_month_start, iso_week_label, iso_weekday, local_instant};
 use crate::types::{AnchorKind, Interval, TimexType};
 use chrono::{Datelike, Days, Duration, NaiveDate, NaiveTime};
 use tarikh_grammar::{Calendar, Direction, MentionType, PartOfDay, Semantics, Unit};
@@ -74,6 +74,25 @@ enum Point {
     PartOfDay(NaiveDate, PartOfDay),
     Hour(NaiveDate, u32),
     Minute(NaiveDate, u32, u32),
+    Second(NaiveDate, u32, u32, u32),
+    /// A season of a year (index into [`SEASONS`]); winter is labelled by the year of its January.
+    Season(i32, usize),
+    /// A quarter (1–4) of a year.
+    Quarter(i32, u32),
+    /// A half (1–2) of a year.
+    Half(i32, u32),
+    /// The weekend of the ISO week starting on this Monday.
+    Weekend(NaiveDate),
+}
+
+/// TIMEX3 season codes and the month each season starts in (meteorological seasons of the northern
+/// hemisphere; winter starts in December of the year before its label).
+const SEASONS: [(&str, u32); 4] = [("SP", 3), ("SU", 6), ("FA", 9), ("WI", 12)];
+
+/// The first day of season `s` labelled `y`.
+fn season_start(y: i32, s: usize) -> Option<NaiveDate> {
+    let (_, m) = SEASONS[s];
+    NaiveDate::from_ymd_opt(if m == 12 { y - 1 } else { y }, m, 1)
 }
 
 impl Point {
@@ -95,6 +114,7 @@ impl Point {
                     PartOfDay::Evening => format!("{day}TEV"),
                     PartOfDay::Night => format!("{day}TNI"),
                     PartOfDay::Noon => format!("{day}T12:00"),
+                    PartOfDay::Midday => format!("{day}TMI"),
                     PartOfDay::Midnight => format!("{}T00:00", add_days(d, 1).format("%Y-%m-%d")),
                 }
             }
@@ -106,6 +126,14 @@ impl Point {
                 let (d, h) = if h >= 24 { (add_days(d, 1), h - 24) } else { (d, h) };
                 format!("{}T{h:02}:{m:02}", d.format("%Y-%m-%d"))
             }
+            Point::Second(d, h, m, sec) => {
+                let (d, h) = if h >= 24 { (add_days(d, 1), h - 24) } else { (d, h) };
+                format!("{}T{h:02}:{m:02}:{sec:02}", d.format("%Y-%m-%d"))
+            }
+            Point::Season(y, s) => format!("{y:04}-{}", SEASONS[s].0),
+            Point::Quarter(y, q) => format!("{y:04}-Q{q}"),
+            Point::Half(y, h) => format!("{y:04}-H{h}"),
+            Point::Weekend(monday) => format!("{}-WE", iso_week_label(monday)),
         }
     }
 
@@ -132,6 +160,7 @@ impl Point {
             Point::PartOfDay(d, pod) => match pod {
                 PartOfDay::Morning => (at(d, 0, 0), at(d, 12, 0)),
                 PartOfDay::Noon => (at(d, 12, 0), at(d, 13, 0)),
+                PartOfDay::Midday => (at(d, 12, 0), at(d, 15, 0)),
                 PartOfDay::Afternoon => (at(d, 12, 0), at(d, 18, 0)),
                 PartOfDay::Evening => (at(d, 18, 0), at(d, 24, 0)),
                 PartOfDay::Night => (at(d, 18, 0), at(d, 30, 0)),
@@ -139,13 +168,38 @@ impl Point {
             },
             Point::Hour(d, h) => (at(d, h as i64, 0), at(d, h as i64 + 1, 0)),
             Point::Minute(d, h, m) => (at(d, h as i64, m as i64), at(d, h as i64, m as i64 + 1)),
+            Point::Second(d, h, m, sec) => {
+                let start = at(d, h as i64, m as i64) + Duration::seconds(sec as i64);
+                (start, start + Duration::seconds(1))
+            }
+            // Each season ends when the next begins: autumn y ends when winter y + 1 (from December y)
+            // begins, winter y when spring y begins.
+            Point::Season(y, s) => {
+                let next = match s {
+                    2 => season_start(y + 1, 3)?,
+                    3 => season_start(y, 0)?,
+                    _ => season_start(y, s + 1)?,
+                };
+                (day_start(tz, season_start(y, s)?), day_start(tz, next))
+            }
+            Point::Quarter(y, q) => {
+                let (ny, nm) = add_months(y, 3 * q - 2, 3);
+                (day_start(tz, NaiveDate::from_ymd_opt(y, 3 * q - 2, 1)?), day_start(tz, NaiveDate::from_ymd_opt(ny, nm, 1)?))
+            }
+            Point::Half(y, h) => {
+                let (ny, nm) = add_months(y, 6 * h - 5, 6);
+                (day_start(tz, NaiveDate::from_ymd_opt(y, 6 * h - 5, 1)?), day_start(tz, NaiveDate::from_ymd_opt(ny, nm, 1)?))
+            }
+            // Friday to Monday: the weekend is Friday–Saturday in most Arab countries, Saturday–Sunday
+            // in the Maghreb and Lebanon.
+            Point::Weekend(monday) => (day_start(tz, add_days(monday, 4)), day_start(tz, add_days(monday, 7))),
         };
         Some(Interval { start, end })
     }
 
     fn kind(self) -> TimexType {
         match self {
-            Point::PartOfDay(..) | Point::Hour(..) | Point::Minute(..) => TimexType::Time,
+            Point::PartOfDay(..) | Point::Hour(..) | Point::Minute(..) | Point::Second(..) => TimexType::Time,
             _ => TimexType::Date,
         }
     }
@@ -205,7 +259,7 @@ fn weekday_label(w: u32) -> String {
 }
 
 /// The zone a clock time states ("بتوقيت غرينتش" → UTC, "بتوقيت باريس" → Europe/Paris).
-fn stated_zone(name: &str) -> Option<chrono_tz::Tz> {
+pub(crate) fn stated_zone(name: &str) -> Option<chrono_tz::Tz> {
     match name {
         "+00:00" | "UTC" | "GMT" | "Z" => Some(chrono_tz::UTC),
         other => other.parse().ok(),
@@ -217,8 +271,29 @@ fn duration_value(amount: Option<f64>, unit: Unit) -> String {
     match amount {
         None => format!("P{t}X{}", unit.timex_letter()),
         Some(a) if a.fract() == 0.0 => format!("P{t}{}{}", a as i64, unit.timex_letter()),
-        Some(a) => format!("P{t}{a}{}", unit.timex_letter()),
+        Some(a) => fractional_duration(a, unit).unwrap_or_else(|| format!("P{t}{a}{}", unit.timex_letter())),
     }
+}
+
+/// A fractional amount written in whole units, as TIMEX3 values are: «ساعتين ونصف» = PT2H30M, «نصف
+/// ساعة» = PT30M, «يوم ونصف» = P1DT12H, «عامين ونصف» = P2Y6M, «نصف قرن» = P50Y. `None` when the
+/// fraction does not come out whole in the next unit (half a week or a month keep the decimal).
+fn fractional_duration(amount: f64, unit: Unit) -> Option<String> {
+    let whole = amount.trunc() as i64;
+    let part = |per: f64| -> Option<i64> {
+        let v = amount.fract() * per;
+        (v.fract().abs() < 1e-9).then_some(v.round() as i64)
+    };
+    let lead = |n: i64, letter: &str| if n > 0 { format!("{n}{letter}") } else { String::new() };
+    Some(match unit {
+        Unit::Hour => format!("PT{}{}M", lead(whole, "H"), part(60.0)?),
+        Unit::Minute => format!("PT{}{}S", lead(whole, "M"), part(60.0)?),
+        Unit::Day => format!("P{}T{}H", lead(whole, "D"), part(24.0)?),
+        Unit::Year => format!("P{}{}M", lead(whole, "Y"), part(12.0)?),
+        Unit::Decade if (amount * 10.0).fract() == 0.0 => format!("P{}Y", (amount * 10.0) as i64),
+        Unit::Century if (amount * 100.0).fract() == 0.0 => format!("P{}Y", (amount * 100.0) as i64),
+        _ => return None,
+    })
 }
 
 /// Smallest and largest length of a duration, in seconds, from its amount, vagueness and mod.
@@ -290,12 +365,28 @@ pub(crate) fn resolve(kind: MentionType, sem: &Semantics, r: &Reference, prefer:
     let mut anchor = AnchorKind::Dct;
     let mut point: Option<Point> = None;
 
-    if sem.calendar == Calendar::Hijri {
-        let (hy, hm, hd) = gregorian_to_hijri(r.date).unwrap_or((1438, 1, 1));
-        match (sem.year, sem.month, sem.day) {
+    if let Some((p, a)) = part_of_year_or_month(sem, r, prefer, strict) {
+        point = Some(p);
+        anchor = a;
+    } else if sem.calendar == Calendar::Hijri {
+        let (hy, hm, _) = gregorian_to_hijri(r.date).unwrap_or((1438, 1, 1));
+        // The Gregorian day of Hijri day `d` (or the last day) of month `m` of year `y`.
+        let day_of = |y: i32, m: u32, d: Option<u32>| -> Option<NaiveDate> {
+            if sem.last_day {
+                let (ny, nm) = add_months(y, m, 1);
+                return hijri_month_start(ny, nm).map(|next| add_days(next, -1));
+            }
+            hijri_day_as_sighted(y, m, d?)
+        };
+        // A Gregorian year after a Hijri month or feast ("رمضان 2021"): the Hijri years to try.
+        let years_around = |g: i32| -> Vec<i32> {
+            let mid = NaiveDate::from_ymd_opt(g, 7, 1).and_then(gregorian_to_hijri).map_or(hy, |h| h.0);
+            vec![mid - 1, mid, mid + 1]
+        };
+        match (sem.year, sem.month, sem.day.or(sem.last_day.then_some(0))) {
             (Some(y), Some(m), Some(d)) => {
                 anchor = AnchorKind::Explicit;
-                match hijri_to_gregorian(y, m, d) {
+                match day_of(y, m, Some(d)) {
                     Some(g) => point = Some(Point::Day(g)),
                     None => {
                         problems.push(("impossible_date".into(), format!("{d}/{m}/{y} هـ does not exist in the Umm al-Qura calendar")));
@@ -304,17 +395,50 @@ pub(crate) fn resolve(kind: MentionType, sem: &Semantics, r: &Reference, prefer:
                 }
             }
             (None, Some(m), Some(d)) => {
-                let cands: Vec<NaiveDate> = (hy - 1..=hy + 1).filter_map(|y| hijri_to_gregorian(y, m, d)).collect();
-                point = Some(Point::Day(choose(&cands, r.date, prefer, strict)?));
+                let d = (!sem.last_day).then_some(d);
+                // The written date and, for words naming either of two days ("العيد"), the other.
+                let mut dates: Vec<(u32, Option<u32>)> = vec![(m, d)];
+                if let Some((am, ad)) = sem.hijri_alternative {
+                    // Counted from the other day: the Nth day of the Eid is 1 + N − 1 Shawwal or 10 + N − 1 Dhu al-Hijja.
+                    dates.push((am, d.map(|d| ad + d.saturating_sub(1))));
+                }
+                if let Some(g) = sem.gregorian_year {
+                    // The occurrence that falls in that Gregorian year.
+                    anchor = AnchorKind::Explicit;
+                    let found = years_around(g).into_iter().flat_map(|y| dates.iter().filter_map(move |&(m, d)| day_of(y, m, d))).filter(|x| x.year() == g).min()?;
+                    point = Some(Point::Day(found));
+                } else {
+                    let cands: Vec<NaiveDate> = (hy - 1..=hy + 1).flat_map(|y| dates.iter().filter_map(move |&(m, d)| day_of(y, m, d))).collect();
+                    // A weekday picks the occurrence on that weekday within half a year.
+                    let on_weekday = sem.weekday.and_then(|w| cands.iter().copied().find(|g| iso_weekday(*g) == w && (*g - r.date).num_days().abs() <= 183));
+                    point = Some(Point::Day(on_weekday.or_else(|| choose(&cands, r.date, prefer, strict))?));
+                }
             }
             (Some(y), Some(m), None) => {
                 anchor = AnchorKind::Explicit;
                 point = Some(Point::HijriMonth(y, m));
             }
             (None, Some(m), None) => {
-                let _ = hd;
-                let y = if m < hm && prefer == Prefer::Future { hy + 1 } else { hy };
-                point = Some(Point::HijriMonth(y, m));
+                let start_of = |y: i32| hijri_month_start(y, m).map(|d| (y, d));
+                point = Some(if let Some(g) = sem.gregorian_year {
+                    // The month that starts in that Gregorian year, else the one nearest its start.
+                    anchor = AnchorKind::Explicit;
+                    let starts: Vec<(i32, NaiveDate)> = years_around(g).into_iter().filter_map(start_of).collect();
+                    let jan1 = NaiveDate::from_ymd_opt(g, 1, 1)?;
+                    let (y, _) = starts.iter().copied().find(|(_, d)| d.year() == g).or_else(|| starts.iter().copied().min_by_key(|(_, d)| (*d - jan1).num_days().abs()))?;
+                    Point::HijriMonth(y, m)
+                } else {
+                    // The nearest occurrence the tense allows; the current month counts as now, and
+                    // so does the month about to begin in the last two days of a month, when its
+                    // crescent is sought and announced (رؤية هلال شهر شوال on 29 Ramadan).
+                    let (ny, nm, _) = gregorian_to_hijri(add_days(r.date, 2)).unwrap_or((hy, hm, 1));
+                    let now = hijri_month_start(ny, nm).unwrap_or(r.date);
+                    let starts: Vec<(i32, NaiveDate)> = (hy - 1..=hy + 1).filter_map(start_of).collect();
+                    let days: Vec<NaiveDate> = starts.iter().map(|(_, d)| *d).collect();
+                    let pick = choose(&days, now, prefer, strict)?;
+                    let (y, _) = starts.iter().copied().find(|(_, d)| *d == pick)?;
+                    Point::HijriMonth(y, m)
+                });
             }
             (Some(y), None, None) => {
                 anchor = AnchorKind::Explicit;
@@ -322,6 +446,18 @@ pub(crate) fn resolve(kind: MentionType, sem: &Semantics, r: &Reference, prefer:
             }
             _ => return None,
         }
+    } else if sem.last_day && sem.day.is_none() && sem.month.is_some() {
+        // The last day of a month ("آخر يوم من شهر أكتوبر 2015").
+        let m = sem.month?;
+        let (y, m) = match sem.year {
+            Some(y) => {
+                anchor = AnchorKind::Explicit;
+                (y, m)
+            }
+            None => month_near(r.date, m, prefer, strict),
+        };
+        let (ny, nm) = add_months(y, m, 1);
+        point = Some(Point::Day(add_days(NaiveDate::from_ymd_opt(ny, nm, 1)?, -1)));
     } else {
         match (sem.year, sem.month, sem.day) {
             (Some(y), Some(m), Some(d)) => {
@@ -334,10 +470,26 @@ pub(crate) fn resolve(kind: MentionType, sem: &Semantics, r: &Reference, prefer:
                     }
                 }
             }
-            (None, Some(m), Some(d)) => match day_month_near(r.date, m, d, prefer, strict) {
-                Some(g) => point = Some(Point::Day(g)),
-                None => return None,
-            },
+            (None, Some(m), Some(d)) => {
+                // A day word in apposition (غدا 16 جانفي) says which year: the one nearest that day.
+                let (near, prefer) = match sem.shift {
+                    Some((Unit::Day, n)) => (add_days(r.date, i64::from(n)), Prefer::Nearest),
+                    _ => (r.date, prefer),
+                };
+                // A weekday says which year too, within half a year of the reference: the occurrence
+                // on that weekday (الأربعاء 25 مارس read on Tuesday 24 March is tomorrow, not a year
+                // ago, whatever the tense). Farther off, a wrong weekday is the text's error.
+                let on_weekday = sem.weekday.and_then(|w| {
+                    let y = near.year();
+                    (y - 1..=y + 1)
+                        .filter_map(|yy| NaiveDate::from_ymd_opt(yy, m, d))
+                        .find(|g| iso_weekday(*g) == w && (*g - near).num_days().abs() <= 183)
+                });
+                match on_weekday.or_else(|| day_month_near(near, m, d, prefer, strict)) {
+                    Some(g) => point = Some(Point::Day(g)),
+                    None => return None,
+                }
+            }
             (Some(y), Some(m), None) => {
                 anchor = AnchorKind::Explicit;
                 point = Some(Point::Month(y, m));
@@ -360,13 +512,15 @@ pub(crate) fn resolve(kind: MentionType, sem: &Semantics, r: &Reference, prefer:
     }
     if let Some((gy, gm, gd)) = sem.hijri_pair {
         if let (Some(Point::Day(g)), Some(hm), Some(hd)) = (point, gm, gd) {
-            let hy = gy.unwrap_or_else(|| gregorian_to_hijri(g).map(|h| h.0).unwrap_or(0));
-            match hijri_to_gregorian(hy, hm, hd) {
-                Some(h) if (h - g).num_days().abs() <= 1 => {
-                    if h != g {
-                        problems.push(("hijri_gregorian_mismatch".into(), format!("the Hijri date {hd}/{hm}/{hy} is {} by Umm al-Qura, one day from the Gregorian {}; local sighting can differ by a day", h, g)));
-                    }
-                }
+            // The Hijri year meant: the one written, else the one whose such day is nearest.
+            let (y0, _, _) = gregorian_to_hijri(g).unwrap_or((0, 1, 1));
+            let hy = gy.unwrap_or_else(|| {
+                [y0 - 1, y0, y0 + 1].into_iter().min_by_key(|y| hijri_day_as_sighted(*y, hm, hd).map_or(i64::MAX, |h| (h - g).num_days().abs())).unwrap_or(y0)
+            });
+            match hijri_day_as_sighted(hy, hm, hd) {
+                // Up to two days off is a country's own sighting: the document dates the month by it
+                // (and reports it as hijri_month_start).
+                Some(h) if (h - g).num_days().abs() <= 2 => {}
                 Some(h) => problems.push(("hijri_gregorian_mismatch".into(), format!("the Hijri date {hd}/{hm}/{hy} is {h} by Umm al-Qura, not {g}; the Gregorian date is kept"))),
                 None => problems.push(("hijri_gregorian_mismatch".into(), format!("the Hijri date {hd}/{hm}/{hy} does not exist; the Gregorian date {g} is kept"))),
             }
@@ -378,25 +532,58 @@ pub(crate) fn resolve(kind: MentionType, sem: &Semantics, r: &Reference, prefer:
         if let Some((unit, n)) = sem.shift {
             // A shift past the four-digit years ("بعد 2147483647 سنة") names no date: left out.
             point = Some(shifted(r, unit, n)?);
+            // A weekday of a shifted week ("الأحد من الأسبوع الماضي"): that day of the ISO week.
+            if let (Some(w), Some(Point::Week(d))) = (sem.weekday, point) {
+                point = Some(Point::Day(add_days(d, i64::from(w) - i64::from(iso_weekday(d)))));
+            }
+            // A day number of a shifted month ("18 الجاري", "يوم 5 من الشهر المقبل").
+            if let (Some(d), Some(Point::Month(y, m))) = (sem.day, point) {
+                match NaiveDate::from_ymd_opt(y, m, d) {
+                    Some(g) => point = Some(Point::Day(g)),
+                    None => {
+                        problems.push(("impossible_date".into(), format!("{y}-{m:02}-{d:02} does not exist")));
+                        return None;
+                    }
+                }
+            }
             if let (Some(w), Some(Point::Day(d))) = (sem.weekday, point) {
                 if iso_weekday(d) != w {
+                    // The weekday wins: a day word depends on when the text was written, which is
+                    // often not the day stamped on the page (written late, published after midnight,
+                    // stamped in another zone); the weekday does not. The nearest such weekday.
+                    let named = weekday_near(d, w, Prefer::Nearest, false);
                     problems.push((
                         "weekday_date_mismatch".into(),
-                        format!("{} is a {}, not a {}; the day word is kept", d, weekday_label(iso_weekday(d)), weekday_label(w)),
+                        format!("{} is a {}, not a {}; the weekday is kept ({named})", d, weekday_label(iso_weekday(d)), weekday_label(w)),
                     ));
+                    point = Some(Point::Day(named));
                 }
             }
         } else if let Some(w) = sem.weekday {
-            point = Some(Point::Day(weekday_near(r.date, w, prefer, strict)));
+            // A weekday said to be a Hijri day ("الأحد أول أيام عيد الأضحى") is the one nearest that
+            // day's date in the table; otherwise the tense decides.
+            let stated = sem.hijri_pair.and_then(|(hy_said, hm, hd)| {
+                let (hy, _, _) = gregorian_to_hijri(r.date)?;
+                let years: Vec<i32> = match hy_said {
+                    Some(y) => vec![y],
+                    None => vec![hy - 1, hy, hy + 1],
+                };
+                years.into_iter().filter_map(|y| hijri_day_as_sighted(y, hm?, hd?)).min_by_key(|d| (*d - r.date).num_days().abs())
+            });
+            point = Some(Point::Day(match stated {
+                Some(t) => weekday_near(t, w, Prefer::Nearest, false),
+                None => weekday_near(r.date, w, prefer, strict),
+            }));
         } else if sem.part_of_day.is_some() || sem.hour.is_some() {
-            let d = if sem.part_of_day == Some(PartOfDay::Midnight) {
+            let d = match (sem.part_of_day, sem.hour) {
                 // A bare midnight closes the day before the reference (past) or the reference day (future).
-                match prefer {
+                (Some(PartOfDay::Midnight), _) => match prefer {
                     Prefer::Future => r.date,
                     _ => add_days(r.date, -1),
-                }
-            } else {
-                r.date
+                },
+                // A bare night told in the past («قصفت الطائرات المدينة ليلا») is the night just gone.
+                (Some(PartOfDay::Night), None) if prefer == Prefer::Past => add_days(r.date, -1),
+                _ => r.date,
             };
             point = Some(Point::Day(d));
         }
@@ -413,9 +600,18 @@ pub(crate) fn resolve(kind: MentionType, sem: &Semantics, r: &Reference, prefer:
     // Times of day on a day.
     if let Point::Day(d) = point {
         if let Some(h) = sem.hour {
-            let mut h = h;
+            let (mut h, mut minute) = (h, sem.minute.unwrap_or(0).min(59));
+            if let Some(before) = sem.minutes_to {
+                // «العاشرة إلا ربعا»: that many minutes before the hour (الواحدة إلا ربعا = 12:45).
+                h = match h {
+                    0 => 23,
+                    1 => 12,
+                    _ => h - 1,
+                };
+                minute = 60 - before.min(59);
+            }
             if let Some(pod) = sem.part_of_day {
-                let pm = matches!(pod, PartOfDay::Afternoon | PartOfDay::Evening) || (pod == PartOfDay::Night && h >= 6);
+                let pm = matches!(pod, PartOfDay::Afternoon | PartOfDay::Evening) || (pod == PartOfDay::Night && h >= 6) || (matches!(pod, PartOfDay::Midday | PartOfDay::Noon) && (1..=5).contains(&h));
                 if pm && h < 12 {
                     h += 12;
                 }
@@ -426,7 +622,21 @@ pub(crate) fn resolve(kind: MentionType, sem: &Semantics, r: &Reference, prefer:
             if h > 24 {
                 return None;
             }
-            point = Point::Minute(d, h, sem.minute.unwrap_or(0).min(59));
+            let names_no_day = sem.year.is_none() && sem.month.is_none() && sem.day.is_none() && sem.weekday.is_none() && sem.shift.is_none();
+            let d = match (sem.part_of_day, r.time) {
+                // A bare hour on the twelve-hour clock, read against a known time of day: the
+                // occurrence the tense asks for («الساعة الثالثة» at 04:30, looking ahead = 15:00).
+                (None, Some(now)) if names_no_day && (1..=12).contains(&h) => {
+                    let (day, hour) = twelve_hour_occurrence(d, now, h, minute, prefer);
+                    h = hour;
+                    day
+                }
+                _ => d,
+            };
+            point = match sem.second {
+                Some(sec) => Point::Second(d, h, minute, sec.min(59)),
+                None => Point::Minute(d, h, minute),
+            };
         } else if let Some(pod) = sem.part_of_day {
             point = Point::PartOfDay(d, pod);
         }
@@ -435,6 +645,132 @@ pub(crate) fn resolve(kind: MentionType, sem: &Semantics, r: &Reference, prefer:
     let tz = sem.timezone.as_deref().and_then(stated_zone).unwrap_or(r.tz);
     let interval = point.interval(tz);
     out(point.kind(), point.value(), interval, anchor, problems)
+}
+
+/// The day and 24-hour hour of a twelve-hour clock time `h:minute` (1–12, no part of day) nearest to
+/// `now` on `day` in the direction asked: the next occurrence looking ahead, the last one looking back,
+/// the nearer one otherwise.
+fn twelve_hour_occurrence(day: NaiveDate, now: NaiveTime, h: u32, minute: u32, prefer: Prefer) -> (NaiveDate, u32) {
+    let now = day.and_time(now);
+    let base = h % 12;
+    let mut options: Vec<(chrono::NaiveDateTime, NaiveDate, u32)> = Vec::new();
+    for shift in -1..=1 {
+        let d = add_days(day, shift);
+        for hour in [base, base + 12] {
+            if let Some(t) = NaiveTime::from_hms_opt(hour, minute, 0) {
+                options.push((d.and_time(t), d, hour));
+            }
+        }
+    }
+    let after = options.iter().filter(|o| o.0 >= now).min_by_key(|o| o.0);
+    let before = options.iter().filter(|o| o.0 <= now).max_by_key(|o| o.0);
+    let pick = match prefer {
+        Prefer::Future => after.or(before),
+        Prefer::Past => before.or(after),
+        Prefer::Nearest | Prefer::NearestLeaningPast => match (before, after) {
+            (Some(b), Some(a)) => Some(if now - b.0 <= a.0 - now { b } else { a }),
+            (b, a) => b.or(a),
+        },
+    };
+    // Written as 12 (noon) the hour stays 12, not 0, when that occurrence is chosen.
+    pick.map(|o| (o.1, if o.2 == 0 && h == 12 { 0 } else { o.2 })).unwrap_or((day, h))
+}
+
+/// Seasons, quarters and halves of a year, weekends, and the Nth weekday or week of a month: the
+/// point they name, and whether it was explicit (a year written) or read against the reference.
+fn part_of_year_or_month(sem: &Semantics, r: &Reference, prefer: Prefer, strict: bool) -> Option<(Point, AnchorKind)> {
+    let y = r.date.year();
+    // A part of a year: the year written, a shifted year (العام الماضي), or the nearest occurrence.
+    let part = |make: &dyn Fn(i32) -> Option<(Point, NaiveDate)>| -> Option<(Point, AnchorKind)> {
+        if let Some(year) = sem.year {
+            return make(year).map(|(p, _)| (p, AnchorKind::Explicit));
+        }
+        if let Some((Unit::Year, n)) = sem.shift {
+            return make(y + n).map(|(p, _)| (p, AnchorKind::Dct));
+        }
+        let cands: Vec<(Point, NaiveDate)> = (y - 2..=y + 2).filter_map(make).collect();
+        // The occurrence going on now counts as now.
+        let going_on = cands.iter().find(|(p, _)| p.interval(chrono_tz::UTC).is_some_and(|iv| iv.start.date_naive() <= r.date && r.date < iv.end.date_naive()));
+        let now = going_on.map_or(r.date, |(_, start)| *start);
+        let starts: Vec<NaiveDate> = cands.iter().map(|(_, d)| *d).collect();
+        let pick = choose(&starts, now, prefer, strict)?;
+        cands.into_iter().find(|(_, d)| *d == pick).map(|(p, _)| (p, AnchorKind::Dct))
+    };
+    if let Some(code) = &sem.season {
+        let s = SEASONS.iter().position(|(c, _)| c == code)?;
+        return part(&|year| season_start(year, s).map(|d| (Point::Season(year, s), d)));
+    }
+    if let Some(q) = sem.quarter {
+        return part(&|year| NaiveDate::from_ymd_opt(year, 3 * q - 2, 1).map(|d| (Point::Quarter(year, q), d)));
+    }
+    if let Some(h) = sem.half {
+        return part(&|year| NaiveDate::from_ymd_opt(year, 6 * h - 5, 1).map(|d| (Point::Half(year, h), d)));
+    }
+    if sem.weekend {
+        let monday = |d: NaiveDate| add_days(d, -(iso_weekday(d) as i64 - 1));
+        let this = monday(r.date);
+        let week = match sem.shift {
+            Some((Unit::Week, n)) => add_days(this, 7 * i64::from(n)),
+            _ => {
+                // The nearest weekend the tense allows, by its Friday; the one going on counts as now.
+                let fridays: Vec<NaiveDate> = (-1..=1).map(|k| add_days(this, 7 * k + 4)).collect();
+                let now = if r.date >= add_days(this, 4) { add_days(this, 4) } else { r.date };
+                monday(choose(&fridays, now, prefer, strict)?)
+            }
+        };
+        return Some((Point::Weekend(week), AnchorKind::Dct));
+    }
+    let nth = sem.nth?;
+    // The month: written (with or without its year), shifted (الشهر الجاري), or the reference month.
+    let (year, month, anchor) = match (sem.year, sem.month, sem.shift) {
+        (Some(yy), Some(m), _) => (yy, m, AnchorKind::Explicit),
+        (None, Some(m), Some((Unit::Year, n))) => (y + n, m, AnchorKind::Dct),
+        (None, Some(m), _) => {
+            let (yy, m) = month_near(r.date, m, prefer, strict);
+            (yy, m, AnchorKind::Dct)
+        }
+        (_, None, Some((Unit::Month, n))) => {
+            let (yy, m) = add_months(y, r.date.month(), n);
+            (yy, m, AnchorKind::Dct)
+        }
+        _ => (y, r.date.month(), AnchorKind::Dct),
+    };
+    let first = NaiveDate::from_ymd_opt(year, month, 1)?;
+    let (ny, nm) = add_months(year, month, 1);
+    let last = add_days(NaiveDate::from_ymd_opt(ny, nm, 1)?, -1);
+    if sem.unit == Some(Unit::Week) {
+        // The Nth (or last) ISO week of the month: a week belongs to the month that holds its
+        // Thursday, as ISO 8601 gives a week to the year that holds its Thursday.
+        let first_thursday = (0..7).map(|k| add_days(first, k)).find(|d| iso_weekday(*d) == 4)?;
+        let last_thursday = (0..7).map(|k| add_days(last, -k)).find(|d| iso_weekday(*d) == 4)?;
+        let thursday = if nth > 0 { add_days(first_thursday, 7 * i64::from(nth - 1)) } else { last_thursday };
+        return (thursday <= last).then_some((Point::Week(add_days(thursday, -3)), anchor));
+    }
+    let w = sem.weekday?;
+    let nth_weekday = || -> Option<NaiveDate> {
+        let d = if nth > 0 {
+            add_days((0..7).map(|k| add_days(first, k)).find(|d| iso_weekday(*d) == w)?, 7 * i64::from(nth - 1))
+        } else {
+            (0..7).map(|k| add_days(last, -k)).find(|d| iso_weekday(*d) == w)?
+        };
+        (d.month() == month).then_some(d)
+    };
+    // «الثلاثاء الثالث من أيلول»: Tuesday the third, if a 3rd near the reference (or in the year
+    // written) is a Tuesday — the date is then read as any date is; else the third Tuesday.
+    if let Some(day) = sem.day {
+        let years: Vec<i32> = match sem.year {
+            Some(yy) => vec![yy],
+            None => vec![y - 1, y, y + 1],
+        };
+        let date_fits = years
+            .into_iter()
+            .filter_map(|yy| NaiveDate::from_ymd_opt(yy, month, day))
+            .any(|d| iso_weekday(d) == w && (sem.year.is_some() || (d - r.date).num_days().abs() <= 183));
+        if date_fits || nth > 5 {
+            return None;
+        }
+    }
+    nth_weekday().map(|d| (Point::Day(d), anchor))
 }
 
 /// The reference moved by `n` units ("منذ 10 سنوات", "بعد 48 ساعة"), or `None` when the result
@@ -533,4 +869,37 @@ fn resolve_range(sem: &Semantics, end: (Option<i32>, Option<u32>, Option<u32>), 
         modifier: sem.modifier.clone(),
         problems: Vec::new(),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_bare_hour_takes_the_occurrence_the_tense_asks_for() {
+        let day = NaiveDate::from_ymd_opt(2013, 2, 12).unwrap();
+        let now = NaiveTime::from_hms_opt(4, 30, 0).unwrap();
+        assert_eq!(twelve_hour_occurrence(day, now, 3, 0, Prefer::Future), (day, 15));
+        assert_eq!(twelve_hour_occurrence(day, now, 3, 0, Prefer::Past), (day, 3));
+        assert_eq!(twelve_hour_occurrence(day, now, 5, 0, Prefer::Future), (day, 5));
+        assert_eq!(twelve_hour_occurrence(day, now, 2, 0, Prefer::Future), (day, 14));
+        let late = NaiveTime::from_hms_opt(23, 0, 0).unwrap();
+        assert_eq!(twelve_hour_occurrence(day, late, 3, 0, Prefer::Future), (add_days(day, 1), 3));
+        assert_eq!(twelve_hour_occurrence(day, late, 9, 0, Prefer::Nearest), (day, 21));
+    }
+
+    #[test]
+    fn fractions_are_written_in_whole_smaller_units() {
+        assert_eq!(duration_value(Some(0.5), Unit::Hour), "PT30M");
+        assert_eq!(duration_value(Some(2.5), Unit::Hour), "PT2H30M");
+        assert_eq!(duration_value(Some(0.25), Unit::Hour), "PT15M");
+        assert_eq!(duration_value(Some(1.5), Unit::Day), "P1DT12H");
+        assert_eq!(duration_value(Some(2.5), Unit::Year), "P2Y6M");
+        assert_eq!(duration_value(Some(0.5), Unit::Century), "P50Y");
+        assert_eq!(duration_value(Some(0.25), Unit::Century), "P25Y");
+        assert_eq!(duration_value(Some(0.5), Unit::Decade), "P5Y");
+        // Half a week or a month does not come out in whole days: the decimal stays.
+        assert_eq!(duration_value(Some(7.5), Unit::Month), "P7.5M");
+        assert_eq!(duration_value(Some(3.0), Unit::Week), "P3W");
+    }
 }

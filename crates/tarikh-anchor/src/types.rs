@@ -120,8 +120,11 @@ pub enum PublicationBasis {
     Metadata,
     /// Inferred from the text.
     Inferred,
-    /// No evidence at all: a fallback, with a warning.
+    /// No evidence at all: the day the user gave with `--fallback-date`, with a warning.
     Default,
+    /// No evidence at all and no fallback asked for: the day is not known. `Publication::date` is
+    /// then a placeholder that nothing uses: values that would hang on it are X-valued.
+    Unknown,
 }
 
 impl PublicationBasis {
@@ -131,14 +134,57 @@ impl PublicationBasis {
             PublicationBasis::Metadata => "metadata",
             PublicationBasis::Inferred => "inferred",
             PublicationBasis::Default => "default",
+            PublicationBasis::Unknown => "unknown",
         }
     }
+}
+
+/// Where a document's time zone came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
+pub enum ZoneBasis {
+    /// Given in docs.csv or the JSONL input.
+    #[default]
+    Metadata,
+    /// The zone the user gave for every document (`--timezone`).
+    Option,
+    /// The dispatch's dateline names the place it was filed from.
+    Dateline,
+    /// The places the article names, by vote.
+    Places,
+    /// The zone most documents of its story have (it names no place itself).
+    Story,
+    /// Nothing tells: UTC.
+    Default,
+}
+
+impl ZoneBasis {
+    /// Lower-case name used in documents.csv: metadata, option, dateline, places, story, default.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ZoneBasis::Metadata => "metadata",
+            ZoneBasis::Option => "option",
+            ZoneBasis::Dateline => "dateline",
+            ZoneBasis::Places => "places",
+            ZoneBasis::Story => "story",
+            ZoneBasis::Default => "default",
+        }
+    }
+}
+
+/// A document's zone's basis, with the evidence for it («places named: «درنه» ×5 (Libya)»).
+#[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize)]
+pub struct ZoneSource {
+    /// Where the zone came from.
+    pub basis: ZoneBasis,
+    /// What it was read from, for a reader.
+    pub evidence: String,
 }
 
 /// A document's publication date (the DCT), its zone and where it came from.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Publication {
-    /// Calendar day of publication in the story's zone.
+    /// Calendar day of publication in the story's zone (a placeholder when `basis` is
+    /// [`PublicationBasis::Unknown`]: use [`Publication::known_date`]).
     pub date: NaiveDate,
     /// Time of publication when known.
     pub time: Option<chrono::NaiveTime>,
@@ -148,12 +194,24 @@ pub struct Publication {
     pub evidence: String,
     /// IANA zone of the story ("Europe/Paris"); clock times and days are read in it.
     pub timezone: chrono_tz::Tz,
+    /// Where the zone came from.
+    pub zone_source: ZoneSource,
+}
+
+impl Publication {
+    /// The publication day, unless it is unknown.
+    pub fn known_date(&self) -> Option<NaiveDate> {
+        (self.basis != PublicationBasis::Unknown).then_some(self.date)
+    }
 }
 
 /// A contradiction found inside one document while resolving (e.g. a weekday that does not match its date).
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct DocConflict {
-    /// weekday_date_mismatch, past_in_future, future_in_past, hijri_gregorian_mismatch, yesterday_weekday_mismatch ...
+    /// weekday_date_mismatch, past_in_future, future_in_past, hijri_gregorian_mismatch (a Hijri date
+    /// and its stated Gregorian day more than two days apart), hijri_month_start (the article begins
+    /// a Hijri month on another day than the Umm al-Qura table: its Hijri days follow the article),
+    /// impossible_date ...
     pub kind: String,
     /// Start in original code points.
     pub start: usize,

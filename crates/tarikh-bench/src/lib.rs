@@ -38,7 +38,7 @@ pub fn hint(date: Option<NaiveDate>) -> PublicationHint {
         date,
         time: None,
         timezone: chrono_tz::Europe::Paris,
-        fallback: NaiveDate::from_ymd_opt(2000, 1, 1).expect("valid date"),
+        fallback: None,
         inferred: None,
     }
 }

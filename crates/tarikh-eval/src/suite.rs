@@ -187,6 +187,36 @@ pub struct SuiteReport {
     pub publication_inferred: bool,
     /// Whether all stories ran together in one folder.
     pub mixed: bool,
+    /// How well the grouping of a mixed folder into stories reproduced the story folders (set by
+    /// the runner of a mixed suite; `None` otherwise).
+    pub grouping: Option<GroupingScore>,
+}
+
+/// How the stories found in a mixed folder compare with the story folders.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct GroupingScore {
+    /// Documents grouped.
+    pub docs: usize,
+    /// Story folders.
+    pub folders: usize,
+    /// Stories found.
+    pub stories: usize,
+    /// Documents whose story's majority folder is theirs (purity = this / docs).
+    pub pure_docs: usize,
+    /// Documents in their folder's largest story (inverse purity = this / docs).
+    pub whole_docs: usize,
+}
+
+impl GroupingScore {
+    /// Purity: the share of documents whose story's majority folder is theirs.
+    pub fn purity(&self) -> f64 {
+        ratio(self.pure_docs, self.docs, 1.0)
+    }
+
+    /// Inverse purity: the share of documents in their folder's largest story.
+    pub fn inverse_purity(&self) -> f64 {
+        ratio(self.whole_docs, self.docs, 1.0)
+    }
 }
 
 impl SuiteReport {
@@ -243,7 +273,7 @@ impl SuiteReport {
             }
         }
         let countries = by_country.into_values().map(|t| t.finish(false)).collect();
-        SuiteReport { stories: rows, collections, real_news, countries, details: stories, publication_inferred, mixed }
+        SuiteReport { stories: rows, collections, real_news, countries, details: stories, publication_inferred, mixed, grouping: None }
     }
 
     /// The table `tarikh eval` prints for a suite.
@@ -309,6 +339,20 @@ impl SuiteReport {
             for t in &self.countries {
                 line(&mut s, t);
             }
+        }
+        if let Some(g) = &self.grouping {
+            let _ = writeln!(
+                s,
+                "\nstories found in the mixed folder: {} for {} story folders, purity {:.3} ({}/{} documents), inverse purity {:.3} ({}/{})",
+                g.stories,
+                g.folders,
+                g.purity(),
+                g.pure_docs,
+                g.docs,
+                g.inverse_purity(),
+                g.whole_docs,
+                g.docs
+            );
         }
         let _ = writeln!(
             s,

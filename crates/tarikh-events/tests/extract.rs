@@ -82,6 +82,7 @@ fn doc(id: &str, text: &str, txs: Vec<Tx>) -> AnchoredDocument {
             basis: PublicationBasis::Metadata,
             evidence: "test".into(),
             timezone: "Europe/Paris".parse().unwrap(),
+            zone_source: Default::default(),
         },
         timexes,
         conflicts: Vec::new(),

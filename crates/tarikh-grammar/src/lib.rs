@@ -18,7 +18,9 @@
 //! ```
 #![deny(missing_docs)]
 
+mod compose;
 mod error;
+mod fields;
 mod load;
 mod matcher;
 mod prefilter;
@@ -29,6 +31,7 @@ mod embedded {
 }
 
 pub use error::GrammarError;
-pub use load::{Example, Grammar, Negative};
+pub use fields::{fields_markdown, FieldDoc, FIELDS};
+pub use load::{Example, Grammar, Negative, EXAMPLE_KEYS};
 pub use matcher::Mention;
-pub use semantics::{Calendar, Direction, MentionType, PartOfDay, Semantics, Unit};
+pub use semantics::{Anaphora, Calendar, Direction, MentionType, PartOfDay, Semantics, Unit};

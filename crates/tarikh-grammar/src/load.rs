@@ -4,7 +4,7 @@ use crate::error::GrammarError;
 use crate::semantics::{set_field, MentionType, Semantics};
 use regex::Regex;
 use serde::Deserialize;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 use toml::Spanned;
 
@@ -21,27 +21,29 @@ pub struct Example {
     pub span: Option<String>,
     /// Expected TIMEX3 type (DATE, TIME, DURATION, SET), when the example checks it.
     pub kind: Option<String>,
+    /// Expected TIMEX3 mod (empty for none), when the example checks it.
+    pub modifier: Option<String>,
     /// Reading direction for bare weekdays and months: `past`, `future` or `nearest` (default).
     pub prefer: Option<String>,
     /// Where the example is written: file and line.
     pub origin: String,
 }
 
-#[derive(Deserialize)]
-#[serde(untagged)]
-enum ExampleDef {
-    Short(Vec<String>),
-    Full {
-        text: String,
-        #[serde(rename = "ref")]
-        reference: String,
-        value: String,
-        span: Option<String>,
-        #[serde(rename = "type")]
-        kind: Option<String>,
-        prefer: Option<String>,
-    },
-}
+/// An example as written: `["phrase", "ref", "value"(, "prefer")]` or a table with the keys of
+/// [`EXAMPLE_KEYS`]. Read as a plain TOML value and checked by hand, so that a misspelt key is an
+/// error that names it (an untagged serde enum would only say "did not match any variant").
+type ExampleDef = toml::Value;
+
+/// The keys an example table may have, with what each checks.
+pub const EXAMPLE_KEYS: &[(&str, &str)] = &[
+    ("text", "the phrase, possibly with context words around the expression (required)"),
+    ("ref", "the reference time: YYYY-MM-DD or YYYY-MM-DDTHH:MM (required)"),
+    ("value", "the expected TIMEX3 value; \"\" means no expression at all (required)"),
+    ("span", "the expression to check, as written in `text` (the longest one otherwise)"),
+    ("type", "the expected TIMEX3 type: DATE, TIME, DURATION or SET"),
+    ("mod", "the expected TIMEX3 mod (APPROX, START…); \"\" for none"),
+    ("prefer", "how bare weekdays and months read: past, future or nearest"),
+];
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -55,7 +57,27 @@ struct FileDef {
     #[serde(default)]
     context: Vec<Spanned<ContextDef>>,
     #[serde(default)]
+    compose: Vec<Spanned<ComposeDef>>,
+    #[serde(default)]
     cues: Option<CuesDef>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ComposeDef {
+    name: String,
+    #[serde(default)]
+    doc: String,
+    first: String,
+    second: String,
+    #[serde(default)]
+    between: String,
+    #[serde(rename = "type")]
+    kind: String,
+    #[serde(default)]
+    priority: i32,
+    #[serde(default)]
+    examples: Vec<Spanned<ExampleDef>>,
 }
 
 #[derive(Deserialize)]
@@ -67,6 +89,8 @@ struct CuesDef {
     past: Vec<String>,
     #[serde(default)]
     future: Vec<String>,
+    #[serde(default)]
+    daily: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -82,6 +106,10 @@ struct ContextDef {
     right: Option<String>,
     #[serde(default)]
     include: bool,
+    #[serde(default)]
+    needs_any: Vec<String>,
+    #[serde(default)]
+    needs_none: Vec<String>,
     #[serde(default)]
     fields: BTreeMap<String, String>,
     #[serde(default)]
@@ -205,8 +233,25 @@ pub(crate) struct Context {
     /// Matches the context words right after an expression (anchored at the start of its haystack).
     pub(crate) right: Option<Regex>,
     pub(crate) include: bool,
+    /// The expression must already have at least one of these fields (empty: no condition).
+    pub(crate) needs_any: Vec<crate::semantics::FieldTest>,
+    /// The expression must have none of these fields.
+    pub(crate) needs_none: Vec<crate::semantics::FieldTest>,
     pub(crate) fields: Vec<(String, Template)>,
     pub(crate) capture_lexicons: HashMap<String, usize>,
+}
+
+/// A compiled composition: two classes of expressions that join into one (see compose.rs).
+#[derive(Debug, Clone)]
+pub(crate) struct Composition {
+    pub(crate) name: String,
+    pub(crate) doc: String,
+    pub(crate) first: crate::compose::Class,
+    pub(crate) second: crate::compose::Class,
+    /// Matches the whole text between the two parts (spaces around it trimmed); may be empty.
+    pub(crate) between: Regex,
+    pub(crate) kind: MentionType,
+    pub(crate) priority: i32,
 }
 
 /// Everything read from a grammar directory, ready to match.
@@ -215,12 +260,18 @@ pub struct Grammar {
     pub(crate) lexicons: Vec<Lexicon>,
     pub(crate) rules: Vec<Rule>,
     pub(crate) contexts: Vec<Context>,
+    pub(crate) compositions: Vec<Composition>,
     /// Where each rule can match (see prefilter.rs).
     pub(crate) prefilter: crate::prefilter::Prefilter,
     pub(crate) examples: Vec<Example>,
     pub(crate) negatives: Vec<Negative>,
     pub(crate) past_cues: std::collections::HashSet<String>,
     pub(crate) future_cues: std::collections::HashSet<String>,
+    /// Phrases naming a schedule kept every day (حظر التجول، ساعات العمل), normalised.
+    pub(crate) daily_cues: Vec<String>,
+    /// Day numbers listed before a dated day (يومي 28 و29 جانفي), ending at the text's end: built
+    /// from the lexicon `day_list_noun` when the grammar has one.
+    pub(crate) day_list: Option<Regex>,
 }
 
 fn line_of(source: &str, offset: usize) -> usize {
@@ -230,29 +281,49 @@ fn line_of(source: &str, offset: usize) -> usize {
 fn example_from(def: Spanned<ExampleDef>, path: &Path, source: &str) -> Result<Example, GrammarError> {
     let origin = format!("{}:{}", path.display(), line_of(source, def.span().start));
     let offset = Some(def.span().start);
+    let err = |m: String| GrammarError::at(path, source, offset, m);
+    let text_of = |v: &toml::Value, what: &str| -> Result<String, GrammarError> {
+        v.as_str().map(str::to_string).ok_or_else(|| err(format!("an example's {what} must be a string, but found `{v}`")))
+    };
+    let prefer_ok = |p: &Option<String>| -> Result<(), GrammarError> {
+        match p.as_deref() {
+            None | Some("past" | "future" | "nearest" | "news") => Ok(()),
+            Some(other) => Err(err(format!("an example's `prefer` must be past, future or nearest, but found `{other}`"))),
+        }
+    };
     match def.into_inner() {
-        ExampleDef::Short(items) => {
+        toml::Value::Array(items) => {
             if items.len() < 3 || items.len() > 4 {
-                return Err(GrammarError::at(
-                    path,
-                    source,
-                    offset,
-                    format!(
-                        "an example is [\"phrase\", \"reference date\", \"expected value\"] with an optional 4th item `past`/`future`, but this one has {} items",
-                        items.len()
-                    ),
-                ));
+                return Err(err(format!(
+                    "an example is [\"phrase\", \"reference date\", \"expected value\"] with an optional 4th item `past`/`future`, but this one has {} items",
+                    items.len()
+                )));
             }
-            let mut it = items.into_iter();
-            let text = it.next().unwrap_or_default();
-            let reference = it.next().unwrap_or_default();
-            let value = it.next().unwrap_or_default();
-            let prefer = it.next();
-            Ok(Example { text, reference, value, span: None, kind: None, prefer, origin })
+            let text = text_of(&items[0], "phrase")?;
+            let reference = text_of(&items[1], "reference")?;
+            let value = text_of(&items[2], "value")?;
+            let prefer = items.get(3).map(|p| text_of(p, "4th item")).transpose()?;
+            prefer_ok(&prefer)?;
+            Ok(Example { text, reference, value, span: None, kind: None, modifier: None, prefer, origin })
         }
-        ExampleDef::Full { text, reference, value, span, kind, prefer } => {
-            Ok(Example { text, reference, value, span, kind, prefer, origin })
+        toml::Value::Table(table) => {
+            if let Some(unknown) = table.keys().find(|k| !EXAMPLE_KEYS.iter().any(|(known, _)| known == k)) {
+                let keys: Vec<&str> = EXAMPLE_KEYS.iter().map(|(k, _)| *k).collect();
+                return Err(err(format!("an example has the unknown key `{unknown}` (its check would be skipped); the keys are {}", keys.join(", "))));
+            }
+            let get = |k: &str| table.get(k).map(|v| text_of(v, &format!("`{k}`"))).transpose();
+            let required = |k: &str| get(k)?.ok_or_else(|| err(format!("an example table needs `text`, `ref` and `value`, but `{k}` is missing")));
+            let kind = get("type")?;
+            if let Some(k) = &kind {
+                if !matches!(k.as_str(), "DATE" | "TIME" | "DURATION" | "SET") {
+                    return Err(err(format!("an example's `type` must be DATE, TIME, DURATION or SET, but found `{k}`")));
+                }
+            }
+            let prefer = get("prefer")?;
+            prefer_ok(&prefer)?;
+            Ok(Example { text: required("text")?, reference: required("ref")?, value: required("value")?, span: get("span")?, kind, modifier: get("mod")?, prefer, origin })
         }
+        other => Err(err(format!("an example is an array [\"phrase\", \"ref\", \"value\"] or a table {{ text, ref, value }}, but found `{other}`"))),
     }
 }
 
@@ -282,13 +353,16 @@ impl Grammar {
         let mut negatives = Vec::new();
         let mut rule_defs = Vec::new();
         let mut context_defs = Vec::new();
+        let mut compose_defs = Vec::new();
         let mut past_cues = std::collections::HashSet::new();
         let mut future_cues = std::collections::HashSet::new();
+        let mut daily_cues: Vec<String> = Vec::new();
         for (path, source, file) in parsed {
             if let Some(cues) = &file.cues {
                 let _ = &cues.doc;
                 past_cues.extend(cues.past.iter().map(|w| tarikh_text::normalise(w.trim())));
                 future_cues.extend(cues.future.iter().map(|w| tarikh_text::normalise(w.trim())));
+                daily_cues.extend(cues.daily.iter().map(|w| tarikh_text::normalise(w.trim()).split_whitespace().collect::<Vec<_>>().join(" ")).filter(|w| !w.is_empty()));
                 if let Some(both) = cues.past.iter().find(|w| cues.future.contains(w)) {
                     return Err(GrammarError::at(&path, source, None, format!("cue word `{both}` is listed both as past and as future; keep it in one list")));
                 }
@@ -327,26 +401,34 @@ impl Grammar {
                 }
                 let mut alts: Vec<&String> = words.keys().collect();
                 alts.sort_by(|a, b| b.chars().count().cmp(&a.chars().count()).then(a.cmp(b)));
-                let mut pieces: Vec<String> = alts.iter().map(|w| word_regex(w)).collect();
+                let word_pieces: Vec<String> = alts.iter().map(|w| word_regex(w)).collect();
+                let mut other_pieces: Vec<String> = Vec::new();
                 if let Some(re) = &def.regex {
                     if let Err(e) = Regex::new(re) {
                         return Err(GrammarError::at(&path, source, Some(offset), format!("lexicon `{name}` has an invalid regex: {e}")));
                     }
-                    pieces.push(format!("(?:{re})"));
+                    other_pieces.push(format!("(?:{re})"));
                 }
                 if def.digits {
-                    pieces.push(r"\d+".to_string());
+                    other_pieces.push(r"\d+".to_string());
                 }
-                if pieces.is_empty() {
+                if word_pieces.is_empty() && other_pieces.is_empty() {
                     return Err(GrammarError::at(&path, source, Some(offset), format!("lexicon `{name}` has no entries, no `regex` and no `digits`: it could never match")));
                 }
-                let one = format!("(?:{})", pieces.join("|"));
                 let compose_sum = match def.compose.as_deref() {
                     None => false,
                     Some("sum") => true,
                     Some(other) => return Err(GrammarError::at(&path, source, Some(offset), format!("lexicon `{name}`: `compose` can only be \"sum\", but found `{other}`"))),
                 };
-                let alternation = if compose_sum { format!(r"{one}(?:\s+و\s*{one})*") } else { one };
+                // Only words add up (خمسة وعشرون): «26 و45 سنة» is two numbers, not 71.
+                let alternation = if compose_sum && !word_pieces.is_empty() {
+                    let words_one = format!("(?:{})", word_pieces.join("|"));
+                    let composed = format!(r"{words_one}(?:\s+و\s*{words_one})*");
+                    std::iter::once(composed).chain(other_pieces).collect::<Vec<_>>().join("|")
+                } else {
+                    word_pieces.into_iter().chain(other_pieces).collect::<Vec<_>>().join("|")
+                };
+                let alternation = format!("(?:{alternation})");
                 lexicon_index.insert(name.clone(), lexicons.len());
                 lexicons.push(Lexicon { name, doc: def.doc, words, alternation, digits: def.digits, compose_sum });
             }
@@ -355,6 +437,9 @@ impl Grammar {
             }
             for c in file.context {
                 context_defs.push((path.clone(), source, c));
+            }
+            for c in file.compose {
+                compose_defs.push((path.clone(), source, c));
             }
             for n in file.must_not_match {
                 let origin = format!("{}:{}", path.display(), line_of(source, n.span().start));
@@ -384,7 +469,11 @@ impl Grammar {
             // The matcher checks both word boundaries itself (see matcher.rs).
             // A match starts at the text's start or after a non-word character (consumed, then left
             // out): the automaton never even tries the middle of a word.
-            let full = format!(r"(?:^|[^\p{{L}}\p{{N}}_])(?P<_clitic>[وف]?[بلك]?)(?P<_body>{body})");
+            // The match must also end where a word ends: the character after it is consumed in the
+            // same way (or the text ends), so the automaton itself prefers an alternative that
+            // ends at a word's end ("15" rather than "1" for `0?[1-9]|[12][0-9]`), and no author has
+            // to write `\b` at the end of a pattern.
+            let full = format!(r"(?:^|[^\p{{L}}\p{{N}}_])(?P<_clitic>[وف]?[بلك]?)(?P<_body>{body})(?:$|[^\p{{L}}\p{{N}}_])");
             // A pattern with a Unicode word boundary (`\b`) cannot use the lazy DFA on Arabic, so its
             // captures come from the bounded backtracker over the rest of the text, which clears
             // a bitmap that long before every search: for it, the PikeVM (which stops as soon as no
@@ -396,9 +485,11 @@ impl Grammar {
                 GrammarError::at(&path, source, Some(poff), format!("rule `{}`: the pattern is not a valid regex after expanding placeholders: {e}", def.name))
             })?;
             let names: Vec<String> = regex.group_info().pattern_names(regex_automata::PatternID::ZERO).flatten().map(String::from).collect();
+            let mandatory = regex_syntax::Parser::new().parse(&body).map(|h| mandatory_captures(&h)).unwrap_or_default();
             bodies.push(body);
             let filter = crate::prefilter::word_boundary_free(&full);
             let fields = compile_fields(&def.fields, &names, &def.name, &path, source, roff)?;
+            check_combinations(kind, &fields, &mandatory).map_err(|m| GrammarError::at(&path, source, Some(roff), format!("rule `{}`: {m}", def.name)))?;
             for ex in def.examples {
                 examples.push(example_from(ex, &path, source)?);
             }
@@ -428,13 +519,58 @@ impl Grammar {
             let right = compile_side(&def.right, false)?;
             let names: Vec<String> = left.iter().chain(right.iter()).flat_map(|r| r.capture_names().flatten().map(String::from).collect::<Vec<_>>()).collect();
             let fields = compile_fields(&def.fields, &names, &def.name, &path, source, coff)?;
+            let tests = |list: &[String]| -> Result<Vec<crate::semantics::FieldTest>, GrammarError> {
+                list.iter().map(|f| crate::semantics::FieldTest::parse(f).map_err(&at)).collect()
+            };
+            let needs_any = tests(&def.needs_any)?;
+            let needs_none = tests(&def.needs_none)?;
             for ex in def.examples {
                 examples.push(example_from(ex, &path, source)?);
             }
-            contexts.push(Context { name: def.name, doc: def.doc, types, left, right, include: def.include, fields, capture_lexicons });
+            contexts.push(Context { name: def.name, doc: def.doc, types, left, right, include: def.include, needs_any, needs_none, fields, capture_lexicons });
+        }
+        let mut compositions = Vec::new();
+        for (path, source, def) in compose_defs {
+            let coff = def.span().start;
+            let def = def.into_inner();
+            let at = |m: String| GrammarError::at(&path, source, Some(coff), format!("compose `{}`: {m}", def.name));
+            if let Some(first) = names.get(&def.name) {
+                return Err(at(format!("the name is already used by the rule at {first}; names must be unique")));
+            }
+            if compositions.iter().any(|c: &Composition| c.name == def.name) {
+                return Err(at("the name is used twice; names must be unique".into()));
+            }
+            let class = |n: &str| crate::compose::Class::parse(n.trim()).ok_or_else(|| at(format!("`{n}` is not a class of expressions; the classes are {}", crate::compose::Class::NAMES)));
+            let (first, second) = (class(&def.first)?, class(&def.second)?);
+            let kind = match MentionType::parse(&def.kind) {
+                Some(k @ (MentionType::Date | MentionType::Time)) => k,
+                _ => return Err(at(format!("`type` must be DATE or TIME (a composition names one moment), but found `{}`", def.kind))),
+            };
+            let (body, caps) = expand_pattern(&def.between, &lexicons, &lexicon_index).map_err(&at)?;
+            if !caps.is_empty() {
+                return Err(at("`between` only says which words may join the two parts; write lexicons as `{name:_}` (no capture)".into()));
+            }
+            let between = Regex::new(&format!(r"^(?:{body})$")).map_err(|e| at(format!("`between` is not a valid pattern after expanding placeholders: {e}")))?;
+            for ex in def.examples {
+                examples.push(example_from(ex, &path, source)?);
+            }
+            compositions.push(Composition { name: def.name, doc: def.doc, first, second, between, kind, priority: def.priority });
         }
         let prefilter = crate::prefilter::Prefilter::new(&bodies);
-        Ok(Grammar { lexicons, rules, contexts, prefilter, examples, negatives, past_cues, future_cues })
+        let day_list = match lexicon_index.get("day_list_noun") {
+            Some(&li) => {
+                let nouns = &lexicons[li].alternation;
+                Some(Regex::new(&format!(r"(?:(?:{nouns})\s+)?\d{{1,2}}(?:\s*,?\s*و\s*\d{{1,2}})*\s*,?\s*و\s*$")).map_err(|e| GrammarError {
+                    path: PathBuf::from("lexicon day_list_noun"),
+                    line: None,
+                    message: format!("the day-list pattern built from lexicon `day_list_noun` is not a valid regex: {e}"),
+                })?)
+            }
+            None => None,
+        };
+        daily_cues.sort();
+        daily_cues.dedup();
+        Ok(Grammar { lexicons, rules, contexts, compositions, prefilter, examples, negatives, past_cues, future_cues, daily_cues, day_list })
     }
 
     /// Load every `*.toml` file under `dir` (recursively).
@@ -483,6 +619,28 @@ impl Grammar {
         }
     }
 
+    /// Does this stretch of normalised text name a schedule kept every day (a curfew, working
+    /// hours: the `daily` list of the `[cues]` table)? A clock time in such a sentence falls on no
+    /// particular day («حظر التجول من السابعة مساء حتى السادسة صباحا»).
+    pub fn names_a_daily_schedule(&self, normalised: &str) -> bool {
+        self.daily_cues.iter().any(|cue| {
+            normalised.match_indices(cue.as_str()).any(|(at, m)| {
+                let before = normalised[..at].chars().next_back();
+                let after = normalised[at + m.len()..].chars().next();
+                // Whole words only; the proclitics و ف ب ل may stand before the phrase.
+                let clean_start = match before {
+                    Some(c) if c.is_alphanumeric() => {
+                        let head = &normalised[..at];
+                        let word_start = head.rfind(|c: char| !c.is_alphanumeric()).map_or(0, |i| i + head[i..].chars().next().map_or(1, char::len_utf8));
+                        head[word_start..].chars().all(|c| matches!(c, 'و' | 'ف' | 'ب' | 'ل')) && head[word_start..].chars().count() <= 2
+                    }
+                    _ => true,
+                };
+                clean_start && !after.is_some_and(char::is_alphanumeric)
+            })
+        })
+    }
+
     /// Number of rules.
     pub fn rule_count(&self) -> usize {
         self.rules.len()
@@ -503,6 +661,11 @@ impl Grammar {
         self.contexts.iter().map(|c| (c.name.as_str(), c.doc.as_str())).collect()
     }
 
+    /// Names and descriptions of the compositions (expressions that join into one).
+    pub fn composition_docs(&self) -> Vec<(&str, &str)> {
+        self.compositions.iter().map(|c| (c.name.as_str(), c.doc.as_str())).collect()
+    }
+
     /// Names, origins and descriptions of the rules.
     pub fn rule_docs(&self) -> Vec<(&str, &str, &str)> {
         self.rules.iter().map(|r| (r.name.as_str(), r.origin.as_str(), r.doc.as_str())).collect()
@@ -521,6 +684,9 @@ fn compile_fields(
     let mut fields = Vec::new();
     for (fname, template) in defs {
         let err = |m: String| GrammarError::at(path, source, Some(offset), format!("`{owner}` field `{fname}`: {m}"));
+        if crate::fields::field(fname).is_none() {
+            return Err(err(set_field(&mut Semantics::default(), fname, "1").err().unwrap_or_default()));
+        }
         let tpl = parse_template(template).map_err(err)?;
         for part in &tpl.parts {
             if let TemplatePart::Capture(c) = part {
@@ -541,6 +707,110 @@ fn compile_fields(
         fields.push((fname.clone(), tpl));
     }
     Ok(fields)
+}
+
+/// The capture groups that take part in every match of `hir` (not inside an optional part or in
+/// only some branches of an alternation).
+fn mandatory_captures(hir: &regex_syntax::hir::Hir) -> BTreeSet<String> {
+    use regex_syntax::hir::HirKind;
+    match hir.kind() {
+        HirKind::Capture(c) => {
+            let mut set = mandatory_captures(&c.sub);
+            if let Some(name) = &c.name {
+                set.insert(name.to_string());
+            }
+            set
+        }
+        HirKind::Concat(parts) => parts.iter().flat_map(mandatory_captures).collect(),
+        HirKind::Alternation(branches) => {
+            let mut sets = branches.iter().map(mandatory_captures);
+            let first = sets.next().unwrap_or_default();
+            sets.fold(first, |acc, s| acc.intersection(&s).cloned().collect())
+        }
+        HirKind::Repetition(r) if r.min > 0 => mandatory_captures(&r.sub),
+        _ => BTreeSet::new(),
+    }
+}
+
+/// Refuse a `fields` table in which a field would be silently ignored by the resolver
+/// (crates/tarikh-anchor/src/resolve.rs), with the reason. A field is *set* when it is in the
+/// table, and *always set* when its template is literal or uses a group that takes part in every
+/// match (`mandatory`); a field is ignored when another, always set, makes the resolver skip it.
+fn check_combinations(kind: MentionType, fields: &[(String, Template)], mandatory: &BTreeSet<String>) -> Result<(), String> {
+    let set = |name: &str| fields.iter().any(|(f, _)| f == name);
+    let always = |name: &str| {
+        fields.iter().any(|(f, t)| {
+            f == name && (t.parts.iter().all(|p| matches!(p, TemplatePart::Literal(_))) || t.parts.iter().any(|p| matches!(p, TemplatePart::Capture(c) if mandatory.contains(c))))
+        })
+    };
+    let names: Vec<&str> = fields.iter().map(|(f, _)| f.as_str()).collect();
+    let refuse = |field: &str, why: &str| Err(format!("field `{field}` would be ignored: {why}"));
+    let only = |allowed: &[&str], why: &str| -> Result<(), String> {
+        match names.iter().find(|f| !allowed.contains(f)) {
+            Some(f) => refuse(f, why),
+            None => Ok(()),
+        }
+    };
+    match kind {
+        MentionType::None => return only(&[], "a NONE rule is a guard, it produces no expression; remove its fields"),
+        MentionType::Set => {
+            return only(&["every", "amount", "weekday", "mod"], "a SET's value is made of `every`, `amount` and, for a weekly set, `weekday` (XXXX-WXX-5); say the rest in its `doc`")
+        }
+        MentionType::Duration => {
+            if !set("unit") && !set("reference") {
+                return Err("a DURATION rule needs `unit` (S MIN H D W M Y DE CE): without it no expression is produced".into());
+            }
+            if !set("reference") {
+                only(
+                    &["amount", "amount_min", "amount_max", "unit", "mod", "event", "event_gap", "last_of_event"],
+                    "a DURATION's value is made of `amount` (or `amount_min`/`amount_max`) and `unit`, with `mod` and `event`",
+                )?;
+            }
+        }
+        MentionType::Date | MentionType::Time => {
+            for f in ["every", "amount", "amount_min", "amount_max"] {
+                if set(f) {
+                    return refuse(f, "it acts on DURATION and SET rules only");
+                }
+            }
+            if set("unit") && !set("year") {
+                return refuse("unit", "on a DATE or TIME rule `unit` only names the decade (DE) or century (CE) of its `year`, and this rule sets no `year`");
+            }
+        }
+    }
+    if always("reference") {
+        if let Some(f) = names.iter().find(|f| !matches!(**f, "reference" | "mod")) {
+            return refuse(f, "`reference` (PRESENT_REF…) is the whole value; only `mod` goes with it");
+        }
+    }
+    // A shift captured from a day word beside a written date («اليوم الخميس 25 أبريل») states how
+    // that date relates to the publication day (publication inference reads it); a literal shift
+    // beside a written date can only mean "move the date", which the resolver does not do.
+    let literal = |name: &str| fields.iter().any(|(f, t)| f == name && t.parts.iter().all(|p| matches!(p, TemplatePart::Literal(_))));
+    if literal("shift") {
+        if let Some(f) = ["year", "month"].into_iter().find(|f| always(f)) {
+            return refuse(
+                "shift",
+                &format!(
+                    "the rule always sets `{f}`, and the written date wins over a shift (an «eve of Eid» rule would give Eid itself); moving a written date needs support in crates/tarikh-anchor/src/resolve.rs, which does not exist yet"
+                ),
+            );
+        }
+    }
+    if set("minute") && !set("hour") {
+        return refuse("minute", "a minute needs `hour`");
+    }
+    for f in ["hijri_year", "hijri_month", "hijri_day"] {
+        if set(f) && !(set("day") && set("month")) {
+            return refuse(f, "the Hijri side of a paired date is checked against a Gregorian day, and this rule sets no `day` and `month`");
+        }
+    }
+    if always("event_gap") || always("last_of_event") {
+        if let Some(f) = ["year", "month", "day", "weekday", "shift"].into_iter().find(|f| set(f)) {
+            return refuse(f, "with `event_gap` or `last_of_event` the date comes from the event named after the match");
+        }
+    }
+    Ok(())
 }
 
 fn collect_toml(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {

@@ -101,6 +101,7 @@ impl Grammar {
                 candidates.push((mention, rule.priority, rule.order));
             }
         }
+        self.compose(text, &mut candidates);
         // Longest match wins; then the higher priority; then the rule written first.
         // Length in characters: an Arabic letter is two bytes, a digit one.
         let chars = |r: &Range<usize>| text[r.clone()].chars().count();
@@ -120,7 +121,134 @@ impl Grammar {
         }
         chosen.retain(|m| m.kind != MentionType::None);
         chosen.sort_by_key(|m| (m.range.start, m.range.end));
+        self.share_month_with_listed_days(text, &mut chosen);
         chosen
+    }
+
+    /// Offer, for every two candidates that a `[[compose]]` entry joins, the joined expression as
+    /// one more candidate (see compose.rs). A joined candidate may join again («الساعة السادسة من
+    /// مساء اليوم» + «اليوم الأربعاء» + «19 أبريل 2023»), a few rounds at most.
+    fn compose(&self, text: &str, candidates: &mut Vec<(Mention, i32, usize)>) {
+        /// How far (in bytes) after the first part the second may start.
+        const REACH: usize = 48;
+        if self.compositions.is_empty() {
+            return;
+        }
+        let mut fresh_from = 0;
+        for _round in 0..3 {
+            let mut order: Vec<usize> = (0..candidates.len()).collect();
+            order.sort_by_key(|&i| candidates[i].0.matched.start);
+            let starts: Vec<usize> = order.iter().map(|&i| candidates[i].0.matched.start).collect();
+            let mut added: Vec<(Mention, i32, usize)> = Vec::new();
+            for (ci, comp) in self.compositions.iter().enumerate() {
+                for &ai in &order {
+                    let a = &candidates[ai].0;
+                    if !comp.first.admits(a.kind, &a.semantics, &text[a.range.clone()]) {
+                        continue;
+                    }
+                    let lo = starts.partition_point(|&s| s <= a.matched.start);
+                    let hi = starts.partition_point(|&s| s <= a.matched.end + REACH);
+                    for &bi in &order[lo..hi] {
+                        if ai < fresh_from && bi < fresh_from {
+                            continue; // joined in an earlier round
+                        }
+                        let b = &candidates[bi].0;
+                        if b.matched.end <= a.matched.end || !comp.second.admits(b.kind, &b.semantics, &text[b.range.clone()]) {
+                            continue;
+                        }
+                        let gap = if b.matched.start > a.matched.end { &text[a.matched.end..b.matched.start] } else { "" };
+                        if !comp.between.is_match(&spaced(gap)) {
+                            continue;
+                        }
+                        let Some(semantics) = crate::compose::unify(&a.semantics, &b.semantics) else { continue };
+                        let mut end = b.range.end.max(b.matched.end);
+                        if let Some(close) = crate::compose::closer_for(gap) {
+                            let rest = &text[end..];
+                            let skipped = rest.len() - rest.trim_start().len();
+                            if rest.trim_start().starts_with(close) {
+                                end += skipped + close.len_utf8();
+                            }
+                        }
+                        let range_end = if end > b.matched.end { end } else { b.range.end };
+                        let mut mention = Mention {
+                            range: a.range.start..range_end,
+                            matched: a.matched.start..end,
+                            kind: comp.kind,
+                            semantics,
+                            rule: format!("{}+{}", a.rule, b.rule),
+                        };
+                        self.apply_contexts(text, &mut mention);
+                        let duplicate = |m: &Mention| m.matched == mention.matched && m.range == mention.range && m.semantics == mention.semantics;
+                        if !candidates.iter().any(|(m, _, _)| duplicate(m)) && !added.iter().any(|(m, _, _)| duplicate(m)) {
+                            added.push((mention, comp.priority, self.rules.len() + ci));
+                        }
+                    }
+                }
+            }
+            if added.is_empty() {
+                break;
+            }
+            fresh_from = candidates.len();
+            candidates.extend(added);
+        }
+    }
+
+    /// Day numbers coordinated before a dated day share its month and year: «يومي 28 و29 جانفي»،
+    /// «أيام 10 و11 و12 ديسمبر الجاري»، «في 5 و6 مايو». Each number becomes an expression of its own
+    /// (the first with the noun يوم/يومي/أيام before it, from the lexicon `day_list_noun`), replacing
+    /// whatever shorter reading it had. The numbers must rise towards the dated day.
+    fn share_month_with_listed_days(&self, text: &str, chosen: &mut Vec<Mention>) {
+        let Some(list) = &self.day_list else { return };
+        let mut added: Vec<Mention> = Vec::new();
+        for m in chosen.iter() {
+            let s = &m.semantics;
+            let dated = m.kind == MentionType::Date && s.day.is_some() && s.month.is_some() && s.range_end.is_none() && s.hijri_pair.is_none();
+            if !dated || !text[m.range.start..].starts_with(|c: char| c.is_ascii_digit()) {
+                continue;
+            }
+            let mut from = m.range.start.saturating_sub(64);
+            while !text.is_char_boundary(from) {
+                from += 1;
+            }
+            let before = &text[from..m.range.start];
+            let Some(found) = list.find(before) else { continue };
+            // The list must start at a word boundary.
+            if before[..found.start()].chars().next_back().is_some_and(is_word_char) {
+                continue;
+            }
+            let base = from + found.start();
+            let numbers: Vec<(std::ops::Range<usize>, u32)> = found
+                .as_str()
+                .match_indices(|c: char| c.is_ascii_digit())
+                .fold(Vec::<std::ops::Range<usize>>::new(), |mut runs, (i, d)| {
+                    match runs.last_mut() {
+                        Some(r) if r.end == i => r.end = i + d.len(),
+                        _ => runs.push(i..i + d.len()),
+                    }
+                    runs
+                })
+                .into_iter()
+                .map(|r| (r.clone(), &found.as_str()[r])).filter_map(|(r, n)| n.parse().ok().map(|v| (base + r.start..base + r.end, v)))
+                .collect();
+            let last = s.day.unwrap_or(0);
+            let rising = numbers.windows(2).all(|w| w[0].1 < w[1].1) && numbers.last().is_some_and(|n| n.1 < last) && numbers.iter().all(|n| n.1 >= 1);
+            if !rising {
+                continue;
+            }
+            for (i, (range, day)) in numbers.into_iter().enumerate() {
+                let start = if i == 0 { base } else { range.start };
+                let mut semantics = s.clone();
+                semantics.day = Some(day);
+                semantics.weekday = None;
+                added.push(Mention { range: start..range.end, matched: start..range.end, kind: MentionType::Date, semantics, rule: format!("{}+listed-day", m.rule) });
+            }
+        }
+        if added.is_empty() {
+            return;
+        }
+        chosen.retain(|m| !added.iter().any(|a| a.range.start < m.range.end && m.range.start < a.range.end));
+        chosen.extend(added);
+        chosen.sort_by_key(|m| (m.range.start, m.range.end));
     }
 
     /// Fill `sem` from a field table. A field whose captures all stayed empty is skipped; a value
@@ -169,6 +297,10 @@ impl Grammar {
             let mut applied = false;
             for (ci, ctx) in self.contexts.iter().enumerate() {
                 if used[ci] || !ctx.types.contains(&mention.kind) {
+                    continue;
+                }
+                let sem = &mention.semantics;
+                if (!ctx.needs_any.is_empty() && !ctx.needs_any.iter().any(|t| t.holds(sem))) || ctx.needs_none.iter().any(|t| t.holds(sem)) {
                     continue;
                 }
                 let mut new_start = mention.matched.start;
@@ -267,6 +399,29 @@ impl Grammar {
     }
 }
 
+/// The text between two parts as a `between` pattern sees it: each word and each mark followed by
+/// one space («،(» → ", ( "), nothing when the parts touch.
+fn spaced(gap: &str) -> String {
+    let mut out = String::new();
+    for c in gap.chars() {
+        if c.is_alphanumeric() || c == '_' {
+            out.push(c);
+        } else if !c.is_whitespace() {
+            out.push(' ');
+            out.push(c);
+            out.push(' ');
+        } else {
+            out.push(' ');
+        }
+    }
+    let words: Vec<&str> = out.split_whitespace().collect();
+    if words.is_empty() {
+        String::new()
+    } else {
+        words.join(" ") + " "
+    }
+}
+
 /// Split "واحد وعشرين" / "الحادي والعشرين" into its parts at the conjunction و.
 fn split_conjoined(s: &str) -> Vec<String> {
     let mut parts = Vec::new();
@@ -284,4 +439,30 @@ fn split_conjoined(s: &str) -> Vec<String> {
         }
     }
     parts
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::Grammar;
+
+    fn days(text: &str) -> Vec<(String, Option<u32>, Option<u32>)> {
+        let g = Grammar::embedded().expect("grammar");
+        let norm = tarikh_text::normalise(text);
+        g.find(&norm).into_iter().map(|m| (norm[m.range.clone()].to_string(), m.semantics.day, m.semantics.month)).collect()
+    }
+
+    #[test]
+    fn listed_days_share_the_month_written_after_the_last() {
+        let found = days("تجرى الانتخابات أيام 10 و11 و12 ديسمبر");
+        let listed: Vec<(Option<u32>, Option<u32>)> = found.iter().map(|(_, d, m)| (*d, *m)).collect();
+        assert_eq!(listed, vec![(Some(10), Some(12)), (Some(11), Some(12)), (Some(12), Some(12))]);
+        assert_eq!(found[0].0, "ايام 10");
+    }
+
+    #[test]
+    fn numbers_that_do_not_rise_to_the_dated_day_are_no_list() {
+        // «المادتين 30 و5 مايو» is no list of days of May.
+        let found = days("استنادا إلى المادة 30 و5 مايو");
+        assert!(found.iter().all(|(_, d, _)| *d != Some(30)), "{found:?}");
+    }
 }

@@ -87,8 +87,10 @@ impl Unit {
 pub enum PartOfDay {
     /// Morning, dawn, forenoon (`MO`): 00:00–12:00 for bounds.
     Morning,
-    /// Midday / noon (`MI` in TIMEX3 is mid-day; we write the hour 12:00).
+    /// Noon, the instant (`منتصف النهار`): written as the hour 12:00.
     Noon,
+    /// Midday, from noon to the afternoon prayer (`ظهر`, `الظهيرة`; TIMEX3 `MI`): 12:00–15:00.
+    Midday,
     /// Afternoon (`AF`): 12:00–18:00.
     Afternoon,
     /// Evening (`EV`): 18:00–24:00.
@@ -100,11 +102,12 @@ pub enum PartOfDay {
 }
 
 impl PartOfDay {
-    /// Parse the codes used in grammar files: MO AF EV NI NOON MIDNIGHT.
+    /// Parse the codes used in grammar files: MO MI NOON AF EV NI MIDNIGHT.
     pub fn parse(code: &str) -> Option<PartOfDay> {
         Some(match code {
             "MO" => PartOfDay::Morning,
-            "NOON" | "MD" => PartOfDay::Noon,
+            "NOON" => PartOfDay::Noon,
+            "MI" | "MD" => PartOfDay::Midday,
             "AF" => PartOfDay::Afternoon,
             "EV" => PartOfDay::Evening,
             "NI" => PartOfDay::Night,
@@ -112,6 +115,17 @@ impl PartOfDay {
             _ => return None,
         })
     }
+}
+
+/// What an anaphoric expression refers back to: the day, month or year the narrative has reached
+/// ("في اليوم نفسه", "يوم 27 من ذات الشهر", "العام نفسه"), or the narrative's time as it is ("حينها").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Anaphora {
+    /// The day, month or year of the last date the text gave (with `shift`, counted from it:
+    /// "اليوم التالي" is the narrative day plus one).
+    Unit(Unit),
+    /// The last date or time the text gave, at its own granularity.
+    Same,
 }
 
 /// A direction in time stated by the words themselves ("الماضي", "المقبل").
@@ -148,6 +162,10 @@ pub struct Semantics {
     pub hour: Option<u32>,
     /// Minute 0–59.
     pub minute: Option<u32>,
+    /// Second 0–59 («15:23:24»).
+    pub second: Option<u32>,
+    /// Minutes *before* the hour («العاشرة إلا ربعا» = 15 before ten: 9:45).
+    pub minutes_to: Option<u32>,
     /// Part of day.
     pub part_of_day: Option<PartOfDay>,
     /// Calendar of year/month/day.
@@ -177,19 +195,47 @@ pub struct Semantics {
     pub every: Option<Unit>,
     /// Time-zone name or UTC offset ("Europe/Paris", "+00:00").
     pub timezone: Option<String>,
-    /// The hour counts from noon (a clock time followed by مساء, "8 مساء").
-    pub pm: bool,
     /// Refers to "the last hour/day of" an event (with `event`): the final unit before it.
     pub last_of_event: Option<Unit>,
     /// The end of a range ("من 5 إلى 7 مايو", "بين عامي 2016 و2017"): year, month, day of its last
     /// day; missing parts are taken from the start.
     pub range_end: Option<(Option<i32>, Option<u32>, Option<u32>)>,
-    /// The Hijri side of a paired date ("10 شعبان 1438 هـ الموافق 6 مايو 2017"): year, month, day.
+    /// The Hijri side of a paired date ("10 شعبان 1438 هـ الموافق 6 مايو 2017"), or the Hijri day a
+    /// day is said to be ("الجمعة أول أيام عيد الفطر" = 1 Shawwal): year, month, day.
     pub hijri_pair: Option<(Option<i32>, Option<u32>, Option<u32>)>,
+    /// A Gregorian year written after a Hijri month or feast ("رمضان 2021", "عيد الأضحى 2018"):
+    /// the occurrence that falls in that Gregorian year.
+    pub gregorian_year: Option<i32>,
+    /// The last day of the month named ("آخر أيام شهر رمضان", "آخر يوم من أكتوبر").
+    pub last_day: bool,
+    /// The other Hijri (month, day) the words may name; the nearer occurrence wins ("العيد" is
+    /// 1 Shawwal or 10 Dhu al-Hijja).
+    pub hijri_alternative: Option<(u32, u32)>,
+    /// Refers back to the narrative, not to the publication date ("نفس اليوم", "ذات الشهر", "حينها").
+    pub anaphora: Option<Anaphora>,
+    /// A season of a year: `SP`, `SU`, `FA`, `WI` ("الخريف الماضي", "صيف 2024").
+    pub season: Option<String>,
+    /// A quarter (1–4) or half (with `half`) of a year ("الربع الأول من العام", "النصف الثاني من 2023").
+    pub quarter: Option<u32>,
+    /// A half (1–2) of a year.
+    pub half: Option<u32>,
+    /// The weekend of a week ("عطلة نهاية الأسبوع").
+    pub weekend: bool,
+    /// The Nth weekday of a month, or with `unit = W` its Nth week (the weeks whose Thursday falls in
+    /// the month, as ISO 8601 gives weeks to years); -1 is the last ("أول ثلاثاء
+    /// من أكتوبر", "آخر أسبوع من سبتمبر"). With an ordinal `day` too ("الثلاثاء الثالث من أيلول"),
+    /// the calendar decides: the date if that day is that weekday, else the Nth weekday.
+    pub nth: Option<i32>,
 }
 
-/// A field name that a grammar rule may set, paired with a setter that parses its value.
+/// Set the field `name` (one of [`crate::FIELDS`]) from its written value.
 pub(crate) fn set_field(sem: &mut Semantics, name: &str, value: &str) -> Result<(), String> {
+    if name == "pm" {
+        return Err("field `pm` does not exist (no stage would read it); to read an hour after noon, set `part_of_day` to AF, EV or NI".into());
+    }
+    if crate::fields::field(name).is_none() {
+        return Err(format!("unknown field `{name}`; the fields are {}", crate::fields::field_names()));
+    }
     fn num<T: std::str::FromStr>(name: &str, value: &str) -> Result<T, String> {
         value.trim().parse::<T>().map_err(|_| format!("field `{name}` expects a number, but got `{value}`"))
     }
@@ -234,9 +280,17 @@ pub(crate) fn set_field(sem: &mut Semantics, name: &str, value: &str) -> Result<
         }
         "hour" => sem.hour = Some(num(name, value)?),
         "minute" => sem.minute = Some(num(name, value)?),
+        "second" => sem.second = Some(num(name, value)?),
+        "minutes_to" => {
+            let m: u32 = num(name, value)?;
+            if !(1..=59).contains(&m) {
+                return Err(format!("field `minutes_to` expects 1 to 59 minutes before the hour, but got `{value}`"));
+            }
+            sem.minutes_to = Some(m);
+        }
         "part_of_day" => {
             sem.part_of_day = Some(PartOfDay::parse(value.trim()).ok_or_else(|| {
-                format!("field `part_of_day` expects MO NOON AF EV NI MIDNIGHT, but got `{value}`")
+                format!("field `part_of_day` expects MO MI NOON AF EV NI MIDNIGHT, but got `{value}`")
             })?)
         }
         "calendar" => {
@@ -270,7 +324,6 @@ pub(crate) fn set_field(sem: &mut Semantics, name: &str, value: &str) -> Result<
         "event_gap" => sem.event_gap = Some(shift(name, value)?),
         "every" => sem.every = Some(unit(name, value)?),
         "timezone" => sem.timezone = Some(value.trim().to_string()),
-        "pm" => sem.pm = matches!(value.trim(), "true" | "yes" | "1"),
         "last_of_event" => sem.last_of_event = Some(unit(name, value)?),
         "end_year" => sem.range_end.get_or_insert((None, None, None)).0 = Some(num(name, value)?),
         "end_month" => sem.range_end.get_or_insert((None, None, None)).1 = Some(num(name, value)?),
@@ -278,13 +331,118 @@ pub(crate) fn set_field(sem: &mut Semantics, name: &str, value: &str) -> Result<
         "hijri_year" => sem.hijri_pair.get_or_insert((None, None, None)).0 = Some(num(name, value)?),
         "hijri_month" => sem.hijri_pair.get_or_insert((None, None, None)).1 = Some(num(name, value)?),
         "hijri_day" => sem.hijri_pair.get_or_insert((None, None, None)).2 = Some(num(name, value)?),
-        other => {
-            return Err(format!(
-                "unknown field `{other}`; the fields are year month day weekday hour minute part_of_day calendar shift direction reference amount amount_min amount_max unit mod event event_gap every timezone pm last_of_event hijri_year hijri_month hijri_day end_year end_month end_day"
-            ))
+        "gregorian_year" => sem.gregorian_year = Some(num(name, value)?),
+        "season" => match value.trim() {
+            code @ ("SP" | "SU" | "FA" | "WI") => sem.season = Some(code.to_string()),
+            other => return Err(format!("field `season` expects SP, SU, FA or WI, but got `{other}`")),
+        },
+        "quarter" => {
+            let q: u32 = num(name, value)?;
+            if !(1..=4).contains(&q) {
+                return Err(format!("field `quarter` expects 1 to 4, but got `{value}`"));
+            }
+            sem.quarter = Some(q);
         }
+        "half" => {
+            let h: u32 = num(name, value)?;
+            if !(1..=2).contains(&h) {
+                return Err(format!("field `half` expects 1 or 2, but got `{value}`"));
+            }
+            sem.half = Some(h);
+        }
+        "weekend" => sem.weekend = matches!(value.trim(), "true" | "yes" | "1"),
+        "nth" => {
+            let n: i32 = num(name, value)?;
+            if !(n == -1 || (1..=31).contains(&n)) {
+                return Err(format!("field `nth` expects 1 to 5 (or an ordinal day up to 31) or -1 (the last), but got `{value}`"));
+            }
+            sem.nth = Some(n);
+        }
+        "anaphora" => {
+            sem.anaphora = Some(match value.trim() {
+                "same" => Anaphora::Same,
+                u @ ("D" | "W" | "M" | "Y") => Anaphora::Unit(unit(name, u)?),
+                other => return Err(format!("field `anaphora` expects D, W, M, Y or same, but got `{other}`")),
+            })
+        }
+        "last_day" => sem.last_day = matches!(value.trim(), "true" | "yes" | "1"),
+        "alt_hijri_date" => {
+            let (m, d) = value.trim().split_once('-').ok_or_else(|| format!("field `{name}` expects MONTH-DAY such as `12-10`, but got `{value}`"))?;
+            let (m, d): (u32, u32) = (num(name, m)?, num(name, d)?);
+            if !(1..=12).contains(&m) || !(1..=30).contains(&d) {
+                return Err(format!("field `{name}` expects a Hijri MONTH-DAY (1–12, 1–30), but got `{value}`"));
+            }
+            sem.hijri_alternative = Some((m, d));
+        }
+        other => return Err(format!("field `{other}` is listed in fields.rs but not handled here; add it to set_field")),
     }
     Ok(())
+}
+
+/// A condition on an expression's semantics, written in a context's `needs_any` / `needs_none`:
+/// a field name (`weekday`, `day`, `reference` …), true when the field is set, or `shift:UNIT`
+/// (`shift:D`), true for a shift in that unit.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum FieldTest {
+    /// The named field is set.
+    Set(&'static str),
+    /// A shift in this unit.
+    ShiftIn(Unit),
+}
+
+/// The fields a [`FieldTest`] may name.
+const TESTABLE: &[&str] = &[
+    "year", "month", "day", "weekday", "hour", "minute", "part_of_day", "shift", "direction", "reference", "amount", "unit", "mod",
+    "event", "event_gap", "every", "timezone", "last_of_event", "range_end", "hijri_pair", "gregorian_year", "last_day", "anaphora", "season", "quarter", "half", "weekend", "nth",
+];
+
+impl FieldTest {
+    /// Read `weekday` or `shift:D`.
+    pub(crate) fn parse(s: &str) -> Result<FieldTest, String> {
+        let s = s.trim();
+        if let Some(u) = s.strip_prefix("shift:") {
+            return Unit::parse(u).map(FieldTest::ShiftIn).ok_or_else(|| format!("`{s}`: after `shift:` write a unit code (S MIN H D W M Y DE CE)"));
+        }
+        TESTABLE.iter().find(|f| **f == s).map(|f| FieldTest::Set(f)).ok_or_else(|| format!("`{s}` is not a field a context can test; use one of {} or shift:UNIT", TESTABLE.join(" ")))
+    }
+
+    /// Whether `sem` passes the test.
+    pub(crate) fn holds(&self, sem: &Semantics) -> bool {
+        match self {
+            FieldTest::ShiftIn(u) => sem.shift.is_some_and(|(unit, _)| unit == *u),
+            FieldTest::Set(name) => match *name {
+                "year" => sem.year.is_some(),
+                "month" => sem.month.is_some(),
+                "day" => sem.day.is_some(),
+                "weekday" => sem.weekday.is_some(),
+                "hour" => sem.hour.is_some(),
+                "minute" => sem.minute.is_some(),
+                "part_of_day" => sem.part_of_day.is_some(),
+                "shift" => sem.shift.is_some(),
+                "direction" => sem.direction.is_some(),
+                "reference" => sem.reference.is_some(),
+                "amount" => sem.amount.is_some(),
+                "unit" => sem.unit.is_some(),
+                "mod" => sem.modifier.is_some(),
+                "event" => sem.event.is_some(),
+                "event_gap" => sem.event_gap.is_some(),
+                "every" => sem.every.is_some(),
+                "timezone" => sem.timezone.is_some(),
+                "last_of_event" => sem.last_of_event.is_some(),
+                "range_end" => sem.range_end.is_some(),
+                "hijri_pair" => sem.hijri_pair.is_some(),
+                "gregorian_year" => sem.gregorian_year.is_some(),
+                "last_day" => sem.last_day,
+                "anaphora" => sem.anaphora.is_some(),
+                "season" => sem.season.is_some(),
+                "quarter" => sem.quarter.is_some(),
+                "half" => sem.half.is_some(),
+                "weekend" => sem.weekend,
+                "nth" => sem.nth.is_some(),
+                _ => false,
+            },
+        }
+    }
 }
 
 /// The TIMEX3 type a rule produces.

@@ -17,6 +17,14 @@ pub struct Analysis<'a> {
     pub timeline: Timeline,
 }
 
+impl Analysis<'_> {
+    /// The same analysis owning its documents, so that it can outlive the outcomes it was made
+    /// from (the Python module keeps it in an object). Copies the documents that were borrowed.
+    pub fn into_owned(self) -> Analysis<'static> {
+        Analysis { docs: self.docs.into_iter().map(|d| Cow::Owned(d.into_owned())).collect(), events: self.events, timeline: self.timeline }
+    }
+}
+
 /// Run the events stage on each document and reconcile the timeline.
 pub fn analyse<'a>(outcomes: &'a [DocOutcome], lexicon: &EventLexicon) -> Analysis<'a> {
     use rayon::prelude::*;

@@ -144,19 +144,29 @@ struct DocRow {
     country: Option<String>,
 }
 
-/// Read a corpus folder: every `*.txt` file, with metadata from `docs` (default `DIR/docs.csv`).
-pub fn read_corpus(dir: &Path, docs_csv: Option<&Path>) -> Result<Vec<InputDoc>> {
-    if !dir.is_dir() {
-        bail!("`{}` is not a folder; give the folder that holds the articles (e.g. data/corpus)", dir.display());
-    }
-    let meta_path = docs_csv.map(Path::to_path_buf).unwrap_or_else(|| dir.join("docs.csv"));
-    let mut by_file: BTreeMap<String, DocRow> = BTreeMap::new();
-    let mut row_problems: BTreeMap<String, String> = BTreeMap::new();
-    if meta_path.exists() {
+/// The rows of a `docs.csv`, by file name, with the problems found in each row.
+#[derive(Debug, Default)]
+pub struct Metadata {
+    /// Where the rows came from (for messages).
+    path: PathBuf,
+    by_file: BTreeMap<String, DocRow>,
+    row_problems: BTreeMap<String, String>,
+}
+
+impl Metadata {
+    /// Reads a `docs.csv` (a missing file is no metadata). Rows that cannot be used are skipped with
+    /// a warning naming the line; rows with a problem are kept and the problem is reported with
+    /// their document.
+    pub fn read(meta_path: &Path) -> Result<Metadata> {
+        let mut by_file: BTreeMap<String, DocRow> = BTreeMap::new();
+        let mut row_problems: BTreeMap<String, String> = BTreeMap::new();
+        if !meta_path.exists() {
+            return Ok(Metadata { path: meta_path.to_path_buf(), ..Default::default() });
+        }
         // docs.csv is read one physical line at a time: no field of it (id, file name, date, zone)
         // holds a line break, so an unclosed quote spoils its own line only, never the rows after
         // it, and every message gives the real line number.
-        let text = read_text(&meta_path).map_err(|e| anyhow::anyhow!(e))?;
+        let text = read_text(meta_path).map_err(|e| anyhow::anyhow!(e))?;
         let text = text.strip_prefix('\u{FEFF}').unwrap_or(&text);
         let mut lines = text.lines().enumerate().map(|(i, l)| (i + 1, l)).filter(|(_, l)| !l.trim().is_empty());
         let Some((_, header_line)) = lines.next() else {
@@ -200,29 +210,26 @@ pub fn read_corpus(dir: &Path, docs_csv: Option<&Path>) -> Result<Vec<InputDoc>>
             }
             by_file.insert(file, row);
         }
+        Ok(Metadata { path: meta_path.to_path_buf(), by_file, row_problems })
     }
-    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
-        .with_context(|| format!("cannot list `{}`", dir.display()))?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == "txt"))
-        .collect();
-    files.sort();
-    let mut docs = Vec::new();
-    for path in files {
+
+    /// The input document for the article at `path`, with what its row says (none: its stem as id
+    /// and its date to be inferred).
+    pub fn input(&self, path: &Path) -> InputDoc {
         let name = path.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
         let stem = path.file_stem().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
-        let row = by_file.get(&name);
+        let row = self.by_file.get(&name);
         let (published, published_time) = row
             .and_then(|r| r.published_at.as_deref())
             .and_then(|p| parse_datetime(p).ok())
             .map(|(d, t)| (Some(d), t))
             .unwrap_or((None, None));
-        let mut metadata_warning = row_problems.get(&name).cloned();
+        let mut metadata_warning = self.row_problems.get(&name).cloned();
         let timezone = match row.and_then(|r| r.timezone.as_deref()).filter(|t| !t.trim().is_empty()) {
             Some(tz) => match tz.trim().parse::<chrono_tz::Tz>() {
                 Ok(z) => Some(z),
                 Err(_) => {
-                    let w = format!("`{}`: unknown time zone `{tz}` for {name}; use an IANA name such as Europe/Paris", meta_path.display());
+                    let w = format!("`{}`: unknown time zone `{tz}` for {name}; use an IANA name such as Europe/Paris", self.path.display());
                     metadata_warning = Some(match metadata_warning {
                         Some(before) => format!("{before}; {w}"),
                         None => w,
@@ -232,22 +239,43 @@ pub fn read_corpus(dir: &Path, docs_csv: Option<&Path>) -> Result<Vec<InputDoc>>
             },
             None => None,
         };
-        docs.push(InputDoc {
+        InputDoc {
             id: row.map(|r| r.doc.clone()).unwrap_or(stem),
             origin: path.display().to_string(),
-            text: read_text(&path),
+            text: read_text(path),
             published,
             published_time,
             timezone,
             country: row.and_then(|r| r.country.clone()).map(|c| c.trim().to_string()).filter(|c| !c.is_empty()),
             metadata_warning,
-        });
-    }
-    for file in by_file.keys() {
-        if !dir.join(file).exists() {
-            eprintln!("warning: `{}` lists `{file}`, which is not in `{}`", meta_path.display(), dir.display());
         }
     }
+
+    /// Warns about rows naming a file that is not in `dir`.
+    fn warn_missing_files(&self, dir: &Path) {
+        for file in self.by_file.keys() {
+            if !dir.join(file).exists() {
+                eprintln!("warning: `{}` lists `{file}`, which is not in `{}`", self.path.display(), dir.display());
+            }
+        }
+    }
+}
+
+/// Read a corpus folder: every `*.txt` file, with metadata from `docs` (default `DIR/docs.csv`).
+pub fn read_corpus(dir: &Path, docs_csv: Option<&Path>) -> Result<Vec<InputDoc>> {
+    if !dir.is_dir() {
+        bail!("`{}` is not a folder; give the folder that holds the articles (e.g. data/corpus)", dir.display());
+    }
+    let meta_path = docs_csv.map(Path::to_path_buf).unwrap_or_else(|| dir.join("docs.csv"));
+    let metadata = Metadata::read(&meta_path)?;
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .with_context(|| format!("cannot list `{}`", dir.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    files.sort();
+    let docs = files.iter().map(|p| metadata.input(p)).collect();
+    metadata.warn_missing_files(dir);
     Ok(docs)
 }
 
@@ -266,33 +294,57 @@ struct JsonDoc {
 /// Parse one JSONL line `{"id","text","published_at"}` into an input document.
 pub fn parse_json_doc(line: &str, origin: &str) -> Result<InputDoc, String> {
     let d: JsonDoc = serde_json::from_str(line).map_err(|e| format!("{origin}: not a JSON object with `id` and `text`: {e}"))?;
-    let mut warning = None;
-    let (published, published_time) = match d.published_at.as_deref().filter(|p| !p.trim().is_empty()) {
+    Ok(input_doc(&d.id, d.text, d.published_at.as_deref(), d.timezone.as_deref(), d.country.as_deref(), origin))
+}
+
+/// An IANA time zone by name, or a message saying what to write instead.
+pub fn parse_timezone(name: &str) -> Result<chrono_tz::Tz, String> {
+    name.trim().parse::<chrono_tz::Tz>().map_err(|_| format!("unknown time zone `{}`; use an IANA name such as Europe/Paris or Africa/Algiers", name.trim()))
+}
+
+/// An input document from its fields, as a JSONL line, a Python call or a Spark row gives them.
+/// Metadata problems do not stop the document, as in `docs.csv`: an unreadable `published_at`
+/// leaves the day to be inferred from the text, an unknown zone leaves the default one, and each
+/// becomes a warning naming `origin`. Empty strings count as absent.
+pub fn input_doc(id: &str, text: String, published_at: Option<&str>, timezone: Option<&str>, country: Option<&str>, origin: &str) -> InputDoc {
+    let mut warnings = Vec::new();
+    let (published, published_time) = match published_at.filter(|p| !p.trim().is_empty()) {
         Some(p) => match parse_datetime(p) {
             Ok((d, t)) => (Some(d), t),
             Err(e) => {
-                warning = Some(format!("{origin}: published_at {e}; the date will be inferred from the text"));
+                warnings.push(format!("{origin}: published_at {e}; the date will be inferred from the text"));
                 (None, None)
             }
         },
         None => (None, None),
     };
-    let timezone = d.timezone.as_deref().and_then(|t| t.parse::<chrono_tz::Tz>().ok());
-    Ok(InputDoc { id: d.id, origin: origin.to_string(), text: Ok(d.text), published, published_time, timezone, country: d.country, metadata_warning: warning })
-}
-/// Input documents for `tarikh tag FILE...` with metadata from a docs.csv.
-pub fn metadata_for_files(docs_csv: &Path, files: &[PathBuf]) -> Result<Vec<InputDoc>> {
-    let mut out = Vec::new();
-    for f in files {
-        let dir = f.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-        let all = read_corpus(dir, Some(docs_csv))?;
-        let name = f.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
-        match all.into_iter().find(|d| Path::new(&d.origin).file_name().map(|n| n.to_string_lossy() == name).unwrap_or(false)) {
-            Some(d) => out.push(d),
-            None => out.push(bare_input(f)),
-        }
+    let timezone = match timezone.filter(|t| !t.trim().is_empty()) {
+        Some(t) => match parse_timezone(t) {
+            Ok(z) => Some(z),
+            Err(e) => {
+                warnings.push(format!("{origin}: {e}"));
+                None
+            }
+        },
+        None => None,
+    };
+    InputDoc {
+        id: id.to_string(),
+        origin: origin.to_string(),
+        text: Ok(text),
+        published,
+        published_time,
+        timezone,
+        country: country.map(|c| c.trim().to_string()).filter(|c| !c.is_empty()),
+        metadata_warning: (!warnings.is_empty()).then(|| warnings.join("; ")),
     }
-    Ok(out)
+}
+
+/// Input documents for `tarikh tag FILE...` with metadata from a docs.csv (read once, whatever
+/// the number of files; only the files given are read).
+pub fn metadata_for_files(docs_csv: &Path, files: &[PathBuf]) -> Result<Vec<InputDoc>> {
+    let metadata = Metadata::read(docs_csv)?;
+    Ok(files.iter().map(|f| metadata.input(f)).collect())
 }
 
 /// An input document with no metadata (its stem as id, its date inferred).
@@ -309,3 +361,31 @@ pub fn bare_input(path: &Path) -> InputDoc {
     }
 }
 
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_document_from_fields_keeps_going_with_warnings() {
+        let d = input_doc("a", "نص".into(), Some("06/05/2017"), Some("Mars/Olympus"), Some(" DZ "), "row 3");
+        assert_eq!(d.published, None);
+        assert_eq!(d.timezone, None);
+        assert_eq!(d.country.as_deref(), Some("DZ"));
+        let w = d.metadata_warning.unwrap();
+        assert!(w.starts_with("row 3: published_at `06/05/2017` is not in the YYYY-MM-DD format"), "{w}");
+        assert!(w.contains("; row 3: unknown time zone `Mars/Olympus`; use an IANA name"), "{w}");
+        let d = input_doc("b", "نص".into(), Some("2024-04-25T18:30+01:00"), Some("Africa/Algiers"), Some(""), "row 4");
+        assert_eq!(d.published, NaiveDate::from_ymd_opt(2024, 4, 25));
+        assert_eq!(d.published_time, NaiveTime::from_hms_opt(18, 30, 0));
+        assert_eq!(d.timezone, Some(chrono_tz::Africa::Algiers));
+        assert_eq!((d.country, d.metadata_warning), (None, None));
+    }
+
+    #[test]
+    fn a_json_line_with_an_unknown_zone_says_so() {
+        let d = parse_json_doc(r#"{"id":"x","text":"نص","timezone":"Paris"}"#, "stdin line 1").unwrap();
+        assert_eq!(d.timezone, None);
+        assert!(d.metadata_warning.unwrap().contains("stdin line 1: unknown time zone `Paris`"));
+    }
+}

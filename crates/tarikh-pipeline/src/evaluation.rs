@@ -175,6 +175,7 @@ fn restrict(system: &SystemOutput, docs: &BTreeSet<String>) -> (SystemOutput, us
 pub fn evaluate_suite(settings: &Settings, lexicon: &EventLexicon, sources: &[StorySource], options: SuiteOptions, real: &dyn Fn(&str) -> bool) -> Result<SuiteReport> {
     let stories: Vec<LoadedStory> = sources.iter().map(|s| load_story(s, options)).collect::<Result<_>>()?;
     let mut scores = Vec::new();
+    let mut grouping = None;
     if options.mixed {
         let mut seen: BTreeMap<&str, &str> = BTreeMap::new();
         for s in &stories {
@@ -186,6 +187,7 @@ pub fn evaluate_suite(settings: &Settings, lexicon: &EventLexicon, sources: &[St
         }
         let all: Vec<InputDoc> = stories.iter().flat_map(|s| s.docs.iter().cloned()).collect();
         let outcomes = process_all(settings, &all);
+        grouping = Some(grouping_score(&stories, &outcomes));
         let system = system_output(&outcomes, lexicon);
         for s in &stories {
             let ids: BTreeSet<String> = s.docs.iter().map(|d| d.id.clone()).collect();
@@ -201,7 +203,33 @@ pub fn evaluate_suite(settings: &Settings, lexicon: &EventLexicon, sources: &[St
             scores.push(story_scores(s, &system, &own, options, 0));
         }
     }
-    Ok(SuiteReport::new(scores, real, options.withhold_metadata, options.mixed))
+    let mut report = SuiteReport::new(scores, real, options.withhold_metadata, options.mixed);
+    report.grouping = grouping;
+    Ok(report)
+}
+
+/// How the stories the pipeline found in a mixed run compare with the story folders.
+fn grouping_score(stories: &[LoadedStory], outcomes: &[DocOutcome]) -> tarikh_eval::GroupingScore {
+    let folder: BTreeMap<&str, &str> = stories.iter().flat_map(|s| s.docs.iter().map(move |d| (d.id.as_str(), s.source.name.as_str()))).collect();
+    let mut found = Vec::new();
+    let mut labels = Vec::new();
+    let mut ids: BTreeMap<&str, usize> = BTreeMap::new();
+    for o in outcomes {
+        let DocOutcome::Done(d, _) = o else { continue };
+        let Some(f) = folder.get(d.id.as_str()) else { continue };
+        let next = ids.len();
+        found.push(*ids.entry(d.story.as_str()).or_insert(next));
+        labels.push(*f);
+    }
+    let (purity, inverse) = tarikh_stories::purity(&found, &labels);
+    let docs = found.len();
+    tarikh_eval::GroupingScore {
+        docs,
+        folders: labels.iter().collect::<BTreeSet<_>>().len(),
+        stories: ids.len(),
+        pure_docs: (purity * docs as f64).round() as usize,
+        whole_docs: (inverse * docs as f64).round() as usize,
+    }
 }
 
 fn outcome_id(o: &DocOutcome) -> Option<&str> {

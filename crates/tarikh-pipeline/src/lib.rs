@@ -10,7 +10,7 @@
 //! ```no_run
 //! use tarikh_pipeline::{corpus, process, write};
 //! # fn main() -> anyhow::Result<()> {
-//! let settings = process::Settings::new(tarikh_pipeline::load_grammar(None)?, chrono_tz::UTC);
+//! let settings = process::Settings::new(tarikh_pipeline::load_grammar(None)?);
 //! let lexicon = tarikh_pipeline::load_events(None)?;
 //! let docs = corpus::read_corpus(std::path::Path::new("data/corpus"), None)?;
 //! let outcomes = process::process_all(&settings, &docs);
@@ -41,6 +41,14 @@ pub fn load_grammar(dir: Option<&Path>) -> Result<Grammar> {
     Ok(match dir {
         Some(dir) => Grammar::load_dir(dir)?,
         None => Grammar::embedded().context("the built-in grammar does not load; rebuild tarikh")?,
+    })
+}
+
+/// The gazetteer (places and their zones) in `dir`, or the built-in one when `dir` is `None`.
+pub fn load_places(dir: Option<&Path>) -> Result<tarikh_places::Gazetteer> {
+    Ok(match dir {
+        Some(dir) => tarikh_places::Gazetteer::load_dir(dir)?,
+        None => tarikh_places::Gazetteer::embedded().context("the built-in gazetteer does not load; rebuild tarikh")?,
     })
 }
 

@@ -1,26 +1,47 @@
-//! The per-document stages, run in parallel, in input order.
+//! The per-document stages, with the folder-level facts they rest on: which story each document
+//! belongs to, its time zone and its publication day.
+//!
+//! Order (every step deterministic; per-document work in parallel, results in input order):
+//! 1. read each document once: normalise it, find its temporal mentions, its dateline and places;
+//! 2. group the documents into stories ([`tarikh_stories`]) by the distinctive words they share,
+//!    their places and the days they name; stories are `S1`, `S2`, … in order of first document;
+//! 3. give each document its zone: docs.csv, else `--timezone`, else its dateline city, else the
+//!    places it names, else the zone most of its story has, else UTC (the basis is reported);
+//! 4. infer the publication day of each document without one, story by story (a day another story
+//!    names is no evidence); with no support the day is `unknown` (or the `--fallback-date` the user
+//!    gave);
+//! 5. anchor every expression against that day.
 
 use crate::corpus::InputDoc;
 use chrono::NaiveDate;
 use rayon::prelude::*;
-use tarikh_anchor::{anchor_document, AnchoredDocument, Prefer, PublicationHint};
-use tarikh_grammar::Grammar;
+use std::collections::BTreeMap;
+use tarikh_anchor::{anchor_prepared, AnchoredDocument, Prefer, PublicationHint, ZoneBasis, ZoneSource};
+use tarikh_grammar::{Grammar, Mention};
+use tarikh_places::Gazetteer;
+use tarikh_text::Normalised;
 
 /// Settings shared by every document.
 #[derive(Clone)]
 pub struct Settings {
     /// The date grammar.
     pub grammar: Grammar,
-    /// Zone for documents whose metadata gives none.
-    pub timezone: chrono_tz::Tz,
-    /// Day used when a document has no date in metadata or text.
-    pub fallback: NaiveDate,
+    /// The gazetteer of places and their zones.
+    pub gazetteer: Gazetteer,
+    /// Zone the user gave for documents whose metadata gives none (`--timezone`); `None`: read
+    /// it from each document (dateline, places, story) and else use UTC.
+    pub timezone: Option<chrono_tz::Tz>,
+    /// Day the user gave for documents whose day nothing supports (`--fallback-date`, reported as
+    /// `default`); `None`: such a day is `unknown`.
+    pub fallback: Option<NaiveDate>,
+    /// How documents are grouped into stories.
+    pub grouping: tarikh_stories::Params,
 }
 
 impl Settings {
-    /// Settings with this grammar and default zone, and 2000-01-01 as the day of last resort.
-    pub fn new(grammar: Grammar, timezone: chrono_tz::Tz) -> Settings {
-        Settings { grammar, timezone, fallback: NaiveDate::from_ymd_opt(2000, 1, 1).expect("a valid day") }
+    /// Settings with this grammar, the built-in gazetteer, zones and days read from the texts.
+    pub fn new(grammar: Grammar) -> Settings {
+        Settings { grammar, gazetteer: Gazetteer::embedded().expect("the built-in gazetteer loads (its tests check it)"), timezone: None, fallback: None, grouping: tarikh_stories::Params::default() }
     }
 }
 
@@ -44,45 +65,205 @@ pub enum DocOutcome {
 /// 100 KB. A 200 MB file is refused at once, without being read.
 pub const MAX_DOC_BYTES: usize = 16 * 1024 * 1024;
 
-fn process_failed(doc: &InputDoc) -> DocOutcome {
-    DocOutcome::Failed { id: doc.id.clone(), reason: doc.text.as_ref().err().cloned().unwrap_or_default() }
+/// A document read once: what every folder-level step needs.
+struct Prepared {
+    normalised: Normalised,
+    mentions: Vec<Mention>,
+    /// Zone from its own text (dateline or places).
+    zone: Option<tarikh_places::zone::ZoneFinding>,
+    /// Countries it is mainly about (for grouping).
+    places: Vec<String>,
+    /// Days it names explicitly, as days since 1970-01-01 (for grouping).
+    days: Vec<i64>,
 }
 
-/// Anchor one document (its publication day from metadata, or inferred from its own text).
-pub fn process_one(settings: &Settings, doc: &InputDoc) -> DocOutcome {
-    process_checked(settings, doc, None)
+/// A publication day inferred from a story, with what it rests on.
+type Inferred = (NaiveDate, String);
+
+/// The folder-level facts of one document.
+#[derive(Clone, Default)]
+struct Facts {
+    story: String,
+    zone: Option<(chrono_tz::Tz, ZoneSource)>,
+    inferred: Option<Inferred>,
 }
 
-/// Check a document is usable, then anchor it.
-fn process_checked(settings: &Settings, doc: &InputDoc, inferred: Option<(NaiveDate, String)>) -> DocOutcome {
+/// Why a document cannot be processed, if it cannot.
+fn unusable(doc: &InputDoc) -> Option<DocOutcome> {
     let text = match &doc.text {
         Ok(t) => t,
-        Err(_) => return process_failed(doc),
+        Err(reason) => return Some(DocOutcome::Failed { id: doc.id.clone(), reason: reason.clone() }),
     };
     if text.len() > MAX_DOC_BYTES {
-        return DocOutcome::Failed { id: doc.id.clone(), reason: crate::corpus::too_large(&doc.origin, text.len() as u64) };
+        return Some(DocOutcome::Failed { id: doc.id.clone(), reason: crate::corpus::too_large(&doc.origin, text.len() as u64) });
     }
-    if let Some(problem) = crate::corpus::binary_content(&doc.origin, text) {
-        return DocOutcome::Failed { id: doc.id.clone(), reason: problem };
+    crate::corpus::binary_content(&doc.origin, text).map(|problem| DocOutcome::Failed { id: doc.id.clone(), reason: problem })
+}
+
+fn prepare(settings: &Settings, doc: &InputDoc) -> Option<Prepared> {
+    if unusable(doc).is_some() {
+        return None;
     }
+    let text = doc.text.as_ref().ok()?;
+    let normalised = Normalised::new(text);
+    let mentions = settings.grammar.find(normalised.as_str());
+    let zone = tarikh_places::zone::document_zone(&settings.gazetteer, normalised.as_str());
+    let votes = tarikh_places::zone::place_votes(&settings.gazetteer, normalised.as_str());
+    let top = votes.first().map(|v| v.votes).unwrap_or(0);
+    // the countries with at least a third of the leader's votes
+    let places = votes.iter().filter(|v| v.votes * 3 >= top).map(|v| v.country.clone()).collect();
+    let epoch = NaiveDate::from_ymd_opt(1970, 1, 1).expect("a valid day");
+    let days = tarikh_anchor::named_days(&mentions).into_iter().map(|d| (d - epoch).num_days()).collect();
+    Some(Prepared { normalised, mentions, zone, places, days })
+}
+
+/// A zone and its basis from the document's own metadata, the user's option or its text.
+fn own_zone(settings: &Settings, doc: &InputDoc, prepared: Option<&Prepared>) -> Option<(chrono_tz::Tz, ZoneSource)> {
+    if let Some(z) = doc.timezone {
+        return Some((z, ZoneSource { basis: ZoneBasis::Metadata, evidence: "docs.csv".into() }));
+    }
+    if let Some(z) = settings.timezone {
+        return Some((z, ZoneSource { basis: ZoneBasis::Option, evidence: "--timezone".into() }));
+    }
+    let found = prepared?.zone.as_ref()?;
+    let basis = match found.basis {
+        tarikh_places::zone::ZoneBasis::Dateline => ZoneBasis::Dateline,
+        tarikh_places::zone::ZoneBasis::Places => ZoneBasis::Places,
+    };
+    Some((found.zone, ZoneSource { basis, evidence: found.evidence.clone() }))
+}
+
+/// The folder-level facts of every document: stories, zones, inferred publication days.
+fn folder_facts(settings: &Settings, docs: &[InputDoc], prepared: &[Option<Prepared>]) -> Vec<Facts> {
+    // 2. stories
+    let (stories, members) = stories_of(settings, prepared);
+    let mut facts = vec![Facts::default(); docs.len()];
+    for (f, s) in facts.iter_mut().zip(stories) {
+        f.story = s.unwrap_or_default();
+    }
+    // 3. zones: own, else the story's most common own zone, else UTC
+    for i in 0..docs.len() {
+        facts[i].zone = own_zone(settings, &docs[i], prepared[i].as_ref());
+    }
+    for list in &members {
+        let mut count: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
+        for &i in list {
+            if let Some((z, _)) = &facts[i].zone {
+                let e = count.entry(z.name()).or_insert((0, i));
+                e.0 += 1;
+            }
+        }
+        let story_zone = count.into_iter().max_by(|a, b| a.1 .0.cmp(&b.1 .0).then(b.1 .1.cmp(&a.1 .1))).and_then(|(z, (n, _))| z.parse::<chrono_tz::Tz>().ok().map(|z| (z, n)));
+        for &i in list {
+            if facts[i].zone.is_none() {
+                facts[i].zone = Some(match story_zone {
+                    Some((z, n)) => (z, ZoneSource { basis: ZoneBasis::Story, evidence: format!("{n} document(s) of story {} are in {}", facts[i].story, z.name()) }),
+                    None => (chrono_tz::UTC, ZoneSource { basis: ZoneBasis::Default, evidence: "no zone in docs.csv, no --timezone, no place named in the text or its story: UTC".into() }),
+                });
+            }
+        }
+    }
+    // 4. publication days, story by story
+    let results: Vec<Vec<(usize, Option<Inferred>)>> = members
+        .par_iter()
+        .filter(|list| list.iter().any(|&i| docs[i].published.is_none()))
+        .map(|list| {
+            let inputs: Vec<tarikh_anchor::InferenceInput<'_>> = list
+                .iter()
+                .filter_map(|&i| prepared[i].as_ref().map(|p| tarikh_anchor::InferenceInput { normalised: &p.normalised, mentions: &p.mentions, known: docs[i].published }))
+                .collect();
+            let inferred = tarikh_anchor::infer_publications(&settings.grammar, &inputs);
+            list.iter().copied().zip(inferred).collect()
+        })
+        .collect();
+    for (i, inferred) in results.into_iter().flatten() {
+        facts[i].inferred = inferred;
+    }
+    facts
+}
+
+/// The story of each document (`S1`, `S2`, … in order of first document; `None` for a document
+/// that cannot be read), without anchoring anything: what `tarikh run` puts in documents.csv's
+/// `story` column.
+pub fn group_stories(settings: &Settings, docs: &[InputDoc]) -> Vec<Option<String>> {
+    let prepared: Vec<Option<Prepared>> = docs.par_iter().map(|d| prepare(settings, d)).collect();
+    let (stories, _) = stories_of(settings, &prepared);
+    stories
+}
+
+/// Group the usable documents into stories: each document's story id, and the members of each
+/// story (document indices, ascending).
+fn stories_of(settings: &Settings, prepared: &[Option<Prepared>]) -> (Vec<Option<String>>, Vec<Vec<usize>>) {
+    let usable: Vec<usize> = (0..prepared.len()).filter(|&i| prepared[i].is_some()).collect();
+    let inputs: Vec<tarikh_stories::Document<'_>> = usable
+        .iter()
+        .filter_map(|&i| prepared[i].as_ref())
+        .map(|p| tarikh_stories::Document { text: p.normalised.as_str(), places: p.places.clone(), days: p.days.clone() })
+        .collect();
+    let grouping = tarikh_stories::group_documents(&inputs, &settings.grouping, tarikh_stories::features::StopWords::embedded());
+    let mut story = vec![None; prepared.len()];
+    let mut members = vec![Vec::new(); grouping.stories.len()];
+    for (k, &i) in usable.iter().enumerate() {
+        let s = grouping.story_of[k];
+        story[i] = Some(grouping.stories[s].id.clone());
+        members[s].push(i);
+    }
+    (story, members)
+}
+
+/// Anchor one document with its facts.
+fn anchor_one(settings: &Settings, doc: &InputDoc, prepared: Option<Prepared>, facts: Facts) -> DocOutcome {
+    if let Some(failed) = unusable(doc) {
+        return failed;
+    }
+    let Ok(text) = &doc.text else { return DocOutcome::Failed { id: doc.id.clone(), reason: String::new() } };
+    let mut warning = doc.metadata_warning.clone();
     if text.trim().is_empty() {
         let empty = format!("`{}` is empty: there is nothing to tag", doc.origin);
-        let warning = Some(match &doc.metadata_warning {
+        warning = Some(match warning {
             Some(w) => format!("{w}; {empty}"),
             None => empty,
         });
-        let doc = InputDoc { metadata_warning: warning, ..doc.clone() };
-        return process_with(settings, &doc, inferred);
     }
-    process_with(settings, doc, inferred)
+    let prepared = prepared.unwrap_or_else(|| {
+        let normalised = Normalised::new(text);
+        let mentions = settings.grammar.find(normalised.as_str());
+        Prepared { normalised, mentions, zone: None, places: Vec::new(), days: Vec::new() }
+    });
+    let (timezone, zone_source) = facts.zone.unwrap_or((chrono_tz::UTC, ZoneSource { basis: ZoneBasis::Default, evidence: "UTC".into() }));
+    let hint = PublicationHint { date: doc.published, time: doc.published_time, timezone, fallback: settings.fallback, inferred: facts.inferred };
+    let mut anchored = anchor_prepared(&settings.grammar, &doc.id, text.clone(), prepared.normalised, prepared.mentions, &hint, Prefer::NearestLeaningPast);
+    anchored.publication.zone_source = zone_source;
+    anchored.story = facts.story;
+    let undated = match anchored.publication.basis {
+        tarikh_anchor::PublicationBasis::Unknown => Some(format!(
+            "`{}`: no publication date in its metadata and nothing in its text (or its story) supports one: published_at is left empty (basis `unknown`) and the expressions that hang on it are X-valued; give it (docs.csv, or `published_at`), or give --fallback-date",
+            doc.origin
+        )),
+        tarikh_anchor::PublicationBasis::Default => Some(format!("`{}`: no publication date in its metadata and nothing in its text supports one: using the --fallback-date {} (basis `default`)", doc.origin, anchored.publication.date)),
+        _ => None,
+    };
+    if let Some(u) = undated {
+        warning = Some(match warning {
+            Some(w) => format!("{w}; {u}"),
+            None => u,
+        });
+    }
+    DocOutcome::Done(Box::new(anchored), warning)
 }
 
-/// Anchor one document, with a publication day inferred from the corpus when metadata gives none.
-fn process_with(settings: &Settings, doc: &InputDoc, inferred: Option<(NaiveDate, String)>) -> DocOutcome {
-    let Ok(text) = &doc.text else { return process_failed(doc) };
-    let hint = PublicationHint { date: doc.published, time: doc.published_time, timezone: doc.timezone.unwrap_or(settings.timezone), fallback: settings.fallback, inferred };
-    let anchored = anchor_document(&settings.grammar, &doc.id, text.clone(), &hint, Prefer::NearestLeaningPast);
-    DocOutcome::Done(Box::new(anchored), doc.metadata_warning.clone())
+/// Anchor one document on its own (a story of one: its publication day and zone from its own
+/// text). This is what the streaming `tarikh tag --input` uses; it leaves `story` empty.
+pub fn process_one(settings: &Settings, doc: &InputDoc) -> DocOutcome {
+    let prepared = prepare(settings, doc);
+    let mut facts = Facts { zone: own_zone(settings, doc, prepared.as_ref()), ..Facts::default() };
+    if doc.published.is_none() {
+        if let Some(p) = &prepared {
+            let input = tarikh_anchor::InferenceInput { normalised: &p.normalised, mentions: &p.mentions, known: None };
+            facts.inferred = tarikh_anchor::infer_publications(&settings.grammar, &[input]).into_iter().next().flatten();
+        }
+    }
+    anchor_one(settings, doc, prepared, facts)
 }
 
 /// Anchor every document in parallel; results keep the input order, so output is the same for any
@@ -94,31 +275,87 @@ pub fn process_all(settings: &Settings, docs: &[InputDoc]) -> Vec<DocOutcome> {
 /// [`process_all`], calling `observe(index, outcome)` as each document finishes (for progress
 /// bars and per-document messages); the order of calls varies, the result does not.
 pub fn process_all_observed(settings: &Settings, docs: &[InputDoc], observe: &(dyn Fn(usize, &DocOutcome) + Sync)) -> Vec<DocOutcome> {
-    // Documents without a publication date get one inferred from the whole corpus first.
-    let inferred: Vec<Option<(NaiveDate, String)>> = if docs.iter().any(|d| d.published.is_none() && d.text.is_ok()) {
-        let normalised: Vec<Option<tarikh_text::Normalised>> = docs.par_iter().map(|d| d.text.as_ref().ok().filter(|t| t.len() <= MAX_DOC_BYTES).map(|t| tarikh_text::Normalised::new(t))).collect();
-        let inputs: Vec<(usize, tarikh_anchor::InferenceInput<'_>)> = normalised
-            .iter()
-            .enumerate()
-            .filter_map(|(i, n)| n.as_ref().map(|n| (i, tarikh_anchor::InferenceInput { normalised: n, known: docs[i].published })))
-            .collect();
-        let views: Vec<tarikh_anchor::InferenceInput<'_>> = inputs.iter().map(|(_, v)| tarikh_anchor::InferenceInput { normalised: v.normalised, known: v.known }).collect();
-        let results = tarikh_anchor::infer_publications(&settings.grammar, &views);
-        let mut out = vec![None; docs.len()];
-        for ((i, _), r) in inputs.iter().zip(results) {
-            out[*i] = r;
-        }
-        out
-    } else {
-        vec![None; docs.len()]
-    };
+    let prepared: Vec<Option<Prepared>> = docs.par_iter().map(|d| prepare(settings, d)).collect();
+    let facts = folder_facts(settings, docs, &prepared);
     docs.par_iter()
-        .zip(inferred.into_par_iter())
+        .zip(prepared.into_par_iter())
+        .zip(facts.into_par_iter())
         .enumerate()
-        .map(|(i, (d, inf))| {
-            let outcome = process_checked(settings, d, inf);
+        .map(|(i, ((d, p), f))| {
+            let outcome = anchor_one(settings, d, p, f);
             observe(i, &outcome);
             outcome
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(id: &str, text: &str, published: Option<NaiveDate>) -> InputDoc {
+        InputDoc { id: id.into(), origin: format!("{id}.txt"), text: Ok(text.into()), published, published_time: None, timezone: None, country: None, metadata_warning: None }
+    }
+
+    fn settings() -> Settings {
+        Settings::new(Grammar::embedded().expect("grammar"))
+    }
+
+    fn done(o: &DocOutcome) -> &AnchoredDocument {
+        match o {
+            DocOutcome::Done(d, _) => d,
+            DocOutcome::Failed { reason, .. } => panic!("failed: {reason}"),
+        }
+    }
+
+    #[test]
+    fn stories_zones_and_days_come_from_the_folder() {
+        let docs = [
+            doc("a", "بيروت (أ ف ب) - شعر سكان بيروت وصيدا بهزة أرضية قوية اليوم الاثنين 6 فبراير 2023 وخرج السكان إلى الشوارع", None),
+            doc("b", "افتتح معرض الكتاب أبوابه للزوار في دورته الجديدة بمشاركة دور النشر ومئات الكتاب", None),
+            doc("c", "شعر سكان صيدا وبيروت بهزة أرضية ارتدادية قوية أمس الاثنين وخرج السكان إلى الشوارع خوفا", None),
+        ];
+        let out = process_all(&settings(), &docs);
+        let (a, b, c) = (done(&out[0]), done(&out[1]), done(&out[2]));
+        assert_eq!((a.story.as_str(), b.story.as_str(), c.story.as_str()), ("S1", "S2", "S1"));
+        assert_eq!((a.publication.timezone.name(), a.publication.zone_source.basis), ("Asia/Beirut", ZoneBasis::Dateline));
+        assert_eq!((c.publication.timezone.name(), c.publication.zone_source.basis), ("Asia/Beirut", ZoneBasis::Places));
+        assert_eq!(a.publication.known_date(), NaiveDate::from_ymd_opt(2023, 2, 6));
+        // «أمس الاثنين» lands on the Monday story a names: c is from the Tuesday after
+        assert_eq!(c.publication.known_date(), NaiveDate::from_ymd_opt(2023, 2, 7));
+        // b names no day and no place: unknown day, UTC
+        assert_eq!(b.publication.basis, tarikh_anchor::PublicationBasis::Unknown);
+        assert_eq!((b.publication.timezone.name(), b.publication.zone_source.basis), ("UTC", ZoneBasis::Default));
+    }
+
+    #[test]
+    fn an_unknown_day_leaves_relative_values_unknown() {
+        let docs = [doc("a", "أعلنت الحكومة اليوم الأحد الحداد ثلاثة أيام بعد فيضانات مساء أمس", None)];
+        let out = process_all(&settings(), &docs);
+        let d = done(&out[0]);
+        assert_eq!(d.publication.basis, tarikh_anchor::PublicationBasis::Unknown);
+        let values: Vec<&str> = d.timexes.iter().map(|t| t.value.as_str()).collect();
+        assert_eq!(values, vec!["XXXX-WXX-7", "P3D", "XXXX-XX-XXTEV"]);
+        assert!(d.timexes.iter().all(|t| t.interval.is_none()));
+    }
+
+    #[test]
+    fn a_fallback_the_user_asked_for_is_used_and_reported_as_default() {
+        let s = Settings { fallback: NaiveDate::from_ymd_opt(2024, 1, 1), ..settings() };
+        let out = process_all(&s, &[doc("a", "أعلنت الحكومة اليوم الحداد", None)]);
+        let d = done(&out[0]);
+        assert_eq!((d.publication.basis, d.publication.date), (tarikh_anchor::PublicationBasis::Default, NaiveDate::from_ymd_opt(2024, 1, 1).unwrap()));
+    }
+
+    #[test]
+    fn metadata_and_the_option_win_over_the_text() {
+        let mut d = doc("a", "بيروت (أ ف ب) - شعر السكان بهزة", NaiveDate::from_ymd_opt(2023, 2, 6));
+        d.timezone = Some(chrono_tz::Europe::Paris);
+        let out = process_all(&settings(), &[d.clone()]);
+        assert_eq!(done(&out[0]).publication.zone_source.basis, ZoneBasis::Metadata);
+        d.timezone = None;
+        let s = Settings { timezone: Some(chrono_tz::Africa::Cairo), ..settings() };
+        let out = process_all(&s, &[d]);
+        assert_eq!((done(&out[0]).publication.timezone.name(), done(&out[0]).publication.zone_source.basis), ("Africa/Cairo", ZoneBasis::Option));
+    }
 }

@@ -1,11 +1,80 @@
-//! One temporal expression as a flat record: the columns of `timex.csv`, the fields of `tarikh tag`'s
-//! JSON and of the Python module's dicts.
+//! The rows of the output tables as flat records: the columns of `documents.csv`, `timex.csv`,
+//! `event_mentions.csv`, `timeline.csv`, `relations.csv` and `conflicts.csv`, the fields of
+//! `tarikh tag`'s JSON and of the Python module's dicts.
+//!
+//! Every writer builds its rows here, so the CSV files, the JSON lines, the Python dicts and the
+//! Spark tables cannot drift apart. A record serialises (and deserialises) with its column names as
+//! keys; a cell the CSV leaves empty because there is nothing to say (an open time bound) is `None`.
 
-use serde::Serialize;
-use tarikh_anchor::AnchoredDocument;
+use crate::analysis::Analysis;
+use crate::process::DocOutcome;
+use crate::timefmt::{iso_duration, opt_iso};
+use serde::{de::DeserializeOwned, Deserialize, Serialize};
+use tarikh_anchor::{AnchoredDocument, Timex};
+use tarikh_events::DocEvents;
+use tarikh_timeline::Timeline;
+
+/// A row of one of the output tables.
+pub trait Record: Serialize + DeserializeOwned {
+    /// The table's name, as its file is named (`timex` for `timex.csv`).
+    const TABLE: &'static str;
+    /// Column names, in order (the CSV header).
+    const FIELDS: &'static [&'static str];
+    /// The cells of a CSV row, in [`Self::FIELDS`] order.
+    fn row(&self) -> Vec<String>;
+}
+
+/// The names of the tables, in the order `tarikh run` writes them.
+pub const TABLES: [&str; 6] = [DocumentRecord::TABLE, TimexRecord::TABLE, MentionRecord::TABLE, EventRecord::TABLE, RelationRecord::TABLE, ConflictRecord::TABLE];
+
+/// A table of records as CSV bytes, exactly as `tarikh run` writes the file (RFC 4180, CRLF,
+/// formula-like cells neutralised, a byte-order mark first when `excel`).
+pub fn to_csv<R: Record>(rows: &[R], excel: bool) -> anyhow::Result<Vec<u8>> {
+    let mut table = crate::csvout::Table::new(R::FIELDS);
+    for r in rows {
+        table.push(r.row());
+    }
+    table.to_bytes(excel)
+}
+
+/// CSV bytes of the table named `table` from records given as JSON objects (one per line, as
+/// [`Record`]s serialise): the route by which rows computed elsewhere (a Spark executor) are
+/// written by the same writer as `tarikh run`'s. Errors name the table and the line.
+pub fn json_to_csv<'a>(table: &str, lines: impl IntoIterator<Item = &'a str>, excel: bool) -> anyhow::Result<Vec<u8>> {
+    fn parse<'a, R: Record>(lines: impl IntoIterator<Item = &'a str>, excel: bool) -> anyhow::Result<Vec<u8>> {
+        let rows = lines
+            .into_iter()
+            .enumerate()
+            .map(|(i, l)| serde_json::from_str::<R>(l).map_err(|e| anyhow::anyhow!("{} record {}: {e}; expected an object with the fields {}", R::TABLE, i + 1, R::FIELDS.join(", "))))
+            .collect::<anyhow::Result<Vec<R>>>()?;
+        to_csv(&rows, excel)
+    }
+    match table {
+        DocumentRecord::TABLE => parse::<DocumentRecord>(lines, excel),
+        TimexRecord::TABLE => parse::<TimexRecord>(lines, excel),
+        MentionRecord::TABLE => parse::<MentionRecord>(lines, excel),
+        EventRecord::TABLE => parse::<EventRecord>(lines, excel),
+        RelationRecord::TABLE => parse::<RelationRecord>(lines, excel),
+        ConflictRecord::TABLE => parse::<ConflictRecord>(lines, excel),
+        other => anyhow::bail!("no table named `{other}`; the tables are {}", TABLES.join(", ")),
+    }
+}
+
+/// The column names of the table named `table`, or `None` when there is no such table.
+pub fn fields(table: &str) -> Option<&'static [&'static str]> {
+    Some(match table {
+        DocumentRecord::TABLE => DocumentRecord::FIELDS,
+        TimexRecord::TABLE => TimexRecord::FIELDS,
+        MentionRecord::TABLE => MentionRecord::FIELDS,
+        EventRecord::TABLE => EventRecord::FIELDS,
+        RelationRecord::TABLE => RelationRecord::FIELDS,
+        ConflictRecord::TABLE => ConflictRecord::FIELDS,
+        _ => return None,
+    })
+}
 
 /// A temporal expression with its document, as every output shows it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TimexRecord {
     /// Document id.
     pub doc: String,
@@ -27,24 +96,27 @@ pub struct TimexRecord {
     /// TIMEX3 `mod` (APPROX, START, …), empty when none.
     #[serde(rename = "mod")]
     pub modifier: String,
+    /// First instant of the stretch of time the value denotes (ISO 8601 with its offset, in the
+    /// zone the text states, «بتوقيت غرينتش» → +00:00, or else the story's); empty when the value
+    /// denotes none (durations, sets, references).
+    pub interval_start: String,
+    /// First instant after that stretch of time (exclusive), like `interval_start`.
+    pub interval_end: String,
 }
 
 impl TimexRecord {
     /// Column names, in order (the header of `timex.csv`).
-    pub const COLUMNS: [&'static str; 9] = ["doc", "start", "end", "text", "type", "value", "anchor", "rule", "mod"];
+    pub const COLUMNS: [&'static str; 11] = ["doc", "start", "end", "text", "type", "value", "anchor", "rule", "mod", "interval_start", "interval_end"];
 
     /// The cells of a CSV row, in [`Self::COLUMNS`] order.
     pub fn cells(&self) -> Vec<String> {
-        vec![self.doc.clone(), self.start.to_string(), self.end.to_string(), self.text.clone(), self.kind.clone(), self.value.clone(), self.anchor.clone(), self.rule.clone(), self.modifier.clone()]
+        vec![self.doc.clone(), self.start.to_string(), self.end.to_string(), self.text.clone(), self.kind.clone(), self.value.clone(), self.anchor.clone(), self.rule.clone(), self.modifier.clone(), self.interval_start.clone(), self.interval_end.clone()]
     }
-}
 
-/// The temporal expressions of one anchored document, in text order.
-pub fn timex_records(doc: &AnchoredDocument) -> Vec<TimexRecord> {
-    doc.timexes
-        .iter()
-        .map(|t| TimexRecord {
-            doc: doc.id.clone(),
+    /// The record of one temporal expression of document `doc`.
+    pub fn new(doc: &str, t: &Timex) -> TimexRecord {
+        TimexRecord {
+            doc: doc.to_string(),
             start: t.start,
             end: t.end,
             text: t.text.clone(),
@@ -53,6 +125,456 @@ pub fn timex_records(doc: &AnchoredDocument) -> Vec<TimexRecord> {
             anchor: t.anchor.as_str().into(),
             rule: t.rule.clone(),
             modifier: t.modifier.clone().unwrap_or_default(),
+            interval_start: t.interval.map(|i| crate::timefmt::iso(&i.start)).unwrap_or_default(),
+            interval_end: t.interval.map(|i| crate::timefmt::iso(&i.end)).unwrap_or_default(),
+        }
+    }
+}
+
+impl Record for TimexRecord {
+    const TABLE: &'static str = "timex";
+    const FIELDS: &'static [&'static str] = &Self::COLUMNS;
+    fn row(&self) -> Vec<String> {
+        self.cells()
+    }
+}
+
+/// The temporal expressions of one anchored document, in text order.
+pub fn timex_records(doc: &AnchoredDocument) -> Vec<TimexRecord> {
+    doc.timexes.iter().map(|t| TimexRecord::new(&doc.id, t)).collect()
+}
+
+/// One input document and what became of it: a row of `documents.csv`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DocumentRecord {
+    /// Document id.
+    pub doc: String,
+    /// Publication day (`YYYY-MM-DD`); `None` when it is unknown or the document could not be read.
+    pub published_at: Option<String>,
+    /// Where the day came from: `metadata`, `inferred`, `default` (the `--fallback-date` given)
+    /// or `unknown`; `None` when unread.
+    pub basis: Option<String>,
+    /// Length of the text in characters.
+    pub chars: usize,
+    /// Number of temporal expressions.
+    pub timexes: usize,
+    /// Number of event mentions.
+    pub events: usize,
+    /// IANA zone the document was read in; `None` when unread.
+    pub timezone: Option<String>,
+    /// What the publication day was inferred from (empty for metadata).
+    pub evidence: String,
+    /// `ok`, `ok; WARNING` or `error: REASON`.
+    pub status: String,
+    /// The story the document was grouped into (`S1`, `S2` …); empty when unread.
+    pub story: String,
+    /// Where the zone came from: `metadata`, `option`, `dateline`, `places`, `story` or `default`;
+    /// `None` when unread.
+    pub timezone_basis: Option<String>,
+    /// What the zone was read from (the dateline or the places named), empty when nothing.
+    pub timezone_evidence: String,
+}
+
+impl Record for DocumentRecord {
+    const TABLE: &'static str = "documents";
+    const FIELDS: &'static [&'static str] = &["doc", "published_at", "basis", "chars", "timexes", "events", "timezone", "evidence", "status", "story", "timezone_basis", "timezone_evidence"];
+    fn row(&self) -> Vec<String> {
+        vec![
+            self.doc.clone(),
+            self.published_at.clone().unwrap_or_default(),
+            self.basis.clone().unwrap_or_default(),
+            self.chars.to_string(),
+            self.timexes.to_string(),
+            self.events.to_string(),
+            self.timezone.clone().unwrap_or_default(),
+            self.evidence.clone(),
+            self.status.clone(),
+            self.story.clone(),
+            self.timezone_basis.clone().unwrap_or_default(),
+            self.timezone_evidence.clone(),
+        ]
+    }
+}
+
+/// One event mention in one document: a row of `event_mentions.csv`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MentionRecord {
+    /// Document id.
+    pub doc: String,
+    /// Start offset of the trigger (code points).
+    pub start: usize,
+    /// End offset of the trigger (code points, exclusive).
+    pub end: usize,
+    /// The trigger as written.
+    pub trigger: String,
+    /// Event type from the lexicon.
+    pub event_type: String,
+    /// TIMEX3 value of the expression that dates it, empty when none does.
+    pub time_value: String,
+    /// The timeline event it was merged into, empty when none.
+    pub event_id: String,
+}
+
+impl Record for MentionRecord {
+    const TABLE: &'static str = "event_mentions";
+    const FIELDS: &'static [&'static str] = &["doc", "start", "end", "trigger", "event_type", "time_value", "event_id"];
+    fn row(&self) -> Vec<String> {
+        vec![self.doc.clone(), self.start.to_string(), self.end.to_string(), self.trigger.clone(), self.event_type.clone(), self.time_value.clone(), self.event_id.clone()]
+    }
+}
+
+/// One reconciled event: a row of `timeline.csv`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EventRecord {
+    /// Event id (`E1` …).
+    pub event_id: String,
+    /// Event type from the lexicon.
+    pub event_type: String,
+    /// A label taken from its mentions.
+    pub label: String,
+    /// Earliest start (ISO 8601 with offset); `None` when open.
+    pub earliest_start: Option<String>,
+    /// Latest start; `None` when open.
+    pub latest_start: Option<String>,
+    /// Earliest end; `None` when open.
+    pub earliest_end: Option<String>,
+    /// Latest end; `None` when open.
+    pub latest_end: Option<String>,
+    /// Granularity of the bounds.
+    pub granularity: String,
+    /// Documents that mention it, joined by `;`.
+    pub docs: String,
+    /// Number of mentions.
+    pub mentions: usize,
+    /// The mentions as `doc:start-end`, joined by `;`.
+    pub evidence: String,
+    /// Status of its bounds.
+    pub status: String,
+    /// How much the event matters to its story (more documents and mentions, a date stated
+    /// outright), for sorting to the headline events.
+    pub importance: u32,
+    /// The story its documents were grouped into (`S1` …).
+    pub story: String,
+}
+
+impl Record for EventRecord {
+    const TABLE: &'static str = "timeline";
+    const FIELDS: &'static [&'static str] = &["event_id", "event_type", "label", "earliest_start", "latest_start", "earliest_end", "latest_end", "granularity", "docs", "mentions", "evidence", "status", "importance", "story"];
+    fn row(&self) -> Vec<String> {
+        let open = |t: &Option<String>| t.clone().unwrap_or_default();
+        vec![
+            self.event_id.clone(),
+            self.event_type.clone(),
+            self.label.clone(),
+            open(&self.earliest_start),
+            open(&self.latest_start),
+            open(&self.earliest_end),
+            open(&self.latest_end),
+            self.granularity.clone(),
+            self.docs.clone(),
+            self.mentions.to_string(),
+            self.evidence.clone(),
+            self.status.clone(),
+            self.importance.to_string(),
+            self.story.clone(),
+        ]
+    }
+}
+
+/// A relation a text states between two events: a row of `relations.csv`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RelationRecord {
+    /// The event the relation starts from.
+    pub source_event: String,
+    /// BEFORE, AFTER, INCLUDES, …
+    pub relation: String,
+    /// The event it points to.
+    pub target_event: String,
+    /// Smallest gap as an ISO 8601 duration (`PT48H`); `None` when unbounded.
+    pub offset_min: Option<String>,
+    /// Largest gap; `None` when unbounded.
+    pub offset_max: Option<String>,
+    /// Document that states it.
+    pub doc: String,
+    /// Start offset of the evidence (code points).
+    pub start: usize,
+    /// End offset of the evidence (code points, exclusive).
+    pub end: usize,
+    /// The evidence as written.
+    pub evidence: String,
+    /// The story of the document stating it.
+    pub story: String,
+}
+
+impl Record for RelationRecord {
+    const TABLE: &'static str = "relations";
+    const FIELDS: &'static [&'static str] = &["source_event", "relation", "target_event", "offset_min", "offset_max", "doc", "start", "end", "evidence", "story"];
+    fn row(&self) -> Vec<String> {
+        vec![
+            self.source_event.clone(),
+            self.relation.clone(),
+            self.target_event.clone(),
+            self.offset_min.clone().unwrap_or_default(),
+            self.offset_max.clone().unwrap_or_default(),
+            self.doc.clone(),
+            self.start.to_string(),
+            self.end.to_string(),
+            self.evidence.clone(),
+            self.story.clone(),
+        ]
+    }
+}
+
+/// A contradiction between the sources: a row of `conflicts.csv`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ConflictRecord {
+    /// Conflict id (`C1` …).
+    pub conflict_id: String,
+    /// What kind of contradiction.
+    pub kind: String,
+    /// Documents involved, joined by `;`.
+    pub docs: String,
+    /// The evidence as `doc:start-end «text»`, joined by ` | `.
+    pub evidence: String,
+    /// What was kept, and why.
+    pub resolution: String,
+    /// Ids of the timeline events the contradiction involves, joined by `;`.
+    pub events: String,
+    /// The story of the documents involved.
+    pub story: String,
+}
+
+impl Record for ConflictRecord {
+    const TABLE: &'static str = "conflicts";
+    const FIELDS: &'static [&'static str] = &["conflict_id", "kind", "docs", "evidence", "resolution", "events", "story"];
+    fn row(&self) -> Vec<String> {
+        vec![self.conflict_id.clone(), self.kind.clone(), self.docs.clone(), self.evidence.clone(), self.resolution.clone(), self.events.clone(), self.story.clone()]
+    }
+}
+
+/// Every table of a run, as records.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Tables {
+    /// `documents.csv`: one row per input document, failed ones included, in input order.
+    pub documents: Vec<DocumentRecord>,
+    /// `timex.csv`.
+    pub timex: Vec<TimexRecord>,
+    /// `event_mentions.csv`.
+    pub event_mentions: Vec<MentionRecord>,
+    /// `timeline.csv`.
+    pub timeline: Vec<EventRecord>,
+    /// `relations.csv`.
+    pub relations: Vec<RelationRecord>,
+    /// `conflicts.csv`.
+    pub conflicts: Vec<ConflictRecord>,
+}
+
+impl Tables {
+    /// Build every table from the outcomes of a run and their analysis.
+    pub fn new(outcomes: &[DocOutcome], analysis: &Analysis<'_>) -> Tables {
+        Tables {
+            documents: document_records(outcomes, &analysis.events),
+            timex: analysis.docs.iter().flat_map(|d| timex_records(d)).collect(),
+            event_mentions: analysis.docs.iter().zip(&analysis.events).flat_map(|(d, ev)| mention_records(d, ev, &analysis.timeline)).collect(),
+            timeline: event_records(&analysis.timeline),
+            relations: relation_records(&analysis.timeline),
+            conflicts: conflict_records(&analysis.timeline),
+        }
+    }
+
+    /// The table named `table` (see [`TABLES`]) as CSV bytes, as `tarikh run` writes it.
+    pub fn csv(&self, table: &str, excel: bool) -> anyhow::Result<Vec<u8>> {
+        match table {
+            DocumentRecord::TABLE => to_csv(&self.documents, excel),
+            TimexRecord::TABLE => to_csv(&self.timex, excel),
+            MentionRecord::TABLE => to_csv(&self.event_mentions, excel),
+            EventRecord::TABLE => to_csv(&self.timeline, excel),
+            RelationRecord::TABLE => to_csv(&self.relations, excel),
+            ConflictRecord::TABLE => to_csv(&self.conflicts, excel),
+            other => anyhow::bail!("no table named `{other}`; the tables are {}", TABLES.join(", ")),
+        }
+    }
+
+    /// The table named `table` as JSON objects, one per row.
+    pub fn json(&self, table: &str) -> anyhow::Result<Vec<String>> {
+        fn lines<R: Record>(rows: &[R]) -> anyhow::Result<Vec<String>> {
+            rows.iter().map(|r| serde_json::to_string(r).map_err(anyhow::Error::from)).collect()
+        }
+        match table {
+            DocumentRecord::TABLE => lines(&self.documents),
+            TimexRecord::TABLE => lines(&self.timex),
+            MentionRecord::TABLE => lines(&self.event_mentions),
+            EventRecord::TABLE => lines(&self.timeline),
+            RelationRecord::TABLE => lines(&self.relations),
+            ConflictRecord::TABLE => lines(&self.conflicts),
+            other => anyhow::bail!("no table named `{other}`; the tables are {}", TABLES.join(", ")),
+        }
+    }
+}
+
+/// One row per input document (failed ones included), in input order; `events` is parallel to the
+/// documents that were read.
+pub fn document_records(outcomes: &[DocOutcome], events: &[DocEvents]) -> Vec<DocumentRecord> {
+    let mut read = events.iter();
+    outcomes
+        .iter()
+        .map(|o| match o {
+            DocOutcome::Done(d, warning) => DocumentRecord {
+                doc: d.id.clone(),
+                published_at: d.publication.known_date().map(|day| day.format("%Y-%m-%d").to_string()),
+                basis: Some(d.publication.basis.as_str().into()),
+                chars: d.original.chars().count(),
+                timexes: d.timexes.len(),
+                events: read.next().map_or(0, |ev| ev.mentions.len()),
+                timezone: Some(d.publication.timezone.name().into()),
+                evidence: d.publication.evidence.clone(),
+                status: warning.as_ref().map(|w| format!("ok; {w}")).unwrap_or_else(|| "ok".into()),
+                story: d.story.clone(),
+                timezone_basis: Some(d.publication.zone_source.basis.as_str().into()),
+                timezone_evidence: d.publication.zone_source.evidence.clone(),
+            },
+            DocOutcome::Failed { id, reason } => DocumentRecord {
+                doc: id.clone(),
+                published_at: None,
+                basis: None,
+                chars: 0,
+                timexes: 0,
+                events: 0,
+                timezone: None,
+                evidence: String::new(),
+                status: format!("error: {reason}"),
+                story: String::new(),
+                timezone_basis: None,
+                timezone_evidence: String::new(),
+            },
         })
         .collect()
+}
+
+/// The event mentions of one document, with the value that dates each and its timeline event.
+pub fn mention_records(doc: &AnchoredDocument, events: &DocEvents, timeline: &Timeline) -> Vec<MentionRecord> {
+    events
+        .mentions
+        .iter()
+        .enumerate()
+        .map(|(mi, m)| MentionRecord {
+            doc: doc.id.clone(),
+            start: m.start,
+            end: m.end,
+            trigger: m.trigger.clone(),
+            event_type: m.event_type.clone(),
+            time_value: m.time.and_then(|ti| doc.timexes.get(ti)).map(|t| t.value.clone()).unwrap_or_default(),
+            event_id: timeline.event_of(&doc.id, mi).unwrap_or_default().to_string(),
+        })
+        .collect()
+}
+
+/// The reconciled events, in timeline order.
+pub fn event_records(timeline: &Timeline) -> Vec<EventRecord> {
+    let bound = |t: &Option<chrono::DateTime<chrono::FixedOffset>>| Some(opt_iso(t)).filter(|s| !s.is_empty());
+    timeline
+        .events
+        .iter()
+        .map(|e| EventRecord {
+            event_id: e.id.clone(),
+            event_type: e.event_type.clone(),
+            label: e.label.clone(),
+            earliest_start: bound(&e.earliest_start),
+            latest_start: bound(&e.latest_start),
+            earliest_end: bound(&e.earliest_end),
+            latest_end: bound(&e.latest_end),
+            granularity: e.granularity.clone(),
+            docs: e.docs.join(";"),
+            mentions: e.mentions.len(),
+            evidence: e.mentions.iter().map(|(d, s, en)| format!("{d}:{s}-{en}")).collect::<Vec<_>>().join(";"),
+            status: e.status.clone(),
+            importance: e.importance,
+            story: e.story.clone(),
+        })
+        .collect()
+}
+
+/// The relations between events the texts state.
+pub fn relation_records(timeline: &Timeline) -> Vec<RelationRecord> {
+    timeline
+        .relations
+        .iter()
+        .map(|r| RelationRecord {
+            source_event: r.source_event.clone(),
+            relation: r.relation.clone(),
+            target_event: r.target_event.clone(),
+            offset_min: r.offset_min_seconds.map(iso_duration),
+            offset_max: r.offset_max_seconds.map(iso_duration),
+            doc: r.doc.clone(),
+            start: r.start,
+            end: r.end,
+            evidence: r.evidence_text.clone(),
+            story: r.story.clone(),
+        })
+        .collect()
+}
+
+/// The contradictions found between the sources.
+pub fn conflict_records(timeline: &Timeline) -> Vec<ConflictRecord> {
+    timeline
+        .conflicts
+        .iter()
+        .map(|c| ConflictRecord {
+            conflict_id: c.id.clone(),
+            kind: c.kind.clone(),
+            docs: c.docs.join(";"),
+            evidence: c.evidence.iter().map(|(d, s, e, t)| format!("{d}:{s}-{e} «{t}»")).collect::<Vec<_>>().join(" | "),
+            resolution: c.resolution.clone(),
+            events: c.events.join(";"),
+            story: c.story.clone(),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn records_round_trip_through_json_into_the_same_csv() {
+        let rows = vec![EventRecord {
+            event_id: "E1".into(),
+            event_type: "vote".into(),
+            label: "=التصويت, \"الثاني\"".into(),
+            earliest_start: Some("2017-05-07T08:00+02:00".into()),
+            latest_start: None,
+            earliest_end: None,
+            latest_end: Some("2017-05-07T20:00+02:00".into()),
+            granularity: "hour".into(),
+            docs: "000;001".into(),
+            mentions: 2,
+            evidence: "000:1-5;001:7-9".into(),
+            status: "dated".into(),
+            importance: 7,
+            story: "S1".into(),
+        }];
+        let direct = to_csv(&rows, false).unwrap();
+        let json: Vec<String> = rows.iter().map(|r| serde_json::to_string(r).unwrap()).collect();
+        let via_json = json_to_csv("timeline", json.iter().map(String::as_str), false).unwrap();
+        assert_eq!(direct, via_json);
+        let text = String::from_utf8(direct).unwrap();
+        assert!(text.starts_with("event_id,event_type,label,earliest_start"));
+        assert!(text.contains("E1,vote,\"'=التصويت, \"\"الثاني\"\"\",2017-05-07T08:00+02:00,,,2017-05-07T20:00+02:00,hour,000;001,2,"), "{text}");
+    }
+
+    #[test]
+    fn a_bad_record_or_table_is_named() {
+        let e = json_to_csv("timex", ["{\"doc\":\"a\"}"], false).unwrap_err().to_string();
+        assert!(e.contains("timex record 1") && e.contains("start"), "{e}");
+        let e = json_to_csv("events", [], false).unwrap_err().to_string();
+        assert!(e.contains("no table named `events`") && e.contains("timeline"), "{e}");
+    }
+
+    #[test]
+    fn every_table_has_its_fields() {
+        for t in TABLES {
+            assert!(fields(t).is_some_and(|f| !f.is_empty()), "{t}");
+        }
+        assert_eq!(fields("timex"), Some(&TimexRecord::COLUMNS[..]));
+    }
 }

@@ -1,7 +1,8 @@
 //! TimeML output: one `<doc>.tml` per document, the article's text with inline TIMEX3 and EVENT
 //! tags, then MAKEINSTANCE and TLINK elements (TimeML 1.2 / TempEval-3 layout).
 //!
-//! - `<DCT>` holds the publication date as TIMEX3 `t0` with `functionInDocument="CREATION_TIME"`.
+//! - `<DCT>` holds the publication date as TIMEX3 `t0` with `functionInDocument="CREATION_TIME"`
+//!   (`XXXX-XX-XX` when the day is unknown).
 //! - TIMEX3 `tid="tN"` (N = 1 + index in timex.csv order for that document), `type`, `value`, `mod`,
 //!   `temporalFunction`, and `anchorTimeID` when the value was computed from another timex: `t0`
 //!   for the publication date, or the date the narrative set up (the last explicit day before it,
@@ -117,9 +118,11 @@ pub fn render(doc: &AnchoredDocument, events: &DocEvents) -> String {
     x.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<TimeML>\n");
     let _ = writeln!(x, "<DOCID>{}</DOCID>", text_escape(&doc.id));
     let p = &doc.publication;
-    let (dct_type, dct_value) = match p.time {
-        Some(t) => ("TIME", format!("{}T{}", p.date.format("%Y-%m-%d"), t.format("%H:%M"))),
-        None => ("DATE", p.date.format("%Y-%m-%d").to_string()),
+    // An unknown publication day is written as TIMEX3 writes an unknown day.
+    let (dct_type, dct_value) = match (p.known_date(), p.time) {
+        (None, _) => ("DATE", "XXXX-XX-XX".to_string()),
+        (Some(day), Some(t)) => ("TIME", format!("{}T{}", day.format("%Y-%m-%d"), t.format("%H:%M"))),
+        (Some(day), None) => ("DATE", day.format("%Y-%m-%d").to_string()),
     };
     let _ = writeln!(
         x,

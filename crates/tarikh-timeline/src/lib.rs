@@ -110,8 +110,7 @@ pub struct TimelineEvent {
     /// How much the event matters to its story (higher: more documents and mentions, a date stated
     /// outright), for sorting to the headline events.
     pub importance: u32,
-    /// The story the event belongs to (`AnchoredDocument::story` of its documents; empty when the
-    /// corpus is one story).
+    /// The story its documents were grouped into (`AnchoredDocument::story`, as in documents.csv).
     pub story: String,
 }
 

@@ -91,11 +91,14 @@ impl Progress {
 pub fn describe(outcome: &DocOutcome) -> String {
     match outcome {
         DocOutcome::Done(d, _) => format!(
-            "{}: {} chars, published {} ({}), {} temporal expressions",
+            "{}: {} chars, story {}, published {} ({}), zone {} ({}), {} temporal expressions",
             d.id,
             d.original.chars().count(),
-            d.publication.date.format("%Y-%m-%d"),
+            d.story,
+            d.publication.known_date().map(|day| day.format("%Y-%m-%d").to_string()).unwrap_or_else(|| "on an unknown day".into()),
             d.publication.basis.as_str(),
+            d.publication.timezone.name(),
+            d.publication.zone_source.basis.as_str(),
             d.timexes.len()
         ),
         DocOutcome::Failed { id, reason } => format!("{id}: failed: {reason}"),

@@ -1,50 +1,16 @@
 //! The binary on real files: the bundled corpus, bad input, the evaluation contract.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod common;
 
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
+use common::{read_csv, root, tarikh, tarikh_stdin};
 
-fn tarikh(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_tarikh")).args(args).current_dir(root()).output().expect("run tarikh")
-}
-
-fn tarikh_stdin(args: &[&str], input: &str) -> Output {
-    use std::io::Write;
-    let mut child = Command::new(env!("CARGO_BIN_EXE_tarikh"))
-        .args(args)
-        .current_dir(root())
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .expect("spawn tarikh");
-    // tarikh may exit (e.g. on a broken grammar) before reading its input: a closed pipe is fine.
-    if let Err(e) = child.stdin.take().expect("stdin").write_all(input.as_bytes()) {
-        assert_eq!(e.kind(), std::io::ErrorKind::BrokenPipe, "write stdin: {e}");
-    }
-    child.wait_with_output().expect("wait")
-}
-
-fn tempdir(name: &str) -> PathBuf {
-    let d = std::env::temp_dir().join(format!("tarikh-test-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&d);
-    std::fs::create_dir_all(&d).expect("create temp dir");
-    d
-}
-
-fn read_csv(path: &Path) -> (Vec<String>, Vec<Vec<String>>) {
-    let mut rdr = csv::Reader::from_path(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    let header = rdr.headers().expect("header").iter().map(String::from).collect();
-    let rows = rdr.records().map(|r| r.expect("row").iter().map(String::from).collect()).collect();
-    (header, rows)
+fn tempdir(name: &str) -> std::path::PathBuf {
+    common::tempdir("cli", name)
 }
 
 const FILES: &[(&str, &str)] = &[
-    ("documents.csv", "doc,published_at,basis,chars,timexes,events,timezone,evidence,status"),
-    ("timex.csv", "doc,start,end,text,type,value,anchor,rule,mod"),
+    ("documents.csv", "doc,published_at,basis,chars,timexes,events,timezone,evidence,status,story,timezone_basis,timezone_evidence"),
+    ("timex.csv", "doc,start,end,text,type,value,anchor,rule,mod,interval_start,interval_end"),
     ("event_mentions.csv", "doc,start,end,trigger,event_type,time_value,event_id"),
     ("timeline.csv", "event_id,event_type,label,earliest_start,latest_start,earliest_end,latest_end,granularity,docs,mentions,evidence,status,importance,story"),
     ("relations.csv", "source_event,relation,target_event,offset_min,offset_max,doc,start,end,evidence,story"),
@@ -85,17 +51,6 @@ fn timex_text_is_exactly_the_original_characters() {
 }
 
 #[test]
-fn output_is_byte_identical_for_any_thread_count() {
-    let a = tempdir("threads1");
-    let b = tempdir("threads2");
-    assert!(tarikh(&["run", "data/corpus", "-o", a.to_str().unwrap(), "--threads", "1", "--quiet"]).status.success());
-    assert!(tarikh(&["run", "data/corpus", "-o", b.to_str().unwrap(), "--threads", "2", "--quiet"]).status.success());
-    for f in FILES.iter().map(|f| f.0).chain(["timeline.svg"]) {
-        assert_eq!(std::fs::read(a.join(f)).unwrap(), std::fs::read(b.join(f)).unwrap(), "{f} differs between 1 and 2 threads");
-    }
-}
-
-#[test]
 fn tag_prints_the_evaluation_contract_fields() {
     let o = tarikh(&["tag", "data/corpus/002_87d2cefccba91168.txt", "--docs", "data/corpus/docs.csv", "--format", "jsonl"]);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
@@ -132,17 +87,6 @@ fn parse_answers_one_line_per_input_line() {
     assert!(String::from_utf8(past.stdout).unwrap().contains("2017-05-03"));
     let future = tarikh_stdin(&["parse", "--ref", "2017-05-07", "--prefer", "future"], "الأربعاء\n");
     assert!(String::from_utf8(future.stdout).unwrap().contains("2017-05-10"));
-}
-
-#[test]
-fn eval_meets_the_grammar_targets_on_the_seeds() {
-    let o = tarikh(&["eval", "--gold", "data/gold", "--format", "json"]);
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    let report: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json report");
-    let relaxed = report["timex"]["relaxed"]["f1"].as_f64().expect("relaxed f1");
-    let value = report["timex"]["value"]["f1"].as_f64().expect("value f1");
-    assert!(relaxed >= 0.95, "relaxed F1 {relaxed}");
-    assert!(value >= 0.90, "value F1 {value}");
 }
 
 #[test]
@@ -205,30 +149,15 @@ fn publication_dates_are_inferred_when_metadata_is_withheld() {
     }
 }
 
+/// Behaviour the seeds' figures hide: the silence period's bounds come from the texts, the vote is
+/// on its day, and the contradictions found are these (how many of everything is guarded as counts
+/// in quality_floors.toml, by tests/quality.rs).
 #[test]
-fn eval_without_metadata_still_meets_the_anchoring_target() {
-    let o = tarikh(&["eval", "--gold", "data/gold", "--docs", "none", "--format", "json"]);
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    let report: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json report");
-    let value = report["timex"]["value"]["f1"].as_f64().expect("value f1");
-    assert!(value >= 0.90, "value F1 without metadata {value}");
-}
-
-#[test]
-fn eval_meets_the_timeline_targets_on_the_seeds() {
+fn eval_finds_the_seeds_silence_period_vote_and_contradictions() {
     let o = tarikh(&["eval", "--gold", "data/gold", "--format", "json"]);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let report: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json report");
     let t = &report["timeline"];
-    let found = t["events"]["found_ratio"].as_f64().unwrap();
-    assert!(found >= 0.9, "events found {found}");
-    // at least 90% of the gold events with correct bounds (measured 27/29), relation recall
-    // measured 0.561: the floors guard against regressions
-    let bounds = t["events"]["bounds_correct"].as_u64().unwrap();
-    let gold = t["events"]["gold"].as_u64().unwrap();
-    assert!(bounds * 10 >= gold * 9, "events with correct bounds {bounds}/{gold}");
-    let recall = t["relations"]["prf"]["recall"].as_f64().unwrap();
-    assert!(recall >= 0.5, "relation recall {recall}");
     // the silence period runs from the campaign's end (midnight) to the polls' closing, derived
     // from the texts ("ودخول ... مرحلة الصمت", "حتى إغلاق مراكز الاقتراع")
     let details = report["event_details"].as_array().unwrap();
@@ -239,9 +168,7 @@ fn eval_meets_the_timeline_targets_on_the_seeds() {
     assert!(vote["start_ok"].as_bool().unwrap(), "the vote is on 2017-05-07: {vote}");
     assert!(vote["system_bounds"][0].as_str().unwrap().starts_with("2017-05-07T00:00"));
     let conflicts: Vec<&str> = t["conflicts"]["found_ids"].as_array().unwrap().iter().map(|v| v.as_str().unwrap()).collect();
-    for id in ["C01", "C02", "C03"] {
+    for id in ["C01", "C02", "C03", "C04", "C05", "C06", "C07", "C09", "C10", "C14"] {
         assert!(conflicts.contains(&id), "{id} not found: {conflicts:?}");
     }
-    let most = ["C04", "C06", "C08", "C10"].iter().filter(|id| conflicts.contains(id)).count();
-    assert!(most >= 3, "found {conflicts:?}");
 }

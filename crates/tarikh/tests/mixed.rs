@@ -2,11 +2,9 @@
 //! `../shared/stories` in one folder give each story the same timeline rows as when it runs alone,
 //! and no row, relation or contradiction mixes two stories.
 //!
-//! It holds only once documents are grouped into stories (`AnchoredDocument::story`, filled by the
-//! grouping stage of tarikh-pipeline): while every document has the empty story, the mixed folder
-//! is reconciled as one story and its events of one kind on one day merge across stories. Until
-//! then the test is ignored; run it with
-//! `cargo test --release -p tarikh --test mixed -- --ignored`.
+//! It rests on the grouping stage of tarikh-pipeline (tarikh-stories fills `AnchoredDocument::story`)
+//! and on the timeline reconciling each story apart: were the mixed folder one story, its events of
+//! one kind on one day would merge across stories.
 //!
 //! A clone without ../shared skips it and says so (a failure under `TARIKH_REQUIRE_SHARED`).
 
@@ -47,7 +45,6 @@ fn key(header: &[String], row: &[String]) -> Vec<String> {
 }
 
 #[test]
-#[ignore = "holds once documents are grouped into stories (AnchoredDocument::story); run with --ignored"]
 fn each_story_gets_the_same_events_among_the_others_as_alone() {
     let Some(shared) = shared_stories() else {
         require_shared("the mixed-folder test");

@@ -2,12 +2,11 @@
 //! `docs.csv` is inferred as the gold gives it, and the phrase list resolves. (Their scores are
 //! guarded with every other story's in `tests/quality.rs`.)
 
+mod common;
+
+use common::root;
 use std::path::{Path, PathBuf};
 use std::process::Command;
-
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").canonicalize().expect("workspace root")
-}
 
 /// Every story folder holding both `corpus/` and `gold/`.
 fn stories() -> Vec<(String, PathBuf)> {

@@ -103,6 +103,7 @@ pub fn doc(id: &str, text: &str, published: (i32, u32, u32), zone: &str, offset_
             basis: PublicationBasis::Metadata,
             evidence: "test".into(),
             timezone: zone.parse().unwrap(),
+            zone_source: Default::default(),
         },
         timexes,
         conflicts: Vec::new(),

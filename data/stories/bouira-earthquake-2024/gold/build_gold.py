@@ -169,7 +169,7 @@ tx("103", "بعد [أكثر من عقدين] على صدور", "DURATION", "P2DE
 # ---- 104 (Saudi Press Agency style; no publication date in docs.csv: inferred 2024-04-28) -------------
 tx("104", "الجزائر [19 شوال 1445 هـ] (واس)", "DATE", "2024-04-28", "explicit",
    "dateline: 19 Shawwal 1445 = Sunday 2024-04-28 (Umm al-Qura)")
-tx("104", "العاصمة [ظهر اليوم]، الطائرة", "TIME", "2024-04-28T12:00", "dct", "noon of the (inferred) DCT")
+tx("104", "العاصمة [ظهر اليوم]، الطائرة", "TIME", "2024-04-28TMI", "dct", "midday of the (inferred) DCT; ظهر = TMI, the convention of ../shared/stories")
 tx("104", "الشعبية [فجر الخميس 16 شوال 1445هـ الموافق 25 أبريل 2024م].", "TIME", "2024-04-25TMO", "explicit",
    "part of day + Hijri date + الموافق + Gregorian date: one expression; 16 Shawwal 1445 = 25 April 2024, "
    "a Thursday: all three agree")
@@ -179,7 +179,7 @@ tx("104", "الثانية في [ساعة متأخرة من مساء أمس]، ب
    "late on Saturday evening; the aftershock (21:40 per 103) fits")
 tx("104", "سيستمر لمدة [عشرة أيام] بمعدل", "DURATION", "P10D", "explicit", "'لمدة' is a signal")
 tx("104", "طائرة واحدة [يومياً]، إضافة", "SET", "P1D", "explicit", "daily")
-tx("104", "تنطلق خلال [الأيام القليلة المقبلة]، مشيراً", "DATE", "FUTURE_REF", "dct")
+tx("104", "تنطلق خلال [الأيام القليلة المقبلة]، مشيراً", "DURATION", "PXD", "dct", "the next few days: a vague duration from the DCT, as the real stories (الساعات الماضية، الأيام التالية) and TimeBank annotate it")
 tx("104", "الميدانية لمدة [أسبوعين].", "DURATION", "P2W", "explicit")
 tx("104", "وزع خلال [شهر رمضان] المبارك", "DATE", "H1445-09", "dct",
    "the Ramadan just past (March-April 2024); a Hijri month without a day keeps the Hijri calendar")
@@ -413,7 +413,7 @@ conflict("C03", "factual", "102;103",
 # ---------------------------------------------------------------------------------------------
 
 
-D = r"\d{4}(-\d{2}(-\d{2}(T(\d{2}(:\d{2})?|MO|AF|EV|NI))?)?|-W\d{2})?"
+D = r"\d{4}(-\d{2}(-\d{2}(T(\d{2}(:\d{2})?|MO|MI|AF|EV|NI))?)?|-W\d{2})?"
 TIMEX_RE = re.compile(
     rf"^({D}|{D}/{D}|H\d{{4}}(-\d{{2}})?|PRESENT_REF|PAST_REF|FUTURE_REF|"
     r"P(\d+|X)(Y|M|W|D|DE)|PT(\d+|X)(H|M|S))$")

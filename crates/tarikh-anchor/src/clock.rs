@@ -1,0 +1,350 @@
+//! Clock times and parts of day that name no day of their own: which day they fall on.
+//!
+//! «ابتداء من الساعة السادسة مساء», «حتى الساعة السادسة مساء», «(04:00 بتوقيت غرينتش)» say an hour
+//! and leave the day to the sentence. News writing gives it in one of four ways, checked in order:
+//! - a daily schedule named in the sentence (a curfew, working hours: the `daily` cues of the
+//!   grammar) makes the time a recurring one, on no particular day: a SET `XXXX-XX-XXT19:00` —
+//!   unless a perfect verb right before it tells it as something that happened once («وبدأ حظر
+//!   التجول عند الساعة 18:00»; «أعلنت الحكومة يوم الثلاثاء حظر التجول من السابعة مساء» stays daily);
+//! - a list of days just before it («أيام 10 و11 و12 ديسمبر … من التاسعة صباحا») makes it the time
+//!   on each of them: `XXXX-XX-XXT09:00`;
+//! - a clock time of the same sentence written in another zone («السادسة صباح اليوم الجمعة
+//!   بالتوقيت المحلي (04:00 بتوقيت غرينتش)») is the same instant: it takes that instant's day in
+//!   its own zone (which may be the day before, after midnight);
+//! - otherwise the last day the sentence names before it is the day being narrated: the time falls
+//!   on it, or on the next day when that day is an evening or a night and the time is in the small
+//!   hours or at dawn (ليل السبت … الساعة الثانية فجرا = Sunday 02:00).
+//!
+//! With no day in its sentence, a time keeps the publication day it was resolved against.
+
+use crate::calendar::add_days;
+use crate::resolve::{resolve, Prefer, Reference};
+use crate::types::{AnchorKind, Timex, TimexType};
+use chrono::NaiveDate;
+use std::ops::Range;
+use tarikh_grammar::{Grammar, Mention, MentionType, PartOfDay, Semantics};
+
+/// A time of day that names no day: a clock hour or a part of day, with no date, weekday or day
+/// word, and not a recurrence or an offset from an event.
+fn names_no_day(kind: MentionType, s: &Semantics) -> bool {
+    kind == MentionType::Time
+        && (s.hour.is_some() || s.part_of_day.is_some())
+        && s.year.is_none()
+        && s.month.is_none()
+        && s.day.is_none()
+        && s.weekday.is_none()
+        && s.shift.is_none()
+        && s.hijri_pair.is_none()
+        && s.every.is_none()
+        && s.event.is_none()
+        && s.event_gap.is_none()
+        && s.last_of_event.is_none()
+        && s.reference.is_none()
+}
+
+/// The day a timex names, when it names one day (a date, or a time on a known day).
+fn day_of(t: &Timex) -> Option<NaiveDate> {
+    if !matches!(t.kind, TimexType::Date | TimexType::Time) || t.value.contains('/') {
+        return None;
+    }
+    let iv = t.interval?;
+    if (iv.end - iv.start).num_hours() > 30 {
+        return None;
+    }
+    NaiveDate::parse_from_str(t.value.get(..10)?, "%Y-%m-%d").ok()
+}
+
+/// Is a timex a range of whole days («من 5 إلى 7 مايو», «11 و12 ديسمبر»: `2023-12-11/2023-12-12`)?
+fn is_day_range(t: &Timex) -> bool {
+    t.kind == TimexType::Date
+        && t.value.split_once('/').is_some_and(|(a, b)| [a, b].iter().all(|v| v.len() == 10 && NaiveDate::parse_from_str(v, "%Y-%m-%d").is_ok()))
+}
+
+/// Does a timex end its day in the evening or at night (so that small hours after it are the next day)?
+fn is_late(t: &Timex) -> bool {
+    let clock_hour = t.value.get(11..13).and_then(|h| h.parse::<u32>().ok());
+    t.value.ends_with("TEV") || t.value.ends_with("TNI") || clock_hour.is_some_and(|h| h >= 18)
+}
+
+/// Is a time of day in the small hours or at dawn (before six, or the morning)?
+fn is_small_hours(s: &Semantics) -> bool {
+    match (s.hour, s.part_of_day) {
+        (Some(h), pod) => {
+            let pm = matches!(pod, Some(PartOfDay::Afternoon | PartOfDay::Evening | PartOfDay::Midday | PartOfDay::Noon));
+            !pm && (h < 6 || h == 12 && pod == Some(PartOfDay::Morning))
+        }
+        (None, Some(pod)) => pod == PartOfDay::Morning,
+        (None, None) => false,
+    }
+}
+
+/// The words between two expressions are only a list's joints («10 و11 و12»: و, commas, spaces)?
+fn list_joint(between: &str) -> bool {
+    between.split(|c: char| c.is_whitespace() || c == ',').filter(|w| !w.is_empty()).all(|w| w == "و")
+}
+
+/// Is a time told as something that happened once: a perfect verb among the last four words before
+/// it, with no other expression between («وبدأ حظر التجول عند الساعة 18:00»; not «بدأت يوم الإثنين
+/// ليبدأ الساعة الثالثة عصراً», where the verb tells the Monday)?
+fn told_as_once(grammar: &Grammar, before: &str) -> bool {
+    let words: Vec<&str> = before.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    words.iter().rev().take(4).any(|w| {
+        let bare = w.strip_prefix('و').or_else(|| w.strip_prefix('ف')).filter(|b| b.chars().count() >= 2).unwrap_or(w);
+        grammar.cue(bare).or_else(|| grammar.cue(w)) == Some(tarikh_grammar::Direction::Past)
+    })
+}
+
+/// The value of a time of day on no particular day: `XXXX-XX-XXT19:00`, `XXXX-XX-XXTEV`.
+fn undated(value: &str) -> Option<String> {
+    let clock = value.get(10..).filter(|c| c.starts_with('T'))?;
+    Some(format!("XXXX-XX-XX{clock}"))
+}
+
+/// Give every time of day that names no day the day its sentence gives it (see the module doc).
+/// `mentions[i]` is the mention `timexes[i]` was built from.
+pub(crate) fn times_take_their_day(grammar: &Grammar, mentions: &[&Mention], timexes: &mut [Timex], text: &str, sentences: &[Range<usize>], tz: chrono_tz::Tz) {
+    for i in 0..timexes.len() {
+        let Some(m) = mentions.get(i) else { continue };
+        if !names_no_day(m.kind, &m.semantics) || timexes[i].kind != TimexType::Time {
+            continue;
+        }
+        let sentence = sentences.iter().find(|r| r.start <= m.range.start && m.range.start < r.end).cloned().unwrap_or(0..text.len());
+        let sentence = sentence.start..sentence.end.min(text.len());
+        // The words a verb telling this time would stand in: since the sentence's start or the
+        // last expression before it (a verb before that one tells that one).
+        let told_from = (0..i).rev().map(|j| timexes[j].byte_range.end).find(|&e| e <= m.matched.start).unwrap_or(0).max(sentence.start);
+        if grammar.names_a_daily_schedule(&text[sentence.clone()]) && !told_as_once(grammar, &text[told_from..m.matched.start]) {
+            if let Some(v) = undated(&timexes[i].value) {
+                let t = &mut timexes[i];
+                (t.value, t.kind, t.interval, t.anchor) = (v, TimexType::Set, None, AnchorKind::Explicit);
+            }
+            continue;
+        }
+        // The last expression before this one, in its sentence, that names a day or a range of days.
+        let Some(j) = (0..i).rev().take_while(|&j| timexes[j].byte_range.start >= sentence.start).find(|&j| day_of(&timexes[j]).is_some() || is_day_range(&timexes[j])) else {
+            continue;
+        };
+        let (prev, this) = (&timexes[j], &timexes[i]);
+        // A list or a range of days: the time holds on each of them.
+        let in_list = is_day_range(prev)
+            || (0..j).rev().take_while(|&k| timexes[k].byte_range.start >= sentence.start).next().is_some_and(|k| {
+                let before = &timexes[k];
+                day_of(before).is_some_and(|d| Some(d) != day_of(prev)) && text.get(before.byte_range.end..prev.byte_range.start).is_some_and(list_joint)
+            });
+        if in_list {
+            if let Some(v) = undated(&this.value) {
+                let t = &mut timexes[i];
+                (t.value, t.interval, t.anchor) = (v, None, AnchorKind::Explicit);
+            }
+            continue;
+        }
+        let Some(day) = day_of(prev) else { continue };
+        // The same instant written in another zone, right after it («(04:00 بتوقيت غرينتش)»): its
+        // day in that zone. (Times further apart, as in a schedule, are different instants.)
+        let adjacent = text.get(prev.byte_range.end..m.matched.start).is_some_and(|g| g.chars().count() <= 4 && !g.chars().any(char::is_alphanumeric));
+        let same_instant = adjacent && m.semantics.timezone.is_some() && prev.kind == TimexType::Time && prev.value.len() >= 16 && prev.value.as_bytes().get(13) == Some(&b':');
+        let day = if same_instant {
+            let Some(zone) = m.semantics.timezone.as_deref().and_then(crate::resolve::stated_zone) else { continue };
+            let Some(iv) = prev.interval else { continue };
+            iv.start.with_timezone(&zone).date_naive()
+        } else if is_late(prev) && is_small_hours(&m.semantics) && m.semantics.part_of_day != Some(PartOfDay::Midnight) {
+            add_days(day, 1)
+        } else {
+            day
+        };
+        let reference = Reference { date: day, time: None, tz };
+        let Some(res) = resolve(m.kind, &m.semantics, &reference, Prefer::Future) else { continue };
+        if res.value == this.value {
+            timexes[i].anchor = AnchorKind::Narrative;
+            continue;
+        }
+        let t = &mut timexes[i];
+        (t.value, t.interval, t.anchor) = (res.value, res.interval, AnchorKind::Narrative);
+    }
+    clocks_take_the_part_of_day_after_them(mentions, timexes, text, tz);
+    ranges_share_their_end(mentions, timexes, text, tz);
+    runs_of_clock_times_roll_over_midnight(mentions, timexes, tz);
+}
+
+/// How far apart (in bytes) two clock times of one run may stand: a schedule or an hour-by-hour
+/// account, not two stories in one article.
+const RUN_REACH: usize = 800;
+
+/// Clock times told one after another with no day between them (an hour-by-hour account, a
+/// schedule: «23.15 … 00.40 …»): a time in the small hours after one in the evening or at night is
+/// on the next day. Only times that found no day in their own sentence move.
+fn runs_of_clock_times_roll_over_midnight(mentions: &[&Mention], timexes: &mut [Timex], tz: chrono_tz::Tz) {
+    // The last clock time of the run: its day, whether it was late, where it ended.
+    let mut last: Option<(NaiveDate, bool, usize)> = None;
+    for (t, m) in timexes.iter_mut().zip(mentions) {
+        let is_clock = t.kind == TimexType::Time && m.semantics.hour.is_some() && t.value.as_bytes().get(13) == Some(&b':');
+        if !is_clock {
+            if day_of(t).is_some() {
+                last = None; // a day named between ends the run
+            }
+            continue;
+        }
+        let Some(day) = day_of(t) else { continue };
+        let bare = names_no_day(m.kind, &m.semantics) && t.anchor == AnchorKind::Dct;
+        if let Some((run_day, late, end)) = last {
+            let near = t.byte_range.start.saturating_sub(end) <= RUN_REACH;
+            if bare && near && late && day == run_day && is_small_hours(&m.semantics) {
+                if let Some(res) = resolve(m.kind, &m.semantics, &Reference { date: add_days(day, 1), time: None, tz }, Prefer::Future) {
+                    (t.value, t.interval, t.anchor) = (res.value, res.interval, AnchorKind::Narrative);
+                }
+            }
+        }
+        last = day_of(t).map(|d| (d, is_late(t), t.byte_range.end));
+    }
+}
+
+/// A clock time written without a part of day, followed by «من» and the part of a named day
+/// («… و8:30 من مساء اليوم الخميس», the end of a range that the part of day serves whole), is in
+/// that part of that day.
+fn clocks_take_the_part_of_day_after_them(mentions: &[&Mention], timexes: &mut [Timex], text: &str, tz: chrono_tz::Tz) {
+    for i in 0..timexes.len().saturating_sub(1) {
+        let (Some(clock), Some(part)) = (mentions.get(i), mentions.get(i + 1)) else { continue };
+        let s = &clock.semantics;
+        if !(s.hour.is_some() && s.part_of_day.is_none() && names_no_day(clock.kind, s)) || timexes[i].value.starts_with('X') {
+            continue;
+        }
+        let p = &part.semantics;
+        if part.kind != MentionType::Time || p.hour.is_some() || p.part_of_day.is_none() {
+            continue;
+        }
+        let joined = text.get(clock.matched.end..part.matched.start).is_some_and(|g| matches!(g.split_whitespace().collect::<Vec<_>>().as_slice(), [] | ["من"]));
+        let Some(day) = timexes[i + 1].value.get(..10).and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok()) else { continue };
+        if !joined {
+            continue;
+        }
+        let mut sem = s.clone();
+        sem.part_of_day = p.part_of_day;
+        let Some(res) = resolve(clock.kind, &sem, &Reference { date: day, time: None, tz }, Prefer::Future) else { continue };
+        let t = &mut timexes[i];
+        (t.value, t.interval, t.anchor) = (res.value, res.interval, AnchorKind::Narrative);
+    }
+}
+
+/// Words joining the two ends of a range of clock times («من الساعة 3 إلى الساعة 4 بعد العصر»,
+/// «ما بين الساعة 7 و8:30 من مساء اليوم»).
+fn range_joint(between: &str) -> bool {
+    // Normalised text: ى is written ي, ة is written ه.
+    let words: Vec<&str> = between.split(|c: char| c.is_whitespace() || c == '-').filter(|w| !w.is_empty()).collect();
+    matches!(words.as_slice(), [] | ["و"] | ["الي"] | ["حتي"] | ["وحتي"] | ["و", "حتي"] | ["والي"] | ["لغايه"] | ["الي", "غايه"])
+}
+
+/// The first end of a range of clock times, written without a part of day or a day, takes them
+/// from the second end («من الساعة 3 إلى الساعة 4 بعد العصر» = 15:00 to 16:00; «بين الساعة 7
+/// و8:30 من مساء اليوم الخميس» = 19:00 Thursday). The part of day is taken only when the range still
+/// runs forward (from eight to four in the afternoon starts in the morning).
+fn ranges_share_their_end(mentions: &[&Mention], timexes: &mut [Timex], text: &str, tz: chrono_tz::Tz) {
+    for i in 0..timexes.len().saturating_sub(1) {
+        let (Some(first), Some(second)) = (mentions.get(i), mentions.get(i + 1)) else { continue };
+        let s = &first.semantics;
+        let bare = s.hour.is_some() && s.part_of_day.is_none() && names_no_day(first.kind, s);
+        if !bare || timexes[i].value.starts_with('X') || second.kind != MentionType::Time || second.semantics.hour.is_none() {
+            continue;
+        }
+        if !text.get(first.matched.end..second.matched.start).is_some_and(range_joint) {
+            continue;
+        }
+        let end = &timexes[i + 1];
+        let Some(day) = end.value.get(..10).and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok()) else { continue };
+        let mut sem = s.clone();
+        let twelve = |h: u32| if h.is_multiple_of(12) { 12 } else { h % 12 };
+        if let (Some(pod), Some(h), Some(end_hour)) = (second.semantics.part_of_day, s.hour, second.semantics.hour) {
+            if h <= 12 && twelve(h) <= twelve(end_hour) {
+                sem.part_of_day = Some(pod);
+            }
+        }
+        let Some(res) = resolve(first.kind, &sem, &Reference { date: day, time: None, tz }, Prefer::Future) else { continue };
+        let t = &mut timexes[i];
+        (t.value, t.interval, t.anchor) = (res.value, res.interval, AnchorKind::Narrative);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::parse_phrase_all;
+
+    fn values(text: &str, reference: &str) -> Vec<(String, String, String)> {
+        let grammar = Grammar::embedded().expect("grammar");
+        let r = Reference { date: NaiveDate::parse_from_str(reference, "%Y-%m-%d").unwrap(), time: None, tz: chrono_tz::Africa::Cairo };
+        parse_phrase_all(&grammar, text, r, Prefer::NearestLeaningPast).into_iter().map(|t| (t.text, t.kind.as_str().to_string(), t.value)).collect()
+    }
+
+    fn value_of(text: &str, reference: &str, expression: &str) -> (String, String) {
+        let all = values(text, reference);
+        all.iter().find(|(t, _, _)| t == expression).map(|(_, k, v)| (k.clone(), v.clone())).unwrap_or_else(|| panic!("«{expression}» not found in {all:?}"))
+    }
+
+    #[test]
+    fn a_clock_time_falls_on_the_day_its_sentence_names() {
+        let v = value_of("ستقام المباراة يوم غد السبت برسم ربع النهائي، ابتداء من الساعة الرابعة عصرا.", "2022-12-09", "الساعة الرابعة عصرا");
+        assert_eq!(v, ("TIME".into(), "2022-12-10T16:00".into()));
+        // With no day in its sentence it stays on the publication day.
+        let v = value_of("قال إن الجلسة ستبدأ. وتفتح الأبواب الساعة الرابعة عصرا.", "2022-12-09", "الساعة الرابعة عصرا");
+        assert_eq!(v.1, "2022-12-09T16:00");
+    }
+
+    #[test]
+    fn small_hours_after_an_evening_are_the_next_day() {
+        let v = value_of("دوت الانفجارات مساء السبت واستمرت حتى الساعة الثانية فجرا", "2019-07-08", "الساعة الثانية فجرا");
+        assert_eq!(v.1, "2019-07-07T02:00");
+        let v = value_of("بدأ القصف ليل الخميس وتوقف عند منتصف الليل", "2016-03-12", "منتصف الليل");
+        assert_eq!(v.1, "2016-03-11T00:00");
+    }
+
+    #[test]
+    fn a_daily_schedule_has_no_day() {
+        let v = value_of("أعلنت الحكومة يوم الثلاثاء حظر التجول من السابعة مساء حتى السادسة صباحا", "2020-03-24", "السابعة مساء");
+        assert_eq!(v, ("SET".into(), "XXXX-XX-XXT19:00".into()));
+        let v = value_of("أعلنت الحكومة يوم الثلاثاء حظر التجول من السابعة مساء حتى السادسة صباحا", "2020-03-24", "السادسة صباحا");
+        assert_eq!(v, ("SET".into(), "XXXX-XX-XXT06:00".into()));
+        // Told as something that happened, it happened once.
+        let v = value_of("وبدأ حظر التجول عند الساعة السادسة مساء", "2020-03-24", "الساعة السادسة مساء");
+        assert_eq!(v, ("TIME".into(), "2020-03-24T18:00".into()));
+    }
+
+    #[test]
+    fn a_time_after_a_list_of_days_holds_on_each() {
+        let v = value_of("يجري الاقتراع يومي السبت والأحد من الثامنة صباحا", "2023-12-01", "الثامنة صباحا");
+        assert_eq!(v, ("TIME".into(), "XXXX-XX-XXT08:00".into()));
+        let v = value_of("يفتح المعرض من 5 إلى 7 مايو من العاشرة صباحا حتى الثامنة مساء", "2019-04-20", "العاشرة صباحا");
+        assert_eq!(v, ("TIME".into(), "XXXX-XX-XXT10:00".into()));
+    }
+
+    #[test]
+    fn the_first_end_of_a_clock_range_takes_the_second_ends_part_of_day_and_day() {
+        let all = values("يتوقع إعلان القرار ما بين الساعة 7 و8:30 من مساء اليوم الخميس", "2023-04-20");
+        assert!(all.iter().any(|(t, _, v)| t == "الساعة 7" && v == "2023-04-20T19:00"), "{all:?}");
+        let v = value_of("يتوقع القرار بين الساعة 7 و8:30 من مساء اليوم", "2023-04-20", "الساعة 7");
+        assert_eq!(v.1, "2023-04-20T19:00");
+        // A clock followed by «من» and the part of a named day is in it.
+        let all = values("تفتح الصناديق من الساعة 7 حتى 11 من صباح الأحد", "2019-10-06");
+        assert!(all.iter().any(|(t, _, v)| t == "الساعة 7" && v == "2019-10-06T07:00"), "{all:?}");
+        let v = value_of("من الساعة 3 الى الساعة 4 بعد العصر", "2013-02-12", "الساعة 3");
+        assert_eq!(v.1, "2013-02-12T15:00");
+        // From eight to four in the afternoon starts in the morning.
+        let v = value_of("يفتح المكتب من الساعة الثامنة حتى الساعة الرابعة عصرا", "2013-02-12", "الساعة الثامنة");
+        assert_eq!(v.1, "2013-02-12T08:00");
+    }
+
+    #[test]
+    fn a_run_of_clock_times_rolls_over_midnight() {
+        let text = "وصلت طلائع الإعصار عند الساعة 22:40.\nوارتفع منسوب المياه عند الساعة 23:15.\nوانهار السد الأول عند الساعة 02:30.";
+        let all = values(text, "2023-09-10");
+        let got: Vec<&str> = all.iter().map(|(_, _, v)| v.as_str()).collect();
+        assert_eq!(got, ["2023-09-10T22:40", "2023-09-10T23:15", "2023-09-11T02:30"]);
+        // A day named between ends the run.
+        let all = values("بدأ القصف عند الساعة 23:00. وفي يوم الأحد، استؤنف عند الساعة 02:00.", "2023-09-10");
+        assert_eq!(all.last().map(|(_, _, v)| v.as_str()), Some("2023-09-10T02:00"));
+    }
+
+    #[test]
+    fn the_same_instant_in_another_zone_takes_its_own_day() {
+        let v = value_of("بدأت الهدنة الساعة الواحدة صباح اليوم الجمعة بالتوقيت المحلي (23:00 بتوقيت غرينتش)", "2023-04-21", "23:00 بتوقيت غرينتش");
+        assert_eq!(v.1, "2023-04-20T23:00");
+    }
+}

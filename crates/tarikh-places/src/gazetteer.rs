@@ -1,0 +1,356 @@
+//! Loading the gazetteer and finding its places in a normalised text.
+
+use crate::error::PlacesError;
+use serde::Deserialize;
+use std::collections::HashMap;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+use toml::Spanned;
+
+/// The embedded default gazetteer.
+const EMBEDDED: &str = include_str!("../../../data/places/ar/places.toml");
+/// Name under which the embedded file is reported in errors.
+const EMBEDDED_NAME: &str = "data/places/ar/places.toml";
+
+/// How a place is named in the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Form {
+    /// The country or region itself («ليبيا», «الولايات المتحدة»).
+    Country,
+    /// A city of it («درنة», «الرياض»).
+    City,
+    /// A nisba adjective («الليبية», «السعودي»): it places the story there, more loosely.
+    Adjective,
+}
+
+impl Form {
+    /// Lower-case name used in evidence strings.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Form::Country => "country",
+            Form::City => "city",
+            Form::Adjective => "adjective",
+        }
+    }
+}
+
+/// One entry of the gazetteer: a country (or the part of one that keeps its own clock).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Place {
+    /// English name, for reports ("Libya", "United States (East)").
+    pub country: String,
+    /// The clock its people keep.
+    pub zone: chrono_tz::Tz,
+}
+
+/// An example phrase of an entry and the zone the whole phrase, read as an article, must get.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Example {
+    /// The entry's country.
+    pub country: String,
+    /// The phrase, as written in the file.
+    pub phrase: String,
+    /// The zone expected.
+    pub zone: chrono_tz::Tz,
+    /// The file and line it comes from, for messages.
+    pub origin: String,
+}
+
+/// A place named in a text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlaceMention {
+    /// Index of the place in [`Gazetteer::places`].
+    pub place: usize,
+    /// How it is named.
+    pub form: Form,
+    /// Byte range in the normalised text, clitics included («وبالرياض»).
+    pub range: Range<usize>,
+    /// The name as the gazetteer writes it (normalised), without the clitics.
+    pub name: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFile {
+    #[serde(default)]
+    place: Vec<Spanned<RawPlace>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPlace {
+    country: String,
+    zone: String,
+    #[serde(default)]
+    names: Vec<String>,
+    #[serde(default)]
+    cities: Vec<String>,
+    #[serde(default)]
+    adjectives: Vec<String>,
+    #[serde(default)]
+    examples: Vec<Vec<String>>,
+}
+
+/// One way of writing a place: its words after the first, the place and the form.
+#[derive(Debug, Clone)]
+struct Entry {
+    rest: Vec<String>,
+    place: usize,
+    form: Form,
+    name: String,
+}
+
+/// The gazetteer: places, and an index from the first word of each name to its entries.
+#[derive(Debug, Clone, Default)]
+pub struct Gazetteer {
+    places: Vec<Place>,
+    index: HashMap<String, Vec<Entry>>,
+    examples: Vec<Example>,
+}
+
+/// The words of a normalised text: byte ranges of maximal runs of letters and digits.
+pub(crate) fn words(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    for (i, c) in text.char_indices() {
+        if c.is_alphanumeric() {
+            start.get_or_insert(i);
+        } else if let Some(s) = start.take() {
+            out.push(s..i);
+        }
+    }
+    if let Some(s) = start {
+        out.push(s..text.len());
+    }
+    out
+}
+
+/// The forms a text word may take a name in: as written, without a conjunction و/ف, and without
+/// a preposition ب/ل/ك after it («وبالرياض» → «بالرياض» → «الرياض»). At least two letters remain.
+fn bare_forms(word: &str) -> Vec<&str> {
+    let mut out = vec![word];
+    let long_enough = |w: &str| w.chars().count() >= 2;
+    let conj = ['و', 'ف'].iter().find_map(|c| word.strip_prefix(*c)).filter(|w| long_enough(w));
+    for w in std::iter::once(word).chain(conj) {
+        if w != word {
+            out.push(w);
+        }
+        if let Some(p) = ['ب', 'ل', 'ك'].iter().find_map(|c| w.strip_prefix(*c)).filter(|w| long_enough(w)) {
+            out.push(p);
+        }
+    }
+    out
+}
+
+impl Gazetteer {
+    /// The gazetteer built into the binary (`data/places/ar/places.toml`).
+    pub fn embedded() -> Result<Gazetteer, PlacesError> {
+        Gazetteer::from_toml(EMBEDDED, Path::new(EMBEDDED_NAME))
+    }
+
+    /// Load every `*.toml` file of a folder (in name order), e.g. a copy of `data/places/ar` that
+    /// a user extended.
+    pub fn load_dir(dir: &Path) -> Result<Gazetteer, PlacesError> {
+        let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+            .map_err(|e| PlacesError { path: dir.into(), line: None, message: format!("cannot list the folder: {e}; give the folder that holds places.toml") })?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+            .collect();
+        files.sort();
+        if files.is_empty() {
+            return Err(PlacesError { path: dir.into(), line: None, message: "no .toml file in this folder; it should hold places.toml".into() });
+        }
+        let mut g = Gazetteer::default();
+        for f in files {
+            let text = std::fs::read_to_string(&f).map_err(|e| PlacesError { path: f.clone(), line: None, message: format!("cannot read it: {e}") })?;
+            g.add_file(&text, &f)?;
+        }
+        Ok(g)
+    }
+
+    /// Parse one gazetteer file; `path` names it in errors.
+    pub fn from_toml(text: &str, path: &Path) -> Result<Gazetteer, PlacesError> {
+        let mut g = Gazetteer::default();
+        g.add_file(text, path)?;
+        Ok(g)
+    }
+
+    fn add_file(&mut self, text: &str, path: &Path) -> Result<(), PlacesError> {
+        let raw: RawFile = toml::from_str(text).map_err(|e| PlacesError::at(path, text, e.span().map(|s| s.start), e.message().to_string()))?;
+        for spanned in raw.place {
+            let at = spanned.span().start;
+            let err = |message: String| PlacesError::at(path, text, Some(at), message);
+            let p = spanned.into_inner();
+            let zone: chrono_tz::Tz = p.zone.parse().map_err(|_| err(format!("`{}` is not an IANA time zone; write it like \"Africa/Cairo\"", p.zone)))?;
+            if p.names.is_empty() && p.cities.is_empty() {
+                return Err(err(format!("`{}` has neither `names` nor `cities`: give at least one way the press writes it", p.country)));
+            }
+            if p.examples.is_empty() {
+                return Err(err(format!("`{}` has no `examples`: add one, e.g. examples = [[\"{} - أعلنت الحكومة\", \"{}\"]]", p.country, p.cities.first().or(p.names.first()).cloned().unwrap_or_default(), p.zone)));
+            }
+            let idx = self.places.len();
+            self.places.push(Place { country: p.country.clone(), zone });
+            let line = text[..at.min(text.len())].matches('\n').count() + 1;
+            for ex in &p.examples {
+                let [phrase, want] = ex.as_slice() else {
+                    return Err(err(format!("an example of `{}` must be [phrase, zone], but has {} items", p.country, ex.len())));
+                };
+                let want: chrono_tz::Tz = want.parse().map_err(|_| err(format!("the example «{phrase}» of `{}` expects `{want}`, which is not an IANA time zone", p.country)))?;
+                self.examples.push(Example { country: p.country.clone(), phrase: phrase.clone(), zone: want, origin: format!("{} line {line}", path.display()) });
+            }
+            for (form, list) in [(Form::Country, &p.names), (Form::City, &p.cities), (Form::Adjective, &p.adjectives)] {
+                for written in list {
+                    let name = tarikh_text::normalise(written.trim());
+                    let ws: Vec<String> = words(&name).into_iter().map(|r| name[r].to_string()).collect();
+                    let Some((first, rest)) = ws.split_first() else {
+                        return Err(err(format!("`{}` lists an empty name", p.country)));
+                    };
+                    let joined = ws.join(" ");
+                    let entries = self.index.entry(first.clone()).or_default();
+                    if let Some(other) = entries.iter().find(|e| e.rest == rest) {
+                        let other_place = &self.places[other.place];
+                        if other_place.zone != zone {
+                            return Err(err(format!(
+                                "«{written}» is listed for `{}` ({}) and for `{}` ({}): one spelling must mean one clock; keep it in one entry, or write the unambiguous form (e.g. «سلطنة عمان»)",
+                                other_place.country, other_place.zone, p.country, zone
+                            )));
+                        }
+                        continue;
+                    }
+                    entries.push(Entry { rest: rest.to_vec(), place: idx, form, name: joined });
+                    // longest names first, so that «الولايات المتحدة الأمريكية» wins over «الولايات المتحدة»
+                    entries.sort_by(|a, b| b.rest.len().cmp(&a.rest.len()).then_with(|| a.name.cmp(&b.name)));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// The places, in file order.
+    pub fn places(&self) -> &[Place] {
+        &self.places
+    }
+
+    /// The example phrases of every entry (the tests read each as an article and check its zone).
+    pub fn examples(&self) -> &[Example] {
+        &self.examples
+    }
+
+    /// The place named by the words at the start of `words` (normalised text words, clitics
+    /// allowed on the first: «وبالرياض»): how many words the name takes, the place, and its form.
+    ///
+    /// This is what the event stage calls on the words after a trigger («زلزال في إقليم الحوز»)
+    /// to date an event on the clock of the place where it happens.
+    pub fn match_words(&self, words: &[&str]) -> Option<(usize, &Place, Form)> {
+        let (first, rest) = words.split_first()?;
+        for bare in bare_forms(first) {
+            let Some(entries) = self.index.get(bare) else { continue };
+            if let Some(e) = entries.iter().find(|e| e.rest.len() <= rest.len() && e.rest.iter().zip(rest).all(|(a, b)| a == b)) {
+                return Some((1 + e.rest.len(), &self.places[e.place], e.form));
+            }
+        }
+        None
+    }
+
+    /// Every place named in a normalised text, in text order (a longer name wins over the shorter
+    /// one inside it).
+    pub fn find(&self, normalised: &str) -> Vec<PlaceMention> {
+        let ranges = words(normalised);
+        let ws: Vec<&str> = ranges.iter().map(|r| &normalised[r.clone()]).collect();
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < ws.len() {
+            let mut found = None;
+            for bare in bare_forms(ws[i]) {
+                let Some(entries) = self.index.get(bare) else { continue };
+                let rest = &ws[i + 1..];
+                if let Some(e) = entries.iter().find(|e| e.rest.len() <= rest.len() && e.rest.iter().zip(rest).all(|(a, b)| a == b) && same_line(normalised, &ranges[i..=i + e.rest.len()])) {
+                    found = Some(e);
+                    break;
+                }
+            }
+            match found {
+                Some(e) => {
+                    let last = i + e.rest.len();
+                    out.push(PlaceMention { place: e.place, form: e.form, range: ranges[i].start..ranges[last].end, name: e.name.clone() });
+                    i = last + 1;
+                }
+                None => i += 1,
+            }
+        }
+        out
+    }
+}
+
+/// Whether the words of a multi-word name are on one line (a name never spans a line break).
+fn same_line(text: &str, ranges: &[Range<usize>]) -> bool {
+    match (ranges.first(), ranges.last()) {
+        (Some(a), Some(b)) => !text[a.start..b.end].contains('\n'),
+        _ => true,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn g() -> Gazetteer {
+        Gazetteer::embedded().expect("the embedded gazetteer loads")
+    }
+
+    fn names(text: &str) -> Vec<(String, String)> {
+        let g = g();
+        let n = tarikh_text::normalise(text);
+        g.find(&n).into_iter().map(|m| (n[m.range].to_string(), g.places()[m.place].country.clone())).collect()
+    }
+
+    #[test]
+    fn names_with_clitics_are_found_whole() {
+        assert_eq!(names("وصل الوفد وبالرياض ثم للقاهرة"), vec![("وبالرياض".into(), "Saudi Arabia".into()), ("لالقاهره".into(), "Egypt".into())]);
+    }
+
+    #[test]
+    fn a_longer_name_wins_over_the_name_inside_it() {
+        assert_eq!(names("في الإمارات العربية المتحدة"), vec![("الامارات العربيه المتحده".into(), "United Arab Emirates".into())]);
+        assert_eq!(names("سلطنة عمان"), vec![("سلطنه عمان".into(), "Oman".into())]);
+    }
+
+    #[test]
+    fn fragments_of_words_are_not_places() {
+        // «رياض الأطفال» (kindergartens) is not Riyadh; «مليون» holds no city.
+        assert!(names("افتتحت رياض الأطفال أبوابها لمليون طفل").is_empty());
+    }
+
+    #[test]
+    fn a_name_does_not_span_a_line_break() {
+        assert!(names("الولايات\nالمتحدة").is_empty());
+    }
+
+    #[test]
+    fn match_words_reads_the_start_of_a_word_list() {
+        let g = g();
+        let (n, place, form) = g.match_words(&["بالولايات", "المتحده", "الاميركيه", "امس"]).expect("a place");
+        assert_eq!((n, place.country.as_str(), form), (3, "United States (East)", Form::Country));
+        assert!(g.match_words(&["امس"]).is_none());
+    }
+
+    #[test]
+    fn a_spelling_shared_by_two_clocks_is_refused_with_both_entries_named() {
+        let text = "[[place]]\ncountry = \"A\"\nzone = \"Asia/Amman\"\ncities = [\"عمان\"]\nexamples = [[\"عمان\", \"Asia/Amman\"]]\n\n[[place]]\ncountry = \"B\"\nzone = \"Asia/Muscat\"\nnames = [\"عمان\"]\nexamples = [[\"عمان\", \"Asia/Muscat\"]]\n";
+        let e = Gazetteer::from_toml(text, Path::new("x.toml")).unwrap_err();
+        assert_eq!(e.line, Some(7), "{e}");
+        assert!(e.message.contains("`A`") && e.message.contains("`B`"), "{e}");
+    }
+
+    #[test]
+    fn a_bad_zone_or_a_missing_example_is_refused_with_its_line() {
+        let e = Gazetteer::from_toml("[[place]]\ncountry = \"A\"\nzone = \"Mars/Olympus\"\nnames = [\"س\"]\nexamples = [[\"س\", \"UTC\"]]\n", Path::new("x.toml")).unwrap_err();
+        assert_eq!(e.line, Some(1));
+        assert!(e.message.contains("IANA"), "{e}");
+        let e = Gazetteer::from_toml("\n[[place]]\ncountry = \"A\"\nzone = \"UTC\"\nnames = [\"س\"]\n", Path::new("x.toml")).unwrap_err();
+        assert_eq!(e.line, Some(2));
+        assert!(e.message.contains("examples"), "{e}");
+        let e = Gazetteer::from_toml("[[place]]\ncountry = \"A\"\nzone = \"UTC\"\nnames = [\"س\"]\nexamples = [[\"س\", \"UTC\"]]\nflag = 1\n", Path::new("x.toml")).unwrap_err();
+        assert!(e.message.contains("flag"), "{e}");
+    }
+}

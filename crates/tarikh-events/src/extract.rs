@@ -1,7 +1,7 @@
 //! Finding event mentions and linking them (see the crate docs for the rules).
 
 use crate::lexicon::{strip_article, word_candidates, EventLexicon, Phrase, Slot};
-use crate::{light_stem, DocEvents, EventMention, MentionRelation, Relation, RelationBasis, GENERIC};
+use crate::{light_stem, DocEvents, EventMention, MentionRelation, MentionRole, Relation, RelationBasis, GENERIC};
 use std::collections::HashSet;
 use std::ops::Range;
 use tarikh_anchor::{AnchoredDocument, OffsetDirection, TimexType};
@@ -34,6 +34,8 @@ struct Draft {
     last: usize,
     start_byte: usize,
     type_idx: Option<usize>,
+    /// Matched by a continuation trigger ("وتابع،"): speech going on.
+    continuation: bool,
 }
 
 /// A matched signal.
@@ -106,18 +108,18 @@ impl<'a> Ctx<'a> {
     }
 
     /// Match the slots from `si` on, starting at word `wi` (word `wi - 1` matched last).
-    fn match_rest(&self, slots: &[Slot], si: usize, wi: usize) -> Option<usize> {
+    fn match_rest(&self, slots: &[Slot], si: usize, wi: usize, in_timex: bool) -> Option<usize> {
         if si == slots.len() {
             return Some(wi - 1);
         }
         match &slots[si] {
             Slot::Word(forms) => {
-                if wi >= self.words.len() || !self.adjacent(wi - 1) || self.word_timex[wi].is_some() {
+                if wi >= self.words.len() || !self.adjacent(wi - 1) || (self.word_timex[wi].is_some() && !in_timex) {
                     return None;
                 }
                 let w = self.word(wi);
                 if word_candidates(w).iter().any(|(_, s)| forms.contains(*s)) {
-                    self.match_rest(slots, si + 1, wi + 1)
+                    self.match_rest(slots, si + 1, wi + 1, in_timex)
                 } else {
                     None
                 }
@@ -125,7 +127,7 @@ impl<'a> Ctx<'a> {
             Slot::Gap(g) => {
                 // skip 0..=g words, each adjacent and outside any timex
                 for at in wi..=wi + *g {
-                    if let Some(end) = self.match_rest(slots, si + 1, at) {
+                    if let Some(end) = self.match_rest(slots, si + 1, at, in_timex) {
                         return Some(end);
                     }
                     if at >= self.words.len() || !self.adjacent(at - 1) || self.word_timex[at].is_some() {
@@ -143,7 +145,8 @@ impl<'a> Ctx<'a> {
         let mut out = Vec::new();
         let mut seen = HashSet::new();
         for wi in 0..self.words.len() {
-            if self.word_timex[wi].is_some() {
+            let in_timex = self.word_timex[wi].is_some();
+            if in_timex && !phrases.iter().any(|p| p.in_timex) {
                 continue;
             }
             let w = self.word(wi);
@@ -153,10 +156,10 @@ impl<'a> Ctx<'a> {
                 }
                 let Some(list) = index.get(stem) else { continue };
                 for &pi in list {
-                    if seen.contains(&(wi, pi)) {
+                    if seen.contains(&(wi, pi)) || (in_timex && !phrases[pi].in_timex) {
                         continue;
                     }
-                    if let Some(last) = self.match_rest(&phrases[pi].slots, 1, wi + 1) {
+                    if let Some(last) = self.match_rest(&phrases[pi].slots, 1, wi + 1, phrases[pi].in_timex) {
                         seen.insert((wi, pi));
                         out.push((wi, last, off, pi));
                     }
@@ -174,6 +177,23 @@ impl<'a> Ctx<'a> {
             && !self.lex.is_stopword(w)
     }
 
+    /// A verb that names an action, fit to make a generic event: a perfect or imperfect verb form,
+    /// not a verbal noun or a noun of the فعال pattern ("غرار"), not a stop word, and not a word the
+    /// lexicon says makes no event (copulas, light verbs, participles of speech).
+    fn is_event_verb(&self, wi: usize) -> bool {
+        let w = self.word(wi);
+        self.is_content(wi) && looks_like_verb(w) && !noun_pattern(without_conjunction(w)) && !self.lex.is_non_event(w) && !self.lex.is_non_event(without_conjunction(w)) && !self.negated(wi)
+    }
+
+    /// Whether the event word `wi` is negated: a negation right before it ("لم تعلق", "عدم نشر"),
+    /// or before a light verb right before it ("لن يتم نشر"), in its clause.
+    fn negated(&self, wi: usize) -> bool {
+        let clause = self.words[wi].clause;
+        let before = |k: usize| (wi >= k && self.words[wi - k].clause == clause && (wi - k..wi).all(|x| self.adjacent(x))).then(|| self.word(wi - k));
+        let negation = |w: &str| self.lex.is_negation(w);
+        before(1).is_some_and(negation) || (before(2).is_some_and(negation) && before(1).is_some_and(|w| self.lex.is_non_event(w)))
+    }
+
     /// Byte offset where a generic mention's word starts (after a conjunction و/ف).
     fn generic_start(&self, wi: usize) -> usize {
         let w = self.word(wi);
@@ -186,9 +206,26 @@ impl<'a> Ctx<'a> {
     }
 }
 
-/// A word without its conjunction و/ف, when what remains is still a word (three letters or more).
+/// Verbs whose root begins with و or ف (normalised): their first letter is no conjunction
+/// ("وصلت" arrived, "وقع" happened, "فاز" won).
+const INITIAL_WAW_FA: &[&str] = &["وصل", "وقع", "وزع", "وجد", "وضع", "وافق", "وعد", "ودع", "وفر", "وقف", "وجه", "ولد", "وثق", "وسع", "فاز", "فتح", "فرض", "فقد", "فجر", "فشل", "فر", "فحص", "فصل", "فض"];
+
+/// A word without its conjunction و/ف, when what remains is still a word (three letters or more)
+/// and the letter is no part of a root that begins with it ("وصلت" stays whole).
 fn without_conjunction(w: &str) -> &str {
+    let root_letter = INITIAL_WAW_FA.iter().any(|r| w.starts_with(r) && w.chars().count() <= r.chars().count() + 2);
+    if root_letter {
+        return w;
+    }
     w.strip_prefix('و').or_else(|| w.strip_prefix('ف')).filter(|rest| rest.chars().count() >= 3).unwrap_or(w)
+}
+
+/// A noun of the patterns فِعال/فَعيل/فَعول ("غرار", "قرار", "كبير"): four letters with a long vowel
+/// before the last, not opening with ا (hollow verbs of form IV, "اعاد", "اقام") nor with the
+/// prefix of an imperfect ("يعود", "تقول").
+fn noun_pattern(w: &str) -> bool {
+    let c: Vec<char> = w.chars().collect();
+    c.len() == 4 && matches!(c[2], 'ا' | 'ي' | 'و') && !matches!(c[0], 'ا' | 'ي' | 'ت' | 'ن')
 }
 
 fn looks_like_perfect_verb(w: &str) -> bool {
@@ -201,11 +238,19 @@ fn looks_like_perfect_verb(w: &str) -> bool {
         && !["ه", "ات", "ين", "يه", "يا"].iter().any(|e| s.ends_with(e))
 }
 
-/// Words that open reported content after a reporting verb.
-const COMPLEMENTIZERS: &[&str] = &["أن", "إن", "ان", "بأن", "بان", "أنه", "إنه", "انه", "أنها", "إنها", "انها", "أنهم", "إنهم"];
+/// Words that open reported content after a reporting verb: complementizers, and the adverbial
+/// participles of speech ("قال …، معلقا على عملية القرصنة": the hack is what he spoke about).
+const COMPLEMENTIZERS: &[&str] = &[
+    "أن", "إن", "ان", "بأن", "بان", "أنه", "إنه", "انه", "أنها", "إنها", "انها", "أنهم", "إنهم", "انهم", "معلقا", "مشيرا", "مؤكدا",
+    "موكدا", "مضيفا", "موضحا", "لافتا", "معتبرا", "قائلا", "مشيره", "مؤكده", "مضيفه", "موضحه", "معتبره", "قائله",
+];
 
 /// How many words may stand between a reporting trigger and its complementizer ("قال الموقع إن").
 const COMPLEMENT_REACH: usize = 4;
+
+/// How far a complementizer may stand after its reporting trigger when a long subject or a date
+/// set off by commas comes between ("أكد فريق حملة المرشح الوسطي …، الجمعة 5 مايو، أنه").
+const COMPLEMENT_FAR: usize = 16;
 
 /// For each clause: the word where the content reported by one of its reporting mentions begins
 /// (the complementizer after "قال"/"أعلنت"/"حذرت من"), if any.
@@ -217,12 +262,22 @@ fn reported_complements(cx: &Ctx, drafts: &[Draft]) -> Vec<Option<usize>> {
             continue;
         }
         let clause = cx.words[d.last].clause;
-        let found = (d.last + 1..(d.last + 1 + COMPLEMENT_REACH).min(cx.words.len()))
+        let sentence = cx.words[d.last].sentence;
+        // within the clause, a few words on; or, after a long subject set off by commas ("أكد
+        // فريق حملة المرشح …، الجمعة 5 مايو، أنه …"), further in the sentence before another report
+        let near = (d.last + 1..(d.last + 1 + COMPLEMENT_REACH).min(cx.words.len()))
             .take_while(|&wi| cx.words[wi].clause == clause)
             .find(|&wi| COMPLEMENTIZERS.contains(&cx.word(wi)));
-        if let Some(wi) = found {
-            if out[clause].is_none_or(|c| wi < c) {
-                out[clause] = Some(wi);
+        let far = || {
+            (d.last + 1..(d.last + 1 + COMPLEMENT_FAR).min(cx.words.len()))
+                .take_while(|&wi| cx.words[wi].sentence == sentence && !drafts.iter().any(|o| o.first == wi && o.type_idx.is_some_and(|t| cx.lex.types()[t].reports)))
+                .find(|&wi| COMPLEMENTIZERS.contains(&cx.word(wi)) && cx.words[wi].clause != clause && (d.last + 1..wi).all(|x| cx.word_timex[x].is_none() || cx.words[x].clause != cx.words[wi].clause))
+        };
+        if let Some(wi) = near.or_else(far) {
+            for c in [clause, cx.words[wi].clause] {
+                if out[c].is_none_or(|o| wi < o) {
+                    out[c] = Some(wi);
+                }
             }
         }
     }
@@ -243,7 +298,9 @@ fn is_perfect_verb(w: &str) -> bool {
 fn looks_like_verb(w: &str) -> bool {
     let s = without_conjunction(w);
     let n = s.chars().count();
-    looks_like_perfect_verb(w) || ((4..=6).contains(&n) && (s.starts_with('ي') || s.starts_with('ت')) && !s.starts_with("تم"))
+    // an indefinite accusative ("صعبا", "كبيرا") ends in ا; a verb so rarely does (only the dual)
+    let accusative = s.ends_with('ا') && !s.ends_with("وا");
+    !accusative && (looks_like_perfect_verb(w) || ((4..=6).contains(&n) && (s.starts_with('ي') || s.starts_with('ت')) && !s.starts_with("تم")))
 }
 
 /// Words after which a place locates the event: «في», and the verbs of a quake or storm striking
@@ -305,8 +362,13 @@ pub fn extract(doc: &AnchoredDocument, lexicon: &EventLexicon) -> DocEvents {
     let mut cands: Vec<(usize, usize, usize, usize)> = cx
         .find(&lexicon.triggers, &lexicon.trigger_index, false)
         .into_iter()
-        .filter(|&(first, last, _, pi)| {
+        .filter(|&(first, last, off, pi)| {
             let p = &lexicon.triggers[pi];
+            // after an institution or a role, the word names it, not an event: "لجنة الانتخابات"
+            // (the election commission), "مراكز الاقتراع" (polling stations)
+            if off == 0 && first > 0 && cx.adjacent(first - 1) && cx.lex.is_institution(cx.word(first - 1)) {
+                return false;
+            }
             if p.continuation {
                 // speech going on: punctuation right after the verb ("وتابع،", "وأضاف:")
                 return matches!(cx.char_after(last), Some(',' | ':' | '“' | '"' | '«' | '،'));
@@ -336,8 +398,13 @@ pub fn extract(doc: &AnchoredDocument, lexicon: &EventLexicon) -> DocEvents {
             last,
             start_byte: cx.words[first].range.start + off,
             type_idx: Some(lexicon.triggers[pi].owner),
+            continuation: lexicon.triggers[pi].continuation,
         });
     }
+
+    // A negated event did not happen ("لن يتم نشر عنوان بريدك", "لم تعلق الوزارة"): no mention,
+    // and its words make no generic event either.
+    drafts.retain(|d| !cx.negated(d.first));
 
     // 2. Generic events: clauses with a timex and no typed trigger. The content a reporting verb
     // reports ("قال إن …") counts as a clause of its own.
@@ -361,11 +428,10 @@ pub fn extract(doc: &AnchoredDocument, lexicon: &EventLexicon) -> DocEvents {
         if drafts.iter().any(|d| d.first > c && d.first < tw) {
             continue;
         }
-        let pick = (c + 1..tw).rev().find(|&wi| !taken[wi] && cx.is_content(wi) && looks_like_verb(cx.word(wi)))
-            .or_else(|| (c + 1..tw).rev().find(|&wi| !taken[wi] && cx.is_content(wi)));
+        let pick = (c + 1..tw).rev().find(|&wi| !taken[wi] && cx.is_event_verb(wi));
         if let Some(wi) = pick {
             taken[wi] = true;
-            drafts.push(Draft { first: wi, last: wi, start_byte: cx.generic_start(wi), type_idx: None });
+            drafts.push(Draft { first: wi, last: wi, start_byte: cx.generic_start(wi), type_idx: None, continuation: false });
         }
     }
     let mut clause_has_timex = vec![false; cx.clauses.len()];
@@ -380,15 +446,12 @@ pub fn extract(doc: &AnchoredDocument, lexicon: &EventLexicon) -> DocEvents {
         if clause_has_typed[ci] || !clause_has_timex[ci] {
             continue;
         }
-        let content: Vec<usize> = clause_words[ci].iter().copied().filter(|&wi| cx.is_content(wi)).collect();
-        let pick = content
-            .iter()
-            .copied()
-            .find(|&wi| looks_like_perfect_verb(cx.word(wi)))
-            .or_else(|| content.first().copied());
+        // a word that is no event ("غرار" of «على غرار», "قائلا", a copula) never makes one: the
+        // clause's first verb that names an action, or nothing
+        let pick = clause_words[ci].iter().copied().find(|&wi| !taken[wi] && cx.is_event_verb(wi));
         if let Some(wi) = pick {
             taken[wi] = true;
-            drafts.push(Draft { first: wi, last: wi, start_byte: cx.generic_start(wi), type_idx: None });
+            drafts.push(Draft { first: wi, last: wi, start_byte: cx.generic_start(wi), type_idx: None, continuation: false });
         }
     }
 
@@ -411,7 +474,7 @@ pub fn extract(doc: &AnchoredDocument, lexicon: &EventLexicon) -> DocEvents {
             .find(|&wi| !taken[wi] && cx.is_content(wi));
         if let Some(wi) = pick {
             taken[wi] = true;
-            drafts.push(Draft { first: wi, last: wi, start_byte: cx.generic_start(wi), type_idx: None });
+            drafts.push(Draft { first: wi, last: wi, start_byte: cx.generic_start(wi), type_idx: None, continuation: false });
         }
     }
 
@@ -562,32 +625,264 @@ pub fn extract(doc: &AnchoredDocument, lexicon: &EventLexicon) -> DocEvents {
     }
     let fronted = fronted_adjuncts(&cx);
     let links = TimeLinks { blockers: &blockers, clause_has_mention: &clause_has_mention, fronted: &fronted, complement: &complement };
+    let mut own_date = vec![false; drafts.len()];
     for (mi, d) in drafts.iter().enumerate() {
-        mentions[mi].time = governing_timex(&cx, &drafts, d, &links);
+        if let Some((ti, own)) = governing_timex(&cx, &drafts, d, &links) {
+            mentions[mi].time = Some(ti);
+            own_date[mi] = own;
+        }
+        mentions[mi].since = since_timex(&cx, &drafts, d);
         mentions[mi].duration = event_duration(&cx, &drafts, d);
     }
-    // A report with no subject of its own ("وأضاف: …", "وتابع، …") goes on with the report
-    // before it, within a few sentences: it takes that report's date.
+    lasting_durations(&cx, &drafts, &mut mentions);
+    report_roles(&cx, &drafts, &complement, &own_date, &mut mentions);
+    let places = doc_places(&cx);
+    DocEvents { mentions, relations, places }
+}
+
+/// How many words after an announcement its object event may start ("أعلنت الحكومة الليبية اليوم
+/// الاثنين حدادا وطنيا": subject and date stand between).
+const OBJECT_REACH: usize = 7;
+
+/// What each reporting mention is to the story. Arabic news cites its sources with reporting
+/// verbs ("قال"، "أضاف"، "أوضح"، "أفادت"): such a verb is how the text names where a fact comes
+/// from, not an event of the story, unless the statement is itself news. It is, when
+/// * an announcement names as its object an event it makes (a measure, a declaration, a result:
+///   "أعلنت الحكومة الليبية حدادا وطنيا"): it is that event (one row: the announced mourning),
+///   `joins` the object; an event that happened before its announcement (a hack) stays apart;
+/// * the text dates the statement in its own clause or an apposition right after it ("قال الرئيس
+///   السبت إن …", "قال الرئيس، السبت 6 مايو، إن …", "وفي بيان فجر السبت، أوصت اللجنة …"; a date of
+///   the reported content is not the statement's): a dated statement, warning or call is news,
+///   unless its verb is in the present ("يقول"، "تؤكد"): that voices a standing position;
+/// * it goes on with a statement that is news ("وأضاف:", "وتابع،" with no subject of their own,
+///   within a few sentences): the same statement, `joins` it.
+///
+/// Every other report is an attribution ([`MentionRole::Attribution`]).
+fn report_roles(cx: &Ctx, drafts: &[Draft], complement: &[Option<usize>], own_date: &[bool], mentions: &mut [EventMention]) {
+    let types = cx.lex.types();
+    let reports = |d: &Draft| d.type_idx.is_some_and(|ti| types[ti].reports);
     let mut last_report: Option<(usize, usize)> = None; // (sentence, mention)
     for (mi, d) in drafts.iter().enumerate() {
         let Some(ti) = d.type_idx else { continue };
-        if !lexicon.types()[ti].reports {
+        let sentence = cx.words[d.first].sentence;
+        let clause = cx.words[d.last].clause;
+        if types[ti].joins_object {
+            // the first event after it in its clause, before any reported content
+            let stop = complement[clause].filter(|&c| c > d.last).unwrap_or(usize::MAX);
+            // (the object follows the verb and its subject: no preposition, signal or relative
+            // stands between them — "تعلن النتائج بعد إغلاق مراكز الاقتراع" announces no closing)
+            let free = |from: usize, to: usize| {
+                (from..to).all(|wi| {
+                    let w = without_conjunction(cx.word(wi));
+                    !PREPOSITIONS.contains(&w) && !LABEL_STOPS.contains(&w) && !COMPLEMENTIZERS.contains(&w) && !cx.lex.is_since(w)
+                })
+            };
+            let object = drafts.iter().position(|o| {
+                o.first > d.last
+                    && o.first <= d.last + OBJECT_REACH
+                    && o.first < stop
+                    && cx.words[o.first].clause == clause
+                    && o.type_idx.is_some_and(|t| types[t].declared)
+                    && !reports(o)
+                    && free(d.last + 1, o.first)
+            });
+            if let Some(o) = object {
+                mentions[mi].joins = Some(o);
+                mentions[mi].role = MentionRole::Event;
+                if types[ti].reports {
+                    last_report = Some((sentence, mi));
+                }
+                continue;
+            }
+        }
+        if !types[ti].reports {
+            continue;
+        }
+        let subjectless = d.continuation || matches!(cx.char_after(d.last), Some(',' | ':' | '“' | '"' | '«'));
+        if mentions[mi].time.is_some() && own_date[mi] && !present_tense(cx, d) {
+            mentions[mi].role = MentionRole::Event;
+        } else if let Some((_, prev)) = last_report.filter(|&(s, _)| subjectless && sentence - s <= CONTINUATION_SENTENCES) {
+            mentions[mi].joins = Some(prev);
+            mentions[mi].role = mentions[prev].role;
+            // it was said when the statement it goes on with was
+            if mentions[mi].time.is_none() {
+                mentions[mi].time = mentions[prev].time;
+            }
+        } else {
+            mentions[mi].role = MentionRole::Attribution;
+        }
+        last_report = Some((sentence, mi));
+    }
+    // A relative clause describing the event of the noun before it ("آخر الاستطلاعات التي نشرت
+    // الجمعة"): the same event.
+    for (mi, d) in drafts.iter().enumerate() {
+        if !d.type_idx.is_some_and(|t| types[t].joins_antecedent) || mentions[mi].joins.is_some() || d.first < 2 || !cx.adjacent(d.first - 1) {
+            continue;
+        }
+        let pronoun = d.first - 1;
+        if !matches!(cx.word(pronoun), "الذي" | "التي" | "الذين" | "اللذين" | "اللتين" | "اللواتي" | "اللذان" | "اللتان") {
+            continue;
+        }
+        let antecedent = drafts.iter().position(|o| o.type_idx.is_some() && !reports(o) && o.last < pronoun && o.last + 3 > pronoun && cx.words[o.last].sentence == cx.words[pronoun].sentence);
+        if let Some(a) = antecedent {
+            mentions[mi].joins = Some(a);
+        }
+    }
+    // A statement named as the medium of another ("قالت الحملة في بيان", "وفي بيان فجر السبت،
+    // أوصت اللجنة", "عبر تصريحات"): it is that report, not one of its own.
+    for (mi, d) in drafts.iter().enumerate() {
+        if !reports(d) || !is_medium(cx, d) {
             continue;
         }
         let sentence = cx.words[d.first].sentence;
-        let subjectless = matches!(cx.char_after(d.last), Some(',' | ':' | '“' | '"' | '«'));
-        if mentions[mi].time.is_none() && subjectless {
-            if let Some((s, prev)) = last_report {
-                if sentence - s <= CONTINUATION_SENTENCES {
-                    mentions[mi].time = mentions[prev].time;
+        let other = |o: &(usize, &Draft)| o.0 != mi && reports(o.1) && !is_medium(cx, o.1) && cx.words[o.1.first].sentence == sentence;
+        let before = drafts.iter().enumerate().filter(other).filter(|(_, o)| o.last < d.first).max_by_key(|(_, o)| o.last).map(|(i, _)| i);
+        let after = || drafts.iter().enumerate().filter(other).find(|(_, o)| o.first > d.last).map(|(i, _)| i);
+        if let Some(r) = before.or_else(after) {
+            mentions[mi].joins = Some(r);
+            mentions[mi].role = mentions[r].role;
+        }
+    }
+}
+
+/// A report named as the medium of another: a statement noun after «في» or «عبر», or with «ب»
+/// attached ("في بيان", "ببيان").
+fn is_medium(cx: &Ctx, d: &Draft) -> bool {
+    let w = cx.word(d.first);
+    let prefixed = d.start_byte > cx.words[d.first].range.start && without_conjunction(w).starts_with('ب');
+    let prev = |wi: usize| cx.word(wi).strip_prefix('و').unwrap_or(cx.word(wi));
+    let after_preposition = d.first > 0 && cx.adjacent(d.first - 1) && matches!(prev(d.first - 1), "في" | "عبر");
+    prefixed || after_preposition
+}
+
+/// A reporting verb in the present without the future prefix ("يقول"، "تؤكد"، "وتقول"): the
+/// imperfect prefix ي, or ت on a four-letter form (nouns such as "تصريح"، "تحذير" are longer).
+fn present_tense(cx: &Ctx, d: &Draft) -> bool {
+    let w = without_conjunction(cx.word(d.first));
+    w.starts_with('ي') || (w.starts_with('ت') && w.chars().count() == 4)
+}
+
+/// The places the text names, counted by zone.
+fn doc_places(cx: &Ctx) -> Vec<(String, usize)> {
+    let mut counts: std::collections::BTreeMap<String, usize> = std::collections::BTreeMap::new();
+    let bare: Vec<&str> = (0..cx.words.len()).map(|wi| bare_word(cx.word(wi))).collect();
+    let mut wi = 0;
+    while wi < bare.len() {
+        let mut step = 1;
+        for len in (1..=cx.lex.place_words.min(bare.len() - wi)).rev() {
+            if (wi..wi + len - 1).all(|k| cx.adjacent(k)) {
+                if let Some(zone) = cx.lex.place_zone(&bare[wi..wi + len]) {
+                    *counts.entry(zone.to_string()).or_insert(0) += 1;
+                    step = len;
+                    break;
                 }
             }
         }
-        if mentions[mi].time.is_some() {
-            last_report = Some((sentence, mi));
+        wi += step;
+    }
+    counts.into_iter().collect()
+}
+
+/// Whether the timex starting at word `tf` is introduced by «منذ» (the word before it, or its own
+/// first word).
+fn introduced_by_since(cx: &Ctx, tf: usize) -> bool {
+    since_word(cx, tf).is_some()
+}
+
+/// Whether the timex starting at word `tf` is introduced by «حتى» / «لغاية» (until): the end of a
+/// state, not the date of an event.
+fn introduced_by_until(cx: &Ctx, tf: usize) -> bool {
+    let until = |w: &str| matches!(w.strip_prefix('و').unwrap_or(w), "حتي" | "لغايه" | "الي غايه");
+    until(cx.word(tf)) || (tf > 0 && cx.adjacent(tf - 1) && until(cx.word(tf - 1)))
+}
+
+/// How many words before a date «منذ» may open the phrase the date ends ("منذ بدء تسجيل البيانات
+/// المناخية في عام 1949").
+const SINCE_REACH: usize = 6;
+
+/// The word «منذ» that opens the phrase a date at word `tf` belongs to: the date's own first word,
+/// or a word at most [`SINCE_REACH`] before it in its clause with no other date between.
+fn since_word(cx: &Ctx, tf: usize) -> Option<usize> {
+    if cx.lex.is_since(cx.word(tf)) {
+        return Some(tf);
+    }
+    let clause = cx.words[tf].clause;
+    for wi in (tf.saturating_sub(SINCE_REACH)..tf).rev() {
+        if cx.words[wi].clause != clause || (cx.word_timex[wi].is_some() && cx.word_timex[wi] != cx.word_timex[tf]) {
+            return None;
+        }
+        if cx.lex.is_since(cx.word(wi)) {
+            return Some(wi);
         }
     }
-    DocEvents { mentions, relations }
+    None
+}
+
+/// The date (or duration) «منذ» gives a mention's clause: the start of a state ("مستمرة منذ أمس
+/// الأحد") or the time since a start ("تعمل الفرق منذ 30 ساعة"). None when a comparison word
+/// stands just before «منذ» ("أكبر كمية أمطار منذ 1949", "لأول مرة منذ 12 عاما"): the date is
+/// what the event is compared with, no time of it.
+fn since_timex(cx: &Ctx, drafts: &[Draft], d: &Draft) -> Option<usize> {
+    let clause = cx.words[d.last].clause;
+    let mut best: Option<(usize, usize)> = None; // (distance, timex)
+    for (ti, t) in cx.doc.timexes.iter().enumerate() {
+        if t.event_offset.is_some() || t.value.ends_with("_REF") {
+            continue;
+        }
+        let tf = cx.words.partition_point(|x| x.range.end <= t.byte_range.start);
+        if tf >= cx.words.len() || cx.words[tf].clause != clause || !introduced_by_since(cx, tf) {
+            continue;
+        }
+        let dated = matches!(t.kind, TimexType::Date | TimexType::Time) || (t.kind == TimexType::Duration && t.duration_seconds.is_some());
+        if !dated {
+            continue;
+        }
+        let Some(at) = since_word(cx, tf) else { continue };
+        if (at.saturating_sub(3)..at).any(|wi| cx.lex.is_comparison(cx.word(wi))) {
+            continue;
+        }
+        // another event between them takes it
+        let (lo, hi) = if at > d.last { (d.last, at) } else { (at, d.first) };
+        if drafts.iter().any(|o| o.first > lo && o.first < hi) {
+            continue;
+        }
+        let distance = hi - lo;
+        if best.is_none_or(|(b, _)| distance < b) {
+            best = Some((distance, ti));
+        }
+    }
+    best.map(|(_, ti)| ti)
+}
+
+/// Durations stated with a verb or phrase of lasting ("واستمرت 36 ساعة", "على مدى يومين", "لمدة
+/// ثلاثة أيام") further from the event than [`DURATION_GAP`] words: they belong to the nearest
+/// event before them in the sentence that is not a report and has no duration yet.
+fn lasting_durations(cx: &Ctx, drafts: &[Draft], mentions: &mut [EventMention]) {
+    for (ti, t) in cx.doc.timexes.iter().enumerate() {
+        if t.kind != TimexType::Duration || t.event_offset.is_some() || t.duration_seconds.is_none() {
+            continue;
+        }
+        let tf = cx.words.partition_point(|x| x.range.end <= t.byte_range.start);
+        if tf >= cx.words.len() || introduced_by_since(cx, tf) || mentions.iter().any(|m| m.duration == Some(ti)) {
+            continue;
+        }
+        let lasting = (tf.saturating_sub(2)..tf).any(|wi| cx.lex.is_lasting(cx.word(wi)) && cx.words[wi].sentence == cx.words[tf].sentence);
+        if !lasting {
+            continue;
+        }
+        let sent = cx.words[tf].sentence;
+        let owner = drafts
+            .iter()
+            .enumerate()
+            .filter(|(_, d)| d.last < tf && cx.words[d.first].sentence == sent)
+            .max_by_key(|(_, d)| d.last)
+            .map(|(i, _)| i);
+        if let Some(i) = owner {
+            if mentions[i].duration.is_none() && !mentions[i].reports {
+                mentions[i].duration = Some(ti);
+            }
+        }
+    }
 }
 
 /// How many sentences a subject-less report may stand after the report it continues.
@@ -607,7 +902,7 @@ fn event_duration(cx: &Ctx, drafts: &[Draft], d: &Draft) -> Option<usize> {
         }
         if let Some(ti) = cx.word_timex[wi] {
             let t = &cx.doc.timexes[ti];
-            let own = t.kind == TimexType::Duration && t.event_offset.is_none() && t.duration_seconds.is_some();
+            let own = t.kind == TimexType::Duration && t.event_offset.is_none() && t.duration_seconds.is_some() && !introduced_by_since(cx, wi);
             return own.then_some(ti);
         }
     }
@@ -697,10 +992,14 @@ struct TimeLinks<'a> {
     complement: &'a [Option<usize>],
 }
 
-fn governing_timex(cx: &Ctx, drafts: &[Draft], d: &Draft, links: &TimeLinks) -> Option<usize> {
+/// The DATE/TIME expression that dates a mention, and whether it is the mention's own: in its clause
+/// (or a fronted adjunct of it), or opening the clause right after it, set off by a comma ("قال
+/// الرئيس، السبت 6 مايو، إن …"), rather than elsewhere in the sentence.
+fn governing_timex(cx: &Ctx, drafts: &[Draft], d: &Draft, links: &TimeLinks) -> Option<(usize, bool)> {
     let TimeLinks { blockers, clause_has_mention, fronted, complement } = *links;
     let w = &cx.words[d.first];
-    let mut best: Option<(usize, usize)> = None; // (score, timex)
+    let said_before = complement.iter().flatten().copied().filter(|&c| cx.words[c].sentence == w.sentence && c < d.first).max();
+    let mut best: Option<(usize, usize, bool)> = None; // (score, timex, own)
     for (ti, t) in cx.doc.timexes.iter().enumerate() {
         // PRESENT_REF/PAST_REF/FUTURE_REF ("حاليا", "سابقا") date nothing
         if t.event_offset.is_some() || !matches!(t.kind, TimexType::Date | TimexType::Time) || t.value.ends_with("_REF") {
@@ -713,6 +1012,16 @@ fn governing_timex(cx: &Ctx, drafts: &[Draft], d: &Draft, links: &TimeLinks) -> 
         let tl = cx.words.partition_point(|x| x.range.start < t.byte_range.end).saturating_sub(1).max(tf);
         let tw = &cx.words[tf];
         if tw.sentence != w.sentence {
+            continue;
+        }
+        // «منذ X» is the start of a state or the time since X, «حتى X» the end of one: never the
+        // date of the event
+        if introduced_by_since(cx, tf) || introduced_by_until(cx, tf) {
+            continue;
+        }
+        // the reported content does not take the date of its saying ("قال الرئيس، السبت، إن
+        // عملية القرصنة …": Saturday is when he spoke)
+        if said_before.is_some_and(|c| tl < c) {
             continue;
         }
         // the dates of the reported content are not the report's
@@ -744,11 +1053,12 @@ fn governing_timex(cx: &Ctx, drafts: &[Draft], d: &Draft, links: &TimeLinks) -> 
             continue;
         }
         let score = tier + score + 4 * between().count();
-        if best.is_none_or(|(s, _)| score < s) {
-            best = Some((score, ti));
+        let own = tier == 0 || (tw.clause == w.clause + 1 && (tf == 0 || cx.words[tf - 1].clause != tw.clause));
+        if best.is_none_or(|(s, _, _)| score < s) {
+            best = Some((score, ti, own));
         }
     }
-    best.map(|(_, ti)| ti)
+    best.map(|(_, ti, own)| (ti, own))
 }
 
 fn build_mention(cx: &Ctx, d: &Draft, taken: &[bool]) -> EventMention {
@@ -756,12 +1066,8 @@ fn build_mention(cx: &Ctx, d: &Draft, taken: &[bool]) -> EventMention {
     let byte_range = d.start_byte..cx.words[d.last].range.end;
     let (start, end) = cx.span(byte_range.clone());
     let w = &cx.words[d.first];
-    // label: trigger + the next word when it is an adjacent content word of the clause
-    let mut label_end = end;
-    let nxt = d.last + 1;
-    if nxt < cx.words.len() && cx.adjacent(d.last) && cx.words[nxt].clause == w.clause && !taken[nxt] && cx.is_content(nxt) {
-        label_end = cx.span(cx.words[nxt].range.clone()).1;
-    }
+    let label_last = label_words(cx, d, taken);
+    let label_end = if label_last > d.last { cx.span(cx.words[label_last].range.clone()).1 } else { end };
     let head: Vec<String> = (d.first..=d.last)
         .filter(|&wi| d.type_idx.is_none() || d.first == d.last || trigger_word(cx, wi))
         .map(|wi| light_stem(cx.word(wi)))
@@ -778,17 +1084,27 @@ fn build_mention(cx: &Ctx, d: &Draft, taken: &[bool]) -> EventMention {
     let mut keywords: Vec<String> = near.iter().take(MAX_KEYWORDS).map(|&(_, wi)| light_stem(cx.word(wi))).collect();
     keywords.sort();
     keywords.dedup();
-    let (event_type, strict, same_day, group, open, state) = match d.type_idx {
+    let (event_type, strict, same_day, group, open, state, period_part) = match d.type_idx {
         Some(i) => {
             let t = &lex.types()[i];
-            (t.name.clone(), t.strict_merge, t.same_day_merge, t.group.clone(), t.open_extent, t.state_extent)
+            (t.name.clone(), t.strict_merge, t.same_day_merge, t.group.clone(), t.open_extent, t.state_extent, t.period_part.clone())
         }
-        None => (GENERIC.to_string(), true, false, GENERIC.to_string(), false, false),
+        None => (GENERIC.to_string(), true, false, GENERIC.to_string(), false, false, String::new()),
     };
     let (begun_by, ended_by) = d.type_idx.map(|i| (lex.types()[i].begins_with.clone(), lex.types()[i].ends_with.clone())).unwrap_or_default();
     let reports = d.type_idx.is_some_and(|i| lex.types()[i].reports);
-    let label_last = if label_end > end { d.last + 1 } else { d.last };
-    let mut distinct: Vec<String> = (d.first..=label_last).filter_map(|wi| lex.distinct_word(cx.word(wi))).collect();
+    // the ordinal that qualifies the trigger ("الجولة الثانية"), not one further on
+    let mut distinct: Vec<String> = (d.first..=label_last.min(d.last + 1)).filter_map(|wi| lex.distinct_word(cx.word(wi))).collect();
+    // a number after «رقم» tells decisions, laws and decrees apart ("القرار رقم 168" / "رقم 169")
+    for wi in d.last + 1..(d.last + 3).min(cx.words.len().saturating_sub(1)) {
+        if cx.words[wi].sentence != w.sentence || without_conjunction(cx.word(wi)) != "رقم" {
+            continue;
+        }
+        let n: String = cx.word(wi + 1).chars().filter(|c| c.is_ascii_digit()).collect();
+        if !n.is_empty() {
+            distinct.push(format!("#{n}"));
+        }
+    }
     distinct.sort();
     distinct.dedup();
     EventMention {
@@ -811,10 +1127,65 @@ fn build_mention(cx: &Ctx, d: &Draft, taken: &[bool]) -> EventMention {
         distinct,
         open_extent: open,
         state_extent: state,
+        period_part,
         zone: if reports { String::new() } else { place_zone(cx, d) },
         begun_by,
         ended_by,
+        role: MentionRole::Event,
+        joins: None,
+        since: None,
+        reports,
     }
+}
+
+/// How many words after the trigger a label may take.
+const LABEL_WORDS: usize = 4;
+
+/// Words (normalised) a label never reaches: what follows them is no argument of the event but a
+/// relative clause, a circumstance or another clause.
+const LABEL_STOPS: &[&str] = &[
+    "الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي", "ما", "بعد", "قبل", "منذ", "خلال", "حتي", "اثر", "عقب", "اثناء", "عند",
+    "بسبب", "جراء", "نتيجه", "وسط", "حيث", "اذ", "كما", "لكن", "بينما", "فيما", "ضمن", "وذلك", "ذلك", "هذا", "هذه", "وفق", "وفقا", "حسب",
+];
+
+/// Prepositions standing as words of their own (normalised).
+const PREPOSITIONS: &[&str] = &["في", "علي", "الي", "من", "عن", "مع", "لدي", "نحو", "ضد", "عبر"];
+
+/// The last word of a mention's label: the trigger with its argument in the text's words, up to
+/// [`LABEL_WORDS`] words after it in its clause ("أغلقت السلطات الليبية 4 موانئ", "انهيار سدي
+/// وادي درنة"), stopping at punctuation, a date, a complementizer or relative pronoun, a word of
+/// circumstance or another event's trigger; function words left at the end are dropped.
+fn label_words(cx: &Ctx, d: &Draft, taken: &[bool]) -> usize {
+    let clause = cx.words[d.last].clause;
+    let mut last = d.last;
+    let end = (d.last + 1 + LABEL_WORDS).min(cx.words.len());
+    for (wi, &other_trigger) in taken.iter().enumerate().take(end).skip(d.last + 1) {
+        if cx.words[wi].clause != clause || !cx.adjacent(wi - 1) || other_trigger {
+            break;
+        }
+        if cx.word_timex[wi].is_some_and(|ti| cx.doc.timexes[ti].kind != TimexType::Duration) {
+            break;
+        }
+        let w = cx.word(wi);
+        if COMPLEMENTIZERS.contains(&w) || LABEL_STOPS.contains(&w) || LABEL_STOPS.contains(&without_conjunction(w)) || cx.lex.is_since(w) {
+            break;
+        }
+        // a preposition after the argument opens a complement of the clause's verb, not of the
+        // event ("أدى تسريب الرسائل إلى أزمة"): the label ends before it
+        if last > d.last && PREPOSITIONS.contains(&without_conjunction(w)) {
+            break;
+        }
+        last = wi;
+    }
+    while last > d.last {
+        let w = cx.word(last);
+        let function = cx.word_timex[last].is_none() && (cx.lex.is_stopword(w) || w.chars().count() < 2 || cx.lex.is_lasting(w));
+        if !function {
+            break;
+        }
+        last -= 1;
+    }
+    last
 }
 
 /// Whether a word of a multi-word trigger is a content word (gap words and particles are not

@@ -77,9 +77,24 @@ pub struct EventType {
     /// States ("the silence period"): a date mentioned with one says the state holds then, so
     /// it bounds neither end tightly (start ≤ the date's end, end ≥ its start).
     pub state_extent: bool,
+    /// Where in a month (or longer period) its date names the event falls: "first_day" (غرة شهر
+    /// رمضان is the 1st of Ramadan), "eve" (the crescent of Shawwal is sought on the evening before
+    /// 1 Shawwal); empty: the whole period.
+    pub period_part: String,
     /// Reporting types (statements, warnings): what follows their complementizer ("قال إن …")
     /// is the reported content, whose dates are not the report's.
     pub reports: bool,
+    /// Types that act on another event (announcing it, extending it): with an event as their
+    /// object ("أعلنت الحكومة الحداد", "تمديد العمل عن بعد") they are that event, one row of the
+    /// timeline, not an event of their own.
+    pub joins_object: bool,
+    /// Events an announcement makes (measures, declarations, results: mourning, a curfew, a
+    /// decision, a toll): «أعلن X» is X, on the announcement's day. Other events (a hack, a quake)
+    /// happened before they are announced: their announcement stays apart.
+    pub declared: bool,
+    /// Types that, in a relative clause, describe the event of the noun before it ("الاستطلاعات
+    /// التي نشرت الجمعة": the polls' publication): they join that event.
+    pub joins_antecedent: bool,
     /// A type whose event marks this one's start when both fall on one day (a vote begins when
     /// the polls open); empty when none.
     pub begins_with: String,
@@ -138,6 +153,8 @@ pub(crate) struct Phrase {
     pub continuation: bool,
     /// Number of real words (priority when matches overlap).
     pub words: usize,
+    /// May be read inside a temporal expression that names the day ("أول أيام عيد الفطر").
+    pub in_timex: bool,
 }
 
 /// The event lexicon: types, triggers, signals and stop words, all normalised.
@@ -158,6 +175,22 @@ pub struct EventLexicon {
     pub(crate) places: HashMap<String, String>,
     /// The longest place name, in words.
     pub(crate) place_words: usize,
+    /// Normalised words that make no event when a clause has a date and no trigger (copulas,
+    /// light and aspectual verbs, adverbial participles of speech: "كان", "تجري", "قائلا").
+    pub(crate) non_events: HashSet<String>,
+    /// Normalised negation particles ("لم", "لن", "عدم"): a negated event did not happen.
+    pub(crate) negations: HashSet<String>,
+    /// Normalised words that introduce the start of a state or the time since a date ("منذ").
+    pub(crate) since: HashSet<String>,
+    /// Normalised words that, before «منذ», make it a comparison ("أكبر كمية منذ 1949"): the date
+    /// is no time of the event.
+    pub(crate) comparison: HashSet<String>,
+    /// Normalised words and phrases of lasting ("لمدة", "استمرت", "على مدى"): a duration right after
+    /// them is the length of the event before them.
+    pub(crate) lasting: HashSet<String>,
+    /// Normalised nouns of institutions and roles: an event word right after one of them names
+    /// it ("لجنة الانتخابات", "مراكز الاقتراع"), not an event.
+    pub(crate) institutions: HashSet<String>,
 }
 
 #[derive(Deserialize)]
@@ -173,6 +206,26 @@ struct RawFile {
     merge: Option<RawMerge>,
     #[serde(default)]
     place: Vec<Spanned<RawPlace>>,
+    #[serde(default)]
+    since: Option<RawSince>,
+    #[serde(default)]
+    duration: Option<RawDuration>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawDuration {
+    #[serde(default)]
+    lasting: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSince {
+    #[serde(default)]
+    words: Vec<String>,
+    #[serde(default)]
+    comparison: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -187,6 +240,8 @@ struct RawPlace {
 struct RawMerge {
     #[serde(default)]
     distinct: Vec<String>,
+    #[serde(default)]
+    institutions: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -212,6 +267,14 @@ struct RawEvent {
     group: Option<String>,
     #[serde(default)]
     reports: bool,
+    #[serde(default)]
+    joins_object: bool,
+    #[serde(default)]
+    date_names: bool,
+    #[serde(default)]
+    declared: bool,
+    #[serde(default)]
+    joins_antecedent: bool,
     #[serde(default)]
     begins_with: Option<Spanned<String>>,
     #[serde(default)]
@@ -262,6 +325,10 @@ struct RawSignalExample {
 struct RawGeneric {
     #[serde(default)]
     stopwords: Vec<String>,
+    #[serde(default)]
+    non_events: Vec<String>,
+    #[serde(default)]
+    negations: Vec<String>,
 }
 
 /// Suffixes a trigger word may carry in the text (after the base form).
@@ -270,6 +337,13 @@ const SUFFIXES: &[&str] = &[
 ];
 /// Pronoun suffixes after a ta marbuta turned into ت (حملته).
 const PRONOUNS: &[&str] = &["ه", "ها", "هم", "هما", "ي", "نا", "كم", "ان", "ين"];
+
+/// Whether a normalised word carries the article (after a conjunction and a preposition).
+fn without_article_at(word: &str) -> bool {
+    let w = word.strip_prefix('و').or_else(|| word.strip_prefix('ف')).unwrap_or(word);
+    let w = ["ب", "ل", "ك"].iter().find_map(|p| w.strip_prefix(p)).filter(|r| r.starts_with("ال")).unwrap_or(w);
+    w.starts_with("ال") || w.starts_with("لل")
+}
 
 /// Strip a leading article from a normalised lexicon word when at least 3 letters remain.
 pub(crate) fn strip_article(word: &str) -> &str {
@@ -376,6 +450,12 @@ impl EventLexicon {
             distinct: HashSet::new(),
             places: HashMap::new(),
             place_words: 0,
+            non_events: HashSet::new(),
+            negations: HashSet::new(),
+            since: HashSet::new(),
+            comparison: HashSet::new(),
+            lasting: HashSet::new(),
+            institutions: HashSet::new(),
         };
         let mut seen = HashSet::new();
         for ev in &raw.event {
@@ -412,13 +492,14 @@ impl EventLexicon {
                 Some(g) if g.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_') => g.to_string(),
                 Some(g) => return Err(err(at, format!("expected a group name of a-z, 0-9 and _, found `{g}`"))),
             };
-            let (open_extent, state_extent) = match ev.extent.as_ref().map(|m| m.get_ref().as_str()) {
-                None | Some("bounded") => (false, false),
-                Some("open") => (true, false),
-                Some("state") => (false, true),
+            let (open_extent, state_extent, period_part) = match ev.extent.as_ref().map(|m| m.get_ref().as_str()) {
+                None | Some("bounded") => (false, false, ""),
+                Some("open") => (true, false, ""),
+                Some("state") => (false, true, ""),
+                Some(part @ ("first_day" | "eve")) => (false, false, part),
                 Some(other) => {
                     let at = ev.extent.as_ref().map_or(at, |m| m.span().start);
-                    return Err(err(at, format!("expected extent = \"bounded\", \"open\" or \"state\", found `{other}`")));
+                    return Err(err(at, format!("expected extent = \"bounded\", \"open\", \"state\", \"first_day\" or \"eve\", found `{other}`")));
                 }
             };
             let owner = lex.types.len();
@@ -429,6 +510,7 @@ impl EventLexicon {
                     let mut phrase = compile_phrase(t.get_ref(), owner, contextual, true)
                         .map_err(|r| err(t.span().start, r))?;
                     phrase.continuation = continuation;
+                    phrase.in_timex = ev.date_names;
                     lex.add_trigger(phrase);
                 }
             }
@@ -451,7 +533,11 @@ impl EventLexicon {
                 group,
                 open_extent,
                 state_extent,
+                period_part: period_part.to_string(),
                 reports: ev.reports,
+                joins_object: ev.joins_object,
+                declared: ev.declared,
+                joins_antecedent: ev.joins_antecedent,
                 begins_with: ev.begins_with.as_ref().map(|b| b.get_ref().trim().to_string()).unwrap_or_default(),
                 ends_with: ev.ends_with.as_ref().map(|b| b.get_ref().trim().to_string()).unwrap_or_default(),
                 context: ev.context.iter().map(|c| tarikh_text::normalise(c.trim())).filter(|c| !c.is_empty()).collect(),
@@ -519,13 +605,20 @@ impl EventLexicon {
                 counter_examples: sig.counter_examples.clone(),
             });
         }
+        let normalised = |words: &[String]| -> HashSet<String> {
+            words.iter().map(|w| tarikh_text::normalise(w.trim())).filter(|w| !w.is_empty()).collect()
+        };
         if let Some(g) = &raw.generic {
-            for w in &g.stopwords {
-                let n = tarikh_text::normalise(w.trim());
-                if !n.is_empty() {
-                    lex.stopwords.insert(n);
-                }
-            }
+            lex.stopwords = normalised(&g.stopwords);
+            lex.non_events = normalised(&g.non_events);
+            lex.negations = normalised(&g.negations);
+        }
+        if let Some(d) = &raw.duration {
+            lex.lasting = normalised(&d.lasting);
+        }
+        if let Some(s) = &raw.since {
+            lex.since = normalised(&s.words);
+            lex.comparison = normalised(&s.comparison);
         }
         for place in &raw.place {
             let p = place.get_ref();
@@ -543,6 +636,7 @@ impl EventLexicon {
             }
         }
         if let Some(m) = &raw.merge {
+            lex.institutions = m.institutions.iter().map(|w| strip_article(&tarikh_text::normalise(w.trim())).to_string()).filter(|w| !w.is_empty()).collect();
             for w in &m.distinct {
                 let n = tarikh_text::normalise(w.trim());
                 if !n.is_empty() {
@@ -590,6 +684,45 @@ impl EventLexicon {
         &self.signals
     }
 
+    /// Whether a normalised word (with or without a conjunction, a preposition or the article) is
+    /// one that makes no event of its own (`[generic] non_events`).
+    pub fn is_non_event(&self, normalised_word: &str) -> bool {
+        self.non_events.contains(normalised_word) || word_candidates(normalised_word).iter().any(|(_, s)| self.non_events.contains(*s) || self.non_events.contains(&format!("ال{s}")))
+    }
+
+    /// Whether a normalised word (with a conjunction or not) is a negation particle ("لم", "ولن").
+    pub fn is_negation(&self, normalised_word: &str) -> bool {
+        let bare = normalised_word.strip_prefix('و').or_else(|| normalised_word.strip_prefix('ف')).unwrap_or(normalised_word);
+        // "بعدم", "وبدون": a preposition before the negation noun
+        let noun = bare.strip_prefix('ب').or_else(|| bare.strip_prefix('ل')).unwrap_or(bare);
+        self.negations.contains(normalised_word) || self.negations.contains(bare) || self.negations.contains(noun)
+    }
+
+    /// Whether a normalised word (with a conjunction or not) introduces a start ("منذ").
+    pub fn is_since(&self, normalised_word: &str) -> bool {
+        let bare = normalised_word.strip_prefix('و').or_else(|| normalised_word.strip_prefix('ف')).unwrap_or(normalised_word);
+        self.since.contains(normalised_word) || self.since.contains(bare)
+    }
+
+    /// Whether a normalised word (with a conjunction, a preposition or the article) is the noun of an
+    /// institution or a role, after which an event word names it ("لجنة الانتخابات").
+    pub fn is_institution(&self, normalised_word: &str) -> bool {
+        // the head of a construct has no article: "لجنة الانتخابات", not "اللجنة الانتخابات"
+        word_candidates(normalised_word).iter().any(|(_, s)| self.institutions.contains(*s) && !s.starts_with("ال"))
+            && !without_article_at(normalised_word)
+    }
+
+    /// Whether a normalised word says the duration after it is how long an event lasts ("لمدة",
+    /// "واستمرت", "مدى" of «على مدى»).
+    pub fn is_lasting(&self, normalised_word: &str) -> bool {
+        self.lasting.contains(normalised_word) || word_candidates(normalised_word).iter().any(|(_, s)| self.lasting.contains(*s))
+    }
+
+    /// Whether a normalised word makes a following «منذ» a comparison ("أكبر كمية منذ 1949").
+    pub fn is_comparison(&self, normalised_word: &str) -> bool {
+        self.comparison.contains(normalised_word) || word_candidates(normalised_word).iter().any(|(_, s)| self.comparison.contains(*s))
+    }
+
     /// Whether a normalised word (with or without proclitics) is a stop word for generic labels.
     pub fn is_stopword(&self, normalised_word: &str) -> bool {
         let bare = normalised_word.strip_prefix('و').or_else(|| normalised_word.strip_prefix('ف'));
@@ -635,7 +768,7 @@ fn compile_phrase(raw: &str, owner: usize, contextual: bool, suffixes: bool) -> 
     if matches!(slots.last(), Some(Slot::Gap(_))) {
         return Err(format!("`{raw}`: a phrase cannot end with `...`"));
     }
-    Ok(Phrase { owner, slots, contextual, continuation: false, words })
+    Ok(Phrase { owner, slots, contextual, continuation: false, words, in_timex: false })
 }
 
 #[cfg(test)]

@@ -139,6 +139,17 @@ pub enum RelationBasis {
     Reported,
 }
 
+/// What a mention is to the story.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+pub enum MentionRole {
+    /// An event of the timeline.
+    Event,
+    /// A reporting verb that only cites the source of what it reports ("قال"، "وأضاف"، "أفادت"
+    /// with no date of its own): how the text names its source, not an event of the story. It
+    /// stays in the mentions (and TimeML) but makes no row of the timeline.
+    Attribution,
+}
+
 /// One event mention in a document.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct EventMention {
@@ -185,6 +196,9 @@ pub struct EventMention {
     pub open_extent: bool,
     /// The type is a state: its own date says when it holds, not when it starts and ends.
     pub state_extent: bool,
+    /// Where in a month or longer period its own date names the event falls ("first_day", "eve";
+    /// empty: anywhere in it), see `EventType::period_part`.
+    pub period_part: String,
     /// IANA time zone of the place the mention's phrase names ("الانتخابات الرئاسية الأمريكية" →
     /// America/New_York), from the lexicon's `[[place]]` entries; empty when none. Its dates are
     /// read on that place's clock.
@@ -193,6 +207,17 @@ pub struct EventMention {
     pub begun_by: String,
     /// The type whose event, on the same day, is this event's end (`EventType::ends_with`).
     pub ended_by: String,
+    /// Whether the mention is an event of the story or only names a source.
+    pub role: MentionRole,
+    /// Another mention of this document that is the same event: the report this one continues
+    /// ("وأضاف:" goes on with "قال …" before it), or the event an announcement announces ("أعلنت
+    /// الحكومة الحداد": the mourning).
+    pub joins: Option<usize>,
+    /// Index into `doc.timexes` of a date introduced by «منذ» in the mention's clause: the event
+    /// (a state) began then ("الأمطار مستمرة منذ أمس الأحد"). Never the event's own date.
+    pub since: Option<usize>,
+    /// The type is a reporting one (statements, warnings, announcements).
+    pub reports: bool,
 }
 
 /// A temporal relation between two mentions of one document, as the text states it.
@@ -229,20 +254,31 @@ pub struct DocEvents {
     pub mentions: Vec<EventMention>,
     /// Relations between them, in text order of their evidence.
     pub relations: Vec<MentionRelation>,
+    /// Places the text names, as (IANA zone, number of mentions), by zone: what the story's
+    /// events default to when their own clause names no place.
+    pub places: Vec<(String, usize)>,
 }
 
 /// Light stem of a normalised word for matching across documents: proclitics (و ف, ب ل ك, ال)
-/// and one common suffix (ات ون ين ها هم ه ي, when 3 letters remain) are removed.
+/// and one common suffix (ات ون ين ها هم ه ي, when 3 letters remain) are removed, and a ta marbuta
+/// written ت before a pronoun goes the way of a final ه ("جلستها" and "جلسة" both → "جلس").
 pub fn light_stem(word: &str) -> String {
     let p = tarikh_text::proclitic_len(word);
     let mut s = &word[p..];
+    let mut pronoun = false;
     for suf in ["ات", "ون", "ين", "هما", "هم", "ها", "ه", "ي"] {
         if let Some(r) = s.strip_suffix(suf) {
             if r.chars().count() >= 3 {
                 s = r;
+                pronoun = !matches!(suf, "ات" | "ون" | "ين");
                 break;
             }
         }
     }
-    s.to_string()
+    // a ta marbuta is written ت before a pronoun: "جلستها" is "جلسة" + ها, and "جلسة" (جلسه)
+    // itself loses its final ه like a pronoun: both come to "جلس"
+    match s.strip_suffix('ت') {
+        Some(r) if pronoun && r.chars().count() >= 3 => r.to_string(),
+        _ => s.to_string(),
+    }
 }

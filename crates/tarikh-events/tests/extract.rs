@@ -5,7 +5,7 @@ use tarikh_anchor::{
     AnchorKind, AnchoredDocument, EventOffset, Interval, OffsetDirection, Publication, PublicationBasis, Timex,
     TimexType,
 };
-use tarikh_events::{extract, DocEvents, EventLexicon, Relation, RelationBasis};
+use tarikh_events::{extract, DocEvents, EventLexicon, MentionRole, Relation, RelationBasis};
 
 fn lex() -> EventLexicon {
     EventLexicon::embedded().expect("embedded lexicon")
@@ -26,14 +26,20 @@ struct Tx {
     interval: Option<Interval>,
     /// (direction, min seconds, max seconds, anchor phrase found after the timex)
     offset: Option<(OffsetDirection, i64, i64, &'static str)>,
+    /// length of a duration, in seconds
+    seconds: Option<i64>,
 }
 
 fn date(phrase: &'static str, value: &'static str, interval: Interval) -> Tx {
-    Tx { phrase, nth: 0, kind: TimexType::Date, value, interval: Some(interval), offset: None }
+    Tx { phrase, nth: 0, kind: TimexType::Date, value, interval: Some(interval), offset: None, seconds: None }
+}
+
+fn duration(phrase: &'static str, value: &'static str, seconds: i64) -> Tx {
+    Tx { phrase, nth: 0, kind: TimexType::Duration, value, interval: None, offset: None, seconds: Some(seconds) }
 }
 
 fn offset(phrase: &'static str, value: &'static str, dir: OffsetDirection, min: i64, max: i64, anchor: &'static str) -> Tx {
-    Tx { phrase, nth: 0, kind: TimexType::Duration, value, interval: None, offset: Some((dir, min, max, anchor)) }
+    Tx { phrase, nth: 0, kind: TimexType::Duration, value, interval: None, offset: Some((dir, min, max, anchor)), seconds: None }
 }
 
 fn doc(id: &str, text: &str, txs: Vec<Tx>) -> AnchoredDocument {
@@ -61,7 +67,7 @@ fn doc(id: &str, text: &str, txs: Vec<Tx>) -> AnchoredDocument {
             anchor: if event_offset.is_some() { AnchorKind::Event } else { AnchorKind::Explicit },
             rule: "test".into(),
             interval: tx.interval,
-            duration_seconds: None,
+            duration_seconds: tx.seconds.map(|s| (s, s)),
             event_offset,
         });
     }
@@ -232,6 +238,7 @@ fn ghadat_after_one_day() {
         value: "2020-03-16",
         interval: Some(day(2020, 3, 16)),
         offset: Some((OffsetDirection::After, 86_400, 86_400, "الاقتراع")),
+        seconds: None,
     }]);
     let ev = extract(&d, &lex());
     let (ai, _) = find(&ev, "أعلنت");
@@ -294,7 +301,7 @@ fn signals_after_and_before() {
 
 #[test]
 fn generic_events() {
-    let text = "وصل الوفد إلى المطار، وافتتح المعرض الخميس الماضي.";
+    let text = "ناقش الوفد الخطة، وافتتح المعرض الخميس الماضي.";
     let d = doc("d", text, vec![date("الخميس الماضي", "2020-03-05", day(2020, 3, 5))]);
     let ev = extract(&d, &lex());
     let g: Vec<_> = ev.mentions.iter().filter(|m| m.generic).collect();
@@ -303,7 +310,17 @@ fn generic_events() {
     assert_eq!(g[0].label, "افتتح المعرض");
     assert_eq!(g[0].time, Some(0));
     // a clause without a timex yields no generic event
-    assert!(!ev.mentions.iter().any(|m| m.trigger.contains("وصل")));
+    assert!(!ev.mentions.iter().any(|m| m.trigger.contains("ناقش")));
+    // a word that is no action makes no event: a copula, a participle of speech, «على غرار»
+    for text in ["وكان الاجتماع الخميس الماضي مهما.", "على غرار ما حدث الخميس الماضي.", "قائلا إن الخميس الماضي كان صعبا."] {
+        let d = doc("d", text, vec![date("الخميس الماضي", "2020-03-05", day(2020, 3, 5))]);
+        let ev = extract(&d, &lex());
+        assert!(ev.mentions.iter().all(|m| !m.generic), "{text}: {:?}", ev.mentions.iter().map(|m| &m.trigger).collect::<Vec<_>>());
+    }
+    // a verb whose root begins with و keeps it in its label
+    let d = doc("d", "ووصلت الطائرة الخميس الماضي.", vec![date("الخميس الماضي", "2020-03-05", day(2020, 3, 5))]);
+    let ev = extract(&d, &lex());
+    assert!(ev.mentions.iter().any(|m| m.label.starts_with("وصلت")), "{:?}", ev.mentions.iter().map(|m| &m.label).collect::<Vec<_>>());
 }
 
 #[test]
@@ -457,11 +474,13 @@ fn speech_going_on_continues_the_report_before_it() {
     let text = "قال الرئيس الأحد إن الهجوم لن يمر. وأضاف: إن التحقيق بدأ. وتابع، إثر زيارة لمتحف في العاصمة: يجب الصبر.";
     let d = doc("d", text, vec![date("الأحد", "2020-03-15", day(2020, 3, 15))]);
     let ev = extract(&d, &lex());
-    assert_eq!(find(&ev, "قال").1.time, Some(0));
-    assert_eq!(find(&ev, "أضاف").1.time, Some(0), "a subject-less report goes on with the one before");
+    let (said, m) = find(&ev, "قال");
+    assert_eq!((m.time, m.role), (Some(0), MentionRole::Event), "a dated statement is news");
+    let (added, m) = find(&ev, "أضاف");
+    assert_eq!((m.joins, m.role, m.time), (Some(said), MentionRole::Event, Some(0)), "a subject-less report goes on with the one before");
     let (went_on, m) = find(&ev, "تابع");
     assert_eq!(m.event_type, "statement");
-    assert_eq!(m.time, Some(0));
+    assert_eq!((m.joins, m.time), (Some(added), Some(0)));
     // «إثر» puts the visit on the same day as the speech it precedes
     let (visit, _) = find(&ev, "زيارة");
     assert!(ev.relations.iter().any(|r| r.source == went_on && r.target == visit && r.same_day), "{:?}", ev.relations);
@@ -486,4 +505,137 @@ fn a_report_comes_after_the_past_events_it_reports() {
     let text = "وقال المتحدث إن التسريب خطير.";
     let ev = extract(&doc("d", text, vec![]), &lex());
     assert!(ev.relations.iter().all(|r| r.basis != RelationBasis::Reported), "{:?}", ev.relations);
+}
+
+#[test]
+fn a_report_that_only_names_its_source_is_no_event() {
+    // undated reporting verbs cite the source; their continuation too
+    let text = "وقال المتحدث إن الزلزال دمر عشرات المنازل. وأضاف: إن فرق الإنقاذ تعمل. وأفادت وكالة الأنباء بأن الطرق مغلقة.";
+    let ev = extract(&doc("d", text, vec![]), &lex());
+    for trigger in ["قال", "أضاف", "أفادت وكالة"] {
+        assert_eq!(find(&ev, trigger).1.role, MentionRole::Attribution, "{trigger}");
+    }
+    // the events they report stay events
+    assert_eq!(find(&ev, "الزلزال").1.role, MentionRole::Event);
+    // a statement dated in a fronted adjunct of its own clause is news
+    let text = "وفي بيان فجر السبت، أوصت اللجنة وسائل الإعلام بعدم النشر.";
+    let d = doc("d", text, vec![date("فجر السبت", "2020-03-14TMO", day(2020, 3, 14))]);
+    let ev = extract(&d, &lex());
+    assert_eq!(find(&ev, "أوصت").1.role, MentionRole::Event);
+}
+
+#[test]
+fn an_announcement_is_the_event_it_announces() {
+    let text = "أعلنت الحكومة الليبية اليوم الاثنين حدادا وطنيا لمدة ثلاثة أيام.";
+    let d = doc("d", text, vec![date("اليوم الاثنين", "2020-03-09", day(2020, 3, 9)), duration("ثلاثة أيام", "P3D", 3 * 86400)]);
+    let ev = extract(&d, &lex());
+    let (mourning, m) = find(&ev, "حدادا وطنيا");
+    assert_eq!(m.label, "حدادا وطنيا لمدة ثلاثة أيام", "the label holds the argument, a duration too");
+    assert_eq!(m.duration, Some(1));
+    let (_, a) = find(&ev, "أعلنت");
+    assert_eq!((a.joins, a.role), (Some(mourning), MentionRole::Event));
+    // reported content (after أن) is no object: the announcement stays a report
+    let text = "وأعلنت الشرطة أن الطريق أغلق.";
+    let ev = extract(&doc("d", text, vec![]), &lex());
+    assert_eq!(find(&ev, "أعلنت").1.joins, None);
+    // an extension is the measure it extends
+    let ev = extract(&doc("d", "قررت الحكومة تمديد العمل عن بعد.", vec![]), &lex());
+    let (remote, _) = find(&ev, "العمل عن بعد");
+    assert_eq!(find(&ev, "تمديد").1.joins, Some(remote));
+}
+
+#[test]
+fn since_opens_a_start_and_is_never_the_date_of_the_event() {
+    let text = "تشهد المدينة فيضانات منذ عام 2019.";
+    let d = doc("d", text, vec![date("عام 2019", "2019", day(2019, 1, 1))]);
+    let ev = extract(&d, &lex());
+    let (_, flood) = find(&ev, "فيضانات");
+    assert_eq!((flood.time, flood.since), (None, Some(0)), "«منذ عام 2019» is where the floods began");
+    // a comparison: the date is what the rain is compared with, no time of it
+    let text = "هطلت أكبر كمية أمطار منذ عام 1949.";
+    let d = doc("d", text, vec![date("عام 1949", "1949", day(1949, 1, 1))]);
+    let ev = extract(&d, &lex());
+    let (_, rain) = find(&ev, "أمطار");
+    assert_eq!((rain.time, rain.since), (None, None));
+    // the date may end a longer «منذ» phrase: it is still no date of the rain
+    let text = "سقطت كمية من الأمطار هي الأكبر منذ بدء تسجيل البيانات في عام 1949.";
+    let d = doc("d", text, vec![date("عام 1949", "1949", day(1949, 1, 1))]);
+    let ev = extract(&d, &lex());
+    let (_, rain) = find(&ev, "الأمطار");
+    assert_eq!((rain.time, rain.since), (None, None));
+}
+
+#[test]
+fn a_stated_length_belongs_to_its_event() {
+    let text = "هطلت أمطار غزيرة على المدينة يوم الاثنين واستمرت 36 ساعة.";
+    let d = doc("d", text, vec![date("يوم الاثنين", "2020-03-09", day(2020, 3, 9)), duration("36 ساعة", "PT36H", 36 * 3600)]);
+    let ev = extract(&d, &lex());
+    let (_, rain) = find(&ev, "أمطار غزيرة");
+    assert_eq!((rain.time, rain.duration), (Some(0), Some(1)));
+}
+
+#[test]
+fn a_feast_named_by_its_date_is_an_event_dated_by_it() {
+    // the grammar reads «أول أيام عيد الفطر» as a date; it is also the feast
+    let text = "وتحتفل البلاد الجمعة أول أيام عيد الفطر المبارك.";
+    let d = doc("d", text, vec![date("أول أيام عيد الفطر المبارك", "2023-04-21", day(2023, 4, 21))]);
+    let ev = extract(&d, &lex());
+    let (_, feast) = find(&ev, "أول أيام عيد الفطر");
+    assert_eq!((feast.event_type.as_str(), feast.time), ("feast", Some(0)));
+    // other kinds are never read inside a date
+    let text = "وقعت الحادثة الجمعة 21 أبريل.";
+    let d = doc("d", text, vec![date("الجمعة 21 أبريل", "2023-04-21", day(2023, 4, 21))]);
+    assert!(extract(&d, &lex()).mentions.iter().all(|m| m.start >= text.chars().count() || m.trigger != "الجمعة"));
+}
+
+#[test]
+fn numbered_decisions_are_told_apart_and_stems_restore_the_ta_marbuta() {
+    let ev = extract(&doc("d", "صدر القرار رقم 168 ثم القرار رقم 169.", vec![]), &lex());
+    let decisions: Vec<_> = ev.mentions.iter().filter(|m| m.event_type == "decision").collect();
+    assert_eq!(decisions.len(), 2, "{:?}", ev.mentions.iter().map(|m| &m.trigger).collect::<Vec<_>>());
+    assert_eq!(decisions[0].distinct, vec!["#168"]);
+    assert_eq!(decisions[1].distinct, vec!["#169"]);
+    let stem = |w: &str| tarikh_events::light_stem(&tarikh_text::normalise(w));
+    assert_eq!(stem("جلستها"), stem("جلسة"));
+    assert_eq!(stem("حملته"), stem("الحملة"));
+    assert_eq!(stem("قالت"), "قالت");
+}
+
+#[test]
+fn a_negated_event_did_not_happen_and_a_statement_named_as_a_medium_is_its_report() {
+    let ev = extract(&doc("d", "لن يتم نشر عنوان بريدك الإلكتروني. وأوصت اللجنة بعدم النشر.", vec![]), &lex());
+    assert!(ev.mentions.iter().all(|m| m.event_type != "publication"), "{:?}", ev.mentions.iter().map(|m| &m.trigger).collect::<Vec<_>>());
+    let text = "وفي بيان فجر السبت، أوصت اللجنة وسائل الإعلام بالحذر.";
+    let d = doc("d", text, vec![date("فجر السبت", "2020-03-14TMO", day(2020, 3, 14))]);
+    let ev = extract(&d, &lex());
+    let (warned, _) = find(&ev, "أوصت");
+    assert_eq!(find(&ev, "بيان").1.joins, Some(warned));
+}
+
+#[test]
+fn what_is_said_does_not_take_the_date_of_its_saying() {
+    let text = "قال الرئيس، السبت 6 مايو، معلقا على عملية القرصنة، إنها لن تمر.";
+    let d = doc("d", text, vec![date("السبت 6 مايو", "2017-05-06", day(2017, 5, 6))]);
+    let ev = extract(&d, &lex());
+    assert_eq!(find(&ev, "قال").1.time, Some(0));
+    assert_eq!(find(&ev, "عملية القرصنة").1.time, None);
+    // an announced hack happened before its announcement: no join
+    let text = "وأعلن المكتب، أمس السبت، تعرض الحملة لهجوم إلكتروني كبير.";
+    let d = doc("d", text, vec![date("أمس السبت", "2017-05-06", day(2017, 5, 6))]);
+    let ev = extract(&d, &lex());
+    assert_eq!(find(&ev, "أعلن").1.joins, None);
+    // «حتى X» ends a state: it is no date of the event
+    let text = "وتستمر الدراسة عن بعد حتى الخميس.";
+    let d = doc("d", text, vec![date("الخميس", "2020-03-12", day(2020, 3, 12))]);
+    let ev = extract(&d, &lex());
+    assert_eq!(find(&ev, "الدراسة عن بعد").1.time, None);
+}
+
+#[test]
+fn a_relative_clause_of_publication_is_its_nouns_event() {
+    let text = "وأشارت آخر استطلاعات الرأي التي نشرت الجمعة إلى تقدم المرشح.";
+    let d = doc("d", text, vec![date("الجمعة", "2017-05-05", day(2017, 5, 5))]);
+    let ev = extract(&d, &lex());
+    let (polls, _) = find(&ev, "استطلاعات الرأي");
+    assert_eq!(find(&ev, "نشرت").1.joins, Some(polls));
 }

@@ -250,11 +250,16 @@ pub struct EventRecord {
     pub evidence: String,
     /// Status of its bounds.
     pub status: String,
+    /// How much the event matters to its story (more documents and mentions, a date stated
+    /// outright), for sorting to the headline events.
+    pub importance: u32,
+    /// The story its documents were grouped into (`S1` …).
+    pub story: String,
 }
 
 impl Record for EventRecord {
     const TABLE: &'static str = "timeline";
-    const FIELDS: &'static [&'static str] = &["event_id", "event_type", "label", "earliest_start", "latest_start", "earliest_end", "latest_end", "granularity", "docs", "mentions", "evidence", "status"];
+    const FIELDS: &'static [&'static str] = &["event_id", "event_type", "label", "earliest_start", "latest_start", "earliest_end", "latest_end", "granularity", "docs", "mentions", "evidence", "status", "importance", "story"];
     fn row(&self) -> Vec<String> {
         let open = |t: &Option<String>| t.clone().unwrap_or_default();
         vec![
@@ -270,6 +275,8 @@ impl Record for EventRecord {
             self.mentions.to_string(),
             self.evidence.clone(),
             self.status.clone(),
+            self.importance.to_string(),
+            self.story.clone(),
         ]
     }
 }
@@ -295,11 +302,13 @@ pub struct RelationRecord {
     pub end: usize,
     /// The evidence as written.
     pub evidence: String,
+    /// The story of the document stating it.
+    pub story: String,
 }
 
 impl Record for RelationRecord {
     const TABLE: &'static str = "relations";
-    const FIELDS: &'static [&'static str] = &["source_event", "relation", "target_event", "offset_min", "offset_max", "doc", "start", "end", "evidence"];
+    const FIELDS: &'static [&'static str] = &["source_event", "relation", "target_event", "offset_min", "offset_max", "doc", "start", "end", "evidence", "story"];
     fn row(&self) -> Vec<String> {
         vec![
             self.source_event.clone(),
@@ -311,6 +320,7 @@ impl Record for RelationRecord {
             self.start.to_string(),
             self.end.to_string(),
             self.evidence.clone(),
+            self.story.clone(),
         ]
     }
 }
@@ -328,13 +338,17 @@ pub struct ConflictRecord {
     pub evidence: String,
     /// What was kept, and why.
     pub resolution: String,
+    /// Ids of the timeline events the contradiction involves, joined by `;`.
+    pub events: String,
+    /// The story of the documents involved.
+    pub story: String,
 }
 
 impl Record for ConflictRecord {
     const TABLE: &'static str = "conflicts";
-    const FIELDS: &'static [&'static str] = &["conflict_id", "kind", "docs", "evidence", "resolution"];
+    const FIELDS: &'static [&'static str] = &["conflict_id", "kind", "docs", "evidence", "resolution", "events", "story"];
     fn row(&self) -> Vec<String> {
-        vec![self.conflict_id.clone(), self.kind.clone(), self.docs.clone(), self.evidence.clone(), self.resolution.clone()]
+        vec![self.conflict_id.clone(), self.kind.clone(), self.docs.clone(), self.evidence.clone(), self.resolution.clone(), self.events.clone(), self.story.clone()]
     }
 }
 
@@ -474,6 +488,8 @@ pub fn event_records(timeline: &Timeline) -> Vec<EventRecord> {
             mentions: e.mentions.len(),
             evidence: e.mentions.iter().map(|(d, s, en)| format!("{d}:{s}-{en}")).collect::<Vec<_>>().join(";"),
             status: e.status.clone(),
+            importance: e.importance,
+            story: e.story.clone(),
         })
         .collect()
 }
@@ -493,6 +509,7 @@ pub fn relation_records(timeline: &Timeline) -> Vec<RelationRecord> {
             start: r.start,
             end: r.end,
             evidence: r.evidence_text.clone(),
+            story: r.story.clone(),
         })
         .collect()
 }
@@ -508,6 +525,8 @@ pub fn conflict_records(timeline: &Timeline) -> Vec<ConflictRecord> {
             docs: c.docs.join(";"),
             evidence: c.evidence.iter().map(|(d, s, e, t)| format!("{d}:{s}-{e} «{t}»")).collect::<Vec<_>>().join(" | "),
             resolution: c.resolution.clone(),
+            events: c.events.join(";"),
+            story: c.story.clone(),
         })
         .collect()
 }
@@ -531,6 +550,8 @@ mod tests {
             mentions: 2,
             evidence: "000:1-5;001:7-9".into(),
             status: "dated".into(),
+            importance: 7,
+            story: "S1".into(),
         }];
         let direct = to_csv(&rows, false).unwrap();
         let json: Vec<String> = rows.iter().map(|r| serde_json::to_string(r).unwrap()).collect();

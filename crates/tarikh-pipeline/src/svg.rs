@@ -9,10 +9,14 @@
 //! - one row per dated event: a pale bar from the earliest start to the latest end (what the sources
 //!   allow), a solid bar from the latest start to the earliest end (when it surely happened), an
 //!   arrow for an open bound; events in a contradiction are red and carry a `!`;
-//! - silence periods shaded across all rows, votes marked with a green dashed line;
-//! - below: the events with no time bound at all, as a compact grid, then the contradictions.
+//! - silence periods shaded across all rows, votes marked with a green dashed line and named
+//!   («تصويت» and the day) on the axis;
+//! - below: the events with no time bound at all, as a compact grid, then the contradictions,
+//!   each naming the events it involves (id and label);
+//! - one such timeline per story (`TimelineEvent::story`), each with its own axis; a story of
+//!   more than [`MAX_EVENTS_PER_STORY`] events shows its most important ones.
 //!
-//! Every event of the timeline gets exactly one element of class `event` (tests count them).
+//! Every event drawn gets exactly one element of class `event` (tests count them).
 
 use chrono::{DateTime, Duration, FixedOffset};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -183,8 +187,10 @@ fn conflicts_by_event(timeline: &Timeline) -> BTreeMap<String, Vec<String>> {
         }
     }
     let mut out: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    let index_of: HashMap<&str, usize> = timeline.events.iter().enumerate().map(|(k, e)| (e.id.as_str(), k)).collect();
     for c in &timeline.conflicts {
-        let mut hit = BTreeSet::new();
+        // the events the reconciliation names, and those whose mentions the evidence touches
+        let mut hit: BTreeSet<usize> = c.events.iter().filter_map(|id| index_of.get(id.as_str()).copied()).collect();
         for (cd, cs, ce, _) in &c.evidence {
             for &(s, en, index) in by_doc.get(cd.as_str()).map(Vec::as_slice).unwrap_or(&[]) {
                 if *cs < en && s < *ce {
@@ -213,31 +219,47 @@ fn bounds_text(e: &TimelineEvent) -> String {
     )
 }
 
-/// Render the timeline as a standalone SVG document, [`WIDTH`] px wide.
+/// How many events of a story the chart draws at most: the most important ones (documents,
+/// mentions, explicitness of their date), in time order; `timeline.csv` holds them all.
+pub const MAX_EVENTS_PER_STORY: usize = 35;
+
+/// The events of one story the picture draws: all of them up to [`MAX_EVENTS_PER_STORY`], else
+/// the most important ones (ties: the earlier id), kept in timeline order.
+pub fn shown_events<'a>(events: &[&'a TimelineEvent]) -> Vec<&'a TimelineEvent> {
+    if events.len() <= MAX_EVENTS_PER_STORY {
+        return events.to_vec();
+    }
+    let mut ranked: Vec<&TimelineEvent> = events.to_vec();
+    ranked.sort_by(|a, b| b.importance.cmp(&a.importance).then_with(|| a.id.cmp(&b.id)));
+    let keep: BTreeSet<&str> = ranked.iter().take(MAX_EVENTS_PER_STORY).map(|e| e.id.as_str()).collect();
+    events.iter().copied().filter(|e| keep.contains(e.id.as_str())).collect()
+}
+
+/// Render the timeline as a standalone SVG document, [`WIDTH`] px wide: a header, then one
+/// timeline per story (its own axis, rows, events with no bound and contradictions).
 pub fn render(timeline: &Timeline) -> String {
     let conflicts_of = conflicts_by_event(timeline);
-    let (dated, undated): (Vec<&TimelineEvent>, Vec<&TimelineEvent>) = timeline.events.iter().partition(|e| hull(e).is_some());
-    let axis_left = MARGIN + 8.0;
-    let axis_right = WIDTH - MARGIN - LABEL_W - 16.0;
-    // Every dated bound, each printed in its own offset (the first one seen for an instant).
-    let mut bounds: BTreeMap<i64, DateTime<FixedOffset>> = BTreeMap::new();
-    for e in &dated {
-        for t in [e.earliest_start, e.latest_start, e.earliest_end, e.latest_end].into_iter().flatten() {
-            bounds.entry(t.timestamp()).or_insert(t);
-        }
+    let label_of: HashMap<&str, &str> = timeline.events.iter().map(|e| (e.id.as_str(), e.label.as_str())).collect();
+    let mut stories: BTreeMap<&str, (Vec<&TimelineEvent>, Vec<&tarikh_timeline::Conflict>)> = BTreeMap::new();
+    for e in &timeline.events {
+        stories.entry(e.story.as_str()).or_default().0.push(e);
     }
-    let axis = Axis::new(bounds.keys().copied().collect(), axis_left, axis_right);
+    for c in &timeline.conflicts {
+        stories.entry(c.story.as_str()).or_default().1.push(c);
+    }
 
     let mut body = String::new();
     // ---- header
+    let shown_total: usize = stories.values().map(|(evs, _)| shown_events(evs).len()).sum();
     let conflicting = timeline.events.iter().filter(|e| e.status == "conflict").count();
     rtl_text(&mut body, "title", (WIDTH - MARGIN, 30.0), 20.0, "#222", "الخط الزمني للأحداث", None);
     let _ = writeln!(
         body,
-        r##"<text class="summary" x="{MARGIN}" y="28" font-size="12" fill="#555">{} events · {} dated · {} without a time bound · {} in a contradiction · {} contradictions</text>"##,
+        r##"<text class="summary" x="{MARGIN}" y="28" font-size="12" fill="#555">{} stor{} · {} events ({} drawn) · {} in a contradiction · {} contradictions</text>"##,
+        stories.len(),
+        if stories.len() == 1 { "y" } else { "ies" },
         timeline.events.len(),
-        dated.len(),
-        undated.len(),
+        shown_total,
         conflicting,
         timeline.conflicts.len()
     );
@@ -253,16 +275,74 @@ pub fn render(timeline: &Timeline) -> String {
     let _ = writeln!(body, r##"<text x="{:.1}" y="{ly}" fill="#777">axis compressed: stretches between dated bounds widen with the log of their length</text>"##, MARGIN + 750.0);
     let _ = writeln!(body, "</g>");
 
-    let top_ticks = 78.0;
-    let annot1 = 94.0;
-    let annot2 = 108.0;
-    let top = 120.0;
+    let mut y = 62.0;
+    for (story, (events, conflicts)) in &stories {
+        y = render_story(&mut body, y, story, events, conflicts, &conflicts_of, &label_of);
+    }
+    let height = (y + 24.0).ceil();
+
+    let mut svg = String::new();
+    let _ = writeln!(svg, r#"<?xml version="1.0" encoding="UTF-8"?>"#);
+    let _ = writeln!(
+        svg,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{height}" viewBox="0 0 {WIDTH} {height}" font-family="{FONT_FAMILY}" font-size="{FONT}">"#
+    );
+    let _ = writeln!(svg, r##"<rect x="0" y="0" width="{WIDTH}" height="{height}" fill="#ffffff"/>"##);
+    svg.push_str(&body);
+    svg.push_str("</svg>\n");
+    svg
+}
+
+/// One story's timeline, drawn from `y0` down; returns where it ends.
+fn render_story(
+    body: &mut String,
+    y0: f64,
+    story: &str,
+    all_events: &[&TimelineEvent],
+    conflicts: &[&tarikh_timeline::Conflict],
+    conflicts_of: &BTreeMap<String, Vec<String>>,
+    label_of: &HashMap<&str, &str>,
+) -> f64 {
+    let events = shown_events(all_events);
+    let hidden = all_events.len() - events.len();
+    let (dated, undated): (Vec<&TimelineEvent>, Vec<&TimelineEvent>) = events.iter().copied().partition(|e| hull(e).is_some());
+    let axis_left = MARGIN + 8.0;
+    let axis_right = WIDTH - MARGIN - LABEL_W - 16.0;
+    // Every dated bound, each printed in its own offset (the first one seen for an instant).
+    let mut bounds: BTreeMap<i64, DateTime<FixedOffset>> = BTreeMap::new();
+    for e in &dated {
+        for t in [e.earliest_start, e.latest_start, e.earliest_end, e.latest_end].into_iter().flatten() {
+            bounds.entry(t.timestamp()).or_insert(t);
+        }
+    }
+    let axis = Axis::new(bounds.keys().copied().collect(), axis_left, axis_right);
+
+    // ---- the story's heading
+    let heading_y = y0 + 26.0;
+    let _ = writeln!(body, r##"<line class="story-rule" x1="{MARGIN}" y1="{:.1}" x2="{:.1}" y2="{:.1}" stroke="#c5ccd6"/>"##, y0 + 6.0, WIDTH - MARGIN, y0 + 6.0);
+    let name = if story.is_empty() { "القصة".to_string() } else { format!("القصة: {story}") };
+    rtl_text(body, "story", (WIDTH - MARGIN, heading_y), 15.0, "#222", &name, None);
+    let story_conflicting = all_events.iter().filter(|e| e.status == "conflict").count();
+    let _ = writeln!(
+        body,
+        r##"<text class="story-summary" x="{MARGIN}" y="{heading_y:.1}" font-size="11" fill="#555">{} events · {} dated · {} without a time bound · {} in a contradiction · {} contradictions{}</text>"##,
+        all_events.len(),
+        dated.len(),
+        undated.len(),
+        story_conflicting,
+        conflicts.len(),
+        if hidden > 0 { format!(" · {hidden} less important not drawn (all are in timeline.csv)") } else { String::new() }
+    );
+
+    let top_ticks = y0 + 52.0;
+    let annot1 = y0 + 68.0;
+    let annot2 = y0 + 82.0;
+    let top = y0 + 94.0;
     let rows_bottom = top + ROW * dated.len() as f64;
 
     if dated.is_empty() {
         let _ = writeln!(body, r##"<text x="{MARGIN}" y="{:.1}" fill="#666">No event has a time bound.</text>"##, top + 14.0);
     } else {
-        // Alternate row shading and a light rule under the label column.
         for (i, _) in dated.iter().enumerate() {
             if i % 2 == 1 {
                 let _ = writeln!(body, r##"<rect x="{MARGIN}" y="{:.1}" width="{:.1}" height="{ROW}" fill="#f5f7fa"/>"##, top + ROW * i as f64, WIDTH - 2.0 * MARGIN);
@@ -291,7 +371,8 @@ pub fn render(timeline: &Timeline) -> String {
                 annotations.push(((x0 + x1) / 2.0, e.label.clone(), "#8d6e00"));
             }
         }
-        let mut vote_days: BTreeSet<chrono::NaiveDate> = BTreeSet::new();
+        // the vote days, marked through the rows and named on the axis
+        let mut vote_days: BTreeMap<chrono::NaiveDate, DateTime<FixedOffset>> = BTreeMap::new();
         for e in &dated {
             if !is_vote(e) || matches!(e.granularity.as_str(), "year" | "month") {
                 continue;
@@ -300,9 +381,10 @@ pub fn render(timeline: &Timeline) -> String {
             if en - s > Duration::hours(48) || e.earliest_start.is_none() {
                 continue;
             }
-            if !vote_days.insert(s.date_naive()) {
+            if vote_days.contains_key(&s.date_naive()) {
                 continue;
             }
+            vote_days.insert(s.date_naive(), s);
             let x0 = axis.x(s);
             let _ = writeln!(
                 body,
@@ -320,19 +402,33 @@ pub fn render(timeline: &Timeline) -> String {
             let (x0, x1) = (x - w / 2.0, x + w / 2.0);
             let Some(line) = (0..2).find(|&l| x0 > line_end[l] + 6.0) else { continue };
             line_end[line] = x1;
-            let y = if line == 0 { annot1 } else { annot2 };
+            let yy = if line == 0 { annot1 } else { annot2 };
             let _ = writeln!(
                 body,
-                r##"<text class="annotation" x="{x:.1}" y="{y:.1}" font-size="11" text-anchor="middle" direction="rtl" unicode-bidi="embed" fill="{colour}">{}</text>"##,
+                r##"<text class="annotation" x="{x:.1}" y="{yy:.1}" font-size="11" text-anchor="middle" direction="rtl" unicode-bidi="embed" fill="{colour}">{}</text>"##,
                 xml_escape(text)
             );
         }
 
-        // Axis: a grid line at each day that starts a dated bound, labels where they fit.
+        // Axis: a grid line at each dated bound, labels where they fit; the vote days first, in
+        // green, named «تصويت» with their date.
         let _ = writeln!(body, r##"<g class="axis" font-size="10" fill="#444">"##);
         let _ = writeln!(body, r##"<line x1="{axis_left}" y1="{0:.1}" x2="{axis_right}" y2="{0:.1}" stroke="#444"/>"##, top - 2.0);
         let _ = writeln!(body, r##"<line x1="{axis_left}" y1="{0:.1}" x2="{axis_right}" y2="{0:.1}" stroke="#444"/>"##, rows_bottom + 2.0);
-        let mut last_label = f64::NEG_INFINITY;
+        let mut taken: Vec<(f64, f64)> = Vec::new();
+        let free = |taken: &[(f64, f64)], a: f64, b: f64| taken.iter().all(|&(x, y)| b + 4.0 < x || a > y + 4.0);
+        for local in vote_days.values() {
+            let x0 = axis.x(*local);
+            let label = format!("تصويت {}", local.format("%Y-%m-%d"));
+            let w = text_width(&label, 10.0);
+            taken.push((x0 - w / 2.0, x0 + w / 2.0));
+            let _ = writeln!(
+                body,
+                r##"<text class="vote-day" x="{x0:.1}" y="{top_ticks:.1}" text-anchor="middle" font-weight="bold" fill="{GREEN}" direction="rtl" unicode-bidi="embed">{0}</text><text class="vote-day" x="{x0:.1}" y="{1:.1}" text-anchor="middle" font-weight="bold" fill="{GREEN}" direction="rtl" unicode-bidi="embed">{0}</text>"##,
+                xml_escape(&label),
+                rows_bottom + 16.0
+            );
+        }
         let mut last_year = None;
         for local in bounds.values().copied() {
             let x0 = axis.x(local);
@@ -341,8 +437,9 @@ pub fn render(timeline: &Timeline) -> String {
             let label = if last_year.as_ref() != Some(&year) { local.format("%Y-%m-%d").to_string() } else { local.format("%m-%d").to_string() };
             let label = if local.format("%H:%M").to_string() != "00:00" { format!("{label} {}", local.format("%H:%M")) } else { label };
             let w = text_width(&label, 10.0);
-            if x0 - w / 2.0 > last_label + 4.0 && x0 + w / 2.0 <= axis_right + 30.0 {
-                last_label = x0 + w / 2.0;
+            let (a, b) = (x0 - w / 2.0, x0 + w / 2.0);
+            if free(&taken, a, b) && b <= axis_right + 30.0 {
+                taken.push((a, b));
                 last_year = Some(year);
                 let _ = writeln!(body, r#"<text x="{x0:.1}" y="{top_ticks:.1}" text-anchor="middle">{label}</text><text x="{x0:.1}" y="{:.1}" text-anchor="middle">{label}</text>"#, rows_bottom + 16.0);
             }
@@ -351,82 +448,14 @@ pub fn render(timeline: &Timeline) -> String {
 
         // One row per dated event.
         for (i, e) in dated.iter().enumerate() {
-            let y = top + ROW * i as f64;
-            let conflict = e.status == "conflict";
-            let colour = if conflict { RED } else { BLUE };
-            let (lo, hi) = hull(e).unwrap_or((None, None));
-            let cids = conflicts_of.get(&e.id).map(|v| v.join(", ")).unwrap_or_default();
-            let title = format!(
-                "{} — {} ({}): {}; {} mention(s) in {}{}",
-                e.id,
-                e.label,
-                e.event_type,
-                bounds_text(e),
-                e.mentions.len(),
-                e.docs.join(", "),
-                if cids.is_empty() { String::new() } else { format!("; contradictions {cids}") }
-            );
-            let known: Vec<DateTime<FixedOffset>> = [e.earliest_start, e.latest_start, e.earliest_end, e.latest_end].into_iter().flatten().collect();
-            let x0 = match lo {
-                Some(t) => axis.x(t),
-                None => axis_left,
-            };
-            let x1 = match hi {
-                Some(t) => axis.x(t),
-                None => axis_right,
-            };
-            // When only one side is known the bar runs from it to the open end.
-            let (x0, x1) = match (lo, hi) {
-                (None, Some(_)) => (axis_left, x1.max(known.iter().map(|t| axis.x(*t)).fold(f64::MIN, f64::max))),
-                (Some(_), None) => (x0.min(known.iter().map(|t| axis.x(*t)).fold(f64::MAX, f64::min)), axis_right),
-                _ => (x0, x1),
-            };
-            let (x0, x1) = if x1 - x0 < 4.0 { ((x0 + x1) / 2.0 - 2.0, (x0 + x1) / 2.0 + 2.0) } else { (x0, x1) };
-            let _ = writeln!(
-                body,
-                r##"<g class="row" data-id="{}"><rect class="event{}" data-id="{}" x="{x0:.1}" y="{:.1}" width="{:.1}" height="12" rx="2" fill="{colour}" fill-opacity="0.28" stroke="{colour}" stroke-width="0.8"><title>{}</title></rect>"##,
-                xml_escape(&e.id),
-                if conflict { " conflict" } else { "" },
-                xml_escape(&e.id),
-                y + 4.0,
-                x1 - x0,
-                xml_escape(&title)
-            );
-            if let (Some(ls), Some(ee)) = (e.latest_start, e.earliest_end) {
-                if ee > ls {
-                    let (c0, c1) = (axis.x(ls), axis.x(ee));
-                    if c1 - c0 >= 1.0 {
-                        let _ = writeln!(body, r##"<rect class="core" x="{c0:.1}" y="{:.1}" width="{:.1}" height="12" rx="2" fill="{colour}"/>"##, y + 4.0, c1 - c0);
-                    }
-                }
-            }
-            if lo.is_none() {
-                let _ = writeln!(body, r##"<path class="open" d="M{:.1},{:.1} l-7,6 l7,6 z" fill="{colour}"/>"##, axis_left, y + 4.0);
-            }
-            if hi.is_none() {
-                let _ = writeln!(body, r##"<path class="open" d="M{:.1},{:.1} l7,6 l-7,6 z" fill="{colour}"/>"##, axis_right, y + 4.0);
-            }
-            // Label column: id (and ! for a contradiction) at its left, the Arabic label at its right.
-            let label_right = WIDTH - MARGIN;
-            let id_x = WIDTH - MARGIN - LABEL_W;
-            let _ = writeln!(
-                body,
-                r##"<text class="id" x="{id_x:.1}" y="{:.1}" font-size="11" fill="{}" font-family="'DejaVu Sans Mono', monospace">{}{}</text>"##,
-                y + 14.5,
-                if conflict { RED } else { "#777" },
-                xml_escape(&e.id),
-                if conflict { " !" } else { "" }
-            );
-            let shown = fit(&e.label, LABEL_W - ID_W - 4.0, FONT);
-            rtl_text(&mut body, "label", (label_right, y + 15.0), FONT, if conflict { RED } else { "#222" }, &shown, Some(&title));
-            let _ = writeln!(body, "</g>");
+            draw_row(body, &axis, (axis_left, axis_right), top + ROW * i as f64, e, conflicts_of);
         }
     }
 
     // ---- events with no time bound: a compact grid.
     let mut y = rows_bottom + 44.0;
     if !undated.is_empty() {
-        rtl_text(&mut body, "section", (WIDTH - MARGIN, y), 15.0, "#222", &format!("أحداث بلا حدود زمنية ({})", undated.len()), None);
+        rtl_text(body, "section", (WIDTH - MARGIN, y), 14.0, "#222", &format!("أحداث بلا حدود زمنية ({})", undated.len()), None);
         let _ = writeln!(body, r##"<text x="{MARGIN}" y="{y:.1}" font-size="11" fill="#777">events with no time bound: no date in the text relates to them</text>"##);
         y += 12.0;
         let cols = 4usize;
@@ -453,48 +482,113 @@ pub fn render(timeline: &Timeline) -> String {
             let id_w = text_width(&id_text, 10.0);
             let _ = writeln!(body, r##"<text class="id" x="{:.1}" y="{:.1}" font-size="10" text-anchor="end" fill="{}" font-family="'DejaVu Sans Mono', monospace">{}</text>"##, right - 14.0, ry + 14.0, if conflict { RED } else { "#999" }, xml_escape(&id_text));
             let shown = fit(&e.label, col_w - 30.0 - id_w, 12.0);
-            rtl_text(&mut body, "label", (right - 20.0 - id_w, ry + 14.5), 12.0, if conflict { RED } else { "#333" }, &shown, Some(&title));
+            rtl_text(body, "label", (right - 20.0 - id_w, ry + 14.5), 12.0, if conflict { RED } else { "#333" }, &shown, Some(&title));
             let _ = writeln!(body, "</g>");
         }
         y += ROW * per_col as f64 + 10.0;
     }
 
-    // ---- contradictions
-    if !timeline.conflicts.is_empty() {
+    // ---- contradictions, each naming the events it involves
+    if !conflicts.is_empty() {
         y += 26.0;
-        rtl_text(&mut body, "section", (WIDTH - MARGIN, y), 15.0, RED, &format!("تناقضات بين المصادر ({})", timeline.conflicts.len()), None);
-        let _ = writeln!(body, r##"<text x="{MARGIN}" y="{y:.1}" font-size="11" fill="#777">contradictions: id, kind, events involved, evidence (hover for the resolution)</text>"##);
+        rtl_text(body, "section", (WIDTH - MARGIN, y), 14.0, RED, &format!("تناقضات بين المصادر ({})", conflicts.len()), None);
+        let _ = writeln!(body, r##"<text x="{MARGIN}" y="{y:.1}" font-size="11" fill="#777">contradictions: id, kind and the events involved; below, the evidence (hover for the resolution)</text>"##);
         y += 8.0;
         let mut events_of: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
-        for (eid, cids) in &conflicts_of {
+        for (eid, cids) in conflicts_of {
             for c in cids {
                 events_of.entry(c.as_str()).or_default().push(eid.as_str());
             }
         }
-        for c in &timeline.conflicts {
+        for c in conflicts {
             y += ROW;
-            let evs = events_of.get(c.id.as_str()).map(|v| v.join(" ")).unwrap_or_default();
-            let head = format!("{} {} {}", c.id, c.kind, if evs.is_empty() { String::new() } else { format!("[{evs}]") });
+            let evs = events_of.get(c.id.as_str()).cloned().unwrap_or_default();
+            let named = evs.iter().map(|id| format!("{id} «{}»", label_of.get(id).copied().unwrap_or(""))).collect::<Vec<_>>().join("، ");
             let title = format!("{} — {}: {}. Evidence: {}", c.id, c.kind, c.resolution, c.evidence.iter().map(|(d, s, e, t)| format!("{d}:{s}-{e} «{t}»")).collect::<Vec<_>>().join(" | "));
-            let _ = writeln!(body, r##"<g class="conflict" data-id="{}"><title>{}</title>"##, xml_escape(&c.id), xml_escape(&title));
-            let _ = writeln!(body, r##"<text x="{MARGIN}" y="{y:.1}" font-size="11" fill="{RED}" font-family="'DejaVu Sans Mono', monospace">{}</text>"##, xml_escape(&fit(&head, 420.0, 11.0)));
+            let _ = writeln!(body, r##"<g class="conflict" data-id="{}" data-events="{}"><title>{}</title>"##, xml_escape(&c.id), xml_escape(&evs.join(" ")), xml_escape(&title));
+            let _ = writeln!(body, r##"<text x="{MARGIN}" y="{y:.1}" font-size="11" fill="{RED}" font-family="'DejaVu Sans Mono', monospace">{} {}</text>"##, xml_escape(&c.id), xml_escape(&c.kind));
+            let involved = if named.is_empty() { "(no event of the timeline)".to_string() } else { named };
+            rtl_text(body, "conflict-events", (WIDTH - MARGIN, y), 12.0, "#b71c1c", &fit(&involved, WIDTH - 2.0 * MARGIN - 220.0, 12.0), None);
+            y += ROW - 4.0;
             let evidence = c.evidence.iter().map(|(d, _, _, t)| format!("{d}: «{t}»")).collect::<Vec<_>>().join(" ‖ ");
-            rtl_text(&mut body, "evidence", (WIDTH - MARGIN, y), 12.0, "#333", &fit(&evidence, WIDTH - 2.0 * MARGIN - 440.0, 12.0), None);
+            rtl_text(body, "evidence", (WIDTH - MARGIN, y), 11.0, "#555", &fit(&evidence, WIDTH - 2.0 * MARGIN - 220.0, 11.0), None);
             let _ = writeln!(body, "</g>");
         }
     }
-    let height = (y + 24.0).ceil();
+    y + 10.0
+}
 
-    let mut svg = String::new();
-    let _ = writeln!(svg, r#"<?xml version="1.0" encoding="UTF-8"?>"#);
-    let _ = writeln!(
-        svg,
-        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{height}" viewBox="0 0 {WIDTH} {height}" font-family="{FONT_FAMILY}" font-size="{FONT}">"#
+/// One dated event's row: the pale bar of what the sources allow, the solid core, open bounds,
+/// and the label column (id, then the Arabic label right-to-left).
+fn draw_row(body: &mut String, axis: &Axis, (axis_left, axis_right): (f64, f64), y: f64, e: &TimelineEvent, conflicts_of: &BTreeMap<String, Vec<String>>) {
+    let conflict = e.status == "conflict";
+    let colour = if conflict { RED } else { BLUE };
+    let (lo, hi) = hull(e).unwrap_or((None, None));
+    let cids = conflicts_of.get(&e.id).map(|v| v.join(", ")).unwrap_or_default();
+    let title = format!(
+        "{} — {} ({}): {}; {} mention(s) in {}; importance {}{}",
+        e.id,
+        e.label,
+        e.event_type,
+        bounds_text(e),
+        e.mentions.len(),
+        e.docs.join(", "),
+        e.importance,
+        if cids.is_empty() { String::new() } else { format!("; contradictions {cids}") }
     );
-    let _ = writeln!(svg, r##"<rect x="0" y="0" width="{WIDTH}" height="{height}" fill="#ffffff"/>"##);
-    svg.push_str(&body);
-    svg.push_str("</svg>\n");
-    svg
+    let known: Vec<DateTime<FixedOffset>> = [e.earliest_start, e.latest_start, e.earliest_end, e.latest_end].into_iter().flatten().collect();
+    let x0 = match lo {
+        Some(t) => axis.x(t),
+        None => axis_left,
+    };
+    let x1 = match hi {
+        Some(t) => axis.x(t),
+        None => axis_right,
+    };
+    // When only one side is known the bar runs from it to the open end.
+    let (x0, x1) = match (lo, hi) {
+        (None, Some(_)) => (axis_left, x1.max(known.iter().map(|t| axis.x(*t)).fold(f64::MIN, f64::max))),
+        (Some(_), None) => (x0.min(known.iter().map(|t| axis.x(*t)).fold(f64::MAX, f64::min)), axis_right),
+        _ => (x0, x1),
+    };
+    let (x0, x1) = if x1 - x0 < 4.0 { ((x0 + x1) / 2.0 - 2.0, (x0 + x1) / 2.0 + 2.0) } else { (x0, x1) };
+    let _ = writeln!(
+        body,
+        r##"<g class="row" data-id="{}"><rect class="event{}" data-id="{}" x="{x0:.1}" y="{:.1}" width="{:.1}" height="12" rx="2" fill="{colour}" fill-opacity="0.28" stroke="{colour}" stroke-width="0.8"><title>{}</title></rect>"##,
+        xml_escape(&e.id),
+        if conflict { " conflict" } else { "" },
+        xml_escape(&e.id),
+        y + 4.0,
+        x1 - x0,
+        xml_escape(&title)
+    );
+    if let (Some(ls), Some(ee)) = (e.latest_start, e.earliest_end) {
+        if ee > ls {
+            let (c0, c1) = (axis.x(ls), axis.x(ee));
+            if c1 - c0 >= 1.0 {
+                let _ = writeln!(body, r##"<rect class="core" x="{c0:.1}" y="{:.1}" width="{:.1}" height="12" rx="2" fill="{colour}"/>"##, y + 4.0, c1 - c0);
+            }
+        }
+    }
+    if lo.is_none() {
+        let _ = writeln!(body, r##"<path class="open" d="M{:.1},{:.1} l-7,6 l7,6 z" fill="{colour}"/>"##, axis_left, y + 4.0);
+    }
+    if hi.is_none() {
+        let _ = writeln!(body, r##"<path class="open" d="M{:.1},{:.1} l7,6 l-7,6 z" fill="{colour}"/>"##, axis_right, y + 4.0);
+    }
+    let label_right = WIDTH - MARGIN;
+    let id_x = WIDTH - MARGIN - LABEL_W;
+    let _ = writeln!(
+        body,
+        r##"<text class="id" x="{id_x:.1}" y="{:.1}" font-size="11" fill="{}" font-family="'DejaVu Sans Mono', monospace">{}{}</text>"##,
+        y + 14.5,
+        if conflict { RED } else { "#777" },
+        xml_escape(&e.id),
+        if conflict { " !" } else { "" }
+    );
+    let shown = fit(&e.label, LABEL_W - ID_W - 4.0, FONT);
+    rtl_text(body, "label", (label_right, y + 15.0), FONT, if conflict { RED } else { "#222" }, &shown, Some(&title));
+    let _ = writeln!(body, "</g>");
 }
 
 /// `timeline.html`: the SVG inline in a page with no margins, so a browser (or a headless

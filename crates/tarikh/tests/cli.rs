@@ -12,9 +12,9 @@ const FILES: &[(&str, &str)] = &[
     ("documents.csv", "doc,published_at,basis,chars,timexes,events,timezone,evidence,status,story,timezone_basis,timezone_evidence"),
     ("timex.csv", "doc,start,end,text,type,value,anchor,rule,mod,interval_start,interval_end"),
     ("event_mentions.csv", "doc,start,end,trigger,event_type,time_value,event_id"),
-    ("timeline.csv", "event_id,event_type,label,earliest_start,latest_start,earliest_end,latest_end,granularity,docs,mentions,evidence,status"),
-    ("relations.csv", "source_event,relation,target_event,offset_min,offset_max,doc,start,end,evidence"),
-    ("conflicts.csv", "conflict_id,kind,docs,evidence,resolution"),
+    ("timeline.csv", "event_id,event_type,label,earliest_start,latest_start,earliest_end,latest_end,granularity,docs,mentions,evidence,status,importance,story"),
+    ("relations.csv", "source_event,relation,target_event,offset_min,offset_max,doc,start,end,evidence,story"),
+    ("conflicts.csv", "conflict_id,kind,docs,evidence,resolution,events,story"),
 ];
 
 #[test]
@@ -168,7 +168,11 @@ fn eval_finds_the_seeds_silence_period_vote_and_contradictions() {
     assert!(vote["start_ok"].as_bool().unwrap(), "the vote is on 2017-05-07: {vote}");
     assert!(vote["system_bounds"][0].as_str().unwrap().starts_with("2017-05-07T00:00"));
     let conflicts: Vec<&str> = t["conflicts"]["found_ids"].as_array().unwrap().iter().map(|v| v.as_str().unwrap()).collect();
-    for id in ["C01", "C02", "C03", "C04", "C05", "C06", "C07", "C09", "C10", "C14"] {
+    // C05 and C14 are not among them: what matched them was wrong and scored by sharing a span
+    // with the gold (the polls dated by «مساء الأحد», Hollande's departure; a statement «قائلا»
+    // dated by the «24 ابريل» it reports, in a cycle with the American election). What is said no
+    // longer takes the date of its saying, and a mention of one event no longer joins another.
+    for id in ["C01", "C02", "C03", "C04", "C06", "C07", "C08", "C09", "C10"] {
         assert!(conflicts.contains(&id), "{id} not found: {conflicts:?}");
     }
 }

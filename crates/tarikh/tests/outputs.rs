@@ -164,8 +164,20 @@ fn svg_is_valid_xml_with_one_mark_and_one_label_per_event() {
     let (_, events) = read_csv(&out.join("timeline.csv"));
     let has_class = |n: &roxmltree::Node, c: &str| n.attribute("class").is_some_and(|v| v.split_whitespace().any(|x| x == c));
     let marks: Vec<roxmltree::Node> = doc.descendants().filter(|n| has_class(n, "event")).collect();
-    assert_eq!(marks.len(), events.len(), "one mark per row of timeline.csv");
+    // one mark per row of timeline.csv, up to the most important 35 of each story
+    let cap = tarikh_pipeline::svg::MAX_EVENTS_PER_STORY;
+    let mut per_story: std::collections::BTreeMap<&str, Vec<&Vec<String>>> = std::collections::BTreeMap::new();
     for row in &events {
+        per_story.entry(row[13].as_str()).or_default().push(row);
+    }
+    let mut drawn: Vec<&Vec<String>> = Vec::new();
+    for rows in per_story.values() {
+        let mut ranked = rows.clone();
+        ranked.sort_by(|a, b| b[12].parse::<u32>().unwrap().cmp(&a[12].parse::<u32>().unwrap()).then_with(|| a[0].cmp(&b[0])));
+        drawn.extend(ranked.into_iter().take(cap));
+    }
+    assert_eq!(marks.len(), drawn.len(), "one mark per row of timeline.csv, at most {cap} per story");
+    for row in drawn {
         let (id, label) = (&row[0], &row[2]);
         let mark = marks.iter().find(|m| m.attribute("data-id") == Some(id.as_str())).unwrap_or_else(|| panic!("no mark for {id}"));
         let group = mark.parent().expect("row group");
@@ -194,7 +206,19 @@ fn svg_is_valid_xml_with_one_mark_and_one_label_per_event() {
     assert!(doc.descendants().any(|n| has_class(&n, "silence")), "silence period shaded");
     assert!(events.iter().any(|r| r[1] == "election_round" && r[7] == "day"), "the seeds have a vote of one day");
     assert!(doc.descendants().any(|n| has_class(&n, "vote")), "vote marked");
+    assert!(doc.descendants().any(|n| has_class(&n, "vote-day") && n.text().is_some_and(|t| t.contains("تصويت"))), "vote day named on the axis");
     assert!(events.iter().any(|r| r[11] == "conflict"), "the seeds have events in a contradiction");
+    // every contradiction names the events it involves
+    let (_, conflicts) = read_csv(&out.join("conflicts.csv"));
+    for c in doc.descendants().filter(|n| has_class(n, "conflict") && n.has_tag_name("g")) {
+        let named = c.descendants().find(|n| has_class(n, "conflict-events")).expect("a line naming the events");
+        let ids = c.attribute("data-events").unwrap_or("");
+        let text: String = named.children().filter(|n| n.is_text()).filter_map(|n| n.text()).collect();
+        for id in ids.split_whitespace() {
+            assert!(text.contains(id) || text.ends_with('…'), "{:?} names {id}: {text}", c.attribute("data-id"));
+        }
+    }
+    assert_eq!(doc.descendants().filter(|n| has_class(n, "conflict") && n.has_tag_name("g")).count(), conflicts.len());
     // The page around it.
     let html = std::fs::read_to_string(out.join("timeline.html")).unwrap();
     assert!(html.starts_with("<!DOCTYPE html>") && html.contains("<meta charset=\"utf-8\">"));

@@ -90,6 +90,8 @@ class EventRow(TypedDict):
     mentions: int
     evidence: str  # doc:start-end joined by ";"
     status: str
+    importance: int  # how much it matters to its story (documents, mentions, a stated date)
+    story: str  # the story its documents were grouped into (S1, S2 …)
 
 
 class RelationRow(TypedDict):
@@ -104,6 +106,7 @@ class RelationRow(TypedDict):
     start: int
     end: int
     evidence: str
+    story: str  # the story of the document stating it
 
 
 class ConflictRow(TypedDict):
@@ -114,3 +117,5 @@ class ConflictRow(TypedDict):
     docs: str
     evidence: str
     resolution: str
+    events: str  # ids of the timeline events involved, joined by ";"
+    story: str  # the story of the documents involved

@@ -1,0 +1,101 @@
+//! Contradictions: the anchor stage's (a weekday that does not match its date), readings that
+//! disagree (dates, durations, offsets of one event or pair), and negative cycles of the network.
+
+use crate::constraints::{class_name, Constraint};
+use crate::flatten::Flat;
+use crate::{Conflict, Input};
+use std::collections::BTreeSet;
+
+/// The anchor stage's contradictions, one conflict each; the events dated by a flagged expression
+/// are marked in `in_conflict`.
+pub(crate) fn from_anchoring(input: &Input, flat: &[Flat], flat_of: &[Vec<Option<usize>>], event_of_flat: &[usize], in_conflict: &mut [bool]) -> Vec<Conflict> {
+    let mut conflicts = Vec::new();
+    for (di, (doc, _)) in input.docs.iter().enumerate() {
+        for c in &doc.conflicts {
+            let mut involved = Vec::new();
+            for &i in flat_of[di].iter().flatten() {
+                if flat[i].timex_span.as_ref().is_some_and(|t| t.0 < c.end && c.start < t.1) {
+                    in_conflict[event_of_flat[i]] = true;
+                    involved.push(event_of_flat[i]);
+                }
+            }
+            conflicts.push(Conflict {
+                id: String::new(),
+                kind: c.kind.clone(),
+                docs: vec![doc.id.clone()],
+                evidence: vec![(doc.id.clone(), c.start, c.end, c.text.clone())],
+                resolution: c.description.clone(),
+                events: Vec::new(),
+                story: String::new(),
+                event_index: involved,
+            });
+        }
+    }
+    conflicts
+}
+
+/// Readings that disagree: a `cross_doc_disagreement` when several documents are involved, else
+/// `factual` (one article contradicts itself).
+pub(crate) fn disagreement(docs: BTreeSet<String>, evidence: Vec<(String, usize, usize, String)>, resolution: String, events: Vec<usize>) -> Conflict {
+    Conflict {
+        id: String::new(),
+        kind: if docs.len() > 1 { "cross_doc_disagreement" } else { "factual" }.into(),
+        docs: docs.into_iter().collect(),
+        evidence,
+        resolution,
+        events: Vec::new(),
+        story: String::new(),
+        event_index: events,
+    }
+}
+
+/// A negative cycle of the network (constraint indices in order) whose constraint `w` was dropped:
+/// every constraint of it is quoted, and its events are marked in `in_conflict`.
+pub(crate) fn negative_cycle(constraints: &[Constraint], cycle: &[usize], w: usize, in_conflict: &mut [bool]) -> Conflict {
+    let mut cdocs = BTreeSet::new();
+    let mut evidence = Vec::new();
+    let mut involved = Vec::new();
+    for &ci in cycle {
+        for s in &constraints[ci].sources {
+            cdocs.insert(s.doc.clone());
+            evidence.push((s.doc.clone(), s.start, s.end, s.text.clone()));
+        }
+        for &e in &constraints[ci].events {
+            in_conflict[e] = true;
+            involved.push(e);
+        }
+    }
+    evidence.dedup();
+    let parts: Vec<String> = cycle
+        .iter()
+        .map(|&ci| {
+            let c = &constraints[ci];
+            format!("{} [{}, {} source(s)]", c.desc, class_name(c.class), c.sources.len())
+        })
+        .collect();
+    let c = &constraints[w];
+    Conflict {
+        id: String::new(),
+        kind: "negative_cycle".into(),
+        docs: cdocs.into_iter().collect(),
+        evidence,
+        resolution: format!(
+            "constraints in the cycle: {}; dropped the weakest: {} ({}, {} document(s), {} source(s))",
+            parts.join("; "),
+            c.desc,
+            class_name(c.class),
+            c.docs(),
+            c.sources.len()
+        ),
+        events: Vec::new(),
+        story: String::new(),
+        event_index: involved,
+    }
+}
+
+/// Number the conflicts K01, K02 … in their order.
+pub(crate) fn number(conflicts: &mut [Conflict]) {
+    for (k, c) in conflicts.iter_mut().enumerate() {
+        c.id = format!("K{:02}", k + 1);
+    }
+}

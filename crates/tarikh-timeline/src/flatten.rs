@@ -1,0 +1,295 @@
+//! Flattening: every mention of every document becomes one [`Flat`] record with interned type,
+//! group, head and key words, and its own time in minutes from the origin, ready for merging.
+
+use crate::constraints::{timex_class, C_DCT_DATE, C_DERIVED_DATE};
+use crate::time::{granularity, timex_interval};
+use crate::Input;
+use std::collections::HashMap;
+use chrono::{DateTime, Duration, FixedOffset, Timelike};
+use tarikh_anchor::{AnchoredDocument, TimexType};
+use tarikh_events::{DocEvents, MentionRole, Relation};
+
+/// "No key" (an empty head).
+pub(crate) const NOKEY: u32 = u32::MAX;
+
+/// A mention flattened across documents.
+pub(crate) struct Flat {
+    pub(crate) doc: usize,
+    pub(crate) mi: usize,
+    /// start of the mention's sentence (normalised bytes)
+    pub(crate) sentence: usize,
+    pub(crate) ty: usize,
+    /// interned merge group (the type, or the lexicon's group of types)
+    pub(crate) group: usize,
+    /// same-day mentions of the type are one event
+    pub(crate) same_day: bool,
+    /// interned distinguishing words, sorted
+    pub(crate) distinct: Vec<u32>,
+    /// interned head (NOKEY when empty) and its number of words
+    pub(crate) head_id: u32,
+    pub(crate) head_words: usize,
+    /// sorted interned key words (head stems included)
+    pub(crate) keys: Vec<u32>,
+    /// the (at most 3) rarest of `keys` across the whole input
+    pub(crate) rare: Vec<u32>,
+    /// own time in minutes from the origin, [a, b)
+    pub(crate) time: Option<(i64, i64)>,
+    pub(crate) gran: &'static str,
+    pub(crate) strict: bool,
+    pub(crate) open: bool,
+    pub(crate) state: bool,
+    pub(crate) class: u8,
+    /// time zone of the place the mention names, if any
+    pub(crate) zone: Option<chrono_tz::Tz>,
+    /// the own timex's value (for reading it again on the clock of the event's place)
+    pub(crate) value: Option<String>,
+    /// evidence of the own time: (start, end, text) of the timex
+    pub(crate) timex_span: Option<(usize, usize, String)>,
+    /// the stretch in which the event began, from «منذ X»
+    pub(crate) since: Option<Since>,
+    /// the mention is a report (a statement that is news)
+    pub(crate) reports: bool,
+    /// where in a month its date names it falls ("first_day", "eve", or empty)
+    pub(crate) period_part: String,
+}
+
+/// «منذ X»: the stretch (minutes from the origin) in which an event began, the evidence (start,
+/// end, text of X) and the constraint class of X.
+pub(crate) type Since = ((i64, i64), (usize, usize, String), u8);
+
+/// The mentions of all documents, flattened, with the interned type names.
+pub(crate) struct Mentions {
+    /// Every mention, by document then text order.
+    pub flat: Vec<Flat>,
+    /// Per document: mention index → index in `flat` (None: an attribution, no event).
+    pub flat_of: Vec<Vec<Option<usize>>>,
+    /// Pairs of flat mentions the text makes one event (a statement going on, an announcement and
+    /// the event it announces).
+    pub joins: Vec<(usize, usize)>,
+    /// Interned type names.
+    pub types: Vec<String>,
+    /// Per type: the types whose same-day event begins / ends it (`begins_with`, `ends_with`).
+    pub type_marks: HashMap<usize, (String, String)>,
+}
+
+/// A key word without its inner long vowels (ا و ي after the first letter), so that the spellings
+/// of one name meet: أميركي / أمريكي, ماكرون / ماكرن, هولاند / هولوند.
+pub(crate) fn skeleton(word: &str) -> String {
+    let mut chars = word.chars();
+    let first = chars.next().map(String::from).unwrap_or_default();
+    first + &chars.filter(|c| !matches!(c, 'ا' | 'و' | 'ي')).collect::<String>()
+}
+
+/// Flatten the mentions of every document (see [`Flat`]).
+pub(crate) fn flatten(input: &Input) -> Mentions {
+    let docs = &input.docs;
+    let minutes = |dt| input.minutes(dt);
+    let mut types: Vec<String> = Vec::new();
+    // per type: the types whose same-day event begins / ends it (`begins_with`, `ends_with`)
+    let mut type_marks: HashMap<usize, (String, String)> = HashMap::new();
+    let mut type_ids: HashMap<String, usize> = HashMap::new();
+    let mut words: HashMap<String, u32> = HashMap::new();
+    let mut heads: HashMap<String, u32> = HashMap::new();
+    let mut group_ids: HashMap<String, usize> = HashMap::new();
+    let mut flat: Vec<Flat> = Vec::new();
+    let mut flat_of: Vec<Vec<Option<usize>>> = Vec::new(); // per doc: mention index -> flat index
+    let mut joins: Vec<(usize, usize)> = Vec::new();
+    for (di, (doc, ev)) in docs.iter().enumerate() {
+        let mut order: Vec<usize> = (0..ev.mentions.len()).collect();
+        order.sort_by_key(|&i| (ev.mentions[i].start, ev.mentions[i].end, i));
+        let mut map = vec![None; ev.mentions.len()];
+        for mi in order {
+            let m = &ev.mentions[mi];
+            // a report that only names its source is no event of the story
+            if m.role == MentionRole::Attribution {
+                continue;
+            }
+            let ty = *type_ids.entry(m.event_type.clone()).or_insert_with(|| {
+                types.push(m.event_type.clone());
+                types.len() - 1
+            });
+            type_marks.entry(ty).or_insert_with(|| (m.begun_by.clone(), m.ended_by.clone()));
+            let group_name = if m.merge_group.is_empty() { &m.event_type } else { &m.merge_group };
+            let next_group = group_ids.len();
+            let group = *group_ids.entry(group_name.clone()).or_insert(next_group);
+            let mut distinct: Vec<u32> = m
+                .distinct
+                .iter()
+                .map(|w| {
+                    let n = words.len() as u32;
+                    *words.entry(w.clone()).or_insert(n)
+                })
+                .collect();
+            distinct.sort_unstable();
+            distinct.dedup();
+            let mut keys: Vec<u32> = m
+                .keywords
+                .iter()
+                .map(String::as_str)
+                .chain(m.head.split(' ').filter(|w| !w.is_empty()))
+                .map(|w| {
+                    let n = words.len() as u32;
+                    *words.entry(skeleton(w)).or_insert(n)
+                })
+                .collect();
+            keys.sort_unstable();
+            keys.dedup();
+            // "X خلال Y" (or X at the same time as Y) with Y dated and X not: X is within Y's time
+            let inherited = if m.time.is_none() { inherited_time(doc, ev, mi) } else { None };
+            let tx = m.time.or(inherited).and_then(|ti| doc.timexes.get(ti));
+            let interval = tx.and_then(|t| timex_interval(doc, t)).map(|i| period_part(i, &m.period_part));
+            let time = interval.map(|(a, b)| (minutes(a), minutes(b).max(minutes(a) + 1)));
+            let since = m.since.and_then(|ti| doc.timexes.get(ti)).and_then(|t| {
+                let (a, b) = since_interval(doc, t)?;
+                Some(((minutes(a), minutes(b).max(minutes(a) + 1)), (t.start, t.end, t.text.clone()), timex_class(doc, t)))
+            });
+            map[mi] = Some(flat.len());
+            flat.push(Flat {
+                doc: di,
+                mi,
+                sentence: m.sentence.start,
+                ty,
+                group,
+                same_day: m.same_day_merge,
+                distinct,
+                head_id: if m.head.is_empty() {
+                    NOKEY
+                } else {
+                    let n = heads.len() as u32;
+                    *heads.entry(m.head.clone()).or_insert(n)
+                },
+                head_words: m.head.split(' ').filter(|w| !w.is_empty()).count(),
+                keys,
+                rare: Vec::new(),
+                time,
+                gran: match (tx, time) {
+                    (Some(t), Some(_)) => granularity(&t.value),
+                    _ => "vague",
+                },
+                strict: m.strict_merge,
+                open: m.open_extent,
+                state: m.state_extent,
+                class: match (inherited, tx) {
+                    (Some(_), _) => C_DERIVED_DATE,
+                    (None, Some(t)) => timex_class(doc, t),
+                    (None, None) => C_DCT_DATE,
+                },
+                zone: m.zone.parse().ok(),
+                value: tx.filter(|_| time.is_some()).map(|t| t.value.clone()),
+                timex_span: tx.filter(|_| time.is_some()).map(|t| (t.start, t.end, t.text.clone())),
+                since,
+                reports: m.reports,
+                period_part: m.period_part.clone(),
+            });
+        }
+        for (mi, m) in ev.mentions.iter().enumerate() {
+            if let (Some(a), Some(b)) = (map[mi], m.joins.and_then(|j| map.get(j).copied().flatten())) {
+                joins.push((a, b));
+            }
+        }
+        flat_of.push(map);
+    }
+
+    // the 3 rarest key words of each mention block same-day candidates (rare words are the
+    // discriminating ones: names, places)
+    let mut freq: HashMap<u32, u32> = HashMap::new();
+    for f in &flat {
+        for &k in &f.keys {
+            *freq.entry(k).or_insert(0) += 1;
+        }
+    }
+    for f in flat.iter_mut() {
+        let mut r = f.keys.clone();
+        r.sort_by_key(|k| (freq[k], *k));
+        r.truncate(3);
+        f.rare = r;
+    }
+    Mentions { flat, flat_of, joins, types, type_marks }
+}
+
+/// The part of a month (or longer stretch) an event of the kind falls in ("first_day": غرة شهر
+/// رمضان is its first day; "eve": the crescent of a month is sought on the evening before its first
+/// day); a stretch of two days or less is kept as it is.
+pub(crate) fn period_part((a, b): (DateTime<FixedOffset>, DateTime<FixedOffset>), part: &str) -> (DateTime<FixedOffset>, DateTime<FixedOffset>) {
+    if b - a <= Duration::days(2) {
+        return (a, b);
+    }
+    match part {
+        "first_day" => (a, a + Duration::days(1)),
+        "eve" => (a - Duration::hours(6), a),
+        _ => (a, b),
+    }
+}
+
+/// The stretch in which an event began, from «منذ X»: X's own stretch for a date; for a duration
+/// ("منذ 30 ساعة"), the publication's time less the duration (from the start of the publication
+/// day less the longest reading to its end less the shortest, when the hour is not known).
+fn since_interval(doc: &AnchoredDocument, t: &tarikh_anchor::Timex) -> Option<(DateTime<FixedOffset>, DateTime<FixedOffset>)> {
+    if t.kind != TimexType::Duration {
+        return timex_interval(doc, t);
+    }
+    let (lo, hi) = t.duration_seconds?;
+    let p = &doc.publication;
+    let day = crate::time::local_midnight(p.timezone, p.date, None)?;
+    let (first, last) = match p.time {
+        Some(at) => {
+            let instant = day + Duration::seconds(i64::from(at.num_seconds_from_midnight()));
+            (instant, instant)
+        }
+        None => (day, day + Duration::days(1)),
+    };
+    Some((first - Duration::try_seconds(hi)?, last - Duration::try_seconds(lo)?))
+}
+
+/// The timex of the event a mention is stated to happen during (or at the same time as), for a
+/// mention with no time of its own: "القرصنة التي استهدفت ... خلال حملة الانتخابات الرئاسية
+/// 2016" is dated by the campaign. Only relations within one document, one step.
+///
+/// The other way round, an undated event that includes one dated to a day or finer ("قالت مساء
+/// الأربعاء خلال المناظرة") takes that date too: the sentence's time phrase dates both.
+pub(crate) fn inherited_time(doc: &AnchoredDocument, ev: &DocEvents, mi: usize) -> Option<usize> {
+    let within = ev.relations.iter().find_map(|r| {
+        let other = match r.relation {
+            Relation::IsIncluded | Relation::Simultaneous if r.source == mi => r.target,
+            Relation::Includes | Relation::Simultaneous if r.target == mi => r.source,
+            _ => return None,
+        };
+        ev.mentions.get(other).and_then(|o| o.time)
+    });
+    within.or_else(|| {
+        ev.relations.iter().find_map(|r| {
+            let inner = match r.relation {
+                Relation::IsIncluded if r.target == mi => r.source,
+                Relation::Includes if r.source == mi => r.target,
+                _ => return None,
+            };
+            let ti = ev.mentions.get(inner)?.time?;
+            let t = doc.timexes.get(ti)?;
+            matches!(granularity(&t.value), "day" | "morning" | "afternoon" | "evening" | "night" | "instant").then_some(ti)
+        })
+    })
+    .or_else(|| {
+        // "X إثر Y": Y, undated, was the day of X (only its day: the hour is not said)
+        ev.relations.iter().find_map(|r| {
+            if !r.same_day || r.target != mi {
+                return None;
+            }
+            let ti = ev.mentions.get(r.source)?.time?;
+            (granularity(&doc.timexes.get(ti)?.value) == "day").then_some(ti)
+        })
+    })
+}
+
+
+#[cfg(test)]
+mod tests {
+    use super::skeleton;
+
+    #[test]
+    fn spellings_of_one_name_share_a_skeleton() {
+        assert_eq!(skeleton("اميركي"), skeleton("امريكي"));
+        assert_eq!(skeleton("ماكرون"), skeleton("ماكرن"));
+        assert_ne!(skeleton("روسيا"), skeleton("فرنسا"));
+        assert_eq!(skeleton(""), "");
+    }
+}

@@ -1,0 +1,567 @@
+//! Merging: mentions of one real event become one cluster (blocking keys, the merge rule, undated
+//! mentions joining their group's main event), and each event is dated on its place's clock.
+
+use crate::flatten::{Flat, NOKEY};
+use crate::time::{zoned_interval, DAY};
+use crate::Input;
+use petgraph::unionfind::UnionFind;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use tarikh_events::{Relation, RelationBasis};
+
+/// The events: which event each mention became, and each event's mentions.
+pub(crate) struct Clusters {
+    /// Per flat mention: its event index.
+    pub event_of_flat: Vec<usize>,
+    /// Per event: its flat mentions, in flat order (events numbered by their first mention).
+    pub members: Vec<Vec<usize>>,
+}
+
+fn sorted_shared(a: &[u32], b: &[u32]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
+}
+
+/// The union of two sorted sets of documents.
+fn union_docs(a: &[usize], b: &[usize]) -> Vec<usize> {
+    let mut out: Vec<usize> = a.iter().chain(b).copied().collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// The union of two sorted sets.
+fn union_sorted(a: &[u32], b: &[u32]) -> Vec<u32> {
+    let mut out: Vec<u32> = a.iter().chain(b).copied().collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// Whether two sorted sets of distinguishing words tell the events apart: both have some, and
+/// they differ.
+fn distinct_clash(a: &[u32], b: &[u32]) -> bool {
+    !a.is_empty() && !b.is_empty() && a != b
+}
+
+/// The merge rule (see the crate docs).
+fn should_merge(a: &Flat, b: &Flat) -> bool {
+    // different triggers of one sentence are different events, unless they name an event of a
+    // by-time type on the same day ("الانتخابات الأمريكية … ترامب الذي انتخب في 8 نوفمبر")
+    let same_day_kind = a.ty == b.ty && a.same_day && b.same_day && a.time.is_some() && a.time == b.time;
+    if a.group != b.group || (a.doc == b.doc && a.sentence == b.sentence && !same_day_kind) || distinct_clash(&a.distinct, &b.distinct) {
+        return false;
+    }
+    // events placed in different countries are different events (the French and the American
+    // presidential elections)
+    if a.zone.is_some() && b.zone.is_some() && a.zone != b.zone {
+        return false;
+    }
+    let head_eq = a.head_id != NOKEY && a.head_id == b.head_id;
+    let shared = sorted_shared(&a.keys, &b.keys);
+    // head words are part of keys: do not count them twice
+    let head_words = if head_eq { a.head_words } else { 0 };
+    let shared = shared.saturating_sub(head_words);
+    let coarse = |t: (i64, i64)| t.1 - t.0 > 2 * DAY;
+    let time = match (a.time, b.time) {
+        (Some(x), Some(y)) => {
+            if x.0 < y.1 && y.0 < x.1 {
+                if coarse(x) || coarse(y) {
+                    1
+                } else {
+                    0
+                }
+            } else {
+                let gap = (x.0 - y.1).max(y.0 - x.1);
+                if gap <= 3 * DAY {
+                    3
+                } else {
+                    4
+                }
+            }
+        }
+        _ => 2,
+    };
+    if a.strict || b.strict {
+        return time <= 2 && shared >= 2 && (head_eq || shared >= 3);
+    }
+    // a state (the silence period) dated on nearby days is one state
+    if a.state && b.state && a.ty == b.ty && time <= 3 {
+        return true;
+    }
+    // a vote, a campaign's end, a leak: one of a type per day in a story (an instant at midnight
+    // touches the day it ends: "انتهت الحملة منتصف الليل" and "انتهاء الحملة الجمعة")
+    let instant = |t: (i64, i64)| t.1 - t.0 < 60;
+    let touching = matches!((a.time, b.time), (Some(x), Some(y)) if x.0 <= y.1 && y.0 <= x.1 && (instant(x) || instant(y)));
+    if (time == 0 || touching) && a.ty == b.ty && a.same_day && b.same_day {
+        return true;
+    }
+    // key words besides the head: few of them is little evidence either way
+    let own = |f: &Flat| f.keys.len().saturating_sub(head_words);
+    match time {
+        0 => head_eq || shared >= 1,
+        1 => head_eq && shared >= 1,
+        2 => head_eq && (shared >= 1 || a.doc == b.doc || own(a).min(own(b)) <= 1),
+        // one event of a kind a story has once a day ("الجولة الثانية") told on two nearby days:
+        // the same, with a disagreement to report; kinds that recur (polls) are different events
+        3 => head_eq && head_words >= 2 && a.same_day && b.same_day,
+        _ => false,
+    }
+}
+
+
+/// Merge the mentions into events with blocking keys (see the crate docs).
+pub(crate) fn cluster(input: &Input, flat: &[Flat], flat_of: &[Vec<Option<usize>>], joins: &[(usize, usize)]) -> Clusters {
+    let docs = &input.docs;
+    let n = flat.len();
+    let mut uf: UnionFind<usize> = UnionFind::new(n);
+    const K: usize = 8;
+    let mut postings: HashMap<(usize, u8, i64, u32), Vec<usize>> = HashMap::new();
+    // per cluster root: the hull of its members' own times
+    let mut hull: Vec<Option<(i64, i64)>> = flat.iter().map(|f| f.time).collect();
+    // per cluster root: the distinguishing words of its members ("الأولى" …): a cluster holding
+    // the first round never takes a mention of the second, even through an undated "الانتخابات"
+    let mut dist: Vec<Vec<u32>> = flat.iter().map(|f| f.distinct.clone()).collect();
+    // per cluster root: the documents of its members
+    let mut cdocs: Vec<Vec<usize>> = flat.iter().map(|f| vec![f.doc]).collect();
+    // what the text itself makes one event comes first: a statement going on ("وأضاف:"), an
+    // announcement and the event it announces
+    for &(a, b) in joins {
+        let (ra, rb) = (uf.find_mut(a), uf.find_mut(b));
+        if ra == rb {
+            continue;
+        }
+        let merged = match (hull[ra], hull[rb]) {
+            (Some(x), Some(y)) => Some((x.0.min(y.0), x.1.max(y.1))),
+            (x, y) => x.or(y),
+        };
+        uf.union(a, b);
+        let root = uf.find_mut(a);
+        hull[root] = merged;
+        dist[root] = union_sorted(&dist[ra], &dist[rb]);
+        cdocs[root] = union_docs(&cdocs[ra], &cdocs[rb]);
+    }
+    // the last mention each candidate was compared with (several keys find the same candidate)
+    let mut checked: Vec<usize> = vec![usize::MAX; n];
+    // An event the text places before or after another of its own group ("يدلي الناخبون في
+    // الخارج السبت، قبل يوم من التصويت") is another event: such a source is held out of the first
+    // pass, then merged where no cluster holds the event it was set against.
+    let mut apart: Vec<Vec<usize>> = vec![Vec::new(); n];
+    for (di, (_, ev)) in docs.iter().enumerate() {
+        for r in &ev.relations {
+            if !matches!(r.relation, Relation::Before | Relation::After) {
+                continue;
+            }
+            if let (Some(&Some(a)), Some(&Some(b))) = (flat_of[di].get(r.source), flat_of[di].get(r.target)) {
+                if a != b && flat[a].group == flat[b].group {
+                    apart[a].push(b);
+                }
+            }
+        }
+    }
+    // per cluster root: its held-out members
+    let mut held_in: HashMap<usize, Vec<usize>> = HashMap::new();
+    // mentions the texts relate to each other are different events
+    let mut related: Vec<(usize, usize, bool)> = Vec::new();
+    for (di, (_, ev)) in docs.iter().enumerate() {
+        // (a report and what it reports are plainly different events: no veto needed)
+        for r in ev.relations.iter().filter(|r| r.basis != RelationBasis::Reported) {
+            if let (Some(&Some(a)), Some(&Some(b))) = (flat_of[di].get(r.source), flat_of[di].get(r.target)) {
+                let overlapping = !matches!(r.relation, Relation::Before | Relation::After);
+                related.push((a, b, overlapping));
+            }
+        }
+    }
+    // pass 0 merges the mentions no text sets against another of their group, then undated
+    // mentions join their group's main event; pass 1 places the held-out ones, so that the
+    // event they are set against has found its cluster first
+    for pass in 0..2 {
+        if pass == 1 {
+            // the end of each document's publication day: what it mentions without a date has
+            // happened (or is announced) by then
+            let published: Vec<i64> = docs
+                .iter()
+                .map(|(d, _)| {
+                    let next = d.publication.date.succ_opt().unwrap_or(d.publication.date);
+                    crate::time::local_midnight(d.publication.timezone, next, None).map_or(i64::MAX, |t| input.minutes(t))
+                })
+                .collect();
+            attach_undated(flat, &mut uf, &hull, &related, &published);
+            // the clusters' hulls again, as attaching may have changed the roots
+            let mut fresh: Vec<Option<(i64, i64)>> = vec![None; n];
+            for (i, f) in flat.iter().enumerate() {
+                let root = uf.find_mut(i);
+                if let Some((a, b)) = f.time {
+                    fresh[root] = Some(fresh[root].map_or((a, b), |(x, y)| (x.min(a), y.max(b))));
+                }
+            }
+            hull = fresh;
+            let mut fresh_dist: Vec<Vec<u32>> = vec![Vec::new(); n];
+            for (i, f) in flat.iter().enumerate() {
+                let root = uf.find_mut(i);
+                fresh_dist[root] = union_sorted(&fresh_dist[root], &f.distinct);
+            }
+            dist = fresh_dist;
+            let mut fresh_docs: Vec<Vec<usize>> = vec![Vec::new(); n];
+            for (i, f) in flat.iter().enumerate() {
+                let root = uf.find_mut(i);
+                fresh_docs[root] = union_docs(&fresh_docs[root], &[f.doc]);
+            }
+            cdocs = fresh_docs;
+            let moved: Vec<(usize, Vec<usize>)> = held_in.drain().collect();
+            for (r, held) in moved {
+                let root = uf.find_mut(r);
+                held_in.entry(root).or_default().extend(held);
+            }
+        }
+        let order: Vec<usize> = (0..n).filter(|&i| apart[i].is_empty() == (pass == 0)).collect();
+        for i in order {
+            if !apart[i].is_empty() {
+                let root = uf.find_mut(i);
+                held_in.entry(root).or_default().push(i);
+            }
+            let f = &flat[i];
+            // every merge rule needs either the same head or (same day / strict type) a shared key
+            // word, so these keys find every pair a rule could accept (within the window K)
+            let mut keys: Vec<(usize, u8, i64, u32)> = Vec::new();
+            let head = f.head_id;
+            let g = f.group;
+            if let Some((a, b)) = f.time {
+                if b - a <= 2 * DAY {
+                    for d in a.div_euclid(DAY)..=(b - 1).div_euclid(DAY) {
+                        keys.push((g, 0, d, head));
+                        keys.extend(f.rare.iter().map(|&k| (g, 1, d, k)));
+                        if f.same_day {
+                            // every same-day mention of the group is a candidate (types of one
+                            // group still need a shared word, see should_merge)
+                            keys.push((g, 5, d, 0));
+                        }
+                    }
+                } else {
+                    keys.push((g, 2, a.div_euclid(30 * DAY), head));
+                }
+            }
+            keys.push((g, 3, 0, head));
+            if f.state {
+                keys.push((g, 6, 0, f.ty as u32));
+            }
+            if f.strict {
+                keys.extend(f.keys.iter().map(|&k| (g, 4, 0, k)));
+            }
+            for key in keys {
+                if key.3 == NOKEY {
+                    continue;
+                }
+                let list = postings.entry(key).or_default();
+                for &j in list.iter().rev().take(K) {
+                    if checked[j] == i {
+                        continue;
+                    }
+                    checked[j] = i;
+                    let (ri, rj) = (uf.find_mut(i), uf.find_mut(j));
+                    if ri == rj || !should_merge(&flat[i], &flat[j]) {
+                        continue;
+                    }
+                    let set_against = |x: usize, other: usize, uf: &mut UnionFind<usize>| apart[x].iter().any(|&y| uf.find_mut(y) == other);
+                    let held_i: Vec<usize> = held_in.get(&ri).cloned().unwrap_or_default();
+                    let held_j: Vec<usize> = held_in.get(&rj).cloned().unwrap_or_default();
+                    if held_i.iter().any(|&x| set_against(x, rj, &mut uf)) || held_j.iter().any(|&x| set_against(x, ri, &mut uf)) {
+                        continue;
+                    }
+                    if distinct_clash(&dist[ri], &dist[rj]) {
+                        continue;
+                    }
+                    // undated mentions join a dated event of their own article here; those of
+                    // other articles wait for `attach_undated`, which weighs every dated candidate
+                    // (the quake of today or the one a fortnight ago) instead of the first one met
+                    if hull[ri].is_some() != hull[rj].is_some() {
+                        let undated = if hull[ri].is_none() { ri } else { rj };
+                        if flat[i].doc != flat[j].doc || cdocs[undated] != [flat[i].doc] {
+                            continue;
+                        }
+                    }
+                    let merged = match (hull[ri], hull[rj]) {
+                        (Some(x), Some(y)) => {
+                            // Clusters grow through undated mentions: a strict type (statements)
+                            // keeps one cluster to one time, or a chain of "he said" joins every
+                            // statement of the week.
+                            let gap = (x.0 - y.1).max(y.0 - x.1);
+                            if gap > 3 * DAY || ((flat[i].strict || flat[j].strict) && gap >= 0) {
+                                continue;
+                            }
+                            Some((x.0.min(y.0), x.1.max(y.1)))
+                        }
+                        (x, y) => x.or(y),
+                    };
+                    uf.union(i, j);
+                    let root = uf.find_mut(i);
+                    hull[root] = merged;
+                    dist[root] = union_sorted(&dist[ri], &dist[rj]);
+                    cdocs[root] = union_docs(&cdocs[ri], &cdocs[rj]);
+                    let mut held: Vec<usize> = held_i.into_iter().chain(held_j).collect();
+                    held_in.remove(&ri);
+                    held_in.remove(&rj);
+                    if !held.is_empty() {
+                        held.sort_unstable();
+                        held_in.insert(root, held);
+                    }
+                }
+                list.push(i);
+            }
+        }
+    }
+    // events numbered by their first mention
+    let mut event_of_flat = vec![usize::MAX; n];
+    let mut members: Vec<Vec<usize>> = Vec::new();
+    let mut root_event: HashMap<usize, usize> = HashMap::new();
+    for (i, slot) in event_of_flat.iter_mut().enumerate() {
+        let r = uf.find(i);
+        let e = *root_event.entry(r).or_insert_with(|| {
+            members.push(Vec::new());
+            members.len() - 1
+        });
+        *slot = e;
+        members[e].push(i);
+    }
+    Clusters { event_of_flat, members }
+}
+
+/// An event whose dated mentions name one place (and no other) is dated on that place's clock, and
+/// one whose mentions name none on the clock of the place the story happens in: its mentions'
+/// times are read again in that zone. Returns each event's zone.
+pub(crate) fn place_clocks(input: &Input, members: &[Vec<usize>], flat: &mut [Flat]) -> Vec<Option<chrono_tz::Tz>> {
+    let minutes = |dt| input.minutes(dt);
+    let ne = members.len();
+    let story = story_place(input);
+    let mut event_zone: Vec<Option<chrono_tz::Tz>> = vec![None; ne];
+    for (e, ms) in members.iter().enumerate() {
+        // (the dated mentions decide: undated ones give the event no time to read)
+        let zones: BTreeSet<String> = ms.iter().filter(|&&i| flat[i].time.is_some()).filter_map(|&i| flat[i].zone.map(|z| z.name().to_string())).collect();
+        let zone = match zones.len() {
+            1 => ms.iter().filter(|&&i| flat[i].time.is_some()).find_map(|&i| flat[i].zone),
+            // no place of its own: where the story happens
+            0 => story,
+            _ => None,
+        };
+        event_zone[e] = zone;
+        let Some(zone) = zone else { continue };
+        for &i in ms {
+            // (a mention written on that clock already reads so, with its modifiers: «منتصف مايو»)
+            if input.docs[flat[i].doc].0.publication.timezone == zone {
+                continue;
+            }
+            let Some(v) = flat[i].value.clone() else { continue };
+            if let Some(stretch) = zoned_interval(&v, zone) {
+                let (a, b) = crate::flatten::period_part(stretch, &flat[i].period_part);
+                flat[i].time = Some((minutes(a), minutes(b).max(minutes(a) + 1)));
+            }
+        }
+    }
+    event_zone
+}
+
+/// Where the story happens: the place its articles name most, when it has more than half of all
+/// the place names (and at least three); its zone is the clock of events that name no place.
+fn story_place(input: &Input) -> Option<chrono_tz::Tz> {
+    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+    for (_, ev) in &input.docs {
+        for (zone, n) in &ev.places {
+            *counts.entry(zone.as_str()).or_insert(0) += n;
+        }
+    }
+    let total: usize = counts.values().sum();
+    let (zone, n) = counts.into_iter().max_by_key(|&(z, n)| (n, std::cmp::Reverse(z)))?;
+    (2 * n > total && n >= 3).then(|| zone.parse().ok()).flatten()
+}
+
+/// An undated mention (or cluster of them) of a non-strict type that no rule joined to a dated
+/// cluster names the story's main event of its group: "التصويت" with no date in an article about
+/// a vote is that vote. It joins the dated cluster of its group cited by the most documents (then
+/// the most mentions), preferring clusters that share one of its documents, when that cluster
+/// stands out (no tie), no distinguishing word ("الأولى"/"الثانية") tells them apart, and no
+/// text relates the two (an aftershock two hours after the quake is not the quake), nor places
+/// it during (or at the start or end of) an event dated more than three days away from that
+/// cluster ("the hack during the 2016 campaign" is not this week's hack), nor does that cluster
+/// begin more than three days after the mention's article was published unless the article itself
+/// dates it (`published`: per document, the end of its publication day in minutes).
+/// `related` holds
+/// (mention, mention, whether the relation makes them overlap or touch).
+fn attach_undated(flat: &[Flat], uf: &mut UnionFind<usize>, hull: &[Option<(i64, i64)>], related: &[(usize, usize, bool)], published: &[i64]) {
+    struct Cluster {
+        docs: BTreeSet<usize>,
+        mentions: usize,
+        distinct: BTreeSet<u32>,
+        group: usize,
+        timed: bool,
+        strict: bool,
+        reports_only: bool,
+        any_strict: bool,
+        heads: BTreeSet<u32>,
+        distinct_list: Vec<u32>,
+    }
+    let mut clusters: BTreeMap<usize, Cluster> = BTreeMap::new();
+    for (i, f) in flat.iter().enumerate() {
+        let r = uf.find(i);
+        let c = clusters.entry(r).or_insert_with(|| Cluster {
+            docs: BTreeSet::new(),
+            mentions: 0,
+            distinct: BTreeSet::new(),
+            group: f.group,
+            timed: hull[r].is_some(),
+            strict: false,
+            reports_only: true,
+            any_strict: false,
+            heads: BTreeSet::new(),
+            distinct_list: Vec::new(),
+        });
+        c.docs.insert(f.doc);
+        c.mentions += 1;
+        c.heads.insert(f.head_id);
+        c.distinct.extend(f.distinct.iter().copied());
+        // a report that joined the event it announces does not make its cluster a statement, nor
+        // give it its group
+        if c.reports_only && !f.reports {
+            c.group = f.group;
+        }
+        c.strict |= f.strict && !f.reports;
+        c.reports_only &= f.reports;
+        c.any_strict |= f.strict;
+        c.timed |= f.time.is_some();
+    }
+    for c in clusters.values_mut() {
+        c.strict |= c.reports_only && c.any_strict;
+        c.distinct_list = c.distinct.iter().copied().collect();
+    }
+    let related_roots: BTreeSet<(usize, usize)> = related
+        .iter()
+        .flat_map(|&(a, b, _)| {
+            let (ra, rb) = (uf.find(a), uf.find(b));
+            [(ra, rb), (rb, ra)]
+        })
+        .collect();
+    // per cluster: the time hulls of the clusters it overlaps or touches by a stated relation
+    let mut overlap_hulls: BTreeMap<usize, Vec<(i64, i64)>> = BTreeMap::new();
+    for &(a, b, overlapping) in related {
+        if !overlapping {
+            continue;
+        }
+        let (ra, rb) = (uf.find(a), uf.find(b));
+        if let Some(h) = hull[rb] {
+            overlap_hulls.entry(ra).or_default().push(h);
+        }
+        if let Some(h) = hull[ra] {
+            overlap_hulls.entry(rb).or_default().push(h);
+        }
+    }
+    let near = |x: (i64, i64), y: (i64, i64)| (x.0 - y.1).max(y.0 - x.1) <= 3 * DAY;
+    // The dated clusters an undated one may join, indexed so that the search stays near-linear:
+    // by group (in order of (documents, mentions), best first), by (group, head), by (group,
+    // distinguishing words) and by document.
+    let rank = |k: &usize| (std::cmp::Reverse((clusters[k].docs.len(), clusters[k].mentions)), *k);
+    let mut by_group: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    let mut by_head: BTreeMap<(usize, u32), Vec<usize>> = BTreeMap::new();
+    let mut by_distinct: BTreeMap<(usize, &[u32]), Vec<usize>> = BTreeMap::new();
+    let mut by_doc: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for (&k, d) in &clusters {
+        if !d.timed || d.strict {
+            continue;
+        }
+        by_group.entry(d.group).or_default().push(k);
+        for &h in &d.heads {
+            by_head.entry((d.group, h)).or_default().push(k);
+        }
+        by_distinct.entry((d.group, d.distinct_list.as_slice())).or_default().push(k);
+        for &doc in &d.docs {
+            by_doc.entry(doc).or_default().push(k);
+        }
+    }
+    for list in by_group.values_mut().chain(by_head.values_mut()).chain(by_distinct.values_mut()).chain(by_doc.values_mut()) {
+        list.sort_by_key(rank);
+        list.dedup();
+    }
+    let mut joins: Vec<(usize, usize)> = Vec::new();
+    for (&r, c) in &clusters {
+        if c.timed || c.strict {
+            continue;
+        }
+        let placed_elsewhere = |k: usize| {
+            overlap_hulls.get(&r).is_some_and(|hs| hull[k].is_some_and(|hk| hs.iter().any(|&h| !near(h, hk))))
+        };
+        // an article cannot name without a date an event that only begins well after it was
+        // published (the quake of a fortnight later is not "الزلزال" of today's article; the vote
+        // of the day after tomorrow may be "التصويت")
+        let written_by = c.docs.iter().map(|&d| published[d]).min().unwrap_or(i64::MAX);
+        let not_later = |k: usize, d: &Cluster| hull[k].is_none_or(|(a, _)| a < written_by + 3 * DAY) || !d.docs.is_disjoint(&c.docs);
+        let compatible = |k: usize| {
+            let d = &clusters[&k];
+            !related_roots.contains(&(r, k)) && !placed_elsewhere(k) && not_later(k, d) && d.group == c.group && (c.distinct.is_empty() || d.distinct.is_empty() || c.distinct == d.distinct)
+        };
+        // the event named by the same word first ("المؤتمر" is the conference, not the meeting)
+        let score = |d: &Cluster| (!d.heads.is_disjoint(&c.heads), d.docs.len(), d.mentions);
+        // the same distinguishing word ("الدورة الأولى" and "الجولة الأولى") names the same event;
+        // else an event of the mention's own article; else any
+        let same: Vec<usize> = if c.distinct.is_empty() {
+            Vec::new()
+        } else {
+            by_distinct.get(&(c.group, c.distinct_list.as_slice())).map(|ks| ks.iter().copied().filter(|&k| compatible(k)).collect()).unwrap_or_default()
+        };
+        let pool: Vec<usize> = if !same.is_empty() {
+            let local: Vec<usize> = same.iter().copied().filter(|k| !clusters[k].docs.is_disjoint(&c.docs)).collect();
+            if local.is_empty() { same } else { local }
+        } else {
+            let mut local: Vec<usize> = c.docs.iter().filter_map(|d| by_doc.get(d)).flatten().copied().filter(|k| clusters[k].group == c.group && compatible(*k)).collect();
+            local.sort_unstable();
+            local.dedup();
+            if !local.is_empty() {
+                local
+            } else {
+                // the two best of each head list and of the group list are enough to rank
+                let mut top: Vec<usize> = Vec::new();
+                let first_two = |list: Option<&Vec<usize>>, extra: &dyn Fn(usize) -> bool| -> Vec<usize> {
+                    list.map(|ks| ks.iter().copied().filter(|&k| extra(k) && compatible(k)).take(2).collect()).unwrap_or_default()
+                };
+                for &h in &c.heads {
+                    top.extend(first_two(by_head.get(&(c.group, h)), &|_| true));
+                }
+                top.extend(first_two(by_group.get(&c.group), &|k| clusters[&k].heads.is_disjoint(&c.heads)));
+                top.sort_unstable();
+                top.dedup();
+                top
+            }
+        };
+        let mut ranked: Vec<(usize, &Cluster)> = pool.into_iter().map(|k| (k, &clusters[&k])).collect();
+        ranked.sort_by_key(|(k, d)| (std::cmp::Reverse(score(d)), *k));
+        match ranked.as_slice() {
+            [(best, _)] => joins.push((r, *best)),
+            [(best, b), (_, second), ..] if score(b) > score(second) => joins.push((r, *best)),
+            _ => {}
+        }
+    }
+    // two related undated clusters choosing the same event ("يدلي الناخبون في الخارج ... قبل يوم
+    // من التصويت"): the relation says they differ, so the relation's source stays apart and the
+    // event it is related to (the target) joins
+    let chosen: BTreeMap<usize, usize> = joins.iter().copied().collect();
+    let vetoed: BTreeSet<usize> = related
+        .iter()
+        .filter_map(|&(a, b, _)| {
+            let (ra, rb) = (uf.find(a), uf.find(b));
+            (ra != rb && chosen.get(&ra).is_some_and(|k| chosen.get(&rb) == Some(k))).then_some(ra)
+        })
+        .collect();
+    for (a, b) in joins {
+        if vetoed.contains(&a) {
+            continue;
+        }
+        uf.union(a, b);
+    }
+}

@@ -32,6 +32,6 @@ mod embedded {
 
 pub use error::GrammarError;
 pub use fields::{fields_markdown, FieldDoc, FIELDS};
-pub use load::{Example, Grammar, Negative, EXAMPLE_KEYS};
+pub use load::{Example, ExampleOwner, Grammar, Negative, EXAMPLE_KEYS};
 pub use matcher::Mention;
 pub use semantics::{Anaphora, Calendar, Direction, MentionType, PartOfDay, Semantics, Unit};

@@ -140,3 +140,24 @@ fn the_readme_field_reference_is_the_loaders() {
         assert!(text.contains(&format!("`{key}`")), "{}: example key `{key}` is not documented", path.display());
     }
 }
+
+#[test]
+fn each_example_knows_the_rule_or_entry_it_is_written_under() {
+    use tarikh_grammar::ExampleOwner;
+    let lexicon = "[lexicon.w]\nentries = [{ value = \"0\", words = [\"اليوم\"], examples = [[\"اليوم\", \"2017-05-06\", \"2017-05-06\"]] }]\n";
+    let rules = "[[rule]]\nname = \"today\"\npattern = \"{w:s}\"\ntype = \"DATE\"\nfields = { shift = \"D:{s}\" }\nexamples = [[\"اليوم\", \"2018-01-06\", \"2018-01-06\"]]\n\n[[rule]]\nname = \"guard\"\npattern = \"اليوم الوطني\"\ntype = \"NONE\"\nexamples = [{ text = \"اليوم الوطني\", ref = \"2018-01-06\", value = \"\" }]\n\n[[context]]\nname = \"ctx\"\ntypes = [\"DATE\"]\nright = \"!\"\nexamples = [[\"اليوم!\", \"2019-07-01\", \"2019-07-01\"]]\n";
+    let g = Grammar::from_sources(&[(PathBuf::from("test/lexicon.toml"), lexicon.to_string()), (PathBuf::from("test/rules.toml"), rules.to_string())]).unwrap();
+    let owners: Vec<&ExampleOwner> = g.examples().iter().map(|e| &e.owner).collect();
+    assert_eq!(
+        owners,
+        [
+            &ExampleOwner::LexiconEntry { lexicon: "w".into(), value: "0".into() },
+            &ExampleOwner::Rule("today".into()),
+            &ExampleOwner::Rule("guard".into()),
+            &ExampleOwner::Context("ctx".into()),
+        ]
+    );
+    // Guards are illustrated by must-not-match phrases; the rest must have examples of their own.
+    assert_eq!(g.example_owners(), [ExampleOwner::Rule("today".into()), ExampleOwner::Context("ctx".into())]);
+    assert_eq!(ExampleOwner::LexiconEntry { lexicon: "w".into(), value: "0".into() }.to_string(), "lexicon `w` entry `0`");
+}

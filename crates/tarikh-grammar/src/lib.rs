@@ -25,6 +25,7 @@ mod load;
 mod matcher;
 mod prefilter;
 mod semantics;
+mod spread;
 
 mod embedded {
     include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
@@ -35,3 +36,4 @@ pub use fields::{fields_markdown, FieldDoc, FIELDS};
 pub use load::{Example, ExampleOwner, Grammar, Negative, EXAMPLE_KEYS};
 pub use matcher::Mention;
 pub use semantics::{Anaphora, Calendar, Direction, MentionType, PartOfDay, Semantics, Unit};
+pub use spread::{DateSpread, MIN_SEASONS, MIN_YEARS};

@@ -161,3 +161,29 @@ fn each_example_knows_the_rule_or_entry_it_is_written_under() {
     assert_eq!(g.example_owners(), [ExampleOwner::Rule("today".into()), ExampleOwner::Context("ctx".into())]);
     assert_eq!(ExampleOwner::LexiconEntry { lexicon: "w".into(), value: "0".into() }.to_string(), "lexicon `w` entry `0`");
 }
+
+#[test]
+fn a_rule_read_against_one_year_or_one_season_only_is_reported() {
+    let rules = "[[rule]]\nname = \"one-spring\"\npattern = \"{day_shift:s}\"\ntype = \"DATE\"\nfields = { shift = \"D:{s}\" }\nexamples = [[\"اليوم\", \"2017-05-06\", \"2017-05-06\"], [\"اليوم\", \"2017-04-01\", \"2017-04-01\"]]\n\n[[rule]]\nname = \"one-year\"\npattern = \"{day_shift:s} ساعة\"\ntype = \"DATE\"\nfields = { shift = \"D:{s}\" }\nexamples = [[\"اليوم ساعة\", \"2017-05-06\", \"2017-05-06\"], [\"اليوم ساعة\", \"2017-12-01\", \"2017-12-01\"]]\n\n[[rule]]\nname = \"spread\"\npattern = \"ساعة {day_shift:s}\"\ntype = \"DATE\"\nfields = { shift = \"D:{s}\" }\nexamples = [[\"ساعة اليوم\", \"2017-05-06\", \"2017-05-06\"], [\"ساعة اليوم\", \"2020-12-01T10:00\", \"2020-12-01\"], [\"ساعة اليوم\", \"not a date\", \"\"]]\n";
+    let g = load(rules).unwrap();
+    let spread = g.example_date_spread();
+    let enough: Vec<(String, bool)> = spread.iter().map(|s| (s.owner.to_string(), s.is_enough())).collect();
+    assert_eq!(enough, [("rule `one-spring`".to_string(), false), ("rule `one-year`".to_string(), false), ("rule `spread`".to_string(), true)]);
+    assert_eq!(spread[2].examples, 3, "a reference that is not a date counts as an example, for no year or season");
+    assert_eq!(spread[1].to_string(), "rule `one-year`: 2 example(s), reference dates in 1 year(s) (2017) and 2 season(s) (spring, winter)");
+}
+
+#[test]
+fn every_rule_of_the_grammar_has_examples_in_two_years_and_two_seasons() {
+    // Issue 17: a rule read only against one year or one season passes by luck as often as by design.
+    let grammar = Grammar::embedded().expect("embedded grammar loads");
+    let lacking: Vec<String> = grammar.example_date_spread().iter().filter(|s| !s.is_enough()).map(|s| s.to_string()).collect();
+    assert!(
+        lacking.is_empty(),
+        "{} rules lack examples read against reference dates in {} years and {} seasons; add examples read against another year and season:\n{}",
+        lacking.len(),
+        tarikh_grammar::MIN_YEARS,
+        tarikh_grammar::MIN_SEASONS,
+        lacking.join("\n")
+    );
+}

@@ -71,6 +71,11 @@ impl Grammar {
                 }
                 let group = |name: &str| caps.get_group_by_name(name).map(|sp| sp.range());
                 let (Some(clitic), Some(body)) = (group("_clitic"), group("_body")) else { break };
+                // A trailing group named `next` only reads the words after the expression (the
+                // regex crate has no look-ahead): it is not part of the match, so it neither
+                // lengthens it against other rules nor hides those words from them.
+                let end = group("next").map_or(body.end, |next| text[..next.start].trim_end().len().max(body.start));
+                let body = body.start..end;
                 // The match proper starts at the proclitics, after the consumed boundary character.
                 let whole = clitic.start..body.end;
                 // Resume after this match, or one character later when it is rejected.

@@ -187,3 +187,19 @@ fn every_rule_of_the_grammar_has_examples_in_two_years_and_two_seasons() {
         lacking.join("\n")
     );
 }
+
+#[test]
+fn a_trailing_next_group_reads_the_next_word_without_taking_it() {
+    // «قبل ساعات من …»: a rule that only checks the word after the unit must not outgrow, by that
+    // word, a rule that reads the same words as a duration before an event.
+    let rules = "[[rule]]\nname = \"hours-then-a-word\"\npattern = \"قبل (?P<span>ساعات)(?P<next> [^\\\\s]+)\"\ntype = \"DURATION\"\nfields = { amount = \"X\", unit = \"H\" }\nexamples = []\n\n[[rule]]\nname = \"hours-before-event\"\npattern = \"قبل (?P<span>ساعات) من\"\ntype = \"DURATION\"\nfields = { amount = \"X\", unit = \"H\" }\nexamples = []\n";
+    let lexicon = "[lexicon.unit]\nentries = [{ value = \"H\", words = [\"ساعة\"] }]\n";
+    let g = Grammar::from_sources(&[(PathBuf::from("test/lexicon.toml"), lexicon.to_string()), (PathBuf::from("test/rules.toml"), rules.to_string())]).unwrap();
+    let text = tarikh_text::normalise("قبل ساعات من الاقتراع");
+    let found = g.find(&text);
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].rule, "hours-before-event", "the longer match wins: the `next` word is not counted (with it the two tie and the first rule written would win)");
+    let text = tarikh_text::normalise("قبل ساعات أعلن");
+    let found = g.find(&text);
+    assert_eq!((found[0].rule.as_str(), &text[found[0].matched.clone()]), ("hours-then-a-word", "قبل ساعات"));
+}

@@ -18,8 +18,10 @@ Output (``--format``, default both):
 - ``OUT/csv/<story>/<table>.csv``: the six tables in tarikh's own CSV format (documents, timex,
   event_mentions, timeline, relations, conflicts), written by tarikh's writer on the driver, one
   story at a time;
-- ``OUT/parquet/<table>/story=<story>/``: the same rows as typed Parquet, written by the executors,
-  with ``row`` (the row's place in the story's CSV file).
+- ``OUT/parquet/<table>/input_story=<story>/``: the same rows as typed Parquet, written by the
+  executors, with ``row`` (the row's place in the story's CSV file); the partition is named
+  ``input_story`` because tarikh's rows carry a ``story`` column of their own (the story tarikh
+  grouped the article into).
 
 Within a story the articles are processed in order of their ``id`` (``tarikh run`` reads a folder in
 file-name order: name files by id and the two agree). Articles without a ``story`` column form one
@@ -209,8 +211,10 @@ def write_csv_tables(results: DataFrame, stories: Sequence[str], out: Path) -> N
 def write_parquet_tables(results: DataFrame, out: Path) -> None:
     """Each table as typed Parquet, partitioned by story, written by the executors."""
     for table in tarikh.TABLES:
-        rows = results.filter(F.col("table") == table).select("story", "row", F.from_json("record", table_schema(table)).alias("r"))
-        rows.select("story", "row", "r.*").write.mode("overwrite").partitionBy("story").parquet(str(out / table))
+        rows = results.filter(F.col("table") == table).select(
+            F.col("story").alias("input_story"), "row", F.from_json("record", table_schema(table)).alias("r"))
+        # partitioned by the input's story, named apart from the `story` column tarikh gives its rows
+        rows.select("input_story", "row", "r.*").write.mode("overwrite").partitionBy("input_story").parquet(str(out / table))
 
 
 def run_stories(spark: SparkSession, args: argparse.Namespace) -> int:

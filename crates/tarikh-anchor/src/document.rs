@@ -1,7 +1,8 @@
 //! Anchoring a whole document: publication date, tense cues, narrative reference, event anchors.
 
 use crate::calendar::{add_days, iso_weekday};
-use crate::resolve::{resolve, Prefer, Reference, Resolution};
+use crate::resolve::{resolve_traced, Prefer, Reference, Resolution};
+use crate::trace::{Step, StepKind, Trace};
 use crate::types::*;
 use chrono::{NaiveDate, NaiveTime};
 use std::ops::Range;
@@ -50,19 +51,51 @@ fn bare(word: &str) -> &str {
 /// words come from the grammar's `[cues]` table (perfect verbs, كان، سوف، المقرر …); a verb with
 /// the future prefix سـ counts only within 3 words, a cue word anywhere in the window.
 pub(crate) fn tense_cue(grammar: &Grammar, text: &str, clause: Range<usize>, sentence: Range<usize>, at: Range<usize>) -> Option<Prefer> {
+    tense_cue_found(grammar, text, clause, sentence, at).and_then(|c| c.prefer)
+}
+
+/// What decided the tense of an expression (see [`tense_cue`]), for `tarikh explain`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Cue<'t> {
+    /// The direction it gives; `None` when the word rules the tense out («حتى»).
+    pub(crate) prefer: Option<Prefer>,
+    /// The word, as the normalised text writes it.
+    pub(crate) word: &'t str,
+    /// What kind of cue it is.
+    pub(crate) kind: CueKind,
+}
+
+/// The kinds of tense cue.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum CueKind {
+    /// «حتى / لغاية / إلى غاية» right before: a bound the verb does not place.
+    Until,
+    /// A word of the grammar's `[cues]` table before the expression.
+    Before,
+    /// A verb with the future prefix سـ within three words before it.
+    FutureVerb,
+    /// قد with a perfect verb.
+    Qad,
+    /// A cue word right after the expression (no cue before it).
+    After,
+}
+
+/// [`tense_cue`] with the word that decided it.
+pub(crate) fn tense_cue_found<'t>(grammar: &Grammar, text: &'t str, clause: Range<usize>, sentence: Range<usize>, at: Range<usize>) -> Option<Cue<'t>> {
     // «حتى X» bounds a state whose start the verb tells («فرض حظر تجول حتى مساء الإثنين»): the
     // verb's tense does not place the bound, which is read as the nearest occurrence.
     let before: Vec<&str> = text[sentence.start.min(at.start)..at.start].split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).rev().take(2).collect();
     if matches!(before.as_slice(), ["حتي", ..] | ["وحتي", ..] | ["لغايه", ..] | ["غايه", "الي", ..]) {
-        return None;
+        return Some(Cue { prefer: None, word: before[0], kind: CueKind::Until });
     }
     // A complementiser (أن، إن، بأن، لأن) opens a clause of its own: a past verb before it
     // ("قررت أن يوم غد الجمعة هو …") dates the report, not what is reported, so past cues beyond it
     // are ignored; a future cue (من المقرر أن …) still governs the clause it introduces.
-    // («وأوضح أن التدابير ستدخل حيز التنفيذ من صباح الأربعاء»: the reporting verb dates the report.)
+    // («وأوضح أن القرار يسري من صباح الأربعاء»: the reporting verb dates the report.)
     let complementiser = |w: &str| matches!(bare(w), "ان" | "بان" | "لان") || matches!(w, "ان" | "بان" | "لان" | "وان");
     let crossed = std::cell::Cell::new(false);
-    let scan = |from: usize, limit: usize| -> Option<Prefer> {
+    let found = |prefer: Prefer, word: &'t str, kind: CueKind| Some(Cue { prefer: Some(prefer), word, kind });
+    let scan = |from: usize, limit: usize| -> Option<Cue<'t>> {
         let before = &text[from.min(at.start)..at.start];
         let words: Vec<&str> = before.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
         for (i, w) in words.iter().rev().take(limit).enumerate() {
@@ -72,19 +105,19 @@ pub(crate) fn tense_cue(grammar: &Grammar, text: &str, clause: Range<usize>, sen
             }
             let b = bare(w);
             match grammar.cue(b).or_else(|| grammar.cue(w)) {
-                Some(Direction::Future) => return Some(Prefer::Future),
-                Some(Direction::Past) if !crossed.get() => return Some(Prefer::Past),
+                Some(Direction::Future) => return found(Prefer::Future, w, CueKind::Before),
+                Some(Direction::Past) if !crossed.get() => return found(Prefer::Past, w, CueKind::Before),
                 _ => {}
             }
             if is_future_verb(b) && i < 3 {
-                return Some(Prefer::Future);
+                return found(Prefer::Future, w, CueKind::FutureVerb);
             }
             if b == "قد" && !crossed.get() {
                 // قد + perfect = past; قد + imperfect = "may" (no cue). The word after قد is nearer the expression.
                 let next = words.len().checked_sub(i).and_then(|k| words.get(k)).copied().unwrap_or("");
                 let imperfect = next.starts_with('ي') || next.starts_with('ت') || next.starts_with('ن');
                 if !imperfect {
-                    return Some(Prefer::Past);
+                    return found(Prefer::Past, w, CueKind::Qad);
                 }
             }
         }
@@ -101,8 +134,8 @@ pub(crate) fn tense_cue(grammar: &Grammar, text: &str, clause: Range<usize>, sen
                 return None;
             }
             match grammar.cue(w).or_else(|| grammar.cue(bare(w))) {
-                Some(Direction::Past) => return Some(Prefer::Past),
-                Some(Direction::Future) => return Some(Prefer::Future),
+                Some(Direction::Past) => return found(Prefer::Past, w, CueKind::After),
+                Some(Direction::Future) => return found(Prefer::Future, w, CueKind::After),
                 None => {}
             }
         }
@@ -202,7 +235,24 @@ pub fn anchor_document(grammar: &Grammar, id: &str, original: String, hint: &Pub
 /// [`anchor_document`] for a document already normalised and matched (`mentions` are
 /// `grammar.find(normalised.as_str())`): the pipeline reads each text once for story grouping,
 /// publication dates and anchoring.
-pub fn anchor_prepared(grammar: &Grammar, id: &str, original: String, normalised: Normalised, mut mentions: Vec<Mention>, hint: &PublicationHint, default_prefer: Prefer) -> AnchoredDocument {
+pub fn anchor_prepared(grammar: &Grammar, id: &str, original: String, normalised: Normalised, mentions: Vec<Mention>, hint: &PublicationHint, default_prefer: Prefer) -> AnchoredDocument {
+    anchor_traced(grammar, id, original, normalised, mentions, hint, default_prefer, None).0
+}
+
+/// [`anchor_prepared`], recording with `trace` the steps of reading each mention (`trace[i]` for
+/// `mentions[i]`, which must have one entry per mention). Also returns the mentions as anchored
+/// («منذ» + an amount may have been read as a date).
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn anchor_traced(
+    grammar: &Grammar,
+    id: &str,
+    original: String,
+    normalised: Normalised,
+    mut mentions: Vec<Mention>,
+    hint: &PublicationHint,
+    default_prefer: Prefer,
+    mut trace: Option<&mut [Vec<Step>]>,
+) -> (AnchoredDocument, Vec<Mention>) {
     let zone_source = ZoneSource::default();
     let publication = match (hint.date, hint.inferred.clone(), hint.fallback) {
         (Some(date), _, _) => Publication { date, time: hint.time, basis: PublicationBasis::Metadata, evidence: "metadata".into(), timezone: hint.timezone, zone_source },
@@ -228,7 +278,15 @@ pub fn anchor_prepared(grammar: &Grammar, id: &str, original: String, normalised
     let text = normalised.as_str();
     let clauses = normalised.clauses();
     let sentences = normalised.sentences();
+    let before_since: Vec<MentionType> = if trace.is_some() { mentions.iter().map(|m| m.kind).collect() } else { Vec::new() };
     crate::since::read_since(grammar, text, &sentences, &mut mentions);
+    if let Some(steps) = trace.as_deref_mut() {
+        for (i, m) in mentions.iter().enumerate() {
+            if before_since.get(i).is_some_and(|k| *k != m.kind) {
+                steps[i].push(Step { step: StepKind::Since, detail: "«منذ» + an exact amount, governed by a perfect verb or standing alone in its sentence: so long ago (a DATE), not how long (a DURATION)".into() });
+            }
+        }
+    }
     let starts = char_starts(&original);
     let reference = Reference { date: publication.date, time: publication.time, tz: publication.timezone };
 
@@ -236,12 +294,16 @@ pub fn anchor_prepared(grammar: &Grammar, id: &str, original: String, normalised
     let mut conflicts: Vec<DocConflict> = Vec::new();
     let mut last_explicit_day: Option<NaiveDate> = None;
     let mut offsets: Vec<Option<(Direction, Range<usize>)>> = Vec::new();
-    for m in &mentions {
+    // For a trace: the mention each timex was built from.
+    let mut timex_mention: Vec<usize> = Vec::new();
+    for (mi, m) in mentions.iter().enumerate() {
+        let mut t = Trace::new(trace.as_deref_mut().and_then(|steps| steps.get_mut(mi)));
         let clause = enclosing(&clauses, m.range.start);
         let clause = clause.start..clause.end.min(text.len());
         let sentence = enclosing(&sentences, m.range.start);
         let sentence = sentence.start.min(clause.start)..sentence.end.min(text.len());
-        let prefer = tense_cue(grammar, text, clause, sentence, m.matched.clone()).unwrap_or(default_prefer);
+        let cue = tense_cue_found(grammar, text, clause, sentence, m.matched.clone());
+        let prefer = cue.and_then(|c| c.prefer).unwrap_or(default_prefer);
         let s = &m.semantics;
         // Narrative reference: a quoted "today" belongs to the speaker, whose day is the last explicit
         // date the article gave before the quote.
@@ -250,12 +312,32 @@ pub fn anchor_prepared(grammar: &Grammar, id: &str, original: String, normalised
             && inside_quote(text, m.range.start)
             && last_explicit_day.is_some();
         let r = if narrative { Reference { date: last_explicit_day.unwrap_or(reference.date), time: None, tz: reference.tz } } else { reference };
+        t.note(StepKind::Reference, || {
+            let time = r.time.map_or(String::new(), |x| format!(" {}", x.format("%H:%M")));
+            if narrative {
+                format!("inside a quotation: the speaker's «today» is the last day the article dated before it, {}", r.date)
+            } else if unknown_day {
+                format!("the publication day is unknown; zone {}", r.tz)
+            } else {
+                format!("the publication date {}{time} ({}), zone {}", r.date, publication.basis.as_str(), r.tz)
+            }
+        });
+        t.note(StepKind::Tense, || tense_note(cue, default_prefer));
         // Anaphora ("في اليوم نفسه", "يوم 27 من ذات الشهر", "حينها"): the point the narrative has reached.
         let mut anaphoric = None;
         let mut resolved_sem = None;
         let mut r = r;
         if let Some(a) = s.anaphora {
-            if let Some((date, referent)) = narrative_point(&timexes, a) {
+            let point = narrative_point(&timexes, a);
+            t.note(StepKind::Anaphora, || match (&point, a) {
+                (Some((_, referent)), Anaphora::Same) => format!("refers back to the last date or time the text gave: «{}» = {}", referent.text, referent.value),
+                (Some((date, referent)), Anaphora::Unit(unit)) => {
+                    format!("refers back to the {} the narrative has reached: «{}» = {}, from {date}; its shift counts from there", crate::resolve::unit_name(unit), referent.text, referent.value)
+                }
+                (None, Anaphora::Same) => "refers back to the last date or time the text gave, but the text gave none before it".into(),
+                (None, Anaphora::Unit(unit)) => format!("refers back to the {} the narrative has reached, but the text dated none before it: counted from the publication day", crate::resolve::unit_name(unit)),
+            });
+            if let Some((date, referent)) = point {
                 match a {
                     Anaphora::Same => anaphoric = Some(referent),
                     Anaphora::Unit(unit) => {
@@ -278,7 +360,7 @@ pub fn anchor_prepared(grammar: &Grammar, id: &str, original: String, normalised
         let s = resolved_sem.as_ref().unwrap_or(s);
         let resolved = match &anaphoric {
             Some(t) => Some(Resolution { kind: t.kind, value: t.value.clone(), interval: t.interval, anchor: AnchorKind::Narrative, duration_seconds: None, modifier: s.modifier.clone(), problems: Vec::new() }),
-            None => resolve(m.kind, s, &r, prefer),
+            None => resolve_traced(m.kind, s, &r, prefer, &mut t),
         };
         let Some(mut res) = resolved else {
             let (start, end) = normalised.original_span(m.range.start, m.range.end);
@@ -296,6 +378,7 @@ pub fn anchor_prepared(grammar: &Grammar, id: &str, original: String, normalised
         }
         if unknown_day && res.anchor == AnchorKind::Dct {
             // Hangs on a day nobody knows: keep what the words state, nothing more.
+            t.note(StepKind::Reading, || format!("it counts from the publication day, which is unknown: only what its words state is kept, {}", unknown_day_value(&res.value, s)));
             res.value = unknown_day_value(&res.value, s);
             res.interval = None;
         }
@@ -319,14 +402,73 @@ pub fn anchor_prepared(grammar: &Grammar, id: &str, original: String, normalised
             }
         }
         offsets.push(s.event.map(|d| (d, m.matched.clone())));
+        if t.is_on() {
+            timex_mention.push(mi);
+        }
         timexes.push(build_timex(m, res, start, end, span_text, &normalised, s.event));
     }
+    // The passes over the whole text, each noted where it changed a value.
+    let mut later = LaterPasses { trace, timex_mention: &timex_mention, before: Vec::new() };
+    later.before(&timexes);
     resolve_event_gaps(&mentions_with_offsets(&mentions, &timexes), &mut timexes, &sentences, text, reference.tz);
+    later.after(&timexes, "an offset from an event its sentence dates (apposition with أي, or a date in the event's phrase)");
     crate::clock::times_take_their_day(grammar, &mentions_with_offsets(&mentions, &timexes), &mut timexes, text, &sentences, reference.tz);
+    later.after(&timexes, "a time of day naming no day takes the day its sentence gives (in a daily schedule, no day at all)");
     range_ends_follow_their_start(&mentions_with_offsets(&mentions, &timexes), &mut timexes, text, reference.tz);
+    later.after(&timexes, "the end of a stretch (حتى / إلى + a weekday) is the first such day after its start");
     crate::sighting::follow_stated_month_starts(&mentions_with_offsets(&mentions, &timexes), &mut timexes, &mut conflicts, text, reference.tz);
+    later.after(&timexes, "the text starts this Hijri month on another day than the Umm al-Qura table: its days follow the text");
     let _ = offsets;
-    AnchoredDocument { id: id.to_string(), original, normalised, publication, timexes, conflicts, story: String::new() }
+    (AnchoredDocument { id: id.to_string(), original, normalised, publication, timexes, conflicts, story: String::new() }, mentions)
+}
+
+/// Notes, for a trace, what each pass over the whole text changed.
+struct LaterPasses<'a, 'b> {
+    trace: Option<&'a mut [Vec<Step>]>,
+    timex_mention: &'b [usize],
+    before: Vec<(String, Option<Interval>)>,
+}
+
+impl LaterPasses<'_, '_> {
+    /// Remember the values before a pass (nothing when not tracing).
+    fn before(&mut self, timexes: &[Timex]) {
+        if self.trace.is_some() {
+            self.before = timexes.iter().map(|t| (t.value.clone(), t.interval)).collect();
+        }
+    }
+
+    /// Note each value the pass `what` changed, then remember the new values.
+    fn after(&mut self, timexes: &[Timex], what: &str) {
+        let Some(steps) = self.trace.as_deref_mut() else { return };
+        for (i, t) in timexes.iter().enumerate() {
+            let Some((value, interval)) = self.before.get(i) else { continue };
+            if *value != t.value || *interval != t.interval {
+                if let Some(&mi) = self.timex_mention.get(i) {
+                    steps[mi].push(Step { step: StepKind::Later, detail: format!("{what}: {value} → {}", t.value) });
+                }
+            }
+        }
+        self.before(timexes);
+    }
+}
+
+/// How the tense was decided, for a trace.
+fn tense_note(cue: Option<Cue>, default_prefer: Prefer) -> String {
+    let direction = |p: Option<Prefer>| match p {
+        Some(Prefer::Past) => "past",
+        Some(Prefer::Future) => "future",
+        _ => "none",
+    };
+    match cue {
+        None => format!("no tense cue before it in its clause or sentence, nor a verb right after it: the default reading, {}", crate::resolve::prefer_name(default_prefer)),
+        Some(c) => match c.kind {
+            CueKind::Until => format!("«{}» right before it: it bounds a state whose start the verb tells, so the verb's tense does not place it; the default reading, {}", c.word, crate::resolve::prefer_name(default_prefer)),
+            CueKind::Before => format!("the cue word «{}» before it (the grammar's [cues] table): {}", c.word, direction(c.prefer)),
+            CueKind::FutureVerb => format!("«{}», a verb with the future prefix سـ, within three words before it: future", c.word),
+            CueKind::Qad => format!("«{}» with a perfect verb before it: past", c.word),
+            CueKind::After => format!("no cue before it; the cue word «{}» right after it in its sentence: {}", c.word, direction(c.prefer)),
+        },
+    }
 }
 
 fn mentions_with_offsets<'a>(mentions: &'a [Mention], timexes: &[Timex]) -> Vec<&'a Mention> {

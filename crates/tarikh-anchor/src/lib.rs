@@ -18,13 +18,17 @@
 pub mod calendar;
 mod clock;
 mod document;
+mod explain;
 mod publication;
 mod resolve;
 mod since;
 mod sighting;
+mod trace;
 mod types;
 
 pub use document::{anchor_document, anchor_prepared, infer_publication, parse_phrase, parse_phrase_all, resolve_from_anchor_event, PublicationHint};
+pub use explain::{explain_phrase, ExplainedExpression, PhraseExplanation};
 pub use publication::{infer_publications, named_days, InferenceInput};
 pub use resolve::{weekday_name, Prefer, Reference};
+pub use trace::{Step, StepKind};
 pub use types::*;

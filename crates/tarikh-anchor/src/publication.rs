@@ -17,12 +17,18 @@
 //! - **the current month**: «12 ديسمبر الجاري», «ديسمبر الحالي»: the month of the day (−50);
 //! - **tense**: a date reported with a perfect verb is not after the day, one announced with a
 //!   future cue (سـ، المقرر) not before it (−30 each);
+//! - **a crescent sighted**: «تحري رؤية هلال شهر شوال لهذا العام 1444هـ», «ترائي هلال رمضان»:
+//!   every Arab country reports the sighting of a month's crescent on the evening of the 29th of
+//!   the month before, so the article appears within two days of that eve (+10);
 //! - **relative days landing on the story's days**: «أمس»، «الخميس الماضي»، «غدا الجمعة»، «السبت
 //!   المقبل», read against a candidate, land on a day the story names: +2 per unit of that day's
 //!   weight, at most 6. A day's weight adds up over the story's documents: an explicit date
-//!   weighs 2, a date without a year 1 (in each year the story names most: «مونديال قطر 2022»,
-//!   «لهذا العام 1444هـ»; the years next to those are possible publication years but name no day,
-//!   since «انتخابات 2024» may be held in December 2023), a publication day from metadata 3;
+//!   weighs 2, a publication day from metadata 3, a date without a year 1 in each year it may be
+//!   in: the years the story names most («مونديال قطر 2022», «لهذا العام 1444هـ») and the years
+//!   next to them, since «الانتخابات الرئاسية 2024» is held on «10 ديسمبر» 2023. Which of these
+//!   the story means is for its weekdays to tell: «اليوم الأحد» with «أيام 10 و11 و12 ديسمبر
+//!   الجاري» lands on a named day in 2023 only, and the articles dated that way lend their days to
+//!   the rest of the story;
 //! - Hijri dates count as the Gregorian days they convert to (a Hijri–Gregorian pair «… الموافق …»
 //!   is an explicit date either way).
 //!
@@ -46,7 +52,7 @@
 //! weekday and a month, but no year). Cost: linear in the story's documents times its candidate
 //! days.
 
-use crate::calendar::{add_days, gregorian_to_hijri, hijri_to_gregorian, iso_weekday};
+use crate::calendar::{add_days, add_months, gregorian_to_hijri, hijri_to_gregorian, iso_weekday};
 use crate::document::{tense_cue, PublicationHint};
 use crate::resolve::{resolve, weekday_name, Prefer, Reference};
 use chrono::{Datelike, NaiveDate};
@@ -72,6 +78,11 @@ struct DayMention {
     mention: Mention,
     prefer: Prefer,
     strict_future: bool,
+    /// For a date without its year, its index in `partial`: read against any candidate it lands
+    /// on its own days, which are no evidence for it.
+    partial: Option<usize>,
+    /// The days it adds to the story's days itself (set once the story's years are known).
+    own_days: Vec<NaiveDate>,
 }
 
 /// A date written without its year: «16 جانفي», «التاسع والعشرين من رمضان», «عيد الفطر».
@@ -96,9 +107,12 @@ struct DocEvidence {
     /// "اليوم الأحد" (0, 7), "أمس السبت" (-1, 6): day shift and the weekday it must fall on.
     weekday_checks: Vec<(i32, u32)>,
     /// The publication day, from a day word with a full date.
-    day_checks: Vec<NaiveDate>,
+    day_checks: Vec<DayCheck>,
     /// Months the publication day must be in («ديسمبر الجاري»).
     month_checks: Vec<u32>,
+    /// Hijri months whose crescent the article is sighting («تحري رؤية هلال شهر شوال لهذا العام
+    /// 1444هـ»), with the Hijri year when written: the sighting is on the eve of the month.
+    sightings: Vec<(Option<i32>, u32)>,
     /// The date of the dispatch's dateline, if it has one.
     dateline: Option<NaiveDate>,
     /// Gregorian and Hijri years the text names (in digits, 1900–2099 and 1300–1599).
@@ -106,6 +120,48 @@ struct DocEvidence {
     hijri_years: Vec<i32>,
     /// Short quotes of what the evidence was, for documents.csv.
     quotes: Vec<String>,
+}
+
+/// The publication day a day word with a full date gives («اليوم السبت 17 ديسمبر 2022»).
+#[derive(Debug)]
+struct DayCheck {
+    /// The days it may give, minus the day word's shift: the date as written, first; when the
+    /// weekday written with it does not fit the date, also the days that keep the weekday and the
+    /// day number or the week (one of the two is a slip).
+    readings: Vec<NaiveDate>,
+    /// Whether the date and its weekday disagree (every reading then weighs half).
+    slipped: bool,
+}
+
+impl DayCheck {
+    /// Of a slipped check's readings, keep those nearest the story's days `days` (the rest of the
+    /// story tells which slip it was: «الخميس 12 ديسمبر 2023» in a story of January 2023 is
+    /// Thursday 12 January 2023). In a story naming no other day, the date as written stays.
+    fn keep_nearest(&mut self, days: &Named) {
+        let Some(&written) = self.readings.first().filter(|_| self.slipped) else { return };
+        let distance = |r: &NaiveDate| days.keys().map(|k| (*k - *r).num_days().abs()).min().unwrap_or_else(|| (written - *r).num_days().abs());
+        let best = self.readings.iter().map(distance).min().unwrap_or(0);
+        self.readings.retain(|r| distance(r) == best);
+    }
+}
+
+/// The days a date at odds with its weekday `weekday` may have meant: the weekday is kept with the
+/// date's day number in the twelve months either side (a month or year copied from a template or
+/// from last year: «اليوم الخميس الـ 12 من ديسمبر 2023» in a January 2023 article), or with the
+/// date's week (the day number mistyped). The written date stays a reading too (the weekday may be
+/// the slip: «الجمعة 4 مايو» for Thursday the 4th); the rest of the story decides.
+fn slip_readings(date: NaiveDate, weekday: u32) -> Vec<NaiveDate> {
+    let mut out: Vec<NaiveDate> = (-12..=12)
+        .filter(|&k| k != 0)
+        .filter_map(|k| {
+            let (y, m) = add_months(date.year(), date.month(), k);
+            NaiveDate::from_ymd_opt(y, m, date.day())
+        })
+        .filter(|d| iso_weekday(*d) == weekday)
+        .collect();
+    out.extend((-3..=3).map(|k| add_days(date, k)).filter(|d| iso_weekday(*d) == weekday));
+    out.sort();
+    out
 }
 
 /// Whether the byte range lies on one of the first three non-empty lines of `text`, on a line of
@@ -130,6 +186,28 @@ fn enclosing(ranges: &[Range<usize>], at: usize) -> Range<usize> {
 /// Whether a matched month is marked as the current one («ديسمبر الجاري», «مارس الحالي»).
 fn marks_current_month(text: &str) -> bool {
     text.split(|c: char| !c.is_alphanumeric()).any(|w| matches!(w, "الجاري" | "الجاريه" | "الحالي" | "الحاليه"))
+}
+
+/// Words that report the sighting of a month's crescent (normalised, without clitics): «تحري
+/// رؤية الهلال», «ترائي الهلال», «استطلاع الهلال», «مراقبة الهلال», «ثبوت رؤية الهلال».
+const SIGHTING_WORDS: &[&str] = &["رويه", "تحري", "ترايي", "استطلاع", "مراقبه", "رصد", "ترقب", "ثبوت"];
+
+/// Whether the words just before a Hijri month name say that its crescent is sought or seen:
+/// «… رؤية هلال شهر شوال», «تحري هلال رمضان». The press of every Arab country reports the
+/// sighting on the evening of the 29th of the month before (Saudi Arabia's Supreme Court, Egypt's
+/// Dar al-Ifta, Morocco's ministry of Islamic affairs, Oman's and Iraq's committees), so such an
+/// article appears on that eve or a day or two around it.
+fn sights_the_crescent(before: &str) -> bool {
+    let words: Vec<&str> = before.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).rev().take(4).collect();
+    let Some(at) = words.iter().take(2).position(|w| strip_clitics(w) == "هلال") else { return false };
+    words[at + 1..].iter().take(2).any(|w| SIGHTING_WORDS.contains(&strip_clitics(w)))
+}
+
+/// A normalised word without the و، ل، ب and ال that Arabic joins to it («لتحري», «والرؤية»).
+fn strip_clitics(w: &str) -> &str {
+    let w = w.strip_prefix('و').filter(|r| r.chars().count() >= 3).unwrap_or(w);
+    let w = w.strip_prefix('ل').or_else(|| w.strip_prefix('ب')).filter(|r| r.chars().count() >= 3).unwrap_or(w);
+    w.strip_prefix("ال").filter(|r| r.chars().count() >= 3).unwrap_or(w)
 }
 
 /// The days a document names explicitly (with year, month and day, in either calendar), in text
@@ -180,6 +258,12 @@ fn evidence_of(grammar: &Grammar, normalised: &Normalised, mentions: &[Mention])
                 ev.hijri_years.push(y);
             }
         }
+        if let (Calendar::Hijri, Some(month), None) = (s.calendar, s.month, s.day) {
+            if sights_the_crescent(&text[..m.range.start]) {
+                ev.sightings.push((s.year, month));
+                ev.quotes.push(format!("the crescent of «{matched}» sighted"));
+            }
+        }
         if let (Some(month), None, true) = (s.month, s.day, marks_current_month(matched)) {
             if s.calendar == Calendar::Gregorian {
                 ev.month_checks.push(month);
@@ -194,13 +278,22 @@ fn evidence_of(grammar: &Grammar, normalised: &Normalised, mentions: &[Mention])
                     ev.hijri_years.extend(s.year);
                     ev.years.push(day.year());
                 }
+                // A weekday written with the date that does not fit it: one of the two is a slip.
+                let slips = match s.weekday {
+                    Some(w) if iso_weekday(day) != w => slip_readings(day, w),
+                    _ => Vec::new(),
+                };
+                // A day word before the date, or in one expression with it ("يوم غد الثلاثاء
+                // الموافق 16 أبريل"): the publication day is the date minus the shift.
                 if let Some(n) = shift {
-                    ev.day_checks.push(add_days(day, -(n as i64)));
+                    let back = |d: NaiveDate| add_days(d, -(n as i64));
+                    let readings = std::iter::once(day).chain(slips.iter().copied()).map(back).collect();
+                    ev.day_checks.push(DayCheck { readings, slipped: !slips.is_empty() });
                     ev.quotes.push(format!("«{matched}»"));
                 }
-                // A day word and its date in one expression ("يوم غد الثلاثاء الموافق 16 أبريل").
-                if let Some((Unit::Day, shift)) = s.shift {
-                    ev.day_checks.push(add_days(day, -(shift as i64)));
+                if !slips.is_empty() {
+                    // A date at odds with its own weekday names no day of the story.
+                    continue;
                 }
                 if ev.dateline.is_none() && on_dateline(text, &m.range) {
                     ev.dateline = Some(day);
@@ -236,7 +329,8 @@ fn evidence_of(grammar: &Grammar, normalised: &Normalised, mentions: &[Mention])
         let day_level = s.weekday.is_some() || own_shift.is_some() || (s.day.is_some() && s.month.is_some());
         if day_level && !bare_today {
             let strict_future = cue == Some(Prefer::Future) && s.weekday.is_some() && s.shift.is_none() && s.direction.is_none();
-            ev.relative.push(DayMention { mention: m.clone(), prefer: cue.unwrap_or(Prefer::NearestLeaningPast), strict_future });
+            let partial = (s.month.is_some() && s.day.is_some() && s.year.is_none()).then(|| ev.partial.len().saturating_sub(1));
+            ev.relative.push(DayMention { mention: m.clone(), prefer: cue.unwrap_or(Prefer::NearestLeaningPast), strict_future, partial, own_days: Vec::new() });
         }
     }
     // Gregorian years written in digits anywhere («مونديال قطر 2022», «29 سبتمبر 2020»): the
@@ -277,14 +371,14 @@ fn add_named(named: &mut Named, day: NaiveDate, weight: u32) {
     *named.entry(day).or_default() += weight;
 }
 
-/// The Gregorian days a date without a year may be: each with whether it is in a year the story
-/// names (a day of the story) or only next to one (a possible day, not a named one).
-fn instances(p: &Partial, years: &StoryYears) -> Vec<(NaiveDate, bool)> {
-    let days: Vec<(NaiveDate, bool)> = match p.calendar {
-        Calendar::Gregorian => years.named.iter().map(|&y| (y, true)).chain(years.near.iter().map(|&y| (y, false))).filter_map(|(y, named)| NaiveDate::from_ymd_opt(y, p.month, p.day).map(|d| (d, named))).collect(),
-        Calendar::Hijri => years.hijri.iter().filter_map(|&y| hijri_to_gregorian(y, p.month, p.day)).map(|d| (d, years.named.contains(&d.year()) || years.named.is_empty())).collect(),
+/// The Gregorian days a date without a year may be: in the years the story names and the years
+/// next to them (Gregorian), or in the Hijri years it names; a weekday written with it must fit.
+fn instances(p: &Partial, years: &StoryYears) -> Vec<NaiveDate> {
+    let days: Vec<NaiveDate> = match p.calendar {
+        Calendar::Gregorian => years.named.iter().chain(&years.near).filter_map(|&y| NaiveDate::from_ymd_opt(y, p.month, p.day)).collect(),
+        Calendar::Hijri => years.hijri.iter().filter_map(|&y| hijri_to_gregorian(y, p.month, p.day)).collect(),
     };
-    days.into_iter().filter(|(d, _)| p.weekday.is_none_or(|w| iso_weekday(*d) == w)).collect()
+    days.into_iter().filter(|d| p.weekday.is_none_or(|w| iso_weekday(*d) == w)).collect()
 }
 
 /// The day a relative expression names when read against `d`, if it is at day level.
@@ -304,6 +398,8 @@ struct Scored {
     landed: usize,
     /// A day word with a date, or the dateline, puts the day here.
     fixed: bool,
+    /// The day is on or next to the eve of a month whose crescent the article sights.
+    sighting: bool,
 }
 
 /// A day word with a date without its year («غدا 16 جانفي»): the date's days in the story's
@@ -314,28 +410,66 @@ struct PartialCheck {
     month_day: Option<(u32, u32)>,
 }
 
-fn score(ev: &DocEvidence, partial_days: &[PartialCheck], named: &StoryDays<'_>, d: NaiveDate) -> Scored {
+/// What a document's dates without a year and its sightings name once the story's years are
+/// known.
+struct Placed {
+    /// Its day words with a date without its year («غدا 16 جانفي»).
+    partial_checks: Vec<PartialCheck>,
+    /// The days its dates without a year may be, in the story's years.
+    own_partial: Vec<NaiveDate>,
+    /// The eves (the 29th of the month before) of the Hijri months whose crescent it sights.
+    sighting_eves: Vec<NaiveDate>,
+}
+
+impl Placed {
+    fn of(ev: &DocEvidence, years: &StoryYears) -> Placed {
+        let partial_checks = ev
+            .partial
+            .iter()
+            .filter_map(|p| {
+                let shift = p.shift?;
+                Some(PartialCheck { days: instances(p, years), shift, month_day: (p.calendar == Calendar::Gregorian).then_some((p.month, p.day)) })
+            })
+            .collect();
+        let own_partial = ev.partial.iter().flat_map(|p| instances(p, years)).collect();
+        let sighting_eves = ev
+            .sightings
+            .iter()
+            .flat_map(|&(year, month)| {
+                let in_years: Vec<i32> = year.map_or_else(|| years.hijri.iter().copied().collect(), |y| vec![y]);
+                in_years.into_iter().filter_map(move |y| {
+                    let (py, pm) = add_months(y, month, -1);
+                    hijri_to_gregorian(py, pm, 29)
+                })
+            })
+            .collect();
+        Placed { partial_checks, own_partial, sighting_eves }
+    }
+}
+
+fn score(ev: &DocEvidence, placed: &Placed, named: &StoryDays<'_>, d: NaiveDate) -> Scored {
     let mut score = 0i64;
     let mut landed = 0usize;
     let mut fixed = false;
     for dm in &ev.relative {
         if let Some(day) = land(dm, d) {
-            let w = named.get(&day);
+            let w = named.get(&day).saturating_sub(u32::from(dm.own_days.contains(&day)));
             if w > 0 {
                 score += 2 * i64::from(w.min(6));
                 landed += 1;
             }
         }
     }
-    for day in &ev.day_checks {
-        if *day == d {
-            score += 40;
+    for check in &ev.day_checks {
+        if check.readings.contains(&d) {
+            // the date or its weekday is a slip: a reading weighs half
+            score += if check.slipped { 20 } else { 40 };
             fixed = true;
         } else {
             score -= 100;
         }
     }
-    for pd in partial_days {
+    for pd in &placed.partial_checks {
         let at = add_days(d, pd.shift as i64);
         if pd.days.contains(&at) {
             score += 40;
@@ -366,8 +500,17 @@ fn score(ev: &DocEvidence, partial_days: &[PartialCheck], named: &StoryDays<'_>,
             _ => {}
         }
     }
-    Scored { score, landed, fixed }
+    // A crescent sighted on the eve of its month: that evening, or a day or two around it.
+    let sighting = placed.sighting_eves.iter().any(|eve| (*eve - d).num_days().abs() <= SIGHTING_SLACK);
+    if sighting {
+        score += 10;
+    }
+    Scored { score, landed, fixed, sighting }
 }
+
+/// Days either side of a sighting's eve on which an article reporting it appears (announced a day
+/// or two ahead; the result the same night or the next morning; a 30-day month moves it a day).
+const SIGHTING_SLACK: i64 = 2;
 
 /// What one pass concluded about one document.
 #[derive(Debug, Clone, PartialEq)]
@@ -385,7 +528,7 @@ fn base_days(evidence: &[DocEvidence], docs: &[InferenceInput<'_>], years: &Stor
             add_named(&mut named, *day, 2);
         }
         for p in &ev.partial {
-            for (day, _) in instances(p, years).into_iter().filter(|(_, named)| *named) {
+            for day in instances(p, years) {
                 add_named(&mut named, day, 1);
             }
         }
@@ -404,10 +547,10 @@ fn base_days(evidence: &[DocEvidence], docs: &[InferenceInput<'_>], years: &Stor
 /// The years a story's dates without a year may be in.
 #[derive(Debug, Default)]
 struct StoryYears {
-    /// The Gregorian years the story names most: its dates without a year name days there.
+    /// The Gregorian years the story names most.
     named: BTreeSet<i32>,
-    /// The years around those («انتخابات 2024» may be held in December 2023): a publication day
-    /// may be there, but a date without a year names no day there.
+    /// The years around those («انتخابات 2024» may be held in December 2023): its dates without
+    /// a year may be there too.
     near: BTreeSet<i32>,
     /// The Hijri years the story names most («لهذا العام 1444هـ»: exactly that year), or those of
     /// its Gregorian years when it names none.
@@ -490,30 +633,27 @@ fn story_present(evidence: &[DocEvidence], docs: &[InferenceInput<'_>]) -> Optio
 /// for an inferred day, `None` when the metadata already gives it or when nothing supports a day.
 pub fn infer_publications(grammar: &Grammar, docs: &[InferenceInput<'_>]) -> Vec<Option<(NaiveDate, String)>> {
     use rayon::prelude::*;
-    let evidence: Vec<DocEvidence> = docs.par_iter().map(|d| evidence_of(grammar, d.normalised, d.mentions)).collect();
+    let mut evidence: Vec<DocEvidence> = docs.par_iter().map(|d| evidence_of(grammar, d.normalised, d.mentions)).collect();
     let years = story_years(&evidence, docs);
+    for ev in &mut evidence {
+        for dm in &mut ev.relative {
+            if let Some(p) = dm.partial.and_then(|k| ev.partial.get(k)) {
+                dm.own_days = instances(p, &years);
+            }
+        }
+    }
     let base = base_days(&evidence, docs, &years);
     let present = story_present(&evidence, docs);
+    for check in evidence.iter_mut().flat_map(|ev| &mut ev.day_checks) {
+        check.keep_nearest(&base);
+    }
     if std::env::var_os("TARIKH_DEBUG_DCT").is_some() {
         eprintln!("story years {years:?}; days {base:?}");
         for ev in &evidence {
             eprintln!("  explicit {:?} partial {:?} wchecks {:?} dchecks {:?} months {:?} years {:?} rel {}", ev.explicit, ev.partial, ev.weekday_checks, ev.day_checks, ev.month_checks, ev.years, ev.relative.len());
         }
     }
-    let partials: Vec<Vec<PartialCheck>> = evidence
-        .iter()
-        .map(|ev| {
-            ev.partial
-                .iter()
-                .filter_map(|p| {
-                    let shift = p.shift?;
-                    Some(PartialCheck { days: instances(p, &years).into_iter().map(|x| x.0).collect(), shift, month_day: (p.calendar == Calendar::Gregorian).then_some((p.month, p.day)) })
-                })
-                .collect()
-        })
-        .collect();
-    // the days each document's own dates without a year may be, in the story's years
-    let own_partials: Vec<Vec<NaiveDate>> = evidence.iter().map(|ev| ev.partial.iter().flat_map(|p| instances(p, &years)).map(|x| x.0).collect()).collect();
+    let placed: Vec<Placed> = evidence.iter().map(|ev| Placed::of(ev, &years)).collect();
     let mut found: Vec<Option<Found>> = vec![None; docs.len()];
     for _pass in 0..3 {
         // The story's days: the base, plus every day found in the previous pass and what the
@@ -541,15 +681,14 @@ pub fn infer_publications(grammar: &Grammar, docs: &[InferenceInput<'_>]) -> Vec
         let next: Vec<Option<Found>> = docs
             .par_iter()
             .zip(&evidence)
-            .zip(&partials)
-            .zip(&own_partials)
+            .zip(&placed)
             .enumerate()
-            .map(|(i, (((doc, ev), partial_days), own_partial))| {
+            .map(|(i, ((doc, ev), placed))| {
                 if doc.known.is_some() {
                     return None;
                 }
                 let days = StoryDays { all: &all, without: &shares[i] };
-                best_day(ev, partial_days, own_partial, &days, present)
+                best_day(ev, placed, &days, present)
             })
             .collect();
         if std::env::var_os("TARIKH_DEBUG_DCT").is_some() {
@@ -564,33 +703,35 @@ pub fn infer_publications(grammar: &Grammar, docs: &[InferenceInput<'_>]) -> Vec
 }
 
 /// The best-supported day for one document given the story's days, or `None`.
-fn best_day(ev: &DocEvidence, partial_days: &[PartialCheck], own_partial: &[NaiveDate], named: &StoryDays<'_>, present: Option<(NaiveDate, NaiveDate)>) -> Option<Found> {
+fn best_day(ev: &DocEvidence, placed: &Placed, named: &StoryDays<'_>, present: Option<(NaiveDate, NaiveDate)>) -> Option<Found> {
     // Days long before the story's present are its history: no publication day is near them.
     // The story's days far from its present (long before: its history; long after: what it
     // announces) are no place for an article of the story; the article's own dates always are.
     let current = |d: &NaiveDate| present.is_none_or(|(start, last)| *d >= add_days(start, -PRESENT_SPAN) && *d <= add_days(last, PRESENT_SPAN));
     let mut candidates: BTreeSet<NaiveDate> = BTreeSet::new();
-    for day in named.days().filter(|d| current(d)).chain(ev.explicit.iter().map(|e| &e.0)).chain(ev.day_checks.iter()).chain(ev.dateline.iter()) {
+    for day in named.days().filter(|d| current(d)).chain(ev.explicit.iter().map(|e| &e.0)).chain(ev.day_checks.iter().flat_map(|c| &c.readings)).chain(ev.dateline.iter()) {
         for k in -WINDOW..=WINDOW {
             candidates.insert(add_days(*day, k));
         }
     }
-    for pd in partial_days {
+    for eve in &placed.sighting_eves {
+        candidates.extend((-SIGHTING_SLACK..=SIGHTING_SLACK).map(|k| add_days(*eve, k)));
+    }
+    for pd in &placed.partial_checks {
         candidates.extend(pd.days.iter().map(|d| add_days(*d, -(pd.shift as i64))));
     }
     // Ties go to the day nearest the days the article names itself (an article appears soon after
-    // what it reports), then nearest the story's present (its latest explicit day: a story is
-    // told as it unfolds), then to the earlier.
-    let mut own: Vec<NaiveDate> = ev.explicit.iter().map(|e| e.0).collect();
-    own.extend(own_partial.iter().copied());
-    let nearness = |d: NaiveDate| {
-        let to_own = own.iter().map(|x| (*x - d).num_days().abs()).min().unwrap_or(0);
-        to_own
-    };
+    // what it reports): its dates with their year; when it has none, its dates without one; when
+    // it has none of those either, the eves of the crescents it sights. Then to the earlier.
+    let explicit: Vec<NaiveDate> = ev.explicit.iter().map(|e| e.0).collect();
+    let near_to: &[NaiveDate] = [&explicit[..], &placed.own_partial, &placed.sighting_eves].into_iter().find(|days| !days.is_empty()).unwrap_or_default();
+    let nearness = |d: NaiveDate| near_to.iter().map(|x| (*x - d).num_days().abs()).min().unwrap_or(0);
+    let mut own = explicit.clone();
+    own.extend(placed.own_partial.iter().copied());
     let mut best: Option<(Scored, NaiveDate)> = None;
     let mut tied: Vec<NaiveDate> = Vec::new();
     for d in candidates {
-        let s = score(ev, partial_days, named, d);
+        let s = score(ev, placed, named, d);
         if std::env::var_os("TARIKH_DEBUG_DCT").is_some() && (s.score > 0 || s.fixed) {
             eprintln!("    candidate {d}: score {} landed {} fixed {} near {:?}", s.score, s.landed, s.fixed, nearness(d));
         }
@@ -610,7 +751,7 @@ fn best_day(ev: &DocEvidence, partial_days: &[PartialCheck], own_partial: &[Naiv
     }
     let (s, day) = best?;
     let near_own = own.iter().any(|x| (*x - day).num_days().abs() <= WINDOW);
-    if !(s.fixed || s.landed > 0 || near_own) {
+    if !(s.fixed || s.landed > 0 || s.sighting || near_own) {
         return None;
     }
     // As good a day weeks away: the evidence does not tell which (a weekday and a month, but no
@@ -628,7 +769,10 @@ fn best_day(ev: &DocEvidence, partial_days: &[PartialCheck], own_partial: &[Naiv
     if !ev.weekday_checks.is_empty() {
         why.push(format!("the weekday fits: {}", ev.weekday_checks.iter().take(2).map(|(n, w)| format!("{} {}", day_word_name(*n), weekday_name(*w))).collect::<Vec<_>>().join(", ")));
     }
-    if !s.fixed && s.landed == 0 {
+    if s.sighting {
+        why.push(ev.quotes.iter().find(|q| q.starts_with("the crescent")).cloned().unwrap_or_default());
+    }
+    if !s.fixed && s.landed == 0 && !s.sighting {
         why.push("near the dates it names".into());
     }
     if s.score < 0 {
@@ -688,6 +832,50 @@ mod tests {
             "أدى الأمير اليمين الدستورية اليوم الأربعاء أمام مجلس الأمة",
         ]);
         assert_eq!(got[1], Some("2023-12-20".into()));
+    }
+
+    #[test]
+    fn the_weekdays_tell_which_year_a_date_without_its_year_is_in() {
+        // «انتخابات 2024» held in December 2023: only in 2023 is 10 December a Sunday, and the
+        // Tuesday of the second article then lands on the 12th of that year, not of 2024.
+        let got = infer(&[
+            "يدلي الناخبون بأصواتهم في انتخابات الرئاسة 2024 بدءا من اليوم الأحد، على مدى أيام 10 و11 و12 ديسمبر الجاري",
+            "تواصل اللجان استقبال الناخبين صباح اليوم الثلاثاء في آخر أيام التصويت بانتخابات الرئاسة",
+        ]);
+        assert_eq!(got, vec![Some("2023-12-10".into()), Some("2023-12-12".into())]);
+    }
+
+    #[test]
+    fn an_article_sighting_a_crescent_appears_on_the_eve_of_its_month() {
+        // The 29th of Ramadan 1444 is Thursday 20 April 2023 (Umm al-Qura); the weekday picks it
+        // among the days around the eve.
+        assert_eq!(infer(&["تخرج لجان الترائي مساء اليوم الخميس لتحري رؤية هلال شهر شوال لعام 1444هـ"]), vec![Some("2023-04-20".into())]);
+        // Without a weekday, the eve itself is the best-supported day.
+        assert_eq!(infer(&["دعت المحكمة إلى ترائي هلال شهر رمضان لهذا العام 1445هـ"]), vec![Some("2024-03-10".into())]);
+        assert!(sights_the_crescent("دعت المحكمة العليا إلى تحري رؤية هلال شهر "));
+        assert!(sights_the_crescent("واستطلاع الهلال "));
+        assert!(!sights_the_crescent("وصل الوزير في أول أيام "), "a month named without its crescent");
+        assert!(!sights_the_crescent("تحري الدقة في نقل أخبار "), "sighting words without هلال");
+    }
+
+    #[test]
+    fn a_date_at_odds_with_its_weekday_is_read_with_either_slipped() {
+        // 6 November 2024 is a Wednesday: the Monday with the same day number nearest the story's
+        // other article is 6 January 2025 (the month copied from an older text).
+        let got = infer(&[
+            "جرى التصويت في الجولة الثانية يوم الأحد 5 يناير 2025 وسط إقبال ضعيف",
+            "قال رئيس اللجنة في مؤتمر صحفي اليوم الاثنين 6 نوفمبر 2024 إن فرز الأصوات سيكتمل خلال يومين",
+        ]);
+        assert_eq!(got[1], Some("2025-01-06".into()));
+        // Alone, nothing tells which is the slip: the date as written.
+        assert_eq!(infer(&["أعلنت الوزارة اليوم الجمعة 4 مايو 2023 عن خطة جديدة"]), vec![Some("2023-05-04".into())]);
+        // The readings of «الجمعة 4 مايو 2023» (a Thursday): Fridays on the 4th within a year, and
+        // the Friday of that week.
+        let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("date");
+        let readings = slip_readings(d("2023-05-04"), 5);
+        assert!(readings.contains(&d("2023-05-05")), "the day number is the slip");
+        assert!(readings.contains(&d("2022-11-04")) && readings.contains(&d("2023-08-04")), "the month is the slip");
+        assert!(readings.iter().all(|r| iso_weekday(*r) == 5), "every reading keeps the weekday");
     }
 
     #[test]

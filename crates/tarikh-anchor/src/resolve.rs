@@ -1,6 +1,7 @@
 //! From a mention's semantics and a reference time to a TIMEX3 value and the interval it denotes.
 
 use crate::calendar::{add_days, add_months, day_start, gregorian_to_hijri, hijri_day_as_sighted, hijri_month_start, iso_week_label, iso_weekday, local_instant};
+use crate::trace::{StepKind, Trace};
 use crate::types::{AnchorKind, Interval, TimexType};
 use chrono::{Datelike, Days, Duration, NaiveDate, NaiveTime};
 use tarikh_grammar::{Calendar, Direction, MentionType, PartOfDay, Semantics, Unit};
@@ -315,6 +316,26 @@ pub(crate) fn duration_bounds(sem: &Semantics, unit: Unit) -> (i64, i64) {
 /// Resolve one mention. `prefer` is the direction from context (tense) or the caller; a direction
 /// word in the expression itself (الماضي/المقبل) overrides it and excludes the reference day.
 pub(crate) fn resolve(kind: MentionType, sem: &Semantics, r: &Reference, prefer: Prefer) -> Option<Resolution> {
+    resolve_traced(kind, sem, r, prefer, &mut Trace::off())
+}
+
+/// A unit as a trace says it («day», «year»).
+pub(crate) fn unit_name(u: Unit) -> String {
+    format!("{u:?}").to_lowercase()
+}
+
+/// How a reading preference is said in a trace.
+pub(crate) fn prefer_name(prefer: Prefer) -> &'static str {
+    match prefer {
+        Prefer::Past => "past (the most recent occurrence, the reference day included)",
+        Prefer::Future => "future (the next occurrence, the reference day included)",
+        Prefer::Nearest => "nearest (whichever occurrence is nearest)",
+        Prefer::NearestLeaningPast => "news (the nearest, a past occurrence up to a day farther still winning)",
+    }
+}
+
+/// [`resolve`], recording each step in `trace` (see trace.rs).
+pub(crate) fn resolve_traced(kind: MentionType, sem: &Semantics, r: &Reference, prefer: Prefer, trace: &mut Trace) -> Option<Resolution> {
     let mut problems = Vec::new();
     let (prefer, strict) = match sem.direction {
         Some(Direction::Past) => (Prefer::Past, true),
@@ -327,16 +348,27 @@ pub(crate) fn resolve(kind: MentionType, sem: &Semantics, r: &Reference, prefer:
 
     if kind == MentionType::Set {
         let unit = sem.every.unwrap_or(Unit::Day);
+        trace.note(StepKind::Reading, || match (unit, sem.weekday) {
+            (Unit::Week, Some(w)) => format!("a SET: every {}, whatever the reference", weekday_label(w)),
+            _ => format!("a SET: every {} {}, whatever the reference", sem.amount.unwrap_or(1.0), unit_name(unit)),
+        });
         if let (Unit::Week, Some(w)) = (unit, sem.weekday) {
             return out(TimexType::Set, format!("XXXX-WXX-{w}"), None, AnchorKind::Explicit, problems);
         }
         return out(TimexType::Set, duration_value(Some(sem.amount.unwrap_or(1.0)), unit), None, AnchorKind::Explicit, problems);
     }
     if let Some(reference) = &sem.reference {
+        trace.note(StepKind::Reading, || format!("a reference to the present, past or future ({reference}), not a point on the calendar"));
         return out(TimexType::Date, reference.clone(), None, AnchorKind::Dct, problems);
     }
     if kind == MentionType::Duration {
         let unit = sem.unit?;
+        trace.note(StepKind::Reading, || {
+            let (lo, hi) = duration_bounds(sem, unit);
+            let amount = sem.amount.map_or_else(|| format!("a vague number (from {} to {})", sem.amount_min.unwrap_or(2.0), sem.amount_max.unwrap_or(9.0)), |a| a.to_string());
+            let event = if sem.event.is_some() { "; an offset from the event named after it" } else { "" };
+            format!("a DURATION of {amount} {}: from {lo} to {hi} seconds{event}", unit_name(unit))
+        });
         let mut res = Resolution {
             kind: TimexType::Duration,
             value: duration_value(sem.amount, unit),
@@ -353,19 +385,55 @@ pub(crate) fn resolve(kind: MentionType, sem: &Semantics, r: &Reference, prefer:
     }
     if sem.event_gap.is_some() || sem.last_of_event.is_some() {
         // Resolved later against the anchor event, when the document gives its date.
+        trace.note(StepKind::Reading, || {
+            "anchored to the event named after it (عشية, غداة, آخر ساعة من…): dated when the text dates that event, else left unknown".into()
+        });
         let value = if kind == MentionType::Time { "XXXX-XX-XXTXX" } else { "XXXX-XX-XX" };
         let tk = if kind == MentionType::Time { TimexType::Time } else { TimexType::Date };
         return out(tk, value.into(), None, AnchorKind::Event, problems);
     }
 
+    match sem.direction {
+        Some(d) => trace.note(StepKind::Direction, || {
+            let (word, side) = if d == Direction::Past { ("past", "before") } else { ("future", "after") };
+            format!("the words say {word} (الماضي, المقبل…): the nearest occurrence strictly {side} the reference day {}", r.date)
+        }),
+        None => trace.note(StepKind::Direction, || format!("no direction in the words: reading {}", prefer_name(prefer))),
+    }
     if let Some((ey, em, ed)) = sem.range_end {
-        return resolve_range(sem, (ey, em, ed), r, prefer, strict);
+        let res = resolve_range(sem, (ey, em, ed), r, prefer, strict);
+        trace.note(StepKind::Reading, || match &res {
+            Some(res) => format!("a range {}: its start takes the parts it lacks (month, year) from its end", res.value),
+            None => "a range whose ends name no date".into(),
+        });
+        return res;
     }
 
     let mut anchor = AnchorKind::Dct;
     let mut point: Option<Point> = None;
 
     if let Some((p, a)) = part_of_year_or_month(sem, r, prefer, strict) {
+        trace.note(StepKind::Reading, || {
+            let what = if sem.season.is_some() {
+                "a season"
+            } else if sem.quarter.is_some() {
+                "a quarter of a year"
+            } else if sem.half.is_some() {
+                "a half of a year"
+            } else if sem.weekend {
+                "a weekend"
+            } else if sem.unit == Some(Unit::Week) {
+                "the Nth week of a month (the week holding its Thursday)"
+            } else {
+                "the Nth weekday of a month"
+            };
+            let how = match (a, sem.shift) {
+                (AnchorKind::Explicit, _) => "of the year written".to_string(),
+                (_, Some((u, n))) => format!("shifted {n:+} {} from the reference", unit_name(u)),
+                _ => "the occurrence the direction picks".to_string(),
+            };
+            format!("{what}, {how}: {}", p.value())
+        });
         point = Some(p);
         anchor = a;
     } else if sem.calendar == Calendar::Hijri {
@@ -387,8 +455,12 @@ pub(crate) fn resolve(kind: MentionType, sem: &Semantics, r: &Reference, prefer:
             (Some(y), Some(m), Some(d)) => {
                 anchor = AnchorKind::Explicit;
                 match day_of(y, m, Some(d)) {
-                    Some(g) => point = Some(Point::Day(g)),
+                    Some(g) => {
+                        trace.note(StepKind::Calendar, || hijri_day_note(y, m, d, sem.last_day, g));
+                        point = Some(Point::Day(g))
+                    }
                     None => {
+                        trace.note(StepKind::Problem, || format!("{d}/{m}/{y} هـ does not exist in the Umm al-Qura calendar"));
                         problems.push(("impossible_date".into(), format!("{d}/{m}/{y} هـ does not exist in the Umm al-Qura calendar")));
                         return None;
                     }
@@ -406,16 +478,25 @@ pub(crate) fn resolve(kind: MentionType, sem: &Semantics, r: &Reference, prefer:
                     // The occurrence that falls in that Gregorian year.
                     anchor = AnchorKind::Explicit;
                     let found = years_around(g).into_iter().flat_map(|y| dates.iter().filter_map(move |&(m, d)| day_of(y, m, d))).filter(|x| x.year() == g).min()?;
+                    trace.note(StepKind::Calendar, || format!("Hijri {} of month {m} in the Gregorian year {g} written (Umm al-Qura): {found}", d.map_or("last day".to_string(), |d| format!("day {d}"))));
                     point = Some(Point::Day(found));
                 } else {
                     let cands: Vec<NaiveDate> = (hy - 1..=hy + 1).flat_map(|y| dates.iter().filter_map(move |&(m, d)| day_of(y, m, d))).collect();
                     // A weekday picks the occurrence on that weekday within half a year.
                     let on_weekday = sem.weekday.and_then(|w| cands.iter().copied().find(|g| iso_weekday(*g) == w && (*g - r.date).num_days().abs() <= 183));
-                    point = Some(Point::Day(on_weekday.or_else(|| choose(&cands, r.date, prefer, strict))?));
+                    let pick = on_weekday.or_else(|| choose(&cands, r.date, prefer, strict))?;
+                    trace.note(StepKind::Calendar, || {
+                        let list: Vec<String> = cands.iter().map(|c| c.to_string()).collect();
+                        let alt = if dates.len() > 1 { " (the words may name either of two Hijri days)" } else { "" };
+                        let why = if on_weekday.is_some() { "the one on the weekday written" } else { "the one the direction picks" };
+                        format!("Hijri day and month without a year{alt}, in the Hijri years {}–{} around the reference (Umm al-Qura): {}; {why}: {pick}", hy - 1, hy + 1, list.join(", "))
+                    });
+                    point = Some(Point::Day(pick));
                 }
             }
             (Some(y), Some(m), None) => {
                 anchor = AnchorKind::Explicit;
+                trace.note(StepKind::Calendar, || format!("Hijri month {m} of {y}: it keeps its Hijri value (from {} by Umm al-Qura)", hijri_month_start(y, m).map_or("?".into(), |d| d.to_string())));
                 point = Some(Point::HijriMonth(y, m));
             }
             (None, Some(m), None) => {
@@ -437,11 +518,13 @@ pub(crate) fn resolve(kind: MentionType, sem: &Semantics, r: &Reference, prefer:
                     let days: Vec<NaiveDate> = starts.iter().map(|(_, d)| *d).collect();
                     let pick = choose(&days, now, prefer, strict)?;
                     let (y, _) = starts.iter().copied().find(|(_, d)| *d == pick)?;
+                    trace.note(StepKind::Calendar, || format!("Hijri month {m} without a year: of the Hijri years {}–{} (starting {}), the direction picks {y}, starting {pick}", hy - 1, hy + 1, days.iter().map(|d| d.to_string()).collect::<Vec<_>>().join(", ")));
                     Point::HijriMonth(y, m)
                 });
             }
             (Some(y), None, None) => {
                 anchor = AnchorKind::Explicit;
+                trace.note(StepKind::Calendar, || format!("the Hijri year {y}"));
                 point = Some(Point::HijriYear(y));
             }
             _ => return None,
@@ -458,13 +541,18 @@ pub(crate) fn resolve(kind: MentionType, sem: &Semantics, r: &Reference, prefer:
         };
         let (ny, nm) = add_months(y, m, 1);
         point = Some(Point::Day(add_days(NaiveDate::from_ymd_opt(ny, nm, 1)?, -1)));
+        trace.note(StepKind::Date, || format!("the last day of month {m} of {y}{}", if sem.year.is_some() { " (the year written)" } else { " (the occurrence the direction picks)" }));
     } else {
         match (sem.year, sem.month, sem.day) {
             (Some(y), Some(m), Some(d)) => {
                 anchor = AnchorKind::Explicit;
                 match NaiveDate::from_ymd_opt(y, m, d) {
-                    Some(g) => point = Some(Point::Day(g)),
+                    Some(g) => {
+                        trace.note(StepKind::Date, || format!("a full date written: {g}"));
+                        point = Some(Point::Day(g))
+                    }
                     None => {
+                        trace.note(StepKind::Problem, || format!("{y}-{m:02}-{d:02} does not exist"));
                         problems.push(("impossible_date".into(), format!("{y}-{m:02}-{d:02} does not exist")));
                         return None;
                     }
@@ -486,20 +574,34 @@ pub(crate) fn resolve(kind: MentionType, sem: &Semantics, r: &Reference, prefer:
                         .find(|g| iso_weekday(*g) == w && (*g - near).num_days().abs() <= 183)
                 });
                 match on_weekday.or_else(|| day_month_near(near, m, d, prefer, strict)) {
-                    Some(g) => point = Some(Point::Day(g)),
+                    Some(g) => {
+                        trace.note(StepKind::Date, || {
+                            let from = if near != r.date { format!("the day its day word names, {near}") } else { format!("the reference day {near}") };
+                            let why = if on_weekday.is_some() { "the one on the weekday written" } else { "the year the direction picks" };
+                            format!("day {d} of month {m} without a year, near {from}: {why}, {g}")
+                        });
+                        point = Some(Point::Day(g))
+                    }
                     None => return None,
                 }
             }
             (Some(y), Some(m), None) => {
                 anchor = AnchorKind::Explicit;
+                trace.note(StepKind::Date, || format!("a month and its year written: {y:04}-{m:02}"));
                 point = Some(Point::Month(y, m));
             }
             (None, Some(m), None) => {
                 let (y, m) = month_near(r.date, m, prefer, strict);
+                trace.note(StepKind::Date, || format!("month {m} without a year: the occurrence the direction picks from {}, {y:04}-{m:02}", r.date));
                 point = Some(Point::Month(y, m));
             }
             (Some(y), None, None) => {
                 anchor = AnchorKind::Explicit;
+                trace.note(StepKind::Date, || match sem.unit {
+                    Some(Unit::Decade) => format!("the decade of the year {y}"),
+                    Some(Unit::Century) => format!("the century of the year {y}"),
+                    _ => format!("a year written: {y}"),
+                });
                 // A DATE rule that sets `unit` to DE or CE names the decade or century of that year.
                 point = Some(match sem.unit {
                     Some(Unit::Decade) => Point::Decade(y.div_euclid(10)),
@@ -520,7 +622,11 @@ pub(crate) fn resolve(kind: MentionType, sem: &Semantics, r: &Reference, prefer:
             match hijri_day_as_sighted(hy, hm, hd) {
                 // Up to two days off is a country's own sighting: the document dates the month by it
                 // (and reports it as hijri_month_start).
-                Some(h) if (h - g).num_days().abs() <= 2 => {}
+                Some(h) if (h - g).num_days().abs() <= 2 => trace.note(StepKind::Calendar, || {
+                    let off = (g - h).num_days();
+                    let agree = if off == 0 { "the same day".to_string() } else { format!("{off:+} day(s) from it, within a country's own sighting") };
+                    format!("the Hijri side {hd}/{hm}/{hy} is {h} by Umm al-Qura; the Gregorian date written, {g}, is {agree}: kept")
+                }),
                 Some(h) => problems.push(("hijri_gregorian_mismatch".into(), format!("the Hijri date {hd}/{hm}/{hy} is {h} by Umm al-Qura, not {g}; the Gregorian date is kept"))),
                 None => problems.push(("hijri_gregorian_mismatch".into(), format!("the Hijri date {hd}/{hm}/{hy} does not exist; the Gregorian date {g} is kept"))),
             }
@@ -532,15 +638,21 @@ pub(crate) fn resolve(kind: MentionType, sem: &Semantics, r: &Reference, prefer:
         if let Some((unit, n)) = sem.shift {
             // A shift past the four-digit years ("بعد 2147483647 سنة") names no date: left out.
             point = Some(shifted(r, unit, n)?);
+            trace.note(StepKind::Shift, || format!("shift {n:+} {} from the reference {}: {}", unit_name(unit), r.date, point.map_or(String::new(), |p| p.value())));
             // A weekday of a shifted week ("الأحد من الأسبوع الماضي"): that day of the ISO week.
             if let (Some(w), Some(Point::Week(d))) = (sem.weekday, point) {
                 point = Some(Point::Day(add_days(d, i64::from(w) - i64::from(iso_weekday(d)))));
+                trace.note(StepKind::Weekday, || format!("{} of that ISO week: {}", weekday_label(w), point.map_or(String::new(), |p| p.value())));
             }
             // A day number of a shifted month ("18 الجاري", "يوم 5 من الشهر المقبل").
             if let (Some(d), Some(Point::Month(y, m))) = (sem.day, point) {
                 match NaiveDate::from_ymd_opt(y, m, d) {
-                    Some(g) => point = Some(Point::Day(g)),
+                    Some(g) => {
+                        trace.note(StepKind::Date, || format!("day {d} of that month: {g}"));
+                        point = Some(Point::Day(g))
+                    }
                     None => {
+                        trace.note(StepKind::Problem, || format!("{y}-{m:02}-{d:02} does not exist"));
                         problems.push(("impossible_date".into(), format!("{y}-{m:02}-{d:02} does not exist")));
                         return None;
                     }
@@ -552,6 +664,7 @@ pub(crate) fn resolve(kind: MentionType, sem: &Semantics, r: &Reference, prefer:
                     // often not the day stamped on the page (written late, published after midnight,
                     // stamped in another zone); the weekday does not. The nearest such weekday.
                     let named = weekday_near(d, w, Prefer::Nearest, false);
+                    trace.note(StepKind::Weekday, || format!("{d} is a {}, not a {}: the weekday wins (a day word depends on when the text was written), the nearest {}: {named}", weekday_label(iso_weekday(d)), weekday_label(w), weekday_label(w)));
                     problems.push((
                         "weekday_date_mismatch".into(),
                         format!("{} is a {}, not a {}; the weekday is kept ({named})", d, weekday_label(iso_weekday(d)), weekday_label(w)),
@@ -570,10 +683,18 @@ pub(crate) fn resolve(kind: MentionType, sem: &Semantics, r: &Reference, prefer:
                 };
                 years.into_iter().filter_map(|y| hijri_day_as_sighted(y, hm?, hd?)).min_by_key(|d| (*d - r.date).num_days().abs())
             });
-            point = Some(Point::Day(match stated {
+            let day = match stated {
                 Some(t) => weekday_near(t, w, Prefer::Nearest, false),
                 None => weekday_near(r.date, w, prefer, strict),
-            }));
+            };
+            trace.note(StepKind::Weekday, || match stated {
+                Some(t) => format!("{} said to be a Hijri day, {t} by Umm al-Qura: the {} nearest it, {day}", weekday_label(w), weekday_label(w)),
+                None => {
+                    let (before, after) = (weekday_near(r.date, w, Prefer::Past, strict), weekday_near(r.date, w, Prefer::Future, strict));
+                    format!("{} around the reference {}: {before} before, {after} after; the direction picks {day}", weekday_label(w), r.date)
+                }
+            });
+            point = Some(Point::Day(day));
         } else if sem.part_of_day.is_some() || sem.hour.is_some() {
             let d = match (sem.part_of_day, sem.hour) {
                 // A bare midnight closes the day before the reference (past) or the reference day (future).
@@ -585,10 +706,18 @@ pub(crate) fn resolve(kind: MentionType, sem: &Semantics, r: &Reference, prefer:
                 (Some(PartOfDay::Night), None) if prefer == Prefer::Past => add_days(r.date, -1),
                 _ => r.date,
             };
+            trace.note(StepKind::Date, || {
+                if d == r.date {
+                    format!("a time of day naming no day: the reference day {d}")
+                } else {
+                    format!("a time of day naming no day: {d}, the day before the reference (a bare midnight or night told in the past closes the day before)")
+                }
+            });
             point = Some(Point::Day(d));
         }
     } else if let (Some(w), Some(Point::Day(d))) = (sem.weekday, point) {
         if iso_weekday(d) != w {
+            trace.note(StepKind::Weekday, || format!("{d} is a {}, but the text calls it {}: the date as written is kept", weekday_label(iso_weekday(d)), weekday_label(w)));
             problems.push((
                 "weekday_date_mismatch".into(),
                 format!("{} is a {}, but the text calls it {}; the date as written is kept", d, weekday_label(iso_weekday(d)), weekday_label(w)),
@@ -637,14 +766,45 @@ pub(crate) fn resolve(kind: MentionType, sem: &Semantics, r: &Reference, prefer:
                 Some(sec) => Point::Second(d, h, minute, sec.min(59)),
                 None => Point::Minute(d, h, minute),
             };
+            trace.note(StepKind::Clock, || {
+                let mut how: Vec<String> = vec![format!("hour {} as written", sem.hour.unwrap_or(h))];
+                if let Some(before) = sem.minutes_to {
+                    how.push(format!("{before} minutes before it"));
+                }
+                if let Some(pod) = sem.part_of_day {
+                    how.push(format!("with the part of day {pod:?} on the 24-hour clock"));
+                } else if r.time.is_some() && sem.year.is_none() && sem.month.is_none() && sem.day.is_none() && sem.weekday.is_none() && sem.shift.is_none() && (1..=12).contains(&sem.hour.unwrap_or(0)) {
+                    how.push("a bare hour on the twelve-hour clock: the occurrence the direction picks from the reference time".into());
+                }
+                format!("{}: {h:02}:{minute:02} on {d}", how.join(", "))
+            });
         } else if let Some(pod) = sem.part_of_day {
             point = Point::PartOfDay(d, pod);
+            trace.note(StepKind::Clock, || format!("the part of day {pod:?} of {d}"));
         }
     }
     // A clock time with a stated zone is that wall-clock time in that zone.
     let tz = sem.timezone.as_deref().and_then(stated_zone).unwrap_or(r.tz);
+    trace.note(StepKind::Zone, || match sem.timezone.as_deref() {
+        Some(z) if stated_zone(z).is_some() && tz == r.tz => format!("the zone the text states ({z} = {tz}), the reference's own"),
+        Some(z) if stated_zone(z).is_some() => format!("the zone the text states ({z} = {tz}), not the reference's {}: the clock time is read in it", r.tz),
+        Some(z) => format!("the text states the zone «{z}», which is no IANA zone or offset: the reference's zone, {tz}"),
+        None => format!("the reference's zone: {tz}"),
+    });
     let interval = point.interval(tz);
     out(point.kind(), point.value(), interval, anchor, problems)
+}
+
+/// How a Hijri day was placed on the Gregorian calendar, for a trace.
+fn hijri_day_note(y: i32, m: u32, d: u32, last_day: bool, g: NaiveDate) -> String {
+    if last_day {
+        return format!("the last day of the Hijri month {m} of {y} (the day before the next month starts, Umm al-Qura): {g}");
+    }
+    let table = crate::calendar::hijri_to_gregorian(y, m, d);
+    match table {
+        Some(t) if t == g => format!("Hijri {d}/{m}/{y} → {g} (Umm al-Qura)"),
+        _ => format!("Hijri {d}/{m}/{y} → {g}: the table gives the month 29 days, so its 30th is the day after the 29th, as a country that did not see the crescent counts it"),
+    }
 }
 
 /// The day and 24-hour hour of a twelve-hour clock time `h:minute` (1–12, no part of day) nearest to

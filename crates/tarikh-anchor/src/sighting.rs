@@ -3,7 +3,7 @@
 //! A Hijri month begins when its crescent is seen, and countries see it on different evenings: in
 //! April 2023 Saudi Arabia began Shawwal on Friday the 21st, Oman and Morocco on Saturday the 22nd.
 //! The Umm al-Qura table the resolver uses is Saudi Arabia's calendar. An article that says which
-//! day a Hijri day is — «يوم الخميس 1 / 9 / 1444 هـ الموافق 23 / 3 / 2023 م», «يوم السبت هو أول
+//! day a Hijri day is — «الاثنين 1 / 9 / 1445 هـ الموافق 11 / 3 / 2024 م», «يوم السبت هو أول
 //! أيام عيد الفطر», «الخميس غرة شهر رمضان», or a Hijri date written with a weekday — states its
 //! country's month start, and its word wins over the table for every Hijri day of that month in the
 //! article. The statements found:

@@ -161,7 +161,7 @@ fn anaphora_takes_the_point_the_narrative_has_reached() {
     assert_eq!(same_day.anchor, AnchorKind::Narrative);
     assert_eq!(find(&doc, "صباح اليوم ذاته").value, "2024-03-06TMO");
     // A day number of the month the narrative is in, and the day after the last one named.
-    let doc = anchor("تنطلق الحملة يوم 16 جانفي وتتواصل الى يوم 27 من ذات الشهر على أن يكون يوم 28 الصمت، وفي اليوم التالي الاقتراع.", "2022-12-20");
+    let doc = anchor("يبدأ التسجيل يوم 16 جانفي ويستمر الى يوم 27 من ذات الشهر ثم يكون يوم 28 للفرز، وفي اليوم التالي النتائج.", "2022-12-20");
     assert_eq!(find(&doc, "يوم 27 من ذات الشهر").value, "2023-01-27");
     assert_eq!(find(&doc, "يوم 28").value, "2023-01-28");
     assert_eq!(find(&doc, "اليوم التالي").value, "2023-01-29");

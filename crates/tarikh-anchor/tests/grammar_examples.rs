@@ -85,3 +85,37 @@ fn must_not_match_phrases_stay_untagged() {
     }
     assert!(failures.is_empty(), "{} must-not-match phrases were tagged:\n{}", failures.len(), failures.join("\n"));
 }
+
+/// `tarikh explain` is only a debugger if it shows the reading `tarikh parse` makes: on every
+/// grammar example, the expressions it explains are exactly parse's (same spans, types, values,
+/// mods, intervals), the one it marks as parse's is parse's answer, each names its rule's file and
+/// line, and each resolution ends with its value.
+#[test]
+fn explain_reads_every_grammar_example_as_parse_does() {
+    let grammar = Grammar::embedded().expect("embedded grammar loads");
+    let mut failures = Vec::new();
+    for ex in grammar.examples() {
+        let prefer: Prefer = ex.prefer.as_deref().unwrap_or("news").parse().expect("prefer is past/future/nearest/news");
+        let r = reference(&ex.reference);
+        let e = tarikh_anchor::explain_phrase(&grammar, &ex.text, r, prefer);
+        let explained: Vec<_> = e.expressions.iter().filter_map(|x| x.timex.clone()).collect();
+        let place = format!("{}: «{}» @ {}", ex.origin, ex.text, ex.reference);
+        if explained != parse_phrase_all(&grammar, &ex.text, r, prefer) {
+            failures.push(format!("{place}: explain's expressions differ from parse_phrase_all's"));
+        }
+        if e.longest.and_then(|i| e.expressions[i].timex.clone()) != parse_phrase(&grammar, &ex.text, r, prefer) {
+            failures.push(format!("{place}: the expression marked as parse's is not parse's"));
+        }
+        for x in &e.expressions {
+            let origin = &e.matching.candidates[x.candidate].origin;
+            let line = origin.rsplit_once(':').and_then(|(file, n)| file.ends_with(".toml").then(|| n.parse::<usize>().ok()).flatten());
+            if !origin.starts_with("data/grammar/") || line.is_none() {
+                failures.push(format!("{place}: the rule's origin `{origin}` is not a grammar file and line"));
+            }
+            if x.steps.last().map(|s| s.step) != Some(tarikh_anchor::StepKind::Value) {
+                failures.push(format!("{place}: the steps do not end with the value: {:?}", x.steps));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{} failures on {} grammar examples:\n{}", failures.len(), grammar.examples().len(), failures.join("\n"));
+}

@@ -2,7 +2,7 @@
 //!
 //! Arabic news joins a time of day to the day it falls on in more ways than a flat pattern can
 //! list: «الساعة السادسة من مساء أمس السبت», «العاشرة من صباح غدٍ الأربعاء», «السادسة مساء اليوم
-//! الأربعاء الموافق 19 أبريل 2023», «مساء اليوم الثلاثاء (19 كانون الأول 2023)», «08 أكتوبر 2020
+//! الأربعاء الموافق 19 أبريل 2023», «مساء اليوم الثلاثاء (26 كانون الأول 2023)», «08 أكتوبر 2020
 //! 08:15 م». Each part is already an expression some rule finds; a `[[compose]]` entry of the grammar
 //! says which *classes* of expressions join, and with which words between them. The matcher then
 //! offers the joined expression as one more candidate (longer than both parts, so it wins), whose
@@ -203,7 +203,7 @@ pub(crate) fn unify(a: &Semantics, b: &Semantics) -> Option<Semantics> {
 }
 
 /// The closing mark for an opening bracket or quote left at the end of the words between two
-/// parts («مساء اليوم الثلاثاء (19 كانون الأول 2023)», «صباح الأربعاء «25 مارس»»): the joined
+/// parts («مساء اليوم الثلاثاء (26 كانون الأول 2023)», «صباح الأربعاء «25 مارس»»): the joined
 /// expression takes the closing mark in too.
 pub(crate) fn closer_for(between: &str) -> Option<char> {
     match between.trim_end().chars().next_back()? {

@@ -20,6 +20,7 @@
 
 mod compose;
 mod error;
+mod explain;
 mod fields;
 mod load;
 mod matcher;
@@ -32,6 +33,7 @@ mod embedded {
 }
 
 pub use error::GrammarError;
+pub use explain::{Candidate, CaptureTrace, ContextTrace, FieldTrace, LexiconHit, Loss, MatchExplanation, Outcome, PartialMatch, Source, WordNote};
 pub use fields::{fields_markdown, FieldDoc, FIELDS};
 pub use load::{Example, ExampleOwner, Grammar, Negative, EXAMPLE_KEYS};
 pub use matcher::Mention;

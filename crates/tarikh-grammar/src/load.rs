@@ -240,12 +240,28 @@ pub(crate) struct Rule {
     pub(crate) priority: i32,
     pub(crate) order: usize,
     pub(crate) origin: String,
+    /// The pattern with its placeholders expanded, without the engine's boundary and clitic groups
+    /// (what `tarikh explain` steps through to show how far a rule gets in a phrase).
+    pub(crate) body: String,
 }
 
 /// A field value template: literal text with `{capture}` references.
 #[derive(Debug, Clone)]
 pub(crate) struct Template {
     pub(crate) parts: Vec<TemplatePart>,
+}
+
+impl std::fmt::Display for Template {
+    /// The template as written in the grammar file (`{day}`, `D:-1`, `{period}:{n}`).
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        for part in &self.parts {
+            match part {
+                TemplatePart::Literal(l) => f.write_str(l)?,
+                TemplatePart::Capture(c) => write!(f, "{{{c}}}")?,
+            }
+        }
+        Ok(())
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -271,6 +287,8 @@ pub(crate) struct Context {
     pub(crate) needs_none: Vec<crate::semantics::FieldTest>,
     pub(crate) fields: Vec<(String, Template)>,
     pub(crate) capture_lexicons: HashMap<String, usize>,
+    /// File and line of its `[[context]]` table.
+    pub(crate) origin: String,
 }
 
 /// A compiled composition: two classes of expressions that join into one (see compose.rs).
@@ -284,6 +302,8 @@ pub(crate) struct Composition {
     pub(crate) between: Regex,
     pub(crate) kind: MentionType,
     pub(crate) priority: i32,
+    /// File and line of its `[[compose]]` table.
+    pub(crate) origin: String,
 }
 
 /// Everything read from a grammar directory, ready to match.
@@ -304,6 +324,9 @@ pub struct Grammar {
     /// Day numbers listed before a dated day (يومي 28 و29 جانفي), ending at the text's end: built
     /// from the lexicon `day_list_noun` when the grammar has one.
     pub(crate) day_list: Option<Regex>,
+    /// Each rule's body as a lazy DFA for `explain`'s partial matches (index = rule), built on
+    /// the first explanation: compiling ~150 patterns per phrase made explaining slow.
+    pub(crate) partial_dfas: std::sync::OnceLock<Vec<Option<regex_automata::hybrid::dfa::DFA>>>,
 }
 
 fn line_of(source: &str, offset: usize) -> usize {
@@ -519,7 +542,7 @@ impl Grammar {
             })?;
             let names: Vec<String> = regex.group_info().pattern_names(regex_automata::PatternID::ZERO).flatten().map(String::from).collect();
             let mandatory = regex_syntax::Parser::new().parse(&body).map(|h| mandatory_captures(&h)).unwrap_or_default();
-            bodies.push(body);
+            bodies.push(body.clone());
             let filter = crate::prefilter::word_boundary_free(&full);
             let fields = compile_fields(&def.fields, &names, &def.name, &path, source, roff)?;
             check_combinations(kind, &fields, &mandatory).map_err(|m| GrammarError::at(&path, source, Some(roff), format!("rule `{}`: {m}", def.name)))?;
@@ -527,12 +550,13 @@ impl Grammar {
             for ex in def.examples {
                 examples.push(example_from(ex, &path, source, &owner)?);
             }
-            rules.push(Rule { name: def.name, doc: def.doc, kind, regex, filter, fields, capture_lexicons, priority: def.priority, order, origin });
+            rules.push(Rule { name: def.name, doc: def.doc, kind, regex, filter, fields, capture_lexicons, priority: def.priority, order, origin, body });
         }
         let mut contexts = Vec::new();
         for (path, source, def) in context_defs {
             let coff = def.span().start;
             let def = def.into_inner();
+            let origin = format!("{}:{}", path.display(), line_of(source, coff));
             let at = |m: String| GrammarError::at(&path, source, Some(coff), format!("context `{}`: {m}", def.name));
             let mut types = Vec::new();
             for t in &def.types {
@@ -562,12 +586,13 @@ impl Grammar {
             for ex in def.examples {
                 examples.push(example_from(ex, &path, source, &owner)?);
             }
-            contexts.push(Context { name: def.name, doc: def.doc, types, left, right, include: def.include, needs_any, needs_none, fields, capture_lexicons });
+            contexts.push(Context { name: def.name, doc: def.doc, types, left, right, include: def.include, needs_any, needs_none, fields, capture_lexicons, origin });
         }
         let mut compositions = Vec::new();
         for (path, source, def) in compose_defs {
             let coff = def.span().start;
             let def = def.into_inner();
+            let origin = format!("{}:{}", path.display(), line_of(source, coff));
             let at = |m: String| GrammarError::at(&path, source, Some(coff), format!("compose `{}`: {m}", def.name));
             if let Some(first) = names.get(&def.name) {
                 return Err(at(format!("the name is already used by the rule at {first}; names must be unique")));
@@ -590,7 +615,7 @@ impl Grammar {
             for ex in def.examples {
                 examples.push(example_from(ex, &path, source, &owner)?);
             }
-            compositions.push(Composition { name: def.name, doc: def.doc, first, second, between, kind, priority: def.priority });
+            compositions.push(Composition { name: def.name, doc: def.doc, first, second, between, kind, priority: def.priority, origin });
         }
         let prefilter = crate::prefilter::Prefilter::new(&bodies);
         let day_list = match lexicon_index.get("day_list_noun") {
@@ -606,7 +631,7 @@ impl Grammar {
         };
         daily_cues.sort();
         daily_cues.dedup();
-        Ok(Grammar { lexicons, rules, contexts, compositions, prefilter, examples, negatives, past_cues, future_cues, daily_cues, day_list })
+        Ok(Grammar { lexicons, rules, contexts, compositions, prefilter, examples, negatives, past_cues, future_cues, daily_cues, day_list, partial_dfas: std::sync::OnceLock::new() })
     }
 
     /// Load every `*.toml` file under `dir` (recursively).

@@ -1,6 +1,7 @@
 //! Matching: every rule over the text, then the longest non-overlapping matches win.
 
-use crate::load::{Grammar, TemplatePart};
+use crate::explain::{CandidateTrace, ContextTrace, FieldLog, FieldTrace, Joined};
+use crate::load::{Grammar, Rule, TemplatePart};
 use crate::semantics::{set_field, MentionType, Semantics};
 use std::ops::Range;
 
@@ -95,26 +96,13 @@ impl Grammar {
                     pos = next_char;
                     continue;
                 }
-                let range = group("span").unwrap_or(body.clone());
-                let mut semantics = Semantics::default();
-                let get = |name: &str| group(name).map(|r| &text[r]);
-                if !self.apply_fields(&rule.fields, &get, &rule.capture_lexicons, &mut semantics) {
-                    continue;
+                if let Some(mention) = self.candidate(text, rule, &group, whole, None) {
+                    candidates.push((mention, rule.priority, rule.order));
                 }
-                let mut mention = Mention { range, matched: whole.clone(), kind: rule.kind, semantics, rule: rule.name.clone() };
-                self.apply_contexts(text, &mut mention);
-                candidates.push((mention, rule.priority, rule.order));
             }
         }
-        self.compose(text, &mut candidates);
-        // Longest match wins; then the higher priority; then the rule written first.
-        // Length in characters: an Arabic letter is two bytes, a digit one.
-        let chars = |r: &Range<usize>| text[r.clone()].chars().count();
-        candidates.sort_by(|a, b| {
-            let la = chars(&a.0.matched);
-            let lb = chars(&b.0.matched);
-            lb.cmp(&la).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)).then(a.0.matched.start.cmp(&b.0.matched.start))
-        });
+        self.compose(text, &mut candidates, None);
+        candidates.sort_by(|a, b| precedence(text, a, b));
         let mut chosen: Vec<Mention> = Vec::new();
         let mut taken: Vec<Range<usize>> = Vec::new();
         for (m, _, _) in candidates {
@@ -130,10 +118,27 @@ impl Grammar {
         chosen
     }
 
+    /// The candidate a rule's match makes (`group` gives the match's groups; `whole` is the match
+    /// from its proclitics on): its span, the fields its captures set, widened by the contexts
+    /// around it. `None` when a captured value does not fit its field. With `trace`, the fields and
+    /// contexts applied (or why the match was refused) are recorded for `tarikh explain`.
+    pub(crate) fn candidate<G: Fn(&str) -> Option<Range<usize>>>(&self, text: &str, rule: &Rule, group: &G, whole: Range<usize>, mut trace: Option<&mut CandidateTrace>) -> Option<Mention> {
+        let range = group("span").or_else(|| group("_body"))?;
+        let mut semantics = Semantics::default();
+        let get = |name: &str| group(name).map(|r| &text[r]);
+        if !self.apply_fields(&rule.fields, &get, &rule.capture_lexicons, &mut semantics, trace.as_deref_mut().map(|t| &mut t.fields)) {
+            return None;
+        }
+        let mut mention = Mention { range, matched: whole, kind: rule.kind, semantics, rule: rule.name.clone() };
+        self.apply_contexts(text, &mut mention, trace.map(|t| &mut t.contexts));
+        Some(mention)
+    }
+
     /// Offer, for every two candidates that a `[[compose]]` entry joins, the joined expression as
     /// one more candidate (see compose.rs). A joined candidate may join again («الساعة السادسة من
     /// مساء اليوم» + «اليوم الأربعاء» + «19 أبريل 2023»), a few rounds at most.
-    fn compose(&self, text: &str, candidates: &mut Vec<(Mention, i32, usize)>) {
+    /// With `joined`, each candidate added is recorded, in the order added (for `tarikh explain`).
+    pub(crate) fn compose(&self, text: &str, candidates: &mut Vec<(Mention, i32, usize)>, mut joined: Option<&mut Vec<Joined>>) {
         /// How far (in bytes) after the first part the second may start.
         const REACH: usize = 48;
         if self.compositions.is_empty() {
@@ -182,10 +187,14 @@ impl Grammar {
                             semantics,
                             rule: format!("{}+{}", a.rule, b.rule),
                         };
-                        self.apply_contexts(text, &mut mention);
+                        let mut contexts = Vec::new();
+                        self.apply_contexts(text, &mut mention, joined.is_some().then_some(&mut contexts));
                         let duplicate = |m: &Mention| m.matched == mention.matched && m.range == mention.range && m.semantics == mention.semantics;
                         if !candidates.iter().any(|(m, _, _)| duplicate(m)) && !added.iter().any(|(m, _, _)| duplicate(m)) {
                             added.push((mention, comp.priority, self.rules.len() + ci));
+                            if let Some(j) = joined.as_deref_mut() {
+                                j.push(Joined { composition: ci, first: ai, second: bi, contexts });
+                            }
                         }
                     }
                 }
@@ -202,7 +211,7 @@ impl Grammar {
     /// «أيام 10 و11 و12 ديسمبر الجاري»، «في 5 و6 مايو». Each number becomes an expression of its own
     /// (the first with the noun يوم/يومي/أيام before it, from the lexicon `day_list_noun`), replacing
     /// whatever shorter reading it had. The numbers must rise towards the dated day.
-    fn share_month_with_listed_days(&self, text: &str, chosen: &mut Vec<Mention>) {
+    pub(crate) fn share_month_with_listed_days(&self, text: &str, chosen: &mut Vec<Mention>) {
         let Some(list) = &self.day_list else { return };
         let mut added: Vec<Mention> = Vec::new();
         for m in chosen.iter() {
@@ -258,12 +267,14 @@ impl Grammar {
 
     /// Fill `sem` from a field table. A field whose captures all stayed empty is skipped; a value
     /// that does not parse rejects the match (returns false).
+    /// With `log`, each field set or skipped, or the reason a value was refused, is recorded.
     fn apply_fields<'t>(
         &self,
         fields: &[(String, crate::load::Template)],
         caps: &dyn Fn(&str) -> Option<&'t str>,
         lexicons: &std::collections::HashMap<String, usize>,
         sem: &mut Semantics,
+        mut log: Option<&mut FieldLog>,
     ) -> bool {
         for (field, template) in fields {
             let mut value = String::new();
@@ -278,24 +289,40 @@ impl Grammar {
                             any_present = true;
                             match self.capture_value(lexicons.get(c).copied(), m) {
                                 Some(v) => value.push_str(&v),
-                                None => return false,
+                                None => {
+                                    if let Some(log) = log {
+                                        let lexicon = lexicons.get(c).map_or("?", |&li| self.lexicons[li].name.as_str());
+                                        log.refused = Some(format!("field `{field}`: the capture `{c}` = «{m}» has no value in lexicon `{lexicon}`"));
+                                    }
+                                    return false;
+                                }
                             }
                         }
                     }
                 }
             }
             if any_capture && !any_present {
+                if let Some(log) = log.as_deref_mut() {
+                    log.set.push(FieldTrace { field: field.clone(), template: template.to_string(), value: None });
+                }
                 continue;
             }
-            if set_field(sem, field, &value).is_err() {
+            if let Err(e) = set_field(sem, field, &value) {
+                if let Some(log) = log {
+                    log.refused = Some(e);
+                }
                 return false;
+            }
+            if let Some(log) = log.as_deref_mut() {
+                log.set.push(FieldTrace { field: field.clone(), template: template.to_string(), value: Some(value) });
             }
         }
         true
     }
 
     /// Widen a candidate with the contexts around it (modifiers taken in, signals matched around).
-    fn apply_contexts(&self, text: &str, mention: &mut Mention) {
+    /// With `trace`, each context applied is recorded.
+    fn apply_contexts(&self, text: &str, mention: &mut Mention, mut trace: Option<&mut Vec<ContextTrace>>) {
         const WINDOW: usize = 96;
         let mut used = vec![false; self.contexts.len()];
         loop {
@@ -312,6 +339,7 @@ impl Grammar {
                 let mut new_end = mention.matched.end;
                 let mut sem = mention.semantics.clone();
                 let mut ok = true;
+                let mut log = trace.is_some().then(FieldLog::default);
                 if let Some(left) = &ctx.left {
                     let mut from = mention.matched.start.saturating_sub(WINDOW);
                     while !text.is_char_boundary(from) {
@@ -321,7 +349,7 @@ impl Grammar {
                         Some(c) => {
                             let m = c.name("_ctx").expect("context regexes have a _ctx group");
                             new_start = from + m.start();
-                            ok &= self.apply_fields(&ctx.fields, &|n: &str| c.name(n).map(|m| m.as_str()), &ctx.capture_lexicons, &mut sem);
+                            ok &= self.apply_fields(&ctx.fields, &|n: &str| c.name(n).map(|m| m.as_str()), &ctx.capture_lexicons, &mut sem, log.as_mut());
                         }
                         None => ok = false,
                     }
@@ -343,7 +371,7 @@ impl Grammar {
                                     ok = false;
                                 } else {
                                     new_end = end;
-                                    ok &= self.apply_fields(&ctx.fields, &|n: &str| c.name(n).map(|m| m.as_str()), &ctx.capture_lexicons, &mut sem);
+                                    ok &= self.apply_fields(&ctx.fields, &|n: &str| c.name(n).map(|m| m.as_str()), &ctx.capture_lexicons, &mut sem, log.as_mut());
                                 }
                             }
                             None => ok = false,
@@ -355,6 +383,11 @@ impl Grammar {
                 }
                 used[ci] = true;
                 applied = true;
+                if let (Some(t), Some(log)) = (trace.as_deref_mut(), log) {
+                    let left = (new_start < mention.matched.start).then_some(new_start..mention.matched.start);
+                    let right = (new_end > mention.matched.end).then_some(mention.matched.end..new_end);
+                    t.push(ContextTrace { context: ci, name: ctx.name.clone(), origin: ctx.origin.clone(), left, right, include: ctx.include, fields: log.set });
+                }
                 if ctx.include {
                     // The context words become part of the expression (and its match).
                     if new_start < mention.matched.start {
@@ -375,7 +408,7 @@ impl Grammar {
     }
 
     /// The value a capture stands for: its lexicon value, a number, or a sum of number words.
-    fn capture_value(&self, lexicon: Option<usize>, captured: &str) -> Option<String> {
+    pub(crate) fn capture_value(&self, lexicon: Option<usize>, captured: &str) -> Option<String> {
         let Some(li) = lexicon else { return Some(captured.to_string()) };
         let lex = &self.lexicons[li];
         let key: String = captured.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -402,6 +435,16 @@ impl Grammar {
         // A lexicon with a regex: the captured text is its own value (e.g. a year in digits).
         Some(key)
     }
+}
+
+/// The order in which overlapping candidates are settled (candidates are `(mention, priority,
+/// order)`): the longest match first, in characters (an Arabic letter is two bytes, a digit one);
+/// then the higher priority; then the rule written first; then the earlier start.
+pub(crate) fn precedence(text: &str, a: &(Mention, i32, usize), b: &(Mention, i32, usize)) -> std::cmp::Ordering {
+    let chars = |r: &Range<usize>| text[r.clone()].chars().count();
+    let la = chars(&a.0.matched);
+    let lb = chars(&b.0.matched);
+    lb.cmp(&la).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)).then(a.0.matched.start.cmp(&b.0.matched.start))
 }
 
 /// The text between two parts as a `between` pattern sees it: each word and each mark followed by

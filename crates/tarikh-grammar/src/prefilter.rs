@@ -118,27 +118,29 @@ pub(crate) fn word_boundary_free(pattern: &str) -> Option<regex_automata::meta::
     if !hir.properties().look_set().contains_word_unicode() {
         return None;
     }
-    fn strip(hir: &Hir) -> Hir {
-        use regex_syntax::hir::Look;
-        match hir.kind() {
-            HirKind::Look(Look::WordUnicode | Look::WordUnicodeNegate | Look::WordStartUnicode | Look::WordEndUnicode | Look::WordStartHalfUnicode | Look::WordEndHalfUnicode) => Hir::empty(),
-            HirKind::Repetition(r) => {
-                let mut r = r.clone();
-                r.sub = Box::new(strip(&r.sub));
-                Hir::repetition(r)
-            }
-            HirKind::Capture(c) => {
-                let mut c = c.clone();
-                c.sub = Box::new(strip(&c.sub));
-                Hir::capture(c)
-            }
-            HirKind::Concat(v) => Hir::concat(v.iter().map(strip).collect()),
-            HirKind::Alternation(v) => Hir::alternation(v.iter().map(strip).collect()),
-            _ => hir.clone(),
-        }
-    }
     let config = regex_automata::meta::Config::new().which_captures(regex_automata::nfa::thompson::WhichCaptures::None).backtrack(false);
     regex_automata::meta::Regex::builder().configure(config).build_from_hir(&strip(&hir)).ok()
+}
+
+/// `hir` without its Unicode word boundaries: a pattern that matches wherever `hir` does, and more.
+pub(crate) fn strip(hir: &Hir) -> Hir {
+    use regex_syntax::hir::Look;
+    match hir.kind() {
+        HirKind::Look(Look::WordUnicode | Look::WordUnicodeNegate | Look::WordStartUnicode | Look::WordEndUnicode | Look::WordStartHalfUnicode | Look::WordEndHalfUnicode) => Hir::empty(),
+        HirKind::Repetition(r) => {
+            let mut r = r.clone();
+            r.sub = Box::new(strip(&r.sub));
+            Hir::repetition(r)
+        }
+        HirKind::Capture(c) => {
+            let mut c = c.clone();
+            c.sub = Box::new(strip(&c.sub));
+            Hir::capture(c)
+        }
+        HirKind::Concat(v) => Hir::concat(v.iter().map(strip).collect()),
+        HirKind::Alternation(v) => Hir::alternation(v.iter().map(strip).collect()),
+        _ => hir.clone(),
+    }
 }
 
 /// The literal prefixes every match of `body` starts with, or `None` when there is no finite,

@@ -1,7 +1,7 @@
 //! The four commands: what each reads, what it runs, and what it prints.
 
 use crate::output::{cells_of, csv_line, Machine, Records};
-use crate::{progress, DocumentArgs, EvalFormat, EventsArg, GrammarArg, ParseFormat, PreferArg, TagFormat, VerbosityArgs};
+use crate::{progress, DocumentArgs, EvalFormat, EventsArg, ExplainFormat, GrammarArg, ParseFormat, PreferArg, TagFormat, VerbosityArgs};
 use anyhow::{bail, Context, Result};
 use std::io::{BufRead, Write};
 use std::path::{Path, PathBuf};
@@ -323,9 +323,8 @@ impl ParseRecord {
     }
 }
 
-/// `tarikh parse`.
-pub fn parse(reference: &str, prefer: PreferArg, timezone: &str, format: ParseFormat, grammar: &GrammarArg) -> Result<ExitCode> {
-    let grammar = load_grammar(grammar)?;
+/// The reference time and reading of `parse` and `explain`.
+fn reading(reference: &str, prefer: PreferArg, timezone: &str) -> Result<(Reference, Prefer)> {
     let tz = zone(timezone)?;
     let (date, time) = corpus::parse_datetime(reference).map_err(|e| anyhow::anyhow!("--ref {e}"))?;
     let prefer = match prefer {
@@ -334,7 +333,13 @@ pub fn parse(reference: &str, prefer: PreferArg, timezone: &str, format: ParseFo
         PreferArg::Nearest => Prefer::Nearest,
         PreferArg::News => Prefer::NearestLeaningPast,
     };
-    let r = Reference { date, time, tz };
+    Ok((Reference { date, time, tz }, prefer))
+}
+
+/// `tarikh parse`.
+pub fn parse(reference: &str, prefer: PreferArg, timezone: &str, format: ParseFormat, grammar: &GrammarArg) -> Result<ExitCode> {
+    let grammar = load_grammar(grammar)?;
+    let (r, prefer) = reading(reference, prefer, timezone)?;
     let stdin = std::io::stdin();
     let stdout = std::io::stdout();
     let machine = match format {
@@ -370,6 +375,30 @@ pub fn parse(reference: &str, prefer: PreferArg, timezone: &str, format: ParseFo
     if let Some(mut out) = text_out {
         let _ = out.flush();
     }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `tarikh explain`.
+pub fn explain(words: &[String], reference: &str, prefer: PreferArg, timezone: &str, format: ExplainFormat, grammar: &GrammarArg) -> Result<ExitCode> {
+    let (r, prefer) = reading(reference, prefer, timezone)?;
+    let phrase = if words.is_empty() {
+        let mut all = String::new();
+        std::io::Read::read_to_string(&mut std::io::stdin(), &mut all).context("stdin: not valid UTF-8")?;
+        all.trim_end_matches(['\n', '\r']).to_string()
+    } else {
+        words.join(" ")
+    };
+    if phrase.trim().is_empty() {
+        bail!("explain needs a phrase: `tarikh explain \"مساء الجمعة\" --ref 2017-05-06`, or the phrase on stdin");
+    }
+    let grammar = load_grammar(grammar)?;
+    let explained = tarikh_anchor::explain_phrase(&grammar, &phrase, r, prefer);
+    let report = crate::explain::report(&explained, &r, prefer);
+    let out = match format {
+        ExplainFormat::Text => crate::explain::text(&report),
+        ExplainFormat::Json => format!("{}\n", serde_json::to_string_pretty(&report)?),
+    };
+    write_or_gone(&mut std::io::stdout().lock(), &out)?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -5,6 +5,7 @@
 //! Each subcommand takes only the options that act on it, and only the output formats it writes.
 
 mod commands;
+mod explain;
 mod output;
 mod progress;
 
@@ -105,6 +106,16 @@ pub enum EvalFormat {
     Csv,
 }
 
+/// Output formats of `tarikh explain`.
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq, Debug)]
+pub enum ExplainFormat {
+    /// For people: each expression with its rule, captures, fields, contexts and steps; the other
+    /// candidates; the nearest partial matches and spellings of the words left uncovered.
+    Text,
+    /// The same as one JSON document.
+    Json,
+}
+
 /// How bare weekdays, months and times are read.
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq, Debug)]
 pub enum PreferArg {
@@ -181,6 +192,29 @@ enum Command {
         #[command(flatten)]
         grammar: GrammarArg,
     },
+    /// Explain how a phrase is read: which rule matched (file and line), what it captured, the
+    /// fields and contexts applied, the other candidates and why they lost, each step of the
+    /// resolution and the value; when no rule matches, how far the nearest rules get and which
+    /// lexicon words its words are near. The debugger for a phrase that comes out wrong.
+    Explain {
+        /// The phrase (several words are joined by spaces); without it, the whole of stdin.
+        phrase: Vec<String>,
+        /// Reference time: YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS] with an optional offset.
+        #[arg(long = "ref", value_name = "TIME")]
+        reference: String,
+        /// Reading of bare weekdays, months and times.
+        #[arg(long, value_enum, default_value = "nearest")]
+        prefer: PreferArg,
+        /// Time zone the reference time and the phrase are read in (IANA name; default UTC, as
+        /// for `tarikh parse`).
+        #[arg(long, default_value = "UTC", value_name = "ZONE")]
+        timezone: String,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "text")]
+        format: ExplainFormat,
+        #[command(flatten)]
+        grammar: GrammarArg,
+    },
     /// Score the pipeline against gold annotations: one corpus (--gold, --corpus), or suites of
     /// stories scored per story, pooled and per country.
     ///
@@ -224,6 +258,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Run { corpus, out, docs, excel, grammar, events, documents, verbosity } => commands::run(&corpus, &out, docs.as_deref(), excel, &grammar, &events, &documents, &verbosity),
         Command::Tag { files, docs, input, format, grammar, documents, verbosity } => commands::tag(&files, docs.as_deref(), input.as_deref(), format, &grammar, &documents, &verbosity),
         Command::Parse { reference, prefer, timezone, format, grammar } => commands::parse(&reference, prefer, &timezone, format, &grammar),
+        Command::Explain { phrase, reference, prefer, timezone, format, grammar } => commands::explain(&phrase, &reference, prefer, &timezone, format, &grammar),
         Command::Eval { stories, gold, corpus, docs, mixed, details, format, grammar, events, documents } => {
             commands::eval(&commands::EvalRequest { stories, gold, corpus, docs, mixed, details, format }, &grammar, &events, &documents)
         }

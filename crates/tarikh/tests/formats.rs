@@ -194,6 +194,7 @@ fn help_lists_only_the_options_that_act() {
         ("run", &["--docs", "--events", "--excel", "--fallback-date", "--grammar", "--help", "--out", "--places", "--quiet", "--threads", "--timezone", "--verbose"]),
         ("tag", &["--docs", "--fallback-date", "--format", "--grammar", "--help", "--input", "--places", "--quiet", "--threads", "--timezone", "--verbose"]),
         ("parse", &["--format", "--grammar", "--help", "--prefer", "--ref", "--timezone"]),
+        ("explain", &["--format", "--grammar", "--help", "--prefer", "--ref", "--timezone"]),
         ("eval", &["--corpus", "--details", "--docs", "--events", "--fallback-date", "--format", "--gold", "--grammar", "--help", "--mixed", "--places", "--threads", "--timezone"]),
     ];
     for (sub, want) in expected {

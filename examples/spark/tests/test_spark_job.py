@@ -35,7 +35,7 @@ def story_input(tmp_path_factory) -> Path:
 
 def parquet_rows(folder: Path, story: str) -> list:
     """A story's rows of one Parquet table, in file order, as the dicts tarikh gives."""
-    frame = pq.read_table(folder / f"story={story}").to_pandas().sort_values("row")
+    frame = pq.read_table(folder / f"input_story={story}").to_pandas().sort_values("row")
     frame = frame.drop(columns=["row"]).astype(object).where(frame.notna(), None)
     return [{k: (int(v) if isinstance(v, float) else v) for k, v in r.items()} for r in frame.to_dict("records")]
 

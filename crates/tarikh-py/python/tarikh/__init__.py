@@ -9,7 +9,8 @@ same byte for byte. Three entry points:
 >>> [t["value"] for t in tarikh.tag("وصل الوفد أمس", published="2017-05-06")]
 ['2017-05-05']
 >>> timeline = tarikh.Timeline.from_documents([
-...     {"id": "a", "text": "جرت الانتخابات الرئاسية يوم الأحد 7 مايو 2017", "published_at": "2017-05-08"},
+...     {"id": "a", "text": "جرت الانتخابات الرئاسية يوم الأحد 7 مايو 2017", "published_at": "2017-05-08",
+...      "timezone": "Europe/Paris"},
 ... ])
 >>> [(e["event_type"], e["earliest_start"], e["latest_end"]) for e in timeline.events]
 [('election_round', '2017-05-07T00:00+02:00', '2017-05-08T00:00+02:00')]

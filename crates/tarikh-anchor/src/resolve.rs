@@ -1007,6 +1007,12 @@ fn resolve_range(sem: &Semantics, end: (Option<i32>, Option<u32>, Option<u32>), 
         Point::Month(y, _) => (sem.year.or(Some(y)), sem.month),
         _ => (sem.year, sem.month),
     };
+    // Days of one month run forwards: «مايو 3-1» (a score after a month) is no range.
+    if let (None, Some(day), Some(end_day)) = (sem.month, sem.day, ed) {
+        if day >= end_day && em.or(sem.month).is_some() {
+            return None;
+        }
+    }
     let mut start_point = point_of(sy, sm, sem.day)?;
     let si = start_point.interval(r.tz)?;
     let mut ei = end_point.interval(r.tz)?;

@@ -281,6 +281,7 @@ impl Grammar {
                 }
                 let group = |name: &str| caps.get_group_by_name(name).map(|sp| sp.range());
                 let (Some(clitic), Some(body)) = (group("_clitic"), group("_body")) else { break };
+                let body = crate::matcher::without_next(text, body, group("next"));
                 let whole = clitic.start..body.end;
                 let next_char = whole.start + text[whole.start..].chars().next().map_or(1, char::len_utf8);
                 pos = if whole.end > whole.start { whole.end } else { next_char };

@@ -26,6 +26,7 @@ mod load;
 mod matcher;
 mod prefilter;
 mod semantics;
+mod spread;
 
 mod embedded {
     include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
@@ -34,6 +35,7 @@ mod embedded {
 pub use error::GrammarError;
 pub use explain::{Candidate, CaptureTrace, ContextTrace, FieldTrace, LexiconHit, Loss, MatchExplanation, Outcome, PartialMatch, Source, WordNote};
 pub use fields::{fields_markdown, FieldDoc, FIELDS};
-pub use load::{Example, Grammar, Negative, EXAMPLE_KEYS};
+pub use load::{Example, ExampleOwner, Grammar, Negative, EXAMPLE_KEYS};
 pub use matcher::Mention;
 pub use semantics::{Anaphora, Calendar, Direction, MentionType, PartOfDay, Semantics, Unit};
+pub use spread::{DateSpread, MIN_SEASONS, MIN_YEARS};

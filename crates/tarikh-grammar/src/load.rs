@@ -27,6 +27,38 @@ pub struct Example {
     pub prefer: Option<String>,
     /// Where the example is written: file and line.
     pub origin: String,
+    /// The rule, context, composition or lexicon entry the example is written under.
+    pub owner: ExampleOwner,
+}
+
+/// What an example illustrates: the rule, context, composition or lexicon entry under which it is
+/// written. Tests use it to ask each rule for examples of its own (in two years and two seasons).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum ExampleOwner {
+    /// A `[[rule]]`, by name.
+    Rule(String),
+    /// A `[[context]]`, by name.
+    Context(String),
+    /// A `[[compose]]` entry, by name.
+    Composition(String),
+    /// An entry of a lexicon: the lexicon's name and the entry's value.
+    LexiconEntry {
+        /// The lexicon's name (`month`).
+        lexicon: String,
+        /// The entry's value (`10`).
+        value: String,
+    },
+}
+
+impl std::fmt::Display for ExampleOwner {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ExampleOwner::Rule(n) => write!(f, "rule `{n}`"),
+            ExampleOwner::Context(n) => write!(f, "context `{n}`"),
+            ExampleOwner::Composition(n) => write!(f, "compose `{n}`"),
+            ExampleOwner::LexiconEntry { lexicon, value } => write!(f, "lexicon `{lexicon}` entry `{value}`"),
+        }
+    }
 }
 
 /// An example as written: `["phrase", "ref", "value"(, "prefer")]` or a table with the keys of
@@ -334,7 +366,7 @@ fn line_of(source: &str, offset: usize) -> usize {
     source[..offset.min(source.len())].matches('\n').count() + 1
 }
 
-fn example_from(def: Spanned<ExampleDef>, path: &Path, source: &str) -> Result<Example, GrammarError> {
+fn example_from(def: Spanned<ExampleDef>, path: &Path, source: &str, owner: &ExampleOwner) -> Result<Example, GrammarError> {
     let origin = format!("{}:{}", path.display(), line_of(source, def.span().start));
     let offset = Some(def.span().start);
     let err = |m: String| GrammarError::at(path, source, offset, m);
@@ -360,7 +392,7 @@ fn example_from(def: Spanned<ExampleDef>, path: &Path, source: &str) -> Result<E
             let value = text_of(&items[2], "value")?;
             let prefer = items.get(3).map(|p| text_of(p, "4th item")).transpose()?;
             prefer_ok(&prefer)?;
-            Ok(Example { text, reference, value, span: None, kind: None, modifier: None, prefer, origin })
+            Ok(Example { text, reference, value, span: None, kind: None, modifier: None, prefer, origin, owner: owner.clone() })
         }
         toml::Value::Table(table) => {
             if let Some(unknown) = table.keys().find(|k| !EXAMPLE_KEYS.iter().any(|(known, _)| known == k)) {
@@ -377,7 +409,7 @@ fn example_from(def: Spanned<ExampleDef>, path: &Path, source: &str) -> Result<E
             }
             let prefer = get("prefer")?;
             prefer_ok(&prefer)?;
-            Ok(Example { text: required("text")?, reference: required("ref")?, value: required("value")?, span: get("span")?, kind, modifier: get("mod")?, prefer, origin })
+            Ok(Example { text: required("text")?, reference: required("ref")?, value: required("value")?, span: get("span")?, kind, modifier: get("mod")?, prefer, origin, owner: owner.clone() })
         }
         other => Err(err(format!("an example is an array [\"phrase\", \"ref\", \"value\"] or a table {{ text, ref, value }}, but found `{other}`"))),
     }
@@ -457,8 +489,9 @@ impl Grammar {
                         }
                         words.insert(norm, entry.value.clone());
                     }
+                    let owner = ExampleOwner::LexiconEntry { lexicon: name.clone(), value: entry.value.clone() };
                     for ex in entry.examples {
-                        examples.push(example_from(ex, &path, source)?);
+                        examples.push(example_from(ex, &path, source, &owner)?);
                     }
                 }
                 let mut alts: Vec<&String> = words.keys().collect();
@@ -553,8 +586,9 @@ impl Grammar {
             bodies.push(body_hir);
             let fields = compile_fields(&def.fields, &names, &def.name, &path, source, roff)?;
             check_combinations(kind, &fields, &mandatory).map_err(|m| GrammarError::at(&path, source, Some(roff), format!("rule `{}`: {m}", def.name)))?;
+            let owner = ExampleOwner::Rule(def.name.clone());
             for ex in def.examples {
-                examples.push(example_from(ex, &path, source)?);
+                examples.push(example_from(ex, &path, source, &owner)?);
             }
             rules.push(Rule { name: def.name, doc: def.doc, kind, pattern: full, regex, filter: std::sync::OnceLock::new(), fields, capture_lexicons, priority: def.priority, order, origin, body });
         }
@@ -588,8 +622,9 @@ impl Grammar {
             };
             let needs_any = tests(&def.needs_any)?;
             let needs_none = tests(&def.needs_none)?;
+            let owner = ExampleOwner::Context(def.name.clone());
             for ex in def.examples {
-                examples.push(example_from(ex, &path, source)?);
+                examples.push(example_from(ex, &path, source, &owner)?);
             }
             contexts.push(Context { name: def.name, doc: def.doc, types, left, right, include: def.include, needs_any, needs_none, fields, capture_lexicons, origin });
         }
@@ -616,8 +651,9 @@ impl Grammar {
                 return Err(at("`between` only says which words may join the two parts; write lexicons as `{name:_}` (no capture)".into()));
             }
             let between = Regex::new(&format!(r"^(?:{body})$")).map_err(|e| at(format!("`between` is not a valid pattern after expanding placeholders: {e}")))?;
+            let owner = ExampleOwner::Composition(def.name.clone());
             for ex in def.examples {
-                examples.push(example_from(ex, &path, source)?);
+                examples.push(example_from(ex, &path, source, &owner)?);
             }
             compositions.push(Composition { name: def.name, doc: def.doc, first, second, between, kind, priority: def.priority, origin });
         }
@@ -736,6 +772,16 @@ impl Grammar {
     /// Names, origins and descriptions of the rules.
     pub fn rule_docs(&self) -> Vec<(&str, &str, &str)> {
         self.rules.iter().map(|r| (r.name.as_str(), r.origin.as_str(), r.doc.as_str())).collect()
+    }
+
+    /// Everything that must be illustrated by examples of its own: every rule that finds an
+    /// expression (guards are checked by must-not-match phrases instead), every context and every
+    /// composition.
+    pub fn example_owners(&self) -> Vec<ExampleOwner> {
+        let rules = self.rules.iter().filter(|r| r.kind != MentionType::None).map(|r| ExampleOwner::Rule(r.name.clone()));
+        let contexts = self.contexts.iter().map(|c| ExampleOwner::Context(c.name.clone()));
+        let compositions = self.compositions.iter().map(|c| ExampleOwner::Composition(c.name.clone()));
+        rules.chain(contexts).chain(compositions).collect()
     }
 }
 

@@ -24,6 +24,15 @@ pub struct Mention {
 /// longest expressions in the grammar's examples are under a quarter of that).
 const MAX_MATCH_BYTES: usize = 512;
 
+/// The body of a match without its trailing `next` group (and the spaces before it). A group
+/// named `next` only reads the words after the expression, as a look-ahead would (the regex crate
+/// has none): it is not part of the match, so it neither lengthens it against other rules nor
+/// hides those words from them. Shared by `find` and `explain`, which must choose alike.
+pub(crate) fn without_next(text: &str, body: Range<usize>, next: Option<Range<usize>>) -> Range<usize> {
+    let end = next.map_or(body.end, |next| text[..next.start].trim_end().len().max(body.start));
+    body.start..end
+}
+
 fn is_word_char(c: char) -> bool {
     tarikh_text::is_word_char(c)
 }
@@ -88,6 +97,7 @@ impl Grammar {
                 }
                 let group = |name: &str| caps.get_group_by_name(name).map(|sp| sp.range());
                 let (Some(clitic), Some(body)) = (group("_clitic"), group("_body")) else { break };
+                let body = without_next(text, body, group("next"));
                 // The match proper starts at the proclitics, after the consumed boundary character.
                 let whole = clitic.start..body.end;
                 // Resume after this match, or one character later when it is rejected.

@@ -140,3 +140,66 @@ fn the_readme_field_reference_is_the_loaders() {
         assert!(text.contains(&format!("`{key}`")), "{}: example key `{key}` is not documented", path.display());
     }
 }
+
+#[test]
+fn each_example_knows_the_rule_or_entry_it_is_written_under() {
+    use tarikh_grammar::ExampleOwner;
+    let lexicon = "[lexicon.w]\nentries = [{ value = \"0\", words = [\"اليوم\"], examples = [[\"اليوم\", \"2017-05-06\", \"2017-05-06\"]] }]\n";
+    let rules = "[[rule]]\nname = \"today\"\npattern = \"{w:s}\"\ntype = \"DATE\"\nfields = { shift = \"D:{s}\" }\nexamples = [[\"اليوم\", \"2018-01-06\", \"2018-01-06\"]]\n\n[[rule]]\nname = \"guard\"\npattern = \"اليوم الوطني\"\ntype = \"NONE\"\nexamples = [{ text = \"اليوم الوطني\", ref = \"2018-01-06\", value = \"\" }]\n\n[[context]]\nname = \"ctx\"\ntypes = [\"DATE\"]\nright = \"!\"\nexamples = [[\"اليوم!\", \"2019-07-01\", \"2019-07-01\"]]\n";
+    let g = Grammar::from_sources(&[(PathBuf::from("test/lexicon.toml"), lexicon.to_string()), (PathBuf::from("test/rules.toml"), rules.to_string())]).unwrap();
+    let owners: Vec<&ExampleOwner> = g.examples().iter().map(|e| &e.owner).collect();
+    assert_eq!(
+        owners,
+        [
+            &ExampleOwner::LexiconEntry { lexicon: "w".into(), value: "0".into() },
+            &ExampleOwner::Rule("today".into()),
+            &ExampleOwner::Rule("guard".into()),
+            &ExampleOwner::Context("ctx".into()),
+        ]
+    );
+    // Guards are illustrated by must-not-match phrases; the rest must have examples of their own.
+    assert_eq!(g.example_owners(), [ExampleOwner::Rule("today".into()), ExampleOwner::Context("ctx".into())]);
+    assert_eq!(ExampleOwner::LexiconEntry { lexicon: "w".into(), value: "0".into() }.to_string(), "lexicon `w` entry `0`");
+}
+
+#[test]
+fn a_rule_read_against_one_year_or_one_season_only_is_reported() {
+    let rules = "[[rule]]\nname = \"one-spring\"\npattern = \"{day_shift:s}\"\ntype = \"DATE\"\nfields = { shift = \"D:{s}\" }\nexamples = [[\"اليوم\", \"2017-05-06\", \"2017-05-06\"], [\"اليوم\", \"2017-04-01\", \"2017-04-01\"]]\n\n[[rule]]\nname = \"one-year\"\npattern = \"{day_shift:s} ساعة\"\ntype = \"DATE\"\nfields = { shift = \"D:{s}\" }\nexamples = [[\"اليوم ساعة\", \"2017-05-06\", \"2017-05-06\"], [\"اليوم ساعة\", \"2017-12-01\", \"2017-12-01\"]]\n\n[[rule]]\nname = \"spread\"\npattern = \"ساعة {day_shift:s}\"\ntype = \"DATE\"\nfields = { shift = \"D:{s}\" }\nexamples = [[\"ساعة اليوم\", \"2017-05-06\", \"2017-05-06\"], [\"ساعة اليوم\", \"2020-12-01T10:00\", \"2020-12-01\"], [\"ساعة اليوم\", \"not a date\", \"\"]]\n";
+    let g = load(rules).unwrap();
+    let spread = g.example_date_spread();
+    let enough: Vec<(String, bool)> = spread.iter().map(|s| (s.owner.to_string(), s.is_enough())).collect();
+    assert_eq!(enough, [("rule `one-spring`".to_string(), false), ("rule `one-year`".to_string(), false), ("rule `spread`".to_string(), true)]);
+    assert_eq!(spread[2].examples, 3, "a reference that is not a date counts as an example, for no year or season");
+    assert_eq!(spread[1].to_string(), "rule `one-year`: 2 example(s), reference dates in 1 year(s) (2017) and 2 season(s) (spring, winter)");
+}
+
+#[test]
+fn every_rule_of_the_grammar_has_examples_in_two_years_and_two_seasons() {
+    // Issue 17: a rule read only against one year or one season passes by luck as often as by design.
+    let grammar = Grammar::embedded().expect("embedded grammar loads");
+    let lacking: Vec<String> = grammar.example_date_spread().iter().filter(|s| !s.is_enough()).map(|s| s.to_string()).collect();
+    assert!(
+        lacking.is_empty(),
+        "{} rules lack examples read against reference dates in {} years and {} seasons; add examples read against another year and season:\n{}",
+        lacking.len(),
+        tarikh_grammar::MIN_YEARS,
+        tarikh_grammar::MIN_SEASONS,
+        lacking.join("\n")
+    );
+}
+
+#[test]
+fn a_trailing_next_group_reads_the_next_word_without_taking_it() {
+    // «قبل ساعات من …»: a rule that only checks the word after the unit must not outgrow, by that
+    // word, a rule that reads the same words as a duration before an event.
+    let rules = "[[rule]]\nname = \"hours-then-a-word\"\npattern = \"قبل (?P<span>ساعات)(?P<next> [^\\\\s]+)\"\ntype = \"DURATION\"\nfields = { amount = \"X\", unit = \"H\" }\nexamples = []\n\n[[rule]]\nname = \"hours-before-event\"\npattern = \"قبل (?P<span>ساعات) من\"\ntype = \"DURATION\"\nfields = { amount = \"X\", unit = \"H\" }\nexamples = []\n";
+    let lexicon = "[lexicon.unit]\nentries = [{ value = \"H\", words = [\"ساعة\"] }]\n";
+    let g = Grammar::from_sources(&[(PathBuf::from("test/lexicon.toml"), lexicon.to_string()), (PathBuf::from("test/rules.toml"), rules.to_string())]).unwrap();
+    let text = tarikh_text::normalise("قبل ساعات من الاقتراع");
+    let found = g.find(&text);
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].rule, "hours-before-event", "the longer match wins: the `next` word is not counted (with it the two tie and the first rule written would win)");
+    let text = tarikh_text::normalise("قبل ساعات أعلن");
+    let found = g.find(&text);
+    assert_eq!((found[0].rule.as_str(), &text[found[0].matched.clone()]), ("hours-then-a-word", "قبل ساعات"));
+}

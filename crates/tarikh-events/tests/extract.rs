@@ -63,6 +63,7 @@ fn doc(id: &str, text: &str, txs: Vec<Tx>) -> AnchoredDocument {
             interval: tx.interval,
             duration_seconds: None,
             event_offset,
+            timezone: None,
         });
     }
     timexes.sort_by_key(|t| t.start);

@@ -538,6 +538,7 @@ fn build_timex(m: &Mention, res: Resolution, start: usize, end: usize, text: Str
         interval: res.interval,
         duration_seconds: res.duration_seconds,
         event_offset,
+        timezone: m.semantics.timezone.as_deref().and_then(crate::resolve::stated_zone),
     }
 }
 

@@ -111,6 +111,10 @@ pub struct Timex {
     pub duration_seconds: Option<(i64, i64)>,
     /// Set when the expression is an offset from an event ("قبل 48 ساعة من", "عشية", "غداة").
     pub event_offset: Option<EventOffset>,
+    /// The zone the text itself states for this expression («بتوقيت مكة» → Asia/Riyadh, «بتوقيت
+    /// غرينتش» → UTC), in which its clock time is read; `None` when the text states none (the
+    /// document's or reference's zone is then used, and is not repeated here).
+    pub timezone: Option<chrono_tz::Tz>,
 }
 
 /// How a document's publication date was obtained.

@@ -95,6 +95,8 @@ fn a_clock_time_with_a_stated_zone_is_read_in_that_zone() {
     let paris = anchor("تغلق مراكز الاقتراع الساعة 20:00.", "2017-05-07");
     let p = find(&paris, "الساعة 20:00");
     assert_eq!(p.interval.unwrap().start, t.interval.unwrap().start, "20:00 in Paris (CEST) is 18:00 GMT");
+    assert_eq!(t.timezone, Some(chrono_tz::UTC), "the zone the text states is kept with the expression");
+    assert_eq!(p.timezone, None, "the document's zone is not a zone the text states");
 }
 
 #[test]

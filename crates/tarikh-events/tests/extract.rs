@@ -69,6 +69,7 @@ fn doc(id: &str, text: &str, txs: Vec<Tx>) -> AnchoredDocument {
             interval: tx.interval,
             duration_seconds: tx.seconds.map(|s| (s, s)),
             event_offset,
+            timezone: None,
         });
     }
     timexes.sort_by_key(|t| t.start);

@@ -102,15 +102,19 @@ pub struct TimexRecord {
     pub interval_start: String,
     /// First instant after that stretch of time (exclusive), like `interval_start`.
     pub interval_end: String,
+    /// IANA name of the zone the text itself states for the expression («بتوقيت مكة» →
+    /// Asia/Riyadh, «بتوقيت غرينتش» → UTC); empty when it states none (the document's zone is in
+    /// documents.csv). Last, so that readers of the older columns keep their positions.
+    pub timezone: String,
 }
 
 impl TimexRecord {
     /// Column names, in order (the header of `timex.csv`).
-    pub const COLUMNS: [&'static str; 11] = ["doc", "start", "end", "text", "type", "value", "anchor", "rule", "mod", "interval_start", "interval_end"];
+    pub const COLUMNS: [&'static str; 12] = ["doc", "start", "end", "text", "type", "value", "anchor", "rule", "mod", "interval_start", "interval_end", "timezone"];
 
     /// The cells of a CSV row, in [`Self::COLUMNS`] order.
     pub fn cells(&self) -> Vec<String> {
-        vec![self.doc.clone(), self.start.to_string(), self.end.to_string(), self.text.clone(), self.kind.clone(), self.value.clone(), self.anchor.clone(), self.rule.clone(), self.modifier.clone(), self.interval_start.clone(), self.interval_end.clone()]
+        vec![self.doc.clone(), self.start.to_string(), self.end.to_string(), self.text.clone(), self.kind.clone(), self.value.clone(), self.anchor.clone(), self.rule.clone(), self.modifier.clone(), self.interval_start.clone(), self.interval_end.clone(), self.timezone.clone()]
     }
 
     /// The record of one temporal expression of document `doc`.
@@ -127,6 +131,7 @@ impl TimexRecord {
             modifier: t.modifier.clone().unwrap_or_default(),
             interval_start: t.interval.map(|i| crate::timefmt::iso(&i.start)).unwrap_or_default(),
             interval_end: t.interval.map(|i| crate::timefmt::iso(&i.end)).unwrap_or_default(),
+            timezone: t.timezone.map(|z| z.name().to_string()).unwrap_or_default(),
         }
     }
 }

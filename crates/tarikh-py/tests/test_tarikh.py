@@ -61,6 +61,8 @@ def test_parse_takes_dates_datetimes_and_a_preference():
     found = tarikh.parse("وصل مساء الجمعة", ref="2017-05-06")
     assert (found["start"], found["end"], found["text"]) == (4, 15, "مساء الجمعة")
     assert list(found) == list(typing.get_type_hints(tarikh.Expression))
+    assert found["timezone"] == ""  # the phrase states no zone
+    assert tarikh.parse("الساعة الثالثة بتوقيت مكة", ref="2024-03-10")["timezone"] == "Asia/Riyadh"
     assert tarikh.parse("لا شيء هنا", ref="2017-05-06") is None
 
 

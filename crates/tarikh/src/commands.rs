@@ -106,7 +106,16 @@ impl TagSink<'_> {
 fn text_line(r: &TimexRecord) -> String {
     let modifier = if r.modifier.is_empty() { String::new() } else { format!(" mod={}", r.modifier) };
     let interval = if r.interval_start.is_empty() { String::new() } else { format!("  [{} – {})", r.interval_start, r.interval_end) };
-    format!("  {:>5}-{:<5} {:<8} {}{modifier}  «{}»  ({} anchor, rule {}){interval}\n", r.start, r.end, r.kind, r.value, r.text, r.anchor, r.rule)
+    format!("  {:>5}-{:<5} {:<8} {}{modifier}{}  «{}»  ({} anchor, rule {}){interval}\n", r.start, r.end, r.kind, r.value, zone_note(&r.timezone), r.text, r.anchor, r.rule)
+}
+
+/// ` timezone=Asia/Riyadh` in a text line when the text states the expression's zone.
+fn zone_note(timezone: &str) -> String {
+    if timezone.is_empty() {
+        String::new()
+    } else {
+        format!(" timezone={timezone}")
+    }
 }
 
 /// Write `s`; false when the reader has gone (a closed pipe ends the output quietly).
@@ -252,7 +261,7 @@ pub fn tag(files: &[PathBuf], docs: Option<&Path>, input: Option<&Path>, format:
 }
 
 /// The columns of `tarikh parse`'s CSV, and the fields of its JSON objects.
-pub const PARSE_COLUMNS: [&str; 11] = ["line", "text", "start", "end", "type", "value", "mod", "anchor", "rule", "interval_start", "interval_end"];
+pub const PARSE_COLUMNS: [&str; 12] = ["line", "text", "start", "end", "type", "value", "mod", "anchor", "rule", "interval_start", "interval_end", "timezone"];
 
 /// What `tarikh parse` prints for one input line.
 #[derive(serde::Serialize)]
@@ -274,6 +283,8 @@ struct ParseRecord {
     rule: String,
     interval_start: String,
     interval_end: String,
+    /// The zone the phrase states (IANA name), empty when it states none.
+    timezone: String,
 }
 
 impl ParseRecord {
@@ -291,8 +302,9 @@ impl ParseRecord {
                 rule: r.rule,
                 interval_start: r.interval_start,
                 interval_end: r.interval_end,
+                timezone: r.timezone,
             },
-            None => ParseRecord { line, text: String::new(), start: None, end: None, kind: String::new(), value: String::new(), modifier: String::new(), anchor: String::new(), rule: String::new(), interval_start: String::new(), interval_end: String::new() },
+            None => ParseRecord { line, text: String::new(), start: None, end: None, kind: String::new(), value: String::new(), modifier: String::new(), anchor: String::new(), rule: String::new(), interval_start: String::new(), interval_end: String::new(), timezone: String::new() },
         }
     }
 
@@ -310,6 +322,7 @@ impl ParseRecord {
             self.rule.clone(),
             self.interval_start.clone(),
             self.interval_end.clone(),
+            self.timezone.clone(),
         ]
     }
 
@@ -319,7 +332,7 @@ impl ParseRecord {
         }
         let modifier = if self.modifier.is_empty() { String::new() } else { format!(" mod={}", self.modifier) };
         let interval = if self.interval_start.is_empty() { String::new() } else { format!("  [{} – {})", self.interval_start, self.interval_end) };
-        format!("{}: {}  {}{modifier}  «{}»  ({} anchor, rule {}){interval}\n", self.line, self.value, self.kind, self.text, self.anchor, self.rule)
+        format!("{}: {}  {}{modifier}{}  «{}»  ({} anchor, rule {}){interval}\n", self.line, self.value, self.kind, zone_note(&self.timezone), self.text, self.anchor, self.rule)
     }
 }
 

@@ -59,6 +59,8 @@ struct ExpressionView {
     rule: String,
     interval_start: String,
     interval_end: String,
+    /// The zone the phrase states (IANA name), empty when it states none.
+    timezone: String,
     /// What the expression means before anchoring (the fields set, `name=value`).
     meaning: Vec<String>,
     /// The steps of its resolution, ending with the value.
@@ -301,6 +303,7 @@ pub fn report(e: &PhraseExplanation, reference: &Reference, prefer: Prefer) -> R
                 rule: rec.as_ref().map_or_else(|| x.mention.rule.clone(), |r| r.rule.clone()),
                 interval_start: field(|r| &r.interval_start),
                 interval_end: field(|r| &r.interval_end),
+                timezone: field(|r| &r.timezone),
                 meaning: meaning(&x.mention.semantics),
                 steps: x.steps.clone(),
             }
@@ -388,6 +391,7 @@ pub fn text(r: &Report) -> String {
         s.push('\n');
         let value = if x.value.is_empty() { "no value".to_string() } else { format!("{} {}", x.kind, x.value) };
         let modifier = if x.modifier.is_empty() { String::new() } else { format!(" mod={}", x.modifier) };
+        let modifier = if x.timezone.is_empty() { modifier } else { format!("{modifier} timezone={}", x.timezone) };
         let parse = if x.printed_by_parse { "   (what `tarikh parse` prints)" } else { "" };
         let _ = writeln!(s, "[{}] «{}» ({}–{}) → {value}{modifier}{parse}", i + 1, x.text, x.start, x.end);
         if !x.interval_start.is_empty() {

@@ -10,7 +10,7 @@ fn tempdir(name: &str) -> std::path::PathBuf {
 
 const FILES: &[(&str, &str)] = &[
     ("documents.csv", "doc,published_at,basis,chars,timexes,events,timezone,evidence,status,story,timezone_basis,timezone_evidence"),
-    ("timex.csv", "doc,start,end,text,type,value,anchor,rule,mod,interval_start,interval_end"),
+    ("timex.csv", "doc,start,end,text,type,value,anchor,rule,mod,interval_start,interval_end,timezone"),
     ("event_mentions.csv", "doc,start,end,trigger,event_type,time_value,event_id"),
     ("timeline.csv", "event_id,event_type,label,earliest_start,latest_start,earliest_end,latest_end,granularity,docs,mentions,evidence,status,importance,story"),
     ("relations.csv", "source_event,relation,target_event,offset_min,offset_max,doc,start,end,evidence,story"),
@@ -87,6 +87,40 @@ fn parse_answers_one_line_per_input_line() {
     assert!(String::from_utf8(past.stdout).unwrap().contains("2017-05-03"));
     let future = tarikh_stdin(&["parse", "--ref", "2017-05-07", "--prefer", "future"], "الأربعاء\n");
     assert!(String::from_utf8(future.stdout).unwrap().contains("2017-05-10"));
+}
+
+#[test]
+fn parse_names_the_zone_the_phrase_states() {
+    let o = tarikh_stdin(&["parse", "--ref", "2024-03-10", "--format", "jsonl"], "الساعة الثالثة بتوقيت غرينتش\nالساعة الثالثة بتوقيت مكة\nالساعة الثالثة\nالساعة الثامنة من مساء الأحد بتوقيت مكة\n");
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let lines: Vec<serde_json::Value> = String::from_utf8(o.stdout).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let answer = |i: usize| (lines[i]["value"].as_str().unwrap(), lines[i]["timezone"].as_str().unwrap(), lines[i]["interval_start"].as_str().unwrap());
+    assert_eq!(answer(0), ("2024-03-10T03:00", "UTC", "2024-03-10T03:00+00:00"));
+    assert_eq!(answer(1), ("2024-03-10T03:00", "Asia/Riyadh", "2024-03-10T03:00+03:00"));
+    // No zone in the phrase: none named, though the clock is read in the reference's (UTC).
+    assert_eq!(answer(2), ("2024-03-10T03:00", "", "2024-03-10T03:00+00:00"));
+    // A zone after a clock time composed with its day belongs to the whole expression.
+    assert_eq!(answer(3), ("2024-03-10T20:00", "Asia/Riyadh", "2024-03-10T20:00+03:00"));
+}
+
+#[test]
+fn tag_names_the_zone_each_expression_states_and_never_the_document_s() {
+    let doc = r#"{"id":"z","text":"تقلع الرحلة في التاسعة صباح الغد بالتوقيت المحلي (07:00 بتوقيت غرينتش)، ويعقد المؤتمر الساعة الرابعة عصر الخميس بتوقيت مكة، ويصل الوفد مساء الجمعة.","published_at":"2023-04-19","timezone":"Africa/Cairo"}"#;
+    let o = tarikh_stdin(&["tag", "--input", "-", "--format", "csv"], &format!("{doc}\n"));
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let (header, rows) = common::read_csv_bytes(&o.stdout);
+    assert_eq!(header.last().map(String::as_str), Some("timezone"), "the column comes last: {header:?}");
+    let got: Vec<(&str, &str)> = rows.iter().map(|r| (r[3].as_str(), r[header.len() - 1].as_str())).collect();
+    assert_eq!(
+        got,
+        [
+            ("التاسعة صباح الغد بالتوقيت المحلي", ""),
+            ("07:00 بتوقيت غرينتش", "UTC"),
+            ("الساعة الرابعة عصر الخميس بتوقيت مكة", "Asia/Riyadh"),
+            ("مساء الجمعة", ""),
+        ],
+        "local time is the document's zone (Africa/Cairo, in documents.csv), so no zone is named for it"
+    );
 }
 
 #[test]

@@ -39,7 +39,7 @@ fn parse_s_expression<'a>(report: &'a Value, phrase: &str, args: &[&str]) -> &'a
     let marked: Vec<&Value> = report["expressions"].as_array().expect("expressions").iter().filter(|x| x["printed_by_parse"] == true).collect();
     assert_eq!(marked.len(), 1, "«{phrase}»: one expression is parse's: {report:#}");
     let parsed = parse_answer(phrase, args);
-    for key in ["text", "start", "end", "type", "value", "mod", "anchor", "rule", "interval_start", "interval_end"] {
+    for key in ["text", "start", "end", "type", "value", "mod", "anchor", "rule", "interval_start", "interval_end", "timezone"] {
         assert_eq!(marked[0][key], parsed[key], "«{phrase}» {args:?}: explain's {key} is not parse's");
     }
     marked[0]
@@ -121,6 +121,7 @@ fn a_stated_zone_is_a_step_and_the_clock_is_read_in_it() {
     let report = explain_json(phrase, args);
     let x = parse_s_expression(&report, phrase, args);
     assert_eq!(x["interval_start"], "2017-05-06T10:00+00:00", "ten in the morning GMT, whatever the reference's zone");
+    assert_eq!(x["timezone"], "UTC", "the zone the phrase states, not the reference's");
     let c = candidate_of(&report, x);
     assert_origin_holds(c["origin"].as_str().unwrap(), c["name"].as_str().unwrap());
     let zone = c["captures"].as_array().unwrap().iter().find(|k| k["lexicon"] == "timezone").expect("the zone captured");

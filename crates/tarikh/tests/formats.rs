@@ -8,9 +8,9 @@ use common::{both, read_csv_bytes, tarikh, tarikh_stdin};
 use serde_json::Value;
 
 /// The fields of one temporal expression in `tag` (the columns of timex.csv).
-const TIMEX_FIELDS: [&str; 11] = ["doc", "start", "end", "text", "type", "value", "anchor", "rule", "mod", "interval_start", "interval_end"];
+const TIMEX_FIELDS: [&str; 12] = ["doc", "start", "end", "text", "type", "value", "anchor", "rule", "mod", "interval_start", "interval_end", "timezone"];
 /// The fields of one answer of `parse`.
-const PARSE_FIELDS: [&str; 11] = ["line", "text", "start", "end", "type", "value", "mod", "anchor", "rule", "interval_start", "interval_end"];
+const PARSE_FIELDS: [&str; 12] = ["line", "text", "start", "end", "type", "value", "mod", "anchor", "rule", "interval_start", "interval_end", "timezone"];
 
 const ARTICLE: &str = "data/corpus/002_87d2cefccba91168.txt";
 
@@ -85,7 +85,7 @@ fn tag_writes_each_format_as_named_with_every_field() {
     assert!(lines[0].starts_with("002: published 2017-05-06 (metadata)"), "{text}");
     assert_eq!(lines.len(), 1 + jsonl.len(), "{text}");
     for (line, o) in lines[1..].iter().zip(&jsonl) {
-        for k in ["start", "end", "text", "type", "value", "anchor", "rule", "mod", "interval_start", "interval_end"] {
+        for k in ["start", "end", "text", "type", "value", "anchor", "rule", "mod", "interval_start", "interval_end", "timezone"] {
             assert!(line.contains(&field(o, k)), "`{k}` = {} missing from: {line}", field(o, k));
         }
     }
@@ -115,11 +115,12 @@ fn parse_writes_each_format_as_named_with_every_field() {
     assert_eq!((field(&jsonl[2], "value"), field(&jsonl[2], "mod")), ("P3Y".into(), "APPROX".into()));
     // …and a zone written in the phrase reaches the output.
     assert_eq!(field(&jsonl[3], "interval_start"), "2017-05-06T18:00+00:00", "{}", jsonl[3]);
+    assert_eq!((field(&jsonl[3], "timezone"), field(&jsonl[0], "timezone")), ("UTC".into(), String::new()), "the zone the phrase states, and none where it states none");
     let text = run("text");
     let lines: Vec<&str> = text.lines().collect();
     assert_eq!(lines.len(), 4, "{text}");
     assert!(lines[1].starts_with("2: ") && lines[1].contains("no temporal expression"), "{text}");
-    for k in ["value", "type", "mod", "text", "anchor", "rule", "interval_start", "interval_end"] {
+    for k in ["value", "type", "mod", "text", "anchor", "rule", "interval_start", "interval_end", "timezone"] {
         assert!(lines[2].contains(&field(&jsonl[2], k)) && lines[3].contains(&field(&jsonl[3], k)), "`{k}` missing from the text lines: {text}");
     }
 }

@@ -145,8 +145,9 @@ def parse(
     (``"nearest"``, ``"past"`` or ``"future"``); ``timezone`` is the IANA zone the reference is in
     (a phrase has no place of its own: UTC unless given).
     Returns the expression's ``start``/``end`` (code point offsets into ``text``), ``text``,
-    ``type``, TIMEX3 ``value``, ``anchor``, ``rule`` and ``mod``, or ``None`` when ``text`` holds no
-    temporal expression. This is ``tarikh parse``.
+    ``type``, TIMEX3 ``value``, ``anchor``, ``rule``, ``mod``, ``interval_start``/``interval_end``
+    and ``timezone`` (the IANA zone the phrase states, «بتوقيت مكة» → ``Asia/Riyadh``, else ``""``),
+    or ``None`` when ``text`` holds no temporal expression. This is ``tarikh parse``.
 
     >>> parse("منتصف الليل", ref="2017-05-06")["value"]
     '2017-05-06T00:00'
@@ -177,7 +178,8 @@ def tag(
     the text); ``timezone`` the IANA zone of the story (without it, the zone is read from the
     article's dateline or the places it names, else UTC). Returns one dict per
     expression, in text order, with the columns of ``timex.csv``: ``doc`` (``id``), ``start``,
-    ``end``, ``text``, ``type``, ``value``, ``anchor``, ``rule``, ``mod``. A bad ``published`` or
+    ``end``, ``text``, ``type``, ``value``, ``anchor``, ``rule``, ``mod``, ``interval_start``,
+    ``interval_end``, ``timezone`` (the zone the text states for it, else ``""``). A bad ``published`` or
     ``timezone``, or a text that is not an article (a NUL byte, over 16 MiB), raises ValueError.
 
     >>> [(t["text"], t["value"]) for t in tag("مساء الجمعة الماضي", published="2017-05-06")]

@@ -23,6 +23,7 @@ Expression = TypedDict(
         "mod": str,  # APPROX, START, … or ""
         "interval_start": str,  # first instant the value denotes (ISO 8601 with offset), or ""
         "interval_end": str,  # first instant after it (exclusive), or ""
+        "timezone": str,  # IANA zone the text states («بتوقيت مكة» → Asia/Riyadh), or ""
     },
 )
 """What :func:`tarikh.parse` returns: a temporal expression and its value."""
@@ -41,6 +42,7 @@ TimexRow = TypedDict(
         "mod": str,
         "interval_start": str,
         "interval_end": str,
+        "timezone": str,  # IANA zone the text itself states for the expression, or ""
     },
 )
 """A row of ``timex.csv``: what :func:`tarikh.tag` returns per expression."""

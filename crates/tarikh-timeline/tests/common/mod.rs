@@ -90,6 +90,7 @@ pub fn doc(id: &str, text: &str, published: (i32, u32, u32), zone: &str, offset_
                 .or_else(|| t.value.strip_prefix('P').and_then(|d| d.strip_suffix('D')).and_then(|n| n.parse::<i64>().ok()).map(|n| n * 86_400))
                 .map(|s| (s, s)),
             event_offset,
+            timezone: None,
         });
     }
     timexes.sort_by_key(|t| t.start);

@@ -281,22 +281,9 @@ impl Grammar {
                 }
                 let group = |name: &str| caps.get_group_by_name(name).map(|sp| sp.range());
                 let (Some(clitic), Some(body)) = (group("_clitic"), group("_body")) else { break };
-                let body = crate::matcher::without_next(text, body, group("next"));
-                let whole = clitic.start..body.end;
-                let next_char = whole.start + text[whole.start..].chars().next().map_or(1, char::len_utf8);
-                pos = if whole.end > whole.start { whole.end } else { next_char };
-                if body.is_empty() {
-                    continue;
-                }
-                let before = text[..whole.start].chars().next_back();
-                let last = text[..whole.end].chars().next_back();
-                let after = text[whole.end..].chars().next();
-                let starts_inside = before.is_some_and(is_word_char) && text[whole.start..].chars().next().is_some_and(is_word_char);
-                let ends_inside = matches!((last, after), (Some(a), Some(b)) if is_word_char(a) && is_word_char(b));
-                if starts_inside || ends_inside {
-                    pos = next_char;
-                    continue;
-                }
+                let (accepted, resume) = crate::matcher::accept(text, clitic, body, group("next"));
+                pos = resume;
+                let Some((whole, body)) = accepted else { continue };
                 let captures = self.captures_of(text, rule, &group);
                 let mut trace = CandidateTrace::default();
                 match self.candidate(text, rule, &group, whole.clone(), Some(&mut trace)) {

@@ -33,6 +33,34 @@ pub(crate) fn without_next(text: &str, body: Range<usize>, next: Option<Range<us
     body.start..end
 }
 
+/// An accepted match: the match proper (proclitics included) and its body.
+pub(crate) type Accepted = (Range<usize>, Range<usize>);
+
+/// A raw match of a rule (its proclitics, its body and its `next` group) judged as `find` and
+/// `explain` must judge it alike: the match proper (proclitics included) and its body, or `None`
+/// when it is empty or starts or ends inside a word («ليل» in «التضليل», «ساع» in «اتساع», «واحد»
+/// at the start of «واحدة»); and where the search resumes (after the match, or one character
+/// later when it is rejected).
+pub(crate) fn accept(text: &str, clitic: Range<usize>, body: Range<usize>, next: Option<Range<usize>>) -> (Option<Accepted>, usize) {
+    let body = without_next(text, body, next);
+    // The match proper starts at the proclitics, after the consumed boundary character.
+    let whole = clitic.start..body.end;
+    let next_char = whole.start + text[whole.start..].chars().next().map_or(1, char::len_utf8);
+    let resume = if whole.end > whole.start { whole.end } else { next_char };
+    if body.is_empty() {
+        return (None, resume);
+    }
+    let before = text[..whole.start].chars().next_back();
+    let last = text[..whole.end].chars().next_back();
+    let after = text[whole.end..].chars().next();
+    let starts_inside = before.is_some_and(is_word_char) && text[whole.start..].chars().next().is_some_and(is_word_char);
+    let ends_inside = matches!((last, after), (Some(a), Some(b)) if is_word_char(a) && is_word_char(b));
+    if starts_inside || ends_inside {
+        return (None, next_char);
+    }
+    (Some((whole, body)), resume)
+}
+
 fn is_word_char(c: char) -> bool {
     tarikh_text::is_word_char(c)
 }
@@ -97,26 +125,9 @@ impl Grammar {
                 }
                 let group = |name: &str| caps.get_group_by_name(name).map(|sp| sp.range());
                 let (Some(clitic), Some(body)) = (group("_clitic"), group("_body")) else { break };
-                let body = without_next(text, body, group("next"));
-                // The match proper starts at the proclitics, after the consumed boundary character.
-                let whole = clitic.start..body.end;
-                // Resume after this match, or one character later when it is rejected.
-                let next_char = whole.start + text[whole.start..].chars().next().map_or(1, char::len_utf8);
-                pos = if whole.end > whole.start { whole.end } else { next_char };
-                if body.is_empty() {
-                    continue;
-                }
-                // The match must start and end at word boundaries: never inside a word
-                // ("ليل" in "التضليل", "ساع" in "اتساع", "واحد" at the start of "واحدة").
-                let before = text[..whole.start].chars().next_back();
-                let last = text[..whole.end].chars().next_back();
-                let after = text[whole.end..].chars().next();
-                let starts_inside = before.is_some_and(is_word_char) && text[whole.start..].chars().next().is_some_and(is_word_char);
-                let ends_inside = matches!((last, after), (Some(a), Some(b)) if is_word_char(a) && is_word_char(b));
-                if starts_inside || ends_inside {
-                    pos = next_char;
-                    continue;
-                }
+                let (accepted, resume) = accept(text, clitic, body, group("next"));
+                pos = resume;
+                let Some((whole, _)) = accepted else { continue };
                 if let Some(mention) = self.candidate(text, rule, &group, whole, None) {
                     candidates.push((mention, rule.priority, rule.order));
                 }

@@ -28,6 +28,21 @@ pub struct GrammarArg {
     pub grammar: Option<PathBuf>,
 }
 
+/// How a lone phrase is read (`parse`, `explain`): one definition, so the two read it alike.
+#[derive(Args, Clone)]
+pub struct ReadingArgs {
+    /// Reference time: YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS] with an optional offset.
+    #[arg(long = "ref", value_name = "TIME")]
+    pub reference: String,
+    /// Reading of bare weekdays, months and times.
+    #[arg(long, value_enum, default_value = "nearest")]
+    pub prefer: PreferArg,
+    /// Time zone the reference time and the phrases are read in (IANA name; a phrase has no
+    /// place of its own, so the default is UTC).
+    #[arg(long, default_value = "UTC", value_name = "ZONE")]
+    pub timezone: String,
+}
+
 /// `--events`: for the commands that find events (run, eval).
 #[derive(Args, Clone)]
 pub struct EventsArg {
@@ -176,16 +191,8 @@ enum Command {
     },
     /// Read one phrase per line on stdin and print its longest temporal expression.
     Parse {
-        /// Reference time: YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS] with an optional offset.
-        #[arg(long = "ref", value_name = "TIME")]
-        reference: String,
-        /// Reading of bare weekdays, months and times.
-        #[arg(long, value_enum, default_value = "nearest")]
-        prefer: PreferArg,
-        /// Time zone the reference time and the phrases are read in (IANA name; a phrase has no
-        /// place of its own, so the default is UTC).
-        #[arg(long, default_value = "UTC", value_name = "ZONE")]
-        timezone: String,
+        #[command(flatten)]
+        reading: ReadingArgs,
         /// Output format.
         #[arg(long, value_enum, default_value = "jsonl")]
         format: ParseFormat,
@@ -199,16 +206,8 @@ enum Command {
     Explain {
         /// The phrase (several words are joined by spaces); without it, the whole of stdin.
         phrase: Vec<String>,
-        /// Reference time: YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS] with an optional offset.
-        #[arg(long = "ref", value_name = "TIME")]
-        reference: String,
-        /// Reading of bare weekdays, months and times.
-        #[arg(long, value_enum, default_value = "nearest")]
-        prefer: PreferArg,
-        /// Time zone the reference time and the phrase are read in (IANA name; default UTC, as
-        /// for `tarikh parse`).
-        #[arg(long, default_value = "UTC", value_name = "ZONE")]
-        timezone: String,
+        #[command(flatten)]
+        reading: ReadingArgs,
         /// Output format.
         #[arg(long, value_enum, default_value = "text")]
         format: ExplainFormat,
@@ -257,8 +256,8 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Run { corpus, out, docs, excel, grammar, events, documents, verbosity } => commands::run(&corpus, &out, docs.as_deref(), excel, &grammar, &events, &documents, &verbosity),
         Command::Tag { files, docs, input, format, grammar, documents, verbosity } => commands::tag(&files, docs.as_deref(), input.as_deref(), format, &grammar, &documents, &verbosity),
-        Command::Parse { reference, prefer, timezone, format, grammar } => commands::parse(&reference, prefer, &timezone, format, &grammar),
-        Command::Explain { phrase, reference, prefer, timezone, format, grammar } => commands::explain(&phrase, &reference, prefer, &timezone, format, &grammar),
+        Command::Parse { reading: ReadingArgs { reference, prefer, timezone }, format, grammar } => commands::parse(&reference, prefer, &timezone, format, &grammar),
+        Command::Explain { phrase, reading: ReadingArgs { reference, prefer, timezone }, format, grammar } => commands::explain(&phrase, &reference, prefer, &timezone, format, &grammar),
         Command::Eval { stories, gold, corpus, docs, mixed, details, format, grammar, events, documents } => {
             commands::eval(&commands::EvalRequest { stories, gold, corpus, docs, mixed, details, format }, &grammar, &events, &documents)
         }

@@ -237,6 +237,14 @@ pub(crate) struct Rule {
     regex: std::sync::OnceLock<regex_automata::meta::Regex>,
     /// For a pattern with `\b`: a looser automaton, fast on Arabic, that bounds where `regex` can match.
     filter: std::sync::OnceLock<Option<crate::prefilter::LongestFilter>>,
+    /// Does the body hold a Unicode word boundary (`\b`…), i.e. does it need `filter`? Known from
+    /// the parse at load time, so that asking a rule without one costs nothing (parsing its pattern
+    /// again to find out cost a one-phrase `tarikh parse` ~0.1G of its 1.26G instructions).
+    word_boundary: bool,
+    /// Is the rule only ever searched anchored, at the starts the prefilter proposes? Then its
+    /// regex is built without the meta engine's own prefilters, which serve unanchored searches
+    /// only and took a fifth of its compile time (see [`compile_rule`]).
+    pub(crate) anchored_only: bool,
     pub(crate) fields: Vec<(String, Template)>,
     /// For each capture group name that comes from a lexicon: the lexicon's index.
     pub(crate) capture_lexicons: HashMap<String, usize>,
@@ -248,11 +256,16 @@ pub(crate) struct Rule {
     pub(crate) body: String,
 }
 
-/// Compile a rule's full pattern (see [`Rule::pattern`]).
-fn compile_rule(pattern: &str) -> Result<regex_automata::meta::Regex, String> {
+/// Compile a rule's full pattern (see [`Rule::pattern`]). `anchored_only`: the rule has a prefix
+/// set, so the matcher searches it anchored at candidate starts (a text holding a non-ASCII digit
+/// searches it unanchored, as correctly if more slowly): the meta engine's literal prefilters and
+/// its reverse-suffix and reverse-inner strategies, which only speed up unanchored searches, are
+/// not built. The language, and so every match, is the same either way.
+fn compile_rule(pattern: &str, anchored_only: bool) -> Result<regex_automata::meta::Regex, String> {
     // Captures come from the bounded backtracker where the span fits it (the matcher bounds every
     // search to MAX_MATCH_BYTES), else from the PikeVM.
-    regex_automata::meta::Regex::builder().configure(regex_automata::meta::Config::new()).build(pattern).map_err(|e| e.to_string())
+    let config = regex_automata::meta::Config::new().auto_prefilter(!anchored_only);
+    regex_automata::meta::Regex::builder().configure(config).build(pattern).map_err(|e| e.to_string())
 }
 
 impl Rule {
@@ -261,11 +274,14 @@ impl Rule {
     /// embedded grammar is compiled whole by its tests, and a grammar loaded from files whole at
     /// load time (`Grammar::from_sources`), so this cannot fail.
     pub(crate) fn regex(&self) -> &regex_automata::meta::Regex {
-        self.regex.get_or_init(|| compile_rule(&self.pattern).unwrap_or_else(|e| panic!("rule `{}` ({}): compiled when loaded, yet: {e}", self.name, self.origin)))
+        self.regex.get_or_init(|| compile_rule(&self.pattern, self.anchored_only).unwrap_or_else(|e| panic!("rule `{}` ({}): compiled when loaded, yet: {e}", self.name, self.origin)))
     }
 
     /// For a pattern with `\b`: its [`LongestFilter`](crate::prefilter::LongestFilter), built on first use.
     pub(crate) fn filter(&self) -> Option<&crate::prefilter::LongestFilter> {
+        if !self.word_boundary {
+            return None;
+        }
         self.filter.get_or_init(|| crate::prefilter::word_boundary_free(&self.pattern)).as_ref()
     }
 }
@@ -362,12 +378,26 @@ pub struct Grammar {
 /// and the matcher still checks both edges with the full Unicode definition (`is_word_char`).
 pub(crate) const WORD_CHARS: &str = r"0-9A-Za-z_\x{AA}\x{B5}\x{BA}\x{C0}-\x{24F}\x{370}-\x{5FF}\x{620}-\x{64A}\x{660}-\x{669}\x{66E}-\x{6D3}\x{6D5}\x{6EE}-\x{6FF}\x{FB50}-\x{FDFF}\x{FE70}-\x{FEFF}";
 
-fn line_of(source: &str, offset: usize) -> usize {
-    source[..offset.min(source.len())].matches('\n').count() + 1
+/// The line numbers of one grammar file: the byte offset of each of its newlines, so that the
+/// line of every rule and example is a binary search (counting newlines from the start of the file
+/// for each of ~1,300 examples was a tenth of the loading time).
+struct Lines {
+    newlines: Vec<usize>,
 }
 
-fn example_from(def: Spanned<ExampleDef>, path: &Path, source: &str, owner: &ExampleOwner) -> Result<Example, GrammarError> {
-    let origin = format!("{}:{}", path.display(), line_of(source, def.span().start));
+impl Lines {
+    fn new(source: &str) -> Lines {
+        Lines { newlines: source.bytes().enumerate().filter(|&(_, b)| b == b'\n').map(|(i, _)| i).collect() }
+    }
+
+    /// The 1-based line of byte `offset`.
+    fn line_of(&self, offset: usize) -> usize {
+        self.newlines.partition_point(|&n| n < offset) + 1
+    }
+}
+
+fn example_from(def: Spanned<ExampleDef>, path: &Path, source: &str, lines: &Lines, owner: &ExampleOwner) -> Result<Example, GrammarError> {
+    let origin = format!("{}:{}", path.display(), lines.line_of(def.span().start));
     let offset = Some(def.span().start);
     let err = |m: String| GrammarError::at(path, source, offset, m);
     let text_of = |v: &toml::Value, what: &str| -> Result<String, GrammarError> {
@@ -432,13 +462,14 @@ impl Grammar {
     fn build(sources: &[(PathBuf, String)], eager: bool) -> Result<Grammar, GrammarError> {
         let mut sources: Vec<&(PathBuf, String)> = sources.iter().collect();
         sources.sort_by(|a, b| a.0.cmp(&b.0));
+        let line_tables: Vec<Lines> = sources.iter().map(|(_, text)| Lines::new(text)).collect();
         let mut parsed = Vec::new();
-        for (path, text) in &sources {
+        for ((path, text), lines) in sources.iter().zip(&line_tables) {
             let file: FileDef = toml::from_str(text).map_err(|e| {
                 let offset = e.span().map(|s| s.start);
                 GrammarError::at(path, text, offset, e.message().to_string())
             })?;
-            parsed.push((path.clone(), text.as_str(), file));
+            parsed.push((path.clone(), text.as_str(), lines, file));
         }
 
         let mut lexicons: Vec<Lexicon> = Vec::new();
@@ -451,7 +482,7 @@ impl Grammar {
         let mut past_cues = std::collections::HashSet::new();
         let mut future_cues = std::collections::HashSet::new();
         let mut daily_cues: Vec<String> = Vec::new();
-        for (path, source, file) in parsed {
+        for (path, source, lines, file) in parsed {
             if let Some(cues) = &file.cues {
                 let _ = &cues.doc;
                 past_cues.extend(cues.past.iter().map(|w| tarikh_text::normalise(w.trim())));
@@ -491,7 +522,7 @@ impl Grammar {
                     }
                     let owner = ExampleOwner::LexiconEntry { lexicon: name.clone(), value: entry.value.clone() };
                     for ex in entry.examples {
-                        examples.push(example_from(ex, &path, source, &owner)?);
+                        examples.push(example_from(ex, &path, source, lines, &owner)?);
                     }
                 }
                 let mut alts: Vec<&String> = words.keys().collect();
@@ -528,16 +559,16 @@ impl Grammar {
                 lexicons.push(Lexicon { name, doc: def.doc, words, alternation, digits: def.digits, compose_sum });
             }
             for r in file.rule {
-                rule_defs.push((path.clone(), source, r));
+                rule_defs.push((path.clone(), source, lines, r));
             }
             for c in file.context {
-                context_defs.push((path.clone(), source, c));
+                context_defs.push((path.clone(), source, lines, c));
             }
             for c in file.compose {
-                compose_defs.push((path.clone(), source, c));
+                compose_defs.push((path.clone(), source, lines, c));
             }
             for n in file.must_not_match {
-                let origin = format!("{}:{}", path.display(), line_of(source, n.span().start));
+                let origin = format!("{}:{}", path.display(), lines.line_of(n.span().start));
                 let n = n.into_inner();
                 negatives.push(Negative { text: n.text, span: n.span, why: n.why, origin });
             }
@@ -546,10 +577,10 @@ impl Grammar {
         let mut rules = Vec::new();
         let mut bodies = Vec::new();
         let mut names: HashMap<String, String> = HashMap::new();
-        for (order, (path, source, def)) in rule_defs.into_iter().enumerate() {
+        for (order, (path, source, lines, def)) in rule_defs.into_iter().enumerate() {
             let roff = def.span().start;
             let def = def.into_inner();
-            let origin = format!("{}:{}", path.display(), line_of(source, roff));
+            let origin = format!("{}:{}", path.display(), lines.line_of(roff));
             if let Some(first) = names.insert(def.name.clone(), origin.clone()) {
                 return Err(GrammarError::at(&path, source, Some(roff), format!("rule name `{}` is already used at {first}; rule names must be unique", def.name)));
             }
@@ -575,7 +606,8 @@ impl Grammar {
             // `_clitic` and `_body`).
             let regex = std::sync::OnceLock::new();
             if eager {
-                let _ = regex.set(compile_rule(&full).map_err(|e| invalid(&e))?);
+                // Before the prefilter exists, so with the meta engine's own prefilters.
+                let _ = regex.set(compile_rule(&full, false).map_err(|e| invalid(&e))?);
             }
             let body_hir = regex_syntax::Parser::new().parse(&body).map_err(|e| invalid(&e))?;
             let names: Vec<String> = ["_clitic", "_body"].into_iter().map(String::from).chain(capture_names(&body_hir)).collect();
@@ -583,20 +615,21 @@ impl Grammar {
                 return Err(invalid(&"capture names starting with `_` are reserved for the matcher"));
             }
             let mandatory = mandatory_captures(&body_hir);
+            let word_boundary = body_hir.properties().look_set().contains_word_unicode();
             bodies.push(body_hir);
             let fields = compile_fields(&def.fields, &names, &def.name, &path, source, roff)?;
             check_combinations(kind, &fields, &mandatory).map_err(|m| GrammarError::at(&path, source, Some(roff), format!("rule `{}`: {m}", def.name)))?;
             let owner = ExampleOwner::Rule(def.name.clone());
             for ex in def.examples {
-                examples.push(example_from(ex, &path, source, &owner)?);
+                examples.push(example_from(ex, &path, source, lines, &owner)?);
             }
-            rules.push(Rule { name: def.name, doc: def.doc, kind, pattern: full, regex, filter: std::sync::OnceLock::new(), fields, capture_lexicons, priority: def.priority, order, origin, body });
+            rules.push(Rule { name: def.name, doc: def.doc, kind, pattern: full, regex, filter: std::sync::OnceLock::new(), word_boundary, anchored_only: false, fields, capture_lexicons, priority: def.priority, order, origin, body });
         }
         let mut contexts = Vec::new();
-        for (path, source, def) in context_defs {
+        for (path, source, lines, def) in context_defs {
             let coff = def.span().start;
             let def = def.into_inner();
-            let origin = format!("{}:{}", path.display(), line_of(source, coff));
+            let origin = format!("{}:{}", path.display(), lines.line_of(coff));
             let at = |m: String| GrammarError::at(&path, source, Some(coff), format!("context `{}`: {m}", def.name));
             let mut types = Vec::new();
             for t in &def.types {
@@ -624,15 +657,15 @@ impl Grammar {
             let needs_none = tests(&def.needs_none)?;
             let owner = ExampleOwner::Context(def.name.clone());
             for ex in def.examples {
-                examples.push(example_from(ex, &path, source, &owner)?);
+                examples.push(example_from(ex, &path, source, lines, &owner)?);
             }
             contexts.push(Context { name: def.name, doc: def.doc, types, left, right, include: def.include, needs_any, needs_none, fields, capture_lexicons, origin });
         }
         let mut compositions = Vec::new();
-        for (path, source, def) in compose_defs {
+        for (path, source, lines, def) in compose_defs {
             let coff = def.span().start;
             let def = def.into_inner();
-            let origin = format!("{}:{}", path.display(), line_of(source, coff));
+            let origin = format!("{}:{}", path.display(), lines.line_of(coff));
             let at = |m: String| GrammarError::at(&path, source, Some(coff), format!("compose `{}`: {m}", def.name));
             if let Some(first) = names.get(&def.name) {
                 return Err(at(format!("the name is already used by the rule at {first}; names must be unique")));
@@ -653,11 +686,14 @@ impl Grammar {
             let between = Regex::new(&format!(r"^(?:{body})$")).map_err(|e| at(format!("`between` is not a valid pattern after expanding placeholders: {e}")))?;
             let owner = ExampleOwner::Composition(def.name.clone());
             for ex in def.examples {
-                examples.push(example_from(ex, &path, source, &owner)?);
+                examples.push(example_from(ex, &path, source, lines, &owner)?);
             }
             compositions.push(Composition { name: def.name, doc: def.doc, first, second, between, kind, priority: def.priority, origin });
         }
         let prefilter = crate::prefilter::Prefilter::new(&bodies);
+        for (rule, scans) in rules.iter_mut().zip(&prefilter.scan_all) {
+            rule.anchored_only = !scans;
+        }
         let day_list = match lexicon_index.get("day_list_noun") {
             Some(&li) => {
                 let nouns = &lexicons[li].alternation;

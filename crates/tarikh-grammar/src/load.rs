@@ -576,6 +576,7 @@ impl Grammar {
 
         let mut rules = Vec::new();
         let mut bodies = Vec::new();
+        let mut lexicon_hirs = LexiconHirs::new();
         let mut names: HashMap<String, String> = HashMap::new();
         for (order, (path, source, lines, def)) in rule_defs.into_iter().enumerate() {
             let roff = def.span().start;
@@ -609,7 +610,7 @@ impl Grammar {
                 // Before the prefilter exists, so with the meta engine's own prefilters.
                 let _ = regex.set(compile_rule(&full, false).map_err(|e| invalid(&e))?);
             }
-            let body_hir = regex_syntax::Parser::new().parse(&body).map_err(|e| invalid(&e))?;
+            let body_hir = parse_body(def.pattern.get_ref(), &body, &lexicons, &lexicon_index, &mut lexicon_hirs).map_err(|e| invalid(&e))?;
             let names: Vec<String> = ["_clitic", "_body"].into_iter().map(String::from).chain(capture_names(&body_hir)).collect();
             if names[2..].iter().any(|n| n.starts_with('_')) {
                 return Err(invalid(&"capture names starting with `_` are reserved for the matcher"));
@@ -1004,6 +1005,19 @@ fn expand_pattern(
     lexicons: &[Lexicon],
     index: &HashMap<String, usize>,
 ) -> Result<(String, HashMap<String, usize>), String> {
+    expand_with(pattern, lexicons, index, |li, cap| match cap {
+        None => format!("(?:{})", lexicons[li].alternation),
+        Some(cap) => format!("(?P<{cap}>{})", lexicons[li].alternation),
+    })
+}
+
+/// [`expand_pattern`], writing lexicon `li` with capture `cap` (`None` for `{lexicon:_}`) as `render` says.
+fn expand_with(
+    pattern: &str,
+    lexicons: &[Lexicon],
+    index: &HashMap<String, usize>,
+    mut render: impl FnMut(usize, Option<&str>) -> String,
+) -> Result<(String, HashMap<String, usize>), String> {
     let mut out = String::new();
     let mut captures: HashMap<String, usize> = HashMap::new();
     let mut rest = pattern;
@@ -1026,7 +1040,7 @@ fn expand_pattern(
                 format!("unknown lexicon `{lex}` in `{{{inner}}}`; known lexicons: {}", known.join(", "))
             })?;
             if cap == "_" {
-                out.push_str(&format!("(?:{})", lexicons[li].alternation));
+                out.push_str(&render(li, None));
             } else {
                 if !cap.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') || cap.starts_with('_') {
                     return Err(format!("capture name `{cap}` must be ASCII letters, digits and `_` and must not start with `_`"));
@@ -1034,13 +1048,121 @@ fn expand_pattern(
                 if captures.insert(cap.to_string(), li).is_some() {
                     return Err(format!("capture `{cap}` is used twice; name the second one, e.g. `{{{lex}:{cap}2}}`, or write `{{{lex}:_}}` to match without capturing"));
                 }
-                out.push_str(&format!("(?P<{cap}>{})", lexicons[li].alternation));
+                out.push_str(&render(li, Some(cap)));
             }
         }
         rest = &after[inner_end + 1..];
     }
     out.push_str(&literal_part(rest));
     Ok((out, captures))
+}
+
+/// The first of the private-use code points that stand for the lexicons in a pattern skeleton
+/// (see [`parse_body`]); plane 15, which no grammar text uses.
+const SKELETON_BASE: u32 = 0xF0000;
+
+/// Each lexicon's alternation parsed once, when a rule first uses it: `None` before that,
+/// `Some(None)` when it cannot stand in a skeleton (it holds a capture group or does not parse alone).
+type LexiconHirs = Vec<Option<Option<regex_syntax::hir::Hir>>>;
+
+/// The body of a rule (`pattern` with its placeholders expanded: `body`), parsed. Parsing every
+/// body whole parsed the large lexicon alternations (month names, number words…) once per use,
+/// a quarter of the loading time; instead the pattern is parsed with one private-use character
+/// standing for each placeholder, and each lexicon's parse (done once) is put in its place. The
+/// result is the very `Hir` a parse of `body` gives (the test `skeleton_parse_is_the_whole_parse`
+/// checks it for every rule of the embedded grammar); whenever the shortcut does not apply it
+/// parses `body` whole, so that a syntax error reads as before (the error is regex-syntax's text).
+fn parse_body(pattern: &str, body: &str, lexicons: &[Lexicon], index: &HashMap<String, usize>, cache: &mut LexiconHirs) -> Result<regex_syntax::hir::Hir, String> {
+    match parse_skeleton(pattern, lexicons, index, cache) {
+        Some(hir) => Ok(hir),
+        None => regex_syntax::Parser::new().parse(body).map_err(|e| e.to_string()),
+    }
+}
+
+/// The skeleton parse of [`parse_body`], or `None` when it does not apply.
+fn parse_skeleton(pattern: &str, lexicons: &[Lexicon], index: &HashMap<String, usize>, cache: &mut LexiconHirs) -> Option<regex_syntax::hir::Hir> {
+    use regex_syntax::hir::Hir;
+    let last = SKELETON_BASE + u32::try_from(lexicons.len()).ok()?;
+    if last > 0xFFFFD || pattern.chars().any(|c| (SKELETON_BASE..=last).contains(&u32::from(c))) {
+        return None;
+    }
+    let stand_in = |li: usize| char::from_u32(SKELETON_BASE + li as u32).expect("a plane-15 code point");
+    // A group around each stand-in keeps it a node of its own (not merged with the letters around it).
+    let mut placeholders = 0;
+    let (skeleton, _) = expand_with(pattern, lexicons, index, |li, cap| {
+        placeholders += 1;
+        match cap {
+            None => format!("({})", stand_in(li)),
+            Some(cap) => format!("(?P<{cap}>{})", stand_in(li)),
+        }
+    })
+    .ok()?;
+    let hir = regex_syntax::Parser::new().parse(&skeleton).ok()?;
+    cache.resize(lexicons.len(), None);
+    let mut lexicon = |li: usize| -> Option<Hir> {
+        cache[li]
+            .get_or_insert_with(|| {
+                let hir = regex_syntax::Parser::new().parse(&format!("(?:{})", lexicons[li].alternation)).ok()?;
+                (hir.properties().explicit_captures_len() == 0).then_some(hir)
+            })
+            .clone()
+    };
+    let (mut next_group, mut replaced) = (1, 0);
+    let hir = substitute(&hir, SKELETON_BASE..=last, &mut lexicon, &mut next_group, &mut replaced)?;
+    // A placeholder that is not a group of its own in the skeleton (written inside a class, or
+    // after a backslash) was not replaced: the skeleton then means something else.
+    (replaced == placeholders).then_some(hir)
+}
+
+/// `hir` with each group around a lexicon's stand-in replaced by the lexicon (inside the group
+/// when it is named; counted in `replaced`), and the capture groups numbered again in order (the
+/// stand-ins' unnamed groups are gone). `None` when a lexicon cannot stand in a skeleton.
+fn substitute(
+    hir: &regex_syntax::hir::Hir,
+    stand_ins: std::ops::RangeInclusive<u32>,
+    lexicon: &mut dyn FnMut(usize) -> Option<regex_syntax::hir::Hir>,
+    next_group: &mut u32,
+    replaced: &mut usize,
+) -> Option<regex_syntax::hir::Hir> {
+    use regex_syntax::hir::{Hir, HirKind};
+    let stand_in = |h: &Hir| -> Option<usize> {
+        let HirKind::Literal(lit) = h.kind() else { return None };
+        let mut chars = std::str::from_utf8(&lit.0).ok()?.chars();
+        let c = u32::from(chars.next()?);
+        (chars.next().is_none() && stand_ins.contains(&c)).then(|| (c - stand_ins.start()) as usize)
+    };
+    let mut all = |v: &[Hir], next_group: &mut u32, replaced: &mut usize| -> Option<Vec<Hir>> { v.iter().map(|h| substitute(h, stand_ins.clone(), lexicon, next_group, replaced)).collect() };
+    Some(match hir.kind() {
+        HirKind::Capture(c) => match (stand_in(&c.sub), &c.name) {
+            (Some(li), None) => {
+                *replaced += 1;
+                lexicon(li)?
+            }
+            (Some(li), Some(_)) => {
+                *replaced += 1;
+                let mut c = c.clone();
+                c.index = *next_group;
+                *next_group += 1;
+                c.sub = Box::new(lexicon(li)?);
+                Hir::capture(c)
+            }
+            (None, _) => {
+                let mut c = c.clone();
+                c.index = *next_group;
+                *next_group += 1;
+                c.sub = Box::new(substitute(&c.sub, stand_ins.clone(), lexicon, next_group, replaced)?);
+                Hir::capture(c)
+            }
+        },
+        HirKind::Repetition(r) => {
+            let mut r = r.clone();
+            r.sub = Box::new(substitute(&r.sub, stand_ins, lexicon, next_group, replaced)?);
+            Hir::repetition(r)
+        }
+        HirKind::Concat(v) => Hir::concat(all(v, next_group, replaced)?),
+        HirKind::Alternation(v) => Hir::alternation(all(v, next_group, replaced)?),
+        _ => hir.clone(),
+    })
 }
 
 /// Normalise the Arabic of a literal pattern piece and let a space match any run of spaces.
@@ -1082,4 +1204,42 @@ fn parse_template(t: &str) -> Result<Template, String> {
         parts.push(TemplatePart::Literal(rest.to_string()));
     }
     Ok(Template { parts })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn skeleton_parse_is_the_whole_parse() {
+        // Every rule body of the embedded grammar parses through its skeleton (no fallback) to the
+        // very Hir the whole body parses to, so the prefilter and the load-time checks see the same.
+        let g = Grammar::embedded().unwrap();
+        let index: HashMap<String, usize> = g.lexicons.iter().enumerate().map(|(i, l)| (l.name.clone(), i)).collect();
+        let mut cache = LexiconHirs::new();
+        let mut checked = 0;
+        for (path, text) in crate::embedded::FILES {
+            let file: FileDef = toml::from_str(text).unwrap();
+            for rule in file.rule {
+                let rule = rule.into_inner();
+                let (body, _) = expand_pattern(rule.pattern.get_ref(), &g.lexicons, &index).unwrap();
+                let whole = regex_syntax::Parser::new().parse(&body).unwrap();
+                let skeleton = parse_skeleton(rule.pattern.get_ref(), &g.lexicons, &index, &mut cache).unwrap_or_else(|| panic!("{path}: rule `{}` fell back to the whole parse", rule.name));
+                assert_eq!(skeleton, whole, "{path}: rule `{}`", rule.name);
+                checked += 1;
+            }
+        }
+        assert_eq!(checked, g.rules.len());
+    }
+
+    #[test]
+    fn a_stand_in_outside_a_group_falls_back_to_the_whole_parse() {
+        let g = Grammar::embedded().unwrap();
+        let index: HashMap<String, usize> = g.lexicons.iter().enumerate().map(|(i, l)| (l.name.clone(), i)).collect();
+        // A placeholder inside a class or after a backslash is not a group of its own: the whole
+        // body is parsed.
+        assert!(parse_skeleton("[{month:_}]", &g.lexicons, &index, &mut LexiconHirs::new()).is_none());
+        assert!(parse_skeleton(r"\{month:_}", &g.lexicons, &index, &mut LexiconHirs::new()).is_none());
+        assert!(parse_skeleton("يوم {weekday}", &g.lexicons, &index, &mut LexiconHirs::new()).is_some());
+    }
 }

@@ -237,6 +237,14 @@ pub(crate) struct Rule {
     regex: std::sync::OnceLock<regex_automata::meta::Regex>,
     /// For a pattern with `\b`: a looser automaton, fast on Arabic, that bounds where `regex` can match.
     filter: std::sync::OnceLock<Option<crate::prefilter::LongestFilter>>,
+    /// Does the body hold a Unicode word boundary (`\b`…), i.e. does it need `filter`? Known from
+    /// the parse at load time, so that asking a rule without one costs nothing (parsing its pattern
+    /// again to find out cost a one-phrase `tarikh parse` ~0.1G of its 1.26G instructions).
+    word_boundary: bool,
+    /// Is the rule only ever searched anchored, at the starts the prefilter proposes? Then its
+    /// regex is built without the meta engine's own prefilters, which serve unanchored searches
+    /// only and took a fifth of its compile time (see [`compile_rule`]).
+    pub(crate) anchored_only: bool,
     pub(crate) fields: Vec<(String, Template)>,
     /// For each capture group name that comes from a lexicon: the lexicon's index.
     pub(crate) capture_lexicons: HashMap<String, usize>,
@@ -248,11 +256,16 @@ pub(crate) struct Rule {
     pub(crate) body: String,
 }
 
-/// Compile a rule's full pattern (see [`Rule::pattern`]).
-fn compile_rule(pattern: &str) -> Result<regex_automata::meta::Regex, String> {
+/// Compile a rule's full pattern (see [`Rule::pattern`]). `anchored_only`: the rule has a prefix
+/// set, so the matcher searches it anchored at candidate starts (a text holding a non-ASCII digit
+/// searches it unanchored, as correctly if more slowly): the meta engine's literal prefilters and
+/// its reverse-suffix and reverse-inner strategies, which only speed up unanchored searches, are
+/// not built. The language, and so every match, is the same either way.
+fn compile_rule(pattern: &str, anchored_only: bool) -> Result<regex_automata::meta::Regex, String> {
     // Captures come from the bounded backtracker where the span fits it (the matcher bounds every
     // search to MAX_MATCH_BYTES), else from the PikeVM.
-    regex_automata::meta::Regex::builder().configure(regex_automata::meta::Config::new()).build(pattern).map_err(|e| e.to_string())
+    let config = regex_automata::meta::Config::new().auto_prefilter(!anchored_only);
+    regex_automata::meta::Regex::builder().configure(config).build(pattern).map_err(|e| e.to_string())
 }
 
 impl Rule {
@@ -261,11 +274,14 @@ impl Rule {
     /// embedded grammar is compiled whole by its tests, and a grammar loaded from files whole at
     /// load time (`Grammar::from_sources`), so this cannot fail.
     pub(crate) fn regex(&self) -> &regex_automata::meta::Regex {
-        self.regex.get_or_init(|| compile_rule(&self.pattern).unwrap_or_else(|e| panic!("rule `{}` ({}): compiled when loaded, yet: {e}", self.name, self.origin)))
+        self.regex.get_or_init(|| compile_rule(&self.pattern, self.anchored_only).unwrap_or_else(|e| panic!("rule `{}` ({}): compiled when loaded, yet: {e}", self.name, self.origin)))
     }
 
     /// For a pattern with `\b`: its [`LongestFilter`](crate::prefilter::LongestFilter), built on first use.
     pub(crate) fn filter(&self) -> Option<&crate::prefilter::LongestFilter> {
+        if !self.word_boundary {
+            return None;
+        }
         self.filter.get_or_init(|| crate::prefilter::word_boundary_free(&self.pattern)).as_ref()
     }
 }
@@ -362,12 +378,26 @@ pub struct Grammar {
 /// and the matcher still checks both edges with the full Unicode definition (`is_word_char`).
 pub(crate) const WORD_CHARS: &str = r"0-9A-Za-z_\x{AA}\x{B5}\x{BA}\x{C0}-\x{24F}\x{370}-\x{5FF}\x{620}-\x{64A}\x{660}-\x{669}\x{66E}-\x{6D3}\x{6D5}\x{6EE}-\x{6FF}\x{FB50}-\x{FDFF}\x{FE70}-\x{FEFF}";
 
-fn line_of(source: &str, offset: usize) -> usize {
-    source[..offset.min(source.len())].matches('\n').count() + 1
+/// The line numbers of one grammar file: the byte offset of each of its newlines, so that the
+/// line of every rule and example is a binary search (counting newlines from the start of the file
+/// for each of ~1,300 examples was a tenth of the loading time).
+struct Lines {
+    newlines: Vec<usize>,
 }
 
-fn example_from(def: Spanned<ExampleDef>, path: &Path, source: &str, owner: &ExampleOwner) -> Result<Example, GrammarError> {
-    let origin = format!("{}:{}", path.display(), line_of(source, def.span().start));
+impl Lines {
+    fn new(source: &str) -> Lines {
+        Lines { newlines: source.bytes().enumerate().filter(|&(_, b)| b == b'\n').map(|(i, _)| i).collect() }
+    }
+
+    /// The 1-based line of byte `offset`.
+    fn line_of(&self, offset: usize) -> usize {
+        self.newlines.partition_point(|&n| n < offset) + 1
+    }
+}
+
+fn example_from(def: Spanned<ExampleDef>, path: &Path, source: &str, lines: &Lines, owner: &ExampleOwner) -> Result<Example, GrammarError> {
+    let origin = format!("{}:{}", path.display(), lines.line_of(def.span().start));
     let offset = Some(def.span().start);
     let err = |m: String| GrammarError::at(path, source, offset, m);
     let text_of = |v: &toml::Value, what: &str| -> Result<String, GrammarError> {
@@ -432,13 +462,14 @@ impl Grammar {
     fn build(sources: &[(PathBuf, String)], eager: bool) -> Result<Grammar, GrammarError> {
         let mut sources: Vec<&(PathBuf, String)> = sources.iter().collect();
         sources.sort_by(|a, b| a.0.cmp(&b.0));
+        let line_tables: Vec<Lines> = sources.iter().map(|(_, text)| Lines::new(text)).collect();
         let mut parsed = Vec::new();
-        for (path, text) in &sources {
+        for ((path, text), lines) in sources.iter().zip(&line_tables) {
             let file: FileDef = toml::from_str(text).map_err(|e| {
                 let offset = e.span().map(|s| s.start);
                 GrammarError::at(path, text, offset, e.message().to_string())
             })?;
-            parsed.push((path.clone(), text.as_str(), file));
+            parsed.push((path.clone(), text.as_str(), lines, file));
         }
 
         let mut lexicons: Vec<Lexicon> = Vec::new();
@@ -451,7 +482,7 @@ impl Grammar {
         let mut past_cues = std::collections::HashSet::new();
         let mut future_cues = std::collections::HashSet::new();
         let mut daily_cues: Vec<String> = Vec::new();
-        for (path, source, file) in parsed {
+        for (path, source, lines, file) in parsed {
             if let Some(cues) = &file.cues {
                 let _ = &cues.doc;
                 past_cues.extend(cues.past.iter().map(|w| tarikh_text::normalise(w.trim())));
@@ -491,7 +522,7 @@ impl Grammar {
                     }
                     let owner = ExampleOwner::LexiconEntry { lexicon: name.clone(), value: entry.value.clone() };
                     for ex in entry.examples {
-                        examples.push(example_from(ex, &path, source, &owner)?);
+                        examples.push(example_from(ex, &path, source, lines, &owner)?);
                     }
                 }
                 let mut alts: Vec<&String> = words.keys().collect();
@@ -528,16 +559,16 @@ impl Grammar {
                 lexicons.push(Lexicon { name, doc: def.doc, words, alternation, digits: def.digits, compose_sum });
             }
             for r in file.rule {
-                rule_defs.push((path.clone(), source, r));
+                rule_defs.push((path.clone(), source, lines, r));
             }
             for c in file.context {
-                context_defs.push((path.clone(), source, c));
+                context_defs.push((path.clone(), source, lines, c));
             }
             for c in file.compose {
-                compose_defs.push((path.clone(), source, c));
+                compose_defs.push((path.clone(), source, lines, c));
             }
             for n in file.must_not_match {
-                let origin = format!("{}:{}", path.display(), line_of(source, n.span().start));
+                let origin = format!("{}:{}", path.display(), lines.line_of(n.span().start));
                 let n = n.into_inner();
                 negatives.push(Negative { text: n.text, span: n.span, why: n.why, origin });
             }
@@ -545,11 +576,12 @@ impl Grammar {
 
         let mut rules = Vec::new();
         let mut bodies = Vec::new();
+        let mut lexicon_hirs = LexiconHirs::new();
         let mut names: HashMap<String, String> = HashMap::new();
-        for (order, (path, source, def)) in rule_defs.into_iter().enumerate() {
+        for (order, (path, source, lines, def)) in rule_defs.into_iter().enumerate() {
             let roff = def.span().start;
             let def = def.into_inner();
-            let origin = format!("{}:{}", path.display(), line_of(source, roff));
+            let origin = format!("{}:{}", path.display(), lines.line_of(roff));
             if let Some(first) = names.insert(def.name.clone(), origin.clone()) {
                 return Err(GrammarError::at(&path, source, Some(roff), format!("rule name `{}` is already used at {first}; rule names must be unique", def.name)));
             }
@@ -575,28 +607,30 @@ impl Grammar {
             // `_clitic` and `_body`).
             let regex = std::sync::OnceLock::new();
             if eager {
-                let _ = regex.set(compile_rule(&full).map_err(|e| invalid(&e))?);
+                // Before the prefilter exists, so with the meta engine's own prefilters.
+                let _ = regex.set(compile_rule(&full, false).map_err(|e| invalid(&e))?);
             }
-            let body_hir = regex_syntax::Parser::new().parse(&body).map_err(|e| invalid(&e))?;
+            let body_hir = parse_body(def.pattern.get_ref(), &body, &lexicons, &lexicon_index, &mut lexicon_hirs).map_err(|e| invalid(&e))?;
             let names: Vec<String> = ["_clitic", "_body"].into_iter().map(String::from).chain(capture_names(&body_hir)).collect();
             if names[2..].iter().any(|n| n.starts_with('_')) {
                 return Err(invalid(&"capture names starting with `_` are reserved for the matcher"));
             }
             let mandatory = mandatory_captures(&body_hir);
+            let word_boundary = body_hir.properties().look_set().contains_word_unicode();
             bodies.push(body_hir);
             let fields = compile_fields(&def.fields, &names, &def.name, &path, source, roff)?;
             check_combinations(kind, &fields, &mandatory).map_err(|m| GrammarError::at(&path, source, Some(roff), format!("rule `{}`: {m}", def.name)))?;
             let owner = ExampleOwner::Rule(def.name.clone());
             for ex in def.examples {
-                examples.push(example_from(ex, &path, source, &owner)?);
+                examples.push(example_from(ex, &path, source, lines, &owner)?);
             }
-            rules.push(Rule { name: def.name, doc: def.doc, kind, pattern: full, regex, filter: std::sync::OnceLock::new(), fields, capture_lexicons, priority: def.priority, order, origin, body });
+            rules.push(Rule { name: def.name, doc: def.doc, kind, pattern: full, regex, filter: std::sync::OnceLock::new(), word_boundary, anchored_only: false, fields, capture_lexicons, priority: def.priority, order, origin, body });
         }
         let mut contexts = Vec::new();
-        for (path, source, def) in context_defs {
+        for (path, source, lines, def) in context_defs {
             let coff = def.span().start;
             let def = def.into_inner();
-            let origin = format!("{}:{}", path.display(), line_of(source, coff));
+            let origin = format!("{}:{}", path.display(), lines.line_of(coff));
             let at = |m: String| GrammarError::at(&path, source, Some(coff), format!("context `{}`: {m}", def.name));
             let mut types = Vec::new();
             for t in &def.types {
@@ -624,15 +658,15 @@ impl Grammar {
             let needs_none = tests(&def.needs_none)?;
             let owner = ExampleOwner::Context(def.name.clone());
             for ex in def.examples {
-                examples.push(example_from(ex, &path, source, &owner)?);
+                examples.push(example_from(ex, &path, source, lines, &owner)?);
             }
             contexts.push(Context { name: def.name, doc: def.doc, types, left, right, include: def.include, needs_any, needs_none, fields, capture_lexicons, origin });
         }
         let mut compositions = Vec::new();
-        for (path, source, def) in compose_defs {
+        for (path, source, lines, def) in compose_defs {
             let coff = def.span().start;
             let def = def.into_inner();
-            let origin = format!("{}:{}", path.display(), line_of(source, coff));
+            let origin = format!("{}:{}", path.display(), lines.line_of(coff));
             let at = |m: String| GrammarError::at(&path, source, Some(coff), format!("compose `{}`: {m}", def.name));
             if let Some(first) = names.get(&def.name) {
                 return Err(at(format!("the name is already used by the rule at {first}; names must be unique")));
@@ -653,11 +687,14 @@ impl Grammar {
             let between = Regex::new(&format!(r"^(?:{body})$")).map_err(|e| at(format!("`between` is not a valid pattern after expanding placeholders: {e}")))?;
             let owner = ExampleOwner::Composition(def.name.clone());
             for ex in def.examples {
-                examples.push(example_from(ex, &path, source, &owner)?);
+                examples.push(example_from(ex, &path, source, lines, &owner)?);
             }
             compositions.push(Composition { name: def.name, doc: def.doc, first, second, between, kind, priority: def.priority, origin });
         }
         let prefilter = crate::prefilter::Prefilter::new(&bodies);
+        for (rule, scans) in rules.iter_mut().zip(&prefilter.scan_all) {
+            rule.anchored_only = !scans;
+        }
         let day_list = match lexicon_index.get("day_list_noun") {
             Some(&li) => {
                 let nouns = &lexicons[li].alternation;
@@ -968,6 +1005,19 @@ fn expand_pattern(
     lexicons: &[Lexicon],
     index: &HashMap<String, usize>,
 ) -> Result<(String, HashMap<String, usize>), String> {
+    expand_with(pattern, lexicons, index, |li, cap| match cap {
+        None => format!("(?:{})", lexicons[li].alternation),
+        Some(cap) => format!("(?P<{cap}>{})", lexicons[li].alternation),
+    })
+}
+
+/// [`expand_pattern`], writing lexicon `li` with capture `cap` (`None` for `{lexicon:_}`) as `render` says.
+fn expand_with(
+    pattern: &str,
+    lexicons: &[Lexicon],
+    index: &HashMap<String, usize>,
+    mut render: impl FnMut(usize, Option<&str>) -> String,
+) -> Result<(String, HashMap<String, usize>), String> {
     let mut out = String::new();
     let mut captures: HashMap<String, usize> = HashMap::new();
     let mut rest = pattern;
@@ -990,7 +1040,7 @@ fn expand_pattern(
                 format!("unknown lexicon `{lex}` in `{{{inner}}}`; known lexicons: {}", known.join(", "))
             })?;
             if cap == "_" {
-                out.push_str(&format!("(?:{})", lexicons[li].alternation));
+                out.push_str(&render(li, None));
             } else {
                 if !cap.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') || cap.starts_with('_') {
                     return Err(format!("capture name `{cap}` must be ASCII letters, digits and `_` and must not start with `_`"));
@@ -998,13 +1048,121 @@ fn expand_pattern(
                 if captures.insert(cap.to_string(), li).is_some() {
                     return Err(format!("capture `{cap}` is used twice; name the second one, e.g. `{{{lex}:{cap}2}}`, or write `{{{lex}:_}}` to match without capturing"));
                 }
-                out.push_str(&format!("(?P<{cap}>{})", lexicons[li].alternation));
+                out.push_str(&render(li, Some(cap)));
             }
         }
         rest = &after[inner_end + 1..];
     }
     out.push_str(&literal_part(rest));
     Ok((out, captures))
+}
+
+/// The first of the private-use code points that stand for the lexicons in a pattern skeleton
+/// (see [`parse_body`]); plane 15, which no grammar text uses.
+const SKELETON_BASE: u32 = 0xF0000;
+
+/// Each lexicon's alternation parsed once, when a rule first uses it: `None` before that,
+/// `Some(None)` when it cannot stand in a skeleton (it holds a capture group or does not parse alone).
+type LexiconHirs = Vec<Option<Option<regex_syntax::hir::Hir>>>;
+
+/// The body of a rule (`pattern` with its placeholders expanded: `body`), parsed. Parsing every
+/// body whole parsed the large lexicon alternations (month names, number words…) once per use,
+/// a quarter of the loading time; instead the pattern is parsed with one private-use character
+/// standing for each placeholder, and each lexicon's parse (done once) is put in its place. The
+/// result is the very `Hir` a parse of `body` gives (the test `skeleton_parse_is_the_whole_parse`
+/// checks it for every rule of the embedded grammar); whenever the shortcut does not apply it
+/// parses `body` whole, so that a syntax error reads as before (the error is regex-syntax's text).
+fn parse_body(pattern: &str, body: &str, lexicons: &[Lexicon], index: &HashMap<String, usize>, cache: &mut LexiconHirs) -> Result<regex_syntax::hir::Hir, String> {
+    match parse_skeleton(pattern, lexicons, index, cache) {
+        Some(hir) => Ok(hir),
+        None => regex_syntax::Parser::new().parse(body).map_err(|e| e.to_string()),
+    }
+}
+
+/// The skeleton parse of [`parse_body`], or `None` when it does not apply.
+fn parse_skeleton(pattern: &str, lexicons: &[Lexicon], index: &HashMap<String, usize>, cache: &mut LexiconHirs) -> Option<regex_syntax::hir::Hir> {
+    use regex_syntax::hir::Hir;
+    let last = SKELETON_BASE + u32::try_from(lexicons.len()).ok()?;
+    if last > 0xFFFFD || pattern.chars().any(|c| (SKELETON_BASE..=last).contains(&u32::from(c))) {
+        return None;
+    }
+    let stand_in = |li: usize| char::from_u32(SKELETON_BASE + li as u32).expect("a plane-15 code point");
+    // A group around each stand-in keeps it a node of its own (not merged with the letters around it).
+    let mut placeholders = 0;
+    let (skeleton, _) = expand_with(pattern, lexicons, index, |li, cap| {
+        placeholders += 1;
+        match cap {
+            None => format!("({})", stand_in(li)),
+            Some(cap) => format!("(?P<{cap}>{})", stand_in(li)),
+        }
+    })
+    .ok()?;
+    let hir = regex_syntax::Parser::new().parse(&skeleton).ok()?;
+    cache.resize(lexicons.len(), None);
+    let mut lexicon = |li: usize| -> Option<Hir> {
+        cache[li]
+            .get_or_insert_with(|| {
+                let hir = regex_syntax::Parser::new().parse(&format!("(?:{})", lexicons[li].alternation)).ok()?;
+                (hir.properties().explicit_captures_len() == 0).then_some(hir)
+            })
+            .clone()
+    };
+    let (mut next_group, mut replaced) = (1, 0);
+    let hir = substitute(&hir, SKELETON_BASE..=last, &mut lexicon, &mut next_group, &mut replaced)?;
+    // A placeholder that is not a group of its own in the skeleton (written inside a class, or
+    // after a backslash) was not replaced: the skeleton then means something else.
+    (replaced == placeholders).then_some(hir)
+}
+
+/// `hir` with each group around a lexicon's stand-in replaced by the lexicon (inside the group
+/// when it is named; counted in `replaced`), and the capture groups numbered again in order (the
+/// stand-ins' unnamed groups are gone). `None` when a lexicon cannot stand in a skeleton.
+fn substitute(
+    hir: &regex_syntax::hir::Hir,
+    stand_ins: std::ops::RangeInclusive<u32>,
+    lexicon: &mut dyn FnMut(usize) -> Option<regex_syntax::hir::Hir>,
+    next_group: &mut u32,
+    replaced: &mut usize,
+) -> Option<regex_syntax::hir::Hir> {
+    use regex_syntax::hir::{Hir, HirKind};
+    let stand_in = |h: &Hir| -> Option<usize> {
+        let HirKind::Literal(lit) = h.kind() else { return None };
+        let mut chars = std::str::from_utf8(&lit.0).ok()?.chars();
+        let c = u32::from(chars.next()?);
+        (chars.next().is_none() && stand_ins.contains(&c)).then(|| (c - stand_ins.start()) as usize)
+    };
+    let mut all = |v: &[Hir], next_group: &mut u32, replaced: &mut usize| -> Option<Vec<Hir>> { v.iter().map(|h| substitute(h, stand_ins.clone(), lexicon, next_group, replaced)).collect() };
+    Some(match hir.kind() {
+        HirKind::Capture(c) => match (stand_in(&c.sub), &c.name) {
+            (Some(li), None) => {
+                *replaced += 1;
+                lexicon(li)?
+            }
+            (Some(li), Some(_)) => {
+                *replaced += 1;
+                let mut c = c.clone();
+                c.index = *next_group;
+                *next_group += 1;
+                c.sub = Box::new(lexicon(li)?);
+                Hir::capture(c)
+            }
+            (None, _) => {
+                let mut c = c.clone();
+                c.index = *next_group;
+                *next_group += 1;
+                c.sub = Box::new(substitute(&c.sub, stand_ins.clone(), lexicon, next_group, replaced)?);
+                Hir::capture(c)
+            }
+        },
+        HirKind::Repetition(r) => {
+            let mut r = r.clone();
+            r.sub = Box::new(substitute(&r.sub, stand_ins, lexicon, next_group, replaced)?);
+            Hir::repetition(r)
+        }
+        HirKind::Concat(v) => Hir::concat(all(v, next_group, replaced)?),
+        HirKind::Alternation(v) => Hir::alternation(all(v, next_group, replaced)?),
+        _ => hir.clone(),
+    })
 }
 
 /// Normalise the Arabic of a literal pattern piece and let a space match any run of spaces.
@@ -1046,4 +1204,42 @@ fn parse_template(t: &str) -> Result<Template, String> {
         parts.push(TemplatePart::Literal(rest.to_string()));
     }
     Ok(Template { parts })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn skeleton_parse_is_the_whole_parse() {
+        // Every rule body of the embedded grammar parses through its skeleton (no fallback) to the
+        // very Hir the whole body parses to, so the prefilter and the load-time checks see the same.
+        let g = Grammar::embedded().unwrap();
+        let index: HashMap<String, usize> = g.lexicons.iter().enumerate().map(|(i, l)| (l.name.clone(), i)).collect();
+        let mut cache = LexiconHirs::new();
+        let mut checked = 0;
+        for (path, text) in crate::embedded::FILES {
+            let file: FileDef = toml::from_str(text).unwrap();
+            for rule in file.rule {
+                let rule = rule.into_inner();
+                let (body, _) = expand_pattern(rule.pattern.get_ref(), &g.lexicons, &index).unwrap();
+                let whole = regex_syntax::Parser::new().parse(&body).unwrap();
+                let skeleton = parse_skeleton(rule.pattern.get_ref(), &g.lexicons, &index, &mut cache).unwrap_or_else(|| panic!("{path}: rule `{}` fell back to the whole parse", rule.name));
+                assert_eq!(skeleton, whole, "{path}: rule `{}`", rule.name);
+                checked += 1;
+            }
+        }
+        assert_eq!(checked, g.rules.len());
+    }
+
+    #[test]
+    fn a_stand_in_outside_a_group_falls_back_to_the_whole_parse() {
+        let g = Grammar::embedded().unwrap();
+        let index: HashMap<String, usize> = g.lexicons.iter().enumerate().map(|(i, l)| (l.name.clone(), i)).collect();
+        // A placeholder inside a class or after a backslash is not a group of its own: the whole
+        // body is parsed.
+        assert!(parse_skeleton("[{month:_}]", &g.lexicons, &index, &mut LexiconHirs::new()).is_none());
+        assert!(parse_skeleton(r"\{month:_}", &g.lexicons, &index, &mut LexiconHirs::new()).is_none());
+        assert!(parse_skeleton("يوم {weekday}", &g.lexicons, &index, &mut LexiconHirs::new()).is_some());
+    }
 }

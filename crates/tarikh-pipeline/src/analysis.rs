@@ -27,19 +27,51 @@ impl Analysis<'_> {
 
 /// Run the events stage on each document and reconcile the timeline.
 pub fn analyse<'a>(outcomes: &'a [DocOutcome], lexicon: &EventLexicon) -> Analysis<'a> {
+    let events = extract_events(outcomes, lexicon);
+    reconcile(outcomes, events)
+}
+
+/// The events stage: the events of each anchored document (failed ones left out), in input order.
+/// The first half of [`analyse`], for callers that release the normalised texts
+/// ([`release_normalised`]) before reconciling.
+pub fn extract_events(outcomes: &[DocOutcome], lexicon: &EventLexicon) -> Vec<DocEvents> {
     use rayon::prelude::*;
-    let docs: Vec<&AnchoredDocument> = outcomes
+    anchored(outcomes).par_iter().map(|d| tarikh_events::extract(d, lexicon)).collect()
+}
+
+/// Free each document's normalised text and offset map (about ten bytes per byte of text, the
+/// largest thing a run keeps per document), leaving an empty one in its place. Only the events
+/// stage reads them: reconciliation and every writer read the original text and the offsets the
+/// expressions and mentions already carry. Call it between [`extract_events`] and [`reconcile`]
+/// so that a large run does not hold every document's offset map until its files are written.
+pub fn release_normalised(outcomes: &mut [DocOutcome]) {
+    for o in outcomes {
+        if let DocOutcome::Done(d, _) = o {
+            d.normalised = tarikh_text::Normalised::new("");
+        }
+    }
+}
+
+/// The second half of [`analyse`]: reconcile the timeline from the events [`extract_events`]
+/// found in the same outcomes, and date the event-anchored expressions from it.
+pub fn reconcile<'a>(outcomes: &'a [DocOutcome], events: Vec<DocEvents>) -> Analysis<'a> {
+    let docs = anchored(outcomes);
+    assert_eq!(docs.len(), events.len(), "the events were extracted from other outcomes");
+    let pairs: Vec<(&AnchoredDocument, &DocEvents)> = docs.iter().copied().zip(events.iter()).collect();
+    let timeline = tarikh_timeline::reconcile(&pairs);
+    let docs = date_anchored_expressions(docs, &events, &timeline);
+    Analysis { docs, events, timeline }
+}
+
+/// The anchored documents (failed ones left out), in input order.
+fn anchored(outcomes: &[DocOutcome]) -> Vec<&AnchoredDocument> {
+    outcomes
         .iter()
         .filter_map(|o| match o {
             DocOutcome::Done(d, _) => Some(d.as_ref()),
             DocOutcome::Failed { .. } => None,
         })
-        .collect();
-    let events: Vec<DocEvents> = docs.par_iter().map(|d| tarikh_events::extract(d, lexicon)).collect();
-    let pairs: Vec<(&AnchoredDocument, &DocEvents)> = docs.iter().copied().zip(events.iter()).collect();
-    let timeline = tarikh_timeline::reconcile(&pairs);
-    let docs = date_anchored_expressions(docs, &events, &timeline);
-    Analysis { docs, events, timeline }
+        .collect()
 }
 
 /// Event-anchored expressions that their own sentence left undated ("عشية أهم انتخابات") take

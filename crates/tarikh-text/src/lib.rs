@@ -234,7 +234,12 @@ impl Builder {
         self.ends.insert(second_lam, p);
     }
 
-    fn finish(self, original_len: u32) -> Normalised {
+    fn finish(mut self, original_len: u32) -> Normalised {
+        // The capacities were guesses (a char per two bytes); a run keeps every document's map
+        // until its events are found, so give back what the guess left over.
+        self.text.shrink_to_fit();
+        self.starts.shrink_to_fit();
+        self.ends.shrink_to_fit();
         let mut byte_to_char = Vec::with_capacity(self.text.len() + 1);
         for (i, c) in self.text.chars().enumerate() {
             for _ in 0..c.len_utf8() {

@@ -282,6 +282,12 @@ impl Normalised {
         &self.text
     }
 
+    /// The normalised text alone, the offset map given back: for holding many documents' texts
+    /// at once where no offset is mapped (`Normalised::new` on the original makes the map again).
+    pub fn into_text(self) -> String {
+        self.text
+    }
+
     /// Map a byte range `[byte_start, byte_end)` of the normalised text to the original code point
     /// range `[start, end)`.
     ///
@@ -329,7 +335,7 @@ impl Normalised {
     /// quotation); end punctuation right before the closing quote ends the sentence after the
     /// quote.
     pub fn sentences(&self) -> Vec<Range<usize>> {
-        segment(&self.text, false)
+        sentence_ranges(&self.text)
     }
 
     /// Clause byte ranges: the sentences further split after `,` `;` (from `،` `؛`) and `:`,
@@ -337,7 +343,7 @@ impl Normalised {
     ///
     /// A `,` or `:` between two digits (`61,5`, `10:30`) does not split.
     pub fn clauses(&self) -> Vec<Range<usize>> {
-        segment(&self.text, true)
+        clause_ranges(&self.text)
     }
 
     /// Word tokens (maximal runs of `char::is_alphanumeric` chars and `_`) with their proclitics
@@ -377,6 +383,18 @@ impl Token {
         let stem_start = range.start + proclitic_len(&text[range.clone()]);
         Token { range, stem_start }
     }
+}
+
+/// Sentence byte ranges of a normalised text ([`Normalised::sentences`], for a text kept
+/// without its offset map).
+pub fn sentence_ranges(normalised: &str) -> Vec<Range<usize>> {
+    segment(normalised, false)
+}
+
+/// Clause byte ranges of a normalised text ([`Normalised::clauses`], for a text kept without its
+/// offset map).
+pub fn clause_ranges(normalised: &str) -> Vec<Range<usize>> {
+    segment(normalised, true)
 }
 
 /// Normalise a single word or phrase the same way as [`Normalised::new`] (used to normalise

@@ -186,7 +186,7 @@ fn enclosing(ranges: &[Range<usize>], at: usize) -> Range<usize> {
 /// [`crate::infer_publications`] for the rules): the day and what it rests on, or `None`.
 pub fn infer_publication(grammar: &Grammar, normalised: &Normalised) -> Option<(NaiveDate, String)> {
     let mentions = grammar.find(normalised.as_str());
-    let input = crate::InferenceInput { normalised, mentions: &mentions, known: None };
+    let input = crate::InferenceInput { normalised: normalised.as_str(), mentions: &mentions, known: None };
     crate::infer_publications(grammar, &[input]).into_iter().next().flatten()
 }
 

@@ -59,13 +59,13 @@ use chrono::{Datelike, NaiveDate};
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 use tarikh_grammar::{Calendar, Direction, Grammar, Mention, Unit};
-use tarikh_text::Normalised;
 
 /// One document as the inference sees it.
 pub struct InferenceInput<'a> {
-    /// The normalised text.
-    pub normalised: &'a Normalised,
-    /// The grammar's mentions in it (`grammar.find(normalised.as_str())`).
+    /// The normalised text (its offset map is not needed: a run holds every document's text while
+    /// it infers, and keeps only the text).
+    pub normalised: &'a str,
+    /// The grammar's mentions in it (`grammar.find(normalised)`).
     pub mentions: &'a [Mention],
     /// The publication date when metadata gives it (such documents only lend evidence).
     pub known: Option<NaiveDate>,
@@ -227,10 +227,9 @@ pub fn named_days(mentions: &[Mention]) -> Vec<NaiveDate> {
         .collect()
 }
 
-fn evidence_of(grammar: &Grammar, normalised: &Normalised, mentions: &[Mention]) -> DocEvidence {
-    let text = normalised.as_str();
-    let clauses = normalised.clauses();
-    let sentences = normalised.sentences();
+fn evidence_of(grammar: &Grammar, text: &str, mentions: &[Mention]) -> DocEvidence {
+    let clauses = tarikh_text::clause_ranges(text);
+    let sentences = tarikh_text::sentence_ranges(text);
     let probe = Reference { date: NaiveDate::from_ymd_opt(2000, 1, 1).unwrap_or_default(), time: None, tz: chrono_tz::UTC };
     let mut ev = DocEvidence::default();
     // the last bare day word ("أمس"): its end and shift
@@ -806,9 +805,9 @@ mod tests {
     /// Infer the days of a story of invented articles (none with metadata).
     fn infer(texts: &[&str]) -> Vec<Option<String>> {
         let grammar = Grammar::embedded().expect("grammar");
-        let normalised: Vec<Normalised> = texts.iter().map(|t| Normalised::new(t)).collect();
+        let normalised: Vec<tarikh_text::Normalised> = texts.iter().map(|t| tarikh_text::Normalised::new(t)).collect();
         let mentions: Vec<Vec<Mention>> = normalised.iter().map(|n| grammar.find(n.as_str())).collect();
-        let inputs: Vec<InferenceInput<'_>> = normalised.iter().zip(&mentions).map(|(n, m)| InferenceInput { normalised: n, mentions: m, known: None }).collect();
+        let inputs: Vec<InferenceInput<'_>> = normalised.iter().zip(&mentions).map(|(n, m)| InferenceInput { normalised: n.as_str(), mentions: m, known: None }).collect();
         infer_publications(&grammar, &inputs).into_iter().map(|r| r.map(|(d, _)| d.to_string())).collect()
     }
 

@@ -27,19 +27,58 @@ impl Analysis<'_> {
 
 /// Run the events stage on each document and reconcile the timeline.
 pub fn analyse<'a>(outcomes: &'a [DocOutcome], lexicon: &EventLexicon) -> Analysis<'a> {
+    let events = extract_events(outcomes, lexicon);
+    reconcile(outcomes, events)
+}
+
+/// The events stage: the events of each anchored document (failed ones left out), in input order.
+/// The first half of [`analyse`]; [`extract_events_releasing`] is the same for callers that
+/// own the outcomes and no longer need the normalised texts.
+pub fn extract_events(outcomes: &[DocOutcome], lexicon: &EventLexicon) -> Vec<DocEvents> {
     use rayon::prelude::*;
-    let docs: Vec<&AnchoredDocument> = outcomes
+    anchored(outcomes).par_iter().map(|d| tarikh_events::extract(d, lexicon)).collect()
+}
+
+/// [`extract_events`], freeing each document's normalised text and offset map (about ten bytes
+/// per byte of text, the largest thing a run keeps per document) as soon as its events are found,
+/// leaving an empty one in its place. Only the events stage reads them: reconciliation and every
+/// writer read the original text and the offsets the expressions and mentions already carry.
+/// A large run thus never holds every document's offset map and every document's events at once.
+pub fn extract_events_releasing(outcomes: &mut [DocOutcome], lexicon: &EventLexicon) -> Vec<DocEvents> {
+    use rayon::prelude::*;
+    outcomes
+        .par_iter_mut()
+        .filter_map(|o| match o {
+            DocOutcome::Done(d, _) => {
+                let events = tarikh_events::extract(d, lexicon);
+                d.normalised = tarikh_text::Normalised::new("");
+                Some(events)
+            }
+            DocOutcome::Failed { .. } => None,
+        })
+        .collect()
+}
+
+/// The second half of [`analyse`]: reconcile the timeline from the events [`extract_events`]
+/// found in the same outcomes, and date the event-anchored expressions from it.
+pub fn reconcile<'a>(outcomes: &'a [DocOutcome], events: Vec<DocEvents>) -> Analysis<'a> {
+    let docs = anchored(outcomes);
+    assert_eq!(docs.len(), events.len(), "the events were extracted from other outcomes");
+    let pairs: Vec<(&AnchoredDocument, &DocEvents)> = docs.iter().copied().zip(events.iter()).collect();
+    let timeline = tarikh_timeline::reconcile(&pairs);
+    let docs = date_anchored_expressions(docs, &events, &timeline);
+    Analysis { docs, events, timeline }
+}
+
+/// The anchored documents (failed ones left out), in input order.
+fn anchored(outcomes: &[DocOutcome]) -> Vec<&AnchoredDocument> {
+    outcomes
         .iter()
         .filter_map(|o| match o {
             DocOutcome::Done(d, _) => Some(d.as_ref()),
             DocOutcome::Failed { .. } => None,
         })
-        .collect();
-    let events: Vec<DocEvents> = docs.par_iter().map(|d| tarikh_events::extract(d, lexicon)).collect();
-    let pairs: Vec<(&AnchoredDocument, &DocEvents)> = docs.iter().copied().zip(events.iter()).collect();
-    let timeline = tarikh_timeline::reconcile(&pairs);
-    let docs = date_anchored_expressions(docs, &events, &timeline);
-    Analysis { docs, events, timeline }
+        .collect()
 }
 
 /// Event-anchored expressions that their own sentence left undated ("عشية أهم انتخابات") take
@@ -78,3 +117,31 @@ fn date_anchored_expressions<'a>(docs: Vec<&'a AnchoredDocument>, events: &[DocE
         .collect()
 }
 
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::InputDoc;
+
+    #[test]
+    fn releasing_the_normalised_texts_changes_no_event_and_no_timeline() {
+        let doc = |id: &str, text: &str| InputDoc { id: id.into(), origin: format!("{id}.txt"), text: Ok(text.into()), published: chrono::NaiveDate::from_ymd_opt(2023, 2, 6), published_time: None, timezone: None, country: None, metadata_warning: None };
+        let docs = [doc("a", "ضرب زلزال قوي جنوب تركيا فجر اليوم الاثنين وأعلنت السلطات الحداد ثلاثة أيام"), doc("b", "وقع الزلزال فجر أمس الاثنين وبدأت فرق الإنقاذ عملها صباح اليوم")];
+        let settings = crate::process::Settings::new(crate::load_grammar(None).expect("grammar"));
+        let lexicon = crate::load_events(None).expect("lexicon");
+        let outcomes = crate::process::process_all(&settings, &docs);
+        let kept = analyse(&outcomes, &lexicon);
+        let mut released = crate::process::process_all(&settings, &docs);
+        let events = extract_events_releasing(&mut released, &lexicon);
+        for o in &released {
+            let DocOutcome::Done(d, _) = o else { panic!("both documents are read") };
+            assert_eq!(d.normalised.as_str(), "", "the normalised text of `{}` is released", d.id);
+        }
+        let after = reconcile(&released, events);
+        assert!(kept.events.iter().map(|e| e.mentions.len()).sum::<usize>() > 0, "the test documents name events");
+        assert_eq!(kept.events, after.events);
+        assert_eq!(kept.timeline.events, after.timeline.events);
+        let values = |a: &Analysis<'_>| a.docs.iter().flat_map(|d| d.timexes.iter().map(|t| t.value.clone())).collect::<Vec<_>>();
+        assert_eq!(values(&kept), values(&after));
+    }
+}

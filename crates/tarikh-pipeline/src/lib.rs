@@ -13,8 +13,8 @@
 //! let settings = process::Settings::new(tarikh_pipeline::load_grammar(None)?);
 //! let lexicon = tarikh_pipeline::load_events(None)?;
 //! let docs = corpus::read_corpus(std::path::Path::new("data/corpus"), None)?;
-//! let outcomes = process::process_all(&settings, &docs);
-//! let summary = write::write_all(std::path::Path::new("out"), &outcomes, &lexicon, false)?;
+//! let mut outcomes = process::process_all(&settings, &docs);
+//! let summary = write::write_all(std::path::Path::new("out"), &mut outcomes, &lexicon, false)?;
 //! println!("{summary}");
 //! # Ok(()) }
 //! ```

@@ -67,7 +67,7 @@ pub const MAX_DOC_BYTES: usize = 16 * 1024 * 1024;
 
 /// A document read once: what every folder-level step needs.
 struct Prepared {
-    normalised: Normalised,
+    normalised: NormalisedText,
     mentions: Vec<Mention>,
     /// Zone from its own text (dateline or places).
     zone: Option<tarikh_places::zone::ZoneFinding>,
@@ -75,6 +75,51 @@ struct Prepared {
     places: Vec<String>,
     /// Days it names explicitly, as days since 1970-01-01 (for grouping).
     days: Vec<i64>,
+}
+
+impl Prepared {
+    /// The same without the offset map, for holding a whole folder of documents while stories,
+    /// zones and days are worked out.
+    fn without_map(self) -> Prepared {
+        Prepared { normalised: NormalisedText::Bare(self.normalised.into_text()), ..self }
+    }
+}
+
+/// A prepared document's normalised text: with its offset map while one document is held at a
+/// time ([`process_one`]), or the text alone while a whole folder is ([`process_all`]). The map
+/// is about eight bytes per byte of text and only anchoring reads it, so a folder's documents
+/// make it again when they are anchored, one at a time (one more pass over each text).
+enum NormalisedText {
+    Mapped(Normalised),
+    Bare(String),
+}
+
+impl NormalisedText {
+    fn as_str(&self) -> &str {
+        match self {
+            NormalisedText::Mapped(n) => n.as_str(),
+            NormalisedText::Bare(text) => text,
+        }
+    }
+
+    fn into_text(self) -> String {
+        match self {
+            NormalisedText::Mapped(n) => n.into_text(),
+            NormalisedText::Bare(text) => text,
+        }
+    }
+
+    /// With its offset map: the one kept, or made again from `original` (the text it came from).
+    fn mapped(self, original: &str) -> Normalised {
+        match self {
+            NormalisedText::Mapped(n) => n,
+            NormalisedText::Bare(text) => {
+                let n = Normalised::new(original);
+                debug_assert_eq!(n.as_str(), text, "normalising the same text again gives the same text");
+                n
+            }
+        }
+    }
 }
 
 /// A publication day inferred from a story, with what it rests on.
@@ -114,7 +159,7 @@ fn prepare(settings: &Settings, doc: &InputDoc) -> Option<Prepared> {
     let places = votes.iter().filter(|v| v.votes * 3 >= top).map(|v| v.country.clone()).collect();
     let epoch = NaiveDate::from_ymd_opt(1970, 1, 1).expect("a valid day");
     let days = tarikh_anchor::named_days(&mentions).into_iter().map(|d| (d - epoch).num_days()).collect();
-    Some(Prepared { normalised, mentions, zone, places, days })
+    Some(Prepared { normalised: NormalisedText::Mapped(normalised), mentions, zone, places, days })
 }
 
 /// A zone and its basis from the document's own metadata, the user's option or its text.
@@ -170,7 +215,7 @@ fn folder_facts(settings: &Settings, docs: &[InputDoc], prepared: &[Option<Prepa
         .map(|list| {
             let inputs: Vec<tarikh_anchor::InferenceInput<'_>> = list
                 .iter()
-                .filter_map(|&i| prepared[i].as_ref().map(|p| tarikh_anchor::InferenceInput { normalised: &p.normalised, mentions: &p.mentions, known: docs[i].published }))
+                .filter_map(|&i| prepared[i].as_ref().map(|p| tarikh_anchor::InferenceInput { normalised: p.normalised.as_str(), mentions: &p.mentions, known: docs[i].published }))
                 .collect();
             let inferred = tarikh_anchor::infer_publications(&settings.grammar, &inputs);
             list.iter().copied().zip(inferred).collect()
@@ -186,7 +231,7 @@ fn folder_facts(settings: &Settings, docs: &[InputDoc], prepared: &[Option<Prepa
 /// that cannot be read), without anchoring anything: what `tarikh run` puts in documents.csv's
 /// `story` column.
 pub fn group_stories(settings: &Settings, docs: &[InputDoc]) -> Vec<Option<String>> {
-    let prepared: Vec<Option<Prepared>> = docs.par_iter().map(|d| prepare(settings, d)).collect();
+    let prepared: Vec<Option<Prepared>> = docs.par_iter().map(|d| prepare(settings, d).map(Prepared::without_map)).collect();
     let (stories, _) = stories_of(settings, &prepared);
     stories
 }
@@ -228,11 +273,11 @@ fn anchor_one(settings: &Settings, doc: &InputDoc, prepared: Option<Prepared>, f
     let prepared = prepared.unwrap_or_else(|| {
         let normalised = Normalised::new(text);
         let mentions = settings.grammar.find(normalised.as_str());
-        Prepared { normalised, mentions, zone: None, places: Vec::new(), days: Vec::new() }
+        Prepared { normalised: NormalisedText::Mapped(normalised), mentions, zone: None, places: Vec::new(), days: Vec::new() }
     });
     let (timezone, zone_source) = facts.zone.unwrap_or((chrono_tz::UTC, ZoneSource { basis: ZoneBasis::Default, evidence: "UTC".into() }));
     let hint = PublicationHint { date: doc.published, time: doc.published_time, timezone, fallback: settings.fallback, inferred: facts.inferred };
-    let mut anchored = anchor_prepared(&settings.grammar, &doc.id, text.clone(), prepared.normalised, prepared.mentions, &hint, Prefer::NearestLeaningPast);
+    let mut anchored = anchor_prepared(&settings.grammar, &doc.id, text.clone(), prepared.normalised.mapped(text), prepared.mentions, &hint, Prefer::NearestLeaningPast);
     anchored.publication.zone_source = zone_source;
     anchored.story = facts.story;
     let undated = match anchored.publication.basis {
@@ -259,7 +304,7 @@ pub fn process_one(settings: &Settings, doc: &InputDoc) -> DocOutcome {
     let mut facts = Facts { zone: own_zone(settings, doc, prepared.as_ref()), ..Facts::default() };
     if doc.published.is_none() {
         if let Some(p) = &prepared {
-            let input = tarikh_anchor::InferenceInput { normalised: &p.normalised, mentions: &p.mentions, known: None };
+            let input = tarikh_anchor::InferenceInput { normalised: p.normalised.as_str(), mentions: &p.mentions, known: None };
             facts.inferred = tarikh_anchor::infer_publications(&settings.grammar, &[input]).into_iter().next().flatten();
         }
     }
@@ -275,7 +320,7 @@ pub fn process_all(settings: &Settings, docs: &[InputDoc]) -> Vec<DocOutcome> {
 /// [`process_all`], calling `observe(index, outcome)` as each document finishes (for progress
 /// bars and per-document messages); the order of calls varies, the result does not.
 pub fn process_all_observed(settings: &Settings, docs: &[InputDoc], observe: &(dyn Fn(usize, &DocOutcome) + Sync)) -> Vec<DocOutcome> {
-    let prepared: Vec<Option<Prepared>> = docs.par_iter().map(|d| prepare(settings, d)).collect();
+    let prepared: Vec<Option<Prepared>> = docs.par_iter().map(|d| prepare(settings, d).map(Prepared::without_map)).collect();
     let facts = folder_facts(settings, docs, &prepared);
     docs.par_iter()
         .zip(prepared.into_par_iter())

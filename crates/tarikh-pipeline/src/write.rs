@@ -1,6 +1,6 @@
 //! Writing a run's files into the output folder: the CSV tables, the picture, TimeML; atomically.
 
-use crate::analysis::{analyse, Analysis};
+use crate::analysis::{extract_events_releasing, reconcile, Analysis};
 use crate::process::DocOutcome;
 use crate::records::{Tables, TABLES};
 use anyhow::{Context, Result};
@@ -30,9 +30,13 @@ fn remove_stale_staging(out: &Path) {
 /// Write every output file into `out`, atomically: files are written to a temporary folder first
 /// and moved into place only when all of them are complete. Warnings about documents (metadata
 /// problems, a publication day of last resort, documents that could not be read) go to stderr.
-/// Returns a one-line summary.
-pub fn write_all(out: &Path, outcomes: &[DocOutcome], lexicon: &EventLexicon, excel: bool) -> Result<String> {
-    let analysis = analyse(outcomes, lexicon);
+/// Once their events are found, the documents' normalised texts and offset maps are released
+/// ([`extract_events_releasing`]): nothing after the events stage reads them, and a large run would
+/// otherwise hold all of them until its files are written. Returns a one-line summary.
+pub fn write_all(out: &Path, outcomes: &mut [DocOutcome], lexicon: &EventLexicon, excel: bool) -> Result<String> {
+    let events = extract_events_releasing(outcomes, lexicon);
+    let outcomes: &[DocOutcome] = outcomes;
+    let analysis = reconcile(outcomes, events);
     for o in outcomes {
         match o {
             DocOutcome::Done(d, warning) => {

@@ -114,6 +114,9 @@ impl Vectors {
                     .collect();
                 best.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
                 best.truncate(params.neighbours);
+                // `best` was sized for every candidate (up to the whole corpus when many documents
+                // share terms): keep only the room the kept neighbours need.
+                best.shrink_to_fit();
                 best
             })
             .collect();

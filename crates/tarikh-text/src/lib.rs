@@ -234,7 +234,12 @@ impl Builder {
         self.ends.insert(second_lam, p);
     }
 
-    fn finish(self, original_len: u32) -> Normalised {
+    fn finish(mut self, original_len: u32) -> Normalised {
+        // The capacities were guesses (a char per two bytes); a run keeps every document's map
+        // until its events are found, so give back what the guess left over.
+        self.text.shrink_to_fit();
+        self.starts.shrink_to_fit();
+        self.ends.shrink_to_fit();
         let mut byte_to_char = Vec::with_capacity(self.text.len() + 1);
         for (i, c) in self.text.chars().enumerate() {
             for _ in 0..c.len_utf8() {
@@ -275,6 +280,12 @@ impl Normalised {
     /// The normalised text (what regexes and lexicon look-ups run on).
     pub fn as_str(&self) -> &str {
         &self.text
+    }
+
+    /// The normalised text alone, the offset map given back: for holding many documents' texts
+    /// at once where no offset is mapped (`Normalised::new` on the original makes the map again).
+    pub fn into_text(self) -> String {
+        self.text
     }
 
     /// Map a byte range `[byte_start, byte_end)` of the normalised text to the original code point
@@ -324,7 +335,7 @@ impl Normalised {
     /// quotation); end punctuation right before the closing quote ends the sentence after the
     /// quote.
     pub fn sentences(&self) -> Vec<Range<usize>> {
-        segment(&self.text, false)
+        sentence_ranges(&self.text)
     }
 
     /// Clause byte ranges: the sentences further split after `,` `;` (from `،` `؛`) and `:`,
@@ -332,7 +343,7 @@ impl Normalised {
     ///
     /// A `,` or `:` between two digits (`61,5`, `10:30`) does not split.
     pub fn clauses(&self) -> Vec<Range<usize>> {
-        segment(&self.text, true)
+        clause_ranges(&self.text)
     }
 
     /// Word tokens (maximal runs of `char::is_alphanumeric` chars and `_`) with their proclitics
@@ -372,6 +383,18 @@ impl Token {
         let stem_start = range.start + proclitic_len(&text[range.clone()]);
         Token { range, stem_start }
     }
+}
+
+/// Sentence byte ranges of a normalised text ([`Normalised::sentences`], for a text kept
+/// without its offset map).
+pub fn sentence_ranges(normalised: &str) -> Vec<Range<usize>> {
+    segment(normalised, false)
+}
+
+/// Clause byte ranges of a normalised text ([`Normalised::clauses`], for a text kept without its
+/// offset map).
+pub fn clause_ranges(normalised: &str) -> Vec<Range<usize>> {
+    segment(normalised, true)
 }
 
 /// Normalise a single word or phrase the same way as [`Normalised::new`] (used to normalise

@@ -47,8 +47,10 @@ pub fn run(corpus_dir: &Path, out: &Path, docs: Option<&Path>, excel: bool, gram
     if inputs.is_empty() {
         bail!("no .txt articles in `{}`; drop Arabic articles there (UTF-8 text files)", corpus_dir.display());
     }
-    let outcomes = progress::process_all(&settings, &inputs, progress::Verbosity::from_flags(verbosity.quiet, verbosity.verbose));
-    let summary = write::write_all(out, &outcomes, &lexicon, excel)?;
+    let mut outcomes = progress::process_all(&settings, &inputs, progress::Verbosity::from_flags(verbosity.quiet, verbosity.verbose));
+    // Each anchored document holds its own copy of the text: the inputs are not needed any more.
+    drop(inputs);
+    let summary = write::write_all(out, &mut outcomes, &lexicon, excel)?;
     if !verbosity.quiet {
         eprintln!("{summary}");
     }

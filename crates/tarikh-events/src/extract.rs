@@ -838,7 +838,7 @@ fn since_timex(cx: &Ctx, drafts: &[Draft], d: &Draft) -> Option<usize> {
             continue;
         }
         let Some(at) = since_word(cx, tf) else { continue };
-        if (at.saturating_sub(3)..at).any(|wi| cx.lex.is_comparison(cx.word(wi))) {
+        if (at.saturating_sub(3)..at).any(|wi| cx.lex.is_comparison(cx.word(wi))) || first_time_before(cx, at) {
             continue;
         }
         // another event between them takes it
@@ -852,6 +852,20 @@ fn since_timex(cx: &Ctx, drafts: &[Draft], d: &Draft) -> Option<usize> {
         }
     }
     best.map(|(_, ti)| ti)
+}
+
+/// How many words before «منذ» a phrase of a first time still makes it a comparison: the relative
+/// clause a first time takes ("المرة الأولى التي تصل فيها طائرة سعودية إلى المطار منذ 12 عاما").
+const FIRST_TIME_REACH: usize = 12;
+
+/// Whether "the first time" ("المرة الأولى", "لأول مرة") stands before «منذ» at word `at` in its
+/// clause, at most [`FIRST_TIME_REACH`] words before it: what follows «منذ» is what the event is
+/// compared with, no time of it.
+fn first_time_before(cx: &Ctx, at: usize) -> bool {
+    let clause = cx.words[at].clause;
+    (at.saturating_sub(FIRST_TIME_REACH)..at).any(|wi| {
+        wi + 1 < at && cx.words[wi].clause == clause && cx.adjacent(wi) && cx.lex.is_first_time(cx.word(wi), cx.word(wi + 1))
+    })
 }
 
 /// Durations stated with a verb or phrase of lasting ("واستمرت 36 ساعة", "على مدى يومين", "لمدة

@@ -185,6 +185,10 @@ pub struct EventLexicon {
     /// Normalised words that, before «منذ», make it a comparison ("أكبر كمية منذ 1949"): the date
     /// is no time of the event.
     pub(crate) comparison: HashSet<String>,
+    /// Normalised two-word phrases of a first time ("المرة الأولى", "لأول مرة"): anywhere before
+    /// «منذ» in its clause, across a relative clause ("المرة الأولى التي تصل فيها طائرة … منذ 12
+    /// عاما"), they make it a comparison.
+    pub(crate) first_time: Vec<(String, String)>,
     /// Normalised words and phrases of lasting ("لمدة", "استمرت", "على مدى"): a duration right after
     /// them is the length of the event before them.
     pub(crate) lasting: HashSet<String>,
@@ -226,6 +230,8 @@ struct RawSince {
     words: Vec<String>,
     #[serde(default)]
     comparison: Vec<String>,
+    #[serde(default)]
+    first_time: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -454,6 +460,7 @@ impl EventLexicon {
             negations: HashSet::new(),
             since: HashSet::new(),
             comparison: HashSet::new(),
+            first_time: Vec::new(),
             lasting: HashSet::new(),
             institutions: HashSet::new(),
         };
@@ -619,6 +626,16 @@ impl EventLexicon {
         if let Some(s) = &raw.since {
             lex.since = normalised(&s.words);
             lex.comparison = normalised(&s.comparison);
+            for phrase in &s.first_time {
+                let words: Vec<String> = tarikh_text::normalise(phrase).split_whitespace().map(str::to_string).collect();
+                match words.as_slice() {
+                    [a, b] => lex.first_time.push((a.clone(), b.clone())),
+                    _ => {
+                        let at = text.find("first_time").unwrap_or(0);
+                        return Err(err(at, format!("[since] first_time: «{phrase}» must be two words, as in \"المرة الأولى\"")));
+                    }
+                }
+            }
         }
         for place in &raw.place {
             let p = place.get_ref();
@@ -721,6 +738,13 @@ impl EventLexicon {
     /// Whether a normalised word makes a following «منذ» a comparison ("أكبر كمية منذ 1949").
     pub fn is_comparison(&self, normalised_word: &str) -> bool {
         self.comparison.contains(normalised_word) || word_candidates(normalised_word).iter().any(|(_, s)| self.comparison.contains(*s))
+    }
+
+    /// Whether two normalised words in a row say "the first time" ("المرة الأولى", "ولأول مرة"):
+    /// a conjunction may stand before the first.
+    pub fn is_first_time(&self, first: &str, second: &str) -> bool {
+        let bare = first.strip_prefix('و').or_else(|| first.strip_prefix('ف')).unwrap_or(first);
+        self.first_time.iter().any(|(a, b)| (a == first || a == bare) && b == second)
     }
 
     /// Whether a normalised word (with or without proclitics) is a stop word for generic labels.

@@ -564,6 +564,17 @@ fn since_opens_a_start_and_is_never_the_date_of_the_event() {
     let ev = extract(&d, &lex());
     let (_, rain) = find(&ev, "أمطار غزيرة");
     assert_eq!((rain.time, rain.since), (None, None));
+    // "the first time" takes a relative clause: «منذ» at its end is still a comparison
+    let text = "وهي المرة الأولى التي تصل فيها شحنة مساعدات إلى الميناء منذ عشر سنوات.";
+    let d = doc("d", text, vec![duration("عشر سنوات", "P10Y", 10 * 365 * 86400)]);
+    let ev = extract(&d, &lex());
+    let (_, aid) = find(&ev, "شحنة مساعدات");
+    assert_eq!((aid.time, aid.since), (None, None), "«المرة الأولى … منذ» dates no arrival");
+    // without it, the same «منذ» is where the state began
+    let text = "وتصل شحنات المساعدات إلى الميناء منذ عشر سنوات.";
+    let d = doc("d", text, vec![duration("عشر سنوات", "P10Y", 10 * 365 * 86400)]);
+    let ev = extract(&d, &lex());
+    assert_eq!(find(&ev, "شحنات المساعدات").1.since, Some(0));
 }
 
 #[test]

@@ -635,9 +635,55 @@ pub fn extract(doc: &AnchoredDocument, lexicon: &EventLexicon) -> DocEvents {
         mentions[mi].duration = event_duration(&cx, &drafts, d);
     }
     lasting_durations(&cx, &drafts, &mut mentions);
+    reactions(&cx, &drafts, &mentions, &mut relations);
     report_roles(&cx, &drafts, &complement, &own_date, &mut mentions);
     let places = doc_places(&cx);
     DocEvents { mentions, relations, places }
+}
+
+/// People's reactions to a sudden event their sentence names ("شعر السكان بهزة أرضية، وهرع
+/// بعضهم إلى الشوارع"; "قضت العائلات ليلتها في العراء بسبب الهزات الارتدادية"): a mention of a
+/// type that `reacts_to` others, with no date of its own, begins within
+/// [`crate::REACTION_WINDOW_SECONDS`] after the nearest mention of one of those types in its
+/// sentence (a [`RelationBasis::Reaction`] relation). A news text seldom dates the reaction: it
+/// tells it with the shock.
+fn reactions(cx: &Ctx, drafts: &[Draft], mentions: &[EventMention], relations: &mut Vec<MentionRelation>) {
+    let types = cx.lex.types();
+    let mut added = false;
+    for (x, d) in drafts.iter().enumerate() {
+        let Some(reacts_to) = d.type_idx.map(|ti| &types[ti].reacts_to).filter(|r| !r.is_empty()) else { continue };
+        if mentions[x].time.is_some() || mentions[x].since.is_some() {
+            continue;
+        }
+        let sent = cx.words[d.first].sentence;
+        let cause = drafts
+            .iter()
+            .enumerate()
+            .filter(|&(c, o)| c != x && cx.words[o.first].sentence == sent && o.type_idx.is_some_and(|ti| reacts_to.contains(&types[ti].name)))
+            .min_by_key(|(c, o)| (o.first.abs_diff(d.first), *c))
+            .map(|(c, _)| c);
+        let Some(cause) = cause else { continue };
+        let lo = mentions[x].byte_range.start.min(mentions[cause].byte_range.start);
+        let hi = mentions[x].byte_range.end.max(mentions[cause].byte_range.end);
+        let (start, end) = cx.span(lo..hi);
+        relations.push(MentionRelation {
+            source: x,
+            relation: Relation::After,
+            target: cause,
+            offset_min_seconds: Some(0),
+            offset_max_seconds: Some(crate::REACTION_WINDOW_SECONDS),
+            start,
+            end,
+            basis: RelationBasis::Reaction,
+            same_day: false,
+            modifier: None,
+            timex: None,
+        });
+        added = true;
+    }
+    if added {
+        relations.sort_by_key(|r| (r.start, r.end, r.source, r.target));
+    }
 }
 
 /// How many words after an announcement its object event may start ("أعلنت الحكومة الليبية اليوم

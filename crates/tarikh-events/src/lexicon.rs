@@ -101,6 +101,10 @@ pub struct EventType {
     /// A type whose event marks this one's end when both fall on one day (a vote ends when the
     /// polls close); empty when none.
     pub ends_with: String,
+    /// Types of the sudden events this one is people's immediate reaction to (fleeing into the
+    /// streets when a quake is felt): an undated mention in a sentence that names one of them
+    /// begins right after it (see `tarikh_events::REACTION_WINDOW_SECONDS`); empty for most types.
+    pub reacts_to: Vec<String>,
     /// Context words (normalised) required by the context triggers.
     pub context: Vec<String>,
     /// Example sentences.
@@ -285,6 +289,8 @@ struct RawEvent {
     begins_with: Option<Spanned<String>>,
     #[serde(default)]
     ends_with: Option<Spanned<String>>,
+    #[serde(default)]
+    reacts_to: Vec<Spanned<String>>,
     #[serde(default)]
     examples: Vec<Spanned<RawTypeExample>>,
     #[serde(default)]
@@ -547,14 +553,15 @@ impl EventLexicon {
                 joins_antecedent: ev.joins_antecedent,
                 begins_with: ev.begins_with.as_ref().map(|b| b.get_ref().trim().to_string()).unwrap_or_default(),
                 ends_with: ev.ends_with.as_ref().map(|b| b.get_ref().trim().to_string()).unwrap_or_default(),
+                reacts_to: ev.reacts_to.iter().map(|t| t.get_ref().trim().to_string()).collect(),
                 context: ev.context.iter().map(|c| tarikh_text::normalise(c.trim())).filter(|c| !c.is_empty()).collect(),
                 examples,
                 counter_examples: ev.counter_examples.clone(),
             });
         }
-        // begins_with / ends_with must name a type of the lexicon
+        // begins_with / ends_with / reacts_to must name a type of the lexicon
         for ev in &raw.event {
-            for field in [&ev.begins_with, &ev.ends_with].into_iter().flatten() {
+            for field in [&ev.begins_with, &ev.ends_with].into_iter().flatten().chain(&ev.reacts_to) {
                 let name = field.get_ref().trim();
                 if !lex.types.iter().any(|t| t.name == name) {
                     let known: Vec<&str> = lex.types.iter().map(|t| t.name.as_str()).collect();

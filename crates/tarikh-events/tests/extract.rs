@@ -578,6 +578,21 @@ fn since_opens_a_start_and_is_never_the_date_of_the_event() {
 }
 
 #[test]
+fn people_fleeing_a_shock_begin_right_after_it() {
+    let text = "شعر سكان المدينة بهزة أرضية قوية، وهرع كثيرون إلى الشوارع.";
+    let ev = extract(&doc("d", text, vec![]), &lex());
+    let (quake, _) = find(&ev, "هزة أرضية");
+    let (flight, _) = find(&ev, "هرع");
+    let r = ev.relations.iter().find(|r| r.basis == RelationBasis::Reaction).expect("a reaction relation");
+    assert_eq!((r.source, r.relation, r.target), (flight, Relation::After, quake));
+    assert_eq!((r.offset_min_seconds, r.offset_max_seconds), (Some(0), Some(tarikh_events::REACTION_WINDOW_SECONDS)));
+    // a flight the text dates itself, or with no shock in its sentence, is no reaction
+    let text = "هرع السكان إلى الشوارع. ووقعت هزة أرضية.";
+    let ev = extract(&doc("d", text, vec![]), &lex());
+    assert!(ev.relations.iter().all(|r| r.basis != RelationBasis::Reaction), "{:?}", ev.relations);
+}
+
+#[test]
 fn a_stated_length_belongs_to_its_event() {
     let text = "هطلت أمطار غزيرة على المدينة يوم الاثنين واستمرت 36 ساعة.";
     let d = doc("d", text, vec![date("يوم الاثنين", "2020-03-09", day(2020, 3, 9)), duration("36 ساعة", "PT36H", 36 * 3600)]);

@@ -846,6 +846,10 @@ fn introduced_by_until(cx: &Ctx, tf: usize) -> bool {
 /// المناخية في عام 1949").
 const SINCE_REACH: usize = 6;
 
+/// How many words may stand between the end of a «منذ» date and an event after it that takes it: the event
+/// right after a fronted «منذ» phrase ("منذ الصباح تتواصل عمليات الإنقاذ").
+const SINCE_AFTER_REACH: usize = 3;
+
 /// The word «منذ» that opens the phrase a date at word `tf` belongs to: the date's own first word,
 /// or a word at most [`SINCE_REACH`] before it in its clause with no other date between.
 fn since_word(cx: &Ctx, tf: usize) -> Option<usize> {
@@ -885,6 +889,13 @@ fn since_timex(cx: &Ctx, drafts: &[Draft], d: &Draft) -> Option<usize> {
         }
         let Some(at) = since_word(cx, tf) else { continue };
         if (at.saturating_sub(3)..at).any(|wi| cx.lex.is_comparison(cx.word(wi))) || first_time_before(cx, at) {
+            continue;
+        }
+        // an event after the date follows it closely ("منذ أمس تشهد المدينة فيضانات"); one further
+        // on belongs to another predicate ("كانا منذ عقود صامدين في وجه الماء ويمنعان عنها
+        // فيضان الوادي": the decades are the dams' standing, not the flood's)
+        let after = cx.words.partition_point(|x| x.range.end <= t.byte_range.end);
+        if at < d.first && d.first > after + SINCE_AFTER_REACH {
             continue;
         }
         // another event between them takes it

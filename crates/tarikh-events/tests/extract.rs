@@ -575,6 +575,16 @@ fn since_opens_a_start_and_is_never_the_date_of_the_event() {
     let d = doc("d", text, vec![duration("عشر سنوات", "P10Y", 10 * 365 * 86400)]);
     let ev = extract(&d, &lex());
     assert_eq!(find(&ev, "شحنات المساعدات").1.since, Some(0));
+    // a fronted «منذ» phrase is the start of the event right after it …
+    let text = "ومنذ يوم الاثنين تتواصل عمليات الإنقاذ في المدينة.";
+    let d = doc("d", text, vec![date("يوم الاثنين", "2020-03-09", day(2020, 3, 9))]);
+    let ev = extract(&d, &lex());
+    assert_eq!(find(&ev, "عمليات الإنقاذ").1.since, Some(0));
+    // … not of one further on, the object of another predicate
+    let text = "كان الجسر منذ عقود صامدا في وجه الماء ويحمي البلدة من فيضان النهر.";
+    let d = doc("d", text, vec![duration("عقود", "PXDE", 30 * 365 * 86400)]);
+    let ev = extract(&d, &lex());
+    assert_eq!(find(&ev, "فيضان").1.since, None, "the decades are the bridge's, not the flood's");
 }
 
 #[test]

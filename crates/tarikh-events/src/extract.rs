@@ -635,9 +635,55 @@ pub fn extract(doc: &AnchoredDocument, lexicon: &EventLexicon) -> DocEvents {
         mentions[mi].duration = event_duration(&cx, &drafts, d);
     }
     lasting_durations(&cx, &drafts, &mut mentions);
+    reactions(&cx, &drafts, &mentions, &mut relations);
     report_roles(&cx, &drafts, &complement, &own_date, &mut mentions);
     let places = doc_places(&cx);
     DocEvents { mentions, relations, places }
+}
+
+/// People's reactions to a sudden event their sentence names ("شعر السكان بهزة أرضية، وهرع
+/// بعضهم إلى الشوارع"; "قضت العائلات ليلتها في العراء بسبب الهزات الارتدادية"): a mention of a
+/// type that `reacts_to` others, with no date of its own, begins within
+/// [`crate::REACTION_WINDOW_SECONDS`] after the nearest mention of one of those types in its
+/// sentence (a [`RelationBasis::Reaction`] relation). A news text seldom dates the reaction: it
+/// tells it with the shock.
+fn reactions(cx: &Ctx, drafts: &[Draft], mentions: &[EventMention], relations: &mut Vec<MentionRelation>) {
+    let types = cx.lex.types();
+    let mut added = false;
+    for (x, d) in drafts.iter().enumerate() {
+        let Some(reacts_to) = d.type_idx.map(|ti| &types[ti].reacts_to).filter(|r| !r.is_empty()) else { continue };
+        if mentions[x].time.is_some() || mentions[x].since.is_some() {
+            continue;
+        }
+        let sent = cx.words[d.first].sentence;
+        let cause = drafts
+            .iter()
+            .enumerate()
+            .filter(|&(c, o)| c != x && cx.words[o.first].sentence == sent && o.type_idx.is_some_and(|ti| reacts_to.contains(&types[ti].name)))
+            .min_by_key(|(c, o)| (o.first.abs_diff(d.first), *c))
+            .map(|(c, _)| c);
+        let Some(cause) = cause else { continue };
+        let lo = mentions[x].byte_range.start.min(mentions[cause].byte_range.start);
+        let hi = mentions[x].byte_range.end.max(mentions[cause].byte_range.end);
+        let (start, end) = cx.span(lo..hi);
+        relations.push(MentionRelation {
+            source: x,
+            relation: Relation::After,
+            target: cause,
+            offset_min_seconds: Some(0),
+            offset_max_seconds: Some(crate::REACTION_WINDOW_SECONDS),
+            start,
+            end,
+            basis: RelationBasis::Reaction,
+            same_day: false,
+            modifier: None,
+            timex: None,
+        });
+        added = true;
+    }
+    if added {
+        relations.sort_by_key(|r| (r.start, r.end, r.source, r.target));
+    }
 }
 
 /// How many words after an announcement its object event may start ("أعلنت الحكومة الليبية اليوم
@@ -800,6 +846,10 @@ fn introduced_by_until(cx: &Ctx, tf: usize) -> bool {
 /// المناخية في عام 1949").
 const SINCE_REACH: usize = 6;
 
+/// How many words may stand between the end of a «منذ» date and an event after it that takes it: the event
+/// right after a fronted «منذ» phrase ("منذ الصباح تتواصل عمليات الإنقاذ").
+const SINCE_AFTER_REACH: usize = 3;
+
 /// The word «منذ» that opens the phrase a date at word `tf` belongs to: the date's own first word,
 /// or a word at most [`SINCE_REACH`] before it in its clause with no other date between.
 fn since_word(cx: &Ctx, tf: usize) -> Option<usize> {
@@ -838,7 +888,14 @@ fn since_timex(cx: &Ctx, drafts: &[Draft], d: &Draft) -> Option<usize> {
             continue;
         }
         let Some(at) = since_word(cx, tf) else { continue };
-        if (at.saturating_sub(3)..at).any(|wi| cx.lex.is_comparison(cx.word(wi))) {
+        if (at.saturating_sub(3)..at).any(|wi| cx.lex.is_comparison(cx.word(wi))) || first_time_before(cx, at) {
+            continue;
+        }
+        // an event after the date follows it closely ("منذ أمس تشهد المدينة فيضانات"); one further
+        // on belongs to another predicate ("كانا منذ عقود صامدين في وجه الماء ويمنعان عنها
+        // فيضان الوادي": the decades are the dams' standing, not the flood's)
+        let after = cx.words.partition_point(|x| x.range.end <= t.byte_range.end);
+        if at < d.first && d.first > after + SINCE_AFTER_REACH {
             continue;
         }
         // another event between them takes it
@@ -852,6 +909,20 @@ fn since_timex(cx: &Ctx, drafts: &[Draft], d: &Draft) -> Option<usize> {
         }
     }
     best.map(|(_, ti)| ti)
+}
+
+/// How many words before «منذ» a phrase of a first time still makes it a comparison: the relative
+/// clause a first time takes ("المرة الأولى التي تصل فيها طائرة سعودية إلى المطار منذ 12 عاما").
+const FIRST_TIME_REACH: usize = 12;
+
+/// Whether "the first time" ("المرة الأولى", "لأول مرة") stands before «منذ» at word `at` in its
+/// clause, at most [`FIRST_TIME_REACH`] words before it: what follows «منذ» is what the event is
+/// compared with, no time of it.
+fn first_time_before(cx: &Ctx, at: usize) -> bool {
+    let clause = cx.words[at].clause;
+    (at.saturating_sub(FIRST_TIME_REACH)..at).any(|wi| {
+        wi + 1 < at && cx.words[wi].clause == clause && cx.adjacent(wi) && cx.lex.is_first_time(cx.word(wi), cx.word(wi + 1))
+    })
 }
 
 /// Durations stated with a verb or phrase of lasting ("واستمرت 36 ساعة", "على مدى يومين", "لمدة

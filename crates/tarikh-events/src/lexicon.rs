@@ -101,6 +101,10 @@ pub struct EventType {
     /// A type whose event marks this one's end when both fall on one day (a vote ends when the
     /// polls close); empty when none.
     pub ends_with: String,
+    /// Types of the sudden events this one is people's immediate reaction to (fleeing into the
+    /// streets when a quake is felt): an undated mention in a sentence that names one of them
+    /// begins right after it (see `tarikh_events::REACTION_WINDOW_SECONDS`); empty for most types.
+    pub reacts_to: Vec<String>,
     /// Context words (normalised) required by the context triggers.
     pub context: Vec<String>,
     /// Example sentences.
@@ -185,6 +189,10 @@ pub struct EventLexicon {
     /// Normalised words that, before «منذ», make it a comparison ("أكبر كمية منذ 1949"): the date
     /// is no time of the event.
     pub(crate) comparison: HashSet<String>,
+    /// Normalised two-word phrases of a first time ("المرة الأولى", "لأول مرة"): anywhere before
+    /// «منذ» in its clause, across a relative clause ("المرة الأولى التي تصل فيها طائرة … منذ 12
+    /// عاما"), they make it a comparison.
+    pub(crate) first_time: Vec<(String, String)>,
     /// Normalised words and phrases of lasting ("لمدة", "استمرت", "على مدى"): a duration right after
     /// them is the length of the event before them.
     pub(crate) lasting: HashSet<String>,
@@ -226,6 +234,8 @@ struct RawSince {
     words: Vec<String>,
     #[serde(default)]
     comparison: Vec<String>,
+    #[serde(default)]
+    first_time: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -279,6 +289,8 @@ struct RawEvent {
     begins_with: Option<Spanned<String>>,
     #[serde(default)]
     ends_with: Option<Spanned<String>>,
+    #[serde(default)]
+    reacts_to: Vec<Spanned<String>>,
     #[serde(default)]
     examples: Vec<Spanned<RawTypeExample>>,
     #[serde(default)]
@@ -454,6 +466,7 @@ impl EventLexicon {
             negations: HashSet::new(),
             since: HashSet::new(),
             comparison: HashSet::new(),
+            first_time: Vec::new(),
             lasting: HashSet::new(),
             institutions: HashSet::new(),
         };
@@ -540,14 +553,15 @@ impl EventLexicon {
                 joins_antecedent: ev.joins_antecedent,
                 begins_with: ev.begins_with.as_ref().map(|b| b.get_ref().trim().to_string()).unwrap_or_default(),
                 ends_with: ev.ends_with.as_ref().map(|b| b.get_ref().trim().to_string()).unwrap_or_default(),
+                reacts_to: ev.reacts_to.iter().map(|t| t.get_ref().trim().to_string()).collect(),
                 context: ev.context.iter().map(|c| tarikh_text::normalise(c.trim())).filter(|c| !c.is_empty()).collect(),
                 examples,
                 counter_examples: ev.counter_examples.clone(),
             });
         }
-        // begins_with / ends_with must name a type of the lexicon
+        // begins_with / ends_with / reacts_to must name a type of the lexicon
         for ev in &raw.event {
-            for field in [&ev.begins_with, &ev.ends_with].into_iter().flatten() {
+            for field in [&ev.begins_with, &ev.ends_with].into_iter().flatten().chain(&ev.reacts_to) {
                 let name = field.get_ref().trim();
                 if !lex.types.iter().any(|t| t.name == name) {
                     let known: Vec<&str> = lex.types.iter().map(|t| t.name.as_str()).collect();
@@ -619,6 +633,16 @@ impl EventLexicon {
         if let Some(s) = &raw.since {
             lex.since = normalised(&s.words);
             lex.comparison = normalised(&s.comparison);
+            for phrase in &s.first_time {
+                let words: Vec<String> = tarikh_text::normalise(phrase).split_whitespace().map(str::to_string).collect();
+                match words.as_slice() {
+                    [a, b] => lex.first_time.push((a.clone(), b.clone())),
+                    _ => {
+                        let at = text.find("first_time").unwrap_or(0);
+                        return Err(err(at, format!("[since] first_time: «{phrase}» must be two words, as in \"المرة الأولى\"")));
+                    }
+                }
+            }
         }
         for place in &raw.place {
             let p = place.get_ref();
@@ -721,6 +745,13 @@ impl EventLexicon {
     /// Whether a normalised word makes a following «منذ» a comparison ("أكبر كمية منذ 1949").
     pub fn is_comparison(&self, normalised_word: &str) -> bool {
         self.comparison.contains(normalised_word) || word_candidates(normalised_word).iter().any(|(_, s)| self.comparison.contains(*s))
+    }
+
+    /// Whether two normalised words in a row say "the first time" ("المرة الأولى", "ولأول مرة"):
+    /// a conjunction may stand before the first.
+    pub fn is_first_time(&self, first: &str, second: &str) -> bool {
+        let bare = first.strip_prefix('و').or_else(|| first.strip_prefix('ف')).unwrap_or(first);
+        self.first_time.iter().any(|(a, b)| (a == first || a == bare) && b == second)
     }
 
     /// Whether a normalised word (with or without proclitics) is a stop word for generic labels.

@@ -137,7 +137,14 @@ pub enum RelationBasis {
     Signal,
     /// Tense: a report comes after the past events it reports ("قال إن الحملة انتهت").
     Reported,
+    /// People's immediate reaction to a sudden event their sentence names ("هرع السكان إلى
+    /// الشوارع بعد الهزة"): it begins within [`REACTION_WINDOW_SECONDS`] after it (`reacts_to`).
+    Reaction,
 }
+
+/// How soon after a sudden event people's reaction to it begins (fleeing into the streets, a night
+/// outdoors: within hours of the shock that is felt): three hours.
+pub const REACTION_WINDOW_SECONDS: i64 = 3 * 3600;
 
 /// What a mention is to the story.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]

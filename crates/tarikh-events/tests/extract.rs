@@ -564,6 +564,42 @@ fn since_opens_a_start_and_is_never_the_date_of_the_event() {
     let ev = extract(&d, &lex());
     let (_, rain) = find(&ev, "أمطار غزيرة");
     assert_eq!((rain.time, rain.since), (None, None));
+    // "the first time" takes a relative clause: «منذ» at its end is still a comparison
+    let text = "وهي المرة الأولى التي تصل فيها شحنة مساعدات إلى الميناء منذ عشر سنوات.";
+    let d = doc("d", text, vec![duration("عشر سنوات", "P10Y", 10 * 365 * 86400)]);
+    let ev = extract(&d, &lex());
+    let (_, aid) = find(&ev, "شحنة مساعدات");
+    assert_eq!((aid.time, aid.since), (None, None), "«المرة الأولى … منذ» dates no arrival");
+    // without it, the same «منذ» is where the state began
+    let text = "وتصل شحنات المساعدات إلى الميناء منذ عشر سنوات.";
+    let d = doc("d", text, vec![duration("عشر سنوات", "P10Y", 10 * 365 * 86400)]);
+    let ev = extract(&d, &lex());
+    assert_eq!(find(&ev, "شحنات المساعدات").1.since, Some(0));
+    // a fronted «منذ» phrase is the start of the event right after it …
+    let text = "ومنذ يوم الاثنين تتواصل عمليات الإنقاذ في المدينة.";
+    let d = doc("d", text, vec![date("يوم الاثنين", "2020-03-09", day(2020, 3, 9))]);
+    let ev = extract(&d, &lex());
+    assert_eq!(find(&ev, "عمليات الإنقاذ").1.since, Some(0));
+    // … not of one further on, the object of another predicate
+    let text = "كان الجسر منذ عقود صامدا في وجه الماء ويحمي البلدة من فيضان النهر.";
+    let d = doc("d", text, vec![duration("عقود", "PXDE", 30 * 365 * 86400)]);
+    let ev = extract(&d, &lex());
+    assert_eq!(find(&ev, "فيضان").1.since, None, "the decades are the bridge's, not the flood's");
+}
+
+#[test]
+fn people_fleeing_a_shock_begin_right_after_it() {
+    let text = "شعر سكان المدينة بهزة أرضية قوية، وهرع كثيرون إلى الشوارع.";
+    let ev = extract(&doc("d", text, vec![]), &lex());
+    let (quake, _) = find(&ev, "هزة أرضية");
+    let (flight, _) = find(&ev, "هرع");
+    let r = ev.relations.iter().find(|r| r.basis == RelationBasis::Reaction).expect("a reaction relation");
+    assert_eq!((r.source, r.relation, r.target), (flight, Relation::After, quake));
+    assert_eq!((r.offset_min_seconds, r.offset_max_seconds), (Some(0), Some(tarikh_events::REACTION_WINDOW_SECONDS)));
+    // a flight the text dates itself, or with no shock in its sentence, is no reaction
+    let text = "هرع السكان إلى الشوارع. ووقعت هزة أرضية.";
+    let ev = extract(&doc("d", text, vec![]), &lex());
+    assert!(ev.relations.iter().all(|r| r.basis != RelationBasis::Reaction), "{:?}", ev.relations);
 }
 
 #[test]

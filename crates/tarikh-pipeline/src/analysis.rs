@@ -93,6 +93,14 @@ fn date_anchored_expressions<'a>(docs: Vec<&'a AnchoredDocument>, events: &[DocE
             (Some((tarikh_grammar::Unit::Day, 1)), None)
         }
     };
+    // per timeline event: the head words of its mentions (light stems of their triggers)
+    let ids: Vec<&str> = docs.iter().map(|d| d.id.as_str()).collect();
+    let mut heads_of: std::collections::HashMap<&str, Vec<Vec<&str>>> = std::collections::HashMap::new();
+    for link in &timeline.mention_events {
+        let Some(di) = ids.iter().position(|&id| id == link.doc) else { continue };
+        let Some(m) = events[di].mentions.get(link.mention) else { continue };
+        heads_of.entry(link.event_id.as_str()).or_default().push(m.head.split(' ').filter(|w| !w.is_empty()).collect());
+    }
     docs.into_iter()
         .zip(events)
         .map(|(d, ev)| {
@@ -102,12 +110,25 @@ fn date_anchored_expressions<'a>(docs: Vec<&'a AnchoredDocument>, events: &[DocE
                 if !d.timexes.get(ti).is_some_and(|t| t.value.starts_with('X') && t.duration_seconds.is_none()) {
                     continue;
                 }
-                let Some(eid) = timeline.event_of(&d.id, r.target) else { continue };
-                let Some(e) = timeline.events.iter().find(|e| e.id == eid) else { continue };
-                let doc = updated.get_or_insert_with(|| d.clone());
-                let (gap, last) = grammar_gap(&doc.timexes[ti]);
-                let tz = doc.publication.timezone;
-                tarikh_anchor::resolve_from_anchor_event(&mut doc.timexes[ti], gap, last, (e.earliest_start, e.latest_start), (e.earliest_end, e.latest_end), tz);
+                let e = timeline.event_of(&d.id, r.target).and_then(|eid| timeline.events.iter().find(|e| e.id == eid));
+                // the story of the anchor's row, else of the document's other rows (an undated
+                // anchor named once makes no row of its own)
+                let story = e.map(|e| e.story.as_str()).or_else(|| {
+                    let eid = timeline.mention_events.iter().find(|l| l.doc == d.id)?.event_id.as_str();
+                    timeline.events.iter().find(|e| e.id == eid).map(|e| e.story.as_str())
+                });
+                let Some(story) = story else { continue };
+                let (gap, last) = grammar_gap(&d.timexes[ti]);
+                let tz = d.publication.timezone;
+                let resolve = |anchor: &tarikh_timeline::TimelineEvent| {
+                    let mut t = d.timexes[ti].clone();
+                    tarikh_anchor::resolve_from_anchor_event(&mut t, gap, last, (anchor.earliest_start, anchor.latest_start), (anchor.earliest_end, anchor.latest_end), tz).then_some(t)
+                };
+                let head: Vec<&str> = ev.mentions.get(r.target).map(|m| m.head.split(' ').filter(|w| !w.is_empty()).collect()).unwrap_or_default();
+                let resolved = e.and_then(resolve).or_else(|| by_head_noun(timeline, story, e.map(|e| e.id.as_str()), &head, &heads_of, resolve));
+                if let Some(t) = resolved {
+                    updated.get_or_insert_with(|| d.clone()).timexes[ti] = t;
+                }
             }
             match updated {
                 Some(doc) => Cow::Owned(doc),
@@ -117,6 +138,35 @@ fn date_anchored_expressions<'a>(docs: Vec<&'a AnchoredDocument>, events: &[DocE
         .collect()
 }
 
+
+/// The anchor an event-anchored expression names when its own row cannot date it: the text often
+/// names one event with different words in different places («الساعة الأخيرة من الحملة
+/// الرسمية» here, «انتهاء الحملة الانتخابية مساء الجمعة» there), and those rows stay apart when
+/// they share only their head noun (an anchor named once, undated, has no row at all). The other
+/// events of the story (`anchor`: the anchor's own row, if any) that have a mention whose head
+/// holds every head word of the anchor mention («الحملة» in «انتهاء الحملة», «اختتام الحملة») are
+/// tried; the expression takes their value only when they all give the same one.
+fn by_head_noun<'t, F>(timeline: &'t Timeline, story: &str, anchor: Option<&str>, head: &[&str], heads_of: &std::collections::HashMap<&str, Vec<Vec<&str>>>, resolve: F) -> Option<tarikh_anchor::Timex>
+where
+    F: Fn(&'t tarikh_timeline::TimelineEvent) -> Option<tarikh_anchor::Timex>,
+{
+    if head.is_empty() {
+        return None;
+    }
+    let mut found: Option<tarikh_anchor::Timex> = None;
+    for other in timeline.events.iter().filter(|o| o.story == story && anchor != Some(o.id.as_str())) {
+        let names_it = heads_of.get(other.id.as_str()).is_some_and(|hs| hs.iter().any(|h| head.iter().all(|w| h.contains(w))));
+        if !names_it {
+            continue;
+        }
+        let Some(t) = resolve(other) else { continue };
+        match &found {
+            Some(f) if f.value != t.value => return None,
+            _ => found = Some(t),
+        }
+    }
+    found
+}
 
 #[cfg(test)]
 mod tests {

@@ -146,6 +146,30 @@ fn a_bad_file_is_reported_and_the_rest_is_still_written() {
 }
 
 #[test]
+fn the_last_hour_of_an_event_named_differently_elsewhere_is_dated_by_it() {
+    // «الحملة الرسمية» and «الحملة الانتخابية» share only their head noun: two rows, or none for
+    // the undated one; the last hour of the first is still the hour before the campaign's end
+    let corpus = tempdir("last-hour-corpus");
+    let out = tempdir("last-hour-out");
+    let text = "انتهت الحملة الانتخابية منتصف ليل الجمعة 10 يونيو 2022.\nوقال المتحدث إن التسجيل نشر في الساعة الأخيرة من الحملة الرسمية.\n";
+    std::fs::write(corpus.join("a1.txt"), text).unwrap();
+    std::fs::write(corpus.join("docs.csv"), "doc,file,published_at\na1,a1.txt,2022-06-11T09:00+02:00\n").unwrap();
+    let o = tarikh(&["run", corpus.to_str().unwrap(), "-o", out.to_str().unwrap(), "--quiet"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let (_, timexes) = read_csv(&out.join("timex.csv"));
+    let last = timexes.iter().find(|r| r[3] == "الساعة الأخيرة").expect("the last hour is tagged");
+    assert_eq!(last[5], "2022-06-10T23", "{timexes:?}");
+    // an event of another name dates nothing: the hour stays unknown
+    let text = "أغلقت مراكز الاقتراع منتصف ليل الجمعة 10 يونيو 2022.\nوقال المتحدث إن التسجيل نشر في الساعة الأخيرة من الحملة الرسمية.\n";
+    std::fs::write(corpus.join("a1.txt"), text).unwrap();
+    let o = tarikh(&["run", corpus.to_str().unwrap(), "-o", out.to_str().unwrap(), "--quiet"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let (_, timexes) = read_csv(&out.join("timex.csv"));
+    let last = timexes.iter().find(|r| r[3] == "الساعة الأخيرة").expect("the last hour is tagged");
+    assert!(last[5].starts_with('X'), "no campaign is dated: {timexes:?}");
+}
+
+#[test]
 fn a_broken_grammar_file_names_its_path_and_line() {
     let dir = tempdir("grammar");
     std::fs::write(dir.join("rules.toml"), "[[rule]]\nname = \"x\"\npattern = \"{nosuchlexicon}\"\ntype = \"DATE\"\n").unwrap();

@@ -265,9 +265,11 @@ fn reported_complements(cx: &Ctx, drafts: &[Draft]) -> Vec<Option<usize>> {
         let sentence = cx.words[d.last].sentence;
         // within the clause, a few words on; or, after a long subject set off by commas ("أكد
         // فريق حملة المرشح …، الجمعة 5 مايو، أنه …"), further in the sentence before another report
+        // a quotation opening after the verb and its subject is the reported speech itself ("وقال
+        // المتحدث “لا الوزارة …”", "قال: «…»")
         let near = (d.last + 1..(d.last + 1 + COMPLEMENT_REACH).min(cx.words.len()))
-            .take_while(|&wi| cx.words[wi].clause == clause)
-            .find(|&wi| COMPLEMENTIZERS.contains(&cx.word(wi)));
+            .take_while(|&wi| cx.words[wi].sentence == sentence && (cx.words[wi].clause == clause || opens_quotation(cx, wi)))
+            .find(|&wi| COMPLEMENTIZERS.contains(&cx.word(wi)) || opens_quotation(cx, wi));
         let far = || {
             (d.last + 1..(d.last + 1 + COMPLEMENT_FAR).min(cx.words.len()))
                 .take_while(|&wi| cx.words[wi].sentence == sentence && !drafts.iter().any(|o| o.first == wi && o.type_idx.is_some_and(|t| cx.lex.types()[t].reports)))
@@ -282,6 +284,14 @@ fn reported_complements(cx: &Ctx, drafts: &[Draft]) -> Vec<Option<usize>> {
         }
     }
     out
+}
+
+/// Whether word `wi` opens a quotation: an opening quotation mark (“ « or a straight double quote)
+/// stands right before it, after the previous word.
+fn opens_quotation(cx: &Ctx, wi: usize) -> bool {
+    let from = if wi == 0 { 0 } else { cx.words[wi - 1].range.end };
+    let gap = cx.text[from..cx.words[wi].range.start].trim_end();
+    gap.ends_with(['“', '«', '"']) && !gap.trim_end_matches(['“', '«', '"']).ends_with(|c: char| c.is_alphanumeric())
 }
 
 /// A perfect verb, stricter than [`looks_like_perfect_verb`]: verbal nouns of five letters or more
@@ -616,6 +626,15 @@ pub fn extract(doc: &AnchoredDocument, lexicon: &EventLexicon) -> DocEvents {
     }
     relations.sort_by_key(|r| (r.start, r.end, r.source, r.target));
     relations.dedup_by(|x, y| x.source == y.source && x.target == y.target && x.relation == y.relation && x.offset_min_seconds == y.offset_min_seconds && x.offset_max_seconds == y.offset_max_seconds && x.start == y.start);
+    // A complementizer opens the content of a verb of saying or showing ("ترجح الاستطلاعات أن
+    // ماكرون سيفوز غدا"), a likening opens another event ("على غرار ما حدث العام الماضي"): a date
+    // after either is not the time of an event before it, nor one before it of an event after it.
+    for wi in 0..cx.words.len() {
+        let w = cx.word(wi);
+        if COMPLEMENTIZERS.contains(&w) || cx.lex.is_likening(w) {
+            blockers.push(wi);
+        }
+    }
     blockers.sort_unstable();
 
     // 5. Time links.
@@ -745,7 +764,16 @@ fn report_roles(cx: &Ctx, drafts: &[Draft], complement: &[Option<usize>], own_da
             continue;
         }
         let subjectless = d.continuation || matches!(cx.char_after(d.last), Some(',' | ':' | '“' | '"' | '«'));
-        if mentions[mi].time.is_some() && own_date[mi] && !present_tense(cx, d) {
+        let continuing = d.first == d.last && types[ti].continues.iter().any(|c| c == without_conjunction(cx.word(d.first)));
+        let went_on = last_report.filter(|&(s, _)| sentence - s <= CONTINUATION_SENTENCES);
+        if let Some((_, prev)) = went_on.filter(|_| continuing) {
+            // "وأضاف المسؤول أن …": the statement cited before goes on
+            mentions[mi].joins = Some(prev);
+            mentions[mi].role = mentions[prev].role;
+            if mentions[mi].time.is_none() || mentions[prev].time.is_some() {
+                mentions[mi].time = mentions[prev].time;
+            }
+        } else if mentions[mi].time.is_some() && own_date[mi] && !present_tense(cx, d) {
             mentions[mi].role = MentionRole::Event;
         } else if let Some((_, prev)) = last_report.filter(|&(s, _)| subjectless && sentence - s <= CONTINUATION_SENTENCES) {
             mentions[mi].joins = Some(prev);
@@ -766,7 +794,7 @@ fn report_roles(cx: &Ctx, drafts: &[Draft], complement: &[Option<usize>], own_da
             continue;
         }
         let pronoun = d.first - 1;
-        if !matches!(cx.word(pronoun), "الذي" | "التي" | "الذين" | "اللذين" | "اللتين" | "اللواتي" | "اللذان" | "اللتان") {
+        if !RELATIVE_PRONOUNS.contains(&cx.word(pronoun)) {
             continue;
         }
         let antecedent = drafts.iter().position(|o| o.type_idx.is_some() && !reports(o) && o.last < pronoun && o.last + 3 > pronoun && cx.words[o.last].sentence == cx.words[pronoun].sentence);
@@ -791,6 +819,9 @@ fn report_roles(cx: &Ctx, drafts: &[Draft], complement: &[Option<usize>], own_da
     }
 }
 
+/// Relative pronouns (normalised): the clause they open describes the noun before them.
+const RELATIVE_PRONOUNS: &[&str] = &["الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي", "اللذان", "اللتان"];
+
 /// A report named as the medium of another: a statement noun after «في» or «عبر», or with «ب»
 /// attached ("في بيان", "ببيان").
 fn is_medium(cx: &Ctx, d: &Draft) -> bool {
@@ -801,11 +832,13 @@ fn is_medium(cx: &Ctx, d: &Draft) -> bool {
     prefixed || after_preposition
 }
 
-/// A reporting verb in the present without the future prefix ("يقول"، "تؤكد"، "وتقول"): the
-/// imperfect prefix ي, or ت on a four-letter form (nouns such as "تصريح"، "تحذير" are longer).
+/// A reporting verb in the present ("يقول"، "تؤكد"، "وتقول": the imperfect prefix ي, or ت on a
+/// four-letter form; nouns such as "تصريح"، "تحذير" are longer) or in the future ("سيقولون").
 fn present_tense(cx: &Ctx, d: &Draft) -> bool {
     let w = without_conjunction(cx.word(d.first));
-    w.starts_with('ي') || (w.starts_with('ت') && w.chars().count() == 4)
+    // the future ("سيقولون"، "ستعلن") says nothing has been said yet
+    let future = w.strip_prefix('س').is_some_and(|r| r.starts_with(['ي', 'ت', 'ن']) && r.chars().count() >= 4);
+    future || w.starts_with('ي') || (w.starts_with('ت') && w.chars().count() == 4)
 }
 
 /// The places the text names, counted by zone.
@@ -1045,7 +1078,12 @@ fn fronted_adjuncts(cx: &Ctx) -> Vec<bool> {
         let end = wi + cx.words[wi..].iter().take_while(|w| w.clause == clause).count();
         let first = cx.word(wi);
         let bare = first.strip_prefix('و').or_else(|| first.strip_prefix('ف')).filter(|b| ADJUNCT_OPENERS.contains(b)).unwrap_or(first);
-        let next_same_sentence = cx.words.get(end).is_some_and(|w| w.sentence == sentence);
+        // a clause opening with the conjunction و starts a new coordinated clause: the adjunct before
+        // it closes the previous one ("لمغادرة القصر، في نهاية ولايته مساء الأحد، وأشارت …")
+        let next_same_sentence = cx.words.get(end).is_some_and(|w| w.sentence == sentence) && {
+            let next = cx.word(end);
+            !(next.starts_with('و') && without_conjunction(next) != next)
+        };
         out[clause] = ADJUNCT_OPENERS.contains(&bare) && end - wi <= ADJUNCT_MAX_WORDS && next_same_sentence;
         wi = end;
     }
@@ -1099,9 +1137,22 @@ fn governing_timex(cx: &Ctx, drafts: &[Draft], d: &Draft, links: &TimeLinks) -> 
         if d.type_idx.is_some_and(|ti| cx.lex.types()[ti].reports) && complement[tw.clause].is_some_and(|c| tf > c && c > d.last) {
             continue;
         }
+        // a relative clause after a report's subject dates that subject ("أشارت آخر الاستطلاعات التي
+        // نشرت الجمعة إلى …": Friday is when the polls came out), not the report
+        if d.type_idx.is_some_and(|ti| cx.lex.types()[ti].reports) && tf > d.last && (d.last + 1..tf).any(|x| RELATIVE_PRONOUNS.contains(&cx.word(x))) {
+            continue;
+        }
+        // a clause opening with the conjunction و is a new coordinated clause: a date in a clause
+        // before it belongs to what was said before ("فترة الصمت الانتخابي، السبت والأحد، ونشرت
+        // بيانات …": the weekend is the silence's, not the leak's)
+        let coordinated = tl < d.first && tw.clause < w.clause && {
+            let first = cx.words[..=d.first].iter().rposition(|x| x.clause != w.clause).map_or(0, |p| p + 1);
+            let fw = cx.word(first);
+            fw.starts_with('و') && without_conjunction(fw) != fw
+        };
         let tier = if tw.clause == w.clause || (tw.clause + 1 == w.clause && fronted[tw.clause]) {
             0
-        } else if !clause_has_mention[tw.clause] {
+        } else if !clause_has_mention[tw.clause] && !coordinated {
             1000
         } else {
             continue;

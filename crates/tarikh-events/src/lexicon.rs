@@ -105,6 +105,10 @@ pub struct EventType {
     /// streets when a quake is felt): an undated mention in a sentence that names one of them
     /// begins right after it (see `tarikh_events::REACTION_WINDOW_SECONDS`); empty for most types.
     pub reacts_to: Vec<String>,
+    /// Normalised words of a reporting type that always go on with speech already cited ("أضاف"
+    /// "added", "أردف"): with or without a subject of their own ("وأضاف المسؤول أن …"), they
+    /// continue the last report of the few sentences before them, not a statement of their own.
+    pub continues: Vec<String>,
     /// Context words (normalised) required by the context triggers.
     pub context: Vec<String>,
     /// Example sentences.
@@ -199,6 +203,9 @@ pub struct EventLexicon {
     /// Normalised nouns of institutions and roles: an event word right after one of them names
     /// it ("لجنة الانتخابات", "مراكز الاقتراع"), not an event.
     pub(crate) institutions: HashSet<String>,
+    /// Normalised words that open a likening to another event ("على غرار ما حدث …", "مثلما"):
+    /// a date after them belongs to that other event, never to an event before them.
+    pub(crate) likening: HashSet<String>,
 }
 
 #[derive(Deserialize)]
@@ -218,6 +225,15 @@ struct RawFile {
     since: Option<RawSince>,
     #[serde(default)]
     duration: Option<RawDuration>,
+    #[serde(default)]
+    clauses: Option<RawClauses>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawClauses {
+    #[serde(default)]
+    likening: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -267,6 +283,8 @@ struct RawEvent {
     context_triggers: Vec<Spanned<String>>,
     #[serde(default)]
     continuation_triggers: Vec<Spanned<String>>,
+    #[serde(default)]
+    continues: Vec<String>,
     #[serde(default)]
     context: Vec<String>,
     #[serde(default)]
@@ -466,6 +484,7 @@ impl EventLexicon {
             negations: HashSet::new(),
             since: HashSet::new(),
             comparison: HashSet::new(),
+            likening: HashSet::new(),
             first_time: Vec::new(),
             lasting: HashSet::new(),
             institutions: HashSet::new(),
@@ -554,6 +573,7 @@ impl EventLexicon {
                 begins_with: ev.begins_with.as_ref().map(|b| b.get_ref().trim().to_string()).unwrap_or_default(),
                 ends_with: ev.ends_with.as_ref().map(|b| b.get_ref().trim().to_string()).unwrap_or_default(),
                 reacts_to: ev.reacts_to.iter().map(|t| t.get_ref().trim().to_string()).collect(),
+                continues: ev.continues.iter().map(|c| tarikh_text::normalise(c.trim())).filter(|c| !c.is_empty()).collect(),
                 context: ev.context.iter().map(|c| tarikh_text::normalise(c.trim())).filter(|c| !c.is_empty()).collect(),
                 examples,
                 counter_examples: ev.counter_examples.clone(),
@@ -626,6 +646,9 @@ impl EventLexicon {
             lex.stopwords = normalised(&g.stopwords);
             lex.non_events = normalised(&g.non_events);
             lex.negations = normalised(&g.negations);
+        }
+        if let Some(c) = &raw.clauses {
+            lex.likening = normalised(&c.likening);
         }
         if let Some(d) = &raw.duration {
             lex.lasting = normalised(&d.lasting);
@@ -740,6 +763,12 @@ impl EventLexicon {
     /// "واستمرت", "مدى" of «على مدى»).
     pub fn is_lasting(&self, normalised_word: &str) -> bool {
         self.lasting.contains(normalised_word) || word_candidates(normalised_word).iter().any(|(_, s)| self.lasting.contains(*s))
+    }
+
+    /// Whether a normalised word (with a conjunction or a preposition) opens a likening to another
+    /// event ("غرار" of «على غرار», "مثلما"): a date after it is not the time of an event before it.
+    pub fn is_likening(&self, normalised_word: &str) -> bool {
+        self.likening.contains(normalised_word) || word_candidates(normalised_word).iter().any(|(_, s)| self.likening.contains(*s))
     }
 
     /// Whether a normalised word makes a following «منذ» a comparison ("أكبر كمية منذ 1949").

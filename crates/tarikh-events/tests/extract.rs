@@ -676,3 +676,56 @@ fn a_relative_clause_of_publication_is_its_nouns_event() {
     let (polls, _) = find(&ev, "استطلاعات الرأي");
     assert_eq!(find(&ev, "نشرت").1.joins, Some(polls));
 }
+
+#[test]
+fn a_report_is_news_only_for_a_date_of_its_own_saying() {
+    // a date inside the quotation is the quoted speech's, not the saying's
+    let text = "وقال المتحدث “لن تعلق الوزارة لأن الحملة انتهت في منتصف الليل”.";
+    let d = doc("d", text, vec![date("منتصف الليل", "2017-05-06T00:00", day(2017, 5, 6))]);
+    assert_eq!(find(&extract(&d, &lex()), "قال").1.role, MentionRole::Attribution);
+    // a report in the future has not been made
+    let text = "أعتقد سيقولون ذلك يوم الأحد.";
+    let d = doc("d", text, vec![date("يوم الأحد", "2017-05-07", day(2017, 5, 7))]);
+    assert_eq!(find(&extract(&d, &lex()), "يقولون").1.role, MentionRole::Attribution);
+    // a relative clause after the report's subject dates the subject
+    let text = "وأشارت آخر الاستطلاعات التي نشرت الجمعة إلى تقدم المرشح.";
+    let d = doc("d", text, vec![date("الجمعة", "2017-05-05", day(2017, 5, 5))]);
+    assert_eq!(find(&extract(&d, &lex()), "أشارت").1.role, MentionRole::Attribution);
+    // an adverbial phrase before a clause that opens with «و» closes the clause before it
+    let text = "واستعد الرئيس لمغادرة القصر، في نهاية ولايته مساء الأحد، وأشارت الصحف إلى خلفه.";
+    let d = doc("d", text, vec![date("مساء الأحد", "2017-05-07TEV", day(2017, 5, 7))]);
+    assert_eq!(find(&extract(&d, &lex()), "أشارت").1.role, MentionRole::Attribution);
+}
+
+#[test]
+fn added_goes_on_with_the_statement_before_it_even_with_a_subject() {
+    let text = "وقال المسؤول إن الوكالة ستحقق. وأضاف المسؤول يوم السبت أنه يمكن استدعاء الوكالة.";
+    let d = doc("d", text, vec![date("يوم السبت", "2017-05-06", day(2017, 5, 6))]);
+    let ev = extract(&d, &lex());
+    let (said, _) = find(&ev, "قال");
+    let (_, m) = find(&ev, "أضاف");
+    assert_eq!((m.joins, m.role), (Some(said), MentionRole::Attribution));
+    // with no statement before it, "أضاف" dated in its own clause is a statement of its own
+    let text = "وأضاف الوزير يوم السبت أن الطرق مغلقة.";
+    let d = doc("d", text, vec![date("يوم السبت", "2017-05-06", day(2017, 5, 6))]);
+    assert_eq!(find(&extract(&d, &lex()), "أضاف").1.role, MentionRole::Event);
+}
+
+#[test]
+fn a_date_after_a_complementizer_or_a_likening_is_not_the_event_before_it() {
+    // «أن» opens the content of a verb of showing: tomorrow is the vote's, not the polls'
+    let text = "وترجح استطلاعات الرأي أن ماكرون سيفوز في الجولة الثانية غدا.";
+    let d = doc("d", text, vec![date("غدا", "2017-05-07", day(2017, 5, 7))]);
+    let ev = extract(&d, &lex());
+    assert_eq!(find(&ev, "استطلاعات الرأي").1.time, None);
+    assert_eq!(find(&ev, "الجولة الثانية").1.time, Some(0));
+    // «على غرار ما حدث …»: last year is the other event's
+    let text = "ووصف الوزير الهجوم الإلكتروني بالخطير على غرار ما حدث في الولايات المتحدة العام الماضي.";
+    let d = doc("d", text, vec![date("العام الماضي", "2016", day(2016, 1, 1))]);
+    assert_eq!(find(&extract(&d, &lex()), "الهجوم الإلكتروني").1.time, None);
+    // a date in a clause before one that opens with «و» is not the later clause's
+    let text = "لا تعليق خلال فترة الصمت الانتخابي، السبت والأحد، ونشرت بيانات تصل إلى تسعة غيغابايت.";
+    let d = doc("d", text, vec![date("السبت والأحد", "2017-05-06", day(2017, 5, 6))]);
+    let ev = extract(&d, &lex());
+    assert_eq!(find(&ev, "نشرت بيانات").1.time, None);
+}

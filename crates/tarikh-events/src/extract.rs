@@ -747,8 +747,9 @@ fn report_roles(cx: &Ctx, drafts: &[Draft], complement: &[Option<usize>], own_da
                     && o.first <= d.last + OBJECT_REACH
                     && o.first < stop
                     && cx.words[o.first].clause == clause
-                    && o.type_idx.is_some_and(|t| types[t].declared)
-                    && !reports(o)
+                    // an event an announcement makes; or, for a type that is no report, a report:
+                    // publishing a statement is issuing it ("صدر عن الديوان بيان")
+                    && ((o.type_idx.is_some_and(|t| types[t].declared) && !reports(o)) || (!types[ti].reports && reports(o)))
                     && free(d.last + 1, o.first)
             });
             if let Some(o) = object {
@@ -764,6 +765,16 @@ fn report_roles(cx: &Ctx, drafts: &[Draft], complement: &[Option<usize>], own_da
             continue;
         }
         let subjectless = d.continuation || matches!(cx.char_after(d.last), Some(',' | ':' | '“' | '"' | '«'));
+        // a statement issued by a publication ("نشرت الحكومة بيانا") is news: the publication is
+        // an event of the story, and they are one
+        if let Some(p) = (0..mi).find(|&p| mentions[p].joins == Some(mi) && !drafts[p].type_idx.is_some_and(|t| types[t].reports)) {
+            mentions[mi].role = MentionRole::Event;
+            if mentions[mi].time.is_none() {
+                mentions[mi].time = mentions[p].time;
+            }
+            last_report = Some((sentence, mi));
+            continue;
+        }
         let continuing = d.first == d.last && types[ti].continues.iter().any(|c| c == without_conjunction(cx.word(d.first)));
         let went_on = last_report.filter(|&(s, _)| sentence - s <= CONTINUATION_SENTENCES);
         if let Some((_, prev)) = went_on.filter(|_| continuing) {

@@ -729,3 +729,15 @@ fn a_date_after_a_complementizer_or_a_likening_is_not_the_event_before_it() {
     let ev = extract(&d, &lex());
     assert_eq!(find(&ev, "نشرت بيانات").1.time, None);
 }
+
+#[test]
+fn publishing_a_statement_is_issuing_it() {
+    let text = "وصدر عن الديوان الملكي بيانا يفيد بأن المحكمة قررت أن الجمعة أول أيام العيد.";
+    let ev = extract(&doc("d", text, vec![]), &lex());
+    let (statement, m) = find(&ev, "بيانا");
+    assert_eq!(m.role, MentionRole::Event, "an issued statement is news");
+    assert_eq!(find(&ev, "صدر عن").1.joins, Some(statement));
+    // publishing what is no event joins nothing
+    let text = "ونشرت الحكومة مقالا مطولا.";
+    assert_eq!(find(&extract(&doc("d", text, vec![]), &lex()), "نشرت").1.joins, None);
+}

@@ -415,6 +415,13 @@ pub fn extract(doc: &AnchoredDocument, lexicon: &EventLexicon) -> DocEvents {
     // A negated event did not happen ("لن يتم نشر عنوان بريدك", "لم تعلق الوزارة"): no mention,
     // and its words make no generic event either.
     drafts.retain(|d| !cx.negated(d.first));
+    // A word that names only the kind of an event, in a construct with an event word ("فاجعة
+    // الزلازل"، "كارثة الفيضانات"): the event word names the event; the kind makes no mention.
+    let starts: std::collections::HashSet<usize> = drafts.iter().map(|d| d.first).collect();
+    drafts.retain(|d| {
+        let kind = d.type_idx.is_some_and(|t| lexicon.types()[t].names_kind);
+        !(kind && d.last + 1 < cx.words.len() && cx.adjacent(d.last) && starts.contains(&(d.last + 1)))
+    });
 
     // 2. Generic events: clauses with a timex and no typed trigger. The content a reporting verb
     // reports ("قال إن …") counts as a clause of its own.
@@ -1092,13 +1099,22 @@ fn fronted_adjuncts(cx: &Ctx) -> Vec<bool> {
         // a clause opening with the conjunction و starts a new coordinated clause: the adjunct before
         // it closes the previous one ("لمغادرة القصر، في نهاية ولايته مساء الأحد، وأشارت …")
         let next_same_sentence = cx.words.get(end).is_some_and(|w| w.sentence == sentence) && {
-            let next = cx.word(end);
-            !(next.starts_with('و') && without_conjunction(next) != next)
+            !opens_with_conjunction(cx.word(end))
         };
         out[clause] = ADJUNCT_OPENERS.contains(&bare) && end - wi <= ADJUNCT_MAX_WORDS && next_same_sentence;
         wi = end;
     }
     out
+}
+
+/// Conjunctions that open a clause of their own after a comma ("إذ تظهر أحدث الاستطلاعات …",
+/// "بينما", "حيث"), normalised.
+const CLAUSE_CONJUNCTIONS: &[&str] = &["اذ", "حيث", "بينما", "فيما", "لكن", "غير"];
+
+/// Whether a clause whose first word is `w` is a new clause coordinated with or subordinated to the
+/// one before: it opens with the conjunction و (not a root letter) or with «إذ»، «حيث»، «بينما» …
+fn opens_with_conjunction(w: &str) -> bool {
+    (w.starts_with('و') && without_conjunction(w) != w) || CLAUSE_CONJUNCTIONS.contains(&w)
 }
 
 /// What the time linker needs besides the mentions: where event offsets block links, which
@@ -1158,8 +1174,7 @@ fn governing_timex(cx: &Ctx, drafts: &[Draft], d: &Draft, links: &TimeLinks) -> 
         // بيانات …": the weekend is the silence's, not the leak's)
         let coordinated = tl < d.first && tw.clause < w.clause && {
             let first = cx.words[..=d.first].iter().rposition(|x| x.clause != w.clause).map_or(0, |p| p + 1);
-            let fw = cx.word(first);
-            fw.starts_with('و') && without_conjunction(fw) != fw
+            opens_with_conjunction(cx.word(first))
         };
         let tier = if tw.clause == w.clause || (tw.clause + 1 == w.clause && fronted[tw.clause]) {
             0

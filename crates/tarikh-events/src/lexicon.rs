@@ -95,6 +95,10 @@ pub struct EventType {
     /// Types that, in a relative clause, describe the event of the noun before it ("الاستطلاعات
     /// التي نشرت الجمعة": the polls' publication): they join that event.
     pub joins_antecedent: bool,
+    /// Types whose words name only the kind of an event (a catastrophe, a tragedy): right before
+    /// another event word, in a construct ("فاجعة الزلازل", "كارثة الفيضانات"), they are that event
+    /// and make no mention of their own.
+    pub names_kind: bool,
     /// A type whose event marks this one's start when both fall on one day (a vote begins when
     /// the polls open); empty when none.
     pub begins_with: String,
@@ -303,6 +307,8 @@ struct RawEvent {
     declared: bool,
     #[serde(default)]
     joins_antecedent: bool,
+    #[serde(default)]
+    names_kind: bool,
     #[serde(default)]
     begins_with: Option<Spanned<String>>,
     #[serde(default)]
@@ -570,6 +576,7 @@ impl EventLexicon {
                 joins_object: ev.joins_object,
                 declared: ev.declared,
                 joins_antecedent: ev.joins_antecedent,
+                names_kind: ev.names_kind,
                 begins_with: ev.begins_with.as_ref().map(|b| b.get_ref().trim().to_string()).unwrap_or_default(),
                 ends_with: ev.ends_with.as_ref().map(|b| b.get_ref().trim().to_string()).unwrap_or_default(),
                 reacts_to: ev.reacts_to.iter().map(|t| t.get_ref().trim().to_string()).collect(),

@@ -728,6 +728,10 @@ fn a_date_after_a_complementizer_or_a_likening_is_not_the_event_before_it() {
     let d = doc("d", text, vec![date("السبت والأحد", "2017-05-06", day(2017, 5, 6))]);
     let ev = extract(&d, &lex());
     assert_eq!(find(&ev, "نشرت بيانات").1.time, None);
+    // nor of one that opens with «إذ»: the adverbial phrase closes the clause before it
+    let text = "ويتوقع المحللون فوزه، في مدينة باريس الأحد، إذ تظهر استطلاعات الرأي تقدمه.";
+    let d = doc("d", text, vec![date("الأحد", "2017-05-07", day(2017, 5, 7))]);
+    assert_eq!(find(&extract(&d, &lex()), "استطلاعات الرأي").1.time, None);
 }
 
 #[test]

@@ -208,7 +208,7 @@ impl<'a> Ctx<'a> {
 
 /// Verbs whose root begins with و or ف (normalised): their first letter is no conjunction
 /// ("وصلت" arrived, "وقع" happened, "فاز" won).
-const INITIAL_WAW_FA: &[&str] = &["وصل", "وقع", "وزع", "وجد", "وضع", "وافق", "وعد", "ودع", "وفر", "وقف", "وجه", "ولد", "وثق", "وسع", "فاز", "فتح", "فرض", "فقد", "فجر", "فشل", "فر", "فحص", "فصل", "فض"];
+const INITIAL_WAW_FA: &[&str] = &["وقوع", "وصول", "وفاه", "وجود", "وصل", "وقع", "وزع", "وجد", "وضع", "وافق", "وعد", "ودع", "وفر", "وقف", "وجه", "ولد", "وثق", "وسع", "فاز", "فتح", "فرض", "فقد", "فجر", "فشل", "فر", "فحص", "فصل", "فض"];
 
 /// A word without its conjunction و/ف, when what remains is still a word (three letters or more)
 /// and the letter is no part of a root that begins with it ("وصلت" stays whole).
@@ -743,17 +743,28 @@ fn report_roles(cx: &Ctx, drafts: &[Draft], complement: &[Option<usize>], own_da
             let stop = complement[clause].filter(|&c| c > d.last).unwrap_or(usize::MAX);
             // (the object follows the verb and its subject: no preposition, signal or relative
             // stands between them — "تعلن النتائج بعد إغلاق مراكز الاقتراع" announces no closing)
+            // A preposition may stand inside the subject ("وزارة الأوقاف في المغرب"), not right before
+            // the object, except «عن» of «أعلن عن» ("أعلنت المؤسسة عن إعادة فتح …").
             let free = |from: usize, to: usize| {
                 (from..to).all(|wi| {
                     let w = without_conjunction(cx.word(wi));
-                    !PREPOSITIONS.contains(&w) && !LABEL_STOPS.contains(&w) && !COMPLEMENTIZERS.contains(&w) && !cx.lex.is_since(w)
+                    let preposition = PREPOSITIONS.contains(&w) && wi + 1 == to && w != "عن";
+                    !preposition && !LABEL_STOPS.contains(&w) && !COMPLEMENTIZERS.contains(&w) && !cx.lex.is_since(w)
                 })
+            };
+            // the object in the verb's clause, or right after a date set off by commas that closes it
+            // ("أعلنت المؤسسة اليوم الخميس، عن إعادة فتح …")
+            let dated_close = clause + 1 < cx.clauses.len()
+                && cx.words.partition_point(|x| x.clause <= clause).checked_sub(1).is_some_and(|last| cx.word_timex[last].is_some());
+            let in_reach = |o: &Draft| {
+                let c = cx.words[o.first].clause;
+                c == clause || (c == clause + 1 && dated_close && cx.words[o.first].sentence == sentence)
             };
             let object = drafts.iter().position(|o| {
                 o.first > d.last
                     && o.first <= d.last + OBJECT_REACH
                     && o.first < stop
-                    && cx.words[o.first].clause == clause
+                    && in_reach(o)
                     // an event an announcement makes; or, for a type that is no report, a report:
                     // publishing a statement is issuing it ("صدر عن الديوان بيان")
                     && ((o.type_idx.is_some_and(|t| types[t].declared) && !reports(o)) || (!types[ti].reports && reports(o)))

@@ -745,3 +745,22 @@ fn publishing_a_statement_is_issuing_it() {
     let text = "ونشرت الحكومة مقالا مطولا.";
     assert_eq!(find(&extract(&doc("d", text, vec![]), &lex()), "نشرت").1.joins, None);
 }
+
+#[test]
+fn an_announcement_reaches_its_object_past_a_place_or_a_date_set_off_by_commas() {
+    // a preposition inside the subject ("في المغرب") does not hide the object
+    let text = "وكذلك أعلنت وزارة الأوقاف في المغرب عدم ثبوت رؤية الهلال.";
+    let ev = extract(&doc("d", text, vec![]), &lex());
+    let (sighting, _) = find(&ev, "عدم ثبوت رؤية الهلال");
+    assert_eq!(find(&ev, "أعلنت").1.joins, Some(sighting));
+    // «أعلن … عن X», past the date of the announcement set off by commas
+    let text = "أعلنت مؤسسة المطارات اليوم الخميس، عن إعادة فتح إجراءات السفر.";
+    let d = doc("d", text, vec![date("اليوم الخميس", "2024-04-18", day(2024, 4, 18))]);
+    let ev = extract(&d, &lex());
+    let (reopening, _) = find(&ev, "إعادة فتح");
+    assert_eq!(find(&ev, "أعلنت").1.joins, Some(reopening));
+    // a preposition right before the event keeps it out: announced after the closing, not the closing
+    let text = "تعلن اللجنة النتائج بعد إغلاق مراكز الاقتراع.";
+    let ev = extract(&doc("d", text, vec![]), &lex());
+    assert!(ev.mentions.iter().all(|m| m.joins.is_none_or(|j| ev.mentions[j].event_type != "polls_close")));
+}

@@ -97,6 +97,13 @@ impl<'a> Ctx<'a> {
         x.sentence == y.sentence && self.text[x.range.end..y.range.start].chars().all(char::is_whitespace)
     }
 
+    /// Like [`Ctx::adjacent`], but quotation marks may stand between the words too: a phrase
+    /// reads on across a quotation that ends inside it ("آخر ساعة من "الحملة الانتخابية" التي انتهت").
+    fn joined(&self, a: usize) -> bool {
+        let (x, y) = (&self.words[a], &self.words[a + 1]);
+        x.sentence == y.sentence && self.text[x.range.end..y.range.start].chars().all(|c| c.is_whitespace() || matches!(c, '"' | '“' | '”' | '«' | '»'))
+    }
+
     fn orig(&self, start: usize, end: usize) -> String {
         let n = self.orig_bytes.len() - 1;
         let (s, e) = (start.min(n), end.min(n));
@@ -114,7 +121,7 @@ impl<'a> Ctx<'a> {
         }
         match &slots[si] {
             Slot::Word(forms) => {
-                if wi >= self.words.len() || !self.adjacent(wi - 1) || (self.word_timex[wi].is_some() && !in_timex) {
+                if wi >= self.words.len() || !self.joined(wi - 1) || (self.word_timex[wi].is_some() && !in_timex) {
                     return None;
                 }
                 let w = self.word(wi);
@@ -130,7 +137,7 @@ impl<'a> Ctx<'a> {
                     if let Some(end) = self.match_rest(slots, si + 1, at, in_timex) {
                         return Some(end);
                     }
-                    if at >= self.words.len() || !self.adjacent(at - 1) || self.word_timex[at].is_some() {
+                    if at >= self.words.len() || !self.joined(at - 1) || self.word_timex[at].is_some() {
                         return None;
                     }
                 }
@@ -1272,7 +1279,8 @@ fn build_mention(cx: &Ctx, d: &Draft, taken: &[bool]) -> EventMention {
         byte_range,
         trigger: cx.orig(start, end),
         event_type,
-        label: cx.orig(start, label_end),
+        // quotation marks in the text are no part of the event's name
+        label: cx.orig(start, label_end).replace(['"', '“', '”', '«', '»'], "").split_whitespace().collect::<Vec<_>>().join(" "),
         time: None,
         duration: None,
         sentence: cx.sentences[w.sentence].clone(),

@@ -764,3 +764,12 @@ fn an_announcement_reaches_its_object_past_a_place_or_a_date_set_off_by_commas()
     let ev = extract(&doc("d", text, vec![]), &lex());
     assert!(ev.mentions.iter().all(|m| m.joins.is_none_or(|j| ev.mentions[j].event_type != "polls_close")));
 }
+
+#[test]
+fn a_trigger_phrase_reads_on_across_a_quotation_mark() {
+    let text = "وكشف الاختراق في \"آخر ساعة من الحملة الانتخابية\" التي انتهت رسميا.";
+    let ev = extract(&doc("d", text, vec![]), &lex());
+    let (_, m) = find(&ev, "الحملة الانتخابية\" التي انتهت");
+    assert_eq!(m.event_type, "campaign_end");
+    assert!(!m.label.contains('"'), "{}", m.label);
+}

@@ -670,6 +670,7 @@ pub fn extract(doc: &AnchoredDocument, lexicon: &EventLexicon) -> DocEvents {
     lasting_durations(&cx, &drafts, &mut mentions);
     reactions(&cx, &drafts, &mentions, &mut relations);
     report_roles(&cx, &drafts, &complement, &own_date, &mut mentions);
+    outcomes(&cx, &drafts, &mut mentions);
     let places = doc_places(&cx);
     DocEvents { mentions, relations, places }
 }
@@ -851,6 +852,40 @@ fn report_roles(cx: &Ctx, drafts: &[Draft], complement: &[Option<usize>], own_da
         if let Some(r) = before.or_else(after) {
             mentions[mi].joins = Some(r);
             mentions[mi].role = mentions[r].role;
+        }
+    }
+}
+
+/// How many words after an outcome word its outcome may stand ("أسفرت نتائج الجولة الأولى في 23
+/// أبريل عن فوزهما").
+const OUTCOME_REACH: usize = 10;
+
+/// Outcomes ("… فوق مدينة درنة مخلفا قتلى وجرحى"، "أسفرت نتائج الجولة الأولى عن فوزهما"): a mention
+/// of an `outcome` type after an outcome word of the lexicon, with no date but the cause's, is part of
+/// the event that caused it: the first event between the word and the outcome (the subject of
+/// «أسفر»), else the nearest one before the word in its sentence ("مخلفا"). It `joins` that event.
+fn outcomes(cx: &Ctx, drafts: &[Draft], mentions: &mut [EventMention]) {
+    let types = cx.lex.types();
+    let kind = |d: &Draft| d.type_idx.map(|t| &types[t]);
+    for p in 0..cx.words.len() {
+        if !cx.lex.is_outcome_word(cx.word(p)) {
+            continue;
+        }
+        let sent = cx.words[p].sentence;
+        let Some(o) = drafts.iter().position(|d| {
+            d.first > p && d.first <= p + OUTCOME_REACH && cx.words[d.first].sentence == sent && kind(d).is_some_and(|t| t.outcome)
+        }) else {
+            continue;
+        };
+        if mentions[o].joins.is_some() {
+            continue;
+        }
+        let cause_kind = |d: &Draft| kind(d).is_some_and(|t| !t.outcome && !t.reports);
+        let subject = drafts.iter().position(|d| d.first > p && d.last < drafts[o].first && cause_kind(d));
+        let before = || drafts.iter().enumerate().filter(|(_, d)| d.last < p && cx.words[d.first].sentence == sent && cause_kind(d)).max_by_key(|(_, d)| d.last).map(|(i, _)| i);
+        // with no date of its own, or the cause's
+        if let Some(c) = subject.or_else(before).filter(|&c| mentions[o].time.is_none() || mentions[o].time == mentions[c].time) {
+            mentions[o].joins = Some(c);
         }
     }
 }

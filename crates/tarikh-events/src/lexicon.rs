@@ -99,6 +99,10 @@ pub struct EventType {
     /// another event word, in a construct ("فاجعة الزلازل", "كارثة الفيضانات"), they are that event
     /// and make no mention of their own.
     pub names_kind: bool,
+    /// Types of events that are the outcome of another (the dead of a storm, a win in a vote): after
+    /// an outcome word (`[clauses] outcome`: "مخلفا"، "أسفر … عن") they are part of the event that
+    /// caused them, not a row of their own.
+    pub outcome: bool,
     /// A type whose event marks this one's start when both fall on one day (a vote begins when
     /// the polls open); empty when none.
     pub begins_with: String,
@@ -210,6 +214,9 @@ pub struct EventLexicon {
     /// Normalised words that open a likening to another event ("على غرار ما حدث …", "مثلما"):
     /// a date after them belongs to that other event, never to an event before them.
     pub(crate) likening: HashSet<String>,
+    /// Normalised words after which an event is the outcome of the one that caused it ("مخلفا"،
+    /// "أسفرت … عن"، "أوقع").
+    pub(crate) outcome_words: HashSet<String>,
 }
 
 #[derive(Deserialize)]
@@ -238,6 +245,8 @@ struct RawFile {
 struct RawClauses {
     #[serde(default)]
     likening: Vec<String>,
+    #[serde(default)]
+    outcome: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -309,6 +318,8 @@ struct RawEvent {
     joins_antecedent: bool,
     #[serde(default)]
     names_kind: bool,
+    #[serde(default)]
+    outcome: bool,
     #[serde(default)]
     begins_with: Option<Spanned<String>>,
     #[serde(default)]
@@ -491,6 +502,7 @@ impl EventLexicon {
             since: HashSet::new(),
             comparison: HashSet::new(),
             likening: HashSet::new(),
+            outcome_words: HashSet::new(),
             first_time: Vec::new(),
             lasting: HashSet::new(),
             institutions: HashSet::new(),
@@ -577,6 +589,7 @@ impl EventLexicon {
                 declared: ev.declared,
                 joins_antecedent: ev.joins_antecedent,
                 names_kind: ev.names_kind,
+                outcome: ev.outcome,
                 begins_with: ev.begins_with.as_ref().map(|b| b.get_ref().trim().to_string()).unwrap_or_default(),
                 ends_with: ev.ends_with.as_ref().map(|b| b.get_ref().trim().to_string()).unwrap_or_default(),
                 reacts_to: ev.reacts_to.iter().map(|t| t.get_ref().trim().to_string()).collect(),
@@ -656,6 +669,7 @@ impl EventLexicon {
         }
         if let Some(c) = &raw.clauses {
             lex.likening = normalised(&c.likening);
+            lex.outcome_words = normalised(&c.outcome);
         }
         if let Some(d) = &raw.duration {
             lex.lasting = normalised(&d.lasting);
@@ -776,6 +790,13 @@ impl EventLexicon {
     /// event ("غرار" of «على غرار», "مثلما"): a date after it is not the time of an event before it.
     pub fn is_likening(&self, normalised_word: &str) -> bool {
         self.likening.contains(normalised_word) || word_candidates(normalised_word).iter().any(|(_, s)| self.likening.contains(*s))
+    }
+
+    /// Whether a normalised word (with a conjunction) says that what follows is the outcome of an
+    /// event ("مخلفا"، "وأسفر").
+    pub fn is_outcome_word(&self, normalised_word: &str) -> bool {
+        let bare = normalised_word.strip_prefix('و').or_else(|| normalised_word.strip_prefix('ف')).unwrap_or(normalised_word);
+        self.outcome_words.contains(normalised_word) || self.outcome_words.contains(bare)
     }
 
     /// Whether a normalised word makes a following «منذ» a comparison ("أكبر كمية منذ 1949").

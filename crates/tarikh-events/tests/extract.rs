@@ -773,3 +773,21 @@ fn a_trigger_phrase_reads_on_across_a_quotation_mark() {
     assert_eq!(m.event_type, "campaign_end");
     assert!(!m.label.contains('"'), "{}", m.label);
 }
+
+#[test]
+fn an_outcome_is_part_of_the_event_that_caused_it() {
+    // after a participle, the cause comes before
+    let text = "وضربت العاصفة المدينة مخلفة قتلى وجرحى بالآلاف.";
+    let ev = extract(&doc("d", text, vec![]), &lex());
+    let (storm, _) = find(&ev, "العاصفة");
+    assert_eq!(find(&ev, "قتلى").1.joins, Some(storm));
+    // after «أسفر», its subject is the cause
+    let text = "ويتنافس في الجولة الثانية مرشحان أسفرت نتائج الجولة الأولى عن فوزهما بأعلى الأصوات.";
+    let ev = extract(&doc("d", text, vec![]), &lex());
+    let (first_round, _) = find(&ev, "الجولة الأولى");
+    assert_eq!(find(&ev, "فوزهما").1.joins, Some(first_round));
+    // with no outcome word, a death toll stays an event of its own
+    let text = "ضربت العاصفة المدينة. وأعلنت الوزارة مقتل عشرة أشخاص.";
+    let ev = extract(&doc("d", text, vec![]), &lex());
+    assert_eq!(find(&ev, "مقتل").1.joins, None);
+}

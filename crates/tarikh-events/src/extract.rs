@@ -97,6 +97,13 @@ impl<'a> Ctx<'a> {
         x.sentence == y.sentence && self.text[x.range.end..y.range.start].chars().all(char::is_whitespace)
     }
 
+    /// Like [`Ctx::adjacent`], but quotation marks may stand between the words too: a phrase
+    /// reads on across a quotation that ends inside it ("آخر ساعة من "الحملة الانتخابية" التي انتهت").
+    fn joined(&self, a: usize) -> bool {
+        let (x, y) = (&self.words[a], &self.words[a + 1]);
+        x.sentence == y.sentence && self.text[x.range.end..y.range.start].chars().all(|c| c.is_whitespace() || matches!(c, '"' | '“' | '”' | '«' | '»'))
+    }
+
     fn orig(&self, start: usize, end: usize) -> String {
         let n = self.orig_bytes.len() - 1;
         let (s, e) = (start.min(n), end.min(n));
@@ -114,7 +121,7 @@ impl<'a> Ctx<'a> {
         }
         match &slots[si] {
             Slot::Word(forms) => {
-                if wi >= self.words.len() || !self.adjacent(wi - 1) || (self.word_timex[wi].is_some() && !in_timex) {
+                if wi >= self.words.len() || !self.joined(wi - 1) || (self.word_timex[wi].is_some() && !in_timex) {
                     return None;
                 }
                 let w = self.word(wi);
@@ -130,7 +137,7 @@ impl<'a> Ctx<'a> {
                     if let Some(end) = self.match_rest(slots, si + 1, at, in_timex) {
                         return Some(end);
                     }
-                    if at >= self.words.len() || !self.adjacent(at - 1) || self.word_timex[at].is_some() {
+                    if at >= self.words.len() || !self.joined(at - 1) || self.word_timex[at].is_some() {
                         return None;
                     }
                 }
@@ -208,7 +215,7 @@ impl<'a> Ctx<'a> {
 
 /// Verbs whose root begins with و or ف (normalised): their first letter is no conjunction
 /// ("وصلت" arrived, "وقع" happened, "فاز" won).
-const INITIAL_WAW_FA: &[&str] = &["وصل", "وقع", "وزع", "وجد", "وضع", "وافق", "وعد", "ودع", "وفر", "وقف", "وجه", "ولد", "وثق", "وسع", "فاز", "فتح", "فرض", "فقد", "فجر", "فشل", "فر", "فحص", "فصل", "فض"];
+const INITIAL_WAW_FA: &[&str] = &["وقوع", "وصول", "وفاه", "وجود", "وصل", "وقع", "وزع", "وجد", "وضع", "وافق", "وعد", "ودع", "وفر", "وقف", "وجه", "ولد", "وثق", "وسع", "فاز", "فتح", "فرض", "فقد", "فجر", "فشل", "فر", "فحص", "فصل", "فض"];
 
 /// A word without its conjunction و/ف, when what remains is still a word (three letters or more)
 /// and the letter is no part of a root that begins with it ("وصلت" stays whole).
@@ -265,9 +272,11 @@ fn reported_complements(cx: &Ctx, drafts: &[Draft]) -> Vec<Option<usize>> {
         let sentence = cx.words[d.last].sentence;
         // within the clause, a few words on; or, after a long subject set off by commas ("أكد
         // فريق حملة المرشح …، الجمعة 5 مايو، أنه …"), further in the sentence before another report
+        // a quotation opening after the verb and its subject is the reported speech itself ("وقال
+        // المتحدث “لا الوزارة …”", "قال: «…»")
         let near = (d.last + 1..(d.last + 1 + COMPLEMENT_REACH).min(cx.words.len()))
-            .take_while(|&wi| cx.words[wi].clause == clause)
-            .find(|&wi| COMPLEMENTIZERS.contains(&cx.word(wi)));
+            .take_while(|&wi| cx.words[wi].sentence == sentence && (cx.words[wi].clause == clause || opens_quotation(cx, wi)))
+            .find(|&wi| COMPLEMENTIZERS.contains(&cx.word(wi)) || opens_quotation(cx, wi));
         let far = || {
             (d.last + 1..(d.last + 1 + COMPLEMENT_FAR).min(cx.words.len()))
                 .take_while(|&wi| cx.words[wi].sentence == sentence && !drafts.iter().any(|o| o.first == wi && o.type_idx.is_some_and(|t| cx.lex.types()[t].reports)))
@@ -282,6 +291,14 @@ fn reported_complements(cx: &Ctx, drafts: &[Draft]) -> Vec<Option<usize>> {
         }
     }
     out
+}
+
+/// Whether word `wi` opens a quotation: an opening quotation mark (“ « or a straight double quote)
+/// stands right before it, after the previous word.
+fn opens_quotation(cx: &Ctx, wi: usize) -> bool {
+    let from = if wi == 0 { 0 } else { cx.words[wi - 1].range.end };
+    let gap = cx.text[from..cx.words[wi].range.start].trim_end();
+    gap.ends_with(['“', '«', '"']) && !gap.trim_end_matches(['“', '«', '"']).ends_with(|c: char| c.is_alphanumeric())
 }
 
 /// A perfect verb, stricter than [`looks_like_perfect_verb`]: verbal nouns of five letters or more
@@ -405,6 +422,13 @@ pub fn extract(doc: &AnchoredDocument, lexicon: &EventLexicon) -> DocEvents {
     // A negated event did not happen ("لن يتم نشر عنوان بريدك", "لم تعلق الوزارة"): no mention,
     // and its words make no generic event either.
     drafts.retain(|d| !cx.negated(d.first));
+    // A word that names only the kind of an event, in a construct with an event word ("فاجعة
+    // الزلازل"، "كارثة الفيضانات"): the event word names the event; the kind makes no mention.
+    let starts: std::collections::HashSet<usize> = drafts.iter().map(|d| d.first).collect();
+    drafts.retain(|d| {
+        let kind = d.type_idx.is_some_and(|t| lexicon.types()[t].names_kind);
+        !(kind && d.last + 1 < cx.words.len() && cx.adjacent(d.last) && starts.contains(&(d.last + 1)))
+    });
 
     // 2. Generic events: clauses with a timex and no typed trigger. The content a reporting verb
     // reports ("قال إن …") counts as a clause of its own.
@@ -616,6 +640,15 @@ pub fn extract(doc: &AnchoredDocument, lexicon: &EventLexicon) -> DocEvents {
     }
     relations.sort_by_key(|r| (r.start, r.end, r.source, r.target));
     relations.dedup_by(|x, y| x.source == y.source && x.target == y.target && x.relation == y.relation && x.offset_min_seconds == y.offset_min_seconds && x.offset_max_seconds == y.offset_max_seconds && x.start == y.start);
+    // A complementizer opens the content of a verb of saying or showing ("ترجح الاستطلاعات أن
+    // ماكرون سيفوز غدا"), a likening opens another event ("على غرار ما حدث العام الماضي"): a date
+    // after either is not the time of an event before it, nor one before it of an event after it.
+    for wi in 0..cx.words.len() {
+        let w = cx.word(wi);
+        if COMPLEMENTIZERS.contains(&w) || cx.lex.is_likening(w) {
+            blockers.push(wi);
+        }
+    }
     blockers.sort_unstable();
 
     // 5. Time links.
@@ -637,6 +670,7 @@ pub fn extract(doc: &AnchoredDocument, lexicon: &EventLexicon) -> DocEvents {
     lasting_durations(&cx, &drafts, &mut mentions);
     reactions(&cx, &drafts, &mentions, &mut relations);
     report_roles(&cx, &drafts, &complement, &own_date, &mut mentions);
+    outcomes(&cx, &drafts, &mut mentions);
     let places = doc_places(&cx);
     DocEvents { mentions, relations, places }
 }
@@ -717,19 +751,31 @@ fn report_roles(cx: &Ctx, drafts: &[Draft], complement: &[Option<usize>], own_da
             let stop = complement[clause].filter(|&c| c > d.last).unwrap_or(usize::MAX);
             // (the object follows the verb and its subject: no preposition, signal or relative
             // stands between them — "تعلن النتائج بعد إغلاق مراكز الاقتراع" announces no closing)
+            // A preposition may stand inside the subject ("وزارة الأوقاف في المغرب"), not right before
+            // the object, except «عن» of «أعلن عن» ("أعلنت المؤسسة عن إعادة فتح …").
             let free = |from: usize, to: usize| {
                 (from..to).all(|wi| {
                     let w = without_conjunction(cx.word(wi));
-                    !PREPOSITIONS.contains(&w) && !LABEL_STOPS.contains(&w) && !COMPLEMENTIZERS.contains(&w) && !cx.lex.is_since(w)
+                    let preposition = PREPOSITIONS.contains(&w) && wi + 1 == to && w != "عن";
+                    !preposition && !LABEL_STOPS.contains(&w) && !COMPLEMENTIZERS.contains(&w) && !cx.lex.is_since(w)
                 })
+            };
+            // the object in the verb's clause, or right after a date set off by commas that closes it
+            // ("أعلنت المؤسسة اليوم الخميس، عن إعادة فتح …")
+            let dated_close = clause + 1 < cx.clauses.len()
+                && cx.words.partition_point(|x| x.clause <= clause).checked_sub(1).is_some_and(|last| cx.word_timex[last].is_some());
+            let in_reach = |o: &Draft| {
+                let c = cx.words[o.first].clause;
+                c == clause || (c == clause + 1 && dated_close && cx.words[o.first].sentence == sentence)
             };
             let object = drafts.iter().position(|o| {
                 o.first > d.last
                     && o.first <= d.last + OBJECT_REACH
                     && o.first < stop
-                    && cx.words[o.first].clause == clause
-                    && o.type_idx.is_some_and(|t| types[t].declared)
-                    && !reports(o)
+                    && in_reach(o)
+                    // an event an announcement makes; or, for a type that is no report, a report:
+                    // publishing a statement is issuing it ("صدر عن الديوان بيان")
+                    && ((o.type_idx.is_some_and(|t| types[t].declared) && !reports(o)) || (!types[ti].reports && reports(o)))
                     && free(d.last + 1, o.first)
             });
             if let Some(o) = object {
@@ -745,7 +791,26 @@ fn report_roles(cx: &Ctx, drafts: &[Draft], complement: &[Option<usize>], own_da
             continue;
         }
         let subjectless = d.continuation || matches!(cx.char_after(d.last), Some(',' | ':' | '“' | '"' | '«'));
-        if mentions[mi].time.is_some() && own_date[mi] && !present_tense(cx, d) {
+        // a statement issued by a publication ("نشرت الحكومة بيانا") is news: the publication is
+        // an event of the story, and they are one
+        if let Some(p) = (0..mi).find(|&p| mentions[p].joins == Some(mi) && !drafts[p].type_idx.is_some_and(|t| types[t].reports)) {
+            mentions[mi].role = MentionRole::Event;
+            if mentions[mi].time.is_none() {
+                mentions[mi].time = mentions[p].time;
+            }
+            last_report = Some((sentence, mi));
+            continue;
+        }
+        let continuing = d.first == d.last && types[ti].continues.iter().any(|c| c == without_conjunction(cx.word(d.first)));
+        let went_on = last_report.filter(|&(s, _)| sentence - s <= CONTINUATION_SENTENCES);
+        if let Some((_, prev)) = went_on.filter(|_| continuing) {
+            // "وأضاف المسؤول أن …": the statement cited before goes on
+            mentions[mi].joins = Some(prev);
+            mentions[mi].role = mentions[prev].role;
+            if mentions[mi].time.is_none() || mentions[prev].time.is_some() {
+                mentions[mi].time = mentions[prev].time;
+            }
+        } else if mentions[mi].time.is_some() && own_date[mi] && !present_tense(cx, d) {
             mentions[mi].role = MentionRole::Event;
         } else if let Some((_, prev)) = last_report.filter(|&(s, _)| subjectless && sentence - s <= CONTINUATION_SENTENCES) {
             mentions[mi].joins = Some(prev);
@@ -766,7 +831,7 @@ fn report_roles(cx: &Ctx, drafts: &[Draft], complement: &[Option<usize>], own_da
             continue;
         }
         let pronoun = d.first - 1;
-        if !matches!(cx.word(pronoun), "الذي" | "التي" | "الذين" | "اللذين" | "اللتين" | "اللواتي" | "اللذان" | "اللتان") {
+        if !RELATIVE_PRONOUNS.contains(&cx.word(pronoun)) {
             continue;
         }
         let antecedent = drafts.iter().position(|o| o.type_idx.is_some() && !reports(o) && o.last < pronoun && o.last + 3 > pronoun && cx.words[o.last].sentence == cx.words[pronoun].sentence);
@@ -791,6 +856,43 @@ fn report_roles(cx: &Ctx, drafts: &[Draft], complement: &[Option<usize>], own_da
     }
 }
 
+/// How many words after an outcome word its outcome may stand ("أسفرت نتائج الجولة الأولى في 23
+/// أبريل عن فوزهما").
+const OUTCOME_REACH: usize = 10;
+
+/// Outcomes ("… فوق مدينة درنة مخلفا قتلى وجرحى"، "أسفرت نتائج الجولة الأولى عن فوزهما"): a mention
+/// of an `outcome` type after an outcome word of the lexicon, with no date but the cause's, is part of
+/// the event that caused it: the first event between the word and the outcome (the subject of
+/// «أسفر»), else the nearest one before the word in its sentence ("مخلفا"). It `joins` that event.
+fn outcomes(cx: &Ctx, drafts: &[Draft], mentions: &mut [EventMention]) {
+    let types = cx.lex.types();
+    let kind = |d: &Draft| d.type_idx.map(|t| &types[t]);
+    for p in 0..cx.words.len() {
+        if !cx.lex.is_outcome_word(cx.word(p)) {
+            continue;
+        }
+        let sent = cx.words[p].sentence;
+        let Some(o) = drafts.iter().position(|d| {
+            d.first > p && d.first <= p + OUTCOME_REACH && cx.words[d.first].sentence == sent && kind(d).is_some_and(|t| t.outcome)
+        }) else {
+            continue;
+        };
+        if mentions[o].joins.is_some() {
+            continue;
+        }
+        let cause_kind = |d: &Draft| kind(d).is_some_and(|t| !t.outcome && !t.reports);
+        let subject = drafts.iter().position(|d| d.first > p && d.last < drafts[o].first && cause_kind(d));
+        let before = || drafts.iter().enumerate().filter(|(_, d)| d.last < p && cx.words[d.first].sentence == sent && cause_kind(d)).max_by_key(|(_, d)| d.last).map(|(i, _)| i);
+        // with no date of its own, or the cause's
+        if let Some(c) = subject.or_else(before).filter(|&c| mentions[o].time.is_none() || mentions[o].time == mentions[c].time) {
+            mentions[o].joins = Some(c);
+        }
+    }
+}
+
+/// Relative pronouns (normalised): the clause they open describes the noun before them.
+const RELATIVE_PRONOUNS: &[&str] = &["الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي", "اللذان", "اللتان"];
+
 /// A report named as the medium of another: a statement noun after «في» or «عبر», or with «ب»
 /// attached ("في بيان", "ببيان").
 fn is_medium(cx: &Ctx, d: &Draft) -> bool {
@@ -801,11 +903,13 @@ fn is_medium(cx: &Ctx, d: &Draft) -> bool {
     prefixed || after_preposition
 }
 
-/// A reporting verb in the present without the future prefix ("يقول"، "تؤكد"، "وتقول"): the
-/// imperfect prefix ي, or ت on a four-letter form (nouns such as "تصريح"، "تحذير" are longer).
+/// A reporting verb in the present ("يقول"، "تؤكد"، "وتقول": the imperfect prefix ي, or ت on a
+/// four-letter form; nouns such as "تصريح"، "تحذير" are longer) or in the future ("سيقولون").
 fn present_tense(cx: &Ctx, d: &Draft) -> bool {
     let w = without_conjunction(cx.word(d.first));
-    w.starts_with('ي') || (w.starts_with('ت') && w.chars().count() == 4)
+    // the future ("سيقولون"، "ستعلن") says nothing has been said yet
+    let future = w.strip_prefix('س').is_some_and(|r| r.starts_with(['ي', 'ت', 'ن']) && r.chars().count() >= 4);
+    future || w.starts_with('ي') || (w.starts_with('ت') && w.chars().count() == 4)
 }
 
 /// The places the text names, counted by zone.
@@ -1045,11 +1149,25 @@ fn fronted_adjuncts(cx: &Ctx) -> Vec<bool> {
         let end = wi + cx.words[wi..].iter().take_while(|w| w.clause == clause).count();
         let first = cx.word(wi);
         let bare = first.strip_prefix('و').or_else(|| first.strip_prefix('ف')).filter(|b| ADJUNCT_OPENERS.contains(b)).unwrap_or(first);
-        let next_same_sentence = cx.words.get(end).is_some_and(|w| w.sentence == sentence);
+        // a clause opening with the conjunction و starts a new coordinated clause: the adjunct before
+        // it closes the previous one ("لمغادرة القصر، في نهاية ولايته مساء الأحد، وأشارت …")
+        let next_same_sentence = cx.words.get(end).is_some_and(|w| w.sentence == sentence) && {
+            !opens_with_conjunction(cx.word(end))
+        };
         out[clause] = ADJUNCT_OPENERS.contains(&bare) && end - wi <= ADJUNCT_MAX_WORDS && next_same_sentence;
         wi = end;
     }
     out
+}
+
+/// Conjunctions that open a clause of their own after a comma ("إذ تظهر أحدث الاستطلاعات …",
+/// "بينما", "حيث"), normalised.
+const CLAUSE_CONJUNCTIONS: &[&str] = &["اذ", "حيث", "بينما", "فيما", "لكن", "غير"];
+
+/// Whether a clause whose first word is `w` is a new clause coordinated with or subordinated to the
+/// one before: it opens with the conjunction و (not a root letter) or with «إذ»، «حيث»، «بينما» …
+fn opens_with_conjunction(w: &str) -> bool {
+    (w.starts_with('و') && without_conjunction(w) != w) || CLAUSE_CONJUNCTIONS.contains(&w)
 }
 
 /// What the time linker needs besides the mentions: where event offsets block links, which
@@ -1099,9 +1217,21 @@ fn governing_timex(cx: &Ctx, drafts: &[Draft], d: &Draft, links: &TimeLinks) -> 
         if d.type_idx.is_some_and(|ti| cx.lex.types()[ti].reports) && complement[tw.clause].is_some_and(|c| tf > c && c > d.last) {
             continue;
         }
+        // a relative clause after a report's subject dates that subject ("أشارت آخر الاستطلاعات التي
+        // نشرت الجمعة إلى …": Friday is when the polls came out), not the report
+        if d.type_idx.is_some_and(|ti| cx.lex.types()[ti].reports) && tf > d.last && (d.last + 1..tf).any(|x| RELATIVE_PRONOUNS.contains(&cx.word(x))) {
+            continue;
+        }
+        // a clause opening with the conjunction و is a new coordinated clause: a date in a clause
+        // before it belongs to what was said before ("فترة الصمت الانتخابي، السبت والأحد، ونشرت
+        // بيانات …": the weekend is the silence's, not the leak's)
+        let coordinated = tl < d.first && tw.clause < w.clause && {
+            let first = cx.words[..=d.first].iter().rposition(|x| x.clause != w.clause).map_or(0, |p| p + 1);
+            opens_with_conjunction(cx.word(first))
+        };
         let tier = if tw.clause == w.clause || (tw.clause + 1 == w.clause && fronted[tw.clause]) {
             0
-        } else if !clause_has_mention[tw.clause] {
+        } else if !clause_has_mention[tw.clause] && !coordinated {
             1000
         } else {
             continue;
@@ -1184,7 +1314,8 @@ fn build_mention(cx: &Ctx, d: &Draft, taken: &[bool]) -> EventMention {
         byte_range,
         trigger: cx.orig(start, end),
         event_type,
-        label: cx.orig(start, label_end),
+        // quotation marks in the text are no part of the event's name
+        label: cx.orig(start, label_end).replace(['"', '“', '”', '«', '»'], "").split_whitespace().collect::<Vec<_>>().join(" "),
         time: None,
         duration: None,
         sentence: cx.sentences[w.sentence].clone(),

@@ -95,6 +95,14 @@ pub struct EventType {
     /// Types that, in a relative clause, describe the event of the noun before it ("الاستطلاعات
     /// التي نشرت الجمعة": the polls' publication): they join that event.
     pub joins_antecedent: bool,
+    /// Types whose words name only the kind of an event (a catastrophe, a tragedy): right before
+    /// another event word, in a construct ("فاجعة الزلازل", "كارثة الفيضانات"), they are that event
+    /// and make no mention of their own.
+    pub names_kind: bool,
+    /// Types of events that are the outcome of another (the dead of a storm, a win in a vote): after
+    /// an outcome word (`[clauses] outcome`: "مخلفا"، "أسفر … عن") they are part of the event that
+    /// caused them, not a row of their own.
+    pub outcome: bool,
     /// A type whose event marks this one's start when both fall on one day (a vote begins when
     /// the polls open); empty when none.
     pub begins_with: String,
@@ -105,6 +113,10 @@ pub struct EventType {
     /// streets when a quake is felt): an undated mention in a sentence that names one of them
     /// begins right after it (see `tarikh_events::REACTION_WINDOW_SECONDS`); empty for most types.
     pub reacts_to: Vec<String>,
+    /// Normalised words of a reporting type that always go on with speech already cited ("أضاف"
+    /// "added", "أردف"): with or without a subject of their own ("وأضاف المسؤول أن …"), they
+    /// continue the last report of the few sentences before them, not a statement of their own.
+    pub continues: Vec<String>,
     /// Context words (normalised) required by the context triggers.
     pub context: Vec<String>,
     /// Example sentences.
@@ -199,6 +211,12 @@ pub struct EventLexicon {
     /// Normalised nouns of institutions and roles: an event word right after one of them names
     /// it ("لجنة الانتخابات", "مراكز الاقتراع"), not an event.
     pub(crate) institutions: HashSet<String>,
+    /// Normalised words that open a likening to another event ("على غرار ما حدث …", "مثلما"):
+    /// a date after them belongs to that other event, never to an event before them.
+    pub(crate) likening: HashSet<String>,
+    /// Normalised words after which an event is the outcome of the one that caused it ("مخلفا"،
+    /// "أسفرت … عن"، "أوقع").
+    pub(crate) outcome_words: HashSet<String>,
 }
 
 #[derive(Deserialize)]
@@ -218,6 +236,17 @@ struct RawFile {
     since: Option<RawSince>,
     #[serde(default)]
     duration: Option<RawDuration>,
+    #[serde(default)]
+    clauses: Option<RawClauses>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawClauses {
+    #[serde(default)]
+    likening: Vec<String>,
+    #[serde(default)]
+    outcome: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -268,6 +297,8 @@ struct RawEvent {
     #[serde(default)]
     continuation_triggers: Vec<Spanned<String>>,
     #[serde(default)]
+    continues: Vec<String>,
+    #[serde(default)]
     context: Vec<String>,
     #[serde(default)]
     merge: Option<Spanned<String>>,
@@ -285,6 +316,10 @@ struct RawEvent {
     declared: bool,
     #[serde(default)]
     joins_antecedent: bool,
+    #[serde(default)]
+    names_kind: bool,
+    #[serde(default)]
+    outcome: bool,
     #[serde(default)]
     begins_with: Option<Spanned<String>>,
     #[serde(default)]
@@ -466,6 +501,8 @@ impl EventLexicon {
             negations: HashSet::new(),
             since: HashSet::new(),
             comparison: HashSet::new(),
+            likening: HashSet::new(),
+            outcome_words: HashSet::new(),
             first_time: Vec::new(),
             lasting: HashSet::new(),
             institutions: HashSet::new(),
@@ -551,9 +588,12 @@ impl EventLexicon {
                 joins_object: ev.joins_object,
                 declared: ev.declared,
                 joins_antecedent: ev.joins_antecedent,
+                names_kind: ev.names_kind,
+                outcome: ev.outcome,
                 begins_with: ev.begins_with.as_ref().map(|b| b.get_ref().trim().to_string()).unwrap_or_default(),
                 ends_with: ev.ends_with.as_ref().map(|b| b.get_ref().trim().to_string()).unwrap_or_default(),
                 reacts_to: ev.reacts_to.iter().map(|t| t.get_ref().trim().to_string()).collect(),
+                continues: ev.continues.iter().map(|c| tarikh_text::normalise(c.trim())).filter(|c| !c.is_empty()).collect(),
                 context: ev.context.iter().map(|c| tarikh_text::normalise(c.trim())).filter(|c| !c.is_empty()).collect(),
                 examples,
                 counter_examples: ev.counter_examples.clone(),
@@ -626,6 +666,10 @@ impl EventLexicon {
             lex.stopwords = normalised(&g.stopwords);
             lex.non_events = normalised(&g.non_events);
             lex.negations = normalised(&g.negations);
+        }
+        if let Some(c) = &raw.clauses {
+            lex.likening = normalised(&c.likening);
+            lex.outcome_words = normalised(&c.outcome);
         }
         if let Some(d) = &raw.duration {
             lex.lasting = normalised(&d.lasting);
@@ -740,6 +784,19 @@ impl EventLexicon {
     /// "واستمرت", "مدى" of «على مدى»).
     pub fn is_lasting(&self, normalised_word: &str) -> bool {
         self.lasting.contains(normalised_word) || word_candidates(normalised_word).iter().any(|(_, s)| self.lasting.contains(*s))
+    }
+
+    /// Whether a normalised word (with a conjunction or a preposition) opens a likening to another
+    /// event ("غرار" of «على غرار», "مثلما"): a date after it is not the time of an event before it.
+    pub fn is_likening(&self, normalised_word: &str) -> bool {
+        self.likening.contains(normalised_word) || word_candidates(normalised_word).iter().any(|(_, s)| self.likening.contains(*s))
+    }
+
+    /// Whether a normalised word (with a conjunction) says that what follows is the outcome of an
+    /// event ("مخلفا"، "وأسفر").
+    pub fn is_outcome_word(&self, normalised_word: &str) -> bool {
+        let bare = normalised_word.strip_prefix('و').or_else(|| normalised_word.strip_prefix('ف')).unwrap_or(normalised_word);
+        self.outcome_words.contains(normalised_word) || self.outcome_words.contains(bare)
     }
 
     /// Whether a normalised word makes a following «منذ» a comparison ("أكبر كمية منذ 1949").

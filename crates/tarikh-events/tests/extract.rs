@@ -676,3 +676,118 @@ fn a_relative_clause_of_publication_is_its_nouns_event() {
     let (polls, _) = find(&ev, "استطلاعات الرأي");
     assert_eq!(find(&ev, "نشرت").1.joins, Some(polls));
 }
+
+#[test]
+fn a_report_is_news_only_for_a_date_of_its_own_saying() {
+    // a date inside the quotation is the quoted speech's, not the saying's
+    let text = "وقال المتحدث “لن تعلق الوزارة لأن الحملة انتهت في منتصف الليل”.";
+    let d = doc("d", text, vec![date("منتصف الليل", "2017-05-06T00:00", day(2017, 5, 6))]);
+    assert_eq!(find(&extract(&d, &lex()), "قال").1.role, MentionRole::Attribution);
+    // a report in the future has not been made
+    let text = "أعتقد سيقولون ذلك يوم الأحد.";
+    let d = doc("d", text, vec![date("يوم الأحد", "2017-05-07", day(2017, 5, 7))]);
+    assert_eq!(find(&extract(&d, &lex()), "يقولون").1.role, MentionRole::Attribution);
+    // a relative clause after the report's subject dates the subject
+    let text = "وأشارت آخر الاستطلاعات التي نشرت الجمعة إلى تقدم المرشح.";
+    let d = doc("d", text, vec![date("الجمعة", "2017-05-05", day(2017, 5, 5))]);
+    assert_eq!(find(&extract(&d, &lex()), "أشارت").1.role, MentionRole::Attribution);
+    // an adverbial phrase before a clause that opens with «و» closes the clause before it
+    let text = "واستعد الرئيس لمغادرة القصر، في نهاية ولايته مساء الأحد، وأشارت الصحف إلى خلفه.";
+    let d = doc("d", text, vec![date("مساء الأحد", "2017-05-07TEV", day(2017, 5, 7))]);
+    assert_eq!(find(&extract(&d, &lex()), "أشارت").1.role, MentionRole::Attribution);
+}
+
+#[test]
+fn added_goes_on_with_the_statement_before_it_even_with_a_subject() {
+    let text = "وقال المسؤول إن الوكالة ستحقق. وأضاف المسؤول يوم السبت أنه يمكن استدعاء الوكالة.";
+    let d = doc("d", text, vec![date("يوم السبت", "2017-05-06", day(2017, 5, 6))]);
+    let ev = extract(&d, &lex());
+    let (said, _) = find(&ev, "قال");
+    let (_, m) = find(&ev, "أضاف");
+    assert_eq!((m.joins, m.role), (Some(said), MentionRole::Attribution));
+    // with no statement before it, "أضاف" dated in its own clause is a statement of its own
+    let text = "وأضاف الوزير يوم السبت أن الطرق مغلقة.";
+    let d = doc("d", text, vec![date("يوم السبت", "2017-05-06", day(2017, 5, 6))]);
+    assert_eq!(find(&extract(&d, &lex()), "أضاف").1.role, MentionRole::Event);
+}
+
+#[test]
+fn a_date_after_a_complementizer_or_a_likening_is_not_the_event_before_it() {
+    // «أن» opens the content of a verb of showing: tomorrow is the vote's, not the polls'
+    let text = "وترجح استطلاعات الرأي أن ماكرون سيفوز في الجولة الثانية غدا.";
+    let d = doc("d", text, vec![date("غدا", "2017-05-07", day(2017, 5, 7))]);
+    let ev = extract(&d, &lex());
+    assert_eq!(find(&ev, "استطلاعات الرأي").1.time, None);
+    assert_eq!(find(&ev, "الجولة الثانية").1.time, Some(0));
+    // «على غرار ما حدث …»: last year is the other event's
+    let text = "ووصف الوزير الهجوم الإلكتروني بالخطير على غرار ما حدث في الولايات المتحدة العام الماضي.";
+    let d = doc("d", text, vec![date("العام الماضي", "2016", day(2016, 1, 1))]);
+    assert_eq!(find(&extract(&d, &lex()), "الهجوم الإلكتروني").1.time, None);
+    // a date in a clause before one that opens with «و» is not the later clause's
+    let text = "لا تعليق خلال فترة الصمت الانتخابي، السبت والأحد، ونشرت بيانات تصل إلى تسعة غيغابايت.";
+    let d = doc("d", text, vec![date("السبت والأحد", "2017-05-06", day(2017, 5, 6))]);
+    let ev = extract(&d, &lex());
+    assert_eq!(find(&ev, "نشرت بيانات").1.time, None);
+    // nor of one that opens with «إذ»: the adverbial phrase closes the clause before it
+    let text = "ويتوقع المحللون فوزه، في مدينة باريس الأحد، إذ تظهر استطلاعات الرأي تقدمه.";
+    let d = doc("d", text, vec![date("الأحد", "2017-05-07", day(2017, 5, 7))]);
+    assert_eq!(find(&extract(&d, &lex()), "استطلاعات الرأي").1.time, None);
+}
+
+#[test]
+fn publishing_a_statement_is_issuing_it() {
+    let text = "وصدر عن الديوان الملكي بيانا يفيد بأن المحكمة قررت أن الجمعة أول أيام العيد.";
+    let ev = extract(&doc("d", text, vec![]), &lex());
+    let (statement, m) = find(&ev, "بيانا");
+    assert_eq!(m.role, MentionRole::Event, "an issued statement is news");
+    assert_eq!(find(&ev, "صدر عن").1.joins, Some(statement));
+    // publishing what is no event joins nothing
+    let text = "ونشرت الحكومة مقالا مطولا.";
+    assert_eq!(find(&extract(&doc("d", text, vec![]), &lex()), "نشرت").1.joins, None);
+}
+
+#[test]
+fn an_announcement_reaches_its_object_past_a_place_or_a_date_set_off_by_commas() {
+    // a preposition inside the subject ("في المغرب") does not hide the object
+    let text = "وكذلك أعلنت وزارة الأوقاف في المغرب عدم ثبوت رؤية الهلال.";
+    let ev = extract(&doc("d", text, vec![]), &lex());
+    let (sighting, _) = find(&ev, "عدم ثبوت رؤية الهلال");
+    assert_eq!(find(&ev, "أعلنت").1.joins, Some(sighting));
+    // «أعلن … عن X», past the date of the announcement set off by commas
+    let text = "أعلنت مؤسسة المطارات اليوم الخميس، عن إعادة فتح إجراءات السفر.";
+    let d = doc("d", text, vec![date("اليوم الخميس", "2024-04-18", day(2024, 4, 18))]);
+    let ev = extract(&d, &lex());
+    let (reopening, _) = find(&ev, "إعادة فتح");
+    assert_eq!(find(&ev, "أعلنت").1.joins, Some(reopening));
+    // a preposition right before the event keeps it out: announced after the closing, not the closing
+    let text = "تعلن اللجنة النتائج بعد إغلاق مراكز الاقتراع.";
+    let ev = extract(&doc("d", text, vec![]), &lex());
+    assert!(ev.mentions.iter().all(|m| m.joins.is_none_or(|j| ev.mentions[j].event_type != "polls_close")));
+}
+
+#[test]
+fn a_trigger_phrase_reads_on_across_a_quotation_mark() {
+    let text = "وكشف الاختراق في \"آخر ساعة من الحملة الانتخابية\" التي انتهت رسميا.";
+    let ev = extract(&doc("d", text, vec![]), &lex());
+    let (_, m) = find(&ev, "الحملة الانتخابية\" التي انتهت");
+    assert_eq!(m.event_type, "campaign_end");
+    assert!(!m.label.contains('"'), "{}", m.label);
+}
+
+#[test]
+fn an_outcome_is_part_of_the_event_that_caused_it() {
+    // after a participle, the cause comes before
+    let text = "وضربت العاصفة المدينة مخلفة قتلى وجرحى بالآلاف.";
+    let ev = extract(&doc("d", text, vec![]), &lex());
+    let (storm, _) = find(&ev, "العاصفة");
+    assert_eq!(find(&ev, "قتلى").1.joins, Some(storm));
+    // after «أسفر», its subject is the cause
+    let text = "ويتنافس في الجولة الثانية مرشحان أسفرت نتائج الجولة الأولى عن فوزهما بأعلى الأصوات.";
+    let ev = extract(&doc("d", text, vec![]), &lex());
+    let (first_round, _) = find(&ev, "الجولة الأولى");
+    assert_eq!(find(&ev, "فوزهما").1.joins, Some(first_round));
+    // with no outcome word, a death toll stays an event of its own
+    let text = "ضربت العاصفة المدينة. وأعلنت الوزارة مقتل عشرة أشخاص.";
+    let ev = extract(&doc("d", text, vec![]), &lex());
+    assert_eq!(find(&ev, "مقتل").1.joins, None);
+}

@@ -129,7 +129,7 @@ class Case:
 
     def __init__(self, locale, category, source, phrase, ref, accepted, prefer="nearest"):
         self.locale, self.category, self.source = locale, category, source
-        self.phrase = " ".join(phrase.split(" "))  # keep NBSP and marks; one line
+        self.phrase = phrase.replace("\n", " ")  # one line for tarikh parse; NBSP and marks kept
         self.ref = ref
         self.accepted = [accepted] if isinstance(accepted, str) else list(accepted)
         self.prefer = prefer
@@ -365,7 +365,7 @@ def tally(cases, key):
 
 def report(cases: list[Case], show_misses: str) -> None:
     total = sum(c.right() for c in cases)
-    print(f"CLDR {babel.__version__ and 'via babel ' + babel.__version__}: {total}/{len(cases)} right "
+    print(f"CLDR via babel {babel.__version__}: {total}/{len(cases)} right "
           f"({total / len(cases):.3f}), {len({c.locale for c in cases})} Arabic locales, "
           f"{len(REFERENCES)} reference days\n")
     print("per category:")

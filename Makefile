@@ -7,6 +7,8 @@
 #   make check-fuzz cargo check of the fuzz targets (fuzz/ is a workspace of its own)
 #   make python   build the Python package into the virtual environment target/py
 #   make eval     score the pipeline on every story with gold (per story, pooled, per country)
+#   make cldr     CLDR conformance: the dates and times Unicode CLDR says every Arabic locale writes,
+#                 read by tarikh parse (per category and locale, every miss); needs make cldr-venv
 #   make bench    run the benchmarks (BENCHMARKS.md); make bench-large adds the 100 MB corpus
 #   make picture  run, then render out/timeline.html to out/timeline.png with headless Chromium,
 #                 and copy it to docs/timeline.png (the README's picture)
@@ -16,7 +18,7 @@ CORPUS ?= data/corpus
 OUT ?= out
 BIN := target/release/tarikh
 
-.PHONY: all build run lint test test-slow check-fuzz python test-python eval eval-seeds eval-inferred bench bench-stages bench-run bench-scale bench-peers bench-time bench-large bench-profile picture clean
+.PHONY: all build run lint test test-slow check-fuzz python test-python cldr cldr-venv eval eval-seeds eval-inferred bench bench-stages bench-run bench-scale bench-peers bench-time bench-large bench-profile picture clean
 
 all: run
 
@@ -31,8 +33,10 @@ lint:
 	$(CARGO) clippy --workspace --all-targets --locked -- -D warnings
 
 # Every test of the workspace; then the release-only ones. A test that cannot run here (no
-# ../shared, no LibreOffice) says SKIPPED; in CI (CI or TARIKH_REQUIRE_* set) it fails instead.
+# ../shared, no LibreOffice, no babel) says SKIPPED; in CI (CI or TARIKH_REQUIRE_* set) it fails instead.
+# The CLDR test (crates/tarikh/tests/cldr.rs) finds babel in target/cldr-venv, built here first.
 test: lint
+	@$(MAKE) cldr-venv || echo "could not build target/cldr-venv (Python babel): the CLDR conformance test will say SKIPPED" >&2
 	$(CARGO) test --workspace --locked
 	$(MAKE) test-slow
 	$(MAKE) test-python
@@ -65,6 +69,20 @@ python: $(PYENV)/.deps
 test-python: build python
 	@command -v java >/dev/null 2>&1 || test -x "$$JAVA_HOME/bin/java" || { echo "the Spark test needs Java 17 or later, and there is no java on PATH: apt-get install openjdk-17-jre-headless" >&2; exit 2; }
 	TARIKH_BIN=$(BIN) $(PYENV)/bin/python -m pytest -q -p no:cacheprovider crates/tarikh-py/tests examples/spark/tests
+
+# CLDR conformance (tools/cldr_conformance.py): babel, pinned in tools/requirements-cldr.txt, in a
+# virtual environment of its own under target/cldr-venv (nothing is installed system-wide).
+CLDRENV := target/cldr-venv
+$(CLDRENV)/.deps: tools/requirements-cldr.txt
+	@$(PYTHON) -c 'import venv, ensurepip' 2>/dev/null || { echo "the CLDR check needs python3 with venv and pip (Debian: apt-get install python3-venv)" >&2; exit 2; }
+	$(PYTHON) -m venv $(CLDRENV)
+	$(CLDRENV)/bin/python -m pip --disable-pip-version-check --quiet install -r tools/requirements-cldr.txt
+	touch $@
+
+cldr-venv: $(CLDRENV)/.deps
+
+cldr: build cldr-venv
+	$(CLDRENV)/bin/python tools/cldr_conformance.py --bin $(BIN)
 
 # Every story with gold: the seeds, data/stories, and ../shared/stories when it is there.
 eval: build

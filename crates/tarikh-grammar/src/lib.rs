@@ -18,6 +18,7 @@
 //! ```
 #![deny(missing_docs)]
 
+mod anchored;
 mod compose;
 mod error;
 mod explain;

@@ -61,6 +61,14 @@ pub(crate) fn accept(text: &str, clitic: Range<usize>, body: Range<usize>, next:
     (Some((whole, body)), resume)
 }
 
+/// How `find` searches one rule in one text.
+enum Engine<'g> {
+    /// Unanchored searches over the whole text (no candidate starts for this rule or this text).
+    Scan(&'g regex_automata::meta::Regex),
+    /// Anchored searches at the prefilter's candidate starts (sorted, possibly repeated).
+    Anchored { starts: &'g [u32], regex: &'g crate::anchored::AnchoredRegex, cache: crate::anchored::CacheGuard<'g> },
+}
+
 fn is_word_char(c: char) -> bool {
     tarikh_text::is_word_char(c)
 }
@@ -82,15 +90,26 @@ impl Grammar {
             if rule_starts.is_some_and(|list| list.is_empty()) {
                 continue; // nowhere to try (and the rule's regex need not be compiled)
             }
-            let regex = rule.regex();
+            // Anchored searches at candidate starts run on the rule's anchored engine (see
+            // anchored.rs); a rule that scans the whole text, on its meta regex.
+            let mut engine = match rule_starts {
+                None => Engine::Scan(rule.regex()),
+                Some(list) => {
+                    let anchored = rule.anchored(self);
+                    Engine::Anchored { starts: list, regex: anchored, cache: anchored.cache() }
+                }
+            };
+            let mut caps = match &engine {
+                Engine::Scan(regex) => regex.create_captures(),
+                Engine::Anchored { regex, .. } => regex.create_captures(),
+            };
             let mut next_start = 0;
-            let mut caps = regex.create_captures();
             let mut pos = 0;
             while pos <= text.len() {
                 // The leftmost match starting at or after `pos`, with its groups.
-                match rule_starts {
-                    None => regex.search_captures(&Input::new(text).range(pos..), &mut caps),
-                    Some(list) => {
+                match &mut engine {
+                    Engine::Scan(regex) => regex.search_captures(&Input::new(text).range(pos..), &mut caps),
+                    Engine::Anchored { starts: list, regex, cache } => {
                         caps.clear();
                         while next_start < list.len() && (list[next_start] as usize) < pos {
                             next_start += 1;
@@ -113,7 +132,7 @@ impl Grammar {
                                     None => continue,
                                 }
                             }
-                            regex.search_captures(&input, &mut caps);
+                            regex.search_captures(cache, &input, &mut caps);
                             if caps.is_match() {
                                 break;
                             }

@@ -20,6 +20,7 @@
 
 mod anchored;
 mod compose;
+mod context;
 mod error;
 mod explain;
 mod fields;

@@ -338,9 +338,14 @@ pub(crate) struct Context {
     pub(crate) doc: String,
     pub(crate) types: Vec<MentionType>,
     /// Matches the context words right before an expression (anchored at the end of its haystack).
-    pub(crate) left: Option<Regex>,
+    pub(crate) left: Option<crate::context::ContextRegex>,
     /// Matches the context words right after an expression (anchored at the start of its haystack).
-    pub(crate) right: Option<Regex>,
+    pub(crate) right: Option<crate::context::ContextRegex>,
+    /// The `left` and `right` patterns as written (placeholders unexpanded), for `edges`.
+    sources: [Option<String>; 2],
+    /// Literals the left body must end with and the right body start with, worked out on first
+    /// use (see context.rs); `None` for a side without a sound check.
+    edges: std::sync::OnceLock<[Option<crate::context::EdgeLiterals>; 2]>,
     pub(crate) include: bool,
     /// The expression must already have at least one of these fields (empty: no condition).
     pub(crate) needs_any: Vec<crate::semantics::FieldTest>,
@@ -350,6 +355,22 @@ pub(crate) struct Context {
     pub(crate) capture_lexicons: HashMap<String, usize>,
     /// File and line of its `[[context]]` table.
     pub(crate) origin: String,
+}
+
+impl Context {
+    /// Can the left (`side` Left) or right context match in `window`? `false` only when its
+    /// literal check (context.rs) rules it out; `grammar` is the context's own.
+    pub(crate) fn admits(&self, grammar: &Grammar, side: crate::context::Side, window: &str) -> bool {
+        let edges = self.edges.get_or_init(|| {
+            let edge = |source: &Option<String>, side: crate::context::Side| {
+                let body = parse_cached_skeleton(source.as_deref()?, &|s| s.to_string(), grammar)?;
+                crate::context::EdgeLiterals::new(&body, side)
+            };
+            [edge(&self.sources[0], crate::context::Side::Left), edge(&self.sources[1], crate::context::Side::Right)]
+        });
+        let i = usize::from(side == crate::context::Side::Right);
+        edges[i].as_ref().is_none_or(|e| e.admits(window))
+    }
 }
 
 /// A compiled composition: two classes of expressions that join into one (see compose.rs).
@@ -665,16 +686,16 @@ impl Grammar {
                 return Err(at("a context needs `left`, `right` or both".into()));
             }
             let mut capture_lexicons = HashMap::new();
-            let mut compile_side = |pat: &Option<String>, left: bool| -> Result<Option<Regex>, GrammarError> {
+            let mut compile_side = |pat: &Option<String>, left: bool| -> Result<Option<crate::context::ContextRegex>, GrammarError> {
                 let Some(p) = pat else { return Ok(None) };
                 let (body, caps) = expand_pattern(p, &lexicons, &lexicon_index).map_err(&at)?;
                 capture_lexicons.extend(caps);
                 let full = if left { format!(r"(?:^|[^\w])[وف]?(?P<_ctx>{body})\s*$") } else { format!(r"^\s*(?P<_ctx>{body})") };
-                Regex::new(&full).map(Some).map_err(|e| at(format!("invalid pattern after expanding placeholders: {e}")))
+                crate::context::ContextRegex::new(&full).map(Some).map_err(|e| at(format!("invalid pattern after expanding placeholders: {e}")))
             };
             let left = compile_side(&def.left, true)?;
             let right = compile_side(&def.right, false)?;
-            let names: Vec<String> = left.iter().chain(right.iter()).flat_map(|r| r.capture_names().flatten().map(String::from).collect::<Vec<_>>()).collect();
+            let names: Vec<String> = left.iter().chain(right.iter()).flat_map(|r| r.capture_names().map(String::from).collect::<Vec<_>>()).collect();
             let fields = compile_fields(&def.fields, &names, &def.name, &path, source, coff)?;
             let tests = |list: &[String]| -> Result<Vec<crate::semantics::FieldTest>, GrammarError> {
                 list.iter().map(|f| crate::semantics::FieldTest::parse(f).map_err(&at)).collect()
@@ -685,7 +706,8 @@ impl Grammar {
             for ex in def.examples {
                 examples.push(example_from(ex, &path, source, lines, &owner)?);
             }
-            contexts.push(Context { name: def.name, doc: def.doc, types, left, right, include: def.include, needs_any, needs_none, fields, capture_lexicons, origin });
+            let sources = [def.left.clone(), def.right.clone()];
+            contexts.push(Context { name: def.name, doc: def.doc, types, left, right, sources, edges: std::sync::OnceLock::new(), include: def.include, needs_any, needs_none, fields, capture_lexicons, origin });
         }
         let mut compositions = Vec::new();
         for (path, source, lines, def) in compose_defs {
@@ -1124,13 +1146,23 @@ fn lexicon_hir(lexicon: &Lexicon) -> Option<regex_syntax::hir::Hir> {
 /// fraction of the cost (the lexicon alternations are not parsed again). `None` when the
 /// skeleton does not apply.
 fn parse_full_skeleton(source: &str, lexicons: &[Lexicon], index: &HashMap<String, usize>, cache: &LexiconHirs) -> Option<regex_syntax::hir::Hir> {
+    parse_skeleton_with(source, &full_pattern, lexicons, index, cache)
+}
+
+/// The skeleton parse of `source` wrapped as `wrap` says, with the lexicons of `grammar` parsed
+/// at load time; `None` when it does not apply.
+fn parse_cached_skeleton(source: &str, wrap: &dyn Fn(&str) -> String, grammar: &Grammar) -> Option<regex_syntax::hir::Hir> {
+    parse_skeleton_with(source, wrap, &grammar.lexicons, &grammar.lexicon_index, &grammar.lexicon_hirs)
+}
+
+fn parse_skeleton_with(source: &str, wrap: &dyn Fn(&str) -> String, lexicons: &[Lexicon], index: &HashMap<String, usize>, cache: &LexiconHirs) -> Option<regex_syntax::hir::Hir> {
     let mut lexicon = |li: usize| -> Option<regex_syntax::hir::Hir> {
         match cache.get(li) {
             Some(Some(parsed)) => parsed.clone(),
             _ => lexicon_hir(&lexicons[li]),
         }
     };
-    skeleton_hir(source, &full_pattern, lexicons, index, &mut lexicon)
+    skeleton_hir(source, wrap, lexicons, index, &mut lexicon)
 }
 
 /// A rule's full pattern around its expanded body: a match starts at the text's start or after

@@ -396,11 +396,13 @@ impl Grammar {
                     while !text.is_char_boundary(from) {
                         from += 1;
                     }
-                    match left.captures(&text[from..mention.matched.start]) {
+                    let window = &text[from..mention.matched.start];
+                    let found = if ctx.admits(self, crate::context::Side::Left, window) { left.captures(window) } else { None };
+                    match found {
                         Some(c) => {
-                            let m = c.name("_ctx").expect("context regexes have a _ctx group");
-                            new_start = from + m.start();
-                            ok &= self.apply_fields(&ctx.fields, &|n: &str| c.name(n).map(|m| m.as_str()), &ctx.capture_lexicons, &mut sem, log.as_mut());
+                            let m = c.range("_ctx").expect("context regexes have a _ctx group");
+                            new_start = from + m.start;
+                            ok &= self.apply_fields(&ctx.fields, &|n: &str| c.text(n), &ctx.capture_lexicons, &mut sem, log.as_mut());
                         }
                         None => ok = false,
                     }
@@ -412,17 +414,18 @@ impl Grammar {
                             to -= 1;
                         }
                         let hay = &text[mention.matched.end..to];
-                        match right.captures(hay) {
+                        let found = if ctx.admits(self, crate::context::Side::Right, hay) { right.captures(hay) } else { None };
+                        match found {
                             Some(c) => {
-                                let m = c.name("_ctx").expect("context regexes have a _ctx group");
-                                let end = mention.matched.end + m.end();
+                                let m = c.range("_ctx").expect("context regexes have a _ctx group");
+                                let end = mention.matched.end + m.end;
                                 let last = text[..end].chars().next_back();
                                 let next = text[end..].chars().next();
                                 if matches!((last, next), (Some(a), Some(b)) if is_word_char(a) && is_word_char(b)) {
                                     ok = false;
                                 } else {
                                     new_end = end;
-                                    ok &= self.apply_fields(&ctx.fields, &|n: &str| c.name(n).map(|m| m.as_str()), &ctx.capture_lexicons, &mut sem, log.as_mut());
+                                    ok &= self.apply_fields(&ctx.fields, &|n: &str| c.text(n), &ctx.capture_lexicons, &mut sem, log.as_mut());
                                 }
                             }
                             None => ok = false,

@@ -18,7 +18,9 @@
 //! ```
 #![deny(missing_docs)]
 
+mod anchored;
 mod compose;
+mod context;
 mod error;
 mod explain;
 mod fields;

@@ -235,6 +235,12 @@ pub(crate) struct Rule {
     /// The pattern as a meta regex, because the matcher runs anchored searches at the starts the
     /// prefilter proposes.
     regex: std::sync::OnceLock<regex_automata::meta::Regex>,
+    /// The pattern as written in the grammar file (placeholders unexpanded): the anchored engine
+    /// is built from its skeleton (see [`parse_full_skeleton`]).
+    source: String,
+    /// The pattern compiled for anchored searches only, at the prefilter's candidate starts
+    /// (cheaper to build than `regex`; see anchored.rs), on first use.
+    anchored: std::sync::OnceLock<crate::anchored::AnchoredRegex>,
     /// For a pattern with `\b`: a looser automaton, fast on Arabic, that bounds where `regex` can match.
     filter: std::sync::OnceLock<Option<crate::prefilter::LongestFilter>>,
     /// Does the body hold a Unicode word boundary (`\b`…), i.e. does it need `filter`? Known from
@@ -275,6 +281,20 @@ impl Rule {
     /// load time (`Grammar::from_sources`), so this cannot fail.
     pub(crate) fn regex(&self) -> &regex_automata::meta::Regex {
         self.regex.get_or_init(|| compile_rule(&self.pattern, self.anchored_only).unwrap_or_else(|e| panic!("rule `{}` ({}): compiled when loaded, yet: {e}", self.name, self.origin)))
+    }
+
+    /// The rule's pattern for anchored searches (see [`crate::anchored`]), compiled on first use;
+    /// it compiles whenever `regex` does (the same pattern, the same syntax).
+    /// `grammar` is the rule's own (its lexicons, parsed at load time, are put into the pattern's
+    /// skeleton rather than parsed again).
+    pub(crate) fn anchored(&self, grammar: &Grammar) -> &crate::anchored::AnchoredRegex {
+        self.anchored.get_or_init(|| {
+            let compiled = match parse_full_skeleton(&self.source, &grammar.lexicons, &grammar.lexicon_index, &grammar.lexicon_hirs) {
+                Some(hir) => crate::anchored::AnchoredRegex::from_hir(&hir),
+                None => crate::anchored::AnchoredRegex::new(&self.pattern),
+            };
+            compiled.unwrap_or_else(|e| panic!("rule `{}` ({}): compiled when loaded, yet: {e}", self.name, self.origin))
+        })
     }
 
     /// For a pattern with `\b`: its [`LongestFilter`](crate::prefilter::LongestFilter), built on first use.
@@ -318,9 +338,14 @@ pub(crate) struct Context {
     pub(crate) doc: String,
     pub(crate) types: Vec<MentionType>,
     /// Matches the context words right before an expression (anchored at the end of its haystack).
-    pub(crate) left: Option<Regex>,
+    pub(crate) left: Option<crate::context::ContextRegex>,
     /// Matches the context words right after an expression (anchored at the start of its haystack).
-    pub(crate) right: Option<Regex>,
+    pub(crate) right: Option<crate::context::ContextRegex>,
+    /// The `left` and `right` patterns as written (placeholders unexpanded), for `edges`.
+    sources: [Option<String>; 2],
+    /// Literals the left body must end with and the right body start with, worked out on first
+    /// use (see context.rs); `None` for a side without a sound check.
+    edges: std::sync::OnceLock<[Option<crate::context::EdgeLiterals>; 2]>,
     pub(crate) include: bool,
     /// The expression must already have at least one of these fields (empty: no condition).
     pub(crate) needs_any: Vec<crate::semantics::FieldTest>,
@@ -330,6 +355,22 @@ pub(crate) struct Context {
     pub(crate) capture_lexicons: HashMap<String, usize>,
     /// File and line of its `[[context]]` table.
     pub(crate) origin: String,
+}
+
+impl Context {
+    /// Can the left (`side` Left) or right context match in `window`? `false` only when its
+    /// literal check (context.rs) rules it out; `grammar` is the context's own.
+    pub(crate) fn admits(&self, grammar: &Grammar, side: crate::context::Side, window: &str) -> bool {
+        let edges = self.edges.get_or_init(|| {
+            let edge = |source: &Option<String>, side: crate::context::Side| {
+                let body = parse_cached_skeleton(source.as_deref()?, &|s| s.to_string(), grammar)?;
+                crate::context::EdgeLiterals::new(&body, side)
+            };
+            [edge(&self.sources[0], crate::context::Side::Left), edge(&self.sources[1], crate::context::Side::Right)]
+        });
+        let i = usize::from(side == crate::context::Side::Right);
+        edges[i].as_ref().is_none_or(|e| e.admits(window))
+    }
 }
 
 /// A compiled composition: two classes of expressions that join into one (see compose.rs).
@@ -365,6 +406,11 @@ pub struct Grammar {
     /// Day numbers listed before a dated day (يومي 28 و29 جانفي), ending at the text's end: built
     /// from the lexicon `day_list_noun` when the grammar has one.
     pub(crate) day_list: Option<Regex>,
+    /// Lexicon name → index in `lexicons`.
+    pub(crate) lexicon_index: HashMap<String, usize>,
+    /// Each lexicon's alternation as parsed at load time (see [`LexiconHirs`]), for compiling
+    /// rules on first use without parsing the lexicons again.
+    lexicon_hirs: LexiconHirs,
     /// Each rule's body as a lazy DFA for `explain`'s partial matches (index = rule), built on
     /// the first explanation: compiling ~150 patterns per phrase made explaining slow.
     pub(crate) partial_dfas: std::sync::OnceLock<Vec<Option<regex_automata::hybrid::dfa::DFA>>>,
@@ -600,7 +646,7 @@ impl Grammar {
             // same way (or the text ends), so the automaton itself prefers an alternative that
             // ends at a word's end ("15" rather than "1" for `0?[1-9]|[12][0-9]`), and no author has
             // to write `\b` at the end of a pattern.
-            let full = format!(r"(?:^|[^{WORD_CHARS}])(?P<_clitic>[وف]?[بلك]?)(?P<_body>{body})(?:$|[^{WORD_CHARS}])");
+            let full = full_pattern(&body);
             let invalid = |e: &dyn std::fmt::Display| GrammarError::at(&path, source, Some(poff), format!("rule `{}`: the pattern is not a valid regex after expanding placeholders: {e}", def.name));
             // The regex itself is compiled here only when asked (`eager`); the parse of the body
             // checks the syntax and gives the capture names either way (the body's, after
@@ -624,7 +670,7 @@ impl Grammar {
             for ex in def.examples {
                 examples.push(example_from(ex, &path, source, lines, &owner)?);
             }
-            rules.push(Rule { name: def.name, doc: def.doc, kind, pattern: full, regex, filter: std::sync::OnceLock::new(), word_boundary, anchored_only: false, fields, capture_lexicons, priority: def.priority, order, origin, body });
+            rules.push(Rule { name: def.name, doc: def.doc, kind, pattern: full, source: def.pattern.get_ref().clone(), regex, anchored: std::sync::OnceLock::new(), filter: std::sync::OnceLock::new(), word_boundary, anchored_only: false, fields, capture_lexicons, priority: def.priority, order, origin, body });
         }
         let mut contexts = Vec::new();
         for (path, source, lines, def) in context_defs {
@@ -640,16 +686,16 @@ impl Grammar {
                 return Err(at("a context needs `left`, `right` or both".into()));
             }
             let mut capture_lexicons = HashMap::new();
-            let mut compile_side = |pat: &Option<String>, left: bool| -> Result<Option<Regex>, GrammarError> {
+            let mut compile_side = |pat: &Option<String>, left: bool| -> Result<Option<crate::context::ContextRegex>, GrammarError> {
                 let Some(p) = pat else { return Ok(None) };
                 let (body, caps) = expand_pattern(p, &lexicons, &lexicon_index).map_err(&at)?;
                 capture_lexicons.extend(caps);
                 let full = if left { format!(r"(?:^|[^\w])[وف]?(?P<_ctx>{body})\s*$") } else { format!(r"^\s*(?P<_ctx>{body})") };
-                Regex::new(&full).map(Some).map_err(|e| at(format!("invalid pattern after expanding placeholders: {e}")))
+                crate::context::ContextRegex::new(&full).map(Some).map_err(|e| at(format!("invalid pattern after expanding placeholders: {e}")))
             };
             let left = compile_side(&def.left, true)?;
             let right = compile_side(&def.right, false)?;
-            let names: Vec<String> = left.iter().chain(right.iter()).flat_map(|r| r.capture_names().flatten().map(String::from).collect::<Vec<_>>()).collect();
+            let names: Vec<String> = left.iter().chain(right.iter()).flat_map(|r| r.capture_names().map(String::from).collect::<Vec<_>>()).collect();
             let fields = compile_fields(&def.fields, &names, &def.name, &path, source, coff)?;
             let tests = |list: &[String]| -> Result<Vec<crate::semantics::FieldTest>, GrammarError> {
                 list.iter().map(|f| crate::semantics::FieldTest::parse(f).map_err(&at)).collect()
@@ -660,7 +706,8 @@ impl Grammar {
             for ex in def.examples {
                 examples.push(example_from(ex, &path, source, lines, &owner)?);
             }
-            contexts.push(Context { name: def.name, doc: def.doc, types, left, right, include: def.include, needs_any, needs_none, fields, capture_lexicons, origin });
+            let sources = [def.left.clone(), def.right.clone()];
+            contexts.push(Context { name: def.name, doc: def.doc, types, left, right, sources, edges: std::sync::OnceLock::new(), include: def.include, needs_any, needs_none, fields, capture_lexicons, origin });
         }
         let mut compositions = Vec::new();
         for (path, source, lines, def) in compose_defs {
@@ -708,7 +755,7 @@ impl Grammar {
         };
         daily_cues.sort();
         daily_cues.dedup();
-        Ok(Grammar { lexicons, rules, contexts, compositions, prefilter, examples, negatives, past_cues, future_cues, daily_cues, day_list, partial_dfas: std::sync::OnceLock::new() })
+        Ok(Grammar { lexicons, rules, contexts, compositions, prefilter, examples, negatives, past_cues, future_cues, daily_cues, day_list, lexicon_index, lexicon_hirs, partial_dfas: std::sync::OnceLock::new() })
     }
 
     /// Load every `*.toml` file under `dir` (recursively).
@@ -1081,7 +1128,59 @@ fn parse_body(pattern: &str, body: &str, lexicons: &[Lexicon], index: &HashMap<S
 
 /// The skeleton parse of [`parse_body`], or `None` when it does not apply.
 fn parse_skeleton(pattern: &str, lexicons: &[Lexicon], index: &HashMap<String, usize>, cache: &mut LexiconHirs) -> Option<regex_syntax::hir::Hir> {
-    use regex_syntax::hir::Hir;
+    cache.resize(lexicons.len(), None);
+    let mut lexicon = |li: usize| -> Option<regex_syntax::hir::Hir> { cache[li].get_or_insert_with(|| lexicon_hir(&lexicons[li])).clone() };
+    skeleton_hir(pattern, &|skeleton| skeleton.to_string(), lexicons, index, &mut lexicon)
+}
+
+/// A lexicon's alternation parsed, for a skeleton; `None` when it holds a capture group or does
+/// not parse alone.
+fn lexicon_hir(lexicon: &Lexicon) -> Option<regex_syntax::hir::Hir> {
+    let hir = regex_syntax::Parser::new().parse(&format!("(?:{})", lexicon.alternation)).ok()?;
+    (hir.properties().explicit_captures_len() == 0).then_some(hir)
+}
+
+/// A rule's full pattern (boundary, proclitics, body: see [`Rule::pattern`]) parsed through the
+/// skeleton of its source pattern, with the lexicons parsed at load time: the very `Hir` a parse
+/// of the full pattern gives (the test `full_skeleton_parse_is_the_whole_parse` checks it), for a
+/// fraction of the cost (the lexicon alternations are not parsed again). `None` when the
+/// skeleton does not apply.
+fn parse_full_skeleton(source: &str, lexicons: &[Lexicon], index: &HashMap<String, usize>, cache: &LexiconHirs) -> Option<regex_syntax::hir::Hir> {
+    parse_skeleton_with(source, &full_pattern, lexicons, index, cache)
+}
+
+/// The skeleton parse of `source` wrapped as `wrap` says, with the lexicons of `grammar` parsed
+/// at load time; `None` when it does not apply.
+fn parse_cached_skeleton(source: &str, wrap: &dyn Fn(&str) -> String, grammar: &Grammar) -> Option<regex_syntax::hir::Hir> {
+    parse_skeleton_with(source, wrap, &grammar.lexicons, &grammar.lexicon_index, &grammar.lexicon_hirs)
+}
+
+fn parse_skeleton_with(source: &str, wrap: &dyn Fn(&str) -> String, lexicons: &[Lexicon], index: &HashMap<String, usize>, cache: &LexiconHirs) -> Option<regex_syntax::hir::Hir> {
+    let mut lexicon = |li: usize| -> Option<regex_syntax::hir::Hir> {
+        match cache.get(li) {
+            Some(Some(parsed)) => parsed.clone(),
+            _ => lexicon_hir(&lexicons[li]),
+        }
+    };
+    skeleton_hir(source, wrap, lexicons, index, &mut lexicon)
+}
+
+/// A rule's full pattern around its expanded body: a match starts at the text's start or after
+/// a non-word character, then the optional proclitics (conjunction, then preposition), and ends
+/// where a word ends (see `Grammar::build`).
+fn full_pattern(body: &str) -> String {
+    format!(r"(?:^|[^{WORD_CHARS}])(?P<_clitic>[وف]?[بلك]?)(?P<_body>{body})(?:$|[^{WORD_CHARS}])")
+}
+
+/// The skeleton parse of `pattern` (wrapped as `wrap` says), with `lexicon` giving each
+/// lexicon's parse; `None` when it does not apply.
+fn skeleton_hir(
+    pattern: &str,
+    wrap: &dyn Fn(&str) -> String,
+    lexicons: &[Lexicon],
+    index: &HashMap<String, usize>,
+    lexicon: &mut dyn FnMut(usize) -> Option<regex_syntax::hir::Hir>,
+) -> Option<regex_syntax::hir::Hir> {
     let last = SKELETON_BASE + u32::try_from(lexicons.len()).ok()?;
     if last > 0xFFFFD || pattern.chars().any(|c| (SKELETON_BASE..=last).contains(&u32::from(c))) {
         return None;
@@ -1097,18 +1196,9 @@ fn parse_skeleton(pattern: &str, lexicons: &[Lexicon], index: &HashMap<String, u
         }
     })
     .ok()?;
-    let hir = regex_syntax::Parser::new().parse(&skeleton).ok()?;
-    cache.resize(lexicons.len(), None);
-    let mut lexicon = |li: usize| -> Option<Hir> {
-        cache[li]
-            .get_or_insert_with(|| {
-                let hir = regex_syntax::Parser::new().parse(&format!("(?:{})", lexicons[li].alternation)).ok()?;
-                (hir.properties().explicit_captures_len() == 0).then_some(hir)
-            })
-            .clone()
-    };
+    let hir = regex_syntax::Parser::new().parse(&wrap(&skeleton)).ok()?;
     let (mut next_group, mut replaced) = (1, 0);
-    let hir = substitute(&hir, SKELETON_BASE..=last, &mut lexicon, &mut next_group, &mut replaced)?;
+    let hir = substitute(&hir, SKELETON_BASE..=last, lexicon, &mut next_group, &mut replaced)?;
     // A placeholder that is not a group of its own in the skeleton (written inside a class, or
     // after a backslash) was not replaced: the skeleton then means something else.
     (replaced == placeholders).then_some(hir)
@@ -1230,6 +1320,18 @@ mod tests {
             }
         }
         assert_eq!(checked, g.rules.len());
+    }
+
+    #[test]
+    fn full_skeleton_parse_is_the_whole_parse() {
+        // The anchored engine of every rule of the embedded grammar is built from its skeleton
+        // (no fallback), the very Hir its full pattern parses to: the same automaton.
+        let g = Grammar::embedded().unwrap();
+        for rule in &g.rules {
+            let whole = regex_syntax::Parser::new().parse(&rule.pattern).unwrap();
+            let skeleton = parse_full_skeleton(&rule.source, &g.lexicons, &g.lexicon_index, &g.lexicon_hirs).unwrap_or_else(|| panic!("rule `{}` fell back to the whole parse", rule.name));
+            assert_eq!(skeleton, whole, "rule `{}`", rule.name);
+        }
     }
 
     #[test]

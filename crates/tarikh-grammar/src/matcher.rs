@@ -61,6 +61,14 @@ pub(crate) fn accept(text: &str, clitic: Range<usize>, body: Range<usize>, next:
     (Some((whole, body)), resume)
 }
 
+/// How `find` searches one rule in one text.
+enum Engine<'g> {
+    /// Unanchored searches over the whole text (no candidate starts for this rule or this text).
+    Scan(&'g regex_automata::meta::Regex),
+    /// Anchored searches at the prefilter's candidate starts (sorted, possibly repeated).
+    Anchored { starts: &'g [u32], regex: &'g crate::anchored::AnchoredRegex, cache: crate::anchored::CacheGuard<'g> },
+}
+
 fn is_word_char(c: char) -> bool {
     tarikh_text::is_word_char(c)
 }
@@ -82,15 +90,26 @@ impl Grammar {
             if rule_starts.is_some_and(|list| list.is_empty()) {
                 continue; // nowhere to try (and the rule's regex need not be compiled)
             }
-            let regex = rule.regex();
+            // Anchored searches at candidate starts run on the rule's anchored engine (see
+            // anchored.rs); a rule that scans the whole text, on its meta regex.
+            let mut engine = match rule_starts {
+                None => Engine::Scan(rule.regex()),
+                Some(list) => {
+                    let anchored = rule.anchored(self);
+                    Engine::Anchored { starts: list, regex: anchored, cache: anchored.cache() }
+                }
+            };
+            let mut caps = match &engine {
+                Engine::Scan(regex) => regex.create_captures(),
+                Engine::Anchored { regex, .. } => regex.create_captures(),
+            };
             let mut next_start = 0;
-            let mut caps = regex.create_captures();
             let mut pos = 0;
             while pos <= text.len() {
                 // The leftmost match starting at or after `pos`, with its groups.
-                match rule_starts {
-                    None => regex.search_captures(&Input::new(text).range(pos..), &mut caps),
-                    Some(list) => {
+                match &mut engine {
+                    Engine::Scan(regex) => regex.search_captures(&Input::new(text).range(pos..), &mut caps),
+                    Engine::Anchored { starts: list, regex, cache } => {
                         caps.clear();
                         while next_start < list.len() && (list[next_start] as usize) < pos {
                             next_start += 1;
@@ -113,7 +132,7 @@ impl Grammar {
                                     None => continue,
                                 }
                             }
-                            regex.search_captures(&input, &mut caps);
+                            regex.search_captures(cache, &input, &mut caps);
                             if caps.is_match() {
                                 break;
                             }
@@ -377,11 +396,13 @@ impl Grammar {
                     while !text.is_char_boundary(from) {
                         from += 1;
                     }
-                    match left.captures(&text[from..mention.matched.start]) {
+                    let window = &text[from..mention.matched.start];
+                    let found = if ctx.admits(self, crate::context::Side::Left, window) { left.captures(window) } else { None };
+                    match found {
                         Some(c) => {
-                            let m = c.name("_ctx").expect("context regexes have a _ctx group");
-                            new_start = from + m.start();
-                            ok &= self.apply_fields(&ctx.fields, &|n: &str| c.name(n).map(|m| m.as_str()), &ctx.capture_lexicons, &mut sem, log.as_mut());
+                            let m = c.range("_ctx").expect("context regexes have a _ctx group");
+                            new_start = from + m.start;
+                            ok &= self.apply_fields(&ctx.fields, &|n: &str| c.text(n), &ctx.capture_lexicons, &mut sem, log.as_mut());
                         }
                         None => ok = false,
                     }
@@ -393,17 +414,18 @@ impl Grammar {
                             to -= 1;
                         }
                         let hay = &text[mention.matched.end..to];
-                        match right.captures(hay) {
+                        let found = if ctx.admits(self, crate::context::Side::Right, hay) { right.captures(hay) } else { None };
+                        match found {
                             Some(c) => {
-                                let m = c.name("_ctx").expect("context regexes have a _ctx group");
-                                let end = mention.matched.end + m.end();
+                                let m = c.range("_ctx").expect("context regexes have a _ctx group");
+                                let end = mention.matched.end + m.end;
                                 let last = text[..end].chars().next_back();
                                 let next = text[end..].chars().next();
                                 if matches!((last, next), (Some(a), Some(b)) if is_word_char(a) && is_word_char(b)) {
                                     ok = false;
                                 } else {
                                     new_end = end;
-                                    ok &= self.apply_fields(&ctx.fields, &|n: &str| c.name(n).map(|m| m.as_str()), &ctx.capture_lexicons, &mut sem, log.as_mut());
+                                    ok &= self.apply_fields(&ctx.fields, &|n: &str| c.text(n), &ctx.capture_lexicons, &mut sem, log.as_mut());
                                 }
                             }
                             None => ok = false,

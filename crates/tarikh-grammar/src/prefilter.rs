@@ -13,8 +13,9 @@
 //! some `p` with one of the body's prefix literals (regex-syntax's extractor guarantees this when
 //! its set is finite and holds no empty literal); the match starts 0, 1 or 2 clitic letters (2
 //! bytes each) before `p`, minus the one boundary char before that (or at 0, for `^`). Those are
-//! the candidates. Rules whose bodies have no usable prefix set (an infinite set, or one that can
-//! be empty) are searched over the whole text as before.
+//! the candidates. A body that starts with `^` (a rule reading a whole phrase) can only match at
+//! the text's start, its one candidate. Rules whose bodies have neither (an infinite prefix set,
+//! or one that can be empty) are searched over the whole text as before.
 //!
 //! Unicode digits: `\d` means every Unicode decimal digit, far too many literals. Prefixes are
 //! extracted with the non-ASCII digits removed from every class, which is exact for texts without
@@ -25,13 +26,28 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use regex_syntax::hir::literal::{ExtractKind, Extractor};
 use regex_syntax::hir::{Class, ClassUnicode, ClassUnicodeRange, Hir, HirKind};
 
+/// How many bytes of text the prefilter scans with its Aho–Corasick NFA before it builds the DFA
+/// (see [`Prefilter::automaton`]).
+const DFA_AFTER_BYTES: usize = 64 * 1024;
+
 /// The candidate finder for a list of rule bodies.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub(crate) struct Prefilter {
-    /// Over every distinct prefix literal of every rule with a usable set.
+    /// Over every distinct prefix literal of every rule with a usable set: an NFA, quick to build.
     ac: Option<AhoCorasick>,
+    /// The same literals as a DFA, faster to run and about four times as long to build (a tenth of a
+    /// one-phrase `tarikh parse`): built once the NFA has scanned [`DFA_AFTER_BYTES`] of text.
+    /// Both report the same matches, so which one ran never shows in a result.
+    dfa: std::sync::OnceLock<Option<AhoCorasick>>,
+    /// The literals, in pattern order (for building `dfa`).
+    literals: Vec<Vec<u8>>,
+    /// Bytes of text scanned so far with `ac`.
+    scanned: std::sync::atomic::AtomicUsize,
     /// For each literal of `ac`: the rules it is a prefix of.
     literal_rules: Vec<Vec<u32>>,
+    /// The rules whose matches can only start at the start of the text (a body that starts with
+    /// `^`): their one candidate start is 0.
+    text_start: Vec<u32>,
     /// Per rule: true if it has no usable prefix set and must scan the whole text.
     pub(crate) scan_all: Vec<bool>,
     /// Decimal digits other than ASCII `0-9` (their presence disables the prefilter).
@@ -194,17 +210,57 @@ pub(crate) fn strip(hir: &Hir) -> Hir {
 /// non-empty set.
 fn prefixes(body: &Hir, other: &ClassUnicode) -> Option<Vec<Vec<u8>>> {
     let stripped = without_other_digits(body, other);
-    let mut ex = Extractor::new();
-    ex.kind(ExtractKind::Prefix).limit_class(16).limit_repeat(4).limit_literal_len(12).limit_total(10000);
-    let seq = ex.extract(stripped.as_ref().unwrap_or(body));
-    let lits = seq.literals()?;
-    if lits.is_empty() || lits.iter().any(|l| l.as_bytes().is_empty()) {
-        return None;
+    let body = stripped.as_ref().unwrap_or(body);
+    // Literals up to 12 bytes; when a body has too many of them (a weekday, then a day number,
+    // then a separator…: the set grows past `limit_total` and becomes infinite), shorter ones. A
+    // shorter prefix is still a prefix of every match, only a less selective one.
+    [12, 4].into_iter().find_map(|len| {
+        let mut ex = Extractor::new();
+        ex.kind(ExtractKind::Prefix).limit_class(16).limit_repeat(4).limit_literal_len(len).limit_total(10000);
+        let seq = ex.extract(body);
+        let lits = seq.literals()?;
+        if lits.is_empty() || lits.iter().any(|l| l.as_bytes().is_empty()) {
+            return None;
+        }
+        let mut out: Vec<Vec<u8>> = lits.iter().map(|l| l.as_bytes().to_vec()).collect();
+        out.sort();
+        out.dedup();
+        Some(out)
+    })
+}
+
+/// Does every match of `body` start at the start of the text (`^` first, as in a rule that reads a
+/// whole phrase)? Then its only candidate start is 0.
+fn starts_at_text_start(body: &Hir) -> bool {
+    use regex_syntax::hir::Look;
+    match body.kind() {
+        HirKind::Look(Look::Start) => true,
+        HirKind::Concat(v) => v.first().is_some_and(starts_at_text_start),
+        HirKind::Capture(c) => starts_at_text_start(&c.sub),
+        HirKind::Alternation(v) => v.iter().all(starts_at_text_start),
+        _ => false,
     }
-    let mut out: Vec<Vec<u8>> = lits.iter().map(|l| l.as_bytes().to_vec()).collect();
-    out.sort();
-    out.dedup();
-    Some(out)
+}
+
+/// An Aho–Corasick automaton of `kind` over `literals` (all matches, overlapping), `None` if it
+/// cannot be built.
+fn automaton(literals: &[Vec<u8>], kind: aho_corasick::AhoCorasickKind) -> Option<AhoCorasick> {
+    AhoCorasickBuilder::new().match_kind(MatchKind::Standard).kind(Some(kind)).build(literals).ok()
+}
+
+impl Clone for Prefilter {
+    fn clone(&self) -> Prefilter {
+        Prefilter {
+            ac: self.ac.clone(),
+            dfa: self.dfa.clone(),
+            literals: self.literals.clone(),
+            scanned: std::sync::atomic::AtomicUsize::new(self.scanned.load(std::sync::atomic::Ordering::Relaxed)),
+            literal_rules: self.literal_rules.clone(),
+            text_start: self.text_start.clone(),
+            scan_all: self.scan_all.clone(),
+            other_digits: self.other_digits.clone(),
+        }
+    }
 }
 
 /// The proclitic letters of the rule prefix `[وف]?[بلك]?`, each 2 bytes in UTF-8.
@@ -226,6 +282,7 @@ impl Prefilter {
         let mut literals: Vec<Vec<u8>> = Vec::new();
         let mut index: std::collections::HashMap<Vec<u8>, usize> = std::collections::HashMap::new();
         let mut literal_rules: Vec<Vec<u32>> = Vec::new();
+        let mut text_start: Vec<u32> = Vec::new();
         for (ri, body) in bodies.iter().enumerate() {
             match prefixes(body, &other) {
                 Some(lits) => {
@@ -239,19 +296,34 @@ impl Prefilter {
                         literal_rules[li].push(ri as u32);
                     }
                 }
+                None if starts_at_text_start(body) => {
+                    scan_all.push(false);
+                    text_start.push(ri as u32);
+                }
                 None => scan_all.push(true),
             }
         }
-        let ac = if literals.is_empty() {
-            None
-        } else {
-            AhoCorasickBuilder::new().match_kind(MatchKind::Standard).kind(Some(aho_corasick::AhoCorasickKind::DFA)).build(&literals).ok()
-        };
+        let ac = if literals.is_empty() { None } else { automaton(&literals, aho_corasick::AhoCorasickKind::ContiguousNFA) };
         if ac.is_none() {
             scan_all.iter_mut().for_each(|s| *s = true);
         }
         let other_digits = regex_automata::meta::Regex::new(r"[\d--0-9]").expect("a valid class");
-        Prefilter { ac, literal_rules, scan_all, other_digits }
+        Prefilter { ac, dfa: std::sync::OnceLock::new(), literals, scanned: std::sync::atomic::AtomicUsize::new(0), literal_rules, text_start, scan_all, other_digits }
+    }
+
+    /// The automaton to scan `text` with: the NFA until [`DFA_AFTER_BYTES`] of text have gone
+    /// through it, then the DFA (so a short input does not pay for building the DFA, and a long
+    /// one scans faster).
+    fn automaton(&self, text: &str) -> Option<&AhoCorasick> {
+        use std::sync::atomic::Ordering;
+        let ac = self.ac.as_ref()?;
+        if let Some(dfa) = self.dfa.get() {
+            return dfa.as_ref().or(Some(ac));
+        }
+        if self.scanned.fetch_add(text.len(), Ordering::Relaxed) < DFA_AFTER_BYTES {
+            return Some(ac);
+        }
+        self.dfa.get_or_init(|| automaton(&self.literals, aho_corasick::AhoCorasickKind::DFA)).as_ref().or(Some(ac))
     }
 
     /// Number of rules that scan the whole text whatever it holds.
@@ -262,7 +334,7 @@ impl Prefilter {
 
     /// The candidate match starts of every rule in `text`.
     pub(crate) fn candidates(&self, text: &str) -> Candidates {
-        let Some(ac) = &self.ac else { return Candidates::All };
+        let Some(ac) = self.automaton(text) else { return Candidates::All };
         if text.len() > u32::MAX as usize || self.other_digits.is_match(text) {
             return Candidates::All;
         }
@@ -300,6 +372,7 @@ impl Prefilter {
                 }
             }
         }
+        found.extend(self.text_start.iter().map(|&r| (r, 0)));
         // Group by rule (a counting sort keeps text order), then sort each rule's starts: they are
         // nearly sorted already (the automaton reports matches by their end).
         let nrules = self.scan_all.len();

@@ -581,8 +581,8 @@ fn quotation_marks(text: &str) -> std::collections::HashMap<usize, QuoteMark> {
         }
         let before = k.checked_sub(1).map(|b| chars[b].1);
         let after = chars.get(k + 1).map(|&(_, a)| a);
-        let left_edge = before.map_or(true, |b| b.is_whitespace() || matches!(b, '(' | '['));
-        let right_edge = after.map_or(true, |a| {
+        let left_edge = before.is_none_or(|b| b.is_whitespace() || matches!(b, '(' | '['));
+        let right_edge = after.is_none_or(|a| {
             a.is_whitespace()
                 || matches!(a, '.' | ',' | ';' | ':' | '!' | '?' | '…' | ')' | ']' | '-')
         });

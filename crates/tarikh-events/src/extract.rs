@@ -466,8 +466,21 @@ pub fn extract(doc: &AnchoredDocument, lexicon: &EventLexicon) -> DocEvents {
     for (wi, w) in cx.words.iter().enumerate() {
         clause_words[w.clause].push(wi);
     }
+    // A comma between a dated verb and its ب-complement ("فشعروا عند السابعة مساء، بالهزة"):
+    // the event is the trigger the complement opens with, so the verb's clause makes no generic
+    // event of its own.
+    let opens_with_complement = |ci: usize| -> bool {
+        let (Some(&last), Some(&next)) = (clause_words[ci].last(), clause_words.get(ci + 1).and_then(|w| w.first())) else {
+            return false;
+        };
+        cx.words[last].sentence == cx.words[next].sentence
+            && drafts.iter().any(|d| {
+                d.type_idx.is_some() && d.first == next && cx.text[cx.words[next].range.start..d.start_byte].starts_with('ب')
+            })
+    };
+    let verb_before_complement: Vec<bool> = (0..cx.clauses.len()).map(opens_with_complement).collect();
     for ci in 0..cx.clauses.len() {
-        if clause_has_typed[ci] || !clause_has_timex[ci] {
+        if clause_has_typed[ci] || !clause_has_timex[ci] || verb_before_complement[ci] {
             continue;
         }
         // a word that is no event ("غرار" of «على غرار», "قائلا", a copula) never makes one: the

@@ -318,6 +318,18 @@ fn generic_events() {
         let ev = extract(&d, &lex());
         assert!(ev.mentions.iter().all(|m| !m.generic), "{text}: {:?}", ev.mentions.iter().map(|m| &m.trigger).collect::<Vec<_>>());
     }
+    // a comma between a dated verb and its ب-complement: the complement's trigger is the event,
+    // the verb makes no generic one
+    let text = "وشعر السكان الخميس الماضي، بهزة أرضية قوية.";
+    let d = doc("d", text, vec![date("الخميس الماضي", "2020-03-05", day(2020, 3, 5))]);
+    let ev = extract(&d, &lex());
+    assert!(ev.mentions.iter().all(|m| !m.generic), "{:?}", ev.mentions.iter().map(|m| &m.trigger).collect::<Vec<_>>());
+    assert!(ev.mentions.iter().any(|m| m.trigger.contains("هزة")), "{:?}", ev.mentions.iter().map(|m| &m.trigger).collect::<Vec<_>>());
+    // without a trigger opening the complement, the verb is the event
+    let text = "وافتتح الوزير الخميس الماضي، بحضور السفراء، مدرسة جديدة.";
+    let d = doc("d", text, vec![date("الخميس الماضي", "2020-03-05", day(2020, 3, 5))]);
+    let ev = extract(&d, &lex());
+    assert!(ev.mentions.iter().any(|m| m.generic && m.trigger.contains("افتتح")), "{:?}", ev.mentions.iter().map(|m| &m.trigger).collect::<Vec<_>>());
     // a verb whose root begins with و keeps it in its label
     let d = doc("d", "ووصلت الطائرة الخميس الماضي.", vec![date("الخميس الماضي", "2020-03-05", day(2020, 3, 5))]);
     let ev = extract(&d, &lex());

@@ -331,9 +331,10 @@ impl Normalised {
     ///
     /// A sentence ends after a run of `.` `?` `!` `…` followed by whitespace or the end of the
     /// text, and at every `\n`. A `.` between two digits (`61.5`) is not an end. Inside a
-    /// quotation (`"` toggles) nothing ends a sentence except a newline (which also closes the
-    /// quotation); end punctuation right before the closing quote ends the sentence after the
-    /// quote.
+    /// quotation nothing ends a sentence except a newline (which also closes the quotation); end
+    /// punctuation right before the closing quote ends the sentence after the quote. Quotation
+    /// marks are paired within the paragraph; one left unpaired (an unclosed quotation, common in
+    /// web text) quotes nothing.
     pub fn sentences(&self) -> Vec<Range<usize>> {
         sentence_ranges(&self.text)
     }
@@ -549,24 +550,83 @@ pub fn proclitic_len(word: &str) -> usize {
     pos
 }
 
+/// Role of a straight quotation mark that belongs to a matched pair.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum QuoteMark {
+    Open,
+    Close,
+}
+
+/// The `"` marks of `text` (normalised: every quotation mark is `"`) that open or close a
+/// quotation, by byte offset; a mark left out is a stray.
+///
+/// Real web text often leaves a quotation unclosed («قال "إن …» with no closing mark, or a
+/// closing `»` lost in copy), and a naive toggle then reads the rest of the paragraph as a
+/// quotation, so no sentence or clause ends there. Marks are paired like brackets within a
+/// paragraph (a newline ends every quotation): a mark after a space and before a word opens, a
+/// mark after a word and before a space or punctuation closes (an ambiguous one closes when a
+/// quotation is open, else opens), a closer pairs with the nearest open mark, and a mark left
+/// without a partner at the end of the paragraph is not a quotation mark.
+fn quotation_marks(text: &str) -> std::collections::HashMap<usize, QuoteMark> {
+    let mut marks = std::collections::HashMap::new();
+    let mut open: Vec<usize> = Vec::new();
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    for (k, &(at, c)) in chars.iter().enumerate() {
+        if c == '\n' {
+            open.clear();
+            continue;
+        }
+        if c != '"' {
+            continue;
+        }
+        let before = k.checked_sub(1).map(|b| chars[b].1);
+        let after = chars.get(k + 1).map(|&(_, a)| a);
+        let left_edge = before.is_none_or(|b| b.is_whitespace() || matches!(b, '(' | '['));
+        let right_edge = after.is_none_or(|a| {
+            a.is_whitespace()
+                || matches!(a, '.' | ',' | ';' | ':' | '!' | '?' | '…' | ')' | ']' | '-')
+        });
+        let closes = match (left_edge, right_edge) {
+            (true, false) => false,
+            (false, true) => true,
+            _ => !open.is_empty(),
+        };
+        if closes {
+            if let Some(opener) = open.pop() {
+                marks.insert(opener, QuoteMark::Open);
+                marks.insert(at, QuoteMark::Close);
+            }
+        } else {
+            open.push(at);
+        }
+    }
+    marks
+}
+
 /// Split `text` into trimmed, non-empty sentence (or clause) byte ranges.
 fn segment(text: &str, clauses: bool) -> Vec<Range<usize>> {
     let bytes = text.len();
     let char_at = |i: usize| -> Option<char> { text.get(i..).and_then(|s| s.chars().next()) };
     let is_term = |c: char| matches!(c, '.' | '?' | '!' | '…');
+    let marks = quotation_marks(text);
     let mut cuts: Vec<usize> = Vec::new();
-    let mut in_quote = false;
+    let mut depth = 0usize;
     let mut prev: Option<char> = None;
     let mut i = 0;
     while i < bytes {
         let Some(c) = char_at(i) else { break };
         let next_i = i + c.len_utf8();
+        let in_quote = depth > 0;
         match c {
             '\n' => {
                 cuts.push(next_i);
-                in_quote = false;
+                depth = 0;
             }
-            '"' => in_quote = !in_quote,
+            '"' => match marks.get(&i) {
+                Some(QuoteMark::Open) => depth += 1,
+                Some(QuoteMark::Close) => depth = depth.saturating_sub(1),
+                None => {}
+            },
             c if is_term(c) => {
                 let mut j = next_i;
                 let mut last = c;
@@ -583,8 +643,8 @@ fn segment(text: &str, clauses: bool) -> Vec<Range<usize>> {
                     match next {
                         None => cuts.push(j),
                         Some(n) if n.is_whitespace() && !in_quote => cuts.push(j),
-                        Some('"') if in_quote => {
-                            in_quote = false;
+                        Some('"') if in_quote && marks.get(&j) == Some(&QuoteMark::Close) => {
+                            depth -= 1;
                             j += 1;
                             last = '"';
                             cuts.push(j);
@@ -811,10 +871,34 @@ mod tests {
             segs("قال «غداً. بعد غد.» ثم ذهب.", false),
             vec!["قال \"غدا. بعد غد.\"", "ثم ذهب."]
         );
-        // Unclosed quote: a newline still ends the sentence and closes the quote.
+        // Unclosed quote: it quotes nothing, and a newline ends the sentence.
         assert_eq!(
             segs("قال \"غدا. ثم\nجملة. أخرى", false),
-            vec!["قال \"غدا. ثم", "جمله.", "اخري"]
+            vec!["قال \"غدا.", "ثم", "جمله.", "اخري"]
+        );
+        // A quotation never closed in its paragraph is no quotation: sentences still end.
+        assert_eq!(
+            segs("قال «إن الأمر جرى أمس. ثم ذهب. وعاد اليوم.", false),
+            vec!["قال \"ان الامر جري امس.", "ثم ذهب.", "وعاد اليوم."]
+        );
+        // A quoted word inside an unclosed quotation pairs on its own; the stray opener and a
+        // stray closer are ignored.
+        assert_eq!(
+            segs(
+                "قال \"إن هجوما \"ضخما\" وقع. ثم غادر.\nوقال إنه باق\". انتهى",
+                false
+            ),
+            vec![
+                "قال \"ان هجوما \"ضخما\" وقع.",
+                "ثم غادر.",
+                "وقال انه باق\".",
+                "انتهي"
+            ]
+        );
+        // A closed quotation of several sentences stays one sentence.
+        assert_eq!(
+            segs("قال «جاء. وذهب.» ثم عاد.", false),
+            vec!["قال \"جاء. وذهب.\"", "ثم عاد."]
         );
         assert_eq!(segs("  \n . ", false), vec!["."]);
     }
@@ -833,5 +917,10 @@ mod tests {
             ]
         );
         assert_eq!(segs("قال \"أ، ب\" ثم", true), vec!["قال \"ا, ب\" ثم"]);
+        // An unclosed quotation does not stop clauses.
+        assert_eq!(
+            segs("قال \"إن الهجوم وقع، الجمعة، ثم", true),
+            vec!["قال \"ان الهجوم وقع,", "الجمعه,", "ثم"]
+        );
     }
 }

@@ -66,7 +66,7 @@ pub enum DocOutcome {
 pub const MAX_DOC_BYTES: usize = 16 * 1024 * 1024;
 
 /// A document read once: what every folder-level step needs.
-struct Prepared {
+pub(crate) struct Prepared {
     normalised: NormalisedText,
     mentions: Vec<Mention>,
     /// Zone from its own text (dateline or places).
@@ -127,14 +127,15 @@ type Inferred = (NaiveDate, String);
 
 /// The folder-level facts of one document.
 #[derive(Clone, Default)]
-struct Facts {
-    story: String,
+pub(crate) struct Facts {
+    /// Its story's id (empty for a document that cannot be read).
+    pub(crate) story: String,
     zone: Option<(chrono_tz::Tz, ZoneSource)>,
     inferred: Option<Inferred>,
 }
 
 /// Why a document cannot be processed, if it cannot.
-fn unusable(doc: &InputDoc) -> Option<DocOutcome> {
+pub(crate) fn unusable(doc: &InputDoc) -> Option<DocOutcome> {
     let text = match &doc.text {
         Ok(t) => t,
         Err(reason) => return Some(DocOutcome::Failed { id: doc.id.clone(), reason: reason.clone() }),
@@ -227,6 +228,15 @@ fn folder_facts(settings: &Settings, docs: &[InputDoc], prepared: &[Option<Prepa
     facts
 }
 
+/// Steps 1–4 for a whole folder: each document read once (its normalised text without the offset
+/// map, its mentions, places and days; `None` when it cannot be read), and its folder-level facts
+/// (story, zone, inferred day). What [`anchor_one`] needs, document by document.
+pub(crate) fn plan_folder(settings: &Settings, docs: &[InputDoc]) -> (Vec<Option<Prepared>>, Vec<Facts>) {
+    let prepared: Vec<Option<Prepared>> = docs.par_iter().map(|d| prepare(settings, d).map(Prepared::without_map)).collect();
+    let facts = folder_facts(settings, docs, &prepared);
+    (prepared, facts)
+}
+
 /// The story of each document (`S1`, `S2`, … in order of first document; `None` for a document
 /// that cannot be read), without anchoring anything: what `tarikh run` puts in documents.csv's
 /// `story` column.
@@ -257,7 +267,7 @@ fn stories_of(settings: &Settings, prepared: &[Option<Prepared>]) -> (Vec<Option
 }
 
 /// Anchor one document with its facts.
-fn anchor_one(settings: &Settings, doc: &InputDoc, prepared: Option<Prepared>, facts: Facts) -> DocOutcome {
+pub(crate) fn anchor_one(settings: &Settings, doc: &InputDoc, prepared: Option<Prepared>, facts: Facts) -> DocOutcome {
     if let Some(failed) = unusable(doc) {
         return failed;
     }
@@ -320,8 +330,7 @@ pub fn process_all(settings: &Settings, docs: &[InputDoc]) -> Vec<DocOutcome> {
 /// [`process_all`], calling `observe(index, outcome)` as each document finishes (for progress
 /// bars and per-document messages); the order of calls varies, the result does not.
 pub fn process_all_observed(settings: &Settings, docs: &[InputDoc], observe: &(dyn Fn(usize, &DocOutcome) + Sync)) -> Vec<DocOutcome> {
-    let prepared: Vec<Option<Prepared>> = docs.par_iter().map(|d| prepare(settings, d).map(Prepared::without_map)).collect();
-    let facts = folder_facts(settings, docs, &prepared);
+    let (prepared, facts) = plan_folder(settings, docs);
     docs.par_iter()
         .zip(prepared.into_par_iter())
         .zip(facts.into_par_iter())

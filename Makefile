@@ -9,7 +9,7 @@
 #   make eval     score the pipeline on every story with gold (per story, pooled, per country)
 #   make cldr     CLDR conformance: the dates and times Unicode CLDR says every Arabic locale writes,
 #                 read by tarikh parse (per category and locale, every miss); needs make cldr-venv
-#   make bench    run the benchmarks (BENCHMARKS.md); make bench-large adds the 100 MB corpus
+#   make bench    run the benchmarks (BENCHMARKS.md); make bench-large adds 100 MB of real articles
 #   make picture  run, then render out/timeline.html to out/timeline.png with headless Chromium,
 #                 and copy it to docs/timeline.png (the README's picture)
 
@@ -18,7 +18,7 @@ CORPUS ?= data/corpus
 OUT ?= out
 BIN := target/release/tarikh
 
-.PHONY: all build run lint test test-slow check-fuzz python test-python cldr cldr-venv eval eval-seeds eval-inferred bench bench-stages bench-run bench-scale bench-peers bench-time bench-large bench-profile picture clean
+.PHONY: all build run lint test test-slow check-fuzz python test-python cldr cldr-venv eval eval-seeds eval-inferred bench bench-stages bench-run bench-scale bench-peers bench-time bench-large bench-large-generated bench-profile picture clean
 
 all: run
 
@@ -144,7 +144,13 @@ bench-time: build
 	@diff -r target/bench-out/$(BENCH_SIZE)-t$$(nproc) target/bench-out/$(BENCH_SIZE)-t1 >/dev/null \
 	  && echo "output byte-identical for $$(nproc) and 1 threads" || { echo "output differs between thread counts" >&2; exit 1; }
 
-bench-large:
+# tarikh run on 100 MB of real-density text (52,400 documents: the seeds and ../shared/stories
+# copied), one thread and all cores: time, peak RSS (issue 15: under 1 GB), outputs compared.
+bench-large: build
+	python3 scripts/bench/scale.py --sizes 100MB --runs run
+
+# The same on 100 MB of generated text (tarikh-corpusgen, 18,657 documents).
+bench-large-generated:
 	$(MAKE) bench-time BENCH_SIZE=100M
 
 # Instruction counts (repeatable on a busy machine): callgrind over one stage on 1 MB.

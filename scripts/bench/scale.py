@@ -14,6 +14,7 @@ per CPU second), peak RSS. On a shared machine the CPU columns are the ones to c
 Peak RSS is the child's own (os.wait4), not the machine's.
 
     python3 scripts/bench/scale.py [--sizes 100,1000,10000,100000] [--runs tag,run] [--bin target/release/tarikh]
+    python3 scripts/bench/scale.py --sizes 100MB --runs run      # `make bench-large`: 100 MB of articles
 """
 
 import argparse
@@ -90,7 +91,8 @@ def measure(cmd, stdin_path=None):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--sizes", default="100,1000,10000,100000")
+    ap.add_argument("--sizes", default="100,1000,10000,100000",
+                    help="numbers of documents, or sizes of text such as 100MB (as many documents as make that much text)")
     ap.add_argument("--runs", default="tag,run")
     ap.add_argument("--bin", default=str(ROOT / "target" / "release" / "tarikh"))
     ap.add_argument("--threads", default=f"1,{os.cpu_count() or 1}")
@@ -100,7 +102,7 @@ def main():
         raise SystemExit(f"{binary} is missing: run `cargo build --release -p tarikh` first")
     articles = source_articles()
     base = ROOT / "target" / "bench-real"
-    sizes = [int(s) for s in args.sizes.split(",")]
+    sizes = [documents_for(s, articles) for s in args.sizes.split(",")]
     threads = sorted({int(t) for t in args.threads.split(",")})
     print(f"real-density corpus: {len(articles)} distinct articles, {sum(len(a[0].encode()) for a in articles)} bytes, "
           f"one temporal expression per ~{sum(len(a[0].encode()) for a in articles) // max(1, count_timexes(binary, articles)):d} bytes")
@@ -134,6 +136,16 @@ def main():
             print(f"{'':<5} output of `tarikh run` on {n} documents byte-identical for {threads[0]} and {threads[-1]} threads: {'yes' if same else 'NO'}")
             if not same:
                 raise SystemExit("output differs between thread counts")
+
+
+def documents_for(size, articles):
+    """Documents for a size given as a count (`10000`) or as megabytes of text (`100MB`: rounded up
+    to a multiple of 100 documents, so 100MB is 52,400 documents, 100.04 MB)."""
+    if size.upper().endswith("MB"):
+        per_doc = sum(len(a[0].encode()) for a in articles) / len(articles)
+        n = int(-(-float(size[:-2]) * 1e6 // per_doc))
+        return -(-n // 100) * 100
+    return int(size)
 
 
 def count_timexes(binary, articles):

@@ -84,7 +84,7 @@ fn anchored(outcomes: &[DocOutcome]) -> Vec<&AnchoredDocument> {
 /// Event-anchored expressions that their own sentence left undated ("عشية أهم انتخابات") take
 /// their value from the reconciled time of their anchor event. Only the documents that change are
 /// copied.
-fn date_anchored_expressions<'a>(docs: Vec<&'a AnchoredDocument>, events: &[DocEvents], timeline: &Timeline) -> Vec<Cow<'a, AnchoredDocument>> {
+pub(crate) fn date_anchored_expressions<'a>(docs: Vec<&'a AnchoredDocument>, events: &[DocEvents], timeline: &Timeline) -> Vec<Cow<'a, AnchoredDocument>> {
     let grammar_gap = |t: &tarikh_anchor::Timex| -> (Option<(tarikh_grammar::Unit, i32)>, Option<tarikh_grammar::Unit>) {
         // The rule names tell which kind of anchor it is; the semantics are not kept on the timex.
         if t.kind == tarikh_anchor::TimexType::Time {

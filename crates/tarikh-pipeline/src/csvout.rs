@@ -44,18 +44,8 @@ impl Table {
 
     /// Serialise: CRLF line ends, quoting only where needed, a BOM first when `bom`.
     pub fn to_bytes(&self, bom: bool) -> Result<Vec<u8>> {
-        let mut out = Vec::new();
-        if bom {
-            out.extend_from_slice(b"\xEF\xBB\xBF");
-        }
-        {
-            let mut w = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(&mut out);
-            w.write_record(&self.header)?;
-            for row in &self.rows {
-                w.write_record(row.iter().map(|c| neutralise(c).into_owned()))?;
-            }
-            w.flush()?;
-        }
+        let mut out = header_bytes(&self.header, bom)?;
+        out.extend(encode_rows(&self.rows)?);
         Ok(out)
     }
 
@@ -63,6 +53,40 @@ impl Table {
     pub fn write(&self, path: &Path, bom: bool) -> Result<()> {
         std::fs::write(path, self.to_bytes(bom)?).with_context(|| format!("cannot write `{}`", path.display()))
     }
+}
+
+/// Rows as CSV bytes, exactly as [`Table::to_bytes`] writes them (CRLF, quoting only where
+/// needed, formula-like cells neutralised), without header or BOM. A row's bytes do not depend
+/// on the rows around it, so a table written in pieces (one document's rows at a time) is the
+/// same file as one written whole.
+pub fn encode_rows<R, C>(rows: impl IntoIterator<Item = R>) -> Result<Vec<u8>>
+where
+    R: IntoIterator<Item = C>,
+    C: AsRef<str>,
+{
+    let mut out = Vec::new();
+    {
+        let mut w = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(&mut out);
+        for row in rows {
+            w.write_record(row.into_iter().map(|c| neutralise(c.as_ref()).into_owned()))?;
+        }
+        w.flush()?;
+    }
+    Ok(out)
+}
+
+/// The first bytes of a CSV file: a BOM when `bom`, then the header row.
+pub fn header_bytes(header: &[&str], bom: bool) -> Result<Vec<u8>> {
+    let mut out = Vec::new();
+    if bom {
+        out.extend_from_slice(b"\xEF\xBB\xBF");
+    }
+    {
+        let mut w = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(&mut out);
+        w.write_record(header)?;
+        w.flush()?;
+    }
+    Ok(out)
 }
 
 #[cfg(test)]

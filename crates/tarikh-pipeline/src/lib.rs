@@ -26,6 +26,7 @@ pub mod csvout;
 pub mod evaluation;
 pub mod process;
 pub mod records;
+pub mod stream;
 pub mod svg;
 pub mod timefmt;
 pub mod timeml;

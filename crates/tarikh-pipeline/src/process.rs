@@ -66,7 +66,7 @@ pub enum DocOutcome {
 pub const MAX_DOC_BYTES: usize = 16 * 1024 * 1024;
 
 /// A document read once: what every folder-level step needs.
-struct Prepared {
+pub(crate) struct Prepared {
     normalised: NormalisedText,
     mentions: Vec<Mention>,
     /// Zone from its own text (dateline or places).
@@ -78,47 +78,38 @@ struct Prepared {
 }
 
 impl Prepared {
-    /// The same without the offset map, for holding a whole folder of documents while stories,
-    /// zones and days are worked out.
-    fn without_map(self) -> Prepared {
-        Prepared { normalised: NormalisedText::Bare(self.normalised.into_text()), ..self }
+    /// The same without its normalised text, for holding a whole folder of documents while
+    /// stories, zones and days are worked out (the grouping reads the words counted from it).
+    fn released(self) -> Prepared {
+        Prepared { normalised: NormalisedText::Released, ..self }
     }
 }
 
 /// A prepared document's normalised text: with its offset map while one document is held at a
-/// time ([`process_one`]), or the text alone while a whole folder is ([`process_all`]). The map
-/// is about eight bytes per byte of text and only anchoring reads it, so a folder's documents
-/// make it again when they are anchored, one at a time (one more pass over each text).
+/// time ([`process_one`]), or released while a whole folder is ([`process_all`]). Text and map
+/// are about ten bytes per byte of text; a folder's documents are normalised again where a step
+/// needs the text (publication days of a story with undated documents, anchoring), one story or
+/// one document at a time (one more pass over each text).
 enum NormalisedText {
     Mapped(Normalised),
-    Bare(String),
+    Released,
 }
 
 impl NormalisedText {
-    fn as_str(&self) -> &str {
-        match self {
-            NormalisedText::Mapped(n) => n.as_str(),
-            NormalisedText::Bare(text) => text,
-        }
-    }
-
-    fn into_text(self) -> String {
-        match self {
-            NormalisedText::Mapped(n) => n.into_text(),
-            NormalisedText::Bare(text) => text,
-        }
-    }
-
     /// With its offset map: the one kept, or made again from `original` (the text it came from).
     fn mapped(self, original: &str) -> Normalised {
         match self {
             NormalisedText::Mapped(n) => n,
-            NormalisedText::Bare(text) => {
-                let n = Normalised::new(original);
-                debug_assert_eq!(n.as_str(), text, "normalising the same text again gives the same text");
-                n
-            }
+            NormalisedText::Released => Normalised::new(original),
         }
+    }
+}
+
+/// The normalised text of a prepared document (`original` is the text it came from).
+fn normalised_text<'a>(p: &'a Prepared, original: &str) -> std::borrow::Cow<'a, str> {
+    match &p.normalised {
+        NormalisedText::Mapped(n) => std::borrow::Cow::Borrowed(n.as_str()),
+        NormalisedText::Released => std::borrow::Cow::Owned(Normalised::new(original).into_text()),
     }
 }
 
@@ -127,14 +118,15 @@ type Inferred = (NaiveDate, String);
 
 /// The folder-level facts of one document.
 #[derive(Clone, Default)]
-struct Facts {
-    story: String,
+pub(crate) struct Facts {
+    /// Its story's id (empty for a document that cannot be read).
+    pub(crate) story: String,
     zone: Option<(chrono_tz::Tz, ZoneSource)>,
     inferred: Option<Inferred>,
 }
 
 /// Why a document cannot be processed, if it cannot.
-fn unusable(doc: &InputDoc) -> Option<DocOutcome> {
+pub(crate) fn unusable(doc: &InputDoc) -> Option<DocOutcome> {
     let text = match &doc.text {
         Ok(t) => t,
         Err(reason) => return Some(DocOutcome::Failed { id: doc.id.clone(), reason: reason.clone() }),
@@ -179,9 +171,9 @@ fn own_zone(settings: &Settings, doc: &InputDoc, prepared: Option<&Prepared>) ->
 }
 
 /// The folder-level facts of every document: stories, zones, inferred publication days.
-fn folder_facts(settings: &Settings, docs: &[InputDoc], prepared: &[Option<Prepared>]) -> Vec<Facts> {
+fn folder_facts(settings: &Settings, docs: &[InputDoc], prepared: &[Option<Prepared>], words: &tarikh_stories::similarity::WordCounts) -> Vec<Facts> {
     // 2. stories
-    let (stories, members) = stories_of(settings, prepared);
+    let (stories, members) = stories_of(settings, prepared, words);
     let mut facts = vec![Facts::default(); docs.len()];
     for (f, s) in facts.iter_mut().zip(stories) {
         f.story = s.unwrap_or_default();
@@ -213,10 +205,11 @@ fn folder_facts(settings: &Settings, docs: &[InputDoc], prepared: &[Option<Prepa
         .par_iter()
         .filter(|list| list.iter().any(|&i| docs[i].published.is_none()))
         .map(|list| {
-            let inputs: Vec<tarikh_anchor::InferenceInput<'_>> = list
+            let texts: Vec<(usize, &Prepared, std::borrow::Cow<'_, str>)> = list
                 .iter()
-                .filter_map(|&i| prepared[i].as_ref().map(|p| tarikh_anchor::InferenceInput { normalised: p.normalised.as_str(), mentions: &p.mentions, known: docs[i].published }))
+                .filter_map(|&i| prepared[i].as_ref().map(|p| (i, p, normalised_text(p, docs[i].text.as_deref().unwrap_or_default()))))
                 .collect();
+            let inputs: Vec<tarikh_anchor::InferenceInput<'_>> = texts.iter().map(|(i, p, text)| tarikh_anchor::InferenceInput { normalised: text, mentions: &p.mentions, known: docs[*i].published }).collect();
             let inferred = tarikh_anchor::infer_publications(&settings.grammar, &inputs);
             list.iter().copied().zip(inferred).collect()
         })
@@ -227,25 +220,61 @@ fn folder_facts(settings: &Settings, docs: &[InputDoc], prepared: &[Option<Prepa
     facts
 }
 
+/// Steps 1–4 for a whole folder: each document read once (its normalised text without the offset
+/// map, its mentions, places and days; `None` when it cannot be read), and its folder-level facts
+/// (story, zone, inferred day). What [`anchor_one`] needs, document by document.
+pub(crate) fn plan_folder(settings: &Settings, docs: &[InputDoc]) -> (Vec<Option<Prepared>>, Vec<Facts>) {
+    let (prepared, words) = read_folder(settings, docs);
+    let facts = folder_facts(settings, docs, &prepared, &words);
+    (prepared, facts)
+}
+
+/// Step 1 for a whole folder, a chunk of documents at a time (in parallel within a chunk): each
+/// document prepared, its words counted for the grouping, and its normalised text released, so
+/// that a folder's normalised texts and word maps are never all held at once. The word counts
+/// are those of the usable documents, in input order.
+fn read_folder(settings: &Settings, docs: &[InputDoc]) -> (Vec<Option<Prepared>>, tarikh_stories::similarity::WordCounts) {
+    let stop = tarikh_stories::features::StopWords::embedded();
+    let mut words = tarikh_stories::similarity::WordCounts::builder();
+    let mut prepared = Vec::with_capacity(docs.len());
+    for chunk in docs.chunks(1024) {
+        let part: Vec<Option<(Prepared, tarikh_stories::features::Features)>> = chunk
+            .par_iter()
+            .map(|d| {
+                let p = prepare(settings, d)?;
+                let features = tarikh_stories::features::Features::of(normalised_text(&p, "").as_ref(), stop);
+                Some((p.released(), features))
+            })
+            .collect();
+        for p in part {
+            prepared.push(p.map(|(p, features)| {
+                words.add(features);
+                p
+            }));
+        }
+    }
+    (prepared, words.finish())
+}
+
 /// The story of each document (`S1`, `S2`, … in order of first document; `None` for a document
 /// that cannot be read), without anchoring anything: what `tarikh run` puts in documents.csv's
 /// `story` column.
 pub fn group_stories(settings: &Settings, docs: &[InputDoc]) -> Vec<Option<String>> {
-    let prepared: Vec<Option<Prepared>> = docs.par_iter().map(|d| prepare(settings, d).map(Prepared::without_map)).collect();
-    let (stories, _) = stories_of(settings, &prepared);
+    let (prepared, words) = read_folder(settings, docs);
+    let (stories, _) = stories_of(settings, &prepared, &words);
     stories
 }
 
 /// Group the usable documents into stories: each document's story id, and the members of each
 /// story (document indices, ascending).
-fn stories_of(settings: &Settings, prepared: &[Option<Prepared>]) -> (Vec<Option<String>>, Vec<Vec<usize>>) {
+fn stories_of(settings: &Settings, prepared: &[Option<Prepared>], words: &tarikh_stories::similarity::WordCounts) -> (Vec<Option<String>>, Vec<Vec<usize>>) {
     let usable: Vec<usize> = (0..prepared.len()).filter(|&i| prepared[i].is_some()).collect();
     let inputs: Vec<tarikh_stories::Document<'_>> = usable
         .iter()
         .filter_map(|&i| prepared[i].as_ref())
-        .map(|p| tarikh_stories::Document { text: p.normalised.as_str(), places: p.places.clone(), days: p.days.clone() })
+        .map(|p| tarikh_stories::Document { text: "", places: p.places.clone(), days: p.days.clone() })
         .collect();
-    let grouping = tarikh_stories::group_documents(&inputs, &settings.grouping, tarikh_stories::features::StopWords::embedded());
+    let grouping = tarikh_stories::group_words(words, &inputs, &settings.grouping);
     let mut story = vec![None; prepared.len()];
     let mut members = vec![Vec::new(); grouping.stories.len()];
     for (k, &i) in usable.iter().enumerate() {
@@ -257,7 +286,7 @@ fn stories_of(settings: &Settings, prepared: &[Option<Prepared>]) -> (Vec<Option
 }
 
 /// Anchor one document with its facts.
-fn anchor_one(settings: &Settings, doc: &InputDoc, prepared: Option<Prepared>, facts: Facts) -> DocOutcome {
+pub(crate) fn anchor_one(settings: &Settings, doc: &InputDoc, prepared: Option<Prepared>, facts: Facts) -> DocOutcome {
     if let Some(failed) = unusable(doc) {
         return failed;
     }
@@ -304,7 +333,8 @@ pub fn process_one(settings: &Settings, doc: &InputDoc) -> DocOutcome {
     let mut facts = Facts { zone: own_zone(settings, doc, prepared.as_ref()), ..Facts::default() };
     if doc.published.is_none() {
         if let Some(p) = &prepared {
-            let input = tarikh_anchor::InferenceInput { normalised: p.normalised.as_str(), mentions: &p.mentions, known: None };
+            let text = normalised_text(p, "");
+            let input = tarikh_anchor::InferenceInput { normalised: &text, mentions: &p.mentions, known: None };
             facts.inferred = tarikh_anchor::infer_publications(&settings.grammar, &[input]).into_iter().next().flatten();
         }
     }
@@ -320,8 +350,7 @@ pub fn process_all(settings: &Settings, docs: &[InputDoc]) -> Vec<DocOutcome> {
 /// [`process_all`], calling `observe(index, outcome)` as each document finishes (for progress
 /// bars and per-document messages); the order of calls varies, the result does not.
 pub fn process_all_observed(settings: &Settings, docs: &[InputDoc], observe: &(dyn Fn(usize, &DocOutcome) + Sync)) -> Vec<DocOutcome> {
-    let prepared: Vec<Option<Prepared>> = docs.par_iter().map(|d| prepare(settings, d).map(Prepared::without_map)).collect();
-    let facts = folder_facts(settings, docs, &prepared);
+    let (prepared, facts) = plan_folder(settings, docs);
     docs.par_iter()
         .zip(prepared.into_par_iter())
         .zip(facts.into_par_iter())

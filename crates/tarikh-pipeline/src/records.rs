@@ -423,37 +423,48 @@ pub fn document_records(outcomes: &[DocOutcome], events: &[DocEvents]) -> Vec<Do
     let mut read = events.iter();
     outcomes
         .iter()
-        .map(|o| match o {
-            DocOutcome::Done(d, warning) => DocumentRecord {
-                doc: d.id.clone(),
-                published_at: d.publication.known_date().map(|day| day.format("%Y-%m-%d").to_string()),
-                basis: Some(d.publication.basis.as_str().into()),
-                chars: d.original.chars().count(),
-                timexes: d.timexes.len(),
-                events: read.next().map_or(0, |ev| ev.mentions.len()),
-                timezone: Some(d.publication.timezone.name().into()),
-                evidence: d.publication.evidence.clone(),
-                status: warning.as_ref().map(|w| format!("ok; {w}")).unwrap_or_else(|| "ok".into()),
-                story: d.story.clone(),
-                timezone_basis: Some(d.publication.zone_source.basis.as_str().into()),
-                timezone_evidence: d.publication.zone_source.evidence.clone(),
-            },
-            DocOutcome::Failed { id, reason } => DocumentRecord {
-                doc: id.clone(),
-                published_at: None,
-                basis: None,
-                chars: 0,
-                timexes: 0,
-                events: 0,
-                timezone: None,
-                evidence: String::new(),
-                status: format!("error: {reason}"),
-                story: String::new(),
-                timezone_basis: None,
-                timezone_evidence: String::new(),
-            },
+        .map(|o| {
+            let mentions = match o {
+                DocOutcome::Done(..) => read.next().map_or(0, |ev| ev.mentions.len()),
+                DocOutcome::Failed { .. } => 0,
+            };
+            document_record(o, mentions)
         })
         .collect()
+}
+
+/// The row of one input document, read (with `events` event mentions) or not.
+pub fn document_record(outcome: &DocOutcome, events: usize) -> DocumentRecord {
+    match outcome {
+        DocOutcome::Done(d, warning) => DocumentRecord {
+            doc: d.id.clone(),
+            published_at: d.publication.known_date().map(|day| day.format("%Y-%m-%d").to_string()),
+            basis: Some(d.publication.basis.as_str().into()),
+            chars: d.original.chars().count(),
+            timexes: d.timexes.len(),
+            events,
+            timezone: Some(d.publication.timezone.name().into()),
+            evidence: d.publication.evidence.clone(),
+            status: warning.as_ref().map(|w| format!("ok; {w}")).unwrap_or_else(|| "ok".into()),
+            story: d.story.clone(),
+            timezone_basis: Some(d.publication.zone_source.basis.as_str().into()),
+            timezone_evidence: d.publication.zone_source.evidence.clone(),
+        },
+        DocOutcome::Failed { id, reason } => DocumentRecord {
+            doc: id.clone(),
+            published_at: None,
+            basis: None,
+            chars: 0,
+            timexes: 0,
+            events: 0,
+            timezone: None,
+            evidence: String::new(),
+            status: format!("error: {reason}"),
+            story: String::new(),
+            timezone_basis: None,
+            timezone_evidence: String::new(),
+        },
+    }
 }
 
 /// The event mentions of one document, with the value that dates each and its timeline event.

@@ -128,8 +128,18 @@ pub fn group<S: AsRef<str> + Sync>(texts: &[S], params: &Params) -> Grouping {
 /// Group documents into stories by their words and places, with the given stop words.
 pub fn group_documents(docs: &[Document<'_>], params: &Params, stop: &StopWords) -> Grouping {
     use rayon::prelude::*;
-    let features: Vec<Features> = docs.par_iter().map(|d| Features::of(d.text, stop)).collect();
-    let vectors = similarity::Vectors::build(&features, params);
+    // features a chunk at a time, interned as they come: a corpus's features are not all held at once
+    let words = similarity::WordCounts::gather(docs.chunks(1024).flat_map(|chunk| chunk.par_iter().map(|d| Features::of(d.text, stop)).collect::<Vec<_>>()));
+    group_words(&words, docs, params)
+}
+
+/// [`group_documents`] for documents whose words were counted already (`words`, one entry per
+/// document, from [`Features::of`] their normalised texts): the documents' places and days are
+/// read, not their texts. A caller holding a large corpus counts each document's words as it
+/// reads it and keeps the counts, not the texts.
+pub fn group_words(words: &similarity::WordCounts, docs: &[Document<'_>], params: &Params) -> Grouping {
+    let features = words;
+    let vectors = similarity::Vectors::build(features, params);
     let graph = vectors.neighbour_graph(params, docs);
     let texts = docs;
     let clusters = cluster::average_link(texts.len(), &graph, params);
@@ -142,7 +152,7 @@ pub fn group_documents(docs: &[Document<'_>], params: &Params, stop: &StopWords)
         for &d in &clusters[c] {
             story_of[d] = k;
         }
-        stories.push(Story { id: format!("S{}", k + 1), docs: clusters[c].clone(), words: vectors.label(&clusters[c], &features, 6) });
+        stories.push(Story { id: format!("S{}", k + 1), docs: clusters[c].clone(), words: vectors.label(&clusters[c], features, 6) });
     }
     Grouping { story_of, stories }
 }

@@ -5,6 +5,106 @@ use crate::features::Features;
 use crate::{Document, Params};
 use std::collections::{BTreeMap, HashMap};
 
+/// Every document's word counts and surface forms, with the words interned: what the grouping
+/// keeps of a corpus while it compares its documents. A document's [`Features`] hold two maps of
+/// owned strings, about 15 bytes per byte of text; interned, a few hundred bytes per document.
+#[derive(Debug, Clone, Default)]
+pub struct WordCounts {
+    /// Every term, in alphabetical (byte) order: a term's id is its index.
+    terms: Vec<String>,
+    /// Per document: (term id, occurrences), by term id.
+    counts: Vec<Vec<(u32, u32)>>,
+    /// Every surface form, in order of first use.
+    forms: Vec<String>,
+    /// Per document: (term id, surface form id), by term id.
+    surfaces: Vec<Vec<(u32, u32)>>,
+}
+
+/// Builds [`WordCounts`] one document at a time ([`WordCounts::builder`]).
+#[derive(Debug, Default)]
+pub struct WordCountsBuilder {
+    term_ids: HashMap<String, u32>,
+    form_ids: HashMap<String, u32>,
+    out: WordCounts,
+}
+
+/// The id of `s` in `list` (interned on first use).
+fn intern(ids: &mut HashMap<String, u32>, list: &mut Vec<String>, s: String) -> u32 {
+    if let Some(&id) = ids.get(&s) {
+        return id;
+    }
+    let id = list.len() as u32;
+    list.push(s.clone());
+    ids.insert(s, id);
+    id
+}
+
+impl WordCountsBuilder {
+    /// Add the next document's features (interned, then dropped).
+    pub fn add(&mut self, f: Features) {
+        let out = &mut self.out;
+        let counts: Vec<(u32, u32)> = f.counts.into_iter().map(|(t, c)| (intern(&mut self.term_ids, &mut out.terms, t), c)).collect();
+        let surfaces: Vec<(u32, u32)> = f.surface.into_iter().map(|(t, w)| (intern(&mut self.term_ids, &mut out.terms, t), intern(&mut self.form_ids, &mut out.forms, w))).collect();
+        out.counts.push(counts);
+        out.surfaces.push(surfaces);
+    }
+
+    /// The word counts of the documents added, in order.
+    pub fn finish(self) -> WordCounts {
+        let mut out = self.out;
+        // ids in alphabetical order, so that they do not depend on document order beyond content
+        let mut order: Vec<u32> = (0..out.terms.len() as u32).collect();
+        order.sort_by(|&a, &b| out.terms[a as usize].cmp(&out.terms[b as usize]));
+        let mut new_id = vec![0u32; order.len()];
+        for (new, &old) in order.iter().enumerate() {
+            new_id[old as usize] = new as u32;
+        }
+        let mut old_terms: Vec<Option<String>> = std::mem::take(&mut out.terms).into_iter().map(Some).collect();
+        out.terms = order.iter().map(|&old| old_terms[old as usize].take().unwrap_or_default()).collect();
+        for list in out.counts.iter_mut().chain(out.surfaces.iter_mut()) {
+            for x in list.iter_mut() {
+                x.0 = new_id[x.0 as usize];
+            }
+            list.sort_by_key(|x| x.0);
+            list.shrink_to_fit();
+        }
+        out
+    }
+}
+
+impl WordCounts {
+    /// The word counts of documents given as [`Features`], in order: each is interned and
+    /// dropped as it comes, so a corpus's features are never all held at once.
+    pub fn gather(features: impl IntoIterator<Item = Features>) -> WordCounts {
+        let mut b = WordCounts::builder();
+        for f in features {
+            b.add(f);
+        }
+        b.finish()
+    }
+
+    /// An empty builder, to add documents one at a time.
+    pub fn builder() -> WordCountsBuilder {
+        WordCountsBuilder::default()
+    }
+
+    /// Number of documents.
+    pub fn len(&self) -> usize {
+        self.counts.len()
+    }
+
+    /// True when there is no document.
+    pub fn is_empty(&self) -> bool {
+        self.counts.is_empty()
+    }
+
+    /// The form of term `t` seen most often in document `d`, if `d` uses it.
+    fn surface(&self, d: usize, t: u32) -> Option<&str> {
+        let list = &self.surfaces[d];
+        list.binary_search_by_key(&t, |x| x.0).ok().map(|k| self.forms[list[k].1 as usize].as_str())
+    }
+}
+
 /// One document's vector: (term id, weight), sorted by term id, L2-normalised.
 type Vector = Vec<(u32, f64)>;
 
@@ -24,32 +124,22 @@ fn round(x: f64) -> f64 {
 
 impl Vectors {
     /// Weigh every document's words and keep its `top_terms` heaviest that another document uses.
-    pub fn build(features: &[Features], params: &Params) -> Vectors {
-        let mut ids: BTreeMap<&str, u32> = BTreeMap::new();
-        for f in features {
-            for t in f.counts.keys() {
-                let next = ids.len() as u32;
-                ids.entry(t.as_str()).or_insert(next);
-            }
-        }
-        // Ids in alphabetical order, so that they do not depend on document order beyond content.
-        let terms: Vec<String> = ids.keys().map(|t| t.to_string()).collect();
-        let id_of: HashMap<&str, u32> = terms.iter().enumerate().map(|(i, t)| (t.as_str(), i as u32)).collect();
+    pub fn build(corpus: &WordCounts, params: &Params) -> Vectors {
+        let terms = corpus.terms.clone();
         let mut df = vec![0u32; terms.len()];
-        for f in features {
-            for t in f.counts.keys() {
-                df[id_of[t.as_str()] as usize] += 1;
+        for counts in &corpus.counts {
+            for &(t, _) in counts {
+                df[t as usize] += 1;
             }
         }
+        let features = &corpus.counts;
         let n = features.len() as f64;
         let vectors: Vec<Vector> = features
             .iter()
             .map(|f| {
                 let mut v: Vec<(u32, f64)> = f
-                    .counts
                     .iter()
-                    .filter_map(|(t, &c)| {
-                        let id = id_of[t.as_str()];
+                    .filter_map(|&(id, c)| {
                         let d = df[id as usize] as f64;
                         (d >= 2.0).then(|| (id, (1.0 + (c as f64).ln()) * ((n + params.background) / d).ln().powf(params.idf_power)))
                     })
@@ -141,7 +231,7 @@ impl Vectors {
 
     /// The words that bind a group of documents: the terms used by the most of its documents
     /// (at least two when it has several), heaviest first, as written.
-    pub fn label(&self, docs: &[usize], features: &[Features], count: usize) -> Vec<String> {
+    pub fn label(&self, docs: &[usize], corpus: &WordCounts, count: usize) -> Vec<String> {
         let mut score: BTreeMap<u32, (u32, f64)> = BTreeMap::new();
         for &d in docs {
             for &(t, w) in &self.vectors[d] {
@@ -158,7 +248,7 @@ impl Vectors {
             .take(count)
             .map(|(t, _)| {
                 let term = &self.terms[t as usize];
-                docs.iter().find_map(|&d| features[d].surface.get(term).cloned()).unwrap_or_else(|| term.clone())
+                docs.iter().find_map(|&d| corpus.surface(d, t)).map(str::to_string).unwrap_or_else(|| term.clone())
             })
             .collect()
     }

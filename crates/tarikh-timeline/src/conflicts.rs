@@ -93,9 +93,9 @@ pub(crate) fn negative_cycle(constraints: &[Constraint], cycle: &[usize], w: usi
     }
 }
 
-/// Number the conflicts K01, K02 … in their order.
-pub(crate) fn number(conflicts: &mut [Conflict]) {
+/// Number the conflicts K01, K02 … in their order, after the `first` conflicts of earlier stories.
+pub(crate) fn number(conflicts: &mut [Conflict], first: usize) {
     for (k, c) in conflicts.iter_mut().enumerate() {
-        c.id = format!("K{:02}", k + 1);
+        c.id = format!("K{:02}", first + k + 1);
     }
 }

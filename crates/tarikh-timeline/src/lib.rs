@@ -232,15 +232,27 @@ pub fn reconcile(docs: &[(&AnchoredDocument, &DocEvents)]) -> Timeline {
     }
     let mut out = Timeline::default();
     for (story, docs) in stories {
-        let part = reconcile_story(story, docs, out.events.len());
+        let part = reconcile_one_story(story, &docs, out.events.len(), out.conflicts.len());
         out.events.extend(part.events);
         out.relations.extend(part.relations);
         out.conflicts.extend(part.conflicts);
         out.mention_events.extend(part.mention_events);
     }
-    conflicts::number(&mut out.conflicts);
     out.mention_events.sort_by(|a, b| (a.doc.as_str(), a.mention).cmp(&(b.doc.as_str(), b.mention)));
     out
+}
+
+/// Reconcile the documents of one story (all with `story` as their `AnchoredDocument::story`),
+/// numbering its events after the `first_event` events and its conflicts after the
+/// `first_conflict` conflicts of the stories before it. Calling it story by story, in the order
+/// of the story ids, and concatenating the parts gives what [`reconcile`] gives for all of them
+/// at once (`mention_events` sorted per part): a caller that streams an archive story by story
+/// holds one story's events at a time, not the archive's.
+pub fn reconcile_one_story(story: &str, docs: &[(&AnchoredDocument, &DocEvents)], first_event: usize, first_conflict: usize) -> Timeline {
+    let mut part = reconcile_story(story, docs.to_vec(), first_event);
+    conflicts::number(&mut part.conflicts, first_conflict);
+    part.mention_events.sort_by(|a, b| (a.doc.as_str(), a.mention).cmp(&(b.doc.as_str(), b.mention)));
+    part
 }
 
 /// Reconcile one story. The stages, in order: flatten the mentions, merge them into events, date

@@ -9,7 +9,7 @@ use std::process::ExitCode;
 use tarikh_anchor::{Prefer, Reference};
 use tarikh_grammar::Grammar;
 use tarikh_pipeline::records::TimexRecord;
-use tarikh_pipeline::{corpus, process as pipeline, write};
+use tarikh_pipeline::{corpus, process as pipeline};
 
 fn load_grammar(arg: &GrammarArg) -> Result<Grammar> {
     tarikh_pipeline::load_grammar(arg.grammar.as_deref())
@@ -47,14 +47,18 @@ pub fn run(corpus_dir: &Path, out: &Path, docs: Option<&Path>, excel: bool, gram
     if inputs.is_empty() {
         bail!("no .txt articles in `{}`; drop Arabic articles there (UTF-8 text files)", corpus_dir.display());
     }
-    let mut outcomes = progress::process_all(&settings, &inputs, progress::Verbosity::from_flags(verbosity.quiet, verbosity.verbose));
-    // Each anchored document holds its own copy of the text: the inputs are not needed any more.
-    drop(inputs);
-    let summary = write::write_all(out, &mut outcomes, &lexicon, excel)?;
-    if !verbosity.quiet {
-        eprintln!("{summary}");
+    // Story by story: memory holds one batch of stories' texts and events, not the corpus's.
+    let bar = progress::Progress::new(Some(inputs.len() as u64), progress::Verbosity::from_flags(verbosity.quiet, verbosity.verbose));
+    let report = tarikh_pipeline::stream::run_to_folder(&settings, inputs, &lexicon, out, excel, &|_, o| bar.done(o));
+    bar.finish();
+    let report = report?;
+    for line in &report.messages {
+        eprintln!("{line}");
     }
-    Ok(if outcomes.iter().any(|o| matches!(o, pipeline::DocOutcome::Failed { .. })) { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    if !verbosity.quiet {
+        eprintln!("{}", report.summary);
+    }
+    Ok(if report.failed > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
 
 /// Where `tarikh tag` writes: a record stream, or text for people.

@@ -1230,24 +1230,20 @@ fn substitute(
             }
             (Some(li), Some(_)) => {
                 *replaced += 1;
-                let mut c = c.clone();
-                c.index = *next_group;
+                let index = *next_group;
                 *next_group += 1;
-                c.sub = Box::new(lexicon(li)?);
-                Hir::capture(c)
+                Hir::capture(regex_syntax::hir::Capture { index, name: c.name.clone(), sub: Box::new(lexicon(li)?) })
             }
             (None, _) => {
-                let mut c = c.clone();
-                c.index = *next_group;
+                let index = *next_group;
                 *next_group += 1;
-                c.sub = Box::new(substitute(&c.sub, stand_ins.clone(), lexicon, next_group, replaced)?);
-                Hir::capture(c)
+                let sub = substitute(&c.sub, stand_ins.clone(), lexicon, next_group, replaced)?;
+                Hir::capture(regex_syntax::hir::Capture { index, name: c.name.clone(), sub: Box::new(sub) })
             }
         },
         HirKind::Repetition(r) => {
-            let mut r = r.clone();
-            r.sub = Box::new(substitute(&r.sub, stand_ins, lexicon, next_group, replaced)?);
-            Hir::repetition(r)
+            let sub = substitute(&r.sub, stand_ins, lexicon, next_group, replaced)?;
+            Hir::repetition(regex_syntax::hir::Repetition { min: r.min, max: r.max, greedy: r.greedy, sub: Box::new(sub) })
         }
         HirKind::Concat(v) => Hir::concat(all(v, next_group, replaced)?),
         HirKind::Alternation(v) => Hir::alternation(all(v, next_group, replaced)?),

@@ -96,6 +96,21 @@ fn other_digit_class() -> ClassUnicode {
     d
 }
 
+/// Whether two classes share a character (both range lists are sorted and non-overlapping).
+fn overlaps(a: &ClassUnicode, b: &ClassUnicode) -> bool {
+    let (mut x, mut y) = (a.ranges().iter().peekable(), b.ranges().iter().peekable());
+    while let (Some(r), Some(q)) = (x.peek(), y.peek()) {
+        if r.end() < q.start() {
+            x.next();
+        } else if q.end() < r.start() {
+            y.next();
+        } else {
+            return true;
+        }
+    }
+    false
+}
+
 /// `hir` with the non-ASCII digits removed from every class (an empty class then matches nothing),
 /// or `None` when no class holds one (the common case: rebuilding a large lexicon alternation is
 /// costly, and this runs for every rule at load time).
@@ -110,21 +125,23 @@ fn without_other_digits(hir: &Hir, other: &ClassUnicode) -> Option<Hir> {
     };
     match hir.kind() {
         HirKind::Class(Class::Unicode(c)) => {
+            // Most classes hold no digit at all: rule them out without copying the class.
+            if !overlaps(c, other) {
+                return None;
+            }
             let mut without = c.clone();
             without.difference(other);
             (without != *c).then(|| Hir::class(Class::Unicode(without)))
         }
+        // The new node is built around the new sub-pattern (cloning the node would copy the old
+        // one, often a whole lexicon alternation, only to drop it).
         HirKind::Repetition(r) => {
             let sub = without_other_digits(&r.sub, other)?;
-            let mut r = r.clone();
-            r.sub = Box::new(sub);
-            Some(Hir::repetition(r))
+            Some(Hir::repetition(regex_syntax::hir::Repetition { min: r.min, max: r.max, greedy: r.greedy, sub: Box::new(sub) }))
         }
         HirKind::Capture(c) => {
             let sub = without_other_digits(&c.sub, other)?;
-            let mut c = c.clone();
-            c.sub = Box::new(sub);
-            Some(Hir::capture(c))
+            Some(Hir::capture(regex_syntax::hir::Capture { index: c.index, name: c.name.clone(), sub: Box::new(sub) }))
         }
         HirKind::Concat(v) => all(v).map(Hir::concat),
         HirKind::Alternation(v) => all(v).map(Hir::alternation),

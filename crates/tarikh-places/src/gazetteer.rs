@@ -3,6 +3,7 @@
 use crate::error::PlacesError;
 use serde::Deserialize;
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 use toml::Spanned;
@@ -100,11 +101,92 @@ struct Entry {
     name: String,
 }
 
+/// A multiply-rotate hash of a word's bytes (the Fx hash of rustc). The index is looked up up to
+/// four times for every word of every article, and SipHash (the standard map's, which guards
+/// against collision attacks this fixed list of names cannot mount) made that lookup most of the
+/// cost of finding places.
+#[derive(Default, Clone, Copy)]
+struct WordHasher(u64);
+
+impl Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = SPREAD;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let w = u64::from_le_bytes(c.try_into().expect("an 8-byte chunk"));
+            self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// The multiplier of [`WordHasher`], also used to spread [`Endings`]' slots.
+const SPREAD: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+
+/// A fingerprint (length and last four bytes) of every first word of a name, as a 65,536-bit
+/// table, so that most words of an article are ruled out with three bit tests instead of up to
+/// four map lookups. Every bare form of a word is the word without its first 0, 2 or 4 bytes
+/// (clitics are two-byte letters stripped from the front), so a word none of whose three suffixes
+/// is in the table has no form in the index; the table never rules out a name, it only spares
+/// the lookups (a word with a passing suffix is looked up as before).
+#[derive(Debug, Clone)]
+struct Endings {
+    bits: Vec<u64>,
+}
+
+impl Default for Endings {
+    fn default() -> Self {
+        Endings { bits: vec![0; 1024] }
+    }
+}
+
+impl Endings {
+    fn slot(form: &[u8]) -> usize {
+        let mut tail = [0u8; 4];
+        let take = form.len().min(4);
+        tail[..take].copy_from_slice(&form[form.len() - take..]);
+        Endings::slot_of(u32::from_le_bytes(tail), form.len())
+    }
+
+    fn slot_of(tail: u32, len: usize) -> usize {
+        let key = u64::from(tail) | (len as u64) << 32;
+        (key.wrapping_mul(SPREAD) >> 48) as usize
+    }
+
+    fn holds(&self, s: usize) -> bool {
+        self.bits[s / 64] & (1 << (s % 64)) != 0
+    }
+
+    fn insert(&mut self, key: &str) {
+        let s = Endings::slot(key.as_bytes());
+        self.bits[s / 64] |= 1 << (s % 64);
+    }
+
+    /// Whether some bare form of `word` may be a first word of a name (never a false `false`).
+    fn may_hold(&self, word: &str) -> bool {
+        let bytes = word.as_bytes();
+        let n = bytes.len();
+        if n >= 8 {
+            // The three suffixes share their last four bytes.
+            let tail = u32::from_le_bytes(bytes[n - 4..].try_into().expect("four bytes"));
+            return [n, n - 2, n - 4].into_iter().any(|len| self.holds(Endings::slot_of(tail, len)));
+        }
+        [0, 2, 4].iter().any(|&k| k < n && self.holds(Endings::slot(&bytes[k..])))
+    }
+}
+
 /// The gazetteer: places, and an index from the first word of each name to its entries.
 #[derive(Debug, Clone, Default)]
 pub struct Gazetteer {
     places: Vec<Place>,
-    index: HashMap<String, Vec<Entry>>,
+    index: HashMap<String, Vec<Entry>, BuildHasherDefault<WordHasher>>,
+    endings: Endings,
     examples: Vec<Example>,
 }
 
@@ -127,19 +209,15 @@ pub(crate) fn words(text: &str) -> Vec<Range<usize>> {
 
 /// The forms a text word may take a name in: as written, without a conjunction و/ف, and without
 /// a preposition ب/ل/ك after it («وبالرياض» → «بالرياض» → «الرياض»). At least two letters remain.
-fn bare_forms(word: &str) -> Vec<&str> {
-    let mut out = vec![word];
-    let long_enough = |w: &str| w.chars().count() >= 2;
-    let conj = ['و', 'ف'].iter().find_map(|c| word.strip_prefix(*c)).filter(|w| long_enough(w));
-    for w in std::iter::once(word).chain(conj) {
-        if w != word {
-            out.push(w);
-        }
-        if let Some(p) = ['ب', 'ل', 'ك'].iter().find_map(|c| w.strip_prefix(*c)).filter(|w| long_enough(w)) {
-            out.push(p);
-        }
-    }
-    out
+/// In that order (at most four forms, returned without allocating: this runs on every word).
+fn bare_forms(word: &str) -> impl Iterator<Item = &str> {
+    let conj = strip_clitic(word, &["و", "ف"]);
+    [Some(word), strip_clitic(word, &["ب", "ل", "ك"]), conj, conj.and_then(|w| strip_clitic(w, &["ب", "ل", "ك"]))].into_iter().flatten()
+}
+
+/// `word` without the first of `clitics` it starts with, if at least two letters remain.
+fn strip_clitic<'a>(word: &'a str, clitics: &[&str]) -> Option<&'a str> {
+    clitics.iter().find_map(|c| word.strip_prefix(c)).filter(|w| w.chars().nth(1).is_some())
 }
 
 impl Gazetteer {
@@ -206,6 +284,7 @@ impl Gazetteer {
                         return Err(err(format!("`{}` lists an empty name", p.country)));
                     };
                     let joined = ws.join(" ");
+                    self.endings.insert(first);
                     let entries = self.index.entry(first.clone()).or_default();
                     if let Some(other) = entries.iter().find(|e| e.rest == rest) {
                         let other_place = &self.places[other.place];
@@ -260,25 +339,46 @@ impl Gazetteer {
         let mut out = Vec::new();
         let mut i = 0;
         while i < ws.len() {
-            let mut found = None;
-            for bare in bare_forms(ws[i]) {
-                let Some(entries) = self.index.get(bare) else { continue };
-                let rest = &ws[i + 1..];
-                if let Some(e) = entries.iter().find(|e| e.rest.len() <= rest.len() && e.rest.iter().zip(rest).all(|(a, b)| a == b) && same_line(normalised, &ranges[i..=i + e.rest.len()])) {
-                    found = Some(e);
-                    break;
-                }
-            }
-            match found {
+            match self.entry_at(normalised, &ranges, &ws, i) {
                 Some(e) => {
                     let last = i + e.rest.len();
-                    out.push(PlaceMention { place: e.place, form: e.form, range: ranges[i].start..ranges[last].end, name: e.name.clone() });
+                    out.push(self.mention(e, ranges[i].start..ranges[last].end));
                     i = last + 1;
                 }
                 None => i += 1,
             }
         }
         out
+    }
+
+    /// The place named at the very start of a normalised text, if any: the first of
+    /// [`Gazetteer::find`] when it starts at byte 0, found by reading only the first line (a name
+    /// never spans a line break), not the whole text.
+    pub fn find_at_start(&self, normalised: &str) -> Option<PlaceMention> {
+        let line = normalised.find('\n').map_or(normalised, |end| &normalised[..end]);
+        let ranges = words(line);
+        if ranges.first()?.start != 0 {
+            return None;
+        }
+        let ws: Vec<&str> = ranges.iter().map(|r| &line[r.clone()]).collect();
+        let e = self.entry_at(line, &ranges, &ws, 0)?;
+        Some(self.mention(e, 0..ranges[e.rest.len()].end))
+    }
+
+    /// The entry whose name starts at word `i` of a text (`ranges` its words, `ws` their text):
+    /// the first bare form of the word that has one, the longest name that fits on the line.
+    fn entry_at(&self, text: &str, ranges: &[Range<usize>], ws: &[&str], i: usize) -> Option<&Entry> {
+        if !self.endings.may_hold(ws[i]) {
+            return None;
+        }
+        let rest = &ws[i + 1..];
+        bare_forms(ws[i]).find_map(|bare| {
+            self.index.get(bare)?.iter().find(|e| e.rest.len() <= rest.len() && e.rest.iter().zip(rest).all(|(a, b)| a == b) && same_line(text, &ranges[i..=i + e.rest.len()]))
+        })
+    }
+
+    fn mention(&self, e: &Entry, range: Range<usize>) -> PlaceMention {
+        PlaceMention { place: e.place, form: e.form, range, name: e.name.clone() }
     }
 }
 
@@ -324,6 +424,30 @@ mod tests {
     #[test]
     fn a_name_does_not_span_a_line_break() {
         assert!(names("الولايات\nالمتحدة").is_empty());
+    }
+
+    #[test]
+    fn the_place_at_the_start_is_the_first_found_when_it_starts_the_text() {
+        let g = g();
+        for text in ["الرياض - قال", "وبالرياض ثم القاهرة", "الولايات\nالمتحدة", "الولايات المتحدة الأمريكية\nأمس", "(القاهرة) -", "قال في القاهرة", "", "الإمارات العربية\nالمتحدة"] {
+            let n = tarikh_text::normalise(text);
+            let first = g.find(&n).into_iter().next().filter(|m| m.range.start == 0);
+            assert_eq!(g.find_at_start(&n), first, "{text}");
+        }
+    }
+
+    #[test]
+    fn the_endings_table_never_rules_out_a_first_word() {
+        let g = g();
+        for key in g.index.keys() {
+            for clitics in ["", "و", "ب", "فل", "وك"] {
+                let word = format!("{clitics}{key}");
+                assert!(g.endings.may_hold(&word), "«{word}»");
+            }
+        }
+        let short = Gazetteer::from_toml("[[place]]\ncountry = \"A\"\nzone = \"UTC\"\nnames = [\"UK\"]\nexamples = [[\"UK\", \"UTC\"]]\n", Path::new("x.toml")).unwrap();
+        assert!(short.endings.may_hold("وبUK") && short.find("وبUK").len() == 1);
+        assert!(!short.endings.may_hold("الرياض"));
     }
 
     #[test]

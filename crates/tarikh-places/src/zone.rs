@@ -65,7 +65,7 @@ pub fn dateline(gazetteer: &Gazetteer, normalised: &str) -> Option<PlaceMention>
         }
         let lead = line.len() - line.trim_start().len();
         let body = &normalised[here + lead..here + line.len()];
-        let Some(first) = gazetteer.find(body).into_iter().next().filter(|m| m.range.start == 0 && m.form != Form::Adjective) else { continue };
+        let Some(first) = gazetteer.find_at_start(body).filter(|m| m.form != Form::Adjective) else { continue };
         // Datelines are written bare: no conjunction or preposition on the place.
         if body[first.range.clone()] != first.name {
             continue;

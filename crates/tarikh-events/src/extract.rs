@@ -252,6 +252,10 @@ const COMPLEMENTIZERS: &[&str] = &[
     "موكدا", "مضيفا", "موضحا", "لافتا", "معتبرا", "قائلا", "مشيره", "مؤكده", "مضيفه", "موضحه", "معتبره", "قائله",
 ];
 
+/// How many of [`COMPLEMENTIZERS`] (the first ones: «أن»، «إن» and their pronoun forms) open a
+/// second complement after the conjunction و ("وأن العيد سيبدأ السبت").
+const COORDINATED_COMPLEMENTIZERS: usize = 14;
+
 /// How many words may stand between a reporting trigger and its complementizer ("قال الموقع إن").
 const COMPLEMENT_REACH: usize = 4;
 
@@ -656,9 +660,14 @@ pub fn extract(doc: &AnchoredDocument, lexicon: &EventLexicon) -> DocEvents {
     // A complementizer opens the content of a verb of saying or showing ("ترجح الاستطلاعات أن
     // ماكرون سيفوز غدا"), a likening opens another event ("على غرار ما حدث العام الماضي"): a date
     // after either is not the time of an event before it, nor one before it of an event after it.
+    // A second complement coordinated with the first («أعلنت عدم ثبوت الرؤية وأن العيد سيبدأ
+    // السبت») and a contrast without a comma («… في حين تعذرت رؤية الهلال»، «بينما») bound the
+    // dates of each side the same way.
     for wi in 0..cx.words.len() {
         let w = cx.word(wi);
-        if COMPLEMENTIZERS.contains(&w) || cx.lex.is_likening(w) {
+        let second_complement = w.strip_prefix('و').is_some_and(|rest| COMPLEMENTIZERS[..COORDINATED_COMPLEMENTIZERS].contains(&rest));
+        let ahead: Vec<&str> = (wi..(wi + 3).min(cx.words.len())).take_while(|&x| cx.words[x].sentence == cx.words[wi].sentence).map(|x| cx.word(x)).collect();
+        if COMPLEMENTIZERS.contains(&w) || second_complement || cx.lex.is_likening(w) || cx.lex.opens_contrast(&ahead) {
             blockers.push(wi);
         }
     }

@@ -214,6 +214,11 @@ pub struct EventLexicon {
     /// Normalised words that open a likening to another event ("على غرار ما حدث …", "مثلما"):
     /// a date after them belongs to that other event, never to an event before them.
     pub(crate) likening: HashSet<String>,
+    /// Normalised words and phrases that open a contrasted clause ("في حين"، "بينما"، "لكن"), each
+    /// split into words: a date on one side of them never dates an event on the other.
+    pub(crate) contrast: Vec<Vec<String>>,
+    /// Normalised words after which a contrast word is no contrast ("فيما يتعلق"، "فيما بعد").
+    pub(crate) contrast_not_before: HashSet<String>,
     /// Normalised words after which an event is the outcome of the one that caused it ("مخلفا"،
     /// "أسفرت … عن"، "أوقع").
     pub(crate) outcome_words: HashSet<String>,
@@ -247,6 +252,10 @@ struct RawClauses {
     likening: Vec<String>,
     #[serde(default)]
     outcome: Vec<String>,
+    #[serde(default)]
+    contrast: Vec<String>,
+    #[serde(default)]
+    contrast_not_before: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -502,6 +511,8 @@ impl EventLexicon {
             since: HashSet::new(),
             comparison: HashSet::new(),
             likening: HashSet::new(),
+            contrast: Vec::new(),
+            contrast_not_before: HashSet::new(),
             outcome_words: HashSet::new(),
             first_time: Vec::new(),
             lasting: HashSet::new(),
@@ -670,6 +681,8 @@ impl EventLexicon {
         if let Some(c) = &raw.clauses {
             lex.likening = normalised(&c.likening);
             lex.outcome_words = normalised(&c.outcome);
+            lex.contrast = c.contrast.iter().map(|p| tarikh_text::normalise(p.trim()).split_whitespace().map(str::to_string).collect::<Vec<_>>()).filter(|p| !p.is_empty()).collect();
+            lex.contrast_not_before = normalised(&c.contrast_not_before);
         }
         if let Some(d) = &raw.duration {
             lex.lasting = normalised(&d.lasting);
@@ -790,6 +803,20 @@ impl EventLexicon {
     /// event ("غرار" of «على غرار», "مثلما"): a date after it is not the time of an event before it.
     pub fn is_likening(&self, normalised_word: &str) -> bool {
         self.likening.contains(normalised_word) || word_candidates(normalised_word).iter().any(|(_, s)| self.likening.contains(*s))
+    }
+
+    /// Whether the normalised words `words` begin with a contrast that opens a clause of its own
+    /// ("في حين تعذرت …"، "وبينما"، "لكن"), the first word perhaps with the conjunction و: the dates
+    /// on either side of it belong to the events on that side.
+    pub fn opens_contrast(&self, words: &[&str]) -> bool {
+        let Some(first) = words.first() else { return false };
+        let bare = first.strip_prefix('و').unwrap_or(first);
+        self.contrast.iter().any(|p| {
+            words.len() >= p.len()
+                && (p[0] == *first || p[0] == bare)
+                && p[1..].iter().zip(&words[1..]).all(|(a, b)| a == b)
+                && words.get(p.len()).is_none_or(|next| !self.contrast_not_before.contains(*next))
+        })
     }
 
     /// Whether a normalised word (with a conjunction) says that what follows is the outcome of an

@@ -747,6 +747,30 @@ fn a_date_after_a_complementizer_or_a_likening_is_not_the_event_before_it() {
 }
 
 #[test]
+fn a_contrast_or_a_second_complement_bounds_the_dates_of_each_side() {
+    // «في حين» opens a contrasted clause with no comma: Friday is the feast's, not the hack's
+    let text = "قال الوزير إن عيد الفطر يوم الجمعة في حين وقعت عملية قرصنة للموقع.";
+    let d = doc("d", text, vec![date("يوم الجمعة", "2023-04-21", day(2023, 4, 21))]);
+    let ev = extract(&d, &lex());
+    assert_eq!(find(&ev, "عيد الفطر").1.time, Some(0));
+    assert_eq!(find(&ev, "عملية قرصنة").1.time, None);
+    // «وأن» opens a second complement: Sunday is the vote's, not the hack's
+    let text = "أعلنت الوزارة وقوع عملية قرصنة وأن الانتخابات ستجري يوم الأحد.";
+    let d = doc("d", text, vec![date("يوم الأحد", "2023-04-23", day(2023, 4, 23))]);
+    let ev = extract(&d, &lex());
+    assert_eq!(find(&ev, "عملية قرصنة").1.time, None);
+    assert_eq!(find(&ev, "الانتخابات").1.time, Some(0));
+    // «فيما» is a contrast, «فيما يتعلق» is none
+    let norm = |p: &str| tarikh_text::normalise(p);
+    let (a, b) = (norm("فيما"), norm("أعلنت"));
+    assert!(lex().opens_contrast(&[a.as_str(), b.as_str()]));
+    let c = norm("يتعلق");
+    assert!(!lex().opens_contrast(&[a.as_str(), c.as_str()]));
+    let (w, h) = (norm("وفي"), norm("حين"));
+    assert!(lex().opens_contrast(&[w.as_str(), h.as_str()]));
+}
+
+#[test]
 fn publishing_a_statement_is_issuing_it() {
     let text = "وصدر عن الديوان الملكي بيانا يفيد بأن المحكمة قررت أن الجمعة أول أيام العيد.";
     let ev = extract(&doc("d", text, vec![]), &lex());

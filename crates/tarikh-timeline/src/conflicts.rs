@@ -52,20 +52,24 @@ pub(crate) fn disagreement(docs: BTreeSet<String>, evidence: Vec<(String, usize,
 /// A negative cycle of the network (constraint indices in order) whose constraint `w` was dropped:
 /// every constraint of it is quoted, and its events are marked in `in_conflict`.
 pub(crate) fn negative_cycle(constraints: &[Constraint], cycle: &[usize], w: usize, in_conflict: &mut [bool]) -> Conflict {
-    let mut cdocs = BTreeSet::new();
-    let mut evidence = Vec::new();
+    // (documents borrowed and evidence copied only when it differs from the span before: a date
+    // many articles state has as many sources, and a long cycle is reported once per break)
+    let mut cdocs: BTreeSet<&str> = BTreeSet::new();
+    let mut evidence: Vec<(String, usize, usize, String)> = Vec::new();
     let mut involved = Vec::new();
     for &ci in cycle {
         for s in &constraints[ci].sources {
-            cdocs.insert(s.doc.clone());
-            evidence.push((s.doc.clone(), s.start, s.end, s.text.clone()));
+            cdocs.insert(s.doc.as_str());
+            let repeated = evidence.last().is_some_and(|(doc, start, end, text)| *doc == s.doc && *start == s.start && *end == s.end && *text == s.text);
+            if !repeated {
+                evidence.push((s.doc.clone(), s.start, s.end, s.text.clone()));
+            }
         }
         for &e in &constraints[ci].events {
             in_conflict[e] = true;
             involved.push(e);
         }
     }
-    evidence.dedup();
     let parts: Vec<String> = cycle
         .iter()
         .map(|&ci| {
@@ -77,7 +81,7 @@ pub(crate) fn negative_cycle(constraints: &[Constraint], cycle: &[usize], w: usi
     Conflict {
         id: String::new(),
         kind: "negative_cycle".into(),
-        docs: cdocs.into_iter().collect(),
+        docs: cdocs.into_iter().map(str::to_string).collect(),
         evidence,
         resolution: format!(
             "constraints in the cycle: {}; dropped the weakest: {} ({}, {} document(s), {} source(s))",

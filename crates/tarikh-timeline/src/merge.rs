@@ -32,12 +32,16 @@ fn sorted_shared(a: &[u32], b: &[u32]) -> usize {
     n
 }
 
-/// The union of two sorted sets of documents.
-fn union_docs(a: &[usize], b: &[usize]) -> Vec<usize> {
-    let mut out: Vec<usize> = a.iter().chain(b).copied().collect();
-    out.sort_unstable();
-    out.dedup();
-    out
+/// The one document all the mentions of two clusters come from, if there is one (`None`: several
+/// documents). A cluster's document set is only ever asked whether it is exactly one document, so
+/// this is all that is kept of it: O(1) per union, where a merged list of documents cost the size
+/// of the cluster at every union (quadratic in the size of large clusters).
+fn same_doc(a: Option<usize>, b: Option<usize>) -> Option<usize> {
+    if a == b {
+        a
+    } else {
+        None
+    }
 }
 
 /// The union of two sorted sets.
@@ -132,8 +136,8 @@ pub(crate) fn cluster(input: &Input, flat: &[Flat], flat_of: &[Vec<Option<usize>
     // per cluster root: the distinguishing words of its members ("الأولى" …): a cluster holding
     // the first round never takes a mention of the second, even through an undated "الانتخابات"
     let mut dist: Vec<Vec<u32>> = flat.iter().map(|f| f.distinct.clone()).collect();
-    // per cluster root: the documents of its members
-    let mut cdocs: Vec<Vec<usize>> = flat.iter().map(|f| vec![f.doc]).collect();
+    // per cluster root: the one document of all its members, if they are in one
+    let mut cdoc: Vec<Option<usize>> = flat.iter().map(|f| Some(f.doc)).collect();
     // what the text itself makes one event comes first: a statement going on ("وأضاف:"), an
     // announcement and the event it announces
     for &(a, b) in joins {
@@ -149,7 +153,7 @@ pub(crate) fn cluster(input: &Input, flat: &[Flat], flat_of: &[Vec<Option<usize>
         let root = uf.find_mut(a);
         hull[root] = merged;
         dist[root] = union_sorted(&dist[ra], &dist[rb]);
-        cdocs[root] = union_docs(&cdocs[ra], &cdocs[rb]);
+        cdoc[root] = same_doc(cdoc[ra], cdoc[rb]);
     }
     // the last mention each candidate was compared with (several keys find the same candidate)
     let mut checked: Vec<usize> = vec![usize::MAX; n];
@@ -212,12 +216,12 @@ pub(crate) fn cluster(input: &Input, flat: &[Flat], flat_of: &[Vec<Option<usize>
                 fresh_dist[root] = union_sorted(&fresh_dist[root], &f.distinct);
             }
             dist = fresh_dist;
-            let mut fresh_docs: Vec<Vec<usize>> = vec![Vec::new(); n];
+            let mut fresh_doc: Vec<Option<Option<usize>>> = vec![None; n];
             for (i, f) in flat.iter().enumerate() {
                 let root = uf.find_mut(i);
-                fresh_docs[root] = union_docs(&fresh_docs[root], &[f.doc]);
+                fresh_doc[root] = Some(fresh_doc[root].map_or(Some(f.doc), |d| same_doc(d, Some(f.doc))));
             }
-            cdocs = fresh_docs;
+            cdoc = fresh_doc.into_iter().map(Option::flatten).collect();
             let moved: Vec<(usize, Vec<usize>)> = held_in.drain().collect();
             for (r, held) in moved {
                 let root = uf.find_mut(r);
@@ -273,9 +277,8 @@ pub(crate) fn cluster(input: &Input, flat: &[Flat], flat_of: &[Vec<Option<usize>
                         continue;
                     }
                     let set_against = |x: usize, other: usize, uf: &mut UnionFind<usize>| apart[x].iter().any(|&y| uf.find_mut(y) == other);
-                    let held_i: Vec<usize> = held_in.get(&ri).cloned().unwrap_or_default();
-                    let held_j: Vec<usize> = held_in.get(&rj).cloned().unwrap_or_default();
-                    if held_i.iter().any(|&x| set_against(x, rj, &mut uf)) || held_j.iter().any(|&x| set_against(x, ri, &mut uf)) {
+                    let held_of = |r: usize| held_in.get(&r).map_or(&[][..], Vec::as_slice);
+                    if held_of(ri).iter().any(|&x| set_against(x, rj, &mut uf)) || held_of(rj).iter().any(|&x| set_against(x, ri, &mut uf)) {
                         continue;
                     }
                     if distinct_clash(&dist[ri], &dist[rj]) {
@@ -286,7 +289,7 @@ pub(crate) fn cluster(input: &Input, flat: &[Flat], flat_of: &[Vec<Option<usize>
                     // (the quake of today or the one a fortnight ago) instead of the first one met
                     if hull[ri].is_some() != hull[rj].is_some() {
                         let undated = if hull[ri].is_none() { ri } else { rj };
-                        if flat[i].doc != flat[j].doc || cdocs[undated] != [flat[i].doc] {
+                        if flat[i].doc != flat[j].doc || cdoc[undated] != Some(flat[i].doc) {
                             continue;
                         }
                     }
@@ -307,10 +310,9 @@ pub(crate) fn cluster(input: &Input, flat: &[Flat], flat_of: &[Vec<Option<usize>
                     let root = uf.find_mut(i);
                     hull[root] = merged;
                     dist[root] = union_sorted(&dist[ri], &dist[rj]);
-                    cdocs[root] = union_docs(&cdocs[ri], &cdocs[rj]);
-                    let mut held: Vec<usize> = held_i.into_iter().chain(held_j).collect();
-                    held_in.remove(&ri);
-                    held_in.remove(&rj);
+                    cdoc[root] = same_doc(cdoc[ri], cdoc[rj]);
+                    let mut held: Vec<usize> = held_in.remove(&ri).unwrap_or_default();
+                    held.extend(held_in.remove(&rj).unwrap_or_default());
                     if !held.is_empty() {
                         held.sort_unstable();
                         held_in.insert(root, held);

@@ -52,6 +52,35 @@ fn union_sorted(a: &[u32], b: &[u32]) -> Vec<u32> {
     out
 }
 
+/// Per merge group, the documents' dated mentions of it: (document, start, end), sorted.
+type DatedByGroup = HashMap<usize, Vec<(usize, i64, i64)>>;
+
+/// Whether one article itself dates mentions of the group on both of two times that do not meet
+/// (one mention on the first and not the second, another on the second and not the first). Two
+/// mentions dated apart may be one event told with a disagreement, but not when an article tells
+/// both days: an article does not contradict itself, so what it dates on Friday and what it dates
+/// on Saturday («most countries celebrate on Friday, two on Saturday») are two events.
+fn one_article_dates_both(dated: &DatedByGroup, group: usize, x: (i64, i64), y: (i64, i64)) -> bool {
+    let Some(list) = dated.get(&group) else { return false };
+    let overlaps = |a: (i64, i64), b: (i64, i64)| a.0 < b.1 && b.0 < a.1;
+    // (the list is sorted by document: the marks of one document are reset at the next)
+    let (mut on_x, mut on_y): (Option<usize>, Option<usize>) = (None, None);
+    for &(doc, a, b) in list {
+        if on_x != Some(doc) && on_y != Some(doc) {
+            (on_x, on_y) = (None, None);
+        }
+        match (overlaps((a, b), x), overlaps((a, b), y)) {
+            (true, false) => on_x = Some(doc),
+            (false, true) => on_y = Some(doc),
+            _ => {}
+        }
+        if on_x == Some(doc) && on_y == Some(doc) {
+            return true;
+        }
+    }
+    false
+}
+
 /// Whether two sorted sets of distinguishing words tell the events apart: both have some, and
 /// they differ.
 fn distinct_clash(a: &[u32], b: &[u32]) -> bool {
@@ -138,6 +167,15 @@ pub(crate) fn cluster(input: &Input, flat: &[Flat], flat_of: &[Vec<Option<usize>
     let mut dist: Vec<Vec<u32>> = flat.iter().map(|f| f.distinct.clone()).collect();
     // per cluster root: the one document of all its members, if they are in one
     let mut cdoc: Vec<Option<usize>> = flat.iter().map(|f| Some(f.doc)).collect();
+    let mut dated: DatedByGroup = HashMap::new();
+    for f in flat {
+        if let Some((a, b)) = f.time {
+            dated.entry(f.group).or_default().push((f.doc, a, b));
+        }
+    }
+    for list in dated.values_mut() {
+        list.sort_unstable();
+    }
     // what the text itself makes one event comes first: a statement going on ("وأضاف:"), an
     // announcement and the event it announces
     for &(a, b) in joins {
@@ -283,6 +321,11 @@ pub(crate) fn cluster(input: &Input, flat: &[Flat], flat_of: &[Vec<Option<usize>
                     }
                     if distinct_clash(&dist[ri], &dist[rj]) {
                         continue;
+                    }
+                    if let (Some(x), Some(y)) = (flat[i].time, flat[j].time) {
+                        if (x.1 <= y.0 || y.1 <= x.0) && one_article_dates_both(&dated, flat[i].group, x, y) {
+                            continue;
+                        }
                     }
                     // undated mentions join a dated event of their own article here; those of
                     // other articles wait for `attach_undated`, which weighs every dated candidate

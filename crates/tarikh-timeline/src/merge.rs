@@ -193,6 +193,12 @@ pub(crate) fn cluster(input: &Input, flat: &[Flat], flat_of: &[Vec<Option<usize>
         dist[root] = union_sorted(&dist[ra], &dist[rb]);
         cdoc[root] = same_doc(cdoc[ra], cdoc[rb]);
     }
+    // the mentions the text makes part of another's event (an extension of the measure it extends,
+    // an outcome of its cause, a statement going on)
+    let mut joined = vec![false; n];
+    for &(a, _) in joins {
+        joined[a] = true;
+    }
     // the last mention each candidate was compared with (several keys find the same candidate)
     let mut checked: Vec<usize> = vec![usize::MAX; n];
     // An event the text places before or after another of its own group ("يدلي الناخبون في
@@ -238,7 +244,7 @@ pub(crate) fn cluster(input: &Input, flat: &[Flat], flat_of: &[Vec<Option<usize>
                     crate::time::local_midnight(d.publication.timezone, next, None).map_or(i64::MAX, |t| input.minutes(t))
                 })
                 .collect();
-            attach_undated(flat, &mut uf, &hull, &related, &published);
+            attach_undated(flat, &mut uf, &hull, &related, &published, &joined);
             // the clusters' hulls again, as attaching may have changed the roots
             let mut fresh: Vec<Option<(i64, i64)>> = vec![None; n];
             for (i, f) in flat.iter().enumerate() {
@@ -440,13 +446,19 @@ fn story_place(input: &Input) -> Option<chrono_tz::Tz> {
 /// begin more than three days after the mention's article was published unless the article itself
 /// dates it (`published`: per document, the end of its publication day in minutes).
 /// `related` holds
-/// (mention, mention, whether the relation makes them overlap or touch).
-fn attach_undated(flat: &[Flat], uf: &mut UnionFind<usize>, hull: &[Option<(i64, i64)>], related: &[(usize, usize, bool)], published: &[i64]) {
+/// (mention, mention, whether the relation makes them overlap or touch). A cluster's group is that
+/// of its first mention that is an event in its own right (no report, and not `joined` to another
+/// mention by the text): «مددت الإمارات نظام العمل عن بعد» is remote work, not an extension, and
+/// joins the remote work its article dates.
+fn attach_undated(flat: &[Flat], uf: &mut UnionFind<usize>, hull: &[Option<(i64, i64)>], related: &[(usize, usize, bool)], published: &[i64], joined: &[bool]) {
     struct Cluster {
         docs: BTreeSet<usize>,
         mentions: usize,
         distinct: BTreeSet<u32>,
         group: usize,
+        /// how well the mention that gave the group names the event: 0 an event in its own
+        /// right, 1 one joined to another mention, 2 a report
+        group_rank: u8,
         timed: bool,
         strict: bool,
         reports_only: bool,
@@ -462,6 +474,7 @@ fn attach_undated(flat: &[Flat], uf: &mut UnionFind<usize>, hull: &[Option<(i64,
             mentions: 0,
             distinct: BTreeSet::new(),
             group: f.group,
+            group_rank: u8::MAX,
             timed: hull[r].is_some(),
             strict: false,
             reports_only: true,
@@ -474,9 +487,12 @@ fn attach_undated(flat: &[Flat], uf: &mut UnionFind<usize>, hull: &[Option<(i64,
         c.heads.insert(f.head_id);
         c.distinct.extend(f.distinct.iter().copied());
         // a report that joined the event it announces does not make its cluster a statement, nor
-        // give it its group
-        if c.reports_only && !f.reports {
+        // give it its group; a mention joined to another (an extension) gives it only when no
+        // mention is an event in its own right
+        let rank = if f.reports { 2 } else { u8::from(joined[i]) };
+        if rank < c.group_rank {
             c.group = f.group;
+            c.group_rank = rank;
         }
         c.strict |= f.strict && !f.reports;
         c.reports_only &= f.reports;

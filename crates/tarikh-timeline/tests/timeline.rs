@@ -350,6 +350,27 @@ fn one_article_dating_a_feast_on_two_days_keeps_two_events() {
 }
 
 #[test]
+fn an_undated_extension_of_a_measure_joins_the_measure_its_article_dates() {
+    // «مددت … نظام العمل عن بعد»: the extension acts on the remote work (one event with it, by the
+    // text), so the undated pair names the remote work the same article dates on Tuesday, not an
+    // event of its own kind.
+    let a = doc(
+        "a",
+        "مددت الدولة نظام الدراسة والعمل عن بعد للجهات الحكومية بسبب الأمطار.\nوكان مجلس الوزراء أعلن العمل عن بعد اليوم الثلاثاء لجميع موظفي الحكومة.",
+        (2024, 4, 16),
+        "Asia/Dubai",
+        4,
+        vec![tx("اليوم الثلاثاء", "2024-04-16", AnchorKind::Dct)],
+    );
+    let (_, tl) = run(&[a]);
+    let rows: Vec<_> = tl.events.iter().filter(|e| ["remote_work", "extension", "announcement"].contains(&e.event_type.as_str())).collect();
+    assert_eq!(rows.len(), 1, "{rows:#?}");
+    assert_eq!(rows[0].event_type, "remote_work");
+    assert_eq!(rows[0].mentions.len(), 4, "{rows:#?}");
+    assert_eq!(rows[0].earliest_start, Some(at(4, 2024, 4, 16, 0, 0)));
+}
+
+#[test]
 fn a_hack_and_its_leak_on_one_evening_are_one_event() {
     // types of one merge group (cyberattack, leak) on the same evening sharing a word
     let a = doc("a", "تعرضت الحملة لعملية قرصنة واسعة لوثائق داخلية مساء الجمعة.", (2017, 5, 6), PARIS, 2, vec![tx("مساء الجمعة", "2017-05-05TEV", AnchorKind::Dct)]);

@@ -1203,6 +1203,10 @@ struct TimeLinks<'a> {
     complement: &'a [Option<usize>],
 }
 
+/// How many words farther than a day or a time a bare year may stand and still date a mention
+/// before it (in units of the link score: two per word).
+const YEAR_PENALTY: usize = 8;
+
 /// The DATE/TIME expression that dates a mention, and whether it is the mention's own: in its clause
 /// (or a fronted adjunct of it), or opening the clause right after it, set off by a comma ("قال
 /// الرئيس، السبت 6 مايو، إن …"), rather than elsewhere in the sentence.
@@ -1275,7 +1279,10 @@ fn governing_timex(cx: &Ctx, drafts: &[Draft], d: &Draft, links: &TimeLinks) -> 
         if d.type_idx.is_some() && between().any(|o| o.type_idx == d.type_idx && o.first > d.last + COMPLEMENT_GAP) {
             continue;
         }
-        let score = tier + score + 4 * between().count();
+        // a bare year names which one the event is ("عيد الفطر لهذا العام 1444هـ"، "انتخابات 2023")
+        // more than when it happens: a day or a time in reach dates it before the year does
+        let year_only = t.value.trim_start_matches('H').len() == 4 && t.value.trim_start_matches('H').bytes().all(|b| b.is_ascii_digit());
+        let score = tier + score + 4 * between().count() + if year_only { YEAR_PENALTY } else { 0 };
         let own = tier == 0 || (tw.clause == w.clause + 1 && (tf == 0 || cx.words[tf - 1].clause != tw.clause));
         if best.is_none_or(|(s, _, _)| score < s) {
             best = Some((score, ti, own));

@@ -187,6 +187,32 @@ fn same_clause_beats_sentence() {
 }
 
 #[test]
+fn a_day_dates_an_event_before_the_year_that_names_it() {
+    let year = |y: i32| {
+        let off = FixedOffset::east_opt(2 * 3600).unwrap();
+        Interval { start: off.with_ymd_and_hms(y, 1, 1, 0, 0, 0).unwrap(), end: off.with_ymd_and_hms(y + 1, 1, 1, 0, 0, 0).unwrap() }
+    };
+    // «لهذا العام 1444هـ» says which year's feast, right after its name; the day is «غد الجمعة»
+    let text = "قررت المحكمة أن يوم غد الجمعة هو يوم عيد الفطر لهذا العام 1444هـ.";
+    let d = doc("d", text, vec![date("يوم غد الجمعة", "2023-04-21", day(2023, 4, 21)), date("هذا العام 1444هـ", "H1444", year(2022))]);
+    let ev = extract(&d, &lex());
+    let (_, feast) = find(&ev, "عيد الفطر");
+    assert_eq!(feast.time, Some(0));
+    // likewise a Gregorian year in an election's name
+    let text = "تجرى الانتخابات الرئاسية 2024 في البلاد يوم الأحد.";
+    let d = doc("d", text, vec![date("2024", "2024", year(2024)), date("يوم الأحد", "2024-10-06", day(2024, 10, 6))]);
+    let ev = extract(&d, &lex());
+    let (_, vote) = find(&ev, "الانتخابات الرئاسية");
+    assert_eq!(vote.time, Some(1));
+    // with no day in reach the year dates it
+    let text = "جاء عيد الفطر لهذا العام 1444هـ في أجواء هادئة.";
+    let d = doc("d", text, vec![date("هذا العام 1444هـ", "H1444", year(2022))]);
+    let ev = extract(&d, &lex());
+    let (_, feast) = find(&ev, "عيد الفطر");
+    assert_eq!(feast.time, Some(0));
+}
+
+#[test]
 fn nearest_timex_in_clause_and_timex_after_verb() {
     let text = "أقام المرشح الأربعاء دعوى قضائية ضد الصحيفة وزار المدينة الجمعة.";
     let d = doc(

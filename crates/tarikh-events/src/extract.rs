@@ -1203,6 +1203,9 @@ struct TimeLinks<'a> {
     complement: &'a [Option<usize>],
 }
 
+/// How many words before an event a noun naming its date («موعد») may stand: «موعد حلول العيد».
+const DATE_OF_REACH: usize = 2;
+
 /// How many words farther than a day or a time a bare year may stand and still date a mention
 /// before it (in units of the link score: two per word).
 const YEAR_PENALTY: usize = 8;
@@ -1246,6 +1249,11 @@ fn governing_timex(cx: &Ctx, drafts: &[Draft], d: &Draft, links: &TimeLinks) -> 
         // a relative clause after a report's subject dates that subject ("أشارت آخر الاستطلاعات التي
         // نشرت الجمعة إلى …": Friday is when the polls came out), not the report
         if d.type_idx.is_some_and(|ti| cx.lex.types()[ti].reports) && tf > d.last && (d.last + 1..tf).any(|x| RELATIVE_PRONOUNS.contains(&cx.word(x))) {
+            continue;
+        }
+        // «عن موعد حلول عيد الفطر»: the event after a noun naming its date is the topic of what is
+        // set or announced; a date before that noun is the setting's
+        if tl < d.first && (d.first.saturating_sub(DATE_OF_REACH)..d.first).any(|x| x > tl && cx.lex.is_date_of(cx.word(x))) {
             continue;
         }
         // a clause opening with the conjunction و is a new coordinated clause: a date in a clause

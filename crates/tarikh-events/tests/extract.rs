@@ -213,6 +213,25 @@ fn a_day_dates_an_event_before_the_year_that_names_it() {
 }
 
 #[test]
+fn an_event_named_as_the_topic_of_its_date_takes_no_date_from_before() {
+    // «عن موعد حلول عيد الفطر»: the evening is the session's and the announcement's; the feast is
+    // what they will set the date of
+    let text = "وتعقد المحكمة جلستها مساء اليوم للإعلان عن موعد حلول عيد الفطر.";
+    let d = doc("d", text, vec![Tx { kind: TimexType::Time, ..date("مساء اليوم", "2023-04-20TEV", day(2023, 4, 20)) }]);
+    let ev = extract(&d, &lex());
+    let (_, meeting) = find(&ev, "جلستها");
+    assert_eq!(meeting.time, Some(0));
+    let (_, feast) = find(&ev, "عيد الفطر");
+    assert_eq!(feast.time, None);
+    // a date after the event is still its own («موعد الانتخابات في 10 ديسمبر»)
+    let text = "أعلنت اللجنة موعد الانتخابات الرئاسية في 10 ديسمبر.";
+    let d = doc("d", text, vec![date("10 ديسمبر", "2023-12-10", day(2023, 12, 10))]);
+    let ev = extract(&d, &lex());
+    let (_, vote) = find(&ev, "الانتخابات الرئاسية");
+    assert_eq!(vote.time, Some(0));
+}
+
+#[test]
 fn nearest_timex_in_clause_and_timex_after_verb() {
     let text = "أقام المرشح الأربعاء دعوى قضائية ضد الصحيفة وزار المدينة الجمعة.";
     let d = doc(

@@ -689,6 +689,11 @@ pub fn extract(doc: &AnchoredDocument, lexicon: &EventLexicon) -> DocEvents {
         mentions[mi].since = since_timex(&cx, &drafts, d);
         mentions[mi].duration = event_duration(&cx, &drafts, d);
     }
+    // A report comes after what it reports only if that is past: a date of the reported event's
+    // own after the report's day (its own date, else the publication day) says it is to come,
+    // whatever its words look like («قررت أن يوم غد الجمعة هو أول أيام العيد»: «أول» is no verb).
+    let day_of = |mi: usize| mentions[mi].time.and_then(|ti| cx.doc.timexes.get(ti)).and_then(|t| t.interval.as_ref()).map(|i| i.start.date_naive());
+    relations.retain(|r| r.basis != RelationBasis::Reported || day_of(r.target).is_none_or(|day| day <= day_of(r.source).unwrap_or(cx.doc.publication.date)));
     lasting_durations(&cx, &drafts, &mut mentions);
     reactions(&cx, &drafts, &mentions, &mut relations);
     report_roles(&cx, &drafts, &complement, &own_date, &mut mentions);

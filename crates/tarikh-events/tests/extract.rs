@@ -232,6 +232,21 @@ fn an_event_named_as_the_topic_of_its_date_takes_no_date_from_before() {
 }
 
 #[test]
+fn a_report_is_after_what_it_reports_unless_that_is_dated_to_come() {
+    // published Tuesday 10 March 2020: the decision is past, the feast it fixes is to come
+    let text = "وأصدرت الوزارة بيانا يفيد بأن اللجنة قررت أن يوم غد الأربعاء هو أول أيام عيد الفطر.";
+    let d = doc("d", text, vec![date("يوم غد الأربعاء", "2020-03-11", day(2020, 3, 11))]);
+    let ev = extract(&d, &lex());
+    let (statement, _) = find(&ev, "بيانا");
+    let (decision, _) = find(&ev, "قررت");
+    let (feast, m) = find(&ev, "أول أيام عيد الفطر");
+    assert_eq!(m.time, Some(0));
+    let reported = |target: usize| ev.relations.iter().any(|r| r.basis == RelationBasis::Reported && r.source == statement && r.target == target);
+    assert!(reported(decision), "{:#?}", ev.relations);
+    assert!(!reported(feast), "{:#?}", ev.relations);
+}
+
+#[test]
 fn nearest_timex_in_clause_and_timex_after_verb() {
     let text = "أقام المرشح الأربعاء دعوى قضائية ضد الصحيفة وزار المدينة الجمعة.";
     let d = doc(

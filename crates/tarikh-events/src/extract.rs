@@ -689,6 +689,11 @@ pub fn extract(doc: &AnchoredDocument, lexicon: &EventLexicon) -> DocEvents {
         mentions[mi].since = since_timex(&cx, &drafts, d);
         mentions[mi].duration = event_duration(&cx, &drafts, d);
     }
+    // A report comes after what it reports only if that is past: a date of the reported event's
+    // own after the report's day (its own date, else the publication day) says it is to come,
+    // whatever its words look like («قررت أن يوم غد الجمعة هو أول أيام العيد»: «أول» is no verb).
+    let day_of = |mi: usize| mentions[mi].time.and_then(|ti| cx.doc.timexes.get(ti)).and_then(|t| t.interval.as_ref()).map(|i| i.start.date_naive());
+    relations.retain(|r| r.basis != RelationBasis::Reported || day_of(r.target).is_none_or(|day| day <= day_of(r.source).unwrap_or(cx.doc.publication.date)));
     lasting_durations(&cx, &drafts, &mut mentions);
     reactions(&cx, &drafts, &mentions, &mut relations);
     report_roles(&cx, &drafts, &complement, &own_date, &mut mentions);
@@ -1203,6 +1208,13 @@ struct TimeLinks<'a> {
     complement: &'a [Option<usize>],
 }
 
+/// How many words before an event a noun naming its date («موعد») may stand: «موعد حلول العيد».
+const DATE_OF_REACH: usize = 2;
+
+/// How many words farther than a day or a time a bare year may stand and still date a mention
+/// before it (in units of the link score: two per word).
+const YEAR_PENALTY: usize = 8;
+
 /// The DATE/TIME expression that dates a mention, and whether it is the mention's own: in its clause
 /// (or a fronted adjunct of it), or opening the clause right after it, set off by a comma ("قال
 /// الرئيس، السبت 6 مايو، إن …"), rather than elsewhere in the sentence.
@@ -1244,6 +1256,11 @@ fn governing_timex(cx: &Ctx, drafts: &[Draft], d: &Draft, links: &TimeLinks) -> 
         if d.type_idx.is_some_and(|ti| cx.lex.types()[ti].reports) && tf > d.last && (d.last + 1..tf).any(|x| RELATIVE_PRONOUNS.contains(&cx.word(x))) {
             continue;
         }
+        // «عن موعد حلول عيد الفطر»: the event after a noun naming its date is the topic of what is
+        // set or announced; a date before that noun is the setting's
+        if tl < d.first && (d.first.saturating_sub(DATE_OF_REACH)..d.first).any(|x| x > tl && cx.lex.is_date_of(cx.word(x))) {
+            continue;
+        }
         // a clause opening with the conjunction و is a new coordinated clause: a date in a clause
         // before it belongs to what was said before ("فترة الصمت الانتخابي، السبت والأحد، ونشرت
         // بيانات …": the weekend is the silence's, not the leak's)
@@ -1275,7 +1292,10 @@ fn governing_timex(cx: &Ctx, drafts: &[Draft], d: &Draft, links: &TimeLinks) -> 
         if d.type_idx.is_some() && between().any(|o| o.type_idx == d.type_idx && o.first > d.last + COMPLEMENT_GAP) {
             continue;
         }
-        let score = tier + score + 4 * between().count();
+        // a bare year names which one the event is ("عيد الفطر لهذا العام 1444هـ"، "انتخابات 2023")
+        // more than when it happens: a day or a time in reach dates it before the year does
+        let year_only = t.value.trim_start_matches('H').len() == 4 && t.value.trim_start_matches('H').bytes().all(|b| b.is_ascii_digit());
+        let score = tier + score + 4 * between().count() + if year_only { YEAR_PENALTY } else { 0 };
         let own = tier == 0 || (tw.clause == w.clause + 1 && (tf == 0 || cx.words[tf - 1].clause != tw.clause));
         if best.is_none_or(|(s, _, _)| score < s) {
             best = Some((score, ti, own));

@@ -222,6 +222,10 @@ pub struct EventLexicon {
     /// Normalised words after which an event is the outcome of the one that caused it ("مخلفا"،
     /// "أسفرت … عن"، "أوقع").
     pub(crate) outcome_words: HashSet<String>,
+    /// Normalised nouns that name the date of the event after them in a construct ("موعد حلول
+    /// عيد الفطر"، "تحديد موعد الانتخابات"): that event is the topic of what is set or announced,
+    /// and a date before the noun is the setting's, not the event's.
+    pub(crate) date_of: HashSet<String>,
 }
 
 #[derive(Deserialize)]
@@ -256,6 +260,8 @@ struct RawClauses {
     contrast: Vec<String>,
     #[serde(default)]
     contrast_not_before: Vec<String>,
+    #[serde(default)]
+    date_of: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -514,6 +520,7 @@ impl EventLexicon {
             contrast: Vec::new(),
             contrast_not_before: HashSet::new(),
             outcome_words: HashSet::new(),
+            date_of: HashSet::new(),
             first_time: Vec::new(),
             lasting: HashSet::new(),
             institutions: HashSet::new(),
@@ -683,6 +690,7 @@ impl EventLexicon {
             lex.outcome_words = normalised(&c.outcome);
             lex.contrast = c.contrast.iter().map(|p| tarikh_text::normalise(p.trim()).split_whitespace().map(str::to_string).collect::<Vec<_>>()).filter(|p| !p.is_empty()).collect();
             lex.contrast_not_before = normalised(&c.contrast_not_before);
+            lex.date_of = normalised(&c.date_of);
         }
         if let Some(d) = &raw.duration {
             lex.lasting = normalised(&d.lasting);
@@ -797,6 +805,13 @@ impl EventLexicon {
     /// "واستمرت", "مدى" of «على مدى»).
     pub fn is_lasting(&self, normalised_word: &str) -> bool {
         self.lasting.contains(normalised_word) || word_candidates(normalised_word).iter().any(|(_, s)| self.lasting.contains(*s))
+    }
+
+    /// Whether a normalised word (with a conjunction, a preposition or the article) names the date
+    /// of the event after it ("موعد" of «عن موعد حلول العيد»; not the accusative «موعدا ل…», "as
+    /// the date for", whose date is the event's).
+    pub fn is_date_of(&self, normalised_word: &str) -> bool {
+        self.date_of.contains(normalised_word) || word_candidates(normalised_word).iter().any(|(_, s)| self.date_of.contains(*s))
     }
 
     /// Whether a normalised word (with a conjunction or a preposition) opens a likening to another

@@ -187,6 +187,66 @@ fn same_clause_beats_sentence() {
 }
 
 #[test]
+fn a_day_dates_an_event_before_the_year_that_names_it() {
+    let year = |y: i32| {
+        let off = FixedOffset::east_opt(2 * 3600).unwrap();
+        Interval { start: off.with_ymd_and_hms(y, 1, 1, 0, 0, 0).unwrap(), end: off.with_ymd_and_hms(y + 1, 1, 1, 0, 0, 0).unwrap() }
+    };
+    // «لهذا العام 1444هـ» says which year's feast, right after its name; the day is «غد الجمعة»
+    let text = "قررت المحكمة أن يوم غد الجمعة هو يوم عيد الفطر لهذا العام 1444هـ.";
+    let d = doc("d", text, vec![date("يوم غد الجمعة", "2023-04-21", day(2023, 4, 21)), date("هذا العام 1444هـ", "H1444", year(2022))]);
+    let ev = extract(&d, &lex());
+    let (_, feast) = find(&ev, "عيد الفطر");
+    assert_eq!(feast.time, Some(0));
+    // likewise a Gregorian year in an election's name
+    let text = "تجرى الانتخابات الرئاسية 2024 في البلاد يوم الأحد.";
+    let d = doc("d", text, vec![date("2024", "2024", year(2024)), date("يوم الأحد", "2024-10-06", day(2024, 10, 6))]);
+    let ev = extract(&d, &lex());
+    let (_, vote) = find(&ev, "الانتخابات الرئاسية");
+    assert_eq!(vote.time, Some(1));
+    // with no day in reach the year dates it
+    let text = "جاء عيد الفطر لهذا العام 1444هـ في أجواء هادئة.";
+    let d = doc("d", text, vec![date("هذا العام 1444هـ", "H1444", year(2022))]);
+    let ev = extract(&d, &lex());
+    let (_, feast) = find(&ev, "عيد الفطر");
+    assert_eq!(feast.time, Some(0));
+}
+
+#[test]
+fn an_event_named_as_the_topic_of_its_date_takes_no_date_from_before() {
+    // «عن موعد حلول عيد الفطر»: the evening is the session's and the announcement's; the feast is
+    // what they will set the date of
+    let text = "وتعقد المحكمة جلستها مساء اليوم للإعلان عن موعد حلول عيد الفطر.";
+    let d = doc("d", text, vec![Tx { kind: TimexType::Time, ..date("مساء اليوم", "2023-04-20TEV", day(2023, 4, 20)) }]);
+    let ev = extract(&d, &lex());
+    let (_, meeting) = find(&ev, "جلستها");
+    assert_eq!(meeting.time, Some(0));
+    let (_, feast) = find(&ev, "عيد الفطر");
+    assert_eq!(feast.time, None);
+    // a date after the event is still its own («موعد الانتخابات في 10 ديسمبر»)
+    let text = "أعلنت اللجنة موعد الانتخابات الرئاسية في 10 ديسمبر.";
+    let d = doc("d", text, vec![date("10 ديسمبر", "2023-12-10", day(2023, 12, 10))]);
+    let ev = extract(&d, &lex());
+    let (_, vote) = find(&ev, "الانتخابات الرئاسية");
+    assert_eq!(vote.time, Some(0));
+}
+
+#[test]
+fn a_report_is_after_what_it_reports_unless_that_is_dated_to_come() {
+    // published Tuesday 10 March 2020: the decision is past, the feast it fixes is to come
+    let text = "وأصدرت الوزارة بيانا يفيد بأن اللجنة قررت أن يوم غد الأربعاء هو أول أيام عيد الفطر.";
+    let d = doc("d", text, vec![date("يوم غد الأربعاء", "2020-03-11", day(2020, 3, 11))]);
+    let ev = extract(&d, &lex());
+    let (statement, _) = find(&ev, "بيانا");
+    let (decision, _) = find(&ev, "قررت");
+    let (feast, m) = find(&ev, "أول أيام عيد الفطر");
+    assert_eq!(m.time, Some(0));
+    let reported = |target: usize| ev.relations.iter().any(|r| r.basis == RelationBasis::Reported && r.source == statement && r.target == target);
+    assert!(reported(decision), "{:#?}", ev.relations);
+    assert!(!reported(feast), "{:#?}", ev.relations);
+}
+
+#[test]
 fn nearest_timex_in_clause_and_timex_after_verb() {
     let text = "أقام المرشح الأربعاء دعوى قضائية ضد الصحيفة وزار المدينة الجمعة.";
     let d = doc(

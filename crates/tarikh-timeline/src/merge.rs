@@ -52,6 +52,35 @@ fn union_sorted(a: &[u32], b: &[u32]) -> Vec<u32> {
     out
 }
 
+/// Per merge group, the documents' dated mentions of it: (document, start, end), sorted.
+type DatedByGroup = HashMap<usize, Vec<(usize, i64, i64)>>;
+
+/// Whether one article itself dates mentions of the group on both of two times that do not meet
+/// (one mention on the first and not the second, another on the second and not the first). Two
+/// mentions dated apart may be one event told with a disagreement, but not when an article tells
+/// both days: an article does not contradict itself, so what it dates on Friday and what it dates
+/// on Saturday («most countries celebrate on Friday, two on Saturday») are two events.
+fn one_article_dates_both(dated: &DatedByGroup, group: usize, x: (i64, i64), y: (i64, i64)) -> bool {
+    let Some(list) = dated.get(&group) else { return false };
+    let overlaps = |a: (i64, i64), b: (i64, i64)| a.0 < b.1 && b.0 < a.1;
+    // (the list is sorted by document: the marks of one document are reset at the next)
+    let (mut on_x, mut on_y): (Option<usize>, Option<usize>) = (None, None);
+    for &(doc, a, b) in list {
+        if on_x != Some(doc) && on_y != Some(doc) {
+            (on_x, on_y) = (None, None);
+        }
+        match (overlaps((a, b), x), overlaps((a, b), y)) {
+            (true, false) => on_x = Some(doc),
+            (false, true) => on_y = Some(doc),
+            _ => {}
+        }
+        if on_x == Some(doc) && on_y == Some(doc) {
+            return true;
+        }
+    }
+    false
+}
+
 /// Whether two sorted sets of distinguishing words tell the events apart: both have some, and
 /// they differ.
 fn distinct_clash(a: &[u32], b: &[u32]) -> bool {
@@ -138,6 +167,15 @@ pub(crate) fn cluster(input: &Input, flat: &[Flat], flat_of: &[Vec<Option<usize>
     let mut dist: Vec<Vec<u32>> = flat.iter().map(|f| f.distinct.clone()).collect();
     // per cluster root: the one document of all its members, if they are in one
     let mut cdoc: Vec<Option<usize>> = flat.iter().map(|f| Some(f.doc)).collect();
+    let mut dated: DatedByGroup = HashMap::new();
+    for f in flat {
+        if let Some((a, b)) = f.time {
+            dated.entry(f.group).or_default().push((f.doc, a, b));
+        }
+    }
+    for list in dated.values_mut() {
+        list.sort_unstable();
+    }
     // what the text itself makes one event comes first: a statement going on ("وأضاف:"), an
     // announcement and the event it announces
     for &(a, b) in joins {
@@ -154,6 +192,12 @@ pub(crate) fn cluster(input: &Input, flat: &[Flat], flat_of: &[Vec<Option<usize>
         hull[root] = merged;
         dist[root] = union_sorted(&dist[ra], &dist[rb]);
         cdoc[root] = same_doc(cdoc[ra], cdoc[rb]);
+    }
+    // the mentions the text makes part of another's event (an extension of the measure it extends,
+    // an outcome of its cause, a statement going on)
+    let mut joined = vec![false; n];
+    for &(a, _) in joins {
+        joined[a] = true;
     }
     // the last mention each candidate was compared with (several keys find the same candidate)
     let mut checked: Vec<usize> = vec![usize::MAX; n];
@@ -200,7 +244,7 @@ pub(crate) fn cluster(input: &Input, flat: &[Flat], flat_of: &[Vec<Option<usize>
                     crate::time::local_midnight(d.publication.timezone, next, None).map_or(i64::MAX, |t| input.minutes(t))
                 })
                 .collect();
-            attach_undated(flat, &mut uf, &hull, &related, &published);
+            attach_undated(flat, &mut uf, &hull, &related, &published, &joined);
             // the clusters' hulls again, as attaching may have changed the roots
             let mut fresh: Vec<Option<(i64, i64)>> = vec![None; n];
             for (i, f) in flat.iter().enumerate() {
@@ -283,6 +327,11 @@ pub(crate) fn cluster(input: &Input, flat: &[Flat], flat_of: &[Vec<Option<usize>
                     }
                     if distinct_clash(&dist[ri], &dist[rj]) {
                         continue;
+                    }
+                    if let (Some(x), Some(y)) = (flat[i].time, flat[j].time) {
+                        if (x.1 <= y.0 || y.1 <= x.0) && one_article_dates_both(&dated, flat[i].group, x, y) {
+                            continue;
+                        }
                     }
                     // undated mentions join a dated event of their own article here; those of
                     // other articles wait for `attach_undated`, which weighs every dated candidate
@@ -397,13 +446,19 @@ fn story_place(input: &Input) -> Option<chrono_tz::Tz> {
 /// begin more than three days after the mention's article was published unless the article itself
 /// dates it (`published`: per document, the end of its publication day in minutes).
 /// `related` holds
-/// (mention, mention, whether the relation makes them overlap or touch).
-fn attach_undated(flat: &[Flat], uf: &mut UnionFind<usize>, hull: &[Option<(i64, i64)>], related: &[(usize, usize, bool)], published: &[i64]) {
+/// (mention, mention, whether the relation makes them overlap or touch). A cluster's group is that
+/// of its first mention that is an event in its own right (no report, and not `joined` to another
+/// mention by the text): «مددت الإمارات نظام العمل عن بعد» is remote work, not an extension, and
+/// joins the remote work its article dates.
+fn attach_undated(flat: &[Flat], uf: &mut UnionFind<usize>, hull: &[Option<(i64, i64)>], related: &[(usize, usize, bool)], published: &[i64], joined: &[bool]) {
     struct Cluster {
         docs: BTreeSet<usize>,
         mentions: usize,
         distinct: BTreeSet<u32>,
         group: usize,
+        /// how well the mention that gave the group names the event: 0 an event in its own
+        /// right, 1 one joined to another mention, 2 a report
+        group_rank: u8,
         timed: bool,
         strict: bool,
         reports_only: bool,
@@ -419,6 +474,7 @@ fn attach_undated(flat: &[Flat], uf: &mut UnionFind<usize>, hull: &[Option<(i64,
             mentions: 0,
             distinct: BTreeSet::new(),
             group: f.group,
+            group_rank: u8::MAX,
             timed: hull[r].is_some(),
             strict: false,
             reports_only: true,
@@ -431,9 +487,12 @@ fn attach_undated(flat: &[Flat], uf: &mut UnionFind<usize>, hull: &[Option<(i64,
         c.heads.insert(f.head_id);
         c.distinct.extend(f.distinct.iter().copied());
         // a report that joined the event it announces does not make its cluster a statement, nor
-        // give it its group
-        if c.reports_only && !f.reports {
+        // give it its group; a mention joined to another (an extension) gives it only when no
+        // mention is an event in its own right
+        let rank = if f.reports { 2 } else { u8::from(joined[i]) };
+        if rank < c.group_rank {
             c.group = f.group;
+            c.group_rank = rank;
         }
         c.strict |= f.strict && !f.reports;
         c.reports_only &= f.reports;

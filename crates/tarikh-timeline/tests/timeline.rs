@@ -323,6 +323,54 @@ fn same_day_votes_merge_undated_mentions_join_the_main_event_and_ordinals_stay_a
 }
 
 #[test]
+fn one_article_dating_a_feast_on_two_days_keeps_two_events() {
+    // Most countries keep the feast on Friday, two others on Saturday: the article that says both
+    // tells two events, so another article's Friday feast joins only the Friday one, a third
+    // article's Saturday feast only the Saturday one, and no disagreement between the articles is
+    // reported. (Two articles that each date the one vote on a different day still make one
+    // event with a disagreement: cross_document_date_disagreement.)
+    let a = doc(
+        "a",
+        "أعلنت معظم الدول أن الجمعة أول أيام عيد الفطر، في حين يكون أول أيام العيد في دولتين السبت.",
+        (2023, 4, 20),
+        "Asia/Riyadh",
+        3,
+        vec![tx("الجمعة", "2023-04-21", AnchorKind::Dct), tx("السبت", "2023-04-22", AnchorKind::Dct)],
+    );
+    let b = doc("b", "تحتفل المملكة غدا الجمعة بأول أيام عيد الفطر.", (2023, 4, 20), "Asia/Riyadh", 3, vec![tx("غدا الجمعة", "2023-04-21", AnchorKind::Dct)]);
+    let c = doc("c", "يحل أول أيام عيد الفطر في الدولتين يوم السبت.", (2023, 4, 20), "Asia/Riyadh", 3, vec![tx("يوم السبت", "2023-04-22", AnchorKind::Dct)]);
+    let (_, tl) = run(&[a, b, c]);
+    let feasts: Vec<_> = tl.events.iter().filter(|e| e.event_type == "feast").collect();
+    assert_eq!(feasts.len(), 2, "{feasts:#?}");
+    let friday = feasts.iter().find(|e| e.earliest_start == Some(at(3, 2023, 4, 21, 0, 0))).expect("the Friday feast");
+    let saturday = feasts.iter().find(|e| e.earliest_start == Some(at(3, 2023, 4, 22, 0, 0))).expect("the Saturday feast");
+    assert_eq!(friday.docs, vec!["a", "b"]);
+    assert_eq!(saturday.docs, vec!["a", "c"]);
+    assert!(tl.conflicts.iter().all(|k| k.kind != "cross_doc_disagreement"), "{:#?}", tl.conflicts);
+}
+
+#[test]
+fn an_undated_extension_of_a_measure_joins_the_measure_its_article_dates() {
+    // «مددت … نظام العمل عن بعد»: the extension acts on the remote work (one event with it, by the
+    // text), so the undated pair names the remote work the same article dates on Tuesday, not an
+    // event of its own kind.
+    let a = doc(
+        "a",
+        "مددت الدولة نظام الدراسة والعمل عن بعد للجهات الحكومية بسبب الأمطار.\nوكان مجلس الوزراء أعلن العمل عن بعد اليوم الثلاثاء لجميع موظفي الحكومة.",
+        (2024, 4, 16),
+        "Asia/Dubai",
+        4,
+        vec![tx("اليوم الثلاثاء", "2024-04-16", AnchorKind::Dct)],
+    );
+    let (_, tl) = run(&[a]);
+    let rows: Vec<_> = tl.events.iter().filter(|e| ["remote_work", "extension", "announcement"].contains(&e.event_type.as_str())).collect();
+    assert_eq!(rows.len(), 1, "{rows:#?}");
+    assert_eq!(rows[0].event_type, "remote_work");
+    assert_eq!(rows[0].mentions.len(), 4, "{rows:#?}");
+    assert_eq!(rows[0].earliest_start, Some(at(4, 2024, 4, 16, 0, 0)));
+}
+
+#[test]
 fn a_hack_and_its_leak_on_one_evening_are_one_event() {
     // types of one merge group (cyberattack, leak) on the same evening sharing a word
     let a = doc("a", "تعرضت الحملة لعملية قرصنة واسعة لوثائق داخلية مساء الجمعة.", (2017, 5, 6), PARIS, 2, vec![tx("مساء الجمعة", "2017-05-05TEV", AnchorKind::Dct)]);

@@ -115,8 +115,16 @@ fn run(docs: usize, per_doc: usize) -> std::time::Duration {
     // them and only one mention names them)
     assert!(tl.mention_events.len() <= docs * per_doc);
     assert_eq!(tl.mention_events.len(), tl.events.iter().map(|e| e.mentions.len()).sum::<usize>());
+    // a digest of the whole timeline, so that a change meant to be faster only can be checked to
+    // give the same output (compare the printed digests before and after)
+    let digest = {
+        use std::hash::{Hash, Hasher};
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        format!("{tl:?}").hash(&mut h);
+        h.finish()
+    };
     eprintln!(
-        "{} mentions -> {} events, {} relations, {} conflicts in {:?} wall, {:?} CPU",
+        "{} mentions -> {} events, {} relations, {} conflicts in {:?} wall, {:?} CPU; output digest {digest:016x}",
         docs * per_doc,
         tl.events.len(),
         tl.relations.len(),

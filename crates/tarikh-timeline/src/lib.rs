@@ -71,6 +71,7 @@
 mod assemble;
 mod conflicts;
 mod constraints;
+mod fasthash;
 mod flatten;
 mod merge;
 mod solve;

@@ -1,6 +1,7 @@
 //! Merging: mentions of one real event become one cluster (blocking keys, the merge rule, undated
 //! mentions joining their group's main event), and each event is dated on its place's clock.
 
+use crate::fasthash::FastMap;
 use crate::flatten::{Flat, NOKEY};
 use crate::time::{zoned_interval, DAY};
 use crate::Input;
@@ -56,6 +57,47 @@ fn union_sorted(a: &[u32], b: &[u32]) -> Vec<u32> {
 /// they differ.
 fn distinct_clash(a: &[u32], b: &[u32]) -> bool {
     !a.is_empty() && !b.is_empty() && a != b
+}
+
+/// How many of the mentions filed under a blocking key each mention is compared with (the most
+/// recent ones).
+const K: usize = 8;
+
+/// The last [`K`] mentions filed under a blocking key. Only these are ever compared, so they are
+/// all that is kept, inline (a ring): one memory access finds them, where a growing list of every
+/// mention under the key cost a second one to its heap storage, and memory in proportion.
+#[derive(Default)]
+struct Recent {
+    ids: [usize; K],
+    /// How many mentions were ever filed (the next slot is `filed % K`).
+    filed: usize,
+}
+
+impl Recent {
+    fn push(&mut self, i: usize) {
+        self.ids[self.filed % K] = i;
+        self.filed += 1;
+    }
+
+    /// The most recent first.
+    fn latest(&self) -> impl Iterator<Item = usize> + '_ {
+        (1..=self.filed.min(K)).map(move |t| self.ids[(self.filed - t) % K])
+    }
+}
+
+/// Load the records of the candidates about to be compared (and their key words) together: they
+/// lie anywhere in the story, and loads issued together overlap where loads issued one comparison
+/// at a time wait in turn. Changes nothing; it only makes the comparisons that follow find their
+/// data in the cache.
+fn warm(flat: &[Flat], checked: &[usize], cands: &[usize]) {
+    let mut touched = 0usize;
+    for &j in cands {
+        touched ^= flat[j].ty ^ checked[j];
+    }
+    for &j in cands {
+        touched ^= flat[j].keys.first().map_or(0, |&k| k as usize);
+    }
+    std::hint::black_box(touched);
 }
 
 /// The merge rule (see the crate docs).
@@ -129,8 +171,8 @@ pub(crate) fn cluster(input: &Input, flat: &[Flat], flat_of: &[Vec<Option<usize>
     let docs = &input.docs;
     let n = flat.len();
     let mut uf: UnionFind<usize> = UnionFind::new(n);
-    const K: usize = 8;
-    let mut postings: HashMap<(usize, u8, i64, u32), Vec<usize>> = HashMap::new();
+    let mut postings: FastMap<(usize, u8, i64, u32), Recent> = FastMap::default();
+    let mut cands: Vec<usize> = Vec::new();
     // per cluster root: the hull of its members' own times
     let mut hull: Vec<Option<(i64, i64)>> = flat.iter().map(|f| f.time).collect();
     // per cluster root: the distinguishing words of its members ("الأولى" …): a cluster holding
@@ -262,63 +304,69 @@ pub(crate) fn cluster(input: &Input, flat: &[Flat], flat_of: &[Vec<Option<usize>
             if f.strict {
                 keys.extend(f.keys.iter().map(|&k| (g, 4, 0, k)));
             }
+            // the candidates under every key, in key order (most recent first under each), all
+            // read before any is compared: the keys are distinct, so filing `i` under one does
+            // not change another's candidates
+            cands.clear();
             for key in keys {
                 if key.3 == NOKEY {
                     continue;
                 }
-                let list = postings.entry(key).or_default();
-                for &j in list.iter().rev().take(K) {
-                    if checked[j] == i {
+                let recent = postings.entry(key).or_default();
+                cands.extend(recent.latest());
+                recent.push(i);
+            }
+            warm(flat, &checked, &cands);
+            for &j in &cands {
+                if checked[j] == i {
+                    continue;
+                }
+                checked[j] = i;
+                let (ri, rj) = (uf.find_mut(i), uf.find_mut(j));
+                if ri == rj || !should_merge(&flat[i], &flat[j]) {
+                    continue;
+                }
+                let set_against = |x: usize, other: usize, uf: &mut UnionFind<usize>| apart[x].iter().any(|&y| uf.find_mut(y) == other);
+                let held_of = |r: usize| held_in.get(&r).map_or(&[][..], Vec::as_slice);
+                if held_of(ri).iter().any(|&x| set_against(x, rj, &mut uf)) || held_of(rj).iter().any(|&x| set_against(x, ri, &mut uf)) {
+                    continue;
+                }
+                if distinct_clash(&dist[ri], &dist[rj]) {
+                    continue;
+                }
+                // undated mentions join a dated event of their own article here; those of
+                // other articles wait for `attach_undated`, which weighs every dated candidate
+                // (the quake of today or the one a fortnight ago) instead of the first one met
+                if hull[ri].is_some() != hull[rj].is_some() {
+                    let undated = if hull[ri].is_none() { ri } else { rj };
+                    if flat[i].doc != flat[j].doc || cdoc[undated] != Some(flat[i].doc) {
                         continue;
-                    }
-                    checked[j] = i;
-                    let (ri, rj) = (uf.find_mut(i), uf.find_mut(j));
-                    if ri == rj || !should_merge(&flat[i], &flat[j]) {
-                        continue;
-                    }
-                    let set_against = |x: usize, other: usize, uf: &mut UnionFind<usize>| apart[x].iter().any(|&y| uf.find_mut(y) == other);
-                    let held_of = |r: usize| held_in.get(&r).map_or(&[][..], Vec::as_slice);
-                    if held_of(ri).iter().any(|&x| set_against(x, rj, &mut uf)) || held_of(rj).iter().any(|&x| set_against(x, ri, &mut uf)) {
-                        continue;
-                    }
-                    if distinct_clash(&dist[ri], &dist[rj]) {
-                        continue;
-                    }
-                    // undated mentions join a dated event of their own article here; those of
-                    // other articles wait for `attach_undated`, which weighs every dated candidate
-                    // (the quake of today or the one a fortnight ago) instead of the first one met
-                    if hull[ri].is_some() != hull[rj].is_some() {
-                        let undated = if hull[ri].is_none() { ri } else { rj };
-                        if flat[i].doc != flat[j].doc || cdoc[undated] != Some(flat[i].doc) {
-                            continue;
-                        }
-                    }
-                    let merged = match (hull[ri], hull[rj]) {
-                        (Some(x), Some(y)) => {
-                            // Clusters grow through undated mentions: a strict type (statements)
-                            // keeps one cluster to one time, or a chain of "he said" joins every
-                            // statement of the week.
-                            let gap = (x.0 - y.1).max(y.0 - x.1);
-                            if gap > 3 * DAY || ((flat[i].strict || flat[j].strict) && gap >= 0) {
-                                continue;
-                            }
-                            Some((x.0.min(y.0), x.1.max(y.1)))
-                        }
-                        (x, y) => x.or(y),
-                    };
-                    uf.union(i, j);
-                    let root = uf.find_mut(i);
-                    hull[root] = merged;
-                    dist[root] = union_sorted(&dist[ri], &dist[rj]);
-                    cdoc[root] = same_doc(cdoc[ri], cdoc[rj]);
-                    let mut held: Vec<usize> = held_in.remove(&ri).unwrap_or_default();
-                    held.extend(held_in.remove(&rj).unwrap_or_default());
-                    if !held.is_empty() {
-                        held.sort_unstable();
-                        held_in.insert(root, held);
                     }
                 }
-                list.push(i);
+                let merged = match (hull[ri], hull[rj]) {
+                    (Some(x), Some(y)) => {
+                        // Clusters grow through undated mentions: a strict type (statements)
+                        // keeps one cluster to one time, or a chain of "he said" joins every
+                        // statement of the week.
+                        let gap = (x.0 - y.1).max(y.0 - x.1);
+                        if gap > 3 * DAY || ((flat[i].strict || flat[j].strict) && gap >= 0) {
+                            continue;
+                        }
+                        Some((x.0.min(y.0), x.1.max(y.1)))
+                    }
+                    (x, y) => x.or(y),
+                };
+                uf.union(i, j);
+                let root = uf.find_mut(i);
+                hull[root] = merged;
+                dist[root] = union_sorted(&dist[ri], &dist[rj]);
+                cdoc[root] = same_doc(cdoc[ri], cdoc[rj]);
+                let mut held: Vec<usize> = held_in.remove(&ri).unwrap_or_default();
+                held.extend(held_in.remove(&rj).unwrap_or_default());
+                if !held.is_empty() {
+                    held.sort_unstable();
+                    held_in.insert(root, held);
+                }
             }
         }
     }

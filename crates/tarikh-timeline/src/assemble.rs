@@ -168,7 +168,9 @@ pub(crate) fn majority_type(flat: &[Flat], ms: &[usize]) -> usize {
 /// the longest, the first.
 pub(crate) fn label_of(input: &Input, flat: &[Flat], ms: &[usize]) -> String {
     // (keys borrowed when the label has no diacritics, and a label copied only for the winner)
-    let mut counts: BTreeMap<Cow<str>, (bool, bool, usize, usize, usize, &str)> = BTreeMap::new();
+    // (not a report, a phrase, how many mentions, length in characters, earlier first; the label)
+    type Score<'l> = (bool, bool, usize, usize, usize, &'l str);
+    let mut counts: BTreeMap<Cow<str>, Score> = BTreeMap::new();
     for (k, &i) in ms.iter().enumerate() {
         let m = &input.docs[flat[i].doc].1.mentions[flat[i].mi];
         let entry = counts.entry(tarikh_text_free_key(&m.label)).or_insert_with(|| {

@@ -6,6 +6,7 @@ use crate::flatten::Flat;
 use crate::time::slice_chars;
 use crate::{Input, MentionLink, TimelineEvent, TimelineRelation};
 use chrono::{Duration, Offset, TimeZone};
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// What the earlier stages found for each event, to be assembled into rows.
@@ -166,15 +167,19 @@ pub(crate) fn majority_type(flat: &[Flat], ms: &[usize]) -> usize {
 /// by a phrase rather than a bare word (two words or more first), then the most frequent label,
 /// the longest, the first.
 pub(crate) fn label_of(input: &Input, flat: &[Flat], ms: &[usize]) -> String {
-    let mut counts: BTreeMap<String, (bool, bool, usize, usize, usize, String)> = BTreeMap::new();
+    // (keys borrowed when the label has no diacritics, and a label copied only for the winner)
+    // (not a report, a phrase, how many mentions, length in characters, earlier first; the label)
+    type Score<'l> = (bool, bool, usize, usize, usize, &'l str);
+    let mut counts: BTreeMap<Cow<str>, Score> = BTreeMap::new();
     for (k, &i) in ms.iter().enumerate() {
         let m = &input.docs[flat[i].doc].1.mentions[flat[i].mi];
-        let key = tarikh_text_free_key(&m.label);
-        let phrase = m.label.split_whitespace().count() >= 2;
-        let entry = counts.entry(key).or_insert((!flat[i].reports, phrase, 0, m.label.chars().count(), usize::MAX - k, m.label.clone()));
+        let entry = counts.entry(tarikh_text_free_key(&m.label)).or_insert_with(|| {
+            let phrase = m.label.split_whitespace().count() >= 2;
+            (!flat[i].reports, phrase, 0, m.label.chars().count(), usize::MAX - k, m.label.as_str())
+        });
         entry.2 += 1;
     }
-    counts.into_values().max_by(|a, b| (a.0, a.1, a.2, a.3, a.4).cmp(&(b.0, b.1, b.2, b.3, b.4))).map(|x| x.5).unwrap_or_default()
+    counts.into_values().max_by(|a, b| (a.0, a.1, a.2, a.3, a.4).cmp(&(b.0, b.1, b.2, b.3, b.4))).map(|x| x.5.to_string()).unwrap_or_default()
 }
 
 /// How much an event matters to the story, for sorting the timeline to its headline events: 3 per
@@ -194,7 +199,12 @@ pub(crate) fn importance(flat: &[Flat], ms: &[usize], docs: usize) -> u32 {
     3 * docs as u32 + ms.len().min(6) as u32 + date
 }
 
-/// Compare labels without Arabic diacritics and tatweel.
-fn tarikh_text_free_key(s: &str) -> String {
-    s.chars().filter(|&c| !('\u{064B}'..='\u{065F}').contains(&c) && c != '\u{0640}' && c != '\u{0670}').collect()
+/// Compare labels without Arabic diacritics and tatweel (the label itself when it has none).
+fn tarikh_text_free_key(s: &str) -> Cow<'_, str> {
+    let dropped = |c: char| ('\u{064B}'..='\u{065F}').contains(&c) || c == '\u{0640}' || c == '\u{0670}';
+    if s.chars().any(dropped) {
+        Cow::Owned(s.chars().filter(|&c| !dropped(c)).collect())
+    } else {
+        Cow::Borrowed(s)
+    }
 }

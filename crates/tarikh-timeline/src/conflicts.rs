@@ -55,11 +55,16 @@ pub(crate) fn negative_cycle(constraints: &[Constraint], cycle: &[usize], w: usi
     // (documents borrowed and evidence copied only when it differs from the span before: a date
     // many articles state has as many sources, and a long cycle is reported once per break)
     let mut cdocs: BTreeSet<&str> = BTreeSet::new();
-    let mut evidence: Vec<(String, usize, usize, String)> = Vec::new();
+    let mut evidence: Vec<(String, usize, usize, String)> = Vec::with_capacity(cycle.iter().map(|&ci| constraints[ci].sources.len()).sum());
     let mut involved = Vec::new();
     for &ci in cycle {
+        // (a set insertion only when the document changes: sources come document by document)
+        let mut last_doc: Option<&str> = None;
         for s in &constraints[ci].sources {
-            cdocs.insert(s.doc.as_str());
+            if last_doc != Some(s.doc.as_str()) {
+                cdocs.insert(s.doc.as_str());
+                last_doc = Some(s.doc.as_str());
+            }
             let repeated = evidence.last().is_some_and(|(doc, start, end, text)| *doc == s.doc && *start == s.start && *end == s.end && *text == s.text);
             if !repeated {
                 evidence.push((s.doc.clone(), s.start, s.end, s.text.clone()));

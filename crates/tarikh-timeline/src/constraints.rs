@@ -3,6 +3,7 @@
 //! said to last, the relations the texts state, and events that mark another's start or end.
 
 use crate::conflicts::disagreement;
+use crate::fasthash::FastMap;
 use crate::flatten::Flat;
 use crate::time::{slice_chars, DAY};
 use crate::{Conflict, Input};
@@ -50,8 +51,16 @@ pub(crate) struct Constraint {
 }
 
 impl Constraint {
+    /// How many distinct documents state it. Sources are added document by document (the
+    /// documents are sorted before anything is stated), so the count is usually the number of
+    /// changes of document along them, found without building a set; a date a whole story repeats
+    /// has hundreds of sources, and every broken cycle asks this of each of its constraints.
     pub(crate) fn docs(&self) -> usize {
-        self.sources.iter().map(|s| s.doc.as_str()).collect::<BTreeSet<_>>().len()
+        if self.sources.windows(2).all(|w| w[0].doc <= w[1].doc) {
+            self.sources.windows(2).filter(|w| w[0].doc != w[1].doc).count() + usize::from(!self.sources.is_empty())
+        } else {
+            self.sources.iter().map(|s| s.doc.as_str()).collect::<BTreeSet<_>>().len()
+        }
     }
 }
 
@@ -72,16 +81,24 @@ pub(crate) fn e_node(e: usize) -> usize {
 pub(crate) struct Network {
     /// Every constraint, in the order first stated.
     pub constraints: Vec<Constraint>,
-    index: HashMap<(usize, usize, i64, u8), usize>,
+    index: FastMap<(usize, usize, i64, u8), usize>,
 }
 
 impl Network {
     /// Add `to − from ≤ weight` of `class`, or a source to the same constraint already stated.
     #[allow(clippy::too_many_arguments)]
     pub(crate) fn add(&mut self, from: usize, to: usize, weight: i64, class: u8, src: Option<Source>, desc: String, events: Vec<usize>) {
+        self.add_with(from, to, weight, class, src, || desc, events);
+    }
+
+    /// [`Network::add`], with the description written only when the constraint is new: a date a
+    /// whole story repeats is stated once per mention, and all but the first statement only add
+    /// a source (the first statement's description is the one kept either way).
+    #[allow(clippy::too_many_arguments)]
+    pub(crate) fn add_with(&mut self, from: usize, to: usize, weight: i64, class: u8, src: Option<Source>, desc: impl FnOnce() -> String, events: Vec<usize>) {
         let constraints = &mut self.constraints;
         let ci = *self.index.entry((from, to, weight, class)).or_insert_with(|| {
-            constraints.push(Constraint { from, to, weight, class, sources: Vec::new(), desc, events, active: true });
+            constraints.push(Constraint { from, to, weight, class, sources: Vec::new(), desc: desc(), events, active: true });
             constraints.len() - 1
         });
         if let Some(s) = src {
@@ -230,22 +247,22 @@ pub(crate) fn own_times(input: &Input, flat: &[Flat], members: &[Vec<usize>], la
         for &j in &major {
             let f = &flat[j];
             let (a, b) = f.time.unwrap();
-            let (ts, te, tt) = f.timex_span.clone().unwrap();
-            let src = Source { doc: input.doc_id(f), start: ts, end: te, text: tt.clone() };
+            let (ts, te, tt) = f.timex_span.as_ref().unwrap();
+            let src = Source { doc: input.doc_id(f), start: *ts, end: *te, text: tt.clone() };
             // an event said to last longer than its date ("عملت الفرق نحو ثماني ساعات … الساعة
             // الرابعة عصرا") was going on at that date: like a state, not inside it
             let outlasts = !f.open && stated_min[e].is_some_and(|d| d > b - a);
             // an event said to go on since an earlier time ("مستمرة منذ الأحد") holds at its date
             if f.state || outlasts || f.since.is_some() {
-                net.add(0, s_node(e), b, f.class, Some(src.clone()), format!("«{}» began by the end of «{tt}»", labels[e]), vec![e]);
-                net.add(e_node(e), 0, -a, f.class, Some(src), format!("«{}» still held at the start of «{tt}»", labels[e]), vec![e]);
+                net.add_with(0, s_node(e), b, f.class, Some(src.clone()), || format!("«{}» began by the end of «{tt}»", labels[e]), vec![e]);
+                net.add_with(e_node(e), 0, -a, f.class, Some(src), || format!("«{}» still held at the start of «{tt}»", labels[e]), vec![e]);
                 continue;
             }
-            net.add(s_node(e), 0, -a, f.class, Some(src.clone()), format!("start of «{}» not before «{tt}»", labels[e]), vec![e]);
+            net.add_with(s_node(e), 0, -a, f.class, Some(src.clone()), || format!("start of «{}» not before «{tt}»", labels[e]), vec![e]);
             if f.open {
-                net.add(0, s_node(e), b, f.class, Some(src), format!("start of «{}» not after «{tt}»", labels[e]), vec![e]);
+                net.add_with(0, s_node(e), b, f.class, Some(src), || format!("start of «{}» not after «{tt}»", labels[e]), vec![e]);
             } else {
-                net.add(0, e_node(e), b, f.class, Some(src), format!("end of «{}» not after «{tt}»", labels[e]), vec![e]);
+                net.add_with(0, e_node(e), b, f.class, Some(src), || format!("end of «{}» not after «{tt}»", labels[e]), vec![e]);
             }
         }
     }

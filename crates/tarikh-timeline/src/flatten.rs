@@ -3,6 +3,7 @@
 
 use crate::constraints::{timex_class, C_DCT_DATE, C_DERIVED_DATE};
 use crate::time::{granularity, timex_interval};
+use crate::fasthash::FastMap;
 use crate::Input;
 use std::collections::HashMap;
 use chrono::{DateTime, Duration, FixedOffset, Timelike};
@@ -87,10 +88,10 @@ pub(crate) fn flatten(input: &Input) -> Mentions {
     let mut types: Vec<String> = Vec::new();
     // per type: the types whose same-day event begins / ends it (`begins_with`, `ends_with`)
     let mut type_marks: HashMap<usize, (String, String)> = HashMap::new();
-    let mut type_ids: HashMap<String, usize> = HashMap::new();
-    let mut words: HashMap<String, u32> = HashMap::new();
-    let mut heads: HashMap<String, u32> = HashMap::new();
-    let mut group_ids: HashMap<String, usize> = HashMap::new();
+    let mut type_ids: FastMap<String, usize> = FastMap::default();
+    let mut words: FastMap<String, u32> = FastMap::default();
+    let mut heads: FastMap<String, u32> = FastMap::default();
+    let mut group_ids: FastMap<String, usize> = FastMap::default();
     let mut flat: Vec<Flat> = Vec::new();
     let mut flat_of: Vec<Vec<Option<usize>>> = Vec::new(); // per doc: mention index -> flat index
     let mut joins: Vec<(usize, usize)> = Vec::new();
@@ -192,7 +193,7 @@ pub(crate) fn flatten(input: &Input) -> Mentions {
 
     // the 3 rarest key words of each mention block same-day candidates (rare words are the
     // discriminating ones: names, places)
-    let mut freq: HashMap<u32, u32> = HashMap::new();
+    let mut freq: FastMap<u32, u32> = FastMap::default();
     for f in &flat {
         for &k in &f.keys {
             *freq.entry(k).or_insert(0) += 1;

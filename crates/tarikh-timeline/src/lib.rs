@@ -57,7 +57,7 @@
 //!   and the same head (or three key words).
 //!
 //! To stay near-linear (100 000 synthetic mentions in 1000 documents, 2 % contradicting
-//! relations: about 2.2 s of CPU in a release build on a busy 2-core machine, see `tests/scale.rs`),
+//! relations: about 1.5 s of CPU in a release build on a busy 2-core machine, see `tests/scale.rs`),
 //! candidates are
 //! found through blocking keys (type + day + head, type + day + one of the mention's three rarest
 //! key words, type + month + head, type + head, and type + key word for strict types), and
@@ -71,6 +71,7 @@
 mod assemble;
 mod conflicts;
 mod constraints;
+mod fasthash;
 mod flatten;
 mod merge;
 mod solve;

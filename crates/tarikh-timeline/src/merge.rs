@@ -1,6 +1,7 @@
 //! Merging: mentions of one real event become one cluster (blocking keys, the merge rule, undated
 //! mentions joining their group's main event), and each event is dated on its place's clock.
 
+use crate::fasthash::FastMap;
 use crate::flatten::{Flat, NOKEY};
 use crate::time::{zoned_interval, DAY};
 use crate::Input;
@@ -87,6 +88,47 @@ fn distinct_clash(a: &[u32], b: &[u32]) -> bool {
     !a.is_empty() && !b.is_empty() && a != b
 }
 
+/// How many of the mentions filed under a blocking key each mention is compared with (the most
+/// recent ones).
+const K: usize = 8;
+
+/// The last [`K`] mentions filed under a blocking key. Only these are ever compared, so they are
+/// all that is kept, inline (a ring): one memory access finds them, where a growing list of every
+/// mention under the key cost a second one to its heap storage, and memory in proportion.
+#[derive(Default)]
+struct Recent {
+    ids: [usize; K],
+    /// How many mentions were ever filed (the next slot is `filed % K`).
+    filed: usize,
+}
+
+impl Recent {
+    fn push(&mut self, i: usize) {
+        self.ids[self.filed % K] = i;
+        self.filed += 1;
+    }
+
+    /// The most recent first.
+    fn latest(&self) -> impl Iterator<Item = usize> + '_ {
+        (1..=self.filed.min(K)).map(move |t| self.ids[(self.filed - t) % K])
+    }
+}
+
+/// Load the records of the candidates about to be compared (and their key words) together: they
+/// lie anywhere in the story, and loads issued together overlap where loads issued one comparison
+/// at a time wait in turn. Changes nothing; it only makes the comparisons that follow find their
+/// data in the cache.
+fn warm(flat: &[Flat], checked: &[usize], cands: &[usize]) {
+    let mut touched = 0usize;
+    for &j in cands {
+        touched ^= flat[j].ty ^ checked[j];
+    }
+    for &j in cands {
+        touched ^= flat[j].keys.first().map_or(0, |&k| k as usize);
+    }
+    std::hint::black_box(touched);
+}
+
 /// The merge rule (see the crate docs).
 fn should_merge(a: &Flat, b: &Flat) -> bool {
     // different triggers of one sentence are different events, unless they name an event of a
@@ -158,8 +200,8 @@ pub(crate) fn cluster(input: &Input, flat: &[Flat], flat_of: &[Vec<Option<usize>
     let docs = &input.docs;
     let n = flat.len();
     let mut uf: UnionFind<usize> = UnionFind::new(n);
-    const K: usize = 8;
-    let mut postings: HashMap<(usize, u8, i64, u32), Vec<usize>> = HashMap::new();
+    let mut postings: FastMap<(usize, u8, i64, u32), Recent> = FastMap::default();
+    let mut cands: Vec<usize> = Vec::new();
     // per cluster root: the hull of its members' own times
     let mut hull: Vec<Option<(i64, i64)>> = flat.iter().map(|f| f.time).collect();
     // per cluster root: the distinguishing words of its members ("الأولى" …): a cluster holding
@@ -306,12 +348,20 @@ pub(crate) fn cluster(input: &Input, flat: &[Flat], flat_of: &[Vec<Option<usize>
             if f.strict {
                 keys.extend(f.keys.iter().map(|&k| (g, 4, 0, k)));
             }
+            // the candidates under every key, in key order (most recent first under each), all
+            // read before any is compared: the keys are distinct, so filing `i` under one does
+            // not change another's candidates
+            cands.clear();
             for key in keys {
                 if key.3 == NOKEY {
                     continue;
                 }
-                let list = postings.entry(key).or_default();
-                for &j in list.iter().rev().take(K) {
+                let recent = postings.entry(key).or_default();
+                cands.extend(recent.latest());
+                recent.push(i);
+            }
+            warm(flat, &checked, &cands);
+            for &j in &cands {
                     if checked[j] == i {
                         continue;
                     }
@@ -367,8 +417,6 @@ pub(crate) fn cluster(input: &Input, flat: &[Flat], flat_of: &[Vec<Option<usize>
                         held_in.insert(root, held);
                     }
                 }
-                list.push(i);
-            }
         }
     }
     // events numbered by their first mention

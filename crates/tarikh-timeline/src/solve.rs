@@ -30,21 +30,25 @@ pub(crate) fn solve(ne: usize, net: &mut Network, conflicts: &mut Vec<Conflict>,
         comp_constraints.entry(comp.find((node - 1) / 2)).or_default().push(ci);
     }
     let mut bounds: Vec<[Option<i64>; 4]> = vec![[None; 4]; ne];
-    let mut active: Vec<bool> = constraints.iter().map(|c| c.active).collect();
     let mut comp_list: Vec<(usize, Vec<usize>)> = comps.into_iter().collect();
     comp_list.sort_by_key(|(_, evs)| evs[0]);
     for (root, evs) in comp_list {
         let cis = comp_constraints.remove(&root).unwrap_or_default();
-        // local numbering: 0 = origin, then 2 points per event
+        // local numbering: 0 = origin, then 2 points per event; an edge's constraint is its
+        // position in `cis`, so that the search reads a small array of its own
         let local: HashMap<usize, usize> = evs.iter().enumerate().map(|(k, &e)| (e, k)).collect();
         let loc = |node: usize| if node == 0 { 0 } else { let e = (node - 1) / 2; 1 + 2 * local[&e] + (node - 1) % 2 };
         let edges: Vec<stn::Edge> = cis
             .iter()
-            .map(|&ci| stn::Edge { from: loc(constraints[ci].from), to: loc(constraints[ci].to), weight: constraints[ci].weight, constraint: ci })
+            .enumerate()
+            .map(|(k, &ci)| stn::Edge { from: loc(constraints[ci].from), to: loc(constraints[ci].to), weight: constraints[ci].weight, constraint: k })
             .collect();
         let g = stn::graph(1 + 2 * evs.len(), &edges);
+        let (outgoing, incoming) = (stn::Adjacency::new(&g, Direction::Outgoing), stn::Adjacency::new(&g, Direction::Incoming));
+        let mut active: Vec<bool> = cis.iter().map(|&ci| constraints[ci].active).collect();
         let mut search = stn::CycleSearch::new(g.node_count());
-        while let Some(cycle) = search.run(&g, &active) {
+        while let Some(local_cycle) = search.run(&outgoing, &active) {
+            let cycle: Vec<usize> = local_cycle.iter().map(|&k| cis[k]).collect();
             let mut uniq: Vec<usize> = cycle.clone();
             uniq.sort_unstable();
             uniq.dedup();
@@ -57,12 +61,14 @@ pub(crate) fn solve(ne: usize, net: &mut Network, conflicts: &mut Vec<Conflict>,
                     (c.class, c.docs(), c.sources.len(), std::cmp::Reverse(ci))
                 });
             let Some(w) = weakest else { break };
-            active[w] = false;
+            if let Some(k) = local_cycle.iter().copied().find(|&k| cis[k] == w) {
+                search.deactivate(&mut active, k);
+            }
             constraints[w].active = false;
             conflicts.push(negative_cycle(constraints, &cycle, w, in_conflict));
         }
-        let latest = stn::distances(&g, &active, 0, Direction::Outgoing);
-        let earliest = stn::distances(&g, &active, 0, Direction::Incoming);
+        let latest = stn::distances(&outgoing, &active, 0);
+        let earliest = stn::distances(&incoming, &active, 0);
         for (k, &e) in evs.iter().enumerate() {
             let (s, t) = (1 + 2 * k, 2 + 2 * k);
             bounds[e] = [earliest[s].map(|d| -d), latest[s], earliest[t].map(|d| -d), latest[t]];

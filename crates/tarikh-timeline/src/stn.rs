@@ -28,46 +28,117 @@ pub(crate) fn graph(n: usize, edges: &[Edge]) -> DiGraph<(), (i64, usize)> {
     g
 }
 
+/// No predecessor (a point whose distance was never lowered, or lowered through a constraint
+/// dropped since).
+const NONE: u32 = u32::MAX;
+
+/// The edges of a component graph in one direction, laid out contiguously per point (compressed
+/// sparse rows) in the order petgraph walks them (the most recently added first): the searches
+/// below relax them in exactly the order a walk of the graph would, but read consecutive memory
+/// instead of following petgraph's linked lists on every one of the millions of relaxations a
+/// large contradictory component costs.
+pub(crate) struct Adjacency {
+    /// Per point: where its edges begin in `to`, `weight` and `constraint` (they end where the
+    /// next point's begin; one more entry closes the last point's).
+    start: Vec<usize>,
+    /// The point at the other end of each edge.
+    to: Vec<usize>,
+    weight: Vec<i64>,
+    constraint: Vec<usize>,
+}
+
+impl Adjacency {
+    /// The edges of `g` leaving each point (`Outgoing`) or reaching it (`Incoming`, each edge then
+    /// read from its target to its source).
+    pub(crate) fn new(g: &DiGraph<(), (i64, usize)>, dir: Direction) -> Adjacency {
+        let n = g.node_count();
+        let m = g.edge_count();
+        let mut adj = Adjacency { start: Vec::with_capacity(n + 1), to: Vec::with_capacity(m), weight: Vec::with_capacity(m), constraint: Vec::with_capacity(m) };
+        for u in 0..n {
+            adj.start.push(adj.to.len());
+            for e in g.edges_directed(NodeIndex::new(u), dir) {
+                let v = match dir {
+                    Direction::Outgoing => e.target(),
+                    Direction::Incoming => e.source(),
+                };
+                adj.to.push(v.index());
+                adj.weight.push(e.weight().0);
+                adj.constraint.push(e.weight().1);
+            }
+        }
+        adj.start.push(adj.to.len());
+        adj
+    }
+
+    /// Number of points.
+    pub(crate) fn points(&self) -> usize {
+        self.start.len() - 1
+    }
+
+    /// The positions of the edges of point `u`.
+    fn edges(&self, u: usize) -> std::ops::Range<usize> {
+        self.start[u]..self.start[u + 1]
+    }
+}
+
 /// Incremental negative-cycle search: every point starts at distance 0 (as if a virtual source
 /// reached all of them), SPFA relaxes the active edges, and every `n` relaxations the predecessor
 /// graph is checked for a cycle (a cycle there is always negative), so a cycle is found after
 /// O(n) amortised extra work instead of after n rounds. After the caller deactivates a
-/// constraint of the reported cycle, [`CycleSearch::run`] resumes from the current distances.
+/// constraint of the reported cycle ([`CycleSearch::deactivate`]), [`CycleSearch::run`] resumes
+/// from the current distances.
+///
+/// The predecessor walks after every relaxation are most of the search's time on a large
+/// contradictory component (10^7 relaxations for 10^5 mentions): each step is a load that
+/// depends on the one before. So a predecessor is kept as a bare `u32` point, in an array small
+/// enough to stay in the fastest cache, and a predecessor through a dropped constraint is erased
+/// when the constraint is dropped instead of being checked at every step.
 pub(crate) struct CycleSearch {
     dist: Vec<i64>,
-    pred: Vec<Option<(usize, usize)>>,
+    /// Per point: the point its distance came through (`NONE`: none).
+    pred: Vec<u32>,
+    /// Per point: the constraint its distance came through (meaningful where `pred` is set).
+    pred_constraint: Vec<usize>,
     inq: Vec<bool>,
     queue: VecDeque<usize>,
     relaxations: usize,
+    /// Buffers of the periodic predecessor-graph check, kept between checks.
+    state: Vec<u8>,
+    walk: Vec<usize>,
 }
 
 impl CycleSearch {
+    /// A search over `n` points (at most `u32::MAX`: a story's component is far smaller).
     pub(crate) fn new(n: usize) -> CycleSearch {
         CycleSearch {
             dist: vec![0; n],
-            pred: vec![None; n],
+            pred: vec![NONE; n],
+            pred_constraint: vec![0; n],
             inq: vec![true; n],
             queue: (0..n).collect(),
             relaxations: 0,
+            state: Vec::new(),
+            walk: Vec::new(),
         }
     }
 
     /// Run until the network is consistent (None) or a negative cycle is found (its constraint
     /// indices, in order). `active[c]` tells whether constraint `c` still counts.
-    pub(crate) fn run(&mut self, g: &DiGraph<(), (i64, usize)>, active: &[bool]) -> Option<Vec<usize>> {
-        let n = g.node_count().max(1);
+    pub(crate) fn run(&mut self, g: &Adjacency, active: &[bool]) -> Option<Vec<usize>> {
+        let n = g.points().max(1);
         while let Some(u) = self.queue.pop_front() {
             self.inq[u] = false;
-            for e in g.edges(NodeIndex::new(u)) {
-                let (w, c) = *e.weight();
+            for k in g.edges(u) {
+                let c = g.constraint[k];
                 if !active[c] {
                     continue;
                 }
-                let v = e.target().index();
-                let nd = self.dist[u] + w;
+                let v = g.to[k];
+                let nd = self.dist[u] + g.weight[k];
                 if nd < self.dist[v] {
                     self.dist[v] = nd;
-                    self.pred[v] = Some((u, c));
+                    self.pred[v] = u as u32;
+                    self.pred_constraint[v] = c;
                     if !self.inq[v] {
                         self.inq[v] = true;
                         self.queue.push_back(v);
@@ -76,22 +147,20 @@ impl CycleSearch {
                     // short cycles (the usual contradiction: two dates and a relation) are seen
                     // at once by walking a few predecessors up from u; long ones by the periodic
                     // full check
-                    let found = if self.reaches(u, v, active) {
+                    let found = if self.reaches(u, v) {
                         self.cycle_at(g, v)
                     } else if self.relaxations.is_multiple_of(n) {
-                        self.pred_cycle(g, active)
+                        self.pred_cycle(g)
                     } else {
                         None
                     };
-                    {
-                        if let Some(cycle) = found {
-                            // u's remaining edges were not relaxed yet
-                            if !self.inq[u] {
-                                self.inq[u] = true;
-                                self.queue.push_front(u);
-                            }
-                            return Some(cycle);
+                    if let Some(cycle) = found {
+                        // u's remaining edges were not relaxed yet
+                        if !self.inq[u] {
+                            self.inq[u] = true;
+                            self.queue.push_front(u);
                         }
+                        return Some(cycle);
                     }
                 }
             }
@@ -100,26 +169,41 @@ impl CycleSearch {
         None
     }
 
-    /// Whether `target` is among the first 16 active predecessors of `from`.
-    fn reaches(&self, from: usize, target: usize, active: &[bool]) -> bool {
-        let mut x = from;
+    /// Drop constraint `c`: it no longer counts (`active[c]` becomes false) and no predecessor
+    /// goes through it any more.
+    pub(crate) fn deactivate(&mut self, active: &mut [bool], c: usize) {
+        active[c] = false;
+        for (p, &pc) in self.pred.iter_mut().zip(&self.pred_constraint) {
+            if pc == c {
+                *p = NONE;
+            }
+        }
+    }
+
+    /// Whether `target` is among the first 16 predecessors of `from`.
+    fn reaches(&self, from: usize, target: usize) -> bool {
+        let (mut x, target) = (from as u32, target as u32);
         for _ in 0..16 {
             if x == target {
                 return true;
             }
-            match self.pred[x] {
-                Some((p, c)) if active[c] => x = p,
-                _ => return false,
+            match self.pred[x as usize] {
+                NONE => return false,
+                p => x = p,
             }
         }
         false
     }
 
-    /// A negative cycle of the predecessor graph (following only active constraints), if any.
-    fn pred_cycle(&self, g: &DiGraph<(), (i64, usize)>, active: &[bool]) -> Option<Vec<usize>> {
+    /// A negative cycle of the predecessor graph, if any.
+    fn pred_cycle(&mut self, g: &Adjacency) -> Option<Vec<usize>> {
         let n = self.pred.len();
-        let mut state = vec![0u8; n]; // 0 new, 1 on the current walk, 2 done
-        let mut walk = Vec::new();
+        // 0 new, 1 on the current walk, 2 done
+        let mut state = std::mem::take(&mut self.state);
+        let mut walk = std::mem::take(&mut self.walk);
+        state.clear();
+        state.resize(n, 0);
+        let mut found = None;
         for s in 0..n {
             if state[s] != 0 {
                 continue;
@@ -136,36 +220,37 @@ impl CycleSearch {
                 state[x] = 1;
                 walk.push(x);
                 match self.pred[x] {
-                    Some((p, c)) if active[c] => x = p,
-                    _ => break None,
+                    NONE => break None,
+                    p => x = p as usize,
                 }
             };
             for &y in &walk {
                 state[y] = 2;
             }
             if let Some(x) = hit {
-                if let Some(cycle) = self.cycle_at(g, x) {
-                    return Some(cycle);
+                found = self.cycle_at(g, x);
+                if found.is_some() {
+                    break;
                 }
             }
         }
-        None
+        self.state = state;
+        self.walk = walk;
+        found
     }
 
     /// The predecessor cycle through `x` (known to be on one), if its weight is negative.
-    fn cycle_at(&self, g: &DiGraph<(), (i64, usize)>, x: usize) -> Option<Vec<usize>> {
+    fn cycle_at(&self, g: &Adjacency, x: usize) -> Option<Vec<usize>> {
         let mut cycle = Vec::new();
         let mut total = 0i64;
         let mut y = x;
         loop {
-            let (p, c) = self.pred[y]?;
+            let (p, c) = match self.pred[y] {
+                NONE => return None,
+                p => (p as usize, self.pred_constraint[y]),
+            };
             cycle.push(c);
-            total += g
-                .edges_connecting(NodeIndex::new(p), NodeIndex::new(y))
-                .filter(|e| e.weight().1 == c)
-                .map(|e| e.weight().0)
-                .min()
-                .unwrap_or(0);
+            total += g.edges(p).filter(|&k| g.to[k] == y && g.constraint[k] == c).map(|k| g.weight[k]).min().unwrap_or(0);
             y = p;
             if y == x {
                 break;
@@ -183,10 +268,11 @@ impl CycleSearch {
     }
 }
 
-/// Shortest distances from `source` along the edges (`Outgoing`) or against them (`Incoming`).
-/// Must only be called on a graph without negative cycles. `None` = unreachable (unbounded).
-pub(crate) fn distances(g: &DiGraph<(), (i64, usize)>, active: &[bool], source: usize, dir: Direction) -> Vec<Option<i64>> {
-    let n = g.node_count();
+/// Shortest distances from `source` along the edges of `g` (built `Outgoing` for latest times,
+/// `Incoming` for earliest). Must only be called on a graph without negative cycles. `None` =
+/// unreachable (unbounded).
+pub(crate) fn distances(g: &Adjacency, active: &[bool], source: usize) -> Vec<Option<i64>> {
+    let n = g.points();
     let mut dist: Vec<Option<i64>> = vec![None; n];
     let mut inq = vec![false; n];
     let mut relaxations = vec![0usize; n];
@@ -197,15 +283,12 @@ pub(crate) fn distances(g: &DiGraph<(), (i64, usize)>, active: &[bool], source: 
     while let Some(u) = queue.pop_front() {
         inq[u] = false;
         let du = dist[u].expect("queued points have a distance");
-        for e in g.edges_directed(NodeIndex::new(u), dir) {
-            let v = match dir {
-                Direction::Outgoing => e.target().index(),
-                Direction::Incoming => e.source().index(),
-            };
-            if !active[e.weight().1] {
+        for k in g.edges(u) {
+            let v = g.to[k];
+            if !active[g.constraint[k]] {
                 continue;
             }
-            let nd = du + e.weight().0;
+            let nd = du + g.weight[k];
             if dist[v].is_none_or(|d| nd < d) {
                 dist[v] = Some(nd);
                 relaxations[v] += 1;
@@ -236,17 +319,18 @@ mod tests {
             Edge { from: 0, to: 1, weight: 30, constraint: 2 },
         ];
         let g = graph(3, &edges);
+        let (out, inc) = (Adjacency::new(&g, Direction::Outgoing), Adjacency::new(&g, Direction::Incoming));
         let active = vec![true; 4];
-        assert!(CycleSearch::new(3).run(&g, &active).is_none());
-        let latest = distances(&g, &active, 0, Direction::Outgoing);
-        let earliest = distances(&g, &active, 0, Direction::Incoming);
+        assert!(CycleSearch::new(3).run(&out, &active).is_none());
+        let latest = distances(&out, &active, 0);
+        let earliest = distances(&inc, &active, 0);
         assert_eq!(latest[1], Some(30));
         assert_eq!(latest[2], Some(35));
         assert_eq!(earliest[1], Some(-10));
         // a <= 3 contradicts a >= 10
         let mut e2 = edges.clone();
         e2.push(Edge { from: 0, to: 1, weight: 3, constraint: 3 });
-        let g2 = graph(3, &e2);
+        let g2 = Adjacency::new(&graph(3, &e2), Direction::Outgoing);
         let mut active = vec![true; 4];
         let mut search = CycleSearch::new(3);
         let cyc = search.run(&g2, &active).unwrap();
@@ -254,7 +338,7 @@ mod tests {
         sorted.sort();
         assert_eq!(sorted, vec![0, 3]);
         // drop the new bound and resume: consistent again
-        active[3] = false;
+        search.deactivate(&mut active, 3);
         assert!(search.run(&g2, &active).is_none());
     }
 }

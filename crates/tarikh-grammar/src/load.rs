@@ -290,7 +290,14 @@ impl Rule {
     pub(crate) fn anchored(&self, grammar: &Grammar) -> &crate::anchored::AnchoredRegex {
         self.anchored.get_or_init(|| {
             let compiled = match parse_full_skeleton(&self.source, &grammar.lexicons, &grammar.lexicon_index, &grammar.lexicon_hirs) {
-                Some(hir) => crate::anchored::AnchoredRegex::from_hir(&hir),
+                Some(hir) => {
+                    if self.word_boundary {
+                        // The `\b` filter from the same parse (parsing the full pattern again,
+                        // lexicons and all, was a tenth of a one-phrase `tarikh parse`).
+                        self.filter.get_or_init(|| crate::prefilter::word_boundary_free_hir(&hir));
+                    }
+                    crate::anchored::AnchoredRegex::from_hir(&hir)
+                }
                 None => crate::anchored::AnchoredRegex::new(&self.pattern),
             };
             compiled.unwrap_or_else(|e| panic!("rule `{}` ({}): compiled when loaded, yet: {e}", self.name, self.origin))
@@ -338,9 +345,9 @@ pub(crate) struct Context {
     pub(crate) doc: String,
     pub(crate) types: Vec<MentionType>,
     /// Matches the context words right before an expression (anchored at the end of its haystack).
-    pub(crate) left: Option<crate::context::ContextRegex>,
+    pub(crate) left: Option<LazyContextRegex>,
     /// Matches the context words right after an expression (anchored at the start of its haystack).
-    pub(crate) right: Option<crate::context::ContextRegex>,
+    pub(crate) right: Option<LazyContextRegex>,
     /// The `left` and `right` patterns as written (placeholders unexpanded), for `edges`.
     sources: [Option<String>; 2],
     /// Literals the left body must end with and the right body start with, worked out on first
@@ -370,6 +377,36 @@ impl Context {
         });
         let i = usize::from(side == crate::context::Side::Right);
         edges[i].as_ref().is_none_or(|e| e.admits(window))
+    }
+}
+
+/// A context's regex: compiled at load time when the grammar is analysed, or on first use when
+/// the analysis comes from the cache (cache.rs; most runs of `tarikh parse` use few contexts).
+#[derive(Debug, Clone)]
+pub(crate) struct LazyContextRegex {
+    /// The full pattern (see `Grammar::build`).
+    pattern: String,
+    compiled: std::sync::OnceLock<crate::context::ContextRegex>,
+}
+
+impl LazyContextRegex {
+    /// The regex of `pattern`, not compiled yet (it compiled when the cache was written).
+    fn later(pattern: String) -> LazyContextRegex {
+        LazyContextRegex { pattern, compiled: std::sync::OnceLock::new() }
+    }
+
+    /// The regex of `pattern`, compiled now; the error is the regex crate's message.
+    fn now(pattern: String) -> Result<LazyContextRegex, String> {
+        let compiled = crate::context::ContextRegex::new(&pattern)?;
+        Ok(LazyContextRegex { pattern, compiled: std::sync::OnceLock::from(compiled) })
+    }
+}
+
+impl std::ops::Deref for LazyContextRegex {
+    type Target = crate::context::ContextRegex;
+
+    fn deref(&self) -> &crate::context::ContextRegex {
+        self.compiled.get_or_init(|| crate::context::ContextRegex::new(&self.pattern).unwrap_or_else(|e| panic!("context pattern `{}`: compiled when the grammar was analysed, yet: {e}", self.pattern)))
     }
 }
 
@@ -414,6 +451,14 @@ pub struct Grammar {
     /// Each rule's body as a lazy DFA for `explain`'s partial matches (index = rule), built on
     /// the first explanation: compiling ~150 patterns per phrase made explaining slow.
     pub(crate) partial_dfas: std::sync::OnceLock<Vec<Option<regex_automata::hybrid::dfa::DFA>>>,
+}
+
+/// What [`Grammar::build`] made: the grammar, the analysis it made when asked to keep it, and
+/// whether it set aside a cached analysis that did not fit the sources.
+struct Built {
+    grammar: Grammar,
+    analysis: Option<crate::cache::Analysis>,
+    cache_refused: bool,
 }
 
 /// The characters that make up words, as a regex class body: ASCII letters and digits, `_`, the
@@ -501,11 +546,15 @@ impl Grammar {
     /// files; all lexicons are read before any rule, so a rule may use a lexicon from any file.
     /// Every rule's regex is compiled here, so that an error names its file and line.
     pub fn from_sources(sources: &[(PathBuf, String)]) -> Result<Grammar, GrammarError> {
-        Grammar::build(sources, true)
+        Ok(Grammar::build(sources, true, None, false)?.grammar)
     }
 
     /// [`Grammar::from_sources`], compiling every rule's regex now (`eager`) or on first use.
-    fn build(sources: &[(PathBuf, String)], eager: bool) -> Result<Grammar, GrammarError> {
+    /// With `known` (the analysis of these very sources, from the cache: see cache.rs), the rule
+    /// bodies are not parsed nor analysed again, and nothing is compiled before its first use
+    /// (the sources were fully checked when the analysis was made); `known` is set aside if it
+    /// does not fit the sources. `keep`: return the analysis made, for the cache.
+    fn build(sources: &[(PathBuf, String)], eager: bool, known: Option<crate::cache::Analysis>, keep: bool) -> Result<Built, GrammarError> {
         let mut sources: Vec<&(PathBuf, String)> = sources.iter().collect();
         sources.sort_by(|a, b| a.0.cmp(&b.0));
         let line_tables: Vec<Lines> = sources.iter().map(|(_, text)| Lines::new(text)).collect();
@@ -620,9 +669,15 @@ impl Grammar {
             }
         }
 
+        // The cached analysis stands for these sources only if it has their rules and contexts.
+        let offered = known.is_some();
+        let known = known.filter(|a| a.rules.len() == rule_defs.len() && a.contexts.len() == context_defs.len() && a.prefilter.scan_all.len() == rule_defs.len());
+        let eager = eager && known.is_none();
+        let mut analysis = (keep && known.is_none()).then(|| crate::cache::Analysis { rules: Vec::new(), contexts: Vec::new(), prefilter: crate::cache::PrefilterParts { literals: Vec::new(), literal_rules: Vec::new(), text_start: Vec::new(), scan_all: Vec::new() } });
         let mut rules = Vec::new();
         let mut bodies = Vec::new();
         let mut lexicon_hirs = LexiconHirs::new();
+        lexicon_hirs.resize_with(lexicons.len(), std::sync::OnceLock::new);
         let mut names: HashMap<String, String> = HashMap::new();
         for (order, (path, source, lines, def)) in rule_defs.into_iter().enumerate() {
             let roff = def.span().start;
@@ -656,14 +711,26 @@ impl Grammar {
                 // Before the prefilter exists, so with the meta engine's own prefilters.
                 let _ = regex.set(compile_rule(&full, false).map_err(|e| invalid(&e))?);
             }
-            let body_hir = parse_body(def.pattern.get_ref(), &body, &lexicons, &lexicon_index, &mut lexicon_hirs).map_err(|e| invalid(&e))?;
-            let names: Vec<String> = ["_clitic", "_body"].into_iter().map(String::from).chain(capture_names(&body_hir)).collect();
+            let (names, mandatory, word_boundary) = match &known {
+                Some(known) => {
+                    let r = &known.rules[order];
+                    (r.names.clone(), r.mandatory.iter().cloned().collect(), r.word_boundary)
+                }
+                None => {
+                    let body_hir = parse_body(def.pattern.get_ref(), &body, &lexicons, &lexicon_index, &mut lexicon_hirs).map_err(|e| invalid(&e))?;
+                    let names: Vec<String> = ["_clitic", "_body"].into_iter().map(String::from).chain(capture_names(&body_hir)).collect();
+                    let mandatory = mandatory_captures(&body_hir);
+                    let word_boundary = body_hir.properties().look_set().contains_word_unicode();
+                    bodies.push(body_hir);
+                    if let Some(analysis) = &mut analysis {
+                        analysis.rules.push(crate::cache::RuleAnalysis { names: names.clone(), mandatory: mandatory.iter().cloned().collect(), word_boundary });
+                    }
+                    (names, mandatory, word_boundary)
+                }
+            };
             if names[2..].iter().any(|n| n.starts_with('_')) {
                 return Err(invalid(&"capture names starting with `_` are reserved for the matcher"));
             }
-            let mandatory = mandatory_captures(&body_hir);
-            let word_boundary = body_hir.properties().look_set().contains_word_unicode();
-            bodies.push(body_hir);
             let fields = compile_fields(&def.fields, &names, &def.name, &path, source, roff)?;
             check_combinations(kind, &fields, &mandatory).map_err(|m| GrammarError::at(&path, source, Some(roff), format!("rule `{}`: {m}", def.name)))?;
             let owner = ExampleOwner::Rule(def.name.clone());
@@ -673,7 +740,7 @@ impl Grammar {
             rules.push(Rule { name: def.name, doc: def.doc, kind, pattern: full, source: def.pattern.get_ref().clone(), regex, anchored: std::sync::OnceLock::new(), filter: std::sync::OnceLock::new(), word_boundary, anchored_only: false, fields, capture_lexicons, priority: def.priority, order, origin, body });
         }
         let mut contexts = Vec::new();
-        for (path, source, lines, def) in context_defs {
+        for (ci, (path, source, lines, def)) in context_defs.into_iter().enumerate() {
             let coff = def.span().start;
             let def = def.into_inner();
             let origin = format!("{}:{}", path.display(), lines.line_of(coff));
@@ -686,16 +753,25 @@ impl Grammar {
                 return Err(at("a context needs `left`, `right` or both".into()));
             }
             let mut capture_lexicons = HashMap::new();
-            let mut compile_side = |pat: &Option<String>, left: bool| -> Result<Option<crate::context::ContextRegex>, GrammarError> {
+            let mut compile_side = |pat: &Option<String>, left: bool| -> Result<Option<LazyContextRegex>, GrammarError> {
                 let Some(p) = pat else { return Ok(None) };
                 let (body, caps) = expand_pattern(p, &lexicons, &lexicon_index).map_err(&at)?;
                 capture_lexicons.extend(caps);
                 let full = if left { format!(r"(?:^|[^\w])[وف]?(?P<_ctx>{body})\s*$") } else { format!(r"^\s*(?P<_ctx>{body})") };
-                crate::context::ContextRegex::new(&full).map(Some).map_err(|e| at(format!("invalid pattern after expanding placeholders: {e}")))
+                match known {
+                    Some(_) => Ok(Some(LazyContextRegex::later(full))),
+                    None => LazyContextRegex::now(full).map(Some).map_err(|e| at(format!("invalid pattern after expanding placeholders: {e}"))),
+                }
             };
             let left = compile_side(&def.left, true)?;
             let right = compile_side(&def.right, false)?;
-            let names: Vec<String> = left.iter().chain(right.iter()).flat_map(|r| r.capture_names().map(String::from).collect::<Vec<_>>()).collect();
+            let names: Vec<String> = match &known {
+                Some(known) => known.contexts[ci].clone(),
+                None => left.iter().chain(right.iter()).flat_map(|r| r.capture_names().map(String::from).collect::<Vec<_>>()).collect(),
+            };
+            if let Some(analysis) = &mut analysis {
+                analysis.contexts.push(names.clone());
+            }
             let fields = compile_fields(&def.fields, &names, &def.name, &path, source, coff)?;
             let tests = |list: &[String]| -> Result<Vec<crate::semantics::FieldTest>, GrammarError> {
                 list.iter().map(|f| crate::semantics::FieldTest::parse(f).map_err(&at)).collect()
@@ -738,7 +814,18 @@ impl Grammar {
             }
             compositions.push(Composition { name: def.name, doc: def.doc, first, second, between, kind, priority: def.priority, origin });
         }
-        let prefilter = crate::prefilter::Prefilter::new(&bodies);
+        let used_cache = known.is_some();
+        let prefilter = match known {
+            Some(known) => crate::prefilter::Prefilter::from_parts(known.prefilter),
+            None => {
+                let parts = crate::prefilter::Prefilter::analyse(&bodies);
+                drop(bodies);
+                if let Some(analysis) = &mut analysis {
+                    analysis.prefilter = parts.clone();
+                }
+                crate::prefilter::Prefilter::from_parts(parts)
+            }
+        };
         for (rule, scans) in rules.iter_mut().zip(&prefilter.scan_all) {
             rule.anchored_only = !scans;
         }
@@ -755,22 +842,13 @@ impl Grammar {
         };
         daily_cues.sort();
         daily_cues.dedup();
-        Ok(Grammar { lexicons, rules, contexts, compositions, prefilter, examples, negatives, past_cues, future_cues, daily_cues, day_list, lexicon_index, lexicon_hirs, partial_dfas: std::sync::OnceLock::new() })
+        let grammar = Grammar { lexicons, rules, contexts, compositions, prefilter, examples, negatives, past_cues, future_cues, daily_cues, day_list, lexicon_index, lexicon_hirs, partial_dfas: std::sync::OnceLock::new() };
+        Ok(Built { grammar, analysis, cache_refused: offered && !used_cache })
     }
 
     /// Load every `*.toml` file under `dir` (recursively).
     pub fn load_dir(dir: &Path) -> Result<Grammar, GrammarError> {
-        let mut files = Vec::new();
-        collect_toml(dir, &mut files).map_err(|e| GrammarError { path: dir.to_path_buf(), line: None, message: format!("cannot read the grammar directory: {e}") })?;
-        if files.is_empty() {
-            return Err(GrammarError { path: dir.to_path_buf(), line: None, message: "no `.toml` grammar files found here; point --grammar at a directory like data/grammar/ar".into() });
-        }
-        let mut sources = Vec::new();
-        for f in files {
-            let text = std::fs::read_to_string(&f).map_err(|e| GrammarError { path: f.clone(), line: None, message: format!("cannot read the file as UTF-8 text: {e}") })?;
-            sources.push((f, text));
-        }
-        Grammar::from_sources(&sources)
+        Grammar::from_sources(&read_dir_sources(dir)?)
     }
 
     /// The default Arabic grammar, embedded in the binary at build time from `data/grammar/ar`.
@@ -781,7 +859,58 @@ impl Grammar {
             .collect();
         // Its rules compile on first use: the tests compile them all (`every_rule_compiles`), and
         // a short input (`tarikh parse`) then pays only for the rules it reaches.
-        Grammar::build(&sources, false)
+        Ok(Grammar::build(&sources, false, None, false)?.grammar)
+    }
+
+    /// [`Grammar::embedded`], with its analysis read from `cache` when it holds one for this
+    /// build of tarikh, and written there otherwise (see cache.rs: a cached grammar loads in a
+    /// fraction of the time and matches exactly alike). `warn` hears of a cache file that was
+    /// broken (then ignored and rewritten) or could not be written; loading goes on either way.
+    pub fn embedded_cached(cache: Option<&crate::AnalysisCache>, warn: &mut dyn FnMut(crate::CacheWarning)) -> Result<Grammar, GrammarError> {
+        let sources: Vec<(PathBuf, String)> = crate::embedded::FILES
+            .iter()
+            .map(|(p, t)| (PathBuf::from(format!("data/grammar/ar/{p}")), t.to_string()))
+            .collect();
+        Grammar::build_cached(&sources, false, &format!("embedded {:016x}", crate::embedded::HASH), cache, warn)
+    }
+
+    /// [`Grammar::load_dir`], with its analysis kept in `cache` as [`Grammar::embedded_cached`]
+    /// does. A grammar file edited since the analysis was cached is analysed (and so checked)
+    /// again at once: the cache holds the full text of the files it was made from.
+    pub fn load_dir_cached(dir: &Path, cache: Option<&crate::AnalysisCache>, warn: &mut dyn FnMut(crate::CacheWarning)) -> Result<Grammar, GrammarError> {
+        let sources = read_dir_sources(dir)?;
+        let label = format!("dir {}", std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf()).display());
+        Grammar::build_cached(&sources, true, &label, cache, warn)
+    }
+
+    /// Build from `sources` through `cache` (the grammar's file there is named after `label`).
+    fn build_cached(sources: &[(PathBuf, String)], eager: bool, label: &str, cache: Option<&crate::AnalysisCache>, warn: &mut dyn FnMut(crate::CacheWarning)) -> Result<Grammar, GrammarError> {
+        let Some(cache) = cache else { return Ok(Grammar::build(sources, eager, None, false)?.grammar) };
+        let file = cache.file_for(label);
+        let mut sorted: Vec<&(PathBuf, String)> = sources.iter().collect();
+        sorted.sort_by(|a, b| a.0.cmp(&b.0));
+        let known = match crate::cache::read(&file, &sorted) {
+            Ok(analysis) => Some(analysis),
+            Err(crate::cache::Miss::Absent) => None,
+            Err(crate::cache::Miss::Stale) => {
+                warn(format!("the grammar files changed since they were last analysed; analysing them again (cache {})", file.display()));
+                None
+            }
+            Err(crate::cache::Miss::Broken(why)) => {
+                warn(format!("ignoring the grammar analysis cache {}: {why}; analysing the grammar again and rewriting it", file.display()));
+                None
+            }
+        };
+        let built = Grammar::build(sources, eager, known, true)?;
+        if built.cache_refused {
+            warn(format!("ignoring the grammar analysis cache {}: it does not fit the grammar files; analysing the grammar again and rewriting it", file.display()));
+        }
+        if let Some(analysis) = &built.analysis {
+            if let Err(e) = crate::cache::write(&file, &sorted, analysis) {
+                warn(format!("cannot write the grammar analysis cache {}: {e}; set TARIKH_CACHE_DIR to a writable directory, or to `off`", file.display()));
+            }
+        }
+        Ok(built.grammar)
     }
 
     /// Every example written in the grammar files, in file order.
@@ -1032,6 +1161,21 @@ fn check_combinations(kind: MentionType, fields: &[(String, Template)], mandator
     Ok(())
 }
 
+/// The `*.toml` files under `dir` (recursively), read: `(path, text)`.
+fn read_dir_sources(dir: &Path) -> Result<Vec<(PathBuf, String)>, GrammarError> {
+    let mut files = Vec::new();
+    collect_toml(dir, &mut files).map_err(|e| GrammarError { path: dir.to_path_buf(), line: None, message: format!("cannot read the grammar directory: {e}") })?;
+    if files.is_empty() {
+        return Err(GrammarError { path: dir.to_path_buf(), line: None, message: "no `.toml` grammar files found here; point --grammar at a directory like data/grammar/ar".into() });
+    }
+    let mut sources = Vec::new();
+    for f in files {
+        let text = std::fs::read_to_string(&f).map_err(|e| GrammarError { path: f.clone(), line: None, message: format!("cannot read the file as UTF-8 text: {e}") })?;
+        sources.push((f, text));
+    }
+    Ok(sources)
+}
+
 fn collect_toml(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
     let mut entries: Vec<_> = std::fs::read_dir(dir)?.collect::<Result<_, _>>()?;
     entries.sort_by_key(|e| e.path());
@@ -1108,9 +1252,9 @@ fn expand_with(
 /// (see [`parse_body`]); plane 15, which no grammar text uses.
 const SKELETON_BASE: u32 = 0xF0000;
 
-/// Each lexicon's alternation parsed once, when a rule first uses it: `None` before that,
-/// `Some(None)` when it cannot stand in a skeleton (it holds a capture group or does not parse alone).
-type LexiconHirs = Vec<Option<Option<regex_syntax::hir::Hir>>>;
+/// Each lexicon's alternation parsed once, when a rule first uses it (empty before that);
+/// `None` when it cannot stand in a skeleton (it holds a capture group or does not parse alone).
+type LexiconHirs = Vec<std::sync::OnceLock<Option<regex_syntax::hir::Hir>>>;
 
 /// The body of a rule (`pattern` with its placeholders expanded: `body`), parsed. Parsing every
 /// body whole parsed the large lexicon alternations (month names, number words…) once per use,
@@ -1128,8 +1272,8 @@ fn parse_body(pattern: &str, body: &str, lexicons: &[Lexicon], index: &HashMap<S
 
 /// The skeleton parse of [`parse_body`], or `None` when it does not apply.
 fn parse_skeleton(pattern: &str, lexicons: &[Lexicon], index: &HashMap<String, usize>, cache: &mut LexiconHirs) -> Option<regex_syntax::hir::Hir> {
-    cache.resize(lexicons.len(), None);
-    let mut lexicon = |li: usize| -> Option<regex_syntax::hir::Hir> { cache[li].get_or_insert_with(|| lexicon_hir(&lexicons[li])).clone() };
+    cache.resize_with(lexicons.len(), std::sync::OnceLock::new);
+    let mut lexicon = |li: usize| -> Option<regex_syntax::hir::Hir> { cache[li].get_or_init(|| lexicon_hir(&lexicons[li])).clone() };
     skeleton_hir(pattern, &|skeleton| skeleton.to_string(), lexicons, index, &mut lexicon)
 }
 
@@ -1158,8 +1302,8 @@ fn parse_cached_skeleton(source: &str, wrap: &dyn Fn(&str) -> String, grammar: &
 fn parse_skeleton_with(source: &str, wrap: &dyn Fn(&str) -> String, lexicons: &[Lexicon], index: &HashMap<String, usize>, cache: &LexiconHirs) -> Option<regex_syntax::hir::Hir> {
     let mut lexicon = |li: usize| -> Option<regex_syntax::hir::Hir> {
         match cache.get(li) {
-            Some(Some(parsed)) => parsed.clone(),
-            _ => lexicon_hir(&lexicons[li]),
+            Some(parsed) => parsed.get_or_init(|| lexicon_hir(&lexicons[li])).clone(),
+            None => lexicon_hir(&lexicons[li]),
         }
     };
     skeleton_hir(source, wrap, lexicons, index, &mut lexicon)

@@ -191,12 +191,16 @@ impl LongestFilter {
 
 /// The [`LongestFilter`] of a pattern with a Unicode word boundary; `None` for any other pattern.
 pub(crate) fn word_boundary_free(pattern: &str) -> Option<LongestFilter> {
+    word_boundary_free_hir(&regex_syntax::Parser::new().parse(pattern).ok()?)
+}
+
+/// [`word_boundary_free`] of a pattern already parsed.
+pub(crate) fn word_boundary_free_hir(hir: &Hir) -> Option<LongestFilter> {
     use regex_automata::nfa::thompson;
-    let hir = regex_syntax::Parser::new().parse(pattern).ok()?;
     if !hir.properties().look_set().contains_word_unicode() {
         return None;
     }
-    let nfa = thompson::Compiler::new().configure(thompson::Config::new().which_captures(thompson::WhichCaptures::None)).build_from_hir(&strip(&hir)).ok()?;
+    let nfa = thompson::Compiler::new().configure(thompson::Config::new().which_captures(thompson::WhichCaptures::None)).build_from_hir(&strip(hir)).ok()?;
     let config = regex_automata::hybrid::dfa::Config::new().match_kind(regex_automata::MatchKind::All);
     let dfa = regex_automata::hybrid::dfa::Builder::new().configure(config).build_from_nfa(nfa).ok()?;
     Some(LongestFilter::new(dfa))
@@ -206,17 +210,13 @@ pub(crate) fn word_boundary_free(pattern: &str) -> Option<LongestFilter> {
 pub(crate) fn strip(hir: &Hir) -> Hir {
     use regex_syntax::hir::Look;
     match hir.kind() {
+        // A part without a word boundary is the same without it.
+        _ if !hir.properties().look_set().contains_word_unicode() => hir.clone(),
         HirKind::Look(Look::WordUnicode | Look::WordUnicodeNegate | Look::WordStartUnicode | Look::WordEndUnicode | Look::WordStartHalfUnicode | Look::WordEndHalfUnicode) => Hir::empty(),
-        HirKind::Repetition(r) => {
-            let mut r = r.clone();
-            r.sub = Box::new(strip(&r.sub));
-            Hir::repetition(r)
-        }
-        HirKind::Capture(c) => {
-            let mut c = c.clone();
-            c.sub = Box::new(strip(&c.sub));
-            Hir::capture(c)
-        }
+        // Built around the new sub-pattern: cloning the node would copy the old one (often a whole
+        // lexicon alternation) only to drop it.
+        HirKind::Repetition(r) => Hir::repetition(regex_syntax::hir::Repetition { min: r.min, max: r.max, greedy: r.greedy, sub: Box::new(strip(&r.sub)) }),
+        HirKind::Capture(c) => Hir::capture(regex_syntax::hir::Capture { index: c.index, name: c.name.clone(), sub: Box::new(strip(&c.sub)) }),
         HirKind::Concat(v) => Hir::concat(v.iter().map(strip).collect()),
         HirKind::Alternation(v) => Hir::alternation(v.iter().map(strip).collect()),
         _ => hir.clone(),
@@ -291,9 +291,10 @@ fn surely_word_char(c: char) -> bool {
 }
 
 impl Prefilter {
-    /// Build the prefilter for the rule bodies (expanded patterns, without the boundary and
-    /// clitic groups, parsed), in rule order.
-    pub(crate) fn new(bodies: &[Hir]) -> Prefilter {
+    /// The literal sets of the rule bodies (expanded patterns, without the boundary and clitic
+    /// groups, parsed), in rule order: the costly part of building the prefilter, which the
+    /// analysis cache keeps (see cache.rs); [`Prefilter::from_parts`] builds the automaton.
+    pub(crate) fn analyse(bodies: &[Hir]) -> crate::cache::PrefilterParts {
         let other = other_digit_class();
         let mut scan_all = Vec::with_capacity(bodies.len());
         let mut literals: Vec<Vec<u8>> = Vec::new();
@@ -320,6 +321,12 @@ impl Prefilter {
                 None => scan_all.push(true),
             }
         }
+        crate::cache::PrefilterParts { literals, literal_rules, text_start, scan_all }
+    }
+
+    /// The prefilter over literal sets worked out by [`Prefilter::analyse`] (now or in an earlier run).
+    pub(crate) fn from_parts(parts: crate::cache::PrefilterParts) -> Prefilter {
+        let crate::cache::PrefilterParts { literals, literal_rules, text_start, mut scan_all } = parts;
         let ac = if literals.is_empty() { None } else { automaton(&literals, aho_corasick::AhoCorasickKind::ContiguousNFA) };
         if ac.is_none() {
             scan_all.iter_mut().for_each(|s| *s = true);

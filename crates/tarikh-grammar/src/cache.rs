@@ -85,6 +85,8 @@ pub(crate) struct RuleAnalysis {
     pub(crate) mandatory: Vec<String>,
     /// Does its body hold a Unicode word boundary?
     pub(crate) word_boundary: bool,
+    /// Literal sets every match holds a member of (see `prefilter::required_literals`).
+    pub(crate) required: Vec<Vec<Vec<u8>>>,
 }
 
 /// The prefilter's literal sets (see prefilter.rs), before its automaton is built.
@@ -208,6 +210,11 @@ fn encode(a: &Analysis) -> Vec<u8> {
         put_strings(&mut out, &r.names);
         put_strings(&mut out, &r.mandatory);
         out.push(u8::from(r.word_boundary));
+        put_u32(&mut out, r.required.len());
+        for set in &r.required {
+            put_u32(&mut out, set.len());
+            set.iter().for_each(|lit| put_bytes(&mut out, lit));
+        }
     }
     put_u32(&mut out, a.contexts.len());
     a.contexts.iter().for_each(|names| put_strings(&mut out, names));
@@ -236,10 +243,20 @@ fn decode(payload: &[u8]) -> Option<Analysis> {
             1 => true,
             _ => return None,
         };
+        let nsets = r.u32()? as usize;
+        let mut required = Vec::with_capacity(nsets.min(payload.len()));
+        for _ in 0..nsets {
+            let n = r.u32()? as usize;
+            let set: Vec<Vec<u8>> = (0..n).map(|_| r.bytes_field().map(<[u8]>::to_vec)).collect::<Option<_>>()?;
+            if set.is_empty() || set.iter().any(Vec::is_empty) {
+                return None;
+            }
+            required.push(set);
+        }
         if names.len() < 2 || names[0] != "_clitic" || names[1] != "_body" {
             return None;
         }
-        rules.push(RuleAnalysis { names, mandatory, word_boundary });
+        rules.push(RuleAnalysis { names, mandatory, word_boundary, required });
     }
     let ncontexts = r.u32()? as usize;
     let mut contexts = Vec::with_capacity(ncontexts.min(payload.len()));
@@ -260,6 +277,10 @@ fn decode(payload: &[u8]) -> Option<Analysis> {
     let n = r.u32()? as usize;
     let scan_all: Vec<bool> = r.take(n)?.iter().map(|&b| (b <= 1).then_some(b == 1)).collect::<Option<_>>()?;
     let in_range = |v: &[u32]| v.iter().all(|&x| (x as usize) < nrules);
+    // The prefilter looks literals up by binary search: they must be sorted and distinct.
+    if !literals.windows(2).all(|w| w[0] < w[1]) {
+        return None;
+    }
     if r.at != payload.len() || scan_all.len() != nrules || !literal_rules.iter().all(|v| in_range(v)) || !in_range(&text_start) {
         return None;
     }
@@ -335,7 +356,7 @@ mod tests {
 
     fn sample() -> Analysis {
         Analysis {
-            rules: vec![RuleAnalysis { names: vec!["_clitic".into(), "_body".into(), "day".into()], mandatory: vec!["day".into()], word_boundary: true }],
+            rules: vec![RuleAnalysis { names: vec!["_clitic".into(), "_body".into(), "day".into()], mandatory: vec!["day".into()], word_boundary: true, required: vec![vec![b"abc".to_vec()]] }],
             contexts: vec![vec!["_ctx".into()]],
             prefilter: PrefilterParts { literals: vec![b"abc".to_vec()], literal_rules: vec![vec![0]], text_start: vec![], scan_all: vec![false] },
         }

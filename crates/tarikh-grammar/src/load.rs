@@ -247,6 +247,13 @@ pub(crate) struct Rule {
     /// the parse at load time, so that asking a rule without one costs nothing (parsing its pattern
     /// again to find out cost a one-phrase `tarikh parse` ~0.1G of its 1.26G instructions).
     word_boundary: bool,
+    /// Literal sets of which every match holds a member of each (see
+    /// [`crate::prefilter::required_literals`]): a short text without them is not searched, so
+    /// a one-phrase `tarikh parse` does not compile the dozens of rules whose first word it has.
+    required: Vec<Vec<Vec<u8>>>,
+    /// How many texts [`Rule::may_match`] ruled the rule out in (it stops checking after a few:
+    /// the rule is compiled once and for all instead).
+    ruled_out: Counter,
     /// Is the rule only ever searched anchored, at the starts the prefilter proposes? Then its
     /// regex is built without the meta engine's own prefilters, which serve unanchored searches
     /// only and took a fifth of its compile time (see [`compile_rule`]).
@@ -274,7 +281,38 @@ fn compile_rule(pattern: &str, anchored_only: bool) -> Result<regex_automata::me
     regex_automata::meta::Regex::builder().configure(config).build(pattern).map_err(|e| e.to_string())
 }
 
+/// A count shared by the threads that match with one grammar (a clone starts from the same count).
+#[derive(Debug, Default)]
+struct Counter(std::sync::atomic::AtomicU32);
+
+impl Clone for Counter {
+    fn clone(&self) -> Counter {
+        Counter(std::sync::atomic::AtomicU32::new(self.0.load(std::sync::atomic::Ordering::Relaxed)))
+    }
+}
+
+/// The longest text in which [`Rule::may_match`] looks for a rule's required literals (a phrase,
+/// a headline), and how many times per rule.
+const MAY_MATCH_TEXT: usize = 256;
+const MAY_MATCH_TIMES: u32 = 32;
+
 impl Rule {
+    /// Can the rule match in `text` (normalised, without non-ASCII digits)? `false` only when it
+    /// certainly cannot: `text` lacks every member of one of its required literal sets. Asked
+    /// before the rule's first compilation, in short texts, a bounded number of times (so that
+    /// many short texts do not pay for it again and again); `true` otherwise.
+    pub(crate) fn may_match(&self, text: &str) -> bool {
+        use std::sync::atomic::Ordering;
+        if text.len() > MAY_MATCH_TEXT || self.required.is_empty() || self.anchored.get().is_some() || self.ruled_out.0.load(Ordering::Relaxed) >= MAY_MATCH_TIMES {
+            return true;
+        }
+        let may = crate::prefilter::holds_required(text.as_bytes(), &self.required);
+        if !may {
+            self.ruled_out.0.fetch_add(1, Ordering::Relaxed);
+        }
+        may
+    }
+
     /// The rule's regex, compiled on first use. Compiling every rule took most of the time of a
     /// one-phrase `tarikh parse`, while the prefilter sends a phrase to a handful of rules. The
     /// embedded grammar is compiled whole by its tests, and a grammar loaded from files whole at
@@ -350,9 +388,11 @@ pub(crate) struct Context {
     pub(crate) right: Option<LazyContextRegex>,
     /// The `left` and `right` patterns as written (placeholders unexpanded), for `edges`.
     sources: [Option<String>; 2],
-    /// Literals the left body must end with and the right body start with, worked out on first
-    /// use (see context.rs); `None` for a side without a sound check.
-    edges: std::sync::OnceLock<[Option<crate::context::EdgeLiterals>; 2]>,
+    /// Per side (left, right): the literals its body must end (start) with, and the words every
+    /// match of it has, worked out on first use (see [`Context::admits`]).
+    edges: std::sync::OnceLock<[SideChecks; 2]>,
+    /// Per side: how many windows the required words ruled it out in (see [`Context::admits`]).
+    ruled_out: [Counter; 2],
     pub(crate) include: bool,
     /// The expression must already have at least one of these fields (empty: no condition).
     pub(crate) needs_any: Vec<crate::semantics::FieldTest>,
@@ -364,19 +404,45 @@ pub(crate) struct Context {
     pub(crate) origin: String,
 }
 
+/// The literal checks of one side of a context (see [`Context::admits`]).
+#[derive(Debug, Clone)]
+pub(crate) struct SideChecks {
+    /// Literals the body must end (left) or start (right) with; `None` without a sound check.
+    edge: Option<crate::context::EdgeLiterals>,
+    /// Literal sets every match of the body has a member of each of.
+    required: Vec<Vec<Vec<u8>>>,
+}
+
 impl Context {
     /// Can the left (`side` Left) or right context match in `window`? `false` only when its
     /// literal check (context.rs) rules it out; `grammar` is the context's own.
+    ///
+    /// Before the side's regex is first compiled, a window that lacks the words every match of
+    /// its body has is ruled out too (a bounded number of times, as for rules: see
+    /// [`Rule::may_match`]), so that a one-phrase `tarikh parse` compiles only the contexts that
+    /// can apply. Sound because the regex is searched in `window` alone.
     pub(crate) fn admits(&self, grammar: &Grammar, side: crate::context::Side, window: &str) -> bool {
-        let edges = self.edges.get_or_init(|| {
-            let edge = |source: &Option<String>, side: crate::context::Side| {
-                let body = parse_cached_skeleton(source.as_deref()?, &|s| s.to_string(), grammar)?;
-                crate::context::EdgeLiterals::new(&body, side)
+        use std::sync::atomic::Ordering;
+        let checks = self.edges.get_or_init(|| {
+            let check = |source: &Option<String>, side: crate::context::Side| {
+                let Some(body) = source.as_deref().and_then(|source| parse_cached_skeleton(source, &|s| s.to_string(), grammar)) else { return SideChecks { edge: None, required: Vec::new() } };
+                SideChecks { edge: crate::context::EdgeLiterals::new(&body, side), required: crate::prefilter::required_literals(&body, false) }
             };
-            [edge(&self.sources[0], crate::context::Side::Left), edge(&self.sources[1], crate::context::Side::Right)]
+            [check(&self.sources[0], crate::context::Side::Left), check(&self.sources[1], crate::context::Side::Right)]
         });
         let i = usize::from(side == crate::context::Side::Right);
-        edges[i].as_ref().is_none_or(|e| e.admits(window))
+        if !checks[i].edge.as_ref().is_none_or(|e| e.admits(window)) {
+            return false;
+        }
+        let compiled = [&self.left, &self.right][i].as_ref().is_none_or(|r| r.compiled.get().is_some());
+        if compiled || checks[i].required.is_empty() || self.ruled_out[i].0.load(Ordering::Relaxed) >= MAY_MATCH_TIMES {
+            return true;
+        }
+        let may = crate::prefilter::holds_required(window.as_bytes(), &checks[i].required);
+        if !may {
+            self.ruled_out[i].0.fetch_add(1, Ordering::Relaxed);
+        }
+        may
     }
 }
 
@@ -711,21 +777,22 @@ impl Grammar {
                 // Before the prefilter exists, so with the meta engine's own prefilters.
                 let _ = regex.set(compile_rule(&full, false).map_err(|e| invalid(&e))?);
             }
-            let (names, mandatory, word_boundary) = match &known {
+            let (names, mandatory, word_boundary, required) = match &known {
                 Some(known) => {
                     let r = &known.rules[order];
-                    (r.names.clone(), r.mandatory.iter().cloned().collect(), r.word_boundary)
+                    (r.names.clone(), r.mandatory.iter().cloned().collect(), r.word_boundary, r.required.clone())
                 }
                 None => {
                     let body_hir = parse_body(def.pattern.get_ref(), &body, &lexicons, &lexicon_index, &mut lexicon_hirs).map_err(|e| invalid(&e))?;
                     let names: Vec<String> = ["_clitic", "_body"].into_iter().map(String::from).chain(capture_names(&body_hir)).collect();
                     let mandatory = mandatory_captures(&body_hir);
                     let word_boundary = body_hir.properties().look_set().contains_word_unicode();
+                    let required = crate::prefilter::required_literals(&body_hir, true);
                     bodies.push(body_hir);
                     if let Some(analysis) = &mut analysis {
-                        analysis.rules.push(crate::cache::RuleAnalysis { names: names.clone(), mandatory: mandatory.iter().cloned().collect(), word_boundary });
+                        analysis.rules.push(crate::cache::RuleAnalysis { names: names.clone(), mandatory: mandatory.iter().cloned().collect(), word_boundary, required: required.clone() });
                     }
-                    (names, mandatory, word_boundary)
+                    (names, mandatory, word_boundary, required)
                 }
             };
             if names[2..].iter().any(|n| n.starts_with('_')) {
@@ -737,7 +804,7 @@ impl Grammar {
             for ex in def.examples {
                 examples.push(example_from(ex, &path, source, lines, &owner)?);
             }
-            rules.push(Rule { name: def.name, doc: def.doc, kind, pattern: full, source: def.pattern.get_ref().clone(), regex, anchored: std::sync::OnceLock::new(), filter: std::sync::OnceLock::new(), word_boundary, anchored_only: false, fields, capture_lexicons, priority: def.priority, order, origin, body });
+            rules.push(Rule { name: def.name, doc: def.doc, kind, pattern: full, source: def.pattern.get_ref().clone(), regex, anchored: std::sync::OnceLock::new(), filter: std::sync::OnceLock::new(), word_boundary, required, ruled_out: Counter::default(), anchored_only: false, fields, capture_lexicons, priority: def.priority, order, origin, body });
         }
         let mut contexts = Vec::new();
         for (ci, (path, source, lines, def)) in context_defs.into_iter().enumerate() {
@@ -783,7 +850,7 @@ impl Grammar {
                 examples.push(example_from(ex, &path, source, lines, &owner)?);
             }
             let sources = [def.left.clone(), def.right.clone()];
-            contexts.push(Context { name: def.name, doc: def.doc, types, left, right, sources, edges: std::sync::OnceLock::new(), include: def.include, needs_any, needs_none, fields, capture_lexicons, origin });
+            contexts.push(Context { name: def.name, doc: def.doc, types, left, right, sources, edges: std::sync::OnceLock::new(), ruled_out: Default::default(), include: def.include, needs_any, needs_none, fields, capture_lexicons, origin });
         }
         let mut compositions = Vec::new();
         for (path, source, lines, def) in compose_defs {

@@ -250,7 +250,7 @@ pub(crate) struct Rule {
     /// Literal sets of which every match holds a member of each (see
     /// [`crate::prefilter::required_literals`]): a short text without them is not searched, so
     /// a one-phrase `tarikh parse` does not compile the dozens of rules whose first word it has.
-    required: Vec<Vec<Vec<u8>>>,
+    pub(crate) required: Vec<Vec<Vec<u8>>>,
     /// How many texts [`Rule::may_match`] ruled the rule out in (it stops checking after a few:
     /// the rule is compiled once and for all instead).
     ruled_out: Counter,
@@ -410,7 +410,7 @@ pub(crate) struct SideChecks {
     /// Literals the body must end (left) or start (right) with; `None` without a sound check.
     edge: Option<crate::context::EdgeLiterals>,
     /// Literal sets every match of the body has a member of each of.
-    required: Vec<Vec<Vec<u8>>>,
+    pub(crate) required: Vec<Vec<Vec<u8>>>,
 }
 
 impl Context {
@@ -1539,6 +1539,53 @@ mod tests {
             let skeleton = parse_full_skeleton(&rule.source, &g.lexicons, &g.lexicon_index, &g.lexicon_hirs).unwrap_or_else(|| panic!("rule `{}` fell back to the whole parse", rule.name));
             assert_eq!(skeleton, whole, "rule `{}`", rule.name);
         }
+    }
+
+    #[test]
+    fn a_grammar_from_the_analysis_cache_finds_what_a_compiled_one_finds() {
+        let dir = std::env::temp_dir().join(format!("tarikh-grammar-cache-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        let cache = crate::AnalysisCache::new(&dir);
+        let mut warnings = Vec::new();
+        let _written = Grammar::embedded_cached(Some(&cache), &mut |w| warnings.push(w)).unwrap();
+        let cached = Grammar::embedded_cached(Some(&cache), &mut |w| warnings.push(w)).unwrap();
+        assert!(warnings.is_empty(), "{warnings:?}");
+        // Read from the cache: nothing compiled yet, so every check for short texts is active.
+        assert!(cached.contexts.iter().flat_map(|c| [&c.left, &c.right]).flatten().all(|r| r.compiled.get().is_none()));
+        // The reference: every rule and context compiled, so no check is made.
+        let compiled = Grammar::embedded().unwrap();
+        for rule in &compiled.rules {
+            let _ = rule.anchored(&compiled);
+        }
+        for side in compiled.contexts.iter().flat_map(|c| [&c.left, &c.right]).flatten() {
+            let _ = side.capture_names().count();
+        }
+        for e in compiled.examples() {
+            let text = tarikh_text::normalise(&e.text);
+            assert_eq!(cached.find(&text), compiled.find(&text), "{}: «{}»", e.origin, e.text);
+        }
+        // A damaged cache file is reported, ignored and rewritten.
+        let file = std::fs::read_dir(&dir).unwrap().next().unwrap().unwrap().path();
+        let mut bytes = std::fs::read(&file).unwrap();
+        let last = bytes.len() - 20;
+        bytes[last] ^= 1;
+        std::fs::write(&file, &bytes).unwrap();
+        let again = Grammar::embedded_cached(Some(&cache), &mut |w| warnings.push(w)).unwrap();
+        assert!(warnings.len() == 1 && warnings[0].contains("ignoring the grammar analysis cache"), "{warnings:?}");
+        assert_eq!(again.find("وصل مساء الجمعة 5 مايو 2017"), compiled.find("وصل مساء الجمعة 5 مايو 2017"));
+        assert!(crate::cache::read(&file, &again_sources()).is_ok(), "rewritten");
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    /// The embedded grammar's sources, sorted as the cache stores them.
+    fn again_sources() -> Vec<&'static (PathBuf, String)> {
+        static SOURCES: std::sync::OnceLock<Vec<(PathBuf, String)>> = std::sync::OnceLock::new();
+        let sources = SOURCES.get_or_init(|| {
+            let mut v: Vec<(PathBuf, String)> = crate::embedded::FILES.iter().map(|(p, t)| (PathBuf::from(format!("data/grammar/ar/{p}")), t.to_string())).collect();
+            v.sort_by(|a, b| a.0.cmp(&b.0));
+            v
+        });
+        sources.iter().collect()
     }
 
     #[test]

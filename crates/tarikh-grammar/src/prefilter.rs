@@ -532,6 +532,50 @@ mod tests {
     }
 
     #[test]
+    fn every_match_of_a_rule_holds_its_required_literals() {
+        // The rules' required literal sets rule a short text out only where the rule cannot
+        // match: checked on every example phrase of the grammar against every rule's regex.
+        let g = crate::Grammar::embedded().unwrap();
+        let other = regex_automata::meta::Regex::new(r"[\d--0-9]").unwrap();
+        let texts: Vec<String> = g.examples().iter().map(|e| tarikh_text::normalise(&e.text)).filter(|t| !other.is_match(t)).collect();
+        let mut checked = 0;
+        for rule in &g.rules {
+            for text in &texts {
+                if rule.regex().is_match(text.as_str()) {
+                    assert!(super::holds_required(text.as_bytes(), &rule.required), "rule `{}` matches «{text}» without its required literals {:?}", rule.name, rule.required);
+                    checked += 1;
+                }
+            }
+        }
+        assert!(checked > 1000, "{checked}");
+        assert!(g.rules.iter().filter(|r| !r.required.is_empty()).count() * 2 > g.rules.len(), "most rules have required literals");
+    }
+
+    #[test]
+    fn a_short_text_finds_the_candidates_the_automaton_finds() {
+        // Up to SHORT_TEXT bytes the literals are looked up by binary search; past it the
+        // Aho-Corasick automaton scans. Both must propose the very same starts.
+        let g = crate::Grammar::embedded().unwrap();
+        let mut compared = 0;
+        for e in g.examples() {
+            let text = tarikh_text::normalise(&e.text);
+            if text.len() > super::SHORT_TEXT / 2 {
+                continue;
+            }
+            // The same text padded past SHORT_TEXT with a character no literal holds: scanned
+            // by the automaton, with the same starts in the part the text covers.
+            let padded = format!("{text}{}", "\u{2063}".repeat(super::SHORT_TEXT));
+            let (super::Candidates::Some(short), super::Candidates::Some(long)) = (g.prefilter.candidates(&text), g.prefilter.candidates(&padded)) else { continue };
+            for r in 0..g.rules.len() {
+                let keep = |starts: Option<&[u32]>| starts.map(|s| s.iter().copied().filter(|&p| (p as usize) < text.len()).collect::<Vec<_>>());
+                assert_eq!(keep(short.rule(r)), keep(long.rule(r)), "rule `{}` in «{text}»", g.rules[r].name);
+            }
+            compared += 1;
+        }
+        assert!(compared > 500, "{compared}");
+    }
+
+    #[test]
     fn most_rules_have_a_prefix_set() {
         let g = crate::Grammar::embedded().unwrap();
         let all: Vec<&str> = g.rules.iter().zip(&g.prefilter.scan_all).filter(|(_, &a)| a).map(|(r, _)| r.name.as_str()).collect();
@@ -540,28 +584,3 @@ mod tests {
     }
 }
 
-#[cfg(test)]
-mod probe {
-    #[test]
-    #[ignore]
-    fn probe_candidates() {
-        let g = crate::Grammar::embedded().unwrap();
-        for phrase in ["يوم الأحد الماضي", "مساء الجمعة", "أمس", "في 5 مايو 2017"] {
-            let text = tarikh_text::normalise(phrase);
-            let c = g.prefilter.candidates(&text);
-            let crate::prefilter::Candidates::Some(per) = c else { panic!() };
-            let mut n = 0;
-            for (ri, r) in g.rules.iter().enumerate() {
-                if let Some(st) = per.rule(ri) {
-                    if !st.is_empty() {
-                        n += 1;
-                        let lits: Vec<String> = g.prefilter.literal_rules.iter().enumerate().filter(|(_, rs)| rs.contains(&(ri as u32))).map(|(li, _)| String::from_utf8_lossy(&g.prefilter.literals[li]).to_string()).take(3).collect();
-                        let nl = g.prefilter.literal_rules.iter().filter(|rs| rs.contains(&(ri as u32))).count();
-                        eprintln!("  {} starts {:?} nlits {} e.g. {:?}", r.name, st, nl, lits);
-                    }
-                }
-            }
-            eprintln!("{phrase}: {n} rules");
-        }
-    }
-}

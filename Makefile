@@ -18,7 +18,7 @@ CORPUS ?= data/corpus
 OUT ?= out
 BIN := target/release/tarikh
 
-.PHONY: all build run lint test test-slow check-fuzz python test-python cldr cldr-venv eval eval-seeds eval-inferred bench bench-stages bench-run bench-scale bench-peers bench-time bench-large bench-large-generated bench-profile picture clean
+.PHONY: all build run lint test test-slow check-fuzz python test-python cldr cldr-venv eval eval-seeds eval-inferred bench bench-startup bench-stages bench-run bench-scale bench-peers bench-time bench-large bench-large-generated bench-profile picture clean
 
 all: run
 
@@ -111,7 +111,12 @@ picture: run
 # Benchmarks (see BENCHMARKS.md). Inputs come from tarikh-corpusgen with seed 7 and are written
 # once under target/bench-corpus/ (kept out of git). Criterion reports land in target/criterion/.
 BENCH_SIZE ?= 10M
-bench: bench-stages bench-run bench-scale
+bench: bench-startup bench-stages bench-run bench-scale
+
+# `tarikh parse` of one phrase (start-up): wall and CPU ms with the grammar's analysis cached,
+# on the first run, and with the cache off.
+bench-startup: build
+	python3 scripts/bench/startup.py
 
 # Real-density text (the seeds and ../shared/stories copied into separate documents under
 # target/bench-real): documents 10^2 → 10^5, one thread and all cores, seconds, µs per document,

@@ -16,8 +16,46 @@ fn collect(dir: &Path, base: &Path, out: &mut Vec<(String, PathBuf)>) {
     }
 }
 
+/// 64-bit FNV-1a (the same as cache.rs).
+struct Fnv(u64);
+
+impl Fnv {
+    fn new() -> Fnv {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 ^= u64::from(b);
+            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}
+
+/// The fingerprint of this build of the grammar code, for the analysis cache (cache.rs): a cache
+/// written by another version, other code of this crate or other dependencies is never read.
+fn fingerprint(manifest: &Path) -> String {
+    let mut h = Fnv::new();
+    let mut sources = Vec::new();
+    let src = manifest.join("src");
+    println!("cargo:rerun-if-changed={}", src.display());
+    for entry in std::fs::read_dir(&src).expect("read src/").flatten() {
+        sources.push(entry.path());
+    }
+    sources.push(manifest.join("build.rs"));
+    sources.push(manifest.join("../../Cargo.lock"));
+    sources.sort();
+    for path in &sources {
+        println!("cargo:rerun-if-changed={}", path.display());
+        h.write(path.file_name().map(|n| n.as_encoded_bytes()).unwrap_or_default());
+        h.write(&std::fs::read(path).unwrap_or_default());
+    }
+    format!("{} {:016x}", std::env::var("CARGO_PKG_VERSION").unwrap_or_default(), h.0)
+}
+
 fn main() {
     let manifest = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
+    println!("cargo:rustc-env=TARIKH_GRAMMAR_FINGERPRINT={}", fingerprint(&manifest));
     let dir = manifest.join("../../data/grammar/ar");
     println!("cargo:rerun-if-changed={}", dir.display());
     let mut files = Vec::new();
@@ -29,6 +67,14 @@ fn main() {
         code.push_str(&format!("    ({rel:?}, include_str!({:?})),\n", abs.display().to_string()));
     }
     code.push_str("];\n");
+    // The embedded grammar's name in the analysis cache (cache.rs): its files' hash, so that two
+    // builds with different grammars never share a cache file.
+    let mut grammar_hash = Fnv::new();
+    for (rel, path) in &files {
+        grammar_hash.write(rel.as_bytes());
+        grammar_hash.write(&std::fs::read(path).expect("read a grammar file"));
+    }
+    code.push_str(&format!("/// A hash of the embedded grammar files (their cache label).\npub const HASH: u64 = {:#x};\n", grammar_hash.0));
     let out = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("embedded.rs");
     std::fs::write(out, code).expect("write embedded grammar list");
 }

@@ -19,6 +19,7 @@
 #![deny(missing_docs)]
 
 mod anchored;
+mod cache;
 mod compose;
 mod context;
 mod error;
@@ -34,6 +35,7 @@ mod embedded {
     include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
 }
 
+pub use cache::{AnalysisCache, CacheWarning};
 pub use error::GrammarError;
 pub use explain::{Candidate, CaptureTrace, ContextTrace, FieldTrace, LexiconHit, Loss, MatchExplanation, Outcome, PartialMatch, Source, WordNote};
 pub use fields::{fields_markdown, FieldDoc, FIELDS};

@@ -247,6 +247,13 @@ pub(crate) struct Rule {
     /// the parse at load time, so that asking a rule without one costs nothing (parsing its pattern
     /// again to find out cost a one-phrase `tarikh parse` ~0.1G of its 1.26G instructions).
     word_boundary: bool,
+    /// Literal sets of which every match holds a member of each (see
+    /// [`crate::prefilter::required_literals`]): a short text without them is not searched, so
+    /// a one-phrase `tarikh parse` does not compile the dozens of rules whose first word it has.
+    pub(crate) required: Vec<Vec<Vec<u8>>>,
+    /// How many texts [`Rule::may_match`] ruled the rule out in (it stops checking after a few:
+    /// the rule is compiled once and for all instead).
+    ruled_out: Counter,
     /// Is the rule only ever searched anchored, at the starts the prefilter proposes? Then its
     /// regex is built without the meta engine's own prefilters, which serve unanchored searches
     /// only and took a fifth of its compile time (see [`compile_rule`]).
@@ -274,7 +281,38 @@ fn compile_rule(pattern: &str, anchored_only: bool) -> Result<regex_automata::me
     regex_automata::meta::Regex::builder().configure(config).build(pattern).map_err(|e| e.to_string())
 }
 
+/// A count shared by the threads that match with one grammar (a clone starts from the same count).
+#[derive(Debug, Default)]
+struct Counter(std::sync::atomic::AtomicU32);
+
+impl Clone for Counter {
+    fn clone(&self) -> Counter {
+        Counter(std::sync::atomic::AtomicU32::new(self.0.load(std::sync::atomic::Ordering::Relaxed)))
+    }
+}
+
+/// The longest text in which [`Rule::may_match`] looks for a rule's required literals (a phrase,
+/// a headline), and how many times per rule.
+const MAY_MATCH_TEXT: usize = 256;
+const MAY_MATCH_TIMES: u32 = 32;
+
 impl Rule {
+    /// Can the rule match in `text` (normalised, without non-ASCII digits)? `false` only when it
+    /// certainly cannot: `text` lacks every member of one of its required literal sets. Asked
+    /// before the rule's first compilation, in short texts, a bounded number of times (so that
+    /// many short texts do not pay for it again and again); `true` otherwise.
+    pub(crate) fn may_match(&self, text: &str) -> bool {
+        use std::sync::atomic::Ordering;
+        if text.len() > MAY_MATCH_TEXT || self.required.is_empty() || self.anchored.get().is_some() || self.ruled_out.0.load(Ordering::Relaxed) >= MAY_MATCH_TIMES {
+            return true;
+        }
+        let may = crate::prefilter::holds_required(text.as_bytes(), &self.required);
+        if !may {
+            self.ruled_out.0.fetch_add(1, Ordering::Relaxed);
+        }
+        may
+    }
+
     /// The rule's regex, compiled on first use. Compiling every rule took most of the time of a
     /// one-phrase `tarikh parse`, while the prefilter sends a phrase to a handful of rules. The
     /// embedded grammar is compiled whole by its tests, and a grammar loaded from files whole at
@@ -290,7 +328,14 @@ impl Rule {
     pub(crate) fn anchored(&self, grammar: &Grammar) -> &crate::anchored::AnchoredRegex {
         self.anchored.get_or_init(|| {
             let compiled = match parse_full_skeleton(&self.source, &grammar.lexicons, &grammar.lexicon_index, &grammar.lexicon_hirs) {
-                Some(hir) => crate::anchored::AnchoredRegex::from_hir(&hir),
+                Some(hir) => {
+                    if self.word_boundary {
+                        // The `\b` filter from the same parse (parsing the full pattern again,
+                        // lexicons and all, was a tenth of a one-phrase `tarikh parse`).
+                        self.filter.get_or_init(|| crate::prefilter::word_boundary_free_hir(&hir));
+                    }
+                    crate::anchored::AnchoredRegex::from_hir(&hir)
+                }
                 None => crate::anchored::AnchoredRegex::new(&self.pattern),
             };
             compiled.unwrap_or_else(|e| panic!("rule `{}` ({}): compiled when loaded, yet: {e}", self.name, self.origin))
@@ -338,14 +383,16 @@ pub(crate) struct Context {
     pub(crate) doc: String,
     pub(crate) types: Vec<MentionType>,
     /// Matches the context words right before an expression (anchored at the end of its haystack).
-    pub(crate) left: Option<crate::context::ContextRegex>,
+    pub(crate) left: Option<LazyContextRegex>,
     /// Matches the context words right after an expression (anchored at the start of its haystack).
-    pub(crate) right: Option<crate::context::ContextRegex>,
+    pub(crate) right: Option<LazyContextRegex>,
     /// The `left` and `right` patterns as written (placeholders unexpanded), for `edges`.
     sources: [Option<String>; 2],
-    /// Literals the left body must end with and the right body start with, worked out on first
-    /// use (see context.rs); `None` for a side without a sound check.
-    edges: std::sync::OnceLock<[Option<crate::context::EdgeLiterals>; 2]>,
+    /// Per side (left, right): the literals its body must end (start) with, and the words every
+    /// match of it has, worked out on first use (see [`Context::admits`]).
+    edges: std::sync::OnceLock<[SideChecks; 2]>,
+    /// Per side: how many windows the required words ruled it out in (see [`Context::admits`]).
+    ruled_out: [Counter; 2],
     pub(crate) include: bool,
     /// The expression must already have at least one of these fields (empty: no condition).
     pub(crate) needs_any: Vec<crate::semantics::FieldTest>,
@@ -357,19 +404,75 @@ pub(crate) struct Context {
     pub(crate) origin: String,
 }
 
+/// The literal checks of one side of a context (see [`Context::admits`]).
+#[derive(Debug, Clone)]
+pub(crate) struct SideChecks {
+    /// Literals the body must end (left) or start (right) with; `None` without a sound check.
+    edge: Option<crate::context::EdgeLiterals>,
+    /// Literal sets every match of the body has a member of each of.
+    pub(crate) required: Vec<Vec<Vec<u8>>>,
+}
+
 impl Context {
     /// Can the left (`side` Left) or right context match in `window`? `false` only when its
     /// literal check (context.rs) rules it out; `grammar` is the context's own.
+    ///
+    /// Before the side's regex is first compiled, a window that lacks the words every match of
+    /// its body has is ruled out too (a bounded number of times, as for rules: see
+    /// [`Rule::may_match`]), so that a one-phrase `tarikh parse` compiles only the contexts that
+    /// can apply. Sound because the regex is searched in `window` alone.
     pub(crate) fn admits(&self, grammar: &Grammar, side: crate::context::Side, window: &str) -> bool {
-        let edges = self.edges.get_or_init(|| {
-            let edge = |source: &Option<String>, side: crate::context::Side| {
-                let body = parse_cached_skeleton(source.as_deref()?, &|s| s.to_string(), grammar)?;
-                crate::context::EdgeLiterals::new(&body, side)
+        use std::sync::atomic::Ordering;
+        let checks = self.edges.get_or_init(|| {
+            let check = |source: &Option<String>, side: crate::context::Side| {
+                let Some(body) = source.as_deref().and_then(|source| parse_cached_skeleton(source, &|s| s.to_string(), grammar)) else { return SideChecks { edge: None, required: Vec::new() } };
+                SideChecks { edge: crate::context::EdgeLiterals::new(&body, side), required: crate::prefilter::required_literals(&body, false) }
             };
-            [edge(&self.sources[0], crate::context::Side::Left), edge(&self.sources[1], crate::context::Side::Right)]
+            [check(&self.sources[0], crate::context::Side::Left), check(&self.sources[1], crate::context::Side::Right)]
         });
         let i = usize::from(side == crate::context::Side::Right);
-        edges[i].as_ref().is_none_or(|e| e.admits(window))
+        if !checks[i].edge.as_ref().is_none_or(|e| e.admits(window)) {
+            return false;
+        }
+        let compiled = [&self.left, &self.right][i].as_ref().is_none_or(|r| r.compiled.get().is_some());
+        if compiled || checks[i].required.is_empty() || self.ruled_out[i].0.load(Ordering::Relaxed) >= MAY_MATCH_TIMES {
+            return true;
+        }
+        let may = crate::prefilter::holds_required(window.as_bytes(), &checks[i].required);
+        if !may {
+            self.ruled_out[i].0.fetch_add(1, Ordering::Relaxed);
+        }
+        may
+    }
+}
+
+/// A context's regex: compiled at load time when the grammar is analysed, or on first use when
+/// the analysis comes from the cache (cache.rs; most runs of `tarikh parse` use few contexts).
+#[derive(Debug, Clone)]
+pub(crate) struct LazyContextRegex {
+    /// The full pattern (see `Grammar::build`).
+    pattern: String,
+    compiled: std::sync::OnceLock<crate::context::ContextRegex>,
+}
+
+impl LazyContextRegex {
+    /// The regex of `pattern`, not compiled yet (it compiled when the cache was written).
+    fn later(pattern: String) -> LazyContextRegex {
+        LazyContextRegex { pattern, compiled: std::sync::OnceLock::new() }
+    }
+
+    /// The regex of `pattern`, compiled now; the error is the regex crate's message.
+    fn now(pattern: String) -> Result<LazyContextRegex, String> {
+        let compiled = crate::context::ContextRegex::new(&pattern)?;
+        Ok(LazyContextRegex { pattern, compiled: std::sync::OnceLock::from(compiled) })
+    }
+}
+
+impl std::ops::Deref for LazyContextRegex {
+    type Target = crate::context::ContextRegex;
+
+    fn deref(&self) -> &crate::context::ContextRegex {
+        self.compiled.get_or_init(|| crate::context::ContextRegex::new(&self.pattern).unwrap_or_else(|e| panic!("context pattern `{}`: compiled when the grammar was analysed, yet: {e}", self.pattern)))
     }
 }
 
@@ -414,6 +517,14 @@ pub struct Grammar {
     /// Each rule's body as a lazy DFA for `explain`'s partial matches (index = rule), built on
     /// the first explanation: compiling ~150 patterns per phrase made explaining slow.
     pub(crate) partial_dfas: std::sync::OnceLock<Vec<Option<regex_automata::hybrid::dfa::DFA>>>,
+}
+
+/// What [`Grammar::build`] made: the grammar, the analysis it made when asked to keep it, and
+/// whether it set aside a cached analysis that did not fit the sources.
+struct Built {
+    grammar: Grammar,
+    analysis: Option<crate::cache::Analysis>,
+    cache_refused: bool,
 }
 
 /// The characters that make up words, as a regex class body: ASCII letters and digits, `_`, the
@@ -501,11 +612,15 @@ impl Grammar {
     /// files; all lexicons are read before any rule, so a rule may use a lexicon from any file.
     /// Every rule's regex is compiled here, so that an error names its file and line.
     pub fn from_sources(sources: &[(PathBuf, String)]) -> Result<Grammar, GrammarError> {
-        Grammar::build(sources, true)
+        Ok(Grammar::build(sources, true, None, false)?.grammar)
     }
 
     /// [`Grammar::from_sources`], compiling every rule's regex now (`eager`) or on first use.
-    fn build(sources: &[(PathBuf, String)], eager: bool) -> Result<Grammar, GrammarError> {
+    /// With `known` (the analysis of these very sources, from the cache: see cache.rs), the rule
+    /// bodies are not parsed nor analysed again, and nothing is compiled before its first use
+    /// (the sources were fully checked when the analysis was made); `known` is set aside if it
+    /// does not fit the sources. `keep`: return the analysis made, for the cache.
+    fn build(sources: &[(PathBuf, String)], eager: bool, known: Option<crate::cache::Analysis>, keep: bool) -> Result<Built, GrammarError> {
         let mut sources: Vec<&(PathBuf, String)> = sources.iter().collect();
         sources.sort_by(|a, b| a.0.cmp(&b.0));
         let line_tables: Vec<Lines> = sources.iter().map(|(_, text)| Lines::new(text)).collect();
@@ -620,9 +735,15 @@ impl Grammar {
             }
         }
 
+        // The cached analysis stands for these sources only if it has their rules and contexts.
+        let offered = known.is_some();
+        let known = known.filter(|a| a.rules.len() == rule_defs.len() && a.contexts.len() == context_defs.len() && a.prefilter.scan_all.len() == rule_defs.len());
+        let eager = eager && known.is_none();
+        let mut analysis = (keep && known.is_none()).then(|| crate::cache::Analysis { rules: Vec::new(), contexts: Vec::new(), prefilter: crate::cache::PrefilterParts { literals: Vec::new(), literal_rules: Vec::new(), text_start: Vec::new(), scan_all: Vec::new() } });
         let mut rules = Vec::new();
         let mut bodies = Vec::new();
         let mut lexicon_hirs = LexiconHirs::new();
+        lexicon_hirs.resize_with(lexicons.len(), std::sync::OnceLock::new);
         let mut names: HashMap<String, String> = HashMap::new();
         for (order, (path, source, lines, def)) in rule_defs.into_iter().enumerate() {
             let roff = def.span().start;
@@ -656,24 +777,37 @@ impl Grammar {
                 // Before the prefilter exists, so with the meta engine's own prefilters.
                 let _ = regex.set(compile_rule(&full, false).map_err(|e| invalid(&e))?);
             }
-            let body_hir = parse_body(def.pattern.get_ref(), &body, &lexicons, &lexicon_index, &mut lexicon_hirs).map_err(|e| invalid(&e))?;
-            let names: Vec<String> = ["_clitic", "_body"].into_iter().map(String::from).chain(capture_names(&body_hir)).collect();
+            let (names, mandatory, word_boundary, required) = match &known {
+                Some(known) => {
+                    let r = &known.rules[order];
+                    (r.names.clone(), r.mandatory.iter().cloned().collect(), r.word_boundary, r.required.clone())
+                }
+                None => {
+                    let body_hir = parse_body(def.pattern.get_ref(), &body, &lexicons, &lexicon_index, &mut lexicon_hirs).map_err(|e| invalid(&e))?;
+                    let names: Vec<String> = ["_clitic", "_body"].into_iter().map(String::from).chain(capture_names(&body_hir)).collect();
+                    let mandatory = mandatory_captures(&body_hir);
+                    let word_boundary = body_hir.properties().look_set().contains_word_unicode();
+                    let required = crate::prefilter::required_literals(&body_hir, true);
+                    bodies.push(body_hir);
+                    if let Some(analysis) = &mut analysis {
+                        analysis.rules.push(crate::cache::RuleAnalysis { names: names.clone(), mandatory: mandatory.iter().cloned().collect(), word_boundary, required: required.clone() });
+                    }
+                    (names, mandatory, word_boundary, required)
+                }
+            };
             if names[2..].iter().any(|n| n.starts_with('_')) {
                 return Err(invalid(&"capture names starting with `_` are reserved for the matcher"));
             }
-            let mandatory = mandatory_captures(&body_hir);
-            let word_boundary = body_hir.properties().look_set().contains_word_unicode();
-            bodies.push(body_hir);
             let fields = compile_fields(&def.fields, &names, &def.name, &path, source, roff)?;
             check_combinations(kind, &fields, &mandatory).map_err(|m| GrammarError::at(&path, source, Some(roff), format!("rule `{}`: {m}", def.name)))?;
             let owner = ExampleOwner::Rule(def.name.clone());
             for ex in def.examples {
                 examples.push(example_from(ex, &path, source, lines, &owner)?);
             }
-            rules.push(Rule { name: def.name, doc: def.doc, kind, pattern: full, source: def.pattern.get_ref().clone(), regex, anchored: std::sync::OnceLock::new(), filter: std::sync::OnceLock::new(), word_boundary, anchored_only: false, fields, capture_lexicons, priority: def.priority, order, origin, body });
+            rules.push(Rule { name: def.name, doc: def.doc, kind, pattern: full, source: def.pattern.get_ref().clone(), regex, anchored: std::sync::OnceLock::new(), filter: std::sync::OnceLock::new(), word_boundary, required, ruled_out: Counter::default(), anchored_only: false, fields, capture_lexicons, priority: def.priority, order, origin, body });
         }
         let mut contexts = Vec::new();
-        for (path, source, lines, def) in context_defs {
+        for (ci, (path, source, lines, def)) in context_defs.into_iter().enumerate() {
             let coff = def.span().start;
             let def = def.into_inner();
             let origin = format!("{}:{}", path.display(), lines.line_of(coff));
@@ -686,16 +820,25 @@ impl Grammar {
                 return Err(at("a context needs `left`, `right` or both".into()));
             }
             let mut capture_lexicons = HashMap::new();
-            let mut compile_side = |pat: &Option<String>, left: bool| -> Result<Option<crate::context::ContextRegex>, GrammarError> {
+            let mut compile_side = |pat: &Option<String>, left: bool| -> Result<Option<LazyContextRegex>, GrammarError> {
                 let Some(p) = pat else { return Ok(None) };
                 let (body, caps) = expand_pattern(p, &lexicons, &lexicon_index).map_err(&at)?;
                 capture_lexicons.extend(caps);
                 let full = if left { format!(r"(?:^|[^\w])[وف]?(?P<_ctx>{body})\s*$") } else { format!(r"^\s*(?P<_ctx>{body})") };
-                crate::context::ContextRegex::new(&full).map(Some).map_err(|e| at(format!("invalid pattern after expanding placeholders: {e}")))
+                match known {
+                    Some(_) => Ok(Some(LazyContextRegex::later(full))),
+                    None => LazyContextRegex::now(full).map(Some).map_err(|e| at(format!("invalid pattern after expanding placeholders: {e}"))),
+                }
             };
             let left = compile_side(&def.left, true)?;
             let right = compile_side(&def.right, false)?;
-            let names: Vec<String> = left.iter().chain(right.iter()).flat_map(|r| r.capture_names().map(String::from).collect::<Vec<_>>()).collect();
+            let names: Vec<String> = match &known {
+                Some(known) => known.contexts[ci].clone(),
+                None => left.iter().chain(right.iter()).flat_map(|r| r.capture_names().map(String::from).collect::<Vec<_>>()).collect(),
+            };
+            if let Some(analysis) = &mut analysis {
+                analysis.contexts.push(names.clone());
+            }
             let fields = compile_fields(&def.fields, &names, &def.name, &path, source, coff)?;
             let tests = |list: &[String]| -> Result<Vec<crate::semantics::FieldTest>, GrammarError> {
                 list.iter().map(|f| crate::semantics::FieldTest::parse(f).map_err(&at)).collect()
@@ -707,7 +850,7 @@ impl Grammar {
                 examples.push(example_from(ex, &path, source, lines, &owner)?);
             }
             let sources = [def.left.clone(), def.right.clone()];
-            contexts.push(Context { name: def.name, doc: def.doc, types, left, right, sources, edges: std::sync::OnceLock::new(), include: def.include, needs_any, needs_none, fields, capture_lexicons, origin });
+            contexts.push(Context { name: def.name, doc: def.doc, types, left, right, sources, edges: std::sync::OnceLock::new(), ruled_out: Default::default(), include: def.include, needs_any, needs_none, fields, capture_lexicons, origin });
         }
         let mut compositions = Vec::new();
         for (path, source, lines, def) in compose_defs {
@@ -738,7 +881,18 @@ impl Grammar {
             }
             compositions.push(Composition { name: def.name, doc: def.doc, first, second, between, kind, priority: def.priority, origin });
         }
-        let prefilter = crate::prefilter::Prefilter::new(&bodies);
+        let used_cache = known.is_some();
+        let prefilter = match known {
+            Some(known) => crate::prefilter::Prefilter::from_parts(known.prefilter),
+            None => {
+                let parts = crate::prefilter::Prefilter::analyse(&bodies);
+                drop(bodies);
+                if let Some(analysis) = &mut analysis {
+                    analysis.prefilter = parts.clone();
+                }
+                crate::prefilter::Prefilter::from_parts(parts)
+            }
+        };
         for (rule, scans) in rules.iter_mut().zip(&prefilter.scan_all) {
             rule.anchored_only = !scans;
         }
@@ -755,22 +909,13 @@ impl Grammar {
         };
         daily_cues.sort();
         daily_cues.dedup();
-        Ok(Grammar { lexicons, rules, contexts, compositions, prefilter, examples, negatives, past_cues, future_cues, daily_cues, day_list, lexicon_index, lexicon_hirs, partial_dfas: std::sync::OnceLock::new() })
+        let grammar = Grammar { lexicons, rules, contexts, compositions, prefilter, examples, negatives, past_cues, future_cues, daily_cues, day_list, lexicon_index, lexicon_hirs, partial_dfas: std::sync::OnceLock::new() };
+        Ok(Built { grammar, analysis, cache_refused: offered && !used_cache })
     }
 
     /// Load every `*.toml` file under `dir` (recursively).
     pub fn load_dir(dir: &Path) -> Result<Grammar, GrammarError> {
-        let mut files = Vec::new();
-        collect_toml(dir, &mut files).map_err(|e| GrammarError { path: dir.to_path_buf(), line: None, message: format!("cannot read the grammar directory: {e}") })?;
-        if files.is_empty() {
-            return Err(GrammarError { path: dir.to_path_buf(), line: None, message: "no `.toml` grammar files found here; point --grammar at a directory like data/grammar/ar".into() });
-        }
-        let mut sources = Vec::new();
-        for f in files {
-            let text = std::fs::read_to_string(&f).map_err(|e| GrammarError { path: f.clone(), line: None, message: format!("cannot read the file as UTF-8 text: {e}") })?;
-            sources.push((f, text));
-        }
-        Grammar::from_sources(&sources)
+        Grammar::from_sources(&read_dir_sources(dir)?)
     }
 
     /// The default Arabic grammar, embedded in the binary at build time from `data/grammar/ar`.
@@ -781,7 +926,58 @@ impl Grammar {
             .collect();
         // Its rules compile on first use: the tests compile them all (`every_rule_compiles`), and
         // a short input (`tarikh parse`) then pays only for the rules it reaches.
-        Grammar::build(&sources, false)
+        Ok(Grammar::build(&sources, false, None, false)?.grammar)
+    }
+
+    /// [`Grammar::embedded`], with its analysis read from `cache` when it holds one for this
+    /// build of tarikh, and written there otherwise (see cache.rs: a cached grammar loads in a
+    /// fraction of the time and matches exactly alike). `warn` hears of a cache file that was
+    /// broken (then ignored and rewritten) or could not be written; loading goes on either way.
+    pub fn embedded_cached(cache: Option<&crate::AnalysisCache>, warn: &mut dyn FnMut(crate::CacheWarning)) -> Result<Grammar, GrammarError> {
+        let sources: Vec<(PathBuf, String)> = crate::embedded::FILES
+            .iter()
+            .map(|(p, t)| (PathBuf::from(format!("data/grammar/ar/{p}")), t.to_string()))
+            .collect();
+        Grammar::build_cached(&sources, false, &format!("embedded {:016x}", crate::embedded::HASH), cache, warn)
+    }
+
+    /// [`Grammar::load_dir`], with its analysis kept in `cache` as [`Grammar::embedded_cached`]
+    /// does. A grammar file edited since the analysis was cached is analysed (and so checked)
+    /// again at once: the cache holds the full text of the files it was made from.
+    pub fn load_dir_cached(dir: &Path, cache: Option<&crate::AnalysisCache>, warn: &mut dyn FnMut(crate::CacheWarning)) -> Result<Grammar, GrammarError> {
+        let sources = read_dir_sources(dir)?;
+        let label = format!("dir {}", std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf()).display());
+        Grammar::build_cached(&sources, true, &label, cache, warn)
+    }
+
+    /// Build from `sources` through `cache` (the grammar's file there is named after `label`).
+    fn build_cached(sources: &[(PathBuf, String)], eager: bool, label: &str, cache: Option<&crate::AnalysisCache>, warn: &mut dyn FnMut(crate::CacheWarning)) -> Result<Grammar, GrammarError> {
+        let Some(cache) = cache else { return Ok(Grammar::build(sources, eager, None, false)?.grammar) };
+        let file = cache.file_for(label);
+        let mut sorted: Vec<&(PathBuf, String)> = sources.iter().collect();
+        sorted.sort_by(|a, b| a.0.cmp(&b.0));
+        let known = match crate::cache::read(&file, &sorted) {
+            Ok(analysis) => Some(analysis),
+            Err(crate::cache::Miss::Absent) => None,
+            Err(crate::cache::Miss::Stale) => {
+                warn(format!("the grammar files changed since they were last analysed; analysing them again (cache {})", file.display()));
+                None
+            }
+            Err(crate::cache::Miss::Broken(why)) => {
+                warn(format!("ignoring the grammar analysis cache {}: {why}; analysing the grammar again and rewriting it", file.display()));
+                None
+            }
+        };
+        let built = Grammar::build(sources, eager, known, true)?;
+        if built.cache_refused {
+            warn(format!("ignoring the grammar analysis cache {}: it does not fit the grammar files; analysing the grammar again and rewriting it", file.display()));
+        }
+        if let Some(analysis) = &built.analysis {
+            if let Err(e) = crate::cache::write(&file, &sorted, analysis) {
+                warn(format!("cannot write the grammar analysis cache {}: {e}; set TARIKH_CACHE_DIR to a writable directory, or to `off`", file.display()));
+            }
+        }
+        Ok(built.grammar)
     }
 
     /// Every example written in the grammar files, in file order.
@@ -1032,6 +1228,21 @@ fn check_combinations(kind: MentionType, fields: &[(String, Template)], mandator
     Ok(())
 }
 
+/// The `*.toml` files under `dir` (recursively), read: `(path, text)`.
+fn read_dir_sources(dir: &Path) -> Result<Vec<(PathBuf, String)>, GrammarError> {
+    let mut files = Vec::new();
+    collect_toml(dir, &mut files).map_err(|e| GrammarError { path: dir.to_path_buf(), line: None, message: format!("cannot read the grammar directory: {e}") })?;
+    if files.is_empty() {
+        return Err(GrammarError { path: dir.to_path_buf(), line: None, message: "no `.toml` grammar files found here; point --grammar at a directory like data/grammar/ar".into() });
+    }
+    let mut sources = Vec::new();
+    for f in files {
+        let text = std::fs::read_to_string(&f).map_err(|e| GrammarError { path: f.clone(), line: None, message: format!("cannot read the file as UTF-8 text: {e}") })?;
+        sources.push((f, text));
+    }
+    Ok(sources)
+}
+
 fn collect_toml(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
     let mut entries: Vec<_> = std::fs::read_dir(dir)?.collect::<Result<_, _>>()?;
     entries.sort_by_key(|e| e.path());
@@ -1108,9 +1319,9 @@ fn expand_with(
 /// (see [`parse_body`]); plane 15, which no grammar text uses.
 const SKELETON_BASE: u32 = 0xF0000;
 
-/// Each lexicon's alternation parsed once, when a rule first uses it: `None` before that,
-/// `Some(None)` when it cannot stand in a skeleton (it holds a capture group or does not parse alone).
-type LexiconHirs = Vec<Option<Option<regex_syntax::hir::Hir>>>;
+/// Each lexicon's alternation parsed once, when a rule first uses it (empty before that);
+/// `None` when it cannot stand in a skeleton (it holds a capture group or does not parse alone).
+type LexiconHirs = Vec<std::sync::OnceLock<Option<regex_syntax::hir::Hir>>>;
 
 /// The body of a rule (`pattern` with its placeholders expanded: `body`), parsed. Parsing every
 /// body whole parsed the large lexicon alternations (month names, number words…) once per use,
@@ -1128,8 +1339,8 @@ fn parse_body(pattern: &str, body: &str, lexicons: &[Lexicon], index: &HashMap<S
 
 /// The skeleton parse of [`parse_body`], or `None` when it does not apply.
 fn parse_skeleton(pattern: &str, lexicons: &[Lexicon], index: &HashMap<String, usize>, cache: &mut LexiconHirs) -> Option<regex_syntax::hir::Hir> {
-    cache.resize(lexicons.len(), None);
-    let mut lexicon = |li: usize| -> Option<regex_syntax::hir::Hir> { cache[li].get_or_insert_with(|| lexicon_hir(&lexicons[li])).clone() };
+    cache.resize_with(lexicons.len(), std::sync::OnceLock::new);
+    let mut lexicon = |li: usize| -> Option<regex_syntax::hir::Hir> { cache[li].get_or_init(|| lexicon_hir(&lexicons[li])).clone() };
     skeleton_hir(pattern, &|skeleton| skeleton.to_string(), lexicons, index, &mut lexicon)
 }
 
@@ -1158,8 +1369,8 @@ fn parse_cached_skeleton(source: &str, wrap: &dyn Fn(&str) -> String, grammar: &
 fn parse_skeleton_with(source: &str, wrap: &dyn Fn(&str) -> String, lexicons: &[Lexicon], index: &HashMap<String, usize>, cache: &LexiconHirs) -> Option<regex_syntax::hir::Hir> {
     let mut lexicon = |li: usize| -> Option<regex_syntax::hir::Hir> {
         match cache.get(li) {
-            Some(Some(parsed)) => parsed.clone(),
-            _ => lexicon_hir(&lexicons[li]),
+            Some(parsed) => parsed.get_or_init(|| lexicon_hir(&lexicons[li])).clone(),
+            None => lexicon_hir(&lexicons[li]),
         }
     };
     skeleton_hir(source, wrap, lexicons, index, &mut lexicon)
@@ -1328,6 +1539,53 @@ mod tests {
             let skeleton = parse_full_skeleton(&rule.source, &g.lexicons, &g.lexicon_index, &g.lexicon_hirs).unwrap_or_else(|| panic!("rule `{}` fell back to the whole parse", rule.name));
             assert_eq!(skeleton, whole, "rule `{}`", rule.name);
         }
+    }
+
+    #[test]
+    fn a_grammar_from_the_analysis_cache_finds_what_a_compiled_one_finds() {
+        let dir = std::env::temp_dir().join(format!("tarikh-grammar-cache-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        let cache = crate::AnalysisCache::new(&dir);
+        let mut warnings = Vec::new();
+        let _written = Grammar::embedded_cached(Some(&cache), &mut |w| warnings.push(w)).unwrap();
+        let cached = Grammar::embedded_cached(Some(&cache), &mut |w| warnings.push(w)).unwrap();
+        assert!(warnings.is_empty(), "{warnings:?}");
+        // Read from the cache: nothing compiled yet, so every check for short texts is active.
+        assert!(cached.contexts.iter().flat_map(|c| [&c.left, &c.right]).flatten().all(|r| r.compiled.get().is_none()));
+        // The reference: every rule and context compiled, so no check is made.
+        let compiled = Grammar::embedded().unwrap();
+        for rule in &compiled.rules {
+            let _ = rule.anchored(&compiled);
+        }
+        for side in compiled.contexts.iter().flat_map(|c| [&c.left, &c.right]).flatten() {
+            let _ = side.capture_names().count();
+        }
+        for e in compiled.examples() {
+            let text = tarikh_text::normalise(&e.text);
+            assert_eq!(cached.find(&text), compiled.find(&text), "{}: «{}»", e.origin, e.text);
+        }
+        // A damaged cache file is reported, ignored and rewritten.
+        let file = std::fs::read_dir(&dir).unwrap().next().unwrap().unwrap().path();
+        let mut bytes = std::fs::read(&file).unwrap();
+        let last = bytes.len() - 20;
+        bytes[last] ^= 1;
+        std::fs::write(&file, &bytes).unwrap();
+        let again = Grammar::embedded_cached(Some(&cache), &mut |w| warnings.push(w)).unwrap();
+        assert!(warnings.len() == 1 && warnings[0].contains("ignoring the grammar analysis cache"), "{warnings:?}");
+        assert_eq!(again.find("وصل مساء الجمعة 5 مايو 2017"), compiled.find("وصل مساء الجمعة 5 مايو 2017"));
+        assert!(crate::cache::read(&file, &again_sources()).is_ok(), "rewritten");
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    /// The embedded grammar's sources, sorted as the cache stores them.
+    fn again_sources() -> Vec<&'static (PathBuf, String)> {
+        static SOURCES: std::sync::OnceLock<Vec<(PathBuf, String)>> = std::sync::OnceLock::new();
+        let sources = SOURCES.get_or_init(|| {
+            let mut v: Vec<(PathBuf, String)> = crate::embedded::FILES.iter().map(|(p, t)| (PathBuf::from(format!("data/grammar/ar/{p}")), t.to_string())).collect();
+            v.sort_by(|a, b| a.0.cmp(&b.0));
+            v
+        });
+        sources.iter().collect()
     }
 
     #[test]

@@ -95,6 +95,9 @@ impl Grammar {
             let mut engine = match rule_starts {
                 None => Engine::Scan(rule.regex()),
                 Some(list) => {
+                    if !rule.may_match(text) {
+                        continue; // the text lacks a word every match has (the rule need not be compiled)
+                    }
                     let anchored = rule.anchored(self);
                     Engine::Anchored { starts: list, regex: anchored, cache: anchored.cache() }
                 }

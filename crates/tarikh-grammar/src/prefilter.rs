@@ -26,6 +26,10 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use regex_syntax::hir::literal::{ExtractKind, Extractor};
 use regex_syntax::hir::{Class, ClassUnicode, ClassUnicodeRange, Hir, HirKind};
 
+/// The longest text whose literals are looked up one start at a time rather than with the
+/// Aho–Corasick automaton (see [`Prefilter::candidates`]).
+const SHORT_TEXT: usize = 256;
+
 /// How many bytes of text the prefilter scans with its Aho–Corasick NFA before it builds the DFA
 /// (see [`Prefilter::automaton`]).
 const DFA_AFTER_BYTES: usize = 64 * 1024;
@@ -33,14 +37,18 @@ const DFA_AFTER_BYTES: usize = 64 * 1024;
 /// The candidate finder for a list of rule bodies.
 #[derive(Debug)]
 pub(crate) struct Prefilter {
-    /// Over every distinct prefix literal of every rule with a usable set: an NFA, quick to build.
-    ac: Option<AhoCorasick>,
+    /// Over every distinct prefix literal of every rule with a usable set: an NFA, quick to build,
+    /// built for the first text longer than [`SHORT_TEXT`] (`None` inside if it cannot be built).
+    ac: std::sync::OnceLock<Option<AhoCorasick>>,
     /// The same literals as a DFA, faster to run and about four times as long to build (a tenth of a
     /// one-phrase `tarikh parse`): built once the NFA has scanned [`DFA_AFTER_BYTES`] of text.
     /// Both report the same matches, so which one ran never shows in a result.
     dfa: std::sync::OnceLock<Option<AhoCorasick>>,
-    /// The literals, in pattern order (for building `dfa`).
+    /// The literals, sorted (the automata's patterns, in this order; a short text looks them up
+    /// by binary search instead, see [`SHORT_TEXT`]).
     literals: Vec<Vec<u8>>,
+    /// The distinct lengths of the literals, ascending.
+    lengths: Vec<usize>,
     /// Bytes of text scanned so far with `ac`.
     scanned: std::sync::atomic::AtomicUsize,
     /// For each literal of `ac`: the rules it is a prefix of.
@@ -191,12 +199,16 @@ impl LongestFilter {
 
 /// The [`LongestFilter`] of a pattern with a Unicode word boundary; `None` for any other pattern.
 pub(crate) fn word_boundary_free(pattern: &str) -> Option<LongestFilter> {
+    word_boundary_free_hir(&regex_syntax::Parser::new().parse(pattern).ok()?)
+}
+
+/// [`word_boundary_free`] of a pattern already parsed.
+pub(crate) fn word_boundary_free_hir(hir: &Hir) -> Option<LongestFilter> {
     use regex_automata::nfa::thompson;
-    let hir = regex_syntax::Parser::new().parse(pattern).ok()?;
     if !hir.properties().look_set().contains_word_unicode() {
         return None;
     }
-    let nfa = thompson::Compiler::new().configure(thompson::Config::new().which_captures(thompson::WhichCaptures::None)).build_from_hir(&strip(&hir)).ok()?;
+    let nfa = thompson::Compiler::new().configure(thompson::Config::new().which_captures(thompson::WhichCaptures::None)).build_from_hir(&strip(hir)).ok()?;
     let config = regex_automata::hybrid::dfa::Config::new().match_kind(regex_automata::MatchKind::All);
     let dfa = regex_automata::hybrid::dfa::Builder::new().configure(config).build_from_nfa(nfa).ok()?;
     Some(LongestFilter::new(dfa))
@@ -206,17 +218,13 @@ pub(crate) fn word_boundary_free(pattern: &str) -> Option<LongestFilter> {
 pub(crate) fn strip(hir: &Hir) -> Hir {
     use regex_syntax::hir::Look;
     match hir.kind() {
+        // A part without a word boundary is the same without it.
+        _ if !hir.properties().look_set().contains_word_unicode() => hir.clone(),
         HirKind::Look(Look::WordUnicode | Look::WordUnicodeNegate | Look::WordStartUnicode | Look::WordEndUnicode | Look::WordStartHalfUnicode | Look::WordEndHalfUnicode) => Hir::empty(),
-        HirKind::Repetition(r) => {
-            let mut r = r.clone();
-            r.sub = Box::new(strip(&r.sub));
-            Hir::repetition(r)
-        }
-        HirKind::Capture(c) => {
-            let mut c = c.clone();
-            c.sub = Box::new(strip(&c.sub));
-            Hir::capture(c)
-        }
+        // Built around the new sub-pattern: cloning the node would copy the old one (often a whole
+        // lexicon alternation) only to drop it.
+        HirKind::Repetition(r) => Hir::repetition(regex_syntax::hir::Repetition { min: r.min, max: r.max, greedy: r.greedy, sub: Box::new(strip(&r.sub)) }),
+        HirKind::Capture(c) => Hir::capture(regex_syntax::hir::Capture { index: c.index, name: c.name.clone(), sub: Box::new(strip(&c.sub)) }),
         HirKind::Concat(v) => Hir::concat(v.iter().map(strip).collect()),
         HirKind::Alternation(v) => Hir::alternation(v.iter().map(strip).collect()),
         _ => hir.clone(),
@@ -246,6 +254,55 @@ fn prefixes(body: &Hir, other: &ClassUnicode) -> Option<Vec<Vec<u8>>> {
     })
 }
 
+/// How many literal sets [`required_literals`] keeps per rule, and how many literals a set may have.
+const REQUIRED_SETS: usize = 2;
+const REQUIRED_SET_SIZE: usize = 16;
+
+/// Literal sets of which every match of `body` holds at least one member of each: the prefix
+/// sets of parts every match has (a word after a space, a lexicon…; see prefilter.rs for why a
+/// finite prefix set is sound), the most selective first (longest shortest literal, then fewest
+/// literals). With `no_other_digits`, sound for texts without non-ASCII digits only, like the
+/// prefix sets (the matcher asks only about those); without, for every text. A text that lacks
+/// every member of one set holds no match of the rule, so the rule need not even be compiled.
+pub(crate) fn required_literals(body: &Hir, no_other_digits: bool) -> Vec<Vec<Vec<u8>>> {
+    fn mandatory_parts<'h>(hir: &'h Hir, out: &mut Vec<&'h Hir>) {
+        out.push(hir);
+        match hir.kind() {
+            HirKind::Capture(c) => mandatory_parts(&c.sub, out),
+            HirKind::Repetition(r) if r.min >= 1 => mandatory_parts(&r.sub, out),
+            HirKind::Concat(v) => v.iter().for_each(|h| mandatory_parts(h, out)),
+            _ => {}
+        }
+    }
+    let stripped = no_other_digits.then(|| without_other_digits(body, &other_digit_class())).flatten();
+    let body = stripped.as_ref().unwrap_or(body);
+    let mut parts = Vec::new();
+    mandatory_parts(body, &mut parts);
+    let mut sets: Vec<Vec<Vec<u8>>> = parts
+        .into_iter()
+        .filter_map(|part| {
+            let mut ex = Extractor::new();
+            ex.kind(ExtractKind::Prefix).limit_class(16).limit_repeat(4).limit_literal_len(12).limit_total(REQUIRED_SET_SIZE * 4);
+            let seq = ex.extract(part);
+            let lits = seq.literals()?;
+            let mut set: Vec<Vec<u8>> = lits.iter().map(|l| l.as_bytes().to_vec()).collect();
+            set.sort();
+            set.dedup();
+            (!set.is_empty() && set.len() <= REQUIRED_SET_SIZE && set.iter().all(|l| !l.is_empty())).then_some(set)
+        })
+        .collect();
+    let shortest = |set: &Vec<Vec<u8>>| set.iter().map(Vec::len).min().unwrap_or(0);
+    sets.sort_by(|a, b| shortest(b).cmp(&shortest(a)).then(a.len().cmp(&b.len())).then(a.cmp(b)));
+    sets.dedup();
+    sets.truncate(REQUIRED_SETS);
+    sets
+}
+
+/// Does `text` hold a member of every set of `required` (see [`required_literals`])?
+pub(crate) fn holds_required(text: &[u8], required: &[Vec<Vec<u8>>]) -> bool {
+    required.iter().all(|set| set.iter().any(|lit| text.windows(lit.len()).any(|w| w == lit.as_slice())))
+}
+
 /// Does every match of `body` start at the start of the text (`^` first, as in a rule that reads a
 /// whole phrase)? Then its only candidate start is 0.
 fn starts_at_text_start(body: &Hir) -> bool {
@@ -271,6 +328,7 @@ impl Clone for Prefilter {
             ac: self.ac.clone(),
             dfa: self.dfa.clone(),
             literals: self.literals.clone(),
+            lengths: self.lengths.clone(),
             scanned: std::sync::atomic::AtomicUsize::new(self.scanned.load(std::sync::atomic::Ordering::Relaxed)),
             literal_rules: self.literal_rules.clone(),
             text_start: self.text_start.clone(),
@@ -278,6 +336,36 @@ impl Clone for Prefilter {
             other_digits: self.other_digits.clone(),
         }
     }
+}
+
+/// The match starts implied by a rule body that starts at byte `p` of `text`: 0, 1 or 2 clitic
+/// letters before it, then one boundary char (or the start of the text). The first `n` of the
+/// array, with `n` returned alongside.
+#[inline]
+fn implied_starts(text: &str, p: usize) -> ([usize; 3], usize) {
+    let bytes = text.as_bytes();
+    let mut starts: [usize; 3] = [0; 3];
+    let mut n = 0;
+    for k in 0..3usize {
+        let Some(q) = p.checked_sub(2 * k) else { break };
+        if !text.is_char_boundary(q) {
+            break;
+        }
+        if k > 0 && !CLITICS.iter().any(|c| bytes[q..q + 2] == *c.as_bytes()) {
+            break;
+        }
+        if q == 0 {
+            starts[n] = 0;
+            n += 1;
+            break;
+        }
+        let prev = text[..q].chars().next_back().expect("q > 0");
+        if !surely_word_char(prev) {
+            starts[n] = q - prev.len_utf8();
+            n += 1;
+        }
+    }
+    (starts, n)
 }
 
 /// The proclitic letters of the rule prefix `[وف]?[بلك]?`, each 2 bytes in UTF-8.
@@ -291,9 +379,10 @@ fn surely_word_char(c: char) -> bool {
 }
 
 impl Prefilter {
-    /// Build the prefilter for the rule bodies (expanded patterns, without the boundary and
-    /// clitic groups, parsed), in rule order.
-    pub(crate) fn new(bodies: &[Hir]) -> Prefilter {
+    /// The literal sets of the rule bodies (expanded patterns, without the boundary and clitic
+    /// groups, parsed), in rule order: the costly part of building the prefilter, which the
+    /// analysis cache keeps (see cache.rs); [`Prefilter::from_parts`] builds the automaton.
+    pub(crate) fn analyse(bodies: &[Hir]) -> crate::cache::PrefilterParts {
         let other = other_digit_class();
         let mut scan_all = Vec::with_capacity(bodies.len());
         let mut literals: Vec<Vec<u8>> = Vec::new();
@@ -320,12 +409,26 @@ impl Prefilter {
                 None => scan_all.push(true),
             }
         }
-        let ac = if literals.is_empty() { None } else { automaton(&literals, aho_corasick::AhoCorasickKind::ContiguousNFA) };
-        if ac.is_none() {
+        // Sorted, so that a short text can look literals up by binary search (the automata report
+        // the same matches whatever the order of their patterns).
+        let mut pairs: Vec<(Vec<u8>, Vec<u32>)> = literals.into_iter().zip(literal_rules).collect();
+        pairs.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        let (literals, literal_rules) = pairs.into_iter().unzip();
+        crate::cache::PrefilterParts { literals, literal_rules, text_start, scan_all }
+    }
+
+    /// The prefilter over literal sets worked out by [`Prefilter::analyse`] (now or in an earlier run).
+    pub(crate) fn from_parts(parts: crate::cache::PrefilterParts) -> Prefilter {
+        let crate::cache::PrefilterParts { literals, literal_rules, text_start, mut scan_all } = parts;
+        debug_assert!(literals.windows(2).all(|w| w[0] < w[1]), "literals sorted and distinct");
+        if literals.is_empty() {
             scan_all.iter_mut().for_each(|s| *s = true);
         }
+        let mut lengths: Vec<usize> = literals.iter().map(Vec::len).collect();
+        lengths.sort_unstable();
+        lengths.dedup();
         let other_digits = regex_automata::meta::Regex::new(r"[\d--0-9]").expect("a valid class");
-        Prefilter { ac, dfa: std::sync::OnceLock::new(), literals, scanned: std::sync::atomic::AtomicUsize::new(0), literal_rules, text_start, scan_all, other_digits }
+        Prefilter { ac: std::sync::OnceLock::new(), dfa: std::sync::OnceLock::new(), literals, lengths, scanned: std::sync::atomic::AtomicUsize::new(0), literal_rules, text_start, scan_all, other_digits }
     }
 
     /// The automaton to scan `text` with: the NFA until [`DFA_AFTER_BYTES`] of text have gone
@@ -333,7 +436,7 @@ impl Prefilter {
     /// one scans faster).
     fn automaton(&self, text: &str) -> Option<&AhoCorasick> {
         use std::sync::atomic::Ordering;
-        let ac = self.ac.as_ref()?;
+        let ac = self.ac.get_or_init(|| automaton(&self.literals, aho_corasick::AhoCorasickKind::ContiguousNFA)).as_ref()?;
         if let Some(dfa) = self.dfa.get() {
             return dfa.as_ref().or(Some(ac));
         }
@@ -351,41 +454,42 @@ impl Prefilter {
 
     /// The candidate match starts of every rule in `text`.
     pub(crate) fn candidates(&self, text: &str) -> Candidates {
-        let Some(ac) = self.automaton(text) else { return Candidates::All };
+        if self.literals.is_empty() {
+            return Candidates::All;
+        }
+        // A phrase: each literal that starts at each byte is looked up by binary search (building
+        // the automaton over ~11,000 literals cost a tenth of a one-phrase `tarikh parse`); a
+        // longer text is scanned with the automaton. Both find every occurrence of every literal.
+        let ac = match text.len() <= SHORT_TEXT {
+            true => None,
+            false => match self.automaton(text) {
+                Some(ac) => Some(ac),
+                None => return Candidates::All,
+            },
+        };
         if text.len() > u32::MAX as usize || self.other_digits.is_match(text) {
             return Candidates::All;
         }
         // (rule, start) pairs, sorted at the end: one allocation rather than one per rule.
         let mut found: Vec<(u32, u32)> = Vec::new();
-        let bytes = text.as_bytes();
-        let mut starts: [usize; 3] = [0; 3];
-        for m in ac.find_overlapping_iter(text) {
-            let p = m.start();
-            // Match starts implied by a body at `p`: 0, 1 or 2 clitic letters before it, then one
-            // boundary char (or the start of the text).
-            let mut n = 0;
-            for k in 0..3usize {
-                let Some(q) = p.checked_sub(2 * k) else { break };
-                if !text.is_char_boundary(q) {
-                    break;
-                }
-                if k > 0 && !CLITICS.iter().any(|c| bytes[q..q + 2] == *c.as_bytes()) {
-                    break;
-                }
-                if q == 0 {
-                    starts[n] = 0;
-                    n += 1;
-                    break;
-                }
-                let prev = text[..q].chars().next_back().expect("q > 0");
-                if !surely_word_char(prev) {
-                    starts[n] = q - prev.len_utf8();
-                    n += 1;
-                }
-            }
-            for &r in &self.literal_rules[m.pattern().as_usize()] {
+        let mut occurrence = |li: usize, p: usize| {
+            let (starts, n) = implied_starts(text, p);
+            for &r in &self.literal_rules[li] {
                 for &s in &starts[..n] {
                     found.push((r, s as u32));
+                }
+            }
+        };
+        match ac {
+            Some(ac) => ac.find_overlapping_iter(text).for_each(|m| occurrence(m.pattern().as_usize(), m.start())),
+            None => {
+                let bytes = text.as_bytes();
+                for p in 0..bytes.len() {
+                    for &n in self.lengths.iter().take_while(|&&n| p + n <= bytes.len()) {
+                        if let Ok(li) = self.literals.binary_search_by(|l| l.as_slice().cmp(&bytes[p..p + n])) {
+                            occurrence(li, p);
+                        }
+                    }
                 }
             }
         }
@@ -428,6 +532,50 @@ mod tests {
     }
 
     #[test]
+    fn every_match_of_a_rule_holds_its_required_literals() {
+        // The rules' required literal sets rule a short text out only where the rule cannot
+        // match: checked on every example phrase of the grammar against every rule's regex.
+        let g = crate::Grammar::embedded().unwrap();
+        let other = regex_automata::meta::Regex::new(r"[\d--0-9]").unwrap();
+        let texts: Vec<String> = g.examples().iter().map(|e| tarikh_text::normalise(&e.text)).filter(|t| !other.is_match(t)).collect();
+        let mut checked = 0;
+        for rule in &g.rules {
+            for text in &texts {
+                if rule.regex().is_match(text.as_str()) {
+                    assert!(super::holds_required(text.as_bytes(), &rule.required), "rule `{}` matches «{text}» without its required literals {:?}", rule.name, rule.required);
+                    checked += 1;
+                }
+            }
+        }
+        assert!(checked > 1000, "{checked}");
+        assert!(g.rules.iter().filter(|r| !r.required.is_empty()).count() * 2 > g.rules.len(), "most rules have required literals");
+    }
+
+    #[test]
+    fn a_short_text_finds_the_candidates_the_automaton_finds() {
+        // Up to SHORT_TEXT bytes the literals are looked up by binary search; past it the
+        // Aho-Corasick automaton scans. Both must propose the very same starts.
+        let g = crate::Grammar::embedded().unwrap();
+        let mut compared = 0;
+        for e in g.examples() {
+            let text = tarikh_text::normalise(&e.text);
+            if text.len() > super::SHORT_TEXT / 2 {
+                continue;
+            }
+            // The same text padded past SHORT_TEXT with a character no literal holds: scanned
+            // by the automaton, with the same starts in the part the text covers.
+            let padded = format!("{text}{}", "\u{2063}".repeat(super::SHORT_TEXT));
+            let (super::Candidates::Some(short), super::Candidates::Some(long)) = (g.prefilter.candidates(&text), g.prefilter.candidates(&padded)) else { continue };
+            for r in 0..g.rules.len() {
+                let keep = |starts: Option<&[u32]>| starts.map(|s| s.iter().copied().filter(|&p| (p as usize) < text.len()).collect::<Vec<_>>());
+                assert_eq!(keep(short.rule(r)), keep(long.rule(r)), "rule `{}` in «{text}»", g.rules[r].name);
+            }
+            compared += 1;
+        }
+        assert!(compared > 500, "{compared}");
+    }
+
+    #[test]
     fn most_rules_have_a_prefix_set() {
         let g = crate::Grammar::embedded().unwrap();
         let all: Vec<&str> = g.rules.iter().zip(&g.prefilter.scan_all).filter(|(_, &a)| a).map(|(r, _)| r.name.as_str()).collect();
@@ -435,3 +583,4 @@ mod tests {
         assert!(g.prefilter.full_scan_rules() * 4 < g.rules.len(), "{all:?}");
     }
 }
+

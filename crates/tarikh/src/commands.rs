@@ -11,8 +11,16 @@ use tarikh_grammar::Grammar;
 use tarikh_pipeline::records::TimexRecord;
 use tarikh_pipeline::{corpus, process as pipeline};
 
+/// The grammar `--grammar` names (or the built-in one), with its analysis kept between runs in
+/// the cache the environment names (`TARIKH_CACHE_DIR`, see `AnalysisCache::from_env`): a
+/// one-phrase `tarikh parse` starts in a fraction of the time, with the same results.
 fn load_grammar(arg: &GrammarArg) -> Result<Grammar> {
-    tarikh_pipeline::load_grammar(arg.grammar.as_deref())
+    let cache = tarikh_grammar::AnalysisCache::from_env();
+    let mut warn = |w: String| eprintln!("warning: {w}");
+    Ok(match arg.grammar.as_deref() {
+        Some(dir) => Grammar::load_dir_cached(dir, cache.as_ref(), &mut warn)?,
+        None => Grammar::embedded_cached(cache.as_ref(), &mut warn).context("the built-in grammar does not load; rebuild tarikh")?,
+    })
 }
 
 fn load_events(arg: &EventsArg) -> Result<tarikh_events::EventLexicon> {
@@ -394,6 +402,9 @@ pub fn parse(reference: &str, prefer: PreferArg, timezone: &str, format: ParseFo
     if let Some(mut out) = text_out {
         let _ = out.flush();
     }
+    // The process ends here: freeing the grammar's many small allocations one by one was a
+    // twentieth of a one-phrase run.
+    std::mem::forget(grammar);
     Ok(ExitCode::SUCCESS)
 }
 

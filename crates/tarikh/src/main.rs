@@ -23,7 +23,9 @@ struct Cli {
 /// `--grammar`: for every command that reads text.
 #[derive(Args, Clone)]
 pub struct GrammarArg {
-    /// Grammar folder to use instead of the built-in one (e.g. data/grammar/ar).
+    /// Grammar folder to use instead of the built-in one (e.g. data/grammar/ar). The grammar's
+    /// analysis is kept between runs in $TARIKH_CACHE_DIR (default $XDG_CACHE_HOME/tarikh or
+    /// ~/.cache/tarikh; `off` for none) and made again whenever a grammar file changes.
     #[arg(long, value_name = "DIR")]
     pub grammar: Option<PathBuf>,
 }

@@ -180,6 +180,62 @@ fn a_broken_grammar_file_names_its_path_and_line() {
 }
 
 #[test]
+fn an_edited_grammar_is_seen_at_once_through_the_analysis_cache() {
+    // The grammar's analysis is kept in TARIKH_CACHE_DIR between runs; a grammar file changed
+    // since is analysed (and checked) again at once, and a damaged cache file is only a warning.
+    let cache = tempdir("analysis-cache");
+    let grammar = tempdir("cached-grammar");
+    fn copy(from: &std::path::Path, to: &std::path::Path) {
+        for e in std::fs::read_dir(from).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                std::fs::create_dir_all(to.join(p.file_name().unwrap())).unwrap();
+                copy(&p, &to.join(p.file_name().unwrap()));
+            } else {
+                std::fs::copy(&p, to.join(p.file_name().unwrap())).unwrap();
+            }
+        }
+    }
+    copy(&root().join("data/grammar/ar"), &grammar);
+    let parse = |input: &str| {
+        use std::io::Write;
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_tarikh"))
+            .args(["parse", "--ref", "2017-05-06", "--grammar", grammar.to_str().unwrap()])
+            .env("TARIKH_CACHE_DIR", &cache)
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        let _ = child.stdin.take().unwrap().write_all(input.as_bytes());
+        child.wait_with_output().unwrap()
+    };
+    let input = "مساء الجمعة\n10 شعبان 1438 هـ\n";
+    let first = parse(input);
+    assert!(first.status.success() && first.stderr.is_empty(), "{}", String::from_utf8_lossy(&first.stderr));
+    assert_eq!(std::fs::read_dir(&cache).unwrap().count(), 1, "the analysis is written");
+    let second = parse(input);
+    assert!(second.stderr.is_empty(), "{}", String::from_utf8_lossy(&second.stderr));
+    assert_eq!(first.stdout, second.stdout);
+    // A broken file added to the grammar is reported at once, naming it.
+    std::fs::write(grammar.join("broken.toml"), "[[rule]]\nname = \"x\"\npattern = \"{nosuchlexicon}\"\ntype = \"DATE\"\n").unwrap();
+    let broken = parse(input);
+    assert_eq!(broken.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&broken.stderr).contains("broken.toml"), "{}", String::from_utf8_lossy(&broken.stderr));
+    std::fs::remove_file(grammar.join("broken.toml")).unwrap();
+    // A damaged cache file: a warning, the same answers, and the file is rewritten.
+    let file = std::fs::read_dir(&cache).unwrap().next().unwrap().unwrap().path();
+    let bytes = std::fs::read(&file).unwrap();
+    std::fs::write(&file, &bytes[..bytes.len() / 2]).unwrap();
+    let damaged = parse(input);
+    assert!(String::from_utf8_lossy(&damaged.stderr).contains("ignoring the grammar analysis cache"), "{}", String::from_utf8_lossy(&damaged.stderr));
+    assert_eq!(first.stdout, damaged.stdout);
+    let repaired = parse(input);
+    assert!(repaired.stderr.is_empty(), "{}", String::from_utf8_lossy(&repaired.stderr));
+    assert_eq!(first.stdout, repaired.stdout);
+}
+
+#[test]
 fn the_embedded_grammar_equals_the_data_folder() {
     let input = "مساء الجمعة\n10 شعبان 1438 هـ\nقبل نحو 24 ساعة من الجولة\n";
     let a = tarikh_stdin(&["parse", "--ref", "2017-05-06"], input);

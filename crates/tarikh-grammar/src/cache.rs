@@ -1,0 +1,399 @@
+//! The analysed grammar, kept on disk between runs, so that a short run (`tarikh parse` of one
+//! phrase) does not analyse the whole grammar again.
+//!
+//! Loading a grammar parses every rule body and works out, for the prefilter, the literal
+//! prefixes every match of each rule starts with (prefilter.rs): two thirds of a one-phrase
+//! `tarikh parse`. That analysis depends only on the grammar files and on the code that does it,
+//! so it is written to a cache file after a full load and read back on the next one.
+//!
+//! Why a cache can never give a wrong answer:
+//! - the file holds the grammar sources it was made from (paths and full text), and is used only
+//!   when they are byte for byte the sources being loaded: an edited grammar is analysed again at
+//!   once, whatever its timestamps;
+//! - it holds the fingerprint of the build that wrote it (this crate's version, its source files
+//!   and `Cargo.lock`, see build.rs): another build of tarikh does not read it;
+//! - its payload carries a checksum, and decoding checks every count and index against the
+//!   grammar; a file that fails any check is reported as broken and analysed again;
+//! - it is written to a temporary file and renamed, so a reader never sees half a file.
+//!
+//! A grammar read from a cache was fully checked when the cache was written (every rule compiled,
+//! every file validated), so its rules and contexts are compiled on first use.
+
+use std::path::{Path, PathBuf};
+
+/// The fingerprint of this build of the grammar code (see build.rs).
+const FINGERPRINT: &str = env!("TARIKH_GRAMMAR_FINGERPRINT");
+
+/// The first bytes of a cache file.
+const MAGIC: &[u8] = b"tarikh grammar analysis v1\n";
+
+/// Where analysed grammars are kept between runs: one file per grammar and build of tarikh.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AnalysisCache {
+    dir: PathBuf,
+}
+
+/// What loading through an [`AnalysisCache`] noticed that a user should know: a cache file that
+/// was broken or out of date (analysed again and rewritten), or one that could not be written.
+pub type CacheWarning = String;
+
+impl AnalysisCache {
+    /// A cache kept in `dir` (created when first written).
+    pub fn new(dir: impl Into<PathBuf>) -> AnalysisCache {
+        AnalysisCache { dir: dir.into() }
+    }
+
+    /// The cache the environment asks for: `$TARIKH_CACHE_DIR`, else `$XDG_CACHE_HOME/tarikh`,
+    /// else `$HOME/.cache/tarikh`; `None` when `TARIKH_CACHE_DIR` is set to an empty value or
+    /// `off`, or no directory can be named.
+    pub fn from_env() -> Option<AnalysisCache> {
+        let var = |name: &str| std::env::var_os(name);
+        if let Some(dir) = var("TARIKH_CACHE_DIR") {
+            if dir.is_empty() || dir == "off" {
+                return None;
+            }
+            return Some(AnalysisCache::new(dir));
+        }
+        if let Some(xdg) = var("XDG_CACHE_HOME").filter(|d| !d.is_empty()) {
+            return Some(AnalysisCache::new(PathBuf::from(xdg).join("tarikh")));
+        }
+        let home = var("HOME").filter(|d| !d.is_empty())?;
+        Some(AnalysisCache::new(PathBuf::from(home).join(".cache").join("tarikh")))
+    }
+
+    /// The directory the cache files are in.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// The cache file for the grammar known as `label` (the built-in one, or a directory).
+    pub(crate) fn file_for(&self, label: &str) -> PathBuf {
+        let mut h = Fnv::new();
+        h.write(FINGERPRINT.as_bytes());
+        h.write(&[0]);
+        h.write(label.as_bytes());
+        self.dir.join(format!("grammar-{:016x}.bin", h.finish()))
+    }
+}
+
+/// What the analysis found for one rule.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct RuleAnalysis {
+    /// The capture group names of its full pattern (`_clitic`, `_body`, then the body's).
+    pub(crate) names: Vec<String>,
+    /// The groups that take part in every match of its body.
+    pub(crate) mandatory: Vec<String>,
+    /// Does its body hold a Unicode word boundary?
+    pub(crate) word_boundary: bool,
+    /// Literal sets every match holds a member of (see `prefilter::required_literals`).
+    pub(crate) required: Vec<Vec<Vec<u8>>>,
+}
+
+/// The prefilter's literal sets (see prefilter.rs), before its automaton is built.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct PrefilterParts {
+    /// Every distinct prefix literal.
+    pub(crate) literals: Vec<Vec<u8>>,
+    /// For each literal: the rules it is a prefix of.
+    pub(crate) literal_rules: Vec<Vec<u32>>,
+    /// The rules that can only match at the text's start.
+    pub(crate) text_start: Vec<u32>,
+    /// Per rule: no usable prefix set, scan the whole text.
+    pub(crate) scan_all: Vec<bool>,
+}
+
+/// Everything a load works out from the grammar files that is costly and kept in the cache.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Analysis {
+    /// Per rule, in rule order.
+    pub(crate) rules: Vec<RuleAnalysis>,
+    /// Per context, in order: the capture group names of its left then right pattern.
+    pub(crate) contexts: Vec<Vec<String>>,
+    /// The prefilter's literal sets.
+    pub(crate) prefilter: PrefilterParts,
+}
+
+/// Why a cache file was not used.
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) enum Miss {
+    /// There is no such file (the first run, or the cache was cleared).
+    Absent,
+    /// The file was made from other grammar files (the grammar was edited).
+    Stale,
+    /// The file cannot be trusted: why.
+    Broken(String),
+}
+
+/// The analysis stored in `file` for exactly these `sources` (sorted by path), or why not.
+pub(crate) fn read(file: &Path, sources: &[&(PathBuf, String)]) -> Result<Analysis, Miss> {
+    let bytes = match std::fs::read(file) {
+        Ok(b) => b,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Err(Miss::Absent),
+        Err(e) => return Err(Miss::Broken(format!("cannot read it: {e}"))),
+    };
+    let mut r = Reader { bytes: &bytes, at: 0 };
+    let broken = |what: &str| Miss::Broken(format!("{what} (the file is damaged or was written by something else)"));
+    if r.take(MAGIC.len()).ok_or_else(|| broken("too short"))? != MAGIC {
+        return Err(broken("it does not start as a tarikh grammar cache"));
+    }
+    let fingerprint = r.bytes_field().ok_or_else(|| broken("truncated"))?;
+    if fingerprint != FINGERPRINT.as_bytes() {
+        return Err(Miss::Stale);
+    }
+    let n = r.u32().ok_or_else(|| broken("truncated"))? as usize;
+    if n != sources.len() {
+        return Err(Miss::Stale);
+    }
+    for (path, text) in sources {
+        let p = r.bytes_field().ok_or_else(|| broken("truncated"))?;
+        let t = r.bytes_field().ok_or_else(|| broken("truncated"))?;
+        if p != path.to_string_lossy().as_bytes() || t != text.as_bytes() {
+            return Err(Miss::Stale);
+        }
+    }
+    let payload = r.bytes_field().ok_or_else(|| broken("truncated"))?;
+    let sum = r.u64().ok_or_else(|| broken("truncated"))?;
+    if r.at != bytes.len() {
+        return Err(broken("it has bytes after its end"));
+    }
+    if fnv(payload) != sum {
+        return Err(broken("its checksum does not match"));
+    }
+    decode(payload).ok_or_else(|| broken("its analysis does not decode"))
+}
+
+/// Write `analysis` of `sources` (sorted by path) to `file`, atomically (a temporary file renamed).
+pub(crate) fn write(file: &Path, sources: &[&(PathBuf, String)], analysis: &Analysis) -> std::io::Result<()> {
+    let mut out = Vec::with_capacity(sources.iter().map(|(p, t)| p.as_os_str().len() + t.len() + 8).sum::<usize>() + 256 * 1024);
+    out.extend_from_slice(MAGIC);
+    put_bytes(&mut out, FINGERPRINT.as_bytes());
+    put_u32(&mut out, sources.len());
+    for (path, text) in sources {
+        put_bytes(&mut out, path.to_string_lossy().as_bytes());
+        put_bytes(&mut out, text.as_bytes());
+    }
+    let payload = encode(analysis);
+    put_bytes(&mut out, &payload);
+    out.extend_from_slice(&fnv(&payload).to_le_bytes());
+    let dir = file.parent().unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir)?;
+    let tmp = dir.join(format!(".{}.{}.tmp", file.file_name().and_then(|n| n.to_str()).unwrap_or("grammar"), std::process::id()));
+    std::fs::write(&tmp, &out)?;
+    std::fs::rename(&tmp, file).inspect_err(|_| {
+        let _ = std::fs::remove_file(&tmp);
+    })
+}
+
+fn put_u32(out: &mut Vec<u8>, n: usize) {
+    out.extend_from_slice(&u32::try_from(n).expect("grammar sizes fit in 32 bits").to_le_bytes());
+}
+
+fn put_bytes(out: &mut Vec<u8>, b: &[u8]) {
+    put_u32(out, b.len());
+    out.extend_from_slice(b);
+}
+
+fn put_strings(out: &mut Vec<u8>, v: &[String]) {
+    put_u32(out, v.len());
+    v.iter().for_each(|s| put_bytes(out, s.as_bytes()));
+}
+
+fn put_u32s(out: &mut Vec<u8>, v: &[u32]) {
+    put_u32(out, v.len());
+    v.iter().for_each(|&x| put_u32(out, x as usize));
+}
+
+fn encode(a: &Analysis) -> Vec<u8> {
+    let mut out = Vec::new();
+    put_u32(&mut out, a.rules.len());
+    for r in &a.rules {
+        put_strings(&mut out, &r.names);
+        put_strings(&mut out, &r.mandatory);
+        out.push(u8::from(r.word_boundary));
+        put_u32(&mut out, r.required.len());
+        for set in &r.required {
+            put_u32(&mut out, set.len());
+            set.iter().for_each(|lit| put_bytes(&mut out, lit));
+        }
+    }
+    put_u32(&mut out, a.contexts.len());
+    a.contexts.iter().for_each(|names| put_strings(&mut out, names));
+    let p = &a.prefilter;
+    put_u32(&mut out, p.literals.len());
+    for (lit, rules) in p.literals.iter().zip(&p.literal_rules) {
+        put_bytes(&mut out, lit);
+        put_u32s(&mut out, rules);
+    }
+    put_u32s(&mut out, &p.text_start);
+    put_u32(&mut out, p.scan_all.len());
+    out.extend(p.scan_all.iter().map(|&s| u8::from(s)));
+    out
+}
+
+/// The analysis in `payload`, checked for consistency (`None` if any count or index is off).
+fn decode(payload: &[u8]) -> Option<Analysis> {
+    let mut r = Reader { bytes: payload, at: 0 };
+    let nrules = r.u32()? as usize;
+    let mut rules = Vec::with_capacity(nrules.min(payload.len()));
+    for _ in 0..nrules {
+        let names = r.strings()?;
+        let mandatory = r.strings()?;
+        let word_boundary = match r.take(1)?[0] {
+            0 => false,
+            1 => true,
+            _ => return None,
+        };
+        let nsets = r.u32()? as usize;
+        let mut required = Vec::with_capacity(nsets.min(payload.len()));
+        for _ in 0..nsets {
+            let n = r.u32()? as usize;
+            let set: Vec<Vec<u8>> = (0..n).map(|_| r.bytes_field().map(<[u8]>::to_vec)).collect::<Option<_>>()?;
+            if set.is_empty() || set.iter().any(Vec::is_empty) {
+                return None;
+            }
+            required.push(set);
+        }
+        if names.len() < 2 || names[0] != "_clitic" || names[1] != "_body" {
+            return None;
+        }
+        rules.push(RuleAnalysis { names, mandatory, word_boundary, required });
+    }
+    let ncontexts = r.u32()? as usize;
+    let mut contexts = Vec::with_capacity(ncontexts.min(payload.len()));
+    for _ in 0..ncontexts {
+        contexts.push(r.strings()?);
+    }
+    let nlits = r.u32()? as usize;
+    let (mut literals, mut literal_rules) = (Vec::with_capacity(nlits.min(payload.len())), Vec::with_capacity(nlits.min(payload.len())));
+    for _ in 0..nlits {
+        let lit = r.bytes_field()?;
+        if lit.is_empty() {
+            return None;
+        }
+        literals.push(lit.to_vec());
+        literal_rules.push(r.u32s()?);
+    }
+    let text_start = r.u32s()?;
+    let n = r.u32()? as usize;
+    let scan_all: Vec<bool> = r.take(n)?.iter().map(|&b| (b <= 1).then_some(b == 1)).collect::<Option<_>>()?;
+    let in_range = |v: &[u32]| v.iter().all(|&x| (x as usize) < nrules);
+    // The prefilter looks literals up by binary search: they must be sorted and distinct.
+    if !literals.windows(2).all(|w| w[0] < w[1]) {
+        return None;
+    }
+    if r.at != payload.len() || scan_all.len() != nrules || !literal_rules.iter().all(|v| in_range(v)) || !in_range(&text_start) {
+        return None;
+    }
+    Some(Analysis { rules, contexts, prefilter: PrefilterParts { literals, literal_rules, text_start, scan_all } })
+}
+
+struct Reader<'a> {
+    bytes: &'a [u8],
+    at: usize,
+}
+
+impl<'a> Reader<'a> {
+    fn take(&mut self, n: usize) -> Option<&'a [u8]> {
+        let piece = self.bytes.get(self.at..self.at.checked_add(n)?)?;
+        self.at += n;
+        Some(piece)
+    }
+
+    fn u32(&mut self) -> Option<u32> {
+        Some(u32::from_le_bytes(self.take(4)?.try_into().ok()?))
+    }
+
+    fn u64(&mut self) -> Option<u64> {
+        Some(u64::from_le_bytes(self.take(8)?.try_into().ok()?))
+    }
+
+    fn bytes_field(&mut self) -> Option<&'a [u8]> {
+        let n = self.u32()? as usize;
+        self.take(n)
+    }
+
+    fn strings(&mut self) -> Option<Vec<String>> {
+        let n = self.u32()? as usize;
+        (0..n).map(|_| self.bytes_field().and_then(|b| std::str::from_utf8(b).ok()).map(str::to_string)).collect()
+    }
+
+    fn u32s(&mut self) -> Option<Vec<u32>> {
+        let n = self.u32()? as usize;
+        let raw = self.take(n.checked_mul(4)?)?;
+        Some(raw.chunks_exact(4).map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]])).collect())
+    }
+}
+
+/// 64-bit FNV-1a: a checksum and a file name, stable across Rust releases (unlike `DefaultHasher`).
+struct Fnv(u64);
+
+impl Fnv {
+    fn new() -> Fnv {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 ^= u64::from(b);
+            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+fn fnv(bytes: &[u8]) -> u64 {
+    let mut h = Fnv::new();
+    h.write(bytes);
+    h.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> Analysis {
+        Analysis {
+            rules: vec![RuleAnalysis { names: vec!["_clitic".into(), "_body".into(), "day".into()], mandatory: vec!["day".into()], word_boundary: true, required: vec![vec![b"abc".to_vec()]] }],
+            contexts: vec![vec!["_ctx".into()]],
+            prefilter: PrefilterParts { literals: vec![b"abc".to_vec()], literal_rules: vec![vec![0]], text_start: vec![], scan_all: vec![false] },
+        }
+    }
+
+    #[test]
+    fn an_analysis_reads_back_as_written() {
+        let a = sample();
+        assert_eq!(decode(&encode(&a)), Some(a));
+    }
+
+    #[test]
+    fn a_cache_is_used_only_for_its_own_sources_and_never_when_damaged() {
+        let dir = std::env::temp_dir().join(format!("tarikh-cache-test-{}", std::process::id()));
+        let file = AnalysisCache::new(&dir).file_for("test");
+        let sources = [(PathBuf::from("a.toml"), "x = 1\n".to_string())];
+        let refs: Vec<&(PathBuf, String)> = sources.iter().collect();
+        assert_eq!(read(&file, &refs), Err(Miss::Absent));
+        write(&file, &refs, &sample()).unwrap();
+        assert_eq!(read(&file, &refs), Ok(sample()));
+        // An edited file is another grammar.
+        let edited = [(PathBuf::from("a.toml"), "x = 2\n".to_string())];
+        assert_eq!(read(&file, &edited.iter().collect::<Vec<_>>()), Err(Miss::Stale));
+        // Every single flipped byte and every truncation is noticed (or makes the sources differ).
+        let good = std::fs::read(&file).unwrap();
+        for i in 0..good.len() {
+            let mut bad = good.clone();
+            bad[i] ^= 0x55;
+            std::fs::write(&file, &bad).unwrap();
+            assert!(read(&file, &refs).is_err(), "byte {i} flipped");
+            std::fs::write(&file, &good[..i]).unwrap();
+            assert!(read(&file, &refs).is_err(), "cut at {i}");
+        }
+        // A rule index out of range does not decode, whatever the checksum says.
+        let mut wrong = sample();
+        wrong.prefilter.literal_rules = vec![vec![7]];
+        assert_eq!(decode(&encode(&wrong)), None);
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+}

@@ -348,6 +348,34 @@ struct EventResult {
     matching: HashMap<String, String>,
 }
 
+/// Code points of the system span `se` that count for the gold event `g` through its evidence
+/// span `ge`: their overlap, unless the part of `se` inside `ge` lies wholly within a smaller
+/// evidence span of another gold event nested in `ge`. Gold evidence is often a whole phrase
+/// that names another gold event («... بعد نشر هذه الوثائق»): a system mention of that nested
+/// event is its mention, not a second row of the phrase's event.
+fn attributed_overlap(gold: &[GoldEvent], g: &GoldEvent, ge: &SpanRef, se: &SpanRef) -> usize {
+    let shared = se.overlap_len(ge);
+    if shared == 0 {
+        return 0;
+    }
+    let (lo, hi) = (se.start.max(ge.start), se.end.min(ge.end));
+    let nested_claims = gold.iter().filter(|h| h.id != g.id).any(|h| {
+        h.evidence.iter().any(|he| {
+            he.doc == ge.doc
+                && ge.start <= he.start
+                && he.end <= ge.end
+                && he.end - he.start < ge.end - ge.start
+                && he.start <= lo
+                && hi <= he.end
+        })
+    });
+    if nested_claims {
+        0
+    } else {
+        shared
+    }
+}
+
 fn score_events(gold: &[GoldEvent], system: &[SystemEvent]) -> EventResult {
     let mut details = Vec::new();
     let mut matching = HashMap::new();
@@ -359,8 +387,11 @@ fn score_events(gold: &[GoldEvent], system: &[SystemEvent]) -> EventResult {
         let mut best_key = (false, 0usize, 0usize, 0usize);
         let mut candidates = 0;
         for (si, s) in system.iter().enumerate() {
-            let spans =
-                g.evidence.iter().filter(|ge| s.evidence.iter().any(|se| se.overlaps(ge))).count();
+            let spans = g
+                .evidence
+                .iter()
+                .filter(|ge| s.evidence.iter().any(|se| attributed_overlap(gold, g, ge, se) > 0))
+                .count();
             if spans == 0 {
                 continue;
             }
@@ -370,7 +401,7 @@ fn score_events(gold: &[GoldEvent], system: &[SystemEvent]) -> EventResult {
             let cp: usize = g
                 .evidence
                 .iter()
-                .flat_map(|ge| s.evidence.iter().map(move |se| se.overlap_len(ge)))
+                .flat_map(|ge| s.evidence.iter().map(move |se| attributed_overlap(gold, g, ge, se)))
                 .sum();
             let key = (time_compatible(g, s), spans, bscore, cp);
             if best.is_none() || key > best_key {

@@ -449,3 +449,27 @@ fn empty_gold_and_system() {
     assert_eq!(r.timeline.relations.prf.f1, 1.0);
     assert!(!r.to_text().is_empty());
 }
+
+#[test]
+fn a_mention_of_a_nested_gold_event_is_not_a_second_row_of_the_outer_one() {
+    // Gold E1's evidence is a phrase (001:100-160) that names E2 (001:130-140) inside it.
+    let mut g = small_gold();
+    g.events = vec![gev("E1", "001:100-160", DAY), gev("E2", "001:130-140", DAY)];
+    // s1 is E1's own trigger; s2 lies within E2's span: one row each, both one-to-one.
+    let sys = SystemOutput {
+        events: vec![sev("s1", "001:100-105", DAY), sev("s2", "001:131-138", DAY)],
+        ..Default::default()
+    };
+    let r = evaluate(&g, &sys);
+    assert_eq!(r.event_details[0].system_id.as_deref(), Some("s1"));
+    assert_eq!(r.event_details[1].system_id.as_deref(), Some("s2"));
+    assert_eq!((r.timeline.events.one_to_one, r.timeline.events.precision), (2, 1.0));
+    // A row reaching out of the nested span into the outer phrase still counts for E1 too.
+    let sys = SystemOutput {
+        events: vec![sev("s1", "001:100-105", DAY), sev("s2", "001:125-138", DAY)],
+        ..Default::default()
+    };
+    let r = evaluate(&g, &sys);
+    assert_eq!(r.event_details[0].candidates, 2, "s2 overlaps E1's phrase outside E2");
+    assert_eq!(r.timeline.events.one_to_one, 1);
+}

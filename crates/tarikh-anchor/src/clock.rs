@@ -15,7 +15,9 @@
 //!   on it, or on the next day when that day is an evening or a night and the time is in the small
 //!   hours or at dawn (ليل السبت … الساعة الثانية فجرا = Sunday 02:00).
 //!
-//! With no day in its sentence, a time keeps the publication day it was resolved against.
+//! With no day in its sentence, a time takes the day the sentence right before it ended on (the
+//! narrative is still there); with none there either, it keeps the publication day it was
+//! resolved against.
 
 use crate::calendar::add_days;
 use crate::resolve::{resolve, Prefer, Reference};
@@ -171,11 +173,11 @@ pub(crate) fn times_take_their_day(grammar: &Grammar, mentions: &[&Mention], tim
 
 /// A time of day whose own sentence names no day, in the sentence right after one that ended on a
 /// day («يلتقي المنتخبان يوم الأحد 18 ديسمبر في نهائي كأس 2022. وتنطلق المباراة على الساعة
-/// الرابعة عصرا»): the narrative is still on that day, which the time takes. Only when the two sentences are adjacent (a line break between them is allowed: web
-/// articles give each sentence a line; a blank line is not), the day is one day (a
-/// list or a range of days starts a schedule, which its own sentence must say), and nothing but
-/// durations and bare years (a name's year: «كأس 2022») stands between the day and the
-/// time. Returns the index of that day's timex.
+/// الرابعة عصرا»): the narrative is still on that day, which the time takes. Only when the two
+/// sentences are adjacent (a line break between them is allowed: web articles give each sentence
+/// a line; a blank line is not), the day is one day (a list or a range of days starts a schedule,
+/// which its own sentence must say), and nothing but durations and bare years (a name's year:
+/// «كأس 2022») stands between the day and the time. Returns the index of that day's timex.
 fn day_of_the_sentence_before(timexes: &[Timex], i: usize, sentence_start: usize, sentences: &[Range<usize>], text: &str) -> Option<usize> {
     let before = sentences.iter().filter(|r| r.start < sentence_start).max_by_key(|r| r.start)?;
     let this = &timexes[i];

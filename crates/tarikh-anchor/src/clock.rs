@@ -15,7 +15,9 @@
 //!   on it, or on the next day when that day is an evening or a night and the time is in the small
 //!   hours or at dawn (ليل السبت … الساعة الثانية فجرا = Sunday 02:00).
 //!
-//! With no day in its sentence, a time keeps the publication day it was resolved against.
+//! With no day in its sentence, a time takes the day the sentence right before it ended on (the
+//! narrative is still there); with none there either, it keeps the publication day it was
+//! resolved against.
 
 use crate::calendar::add_days;
 use crate::resolve::{resolve, Prefer, Reference};
@@ -40,6 +42,7 @@ fn names_no_day(kind: MentionType, s: &Semantics) -> bool {
         && s.event_gap.is_none()
         && s.last_of_event.is_none()
         && s.reference.is_none()
+        && s.anaphora.is_none()
 }
 
 /// The day a timex names, when it names one day (a date, or a time on a known day).
@@ -120,8 +123,10 @@ pub(crate) fn times_take_their_day(grammar: &Grammar, mentions: &[&Mention], tim
             }
             continue;
         }
-        // The last expression before this one, in its sentence, that names a day or a range of days.
-        let Some(j) = (0..i).rev().take_while(|&j| timexes[j].byte_range.start >= sentence.start).find(|&j| day_of(&timexes[j]).is_some() || is_day_range(&timexes[j])) else {
+        // The last expression before this one, in its sentence, that names a day or a range of days;
+        // else the day the sentence before it ended on (see `day_of_the_sentence_before`).
+        let in_sentence = (0..i).rev().take_while(|&j| timexes[j].byte_range.start >= sentence.start).find(|&j| day_of(&timexes[j]).is_some() || is_day_range(&timexes[j]));
+        let Some(j) = in_sentence.or_else(|| day_of_the_sentence_before(timexes, i, sentence.start, sentences, text)) else {
             continue;
         };
         let (prev, this) = (&timexes[j], &timexes[i]);
@@ -164,6 +169,35 @@ pub(crate) fn times_take_their_day(grammar: &Grammar, mentions: &[&Mention], tim
     clocks_take_the_part_of_day_after_them(mentions, timexes, text, tz);
     ranges_share_their_end(mentions, timexes, text, tz);
     runs_of_clock_times_roll_over_midnight(mentions, timexes, tz);
+}
+
+/// A time of day whose own sentence names no day, in the sentence right after one that ended on a
+/// day («يلتقي المنتخبان يوم الأحد 18 ديسمبر في نهائي كأس 2022. وتنطلق المباراة على الساعة
+/// الرابعة عصرا»): the narrative is still on that day, which the time takes. Only when the two
+/// sentences are adjacent (a line break between them is allowed: web articles give each sentence
+/// a line; a blank line is not), the day is one day (a list or a range of days starts a schedule,
+/// which its own sentence must say), and nothing but durations and bare years (a name's year:
+/// «كأس 2022») stands between the day and the time. Returns the index of that day's timex.
+fn day_of_the_sentence_before(timexes: &[Timex], i: usize, sentence_start: usize, sentences: &[Range<usize>], text: &str) -> Option<usize> {
+    let before = sentences.iter().filter(|r| r.start < sentence_start).max_by_key(|r| r.start)?;
+    let this = &timexes[i];
+    for j in (0..i).rev() {
+        let prev = &timexes[j];
+        if prev.byte_range.start < before.start || prev.byte_range.end > sentence_start {
+            return None;
+        }
+        if text.get(prev.byte_range.end..this.byte_range.start)?.matches('\n').count() > 1 {
+            return None;
+        }
+        if day_of(prev).is_some() {
+            return (!prev.value.starts_with('X')).then_some(j);
+        }
+        let bare_year = prev.kind == TimexType::Date && prev.value.len() == 4;
+        if !(bare_year || matches!(prev.kind, TimexType::Duration | TimexType::Set)) {
+            return None;
+        }
+    }
+    None
 }
 
 /// How far apart (in bytes) two clock times of one run may stand: a schedule or an hour-by-hour
@@ -286,6 +320,30 @@ mod tests {
         // With no day in its sentence it stays on the publication day.
         let v = value_of("قال إن الجلسة ستبدأ. وتفتح الأبواب الساعة الرابعة عصرا.", "2022-12-09", "الساعة الرابعة عصرا");
         assert_eq!(v.1, "2022-12-09T16:00");
+    }
+
+    #[test]
+    fn a_clock_time_with_no_day_in_its_sentence_stays_on_the_day_the_sentence_before_ended_on() {
+        let text = "يلتقي المنتخبان في النهائي يوم الأحد 18 ديسمبر. وتنطلق المباراة على الساعة الرابعة عصرا.";
+        assert_eq!(value_of(text, "2022-12-14", "الساعة الرابعة عصرا").1, "2022-12-18T16:00");
+        let text = "اندلعت الاشتباكات مساء الخميس. واستمر القصف حتى الساعة الثانية فجرا.";
+        assert_eq!(value_of(text, "2023-04-22", "الساعة الثانية فجرا").1, "2023-04-21T02:00");
+        // Web articles give each sentence a line: a line break alone does not end the day.
+        let text = "يلتقي المنتخبان في النهائي يوم الأحد 18 ديسمبر.\nوتفتح الأبواب على الساعة الرابعة عصرا.";
+        assert_eq!(value_of(text, "2022-12-14", "الساعة الرابعة عصرا").1, "2022-12-18T16:00");
+        // A blank line, a sentence or another expression between them ends that day.
+        let text = "يلتقي المنتخبان في النهائي يوم الأحد 18 ديسمبر.\n\nوتفتح الأبواب على الساعة الرابعة عصرا.";
+        assert_eq!(value_of(text, "2022-12-14", "الساعة الرابعة عصرا").1, "2022-12-14T16:00");
+        let text = "يلتقي المنتخبان في النهائي يوم الأحد 18 ديسمبر. وأعلن المدرب التشكيلة. وتفتح الأبواب على الساعة الرابعة عصرا.";
+        assert_eq!(value_of(text, "2022-12-14", "الساعة الرابعة عصرا").1, "2022-12-14T16:00");
+        let text = "يلتقي المنتخبان يوم الأحد 18 ديسمبر. وقال المدرب إن الفريق تدرب لمدة ساعتين، وتفتح الأبواب على الساعة الرابعة عصرا.";
+        assert_eq!(value_of(text, "2022-12-14", "الساعة الرابعة عصرا").1, "2022-12-14T16:00");
+    }
+
+    #[test]
+    fn an_anaphoric_part_of_day_keeps_the_narrative_day() {
+        let text = "ضرب الزلزال المدينة يوم الإثنين 6 فبراير 2023. ونامت مئات الأسر ليلتها في الحدائق العامة قبل أن تعود يوم الثلاثاء";
+        assert_eq!(value_of(text, "2023-02-08", "ليلتها").1, "2023-02-06TNI");
     }
 
     #[test]

@@ -171,6 +171,18 @@ fn narrative_point(timexes: &[Timex], anaphora: Anaphora) -> Option<(NaiveDate, 
     })
 }
 
+/// The time an anaphor refers back to, moved by the days its words shift it («في نفس الموعد غدا»:
+/// the same time the next day): the value's date part and its interval move; a value that names no
+/// day (a month, a year) or no shift in days keeps the referent as it is.
+fn same_moved_by_days(referent: &Timex, shift: Option<(Unit, i32)>) -> (String, Option<Interval>) {
+    let unchanged = (referent.value.clone(), referent.interval);
+    let Some((Unit::Day, n)) = shift.filter(|(_, n)| *n != 0) else { return unchanged };
+    let Some(day) = referent.value.get(..10).and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok()) else { return unchanged };
+    let moved = add_days(day, i64::from(n));
+    let interval = referent.interval.map(|iv| Interval { start: iv.start + chrono::Duration::days(i64::from(n)), end: iv.end + chrono::Duration::days(i64::from(n)) });
+    (format!("{moved}{}", &referent.value[10..]), interval)
+}
+
 /// Byte offsets of each char of `original`, to slice by code point.
 fn char_starts(original: &str) -> Vec<usize> {
     let mut v: Vec<usize> = original.char_indices().map(|(i, _)| i).collect();
@@ -363,7 +375,10 @@ pub(crate) fn anchor_traced(
         let narrative = narrative || (s.anaphora.is_some() && r.date != reference.date) || anaphoric.is_some();
         let s = resolved_sem.as_ref().unwrap_or(s);
         let resolved = match &anaphoric {
-            Some(t) => Some(Resolution { kind: t.kind, value: t.value.clone(), interval: t.interval, anchor: AnchorKind::Narrative, duration_seconds: None, modifier: s.modifier.clone(), problems: Vec::new() }),
+            Some(t) => {
+                let (value, interval) = same_moved_by_days(t, s.shift);
+                Some(Resolution { kind: t.kind, value, interval, anchor: AnchorKind::Narrative, duration_seconds: None, modifier: s.modifier.clone(), problems: Vec::new() })
+            }
             None => resolve_traced(m.kind, s, &r, prefer, &mut t),
         };
         let Some(mut res) = resolved else {

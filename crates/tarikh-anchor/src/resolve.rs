@@ -268,6 +268,13 @@ pub(crate) fn stated_zone(name: &str) -> Option<chrono_tz::Tz> {
 }
 
 fn duration_value(amount: Option<f64>, unit: Unit) -> String {
+    // TIMEX3 has no quarter letter: a quarter is three months (3 أرباع سنة = P9M).
+    if unit == Unit::Quarter {
+        return match amount {
+            Some(a) => duration_value(Some(a * 3.0), Unit::Month),
+            None => "PXM".into(),
+        };
+    }
     let t = if unit.is_clock() { "T" } else { "" };
     match amount {
         None => format!("P{t}X{}", unit.timex_letter()),
@@ -635,7 +642,15 @@ pub(crate) fn resolve_traced(kind: MentionType, sem: &Semantics, r: &Reference, 
 
     // Day-level readings from weekdays and shifts.
     if point.is_none() {
-        if let Some((unit, n)) = sem.shift {
+        if let (Some((Unit::Week, n)), Some(w), Some(_)) = (sem.shift, sem.weekday, sem.direction) {
+            // A weekday with a direction and a shift in weeks ("الإثنين قبل الماضي", "الجمعة بعد
+            // القادم"): the nearest such day strictly in that direction, moved by whole weeks —
+            // not the weekday of a shifted ISO week, which on a Monday would skip no Monday at all.
+            let nearest = weekday_near(r.date, w, prefer, true);
+            let day = nearest.checked_add_signed(Duration::try_days(7 * i64::from(n))?)?;
+            trace.note(StepKind::Weekday, || format!("{} {} the reference {}: {nearest}; moved {n:+} week(s): {day}", weekday_label(w), if n < 0 { "before" } else { "after" }, r.date));
+            point = Some(Point::Day(day));
+        } else if let Some((unit, n)) = sem.shift {
             // A shift past the four-digit years ("بعد 2147483647 سنة") names no date: left out.
             point = Some(shifted(r, unit, n)?);
             trace.note(StepKind::Shift, || format!("shift {n:+} {} from the reference {}: {}", unit_name(unit), r.date, point.map_or(String::new(), |p| p.value())));
@@ -951,6 +966,10 @@ fn shifted(r: &Reference, unit: Unit, n: i32) -> Option<Point> {
             let total = y * 12 + i64::from(base.month0()) + n;
             Point::Month(year(total.div_euclid(12))?, total.rem_euclid(12) as u32 + 1)
         }
+        Unit::Quarter => {
+            let total = y * 4 + i64::from(base.month0() / 3) + n;
+            Point::Quarter(year(total.div_euclid(4))?, total.rem_euclid(4) as u32 + 1)
+        }
         Unit::Year => Point::Year(year(y + n)?),
         Unit::Decade => Point::Decade(year(y + 10 * n)?.div_euclid(10)),
         Unit::Century => Point::Century(year(y + 100 * n)?.div_euclid(100)),
@@ -958,10 +977,11 @@ fn shifted(r: &Reference, unit: Unit, n: i32) -> Option<Point> {
             let t = base.and_time(r.time.unwrap_or(NaiveTime::MIN));
             let t = t.checked_add_signed(Duration::try_seconds(unit.seconds().checked_mul(n)?)?)?;
             year(i64::from(t.date().year()))?;
-            if unit == Unit::Hour {
-                Point::Hour(t.date(), t.time().hour_of_day())
-            } else {
-                Point::Minute(t.date(), t.time().hour_of_day(), t.time().minute_of_hour())
+            match unit {
+                Unit::Hour => Point::Hour(t.date(), t.time().hour_of_day()),
+                Unit::Minute => Point::Minute(t.date(), t.time().hour_of_day(), t.time().minute_of_hour()),
+                // «قبل 3 ثوان»: to the second, as a minute would round it away.
+                _ => Point::Second(t.date(), t.time().hour_of_day(), t.time().minute_of_hour(), chrono::Timelike::second(&t.time())),
             }
         }
     })
@@ -1052,6 +1072,51 @@ mod tests {
         let late = NaiveTime::from_hms_opt(23, 0, 0).unwrap();
         assert_eq!(twelve_hour_occurrence(day, late, 3, 0, Prefer::Future), (add_days(day, 1), 3));
         assert_eq!(twelve_hour_occurrence(day, late, 9, 0, Prefer::Nearest), (day, 21));
+    }
+
+    fn value_of(sem: &Semantics, reference: NaiveDate, time: Option<NaiveTime>) -> String {
+        let r = Reference { date: reference, time, tz: chrono_tz::UTC };
+        resolve(MentionType::Date, sem, &r, Prefer::Nearest).map(|res| res.value).unwrap_or_default()
+    }
+
+    #[test]
+    fn a_weekday_before_last_or_after_next_skips_one_occurrence() {
+        let monday = NaiveDate::from_ymd_opt(2024, 4, 15).unwrap();
+        let before_last = |w| Semantics { weekday: Some(w), direction: Some(Direction::Past), shift: Some((Unit::Week, -1)), ..Semantics::default() };
+        let after_next = |w| Semantics { weekday: Some(w), direction: Some(Direction::Future), shift: Some((Unit::Week, 1)), ..Semantics::default() };
+        // On a Monday, the Monday before last is two weeks back (not the Monday of last ISO week).
+        assert_eq!(value_of(&before_last(1), monday, None), "2024-04-01");
+        assert_eq!(value_of(&after_next(1), monday, None), "2024-04-29");
+        assert_eq!(value_of(&before_last(5), monday, None), "2024-04-05");
+        assert_eq!(value_of(&after_next(7), monday, None), "2024-04-28");
+        // Without a direction, a weekday and a week shift stay the weekday of that ISO week.
+        let of_last_week = Semantics { weekday: Some(1), shift: Some((Unit::Week, -1)), ..Semantics::default() };
+        assert_eq!(value_of(&of_last_week, monday, None), "2024-04-08");
+    }
+
+    #[test]
+    fn a_shift_in_seconds_is_read_to_the_second() {
+        let day = NaiveDate::from_ymd_opt(2023, 12, 28).unwrap();
+        let noon = NaiveTime::from_hms_opt(12, 0, 0);
+        let ago = |n| Semantics { shift: Some((Unit::Second, n)), ..Semantics::default() };
+        assert_eq!(value_of(&ago(-3), day, noon), "2023-12-28T11:59:57");
+        assert_eq!(value_of(&ago(-100), day, noon), "2023-12-28T11:58:20");
+        let minutes = Semantics { shift: Some((Unit::Minute, -3)), ..Semantics::default() };
+        assert_eq!(value_of(&minutes, day, noon), "2023-12-28T11:57");
+    }
+
+    #[test]
+    fn a_shift_in_quarters_names_a_calendar_quarter() {
+        let quarters = |n| Semantics { shift: Some((Unit::Quarter, n)), ..Semantics::default() };
+        let december = NaiveDate::from_ymd_opt(2023, 12, 28).unwrap();
+        assert_eq!(value_of(&quarters(0), december, None), "2023-Q4");
+        assert_eq!(value_of(&quarters(1), december, None), "2024-Q1");
+        assert_eq!(value_of(&quarters(-1), december, None), "2023-Q3");
+        let april = NaiveDate::from_ymd_opt(2024, 4, 15).unwrap();
+        assert_eq!(value_of(&quarters(-2), april, None), "2023-Q4");
+        assert_eq!(value_of(&quarters(-11), april, None), "2021-Q3");
+        assert_eq!(duration_value(Some(3.0), Unit::Quarter), "P9M");
+        assert_eq!(duration_value(Some(1.0), Unit::Quarter), "P3M");
     }
 
     #[test]

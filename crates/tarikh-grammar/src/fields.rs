@@ -41,7 +41,7 @@ pub const FIELDS: &[FieldDoc] = &[
     FieldDoc { name: "amount", takes: "a number, or X", meaning: "Amount of a DURATION or SET; X for a vague one (ساعات).", sample: "48" },
     FieldDoc { name: "amount_min", takes: "a number", meaning: "Smallest plausible amount of a vague DURATION (عدة = 3).", sample: "3" },
     FieldDoc { name: "amount_max", takes: "a number", meaning: "Largest plausible amount of a vague DURATION (عدة = 9).", sample: "9" },
-    FieldDoc { name: "unit", takes: "S MIN H D W M Y DE CE", meaning: "Unit of a DURATION (required there); on a DATE with `year`, DE or CE names its decade or century.", sample: "H" },
+    FieldDoc { name: "unit", takes: "S MIN H D W M Q Y DE CE", meaning: "Unit of a DURATION (required there); on a DATE with `year`, DE or CE names its decade or century.", sample: "H" },
     FieldDoc { name: "mod", takes: "APPROX LESS_THAN MORE_THAN EQUAL_OR_LESS EQUAL_OR_MORE START MID END", meaning: "TIMEX3 `mod`, printed by `tag`, `parse` and timex.csv.", sample: "APPROX" },
     FieldDoc { name: "event", takes: "before, after", meaning: "The expression is an offset before or after the event named right after the match (قبل 48 ساعة من التصويت).", sample: "before" },
     FieldDoc { name: "event_gap", takes: "UNIT:N", meaning: "Gap to that event implied by a word with no amount (عشية = D:1 before, غداة = D:1 after).", sample: "D:1" },

@@ -1173,7 +1173,7 @@ fn check_combinations(kind: MentionType, fields: &[(String, Template)], mandator
         }
         MentionType::Duration => {
             if !set("unit") && !set("reference") {
-                return Err("a DURATION rule needs `unit` (S MIN H D W M Y DE CE): without it no expression is produced".into());
+                return Err("a DURATION rule needs `unit` (S MIN H D W M Q Y DE CE): without it no expression is produced".into());
             }
             if !set("reference") {
                 only(

@@ -21,6 +21,9 @@ pub enum Unit {
     Week,
     /// Months (`M`).
     Month,
+    /// Quarters of a year (`Q`): a shift names a calendar quarter (الربع الماضي = 2024-Q1), a
+    /// duration counts three months each (P9M).
+    Quarter,
     /// Years (`Y`).
     Year,
     /// Decades (`DE`).
@@ -30,7 +33,7 @@ pub enum Unit {
 }
 
 impl Unit {
-    /// Parse the unit codes used in grammar files: S MIN H D W M Y DE CE.
+    /// Parse the unit codes used in grammar files: S MIN H D W M Q Y DE CE.
     pub fn parse(code: &str) -> Option<Unit> {
         Some(match code {
             "S" => Unit::Second,
@@ -39,6 +42,7 @@ impl Unit {
             "D" => Unit::Day,
             "W" => Unit::Week,
             "M" => Unit::Month,
+            "Q" => Unit::Quarter,
             "Y" => Unit::Year,
             "DE" => Unit::Decade,
             "CE" => Unit::Century,
@@ -60,6 +64,7 @@ impl Unit {
             Unit::Day => "D",
             Unit::Week => "W",
             Unit::Month => "M",
+            Unit::Quarter => "Q",
             Unit::Year => "Y",
             Unit::Decade => "DE",
             Unit::Century => "CE",
@@ -75,6 +80,7 @@ impl Unit {
             Unit::Day => 86_400,
             Unit::Week => 7 * 86_400,
             Unit::Month => 30 * 86_400,
+            Unit::Quarter => 91 * 86_400,
             Unit::Year => 365 * 86_400,
             Unit::Decade => 3650 * 86_400,
             Unit::Century => 36500 * 86_400,
@@ -241,7 +247,7 @@ pub(crate) fn set_field(sem: &mut Semantics, name: &str, value: &str) -> Result<
     }
     fn unit(name: &str, value: &str) -> Result<Unit, String> {
         Unit::parse(value.trim()).ok_or_else(|| {
-            format!("field `{name}` expects a unit code (S MIN H D W M Y DE CE), but got `{value}`")
+            format!("field `{name}` expects a unit code (S MIN H D W M Q Y DE CE), but got `{value}`")
         })
     }
     fn shift(name: &str, value: &str) -> Result<(Unit, i32), String> {
@@ -401,7 +407,7 @@ impl FieldTest {
     pub(crate) fn parse(s: &str) -> Result<FieldTest, String> {
         let s = s.trim();
         if let Some(u) = s.strip_prefix("shift:") {
-            return Unit::parse(u).map(FieldTest::ShiftIn).ok_or_else(|| format!("`{s}`: after `shift:` write a unit code (S MIN H D W M Y DE CE)"));
+            return Unit::parse(u).map(FieldTest::ShiftIn).ok_or_else(|| format!("`{s}`: after `shift:` write a unit code (S MIN H D W M Q Y DE CE)"));
         }
         TESTABLE.iter().find(|f| **f == s).map(|f| FieldTest::Set(f)).ok_or_else(|| format!("`{s}` is not a field a context can test; use one of {} or shift:UNIT", TESTABLE.join(" ")))
     }

@@ -611,9 +611,15 @@ fn attach_undated(flat: &[Flat], uf: &mut UnionFind<usize>, hull: &[Option<(i64,
         // of the day after tomorrow may be "التصويت")
         let written_by = c.docs.iter().map(|&d| published[d]).min().unwrap_or(i64::MAX);
         let not_later = |k: usize, d: &Cluster| hull[k].is_none_or(|(a, _)| a < written_by + 3 * DAY) || !d.docs.is_disjoint(&c.docs);
+        // nor, when writing over a week after it, an event only one other article tells (the
+        // evacuation after a new aftershock is not the flight of the first night); the story's
+        // headline event, told by several articles, may still be named without its date
+        let not_stale = |k: usize, d: &Cluster| {
+            hull[k].is_none_or(|(_, b)| b + 7 * DAY >= written_by) || d.docs.len() >= 2 || !d.docs.is_disjoint(&c.docs)
+        };
         let compatible = |k: usize| {
             let d = &clusters[&k];
-            !related_roots.contains(&(r, k)) && !placed_elsewhere(k) && not_later(k, d) && d.group == c.group && (c.distinct.is_empty() || d.distinct.is_empty() || c.distinct == d.distinct)
+            !related_roots.contains(&(r, k)) && !placed_elsewhere(k) && not_later(k, d) && not_stale(k, d) && d.group == c.group && (c.distinct.is_empty() || d.distinct.is_empty() || c.distinct == d.distinct)
         };
         // the event named by the same word first ("المؤتمر" is the conference, not the meeting)
         let score = |d: &Cluster| (!d.heads.is_disjoint(&c.heads), d.docs.len(), d.mentions);

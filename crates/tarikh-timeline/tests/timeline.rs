@@ -652,3 +652,22 @@ fn midnight_closing_a_day_agrees_with_that_day() {
     assert_eq!(end.earliest_start, Some(at(2, 2017, 5, 6, 0, 0)));
     assert_eq!(end.latest_end, Some(at(2, 2017, 5, 6, 0, 0)));
 }
+
+#[test]
+fn an_undated_mention_does_not_name_an_event_one_other_article_dated_weeks_before() {
+    // the first night's flight is told by one article; an article written a fortnight later tells,
+    // without a date, people fleeing again: a new flight, not that night's
+    let night = doc("a", "وهرع السكان إلى الشوارع فجر الاثنين.", (2023, 2, 6), PARIS, 1, vec![tx("فجر الاثنين", "2023-02-06TMO", AnchorKind::Dct)]);
+    let later = doc("b", "وهرع السكان إلى الشوارع خوفا من الهزات.", (2023, 2, 20), PARIS, 1, vec![]);
+    let (_, tl) = run(&[night.clone(), later.clone()]);
+    let both = |tl: &Timeline, x: &str, y: &str| tl.events.iter().any(|e| e.docs.iter().any(|d| d == x) && e.docs.iter().any(|d| d == y));
+    assert!(!both(&tl, "a", "b"), "{:#?}", tl.events);
+    // written within the week, the same words name the same flight
+    let soon = doc("b", "وهرع السكان إلى الشوارع خوفا من الهزات.", (2023, 2, 8), PARIS, 1, vec![]);
+    let (_, tl) = run(&[night.clone(), soon]);
+    assert!(both(&tl, "a", "b"), "{:#?}", tl.events);
+    // told by two articles, the night is the story's own event: a later article may name it
+    let again = doc("c", "هرع السكان إلى الشوارع فجر الاثنين.", (2023, 2, 7), PARIS, 1, vec![tx("فجر الاثنين", "2023-02-06TMO", AnchorKind::Dct)]);
+    let (_, tl) = run(&[night, again, later]);
+    assert!(both(&tl, "a", "b") && both(&tl, "a", "c"), "{:#?}", tl.events);
+}

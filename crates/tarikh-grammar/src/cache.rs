@@ -181,7 +181,37 @@ pub(crate) fn write(file: &Path, sources: &[&(PathBuf, String)], analysis: &Anal
     std::fs::write(&tmp, &out)?;
     std::fs::rename(&tmp, file).inspect_err(|_| {
         let _ = std::fs::remove_file(&tmp);
-    })
+    })?;
+    prune_stale(dir, file);
+    Ok(())
+}
+
+/// How long a cache file written by another build or for another grammar is kept: each build of
+/// tarikh writes its own file, and nothing else would ever remove the old ones.
+const STALE_AFTER: std::time::Duration = std::time::Duration::from_secs(30 * 24 * 3600);
+
+/// Remove the cache files in `dir` other than `keep` that were last written over [`STALE_AFTER`]
+/// ago (a file still in use is only re-analysed once if removed). Best effort: errors are ignored.
+fn prune_stale(dir: &Path, keep: &Path) {
+    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    let now = std::time::SystemTime::now();
+    for entry in entries.flatten() {
+        let path = entry.path();
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if path == keep || !name.starts_with("grammar-") || !name.ends_with(".bin") {
+            continue;
+        }
+        let old = entry
+            .metadata()
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|t| now.duration_since(t).ok())
+            .is_some_and(|age| age > STALE_AFTER);
+        if old {
+            let _ = std::fs::remove_file(&path);
+        }
+    }
 }
 
 fn put_u32(out: &mut Vec<u8>, n: usize) {
@@ -394,6 +424,26 @@ mod tests {
         let mut wrong = sample();
         wrong.prefilter.literal_rules = vec![vec![7]];
         assert_eq!(decode(&encode(&wrong)), None);
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn writing_a_cache_file_removes_stale_ones_and_nothing_else() {
+        let dir = std::env::temp_dir().join(format!("tarikh-cache-prune-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let aged = |name: &str, age_days: u64| {
+            let path = dir.join(name);
+            let f = std::fs::File::create(&path).unwrap();
+            f.set_modified(std::time::SystemTime::now() - std::time::Duration::from_secs(age_days * 24 * 3600)).unwrap();
+            path
+        };
+        let stale = aged("grammar-0000000000000001.bin", 40);
+        let recent = aged("grammar-0000000000000002.bin", 3);
+        let other = aged("notes.txt", 400);
+        let file = AnalysisCache::new(&dir).file_for("test");
+        let sources = [(PathBuf::from("a.toml"), "x = 1\n".to_string())];
+        write(&file, &sources.iter().collect::<Vec<_>>(), &sample()).unwrap();
+        assert!(!stale.exists() && recent.exists() && other.exists() && file.exists());
         let _ = std::fs::remove_dir_all(&dir);
     }
 }

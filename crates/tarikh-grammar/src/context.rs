@@ -101,7 +101,7 @@ fn edge_char(bytes: &[u8], side: Side) -> Option<char> {
 /// without its word boundaries ([`crate::prefilter::word_boundary_free`]), whose language holds
 /// every match of the pattern. Only a window that passes is searched with captures, so the
 /// matches and their groups are those of the capture search alone.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub(crate) struct ContextRegex {
     regex: regex_automata::meta::Regex,
     /// The full pattern, for the word-boundary-free filter built on first use.
@@ -109,6 +109,20 @@ pub(crate) struct ContextRegex {
     /// `Some(None)`: the pattern has no `\b` (or no filter could be built) and the meta regex's
     /// own match test is used.
     filter: std::sync::OnceLock<Option<crate::prefilter::LongestFilter>>,
+    /// Searches made so far, up to [`FILTER_AFTER`]: the filter is built only once that many
+    /// have been made, so a one-phrase `tarikh parse` does not pay for it.
+    searches: std::sync::atomic::AtomicUsize,
+}
+
+/// How many searches a context with a `\b` makes without its filter (the capture search alone,
+/// as before the filter existed) before the filter is built: building it (a second NFA and lazy
+/// DFA of a pattern of thousands of states) costs about as much as a few dozen of those searches.
+const FILTER_AFTER: usize = 32;
+
+impl Clone for ContextRegex {
+    fn clone(&self) -> ContextRegex {
+        ContextRegex { regex: self.regex.clone(), pattern: self.pattern.clone(), filter: self.filter.clone(), searches: std::sync::atomic::AtomicUsize::new(self.searches.load(std::sync::atomic::Ordering::Relaxed)) }
+    }
 }
 
 /// A match of a [`ContextRegex`] in its window, with its groups.
@@ -136,12 +150,19 @@ impl ContextRegex {
     pub(crate) fn new(pattern: &str) -> Result<ContextRegex, String> {
         let config = regex_automata::meta::Config::new().backtrack(false);
         let regex = regex_automata::meta::Regex::builder().configure(config).build(pattern).map_err(|e| e.to_string())?;
-        Ok(ContextRegex { regex, pattern: pattern.to_string(), filter: std::sync::OnceLock::new() })
+        Ok(ContextRegex { regex, pattern: pattern.to_string(), filter: std::sync::OnceLock::new(), searches: std::sync::atomic::AtomicUsize::new(0) })
     }
 
     /// Can the regex match somewhere in `window`? `false` only when it certainly cannot.
     fn may_match(&self, window: &str) -> bool {
-        match self.filter.get_or_init(|| crate::prefilter::word_boundary_free(&self.pattern)) {
+        // Every word-boundary assertion is written `\b`, `\B`, `\<` or `\>`: a pattern with none of
+        // them needs no filter, and is not parsed again to find that out (one-phrase start-up).
+        let may_have_boundary = || [r"\b", r"\B", r"\<", r"\>"].iter().any(|w| self.pattern.contains(w));
+        if self.filter.get().is_none() && self.searches.fetch_add(1, std::sync::atomic::Ordering::Relaxed) < FILTER_AFTER && may_have_boundary() {
+            return true;
+        }
+        let filter = self.filter.get_or_init(|| may_have_boundary().then(|| crate::prefilter::word_boundary_free(&self.pattern)).flatten());
+        match filter {
             Some(filter) => filter.longest_end(&regex_automata::Input::new(window)).is_some(),
             None => self.regex.is_match(window),
         }

@@ -104,7 +104,7 @@ fn edge_char(bytes: &[u8], side: Side) -> Option<char> {
 #[derive(Debug)]
 pub(crate) struct ContextRegex {
     regex: regex_automata::meta::Regex,
-    /// The full pattern, for the word-boundary-free filter built on first use.
+    /// The full pattern, for the word-boundary-free filter (built after [`FILTER_AFTER`] searches).
     pattern: String,
     /// `Some(None)`: the pattern has no `\b` (or no filter could be built) and the meta regex's
     /// own match test is used.
@@ -190,6 +190,24 @@ mod tests {
 
     fn hir(p: &str) -> Hir {
         regex_syntax::Parser::new().parse(p).unwrap()
+    }
+
+    #[test]
+    fn a_word_boundary_context_finds_the_same_matches_with_its_filter_as_without() {
+        // A right context with `\b` (the lazy DFA gives up on Arabic there): the same matches and
+        // groups before its filter is built, after it, and from the plain regex.
+        let pattern = r"^\s*(?P<_ctx>,?\s*(?:الموافق\s+)?(?P<d>[0-9]{1,2})\s+(?P<m>مايو|يونيو)\b)";
+        let context = ContextRegex::new(pattern).unwrap();
+        let plain = regex::Regex::new(pattern).unwrap();
+        let windows = [" الموافق 5 مايو وقال", ", 12 يونيو", " 12 يونيوز", " وقال إن 5 مايو", "5 مايو", " مايو 5"];
+        for round in 0..2 * FILTER_AFTER / windows.len() + 2 {
+            for w in windows {
+                let ours = context.captures(w).map(|c| (c.range("_ctx"), c.text("d"), c.text("m")));
+                let theirs = plain.captures(w).map(|c| (c.name("_ctx").map(|m| m.range()), c.name("d").map(|m| m.as_str()), c.name("m").map(|m| m.as_str())));
+                assert_eq!(ours, theirs, "round {round}, window «{w}»");
+            }
+        }
+        assert!(context.filter.get().is_some_and(Option::is_some), "the filter is built after {FILTER_AFTER} searches");
     }
 
     #[test]

@@ -69,7 +69,8 @@ pub const MAX_DOC_BYTES: usize = 16 * 1024 * 1024;
 pub(crate) struct Prepared {
     normalised: NormalisedText,
     mentions: Vec<Mention>,
-    /// Zone from its own text (dateline or places).
+    /// Zone from its own text (dateline or places); `None` unread where docs.csv or `--timezone`
+    /// gives the zone (see `own_zone`).
     zone: Option<tarikh_places::zone::ZoneFinding>,
     /// Countries it is mainly about (for grouping).
     places: Vec<String>,
@@ -144,8 +145,12 @@ fn prepare(settings: &Settings, doc: &InputDoc) -> Option<Prepared> {
     let text = doc.text.as_ref().ok()?;
     let normalised = Normalised::new(text);
     let mentions = settings.grammar.find(normalised.as_str());
-    let zone = tarikh_places::zone::document_zone(&settings.gazetteer, normalised.as_str());
     let votes = tarikh_places::zone::place_votes(&settings.gazetteer, normalised.as_str());
+    // The text's zone is read only where neither the document nor the user gives one (own_zone).
+    let zone = match doc.timezone.is_none() && settings.timezone.is_none() {
+        true => tarikh_places::zone::document_zone_with_votes(&settings.gazetteer, normalised.as_str(), &votes),
+        false => None,
+    };
     let top = votes.first().map(|v| v.votes).unwrap_or(0);
     // the countries with at least a third of the leader's votes
     let places = votes.iter().filter(|v| v.votes * 3 >= top).map(|v| v.country.clone()).collect();

@@ -133,15 +133,30 @@ pub struct PlaceVotes {
 /// The zone of a document from its normalised text: its dateline, else the places it names
 /// (see the module docs), else `None`.
 pub fn document_zone(gazetteer: &Gazetteer, normalised: &str) -> Option<ZoneFinding> {
-    let places = gazetteer.places();
-    if let Some(m) = dateline(gazetteer, normalised) {
-        let place = &places[m.place];
-        return Some(ZoneFinding { zone: place.zone, basis: ZoneBasis::Dateline, country: place.country.clone(), evidence: format!("dateline «{}» ({})", m.name, place.country) });
+    if let Some(found) = dateline_zone(gazetteer, normalised) {
+        return Some(found);
     }
-    // Votes are summed per zone (a country and its cities), the winner named by its top country.
-    let votes = place_votes(gazetteer, normalised);
+    zone_of_votes(&place_votes(gazetteer, normalised))
+}
+
+/// [`document_zone`] for a caller that already has the text's [`place_votes`] (the pipeline needs
+/// them for the document's countries too): the places are looked up once, not twice.
+pub fn document_zone_with_votes(gazetteer: &Gazetteer, normalised: &str, votes: &[PlaceVotes]) -> Option<ZoneFinding> {
+    dateline_zone(gazetteer, normalised).or_else(|| zone_of_votes(votes))
+}
+
+/// The zone of the text's dateline, if it has one.
+fn dateline_zone(gazetteer: &Gazetteer, normalised: &str) -> Option<ZoneFinding> {
+    let m = dateline(gazetteer, normalised)?;
+    let place = &gazetteer.places()[m.place];
+    Some(ZoneFinding { zone: place.zone, basis: ZoneBasis::Dateline, country: place.country.clone(), evidence: format!("dateline «{}» ({})", m.name, place.country) })
+}
+
+/// The zone the places named vote for: votes are summed per zone (a country and its cities), the
+/// winner named by its top country; `None` when no place is named.
+fn zone_of_votes(votes: &[PlaceVotes]) -> Option<ZoneFinding> {
     let mut by_zone: Vec<(chrono_tz::Tz, u32, usize)> = Vec::new();
-    for v in &votes {
+    for v in votes {
         match by_zone.iter_mut().find(|z| z.0 == v.zone) {
             Some(z) => {
                 z.1 += v.votes;
@@ -189,6 +204,21 @@ mod tests {
         assert_eq!((z.as_str(), basis), ("Africa/Tripoli", ZoneBasis::Places));
         // «وبيروت» carries a conjunction: a sentence, not a dateline.
         assert_eq!(zone("وبيروت - قال").map(|z| z.1), Some(ZoneBasis::Places));
+    }
+
+    #[test]
+    fn the_zone_from_votes_given_is_the_zone_found_alone() {
+        let g = Gazetteer::embedded().expect("gazetteer");
+        for text in [
+            "القاهرة (رويترز) - قال البنك المركزي إن",
+            "عنوان عن درنة\nضربت العاصفة مدينة درنة الليبية\nوقالت هيئة الأرصاد المصرية إن مصر لن تتأثر",
+            "القاهرة تستضيف قمة عربية لبحث أوضاع ليبيا وليبيا والليبيين",
+            "لا مكان هنا",
+        ] {
+            let text = tarikh_text::normalise(text);
+            let votes = place_votes(&g, &text);
+            assert_eq!(document_zone_with_votes(&g, &text, &votes), document_zone(&g, &text), "{text}");
+        }
     }
 
     #[test]

@@ -16,21 +16,11 @@ fn collect(dir: &Path, base: &Path, out: &mut Vec<(String, PathBuf)>) {
     }
 }
 
-/// 64-bit FNV-1a (the same as cache.rs).
-struct Fnv(u64);
-
-impl Fnv {
-    fn new() -> Fnv {
-        Fnv(0xcbf2_9ce4_8422_2325)
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 ^= u64::from(b);
-            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
-        }
-    }
-}
+/// 64-bit FNV-1a, shared with the analysis cache (cache.rs).
+#[path = "src/fnv.rs"]
+#[allow(dead_code)]
+mod fnv;
+use fnv::Fnv;
 
 /// The fingerprint of this build of the grammar code, for the analysis cache (cache.rs): a cache
 /// written by another version, other code of this crate or other dependencies is never read.
@@ -50,7 +40,7 @@ fn fingerprint(manifest: &Path) -> String {
         h.write(path.file_name().map(|n| n.as_encoded_bytes()).unwrap_or_default());
         h.write(&std::fs::read(path).unwrap_or_default());
     }
-    format!("{} {:016x}", std::env::var("CARGO_PKG_VERSION").unwrap_or_default(), h.0)
+    format!("{} {:016x}", std::env::var("CARGO_PKG_VERSION").unwrap_or_default(), h.finish())
 }
 
 fn main() {
@@ -74,7 +64,7 @@ fn main() {
         grammar_hash.write(rel.as_bytes());
         grammar_hash.write(&std::fs::read(path).expect("read a grammar file"));
     }
-    code.push_str(&format!("/// A hash of the embedded grammar files (their cache label).\npub const HASH: u64 = {:#x};\n", grammar_hash.0));
+    code.push_str(&format!("/// A hash of the embedded grammar files (their cache label).\npub const HASH: u64 = {:#x};\n", grammar_hash.finish()));
     let out = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("embedded.rs");
     std::fs::write(out, code).expect("write embedded grammar list");
 }

@@ -21,6 +21,8 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::fnv::{fnv, Fnv};
+
 /// The fingerprint of this build of the grammar code (see build.rs).
 const FINGERPRINT: &str = env!("TARIKH_GRAMMAR_FINGERPRINT");
 
@@ -352,32 +354,6 @@ impl<'a> Reader<'a> {
         let raw = self.take(n.checked_mul(4)?)?;
         Some(raw.chunks_exact(4).map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]])).collect())
     }
-}
-
-/// 64-bit FNV-1a: a checksum and a file name, stable across Rust releases (unlike `DefaultHasher`).
-struct Fnv(u64);
-
-impl Fnv {
-    fn new() -> Fnv {
-        Fnv(0xcbf2_9ce4_8422_2325)
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 ^= u64::from(b);
-            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
-        }
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-fn fnv(bytes: &[u8]) -> u64 {
-    let mut h = Fnv::new();
-    h.write(bytes);
-    h.finish()
 }
 
 #[cfg(test)]

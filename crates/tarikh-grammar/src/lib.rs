@@ -24,6 +24,7 @@ mod compose;
 mod context;
 mod error;
 mod explain;
+mod fnv;
 mod fields;
 mod load;
 mod matcher;

@@ -3,7 +3,7 @@
 
 use crate::fasthash::FastMap;
 use crate::flatten::{Flat, NOKEY};
-use crate::time::{local_midnight, zoned_interval, DAY};
+use crate::time::{local_instant, local_midnight, zoned_interval, DAY};
 use crate::Input;
 use petgraph::unionfind::UnionFind;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -54,9 +54,10 @@ fn union_sorted(a: &[u32], b: &[u32]) -> Vec<u32> {
 }
 
 /// When each document was written, in minutes from the origin: the start of its publication day
-/// (`None` when the day is unknown).
+/// and, when its metadata gives the time, the instant (both `None` when the day is unknown).
 pub(crate) struct WrittenAt {
     day_start: Vec<Option<i64>>,
+    instant: Vec<Option<i64>>,
 }
 
 /// How long before its article was published an event is a precedent the article recalls, not
@@ -65,12 +66,14 @@ const PRECEDENT: i64 = 30 * DAY;
 
 impl WrittenAt {
     fn of(input: &Input) -> WrittenAt {
-        let mut day_start = Vec::new();
+        let (mut day_start, mut instant) = (Vec::new(), Vec::new());
         for (d, _) in &input.docs {
             let p = &d.publication;
-            day_start.push(p.known_date().and_then(|day| local_midnight(p.timezone, day, None)).map(|t| input.minutes(t)));
+            let day = p.known_date();
+            day_start.push(day.and_then(|day| local_midnight(p.timezone, day, None)).map(|t| input.minutes(t)));
+            instant.push(day.zip(p.time).and_then(|(day, time)| local_instant(p.timezone, day, time)).map(|t| input.minutes(t)));
         }
-        WrittenAt { day_start }
+        WrittenAt { day_start, instant }
     }
 
     /// Whether an event ending at `end` ended over [`PRECEDENT`] before `doc` was published.
@@ -313,7 +316,7 @@ pub(crate) fn cluster(input: &Input, flat: &[Flat], flat_of: &[Vec<Option<usize>
                     crate::time::local_midnight(d.publication.timezone, next, None).map_or(i64::MAX, |t| input.minutes(t))
                 })
                 .collect();
-            attach_undated(flat, &mut uf, &hull, &related, &published, &joined);
+            attach_undated(flat, &mut uf, &hull, &related, &published, &written, &joined);
             // the clusters' hulls again, as attaching may have changed the roots
             let mut fresh: Vec<Option<(i64, i64)>> = vec![None; n];
             for (i, f) in flat.iter().enumerate() {
@@ -528,13 +531,14 @@ fn story_place(input: &Input) -> Option<chrono_tz::Tz> {
 /// cluster ("the hack during the 2016 campaign" is not this week's hack), nor does that cluster
 /// begin more than three days after the mention's article was published unless the article itself
 /// dates it (`published`: per document, the end of its publication day in minutes), nor does it
-/// lie over a month before the articles (a precedent) unless each of them dates it.
+/// lie over a month before the articles (a precedent) unless each of them dates it, nor does it
+/// begin, unannounced, after every article naming it was written (`written`).
 /// `related` holds
 /// (mention, mention, whether the relation makes them overlap or touch). A cluster's group is that
 /// of its first mention that is an event in its own right (no report, and not `joined` to another
 /// mention by the text): «مددت الإمارات نظام العمل عن بعد» is remote work, not an extension, and
 /// joins the remote work its article dates.
-fn attach_undated(flat: &[Flat], uf: &mut UnionFind<usize>, hull: &[Option<(i64, i64)>], related: &[(usize, usize, bool)], published: &[i64], joined: &[bool]) {
+fn attach_undated(flat: &[Flat], uf: &mut UnionFind<usize>, hull: &[Option<(i64, i64)>], related: &[(usize, usize, bool)], published: &[i64], written: &WrittenAt, joined: &[bool]) {
     struct Cluster {
         docs: BTreeSet<usize>,
         mentions: usize,
@@ -658,9 +662,20 @@ fn attach_undated(flat: &[Flat], uf: &mut UnionFind<usize>, hull: &[Option<(i64,
             let precedent = hull[k].is_some_and(|(_, b)| b + PRECEDENT < written_by);
             hull[k].is_none_or(|(_, b)| b + 7 * DAY >= written_by) || d.docs.len() >= 2 || (!d.docs.is_disjoint(&c.docs) && (!precedent || c.docs.is_subset(&d.docs)))
         };
+        // nor an event that began after every article naming it here was written (their
+        // publication time is known) when no article told it before it began: what happens
+        // unannounced (a flight into the streets, a night outdoors) is told after the fact, so a
+        // report written at dawn names the dawn's events, not the coming night's; an event
+        // announced ahead (a vote an earlier article dates) may still be named before it
+        let written_last = c.docs.iter().map(|&doc| written.instant[doc]).try_fold(i64::MIN, |m, t| t.map(|t| m.max(t)));
+        let not_after_writing = |k: usize, d: &Cluster| {
+            let (Some(last), Some((start, _))) = (written_last, hull[k]) else { return true };
+            let announced = d.docs.iter().any(|&doc| written.instant[doc].or(written.day_start[doc]).is_some_and(|t| t < start));
+            start <= last || announced
+        };
         let compatible = |k: usize| {
             let d = &clusters[&k];
-            !related_roots.contains(&(r, k)) && !placed_elsewhere(k) && not_later(k, d) && not_stale(k, d) && d.group == c.group && (c.distinct.is_empty() || d.distinct.is_empty() || c.distinct == d.distinct)
+            !related_roots.contains(&(r, k)) && !placed_elsewhere(k) && not_later(k, d) && not_stale(k, d) && not_after_writing(k, d) && d.group == c.group && (c.distinct.is_empty() || d.distinct.is_empty() || c.distinct == d.distinct)
         };
         // the event named by the same word first ("المؤتمر" is the conference, not the meeting)
         let score = |d: &Cluster| (!d.heads.is_disjoint(&c.heads), d.docs.len(), d.mentions);

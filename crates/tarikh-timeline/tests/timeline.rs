@@ -710,3 +710,20 @@ fn a_precedent_an_article_recalls_does_not_take_the_story_s_undated_mentions() {
     assert_eq!(quakes[0].mentions.len(), 2, "{quakes:#?}");
 }
 
+#[test]
+fn an_article_written_at_dawn_does_not_name_the_coming_night_s_events() {
+    // an article published at 06:30 tells, undated, people rushing into the streets; an article
+    // of the next day tells families spending the night outdoors: the dawn report cannot name an
+    // unannounced event of the evening after it was written
+    let mut dawn = doc("a", "ضرب زلزال المنطقة فجر اليوم. ودفع الذعر السكان إلى الخروج إلى الشوارع.", (2023, 2, 6), PARIS, 1, vec![tx("فجر اليوم", "2023-02-06TMO", AnchorKind::Dct)]);
+    dawn.publication.time = chrono::NaiveTime::from_hms_opt(6, 30, 0);
+    let next = doc("b", "وقضت مئات العائلات ليلتها في العراء.", (2023, 2, 7), PARIS, 1, vec![tx("ليلتها", "2023-02-06TNI", AnchorKind::Dct)]);
+    let together = |tl: &Timeline| tl.events.iter().any(|e| e.docs.iter().any(|d| d == "a") && e.docs.iter().any(|d| d == "b"));
+    let (_, tl) = run(&[dawn.clone(), next.clone()]);
+    assert!(!together(&tl), "{:#?}", tl.events);
+    // written late that night, the same report may tell the night
+    let mut late = dawn;
+    late.publication.time = chrono::NaiveTime::from_hms_opt(23, 30, 0);
+    let (_, tl) = run(&[late, next]);
+    assert!(together(&tl), "{:#?}", tl.events);
+}

@@ -3,7 +3,7 @@
 
 use crate::fasthash::FastMap;
 use crate::flatten::{Flat, NOKEY};
-use crate::time::{zoned_interval, DAY};
+use crate::time::{local_instant, local_midnight, zoned_interval, DAY};
 use crate::Input;
 use petgraph::unionfind::UnionFind;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -51,6 +51,35 @@ fn union_sorted(a: &[u32], b: &[u32]) -> Vec<u32> {
     out.sort_unstable();
     out.dedup();
     out
+}
+
+/// When each document was written, in minutes from the origin: the start of its publication day
+/// and, when its metadata gives the time, the instant (both `None` when the day is unknown).
+pub(crate) struct WrittenAt {
+    day_start: Vec<Option<i64>>,
+    instant: Vec<Option<i64>>,
+}
+
+/// How long before its article was published an event is a precedent the article recalls, not
+/// the story's own news.
+const PRECEDENT: i64 = 30 * DAY;
+
+impl WrittenAt {
+    fn of(input: &Input) -> WrittenAt {
+        let (mut day_start, mut instant) = (Vec::new(), Vec::new());
+        for (d, _) in &input.docs {
+            let p = &d.publication;
+            let day = p.known_date();
+            day_start.push(day.and_then(|day| local_midnight(p.timezone, day, None)).map(|t| input.minutes(t)));
+            instant.push(day.zip(p.time).and_then(|(day, time)| local_instant(p.timezone, day, time)).map(|t| input.minutes(t)));
+        }
+        WrittenAt { day_start, instant }
+    }
+
+    /// Whether an event ending at `end` ended over [`PRECEDENT`] before `doc` was published.
+    fn is_precedent(&self, doc: usize, end: i64) -> bool {
+        self.day_start[doc].is_some_and(|s| end + PRECEDENT < s)
+    }
 }
 
 /// Per merge group, the documents' dated mentions of it: (document, start, end), sorted.
@@ -272,6 +301,7 @@ pub(crate) fn cluster(input: &Input, flat: &[Flat], flat_of: &[Vec<Option<usize>
             }
         }
     }
+    let written = WrittenAt::of(input);
     // pass 0 merges the mentions no text sets against another of their group, then undated
     // mentions join their group's main event; pass 1 places the held-out ones, so that the
     // event they are set against has found its cluster first
@@ -286,7 +316,7 @@ pub(crate) fn cluster(input: &Input, flat: &[Flat], flat_of: &[Vec<Option<usize>
                     crate::time::local_midnight(d.publication.timezone, next, None).map_or(i64::MAX, |t| input.minutes(t))
                 })
                 .collect();
-            attach_undated(flat, &mut uf, &hull, &related, &published, &joined);
+            attach_undated(flat, &mut uf, &hull, &related, &published, &written, &joined);
             // the clusters' hulls again, as attaching may have changed the roots
             let mut fresh: Vec<Option<(i64, i64)>> = vec![None; n];
             for (i, f) in flat.iter().enumerate() {
@@ -387,8 +417,16 @@ pub(crate) fn cluster(input: &Input, flat: &[Flat], flat_of: &[Vec<Option<usize>
                     // other articles wait for `attach_undated`, which weighs every dated candidate
                     // (the quake of today or the one a fortnight ago) instead of the first one met
                     if hull[ri].is_some() != hull[rj].is_some() {
-                        let undated = if hull[ri].is_none() { ri } else { rj };
+                        let (undated, dated) = if hull[ri].is_none() { (ri, rj) } else { (rj, ri) };
                         if flat[i].doc != flat[j].doc || cdoc[undated] != Some(flat[i].doc) {
+                            continue;
+                        }
+                        // nor, here, an event dated over a month before their article was
+                        // published: a precedent the article recalls («the hack of Clinton's
+                        // campaign in 2016» in a story of this week's hack) is named with its
+                        // date or context, and the article's bare «القرصنة» is the story's own
+                        // event, which `attach_undated` weighs across the articles
+                        if hull[dated].is_some_and(|(_, b)| written.is_precedent(flat[i].doc, b)) {
                             continue;
                         }
                     }
@@ -492,13 +530,15 @@ fn story_place(input: &Input) -> Option<chrono_tz::Tz> {
 /// it during (or at the start or end of) an event dated more than three days away from that
 /// cluster ("the hack during the 2016 campaign" is not this week's hack), nor does that cluster
 /// begin more than three days after the mention's article was published unless the article itself
-/// dates it (`published`: per document, the end of its publication day in minutes).
+/// dates it (`published`: per document, the end of its publication day in minutes), nor does it
+/// lie over a month before the articles (a precedent) unless each of them dates it, nor does it
+/// begin, unannounced, after every article naming it was written (`written`).
 /// `related` holds
 /// (mention, mention, whether the relation makes them overlap or touch). A cluster's group is that
 /// of its first mention that is an event in its own right (no report, and not `joined` to another
 /// mention by the text): «مددت الإمارات نظام العمل عن بعد» is remote work, not an extension, and
 /// joins the remote work its article dates.
-fn attach_undated(flat: &[Flat], uf: &mut UnionFind<usize>, hull: &[Option<(i64, i64)>], related: &[(usize, usize, bool)], published: &[i64], joined: &[bool]) {
+fn attach_undated(flat: &[Flat], uf: &mut UnionFind<usize>, hull: &[Option<(i64, i64)>], related: &[(usize, usize, bool)], published: &[i64], written: &WrittenAt, joined: &[bool]) {
     struct Cluster {
         docs: BTreeSet<usize>,
         mentions: usize,
@@ -614,12 +654,28 @@ fn attach_undated(flat: &[Flat], uf: &mut UnionFind<usize>, hull: &[Option<(i64,
         // nor, when writing over a week after it, an event only one other article tells (the
         // evacuation after a new aftershock is not the flight of the first night); the story's
         // headline event, told by several articles, may still be named without its date
+        // (an article that dates it may name it again without a date; but an event over a month
+        // old when written is a precedent an article recalls, and mentions of other articles
+        // that never date it name the story's own event, not the precedent: «القرصنة» of five
+        // articles on this week's hack is not the 2016 hack one of them recalls)
         let not_stale = |k: usize, d: &Cluster| {
-            hull[k].is_none_or(|(_, b)| b + 7 * DAY >= written_by) || d.docs.len() >= 2 || !d.docs.is_disjoint(&c.docs)
+            let precedent = hull[k].is_some_and(|(_, b)| b + PRECEDENT < written_by);
+            hull[k].is_none_or(|(_, b)| b + 7 * DAY >= written_by) || d.docs.len() >= 2 || (!d.docs.is_disjoint(&c.docs) && (!precedent || c.docs.is_subset(&d.docs)))
+        };
+        // nor an event that began after every article naming it here was written (their
+        // publication time is known) when no article told it before it began: what happens
+        // unannounced (a flight into the streets, a night outdoors) is told after the fact, so a
+        // report written at dawn names the dawn's events, not the coming night's; an event
+        // announced ahead (a vote an earlier article dates) may still be named before it
+        let written_last = c.docs.iter().map(|&doc| written.instant[doc]).try_fold(i64::MIN, |m, t| t.map(|t| m.max(t)));
+        let not_after_writing = |k: usize, d: &Cluster| {
+            let (Some(last), Some((start, _))) = (written_last, hull[k]) else { return true };
+            let announced = d.docs.iter().any(|&doc| written.instant[doc].or(written.day_start[doc]).is_some_and(|t| t < start));
+            start <= last || announced
         };
         let compatible = |k: usize| {
             let d = &clusters[&k];
-            !related_roots.contains(&(r, k)) && !placed_elsewhere(k) && not_later(k, d) && not_stale(k, d) && d.group == c.group && (c.distinct.is_empty() || d.distinct.is_empty() || c.distinct == d.distinct)
+            !related_roots.contains(&(r, k)) && !placed_elsewhere(k) && not_later(k, d) && not_stale(k, d) && not_after_writing(k, d) && d.group == c.group && (c.distinct.is_empty() || d.distinct.is_empty() || c.distinct == d.distinct)
         };
         // the event named by the same word first ("المؤتمر" is the conference, not the meeting)
         let score = |d: &Cluster| (!d.heads.is_disjoint(&c.heads), d.docs.len(), d.mentions);

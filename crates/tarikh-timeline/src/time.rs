@@ -39,6 +39,13 @@ pub(crate) fn granularity(value: &str) -> &'static str {
     "vague"
 }
 
+/// The instant `time` of `date` on the clock of `zone` (the earlier one in a repeated hour).
+pub(crate) fn local_instant(zone: chrono_tz::Tz, date: NaiveDate, time: chrono::NaiveTime) -> Option<DateTime<FixedOffset>> {
+    let naive = date.and_time(time);
+    let off = zone.offset_from_local_datetime(&naive).earliest()?.fix();
+    off.from_local_datetime(&naive).single()
+}
+
 /// Local midnight of `date` in `zone` (or at the `fallback` offset), as a fixed-offset datetime.
 pub(crate) fn local_midnight(zone: chrono_tz::Tz, date: NaiveDate, fallback: Option<FixedOffset>) -> Option<DateTime<FixedOffset>> {
     let naive = date.and_hms_opt(0, 0, 0)?;

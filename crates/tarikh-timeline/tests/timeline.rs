@@ -2,7 +2,7 @@
 
 mod common;
 
-use chrono::{FixedOffset, TimeZone};
+use chrono::{Datelike, FixedOffset, TimeZone};
 use common::*;
 use tarikh_anchor::{AnchorKind, AnchoredDocument, Interval, OffsetDirection};
 use tarikh_events::{extract, DocEvents, EventLexicon};
@@ -670,4 +670,60 @@ fn an_undated_mention_does_not_name_an_event_one_other_article_dated_weeks_befor
     let again = doc("c", "هرع السكان إلى الشوارع فجر الاثنين.", (2023, 2, 7), PARIS, 1, vec![tx("فجر الاثنين", "2023-02-06TMO", AnchorKind::Dct)]);
     let (_, tl) = run(&[night, again, later]);
     assert!(both(&tl, "a", "b") && both(&tl, "a", "c"), "{:#?}", tl.events);
+}
+
+#[test]
+fn a_precedent_an_article_recalls_does_not_take_the_story_s_undated_mentions() {
+    // a story of this week's hack; one article recalls the hack of another campaign in 2016: the
+    // bare «القرصنة» of the articles is this week's hack, not the precedent
+    let recalls = doc(
+        "a",
+        "أعلن الفريق أن حملته تعرضت لقرصنة. وذكر الفريق بالقرصنة التي استهدفت حملة كلينتون في 2016. وأكد أن القرصنة لن تغير شيئا.",
+        (2017, 5, 6),
+        PARIS,
+        2,
+        vec![tx("2016", "2016", AnchorKind::Dct)],
+    );
+    let mut recalls = recalls;
+    let paris = FixedOffset::east_opt(3600).unwrap();
+    recalls.timexes[0].interval = Some(Interval { start: paris.with_ymd_and_hms(2016, 1, 1, 0, 0, 0).unwrap(), end: paris.with_ymd_and_hms(2017, 1, 1, 0, 0, 0).unwrap() });
+    let other = doc("b", "تحقق الوكالة في القرصنة التي استهدفت الحملة.", (2017, 5, 6), PARIS, 2, vec![]);
+    let (_, tl) = run(&[recalls, other]);
+    let hacks: Vec<_> = tl.events.iter().filter(|e| e.event_type == "cyberattack").collect();
+    let precedent = hacks.iter().find(|e| e.earliest_start.is_some_and(|t| t.year() == 2016)).unwrap_or_else(|| panic!("the 2016 hack is dated: {hacks:#?}"));
+    assert_eq!((precedent.docs.clone(), precedent.mentions.len()), (vec!["a".to_string()], 1), "{hacks:#?}");
+    let own = hacks.iter().find(|e| e.docs.contains(&"b".to_string())).expect("b's hack is an event");
+    assert!(own.docs.contains(&"a".to_string()) && own.earliest_start.is_none_or(|t| t.year() == 2017), "{hacks:#?}");
+    // an article that dates the event it is about a year back (an anniversary) still names it
+    // without a date
+    let anniversary = doc(
+        "c",
+        "يحيي السكان ذكرى الزلزال الذي ضرب المدينة في 6 فبراير 2023. وما زالت آثار الزلزال ظاهرة.",
+        (2024, 2, 6),
+        PARIS,
+        1,
+        vec![tx("6 فبراير 2023", "2023-02-06", AnchorKind::Dct)],
+    );
+    let (_, tl) = run(&[anniversary]);
+    let quakes: Vec<_> = tl.events.iter().filter(|e| e.event_type == "earthquake").collect();
+    assert_eq!(quakes.len(), 1, "{quakes:#?}");
+    assert_eq!(quakes[0].mentions.len(), 2, "{quakes:#?}");
+}
+
+#[test]
+fn an_article_written_at_dawn_does_not_name_the_coming_night_s_events() {
+    // an article published at 06:30 tells, undated, people rushing into the streets; an article
+    // of the next day tells families spending the night outdoors: the dawn report cannot name an
+    // unannounced event of the evening after it was written
+    let mut dawn = doc("a", "ضرب زلزال المنطقة فجر اليوم. ودفع الذعر السكان إلى الخروج إلى الشوارع.", (2023, 2, 6), PARIS, 1, vec![tx("فجر اليوم", "2023-02-06TMO", AnchorKind::Dct)]);
+    dawn.publication.time = chrono::NaiveTime::from_hms_opt(6, 30, 0);
+    let next = doc("b", "وقضت مئات العائلات ليلتها في العراء.", (2023, 2, 7), PARIS, 1, vec![tx("ليلتها", "2023-02-06TNI", AnchorKind::Dct)]);
+    let together = |tl: &Timeline| tl.events.iter().any(|e| e.docs.iter().any(|d| d == "a") && e.docs.iter().any(|d| d == "b"));
+    let (_, tl) = run(&[dawn.clone(), next.clone()]);
+    assert!(!together(&tl), "{:#?}", tl.events);
+    // written late that night, the same report may tell the night
+    let mut late = dawn;
+    late.publication.time = chrono::NaiveTime::from_hms_opt(23, 30, 0);
+    let (_, tl) = run(&[late, next]);
+    assert!(together(&tl), "{:#?}", tl.events);
 }

@@ -282,11 +282,14 @@ fn eval_finds_the_seeds_silence_period_vote_and_contradictions() {
     assert!(vote["start_ok"].as_bool().unwrap(), "the vote is on 2017-05-07: {vote}");
     assert!(vote["system_bounds"][0].as_str().unwrap().starts_with("2017-05-07T00:00"));
     let conflicts: Vec<&str> = t["conflicts"]["found_ids"].as_array().unwrap().iter().map(|v| v.as_str().unwrap()).collect();
-    // C05 and C14 are not among them: what matched them was wrong and scored by sharing a span
-    // with the gold (the polls dated by «مساء الأحد», Hollande's departure; a statement «قائلا»
-    // dated by the «24 ابريل» it reports, in a cycle with the American election). What is said no
-    // longer takes the date of its saying, and a mention of one event no longer joins another.
-    for id in ["C01", "C02", "C03", "C04", "C06", "C07", "C08", "C09", "C10"] {
+    // C05, C08 and C14 are not among them: what matched them was wrong and scored by sharing a
+    // span with the gold (the polls dated by «مساء الأحد», Hollande's departure; a statement
+    // «قائلا» dated by the «24 ابريل» it reports, in a cycle with the American election; this
+    // week's hack merged with the 2016 hack of Clinton's campaign, in a cycle of «يوم أمس» with
+    // the American election whose evidence took in «عشية»). What is said no longer takes the date
+    // of its saying, a mention of one event no longer joins another, and a precedent an article
+    // recalls no longer takes the story's undated mentions.
+    for id in ["C01", "C02", "C03", "C04", "C06", "C07", "C09", "C10"] {
         assert!(conflicts.contains(&id), "{id} not found: {conflicts:?}");
     }
 }

@@ -233,15 +233,113 @@ pub(crate) fn strip(hir: &Hir) -> Hir {
 
 /// The literal prefixes every match of `body` starts with, or `None` when there is no finite,
 /// non-empty set.
+///
+/// The set is first extracted from the body as a whole; then from each of its *leading variants*
+/// (see [`leading_variants`]), whose union is used instead when it refines the whole body's set
+/// (each of its literals extends one of the whole set's). Why: the extractor has a budget of
+/// literals, and a body that starts with optional words (`(?:يوم )?(?:ال ?)?{day_number} …`)
+/// spends it on the cross product of all their choices, so it cuts the literals short — to «ال»
+/// alone, a candidate at every definite noun. Each variant spends its own budget on one choice,
+/// so «ال» comes out followed by the day numbers. Both sets are sound (every match starts with a
+/// member): a variant's set covers the variant's matches, and the variants' matches are the
+/// body's; the refinement check only makes sure no rule gets more candidates than before.
 fn prefixes(body: &Hir, other: &ClassUnicode) -> Option<Vec<Vec<u8>>> {
     let stripped = without_other_digits(body, other);
     let body = stripped.as_ref().unwrap_or(body);
+    let whole = extracted_prefixes(body, SMALL_CLASS)?;
+    let mut union: Vec<Vec<u8>> = Vec::new();
+    for variant in &leading_variants(body) {
+        let Some(small) = extracted_prefixes(variant, SMALL_CLASS) else { return Some(whole) };
+        // Where a literal is as short as one Arabic letter pair (`ال[ \t…]*{day_number}` gives
+        // «ال»), classes up to the size of the whitespace class expanded: «ال », «ال1»… (only
+        // there: elsewhere it would multiply the automaton's literals for little gain).
+        if !small.iter().any(|l| l.len() <= SHORT_LITERAL) {
+            union.extend(small);
+            continue;
+        }
+        match extracted_prefixes(variant, LARGE_CLASS) {
+            Some(large) if large.len() <= MAX_VARIANT_LITERALS && refines(&large, &small) && large.iter().filter(|l| l.len() <= SHORT_LITERAL).count() < small.iter().filter(|l| l.len() <= SHORT_LITERAL).count() => union.extend(large),
+            _ => union.extend(small),
+        }
+    }
+    union.sort();
+    union.dedup();
+    Some(if union.len() <= MAX_RULE_LITERALS && refines(&union, &whole) { union } else { whole })
+}
+
+/// The largest class the prefix extractor expands by default, and on a second try (the Unicode
+/// whitespace class, which a space in a rule pattern stands for, has 25 characters).
+const SMALL_CLASS: usize = 16;
+const LARGE_CLASS: usize = 32;
+
+/// Bounds on the literals of one leading variant with [`LARGE_CLASS`], and of one rule: the
+/// prefilter's automaton holds all of them.
+const MAX_VARIANT_LITERALS: usize = 2048;
+const MAX_RULE_LITERALS: usize = 4096;
+
+/// A literal this short (two Arabic letters, or up to four digits) is worth a second try with
+/// [`LARGE_CLASS`].
+const SHORT_LITERAL: usize = 4;
+
+/// Does every literal of `finer` start with one of `coarser` (sorted)? Then a text position where
+/// a member of `finer` starts is one where a member of `coarser` starts: no more candidates.
+fn refines(finer: &[Vec<u8>], coarser: &[Vec<u8>]) -> bool {
+    finer.iter().all(|l| (1..=l.len()).any(|n| coarser.binary_search_by(|c| c.as_slice().cmp(&l[..n])).is_ok()))
+}
+
+/// How many leading variants [`leading_variants`] may make of one rule body.
+const MAX_VARIANTS: usize = 64;
+
+/// `body` as a union of patterns (its *leading variants*) whose first item is neither optional nor
+/// an alternation: `(?:a)?x` becomes `ax` and `x`, `(?:a|b)x` becomes `ax` and `bx`, again for the
+/// new first item, at most [`MAX_VARIANTS`] of them (else `body` alone). Capture groups are dropped
+/// (they do not change what a pattern matches). The variants' matches are exactly the body's.
+fn leading_variants(body: &Hir) -> Vec<Hir> {
+    fn split(items: Vec<Hir>, out: &mut Vec<Hir>, budget: &mut usize) -> bool {
+        let Some(first) = items.first() else {
+            out.push(Hir::empty());
+            return true;
+        };
+        let rest = &items[1..];
+        let with = |head: Vec<Hir>| -> Vec<Hir> { head.into_iter().chain(rest.iter().cloned()).collect() };
+        match first.kind() {
+            HirKind::Capture(c) => split(with(vec![(*c.sub).clone()]), out, budget),
+            HirKind::Concat(v) => split(with(v.clone()), out, budget),
+            HirKind::Repetition(r) if r.min == 0 && r.max == Some(1) => {
+                if *budget < 2 {
+                    return false;
+                }
+                *budget -= 1;
+                split(with(vec![(*r.sub).clone()]), out, budget) && split(rest.to_vec(), out, budget)
+            }
+            HirKind::Alternation(v) if v.len() <= *budget => {
+                *budget -= v.len() - 1;
+                v.iter().all(|branch| split(with(vec![branch.clone()]), out, budget))
+            }
+            _ => {
+                out.push(Hir::concat(items));
+                true
+            }
+        }
+    }
+    let mut out = Vec::new();
+    let mut budget = MAX_VARIANTS;
+    if split(vec![body.clone()], &mut out, &mut budget) && out.len() <= MAX_VARIANTS {
+        out
+    } else {
+        vec![body.clone()]
+    }
+}
+
+/// [`prefixes`] as regex-syntax's extractor gives them for `body` as a whole, expanding classes of
+/// at most `class_limit` characters.
+fn extracted_prefixes(body: &Hir, class_limit: usize) -> Option<Vec<Vec<u8>>> {
     // Literals up to 12 bytes; when a body has too many of them (a weekday, then a day number,
     // then a separator…: the set grows past `limit_total` and becomes infinite), shorter ones. A
     // shorter prefix is still a prefix of every match, only a less selective one.
     [12, 4].into_iter().find_map(|len| {
         let mut ex = Extractor::new();
-        ex.kind(ExtractKind::Prefix).limit_class(16).limit_repeat(4).limit_literal_len(len).limit_total(10000);
+        ex.kind(ExtractKind::Prefix).limit_class(class_limit).limit_repeat(4).limit_literal_len(len).limit_total(10000);
         let seq = ex.extract(body);
         let lits = seq.literals()?;
         if lits.is_empty() || lits.iter().any(|l| l.as_bytes().is_empty()) {
@@ -552,6 +650,35 @@ mod tests {
     }
 
     #[test]
+    fn every_match_of_a_rule_starts_at_one_of_its_candidates() {
+        // The prefilter is exact only if every match a rule's regex finds over the whole text
+        // starts where the prefilter proposes: checked on every example phrase of the grammar,
+        // alone (short text, looked up literal by literal) and inside a longer text (scanned by
+        // the automaton), for every rule whose regex matches it.
+        let g = crate::Grammar::embedded().unwrap();
+        let other = regex_automata::meta::Regex::new(r"[\d--0-9]").unwrap();
+        let lead = "وقال المسؤول في بيان ان ";
+        let mut checked = 0;
+        for e in g.examples() {
+            let phrase = tarikh_text::normalise(&e.text);
+            if other.is_match(&phrase) {
+                continue;
+            }
+            for text in [phrase.clone(), format!("{lead}{phrase} {}", "\u{1F4F0}".repeat(super::SHORT_TEXT))] {
+                let super::Candidates::Some(starts) = g.prefilter.candidates(&text) else { panic!("no candidates for «{text}»") };
+                for (r, rule) in g.rules.iter().enumerate() {
+                    let Some(list) = starts.rule(r) else { continue };
+                    for m in rule.regex().find_iter(text.as_str()) {
+                        assert!(list.contains(&(m.start() as u32)), "rule `{}` matches «{}» at {} in «{text}», not a candidate start", rule.name, &text[m.range()], m.start());
+                        checked += 1;
+                    }
+                }
+            }
+        }
+        assert!(checked > 1000, "{checked}");
+    }
+
+    #[test]
     fn a_short_text_finds_the_candidates_the_automaton_finds() {
         // Up to SHORT_TEXT bytes the literals are looked up by binary search; past it the
         // Aho-Corasick automaton scans. Both must propose the very same starts.
@@ -562,9 +689,10 @@ mod tests {
             if text.len() > super::SHORT_TEXT / 2 {
                 continue;
             }
-            // The same text padded past SHORT_TEXT with a character no literal holds: scanned
-            // by the automaton, with the same starts in the part the text covers.
-            let padded = format!("{text}{}", "\u{2063}".repeat(super::SHORT_TEXT));
+            // The same text padded past SHORT_TEXT with a character no literal holds (nor a
+            // literal's first bytes of one: a literal cut at 12 bytes may end inside a
+            // character): scanned by the automaton, with the same starts in the part the text covers.
+            let padded = format!("{text}{}", "\u{1F4F0}".repeat(super::SHORT_TEXT));
             let (super::Candidates::Some(short), super::Candidates::Some(long)) = (g.prefilter.candidates(&text), g.prefilter.candidates(&padded)) else { continue };
             for r in 0..g.rules.len() {
                 let keep = |starts: Option<&[u32]>| starts.map(|s| s.iter().copied().filter(|&p| (p as usize) < text.len()).collect::<Vec<_>>());

@@ -1069,7 +1069,8 @@ fn lasting_durations(cx: &Ctx, drafts: &[Draft], mentions: &mut [EventMention]) 
             continue;
         }
         let lasting = (tf.saturating_sub(2)..tf).any(|wi| cx.lex.is_lasting(cx.word(wi)) && cx.words[wi].sentence == cx.words[tf].sentence);
-        if !lasting {
+        let compared = (tf.saturating_sub(3)..tf).any(|wi| cx.lex.is_comparison(cx.word(wi)));
+        if !lasting || compared {
             continue;
         }
         let sent = cx.words[tf].sentence;
@@ -1100,6 +1101,11 @@ fn event_duration(cx: &Ctx, drafts: &[Draft], d: &Draft) -> Option<usize> {
     let clause = cx.words[d.last].clause;
     for wi in d.last + 1..(d.last + 2 + DURATION_GAP).min(cx.words.len()) {
         if cx.words[wi].clause != clause || drafts.iter().any(|o| o.first == wi) {
+            return None;
+        }
+        // a superlative before the duration makes it the span of a comparison ("موجة طقس هي
+        // الأعنف خلال أكثر من سبعة عقود"), as it does for «منذ»: no length of the event
+        if cx.word_timex[wi].is_none() && cx.lex.is_comparison(cx.word(wi)) {
             return None;
         }
         if let Some(ti) = cx.word_timex[wi] {

@@ -681,6 +681,15 @@ fn a_stated_length_belongs_to_its_event() {
     let ev = extract(&d, &lex());
     let (_, rain) = find(&ev, "أمطار غزيرة");
     assert_eq!((rain.time, rain.duration), (Some(0), Some(1)));
+    // after a superlative the span is what the event is compared over, no length of it
+    let text = "ضربت المدينة موجة طقس هي الأعنف خلال أكثر من سبعة عقود.";
+    let d = doc("d", text, vec![duration("سبعة عقود", "P7DE", 70 * 365 * 86400)]);
+    let ev = extract(&d, &lex());
+    assert_eq!(find(&ev, "موجة طقس").1.duration, None);
+    let text = "هطلت أمطار غزيرة استمرت يومين، هي الأغزر على مدى 30 عاما.";
+    let d = doc("d", text, vec![duration("يومين", "P2D", 2 * 86400), duration("30 عاما", "P30Y", 30 * 365 * 86400)]);
+    let ev = extract(&d, &lex());
+    assert_eq!(find(&ev, "أمطار غزيرة").1.duration, Some(0));
 }
 
 #[test]

@@ -96,6 +96,11 @@ fn classify(c: char) -> Act {
             c => Act::Keep(c),
         };
     }
+    // Fast path: a basic Arabic letter that is no variant of another (and not the tatweel) is
+    // kept as it is; most chars of an article are these.
+    if ('\u{0621}'..='\u{064A}').contains(&c) && !matches!(c, '\u{0622}'..='\u{0626}' | '\u{0629}' | '\u{0640}' | '\u{0649}') {
+        return Act::Keep(c);
+    }
     Act::Keep(match c {
         '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{06D6}'..='\u{06ED}' | '\u{0640}' => {
             return Act::Attach

@@ -243,13 +243,12 @@ pub(crate) fn strip(hir: &Hir) -> Hir {
 /// so «ال» comes out followed by the day numbers. Both sets are sound (every match starts with a
 /// member): a variant's set covers the variant's matches, and the variants' matches are the
 /// body's; the refinement check only makes sure no rule gets more candidates than before.
-fn prefixes(body: &Hir, other: &ClassUnicode) -> Option<Vec<Vec<u8>>> {
-    let stripped = without_other_digits(body, other);
-    let body = stripped.as_ref().unwrap_or(body);
-    let whole = extracted_prefixes(body, SMALL_CLASS)?;
+fn prefixes(body: &Hir, memo: &mut Memo<'_>) -> Option<Vec<Vec<u8>>> {
+    let whole = Items::new(items_of(body)).prefixes(memo, SMALL_CLASS)?;
     let mut union: Vec<Vec<u8>> = Vec::new();
-    for variant in &leading_variants(body) {
-        let Some(small) = extracted_prefixes(variant, SMALL_CLASS) else { return Some(whole) };
+    for variant in leading_variants(body) {
+        let mut variant = Items::new(variant);
+        let Some(small) = variant.prefixes(memo, SMALL_CLASS) else { return Some(whole) };
         // Where a literal is as short as one Arabic letter pair (`ال[ \t…]*{day_number}` gives
         // «ال»), classes up to the size of the whitespace class expanded: «ال », «ال1»… (only
         // there: elsewhere it would multiply the automaton's literals for little gain).
@@ -257,7 +256,7 @@ fn prefixes(body: &Hir, other: &ClassUnicode) -> Option<Vec<Vec<u8>>> {
             union.extend(small);
             continue;
         }
-        match extracted_prefixes(variant, LARGE_CLASS) {
+        match variant.prefixes(memo, LARGE_CLASS) {
             Some(large) if large.len() <= MAX_VARIANT_LITERALS && refines(&large, &small) && large.iter().filter(|l| l.len() <= SHORT_LITERAL).count() < small.iter().filter(|l| l.len() <= SHORT_LITERAL).count() => union.extend(large),
             _ => union.extend(small),
         }
@@ -265,6 +264,131 @@ fn prefixes(body: &Hir, other: &ClassUnicode) -> Option<Vec<Vec<u8>>> {
     union.sort();
     union.dedup();
     Some(if union.len() <= MAX_RULE_LITERALS && refines(&union, &whole) { union } else { whole })
+}
+
+/// The items `hir` concatenates (itself alone if it is no concatenation).
+fn items_of(hir: &Hir) -> Vec<&Hir> {
+    match hir.kind() {
+        HirKind::Concat(v) => v.iter().collect(),
+        _ => vec![hir],
+    }
+}
+
+/// A pattern given as the items it concatenates (borrowed from a rule body), whose prefixes are
+/// extracted from as few leading items as give the same literals as the whole concatenation.
+///
+/// Why: the extractor reads a concatenation from the left and stops at the first item after
+/// which every literal is inexact (cut short, or followed by something it cannot expand), so the
+/// items after that never count. Building the whole concatenation would copy them — often whole
+/// lexicon alternations, for each of up to [`MAX_VARIANTS`] variants of every rule — and that
+/// copying was most of the grammar's analysis time.
+struct Items<'h> {
+    /// The items, in order.
+    items: Vec<&'h Hir>,
+    /// The first items without their non-ASCII digits, made as needed.
+    prefix: Vec<Hir>,
+}
+
+/// What the analysis of the rule bodies works out once and uses many times: the items of the
+/// bodies and of their variants without their non-ASCII digits.
+struct Memo<'o> {
+    other: &'o ClassUnicode,
+    /// Per item (by its address in a body, the bodies outliving the memo's use): the item without
+    /// its non-ASCII digits, `None` when it has none. Variants share most of their items.
+    by_item: std::collections::HashMap<*const Hir, Option<Hir>>,
+}
+
+impl<'o> Memo<'o> {
+    /// An empty memo for digits other than ASCII in `other`.
+    fn new(other: &'o ClassUnicode) -> Memo<'o> {
+        Memo { other, by_item: std::collections::HashMap::new() }
+    }
+
+    /// What an extractor with these limits gives for `hir`.
+    fn extract(&self, hir: &Hir, class_limit: usize, len: usize) -> regex_syntax::hir::literal::Seq {
+        let mut ex = Extractor::new();
+        ex.kind(ExtractKind::Prefix).limit_class(class_limit).limit_repeat(4).limit_literal_len(len).limit_total(10000);
+        ex.extract(hir)
+    }
+
+    /// `item` without its non-ASCII digits.
+    fn of(&mut self, item: &Hir) -> Hir {
+        self.peek(item).clone()
+    }
+
+    /// `item` without its non-ASCII digits, borrowed (`item` itself when it has none).
+    fn peek<'a>(&'a mut self, item: &'a Hir) -> &'a Hir {
+        let other = self.other;
+        self.by_item.entry(item as *const Hir).or_insert_with(|| without_other_digits(item, other)).as_ref().unwrap_or(item)
+    }
+}
+
+impl<'h> Items<'h> {
+    fn new(items: Vec<&'h Hir>) -> Items<'h> {
+        Items { items, prefix: Vec::new() }
+    }
+
+    /// The literal prefixes of the concatenation of the items without their non-ASCII digits, as
+    /// regex-syntax's extractor gives them for the whole concatenation, expanding classes of at
+    /// most `class_limit` characters; `None` when there is no finite set without an empty literal.
+    fn prefixes(&mut self, memo: &mut Memo<'_>, class_limit: usize) -> Option<Vec<Vec<u8>>> {
+        // Literals up to 12 bytes; when a body has too many of them (a weekday, then a day number,
+        // then a separator…: the set grows past `limit_total` and becomes infinite), shorter ones. A
+        // shorter prefix is still a prefix of every match, only a less selective one.
+        [12, 4].into_iter().find_map(|len| {
+            let seq = self.extract(class_limit, len, memo);
+            let lits = seq.literals()?;
+            if lits.is_empty() || lits.iter().any(|l| l.as_bytes().is_empty()) {
+                return None;
+            }
+            let mut out: Vec<Vec<u8>> = lits.iter().map(|l| l.as_bytes().to_vec()).collect();
+            out.sort_unstable();
+            out.dedup();
+            Some(out)
+        })
+    }
+
+    /// What the extractor gives for the concatenation of all the (stripped) items, read off its
+    /// shortest prefix that gives the same: the extractor reads a concatenation from the left and
+    /// stops before the first part where every literal so far is inexact. A prefix of `k` items
+    /// gives the same sequence when `Hir::concat` of it is the start of the whole concatenation
+    /// (no literal merged across the cut, see [`Items::cut_after`]) and every literal it gives is
+    /// inexact. (When the prefix is a single part, the extractor reads it alone rather than as a
+    /// concatenation: the literals are the same, the concatenation crossing them with the empty
+    /// literal.)
+    fn extract(&mut self, class_limit: usize, len: usize, memo: &mut Memo<'_>) -> regex_syntax::hir::literal::Seq {
+        let mut k = 0;
+        loop {
+            // The next cut: one more item, then on to an item after which a cut is sound.
+            loop {
+                if self.prefix.len() == k {
+                    self.prefix.push(memo.of(self.items[k]));
+                }
+                k += 1;
+                if k == self.items.len() || Self::cut_after(&self.prefix[..k], memo.peek(self.items[k])) {
+                    break;
+                }
+            }
+            let prefix = Hir::concat(self.prefix[..k].to_vec());
+            let seq = memo.extract(&prefix, class_limit, len);
+            if k == self.items.len() || seq.is_inexact() {
+                return seq;
+            }
+        }
+    }
+
+    /// Can a concatenation be cut between `prefix` and `next` (without its non-ASCII digits)
+    /// without `Hir::concat` merging a literal across the cut? Only a literal (or a concatenation,
+    /// which may end with one) before the cut merges, and only with a literal (or a concatenation,
+    /// which may start with one, or an empty part, which is dropped) after it.
+    fn cut_after(prefix: &[Hir], next: &Hir) -> bool {
+        let ends_mergeable = prefix.iter().rev().find(|h| !matches!(h.kind(), HirKind::Empty)).map(|h| matches!(h.kind(), HirKind::Literal(_) | HirKind::Concat(_)));
+        match ends_mergeable {
+            None => false,
+            Some(false) => true,
+            Some(true) => !matches!(next.kind(), HirKind::Literal(_) | HirKind::Concat(_) | HirKind::Empty),
+        }
+    }
 }
 
 /// The largest class the prefix extractor expands by default, and on a second try (the Unicode
@@ -284,7 +408,11 @@ const SHORT_LITERAL: usize = 4;
 /// Does every literal of `finer` start with one of `coarser` (sorted)? Then a text position where
 /// a member of `finer` starts is one where a member of `coarser` starts: no more candidates.
 fn refines(finer: &[Vec<u8>], coarser: &[Vec<u8>]) -> bool {
-    finer.iter().all(|l| (1..=l.len()).any(|n| coarser.binary_search_by(|c| c.as_slice().cmp(&l[..n])).is_ok()))
+    // Only the lengths some coarser literal has can give a prefix in `coarser`.
+    let mut lengths: Vec<usize> = coarser.iter().map(Vec::len).collect();
+    lengths.sort_unstable();
+    lengths.dedup();
+    finer.iter().all(|l| lengths.iter().take_while(|&&n| n <= l.len()).any(|&n| coarser.binary_search_by(|c| c.as_slice().cmp(&l[..n])).is_ok()))
 }
 
 /// How many leading variants [`leading_variants`] may make of one rule body.
@@ -292,64 +420,44 @@ const MAX_VARIANTS: usize = 64;
 
 /// `body` as a union of patterns (its *leading variants*) whose first item is neither optional nor
 /// an alternation: `(?:a)?x` becomes `ax` and `x`, `(?:a|b)x` becomes `ax` and `bx`, again for the
-/// new first item, at most [`MAX_VARIANTS`] of them (else `body` alone). Capture groups are dropped
-/// (they do not change what a pattern matches). The variants' matches are exactly the body's.
-fn leading_variants(body: &Hir) -> Vec<Hir> {
-    fn split(items: Vec<Hir>, out: &mut Vec<Hir>, budget: &mut usize) -> bool {
-        let Some(first) = items.first() else {
-            out.push(Hir::empty());
+/// new first item, at most [`MAX_VARIANTS`] of them (else `body` alone). Each variant is the list
+/// of the items it concatenates, borrowed from `body`. Capture groups are dropped (they do not
+/// change what a pattern matches). The variants' matches are exactly the body's.
+fn leading_variants(body: &Hir) -> Vec<Vec<&Hir>> {
+    fn split<'h>(items: Vec<&'h Hir>, out: &mut Vec<Vec<&'h Hir>>, budget: &mut usize) -> bool {
+        let Some(&first) = items.first() else {
+            out.push(Vec::new());
             return true;
         };
         let rest = &items[1..];
-        let with = |head: Vec<Hir>| -> Vec<Hir> { head.into_iter().chain(rest.iter().cloned()).collect() };
+        let with = |head: &[&'h Hir]| -> Vec<&'h Hir> { head.iter().chain(rest).copied().collect() };
         match first.kind() {
-            HirKind::Capture(c) => split(with(vec![(*c.sub).clone()]), out, budget),
-            HirKind::Concat(v) => split(with(v.clone()), out, budget),
+            HirKind::Capture(c) => split(with(&[&c.sub]), out, budget),
+            HirKind::Concat(v) => split(with(&v.iter().collect::<Vec<_>>()), out, budget),
             HirKind::Repetition(r) if r.min == 0 && r.max == Some(1) => {
                 if *budget < 2 {
                     return false;
                 }
                 *budget -= 1;
-                split(with(vec![(*r.sub).clone()]), out, budget) && split(rest.to_vec(), out, budget)
+                split(with(&[&r.sub]), out, budget) && split(rest.to_vec(), out, budget)
             }
             HirKind::Alternation(v) if v.len() <= *budget => {
                 *budget -= v.len() - 1;
-                v.iter().all(|branch| split(with(vec![branch.clone()]), out, budget))
+                v.iter().all(|branch| split(with(&[branch]), out, budget))
             }
             _ => {
-                out.push(Hir::concat(items));
+                out.push(items);
                 true
             }
         }
     }
     let mut out = Vec::new();
     let mut budget = MAX_VARIANTS;
-    if split(vec![body.clone()], &mut out, &mut budget) && out.len() <= MAX_VARIANTS {
+    if split(vec![body], &mut out, &mut budget) && out.len() <= MAX_VARIANTS {
         out
     } else {
-        vec![body.clone()]
+        vec![items_of(body)]
     }
-}
-
-/// [`prefixes`] as regex-syntax's extractor gives them for `body` as a whole, expanding classes of
-/// at most `class_limit` characters.
-fn extracted_prefixes(body: &Hir, class_limit: usize) -> Option<Vec<Vec<u8>>> {
-    // Literals up to 12 bytes; when a body has too many of them (a weekday, then a day number,
-    // then a separator…: the set grows past `limit_total` and becomes infinite), shorter ones. A
-    // shorter prefix is still a prefix of every match, only a less selective one.
-    [12, 4].into_iter().find_map(|len| {
-        let mut ex = Extractor::new();
-        ex.kind(ExtractKind::Prefix).limit_class(class_limit).limit_repeat(4).limit_literal_len(len).limit_total(10000);
-        let seq = ex.extract(body);
-        let lits = seq.literals()?;
-        if lits.is_empty() || lits.iter().any(|l| l.as_bytes().is_empty()) {
-            return None;
-        }
-        let mut out: Vec<Vec<u8>> = lits.iter().map(|l| l.as_bytes().to_vec()).collect();
-        out.sort();
-        out.dedup();
-        Some(out)
-    })
 }
 
 /// How many literal sets [`required_literals`] keeps per rule, and how many literals a set may have.
@@ -482,13 +590,14 @@ impl Prefilter {
     /// analysis cache keeps (see cache.rs); [`Prefilter::from_parts`] builds the automaton.
     pub(crate) fn analyse(bodies: &[Hir]) -> crate::cache::PrefilterParts {
         let other = other_digit_class();
+        let mut memo = Memo::new(&other);
         let mut scan_all = Vec::with_capacity(bodies.len());
         let mut literals: Vec<Vec<u8>> = Vec::new();
         let mut index: std::collections::HashMap<Vec<u8>, usize> = std::collections::HashMap::new();
         let mut literal_rules: Vec<Vec<u32>> = Vec::new();
         let mut text_start: Vec<u32> = Vec::new();
         for (ri, body) in bodies.iter().enumerate() {
-            match prefixes(body, &other) {
+            match prefixes(body, &mut memo) {
                 Some(lits) => {
                     scan_all.push(false);
                     for l in lits {
@@ -618,6 +727,7 @@ impl Prefilter {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
     #[test]
     fn every_rule_compiles() {
         // The embedded grammar compiles its rules on first use; this is where an error shows.
@@ -701,6 +811,59 @@ mod tests {
             compared += 1;
         }
         assert!(compared > 500, "{compared}");
+    }
+
+    /// The prefix sets as they were worked out before [`super::Items`]: the whole body, and each
+    /// leading variant, copied and built as one concatenation before extraction.
+    fn reference_prefixes(body: &Hir, other: &ClassUnicode) -> Option<Vec<Vec<u8>>> {
+        fn extracted(body: &Hir, class_limit: usize) -> Option<Vec<Vec<u8>>> {
+            [12, 4].into_iter().find_map(|len| {
+                let mut ex = Extractor::new();
+                ex.kind(ExtractKind::Prefix).limit_class(class_limit).limit_repeat(4).limit_literal_len(len).limit_total(10000);
+                let seq = ex.extract(body);
+                let lits = seq.literals()?;
+                if lits.is_empty() || lits.iter().any(|l| l.as_bytes().is_empty()) {
+                    return None;
+                }
+                let mut out: Vec<Vec<u8>> = lits.iter().map(|l| l.as_bytes().to_vec()).collect();
+                out.sort();
+                out.dedup();
+                Some(out)
+            })
+        }
+        let stripped = without_other_digits(body, other);
+        let body = stripped.as_ref().unwrap_or(body);
+        let whole = extracted(body, SMALL_CLASS)?;
+        let mut union: Vec<Vec<u8>> = Vec::new();
+        for items in leading_variants(body) {
+            let variant = Hir::concat(items.into_iter().cloned().collect());
+            let Some(small) = extracted(&variant, SMALL_CLASS) else { return Some(whole) };
+            if !small.iter().any(|l| l.len() <= SHORT_LITERAL) {
+                union.extend(small);
+                continue;
+            }
+            match extracted(&variant, LARGE_CLASS) {
+                Some(large) if large.len() <= MAX_VARIANT_LITERALS && refines(&large, &small) && large.iter().filter(|l| l.len() <= SHORT_LITERAL).count() < small.iter().filter(|l| l.len() <= SHORT_LITERAL).count() => union.extend(large),
+                _ => union.extend(small),
+            }
+        }
+        union.sort();
+        union.dedup();
+        Some(if union.len() <= MAX_RULE_LITERALS && refines(&union, &whole) { union } else { whole })
+    }
+
+    #[test]
+    fn prefixes_read_off_the_leading_items_are_those_of_the_whole_concatenation() {
+        // `Items` extracts from as few leading items as it can; the literal sets must be exactly
+        // those of extracting from every variant built whole (the prefilter, so the candidates and
+        // the tag speed, stay the same), on every rule of the grammar.
+        let g = crate::Grammar::embedded().unwrap();
+        let other = other_digit_class();
+        let mut memo = Memo::new(&other);
+        let bodies: Vec<Hir> = g.rules.iter().map(|r| regex_syntax::Parser::new().parse(&r.body).unwrap()).collect();
+        for (rule, body) in g.rules.iter().zip(&bodies) {
+            assert_eq!(prefixes(body, &mut memo), reference_prefixes(body, &other), "rule `{}`", rule.name);
+        }
     }
 
     #[test]

@@ -36,12 +36,29 @@ use anyhow::{Context, Result};
 use std::path::Path;
 use tarikh_events::EventLexicon;
 use tarikh_grammar::Grammar;
+pub use tarikh_grammar::{AnalysisCache, CacheWarning};
 
-/// The date grammar in `dir`, or the built-in one when `dir` is `None`.
+/// The date grammar in `dir`, or the built-in one when `dir` is `None`. It is analysed in full
+/// (nothing read from or written to disk): deterministic and free of side effects. Where start-up
+/// matters, [`load_grammar_cached`] keeps the analysis between runs.
 pub fn load_grammar(dir: Option<&Path>) -> Result<Grammar> {
     Ok(match dir {
         Some(dir) => Grammar::load_dir(dir)?,
         None => Grammar::embedded().context("the built-in grammar does not load; rebuild tarikh")?,
+    })
+}
+
+/// [`load_grammar`], with the grammar's analysis read from `cache` when it holds one for these
+/// grammar files and this build of tarikh, and written there otherwise (see
+/// [`tarikh_grammar::AnalysisCache`]; [`AnalysisCache::from_env`] names the one the CLI uses,
+/// `TARIKH_CACHE_DIR`, `off` for none). The grammar matches exactly as an uncached one; loading
+/// takes a fraction of the time. `warn` hears of a cache file that was broken or out of date
+/// (analysed again and rewritten) or could not be written; loading goes on either way. With
+/// `cache` `None` this is [`load_grammar`].
+pub fn load_grammar_cached(dir: Option<&Path>, cache: Option<&AnalysisCache>, warn: &mut dyn FnMut(CacheWarning)) -> Result<Grammar> {
+    Ok(match dir {
+        Some(dir) => Grammar::load_dir_cached(dir, cache, warn)?,
+        None => Grammar::embedded_cached(cache, warn).context("the built-in grammar does not load; rebuild tarikh")?,
     })
 }
 

@@ -25,12 +25,15 @@ create_exception!(_native, TarikhError, PyException, "An error of the tarikh pip
 static COMPILATIONS: AtomicUsize = AtomicUsize::new(0);
 
 /// The settings as the CLI has them without options (zones read from the texts, an unsupported
-/// day `unknown`), the grammar compiled on first use.
+/// day `unknown`), the grammar compiled on first use, its analysis kept between processes in the
+/// cache the CLI uses (`TARIKH_CACHE_DIR`, `off` for none: see `AnalysisCache::from_env`). A
+/// cache file that is broken or cannot be written is reported on stderr, as by the CLI.
 fn base_settings() -> PyResult<&'static Settings> {
     static BASE: OnceLock<Result<Settings, String>> = OnceLock::new();
     BASE.get_or_init(|| {
         COMPILATIONS.fetch_add(1, Ordering::SeqCst);
-        tarikh_pipeline::load_grammar(None).map(Settings::new).map_err(|e| format!("{e:#}"))
+        let cache = tarikh_pipeline::AnalysisCache::from_env();
+        tarikh_pipeline::load_grammar_cached(None, cache.as_ref(), &mut |w| eprintln!("tarikh: warning: {w}")).map(Settings::new).map_err(|e| format!("{e:#}"))
     })
     .as_ref()
     .map_err(|e| TarikhError::new_err(e.clone()))

@@ -7,6 +7,7 @@ import datetime
 import doctest
 import filecmp
 import json
+import os
 import subprocess
 import sys
 import threading
@@ -227,6 +228,26 @@ print(tarikh._native._grammar_compilations())
 """
     out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True).stdout
     assert out.strip() == "1"
+
+
+def test_the_grammar_analysis_is_kept_between_processes_as_the_cli_keeps_it(tmp_path):
+    # The first process analyses the grammar and writes the analysis to TARIKH_CACHE_DIR; the next
+    # reads it back and answers the same; `off` writes nothing.
+    code = "import json, tarikh; print(json.dumps(tarikh.tag('وصل مساء الجمعة 5 مايو 2017', published='2017-05-06'), default=str))"
+    def run(cache):
+        env = dict(os.environ, TARIKH_CACHE_DIR=str(cache))
+        done = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True, env=env, cwd=tmp_path)
+        assert done.stderr == "", done.stderr
+        return done.stdout
+    cache = tmp_path / "cache"
+    first = run(cache)
+    files = sorted(cache.glob("grammar-*.bin"))
+    assert len(files) == 1, files
+    written = files[0].stat().st_mtime_ns
+    assert run(cache) == first
+    assert files[0].stat().st_mtime_ns == written, "the second process analysed the grammar again"
+    assert run("off") == first
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["cache"], "`off` wrote a file"
 
 
 def test_the_gil_is_released_while_rust_works():

@@ -2,6 +2,7 @@
 //! disagree (dates, durations, offsets of one event or pair), and negative cycles of the network.
 
 use crate::constraints::{class_name, Constraint};
+use crate::fasthash::FastMap;
 use crate::flatten::Flat;
 use crate::{Conflict, Input};
 use std::collections::BTreeSet;
@@ -54,7 +55,9 @@ pub(crate) fn disagreement(docs: BTreeSet<String>, evidence: Vec<(String, usize,
 pub(crate) fn negative_cycle(constraints: &[Constraint], cycle: &[usize], w: usize, in_conflict: &mut [bool]) -> Conflict {
     // (documents borrowed and evidence copied only when it differs from the span before: a date
     // many articles state has as many sources, and a long cycle is reported once per break)
-    let mut cdocs: BTreeSet<&str> = BTreeSet::new();
+    // (a hash set, sorted once at the end: a cycle's constraints name the same documents again
+    // and again, and a sorted set compared every new name with a dozen others)
+    let mut cdocs: FastMap<&str, ()> = FastMap::default();
     let mut evidence: Vec<(String, usize, usize, String)> = Vec::with_capacity(cycle.iter().map(|&ci| constraints[ci].sources.len()).sum());
     let mut involved = Vec::new();
     for &ci in cycle {
@@ -62,7 +65,7 @@ pub(crate) fn negative_cycle(constraints: &[Constraint], cycle: &[usize], w: usi
         let mut last_doc: Option<&str> = None;
         for s in &constraints[ci].sources {
             if last_doc != Some(s.doc.as_str()) {
-                cdocs.insert(s.doc.as_str());
+                cdocs.insert(s.doc.as_str(), ());
                 last_doc = Some(s.doc.as_str());
             }
             let repeated = evidence.last().is_some_and(|(doc, start, end, text)| *doc == s.doc && *start == s.start && *end == s.end && *text == s.text);
@@ -83,10 +86,12 @@ pub(crate) fn negative_cycle(constraints: &[Constraint], cycle: &[usize], w: usi
         })
         .collect();
     let c = &constraints[w];
+    let mut docs: Vec<&str> = cdocs.into_keys().collect();
+    docs.sort_unstable();
     Conflict {
         id: String::new(),
         kind: "negative_cycle".into(),
-        docs: cdocs.into_iter().map(str::to_string).collect(),
+        docs: docs.into_iter().map(str::to_string).collect(),
         evidence,
         resolution: format!(
             "constraints in the cycle: {}; dropped the weakest: {} ({}, {} document(s), {} source(s))",

@@ -167,7 +167,7 @@ pub(crate) fn own_times(input: &Input, flat: &[Flat], members: &[Vec<usize>], la
         sweep.sort_unstable();
         // (documents, intervals) open: among points cited by as many documents, the one most
         // readings share ("2016" and "8 نوفمبر" of one article agree on 8 November)
-        let mut open: HashMap<usize, usize> = HashMap::new();
+        let mut open: FastMap<usize, usize> = FastMap::default();
         let mut intervals = 0usize;
         let mut best: Option<((usize, usize), i64)> = None;
         for &(t, kind, d) in &sweep {

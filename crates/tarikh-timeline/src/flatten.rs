@@ -75,11 +75,27 @@ pub(crate) struct Mentions {
 
 /// A key word without its inner long vowels (ا و ي after the first letter), so that the spellings
 /// of one name meet: أميركي / أمريكي, ماكرون / ماكرن, هولاند / هولوند.
-pub(crate) fn skeleton(word: &str) -> String {
+/// It is written into `out` (cleared first), so that interning many words reuses one buffer.
+fn skeleton_into(word: &str, out: &mut String) {
+    out.clear();
     let mut chars = word.chars();
-    let first = chars.next().map(String::from).unwrap_or_default();
-    first + &chars.filter(|c| !matches!(c, 'ا' | 'و' | 'ي')).collect::<String>()
+    out.extend(chars.next());
+    out.extend(chars.filter(|c| !matches!(c, 'ا' | 'و' | 'ي')));
 }
+
+/// The id of `key` in `ids`, a new one (the number of keys so far) if it is not there yet; the key
+/// is copied only then (most mentions repeat words, types and heads already seen).
+fn intern<T: Copy>(ids: &mut FastMap<String, T>, key: &str, id_of: impl Fn(usize) -> T) -> T {
+    if let Some(&id) = ids.get(key) {
+        return id;
+    }
+    let id = id_of(ids.len());
+    ids.insert(key.to_string(), id);
+    id
+}
+
+/// A timex's stretch of time (see [`timex_interval`]).
+type Interval = (DateTime<FixedOffset>, DateTime<FixedOffset>);
 
 /// Flatten the mentions of every document (see [`Flat`]).
 pub(crate) fn flatten(input: &Input) -> Mentions {
@@ -95,32 +111,28 @@ pub(crate) fn flatten(input: &Input) -> Mentions {
     let mut flat: Vec<Flat> = Vec::new();
     let mut flat_of: Vec<Vec<Option<usize>>> = Vec::new(); // per doc: mention index -> flat index
     let mut joins: Vec<(usize, usize)> = Vec::new();
+    // (the skeleton of the key word being interned)
+    let mut word = String::new();
     for (di, (doc, ev)) in docs.iter().enumerate() {
         let mut order: Vec<usize> = (0..ev.mentions.len()).collect();
         order.sort_by_key(|&i| (ev.mentions[i].start, ev.mentions[i].end, i));
         let mut map = vec![None; ev.mentions.len()];
+        // per timex of the document: its interval, once read
+        let mut intervals: Vec<Option<Option<Interval>>> = vec![None; doc.timexes.len()];
         for mi in order {
             let m = &ev.mentions[mi];
             // a report that only names its source is no event of the story
             if m.role == MentionRole::Attribution {
                 continue;
             }
-            let ty = *type_ids.entry(m.event_type.clone()).or_insert_with(|| {
+            let ty = intern(&mut type_ids, &m.event_type, |n| n);
+            if ty == types.len() {
                 types.push(m.event_type.clone());
-                types.len() - 1
-            });
+            }
             type_marks.entry(ty).or_insert_with(|| (m.begun_by.clone(), m.ended_by.clone()));
             let group_name = if m.merge_group.is_empty() { &m.event_type } else { &m.merge_group };
-            let next_group = group_ids.len();
-            let group = *group_ids.entry(group_name.clone()).or_insert(next_group);
-            let mut distinct: Vec<u32> = m
-                .distinct
-                .iter()
-                .map(|w| {
-                    let n = words.len() as u32;
-                    *words.entry(w.clone()).or_insert(n)
-                })
-                .collect();
+            let group = intern(&mut group_ids, group_name, |n| n);
+            let mut distinct: Vec<u32> = m.distinct.iter().map(|w| intern(&mut words, w, |n| n as u32)).collect();
             distinct.sort_unstable();
             distinct.dedup();
             let mut keys: Vec<u32> = m
@@ -129,16 +141,18 @@ pub(crate) fn flatten(input: &Input) -> Mentions {
                 .map(String::as_str)
                 .chain(m.head.split(' ').filter(|w| !w.is_empty()))
                 .map(|w| {
-                    let n = words.len() as u32;
-                    *words.entry(skeleton(w)).or_insert(n)
+                    skeleton_into(w, &mut word);
+                    intern(&mut words, &word, |n| n as u32)
                 })
                 .collect();
             keys.sort_unstable();
             keys.dedup();
             // "X خلال Y" (or X at the same time as Y) with Y dated and X not: X is within Y's time
             let inherited = if m.time.is_none() { inherited_time(doc, ev, mi) } else { None };
-            let tx = m.time.or(inherited).and_then(|ti| doc.timexes.get(ti));
-            let interval = tx.and_then(|t| timex_interval(doc, t)).map(|i| period_part(i, &m.period_part));
+            let ti = m.time.or(inherited).filter(|&ti| ti < doc.timexes.len());
+            let tx = ti.map(|ti| &doc.timexes[ti]);
+            // (a document's mentions share a few timexes: each is read once)
+            let interval = ti.and_then(|ti| *intervals[ti].get_or_insert_with(|| timex_interval(doc, &doc.timexes[ti]))).map(|i| period_part(i, &m.period_part));
             let time = interval.map(|(a, b)| (minutes(a), minutes(b).max(minutes(a) + 1)));
             let since = m.since.and_then(|ti| doc.timexes.get(ti)).and_then(|t| {
                 let (a, b) = since_interval(doc, t)?;
@@ -153,12 +167,7 @@ pub(crate) fn flatten(input: &Input) -> Mentions {
                 group,
                 same_day: m.same_day_merge,
                 distinct,
-                head_id: if m.head.is_empty() {
-                    NOKEY
-                } else {
-                    let n = heads.len() as u32;
-                    *heads.entry(m.head.clone()).or_insert(n)
-                },
+                head_id: if m.head.is_empty() { NOKEY } else { intern(&mut heads, &m.head, |n| n as u32) },
                 head_words: m.head.split(' ').filter(|w| !w.is_empty()).count(),
                 keys,
                 rare: Vec::new(),
@@ -200,10 +209,10 @@ pub(crate) fn flatten(input: &Input) -> Mentions {
         }
     }
     for f in flat.iter_mut() {
-        let mut r = f.keys.clone();
-        r.sort_by_key(|k| (freq[k], *k));
-        r.truncate(3);
-        f.rare = r;
+        // (each key's count looked up once, not at every comparison; keys are distinct)
+        let mut r: Vec<(u32, u32)> = f.keys.iter().map(|k| (freq[k], *k)).collect();
+        r.sort_unstable();
+        f.rare = r.into_iter().take(3).map(|(_, k)| k).collect();
     }
     Mentions { flat, flat_of, joins, types, type_marks }
 }
@@ -284,7 +293,11 @@ pub(crate) fn inherited_time(doc: &AnchoredDocument, ev: &DocEvents, mi: usize) 
 
 #[cfg(test)]
 mod tests {
-    use super::skeleton;
+    fn skeleton(word: &str) -> String {
+        let mut out = String::new();
+        super::skeleton_into(word, &mut out);
+        out
+    }
 
     #[test]
     fn spellings_of_one_name_share_a_skeleton() {

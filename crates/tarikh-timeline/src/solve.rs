@@ -52,14 +52,15 @@ pub(crate) fn solve(ne: usize, net: &mut Network, conflicts: &mut Vec<Conflict>,
             let mut uniq: Vec<usize> = cycle.clone();
             uniq.sort_unstable();
             uniq.dedup();
-            let weakest = uniq
-                .iter()
-                .copied()
-                .filter(|&ci| constraints[ci].class != C_STRUCTURAL)
-                .min_by_key(|&ci| {
-                    let c = &constraints[ci];
-                    (c.class, c.docs(), c.sources.len(), std::cmp::Reverse(ci))
-                });
+            // the weakest: lowest class, then fewest documents, fewest sources, latest stated
+            // (documents counted only for the constraints of the lowest class: a date a whole
+            // story repeats has hundreds of sources to count)
+            let breakable = || uniq.iter().copied().filter(|&ci| constraints[ci].class != C_STRUCTURAL);
+            let lowest = breakable().map(|ci| constraints[ci].class).min();
+            let weakest = breakable().filter(|&ci| Some(constraints[ci].class) == lowest).min_by_key(|&ci| {
+                let c = &constraints[ci];
+                (c.docs(), c.sources.len(), std::cmp::Reverse(ci))
+            });
             let Some(w) = weakest else { break };
             if let Some(k) = local_cycle.iter().copied().find(|&k| cis[k] == w) {
                 search.deactivate(&mut active, k);

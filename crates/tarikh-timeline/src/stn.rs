@@ -102,6 +102,10 @@ pub(crate) struct CycleSearch {
     inq: Vec<bool>,
     queue: VecDeque<usize>,
     relaxations: usize,
+    /// The relaxation count at which the predecessor graph is checked next (every `n`th: kept as
+    /// a count to reach rather than a remainder to take, a division on each of millions of
+    /// relaxations).
+    next_check: usize,
     /// Buffers of the periodic predecessor-graph check, kept between checks.
     state: Vec<u8>,
     walk: Vec<usize>,
@@ -117,6 +121,7 @@ impl CycleSearch {
             inq: vec![true; n],
             queue: (0..n).collect(),
             relaxations: 0,
+            next_check: 0,
             state: Vec::new(),
             walk: Vec::new(),
         }
@@ -126,6 +131,9 @@ impl CycleSearch {
     /// indices, in order). `active[c]` tells whether constraint `c` still counts.
     pub(crate) fn run(&mut self, g: &Adjacency, active: &[bool]) -> Option<Vec<usize>> {
         let n = g.points().max(1);
+        if self.next_check == 0 {
+            self.next_check = n;
+        }
         while let Some(u) = self.queue.pop_front() {
             self.inq[u] = false;
             for k in g.edges(u) {
@@ -144,12 +152,17 @@ impl CycleSearch {
                         self.queue.push_back(v);
                     }
                     self.relaxations += 1;
+                    // (the count is a multiple of n)
+                    let due = self.relaxations == self.next_check;
+                    if due {
+                        self.next_check += n;
+                    }
                     // short cycles (the usual contradiction: two dates and a relation) are seen
                     // at once by walking a few predecessors up from u; long ones by the periodic
                     // full check
                     let found = if self.reaches(u, v) {
                         self.cycle_at(g, v)
-                    } else if self.relaxations.is_multiple_of(n) {
+                    } else if due {
                         self.pred_cycle(g)
                     } else {
                         None

@@ -148,7 +148,8 @@ fn hundred_thousand_mentions() {
     // c20c235), 2.26 s once a cluster's documents were kept as "its one document, if any" instead
     // of a merged list (BENCHMARKS.md, "Reconciling 100,000 mentions"), 1.5 s with the posting
     // lists, the cycle search and the conflict texts made cheaper (same output digest,
-    // aff8dd822008a52d, since b27547d). When the test first ran
+    // aff8dd822008a52d, since b27547d), 1.44 s with interning, the cycles' documents and the
+    // weakest constraint made cheaper (`scale3` branch, same digest). When the test first ran
     // (merging rules since changed) it took 39 s. The loose bound only guards against a return
     // of a quadratic step; the figure is printed, not asserted.
     let el = run(1000, 100);

@@ -15,12 +15,8 @@ use tarikh_pipeline::{corpus, process as pipeline};
 /// the cache the environment names (`TARIKH_CACHE_DIR`, see `AnalysisCache::from_env`): a
 /// one-phrase `tarikh parse` starts in a fraction of the time, with the same results.
 fn load_grammar(arg: &GrammarArg) -> Result<Grammar> {
-    let cache = tarikh_grammar::AnalysisCache::from_env();
-    let mut warn = |w: String| eprintln!("warning: {w}");
-    Ok(match arg.grammar.as_deref() {
-        Some(dir) => Grammar::load_dir_cached(dir, cache.as_ref(), &mut warn)?,
-        None => Grammar::embedded_cached(cache.as_ref(), &mut warn).context("the built-in grammar does not load; rebuild tarikh")?,
-    })
+    let cache = tarikh_pipeline::AnalysisCache::from_env();
+    tarikh_pipeline::load_grammar_cached(arg.grammar.as_deref(), cache.as_ref(), &mut |w| eprintln!("warning: {w}"))
 }
 
 fn load_events(arg: &EventsArg) -> Result<tarikh_events::EventLexicon> {

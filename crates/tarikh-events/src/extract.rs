@@ -845,9 +845,15 @@ fn report_roles(cx: &Ctx, drafts: &[Draft], complement: &[Option<usize>], own_da
             // ("أعلنت المؤسسة اليوم الخميس، عن إعادة فتح …")
             let dated_close = clause + 1 < cx.clauses.len()
                 && cx.words.partition_point(|x| x.clause <= clause).checked_sub(1).is_some_and(|last| cx.word_timex[last].is_some());
+            // or after a date standing alone between commas ("أعلن، اليوم السبت، وفاة الأمير")
+            let date_only = |ci: usize| {
+                let mut ws = cx.words.iter().enumerate().filter(|(_, x)| x.clause == ci).peekable();
+                ws.peek().is_some() && ws.all(|(wi, _)| cx.word_timex[wi].is_some())
+            };
             let in_reach = |o: &Draft| {
                 let c = cx.words[o.first].clause;
-                c == clause || (c == clause + 1 && dated_close && cx.words[o.first].sentence == sentence)
+                let same = cx.words[o.first].sentence == sentence;
+                c == clause || (c == clause + 1 && dated_close && same) || (c == clause + 2 && same && date_only(clause + 1))
             };
             let object = drafts.iter().position(|o| {
                 o.first > d.last

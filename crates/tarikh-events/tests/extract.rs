@@ -937,6 +937,11 @@ fn an_adverbial_of_time_or_a_prayer_time_makes_no_event() {
     let d = doc("d", text, vec![date("الخميس الماضي", "2020-03-05", day(2020, 3, 5))]);
     let ev = extract(&d, &lex());
     assert!(ev.mentions.iter().all(|m| !m.generic), "{:?}", ev.mentions.iter().map(|m| &m.trigger).collect::<Vec<_>>());
+    // a quantifier («إحدى مناطق المدينة») is no event word
+    let text = "سجلت في إحدى مناطق المدينة الخميس الماضي كميات كبيرة.";
+    let d = doc("d", text, vec![date("الخميس الماضي", "2020-03-05", day(2020, 3, 5))]);
+    let ev = extract(&d, &lex());
+    assert!(ev.mentions.iter().all(|m| !m.trigger.contains("إحدى")), "{:?}", ev.mentions.iter().map(|m| &m.trigger).collect::<Vec<_>>());
     // «إلى جانب»: the event is the noun after it
     let text = "إلى جانب استقباله الخميس الماضي جموع المعزين.";
     let d = doc("d", text, vec![date("الخميس الماضي", "2020-03-05", day(2020, 3, 5))]);

@@ -1078,8 +1078,10 @@ fn introduced_by_since(cx: &Ctx, tf: usize) -> bool {
 /// Whether the timex starting at word `tf` is introduced by «حتى» / «لغاية» (until): the end of a
 /// state, not the date of an event.
 fn introduced_by_until(cx: &Ctx, tf: usize) -> bool {
-    let until = |w: &str| matches!(w.strip_prefix('و').unwrap_or(w), "حتي" | "لغايه" | "الي غايه");
-    until(cx.word(tf)) || (tf > 0 && cx.adjacent(tf - 1) && until(cx.word(tf - 1)))
+    let until = |w: &str| matches!(w.strip_prefix('و').unwrap_or(w), "حتي" | "لغايه");
+    // «إلى غاية X» (Maghreb press: "تواصلت إلى غاية 27 جانفي") is «لغاية X»
+    let to_the_end = |wi: usize| wi > 0 && cx.word(wi) == "غايه" && cx.adjacent(wi - 1) && matches!(cx.word(wi - 1).strip_prefix('و').unwrap_or(cx.word(wi - 1)), "الي");
+    until(cx.word(tf)) || (tf > 0 && cx.adjacent(tf - 1) && (until(cx.word(tf - 1)) || to_the_end(tf - 1))) || to_the_end(tf)
 }
 
 /// Words that open the start of a range («من X حتى Y»), normalised, a conjunction allowed: «من»,

@@ -1051,3 +1051,12 @@ fn a_range_between_two_times_set_off_by_a_comma_or_joined_by_waw() {
         assert_eq!((m.time, m.until), (Some(0), Some(1)), "{text}");
     }
 }
+
+#[test]
+fn a_date_after_ila_ghayat_is_an_end_never_the_event_date() {
+    let text = "وكانت الحملة الانتخابية قد انطلقت منذ الأحد الماضي وتواصلت إلى غاية الخميس الماضي.";
+    let d = doc("d", text, vec![date("الأحد الماضي", "2020-03-01", day(2020, 3, 1)), date("الخميس الماضي", "2020-03-05", day(2020, 3, 5))]);
+    let ev = extract(&d, &lex());
+    let m = ev.mentions.iter().find(|m| m.event_type == "campaign_start").expect("campaign start");
+    assert_ne!(m.time, Some(1), "{:?}", (m.time, m.since));
+}

@@ -1587,6 +1587,11 @@ fn label_words(cx: &Ctx, d: &Draft, taken: &[bool]) -> usize {
         if complementizer || partitive || LABEL_STOPS.contains(&w) || LABEL_STOPS.contains(&without_conjunction(w)) || cx.lex.is_since(w) {
             break;
         }
+        // a copula or light verb after the trigger is the clause's predicate ("نسبة التصويت
+        // النهائية بلغت 11%"، "الانتخابات كانت هادئة"), no argument of the event
+        if cx.lex.is_non_event(w) && looks_like_verb(w) {
+            break;
+        }
         // a preposition after the argument opens a complement of the clause's verb, not of the
         // event ("أدى تسريب الرسائل إلى أزمة"): the label ends before it
         if last > d.last && PREPOSITIONS.contains(&without_conjunction(w)) {

@@ -213,6 +213,52 @@ impl<'a> Ctx<'a> {
     }
 }
 
+/// The type a typed draft takes from its argument (`[[sense]]` of the lexicon): the first sense
+/// of its type whose argument stands within `reach` words after the trigger, in its clause and
+/// with no punctuation between («فوز المرشح», «لقاء فرنسا وإنجلترا»), or after a number right
+/// after the trigger when the sense is a count («وصل إلى 1041 حالة إصابة»). None: generic.
+fn sense_of(cx: &Ctx, d: &Draft) -> Option<usize> {
+    let ti = d.type_idx?;
+    let lex = cx.lex;
+    let name = &lex.types()[ti].name;
+    let clause = cx.words[d.last].clause;
+    let next = |wi: usize| (wi < cx.words.len() && cx.adjacent(wi - 1) && cx.words[wi].clause == clause).then_some(wi);
+    let number = |wi: usize| cx.word(wi).chars().any(|c| c.is_ascii_digit());
+    for s in lex.senses().iter().filter(|s| &s.of == name) {
+        if !s.context.is_empty() {
+            let sent = &cx.text[cx.sentences[cx.words[d.first].sentence].clone()];
+            if !s.context.iter().any(|c| sent.contains(c.as_str())) {
+                continue;
+            }
+        }
+        let mut from = d.last + 1;
+        if s.count {
+            match next(from) {
+                Some(wi) if number(wi) => from = wi + 1,
+                _ => continue,
+            }
+            if s.arguments.is_empty() {
+                return lex.types().iter().position(|t| t.name == s.becomes);
+            }
+        }
+        let mut wi = from;
+        let mut found = false;
+        while wi < from + s.reach {
+            let Some(w) = next(wi) else { break };
+            let word = cx.word(w);
+            if lex.is_sense_argument(s, word) || (s.places && [word, bare_word(word)].iter().any(|w| lex.place_zone(&[w]).is_some())) {
+                found = true;
+                break;
+            }
+            wi += 1;
+        }
+        if found {
+            return lex.types().iter().position(|t| t.name == s.becomes);
+        }
+    }
+    Some(ti)
+}
+
 /// Verbs whose root begins with و or ف (normalised): their first letter is no conjunction
 /// ("وصلت" arrived, "وقع" happened, "فاز" won).
 const INITIAL_WAW_FA: &[&str] = &["وقوع", "وصول", "وفاه", "وجود", "وصل", "وقع", "وزع", "وجد", "وضع", "وافق", "وعد", "ودع", "وفر", "وقف", "وجه", "ولد", "وثق", "وسع", "فاز", "فتح", "فرض", "فقد", "فجر", "فشل", "فر", "فحص", "فصل", "فض"];
@@ -423,6 +469,10 @@ pub fn extract(doc: &AnchoredDocument, lexicon: &EventLexicon) -> DocEvents {
         });
     }
 
+    // An ambiguous trigger takes its sense from its argument ("فوز المرشح": an election result).
+    for d in drafts.iter_mut() {
+        d.type_idx = sense_of(&cx, d);
+    }
     // A negated event did not happen ("لن يتم نشر عنوان بريدك", "لم تعلق الوزارة"): no mention,
     // and its words make no generic event either.
     drafts.retain(|d| !cx.negated(d.first));
@@ -437,11 +487,11 @@ pub fn extract(doc: &AnchoredDocument, lexicon: &EventLexicon) -> DocEvents {
     // 2. Generic events: clauses with a timex and no typed trigger. The content a reporting verb
     // reports ("قال إن …") counts as a clause of its own.
     let complement = reported_complements(&cx, &drafts);
+    // A trigger after the complementizer is the reported content's own event ("أنه تقرر إجراء
+    // الدورة الثانية", "أن الحملة ستنطلق يوم 16"): its clause needs no generic one either.
     let mut clause_has_typed = vec![false; cx.clauses.len()];
-    for d in &drafts {
-        if complement[cx.words[d.first].clause].is_none_or(|c| d.first < c) {
-            clause_has_typed[cx.words[d.first].clause] = true;
-        }
+    for d in drafts.iter().filter(|d| d.type_idx.is_some()) {
+        clause_has_typed[cx.words[d.first].clause] = true;
     }
     // reported content with a date and no trigger: a generic event from the word nearest before
     // the date ("قال الموقع إن آخر الرسائل يعود إلى 24 أبريل" → «يعود»)
@@ -470,16 +520,19 @@ pub fn extract(doc: &AnchoredDocument, lexicon: &EventLexicon) -> DocEvents {
     for (wi, w) in cx.words.iter().enumerate() {
         clause_words[w.clause].push(wi);
     }
-    // A comma between a dated verb and its ب-complement ("فشعروا عند السابعة مساء، بالهزة"):
-    // the event is the trigger the complement opens with, so the verb's clause makes no generic
-    // event of its own.
+    // A comma between a dated verb and its ب-complement ("فشعروا عند السابعة مساء، بالهزة") or
+    // its postponed subject ("وتدور منذ يوم السبت، اشتباكات عنيفة"): the event is the trigger the
+    // next clause opens with, so the verb's clause makes no generic event of its own.
     let opens_with_complement = |ci: usize| -> bool {
         let (Some(&last), Some(&next)) = (clause_words[ci].last(), clause_words.get(ci + 1).and_then(|w| w.first())) else {
             return false;
         };
         cx.words[last].sentence == cx.words[next].sentence
             && drafts.iter().any(|d| {
-                d.type_idx.is_some() && d.first == next && cx.text[cx.words[next].range.start..d.start_byte].starts_with('ب')
+                d.type_idx.is_some() && d.first == next && {
+                    let before = &cx.text[cx.words[next].range.start..d.start_byte];
+                    before.is_empty() || before == "ب" || before == "ال" || before == "بال"
+                }
             })
     };
     let verb_before_complement: Vec<bool> = (0..cx.clauses.len()).map(opens_with_complement).collect();
@@ -686,6 +739,7 @@ pub fn extract(doc: &AnchoredDocument, lexicon: &EventLexicon) -> DocEvents {
             mentions[mi].time = Some(ti);
             own_date[mi] = own;
         }
+        mentions[mi].until = mentions[mi].time.and_then(|ti| range_end(&cx, ti));
         mentions[mi].since = since_timex(&cx, &drafts, d);
         mentions[mi].duration = event_duration(&cx, &drafts, d);
     }
@@ -791,9 +845,15 @@ fn report_roles(cx: &Ctx, drafts: &[Draft], complement: &[Option<usize>], own_da
             // ("أعلنت المؤسسة اليوم الخميس، عن إعادة فتح …")
             let dated_close = clause + 1 < cx.clauses.len()
                 && cx.words.partition_point(|x| x.clause <= clause).checked_sub(1).is_some_and(|last| cx.word_timex[last].is_some());
+            // or after a date standing alone between commas ("أعلن، اليوم السبت، وفاة الأمير")
+            let date_only = |ci: usize| {
+                let mut ws = cx.words.iter().enumerate().filter(|(_, x)| x.clause == ci).peekable();
+                ws.peek().is_some() && ws.all(|(wi, _)| cx.word_timex[wi].is_some())
+            };
             let in_reach = |o: &Draft| {
                 let c = cx.words[o.first].clause;
-                c == clause || (c == clause + 1 && dated_close && cx.words[o.first].sentence == sentence)
+                let same = cx.words[o.first].sentence == sentence;
+                c == clause || (c == clause + 1 && dated_close && same) || (c == clause + 2 && same && date_only(clause + 1))
             };
             let object = drafts.iter().position(|o| {
                 o.first > d.last
@@ -837,7 +897,7 @@ fn report_roles(cx: &Ctx, drafts: &[Draft], complement: &[Option<usize>], own_da
             if mentions[mi].time.is_none() || mentions[prev].time.is_some() {
                 mentions[mi].time = mentions[prev].time;
             }
-        } else if mentions[mi].time.is_some() && own_date[mi] && !present_tense(cx, d) {
+        } else if mentions[mi].time.is_some() && own_date[mi] && !present_tense(cx, d) && !bare_report(cx, d, drafts) {
             mentions[mi].role = MentionRole::Event;
         } else if let Some((_, prev)) = last_report.filter(|&(s, _)| subjectless && sentence - s <= CONTINUATION_SENTENCES) {
             mentions[mi].joins = Some(prev);
@@ -850,6 +910,16 @@ fn report_roles(cx: &Ctx, drafts: &[Draft], complement: &[Option<usize>], own_da
             mentions[mi].role = MentionRole::Attribution;
         }
         last_report = Some((sentence, mi));
+    }
+    // A dated report named by its bare verb, its object after the date ("كان الفريق أعلن، مساء
+    // الجمعة، حصول عملية قرصنة"): named by the verb and what it announces.
+    for (mi, d) in drafts.iter().enumerate() {
+        if !reports(d) || mentions[mi].role != MentionRole::Event || mentions[mi].joins.is_some() || mentions[mi].label != mentions[mi].trigger {
+            continue;
+        }
+        if let Some(o) = object_after_date(cx, d, drafts) {
+            mentions[mi].label = format!("{} {}", mentions[mi].trigger, mentions[o].label);
+        }
     }
     // A relative clause describing the event of the noun before it ("آخر الاستطلاعات التي نشرت
     // الجمعة"): the same event.
@@ -881,6 +951,45 @@ fn report_roles(cx: &Ctx, drafts: &[Draft], complement: &[Option<usize>], own_da
             mentions[mi].role = mentions[r].role;
         }
     }
+}
+
+/// A report named by its bare verb, its subject before it and its date right after it, then its
+/// complement or a quotation («وكانت المفوضية أعلنت أمس أنها …»، «كان البنك أعلن في 6 مارس
+/// "السماح …"»): what it reports is the news; the verb only names the source and makes no row of
+/// its own. (An event as its object after the date keeps it news: see `object_after_date`.)
+fn bare_report(cx: &Ctx, d: &Draft, drafts: &[Draft]) -> bool {
+    if d.first != d.last {
+        return false;
+    }
+    let sentence = cx.words[d.last].sentence;
+    // the words right after the verb are a date (or punctuation, then a date)
+    let mut next = d.last + 1;
+    if next + 1 < cx.words.len() && cx.word(next) == "في" {
+        next += 1;
+    }
+    if next >= cx.words.len() || cx.words[next].sentence != sentence || cx.word_timex[next].is_none() {
+        return false;
+    }
+    // what comes right after the date: a complementizer, or a quotation that names no event
+    let Some(after) = (next..cx.words.len()).take_while(|&wi| cx.words[wi].sentence == sentence).find(|&wi| cx.word_timex[wi].is_none()) else {
+        return false;
+    };
+    let quoted = opens_quotation(cx, after) && !drafts.iter().any(|o| o.first == after && o.type_idx.is_some());
+    COMPLEMENTIZERS.contains(&cx.word(after)) || quoted
+}
+
+/// The event a report names as its object after a date set off right after the verb («أعلن، اليوم
+/// السبت، وفاة الأمير»، «أعلن، مساء الجمعة، حصول عملية قرصنة»): the first typed mention within
+/// [`OBJECT_REACH`] words, in the sentence, before any complementizer.
+fn object_after_date(cx: &Ctx, d: &Draft, drafts: &[Draft]) -> Option<usize> {
+    let sentence = cx.words[d.last].sentence;
+    let next = d.last + 1;
+    if d.first != d.last || next >= cx.words.len() || cx.words[next].sentence != sentence || cx.word_timex[next].is_none() {
+        return None;
+    }
+    let o = drafts.iter().position(|o| o.first > next && o.first <= d.last + OBJECT_REACH && cx.words[o.first].sentence == sentence && o.type_idx.is_some())?;
+    let free = (next..drafts[o].first).all(|wi| cx.word_timex[wi].is_some() || !COMPLEMENTIZERS.contains(&cx.word(wi)));
+    free.then_some(o)
 }
 
 /// How many words after an outcome word its outcome may stand ("أسفرت نتائج الجولة الأولى في 23
@@ -969,8 +1078,58 @@ fn introduced_by_since(cx: &Ctx, tf: usize) -> bool {
 /// Whether the timex starting at word `tf` is introduced by «حتى» / «لغاية» (until): the end of a
 /// state, not the date of an event.
 fn introduced_by_until(cx: &Ctx, tf: usize) -> bool {
-    let until = |w: &str| matches!(w.strip_prefix('و').unwrap_or(w), "حتي" | "لغايه" | "الي غايه");
-    until(cx.word(tf)) || (tf > 0 && cx.adjacent(tf - 1) && until(cx.word(tf - 1)))
+    let until = |w: &str| matches!(w.strip_prefix('و').unwrap_or(w), "حتي" | "لغايه");
+    // «إلى غاية X» (Maghreb press: "تواصلت إلى غاية 27 جانفي") is «لغاية X»
+    let to_the_end = |wi: usize| wi > 0 && cx.word(wi) == "غايه" && cx.adjacent(wi - 1) && matches!(cx.word(wi - 1).strip_prefix('و').unwrap_or(cx.word(wi - 1)), "الي");
+    until(cx.word(tf)) || (tf > 0 && cx.adjacent(tf - 1) && (until(cx.word(tf - 1)) || to_the_end(tf - 1))) || to_the_end(tf)
+}
+
+/// Words that open the start of a range («من X حتى Y»), normalised, a conjunction allowed: «من»,
+/// and the adverbials «ابتداء من»، «اعتبارا من»، «بداية من» end with it; «بين X وY»، «للفترة بين X
+/// حتى Y» open one too.
+const RANGE_OPENERS: &[&str] = &["من"];
+
+/// Words that join the start of a range to its end («من X حتى Y», «من X إلى Y», «من X ولغاية Y»),
+/// normalised, a conjunction و allowed.
+const RANGE_JOINERS: &[&str] = &["حتي", "الي", "لغايه", "لحين"];
+
+/// The end of a range whose start is the timex `ti`: «من/بين X حتى/إلى/لغاية Y» or «بين X وY»,
+/// with X and Y both dates or times and nothing but the joining word (and a comma) between them ("من الساعة الثامنة من صباح
+/// الأربعاء وحتى الساعة التاسعة من صباح الخميس"، "من السابعة مساء حتى السادسة صباحا").
+fn range_end(cx: &Ctx, ti: usize) -> Option<usize> {
+    let t = &cx.doc.timexes[ti];
+    if !matches!(t.kind, TimexType::Date | TimexType::Time) || t.interval.is_none() {
+        return None;
+    }
+    let tf = cx.words.partition_point(|x| x.range.end <= t.byte_range.start);
+    let tl = cx.words.partition_point(|x| x.range.start < t.byte_range.end).checked_sub(1)?;
+    let bare = |wi: usize| cx.word(wi).strip_prefix('و').filter(|r| r.chars().count() >= 2).unwrap_or(cx.word(wi));
+    // the start opens with «من» or «بين» (its own first word, or the word before it)
+    let opener = |wi: usize| {
+        let w = bare(wi);
+        RANGE_OPENERS.contains(&w) || w == "بين" || w == "للفتره"
+    };
+    let opened = opener(tf) || (tf > 0 && cx.adjacent(tf - 1) && opener(tf - 1));
+    let joiner = tl + 1;
+    if !opened || joiner + 1 >= cx.words.len() || cx.words[joiner].sentence != cx.words[tl].sentence {
+        return None;
+    }
+    let tj = if RANGE_JOINERS.contains(&bare(joiner)) {
+        // (the joining word may be the end's own first word: a timex that starts with «حتى»;
+        // «إلى غاية» is «لغاية»)
+        let end_at = if bare(joiner + 1) == "غايه" { joiner + 2 } else { joiner + 1 };
+        cx.word_timex[joiner].filter(|&x| x != ti).or(*cx.word_timex.get(end_at)?)?
+    } else if cx.word(joiner).starts_with('و') && (opener(tf) && bare(tf) == "بين" || tf > 0 && bare(tf - 1) == "بين") {
+        // «بين X وY»
+        cx.word_timex[joiner].filter(|&x| x != ti)?
+    } else {
+        return None;
+    };
+    let end_at = joiner;
+    let u = &cx.doc.timexes[tj];
+    let starts_there = cx.words.partition_point(|x| x.range.end <= u.byte_range.start) <= end_at + 2;
+    let after = u.interval.as_ref().zip(t.interval.as_ref()).is_some_and(|(y, x)| y.end > x.start);
+    (tj != ti && starts_there && matches!(u.kind, TimexType::Date | TimexType::Time) && after).then_some(tj)
 }
 
 /// How many words before a date «منذ» may open the phrase the date ends ("منذ بدء تسجيل البيانات
@@ -1365,6 +1524,7 @@ fn build_mention(cx: &Ctx, d: &Draft, taken: &[bool]) -> EventMention {
         // quotation marks in the text are no part of the event's name
         label: cx.orig(start, label_end).replace(['"', '“', '”', '«', '»'], "").split_whitespace().collect::<Vec<_>>().join(" "),
         time: None,
+        until: None,
         duration: None,
         sentence: cx.sentences[w.sentence].clone(),
         clause: cx.clauses[w.clause].clone(),
@@ -1398,6 +1558,10 @@ const LABEL_STOPS: &[&str] = &[
     "بسبب", "جراء", "نتيجه", "وسط", "حيث", "اذ", "كما", "لكن", "بينما", "فيما", "ضمن", "وذلك", "ذلك", "هذا", "هذه", "وفق", "وفقا", "حسب",
 ];
 
+/// Words that, after «من», make a partitive («من بينهم 34 امرأة»: among them): it describes the
+/// people of the event, not the event.
+const PARTITIVES: &[&str] = &["بينهم", "بينها", "بين", "ضمنهم", "ضمنها"];
+
 /// Prepositions standing as words of their own (normalised).
 const PREPOSITIONS: &[&str] = &["في", "علي", "الي", "من", "عن", "مع", "لدي", "نحو", "ضد", "عبر"];
 
@@ -1417,7 +1581,15 @@ fn label_words(cx: &Ctx, d: &Draft, taken: &[bool]) -> usize {
             break;
         }
         let w = cx.word(wi);
-        if COMPLEMENTIZERS.contains(&w) || LABEL_STOPS.contains(&w) || LABEL_STOPS.contains(&without_conjunction(w)) || cx.lex.is_since(w) {
+        // «فإن»، «وإن» open a clause of their own ("الانتخابات فإن 9 ملايين …")
+        let complementizer = COMPLEMENTIZERS.contains(&w) || w.strip_prefix(['ف', 'و']).is_some_and(|r| COMPLEMENTIZERS.contains(&r));
+        let partitive = w == "من" && wi + 1 < cx.words.len() && PARTITIVES.contains(&cx.word(wi + 1));
+        if complementizer || partitive || LABEL_STOPS.contains(&w) || LABEL_STOPS.contains(&without_conjunction(w)) || cx.lex.is_since(w) {
+            break;
+        }
+        // a copula or light verb after the trigger is the clause's predicate ("نسبة التصويت
+        // النهائية بلغت 11%"، "الانتخابات كانت هادئة"), no argument of the event
+        if cx.lex.is_non_event(w) && looks_like_verb(w) {
             break;
         }
         // a preposition after the argument opens a complement of the clause's verb, not of the
@@ -1429,7 +1601,9 @@ fn label_words(cx: &Ctx, d: &Draft, taken: &[bool]) -> usize {
     }
     while last > d.last {
         let w = cx.word(last);
-        let function = cx.word_timex[last].is_none() && (cx.lex.is_stopword(w) || w.chars().count() < 2 || cx.lex.is_lasting(w));
+        // a number without the noun it counts is no argument ("لتسجيل 205"): a label never ends on one
+        let number = w.chars().any(|c| c.is_ascii_digit());
+        let function = cx.word_timex[last].is_none() && (cx.lex.is_stopword(w) || w.chars().count() < 2 || cx.lex.is_lasting(w) || number);
         if !function {
             break;
         }

@@ -147,6 +147,32 @@ pub struct SignalDef {
     pub counter_examples: Vec<String>,
 }
 
+/// The sense an ambiguous trigger takes from its argument (`[[sense]]`): «فوز» is a sport result,
+/// but «فوز المرشح» an election result; «لقاء» is a meeting, but «لقاء فرنسا وإنجلترا» in a
+/// World Cup report a match; «وصل إلى» is a visit, but «وصل إلى 1041 حالة إصابة» a toll.
+#[derive(Debug, Clone)]
+pub struct SenseDef {
+    /// The type whose trigger is ambiguous.
+    pub of: String,
+    /// The type it becomes (or [`crate::GENERIC`]: no type of the lexicon).
+    pub becomes: String,
+    /// Normalised argument words (article stripped) that select the sense.
+    pub arguments: HashSet<String>,
+    /// A place name of the lexicon («فرنسا») is an argument too.
+    pub places: bool,
+    /// The argument is a count: a number right after the trigger, then (if `arguments` is not
+    /// empty) one of the argument words.
+    pub count: bool,
+    /// How many words after the trigger (or after the number) the argument may stand.
+    pub reach: usize,
+    /// Normalised words one of which the sentence must contain (empty: no condition).
+    pub context: Vec<String>,
+    /// Example sentences: a mention of type `becomes` with the given trigger is expected.
+    pub examples: Vec<TypeExample>,
+    /// Sentences in which the trigger keeps its own type (no mention of type `becomes`).
+    pub counter_examples: Vec<String>,
+}
+
 /// One word slot of a compiled phrase.
 #[derive(Debug, Clone)]
 pub(crate) enum Slot {
@@ -178,6 +204,7 @@ pub(crate) struct Phrase {
 pub struct EventLexicon {
     types: Vec<EventType>,
     signals: Vec<SignalDef>,
+    senses: Vec<SenseDef>,
     pub(crate) triggers: Vec<Phrase>,
     /// Stem of a first word → triggers starting with it.
     pub(crate) trigger_index: HashMap<String, Vec<usize>>,
@@ -236,6 +263,8 @@ struct RawFile {
     #[serde(default)]
     signal: Vec<RawSignal>,
     #[serde(default)]
+    sense: Vec<Spanned<RawSense>>,
+    #[serde(default)]
     generic: Option<RawGeneric>,
     #[serde(default)]
     merge: Option<RawMerge>,
@@ -247,6 +276,27 @@ struct RawFile {
     duration: Option<RawDuration>,
     #[serde(default)]
     clauses: Option<RawClauses>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSense {
+    of: String,
+    becomes: String,
+    #[serde(default)]
+    arguments: Vec<String>,
+    #[serde(default)]
+    places: bool,
+    #[serde(default)]
+    count: bool,
+    #[serde(default)]
+    reach: Option<usize>,
+    #[serde(default)]
+    context: Vec<String>,
+    #[serde(default)]
+    examples: Vec<RawTypeExample>,
+    #[serde(default)]
+    counter_examples: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -504,6 +554,7 @@ impl EventLexicon {
         let mut lex = EventLexicon {
             types: Vec::new(),
             signals: Vec::new(),
+            senses: Vec::new(),
             triggers: Vec::new(),
             trigger_index: HashMap::new(),
             signal_phrases: Vec::new(),
@@ -680,6 +731,30 @@ impl EventLexicon {
         let normalised = |words: &[String]| -> HashSet<String> {
             words.iter().map(|w| tarikh_text::normalise(w.trim())).filter(|w| !w.is_empty()).collect()
         };
+        for sense in &raw.sense {
+            let at = sense.span().start;
+            let r = sense.get_ref();
+            if lex.event_type(&r.of).is_none() {
+                return Err(err(at, format!("[[sense]] of = `{}` is no event type of the lexicon", r.of)));
+            }
+            if r.becomes != crate::GENERIC && lex.event_type(&r.becomes).is_none() {
+                return Err(err(at, format!("[[sense]] becomes = `{}` is no event type of the lexicon (nor `generic`)", r.becomes)));
+            }
+            if r.arguments.is_empty() && !r.places && !r.count {
+                return Err(err(at, "a [[sense]] needs `arguments`, `places = true` or `count = true`".into()));
+            }
+            lex.senses.push(SenseDef {
+                of: r.of.clone(),
+                becomes: r.becomes.clone(),
+                arguments: r.arguments.iter().map(|w| strip_article(&tarikh_text::normalise(w.trim())).to_string()).filter(|w| !w.is_empty()).collect(),
+                places: r.places,
+                count: r.count,
+                reach: r.reach.unwrap_or(2),
+                context: r.context.iter().map(|w| tarikh_text::normalise(w.trim())).filter(|w| !w.is_empty()).collect(),
+                examples: r.examples.iter().map(|e| TypeExample { text: e.text.clone(), trigger: e.trigger.clone() }).collect(),
+                counter_examples: r.counter_examples.clone(),
+            });
+        }
         if let Some(g) = &raw.generic {
             lex.stopwords = normalised(&g.stopwords);
             lex.non_events = normalised(&g.non_events);
@@ -766,6 +841,18 @@ impl EventLexicon {
     /// The event type called `name`, if any.
     pub fn event_type(&self, name: &str) -> Option<&EventType> {
         self.types.iter().find(|t| t.name == name)
+    }
+
+    /// The senses ambiguous triggers take from their argument, in file order (the first that
+    /// applies wins).
+    pub fn senses(&self) -> &[SenseDef] {
+        &self.senses
+    }
+
+    /// Whether a normalised text word (with proclitics and the article) is an argument word of
+    /// `sense`.
+    pub fn is_sense_argument(&self, sense: &SenseDef, normalised_word: &str) -> bool {
+        word_candidates(normalised_word).iter().any(|(_, s)| sense.arguments.contains(*s) || sense.arguments.contains(strip_article(s)))
     }
 
     /// The relation signals, in file order.

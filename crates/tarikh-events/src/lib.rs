@@ -24,6 +24,11 @@
 //!   must follow the signal within `max_gap` words with no timex in between; the other event is
 //!   the nearest one before the signal in the sentence, else the first one after the introduced
 //!   event in a later clause (preferring a different type).
+//! * **Senses** (data, `[[sense]]`): an ambiguous trigger takes its type from its argument, the
+//!   words right after it in its clause: «فوز المرشح» is an election result, «لقاء فرنسا
+//!   وإنجلترا» in a sport report a match, «وصل إلى 1041 حالة إصابة» a toll.
+//! * **Ranges.** A mention dated by X in «من X حتى/إلى/لغاية Y» (two times) starts at X and ends
+//!   at Y (`until`): curfews, polls and closures are given so.
 //! * **Generic events.** A clause with a temporal expression but no typed trigger yields an
 //!   event of type `generic`, labelled by its main word: the first content word (not a stop word
 //!   of `[generic]`, not inside a timex, no digits, at least 3 letters) that looks like a perfect
@@ -49,7 +54,7 @@ mod extract;
 mod lexicon;
 
 pub use extract::extract;
-pub use lexicon::{EventLexicon, EventType, LexiconError, SignalDef, SignalExample, TypeExample};
+pub use lexicon::{EventLexicon, EventType, LexiconError, SenseDef, SignalDef, SignalExample, TypeExample};
 
 use std::ops::Range;
 
@@ -175,6 +180,10 @@ pub struct EventMention {
     pub label: String,
     /// Index into `doc.timexes` of the expression that gives this event its own time.
     pub time: Option<usize>,
+    /// Index into `doc.timexes` of the time the event ends at when the text gives it a range
+    /// «من X حتى Y» ("علقت الرحلات من الساعة الثامنة صباحا وحتى التاسعة مساء"): `time` is X, the
+    /// start, and this is Y, the end.
+    pub until: Option<usize>,
     /// Index into `doc.timexes` of the duration the text gives the event ("الحداد ثلاثة أيام").
     pub duration: Option<usize>,
     /// The sentence holding the trigger (normalised byte range).

@@ -150,6 +150,27 @@ fn every_lexicon_example_runs() {
             }
         }
     }
+    for s in lex.senses() {
+        for ex in &s.examples {
+            let ev = extract(&doc("sense", &ex.text, vec![]), &lex);
+            if !ev.mentions.iter().any(|m| m.event_type == s.becomes && m.trigger == ex.trigger) {
+                failures.push(format!(
+                    "sense {} -> {}: `{}` expected trigger `{}`, found {:?}",
+                    s.of,
+                    s.becomes,
+                    ex.text,
+                    ex.trigger,
+                    ev.mentions.iter().map(|m| (&m.event_type, &m.trigger)).collect::<Vec<_>>()
+                ));
+            }
+        }
+        for ce in &s.counter_examples {
+            let ev = extract(&doc("sense", ce, vec![]), &lex);
+            if ev.mentions.iter().any(|m| m.event_type == s.becomes) {
+                failures.push(format!("sense {} -> {}: counter-example `{ce}` matched", s.of, s.becomes));
+            }
+        }
+    }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
@@ -895,4 +916,150 @@ fn an_outcome_is_part_of_the_event_that_caused_it() {
     let text = "ضربت العاصفة المدينة. وأعلنت الوزارة مقتل عشرة أشخاص.";
     let ev = extract(&doc("d", text, vec![]), &lex());
     assert_eq!(find(&ev, "مقتل").1.joins, None);
+}
+
+#[test]
+fn an_adverbial_of_time_or_a_prayer_time_makes_no_event() {
+    // «ابتداء من»، «اعتبارا من»، «بتمام الساعة»، a prayer time used as a clock: no generic event
+    for (text, phrase) in [
+        ("وسيتم العمل بذلك ابتداء من الخميس الماضي.", "الخميس الماضي"),
+        ("وتنتهي الهدنة بتمام الساعة السادسة من مساء الخميس الماضي.", "الخميس الماضي"),
+        ("ويستقبل المعزون الخميس الماضي وحتى أذان الظهر.", "الخميس الماضي"),
+        ("الزيارات مسموحة اعتبارا من الخميس الماضي.", "الخميس الماضي"),
+    ] {
+        let d = doc("d", text, vec![date(phrase, "2020-03-05", day(2020, 3, 5))]);
+        let ev = extract(&d, &lex());
+        let bad: Vec<_> = ev.mentions.iter().filter(|m| m.generic && ["ابتداء", "بتمام", "أذان", "اعتبارا"].iter().any(|w| m.trigger.contains(w))).collect();
+        assert!(bad.is_empty(), "{text}: {:?}", ev.mentions.iter().map(|m| &m.trigger).collect::<Vec<_>>());
+    }
+    // a verb of taking place before its postponed subject: the subject is the event
+    let text = "وتدور منذ الخميس الماضي، اشتباكات عنيفة في المدينة.";
+    let d = doc("d", text, vec![date("الخميس الماضي", "2020-03-05", day(2020, 3, 5))]);
+    let ev = extract(&d, &lex());
+    assert!(ev.mentions.iter().all(|m| !m.generic), "{:?}", ev.mentions.iter().map(|m| &m.trigger).collect::<Vec<_>>());
+    // a quantifier («إحدى مناطق المدينة») is no event word
+    let text = "سجلت في إحدى مناطق المدينة الخميس الماضي كميات كبيرة.";
+    let d = doc("d", text, vec![date("الخميس الماضي", "2020-03-05", day(2020, 3, 5))]);
+    let ev = extract(&d, &lex());
+    assert!(ev.mentions.iter().all(|m| !m.trigger.contains("إحدى")), "{:?}", ev.mentions.iter().map(|m| &m.trigger).collect::<Vec<_>>());
+    // «إلى جانب»: the event is the noun after it
+    let text = "إلى جانب استقباله الخميس الماضي جموع المعزين.";
+    let d = doc("d", text, vec![date("الخميس الماضي", "2020-03-05", day(2020, 3, 5))]);
+    let ev = extract(&d, &lex());
+    assert!(ev.mentions.iter().all(|m| !m.trigger.contains("جانب")), "{:?}", ev.mentions.iter().map(|m| &m.trigger).collect::<Vec<_>>());
+}
+
+#[test]
+fn a_trigger_of_the_reported_content_leaves_no_generic_event_in_its_clause() {
+    let text = "وأفاد المتحدث، أنه تقرر إجراء الجولة الثانية الخميس الماضي.";
+    let d = doc("d", text, vec![date("الخميس الماضي", "2020-03-05", day(2020, 3, 5))]);
+    let ev = extract(&d, &lex());
+    assert!(ev.mentions.iter().all(|m| !m.generic), "{:?}", ev.mentions.iter().map(|m| (&m.event_type, &m.trigger)).collect::<Vec<_>>());
+}
+
+#[test]
+fn a_bare_report_before_its_date_only_names_the_source_of_what_follows() {
+    // subject before the verb, the date right after it, then what is reported
+    for text in ["وكانت الهيئة أعلنت الخميس الماضي أنها ستنشر النتائج قريبا.", "وكان البنك أعلن في الخميس الماضي “السماح بتحرير سعر الصرف”."] {
+        let d = doc("d", text, vec![date("الخميس الماضي", "2020-03-05", day(2020, 3, 5))]);
+        let ev = extract(&d, &lex());
+        let m = ev.mentions.iter().find(|m| m.trigger.starts_with("أعلن")).expect("a report");
+        assert_eq!(m.role, MentionRole::Attribution, "{text}");
+    }
+    // an event as its object after the date: the announcement (of a past event) stays news, named
+    // by the verb and its object
+    let text = "وكان الفريق قد أعلن، الخميس الماضي، حصول عملية قرصنة.";
+    let d = doc("d", text, vec![date("الخميس الماضي", "2020-03-05", day(2020, 3, 5))]);
+    let ev = extract(&d, &lex());
+    let m = ev.mentions.iter().find(|m| m.trigger.starts_with("أعلن")).expect("a report");
+    assert_eq!(m.role, MentionRole::Event);
+    assert!(m.label.starts_with("أعلن") && m.label.contains("قرصنة"), "{}", m.label);
+    // a death is known through its announcement: one event, past a date between commas
+    let text = "وكان الديوان قد أعلن، الخميس الماضي، وفاة الأمير.";
+    let d = doc("d", text, vec![date("الخميس الماضي", "2020-03-05", day(2020, 3, 5))]);
+    let ev = extract(&d, &lex());
+    let (ri, r) = ev.mentions.iter().enumerate().find(|(_, m)| m.trigger.starts_with("أعلن")).expect("a report");
+    let (di, _) = find(&ev, "وفاة");
+    assert_eq!(r.joins, Some(di), "{ri}");
+    // with its subject after it, the dated statement is news, named by verb and subject
+    let text = "أعلنت الهيئة الخميس الماضي أنها ستنشر النتائج قريبا.";
+    let d = doc("d", text, vec![date("الخميس الماضي", "2020-03-05", day(2020, 3, 5))]);
+    let ev = extract(&d, &lex());
+    let (_, m) = find(&ev, "أعلنت");
+    assert_eq!(m.role, MentionRole::Event);
+}
+
+#[test]
+fn a_label_stops_before_another_clause_a_partitive_or_a_bare_number() {
+    let lex = lex();
+    let ev = extract(&doc("d", "وبخصوص الانتخابات فإن 9 ملايين ناخب مدعوون للتصويت.", vec![]), &lex);
+    let m = ev.mentions.iter().find(|m| m.trigger.contains("الانتخابات")).expect("election mention");
+    assert_eq!(m.label, "الانتخابات");
+    let ev = extract(&doc("d", "وفاز في الانتخابات التشريعية من بينهم 34 امرأة.", vec![]), &lex);
+    let m = ev.mentions.iter().find(|m| m.trigger.contains("الانتخابات")).expect("election mention");
+    assert_eq!(m.label, "الانتخابات التشريعية");
+    let ev = extract(&doc("d", "وقال إن نسبة المشاركة النهائية بلغت 11 بالمئة.", vec![]), &lex);
+    let m = ev.mentions.iter().find(|m| m.event_type == "election_results").expect("turnout");
+    assert!(!m.label.contains("بلغت"), "{}", m.label);
+    let ev = extract(&doc("d", "وأدى إعلان الوزارة تسجيل 205 إلى القلق.", vec![]), &lex);
+    let m = ev.mentions.iter().find(|m| m.trigger.contains("إعلان")).expect("announcement");
+    assert!(!m.label.contains("205"), "{}", m.label);
+}
+
+#[test]
+fn an_ambiguous_trigger_takes_its_sense_from_its_argument() {
+    let lex = lex();
+    let ev = extract(&doc("d", "أعلنت الهيئة فوز المرشح علي في الانتخابات.", vec![]), &lex);
+    assert_eq!(find(&ev, "فوز").1.event_type, "election_results");
+    let ev = extract(&doc("d", "حقق المنتخب فوزا على البرتغال.", vec![]), &lex);
+    assert_eq!(find(&ev, "فوزا").1.event_type, "sport_result");
+    let ev = extract(&doc("d", "وسيواجه المنتخب الفائز من لقاء فرنسا وإنجلترا في نصف النهائي.", vec![]), &lex);
+    assert_eq!(find(&ev, "لقاء").1.event_type, "match");
+    let ev = extract(&doc("d", "وبحث لقاء وزيري خارجية فرنسا وإسبانيا التعاون.", vec![]), &lex);
+    assert_eq!(find(&ev, "لقاء").1.event_type, "meeting");
+    let ev = extract(&doc("d", "وقالت النقابة إن عدد المصابين وصل إلى 1041 حالة إصابة.", vec![]), &lex);
+    assert_eq!(find(&ev, "وصل إلى").1.event_type, "toll");
+    let ev = extract(&doc("d", "ووصل إلى المدينة وفد من الأطباء.", vec![]), &lex);
+    assert_eq!(find(&ev, "وصل إلى").1.event_type, "visit");
+}
+
+#[test]
+fn a_range_from_one_time_to_another_gives_the_event_its_start_and_end() {
+    let text = "علقت الشركة الرحلات من صباح الأربعاء وحتى صباح الخميس.";
+    let wed = day(2020, 3, 4);
+    let thu = day(2020, 3, 5);
+    let d = doc("d", text, vec![date("صباح الأربعاء", "2020-03-04TMO", wed), date("صباح الخميس", "2020-03-05TMO", thu)]);
+    let ev = extract(&d, &lex());
+    let (_, m) = find(&ev, "علقت");
+    assert_eq!((m.time, m.until), (Some(0), Some(1)));
+    // «إلى» joins a range too; without «من» before the first time there is none
+    let text = "يفرض حظر التجول من صباح الأربعاء إلى صباح الخميس.";
+    let d = doc("d", text, vec![date("صباح الأربعاء", "2020-03-04TMO", wed), date("صباح الخميس", "2020-03-05TMO", thu)]);
+    let ev = extract(&d, &lex());
+    assert!(ev.mentions.iter().any(|m| m.time == Some(0) && m.until == Some(1)), "{:?}", ev.mentions.iter().map(|m| (&m.trigger, m.time, m.until)).collect::<Vec<_>>());
+    let text = "علقت الشركة الرحلات صباح الأربعاء وحتى صباح الخميس.";
+    let d = doc("d", text, vec![date("صباح الأربعاء", "2020-03-04TMO", wed), date("صباح الخميس", "2020-03-05TMO", thu)]);
+    let ev = extract(&d, &lex());
+    assert_eq!(find(&ev, "علقت").1.until, None);
+}
+
+#[test]
+fn a_range_between_two_times_set_off_by_a_comma_or_joined_by_waw() {
+    let wed = day(2020, 3, 4);
+    let thu = day(2020, 3, 5);
+    for text in ["علقت الشركة الرحلات للفترة بين صباح الأربعاء، حتى صباح الخميس.", "علقت الشركة الرحلات بين صباح الأربعاء وصباح الخميس."] {
+        let d = doc("d", text, vec![date("صباح الأربعاء", "2020-03-04TMO", wed), date("صباح الخميس", "2020-03-05TMO", thu)]);
+        let ev = extract(&d, &lex());
+        let (_, m) = find(&ev, "علقت");
+        assert_eq!((m.time, m.until), (Some(0), Some(1)), "{text}");
+    }
+}
+
+#[test]
+fn a_date_after_ila_ghayat_is_an_end_never_the_event_date() {
+    let text = "وكانت الحملة الانتخابية قد انطلقت منذ الأحد الماضي وتواصلت إلى غاية الخميس الماضي.";
+    let d = doc("d", text, vec![date("الأحد الماضي", "2020-03-01", day(2020, 3, 1)), date("الخميس الماضي", "2020-03-05", day(2020, 3, 5))]);
+    let ev = extract(&d, &lex());
+    let m = ev.mentions.iter().find(|m| m.event_type == "campaign_start").expect("campaign start");
+    assert_ne!(m.time, Some(1), "{:?}", (m.time, m.since));
 }

@@ -52,6 +52,18 @@ pub(crate) struct Flat {
     pub(crate) reports: bool,
     /// where in a month its date names it falls ("first_day", "eve", or empty)
     pub(crate) period_part: String,
+    /// «من X حتى Y»: the event starts within X and ends within Y (`time` is then their hull)
+    pub(crate) range: Option<Range>,
+}
+
+/// A range «من X حتى Y» a mention is given: the stretches (minutes from the origin) of its start
+/// X and its end Y, Y's value (to read it again on the clock of the event's place) and evidence.
+#[derive(Clone)]
+pub(crate) struct Range {
+    pub(crate) start: (i64, i64),
+    pub(crate) end: (i64, i64),
+    pub(crate) end_value: String,
+    pub(crate) end_span: (usize, usize, String),
 }
 
 /// «منذ X»: the stretch (minutes from the origin) in which an event began, the evidence (start,
@@ -153,7 +165,16 @@ pub(crate) fn flatten(input: &Input) -> Mentions {
             let tx = ti.map(|ti| &doc.timexes[ti]);
             // (a document's mentions share a few timexes: each is read once)
             let interval = ti.and_then(|ti| *intervals[ti].get_or_insert_with(|| timex_interval(doc, &doc.timexes[ti]))).map(|i| period_part(i, &m.period_part));
-            let time = interval.map(|(a, b)| (minutes(a), minutes(b).max(minutes(a) + 1)));
+            let mut time = interval.map(|(a, b)| (minutes(a), minutes(b).max(minutes(a) + 1)));
+            // «من X حتى Y»: from X's start to Y's end
+            let range = time.zip(m.until.and_then(|ti| doc.timexes.get(ti))).and_then(|((a, b), u)| {
+                let (ya, yb) = timex_interval(doc, u)?;
+                let end = (minutes(ya), minutes(yb).max(minutes(ya) + 1));
+                (end.1 > a).then(|| Range { start: (a, b), end, end_value: u.value.clone(), end_span: (u.start, u.end, u.text.clone()) })
+            });
+            if let Some(r) = &range {
+                time = Some((r.start.0, r.end.1));
+            }
             let since = m.since.and_then(|ti| doc.timexes.get(ti)).and_then(|t| {
                 let (a, b) = since_interval(doc, t)?;
                 Some(((minutes(a), minutes(b).max(minutes(a) + 1)), (t.start, t.end, t.text.clone()), timex_class(doc, t)))
@@ -190,6 +211,7 @@ pub(crate) fn flatten(input: &Input) -> Mentions {
                 since,
                 reports: m.reports,
                 period_part: m.period_part.clone(),
+                range,
             });
         }
         for (mi, m) in ev.mentions.iter().enumerate() {

@@ -74,6 +74,7 @@ mod constraints;
 mod fasthash;
 mod flatten;
 mod merge;
+mod ranges;
 mod solve;
 mod stn;
 mod time;
@@ -278,6 +279,7 @@ fn reconcile_story<'a>(story: &'a str, mut docs: Vec<(&'a AnchoredDocument, &'a 
     let mut net = constraints::Network::default();
     let own = constraints::own_times(&input, &flat, &members, &labels, &mut net, &mut conflicts, &mut in_conflict);
     constraints::durations(&input, &flat, &members, &labels, &own.own, &mut net, &mut conflicts, &mut in_conflict);
+    ranges::constrain(&input, &flat, &members, &labels, &mut net);
     let rels = constraints::relations(&input, &flat_of, &event_of_flat, &labels, &mut net, &mut conflicts, &mut in_conflict);
     let kinds: Vec<usize> = members.iter().map(|ms| assemble::majority_type(&flat, ms)).collect();
     constraints::marks(&types, &type_marks, &kinds, &own.own, &labels, &mut net);

@@ -501,6 +501,15 @@ pub(crate) fn place_clocks(input: &Input, members: &[Vec<usize>], flat: &mut [Fl
             if let Some(stretch) = zoned_interval(&v, zone) {
                 let (a, b) = crate::flatten::period_part(stretch, &flat[i].period_part);
                 flat[i].time = Some((minutes(a), minutes(b).max(minutes(a) + 1)));
+                // a range «من X حتى Y» reads both its ends on that clock
+                let end = flat[i].range.as_ref().and_then(|r| zoned_interval(&r.end_value, zone));
+                if let (Some(r), Some((ya, yb))) = (flat[i].range.as_mut(), end) {
+                    r.start = (minutes(a), minutes(b).max(minutes(a) + 1));
+                    r.end = (minutes(ya), minutes(yb).max(minutes(ya) + 1));
+                    if r.end.1 > r.start.0 {
+                        flat[i].time = Some((r.start.0, r.end.1));
+                    }
+                }
             }
         }
     }

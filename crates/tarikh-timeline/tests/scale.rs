@@ -43,6 +43,7 @@ fn synthetic(docs: usize, per_doc: usize) -> Vec<(AnchoredDocument, DocEvents)> 
                 event_type: ty,
                 label: head.clone(),
                 time,
+                until: None,
                 duration: None,
                 sentence: i * 10..i * 10 + 5,
                 clause: i * 10..i * 10 + 5,

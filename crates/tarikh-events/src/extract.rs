@@ -739,7 +739,11 @@ pub fn extract(doc: &AnchoredDocument, lexicon: &EventLexicon) -> DocEvents {
             mentions[mi].time = Some(ti);
             own_date[mi] = own;
         }
-        mentions[mi].until = mentions[mi].time.and_then(|ti| range_end(&cx, ti));
+        mentions[mi].until = match mentions[mi].time {
+            Some(ti) => range_end(&cx, ti),
+            None => lone_until(&cx, &drafts, d),
+        };
+        mentions[mi].time_is_start = mentions[mi].until.is_none() && mentions[mi].time.is_some_and(|ti| introduced_by_start(&cx, ti));
         mentions[mi].since = since_timex(&cx, &drafts, d);
         mentions[mi].duration = event_duration(&cx, &drafts, d);
     }
@@ -1082,6 +1086,50 @@ fn introduced_by_until(cx: &Ctx, tf: usize) -> bool {
     // «إلى غاية X» (Maghreb press: "تواصلت إلى غاية 27 جانفي") is «لغاية X»
     let to_the_end = |wi: usize| wi > 0 && cx.word(wi) == "غايه" && cx.adjacent(wi - 1) && matches!(cx.word(wi - 1).strip_prefix('و').unwrap_or(cx.word(wi - 1)), "الي");
     until(cx.word(tf)) || (tf > 0 && cx.adjacent(tf - 1) && (until(cx.word(tf - 1)) || to_the_end(tf - 1))) || to_the_end(tf)
+}
+
+/// Adverbials that, before «من», make the date after them when something begins («بدءا من مساء
+/// السبت»، «ابتداء من الغد»، «اعتبارا من يوم الأحد»، «بداية من الشهر المقبل»), normalised; the
+/// press of every region uses them for measures that take effect and last.
+const START_ADVERBIALS: &[&str] = &["بدءا", "ابتداء", "اعتبارا", "بدايه"];
+
+/// Whether timex `ti` is introduced by a start adverbial and «من» ([`START_ADVERBIALS`]): the
+/// event it dates begins then, and its end is not bounded by it.
+fn introduced_by_start(cx: &Ctx, ti: usize) -> bool {
+    let t = &cx.doc.timexes[ti];
+    let tf = cx.words.partition_point(|x| x.range.end <= t.byte_range.start);
+    let bare = |wi: usize| cx.word(wi).strip_prefix('و').filter(|r| r.chars().count() >= 3).unwrap_or(cx.word(wi));
+    // «من» is the date's own first word or the word before it
+    let min = if tf < cx.words.len() && cx.word(tf) == "من" { tf } else if tf > 0 && cx.word(tf - 1) == "من" && cx.adjacent(tf - 1) { tf - 1 } else { return false };
+    min > 0 && cx.adjacent(min - 1) && START_ADVERBIALS.contains(&bare(min - 1))
+}
+
+/// How many words after a trigger a lone «حتى X» may stand and still bound its end ("فرض حظر
+/// تجول في المدينة حتى مساء الإثنين").
+const UNTIL_GAP: usize = 4;
+
+/// A time the event of draft `d` lasts until, when its clause gives it one and no date of its own:
+/// «حتى X» / «لغاية X» / «إلى غاية X» at most [`UNTIL_GAP`] words after the trigger, with no other
+/// trigger between. A present «حتى الآن»، «حتى اليوم» says the event still goes on, not that it
+/// ends then, and a count after the time makes it a tally "as of" then: none.
+fn lone_until(cx: &Ctx, drafts: &[Draft], d: &Draft) -> Option<usize> {
+    let clause = cx.words[d.last].clause;
+    for wi in d.last + 1..(d.last + 2 + UNTIL_GAP).min(cx.words.len()) {
+        if cx.words[wi].clause != clause || drafts.iter().any(|o| o.first == wi) {
+            return None;
+        }
+        let Some(ti) = cx.word_timex[wi] else { continue };
+        let t = &cx.doc.timexes[ti];
+        let tf = cx.words.partition_point(|x| x.range.end <= t.byte_range.start);
+        let today = cx.doc.publication.date.format("%Y-%m-%d").to_string();
+        let dated = matches!(t.kind, TimexType::Date | TimexType::Time) && t.interval.is_some() && !t.value.ends_with("_REF") && t.value != today;
+        // a count after it makes «حتى X» "as of X" ("انتشلت حتى الساعة الرابعة 37 جثة"، "سجلت
+        // حتى مساء أمس 500 إصابة"): a tally up to then, no end of the work
+        let after = cx.words.partition_point(|x| x.range.start < t.byte_range.end);
+        let tally = after < cx.words.len() && cx.words[after].clause == clause && cx.word(after).starts_with(|c: char| c.is_ascii_digit());
+        return (dated && !tally && t.event_offset.is_none() && introduced_by_until(cx, tf)).then_some(ti);
+    }
+    None
 }
 
 /// Words that open the start of a range («من X حتى Y»), normalised, a conjunction allowed: «من»,
@@ -1525,6 +1573,7 @@ fn build_mention(cx: &Ctx, d: &Draft, taken: &[bool]) -> EventMention {
         label: cx.orig(start, label_end).replace(['"', '“', '”', '«', '»'], "").split_whitespace().collect::<Vec<_>>().join(" "),
         time: None,
         until: None,
+        time_is_start: false,
         duration: None,
         sentence: cx.sentences[w.sentence].clone(),
         clause: cx.clauses[w.clause].clone(),

@@ -182,8 +182,13 @@ pub struct EventMention {
     pub time: Option<usize>,
     /// Index into `doc.timexes` of the time the event ends at when the text gives it a range
     /// «من X حتى Y» ("علقت الرحلات من الساعة الثامنة صباحا وحتى التاسعة مساء"): `time` is X, the
-    /// start, and this is Y, the end.
+    /// start, and this is Y, the end. Without `time`, Y is a time the event lasts until («فرض حظر
+    /// تجول حتى مساء الإثنين»): its end falls within it.
     pub until: Option<usize>,
+    /// (With `time` and no `until`) the time is when the event begins, not when it happens: the
+    /// text opens it with «بدءا من»، «ابتداء من»، «اعتبارا من» or «بداية من» ("أغلقت الموانئ بدءا
+    /// من مساء السبت ولمدة ثلاثة أيام").
+    pub time_is_start: bool,
     /// Index into `doc.timexes` of the duration the text gives the event ("الحداد ثلاثة أيام").
     pub duration: Option<usize>,
     /// The sentence holding the trigger (normalised byte range).

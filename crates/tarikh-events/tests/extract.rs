@@ -1063,3 +1063,38 @@ fn a_date_after_ila_ghayat_is_an_end_never_the_event_date() {
     let m = ev.mentions.iter().find(|m| m.event_type == "campaign_start").expect("campaign start");
     assert_ne!(m.time, Some(1), "{:?}", (m.time, m.since));
 }
+
+#[test]
+fn a_start_adverbial_dates_the_beginning_and_a_lone_until_the_end() {
+    let sat = day(2020, 3, 7);
+    // «بدءا من X»: X is when the closure begins; its three days follow
+    let text = "أغلقت السلطات الموانئ بدءا من مساء السبت ولمدة ثلاثة أيام.";
+    let d = doc("d", text, vec![date("مساء السبت", "2020-03-07TEV", sat), duration("ثلاثة أيام", "P3D", 3 * 86400)]);
+    let ev = extract(&d, &lex());
+    let (_, m) = find(&ev, "أغلقت");
+    assert_eq!((m.time, m.time_is_start, m.until, m.duration), (Some(0), true, None, Some(1)));
+    for text in ["أغلقت السلطات الموانئ ابتداء من مساء السبت.", "أغلقت السلطات الموانئ اعتبارا من مساء السبت."] {
+        let d = doc("d", text, vec![date("مساء السبت", "2020-03-07TEV", sat)]);
+        assert!(find(&extract(&d, &lex()), "أغلقت").1.time_is_start, "{text}");
+    }
+    // a date without the adverbial is when the event happens
+    let text = "أغلقت السلطات الموانئ مساء السبت.";
+    let d = doc("d", text, vec![date("مساء السبت", "2020-03-07TEV", sat)]);
+    assert!(!find(&extract(&d, &lex()), "أغلقت").1.time_is_start);
+    // «حتى X» alone: the curfew has no date of its own and ends within X
+    let text = "فرضت الحكومة حظر التجول حتى مساء الإثنين.";
+    let d = doc("d", text, vec![date("مساء الإثنين", "2020-03-09TEV", day(2020, 3, 9))]);
+    let ev = extract(&d, &lex());
+    let (_, m) = find(&ev, "حظر التجول");
+    assert_eq!((m.time, m.until), (None, Some(0)));
+    // «حتى اليوم» says it still goes on, not that it ends today (the publication day)
+    let text = "تتواصل عمليات الإنقاذ حتى اليوم.";
+    let d = doc("d", text, vec![date("اليوم", "2020-03-10", day(2020, 3, 10))]);
+    let ev = extract(&d, &lex());
+    let (_, m) = find(&ev, "عمليات الإنقاذ");
+    assert_eq!((m.time, m.until), (None, None));
+    // a count after it: a tally as of then, the recovery goes on
+    let text = "انتشلت فرق الإنقاذ حتى الساعة الرابعة عصرا 37 جثة.";
+    let d = doc("d", text, vec![date("الساعة الرابعة عصرا", "2020-03-09T16:00", day(2020, 3, 9))]);
+    assert!(extract(&d, &lex()).mentions.iter().all(|m| m.until.is_none()));
+}

@@ -57,10 +57,11 @@ pub(crate) struct Flat {
 }
 
 /// A range «من X حتى Y» a mention is given: the stretches (minutes from the origin) of its start
-/// X and its end Y, Y's value (to read it again on the clock of the event's place) and evidence.
+/// X (none for a lone «حتى Y») and its end Y, Y's value (to read it again on the clock of the
+/// event's place) and evidence.
 #[derive(Clone)]
 pub(crate) struct Range {
-    pub(crate) start: (i64, i64),
+    pub(crate) start: Option<(i64, i64)>,
     pub(crate) end: (i64, i64),
     pub(crate) end_value: String,
     pub(crate) end_span: (usize, usize, String),
@@ -167,13 +168,18 @@ pub(crate) fn flatten(input: &Input) -> Mentions {
             let interval = ti.and_then(|ti| *intervals[ti].get_or_insert_with(|| timex_interval(doc, &doc.timexes[ti]))).map(|i| period_part(i, &m.period_part));
             let mut time = interval.map(|(a, b)| (minutes(a), minutes(b).max(minutes(a) + 1)));
             // «من X حتى Y»: from X's start to Y's end
-            let range = time.zip(m.until.and_then(|ti| doc.timexes.get(ti))).and_then(|((a, b), u)| {
+            // (a lone «حتى Y»: the end within Y, no time of the event's own)
+            let range = m.until.and_then(|ti| doc.timexes.get(ti)).and_then(|u| {
                 let (ya, yb) = timex_interval(doc, u)?;
                 let end = (minutes(ya), minutes(yb).max(minutes(ya) + 1));
-                (end.1 > a).then(|| Range { start: (a, b), end, end_value: u.value.clone(), end_span: (u.start, u.end, u.text.clone()) })
+                let end_of = |start| Range { start, end, end_value: u.value.clone(), end_span: (u.start, u.end, u.text.clone()) };
+                match time {
+                    Some((a, b)) => (end.1 > a).then(|| end_of(Some((a, b)))),
+                    None => Some(end_of(None)),
+                }
             });
-            if let Some(r) = &range {
-                time = Some((r.start.0, r.end.1));
+            if let Some(Range { start: Some((a, _)), end: (_, yb), .. }) = &range {
+                time = Some((*a, *yb));
             }
             let since = m.since.and_then(|ti| doc.timexes.get(ti)).and_then(|t| {
                 let (a, b) = since_interval(doc, t)?;
@@ -198,7 +204,8 @@ pub(crate) fn flatten(input: &Input) -> Mentions {
                     _ => "vague",
                 },
                 strict: m.strict_merge,
-                open: m.open_extent,
+                // («بدءا من X»: X is when it begins, as for an investigation opened on a day)
+                open: m.open_extent || m.time_is_start,
                 state: m.state_extent,
                 class: match (inherited, tx) {
                     (Some(_), _) => C_DERIVED_DATE,

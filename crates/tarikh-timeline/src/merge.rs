@@ -497,6 +497,13 @@ pub(crate) fn place_clocks(input: &Input, members: &[Vec<usize>], flat: &mut [Fl
             if input.docs[flat[i].doc].0.publication.timezone == zone {
                 continue;
             }
+            // a lone «حتى Y» reads its end on that clock
+            if flat[i].time.is_none() {
+                let end = flat[i].range.as_ref().and_then(|r| zoned_interval(&r.end_value, zone));
+                if let (Some(r), Some((ya, yb))) = (flat[i].range.as_mut(), end) {
+                    r.end = (minutes(ya), minutes(yb).max(minutes(ya) + 1));
+                }
+            }
             let Some(v) = flat[i].value.clone() else { continue };
             if let Some(stretch) = zoned_interval(&v, zone) {
                 let (a, b) = crate::flatten::period_part(stretch, &flat[i].period_part);
@@ -504,10 +511,10 @@ pub(crate) fn place_clocks(input: &Input, members: &[Vec<usize>], flat: &mut [Fl
                 // a range «من X حتى Y» reads both its ends on that clock
                 let end = flat[i].range.as_ref().and_then(|r| zoned_interval(&r.end_value, zone));
                 if let (Some(r), Some((ya, yb))) = (flat[i].range.as_mut(), end) {
-                    r.start = (minutes(a), minutes(b).max(minutes(a) + 1));
+                    r.start = Some((minutes(a), minutes(b).max(minutes(a) + 1)));
                     r.end = (minutes(ya), minutes(yb).max(minutes(ya) + 1));
-                    if r.end.1 > r.start.0 {
-                        flat[i].time = Some((r.start.0, r.end.1));
+                    if r.end.1 > minutes(a) {
+                        flat[i].time = Some((minutes(a), r.end.1));
                     }
                 }
             }

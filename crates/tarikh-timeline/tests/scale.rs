@@ -44,6 +44,7 @@ fn synthetic(docs: usize, per_doc: usize) -> Vec<(AnchoredDocument, DocEvents)> 
                 label: head.clone(),
                 time,
                 until: None,
+                time_is_start: false,
                 duration: None,
                 sentence: i * 10..i * 10 + 5,
                 clause: i * 10..i * 10 + 5,

@@ -727,3 +727,18 @@ fn an_article_written_at_dawn_does_not_name_the_coming_night_s_events() {
     let (_, tl) = run(&[late, next]);
     assert!(together(&tl), "{:#?}", tl.events);
 }
+
+#[test]
+fn a_measure_from_a_time_lasts_its_duration_and_one_until_a_time_ends_then() {
+    // «بدءا من مساء السبت ولمدة 3 أيام»: it begins Saturday evening and ends three days later
+    let a = doc("a", "أغلقت السلطات الموانئ بدءا من مساء السبت ولمدة 3 أيام.", (2020, 3, 7), PARIS, 1, vec![tx("مساء السبت", "2020-03-07TEV", AnchorKind::Dct), tx("3 أيام", "P3D", AnchorKind::Explicit)]);
+    let (_, tl) = run(&[a]);
+    let c = event(&tl, "closure", "");
+    assert_eq!((c.earliest_start, c.latest_start), (Some(at(1, 2020, 3, 7, 18, 0)), Some(at(1, 2020, 3, 8, 0, 0))));
+    assert_eq!((c.earliest_end, c.latest_end), (Some(at(1, 2020, 3, 10, 18, 0)), Some(at(1, 2020, 3, 11, 0, 0))));
+    // «حتى مساء الإثنين»: the curfew ends on Monday evening
+    let b = doc("b", "فرضت الحكومة حظر التجول حتى مساء الإثنين.", (2020, 3, 7), PARIS, 1, vec![tx("مساء الإثنين", "2020-03-09TEV", AnchorKind::Dct)]);
+    let (_, tl) = run(&[b]);
+    let k = event(&tl, "curfew", "");
+    assert_eq!((k.earliest_end, k.latest_end), (Some(at(1, 2020, 3, 9, 18, 0)), Some(at(1, 2020, 3, 10, 0, 0))));
+}

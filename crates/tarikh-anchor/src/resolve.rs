@@ -1007,6 +1007,14 @@ impl ClockParts for NaiveTime {
 fn resolve_range(sem: &Semantics, end: (Option<i32>, Option<u32>, Option<u32>), r: &Reference, prefer: Prefer, strict: bool) -> Option<Resolution> {
     let (ey, em, ed) = end;
     let explicit_year = ey.or(sem.year).is_some();
+    // «من 15 إلى 20 من الشهر الجاري»: days of the month the words step to from the reference.
+    let (ey, em) = match (ey.or(sem.year), em.or(sem.month), sem.shift) {
+        (None, None, Some((Unit::Month, n))) => {
+            let (y, m) = add_months(r.date.year(), r.date.month(), n);
+            (Some(y), Some(m))
+        }
+        _ => (ey, em),
+    };
     let point_of = |y: Option<i32>, m: Option<u32>, d: Option<u32>| -> Option<Point> {
         match (y, m, d) {
             (Some(y), Some(m), Some(d)) => NaiveDate::from_ymd_opt(y, m, d).map(Point::Day),

@@ -762,6 +762,12 @@ pub(crate) fn resolve_traced(kind: MentionType, sem: &Semantics, r: &Reference, 
                 if pod == PartOfDay::Morning && h == 12 {
                     h = 0;
                 }
+                // «الساعة 12 ليلا», «الثانية عشرة ليلا»: twelve at night is the midnight that
+                // closes the day (T24:00, written as the next day's T00:00), never noon. Not
+                // with مساءً: «12 م» is CLDR's 12 p.m., noon.
+                if pod == PartOfDay::Night && h == 12 {
+                    h = 24;
+                }
             }
             if h > 24 {
                 return None;

@@ -902,6 +902,18 @@ fn part_of_year_or_month(sem: &Semantics, r: &Reference, prefer: Prefer, strict:
         return Some((Point::Weekend(week), AnchorKind::Dct));
     }
     let nth = sem.nth?;
+    // The Nth ISO week of a year named by its number or shifted, with no month (الأسبوع الأول من
+    // العام الجاري، الأسبوع 15 من سنة 2023): ISO 8601 numbers the weeks of a year; -1 is its last.
+    if sem.unit == Some(Unit::Week) && sem.month.is_none() && (sem.year.is_some() || matches!(sem.shift, Some((Unit::Year, _)))) {
+        return part(&|year| {
+            let week = match u32::try_from(nth) {
+                Ok(n) => n,
+                Err(_) => NaiveDate::from_ymd_opt(year, 12, 28)?.iso_week().week(),
+            };
+            let monday = NaiveDate::from_isoywd_opt(year, week, chrono::Weekday::Mon)?;
+            Some((Point::Week(monday), monday))
+        });
+    }
     // The month: written (with or without its year), shifted (الشهر الجاري), or the reference month.
     let (year, month, anchor) = match (sem.year, sem.month, sem.shift) {
         (Some(yy), Some(m), _) => (yy, m, AnchorKind::Explicit),

@@ -1025,6 +1025,9 @@ impl ClockParts for NaiveTime {
 fn resolve_range(sem: &Semantics, end: (Option<i32>, Option<u32>, Option<u32>), r: &Reference, prefer: Prefer, strict: bool) -> Option<Resolution> {
     let (ey, em, ed) = end;
     let explicit_year = ey.or(sem.year).is_some();
+    if sem.calendar == Calendar::Hijri {
+        return resolve_hijri_range(sem, end, r, prefer, strict);
+    }
     // «من 15 إلى 20 من الشهر الجاري»: days of the month the words step to from the reference.
     let (ey, em) = match (ey.or(sem.year), em.or(sem.month), sem.shift) {
         (None, None, Some((Unit::Month, n))) => {
@@ -1077,6 +1080,40 @@ fn resolve_range(sem: &Semantics, end: (Option<i32>, Option<u32>, Option<u32>), 
         value: format!("{}/{}", start_point.value(), end_point.value()),
         interval: Some(Interval { start: si.start.min(ei.start), end: si.end.max(ei.end) }),
         anchor: if explicit_year { AnchorKind::Explicit } else { AnchorKind::Dct },
+        duration_seconds: None,
+        modifier: sem.modifier.clone(),
+        problems: Vec::new(),
+    })
+}
+
+/// A range of Hijri days «من 1 إلى 3 شوال», «من 29 رمضان إلى 4 شوال 1444 هـ»: each end converted
+/// with Umm al-Qura (as sighted); without a year, the occurrence the direction picks among the Hijri
+/// years around the reference. The start takes the end's month and year when it has none, and the
+/// year before when its month comes after the end's (ذو الحجة to محرم).
+fn resolve_hijri_range(sem: &Semantics, end: (Option<i32>, Option<u32>, Option<u32>), r: &Reference, prefer: Prefer, strict: bool) -> Option<Resolution> {
+    let (ey, em, ed) = end;
+    let (em, ed, sd) = (em.or(sem.month)?, ed?, sem.day?);
+    let sm = sem.month.unwrap_or(em);
+    let ends_in = |y: i32| -> Option<(NaiveDate, NaiveDate)> {
+        let last = hijri_day_as_sighted(y, em, ed)?;
+        let first = hijri_day_as_sighted(if sm > em { y - 1 } else { y }, sm, sd)?;
+        (first <= last).then_some((first, last))
+    };
+    let (first, last) = match ey.or(sem.year) {
+        Some(y) => ends_in(y)?,
+        None => {
+            let (hy, _, _) = gregorian_to_hijri(r.date)?;
+            let cands: Vec<(NaiveDate, NaiveDate)> = (hy - 1..=hy + 1).filter_map(ends_in).collect();
+            let starts: Vec<NaiveDate> = cands.iter().map(|c| c.0).collect();
+            let pick = choose(&starts, r.date, prefer, strict)?;
+            cands.into_iter().find(|c| c.0 == pick)?
+        }
+    };
+    Some(Resolution {
+        kind: TimexType::Date,
+        value: format!("{}/{}", Point::Day(first).value(), Point::Day(last).value()),
+        interval: Some(Interval { start: Point::Day(first).interval(r.tz)?.start, end: Point::Day(last).interval(r.tz)?.end }),
+        anchor: if ey.or(sem.year).is_some() { AnchorKind::Explicit } else { AnchorKind::Dct },
         duration_seconds: None,
         modifier: sem.modifier.clone(),
         problems: Vec::new(),

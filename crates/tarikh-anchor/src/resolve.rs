@@ -762,6 +762,12 @@ pub(crate) fn resolve_traced(kind: MentionType, sem: &Semantics, r: &Reference, 
                 if pod == PartOfDay::Morning && h == 12 {
                     h = 0;
                 }
+                // «الساعة 12 ليلا», «الثانية عشرة ليلا»: twelve at night is the midnight that
+                // closes the day (T24:00, written as the next day's T00:00), never noon. Not
+                // with مساءً: «12 م» is CLDR's 12 p.m., noon.
+                if pod == PartOfDay::Night && h == 12 {
+                    h = 24;
+                }
             }
             if h > 24 {
                 return None;
@@ -896,6 +902,18 @@ fn part_of_year_or_month(sem: &Semantics, r: &Reference, prefer: Prefer, strict:
         return Some((Point::Weekend(week), AnchorKind::Dct));
     }
     let nth = sem.nth?;
+    // The Nth ISO week of a year named by its number or shifted, with no month (الأسبوع الأول من
+    // العام الجاري، الأسبوع 15 من سنة 2023): ISO 8601 numbers the weeks of a year; -1 is its last.
+    if sem.unit == Some(Unit::Week) && sem.month.is_none() && (sem.year.is_some() || matches!(sem.shift, Some((Unit::Year, _)))) {
+        return part(&|year| {
+            let week = match u32::try_from(nth) {
+                Ok(n) => n,
+                Err(_) => NaiveDate::from_ymd_opt(year, 12, 28)?.iso_week().week(),
+            };
+            let monday = NaiveDate::from_isoywd_opt(year, week, chrono::Weekday::Mon)?;
+            Some((Point::Week(monday), monday))
+        });
+    }
     // The month: written (with or without its year), shifted (الشهر الجاري), or the reference month.
     let (year, month, anchor) = match (sem.year, sem.month, sem.shift) {
         (Some(yy), Some(m), _) => (yy, m, AnchorKind::Explicit),
@@ -1007,6 +1025,17 @@ impl ClockParts for NaiveTime {
 fn resolve_range(sem: &Semantics, end: (Option<i32>, Option<u32>, Option<u32>), r: &Reference, prefer: Prefer, strict: bool) -> Option<Resolution> {
     let (ey, em, ed) = end;
     let explicit_year = ey.or(sem.year).is_some();
+    if sem.calendar == Calendar::Hijri {
+        return resolve_hijri_range(sem, end, r, prefer, strict);
+    }
+    // «من 15 إلى 20 من الشهر الجاري»: days of the month the words step to from the reference.
+    let (ey, em) = match (ey.or(sem.year), em.or(sem.month), sem.shift) {
+        (None, None, Some((Unit::Month, n))) => {
+            let (y, m) = add_months(r.date.year(), r.date.month(), n);
+            (Some(y), Some(m))
+        }
+        _ => (ey, em),
+    };
     let point_of = |y: Option<i32>, m: Option<u32>, d: Option<u32>| -> Option<Point> {
         match (y, m, d) {
             (Some(y), Some(m), Some(d)) => NaiveDate::from_ymd_opt(y, m, d).map(Point::Day),
@@ -1051,6 +1080,40 @@ fn resolve_range(sem: &Semantics, end: (Option<i32>, Option<u32>, Option<u32>), 
         value: format!("{}/{}", start_point.value(), end_point.value()),
         interval: Some(Interval { start: si.start.min(ei.start), end: si.end.max(ei.end) }),
         anchor: if explicit_year { AnchorKind::Explicit } else { AnchorKind::Dct },
+        duration_seconds: None,
+        modifier: sem.modifier.clone(),
+        problems: Vec::new(),
+    })
+}
+
+/// A range of Hijri days «من 1 إلى 3 شوال», «من 29 رمضان إلى 4 شوال 1444 هـ»: each end converted
+/// with Umm al-Qura (as sighted); without a year, the occurrence the direction picks among the Hijri
+/// years around the reference. The start takes the end's month and year when it has none, and the
+/// year before when its month comes after the end's (ذو الحجة to محرم).
+fn resolve_hijri_range(sem: &Semantics, end: (Option<i32>, Option<u32>, Option<u32>), r: &Reference, prefer: Prefer, strict: bool) -> Option<Resolution> {
+    let (ey, em, ed) = end;
+    let (em, ed, sd) = (em.or(sem.month)?, ed?, sem.day?);
+    let sm = sem.month.unwrap_or(em);
+    let ends_in = |y: i32| -> Option<(NaiveDate, NaiveDate)> {
+        let last = hijri_day_as_sighted(y, em, ed)?;
+        let first = hijri_day_as_sighted(if sm > em { y - 1 } else { y }, sm, sd)?;
+        (first <= last).then_some((first, last))
+    };
+    let (first, last) = match ey.or(sem.year) {
+        Some(y) => ends_in(y)?,
+        None => {
+            let (hy, _, _) = gregorian_to_hijri(r.date)?;
+            let cands: Vec<(NaiveDate, NaiveDate)> = (hy - 1..=hy + 1).filter_map(ends_in).collect();
+            let starts: Vec<NaiveDate> = cands.iter().map(|c| c.0).collect();
+            let pick = choose(&starts, r.date, prefer, strict)?;
+            cands.into_iter().find(|c| c.0 == pick)?
+        }
+    };
+    Some(Resolution {
+        kind: TimexType::Date,
+        value: format!("{}/{}", Point::Day(first).value(), Point::Day(last).value()),
+        interval: Some(Interval { start: Point::Day(first).interval(r.tz)?.start, end: Point::Day(last).interval(r.tz)?.end }),
+        anchor: if ey.or(sem.year).is_some() { AnchorKind::Explicit } else { AnchorKind::Dct },
         duration_seconds: None,
         modifier: sem.modifier.clone(),
         problems: Vec::new(),

@@ -62,7 +62,7 @@ pub const FIELDS: &[FieldDoc] = &[
     FieldDoc { name: "quarter", takes: "1–4", meaning: "A quarter of a year (2024-Q1).", sample: "1" },
     FieldDoc { name: "half", takes: "1–2", meaning: "A half of a year (2024-H2).", sample: "2" },
     FieldDoc { name: "weekend", takes: "true", meaning: "The weekend of a week (2024-W15-WE, Friday to Sunday).", sample: "true" },
-    FieldDoc { name: "nth", takes: "1–5, or -1", meaning: "The Nth weekday of a month (with `weekday`), or its Nth week (with `unit = W`: a week belongs to the month holding its Thursday); -1 is the last.", sample: "1" },
+    FieldDoc { name: "nth", takes: "1–53, or -1", meaning: "The Nth weekday of a month (with `weekday`), or its Nth week (with `unit = W`: a week belongs to the month holding its Thursday), or with `unit = W` and a year but no month the Nth ISO week of that year; -1 is the last.", sample: "1" },
 ];
 
 /// The field named `name`, if there is one.

@@ -1188,8 +1188,8 @@ fn check_combinations(kind: MentionType, fields: &[(String, Template)], mandator
                     return refuse(f, "it acts on DURATION and SET rules only");
                 }
             }
-            if set("unit") && !set("year") {
-                return refuse("unit", "on a DATE or TIME rule `unit` only names the decade (DE) or century (CE) of its `year`, and this rule sets no `year`");
+            if set("unit") && !set("year") && !set("nth") {
+                return refuse("unit", "on a DATE or TIME rule `unit` only names the decade (DE) or century (CE) of its `year`, or with `nth` a week (W), and this rule sets neither `year` nor `nth`");
             }
         }
     }

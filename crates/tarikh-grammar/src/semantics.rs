@@ -359,8 +359,8 @@ pub(crate) fn set_field(sem: &mut Semantics, name: &str, value: &str) -> Result<
         "weekend" => sem.weekend = matches!(value.trim(), "true" | "yes" | "1"),
         "nth" => {
             let n: i32 = num(name, value)?;
-            if !(n == -1 || (1..=31).contains(&n)) {
-                return Err(format!("field `nth` expects 1 to 5 (or an ordinal day up to 31) or -1 (the last), but got `{value}`"));
+            if !(n == -1 || (1..=53).contains(&n)) {
+                return Err(format!("field `nth` expects 1 to 5 (an ordinal day up to 31, a week of the year up to 53) or -1 (the last), but got `{value}`"));
             }
             sem.nth = Some(n);
         }

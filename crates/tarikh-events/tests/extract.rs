@@ -1098,3 +1098,16 @@ fn a_start_adverbial_dates_the_beginning_and_a_lone_until_the_end() {
     let d = doc("d", text, vec![date("الساعة الرابعة عصرا", "2020-03-09T16:00", day(2020, 3, 9))]);
     assert!(extract(&d, &lex()).mentions.iter().all(|m| m.until.is_none()));
 }
+
+#[test]
+fn a_news_agency_in_a_dateline_is_no_event() {
+    let cases = [
+        ("الرياض 19 شوال 1445 هـ (واس)\nوصلت طائرة الإغاثة إلى المطار.", "19 شوال 1445 هـ", "واس"),
+        ("الكويت 16 ديسمبر (كونا) -- أعلن الديوان الأميري الحداد.", "16 ديسمبر", "كونا"),
+    ];
+    for (text, phrase, agency) in cases {
+        let d = doc("d", text, vec![date(phrase, "2024-04-28", day(2024, 4, 28))]);
+        let ev = extract(&d, &lex());
+        assert!(ev.mentions.iter().all(|m| m.trigger != agency), "{text}: {:?}", ev.mentions.iter().map(|m| &m.trigger).collect::<Vec<_>>());
+    }
+}

@@ -1114,10 +1114,7 @@ const UNTIL_GAP: usize = 4;
 /// ends then, and a count after the time makes it a tally "as of" then: none.
 fn lone_until(cx: &Ctx, drafts: &[Draft], d: &Draft) -> Option<usize> {
     let clause = cx.words[d.last].clause;
-    for wi in d.last + 1..(d.last + 2 + UNTIL_GAP).min(cx.words.len()) {
-        if cx.words[wi].clause != clause || drafts.iter().any(|o| o.first == wi) {
-            return None;
-        }
+    for wi in words_after_trigger(cx, drafts, d, UNTIL_GAP) {
         let Some(ti) = cx.word_timex[wi] else { continue };
         let t = &cx.doc.timexes[ti];
         let tf = cx.words.partition_point(|x| x.range.end <= t.byte_range.start);
@@ -1301,15 +1298,18 @@ const CONTINUATION_SENTENCES: usize = 3;
 /// How many words may stand between a trigger and its duration ("الحداد الوطني لمدة ثلاثة أيام").
 const DURATION_GAP: usize = 3;
 
+/// The words right after the trigger of draft `d` that may still qualify it: at most `gap` words
+/// between (so `gap + 1` words), in its clause, up to the next trigger.
+fn words_after_trigger<'c>(cx: &'c Ctx, drafts: &'c [Draft], d: &Draft, gap: usize) -> impl Iterator<Item = usize> + 'c {
+    let clause = cx.words[d.last].clause;
+    (d.last + 1..(d.last + 2 + gap).min(cx.words.len())).take_while(move |&wi| cx.words[wi].clause == clause && !drafts.iter().any(|o| o.first == wi))
+}
+
 /// The duration a mention's own clause gives it: a DURATION timex (not an event offset, not
 /// "ago") starting at most [`DURATION_GAP`] words after the trigger, with no other trigger or
 /// timex in between ("حداد وطني دام أربعة أيام", "الحداد ثلاثة أيام").
 fn event_duration(cx: &Ctx, drafts: &[Draft], d: &Draft) -> Option<usize> {
-    let clause = cx.words[d.last].clause;
-    for wi in d.last + 1..(d.last + 2 + DURATION_GAP).min(cx.words.len()) {
-        if cx.words[wi].clause != clause || drafts.iter().any(|o| o.first == wi) {
-            return None;
-        }
+    for wi in words_after_trigger(cx, drafts, d, DURATION_GAP) {
         // a superlative before the duration makes it the span of a comparison ("موجة طقس هي
         // الأعنف خلال أكثر من سبعة عقود"), as it does for «منذ»: no length of the event
         if cx.word_timex[wi].is_none() && cx.lex.is_comparison(cx.word(wi)) {

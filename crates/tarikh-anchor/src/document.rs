@@ -438,7 +438,7 @@ pub(crate) fn anchor_traced(
     crate::sighting::follow_stated_month_starts(&mentions_with_offsets(&mentions, &timexes), &mut timexes, &mut conflicts, text, reference.tz);
     later.after(&timexes, "the text starts this Hijri month on another day than the Umm al-Qura table: its days follow the text");
     let _ = offsets;
-    (AnchoredDocument { id: id.to_string(), original, normalised, publication, timexes, conflicts, story: String::new() }, mentions)
+    (AnchoredDocument { id: id.to_string(), original, normalised, publication, timexes, conflicts, story: String::new(), story_words: Vec::new() }, mentions)
 }
 
 /// Notes, for a trace, what each pass over the whole text changed.

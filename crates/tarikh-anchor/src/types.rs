@@ -246,4 +246,8 @@ pub struct AnchoredDocument {
     /// merges mentions across stories. Set by the grouping stage of the pipeline; empty when the
     /// whole corpus is one story.
     pub story: String,
+    /// The words the articles of its story share most, as the articles write them («درنة»،
+    /// «دانيال»، «السدين»): what tells a reader which story `S3` is. Set with `story`; empty when
+    /// the story has no such words or the document was anchored alone.
+    pub story_words: Vec<String>,
 }

@@ -88,6 +88,7 @@ fn doc(id: &str, text: &str, txs: Vec<Tx>) -> AnchoredDocument {
         timexes,
         conflicts: Vec::new(),
         story: String::new(),
+        story_words: Vec::new(),
     }
 }
 

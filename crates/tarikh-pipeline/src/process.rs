@@ -122,6 +122,8 @@ type Inferred = (NaiveDate, String);
 pub(crate) struct Facts {
     /// Its story's id (empty for a document that cannot be read).
     pub(crate) story: String,
+    /// The words its story's articles share most, as written (shared by the story's documents).
+    pub(crate) story_words: std::sync::Arc<Vec<String>>,
     zone: Option<(chrono_tz::Tz, ZoneSource)>,
     inferred: Option<Inferred>,
 }
@@ -178,10 +180,16 @@ fn own_zone(settings: &Settings, doc: &InputDoc, prepared: Option<&Prepared>) ->
 /// The folder-level facts of every document: stories, zones, inferred publication days.
 fn folder_facts(settings: &Settings, docs: &[InputDoc], prepared: &[Option<Prepared>], words: &tarikh_stories::similarity::WordCounts) -> Vec<Facts> {
     // 2. stories
-    let (stories, members) = stories_of(settings, prepared, words);
+    let FolderStories { story: stories, members, labels } = stories_of(settings, prepared, words);
     let mut facts = vec![Facts::default(); docs.len()];
     for (f, s) in facts.iter_mut().zip(stories) {
         f.story = s.unwrap_or_default();
+    }
+    for (list, label) in members.iter().zip(&labels) {
+        let written = std::sync::Arc::new(written_forms(label, list.iter().filter_map(|&i| docs[i].text.as_deref().ok())));
+        for &i in list {
+            facts[i].story_words = written.clone();
+        }
     }
     // 3. zones: own, else the story's most common own zone, else UTC
     for i in 0..docs.len() {
@@ -266,13 +274,48 @@ fn read_folder(settings: &Settings, docs: &[InputDoc]) -> (Vec<Option<Prepared>>
 /// `story` column.
 pub fn group_stories(settings: &Settings, docs: &[InputDoc]) -> Vec<Option<String>> {
     let (prepared, words) = read_folder(settings, docs);
-    let (stories, _) = stories_of(settings, &prepared, &words);
-    stories
+    stories_of(settings, &prepared, &words).story
 }
 
-/// Group the usable documents into stories: each document's story id, and the members of each
-/// story (document indices, ascending).
-fn stories_of(settings: &Settings, prepared: &[Option<Prepared>], words: &tarikh_stories::similarity::WordCounts) -> (Vec<Option<String>>, Vec<Vec<usize>>) {
+/// How many documents of a story are searched for the way its words are written: the words are
+/// the ones its documents share most, so the first documents hold them.
+const WRITTEN_FORM_DOCUMENTS: usize = 4;
+
+/// The words of a story's label (normalised, as the grouping counts them: «درنه»، «السدين») as its
+/// articles write them («درنة»), without diacritics or tatweel: the first word of the story's
+/// first few documents that normalises to each. A word not found keeps its normalised form.
+pub(crate) fn written_forms<'a>(normalised: &[String], texts: impl Iterator<Item = &'a str>) -> Vec<String> {
+    let mut written: Vec<Option<String>> = vec![None; normalised.len()];
+    let is_mark = |c: char| matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}');
+    for text in texts.take(WRITTEN_FORM_DOCUMENTS) {
+        for token in text.split(|c: char| !(tarikh_text::is_word_char(c) || is_mark(c))).filter(|t| !t.is_empty()) {
+            let bare: String = token.chars().filter(|&c| !is_mark(c)).collect();
+            let n = tarikh_text::normalise(&bare);
+            for (k, form) in normalised.iter().enumerate() {
+                if written[k].is_none() && *form == n {
+                    written[k] = Some(bare.clone());
+                }
+            }
+        }
+        if written.iter().all(Option::is_some) {
+            break;
+        }
+    }
+    written.into_iter().zip(normalised).map(|(w, n)| w.unwrap_or_else(|| n.clone())).collect()
+}
+
+/// The stories of a folder, as the later steps need them.
+struct FolderStories {
+    /// Each document's story id (`None` for a document that cannot be read).
+    story: Vec<Option<String>>,
+    /// The members of each story (document indices, ascending).
+    members: Vec<Vec<usize>>,
+    /// The words that bind each story (normalised, as the grouping counts them).
+    labels: Vec<Vec<String>>,
+}
+
+/// Group the usable documents into stories.
+fn stories_of(settings: &Settings, prepared: &[Option<Prepared>], words: &tarikh_stories::similarity::WordCounts) -> FolderStories {
     let usable: Vec<usize> = (0..prepared.len()).filter(|&i| prepared[i].is_some()).collect();
     let inputs: Vec<tarikh_stories::Document<'_>> = usable
         .iter()
@@ -287,7 +330,8 @@ fn stories_of(settings: &Settings, prepared: &[Option<Prepared>], words: &tarikh
         story[i] = Some(grouping.stories[s].id.clone());
         members[s].push(i);
     }
-    (story, members)
+    let labels = grouping.stories.into_iter().map(|s| s.words).collect();
+    FolderStories { story, members, labels }
 }
 
 /// Anchor one document with its facts.
@@ -314,6 +358,7 @@ pub(crate) fn anchor_one(settings: &Settings, doc: &InputDoc, prepared: Option<P
     let mut anchored = anchor_prepared(&settings.grammar, &doc.id, text.clone(), prepared.normalised.mapped(text), prepared.mentions, &hint, Prefer::NearestLeaningPast);
     anchored.publication.zone_source = zone_source;
     anchored.story = facts.story;
+    anchored.story_words = facts.story_words.as_ref().clone();
     let undated = match anchored.publication.basis {
         tarikh_anchor::PublicationBasis::Unknown => Some(format!(
             "`{}`: no publication date in its metadata and nothing in its text (or its story) supports one: published_at is left empty (basis `unknown`) and the expressions that hang on it are X-valued; give it (docs.csv, or `published_at`), or give --fallback-date",
@@ -405,6 +450,18 @@ mod tests {
         // b names no day and no place: unknown day, UTC
         assert_eq!(b.publication.basis, tarikh_anchor::PublicationBasis::Unknown);
         assert_eq!((b.publication.timezone.name(), b.publication.zone_source.basis), ("UTC", ZoneBasis::Default));
+        // each story is told by the words its articles share, as they write them
+        assert_eq!(a.story_words, c.story_words);
+        assert!(a.story_words.iter().any(|w| w == "بيروت") && a.story_words.iter().any(|w| w == "أرضية"), "{:?}", a.story_words);
+    }
+
+    #[test]
+    fn a_story_s_words_are_written_as_its_articles_write_them() {
+        // the grouping counts normalised words (ة → ه, أ → ا); a reader sees the articles' spelling,
+        // without diacritics or tatweel; a word no article holds keeps its normalised form
+        let words = ["درنه", "السدين", "الاعصار", "غائب"].map(String::from);
+        let texts = ["انهار السدّين في درنةَ", "ضرب الإعصـار المدينة"];
+        assert_eq!(written_forms(&words, texts.into_iter()), vec!["درنة", "السدين", "الإعصار", "غائب"]);
     }
 
     #[test]

@@ -178,11 +178,14 @@ pub struct DocumentRecord {
     pub timezone_basis: Option<String>,
     /// What the zone was read from (the dateline or the places named), empty when nothing.
     pub timezone_evidence: String,
+    /// The words the articles of its story share most, as written, joined by «، » («درنة، دانيال،
+    /// السدين»): what tells a reader which story `story` is. Empty when unread.
+    pub story_words: String,
 }
 
 impl Record for DocumentRecord {
     const TABLE: &'static str = "documents";
-    const FIELDS: &'static [&'static str] = &["doc", "published_at", "basis", "chars", "timexes", "events", "timezone", "evidence", "status", "story", "timezone_basis", "timezone_evidence"];
+    const FIELDS: &'static [&'static str] = &["doc", "published_at", "basis", "chars", "timexes", "events", "timezone", "evidence", "status", "story", "timezone_basis", "timezone_evidence", "story_words"];
     fn row(&self) -> Vec<String> {
         vec![
             self.doc.clone(),
@@ -197,6 +200,7 @@ impl Record for DocumentRecord {
             self.story.clone(),
             self.timezone_basis.clone().unwrap_or_default(),
             self.timezone_evidence.clone(),
+            self.story_words.clone(),
         ]
     }
 }
@@ -433,6 +437,9 @@ pub fn document_records(outcomes: &[DocOutcome], events: &[DocEvents]) -> Vec<Do
         .collect()
 }
 
+/// Between the words of `story_words` (the Arabic comma, as a reader lists words).
+pub const STORY_WORD_SEPARATOR: &str = "، ";
+
 /// The row of one input document, read (with `events` event mentions) or not.
 pub fn document_record(outcome: &DocOutcome, events: usize) -> DocumentRecord {
     match outcome {
@@ -449,6 +456,7 @@ pub fn document_record(outcome: &DocOutcome, events: usize) -> DocumentRecord {
             story: d.story.clone(),
             timezone_basis: Some(d.publication.zone_source.basis.as_str().into()),
             timezone_evidence: d.publication.zone_source.evidence.clone(),
+            story_words: d.story_words.join(STORY_WORD_SEPARATOR),
         },
         DocOutcome::Failed { id, reason } => DocumentRecord {
             doc: id.clone(),
@@ -463,6 +471,7 @@ pub fn document_record(outcome: &DocOutcome, events: usize) -> DocumentRecord {
             story: String::new(),
             timezone_basis: None,
             timezone_evidence: String::new(),
+            story_words: String::new(),
         },
     }
 }

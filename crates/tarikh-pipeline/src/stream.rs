@@ -76,6 +76,11 @@ fn run_in_batches(settings: &Settings, docs: Vec<InputDoc>, lexicon: &EventLexic
     let tmp = staging(out)?;
     let timeml_dir = timeml_folder(&tmp)?;
     let (prepared, facts) = plan_folder(settings, &docs);
+    // each story's words, for the headings of the picture
+    let mut story_words: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for (f, _) in facts.iter().zip(&prepared).filter(|(_, p)| p.is_some()) {
+        story_words.entry(f.story.clone()).or_insert_with(|| f.story_words.as_ref().clone());
+    }
     let names = timeml_names(docs.iter().map(|d| unusable(d).is_none().then_some(d.id.as_str())));
 
     // the stories in the order of their ids (as the reconciliation takes them), members in input order
@@ -203,7 +208,7 @@ fn run_in_batches(settings: &Settings, docs: Vec<InputDoc>, lexicon: &EventLexic
     write_table(&tmp, records::EventRecord::TABLE, records::EventRecord::FIELDS, excel, [encode_rows(records::event_records(&timeline).iter().map(Record::row))?.as_slice()])?;
     write_table(&tmp, records::RelationRecord::TABLE, records::RelationRecord::FIELDS, excel, [encode_rows(records::relation_records(&timeline).iter().map(Record::row))?.as_slice()])?;
     write_table(&tmp, records::ConflictRecord::TABLE, records::ConflictRecord::FIELDS, excel, [encode_rows(records::conflict_records(&timeline).iter().map(Record::row))?.as_slice()])?;
-    write_picture(&tmp, &timeline)?;
+    write_picture(&tmp, &timeline, &story_words)?;
     publish(&tmp, out)?;
     Ok(RunReport { summary: summary(&counts, out), failed: counts.failed, messages })
 }

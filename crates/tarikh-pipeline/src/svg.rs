@@ -238,6 +238,16 @@ pub fn shown_events<'a>(events: &[&'a TimelineEvent]) -> Vec<&'a TimelineEvent> 
 /// Render the timeline as a standalone SVG document, [`WIDTH`] px wide: a header, then one
 /// timeline per story (its own axis, rows, events with no bound and contradictions).
 pub fn render(timeline: &Timeline) -> String {
+    render_named(timeline, &BTreeMap::new())
+}
+
+/// How many of a story's words its heading shows.
+const HEADING_WORDS: usize = 4;
+
+/// [`render`], each story headed by its id and the words its articles share most (`story_words`
+/// of `documents.csv`, by story id), so that a reader of a folder of several stories knows which
+/// one each timeline is.
+pub fn render_named(timeline: &Timeline, story_words: &BTreeMap<String, Vec<String>>) -> String {
     let conflicts_of = conflicts_by_event(timeline);
     let label_of: HashMap<&str, &str> = timeline.events.iter().map(|e| (e.id.as_str(), e.label.as_str())).collect();
     let mut stories: BTreeMap<&str, (Vec<&TimelineEvent>, Vec<&tarikh_timeline::Conflict>)> = BTreeMap::new();
@@ -277,7 +287,8 @@ pub fn render(timeline: &Timeline) -> String {
 
     let mut y = 62.0;
     for (story, (events, conflicts)) in &stories {
-        y = render_story(&mut body, y, story, events, conflicts, &conflicts_of, &label_of);
+        let words = story_words.get(*story).map(Vec::as_slice).unwrap_or_default();
+        y = render_story(&mut body, y, (story, words), events, conflicts, &conflicts_of, &label_of);
     }
     let height = (y + 24.0).ceil();
 
@@ -297,7 +308,7 @@ pub fn render(timeline: &Timeline) -> String {
 fn render_story(
     body: &mut String,
     y0: f64,
-    story: &str,
+    (story, words): (&str, &[String]),
     all_events: &[&TimelineEvent],
     conflicts: &[&tarikh_timeline::Conflict],
     conflicts_of: &BTreeMap<String, Vec<String>>,
@@ -320,7 +331,11 @@ fn render_story(
     // ---- the story's heading
     let heading_y = y0 + 26.0;
     let _ = writeln!(body, r##"<line class="story-rule" x1="{MARGIN}" y1="{:.1}" x2="{:.1}" y2="{:.1}" stroke="#c5ccd6"/>"##, y0 + 6.0, WIDTH - MARGIN, y0 + 6.0);
-    let name = if story.is_empty() { "القصة".to_string() } else { format!("القصة: {story}") };
+    let mut name = if story.is_empty() { "القصة".to_string() } else { format!("القصة: {story}") };
+    if !words.is_empty() {
+        name.push_str(" — ");
+        name.push_str(&words.iter().take(HEADING_WORDS).map(String::as_str).collect::<Vec<_>>().join(" · "));
+    }
     rtl_text(body, "story", (WIDTH - MARGIN, heading_y), 15.0, "#222", &name, None);
     let story_conflicting = all_events.iter().filter(|e| e.status == "conflict").count();
     let _ = writeln!(

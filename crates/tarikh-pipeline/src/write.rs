@@ -4,6 +4,7 @@ use crate::analysis::{extract_events_releasing, reconcile, Analysis};
 use crate::process::DocOutcome;
 use crate::records::{Tables, TABLES};
 use anyhow::{Context, Result};
+use std::collections::BTreeMap;
 use std::path::Path;
 use tarikh_events::EventLexicon;
 
@@ -75,7 +76,8 @@ pub fn write_analysis(out: &Path, outcomes: &[DocOutcome], analysis: &Analysis<'
         let path = tmp.join(format!("{name}.csv"));
         std::fs::write(&path, tables.csv(name, excel)?).with_context(|| format!("cannot write `{}`", path.display()))?;
     }
-    write_picture(&tmp, &analysis.timeline)?;
+    let story_words: BTreeMap<String, Vec<String>> = analysis.docs.iter().map(|d| (d.story.clone(), d.story_words.clone())).collect();
+    write_picture(&tmp, &analysis.timeline, &story_words)?;
 
     // timeml/<doc>.tml, one per document (file names made safe and unique).
     let timeml_dir = timeml_folder(&tmp)?;
@@ -123,8 +125,8 @@ pub(crate) fn summary(c: &Counts, out: &Path) -> String {
 }
 
 /// `timeline.svg` and `timeline.html` of `timeline` into the staging folder `tmp`.
-pub(crate) fn write_picture(tmp: &Path, timeline: &tarikh_timeline::Timeline) -> Result<()> {
-    let svg = crate::svg::render(timeline);
+pub(crate) fn write_picture(tmp: &Path, timeline: &tarikh_timeline::Timeline, story_words: &BTreeMap<String, Vec<String>>) -> Result<()> {
+    let svg = crate::svg::render_named(timeline, story_words);
     std::fs::write(tmp.join("timeline.svg"), &svg).context("cannot write timeline.svg")?;
     std::fs::write(tmp.join("timeline.html"), crate::svg::render_html(&svg)).context("cannot write timeline.html")?;
     Ok(())

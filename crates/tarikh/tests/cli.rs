@@ -9,7 +9,7 @@ fn tempdir(name: &str) -> std::path::PathBuf {
 }
 
 const FILES: &[(&str, &str)] = &[
-    ("documents.csv", "doc,published_at,basis,chars,timexes,events,timezone,evidence,status,story,timezone_basis,timezone_evidence"),
+    ("documents.csv", "doc,published_at,basis,chars,timexes,events,timezone,evidence,status,story,timezone_basis,timezone_evidence,story_words"),
     ("timex.csv", "doc,start,end,text,type,value,anchor,rule,mod,interval_start,interval_end,timezone"),
     ("event_mentions.csv", "doc,start,end,trigger,event_type,time_value,event_id"),
     ("timeline.csv", "event_id,event_type,label,earliest_start,latest_start,earliest_end,latest_end,granularity,docs,mentions,evidence,status,importance,story"),

@@ -63,6 +63,7 @@ class DocumentRow(TypedDict):
     story: str  # the story the document was grouped into (S1, S2 …)
     timezone_basis: Optional[str]  # metadata, option, dateline, places, story or default
     timezone_evidence: str  # what the zone was read from
+    story_words: str  # the words the story's articles share most, as written, joined by «، »
 
 
 class MentionRow(TypedDict):

@@ -109,6 +109,7 @@ pub fn doc(id: &str, text: &str, published: (i32, u32, u32), zone: &str, offset_
         timexes,
         conflicts: Vec::new(),
         story: String::new(),
+        story_words: Vec::new(),
     }
 }
 

@@ -121,9 +121,10 @@ pub fn binary_content(origin: &str, text: &str) -> Option<String> {
     Some(format!("`{origin}` contains a NUL byte at byte offset {at} (line {line}, column {column}): it looks like a binary file, not an article{hint}"))
 }
 
-/// The fields of one CSV line (quotes honoured; an unclosed quote runs to the end of the line).
-fn csv_line(line: &str) -> Vec<String> {
-    let mut rdr = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(line.as_bytes());
+/// The fields of one CSV line separated by `delimiter` (quotes honoured; an unclosed quote runs to
+/// the end of the line).
+fn csv_line(line: &str, delimiter: u8) -> Vec<String> {
+    let mut rdr = csv::ReaderBuilder::new().has_headers(false).flexible(true).delimiter(delimiter).from_reader(line.as_bytes());
     let mut rec = csv::StringRecord::new();
     match rdr.read_record(&mut rec) {
         Ok(true) => rec.iter().map(String::from).collect(),
@@ -172,17 +173,30 @@ impl Metadata {
         let Some((_, header_line)) = lines.next() else {
             bail!("`{}` is empty; it needs a header row `doc,file,published_at`", meta_path.display());
         };
-        let headers = csv_line(header_line);
+        // Spreadsheets save "CSV" with `;` where the decimal mark is a comma, or with tabs: the
+        // header, whose names hold no separator, tells which.
+        let delimiter = [b',', b';', b'\t'].into_iter().find(|&d| header_line.as_bytes().contains(&d)).unwrap_or(b',');
+        let headers = csv_line(header_line, delimiter);
         if !headers.iter().any(|h| h.trim() == "doc") {
-            bail!("`{}` has no `doc` column; the header must start with `doc,file,published_at`", meta_path.display());
+            bail!("`{}` has no `doc` column (its header is `{}`); the header must start with `doc,file,published_at`", meta_path.display(), header_line.trim());
         }
         let headers = csv::StringRecord::from(headers.iter().map(|h| h.trim()).collect::<Vec<_>>());
+        if !headers.iter().any(|h| h == "published_at") {
+            eprintln!(
+                "warning: `{}` has no `published_at` column (its columns: {}): every publication date will be inferred from the text; name the column of dates `published_at` (YYYY-MM-DD, optionally with THH:MM)",
+                meta_path.display(),
+                headers.iter().collect::<Vec<_>>().join(", ")
+            );
+        }
+        // the line that first gave each document id and each file
+        let mut id_lines: BTreeMap<String, usize> = BTreeMap::new();
+        let mut file_lines: BTreeMap<String, usize> = BTreeMap::new();
         for (line, raw) in lines {
             let mut problems = Vec::new();
             if raw.matches('"').count() % 2 == 1 {
                 problems.push(format!("`{}` line {line}: a quote `\"` is not closed; the row was read as if it closed at the end of the line", meta_path.display()));
             }
-            let rec = csv::StringRecord::from(csv_line(raw));
+            let rec = csv::StringRecord::from(csv_line(raw, delimiter));
             if rec.len() != headers.len() {
                 problems.push(format!("`{}` line {line}: {} fields, but the header has {} ({}); check the commas", meta_path.display(), rec.len(), headers.len(), headers.iter().collect::<Vec<_>>().join(",")));
             }
@@ -198,6 +212,19 @@ impl Metadata {
                 continue;
             }
             let file = row.file.clone().filter(|f| !f.is_empty()).unwrap_or_else(|| format!("{}.txt", row.doc));
+            if let Some(first) = file_lines.get(&file) {
+                eprintln!("warning: `{}` line {line}: `{file}` is listed already at line {first}; this row is skipped (one row per file)", meta_path.display());
+                continue;
+            }
+            if let Some(first) = id_lines.get(&row.doc) {
+                bail!(
+                    "`{}` line {line}: the document id `{}` is given already at line {first}; every document needs its own id (the outputs name documents by id), so give this one another",
+                    meta_path.display(),
+                    row.doc
+                );
+            }
+            id_lines.insert(row.doc.clone(), line);
+            file_lines.insert(file.clone(), line);
             if let Some(p) = &row.published_at {
                 if !p.trim().is_empty() {
                     if let Err(e) = parse_datetime(p) {
@@ -268,15 +295,32 @@ pub fn read_corpus(dir: &Path, docs_csv: Option<&Path>) -> Result<Vec<InputDoc>>
     }
     let meta_path = docs_csv.map(Path::to_path_buf).unwrap_or_else(|| dir.join("docs.csv"));
     let metadata = Metadata::read(&meta_path)?;
-    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
-        .with_context(|| format!("cannot list `{}`", dir.display()))?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == "txt"))
-        .collect();
+    let entries: Vec<PathBuf> = std::fs::read_dir(dir).with_context(|| format!("cannot list `{}`", dir.display()))?.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.is_file()).collect();
+    let (mut files, mut skipped): (Vec<PathBuf>, Vec<PathBuf>) = entries.into_iter().partition(|p| is_article_file(p));
     files.sort();
-    let docs = files.iter().map(|p| metadata.input(p)).collect();
+    skipped.retain(|p| *p != meta_path && !p.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.')));
+    skipped.sort();
+    if !skipped.is_empty() {
+        let names: Vec<String> = skipped.iter().take(5).map(|p| format!("`{}`", p.file_name().unwrap_or_default().to_string_lossy())).collect();
+        let more = if skipped.len() > 5 { format!(" and {} more", skipped.len() - 5) } else { String::new() };
+        eprintln!("warning: {} file(s) of `{}` are not articles and were skipped ({}{more}): tarikh reads the `.txt` files of a folder (UTF-8 text)", skipped.len(), dir.display(), names.join(", "));
+    }
+    let docs: Vec<InputDoc> = files.iter().map(|p| metadata.input(p)).collect();
     metadata.warn_missing_files(dir);
+    // two files with one id (a row giving a file another file's name as its id) would be one
+    // document in every output
+    let mut seen: BTreeMap<&str, &str> = BTreeMap::new();
+    for d in &docs {
+        if let Some(first) = seen.insert(&d.id, &d.origin) {
+            bail!("`{first}` and `{}` both have the document id `{}` (from their file names or `{}`): every document needs its own id; give one of them another in `{}`", d.origin, d.id, meta_path.display(), meta_path.display());
+        }
+    }
     Ok(docs)
+}
+
+/// Whether a file is an article to read: a `.txt` file, whatever the case of its extension.
+fn is_article_file(path: &Path) -> bool {
+    path.extension().is_some_and(|x| x.eq_ignore_ascii_case("txt"))
 }
 
 #[derive(Debug, serde::Deserialize)]

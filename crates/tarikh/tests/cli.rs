@@ -146,6 +146,54 @@ fn a_bad_file_is_reported_and_the_rest_is_still_written() {
 }
 
 #[test]
+fn docs_csv_mistakes_are_named_never_silently_used() {
+    let text = "أعلن الرئيس مساء الجمعة 5 مايو 2017 استقالته.";
+    let corpus = |name: &str, docs_csv: &str, files: &[&str]| {
+        let dir = tempdir(name);
+        for f in files {
+            std::fs::write(dir.join(f), text).unwrap();
+        }
+        std::fs::write(dir.join("docs.csv"), docs_csv).unwrap();
+        dir
+    };
+    let run = |dir: &std::path::Path, out: &str| {
+        let out = tempdir(out);
+        (tarikh(&["run", dir.to_str().unwrap(), "-o", out.to_str().unwrap()]), out)
+    };
+
+    // one id for two files: refused, naming the line of each
+    let dir = corpus("dup-id", "doc,file,published_at\na,a.txt,2017-05-06\na,b.txt,2017-05-07\n", &["a.txt", "b.txt"]);
+    let (o, _) = run(&dir, "dup-id-out");
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("line 3") && stderr.contains("`a`") && stderr.contains("line 2"), "{stderr}");
+    // a row's id that is another file's name
+    let dir = corpus("id-is-a-file", "doc,file,published_at\na,b.txt,2017-05-06\n", &["a.txt", "b.txt"]);
+    let (o, _) = run(&dir, "id-is-a-file-out");
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("both have the document id `a`"));
+    // one file listed twice: the first row holds, the second is named and skipped
+    let dir = corpus("dup-file", "doc,file,published_at\na,a.txt,2017-05-06\nb,a.txt,2017-05-01\n", &["a.txt"]);
+    let (o, out) = run(&dir, "dup-file-out");
+    assert_eq!(o.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("line 3: `a.txt` is listed already at line 2"));
+    let (_, docs) = read_csv(&out.join("documents.csv"));
+    assert_eq!((docs[0][0].as_str(), docs[0][1].as_str()), ("a", "2017-05-06"));
+    // no published_at column: said, not silently inferred
+    let (o, _) = run(&corpus("no-date-column", "doc,file,pubdate\na,a.txt,2017-05-06\n", &["a.txt"]), "no-date-column-out");
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(stderr.contains("no `published_at` column") && stderr.contains("pubdate"), "{stderr}");
+    // a spreadsheet's `;` separator is read as such; a `.TXT` file is an article; other files are named
+    let dir = corpus("semicolon", "doc;file;published_at\na;a.TXT;2017-05-06\n", &["a.TXT", "notes.docx"]);
+    let (o, out) = run(&dir, "semicolon-out");
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(0), "{stderr}");
+    assert!(stderr.contains("`notes.docx`"), "{stderr}");
+    let (_, docs) = read_csv(&out.join("documents.csv"));
+    assert_eq!((docs.len(), docs[0][1].as_str(), docs[0][2].as_str()), (1, "2017-05-06", "metadata"));
+}
+
+#[test]
 fn the_last_hour_of_an_event_named_differently_elsewhere_is_dated_by_it() {
     // «الحملة الرسمية» and «الحملة الانتخابية» share only their head noun: two rows, or none for
     // the undated one; the last hour of the first is still the hour before the campaign's end

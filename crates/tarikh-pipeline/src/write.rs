@@ -52,12 +52,10 @@ pub fn write_all(out: &Path, outcomes: &mut [DocOutcome], lexicon: &EventLexicon
 pub(crate) fn outcome_messages(outcome: &DocOutcome) -> Vec<String> {
     let mut lines = Vec::new();
     match outcome {
-        DocOutcome::Done(d, warning) => {
+        DocOutcome::Done(_, warning) => {
+            // (an unknown day or a --fallback-date is part of the warning: `anchor_one`)
             if let Some(w) = warning {
                 lines.push(format!("warning: {w}"));
-            }
-            if d.publication.basis == tarikh_anchor::PublicationBasis::Default {
-                lines.push(format!("warning: {}: no publication date in metadata or text; using {} (basis `default`). Add it to docs.csv.", d.id, d.publication.date));
             }
         }
         DocOutcome::Failed { id, reason } => lines.push(format!("error: {id}: {reason}")),

@@ -56,7 +56,8 @@ pub fn run(corpus_dir: &Path, out: &Path, docs: Option<&Path>, excel: bool, gram
     let report = tarikh_pipeline::stream::run_to_folder(&settings, inputs, &lexicon, out, excel, &|_, o| bar.done(o));
     bar.finish();
     let report = report?;
-    for line in &report.messages {
+    // --quiet: the documents that could not be read, not the warnings about the others
+    for line in report.messages.iter().filter(|l| !verbosity.quiet || l.starts_with("error")) {
         eprintln!("{line}");
     }
     if !verbosity.quiet {
@@ -88,7 +89,7 @@ impl TagSink<'_> {
                 let mut s = format!(
                     "{}: published {} ({}), {} temporal expression{}\n",
                     d.id,
-                    d.publication.date.format("%Y-%m-%d"),
+                    d.publication.known_date().map(|day| day.format("%Y-%m-%d").to_string()).unwrap_or_else(|| "on an unknown day".into()),
                     d.publication.basis.as_str(),
                     records.len(),
                     if records.len() == 1 { "" } else { "s" }
@@ -180,7 +181,7 @@ pub fn tag(files: &[PathBuf], docs: Option<&Path>, input: Option<&Path>, format:
     let mut failed = false;
     if let Some(input) = input {
         // Streaming: one document per line, in constant memory.
-        let name = if input.as_os_str() == "-" { "stdin".to_string() } else { format!("`{}`", input.display()) };
+        let name = if input.as_os_str() == "-" { "stdin".to_string() } else { input.display().to_string() };
         let progress = progress::Progress::new(None, level);
         let reader: Box<dyn BufRead> = if input.as_os_str() == "-" {
             Box::new(std::io::BufReader::new(std::io::stdin()))

@@ -194,6 +194,25 @@ fn docs_csv_mistakes_are_named_never_silently_used() {
 }
 
 #[test]
+fn quiet_prints_errors_only_and_an_unknown_day_is_said_once() {
+    let corpus = tempdir("quiet");
+    // no date anywhere: an unknown publication day, one warning
+    std::fs::write(corpus.join("undated.txt"), "أعلن الرئيس استقالته مساء أمس.").unwrap();
+    std::fs::write(corpus.join("broken.txt"), b"\xff\xfe bad bytes").unwrap();
+    let out = tempdir("quiet-out");
+    let o = tarikh(&["run", corpus.to_str().unwrap(), "-o", out.to_str().unwrap()]);
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(stderr.lines().filter(|l| l.contains("undated")).count(), 1, "{stderr}");
+    let o = tarikh(&["run", corpus.to_str().unwrap(), "-o", out.to_str().unwrap(), "--quiet"]);
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(stderr.lines().count(), 1, "only the unreadable file: {stderr}");
+    assert!(stderr.starts_with("error:") && stderr.contains("broken.txt"), "{stderr}");
+    let o = tarikh(&["tag", corpus.join("undated.txt").to_str().unwrap(), "--format", "text"]);
+    let stdout = String::from_utf8_lossy(&o.stdout);
+    assert!(stdout.contains("published on an unknown day (unknown)") && !stdout.contains("1970"), "{stdout}");
+}
+
+#[test]
 fn the_last_hour_of_an_event_named_differently_elsewhere_is_dated_by_it() {
     // «الحملة الرسمية» and «الحملة الانتخابية» share only their head noun: two rows, or none for
     // the undated one; the last hour of the first is still the hour before the campaign's end

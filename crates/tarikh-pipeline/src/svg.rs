@@ -434,7 +434,9 @@ fn render_story(
         let free = |taken: &[(f64, f64)], a: f64, b: f64| taken.iter().all(|&(x, y)| b + 4.0 < x || a > y + 4.0);
         for local in vote_days.values() {
             let x0 = axis.x(*local);
-            let label = format!("تصويت {}", local.format("%Y-%m-%d"));
+            // the date isolated left-to-right: inside right-to-left text its parts would be
+            // reordered (2017-05-06 shown as 06-05-2017)
+            let label = format!("تصويت \u{2066}{}\u{2069}", local.format("%Y-%m-%d"));
             let w = text_width(&label, 10.0);
             taken.push((x0 - w / 2.0, x0 + w / 2.0));
             let _ = writeln!(
@@ -449,7 +451,9 @@ fn render_story(
             let x0 = axis.x(local);
             let _ = writeln!(body, r##"<line x1="{x0:.1}" y1="{:.1}" x2="{x0:.1}" y2="{:.1}" stroke="#dde3ea"/>"##, top - 6.0, rows_bottom + 6.0);
             let year = local.format("%Y").to_string();
-            let label = if last_year.as_ref() != Some(&year) { local.format("%Y-%m-%d").to_string() } else { local.format("%m-%d").to_string() };
+            // the year on its first label; then day and month name («3 May»): a bare «05-03» reads
+            // as 5 March to half the world
+            let label = if last_year.as_ref() != Some(&year) { local.format("%Y-%m-%d").to_string() } else { local.format("%-d %b").to_string() };
             let label = if local.format("%H:%M").to_string() != "00:00" { format!("{label} {}", local.format("%H:%M")) } else { label };
             let w = text_width(&label, 10.0);
             let (a, b) = (x0 - w / 2.0, x0 + w / 2.0);

@@ -207,6 +207,10 @@ fn svg_is_valid_xml_with_one_mark_and_one_label_per_event() {
     assert!(events.iter().any(|r| r[1] == "election_round" && r[7] == "day"), "the seeds have a vote of one day");
     assert!(doc.descendants().any(|n| has_class(&n, "vote")), "vote marked");
     assert!(doc.descendants().any(|n| has_class(&n, "vote-day") && n.text().is_some_and(|t| t.contains("تصويت"))), "vote day named on the axis");
+    // its date kept left-to-right inside the Arabic (else it shows as 07-05-2017)
+    assert!(doc.descendants().any(|n| has_class(&n, "vote-day") && n.text().is_some_and(|t| t.contains("\u{2066}2017-05-07\u{2069}"))), "vote date isolated");
+    // each story headed by its words
+    assert!(doc.descendants().any(|n| has_class(&n, "story") && n.text().is_some_and(|t| t.contains("ماكرون"))), "story heading names its words");
     assert!(events.iter().any(|r| r[11] == "conflict"), "the seeds have events in a contradiction");
     // every contradiction names the events it involves
     let (_, conflicts) = read_csv(&out.join("conflicts.csv"));

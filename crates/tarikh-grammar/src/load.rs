@@ -278,7 +278,25 @@ fn compile_rule(pattern: &str, anchored_only: bool) -> Result<regex_automata::me
     // Captures come from the bounded backtracker where the span fits it (the matcher bounds every
     // search to MAX_MATCH_BYTES), else from the PikeVM.
     let config = regex_automata::meta::Config::new().auto_prefilter(!anchored_only);
-    regex_automata::meta::Regex::builder().configure(config).build(pattern).map_err(|e| e.to_string())
+    regex_automata::meta::Regex::builder().configure(config).build(pattern).map_err(|e| match e.syntax_error() {
+        Some(syntax) => syntax_problem(pattern, syntax),
+        None => e.to_string(),
+    })
+}
+
+/// What is wrong with a pattern and where, in one line: the kind of error and the text around it
+/// («unclosed character class, near `{weekday}[0-`»), rather than the regex crate's bare "error
+/// parsing pattern 0" or its multi-line picture of an expanded pattern thousands of characters long.
+fn syntax_problem(pattern: &str, error: &regex_syntax::Error) -> String {
+    let (kind, span) = match error {
+        regex_syntax::Error::Parse(e) => (e.kind().to_string(), *e.span()),
+        regex_syntax::Error::Translate(e) => (e.kind().to_string(), *e.span()),
+        _ => return error.to_string(),
+    };
+    let at = span.start.offset.min(pattern.len());
+    let from = pattern.char_indices().map(|(i, _)| i).filter(|&i| i <= at).rev().nth(20).unwrap_or(0);
+    let to = pattern.char_indices().map(|(i, _)| i).find(|&i| i > span.end.offset.max(at)).unwrap_or(pattern.len());
+    format!("{kind}, near `{}` (character {} of the pattern after expanding placeholders)", &pattern[from..to], pattern[..at].chars().count() + 1)
 }
 
 /// A count shared by the threads that match with one grammar (a clone starts from the same count).
@@ -1333,7 +1351,7 @@ type LexiconHirs = Vec<std::sync::OnceLock<Option<regex_syntax::hir::Hir>>>;
 fn parse_body(pattern: &str, body: &str, lexicons: &[Lexicon], index: &HashMap<String, usize>, cache: &mut LexiconHirs) -> Result<regex_syntax::hir::Hir, String> {
     match parse_skeleton(pattern, lexicons, index, cache) {
         Some(hir) => Ok(hir),
-        None => regex_syntax::Parser::new().parse(body).map_err(|e| e.to_string()),
+        None => regex_syntax::Parser::new().parse(body).map_err(|e| syntax_problem(body, &e)),
     }
 }
 

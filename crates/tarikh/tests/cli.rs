@@ -244,6 +244,12 @@ fn a_broken_grammar_file_names_its_path_and_line() {
     assert_eq!(o.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&o.stderr);
     assert!(stderr.contains("rules.toml") && stderr.contains("line 3") && stderr.contains("nosuchlexicon"), "{stderr}");
+    // a pattern that is no regex: what is wrong and where, not the regex crate's "error parsing pattern 0"
+    std::fs::write(dir.join("rules.toml"), "[[rule]]\nname = \"x\"\npattern = \"السبت [0-\"\ntype = \"DATE\"\n").unwrap();
+    let o = tarikh_stdin(&["parse", "--ref", "2017-05-06", "--grammar", dir.to_str().unwrap()], "السبت\n");
+    assert_eq!(o.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(stderr.contains("line 3") && stderr.contains("near `") && stderr.contains("[0-") && !stderr.contains("pattern 0"), "{stderr}");
 }
 
 #[test]

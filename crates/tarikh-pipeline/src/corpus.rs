@@ -88,12 +88,38 @@ pub fn read_text(path: &Path) -> Result<String, String> {
     let text = String::from_utf8(bytes).map_err(|e| {
         let at = e.utf8_error().valid_up_to();
         let (line, column) = line_and_column(&e.as_bytes()[..at]);
-        format!("`{}` is not valid UTF-8: invalid byte 0x{:02X} at byte offset {at} (line {line}, column {column}); save the file as UTF-8", path.display(), e.as_bytes()[at])
+        format!(
+            "`{}` is not valid UTF-8: invalid byte 0x{:02X} at byte offset {at} (line {line}, column {column}); {}",
+            path.display(),
+            e.as_bytes()[at],
+            encoding_advice(e.as_bytes(), path)
+        )
     })?;
     if let Some(problem) = binary_content(&path.display().to_string(), &text) {
         return Err(problem);
     }
     Ok(text)
+}
+
+/// What to do with a file that is not UTF-8, naming the encoding it most likely is: Arabic text
+/// saved as UTF-16 (a byte-order mark FF FE or FE FF) or in the Windows Arabic code page 1256
+/// (most bytes of its letters in C1–FE, which no UTF-8 text has alone), with the command that
+/// converts it.
+fn encoding_advice(bytes: &[u8], path: &Path) -> String {
+    let name = path.display();
+    let guess = if bytes.starts_with(&[0xFF, 0xFE]) {
+        Some("UTF-16LE")
+    } else if bytes.starts_with(&[0xFE, 0xFF]) {
+        Some("UTF-16BE")
+    } else {
+        let high = bytes.iter().filter(|&&b| b >= 0x80).count();
+        let arabic_1256 = bytes.iter().filter(|&&b| (0xC1..=0xFE).contains(&b)).count();
+        (high > 0 && arabic_1256 * 10 >= high * 8).then_some("WINDOWS-1256")
+    };
+    match guess {
+        Some(enc) => format!("it looks like {enc} text: convert it with `iconv -f {enc} -t UTF-8 '{name}' > converted.txt` (or save it as UTF-8)"),
+        None => "save the file as UTF-8".into(),
+    }
 }
 
 /// The message for a document over the size limit.
@@ -409,6 +435,26 @@ pub fn bare_input(path: &Path) -> InputDoc {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_file_in_another_encoding_is_named_with_the_command_that_converts_it() {
+        let dir = std::env::temp_dir().join(format!("tarikh-corpus-enc-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        // «أعلن» in Windows-1256, and in UTF-16LE with its byte-order mark
+        let cp1256 = dir.join("cp1256.txt");
+        std::fs::write(&cp1256, [0xC3, 0xDA, 0xE1, 0xE4, 0x20, 0xC7, 0xE1, 0xD1, 0xC6, 0xED, 0xD3]).unwrap();
+        let e = read_text(&cp1256).unwrap_err();
+        assert!(e.contains("WINDOWS-1256") && e.contains("iconv -f WINDOWS-1256 -t UTF-8"), "{e}");
+        let utf16 = dir.join("utf16.txt");
+        std::fs::write(&utf16, [0xFF, 0xFE, 0x23, 0x06, 0x39, 0x06]).unwrap();
+        assert!(read_text(&utf16).unwrap_err().contains("UTF-16LE"));
+        // a stray bad byte in UTF-8 text is no other encoding
+        let stray = dir.join("stray.txt");
+        std::fs::write(&stray, [b"\xd8\xa7 ok ".as_slice(), &[0xFF], b" \xd8\xa7".as_slice()].concat()).unwrap();
+        let e = read_text(&stray).unwrap_err();
+        assert!(e.ends_with("save the file as UTF-8"), "{e}");
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
 
     #[test]
     fn a_document_from_fields_keeps_going_with_warnings() {

@@ -534,7 +534,14 @@ impl EventLexicon {
     /// the embedded one.
     pub fn load_dir(dir: &Path) -> Result<EventLexicon, LexiconError> {
         let direct = dir.join("events.toml");
-        let path = if direct.exists() { direct } else { dir.join("ar").join("events.toml") };
+        let nested = dir.join("ar").join("events.toml");
+        if !direct.exists() && !nested.exists() {
+            return Err(LexiconError::Io {
+                path: dir.to_path_buf(),
+                source: std::io::Error::new(std::io::ErrorKind::NotFound, format!("no events.toml there (looked for `{}` and `{}`)", direct.display(), nested.display())),
+            });
+        }
+        let path = if direct.exists() { direct } else { nested };
         let text = std::fs::read_to_string(&path)
             .map_err(|source| LexiconError::Io { path: path.clone(), source })?;
         EventLexicon::from_str(&text, &path.display().to_string())
@@ -808,6 +815,9 @@ impl EventLexicon {
                 }
             }
         }
+        if lex.types.is_empty() {
+            return Err(err(0, "no [[event]] entry: a lexicon without event types would make every mention a generic event (copy data/events/ar/events.toml and edit it)".into()));
+        }
         Ok(lex)
     }
 
@@ -1013,6 +1023,11 @@ mod tests {
         assert!(e.starts_with("p.toml line"), "{e}");
         let bad = "[[event]]\ntype = \"x\"\ntrigers = [\"a\"]\n";
         assert!(EventLexicon::from_str(bad, "u.toml").is_err());
+        // an empty file would silently make every mention generic
+        let e = EventLexicon::from_str("", "e.toml").unwrap_err().to_string();
+        assert!(e.contains("e.toml line 1") && e.contains("no [[event]] entry"), "{e}");
+        let e = EventLexicon::load_dir(Path::new("/nonexistent-lexicon-dir")).unwrap_err().to_string();
+        assert!(e.contains("no events.toml there") && e.contains("ar/events.toml"), "{e}");
     }
 
     #[test]

@@ -333,11 +333,11 @@ fn ghadat_after_one_day() {
 
 #[test]
 fn offset_anchor_without_trigger_gets_generic_mention() {
-    let text = "تعرض الموقع لعملية قرصنة قبل يومين من المهرجان.";
-    let d = doc("d", text, vec![offset("يومين", "P2D", OffsetDirection::Before, 2 * 86_400, 2 * 86_400, "المهرجان")]);
+    let text = "تعرض الموقع لعملية قرصنة قبل يومين من الاحتفال.";
+    let d = doc("d", text, vec![offset("يومين", "P2D", OffsetDirection::Before, 2 * 86_400, 2 * 86_400, "الاحتفال")]);
     let ev = extract(&d, &lex());
     let (hi, _) = find(&ev, "عملية قرصنة");
-    let (gi, g) = find(&ev, "المهرجان");
+    let (gi, g) = find(&ev, "الاحتفال");
     assert!(g.generic);
     assert_eq!(g.event_type, "generic");
     assert!(ev.relations.iter().any(|r| r.source == hi && r.target == gi && r.relation == Relation::Before));
@@ -384,13 +384,13 @@ fn signals_after_and_before() {
 
 #[test]
 fn generic_events() {
-    let text = "ناقش الوفد الخطة، وافتتح المعرض الخميس الماضي.";
+    let text = "ناقش الوفد الخطة، وشيد المتحف الخميس الماضي.";
     let d = doc("d", text, vec![date("الخميس الماضي", "2020-03-05", day(2020, 3, 5))]);
     let ev = extract(&d, &lex());
     let g: Vec<_> = ev.mentions.iter().filter(|m| m.generic).collect();
     assert_eq!(g.len(), 1, "{:?}", ev.mentions);
-    assert_eq!(g[0].trigger, "افتتح");
-    assert_eq!(g[0].label, "افتتح المعرض");
+    assert_eq!(g[0].trigger, "شيد");
+    assert_eq!(g[0].label, "شيد المتحف");
     assert_eq!(g[0].time, Some(0));
     // a clause without a timex yields no generic event
     assert!(!ev.mentions.iter().any(|m| m.trigger.contains("ناقش")));
@@ -408,10 +408,10 @@ fn generic_events() {
     assert!(ev.mentions.iter().all(|m| !m.generic), "{:?}", ev.mentions.iter().map(|m| &m.trigger).collect::<Vec<_>>());
     assert!(ev.mentions.iter().any(|m| m.trigger.contains("هزة")), "{:?}", ev.mentions.iter().map(|m| &m.trigger).collect::<Vec<_>>());
     // without a trigger opening the complement, the verb is the event
-    let text = "وافتتح الوزير الخميس الماضي، بحضور السفراء، مدرسة جديدة.";
+    let text = "وشيد المقاول الخميس الماضي، بحضور السفراء، مدرسة جديدة.";
     let d = doc("d", text, vec![date("الخميس الماضي", "2020-03-05", day(2020, 3, 5))]);
     let ev = extract(&d, &lex());
-    assert!(ev.mentions.iter().any(|m| m.generic && m.trigger.contains("افتتح")), "{:?}", ev.mentions.iter().map(|m| &m.trigger).collect::<Vec<_>>());
+    assert!(ev.mentions.iter().any(|m| m.generic && m.trigger.contains("شيد")), "{:?}", ev.mentions.iter().map(|m| &m.trigger).collect::<Vec<_>>());
     // a verb whose root begins with و keeps it in its label
     let d = doc("d", "ووصلت الطائرة الخميس الماضي.", vec![date("الخميس الماضي", "2020-03-05", day(2020, 3, 5))]);
     let ev = extract(&d, &lex());

@@ -283,8 +283,8 @@ fn second_story_earthquake_timeline() {
     assert_eq!(visit.latest_start, Some(at(1, 2021, 11, 17, 12, 0)));
     assert!(tl.relations.iter().any(|r| r.source_event == visit.id && r.relation == "AFTER" && r.target_event == quake.id));
 
-    // the festival opening, outside the lexicon: a generic event one day after the quake
-    let fest = event(&tl, "generic", "افتتاح");
+    // the festival opening (a cultural event of the lexicon), dated by its offset: one day after the quake
+    let fest = event(&tl, "cultural_event", "افتتاح");
     assert_eq!(fest.earliest_start, Some(at(1, 2021, 11, 17, 0, 0)));
     assert_eq!(fest.granularity, "vague");
 

@@ -86,6 +86,49 @@ impl Adjacency {
     }
 }
 
+/// The search's queue of points: a ring over a power-of-two buffer of `u32`, large enough for
+/// every point at once (a point is queued at most once), so that the tens of millions of pushes
+/// and pops of a large contradictory component neither grow nor wrap by division.
+struct Ring {
+    buf: Vec<u32>,
+    head: usize,
+    len: usize,
+    mask: usize,
+}
+
+impl Ring {
+    /// Points `0..n`, in order.
+    fn with_all(n: usize) -> Ring {
+        let cap = (n + 1).next_power_of_two();
+        let mut buf = vec![0u32; cap];
+        for (k, slot) in buf.iter_mut().take(n).enumerate() {
+            *slot = k as u32;
+        }
+        Ring { buf, head: 0, len: n, mask: cap - 1 }
+    }
+
+    fn pop_front(&mut self) -> Option<usize> {
+        if self.len == 0 {
+            return None;
+        }
+        let x = self.buf[self.head];
+        self.head = (self.head + 1) & self.mask;
+        self.len -= 1;
+        Some(x as usize)
+    }
+
+    fn push_back(&mut self, x: usize) {
+        self.buf[(self.head + self.len) & self.mask] = x as u32;
+        self.len += 1;
+    }
+
+    fn push_front(&mut self, x: usize) {
+        self.head = (self.head + self.mask) & self.mask;
+        self.buf[self.head] = x as u32;
+        self.len += 1;
+    }
+}
+
 /// How many points of a chain of predecessors are looked at for a short cycle.
 const CHAIN: usize = 16;
 
@@ -128,9 +171,14 @@ pub(crate) struct CycleSearch {
     /// Per point: the point its distance came through (`NONE`: none).
     pred: Vec<u32>,
     /// Per point: the constraint its distance came through (meaningful where `pred` is set).
-    pred_constraint: Vec<usize>,
+    pred_constraint: Vec<u32>,
+    /// Per point: how many points have it as their predecessor. A point that is no one's
+    /// predecessor cannot be among the predecessors of the point relaxing it, so relaxing it
+    /// closes no cycle and the walk up the predecessors is skipped (most points relaxed are
+    /// such leaves: an event's start, reached through its end).
+    children: Vec<u32>,
     inq: Vec<bool>,
-    queue: VecDeque<usize>,
+    queue: Ring,
     relaxations: usize,
     /// The relaxation count at which the predecessor graph is checked next (every `n`th: kept as
     /// a count to reach rather than a remainder to take, a division on each of millions of
@@ -148,8 +196,9 @@ impl CycleSearch {
             dist: vec![0; n],
             pred: vec![NONE; n],
             pred_constraint: vec![0; n],
+            children: vec![0; n],
             inq: vec![true; n],
-            queue: (0..n).collect(),
+            queue: Ring::with_all(n),
             relaxations: 0,
             next_check: 0,
             state: Vec::new(),
@@ -166,10 +215,10 @@ impl CycleSearch {
         }
         while let Some(u) = self.queue.pop_front() {
             self.inq[u] = false;
-            // the first predecessors of u, read at its first relaxation: they stay the same while
-            // u's edges are relaxed (a relaxation only sets the predecessor of a point not among
-            // them, or it has found them to close a cycle), so each relaxation looks them up
-            // instead of walking them again (one dependent load per step)
+            // the first predecessors of u, read when a relaxation first needs them: they stay the
+            // same while u's edges are relaxed (a relaxation only sets the predecessor of a point
+            // not among them, or it has found them to close a cycle), so each relaxation looks
+            // them up instead of walking them again (one dependent load per step)
             let mut chain = Chain::default();
             for arc in g.edges(u) {
                 let c = arc.constraint as usize;
@@ -180,8 +229,12 @@ impl CycleSearch {
                 let nd = self.dist[u] + arc.weight;
                 if nd < self.dist[v] {
                     self.dist[v] = nd;
-                    self.pred[v] = u as u32;
-                    self.pred_constraint[v] = c;
+                    let old = std::mem::replace(&mut self.pred[v], u as u32);
+                    if old != NONE {
+                        self.children[old as usize] -= 1;
+                    }
+                    self.children[u] += 1;
+                    self.pred_constraint[v] = c as u32;
                     if !self.inq[v] {
                         self.inq[v] = true;
                         self.queue.push_back(v);
@@ -192,13 +245,15 @@ impl CycleSearch {
                     if due {
                         self.next_check += n;
                     }
-                    if chain.len == 0 {
-                        chain = self.chain(u);
-                    }
                     // short cycles (the usual contradiction: two dates and a relation) are seen
-                    // at once among the first predecessors of u; long ones by the periodic full
-                    // check
-                    let closes = chain.contains(v as u32);
+                    // at once among the first predecessors of u (u itself first; v only when it
+                    // is someone's predecessor); long ones by the periodic full check
+                    let closes = (v == u || self.children[v] > 0) && {
+                        if chain.len == 0 {
+                            chain = self.chain(u);
+                        }
+                        chain.contains(v as u32)
+                    };
                     let found = if closes {
                         self.cycle_at(g, v)
                     } else if due {
@@ -230,7 +285,8 @@ impl CycleSearch {
     pub(crate) fn deactivate(&mut self, active: &mut [bool], c: usize) {
         active[c] = false;
         for (p, &pc) in self.pred.iter_mut().zip(&self.pred_constraint) {
-            if pc == c {
+            if pc as usize == c && *p != NONE {
+                self.children[*p as usize] -= 1;
                 *p = NONE;
             }
         }
@@ -306,7 +362,7 @@ impl CycleSearch {
         loop {
             let (p, c) = match self.pred[y] {
                 NONE => return None,
-                p => (p as usize, self.pred_constraint[y]),
+                p => (p as usize, self.pred_constraint[y] as usize),
             };
             cycle.push(c);
             total += g.edges(p).iter().filter(|a| a.to as usize == y && a.constraint as usize == c).map(|a| a.weight).min().unwrap_or(0);

@@ -50,33 +50,90 @@ pub(crate) fn disagreement(docs: BTreeSet<String>, evidence: Vec<(String, usize,
     }
 }
 
-/// A negative cycle of the network (constraint indices in order) whose constraint `w` was dropped:
-/// every constraint of it is quoted, and its events are marked in `in_conflict`.
-pub(crate) fn negative_cycle(constraints: &[Constraint], cycle: &[usize], w: usize, in_conflict: &mut [bool]) -> Conflict {
-    // (documents borrowed and evidence copied only when it differs from the span before: a date
-    // many articles state has as many sources, and a long cycle is reported once per break)
-    // (a hash set, sorted once at the end: a cycle's constraints name the same documents again
-    // and again, and a sorted set compared every new name with a dozen others)
-    let mut cdocs: FastMap<&str, ()> = FastMap::default();
-    let mut evidence: Vec<(String, usize, usize, String)> = Vec::with_capacity(cycle.iter().map(|&ci| constraints[ci].sources.len()).sum());
-    let mut involved = Vec::new();
-    for &ci in cycle {
-        // (a set insertion only when the document changes: sources come document by document)
-        let mut last_doc: Option<&str> = None;
-        for s in &constraints[ci].sources {
-            if last_doc != Some(s.doc.as_str()) {
-                cdocs.insert(s.doc.as_str(), ());
-                last_doc = Some(s.doc.as_str());
-            }
+/// What one constraint brings to the report of a negative cycle through it: its sources as
+/// evidence (a source equal to the one before left out) and its documents, sorted and distinct.
+/// A constraint many articles state (an event's own date) lies on many of the cycles a large
+/// contradictory story has, with hundreds of sources: read once, each report then copies it.
+pub(crate) struct Quoted {
+    evidence: Vec<(String, usize, usize, String)>,
+    docs: Vec<String>,
+}
+
+impl Quoted {
+    fn of(c: &Constraint) -> Quoted {
+        let mut evidence: Vec<(String, usize, usize, String)> = Vec::new();
+        for s in &c.sources {
             let repeated = evidence.last().is_some_and(|(doc, start, end, text)| *doc == s.doc && *start == s.start && *end == s.end && *text == s.text);
             if !repeated {
                 evidence.push((s.doc.clone(), s.start, s.end, s.text.clone()));
             }
         }
+        // (sources come document by document: a document is taken only when it changes)
+        let mut docs: Vec<String> = Vec::new();
+        for s in &c.sources {
+            if docs.last() != Some(&s.doc) {
+                docs.push(s.doc.clone());
+            }
+        }
+        docs.sort_unstable();
+        docs.dedup();
+        Quoted { evidence, docs }
+    }
+}
+
+/// Per constraint (index into the network), what it brings to a cycle's report, read the first
+/// time it lies on a cycle.
+pub(crate) type QuoteCache = FastMap<usize, Quoted>;
+
+/// The union of two sorted lists of distinct documents.
+fn merge_docs<'a>(a: &[&'a str], b: &'a [String]) -> Vec<&'a str> {
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(b[j].as_str()) {
+            std::cmp::Ordering::Less => {
+                out.push(a[i]);
+                i += 1;
+            }
+            std::cmp::Ordering::Greater => {
+                out.push(b[j].as_str());
+                j += 1;
+            }
+            std::cmp::Ordering::Equal => {
+                out.push(a[i]);
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    out.extend_from_slice(&a[i..]);
+    out.extend(b[j..].iter().map(String::as_str));
+    out
+}
+
+/// A negative cycle of the network (constraint indices in order) whose constraint `w` was dropped:
+/// every constraint of it is quoted, and its events are marked in `in_conflict`. `quoted` keeps
+/// what each constraint brings to a report, for the next cycles through it.
+pub(crate) fn negative_cycle(constraints: &[Constraint], cycle: &[usize], w: usize, in_conflict: &mut [bool], quoted: &mut QuoteCache) -> Conflict {
+    // (evidence copied only when it differs from the span before: a date many articles state has
+    // as many sources, and a long cycle is reported once per break)
+    let mut involved = Vec::new();
+    for &ci in cycle {
+        quoted.entry(ci).or_insert_with(|| Quoted::of(&constraints[ci]));
         for &e in &constraints[ci].events {
             in_conflict[e] = true;
             involved.push(e);
         }
+    }
+    let quotes: Vec<&Quoted> = cycle.iter().map(|ci| &quoted[ci]).collect();
+    let mut evidence: Vec<(String, usize, usize, String)> = Vec::with_capacity(quotes.iter().map(|q| q.evidence.len()).sum());
+    let mut docs: Vec<&str> = Vec::new();
+    for q in &quotes {
+        // (a constraint's first span left out when the one before ended with it, as if its
+        // sources followed the previous constraint's one by one)
+        let repeated = matches!((evidence.last(), q.evidence.first()), (Some(x), Some(y)) if x == y);
+        evidence.extend(q.evidence[usize::from(repeated)..].iter().cloned());
+        docs = merge_docs(&docs, &q.docs);
     }
     let parts: Vec<String> = cycle
         .iter()
@@ -86,8 +143,6 @@ pub(crate) fn negative_cycle(constraints: &[Constraint], cycle: &[usize], w: usi
         })
         .collect();
     let c = &constraints[w];
-    let mut docs: Vec<&str> = cdocs.into_keys().collect();
-    docs.sort_unstable();
     Conflict {
         id: String::new(),
         kind: "negative_cycle".into(),

@@ -132,6 +132,8 @@ pub(crate) fn flatten(input: &Input) -> Mentions {
         let mut map = vec![None; ev.mentions.len()];
         // per timex of the document: its interval, once read
         let mut intervals: Vec<Option<Option<Interval>>> = vec![None; doc.timexes.len()];
+        // and its granularity, once read (a date is parsed to tell a day from an interval)
+        let mut grans: Vec<Option<&'static str>> = vec![None; doc.timexes.len()];
         for mi in order {
             let m = &ev.mentions[mi];
             // a report that only names its source is no event of the story
@@ -199,8 +201,15 @@ pub(crate) fn flatten(input: &Input) -> Mentions {
                 keys,
                 rare: Vec::new(),
                 time,
-                gran: match (tx, time) {
-                    (Some(t), Some(_)) => granularity(&t.value),
+                gran: match (ti, time) {
+                    (Some(ti), Some(_)) => match grans[ti] {
+                        Some(g) => g,
+                        None => {
+                            let g = granularity(&doc.timexes[ti].value);
+                            grans[ti] = Some(g);
+                            g
+                        }
+                    },
                     _ => "vague",
                 },
                 strict: m.strict_merge,

@@ -1,7 +1,7 @@
 //! Solving the network: per connected component, negative cycles are found, reported and broken
 //! by dropping their weakest constraint, then each point gets its earliest and latest time.
 
-use crate::conflicts::negative_cycle;
+use crate::conflicts::{negative_cycle, QuoteCache};
 use crate::constraints::{Network, C_STRUCTURAL};
 use crate::stn;
 use crate::Conflict;
@@ -30,6 +30,7 @@ pub(crate) fn solve(ne: usize, net: &mut Network, conflicts: &mut Vec<Conflict>,
         comp_constraints.entry(comp.find((node - 1) / 2)).or_default().push(ci);
     }
     let mut bounds: Vec<[Option<i64>; 4]> = vec![[None; 4]; ne];
+    let mut quoted = QuoteCache::default();
     let mut comp_list: Vec<(usize, Vec<usize>)> = comps.into_iter().collect();
     comp_list.sort_by_key(|(_, evs)| evs[0]);
     for (root, evs) in comp_list {
@@ -66,7 +67,7 @@ pub(crate) fn solve(ne: usize, net: &mut Network, conflicts: &mut Vec<Conflict>,
                 search.deactivate(&mut active, k);
             }
             constraints[w].active = false;
-            conflicts.push(negative_cycle(constraints, &cycle, w, in_conflict));
+            conflicts.push(negative_cycle(constraints, &cycle, w, in_conflict, &mut quoted));
         }
         let latest = stn::distances(&outgoing, &active, 0);
         let earliest = stn::distances(&incoming, &active, 0);

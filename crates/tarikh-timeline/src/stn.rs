@@ -32,19 +32,26 @@ pub(crate) fn graph(n: usize, edges: &[Edge]) -> DiGraph<(), (i64, usize)> {
 /// dropped since).
 const NONE: u32 = u32::MAX;
 
+/// One edge of an [`Adjacency`]: the point at its other end, the constraint it belongs to and its
+/// weight, side by side, so that scanning a point's edges reads one stream of memory.
+#[derive(Clone, Copy)]
+struct Arc {
+    to: u32,
+    constraint: u32,
+    weight: i64,
+}
+
 /// The edges of a component graph in one direction, laid out contiguously per point (compressed
 /// sparse rows) in the order petgraph walks them (the most recently added first): the searches
 /// below relax them in exactly the order a walk of the graph would, but read consecutive memory
 /// instead of following petgraph's linked lists on every one of the millions of relaxations a
-/// large contradictory component costs.
+/// large contradictory component costs. Points and constraints are numbered in `u32` (a story's
+/// component is far smaller), so that an edge takes 16 bytes.
 pub(crate) struct Adjacency {
-    /// Per point: where its edges begin in `to`, `weight` and `constraint` (they end where the
-    /// next point's begin; one more entry closes the last point's).
+    /// Per point: where its edges begin in `arcs` (they end where the next point's begin; one
+    /// more entry closes the last point's).
     start: Vec<usize>,
-    /// The point at the other end of each edge.
-    to: Vec<usize>,
-    weight: Vec<i64>,
-    constraint: Vec<usize>,
+    arcs: Vec<Arc>,
 }
 
 impl Adjacency {
@@ -53,20 +60,18 @@ impl Adjacency {
     pub(crate) fn new(g: &DiGraph<(), (i64, usize)>, dir: Direction) -> Adjacency {
         let n = g.node_count();
         let m = g.edge_count();
-        let mut adj = Adjacency { start: Vec::with_capacity(n + 1), to: Vec::with_capacity(m), weight: Vec::with_capacity(m), constraint: Vec::with_capacity(m) };
+        let mut adj = Adjacency { start: Vec::with_capacity(n + 1), arcs: Vec::with_capacity(m) };
         for u in 0..n {
-            adj.start.push(adj.to.len());
+            adj.start.push(adj.arcs.len());
             for e in g.edges_directed(NodeIndex::new(u), dir) {
                 let v = match dir {
                     Direction::Outgoing => e.target(),
                     Direction::Incoming => e.source(),
                 };
-                adj.to.push(v.index());
-                adj.weight.push(e.weight().0);
-                adj.constraint.push(e.weight().1);
+                adj.arcs.push(Arc { to: v.index() as u32, constraint: e.weight().1 as u32, weight: e.weight().0 });
             }
         }
-        adj.start.push(adj.to.len());
+        adj.start.push(adj.arcs.len());
         adj
     }
 
@@ -75,9 +80,77 @@ impl Adjacency {
         self.start.len() - 1
     }
 
-    /// The positions of the edges of point `u`.
-    fn edges(&self, u: usize) -> std::ops::Range<usize> {
-        self.start[u]..self.start[u + 1]
+    /// The edges of point `u`.
+    fn edges(&self, u: usize) -> &[Arc] {
+        &self.arcs[self.start[u]..self.start[u + 1]]
+    }
+}
+
+/// The search's queue of points: a ring over a power-of-two buffer of `u32`, large enough for
+/// every point at once (a point is queued at most once), so that the tens of millions of pushes
+/// and pops of a large contradictory component neither grow nor wrap by division.
+struct Ring {
+    buf: Vec<u32>,
+    head: usize,
+    len: usize,
+    mask: usize,
+}
+
+impl Ring {
+    /// Points `0..n`, in order.
+    fn with_all(n: usize) -> Ring {
+        let cap = (n + 1).next_power_of_two();
+        let mut buf = vec![0u32; cap];
+        for (k, slot) in buf.iter_mut().take(n).enumerate() {
+            *slot = k as u32;
+        }
+        Ring { buf, head: 0, len: n, mask: cap - 1 }
+    }
+
+    fn pop_front(&mut self) -> Option<usize> {
+        if self.len == 0 {
+            return None;
+        }
+        let x = self.buf[self.head];
+        self.head = (self.head + 1) & self.mask;
+        self.len -= 1;
+        Some(x as usize)
+    }
+
+    fn push_back(&mut self, x: usize) {
+        self.buf[(self.head + self.len) & self.mask] = x as u32;
+        self.len += 1;
+    }
+
+    fn push_front(&mut self, x: usize) {
+        self.head = (self.head + self.mask) & self.mask;
+        self.buf[self.head] = x as u32;
+        self.len += 1;
+    }
+}
+
+/// How many points of a chain of predecessors are looked at for a short cycle.
+const CHAIN: usize = 16;
+
+/// A point and its first predecessors (see [`CycleSearch::chain`]); empty: not read yet.
+#[derive(Default)]
+struct Chain {
+    points: [u32; CHAIN],
+    len: usize,
+    /// Bit `x % 64` set for every point `x` of the chain: most points relaxed are not in it, and
+    /// a clear bit says so without comparing them with each.
+    bits: u64,
+}
+
+impl Chain {
+    fn push(&mut self, x: u32) {
+        self.points[self.len] = x;
+        self.len += 1;
+        self.bits |= 1 << (x % 64);
+    }
+
+    fn contains(&self, x: u32) -> bool {
+        self.bits & (1 << (x % 64)) != 0 && self.points[..self.len].contains(&x)
     }
 }
 
@@ -98,9 +171,14 @@ pub(crate) struct CycleSearch {
     /// Per point: the point its distance came through (`NONE`: none).
     pred: Vec<u32>,
     /// Per point: the constraint its distance came through (meaningful where `pred` is set).
-    pred_constraint: Vec<usize>,
+    pred_constraint: Vec<u32>,
+    /// Per point: how many points have it as their predecessor. A point that is no one's
+    /// predecessor cannot be among the predecessors of the point relaxing it, so relaxing it
+    /// closes no cycle and the walk up the predecessors is skipped (most points relaxed are
+    /// such leaves: an event's start, reached through its end).
+    children: Vec<u32>,
     inq: Vec<bool>,
-    queue: VecDeque<usize>,
+    queue: Ring,
     relaxations: usize,
     /// The relaxation count at which the predecessor graph is checked next (every `n`th: kept as
     /// a count to reach rather than a remainder to take, a division on each of millions of
@@ -118,8 +196,9 @@ impl CycleSearch {
             dist: vec![0; n],
             pred: vec![NONE; n],
             pred_constraint: vec![0; n],
+            children: vec![0; n],
             inq: vec![true; n],
-            queue: (0..n).collect(),
+            queue: Ring::with_all(n),
             relaxations: 0,
             next_check: 0,
             state: Vec::new(),
@@ -136,17 +215,26 @@ impl CycleSearch {
         }
         while let Some(u) = self.queue.pop_front() {
             self.inq[u] = false;
-            for k in g.edges(u) {
-                let c = g.constraint[k];
+            // the first predecessors of u, read when a relaxation first needs them: they stay the
+            // same while u's edges are relaxed (a relaxation only sets the predecessor of a point
+            // not among them, or it has found them to close a cycle), so each relaxation looks
+            // them up instead of walking them again (one dependent load per step)
+            let mut chain = Chain::default();
+            for arc in g.edges(u) {
+                let c = arc.constraint as usize;
                 if !active[c] {
                     continue;
                 }
-                let v = g.to[k];
-                let nd = self.dist[u] + g.weight[k];
+                let v = arc.to as usize;
+                let nd = self.dist[u] + arc.weight;
                 if nd < self.dist[v] {
                     self.dist[v] = nd;
-                    self.pred[v] = u as u32;
-                    self.pred_constraint[v] = c;
+                    let old = std::mem::replace(&mut self.pred[v], u as u32);
+                    if old != NONE {
+                        self.children[old as usize] -= 1;
+                    }
+                    self.children[u] += 1;
+                    self.pred_constraint[v] = c as u32;
                     if !self.inq[v] {
                         self.inq[v] = true;
                         self.queue.push_back(v);
@@ -158,15 +246,25 @@ impl CycleSearch {
                         self.next_check += n;
                     }
                     // short cycles (the usual contradiction: two dates and a relation) are seen
-                    // at once by walking a few predecessors up from u; long ones by the periodic
-                    // full check
-                    let found = if self.reaches(u, v) {
+                    // at once among the first predecessors of u (u itself first; v only when it
+                    // is someone's predecessor); long ones by the periodic full check
+                    let closes = (v == u || self.children[v] > 0) && {
+                        if chain.len == 0 {
+                            chain = self.chain(u);
+                        }
+                        chain.contains(v as u32)
+                    };
+                    let found = if closes {
                         self.cycle_at(g, v)
                     } else if due {
                         self.pred_cycle(g)
                     } else {
                         None
                     };
+                    if closes {
+                        // (v, among them, now has u as its predecessor: read them again)
+                        chain = Chain::default();
+                    }
                     if let Some(cycle) = found {
                         // u's remaining edges were not relaxed yet
                         if !self.inq[u] {
@@ -187,25 +285,29 @@ impl CycleSearch {
     pub(crate) fn deactivate(&mut self, active: &mut [bool], c: usize) {
         active[c] = false;
         for (p, &pc) in self.pred.iter_mut().zip(&self.pred_constraint) {
-            if pc == c {
+            if pc as usize == c && *p != NONE {
+                self.children[*p as usize] -= 1;
                 *p = NONE;
             }
         }
     }
 
-    /// Whether `target` is among the first 16 predecessors of `from`.
-    fn reaches(&self, from: usize, target: usize) -> bool {
-        let (mut x, target) = (from as u32, target as u32);
-        for _ in 0..16 {
-            if x == target {
-                return true;
+    /// `from` and its first 15 predecessors (fewer where the chain of predecessors ends): a
+    /// point among them that `from` relaxes closes a cycle.
+    fn chain(&self, from: usize) -> Chain {
+        let mut chain = Chain::default();
+        let mut x = from as u32;
+        loop {
+            chain.push(x);
+            if chain.len == CHAIN {
+                break;
             }
             match self.pred[x as usize] {
-                NONE => return false,
+                NONE => break,
                 p => x = p,
             }
         }
-        false
+        chain
     }
 
     /// A negative cycle of the predecessor graph, if any.
@@ -260,10 +362,10 @@ impl CycleSearch {
         loop {
             let (p, c) = match self.pred[y] {
                 NONE => return None,
-                p => (p as usize, self.pred_constraint[y]),
+                p => (p as usize, self.pred_constraint[y] as usize),
             };
             cycle.push(c);
-            total += g.edges(p).filter(|&k| g.to[k] == y && g.constraint[k] == c).map(|k| g.weight[k]).min().unwrap_or(0);
+            total += g.edges(p).iter().filter(|a| a.to as usize == y && a.constraint as usize == c).map(|a| a.weight).min().unwrap_or(0);
             y = p;
             if y == x {
                 break;
@@ -296,12 +398,12 @@ pub(crate) fn distances(g: &Adjacency, active: &[bool], source: usize) -> Vec<Op
     while let Some(u) = queue.pop_front() {
         inq[u] = false;
         let du = dist[u].expect("queued points have a distance");
-        for k in g.edges(u) {
-            let v = g.to[k];
-            if !active[g.constraint[k]] {
+        for arc in g.edges(u) {
+            let v = arc.to as usize;
+            if !active[arc.constraint as usize] {
                 continue;
             }
-            let nd = du + g.weight[k];
+            let nd = du + arc.weight;
             if dist[v].is_none_or(|d| nd < d) {
                 dist[v] = Some(nd);
                 relaxations[v] += 1;

@@ -1471,7 +1471,9 @@ fn governing_timex(cx: &Ctx, drafts: &[Draft], d: &Draft, links: &TimeLinks) -> 
         }
         // «عن موعد حلول عيد الفطر»: the event after a noun naming its date is the topic of what is
         // set or announced; a date before that noun is the setting's
-        if tl < d.first && (d.first.saturating_sub(DATE_OF_REACH)..d.first).any(|x| x > tl && cx.lex.is_date_of(cx.word(x))) {
+        // «أعلنت القوات، اليوم الأربعاء، موافقتها على هدنة»: likewise the event after a noun of
+        // stance is what is agreed or intended; a date before that noun is the stance's
+        if tl < d.first && (d.first.saturating_sub(DATE_OF_REACH)..d.first).any(|x| x > tl && (cx.lex.is_date_of(cx.word(x)) || cx.lex.is_stance(cx.word(x)))) {
             continue;
         }
         // a clause opening with the conjunction و is a new coordinated clause: a date in a clause

@@ -253,6 +253,8 @@ pub struct EventLexicon {
     /// عيد الفطر"، "تحديد موعد الانتخابات"): that event is the topic of what is set or announced,
     /// and a date before the noun is the setting's, not the event's.
     pub(crate) date_of: HashSet<String>,
+    /// Nouns of a party's stance toward the event after them (surface forms), see [`EventLexicon::is_stance`].
+    pub(crate) stance: HashSet<String>,
 }
 
 #[derive(Deserialize)]
@@ -312,6 +314,8 @@ struct RawClauses {
     contrast_not_before: Vec<String>,
     #[serde(default)]
     date_of: Vec<String>,
+    #[serde(default)]
+    stance: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -572,6 +576,7 @@ impl EventLexicon {
             contrast_not_before: HashSet::new(),
             outcome_words: HashSet::new(),
             date_of: HashSet::new(),
+            stance: HashSet::new(),
             first_time: Vec::new(),
             lasting: HashSet::new(),
             institutions: HashSet::new(),
@@ -766,6 +771,7 @@ impl EventLexicon {
             lex.contrast = c.contrast.iter().map(|p| tarikh_text::normalise(p.trim()).split_whitespace().map(str::to_string).collect::<Vec<_>>()).filter(|p| !p.is_empty()).collect();
             lex.contrast_not_before = normalised(&c.contrast_not_before);
             lex.date_of = normalised(&c.date_of);
+            lex.stance = normalised(&c.stance).iter().flat_map(|w| surface_forms(w, false)).collect();
         }
         if let Some(d) = &raw.duration {
             lex.lasting = normalised(&d.lasting);
@@ -899,6 +905,14 @@ impl EventLexicon {
     /// the date for", whose date is the event's).
     pub fn is_date_of(&self, normalised_word: &str) -> bool {
         self.date_of.contains(normalised_word) || word_candidates(normalised_word).iter().any(|(_, s)| self.date_of.contains(*s))
+    }
+
+    /// Whether a normalised word (with a conjunction, a preposition, the article or a pronoun
+    /// suffix) is a noun of a party's stance toward the event after it: consent, intention, refusal
+    /// («أعلنت موافقتها على هدنة»، «عزمه الترشح»، «رفضها للقرار»). The event is what is agreed,
+    /// intended or refused, not what happened: a date before the noun dates the stance.
+    pub fn is_stance(&self, normalised_word: &str) -> bool {
+        self.stance.contains(normalised_word) || word_candidates(normalised_word).iter().any(|(_, s)| self.stance.contains(*s))
     }
 
     /// Whether a normalised word (with a conjunction or a preposition) opens a likening to another

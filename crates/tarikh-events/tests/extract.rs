@@ -253,6 +253,31 @@ fn an_event_named_as_the_topic_of_its_date_takes_no_date_from_before() {
 }
 
 #[test]
+fn an_event_after_a_noun_of_stance_takes_no_date_from_before() {
+    // «أعلن الجيش، اليوم الأحد، موافقته على هدنة»: Sunday is when the army agreed and announced it;
+    // the truce runs on its own hours
+    let text = "أعلن الجيش، اليوم الأحد، موافقته على هدنة إنسانية.";
+    let d = doc("d", text, vec![date("اليوم الأحد", "2023-05-07", day(2023, 5, 7))]);
+    let ev = extract(&d, &lex());
+    let (_, announcement) = find(&ev, "أعلن");
+    assert_eq!(announcement.time, Some(0));
+    let (_, truce) = find(&ev, "هدنة");
+    assert_eq!(truce.time, None);
+    // «رفضها للاتفاق»، «عزمه …»: the same
+    let text = "أعلنت الحركة أمس رفضها لاتفاق وقف إطلاق النار.";
+    let d = doc("d", text, vec![date("أمس", "2023-05-06", day(2023, 5, 6))]);
+    let ev = extract(&d, &lex());
+    let (_, deal) = find(&ev, "اتفاق");
+    assert_eq!(deal.time, None);
+    // without the stance noun the announced measure keeps the date («أعلنت الحكومة، اليوم، هدنة»)
+    let text = "أعلن الجيش، اليوم الأحد، هدنة إنسانية.";
+    let d = doc("d", text, vec![date("اليوم الأحد", "2023-05-07", day(2023, 5, 7))]);
+    let ev = extract(&d, &lex());
+    let (_, truce) = find(&ev, "هدنة");
+    assert_eq!(truce.time, Some(0));
+}
+
+#[test]
 fn a_report_is_after_what_it_reports_unless_that_is_dated_to_come() {
     // published Tuesday 10 March 2020: the decision is past, the feast it fixes is to come
     let text = "وأصدرت الوزارة بيانا يفيد بأن اللجنة قررت أن يوم غد الأربعاء هو أول أيام عيد الفطر.";

@@ -756,8 +756,34 @@ pub fn extract(doc: &AnchoredDocument, lexicon: &EventLexicon) -> DocEvents {
     reactions(&cx, &drafts, &mentions, &mut relations);
     report_roles(&cx, &drafts, &complement, &own_date, &mut mentions);
     outcomes(&cx, &drafts, &mut mentions);
+    told_as_past(&cx, &drafts, &complement, &mut mentions);
     let places = doc_places(&cx);
     DocEvents { mentions, relations, places }
+}
+
+/// Mark the mentions the text tells as done (see `EventMention::past`): a perfect verb in the
+/// trigger, or the object of a report whose verb is in the perfect, before any complementizer
+/// (after «أن» the content has a tense of its own) and with no other event between.
+fn told_as_past(cx: &Ctx, drafts: &[Draft], complement: &[Option<usize>], mentions: &mut [EventMention]) {
+    let types = cx.lex.types();
+    let perfect = |d: &Draft| (d.first..=d.last).any(|wi| is_perfect_verb(cx.word(wi)) && !cx.lex.is_stopword(cx.word(wi)));
+    for (mi, d) in drafts.iter().enumerate() {
+        let Some(ti) = d.type_idx else { continue };
+        let t = &types[ti];
+        // (a day a calendar names, "أول أيام عيد الفطر", is read inside its date: no past of its own)
+        if t.declared || t.state_extent || t.open_extent || !t.period_part.is_empty() || cx.word_timex[d.first].is_some() {
+            continue;
+        }
+        let sentence = cx.words[d.first].sentence;
+        let reported_by_perfect = || {
+            let Some(r) = drafts.iter().filter(|o| o.last < d.first && cx.words[o.first].sentence == sentence).max_by_key(|o| o.last) else {
+                return false;
+            };
+            let said = complement[cx.words[r.last].clause].is_some_and(|c| c > r.last && c < d.first);
+            r.type_idx.is_some_and(|rt| types[rt].reports) && perfect(r) && !said && d.first <= r.last + OBJECT_REACH + 2
+        };
+        mentions[mi].past = perfect(d) || reported_by_perfect();
+    }
 }
 
 /// People's reactions to a sudden event their sentence names ("شعر السكان بهزة أرضية، وهرع
@@ -1596,6 +1622,7 @@ fn build_mention(cx: &Ctx, d: &Draft, taken: &[bool]) -> EventMention {
         joins: None,
         since: None,
         reports,
+        past: false,
     }
 }
 

@@ -278,6 +278,21 @@ fn an_event_after_a_noun_of_stance_takes_no_date_from_before() {
 }
 
 #[test]
+fn an_event_told_in_the_perfect_or_reported_by_a_perfect_verb_is_done() {
+    let text = "أكدت الوكالة رصد هزة أرضية ارتدادية، وانهار مبنى في المدينة. وقال المسؤول إن الزلزال سيضرب مجددا.";
+    let d = doc("d", text, vec![]);
+    let ev = extract(&d, &lex());
+    assert!(find(&ev, "هزة أرضية ارتدادية").1.past);
+    assert!(find(&ev, "أكدت").1.past);
+    // after «إن» the content has its own tense; an announced measure may be to come
+    let (_, quake) = find(&ev, "الزلزال");
+    assert!(!quake.past);
+    let d = doc("d", "أعلنت الحكومة حظر التجول في المدينة.", vec![]);
+    let ev = extract(&d, &lex());
+    assert!(!find(&ev, "حظر التجول").1.past);
+}
+
+#[test]
 fn a_report_is_after_what_it_reports_unless_that_is_dated_to_come() {
     // published Tuesday 10 March 2020: the decision is past, the feast it fixes is to come
     let text = "وأصدرت الوزارة بيانا يفيد بأن اللجنة قررت أن يوم غد الأربعاء هو أول أيام عيد الفطر.";

@@ -832,7 +832,8 @@ fn reactions(cx: &Ctx, drafts: &[Draft], mentions: &[EventMention], relations: &
 }
 
 /// How many words after an announcement its object event may start ("أعلنت الحكومة الليبية اليوم
-/// الاثنين حدادا وطنيا": subject and date stand between).
+/// الاثنين حدادا وطنيا": subject and date stand between; the words of a date are not counted, for
+/// a date set off by commas may be long: "أعلن رئيس الوزراء، الثلاثاء 24 مارس 2020، عن حظر …").
 const OBJECT_REACH: usize = 7;
 
 /// What each reporting mention is to the story. Arabic news cites its sources with reporting
@@ -887,7 +888,7 @@ fn report_roles(cx: &Ctx, drafts: &[Draft], complement: &[Option<usize>], own_da
             };
             let object = drafts.iter().position(|o| {
                 o.first > d.last
-                    && o.first <= d.last + OBJECT_REACH
+                    && (d.last + 1..o.first).filter(|&wi| cx.word_timex[wi].is_none()).count() < OBJECT_REACH
                     && o.first < stop
                     && in_reach(o)
                     // an event an announcement makes; or, for a type that is no report, a report:

@@ -162,8 +162,10 @@ impl<'a> Ctx<'a> {
                     continue;
                 }
                 let Some(list) = index.get(stem) else { continue };
+                // (the article before the stem: a verb never takes it)
+                let with_article = w[off..].len() > stem.len() && w[off..].starts_with("ال");
                 for &pi in list {
-                    if seen.contains(&(wi, pi)) || (in_timex && !phrases[pi].in_timex) {
+                    if seen.contains(&(wi, pi)) || (in_timex && !phrases[pi].in_timex) || (with_article && phrases[pi].verb_head) {
                         continue;
                     }
                     if let Some(last) = self.match_rest(&phrases[pi].slots, 1, wi + 1, phrases[pi].in_timex) {

@@ -197,6 +197,10 @@ pub(crate) struct Phrase {
     pub words: usize,
     /// May be read inside a temporal expression that names the day ("أول أيام عيد الفطر").
     pub in_timex: bool,
+    /// The phrase opens with a verb form of a reporting type ("قال"، "أضاف"، "يؤكد"): a verb never
+    /// carries the article, so a text word with it is a noun of another sense ("بالإضافة إلى" is
+    /// "in addition to", "وسائل النقل" is transport).
+    pub verb_head: bool,
 }
 
 /// The event lexicon: types, triggers, signals and stop words, all normalised.
@@ -633,6 +637,8 @@ impl EventLexicon {
                 for t in list {
                     let mut phrase = compile_phrase(t.get_ref(), owner, contextual, true)
                         .map_err(|r| err(t.span().start, r))?;
+                    let first = t.get_ref().split_whitespace().next().unwrap_or_default();
+                    phrase.verb_head = ev.reports && !first.ends_with('!') && verb_shape(&tarikh_text::normalise(first));
                     phrase.continuation = continuation;
                     phrase.in_timex = ev.date_names;
                     lex.add_trigger(phrase);
@@ -999,7 +1005,23 @@ fn compile_phrase(raw: &str, owner: usize, contextual: bool, suffixes: bool) -> 
     if matches!(slots.last(), Some(Slot::Gap(_))) {
         return Err(format!("`{raw}`: a phrase cannot end with `...`"));
     }
-    Ok(Phrase { owner, slots, contextual, continuation: false, words, in_timex: false })
+    Ok(Phrase { owner, slots, contextual, continuation: false, words, in_timex: false, verb_head: false })
+}
+
+/// Whether a normalised lexicon word (no article) has the shape of a verb: a perfect of three or
+/// four letters that is no noun of the فِعال/فَعيل pattern ("قال"، "اضاف"، "اكد"; not "بيان"), an
+/// imperfect ("يقول"، "تؤكد"), or a form ending in the suffix of the feminine or of the plural
+/// ("قالت"، "قالوا"; not the plural noun "تصريحات").
+pub(crate) fn verb_shape(n: &str) -> bool {
+    let c: Vec<char> = n.chars().collect();
+    if n.ends_with("ات") || n.starts_with("ال") {
+        return false;
+    }
+    if n.ends_with('ت') || n.ends_with("وا") {
+        return c.len() <= 6;
+    }
+    let noun_pattern = c.len() == 4 && matches!(c[2], 'ا' | 'ي' | 'و') && !matches!(c[0], 'ا' | 'ي' | 'ت' | 'ن');
+    (3..=4).contains(&c.len()) && !noun_pattern
 }
 
 #[cfg(test)]

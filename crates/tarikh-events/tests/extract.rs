@@ -293,6 +293,20 @@ fn an_event_told_in_the_perfect_or_reported_by_a_perfect_verb_is_done() {
 }
 
 #[test]
+fn a_reporting_verb_never_carries_the_article() {
+    // «بالإضافة إلى» is "in addition to", «النقل» transport, «الكشف» a check-up: no statement
+    let text = "أغلقت السلطات المدارس بالإضافة إلى وسائل النقل العام، وبدأ الكشف عن المصابين. وأضاف الوزير أن الوضع هادئ.";
+    let d = doc("d", text, vec![]);
+    let ev = extract(&d, &lex());
+    let statements: Vec<&str> = ev.mentions.iter().filter(|m| m.event_type == "statement").map(|m| m.trigger.as_str()).collect();
+    assert_eq!(statements, vec!["أضاف"], "{statements:?}");
+    // nouns of speech take it («البيان»، «التصريحات»)
+    let d = doc("d", "ونشرت الوزارة التصريحات كاملة.", vec![]);
+    let ev = extract(&d, &lex());
+    assert!(ev.mentions.iter().any(|m| m.event_type == "statement"), "{:?}", ev.mentions.iter().map(|m| (&m.trigger, &m.event_type)).collect::<Vec<_>>());
+}
+
+#[test]
 fn a_report_is_after_what_it_reports_unless_that_is_dated_to_come() {
     // published Tuesday 10 March 2020: the decision is past, the feast it fixes is to come
     let text = "وأصدرت الوزارة بيانا يفيد بأن اللجنة قررت أن يوم غد الأربعاء هو أول أيام عيد الفطر.";

@@ -1601,7 +1601,7 @@ fn build_mention(cx: &Ctx, d: &Draft, taken: &[bool]) -> EventMention {
         trigger: cx.orig(start, end),
         event_type,
         // quotation marks in the text are no part of the event's name
-        label: cx.orig(start, label_end).replace(['"', '“', '”', '«', '»'], "").split_whitespace().collect::<Vec<_>>().join(" "),
+        label: with_article_restored(cx, d, cx.orig(start, label_end).replace(['"', '“', '”', '«', '»'], "").split_whitespace().collect::<Vec<_>>().join(" ")),
         time: None,
         until: None,
         time_is_start: false,
@@ -1626,6 +1626,19 @@ fn build_mention(cx: &Ctx, d: &Draft, taken: &[bool]) -> EventMention {
         since: None,
         reports,
         past: false,
+    }
+}
+
+/// A label whose trigger followed the preposition ل on a word with the article, which Arabic spells
+/// «لل» («للانتخابات»، «للإعلان»، «للبحث»): the normalised text restores the article («لالانتخابات»)
+/// and the stem begins with it, but in the original the article's alif is gone and the label reads
+/// as a fragment ("لانتخابات"); it takes the alif back ("الانتخابات").
+fn with_article_restored(cx: &Ctx, d: &Draft, label: String) -> String {
+    let article_in_text = cx.text[d.start_byte..].starts_with("ال") && d.start_byte > cx.words[d.first].range.start;
+    if article_in_text && label.starts_with('ل') && !label.starts_with("ال") {
+        format!("ا{label}")
+    } else {
+        label
     }
 }
 

@@ -1165,3 +1165,12 @@ fn a_news_agency_in_a_dateline_is_no_event() {
         assert!(ev.mentions.iter().all(|m| m.trigger != agency), "{text}: {:?}", ev.mentions.iter().map(|m| &m.trigger).collect::<Vec<_>>());
     }
 }
+
+#[test]
+fn a_label_after_the_preposition_lam_keeps_the_article() {
+    // «للإعلان» is ل + الإعلان: the label reads «الإعلان …», not the fragment «لإعلان …»
+    let d = doc("d", "وعقدت اللجنة مؤتمرا للإعلان عن النتيجة النهائية.", vec![]);
+    let ev = extract(&d, &lex());
+    let (_, m) = find(&ev, "لإعلان");
+    assert_eq!(m.label, "الإعلان عن النتيجة النهائية");
+}

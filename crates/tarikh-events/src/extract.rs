@@ -954,6 +954,16 @@ fn report_roles(cx: &Ctx, drafts: &[Draft], complement: &[Option<usize>], own_da
             mentions[mi].label = format!("{} {}", mentions[mi].trigger, mentions[o].label);
         }
     }
+    // A report that is news names what it says: its source, then the first words of its content
+    // ("ذكرت الصحيفة: هناك 40 جنديا في عداد المفقودين"), not the source alone.
+    for (mi, d) in drafts.iter().enumerate() {
+        if !reports(d) || mentions[mi].role != MentionRole::Event || mentions[mi].joins.is_some() {
+            continue;
+        }
+        if let Some(content) = reported_words(cx, d, drafts, complement) {
+            mentions[mi].label = format!("{}: {content}", mentions[mi].label);
+        }
+    }
     // A relative clause describing the event of the noun before it ("آخر الاستطلاعات التي نشرت
     // الجمعة"): the same event.
     for (mi, d) in drafts.iter().enumerate() {
@@ -984,6 +994,57 @@ fn report_roles(cx: &Ctx, drafts: &[Draft], complement: &[Option<usize>], own_da
             mentions[mi].role = mentions[r].role;
         }
     }
+}
+
+/// How many words of a report's content its label takes.
+const CONTENT_WORDS: usize = 6;
+
+/// How many words (dates left out) may stand between a reporting verb and the content its label
+/// takes: its subject, a source («عن مصدر عسكري»).
+const CONTENT_REACH: usize = 10;
+
+/// The first words of what the report of draft `d` says, in the text's words: from its
+/// complementizer («أن»، «إن»، left out) or opening quotation, up to [`CONTENT_WORDS`] words in the
+/// clause, stopping before a date or a word of circumstance ([`LABEL_STOPS`]); function words left at the end are dropped. None when the
+/// report has no content in its sentence.
+fn reported_words(cx: &Ctx, d: &Draft, drafts: &[Draft], complement: &[Option<usize>]) -> Option<String> {
+    let c = complement[cx.words[d.last].clause].filter(|&c| c > d.last && cx.words[c].sentence == cx.words[d.last].sentence)?;
+    // (the content of this report, not of another one after it)
+    let types = cx.lex.types();
+    if drafts.iter().any(|o| o.first > d.last && o.first < c && o.type_idx.is_some_and(|t| types[t].reports)) {
+        return None;
+    }
+    // a verb's content, near it (its subject and a date may stand between): after a verbal noun
+    // («للإعلان عن النتيجة، أن …») or far on, the content is another verb's
+    if !looks_like_verb(cx.word(d.first)) || (d.last + 1..c).filter(|&wi| cx.word_timex[wi].is_none()).count() > CONTENT_REACH {
+        return None;
+    }
+    // («أن»، «إن» are left out; a participle of speech, «معلقا على …», says what about)
+    let mut first = c;
+    while first < cx.words.len() && COMPLEMENTIZERS[..COORDINATED_COMPLEMENTIZERS].contains(&cx.word(first)) {
+        first += 1;
+    }
+    let clause = cx.words.get(first)?.clause;
+    let mut last = None;
+    for wi in first..(first + CONTENT_WORDS).min(cx.words.len()) {
+        let circumstance = wi > first && (LABEL_STOPS.contains(&cx.word(wi)) || LABEL_STOPS.contains(&without_conjunction(cx.word(wi))));
+        if cx.words[wi].clause != clause || cx.word_timex[wi].is_some() || (wi > first && !cx.adjacent(wi - 1)) || circumstance {
+            break;
+        }
+        last = Some(wi);
+    }
+    let mut last = last?;
+    while last > first && cx.lex.is_stopword(cx.word(last)) {
+        last -= 1;
+    }
+    // a lone word is no content a reader can take ("أفاد المركز: عند")
+    if (first..=last).filter(|&wi| !cx.lex.is_stopword(cx.word(wi))).count() < 2 {
+        return None;
+    }
+    let (start, _) = cx.span(cx.words[first].range.clone());
+    let (_, end) = cx.span(cx.words[last].range.clone());
+    let text = cx.orig(start, end).replace(['"', '“', '”', '«', '»'], "").split_whitespace().collect::<Vec<_>>().join(" ");
+    (!text.is_empty()).then_some(text)
 }
 
 /// A report named by its bare verb, its subject before it and its date right after it, then its

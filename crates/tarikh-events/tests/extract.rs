@@ -1174,3 +1174,18 @@ fn a_label_after_the_preposition_lam_keeps_the_article() {
     let (_, m) = find(&ev, "لإعلان");
     assert_eq!(m.label, "الإعلان عن النتيجة النهائية");
 }
+
+#[test]
+fn a_report_that_is_news_is_named_by_its_source_and_what_it_says() {
+    let text = "وقال المتحدث باسم الوزارة، السبت 6 مايو، إن الطريق الساحلي مقطوع بسبب السيول.";
+    let d = doc("d", text, vec![date("السبت 6 مايو", "2023-05-06", day(2023, 5, 6))]);
+    let ev = extract(&d, &lex());
+    let (_, said) = find(&ev, "قال");
+    assert_eq!(said.role, MentionRole::Event);
+    assert_eq!(said.label, "قال المتحدث باسم الوزارة: الطريق الساحلي مقطوع");
+    // a verbal noun of speech keeps its own object as its name
+    let text = "وعقدت الهيئة مؤتمرا اليوم الاثنين للإعلان عن النتيجة النهائية، أن عدد الناخبين بلغ 67 مليونا.";
+    let d = doc("d", text, vec![date("اليوم الاثنين", "2023-12-18", day(2023, 12, 18))]);
+    let ev = extract(&d, &lex());
+    assert!(ev.mentions.iter().all(|m| !m.label.contains(':')), "{:?}", ev.mentions.iter().map(|m| &m.label).collect::<Vec<_>>());
+}

@@ -121,6 +121,15 @@ impl<'a> Ctx<'a> {
         }
         match &slots[si] {
             Slot::Word(forms) => {
+                // a date set off by commas between a verb and the rest of its phrase («وأغلقت، أمس
+                // الاثنين، صناديق الاقتراع»): the phrase reads on after it
+                if si == 1 && !in_timex {
+                    if let Some(after) = self.date_set_off(wi) {
+                        let w = self.word(after);
+                        let fits = self.word_timex[after].is_none() && word_candidates(w).iter().any(|(_, s)| forms.contains(*s));
+                        return if fits { self.match_rest(slots, si + 1, after + 1, in_timex) } else { None };
+                    }
+                }
                 if wi >= self.words.len() || !self.joined(wi - 1) || (self.word_timex[wi].is_some() && !in_timex) {
                     return None;
                 }
@@ -144,6 +153,20 @@ impl<'a> Ctx<'a> {
                 None
             }
         }
+    }
+
+    /// When a date set off by commas starts at word `wi`, right after word `wi - 1` ("أغلقت، أمس
+    /// الاثنين، صناديق"): the word after it, when it follows the closing comma in the sentence.
+    fn date_set_off(&self, wi: usize) -> Option<usize> {
+        let ti = self.word_timex.get(wi).copied().flatten()?;
+        let before = &self.text[self.words[wi - 1].range.end..self.words[wi].range.start];
+        if self.words[wi - 1].sentence != self.words[wi].sentence || before.trim() != "،" && before.trim() != "," {
+            return None;
+        }
+        let last = (wi..self.words.len()).take_while(|&x| self.word_timex[x] == Some(ti)).last()?;
+        let next = last + 1;
+        let between = self.text[self.words[last].range.end..self.words.get(next)?.range.start].trim();
+        (self.words[next].sentence == self.words[wi].sentence && (between == "،" || between == ",")).then_some(next)
     }
 
     /// All matches of `phrases` (via `index`): (first word, last word, stem offset in first word,
@@ -1662,7 +1685,7 @@ fn build_mention(cx: &Ctx, d: &Draft, taken: &[bool]) -> EventMention {
         trigger: cx.orig(start, end),
         event_type,
         // quotation marks in the text are no part of the event's name
-        label: with_article_restored(cx, d, cx.orig(start, label_end).replace(['"', '“', '”', '«', '»'], "").split_whitespace().collect::<Vec<_>>().join(" ")),
+        label: with_article_restored(cx, d, label_text(cx, d, start, label_end)),
         time: None,
         until: None,
         time_is_start: false,
@@ -1687,6 +1710,21 @@ fn build_mention(cx: &Ctx, d: &Draft, taken: &[bool]) -> EventMention {
         since: None,
         reports,
         past: false,
+    }
+}
+
+/// The label's text from `start` to `end` (original code points), quotation marks dropped; a date
+/// set off by commas inside the trigger («أغلقت، أمس الاثنين، صناديق الاقتراع») is left out of it.
+fn label_text(cx: &Ctx, d: &Draft, start: usize, end: usize) -> String {
+    let clean = |t: String| t.replace(['"', '“', '”', '«', '»', '،', ','], " ").split_whitespace().collect::<Vec<_>>().join(" ");
+    let inner_date = (d.first + 1..d.last).find(|&wi| cx.word_timex[wi].is_some());
+    match inner_date.and_then(|wi| (wi..=d.last).find(|&x| cx.word_timex[x].is_none())) {
+        Some(resume) => {
+            let (_, verb_end) = cx.span(cx.words[d.first].range.clone());
+            let (resume_start, _) = cx.span(cx.words[resume].range.clone());
+            format!("{} {}", clean(cx.orig(start, verb_end)), clean(cx.orig(resume_start, end)))
+        }
+        None => cx.orig(start, end).replace(['"', '“', '”', '«', '»'], "").split_whitespace().collect::<Vec<_>>().join(" "),
     }
 }
 

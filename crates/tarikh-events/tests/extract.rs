@@ -1189,3 +1189,14 @@ fn a_report_that_is_news_is_named_by_its_source_and_what_it_says() {
     let ev = extract(&d, &lex());
     assert!(ev.mentions.iter().all(|m| !m.label.contains(':')), "{:?}", ev.mentions.iter().map(|m| &m.label).collect::<Vec<_>>());
 }
+
+#[test]
+fn a_phrase_reads_on_across_a_date_set_off_by_commas() {
+    // «وأغلقت، أمس الاثنين، صناديق الاقتراع»: the date stands between the verb and its subject
+    let text = "وأغلقت، أمس الاثنين، صناديق الاقتراع في المحافظات.";
+    let d = doc("d", text, vec![date("أمس الاثنين", "2023-12-18", day(2023, 12, 18))]);
+    let ev = extract(&d, &lex());
+    let m = ev.mentions.iter().find(|m| m.event_type == "polls_close").expect("polls_close");
+    assert_eq!(m.time, Some(0));
+    assert_eq!(m.label, "أغلقت صناديق الاقتراع في المحافظات");
+}

@@ -807,6 +807,10 @@ fn told_as_past(cx: &Ctx, drafts: &[Draft], complement: &[Option<usize>], mentio
             let said = complement[cx.words[r.last].clause].is_some_and(|c| c > r.last && c < d.first);
             r.type_idx.is_some_and(|rt| types[rt].reports) && perfect(r) && !said && d.first <= r.last + OBJECT_REACH + 2
         };
+        // an announcement that is the event it makes («أعلن الحداد»: the mourning) is no done event
+        if mentions[mi].joins.is_some_and(|o| !mentions[o].reports) {
+            continue;
+        }
         mentions[mi].past = perfect(d) || reported_by_perfect();
     }
 }

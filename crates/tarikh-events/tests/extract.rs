@@ -290,6 +290,8 @@ fn an_event_told_in_the_perfect_or_reported_by_a_perfect_verb_is_done() {
     let d = doc("d", "أعلنت الحكومة حظر التجول في المدينة.", vec![]);
     let ev = extract(&d, &lex());
     assert!(!find(&ev, "حظر التجول").1.past);
+    // and the announcement that is the measure («أعلنت الحكومة الحداد») is not done either
+    assert!(!find(&ev, "أعلنت").1.past);
 }
 
 #[test]

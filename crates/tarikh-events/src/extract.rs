@@ -121,6 +121,15 @@ impl<'a> Ctx<'a> {
         }
         match &slots[si] {
             Slot::Word(forms) => {
+                // a date set off by commas between a verb and the rest of its phrase («وأغلقت، أمس
+                // الاثنين، صناديق الاقتراع»): the phrase reads on after it
+                if si == 1 && !in_timex {
+                    if let Some(after) = self.date_set_off(wi) {
+                        let w = self.word(after);
+                        let fits = self.word_timex[after].is_none() && word_candidates(w).iter().any(|(_, s)| forms.contains(*s));
+                        return if fits { self.match_rest(slots, si + 1, after + 1, in_timex) } else { None };
+                    }
+                }
                 if wi >= self.words.len() || !self.joined(wi - 1) || (self.word_timex[wi].is_some() && !in_timex) {
                     return None;
                 }
@@ -146,6 +155,20 @@ impl<'a> Ctx<'a> {
         }
     }
 
+    /// When a date set off by commas starts at word `wi`, right after word `wi - 1` ("أغلقت، أمس
+    /// الاثنين، صناديق"): the word after it, when it follows the closing comma in the sentence.
+    fn date_set_off(&self, wi: usize) -> Option<usize> {
+        let ti = self.word_timex.get(wi).copied().flatten()?;
+        let before = &self.text[self.words[wi - 1].range.end..self.words[wi].range.start];
+        if self.words[wi - 1].sentence != self.words[wi].sentence || before.trim() != "،" && before.trim() != "," {
+            return None;
+        }
+        let last = (wi..self.words.len()).take_while(|&x| self.word_timex[x] == Some(ti)).last()?;
+        let next = last + 1;
+        let between = self.text[self.words[last].range.end..self.words.get(next)?.range.start].trim();
+        (self.words[next].sentence == self.words[wi].sentence && (between == "،" || between == ",")).then_some(next)
+    }
+
     /// All matches of `phrases` (via `index`): (first word, last word, stem offset in first word,
     /// phrase). With `conj_only`, the first word may carry only a conjunction و/ف (signals).
     fn find(&self, phrases: &[Phrase], index: &std::collections::HashMap<String, Vec<usize>>, conj_only: bool) -> Vec<(usize, usize, usize, usize)> {
@@ -162,8 +185,10 @@ impl<'a> Ctx<'a> {
                     continue;
                 }
                 let Some(list) = index.get(stem) else { continue };
+                // (the article before the stem: a verb never takes it)
+                let with_article = w[off..].len() > stem.len() && w[off..].starts_with("ال");
                 for &pi in list {
-                    if seen.contains(&(wi, pi)) || (in_timex && !phrases[pi].in_timex) {
+                    if seen.contains(&(wi, pi)) || (in_timex && !phrases[pi].in_timex) || (with_article && phrases[pi].verb_head) {
                         continue;
                     }
                     if let Some(last) = self.match_rest(&phrases[pi].slots, 1, wi + 1, phrases[pi].in_timex) {
@@ -756,8 +781,38 @@ pub fn extract(doc: &AnchoredDocument, lexicon: &EventLexicon) -> DocEvents {
     reactions(&cx, &drafts, &mentions, &mut relations);
     report_roles(&cx, &drafts, &complement, &own_date, &mut mentions);
     outcomes(&cx, &drafts, &mut mentions);
+    told_as_past(&cx, &drafts, &complement, &mut mentions);
     let places = doc_places(&cx);
     DocEvents { mentions, relations, places }
+}
+
+/// Mark the mentions the text tells as done (see `EventMention::past`): a perfect verb in the
+/// trigger, or the object of a report whose verb is in the perfect, before any complementizer
+/// (after «أن» the content has a tense of its own) and with no other event between.
+fn told_as_past(cx: &Ctx, drafts: &[Draft], complement: &[Option<usize>], mentions: &mut [EventMention]) {
+    let types = cx.lex.types();
+    let perfect = |d: &Draft| (d.first..=d.last).any(|wi| is_perfect_verb(cx.word(wi)) && !cx.lex.is_stopword(cx.word(wi)));
+    for (mi, d) in drafts.iter().enumerate() {
+        let Some(ti) = d.type_idx else { continue };
+        let t = &types[ti];
+        // (a day a calendar names, "أول أيام عيد الفطر", is read inside its date: no past of its own)
+        if t.declared || t.state_extent || t.open_extent || !t.period_part.is_empty() || cx.word_timex[d.first].is_some() {
+            continue;
+        }
+        let sentence = cx.words[d.first].sentence;
+        let reported_by_perfect = || {
+            let Some(r) = drafts.iter().filter(|o| o.last < d.first && cx.words[o.first].sentence == sentence).max_by_key(|o| o.last) else {
+                return false;
+            };
+            let said = complement[cx.words[r.last].clause].is_some_and(|c| c > r.last && c < d.first);
+            r.type_idx.is_some_and(|rt| types[rt].reports) && perfect(r) && !said && d.first <= r.last + OBJECT_REACH + 2
+        };
+        // an announcement that is the event it makes («أعلن الحداد»: the mourning) is no done event
+        if mentions[mi].joins.is_some_and(|o| !mentions[o].reports) {
+            continue;
+        }
+        mentions[mi].past = perfect(d) || reported_by_perfect();
+    }
 }
 
 /// People's reactions to a sudden event their sentence names ("شعر السكان بهزة أرضية، وهرع
@@ -806,7 +861,8 @@ fn reactions(cx: &Ctx, drafts: &[Draft], mentions: &[EventMention], relations: &
 }
 
 /// How many words after an announcement its object event may start ("أعلنت الحكومة الليبية اليوم
-/// الاثنين حدادا وطنيا": subject and date stand between).
+/// الاثنين حدادا وطنيا": subject and date stand between; the words of a date are not counted, for
+/// a date set off by commas may be long: "أعلن رئيس الوزراء، الثلاثاء 24 مارس 2020، عن حظر …").
 const OBJECT_REACH: usize = 7;
 
 /// What each reporting mention is to the story. Arabic news cites its sources with reporting
@@ -861,7 +917,7 @@ fn report_roles(cx: &Ctx, drafts: &[Draft], complement: &[Option<usize>], own_da
             };
             let object = drafts.iter().position(|o| {
                 o.first > d.last
-                    && o.first <= d.last + OBJECT_REACH
+                    && (d.last + 1..o.first).filter(|&wi| cx.word_timex[wi].is_none()).count() < OBJECT_REACH
                     && o.first < stop
                     && in_reach(o)
                     // an event an announcement makes; or, for a type that is no report, a report:
@@ -925,6 +981,16 @@ fn report_roles(cx: &Ctx, drafts: &[Draft], complement: &[Option<usize>], own_da
             mentions[mi].label = format!("{} {}", mentions[mi].trigger, mentions[o].label);
         }
     }
+    // A report that is news names what it says: its source, then the first words of its content
+    // ("ذكرت الصحيفة: هناك 40 جنديا في عداد المفقودين"), not the source alone.
+    for (mi, d) in drafts.iter().enumerate() {
+        if !reports(d) || mentions[mi].role != MentionRole::Event || mentions[mi].joins.is_some() {
+            continue;
+        }
+        if let Some(content) = reported_words(cx, d, drafts, complement) {
+            mentions[mi].label = format!("{}: {content}", mentions[mi].label);
+        }
+    }
     // A relative clause describing the event of the noun before it ("آخر الاستطلاعات التي نشرت
     // الجمعة"): the same event.
     for (mi, d) in drafts.iter().enumerate() {
@@ -955,6 +1021,57 @@ fn report_roles(cx: &Ctx, drafts: &[Draft], complement: &[Option<usize>], own_da
             mentions[mi].role = mentions[r].role;
         }
     }
+}
+
+/// How many words of a report's content its label takes.
+const CONTENT_WORDS: usize = 6;
+
+/// How many words (dates left out) may stand between a reporting verb and the content its label
+/// takes: its subject, a source («عن مصدر عسكري»).
+const CONTENT_REACH: usize = 10;
+
+/// The first words of what the report of draft `d` says, in the text's words: from its
+/// complementizer («أن»، «إن»، left out) or opening quotation, up to [`CONTENT_WORDS`] words in the
+/// clause, stopping before a date or a word of circumstance ([`LABEL_STOPS`]); function words left at the end are dropped. None when the
+/// report has no content in its sentence.
+fn reported_words(cx: &Ctx, d: &Draft, drafts: &[Draft], complement: &[Option<usize>]) -> Option<String> {
+    let c = complement[cx.words[d.last].clause].filter(|&c| c > d.last && cx.words[c].sentence == cx.words[d.last].sentence)?;
+    // (the content of this report, not of another one after it)
+    let types = cx.lex.types();
+    if drafts.iter().any(|o| o.first > d.last && o.first < c && o.type_idx.is_some_and(|t| types[t].reports)) {
+        return None;
+    }
+    // a verb's content, near it (its subject and a date may stand between): after a verbal noun
+    // («للإعلان عن النتيجة، أن …») or far on, the content is another verb's
+    if !looks_like_verb(cx.word(d.first)) || (d.last + 1..c).filter(|&wi| cx.word_timex[wi].is_none()).count() > CONTENT_REACH {
+        return None;
+    }
+    // («أن»، «إن» are left out; a participle of speech, «معلقا على …», says what about)
+    let mut first = c;
+    while first < cx.words.len() && COMPLEMENTIZERS[..COORDINATED_COMPLEMENTIZERS].contains(&cx.word(first)) {
+        first += 1;
+    }
+    let clause = cx.words.get(first)?.clause;
+    let mut last = None;
+    for wi in first..(first + CONTENT_WORDS).min(cx.words.len()) {
+        let circumstance = wi > first && (LABEL_STOPS.contains(&cx.word(wi)) || LABEL_STOPS.contains(&without_conjunction(cx.word(wi))));
+        if cx.words[wi].clause != clause || cx.word_timex[wi].is_some() || (wi > first && !cx.adjacent(wi - 1)) || circumstance {
+            break;
+        }
+        last = Some(wi);
+    }
+    let mut last = last?;
+    while last > first && cx.lex.is_stopword(cx.word(last)) {
+        last -= 1;
+    }
+    // a lone word is no content a reader can take ("أفاد المركز: عند")
+    if (first..=last).filter(|&wi| !cx.lex.is_stopword(cx.word(wi))).count() < 2 {
+        return None;
+    }
+    let (start, _) = cx.span(cx.words[first].range.clone());
+    let (_, end) = cx.span(cx.words[last].range.clone());
+    let text = cx.orig(start, end).replace(['"', '“', '”', '«', '»'], "").split_whitespace().collect::<Vec<_>>().join(" ");
+    (!text.is_empty()).then_some(text)
 }
 
 /// A report named by its bare verb, its subject before it and its date right after it, then its
@@ -1471,7 +1588,9 @@ fn governing_timex(cx: &Ctx, drafts: &[Draft], d: &Draft, links: &TimeLinks) -> 
         }
         // «عن موعد حلول عيد الفطر»: the event after a noun naming its date is the topic of what is
         // set or announced; a date before that noun is the setting's
-        if tl < d.first && (d.first.saturating_sub(DATE_OF_REACH)..d.first).any(|x| x > tl && cx.lex.is_date_of(cx.word(x))) {
+        // «أعلنت القوات، اليوم الأربعاء، موافقتها على هدنة»: likewise the event after a noun of
+        // stance is what is agreed or intended; a date before that noun is the stance's
+        if tl < d.first && (d.first.saturating_sub(DATE_OF_REACH)..d.first).any(|x| x > tl && (cx.lex.is_date_of(cx.word(x)) || cx.lex.is_stance(cx.word(x)))) {
             continue;
         }
         // a clause opening with the conjunction و is a new coordinated clause: a date in a clause
@@ -1570,7 +1689,7 @@ fn build_mention(cx: &Ctx, d: &Draft, taken: &[bool]) -> EventMention {
         trigger: cx.orig(start, end),
         event_type,
         // quotation marks in the text are no part of the event's name
-        label: cx.orig(start, label_end).replace(['"', '“', '”', '«', '»'], "").split_whitespace().collect::<Vec<_>>().join(" "),
+        label: with_article_restored(cx, d, label_text(cx, d, start, label_end)),
         time: None,
         until: None,
         time_is_start: false,
@@ -1594,6 +1713,35 @@ fn build_mention(cx: &Ctx, d: &Draft, taken: &[bool]) -> EventMention {
         joins: None,
         since: None,
         reports,
+        past: false,
+    }
+}
+
+/// The label's text from `start` to `end` (original code points), quotation marks dropped; a date
+/// set off by commas inside the trigger («أغلقت، أمس الاثنين، صناديق الاقتراع») is left out of it.
+fn label_text(cx: &Ctx, d: &Draft, start: usize, end: usize) -> String {
+    let clean = |t: String| t.replace(['"', '“', '”', '«', '»', '،', ','], " ").split_whitespace().collect::<Vec<_>>().join(" ");
+    let inner_date = (d.first + 1..d.last).find(|&wi| cx.word_timex[wi].is_some());
+    match inner_date.and_then(|wi| (wi..=d.last).find(|&x| cx.word_timex[x].is_none())) {
+        Some(resume) => {
+            let (_, verb_end) = cx.span(cx.words[d.first].range.clone());
+            let (resume_start, _) = cx.span(cx.words[resume].range.clone());
+            format!("{} {}", clean(cx.orig(start, verb_end)), clean(cx.orig(resume_start, end)))
+        }
+        None => cx.orig(start, end).replace(['"', '“', '”', '«', '»'], "").split_whitespace().collect::<Vec<_>>().join(" "),
+    }
+}
+
+/// A label whose trigger followed the preposition ل on a word with the article, which Arabic spells
+/// «لل» («للانتخابات»، «للإعلان»، «للبحث»): the normalised text restores the article («لالانتخابات»)
+/// and the stem begins with it, but in the original the article's alif is gone and the label reads
+/// as a fragment ("لانتخابات"); it takes the alif back ("الانتخابات").
+fn with_article_restored(cx: &Ctx, d: &Draft, label: String) -> String {
+    let article_in_text = cx.text[d.start_byte..].starts_with("ال") && d.start_byte > cx.words[d.first].range.start;
+    if article_in_text && label.starts_with('ل') && !label.starts_with("ال") {
+        format!("ا{label}")
+    } else {
+        label
     }
 }
 

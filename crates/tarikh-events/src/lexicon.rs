@@ -197,6 +197,10 @@ pub(crate) struct Phrase {
     pub words: usize,
     /// May be read inside a temporal expression that names the day ("أول أيام عيد الفطر").
     pub in_timex: bool,
+    /// The phrase opens with a verb form of a reporting type ("قال"، "أضاف"، "يؤكد"): a verb never
+    /// carries the article, so a text word with it is a noun of another sense ("بالإضافة إلى" is
+    /// "in addition to", "وسائل النقل" is transport).
+    pub verb_head: bool,
 }
 
 /// The event lexicon: types, triggers, signals and stop words, all normalised.
@@ -253,6 +257,8 @@ pub struct EventLexicon {
     /// عيد الفطر"، "تحديد موعد الانتخابات"): that event is the topic of what is set or announced,
     /// and a date before the noun is the setting's, not the event's.
     pub(crate) date_of: HashSet<String>,
+    /// Nouns of a party's stance toward the event after them (surface forms), see [`EventLexicon::is_stance`].
+    pub(crate) stance: HashSet<String>,
 }
 
 #[derive(Deserialize)]
@@ -312,6 +318,8 @@ struct RawClauses {
     contrast_not_before: Vec<String>,
     #[serde(default)]
     date_of: Vec<String>,
+    #[serde(default)]
+    stance: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -579,6 +587,7 @@ impl EventLexicon {
             contrast_not_before: HashSet::new(),
             outcome_words: HashSet::new(),
             date_of: HashSet::new(),
+            stance: HashSet::new(),
             first_time: Vec::new(),
             lasting: HashSet::new(),
             institutions: HashSet::new(),
@@ -635,6 +644,8 @@ impl EventLexicon {
                 for t in list {
                     let mut phrase = compile_phrase(t.get_ref(), owner, contextual, true)
                         .map_err(|r| err(t.span().start, r))?;
+                    let first = t.get_ref().split_whitespace().next().unwrap_or_default();
+                    phrase.verb_head = ev.reports && !first.ends_with('!') && verb_shape(&tarikh_text::normalise(first));
                     phrase.continuation = continuation;
                     phrase.in_timex = ev.date_names;
                     lex.add_trigger(phrase);
@@ -773,6 +784,7 @@ impl EventLexicon {
             lex.contrast = c.contrast.iter().map(|p| tarikh_text::normalise(p.trim()).split_whitespace().map(str::to_string).collect::<Vec<_>>()).filter(|p| !p.is_empty()).collect();
             lex.contrast_not_before = normalised(&c.contrast_not_before);
             lex.date_of = normalised(&c.date_of);
+            lex.stance = normalised(&c.stance).iter().flat_map(|w| surface_forms(w, false)).collect();
         }
         if let Some(d) = &raw.duration {
             lex.lasting = normalised(&d.lasting);
@@ -911,6 +923,14 @@ impl EventLexicon {
         self.date_of.contains(normalised_word) || word_candidates(normalised_word).iter().any(|(_, s)| self.date_of.contains(*s))
     }
 
+    /// Whether a normalised word (with a conjunction, a preposition, the article or a pronoun
+    /// suffix) is a noun of a party's stance toward the event after it: consent, intention, refusal
+    /// («أعلنت موافقتها على هدنة»، «عزمه الترشح»، «رفضها للقرار»). The event is what is agreed,
+    /// intended or refused, not what happened: a date before the noun dates the stance.
+    pub fn is_stance(&self, normalised_word: &str) -> bool {
+        self.stance.contains(normalised_word) || word_candidates(normalised_word).iter().any(|(_, s)| self.stance.contains(*s))
+    }
+
     /// Whether a normalised word (with a conjunction or a preposition) opens a likening to another
     /// event ("غرار" of «على غرار», "مثلما"): a date after it is not the time of an event before it.
     pub fn is_likening(&self, normalised_word: &str) -> bool {
@@ -995,7 +1015,23 @@ fn compile_phrase(raw: &str, owner: usize, contextual: bool, suffixes: bool) -> 
     if matches!(slots.last(), Some(Slot::Gap(_))) {
         return Err(format!("`{raw}`: a phrase cannot end with `...`"));
     }
-    Ok(Phrase { owner, slots, contextual, continuation: false, words, in_timex: false })
+    Ok(Phrase { owner, slots, contextual, continuation: false, words, in_timex: false, verb_head: false })
+}
+
+/// Whether a normalised lexicon word (no article) has the shape of a verb: a perfect of three or
+/// four letters that is no noun of the فِعال/فَعيل pattern ("قال"، "اضاف"، "اكد"; not "بيان"), an
+/// imperfect ("يقول"، "تؤكد"), or a form ending in the suffix of the feminine or of the plural
+/// ("قالت"، "قالوا"; not the plural noun "تصريحات").
+pub(crate) fn verb_shape(n: &str) -> bool {
+    let c: Vec<char> = n.chars().collect();
+    if n.ends_with("ات") || n.starts_with("ال") {
+        return false;
+    }
+    if n.ends_with('ت') || n.ends_with("وا") {
+        return c.len() <= 6;
+    }
+    let noun_pattern = c.len() == 4 && matches!(c[2], 'ا' | 'ي' | 'و') && !matches!(c[0], 'ا' | 'ي' | 'ت' | 'ن');
+    (3..=4).contains(&c.len()) && !noun_pattern
 }
 
 #[cfg(test)]

@@ -239,6 +239,12 @@ pub struct EventMention {
     pub since: Option<usize>,
     /// The type is a reporting one (statements, warnings, announcements).
     pub reports: bool,
+    /// The text tells the event as done: its trigger is a perfect verb ("انهار المبنى"), or it is
+    /// the object of a report in the perfect ("أكدت الوكالة رصد هزة ارتدادية"). A done event ended
+    /// before the article that tells it was published, whatever a vague date of it («ليل الإثنين
+    /// الثلاثاء») allows. Never set for states, open events, measures an announcement makes or
+    /// days named by a calendar (they may go on or be to come).
+    pub past: bool,
 }
 
 /// A temporal relation between two mentions of one document, as the text states it.

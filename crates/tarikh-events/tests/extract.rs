@@ -254,6 +254,62 @@ fn an_event_named_as_the_topic_of_its_date_takes_no_date_from_before() {
 }
 
 #[test]
+fn an_event_after_a_noun_of_stance_takes_no_date_from_before() {
+    // «أعلن الجيش، اليوم الأحد، موافقته على هدنة»: Sunday is when the army agreed and announced it;
+    // the truce runs on its own hours
+    let text = "أعلن الجيش، اليوم الأحد، موافقته على هدنة إنسانية.";
+    let d = doc("d", text, vec![date("اليوم الأحد", "2023-05-07", day(2023, 5, 7))]);
+    let ev = extract(&d, &lex());
+    let (_, announcement) = find(&ev, "أعلن");
+    assert_eq!(announcement.time, Some(0));
+    let (_, truce) = find(&ev, "هدنة");
+    assert_eq!(truce.time, None);
+    // «رفضها للاتفاق»، «عزمه …»: the same
+    let text = "أعلنت الحركة أمس رفضها لاتفاق وقف إطلاق النار.";
+    let d = doc("d", text, vec![date("أمس", "2023-05-06", day(2023, 5, 6))]);
+    let ev = extract(&d, &lex());
+    let (_, deal) = find(&ev, "اتفاق");
+    assert_eq!(deal.time, None);
+    // without the stance noun the announced measure keeps the date («أعلنت الحكومة، اليوم، هدنة»)
+    let text = "أعلن الجيش، اليوم الأحد، هدنة إنسانية.";
+    let d = doc("d", text, vec![date("اليوم الأحد", "2023-05-07", day(2023, 5, 7))]);
+    let ev = extract(&d, &lex());
+    let (_, truce) = find(&ev, "هدنة");
+    assert_eq!(truce.time, Some(0));
+}
+
+#[test]
+fn an_event_told_in_the_perfect_or_reported_by_a_perfect_verb_is_done() {
+    let text = "أكدت الوكالة رصد هزة أرضية ارتدادية، وانهار مبنى في المدينة. وقال المسؤول إن الزلزال سيضرب مجددا.";
+    let d = doc("d", text, vec![]);
+    let ev = extract(&d, &lex());
+    assert!(find(&ev, "هزة أرضية ارتدادية").1.past);
+    assert!(find(&ev, "أكدت").1.past);
+    // after «إن» the content has its own tense; an announced measure may be to come
+    let (_, quake) = find(&ev, "الزلزال");
+    assert!(!quake.past);
+    let d = doc("d", "أعلنت الحكومة حظر التجول في المدينة.", vec![]);
+    let ev = extract(&d, &lex());
+    assert!(!find(&ev, "حظر التجول").1.past);
+    // and the announcement that is the measure («أعلنت الحكومة الحداد») is not done either
+    assert!(!find(&ev, "أعلنت").1.past);
+}
+
+#[test]
+fn a_reporting_verb_never_carries_the_article() {
+    // «بالإضافة إلى» is "in addition to", «النقل» transport, «الكشف» a check-up: no statement
+    let text = "أغلقت السلطات المدارس بالإضافة إلى وسائل النقل العام، وبدأ الكشف عن المصابين. وأضاف الوزير أن الوضع هادئ.";
+    let d = doc("d", text, vec![]);
+    let ev = extract(&d, &lex());
+    let statements: Vec<&str> = ev.mentions.iter().filter(|m| m.event_type == "statement").map(|m| m.trigger.as_str()).collect();
+    assert_eq!(statements, vec!["أضاف"], "{statements:?}");
+    // nouns of speech take it («البيان»، «التصريحات»)
+    let d = doc("d", "ونشرت الوزارة التصريحات كاملة.", vec![]);
+    let ev = extract(&d, &lex());
+    assert!(ev.mentions.iter().any(|m| m.event_type == "statement"), "{:?}", ev.mentions.iter().map(|m| (&m.trigger, &m.event_type)).collect::<Vec<_>>());
+}
+
+#[test]
 fn a_report_is_after_what_it_reports_unless_that_is_dated_to_come() {
     // published Tuesday 10 March 2020: the decision is past, the feast it fixes is to come
     let text = "وأصدرت الوزارة بيانا يفيد بأن اللجنة قررت أن يوم غد الأربعاء هو أول أيام عيد الفطر.";
@@ -1111,4 +1167,39 @@ fn a_news_agency_in_a_dateline_is_no_event() {
         let ev = extract(&d, &lex());
         assert!(ev.mentions.iter().all(|m| m.trigger != agency), "{text}: {:?}", ev.mentions.iter().map(|m| &m.trigger).collect::<Vec<_>>());
     }
+}
+
+#[test]
+fn a_label_after_the_preposition_lam_keeps_the_article() {
+    // «للإعلان» is ل + الإعلان: the label reads «الإعلان …», not the fragment «لإعلان …»
+    let d = doc("d", "وعقدت اللجنة مؤتمرا للإعلان عن النتيجة النهائية.", vec![]);
+    let ev = extract(&d, &lex());
+    let (_, m) = find(&ev, "لإعلان");
+    assert_eq!(m.label, "الإعلان عن النتيجة النهائية");
+}
+
+#[test]
+fn a_report_that_is_news_is_named_by_its_source_and_what_it_says() {
+    let text = "وقال المتحدث باسم الوزارة، السبت 6 مايو، إن الطريق الساحلي مقطوع بسبب السيول.";
+    let d = doc("d", text, vec![date("السبت 6 مايو", "2023-05-06", day(2023, 5, 6))]);
+    let ev = extract(&d, &lex());
+    let (_, said) = find(&ev, "قال");
+    assert_eq!(said.role, MentionRole::Event);
+    assert_eq!(said.label, "قال المتحدث باسم الوزارة: الطريق الساحلي مقطوع");
+    // a verbal noun of speech keeps its own object as its name
+    let text = "وعقدت الهيئة مؤتمرا اليوم الاثنين للإعلان عن النتيجة النهائية، أن عدد الناخبين بلغ 67 مليونا.";
+    let d = doc("d", text, vec![date("اليوم الاثنين", "2023-12-18", day(2023, 12, 18))]);
+    let ev = extract(&d, &lex());
+    assert!(ev.mentions.iter().all(|m| !m.label.contains(':')), "{:?}", ev.mentions.iter().map(|m| &m.label).collect::<Vec<_>>());
+}
+
+#[test]
+fn a_phrase_reads_on_across_a_date_set_off_by_commas() {
+    // «وأغلقت، أمس الاثنين، صناديق الاقتراع»: the date stands between the verb and its subject
+    let text = "وأغلقت، أمس الاثنين، صناديق الاقتراع في المحافظات.";
+    let d = doc("d", text, vec![date("أمس الاثنين", "2023-12-18", day(2023, 12, 18))]);
+    let ev = extract(&d, &lex());
+    let m = ev.mentions.iter().find(|m| m.event_type == "polls_close").expect("polls_close");
+    assert_eq!(m.time, Some(0));
+    assert_eq!(m.label, "أغلقت صناديق الاقتراع في المحافظات");
 }

@@ -50,6 +50,8 @@ pub(crate) struct Flat {
     pub(crate) since: Option<Since>,
     /// the mention is a report (a statement that is news)
     pub(crate) reports: bool,
+    /// the text tells the event as done (see `tarikh_events::EventMention::past`)
+    pub(crate) past: bool,
     /// where in a month its date names it falls ("first_day", "eve", or empty)
     pub(crate) period_part: String,
     /// «من X حتى Y»: the event starts within X and ends within Y (`time` is then their hull)
@@ -226,6 +228,7 @@ pub(crate) fn flatten(input: &Input) -> Mentions {
                 timex_span: tx.filter(|_| time.is_some()).map(|t| (t.start, t.end, t.text.clone())),
                 since,
                 reports: m.reports,
+                past: m.past,
                 period_part: m.period_part.clone(),
                 range,
             });

@@ -742,3 +742,23 @@ fn a_measure_from_a_time_lasts_its_duration_and_one_until_a_time_ends_then() {
     let k = event(&tl, "curfew", "");
     assert_eq!((k.earliest_end, k.latest_end), (Some(at(1, 2020, 3, 9, 18, 0)), Some(at(1, 2020, 3, 10, 0, 0))));
 }
+
+#[test]
+fn an_event_told_as_done_ends_by_its_articles_publication_time() {
+    // an article stamped 00:30 on Tuesday tells of an aftershock «ليل الإثنين الثلاثاء» (18:00 to
+    // 06:00) as done: it was felt by 00:30
+    let text = "أكدت الوكالة ليل الإثنين الثلاثاء رصد هزة أرضية ارتدادية شعر بها السكان.";
+    let mut d = doc("d", text, (2023, 2, 7), "Asia/Damascus", 3, vec![tx("ليل الإثنين الثلاثاء", "2023-02-06TNI", AnchorKind::Dct)]);
+    d.publication.time = chrono::NaiveTime::from_hms_opt(0, 30, 0);
+    let (_, tl) = run(std::slice::from_ref(&d));
+    let shock = event(&tl, "aftershock", "هزة");
+    assert_eq!(shock.earliest_start, Some(at(3, 2023, 2, 6, 18, 0)));
+    assert_eq!(shock.latest_end, Some(at(3, 2023, 2, 7, 0, 30)));
+    // told as to come, the same night keeps its end
+    let text = "ستبدأ فرق الإنقاذ ليل الإثنين الثلاثاء عملية إجلاء السكان.";
+    let mut d = doc("d", text, (2023, 2, 7), "Asia/Damascus", 3, vec![tx("ليل الإثنين الثلاثاء", "2023-02-06TNI", AnchorKind::Dct)]);
+    d.publication.time = chrono::NaiveTime::from_hms_opt(0, 30, 0);
+    let (_, tl) = run(std::slice::from_ref(&d));
+    let rescue = event(&tl, "rescue", "إجلاء");
+    assert_eq!(rescue.latest_end, Some(at(3, 2023, 2, 7, 6, 0)));
+}

@@ -26,6 +26,13 @@ struct Ctx<'a> {
     orig_bytes: Vec<usize>,
     /// Per word: index of the timex covering it.
     word_timex: Vec<Option<usize>>,
+    /// Per timex: its first word (`words.len()` when it covers none).
+    timex_first: Vec<usize>,
+    /// Per sentence: the timexes whose first word lies in it (timexes are in text order). A
+    /// mention is dated by the expressions of its own sentence; looking only at those keeps a
+    /// long document linear (every mention compared with every timex of a book-length text took
+    /// minutes).
+    sentence_timexes: Vec<Range<usize>>,
 }
 
 /// A mention while it is being built, with its word span.
@@ -75,8 +82,19 @@ impl<'a> Ctx<'a> {
         let mut orig_bytes: Vec<usize> = doc.original.char_indices().map(|(i, _)| i).collect();
         orig_bytes.push(doc.original.len());
         let mut word_timex = vec![None; words.len()];
+        let mut timex_first = Vec::with_capacity(doc.timexes.len());
+        let mut sentence_timexes = vec![0..0; sentences.len()];
         for (ti, t) in doc.timexes.iter().enumerate() {
             let a = words.partition_point(|w| w.range.end <= t.byte_range.start);
+            timex_first.push(a);
+            if let Some(w) = words.get(a) {
+                let r = &mut sentence_timexes[w.sentence];
+                if r.start == r.end {
+                    *r = ti..ti + 1;
+                } else {
+                    r.end = ti + 1;
+                }
+            }
             for (wi, w) in words.iter().enumerate().skip(a) {
                 if w.range.start >= t.byte_range.end {
                     break;
@@ -84,7 +102,24 @@ impl<'a> Ctx<'a> {
                 word_timex[wi] = Some(ti);
             }
         }
-        Ctx { doc, lex, text, words, sentences, clauses, orig_bytes, word_timex }
+        Ctx { doc, lex, text, words, sentences, clauses, orig_bytes, word_timex, timex_first, sentence_timexes }
+    }
+
+    /// The words of clause `clause` (words are in text order, so a clause's words are together).
+    fn words_of_clause(&self, clause: usize) -> Range<usize> {
+        self.words.partition_point(|x| x.clause < clause)..self.words.partition_point(|x| x.clause <= clause)
+    }
+
+    /// The clauses of sentence `sentence` (indices into `clauses`: they lie within sentences).
+    fn clauses_of_sentence(&self, sentence: usize) -> Range<usize> {
+        let Some(s) = self.sentences.get(sentence) else { return 0..0 };
+        self.clauses.partition_point(|c| c.end <= s.start)..self.clauses.partition_point(|c| c.start < s.end)
+    }
+
+    /// The timexes whose first word lies in sentence `sentence`, with that word (see
+    /// `sentence_timexes`).
+    fn timexes_of_sentence(&self, sentence: usize) -> impl Iterator<Item = (usize, &tarikh_anchor::Timex, usize)> + '_ {
+        self.sentence_timexes.get(sentence).cloned().unwrap_or(0..0).map(move |ti| (ti, &self.doc.timexes[ti], self.timex_first[ti]))
     }
 
     fn word(&self, wi: usize) -> &str {
@@ -699,22 +734,28 @@ pub fn extract(doc: &AnchoredDocument, lexicon: &EventLexicon) -> DocEvents {
     }
     // A report comes after the past events it reports: in "قال إن الحملة انتهت" the campaign had
     // ended when he spoke (a perfect verb in the reported content is anterior to the report).
+    // (the pairs related already, either way round: looked up, not searched, in a long text)
+    let mut related: HashSet<(usize, usize)> = relations.iter().map(|q| (q.source.min(q.target), q.source.max(q.target))).collect();
     for c in complement.iter().flatten().copied() {
         let sent = cx.words[c].sentence;
-        // the report: the reporting mention nearest before the complementizer
-        let Some(r) = drafts
-            .iter()
-            .enumerate()
-            .filter(|(_, d)| d.last < c && cx.words[d.last].sentence == sent && d.type_idx.is_some_and(|ti| lexicon.types()[ti].reports))
-            .max_by_key(|(_, d)| d.last)
-            .map(|(i, _)| i)
+        // the report: the reporting mention nearest before the complementizer (both lie in the
+        // sentence)
+        let in_sentence = drafts_of_sentence(&cx, &drafts, sent);
+        let Some(r) = in_sentence
+            .clone()
+            .filter(|&i| drafts[i].last < c && drafts[i].type_idx.is_some_and(|ti| lexicon.types()[ti].reports))
+            .max_by_key(|&i| drafts[i].last)
         else {
             continue;
         };
-        for (x, d) in drafts.iter().enumerate() {
-            let reported = d.first > c && cx.words[d.first].sentence == sent;
+        for x in in_sentence {
+            let d = &drafts[x];
+            let reported = d.first > c;
+            if !reported {
+                continue;
+            }
             let past = d.type_idx.is_some_and(|ti| !lexicon.types()[ti].reports) && (d.first..=d.last).any(|wi| is_perfect_verb(cx.word(wi)) && !cx.lex.is_stopword(cx.word(wi)));
-            if !reported || !past || relations.iter().any(|q| (q.source == r && q.target == x) || (q.source == x && q.target == r)) {
+            if !past || !related.insert((r.min(x), r.max(x))) {
                 continue;
             }
             let (start, end) = cx.span(mentions[r].byte_range.start..mentions[x].byte_range.end);
@@ -801,7 +842,7 @@ fn told_as_past(cx: &Ctx, drafts: &[Draft], complement: &[Option<usize>], mentio
         }
         let sentence = cx.words[d.first].sentence;
         let reported_by_perfect = || {
-            let Some(r) = drafts.iter().filter(|o| o.last < d.first && cx.words[o.first].sentence == sentence).max_by_key(|o| o.last) else {
+            let Some(r) = drafts_of_sentence(cx, drafts, sentence).map(|oi| &drafts[oi]).filter(|o| o.last < d.first).max_by_key(|o| o.last) else {
                 return false;
             };
             let said = complement[cx.words[r.last].clause].is_some_and(|c| c > r.last && c < d.first);
@@ -907,17 +948,26 @@ fn report_roles(cx: &Ctx, drafts: &[Draft], complement: &[Option<usize>], own_da
                 && cx.words.partition_point(|x| x.clause <= clause).checked_sub(1).is_some_and(|last| cx.word_timex[last].is_some());
             // or after a date standing alone between commas ("أعلن، اليوم السبت، وفاة الأمير")
             let date_only = |ci: usize| {
-                let mut ws = cx.words.iter().enumerate().filter(|(_, x)| x.clause == ci).peekable();
-                ws.peek().is_some() && ws.all(|(wi, _)| cx.word_timex[wi].is_some())
+                let ws = cx.words_of_clause(ci);
+                !ws.is_empty() && ws.into_iter().all(|wi| cx.word_timex[wi].is_some())
             };
+            // the last word an object may start at: OBJECT_REACH words after the verb, the words of
+            // dates not counted (found once, not counted again for every candidate)
+            let reach_end = (d.last + 1..cx.words.len())
+                .take_while(|&wi| cx.words[wi].sentence == sentence)
+                .filter(|&wi| cx.word_timex[wi].is_none())
+                .nth(OBJECT_REACH - 1)
+                .unwrap_or(usize::MAX);
             let in_reach = |o: &Draft| {
                 let c = cx.words[o.first].clause;
                 let same = cx.words[o.first].sentence == sentence;
                 c == clause || (c == clause + 1 && dated_close && same) || (c == clause + 2 && same && date_only(clause + 1))
             };
-            let object = drafts.iter().position(|o| {
+            // (an object lies in the verb's sentence: see `in_reach`)
+            let object = drafts_of_sentence(cx, drafts, sentence).find(|&oi| {
+                let o = &drafts[oi];
                 o.first > d.last
-                    && (d.last + 1..o.first).filter(|&wi| cx.word_timex[wi].is_none()).count() < OBJECT_REACH
+                    && o.first <= reach_end
                     && o.first < stop
                     && in_reach(o)
                     // an event an announcement makes; or, for a type that is no report, a report:
@@ -1327,11 +1377,11 @@ fn since_word(cx: &Ctx, tf: usize) -> Option<usize> {
 fn since_timex(cx: &Ctx, drafts: &[Draft], d: &Draft) -> Option<usize> {
     let clause = cx.words[d.last].clause;
     let mut best: Option<(usize, usize)> = None; // (distance, timex)
-    for (ti, t) in cx.doc.timexes.iter().enumerate() {
+    // (a clause lies within a sentence)
+    for (ti, t, tf) in cx.timexes_of_sentence(cx.words[d.last].sentence) {
         if t.event_offset.is_some() || t.value.ends_with("_REF") {
             continue;
         }
-        let tf = cx.words.partition_point(|x| x.range.end <= t.byte_range.start);
         if tf >= cx.words.len() || cx.words[tf].clause != clause || !introduced_by_since(cx, tf) {
             continue;
         }
@@ -1381,12 +1431,14 @@ fn first_time_before(cx: &Ctx, at: usize) -> bool {
 /// ثلاثة أيام") further from the event than [`DURATION_GAP`] words: they belong to the nearest
 /// event before them in the sentence that is not a report and has no duration yet.
 fn lasting_durations(cx: &Ctx, drafts: &[Draft], mentions: &mut [EventMention]) {
+    // (each duration is given to at most one event: those given already, once)
+    let given: HashSet<usize> = mentions.iter().filter_map(|m| m.duration).collect();
     for (ti, t) in cx.doc.timexes.iter().enumerate() {
         if t.kind != TimexType::Duration || t.event_offset.is_some() || t.duration_seconds.is_none() {
             continue;
         }
-        let tf = cx.words.partition_point(|x| x.range.end <= t.byte_range.start);
-        if tf >= cx.words.len() || introduced_by_since(cx, tf) || mentions.iter().any(|m| m.duration == Some(ti)) {
+        let tf = cx.timex_first[ti];
+        if tf >= cx.words.len() || introduced_by_since(cx, tf) || given.contains(&ti) {
             continue;
         }
         let lasting = (tf.saturating_sub(2)..tf).any(|wi| cx.lex.is_lasting(cx.word(wi)) && cx.words[wi].sentence == cx.words[tf].sentence);
@@ -1395,12 +1447,9 @@ fn lasting_durations(cx: &Ctx, drafts: &[Draft], mentions: &mut [EventMention]) 
             continue;
         }
         let sent = cx.words[tf].sentence;
-        let owner = drafts
-            .iter()
-            .enumerate()
-            .filter(|(_, d)| d.last < tf && cx.words[d.first].sentence == sent)
-            .max_by_key(|(_, d)| d.last)
-            .map(|(i, _)| i);
+        let owner = drafts_of_sentence(cx, drafts, sent)
+            .filter(|&i| drafts[i].last < tf)
+            .max_by_key(|&i| drafts[i].last);
         if let Some(i) = owner {
             if mentions[i].duration.is_none() && !mentions[i].reports {
                 mentions[i].duration = Some(ti);
@@ -1419,7 +1468,9 @@ const DURATION_GAP: usize = 3;
 /// between (so `gap + 1` words), in its clause, up to the next trigger.
 fn words_after_trigger<'c>(cx: &'c Ctx, drafts: &'c [Draft], d: &Draft, gap: usize) -> impl Iterator<Item = usize> + 'c {
     let clause = cx.words[d.last].clause;
-    (d.last + 1..(d.last + 2 + gap).min(cx.words.len())).take_while(move |&wi| cx.words[wi].clause == clause && !drafts.iter().any(|o| o.first == wi))
+    // (drafts are in text order: the one starting at a word is found by bisection)
+    let starts_at = move |wi: usize| drafts.get(drafts.partition_point(|o| o.first < wi)).is_some_and(|o| o.first == wi);
+    (d.last + 1..(d.last + 2 + gap).min(cx.words.len())).take_while(move |&wi| cx.words[wi].clause == clause && !starts_at(wi))
 }
 
 /// The duration a mention's own clause gives it: a DURATION timex (not an event offset, not
@@ -1527,6 +1578,13 @@ fn opens_with_conjunction(w: &str) -> bool {
     (w.starts_with('و') && without_conjunction(w) != w) || CLAUSE_CONJUNCTIONS.contains(&w)
 }
 
+/// The drafts whose first word lies in sentence `sentence` (drafts are in text order): what a
+/// search for a mention's neighbours in its sentence needs to look at, so that a long document
+/// stays linear.
+fn drafts_of_sentence(cx: &Ctx, drafts: &[Draft], sentence: usize) -> Range<usize> {
+    drafts.partition_point(|d| cx.words[d.first].sentence < sentence)..drafts.partition_point(|d| cx.words[d.first].sentence <= sentence)
+}
+
 /// What the time linker needs besides the mentions: where event offsets block links, which
 /// clauses have a mention, and which are fronted adjuncts of the next clause.
 #[derive(Clone, Copy)]
@@ -1551,14 +1609,14 @@ const YEAR_PENALTY: usize = 8;
 fn governing_timex(cx: &Ctx, drafts: &[Draft], d: &Draft, links: &TimeLinks) -> Option<(usize, bool)> {
     let TimeLinks { blockers, clause_has_mention, fronted, complement } = *links;
     let w = &cx.words[d.first];
-    let said_before = complement.iter().flatten().copied().filter(|&c| cx.words[c].sentence == w.sentence && c < d.first).max();
+    let said_before = complement[cx.clauses_of_sentence(w.sentence)].iter().flatten().copied().filter(|&c| cx.words[c].sentence == w.sentence && c < d.first).max();
     let mut best: Option<(usize, usize, bool)> = None; // (score, timex, own)
-    for (ti, t) in cx.doc.timexes.iter().enumerate() {
+    // (a timex of another sentence never dates it: see below)
+    for (ti, t, tf) in cx.timexes_of_sentence(w.sentence) {
         // PRESENT_REF/PAST_REF/FUTURE_REF ("حاليا", "سابقا") date nothing
         if t.event_offset.is_some() || !matches!(t.kind, TimexType::Date | TimexType::Time) || t.value.ends_with("_REF") {
             continue;
         }
-        let tf = cx.words.partition_point(|x| x.range.end <= t.byte_range.start);
         if tf >= cx.words.len() {
             continue;
         }
@@ -1649,11 +1707,9 @@ fn build_mention(cx: &Ctx, d: &Draft, taken: &[bool]) -> EventMention {
         .collect();
     // keywords: nearest content words of the clause outside every trigger
     let mut near: Vec<(usize, usize)> = cx
-        .words
-        .iter()
-        .enumerate()
-        .filter(|(wi, x)| x.clause == w.clause && !taken[*wi] && cx.is_content(*wi))
-        .map(|(wi, _)| (if wi < d.first { d.first - wi } else { wi - d.last }, wi))
+        .words_of_clause(w.clause)
+        .filter(|&wi| !taken[wi] && cx.is_content(wi))
+        .map(|wi| (if wi < d.first { d.first - wi } else { wi - d.last }, wi))
         .collect();
     near.sort();
     let mut keywords: Vec<String> = near.iter().take(MAX_KEYWORDS).map(|&(_, wi)| light_stem(cx.word(wi))).collect();

@@ -565,6 +565,18 @@ pub(crate) fn resolve_traced(kind: MentionType, sem: &Semantics, r: &Reference, 
                     }
                 }
             }
+            (None, Some(m), Some(d)) if matches!(sem.shift, Some((Unit::Year, _))) => {
+                // A day of a month of a year named from the reference (15 مارس من العام الماضي).
+                let Some((_, n)) = sem.shift else { return None };
+                let y = r.date.year() + n;
+                let Some(g) = NaiveDate::from_ymd_opt(y, m, d) else {
+                    trace.note(StepKind::Problem, || format!("{y}-{m:02}-{d:02} does not exist"));
+                    problems.push(("impossible_date".into(), format!("{y}-{m:02}-{d:02} does not exist")));
+                    return None;
+                };
+                trace.note(StepKind::Date, || format!("day {d} of month {m} of the year {n:+} from the reference's, {g}"));
+                point = Some(Point::Day(g));
+            }
             (None, Some(m), Some(d)) => {
                 // A day word in apposition (غدا 16 جانفي) says which year: the one nearest that day.
                 let (near, prefer) = match sem.shift {
@@ -598,9 +610,16 @@ pub(crate) fn resolve_traced(kind: MentionType, sem: &Semantics, r: &Reference, 
                 point = Some(Point::Month(y, m));
             }
             (None, Some(m), None) => {
-                let (y, m) = month_near(r.date, m, prefer, strict);
-                trace.note(StepKind::Date, || format!("month {m} without a year: the occurrence the direction picks from {}, {y:04}-{m:02}", r.date));
-                point = Some(Point::Month(y, m));
+                if let Some((Unit::Year, n)) = sem.shift {
+                    // A month of a year named from the reference (مارس من العام الماضي).
+                    let y = r.date.year() + n;
+                    trace.note(StepKind::Date, || format!("month {m} of the year {n:+} from the reference's, {y:04}-{m:02}"));
+                    point = Some(Point::Month(y, m));
+                } else {
+                    let (y, m) = month_near(r.date, m, prefer, strict);
+                    trace.note(StepKind::Date, || format!("month {m} without a year: the occurrence the direction picks from {}, {y:04}-{m:02}", r.date));
+                    point = Some(Point::Month(y, m));
+                }
             }
             (Some(y), None, None) => {
                 anchor = AnchorKind::Explicit;

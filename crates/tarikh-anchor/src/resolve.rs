@@ -618,7 +618,7 @@ pub(crate) fn resolve_traced(kind: MentionType, sem: &Semantics, r: &Reference, 
             }
             (None, Some(m), Some(d)) if matches!(sem.shift, Some((Unit::Year, _))) => {
                 // A day of a month of a year named from the reference (15 مارس من العام الماضي).
-                let Some((_, n)) = sem.shift else { return None };
+                let (_, n) = sem.shift?;
                 let y = r.date.year() + n;
                 let Some(g) = NaiveDate::from_ymd_opt(y, m, d) else {
                     trace.note(StepKind::Problem, || format!("{y}-{m:02}-{d:02} does not exist"));

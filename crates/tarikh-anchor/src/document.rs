@@ -70,6 +70,8 @@ pub(crate) struct Cue<'t> {
 pub(crate) enum CueKind {
     /// «حتى / لغاية / إلى غاية» right before: a bound the verb does not place.
     Until,
+    /// «منذ» right before: the start of what has lasted until now, so in the past.
+    Since,
     /// A word of the grammar's `[cues]` table before the expression.
     Before,
     /// A verb with the future prefix سـ within three words before it.
@@ -89,6 +91,11 @@ pub(crate) fn tense_cue_found<'t>(grammar: &Grammar, text: &'t str, clause: Rang
     if let (Some(w1), w2) = (last_two.next(), last_two.next()) {
         if matches!((w1, w2), ("حتي" | "وحتي" | "لغايه", _) | ("غايه", Some("الي"))) {
             return Some(Cue { prefer: None, word: w1, kind: CueKind::Until });
+        }
+        // «منذ X» counts from X up to now: X cannot lie ahead, whatever the verb
+        // («تضاعف السعر منذ 7 أكتوبر»، «مغلق منذ الخميس»).
+        if matches!(bare(w1), "منذ" | "مذ") {
+            return Some(Cue { prefer: Some(Prefer::Past), word: w1, kind: CueKind::Since });
         }
     }
     // A complementiser (أن، إن، بأن، لأن) opens a clause of its own: a past verb before it
@@ -482,6 +489,7 @@ fn tense_note(cue: Option<Cue>, default_prefer: Prefer) -> String {
         None => format!("no tense cue before it in its clause or sentence, nor a verb right after it: the default reading, {}", crate::resolve::prefer_name(default_prefer)),
         Some(c) => match c.kind {
             CueKind::Until => format!("«{}» right before it: it bounds a state whose start the verb tells, so the verb's tense does not place it; the default reading, {}", c.word, crate::resolve::prefer_name(default_prefer)),
+            CueKind::Since => format!("«{}» right before it: what it starts has lasted until now, so it lies in the past", c.word),
             CueKind::Before => format!("the cue word «{}» before it (the grammar's [cues] table): {}", c.word, direction(c.prefer)),
             CueKind::FutureVerb => format!("«{}», a verb with the future prefix سـ, within three words before it: future", c.word),
             CueKind::Qad => format!("«{}» with a perfect verb before it: past", c.word),
@@ -774,6 +782,13 @@ mod tests {
     fn until_a_day_is_not_placed_by_the_verb() {
         assert_eq!(cue("وأعلنت الحكومة فرض حظر تجول حتى مساء الإثنين", "مساء الإثنين"), None);
         assert_eq!(cue("وأعلنت الحكومة فرض حظر تجول مساء الإثنين", "مساء الإثنين"), Some(Prefer::Past));
+    }
+
+    #[test]
+    fn since_a_day_points_back_whatever_the_verb() {
+        assert_eq!(cue("وارتفع السعر منذ 7 أكتوبر", "7 أكتوبر"), Some(Prefer::Past));
+        assert_eq!(cue("المعبر مغلق ومنذ الخميس", "الخميس"), Some(Prefer::Past));
+        assert_eq!(cue("سيبقى المعبر مغلقا كما هو منذ الخميس", "الخميس"), Some(Prefer::Past));
     }
 
     #[test]

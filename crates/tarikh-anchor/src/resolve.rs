@@ -4,7 +4,7 @@ use crate::calendar::{add_days, add_months, day_start, gregorian_to_hijri, hijri
 use crate::trace::{StepKind, Trace};
 use crate::types::{AnchorKind, Interval, TimexType};
 use chrono::{Datelike, Days, Duration, NaiveDate, NaiveTime};
-use tarikh_grammar::{Calendar, Direction, MentionType, PartOfDay, Semantics, Unit};
+use tarikh_grammar::{Calendar, Church, Direction, MentionType, PartOfDay, Semantics, Unit};
 
 /// Which way to read a bare weekday, month or clock time when the words do not say.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -222,6 +222,41 @@ fn choose(candidates: &[NaiveDate], reference: NaiveDate, prefer: Prefer, strict
             (Some(p), Some(f)) => Some(if (reference - p).num_days() <= (f - reference).num_days() + 1 { p } else { f }),
             (p, f) => p.or(f),
         },
+    }
+}
+
+/// Easter Sunday of Gregorian year `y`: by the Gregorian computus (Western), or by the Julian
+/// computus moved to the Gregorian calendar (Orthodox; the 13-day gap holds from 1900 to 2099,
+/// outside which `None`).
+fn easter_sunday(y: i32, church: Church) -> Option<NaiveDate> {
+    match church {
+        Church::Western => {
+            // The anonymous Gregorian algorithm (Meeus/Jones/Butcher).
+            let (a, b, c) = (y % 19, y / 100, y % 100);
+            let (d, e) = (b / 4, b % 4);
+            let f = (b + 8) / 25;
+            let g = (b - f + 1) / 3;
+            let h = (19 * a + b - d - g + 15) % 30;
+            let (i, k) = (c / 4, c % 4);
+            let l = (32 + 2 * e + 2 * i - h - k) % 7;
+            let m = (a + 11 * h + 22 * l) / 451;
+            let month = (h + l - 7 * m + 114) / 31;
+            let day = (h + l - 7 * m + 114) % 31 + 1;
+            NaiveDate::from_ymd_opt(y, u32::try_from(month).ok()?, u32::try_from(day).ok()?)
+        }
+        Church::Orthodox => {
+            if !(1900..=2099).contains(&y) {
+                return None;
+            }
+            // Meeus's Julian algorithm, then the Julian date moved 13 days on.
+            let (a, b, c) = (y % 4, y % 7, y % 19);
+            let d = (19 * c + 15) % 30;
+            let e = (2 * a + 4 * b - d + 34) % 7;
+            let month = (d + e + 114) / 31;
+            let day = (d + e + 114) % 31 + 1;
+            let julian = NaiveDate::from_ymd_opt(y, u32::try_from(month).ok()?, u32::try_from(day).ok()?)?;
+            Some(add_days(julian, 13))
+        }
     }
 }
 
@@ -443,6 +478,22 @@ pub(crate) fn resolve_traced(kind: MentionType, sem: &Semantics, r: &Reference, 
         });
         point = Some(p);
         anchor = a;
+    } else if let Some((church, days)) = sem.easter {
+        // A day counted from Easter Sunday: the year written, else the occurrence the tense picks.
+        let day_in = |y: i32| easter_sunday(y, church).map(|e| add_days(e, i64::from(days)));
+        let day = match sem.year {
+            Some(y) => {
+                anchor = AnchorKind::Explicit;
+                day_in(y)?
+            }
+            None => {
+                let y = r.date.year();
+                let cands: Vec<NaiveDate> = (y - 1..=y + 1).filter_map(day_in).collect();
+                choose(&cands, r.date, prefer, strict)?
+            }
+        };
+        trace.note(StepKind::Calendar, || format!("{days:+} day(s) from Easter Sunday by the {} computus: {day}", if church == Church::Western { "Western (Gregorian)" } else { "Orthodox (Julian)" }));
+        point = Some(Point::Day(day));
     } else if sem.calendar == Calendar::Hijri {
         let (hy, hm, _) = gregorian_to_hijri(r.date).unwrap_or((1438, 1, 1));
         // The Gregorian day of Hijri day `d` (or the last day) of month `m` of year `y`.
@@ -565,6 +616,18 @@ pub(crate) fn resolve_traced(kind: MentionType, sem: &Semantics, r: &Reference, 
                     }
                 }
             }
+            (None, Some(m), Some(d)) if matches!(sem.shift, Some((Unit::Year, _))) => {
+                // A day of a month of a year named from the reference (15 مارس من العام الماضي).
+                let (_, n) = sem.shift?;
+                let y = r.date.year() + n;
+                let Some(g) = NaiveDate::from_ymd_opt(y, m, d) else {
+                    trace.note(StepKind::Problem, || format!("{y}-{m:02}-{d:02} does not exist"));
+                    problems.push(("impossible_date".into(), format!("{y}-{m:02}-{d:02} does not exist")));
+                    return None;
+                };
+                trace.note(StepKind::Date, || format!("day {d} of month {m} of the year {n:+} from the reference's, {g}"));
+                point = Some(Point::Day(g));
+            }
             (None, Some(m), Some(d)) => {
                 // A day word in apposition (غدا 16 جانفي) says which year: the one nearest that day.
                 let (near, prefer) = match sem.shift {
@@ -598,9 +661,16 @@ pub(crate) fn resolve_traced(kind: MentionType, sem: &Semantics, r: &Reference, 
                 point = Some(Point::Month(y, m));
             }
             (None, Some(m), None) => {
-                let (y, m) = month_near(r.date, m, prefer, strict);
-                trace.note(StepKind::Date, || format!("month {m} without a year: the occurrence the direction picks from {}, {y:04}-{m:02}", r.date));
-                point = Some(Point::Month(y, m));
+                if let Some((Unit::Year, n)) = sem.shift {
+                    // A month of a year named from the reference (مارس من العام الماضي).
+                    let y = r.date.year() + n;
+                    trace.note(StepKind::Date, || format!("month {m} of the year {n:+} from the reference's, {y:04}-{m:02}"));
+                    point = Some(Point::Month(y, m));
+                } else {
+                    let (y, m) = month_near(r.date, m, prefer, strict);
+                    trace.note(StepKind::Date, || format!("month {m} without a year: the occurrence the direction picks from {}, {y:04}-{m:02}", r.date));
+                    point = Some(Point::Month(y, m));
+                }
             }
             (Some(y), None, None) => {
                 anchor = AnchorKind::Explicit;
@@ -1155,6 +1225,19 @@ mod tests {
         // Without a direction, a weekday and a week shift stay the weekday of that ISO week.
         let of_last_week = Semantics { weekday: Some(1), shift: Some((Unit::Week, -1)), ..Semantics::default() };
         assert_eq!(value_of(&of_last_week, monday, None), "2024-04-08");
+    }
+
+    #[test]
+    fn easter_sunday_by_both_computuses() {
+        let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd);
+        assert_eq!(easter_sunday(2023, Church::Western), d(2023, 4, 9));
+        assert_eq!(easter_sunday(2024, Church::Western), d(2024, 3, 31));
+        assert_eq!(easter_sunday(2019, Church::Western), d(2019, 4, 21));
+        assert_eq!(easter_sunday(2023, Church::Orthodox), d(2023, 4, 16));
+        assert_eq!(easter_sunday(2024, Church::Orthodox), d(2024, 5, 5));
+        assert_eq!(easter_sunday(2025, Church::Orthodox), d(2025, 4, 20));
+        assert_eq!(easter_sunday(2021, Church::Orthodox), d(2021, 5, 2));
+        assert_eq!(easter_sunday(1850, Church::Orthodox), None);
     }
 
     #[test]

@@ -141,6 +141,7 @@ pub(crate) fn unify(a: &Semantics, b: &Semantics) -> Option<Semantics> {
         half,
         weekend,
         nth,
+        easter,
     } = a;
     let has_date = |s: &Semantics| s.year.is_some() || s.month.is_some() || s.day.is_some();
     // A date in one calendar and a date in the other are a pair only through `hijri_pair`, which a
@@ -198,6 +199,7 @@ pub(crate) fn unify(a: &Semantics, b: &Semantics) -> Option<Semantics> {
         quarter: join(quarter, &b.quarter).ok()?,
         half: join(half, &b.half).ok()?,
         weekend: *weekend || b.weekend,
+        easter: join(easter, &b.easter).ok()?,
         nth: join(nth, &b.nth).ok()?,
     })
 }

@@ -63,6 +63,12 @@ pub const FIELDS: &[FieldDoc] = &[
     FieldDoc { name: "half", takes: "1–2", meaning: "A half of a year (2024-H2).", sample: "2" },
     FieldDoc { name: "weekend", takes: "true", meaning: "The weekend of a week (2024-W15-WE, Friday to Sunday).", sample: "true" },
     FieldDoc { name: "nth", takes: "1–53, or -1", meaning: "The Nth weekday of a month (with `weekday`), or its Nth week (with `unit = W`: a week belongs to the month holding its Thursday), or with `unit = W` and a year but no month the Nth ISO week of that year; -1 is the last.", sample: "1" },
+    FieldDoc {
+        name: "easter",
+        takes: "western:N or orthodox:N",
+        meaning: "A day N days after Easter Sunday, by the Western (Gregorian) or the Orthodox (Julian) computus (عيد الفصح = western:0 or orthodox:0, شم النسيم = orthodox:1, الجمعة العظيمة = -2); with `year`, that year's, else the nearest occurrence the tense allows.",
+        sample: "orthodox:1",
+    },
 ];
 
 /// The field named `name`, if there is one.

@@ -42,5 +42,5 @@ pub use explain::{Candidate, CaptureTrace, ContextTrace, FieldTrace, LexiconHit,
 pub use fields::{fields_markdown, FieldDoc, FIELDS};
 pub use load::{Example, ExampleOwner, Grammar, Negative, EXAMPLE_KEYS};
 pub use matcher::Mention;
-pub use semantics::{Anaphora, Calendar, Direction, MentionType, PartOfDay, Semantics, Unit};
+pub use semantics::{Anaphora, Calendar, Church, Direction, MentionType, PartOfDay, Semantics, Unit};
 pub use spread::{DateSpread, MIN_SEASONS, MIN_YEARS};

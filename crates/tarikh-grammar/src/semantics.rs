@@ -232,6 +232,19 @@ pub struct Semantics {
     /// من أكتوبر", "آخر أسبوع من سبتمبر"). With an ordinal `day` too ("الثلاثاء الثالث من أيلول"),
     /// the calendar decides: the date if that day is that weekday, else the Nth weekday.
     pub nth: Option<i32>,
+    /// A day counted from Easter Sunday, by the Western or the Orthodox reckoning ("عيد الفصح"،
+    /// "شم النسيم" = Orthodox +1, "الجمعة العظيمة" = -2): the church and the days after Easter.
+    pub easter: Option<(Church, i32)>,
+}
+
+/// Which Easter a day is counted from: the Western (Gregorian computus) or the Orthodox one
+/// (Julian computus), which Copts, most Levantine Christians and Egypt's public holidays follow.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Church {
+    /// Easter by the Gregorian computus (Catholics, Protestants).
+    Western,
+    /// Easter by the Julian computus (Copts, the Orthodox churches).
+    Orthodox,
 }
 
 /// Set the field `name` (one of [`crate::FIELDS`]) from its written value.
@@ -372,6 +385,19 @@ pub(crate) fn set_field(sem: &mut Semantics, name: &str, value: &str) -> Result<
             })
         }
         "last_day" => sem.last_day = matches!(value.trim(), "true" | "yes" | "1"),
+        "easter" => {
+            let (church, days) = value.trim().split_once(':').unwrap_or((value.trim(), "0"));
+            let church = match church {
+                "western" => Church::Western,
+                "orthodox" => Church::Orthodox,
+                other => return Err(format!("field `easter` expects western:N or orthodox:N (N days after Easter Sunday), but got `{other}`")),
+            };
+            let days: i32 = num(name, days)?;
+            if !(-60..=60).contains(&days) {
+                return Err(format!("field `easter` counts at most 60 days from Easter Sunday, but got `{value}`"));
+            }
+            sem.easter = Some((church, days));
+        }
         "alt_hijri_date" => {
             let (m, d) = value.trim().split_once('-').ok_or_else(|| format!("field `{name}` expects MONTH-DAY such as `12-10`, but got `{value}`"))?;
             let (m, d): (u32, u32) = (num(name, m)?, num(name, d)?);
@@ -399,7 +425,7 @@ pub(crate) enum FieldTest {
 /// The fields a [`FieldTest`] may name.
 const TESTABLE: &[&str] = &[
     "year", "month", "day", "weekday", "hour", "minute", "part_of_day", "shift", "direction", "reference", "amount", "unit", "mod",
-    "event", "event_gap", "every", "timezone", "last_of_event", "range_end", "hijri_pair", "gregorian_year", "last_day", "anaphora", "season", "quarter", "half", "weekend", "nth",
+    "event", "event_gap", "every", "timezone", "last_of_event", "range_end", "hijri_pair", "gregorian_year", "last_day", "anaphora", "season", "quarter", "half", "weekend", "nth", "easter",
 ];
 
 impl FieldTest {
@@ -445,6 +471,7 @@ impl FieldTest {
                 "half" => sem.half.is_some(),
                 "weekend" => sem.weekend,
                 "nth" => sem.nth.is_some(),
+                "easter" => sem.easter.is_some(),
                 _ => false,
             },
         }

@@ -222,6 +222,7 @@ fn meaning(s: &Semantics) -> Vec<String> {
     put("half", s.half.map(|v| v.to_string()));
     put("weekend", s.weekend.then(|| "true".into()));
     put("nth", s.nth.map(|v| v.to_string()));
+    put("easter", s.easter.map(|(c, n)| format!("{c:?} {n:+}")));
     out
 }
 

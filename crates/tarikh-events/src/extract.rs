@@ -1822,6 +1822,9 @@ const PREPOSITIONS: &[&str] = &["في", "علي", "الي", "من", "عن", "م�
 /// [`LABEL_WORDS`] words after it in its clause ("أغلقت السلطات الليبية 4 موانئ", "انهيار سدي
 /// وادي درنة"), stopping at punctuation, a date, a complementizer or relative pronoun, a word of
 /// circumstance or another event's trigger; function words left at the end are dropped.
+/// How many words of another event a label may take after a preposition that ends it.
+const OBJECT_LABEL_WORDS: usize = 3;
+
 fn label_words(cx: &Ctx, d: &Draft, taken: &[bool]) -> usize {
     let clause = cx.words[d.last].clause;
     let mut last = d.last;
@@ -1851,6 +1854,16 @@ fn label_words(cx: &Ctx, d: &Draft, taken: &[bool]) -> usize {
             break;
         }
         last = wi;
+    }
+    // a label never ends on a preposition: it takes the event its object names when another
+    // trigger follows it («تحقيق في عملية القرصنة», not «تحقيق في»), else it stops before it
+    // (a trigger phrase may end on one itself: «تحقيق في»)
+    if (last > d.last || d.last > d.first) && PREPOSITIONS.contains(&without_conjunction(cx.word(last))) {
+        let mut object = last;
+        while object + 1 < cx.words.len() && object < last + OBJECT_LABEL_WORDS && taken[object + 1] && cx.words[object + 1].clause == clause && cx.adjacent(object) {
+            object += 1;
+        }
+        last = if object > last || last == d.last { object } else { last - 1 };
     }
     while last > d.last {
         let w = cx.word(last);

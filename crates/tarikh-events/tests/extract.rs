@@ -486,6 +486,14 @@ fn labels_and_keywords() {
 }
 
 #[test]
+fn a_label_never_ends_on_a_preposition() {
+    // the object of «في» is another event: the label takes it
+    let ev = extract(&doc("d", "وبدأت الوكالة التحقيق في عملية القرصنة.", vec![]), &lex());
+    let m = ev.mentions.iter().find(|m| m.event_type == "investigation").expect("an investigation");
+    assert_eq!(m.label, "التحقيق في عملية القرصنة");
+}
+
+#[test]
 fn context_triggers_need_context() {
     let lex = lex();
     let ev = extract(&doc("d", "قتل جنديان في هجوم على دورية.", vec![]), &lex);

@@ -440,12 +440,29 @@ pub fn document_records(outcomes: &[DocOutcome], events: &[DocEvents]) -> Vec<Do
 /// Between the words of `story_words` (the Arabic comma, as a reader lists words).
 pub const STORY_WORD_SEPARATOR: &str = "، ";
 
+/// The publication as `documents.csv` writes it: the day (`2017-05-06`), or the day and time with
+/// the zone's offset that day (`2017-05-06T10:30+02:00`) when the time was given, so that a time
+/// given in docs.csv is not lost on the way out; empty when the day is unknown.
+pub fn publication_stamp(p: &tarikh_anchor::Publication) -> Option<String> {
+    let day = p.known_date()?;
+    let Some(time) = p.time else { return Some(day.format("%Y-%m-%d").to_string()) };
+    use chrono::{Timelike, TimeZone};
+    let clock = if time.second() == 0 { "%Y-%m-%dT%H:%M" } else { "%Y-%m-%dT%H:%M:%S" };
+    let local = day.and_time(time);
+    let stamp = match p.timezone.from_local_datetime(&local).earliest() {
+        Some(t) => t.fixed_offset().format(&format!("{clock}%:z")).to_string(),
+        // A wall time that does not exist that day (a clock moved forward): the time as given.
+        None => local.format(clock).to_string(),
+    };
+    Some(stamp)
+}
+
 /// The row of one input document, read (with `events` event mentions) or not.
 pub fn document_record(outcome: &DocOutcome, events: usize) -> DocumentRecord {
     match outcome {
         DocOutcome::Done(d, warning) => DocumentRecord {
             doc: d.id.clone(),
-            published_at: d.publication.known_date().map(|day| day.format("%Y-%m-%d").to_string()),
+            published_at: publication_stamp(&d.publication),
             basis: Some(d.publication.basis.as_str().into()),
             chars: d.original.chars().count(),
             timexes: d.timexes.len(),

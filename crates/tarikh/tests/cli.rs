@@ -237,6 +237,25 @@ fn the_last_hour_of_an_event_named_differently_elsewhere_is_dated_by_it() {
 }
 
 #[test]
+fn a_publication_time_given_in_docs_csv_is_kept_in_documents_csv() {
+    // a time of day (with or without its offset) is written back with the zone's offset that day;
+    // a day alone stays a day
+    let corpus = tempdir("pubtime-corpus");
+    let out = tempdir("pubtime-out");
+    for id in ["a1", "a2", "a3"] {
+        std::fs::write(corpus.join(format!("{id}.txt")), "أعلنت الحكومة أمس الجمعة عن خطة جديدة.\n").unwrap();
+    }
+    let docs = "doc,file,published_at,timezone\na1,a1.txt,2022-06-11T09:00+02:00,Europe/Paris\na2,a2.txt,2022-01-11T18:30:15,Africa/Cairo\na3,a3.txt,2022-06-11,Asia/Riyadh\n";
+    std::fs::write(corpus.join("docs.csv"), docs).unwrap();
+    let o = tarikh(&["run", corpus.to_str().unwrap(), "-o", out.to_str().unwrap(), "--quiet"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let (header, rows) = read_csv(&out.join("documents.csv"));
+    let col = header.iter().position(|h| h == "published_at").unwrap();
+    let published: Vec<&str> = rows.iter().map(|r| r[col].as_str()).collect();
+    assert_eq!(published, ["2022-06-11T09:00+02:00", "2022-01-11T18:30:15+02:00", "2022-06-11"]);
+}
+
+#[test]
 fn a_broken_grammar_file_names_its_path_and_line() {
     let dir = tempdir("grammar");
     std::fs::write(dir.join("rules.toml"), "[[rule]]\nname = \"x\"\npattern = \"{nosuchlexicon}\"\ntype = \"DATE\"\n").unwrap();

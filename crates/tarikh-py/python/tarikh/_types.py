@@ -52,7 +52,7 @@ class DocumentRow(TypedDict):
     """A row of ``documents.csv``."""
 
     doc: str
-    published_at: Optional[str]  # YYYY-MM-DD; None when unknown or unread
+    published_at: Optional[str]  # YYYY-MM-DD, or YYYY-MM-DDTHH:MM+HH:MM when a time was given; None when unknown or unread
     basis: Optional[str]  # metadata, inferred, default or unknown
     chars: int
     timexes: int

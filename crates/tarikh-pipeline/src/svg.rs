@@ -610,14 +610,15 @@ fn draw_row(body: &mut String, axis: &Axis, (axis_left, axis_right): (f64, f64),
     let _ = writeln!(body, "</g>");
 }
 
-/// `timeline.html`: the SVG inline in a page with no margins, so a browser (or a headless
-/// screenshot of `WIDTH` px) shows it at its natural size.
+/// `timeline.html`: the SVG inline in a page with no margins, so a headless screenshot of `WIDTH`
+/// px shows it at its natural size; a narrower window (or one whose vertical scrollbar takes some of
+/// the 1280 px) scales it down to fit instead of needing a horizontal scrollbar.
 pub fn render_html(svg: &str) -> String {
     let inline = svg.split_once("?>\n").map(|(_, rest)| rest).unwrap_or(svg);
     let mut html = String::new();
     html.push_str("<!DOCTYPE html>\n<html lang=\"ar\">\n<head>\n<meta charset=\"utf-8\">\n");
     html.push_str("<meta name=\"viewport\" content=\"width=1280\">\n<title>tarikh — الخط الزمني</title>\n");
-    html.push_str("<style>html,body{margin:0;padding:0;background:#fff}svg{display:block}</style>\n</head>\n<body>\n");
+    let _ = writeln!(html, "<style>html,body{{margin:0;padding:0;background:#fff}}svg{{display:block;width:100%;max-width:{WIDTH}px;height:auto}}</style>\n</head>\n<body>");
     html.push_str(inline);
     html.push_str("</body>\n</html>\n");
     html

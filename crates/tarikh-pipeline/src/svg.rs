@@ -87,10 +87,10 @@ pub fn fit(s: &str, width: f64, size: f64) -> String {
     format!("{}…", out.trim_end())
 }
 
-/// Is this event a vote (an election round or the close of polls)?
+/// Is this event a vote (an election round, a referendum or the close of polls)?
 fn is_vote(e: &TimelineEvent) -> bool {
     let t = e.event_type.as_str();
-    t == "election_round" || t == "polls_close" || t.contains("vote")
+    t == "election_round" || t == "referendum" || t == "polls_close" || t.contains("vote")
 }
 
 fn is_silence(e: &TimelineEvent) -> bool {
@@ -622,4 +622,37 @@ pub fn render_html(svg: &str) -> String {
     html.push_str(inline);
     html.push_str("</body>\n</html>\n");
     html
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn event(event_type: &str) -> TimelineEvent {
+        TimelineEvent {
+            id: "E001".into(),
+            event_type: event_type.into(),
+            label: String::new(),
+            earliest_start: None,
+            latest_start: None,
+            earliest_end: None,
+            latest_end: None,
+            granularity: "day".into(),
+            docs: Vec::new(),
+            mentions: Vec::new(),
+            status: "consistent".into(),
+            importance: 0,
+            story: "S1".into(),
+        }
+    }
+
+    #[test]
+    fn votes_of_people_and_of_texts_are_marked_on_the_axis() {
+        for t in ["election_round", "referendum", "polls_close"] {
+            assert!(is_vote(&event(t)), "{t}");
+        }
+        for t in ["election_results", "statement", "generic"] {
+            assert!(!is_vote(&event(t)), "{t}");
+        }
+    }
 }

@@ -5,6 +5,7 @@ use crate::EventMention;
 use std::collections::HashSet;
 use super::{Draft, drafts_of_sentence};
 use super::context::{Ctx, opens_with_conjunction};
+use super::words::without_conjunction;
 use super::roles::RELATIVE_PRONOUNS;
 use tarikh_anchor::TimexType;
 
@@ -386,6 +387,12 @@ pub(super) fn governing_timex(cx: &Ctx, drafts: &[Draft], d: &Draft, links: &Tim
             continue;
         }
         let between = || drafts.iter().filter(|o| o.first > lo && o.first < hi);
+        // A date before a report and its topic («مؤتمر صحفي عقدته اليوم الاثنين للإعلان عن النتيجة
+        // النهائية للجولة الأولى من انتخابات الرئاسة»: Monday is the announcement's, the first
+        // round and its election are what it is about) dates the report only.
+        if tl < d.first && between().any(|o| topic_of(cx, o, d) || between().any(|r| topic_of(cx, r, o) && follows_as_complement(cx, o, d))) {
+            continue;
+        }
         // A date after two events of one kind belongs to the nearer ("في الجولة الثانية … نتائج
         // الجولة الأولى في 23 أبريل"): the farther one is not dated by it. A mention right after
         // the trigger is its complement ("الجولة الثانية من الانتخابات الأحد"), not a rival.
@@ -402,6 +409,49 @@ pub(super) fn governing_timex(cx: &Ctx, drafts: &[Draft], d: &Draft, links: &Tim
         }
     }
     best.map(|(_, ti, own)| (ti, own))
+}
+
+/// How many words may stand between a report and the mention that is its topic («للإعلان عن
+/// النتيجة النهائية للجولة الأولى»: three).
+const TOPIC_REACH: usize = 4;
+
+/// Prepositions that make the event after a report its topic («الإعلان عن النتيجة»، «التعليق على
+/// القرصنة»), not its setting: «في»، «خلال» place the report in the event after them («الإعلان في
+/// مؤتمر صحفي»), at its time.
+const TOPIC_PREPOSITIONS: &[&str] = &["عن", "علي", "من"];
+
+/// Whether `d` is the topic of the report `o` before it (what is announced or said about: the
+/// report's date is not its date, as for reported content after «أن»): within [`TOPIC_REACH`] words
+/// of its clause, with no date, punctuation or coordinating و between, and governed by a
+/// preposition of topic ([`TOPIC_PREPOSITIONS`], or ل attached before the article: «للجولة»). An
+/// event an announcement makes («الإعلان عن النتائج النهائية») is no mere topic: it takes the
+/// announcement's date.
+fn topic_of(cx: &Ctx, o: &Draft, d: &Draft) -> bool {
+    if !follows_as_complement(cx, o, d) {
+        return false;
+    }
+    let types = cx.lex.types();
+    let Some(report) = o.type_idx.map(|t| &types[t]).filter(|t| t.reports) else { return false };
+    // (an event an announcement makes is no mere topic)
+    !(report.joins_object && d.type_idx.is_some_and(|t| types[t].declared))
+}
+
+/// Whether `d` follows the event `o` as its complement («الجولة الأولى من انتخابات الرئاسة»): within
+/// [`TOPIC_REACH`] words of its clause, after a preposition of topic or with ل before its article.
+fn follows_as_complement(cx: &Ctx, o: &Draft, d: &Draft) -> bool {
+    o.last < d.first && d.first - o.last <= TOPIC_REACH && governed(cx, o, d)
+}
+
+/// The words from `o` to `d` are joined in one clause, with no date and no coordinating و, and a
+/// preposition of topic stands between or ل is attached before `d`'s article.
+fn governed(cx: &Ctx, o: &Draft, d: &Draft) -> bool {
+    let clause = cx.words[d.first].clause;
+    let joined = (o.last..d.first).all(|x| cx.adjacent(x) && cx.words[x + 1].clause == clause && cx.word_timex[x + 1].is_none());
+    let coordinated = (o.last + 1..=d.first).any(|x| cx.word(x).starts_with('و') && without_conjunction(cx.word(x)) != cx.word(x));
+    // (ل before the article: «للجولة»; a bare ل may be a root letter, «لقاء»)
+    let attached = cx.word(d.first).starts_with("لل");
+    let preposition = (o.last + 1..d.first).any(|x| TOPIC_PREPOSITIONS.contains(&cx.word(x)));
+    joined && !coordinated && (attached || preposition)
 }
 
 /// Link each mention to the expressions that date it: its governing timex, the end of a range,

@@ -157,8 +157,12 @@ pub(crate) fn own_times(input: &Input, flat: &[Flat], members: &[Vec<usize>], la
         }
         // the point covered by the intervals of the most documents (earliest on a tie): a sweep
         // over interval starts and ends, counting documents with at least one open interval
+        // (a statement's next-day reading, by an outlet that dates it by the day it reports it,
+        // yields to the evening it was made: see `merge::reported_next_day`)
+        let reported_later = |j: usize| flat[j].strict && timed.iter().any(|&k| flat[k].strict && crate::merge::reported_next_day(&flat[k], &flat[j]) && flat[k].gran != "day");
+        let voting: Vec<usize> = timed.iter().copied().filter(|&j| !reported_later(j)).collect();
         let mut sweep: Vec<(i64, i8, usize)> = Vec::with_capacity(2 * timed.len());
-        for &i in &timed {
+        for &i in &voting {
             let (a, b) = flat[i].time.unwrap();
             sweep.push((a, 1, flat[i].doc));
             sweep.push((b, -1, flat[i].doc));

@@ -786,3 +786,31 @@ fn a_day_during_an_event_said_to_last_several_days_is_no_disagreement() {
     assert!(vote.latest_start.is_some_and(|s| s <= at(1, 2020, 3, 2, 0, 0)), "{vote:#?}");
     assert!(vote.earliest_end.is_some_and(|e| e >= at(1, 2020, 3, 3, 0, 0)), "{vote:#?}");
 }
+
+#[test]
+fn a_statement_of_an_evening_dated_the_next_day_by_another_outlet_is_one_statement() {
+    // Friday evening's statement is «اليوم السبت» in Saturday's paper: one statement, dated on the
+    // evening it was made, with the disagreement reported.
+    let friday = doc(
+        "a",
+        "أعلن فريق الحملة، مساء الجمعة، تعرضه لعملية قرصنة واسعة.",
+        (2020, 3, 6),
+        PARIS,
+        1,
+        vec![tx("مساء الجمعة", "2020-03-06TEV", AnchorKind::Dct)],
+    );
+    let saturday = doc(
+        "b",
+        "أعلن فريق الحملة، اليوم السبت، تعرضه لعملية قرصنة واسعة.",
+        (2020, 3, 7),
+        PARIS,
+        1,
+        vec![tx("اليوم السبت", "2020-03-07", AnchorKind::Dct)],
+    );
+    let (_, tl) = run(&[friday, saturday]);
+    let said: Vec<_> = tl.events.iter().filter(|e| e.label.contains("أعلن")).collect();
+    assert_eq!(said.len(), 1, "{:#?}", tl.events.iter().map(|e| (&e.label, &e.docs)).collect::<Vec<_>>());
+    assert_eq!(said[0].docs, vec!["a", "b"]);
+    assert_eq!(said[0].earliest_start, Some(at(1, 2020, 3, 6, 18, 0)), "{:#?}", said[0]);
+    assert!(tl.conflicts.iter().any(|c| c.kind == "cross_doc_disagreement" && c.evidence.iter().any(|e| e.3 == "اليوم السبت")), "{:#?}", tl.conflicts);
+}

@@ -387,9 +387,9 @@ pub(super) fn governing_timex(cx: &Ctx, drafts: &[Draft], d: &Draft, links: &Tim
             continue;
         }
         let between = || drafts.iter().filter(|o| o.first > lo && o.first < hi);
-        // A date before a report and its topic («مؤتمر صحفي عقدته اليوم الاثنين للإعلان عن النتيجة
-        // النهائية للجولة الأولى من انتخابات الرئاسة»: Monday is the announcement's, the first
-        // round and its election are what it is about) dates the report only.
+        // A date before a report and its topic («… اليوم الاثنين للإعلان عن النتيجة النهائية للجولة
+        // الأولى»: Monday is the announcement's, the first round is what it is about) dates the
+        // report only.
         if tl < d.first && between().any(|o| topic_of(cx, o, d) || between().any(|r| topic_of(cx, r, o) && follows_as_complement(cx, o, d))) {
             continue;
         }

@@ -277,6 +277,9 @@ pub struct EventDetail {
     pub time_compatible: bool,
     /// Number of system events whose evidence overlaps the gold evidence.
     pub candidates: usize,
+    /// Those system events, each with its evidence spans that overlap the gold evidence
+    /// (`E013 001:3420-3430`): which rows split a gold event, for `--details`.
+    pub candidate_rows: Vec<String>,
     /// Gold evidence spans overlapped by the matched system event.
     pub overlapping_spans: usize,
     /// Start bounds correct.
@@ -521,6 +524,9 @@ impl Report {
             if e.system_id.is_some() && !(e.start_ok && e.end_ok) {
                 let _ = writeln!(s, "         gold   {}", e.gold_bounds.join(" "));
                 let _ = writeln!(s, "         system {}", e.system_bounds.join(" "));
+            }
+            if e.candidates > 1 {
+                let _ = writeln!(s, "         rows   {}", e.candidate_rows.join(" | "));
             }
         }
         let _ = writeln!(s, "== relations missed");

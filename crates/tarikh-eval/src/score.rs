@@ -28,6 +28,16 @@ type Dt = DateTime<FixedOffset>;
 /// share of system events that touch some gold event; *one-to-one* the share of gold events
 /// touched by exactly one system event (not split over several rows).
 ///
+/// Gold evidence may be a whole phrase that names other events besides its own («… فتح تحقيق في
+/// شكوى ماكرون», «أكد فريق حملة المرشح إلى الانتخابات الرئاسية»; the gold conventions: an event
+/// noun phrase inside an expression is an event mention of its own). A system span inside such a
+/// phrase counts for the phrase's event unless it names another event: it lies within a smaller
+/// evidence span of another gold event, or — past the phrase's first word, which names the
+/// phrase's own event — it belongs to a system event that touches another gold event outside
+/// this one's evidence (the row of that event), and the gold event has a row of its own besides.
+/// A span at the head of the phrase always counts; so does a nested one when no other row
+/// touches the event (it is then the only row that tells it).
+///
 /// **Bounds.** Checked separately for start (`[earliest_start, latest_start]`) and end
 /// (`[earliest_end, latest_end]`), with a tolerance of one minute. A side is correct when
 /// * gold lower bound present ⇒ system lower bound present and ≥ gold lower − 1 min;
@@ -376,38 +386,93 @@ fn attributed_overlap(gold: &[GoldEvent], g: &GoldEvent, ge: &SpanRef, se: &Span
     }
 }
 
+/// Per system event: the gold events it touches through a span outside all the evidence of the
+/// gold event `g` (see [`attributed_overlap`]), as indices into `gold`.
+fn touches_elsewhere(gold: &[GoldEvent], s: &SystemEvent) -> Vec<Vec<usize>> {
+    // per span of s: the gold events it touches
+    let per_span: Vec<Vec<usize>> = s
+        .evidence
+        .iter()
+        .map(|se| {
+            (0..gold.len())
+                .filter(|&h| gold[h].evidence.iter().any(|he| attributed_overlap(gold, &gold[h], he, se) > 0))
+                .collect()
+        })
+        .collect();
+    (0..gold.len())
+        .map(|g| {
+            let mut out: Vec<usize> = s
+                .evidence
+                .iter()
+                .zip(&per_span)
+                .filter(|(se, _)| !gold[g].evidence.iter().any(|ge| se.overlaps(ge)))
+                .flat_map(|(_, hs)| hs.iter().copied())
+                .filter(|&h| h != g)
+                .collect();
+            out.sort_unstable();
+            out.dedup();
+            out
+        })
+        .collect()
+}
+
+/// [`attributed_overlap`], also leaving out a span past the head of the gold phrase `ge` when its
+/// system event is the row of another gold event (`elsewhere`: it touches one outside `g`'s
+/// evidence).
+fn row_overlap(gold: &[GoldEvent], g: &GoldEvent, ge: &SpanRef, se: &SpanRef, elsewhere: bool) -> usize {
+    let shared = attributed_overlap(gold, g, ge, se);
+    let past_head = se.doc == ge.doc && ge.start < se.start && se.end <= ge.end;
+    if shared > 0 && past_head && elsewhere {
+        0
+    } else {
+        shared
+    }
+}
+
 fn score_events(gold: &[GoldEvent], system: &[SystemEvent]) -> EventResult {
+    let elsewhere: Vec<Vec<Vec<usize>>> = system.iter().map(|s| touches_elsewhere(gold, s)).collect();
     let mut details = Vec::new();
     let mut matching = HashMap::new();
     let mut uses: HashMap<usize, usize> = HashMap::new();
     let mut chosen: Vec<Option<usize>> = Vec::new();
-    for g in gold {
-        // (time compatible, spans overlapped, bounds score, overlap code points)
-        let mut best: Option<(usize, usize, usize, usize)> = None;
-        let mut best_key = (false, 0usize, 0usize, 0usize);
-        let mut candidates = 0;
-        for (si, s) in system.iter().enumerate() {
-            let spans = g
-                .evidence
-                .iter()
-                .filter(|ge| s.evidence.iter().any(|se| attributed_overlap(gold, g, ge, se) > 0))
-                .count();
-            if spans == 0 {
-                continue;
+    for (gi, g) in gold.iter().enumerate() {
+        // (time compatible, spans overlapped, bounds score, overlap code points); first with the
+        // rows of other gold events named inside this one's phrase left out, then, when no row
+        // is left, with them
+        let rows_of = |nested_out: bool| {
+            let mut best: Option<(usize, usize, usize, usize)> = None;
+            let mut best_key = (false, 0usize, 0usize, 0usize);
+            let mut candidates = 0;
+            let mut candidate_rows = Vec::new();
+            for (si, s) in system.iter().enumerate() {
+                let other_row = nested_out && !elsewhere[si][gi].is_empty();
+                let overlap = |ge: &SpanRef, se: &SpanRef| row_overlap(gold, g, ge, se, other_row);
+                let spans = g.evidence.iter().filter(|ge| s.evidence.iter().any(|se| overlap(ge, se) > 0)).count();
+                if spans == 0 {
+                    continue;
+                }
+                candidates += 1;
+                let touching: Vec<String> = s
+                    .evidence
+                    .iter()
+                    .filter(|se| g.evidence.iter().any(|ge| overlap(ge, se) > 0))
+                    .map(|se| format!("{}:{}-{}", se.doc, se.start, se.end))
+                    .collect();
+                candidate_rows.push(format!("{} {}", s.id, touching.join(" ")));
+                let (a, b) = bounds(g, s);
+                let bscore = a as usize + b as usize;
+                let cp: usize = g.evidence.iter().flat_map(|ge| s.evidence.iter().map(move |se| overlap(ge, se))).sum();
+                let key = (time_compatible(g, s), spans, bscore, cp);
+                if best.is_none() || key > best_key {
+                    best = Some((si, spans, bscore, cp));
+                    best_key = key;
+                }
             }
-            candidates += 1;
-            let (a, b) = bounds(g, s);
-            let bscore = a as usize + b as usize;
-            let cp: usize = g
-                .evidence
-                .iter()
-                .flat_map(|ge| s.evidence.iter().map(move |se| attributed_overlap(gold, g, ge, se)))
-                .sum();
-            let key = (time_compatible(g, s), spans, bscore, cp);
-            if best.is_none() || key > best_key {
-                best = Some((si, spans, bscore, cp));
-                best_key = key;
-            }
+            (best, candidates, candidate_rows)
+        };
+        let (mut best, mut candidates, mut candidate_rows) = rows_of(true);
+        if best.is_none() {
+            (best, candidates, candidate_rows) = rows_of(false);
         }
         let gb = [
             fmt_dt(&g.earliest_start),
@@ -428,6 +493,7 @@ fn score_events(gold: &[GoldEvent], system: &[SystemEvent]) -> EventResult {
                     system_id: Some(s.id.clone()),
                     time_compatible: time_compatible(g, s),
                     candidates,
+                    candidate_rows,
                     overlapping_spans: spans,
                     start_ok: a,
                     end_ok: b,
@@ -448,6 +514,7 @@ fn score_events(gold: &[GoldEvent], system: &[SystemEvent]) -> EventResult {
                     system_id: None,
                     time_compatible: false,
                     candidates: 0,
+                    candidate_rows: Vec::new(),
                     overlapping_spans: 0,
                     start_ok: false,
                     end_ok: false,

@@ -473,3 +473,30 @@ fn a_mention_of_a_nested_gold_event_is_not_a_second_row_of_the_outer_one() {
     assert_eq!(r.event_details[0].candidates, 2, "s2 overlaps E1's phrase outside E2");
     assert_eq!(r.timeline.events.one_to_one, 1);
 }
+
+#[test]
+fn the_row_of_another_gold_event_named_inside_a_phrase_is_not_a_split_of_it() {
+    // Gold E1's evidence is a phrase (001:100-160) that names, past its head, the event E2 whose
+    // own evidence lies elsewhere (002:10-20).
+    let mut g = small_gold();
+    g.events = vec![gev("E1", "001:100-160", DAY), gev("E2", "002:10-20", DAY)];
+    // s1 is E1's own row; s2 is E2's row, with a mention inside E1's phrase (001:130-138).
+    let sys = SystemOutput {
+        events: vec![sev("s1", "001:100-105", DAY), sev("s2", "001:130-138;002:10-20", DAY)],
+        ..Default::default()
+    };
+    let r = evaluate(&g, &sys);
+    assert_eq!(r.event_details[0].system_id.as_deref(), Some("s1"));
+    assert_eq!(r.event_details[0].candidates, 1, "s2 is E2's row");
+    assert_eq!(r.timeline.events.one_to_one, 2);
+    // A mention at the head of the phrase is the phrase's own event, whatever row holds it.
+    let sys = SystemOutput {
+        events: vec![sev("s1", "001:120-125", DAY), sev("s2", "001:100-106;002:10-20", DAY)],
+        ..Default::default()
+    };
+    assert_eq!(evaluate(&g, &sys).event_details[0].candidates, 2);
+    // When that row is the only one that tells E1, it still finds it.
+    let sys = SystemOutput { events: vec![sev("s2", "001:130-138;002:10-20", DAY)], ..Default::default() };
+    let r = evaluate(&g, &sys);
+    assert_eq!(r.event_details[0].system_id.as_deref(), Some("s2"));
+}

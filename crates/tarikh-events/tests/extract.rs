@@ -1211,3 +1211,24 @@ fn a_phrase_reads_on_across_a_date_set_off_by_commas() {
     assert_eq!(m.time, Some(0));
     assert_eq!(m.label, "أغلقت صناديق الاقتراع في المحافظات");
 }
+
+#[test]
+fn a_report_dates_itself_not_its_topic() {
+    // «للإعلان عن النتيجة الرسمية للجولة الأولى»: Monday is when the result was announced; the
+    // first round and its election are what the announcement is about.
+    let text = "نظمت اللجنة اليوم الاثنين لقاء مع الصحفيين للإعلان عن النتيجة الرسمية للجولة الأولى من الانتخابات البلدية.";
+    let ev = extract(&doc("t", text, vec![date("اليوم الاثنين", "2020-03-09", day(2020, 3, 9))]), &lex());
+    let (_, announce) = find(&ev, "لإعلان");
+    assert_eq!(announce.time, Some(0));
+    let (_, round) = find(&ev, "لجولة الأولى");
+    assert_eq!(round.time, None, "the first round is the announcement's topic");
+    // an event the announcement makes is its object, not a topic: it takes the date
+    let text = "عقدت الهيئة ندوة صحفية اليوم الاثنين للإعلان عن النتائج النهائية للانتخابات التشريعية.";
+    let ev = extract(&doc("t", text, vec![date("اليوم الاثنين", "2020-03-09", day(2020, 3, 9))]), &lex());
+    let result = ev.mentions.iter().find(|m| m.event_type == "election_results").unwrap_or_else(|| panic!("no result in {:?}", ev.mentions.iter().map(|m| (&m.trigger, &m.event_type)).collect::<Vec<_>>()));
+    assert_eq!(result.time, Some(0));
+    // «في» sets the report in an event at its time («لإعلان النتائج في مؤتمر صحفي»)
+    let text = "حددت المفوضية الساعة الخامسة من اليوم الثلاثاء موعدا لإعلان النتائج في مؤتمر صحفي.";
+    let ev = extract(&doc("t", text, vec![date("اليوم الثلاثاء", "2020-03-10", day(2020, 3, 10))]), &lex());
+    assert_eq!(find(&ev, "مؤتمر").1.time, Some(0));
+}

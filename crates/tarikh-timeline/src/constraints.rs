@@ -157,8 +157,12 @@ pub(crate) fn own_times(input: &Input, flat: &[Flat], members: &[Vec<usize>], la
         }
         // the point covered by the intervals of the most documents (earliest on a tie): a sweep
         // over interval starts and ends, counting documents with at least one open interval
+        // (a statement's next-day reading, by an outlet that dates it by the day it reports it,
+        // yields to the evening it was made: see `merge::reported_next_day`)
+        let reported_later = |j: usize| flat[j].strict && timed.iter().any(|&k| flat[k].strict && crate::merge::reported_next_day(&flat[k], &flat[j]) && flat[k].gran != "day");
+        let voting: Vec<usize> = timed.iter().copied().filter(|&j| !reported_later(j)).collect();
         let mut sweep: Vec<(i64, i8, usize)> = Vec::with_capacity(2 * timed.len());
-        for &i in &timed {
+        for &i in &voting {
             let (a, b) = flat[i].time.unwrap();
             sweep.push((a, 1, flat[i].doc));
             sweep.push((b, -1, flat[i].doc));
@@ -206,6 +210,13 @@ pub(crate) fn own_times(input: &Input, flat: &[Flat], members: &[Vec<usize>], la
             b - a <= 1 && (a == hi || b == lo)
         });
         major.extend(touching);
+        // an event said to last longer than a reading ("3 أيام" of a vote) holds on each day its
+        // articles report it on («لليوم الثالث»، «اليوم الاثنين»): a shorter reading within that
+        // length of the majority's is a day during the event, not a disagreement
+        let (during, minor): (Vec<usize>, Vec<usize>) = minor.into_iter().partition(|&j| {
+            let (a, b) = flat[j].time.unwrap();
+            stated_min[e].is_some_and(|d| b - a < d && lo.saturating_sub(d) <= a && b <= hi.saturating_add(d))
+        });
         if !minor.is_empty() {
             in_conflict[e] = true;
             let mdocs: BTreeSet<String> = major.iter().map(|&j| input.doc_id(&flat[j])).collect();
@@ -243,6 +254,14 @@ pub(crate) fn own_times(input: &Input, flat: &[Flat], members: &[Vec<usize>], la
             });
             let (ts, te, tt) = flat[j].timex_span.clone().unwrap_or_default();
             own_time[e] = Some((shared, Source { doc: input.doc_id(&flat[j]), start: ts, end: te, text: tt }));
+        }
+        for &j in &during {
+            let f = &flat[j];
+            let (a, b) = f.time.unwrap();
+            let (ts, te, tt) = f.timex_span.as_ref().unwrap();
+            let src = Source { doc: input.doc_id(f), start: *ts, end: *te, text: tt.clone() };
+            net.add_with(0, s_node(e), b, f.class, Some(src.clone()), || format!("«{}» began by the end of «{tt}», a day it was going on", labels[e]), vec![e]);
+            net.add_with(e_node(e), 0, -a, f.class, Some(src), || format!("«{}» still held at the start of «{tt}», a day it was going on", labels[e]), vec![e]);
         }
         for &j in &major {
             let f = &flat[j];

@@ -155,6 +155,20 @@ fn warm(flat: &[Flat], checked: &[usize], cands: &[usize]) {
     std::hint::black_box(touched);
 }
 
+/// Whether two mentions of other documents date one statement on an evening (or night) and on
+/// the next day: an outlet dates a statement issued late in the evening by the day it reports it
+/// («أعلن مكتب المرشح اليوم السبت» for the statement of Friday evening, «أمس السبت» in Sunday's
+/// paper), so the two readings are one statement told with a disagreement, and the evening is
+/// its time.
+pub(crate) fn reported_next_day(a: &Flat, b: &Flat) -> bool {
+    let late = |f: &Flat| matches!(f.gran, "evening" | "night");
+    let next = |e: &Flat, d: &Flat| match (e.time, d.time) {
+        (Some(x), Some(y)) => late(e) && d.gran == "day" && x.0 < y.0 && y.0 <= x.1 && y.1 > x.1,
+        _ => false,
+    };
+    a.doc != b.doc && (next(a, b) || next(b, a))
+}
+
 /// The merge rule (see the crate docs).
 fn should_merge(a: &Flat, b: &Flat) -> bool {
     // different triggers of one sentence are different events, unless they name an event of a
@@ -194,6 +208,11 @@ fn should_merge(a: &Flat, b: &Flat) -> bool {
         _ => 2,
     };
     if a.strict || b.strict {
+        // (one statement dated on an evening and the next day: the same verb and a word of what
+        // it says)
+        if a.strict && b.strict && head_eq && shared >= 1 && reported_next_day(a, b) {
+            return true;
+        }
         return time <= 2 && shared >= 2 && (head_eq || shared >= 3);
     }
     // a state (the silence period) dated on nearby days is one state
@@ -405,8 +424,11 @@ pub(crate) fn cluster(input: &Input, flat: &[Flat], flat_of: &[Vec<Option<usize>
                     if distinct_clash(&dist[ri], &dist[rj]) {
                         continue;
                     }
+                    // (one statement an outlet dates by the day it reports it is not set apart by
+                    // an article that dates other statements of the group on either day)
+                    let next_day = reported_next_day(&flat[i], &flat[j]);
                     if let (Some(x), Some(y)) = (flat[i].time, flat[j].time) {
-                        if (x.1 <= y.0 || y.1 <= x.0) && one_article_dates_both(&dated, flat[i].group, x, y) {
+                        if (x.1 <= y.0 || y.1 <= x.0) && !next_day && one_article_dates_both(&dated, flat[i].group, x, y) {
                             continue;
                         }
                     }
@@ -433,7 +455,7 @@ pub(crate) fn cluster(input: &Input, flat: &[Flat], flat_of: &[Vec<Option<usize>
                             // keeps one cluster to one time, or a chain of "he said" joins every
                             // statement of the week.
                             let gap = (x.0 - y.1).max(y.0 - x.1);
-                            if gap > 3 * DAY || ((flat[i].strict || flat[j].strict) && gap >= 0) {
+                            if gap > 3 * DAY || ((flat[i].strict || flat[j].strict) && gap >= 0 && !(next_day && gap <= 0)) {
                                 continue;
                             }
                             Some((x.0.min(y.0), x.1.max(y.1)))

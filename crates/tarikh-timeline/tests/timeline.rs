@@ -762,3 +762,55 @@ fn an_event_told_as_done_ends_by_its_articles_publication_time() {
     let rescue = event(&tl, "rescue", "إجلاء");
     assert_eq!(rescue.latest_end, Some(at(3, 2023, 2, 7, 6, 0)));
 }
+
+#[test]
+fn a_day_during_an_event_said_to_last_several_days_is_no_disagreement() {
+    // A vote over three days, and articles of its second and third days: each tells a day it was
+    // going on, not another date for it.
+    let first = doc(
+        "a",
+        "انطلقت اليوم الانتخابات الرئاسية لمدة 3 أيام.",
+        (2020, 3, 1),
+        PARIS,
+        1,
+        vec![tx("اليوم", "2020-03-01", AnchorKind::Dct), tx("3 أيام", "P3D", AnchorKind::Explicit)],
+    );
+    let second = doc("b", "تتواصل اليوم الاثنين الانتخابات الرئاسية.", (2020, 3, 2), PARIS, 1, vec![tx("اليوم الاثنين", "2020-03-02", AnchorKind::Dct)]);
+    let third = doc("c", "تتواصل اليوم الثلاثاء الانتخابات الرئاسية.", (2020, 3, 3), PARIS, 1, vec![tx("اليوم الثلاثاء", "2020-03-03", AnchorKind::Dct)]);
+    let (evs, tl) = run(&[first, second, third]);
+    assert!(evs[0].mentions.iter().any(|m| m.duration.is_some()), "{:#?}", evs[0].mentions);
+    assert!(tl.conflicts.iter().all(|c| c.kind != "cross_doc_disagreement"), "{:#?}", tl.conflicts);
+    let vote = event(&tl, "election_round", "الانتخابات");
+    assert_eq!(vote.docs, vec!["a", "b", "c"]);
+    // it had begun by Sunday's end and was still going on on Tuesday
+    assert!(vote.latest_start.is_some_and(|s| s <= at(1, 2020, 3, 2, 0, 0)), "{vote:#?}");
+    assert!(vote.earliest_end.is_some_and(|e| e >= at(1, 2020, 3, 3, 0, 0)), "{vote:#?}");
+}
+
+#[test]
+fn a_statement_of_an_evening_dated_the_next_day_by_another_outlet_is_one_statement() {
+    // Friday evening's statement is «اليوم السبت» in Saturday's paper: one statement, dated on the
+    // evening it was made, with the disagreement reported.
+    let friday = doc(
+        "a",
+        "أعلن فريق الحملة، مساء الجمعة، تعرضه لعملية قرصنة واسعة.",
+        (2020, 3, 6),
+        PARIS,
+        1,
+        vec![tx("مساء الجمعة", "2020-03-06TEV", AnchorKind::Dct)],
+    );
+    let saturday = doc(
+        "b",
+        "أعلن فريق الحملة، اليوم السبت، تعرضه لعملية قرصنة واسعة.",
+        (2020, 3, 7),
+        PARIS,
+        1,
+        vec![tx("اليوم السبت", "2020-03-07", AnchorKind::Dct)],
+    );
+    let (_, tl) = run(&[friday, saturday]);
+    let said: Vec<_> = tl.events.iter().filter(|e| e.label.contains("أعلن")).collect();
+    assert_eq!(said.len(), 1, "{:#?}", tl.events.iter().map(|e| (&e.label, &e.docs)).collect::<Vec<_>>());
+    assert_eq!(said[0].docs, vec!["a", "b"]);
+    assert_eq!(said[0].earliest_start, Some(at(1, 2020, 3, 6, 18, 0)), "{:#?}", said[0]);
+    assert!(tl.conflicts.iter().any(|c| c.kind == "cross_doc_disagreement" && c.evidence.iter().any(|e| e.3 == "اليوم السبت")), "{:#?}", tl.conflicts);
+}

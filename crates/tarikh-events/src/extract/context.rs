@@ -1,0 +1,265 @@
+//! The document as the extractor sees it: its words, sentences and clauses, the timexes
+//! over them, and the word-level tests (phrase matching, negation, event verbs) every step uses.
+
+use crate::lexicon::{EventLexicon, Phrase, Slot, word_candidates};
+use std::collections::HashSet;
+use std::ops::Range;
+use super::words::{looks_like_verb, noun_pattern, without_conjunction};
+use tarikh_anchor::AnchoredDocument;
+
+pub(super) struct Word {
+    pub(super) range: Range<usize>,
+    pub(super) sentence: usize,
+    pub(super) clause: usize,
+}
+
+pub(super) struct Ctx<'a> {
+    pub(super) doc: &'a AnchoredDocument,
+    pub(super) lex: &'a EventLexicon,
+    pub(super) text: &'a str,
+    pub(super) words: Vec<Word>,
+    pub(super) sentences: Vec<Range<usize>>,
+    pub(super) clauses: Vec<Range<usize>>,
+    /// Byte offset of each char of the original text (plus the total length), for slicing.
+    pub(super) orig_bytes: Vec<usize>,
+    /// Per word: index of the timex covering it.
+    pub(super) word_timex: Vec<Option<usize>>,
+    /// Per timex: its first word (`words.len()` when it covers none).
+    pub(super) timex_first: Vec<usize>,
+    /// Per sentence: the timexes whose first word lies in it (timexes are in text order). A
+    /// mention is dated by the expressions of its own sentence; looking only at those keeps a
+    /// long document linear (every mention compared with every timex of a book-length text took
+    /// minutes).
+    pub(super) sentence_timexes: Vec<Range<usize>>,
+}
+
+pub(super) fn index_of(ranges: &[Range<usize>], byte: usize) -> usize {
+    // last range whose start <= byte
+    let i = ranges.partition_point(|r| r.start <= byte);
+    i.saturating_sub(1)
+}
+
+impl<'a> Ctx<'a> {
+    pub(super) fn new(doc: &'a AnchoredDocument, lex: &'a EventLexicon) -> Ctx<'a> {
+        let text = doc.normalised.as_str();
+        let mut sentences = doc.normalised.sentences();
+        if sentences.is_empty() {
+            sentences.push(0..text.len());
+        }
+        let mut clauses = doc.normalised.clauses();
+        if clauses.is_empty() {
+            clauses.push(0..text.len());
+        }
+        let words: Vec<Word> = doc
+            .normalised
+            .tokens()
+            .into_iter()
+            .map(|t| Word {
+                sentence: index_of(&sentences, t.range.start),
+                clause: index_of(&clauses, t.range.start),
+                range: t.range,
+            })
+            .collect();
+        let mut orig_bytes: Vec<usize> = doc.original.char_indices().map(|(i, _)| i).collect();
+        orig_bytes.push(doc.original.len());
+        let mut word_timex = vec![None; words.len()];
+        let mut timex_first = Vec::with_capacity(doc.timexes.len());
+        let mut sentence_timexes = vec![0..0; sentences.len()];
+        for (ti, t) in doc.timexes.iter().enumerate() {
+            let a = words.partition_point(|w| w.range.end <= t.byte_range.start);
+            timex_first.push(a);
+            if let Some(w) = words.get(a) {
+                let r = &mut sentence_timexes[w.sentence];
+                if r.start == r.end {
+                    *r = ti..ti + 1;
+                } else {
+                    r.end = ti + 1;
+                }
+            }
+            for (wi, w) in words.iter().enumerate().skip(a) {
+                if w.range.start >= t.byte_range.end {
+                    break;
+                }
+                word_timex[wi] = Some(ti);
+            }
+        }
+        Ctx { doc, lex, text, words, sentences, clauses, orig_bytes, word_timex, timex_first, sentence_timexes }
+    }
+
+    /// The words of clause `clause` (words are in text order, so a clause's words are together).
+    pub(super) fn words_of_clause(&self, clause: usize) -> Range<usize> {
+        self.words.partition_point(|x| x.clause < clause)..self.words.partition_point(|x| x.clause <= clause)
+    }
+
+    /// The clauses of sentence `sentence` (indices into `clauses`: they lie within sentences).
+    pub(super) fn clauses_of_sentence(&self, sentence: usize) -> Range<usize> {
+        let Some(s) = self.sentences.get(sentence) else { return 0..0 };
+        self.clauses.partition_point(|c| c.end <= s.start)..self.clauses.partition_point(|c| c.start < s.end)
+    }
+
+    /// The timexes whose first word lies in sentence `sentence`, with that word (see
+    /// `sentence_timexes`).
+    pub(super) fn timexes_of_sentence(&self, sentence: usize) -> impl Iterator<Item = (usize, &tarikh_anchor::Timex, usize)> + '_ {
+        self.sentence_timexes.get(sentence).cloned().unwrap_or(0..0).map(move |ti| (ti, &self.doc.timexes[ti], self.timex_first[ti]))
+    }
+
+    pub(super) fn word(&self, wi: usize) -> &str {
+        &self.text[self.words[wi].range.clone()]
+    }
+
+    /// Only whitespace between word `a` and word `a + 1`, and both in one sentence.
+    pub(super) fn adjacent(&self, a: usize) -> bool {
+        let (x, y) = (&self.words[a], &self.words[a + 1]);
+        x.sentence == y.sentence && self.text[x.range.end..y.range.start].chars().all(char::is_whitespace)
+    }
+
+    /// Like [`Ctx::adjacent`], but quotation marks may stand between the words too: a phrase
+    /// reads on across a quotation that ends inside it ("آخر ساعة من "الحملة الانتخابية" التي انتهت").
+    pub(super) fn joined(&self, a: usize) -> bool {
+        let (x, y) = (&self.words[a], &self.words[a + 1]);
+        x.sentence == y.sentence && self.text[x.range.end..y.range.start].chars().all(|c| c.is_whitespace() || matches!(c, '"' | '“' | '”' | '«' | '»'))
+    }
+
+    pub(super) fn orig(&self, start: usize, end: usize) -> String {
+        let n = self.orig_bytes.len() - 1;
+        let (s, e) = (start.min(n), end.min(n));
+        self.doc.original[self.orig_bytes[s]..self.orig_bytes[e.max(s)]].to_string()
+    }
+
+    pub(super) fn span(&self, bytes: Range<usize>) -> (usize, usize) {
+        self.doc.normalised.original_span(bytes.start, bytes.end)
+    }
+
+    /// Match the slots from `si` on, starting at word `wi` (word `wi - 1` matched last).
+    pub(super) fn match_rest(&self, slots: &[Slot], si: usize, wi: usize, in_timex: bool) -> Option<usize> {
+        if si == slots.len() {
+            return Some(wi - 1);
+        }
+        match &slots[si] {
+            Slot::Word(forms) => {
+                // a date set off by commas between a verb and the rest of its phrase («وأغلقت، أمس
+                // الاثنين، صناديق الاقتراع»): the phrase reads on after it
+                if si == 1 && !in_timex {
+                    if let Some(after) = self.date_set_off(wi) {
+                        let w = self.word(after);
+                        let fits = self.word_timex[after].is_none() && word_candidates(w).iter().any(|(_, s)| forms.contains(*s));
+                        return if fits { self.match_rest(slots, si + 1, after + 1, in_timex) } else { None };
+                    }
+                }
+                if wi >= self.words.len() || !self.joined(wi - 1) || (self.word_timex[wi].is_some() && !in_timex) {
+                    return None;
+                }
+                let w = self.word(wi);
+                if word_candidates(w).iter().any(|(_, s)| forms.contains(*s)) {
+                    self.match_rest(slots, si + 1, wi + 1, in_timex)
+                } else {
+                    None
+                }
+            }
+            Slot::Gap(g) => {
+                // skip 0..=g words, each adjacent and outside any timex
+                for at in wi..=wi + *g {
+                    if let Some(end) = self.match_rest(slots, si + 1, at, in_timex) {
+                        return Some(end);
+                    }
+                    if at >= self.words.len() || !self.joined(at - 1) || self.word_timex[at].is_some() {
+                        return None;
+                    }
+                }
+                None
+            }
+        }
+    }
+
+    /// When a date set off by commas starts at word `wi`, right after word `wi - 1` ("أغلقت، أمس
+    /// الاثنين، صناديق"): the word after it, when it follows the closing comma in the sentence.
+    pub(super) fn date_set_off(&self, wi: usize) -> Option<usize> {
+        let ti = self.word_timex.get(wi).copied().flatten()?;
+        let before = &self.text[self.words[wi - 1].range.end..self.words[wi].range.start];
+        if self.words[wi - 1].sentence != self.words[wi].sentence || before.trim() != "،" && before.trim() != "," {
+            return None;
+        }
+        let last = (wi..self.words.len()).take_while(|&x| self.word_timex[x] == Some(ti)).last()?;
+        let next = last + 1;
+        let between = self.text[self.words[last].range.end..self.words.get(next)?.range.start].trim();
+        (self.words[next].sentence == self.words[wi].sentence && (between == "،" || between == ",")).then_some(next)
+    }
+
+    /// All matches of `phrases` (via `index`): (first word, last word, stem offset in first word,
+    /// phrase). With `conj_only`, the first word may carry only a conjunction و/ف (signals).
+    pub(super) fn find(&self, phrases: &[Phrase], index: &std::collections::HashMap<String, Vec<usize>>, conj_only: bool) -> Vec<(usize, usize, usize, usize)> {
+        let mut out = Vec::new();
+        let mut seen = HashSet::new();
+        for wi in 0..self.words.len() {
+            let in_timex = self.word_timex[wi].is_some();
+            if in_timex && !phrases.iter().any(|p| p.in_timex) {
+                continue;
+            }
+            let w = self.word(wi);
+            for (off, stem) in word_candidates(w) {
+                if conj_only && (off > 2 || w.len() - stem.len() != off) {
+                    continue;
+                }
+                let Some(list) = index.get(stem) else { continue };
+                // (the article before the stem: a verb never takes it)
+                let with_article = w[off..].len() > stem.len() && w[off..].starts_with("ال");
+                for &pi in list {
+                    if seen.contains(&(wi, pi)) || (in_timex && !phrases[pi].in_timex) || (with_article && phrases[pi].verb_head) {
+                        continue;
+                    }
+                    if let Some(last) = self.match_rest(&phrases[pi].slots, 1, wi + 1, phrases[pi].in_timex) {
+                        seen.insert((wi, pi));
+                        out.push((wi, last, off, pi));
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    pub(super) fn is_content(&self, wi: usize) -> bool {
+        let w = self.word(wi);
+        self.word_timex[wi].is_none()
+            && !w.chars().any(|c| c.is_ascii_digit())
+            && w.chars().count() >= 3
+            && !self.lex.is_stopword(w)
+    }
+
+    /// A verb that names an action, fit to make a generic event: a perfect or imperfect verb form,
+    /// not a verbal noun or a noun of the فعال pattern ("غرار"), not a stop word, and not a word the
+    /// lexicon says makes no event (copulas, light verbs, participles of speech).
+    pub(super) fn is_event_verb(&self, wi: usize) -> bool {
+        let w = self.word(wi);
+        self.is_content(wi) && looks_like_verb(w) && !noun_pattern(without_conjunction(w)) && !self.lex.is_non_event(w) && !self.lex.is_non_event(without_conjunction(w)) && !self.negated(wi)
+    }
+
+    /// Whether the event word `wi` is negated: a negation right before it ("لم تعلق", "عدم نشر"),
+    /// or before a light verb right before it ("لن يتم نشر"), in its clause.
+    pub(super) fn negated(&self, wi: usize) -> bool {
+        let clause = self.words[wi].clause;
+        let before = |k: usize| (wi >= k && self.words[wi - k].clause == clause && (wi - k..wi).all(|x| self.adjacent(x))).then(|| self.word(wi - k));
+        let negation = |w: &str| self.lex.is_negation(w);
+        before(1).is_some_and(negation) || (before(2).is_some_and(negation) && before(1).is_some_and(|w| self.lex.is_non_event(w)))
+    }
+
+    /// Byte offset where a generic mention's word starts (after a conjunction و/ف).
+    pub(super) fn generic_start(&self, wi: usize) -> usize {
+        let w = self.word(wi);
+        self.words[wi].range.start + (w.len() - without_conjunction(w).len())
+    }
+
+    /// The first character after word `wi` that is not white space ("،" in "وتابع،").
+    pub(super) fn char_after(&self, wi: usize) -> Option<char> {
+        self.text[self.words[wi].range.end..].chars().find(|c| !c.is_whitespace())
+    }
+}
+
+/// Conjunctions that open a clause of their own after a comma ("إذ تظهر أحدث الاستطلاعات …",
+/// "بينما", "حيث"), normalised.
+pub(super) const CLAUSE_CONJUNCTIONS: &[&str] = &["اذ", "حيث", "بينما", "فيما", "لكن", "غير"];
+
+/// Whether a clause whose first word is `w` is a new clause coordinated with or subordinated to the
+/// one before: it opens with the conjunction و (not a root letter) or with «إذ»، «حيث»، «بينما» …
+pub(super) fn opens_with_conjunction(w: &str) -> bool {
+    (w.starts_with('و') && without_conjunction(w) != w) || CLAUSE_CONJUNCTIONS.contains(&w)
+}

@@ -1,0 +1,204 @@
+//! Building a mention: its span, key words and label (the trigger with its argument, in the
+//! text's words).
+
+use crate::{EventMention, GENERIC, MentionRole, light_stem};
+use crate::lexicon::strip_article;
+use super::Draft;
+use super::context::Ctx;
+use super::place::place_zone;
+use super::roles::COMPLEMENTIZERS;
+use super::words::{looks_like_verb, without_conjunction};
+use tarikh_anchor::TimexType;
+
+/// How many clause words a mention keeps as key words.
+pub(super) const MAX_KEYWORDS: usize = 8;
+
+pub(super) fn build_mention(cx: &Ctx, d: &Draft, taken: &[bool]) -> EventMention {
+    let lex = cx.lex;
+    let byte_range = d.start_byte..cx.words[d.last].range.end;
+    let (start, end) = cx.span(byte_range.clone());
+    let w = &cx.words[d.first];
+    let label_last = label_words(cx, d, taken);
+    let label_end = if label_last > d.last { cx.span(cx.words[label_last].range.clone()).1 } else { end };
+    let head: Vec<String> = (d.first..=d.last)
+        .filter(|&wi| d.type_idx.is_none() || d.first == d.last || trigger_word(cx, wi))
+        .map(|wi| light_stem(cx.word(wi)))
+        .collect();
+    // keywords: nearest content words of the clause outside every trigger
+    let mut near: Vec<(usize, usize)> = cx
+        .words_of_clause(w.clause)
+        .filter(|&wi| !taken[wi] && cx.is_content(wi))
+        .map(|wi| (if wi < d.first { d.first - wi } else { wi - d.last }, wi))
+        .collect();
+    near.sort();
+    let mut keywords: Vec<String> = near.iter().take(MAX_KEYWORDS).map(|&(_, wi)| light_stem(cx.word(wi))).collect();
+    keywords.sort();
+    keywords.dedup();
+    let (event_type, strict, same_day, group, open, state, period_part) = match d.type_idx {
+        Some(i) => {
+            let t = &lex.types()[i];
+            (t.name.clone(), t.strict_merge, t.same_day_merge, t.group.clone(), t.open_extent, t.state_extent, t.period_part.clone())
+        }
+        None => (GENERIC.to_string(), true, false, GENERIC.to_string(), false, false, String::new()),
+    };
+    let (begun_by, ended_by) = d.type_idx.map(|i| (lex.types()[i].begins_with.clone(), lex.types()[i].ends_with.clone())).unwrap_or_default();
+    let reports = d.type_idx.is_some_and(|i| lex.types()[i].reports);
+    // the ordinal that qualifies the trigger ("الجولة الثانية"), not one further on
+    let mut distinct: Vec<String> = (d.first..=label_last.min(d.last + 1)).filter_map(|wi| lex.distinct_word(cx.word(wi))).collect();
+    // a number after «رقم» tells decisions, laws and decrees apart ("القرار رقم 168" / "رقم 169")
+    for wi in d.last + 1..(d.last + 3).min(cx.words.len().saturating_sub(1)) {
+        if cx.words[wi].sentence != w.sentence || without_conjunction(cx.word(wi)) != "رقم" {
+            continue;
+        }
+        let n: String = cx.word(wi + 1).chars().filter(|c| c.is_ascii_digit()).collect();
+        if !n.is_empty() {
+            distinct.push(format!("#{n}"));
+        }
+    }
+    distinct.sort();
+    distinct.dedup();
+    EventMention {
+        start,
+        end,
+        byte_range,
+        trigger: cx.orig(start, end),
+        event_type,
+        // quotation marks in the text are no part of the event's name
+        label: with_article_restored(cx, d, label_text(cx, d, start, label_end)),
+        time: None,
+        until: None,
+        time_is_start: false,
+        duration: None,
+        sentence: cx.sentences[w.sentence].clone(),
+        clause: cx.clauses[w.clause].clone(),
+        generic: d.type_idx.is_none(),
+        head: head.join(" "),
+        keywords,
+        strict_merge: strict,
+        same_day_merge: same_day,
+        merge_group: group,
+        distinct,
+        open_extent: open,
+        state_extent: state,
+        period_part,
+        zone: if reports { String::new() } else { place_zone(cx, d) },
+        begun_by,
+        ended_by,
+        role: MentionRole::Event,
+        joins: None,
+        since: None,
+        reports,
+        past: false,
+    }
+}
+
+/// The label's text from `start` to `end` (original code points), quotation marks dropped; a date
+/// set off by commas inside the trigger («أغلقت، أمس الاثنين، صناديق الاقتراع») is left out of it.
+pub(super) fn label_text(cx: &Ctx, d: &Draft, start: usize, end: usize) -> String {
+    let clean = |t: String| t.replace(['"', '“', '”', '«', '»', '،', ','], " ").split_whitespace().collect::<Vec<_>>().join(" ");
+    let inner_date = (d.first + 1..d.last).find(|&wi| cx.word_timex[wi].is_some());
+    match inner_date.and_then(|wi| (wi..=d.last).find(|&x| cx.word_timex[x].is_none())) {
+        Some(resume) => {
+            let (_, verb_end) = cx.span(cx.words[d.first].range.clone());
+            let (resume_start, _) = cx.span(cx.words[resume].range.clone());
+            format!("{} {}", clean(cx.orig(start, verb_end)), clean(cx.orig(resume_start, end)))
+        }
+        None => cx.orig(start, end).replace(['"', '“', '”', '«', '»'], "").split_whitespace().collect::<Vec<_>>().join(" "),
+    }
+}
+
+/// A label whose trigger followed the preposition ل on a word with the article, which Arabic spells
+/// «لل» («للانتخابات»، «للإعلان»، «للبحث»): the normalised text restores the article («لالانتخابات»)
+/// and the stem begins with it, but in the original the article's alif is gone and the label reads
+/// as a fragment ("لانتخابات"); it takes the alif back ("الانتخابات").
+pub(super) fn with_article_restored(cx: &Ctx, d: &Draft, label: String) -> String {
+    let article_in_text = cx.text[d.start_byte..].starts_with("ال") && d.start_byte > cx.words[d.first].range.start;
+    if article_in_text && label.starts_with('ل') && !label.starts_with("ال") {
+        format!("ا{label}")
+    } else {
+        label
+    }
+}
+
+/// How many words after the trigger a label may take.
+pub(super) const LABEL_WORDS: usize = 4;
+
+/// Words (normalised) a label never reaches: what follows them is no argument of the event but a
+/// relative clause, a circumstance or another clause.
+pub(super) const LABEL_STOPS: &[&str] = &[
+    "الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي", "ما", "بعد", "قبل", "منذ", "خلال", "حتي", "اثر", "عقب", "اثناء", "عند",
+    "بسبب", "جراء", "نتيجه", "وسط", "حيث", "اذ", "كما", "لكن", "بينما", "فيما", "ضمن", "وذلك", "ذلك", "هذا", "هذه", "وفق", "وفقا", "حسب",
+];
+
+/// Words that, after «من», make a partitive («من بينهم 34 امرأة»: among them): it describes the
+/// people of the event, not the event.
+pub(super) const PARTITIVES: &[&str] = &["بينهم", "بينها", "بين", "ضمنهم", "ضمنها"];
+
+/// Prepositions standing as words of their own (normalised).
+pub(super) const PREPOSITIONS: &[&str] = &["في", "علي", "الي", "من", "عن", "مع", "لدي", "نحو", "ضد", "عبر"];
+
+/// The last word of a mention's label: the trigger with its argument in the text's words, up to
+/// [`LABEL_WORDS`] words after it in its clause ("أغلقت السلطات الليبية 4 موانئ", "انهيار سدي
+/// وادي درنة"), stopping at punctuation, a date, a complementizer or relative pronoun, a word of
+/// circumstance or another event's trigger; function words left at the end are dropped.
+/// How many words of another event a label may take after a preposition that ends it.
+pub(super) const OBJECT_LABEL_WORDS: usize = 3;
+
+pub(super) fn label_words(cx: &Ctx, d: &Draft, taken: &[bool]) -> usize {
+    let clause = cx.words[d.last].clause;
+    let mut last = d.last;
+    let end = (d.last + 1 + LABEL_WORDS).min(cx.words.len());
+    for (wi, &other_trigger) in taken.iter().enumerate().take(end).skip(d.last + 1) {
+        if cx.words[wi].clause != clause || !cx.adjacent(wi - 1) || other_trigger {
+            break;
+        }
+        if cx.word_timex[wi].is_some_and(|ti| cx.doc.timexes[ti].kind != TimexType::Duration) {
+            break;
+        }
+        let w = cx.word(wi);
+        // «فإن»، «وإن» open a clause of their own ("الانتخابات فإن 9 ملايين …")
+        let complementizer = COMPLEMENTIZERS.contains(&w) || w.strip_prefix(['ف', 'و']).is_some_and(|r| COMPLEMENTIZERS.contains(&r));
+        let partitive = w == "من" && wi + 1 < cx.words.len() && PARTITIVES.contains(&cx.word(wi + 1));
+        if complementizer || partitive || LABEL_STOPS.contains(&w) || LABEL_STOPS.contains(&without_conjunction(w)) || cx.lex.is_since(w) {
+            break;
+        }
+        // a copula or light verb after the trigger is the clause's predicate ("نسبة التصويت
+        // النهائية بلغت 11%"، "الانتخابات كانت هادئة"), no argument of the event
+        if cx.lex.is_non_event(w) && looks_like_verb(w) {
+            break;
+        }
+        // a preposition after the argument opens a complement of the clause's verb, not of the
+        // event ("أدى تسريب الرسائل إلى أزمة"): the label ends before it
+        if last > d.last && PREPOSITIONS.contains(&without_conjunction(w)) {
+            break;
+        }
+        last = wi;
+    }
+    // a label never ends on a preposition: it takes the event its object names when another
+    // trigger follows it («تحقيق في عملية القرصنة», not «تحقيق في»), else it stops before it
+    // (a trigger phrase may end on one itself: «تحقيق في»)
+    if (last > d.last || d.last > d.first) && PREPOSITIONS.contains(&without_conjunction(cx.word(last))) {
+        let mut object = last;
+        while object + 1 < cx.words.len() && object < last + OBJECT_LABEL_WORDS && taken[object + 1] && cx.words[object + 1].clause == clause && cx.adjacent(object) {
+            object += 1;
+        }
+        last = if object > last || last == d.last { object } else { last - 1 };
+    }
+    while last > d.last {
+        let w = cx.word(last);
+        // a number without the noun it counts is no argument ("لتسجيل 205"): a label never ends on one
+        let number = w.chars().any(|c| c.is_ascii_digit());
+        let function = cx.word_timex[last].is_none() && (cx.lex.is_stopword(w) || w.chars().count() < 2 || cx.lex.is_lasting(w) || number);
+        if !function {
+            break;
+        }
+        last -= 1;
+    }
+    last
+}
+
+/// Whether a word of a multi-word trigger is a content word (gap words and particles are not
+/// part of the head).
+pub(super) fn trigger_word(cx: &Ctx, wi: usize) -> bool {
+    !cx.lex.is_stopword(cx.word(wi)) && strip_article(cx.word(wi)).chars().count() >= 2
+}

@@ -1,0 +1,78 @@
+//! Finding event mentions and linking them (see the crate docs for the rules): the steps of
+//! [`extract`], each in its module — the document's words and clauses (`context`), word shapes
+//! (`words`), triggers (`triggers`), mention building and labels (`label`), stated relations
+//! (`relations`), time attachment (`time`), report roles (`roles`) and places (`place`).
+
+mod context;
+mod label;
+mod place;
+mod relations;
+mod roles;
+mod time;
+mod triggers;
+mod words;
+
+use crate::{DocEvents, EventMention, RelationBasis};
+use crate::lexicon::EventLexicon;
+use std::ops::Range;
+use context::Ctx;
+use label::build_mention;
+use place::doc_places;
+use relations::{reactions, stated_relations};
+use roles::{outcomes, report_roles, reported_complements, told_as_past};
+use time::{lasting_durations, link_times};
+use triggers::{add_generic_drafts, typed_drafts};
+use tarikh_anchor::AnchoredDocument;
+
+/// A mention while it is being built, with its word span.
+struct Draft {
+    first: usize,
+    last: usize,
+    start_byte: usize,
+    type_idx: Option<usize>,
+    /// Matched by a continuation trigger ("وتابع،"): speech going on.
+    continuation: bool,
+}
+
+/// A matched signal.
+struct SignalHit {
+    first: usize,
+    last: usize,
+    signal: usize,
+}
+
+/// Find the event mentions of `doc` with `lexicon`, link each to its governing timex, and read
+/// the relations the text states between them (see the crate docs for every rule).
+pub fn extract(doc: &AnchoredDocument, lexicon: &EventLexicon) -> DocEvents {
+    let cx = Ctx::new(doc, lexicon);
+    if cx.words.is_empty() {
+        return DocEvents::default();
+    }
+
+    let (mut drafts, mut taken) = typed_drafts(&cx);
+    let complement = reported_complements(&cx, &drafts);
+    add_generic_drafts(&cx, &mut drafts, &mut taken, &complement);
+    drafts.sort_by_key(|d| (d.start_byte, d.last));
+    let mut mentions: Vec<EventMention> = drafts.iter().map(|d| build_mention(&cx, d, &taken)).collect();
+    let (mut relations, blockers) = stated_relations(&cx, &drafts, &mentions, &taken, &complement);
+    let own_date = link_times(&cx, &drafts, &complement, &blockers, &mut mentions);
+    // A report comes after what it reports only if that is past: a date of the reported event's
+    // own after the report's day (its own date, else the publication day) says it is to come,
+    // whatever its words look like («قررت أن يوم غد الجمعة هو أول أيام العيد»: «أول» is no verb).
+    let day_of = |mi: usize| mentions[mi].time.and_then(|ti| cx.doc.timexes.get(ti)).and_then(|t| t.interval.as_ref()).map(|i| i.start.date_naive());
+    relations.retain(|r| r.basis != RelationBasis::Reported || day_of(r.target).is_none_or(|day| day <= day_of(r.source).unwrap_or(cx.doc.publication.date)));
+    lasting_durations(&cx, &drafts, &mut mentions);
+    reactions(&cx, &drafts, &mentions, &mut relations);
+    report_roles(&cx, &drafts, &complement, &own_date, &mut mentions);
+    outcomes(&cx, &drafts, &mut mentions);
+    told_as_past(&cx, &drafts, &complement, &mut mentions);
+    let places = doc_places(&cx);
+    DocEvents { mentions, relations, places }
+}
+
+/// The drafts whose first word lies in sentence `sentence` (drafts are in text order): what a
+/// search for a mention's neighbours in its sentence needs to look at, so that a long document
+/// stays linear.
+fn drafts_of_sentence(cx: &Ctx, drafts: &[Draft], sentence: usize) -> Range<usize> {
+    drafts.partition_point(|d| cx.words[d.first].sentence < sentence)..drafts.partition_point(|d| cx.words[d.first].sentence <= sentence)
+}

@@ -1,0 +1,259 @@
+//! The relations the text states between mentions: event offsets, signals, reports after the
+//! past events they report, and people's reactions to a sudden event.
+
+use crate::{EventMention, MentionRelation, Relation, RelationBasis};
+use std::collections::HashSet;
+use super::{Draft, SignalHit, drafts_of_sentence};
+use super::context::Ctx;
+use super::roles::{COMPLEMENTIZERS, COORDINATED_COMPLEMENTIZERS};
+use super::words::is_perfect_verb;
+use tarikh_anchor::{OffsetDirection, TimexType};
+
+/// People's reactions to a sudden event their sentence names ("شعر السكان بهزة أرضية، وهرع
+/// بعضهم إلى الشوارع"; "قضت العائلات ليلتها في العراء بسبب الهزات الارتدادية"): a mention of a
+/// type that `reacts_to` others, with no date of its own, begins within
+/// [`crate::REACTION_WINDOW_SECONDS`] after the nearest mention of one of those types in its
+/// sentence (a [`RelationBasis::Reaction`] relation). A news text seldom dates the reaction: it
+/// tells it with the shock.
+pub(super) fn reactions(cx: &Ctx, drafts: &[Draft], mentions: &[EventMention], relations: &mut Vec<MentionRelation>) {
+    let types = cx.lex.types();
+    let mut added = false;
+    for (x, d) in drafts.iter().enumerate() {
+        let Some(reacts_to) = d.type_idx.map(|ti| &types[ti].reacts_to).filter(|r| !r.is_empty()) else { continue };
+        if mentions[x].time.is_some() || mentions[x].since.is_some() {
+            continue;
+        }
+        let sent = cx.words[d.first].sentence;
+        let cause = drafts
+            .iter()
+            .enumerate()
+            .filter(|&(c, o)| c != x && cx.words[o.first].sentence == sent && o.type_idx.is_some_and(|ti| reacts_to.contains(&types[ti].name)))
+            .min_by_key(|(c, o)| (o.first.abs_diff(d.first), *c))
+            .map(|(c, _)| c);
+        let Some(cause) = cause else { continue };
+        let lo = mentions[x].byte_range.start.min(mentions[cause].byte_range.start);
+        let hi = mentions[x].byte_range.end.max(mentions[cause].byte_range.end);
+        let (start, end) = cx.span(lo..hi);
+        relations.push(MentionRelation {
+            source: x,
+            relation: Relation::After,
+            target: cause,
+            offset_min_seconds: Some(0),
+            offset_max_seconds: Some(crate::REACTION_WINDOW_SECONDS),
+            start,
+            end,
+            basis: RelationBasis::Reaction,
+            same_day: false,
+            modifier: None,
+            timex: None,
+        });
+        added = true;
+    }
+    if added {
+        relations.sort_by_key(|r| (r.start, r.end, r.source, r.target));
+    }
+}
+
+/// The other end of a relation whose introduced event is `b`, around position `at` (a signal or
+/// an offset timex): the nearest mention ending before `at` in the sentence, else the first
+/// mention after `b` in a later clause of the sentence (else any later one), preferring a
+/// mention of another type than `b`.
+pub(super) fn source_for(cx: &Ctx, drafts: &[Draft], b: usize, at: usize, sent: usize) -> Option<usize> {
+    let bt = drafts[b].type_idx;
+    let same_sent = |i: usize| cx.words[drafts[i].first].sentence == sent && i != b;
+    let before: Vec<usize> = (0..drafts.len()).filter(|&i| same_sent(i) && drafts[i].last < at).collect();
+    let pick_before = |pref: bool| {
+        before
+            .iter()
+            .copied()
+            .filter(|&i| !pref || drafts[i].type_idx != bt || bt.is_none())
+            .max_by_key(|&i| (drafts[i].last, i))
+    };
+    // The nearest event before is preferred even when of b's own type if a date of its own
+    // stands between it and the offset: it is another, separately dated event of that kind
+    // ("يدلي الناخبون في الخارج السبت، قبل يوم من التصويت").
+    if let Some(i) = pick_before(false) {
+        let dated = cx.word_timex[drafts[i].last + 1..at.min(cx.words.len())]
+            .iter()
+            .flatten()
+            .any(|&ti| matches!(cx.doc.timexes[ti].kind, TimexType::Date | TimexType::Time) && cx.doc.timexes[ti].event_offset.is_none());
+        if dated && drafts[i].type_idx == bt && bt.is_some() {
+            return Some(i);
+        }
+    }
+    if let Some(i) = pick_before(true).or_else(|| pick_before(false)) {
+        return Some(i);
+    }
+    let bclause = cx.words[drafts[b].last].clause;
+    let after: Vec<usize> = (0..drafts.len()).filter(|&i| same_sent(i) && drafts[i].first > drafts[b].last).collect();
+    let later = |pref_type: bool, pref_clause: bool| {
+        after.iter().copied().find(|&i| {
+            (!pref_clause || cx.words[drafts[i].first].clause != bclause)
+                && (!pref_type || drafts[i].type_idx != bt || bt.is_none())
+        })
+    };
+    later(true, true).or_else(|| later(false, true)).or_else(|| later(true, false)).or_else(|| later(false, false))
+}
+
+/// The relations the text states between the mentions (event offsets «قبل 48 ساعة من», signals
+/// «إثر»، «بعد», a report after the past events it reports), and the words that block a time link
+/// (the signals, complementizers, likenings and contrasts: a date beyond them dates another event).
+pub(super) fn stated_relations(cx: &Ctx, drafts: &[Draft], mentions: &[EventMention], taken: &[bool], complement: &[Option<usize>]) -> (Vec<MentionRelation>, Vec<usize>) {
+    // Relations from event offsets and signals; they also block time links.
+    let mut relations = Vec::new();
+    let mut blockers: Vec<usize> = Vec::new(); // word indices
+    let mention_at = |wi: usize, sent: usize| -> Option<usize> {
+        drafts.iter().position(|d| cx.words[d.first].sentence == sent && d.first <= wi && d.last >= wi)
+    };
+    for (ti, t) in cx.doc.timexes.iter().enumerate() {
+        let Some(eo) = &t.event_offset else { continue };
+        let tw = cx.words.partition_point(|w| w.range.end <= t.byte_range.start);
+        if tw >= cx.words.len() {
+            continue;
+        }
+        blockers.push(tw);
+        let wa = cx.words.partition_point(|w| w.range.end <= eo.anchor_at);
+        if wa >= cx.words.len() {
+            continue;
+        }
+        let sent = cx.words[wa].sentence;
+        let b = mention_at(wa, sent).or_else(|| {
+            drafts.iter().position(|d| cx.words[d.first].sentence == sent && d.first > wa && d.first <= wa + 2)
+        });
+        let Some(b) = b else { continue };
+        let tsent = cx.words[tw].sentence;
+        let a = source_for(cx, drafts, b, tw, tsent);
+        let Some(a) = a else { continue };
+        let relation = match eo.direction {
+            OffsetDirection::Before => Relation::Before,
+            OffsetDirection::After => Relation::After,
+        };
+        let lo = mentions[a].byte_range.start.min(t.byte_range.start);
+        let hi = mentions[b].byte_range.end.max(t.byte_range.end);
+        let (start, end) = cx.span(lo..hi);
+        relations.push(MentionRelation {
+            source: a,
+            relation,
+            target: b,
+            offset_min_seconds: Some(eo.min_seconds),
+            offset_max_seconds: Some(eo.max_seconds),
+            start,
+            end,
+            basis: RelationBasis::EventOffset,
+            same_day: false,
+            modifier: t.modifier.clone(),
+            timex: Some(ti),
+        });
+    }
+    let mut hits: Vec<SignalHit> = cx
+        .find(&cx.lex.signal_phrases, &cx.lex.signal_index, true)
+        .into_iter()
+        .map(|(first, last, _, pi)| SignalHit { first, last, signal: cx.lex.signal_phrases[pi].owner })
+        .collect();
+    // longest signal at each position; signals never overlap triggers' words
+    hits.sort_by_key(|h| (h.first, std::cmp::Reverse(h.last)));
+    let mut last_end: Option<usize> = None;
+    for h in hits {
+        if last_end.is_some_and(|e| h.first <= e) || (h.first..=h.last).any(|wi| taken[wi]) {
+            continue;
+        }
+        last_end = Some(h.last);
+        let def = &cx.lex.signals()[h.signal];
+        let sent = cx.words[h.first].sentence;
+        if h.first > 0 && cx.adjacent(h.first - 1) {
+            let prev = cx.word(h.first - 1);
+            let bare = prev.strip_prefix('و').or_else(|| prev.strip_prefix('ف')).unwrap_or(prev);
+            if def.not_after.iter().any(|w| w == prev || w == bare) {
+                continue;
+            }
+        }
+        // the introduced event: the first mention after the signal, close enough, no timex between
+        let Some(b) = drafts.iter().position(|d| d.first > h.last) else { continue };
+        let d = &drafts[b];
+        if cx.words[d.first].sentence != sent
+            || d.first > h.last + 1 + def.max_gap
+            || (h.last + 1..d.first).any(|wi| cx.word_timex[wi].is_some())
+        {
+            continue;
+        }
+        let Some(a) = source_for(cx, drafts, b, h.first, sent) else { continue };
+        blockers.push(h.first);
+        let (source, target) = if def.following_is_source { (b, a) } else { (a, b) };
+        let lo = mentions[a].byte_range.start.min(cx.words[h.first].range.start).min(mentions[b].byte_range.start);
+        let hi = mentions[a].byte_range.end.max(mentions[b].byte_range.end);
+        let (start, end) = cx.span(lo..hi);
+        relations.push(MentionRelation {
+            source,
+            relation: def.relation,
+            target,
+            offset_min_seconds: None,
+            offset_max_seconds: None,
+            start,
+            end,
+            basis: RelationBasis::Signal,
+            same_day: def.same_day,
+            modifier: None,
+            timex: None,
+        });
+    }
+    // A report comes after the past events it reports: in "قال إن الحملة انتهت" the campaign had
+    // ended when he spoke (a perfect verb in the reported content is anterior to the report).
+    // (the pairs related already, either way round: looked up, not searched, in a long text)
+    let mut related: HashSet<(usize, usize)> = relations.iter().map(|q| (q.source.min(q.target), q.source.max(q.target))).collect();
+    for c in complement.iter().flatten().copied() {
+        let sent = cx.words[c].sentence;
+        // the report: the reporting mention nearest before the complementizer (both lie in the
+        // sentence)
+        let in_sentence = drafts_of_sentence(cx, drafts, sent);
+        let Some(r) = in_sentence
+            .clone()
+            .filter(|&i| drafts[i].last < c && drafts[i].type_idx.is_some_and(|ti| cx.lex.types()[ti].reports))
+            .max_by_key(|&i| drafts[i].last)
+        else {
+            continue;
+        };
+        for x in in_sentence {
+            let d = &drafts[x];
+            let reported = d.first > c;
+            if !reported {
+                continue;
+            }
+            let past = d.type_idx.is_some_and(|ti| !cx.lex.types()[ti].reports) && (d.first..=d.last).any(|wi| is_perfect_verb(cx.word(wi)) && !cx.lex.is_stopword(cx.word(wi)));
+            if !past || !related.insert((r.min(x), r.max(x))) {
+                continue;
+            }
+            let (start, end) = cx.span(mentions[r].byte_range.start..mentions[x].byte_range.end);
+            relations.push(MentionRelation {
+                source: r,
+                relation: Relation::After,
+                target: x,
+                offset_min_seconds: None,
+                offset_max_seconds: None,
+                start,
+                end,
+                basis: RelationBasis::Reported,
+                same_day: false,
+                modifier: None,
+                timex: None,
+            });
+        }
+    }
+    relations.sort_by_key(|r| (r.start, r.end, r.source, r.target));
+    relations.dedup_by(|x, y| x.source == y.source && x.target == y.target && x.relation == y.relation && x.offset_min_seconds == y.offset_min_seconds && x.offset_max_seconds == y.offset_max_seconds && x.start == y.start);
+    // A complementizer opens the content of a verb of saying or showing ("ترجح الاستطلاعات أن
+    // ماكرون سيفوز غدا"), a likening opens another event ("على غرار ما حدث العام الماضي"): a date
+    // after either is not the time of an event before it, nor one before it of an event after it.
+    // A second complement coordinated with the first («أعلنت عدم ثبوت الرؤية وأن العيد سيبدأ
+    // السبت») and a contrast without a comma («… في حين تعذرت رؤية الهلال»، «بينما») bound the
+    // dates of each side the same way.
+    for wi in 0..cx.words.len() {
+        let w = cx.word(wi);
+        let second_complement = w.strip_prefix('و').is_some_and(|rest| COMPLEMENTIZERS[..COORDINATED_COMPLEMENTIZERS].contains(&rest));
+        let ahead: Vec<&str> = (wi..(wi + 3).min(cx.words.len())).take_while(|&x| cx.words[x].sentence == cx.words[wi].sentence).map(|x| cx.word(x)).collect();
+        if COMPLEMENTIZERS.contains(&w) || second_complement || cx.lex.is_likening(w) || cx.lex.opens_contrast(&ahead) {
+            blockers.push(wi);
+        }
+    }
+    blockers.sort_unstable();
+    (relations, blockers)
+}

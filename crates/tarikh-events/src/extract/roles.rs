@@ -1,0 +1,417 @@
+//! What a reporting mention is to the story (news, an attribution, the continuation of a
+//! statement), the content it reports, and the mentions that join another event (outcomes,
+//! announced objects); whether a mention is told as done.
+
+use crate::{EventMention, MentionRole};
+use super::{Draft, drafts_of_sentence};
+use super::context::Ctx;
+use super::label::{LABEL_STOPS, PREPOSITIONS};
+use super::time::CONTINUATION_SENTENCES;
+use super::words::{is_perfect_verb, looks_like_verb, without_conjunction};
+
+/// Words that open reported content after a reporting verb: complementizers, and the adverbial
+/// participles of speech ("قال …، معلقا على عملية القرصنة": the hack is what he spoke about).
+pub(super) const COMPLEMENTIZERS: &[&str] = &[
+    "أن", "إن", "ان", "بأن", "بان", "أنه", "إنه", "انه", "أنها", "إنها", "انها", "أنهم", "إنهم", "انهم", "معلقا", "مشيرا", "مؤكدا",
+    "موكدا", "مضيفا", "موضحا", "لافتا", "معتبرا", "قائلا", "مشيره", "مؤكده", "مضيفه", "موضحه", "معتبره", "قائله",
+];
+
+/// How many of [`COMPLEMENTIZERS`] (the first ones: «أن»، «إن» and their pronoun forms) open a
+/// second complement after the conjunction و ("وأن العيد سيبدأ السبت").
+pub(super) const COORDINATED_COMPLEMENTIZERS: usize = 14;
+
+/// How many words may stand between a reporting trigger and its complementizer ("قال الموقع إن").
+pub(super) const COMPLEMENT_REACH: usize = 4;
+
+/// How far a complementizer may stand after its reporting trigger when a long subject or a date
+/// set off by commas comes between ("أكد فريق حملة المرشح الوسطي …، الجمعة 5 مايو، أنه").
+pub(super) const COMPLEMENT_FAR: usize = 16;
+
+/// For each clause: the word where the content reported by one of its reporting mentions begins
+/// (the complementizer after "قال"/"أعلنت"/"حذرت من"), if any.
+pub(super) fn reported_complements(cx: &Ctx, drafts: &[Draft]) -> Vec<Option<usize>> {
+    let mut out: Vec<Option<usize>> = vec![None; cx.clauses.len()];
+    for d in drafts {
+        let Some(ti) = d.type_idx else { continue };
+        if !cx.lex.types()[ti].reports {
+            continue;
+        }
+        let clause = cx.words[d.last].clause;
+        let sentence = cx.words[d.last].sentence;
+        // within the clause, a few words on; or, after a long subject set off by commas ("أكد
+        // فريق حملة المرشح …، الجمعة 5 مايو، أنه …"), further in the sentence before another report
+        // a quotation opening after the verb and its subject is the reported speech itself ("وقال
+        // المتحدث “لا الوزارة …”", "قال: «…»")
+        let near = (d.last + 1..(d.last + 1 + COMPLEMENT_REACH).min(cx.words.len()))
+            .take_while(|&wi| cx.words[wi].sentence == sentence && (cx.words[wi].clause == clause || opens_quotation(cx, wi)))
+            .find(|&wi| COMPLEMENTIZERS.contains(&cx.word(wi)) || opens_quotation(cx, wi));
+        let far = || {
+            (d.last + 1..(d.last + 1 + COMPLEMENT_FAR).min(cx.words.len()))
+                .take_while(|&wi| cx.words[wi].sentence == sentence && !drafts.iter().any(|o| o.first == wi && o.type_idx.is_some_and(|t| cx.lex.types()[t].reports)))
+                .find(|&wi| COMPLEMENTIZERS.contains(&cx.word(wi)) && cx.words[wi].clause != clause && (d.last + 1..wi).all(|x| cx.word_timex[x].is_none() || cx.words[x].clause != cx.words[wi].clause))
+        };
+        if let Some(wi) = near.or_else(far) {
+            for c in [clause, cx.words[wi].clause] {
+                if out[c].is_none_or(|o| wi < o) {
+                    out[c] = Some(wi);
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Whether word `wi` opens a quotation: an opening quotation mark (“ « or a straight double quote)
+/// stands right before it, after the previous word.
+pub(super) fn opens_quotation(cx: &Ctx, wi: usize) -> bool {
+    let from = if wi == 0 { 0 } else { cx.words[wi - 1].range.end };
+    let gap = cx.text[from..cx.words[wi].range.start].trim_end();
+    gap.ends_with(['“', '«', '"']) && !gap.trim_end_matches(['“', '«', '"']).ends_with(|c: char| c.is_alphanumeric())
+}
+
+/// Mark the mentions the text tells as done (see `EventMention::past`): a perfect verb in the
+/// trigger, or the object of a report whose verb is in the perfect, before any complementizer
+/// (after «أن» the content has a tense of its own) and with no other event between.
+pub(super) fn told_as_past(cx: &Ctx, drafts: &[Draft], complement: &[Option<usize>], mentions: &mut [EventMention]) {
+    let types = cx.lex.types();
+    let perfect = |d: &Draft| (d.first..=d.last).any(|wi| is_perfect_verb(cx.word(wi)) && !cx.lex.is_stopword(cx.word(wi)));
+    for (mi, d) in drafts.iter().enumerate() {
+        let Some(ti) = d.type_idx else { continue };
+        let t = &types[ti];
+        // (a day a calendar names, "أول أيام عيد الفطر", is read inside its date: no past of its own)
+        if t.declared || t.state_extent || t.open_extent || !t.period_part.is_empty() || cx.word_timex[d.first].is_some() {
+            continue;
+        }
+        let sentence = cx.words[d.first].sentence;
+        let reported_by_perfect = || {
+            let Some(r) = drafts_of_sentence(cx, drafts, sentence).map(|oi| &drafts[oi]).filter(|o| o.last < d.first).max_by_key(|o| o.last) else {
+                return false;
+            };
+            let said = complement[cx.words[r.last].clause].is_some_and(|c| c > r.last && c < d.first);
+            r.type_idx.is_some_and(|rt| types[rt].reports) && perfect(r) && !said && d.first <= r.last + OBJECT_REACH + 2
+        };
+        // an announcement that is the event it makes («أعلن الحداد»: the mourning) is no done event
+        if mentions[mi].joins.is_some_and(|o| !mentions[o].reports) {
+            continue;
+        }
+        mentions[mi].past = perfect(d) || reported_by_perfect();
+    }
+}
+
+/// How many words after an announcement its object event may start ("أعلنت الحكومة الليبية اليوم
+/// الاثنين حدادا وطنيا": subject and date stand between; the words of a date are not counted, for
+/// a date set off by commas may be long: "أعلن رئيس الوزراء، الثلاثاء 24 مارس 2020، عن حظر …").
+pub(super) const OBJECT_REACH: usize = 7;
+
+/// What each reporting mention is to the story. Arabic news cites its sources with reporting
+/// verbs ("قال"، "أضاف"، "أوضح"، "أفادت"): such a verb is how the text names where a fact comes
+/// from, not an event of the story, unless the statement is itself news. It is, when
+/// * an announcement names as its object an event it makes (a measure, a declaration, a result:
+///   "أعلنت الحكومة الليبية حدادا وطنيا"): it is that event (one row: the announced mourning),
+///   `joins` the object; an event that happened before its announcement (a hack) stays apart;
+/// * the text dates the statement in its own clause or an apposition right after it ("قال الرئيس
+///   السبت إن …", "قال الرئيس، السبت 6 مايو، إن …", "وفي بيان فجر السبت، أوصت اللجنة …"; a date of
+///   the reported content is not the statement's): a dated statement, warning or call is news,
+///   unless its verb is in the present ("يقول"، "تؤكد"): that voices a standing position;
+/// * it goes on with a statement that is news ("وأضاف:", "وتابع،" with no subject of their own,
+///   within a few sentences): the same statement, `joins` it.
+///
+/// Every other report is an attribution ([`MentionRole::Attribution`]).
+pub(super) fn report_roles(cx: &Ctx, drafts: &[Draft], complement: &[Option<usize>], own_date: &[bool], mentions: &mut [EventMention]) {
+    let types = cx.lex.types();
+    let reports = |d: &Draft| d.type_idx.is_some_and(|ti| types[ti].reports);
+    let mut last_report: Option<(usize, usize)> = None; // (sentence, mention)
+    for (mi, d) in drafts.iter().enumerate() {
+        let Some(ti) = d.type_idx else { continue };
+        let sentence = cx.words[d.first].sentence;
+        let clause = cx.words[d.last].clause;
+        if types[ti].joins_object {
+            // the first event after it in its clause, before any reported content
+            let stop = complement[clause].filter(|&c| c > d.last).unwrap_or(usize::MAX);
+            // (the object follows the verb and its subject: no preposition, signal or relative
+            // stands between them — "تعلن النتائج بعد إغلاق مراكز الاقتراع" announces no closing)
+            // A preposition may stand inside the subject ("وزارة الأوقاف في المغرب"), not right before
+            // the object, except «عن» of «أعلن عن» ("أعلنت المؤسسة عن إعادة فتح …").
+            let free = |from: usize, to: usize| {
+                (from..to).all(|wi| {
+                    let w = without_conjunction(cx.word(wi));
+                    let preposition = PREPOSITIONS.contains(&w) && wi + 1 == to && w != "عن";
+                    !preposition && !LABEL_STOPS.contains(&w) && !COMPLEMENTIZERS.contains(&w) && !cx.lex.is_since(w)
+                })
+            };
+            // the object in the verb's clause, or right after a date set off by commas that closes it
+            // ("أعلنت المؤسسة اليوم الخميس، عن إعادة فتح …")
+            let dated_close = clause + 1 < cx.clauses.len()
+                && cx.words.partition_point(|x| x.clause <= clause).checked_sub(1).is_some_and(|last| cx.word_timex[last].is_some());
+            // or after a date standing alone between commas ("أعلن، اليوم السبت، وفاة الأمير")
+            let date_only = |ci: usize| {
+                let ws = cx.words_of_clause(ci);
+                !ws.is_empty() && ws.into_iter().all(|wi| cx.word_timex[wi].is_some())
+            };
+            // the last word an object may start at: OBJECT_REACH words after the verb, the words of
+            // dates not counted (found once, not counted again for every candidate)
+            let reach_end = (d.last + 1..cx.words.len())
+                .take_while(|&wi| cx.words[wi].sentence == sentence)
+                .filter(|&wi| cx.word_timex[wi].is_none())
+                .nth(OBJECT_REACH - 1)
+                .unwrap_or(usize::MAX);
+            let in_reach = |o: &Draft| {
+                let c = cx.words[o.first].clause;
+                let same = cx.words[o.first].sentence == sentence;
+                c == clause || (c == clause + 1 && dated_close && same) || (c == clause + 2 && same && date_only(clause + 1))
+            };
+            // (an object lies in the verb's sentence: see `in_reach`)
+            let object = drafts_of_sentence(cx, drafts, sentence).find(|&oi| {
+                let o = &drafts[oi];
+                o.first > d.last
+                    && o.first <= reach_end
+                    && o.first < stop
+                    && in_reach(o)
+                    // an event an announcement makes; or, for a type that is no report, a report:
+                    // publishing a statement is issuing it ("صدر عن الديوان بيان")
+                    && ((o.type_idx.is_some_and(|t| types[t].declared) && !reports(o)) || (!types[ti].reports && reports(o)))
+                    && free(d.last + 1, o.first)
+            });
+            if let Some(o) = object {
+                mentions[mi].joins = Some(o);
+                mentions[mi].role = MentionRole::Event;
+                if types[ti].reports {
+                    last_report = Some((sentence, mi));
+                }
+                continue;
+            }
+        }
+        if !types[ti].reports {
+            continue;
+        }
+        let subjectless = d.continuation || matches!(cx.char_after(d.last), Some(',' | ':' | '“' | '"' | '«'));
+        // a statement issued by a publication ("نشرت الحكومة بيانا") is news: the publication is
+        // an event of the story, and they are one
+        if let Some(p) = (0..mi).find(|&p| mentions[p].joins == Some(mi) && !drafts[p].type_idx.is_some_and(|t| types[t].reports)) {
+            mentions[mi].role = MentionRole::Event;
+            if mentions[mi].time.is_none() {
+                mentions[mi].time = mentions[p].time;
+            }
+            last_report = Some((sentence, mi));
+            continue;
+        }
+        let continuing = d.first == d.last && types[ti].continues.iter().any(|c| c == without_conjunction(cx.word(d.first)));
+        let went_on = last_report.filter(|&(s, _)| sentence - s <= CONTINUATION_SENTENCES);
+        if let Some((_, prev)) = went_on.filter(|_| continuing) {
+            // "وأضاف المسؤول أن …": the statement cited before goes on
+            mentions[mi].joins = Some(prev);
+            mentions[mi].role = mentions[prev].role;
+            if mentions[mi].time.is_none() || mentions[prev].time.is_some() {
+                mentions[mi].time = mentions[prev].time;
+            }
+        } else if mentions[mi].time.is_some() && own_date[mi] && !present_tense(cx, d) && !bare_report(cx, d, drafts) {
+            mentions[mi].role = MentionRole::Event;
+        } else if let Some((_, prev)) = last_report.filter(|&(s, _)| subjectless && sentence - s <= CONTINUATION_SENTENCES) {
+            mentions[mi].joins = Some(prev);
+            mentions[mi].role = mentions[prev].role;
+            // it was said when the statement it goes on with was
+            if mentions[mi].time.is_none() {
+                mentions[mi].time = mentions[prev].time;
+            }
+        } else {
+            mentions[mi].role = MentionRole::Attribution;
+        }
+        last_report = Some((sentence, mi));
+    }
+    // A dated report named by its bare verb, its object after the date ("كان الفريق أعلن، مساء
+    // الجمعة، حصول عملية قرصنة"): named by the verb and what it announces.
+    for (mi, d) in drafts.iter().enumerate() {
+        if !reports(d) || mentions[mi].role != MentionRole::Event || mentions[mi].joins.is_some() || mentions[mi].label != mentions[mi].trigger {
+            continue;
+        }
+        if let Some(o) = object_after_date(cx, d, drafts) {
+            mentions[mi].label = format!("{} {}", mentions[mi].trigger, mentions[o].label);
+        }
+    }
+    // A report that is news names what it says: its source, then the first words of its content
+    // ("ذكرت الصحيفة: هناك 40 جنديا في عداد المفقودين"), not the source alone.
+    for (mi, d) in drafts.iter().enumerate() {
+        if !reports(d) || mentions[mi].role != MentionRole::Event || mentions[mi].joins.is_some() {
+            continue;
+        }
+        if let Some(content) = reported_words(cx, d, drafts, complement) {
+            mentions[mi].label = format!("{}: {content}", mentions[mi].label);
+        }
+    }
+    // A relative clause describing the event of the noun before it ("آخر الاستطلاعات التي نشرت
+    // الجمعة"): the same event.
+    for (mi, d) in drafts.iter().enumerate() {
+        if !d.type_idx.is_some_and(|t| types[t].joins_antecedent) || mentions[mi].joins.is_some() || d.first < 2 || !cx.adjacent(d.first - 1) {
+            continue;
+        }
+        let pronoun = d.first - 1;
+        if !RELATIVE_PRONOUNS.contains(&cx.word(pronoun)) {
+            continue;
+        }
+        let antecedent = drafts.iter().position(|o| o.type_idx.is_some() && !reports(o) && o.last < pronoun && o.last + 3 > pronoun && cx.words[o.last].sentence == cx.words[pronoun].sentence);
+        if let Some(a) = antecedent {
+            mentions[mi].joins = Some(a);
+        }
+    }
+    // A statement named as the medium of another ("قالت الحملة في بيان", "وفي بيان فجر السبت،
+    // أوصت اللجنة", "عبر تصريحات"): it is that report, not one of its own.
+    for (mi, d) in drafts.iter().enumerate() {
+        if !reports(d) || !is_medium(cx, d) {
+            continue;
+        }
+        let sentence = cx.words[d.first].sentence;
+        let other = |o: &(usize, &Draft)| o.0 != mi && reports(o.1) && !is_medium(cx, o.1) && cx.words[o.1.first].sentence == sentence;
+        let before = drafts.iter().enumerate().filter(other).filter(|(_, o)| o.last < d.first).max_by_key(|(_, o)| o.last).map(|(i, _)| i);
+        let after = || drafts.iter().enumerate().filter(other).find(|(_, o)| o.first > d.last).map(|(i, _)| i);
+        if let Some(r) = before.or_else(after) {
+            mentions[mi].joins = Some(r);
+            mentions[mi].role = mentions[r].role;
+        }
+    }
+}
+
+/// How many words of a report's content its label takes.
+pub(super) const CONTENT_WORDS: usize = 6;
+
+/// How many words (dates left out) may stand between a reporting verb and the content its label
+/// takes: its subject, a source («عن مصدر عسكري»).
+pub(super) const CONTENT_REACH: usize = 10;
+
+/// The first words of what the report of draft `d` says, in the text's words: from its
+/// complementizer («أن»، «إن»، left out) or opening quotation, up to [`CONTENT_WORDS`] words in the
+/// clause, stopping before a date or a word of circumstance ([`LABEL_STOPS`]); function words left at the end are dropped. None when the
+/// report has no content in its sentence.
+pub(super) fn reported_words(cx: &Ctx, d: &Draft, drafts: &[Draft], complement: &[Option<usize>]) -> Option<String> {
+    let c = complement[cx.words[d.last].clause].filter(|&c| c > d.last && cx.words[c].sentence == cx.words[d.last].sentence)?;
+    // (the content of this report, not of another one after it)
+    let types = cx.lex.types();
+    if drafts.iter().any(|o| o.first > d.last && o.first < c && o.type_idx.is_some_and(|t| types[t].reports)) {
+        return None;
+    }
+    // a verb's content, near it (its subject and a date may stand between): after a verbal noun
+    // («للإعلان عن النتيجة، أن …») or far on, the content is another verb's
+    if !looks_like_verb(cx.word(d.first)) || (d.last + 1..c).filter(|&wi| cx.word_timex[wi].is_none()).count() > CONTENT_REACH {
+        return None;
+    }
+    // («أن»، «إن» are left out; a participle of speech, «معلقا على …», says what about)
+    let mut first = c;
+    while first < cx.words.len() && COMPLEMENTIZERS[..COORDINATED_COMPLEMENTIZERS].contains(&cx.word(first)) {
+        first += 1;
+    }
+    let clause = cx.words.get(first)?.clause;
+    let mut last = None;
+    for wi in first..(first + CONTENT_WORDS).min(cx.words.len()) {
+        let circumstance = wi > first && (LABEL_STOPS.contains(&cx.word(wi)) || LABEL_STOPS.contains(&without_conjunction(cx.word(wi))));
+        if cx.words[wi].clause != clause || cx.word_timex[wi].is_some() || (wi > first && !cx.adjacent(wi - 1)) || circumstance {
+            break;
+        }
+        last = Some(wi);
+    }
+    let mut last = last?;
+    while last > first && cx.lex.is_stopword(cx.word(last)) {
+        last -= 1;
+    }
+    // a lone word is no content a reader can take ("أفاد المركز: عند")
+    if (first..=last).filter(|&wi| !cx.lex.is_stopword(cx.word(wi))).count() < 2 {
+        return None;
+    }
+    let (start, _) = cx.span(cx.words[first].range.clone());
+    let (_, end) = cx.span(cx.words[last].range.clone());
+    let text = cx.orig(start, end).replace(['"', '“', '”', '«', '»'], "").split_whitespace().collect::<Vec<_>>().join(" ");
+    (!text.is_empty()).then_some(text)
+}
+
+/// A report named by its bare verb, its subject before it and its date right after it, then its
+/// complement or a quotation («وكانت المفوضية أعلنت أمس أنها …»، «كان البنك أعلن في 6 مارس
+/// "السماح …"»): what it reports is the news; the verb only names the source and makes no row of
+/// its own. (An event as its object after the date keeps it news: see `object_after_date`.)
+pub(super) fn bare_report(cx: &Ctx, d: &Draft, drafts: &[Draft]) -> bool {
+    if d.first != d.last {
+        return false;
+    }
+    let sentence = cx.words[d.last].sentence;
+    // the words right after the verb are a date (or punctuation, then a date)
+    let mut next = d.last + 1;
+    if next + 1 < cx.words.len() && cx.word(next) == "في" {
+        next += 1;
+    }
+    if next >= cx.words.len() || cx.words[next].sentence != sentence || cx.word_timex[next].is_none() {
+        return false;
+    }
+    // what comes right after the date: a complementizer, or a quotation that names no event
+    let Some(after) = (next..cx.words.len()).take_while(|&wi| cx.words[wi].sentence == sentence).find(|&wi| cx.word_timex[wi].is_none()) else {
+        return false;
+    };
+    let quoted = opens_quotation(cx, after) && !drafts.iter().any(|o| o.first == after && o.type_idx.is_some());
+    COMPLEMENTIZERS.contains(&cx.word(after)) || quoted
+}
+
+/// The event a report names as its object after a date set off right after the verb («أعلن، اليوم
+/// السبت، وفاة الأمير»، «أعلن، مساء الجمعة، حصول عملية قرصنة»): the first typed mention within
+/// [`OBJECT_REACH`] words, in the sentence, before any complementizer.
+pub(super) fn object_after_date(cx: &Ctx, d: &Draft, drafts: &[Draft]) -> Option<usize> {
+    let sentence = cx.words[d.last].sentence;
+    let next = d.last + 1;
+    if d.first != d.last || next >= cx.words.len() || cx.words[next].sentence != sentence || cx.word_timex[next].is_none() {
+        return None;
+    }
+    let o = drafts.iter().position(|o| o.first > next && o.first <= d.last + OBJECT_REACH && cx.words[o.first].sentence == sentence && o.type_idx.is_some())?;
+    let free = (next..drafts[o].first).all(|wi| cx.word_timex[wi].is_some() || !COMPLEMENTIZERS.contains(&cx.word(wi)));
+    free.then_some(o)
+}
+
+/// How many words after an outcome word its outcome may stand ("أسفرت نتائج الجولة الأولى في 23
+/// أبريل عن فوزهما").
+pub(super) const OUTCOME_REACH: usize = 10;
+
+/// Outcomes ("… فوق مدينة درنة مخلفا قتلى وجرحى"، "أسفرت نتائج الجولة الأولى عن فوزهما"): a mention
+/// of an `outcome` type after an outcome word of the lexicon, with no date but the cause's, is part of
+/// the event that caused it: the first event between the word and the outcome (the subject of
+/// «أسفر»), else the nearest one before the word in its sentence ("مخلفا"). It `joins` that event.
+pub(super) fn outcomes(cx: &Ctx, drafts: &[Draft], mentions: &mut [EventMention]) {
+    let types = cx.lex.types();
+    let kind = |d: &Draft| d.type_idx.map(|t| &types[t]);
+    for p in 0..cx.words.len() {
+        if !cx.lex.is_outcome_word(cx.word(p)) {
+            continue;
+        }
+        let sent = cx.words[p].sentence;
+        let Some(o) = drafts.iter().position(|d| {
+            d.first > p && d.first <= p + OUTCOME_REACH && cx.words[d.first].sentence == sent && kind(d).is_some_and(|t| t.outcome)
+        }) else {
+            continue;
+        };
+        if mentions[o].joins.is_some() {
+            continue;
+        }
+        let cause_kind = |d: &Draft| kind(d).is_some_and(|t| !t.outcome && !t.reports);
+        let subject = drafts.iter().position(|d| d.first > p && d.last < drafts[o].first && cause_kind(d));
+        let before = || drafts.iter().enumerate().filter(|(_, d)| d.last < p && cx.words[d.first].sentence == sent && cause_kind(d)).max_by_key(|(_, d)| d.last).map(|(i, _)| i);
+        // with no date of its own, or the cause's
+        if let Some(c) = subject.or_else(before).filter(|&c| mentions[o].time.is_none() || mentions[o].time == mentions[c].time) {
+            mentions[o].joins = Some(c);
+        }
+    }
+}
+
+/// Relative pronouns (normalised): the clause they open describes the noun before them.
+pub(super) const RELATIVE_PRONOUNS: &[&str] = &["الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي", "اللذان", "اللتان"];
+
+/// A report named as the medium of another: a statement noun after «في» or «عبر», or with «ب»
+/// attached ("في بيان", "ببيان").
+pub(super) fn is_medium(cx: &Ctx, d: &Draft) -> bool {
+    let w = cx.word(d.first);
+    let prefixed = d.start_byte > cx.words[d.first].range.start && without_conjunction(w).starts_with('ب');
+    let prev = |wi: usize| cx.word(wi).strip_prefix('و').unwrap_or(cx.word(wi));
+    let after_preposition = d.first > 0 && cx.adjacent(d.first - 1) && matches!(prev(d.first - 1), "في" | "عبر");
+    prefixed || after_preposition
+}
+
+/// A reporting verb in the present ("يقول"، "تؤكد"، "وتقول": the imperfect prefix ي, or ت on a
+/// four-letter form; nouns such as "تصريح"، "تحذير" are longer) or in the future ("سيقولون").
+pub(super) fn present_tense(cx: &Ctx, d: &Draft) -> bool {
+    let w = without_conjunction(cx.word(d.first));
+    // the future ("سيقولون"، "ستعلن") says nothing has been said yet
+    let future = w.strip_prefix('س').is_some_and(|r| r.starts_with(['ي', 'ت', 'ن']) && r.chars().count() >= 4);
+    future || w.starts_with('ي') || (w.starts_with('ت') && w.chars().count() == 4)
+}

@@ -1,0 +1,482 @@
+//! Time attachment: which expression dates a mention (its governing timex), and the range ends,
+//! starts, «منذ» and durations that bound it.
+
+use crate::EventMention;
+use std::collections::HashSet;
+use super::{Draft, drafts_of_sentence};
+use super::context::{Ctx, opens_with_conjunction};
+use super::words::without_conjunction;
+use super::roles::RELATIVE_PRONOUNS;
+use tarikh_anchor::TimexType;
+
+/// Whether the timex starting at word `tf` is introduced by «منذ» (the word before it, or its own
+/// first word).
+pub(super) fn introduced_by_since(cx: &Ctx, tf: usize) -> bool {
+    since_word(cx, tf).is_some()
+}
+
+/// Whether the timex starting at word `tf` is introduced by «حتى» / «لغاية» (until): the end of a
+/// state, not the date of an event.
+pub(super) fn introduced_by_until(cx: &Ctx, tf: usize) -> bool {
+    let until = |w: &str| matches!(w.strip_prefix('و').unwrap_or(w), "حتي" | "لغايه");
+    // «إلى غاية X» (Maghreb press: "تواصلت إلى غاية 27 جانفي") is «لغاية X»
+    let to_the_end = |wi: usize| wi > 0 && cx.word(wi) == "غايه" && cx.adjacent(wi - 1) && matches!(cx.word(wi - 1).strip_prefix('و').unwrap_or(cx.word(wi - 1)), "الي");
+    until(cx.word(tf)) || (tf > 0 && cx.adjacent(tf - 1) && (until(cx.word(tf - 1)) || to_the_end(tf - 1))) || to_the_end(tf)
+}
+
+/// Adverbials that, before «من», make the date after them when something begins («بدءا من مساء
+/// السبت»، «ابتداء من الغد»، «اعتبارا من يوم الأحد»، «بداية من الشهر المقبل»), normalised; the
+/// press of every region uses them for measures that take effect and last.
+pub(super) const START_ADVERBIALS: &[&str] = &["بدءا", "ابتداء", "اعتبارا", "بدايه"];
+
+/// Whether timex `ti` is introduced by a start adverbial and «من» ([`START_ADVERBIALS`]): the
+/// event it dates begins then, and its end is not bounded by it.
+pub(super) fn introduced_by_start(cx: &Ctx, ti: usize) -> bool {
+    let t = &cx.doc.timexes[ti];
+    let tf = cx.words.partition_point(|x| x.range.end <= t.byte_range.start);
+    let bare = |wi: usize| cx.word(wi).strip_prefix('و').filter(|r| r.chars().count() >= 3).unwrap_or(cx.word(wi));
+    // «من» is the date's own first word or the word before it
+    let min = if tf < cx.words.len() && cx.word(tf) == "من" { tf } else if tf > 0 && cx.word(tf - 1) == "من" && cx.adjacent(tf - 1) { tf - 1 } else { return false };
+    min > 0 && cx.adjacent(min - 1) && START_ADVERBIALS.contains(&bare(min - 1))
+}
+
+/// How many words after a trigger a lone «حتى X» may stand and still bound its end ("فرض حظر
+/// تجول في المدينة حتى مساء الإثنين").
+pub(super) const UNTIL_GAP: usize = 4;
+
+/// A time the event of draft `d` lasts until, when its clause gives it one and no date of its own:
+/// «حتى X» / «لغاية X» / «إلى غاية X» at most [`UNTIL_GAP`] words after the trigger, with no other
+/// trigger between. A present «حتى الآن»، «حتى اليوم» says the event still goes on, not that it
+/// ends then, and a count after the time makes it a tally "as of" then: none.
+pub(super) fn lone_until(cx: &Ctx, drafts: &[Draft], d: &Draft) -> Option<usize> {
+    let clause = cx.words[d.last].clause;
+    for wi in words_after_trigger(cx, drafts, d, UNTIL_GAP) {
+        let Some(ti) = cx.word_timex[wi] else { continue };
+        let t = &cx.doc.timexes[ti];
+        let tf = cx.words.partition_point(|x| x.range.end <= t.byte_range.start);
+        let today = cx.doc.publication.date.format("%Y-%m-%d").to_string();
+        let dated = matches!(t.kind, TimexType::Date | TimexType::Time) && t.interval.is_some() && !t.value.ends_with("_REF") && t.value != today;
+        // a count after it makes «حتى X» "as of X" ("انتشلت حتى الساعة الرابعة 37 جثة"، "سجلت
+        // حتى مساء أمس 500 إصابة"): a tally up to then, no end of the work
+        let after = cx.words.partition_point(|x| x.range.start < t.byte_range.end);
+        let tally = after < cx.words.len() && cx.words[after].clause == clause && cx.word(after).starts_with(|c: char| c.is_ascii_digit());
+        return (dated && !tally && t.event_offset.is_none() && introduced_by_until(cx, tf)).then_some(ti);
+    }
+    None
+}
+
+/// Words that open the start of a range («من X حتى Y»), normalised, a conjunction allowed: «من»,
+/// and the adverbials «ابتداء من»، «اعتبارا من»، «بداية من» end with it; «بين X وY»، «للفترة بين X
+/// حتى Y» open one too.
+pub(super) const RANGE_OPENERS: &[&str] = &["من"];
+
+/// Words that join the start of a range to its end («من X حتى Y», «من X إلى Y», «من X ولغاية Y»),
+/// normalised, a conjunction و allowed.
+pub(super) const RANGE_JOINERS: &[&str] = &["حتي", "الي", "لغايه", "لحين"];
+
+/// The end of a range whose start is the timex `ti`: «من/بين X حتى/إلى/لغاية Y» or «بين X وY»,
+/// with X and Y both dates or times and nothing but the joining word (and a comma) between them ("من الساعة الثامنة من صباح
+/// الأربعاء وحتى الساعة التاسعة من صباح الخميس"، "من السابعة مساء حتى السادسة صباحا").
+pub(super) fn range_end(cx: &Ctx, ti: usize) -> Option<usize> {
+    let t = &cx.doc.timexes[ti];
+    if !matches!(t.kind, TimexType::Date | TimexType::Time) || t.interval.is_none() {
+        return None;
+    }
+    let tf = cx.words.partition_point(|x| x.range.end <= t.byte_range.start);
+    let tl = cx.words.partition_point(|x| x.range.start < t.byte_range.end).checked_sub(1)?;
+    let bare = |wi: usize| cx.word(wi).strip_prefix('و').filter(|r| r.chars().count() >= 2).unwrap_or(cx.word(wi));
+    // the start opens with «من» or «بين» (its own first word, or the word before it)
+    let opener = |wi: usize| {
+        let w = bare(wi);
+        RANGE_OPENERS.contains(&w) || w == "بين" || w == "للفتره"
+    };
+    let opened = opener(tf) || (tf > 0 && cx.adjacent(tf - 1) && opener(tf - 1));
+    let joiner = tl + 1;
+    if !opened || joiner + 1 >= cx.words.len() || cx.words[joiner].sentence != cx.words[tl].sentence {
+        return None;
+    }
+    let tj = if RANGE_JOINERS.contains(&bare(joiner)) {
+        // (the joining word may be the end's own first word: a timex that starts with «حتى»;
+        // «إلى غاية» is «لغاية»)
+        let end_at = if bare(joiner + 1) == "غايه" { joiner + 2 } else { joiner + 1 };
+        cx.word_timex[joiner].filter(|&x| x != ti).or(*cx.word_timex.get(end_at)?)?
+    } else if cx.word(joiner).starts_with('و') && (opener(tf) && bare(tf) == "بين" || tf > 0 && bare(tf - 1) == "بين") {
+        // «بين X وY»
+        cx.word_timex[joiner].filter(|&x| x != ti)?
+    } else {
+        return None;
+    };
+    let end_at = joiner;
+    let u = &cx.doc.timexes[tj];
+    let starts_there = cx.words.partition_point(|x| x.range.end <= u.byte_range.start) <= end_at + 2;
+    let after = u.interval.as_ref().zip(t.interval.as_ref()).is_some_and(|(y, x)| y.end > x.start);
+    (tj != ti && starts_there && matches!(u.kind, TimexType::Date | TimexType::Time) && after).then_some(tj)
+}
+
+/// How many words before a date «منذ» may open the phrase the date ends ("منذ بدء تسجيل البيانات
+/// المناخية في عام 1949").
+pub(super) const SINCE_REACH: usize = 6;
+
+/// How many words may stand between the end of a «منذ» date and an event after it that takes it: the event
+/// right after a fronted «منذ» phrase ("منذ الصباح تتواصل عمليات الإنقاذ").
+pub(super) const SINCE_AFTER_REACH: usize = 3;
+
+/// The word «منذ» that opens the phrase a date at word `tf` belongs to: the date's own first word,
+/// or a word at most [`SINCE_REACH`] before it in its clause with no other date between.
+pub(super) fn since_word(cx: &Ctx, tf: usize) -> Option<usize> {
+    if cx.lex.is_since(cx.word(tf)) {
+        return Some(tf);
+    }
+    let clause = cx.words[tf].clause;
+    for wi in (tf.saturating_sub(SINCE_REACH)..tf).rev() {
+        if cx.words[wi].clause != clause || (cx.word_timex[wi].is_some() && cx.word_timex[wi] != cx.word_timex[tf]) {
+            return None;
+        }
+        if cx.lex.is_since(cx.word(wi)) {
+            return Some(wi);
+        }
+    }
+    None
+}
+
+/// The date (or duration) «منذ» gives a mention's clause: the start of a state ("مستمرة منذ أمس
+/// الأحد") or the time since a start ("تعمل الفرق منذ 30 ساعة"). None when a comparison word
+/// stands just before «منذ» ("أكبر كمية أمطار منذ 1949", "لأول مرة منذ 12 عاما"): the date is
+/// what the event is compared with, no time of it.
+pub(super) fn since_timex(cx: &Ctx, drafts: &[Draft], d: &Draft) -> Option<usize> {
+    let clause = cx.words[d.last].clause;
+    let mut best: Option<(usize, usize)> = None; // (distance, timex)
+    // (a clause lies within a sentence)
+    for (ti, t, tf) in cx.timexes_of_sentence(cx.words[d.last].sentence) {
+        if t.event_offset.is_some() || t.value.ends_with("_REF") {
+            continue;
+        }
+        if tf >= cx.words.len() || cx.words[tf].clause != clause || !introduced_by_since(cx, tf) {
+            continue;
+        }
+        let dated = matches!(t.kind, TimexType::Date | TimexType::Time) || (t.kind == TimexType::Duration && t.duration_seconds.is_some());
+        if !dated {
+            continue;
+        }
+        let Some(at) = since_word(cx, tf) else { continue };
+        if (at.saturating_sub(3)..at).any(|wi| cx.lex.is_comparison(cx.word(wi))) || first_time_before(cx, at) {
+            continue;
+        }
+        // an event after the date follows it closely ("منذ أمس تشهد المدينة فيضانات"); one further
+        // on belongs to another predicate ("كانا منذ عقود صامدين في وجه الماء ويمنعان عنها
+        // فيضان الوادي": the decades are the dams' standing, not the flood's)
+        let after = cx.words.partition_point(|x| x.range.end <= t.byte_range.end);
+        if at < d.first && d.first > after + SINCE_AFTER_REACH {
+            continue;
+        }
+        // another event between them takes it
+        let (lo, hi) = if at > d.last { (d.last, at) } else { (at, d.first) };
+        if drafts.iter().any(|o| o.first > lo && o.first < hi) {
+            continue;
+        }
+        let distance = hi - lo;
+        if best.is_none_or(|(b, _)| distance < b) {
+            best = Some((distance, ti));
+        }
+    }
+    best.map(|(_, ti)| ti)
+}
+
+/// How many words before «منذ» a phrase of a first time still makes it a comparison: the relative
+/// clause a first time takes ("المرة الأولى التي تصل فيها طائرة سعودية إلى المطار منذ 12 عاما").
+pub(super) const FIRST_TIME_REACH: usize = 12;
+
+/// Whether "the first time" ("المرة الأولى", "لأول مرة") stands before «منذ» at word `at` in its
+/// clause, at most [`FIRST_TIME_REACH`] words before it: what follows «منذ» is what the event is
+/// compared with, no time of it.
+pub(super) fn first_time_before(cx: &Ctx, at: usize) -> bool {
+    let clause = cx.words[at].clause;
+    (at.saturating_sub(FIRST_TIME_REACH)..at).any(|wi| {
+        wi + 1 < at && cx.words[wi].clause == clause && cx.adjacent(wi) && cx.lex.is_first_time(cx.word(wi), cx.word(wi + 1))
+    })
+}
+
+/// Durations stated with a verb or phrase of lasting ("واستمرت 36 ساعة", "على مدى يومين", "لمدة
+/// ثلاثة أيام") further from the event than [`DURATION_GAP`] words: they belong to the nearest
+/// event before them in the sentence that is not a report and has no duration yet.
+pub(super) fn lasting_durations(cx: &Ctx, drafts: &[Draft], mentions: &mut [EventMention]) {
+    // (each duration is given to at most one event: those given already, once)
+    let given: HashSet<usize> = mentions.iter().filter_map(|m| m.duration).collect();
+    for (ti, t) in cx.doc.timexes.iter().enumerate() {
+        if t.kind != TimexType::Duration || t.event_offset.is_some() || t.duration_seconds.is_none() {
+            continue;
+        }
+        let tf = cx.timex_first[ti];
+        if tf >= cx.words.len() || introduced_by_since(cx, tf) || given.contains(&ti) {
+            continue;
+        }
+        let lasting = (tf.saturating_sub(2)..tf).any(|wi| cx.lex.is_lasting(cx.word(wi)) && cx.words[wi].sentence == cx.words[tf].sentence);
+        let compared = (tf.saturating_sub(3)..tf).any(|wi| cx.lex.is_comparison(cx.word(wi)));
+        if !lasting || compared {
+            continue;
+        }
+        let sent = cx.words[tf].sentence;
+        let owner = drafts_of_sentence(cx, drafts, sent)
+            .filter(|&i| drafts[i].last < tf)
+            .max_by_key(|&i| drafts[i].last);
+        if let Some(i) = owner {
+            if mentions[i].duration.is_none() && !mentions[i].reports {
+                mentions[i].duration = Some(ti);
+            }
+        }
+    }
+}
+
+/// How many sentences a subject-less report may stand after the report it continues.
+pub(super) const CONTINUATION_SENTENCES: usize = 3;
+
+/// How many words may stand between a trigger and its duration ("الحداد الوطني لمدة ثلاثة أيام").
+pub(super) const DURATION_GAP: usize = 3;
+
+/// The words right after the trigger of draft `d` that may still qualify it: at most `gap` words
+/// between (so `gap + 1` words), in its clause, up to the next trigger.
+pub(super) fn words_after_trigger<'c>(cx: &'c Ctx, drafts: &'c [Draft], d: &Draft, gap: usize) -> impl Iterator<Item = usize> + 'c {
+    let clause = cx.words[d.last].clause;
+    // (drafts are in text order: the one starting at a word is found by bisection)
+    let starts_at = move |wi: usize| drafts.get(drafts.partition_point(|o| o.first < wi)).is_some_and(|o| o.first == wi);
+    (d.last + 1..(d.last + 2 + gap).min(cx.words.len())).take_while(move |&wi| cx.words[wi].clause == clause && !starts_at(wi))
+}
+
+/// The duration a mention's own clause gives it: a DURATION timex (not an event offset, not
+/// "ago") starting at most [`DURATION_GAP`] words after the trigger, with no other trigger or
+/// timex in between ("حداد وطني دام أربعة أيام", "الحداد ثلاثة أيام").
+pub(super) fn event_duration(cx: &Ctx, drafts: &[Draft], d: &Draft) -> Option<usize> {
+    for wi in words_after_trigger(cx, drafts, d, DURATION_GAP) {
+        // a superlative before the duration makes it the span of a comparison ("موجة طقس هي
+        // الأعنف خلال أكثر من سبعة عقود"), as it does for «منذ»: no length of the event
+        if cx.word_timex[wi].is_none() && cx.lex.is_comparison(cx.word(wi)) {
+            return None;
+        }
+        if let Some(ti) = cx.word_timex[wi] {
+            let t = &cx.doc.timexes[ti];
+            let own = t.kind == TimexType::Duration && t.event_offset.is_none() && t.duration_seconds.is_some() && !introduced_by_since(cx, wi);
+            return own.then_some(ti);
+        }
+    }
+    None
+}
+
+/// Words that open a fronted adverbial phrase ("وفي بيان فجر السبت، أوصت اللجنة …", "مساء الجمعة،
+/// أعلن …"): prepositions and time nouns, after a conjunction و/ف.
+pub(super) const ADJUNCT_OPENERS: &[&str] = &[
+    "في", "خلال", "منذ", "بعد", "قبل", "عند", "مع", "يوم", "صباح", "مساء", "ليل", "ليلة", "فجر", "ظهر", "عشية", "غداة", "بعيد", "قبيل",
+];
+
+/// How many words after a trigger a complement of it may start ("الجولة الثانية من الانتخابات").
+pub(super) const COMPLEMENT_GAP: usize = 2;
+
+/// The longest fronted adjunct, in words: longer stretches before a comma are clauses of their own.
+pub(super) const ADJUNCT_MAX_WORDS: usize = 6;
+
+/// For each clause: is it a fronted adverbial adjunct of the clause after it? Arabic news fronts
+/// time and circumstance before the verb and sets them off with a comma ("وفي بيان فجر السبت،
+/// أوصت اللجنة"): such a short clause, opened by a preposition or a time noun and followed by
+/// another clause of the same sentence, dates the verb that follows.
+pub(super) fn fronted_adjuncts(cx: &Ctx) -> Vec<bool> {
+    let mut out = vec![false; cx.clauses.len()];
+    let mut wi = 0;
+    while wi < cx.words.len() {
+        let (clause, sentence) = (cx.words[wi].clause, cx.words[wi].sentence);
+        let end = wi + cx.words[wi..].iter().take_while(|w| w.clause == clause).count();
+        let first = cx.word(wi);
+        let bare = first.strip_prefix('و').or_else(|| first.strip_prefix('ف')).filter(|b| ADJUNCT_OPENERS.contains(b)).unwrap_or(first);
+        // a clause opening with the conjunction و starts a new coordinated clause: the adjunct before
+        // it closes the previous one ("لمغادرة القصر، في نهاية ولايته مساء الأحد، وأشارت …")
+        let next_same_sentence = cx.words.get(end).is_some_and(|w| w.sentence == sentence) && {
+            !opens_with_conjunction(cx.word(end))
+        };
+        out[clause] = ADJUNCT_OPENERS.contains(&bare) && end - wi <= ADJUNCT_MAX_WORDS && next_same_sentence;
+        wi = end;
+    }
+    out
+}
+
+/// What the time linker needs besides the mentions: where event offsets block links, which
+/// clauses have a mention, and which are fronted adjuncts of the next clause.
+#[derive(Clone, Copy)]
+pub(super) struct TimeLinks<'a> {
+    blockers: &'a [usize],
+    clause_has_mention: &'a [bool],
+    fronted: &'a [bool],
+    /// per clause: where the content a reporting mention reports begins
+    complement: &'a [Option<usize>],
+}
+
+/// How many words before an event a noun naming its date («موعد») may stand: «موعد حلول العيد».
+pub(super) const DATE_OF_REACH: usize = 2;
+
+/// How many words farther than a day or a time a bare year may stand and still date a mention
+/// before it (in units of the link score: two per word).
+pub(super) const YEAR_PENALTY: usize = 8;
+
+/// The DATE/TIME expression that dates a mention, and whether it is the mention's own: in its clause
+/// (or a fronted adjunct of it), or opening the clause right after it, set off by a comma ("قال
+/// الرئيس، السبت 6 مايو، إن …"), rather than elsewhere in the sentence.
+pub(super) fn governing_timex(cx: &Ctx, drafts: &[Draft], d: &Draft, links: &TimeLinks) -> Option<(usize, bool)> {
+    let TimeLinks { blockers, clause_has_mention, fronted, complement } = *links;
+    let w = &cx.words[d.first];
+    let said_before = complement[cx.clauses_of_sentence(w.sentence)].iter().flatten().copied().filter(|&c| cx.words[c].sentence == w.sentence && c < d.first).max();
+    let mut best: Option<(usize, usize, bool)> = None; // (score, timex, own)
+    // (a timex of another sentence never dates it: see below)
+    for (ti, t, tf) in cx.timexes_of_sentence(w.sentence) {
+        // PRESENT_REF/PAST_REF/FUTURE_REF ("حاليا", "سابقا") date nothing
+        if t.event_offset.is_some() || !matches!(t.kind, TimexType::Date | TimexType::Time) || t.value.ends_with("_REF") {
+            continue;
+        }
+        if tf >= cx.words.len() {
+            continue;
+        }
+        let tl = cx.words.partition_point(|x| x.range.start < t.byte_range.end).saturating_sub(1).max(tf);
+        let tw = &cx.words[tf];
+        if tw.sentence != w.sentence {
+            continue;
+        }
+        // «منذ X» is the start of a state or the time since X, «حتى X» the end of one: never the
+        // date of the event
+        if introduced_by_since(cx, tf) || introduced_by_until(cx, tf) {
+            continue;
+        }
+        // the reported content does not take the date of its saying ("قال الرئيس، السبت، إن
+        // عملية القرصنة …": Saturday is when he spoke)
+        if said_before.is_some_and(|c| tl < c) {
+            continue;
+        }
+        // the dates of the reported content are not the report's
+        if d.type_idx.is_some_and(|ti| cx.lex.types()[ti].reports) && complement[tw.clause].is_some_and(|c| tf > c && c > d.last) {
+            continue;
+        }
+        // a relative clause after a report's subject dates that subject ("أشارت آخر الاستطلاعات التي
+        // نشرت الجمعة إلى …": Friday is when the polls came out), not the report
+        if d.type_idx.is_some_and(|ti| cx.lex.types()[ti].reports) && tf > d.last && (d.last + 1..tf).any(|x| RELATIVE_PRONOUNS.contains(&cx.word(x))) {
+            continue;
+        }
+        // «عن موعد حلول عيد الفطر»: the event after a noun naming its date is the topic of what is
+        // set or announced; a date before that noun is the setting's
+        // «أعلنت القوات، اليوم الأربعاء، موافقتها على هدنة»: likewise the event after a noun of
+        // stance is what is agreed or intended; a date before that noun is the stance's
+        if tl < d.first && (d.first.saturating_sub(DATE_OF_REACH)..d.first).any(|x| x > tl && (cx.lex.is_date_of(cx.word(x)) || cx.lex.is_stance(cx.word(x)))) {
+            continue;
+        }
+        // a clause opening with the conjunction و is a new coordinated clause: a date in a clause
+        // before it belongs to what was said before ("فترة الصمت الانتخابي، السبت والأحد، ونشرت
+        // بيانات …": the weekend is the silence's, not the leak's)
+        let coordinated = tl < d.first && tw.clause < w.clause && {
+            let first = cx.words[..=d.first].iter().rposition(|x| x.clause != w.clause).map_or(0, |p| p + 1);
+            opens_with_conjunction(cx.word(first))
+        };
+        let tier = if tw.clause == w.clause || (tw.clause + 1 == w.clause && fronted[tw.clause]) {
+            0
+        } else if !clause_has_mention[tw.clause] && !coordinated {
+            1000
+        } else {
+            continue;
+        };
+        let (lo, hi, score) = if tf > d.last {
+            (d.last, tf, 2 * (tf - d.last - 1))
+        } else if tl < d.first {
+            (tl, d.first, 2 * (d.first - tl - 1) + 3)
+        } else {
+            (d.first, d.first, 0)
+        };
+        if blockers.iter().any(|&b| b > lo && b < hi) {
+            continue;
+        }
+        let between = || drafts.iter().filter(|o| o.first > lo && o.first < hi);
+        // A date before a report and its topic («… اليوم الاثنين للإعلان عن النتيجة النهائية للجولة
+        // الأولى»: Monday is the announcement's, the first round is what it is about) dates the
+        // report only.
+        if tl < d.first && between().any(|o| topic_of(cx, o, d) || between().any(|r| topic_of(cx, r, o) && follows_as_complement(cx, o, d))) {
+            continue;
+        }
+        // A date after two events of one kind belongs to the nearer ("في الجولة الثانية … نتائج
+        // الجولة الأولى في 23 أبريل"): the farther one is not dated by it. A mention right after
+        // the trigger is its complement ("الجولة الثانية من الانتخابات الأحد"), not a rival.
+        if d.type_idx.is_some() && between().any(|o| o.type_idx == d.type_idx && o.first > d.last + COMPLEMENT_GAP) {
+            continue;
+        }
+        // a bare year names which one the event is ("عيد الفطر لهذا العام 1444هـ"، "انتخابات 2023")
+        // more than when it happens: a day or a time in reach dates it before the year does
+        let year_only = t.value.trim_start_matches('H').len() == 4 && t.value.trim_start_matches('H').bytes().all(|b| b.is_ascii_digit());
+        let score = tier + score + 4 * between().count() + if year_only { YEAR_PENALTY } else { 0 };
+        let own = tier == 0 || (tw.clause == w.clause + 1 && (tf == 0 || cx.words[tf - 1].clause != tw.clause));
+        if best.is_none_or(|(s, _, _)| score < s) {
+            best = Some((score, ti, own));
+        }
+    }
+    best.map(|(_, ti, own)| (ti, own))
+}
+
+/// How many words may stand between a report and the mention that is its topic («للإعلان عن
+/// النتيجة النهائية للجولة الأولى»: three).
+const TOPIC_REACH: usize = 4;
+
+/// Prepositions that make the event after a report its topic («الإعلان عن النتيجة»، «التعليق على
+/// القرصنة»), not its setting: «في»، «خلال» place the report in the event after them («الإعلان في
+/// مؤتمر صحفي»), at its time.
+const TOPIC_PREPOSITIONS: &[&str] = &["عن", "علي", "من"];
+
+/// Whether `d` is the topic of the report `o` before it (what is announced or said about: the
+/// report's date is not its date, as for reported content after «أن»): within [`TOPIC_REACH`] words
+/// of its clause, with no date, punctuation or coordinating و between, and governed by a
+/// preposition of topic ([`TOPIC_PREPOSITIONS`], or ل attached before the article: «للجولة»). An
+/// event an announcement makes («الإعلان عن النتائج النهائية») is no mere topic: it takes the
+/// announcement's date.
+fn topic_of(cx: &Ctx, o: &Draft, d: &Draft) -> bool {
+    if !follows_as_complement(cx, o, d) {
+        return false;
+    }
+    let types = cx.lex.types();
+    let Some(report) = o.type_idx.map(|t| &types[t]).filter(|t| t.reports) else { return false };
+    // (an event an announcement makes is no mere topic)
+    !(report.joins_object && d.type_idx.is_some_and(|t| types[t].declared))
+}
+
+/// Whether `d` follows the event `o` as its complement («الجولة الأولى من انتخابات الرئاسة»): within
+/// [`TOPIC_REACH`] words of its clause, after a preposition of topic or with ل before its article.
+fn follows_as_complement(cx: &Ctx, o: &Draft, d: &Draft) -> bool {
+    o.last < d.first && d.first - o.last <= TOPIC_REACH && governed(cx, o, d)
+}
+
+/// The words from `o` to `d` are joined in one clause, with no date and no coordinating و, and a
+/// preposition of topic stands between or ل is attached before `d`'s article.
+fn governed(cx: &Ctx, o: &Draft, d: &Draft) -> bool {
+    let clause = cx.words[d.first].clause;
+    let joined = (o.last..d.first).all(|x| cx.adjacent(x) && cx.words[x + 1].clause == clause && cx.word_timex[x + 1].is_none());
+    let coordinated = (o.last + 1..=d.first).any(|x| cx.word(x).starts_with('و') && without_conjunction(cx.word(x)) != cx.word(x));
+    // (ل before the article: «للجولة»; a bare ل may be a root letter, «لقاء»)
+    let attached = cx.word(d.first).starts_with("لل");
+    let preposition = (o.last + 1..d.first).any(|x| TOPIC_PREPOSITIONS.contains(&cx.word(x)));
+    joined && !coordinated && (attached || preposition)
+}
+
+/// Link each mention to the expressions that date it: its governing timex, the end of a range,
+/// a start («بدءا من»), «منذ», a duration. Returns, per mention, whether the date stands in its own
+/// clause (a dated statement is news).
+pub(super) fn link_times(cx: &Ctx, drafts: &[Draft], complement: &[Option<usize>], blockers: &[usize], mentions: &mut [EventMention]) -> Vec<bool> {
+    let mut clause_has_mention = vec![false; cx.clauses.len()];
+    for d in drafts {
+        clause_has_mention[cx.words[d.first].clause] = true;
+    }
+    let fronted = fronted_adjuncts(cx);
+    let links = TimeLinks { blockers, clause_has_mention: &clause_has_mention, fronted: &fronted, complement };
+    let mut own_date = vec![false; drafts.len()];
+    for (mi, d) in drafts.iter().enumerate() {
+        if let Some((ti, own)) = governing_timex(cx, drafts, d, &links) {
+            mentions[mi].time = Some(ti);
+            own_date[mi] = own;
+        }
+        mentions[mi].until = match mentions[mi].time {
+            Some(ti) => range_end(cx, ti),
+            None => lone_until(cx, drafts, d),
+        };
+        mentions[mi].time_is_start = mentions[mi].until.is_none() && mentions[mi].time.is_some_and(|ti| introduced_by_start(cx, ti));
+        mentions[mi].since = since_timex(cx, drafts, d);
+        mentions[mi].duration = event_duration(cx, drafts, d);
+    }
+    own_date
+}

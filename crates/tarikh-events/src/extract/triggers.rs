@@ -1,0 +1,209 @@
+//! Finding the triggers: the lexicon's phrases (typed drafts, each with its sense) and the
+//! generic events named by a verb where a date stands and no trigger does.
+
+use super::Draft;
+use super::context::{Ctx, index_of};
+use super::words::bare_word;
+use tarikh_anchor::TimexType;
+
+/// The type a typed draft takes from its argument (`[[sense]]` of the lexicon): the first sense
+/// of its type whose argument stands within `reach` words after the trigger, in its clause and
+/// with no punctuation between («فوز المرشح», «لقاء فرنسا وإنجلترا»), or after a number right
+/// after the trigger when the sense is a count («وصل إلى 1041 حالة إصابة»). None: generic.
+pub(super) fn sense_of(cx: &Ctx, d: &Draft) -> Option<usize> {
+    let ti = d.type_idx?;
+    let lex = cx.lex;
+    let name = &lex.types()[ti].name;
+    let clause = cx.words[d.last].clause;
+    let next = |wi: usize| (wi < cx.words.len() && cx.adjacent(wi - 1) && cx.words[wi].clause == clause).then_some(wi);
+    let number = |wi: usize| cx.word(wi).chars().any(|c| c.is_ascii_digit());
+    for s in lex.senses().iter().filter(|s| &s.of == name) {
+        if !s.context.is_empty() {
+            let sent = &cx.text[cx.sentences[cx.words[d.first].sentence].clone()];
+            if !s.context.iter().any(|c| sent.contains(c.as_str())) {
+                continue;
+            }
+        }
+        let mut from = d.last + 1;
+        if s.count {
+            match next(from) {
+                Some(wi) if number(wi) => from = wi + 1,
+                _ => continue,
+            }
+            if s.arguments.is_empty() {
+                return lex.types().iter().position(|t| t.name == s.becomes);
+            }
+        }
+        let mut wi = from;
+        let mut found = false;
+        while wi < from + s.reach {
+            let Some(w) = next(wi) else { break };
+            let word = cx.word(w);
+            if lex.is_sense_argument(s, word) || (s.places && [word, bare_word(word)].iter().any(|w| lex.place_zone(&[w]).is_some())) {
+                found = true;
+                break;
+            }
+            wi += 1;
+        }
+        if found {
+            return lex.types().iter().position(|t| t.name == s.becomes);
+        }
+    }
+    Some(ti)
+}
+
+/// The typed drafts of the document: every trigger of the lexicon, overlaps resolved, each with
+/// the sense its argument gives it, negated events and kind words left out; and the words they
+/// take.
+pub(super) fn typed_drafts(cx: &Ctx) -> (Vec<Draft>, Vec<bool>) {
+    // Overlaps: more words, then longer, then earlier type, then earlier trigger.
+    let mut cands: Vec<(usize, usize, usize, usize)> = cx
+        .find(&cx.lex.triggers, &cx.lex.trigger_index, false)
+        .into_iter()
+        .filter(|&(first, last, off, pi)| {
+            let p = &cx.lex.triggers[pi];
+            // after an institution or a role, the word names it, not an event: "لجنة الانتخابات"
+            // (the election commission), "مراكز الاقتراع" (polling stations)
+            if off == 0 && first > 0 && cx.adjacent(first - 1) && cx.lex.is_institution(cx.word(first - 1)) {
+                return false;
+            }
+            if p.continuation {
+                // speech going on: punctuation right after the verb ("وتابع،", "وأضاف:")
+                return matches!(cx.char_after(last), Some(',' | ':' | '“' | '"' | '«' | '،'));
+            }
+            if !p.contextual {
+                return true;
+            }
+            let s = &cx.sentences[cx.words[first].sentence];
+            let sent = &cx.text[s.clone()];
+            cx.lex.types()[p.owner].context.iter().any(|c| sent.contains(c.as_str()))
+        })
+        .collect();
+    cands.sort_by_key(|&(first, last, off, pi)| {
+        let p = &cx.lex.triggers[pi];
+        let bytes = cx.words[last].range.end - (cx.words[first].range.start + off);
+        (std::cmp::Reverse(p.words), std::cmp::Reverse(bytes), p.owner, pi, first)
+    });
+    let mut taken = vec![false; cx.words.len()];
+    let mut drafts: Vec<Draft> = Vec::new();
+    for (first, last, off, pi) in cands {
+        if taken[first..=last].iter().any(|&t| t) {
+            continue;
+        }
+        taken[first..=last].iter_mut().for_each(|t| *t = true);
+        drafts.push(Draft {
+            first,
+            last,
+            start_byte: cx.words[first].range.start + off,
+            type_idx: Some(cx.lex.triggers[pi].owner),
+            continuation: cx.lex.triggers[pi].continuation,
+        });
+    }
+
+    // An ambiguous trigger takes its sense from its argument ("فوز المرشح": an election result).
+    for d in drafts.iter_mut() {
+        d.type_idx = sense_of(cx, d);
+    }
+    // A negated event did not happen ("لن يتم نشر عنوان بريدك", "لم تعلق الوزارة"): no mention,
+    // and its words make no generic event either.
+    drafts.retain(|d| !cx.negated(d.first));
+    // A word that names only the kind of an event, in a construct with an event word ("فاجعة
+    // الزلازل"، "كارثة الفيضانات"): the event word names the event; the kind makes no mention.
+    let starts: std::collections::HashSet<usize> = drafts.iter().map(|d| d.first).collect();
+    drafts.retain(|d| {
+        let kind = d.type_idx.is_some_and(|t| cx.lex.types()[t].names_kind);
+        !(kind && d.last + 1 < cx.words.len() && cx.adjacent(d.last) && starts.contains(&(d.last + 1)))
+    });
+    (drafts, taken)
+}
+
+/// The generic drafts: events named by a verb where no trigger of the lexicon stands (reported
+/// content with a date, clauses with a date, anchors of event offsets), added to `drafts`.
+pub(super) fn add_generic_drafts(cx: &Ctx, drafts: &mut Vec<Draft>, taken: &mut [bool], complement: &[Option<usize>]) {
+    // Clauses with a timex and no typed trigger. The content a reporting verb
+    // reports ("قال إن …") counts as a clause of its own.
+    // A trigger after the complementizer is the reported content's own event ("أنه تقرر إجراء
+    // الدورة الثانية", "أن الحملة ستنطلق يوم 16"): its clause needs no generic one either.
+    let mut clause_has_typed = vec![false; cx.clauses.len()];
+    for d in drafts.iter().filter(|d| d.type_idx.is_some()) {
+        clause_has_typed[cx.words[d.first].clause] = true;
+    }
+    // reported content with a date and no trigger: a generic event from the word nearest before
+    // the date ("قال الموقع إن آخر الرسائل يعود إلى 24 أبريل" → «يعود»)
+    for (ci, c) in complement.iter().enumerate() {
+        let Some(c) = *c else { continue };
+        let Some(tw) = (c..cx.words.len()).take_while(|&wi| cx.words[wi].clause == ci).find(|&wi| {
+            cx.word_timex[wi].is_some_and(|ti| matches!(cx.doc.timexes[ti].kind, TimexType::Date | TimexType::Time))
+        }) else {
+            continue;
+        };
+        // a trigger of the reported content before its date is what the date dates
+        if drafts.iter().any(|d| d.first > c && d.first < tw) {
+            continue;
+        }
+        let pick = (c + 1..tw).rev().find(|&wi| !taken[wi] && cx.is_event_verb(wi));
+        if let Some(wi) = pick {
+            taken[wi] = true;
+            drafts.push(Draft { first: wi, last: wi, start_byte: cx.generic_start(wi), type_idx: None, continuation: false });
+        }
+    }
+    let mut clause_has_timex = vec![false; cx.clauses.len()];
+    for t in &cx.doc.timexes {
+        clause_has_timex[index_of(&cx.clauses, t.byte_range.start)] = true;
+    }
+    let mut clause_words: Vec<Vec<usize>> = vec![Vec::new(); cx.clauses.len()];
+    for (wi, w) in cx.words.iter().enumerate() {
+        clause_words[w.clause].push(wi);
+    }
+    // A comma between a dated verb and its ب-complement ("فشعروا عند السابعة مساء، بالهزة") or
+    // its postponed subject ("وتدور منذ يوم السبت، اشتباكات عنيفة"): the event is the trigger the
+    // next clause opens with, so the verb's clause makes no generic event of its own.
+    let opens_with_complement = |ci: usize| -> bool {
+        let (Some(&last), Some(&next)) = (clause_words[ci].last(), clause_words.get(ci + 1).and_then(|w| w.first())) else {
+            return false;
+        };
+        cx.words[last].sentence == cx.words[next].sentence
+            && drafts.iter().any(|d| {
+                d.type_idx.is_some() && d.first == next && {
+                    let before = &cx.text[cx.words[next].range.start..d.start_byte];
+                    before.is_empty() || before == "ب" || before == "ال" || before == "بال"
+                }
+            })
+    };
+    let verb_before_complement: Vec<bool> = (0..cx.clauses.len()).map(opens_with_complement).collect();
+    for ci in 0..cx.clauses.len() {
+        if clause_has_typed[ci] || !clause_has_timex[ci] || verb_before_complement[ci] {
+            continue;
+        }
+        // a word that is no event ("غرار" of «على غرار», "قائلا", a copula) never makes one: the
+        // clause's first verb that names an action, or nothing
+        let pick = clause_words[ci].iter().copied().find(|&wi| !taken[wi] && cx.is_event_verb(wi));
+        if let Some(wi) = pick {
+            taken[wi] = true;
+            drafts.push(Draft { first: wi, last: wi, start_byte: cx.generic_start(wi), type_idx: None, continuation: false });
+        }
+    }
+
+    // Anchors of event offsets need a mention: make a generic one when no trigger is there.
+    for t in &cx.doc.timexes {
+        let Some(eo) = &t.event_offset else { continue };
+        let wa = cx.words.partition_point(|w| w.range.end <= eo.anchor_at);
+        if wa >= cx.words.len() {
+            continue;
+        }
+        let sent = cx.words[wa].sentence;
+        let covered = drafts.iter().any(|d| {
+            cx.words[d.first].sentence == sent && d.first <= wa + 2 && d.last >= wa
+        });
+        if covered {
+            continue;
+        }
+        let pick = (wa..(wa + 3).min(cx.words.len()))
+            .take_while(|&wi| cx.words[wi].sentence == sent)
+            .find(|&wi| !taken[wi] && cx.is_content(wi));
+        if let Some(wi) = pick {
+            taken[wi] = true;
+            drafts.push(Draft { first: wi, last: wi, start_byte: cx.generic_start(wi), type_idx: None, continuation: false });
+        }
+    }
+}

@@ -60,6 +60,153 @@ pub(crate) struct Prefilter {
     pub(crate) scan_all: Vec<bool>,
     /// Decimal digits other than ASCII `0-9` (their presence disables the prefilter).
     other_digits: regex_automata::meta::Regex,
+    /// The rules' required literals, looked up once per text (see [`RequiredIndex`]); built for
+    /// the first text longer than [`SHORT_TEXT`].
+    required: std::sync::OnceLock<RequiredIndex>,
+}
+
+/// Which rules can match in a text at all. A rule's required literal sets (see
+/// [`required_literals`]) say that every match holds a member of each; a text that lacks every
+/// member of one set holds no match, so the rule is not searched in it — not even at its
+/// candidate starts, which a common first word (a preposition, «ال»…) makes many. One
+/// Aho–Corasick pass over the required literals answers for all rules at once. A rule without
+/// required sets (a pattern the extractor cannot analyse, as a user's new rule may be) is always
+/// searched.
+///
+/// Many sets are in almost every article («في», «من», a digit…): looking for them costs a report
+/// at every occurrence and rules out nothing. So the first [`LEARN_TEXTS`] texts are scanned for
+/// every set, and from then on only for the sets that were missing from at least half of them;
+/// the others count as present. Which sets are looked for never changes a result (a set counted
+/// present only lets a rule be searched), so neither the order of the texts nor the thread count
+/// shows in the output.
+#[derive(Debug)]
+pub(crate) struct RequiredIndex {
+    /// Over every set (`None`: no rule has one, or it cannot be built).
+    full: Option<SetScan>,
+    /// Over the selective sets, built after [`LEARN_TEXTS`] texts (`None` inside: no set is
+    /// selective, every rule is searched).
+    lean: std::sync::OnceLock<Option<SetScan>>,
+    /// Per set: in how many of the texts scanned with `full` it was present.
+    present_in: Vec<std::sync::atomic::AtomicU32>,
+    /// Texts scanned with `full`.
+    learned: std::sync::atomic::AtomicU32,
+    /// Per rule: its sets (indices into the sets found present).
+    rule_sets: Vec<Vec<u32>>,
+    /// Every set's literals (to build `lean` from).
+    sets: Vec<Vec<Vec<u8>>>,
+}
+
+/// How many texts [`RequiredIndex`] scans for every set before it keeps to the selective ones.
+const LEARN_TEXTS: u32 = 64;
+
+/// An Aho–Corasick automaton over the literals of some required sets.
+#[derive(Debug, Clone)]
+struct SetScan {
+    ac: AhoCorasick,
+    /// Per literal of `ac`: the sets it is a member of.
+    literal_sets: Vec<Vec<u32>>,
+    /// Per set: false if it is looked for (absent until found), true if it counts as present.
+    assumed: Vec<bool>,
+}
+
+impl SetScan {
+    /// The scan for the sets `keep` says to look for (the others count as present).
+    fn new(sets: &[Vec<Vec<u8>>], keep: impl Fn(usize) -> bool) -> Option<SetScan> {
+        let mut literal_ids: std::collections::HashMap<&[u8], usize> = std::collections::HashMap::new();
+        let mut literals: Vec<&[u8]> = Vec::new();
+        let mut literal_sets: Vec<Vec<u32>> = Vec::new();
+        let mut assumed = vec![true; sets.len()];
+        for (k, set) in sets.iter().enumerate() {
+            if !keep(k) {
+                continue;
+            }
+            assumed[k] = false;
+            for lit in set {
+                let li = *literal_ids.entry(lit.as_slice()).or_insert_with(|| {
+                    literals.push(lit.as_slice());
+                    literal_sets.push(Vec::new());
+                    literals.len() - 1
+                });
+                literal_sets[li].push(k as u32);
+            }
+        }
+        if literals.is_empty() {
+            return None;
+        }
+        let ac = automaton(&literals, aho_corasick::AhoCorasickKind::DFA)?;
+        Some(SetScan { ac, literal_sets, assumed })
+    }
+
+    /// Per set: present in `text` (or assumed so)?
+    fn present(&self, text: &str) -> Vec<bool> {
+        let mut present = self.assumed.clone();
+        for m in self.ac.find_overlapping_iter(text) {
+            for &k in &self.literal_sets[m.pattern().as_usize()] {
+                present[k as usize] = true;
+            }
+        }
+        present
+    }
+}
+
+impl Clone for RequiredIndex {
+    fn clone(&self) -> RequiredIndex {
+        use std::sync::atomic::{AtomicU32, Ordering};
+        RequiredIndex {
+            full: self.full.clone(),
+            lean: self.lean.clone(),
+            present_in: self.present_in.iter().map(|n| AtomicU32::new(n.load(Ordering::Relaxed))).collect(),
+            learned: AtomicU32::new(self.learned.load(Ordering::Relaxed)),
+            rule_sets: self.rule_sets.clone(),
+            sets: self.sets.clone(),
+        }
+    }
+}
+
+impl RequiredIndex {
+    /// The index over the required sets of every rule, in rule order.
+    pub(crate) fn new<'r>(rules: impl Iterator<Item = &'r [Vec<Vec<u8>>]>) -> RequiredIndex {
+        let mut set_ids: std::collections::HashMap<&'r [Vec<u8>], u32> = std::collections::HashMap::new();
+        let mut sets: Vec<Vec<Vec<u8>>> = Vec::new();
+        let mut rule_sets = Vec::new();
+        for required in rules {
+            let own: Vec<u32> = required
+                .iter()
+                .map(|set| {
+                    *set_ids.entry(set.as_slice()).or_insert_with(|| {
+                        sets.push(set.clone());
+                        sets.len() as u32 - 1
+                    })
+                })
+                .collect();
+            rule_sets.push(own);
+        }
+        let full = SetScan::new(&sets, |_| true);
+        let present_in = sets.iter().map(|_| std::sync::atomic::AtomicU32::new(0)).collect();
+        RequiredIndex { full, lean: std::sync::OnceLock::new(), present_in, learned: std::sync::atomic::AtomicU32::new(0), rule_sets, sets }
+    }
+
+    /// Per rule: can it match in `text` (without non-ASCII digits, like the sets themselves)?
+    /// `None` when every rule must be searched.
+    pub(crate) fn viable(&self, text: &str) -> Option<Vec<bool>> {
+        use std::sync::atomic::Ordering;
+        let full = self.full.as_ref()?;
+        let present = match self.lean.get() {
+            Some(lean) => lean.as_ref()?.present(text),
+            None => {
+                let present = full.present(text);
+                for (n, _) in self.present_in.iter().zip(&present).filter(|(_, &p)| p) {
+                    n.fetch_add(1, Ordering::Relaxed);
+                }
+                if self.learned.fetch_add(1, Ordering::Relaxed) + 1 >= LEARN_TEXTS {
+                    let texts = self.learned.load(Ordering::Relaxed);
+                    self.lean.get_or_init(|| SetScan::new(&self.sets, |k| 2 * self.present_in[k].load(Ordering::Relaxed) <= texts));
+                }
+                present
+            }
+        };
+        Some(self.rule_sets.iter().map(|sets| sets.iter().all(|&k| present[k as usize])).collect())
+    }
 }
 
 /// Where each rule must be tried in one text.
@@ -524,7 +671,7 @@ fn starts_at_text_start(body: &Hir) -> bool {
 
 /// An Aho–Corasick automaton of `kind` over `literals` (all matches, overlapping), `None` if it
 /// cannot be built.
-fn automaton(literals: &[Vec<u8>], kind: aho_corasick::AhoCorasickKind) -> Option<AhoCorasick> {
+fn automaton<L: AsRef<[u8]>>(literals: &[L], kind: aho_corasick::AhoCorasickKind) -> Option<AhoCorasick> {
     AhoCorasickBuilder::new().match_kind(MatchKind::Standard).kind(Some(kind)).build(literals).ok()
 }
 
@@ -540,6 +687,7 @@ impl Clone for Prefilter {
             text_start: self.text_start.clone(),
             scan_all: self.scan_all.clone(),
             other_digits: self.other_digits.clone(),
+            required: self.required.clone(),
         }
     }
 }
@@ -635,7 +783,7 @@ impl Prefilter {
         lengths.sort_unstable();
         lengths.dedup();
         let other_digits = regex_automata::meta::Regex::new(r"[\d--0-9]").expect("a valid class");
-        Prefilter { ac: std::sync::OnceLock::new(), dfa: std::sync::OnceLock::new(), literals, lengths, scanned: std::sync::atomic::AtomicUsize::new(0), literal_rules, text_start, scan_all, other_digits }
+        Prefilter { ac: std::sync::OnceLock::new(), dfa: std::sync::OnceLock::new(), literals, lengths, scanned: std::sync::atomic::AtomicUsize::new(0), literal_rules, text_start, scan_all, other_digits, required: std::sync::OnceLock::new() }
     }
 
     /// The automaton to scan `text` with: the NFA until [`DFA_AFTER_BYTES`] of text have gone
@@ -651,6 +799,18 @@ impl Prefilter {
             return Some(ac);
         }
         self.dfa.get_or_init(|| automaton(&self.literals, aho_corasick::AhoCorasickKind::DFA)).as_ref().or(Some(ac))
+    }
+
+    /// Per rule: can it match in `text` at all (see [`RequiredIndex`])? `None` when every rule
+    /// must be searched: a short text (a phrase, where building the index would cost more than
+    /// it saves; [`crate::load::Rule::may_match`] serves those), or one with a non-ASCII digit
+    /// (the sets assume there is none). `required` gives every rule's sets, in rule order, for
+    /// the index's first build.
+    pub(crate) fn viable_rules<'r, I: Iterator<Item = &'r [Vec<Vec<u8>>]>>(&self, text: &str, required: impl FnOnce() -> I) -> Option<Vec<bool>> {
+        if text.len() <= SHORT_TEXT || self.other_digits.is_match(text) {
+            return None;
+        }
+        self.required.get_or_init(|| RequiredIndex::new(required())).viable(text)
     }
 
     /// Number of rules that scan the whole text whatever it holds.
@@ -789,6 +949,35 @@ mod tests {
     }
 
     #[test]
+    fn a_rule_that_matches_a_text_is_viable_in_it() {
+        // Skipping the rules whose required literals a text lacks is exact only if no rule that
+        // matches the text is skipped: checked on every example phrase inside a text long enough
+        // for the index, for every rule whose regex matches it (and the index must rule out some
+        // rule somewhere, or it would be useless).
+        let g = crate::Grammar::embedded().unwrap();
+        let other = regex_automata::meta::Regex::new(r"[\d--0-9]").unwrap();
+        let lead = "وقال المسؤول في بيان ان ";
+        let (mut checked, mut ruled_out) = (0, 0);
+        for e in g.examples() {
+            let phrase = tarikh_text::normalise(&e.text);
+            if other.is_match(&phrase) {
+                continue;
+            }
+            let text = format!("{lead}{phrase} {}", "\u{1F4F0}".repeat(super::SHORT_TEXT));
+            let viable = g.prefilter.viable_rules(&text, || g.rules.iter().map(|r| r.required.as_slice())).expect("a long text without other digits");
+            for (r, rule) in g.rules.iter().enumerate() {
+                if rule.regex().is_match(text.as_str()) {
+                    assert!(viable[r], "rule `{}` matches «{text}» but was ruled out", rule.name);
+                    checked += 1;
+                } else if !viable[r] {
+                    ruled_out += 1;
+                }
+            }
+        }
+        assert!(checked > 1000 && ruled_out > 1000, "{checked} {ruled_out}");
+    }
+
+    #[test]
     fn a_short_text_finds_the_candidates_the_automaton_finds() {
         // Up to SHORT_TEXT bytes the literals are looked up by binary search; past it the
         // Aho-Corasick automaton scans. Both must propose the very same starts.
@@ -874,4 +1063,3 @@ mod tests {
         assert!(g.prefilter.full_scan_rules() * 4 < g.rules.len(), "{all:?}");
     }
 }
-

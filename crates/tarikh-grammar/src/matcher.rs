@@ -80,12 +80,9 @@ impl Grammar {
     pub fn find(&self, text: &str) -> Vec<Mention> {
         use regex_automata::{Anchored, Input};
         let mut candidates: Vec<(Mention, i32, usize)> = Vec::new();
-        let starts = self.prefilter.candidates(text);
-        // Rules whose required words the text lacks are skipped whatever their candidate starts.
-        let viable = match &starts {
-            crate::prefilter::Candidates::Some(_) => self.prefilter.viable_rules(text, || self.rules.iter().map(|r| r.required.as_slice())),
-            crate::prefilter::Candidates::All => None,
-        };
+        // Rules whose required words the text lacks are skipped, and get no candidate starts.
+        let viable = self.prefilter.viable_rules(text, || self.rules.iter().map(|r| r.required.as_slice()));
+        let starts = self.prefilter.candidates_among(text, viable.as_deref());
         for (ri, rule) in self.rules.iter().enumerate() {
             if viable.as_ref().is_some_and(|v| !v[ri]) {
                 continue; // no match anywhere in the text (see prefilter.rs, `RequiredIndex`)

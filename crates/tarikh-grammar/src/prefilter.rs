@@ -821,6 +821,13 @@ impl Prefilter {
 
     /// The candidate match starts of every rule in `text`.
     pub(crate) fn candidates(&self, text: &str) -> Candidates {
+        self.candidates_among(text, None)
+    }
+
+    /// [`Prefilter::candidates`], for the rules `viable` allows only (all with `None`; see
+    /// [`Prefilter::viable_rules`]): a rule ruled out gets no candidate start, and the places
+    /// where only such rules' literals occur are not looked at.
+    pub(crate) fn candidates_among(&self, text: &str, viable: Option<&[bool]>) -> Candidates {
         if self.literals.is_empty() {
             return Candidates::All;
         }
@@ -840,8 +847,13 @@ impl Prefilter {
         // (rule, start) pairs, sorted at the end: one allocation rather than one per rule.
         let mut found: Vec<(u32, u32)> = Vec::new();
         let mut occurrence = |li: usize, p: usize| {
+            let rules = self.literal_rules[li].iter().filter(|&&r| viable.is_none_or(|v| v[r as usize]));
+            let mut rules = rules.peekable();
+            if rules.peek().is_none() {
+                return;
+            }
             let (starts, n) = implied_starts(text, p);
-            for &r in &self.literal_rules[li] {
+            for &r in rules {
                 for &s in &starts[..n] {
                     found.push((r, s as u32));
                 }

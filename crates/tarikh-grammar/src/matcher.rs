@@ -396,7 +396,9 @@ impl Grammar {
                 }
                 let mut new_start = mention.matched.start;
                 let mut new_end = mention.matched.end;
-                let mut sem = mention.semantics.clone();
+                // The fields the context sets, on a copy made once a side is found (most contexts
+                // tried find nothing).
+                let mut sem: Option<Semantics> = None;
                 let mut ok = true;
                 let mut log = trace.is_some().then(FieldLog::default);
                 if let Some(left) = &ctx.left {
@@ -410,7 +412,8 @@ impl Grammar {
                         Some(c) => {
                             let m = c.range("_ctx").expect("context regexes have a _ctx group");
                             new_start = from + m.start;
-                            ok &= self.apply_fields(&ctx.fields, &|n: &str| c.text(n), &ctx.capture_lexicons, &mut sem, log.as_mut());
+                            let sem = sem.get_or_insert_with(|| mention.semantics.clone());
+                            ok &= self.apply_fields(&ctx.fields, &|n: &str| c.text(n), &ctx.capture_lexicons, sem, log.as_mut());
                         }
                         None => ok = false,
                     }
@@ -433,16 +436,15 @@ impl Grammar {
                                     ok = false;
                                 } else {
                                     new_end = end;
-                                    ok &= self.apply_fields(&ctx.fields, &|n: &str| c.text(n), &ctx.capture_lexicons, &mut sem, log.as_mut());
+                                    let sem = sem.get_or_insert_with(|| mention.semantics.clone());
+                                    ok &= self.apply_fields(&ctx.fields, &|n: &str| c.text(n), &ctx.capture_lexicons, sem, log.as_mut());
                                 }
                             }
                             None => ok = false,
                         }
                     }
                 }
-                if !ok {
-                    continue;
-                }
+                let Some(sem) = sem.filter(|_| ok) else { continue };
                 used[ci] = true;
                 applied = true;
                 if let (Some(t), Some(log)) = (trace.as_deref_mut(), log) {

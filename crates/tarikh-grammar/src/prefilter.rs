@@ -22,7 +22,8 @@
 //! such digits (normalisation turns Arabic-Indic and Persian digits into ASCII); a text that still
 //! holds one (Devanagari, full-width…) is matched the old way, every rule over the whole text.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::automaton::Automaton;
+use aho_corasick::{Anchored, MatchKind};
 use regex_syntax::hir::literal::{ExtractKind, Extractor};
 use regex_syntax::hir::{Class, ClassUnicode, ClassUnicodeRange, Hir, HirKind};
 
@@ -39,11 +40,11 @@ const DFA_AFTER_BYTES: usize = 64 * 1024;
 pub(crate) struct Prefilter {
     /// Over every distinct prefix literal of every rule with a usable set: an NFA, quick to build,
     /// built for the first text longer than [`SHORT_TEXT`] (`None` inside if it cannot be built).
-    ac: std::sync::OnceLock<Option<AhoCorasick>>,
+    ac: std::sync::OnceLock<Option<Literals>>,
     /// The same literals as a DFA, faster to run and about four times as long to build (a tenth of a
     /// one-phrase `tarikh parse`): built once the NFA has scanned [`DFA_AFTER_BYTES`] of text.
     /// Both report the same matches, so which one ran never shows in a result.
-    dfa: std::sync::OnceLock<Option<AhoCorasick>>,
+    dfa: std::sync::OnceLock<Option<Literals>>,
     /// The literals, sorted (the automata's patterns, in this order; a short text looks them up
     /// by binary search instead, see [`SHORT_TEXT`]).
     literals: Vec<Vec<u8>>,
@@ -102,7 +103,7 @@ const LEARN_TEXTS: u32 = 64;
 /// An Aho–Corasick automaton over the literals of some required sets.
 #[derive(Debug, Clone)]
 struct SetScan {
-    ac: AhoCorasick,
+    ac: Literals,
     /// Per literal of `ac`: the sets it is a member of.
     literal_sets: Vec<Vec<u32>>,
     /// Per set: false if it is looked for (absent until found), true if it counts as present.
@@ -133,18 +134,18 @@ impl SetScan {
         if literals.is_empty() {
             return None;
         }
-        let ac = automaton(&literals, aho_corasick::AhoCorasickKind::DFA)?;
+        let ac = Literals::dfa(&literals)?;
         Some(SetScan { ac, literal_sets, assumed })
     }
 
     /// Per set: present in `text` (or assumed so)?
     fn present(&self, text: &str) -> Vec<bool> {
         let mut present = self.assumed.clone();
-        for m in self.ac.find_overlapping_iter(text) {
-            for &k in &self.literal_sets[m.pattern().as_usize()] {
+        self.ac.each_match(text.as_bytes(), |li, _| {
+            for &k in &self.literal_sets[li] {
                 present[k as usize] = true;
             }
-        }
+        });
         present
     }
 }
@@ -669,10 +670,56 @@ fn starts_at_text_start(body: &Hir) -> bool {
     }
 }
 
-/// An Aho–Corasick automaton of `kind` over `literals` (all matches, overlapping), `None` if it
-/// cannot be built.
-fn automaton<L: AsRef<[u8]>>(literals: &[L], kind: aho_corasick::AhoCorasickKind) -> Option<AhoCorasick> {
-    AhoCorasickBuilder::new().match_kind(MatchKind::Standard).kind(Some(kind)).build(literals).ok()
+/// An Aho–Corasick automaton over literals (every occurrence of every literal, overlapping),
+/// run by [`Literals::each_match`]: a plain loop over the bytes, one transition each, rather than
+/// the crate's overlapping iterator (which returns to its caller at every match and, on an
+/// Arabic text, calls its start-byte prefilter at every return to the start state for nothing:
+/// every other byte is a lead byte of some literal). Both report the same occurrences.
+#[derive(Debug, Clone)]
+enum Literals {
+    /// Quick to build: for the first texts, and a one-off run.
+    Nfa(aho_corasick::nfa::contiguous::NFA),
+    /// Faster to run, slower to build.
+    Dfa(aho_corasick::dfa::DFA),
+}
+
+impl Literals {
+    /// The NFA over `literals` (non-empty, none empty), `None` if it cannot be built.
+    fn nfa<L: AsRef<[u8]>>(literals: &[L]) -> Option<Literals> {
+        let nfa = aho_corasick::nfa::contiguous::NFA::builder().match_kind(MatchKind::Standard).prefilter(false).build(literals).ok()?;
+        Some(Literals::Nfa(nfa))
+    }
+
+    /// The DFA over `literals` (non-empty, none empty), `None` if it cannot be built.
+    fn dfa<L: AsRef<[u8]>>(literals: &[L]) -> Option<Literals> {
+        let dfa = aho_corasick::dfa::DFA::builder().match_kind(MatchKind::Standard).prefilter(false).build(literals).ok()?;
+        Some(Literals::Dfa(dfa))
+    }
+
+    /// Call `f(literal index, start)` for every occurrence of every literal in `text`, by end
+    /// offset (the order of the crate's overlapping iterator).
+    fn each_match(&self, text: &[u8], f: impl FnMut(usize, usize)) {
+        match self {
+            Literals::Nfa(nfa) => each_match(nfa, text, f),
+            Literals::Dfa(dfa) => each_match(dfa, text, f),
+        }
+    }
+}
+
+/// [`Literals::each_match`] over one automaton (built with `MatchKind::Standard`, unanchored, and
+/// no empty literal, so the start state is no match and there is no dead state).
+#[inline(always)]
+fn each_match<A: Automaton>(aut: &A, text: &[u8], mut f: impl FnMut(usize, usize)) {
+    let Ok(mut sid) = aut.start_state(Anchored::No) else { return };
+    for (i, &byte) in text.iter().enumerate() {
+        sid = aut.next_state(Anchored::No, sid, byte);
+        if aut.is_special(sid) && aut.is_match(sid) {
+            for k in 0..aut.match_len(sid) {
+                let pattern = aut.match_pattern(sid, k);
+                f(pattern.as_usize(), i + 1 - aut.pattern_len(pattern));
+            }
+        }
+    }
 }
 
 impl Clone for Prefilter {
@@ -789,16 +836,16 @@ impl Prefilter {
     /// The automaton to scan `text` with: the NFA until [`DFA_AFTER_BYTES`] of text have gone
     /// through it, then the DFA (so a short input does not pay for building the DFA, and a long
     /// one scans faster).
-    fn automaton(&self, text: &str) -> Option<&AhoCorasick> {
+    fn automaton(&self, text: &str) -> Option<&Literals> {
         use std::sync::atomic::Ordering;
-        let ac = self.ac.get_or_init(|| automaton(&self.literals, aho_corasick::AhoCorasickKind::ContiguousNFA)).as_ref()?;
+        let ac = self.ac.get_or_init(|| Literals::nfa(&self.literals)).as_ref()?;
         if let Some(dfa) = self.dfa.get() {
             return dfa.as_ref().or(Some(ac));
         }
         if self.scanned.fetch_add(text.len(), Ordering::Relaxed) < DFA_AFTER_BYTES {
             return Some(ac);
         }
-        self.dfa.get_or_init(|| automaton(&self.literals, aho_corasick::AhoCorasickKind::DFA)).as_ref().or(Some(ac))
+        self.dfa.get_or_init(|| Literals::dfa(&self.literals)).as_ref().or(Some(ac))
     }
 
     /// Per rule: can it match in `text` at all (see [`RequiredIndex`])? `None` when every rule
@@ -860,7 +907,7 @@ impl Prefilter {
             }
         };
         match ac {
-            Some(ac) => ac.find_overlapping_iter(text).for_each(|m| occurrence(m.pattern().as_usize(), m.start())),
+            Some(ac) => ac.each_match(text.as_bytes(), occurrence),
             None => {
                 let bytes = text.as_bytes();
                 for p in 0..bytes.len() {

@@ -59,6 +59,20 @@ pub(crate) struct Prefilter {
     text_start: Vec<u32>,
     /// Per rule: true if it has no usable prefix set and must scan the whole text.
     pub(crate) scan_all: Vec<bool>,
+    /// Rules with the same prefix literals have the same candidate starts in every text, and
+    /// share one list of them (a class; the embedded grammar's 291 rules make 179). Per rule: its class
+    /// ([`NO_CLASS`] for a rule that scans the whole text).
+    class_of: std::sync::Arc<[u32]>,
+    /// Per class: its rules.
+    class_rules: Vec<Vec<u32>>,
+    /// For each literal of `ac`: the classes of the rules it is a prefix of, at
+    /// `literal_classes[class_at[li]..class_at[li + 1]]` (one buffer: a vector per literal made
+    /// thousands of allocations at every start).
+    literal_classes: Vec<u32>,
+    /// See `literal_classes`.
+    class_at: Vec<u32>,
+    /// The classes of the rules in `text_start` (one rule each).
+    text_start_classes: Vec<u32>,
     /// Decimal digits other than ASCII `0-9` (their presence disables the prefilter).
     other_digits: regex_automata::meta::Regex,
     /// The rules' required literals, looked up once per text (see [`RequiredIndex`]); built for
@@ -221,21 +235,23 @@ pub(crate) enum Candidates {
 
 /// Candidate starts of every rule, in one buffer.
 pub(crate) struct PerRule {
-    /// All starts, grouped by rule, sorted within a rule.
+    /// All starts, grouped by class (rules with the same prefix literals), sorted within a class.
     starts: Vec<u32>,
-    /// Rule `r`'s starts are `starts[offsets[r]..offsets[r + 1]]`.
+    /// Class `c`'s starts are `starts[offsets[c]..offsets[c + 1]]`.
     offsets: Vec<u32>,
-    /// Rules that scan the whole text.
-    scan_all: Vec<bool>,
+    /// Per rule: its class, or [`NO_CLASS`] for a rule that scans the whole text.
+    class_of: std::sync::Arc<[u32]>,
 }
+
+/// The class of a rule that has none: it scans the whole text.
+const NO_CLASS: u32 = u32::MAX;
 
 impl PerRule {
     /// The candidate starts of rule `r`, or `None` if it scans the whole text.
     pub(crate) fn rule(&self, r: usize) -> Option<&[u32]> {
-        if self.scan_all[r] {
-            None
-        } else {
-            Some(&self.starts[self.offsets[r] as usize..self.offsets[r + 1] as usize])
+        match self.class_of[r] {
+            NO_CLASS => None,
+            c => Some(&self.starts[self.offsets[c as usize] as usize..self.offsets[c as usize + 1] as usize]),
         }
     }
 }
@@ -733,6 +749,11 @@ impl Clone for Prefilter {
             literal_rules: self.literal_rules.clone(),
             text_start: self.text_start.clone(),
             scan_all: self.scan_all.clone(),
+            class_of: self.class_of.clone(),
+            class_rules: self.class_rules.clone(),
+            literal_classes: self.literal_classes.clone(),
+            class_at: self.class_at.clone(),
+            text_start_classes: self.text_start_classes.clone(),
             other_digits: self.other_digits.clone(),
             required: self.required.clone(),
         }
@@ -830,7 +851,63 @@ impl Prefilter {
         lengths.sort_unstable();
         lengths.dedup();
         let other_digits = regex_automata::meta::Regex::new(r"[\d--0-9]").expect("a valid class");
-        Prefilter { ac: std::sync::OnceLock::new(), dfa: std::sync::OnceLock::new(), literals, lengths, scanned: std::sync::atomic::AtomicUsize::new(0), literal_rules, text_start, scan_all, other_digits, required: std::sync::OnceLock::new() }
+        // Classes: the rules with the same prefix literals (a rule that starts at the text's start
+        // is a class of its own; one that scans the whole text has none).
+        let mut rule_literals: Vec<Vec<u32>> = vec![Vec::new(); scan_all.len()];
+        for (li, rules) in literal_rules.iter().enumerate() {
+            for &r in rules {
+                rule_literals[r as usize].push(li as u32);
+            }
+        }
+        // Rules in order of their literal lists, so that equal lists are neighbours.
+        let mut order: Vec<usize> = (0..scan_all.len()).filter(|&r| !scan_all[r]).collect();
+        order.sort_by(|&a, &b| rule_literals[a].cmp(&rule_literals[b]).then(a.cmp(&b)));
+        let mut class_of = vec![NO_CLASS; scan_all.len()];
+        let mut class_rules: Vec<Vec<u32>> = Vec::new();
+        let mut previous: Option<usize> = None;
+        for &r in &order {
+            // A rule that starts at the text's start is a class of its own.
+            let own = text_start.contains(&(r as u32));
+            let joins = !own && previous.is_some_and(|p| rule_literals[p] == rule_literals[r] && !text_start.contains(&(p as u32)));
+            if !joins {
+                class_rules.push(Vec::new());
+            }
+            let c = class_rules.len() - 1;
+            class_rules[c].push(r as u32);
+            class_of[r] = c as u32;
+            previous = Some(r);
+        }
+        let mut literal_classes: Vec<u32> = Vec::with_capacity(literal_rules.iter().map(Vec::len).sum());
+        let mut class_at: Vec<u32> = Vec::with_capacity(literal_rules.len() + 1);
+        class_at.push(0);
+        for rules in &literal_rules {
+            let from = literal_classes.len();
+            for &r in rules {
+                let c = class_of[r as usize];
+                if c != NO_CLASS && !literal_classes[from..].contains(&c) {
+                    literal_classes.push(c);
+                }
+            }
+            class_at.push(literal_classes.len() as u32);
+        }
+        let text_start_classes = text_start.iter().map(|&r| class_of[r as usize]).filter(|&c| c != NO_CLASS).collect();
+        Prefilter {
+            ac: std::sync::OnceLock::new(),
+            dfa: std::sync::OnceLock::new(),
+            literals,
+            lengths,
+            scanned: std::sync::atomic::AtomicUsize::new(0),
+            literal_rules,
+            text_start,
+            scan_all,
+            class_of: class_of.into(),
+            class_rules,
+            literal_classes,
+            class_at,
+            text_start_classes,
+            other_digits,
+            required: std::sync::OnceLock::new(),
+        }
     }
 
     /// The automaton to scan `text` with: the NFA until [`DFA_AFTER_BYTES`] of text have gone
@@ -891,18 +968,20 @@ impl Prefilter {
         if text.len() > u32::MAX as usize || self.other_digits.is_match(text) {
             return Candidates::All;
         }
-        // (rule, start) pairs, sorted at the end: one allocation rather than one per rule.
+        // (class, start) pairs, grouped at the end: one allocation rather than one per class.
         let mut found: Vec<(u32, u32)> = Vec::new();
+        // A class is looked for if one of its rules is viable.
+        let class_viable: Option<Vec<bool>> = viable.map(|v| self.class_rules.iter().map(|rules| rules.iter().any(|&r| v[r as usize])).collect());
         let mut occurrence = |li: usize, p: usize| {
-            let rules = self.literal_rules[li].iter().filter(|&&r| viable.is_none_or(|v| v[r as usize]));
-            let mut rules = rules.peekable();
-            if rules.peek().is_none() {
+            let classes = self.literal_classes[self.class_at[li] as usize..self.class_at[li + 1] as usize].iter().copied().filter(|&c| class_viable.as_ref().is_none_or(|v| v[c as usize]));
+            let mut classes = classes.peekable();
+            if classes.peek().is_none() {
                 return;
             }
             let (starts, n) = implied_starts(text, p);
-            for &r in rules {
+            for c in classes {
                 for &s in &starts[..n] {
-                    found.push((r, s as u32));
+                    found.push((c, s as u32));
                 }
             }
         };
@@ -919,27 +998,27 @@ impl Prefilter {
                 }
             }
         }
-        found.extend(self.text_start.iter().map(|&r| (r, 0)));
-        // Group by rule (a counting sort keeps text order), then sort each rule's starts: they are
-        // nearly sorted already (the automaton reports matches by their end).
-        let nrules = self.scan_all.len();
-        let mut offsets = vec![0u32; nrules + 1];
-        for &(r, _) in &found {
-            offsets[r as usize + 1] += 1;
+        found.extend(self.text_start_classes.iter().map(|&c| (c, 0)));
+        // Group by class (a counting sort keeps text order), then sort each class's starts: they
+        // are nearly sorted already (the automaton reports matches by their end).
+        let nclasses = self.class_rules.len();
+        let mut offsets = vec![0u32; nclasses + 1];
+        for &(c, _) in &found {
+            offsets[c as usize + 1] += 1;
         }
-        for r in 0..nrules {
-            offsets[r + 1] += offsets[r];
+        for c in 0..nclasses {
+            offsets[c + 1] += offsets[c];
         }
         let mut fill = offsets.clone();
         let mut starts = vec![0u32; found.len()];
-        for &(r, st) in &found {
-            starts[fill[r as usize] as usize] = st;
-            fill[r as usize] += 1;
+        for &(c, st) in &found {
+            starts[fill[c as usize] as usize] = st;
+            fill[c as usize] += 1;
         }
-        for r in 0..nrules {
-            starts[offsets[r] as usize..offsets[r + 1] as usize].sort_unstable();
+        for c in 0..nclasses {
+            starts[offsets[c] as usize..offsets[c + 1] as usize].sort_unstable();
         }
-        let per_rule = PerRule { starts, offsets, scan_all: self.scan_all.clone() };
+        let per_rule = PerRule { starts, offsets, class_of: self.class_of.clone() };
         Candidates::Some(per_rule)
     }
 }

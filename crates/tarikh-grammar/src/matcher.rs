@@ -80,8 +80,13 @@ impl Grammar {
     pub fn find(&self, text: &str) -> Vec<Mention> {
         use regex_automata::{Anchored, Input};
         let mut candidates: Vec<(Mention, i32, usize)> = Vec::new();
-        let starts = self.prefilter.candidates(text);
+        // Rules whose required words the text lacks are skipped, and get no candidate starts.
+        let viable = self.prefilter.viable_rules(text, || self.rules.iter().map(|r| r.required.as_slice()));
+        let starts = self.prefilter.candidates_among(text, viable.as_deref());
         for (ri, rule) in self.rules.iter().enumerate() {
+            if viable.as_ref().is_some_and(|v| !v[ri]) {
+                continue; // no match anywhere in the text (see prefilter.rs, `RequiredIndex`)
+            }
             // Where to look: the prefilter's candidate starts (anchored searches), or everywhere.
             let rule_starts: Option<&[u32]> = match &starts {
                 crate::prefilter::Candidates::All => None,
@@ -391,7 +396,9 @@ impl Grammar {
                 }
                 let mut new_start = mention.matched.start;
                 let mut new_end = mention.matched.end;
-                let mut sem = mention.semantics.clone();
+                // The fields the context sets, on a copy made once a side is found (most contexts
+                // tried find nothing).
+                let mut sem: Option<Semantics> = None;
                 let mut ok = true;
                 let mut log = trace.is_some().then(FieldLog::default);
                 if let Some(left) = &ctx.left {
@@ -405,7 +412,8 @@ impl Grammar {
                         Some(c) => {
                             let m = c.range("_ctx").expect("context regexes have a _ctx group");
                             new_start = from + m.start;
-                            ok &= self.apply_fields(&ctx.fields, &|n: &str| c.text(n), &ctx.capture_lexicons, &mut sem, log.as_mut());
+                            let sem = sem.get_or_insert_with(|| mention.semantics.clone());
+                            ok &= self.apply_fields(&ctx.fields, &|n: &str| c.text(n), &ctx.capture_lexicons, sem, log.as_mut());
                         }
                         None => ok = false,
                     }
@@ -428,16 +436,15 @@ impl Grammar {
                                     ok = false;
                                 } else {
                                     new_end = end;
-                                    ok &= self.apply_fields(&ctx.fields, &|n: &str| c.text(n), &ctx.capture_lexicons, &mut sem, log.as_mut());
+                                    let sem = sem.get_or_insert_with(|| mention.semantics.clone());
+                                    ok &= self.apply_fields(&ctx.fields, &|n: &str| c.text(n), &ctx.capture_lexicons, sem, log.as_mut());
                                 }
                             }
                             None => ok = false,
                         }
                     }
                 }
-                if !ok {
-                    continue;
-                }
+                let Some(sem) = sem.filter(|_| ok) else { continue };
                 used[ci] = true;
                 applied = true;
                 if let (Some(t), Some(log)) = (trace.as_deref_mut(), log) {

@@ -22,7 +22,8 @@
 //! such digits (normalisation turns Arabic-Indic and Persian digits into ASCII); a text that still
 //! holds one (Devanagari, full-width…) is matched the old way, every rule over the whole text.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::automaton::Automaton;
+use aho_corasick::{Anchored, MatchKind};
 use regex_syntax::hir::literal::{ExtractKind, Extractor};
 use regex_syntax::hir::{Class, ClassUnicode, ClassUnicodeRange, Hir, HirKind};
 
@@ -39,11 +40,11 @@ const DFA_AFTER_BYTES: usize = 64 * 1024;
 pub(crate) struct Prefilter {
     /// Over every distinct prefix literal of every rule with a usable set: an NFA, quick to build,
     /// built for the first text longer than [`SHORT_TEXT`] (`None` inside if it cannot be built).
-    ac: std::sync::OnceLock<Option<AhoCorasick>>,
+    ac: std::sync::OnceLock<Option<Literals>>,
     /// The same literals as a DFA, faster to run and about four times as long to build (a tenth of a
     /// one-phrase `tarikh parse`): built once the NFA has scanned [`DFA_AFTER_BYTES`] of text.
     /// Both report the same matches, so which one ran never shows in a result.
-    dfa: std::sync::OnceLock<Option<AhoCorasick>>,
+    dfa: std::sync::OnceLock<Option<Literals>>,
     /// The literals, sorted (the automata's patterns, in this order; a short text looks them up
     /// by binary search instead, see [`SHORT_TEXT`]).
     literals: Vec<Vec<u8>>,
@@ -58,8 +59,169 @@ pub(crate) struct Prefilter {
     text_start: Vec<u32>,
     /// Per rule: true if it has no usable prefix set and must scan the whole text.
     pub(crate) scan_all: Vec<bool>,
+    /// Rules with the same prefix literals have the same candidate starts in every text, and
+    /// share one list of them (a class; the embedded grammar's 291 rules make 179). Per rule: its class
+    /// ([`NO_CLASS`] for a rule that scans the whole text).
+    class_of: std::sync::Arc<[u32]>,
+    /// Per class: its rules.
+    class_rules: Vec<Vec<u32>>,
+    /// For each literal of `ac`: the classes of the rules it is a prefix of, at
+    /// `literal_classes[class_at[li]..class_at[li + 1]]` (one buffer: a vector per literal made
+    /// thousands of allocations at every start).
+    literal_classes: Vec<u32>,
+    /// See `literal_classes`.
+    class_at: Vec<u32>,
+    /// The classes of the rules in `text_start` (one rule each).
+    text_start_classes: Vec<u32>,
     /// Decimal digits other than ASCII `0-9` (their presence disables the prefilter).
     other_digits: regex_automata::meta::Regex,
+    /// The rules' required literals, looked up once per text (see [`RequiredIndex`]); built for
+    /// the first text longer than [`SHORT_TEXT`].
+    required: std::sync::OnceLock<RequiredIndex>,
+}
+
+/// Which rules can match in a text at all. A rule's required literal sets (see
+/// [`required_literals`]) say that every match holds a member of each; a text that lacks every
+/// member of one set holds no match, so the rule is not searched in it — not even at its
+/// candidate starts, which a common first word (a preposition, «ال»…) makes many. One
+/// Aho–Corasick pass over the required literals answers for all rules at once. A rule without
+/// required sets (a pattern the extractor cannot analyse, as a user's new rule may be) is always
+/// searched.
+///
+/// Many sets are in almost every article («في», «من», a digit…): looking for them costs a report
+/// at every occurrence and rules out nothing. So the first [`LEARN_TEXTS`] texts are scanned for
+/// every set, and from then on only for the sets that were missing from at least half of them;
+/// the others count as present. Which sets are looked for never changes a result (a set counted
+/// present only lets a rule be searched), so neither the order of the texts nor the thread count
+/// shows in the output.
+#[derive(Debug)]
+pub(crate) struct RequiredIndex {
+    /// Over every set (`None`: no rule has one, or it cannot be built).
+    full: Option<SetScan>,
+    /// Over the selective sets, built after [`LEARN_TEXTS`] texts (`None` inside: no set is
+    /// selective, every rule is searched).
+    lean: std::sync::OnceLock<Option<SetScan>>,
+    /// Per set: in how many of the texts scanned with `full` it was present.
+    present_in: Vec<std::sync::atomic::AtomicU32>,
+    /// Texts scanned with `full`.
+    learned: std::sync::atomic::AtomicU32,
+    /// Per rule: its sets (indices into the sets found present).
+    rule_sets: Vec<Vec<u32>>,
+    /// Every set's literals (to build `lean` from).
+    sets: Vec<Vec<Vec<u8>>>,
+}
+
+/// How many texts [`RequiredIndex`] scans for every set before it keeps to the selective ones.
+const LEARN_TEXTS: u32 = 64;
+
+/// An Aho–Corasick automaton over the literals of some required sets.
+#[derive(Debug, Clone)]
+struct SetScan {
+    ac: Literals,
+    /// Per literal of `ac`: the sets it is a member of.
+    literal_sets: Vec<Vec<u32>>,
+    /// Per set: false if it is looked for (absent until found), true if it counts as present.
+    assumed: Vec<bool>,
+}
+
+impl SetScan {
+    /// The scan for the sets `keep` says to look for (the others count as present).
+    fn new(sets: &[Vec<Vec<u8>>], keep: impl Fn(usize) -> bool) -> Option<SetScan> {
+        let mut literal_ids: std::collections::HashMap<&[u8], usize> = std::collections::HashMap::new();
+        let mut literals: Vec<&[u8]> = Vec::new();
+        let mut literal_sets: Vec<Vec<u32>> = Vec::new();
+        let mut assumed = vec![true; sets.len()];
+        for (k, set) in sets.iter().enumerate() {
+            if !keep(k) {
+                continue;
+            }
+            assumed[k] = false;
+            for lit in set {
+                let li = *literal_ids.entry(lit.as_slice()).or_insert_with(|| {
+                    literals.push(lit.as_slice());
+                    literal_sets.push(Vec::new());
+                    literals.len() - 1
+                });
+                literal_sets[li].push(k as u32);
+            }
+        }
+        if literals.is_empty() {
+            return None;
+        }
+        let ac = Literals::dfa(&literals)?;
+        Some(SetScan { ac, literal_sets, assumed })
+    }
+
+    /// Per set: present in `text` (or assumed so)?
+    fn present(&self, text: &str) -> Vec<bool> {
+        let mut present = self.assumed.clone();
+        self.ac.each_match(text.as_bytes(), |li, _| {
+            for &k in &self.literal_sets[li] {
+                present[k as usize] = true;
+            }
+        });
+        present
+    }
+}
+
+impl Clone for RequiredIndex {
+    fn clone(&self) -> RequiredIndex {
+        use std::sync::atomic::{AtomicU32, Ordering};
+        RequiredIndex {
+            full: self.full.clone(),
+            lean: self.lean.clone(),
+            present_in: self.present_in.iter().map(|n| AtomicU32::new(n.load(Ordering::Relaxed))).collect(),
+            learned: AtomicU32::new(self.learned.load(Ordering::Relaxed)),
+            rule_sets: self.rule_sets.clone(),
+            sets: self.sets.clone(),
+        }
+    }
+}
+
+impl RequiredIndex {
+    /// The index over the required sets of every rule, in rule order.
+    pub(crate) fn new<'r>(rules: impl Iterator<Item = &'r [Vec<Vec<u8>>]>) -> RequiredIndex {
+        let mut set_ids: std::collections::HashMap<&'r [Vec<u8>], u32> = std::collections::HashMap::new();
+        let mut sets: Vec<Vec<Vec<u8>>> = Vec::new();
+        let mut rule_sets = Vec::new();
+        for required in rules {
+            let own: Vec<u32> = required
+                .iter()
+                .map(|set| {
+                    *set_ids.entry(set.as_slice()).or_insert_with(|| {
+                        sets.push(set.clone());
+                        sets.len() as u32 - 1
+                    })
+                })
+                .collect();
+            rule_sets.push(own);
+        }
+        let full = SetScan::new(&sets, |_| true);
+        let present_in = sets.iter().map(|_| std::sync::atomic::AtomicU32::new(0)).collect();
+        RequiredIndex { full, lean: std::sync::OnceLock::new(), present_in, learned: std::sync::atomic::AtomicU32::new(0), rule_sets, sets }
+    }
+
+    /// Per rule: can it match in `text` (without non-ASCII digits, like the sets themselves)?
+    /// `None` when every rule must be searched.
+    pub(crate) fn viable(&self, text: &str) -> Option<Vec<bool>> {
+        use std::sync::atomic::Ordering;
+        let full = self.full.as_ref()?;
+        let present = match self.lean.get() {
+            Some(lean) => lean.as_ref()?.present(text),
+            None => {
+                let present = full.present(text);
+                for (n, _) in self.present_in.iter().zip(&present).filter(|(_, &p)| p) {
+                    n.fetch_add(1, Ordering::Relaxed);
+                }
+                if self.learned.fetch_add(1, Ordering::Relaxed) + 1 >= LEARN_TEXTS {
+                    let texts = self.learned.load(Ordering::Relaxed);
+                    self.lean.get_or_init(|| SetScan::new(&self.sets, |k| 2 * self.present_in[k].load(Ordering::Relaxed) <= texts));
+                }
+                present
+            }
+        };
+        Some(self.rule_sets.iter().map(|sets| sets.iter().all(|&k| present[k as usize])).collect())
+    }
 }
 
 /// Where each rule must be tried in one text.
@@ -73,21 +235,23 @@ pub(crate) enum Candidates {
 
 /// Candidate starts of every rule, in one buffer.
 pub(crate) struct PerRule {
-    /// All starts, grouped by rule, sorted within a rule.
+    /// All starts, grouped by class (rules with the same prefix literals), sorted within a class.
     starts: Vec<u32>,
-    /// Rule `r`'s starts are `starts[offsets[r]..offsets[r + 1]]`.
+    /// Class `c`'s starts are `starts[offsets[c]..offsets[c + 1]]`.
     offsets: Vec<u32>,
-    /// Rules that scan the whole text.
-    scan_all: Vec<bool>,
+    /// Per rule: its class, or [`NO_CLASS`] for a rule that scans the whole text.
+    class_of: std::sync::Arc<[u32]>,
 }
+
+/// The class of a rule that has none: it scans the whole text.
+const NO_CLASS: u32 = u32::MAX;
 
 impl PerRule {
     /// The candidate starts of rule `r`, or `None` if it scans the whole text.
     pub(crate) fn rule(&self, r: usize) -> Option<&[u32]> {
-        if self.scan_all[r] {
-            None
-        } else {
-            Some(&self.starts[self.offsets[r] as usize..self.offsets[r + 1] as usize])
+        match self.class_of[r] {
+            NO_CLASS => None,
+            c => Some(&self.starts[self.offsets[c as usize] as usize..self.offsets[c as usize + 1] as usize]),
         }
     }
 }
@@ -522,10 +686,56 @@ fn starts_at_text_start(body: &Hir) -> bool {
     }
 }
 
-/// An Aho–Corasick automaton of `kind` over `literals` (all matches, overlapping), `None` if it
-/// cannot be built.
-fn automaton(literals: &[Vec<u8>], kind: aho_corasick::AhoCorasickKind) -> Option<AhoCorasick> {
-    AhoCorasickBuilder::new().match_kind(MatchKind::Standard).kind(Some(kind)).build(literals).ok()
+/// An Aho–Corasick automaton over literals (every occurrence of every literal, overlapping),
+/// run by [`Literals::each_match`]: a plain loop over the bytes, one transition each, rather than
+/// the crate's overlapping iterator (which returns to its caller at every match and, on an
+/// Arabic text, calls its start-byte prefilter at every return to the start state for nothing:
+/// every other byte is a lead byte of some literal). Both report the same occurrences.
+#[derive(Debug, Clone)]
+enum Literals {
+    /// Quick to build: for the first texts, and a one-off run.
+    Nfa(aho_corasick::nfa::contiguous::NFA),
+    /// Faster to run, slower to build.
+    Dfa(aho_corasick::dfa::DFA),
+}
+
+impl Literals {
+    /// The NFA over `literals` (non-empty, none empty), `None` if it cannot be built.
+    fn nfa<L: AsRef<[u8]>>(literals: &[L]) -> Option<Literals> {
+        let nfa = aho_corasick::nfa::contiguous::NFA::builder().match_kind(MatchKind::Standard).prefilter(false).build(literals).ok()?;
+        Some(Literals::Nfa(nfa))
+    }
+
+    /// The DFA over `literals` (non-empty, none empty), `None` if it cannot be built.
+    fn dfa<L: AsRef<[u8]>>(literals: &[L]) -> Option<Literals> {
+        let dfa = aho_corasick::dfa::DFA::builder().match_kind(MatchKind::Standard).prefilter(false).build(literals).ok()?;
+        Some(Literals::Dfa(dfa))
+    }
+
+    /// Call `f(literal index, start)` for every occurrence of every literal in `text`, by end
+    /// offset (the order of the crate's overlapping iterator).
+    fn each_match(&self, text: &[u8], f: impl FnMut(usize, usize)) {
+        match self {
+            Literals::Nfa(nfa) => each_match(nfa, text, f),
+            Literals::Dfa(dfa) => each_match(dfa, text, f),
+        }
+    }
+}
+
+/// [`Literals::each_match`] over one automaton (built with `MatchKind::Standard`, unanchored, and
+/// no empty literal, so the start state is no match and there is no dead state).
+#[inline(always)]
+fn each_match<A: Automaton>(aut: &A, text: &[u8], mut f: impl FnMut(usize, usize)) {
+    let Ok(mut sid) = aut.start_state(Anchored::No) else { return };
+    for (i, &byte) in text.iter().enumerate() {
+        sid = aut.next_state(Anchored::No, sid, byte);
+        if aut.is_special(sid) && aut.is_match(sid) {
+            for k in 0..aut.match_len(sid) {
+                let pattern = aut.match_pattern(sid, k);
+                f(pattern.as_usize(), i + 1 - aut.pattern_len(pattern));
+            }
+        }
+    }
 }
 
 impl Clone for Prefilter {
@@ -539,7 +749,13 @@ impl Clone for Prefilter {
             literal_rules: self.literal_rules.clone(),
             text_start: self.text_start.clone(),
             scan_all: self.scan_all.clone(),
+            class_of: self.class_of.clone(),
+            class_rules: self.class_rules.clone(),
+            literal_classes: self.literal_classes.clone(),
+            class_at: self.class_at.clone(),
+            text_start_classes: self.text_start_classes.clone(),
             other_digits: self.other_digits.clone(),
+            required: self.required.clone(),
         }
     }
 }
@@ -635,22 +851,90 @@ impl Prefilter {
         lengths.sort_unstable();
         lengths.dedup();
         let other_digits = regex_automata::meta::Regex::new(r"[\d--0-9]").expect("a valid class");
-        Prefilter { ac: std::sync::OnceLock::new(), dfa: std::sync::OnceLock::new(), literals, lengths, scanned: std::sync::atomic::AtomicUsize::new(0), literal_rules, text_start, scan_all, other_digits }
+        // Classes: the rules with the same prefix literals (a rule that starts at the text's start
+        // is a class of its own; one that scans the whole text has none).
+        let mut rule_literals: Vec<Vec<u32>> = vec![Vec::new(); scan_all.len()];
+        for (li, rules) in literal_rules.iter().enumerate() {
+            for &r in rules {
+                rule_literals[r as usize].push(li as u32);
+            }
+        }
+        // Rules in order of their literal lists, so that equal lists are neighbours.
+        let mut order: Vec<usize> = (0..scan_all.len()).filter(|&r| !scan_all[r]).collect();
+        order.sort_by(|&a, &b| rule_literals[a].cmp(&rule_literals[b]).then(a.cmp(&b)));
+        let mut class_of = vec![NO_CLASS; scan_all.len()];
+        let mut class_rules: Vec<Vec<u32>> = Vec::new();
+        let mut previous: Option<usize> = None;
+        for &r in &order {
+            // A rule that starts at the text's start is a class of its own.
+            let own = text_start.contains(&(r as u32));
+            let joins = !own && previous.is_some_and(|p| rule_literals[p] == rule_literals[r] && !text_start.contains(&(p as u32)));
+            if !joins {
+                class_rules.push(Vec::new());
+            }
+            let c = class_rules.len() - 1;
+            class_rules[c].push(r as u32);
+            class_of[r] = c as u32;
+            previous = Some(r);
+        }
+        let mut literal_classes: Vec<u32> = Vec::with_capacity(literal_rules.iter().map(Vec::len).sum());
+        let mut class_at: Vec<u32> = Vec::with_capacity(literal_rules.len() + 1);
+        class_at.push(0);
+        for rules in &literal_rules {
+            let from = literal_classes.len();
+            for &r in rules {
+                let c = class_of[r as usize];
+                if c != NO_CLASS && !literal_classes[from..].contains(&c) {
+                    literal_classes.push(c);
+                }
+            }
+            class_at.push(literal_classes.len() as u32);
+        }
+        let text_start_classes = text_start.iter().map(|&r| class_of[r as usize]).filter(|&c| c != NO_CLASS).collect();
+        Prefilter {
+            ac: std::sync::OnceLock::new(),
+            dfa: std::sync::OnceLock::new(),
+            literals,
+            lengths,
+            scanned: std::sync::atomic::AtomicUsize::new(0),
+            literal_rules,
+            text_start,
+            scan_all,
+            class_of: class_of.into(),
+            class_rules,
+            literal_classes,
+            class_at,
+            text_start_classes,
+            other_digits,
+            required: std::sync::OnceLock::new(),
+        }
     }
 
     /// The automaton to scan `text` with: the NFA until [`DFA_AFTER_BYTES`] of text have gone
     /// through it, then the DFA (so a short input does not pay for building the DFA, and a long
     /// one scans faster).
-    fn automaton(&self, text: &str) -> Option<&AhoCorasick> {
+    fn automaton(&self, text: &str) -> Option<&Literals> {
         use std::sync::atomic::Ordering;
-        let ac = self.ac.get_or_init(|| automaton(&self.literals, aho_corasick::AhoCorasickKind::ContiguousNFA)).as_ref()?;
+        let ac = self.ac.get_or_init(|| Literals::nfa(&self.literals)).as_ref()?;
         if let Some(dfa) = self.dfa.get() {
             return dfa.as_ref().or(Some(ac));
         }
         if self.scanned.fetch_add(text.len(), Ordering::Relaxed) < DFA_AFTER_BYTES {
             return Some(ac);
         }
-        self.dfa.get_or_init(|| automaton(&self.literals, aho_corasick::AhoCorasickKind::DFA)).as_ref().or(Some(ac))
+        self.dfa.get_or_init(|| Literals::dfa(&self.literals)).as_ref().or(Some(ac))
+    }
+
+    /// Per rule: can it match in `text` at all (see [`RequiredIndex`])? `None` when every rule
+    /// must be searched: a short text (a phrase, where building the index would cost more than
+    /// it saves; [`crate::load::Rule::may_match`] serves those), or one with a non-ASCII digit
+    /// (the sets assume there is none). `required` gives every rule's sets, in rule order, for
+    /// the index's first build.
+    pub(crate) fn viable_rules<'r, I: Iterator<Item = &'r [Vec<Vec<u8>>]>>(&self, text: &str, required: impl FnOnce() -> I) -> Option<Vec<bool>> {
+        if text.len() <= SHORT_TEXT || self.other_digits.is_match(text) {
+            return None;
+        }
+        self.required.get_or_init(|| RequiredIndex::new(required())).viable(text)
     }
 
     /// Number of rules that scan the whole text whatever it holds.
@@ -661,6 +945,13 @@ impl Prefilter {
 
     /// The candidate match starts of every rule in `text`.
     pub(crate) fn candidates(&self, text: &str) -> Candidates {
+        self.candidates_among(text, None)
+    }
+
+    /// [`Prefilter::candidates`], for the rules `viable` allows only (all with `None`; see
+    /// [`Prefilter::viable_rules`]): a rule ruled out gets no candidate start, and the places
+    /// where only such rules' literals occur are not looked at.
+    pub(crate) fn candidates_among(&self, text: &str, viable: Option<&[bool]>) -> Candidates {
         if self.literals.is_empty() {
             return Candidates::All;
         }
@@ -677,18 +968,25 @@ impl Prefilter {
         if text.len() > u32::MAX as usize || self.other_digits.is_match(text) {
             return Candidates::All;
         }
-        // (rule, start) pairs, sorted at the end: one allocation rather than one per rule.
+        // (class, start) pairs, grouped at the end: one allocation rather than one per class.
         let mut found: Vec<(u32, u32)> = Vec::new();
+        // A class is looked for if one of its rules is viable.
+        let class_viable: Option<Vec<bool>> = viable.map(|v| self.class_rules.iter().map(|rules| rules.iter().any(|&r| v[r as usize])).collect());
         let mut occurrence = |li: usize, p: usize| {
+            let classes = self.literal_classes[self.class_at[li] as usize..self.class_at[li + 1] as usize].iter().copied().filter(|&c| class_viable.as_ref().is_none_or(|v| v[c as usize]));
+            let mut classes = classes.peekable();
+            if classes.peek().is_none() {
+                return;
+            }
             let (starts, n) = implied_starts(text, p);
-            for &r in &self.literal_rules[li] {
+            for c in classes {
                 for &s in &starts[..n] {
-                    found.push((r, s as u32));
+                    found.push((c, s as u32));
                 }
             }
         };
         match ac {
-            Some(ac) => ac.find_overlapping_iter(text).for_each(|m| occurrence(m.pattern().as_usize(), m.start())),
+            Some(ac) => ac.each_match(text.as_bytes(), occurrence),
             None => {
                 let bytes = text.as_bytes();
                 for p in 0..bytes.len() {
@@ -700,27 +998,27 @@ impl Prefilter {
                 }
             }
         }
-        found.extend(self.text_start.iter().map(|&r| (r, 0)));
-        // Group by rule (a counting sort keeps text order), then sort each rule's starts: they are
-        // nearly sorted already (the automaton reports matches by their end).
-        let nrules = self.scan_all.len();
-        let mut offsets = vec![0u32; nrules + 1];
-        for &(r, _) in &found {
-            offsets[r as usize + 1] += 1;
+        found.extend(self.text_start_classes.iter().map(|&c| (c, 0)));
+        // Group by class (a counting sort keeps text order), then sort each class's starts: they
+        // are nearly sorted already (the automaton reports matches by their end).
+        let nclasses = self.class_rules.len();
+        let mut offsets = vec![0u32; nclasses + 1];
+        for &(c, _) in &found {
+            offsets[c as usize + 1] += 1;
         }
-        for r in 0..nrules {
-            offsets[r + 1] += offsets[r];
+        for c in 0..nclasses {
+            offsets[c + 1] += offsets[c];
         }
         let mut fill = offsets.clone();
         let mut starts = vec![0u32; found.len()];
-        for &(r, st) in &found {
-            starts[fill[r as usize] as usize] = st;
-            fill[r as usize] += 1;
+        for &(c, st) in &found {
+            starts[fill[c as usize] as usize] = st;
+            fill[c as usize] += 1;
         }
-        for r in 0..nrules {
-            starts[offsets[r] as usize..offsets[r + 1] as usize].sort_unstable();
+        for c in 0..nclasses {
+            starts[offsets[c] as usize..offsets[c + 1] as usize].sort_unstable();
         }
-        let per_rule = PerRule { starts, offsets, scan_all: self.scan_all.clone() };
+        let per_rule = PerRule { starts, offsets, class_of: self.class_of.clone() };
         Candidates::Some(per_rule)
     }
 }
@@ -786,6 +1084,35 @@ mod tests {
             }
         }
         assert!(checked > 1000, "{checked}");
+    }
+
+    #[test]
+    fn a_rule_that_matches_a_text_is_viable_in_it() {
+        // Skipping the rules whose required literals a text lacks is exact only if no rule that
+        // matches the text is skipped: checked on every example phrase inside a text long enough
+        // for the index, for every rule whose regex matches it (and the index must rule out some
+        // rule somewhere, or it would be useless).
+        let g = crate::Grammar::embedded().unwrap();
+        let other = regex_automata::meta::Regex::new(r"[\d--0-9]").unwrap();
+        let lead = "وقال المسؤول في بيان ان ";
+        let (mut checked, mut ruled_out) = (0, 0);
+        for e in g.examples() {
+            let phrase = tarikh_text::normalise(&e.text);
+            if other.is_match(&phrase) {
+                continue;
+            }
+            let text = format!("{lead}{phrase} {}", "\u{1F4F0}".repeat(super::SHORT_TEXT));
+            let viable = g.prefilter.viable_rules(&text, || g.rules.iter().map(|r| r.required.as_slice())).expect("a long text without other digits");
+            for (r, rule) in g.rules.iter().enumerate() {
+                if rule.regex().is_match(text.as_str()) {
+                    assert!(viable[r], "rule `{}` matches «{text}» but was ruled out", rule.name);
+                    checked += 1;
+                } else if !viable[r] {
+                    ruled_out += 1;
+                }
+            }
+        }
+        assert!(checked > 1000 && ruled_out > 1000, "{checked} {ruled_out}");
     }
 
     #[test]
@@ -874,4 +1201,3 @@ mod tests {
         assert!(g.prefilter.full_scan_rules() * 4 < g.rules.len(), "{all:?}");
     }
 }
-

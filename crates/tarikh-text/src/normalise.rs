@@ -1,0 +1,445 @@
+//! Normalisation and the offset map: [`Normalised`] (see the crate docs for the rules).
+
+use crate::is_word_char;
+use unicode_normalization::UnicodeNormalization;
+
+/// Text normalised for matching, with each normalised char mapped back to its original code points.
+///
+/// Build it with [`Normalised::new`], run regexes on [`Normalised::as_str`], and convert match
+/// byte ranges to original code point offsets with [`Normalised::original_span`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Normalised {
+    /// The normalised text.
+    text: String,
+    /// Per normalised char: original code point start.
+    starts: Vec<u32>,
+    /// Per normalised char: original code point end (exclusive), including attached marks.
+    ends: Vec<u32>,
+    /// Per byte of `text` (plus one entry for `text.len()`): index of the char containing it.
+    byte_to_char: Vec<u32>,
+    /// Length of the original text in code points.
+    original_len: u32,
+}
+
+/// What to do with one (post-NFKC) char.
+enum Act {
+    /// Emit this char.
+    Keep(char),
+    /// Delete, attaching its position to the end of the preceding kept char.
+    Attach,
+    /// Delete, attached to nothing.
+    Drop,
+}
+
+#[inline]
+fn is_presentation_form(c: char) -> bool {
+    matches!(c, '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFE}')
+}
+
+#[inline]
+fn classify(c: char) -> Act {
+    if c.is_ascii() {
+        return match c {
+            '\r' => Act::Drop,
+            '\n' => Act::Keep('\n'),
+            // '\t', '\x0B', '\x0C' (and ' ' itself)
+            c if c.is_whitespace() => Act::Keep(' '),
+            c => Act::Keep(c),
+        };
+    }
+    // Fast path: a basic Arabic letter that is no variant of another (and not the tatweel) is
+    // kept as it is; most chars of an article are these.
+    if ('\u{0621}'..='\u{064A}').contains(&c) && !matches!(c, '\u{0622}'..='\u{0626}' | '\u{0629}' | '\u{0640}' | '\u{0649}') {
+        return Act::Keep(c);
+    }
+    Act::Keep(match c {
+        '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{06D6}'..='\u{06ED}' | '\u{0640}' => {
+            return Act::Attach
+        }
+        '\u{200B}'..='\u{200F}'
+        | '\u{202A}'..='\u{202E}'
+        | '\u{2060}'..='\u{2069}'
+        | '\u{FEFF}'
+        | '\u{061C}'
+        | '\u{00AD}' => return Act::Drop,
+        'أ' | 'إ' | 'آ' | 'ٱ' => 'ا',
+        'ى' | 'ئ' | 'ی' => 'ي',
+        'ة' => 'ه',
+        'ؤ' => 'و',
+        'ک' => 'ك',
+        '\u{0660}'..='\u{0669}' => (b'0' + (c as u32 - 0x0660) as u8) as char,
+        '\u{06F0}'..='\u{06F9}' => (b'0' + (c as u32 - 0x06F0) as u8) as char,
+        '،' | '٬' => ',',
+        '؛' => ';',
+        '؟' => '?',
+        '٪' => '%',
+        '٫' | '۔' => '.',
+        '“' | '”' | '«' | '»' | '„' | '‟' | '″' => '"',
+        '‘' | '’' | '‚' | '‛' => '\'',
+        '–' | '—' | '―' => '-',
+        c if c.is_whitespace() => ' ',
+        c => c,
+    })
+}
+
+/// Single-pass builder of a [`Normalised`]: rules 1–7 and 9 char by char, then rule 8 (the
+/// `لل` expansion) over the words of the result (see [`Builder::expand_lam_lam`]).
+struct Builder {
+    text: String,
+    starts: Vec<u32>,
+    ends: Vec<u32>,
+}
+
+impl Builder {
+    fn with_capacity(bytes: usize) -> Builder {
+        // Arabic letters are 2 bytes: the char count is at most `bytes`, usually about half.
+        let chars_guess = bytes / 2 + 16;
+        Builder { text: String::with_capacity(bytes + bytes / 16 + 8), starts: Vec::with_capacity(chars_guess), ends: Vec::with_capacity(chars_guess) }
+    }
+
+    #[inline]
+    fn feed(&mut self, c: char, orig: u32) {
+        match classify(c) {
+            Act::Keep(m) => self.push(m, orig),
+            Act::Attach => {
+                if let Some(last) = self.ends.last_mut() {
+                    *last = orig + 1;
+                }
+            }
+            Act::Drop => {}
+        }
+    }
+
+    #[inline]
+    fn push(&mut self, c: char, orig: u32) {
+        self.text.push(c);
+        self.starts.push(orig);
+        self.ends.push(orig + 1);
+    }
+
+    /// [`Builder::push`] of a char kept as it is, given as its UTF-8 (one original char).
+    #[inline]
+    fn push_str(&mut self, c: &str, orig: u32) {
+        self.text.push_str(c);
+        self.starts.push(orig);
+        self.ends.push(orig + 1);
+    }
+
+    /// [`Builder::push`] of a printable ASCII char or the space.
+    #[inline]
+    fn push_ascii(&mut self, c: u8, orig: u32) {
+        self.push(char::from(c), orig);
+    }
+
+    /// Rule 8: insert `ا` after the first `ل` of a word-initial `لل` (optionally after و/ف)
+    /// that 2 letters follow. Done once the whole text is normalised: the words are those of
+    /// the normalised text (runs of word chars), as the rule says, and a word starts `لل` far
+    /// less often than a char is pushed, so looking for `لل` afterwards is cheaper than
+    /// following every word's first letters as they come.
+    fn expand_lam_lam(&mut self) {
+        // Byte offsets (ascending) of the second `ل` of each `لل` to expand.
+        let mut at: Vec<usize> = Vec::new();
+        let text = self.text.as_str();
+        for (q, _) in text.match_indices("لل") {
+            let before = text[..q].chars().next_back();
+            let word_start = match before {
+                None => true,
+                Some(c) if !is_word_char(c) => true,
+                // After one و or ف that starts the word.
+                Some('و' | 'ف') => !text[..q - 2].chars().next_back().is_some_and(is_word_char),
+                Some(_) => false,
+            };
+            let mut next = text[q + 4..].chars();
+            if word_start && next.next().is_some_and(char::is_alphabetic) && next.next().is_some_and(char::is_alphabetic) {
+                at.push(q + 2);
+            }
+        }
+        if at.is_empty() {
+            return;
+        }
+        // Char index of each byte offset, counted in one pass; inserted from the last so the
+        // earlier offsets stay valid.
+        let bytes = self.text.as_bytes();
+        let mut chars_before = Vec::with_capacity(at.len());
+        let (mut byte, mut chars) = (0, 0);
+        for &q in &at {
+            chars += bytes[byte..q].iter().filter(|&&b| b & 0xC0 != 0x80).count();
+            byte = q;
+            chars_before.push(chars);
+        }
+        for (&q, &second_lam) in at.iter().zip(&chars_before).rev() {
+            let p = self.starts[second_lam];
+            self.text.insert(q, 'ا');
+            self.starts.insert(second_lam, p);
+            self.ends.insert(second_lam, p);
+        }
+    }
+
+    fn finish(mut self, original_len: u32) -> Normalised {
+        self.expand_lam_lam();
+        // The capacities were guesses (a char per two bytes); a run keeps every document's map
+        // until its events are found, so give back what the guess left over.
+        self.text.shrink_to_fit();
+        self.starts.shrink_to_fit();
+        self.ends.shrink_to_fit();
+        // Each byte's char: the count of char-starting (non-continuation) bytes up to it, less one.
+        let mut byte_to_char = Vec::with_capacity(self.text.len() + 1);
+        let mut index = u32::MAX;
+        byte_to_char.extend(self.text.bytes().map(|b| {
+            index = index.wrapping_add(u32::from(b & 0xC0 != 0x80));
+            index
+        }));
+        byte_to_char.push(self.starts.len() as u32);
+        Normalised { text: self.text, starts: self.starts, ends: self.ends, byte_to_char, original_len }
+    }
+}
+
+impl Normalised {
+    /// Normalise `original` (see the crate docs for the rules) and record the offset map.
+    ///
+    /// Never panics; runs in one pass over the input.
+    pub fn new(original: &str) -> Normalised {
+        let mut b = Builder::with_capacity(original.len());
+        let mut orig: u32 = 0;
+        let bytes = original.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            // Fast paths for most chars of an article, kept as they are: printable ASCII and
+            // the space, and the basic Arabic letters that are no variant of another (2 bytes,
+            // lead byte D8 or D9; what `classify` keeps unchanged, without decoding the char).
+            let lead = bytes[i];
+            if (0x20..0x7F).contains(&lead) {
+                b.push_ascii(lead, orig);
+                i += 1;
+                orig = orig.wrapping_add(1);
+                continue;
+            }
+            if let (0xD8 | 0xD9, Some(&next)) = (lead, bytes.get(i + 1)) {
+                let c = (u32::from(lead & 0x1F) << 6) | u32::from(next & 0x3F);
+                if (0x0621..=0x064A).contains(&c) && !matches!(c, 0x0622..=0x0626 | 0x0629 | 0x0640 | 0x0649) {
+                    b.push_str(&original[i..i + 2], orig);
+                    i += 2;
+                    orig = orig.wrapping_add(1);
+                    continue;
+                }
+            }
+            let Some(c) = original[i..].chars().next() else { break };
+            i += c.len_utf8();
+            if is_presentation_form(c) {
+                for d in std::iter::once(c).nfkc() {
+                    b.feed(d, orig);
+                }
+            } else {
+                b.feed(c, orig);
+            }
+            orig = orig.wrapping_add(1);
+        }
+        b.finish(orig)
+    }
+
+    /// The normalised text (what regexes and lexicon look-ups run on).
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+
+    /// The normalised text alone, the offset map given back: for holding many documents' texts
+    /// at once where no offset is mapped (`Normalised::new` on the original makes the map again).
+    pub fn into_text(self) -> String {
+        self.text
+    }
+
+    /// Map a byte range `[byte_start, byte_end)` of the normalised text to the original code point
+    /// range `[start, end)`.
+    ///
+    /// The start is the original start of the first normalised char in the range; the end is the
+    /// original end of the last one (including deleted combining marks that followed it). An empty
+    /// range gives `(p, p)` with `p = original_offset(byte_start)`. Out-of-range offsets are
+    /// clamped to the text length, a reversed range is treated as empty, and a byte inside a char
+    /// counts as that char; the result always satisfies `start <= end <= original_len()`.
+    pub fn original_span(&self, byte_start: usize, byte_end: usize) -> (usize, usize) {
+        let len = self.text.len();
+        let bs = byte_start.min(len);
+        let be = byte_end.min(len);
+        if be <= bs {
+            let p = self.original_offset(bs);
+            return (p, p);
+        }
+        let first = self.byte_to_char[bs] as usize;
+        let last = self.byte_to_char[be - 1] as usize;
+        let start = self.starts[first];
+        let end = self.ends[last].max(start);
+        (start as usize, end as usize)
+    }
+
+    /// Original code point index of the normalised char that starts at `byte` (the original
+    /// length if `byte >= as_str().len()`).
+    pub fn original_offset(&self, byte: usize) -> usize {
+        if byte >= self.text.len() {
+            self.original_len as usize
+        } else {
+            self.starts[self.byte_to_char[byte] as usize] as usize
+        }
+    }
+
+    /// Length of the original text in code points (the upper bound of every mapped offset).
+    pub fn original_len(&self) -> usize {
+        self.original_len as usize
+    }
+}
+
+/// Normalise a single word or phrase the same way as [`Normalised::new`] (used to normalise
+/// lexicon entries so they match the normalised text).
+pub fn normalise(s: &str) -> String {
+    Normalised::new(s).text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const LAM: char = 'ل';
+
+    /// The builder as first written: rule 8 followed word by word as chars are pushed (the
+        /// specification [`Builder`] must agree with).
+    struct StreamingBuilder {
+        text: String,
+        starts: Vec<u32>,
+        ends: Vec<u32>,
+        /// Number of word chars in the current word so far (0 = not in a word).
+        word_len: usize,
+        /// The first 5 chars of the current word.
+        word_head: [char; 5],
+        /// Char index of the current word's first char.
+        word_start_char: usize,
+        /// Byte offset of the current word's first char.
+        word_start_byte: usize,
+    }
+
+    impl StreamingBuilder {
+        fn with_capacity(bytes: usize) -> StreamingBuilder {
+            // Arabic letters are 2 bytes: the char count is at most `bytes`, usually about half.
+            let chars_guess = bytes / 2 + 16;
+            StreamingBuilder {
+                text: String::with_capacity(bytes + bytes / 16 + 8),
+                starts: Vec::with_capacity(chars_guess),
+                ends: Vec::with_capacity(chars_guess),
+                word_len: 0,
+                word_head: ['\0'; 5],
+                word_start_char: 0,
+                word_start_byte: 0,
+            }
+        }
+
+        #[inline]
+        fn feed(&mut self, c: char, orig: u32) {
+            match classify(c) {
+                Act::Keep(m) => self.push(m, orig),
+                Act::Attach => {
+                    if let Some(last) = self.ends.last_mut() {
+                        *last = orig + 1;
+                    }
+                }
+                Act::Drop => {}
+            }
+        }
+
+        #[inline]
+        fn push(&mut self, c: char, orig: u32) {
+            let is_word = is_word_char(c);
+            if is_word {
+                if self.word_len == 0 {
+                    self.word_start_char = self.starts.len();
+                    self.word_start_byte = self.text.len();
+                }
+                if self.word_len < 5 {
+                    self.word_head[self.word_len] = c;
+                }
+                self.word_len += 1;
+            } else {
+                self.word_len = 0;
+            }
+            self.text.push(c);
+            self.starts.push(orig);
+            self.ends.push(orig + 1);
+            if is_word && (self.word_len == 4 || self.word_len == 5) {
+                self.maybe_expand();
+            }
+        }
+
+        /// Rule 8: insert `ا` after the first `ل` of a word-initial `لل` (optionally after و/ف)
+        /// once we have seen the 2 letters that must follow it.
+        fn maybe_expand(&mut self) {
+            let h = &self.word_head;
+            let offset = match self.word_len {
+                4 if h[0] == LAM && h[1] == LAM && h[2].is_alphabetic() && h[3].is_alphabetic() => 0,
+                5 if matches!(h[0], 'و' | 'ف')
+                    && h[1] == LAM
+                    && h[2] == LAM
+                    && h[3].is_alphabetic()
+                    && h[4].is_alphabetic() =>
+                {
+                    1
+                }
+                _ => return,
+            };
+            // و, ف and ل are all 2 bytes in UTF-8.
+            let second_lam = self.word_start_char + offset + 1;
+            let byte = self.word_start_byte + 2 * (offset + 1);
+            let p = self.starts[second_lam];
+            self.text.insert(byte, 'ا');
+            self.starts.insert(second_lam, p);
+            self.ends.insert(second_lam, p);
+        }
+
+        fn finish(mut self, original_len: u32) -> Normalised {
+            // The capacities were guesses (a char per two bytes); a run keeps every document's map
+            // until its events are found, so give back what the guess left over.
+            self.text.shrink_to_fit();
+            self.starts.shrink_to_fit();
+            self.ends.shrink_to_fit();
+            let mut byte_to_char = Vec::with_capacity(self.text.len() + 1);
+            for (i, c) in self.text.chars().enumerate() {
+                for _ in 0..c.len_utf8() {
+                    byte_to_char.push(i as u32);
+                }
+            }
+            byte_to_char.push(self.starts.len() as u32);
+            Normalised {
+                text: self.text,
+                starts: self.starts,
+                ends: self.ends,
+                byte_to_char,
+                original_len,
+            }
+        }
+    }
+
+    fn streaming(original: &str) -> Normalised {
+        let mut b = StreamingBuilder::with_capacity(original.len());
+        let mut orig: u32 = 0;
+        for c in original.chars() {
+            if is_presentation_form(c) {
+                for d in std::iter::once(c).nfkc() {
+                    b.feed(d, orig);
+                }
+            } else {
+                b.feed(c, orig);
+            }
+            orig = orig.wrapping_add(1);
+        }
+        b.finish(orig)
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+        /// The fast paths and expanding `لل` after the text is normalised give the text and
+        /// offset map that classifying every char and following each word's first letters as
+        /// they came gave, on text made of what rule 8 looks at (ل, و, ف, other
+        /// letters, digits, spaces, punctuation, diacritics, tatweel, the ligature ﻻ, format
+        /// chars) and the edges of the fast paths (U+0620–U+0622, U+0649–U+064B, DEL, tab).
+        #[test]
+        fn fast_paths_and_expansion_agree_with_the_streaming_builder(s in "[لوفبحكاةأ1_ ,.~\t\u{7f}\u{620}\u{621}\u{622}\u{649}\u{64a}\u{64b}\u{660}\u{64e}\u{651}\u{640}\u{fefb}\u{200f}\n\r-]{0,24}") {
+            proptest::prop_assert_eq!(Normalised::new(&s), streaming(&s));
+        }
+    }
+}

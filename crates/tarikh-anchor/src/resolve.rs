@@ -1098,12 +1098,14 @@ fn resolve_range(sem: &Semantics, end: (Option<i32>, Option<u32>, Option<u32>), 
     if sem.calendar == Calendar::Hijri {
         return resolve_hijri_range(sem, end, r, prefer, strict);
     }
-    // «من 15 إلى 20 من الشهر الجاري»: days of the month the words step to from the reference.
+    // «من 15 إلى 20 من الشهر الجاري»: days of the month the words step to from the reference;
+    // «الأشهر الستة الأولى من العام الماضي»: months of the year they step to.
     let (ey, em) = match (ey.or(sem.year), em.or(sem.month), sem.shift) {
         (None, None, Some((Unit::Month, n))) => {
             let (y, m) = add_months(r.date.year(), r.date.month(), n);
             (Some(y), Some(m))
         }
+        (None, Some(_), Some((Unit::Year, n))) => (Some(r.date.year() + n), em),
         _ => (ey, em),
     };
     let point_of = |y: Option<i32>, m: Option<u32>, d: Option<u32>| -> Option<Point> {

@@ -81,6 +81,18 @@ fn tense_decides_the_direction_of_a_bare_weekday() {
 }
 
 #[test]
+fn an_imperfect_verb_of_a_schedule_looks_ahead() {
+    // «تبدأ / تنطلق / تجرى» announce what is scheduled: a bare month or day lies ahead.
+    let doc = anchor("وتبدأ الدراسة في سبتمبر بعد العطلة الصيفية.", "2024-03-15");
+    assert_eq!(find(&doc, "سبتمبر").value, "2024-09");
+    let doc = anchor("وتنطلق العطلة الشتوية في 22 ديسمبر.", "2024-03-15");
+    assert_eq!(find(&doc, "22 ديسمبر").value, "2024-12-22");
+    // A perfect verb still looks back.
+    let doc = anchor("وبدأت الدراسة في سبتمبر بعد العطلة الصيفية.", "2024-03-15");
+    assert_eq!(find(&doc, "سبتمبر").value, "2023-09");
+}
+
+#[test]
 fn layla_is_the_night_before_the_named_day() {
     let doc = anchor("وقع الانفجار ليلة الجمعة في وسط المدينة.", "2017-05-06");
     assert_eq!(find(&doc, "ليلة الجمعة").value, "2017-05-04TNI");

@@ -169,9 +169,10 @@ def test_to_pandas_gives_each_table_in_file_order():
 
 
 def test_from_documents_takes_a_data_frame_with_dates_and_gaps():
-    docs = read_corpus(BOUIRA)
+    # the days as a pandas datetime column (naive timestamps at midnight) and as text: one input
+    docs = [dict(d, published_at=(d["published_at"] or "")[:10] or None) for d in read_corpus(BOUIRA)]
     frame = pandas.DataFrame(docs)
-    frame["published_at"] = pandas.to_datetime(frame["published_at"].str.slice(0, 10))
+    frame["published_at"] = pandas.to_datetime(frame["published_at"])
     from_frame = tarikh.Timeline.from_documents(frame)
     from_dicts = tarikh.Timeline.from_documents(docs)
     assert from_frame.to_csv("timeline") == from_dicts.to_csv("timeline")

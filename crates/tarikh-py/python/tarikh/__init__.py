@@ -111,12 +111,18 @@ def _missing(value: Any) -> bool:
 
 
 def _datetime_text(value: Any, what: str) -> Optional[str]:
-    """A date argument as the ISO text the pipeline reads (``YYYY-MM-DD[THH:MM[:SS][±HH:MM]]``)."""
+    """A date argument as the ISO text the pipeline reads (``YYYY-MM-DD[THH:MM[:SS][±HH:MM]]``).
+
+    A naive datetime at exactly midnight is read as its day: it is how pandas holds dates.
+    """
     if _missing(value):
         return None
     if isinstance(value, str):
         return value
     if isinstance(value, _dt.datetime):
+        # pandas holds a column of days as naive timestamps at midnight: that is a day, not a time
+        if value.tzinfo is None and value.time() == _dt.time(0, 0):
+            return value.date().isoformat()
         return value.isoformat(timespec="seconds")
     if isinstance(value, _dt.date):
         return value.isoformat()

@@ -704,6 +704,20 @@ fn an_announcement_is_the_event_it_announces() {
 }
 
 #[test]
+fn a_decision_is_the_event_it_makes_and_no_more() {
+    // a decision whose object is an event of the lexicon is that event, in a verb or a construct
+    let ev = extract(&doc("d", "قرر البنك المركزي صباح اليوم رفع أسعار الفائدة.", vec![]), &lex());
+    let (raise, _) = find(&ev, "رفع أسعار الفائدة");
+    assert_eq!(find(&ev, "قرر").1.joins, Some(raise));
+    let ev = extract(&doc("d", "ترقب التجار قرار حظر التجول.", vec![]), &lex());
+    let (curfew, _) = find(&ev, "حظر التجول");
+    assert_eq!(find(&ev, "قرار").1.joins, Some(curfew));
+    // nor a report: a decision never joins what someone said
+    let ev = extract(&doc("d", "قررت اللجنة إذاعة بيان.", vec![]), &lex());
+    assert_eq!(find(&ev, "قررت").1.joins, None);
+}
+
+#[test]
 fn since_opens_a_start_and_is_never_the_date_of_the_event() {
     let text = "تشهد المدينة فيضانات منذ عام 2019.";
     let d = doc("d", text, vec![date("عام 2019", "2019", day(2019, 1, 1))]);

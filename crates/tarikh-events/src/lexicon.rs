@@ -227,6 +227,9 @@ pub struct EventLexicon {
     pub(crate) non_events: HashSet<String>,
     /// Normalised negation particles ("لم", "لن", "عدم"): a negated event did not happen.
     pub(crate) negations: HashSet<String>,
+    /// Normalised titles before a person's name ("الشيخ", "المدرب", "الوزير"): the word after one
+    /// is a name, never a verb ("الوزير وليد" is no «ليد» done).
+    pub(crate) titles: HashSet<String>,
     /// Normalised words that introduce the start of a state or the time since a date ("منذ").
     pub(crate) since: HashSet<String>,
     /// Normalised words that, before «منذ», make it a comparison ("أكبر كمية منذ 1949"): the date
@@ -449,6 +452,8 @@ struct RawGeneric {
     non_events: Vec<String>,
     #[serde(default)]
     negations: Vec<String>,
+    #[serde(default)]
+    titles: Vec<String>,
 }
 
 /// Suffixes a trigger word may carry in the text (after the base form).
@@ -580,6 +585,7 @@ impl EventLexicon {
             place_words: 0,
             non_events: HashSet::new(),
             negations: HashSet::new(),
+            titles: HashSet::new(),
             since: HashSet::new(),
             comparison: HashSet::new(),
             likening: HashSet::new(),
@@ -777,6 +783,7 @@ impl EventLexicon {
             lex.stopwords = normalised(&g.stopwords);
             lex.non_events = normalised(&g.non_events);
             lex.negations = normalised(&g.negations);
+            lex.titles = normalised(&g.titles);
         }
         if let Some(c) = &raw.clauses {
             lex.likening = normalised(&c.likening);
@@ -894,6 +901,13 @@ impl EventLexicon {
         // "بعدم", "وبدون": a preposition before the negation noun
         let noun = bare.strip_prefix('ب').or_else(|| bare.strip_prefix('ل')).unwrap_or(bare);
         self.negations.contains(normalised_word) || self.negations.contains(bare) || self.negations.contains(noun)
+    }
+
+    /// Whether a normalised word (with or without a conjunction) is a title before a person's
+    /// name (`[generic] titles`: "الشيخ", "والرئيس").
+    pub fn is_title(&self, normalised_word: &str) -> bool {
+        let bare = normalised_word.strip_prefix('و').or_else(|| normalised_word.strip_prefix('ف')).unwrap_or(normalised_word);
+        self.titles.contains(normalised_word) || self.titles.contains(bare)
     }
 
     /// Whether a normalised word (with a conjunction or not) introduces a start ("منذ").

@@ -29,7 +29,7 @@ pub(crate) struct Solved<'s> {
 
 /// The timeline's events, ordered by earliest time (then label, then first evidence) and numbered
 /// E001, E002 …; also each event's id (empty for an event left out: no date reaches it and only
-/// one mention names it, so a reader could not place it).
+/// one mention names it, with the mentions joined to it, so a reader could not place it).
 pub(crate) fn events(input: &Input, flat: &[Flat], solved: &Solved) -> (Vec<TimelineEvent>, Vec<String>) {
     let Solved { members, zones: event_zone, gran, bounds, labels, in_conflict, types } = *solved;
     let docs = &input.docs;
@@ -49,8 +49,11 @@ pub(crate) fn events(input: &Input, flat: &[Flat], solved: &Solved) -> (Vec<Time
             })
         };
         let b = bounds[e];
-        // an event no date reaches that only one mention names cannot be placed: no row
-        if b.iter().all(Option::is_none) && ms.len() < 2 {
+        // an event no date reaches that only one mention names cannot be placed: no row (a
+        // mention the text joins to another — «قررت الوزارة غلق المدارس», a statement going on —
+        // is the same naming, not a second one)
+        let namings = ms.iter().filter(|&&i| docs[flat[i].doc].1.mentions[flat[i].mi].joins.is_none()).count();
+        if b.iter().all(Option::is_none) && namings < 2 {
             continue;
         }
         let mut mentions: Vec<(String, usize, usize)> = ms

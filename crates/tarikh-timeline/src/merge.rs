@@ -413,7 +413,13 @@ pub(crate) fn cluster(input: &Input, flat: &[Flat], flat_of: &[Vec<Option<usize>
                     }
                     checked[j] = i;
                     let (ri, rj) = (uf.find_mut(i), uf.find_mut(j));
-                    if ri == rj || !should_merge(&flat[i], &flat[j]) {
+                    // a decision or an extension the text joins to the event it makes is that
+                    // event: it links its cluster to others only through that event, never by its
+                    // own word («قرار حظر التجول» is the curfew, not one more of the story's
+                    // decisions). (A joined report still may: an announcement is also the news
+                    // conference or statement that other articles cite.)
+                    let bare_joiner = |x: usize| joined[x] && !flat[x].reports;
+                    if ri == rj || bare_joiner(i) || bare_joiner(j) || !should_merge(&flat[i], &flat[j]) {
                         continue;
                     }
                     let set_against = |x: usize, other: usize, uf: &mut UnionFind<usize>| apart[x].iter().any(|&y| uf.find_mut(y) == other);

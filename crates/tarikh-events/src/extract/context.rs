@@ -230,7 +230,16 @@ impl<'a> Ctx<'a> {
     /// lexicon says makes no event (copulas, light verbs, participles of speech).
     pub(super) fn is_event_verb(&self, wi: usize) -> bool {
         let w = self.word(wi);
-        self.is_content(wi) && looks_like_verb(w) && !noun_pattern(without_conjunction(w)) && !self.lex.is_non_event(w) && !self.lex.is_non_event(without_conjunction(w)) && !self.negated(wi)
+        self.is_content(wi) && looks_like_verb(w) && !noun_pattern(without_conjunction(w)) && !self.lex.is_non_event(w) && !self.lex.is_non_event(without_conjunction(w)) && !self.negated(wi) && !self.after_title(wi)
+    }
+
+    /// Whether word `wi` stands right after a title, or after a title and its adjective, in its
+    /// clause ("الشيخ نواف"، "المدرب القدير وليد"): a person's name, never a verb.
+    pub(super) fn after_title(&self, wi: usize) -> bool {
+        let clause = self.words[wi].clause;
+        let before = |k: usize| (wi >= k && self.words[wi - k].clause == clause && (wi - k..wi).all(|x| self.adjacent(x))).then(|| self.word(wi - k));
+        let title = |w: &str| self.lex.is_title(w);
+        before(1).is_some_and(title) || (before(2).is_some_and(title) && before(1).is_some_and(|w| w.starts_with("ال")))
     }
 
     /// Whether the event word `wi` is negated: a negation right before it ("لم تعلق", "عدم نشر"),

@@ -167,9 +167,10 @@ pub(super) fn report_roles(cx: &Ctx, drafts: &[Draft], complement: &[Option<usiz
                     && o.first <= reach_end
                     && o.first < stop
                     && in_reach(o)
-                    // an event an announcement makes; or, for a type that is no report, a report:
-                    // publishing a statement is issuing it ("صدر عن الديوان بيان")
-                    && ((o.type_idx.is_some_and(|t| types[t].declared) && !reports(o)) || (!types[ti].reports && reports(o)))
+                    // an event an announcement makes; or, for a type that is no report and makes
+                    // no event (a publication, not a decision), a report: publishing a statement
+                    // is issuing it ("صدر عن الديوان بيان"), deciding one is not
+                    && ((o.type_idx.is_some_and(|t| types[t].declared) && !reports(o)) || (!types[ti].reports && !types[ti].declared && reports(o)))
                     && free(d.last + 1, o.first)
             });
             if let Some(o) = object {

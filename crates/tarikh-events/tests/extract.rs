@@ -226,6 +226,18 @@ fn a_day_dates_an_event_before_the_year_that_names_it() {
     let ev = extract(&d, &lex());
     let (_, vote) = find(&ev, "الانتخابات الرئاسية");
     assert_eq!(vote.time, Some(1));
+    // a day set off by commas right after the year is the apposed date of that edition
+    let text = "وتبدأ الانتخابات البلدية 2025، يوم السبت، في كل المحافظات.";
+    let d = doc("d", text, vec![date("2025", "2025", year(2025)), date("يوم السبت", "2024-12-28", day(2024, 12, 28))]);
+    let ev = extract(&d, &lex());
+    let (_, vote) = find(&ev, "الانتخابات");
+    assert_eq!(vote.time, Some(1), "the Saturday, not the edition's year");
+    // a day after the year in a clause of its own, with no comma, is not apposed: the year stays
+    let text = "جرت الانتخابات البلدية 2025 بهدوء وقال المراقبون يوم السبت إن الإقبال كان جيدا.";
+    let d = doc("d", text, vec![date("2025", "2025", year(2025)), date("يوم السبت", "2025-03-08", day(2025, 3, 8))]);
+    let ev = extract(&d, &lex());
+    let (_, vote) = find(&ev, "الانتخابات");
+    assert_eq!(vote.time, Some(0));
     // with no day in reach the year dates it
     let text = "جاء عيد الفطر لهذا العام 1444هـ في أجواء هادئة.";
     let d = doc("d", text, vec![date("هذا العام 1444هـ", "H1444", year(2022))]);

@@ -401,14 +401,41 @@ pub(super) fn governing_timex(cx: &Ctx, drafts: &[Draft], d: &Draft, links: &Tim
         }
         // a bare year names which one the event is ("عيد الفطر لهذا العام 1444هـ"، "انتخابات 2023")
         // more than when it happens: a day or a time in reach dates it before the year does
-        let year_only = t.value.trim_start_matches('H').len() == 4 && t.value.trim_start_matches('H').bytes().all(|b| b.is_ascii_digit());
+        let year_only = is_year_only(&t.value);
         let score = tier + score + 4 * between().count() + if year_only { YEAR_PENALTY } else { 0 };
         let own = tier == 0 || (tw.clause == w.clause + 1 && (tf == 0 || cx.words[tf - 1].clause != tw.clause));
         if best.is_none_or(|(s, _, _)| score < s) {
             best = Some((score, ti, own));
         }
     }
-    best.map(|(_, ti, own)| (ti, own))
+    best.map(|(_, ti, own)| apposed_day(cx, ti).map_or((ti, own), |day| (day, true)))
+}
+
+/// Whether a DATE/TIME value is a bare year («2024», «1444هـ»).
+fn is_year_only(value: &str) -> bool {
+    let digits = value.trim_start_matches('H');
+    digits.len() == 4 && digits.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// A day set off by a comma right after a bare year that names an edition of the event
+/// («الانتخابات الرئاسية 2024، اليوم الأحد، …», «بطولة 2023، السبت المقبل»): the year says which
+/// one, the apposed day when it happens. Returns that day's timex when `ti` is such a year.
+fn apposed_day(cx: &Ctx, ti: usize) -> Option<usize> {
+    let year = &cx.doc.timexes[ti];
+    if !is_year_only(&year.value) {
+        return None;
+    }
+    let yf = cx.timex_first[ti];
+    let yl = cx.words.partition_point(|x| x.range.start < year.byte_range.end).saturating_sub(1).max(yf);
+    let next = yl + 1;
+    let (y, n) = (cx.words.get(yl)?, cx.words.get(next)?);
+    if n.sentence != y.sentence || n.clause != y.clause + 1 || cx.text[y.range.end..n.range.start].trim() != "," && cx.text[y.range.end..n.range.start].trim() != "،" {
+        return None;
+    }
+    cx.timexes_of_sentence(y.sentence).find_map(|(di, t, tf)| {
+        let day = tf == next && t.event_offset.is_none() && matches!(t.kind, TimexType::Date | TimexType::Time) && !t.value.ends_with("_REF") && !is_year_only(&t.value);
+        (day && !introduced_by_since(cx, tf) && !introduced_by_until(cx, tf)).then_some(di)
+    })
 }
 
 /// How many words may stand between a report and the mention that is its topic («للإعلان عن

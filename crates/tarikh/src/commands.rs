@@ -79,11 +79,11 @@ impl TagSink<'_> {
         match self {
             TagSink::Records(r) => {
                 for rec in &records {
-                    if !r.push(rec, &rec.cells())? {
+                    if !r.push(rec, || rec.cells())? {
                         return Ok(false);
                     }
                 }
-                Ok(true)
+                r.flush()
             }
             TagSink::Text(out) => {
                 let mut s = format!(
@@ -385,7 +385,7 @@ pub fn parse(reference: &str, prefer: PreferArg, timezone: &str, format: ParseFo
         let t = tarikh_anchor::parse_phrase(&grammar, &line, r, prefer);
         let rec = ParseRecord::new(i + 1, t.as_ref());
         let open = match (&mut records, &mut text_out) {
-            (Some(rs), _) => rs.push(&rec, &rec.cells())?,
+            (Some(rs), _) => rs.push(&rec, || rec.cells())? && rs.flush()?,
             (None, Some(out)) => write_or_gone(out, &rec.text())?,
             (None, None) => false,
         };

@@ -32,9 +32,13 @@ pub fn csv_line<S: AsRef<str>>(cells: &[S]) -> String {
 }
 
 /// Writes a stream of records in one machine format; [`Records::finish`] closes it (the JSON
-/// array's bracket). A closed pipe (`tarikh tag … | head`) ends the stream quietly.
+/// array's bracket). A closed pipe (`tarikh tag … | head`) ends the stream quietly. Records are
+/// buffered and reach the reader at each [`Records::flush`] (a document, a phrase): one write per
+/// document rather than one per line, yet a live stream still sees each document when it is done.
 pub struct Records<W: Write> {
-    out: W,
+    out: std::io::BufWriter<W>,
+    /// The current record's bytes (reused: no allocation per record).
+    scratch: Vec<u8>,
     format: Machine,
     columns: &'static [&'static str],
     written: usize,
@@ -44,7 +48,7 @@ pub struct Records<W: Write> {
 impl<W: Write> Records<W> {
     /// Start a stream; CSV writes its header now, JSON its opening bracket.
     pub fn new(out: W, format: Machine, columns: &'static [&'static str]) -> Result<Option<Records<W>>> {
-        let mut r = Records { out, format, columns, written: 0, open: true };
+        let mut r = Records { out: std::io::BufWriter::with_capacity(64 * 1024, out), scratch: Vec::new(), format, columns, written: 0, open: true };
         let head = match format {
             Machine::Csv => csv_line(columns),
             Machine::Json => "[".to_string(),
@@ -55,10 +59,16 @@ impl<W: Write> Records<W> {
 
     /// Write `s` as is; false when the reader has gone (broken pipe).
     fn raw(&mut self, s: &str) -> Result<bool> {
+        let open = self.open;
+        self.gone_if_broken(|out| if open { out.write_all(s.as_bytes()) } else { Ok(()) })
+    }
+
+    /// Run a write; a broken pipe closes the stream (false), other errors are errors.
+    fn gone_if_broken(&mut self, write: impl FnOnce(&mut std::io::BufWriter<W>) -> std::io::Result<()>) -> Result<bool> {
         if !self.open {
             return Ok(false);
         }
-        match self.out.write_all(s.as_bytes()) {
+        match write(&mut self.out) {
             Ok(()) => Ok(true),
             Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {
                 self.open = false;
@@ -68,17 +78,36 @@ impl<W: Write> Records<W> {
         }
     }
 
-    /// Write one record: `value` for JSON, `cells` (in `columns` order) for CSV. False when the
-    /// reader has gone.
-    pub fn push<T: Serialize>(&mut self, value: &T, cells: &[String]) -> Result<bool> {
-        debug_assert_eq!(cells.len(), self.columns.len());
-        let text = match self.format {
-            Machine::Jsonl => format!("{}\n", serde_json::to_string(value)?),
-            Machine::Json => format!("{}\n  {}", if self.written == 0 { "" } else { "," }, serde_json::to_string(value)?),
-            Machine::Csv => csv_line(cells),
-        };
+    /// Write one record: `value` for JSON, `cells()` (in `columns` order) for CSV, made only
+    /// then. False when the reader has gone.
+    pub fn push<T: Serialize>(&mut self, value: &T, cells: impl FnOnce() -> Vec<String>) -> Result<bool> {
+        let mut scratch = std::mem::take(&mut self.scratch);
+        scratch.clear();
+        match self.format {
+            Machine::Jsonl => {
+                serde_json::to_writer(&mut scratch, value)?;
+                scratch.push(b'\n');
+            }
+            Machine::Json => {
+                scratch.extend_from_slice(if self.written == 0 { b"\n  " } else { b",\n  " });
+                serde_json::to_writer(&mut scratch, value)?;
+            }
+            Machine::Csv => {
+                let cells = cells();
+                debug_assert_eq!(cells.len(), self.columns.len());
+                scratch.extend_from_slice(csv_line(&cells).as_bytes());
+            }
+        }
         self.written += 1;
-        self.raw(&text)
+        let open = self.gone_if_broken(|out| out.write_all(&scratch));
+        self.scratch = scratch;
+        open
+    }
+
+    /// Hand what is buffered to the reader (after each document or phrase). False when the
+    /// reader has gone.
+    pub fn flush(&mut self) -> Result<bool> {
+        self.gone_if_broken(|out| out.flush())
     }
 
     /// Close the stream (the JSON array's `]`) and flush.
@@ -87,12 +116,7 @@ impl<W: Write> Records<W> {
             let close = if self.written == 0 { "]\n" } else { "\n]\n" };
             self.raw(close)?;
         }
-        if self.open {
-            match self.out.flush() {
-                Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => return Err(e.into()),
-                _ => {}
-            }
-        }
+        self.flush()?;
         Ok(())
     }
 }

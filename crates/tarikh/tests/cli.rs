@@ -73,6 +73,38 @@ fn tag_streams_jsonl_documents() {
     assert!(out.contains("\"value\":\"2017-05-05TEV\""));
 }
 
+/// A live feed (`tail -f … | tarikh tag --input -`) sees each document's expressions as soon as
+/// that document is done, not when the stream ends: output is buffered per document only. The
+/// second line is never sent and stdin stays open while the first document's answer is read.
+#[test]
+fn tag_answers_each_document_of_an_open_stream() {
+    use std::io::{BufRead, Write};
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_tarikh"))
+        .args(["tag", "--input", "-", "--format", "jsonl"])
+        .current_dir(root())
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("run tarikh");
+    let mut stdin = child.stdin.take().unwrap();
+    stdin.write_all("{\"id\":\"a\",\"text\":\"وصل الوفد مساء الجمعة\",\"published_at\":\"2017-05-06\"}\n".as_bytes()).unwrap();
+    stdin.flush().unwrap();
+    let stdout = child.stdout.take().unwrap();
+    let (sent, got) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let mut line = String::new();
+        let _ = std::io::BufReader::new(stdout).read_line(&mut line);
+        let _ = sent.send(line);
+    });
+    // Generous: the answer takes milliseconds; only an answer held back until the end never comes.
+    let line = got.recv_timeout(std::time::Duration::from_secs(120));
+    drop(stdin);
+    let _ = child.wait();
+    let line = line.expect("no answer for the first document while the stream was still open");
+    assert!(line.contains("\"value\":\"2017-05-05TEV\""), "{line}");
+}
+
 #[test]
 fn parse_answers_one_line_per_input_line() {
     let o = tarikh_stdin(&["parse", "--ref", "2017-05-06T10:00:00+02:00", "--format", "jsonl"], "مساء الجمعة\nلا شيء هنا\nقبل 48 ساعة من التصويت\n");

@@ -19,6 +19,28 @@ pub struct Normalised {
     byte_to_char: Vec<u32>,
     /// Length of the original text in code points.
     original_len: u32,
+    /// Sentences and clauses, cut the first time they are asked for.
+    segments: SegmentCache,
+}
+
+/// A [`Normalised`]'s sentences and clauses once cut; they follow from the text, so two texts
+/// are equal whether or not either has been cut yet.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct SegmentCache(std::sync::OnceLock<crate::segment::Segments>);
+
+impl PartialEq for SegmentCache {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl Eq for SegmentCache {}
+
+impl SegmentCache {
+    /// The segments, cut by `cut` on first use.
+    pub(crate) fn get_or_init(&self, cut: impl FnOnce() -> crate::segment::Segments) -> &crate::segment::Segments {
+        self.0.get_or_init(cut)
+    }
 }
 
 /// What to do with one (post-NFKC) char.
@@ -190,11 +212,16 @@ impl Builder {
             index
         }));
         byte_to_char.push(self.starts.len() as u32);
-        Normalised { text: self.text, starts: self.starts, ends: self.ends, byte_to_char, original_len }
+        Normalised { text: self.text, starts: self.starts, ends: self.ends, byte_to_char, original_len, segments: SegmentCache::default() }
     }
 }
 
 impl Normalised {
+    /// The cache of sentences and clauses (filled by the segment module).
+    pub(crate) fn segment_cache(&self) -> &SegmentCache {
+        &self.segments
+    }
+
     /// Normalise `original` (see the crate docs for the rules) and record the offset map.
     ///
     /// Never panics; runs in one pass over the input.
@@ -410,6 +437,7 @@ mod tests {
                 ends: self.ends,
                 byte_to_char,
                 original_len,
+                segments: SegmentCache::default(),
             }
         }
     }

@@ -13,8 +13,11 @@ impl Normalised {
     /// punctuation right before the closing quote ends the sentence after the quote. Quotation
     /// marks are paired within the paragraph; one left unpaired (an unclosed quotation, common in
     /// web text) quotes nothing.
+    ///
+    /// Sentences and clauses are cut in one pass, the first time either is asked for, and kept
+    /// with the text (anchoring and event extraction both read them).
     pub fn sentences(&self) -> Vec<Range<usize>> {
-        sentence_ranges(self.as_str())
+        self.segments().sentences.clone()
     }
 
     /// Clause byte ranges: the sentences further split after `,` `;` (from `،` `؛`) and `:`,
@@ -22,20 +25,31 @@ impl Normalised {
     ///
     /// A `,` or `:` between two digits (`61,5`, `10:30`) does not split.
     pub fn clauses(&self) -> Vec<Range<usize>> {
-        clause_ranges(self.as_str())
+        self.segments().clauses.clone()
     }
+
+    fn segments(&self) -> &Segments {
+        self.segment_cache().get_or_init(|| segment_both(self.as_str()))
+    }
+}
+
+/// A text's sentences and clauses, cut in one pass.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Segments {
+    sentences: Vec<Range<usize>>,
+    clauses: Vec<Range<usize>>,
 }
 
 /// Sentence byte ranges of a normalised text ([`Normalised::sentences`], for a text kept
 /// without its offset map).
 pub fn sentence_ranges(normalised: &str) -> Vec<Range<usize>> {
-    segment(normalised, false)
+    segment_both(normalised).sentences
 }
 
 /// Clause byte ranges of a normalised text ([`Normalised::clauses`], for a text kept without its
 /// offset map).
 pub fn clause_ranges(normalised: &str) -> Vec<Range<usize>> {
-    segment(normalised, true)
+    segment_both(normalised).clauses
 }
 
 /// Role of a straight quotation mark that belongs to a matched pair.
@@ -108,19 +122,20 @@ const SEGMENT_BYTES: [bool; 256] = {
     t
 };
 
-/// Split `text` into trimmed, non-empty sentence (or clause) byte ranges.
+/// Split `text` into trimmed, non-empty sentence and clause byte ranges, in one pass.
 ///
 /// The rules are those of [`Normalised::sentences`] and [`Normalised::clauses`]. Every char they
 /// look at before a mark is an ASCII digit or not, and an ASCII byte is never part of a
 /// multi-byte char, so "the char before `i` is a digit" is "the byte before `i` is one".
-fn segment(text: &str, clauses: bool) -> Vec<Range<usize>> {
+fn segment_both(text: &str) -> Segments {
     let bytes = text.as_bytes();
     let n = bytes.len();
     let char_at = |i: usize| -> Option<char> { text.get(i..).and_then(|s| s.chars().next()) };
     let is_term = |c: char| matches!(c, '.' | '?' | '!' | '…');
     let digit_before = |i: usize| i > 0 && bytes[i - 1].is_ascii_digit();
     let marks = quotation_marks(text);
-    let mut cuts: Vec<usize> = Vec::new();
+    // Each cut, and whether it also ends a sentence (a clause mark ends only a clause).
+    let mut cuts: Vec<(usize, bool)> = Vec::new();
     let mut depth = 0usize;
     let mut i = 0;
     while i < n {
@@ -136,7 +151,7 @@ fn segment(text: &str, clauses: bool) -> Vec<Range<usize>> {
         let in_quote = depth > 0;
         match c {
             '\n' => {
-                cuts.push(next_i);
+                cuts.push((next_i, true));
                 depth = 0;
             }
             '"' => match marks.get(&i) {
@@ -153,12 +168,12 @@ fn segment(text: &str, clauses: bool) -> Vec<Range<usize>> {
                 let decimal = c == '.' && j == next_i && digit_before(i) && next.is_some_and(|n| n.is_ascii_digit());
                 if !decimal {
                     match next {
-                        None => cuts.push(j),
-                        Some(n) if n.is_whitespace() && !in_quote => cuts.push(j),
+                        None => cuts.push((j, true)),
+                        Some(n) if n.is_whitespace() && !in_quote => cuts.push((j, true)),
                         Some('"') if in_quote && marks.get(&j) == Some(&QuoteMark::Close) => {
                             depth -= 1;
                             j += 1;
-                            cuts.push(j);
+                            cuts.push((j, true));
                         }
                         _ => {}
                     }
@@ -166,17 +181,22 @@ fn segment(text: &str, clauses: bool) -> Vec<Range<usize>> {
                 i = j;
                 continue;
             }
-            ',' | ';' | ':' if clauses && !in_quote => {
+            ',' | ';' | ':' if !in_quote => {
                 let between_digits = c != ';' && digit_before(i) && char_at(next_i).is_some_and(|n| n.is_ascii_digit());
                 if !between_digits {
-                    cuts.push(next_i);
+                    cuts.push((next_i, false));
                 }
             }
             _ => {}
         }
         i = next_i;
     }
-    cuts.push(n);
+    cuts.push((n, true));
+    Segments { sentences: ranges(text, cuts.iter().filter(|c| c.1).map(|c| c.0)), clauses: ranges(text, cuts.iter().map(|c| c.0)) }
+}
+
+/// The trimmed, non-empty ranges between consecutive cuts.
+fn ranges(text: &str, cuts: impl Iterator<Item = usize>) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
     for cut in cuts {
@@ -330,7 +350,8 @@ mod tests {
         #[test]
         fn segment_agrees_with_the_char_by_char_specification(s in "[ابت 19.,:;?!\"…\n\u{a0}\u{2003}€()\\[\\]-]{0,40}") {
             for clauses in [false, true] {
-                proptest::prop_assert_eq!(segment(&s, clauses), segment_char_by_char(&s, clauses));
+                let both = segment_both(&s);
+                proptest::prop_assert_eq!(if clauses { both.clauses } else { both.sentences }, segment_char_by_char(&s, clauses));
             }
         }
     }

@@ -64,7 +64,7 @@ pub(crate) fn solve(ne: usize, net: &mut Network, conflicts: &mut Vec<Conflict>,
             });
             let Some(w) = weakest else { break };
             if let Some(k) = local_cycle.iter().copied().find(|&k| cis[k] == w) {
-                search.deactivate(&mut active, k);
+                search.deactivate(&mut active, k, edges[k].to);
             }
             constraints[w].active = false;
             conflicts.push(negative_cycle(constraints, &cycle, w, in_conflict, &mut quoted));

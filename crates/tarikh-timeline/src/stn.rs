@@ -157,7 +157,9 @@ impl Chain {
 /// Incremental negative-cycle search: every point starts at distance 0 (as if a virtual source
 /// reached all of them), SPFA relaxes the active edges, and every `n` relaxations the predecessor
 /// graph is checked for a cycle (a cycle there is always negative), so a cycle is found after
-/// O(n) amortised extra work instead of after n rounds. After the caller deactivates a
+/// O(n) amortised extra work instead of after n rounds. (The check walks the whole graph only
+/// when a walk from the points that may have closed a cycle unseen meets itself, see
+/// [`CycleSearch::suspects_closed`]: on a large component nearly every check finds nothing.) After the caller deactivates a
 /// constraint of the reported cycle ([`CycleSearch::deactivate`]), [`CycleSearch::run`] resumes
 /// from the current distances.
 ///
@@ -187,6 +189,15 @@ pub(crate) struct CycleSearch {
     /// Buffers of the periodic predecessor-graph check, kept between checks.
     state: Vec<u8>,
     walk: Vec<usize>,
+    /// Points that may close a cycle of the predecessor graph the short check did not see: `v`
+    /// where a relaxation made it the child of a point whose chain of predecessors is longer
+    /// than the short check reads and does not show `v` (see [`CycleSearch::suspects_closed`]).
+    suspects: Vec<u32>,
+    /// Per point: whether it is in `suspects`.
+    suspect: Vec<bool>,
+    /// Whether a periodic check may be skipped when no suspect closes a cycle (always, except
+    /// in the test that compares the search with and without).
+    trust_suspects: bool,
 }
 
 impl CycleSearch {
@@ -203,6 +214,9 @@ impl CycleSearch {
             next_check: 0,
             state: Vec::new(),
             walk: Vec::new(),
+            suspects: Vec::new(),
+            suspect: vec![false; n],
+            trust_suspects: true,
         }
     }
 
@@ -252,11 +266,22 @@ impl CycleSearch {
                         if chain.len == 0 {
                             chain = self.chain(u);
                         }
-                        chain.contains(v as u32)
+                        let closes = chain.contains(v as u32);
+                        if !closes && chain.len == CHAIN {
+                            // v may be a predecessor of u further up than the chain shows
+                            self.suspect_of_cycle(v);
+                        }
+                        closes
                     };
                     let found = if closes {
-                        self.cycle_at(g, v)
-                    } else if due {
+                        let found = self.cycle_at(g, v);
+                        if found.is_none() {
+                            // (cannot happen: a cycle of predecessors is negative) the full check
+                            // is left to find it
+                            self.suspect_of_cycle(v);
+                        }
+                        found
+                    } else if due && self.suspects_closed() {
                         self.pred_cycle(g)
                     } else {
                         None
@@ -280,15 +305,16 @@ impl CycleSearch {
         None
     }
 
-    /// Drop constraint `c`: it no longer counts (`active[c]` becomes false) and no predecessor
-    /// goes through it any more.
-    pub(crate) fn deactivate(&mut self, active: &mut [bool], c: usize) {
+    /// Drop constraint `c`, whose one edge reaches point `head`: it no longer counts (`active[c]`
+    /// becomes false) and no predecessor goes through it any more. (Only `head` can have its
+    /// distance through `c`, so only its predecessor is looked at, not every point's: a large
+    /// contradictory component drops thousands of constraints.)
+    pub(crate) fn deactivate(&mut self, active: &mut [bool], c: usize, head: usize) {
         active[c] = false;
-        for (p, &pc) in self.pred.iter_mut().zip(&self.pred_constraint) {
-            if pc as usize == c && *p != NONE {
-                self.children[*p as usize] -= 1;
-                *p = NONE;
-            }
+        let p = self.pred[head];
+        if p != NONE && self.pred_constraint[head] as usize == c {
+            self.children[p as usize] -= 1;
+            self.pred[head] = NONE;
         }
     }
 
@@ -308,6 +334,66 @@ impl CycleSearch {
             }
         }
         chain
+    }
+
+    /// Remember `v` as a point that may have closed a cycle of predecessors.
+    fn suspect_of_cycle(&mut self, v: usize) {
+        if !self.suspect[v] {
+            self.suspect[v] = true;
+            self.suspects.push(v as u32);
+        }
+    }
+
+    /// Whether the predecessor graph may hold a cycle: whether a walk up the predecessors from a
+    /// suspect meets itself. A cycle can only appear when a relaxation makes a point the child of
+    /// one of its own descendants; where the short check saw it, the cycle was reported at once,
+    /// and otherwise that point became a suspect. Deactivation only removes predecessors. So
+    /// every cycle passes through a suspect, and when none closes one there is none, the full
+    /// check would find nothing, and the suspects are forgotten.
+    fn suspects_closed(&mut self) -> bool {
+        if !self.trust_suspects {
+            return true;
+        }
+        let n = self.pred.len();
+        // 0 new, 1 on the current walk, 2 done (leads to no cycle)
+        let mut state = std::mem::take(&mut self.state);
+        let mut walk = std::mem::take(&mut self.walk);
+        state.clear();
+        state.resize(n, 0);
+        let mut closed = false;
+        for &s in &self.suspects {
+            walk.clear();
+            let mut x = s as usize;
+            closed = loop {
+                if state[x] == 1 {
+                    break true;
+                }
+                if state[x] == 2 {
+                    break false;
+                }
+                state[x] = 1;
+                walk.push(x);
+                match self.pred[x] {
+                    NONE => break false,
+                    p => x = p as usize,
+                }
+            };
+            if closed {
+                break;
+            }
+            for &y in &walk {
+                state[y] = 2;
+            }
+        }
+        if !closed {
+            for &s in &self.suspects {
+                self.suspect[s as usize] = false;
+            }
+            self.suspects.clear();
+        }
+        self.state = state;
+        self.walk = walk;
+        closed
     }
 
     /// A negative cycle of the predecessor graph, if any.
@@ -453,7 +539,58 @@ mod tests {
         sorted.sort();
         assert_eq!(sorted, vec![0, 3]);
         // drop the new bound and resume: consistent again
-        search.deactivate(&mut active, 3);
+        search.deactivate(&mut active, 3, 1);
         assert!(search.run(&g2, &active).is_none());
+    }
+
+    /// Every cycle the search reports on `edges` (dropping each cycle's first constraint), with
+    /// the periodic check skipped when no suspect closes a cycle or always run.
+    fn cycles(n: usize, edges: &[Edge], trust_suspects: bool) -> Vec<Vec<usize>> {
+        let g = Adjacency::new(&graph(n, edges), Direction::Outgoing);
+        let mut active = vec![true; edges.len()];
+        let mut search = CycleSearch::new(n);
+        search.trust_suspects = trust_suspects;
+        let mut found = Vec::new();
+        while let Some(cycle) = search.run(&g, &active) {
+            let total: i64 = cycle.iter().map(|&c| edges[c].weight).sum();
+            assert!(total < 0, "{cycle:?}");
+            search.deactivate(&mut active, cycle[0], edges[cycle[0]].to);
+            found.push(cycle);
+        }
+        found
+    }
+
+    #[test]
+    fn long_cycles_are_found_and_skipped_checks_change_nothing() {
+        // one cycle of 40 points, longer than the short check reads
+        let ring: Vec<Edge> = (0..40).map(|k| Edge { from: k, to: (k + 1) % 40, weight: if k == 0 { -41 } else { 1 }, constraint: k }).collect();
+        let found = cycles(40, &ring, true);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].len(), 40);
+        assert_eq!(found, cycles(40, &ring, false));
+        // random networks with long chains of predecessors (a path of 0 weight and 1..3 hops,
+        // random shortcuts, some negative): the same cycles in the same order whether or not the
+        // periodic checks with no suspect closing a cycle are skipped
+        let mut seed = 7u64;
+        let mut next = |m: u64| {
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            (seed >> 33) % m
+        };
+        let mut long = 0;
+        for _ in 0..300 {
+            let n = 20 + next(180) as usize;
+            let mut edges = Vec::new();
+            for k in 0..n - 1 {
+                edges.push(Edge { from: k, to: k + 1, weight: next(3) as i64, constraint: edges.len() });
+            }
+            for _ in 0..next(n as u64 / 4 + 1) {
+                let (from, to) = (next(n as u64) as usize, next(n as u64) as usize);
+                edges.push(Edge { from, to, weight: next(40) as i64 - 30, constraint: edges.len() });
+            }
+            let with = cycles(n, &edges, true);
+            long += with.iter().filter(|c| c.len() > CHAIN).count();
+            assert_eq!(with, cycles(n, &edges, false));
+        }
+        assert!(long > 10, "the networks should have long cycles: {long}");
     }
 }

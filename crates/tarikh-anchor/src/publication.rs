@@ -395,6 +395,8 @@ struct Scored {
     score: i64,
     /// Relative expressions landing on story days.
     landed: usize,
+    /// Day words and weekdays landing on a date the article itself writes.
+    agreeing: usize,
     /// A day word with a date, or the dateline, puts the day here.
     fixed: bool,
     /// The day is on or next to the eve of a month whose crescent the article sights.
@@ -418,6 +420,8 @@ struct Placed {
     own_partial: Vec<NaiveDate>,
     /// The eves (the 29th of the month before) of the Hijri months whose crescent it sights.
     sighting_eves: Vec<NaiveDate>,
+    /// The days it writes itself: its full dates and its dates without a year in the story's years.
+    own_days: BTreeSet<NaiveDate>,
 }
 
 impl Placed {
@@ -430,7 +434,7 @@ impl Placed {
                 Some(PartialCheck { days: instances(p, years), shift, month_day: (p.calendar == Calendar::Gregorian).then_some((p.month, p.day)) })
             })
             .collect();
-        let own_partial = ev.partial.iter().flat_map(|p| instances(p, years)).collect();
+        let own_partial: Vec<NaiveDate> = ev.partial.iter().flat_map(|p| instances(p, years)).collect();
         let sighting_eves = ev
             .sightings
             .iter()
@@ -442,7 +446,8 @@ impl Placed {
                 })
             })
             .collect();
-        Placed { partial_checks, own_partial, sighting_eves }
+        let own_days = ev.explicit.iter().map(|e| e.0).chain(own_partial.iter().copied()).collect();
+        Placed { partial_checks, own_partial, sighting_eves, own_days }
     }
 }
 
@@ -450,12 +455,19 @@ fn score(ev: &DocEvidence, placed: &Placed, named: &StoryDays<'_>, d: NaiveDate)
     let mut score = 0i64;
     let mut landed = 0usize;
     let mut fixed = false;
+    let mut agreeing = 0usize;
     for dm in &ev.relative {
         if let Some(day) = land(dm, d) {
             let w = named.get(&day).saturating_sub(u32::from(dm.own_days.contains(&day)));
             if w > 0 {
                 score += 2 * i64::from(w.min(6));
                 landed += 1;
+            }
+            // A day word or weekday (no date of its own) landing on a date the article itself
+            // writes: the two name one day (see `OWN_AGREEMENT`).
+            if dm.mention.semantics.day.is_none() && placed.own_days.contains(&day) {
+                score += OWN_AGREEMENT;
+                agreeing += 1;
             }
         }
     }
@@ -504,8 +516,18 @@ fn score(ev: &DocEvidence, placed: &Placed, named: &StoryDays<'_>, d: NaiveDate)
     if sighting {
         score += 10;
     }
-    Scored { score, landed, fixed, sighting }
+    Scored { score, landed, agreeing, fixed, sighting }
 }
+
+/// What a day word or weekday landing on a date its own article writes adds to a candidate, on
+/// top of the weight that date has among the story's days: as much as the most a landing on a
+/// day of the story's other articles brings (2 × 6), so that a day word agreeing with its own
+/// article outweighs one landing on a day only the other articles name or were published on. Articles introduce a day by a day word in one
+/// place and by its date in another: «غداً» in the headline and «يوم الثلاثاء 16 أبريل» in the
+/// body (gulf-floods), «صباح أمس» and «18 الجاري» (kuwait-emir), «يوم غدٍ الجمعة» and «21 / 4 /
+/// 2023 م» (eid-alfitr), «اليوم الأحد» and «أيام 10 و11 و12 ديسمبر» (egypt-election): the
+/// candidate under which they agree is the article's day.
+const OWN_AGREEMENT: i64 = 12;
 
 /// Days either side of a sighting's eve on which an article reporting it appears (announced a day
 /// or two ahead; the result the same night or the next morning; a 30-day month moves it a day).
@@ -648,8 +670,8 @@ pub fn infer_publications(grammar: &Grammar, docs: &[InferenceInput<'_>]) -> Vec
     }
     if std::env::var_os("TARIKH_DEBUG_DCT").is_some() {
         eprintln!("story years {years:?}; days {base:?}");
-        for ev in &evidence {
-            eprintln!("  explicit {:?} partial {:?} wchecks {:?} dchecks {:?} months {:?} years {:?} rel {}", ev.explicit, ev.partial, ev.weekday_checks, ev.day_checks, ev.month_checks, ev.years, ev.relative.len());
+        for (i, ev) in evidence.iter().enumerate() {
+            eprintln!("  doc {i}: explicit {:?} partial {:?} wchecks {:?} dchecks {:?} months {:?} years {:?} rel {}", ev.explicit, ev.partial, ev.weekday_checks, ev.day_checks, ev.month_checks, ev.years, ev.relative.len());
         }
     }
     let placed: Vec<Placed> = evidence.iter().map(|ev| Placed::of(ev, &years)).collect();
@@ -687,6 +709,9 @@ pub fn infer_publications(grammar: &Grammar, docs: &[InferenceInput<'_>]) -> Vec
                     return None;
                 }
                 let days = StoryDays { all: &all, without: &shares[i] };
+                if std::env::var_os("TARIKH_DEBUG_DCT").is_some() {
+                    eprintln!("  doc {i}:");
+                }
                 best_day(ev, placed, &days, present)
             })
             .collect();
@@ -732,7 +757,7 @@ fn best_day(ev: &DocEvidence, placed: &Placed, named: &StoryDays<'_>, present: O
     for d in candidates {
         let s = score(ev, placed, named, d);
         if std::env::var_os("TARIKH_DEBUG_DCT").is_some() && (s.score > 0 || s.fixed) {
-            eprintln!("    candidate {d}: score {} landed {} fixed {} near {:?}", s.score, s.landed, s.fixed, nearness(d));
+            eprintln!("    candidate {d}: score {} landed {} agreeing {} fixed {} near {:?}", s.score, s.landed, s.agreeing, s.fixed, nearness(d));
         }
         let better = match &best {
             None => true,
@@ -764,6 +789,9 @@ fn best_day(ev: &DocEvidence, placed: &Placed, named: &StoryDays<'_>, present: O
     }
     if s.landed > 0 {
         why.push(format!("{} relative day expression(s) land on days the story names", s.landed));
+    }
+    if s.agreeing > 0 {
+        why.push(format!("{} day word(s) land on dates the article writes", s.agreeing));
     }
     if !ev.weekday_checks.is_empty() {
         why.push(format!("the weekday fits: {}", ev.weekday_checks.iter().take(2).map(|(n, w)| format!("{} {}", day_word_name(*n), weekday_name(*w))).collect::<Vec<_>>().join(", ")));
@@ -831,6 +859,17 @@ mod tests {
             "أدى الأمير اليمين الدستورية اليوم الأربعاء أمام مجلس الأمة",
         ]);
         assert_eq!(got[1], Some("2023-12-20".into()));
+    }
+
+    #[test]
+    fn a_day_word_agrees_with_the_date_its_own_article_writes() {
+        // «غداً» in the headline, the date in the body: the day before the date, though «غداً»
+        // read from the date itself would land on a day the other article names as well.
+        let got = infer(&[
+            "تعليق الدراسة غداً\nقررت الحكومة تعليق الدراسة يوم الثلاثاء 16 أبريل بسبب الأحوال الجوية",
+            "أعلنت الهيئة أن الأمطار ستتواصل حتى الأربعاء 17 أبريل 2024 في معظم المناطق",
+        ]);
+        assert_eq!(got[0], Some("2024-04-15".into()));
     }
 
     #[test]

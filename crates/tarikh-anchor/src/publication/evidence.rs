@@ -56,6 +56,9 @@ pub(super) struct DocEvidence {
     pub(super) hijri_years: Vec<i32>,
     /// Short quotes of what the evidence was, for documents.csv.
     pub(super) quotes: Vec<String>,
+    /// Quotes of its dates written without a year («6 مارس الحالي»): what an article whose day
+    /// stays unknown does say about it.
+    pub(super) unyeared: Vec<String>,
 }
 
 /// The publication day a day word with a full date gives («اليوم السبت 17 ديسمبر 2022»).
@@ -117,6 +120,14 @@ pub(super) fn on_dateline(text: &str, range: &Range<usize>) -> bool {
 
 pub(super) fn enclosing(ranges: &[Range<usize>], at: usize) -> Range<usize> {
     ranges.iter().find(|r| r.start <= at && at < r.end).cloned().unwrap_or(0..usize::MAX)
+}
+
+/// Whether a day read as today says so in words («اليوم الاثنين», «مساء اليوم السبت», «الليلة
+/// الجمعة», «هذا اليوم الخميس»). A part of day with a weekday and no such word is that weekday's,
+/// whichever week: «حتى مساء الإثنين» (derna-floods, written on a Sunday), «صباح الأحد الماضي»
+/// (kuwait-emir), «الساعات الأولى من الجمعة» (derna-floods) say nothing of which day today is.
+fn says_today(matched: &str) -> bool {
+    matched.split(|c: char| !tarikh_text::is_word_char(c)).any(|w| matches!(w, "اليوم" | "الليله" | "الليلة" | "هذا" | "هذه"))
 }
 
 /// Whether a matched month is marked as the current one («ديسمبر الجاري», «مارس الحالي»).
@@ -240,6 +251,7 @@ pub(super) fn evidence_of(grammar: &Grammar, text: &str, mentions: &[Mention]) -
         }
         if let (Some(month), Some(day), None) = (s.month, s.day, s.year) {
             ev.partial.push(Partial { calendar: s.calendar, month, day, weekday: s.weekday, shift });
+            ev.unyeared.push(format!("«{matched}»"));
             if shift.is_some() {
                 ev.quotes.push(format!("«{matched}»"));
             }
@@ -251,8 +263,10 @@ pub(super) fn evidence_of(grammar: &Grammar, text: &str, mentions: &[Mention]) -
             day_word = Some((m.range.end, n));
         }
         if let (Some(n), Some(w), None) = (own_shift, s.weekday, s.day) {
-            ev.weekday_checks.push((n, w));
-            ev.quotes.push(format!("«{matched}»"));
+            if n != 0 || says_today(matched) {
+                ev.weekday_checks.push((n, w));
+                ev.quotes.push(format!("«{matched}»"));
+            }
         }
         // A weekday in apposition to a day word matched apart («مساء أمس السبت», «صباح غد الأربعاء»).
         if let (Some(n), None, Some(w), None, None) = (after_day_word, own_shift, s.weekday, s.day, s.month) {
@@ -278,4 +292,26 @@ pub(super) fn evidence_of(grammar: &Grammar, text: &str, mentions: &[Mention]) -
         }
     }
     ev
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The (shift, weekday) checks read from one invented sentence.
+    fn weekday_checks(text: &str) -> Vec<(i32, u32)> {
+        let grammar = Grammar::embedded().expect("grammar");
+        let normalised = tarikh_text::Normalised::new(text);
+        let mentions = grammar.find(normalised.as_str());
+        evidence_of(&grammar, normalised.as_str(), &mentions).weekday_checks
+    }
+
+    #[test]
+    fn a_part_of_day_with_a_weekday_does_not_say_which_day_today_is() {
+        // «حتى مساء الإثنين» is read as this evening's, on a Monday, by the grammar; the words do
+        // not say that today is Monday.
+        assert_eq!(weekday_checks("وفرضت الحكومة حظر تجول حتى مساء الإثنين، حسب وسائل إعلام محلية"), vec![]);
+        assert_eq!(weekday_checks("أنقذ الهلال الأحمر مساء اليوم الاثنين سيدتين من تحت الأنقاض"), vec![(0, 1)]);
+        assert_eq!(weekday_checks("تخرج اللجان الليلة الجمعة لتحري الهلال"), vec![(0, 5)]);
+    }
 }

@@ -93,10 +93,42 @@ struct Found {
 /// Two equally supported days further apart than this leave the day unknown.
 const AMBIGUOUS: i64 = 7;
 
+/// What the inference concluded about one document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Inference {
+    /// Its metadata gives the day: nothing was inferred.
+    Given,
+    /// The day its text and story support, with what it rests on (for documents.csv).
+    Inferred {
+        /// The publication day.
+        day: NaiveDate,
+        /// The evidence, quoted.
+        evidence: String,
+    },
+    /// Nothing fixes a day: why, and what the text does say about its day («اليوم الاثنين»,
+    /// «6 مارس الحالي»), so that a user knows what to give.
+    Unknown {
+        /// Why no day was inferred, in words.
+        reason: String,
+    },
+}
+
 /// Infer the publication day of every document of one story whose metadata lacks one, from the
 /// evidence of the whole story (see the module docs). Returns, per input, `Some((day, evidence))`
-/// for an inferred day, `None` when the metadata already gives it or when nothing supports a day.
+/// for an inferred day, `None` when the metadata already gives it or when nothing supports a day
+/// ([`infer_publications_explained`] says why).
 pub fn infer_publications(grammar: &Grammar, docs: &[InferenceInput<'_>]) -> Vec<Option<(NaiveDate, String)>> {
+    infer_publications_explained(grammar, docs)
+        .into_iter()
+        .map(|r| match r {
+            Inference::Inferred { day, evidence } => Some((day, evidence)),
+            Inference::Given | Inference::Unknown { .. } => None,
+        })
+        .collect()
+}
+
+/// [`infer_publications`], with the reason for every document left without a day.
+pub fn infer_publications_explained(grammar: &Grammar, docs: &[InferenceInput<'_>]) -> Vec<Inference> {
     use rayon::prelude::*;
     let mut evidence: Vec<DocEvidence> = docs.par_iter().map(|d| evidence_of(grammar, d.normalised, d.mentions)).collect();
     let years = story_years(&evidence, docs);
@@ -120,6 +152,7 @@ pub fn infer_publications(grammar: &Grammar, docs: &[InferenceInput<'_>]) -> Vec
     }
     let placed: Vec<Placed> = evidence.iter().map(|ev| Placed::of(ev, &years)).collect();
     let mut found: Vec<Option<Found>> = vec![None; docs.len()];
+    let mut outcome: Vec<Result<Found, Undated>> = vec![Err(Undated::Nothing); docs.len()];
     for _pass in 0..3 {
         // The story's days: the base, plus every day found in the previous pass and what the
         // document's relative days name from it; each document reads them without its own share.
@@ -143,14 +176,14 @@ pub fn infer_publications(grammar: &Grammar, docs: &[InferenceInput<'_>]) -> Vec
                 add_named(&mut all, *day, *w);
             }
         }
-        let next: Vec<Option<Found>> = docs
+        outcome = docs
             .par_iter()
             .zip(&evidence)
             .zip(&placed)
             .enumerate()
             .map(|(i, ((doc, ev), placed))| {
                 if doc.known.is_some() {
-                    return None;
+                    return Err(Undated::Given);
                 }
                 let days = StoryDays { all: &all, without: &shares[i] };
                 if std::env::var_os("TARIKH_DEBUG_DCT").is_some() {
@@ -159,6 +192,7 @@ pub fn infer_publications(grammar: &Grammar, docs: &[InferenceInput<'_>]) -> Vec
                 best_day(ev, placed, &days, present)
             })
             .collect();
+        let next: Vec<Option<Found>> = outcome.iter().map(|r| r.as_ref().ok().cloned()).collect();
         if std::env::var_os("TARIKH_DEBUG_DCT").is_some() {
             eprintln!("pass: {:?}", next.iter().map(|f| f.as_ref().map(|f| f.day)).collect::<Vec<_>>());
         }
@@ -167,11 +201,70 @@ pub fn infer_publications(grammar: &Grammar, docs: &[InferenceInput<'_>]) -> Vec
         }
         found = next;
     }
-    found.into_iter().map(|f| f.map(|f| (f.day, f.evidence))).collect()
+    let yearless = years.named.is_empty() && years.hijri.is_empty();
+    outcome
+        .into_iter()
+        .zip(&evidence)
+        .map(|(r, ev)| match r {
+            Ok(f) => Inference::Inferred { day: f.day, evidence: f.evidence },
+            Err(Undated::Given) => Inference::Given,
+            Err(why) => Inference::Unknown { reason: undated_reason(ev, &why, yearless, docs.len()) },
+        })
+        .collect()
 }
 
-/// The best-supported day for one document given the story's days, or `None`.
-fn best_day(ev: &DocEvidence, placed: &Placed, named: &StoryDays<'_>, present: Option<(NaiveDate, NaiveDate)>) -> Option<Found> {
+/// Why a document got no day (see [`best_day`]).
+#[derive(Debug, Clone, PartialEq)]
+enum Undated {
+    /// Its metadata gives the day (not a failure: nothing to infer).
+    Given,
+    /// No candidate day at all: neither it nor its story names a day.
+    Nothing,
+    /// The best day rests on nothing the article says.
+    Unsupported,
+    /// Days weeks apart fit as well.
+    Ambiguous(Vec<NaiveDate>),
+}
+
+/// The reason, in words, that a document's day stays unknown: what its text does say about its
+/// day (its day words with a weekday, its dates without a year, the current month), then why that
+/// is not enough.
+fn undated_reason(ev: &DocEvidence, why: &Undated, yearless: bool, story_size: usize) -> String {
+    let mut told: Vec<&str> = Vec::new();
+    for q in ev.quotes.iter().chain(&ev.unyeared) {
+        if !told.contains(&q.as_str()) && told.len() < 4 {
+            told.push(q);
+        }
+    }
+    if told.is_empty() {
+        return "it writes no date, and no day word with a weekday («اليوم الأحد») that would date it".into();
+    }
+    let said = format!("it says {}", told.join(", "));
+    let others = match story_size {
+        0 | 1 => "its text".to_string(),
+        n => format!("its text or the {} other article(s) of its story", n - 1),
+    };
+    let because = match why {
+        _ if yearless => format!("but no year is written in {others}, so nothing tells which year"),
+        Undated::Ambiguous(days) => {
+            // the tied days, one per stretch (a tie is often a run of neighbouring days)
+            let mut apart: Vec<NaiveDate> = Vec::new();
+            for d in days {
+                if apart.last().is_none_or(|last| (*d - *last).num_days() > AMBIGUOUS) {
+                    apart.push(*d);
+                }
+            }
+            let listed: Vec<String> = apart.iter().take(4).map(|d| d.to_string()).collect();
+            format!("but days weeks apart fit it as well ({})", listed.join(", "))
+        }
+        Undated::Unsupported => format!("but that lands on no day {others} names"),
+        Undated::Nothing | Undated::Given => format!("but no date is written in {others}"),
+    };
+    format!("{said}, {because}")
+}
+
+/// The best-supported day for one document given the story's days, or why there is none.
+fn best_day(ev: &DocEvidence, placed: &Placed, named: &StoryDays<'_>, present: Option<(NaiveDate, NaiveDate)>) -> Result<Found, Undated> {
     // Days long before the story's present are its history: no publication day is near them.
     // The story's days far from its present (long before: its history; long after: what it
     // announces) are no place for an article of the story; the article's own dates always are.
@@ -217,15 +310,15 @@ fn best_day(ev: &DocEvidence, placed: &Placed, named: &StoryDays<'_>, present: O
             best = Some((s, d));
         }
     }
-    let (s, day) = best?;
+    let (s, day) = best.ok_or(Undated::Nothing)?;
     let near_own = own.iter().any(|x| (*x - day).num_days().abs() <= WINDOW);
     if !(s.fixed || s.landed > 0 || s.sighting || near_own) {
-        return None;
+        return Err(Undated::Unsupported);
     }
     // As good a day weeks away: the evidence does not tell which (a weekday and a month, but no
     // year): no day rather than a guess.
     if !s.fixed && own.is_empty() && tied.iter().any(|x| (*x - day).num_days().abs() > AMBIGUOUS) {
-        return None;
+        return Err(Undated::Ambiguous(tied));
     }
     let mut why = Vec::new();
     if s.fixed {
@@ -249,7 +342,7 @@ fn best_day(ev: &DocEvidence, placed: &Placed, named: &StoryDays<'_>, present: O
     if s.score < 0 {
         why.push("some cues disagree (low confidence)".into());
     }
-    Some(Found { day, evidence: why.into_iter().filter(|w| !w.is_empty()).collect::<Vec<_>>().join("; ") })
+    Ok(Found { day, evidence: why.into_iter().filter(|w| !w.is_empty()).collect::<Vec<_>>().join("; ") })
 }
 
 fn day_word_name(shift: i32) -> &'static str {
@@ -366,6 +459,37 @@ mod tests {
     fn a_story_of_another_year_is_no_evidence_here() {
         // The weekday alone, with no day of the story's own: unknown, not a day of another story.
         assert_eq!(infer(&["أعلنت الحكومة اليوم الاثنين الحداد ثلاثة أيام"]), vec![None]);
+    }
+
+    /// The reasons given for documents left without a day.
+    fn reasons(texts: &[&str]) -> Vec<Option<String>> {
+        let grammar = Grammar::embedded().expect("grammar");
+        let normalised: Vec<tarikh_text::Normalised> = texts.iter().map(|t| tarikh_text::Normalised::new(t)).collect();
+        let mentions: Vec<Vec<Mention>> = normalised.iter().map(|n| grammar.find(n.as_str())).collect();
+        let inputs: Vec<InferenceInput<'_>> = normalised.iter().zip(&mentions).map(|(n, m)| InferenceInput { normalised: n.as_str(), mentions: m, known: None }).collect();
+        infer_publications_explained(&grammar, &inputs)
+            .into_iter()
+            .map(|r| match r {
+                Inference::Unknown { reason } => Some(reason),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn an_unknown_day_says_what_the_text_tells_and_why_it_is_not_enough() {
+        // A weekday and a date without a year, in a story that writes no year anywhere.
+        let got = reasons(&["أعلنت الحكومة اليوم الاثنين الحداد ثلاثة أيام بعد فيضانات 6 سبتمبر", "ارتفعت حصيلة الضحايا أمس الأحد"]);
+        let first = got[0].as_deref().expect("no day for the first");
+        assert!(first.contains("«اليوم الاثنين»") && first.contains("سبتمبر»"), "{first}");
+        assert!(first.contains("no year is written in its text or the 1 other article(s) of its story"), "{first}");
+        // Nothing dated at all.
+        let got = reasons(&["انتهى الشوط الأول بتقدم الفريق الضيف بهدف"]);
+        assert_eq!(got, vec![Some("it writes no date, and no day word with a weekday («اليوم الأحد») that would date it".to_string())]);
+        // A weekday and the current month in a story that names a year but no day.
+        let got = reasons(&["أعلنت الحكومة اليوم الاثنين أن الانتخابات تجرى في ديسمبر الجاري", "جرت الانتخابات في 2023"]);
+        let first = got[0].as_deref().expect("no day for the first");
+        assert_eq!(first, "it says «اليوم الاثنين», «ديسمبر الجاري», but no date is written in its text or the 1 other article(s) of its story");
     }
 
     #[test]

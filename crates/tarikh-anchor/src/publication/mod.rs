@@ -331,7 +331,14 @@ fn best_day(ev: &DocEvidence, placed: &Placed, named: &StoryDays<'_>, present: O
         why.push(format!("{} day word(s) land on dates the article writes", s.agreeing));
     }
     if !ev.weekday_checks.is_empty() {
-        why.push(format!("the weekday fits: {}", ev.weekday_checks.iter().take(2).map(|(n, w)| format!("{} {}", day_word_name(*n), weekday_name(*w))).collect::<Vec<_>>().join(", ")));
+        let mut fits: Vec<String> = Vec::new();
+        for (n, w) in &ev.weekday_checks {
+            let said = format!("{} {}", day_word_name(*n), weekday_name(*w));
+            if !fits.contains(&said) && fits.len() < 2 {
+                fits.push(said);
+            }
+        }
+        why.push(format!("the weekday fits: {}", fits.join(", ")));
     }
     if s.sighting {
         why.push(ev.quotes.iter().find(|q| q.starts_with("the crescent")).cloned().unwrap_or_default());
@@ -341,6 +348,13 @@ fn best_day(ev: &DocEvidence, placed: &Placed, named: &StoryDays<'_>, present: O
     }
     if s.score < 0 {
         why.push("some cues disagree (low confidence)".into());
+    }
+    // Other days as well supported: the day taken is the one nearest what the article names, and
+    // the reader is told the stretch («يوم السبت المقبل» alone fits any day of the week before).
+    if let (Some(first), Some(last)) = (tied.first(), tied.last()) {
+        if first != last {
+            why.push(format!("{} days between {first} and {last} fit as well: the one nearest the dates it names taken", tied.len()));
+        }
     }
     Ok(Found { day, evidence: why.into_iter().filter(|w| !w.is_empty()).collect::<Vec<_>>().join("; ") })
 }
@@ -490,6 +504,19 @@ mod tests {
         let got = reasons(&["أعلنت الحكومة اليوم الاثنين أن الانتخابات تجرى في ديسمبر الجاري", "جرت الانتخابات في 2023"]);
         let first = got[0].as_deref().expect("no day for the first");
         assert_eq!(first, "it says «اليوم الاثنين», «ديسمبر الجاري», but no date is written in its text or the 1 other article(s) of its story");
+    }
+
+    #[test]
+    fn a_day_other_days_fit_as_well_says_so() {
+        // «يوم السبت المقبل» fits any day of the week before: the day taken is said to be one of
+        // seven.
+        let grammar = Grammar::embedded().expect("grammar");
+        let text = tarikh_text::Normalised::new("يلتقي المنتخبان في العاشر من شهر ديسمبر الجاري (يوم السبت المقبل) ضمن منافسات كأس العالم 2022");
+        let mentions = grammar.find(text.as_str());
+        let got = infer_publications(&grammar, &[InferenceInput { normalised: text.as_str(), mentions: &mentions, known: None }]);
+        let (day, evidence) = got[0].clone().expect("a day");
+        assert_eq!(day.to_string(), "2022-12-09");
+        assert!(evidence.contains("7 days between 2022-12-03 and 2022-12-09 fit as well"), "{evidence}");
     }
 
     #[test]

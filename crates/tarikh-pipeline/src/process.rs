@@ -126,6 +126,20 @@ pub(crate) struct Facts {
     pub(crate) story_words: std::sync::Arc<Vec<String>>,
     zone: Option<(chrono_tz::Tz, ZoneSource)>,
     inferred: Option<Inferred>,
+    /// Why no day could be inferred, when none could (what the text says of its day, and why that
+    /// is not enough): for documents.csv and the warning.
+    undated: Option<String>,
+}
+
+impl Facts {
+    /// Take what the inference concluded about the document.
+    fn set_inference(&mut self, inference: tarikh_anchor::Inference) {
+        match inference {
+            tarikh_anchor::Inference::Inferred { day, evidence } => self.inferred = Some((day, evidence)),
+            tarikh_anchor::Inference::Unknown { reason } => self.undated = Some(reason),
+            tarikh_anchor::Inference::Given => {}
+        }
+    }
 }
 
 /// Why a document cannot be processed, if it cannot.
@@ -214,7 +228,7 @@ fn folder_facts(settings: &Settings, docs: &[InputDoc], prepared: &[Option<Prepa
         }
     }
     // 4. publication days, story by story
-    let results: Vec<Vec<(usize, Option<Inferred>)>> = members
+    let results: Vec<Vec<(usize, tarikh_anchor::Inference)>> = members
         .par_iter()
         .filter(|list| list.iter().any(|&i| docs[i].published.is_none()))
         .map(|list| {
@@ -223,12 +237,12 @@ fn folder_facts(settings: &Settings, docs: &[InputDoc], prepared: &[Option<Prepa
                 .filter_map(|&i| prepared[i].as_ref().map(|p| (i, p, normalised_text(p, docs[i].text.as_deref().unwrap_or_default()))))
                 .collect();
             let inputs: Vec<tarikh_anchor::InferenceInput<'_>> = texts.iter().map(|(i, p, text)| tarikh_anchor::InferenceInput { normalised: text, mentions: &p.mentions, known: docs[*i].published }).collect();
-            let inferred = tarikh_anchor::infer_publications(&settings.grammar, &inputs);
-            list.iter().copied().zip(inferred).collect()
+            let inferred = tarikh_anchor::infer_publications_explained(&settings.grammar, &inputs);
+            texts.iter().map(|(i, _, _)| *i).zip(inferred).collect()
         })
         .collect();
-    for (i, inferred) in results.into_iter().flatten() {
-        facts[i].inferred = inferred;
+    for (i, inference) in results.into_iter().flatten() {
+        facts[i].set_inference(inference);
     }
     facts
 }
@@ -359,12 +373,20 @@ pub(crate) fn anchor_one(settings: &Settings, doc: &InputDoc, prepared: Option<P
     anchored.publication.zone_source = zone_source;
     anchored.story = facts.story;
     anchored.story_words = facts.story_words.as_ref().clone();
+    // What the inference found short of a day, in documents.csv's evidence and in the warning.
+    let why = match (&facts.undated, anchored.publication.basis) {
+        (Some(reason), tarikh_anchor::PublicationBasis::Unknown | tarikh_anchor::PublicationBasis::Default) => {
+            anchored.publication.evidence = format!("{}: {reason}", anchored.publication.evidence);
+            format!(" ({reason})")
+        }
+        _ => String::new(),
+    };
     let undated = match anchored.publication.basis {
         tarikh_anchor::PublicationBasis::Unknown => Some(format!(
-            "`{}`: no publication date in its metadata and nothing in its text (or its story) supports one: published_at is left empty (basis `unknown`) and the expressions that hang on it are X-valued; give it (docs.csv, or `published_at`), or give --fallback-date",
+            "`{}`: no publication date in its metadata and nothing in its text (or its story) supports one{why}: published_at is left empty (basis `unknown`) and the expressions that hang on it are X-valued; give it (docs.csv, or `published_at`), or give --fallback-date",
             doc.origin
         )),
-        tarikh_anchor::PublicationBasis::Default => Some(format!("`{}`: no publication date in its metadata and nothing in its text supports one: using the --fallback-date {} (basis `default`)", doc.origin, anchored.publication.date)),
+        tarikh_anchor::PublicationBasis::Default => Some(format!("`{}`: no publication date in its metadata and nothing in its text supports one{why}: using the --fallback-date {} (basis `default`)", doc.origin, anchored.publication.date)),
         _ => None,
     };
     if let Some(u) = undated {
@@ -385,7 +407,9 @@ pub fn process_one(settings: &Settings, doc: &InputDoc) -> DocOutcome {
         if let Some(p) = &prepared {
             let text = normalised_text(p, "");
             let input = tarikh_anchor::InferenceInput { normalised: &text, mentions: &p.mentions, known: None };
-            facts.inferred = tarikh_anchor::infer_publications(&settings.grammar, &[input]).into_iter().next().flatten();
+            if let Some(inference) = tarikh_anchor::infer_publications_explained(&settings.grammar, &[input]).into_iter().next() {
+                facts.set_inference(inference);
+            }
         }
     }
     anchor_one(settings, doc, prepared, facts)

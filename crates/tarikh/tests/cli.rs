@@ -245,6 +245,26 @@ fn quiet_prints_errors_only_and_an_unknown_day_is_said_once() {
 }
 
 #[test]
+fn an_unknown_day_says_what_the_text_tells_of_it() {
+    // A story that names weekdays and no year anywhere: no day is invented, and documents.csv and
+    // the warning say what the text does tell («اليوم الاثنين») and why it is not enough.
+    let corpus = tempdir("yearless");
+    std::fs::write(corpus.join("monday.txt"), "أعلنت الحكومة اليوم الاثنين الحداد ثلاثة أيام على ضحايا الفيضانات في المدينة.").unwrap();
+    std::fs::write(corpus.join("sunday.txt"), "ضربت الفيضانات المدينة أمس الأحد وأعلنت الحكومة الحداد على الضحايا.").unwrap();
+    let out = tempdir("yearless-out");
+    let o = tarikh(&["run", corpus.to_str().unwrap(), "-o", out.to_str().unwrap()]);
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(0), "{stderr}");
+    let warning = stderr.lines().find(|l| l.contains("monday.txt")).unwrap_or_default();
+    assert!(warning.contains("«اليوم الاثنين»") && warning.contains("no year is written") && warning.contains("basis `unknown`"), "{stderr}");
+    let (header, docs) = read_csv(&out.join("documents.csv"));
+    let col = |name: &str| header.iter().position(|h| h == name).unwrap_or_else(|| panic!("no column {name}"));
+    let monday = docs.iter().find(|r| r[0] == "monday").expect("the monday row");
+    assert_eq!((monday[col("published_at")].as_str(), monday[col("basis")].as_str()), ("", "unknown"));
+    assert!(monday[col("evidence")].contains("«اليوم الاثنين»") && monday[col("evidence")].contains("no year is written"), "{monday:?}");
+}
+
+#[test]
 fn the_last_hour_of_an_event_named_differently_elsewhere_is_dated_by_it() {
     // «الحملة الرسمية» and «الحملة الانتخابية» share only their head noun: two rows, or none for
     // the undated one; the last hour of the first is still the hour before the campaign's end

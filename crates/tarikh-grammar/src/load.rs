@@ -842,7 +842,9 @@ impl Grammar {
                 let Some(p) = pat else { return Ok(None) };
                 let (body, caps) = expand_pattern(p, &lexicons, &lexicon_index).map_err(&at)?;
                 capture_lexicons.extend(caps);
-                let full = if left { format!(r"(?:^|[^\w])[وف]?(?P<_ctx>{body})\s*$") } else { format!(r"^\s*(?P<_ctx>{body})") };
+                // A left context's words take the proclitics a word may carry (و ف then ب ل ك), as a
+                // rule's match does: «لنحو ساعتين»، «لأكثر من عشرين عاما»، «وبحوالي ثلاثة أشهر».
+                let full = if left { format!(r"(?:^|[^\w])[وف]?[بلك]?(?P<_ctx>{body})\s*$") } else { format!(r"^\s*(?P<_ctx>{body})") };
                 match known {
                     Some(_) => Ok(Some(LazyContextRegex::later(full))),
                     None => LazyContextRegex::now(full).map(Some).map_err(|e| at(format!("invalid pattern after expanding placeholders: {e}"))),

@@ -161,6 +161,8 @@ struct LexiconDef {
     digits: bool,
     #[serde(default)]
     compose: Option<String>,
+    #[serde(default)]
+    min: Option<u64>,
 }
 
 #[derive(Deserialize)]
@@ -208,6 +210,9 @@ pub(crate) struct Lexicon {
     pub(crate) alternation: String,
     pub(crate) digits: bool,
     pub(crate) compose_sum: bool,
+    /// The smallest value a capture of this lexicon may have (`min = 1000`: a year in words starts
+    /// at ألف); a smaller one is no match.
+    pub(crate) min: Option<u64>,
 }
 
 /// A phrase that must not be tagged (or a part of it that must stay outside every expression).
@@ -735,7 +740,10 @@ impl Grammar {
                 };
                 let alternation = format!("(?:{alternation})");
                 lexicon_index.insert(name.clone(), lexicons.len());
-                lexicons.push(Lexicon { name, doc: def.doc, words, alternation, digits: def.digits, compose_sum });
+                if def.min.is_some() && !compose_sum && !def.digits {
+                    return Err(GrammarError::at(&path, source, Some(offset), format!("lexicon `{name}`: `min` bounds numbers, so it needs `compose = \"sum\"` or `digits = true`")));
+                }
+                lexicons.push(Lexicon { name, doc: def.doc, words, alternation, digits: def.digits, compose_sum, min: def.min });
             }
             for r in file.rule {
                 rule_defs.push((path.clone(), source, lines, r));

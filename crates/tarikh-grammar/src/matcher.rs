@@ -473,6 +473,15 @@ impl Grammar {
     pub(crate) fn capture_value(&self, lexicon: Option<usize>, captured: &str) -> Option<String> {
         let Some(li) = lexicon else { return Some(captured.to_string()) };
         let lex = &self.lexicons[li];
+        let value = self.lexicon_value(lex, captured)?;
+        match lex.min {
+            Some(min) if value.parse::<f64>().map_or(true, |v| v < min as f64) => None,
+            _ => Some(value),
+        }
+    }
+
+    /// A capture's value in its lexicon, before the lexicon's `min` is checked.
+    fn lexicon_value(&self, lex: &crate::load::Lexicon, captured: &str) -> Option<String> {
         let key: String = captured.split_whitespace().collect::<Vec<_>>().join(" ");
         if let Some(v) = lex.words.get(&key) {
             return Some(v.clone());

@@ -811,6 +811,12 @@ pub(crate) fn resolve_traced(kind: MentionType, sem: &Semantics, r: &Reference, 
     }
 
     let mut point = point?;
+    // The night that opens a day (ليلة 27 رمضان، ليلة عيد الفطر): the Islamic day begins at
+    // sunset, so that night is the night of the Gregorian day before.
+    if let (true, Point::Day(d)) = (sem.night_before, point) {
+        point = Point::Day(add_days(d, -1));
+        trace.note(StepKind::Date, || format!("the night that opens {d} (the Islamic day begins at sunset): the night of {}", add_days(d, -1)));
+    }
     // Times of day on a day.
     if let Point::Day(d) = point {
         if let Some(h) = sem.hour {
@@ -882,7 +888,20 @@ pub(crate) fn resolve_traced(kind: MentionType, sem: &Semantics, r: &Reference, 
         Some(z) => format!("the text states the zone «{z}», which is no IANA zone or offset: the reference's zone, {tz}"),
         None => format!("the reference's zone: {tz}"),
     });
-    let interval = point.interval(tz);
+    let mut interval = point.interval(tz);
+    // The first or last N days of a month (العشر الأواخر من رمضان): the value stays the month with
+    // its mod; the interval is those days (the last ten run from the 21st, a 29-day month's too).
+    if let (Some(n), Some(iv), Point::Month(..) | Point::HijriMonth(..)) = (sem.edge_days, interval, point) {
+        let first = iv.start.with_timezone(&tz).date_naive();
+        let last = iv.end.with_timezone(&tz).date_naive();
+        let (from, to) = match sem.modifier.as_deref() {
+            Some("START") => (first, add_days(first, i64::from(n)).min(last)),
+            Some("END") => (add_days(first, 30 - i64::from(n)).min(last), last),
+            _ => (first, last),
+        };
+        interval = Some(Interval { start: day_start(tz, from), end: day_start(tz, to) });
+        trace.note(StepKind::Date, || format!("the {} {n} days of that month: {from} to {}", if sem.modifier.as_deref() == Some("START") { "first" } else { "last" }, add_days(to, -1)));
+    }
     out(point.kind(), point.value(), interval, anchor, problems)
 }
 

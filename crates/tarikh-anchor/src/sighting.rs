@@ -82,7 +82,8 @@ fn statements(mentions: &[&Mention], timexes: &[Timex], text: &str) -> Vec<State
                 push(t.byte_range.start, (hy, hm, hd), day);
             }
         }
-        if !is_hijri_day(m) {
+        // The night that opens a Hijri day is the Gregorian day before: no statement of its day.
+        if !is_hijri_day(m) || s.night_before {
             continue;
         }
         let Some(hijri) = hijri_of(m, day) else { continue };

@@ -504,6 +504,13 @@ pub(crate) fn resolve_traced(kind: MentionType, sem: &Semantics, r: &Reference, 
             }
             hijri_day_as_sighted(y, m, d?)
         };
+        // A Gregorian year written after a Hijri month or feast ("رمضان 2021"), or named from the
+        // reference ("رمضان من العام الماضي", a shift in years): the occurrence in that year.
+        let (gregorian_year, year_anchor) = match (sem.gregorian_year, sem.shift) {
+            (Some(g), _) => (Some(g), AnchorKind::Explicit),
+            (None, Some((Unit::Year, n))) if sem.year.is_none() => (Some(r.date.year() + n), AnchorKind::Dct),
+            _ => (None, AnchorKind::Dct),
+        };
         // A Gregorian year after a Hijri month or feast ("رمضان 2021"): the Hijri years to try.
         let years_around = |g: i32| -> Vec<i32> {
             let mid = NaiveDate::from_ymd_opt(g, 7, 1).and_then(gregorian_to_hijri).map_or(hy, |h| h.0);
@@ -532,9 +539,9 @@ pub(crate) fn resolve_traced(kind: MentionType, sem: &Semantics, r: &Reference, 
                     // Counted from the other day: the Nth day of the Eid is 1 + N − 1 Shawwal or 10 + N − 1 Dhu al-Hijja.
                     dates.push((am, d.map(|d| ad + d.saturating_sub(1))));
                 }
-                if let Some(g) = sem.gregorian_year {
+                if let Some(g) = gregorian_year {
                     // The occurrence that falls in that Gregorian year.
-                    anchor = AnchorKind::Explicit;
+                    anchor = year_anchor;
                     let found = years_around(g).into_iter().flat_map(|y| dates.iter().filter_map(move |&(m, d)| day_of(y, m, d))).filter(|x| x.year() == g).min()?;
                     trace.note(StepKind::Calendar, || format!("Hijri {} of month {m} in the Gregorian year {g} written (Umm al-Qura): {found}", d.map_or("last day".to_string(), |d| format!("day {d}"))));
                     point = Some(Point::Day(found));
@@ -559,9 +566,9 @@ pub(crate) fn resolve_traced(kind: MentionType, sem: &Semantics, r: &Reference, 
             }
             (None, Some(m), None) => {
                 let start_of = |y: i32| hijri_month_start(y, m).map(|d| (y, d));
-                point = Some(if let Some(g) = sem.gregorian_year {
+                point = Some(if let Some(g) = gregorian_year {
                     // The month that starts in that Gregorian year, else the one nearest its start.
-                    anchor = AnchorKind::Explicit;
+                    anchor = year_anchor;
                     let starts: Vec<(i32, NaiveDate)> = years_around(g).into_iter().filter_map(start_of).collect();
                     let jan1 = NaiveDate::from_ymd_opt(g, 1, 1)?;
                     let (y, _) = starts.iter().copied().find(|(_, d)| d.year() == g).or_else(|| starts.iter().copied().min_by_key(|(_, d)| (*d - jan1).num_days().abs()))?;
@@ -811,6 +818,12 @@ pub(crate) fn resolve_traced(kind: MentionType, sem: &Semantics, r: &Reference, 
     }
 
     let mut point = point?;
+    // The night that opens a day (ليلة 27 رمضان، ليلة عيد الفطر): the Islamic day begins at
+    // sunset, so that night is the night of the Gregorian day before.
+    if let (true, Point::Day(d)) = (sem.night_before, point) {
+        point = Point::Day(add_days(d, -1));
+        trace.note(StepKind::Date, || format!("the night that opens {d} (the Islamic day begins at sunset): the night of {}", add_days(d, -1)));
+    }
     // Times of day on a day.
     if let Point::Day(d) = point {
         if let Some(h) = sem.hour {
@@ -882,7 +895,20 @@ pub(crate) fn resolve_traced(kind: MentionType, sem: &Semantics, r: &Reference, 
         Some(z) => format!("the text states the zone «{z}», which is no IANA zone or offset: the reference's zone, {tz}"),
         None => format!("the reference's zone: {tz}"),
     });
-    let interval = point.interval(tz);
+    let mut interval = point.interval(tz);
+    // The first or last N days of a month (العشر الأواخر من رمضان): the value stays the month with
+    // its mod; the interval is those days (the last ten run from the 21st, a 29-day month's too).
+    if let (Some(n), Some(iv), Point::Month(..) | Point::HijriMonth(..)) = (sem.edge_days, interval, point) {
+        let first = iv.start.with_timezone(&tz).date_naive();
+        let last = iv.end.with_timezone(&tz).date_naive();
+        let (from, to) = match sem.modifier.as_deref() {
+            Some("START") => (first, add_days(first, i64::from(n)).min(last)),
+            Some("END") => (add_days(first, 30 - i64::from(n)).min(last), last),
+            _ => (first, last),
+        };
+        interval = Some(Interval { start: day_start(tz, from), end: day_start(tz, to) });
+        trace.note(StepKind::Date, || format!("the {} {n} days of that month: {from} to {}", if sem.modifier.as_deref() == Some("START") { "first" } else { "last" }, add_days(to, -1)));
+    }
     out(point.kind(), point.value(), interval, anchor, problems)
 }
 

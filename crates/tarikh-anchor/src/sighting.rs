@@ -82,7 +82,8 @@ fn statements(mentions: &[&Mention], timexes: &[Timex], text: &str) -> Vec<State
                 push(t.byte_range.start, (hy, hm, hd), day);
             }
         }
-        if !is_hijri_day(m) {
+        // The night that opens a Hijri day is the Gregorian day before: no statement of its day.
+        if !is_hijri_day(m) || s.night_before {
             continue;
         }
         let Some(hijri) = hijri_of(m, day) else { continue };
@@ -97,7 +98,9 @@ fn statements(mentions: &[&Mention], timexes: &[Timex], text: &str) -> Vec<State
         // A Hijri day and a Gregorian day side by side.
         for j in [i.checked_sub(1), Some(i + 1)].into_iter().flatten() {
             let (Some(other_m), Some(other_t)) = (mentions.get(j), timexes.get(j)) else { continue };
-            if other_m.semantics.calendar != Calendar::Gregorian || other_m.semantics.hijri_pair.is_some() {
+            // An event-anchored noun dated from the Hijri day beside it («عشية عيد الأضحى») is
+            // another day by definition, no statement of which day the Hijri day is.
+            if other_m.semantics.calendar != Calendar::Gregorian || other_m.semantics.hijri_pair.is_some() || other_m.semantics.event.is_some() {
                 continue;
             }
             let Some(said) = day_of(other_t) else { continue };

@@ -262,3 +262,30 @@ fn a_weekday_of_a_named_week_is_that_day_of_the_iso_week() {
     assert_eq!(find(&doc, "الأحد من الأسبوع الماضي").value, "2013-02-10");
     assert_eq!(find(&doc, "الخميس من الأسبوع المقبل").value, "2013-02-21");
 }
+
+#[test]
+fn the_last_ten_days_of_ramadan_keep_the_month_and_bound_their_days() {
+    let doc = anchor("يعتكف المصلون في العشر الأواخر من رمضان.", "2024-03-05");
+    let t = find(&doc, "العشر الأواخر من رمضان");
+    assert_eq!((t.value.as_str(), t.modifier.as_deref()), ("H1445-09", Some("END")));
+    let iv = t.interval.expect("the last ten days are a stretch of time");
+    // Ramadan 1445 began on 11 March 2024 (Umm al-Qura): the 21st is 31 March, Eid 10 April.
+    assert_eq!((iv.start.date_naive().to_string(), iv.end.date_naive().to_string()), ("2024-03-31".into(), "2024-04-10".into()));
+}
+
+#[test]
+fn the_night_of_a_hijri_day_is_the_night_before_its_gregorian_day() {
+    // 27 Ramadan 1445 is Saturday 6 April 2024; its night began on Friday evening.
+    let doc = anchor("احتشد المصلون ليلة 27 رمضان في المسجد، وازدحمت الأسواق ليلة عيد الفطر.", "2024-04-01");
+    assert_eq!(find(&doc, "ليلة 27 رمضان").value, "2024-04-05TNI");
+    assert_eq!(find(&doc, "ليلة عيد الفطر").value, "2024-04-09TNI");
+    assert!(doc.conflicts.iter().all(|c| c.kind != "hijri_month_start"), "{:?}", doc.conflicts);
+}
+
+#[test]
+fn the_eve_of_a_feast_is_the_day_before_the_feast() {
+    let doc = anchor("ازدحمت الأسواق عشية عيد الأضحى.", "2024-06-10");
+    assert_eq!(find(&doc, "عشية").value, "2024-06-15");
+    assert_eq!(find(&doc, "عيد الأضحى").value, "2024-06-16");
+    assert!(doc.conflicts.iter().all(|c| c.kind != "hijri_month_start"), "{:?}", doc.conflicts);
+}

@@ -355,7 +355,7 @@ impl Grammar {
         let mut taken: Vec<usize> = Vec::new();
         for i in order {
             let m = &found[i].0;
-            match taken.iter().copied().find(|&t| found[t].0.matched.start < m.matched.end && m.matched.start < found[t].0.matched.end) {
+            match taken.iter().copied().find(|&t| crate::matcher::clashes(&found[t].0, m)) {
                 Some(w) => {
                     let reason = loss(text, &candidates, i, w, &found);
                     candidates[i].outcome = Outcome::Lost { winner: w, reason };

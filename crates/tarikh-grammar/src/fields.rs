@@ -56,6 +56,8 @@ pub const FIELDS: &[FieldDoc] = &[
     FieldDoc { name: "hijri_day", takes: "1–30", meaning: "Hijri day of a paired date.", sample: "10" },
     FieldDoc { name: "gregorian_year", takes: "a number", meaning: "A Gregorian year written after a Hijri month or feast (رمضان 2021, عيد الأضحى 2018): the occurrence in that year.", sample: "2021" },
     FieldDoc { name: "last_day", takes: "true", meaning: "The last day of the month named (آخر أيام شهر رمضان, آخر يوم من أكتوبر).", sample: "true" },
+    FieldDoc { name: "night_before", takes: "true", meaning: "The night that opens the day named, the night of the day before (ليلة 27 رمضان, ليلة عيد الفطر: the Islamic day begins at sunset); with `part_of_day = NI`.", sample: "true" },
+    FieldDoc { name: "edge_days", takes: "1–30", meaning: "The first or last N days of the month named, by `mod` START or END (العشر الأواخر من رمضان = 10, END: its 21st to its last day): narrows the interval; the value stays the month with its mod.", sample: "10" },
     FieldDoc { name: "alt_hijri_date", takes: "MONTH-DAY", meaning: "Another Hijri day the words may name; the nearer occurrence wins (العيد is 1 Shawwal or 10 Dhu al-Hijja).", sample: "12-10" },
     FieldDoc { name: "anaphora", takes: "D W M Y same", meaning: "The day, week, month or year the narrative has reached (a `shift` counts from it); `same`: the last date or time given (نفس اليوم, حينها).", sample: "D" },
     FieldDoc { name: "season", takes: "SP SU FA WI", meaning: "A season of a year (2024-SU); a winter is labelled by the year of its January.", sample: "SU" },

@@ -161,6 +161,8 @@ struct LexiconDef {
     digits: bool,
     #[serde(default)]
     compose: Option<String>,
+    #[serde(default)]
+    min: Option<u64>,
 }
 
 #[derive(Deserialize)]
@@ -208,6 +210,9 @@ pub(crate) struct Lexicon {
     pub(crate) alternation: String,
     pub(crate) digits: bool,
     pub(crate) compose_sum: bool,
+    /// The smallest value a capture of this lexicon may have (`min = 1000`: a year in words starts
+    /// at ألف); a smaller one is no match.
+    pub(crate) min: Option<u64>,
 }
 
 /// A phrase that must not be tagged (or a part of it that must stay outside every expression).
@@ -735,7 +740,10 @@ impl Grammar {
                 };
                 let alternation = format!("(?:{alternation})");
                 lexicon_index.insert(name.clone(), lexicons.len());
-                lexicons.push(Lexicon { name, doc: def.doc, words, alternation, digits: def.digits, compose_sum });
+                if def.min.is_some() && !compose_sum && !def.digits {
+                    return Err(GrammarError::at(&path, source, Some(offset), format!("lexicon `{name}`: `min` bounds numbers, so it needs `compose = \"sum\"` or `digits = true`")));
+                }
+                lexicons.push(Lexicon { name, doc: def.doc, words, alternation, digits: def.digits, compose_sum, min: def.min });
             }
             for r in file.rule {
                 rule_defs.push((path.clone(), source, lines, r));
@@ -842,7 +850,9 @@ impl Grammar {
                 let Some(p) = pat else { return Ok(None) };
                 let (body, caps) = expand_pattern(p, &lexicons, &lexicon_index).map_err(&at)?;
                 capture_lexicons.extend(caps);
-                let full = if left { format!(r"(?:^|[^\w])[وف]?(?P<_ctx>{body})\s*$") } else { format!(r"^\s*(?P<_ctx>{body})") };
+                // A left context's words take the proclitics a word may carry (و ف then ب ل ك), as a
+                // rule's match does: «لنحو ساعتين»، «لأكثر من عشرين عاما»، «وبحوالي ثلاثة أشهر».
+                let full = if left { format!(r"(?:^|[^\w])[وف]?[بلك]?(?P<_ctx>{body})\s*$") } else { format!(r"^\s*(?P<_ctx>{body})") };
                 match known {
                     Some(_) => Ok(Some(LazyContextRegex::later(full))),
                     None => LazyContextRegex::now(full).map(Some).map_err(|e| at(format!("invalid pattern after expanding placeholders: {e}"))),

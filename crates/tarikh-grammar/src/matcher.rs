@@ -162,15 +162,13 @@ impl Grammar {
         }
         self.compose(text, &mut candidates, None);
         candidates.sort_by(|a, b| precedence(text, a, b));
-        let mut chosen: Vec<Mention> = Vec::new();
-        let mut taken: Vec<Range<usize>> = Vec::new();
+        let mut taken: Vec<Mention> = Vec::new();
         for (m, _, _) in candidates {
-            let overlaps = taken.iter().any(|t| t.start < m.matched.end && m.matched.start < t.end);
-            if !overlaps {
-                taken.push(m.matched.clone());
-                chosen.push(m);
+            if !taken.iter().any(|t| clashes(t, &m)) {
+                taken.push(m);
             }
         }
+        let mut chosen = taken;
         chosen.retain(|m| m.kind != MentionType::None);
         chosen.sort_by_key(|m| (m.range.start, m.range.end));
         self.share_month_with_listed_days(text, &mut chosen);
@@ -475,6 +473,15 @@ impl Grammar {
     pub(crate) fn capture_value(&self, lexicon: Option<usize>, captured: &str) -> Option<String> {
         let Some(li) = lexicon else { return Some(captured.to_string()) };
         let lex = &self.lexicons[li];
+        let value = self.lexicon_value(lex, captured)?;
+        match lex.min {
+            Some(min) if value.parse::<f64>().map_or(true, |v| v < min as f64) => None,
+            _ => Some(value),
+        }
+    }
+
+    /// A capture's value in its lexicon, before the lexicon's `min` is checked.
+    fn lexicon_value(&self, lex: &crate::load::Lexicon, captured: &str) -> Option<String> {
         let key: String = captured.split_whitespace().collect::<Vec<_>>().join(" ");
         if let Some(v) = lex.words.get(&key) {
             return Some(v.clone());
@@ -499,6 +506,21 @@ impl Grammar {
         // A lexicon with a regex: the captured text is its own value (e.g. a year in digits).
         Some(key)
     }
+}
+
+/// Whether two candidates cannot both be kept: their matches overlap. One exception: an
+/// event-anchored relational noun (عشية، غداة: `event` set) may sit in the signal words another
+/// match reads before its expression and leaves out of its span («عشية عيد الأضحى»: the feast's
+/// rule reads «عشية» as the signal that makes its name a time). Both are expressions — the eve and
+/// the feast it is the eve of — and the eve is dated from the feast (tarikh-anchor's event gaps).
+pub(crate) fn clashes(a: &Mention, b: &Mention) -> bool {
+    if !(a.matched.start < b.matched.end && b.matched.start < a.matched.end) {
+        return false;
+    }
+    let in_signal = |noun: &Mention, other: &Mention| {
+        noun.semantics.event.is_some() && noun.matched.start >= other.matched.start && noun.matched.end <= other.range.start
+    };
+    !(in_signal(a, b) || in_signal(b, a))
 }
 
 /// The order in which overlapping candidates are settled (candidates are `(mention, priority,
@@ -569,6 +591,17 @@ mod tests {
         let listed: Vec<(Option<u32>, Option<u32>)> = found.iter().map(|(_, d, m)| (*d, *m)).collect();
         assert_eq!(listed, vec![(Some(10), Some(12)), (Some(11), Some(12)), (Some(12), Some(12))]);
         assert_eq!(found[0].0, "ايام 10");
+    }
+
+    #[test]
+    fn an_eve_in_a_feasts_signal_words_is_an_expression_of_its_own() {
+        // «عشية» is the signal that makes the feast's name a time, and the eve itself.
+        let found = days("ازدحمت الأسواق عشية عيد الأضحى");
+        let spans: Vec<&str> = found.iter().map(|(s, _, _)| s.as_str()).collect();
+        assert_eq!(spans, vec!["عشيه", "عيد الاضحي"]);
+        // A signal that is no event-anchored noun stays inside the feast's match: «إجازة» is no expression.
+        let found = days("تغلق المحلات في إجازة عيد الأضحى");
+        assert_eq!(found.len(), 1, "{found:?}");
     }
 
     #[test]

@@ -214,6 +214,12 @@ pub struct Semantics {
     pub gregorian_year: Option<i32>,
     /// The last day of the month named ("آخر أيام شهر رمضان", "آخر يوم من أكتوبر").
     pub last_day: bool,
+    /// The night that opens the Hijri day named ("ليلة 27 رمضان", "ليلة عيد الفطر"): the Islamic
+    /// day begins at sunset, so its night is the night of the Gregorian day before.
+    pub night_before: bool,
+    /// The first or last N days of the period named, by its `mod` START or END ("العشر الأواخر من
+    /// رمضان" = the last ten): narrows its interval; the value stays the period with its mod.
+    pub edge_days: Option<u32>,
     /// The other Hijri (month, day) the words may name; the nearer occurrence wins ("العيد" is
     /// 1 Shawwal or 10 Dhu al-Hijja).
     pub hijri_alternative: Option<(u32, u32)>,
@@ -385,6 +391,8 @@ pub(crate) fn set_field(sem: &mut Semantics, name: &str, value: &str) -> Result<
             })
         }
         "last_day" => sem.last_day = matches!(value.trim(), "true" | "yes" | "1"),
+        "night_before" => sem.night_before = matches!(value.trim(), "true" | "yes" | "1"),
+        "edge_days" => sem.edge_days = Some(value.trim().parse().ok().filter(|n| (1..=30).contains(n)).ok_or_else(|| format!("field `edge_days` expects a number of days from 1 to 30, but got `{value}`"))?),
         "easter" => {
             let (church, days) = value.trim().split_once(':').unwrap_or((value.trim(), "0"));
             let church = match church {
@@ -425,7 +433,7 @@ pub(crate) enum FieldTest {
 /// The fields a [`FieldTest`] may name.
 const TESTABLE: &[&str] = &[
     "year", "month", "day", "weekday", "hour", "minute", "part_of_day", "shift", "direction", "reference", "amount", "unit", "mod",
-    "event", "event_gap", "every", "timezone", "last_of_event", "range_end", "hijri_pair", "gregorian_year", "last_day", "anaphora", "season", "quarter", "half", "weekend", "nth", "easter",
+    "event", "event_gap", "every", "timezone", "last_of_event", "range_end", "hijri_pair", "gregorian_year", "last_day", "night_before", "edge_days", "anaphora", "season", "quarter", "half", "weekend", "nth", "easter",
 ];
 
 impl FieldTest {
@@ -465,6 +473,8 @@ impl FieldTest {
                 "hijri_pair" => sem.hijri_pair.is_some(),
                 "gregorian_year" => sem.gregorian_year.is_some(),
                 "last_day" => sem.last_day,
+                "night_before" => sem.night_before,
+                "edge_days" => sem.edge_days.is_some(),
                 "anaphora" => sem.anaphora.is_some(),
                 "season" => sem.season.is_some(),
                 "quarter" => sem.quarter.is_some(),

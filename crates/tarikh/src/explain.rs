@@ -215,6 +215,8 @@ fn meaning(s: &Semantics) -> Vec<String> {
     put("hijri_pair", s.hijri_pair.map(|v| dbg(&v)));
     put("gregorian_year", s.gregorian_year.map(|v| v.to_string()));
     put("last_day", s.last_day.then(|| "true".into()));
+    put("night_before", s.night_before.then(|| "true".into()));
+    put("edge_days", s.edge_days.map(|v| v.to_string()));
     put("alt_hijri_date", s.hijri_alternative.map(|(m, d)| format!("{m}-{d}")));
     put("anaphora", s.anaphora.map(|v| dbg(&v)));
     put("season", s.season.clone());

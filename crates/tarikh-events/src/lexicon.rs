@@ -236,6 +236,9 @@ pub struct EventLexicon {
     pub(crate) titles: HashSet<String>,
     /// Normalised words that introduce the start of a state or the time since a date ("منذ").
     pub(crate) since: HashSet<String>,
+    /// Normalised words of beginning ("انطلقت"، "بدأت"): «منذ X» after one is when that start
+    /// happened, see [`EventLexicon::is_beginning`].
+    pub(crate) beginning: HashSet<String>,
     /// Normalised words that, before «منذ», make it a comparison ("أكبر كمية منذ 1949"): the date
     /// is no time of the event.
     pub(crate) comparison: HashSet<String>,
@@ -351,6 +354,8 @@ struct RawDuration {
 struct RawSince {
     #[serde(default)]
     words: Vec<String>,
+    #[serde(default)]
+    beginning: Vec<String>,
     #[serde(default)]
     comparison: Vec<String>,
     #[serde(default)]
@@ -615,6 +620,7 @@ impl EventLexicon {
             negations: HashSet::new(),
             titles: HashSet::new(),
             since: HashSet::new(),
+            beginning: HashSet::new(),
             comparison: HashSet::new(),
             likening: HashSet::new(),
             contrast: Vec::new(),
@@ -834,6 +840,7 @@ impl EventLexicon {
         }
         if let Some(s) = &raw.since {
             lex.since = normalised(&s.words);
+            lex.beginning = normalised(&s.beginning);
             lex.comparison = normalised(&s.comparison);
             for phrase in &s.first_time {
                 let words: Vec<String> = tarikh_text::normalise(phrase).split_whitespace().map(str::to_string).collect();
@@ -944,6 +951,14 @@ impl EventLexicon {
     pub fn is_title(&self, normalised_word: &str) -> bool {
         let bare = normalised_word.strip_prefix('و').or_else(|| normalised_word.strip_prefix('ف')).unwrap_or(normalised_word);
         self.titles.contains(normalised_word) || self.titles.contains(bare)
+    }
+
+    /// Whether a normalised word (with a conjunction, a preposition or the article) is a verb or
+    /// a noun of beginning ("انطلقت"، "بدأت"، "انطلاق"): an event named with it is a start, and
+    /// «منذ X» in its clause is when it happened ("انطلقت الحملة منذ 16 جانفي"), not the start of
+    /// a state it begins.
+    pub fn is_beginning(&self, normalised_word: &str) -> bool {
+        self.beginning.contains(normalised_word) || word_candidates(normalised_word).iter().any(|(_, s)| self.beginning.contains(*s))
     }
 
     /// Whether a normalised word (with a conjunction or not) introduces a start ("منذ").

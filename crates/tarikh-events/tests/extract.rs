@@ -1392,3 +1392,30 @@ fn stages_of_a_tournament_are_distinct_matches() {
     assert_eq!(quarter.distinct, vec!["ربع".to_string()]);
     assert_eq!(semi.distinct, vec!["نصف".to_string()]);
 }
+
+#[test]
+fn since_after_a_word_of_beginning_dates_the_start_itself() {
+    // «كانت الحملة قد انطلقت منذ 16 جانفي»: the start happened on the 16th
+    let text = "وكانت الحملة الانتخابية قد انطلقت منذ 16 جانفي وتواصلت أسبوعين.";
+    let d = doc("d", text, vec![date("16 جانفي", "2023-01-16", day(2023, 1, 16))]);
+    let ev = extract(&d, &lex());
+    let (_, start) = find(&ev, "الحملة الانتخابية قد انطلقت");
+    assert_eq!(start.event_type, "campaign_start");
+    assert_eq!(start.time, Some(0));
+    assert_eq!(start.since, None);
+    // an event that is no start keeps «منذ» as the start of its state
+    let text = "الأمطار مستمرة منذ 16 جانفي.";
+    let d = doc("d", text, vec![date("16 جانفي", "2023-01-16", day(2023, 1, 16))]);
+    let ev = extract(&d, &lex());
+    let (_, rain) = find(&ev, "الأمطار");
+    assert_eq!(rain.time, None);
+    assert_eq!(rain.since, Some(0));
+    // every word of beginning of the lexicon ([since] beginning)
+    for verb in ["انطلقت", "انطلاق", "بدأت", "بدء", "بداية"] {
+        let text = format!("وكان {verb} الحملة الانتخابية منذ 16 جانفي.");
+        let d = doc("d", &text, vec![date("16 جانفي", "2023-01-16", day(2023, 1, 16))]);
+        let ev = extract(&d, &lex());
+        let m = ev.mentions.iter().find(|m| m.trigger.contains(verb)).unwrap_or_else(|| panic!("no mention with {verb} in {:?}", ev.mentions.iter().map(|m| &m.trigger).collect::<Vec<_>>()));
+        assert_eq!(m.time, Some(0), "{text}");
+    }
+}

@@ -616,6 +616,14 @@ pub(super) fn link_times(cx: &Ctx, drafts: &[Draft], complement: &[Option<usize>
         };
         mentions[mi].time_is_start = mentions[mi].until.is_none() && mentions[mi].time.is_some_and(|ti| introduced_by_start(cx, ti));
         mentions[mi].since = since_timex(cx, drafts, d);
+        // a start named as one («انطلقت الحملة منذ 16 جانفي»): «منذ X» is when it happened
+        if mentions[mi].time.is_none() && mentions[mi].until.is_none() && (d.first..=d.last).any(|wi| cx.lex.is_beginning(cx.word(wi))) {
+            let day = mentions[mi].since.filter(|&ti| cx.doc.timexes[ti].kind != TimexType::Duration && cx.doc.timexes[ti].interval.is_some());
+            if let Some(ti) = day {
+                mentions[mi].time = Some(ti);
+                mentions[mi].since = None;
+            }
+        }
         mentions[mi].duration = event_duration(cx, drafts, d);
     }
     own_date

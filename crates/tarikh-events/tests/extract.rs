@@ -1419,3 +1419,19 @@ fn since_after_a_word_of_beginning_dates_the_start_itself() {
         assert_eq!(m.time, Some(0), "{text}");
     }
 }
+
+#[test]
+fn the_month_of_a_crescent_dates_the_crescent_only() {
+    // «أعلنت الدول رؤية هلال شوال»: the month names which crescent; the announcement is not a month long
+    let month = {
+        let off = FixedOffset::east_opt(3 * 3600).unwrap();
+        Interval { start: off.with_ymd_and_hms(2023, 4, 21, 0, 0, 0).unwrap(), end: off.with_ymd_and_hms(2023, 5, 21, 0, 0, 0).unwrap() }
+    };
+    let text = "وأعلنت كل من السعودية والإمارات وقطر والبحرين والعراق واليمن والأردن رؤية هلال شوال.";
+    let d = doc("d", text, vec![date("شوال", "H1444-10", month)]);
+    let ev = extract(&d, &lex());
+    let (_, announcement) = find(&ev, "أعلنت");
+    assert_eq!(announcement.time, None);
+    let (_, crescent) = find(&ev, "رؤية هلال");
+    assert_eq!(crescent.time, Some(0));
+}

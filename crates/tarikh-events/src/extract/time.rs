@@ -352,6 +352,14 @@ pub(super) fn governing_timex(cx: &Ctx, drafts: &[Draft], d: &Draft, links: &Tim
         if (own_only || (cause && a_day_or_less)) && !(tf > d.last && tw.clause == w.clause) {
             continue;
         }
+        // «هلال شوال»: a month right after «هلال» names which crescent is sought; it dates the
+        // events of the crescent (sought, seen or not on the eve of the month: `extent = "eve"`)
+        // and nothing else in its clause («وأعلنت الدول رؤية هلال شوال»: the announcement is no
+        // month long)
+        let of_the_eve = d.type_idx.is_some_and(|t| cx.lex.types()[t].period_part == "eve");
+        if !of_the_eve && tf > 0 && cx.adjacent(tf - 1) && without_conjunction(cx.word(tf - 1)).ends_with("هلال") {
+            continue;
+        }
         // an edition's year names which one, not when anything happens (see `edition_year`)
         if edition_year(cx, ti) && apposed_day(cx, ti).is_none() {
             continue;

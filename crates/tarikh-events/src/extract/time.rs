@@ -554,7 +554,7 @@ fn after_cause(cx: &Ctx, drafts: &[Draft], d: &Draft) -> bool {
             return false;
         }
         // the effect: the nearest mention before the cause word in its clause
-        let effect = drafts_of_sentence(cx, drafts, cx.words[d.first].sentence).map(|i| &drafts[i]).filter(|o| o.last < x && cx.words[o.last].clause == clause).last();
+        let effect = drafts_of_sentence(cx, drafts, cx.words[d.first].sentence).map(|i| &drafts[i]).rfind(|o| o.last < x && cx.words[o.last].clause == clause);
         !effect.is_some_and(|o| o.type_idx.is_some_and(|t| types[t].outcome))
     })
 }

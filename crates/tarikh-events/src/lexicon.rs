@@ -95,6 +95,10 @@ pub struct EventType {
     /// Types that, in a relative clause, describe the event of the noun before it ("الاستطلاعات
     /// التي نشرت الجمعة": the polls' publication): they join that event.
     pub joins_antecedent: bool,
+    /// Types whose event is about an earlier one (condolences, mourning, funerals, tributes): the
+    /// event after them, governed by a preposition («تعزية بوفاة الأمير»، «الحداد على ضحايا
+    /// الزلزال»), is their topic. It happened before them and takes none of their dates.
+    pub about: bool,
     /// Types whose words name only the kind of an event (a catastrophe, a tragedy): right before
     /// another event word, in a construct ("فاجعة الزلازل", "كارثة الفيضانات"), they are that event
     /// and make no mention of their own.
@@ -232,6 +236,9 @@ pub struct EventLexicon {
     pub(crate) titles: HashSet<String>,
     /// Normalised words that introduce the start of a state or the time since a date ("منذ").
     pub(crate) since: HashSet<String>,
+    /// Normalised words of beginning ("انطلقت"، "بدأت"): «منذ X» after one is when that start
+    /// happened, see [`EventLexicon::is_beginning`].
+    pub(crate) beginning: HashSet<String>,
     /// Normalised words that, before «منذ», make it a comparison ("أكبر كمية منذ 1949"): the date
     /// is no time of the event.
     pub(crate) comparison: HashSet<String>,
@@ -260,6 +267,12 @@ pub struct EventLexicon {
     /// عيد الفطر"، "تحديد موعد الانتخابات"): that event is the topic of what is set or announced,
     /// and a date before the noun is the setting's, not the event's.
     pub(crate) date_of: HashSet<String>,
+    /// Normalised words and phrases (split into words) that make the event after them a cause
+    /// ("جراء"، "بسبب"): a date before them is the effect's, see [`EventLexicon::ends_cause`].
+    pub(crate) cause: Vec<Vec<String>>,
+    /// Normalised words and phrases (split into words) that make the event after them a purpose
+    /// ("بهدف"، "من أجل"): planned, not done; a date before them is the act's.
+    pub(crate) purpose: Vec<Vec<String>>,
     /// Nouns of a party's stance toward the event after them (surface forms), see [`EventLexicon::is_stance`].
     pub(crate) stance: HashSet<String>,
 }
@@ -323,6 +336,10 @@ struct RawClauses {
     date_of: Vec<String>,
     #[serde(default)]
     stance: Vec<String>,
+    #[serde(default)]
+    cause: Vec<String>,
+    #[serde(default)]
+    purpose: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -337,6 +354,8 @@ struct RawDuration {
 struct RawSince {
     #[serde(default)]
     words: Vec<String>,
+    #[serde(default)]
+    beginning: Vec<String>,
     #[serde(default)]
     comparison: Vec<String>,
     #[serde(default)]
@@ -392,6 +411,8 @@ struct RawEvent {
     declared: bool,
     #[serde(default)]
     joins_antecedent: bool,
+    #[serde(default)]
+    about: bool,
     #[serde(default)]
     names_kind: bool,
     #[serde(default)]
@@ -505,6 +526,18 @@ fn surface_forms(base: &str, exact: bool) -> HashSet<String> {
 /// article as part of the stem; the stem without its article). Proclitics tried: و ف, then ب ل ك,
 /// then the article ال; every combination that leaves at least 2 letters and strips no more than
 /// [`tarikh_text::proclitic_len`] allows is a candidate (so "وزارة" is never و + "زارة").
+/// Whether `words` end with one of `phrases` (each split into words), the first word of the
+/// phrase perhaps with the conjunction و/ف.
+fn ends_with_phrase(phrases: &[Vec<String>], words: &[&str]) -> bool {
+    phrases.iter().any(|p| {
+        let Some(start) = words.len().checked_sub(p.len()) else { return false };
+        words[start..].iter().zip(p).enumerate().all(|(i, (w, pw))| {
+            let bare = w.strip_prefix('و').or_else(|| w.strip_prefix('ف')).filter(|b| b.chars().count() >= 3).unwrap_or(w);
+            w == pw || (i == 0 && bare == pw)
+        })
+    })
+}
+
 pub(crate) fn word_candidates(word: &str) -> Vec<(usize, &str)> {
     // never strip more than tarikh-text's conservative splitter does (وزارة stays whole)
     let most = tarikh_text::proclitic_len(word);
@@ -587,12 +620,15 @@ impl EventLexicon {
             negations: HashSet::new(),
             titles: HashSet::new(),
             since: HashSet::new(),
+            beginning: HashSet::new(),
             comparison: HashSet::new(),
             likening: HashSet::new(),
             contrast: Vec::new(),
             contrast_not_before: HashSet::new(),
             outcome_words: HashSet::new(),
             date_of: HashSet::new(),
+            cause: Vec::new(),
+            purpose: Vec::new(),
             stance: HashSet::new(),
             first_time: Vec::new(),
             lasting: HashSet::new(),
@@ -681,6 +717,7 @@ impl EventLexicon {
                 joins_object: ev.joins_object,
                 declared: ev.declared,
                 joins_antecedent: ev.joins_antecedent,
+                about: ev.about,
                 names_kind: ev.names_kind,
                 outcome: ev.outcome,
                 begins_with: ev.begins_with.as_ref().map(|b| b.get_ref().trim().to_string()).unwrap_or_default(),
@@ -791,6 +828,11 @@ impl EventLexicon {
             lex.contrast = c.contrast.iter().map(|p| tarikh_text::normalise(p.trim()).split_whitespace().map(str::to_string).collect::<Vec<_>>()).filter(|p| !p.is_empty()).collect();
             lex.contrast_not_before = normalised(&c.contrast_not_before);
             lex.date_of = normalised(&c.date_of);
+            let phrases = |list: &[String]| -> Vec<Vec<String>> {
+                list.iter().map(|p| tarikh_text::normalise(p.trim()).split_whitespace().map(str::to_string).collect::<Vec<_>>()).filter(|p| !p.is_empty()).collect()
+            };
+            lex.cause = phrases(&c.cause);
+            lex.purpose = phrases(&c.purpose);
             lex.stance = normalised(&c.stance).iter().flat_map(|w| surface_forms(w, false)).collect();
         }
         if let Some(d) = &raw.duration {
@@ -798,6 +840,7 @@ impl EventLexicon {
         }
         if let Some(s) = &raw.since {
             lex.since = normalised(&s.words);
+            lex.beginning = normalised(&s.beginning);
             lex.comparison = normalised(&s.comparison);
             for phrase in &s.first_time {
                 let words: Vec<String> = tarikh_text::normalise(phrase).split_whitespace().map(str::to_string).collect();
@@ -910,6 +953,14 @@ impl EventLexicon {
         self.titles.contains(normalised_word) || self.titles.contains(bare)
     }
 
+    /// Whether a normalised word (with a conjunction, a preposition or the article) is a verb or
+    /// a noun of beginning ("انطلقت"، "بدأت"، "انطلاق"): an event named with it is a start, and
+    /// «منذ X» in its clause is when it happened ("انطلقت الحملة منذ 16 جانفي"), not the start of
+    /// a state it begins.
+    pub fn is_beginning(&self, normalised_word: &str) -> bool {
+        self.beginning.contains(normalised_word) || word_candidates(normalised_word).iter().any(|(_, s)| self.beginning.contains(*s))
+    }
+
     /// Whether a normalised word (with a conjunction or not) introduces a start ("منذ").
     pub fn is_since(&self, normalised_word: &str) -> bool {
         let bare = normalised_word.strip_prefix('و').or_else(|| normalised_word.strip_prefix('ف')).unwrap_or(normalised_word);
@@ -943,6 +994,23 @@ impl EventLexicon {
     /// intended or refused, not what happened: a date before the noun dates the stance.
     pub fn is_stance(&self, normalised_word: &str) -> bool {
         self.stance.contains(normalised_word) || word_candidates(normalised_word).iter().any(|(_, s)| self.stance.contains(*s))
+    }
+
+    /// Whether the normalised words `words` (in text order) end with a word or phrase of cause
+    /// («جراء»، «بسبب»، «بفعل»): the event right after them caused the clause's event, so it came
+    /// before it or at most on its day; the clause's date before them is the effect's. The first
+    /// word may carry the conjunction و/ف («وبسبب»); nothing else is stripped («النتيجة» is no
+    /// «نتيجة» of cause).
+    pub fn ends_cause(&self, words: &[&str]) -> bool {
+        ends_with_phrase(&self.cause, words)
+    }
+
+    /// Whether the normalised words `words` (in text order) end with a word or phrase of purpose
+    /// («بهدف»، «من أجل»، «سعيا»): the event right after them is what an act is meant to bring
+    /// about, planned, not done; the act's date before them is not its date. Words are read as
+    /// in [`EventLexicon::ends_cause`].
+    pub fn ends_purpose(&self, words: &[&str]) -> bool {
+        ends_with_phrase(&self.purpose, words)
     }
 
     /// Whether a normalised word (with a conjunction or a preposition) opens a likening to another

@@ -232,9 +232,23 @@ fn a_day_dates_an_event_before_the_year_that_names_it() {
     let ev = extract(&d, &lex());
     let (_, vote) = find(&ev, "الانتخابات");
     assert_eq!(vote.time, Some(1), "the Saturday, not the edition's year");
-    // a day after the year in a clause of its own, with no comma, is not apposed: the year stays
-    let text = "جرت الانتخابات البلدية 2025 بهدوء وقال المراقبون يوم السبت إن الإقبال كان جيدا.";
-    let d = doc("d", text, vec![date("2025", "2025", year(2025)), date("يوم السبت", "2025-03-08", day(2025, 3, 8))]);
+    // the year, written right after the name, says which edition it is, not when it is held (an
+    // election «2024» may be held in December 2023): no date
+    let text = "جرت الانتخابات البلدية 2025 بهدوء.";
+    let d = doc("d", text, vec![date("2025", "2025", year(2025))]);
+    let ev = extract(&d, &lex());
+    let (_, vote) = find(&ev, "الانتخابات");
+    assert_eq!(vote.time, None);
+    // so also a year after a place in the name («كأس العالم قطر 2022»), and an edition named in a
+    // clause that has its own date elsewhere takes that date, not the year
+    let text = "تأهل المنتخب إلى ربع نهائي كأس العالم قطر 2022 في العاشر من ديسمبر.";
+    let d = doc("d", text, vec![date("2022", "2022", year(2022)), date("العاشر من ديسمبر", "2022-12-10", day(2022, 12, 10))]);
+    let ev = extract(&d, &lex());
+    let (_, quarter) = find(&ev, "ربع نهائي");
+    assert_eq!(quarter.time, Some(1));
+    // a year after a preposition or «عام» is a date («جرت الانتخابات في 2025»)
+    let text = "جرت الانتخابات البلدية في 2025 بهدوء.";
+    let d = doc("d", text, vec![date("2025", "2025", year(2025))]);
     let ev = extract(&d, &lex());
     let (_, vote) = find(&ev, "الانتخابات");
     assert_eq!(vote.time, Some(0));
@@ -1264,4 +1278,160 @@ fn a_report_dates_itself_not_its_topic() {
     let text = "حددت المفوضية الساعة الخامسة من اليوم الثلاثاء موعدا لإعلان النتائج في مؤتمر صحفي.";
     let ev = extract(&doc("t", text, vec![date("اليوم الثلاثاء", "2020-03-10", day(2020, 3, 10))]), &lex());
     assert_eq!(find(&ev, "مؤتمر").1.time, Some(0));
+}
+
+
+#[test]
+fn the_topic_of_a_condolence_or_a_mourning_takes_none_of_its_dates() {
+    // «لتعزية … بوفاة …»: the visit and the condolence are yesterday's, the death came before
+    let text = "وصل الوفد أمس لتعزية الرئيس بوفاة والدته.";
+    let d = doc("d", text, vec![date("أمس", "2023-12-17", day(2023, 12, 17))]);
+    let ev = extract(&d, &lex());
+    let (_, condolence) = find(&ev, "تعزية");
+    assert_eq!(condolence.event_type, "condolence");
+    assert_eq!(condolence.time, Some(0));
+    let (_, death) = find(&ev, "وفاة");
+    assert_eq!(death.time, None);
+    // a date in a later clause of the sentence is the condolence's, not the death's
+    let text = "واصل الأمير تلقي التعازي بوفاة الأمير الراحل، إلى جانب استقباله صباح أمس جموع المواطنين.";
+    let d = doc("d", text, vec![Tx { kind: TimexType::Time, ..date("صباح أمس", "2023-12-18TMO", day(2023, 12, 18)) }]);
+    let ev = extract(&d, &lex());
+    let (_, death) = find(&ev, "وفاة");
+    assert_eq!(death.time, None);
+    // «الحداد على ضحايا الزلزال»: the mourning is declared today, the quake came before
+    let text = "أعلنت الحكومة اليوم الحداد على ضحايا الزلزال.";
+    let d = doc("d", text, vec![date("اليوم", "2023-02-07", day(2023, 2, 7))]);
+    let ev = extract(&d, &lex());
+    let (_, quake) = find(&ev, "الزلزال");
+    assert_eq!(quake.time, None);
+    let (_, mourning) = find(&ev, "الحداد");
+    assert_eq!(mourning.time, Some(0));
+    // its own date, after it in its clause, still dates it
+    let text = "وصل الوفد لتعزية الرئيس بوفاة والدته مساء الجمعة.";
+    let d = doc("d", text, vec![Tx { kind: TimexType::Time, ..date("مساء الجمعة", "2023-12-15TEV", day(2023, 12, 15)) }]);
+    let ev = extract(&d, &lex());
+    let (_, death) = find(&ev, "وفاة");
+    assert_eq!(death.time, Some(0));
+}
+
+#[test]
+fn a_cause_takes_no_day_from_its_effect() {
+    // every word of cause of the lexicon ([clauses] cause): the rain is not dated by the suspension
+    for cause in ["جراء", "بسبب", "بفعل", "نتيجة", "كنتيجة", "وبسبب"] {
+        let text = format!("أعلنت الوزارة أمس تعليق الدراسة {cause} الأمطار.");
+        let d = doc("d", &text, vec![date("أمس", "2024-04-15", day(2024, 4, 15))]);
+        let ev = extract(&d, &lex());
+        let (_, rain) = find(&ev, "الأمطار");
+        assert_eq!(rain.time, None, "{text}");
+        let (_, suspension) = find(&ev, "تعليق الدراسة");
+        assert_eq!(suspension.time, Some(0), "{text}");
+    }
+    // a month or a year is a period that holds the cause as well as its effect
+    let month = {
+        let off = FixedOffset::east_opt(2 * 3600).unwrap();
+        Interval { start: off.with_ymd_and_hms(2017, 2, 1, 0, 0, 0).unwrap(), end: off.with_ymd_and_hms(2017, 3, 1, 0, 0, 0).unwrap() }
+    };
+    let text = "توقفت الخوادم في فبراير لبضع دقائق بسبب هجمات إلكترونية.";
+    let d = doc("d", text, vec![date("فبراير", "2017-02", month)]);
+    let ev = extract(&d, &lex());
+    let (_, attack) = find(&ev, "هجمات إلكترونية");
+    assert_eq!(attack.time, Some(0));
+    // the dead of a flood are part of it: the cause of an outcome shares its day
+    let text = "أعلنت مصادر طبية اليوم الاثنين عن مقتل 150 شخصا جراء الفيضانات.";
+    let d = doc("d", text, vec![date("اليوم الاثنين", "2023-09-11", day(2023, 9, 11))]);
+    let ev = extract(&d, &lex());
+    let (_, flood) = find(&ev, "الفيضانات");
+    assert_eq!(flood.time, Some(0));
+    // a date of its own, after it, dates it
+    let text = "أعلنت الوزارة تعليق الدراسة بسبب الأمطار الغزيرة التي هطلت أمس.";
+    let d = doc("d", text, vec![date("أمس", "2024-04-15", day(2024, 4, 15))]);
+    let ev = extract(&d, &lex());
+    let (_, rain) = find(&ev, "الأمطار الغزيرة");
+    assert_eq!(rain.time, Some(0));
+}
+
+#[test]
+fn a_purpose_is_planned_not_done() {
+    // every phrase of purpose of the lexicon ([clauses] purpose)
+    for purpose in ["بهدف", "بغية", "من أجل", "لأجل", "سعيا إلى", "بقصد"] {
+        let text = format!("فتحت السلطات أمس ممرات آمنة {purpose} إجلاء المدنيين.");
+        let d = doc("d", &text, vec![date("أمس", "2023-04-20", day(2023, 4, 20))]);
+        let ev = extract(&d, &lex());
+        let (_, evacuation) = find(&ev, "إجلاء");
+        assert_eq!(evacuation.time, None, "{text}");
+    }
+    // «أجل» alone is "postponed" (a verb), no purpose
+    let text = "أجل المجلس أمس إجلاء السكان.";
+    let d = doc("d", text, vec![date("أمس", "2023-04-20", day(2023, 4, 20))]);
+    let ev = extract(&d, &lex());
+    let (_, evacuation) = find(&ev, "إجلاء");
+    assert_eq!(evacuation.time, Some(0));
+}
+
+#[test]
+fn an_event_named_as_the_complement_of_another_takes_not_its_date() {
+    // «أعلنت اليوم النتائج النهائية للدور الأول للانتخابات 2022»: today is the results' (an event
+    // the announcement makes); the election only says which results, and its year which election
+    let year = Interval { start: FixedOffset::east_opt(3600).unwrap().with_ymd_and_hms(2022, 1, 1, 0, 0, 0).unwrap(), end: FixedOffset::east_opt(3600).unwrap().with_ymd_and_hms(2023, 1, 1, 0, 0, 0).unwrap() };
+    let text = "عقدت الهيئة ندوة اليوم للإعلان عن النتائج النهائية للدور الأول للانتخابات التشريعية 2022، عن موعد الاقتراع.";
+    let d = doc("d", text, vec![date("اليوم", "2023-01-15", day(2023, 1, 15)), date("2022", "2022", year)]);
+    let ev = extract(&d, &lex());
+    let (_, results) = find(&ev, "النتائج النهائية");
+    assert_eq!(results.time, Some(0));
+    let (_, election) = find(&ev, "لانتخابات التشريعية");
+    assert_eq!(election.time, None);
+}
+
+#[test]
+fn stages_of_a_tournament_are_distinct_matches() {
+    let text = "فاز المنتخب في ربع النهائي ثم خسر في نصف النهائي.";
+    let d = doc("d", text, vec![]);
+    let ev = extract(&d, &lex());
+    let (_, quarter) = find(&ev, "ربع النهائي");
+    let (_, semi) = find(&ev, "نصف النهائي");
+    assert_eq!(quarter.distinct, vec!["ربع".to_string()]);
+    assert_eq!(semi.distinct, vec!["نصف".to_string()]);
+}
+
+#[test]
+fn since_after_a_word_of_beginning_dates_the_start_itself() {
+    // «كانت الحملة قد انطلقت منذ 16 جانفي»: the start happened on the 16th
+    let text = "وكانت الحملة الانتخابية قد انطلقت منذ 16 جانفي وتواصلت أسبوعين.";
+    let d = doc("d", text, vec![date("16 جانفي", "2023-01-16", day(2023, 1, 16))]);
+    let ev = extract(&d, &lex());
+    let (_, start) = find(&ev, "الحملة الانتخابية قد انطلقت");
+    assert_eq!(start.event_type, "campaign_start");
+    assert_eq!(start.time, Some(0));
+    assert_eq!(start.since, None);
+    // an event that is no start keeps «منذ» as the start of its state
+    let text = "الأمطار مستمرة منذ 16 جانفي.";
+    let d = doc("d", text, vec![date("16 جانفي", "2023-01-16", day(2023, 1, 16))]);
+    let ev = extract(&d, &lex());
+    let (_, rain) = find(&ev, "الأمطار");
+    assert_eq!(rain.time, None);
+    assert_eq!(rain.since, Some(0));
+    // every word of beginning of the lexicon ([since] beginning)
+    for verb in ["انطلقت", "انطلاق", "بدأت", "بدء", "بداية"] {
+        let text = format!("وكان {verb} الحملة الانتخابية منذ 16 جانفي.");
+        let d = doc("d", &text, vec![date("16 جانفي", "2023-01-16", day(2023, 1, 16))]);
+        let ev = extract(&d, &lex());
+        let m = ev.mentions.iter().find(|m| m.trigger.contains(verb)).unwrap_or_else(|| panic!("no mention with {verb} in {:?}", ev.mentions.iter().map(|m| &m.trigger).collect::<Vec<_>>()));
+        assert_eq!(m.time, Some(0), "{text}");
+    }
+}
+
+#[test]
+fn the_month_of_a_crescent_dates_the_crescent_only() {
+    // «أعلنت الدول رؤية هلال شوال»: the month names which crescent; the announcement is not a month long
+    let month = {
+        let off = FixedOffset::east_opt(3 * 3600).unwrap();
+        Interval { start: off.with_ymd_and_hms(2023, 4, 21, 0, 0, 0).unwrap(), end: off.with_ymd_and_hms(2023, 5, 21, 0, 0, 0).unwrap() }
+    };
+    let text = "وأعلنت كل من السعودية والإمارات وقطر والبحرين والعراق واليمن والأردن رؤية هلال شوال.";
+    let d = doc("d", text, vec![date("شوال", "H1444-10", month)]);
+    let ev = extract(&d, &lex());
+    let (_, announcement) = find(&ev, "أعلنت");
+    assert_eq!(announcement.time, None);
+    let (_, crescent) = find(&ev, "رؤية هلال");
+    assert_eq!(crescent.time, Some(0));
 }

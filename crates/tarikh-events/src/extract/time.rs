@@ -321,6 +321,13 @@ pub(super) fn governing_timex(cx: &Ctx, drafts: &[Draft], d: &Draft, links: &Tim
     let TimeLinks { blockers, clause_has_mention, fronted, complement } = *links;
     let w = &cx.words[d.first];
     let said_before = complement[cx.clauses_of_sentence(w.sentence)].iter().flatten().copied().filter(|&c| cx.words[c].sentence == w.sentence && c < d.first).max();
+    // the topic of a condolence or a mourning and a purpose take only a date of their own, after
+    // them in their clause ("تعزية بوفاة الأمير … صباح أمس": the morning is the condolence's)
+    let own_only = is_topic(cx, drafts, d) || after_purpose(cx, d);
+    // a cause, likewise for a day or a time: the effect's day (often the day it was reported) is
+    // not the cause's, which came before it or at most on it; a month or a year («بسبب هجمات …
+    // في فبراير») is a period that holds both
+    let cause = after_cause(cx, drafts, d);
     let mut best: Option<(usize, usize, bool)> = None; // (score, timex, own)
     // (a timex of another sentence never dates it: see below)
     for (ti, t, tf) in cx.timexes_of_sentence(w.sentence) {
@@ -339,6 +346,22 @@ pub(super) fn governing_timex(cx: &Ctx, drafts: &[Draft], d: &Draft, links: &Tim
         // «منذ X» is the start of a state or the time since X, «حتى X» the end of one: never the
         // date of the event
         if introduced_by_since(cx, tf) || introduced_by_until(cx, tf) {
+            continue;
+        }
+        let a_day_or_less = t.interval.as_ref().is_some_and(|i| (i.end - i.start).num_hours() <= 25);
+        if (own_only || (cause && a_day_or_less)) && !(tf > d.last && tw.clause == w.clause) {
+            continue;
+        }
+        // «هلال شوال»: a month right after «هلال» names which crescent is sought; it dates the
+        // events of the crescent (sought, seen or not on the eve of the month: `extent = "eve"`)
+        // and nothing else in its clause («وأعلنت الدول رؤية هلال شوال»: the announcement is no
+        // month long)
+        let of_the_eve = d.type_idx.is_some_and(|t| cx.lex.types()[t].period_part == "eve");
+        if !of_the_eve && tf > 0 && cx.adjacent(tf - 1) && without_conjunction(cx.word(tf - 1)).ends_with("هلال") {
+            continue;
+        }
+        // an edition's year names which one, not when anything happens (see `edition_year`)
+        if edition_year(cx, ti) && apposed_day(cx, ti).is_none() {
             continue;
         }
         // the reported content does not take the date of its saying ("قال الرئيس، السبت، إن
@@ -393,6 +416,16 @@ pub(super) fn governing_timex(cx: &Ctx, drafts: &[Draft], d: &Draft, links: &Tim
         if tl < d.first && between().any(|o| topic_of(cx, o, d) || between().any(|r| topic_of(cx, r, o) && follows_as_complement(cx, o, d))) {
             continue;
         }
+        // Likewise a date before an event of another kind whose complement `d` is («أعلنت اليوم
+        // النتائج النهائية للدور الأول للانتخابات»، «فتح باب الترشح للانتخابات»): the date is that
+        // event's (the results', the candidacy's); `d` only says which election they are of.
+        // (a report and its topic are `topic_of`'s: an event an announcement makes takes its date;
+        // a report made at a meeting is made then: «لقاء مع الصحفيين للإعلان عن النتائج»)
+        let reports = |x: &Draft| x.type_idx.is_some_and(|t| cx.lex.types()[t].reports);
+        let other_kind = |o: &Draft| o.type_idx.is_some() && !reports(o) && !reports(d) && o.type_idx != d.type_idx;
+        if tl < d.first && between().any(|o| other_kind(o) && follows_as_complement(cx, o, d)) {
+            continue;
+        }
         // A date after two events of one kind belongs to the nearer ("في الجولة الثانية … نتائج
         // الجولة الأولى في 23 أبريل"): the farther one is not dated by it. A mention right after
         // the trigger is its complement ("الجولة الثانية من الانتخابات الأحد"), not a rival.
@@ -438,6 +471,94 @@ fn apposed_day(cx: &Ctx, ti: usize) -> Option<usize> {
     })
 }
 
+/// Words that, right before a bare year, make it a date rather than an edition's name: prepositions
+/// of time and place («في 2022»، «منذ 2019»، «حتى 2030»), normalised, a conjunction allowed.
+const BEFORE_A_DATED_YEAR: &[&str] = &["في", "خلال", "منذ", "حتي", "قبل", "بعد", "من", "الي", "عن", "مع", "بحلول", "لغايه", "طيله", "طوال"];
+
+/// Whether timex `ti` is the year of an edition: a bare year written in figures (with هـ or م at
+/// most) right after the name of what it numbers, with no preposition or time noun between
+/// («الانتخابات الرئاسية 2024»، «كأس العالم قطر 2022»، «مونديال 2030»، «موازنة 2024»). The year
+/// says which election, cup or budget it is, not when a mention happens: Egypt's presidential
+/// election «2024» was held in December 2023, a budget «2024» is voted in 2023, «مونديال 2030» is
+/// to come. So it gives no date, not even a loose bound; a day apposed to it does
+/// ([`apposed_day`]). A year after «عام»، «سنة» or a preposition («في 2022») is a date.
+fn edition_year(cx: &Ctx, ti: usize) -> bool {
+    let t = &cx.doc.timexes[ti];
+    if !is_year_only(&t.value) {
+        return false;
+    }
+    let written = cx.text[t.byte_range.clone()].trim();
+    let figures = written.trim_end_matches(['م', 'ه', 'ـ']).trim();
+    if figures.is_empty() || !figures.chars().all(|c| c.is_ascii_digit() || ('٠'..='٩').contains(&c)) {
+        return false;
+    }
+    let yf = cx.timex_first[ti];
+    if yf == 0 || yf >= cx.words.len() || !cx.adjacent(yf - 1) || cx.words[yf - 1].clause != cx.words[yf].clause || cx.word_timex[yf - 1].is_some() {
+        return false;
+    }
+    let before = cx.word(yf - 1);
+    let bare = before.strip_prefix('و').filter(|r| r.chars().count() >= 2).unwrap_or(before);
+    before.chars().count() >= 2 && before.chars().all(char::is_alphabetic) && !BEFORE_A_DATED_YEAR.contains(&bare) && !matches!(strip_article_of(bare), "عام" | "سنه" | "لعام" | "لسنه")
+}
+
+/// A word without the article («العام» → «عام»).
+fn strip_article_of(w: &str) -> &str {
+    w.strip_prefix("ال").filter(|r| r.chars().count() >= 2).unwrap_or(w)
+}
+
+/// Whether the mention of draft `d` is the topic of an event about it before it (a condolence,
+/// a mourning: a type with `about`), within [`TOPIC_REACH`] words of its clause and governed by a
+/// preposition («تعزية سموه بوفاة الأمير»، «الحداد على ضحايا الزلزال»، «العزاء في وفاة»).
+fn is_topic(cx: &Ctx, drafts: &[Draft], d: &Draft) -> bool {
+    let types = cx.lex.types();
+    let about = |o: &Draft| o.type_idx.is_some_and(|t| types[t].about);
+    drafts_of_sentence(cx, drafts, cx.words[d.first].sentence).any(|i| {
+        let o = &drafts[i];
+        if !about(o) || o.last >= d.first || d.first - o.last > TOPIC_REACH {
+            return false;
+        }
+        let clause = cx.words[d.first].clause;
+        let joined = (o.last..d.first).all(|x| cx.adjacent(x) && cx.words[x + 1].clause == clause && cx.word_timex[x + 1].is_none());
+        // ب or ل attached to the topic («بوفاة»، «لضحايا»), or a preposition of topic between
+        let w = without_conjunction(cx.word(d.first));
+        let attached = d.start_byte > cx.words[d.first].range.start && (w.starts_with('ب') || w.starts_with('ل'));
+        let preposition = (o.last + 1..d.first).any(|x| matches!(cx.word(x), "عن" | "علي" | "في"));
+        joined && (attached || preposition)
+    })
+}
+
+/// The words of `d`'s clause ending at word `x` (at most three), when only spaces stand between
+/// `x` and `d`: what a phrase of cause or purpose before `d` is looked for in.
+fn words_ending_at<'c>(cx: &'c Ctx, d: &Draft, x: usize) -> Option<Vec<&'c str>> {
+    let clause = cx.words[d.first].clause;
+    (x..d.first).all(|y| cx.adjacent(y)).then(|| (x.saturating_sub(2)..=x).filter(|&y| cx.words[y].clause == clause).map(|y| cx.word(y)).collect())
+}
+
+/// Whether the mention of draft `d` comes right after a word or phrase of purpose («بهدف إجلاء»،
+/// «من أجل إجلاء»; one word may stand between): planned, not done (see
+/// [`crate::EventLexicon::ends_purpose`]).
+fn after_purpose(cx: &Ctx, d: &Draft) -> bool {
+    (d.first.saturating_sub(2)..d.first).any(|x| words_ending_at(cx, d, x).is_some_and(|w| cx.lex.ends_purpose(&w)))
+}
+
+/// Whether the mention of draft `d` comes right after a word or phrase of cause («جراء
+/// الفيضانات»، «بسبب الزلزال»; one word may stand between, «بسبب سوء الأحوال») after an effect
+/// that is no outcome of it. An outcome («مقتل 150 شخصا جراء الفيضانات»: the dead of a flood, a
+/// type with `outcome`) is part of the event that caused it and shares its time, so there the
+/// cause keeps the clause's date.
+fn after_cause(cx: &Ctx, drafts: &[Draft], d: &Draft) -> bool {
+    let clause = cx.words[d.first].clause;
+    let types = cx.lex.types();
+    (d.first.saturating_sub(2)..d.first).any(|x| {
+        if !words_ending_at(cx, d, x).is_some_and(|w| cx.lex.ends_cause(&w)) {
+            return false;
+        }
+        // the effect: the nearest mention before the cause word in its clause
+        let effect = drafts_of_sentence(cx, drafts, cx.words[d.first].sentence).map(|i| &drafts[i]).rfind(|o| o.last < x && cx.words[o.last].clause == clause);
+        !effect.is_some_and(|o| o.type_idx.is_some_and(|t| types[t].outcome))
+    })
+}
+
 /// How many words may stand between a report and the mention that is its topic («للإعلان عن
 /// النتيجة النهائية للجولة الأولى»: three).
 const TOPIC_REACH: usize = 4;
@@ -475,8 +596,8 @@ fn governed(cx: &Ctx, o: &Draft, d: &Draft) -> bool {
     let clause = cx.words[d.first].clause;
     let joined = (o.last..d.first).all(|x| cx.adjacent(x) && cx.words[x + 1].clause == clause && cx.word_timex[x + 1].is_none());
     let coordinated = (o.last + 1..=d.first).any(|x| cx.word(x).starts_with('و') && without_conjunction(cx.word(x)) != cx.word(x));
-    // (ل before the article: «للجولة»; a bare ل may be a root letter, «لقاء»)
-    let attached = cx.word(d.first).starts_with("لل");
+    // (ل before the article: «للجولة», normalised «لالجوله»; a bare ل may be a root letter, «لقاء»)
+    let attached = cx.word(d.first).starts_with("لل") || cx.word(d.first).starts_with("لال");
     let preposition = (o.last + 1..d.first).any(|x| TOPIC_PREPOSITIONS.contains(&cx.word(x)));
     joined && !coordinated && (attached || preposition)
 }
@@ -503,6 +624,14 @@ pub(super) fn link_times(cx: &Ctx, drafts: &[Draft], complement: &[Option<usize>
         };
         mentions[mi].time_is_start = mentions[mi].until.is_none() && mentions[mi].time.is_some_and(|ti| introduced_by_start(cx, ti));
         mentions[mi].since = since_timex(cx, drafts, d);
+        // a start named as one («انطلقت الحملة منذ 16 جانفي»): «منذ X» is when it happened
+        if mentions[mi].time.is_none() && mentions[mi].until.is_none() && (d.first..=d.last).any(|wi| cx.lex.is_beginning(cx.word(wi))) {
+            let day = mentions[mi].since.filter(|&ti| cx.doc.timexes[ti].kind != TimexType::Duration && cx.doc.timexes[ti].interval.is_some());
+            if let Some(ti) = day {
+                mentions[mi].time = Some(ti);
+                mentions[mi].since = None;
+            }
+        }
         mentions[mi].duration = event_duration(cx, drafts, d);
     }
     own_date

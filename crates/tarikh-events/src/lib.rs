@@ -286,11 +286,19 @@ pub struct DocEvents {
     pub places: Vec<(String, usize)>,
 }
 
-/// Light stem of a normalised word for matching across documents: proclitics (و ف, ب ل ك, ال)
-/// and one common suffix (ات ون ين ها هم ه ي, when 3 letters remain) are removed, and a ta marbuta
+/// Light stem of a normalised word for matching across documents: proclitics (و ف, ب ل ك, ال;
+/// not ب ل ك alone before three letters, see below) and one common suffix (ات ون ين ها هم ه ي, when 3 letters remain) are removed, and a ta marbuta
 /// written ت before a pronoun goes the way of a final ه ("جلستها" and "جلسة" both → "جلس").
 pub fn light_stem(word: &str) -> String {
-    let p = tarikh_text::proclitic_len(word);
+    let mut p = tarikh_text::proclitic_len(word);
+    // a preposition ب ل ك on a word without the article leaving three letters is more often the
+    // word's own first letter ("لجنة", "بيان", "بلاد") than a preposition on a three-letter noun:
+    // "لجنة" and "اللجنة" share a stem, as "بيان" and "البيان" do
+    let conjunction = if word.starts_with(['و', 'ف']) && p >= 2 { 2 } else { 0 };
+    let rest = &word[conjunction..];
+    if p == conjunction + 2 && rest.starts_with(['ب', 'ل', 'ك']) && rest[2..].chars().count() == 3 {
+        p = conjunction;
+    }
     let mut s = &word[p..];
     let mut pronoun = false;
     for suf in ["ات", "ون", "ين", "هما", "هم", "ها", "ه", "ي"] {
@@ -307,5 +315,21 @@ pub fn light_stem(word: &str) -> String {
     match s.strip_suffix('ت') {
         Some(r) if pronoun && r.chars().count() >= 3 => r.to_string(),
         _ => s.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::light_stem;
+
+    #[test]
+    fn a_first_letter_is_no_preposition_before_three_letters() {
+        let stem = |w: &str| light_stem(&tarikh_text::normalise(w));
+        assert_eq!(stem("لجنة"), stem("اللجنة"));
+        assert_eq!(stem("ولجنة"), stem("اللجنة"));
+        assert_eq!(stem("بيان"), stem("البيان"));
+        // the article after it shows a preposition
+        assert_eq!(stem("بالحملة"), stem("الحملة"));
+        assert_eq!(stem("لمراقبة"), stem("مراقبة"));
     }
 }

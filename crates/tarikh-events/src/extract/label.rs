@@ -1,7 +1,7 @@
 //! Building a mention: its span, key words and label (the trigger with its argument, in the
 //! text's words).
 
-use crate::{EventMention, GENERIC, MentionRole, light_stem};
+use crate::{EventMention, GENERIC, MentionRole, key_stems, light_stem};
 use crate::lexicon::strip_article;
 use super::Draft;
 use super::context::Ctx;
@@ -31,7 +31,7 @@ pub(super) fn build_mention(cx: &Ctx, d: &Draft, taken: &[bool]) -> EventMention
         .map(|wi| (if wi < d.first { d.first - wi } else { wi - d.last }, wi))
         .collect();
     near.sort();
-    let mut keywords: Vec<String> = near.iter().take(MAX_KEYWORDS).map(|&(_, wi)| light_stem(cx.word(wi))).collect();
+    let mut keywords: Vec<String> = near.iter().take(MAX_KEYWORDS).flat_map(|&(_, wi)| key_stems(cx.word(wi))).collect();
     keywords.sort();
     keywords.dedup();
     let (event_type, strict, same_day, group, open, state, period_part) = match d.type_idx {

@@ -400,7 +400,9 @@ pub(crate) fn cluster(input: &Input, flat: &[Flat], flat_of: &[Vec<Option<usize>
             if f.state {
                 keys.push((g, 6, 0, f.ty as u32));
             }
-            if f.strict {
+            // (a report that is news, a warning as much as a statement, is filed under every
+            // word: few reports are news, and two outlets name one by different words of it)
+            if f.strict || f.reports {
                 keys.extend(f.keys.iter().map(|&k| (g, 4, 0, k)));
             }
             // the candidates under every key, in key order (most recent first under each), all

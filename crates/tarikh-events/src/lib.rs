@@ -309,3 +309,51 @@ pub fn light_stem(word: &str) -> String {
         _ => s.to_string(),
     }
 }
+
+/// The light stems a word may have as a key word: its [`light_stem`], and, when that took a
+/// preposition ب ل ك off a word without the article and left three letters, the stem with the
+/// letter kept, for it is as often the word's own first letter ("لجنة", "بيان", "بلاد") as a
+/// preposition on a three-letter noun ("لربع", "بيوم"): "لجنة" shares a key word with "اللجنة".
+pub fn key_stems(word: &str) -> Vec<String> {
+    let stem = light_stem(word);
+    let p = tarikh_text::proclitic_len(word);
+    let conjunction = if word.starts_with(['و', 'ف']) && p >= 2 && !word[2..].starts_with("ال") { 2 } else { 0 };
+    let rest = &word[conjunction..];
+    if p == conjunction + 2 && rest.starts_with(['ب', 'ل', 'ك']) && rest[2..].chars().count() == 3 {
+        let kept = light_stem_of_kept(rest);
+        if kept != stem {
+            return vec![stem, kept];
+        }
+    }
+    vec![stem]
+}
+
+/// One common suffix off a word whose first letter is kept (see [`key_stems`]).
+fn light_stem_of_kept(word: &str) -> String {
+    for suf in ["ات", "ون", "ين", "هما", "هم", "ها", "ه", "ي"] {
+        if let Some(r) = word.strip_suffix(suf) {
+            if r.chars().count() >= 3 {
+                return r.to_string();
+            }
+        }
+    }
+    word.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{key_stems, light_stem};
+
+    #[test]
+    fn a_first_letter_may_be_no_preposition_before_three_letters() {
+        let stems = |w: &str| key_stems(&tarikh_text::normalise(w));
+        let stem = |w: &str| light_stem(&tarikh_text::normalise(w));
+        assert!(stems("لجنة").contains(&stem("اللجنة")), "{:?}", stems("لجنة"));
+        assert!(stems("ولجنة").contains(&stem("اللجنة")), "{:?}", stems("ولجنة"));
+        assert!(stems("لربع").contains(&stem("ربع")), "{:?}", stems("لربع"));
+        assert_eq!(stems("لربع")[0], stem("لربع"));
+        // the article shows the preposition: one stem
+        assert_eq!(stems("بالحملة"), vec![stem("الحملة")]);
+        assert_eq!(stems("لمراقبة"), vec![stem("مراقبة")]);
+    }
+}

@@ -6,7 +6,7 @@ use crate::time::{granularity, timex_interval};
 use crate::fasthash::FastMap;
 use crate::Input;
 use std::collections::HashMap;
-use chrono::{DateTime, Duration, FixedOffset, Timelike};
+use chrono::{DateTime, Datelike, Duration, FixedOffset, Timelike};
 use tarikh_anchor::{AnchoredDocument, TimexType};
 use tarikh_events::{DocEvents, MentionRole, Relation};
 
@@ -29,6 +29,8 @@ pub(crate) struct Flat {
     /// interned head (NOKEY when empty) and its number of words
     pub(crate) head_id: u32,
     pub(crate) head_words: usize,
+    /// interned first word of the head (its noun: "استطلاع" of "استطلاع راي"; NOKEY when empty)
+    pub(crate) head_first: u32,
     /// sorted interned key words (head stems included)
     pub(crate) keys: Vec<u32>,
     /// the (at most 3) rarest of `keys` across the whole input
@@ -170,6 +172,11 @@ pub(crate) fn flatten(input: &Input) -> Mentions {
             let tx = ti.map(|ti| &doc.timexes[ti]);
             // (a document's mentions share a few timexes: each is read once)
             let interval = ti.and_then(|ti| *intervals[ti].get_or_insert_with(|| timex_interval(doc, &doc.timexes[ti]))).map(|i| period_part(i, &m.period_part));
+            // a date whose weekday contradicts its day number puts the event on one of the two days
+            let interval = match (interval, ti) {
+                (Some(i), Some(ti)) => Some(with_named_weekday(doc, &doc.timexes[ti], i)),
+                (i, _) => i,
+            };
             let mut time = interval.map(|(a, b)| (minutes(a), minutes(b).max(minutes(a) + 1)));
             // «من X حتى Y»: from X's start to Y's end
             // (a lone «حتى Y»: the end within Y, no time of the event's own)
@@ -200,6 +207,7 @@ pub(crate) fn flatten(input: &Input) -> Mentions {
                 distinct,
                 head_id: if m.head.is_empty() { NOKEY } else { intern(&mut heads, &m.head, |n| n as u32) },
                 head_words: m.head.split(' ').filter(|w| !w.is_empty()).count(),
+                head_first: m.head.split(' ').find(|w| !w.is_empty()).map_or(NOKEY, |w| intern(&mut heads, w, |n| n as u32)),
                 keys,
                 rare: Vec::new(),
                 time,
@@ -256,6 +264,31 @@ pub(crate) fn flatten(input: &Input) -> Mentions {
         f.rare = r.into_iter().take(3).map(|(_, k)| k).collect();
     }
     Mentions { flat, flat_of, joins, types, type_marks }
+}
+
+/// How far from its day number the weekday a contradicted date names may lie (the nearest one).
+const WEEKDAY_REACH: i64 = 3;
+
+/// A day (or part of one) that its text names by a weekday contradicting its day number («الجمعة 4
+/// مايو» when 4 May is a Thursday), flagged `weekday_date_mismatch` by the anchor stage: one of the
+/// two is wrong, and nothing in the expression says which (a slip of the day number, or of the
+/// weekday), so the event lies on one of the two days: the stretch spans both, the value's day and
+/// the nearest day of the weekday named. Other mentions of the event then say which (an article that
+/// dates the same polls on Friday 5 May), and the contradiction is reported as it stands.
+pub(crate) fn with_named_weekday(doc: &AnchoredDocument, t: &tarikh_anchor::Timex, (a, b): Interval) -> Interval {
+    if b - a > Duration::days(1) {
+        return (a, b);
+    }
+    let flagged = doc.conflicts.iter().find(|c| c.kind == "weekday_date_mismatch" && c.start < t.end && t.start < c.end);
+    let Some(c) = flagged else { return (a, b) };
+    let plain = |s: &str| s.replace(['أ', 'إ', 'آ'], "ا");
+    let text = plain(&c.text);
+    let Some(named) = (1..=7u32).find(|&w| text.contains(&plain(tarikh_anchor::weekday_name(w)))) else { return (a, b) };
+    let stated = i64::from(a.weekday().number_from_monday());
+    // the nearest day of the weekday named: -3 ..= +3 days away
+    let shift = (i64::from(named) - stated + 7 + WEEKDAY_REACH).rem_euclid(7) - WEEKDAY_REACH;
+    let other = (a + Duration::days(shift), b + Duration::days(shift));
+    (a.min(other.0), b.max(other.1))
 }
 
 /// The part of a month (or longer stretch) an event of the kind falls in ("first_day": غرة شهر

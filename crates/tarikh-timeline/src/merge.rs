@@ -183,6 +183,10 @@ fn should_merge(a: &Flat, b: &Flat) -> bool {
         return false;
     }
     let head_eq = a.head_id != NOKEY && a.head_id == b.head_id;
+    // a one-word head that is the noun of the other's ("الاستطلاعات" and "استطلاعات الرأي"): the
+    // short name of the same thing
+    let head_within = |x: &Flat, y: &Flat| x.head_words == 1 && y.head_words > 1 && x.head_id == y.head_first;
+    let head_short = a.head_id != NOKEY && (head_within(a, b) || head_within(b, a));
     let shared = sorted_shared(&a.keys, &b.keys);
     // head words are part of keys: do not count them twice
     let head_words = if head_eq { a.head_words } else { 0 };
@@ -229,7 +233,7 @@ fn should_merge(a: &Flat, b: &Flat) -> bool {
     // key words besides the head: few of them is little evidence either way
     let own = |f: &Flat| f.keys.len().saturating_sub(head_words);
     match time {
-        0 => head_eq || shared >= 1,
+        0 => head_eq || head_short || shared >= 1,
         1 => head_eq && shared >= 1,
         2 => head_eq && (shared >= 1 || a.doc == b.doc || own(a).min(own(b)) <= 1),
         // one event of a kind a story has once a day ("الجولة الثانية") told on two nearby days:
@@ -376,6 +380,11 @@ pub(crate) fn cluster(input: &Input, flat: &[Flat], flat_of: &[Vec<Option<usize>
                 if b - a <= 2 * DAY {
                     for d in a.div_euclid(DAY)..=(b - 1).div_euclid(DAY) {
                         keys.push((g, 0, d, head));
+                        // (a two-word head is also filed under its noun, where the one-word head
+                        // naming the same thing is: see `should_merge`)
+                        if f.head_words > 1 && f.head_first != head {
+                            keys.push((g, 0, d, f.head_first));
+                        }
                         keys.extend(f.rare.iter().map(|&k| (g, 1, d, k)));
                         if f.same_day {
                             // every same-day mention of the group is a candidate (types of one
@@ -391,7 +400,9 @@ pub(crate) fn cluster(input: &Input, flat: &[Flat], flat_of: &[Vec<Option<usize>
             if f.state {
                 keys.push((g, 6, 0, f.ty as u32));
             }
-            if f.strict {
+            // (a report that is news, a warning as much as a statement, is filed under every
+            // word: few reports are news, and two outlets name one by different words of it)
+            if f.strict || f.reports {
                 keys.extend(f.keys.iter().map(|&k| (g, 4, 0, k)));
             }
             // the candidates under every key, in key order (most recent first under each), all

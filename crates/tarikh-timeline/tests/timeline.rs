@@ -814,3 +814,34 @@ fn a_statement_of_an_evening_dated_the_next_day_by_another_outlet_is_one_stateme
     assert_eq!(said[0].earliest_start, Some(at(1, 2020, 3, 6, 18, 0)), "{:#?}", said[0]);
     assert!(tl.conflicts.iter().any(|c| c.kind == "cross_doc_disagreement" && c.evidence.iter().any(|e| e.3 == "اليوم السبت")), "{:#?}", tl.conflicts);
 }
+
+#[test]
+fn a_date_whose_weekday_contradicts_it_lies_on_one_of_the_two_days() {
+    // 5 March 2020 is a Thursday: «الجمعة 5 مارس» is the 5th or Friday the 6th; another article
+    // dates the same polls on Friday, and the two are one publication, dated Friday
+    let a = doc("a", "وأشارت آخر الاستطلاعات التي نشرت الجمعة 5 مارس 2020 إلى تقدم المرشح.", (2020, 3, 7), PARIS, 1, vec![tx("الجمعة 5 مارس 2020", "2020-03-05", AnchorKind::Explicit)]);
+    let a = with_conflict(a, "الجمعة 5 مارس 2020", "weekday_date_mismatch");
+    let b = doc("b", "وتفيد استطلاعات الرأي الأخيرة الجمعة أن المرشح متقدم.", (2020, 3, 7), PARIS, 1, vec![tx("الجمعة", "2020-03-06", AnchorKind::Dct)]);
+    let (_, tl) = run(&[a, b]);
+    let polls: Vec<_> = tl.events.iter().filter(|e| e.event_type == "poll_publication").collect();
+    assert_eq!(polls.len(), 1, "{:#?}", tl.events);
+    assert_eq!(polls[0].earliest_start, Some(at(1, 2020, 3, 6, 0, 0)));
+    assert_eq!(polls[0].latest_end, Some(at(1, 2020, 3, 7, 0, 0)));
+    assert!(tl.conflicts.iter().any(|k| k.kind == "weekday_date_mismatch"), "{:#?}", tl.conflicts);
+    // polls of two days an article dates without a contradiction stay two
+    let c = doc("c", "وأشارت آخر الاستطلاعات التي نشرت الخميس 5 مارس 2020 إلى تقدم المرشح.", (2020, 3, 7), PARIS, 1, vec![tx("الخميس 5 مارس 2020", "2020-03-05", AnchorKind::Explicit)]);
+    let b = doc("b", "وتفيد استطلاعات الرأي الأخيرة الجمعة أن المرشح متقدم.", (2020, 3, 7), PARIS, 1, vec![tx("الجمعة", "2020-03-06", AnchorKind::Dct)]);
+    let (_, tl) = run(&[c, b]);
+    assert_eq!(tl.events.iter().filter(|e| e.event_type == "poll_publication").count(), 2, "{:#?}", tl.events);
+}
+
+#[test]
+fn a_commission_statement_and_its_ban_told_by_two_outlets_are_one_event() {
+    // one outlet tells the statement at dawn and what it recommended, the other the ban
+    let b = doc("b", "وفي بيان فجر السبت، أوصت اللجنة الوطنية لمراقبة الحملة وسائل الإعلام بعدم نشر الوثائق.", (2020, 3, 7), PARIS, 1, vec![tx("فجر السبت", "2020-03-07TMO", AnchorKind::Dct)]);
+    let c = doc("c", "ومن جهتها حظرت لجنة الانتخابات يوم أمس على وسائل الإعلام نشر الوثائق.", (2020, 3, 8), PARIS, 1, vec![tx("يوم أمس", "2020-03-07", AnchorKind::Dct)]);
+    let (_, tl) = run(&[b, c]);
+    let rows: Vec<_> = tl.events.iter().filter(|e| matches!(e.event_type.as_str(), "media_warning" | "statement")).collect();
+    assert_eq!(rows.len(), 1, "{:#?}", tl.events.iter().map(|e| (&e.id, &e.event_type, &e.label, &e.mentions)).collect::<Vec<_>>());
+    assert_eq!(rows[0].docs, vec!["b", "c"]);
+}

@@ -1,12 +1,12 @@
 //! Building a mention: its span, key words and label (the trigger with its argument, in the
 //! text's words).
 
-use crate::{EventMention, GENERIC, MentionRole, light_stem};
+use crate::{EventMention, GENERIC, MentionRole, key_stems, light_stem};
 use crate::lexicon::strip_article;
 use super::Draft;
 use super::context::Ctx;
 use super::place::place_zone;
-use super::roles::COMPLEMENTIZERS;
+use super::roles::{COMPLEMENTIZERS, COORDINATED_COMPLEMENTIZERS, RELATIVE_PRONOUNS};
 use super::words::{looks_like_verb, without_conjunction};
 use tarikh_anchor::TimexType;
 
@@ -31,7 +31,7 @@ pub(super) fn build_mention(cx: &Ctx, d: &Draft, taken: &[bool]) -> EventMention
         .map(|wi| (if wi < d.first { d.first - wi } else { wi - d.last }, wi))
         .collect();
     near.sort();
-    let mut keywords: Vec<String> = near.iter().take(MAX_KEYWORDS).map(|&(_, wi)| light_stem(cx.word(wi))).collect();
+    let mut keywords: Vec<String> = near.iter().take(MAX_KEYWORDS).flat_map(|&(_, wi)| key_stems(cx.word(wi))).collect();
     keywords.sort();
     keywords.dedup();
     let (event_type, strict, same_day, group, open, state, period_part) = match d.type_idx {
@@ -201,4 +201,45 @@ pub(super) fn label_words(cx: &Ctx, d: &Draft, taken: &[bool]) -> usize {
 /// part of the head).
 pub(super) fn trigger_word(cx: &Ctx, wi: usize) -> bool {
     !cx.lex.is_stopword(cx.word(wi)) && strip_article(cx.word(wi)).chars().count() >= 2
+}
+
+/// How many words of a subject standing before its verb a label takes ("أن خوادم الحزب توقفت").
+pub(super) const SUBJECT_WORDS: usize = 2;
+
+/// The first word of what a verb's label takes from before it, in its clause, where Arabic puts the
+/// verb's argument first: the noun a relative clause describes ("هذه الشائعات التي رددتها لوبان":
+/// the rumours are what she repeated; a relative pronoun follows a definite noun) or the subject
+/// after «أن»/«إن», which stands before its verb ("أكد الحزب أن خوادمه توقفت": the servers went
+/// down). None for a trigger that is no verb, or with nothing such before it.
+pub(super) fn argument_before(cx: &Ctx, d: &Draft, taken: &[bool]) -> Option<usize> {
+    // (a verb in a relative clause carries the pronoun of the noun it describes: «رددتها»)
+    let w = cx.word(d.first);
+    let bare = ["ها", "هم", "ه"].iter().find_map(|p| w.strip_suffix(p).filter(|r| r.chars().count() >= 3)).unwrap_or(w);
+    if d.first < 2 || !(looks_like_verb(w) || looks_like_verb(bare)) {
+        return None;
+    }
+    let clause = cx.words[d.first].clause;
+    // a content word of the clause, no other event's, running on to the next word
+    let free = |wi: usize| cx.words[wi].clause == clause && cx.adjacent(wi) && !taken[wi] && cx.is_content(wi);
+    let before = d.first - 1;
+    if RELATIVE_PRONOUNS.contains(&cx.word(before)) && cx.words[before].clause == clause {
+        let noun = before - 1;
+        return (free(noun) && cx.adjacent(before) && cx.word(noun).starts_with("ال")).then_some(noun);
+    }
+    let mut first = d.first;
+    while first > 1 && d.first - first < SUBJECT_WORDS && free(first - 1) && !cx.lex.is_non_event(cx.word(first - 1)) {
+        first -= 1;
+    }
+    let opened = first < d.first && COMPLEMENTIZERS[..COORDINATED_COMPLEMENTIZERS].contains(&cx.word(first - 1)) && cx.adjacent(first - 1);
+    opened.then_some(first)
+}
+
+/// The label of draft `d` with the argument that stands before its verb (see [`argument_before`]),
+/// in the text's words; `label` as it is when there is none.
+pub(super) fn with_argument_before(cx: &Ctx, d: &Draft, taken: &[bool], label: String) -> String {
+    let Some(first) = argument_before(cx, d, taken) else { return label };
+    let (start, _) = cx.span(cx.words[first].range.clone());
+    let (end, _) = cx.span(d.start_byte..d.start_byte);
+    let before = cx.orig(start, end).replace(['"', '“', '”', '«', '»'], "").split_whitespace().collect::<Vec<_>>().join(" ");
+    if before.is_empty() { label } else { format!("{before} {label}") }
 }

@@ -66,6 +66,10 @@ pub fn extract(doc: &AnchoredDocument, lexicon: &EventLexicon) -> DocEvents {
     report_roles(&cx, &drafts, &complement, &own_date, &mut mentions);
     outcomes(&cx, &drafts, &mut mentions);
     told_as_past(&cx, &drafts, &complement, &mut mentions);
+    // (last: the rules above read a bare verb's label as the verb alone)
+    for (m, d) in mentions.iter_mut().zip(&drafts) {
+        m.label = label::with_argument_before(&cx, d, &taken, std::mem::take(&mut m.label));
+    }
     let places = doc_places(&cx);
     DocEvents { mentions, relations, places }
 }

@@ -1,0 +1,53 @@
+//! Labels: each event named by a phrase of the text's words, its argument included where Arabic
+//! puts it before the verb.
+
+use chrono::NaiveDate;
+use tarikh_anchor::{AnchoredDocument, Publication, PublicationBasis};
+use tarikh_events::{extract, EventLexicon};
+
+/// A document with no temporal expressions (labels do not need them).
+fn doc(text: &str) -> AnchoredDocument {
+    AnchoredDocument {
+        id: "d".into(),
+        original: text.to_string(),
+        normalised: tarikh_text::Normalised::new(text),
+        publication: Publication {
+            date: NaiveDate::from_ymd_opt(2020, 3, 10).unwrap(),
+            time: None,
+            basis: PublicationBasis::Metadata,
+            evidence: "test".into(),
+            timezone: "Europe/Paris".parse().unwrap(),
+            zone_source: Default::default(),
+        },
+        timexes: Vec::new(),
+        conflicts: Vec::new(),
+        story: String::new(),
+        story_words: Vec::new(),
+    }
+}
+
+/// The label of the mention whose trigger is `trigger`.
+fn label(text: &str, trigger: &str) -> String {
+    let ev = extract(&doc(text), &EventLexicon::embedded().unwrap());
+    let m = ev.mentions.iter().find(|m| m.trigger == trigger);
+    m.unwrap_or_else(|| panic!("no `{trigger}` in {:?}", ev.mentions.iter().map(|m| &m.trigger).collect::<Vec<_>>())).label.clone()
+}
+
+#[test]
+fn a_subject_after_a_complementizer_stands_before_its_verb() {
+    assert_eq!(label("وأكدت الشركة أن خوادمها توقفت.", "توقفت"), "خوادمها توقفت");
+    assert_eq!(label("وقال الوزير إن فريق الحملة طلب من اللجنة التحقيق.", "طلب من"), "فريق الحملة طلب من اللجنة التحقيق");
+}
+
+#[test]
+fn a_relative_clause_names_the_noun_it_describes() {
+    assert_eq!(label("ونفى الوزير هذه الشائعات التي رددتها المعارضة في البرلمان.", "رددتها"), "الشائعات التي رددتها المعارضة");
+}
+
+#[test]
+fn a_verb_with_nothing_before_it_keeps_its_own_label() {
+    // a verb that opens its clause (VS order): the subject after it is in the label already
+    assert_eq!(label("توقفت الخوادم.", "توقفت الخوادم"), "توقفت الخوادم");
+    // a word before the verb that no complementizer opens is no subject of it
+    assert_eq!(label("وفي الصباح توقفت الخوادم.", "توقفت الخوادم"), "توقفت الخوادم");
+}

@@ -1,8 +1,10 @@
 //! Extraction and linking tests on hand-made anchored documents (timexes built directly).
 
-use chrono::{DateTime, FixedOffset, NaiveDate, TimeZone};
+mod common;
+
+use chrono::{DateTime, FixedOffset, TimeZone};
 use tarikh_anchor::{
-    AnchorKind, AnchoredDocument, EventOffset, Interval, OffsetDirection, Publication, PublicationBasis, Timex,
+    AnchorKind, AnchoredDocument, EventOffset, Interval, OffsetDirection, Timex,
     TimexType,
 };
 use tarikh_events::{extract, DocEvents, EventLexicon, MentionRole, Relation, RelationBasis};
@@ -73,23 +75,7 @@ fn doc(id: &str, text: &str, txs: Vec<Tx>) -> AnchoredDocument {
         });
     }
     timexes.sort_by_key(|t| t.start);
-    AnchoredDocument {
-        id: id.to_string(),
-        original: text.to_string(),
-        normalised,
-        publication: Publication {
-            date: NaiveDate::from_ymd_opt(2020, 3, 10).unwrap(),
-            time: None,
-            basis: PublicationBasis::Metadata,
-            evidence: "test".into(),
-            timezone: "Europe/Paris".parse().unwrap(),
-            zone_source: Default::default(),
-        },
-        timexes,
-        conflicts: Vec::new(),
-        story: String::new(),
-        story_words: Vec::new(),
-    }
+    common::document(id, text, timexes)
 }
 
 fn find<'a>(ev: &'a DocEvents, trigger: &str) -> (usize, &'a tarikh_events::EventMention) {

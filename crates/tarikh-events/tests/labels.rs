@@ -1,29 +1,14 @@
 //! Labels: each event named by a phrase of the text's words, its argument included where Arabic
 //! puts it before the verb.
 
-use chrono::NaiveDate;
-use tarikh_anchor::{AnchoredDocument, Publication, PublicationBasis};
+mod common;
+
+use tarikh_anchor::AnchoredDocument;
 use tarikh_events::{extract, EventLexicon};
 
 /// A document with no temporal expressions (labels do not need them).
 fn doc(text: &str) -> AnchoredDocument {
-    AnchoredDocument {
-        id: "d".into(),
-        original: text.to_string(),
-        normalised: tarikh_text::Normalised::new(text),
-        publication: Publication {
-            date: NaiveDate::from_ymd_opt(2020, 3, 10).unwrap(),
-            time: None,
-            basis: PublicationBasis::Metadata,
-            evidence: "test".into(),
-            timezone: "Europe/Paris".parse().unwrap(),
-            zone_source: Default::default(),
-        },
-        timexes: Vec::new(),
-        conflicts: Vec::new(),
-        story: String::new(),
-        story_words: Vec::new(),
-    }
+    common::document("d", text, Vec::new())
 }
 
 /// The label of the mention whose trigger is `trigger`.

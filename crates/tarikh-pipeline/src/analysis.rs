@@ -175,7 +175,7 @@ mod tests {
 
     #[test]
     fn releasing_the_normalised_texts_changes_no_event_and_no_timeline() {
-        let doc = |id: &str, text: &str| InputDoc { id: id.into(), origin: format!("{id}.txt"), text: Ok(text.into()), published: chrono::NaiveDate::from_ymd_opt(2023, 2, 6), published_time: None, timezone: None, country: None, metadata_warning: None };
+        let doc = |id: &str, text: &str| InputDoc { id: id.into(), origin: format!("{id}.txt"), text: Ok(text.into()), file: None, released: None, published: chrono::NaiveDate::from_ymd_opt(2023, 2, 6), published_time: None, timezone: None, country: None, metadata_warning: None };
         let docs = [doc("a", "ضرب زلزال قوي جنوب تركيا فجر اليوم الاثنين وأعلنت السلطات الحداد ثلاثة أيام"), doc("b", "وقع الزلزال فجر أمس الاثنين وبدأت فرق الإنقاذ عملها صباح اليوم")];
         let settings = crate::process::Settings::new(crate::load_grammar(None).expect("grammar"));
         let lexicon = crate::load_events(None).expect("lexicon");

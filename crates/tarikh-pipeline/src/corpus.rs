@@ -2,6 +2,7 @@
 
 use anyhow::{bail, Context, Result};
 use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime};
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -12,8 +13,14 @@ pub struct InputDoc {
     pub id: String,
     /// Where it came from (file path, or `stdin:LINE`), for messages.
     pub origin: String,
-    /// The text, or the reason it could not be read.
+    /// The text, or the reason it could not be read. Empty once released
+    /// ([`InputDoc::release_text`]): read it with [`InputDoc::contents`], which reads it again.
     pub text: Result<String, String>,
+    /// The file the text was read from (`None` for a JSON line or a text given in memory).
+    pub file: Option<PathBuf>,
+    /// What the text was when it was let go, so that it is read again from `file` only if the
+    /// file still holds the same text (`None` while the text is held).
+    pub released: Option<Fingerprint>,
     /// Publication day from metadata.
     pub published: Option<NaiveDate>,
     /// Publication time from metadata.
@@ -24,6 +31,58 @@ pub struct InputDoc {
     pub country: Option<String>,
     /// A problem with this document's metadata row, reported but not fatal.
     pub metadata_warning: Option<String>,
+}
+
+/// The length and a hash of a text read from a file: reading the file again tells whether it still
+/// holds the same text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Fingerprint {
+    bytes: usize,
+    hash: u64,
+}
+
+impl Fingerprint {
+    /// The fingerprint of `text` (SipHash with fixed keys: the same text gives the same one).
+    pub fn of(text: &str) -> Fingerprint {
+        use std::hash::{Hash, Hasher};
+        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        text.hash(&mut hasher);
+        Fingerprint { bytes: text.len(), hash: hasher.finish() }
+    }
+}
+
+impl InputDoc {
+    /// The document's text: the one held, or the one its file holds again after
+    /// [`InputDoc::release_text`] — an error naming the file if it can no longer be read or no longer
+    /// holds the text read at first (what was worked out from that text would not fit it).
+    pub fn contents(&self) -> Result<Cow<'_, str>, String> {
+        let (Some(path), Some(was)) = (&self.file, self.released) else {
+            return self.text.as_deref().map(Cow::Borrowed).map_err(Clone::clone);
+        };
+        let text = read_text(path)?;
+        if Fingerprint::of(&text) != was {
+            return Err(format!(
+                "`{}` changed while tarikh was running ({} bytes when the folder was read, {} now): its story and publication day were worked out from the earlier text; run again once nothing writes to the folder",
+                path.display(),
+                was.bytes,
+                text.len()
+            ));
+        }
+        Ok(Cow::Owned(text))
+    }
+
+    /// Let go of the text of a document read from a file, keeping its fingerprint: a long run then
+    /// holds the texts of the documents it is working on, not those of the whole folder. A text not
+    /// read from a file, or that could not be read, is kept.
+    pub fn release_text(&mut self) {
+        if self.file.is_none() || self.released.is_some() {
+            return;
+        }
+        if let Ok(text) = &mut self.text {
+            self.released = Some(Fingerprint::of(text));
+            *text = String::new();
+        }
+    }
 }
 
 /// Parse a publication date: `YYYY-MM-DD`, or `YYYY-MM-DDTHH:MM[:SS]` with an optional offset.
@@ -296,6 +355,8 @@ impl Metadata {
             id: row.map(|r| r.doc.clone()).unwrap_or(stem),
             origin: path.display().to_string(),
             text: read_text(path),
+            file: Some(path.to_path_buf()),
+            released: None,
             published,
             published_time,
             timezone,
@@ -316,6 +377,17 @@ impl Metadata {
 
 /// Read a corpus folder: every `*.txt` file, with metadata from `docs` (default `DIR/docs.csv`).
 pub fn read_corpus(dir: &Path, docs_csv: Option<&Path>) -> Result<Vec<InputDoc>> {
+    read_corpus_folder(dir, docs_csv, false)
+}
+
+/// [`read_corpus`] for a long run: each text is checked and let go as soon as it is read
+/// ([`InputDoc::release_text`]), and read again when it is needed, so that the folder's texts are
+/// never all held at once.
+pub fn read_corpus_released(dir: &Path, docs_csv: Option<&Path>) -> Result<Vec<InputDoc>> {
+    read_corpus_folder(dir, docs_csv, true)
+}
+
+fn read_corpus_folder(dir: &Path, docs_csv: Option<&Path>, release: bool) -> Result<Vec<InputDoc>> {
     if !dir.is_dir() {
         bail!("`{}` is not a folder; give the folder that holds the articles (e.g. data/corpus)", dir.display());
     }
@@ -331,7 +403,16 @@ pub fn read_corpus(dir: &Path, docs_csv: Option<&Path>) -> Result<Vec<InputDoc>>
         let more = if skipped.len() > 5 { format!(" and {} more", skipped.len() - 5) } else { String::new() };
         eprintln!("warning: {} file(s) of `{}` are not articles and were skipped ({}{more}): tarikh reads the `.txt` files of a folder (UTF-8 text)", skipped.len(), dir.display(), names.join(", "));
     }
-    let docs: Vec<InputDoc> = files.iter().map(|p| metadata.input(p)).collect();
+    let docs: Vec<InputDoc> = files
+        .iter()
+        .map(|p| {
+            let mut doc = metadata.input(p);
+            if release {
+                doc.release_text();
+            }
+            doc
+        })
+        .collect();
     metadata.warn_missing_files(dir);
     // two files with one id (a row giving a file another file's name as its id) would be one
     // document in every output
@@ -402,6 +483,8 @@ pub fn input_doc(id: &str, text: String, published_at: Option<&str>, timezone: O
         id: id.to_string(),
         origin: origin.to_string(),
         text: Ok(text),
+        file: None,
+        released: None,
         published,
         published_time,
         timezone,
@@ -423,6 +506,8 @@ pub fn bare_input(path: &Path) -> InputDoc {
         id: path.file_stem().map(|s| s.to_string_lossy().to_string()).unwrap_or_default(),
         origin: path.display().to_string(),
         text: read_text(path),
+        file: Some(path.to_path_buf()),
+        released: None,
         published: None,
         published_time: None,
         timezone: None,
@@ -453,6 +538,33 @@ mod tests {
         std::fs::write(&stray, [b"\xd8\xa7 ok ".as_slice(), &[0xFF], b" \xd8\xa7".as_slice()].concat()).unwrap();
         let e = read_text(&stray).unwrap_err();
         assert!(e.ends_with("save the file as UTF-8"), "{e}");
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn a_released_text_is_read_again_and_a_changed_file_is_named() {
+        let dir = std::env::temp_dir().join(format!("tarikh-corpus-release-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("a.txt"), "عقد الاجتماع يوم الخميس").unwrap();
+        std::fs::write(dir.join("b.txt"), "وصل الوفد مساء الجمعة").unwrap();
+        let held = read_corpus(&dir, None).unwrap();
+        let released = read_corpus_released(&dir, None).unwrap();
+        assert!(held.iter().all(|d| d.released.is_none()));
+        for (h, r) in held.iter().zip(&released) {
+            assert_eq!(r.text.as_deref(), Ok(""), "the text is let go");
+            assert!(r.released.is_some());
+            assert_eq!(h.contents().unwrap(), r.contents().unwrap(), "and read again the same");
+        }
+        // a file written to after the folder was read: its document says so and names the file
+        std::fs::write(dir.join("b.txt"), "وصل الوفد صباح السبت").unwrap();
+        let e = released[1].contents().unwrap_err();
+        assert!(e.contains("b.txt") && e.contains("changed while tarikh was running") && e.contains("run again"), "{e}");
+        std::fs::remove_file(dir.join("a.txt")).unwrap();
+        assert!(released[0].contents().unwrap_err().contains("cannot read"));
+        // a text not read from a file is kept: there is nothing to read it again from
+        let mut line = input_doc("c", "نص".into(), None, None, None, "stdin:1");
+        line.release_text();
+        assert_eq!((line.released, line.contents().unwrap().as_ref()), (None, "نص"));
         std::fs::remove_dir_all(&dir).unwrap();
     }
 

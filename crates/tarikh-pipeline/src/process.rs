@@ -15,6 +15,7 @@
 use crate::corpus::InputDoc;
 use chrono::NaiveDate;
 use rayon::prelude::*;
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use tarikh_anchor::{anchor_prepared, AnchoredDocument, Prefer, PublicationHint, ZoneBasis, ZoneSource};
 use tarikh_grammar::{Grammar, Mention};
@@ -142,24 +143,23 @@ impl Facts {
     }
 }
 
-/// Why a document cannot be processed, if it cannot.
-pub(crate) fn unusable(doc: &InputDoc) -> Option<DocOutcome> {
-    let text = match &doc.text {
-        Ok(t) => t,
-        Err(reason) => return Some(DocOutcome::Failed { id: doc.id.clone(), reason: reason.clone() }),
-    };
+/// The document's text, or why it cannot be processed: it could not be read (or read again), is
+/// too large, or is not text.
+pub(crate) fn usable_text(doc: &InputDoc) -> Result<Cow<'_, str>, DocOutcome> {
+    let failed = |reason: String| DocOutcome::Failed { id: doc.id.clone(), reason };
+    let text = doc.contents().map_err(failed)?;
     if text.len() > MAX_DOC_BYTES {
-        return Some(DocOutcome::Failed { id: doc.id.clone(), reason: crate::corpus::too_large(&doc.origin, text.len() as u64) });
+        return Err(failed(crate::corpus::too_large(&doc.origin, text.len() as u64)));
     }
-    crate::corpus::binary_content(&doc.origin, text).map(|problem| DocOutcome::Failed { id: doc.id.clone(), reason: problem })
+    match crate::corpus::binary_content(&doc.origin, &text) {
+        Some(problem) => Err(failed(problem)),
+        None => Ok(text),
+    }
 }
 
 fn prepare(settings: &Settings, doc: &InputDoc) -> Option<Prepared> {
-    if unusable(doc).is_some() {
-        return None;
-    }
-    let text = doc.text.as_ref().ok()?;
-    let normalised = Normalised::new(text);
+    let text = usable_text(doc).ok()?;
+    let normalised = Normalised::new(&text);
     let mentions = settings.grammar.find(normalised.as_str());
     let votes = tarikh_places::zone::place_votes(&settings.gazetteer, normalised.as_str());
     // The text's zone is read only where neither the document nor the user gives one (own_zone).
@@ -200,7 +200,7 @@ fn folder_facts(settings: &Settings, docs: &[InputDoc], prepared: &[Option<Prepa
         f.story = s.unwrap_or_default();
     }
     for (list, label) in members.iter().zip(&labels) {
-        let written = std::sync::Arc::new(written_forms(label, list.iter().filter_map(|&i| docs[i].text.as_deref().ok())));
+        let written = std::sync::Arc::new(written_forms(label, list.iter().filter_map(|&i| docs[i].contents().ok())));
         for &i in list {
             facts[i].story_words = written.clone();
         }
@@ -232,9 +232,9 @@ fn folder_facts(settings: &Settings, docs: &[InputDoc], prepared: &[Option<Prepa
         .par_iter()
         .filter(|list| list.iter().any(|&i| docs[i].published.is_none()))
         .map(|list| {
-            let texts: Vec<(usize, &Prepared, std::borrow::Cow<'_, str>)> = list
+            let texts: Vec<(usize, &Prepared, Cow<'_, str>)> = list
                 .iter()
-                .filter_map(|&i| prepared[i].as_ref().map(|p| (i, p, normalised_text(p, docs[i].text.as_deref().unwrap_or_default()))))
+                .filter_map(|&i| prepared[i].as_ref().map(|p| (i, p, normalised_text(p, &docs[i].contents().unwrap_or_default()).into_owned().into())))
                 .collect();
             let inputs: Vec<tarikh_anchor::InferenceInput<'_>> = texts.iter().map(|(i, p, text)| tarikh_anchor::InferenceInput { normalised: text, mentions: &p.mentions, known: docs[*i].published }).collect();
             let inferred = tarikh_anchor::infer_publications_explained(&settings.grammar, &inputs);
@@ -298,11 +298,11 @@ const WRITTEN_FORM_DOCUMENTS: usize = 4;
 /// The words of a story's label (normalised, as the grouping counts them: «درنه»، «السدين») as its
 /// articles write them («درنة»), without diacritics or tatweel: the first word of the story's
 /// first few documents that normalises to each. A word not found keeps its normalised form.
-pub(crate) fn written_forms<'a>(normalised: &[String], texts: impl Iterator<Item = &'a str>) -> Vec<String> {
+pub(crate) fn written_forms(normalised: &[String], texts: impl Iterator<Item = impl AsRef<str>>) -> Vec<String> {
     let mut written: Vec<Option<String>> = vec![None; normalised.len()];
     let is_mark = |c: char| matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}');
     for text in texts.take(WRITTEN_FORM_DOCUMENTS) {
-        for token in text.split(|c: char| !(tarikh_text::is_word_char(c) || is_mark(c))).filter(|t| !t.is_empty()) {
+        for token in text.as_ref().split(|c: char| !(tarikh_text::is_word_char(c) || is_mark(c))).filter(|t| !t.is_empty()) {
             let bare: String = token.chars().filter(|&c| !is_mark(c)).collect();
             let n = tarikh_text::normalise(&bare);
             for (k, form) in normalised.iter().enumerate() {
@@ -350,10 +350,10 @@ fn stories_of(settings: &Settings, prepared: &[Option<Prepared>], words: &tarikh
 
 /// Anchor one document with its facts.
 pub(crate) fn anchor_one(settings: &Settings, doc: &InputDoc, prepared: Option<Prepared>, facts: Facts) -> DocOutcome {
-    if let Some(failed) = unusable(doc) {
-        return failed;
-    }
-    let Ok(text) = &doc.text else { return DocOutcome::Failed { id: doc.id.clone(), reason: String::new() } };
+    let text = match usable_text(doc) {
+        Ok(text) => text,
+        Err(failed) => return failed,
+    };
     let mut warning = doc.metadata_warning.clone();
     if text.trim().is_empty() {
         let empty = format!("`{}` is empty: there is nothing to tag", doc.origin);
@@ -363,13 +363,13 @@ pub(crate) fn anchor_one(settings: &Settings, doc: &InputDoc, prepared: Option<P
         });
     }
     let prepared = prepared.unwrap_or_else(|| {
-        let normalised = Normalised::new(text);
+        let normalised = Normalised::new(&text);
         let mentions = settings.grammar.find(normalised.as_str());
         Prepared { normalised: NormalisedText::Mapped(normalised), mentions, zone: None, places: Vec::new(), days: Vec::new() }
     });
     let (timezone, zone_source) = facts.zone.unwrap_or((chrono_tz::UTC, ZoneSource { basis: ZoneBasis::Default, evidence: "UTC".into() }));
     let hint = PublicationHint { date: doc.published, time: doc.published_time, timezone, fallback: settings.fallback, inferred: facts.inferred };
-    let mut anchored = anchor_prepared(&settings.grammar, &doc.id, text.clone(), prepared.normalised.mapped(text), prepared.mentions, &hint, Prefer::NearestLeaningPast);
+    let mut anchored = anchor_prepared(&settings.grammar, &doc.id, text.to_string(), prepared.normalised.mapped(&text), prepared.mentions, &hint, Prefer::NearestLeaningPast);
     anchored.publication.zone_source = zone_source;
     anchored.story = facts.story;
     anchored.story_words = facts.story_words.as_ref().clone();
@@ -442,7 +442,7 @@ mod tests {
     use super::*;
 
     fn doc(id: &str, text: &str, published: Option<NaiveDate>) -> InputDoc {
-        InputDoc { id: id.into(), origin: format!("{id}.txt"), text: Ok(text.into()), published, published_time: None, timezone: None, country: None, metadata_warning: None }
+        InputDoc { id: id.into(), origin: format!("{id}.txt"), text: Ok(text.into()), file: None, released: None, published, published_time: None, timezone: None, country: None, metadata_warning: None }
     }
 
     fn settings() -> Settings {

@@ -18,7 +18,7 @@
 use crate::analysis::date_anchored_expressions;
 use crate::corpus::InputDoc;
 use crate::csvout::{encode_rows, header_bytes};
-use crate::process::{anchor_one, plan_folder, unusable, DocOutcome, Facts, Prepared, Settings};
+use crate::process::{anchor_one, plan_folder, DocOutcome, Facts, Prepared, Settings};
 use crate::records::{self, DocumentRecord, MentionRecord, Record, TimexRecord};
 use crate::write::{outcome_messages, publish, staging, summary, timeml_folder, timeml_names, write_picture, Counts};
 use anyhow::{Context, Result};
@@ -66,7 +66,8 @@ struct DocResult {
 /// document is anchored (for progress bars). Warnings about documents are returned, in input
 /// order ([`RunReport::messages`]). The files are byte-identical to those of
 /// [`crate::process::process_all`] followed by [`crate::write::write_all`], for any number of
-/// threads.
+/// threads. Documents whose texts were released ([`InputDoc::release_text`]) are read again from
+/// their files when needed, so that the folder's texts are never all held.
 pub fn run_to_folder(settings: &Settings, docs: Vec<InputDoc>, lexicon: &EventLexicon, out: &Path, excel: bool, observe: &(dyn Fn(usize, &DocOutcome) + Sync)) -> Result<RunReport> {
     run_in_batches(settings, docs, lexicon, out, excel, observe, BATCH_DOCUMENTS)
 }
@@ -81,7 +82,8 @@ fn run_in_batches(settings: &Settings, docs: Vec<InputDoc>, lexicon: &EventLexic
     for (f, _) in facts.iter().zip(&prepared).filter(|(_, p)| p.is_some()) {
         story_words.entry(f.story.clone()).or_insert_with(|| f.story_words.as_ref().clone());
     }
-    let names = timeml_names(docs.iter().map(|d| unusable(d).is_none().then_some(d.id.as_str())));
+    // a document is prepared exactly when it can be read (`process::usable_text`)
+    let names = timeml_names(docs.iter().zip(&prepared).map(|(d, p)| p.is_some().then_some(d.id.as_str())));
 
     // the stories in the order of their ids (as the reconciliation takes them), members in input order
     let mut stories: BTreeMap<String, Vec<usize>> = BTreeMap::new();
@@ -252,6 +254,8 @@ mod tests {
             id: id.into(),
             origin: format!("{id}.txt"),
             text: text.map(String::from).map_err(String::from),
+            file: None,
+            released: None,
             published: published.and_then(|(y, m, d)| chrono::NaiveDate::from_ymd_opt(y, m, d)),
             published_time: None,
             timezone: None,
@@ -277,8 +281,12 @@ mod tests {
         let expected_summary = crate::write::write_all(&whole, &mut outcomes, &lexicon, true).expect("whole run");
         let expected = files(&whole);
         assert!(expected.keys().filter(|k| k.starts_with("timeml")).count() >= 8, "{:?}", expected.keys());
-        for batch in [1, 2, BATCH_DOCUMENTS] {
-            let streamed = base.join(format!("batch-{batch}"));
+        // the seed articles' texts let go as `tarikh run` does, and read again from their files
+        let mut released = docs.clone();
+        released.iter_mut().for_each(InputDoc::release_text);
+        assert_eq!(released.iter().filter(|d| d.released.is_some()).count(), 5);
+        for (batch, docs) in [(1, &docs), (2, &docs), (BATCH_DOCUMENTS, &docs), (2, &released)] {
+            let streamed = base.join(format!("batch-{batch}-{}", docs[0].released.is_some()));
             let report = run_in_batches(&settings, docs.clone(), &lexicon, &streamed, true, &|_, _| {}, batch).expect("streamed run");
             assert_eq!(report.failed, 1);
             assert_eq!(report.summary.replace(&streamed.display().to_string(), ""), expected_summary.replace(&whole.display().to_string(), ""));

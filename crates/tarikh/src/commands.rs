@@ -47,7 +47,8 @@ fn settings(grammar: &GrammarArg, documents: &DocumentArgs) -> Result<pipeline::
 pub fn run(corpus_dir: &Path, out: &Path, docs: Option<&Path>, excel: bool, grammar: &GrammarArg, events: &EventsArg, documents: &DocumentArgs, verbosity: &VerbosityArgs) -> Result<ExitCode> {
     let settings = settings(grammar, documents)?;
     let lexicon = load_events(events)?;
-    let inputs = corpus::read_corpus(corpus_dir, docs)?;
+    // each text is read again when its story is anchored: the folder's texts are never all held
+    let inputs = corpus::read_corpus_released(corpus_dir, docs)?;
     if inputs.is_empty() {
         bail!("no .txt articles in `{}`; drop Arabic articles there (UTF-8 text files)", corpus_dir.display());
     }

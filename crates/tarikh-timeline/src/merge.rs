@@ -114,6 +114,43 @@ fn distinct_clash(a: &[u32], b: &[u32]) -> bool {
     !a.is_empty() && !b.is_empty() && a != b
 }
 
+/// The length each mention's text states for its event ("هدنة لمدة 24 ساعة"), as the shortest and
+/// longest reading in minutes; `None` when it states none.
+fn stated_lengths(input: &Input, flat: &[Flat]) -> Vec<Option<(i64, i64)>> {
+    flat.iter()
+        .map(|f| {
+            let (doc, ev) = input.docs[f.doc];
+            let (lo, hi) = doc.timexes.get(ev.mentions.get(f.mi)?.duration?)?.duration_seconds?;
+            Some((lo.div_euclid(60), (hi + 59).div_euclid(60)))
+        })
+        .collect()
+}
+
+/// The hull of two clusters' stated lengths.
+fn length_hull(a: Option<(i64, i64)>, b: Option<(i64, i64)>) -> Option<(i64, i64)> {
+    match (a, b) {
+        (Some(x), Some(y)) => Some((x.0.min(y.0), x.1.max(y.1))),
+        (x, y) => x.or(y),
+    }
+}
+
+/// Whether two stated lengths cannot be one: both are stated and no reading of one is a reading of
+/// the other (24 hours and 72 hours; a day and 24 hours agree).
+fn lengths_clash(a: Option<(i64, i64)>, b: Option<(i64, i64)>) -> bool {
+    matches!((a, b), (Some(x), Some(y)) if x.1 < y.0 || y.1 < x.0)
+}
+
+/// Whether two clusters are told as two events by their own dates and lengths: dated apart (their
+/// time hulls do not meet) and given lengths that cannot agree. A measure announced with its start
+/// and its length («هدنة لمدة 24 ساعة تبدأ مساء الأربعاء», then «هدنة مدتها 72 ساعة تبدأ صباح
+/// الجمعة») that another article gives another start and another length is another measure: a
+/// truce, a curfew, a mourning, a closure renewed or followed by a longer one. One of the two
+/// alone may be a disagreement between outlets; both together are not.
+fn told_apart(hull_a: Option<(i64, i64)>, hull_b: Option<(i64, i64)>, len_a: Option<(i64, i64)>, len_b: Option<(i64, i64)>) -> bool {
+    let apart = matches!((hull_a, hull_b), (Some(x), Some(y)) if x.1 <= y.0 || y.1 <= x.0);
+    apart && lengths_clash(len_a, len_b)
+}
+
 /// How many of the mentions filed under a blocking key each mention is compared with (the most
 /// recent ones).
 const K: usize = 8;
@@ -258,6 +295,11 @@ pub(crate) fn cluster(input: &Input, flat: &[Flat], flat_of: &[Vec<Option<usize>
     let mut dist: Vec<Vec<u32>> = flat.iter().map(|f| f.distinct.clone()).collect();
     // per cluster root: the one document of all its members, if they are in one
     let mut cdoc: Vec<Option<usize>> = flat.iter().map(|f| Some(f.doc)).collect();
+    // per cluster root: the hull of the lengths its members state ("لمدة 24 ساعة"): two clusters
+    // dated apart whose lengths cannot agree are two events, even through an undated mention
+    // («الهدنة») that would fit either
+    let lengths = stated_lengths(input, flat);
+    let mut span: Vec<Option<(i64, i64)>> = lengths.clone();
     let mut dated: DatedByGroup = HashMap::new();
     for f in flat {
         if let Some((a, b)) = f.time {
@@ -283,6 +325,7 @@ pub(crate) fn cluster(input: &Input, flat: &[Flat], flat_of: &[Vec<Option<usize>
         hull[root] = merged;
         dist[root] = union_sorted(&dist[ra], &dist[rb]);
         cdoc[root] = same_doc(cdoc[ra], cdoc[rb]);
+        span[root] = length_hull(span[ra], span[rb]);
     }
     // the mentions the text makes part of another's event (an extension of the measure it extends,
     // an outcome of its cause, a statement going on)
@@ -336,7 +379,7 @@ pub(crate) fn cluster(input: &Input, flat: &[Flat], flat_of: &[Vec<Option<usize>
                     crate::time::local_midnight(d.publication.timezone, next, None).map_or(i64::MAX, |t| input.minutes(t))
                 })
                 .collect();
-            attach_undated(flat, &mut uf, &hull, &related, &published, &written, &joined);
+            attach_undated(flat, &mut uf, &hull, &span, &related, &published, &written, &joined);
             // the clusters' hulls again, as attaching may have changed the roots
             let mut fresh: Vec<Option<(i64, i64)>> = vec![None; n];
             for (i, f) in flat.iter().enumerate() {
@@ -358,6 +401,12 @@ pub(crate) fn cluster(input: &Input, flat: &[Flat], flat_of: &[Vec<Option<usize>
                 fresh_doc[root] = Some(fresh_doc[root].map_or(Some(f.doc), |d| same_doc(d, Some(f.doc))));
             }
             cdoc = fresh_doc.into_iter().map(Option::flatten).collect();
+            let mut fresh_span: Vec<Option<(i64, i64)>> = vec![None; n];
+            for (i, &l) in lengths.iter().enumerate() {
+                let root = uf.find_mut(i);
+                fresh_span[root] = length_hull(fresh_span[root], l);
+            }
+            span = fresh_span;
             let moved: Vec<(usize, Vec<usize>)> = held_in.drain().collect();
             for (r, held) in moved {
                 let root = uf.find_mut(r);
@@ -438,7 +487,7 @@ pub(crate) fn cluster(input: &Input, flat: &[Flat], flat_of: &[Vec<Option<usize>
                     if held_of(ri).iter().any(|&x| set_against(x, rj, &mut uf)) || held_of(rj).iter().any(|&x| set_against(x, ri, &mut uf)) {
                         continue;
                     }
-                    if distinct_clash(&dist[ri], &dist[rj]) {
+                    if distinct_clash(&dist[ri], &dist[rj]) || told_apart(hull[ri], hull[rj], span[ri], span[rj]) {
                         continue;
                     }
                     // (one statement an outlet dates by the day it reports it is not set apart by
@@ -484,6 +533,7 @@ pub(crate) fn cluster(input: &Input, flat: &[Flat], flat_of: &[Vec<Option<usize>
                     hull[root] = merged;
                     dist[root] = union_sorted(&dist[ri], &dist[rj]);
                     cdoc[root] = same_doc(cdoc[ri], cdoc[rj]);
+                    span[root] = length_hull(span[ri], span[rj]);
                     let mut held: Vec<usize> = held_in.remove(&ri).unwrap_or_default();
                     held.extend(held_in.remove(&rj).unwrap_or_default());
                     if !held.is_empty() {
@@ -577,7 +627,8 @@ fn story_place(input: &Input) -> Option<chrono_tz::Tz> {
 /// cluster names the story's main event of its group: "التصويت" with no date in an article about
 /// a vote is that vote. It joins the dated cluster of its group cited by the most documents (then
 /// the most mentions), preferring clusters that share one of its documents, when that cluster
-/// stands out (no tie), no distinguishing word ("الأولى"/"الثانية") tells them apart, and no
+/// stands out (no tie), no distinguishing word ("الأولى"/"الثانية") tells them apart, no stated
+/// lengths disagree (`span`, per root: «الهدنة التي تستمر 72 ساعة» is not the 24-hour truce), and no
 /// text relates the two (an aftershock two hours after the quake is not the quake), nor places
 /// it during (or at the start or end of) an event dated more than three days away from that
 /// cluster ("the hack during the 2016 campaign" is not this week's hack), nor does that cluster
@@ -590,7 +641,8 @@ fn story_place(input: &Input) -> Option<chrono_tz::Tz> {
 /// of its first mention that is an event in its own right (no report, and not `joined` to another
 /// mention by the text): «مددت الإمارات نظام العمل عن بعد» is remote work, not an extension, and
 /// joins the remote work its article dates.
-fn attach_undated(flat: &[Flat], uf: &mut UnionFind<usize>, hull: &[Option<(i64, i64)>], related: &[(usize, usize, bool)], published: &[i64], written: &WrittenAt, joined: &[bool]) {
+#[allow(clippy::too_many_arguments)]
+fn attach_undated(flat: &[Flat], uf: &mut UnionFind<usize>, hull: &[Option<(i64, i64)>], span: &[Option<(i64, i64)>], related: &[(usize, usize, bool)], published: &[i64], written: &WrittenAt, joined: &[bool]) {
     struct Cluster {
         docs: BTreeSet<usize>,
         mentions: usize,
@@ -727,7 +779,7 @@ fn attach_undated(flat: &[Flat], uf: &mut UnionFind<usize>, hull: &[Option<(i64,
         };
         let compatible = |k: usize| {
             let d = &clusters[&k];
-            !related_roots.contains(&(r, k)) && !placed_elsewhere(k) && not_later(k, d) && not_stale(k, d) && not_after_writing(k, d) && d.group == c.group && (c.distinct.is_empty() || d.distinct.is_empty() || c.distinct == d.distinct)
+            !related_roots.contains(&(r, k)) && !lengths_clash(span[r], span[k]) && !placed_elsewhere(k) && not_later(k, d) && not_stale(k, d) && not_after_writing(k, d) && d.group == c.group && (c.distinct.is_empty() || d.distinct.is_empty() || c.distinct == d.distinct)
         };
         // the event named by the same word first ("المؤتمر" is the conference, not the meeting)
         let score = |d: &Cluster| (!d.heads.is_disjoint(&c.heads), d.docs.len(), d.mentions);

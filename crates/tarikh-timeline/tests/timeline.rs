@@ -845,3 +845,34 @@ fn a_commission_statement_and_its_ban_told_by_two_outlets_are_one_event() {
     assert_eq!(rows.len(), 1, "{:#?}", tl.events.iter().map(|e| (&e.id, &e.event_type, &e.label, &e.mentions)).collect::<Vec<_>>());
     assert_eq!(rows[0].docs, vec!["b", "c"]);
 }
+
+#[test]
+fn two_truces_of_other_starts_and_lengths_stay_apart_through_an_undated_one() {
+    // A truce of 24 hours from Wednesday evening, and one of 72 hours from Friday morning that
+    // another outlet announces: two truces, though the undated «الهدنة» of the first article fits
+    // either. (Dated apart alone could be a disagreement between outlets; with lengths that
+    // cannot agree it is not.)
+    let wednesday = doc(
+        "a",
+        "وافق الطرفان على هدنة لمدة 24 ساعة تبدأ مساء الأربعاء. وقال الوسطاء إن الهدنة تسمح بإجلاء الجرحى.",
+        (2023, 4, 19),
+        PARIS,
+        2,
+        vec![tx("24 ساعة", "PT24H", AnchorKind::Explicit), tx("مساء الأربعاء", "2023-04-19T18:00", AnchorKind::Dct)],
+    );
+    let friday = doc(
+        "b",
+        "أعلن الجيش هدنة مدتها 72 ساعة تبدأ صباح الجمعة لإجلاء الجرحى.",
+        (2023, 4, 21),
+        PARIS,
+        2,
+        vec![tx("72 ساعة", "PT72H", AnchorKind::Explicit), tx("صباح الجمعة", "2023-04-21T06:00", AnchorKind::Dct)],
+    );
+    let (evs, tl) = run(&[wednesday, friday]);
+    assert!(evs.iter().all(|e| e.mentions.iter().any(|m| m.event_type == "agreement" && m.duration.is_some())), "{evs:#?}");
+    let truces: Vec<_> = tl.events.iter().filter(|e| e.event_type == "agreement").collect();
+    assert_eq!(truces.len(), 2, "{truces:#?}");
+    assert!(truces.iter().any(|t| t.docs == vec!["a"] && t.mentions.len() == 2), "{truces:#?}");
+    assert!(truces.iter().any(|t| t.docs == vec!["b"] && t.latest_end == Some(at(2, 2023, 4, 24, 6, 1))), "{truces:#?}");
+    assert!(tl.conflicts.is_empty(), "{:#?}", tl.conflicts);
+}

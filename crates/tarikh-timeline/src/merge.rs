@@ -151,6 +151,82 @@ fn told_apart(hull_a: Option<(i64, i64)>, hull_b: Option<(i64, i64)>, len_a: Opt
     apart && lengths_clash(len_a, len_b)
 }
 
+/// Undated mentions that name a precedent by its participants, each with a dated mention of that
+/// precedent: an article recalls an earlier event of the story's kind by who or where it struck
+/// («قرصنة الحزب الديمقراطي الذي تنتمي له هيلاري كلينتون» in a story of this week's hack of
+/// another campaign), and another article dates it («… خلال حملة الانتخابات الرئاسية 2016»). The
+/// mention is that precedent, not its own article's event of the kind, when it shares with a
+/// mention dated over a month before its article was written (of its group) at least two key
+/// words that no other mention of the group has (besides the precedent's and the mentions that
+/// may recall it): the names it gives are the precedent's alone. (A mention that names only the
+/// story's own place or people, words the story's other mentions share, stays with the story.)
+fn named_precedents(flat: &[Flat], written: &WrittenAt) -> Vec<(usize, usize)> {
+    let usable = |f: &Flat| !f.strict && !f.reports;
+    let recalled = |f: &Flat| f.time.is_some_and(|(_, b)| written.is_precedent(f.doc, b));
+    // the precedents (dated over a month before their own article), by (group, key word), in
+    // flat order: few mentions are, so the lists stay short (and most stories have none)
+    let mut by_key: FastMap<(usize, u32), Vec<usize>> = FastMap::default();
+    for (k, f) in flat.iter().enumerate() {
+        if usable(f) && recalled(f) {
+            for &w in &f.keys {
+                by_key.entry((f.group, w)).or_default().push(k);
+            }
+        }
+    }
+    if by_key.is_empty() {
+        return Vec::new();
+    }
+    // the undated mentions that may recall a precedent of their article's time (three words
+    // besides the head in common with it), with those precedents
+    let mut recalling: Vec<(usize, Vec<usize>)> = Vec::new();
+    for (i, f) in flat.iter().enumerate() {
+        if f.time.is_some() || !usable(f) {
+            continue;
+        }
+        let mut ks: Vec<usize> = f.keys.iter().filter_map(|&w| by_key.get(&(f.group, w))).flatten().copied().filter(|&k| flat[k].time.is_some_and(|(_, b)| written.is_precedent(f.doc, b)) && shared_besides_head(f, &flat[k]) >= 3).collect();
+        ks.sort_unstable();
+        ks.dedup();
+        if !ks.is_empty() {
+            recalling.push((i, ks));
+        }
+    }
+    // of the precedents' words, those the story's other mentions of the group have too (its own
+    // events, dated or not)
+    let mut is_recalling = vec![false; flat.len()];
+    for (i, _) in &recalling {
+        is_recalling[*i] = true;
+    }
+    let mut story_words: FastMap<(usize, u32), ()> = FastMap::default();
+    for (i, f) in flat.iter().enumerate() {
+        if usable(f) && !recalled(f) && !is_recalling[i] {
+            for &w in &f.keys {
+                if by_key.contains_key(&(f.group, w)) {
+                    story_words.insert((f.group, w), ());
+                }
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for (i, ks) in recalling {
+        let f = &flat[i];
+        // (most words of the precedent's own first, then the earliest precedent)
+        let own = |k: usize| flat[k].keys.iter().filter(|&&w| !story_words.contains_key(&(f.group, w)) && f.keys.binary_search(&w).is_ok()).count();
+        let best = ks.iter().map(|&k| (own(k), std::cmp::Reverse(k))).max();
+        if let Some((n, std::cmp::Reverse(k))) = best {
+            if n >= 2 {
+                out.push((i, k));
+            }
+        }
+    }
+    out
+}
+
+/// How many key words two mentions share besides their common head.
+fn shared_besides_head(a: &Flat, b: &Flat) -> usize {
+    let head = if a.head_id != NOKEY && a.head_id == b.head_id { a.head_words } else { 0 };
+    sorted_shared(&a.keys, &b.keys).saturating_sub(head)
+}
+
 /// How many of the mentions filed under a blocking key each mention is compared with (the most
 /// recent ones).
 const K: usize = 8;
@@ -309,9 +385,11 @@ pub(crate) fn cluster(input: &Input, flat: &[Flat], flat_of: &[Vec<Option<usize>
     for list in dated.values_mut() {
         list.sort_unstable();
     }
+    let written = WrittenAt::of(input);
     // what the text itself makes one event comes first: a statement going on ("وأضاف:"), an
-    // announcement and the event it announces
-    for &(a, b) in joins {
+    // announcement and the event it announces; and a precedent named by its participants
+    let recalled = named_precedents(flat, &written);
+    for &(a, b) in joins.iter().chain(&recalled) {
         let (ra, rb) = (uf.find_mut(a), uf.find_mut(b));
         if ra == rb {
             continue;
@@ -364,7 +442,6 @@ pub(crate) fn cluster(input: &Input, flat: &[Flat], flat_of: &[Vec<Option<usize>
             }
         }
     }
-    let written = WrittenAt::of(input);
     // pass 0 merges the mentions no text sets against another of their group, then undated
     // mentions join their group's main event; pass 1 places the held-out ones, so that the
     // event they are set against has found its cluster first
@@ -761,10 +838,11 @@ fn attach_undated(flat: &[Flat], uf: &mut UnionFind<usize>, hull: &[Option<(i64,
         // (an article that dates it may name it again without a date; but an event over a month
         // old when written is a precedent an article recalls, and mentions of other articles
         // that never date it name the story's own event, not the precedent: «القرصنة» of five
-        // articles on this week's hack is not the 2016 hack one of them recalls)
+        // articles on this week's hack is not the 2016 hack one of them recalls, however many
+        // articles recall that hack by its names)
         let not_stale = |k: usize, d: &Cluster| {
             let precedent = hull[k].is_some_and(|(_, b)| b + PRECEDENT < written_by);
-            hull[k].is_none_or(|(_, b)| b + 7 * DAY >= written_by) || d.docs.len() >= 2 || (!d.docs.is_disjoint(&c.docs) && (!precedent || c.docs.is_subset(&d.docs)))
+            hull[k].is_none_or(|(_, b)| b + 7 * DAY >= written_by) || (d.docs.len() >= 2 && !precedent) || (!d.docs.is_disjoint(&c.docs) && (!precedent || c.docs.is_subset(&d.docs)))
         };
         // nor an event that began after every article naming it here was written (their
         // publication time is known) when no article told it before it began: what happens

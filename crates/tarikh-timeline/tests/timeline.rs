@@ -876,3 +876,33 @@ fn two_truces_of_other_starts_and_lengths_stay_apart_through_an_undated_one() {
     assert!(truces.iter().any(|t| t.docs == vec!["b"] && t.latest_end == Some(at(2, 2023, 4, 24, 6, 1))), "{truces:#?}");
     assert!(tl.conflicts.is_empty(), "{:#?}", tl.conflicts);
 }
+
+#[test]
+fn a_precedent_recalled_by_its_names_is_the_precedent_another_article_dates() {
+    // This week's hack of one campaign, and an article recalling, without a date, an earlier hack
+    // by the candidate it struck; another article dates that earlier hack years before. The
+    // recalled hack is that precedent, not this week's hack of the recalling article.
+    let story = doc(
+        "a",
+        "أعلنت حملة المرشح سمير تعرضها لعملية قرصنة واسعة مساء الخميس.\nوأعاد ذلك إلى الأذهان القرصنة التي تعرضت لها حملة المرشحة نادية منصور.",
+        (2024, 5, 10),
+        PARIS,
+        2,
+        vec![tx("مساء الخميس", "2024-05-09TEV", AnchorKind::Dct)],
+    );
+    let dating = doc(
+        "b",
+        "وكانت القرصنة التي استهدفت حملة المرشحة نادية منصور قد وقعت في 3 مارس 2019.",
+        (2024, 5, 11),
+        PARIS,
+        1,
+        vec![tx("3 مارس 2019", "2019-03-03", AnchorKind::Explicit)],
+    );
+    let (evs, tl) = run(&[story, dating]);
+    let recall = evs[0].mentions.iter().position(|m| m.event_type == "cyberattack" && m.time.is_none()).unwrap_or_else(|| panic!("{:#?}", evs[0].mentions));
+    let precedent = tl.event_of("b", evs[1].mentions.iter().position(|m| m.event_type == "cyberattack").expect("b's hack")).expect("a row");
+    assert_eq!(tl.event_of("a", recall), Some(precedent), "{:#?}", tl.events);
+    let this_week = tl.events.iter().find(|e| e.event_type == "cyberattack" && e.id != precedent).expect("this week's hack");
+    assert_eq!(this_week.docs, vec!["a"]);
+    assert_eq!(this_week.mentions.len(), 1);
+}

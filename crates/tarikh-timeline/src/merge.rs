@@ -456,7 +456,7 @@ pub(crate) fn cluster(input: &Input, flat: &[Flat], flat_of: &[Vec<Option<usize>
                     crate::time::local_midnight(d.publication.timezone, next, None).map_or(i64::MAX, |t| input.minutes(t))
                 })
                 .collect();
-            attach_undated(flat, &mut uf, &hull, &span, &related, &published, &written, &joined);
+            attach_undated(flat, &mut uf, &hull, &related, &published, &written, &joined);
             // the clusters' hulls again, as attaching may have changed the roots
             let mut fresh: Vec<Option<(i64, i64)>> = vec![None; n];
             for (i, f) in flat.iter().enumerate() {
@@ -704,8 +704,7 @@ fn story_place(input: &Input) -> Option<chrono_tz::Tz> {
 /// cluster names the story's main event of its group: "التصويت" with no date in an article about
 /// a vote is that vote. It joins the dated cluster of its group cited by the most documents (then
 /// the most mentions), preferring clusters that share one of its documents, when that cluster
-/// stands out (no tie), no distinguishing word ("الأولى"/"الثانية") tells them apart, no stated
-/// lengths disagree (`span`, per root: «الهدنة التي تستمر 72 ساعة» is not the 24-hour truce), and no
+/// stands out (no tie), no distinguishing word ("الأولى"/"الثانية") tells them apart, and no
 /// text relates the two (an aftershock two hours after the quake is not the quake), nor places
 /// it during (or at the start or end of) an event dated more than three days away from that
 /// cluster ("the hack during the 2016 campaign" is not this week's hack), nor does that cluster
@@ -718,8 +717,7 @@ fn story_place(input: &Input) -> Option<chrono_tz::Tz> {
 /// of its first mention that is an event in its own right (no report, and not `joined` to another
 /// mention by the text): «مددت الإمارات نظام العمل عن بعد» is remote work, not an extension, and
 /// joins the remote work its article dates.
-#[allow(clippy::too_many_arguments)]
-fn attach_undated(flat: &[Flat], uf: &mut UnionFind<usize>, hull: &[Option<(i64, i64)>], span: &[Option<(i64, i64)>], related: &[(usize, usize, bool)], published: &[i64], written: &WrittenAt, joined: &[bool]) {
+fn attach_undated(flat: &[Flat], uf: &mut UnionFind<usize>, hull: &[Option<(i64, i64)>], related: &[(usize, usize, bool)], published: &[i64], written: &WrittenAt, joined: &[bool]) {
     struct Cluster {
         docs: BTreeSet<usize>,
         mentions: usize,
@@ -857,7 +855,7 @@ fn attach_undated(flat: &[Flat], uf: &mut UnionFind<usize>, hull: &[Option<(i64,
         };
         let compatible = |k: usize| {
             let d = &clusters[&k];
-            !related_roots.contains(&(r, k)) && !lengths_clash(span[r], span[k]) && !placed_elsewhere(k) && not_later(k, d) && not_stale(k, d) && not_after_writing(k, d) && d.group == c.group && (c.distinct.is_empty() || d.distinct.is_empty() || c.distinct == d.distinct)
+            !related_roots.contains(&(r, k)) && !placed_elsewhere(k) && not_later(k, d) && not_stale(k, d) && not_after_writing(k, d) && d.group == c.group && (c.distinct.is_empty() || d.distinct.is_empty() || c.distinct == d.distinct)
         };
         // the event named by the same word first ("المؤتمر" is the conference, not the meeting)
         let score = |d: &Cluster| (!d.heads.is_disjoint(&c.heads), d.docs.len(), d.mentions);

@@ -47,7 +47,13 @@
 //! * no time on one side: the same head, and a shared key word unless both are in one document
 //!   or one side has at most one key word besides its head;
 //! * a union is refused when the two clusters' time hulls are more than three days apart, so an
-//!   undated mention cannot chain two different dated events together;
+//!   undated mention cannot chain two different dated events together; nor when they are dated
+//!   apart at all and their mentions state lengths that cannot agree (a truce of 24 hours from
+//!   Wednesday evening and one of 72 hours from Friday morning are two truces, whatever undated
+//!   «الهدنة» would fit both);
+//! * an undated mention that shares with a precedent (an event another mention dates over a
+//!   month before the mention's article) two words no other mention of its group has — the names
+//!   of who or where it struck — is that precedent, not its own article's event of the kind;
 //! * disjoint times within three days: only the same multi-word head ("الجولة الثانية" on
 //!   Saturday in one article and Sunday in four): merged, and the disagreement is reported (the
 //!   reading of the most documents wins);

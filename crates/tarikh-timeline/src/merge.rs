@@ -114,6 +114,119 @@ fn distinct_clash(a: &[u32], b: &[u32]) -> bool {
     !a.is_empty() && !b.is_empty() && a != b
 }
 
+/// The length each mention's text states for its event ("هدنة لمدة 24 ساعة"), as the shortest and
+/// longest reading in minutes; `None` when it states none.
+fn stated_lengths(input: &Input, flat: &[Flat]) -> Vec<Option<(i64, i64)>> {
+    flat.iter()
+        .map(|f| {
+            let (doc, ev) = input.docs[f.doc];
+            let (lo, hi) = doc.timexes.get(ev.mentions.get(f.mi)?.duration?)?.duration_seconds?;
+            Some((lo.div_euclid(60), (hi + 59).div_euclid(60)))
+        })
+        .collect()
+}
+
+/// The hull of two clusters' stated lengths.
+fn length_hull(a: Option<(i64, i64)>, b: Option<(i64, i64)>) -> Option<(i64, i64)> {
+    match (a, b) {
+        (Some(x), Some(y)) => Some((x.0.min(y.0), x.1.max(y.1))),
+        (x, y) => x.or(y),
+    }
+}
+
+/// Whether two stated lengths cannot be one: both are stated and no reading of one is a reading of
+/// the other (24 hours and 72 hours; a day and 24 hours agree).
+fn lengths_clash(a: Option<(i64, i64)>, b: Option<(i64, i64)>) -> bool {
+    matches!((a, b), (Some(x), Some(y)) if x.1 < y.0 || y.1 < x.0)
+}
+
+/// Whether two clusters are told as two events by their own dates and lengths: dated apart (their
+/// time hulls do not meet) and given lengths that cannot agree. A measure announced with its start
+/// and its length («هدنة لمدة 24 ساعة تبدأ مساء الأربعاء», then «هدنة مدتها 72 ساعة تبدأ صباح
+/// الجمعة») that another article gives another start and another length is another measure: a
+/// truce, a curfew, a mourning, a closure renewed or followed by a longer one. One of the two
+/// alone may be a disagreement between outlets; both together are not.
+fn told_apart(hull_a: Option<(i64, i64)>, hull_b: Option<(i64, i64)>, len_a: Option<(i64, i64)>, len_b: Option<(i64, i64)>) -> bool {
+    let apart = matches!((hull_a, hull_b), (Some(x), Some(y)) if x.1 <= y.0 || y.1 <= x.0);
+    apart && lengths_clash(len_a, len_b)
+}
+
+/// Undated mentions that name a precedent by its participants, each with a dated mention of that
+/// precedent: an article recalls an earlier event of the story's kind by who or where it struck
+/// («قرصنة الحزب الديمقراطي الذي تنتمي له هيلاري كلينتون» in a story of this week's hack of
+/// another campaign), and another article dates it («… خلال حملة الانتخابات الرئاسية 2016»). The
+/// mention is that precedent, not its own article's event of the kind, when it shares with a
+/// mention dated over a month before its article was written (of its group) at least two key
+/// words that no other mention of the group has (besides the precedent's and the mentions that
+/// may recall it): the names it gives are the precedent's alone. (A mention that names only the
+/// story's own place or people, words the story's other mentions share, stays with the story.)
+fn named_precedents(flat: &[Flat], written: &WrittenAt) -> Vec<(usize, usize)> {
+    let usable = |f: &Flat| !f.strict && !f.reports;
+    let recalled = |f: &Flat| f.time.is_some_and(|(_, b)| written.is_precedent(f.doc, b));
+    // the precedents (dated over a month before their own article), by (group, key word), in
+    // flat order: few mentions are, so the lists stay short (and most stories have none)
+    let mut by_key: FastMap<(usize, u32), Vec<usize>> = FastMap::default();
+    for (k, f) in flat.iter().enumerate() {
+        if usable(f) && recalled(f) {
+            for &w in &f.keys {
+                by_key.entry((f.group, w)).or_default().push(k);
+            }
+        }
+    }
+    if by_key.is_empty() {
+        return Vec::new();
+    }
+    // the undated mentions that may recall a precedent of their article's time (three words
+    // besides the head in common with it), with those precedents
+    let mut recalling: Vec<(usize, Vec<usize>)> = Vec::new();
+    for (i, f) in flat.iter().enumerate() {
+        if f.time.is_some() || !usable(f) {
+            continue;
+        }
+        let mut ks: Vec<usize> = f.keys.iter().filter_map(|&w| by_key.get(&(f.group, w))).flatten().copied().filter(|&k| flat[k].time.is_some_and(|(_, b)| written.is_precedent(f.doc, b)) && shared_besides_head(f, &flat[k]) >= 3).collect();
+        ks.sort_unstable();
+        ks.dedup();
+        if !ks.is_empty() {
+            recalling.push((i, ks));
+        }
+    }
+    // of the precedents' words, those the story's other mentions of the group have too (its own
+    // events, dated or not)
+    let mut is_recalling = vec![false; flat.len()];
+    for (i, _) in &recalling {
+        is_recalling[*i] = true;
+    }
+    let mut story_words: FastMap<(usize, u32), ()> = FastMap::default();
+    for (i, f) in flat.iter().enumerate() {
+        if usable(f) && !recalled(f) && !is_recalling[i] {
+            for &w in &f.keys {
+                if by_key.contains_key(&(f.group, w)) {
+                    story_words.insert((f.group, w), ());
+                }
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for (i, ks) in recalling {
+        let f = &flat[i];
+        // (most words of the precedent's own first, then the earliest precedent)
+        let own = |k: usize| flat[k].keys.iter().filter(|&&w| !story_words.contains_key(&(f.group, w)) && f.keys.binary_search(&w).is_ok()).count();
+        let best = ks.iter().map(|&k| (own(k), std::cmp::Reverse(k))).max();
+        if let Some((n, std::cmp::Reverse(k))) = best {
+            if n >= 2 {
+                out.push((i, k));
+            }
+        }
+    }
+    out
+}
+
+/// How many key words two mentions share besides their common head.
+fn shared_besides_head(a: &Flat, b: &Flat) -> usize {
+    let head = if a.head_id != NOKEY && a.head_id == b.head_id { a.head_words } else { 0 };
+    sorted_shared(&a.keys, &b.keys).saturating_sub(head)
+}
+
 /// How many of the mentions filed under a blocking key each mention is compared with (the most
 /// recent ones).
 const K: usize = 8;
@@ -258,6 +371,11 @@ pub(crate) fn cluster(input: &Input, flat: &[Flat], flat_of: &[Vec<Option<usize>
     let mut dist: Vec<Vec<u32>> = flat.iter().map(|f| f.distinct.clone()).collect();
     // per cluster root: the one document of all its members, if they are in one
     let mut cdoc: Vec<Option<usize>> = flat.iter().map(|f| Some(f.doc)).collect();
+    // per cluster root: the hull of the lengths its members state ("لمدة 24 ساعة"): two clusters
+    // dated apart whose lengths cannot agree are two events, even through an undated mention
+    // («الهدنة») that would fit either
+    let lengths = stated_lengths(input, flat);
+    let mut span: Vec<Option<(i64, i64)>> = lengths.clone();
     let mut dated: DatedByGroup = HashMap::new();
     for f in flat {
         if let Some((a, b)) = f.time {
@@ -267,9 +385,11 @@ pub(crate) fn cluster(input: &Input, flat: &[Flat], flat_of: &[Vec<Option<usize>
     for list in dated.values_mut() {
         list.sort_unstable();
     }
+    let written = WrittenAt::of(input);
     // what the text itself makes one event comes first: a statement going on ("وأضاف:"), an
-    // announcement and the event it announces
-    for &(a, b) in joins {
+    // announcement and the event it announces; and a precedent named by its participants
+    let recalled = named_precedents(flat, &written);
+    for &(a, b) in joins.iter().chain(&recalled) {
         let (ra, rb) = (uf.find_mut(a), uf.find_mut(b));
         if ra == rb {
             continue;
@@ -283,6 +403,7 @@ pub(crate) fn cluster(input: &Input, flat: &[Flat], flat_of: &[Vec<Option<usize>
         hull[root] = merged;
         dist[root] = union_sorted(&dist[ra], &dist[rb]);
         cdoc[root] = same_doc(cdoc[ra], cdoc[rb]);
+        span[root] = length_hull(span[ra], span[rb]);
     }
     // the mentions the text makes part of another's event (an extension of the measure it extends,
     // an outcome of its cause, a statement going on)
@@ -321,7 +442,6 @@ pub(crate) fn cluster(input: &Input, flat: &[Flat], flat_of: &[Vec<Option<usize>
             }
         }
     }
-    let written = WrittenAt::of(input);
     // pass 0 merges the mentions no text sets against another of their group, then undated
     // mentions join their group's main event; pass 1 places the held-out ones, so that the
     // event they are set against has found its cluster first
@@ -358,6 +478,12 @@ pub(crate) fn cluster(input: &Input, flat: &[Flat], flat_of: &[Vec<Option<usize>
                 fresh_doc[root] = Some(fresh_doc[root].map_or(Some(f.doc), |d| same_doc(d, Some(f.doc))));
             }
             cdoc = fresh_doc.into_iter().map(Option::flatten).collect();
+            let mut fresh_span: Vec<Option<(i64, i64)>> = vec![None; n];
+            for (i, &l) in lengths.iter().enumerate() {
+                let root = uf.find_mut(i);
+                fresh_span[root] = length_hull(fresh_span[root], l);
+            }
+            span = fresh_span;
             let moved: Vec<(usize, Vec<usize>)> = held_in.drain().collect();
             for (r, held) in moved {
                 let root = uf.find_mut(r);
@@ -438,7 +564,7 @@ pub(crate) fn cluster(input: &Input, flat: &[Flat], flat_of: &[Vec<Option<usize>
                     if held_of(ri).iter().any(|&x| set_against(x, rj, &mut uf)) || held_of(rj).iter().any(|&x| set_against(x, ri, &mut uf)) {
                         continue;
                     }
-                    if distinct_clash(&dist[ri], &dist[rj]) {
+                    if distinct_clash(&dist[ri], &dist[rj]) || told_apart(hull[ri], hull[rj], span[ri], span[rj]) {
                         continue;
                     }
                     // (one statement an outlet dates by the day it reports it is not set apart by
@@ -484,6 +610,7 @@ pub(crate) fn cluster(input: &Input, flat: &[Flat], flat_of: &[Vec<Option<usize>
                     hull[root] = merged;
                     dist[root] = union_sorted(&dist[ri], &dist[rj]);
                     cdoc[root] = same_doc(cdoc[ri], cdoc[rj]);
+                    span[root] = length_hull(span[ri], span[rj]);
                     let mut held: Vec<usize> = held_in.remove(&ri).unwrap_or_default();
                     held.extend(held_in.remove(&rj).unwrap_or_default());
                     if !held.is_empty() {
@@ -709,10 +836,11 @@ fn attach_undated(flat: &[Flat], uf: &mut UnionFind<usize>, hull: &[Option<(i64,
         // (an article that dates it may name it again without a date; but an event over a month
         // old when written is a precedent an article recalls, and mentions of other articles
         // that never date it name the story's own event, not the precedent: «القرصنة» of five
-        // articles on this week's hack is not the 2016 hack one of them recalls)
+        // articles on this week's hack is not the 2016 hack one of them recalls, however many
+        // articles recall that hack by its names)
         let not_stale = |k: usize, d: &Cluster| {
             let precedent = hull[k].is_some_and(|(_, b)| b + PRECEDENT < written_by);
-            hull[k].is_none_or(|(_, b)| b + 7 * DAY >= written_by) || d.docs.len() >= 2 || (!d.docs.is_disjoint(&c.docs) && (!precedent || c.docs.is_subset(&d.docs)))
+            hull[k].is_none_or(|(_, b)| b + 7 * DAY >= written_by) || (d.docs.len() >= 2 && !precedent) || (!d.docs.is_disjoint(&c.docs) && (!precedent || c.docs.is_subset(&d.docs)))
         };
         // nor an event that began after every article naming it here was written (their
         // publication time is known) when no article told it before it began: what happens

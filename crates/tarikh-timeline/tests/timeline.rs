@@ -845,3 +845,64 @@ fn a_commission_statement_and_its_ban_told_by_two_outlets_are_one_event() {
     assert_eq!(rows.len(), 1, "{:#?}", tl.events.iter().map(|e| (&e.id, &e.event_type, &e.label, &e.mentions)).collect::<Vec<_>>());
     assert_eq!(rows[0].docs, vec!["b", "c"]);
 }
+
+#[test]
+fn two_truces_of_other_starts_and_lengths_stay_apart_through_an_undated_one() {
+    // A truce of 24 hours from Wednesday evening, and one of 72 hours from Friday morning that
+    // another outlet announces: two truces, though the undated «الهدنة» of the first article fits
+    // either. (Dated apart alone could be a disagreement between outlets; with lengths that
+    // cannot agree it is not.)
+    let wednesday = doc(
+        "a",
+        "وافق الطرفان على هدنة لمدة 24 ساعة تبدأ مساء الأربعاء. وقال الوسطاء إن الهدنة تسمح بإجلاء الجرحى.",
+        (2023, 4, 19),
+        PARIS,
+        2,
+        vec![tx("24 ساعة", "PT24H", AnchorKind::Explicit), tx("مساء الأربعاء", "2023-04-19T18:00", AnchorKind::Dct)],
+    );
+    let friday = doc(
+        "b",
+        "أعلن الجيش هدنة مدتها 72 ساعة تبدأ صباح الجمعة لإجلاء الجرحى.",
+        (2023, 4, 21),
+        PARIS,
+        2,
+        vec![tx("72 ساعة", "PT72H", AnchorKind::Explicit), tx("صباح الجمعة", "2023-04-21T06:00", AnchorKind::Dct)],
+    );
+    let (evs, tl) = run(&[wednesday, friday]);
+    assert!(evs.iter().all(|e| e.mentions.iter().any(|m| m.event_type == "agreement" && m.duration.is_some())), "{evs:#?}");
+    let truces: Vec<_> = tl.events.iter().filter(|e| e.event_type == "agreement").collect();
+    assert_eq!(truces.len(), 2, "{truces:#?}");
+    assert!(truces.iter().any(|t| t.docs == vec!["a"] && t.mentions.len() == 2), "{truces:#?}");
+    assert!(truces.iter().any(|t| t.docs == vec!["b"] && t.latest_end == Some(at(2, 2023, 4, 24, 6, 1))), "{truces:#?}");
+    assert!(tl.conflicts.is_empty(), "{:#?}", tl.conflicts);
+}
+
+#[test]
+fn a_precedent_recalled_by_its_names_is_the_precedent_another_article_dates() {
+    // This week's hack of one campaign, and an article recalling, without a date, an earlier hack
+    // by the candidate it struck; another article dates that earlier hack years before. The
+    // recalled hack is that precedent, not this week's hack of the recalling article.
+    let story = doc(
+        "a",
+        "أعلنت حملة المرشح سمير تعرضها لعملية قرصنة واسعة مساء الخميس.\nوأعاد ذلك إلى الأذهان القرصنة التي تعرضت لها حملة المرشحة نادية منصور.",
+        (2024, 5, 10),
+        PARIS,
+        2,
+        vec![tx("مساء الخميس", "2024-05-09TEV", AnchorKind::Dct)],
+    );
+    let dating = doc(
+        "b",
+        "وكانت القرصنة التي استهدفت حملة المرشحة نادية منصور قد وقعت في 3 مارس 2019.",
+        (2024, 5, 11),
+        PARIS,
+        1,
+        vec![tx("3 مارس 2019", "2019-03-03", AnchorKind::Explicit)],
+    );
+    let (evs, tl) = run(&[story, dating]);
+    let recall = evs[0].mentions.iter().position(|m| m.event_type == "cyberattack" && m.time.is_none()).unwrap_or_else(|| panic!("{:#?}", evs[0].mentions));
+    let precedent = tl.event_of("b", evs[1].mentions.iter().position(|m| m.event_type == "cyberattack").expect("b's hack")).expect("a row");
+    assert_eq!(tl.event_of("a", recall), Some(precedent), "{:#?}", tl.events);
+    let this_week = tl.events.iter().find(|e| e.event_type == "cyberattack" && e.id != precedent).expect("this week's hack");
+    assert_eq!(this_week.docs, vec!["a"]);
+    assert_eq!(this_week.mentions.len(), 1);
+}

@@ -435,6 +435,18 @@ pub(crate) fn resolve_traced(kind: MentionType, sem: &Semantics, r: &Reference, 
         return out(tk, value.into(), None, AnchorKind::Event, problems);
     }
 
+    if sem.unknown_year && sem.year.is_none() && sem.calendar == Calendar::Gregorian {
+        if let Some(m) = sem.month {
+            // A past event named by its day and month (ثورة 25 يناير): its year is not the
+            // reference's, and the text does not give it.
+            trace.note(StepKind::Reading, || "a day and month naming a past event, whose year the text does not give: the year stays unknown (XXXX)".into());
+            let value = match sem.day {
+                Some(d) => format!("XXXX-{m:02}-{d:02}"),
+                None => format!("XXXX-{m:02}"),
+            };
+            return out(TimexType::Date, value, None, AnchorKind::Explicit, problems);
+        }
+    }
     match sem.direction {
         Some(d) => trace.note(StepKind::Direction, || {
             let (word, side) = if d == Direction::Past { ("past", "before") } else { ("future", "after") };

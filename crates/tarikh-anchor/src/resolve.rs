@@ -748,6 +748,13 @@ pub(crate) fn resolve_traced(kind: MentionType, sem: &Semantics, r: &Reference, 
                 point = Some(Point::Day(add_days(d, i64::from(w) - i64::from(iso_weekday(d)))));
                 trace.note(StepKind::Weekday, || format!("{} of that ISO week: {}", weekday_label(w), point.map_or(String::new(), |p| p.value())));
             }
+            // The last day of a shifted month ("آخر يوم من الشهر الجاري").
+            if let (true, None, Some(Point::Month(y, m))) = (sem.last_day, sem.day, point) {
+                let (ny, nm) = add_months(y, m, 1);
+                let last = add_days(NaiveDate::from_ymd_opt(ny, nm, 1)?, -1);
+                trace.note(StepKind::Date, || format!("the last day of that month: {last}"));
+                point = Some(Point::Day(last));
+            }
             // A day number of a shifted month ("18 الجاري", "يوم 5 من الشهر المقبل").
             if let (Some(d), Some(Point::Month(y, m))) = (sem.day, point) {
                 match NaiveDate::from_ymd_opt(y, m, d) {

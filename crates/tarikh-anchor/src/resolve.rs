@@ -435,6 +435,18 @@ pub(crate) fn resolve_traced(kind: MentionType, sem: &Semantics, r: &Reference, 
         return out(tk, value.into(), None, AnchorKind::Event, problems);
     }
 
+    if sem.unknown_year && sem.year.is_none() && sem.calendar == Calendar::Gregorian {
+        if let Some(m) = sem.month {
+            // A past event named by its day and month (ثورة 25 يناير): its year is not the
+            // reference's, and the text does not give it.
+            trace.note(StepKind::Reading, || "a day and month naming a past event, whose year the text does not give: the year stays unknown (XXXX)".into());
+            let value = match sem.day {
+                Some(d) => format!("XXXX-{m:02}-{d:02}"),
+                None => format!("XXXX-{m:02}"),
+            };
+            return out(TimexType::Date, value, None, AnchorKind::Explicit, problems);
+        }
+    }
     match sem.direction {
         Some(d) => trace.note(StepKind::Direction, || {
             let (word, side) = if d == Direction::Past { ("past", "before") } else { ("future", "after") };
@@ -735,6 +747,13 @@ pub(crate) fn resolve_traced(kind: MentionType, sem: &Semantics, r: &Reference, 
             if let (Some(w), Some(Point::Week(d))) = (sem.weekday, point) {
                 point = Some(Point::Day(add_days(d, i64::from(w) - i64::from(iso_weekday(d)))));
                 trace.note(StepKind::Weekday, || format!("{} of that ISO week: {}", weekday_label(w), point.map_or(String::new(), |p| p.value())));
+            }
+            // The last day of a shifted month ("آخر يوم من الشهر الجاري").
+            if let (true, None, Some(Point::Month(y, m))) = (sem.last_day, sem.day, point) {
+                let (ny, nm) = add_months(y, m, 1);
+                let last = add_days(NaiveDate::from_ymd_opt(ny, nm, 1)?, -1);
+                trace.note(StepKind::Date, || format!("the last day of that month: {last}"));
+                point = Some(Point::Day(last));
             }
             // A day number of a shifted month ("18 الجاري", "يوم 5 من الشهر المقبل").
             if let (Some(d), Some(Point::Month(y, m))) = (sem.day, point) {

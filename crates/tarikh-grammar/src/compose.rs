@@ -144,7 +144,12 @@ pub(crate) fn unify(a: &Semantics, b: &Semantics) -> Option<Semantics> {
         weekend,
         nth,
         easter,
+        unknown_year,
     } = a;
+    // A day and month of unknown year (a past event's name) is no moment to join a time or a day to.
+    if *unknown_year || b.unknown_year {
+        return None;
+    }
     let has_date = |s: &Semantics| s.year.is_some() || s.month.is_some() || s.day.is_some();
     // A date in one calendar and a date in the other are a pair only through `hijri_pair`, which a
     // rule sets; two dated parts must share their calendar.
@@ -205,6 +210,7 @@ pub(crate) fn unify(a: &Semantics, b: &Semantics) -> Option<Semantics> {
         weekend: *weekend || b.weekend,
         easter: join(easter, &b.easter).ok()?,
         nth: join(nth, &b.nth).ok()?,
+        unknown_year: false,
     })
 }
 

@@ -23,6 +23,12 @@ pub const FIELDS: &[FieldDoc] = &[
     FieldDoc { name: "year", takes: "a number", meaning: "Year (Gregorian, or Hijri with `calendar = \"hijri\"`); two digits are read in 1950–2049.", sample: "2017" },
     FieldDoc { name: "month", takes: "1–12", meaning: "Month of the year.", sample: "5" },
     FieldDoc { name: "day", takes: "1–31", meaning: "Day of the month.", sample: "6" },
+    FieldDoc {
+        name: "date",
+        takes: "YYYY-MM-DD",
+        meaning: "A whole Gregorian date at once, from a lexicon whose values are dates (the named past events of `named_day`: هجمات 11 سبتمبر = 2001-09-11); sets `year`, `month` and `day`.",
+        sample: "2001-09-11",
+    },
     FieldDoc { name: "weekday", takes: "1–7", meaning: "ISO weekday, 1 = Monday … 7 = Sunday; alone, the nearest such day.", sample: "6" },
     FieldDoc { name: "hour", takes: "0–24", meaning: "Hour on the clock as written (with `part_of_day` AF/EV/NI, 1–11 count from noon).", sample: "10" },
     FieldDoc { name: "minute", takes: "0–59", meaning: "Minute; needs `hour`.", sample: "30" },
@@ -70,6 +76,12 @@ pub const FIELDS: &[FieldDoc] = &[
         takes: "western:N or orthodox:N",
         meaning: "A day N days after Easter Sunday, by the Western (Gregorian) or the Orthodox (Julian) computus (عيد الفصح = western:0 or orthodox:0, شم النسيم = orthodox:1, الجمعة العظيمة = -2); with `year`, that year's, else the nearest occurrence the tense allows.",
         sample: "orthodox:1",
+    },
+    FieldDoc {
+        name: "unknown_year",
+        takes: "true",
+        meaning: "The year of the day or month named is unknown and is not to be read from the reference (a past event named by its day, ثورة 25 يناير, whose year the text does not give): `XXXX-01-25`; a `year` the match sets wins.",
+        sample: "true",
     },
 ];
 

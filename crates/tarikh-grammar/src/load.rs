@@ -1231,7 +1231,7 @@ fn check_combinations(kind: MentionType, fields: &[(String, Template)], mandator
     // beside a written date can only mean "move the date", which the resolver does not do.
     let literal = |name: &str| fields.iter().any(|(f, t)| f == name && t.parts.iter().all(|p| matches!(p, TemplatePart::Literal(_))));
     if literal("shift") {
-        if let Some(f) = ["year", "month"].into_iter().find(|f| always(f)) {
+        if let Some(f) = ["year", "month", "date"].into_iter().find(|f| always(f)) {
             return refuse(
                 "shift",
                 &format!(
@@ -1249,7 +1249,7 @@ fn check_combinations(kind: MentionType, fields: &[(String, Template)], mandator
         }
     }
     if always("event_gap") || always("last_of_event") {
-        if let Some(f) = ["year", "month", "day", "weekday", "shift"].into_iter().find(|f| set(f)) {
+        if let Some(f) = ["year", "month", "day", "date", "weekday", "shift"].into_iter().find(|f| set(f)) {
             return refuse(f, "with `event_gap` or `last_of_event` the date comes from the event named after the match");
         }
     }

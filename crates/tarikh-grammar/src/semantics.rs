@@ -241,6 +241,10 @@ pub struct Semantics {
     /// A day counted from Easter Sunday, by the Western or the Orthodox reckoning ("عيد الفصح"،
     /// "شم النسيم" = Orthodox +1, "الجمعة العظيمة" = -2): the church and the days after Easter.
     pub easter: Option<(Church, i32)>,
+    /// The words name a day and month whose year they do not give and that is not to be read from
+    /// the reference (the name of a past event, «ثورة 25 يناير» with no year in the text): the value
+    /// keeps the year unknown, `XXXX-01-25`.
+    pub unknown_year: bool,
 }
 
 /// Which Easter a day is counted from: the Western (Gregorian computus) or the Orthodox one
@@ -296,6 +300,22 @@ pub(crate) fn set_field(sem: &mut Semantics, name: &str, value: &str) -> Result<
             sem.month = Some(m);
         }
         "day" => sem.day = Some(num(name, value)?),
+        "date" => {
+            let parts: Vec<&str> = value.trim().split('-').collect();
+            let bad = || format!("field `date` expects a full date YYYY-MM-DD such as `2001-09-11`, but got `{value}`");
+            let [y, m, d] = parts[..] else { return Err(bad()) };
+            let (y, m, d): (i32, u32, u32) = (y.parse().map_err(|_| bad())?, m.parse().map_err(|_| bad())?, d.parse().map_err(|_| bad())?);
+            let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+            let days = [31, if leap { 29 } else { 28 }, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+            if !(1000..=9999).contains(&y) || !(1..=12).contains(&m) || d == 0 || d > days[m as usize - 1] {
+                return Err(bad());
+            }
+            (sem.year, sem.month, sem.day) = (Some(y), Some(m), Some(d));
+        }
+        "unknown_year" => match value.trim() {
+            "true" => sem.unknown_year = true,
+            other => return Err(format!("field `unknown_year` takes `true` (leave it out otherwise), but got `{other}`")),
+        },
         "weekday" => {
             let w: u32 = num(name, value)?;
             if !(1..=7).contains(&w) {
@@ -433,7 +453,7 @@ pub(crate) enum FieldTest {
 /// The fields a [`FieldTest`] may name.
 const TESTABLE: &[&str] = &[
     "year", "month", "day", "weekday", "hour", "minute", "part_of_day", "shift", "direction", "reference", "amount", "unit", "mod",
-    "event", "event_gap", "every", "timezone", "last_of_event", "range_end", "hijri_pair", "gregorian_year", "last_day", "night_before", "edge_days", "anaphora", "season", "quarter", "half", "weekend", "nth", "easter",
+    "event", "event_gap", "every", "timezone", "last_of_event", "range_end", "hijri_pair", "gregorian_year", "last_day", "night_before", "edge_days", "anaphora", "season", "quarter", "half", "weekend", "nth", "easter", "unknown_year",
 ];
 
 impl FieldTest {
@@ -482,6 +502,7 @@ impl FieldTest {
                 "weekend" => sem.weekend,
                 "nth" => sem.nth.is_some(),
                 "easter" => sem.easter.is_some(),
+                "unknown_year" => sem.unknown_year,
                 _ => false,
             },
         }

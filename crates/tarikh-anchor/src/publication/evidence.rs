@@ -183,7 +183,7 @@ pub(super) fn evidence_of(grammar: &Grammar, text: &str, mentions: &[Mention]) -
     let mut day_word: Option<(usize, i32)> = None;
     for m in mentions {
         let s = &m.semantics;
-        if s.event.is_some() || s.reference.is_some() || s.range_end.is_some() || s.unit.is_some() {
+        if s.event.is_some() || s.reference.is_some() || s.range_end.is_some() || s.unit.is_some() || s.unknown_year {
             continue;
         }
         let matched = &text[m.range.clone()];

@@ -29,7 +29,7 @@ use regex_syntax::hir::{Class, ClassUnicode, ClassUnicodeRange, Hir, HirKind};
 
 /// The longest text whose literals are looked up one start at a time rather than with the
 /// Aho–Corasick automaton (see [`Prefilter::candidates`]).
-const SHORT_TEXT: usize = 256;
+pub(crate) const SHORT_TEXT: usize = 256;
 
 /// How many bytes of text the prefilter scans with its Aho–Corasick NFA before it builds the DFA
 /// (see [`Prefilter::automaton`]).
@@ -78,6 +78,9 @@ pub(crate) struct Prefilter {
     /// The rules' required literals, looked up once per text (see [`RequiredIndex`]); built for
     /// the first text longer than [`SHORT_TEXT`].
     required: std::sync::OnceLock<RequiredIndex>,
+    /// Every rule in one pair of automata (see [`crate::multi`]), built for the first text longer
+    /// than [`SHORT_TEXT`] (`None` inside if it cannot be built).
+    spans: std::sync::OnceLock<Option<std::sync::Arc<crate::multi::RuleSpans>>>,
 }
 
 /// Which rules can match in a text at all. A rule's required literal sets (see
@@ -756,6 +759,7 @@ impl Clone for Prefilter {
             text_start_classes: self.text_start_classes.clone(),
             other_digits: self.other_digits.clone(),
             required: self.required.clone(),
+            spans: self.spans.clone(),
         }
     }
 }
@@ -907,7 +911,21 @@ impl Prefilter {
             text_start_classes,
             other_digits,
             required: std::sync::OnceLock::new(),
+            spans: std::sync::OnceLock::new(),
         }
+    }
+
+    /// Per rule, where it may match in `text` (see [`crate::multi`]): `None` for a short text
+    /// (a phrase, where building the automata would cost more than it saves), one with a
+    /// non-ASCII digit, or when the automata cannot be built or give up; then the text is matched
+    /// with candidate starts. `patterns` gives every rule's full pattern parsed, for the first
+    /// build.
+    pub(crate) fn rule_spans(&self, text: &str, patterns: impl FnOnce() -> Option<Vec<(usize, Hir)>>) -> Option<crate::multi::RuleStarts> {
+        if text.len() <= SHORT_TEXT || text.len() > u32::MAX as usize || self.other_digits.is_match(text) {
+            return None;
+        }
+        let spans = self.spans.get_or_init(|| crate::multi::RuleSpans::new(self.scan_all.len(), &patterns()?).map(std::sync::Arc::new)).as_ref()?;
+        spans.starts(text)
     }
 
     /// The automaton to scan `text` with: the NFA until [`DFA_AFTER_BYTES`] of text have gone

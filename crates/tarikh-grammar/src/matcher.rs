@@ -204,7 +204,11 @@ impl Grammar {
     /// be left to the automaton).
     pub(crate) fn rule_patterns(&self) -> Option<Vec<(usize, regex_syntax::hir::Hir)>> {
         let parser = || regex_syntax::ParserBuilder::new().utf8(true).build();
-        self.rules.iter().enumerate().map(|(ri, rule)| Some((ri, parser().parse(&crate::multi::search_pattern(rule)?).ok()?))).collect()
+        let parse = |rule: &crate::load::Rule| -> Option<regex_syntax::hir::Hir> {
+            let pattern = crate::multi::search_pattern(rule)?;
+            rule.search_hir(self).or_else(|| parser().parse(&pattern).ok())
+        };
+        self.rules.iter().enumerate().map(|(ri, rule)| Some((ri, parse(rule)?))).collect()
     }
 
     /// The candidate a rule's match makes (`group` gives the match's groups; `whole` is the match

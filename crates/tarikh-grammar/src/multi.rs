@@ -112,10 +112,28 @@ impl RuleSpans {
         // A match starts at the text's start (its boundary is `^`, its proclitics start at 0) or at
         // a character outside `WORD_CHARS` (its proclitics start after it).
         search(0, 0)?;
-        for (p, c) in text.char_indices() {
+        let bytes = text.as_bytes();
+        let mut p = 0;
+        while p < bytes.len() {
+            // Byte by byte: an ASCII letter or digit, or a basic Arabic letter (U+0620–U+064A, two
+            // bytes), is surely a word character; any other character is looked at.
+            let b = bytes[p];
+            if b < 0x80 {
+                if !(b.is_ascii_alphanumeric() || b == b'_') {
+                    search(p, p + 1)?;
+                }
+                p += 1;
+                continue;
+            }
+            if (b == 0xD8 && bytes[p + 1] >= 0xA0) || (b == 0xD9 && bytes[p + 1] <= 0x8A) {
+                p += 2;
+                continue;
+            }
+            let c = text[p..].chars().next().expect("p is a char boundary");
             if !surely_word_char(c) {
                 search(p, p + c.len_utf8())?;
             }
+            p += c.len_utf8();
         }
         found.sort_unstable();
         found.dedup();
@@ -191,6 +209,21 @@ mod tests {
             compared += fast.len();
         }
         assert!(compared > 1000, "{compared}");
+    }
+
+    #[test]
+    fn the_skeleton_parse_of_a_rule_is_the_parse_of_its_search_pattern() {
+        // The automaton is built from the skeleton parse (lexicons parsed once); it must be the
+        // very pattern `search_pattern` writes out, for every rule.
+        let g = crate::Grammar::embedded().unwrap();
+        let mut same = 0;
+        for rule in &g.rules {
+            let pattern = super::search_pattern(rule).expect("every rule is a full pattern");
+            let Some(skeleton) = rule.search_hir(&g) else { continue };
+            assert_eq!(skeleton, regex_syntax::Parser::new().parse(&pattern).unwrap(), "rule `{}`", rule.name);
+            same += 1;
+        }
+        assert!(same * 10 > g.rules.len() * 9, "{same}");
     }
 
     #[test]

@@ -6,6 +6,10 @@
 //! in one pass, the places where some rule's body could begin; each rule then runs an *anchored*
 //! search only at the match starts those places imply.
 //!
+//! Since the all-rules automaton of multi.rs, the candidate starts serve the texts it does not
+//! take: a phrase of [`SHORT_TEXT`] bytes or fewer (a `tarikh parse`, where building either
+//! automaton would cost more than the search), and a text with a non-ASCII digit.
+//!
 //! Why the result is unchanged. A rule regex is `(?:^|[^WORD_CHARS])(?P<_clitic>[وف]?[بلك]?)(?P<_body>…)…`.
 //! An unanchored leftmost-first search from `pos` returns the match of an anchored search at the
 //! smallest `s >= pos` where an anchored search matches. So it is enough to try, in increasing

@@ -22,10 +22,10 @@
 //! gives up (it cannot: its cache is never cleared for good, but an error is not ruled out by the
 //! API), the text is matched the prefilter's way; which way ran never shows in a result.
 
-use regex_automata::hybrid::dfa::{Cache, OverlappingState, DFA};
+use regex_automata::hybrid::dfa::{Cache, DFA};
 use regex_automata::nfa::thompson;
 use regex_automata::util::pool::Pool;
-use regex_automata::{Anchored, Input, MatchKind};
+use regex_automata::{Anchored, MatchKind};
 use regex_syntax::hir::Hir;
 
 type CachePool = Pool<Cache, Box<dyn Fn() -> Cache + Send + Sync>>;
@@ -97,22 +97,40 @@ impl RuleSpans {
         let mut cache = self.caches.get();
         // (rule, start) for every match reported.
         let mut found: Vec<(u32, u32)> = Vec::new();
-        // The rules matching from `q` (proclitics and body), for a match that starts at `p`.
+        // The rules matching from `q` (proclitics and body), for a match that starts at `p`: the
+        // lazy DFA's states walked by hand from the anchored start state (what an overlapping
+        // search does, without its set-up at every call, most of the cost of a search that
+        // ends after a byte or two); every match state's patterns are reported.
+        let bytes = text.as_bytes();
         let mut search = |p: usize, q: usize| -> Option<()> {
-            let input = Input::new(text).range(q..).anchored(Anchored::Yes);
-            let mut state = OverlappingState::start();
+            let start = regex_automata::util::start::Config::new().anchored(Anchored::Yes).look_behind(q.checked_sub(1).map(|b| bytes[b]));
+            let mut sid = self.dfa.start_state(&mut cache, &start).ok()?;
+            let mut at = q;
             loop {
-                self.dfa.try_search_overlapping_fwd(&mut cache, &input, &mut state).ok()?;
-                match state.get_match() {
-                    Some(hm) => found.push((self.pattern_rule[hm.pattern().as_usize()], p as u32)),
-                    None => return Some(()),
+                sid = match bytes.get(at) {
+                    Some(&b) => self.dfa.next_state(&mut cache, sid, b).ok()?,
+                    None => self.dfa.next_eoi_state(&mut cache, sid).ok()?,
+                };
+                at += 1;
+                if sid.is_tagged() {
+                    if sid.is_match() {
+                        for i in 0..self.dfa.match_len(&cache, sid) {
+                            found.push((self.pattern_rule[self.dfa.match_pattern(&cache, sid, i).as_usize()], p as u32));
+                        }
+                    } else if sid.is_dead() {
+                        return Some(());
+                    } else if sid.is_quit() {
+                        return None;
+                    }
+                }
+                if at > bytes.len() {
+                    return Some(());
                 }
             }
         };
         // A match starts at the text's start (its boundary is `^`, its proclitics start at 0) or at
         // a character outside `WORD_CHARS` (its proclitics start after it).
         search(0, 0)?;
-        let bytes = text.as_bytes();
         let mut p = 0;
         while p < bytes.len() {
             // Byte by byte: an ASCII letter or digit, or a basic Arabic letter (U+0620–U+064A, two
@@ -195,6 +213,39 @@ mod tests {
             }
         }
         assert!(checked > 1000, "{checked}");
+    }
+
+    #[test]
+    fn the_walk_reports_what_an_overlapping_search_reports() {
+        // `starts` walks the lazy DFA by hand; regex-automata's own overlapping search, at the
+        // same places, must report the very same (rule, start) pairs.
+        use regex_automata::hybrid::dfa::OverlappingState;
+        let g = crate::Grammar::embedded().unwrap();
+        let spans = super::RuleSpans::new(g.rules.len(), &g.rule_patterns().unwrap()).unwrap();
+        let mut cache = spans.dfa.create_cache();
+        let mut compared = 0;
+        for text in texts(&g) {
+            let walked = spans.starts(&text).unwrap();
+            let mut reference: Vec<(u32, u32)> = Vec::new();
+            let places = std::iter::once((0, 0)).chain(text.char_indices().filter(|&(_, c)| !super::surely_word_char(c)).map(|(p, c)| (p, p + c.len_utf8())));
+            for (p, q) in places {
+                let input = Input::new(&text).range(q..).anchored(Anchored::Yes);
+                let mut state = OverlappingState::start();
+                loop {
+                    spans.dfa.try_search_overlapping_fwd(&mut cache, &input, &mut state).unwrap();
+                    match state.get_match() {
+                        Some(hm) => reference.push((spans.pattern_rule[hm.pattern().as_usize()], p as u32)),
+                        None => break,
+                    }
+                }
+            }
+            reference.sort_unstable();
+            reference.dedup();
+            let flat: Vec<(u32, u32)> = (0..g.rules.len()).flat_map(|r| walked.rule(r).iter().map(move |&s| (r as u32, s))).collect();
+            assert_eq!(flat, reference, "in «{text}»");
+            compared += flat.len();
+        }
+        assert!(compared > 1000, "{compared}");
     }
 
     #[test]

@@ -28,6 +28,7 @@ mod fnv;
 mod fields;
 mod load;
 mod matcher;
+mod multi;
 mod prefilter;
 mod semantics;
 mod spread;

@@ -6,6 +6,10 @@
 //! in one pass, the places where some rule's body could begin; each rule then runs an *anchored*
 //! search only at the match starts those places imply.
 //!
+//! Since the all-rules automaton of multi.rs, the candidate starts serve the texts it does not
+//! take: a phrase of [`SHORT_TEXT`] bytes or fewer (a `tarikh parse`, where building either
+//! automaton would cost more than the search), and a text with a non-ASCII digit.
+//!
 //! Why the result is unchanged. A rule regex is `(?:^|[^WORD_CHARS])(?P<_clitic>[وف]?[بلك]?)(?P<_body>…)…`.
 //! An unanchored leftmost-first search from `pos` returns the match of an anchored search at the
 //! smallest `s >= pos` where an anchored search matches. So it is enough to try, in increasing
@@ -29,7 +33,7 @@ use regex_syntax::hir::{Class, ClassUnicode, ClassUnicodeRange, Hir, HirKind};
 
 /// The longest text whose literals are looked up one start at a time rather than with the
 /// Aho–Corasick automaton (see [`Prefilter::candidates`]).
-const SHORT_TEXT: usize = 256;
+pub(crate) const SHORT_TEXT: usize = 256;
 
 /// How many bytes of text the prefilter scans with its Aho–Corasick NFA before it builds the DFA
 /// (see [`Prefilter::automaton`]).
@@ -78,6 +82,9 @@ pub(crate) struct Prefilter {
     /// The rules' required literals, looked up once per text (see [`RequiredIndex`]); built for
     /// the first text longer than [`SHORT_TEXT`].
     required: std::sync::OnceLock<RequiredIndex>,
+    /// Every rule in one pair of automata (see [`crate::multi`]), built for the first text longer
+    /// than [`SHORT_TEXT`] (`None` inside if it cannot be built).
+    spans: std::sync::OnceLock<Option<std::sync::Arc<crate::multi::RuleSpans>>>,
 }
 
 /// Which rules can match in a text at all. A rule's required literal sets (see
@@ -756,6 +763,7 @@ impl Clone for Prefilter {
             text_start_classes: self.text_start_classes.clone(),
             other_digits: self.other_digits.clone(),
             required: self.required.clone(),
+            spans: self.spans.clone(),
         }
     }
 }
@@ -907,7 +915,21 @@ impl Prefilter {
             text_start_classes,
             other_digits,
             required: std::sync::OnceLock::new(),
+            spans: std::sync::OnceLock::new(),
         }
+    }
+
+    /// Per rule, where it may match in `text` (see [`crate::multi`]): `None` for a short text
+    /// (a phrase, where building the automata would cost more than it saves), one with a
+    /// non-ASCII digit, or when the automata cannot be built or give up; then the text is matched
+    /// with candidate starts. `patterns` gives every rule's full pattern parsed, for the first
+    /// build.
+    pub(crate) fn rule_spans(&self, text: &str, patterns: impl FnOnce() -> Option<Vec<(usize, Hir)>>) -> Option<crate::multi::RuleStarts> {
+        if text.len() <= SHORT_TEXT || text.len() > u32::MAX as usize || self.other_digits.is_match(text) {
+            return None;
+        }
+        let spans = self.spans.get_or_init(|| crate::multi::RuleSpans::new(self.scan_all.len(), &patterns()?).map(std::sync::Arc::new)).as_ref()?;
+        spans.starts(text)
     }
 
     /// The automaton to scan `text` with: the NFA until [`DFA_AFTER_BYTES`] of text have gone

@@ -1,0 +1,297 @@
+//! Where each rule can match in a text, for all rules at once (see [`RuleSpans`]).
+//!
+//! The prefilter (prefilter.rs) proposes candidate starts from each rule's first word; on news
+//! text that made ~150,000 anchored searches per 300 articles, each on one rule's lazy DFA, and
+//! nearly all of them failing. This module asks instead which rules *do* match at a place: one
+//! lazy DFA over every rule's proclitics and body, searched anchored at each place a match can
+//! start, reports (overlapping, every pattern) each rule that matches there. Every rule pattern
+//! starts with `(?:^|[^WORD_CHARS])` (see load.rs, `full_pattern`), so a match starts at the
+//! text's start or at a character outside `WORD_CHARS`: on Arabic text one place per word, and
+//! the automaton dies after a byte or two at most of them. A rule's own anchored search (which fills its capture
+//! groups) then runs only where the automaton said it matches: ~5,000 per 300 articles.
+//!
+//! Why the result is unchanged. The matcher tries a rule, in increasing order, at each start of a
+//! superset of the starts where its anchored search matches; the first that matches is the rule's
+//! leftmost match. A match of the rule anchored at `s` is its boundary (`^` at 0, or the character
+//! at `s`) followed by a match of its proclitics and body, so the automaton, searched from 0 or
+//! from after that character to the end of the text, reports the rule there, for `s`
+//! (look-around is read from the whole text either way; see [`search_pattern`]). Patterns with a Unicode word boundary are
+//! put in without it (a larger language, see [`crate::prefilter::strip`]): a lazy DFA cannot read
+//! `\b` next to an Arabic letter. A rule reported nowhere has no match at all, at any length (the
+//! search from `s` is not bounded), so a rule searched unanchored is skipped too. If the automaton
+//! gives up (it cannot: its cache is never cleared for good, but an error is not ruled out by the
+//! API), the text is matched the prefilter's way; which way ran never shows in a result.
+
+use regex_automata::hybrid::dfa::{Cache, DFA};
+use regex_automata::nfa::thompson;
+use regex_automata::util::pool::Pool;
+use regex_automata::{Anchored, MatchKind};
+use regex_syntax::hir::Hir;
+
+type CachePool = Pool<Cache, Box<dyn Fn() -> Cache + Send + Sync>>;
+
+/// Every rule's pattern in one lazy DFA, searched anchored (see the module docs).
+pub(crate) struct RuleSpans {
+    dfa: DFA,
+    /// Per pattern of the automaton: its rule.
+    pattern_rule: Vec<u32>,
+    /// How many rules the grammar has.
+    rules: usize,
+    caches: CachePool,
+}
+
+impl std::fmt::Debug for RuleSpans {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("RuleSpans")
+    }
+}
+
+/// Per rule, the sorted starts of its possible matches in one text.
+pub(crate) struct RuleStarts {
+    /// All starts, grouped by rule, sorted and without repeats within a rule.
+    starts: Vec<u32>,
+    /// Rule `r`'s starts are `starts[offsets[r]..offsets[r + 1]]`.
+    offsets: Vec<u32>,
+}
+
+impl RuleStarts {
+    /// The starts of rule `r` (none: it matches nowhere in the text, at any length).
+    pub(crate) fn rule(&self, r: usize) -> &[u32] {
+        &self.starts[self.offsets[r] as usize..self.offsets[r + 1] as usize]
+    }
+}
+
+/// What the automaton holds of a rule: its proclitics and its body, without the boundaries
+/// around them. Every rule's full pattern is `(?:^|[^WORD_CHARS])` + this +
+/// `(?:$|[^WORD_CHARS])` (see load.rs, `full_pattern`): the automaton is searched just after the
+/// boundary character instead (or at the text's start), and the end boundary is left out (a
+/// larger language: a rule may be reported where it then does not match, never the reverse).
+/// `None` if the rule's pattern is not built that way (then the automaton is not used at all).
+pub(crate) fn search_pattern(rule: &crate::load::Rule) -> Option<String> {
+    let word = crate::load::WORD_CHARS;
+    let inner = format!("(?P<_clitic>[وف]?[بلك]?)(?P<_body>{})", rule.body);
+    (rule.pattern == format!("(?:^|[^{word}]){inner}(?:$|[^{word}])")).then_some(inner)
+}
+
+impl RuleSpans {
+    /// The automaton over `patterns` (rule index, the rule's [`search_pattern`] parsed), for a grammar
+    /// of `rules` rules; `None` if it cannot be built (too large), in which case every text is
+    /// matched the prefilter's way.
+    pub(crate) fn new(rules: usize, patterns: &[(usize, Hir)]) -> Option<RuleSpans> {
+        let hirs: Vec<Hir> = patterns.iter().map(|(_, h)| crate::prefilter::strip(h)).collect();
+        let nfa_config = thompson::Config::new().utf8(true).shrink(false).which_captures(thompson::WhichCaptures::None).nfa_size_limit(Some(256 << 20));
+        let nfa = thompson::Compiler::new().configure(nfa_config).build_many_from_hir(&hirs).ok()?;
+        // Anchored searches only start in a handful of states (the start state by the byte before),
+        // and the states a text reaches are few; 64 MB is never reached on news text (~17 MB
+        // for 300 articles), and a cleared cache only costs time.
+        let config = DFA::config().match_kind(MatchKind::All).cache_capacity(64 << 20).skip_cache_capacity_check(true);
+        let dfa = DFA::builder().configure(config).build_from_nfa(nfa).ok()?;
+        let d = dfa.clone();
+        let create: Box<dyn Fn() -> Cache + Send + Sync> = Box::new(move || d.create_cache());
+        Some(RuleSpans { dfa, pattern_rule: patterns.iter().map(|(r, _)| *r as u32).collect(), rules, caches: Pool::new(create) })
+    }
+
+    /// Per rule, the starts of its matches in `text` (a superset: see the module docs); `None` if
+    /// the automaton gave up.
+    pub(crate) fn starts(&self, text: &str) -> Option<RuleStarts> {
+        let mut cache = self.caches.get();
+        // (rule, start) for every match reported.
+        let mut found: Vec<(u32, u32)> = Vec::new();
+        // The rules matching from `q` (proclitics and body), for a match that starts at `p`: the
+        // lazy DFA's states walked by hand from the anchored start state (what an overlapping
+        // search does, without its set-up at every call, most of the cost of a search that
+        // ends after a byte or two); every match state's patterns are reported.
+        let bytes = text.as_bytes();
+        let mut search = |p: usize, q: usize| -> Option<()> {
+            let start = regex_automata::util::start::Config::new().anchored(Anchored::Yes).look_behind(q.checked_sub(1).map(|b| bytes[b]));
+            let mut sid = self.dfa.start_state(&mut cache, &start).ok()?;
+            let mut at = q;
+            loop {
+                sid = match bytes.get(at) {
+                    Some(&b) => self.dfa.next_state(&mut cache, sid, b).ok()?,
+                    None => self.dfa.next_eoi_state(&mut cache, sid).ok()?,
+                };
+                at += 1;
+                if sid.is_tagged() {
+                    if sid.is_match() {
+                        for i in 0..self.dfa.match_len(&cache, sid) {
+                            found.push((self.pattern_rule[self.dfa.match_pattern(&cache, sid, i).as_usize()], p as u32));
+                        }
+                    } else if sid.is_dead() {
+                        return Some(());
+                    } else if sid.is_quit() {
+                        return None;
+                    }
+                }
+                if at > bytes.len() {
+                    return Some(());
+                }
+            }
+        };
+        // A match starts at the text's start (its boundary is `^`, its proclitics start at 0) or at
+        // a character outside `WORD_CHARS` (its proclitics start after it).
+        search(0, 0)?;
+        let mut p = 0;
+        while p < bytes.len() {
+            // Byte by byte: an ASCII letter or digit, or a basic Arabic letter (U+0620–U+064A, two
+            // bytes), is surely a word character; any other character is looked at.
+            let b = bytes[p];
+            if b < 0x80 {
+                if !(b.is_ascii_alphanumeric() || b == b'_') {
+                    search(p, p + 1)?;
+                }
+                p += 1;
+                continue;
+            }
+            if (b == 0xD8 && bytes[p + 1] >= 0xA0) || (b == 0xD9 && bytes[p + 1] <= 0x8A) {
+                p += 2;
+                continue;
+            }
+            let c = text[p..].chars().next().expect("p is a char boundary");
+            if !surely_word_char(c) {
+                search(p, p + c.len_utf8())?;
+            }
+            p += c.len_utf8();
+        }
+        found.sort_unstable();
+        found.dedup();
+        let mut offsets = vec![0u32; self.rules + 1];
+        for &(r, _) in &found {
+            offsets[r as usize + 1] += 1;
+        }
+        for r in 0..self.rules {
+            offsets[r + 1] += offsets[r];
+        }
+        Some(RuleStarts { starts: found.into_iter().map(|(_, s)| s).collect(), offsets })
+    }
+}
+
+/// A char that is certainly in `WORD_CHARS` (see load.rs), so never matched by the boundary class
+/// `[^WORD_CHARS]`: no match starts there (a cheap check; `false` only means "search").
+#[inline]
+fn surely_word_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || c == '_' || ('\u{0620}'..='\u{064A}').contains(&c)
+}
+
+#[cfg(test)]
+mod tests {
+    use regex_automata::{Anchored, Input};
+
+    /// Every example phrase of the grammar, normalised, in texts long enough for the automaton:
+    /// phrases joined by « . » (a mark no rule reads across) until a text passes `SHORT_TEXT`
+    /// (one text per phrase, each padded, made these tests minutes long in a debug build).
+    fn texts(g: &crate::Grammar) -> Vec<String> {
+        let other = regex_automata::meta::Regex::new(r"[\d--0-9]").unwrap();
+        let mut texts = vec![String::from("وقال المسؤول في بيان ان ")];
+        for phrase in g.examples().iter().map(|e| tarikh_text::normalise(&e.text)).filter(|p| !other.is_match(p)) {
+            let last = texts.last_mut().expect("one text at least");
+            if last.len() > crate::prefilter::SHORT_TEXT {
+                texts.push(phrase);
+            } else {
+                last.push_str(" . ");
+                last.push_str(&phrase);
+            }
+        }
+        let last = texts.last_mut().expect("one text at least");
+        while last.len() <= crate::prefilter::SHORT_TEXT {
+            last.push_str(" \u{1F4F0}");
+        }
+        texts
+    }
+
+    #[test]
+    fn every_anchored_match_of_a_rule_starts_where_the_automaton_says() {
+        // The automaton is exact only if it reports every rule at every start where the rule's
+        // regex has an anchored match (the matcher tries the rule there and nowhere else): checked
+        // for every rule at every such start, in every example phrase of the grammar.
+        let g = crate::Grammar::embedded().unwrap();
+        let mut checked = 0;
+        for text in texts(&g) {
+            let starts = g.prefilter.rule_spans(&text, || g.rule_patterns()).expect("a long text without other digits");
+            for (r, rule) in g.rules.iter().enumerate() {
+                let list = starts.rule(r);
+                // Each start with an anchored match, in order: the leftmost match from `from` starts
+                // at the first of them at or after `from`.
+                let mut from = 0;
+                while from <= text.len() {
+                    let Some(m) = rule.regex().search(&Input::new(&text).range(from..).anchored(Anchored::No)) else { break };
+                    assert!(list.contains(&(m.start() as u32)), "rule `{}` matches «{}» at {} in «{text}», not reported", rule.name, &text[m.range()], m.start());
+                    checked += 1;
+                    from = m.start() + text[m.start()..].chars().next().map_or(1, char::len_utf8);
+                }
+            }
+        }
+        assert!(checked > 1000, "{checked}");
+    }
+
+    #[test]
+    fn the_walk_reports_what_an_overlapping_search_reports() {
+        // `starts` walks the lazy DFA by hand; regex-automata's own overlapping search, at the
+        // same places, must report the very same (rule, start) pairs.
+        use regex_automata::hybrid::dfa::OverlappingState;
+        let g = crate::Grammar::embedded().unwrap();
+        let spans = super::RuleSpans::new(g.rules.len(), &g.rule_patterns().unwrap()).unwrap();
+        let mut cache = spans.dfa.create_cache();
+        let mut compared = 0;
+        for text in texts(&g) {
+            let walked = spans.starts(&text).unwrap();
+            let mut reference: Vec<(u32, u32)> = Vec::new();
+            let places = std::iter::once((0, 0)).chain(text.char_indices().filter(|&(_, c)| !super::surely_word_char(c)).map(|(p, c)| (p, p + c.len_utf8())));
+            for (p, q) in places {
+                let input = Input::new(&text).range(q..).anchored(Anchored::Yes);
+                let mut state = OverlappingState::start();
+                loop {
+                    spans.dfa.try_search_overlapping_fwd(&mut cache, &input, &mut state).unwrap();
+                    match state.get_match() {
+                        Some(hm) => reference.push((spans.pattern_rule[hm.pattern().as_usize()], p as u32)),
+                        None => break,
+                    }
+                }
+            }
+            reference.sort_unstable();
+            reference.dedup();
+            let flat: Vec<(u32, u32)> = (0..g.rules.len()).flat_map(|r| walked.rule(r).iter().map(move |&s| (r as u32, s))).collect();
+            assert_eq!(flat, reference, "in «{text}»");
+            compared += flat.len();
+        }
+        assert!(compared > 1000, "{compared}");
+    }
+
+    #[test]
+    fn find_is_the_same_with_and_without_the_automaton() {
+        // The whole matcher (contexts, composition, the longest match) must choose alike whether
+        // a rule is tried where the automaton says or at the prefilter's candidate starts.
+        let g = crate::Grammar::embedded().unwrap();
+        let mut compared = 0;
+        for text in texts(&g) {
+            let fast = g.find_with(&text, true);
+            assert_eq!(fast, g.find_with(&text, false), "in «{text}»");
+            compared += fast.len();
+        }
+        assert!(compared > 1000, "{compared}");
+    }
+
+    #[test]
+    fn the_skeleton_parse_of_a_rule_is_the_parse_of_its_search_pattern() {
+        // The automaton is built from the skeleton parse (lexicons parsed once); it must be the
+        // very pattern `search_pattern` writes out, for every rule.
+        let g = crate::Grammar::embedded().unwrap();
+        let mut same = 0;
+        for rule in &g.rules {
+            let pattern = super::search_pattern(rule).expect("every rule is a full pattern");
+            let Some(skeleton) = rule.search_hir(&g) else { continue };
+            assert_eq!(skeleton, regex_syntax::Parser::new().parse(&pattern).unwrap(), "rule `{}`", rule.name);
+            same += 1;
+        }
+        assert!(same * 10 > g.rules.len() * 9, "{same}");
+    }
+
+    #[test]
+    fn a_text_with_other_digits_or_a_phrase_is_left_to_the_prefilter() {
+        let g = crate::Grammar::embedded().unwrap();
+        let long = "في 5 مايو ".repeat(40);
+        assert!(g.prefilter.rule_spans(&long, || g.rule_patterns()).is_some());
+        assert!(g.prefilter.rule_spans("في 5 مايو", || g.rule_patterns()).is_none());
+        assert!(g.prefilter.rule_spans(&format!("{long} ٥"), || g.rule_patterns()).is_none(), "an Arabic-Indic digit the normalisation left");
+    }
+}

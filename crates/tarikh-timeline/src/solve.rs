@@ -17,7 +17,7 @@ use crate::Conflict;
 use petgraph::unionfind::UnionFind;
 use petgraph::Direction;
 use std::cmp::Reverse;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 /// Solve the network of `ne` events: per event its [earliest start, latest start, earliest end,
 /// latest end] in minutes from the origin (None: unbounded). Every constraint left out is
@@ -34,21 +34,27 @@ pub(crate) fn solve(ne: usize, net: &mut Network, conflicts: &mut Vec<Conflict>,
     for e in 0..ne {
         comps.entry(comp.find(e)).or_default().push(e);
     }
-    let mut comp_constraints: HashMap<usize, Vec<usize>> = HashMap::new();
+    // per component root: its constraints (an empty list allocates nothing)
+    let mut comp_constraints: Vec<Vec<usize>> = vec![Vec::new(); ne];
     for (ci, c) in constraints.iter().enumerate() {
         let node = if c.from != 0 { c.from } else { c.to };
-        comp_constraints.entry(comp.find((node - 1) / 2)).or_default().push(ci);
+        comp_constraints[comp.find((node - 1) / 2)].push(ci);
     }
+    // per event: its place in its component (each event is in one component)
+    let mut local: Vec<usize> = vec![0; ne];
     let mut bounds: Vec<[Option<i64>; 4]> = vec![[None; 4]; ne];
     let mut quoted = QuoteCache::default();
+    let mut network = stn::Incremental::default();
     let mut comp_list: Vec<(usize, Vec<usize>)> = comps.into_iter().collect();
     comp_list.sort_by_key(|(_, evs)| evs[0]);
     for (root, evs) in comp_list {
-        let cis = comp_constraints.remove(&root).unwrap_or_default();
+        let cis = std::mem::take(&mut comp_constraints[root]);
         // local numbering: 0 = origin, then 2 points per event; an edge's constraint is its
         // position in `cis`, so that the search reads a small array of its own
-        let local: HashMap<usize, usize> = evs.iter().enumerate().map(|(k, &e)| (e, k)).collect();
-        let loc = |node: usize| if node == 0 { 0 } else { let e = (node - 1) / 2; 1 + 2 * local[&e] + (node - 1) % 2 };
+        for (k, &e) in evs.iter().enumerate() {
+            local[e] = k;
+        }
+        let loc = |node: usize| if node == 0 { 0 } else { let e = (node - 1) / 2; 1 + 2 * local[e] + (node - 1) % 2 };
         let edges: Vec<stn::Edge> = cis
             .iter()
             .enumerate()
@@ -64,7 +70,7 @@ pub(crate) fn solve(ne: usize, net: &mut Network, conflicts: &mut Vec<Conflict>,
             let c = &constraints[cis[k]];
             (Reverse(c.class), Reverse(c.docs()), Reverse(c.sources.len()), cis[k])
         });
-        let mut network = stn::Incremental::new(g.node_count(), cis.len());
+        network.reset(g.node_count(), cis.len());
         for k in order {
             let Err(local_cycle) = network.add(&outgoing, edges[k]) else { continue };
             let cycle: Vec<usize> = local_cycle.iter().map(|&k| cis[k]).collect();

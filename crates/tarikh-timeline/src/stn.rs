@@ -114,6 +114,7 @@ const ANCESTORS: usize = 4096;
 /// is a tight ancestor of `from` closes a cycle at once (the new constraint, the search's path to
 /// that point, then the tight chain down to `from`), so the search stops there instead of
 /// spreading a lowered origin to every dated event first.
+#[derive(Default)]
 pub(crate) struct Incremental {
     /// A feasible potential of the kept constraints.
     pot: Vec<i64>,
@@ -142,25 +143,33 @@ pub(crate) struct Incremental {
 impl Incremental {
     /// A component of `points` points (point 0 the origin) and `constraints` constraints, none
     /// kept yet.
+    #[cfg(test)]
     pub(crate) fn new(points: usize, constraints: usize) -> Incremental {
-        let mut pot = vec![UNREACHED; points];
-        if let Some(origin) = pot.first_mut() {
+        let mut network = Incremental::default();
+        network.reset(points, constraints);
+        network
+    }
+
+    /// Start over on a component of `points` points (point 0 the origin) and `constraints`
+    /// constraints, none kept yet, reusing the buffers of the one before (a story has thousands
+    /// of components, most of one event).
+    pub(crate) fn reset(&mut self, points: usize, constraints: usize) {
+        self.pot.clear();
+        self.pot.resize(points, UNREACHED);
+        if let Some(origin) = self.pot.first_mut() {
             *origin = 0;
         }
-        Incremental {
-            pot,
-            pred: vec![NONE; points],
-            pred_constraint: vec![0; points],
-            kept: vec![false; constraints],
-            round: 0,
-            seen: vec![0; points],
-            settled: vec![0; points],
-            ancestor: vec![0; points],
-            gain: vec![0; points],
-            parent: vec![(NONE, 0); points],
-            heap: std::collections::BinaryHeap::new(),
-            lowered: Vec::new(),
+        self.pred.clear();
+        self.pred.resize(points, NONE);
+        self.pred_constraint.resize(points, 0);
+        self.kept.clear();
+        self.kept.resize(constraints, false);
+        // (stamps of earlier rounds stay below the next round's)
+        for stamps in [&mut self.seen, &mut self.settled, &mut self.ancestor] {
+            stamps.resize(points, 0);
         }
+        self.gain.resize(points, 0);
+        self.parent.resize(points, (NONE, 0));
     }
 
     /// Per constraint: whether it was kept.

@@ -15,8 +15,10 @@
 //! date). Each event has a start and an end point. Consistency is "no negative cycle"; the
 //! latest bound of a point is its shortest distance from the origin, the earliest bound minus its
 //! shortest distance to the origin (the same search on the reversed graph). A negative cycle is a
-//! contradiction: it is reported with every constraint in it, its weakest constraint is dropped,
-//! and the component is solved again until it is consistent.
+//! contradiction: the constraints are added strongest first (the weakness order below, reversed),
+//! and one that closes a negative cycle with those kept before it — the weakest of that cycle —
+//! is dropped and reported with every constraint of the cycle. What is kept is the greedy maximal
+//! consistent set: no constraint is dropped that the stronger ones kept allow.
 //!
 //! ## Constraints
 //! * an event's own timex interval `[a, b)` (majority reading, see below): `start ≥ a`,
@@ -66,13 +68,14 @@
 //!   next-day reading is reported as a disagreement.
 //!
 //! To stay near-linear (100 000 synthetic mentions in 1000 documents, 2 % contradicting
-//! relations: about 1.5 s of CPU in a release build on a busy 2-core machine, see `tests/scale.rs`),
+//! relations: about 1.35 s of CPU in a release build on a busy 2-core machine, see `tests/scale.rs`),
 //! candidates are
 //! found through blocking keys (type + day + head, type + day + one of the mention's three rarest
 //! key words, type + month + head, type + head, and type + key word for strict types), and
 //! each mention is compared only with the last 8 mentions under each key.
-//! The network is solved per connected component (events linked by relations, plus the origin),
-//! with a queue-based Bellman–Ford (SPFA); isolated events cost O(1). Everything is sorted by
+//! The network is solved per connected component (events linked by relations, plus the origin):
+//! each constraint is added with an incremental propagation that moves only the points it
+//! lowers, and the bounds come from a queue-based Bellman–Ford (SPFA); isolated events cost O(1). Everything is sorted by
 //! document id then offset first, so the result does not depend on the input order.
 
 #![deny(missing_docs)]

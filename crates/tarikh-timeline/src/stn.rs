@@ -1,5 +1,6 @@
-//! A simple temporal network: points, difference constraints `t_to − t_from ≤ w`, negative-cycle
-//! detection and bounds, solved per connected component with a queue-based Bellman–Ford (SPFA).
+//! A simple temporal network: points, difference constraints `t_to − t_from ≤ w`, constraints
+//! added one at a time and kept only when they close no negative cycle ([`Incremental`]), and the
+//! bounds of a consistent component (a queue-based Bellman–Ford, SPFA, from the origin).
 
 use petgraph::graph::{DiGraph, NodeIndex};
 use petgraph::visit::EdgeRef;
@@ -28,8 +29,7 @@ pub(crate) fn graph(n: usize, edges: &[Edge]) -> DiGraph<(), (i64, usize)> {
     g
 }
 
-/// No predecessor (a point whose distance was never lowered, or lowered through a constraint
-/// dropped since).
+/// No predecessor (a point whose potential is still its start value).
 const NONE: u32 = u32::MAX;
 
 /// One edge of an [`Adjacency`]: the point at its other end, the constraint it belongs to and its
@@ -86,386 +86,191 @@ impl Adjacency {
     }
 }
 
-/// The search's queue of points: a ring over a power-of-two buffer of `u32`, large enough for
-/// every point at once (a point is queued at most once), so that the tens of millions of pushes
-/// and pops of a large contradictory component neither grow nor wrap by division.
-struct Ring {
-    buf: Vec<u32>,
-    head: usize,
-    len: usize,
-    mask: usize,
-}
+/// The potential every point other than the origin starts from: far above any time a story
+/// states (2^40 minutes is two million years), so that a point no constraint reaches from the
+/// origin keeps a potential no sum of stated weights can bring near the origin's.
+const UNREACHED: i64 = 1 << 40;
 
-impl Ring {
-    /// Points `0..n`, in order.
-    fn with_all(n: usize) -> Ring {
-        let cap = (n + 1).next_power_of_two();
-        let mut buf = vec![0u32; cap];
-        for (k, slot) in buf.iter_mut().take(n).enumerate() {
-            *slot = k as u32;
-        }
-        Ring { buf, head: 0, len: n, mask: cap - 1 }
-    }
+/// How many points up the chain of tight predecessors of a new constraint's tail are marked
+/// before a search (see [`Incremental::add`]); a cycle through a point further up is still found,
+/// when the search reaches the tail itself.
+const ANCESTORS: usize = 4096;
 
-    fn pop_front(&mut self) -> Option<usize> {
-        if self.len == 0 {
-            return None;
-        }
-        let x = self.buf[self.head];
-        self.head = (self.head + 1) & self.mask;
-        self.len -= 1;
-        Some(x as usize)
-    }
-
-    fn push_back(&mut self, x: usize) {
-        self.buf[(self.head + self.len) & self.mask] = x as u32;
-        self.len += 1;
-    }
-
-    fn push_front(&mut self, x: usize) {
-        self.head = (self.head + self.mask) & self.mask;
-        self.buf[self.head] = x as u32;
-        self.len += 1;
-    }
-}
-
-/// How many points of a chain of predecessors are looked at for a short cycle.
-const CHAIN: usize = 16;
-
-/// A point and its first predecessors (see [`CycleSearch::chain`]); empty: not read yet.
-#[derive(Default)]
-struct Chain {
-    points: [u32; CHAIN],
-    len: usize,
-    /// Bit `x % 64` set for every point `x` of the chain: most points relaxed are not in it, and
-    /// a clear bit says so without comparing them with each.
-    bits: u64,
-}
-
-impl Chain {
-    fn push(&mut self, x: u32) {
-        self.points[self.len] = x;
-        self.len += 1;
-        self.bits |= 1 << (x % 64);
-    }
-
-    fn contains(&self, x: u32) -> bool {
-        self.bits & (1 << (x % 64)) != 0 && self.points[..self.len].contains(&x)
-    }
-}
-
-/// Incremental negative-cycle search: every point starts at distance 0 (as if a virtual source
-/// reached all of them), SPFA relaxes the active edges, and every `n` relaxations the predecessor
-/// graph is checked for a cycle (a cycle there is always negative), so a cycle is found after
-/// O(n) amortised extra work instead of after n rounds. (The check walks the whole graph only
-/// when a walk from the points that may have closed a cycle unseen meets itself, see
-/// [`CycleSearch::suspects_closed`]: on a large component nearly every check finds nothing.) After the caller deactivates a
-/// constraint of the reported cycle ([`CycleSearch::deactivate`]), [`CycleSearch::run`] resumes
-/// from the current distances.
+/// Incremental consistency of a component (Cotton and Maler's propagation of difference
+/// constraints, as SMT solvers use it): constraints are added one at a time, and each is kept
+/// only if it closes no negative cycle with those kept before it.
 ///
-/// The predecessor walks after every relaxation are most of the search's time on a large
-/// contradictory component (10^7 relaxations for 10^5 mentions): each step is a load that
-/// depends on the one before. So a predecessor is kept as a bare `u32` point, in an array small
-/// enough to stay in the fastest cache, and a predecessor through a dropped constraint is erased
-/// when the constraint is dropped instead of being checked at every step.
-pub(crate) struct CycleSearch {
-    dist: Vec<i64>,
-    /// Per point: the point its distance came through (`NONE`: none).
+/// A potential `pot` is kept feasible for the kept constraints (`pot[to] ≤ pot[from] + weight`
+/// for each). Adding `from → to` of weight `w` that the potential already satisfies costs O(1);
+/// otherwise a Dijkstra search over reduced costs (non-negative under a feasible potential) from
+/// `to` lowers only the points whose potential must drop, and the constraint closes a negative
+/// cycle exactly when the search would lower `from` itself. Its cost is that of the region the
+/// new constraint moves, not of the component: the origin starts at 0 and every other point far
+/// above ([`UNREACHED`]), so a point's potential is its latest time whenever a date reaches it,
+/// and the origin's potential only drops when a negative cycle passes through it.
+///
+/// Every point keeps the constraint that last set its potential (its tight predecessor: the
+/// potential is exactly the predecessor's plus that weight). A point the search would lower that
+/// is a tight ancestor of `from` closes a cycle at once (the new constraint, the search's path to
+/// that point, then the tight chain down to `from`), so the search stops there instead of
+/// spreading a lowered origin to every dated event first.
+#[derive(Default)]
+pub(crate) struct Incremental {
+    /// A feasible potential of the kept constraints.
+    pot: Vec<i64>,
+    /// Per point: the point its potential came through (`NONE`: the start value).
     pred: Vec<u32>,
-    /// Per point: the constraint its distance came through (meaningful where `pred` is set).
+    /// Per point: the constraint its potential came through (meaningful where `pred` is set).
     pred_constraint: Vec<u32>,
-    /// Per point: how many points have it as their predecessor. A point that is no one's
-    /// predecessor cannot be among the predecessors of the point relaxing it, so relaxing it
-    /// closes no cycle and the walk up the predecessors is skipped (most points relaxed are
-    /// such leaves: an event's start, reached through its end).
-    children: Vec<u32>,
-    inq: Vec<bool>,
-    queue: Ring,
-    relaxations: usize,
-    /// The relaxation count at which the predecessor graph is checked next (every `n`th: kept as
-    /// a count to reach rather than a remainder to take, a division on each of millions of
-    /// relaxations).
-    next_check: usize,
-    /// Buffers of the periodic predecessor-graph check, kept between checks.
-    state: Vec<u8>,
-    walk: Vec<usize>,
-    /// Points that may close a cycle of the predecessor graph the short check did not see: `v`
-    /// where a relaxation made it the child of a point whose chain of predecessors is longer
-    /// than the short check reads and does not show `v` (see [`CycleSearch::suspects_closed`]).
-    suspects: Vec<u32>,
-    /// Per point: whether it is in `suspects`.
-    suspect: Vec<bool>,
-    /// Whether a periodic check may be skipped when no suspect closes a cycle (always, except
-    /// in the test that compares the search with and without).
-    trust_suspects: bool,
+    /// Per constraint: kept (added without closing a negative cycle).
+    kept: Vec<bool>,
+    /// Scratch of one search, valid for a point where its stamp equals `round`.
+    round: u32,
+    /// Per point: the round in which `gain` and `parent` were set.
+    seen: Vec<u32>,
+    /// Per point: the round in which it was settled (popped).
+    settled: Vec<u32>,
+    /// Per point: the round in which it was marked a tight ancestor of the new constraint's tail.
+    ancestor: Vec<u32>,
+    /// Per point: how much its potential drops (negative).
+    gain: Vec<i64>,
+    /// Per point: the point and constraint the search reached it through.
+    parent: Vec<(u32, u32)>,
+    heap: std::collections::BinaryHeap<std::cmp::Reverse<(i64, u32)>>,
+    lowered: Vec<u32>,
 }
 
-impl CycleSearch {
-    /// A search over `n` points (at most `u32::MAX`: a story's component is far smaller).
-    pub(crate) fn new(n: usize) -> CycleSearch {
-        CycleSearch {
-            dist: vec![0; n],
-            pred: vec![NONE; n],
-            pred_constraint: vec![0; n],
-            children: vec![0; n],
-            inq: vec![true; n],
-            queue: Ring::with_all(n),
-            relaxations: 0,
-            next_check: 0,
-            state: Vec::new(),
-            walk: Vec::new(),
-            suspects: Vec::new(),
-            suspect: vec![false; n],
-            trust_suspects: true,
-        }
+impl Incremental {
+    /// A component of `points` points (point 0 the origin) and `constraints` constraints, none
+    /// kept yet.
+    #[cfg(test)]
+    pub(crate) fn new(points: usize, constraints: usize) -> Incremental {
+        let mut network = Incremental::default();
+        network.reset(points, constraints);
+        network
     }
 
-    /// Run until the network is consistent (None) or a negative cycle is found (its constraint
-    /// indices, in order). `active[c]` tells whether constraint `c` still counts.
-    pub(crate) fn run(&mut self, g: &Adjacency, active: &[bool]) -> Option<Vec<usize>> {
-        let n = g.points().max(1);
-        if self.next_check == 0 {
-            self.next_check = n;
+    /// Start over on a component of `points` points (point 0 the origin) and `constraints`
+    /// constraints, none kept yet, reusing the buffers of the one before (a story has thousands
+    /// of components, most of one event).
+    pub(crate) fn reset(&mut self, points: usize, constraints: usize) {
+        self.pot.clear();
+        self.pot.resize(points, UNREACHED);
+        if let Some(origin) = self.pot.first_mut() {
+            *origin = 0;
         }
-        while let Some(u) = self.queue.pop_front() {
-            self.inq[u] = false;
-            // the first predecessors of u, read when a relaxation first needs them: they stay the
-            // same while u's edges are relaxed (a relaxation only sets the predecessor of a point
-            // not among them, or it has found them to close a cycle), so each relaxation looks
-            // them up instead of walking them again (one dependent load per step)
-            let mut chain = Chain::default();
-            for arc in g.edges(u) {
-                let c = arc.constraint as usize;
-                if !active[c] {
-                    continue;
-                }
-                let v = arc.to as usize;
-                let nd = self.dist[u] + arc.weight;
-                if nd < self.dist[v] {
-                    self.dist[v] = nd;
-                    let old = std::mem::replace(&mut self.pred[v], u as u32);
-                    if old != NONE {
-                        self.children[old as usize] -= 1;
-                    }
-                    self.children[u] += 1;
-                    self.pred_constraint[v] = c as u32;
-                    if !self.inq[v] {
-                        self.inq[v] = true;
-                        self.queue.push_back(v);
-                    }
-                    self.relaxations += 1;
-                    // (the count is a multiple of n)
-                    let due = self.relaxations == self.next_check;
-                    if due {
-                        self.next_check += n;
-                    }
-                    // short cycles (the usual contradiction: two dates and a relation) are seen
-                    // at once among the first predecessors of u (u itself first; v only when it
-                    // is someone's predecessor); long ones by the periodic full check
-                    let closes = (v == u || self.children[v] > 0) && {
-                        if chain.len == 0 {
-                            chain = self.chain(u);
-                        }
-                        let closes = chain.contains(v as u32);
-                        if !closes && chain.len == CHAIN {
-                            // v may be a predecessor of u further up than the chain shows
-                            self.suspect_of_cycle(v);
-                        }
-                        closes
-                    };
-                    let found = if closes {
-                        let found = self.cycle_at(g, v);
-                        if found.is_none() {
-                            // (cannot happen: a cycle of predecessors is negative) the full check
-                            // is left to find it
-                            self.suspect_of_cycle(v);
-                        }
-                        found
-                    } else if due && self.suspects_closed() {
-                        self.pred_cycle(g)
-                    } else {
-                        None
-                    };
-                    if closes {
-                        // (v, among them, now has u as its predecessor: read them again)
-                        chain = Chain::default();
-                    }
-                    if let Some(cycle) = found {
-                        // u's remaining edges were not relaxed yet
-                        if !self.inq[u] {
-                            self.inq[u] = true;
-                            self.queue.push_front(u);
-                        }
-                        return Some(cycle);
-                    }
-                }
-            }
+        self.pred.clear();
+        self.pred.resize(points, NONE);
+        self.pred_constraint.resize(points, 0);
+        self.kept.clear();
+        self.kept.resize(constraints, false);
+        // (stamps of earlier rounds stay below the next round's)
+        for stamps in [&mut self.seen, &mut self.settled, &mut self.ancestor] {
+            stamps.resize(points, 0);
         }
-        // the queue is empty: nothing can be relaxed, so no negative cycle remains
-        None
+        self.gain.resize(points, 0);
+        self.parent.resize(points, (NONE, 0));
     }
 
-    /// Drop constraint `c`, whose one edge reaches point `head`: it no longer counts (`active[c]`
-    /// becomes false) and no predecessor goes through it any more. (Only `head` can have its
-    /// distance through `c`, so only its predecessor is looked at, not every point's: a large
-    /// contradictory component drops thousands of constraints.)
-    pub(crate) fn deactivate(&mut self, active: &mut [bool], c: usize, head: usize) {
-        active[c] = false;
-        let p = self.pred[head];
-        if p != NONE && self.pred_constraint[head] as usize == c {
-            self.children[p as usize] -= 1;
-            self.pred[head] = NONE;
-        }
+    /// Per constraint: whether it was kept.
+    pub(crate) fn kept(&self) -> &[bool] {
+        &self.kept
     }
 
-    /// `from` and its first 15 predecessors (fewer where the chain of predecessors ends): a
-    /// point among them that `from` relaxes closes a cycle.
-    fn chain(&self, from: usize) -> Chain {
-        let mut chain = Chain::default();
-        let mut x = from as u32;
-        loop {
-            chain.push(x);
-            if chain.len == CHAIN {
-                break;
-            }
-            match self.pred[x as usize] {
+    /// Add `e` (its constraint indexes `g`'s edges): kept if it closes no negative cycle with the
+    /// constraints kept so far, else left out and a negative cycle through it returned (its
+    /// constraint indices in order, `e`'s first). `g` holds every edge of the component; only
+    /// those of kept constraints count.
+    pub(crate) fn add(&mut self, g: &Adjacency, e: Edge) -> Result<(), Vec<usize>> {
+        let (u, v) = (e.from, e.to);
+        let first = self.pot[u] + e.weight - self.pot[v];
+        if first >= 0 {
+            self.kept[e.constraint] = true;
+            return Ok(());
+        }
+        self.next_round();
+        let round = self.round;
+        let mut x = u;
+        for _ in 0..ANCESTORS {
+            self.ancestor[x] = round;
+            match self.pred[x] {
                 NONE => break,
-                p => x = p,
+                p => x = p as usize,
             }
         }
-        chain
-    }
-
-    /// Remember `v` as a point that may have closed a cycle of predecessors.
-    fn suspect_of_cycle(&mut self, v: usize) {
-        if !self.suspect[v] {
-            self.suspect[v] = true;
-            self.suspects.push(v as u32);
-        }
-    }
-
-    /// Whether the predecessor graph may hold a cycle: whether a walk up the predecessors from a
-    /// suspect meets itself. A cycle can only appear when a relaxation makes a point the child of
-    /// one of its own descendants; where the short check saw it, the cycle was reported at once,
-    /// and otherwise that point became a suspect. Deactivation only removes predecessors. So
-    /// every cycle passes through a suspect, and when none closes one there is none, the full
-    /// check would find nothing, and the suspects are forgotten.
-    fn suspects_closed(&mut self) -> bool {
-        if !self.trust_suspects {
-            return true;
-        }
-        let n = self.pred.len();
-        // 0 new, 1 on the current walk, 2 done (leads to no cycle)
-        let mut state = std::mem::take(&mut self.state);
-        let mut walk = std::mem::take(&mut self.walk);
-        state.clear();
-        state.resize(n, 0);
-        let mut closed = false;
-        for &s in &self.suspects {
-            walk.clear();
-            let mut x = s as usize;
-            closed = loop {
-                if state[x] == 1 {
-                    break true;
-                }
-                if state[x] == 2 {
-                    break false;
-                }
-                state[x] = 1;
-                walk.push(x);
-                match self.pred[x] {
-                    NONE => break false,
-                    p => x = p as usize,
-                }
-            };
-            if closed {
-                break;
-            }
-            for &y in &walk {
-                state[y] = 2;
-            }
-        }
-        if !closed {
-            for &s in &self.suspects {
-                self.suspect[s as usize] = false;
-            }
-            self.suspects.clear();
-        }
-        self.state = state;
-        self.walk = walk;
-        closed
-    }
-
-    /// A negative cycle of the predecessor graph, if any.
-    fn pred_cycle(&mut self, g: &Adjacency) -> Option<Vec<usize>> {
-        let n = self.pred.len();
-        // 0 new, 1 on the current walk, 2 done
-        let mut state = std::mem::take(&mut self.state);
-        let mut walk = std::mem::take(&mut self.walk);
-        state.clear();
-        state.resize(n, 0);
-        let mut found = None;
-        for s in 0..n {
-            if state[s] != 0 {
+        self.heap.clear();
+        self.lowered.clear();
+        self.seen[v] = round;
+        self.gain[v] = first;
+        self.parent[v] = (u as u32, e.constraint as u32);
+        self.heap.push(std::cmp::Reverse((first, v as u32)));
+        while let Some(std::cmp::Reverse((gain, x))) = self.heap.pop() {
+            let x = x as usize;
+            if self.settled[x] == round || gain != self.gain[x] {
                 continue;
             }
-            walk.clear();
-            let mut x = s;
-            let hit = loop {
-                if state[x] == 1 {
-                    break Some(x);
-                }
-                if state[x] == 2 {
-                    break None;
-                }
-                state[x] = 1;
-                walk.push(x);
-                match self.pred[x] {
-                    NONE => break None,
-                    p => x = p as usize,
-                }
-            };
-            for &y in &walk {
-                state[y] = 2;
+            self.settled[x] = round;
+            if self.ancestor[x] == round {
+                return Err(self.cycle(x, u, v));
             }
-            if let Some(x) = hit {
-                found = self.cycle_at(g, x);
-                if found.is_some() {
-                    break;
+            self.lowered.push(x as u32);
+            let px = self.pot[x] + gain;
+            for arc in g.edges(x) {
+                let y = arc.to as usize;
+                if !self.kept[arc.constraint as usize] || self.settled[y] == round {
+                    continue;
+                }
+                let gy = px + arc.weight - self.pot[y];
+                if gy < 0 && (self.seen[y] != round || gy < self.gain[y]) {
+                    self.seen[y] = round;
+                    self.gain[y] = gy;
+                    self.parent[y] = (x as u32, arc.constraint);
+                    self.heap.push(std::cmp::Reverse((gy, arc.to)));
                 }
             }
         }
-        self.state = state;
-        self.walk = walk;
-        found
+        for &x in &self.lowered {
+            let x = x as usize;
+            self.pot[x] += self.gain[x];
+            (self.pred[x], self.pred_constraint[x]) = self.parent[x];
+        }
+        self.kept[e.constraint] = true;
+        Ok(())
     }
 
-    /// The predecessor cycle through `x` (known to be on one), if its weight is negative.
-    fn cycle_at(&self, g: &Adjacency, x: usize) -> Option<Vec<usize>> {
-        let mut cycle = Vec::new();
-        let mut total = 0i64;
+    /// A new round of scratch marks (all cleared when the stamp would wrap).
+    fn next_round(&mut self) {
+        if self.round == u32::MAX {
+            for stamps in [&mut self.seen, &mut self.settled, &mut self.ancestor] {
+                stamps.iter_mut().for_each(|s| *s = 0);
+            }
+            self.round = 0;
+        }
+        self.round += 1;
+    }
+
+    /// The negative cycle the search found at `x`, a tight ancestor of `u` (the new constraint
+    /// goes from `u` to `v`): the new constraint, the search's path from `v` to `x`, then the
+    /// chain of tight predecessors from `x` down to `u`.
+    fn cycle(&self, x: usize, u: usize, v: usize) -> Vec<usize> {
+        let mut searched = Vec::new();
         let mut y = x;
-        loop {
-            let (p, c) = match self.pred[y] {
-                NONE => return None,
-                p => (p as usize, self.pred_constraint[y] as usize),
-            };
-            cycle.push(c);
-            total += g.edges(p).iter().filter(|a| a.to as usize == y && a.constraint as usize == c).map(|a| a.weight).min().unwrap_or(0);
-            y = p;
-            if y == x {
-                break;
-            }
-            if cycle.len() > self.pred.len() {
-                return None;
-            }
+        while y != v {
+            let (p, c) = self.parent[y];
+            searched.push(c as usize);
+            y = p as usize;
         }
-        if total < 0 {
-            cycle.reverse();
-            Some(cycle)
-        } else {
-            None
+        let mut tight = Vec::new();
+        let mut y = u;
+        while y != x {
+            tight.push(self.pred_constraint[y] as usize);
+            y = self.pred[y] as usize;
         }
+        let mut cycle = Vec::with_capacity(1 + searched.len() + tight.len());
+        cycle.push(self.parent[v].1 as usize);
+        cycle.extend(searched.iter().rev());
+        cycle.extend(tight.iter().rev());
+        cycle
     }
 }
 
@@ -511,86 +316,124 @@ pub(crate) fn distances(g: &Adjacency, active: &[bool], source: usize) -> Vec<Op
 mod tests {
     use super::*;
 
+    /// The constraints `edges` kept, added in their order, and the cycles of those left out.
+    fn add_all(n: usize, edges: &[Edge]) -> (Vec<bool>, Vec<Vec<usize>>) {
+        let g = Adjacency::new(&graph(n, edges), Direction::Outgoing);
+        let mut inc = Incremental::new(n, edges.len());
+        let mut cycles = Vec::new();
+        for e in edges {
+            if let Err(cycle) = inc.add(&g, *e) {
+                cycles.push(cycle);
+            }
+        }
+        (inc.kept().to_vec(), cycles)
+    }
+
     #[test]
     fn finds_cycle_and_bounds() {
-        // 0 origin, 1 a, 2 b. a >= 10 (1->0: -10), b - a <= 5, b >= 20 (2->0: -20)
+        // 0 origin, 1 a, 2 b. a >= 10 (1->0: -10), b - a <= 5, a <= 30
         let edges = vec![
             Edge { from: 1, to: 0, weight: -10, constraint: 0 },
             Edge { from: 1, to: 2, weight: 5, constraint: 1 },
             Edge { from: 0, to: 1, weight: 30, constraint: 2 },
         ];
+        let (kept, cycles) = add_all(3, &edges);
+        assert!(cycles.is_empty());
         let g = graph(3, &edges);
         let (out, inc) = (Adjacency::new(&g, Direction::Outgoing), Adjacency::new(&g, Direction::Incoming));
-        let active = vec![true; 4];
-        assert!(CycleSearch::new(3).run(&out, &active).is_none());
-        let latest = distances(&out, &active, 0);
-        let earliest = distances(&inc, &active, 0);
+        let latest = distances(&out, &kept, 0);
+        let earliest = distances(&inc, &kept, 0);
         assert_eq!(latest[1], Some(30));
         assert_eq!(latest[2], Some(35));
         assert_eq!(earliest[1], Some(-10));
-        // a <= 3 contradicts a >= 10
+        // a <= 3 contradicts a >= 10: left out, and the cycle is it then a >= 10
         let mut e2 = edges.clone();
         e2.push(Edge { from: 0, to: 1, weight: 3, constraint: 3 });
-        let g2 = Adjacency::new(&graph(3, &e2), Direction::Outgoing);
-        let mut active = vec![true; 4];
-        let mut search = CycleSearch::new(3);
-        let cyc = search.run(&g2, &active).unwrap();
-        let mut sorted = cyc.clone();
-        sorted.sort();
-        assert_eq!(sorted, vec![0, 3]);
-        // drop the new bound and resume: consistent again
-        search.deactivate(&mut active, 3, 1);
-        assert!(search.run(&g2, &active).is_none());
+        let (kept, cycles) = add_all(3, &e2);
+        assert_eq!(kept, vec![true, true, true, false]);
+        assert_eq!(cycles, vec![vec![3, 0]]);
+        // a self-loop of negative weight is a cycle on its own; one of weight 0 is kept
+        let (kept, cycles) = add_all(2, &[Edge { from: 1, to: 1, weight: -1, constraint: 0 }, Edge { from: 1, to: 1, weight: 0, constraint: 1 }]);
+        assert_eq!((kept, cycles), (vec![false, true], vec![vec![0]]));
     }
 
-    /// Every cycle the search reports on `edges` (dropping each cycle's first constraint), with
-    /// the periodic check skipped when no suspect closes a cycle or always run.
-    fn cycles(n: usize, edges: &[Edge], trust_suspects: bool) -> Vec<Vec<usize>> {
-        let g = Adjacency::new(&graph(n, edges), Direction::Outgoing);
-        let mut active = vec![true; edges.len()];
-        let mut search = CycleSearch::new(n);
-        search.trust_suspects = trust_suspects;
-        let mut found = Vec::new();
-        while let Some(cycle) = search.run(&g, &active) {
-            let total: i64 = cycle.iter().map(|&c| edges[c].weight).sum();
-            assert!(total < 0, "{cycle:?}");
-            search.deactivate(&mut active, cycle[0], edges[cycle[0]].to);
-            found.push(cycle);
+    /// Whether the constraints `kept` of `edges` are consistent (Bellman–Ford from a virtual
+    /// source reaching every point at 0).
+    fn consistent(n: usize, edges: &[Edge], kept: &[bool]) -> bool {
+        let mut dist = vec![0i64; n];
+        for _ in 0..=n {
+            let mut changed = false;
+            for e in edges.iter().filter(|e| kept[e.constraint]) {
+                if dist[e.from] + e.weight < dist[e.to] {
+                    dist[e.to] = dist[e.from] + e.weight;
+                    changed = true;
+                }
+            }
+            if !changed {
+                return true;
+            }
         }
-        found
+        false
     }
 
     #[test]
-    fn long_cycles_are_found_and_skipped_checks_change_nothing() {
-        // one cycle of 40 points, longer than the short check reads
-        let ring: Vec<Edge> = (0..40).map(|k| Edge { from: k, to: (k + 1) % 40, weight: if k == 0 { -41 } else { 1 }, constraint: k }).collect();
-        let found = cycles(40, &ring, true);
-        assert_eq!(found.len(), 1);
-        assert_eq!(found[0].len(), 40);
-        assert_eq!(found, cycles(40, &ring, false));
-        // random networks with long chains of predecessors (a path of 0 weight and 1..3 hops,
-        // random shortcuts, some negative): the same cycles in the same order whether or not the
-        // periodic checks with no suspect closing a cycle are skipped
+    fn every_constraint_left_out_closes_a_negative_cycle_with_those_kept_before_it() {
+        // random networks, with an origin many points are dated against (as a story's dates
+        // are), long chains of 0..2 and random shortcuts, some negative: after every addition the
+        // kept constraints are consistent, each one left out makes the constraints kept before
+        // it inconsistent, and its reported cycle is a real negative cycle through it
         let mut seed = 7u64;
         let mut next = |m: u64| {
             seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
             (seed >> 33) % m
         };
-        let mut long = 0;
+        let (mut left_out, mut long, mut through_origin) = (0, 0, 0);
         for _ in 0..300 {
             let n = 20 + next(180) as usize;
-            let mut edges = Vec::new();
-            for k in 0..n - 1 {
+            let mut edges: Vec<Edge> = Vec::new();
+            for k in 1..n - 1 {
                 edges.push(Edge { from: k, to: k + 1, weight: next(3) as i64, constraint: edges.len() });
+            }
+            for _ in 0..next(n as u64 / 3 + 1) {
+                let p = 1 + next(n as u64 - 1) as usize;
+                let (a, b) = (next(50) as i64, 50 + next(50) as i64);
+                edges.push(Edge { from: p, to: 0, weight: -a, constraint: edges.len() });
+                edges.push(Edge { from: 0, to: p, weight: b, constraint: edges.len() });
             }
             for _ in 0..next(n as u64 / 4 + 1) {
                 let (from, to) = (next(n as u64) as usize, next(n as u64) as usize);
                 edges.push(Edge { from, to, weight: next(40) as i64 - 30, constraint: edges.len() });
             }
-            let with = cycles(n, &edges, true);
-            long += with.iter().filter(|c| c.len() > CHAIN).count();
-            assert_eq!(with, cycles(n, &edges, false));
+            // a random order of addition
+            for k in (1..edges.len()).rev() {
+                let j = next(k as u64 + 1) as usize;
+                edges.swap(k, j);
+            }
+            let g = Adjacency::new(&graph(n, &edges), Direction::Outgoing);
+            let mut inc = Incremental::new(n, edges.len());
+            for (k, e) in edges.iter().enumerate() {
+                let before = inc.kept().to_vec();
+                match inc.add(&g, *e) {
+                    Ok(()) => assert!(consistent(n, &edges, inc.kept()), "kept {k}"),
+                    Err(cycle) => {
+                        left_out += 1;
+                        let mut with = before.clone();
+                        with[e.constraint] = true;
+                        assert!(!consistent(n, &edges, &with), "left out {k} though consistent");
+                        assert_eq!(cycle[0], e.constraint);
+                        assert!(cycle[1..].iter().all(|&c| before[c]), "{cycle:?}");
+                        let by_constraint = |c: usize| edges.iter().find(|x| x.constraint == c).copied().unwrap();
+                        let total: i64 = cycle.iter().map(|&c| by_constraint(c).weight).sum();
+                        assert!(total < 0, "{cycle:?}");
+                        for (a, b) in cycle.iter().zip(cycle.iter().cycle().skip(1)) {
+                            assert_eq!(by_constraint(*a).to, by_constraint(*b).from, "{cycle:?}");
+                        }
+                        long += usize::from(cycle.len() > 16);
+                        through_origin += usize::from(cycle.iter().any(|&c| by_constraint(c).to == 0));
+                    }
+                }
+            }
         }
-        assert!(long > 10, "the networks should have long cycles: {long}");
+        assert!(left_out > 100 && long > 5 && through_origin > 50, "{left_out} {long} {through_origin}");
     }
 }

@@ -492,11 +492,11 @@ pub(crate) fn relations<'a>(input: &Input<'a>, flat_of: &[Vec<Option<usize>>], e
                 c(s_node(a), s_node(b), 0);
                 c(e_node(b), e_node(a), 0);
             }
+            // «تزامنا مع / بالتزامن مع»: news says two events coincide when they overlap (a
+            // three-day truce «تزامنا مع» a one-day feast), not when their bounds are equal
             (Relation::Simultaneous, _) => {
-                c(s_node(a), s_node(b), 0);
-                c(s_node(b), s_node(a), 0);
-                c(e_node(a), e_node(b), 0);
-                c(e_node(b), e_node(a), 0);
+                c(e_node(b), s_node(a), 0);
+                c(e_node(a), s_node(b), 0);
             }
             (Relation::Begins, _) => {
                 c(s_node(a), s_node(b), 0);

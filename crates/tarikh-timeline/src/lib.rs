@@ -31,7 +31,8 @@
 //!   kept and the others are reported;
 //! * `A BEFORE B` with an offset `[min, max]`: `min ≤ B.start − A.start ≤ max` (AFTER mirrored);
 //!   without an offset `A.end ≤ B.start`; `INCLUDES`/`IS_INCLUDED` nest the intervals;
-//!   `SIMULTANEOUS` equates both points, `BEGINS` the starts (`A.end ≤ B.end`), `ENDS` the ends
+//!   `SIMULTANEOUS` makes them overlap (`A.start ≤ B.end`, `B.start ≤ A.end`: events that news
+//!   says coincide rarely share both bounds), `BEGINS` the starts (`A.end ≤ B.end`), `ENDS` the ends
 //!   (`B.start ≤ A.start`).
 //!
 //! ## Weakness (which constraint of a cycle is dropped)

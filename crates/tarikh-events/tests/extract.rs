@@ -1488,6 +1488,21 @@ fn a_date_after_a_report_or_a_decided_event_is_theirs() {
 }
 
 #[test]
+fn an_event_word_that_ends_an_institutions_name_is_no_mention() {
+    // «الهيئة العليا المستقلة للانتخابات»: the commission, named by the vote it runs
+    let text = "ودعت الهيئة العليا المستقلة للانتخابات الناخبين إلى التصويت يوم الأحد.";
+    let d = doc("d", text, vec![date("يوم الأحد", "2025-03-09", day(2025, 3, 9))]);
+    let ev = extract(&d, &lex());
+    assert!(ev.mentions.iter().all(|m| !m.trigger.contains("انتخابات")), "{:?}", ev.mentions.iter().map(|m| &m.trigger).collect::<Vec<_>>());
+    assert_eq!(find(&ev, "التصويت").1.time, Some(0));
+    // after a noun that names no institution it is the vote («استعدت الأحزاب للانتخابات»)
+    let text = "واستعدت الأحزاب الكبرى للانتخابات منذ أشهر.";
+    let d = doc("d", text, vec![]);
+    let ev = extract(&d, &lex());
+    assert!(ev.mentions.iter().any(|m| m.trigger.contains("انتخابات")));
+}
+
+#[test]
 fn a_complement_in_a_construct_with_l_takes_no_date_of_its_head() {
     // «النتائج الأولية لانتخابات مجالس المحافظات»: the evening is the results'; the election
     // only says which ones
@@ -1498,3 +1513,11 @@ fn a_complement_in_a_construct_with_l_takes_no_date_of_its_head() {
     assert_eq!(find(&ev, "انتخابات").1.time, None);
 }
 
+#[test]
+fn an_adverb_of_place_makes_no_generic_event() {
+    // «داخل البلاد» looks like a verb of form III; it is a place
+    let text = "وتجرى الانتخابات الرئاسية، داخل البلاد أيام 10 و11 ديسمبر.";
+    let d = doc("d", text, vec![date("أيام 10 و11 ديسمبر", "2023-12-10", day(2023, 12, 10))]);
+    let ev = extract(&d, &lex());
+    assert!(ev.mentions.iter().all(|m| m.trigger != "داخل"));
+}

@@ -1521,3 +1521,33 @@ fn an_adverb_of_place_makes_no_generic_event() {
     let ev = extract(&d, &lex());
     assert!(ev.mentions.iter().all(|m| m.trigger != "داخل"));
 }
+
+#[test]
+fn a_mention_after_a_demonstrative_is_the_event_told_before() {
+    // «هذا القرار» points back to the measure announced before it, in other words
+    let text = "أعلنت الحكومة حظر التجول في العاصمة. وقال الوزير إن هذا القرار سيطبق بصرامة.";
+    let d = doc("d", text, vec![]);
+    let ev = extract(&d, &lex());
+    let (curfew, _) = find(&ev, "حظر التجول");
+    assert_eq!(find(&ev, "القرار").1.joins, Some(curfew));
+    // of its own type first («هذه الانتخابات» is the election told before)
+    let text = "انطلقت الانتخابات الرئاسية صباح اليوم. ويتنافس في هذه الانتخابات أربعة مرشحين.";
+    let d = doc("d", text, vec![]);
+    let ev = extract(&d, &lex());
+    let (vote, _) = find(&ev, "الانتخابات الرئاسية");
+    assert_eq!(find(&ev, "الانتخابات").1.joins, Some(vote));
+    // without a demonstrative it is an event of its own
+    let text = "أعلنت الحكومة حظر التجول في العاصمة. وقال الوزير إن القرار سيطبق بصرامة.";
+    let d = doc("d", text, vec![]);
+    let ev = extract(&d, &lex());
+    assert_eq!(find(&ev, "القرار").1.joins, None);
+}
+
+#[test]
+fn a_demonstrative_before_a_verb_points_at_nothing() {
+    // «إلى ذلك قال …» is "besides, … said": the statement is its own
+    let text = "وأضاف الوزير أن الوضع هادئ. إلى ذلك قال متحدث يوم الجمعة إن الوزارة لن تعلق.";
+    let d = doc("d", text, vec![date("يوم الجمعة", "2017-05-05", day(2017, 5, 5))]);
+    let ev = extract(&d, &lex());
+    assert_eq!(find(&ev, "قال").1.joins, None);
+}

@@ -967,6 +967,13 @@ impl EventLexicon {
         self.since.contains(normalised_word) || self.since.contains(bare)
     }
 
+    /// Whether a normalised word, with or without the article, is the noun of an institution or a
+    /// role: the head of a name that adjectives and an event word with ل may follow («الهيئة
+    /// الوطنية للانتخابات»).
+    pub fn is_institution_noun(&self, normalised_word: &str) -> bool {
+        word_candidates(normalised_word).iter().any(|(_, s)| self.institutions.contains(*s))
+    }
+
     /// Whether a normalised word (with a conjunction, a preposition or the article) is the noun of an
     /// institution or a role, after which an event word names it ("لجنة الانتخابات").
     pub fn is_institution(&self, normalised_word: &str) -> bool {

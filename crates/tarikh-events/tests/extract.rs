@@ -1346,6 +1346,25 @@ fn a_purpose_is_planned_not_done() {
         let (_, evacuation) = find(&ev, "إجلاء");
         assert_eq!(evacuation.time, None, "{text}");
     }
+    // the verbal nouns of countering with ل, and the accusatives that look ahead: what is fought,
+    // feared or prepared for is not done at the act's time
+    for purpose in ["لمواجهة", "للحد من", "لمكافحة", "لمنع", "لتفادي", "لتجنب", "لاحتواء", "استعدادا ل", "تحسبا ل", "تمهيدا ل"] {
+        let text = format!("اتخذت الحكومة أمس إجراءات عاجلة {purpose} ارتفاع الأسعار.").replace("ل ارتفاع", "لارتفاع");
+        let d = doc("d", &text, vec![date("أمس", "2023-04-20", day(2023, 4, 20))]);
+        let ev = extract(&d, &lex());
+        let (_, rise) = find(&ev, "ارتفاع");
+        assert_eq!(rise.time, None, "{text}");
+    }
+    // nor does it take a date from a relative clause after it: that describes a noun
+    let text = "وأشار إلى أهمية الإجراءات لمواجهة ارتفاع الأسعار والتي تم اتخاذها اليوم.";
+    let d = doc("d", text, vec![date("اليوم", "2023-04-20", day(2023, 4, 20))]);
+    let ev = extract(&d, &lex());
+    assert_eq!(find(&ev, "ارتفاع").1.time, None);
+    // its own date after it is its own («لإجلاء الرعايا يوم الأحد»)
+    let text = "فتحت السلطات أمس ممرات آمنة بهدف إجلاء المدنيين يوم الأحد.";
+    let d = doc("d", text, vec![date("أمس", "2023-04-20", day(2023, 4, 20)), date("يوم الأحد", "2023-04-23", day(2023, 4, 23))]);
+    let ev = extract(&d, &lex());
+    assert_eq!(find(&ev, "إجلاء").1.time, Some(1));
     // «أجل» alone is "postponed" (a verb), no purpose
     let text = "أجل المجلس أمس إجلاء السكان.";
     let d = doc("d", text, vec![date("أمس", "2023-04-20", day(2023, 4, 20))]);
@@ -1420,4 +1439,115 @@ fn the_month_of_a_crescent_dates_the_crescent_only() {
     assert_eq!(announcement.time, None);
     let (_, crescent) = find(&ev, "رؤية هلال");
     assert_eq!(crescent.time, Some(0));
+}
+
+#[test]
+fn a_date_in_a_relative_clause_is_its_antecedents_or_its_own_events() {
+    let month = |y: i32, m: u32| {
+        let off = FixedOffset::east_opt(2 * 3600).unwrap();
+        Interval { start: off.with_ymd_and_hms(y, m, 1, 0, 0, 0).unwrap(), end: off.with_ymd_and_hms(y, m + 1, 1, 0, 0, 0).unwrap() }
+    };
+    // the relative clause describes the noun right before it: the election, not the win
+    let text = "أعلنت الهيئة فوز المرشح في الانتخابات الرئاسية، التي أجريت في نوفمبر الماضي.";
+    let d = doc("d", text, vec![date("نوفمبر الماضي", "2024-11", month(2024, 11))]);
+    let ev = extract(&d, &lex());
+    assert_eq!(find(&ev, "فوز").1.time, None);
+    assert_eq!(find(&ev, "الانتخابات الرئاسية").1.time, Some(0));
+    // a relative clause that names an event of its own: its date is that event's
+    let text = "ونشرت اللجنة رزنامة الدورة الثانية التي سيتم الإعلان عن تفاصيلها يوم 20 من الشهر الحالي.";
+    let d = doc("d", text, vec![date("يوم 20 من الشهر الحالي", "2024-03-20", day(2024, 3, 20))]);
+    let ev = extract(&d, &lex());
+    assert_eq!(find(&ev, "الدورة الثانية").1.time, None);
+    assert_eq!(find(&ev, "الإعلان").1.time, Some(0));
+    // with no event between, the antecedent keeps the date of its relative clause
+    let text = "وشارك الناخبون في الانتخابات الرئاسية التي أجريت في نوفمبر الماضي.";
+    let d = doc("d", text, vec![date("نوفمبر الماضي", "2024-11", month(2024, 11))]);
+    let ev = extract(&d, &lex());
+    assert_eq!(find(&ev, "الانتخابات الرئاسية").1.time, Some(0));
+}
+
+#[test]
+fn a_date_after_a_report_or_a_decided_event_is_theirs() {
+    // «وقال المراقبون يوم السبت»: the day of the statement, written right after its verb and subject
+    let text = "جرت الانتخابات البلدية بهدوء وقال المراقبون يوم السبت إن الإقبال كان ضعيفا.";
+    let d = doc("d", text, vec![date("يوم السبت", "2025-03-08", day(2025, 3, 8))]);
+    let ev = extract(&d, &lex());
+    assert_eq!(find(&ev, "الانتخابات").1.time, None);
+    assert_eq!(find(&ev, "قال").1.time, Some(0));
+    // a decided event takes the date it is held on; the decision does not
+    let text = "وأوضح المصدر أنه تقرر إجراء الدورة الثانية من الانتخابات يوم 12 مارس.";
+    let d = doc("d", text, vec![date("يوم 12 مارس", "2025-03-12", day(2025, 3, 12))]);
+    let ev = extract(&d, &lex());
+    assert_eq!(find(&ev, "تقرر").1.time, None);
+    assert_eq!(find(&ev, "الدورة الثانية").1.time, Some(0));
+    // with nothing between, the event keeps a date after it
+    let text = "جرت الانتخابات البلدية يوم السبت بهدوء.";
+    let d = doc("d", text, vec![date("يوم السبت", "2025-03-08", day(2025, 3, 8))]);
+    let ev = extract(&d, &lex());
+    assert_eq!(find(&ev, "الانتخابات").1.time, Some(0));
+}
+
+#[test]
+fn an_event_word_that_ends_an_institutions_name_is_no_mention() {
+    // «الهيئة العليا المستقلة للانتخابات»: the commission, named by the vote it runs
+    let text = "ودعت الهيئة العليا المستقلة للانتخابات الناخبين إلى التصويت يوم الأحد.";
+    let d = doc("d", text, vec![date("يوم الأحد", "2025-03-09", day(2025, 3, 9))]);
+    let ev = extract(&d, &lex());
+    assert!(ev.mentions.iter().all(|m| !m.trigger.contains("انتخابات")), "{:?}", ev.mentions.iter().map(|m| &m.trigger).collect::<Vec<_>>());
+    assert_eq!(find(&ev, "التصويت").1.time, Some(0));
+    // after a noun that names no institution it is the vote («استعدت الأحزاب للانتخابات»)
+    let text = "واستعدت الأحزاب الكبرى للانتخابات منذ أشهر.";
+    let d = doc("d", text, vec![]);
+    let ev = extract(&d, &lex());
+    assert!(ev.mentions.iter().any(|m| m.trigger.contains("انتخابات")));
+}
+
+#[test]
+fn a_complement_in_a_construct_with_l_takes_no_date_of_its_head() {
+    // «النتائج الأولية لانتخابات مجالس المحافظات»: the evening is the results'; the election
+    // only says which ones
+    let text = "أعلنت المفوضية، مساء اليوم الثلاثاء، النتائج الأولية لانتخابات مجالس المحافظات.";
+    let d = doc("d", text, vec![Tx { kind: TimexType::Time, ..date("مساء اليوم الثلاثاء", "2025-03-11TEV", day(2025, 3, 11)) }]);
+    let ev = extract(&d, &lex());
+    assert_eq!(find(&ev, "النتائج الأولية").1.time, Some(0));
+    assert_eq!(find(&ev, "انتخابات").1.time, None);
+}
+
+#[test]
+fn an_adverb_of_place_makes_no_generic_event() {
+    // «داخل البلاد» looks like a verb of form III; it is a place
+    let text = "وتجرى الانتخابات الرئاسية، داخل البلاد أيام 10 و11 ديسمبر.";
+    let d = doc("d", text, vec![date("أيام 10 و11 ديسمبر", "2023-12-10", day(2023, 12, 10))]);
+    let ev = extract(&d, &lex());
+    assert!(ev.mentions.iter().all(|m| m.trigger != "داخل"));
+}
+
+#[test]
+fn a_mention_after_a_demonstrative_is_the_event_told_before() {
+    // «هذا القرار» points back to the measure announced before it, in other words
+    let text = "أعلنت الحكومة حظر التجول في العاصمة. وقال الوزير إن هذا القرار سيطبق بصرامة.";
+    let d = doc("d", text, vec![]);
+    let ev = extract(&d, &lex());
+    let (curfew, _) = find(&ev, "حظر التجول");
+    assert_eq!(find(&ev, "القرار").1.joins, Some(curfew));
+    // of its own type first («هذه الانتخابات» is the election told before)
+    let text = "انطلقت الانتخابات الرئاسية صباح اليوم. ويتنافس في هذه الانتخابات أربعة مرشحين.";
+    let d = doc("d", text, vec![]);
+    let ev = extract(&d, &lex());
+    let (vote, _) = find(&ev, "الانتخابات الرئاسية");
+    assert_eq!(find(&ev, "الانتخابات").1.joins, Some(vote));
+    // without a demonstrative it is an event of its own
+    let text = "أعلنت الحكومة حظر التجول في العاصمة. وقال الوزير إن القرار سيطبق بصرامة.";
+    let d = doc("d", text, vec![]);
+    let ev = extract(&d, &lex());
+    assert_eq!(find(&ev, "القرار").1.joins, None);
+}
+
+#[test]
+fn a_demonstrative_before_a_verb_points_at_nothing() {
+    // «إلى ذلك قال …» is "besides, … said": the statement is its own
+    let text = "وأضاف الوزير أن الوضع هادئ. إلى ذلك قال متحدث يوم الجمعة إن الوزارة لن تعلق.";
+    let d = doc("d", text, vec![date("يوم الجمعة", "2017-05-05", day(2017, 5, 5))]);
+    let ev = extract(&d, &lex());
+    assert_eq!(find(&ev, "قال").1.joins, None);
 }

@@ -36,3 +36,16 @@ fn a_verb_with_nothing_before_it_keeps_its_own_label() {
     // a word before the verb that no complementizer opens is no subject of it
     assert_eq!(label("وفي الصباح توقفت الخوادم.", "توقفت الخوادم"), "توقفت الخوادم");
 }
+
+#[test]
+fn a_label_ends_before_a_new_predicate_or_a_coordinated_adjunct() {
+    // a verb after the argument is the clause's predicate
+    assert_eq!(label("وقال الوزير إن مراسم دفن الأمير الراحل ستقتصر على أقربائه.", "مراسم دفن"), "مراسم دفن الأمير الراحل");
+    assert_eq!(label("وأعلنت الحكومة حدادا وطنيا يبدأ اليوم.", "حدادا وطنيا"), "حدادا وطنيا");
+    // a prepositional phrase coordinated by و is a new adjunct
+    assert_eq!(label("وتأتي الهدنة تزامنا مع عيد الفطر ولفتح ممرات آمنة.", "عيد الفطر"), "عيد الفطر");
+    // a noun that only looks like one stays («لمدة 40 يوما»، «مقطع فيديو»)
+    assert_eq!(label("ونشرت القوات مقطع فيديو.", "نشرت"), "نشرت القوات مقطع فيديو");
+    // a coordinated verbal noun with ت stays («وتقييد الحركة»)
+    assert_eq!(label("أعلن المغرب حالة الطوارئ الصحية وتقييد الحركة.", "حالة الطوارئ"), "حالة الطوارئ الصحية وتقييد الحركة");
+}

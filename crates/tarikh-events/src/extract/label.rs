@@ -167,6 +167,12 @@ pub(super) fn label_words(cx: &Ctx, d: &Draft, taken: &[bool]) -> usize {
         if cx.lex.is_non_event(w) && looks_like_verb(w) {
             break;
         }
+        // a verb after the argument is the clause's predicate ("مراسم دفن جثمان الأمير ستقتصر على
+        // …"، "هدنة لمدة 24 ساعة تبدأ …"), and a prepositional phrase coordinated by و a new adjunct
+        // ("تزامنا مع عيد الفطر ولفتح ممرات"): neither is an argument of the event
+        if opens_predicate(cx, w) || coordinated_adjunct(cx, w) {
+            break;
+        }
         // a preposition after the argument opens a complement of the clause's verb, not of the
         // event ("أدى تسريب الرسائل إلى أزمة"): the label ends before it
         if last > d.last && PREPOSITIONS.contains(&without_conjunction(w)) {
@@ -195,6 +201,30 @@ pub(super) fn label_words(cx: &Ctx, d: &Draft, taken: &[bool]) -> usize {
         last -= 1;
     }
     last
+}
+
+/// Whether the normalised word `w` is an imperfect verb that opens a predicate of its own: with
+/// the prefix ي («يبدأ»، «يقتصر»), or the future س before ي/ت («ستقتصر»، «سيتم»). Words with ت
+/// alone are left out (verbal nouns: «وتقييد الحركة»), as are the nouns «سيارة»، «ستة»، «يوما»،
+/// «فيديو» and places.
+fn opens_predicate(cx: &Ctx, w: &str) -> bool {
+    // (only و is taken off: a ف before ي is a root letter as often, «فيديو»)
+    let s = w.strip_prefix('و').filter(|r| r.chars().count() >= 3).unwrap_or(w);
+    let n = s.chars().count();
+    // («يوم»، «يوما»، «يوميا» are no verbs; a final ا may be a hamza, «يبدأ» normalised «يبدا»)
+    let imperfect = s.starts_with('ي') && (4..=6).contains(&n) && !s.starts_with("يوم");
+    let future = (s.starts_with("سي") || s.starts_with("ست")) && n >= 5 && s.chars().nth(2) != Some('ا');
+    (imperfect || future) && cx.lex.place_zone(&[s]).is_none()
+}
+
+/// Whether the normalised word `w` opens a prepositional phrase coordinated by و («ولفتح»،
+/// «وبحضور»): a new adjunct of the clause, not part of the phrase before it.
+/// Places are left out («ولبنان»، «وبغداد»: coordinated names).
+fn coordinated_adjunct(cx: &Ctx, w: &str) -> bool {
+    let rest = w.strip_prefix('و').unwrap_or("");
+    let object = rest.get('ل'.len_utf8()..).unwrap_or("");
+    let place = cx.lex.place_zone(&[rest]).is_some() || cx.lex.place_zone(&[object]).is_some() || cx.lex.place_zone(&[strip_article(object)]).is_some();
+    rest.chars().count() >= 4 && (rest.starts_with('ل') || rest.starts_with('ب')) && without_conjunction(w) != w && !place
 }
 
 /// Whether a word of a multi-word trigger is a content word (gap words and particles are not

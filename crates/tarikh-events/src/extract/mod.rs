@@ -19,7 +19,7 @@ use context::Ctx;
 use label::build_mention;
 use place::doc_places;
 use relations::{reactions, stated_relations};
-use roles::{outcomes, report_roles, reported_complements, told_as_past};
+use roles::{anaphors, outcomes, report_roles, reported_complements, told_as_past};
 use time::{lasting_durations, link_times};
 use triggers::{add_generic_drafts, typed_drafts};
 use tarikh_anchor::AnchoredDocument;
@@ -65,6 +65,7 @@ pub fn extract(doc: &AnchoredDocument, lexicon: &EventLexicon) -> DocEvents {
     reactions(&cx, &drafts, &mentions, &mut relations);
     report_roles(&cx, &drafts, &complement, &own_date, &mut mentions);
     outcomes(&cx, &drafts, &mut mentions);
+    anaphors(&cx, &drafts, &mut mentions);
     told_as_past(&cx, &drafts, &complement, &mut mentions);
     // (last: the rules above read a bare verb's label as the verb alone)
     for (m, d) in mentions.iter_mut().zip(&drafts) {

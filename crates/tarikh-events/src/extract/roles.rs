@@ -398,6 +398,43 @@ pub(super) fn outcomes(cx: &Ctx, drafts: &[Draft], mentions: &mut [EventMention]
 /// Relative pronouns (normalised): the clause they open describes the noun before them.
 pub(super) const RELATIVE_PRONOUNS: &[&str] = &["الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي", "اللذان", "اللتان"];
 
+/// Demonstratives, normalised: before an event noun («هذه القرارات»، «هذا القرار»، «ذلك الهجوم») they
+/// point back to an event the article has told already.
+pub(super) const DEMONSTRATIVES: &[&str] = &["هذا", "هذه", "ذلك", "تلك", "هذين", "هاتين"];
+
+/// Whether the word `w` is a demonstrative, perhaps with a conjunction and a preposition («وبهذه»).
+fn is_demonstrative(w: &str) -> bool {
+    let w = without_conjunction(w);
+    DEMONSTRATIVES.contains(&w) || ['ب', 'ل', 'ك'].iter().any(|p| w.strip_prefix(*p).is_some_and(|r| DEMONSTRATIVES.contains(&r)))
+}
+
+/// Mentions that point back with a demonstrative («وتأتي هذه القرارات بعد …»، «ويتنافس في هذه
+/// الانتخابات …»): Arabic refers so to an event told before in the article, often in other words
+/// (the curfew announced above is «هذا القرار» below). Such a mention is that event: it `joins`
+/// the nearest mention before it in its document of its own type, else, for an event an
+/// announcement makes (a decision, a measure), the nearest such mention of any type. It names no
+/// event of its own, which a later article's «هذه القرارات» could otherwise be merged into.
+pub(super) fn anaphors(cx: &Ctx, drafts: &[Draft], mentions: &mut [EventMention]) {
+    let types = cx.lex.types();
+    let declared = |d: &Draft| d.type_idx.is_some_and(|t| types[t].declared && !types[t].reports);
+    for (mi, d) in drafts.iter().enumerate() {
+        if d.type_idx.is_none() || mentions[mi].joins.is_some() || d.first == 0 || !cx.adjacent(d.first - 1) || !is_demonstrative(cx.word(d.first - 1)) {
+            continue;
+        }
+        // a demonstrative points at a noun with the article («هذا القرار»); before a verb it is an
+        // adverbial of its own («إلى ذلك قال متحدث …»: "besides")
+        if !cx.text[d.start_byte..].starts_with("ال") {
+            continue;
+        }
+        // (the earlier mentions that are events of the story; a report is no antecedent)
+        let before = |ok: &dyn Fn(&Draft) -> bool| (0..mi).rev().find(|&o| drafts[o].last < d.first && mentions[o].role == MentionRole::Event && ok(&drafts[o]));
+        let antecedent = before(&|o: &Draft| o.type_idx == d.type_idx).or_else(|| if declared(d) { before(&|o: &Draft| declared(o)) } else { None });
+        if let Some(o) = antecedent {
+            mentions[mi].joins = Some(o);
+        }
+    }
+}
+
 /// A report named as the medium of another: a statement noun after «في» or «عبر», or with «ب»
 /// attached ("في بيان", "ببيان").
 pub(super) fn is_medium(cx: &Ctx, d: &Draft) -> bool {

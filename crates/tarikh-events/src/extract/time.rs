@@ -5,7 +5,7 @@ use crate::EventMention;
 use std::collections::HashSet;
 use super::{Draft, drafts_of_sentence};
 use super::context::{Ctx, opens_with_conjunction};
-use super::words::without_conjunction;
+use super::words::{looks_like_verb, without_conjunction};
 use super::roles::RELATIVE_PRONOUNS;
 use tarikh_anchor::TimexType;
 
@@ -352,6 +352,11 @@ pub(super) fn governing_timex(cx: &Ctx, drafts: &[Draft], d: &Draft, links: &Tim
         if (own_only || (cause && a_day_or_less)) && !(tf > d.last && tw.clause == w.clause) {
             continue;
         }
+        // (nor from a relative clause after it: that describes a noun, «لمواجهة ارتفاع الأسعار والتي
+        // تم اتخاذها اليوم» the measures taken today)
+        if own_only && (d.last + 1..tf).any(|x| RELATIVE_PRONOUNS.contains(&without_conjunction(cx.word(x)))) {
+            continue;
+        }
         // «هلال شوال»: a month right after «هلال» names which crescent is sought; it dates the
         // events of the crescent (sought, seen or not on the eve of the month: `extent = "eve"`)
         // and nothing else in its clause («وأعلنت الدول رؤية هلال شوال»: the announcement is no
@@ -376,6 +381,14 @@ pub(super) fn governing_timex(cx: &Ctx, drafts: &[Draft], d: &Draft, links: &Tim
         // a relative clause after a report's subject dates that subject ("أشارت آخر الاستطلاعات التي
         // نشرت الجمعة إلى …": Friday is when the polls came out), not the report
         if d.type_idx.is_some_and(|ti| cx.lex.types()[ti].reports) && tf > d.last && (d.last + 1..tf).any(|x| RELATIVE_PRONOUNS.contains(&cx.word(x))) {
+            continue;
+        }
+        // a date in a relative clause is its antecedent's, or an event's of the clause itself (see
+        // `in_relative_clause_of_another`)
+        if tf > d.last && in_relative_clause_of_another(cx, drafts, d, tf) {
+            continue;
+        }
+        if tf > d.last && predicate_of_its_own_between(cx, drafts, d, tf) {
             continue;
         }
         // «عن موعد حلول عيد الفطر»: the event after a noun naming its date is the topic of what is
@@ -442,6 +455,44 @@ pub(super) fn governing_timex(cx: &Ctx, drafts: &[Draft], d: &Draft, links: &Tim
         }
     }
     best.map(|(_, ti, own)| apposed_day(cx, ti).map_or((ti, own), |day| (day, true)))
+}
+
+/// Whether the date starting at word `tf`, after the mention of draft `d`, stands in a relative
+/// clause that is not about `d`. A relative clause («التي»، «الذي» …) describes the noun right
+/// before it: «فوز المرشح في انتخابات الرئاسة، التي أجريت في ديسمبر» dates the election, not the
+/// win before it; and when the clause names an event of its own, its date is that event's: «رزنامة
+/// الدورة الثانية التي سيتم الإعلان عن تفاصيلها يوم 15» dates the announcement, not the round.
+/// So `d` does not take the date when another mention stands between it and the pronoun, or one
+/// stands between the pronoun and the date — unless that one is the antecedent's own event told
+/// again (a type that `joins_antecedent`: «الاستطلاعات التي نشرت الجمعة» is the polls' publication).
+fn in_relative_clause_of_another(cx: &Ctx, drafts: &[Draft], d: &Draft, tf: usize) -> bool {
+    let Some(pronoun) = (d.last + 1..tf).rev().find(|&x| RELATIVE_PRONOUNS.contains(&without_conjunction(cx.word(x)))) else {
+        return false;
+    };
+    let types = cx.lex.types();
+    let retold = |o: &Draft| o.type_idx.is_some_and(|t| types[t].joins_antecedent);
+    let sentence = cx.words[d.first].sentence;
+    drafts_of_sentence(cx, drafts, sentence).map(|i| &drafts[i]).any(|o| (o.first > d.last && o.first < pronoun) || (o.first > pronoun && o.first < tf && !retold(o)))
+}
+
+/// Whether a mention between the mention of draft `d` and a date after it (at word `tf`) takes the
+/// date away from `d`, being a predicate of its own that the date belongs to:
+/// * a reporting verb («جرت الانتخابات بهدوء وقال المراقبون يوم السبت»): the press writes the day
+///   of a statement right after its verb and subject («قال الرئيس السبت»، «وأعلنت الوزارة أمس»),
+///   so the date is the report's (or its content's), not the event told before it;
+/// * the object of a decision or an announcement that does not join it («تقرر إجراء الدورة
+///   الثانية يوم 29 جانفي»، «قررت الهيئة تنظيم الاقتراع يوم الأحد»): the date is when the decided
+///   event takes place, not when it was decided.
+fn predicate_of_its_own_between(cx: &Ctx, drafts: &[Draft], d: &Draft, tf: usize) -> bool {
+    let types = cx.lex.types();
+    let reports = |o: &Draft| o.type_idx.is_some_and(|t| types[t].reports);
+    let decides = d.type_idx.is_some_and(|t| types[t].joins_object && !types[t].reports);
+    let clause = cx.words[d.last].clause;
+    drafts_of_sentence(cx, drafts, cx.words[d.first].sentence).map(|i| &drafts[i]).filter(|o| o.first > d.last && o.first < tf).any(|o| {
+        let report_verb = reports(o) && !o.continuation && looks_like_verb(cx.word(o.first));
+        let decided = decides && !reports(o) && o.type_idx.is_some() && o.type_idx != d.type_idx && cx.words[o.first].clause == clause;
+        report_verb || decided
+    })
 }
 
 /// Whether a DATE/TIME value is a bare year («2024», «1444هـ»).
@@ -596,8 +647,13 @@ fn governed(cx: &Ctx, o: &Draft, d: &Draft) -> bool {
     let clause = cx.words[d.first].clause;
     let joined = (o.last..d.first).all(|x| cx.adjacent(x) && cx.words[x + 1].clause == clause && cx.word_timex[x + 1].is_none());
     let coordinated = (o.last + 1..=d.first).any(|x| cx.word(x).starts_with('و') && without_conjunction(cx.word(x)) != cx.word(x));
-    // (ل before the article: «للجولة», normalised «لالجوله»; a bare ل may be a root letter, «لقاء»)
-    let attached = cx.word(d.first).starts_with("لل") || cx.word(d.first).starts_with("لال");
+    // (ل before the article: «للجولة», normalised «لالجوله»; or before a noun in a construct, when the
+    // trigger starts after it: «النتائج الأولية لانتخابات مجالس المحافظات»; a ل the trigger itself
+    // starts with is a root letter, «لقاء»)
+    let word = cx.word(d.first);
+    let bare = without_conjunction(word);
+    let proclitic = d.start_byte > cx.words[d.first].range.start + (word.len() - bare.len());
+    let attached = bare.starts_with("لل") || bare.starts_with("لال") || (bare.starts_with('ل') && proclitic);
     let preposition = (o.last + 1..d.first).any(|x| TOPIC_PREPOSITIONS.contains(&cx.word(x)));
     joined && !coordinated && (attached || preposition)
 }

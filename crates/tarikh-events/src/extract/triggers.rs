@@ -52,6 +52,40 @@ pub(super) fn sense_of(cx: &Ctx, d: &Draft) -> Option<usize> {
     Some(ti)
 }
 
+/// How many adjectives may stand between an institution's noun and the event word that ends its
+/// name («المفوضية العليا المستقلة للانتخابات»: two).
+pub(super) const INSTITUTION_ADJECTIVES: usize = 3;
+
+/// Whether the word at `first`, matched `off` bytes in, ends the name of an institution: the event
+/// noun with ل and the article («للانتخابات», normalised «لالانتخابات») after an institution's noun
+/// and at most [`INSTITUTION_ADJECTIVES`] adjectives («الهيئة الوطنية للانتخابات» in Egypt,
+/// «المفوضية العليا المستقلة للانتخابات» in Iraq, «الهيئة العليا المستقلة للانتخابات» in Tunisia,
+/// «المفوضية الوطنية العليا للانتخابات» in Libya). The election names the commission there; it is
+/// no mention of the vote. (A report after such a subject is a purpose, «اللجنة الوزارية للإعلان عن
+/// …»: the caller leaves reports alone.)
+pub(super) fn ends_institution_name(cx: &Ctx, first: usize, off: usize) -> bool {
+    let word = cx.word(first);
+    // ل alone before the article, no conjunction: «وللانتخابات» coordinates, it names nothing
+    if off != 'ل'.len_utf8() || !(word.starts_with("لال") || word.starts_with("لل")) {
+        return false;
+    }
+    let mut k = first;
+    for _ in 0..=INSTITUTION_ADJECTIVES {
+        if k == 0 || !cx.adjacent(k - 1) || cx.word_timex[k - 1].is_some() {
+            return false;
+        }
+        k -= 1;
+        if cx.lex.is_institution_noun(cx.word(k)) {
+            return true;
+        }
+        // an adjective: a word with the article
+        if !cx.word(k).starts_with("ال") {
+            return false;
+        }
+    }
+    false
+}
+
 /// The typed drafts of the document: every trigger of the lexicon, overlaps resolved, each with
 /// the sense its argument gives it, negated events and kind words left out; and the words they
 /// take.
@@ -65,6 +99,9 @@ pub(super) fn typed_drafts(cx: &Ctx) -> (Vec<Draft>, Vec<bool>) {
             // after an institution or a role, the word names it, not an event: "لجنة الانتخابات"
             // (the election commission), "مراكز الاقتراع" (polling stations)
             if off == 0 && first > 0 && cx.adjacent(first - 1) && cx.lex.is_institution(cx.word(first - 1)) {
+                return false;
+            }
+            if ends_institution_name(cx, first, off) && !cx.lex.types()[p.owner].reports {
                 return false;
             }
             if p.continuation {

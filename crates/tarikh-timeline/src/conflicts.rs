@@ -91,29 +91,30 @@ pub(crate) struct QuoteCache {
     strings: Strings,
 }
 
-/// The union of two sorted lists of distinct documents.
-fn merge_docs(a: &[Arc<str>], b: &[Arc<str>]) -> Vec<Arc<str>> {
+/// The union of two sorted lists of distinct documents (borrowed: a cycle's documents are merged
+/// constraint by constraint, and only the final list is shared into the report).
+fn merge_docs<'a>(a: &[&'a Arc<str>], b: &'a [Arc<str>]) -> Vec<&'a Arc<str>> {
     let mut out = Vec::with_capacity(a.len() + b.len());
     let (mut i, mut j) = (0, 0);
     while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
+        match (*a[i]).cmp(&b[j]) {
             std::cmp::Ordering::Less => {
-                out.push(Arc::clone(&a[i]));
+                out.push(a[i]);
                 i += 1;
             }
             std::cmp::Ordering::Greater => {
-                out.push(Arc::clone(&b[j]));
+                out.push(&b[j]);
                 j += 1;
             }
             std::cmp::Ordering::Equal => {
-                out.push(Arc::clone(&a[i]));
+                out.push(a[i]);
                 i += 1;
                 j += 1;
             }
         }
     }
     out.extend_from_slice(&a[i..]);
-    out.extend_from_slice(&b[j..]);
+    out.extend(&b[j..]);
     out
 }
 
@@ -135,7 +136,7 @@ pub(crate) fn negative_cycle(constraints: &[Constraint], cycle: &[usize], w: usi
         }
     }
     let mut evidence = Evidence::default();
-    let mut docs: Vec<Arc<str>> = Vec::new();
+    let mut docs: Vec<&Arc<str>> = Vec::new();
     for ci in cycle {
         let q = &quoted.quotes[ci];
         // (a constraint's first span left out when the one before ended with it, as if its
@@ -155,7 +156,7 @@ pub(crate) fn negative_cycle(constraints: &[Constraint], cycle: &[usize], w: usi
     Conflict {
         id: String::new(),
         kind: "negative_cycle".into(),
-        docs,
+        docs: docs.into_iter().cloned().collect(),
         evidence,
         resolution: format!(
             "constraints in the cycle: {}; dropped the weakest: {} ({}, {} document(s), {} source(s))",

@@ -69,7 +69,7 @@
 //!   next-day reading is reported as a disagreement.
 //!
 //! To stay near-linear (100 000 synthetic mentions in 1000 documents, 2 % contradicting
-//! relations: about 1.35 s of CPU in a release build on a busy 2-core machine, see `tests/scale.rs`),
+//! relations: about 0.95 s of CPU in a release build on a busy 2-core machine, see `tests/scale.rs`),
 //! candidates are
 //! found through blocking keys (type + day + head, type + day + one of the mention's three rarest
 //! key words, type + month + head, type + head, and type + key word for strict types), and

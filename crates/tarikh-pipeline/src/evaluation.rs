@@ -36,7 +36,7 @@ pub fn system_output(outcomes: &[DocOutcome], lexicon: &EventLexicon) -> SystemO
         out.relations.push(SystemRelation { source: r.source_event.clone(), relation: r.relation.clone(), target: r.target_event.clone(), doc: r.doc.clone(), start: r.start, end: r.end });
     }
     for c in &analysis.timeline.conflicts {
-        out.conflicts.push(SystemConflict { id: c.id.clone(), kind: c.kind.clone(), evidence: c.evidence.iter().map(|(d, s, e, _)| SpanRef::new(d.clone(), *s, *e)).collect() });
+        out.conflicts.push(SystemConflict { id: c.id.clone(), kind: c.kind.clone(), evidence: c.evidence.iter().map(|(d, s, e, _)| SpanRef::new(&**d, *s, *e)).collect() });
     }
     out
 }

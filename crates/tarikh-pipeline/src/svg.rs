@@ -192,7 +192,7 @@ fn conflicts_by_event(timeline: &Timeline) -> BTreeMap<String, Vec<String>> {
         // the events the reconciliation names, and those whose mentions the evidence touches
         let mut hit: BTreeSet<usize> = c.events.iter().filter_map(|id| index_of.get(id.as_str()).copied()).collect();
         for (cd, cs, ce, _) in &c.evidence {
-            for &(s, en, index) in by_doc.get(cd.as_str()).map(Vec::as_slice).unwrap_or(&[]) {
+            for &(s, en, index) in by_doc.get(&**cd).map(Vec::as_slice).unwrap_or(&[]) {
                 if *cs < en && s < *ce {
                     hit.insert(index);
                 }

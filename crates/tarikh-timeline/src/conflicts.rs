@@ -2,10 +2,12 @@
 //! disagree (dates, durations, offsets of one event or pair), and negative cycles of the network.
 
 use crate::constraints::{class_name, Constraint};
+use crate::evidence::{Evidence, Span, Strings};
 use crate::fasthash::FastMap;
 use crate::flatten::Flat;
 use crate::{Conflict, Input};
 use std::collections::BTreeSet;
+use std::sync::Arc;
 
 /// The anchor stage's contradictions, one conflict each; the events dated by a flagged expression
 /// are marked in `in_conflict`.
@@ -23,8 +25,8 @@ pub(crate) fn from_anchoring(input: &Input, flat: &[Flat], flat_of: &[Vec<Option
             conflicts.push(Conflict {
                 id: String::new(),
                 kind: c.kind.clone(),
-                docs: vec![doc.id.clone()],
-                evidence: vec![(doc.id.clone(), c.start, c.end, c.text.clone())],
+                docs: vec![Arc::from(doc.id.as_str())],
+                evidence: Evidence::from(vec![(Arc::from(doc.id.as_str()), c.start, c.end, Arc::from(c.text.as_str()))]),
                 resolution: c.description.clone(),
                 events: Vec::new(),
                 story: String::new(),
@@ -41,8 +43,8 @@ pub(crate) fn disagreement(docs: BTreeSet<String>, evidence: Vec<(String, usize,
     Conflict {
         id: String::new(),
         kind: if docs.len() > 1 { "cross_doc_disagreement" } else { "factual" }.into(),
-        docs: docs.into_iter().collect(),
-        evidence,
+        docs: docs.into_iter().map(Arc::from).collect(),
+        evidence: Evidence::from(evidence.into_iter().map(|(doc, start, end, text)| (Arc::from(doc), start, end, Arc::from(text))).collect::<Vec<_>>()),
         resolution,
         events: Vec::new(),
         story: String::new(),
@@ -53,50 +55,55 @@ pub(crate) fn disagreement(docs: BTreeSet<String>, evidence: Vec<(String, usize,
 /// What one constraint brings to the report of a negative cycle through it: its sources as
 /// evidence (a source equal to the one before left out) and its documents, sorted and distinct.
 /// A constraint many articles state (an event's own date) lies on many of the cycles a large
-/// contradictory story has, with hundreds of sources: read once, each report then copies it.
+/// contradictory story has, with hundreds of sources: read once, each report then shares it.
 pub(crate) struct Quoted {
-    evidence: Vec<(String, usize, usize, String)>,
-    docs: Vec<String>,
+    evidence: Arc<[Span]>,
+    docs: Vec<Arc<str>>,
 }
 
 impl Quoted {
-    fn of(c: &Constraint) -> Quoted {
-        let mut evidence: Vec<(String, usize, usize, String)> = Vec::new();
+    fn of(c: &Constraint, strings: &mut Strings) -> Quoted {
+        let mut evidence: Vec<Span> = Vec::new();
         for s in &c.sources {
-            let repeated = evidence.last().is_some_and(|(doc, start, end, text)| *doc == s.doc && *start == s.start && *end == s.end && *text == s.text);
+            let repeated = evidence.last().is_some_and(|(doc, start, end, text)| **doc == *s.doc && *start == s.start && *end == s.end && **text == *s.text);
             if !repeated {
-                evidence.push((s.doc.clone(), s.start, s.end, s.text.clone()));
+                evidence.push((strings.get(&s.doc), s.start, s.end, strings.get(&s.text)));
             }
         }
         // (sources come document by document: a document is taken only when it changes)
-        let mut docs: Vec<String> = Vec::new();
+        let mut docs: Vec<Arc<str>> = Vec::new();
         for s in &c.sources {
-            if docs.last() != Some(&s.doc) {
-                docs.push(s.doc.clone());
+            if docs.last().is_none_or(|d| **d != *s.doc) {
+                docs.push(strings.get(&s.doc));
             }
         }
         docs.sort_unstable();
         docs.dedup();
-        Quoted { evidence, docs }
+        Quoted { evidence: Arc::from(evidence), docs }
     }
 }
 
 /// Per constraint (index into the network), what it brings to a cycle's report, read the first
-/// time it lies on a cycle.
-pub(crate) type QuoteCache = FastMap<usize, Quoted>;
+/// time it lies on a cycle; and the story's shared strings.
+#[derive(Default)]
+pub(crate) struct QuoteCache {
+    quotes: FastMap<usize, Quoted>,
+    strings: Strings,
+}
 
-/// The union of two sorted lists of distinct documents.
-fn merge_docs<'a>(a: &[&'a str], b: &'a [String]) -> Vec<&'a str> {
+/// The union of two sorted lists of distinct documents (borrowed: a cycle's documents are merged
+/// constraint by constraint, and only the final list is shared into the report).
+fn merge_docs<'a>(a: &[&'a Arc<str>], b: &'a [Arc<str>]) -> Vec<&'a Arc<str>> {
     let mut out = Vec::with_capacity(a.len() + b.len());
     let (mut i, mut j) = (0, 0);
     while i < a.len() && j < b.len() {
-        match a[i].cmp(b[j].as_str()) {
+        match (*a[i]).cmp(&b[j]) {
             std::cmp::Ordering::Less => {
                 out.push(a[i]);
                 i += 1;
             }
             std::cmp::Ordering::Greater => {
-                out.push(b[j].as_str());
+                out.push(&b[j]);
                 j += 1;
             }
             std::cmp::Ordering::Equal => {
@@ -107,7 +114,7 @@ fn merge_docs<'a>(a: &[&'a str], b: &'a [String]) -> Vec<&'a str> {
         }
     }
     out.extend_from_slice(&a[i..]);
-    out.extend(b[j..].iter().map(String::as_str));
+    out.extend(&b[j..]);
     out
 }
 
@@ -115,24 +122,27 @@ fn merge_docs<'a>(a: &[&'a str], b: &'a [String]) -> Vec<&'a str> {
 /// every constraint of it is quoted, and its events are marked in `in_conflict`. `quoted` keeps
 /// what each constraint brings to a report, for the next cycles through it.
 pub(crate) fn negative_cycle(constraints: &[Constraint], cycle: &[usize], w: usize, in_conflict: &mut [bool], quoted: &mut QuoteCache) -> Conflict {
-    // (evidence copied only when it differs from the span before: a date many articles state has
-    // as many sources, and a long cycle is reported once per break)
+    // (evidence left out when it equals the span before: a date many articles state has as many
+    // sources, and a long cycle is reported once per break)
     let mut involved = Vec::new();
     for &ci in cycle {
-        quoted.entry(ci).or_insert_with(|| Quoted::of(&constraints[ci]));
+        if !quoted.quotes.contains_key(&ci) {
+            let q = Quoted::of(&constraints[ci], &mut quoted.strings);
+            quoted.quotes.insert(ci, q);
+        }
         for &e in &constraints[ci].events {
             in_conflict[e] = true;
             involved.push(e);
         }
     }
-    let quotes: Vec<&Quoted> = cycle.iter().map(|ci| &quoted[ci]).collect();
-    let mut evidence: Vec<(String, usize, usize, String)> = Vec::with_capacity(quotes.iter().map(|q| q.evidence.len()).sum());
-    let mut docs: Vec<&str> = Vec::new();
-    for q in &quotes {
+    let mut evidence = Evidence::default();
+    let mut docs: Vec<&Arc<str>> = Vec::new();
+    for ci in cycle {
+        let q = &quoted.quotes[ci];
         // (a constraint's first span left out when the one before ended with it, as if its
         // sources followed the previous constraint's one by one)
         let repeated = matches!((evidence.last(), q.evidence.first()), (Some(x), Some(y)) if x == y);
-        evidence.extend(q.evidence[usize::from(repeated)..].iter().cloned());
+        evidence.push_shared(&q.evidence, usize::from(repeated));
         docs = merge_docs(&docs, &q.docs);
     }
     let parts: Vec<String> = cycle
@@ -146,7 +156,7 @@ pub(crate) fn negative_cycle(constraints: &[Constraint], cycle: &[usize], w: usi
     Conflict {
         id: String::new(),
         kind: "negative_cycle".into(),
-        docs: docs.into_iter().map(str::to_string).collect(),
+        docs: docs.into_iter().cloned().collect(),
         evidence,
         resolution: format!(
             "constraints in the cycle: {}; dropped the weakest: {} ({}, {} document(s), {} source(s))",

@@ -69,7 +69,7 @@
 //!   next-day reading is reported as a disagreement.
 //!
 //! To stay near-linear (100 000 synthetic mentions in 1000 documents, 2 % contradicting
-//! relations: about 1.35 s of CPU in a release build on a busy 2-core machine, see `tests/scale.rs`),
+//! relations: about 0.95 s of CPU in a release build on a busy 2-core machine, see `tests/scale.rs`),
 //! candidates are
 //! found through blocking keys (type + day + head, type + day + one of the mention's three rarest
 //! key words, type + month + head, type + head, and type + key word for strict types), and
@@ -85,6 +85,7 @@ mod assemble;
 mod conflicts;
 mod constraints;
 mod done;
+mod evidence;
 mod fasthash;
 mod flatten;
 mod merge;
@@ -96,6 +97,8 @@ mod time;
 use chrono::{DateTime, FixedOffset, TimeZone, Utc};
 use tarikh_anchor::AnchoredDocument;
 use tarikh_events::DocEvents;
+
+pub use evidence::{Evidence, Span, Spans};
 
 /// One real-world event of the reconciled timeline (a row of `timeline.csv`).
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -163,10 +166,12 @@ pub struct Conflict {
     /// weekday_date_mismatch (and the anchor stage's other kinds), cross_doc_disagreement,
     /// negative_cycle, factual (disagreement inside one document).
     pub kind: String,
-    /// Documents involved, sorted.
-    pub docs: Vec<String>,
-    /// Evidence spans: (doc, start, end, text).
-    pub evidence: Vec<(String, usize, usize, String)>,
+    /// Documents involved, sorted (shared strings: a large story's reports name the same
+    /// documents over and over).
+    #[serde(serialize_with = "evidence::serialize_strs")]
+    pub docs: Vec<std::sync::Arc<str>>,
+    /// Evidence spans: (doc, start, end, text), shared between the reports that quote them.
+    pub evidence: Evidence,
     /// What was kept and what was dropped, and why.
     pub resolution: String,
     /// Ids of the timeline events the contradiction involves, sorted.

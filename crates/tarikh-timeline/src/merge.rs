@@ -253,17 +253,93 @@ impl Recent {
     }
 }
 
-/// Load the records of the candidates about to be compared (and their key words) together: they
-/// lie anywhere in the story, and loads issued together overlap where loads issued one comparison
-/// at a time wait in turn. Changes nothing; it only makes the comparisons that follow find their
-/// data in the cache.
-fn warm(flat: &[Flat], checked: &[usize], cands: &[usize]) {
+/// How many key words a [`Merging`] record holds inline (a mention with more reads them from its
+/// `Flat`).
+const INLINE_KEYS: usize = 18;
+
+/// What the merge rule reads of a mention, in two adjacent cache lines. A mention is compared
+/// with candidates anywhere earlier in the story, so each comparison waits on memory: the rule's
+/// fields were spread over a 440-byte `Flat` (several cache lines) and its key words on the heap;
+/// here they are one 128-byte record, the key words inline. Copied from the `Flat`, never changed.
+#[derive(Clone, Copy)]
+#[repr(C, align(128))]
+struct Merging {
+    time: Option<(i64, i64)>,
+    doc: u32,
+    /// start of the mention's sentence (only compared for equality within one document, whose
+    /// offsets fit in 32 bits)
+    sentence: u32,
+    ty: u32,
+    group: u32,
+    head_id: u32,
+    head_first: u32,
+    head_words: u32,
+    zone: Option<chrono_tz::Tz>,
+    flags: u8,
+    /// number of key words inline; `u8::MAX`: more than [`INLINE_KEYS`], read from the `Flat`
+    nkeys: u8,
+    keys: [u32; INLINE_KEYS],
+}
+
+// (two cache lines exactly)
+const _: () = assert!(std::mem::size_of::<Merging>() == 128);
+
+const SAME_DAY: u8 = 1;
+const STRICT: u8 = 2;
+const STATE: u8 = 4;
+/// the mention has distinguishing words
+const DISTINCT: u8 = 8;
+/// joined to another's event by its text, and not a report (see `cluster`)
+const BARE_JOINER: u8 = 16;
+
+impl Merging {
+    fn of(f: &Flat, joined: bool) -> Merging {
+        let mut keys = [0; INLINE_KEYS];
+        let nkeys = if f.keys.len() <= INLINE_KEYS {
+            keys[..f.keys.len()].copy_from_slice(&f.keys);
+            f.keys.len() as u8
+        } else {
+            u8::MAX
+        };
+        let flag = |on: bool, bit: u8| if on { bit } else { 0 };
+        Merging {
+            time: f.time,
+            doc: f.doc as u32,
+            sentence: f.sentence as u32,
+            ty: f.ty as u32,
+            group: f.group as u32,
+            head_id: f.head_id,
+            head_first: f.head_first,
+            head_words: u32::try_from(f.head_words).unwrap_or(u32::MAX),
+            zone: f.zone,
+            flags: flag(f.same_day, SAME_DAY) | flag(f.strict, STRICT) | flag(f.state, STATE) | flag(!f.distinct.is_empty(), DISTINCT) | flag(joined && !f.reports, BARE_JOINER),
+            nkeys,
+            keys,
+        }
+    }
+
+    fn has(&self, bit: u8) -> bool {
+        self.flags & bit != 0
+    }
+
+    /// The sorted key words (`flat[i]` is this mention's `Flat`, read only for a long list: a
+    /// slice indexed behind its bounds check, so the compiler cannot load it ahead of the test).
+    fn keys<'a>(&'a self, flat: &'a [Flat], i: usize) -> &'a [u32] {
+        if self.nkeys == u8::MAX {
+            &flat[i].keys
+        } else {
+            &self.keys[..usize::from(self.nkeys)]
+        }
+    }
+}
+
+/// Load the records of the candidates about to be compared together: they lie anywhere in the
+/// story, and loads issued together overlap where loads issued one comparison at a time wait in
+/// turn. Changes nothing; it only makes the comparisons that follow find their data in the cache.
+fn warm(merging: &[Merging], checked: &[usize], cands: &[usize]) {
     let mut touched = 0usize;
     for &j in cands {
-        touched ^= flat[j].ty ^ checked[j];
-    }
-    for &j in cands {
-        touched ^= flat[j].keys.first().map_or(0, |&k| k as usize);
+        touched ^= merging[j].ty as usize ^ merging[j].keys[INLINE_KEYS - 1] as usize ^ checked[j];
     }
     std::hint::black_box(touched);
 }
@@ -282,12 +358,13 @@ pub(crate) fn reported_next_day(a: &Flat, b: &Flat) -> bool {
     a.doc != b.doc && (next(a, b) || next(b, a))
 }
 
-/// The merge rule (see the crate docs).
-fn should_merge(a: &Flat, b: &Flat) -> bool {
+/// The merge rule (see the crate docs) for mentions `i` and `j`, on their merging records (their
+/// `Flat`s read only for what the records leave out).
+fn should_merge(flat: &[Flat], a: &Merging, b: &Merging, i: usize, j: usize) -> bool {
     // different triggers of one sentence are different events, unless they name an event of a
     // by-time type on the same day ("الانتخابات الأمريكية … ترامب الذي انتخب في 8 نوفمبر")
-    let same_day_kind = a.ty == b.ty && a.same_day && b.same_day && a.time.is_some() && a.time == b.time;
-    if a.group != b.group || (a.doc == b.doc && a.sentence == b.sentence && !same_day_kind) || distinct_clash(&a.distinct, &b.distinct) {
+    let same_day_kind = a.ty == b.ty && a.has(SAME_DAY) && b.has(SAME_DAY) && a.time.is_some() && a.time == b.time;
+    if a.group != b.group || (a.doc == b.doc && a.sentence == b.sentence && !same_day_kind) || (a.has(DISTINCT) && b.has(DISTINCT) && distinct_clash(&flat[i].distinct, &flat[j].distinct)) {
         return false;
     }
     // events placed in different countries are different events (the French and the American
@@ -298,12 +375,12 @@ fn should_merge(a: &Flat, b: &Flat) -> bool {
     let head_eq = a.head_id != NOKEY && a.head_id == b.head_id;
     // a one-word head that is the noun of the other's ("الاستطلاعات" and "استطلاعات الرأي"): the
     // short name of the same thing
-    let head_within = |x: &Flat, y: &Flat| x.head_words == 1 && y.head_words > 1 && x.head_id == y.head_first;
+    let head_within = |x: &Merging, y: &Merging| x.head_words == 1 && y.head_words > 1 && x.head_id == y.head_first;
     let head_short = a.head_id != NOKEY && (head_within(a, b) || head_within(b, a));
-    let shared = sorted_shared(&a.keys, &b.keys);
+    let shared = sorted_shared(a.keys(flat, i), b.keys(flat, j));
     // head words are part of keys: do not count them twice
     let head_words = if head_eq { a.head_words } else { 0 };
-    let shared = shared.saturating_sub(head_words);
+    let shared = shared.saturating_sub(head_words as usize);
     let coarse = |t: (i64, i64)| t.1 - t.0 > 2 * DAY;
     let time = match (a.time, b.time) {
         (Some(x), Some(y)) => {
@@ -324,34 +401,34 @@ fn should_merge(a: &Flat, b: &Flat) -> bool {
         }
         _ => 2,
     };
-    if a.strict || b.strict {
+    if a.has(STRICT) || b.has(STRICT) {
         // (one statement dated on an evening and the next day: the same verb and a word of what
         // it says)
-        if a.strict && b.strict && head_eq && shared >= 1 && reported_next_day(a, b) {
+        if a.has(STRICT) && b.has(STRICT) && head_eq && shared >= 1 && reported_next_day(&flat[i], &flat[j]) {
             return true;
         }
         return time <= 2 && shared >= 2 && (head_eq || shared >= 3);
     }
     // a state (the silence period) dated on nearby days is one state
-    if a.state && b.state && a.ty == b.ty && time <= 3 {
+    if a.has(STATE) && b.has(STATE) && a.ty == b.ty && time <= 3 {
         return true;
     }
     // a vote, a campaign's end, a leak: one of a type per day in a story (an instant at midnight
     // touches the day it ends: "انتهت الحملة منتصف الليل" and "انتهاء الحملة الجمعة")
     let instant = |t: (i64, i64)| t.1 - t.0 < 60;
     let touching = matches!((a.time, b.time), (Some(x), Some(y)) if x.0 <= y.1 && y.0 <= x.1 && (instant(x) || instant(y)));
-    if (time == 0 || touching) && a.ty == b.ty && a.same_day && b.same_day {
+    if (time == 0 || touching) && a.ty == b.ty && a.has(SAME_DAY) && b.has(SAME_DAY) {
         return true;
     }
     // key words besides the head: few of them is little evidence either way
-    let own = |f: &Flat| f.keys.len().saturating_sub(head_words);
+    let own = |m: &Merging, k: usize| m.keys(flat, k).len().saturating_sub(head_words as usize);
     match time {
         0 => head_eq || head_short || shared >= 1,
         1 => head_eq && shared >= 1,
-        2 => head_eq && (shared >= 1 || a.doc == b.doc || own(a).min(own(b)) <= 1),
+        2 => head_eq && (shared >= 1 || a.doc == b.doc || own(a, i).min(own(b, j)) <= 1),
         // one event of a kind a story has once a day ("الجولة الثانية") told on two nearby days:
         // the same, with a disagreement to report; kinds that recur (polls) are different events
-        3 => head_eq && head_words >= 2 && a.same_day && b.same_day,
+        3 => head_eq && head_words >= 2 && a.has(SAME_DAY) && b.has(SAME_DAY),
         _ => false,
     }
 }
@@ -411,6 +488,8 @@ pub(crate) fn cluster(input: &Input, flat: &[Flat], flat_of: &[Vec<Option<usize>
     for &(a, _) in joins {
         joined[a] = true;
     }
+    // what the merge rule reads of each mention, packed
+    let merging: Vec<Merging> = flat.iter().zip(&joined).map(|(f, &j)| Merging::of(f, j)).collect();
     // the last mention each candidate was compared with (several keys find the same candidate)
     let mut checked: Vec<usize> = vec![usize::MAX; n];
     // An event the text places before or after another of its own group ("يدلي الناخبون في
@@ -543,7 +622,7 @@ pub(crate) fn cluster(input: &Input, flat: &[Flat], flat_of: &[Vec<Option<usize>
                 cands.extend(recent.latest());
                 recent.push(i);
             }
-            warm(flat, &checked, &cands);
+            warm(&merging, &checked, &cands);
             for &j in &cands {
                     if checked[j] == i {
                         continue;
@@ -555,8 +634,7 @@ pub(crate) fn cluster(input: &Input, flat: &[Flat], flat_of: &[Vec<Option<usize>
                     // own word («قرار حظر التجول» is the curfew, not one more of the story's
                     // decisions). (A joined report still may: an announcement is also the news
                     // conference or statement that other articles cite.)
-                    let bare_joiner = |x: usize| joined[x] && !flat[x].reports;
-                    if ri == rj || bare_joiner(i) || bare_joiner(j) || !should_merge(&flat[i], &flat[j]) {
+                    if ri == rj || merging[i].has(BARE_JOINER) || merging[j].has(BARE_JOINER) || !should_merge(flat, &merging[i], &merging[j], i, j) {
                         continue;
                     }
                     let set_against = |x: usize, other: usize, uf: &mut UnionFind<usize>| apart[x].iter().any(|&y| uf.find_mut(y) == other);

@@ -152,7 +152,11 @@ fn hundred_thousand_mentions() {
     // of a merged list (BENCHMARKS.md, "Reconciling 100,000 mentions"), 1.5 s with the posting
     // lists, the cycle search and the conflict texts made cheaper (same output digest,
     // aff8dd822008a52d, since b27547d), 1.44 s with interning, the cycles' documents and the
-    // weakest constraint made cheaper (`scale3` branch, same digest). When the test first ran
+    // weakest constraint made cheaper (`scale3` branch, same digest); 1.35 s once constraints
+    // were added strongest first (`stn9`: 1 478 conflicts, digest 7e56e81a6048e815), 0.87–1.22 s
+    // (median 0.95, against 1.04–1.40 for stn9 in the same runs) with the conflicts' evidence
+    // shared and the merge rule reading a compact record per mention (`stn10`, same digest).
+    // When the test first ran
     // (merging rules since changed) it took 39 s. The loose bound only guards against a return
     // of a quadratic step; the figure is printed, not asserted.
     let el = run(1000, 100);

@@ -275,6 +275,12 @@ pub struct EventLexicon {
     pub(crate) purpose: Vec<Vec<String>>,
     /// Nouns of a party's stance toward the event after them (surface forms), see [`EventLexicon::is_stance`].
     pub(crate) stance: HashSet<String>,
+    /// Normalised words and phrases (split into words) of fear and risk ("خوفا من"، "خطر"): the
+    /// event after them is feared, not told as happening, see [`EventLexicon::ends_fear`].
+    pub(crate) fear: Vec<Vec<String>>,
+    /// Words of reaching or qualifying for a stage (surface forms: "تأهل"، "العبور"، "يصل"), see
+    /// [`EventLexicon::is_reaching`].
+    pub(crate) reaching: HashSet<String>,
 }
 
 #[derive(Deserialize)]
@@ -340,6 +346,10 @@ struct RawClauses {
     cause: Vec<String>,
     #[serde(default)]
     purpose: Vec<String>,
+    #[serde(default)]
+    fear: Vec<String>,
+    #[serde(default)]
+    reaching: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -630,6 +640,8 @@ impl EventLexicon {
             cause: Vec::new(),
             purpose: Vec::new(),
             stance: HashSet::new(),
+            fear: Vec::new(),
+            reaching: HashSet::new(),
             first_time: Vec::new(),
             lasting: HashSet::new(),
             institutions: HashSet::new(),
@@ -834,6 +846,8 @@ impl EventLexicon {
             lex.cause = phrases(&c.cause);
             lex.purpose = phrases(&c.purpose);
             lex.stance = normalised(&c.stance).iter().flat_map(|w| surface_forms(w, false)).collect();
+            lex.fear = phrases(&c.fear);
+            lex.reaching = normalised(&c.reaching);
         }
         if let Some(d) = &raw.duration {
             lex.lasting = normalised(&d.lasting);
@@ -1018,6 +1032,21 @@ impl EventLexicon {
     /// in [`EventLexicon::ends_cause`].
     pub fn ends_purpose(&self, words: &[&str]) -> bool {
         ends_with_phrase(&self.purpose, words)
+    }
+
+    /// Whether the normalised words `words` (in text order) end with a word or phrase of fear or
+    /// risk («خوفا من»، «مخاوف من»، «خشية»، «خطر»): the event right after them (one word may stand
+    /// between: «خوفا من وقوع تسونامي») is feared, not told as happening, and makes no mention.
+    /// Words are read as in [`EventLexicon::ends_cause`].
+    pub fn ends_fear(&self, words: &[&str]) -> bool {
+        ends_with_phrase(&self.fear, words)
+    }
+
+    /// Whether a normalised word (with a conjunction, a preposition or the article: «ليتأهل»،
+    /// «بالعبور») is a word of reaching or qualifying for a stage («تأهل»، «عبور»، «يصل»): the stage
+    /// it governs through «إلى» or ل is still to come when it is reached.
+    pub fn is_reaching(&self, normalised_word: &str) -> bool {
+        self.reaching.contains(normalised_word) || word_candidates(normalised_word).iter().any(|(_, s)| self.reaching.contains(*s))
     }
 
     /// Whether a normalised word (with a conjunction or a preposition) opens a likening to another

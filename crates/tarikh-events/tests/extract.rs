@@ -1551,3 +1551,97 @@ fn a_demonstrative_before_a_verb_points_at_nothing() {
     let ev = extract(&d, &lex());
     assert_eq!(find(&ev, "قال").1.joins, None);
 }
+
+#[test]
+fn a_feared_event_makes_no_mention() {
+    // every word or phrase of fear or risk of the lexicon ([clauses] fear), one word between allowed
+    for fear in ["خوفا من", "خوف من", "الخوف من", "مخاوف من", "تخوفا من", "تخوف من", "خشية", "خطر"] {
+        let text = format!("خرج السكان إلى الساحات أمس {fear} هزات ارتدادية جديدة.");
+        let d = doc("d", &text, vec![date("أمس", "2023-04-20", day(2023, 4, 20))]);
+        let ev = extract(&d, &lex());
+        assert!(ev.mentions.iter().all(|m| m.event_type != "aftershock"), "{text}: {:?}", ev.mentions.iter().map(|m| &m.trigger).collect::<Vec<_>>());
+        let text = format!("قال الخبير إنه لا {fear} وقوع تسونامي.").replace("لا خطر", "لا يوجد خطر");
+        let d = doc("d", &text, vec![]);
+        let ev = extract(&d, &lex());
+        assert!(ev.mentions.iter().all(|m| m.trigger != "تسونامي"), "{text}");
+    }
+    // the event itself is a mention
+    let d = doc("d", "ضربت هزات ارتدادية جديدة المدينة أمس.", vec![date("أمس", "2023-04-20", day(2023, 4, 20))]);
+    assert_eq!(find(&extract(&d, &lex()), "هزات ارتدادية جديدة").1.time, Some(0));
+}
+
+#[test]
+fn an_alternative_offered_with_or_is_not_told_as_happening() {
+    // «أو منع التجول طوال اليوم»: the curfew offered instead makes no mention, and its length is
+    // not the curfew's named first
+    let text = "فرضت السلطات أمس حظر التجول في المدينة، ويجوز تمديد ساعاته أو منع التجول طوال اليوم.";
+    let d = doc("d", text, vec![date("أمس", "2020-03-24", day(2020, 3, 24)), duration("اليوم", "P1D", 86_400)]);
+    let ev = extract(&d, &lex());
+    assert!(ev.mentions.iter().all(|m| m.trigger != "منع التجول"));
+    assert_eq!(find(&ev, "حظر التجول").1.duration, None);
+    // without «أو» the length is the curfew's
+    let text = "فرضت السلطات أمس حظر التجول في المدينة، واستمر الحظر طوال اليوم.";
+    let d = doc("d", text, vec![date("أمس", "2020-03-24", day(2020, 3, 24)), duration("اليوم", "P1D", 86_400)]);
+    let ev = extract(&d, &lex());
+    assert!(ev.mentions.iter().any(|m| m.duration == Some(1)));
+}
+
+#[test]
+fn a_stage_reached_is_still_to_come() {
+    // «ليتأهل … إلى نصف النهائي»: the evening of the win is not the semi-final's date
+    let text = "فاز المنتخب مساء اليوم على منافسه ليتأهل الفريق الوطني إلى نصف النهائي.";
+    let d = doc("d", text, vec![Tx { kind: TimexType::Time, ..date("مساء اليوم", "2022-12-10TEV", day(2022, 12, 10)) }]);
+    let ev = extract(&d, &lex());
+    assert_eq!(find(&ev, "فاز").1.time, Some(0));
+    assert_eq!(find(&ev, "نصف النهائي").1.time, None);
+    // ل attached to the stage
+    let text = "حقق المنتخب مساء اليوم العبور لربع النهائي.";
+    let d = doc("d", text, vec![Tx { kind: TimexType::Time, ..date("مساء اليوم", "2022-12-06TEV", day(2022, 12, 6)) }]);
+    let ev = extract(&d, &lex());
+    assert_eq!(find(&ev, "ربع النهائي").1.time, None);
+    // a stage played on a day is dated by it
+    let text = "يلعب المنتخب ربع النهائي يوم السبت.";
+    let d = doc("d", text, vec![date("يوم السبت", "2022-12-10", day(2022, 12, 10))]);
+    assert_eq!(find(&extract(&d, &lex()), "ربع النهائي").1.time, Some(0));
+}
+
+#[test]
+fn a_date_set_off_inside_a_predicate_dates_only_that_predicate() {
+    // «…، وقد تداول ناشطون، السبت، مقطعا …»: Saturday is the posting's, not the clashes' before it
+    let text = "استسلم الجنود بعد ساعات من الاشتباكات في المدينة، وقد تداول ناشطون، السبت، مقطعا مصورا للحادث.";
+    let d = doc("d", text, vec![date("السبت", "2023-04-15", day(2023, 4, 15))]);
+    let ev = extract(&d, &lex());
+    assert_eq!(find(&ev, "تداول").1.time, Some(0));
+    assert_eq!(find(&ev, "الاشتباكات").1.time, None);
+    // the rest of the verb's phrase after the date shares it
+    let text = "وفتحت مراكز الاقتراع، اليوم الإثنين، أبوابها أمام الناخبين للتصويت العام.";
+    let d = doc("d", text, vec![date("اليوم الإثنين", "2023-12-18", day(2023, 12, 18))]);
+    let ev = extract(&d, &lex());
+    assert_eq!(find(&ev, "لتصويت").1.time, Some(0));
+}
+
+#[test]
+fn right_after_a_state_or_its_start_is_no_after_its_end() {
+    // «في أعقاب الاشتباكات»: right after clashes that go on; «منذ بدء الاشتباكات»: since their start
+    for text in ["فرضت السلطات حظر التجول في أعقاب الاشتباكات.", "فرضت السلطات حظر التجول منذ بدء الاشتباكات."] {
+        let d = doc("d", text, vec![]);
+        let ev = extract(&d, &lex());
+        assert!(ev.relations.iter().all(|r| r.relation != Relation::After), "{text}: {:?}", ev.relations.iter().map(|r| (&ev.mentions[r.source].trigger, r.relation, &ev.mentions[r.target].trigger)).collect::<Vec<_>>());
+    }
+    // right after an event that does not go on is after it, and so is «بعد» a state (after it is over)
+    for (text, target) in [("فرضت السلطات حظر التجول إثر نشر الوثائق.", "نشر الوثائق"), ("فرضت السلطات حظر التجول بعد الاشتباكات.", "الاشتباكات")] {
+        let d = doc("d", text, vec![]);
+        let ev = extract(&d, &lex());
+        assert!(ev.relations.iter().any(|r| r.relation == Relation::After && ev.mentions[r.target].trigger == target), "{text}: {:?}", ev.relations.iter().map(|r| (&ev.mentions[r.source].trigger, r.relation, &ev.mentions[r.target].trigger)).collect::<Vec<_>>());
+    }
+}
+
+#[test]
+fn the_year_of_an_edition_makes_no_generic_event() {
+    // «خلال كأس العالم 2018» names which cup: the clause has no date, so no generic event
+    let text = "كانت المواجهة الثانية بين الفريقين خلال كأس العالم 2018.";
+    let year = Interval { start: FixedOffset::east_opt(3600).unwrap().with_ymd_and_hms(2018, 1, 1, 0, 0, 0).unwrap(), end: FixedOffset::east_opt(3600).unwrap().with_ymd_and_hms(2019, 1, 1, 0, 0, 0).unwrap() };
+    let d = doc("d", text, vec![date("2018", "2018", year)]);
+    let ev = extract(&d, &lex());
+    assert!(ev.mentions.iter().all(|m| !m.generic), "{:?}", ev.mentions.iter().map(|m| &m.trigger).collect::<Vec<_>>());
+}

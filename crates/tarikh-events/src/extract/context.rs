@@ -251,6 +251,28 @@ impl<'a> Ctx<'a> {
         before(1).is_some_and(negation) || (before(2).is_some_and(negation) && before(1).is_some_and(|w| self.lex.is_non_event(w)))
     }
 
+    /// Whether the event word `wi` is feared, not told as happening: a word or phrase of fear or
+    /// risk ends right before it, or one word before it, in its clause («خوفا من هزات ارتدادية»،
+    /// «لا خوف من وقوع تسونامي»، «خطر موجة التسونامي»; see [`EventLexicon::ends_fear`]).
+    pub(super) fn feared(&self, wi: usize) -> bool {
+        let clause = self.words[wi].clause;
+        (wi.saturating_sub(2)..wi).any(|x| {
+            let joined = (x..wi).all(|y| self.adjacent(y) && self.words[y + 1].clause == clause && self.word_timex[y].is_none());
+            joined && {
+                let words: Vec<&str> = (x.saturating_sub(2)..=x).filter(|&y| self.words[y].clause == clause).map(|y| self.word(y)).collect();
+                self.lex.ends_fear(&words)
+            }
+        })
+    }
+
+    /// Whether the event word `wi` is an alternative: «أو» stands right before it («تقديم أوقات
+    /// منع التجول … أو منع التجول طوال اليوم»، «لا يمكنه إصدار أي تصريح أو بيان»). One of two may
+    /// happen; the one offered instead is not told as happening, and its words (a length, a
+    /// place) are no part of the event named first.
+    pub(super) fn alternative(&self, wi: usize) -> bool {
+        wi > 0 && self.words[wi - 1].sentence == self.words[wi].sentence && self.word(wi - 1) == "او" && self.text[self.words[wi - 1].range.end..self.words[wi].range.start].trim().is_empty()
+    }
+
     /// Byte offset where a generic mention's word starts (after a conjunction و/ف).
     pub(super) fn generic_start(&self, wi: usize) -> usize {
         let w = self.word(wi);

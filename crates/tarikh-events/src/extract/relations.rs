@@ -178,6 +178,17 @@ pub(super) fn stated_relations(cx: &Ctx, drafts: &[Draft], mentions: &[EventMent
         }
         let Some(a) = source_for(cx, drafts, b, h.first, sent) else { continue };
         blockers.push(h.first);
+        // «بعد بدء الاشتباكات»، «منذ بدء التصويت»: what follows the signal is the event's start,
+        // and «في أعقاب الاشتباكات»، «إثر الحرب» right after a state is right after it broke out
+        // (it goes on): the other event follows its start, not its end, which no relation here
+        // says; AFTER would end the state before it
+        let after_start = def.relation == Relation::After
+            && !def.following_is_source
+            && ((h.last + 1..d.first).any(|wi| cx.lex.is_beginning(cx.word(wi)))
+                || (def.same_day && d.type_idx.is_some_and(|t| cx.lex.types()[t].state_extent)));
+        if after_start {
+            continue;
+        }
         let (source, target) = if def.following_is_source { (b, a) } else { (a, b) };
         let lo = mentions[a].byte_range.start.min(cx.words[h.first].range.start).min(mentions[b].byte_range.start);
         let hi = mentions[a].byte_range.end.max(mentions[b].byte_range.end);

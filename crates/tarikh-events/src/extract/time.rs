@@ -219,7 +219,10 @@ pub(super) fn lasting_durations(cx: &Ctx, drafts: &[Draft], mentions: &mut [Even
         let owner = drafts_of_sentence(cx, drafts, sent)
             .filter(|&i| drafts[i].last < tf)
             .max_by_key(|&i| drafts[i].last);
-        if let Some(i) = owner {
+        // an alternative offered with «أو» between them («تقديم أوقات منع التجول … أو منع التجول
+        // طوال اليوم»): the length is the alternative's, which is not told as happening
+        let offered_instead = |i: usize| (drafts[i].last + 1..tf).any(|x| cx.word(x) == "او");
+        if let Some(i) = owner.filter(|&i| !offered_instead(i)) {
             if mentions[i].duration.is_none() && !mentions[i].reports {
                 mentions[i].duration = Some(ti);
             }
@@ -323,7 +326,7 @@ pub(super) fn governing_timex(cx: &Ctx, drafts: &[Draft], d: &Draft, links: &Tim
     let said_before = complement[cx.clauses_of_sentence(w.sentence)].iter().flatten().copied().filter(|&c| cx.words[c].sentence == w.sentence && c < d.first).max();
     // the topic of a condolence or a mourning and a purpose take only a date of their own, after
     // them in their clause ("تعزية بوفاة الأمير … صباح أمس": the morning is the condolence's)
-    let own_only = is_topic(cx, drafts, d) || after_purpose(cx, d);
+    let own_only = is_topic(cx, drafts, d) || after_purpose(cx, d) || after_reaching(cx, d);
     // a cause, likewise for a day or a time: the effect's day (often the day it was reported) is
     // not the cause's, which came before it or at most on it; a month or a year («بسبب هجمات …
     // في فبراير») is a period that holds both
@@ -407,7 +410,7 @@ pub(super) fn governing_timex(cx: &Ctx, drafts: &[Draft], d: &Draft, links: &Tim
         };
         let tier = if tw.clause == w.clause || (tw.clause + 1 == w.clause && fronted[tw.clause]) {
             0
-        } else if !clause_has_mention[tw.clause] && !coordinated {
+        } else if !clause_has_mention[tw.clause] && !coordinated && !set_off_after_another(cx, ti, w.clause, clause_has_mention) {
             1000
         } else {
             continue;
@@ -495,6 +498,27 @@ fn predicate_of_its_own_between(cx: &Ctx, drafts: &[Draft], d: &Draft, tf: usize
     })
 }
 
+/// Whether timex `ti` is a date set off by commas inside another predicate than the one of clause
+/// `clause`: the date alone makes its clause, right after the clause of a verb with a mention, and
+/// the verb's phrase goes on after it («وقد تداول نشطاء على مواقع التواصل الاجتماعي، السبت 15
+/// أبريل، مقطع الفيديو»، «وفتحت مراكز الاقتراع، اليوم الإثنين، أبوابها للتصويت العام»). It dates
+/// that verb and the rest of its phrase (the clause right after it), never the mentions of the
+/// sentence's other clauses («… في أعقاب الاشتباكات، وقد تداول نشطاء …، السبت 15 أبريل، …»).
+fn set_off_after_another(cx: &Ctx, ti: usize, clause: usize, clause_has_mention: &[bool]) -> bool {
+    let t = &cx.doc.timexes[ti];
+    let tf = cx.timex_first[ti];
+    let Some(tw) = cx.words.get(tf) else { return false };
+    if tw.clause == 0 || tw.clause - 1 == clause || tw.clause + 1 == clause || !clause_has_mention[tw.clause - 1] {
+        return false;
+    }
+    let words = cx.words_of_clause(tw.clause);
+    let only_the_date = words.clone().all(|wi| cx.word_timex[wi] == Some(ti));
+    let after_comma = |c: usize| matches!(cx.text[..cx.clauses[c].start].trim_end().chars().last(), Some(',' | '،'));
+    let before_same_sentence = words.start > 0 && cx.words[words.start - 1].sentence == tw.sentence;
+    let continues = cx.words.get(words.end).is_some_and(|n| n.sentence == tw.sentence);
+    only_the_date && t.event_offset.is_none() && before_same_sentence && continues && after_comma(tw.clause)
+}
+
 /// Whether a DATE/TIME value is a bare year («2024», «1444هـ»).
 fn is_year_only(value: &str) -> bool {
     let digits = value.trim_start_matches('H');
@@ -504,7 +528,7 @@ fn is_year_only(value: &str) -> bool {
 /// A day set off by a comma right after a bare year that names an edition of the event
 /// («الانتخابات الرئاسية 2024، اليوم الأحد، …», «بطولة 2023، السبت المقبل»): the year says which
 /// one, the apposed day when it happens. Returns that day's timex when `ti` is such a year.
-fn apposed_day(cx: &Ctx, ti: usize) -> Option<usize> {
+pub(super) fn apposed_day(cx: &Ctx, ti: usize) -> Option<usize> {
     let year = &cx.doc.timexes[ti];
     if !is_year_only(&year.value) {
         return None;
@@ -533,7 +557,7 @@ const BEFORE_A_DATED_YEAR: &[&str] = &["في", "خلال", "منذ", "حتي", "
 /// election «2024» was held in December 2023, a budget «2024» is voted in 2023, «مونديال 2030» is
 /// to come. So it gives no date, not even a loose bound; a day apposed to it does
 /// ([`apposed_day`]). A year after «عام»، «سنة» or a preposition («في 2022») is a date.
-fn edition_year(cx: &Ctx, ti: usize) -> bool {
+pub(super) fn edition_year(cx: &Ctx, ti: usize) -> bool {
     let t = &cx.doc.timexes[ti];
     if !is_year_only(&t.value) {
         return false;
@@ -590,6 +614,39 @@ fn words_ending_at<'c>(cx: &'c Ctx, d: &Draft, x: usize) -> Option<Vec<&'c str>>
 /// [`crate::EventLexicon::ends_purpose`]).
 fn after_purpose(cx: &Ctx, d: &Draft) -> bool {
     (d.first.saturating_sub(2)..d.first).any(|x| words_ending_at(cx, d, x).is_some_and(|w| cx.lex.ends_purpose(&w)))
+}
+
+/// How many words (a subject: «المنتخب المغربي») may stand between a word of reaching and the
+/// «إلى» of the stage it reaches.
+const REACHING_SUBJECT: usize = 3;
+
+/// Whether the mention of draft `d` is a stage reached: governed by «إلى» or an attached ل after a
+/// word of reaching or qualifying in its clause («ليتأهل المنتخب المغربي إلى نصف نهائي كأس العالم»،
+/// «العبور لربع نهائي كأس العالم»; see [`crate::EventLexicon::is_reaching`]). The stage is still to
+/// come when it is reached: the clause's date (the evening of the win) is not its date.
+fn after_reaching(cx: &Ctx, d: &Draft) -> bool {
+    let clause = cx.words[d.first].clause;
+    let word = cx.word(d.first);
+    let bare = without_conjunction(word);
+    let proclitic = d.start_byte > cx.words[d.first].range.start + (word.len() - bare.len());
+    let attached = proclitic && bare.starts_with('ل');
+    let to = d.first > 0 && cx.adjacent(d.first - 1) && cx.words[d.first - 1].clause == clause && cx.word(d.first - 1) == "الي";
+    if !attached && !to {
+        return false;
+    }
+    // the word before the preposition and up to REACHING_SUBJECT more, joined in the clause
+    let before = if to { d.first - 1 } else { d.first };
+    let mut x = before;
+    for _ in 0..=REACHING_SUBJECT {
+        if x == 0 || !cx.adjacent(x - 1) || cx.words[x - 1].clause != clause || cx.word_timex[x - 1].is_some() {
+            return false;
+        }
+        x -= 1;
+        if cx.lex.is_reaching(cx.word(x)) {
+            return true;
+        }
+    }
+    false
 }
 
 /// Whether the mention of draft `d` comes right after a word or phrase of cause («جراء

@@ -4,6 +4,7 @@
 use super::Draft;
 use super::context::{Ctx, index_of};
 use super::words::bare_word;
+use super::time::{apposed_day, edition_year};
 use tarikh_anchor::TimexType;
 
 /// The type a typed draft takes from its argument (`[[sense]]` of the lexicon): the first sense
@@ -144,6 +145,9 @@ pub(super) fn typed_drafts(cx: &Ctx) -> (Vec<Draft>, Vec<bool>) {
     // A negated event did not happen ("لن يتم نشر عنوان بريدك", "لم تعلق الوزارة"): no mention,
     // and its words make no generic event either.
     drafts.retain(|d| !cx.negated(d.first));
+    // Nor does a feared event («خوفا من هزات ارتدادية»، «خطر موجة التسونامي») or an alternative
+    // offered with «أو» («… أو منع التجول طوال اليوم»): neither is told as happening.
+    drafts.retain(|d| !cx.feared(d.first) && !cx.alternative(d.first));
     // A word that names only the kind of an event, in a construct with an event word ("فاجعة
     // الزلازل"، "كارثة الفيضانات"): the event word names the event; the kind makes no mention.
     let starts: std::collections::HashSet<usize> = drafts.iter().map(|d| d.first).collect();
@@ -184,8 +188,13 @@ pub(super) fn add_generic_drafts(cx: &Ctx, drafts: &mut Vec<Draft>, taken: &mut 
             drafts.push(Draft { first: wi, last: wi, start_byte: cx.generic_start(wi), type_idx: None, continuation: false });
         }
     }
+    // (the year of an edition names which cup or election it is, no time of the clause: «خلال كأس
+    // العالم بروسيا 2018» makes no event of its own)
     let mut clause_has_timex = vec![false; cx.clauses.len()];
-    for t in &cx.doc.timexes {
+    for (ti, t) in cx.doc.timexes.iter().enumerate() {
+        if edition_year(cx, ti) && apposed_day(cx, ti).is_none() {
+            continue;
+        }
         clause_has_timex[index_of(&cx.clauses, t.byte_range.start)] = true;
     }
     let mut clause_words: Vec<Vec<usize>> = vec![Vec::new(); cx.clauses.len()];

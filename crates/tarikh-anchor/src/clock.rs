@@ -106,6 +106,9 @@ fn undated(value: &str) -> Option<String> {
 /// Give every time of day that names no day the day its sentence gives it (see the module doc).
 /// `mentions[i]` is the mention `timexes[i]` was built from.
 pub(crate) fn times_take_their_day(grammar: &Grammar, mentions: &[&Mention], timexes: &mut [Timex], text: &str, sentences: &[Range<usize>], tz: chrono_tz::Tz) {
+    // Whether a sentence names a daily schedule, kept for the next time of day in it (a search of
+    // every schedule phrase through the sentence).
+    let mut daily: Option<(Range<usize>, bool)> = None;
     for i in 0..timexes.len() {
         let Some(m) = mentions.get(i) else { continue };
         if !names_no_day(m.kind, &m.semantics) || timexes[i].kind != TimexType::Time {
@@ -116,7 +119,15 @@ pub(crate) fn times_take_their_day(grammar: &Grammar, mentions: &[&Mention], tim
         // The words a verb telling this time would stand in: since the sentence's start or the
         // last expression before it (a verb before that one tells that one).
         let told_from = (0..i).rev().map(|j| timexes[j].byte_range.end).find(|&e| e <= m.matched.start).unwrap_or(0).max(sentence.start);
-        if grammar.names_a_daily_schedule(&text[sentence.clone()]) && !told_as_once(grammar, &text[told_from..m.matched.start]) {
+        let names_a_daily_schedule = match &daily {
+            Some((r, found)) if *r == sentence => *found,
+            _ => {
+                let found = grammar.names_a_daily_schedule(&text[sentence.clone()]);
+                daily = Some((sentence.clone(), found));
+                found
+            }
+        };
+        if names_a_daily_schedule && !told_as_once(grammar, &text[told_from..m.matched.start]) {
             if let Some(v) = undated(&timexes[i].value) {
                 let t = &mut timexes[i];
                 (t.value, t.kind, t.interval, t.anchor) = (v, TimexType::Set, None, AnchorKind::Explicit);

@@ -115,7 +115,8 @@ pub(crate) fn tense_cue_found<'t>(grammar: &Grammar, text: &'t str, clause: Rang
                 continue;
             }
             let b = bare(w);
-            match grammar.cue(b).or_else(|| grammar.cue(w)) {
+            // (`b` is `w` itself when no proclitic came off: one look-up then.)
+            match grammar.cue(b).or_else(|| if b.len() == w.len() { None } else { grammar.cue(w) }) {
                 Some(Direction::Future) => return found(Prefer::Future, w, CueKind::Before),
                 Some(Direction::Past) if !crossed.get() => return found(Prefer::Past, w, CueKind::Before),
                 _ => {}

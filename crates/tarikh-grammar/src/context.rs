@@ -4,11 +4,13 @@
 //! Every candidate expression tries each context of its type: ~6 regex captures per mention, over
 //! 96-byte windows, were a fifth of tagging real text. Yet a left context must end right before
 //! the expression (`…(?P<_ctx>BODY)\s*$`) and a right context start right after it
-//! (`^\s*(?P<_ctx>BODY)…`), so the window's last (first) non-space bytes must be one of the
-//! body's suffix (prefix) literals, which regex-syntax's extractor lists. Where that set is finite,
-//! holds no empty literal and no literal with a space at the window's side (so the body's edge is
-//! the window's trimmed edge: regex `\s` and `char::is_whitespace` are both Unicode White_Space),
-//! the check is necessary for a match, and skipping the regex when it fails changes nothing.
+//! (`^\s*(?P<_ctx>BODY)…`). Leave out every white space character, from the window and from the
+//! body (a space written in a pattern is `\s+`, an optional one `\s*`, so most bodies start
+//! `,?\s*…`): what is left of the window must then end (left) or start (right) with one of the
+//! literals the spaceless body ends or starts with, which regex-syntax's extractor lists. Where
+//! that set is finite and holds no empty literal, and the body has no class that mixes spaces with
+//! other characters (regex `\s` and `char::is_whitespace` are both Unicode White_Space), the check
+//! is necessary for a match, and skipping the regex when it fails changes nothing.
 
 use regex_syntax::hir::literal::{ExtractKind, Extractor};
 use regex_syntax::hir::Hir;
@@ -22,28 +24,45 @@ pub(crate) enum Side {
     Right,
 }
 
-/// The literals a context body must end (left) or start (right) with.
+/// The literals a context body, its white space left out, must end (left) or start (right) with,
+/// as a trie read from the window's edge inwards (a right context's literals forwards, a left
+/// one's backwards): a window is ruled out after a byte or two, whatever the number of literals
+/// (up to 2,000 of 12 lengths where a lexicon comes first).
 #[derive(Debug, Clone)]
 pub(crate) struct EdgeLiterals {
     side: Side,
-    /// Sorted, deduplicated.
-    literals: Vec<Vec<u8>>,
-    /// The distinct literal lengths, ascending.
-    lengths: Vec<usize>,
+    /// The trie's nodes, the root first; none of the literals holds white space.
+    nodes: Vec<TrieNode>,
 }
+
+/// A node of [`EdgeLiterals`]' trie.
+#[derive(Debug, Clone, Default)]
+struct TrieNode {
+    /// A literal ends here.
+    end: bool,
+    /// (next byte, node), sorted by byte.
+    next: Vec<(u8, u32)>,
+}
+
+/// Every Unicode White_Space character (what `char::is_whitespace` and regex `\s` take).
+const WHITE_SPACE: [char; 25] = [
+    '\t', '\n', '\u{0B}', '\u{0C}', '\r', ' ', '\u{85}', '\u{A0}', '\u{1680}', '\u{2000}', '\u{2001}', '\u{2002}', '\u{2003}', '\u{2004}', '\u{2005}',
+    '\u{2006}', '\u{2007}', '\u{2008}', '\u{2009}', '\u{200A}', '\u{2028}', '\u{2029}', '\u{202F}', '\u{205F}', '\u{3000}',
+];
 
 impl EdgeLiterals {
     /// The check for a context body on `side`, or `None` when no sound check exists.
     pub(crate) fn new(body: &Hir, side: Side) -> Option<EdgeLiterals> {
+        let body = without_white_space(body)?;
         let mut ex = Extractor::new();
         let kind = if side == Side::Left { ExtractKind::Suffix } else { ExtractKind::Prefix };
         ex.kind(kind).limit_class(16).limit_repeat(4).limit_literal_len(12).limit_total(2000);
-        let seq = ex.extract(body);
+        let seq = ex.extract(&body);
         let lits = seq.literals()?;
         let mut literals: Vec<Vec<u8>> = Vec::with_capacity(lits.len());
         for l in lits {
             // (A literal cut at 12 bytes may end, or start, inside a character; its edge on the
-            // window's side is whole.)
+            // window's side is whole.) A body that may match spaces only leaves an empty literal.
             if edge_char(l.as_bytes(), side).is_none_or(char::is_whitespace) {
                 return None;
             }
@@ -52,30 +71,92 @@ impl EdgeLiterals {
         if literals.is_empty() {
             return None;
         }
-        literals.sort();
-        literals.dedup();
-        let mut lengths: Vec<usize> = literals.iter().map(Vec::len).collect();
-        lengths.sort_unstable();
-        lengths.dedup();
-        Some(EdgeLiterals { side, literals, lengths })
+        let mut nodes = vec![TrieNode::default()];
+        for literal in &literals {
+            let mut node = 0;
+            let bytes: Box<dyn Iterator<Item = &u8>> = if side == Side::Left { Box::new(literal.iter().rev()) } else { Box::new(literal.iter()) };
+            for &byte in bytes {
+                node = match nodes[node].next.binary_search_by_key(&byte, |&(b, _)| b) {
+                    Ok(i) => nodes[node].next[i].1 as usize,
+                    Err(i) => {
+                        nodes.push(TrieNode::default());
+                        let new = nodes.len() - 1;
+                        nodes[node].next.insert(i, (byte, new as u32));
+                        new
+                    }
+                };
+            }
+            nodes[node].end = true;
+        }
+        Some(EdgeLiterals { side, nodes })
     }
 
     /// Can the context's regex match in `window` (the text before the expression for a left
-    /// context, after it for a right one)? `false` only when it certainly cannot.
+    /// context, after it for a right one)? `false` only when it certainly cannot: when, its white
+    /// space left out, the window does not start (right) or end (left) with a literal.
     pub(crate) fn admits(&self, window: &str) -> bool {
-        let trimmed = match self.side {
-            Side::Left => window.trim_end(),
-            Side::Right => window.trim_start(),
-        }
-        .as_bytes();
-        self.lengths.iter().take_while(|&&n| n <= trimmed.len()).any(|&n| {
-            let edge = match self.side {
-                Side::Left => &trimmed[trimmed.len() - n..],
-                Side::Right => &trimmed[..n],
-            };
-            self.literals.binary_search_by(|l| l.as_slice().cmp(edge)).is_ok()
-        })
+        let mut node = &self.nodes[0];
+        let mut step = |byte: u8| -> Option<bool> {
+            if node.end {
+                return Some(true);
+            }
+            match node.next.binary_search_by_key(&byte, |&(b, _)| b) {
+                Ok(i) => {
+                    node = &self.nodes[node.next[i].1 as usize];
+                    None
+                }
+                Err(_) => Some(false),
+            }
+        };
+        let mut buf = [0u8; 4];
+        let found = match self.side {
+            Side::Right => window.chars().filter(|c| !c.is_whitespace()).find_map(|c| c.encode_utf8(&mut buf).bytes().find_map(&mut step)),
+            Side::Left => window.chars().rev().filter(|c| !c.is_whitespace()).find_map(|c| c.encode_utf8(&mut buf).bytes().rev().find_map(&mut step)),
+        };
+        // The window ran out: a literal may end with it.
+        found.unwrap_or(node.end)
     }
+}
+
+/// `hir` with every white space character left out: literals lose theirs, a class of white space
+/// only (`\s`, a written space) matches nothing more; `None` when a class or a byte class holds
+/// white space and other characters too (leaving the white space out of it is not possible).
+/// A match `s` of `hir` gives a match of the result, `s` without its white space.
+fn without_white_space(hir: &Hir) -> Option<Hir> {
+    use regex_syntax::hir::{Capture, Class, HirKind, Repetition};
+    let all = |v: &[Hir]| v.iter().map(without_white_space).collect::<Option<Vec<Hir>>>();
+    Some(match hir.kind() {
+        HirKind::Empty | HirKind::Look(_) => hir.clone(),
+        HirKind::Literal(lit) => {
+            let text = std::str::from_utf8(&lit.0).ok()?;
+            let kept: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+            if kept.is_empty() {
+                Hir::empty()
+            } else {
+                Hir::literal(kept.into_bytes())
+            }
+        }
+        HirKind::Class(Class::Unicode(class)) => {
+            let spaces = WHITE_SPACE.iter().filter(|&&w| class.ranges().iter().any(|r| r.start() <= w && w <= r.end())).count();
+            let size: usize = class.ranges().iter().map(|r| r.len()).sum();
+            match spaces {
+                0 => hir.clone(),
+                n if n == size => Hir::empty(),
+                _ => return None,
+            }
+        }
+        HirKind::Class(Class::Bytes(class)) => {
+            // A byte class that may take a space, or a byte of a non-ASCII one.
+            if class.ranges().iter().any(|r| r.end() >= 0x80 || (r.start() <= b' ' && r.end() >= b'\t')) {
+                return None;
+            }
+            hir.clone()
+        }
+        HirKind::Repetition(r) => Hir::repetition(Repetition { min: r.min, max: r.max, greedy: r.greedy, sub: Box::new(without_white_space(&r.sub)?) }),
+        HirKind::Capture(c) => Hir::capture(Capture { index: c.index, name: c.name.clone(), sub: Box::new(without_white_space(&c.sub)?) }),
+        HirKind::Concat(v) => Hir::concat(all(v)?),
+        HirKind::Alternation(v) => Hir::alternation(all(v)?),
+    })
 }
 
 /// The first (right) or last (left) character of `bytes`, if it is valid UTF-8 there.
@@ -226,10 +307,54 @@ mod tests {
     }
 
     #[test]
+    fn white_space_is_left_out_of_the_window_and_the_body() {
+        // A written space is `\s+`, an optional one `\s*`: the body's words (or its comma) still
+        // edge the window once spaces are left out of both.
+        let e = EdgeLiterals::new(&hir(r"\s*(?:تقريبا|تقريبًا)"), Side::Right).unwrap();
+        assert!(e.admits(" تقريبا وقال"));
+        assert!(e.admits("تقريبًا"));
+        assert!(!e.admits(" وقال تقريبا"));
+        let e = EdgeLiterals::new(&hir(r",?\s*(?:يوم\s+)?(?:الأحد|الاثنين)"), Side::Right).unwrap();
+        assert!(e.admits(", يوم الأحد"));
+        assert!(e.admits(" الاثنين"));
+        assert!(e.admits(",الأحد"));
+        assert!(!e.admits(" وقال"));
+        let e = EdgeLiterals::new(&hir(r"(?:صباح|مساء)\s+(?:يوم\s+)?"), Side::Left).unwrap();
+        assert!(e.admits("وفي صباح "));
+        assert!(e.admits("مساء يوم "));
+        assert!(e.admits("مساء  يوم"));
+        assert!(!e.admits("وقال "));
+        // A literal's own space, and a window shorter than the literals.
+        let e = EdgeLiterals::new(&hir("بالتوقيت المحلي"), Side::Right).unwrap();
+        assert!(e.admits(" بالتوقيت  المحلي"));
+        assert!(!e.admits(" بال"));
+    }
+
+    #[test]
+    fn the_check_never_rules_out_a_window_the_regex_matches() {
+        let bodies = [r",?\s*(?:يوم\s+)?(?:الأحد|الاثنين)", r"\s*(?:تقريبا|نحو)", r"(?:صباح|مساء)\s+(?:يوم\s+)?", r",?\s+(?:من|على)", r"قبل"];
+        let windows = [" يوم الأحد", ",الاثنين", "  تقريبا", " نحو ", "صباح يوم ", "مساء ", ", من", " على", "قبل ", " قبل", "x", "", " ", "وقال صباح  "];
+        for body in bodies {
+            for side in [Side::Left, Side::Right] {
+                let Some(e) = EdgeLiterals::new(&hir(body), side) else { continue };
+                let full = if side == Side::Left { format!(r"(?:{body})\s*$") } else { format!(r"^\s*(?:{body})") };
+                let re = regex::Regex::new(&full).unwrap();
+                for w in windows {
+                    assert!(!re.is_match(w) || e.admits(w), "{body} {side:?} «{w}»");
+                }
+            }
+        }
+    }
+
+    #[test]
     fn no_check_where_it_would_not_be_sound() {
-        // A body that may be empty, or whose edge is a space or a large class, gets no check.
+        // A body that may be empty or spaces only, or with a class of spaces and other
+        // characters, or whose edge is a large class, gets no check.
         assert!(EdgeLiterals::new(&hir("(?:قبل)?"), Side::Left).is_none());
-        assert!(EdgeLiterals::new(&hir(r"قبل\s"), Side::Left).is_none());
+        assert!(EdgeLiterals::new(&hir(r"قبل[\s,]"), Side::Left).is_none());
+        assert!(EdgeLiterals::new(&hir(r"قبل."), Side::Left).is_none());
         assert!(EdgeLiterals::new(&hir(r"\w+"), Side::Right).is_none());
+        assert!(EdgeLiterals::new(&hir(r"\s*"), Side::Right).is_none());
+        assert!(EdgeLiterals::new(&hir(r"(?:قبل)?\s+"), Side::Left).is_none());
     }
 }

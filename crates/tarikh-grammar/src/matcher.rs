@@ -518,8 +518,9 @@ impl Grammar {
 
     /// A capture's value in its lexicon, before the lexicon's `min` is checked.
     fn lexicon_value(&self, lex: &crate::load::Lexicon, captured: &str) -> Option<String> {
-        let key: String = captured.split_whitespace().collect::<Vec<_>>().join(" ");
-        if let Some(v) = lex.words.get(&key) {
+        // The words joined by one space: most captures are already so, and are looked up as they are.
+        let key: std::borrow::Cow<str> = if single_spaced(captured) { captured.into() } else { captured.split_whitespace().collect::<Vec<_>>().join(" ").into() };
+        if let Some(v) = lex.words.get(key.as_ref()) {
             return Some(v.clone());
         }
         if lex.digits && key.chars().all(|c| c.is_ascii_digit()) {
@@ -540,8 +541,27 @@ impl Grammar {
             return Some(if total.fract() == 0.0 { format!("{}", total as i64) } else { total.to_string() });
         }
         // A lexicon with a regex: the captured text is its own value (e.g. a year in digits).
-        Some(key)
+        Some(key.into_owned())
     }
+}
+
+/// Is `s` its words joined by single spaces (`s.split_whitespace()` joined by " " gives `s`)?
+fn single_spaced(s: &str) -> bool {
+    if s.starts_with(' ') || s.ends_with(' ') {
+        return false;
+    }
+    let mut after_space = false;
+    for c in s.chars() {
+        if c.is_whitespace() {
+            if c != ' ' || after_space {
+                return false;
+            }
+            after_space = true;
+        } else {
+            after_space = false;
+        }
+    }
+    true
 }
 
 /// Whether two candidates cannot both be kept: their matches overlap. One exception: an
@@ -613,6 +633,14 @@ fn split_conjoined(s: &str) -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn single_spaced_is_the_words_joined_by_one_space() {
+        for s in ["", "ا", "عشرين عاما", " عشرين", "عشرين ", "عشرين  عاما", "عشرين\tعاما", "عشرين\u{a0}عاما", "a b c", " ", "  "] {
+            let joined = s.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert_eq!(super::single_spaced(s), joined == s, "«{s}»");
+        }
+    }
+
     use crate::Grammar;
 
     fn days(text: &str) -> Vec<(String, Option<u32>, Option<u32>)> {

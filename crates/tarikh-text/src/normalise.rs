@@ -139,18 +139,13 @@ impl Builder {
         self.ends.push(orig + 1);
     }
 
-    /// [`Builder::push`] of a char kept as it is, given as its UTF-8 (one original char).
+    /// [`Builder::push`] of each char of `run`, kept as they are, the original chars
+    /// `orig..orig_end` one for one.
     #[inline]
-    fn push_str(&mut self, c: &str, orig: u32) {
-        self.text.push_str(c);
-        self.starts.push(orig);
-        self.ends.push(orig + 1);
-    }
-
-    /// [`Builder::push`] of a printable ASCII char or the space.
-    #[inline]
-    fn push_ascii(&mut self, c: u8, orig: u32) {
-        self.push(char::from(c), orig);
+    fn push_run(&mut self, run: &str, orig: u32, orig_end: u32) {
+        self.text.push_str(run);
+        self.starts.extend(orig..orig_end);
+        self.ends.extend(orig + 1..orig_end + 1);
     }
 
     /// Rule 8: insert `ا` after the first `ل` of a word-initial `لل` (optionally after و/ف)
@@ -230,25 +225,38 @@ impl Normalised {
         let mut orig: u32 = 0;
         let bytes = original.as_bytes();
         let mut i = 0;
-        while i < bytes.len() {
-            // Fast paths for most chars of an article, kept as they are: printable ASCII and
-            // the space, and the basic Arabic letters that are no variant of another (2 bytes,
-            // lead byte D8 or D9; what `classify` keeps unchanged, without decoding the char).
+        // The length in bytes of the char at `i` when it is kept as it is and can be copied from
+        // its bytes (the fast path for most chars of an article): printable ASCII and the space,
+        // and the basic Arabic letters that are no variant of another (2 bytes, lead byte D8 or
+        // D9; what `classify` keeps unchanged, without decoding the char).
+        let plain = |i: usize| -> usize {
             let lead = bytes[i];
             if (0x20..0x7F).contains(&lead) {
-                b.push_ascii(lead, orig);
-                i += 1;
-                orig = orig.wrapping_add(1);
-                continue;
+                return 1;
             }
             if let (0xD8 | 0xD9, Some(&next)) = (lead, bytes.get(i + 1)) {
                 let c = (u32::from(lead & 0x1F) << 6) | u32::from(next & 0x3F);
                 if (0x0621..=0x064A).contains(&c) && !matches!(c, 0x0622..=0x0626 | 0x0629 | 0x0640 | 0x0649) {
-                    b.push_str(&original[i..i + 2], orig);
-                    i += 2;
-                    orig = orig.wrapping_add(1);
-                    continue;
+                    return 2;
                 }
+            }
+            0
+        };
+        while i < bytes.len() {
+            // A run of such chars is copied at once, one original char per char.
+            let run = i;
+            let run_orig = orig;
+            while i < bytes.len() {
+                let n = plain(i);
+                if n == 0 {
+                    break;
+                }
+                i += n;
+                orig = orig.wrapping_add(1);
+            }
+            if i > run {
+                b.push_run(&original[run..i], run_orig, orig);
+                continue;
             }
             let Some(c) = original[i..].chars().next() else { break };
             i += c.len_utf8();

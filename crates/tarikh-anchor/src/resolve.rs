@@ -1017,6 +1017,31 @@ fn part_of_year_or_month(sem: &Semantics, r: &Reference, prefer: Prefer, strict:
         return Some((Point::Weekend(week), AnchorKind::Dct));
     }
     let nth = sem.nth?;
+    // The Nth (or last) weekday of a Hijri month (أول جمعة من رمضان، الجمعة الأخيرة من شهر رمضان):
+    // counted in the month by the Umm al-Qura tables, of the Hijri year written or else the
+    // occurrence the tense picks (the month going on counts as now).
+    if sem.calendar == Calendar::Hijri && sem.unit.is_none() {
+        let (m, w) = (sem.month?, sem.weekday?);
+        let in_month = |year: i32| -> Option<(NaiveDate, NaiveDate, NaiveDate)> {
+            let first = hijri_month_start(year, m)?;
+            let (ny, nm) = add_months(year, m, 1);
+            let last = add_days(hijri_month_start(ny, nm)?, -1);
+            let d = match nth {
+                n if n > 0 => add_days((0..7).map(|k| add_days(first, k)).find(|d| iso_weekday(*d) == w)?, 7 * i64::from(n - 1)),
+                _ => (0..7).map(|k| add_days(last, -k)).find(|d| iso_weekday(*d) == w)?,
+            };
+            (d <= last).then_some((d, first, last))
+        };
+        if let Some(year) = sem.year {
+            return in_month(year).map(|(d, _, _)| (Point::Day(d), AnchorKind::Explicit));
+        }
+        let (hy, _, _) = gregorian_to_hijri(r.date)?;
+        let cands: Vec<(NaiveDate, NaiveDate, NaiveDate)> = (hy - 1..=hy + 1).filter_map(in_month).collect();
+        let now = cands.iter().find(|(_, first, last)| *first <= r.date && r.date <= *last).map_or(r.date, |(_, first, _)| *first);
+        let starts: Vec<NaiveDate> = cands.iter().map(|(_, first, _)| *first).collect();
+        let pick = choose(&starts, now, prefer, strict)?;
+        return cands.into_iter().find(|(_, first, _)| *first == pick).map(|(d, _, _)| (Point::Day(d), AnchorKind::Dct));
+    }
     // The Nth ISO week of a year named by its number or shifted, with no month (الأسبوع الأول من
     // العام الجاري، الأسبوع 15 من سنة 2023): ISO 8601 numbers the weeks of a year; -1 is its last.
     if sem.unit == Some(Unit::Week) && sem.month.is_none() && (sem.year.is_some() || matches!(sem.shift, Some((Unit::Year, _)))) {

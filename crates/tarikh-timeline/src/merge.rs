@@ -779,7 +779,9 @@ fn story_place(input: &Input) -> Option<chrono_tz::Tz> {
 }
 
 /// An undated mention (or cluster of them) of a non-strict type that no rule joined to a dated
-/// cluster names the story's main event of its group: "التصويت" with no date in an article about
+/// cluster (one with a time, or whose start «منذ X» dates: the search going on «منذ 30 ساعة» is
+/// the search another article names bare, «فرق الإنقاذ تواصل البحث») names the story's main
+/// event of its group: "التصويت" with no date in an article about
 /// a vote is that vote. It joins the dated cluster of its group cited by the most documents (then
 /// the most mentions), preferring clusters that share one of its documents, when that cluster
 /// stands out (no tie), no distinguishing word ("الأولى"/"الثانية") tells them apart, and no
@@ -805,6 +807,9 @@ fn attach_undated(flat: &[Flat], uf: &mut UnionFind<usize>, hull: &[Option<(i64,
         /// right, 1 one joined to another mention, 2 a report
         group_rank: u8,
         timed: bool,
+        /// a mention dates its start by «منذ X» (an ongoing search «منذ 30 ساعة»): no time of
+        /// its own, but a dated event that undated mentions of other articles may name
+        since: bool,
         strict: bool,
         reports_only: bool,
         any_strict: bool,
@@ -821,6 +826,7 @@ fn attach_undated(flat: &[Flat], uf: &mut UnionFind<usize>, hull: &[Option<(i64,
             group: f.group,
             group_rank: u8::MAX,
             timed: hull[r].is_some(),
+            since: false,
             strict: false,
             reports_only: true,
             any_strict: false,
@@ -843,6 +849,7 @@ fn attach_undated(flat: &[Flat], uf: &mut UnionFind<usize>, hull: &[Option<(i64,
         c.reports_only &= f.reports;
         c.any_strict |= f.strict;
         c.timed |= f.time.is_some();
+        c.since |= f.since.is_some();
     }
     for c in clusters.values_mut() {
         c.strict |= c.reports_only && c.any_strict;
@@ -879,7 +886,7 @@ fn attach_undated(flat: &[Flat], uf: &mut UnionFind<usize>, hull: &[Option<(i64,
     let mut by_distinct: BTreeMap<(usize, &[u32]), Vec<usize>> = BTreeMap::new();
     let mut by_doc: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     for (&k, d) in &clusters {
-        if !d.timed || d.strict {
+        if !(d.timed || d.since) || d.strict {
             continue;
         }
         by_group.entry(d.group).or_default().push(k);
@@ -933,7 +940,7 @@ fn attach_undated(flat: &[Flat], uf: &mut UnionFind<usize>, hull: &[Option<(i64,
         };
         let compatible = |k: usize| {
             let d = &clusters[&k];
-            !related_roots.contains(&(r, k)) && !placed_elsewhere(k) && not_later(k, d) && not_stale(k, d) && not_after_writing(k, d) && d.group == c.group && (c.distinct.is_empty() || d.distinct.is_empty() || c.distinct == d.distinct)
+            k != r && !related_roots.contains(&(r, k)) && !placed_elsewhere(k) && not_later(k, d) && not_stale(k, d) && not_after_writing(k, d) && d.group == c.group && (c.distinct.is_empty() || d.distinct.is_empty() || c.distinct == d.distinct)
         };
         // the event named by the same word first ("المؤتمر" is the conference, not the meeting)
         let score = |d: &Cluster| (!d.heads.is_disjoint(&c.heads), d.docs.len(), d.mentions);

@@ -907,3 +907,16 @@ fn a_precedent_recalled_by_its_names_is_the_precedent_another_article_dates() {
     assert_eq!(this_week.docs, vec!["a"]);
     assert_eq!(this_week.mentions.len(), 1);
 }
+
+#[test]
+fn an_undated_mention_names_the_event_another_article_dates_only_by_its_start() {
+    // an ongoing search is dated by «منذ X» alone (when it began), and another article names it
+    // bare: one search, not an unanchored row beside it
+    let a = doc("a", "تواصل فرق الإنقاذ البحث عن المفقودين تحت الأنقاض منذ فجر الأحد.", (2023, 2, 6), PARIS, 1, vec![tx("فجر الأحد", "2023-02-05TMO", AnchorKind::Dct)]);
+    let b = doc("b", "وتعمل فرق الإنقاذ في المدن المنكوبة.", (2023, 2, 6), PARIS, 1, vec![]);
+    let (evs, tl) = run(&[a, b]);
+    assert!(evs[0].mentions.iter().any(|m| m.event_type == "rescue" && m.since.is_some() && m.time.is_none()), "{:#?}", evs[0].mentions);
+    let rescues: Vec<_> = tl.events.iter().filter(|e| e.event_type == "rescue").collect();
+    assert_eq!(rescues.len(), 1, "{rescues:#?}");
+    assert_eq!(rescues[0].docs, vec!["a", "b"], "{rescues:#?}");
+}

@@ -823,8 +823,7 @@ fn story_place(input: &Input) -> Option<chrono_tz::Tz> {
 /// An undated mention (or cluster of them) of a non-strict type that no rule joined to a dated
 /// cluster (one with a time, or whose start «منذ X» dates: the search going on «منذ 30 ساعة» is
 /// the search another article names bare, «فرق الإنقاذ تواصل البحث») names the story's main
-/// event of its group: "التصويت" with no date in an article about
-/// a vote is that vote. It joins the dated cluster of its group cited by the most documents (then
+/// event of its group: "التصويت" with no date in an article about a vote is that vote. It joins the dated cluster of its group cited by the most documents (then
 /// the most mentions), preferring clusters that share one of its documents, when that cluster
 /// stands out (no tie), no distinguishing word ("الأولى"/"الثانية") tells them apart, and no
 /// text relates the two (an aftershock two hours after the quake is not the quake), nor places

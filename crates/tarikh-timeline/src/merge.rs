@@ -358,6 +358,15 @@ pub(crate) fn reported_next_day(a: &Flat, b: &Flat) -> bool {
     a.doc != b.doc && (next(a, b) || next(b, a))
 }
 
+/// The longest stretch a month names (31 days, and an hour for a change of clocks).
+const MONTH: i64 = 31 * DAY + 60;
+
+/// Whether one of two times is a day or two and the other a month at most that holds it.
+fn month_and_day(a: Option<(i64, i64)>, b: Option<(i64, i64)>) -> bool {
+    let within = |d: (i64, i64), m: (i64, i64)| d.1 - d.0 <= 2 * DAY && m.1 - m.0 > 2 * DAY && m.1 - m.0 <= MONTH && m.0 <= d.0 && d.1 <= m.1;
+    matches!((a, b), (Some(x), Some(y)) if within(x, y) || within(y, x))
+}
+
 /// The merge rule (see the crate docs) for mentions `i` and `j`, on their merging records (their
 /// `Flat`s read only for what the records leave out).
 fn should_merge(flat: &[Flat], a: &Merging, b: &Merging, i: usize, j: usize) -> bool {
@@ -424,7 +433,9 @@ fn should_merge(flat: &[Flat], a: &Merging, b: &Merging, i: usize, j: usize) -> 
     let own = |m: &Merging, k: usize| m.keys(flat, k).len().saturating_sub(head_words as usize);
     match time {
         0 => head_eq || head_short || shared >= 1,
-        1 => head_eq && shared >= 1,
+        // one event of a once-a-day kind that one article dates by its month («الانتخابات التي
+        // أجريت في ديسمبر») and another by its day within it: the same, named by the same word
+        1 => (head_eq && shared >= 1) || (a.ty == b.ty && a.has(SAME_DAY) && b.has(SAME_DAY) && (head_eq || head_short) && month_and_day(a.time, b.time)),
         2 => head_eq && (shared >= 1 || a.doc == b.doc || own(a, i).min(own(b, j)) <= 1),
         // one event of a kind a story has once a day ("الجولة الثانية") told on two nearby days:
         // the same, with a disagreement to report; kinds that recur (polls) are different events
@@ -441,6 +452,15 @@ pub(crate) fn cluster(input: &Input, flat: &[Flat], flat_of: &[Vec<Option<usize>
     let mut uf: UnionFind<usize> = UnionFind::new(n);
     let mut postings: FastMap<(usize, u8, i64, u32), Recent> = FastMap::default();
     let mut cands: Vec<usize> = Vec::new();
+    let mut reads: Vec<(usize, u8, i64, u32)> = Vec::new();
+    // the groups with a month-dated mention of a once-a-day kind (few: the day-dated mentions of
+    // the others need not look for one)
+    let mut month_dated = vec![false; flat.iter().map(|f| f.group + 1).max().unwrap_or(0)];
+    for f in flat {
+        if f.same_day && f.time.is_some_and(|(a, b)| b - a > 2 * DAY && b - a <= MONTH) {
+            month_dated[f.group] = true;
+        }
+    }
     // per cluster root: the hull of its members' own times
     let mut hull: Vec<Option<(i64, i64)>> = flat.iter().map(|f| f.time).collect();
     // per cluster root: the distinguishing words of its members ("الأولى" …): a cluster holding
@@ -602,6 +622,23 @@ pub(crate) fn cluster(input: &Input, flat: &[Flat], flat_of: &[Vec<Option<usize>
                 }
             }
             keys.push((g, 3, 0, head));
+            // a month-dated mention of a once-a-day kind meets the same-day mentions of its days,
+            // and a day-dated one the month-dated mentions of its head or noun (only read: see
+            // `should_merge`, a month and a day of the kind)
+            reads.clear();
+            if let (Some((a, b)), true) = (f.time, f.same_day && month_dated[g]) {
+                if b - a <= 2 * DAY {
+                    let bucket = a.div_euclid(30 * DAY);
+                    for m in [bucket - 1, bucket] {
+                        reads.push((g, 2, m, head));
+                        if f.head_words > 1 && f.head_first != head {
+                            reads.push((g, 2, m, f.head_first));
+                        }
+                    }
+                } else if b - a <= MONTH {
+                    reads.extend((a.div_euclid(DAY)..=(b - 1).div_euclid(DAY)).map(|d| (g, 5, d, 0)));
+                }
+            }
             if f.state {
                 keys.push((g, 6, 0, f.ty as u32));
             }
@@ -614,6 +651,11 @@ pub(crate) fn cluster(input: &Input, flat: &[Flat], flat_of: &[Vec<Option<usize>
             // read before any is compared: the keys are distinct, so filing `i` under one does
             // not change another's candidates
             cands.clear();
+            for &key in &reads {
+                if let Some(recent) = postings.get(&key).filter(|_| key.3 != NOKEY) {
+                    cands.extend(recent.latest());
+                }
+            }
             for key in keys {
                 if key.3 == NOKEY {
                     continue;
@@ -779,8 +821,9 @@ fn story_place(input: &Input) -> Option<chrono_tz::Tz> {
 }
 
 /// An undated mention (or cluster of them) of a non-strict type that no rule joined to a dated
-/// cluster names the story's main event of its group: "التصويت" with no date in an article about
-/// a vote is that vote. It joins the dated cluster of its group cited by the most documents (then
+/// cluster (one with a time, or whose start «منذ X» dates: the search going on «منذ 30 ساعة» is
+/// the search another article names bare, «فرق الإنقاذ تواصل البحث») names the story's main
+/// event of its group: "التصويت" with no date in an article about a vote is that vote. It joins the dated cluster of its group cited by the most documents (then
 /// the most mentions), preferring clusters that share one of its documents, when that cluster
 /// stands out (no tie), no distinguishing word ("الأولى"/"الثانية") tells them apart, and no
 /// text relates the two (an aftershock two hours after the quake is not the quake), nor places
@@ -805,6 +848,9 @@ fn attach_undated(flat: &[Flat], uf: &mut UnionFind<usize>, hull: &[Option<(i64,
         /// right, 1 one joined to another mention, 2 a report
         group_rank: u8,
         timed: bool,
+        /// a mention dates its start by «منذ X» (an ongoing search «منذ 30 ساعة»): no time of
+        /// its own, but a dated event that undated mentions of other articles may name
+        since: bool,
         strict: bool,
         reports_only: bool,
         any_strict: bool,
@@ -821,6 +867,7 @@ fn attach_undated(flat: &[Flat], uf: &mut UnionFind<usize>, hull: &[Option<(i64,
             group: f.group,
             group_rank: u8::MAX,
             timed: hull[r].is_some(),
+            since: false,
             strict: false,
             reports_only: true,
             any_strict: false,
@@ -843,6 +890,7 @@ fn attach_undated(flat: &[Flat], uf: &mut UnionFind<usize>, hull: &[Option<(i64,
         c.reports_only &= f.reports;
         c.any_strict |= f.strict;
         c.timed |= f.time.is_some();
+        c.since |= f.since.is_some();
     }
     for c in clusters.values_mut() {
         c.strict |= c.reports_only && c.any_strict;
@@ -879,7 +927,7 @@ fn attach_undated(flat: &[Flat], uf: &mut UnionFind<usize>, hull: &[Option<(i64,
     let mut by_distinct: BTreeMap<(usize, &[u32]), Vec<usize>> = BTreeMap::new();
     let mut by_doc: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     for (&k, d) in &clusters {
-        if !d.timed || d.strict {
+        if !(d.timed || d.since) || d.strict {
             continue;
         }
         by_group.entry(d.group).or_default().push(k);
@@ -933,7 +981,7 @@ fn attach_undated(flat: &[Flat], uf: &mut UnionFind<usize>, hull: &[Option<(i64,
         };
         let compatible = |k: usize| {
             let d = &clusters[&k];
-            !related_roots.contains(&(r, k)) && !placed_elsewhere(k) && not_later(k, d) && not_stale(k, d) && not_after_writing(k, d) && d.group == c.group && (c.distinct.is_empty() || d.distinct.is_empty() || c.distinct == d.distinct)
+            k != r && !related_roots.contains(&(r, k)) && !placed_elsewhere(k) && not_later(k, d) && not_stale(k, d) && not_after_writing(k, d) && d.group == c.group && (c.distinct.is_empty() || d.distinct.is_empty() || c.distinct == d.distinct)
         };
         // the event named by the same word first ("المؤتمر" is the conference, not the meeting)
         let score = |d: &Cluster| (!d.heads.is_disjoint(&c.heads), d.docs.len(), d.mentions);

@@ -907,3 +907,33 @@ fn a_precedent_recalled_by_its_names_is_the_precedent_another_article_dates() {
     assert_eq!(this_week.docs, vec!["a"]);
     assert_eq!(this_week.mentions.len(), 1);
 }
+
+#[test]
+fn an_undated_mention_names_the_event_another_article_dates_only_by_its_start() {
+    // an ongoing search is dated by «منذ X» alone (when it began), and another article names it
+    // bare: one search, not an unanchored row beside it
+    let a = doc("a", "تواصل فرق الإنقاذ البحث عن المفقودين تحت الأنقاض منذ فجر الأحد.", (2023, 2, 6), PARIS, 1, vec![tx("فجر الأحد", "2023-02-05TMO", AnchorKind::Dct)]);
+    let b = doc("b", "وتعمل فرق الإنقاذ في المدن المنكوبة.", (2023, 2, 6), PARIS, 1, vec![]);
+    let (evs, tl) = run(&[a, b]);
+    assert!(evs[0].mentions.iter().any(|m| m.event_type == "rescue" && m.since.is_some() && m.time.is_none()), "{:#?}", evs[0].mentions);
+    let rescues: Vec<_> = tl.events.iter().filter(|e| e.event_type == "rescue").collect();
+    assert_eq!(rescues.len(), 1, "{rescues:#?}");
+    assert_eq!(rescues[0].docs, vec!["a", "b"], "{rescues:#?}");
+}
+
+#[test]
+fn a_vote_one_article_dates_by_its_month_and_another_by_its_day_is_one_vote() {
+    // a later article recalls the election by its month («التي أجريت في ديسمبر»), the outlets of
+    // the polling days by the day: one election; a month-dated cyberattack of another kind of
+    // event (not once a day) is no concern of the rule
+    let a = doc("a", "توجه الناخبون إلى مراكز الاقتراع للمشاركة في الانتخابات الرئاسية يوم الأحد 10 ديسمبر 2023.", (2023, 12, 10), "Africa/Cairo", 2, vec![tx("يوم الأحد 10 ديسمبر 2023", "2023-12-10", AnchorKind::Explicit)]);
+    let mut b = doc("b", "وأقبل الناخبون على الانتخابات التي أجريت في ديسمبر 2023.", (2024, 1, 2), "Africa/Cairo", 2, vec![tx("ديسمبر 2023", "2023-12", AnchorKind::Explicit)]);
+    let cairo = FixedOffset::east_opt(2 * 3600).unwrap();
+    b.timexes[0].interval = Some(Interval { start: cairo.with_ymd_and_hms(2023, 12, 1, 0, 0, 0).unwrap(), end: cairo.with_ymd_and_hms(2024, 1, 1, 0, 0, 0).unwrap() });
+    let (evs, tl) = run(&[a, b]);
+    assert!(evs[1].mentions.iter().any(|m| m.event_type == "election_round" && m.time.is_some()), "{:#?}", evs[1].mentions);
+    let rounds: Vec<_> = tl.events.iter().filter(|e| e.event_type == "election_round").collect();
+    assert_eq!(rounds.len(), 1, "{rounds:#?}");
+    assert_eq!(rounds[0].docs, vec!["a", "b"], "{rounds:#?}");
+    assert_eq!(rounds[0].latest_end, Some(cairo.with_ymd_and_hms(2023, 12, 11, 0, 0, 0).unwrap()), "{rounds:#?}");
+}

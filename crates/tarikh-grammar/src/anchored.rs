@@ -60,11 +60,14 @@ impl AnchoredRegex {
         AnchoredRegex::from_hir(&hir)
     }
 
-    /// [`AnchoredRegex::new`] from the pattern already parsed.
+    /// [`AnchoredRegex::new`] from the pattern already parsed. Its lexicon alternations are
+    /// compiled as tries (see [`crate::word_trie`]): the same matches and groups, found without
+    /// trying each word in turn.
     pub(crate) fn from_hir(hir: &regex_syntax::hir::Hir) -> Result<AnchoredRegex, String> {
+        let factored = crate::word_trie::factor_word_alternations(hir);
         let nfa = thompson::Compiler::new()
             .configure(thompson::Config::new().utf8(true).shrink(false).nfa_size_limit(Some(10 * (1 << 20))))
-            .build_from_hir(hir)
+            .build_from_hir(factored.as_ref().unwrap_or(hir))
             .map_err(|e| e.to_string())?;
         let dfa_config = hybrid::dfa::Config::new()
             .match_kind(regex_automata::MatchKind::LeftmostFirst)

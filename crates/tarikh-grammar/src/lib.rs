@@ -32,6 +32,7 @@ mod multi;
 mod prefilter;
 mod semantics;
 mod spread;
+mod word_trie;
 
 mod embedded {
     include!(concat!(env!("OUT_DIR"), "/embedded.rs"));

@@ -533,8 +533,9 @@ pub struct Grammar {
     pub(crate) prefilter: crate::prefilter::Prefilter,
     pub(crate) examples: Vec<Example>,
     pub(crate) negatives: Vec<Negative>,
-    pub(crate) past_cues: std::collections::HashSet<String>,
-    pub(crate) future_cues: std::collections::HashSet<String>,
+    /// Each tense cue word (normalised) and the direction it signals; a word listed as past in
+    /// one file and as future in another is past.
+    pub(crate) cues: HashMap<String, crate::Direction, crate::fnv::FnvBuild>,
     /// Phrases naming a schedule kept every day (حظر التجول، ساعات العمل), normalised.
     pub(crate) daily_cues: Vec<String>,
     /// Day numbers listed before a dated day (يومي 28 و29 جانفي), ending at the text's end: built
@@ -671,8 +672,8 @@ impl Grammar {
         let mut rule_defs = Vec::new();
         let mut context_defs = Vec::new();
         let mut compose_defs = Vec::new();
-        let mut past_cues = std::collections::HashSet::new();
-        let mut future_cues = std::collections::HashSet::new();
+        let mut past_cues: Vec<String> = Vec::new();
+        let mut future_cues: Vec<String> = Vec::new();
         let mut daily_cues: Vec<String> = Vec::new();
         for (path, source, lines, file) in parsed {
             if let Some(cues) = &file.cues {
@@ -945,7 +946,11 @@ impl Grammar {
         };
         daily_cues.sort();
         daily_cues.dedup();
-        let grammar = Grammar { lexicons, rules, contexts, compositions, prefilter, examples, negatives, past_cues, future_cues, daily_cues, day_list, lexicon_index, lexicon_hirs, partial_dfas: std::sync::OnceLock::new() };
+        // Past wins over future, as it did when the past list was looked up first.
+        let mut cues: HashMap<String, crate::Direction, crate::fnv::FnvBuild> = HashMap::default();
+        cues.extend(future_cues.into_iter().map(|w| (w, crate::Direction::Future)));
+        cues.extend(past_cues.into_iter().map(|w| (w, crate::Direction::Past)));
+        let grammar = Grammar { lexicons, rules, contexts, compositions, prefilter, examples, negatives, cues, daily_cues, day_list, lexicon_index, lexicon_hirs, partial_dfas: std::sync::OnceLock::new() };
         Ok(Built { grammar, analysis, cache_refused: offered && !used_cache })
     }
 
@@ -1029,13 +1034,7 @@ impl Grammar {
     /// The tense a cue word (normalised, without proclitics) signals: a perfect verb or كان → past,
     /// سوف / المقرر → future. Listed in the `[cues]` table of the grammar files.
     pub fn cue(&self, normalised_word: &str) -> Option<crate::Direction> {
-        if self.past_cues.contains(normalised_word) {
-            Some(crate::Direction::Past)
-        } else if self.future_cues.contains(normalised_word) {
-            Some(crate::Direction::Future)
-        } else {
-            None
-        }
+        self.cues.get(normalised_word).copied()
     }
 
     /// Does this stretch of normalised text name a schedule kept every day (a curfew, working

@@ -192,19 +192,43 @@ pub struct Gazetteer {
 
 /// The words of a normalised text: byte ranges of maximal runs of letters and digits.
 pub(crate) fn words(text: &str) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len() / 8);
     let mut start: Option<usize> = None;
-    for (i, c) in text.char_indices() {
-        if tarikh_text::is_word_char(c) && c != '_' {
+    let mut i = 0;
+    while i < bytes.len() {
+        let (is_word, len) = word_char_at(text, i);
+        if is_word {
             start.get_or_insert(i);
         } else if let Some(s) = start.take() {
             out.push(s..i);
         }
+        i += len;
     }
     if let Some(s) = start {
         out.push(s..text.len());
     }
     out
+}
+
+/// Whether the char at byte `i` of `text` (a char boundary) is a word char other than `_`, and
+/// its length in bytes. ASCII and the basic Arabic letters are read off their bytes (this runs on
+/// every char of every text); any other char goes through [`tarikh_text::is_word_char`].
+fn word_char_at(text: &str, i: usize) -> (bool, usize) {
+    let bytes = text.as_bytes();
+    let b = bytes[i];
+    if b < 0x80 {
+        return (b.is_ascii_alphanumeric(), 1);
+    }
+    if (b == 0xD8 || b == 0xD9) && i + 1 < bytes.len() {
+        // A two-byte char U+0600..U+067F: the basic letters U+0620..U+064A are word chars.
+        let c = (u32::from(b & 0x1F) << 6) | u32::from(bytes[i + 1] & 0x3F);
+        if (0x0620..=0x064A).contains(&c) {
+            return (true, 2);
+        }
+    }
+    let c = text[i..].chars().next().expect("a char boundary inside the text");
+    (tarikh_text::is_word_char(c) && c != '_', c.len_utf8())
 }
 
 /// The forms a text word may take a name in: as written, without a conjunction و/ف, and without
@@ -402,6 +426,31 @@ mod tests {
         let g = g();
         let n = tarikh_text::normalise(text);
         g.find(&n).into_iter().map(|m| (n[m.range].to_string(), g.places()[m.place].country.clone())).collect()
+    }
+
+    #[test]
+    fn words_read_off_bytes_are_the_runs_of_word_chars() {
+        fn by_chars(text: &str) -> Vec<Range<usize>> {
+            let mut out = Vec::new();
+            let mut start: Option<usize> = None;
+            for (i, c) in text.char_indices() {
+                if tarikh_text::is_word_char(c) && c != '_' {
+                    start.get_or_insert(i);
+                } else if let Some(s) = start.take() {
+                    out.push(s..i);
+                }
+            }
+            if let Some(s) = start {
+                out.push(s..text.len());
+            }
+            out
+        }
+        let texts = ["وصل الوفد وبالرياض، ثم للقاهرة.", "a_b 12 ٣٤ ۵ x", "ء ؟ ـ ً ٠ ٩ ٪ ڤ ﻻ é 日本 🙂", "", "الرياض", "؛"];
+        for t in texts {
+            assert_eq!(words(t), by_chars(t), "«{t}»");
+        }
+        let every: String = ('\u{0580}'..='\u{0700}').chain(['a', '_', ' ', '9']).collect();
+        assert_eq!(words(&every), by_chars(&every));
     }
 
     #[test]

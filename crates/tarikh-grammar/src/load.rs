@@ -265,7 +265,8 @@ pub(crate) struct Rule {
     pub(crate) anchored_only: bool,
     pub(crate) fields: Vec<(String, Template)>,
     /// For each capture group name that comes from a lexicon: the lexicon's index.
-    pub(crate) capture_lexicons: HashMap<String, usize>,
+    /// Capture name → its lexicon's index (FNV-hashed: looked up for every field of every match).
+    pub(crate) capture_lexicons: HashMap<String, usize, crate::fnv::FnvBuild>,
     pub(crate) priority: i32,
     pub(crate) order: usize,
     pub(crate) origin: String,
@@ -430,7 +431,8 @@ pub(crate) struct Context {
     /// The expression must have none of these fields.
     pub(crate) needs_none: Vec<crate::semantics::FieldTest>,
     pub(crate) fields: Vec<(String, Template)>,
-    pub(crate) capture_lexicons: HashMap<String, usize>,
+    /// Capture name → its lexicon's index (FNV-hashed: looked up for every field of every match).
+    pub(crate) capture_lexicons: HashMap<String, usize, crate::fnv::FnvBuild>,
     /// File and line of its `[[context]]` table.
     pub(crate) origin: String,
 }
@@ -839,7 +841,7 @@ impl Grammar {
             for ex in def.examples {
                 examples.push(example_from(ex, &path, source, lines, &owner)?);
             }
-            rules.push(Rule { name: def.name, doc: def.doc, kind, pattern: full, source: def.pattern.get_ref().clone(), regex, anchored: std::sync::OnceLock::new(), filter: std::sync::OnceLock::new(), word_boundary, required, ruled_out: Counter::default(), anchored_only: false, fields, capture_lexicons, priority: def.priority, order, origin, body });
+            rules.push(Rule { name: def.name, doc: def.doc, kind, pattern: full, source: def.pattern.get_ref().clone(), regex, anchored: std::sync::OnceLock::new(), filter: std::sync::OnceLock::new(), word_boundary, required, ruled_out: Counter::default(), anchored_only: false, fields, capture_lexicons: capture_lexicons.into_iter().collect(), priority: def.priority, order, origin, body });
         }
         let mut contexts = Vec::new();
         for (ci, (path, source, lines, def)) in context_defs.into_iter().enumerate() {
@@ -854,7 +856,7 @@ impl Grammar {
             if def.left.is_none() && def.right.is_none() {
                 return Err(at("a context needs `left`, `right` or both".into()));
             }
-            let mut capture_lexicons = HashMap::new();
+            let mut capture_lexicons: HashMap<String, usize, crate::fnv::FnvBuild> = HashMap::default();
             let mut compile_side = |pat: &Option<String>, left: bool| -> Result<Option<LazyContextRegex>, GrammarError> {
                 let Some(p) = pat else { return Ok(None) };
                 let (body, caps) = expand_pattern(p, &lexicons, &lexicon_index).map_err(&at)?;

@@ -135,6 +135,11 @@ impl Grammar {
                 Engine::Scan(regex) => regex.create_captures(),
                 Engine::Anchored { regex, .. } => regex.create_captures(),
             };
+            // The rule's group names and indices: `get_group_by_name` hashes the name at every
+            // call, several calls per match (a twentieth of tagging); a scan of a dozen short names
+            // is a fraction of that.
+            let info = caps.group_info().clone();
+            let names: Vec<(&str, usize)> = info.pattern_names(regex_automata::PatternID::ZERO).enumerate().filter_map(|(i, name)| Some((name?, i))).collect();
             let mut next_start = 0;
             let mut pos = 0;
             while pos <= text.len() {
@@ -174,7 +179,7 @@ impl Grammar {
                 if !caps.is_match() {
                     break;
                 }
-                let group = |name: &str| caps.get_group_by_name(name).map(|sp| sp.range());
+                let group = |name: &str| names.iter().find(|&&(n, _)| n == name).and_then(|&(_, i)| caps.get_group(i)).map(|sp| sp.range());
                 let (Some(clitic), Some(body)) = (group("_clitic"), group("_body")) else { break };
                 let (accepted, resume) = accept(text, clitic, body, group("next"));
                 pos = resume;
@@ -365,7 +370,7 @@ impl Grammar {
         &self,
         fields: &[(String, crate::load::Template)],
         caps: &dyn Fn(&str) -> Option<&'t str>,
-        lexicons: &std::collections::HashMap<String, usize>,
+        lexicons: &std::collections::HashMap<String, usize, crate::fnv::FnvBuild>,
         sem: &mut Semantics,
         mut log: Option<&mut FieldLog>,
     ) -> bool {

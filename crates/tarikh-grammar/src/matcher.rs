@@ -190,9 +190,11 @@ impl Grammar {
             }
         }
         self.compose(text, &mut candidates, None);
-        candidates.sort_by(|a, b| precedence(text, a, b));
+        // Each candidate's length in characters counted once, not at every comparison.
+        let mut keyed: Vec<(usize, (Mention, i32, usize))> = candidates.into_iter().map(|c| (text[c.0.matched.clone()].chars().count(), c)).collect();
+        keyed.sort_by(|(la, a), (lb, b)| precedence_of(*la, *lb, a, b));
         let mut taken: Vec<Mention> = Vec::new();
-        for (m, _, _) in candidates {
+        for (_, (m, _, _)) in keyed {
             if !taken.iter().any(|t| clashes(t, &m)) {
                 taken.push(m);
             }
@@ -589,8 +591,11 @@ pub(crate) fn clashes(a: &Mention, b: &Mention) -> bool {
 /// then the higher priority; then the rule written first; then the earlier start.
 pub(crate) fn precedence(text: &str, a: &(Mention, i32, usize), b: &(Mention, i32, usize)) -> std::cmp::Ordering {
     let chars = |r: &Range<usize>| text[r.clone()].chars().count();
-    let la = chars(&a.0.matched);
-    let lb = chars(&b.0.matched);
+    precedence_of(chars(&a.0.matched), chars(&b.0.matched), a, b)
+}
+
+/// [`precedence`] of two candidates whose matches are `la` and `lb` characters long.
+fn precedence_of(la: usize, lb: usize, a: &(Mention, i32, usize), b: &(Mention, i32, usize)) -> std::cmp::Ordering {
     lb.cmp(&la).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)).then(a.0.matched.start.cmp(&b.0.matched.start))
 }
 

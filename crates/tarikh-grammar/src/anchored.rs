@@ -65,9 +65,15 @@ impl AnchoredRegex {
     /// trying each word in turn.
     pub(crate) fn from_hir(hir: &regex_syntax::hir::Hir) -> Result<AnchoredRegex, String> {
         let factored = crate::word_trie::factor_word_alternations(hir);
+        AnchoredRegex::from_factored_hir(factored.as_ref().unwrap_or(hir))
+    }
+
+    /// [`AnchoredRegex::from_hir`] of a pattern whose word alternations are already tries (or
+    /// that is to be compiled as it is).
+    pub(crate) fn from_factored_hir(hir: &regex_syntax::hir::Hir) -> Result<AnchoredRegex, String> {
         let nfa = thompson::Compiler::new()
             .configure(thompson::Config::new().utf8(true).shrink(false).nfa_size_limit(Some(10 * (1 << 20))))
-            .build_from_hir(factored.as_ref().unwrap_or(hir))
+            .build_from_hir(hir)
             .map_err(|e| e.to_string())?;
         let dfa_config = hybrid::dfa::Config::new()
             .match_kind(regex_automata::MatchKind::LeftmostFirst)

@@ -169,11 +169,13 @@ fn edge_char(bytes: &[u8], side: Side) -> Option<char> {
 
 /// A context's regex (`left` or `right`), searched with captures in a window of ~96 bytes.
 ///
-/// A meta regex without the bounded backtracker: on a context match (or where the lazy DFA gives
-/// up), the backtracker cleared a visited set of NFA states × window bytes before every search
-/// (the `[^\w]` boundary and the lexicons make NFAs of thousands of states), ~57,000
-/// instructions a search, most of the contexts' cost. The PikeVM fills the same groups (every
-/// engine of regex-automata reports the same leftmost-first match and groups).
+/// A meta regex built with its lexicon alternations as tries ([`crate::word_trie`]: the same
+/// matches and groups). As written, the lexicons made NFAs of thousands of states: the bounded
+/// backtracker cleared a visited set of states × window bytes before every search (~57,000
+/// instructions), and the PikeVM that replaced it carried a thread per word of a lexicon (~32,000
+/// a search, half of the contexts' cost). With tries the NFA is a fraction of that and the
+/// backtracker is the cheaper again (~10,000). Every engine of regex-automata reports the same
+/// leftmost-first match and groups.
 ///
 /// Most searches find nothing (~1 in 16 matches on real news), so a match is first tested for
 /// without groups: with the meta regex's lazy DFA, or, for a pattern with a Unicode word boundary
@@ -229,8 +231,15 @@ impl<'h> ContextMatch<'h> {
 impl ContextRegex {
     /// Compile a context's full pattern; the error is the regex crate's message.
     pub(crate) fn new(pattern: &str) -> Result<ContextRegex, String> {
-        let config = regex_automata::meta::Config::new().backtrack(false);
-        let regex = regex_automata::meta::Regex::builder().configure(config).build(pattern).map_err(|e| e.to_string())?;
+        let mut builder = regex_automata::meta::Regex::builder();
+        builder.configure(regex_automata::meta::Config::new());
+        // The lexicon alternations as tries (see word_trie.rs; a pattern that does not parse is
+        // left to the builder, whose error message is the one the grammar's author sees).
+        let regex = match regex_syntax::ParserBuilder::new().utf8(true).build().parse(pattern) {
+            Ok(hir) => builder.build_from_hir(crate::word_trie::factor_word_alternations(&hir).as_ref().unwrap_or(&hir)),
+            Err(_) => builder.build(pattern),
+        };
+        let regex = regex.map_err(|e| e.to_string())?;
         Ok(ContextRegex { regex, pattern: pattern.to_string(), filter: std::sync::OnceLock::new(), searches: std::sync::atomic::AtomicUsize::new(0) })
     }
 
@@ -289,6 +298,39 @@ mod tests {
             }
         }
         assert!(context.filter.get().is_some_and(Option::is_some), "the filter is built after {FILTER_AFTER} searches");
+    }
+
+    #[test]
+    fn every_context_finds_the_same_groups_with_its_lexicons_as_tries() {
+        // Each context's regex is built with its lexicon alternations as tries; a meta regex of the
+        // pattern as written must find the same match and groups in every window, left and right
+        // of every word of every example phrase of the grammar.
+        let g = crate::Grammar::embedded().unwrap();
+        let texts: Vec<String> = g.examples().iter().map(|e| tarikh_text::normalise(&format!("قال إنه {} ثم عاد", e.text))).collect();
+        let mut compared = 0;
+        for ctx in &g.contexts {
+            for (side, regex) in [(Side::Left, &ctx.left), (Side::Right, &ctx.right)] {
+                let Some(regex) = regex.as_ref() else { continue };
+                let ours: &ContextRegex = regex;
+                let plain = regex_automata::meta::Regex::new(&ours.pattern).unwrap();
+                let mut reference = plain.create_captures();
+                for text in &texts {
+                    let edges = text.char_indices().filter(|&(_, c)| c == ' ').flat_map(|(i, _)| [i, i + 1]);
+                    for at in edges {
+                        let window = match side {
+                            Side::Left => &text[text.floor_char_boundary(at.saturating_sub(96))..at],
+                            Side::Right => &text[at..text.ceil_char_boundary((at + 96).min(text.len()))],
+                        };
+                        plain.captures(window, &mut reference);
+                        let found = ours.captures(window).map(|m| m.caps.iter().collect::<Vec<_>>());
+                        let expected = reference.is_match().then(|| reference.iter().collect::<Vec<_>>());
+                        assert_eq!(found, expected, "context `{}` {side:?} in «{window}»", ctx.name);
+                        compared += usize::from(found.is_some());
+                    }
+                }
+            }
+        }
+        assert!(compared > 1000, "{compared}");
     }
 
     #[test]

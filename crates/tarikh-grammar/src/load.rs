@@ -265,7 +265,8 @@ pub(crate) struct Rule {
     pub(crate) anchored_only: bool,
     pub(crate) fields: Vec<(String, Template)>,
     /// For each capture group name that comes from a lexicon: the lexicon's index.
-    pub(crate) capture_lexicons: HashMap<String, usize>,
+    /// Capture name → its lexicon's index (FNV-hashed: looked up for every field of every match).
+    pub(crate) capture_lexicons: HashMap<String, usize, crate::fnv::FnvBuild>,
     pub(crate) priority: i32,
     pub(crate) order: usize,
     pub(crate) origin: String,
@@ -358,14 +359,15 @@ impl Rule {
     /// skeleton rather than parsed again).
     pub(crate) fn anchored(&self, grammar: &Grammar) -> &crate::anchored::AnchoredRegex {
         self.anchored.get_or_init(|| {
-            let compiled = match parse_full_skeleton(&self.source, &grammar.lexicons, &grammar.lexicon_index, &grammar.lexicon_hirs) {
+            let compiled = match parse_full_skeleton_as_tries(&self.source, grammar) {
                 Some(hir) => {
                     if self.word_boundary {
                         // The `\b` filter from the same parse (parsing the full pattern again,
-                        // lexicons and all, was a tenth of a one-phrase `tarikh parse`).
+                        // lexicons and all, was a tenth of a one-phrase `tarikh parse`); the
+                        // tries match what the alternations match, and the filter reads only that.
                         self.filter.get_or_init(|| crate::prefilter::word_boundary_free_hir(&hir));
                     }
-                    crate::anchored::AnchoredRegex::from_hir(&hir)
+                    crate::anchored::AnchoredRegex::from_factored_hir(&hir)
                 }
                 None => crate::anchored::AnchoredRegex::new(&self.pattern),
             };
@@ -430,7 +432,8 @@ pub(crate) struct Context {
     /// The expression must have none of these fields.
     pub(crate) needs_none: Vec<crate::semantics::FieldTest>,
     pub(crate) fields: Vec<(String, Template)>,
-    pub(crate) capture_lexicons: HashMap<String, usize>,
+    /// Capture name → its lexicon's index (FNV-hashed: looked up for every field of every match).
+    pub(crate) capture_lexicons: HashMap<String, usize, crate::fnv::FnvBuild>,
     /// File and line of its `[[context]]` table.
     pub(crate) origin: String,
 }
@@ -546,6 +549,9 @@ pub struct Grammar {
     /// Each lexicon's alternation as parsed at load time (see [`LexiconHirs`]), for compiling
     /// rules on first use without parsing the lexicons again.
     lexicon_hirs: LexiconHirs,
+    /// Each lexicon's alternation with its words as a trie ([`crate::word_trie`]), made once when
+    /// a rule's capture engines first need it (see [`parse_full_skeleton_as_tries`]).
+    lexicon_tries: LexiconHirs,
     /// Each rule's body as a lazy DFA for `explain`'s partial matches (index = rule), built on
     /// the first explanation: compiling ~150 patterns per phrase made explaining slow.
     pub(crate) partial_dfas: std::sync::OnceLock<Vec<Option<regex_automata::hybrid::dfa::DFA>>>,
@@ -839,7 +845,7 @@ impl Grammar {
             for ex in def.examples {
                 examples.push(example_from(ex, &path, source, lines, &owner)?);
             }
-            rules.push(Rule { name: def.name, doc: def.doc, kind, pattern: full, source: def.pattern.get_ref().clone(), regex, anchored: std::sync::OnceLock::new(), filter: std::sync::OnceLock::new(), word_boundary, required, ruled_out: Counter::default(), anchored_only: false, fields, capture_lexicons, priority: def.priority, order, origin, body });
+            rules.push(Rule { name: def.name, doc: def.doc, kind, pattern: full, source: def.pattern.get_ref().clone(), regex, anchored: std::sync::OnceLock::new(), filter: std::sync::OnceLock::new(), word_boundary, required, ruled_out: Counter::default(), anchored_only: false, fields, capture_lexicons: capture_lexicons.into_iter().collect(), priority: def.priority, order, origin, body });
         }
         let mut contexts = Vec::new();
         for (ci, (path, source, lines, def)) in context_defs.into_iter().enumerate() {
@@ -854,7 +860,7 @@ impl Grammar {
             if def.left.is_none() && def.right.is_none() {
                 return Err(at("a context needs `left`, `right` or both".into()));
             }
-            let mut capture_lexicons = HashMap::new();
+            let mut capture_lexicons: HashMap<String, usize, crate::fnv::FnvBuild> = HashMap::default();
             let mut compile_side = |pat: &Option<String>, left: bool| -> Result<Option<LazyContextRegex>, GrammarError> {
                 let Some(p) = pat else { return Ok(None) };
                 let (body, caps) = expand_pattern(p, &lexicons, &lexicon_index).map_err(&at)?;
@@ -950,7 +956,7 @@ impl Grammar {
         let mut cues: HashMap<String, crate::Direction, crate::fnv::FnvBuild> = HashMap::default();
         cues.extend(future_cues.into_iter().map(|w| (w, crate::Direction::Future)));
         cues.extend(past_cues.into_iter().map(|w| (w, crate::Direction::Past)));
-        let grammar = Grammar { lexicons, rules, contexts, compositions, prefilter, examples, negatives, cues, daily_cues, day_list, lexicon_index, lexicon_hirs, partial_dfas: std::sync::OnceLock::new() };
+        let grammar = Grammar { lexicons, rules, contexts, compositions, prefilter, examples, negatives, cues, daily_cues, day_list, lexicon_index, lexicon_tries: std::iter::repeat_with(std::sync::OnceLock::new).take(lexicon_hirs.len()).collect(), lexicon_hirs, partial_dfas: std::sync::OnceLock::new() };
         Ok(Built { grammar, analysis, cache_refused: offered && !used_cache })
     }
 
@@ -1376,7 +1382,7 @@ fn parse_body(pattern: &str, body: &str, lexicons: &[Lexicon], index: &HashMap<S
 fn parse_skeleton(pattern: &str, lexicons: &[Lexicon], index: &HashMap<String, usize>, cache: &mut LexiconHirs) -> Option<regex_syntax::hir::Hir> {
     cache.resize_with(lexicons.len(), std::sync::OnceLock::new);
     let mut lexicon = |li: usize| -> Option<regex_syntax::hir::Hir> { cache[li].get_or_init(|| lexicon_hir(&lexicons[li])).clone() };
-    skeleton_hir(pattern, &|skeleton| skeleton.to_string(), lexicons, index, &mut lexicon)
+    skeleton_hir(pattern, &|skeleton| skeleton.to_string(), lexicons, index, &mut lexicon, false)
 }
 
 /// A lexicon's alternation parsed, for a skeleton; `None` when it holds a capture group or does
@@ -1391,6 +1397,7 @@ fn lexicon_hir(lexicon: &Lexicon) -> Option<regex_syntax::hir::Hir> {
 /// of the full pattern gives (the test `full_skeleton_parse_is_the_whole_parse` checks it), for a
 /// fraction of the cost (the lexicon alternations are not parsed again). `None` when the
 /// skeleton does not apply.
+#[cfg(test)]
 fn parse_full_skeleton(source: &str, lexicons: &[Lexicon], index: &HashMap<String, usize>, cache: &LexiconHirs) -> Option<regex_syntax::hir::Hir> {
     parse_skeleton_with(source, &full_pattern, lexicons, index, cache)
 }
@@ -1408,7 +1415,28 @@ fn parse_skeleton_with(source: &str, wrap: &dyn Fn(&str) -> String, lexicons: &[
             None => lexicon_hir(&lexicons[li]),
         }
     };
-    skeleton_hir(source, wrap, lexicons, index, &mut lexicon)
+    skeleton_hir(source, wrap, lexicons, index, &mut lexicon, false)
+}
+
+/// A rule's full pattern parsed as [`parse_full_skeleton`] does, with its word alternations as
+/// tries ([`crate::word_trie`]) for its capture engines: the skeleton's own alternations made
+/// tries before the lexicons go in, and each lexicon's trie made once per grammar and copied in.
+/// (Making the tries of each rule's whole pattern copied every lexicon's alternation into the
+/// rule, then walked and hashed it to find its trie: +20 M instructions for a one-phrase
+/// `tarikh parse`.) The same language and groups as the pattern as written, with the same
+/// leftmost-first preferences (see word_trie.rs); `None` when the skeleton does not apply.
+fn parse_full_skeleton_as_tries(source: &str, grammar: &Grammar) -> Option<regex_syntax::hir::Hir> {
+    let mut lexicon = |li: usize| -> Option<regex_syntax::hir::Hir> {
+        let trie = || {
+            let hir = grammar.lexicon_hirs.get(li).map_or_else(|| lexicon_hir(&grammar.lexicons[li]), |parsed| parsed.get_or_init(|| lexicon_hir(&grammar.lexicons[li])).clone())?;
+            Some(crate::word_trie::factor_word_alternations(&hir).unwrap_or(hir))
+        };
+        match grammar.lexicon_tries.get(li) {
+            Some(cached) => cached.get_or_init(trie).clone(),
+            None => trie(),
+        }
+    };
+    skeleton_hir(source, &full_pattern, &grammar.lexicons, &grammar.lexicon_index, &mut lexicon, true)
 }
 
 /// A rule's full pattern around its expanded body: a match starts at the text's start or after
@@ -1426,6 +1454,7 @@ fn skeleton_hir(
     lexicons: &[Lexicon],
     index: &HashMap<String, usize>,
     lexicon: &mut dyn FnMut(usize) -> Option<regex_syntax::hir::Hir>,
+    tries: bool,
 ) -> Option<regex_syntax::hir::Hir> {
     let last = SKELETON_BASE + u32::try_from(lexicons.len()).ok()?;
     if last > 0xFFFFD || pattern.chars().any(|c| (SKELETON_BASE..=last).contains(&u32::from(c))) {
@@ -1443,6 +1472,12 @@ fn skeleton_hir(
     })
     .ok()?;
     let hir = regex_syntax::Parser::new().parse(&wrap(&skeleton)).ok()?;
+    // The skeleton's own word alternations as tries: a stand-in's group is no word, so no trie
+    // reaches into a lexicon (which `lexicon` gives as a trie of its own).
+    let hir = match tries {
+        true => crate::word_trie::factor_word_alternations(&hir).unwrap_or(hir),
+        false => hir,
+    };
     let (mut next_group, mut replaced) = (1, 0);
     let hir = substitute(&hir, SKELETON_BASE..=last, lexicon, &mut next_group, &mut replaced)?;
     // A placeholder that is not a group of its own in the skeleton (written inside a class, or

@@ -135,6 +135,11 @@ impl Grammar {
                 Engine::Scan(regex) => regex.create_captures(),
                 Engine::Anchored { regex, .. } => regex.create_captures(),
             };
+            // The rule's group names and indices: `get_group_by_name` hashes the name at every
+            // call, several calls per match (a twentieth of tagging); a scan of a dozen short names
+            // is a fraction of that.
+            let info = caps.group_info().clone();
+            let names: Vec<(&str, usize)> = info.pattern_names(regex_automata::PatternID::ZERO).enumerate().filter_map(|(i, name)| Some((name?, i))).collect();
             let mut next_start = 0;
             let mut pos = 0;
             while pos <= text.len() {
@@ -174,7 +179,7 @@ impl Grammar {
                 if !caps.is_match() {
                     break;
                 }
-                let group = |name: &str| caps.get_group_by_name(name).map(|sp| sp.range());
+                let group = |name: &str| names.iter().find(|&&(n, _)| n == name).and_then(|&(_, i)| caps.get_group(i)).map(|sp| sp.range());
                 let (Some(clitic), Some(body)) = (group("_clitic"), group("_body")) else { break };
                 let (accepted, resume) = accept(text, clitic, body, group("next"));
                 pos = resume;
@@ -185,9 +190,11 @@ impl Grammar {
             }
         }
         self.compose(text, &mut candidates, None);
-        candidates.sort_by(|a, b| precedence(text, a, b));
+        // Each candidate's length in characters counted once, not at every comparison.
+        let mut keyed: Vec<(usize, (Mention, i32, usize))> = candidates.into_iter().map(|c| (text[c.0.matched.clone()].chars().count(), c)).collect();
+        keyed.sort_by(|(la, a), (lb, b)| precedence_of(*la, *lb, a, b));
         let mut taken: Vec<Mention> = Vec::new();
-        for (m, _, _) in candidates {
+        for (_, (m, _, _)) in keyed {
             if !taken.iter().any(|t| clashes(t, &m)) {
                 taken.push(m);
             }
@@ -365,7 +372,7 @@ impl Grammar {
         &self,
         fields: &[(String, crate::load::Template)],
         caps: &dyn Fn(&str) -> Option<&'t str>,
-        lexicons: &std::collections::HashMap<String, usize>,
+        lexicons: &std::collections::HashMap<String, usize, crate::fnv::FnvBuild>,
         sem: &mut Semantics,
         mut log: Option<&mut FieldLog>,
     ) -> bool {
@@ -584,8 +591,11 @@ pub(crate) fn clashes(a: &Mention, b: &Mention) -> bool {
 /// then the higher priority; then the rule written first; then the earlier start.
 pub(crate) fn precedence(text: &str, a: &(Mention, i32, usize), b: &(Mention, i32, usize)) -> std::cmp::Ordering {
     let chars = |r: &Range<usize>| text[r.clone()].chars().count();
-    let la = chars(&a.0.matched);
-    let lb = chars(&b.0.matched);
+    precedence_of(chars(&a.0.matched), chars(&b.0.matched), a, b)
+}
+
+/// [`precedence`] of two candidates whose matches are `la` and `lb` characters long.
+fn precedence_of(la: usize, lb: usize, a: &(Mention, i32, usize), b: &(Mention, i32, usize)) -> std::cmp::Ordering {
     lb.cmp(&la).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)).then(a.0.matched.start.cmp(&b.0.matched.start))
 }
 

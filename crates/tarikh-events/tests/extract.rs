@@ -637,6 +637,9 @@ fn the_place_an_event_names_gives_its_clock() {
     let text = "يذكر بزلزال 12 أكتوبر 1992 الذي ضرب القاهرة.";
     let ev = extract(&doc("d", text, vec![date("12 أكتوبر 1992", "1992-10-12", day(1992, 10, 12))]), &lex());
     assert_eq!(find(&ev, "زلزال").1.zone, "Africa/Cairo");
+    // the place a verb of witnessing has as subject, before the event («وشهدت الإمارات … هطولا»)
+    assert_eq!(zone_of("وشهدت الإمارات في الأيام الماضية هطولا مطريا قياسيا.", "هطولا مطريا"), "Asia/Dubai");
+    assert_eq!(zone_of("وتشهد سلطنة عمان أجواء مضطربة وفيضانات خطيرة.", "فيضانات"), "Asia/Muscat");
     // an adjective further on qualifies something else; a speaker's nationality is not a place
     assert_eq!(zone_of("استهدفت محاولات تصيد احتيالي الحزب ونسبت إلى مجموعة روسية.", "تصيد احتيالي"), "");
     assert_eq!(zone_of("قال الرئيس الأمريكي إن الوضع خطير.", "قال"), "");
@@ -1644,4 +1647,35 @@ fn the_year_of_an_edition_makes_no_generic_event() {
     let d = doc("d", text, vec![date("2018", "2018", year)]);
     let ev = extract(&d, &lex());
     assert!(ev.mentions.iter().all(|m| !m.generic), "{:?}", ev.mentions.iter().map(|m| &m.trigger).collect::<Vec<_>>());
+}
+
+#[test]
+fn a_count_in_thousands_is_no_event() {
+    let text = "بلغت قيمة التداول 6 مليارات جنيه عبر تنفيذ 106.9 ألف صفقة اليوم الأربعاء.";
+    let ev = extract(&doc("d", text, vec![date("اليوم الأربعاء", "2024-03-06", day(2024, 3, 6))]), &lex());
+    assert!(ev.mentions.is_empty(), "{:?}", ev.mentions.iter().map(|m| &m.trigger).collect::<Vec<_>>());
+    // one deal is an event; so are the dead of a disaster counted in thousands
+    let text = "وقعت الشركتان صفقة كبرى يوم الأربعاء.";
+    let ev = extract(&doc("d", text, vec![date("يوم الأربعاء", "2024-03-06", day(2024, 3, 6))]), &lex());
+    find(&ev, "صفقة");
+    let text = "أسفرت الفيضانات عن 6 آلاف قتلى يوم الأربعاء.";
+    let ev = extract(&doc("d", text, vec![date("يوم الأربعاء", "2024-03-06", day(2024, 3, 6))]), &lex());
+    find(&ev, "قتلى");
+}
+
+#[test]
+fn a_plural_noun_makes_no_generic_event() {
+    // «بنتائج» (ب + a broken plural) looks like a verb of five letters but is none
+    let text = "وقال إن الإجراءات التي اتخذت اليوم سوف تعود على المواطن بنتائج طيبة.";
+    let ev = extract(&doc("d", text, vec![date("اليوم", "2024-03-06", day(2024, 3, 6))]), &lex());
+    assert!(ev.mentions.iter().all(|m| !m.generic), "{:?}", ev.mentions.iter().map(|m| &m.trigger).collect::<Vec<_>>());
+}
+
+#[test]
+fn a_part_of_an_events_complement_takes_no_date_of_the_event_before() {
+    // the results are announced on the 15th; the first round they are of was held before
+    let text = "وسيتم يوم 15 جانفي الإعلان عن النتائج النهائية للانتخابات التشريعية في دورتها الأولى.";
+    let ev = extract(&doc("d", text, vec![date("يوم 15 جانفي", "2023-01-15", day(2023, 1, 15))]), &lex());
+    assert_eq!(find(&ev, "النتائج النهائية").1.time, Some(0));
+    assert_eq!(find(&ev, "دورتها الأولى").1.time, None);
 }

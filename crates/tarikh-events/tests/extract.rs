@@ -1679,3 +1679,20 @@ fn a_part_of_an_events_complement_takes_no_date_of_the_event_before() {
     assert_eq!(find(&ev, "النتائج النهائية").1.time, Some(0));
     assert_eq!(find(&ev, "دورتها الأولى").1.time, None);
 }
+
+#[test]
+fn a_statement_of_an_event_the_text_dates_is_its_source() {
+    let source = |ev: &DocEvents, trigger: &str| find(ev, trigger).1.role == MentionRole::Attribution;
+    // what it reports has a date of its own
+    let text = "صباح اليوم، أفاد المركز الوطني أنه عند الساعة 3:17 فجرا حصلت هزة أرضية في البحر.";
+    let ev = extract(&doc("d", text, vec![date("صباح اليوم", "2023-02-06TMO", day(2023, 2, 6)), date("الساعة 3:17 فجرا", "2023-02-06T03:17", day(2023, 2, 6))]), &lex());
+    assert!(source(&ev, "أفاد"));
+    // its object is dated by the statement's own date
+    let text = "أكدت الوكالة ليل الإثنين رصد هزة أرضية ارتدادية شعر بها السكان.";
+    let ev = extract(&doc("d", text, vec![date("ليل الإثنين", "2023-02-06TNI", day(2023, 2, 6))]), &lex());
+    assert!(source(&ev, "أكدت"));
+    // a dated statement of something the lexicon does not type stays news
+    let text = "وقال المتحدث يوم السبت إن الجيش يتابع الوضع عن كثب.";
+    let ev = extract(&doc("d", text, vec![date("يوم السبت", "2023-04-15", day(2023, 4, 15))]), &lex());
+    assert_eq!(find(&ev, "قال").1.role, MentionRole::Event);
+}

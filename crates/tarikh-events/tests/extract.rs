@@ -1696,3 +1696,17 @@ fn a_statement_of_an_event_the_text_dates_is_its_source() {
     let ev = extract(&doc("d", text, vec![date("يوم السبت", "2023-04-15", day(2023, 4, 15))]), &lex());
     assert_eq!(find(&ev, "قال").1.role, MentionRole::Event);
 }
+
+#[test]
+fn an_event_that_could_not_be_held_is_none() {
+    let text = "وتعذر إقامة صلاة العيد في عدة أحياء يوم الجمعة.";
+    let ev = extract(&doc("d", text, vec![date("يوم الجمعة", "2023-04-21", day(2023, 4, 21))]), &lex());
+    assert!(ev.mentions.iter().all(|m| m.event_type != "prayer"), "{:?}", ev.mentions.iter().map(|m| &m.trigger).collect::<Vec<_>>());
+}
+
+#[test]
+fn an_event_aimed_at_takes_no_date_of_the_aim() {
+    let text = "يلعب المنتخب مساء اليوم مباراة يسعى إلى الفوز فيها.";
+    let ev = extract(&doc("d", text, vec![date("مساء اليوم", "2022-12-10TEV", day(2022, 12, 10))]), &lex());
+    assert_eq!(find(&ev, "الفوز").1.time, None);
+}

@@ -1710,3 +1710,11 @@ fn an_event_aimed_at_takes_no_date_of_the_aim() {
     let ev = extract(&doc("d", text, vec![date("مساء اليوم", "2022-12-10TEV", day(2022, 12, 10))]), &lex());
     assert_eq!(find(&ev, "الفوز").1.time, None);
 }
+
+#[test]
+fn an_outcome_dated_before_its_outcome_word_joins_its_cause() {
+    let text = "وصل الإعصار ليلا إلى شرق البلاد، وضرب بشدة قبل الفجر مدنا عدة مخلفا قتلى وجرحى.";
+    let ev = extract(&doc("d", text, vec![date("ليلا", "2023-09-10TNI", day(2023, 9, 10)), date("قبل الفجر", "2023-09-11TMO", day(2023, 9, 11))]), &lex());
+    let (storm, _) = find(&ev, "الإعصار");
+    assert_eq!(find(&ev, "قتلى").1.joins, Some(storm));
+}

@@ -401,7 +401,8 @@ pub(super) fn object_after_date(cx: &Ctx, d: &Draft, drafts: &[Draft]) -> Option
 pub(super) const OUTCOME_REACH: usize = 10;
 
 /// Outcomes ("… فوق مدينة درنة مخلفا قتلى وجرحى"، "أسفرت نتائج الجولة الأولى عن فوزهما"): a mention
-/// of an `outcome` type after an outcome word of the lexicon, with no date but the cause's, is part of
+/// of an `outcome` type after an outcome word of the lexicon, with no date but the cause's (or one
+/// before the outcome word, the causing clause's), is part of
 /// the event that caused it: the first event between the word and the outcome (the subject of
 /// «أسفر»), else the nearest one before the word in its sentence ("مخلفا"). It `joins` that event.
 pub(super) fn outcomes(cx: &Ctx, drafts: &[Draft], mentions: &mut [EventMention]) {
@@ -423,8 +424,10 @@ pub(super) fn outcomes(cx: &Ctx, drafts: &[Draft], mentions: &mut [EventMention]
         let cause_kind = |d: &Draft| kind(d).is_some_and(|t| !t.outcome && !t.reports);
         let subject = drafts.iter().position(|d| d.first > p && d.last < drafts[o].first && cause_kind(d));
         let before = || drafts.iter().enumerate().filter(|(_, d)| d.last < p && cx.words[d.first].sentence == sent && cause_kind(d)).max_by_key(|(_, d)| d.last).map(|(i, _)| i);
-        // with no date of its own, or the cause's
-        if let Some(c) = subject.or_else(before).filter(|&c| mentions[o].time.is_none() || mentions[o].time == mentions[c].time) {
+        // with no date of its own, or the cause's: the same, or one before the outcome word, which
+        // dates the causing clause's action («وضرب بشدة قبل الفجر … مخلفا قتلى»)
+        let dated_before = mentions[o].time.is_some_and(|ti| cx.doc.timexes[ti].byte_range.start < cx.words[p].range.start);
+        if let Some(c) = subject.or_else(before).filter(|&c| mentions[o].time.is_none() || mentions[o].time == mentions[c].time || dated_before) {
             mentions[o].joins = Some(c);
         }
     }

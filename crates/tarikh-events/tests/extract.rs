@@ -637,6 +637,9 @@ fn the_place_an_event_names_gives_its_clock() {
     let text = "يذكر بزلزال 12 أكتوبر 1992 الذي ضرب القاهرة.";
     let ev = extract(&doc("d", text, vec![date("12 أكتوبر 1992", "1992-10-12", day(1992, 10, 12))]), &lex());
     assert_eq!(find(&ev, "زلزال").1.zone, "Africa/Cairo");
+    // the place a verb of witnessing has as subject, before the event («وشهدت الإمارات … هطولا»)
+    assert_eq!(zone_of("وشهدت الإمارات ليلة أمس هطولا غزيرا.", "هطولا"), "Asia/Dubai");
+    assert_eq!(zone_of("وتشهد سلطنة عمان رياحا قوية وفيضانات في الأودية.", "فيضانات"), "Asia/Muscat");
     // an adjective further on qualifies something else; a speaker's nationality is not a place
     assert_eq!(zone_of("استهدفت محاولات تصيد احتيالي الحزب ونسبت إلى مجموعة روسية.", "تصيد احتيالي"), "");
     assert_eq!(zone_of("قال الرئيس الأمريكي إن الوضع خطير.", "قال"), "");
@@ -1644,4 +1647,74 @@ fn the_year_of_an_edition_makes_no_generic_event() {
     let d = doc("d", text, vec![date("2018", "2018", year)]);
     let ev = extract(&d, &lex());
     assert!(ev.mentions.iter().all(|m| !m.generic), "{:?}", ev.mentions.iter().map(|m| &m.trigger).collect::<Vec<_>>());
+}
+
+#[test]
+fn a_count_in_thousands_is_no_event() {
+    let text = "نفذ المتعاملون نحو 52.3 ألف صفقة اليوم الأربعاء.";
+    let ev = extract(&doc("d", text, vec![date("اليوم الأربعاء", "2024-03-06", day(2024, 3, 6))]), &lex());
+    assert!(ev.mentions.is_empty(), "{:?}", ev.mentions.iter().map(|m| &m.trigger).collect::<Vec<_>>());
+    // one deal is an event; so are the dead of a disaster counted in thousands
+    let text = "وقعت الشركتان صفقة كبرى يوم الأربعاء.";
+    let ev = extract(&doc("d", text, vec![date("يوم الأربعاء", "2024-03-06", day(2024, 3, 6))]), &lex());
+    find(&ev, "صفقة");
+    let text = "أسفرت الفيضانات عن 6 آلاف قتلى يوم الأربعاء.";
+    let ev = extract(&doc("d", text, vec![date("يوم الأربعاء", "2024-03-06", day(2024, 3, 6))]), &lex());
+    find(&ev, "قتلى");
+}
+
+#[test]
+fn a_plural_noun_makes_no_generic_event() {
+    // «بنتائج» (ب + a broken plural) looks like a verb of five letters but is none
+    let text = "ويرى المراقبون أن الإصلاحات المطبقة اليوم سوف تعود على الأسر بنتائج ملموسة.";
+    let ev = extract(&doc("d", text, vec![date("اليوم", "2024-03-06", day(2024, 3, 6))]), &lex());
+    assert!(ev.mentions.iter().all(|m| !m.generic), "{:?}", ev.mentions.iter().map(|m| &m.trigger).collect::<Vec<_>>());
+}
+
+#[test]
+fn a_part_of_an_events_complement_takes_no_date_of_the_event_before() {
+    // the results are announced on the 15th; the first round they are of was held before
+    let text = "وسيتم يوم 15 جانفي الإعلان عن النتائج النهائية للانتخابات التشريعية في دورتها الأولى.";
+    let ev = extract(&doc("d", text, vec![date("يوم 15 جانفي", "2023-01-15", day(2023, 1, 15))]), &lex());
+    assert_eq!(find(&ev, "النتائج النهائية").1.time, Some(0));
+    assert_eq!(find(&ev, "دورتها الأولى").1.time, None);
+}
+
+#[test]
+fn a_statement_of_an_event_the_text_dates_is_its_source() {
+    let source = |ev: &DocEvents, trigger: &str| find(ev, trigger).1.role == MentionRole::Attribution;
+    // what it reports has a date of its own
+    let text = "مساء أمس، ذكر المعهد أنه عند الساعة العاشرة ليلا وقعت هزة أرضية قرب الساحل.";
+    let ev = extract(&doc("d", text, vec![date("مساء أمس", "2023-02-06TEV", day(2023, 2, 6)), date("الساعة العاشرة ليلا", "2023-02-06T22:00", day(2023, 2, 6))]), &lex());
+    assert!(source(&ev, "ذكر"));
+    // its object is dated by the statement's own date
+    let text = "أكدت الهيئة فجر الأحد رصد هزة أرضية ارتدادية جنوب المدينة.";
+    let ev = extract(&doc("d", text, vec![date("فجر الأحد", "2023-02-05TMO", day(2023, 2, 5))]), &lex());
+    assert!(source(&ev, "أكدت"));
+    // a dated statement of something the lexicon does not type stays news
+    let text = "وقال المتحدث يوم السبت إن الجيش يتابع الوضع عن كثب.";
+    let ev = extract(&doc("d", text, vec![date("يوم السبت", "2023-04-15", day(2023, 4, 15))]), &lex());
+    assert_eq!(find(&ev, "قال").1.role, MentionRole::Event);
+}
+
+#[test]
+fn an_event_that_could_not_be_held_is_none() {
+    let text = "وتعذر إقامة صلاة الجمعة أمس في بعض القرى بسبب الثلوج.";
+    let ev = extract(&doc("d", text, vec![date("أمس", "2023-04-21", day(2023, 4, 21))]), &lex());
+    assert!(ev.mentions.iter().all(|m| m.event_type != "prayer"), "{:?}", ev.mentions.iter().map(|m| &m.trigger).collect::<Vec<_>>());
+}
+
+#[test]
+fn an_event_aimed_at_takes_no_date_of_the_aim() {
+    let text = "يلعب المنتخب مساء اليوم مباراة يسعى إلى الفوز فيها.";
+    let ev = extract(&doc("d", text, vec![date("مساء اليوم", "2022-12-10TEV", day(2022, 12, 10))]), &lex());
+    assert_eq!(find(&ev, "الفوز").1.time, None);
+}
+
+#[test]
+fn an_outcome_dated_before_its_outcome_word_joins_its_cause() {
+    let text = "اجتاحت العاصفة الساحل مساء الجمعة، وضربت بقوة قبيل الفجر عدة قرى مخلفة قتلى.";
+    let ev = extract(&doc("d", text, vec![date("مساء الجمعة", "2023-09-08TEV", day(2023, 9, 8)), date("قبيل الفجر", "2023-09-09TMO", day(2023, 9, 9))]), &lex());
+    let (storm, _) = find(&ev, "العاصفة");
+    assert_eq!(find(&ev, "قتلى").1.joins, Some(storm));
 }

@@ -230,7 +230,14 @@ impl<'a> Ctx<'a> {
     /// lexicon says makes no event (copulas, light verbs, participles of speech).
     pub(super) fn is_event_verb(&self, wi: usize) -> bool {
         let w = self.word(wi);
-        self.is_content(wi) && looks_like_verb(w) && !noun_pattern(without_conjunction(w)) && !self.lex.is_non_event(w) && !self.lex.is_non_event(without_conjunction(w)) && !self.negated(wi) && !self.after_title(wi)
+        self.is_content(wi) && looks_like_verb(w) && !self.hamza_on_ya_after_alif(wi) && !noun_pattern(without_conjunction(w)) && !self.lex.is_non_event(w) && !self.lex.is_non_event(without_conjunction(w)) && !self.negated(wi) && !self.after_title(wi)
+    }
+
+    /// Whether word `wi` is written with «ائ» (the normalised text spells ئ as ي): a noun, a broken
+    /// plural or a participle («بنتائج»، «رسائل»، «قائمة»، «خسائر»), never a verb form.
+    pub(super) fn hamza_on_ya_after_alif(&self, wi: usize) -> bool {
+        let (start, end) = self.span(self.words[wi].range.clone());
+        self.orig(start, end).contains("ائ")
     }
 
     /// Whether word `wi` stands right after a title, or after a title and its adjective, in its
@@ -265,6 +272,18 @@ impl<'a> Ctx<'a> {
         })
     }
 
+    /// Whether the event word `wi` is counted in thousands or more: a number and «ألف»، «آلاف»،
+    /// «مليون» … stand right before it («تنفيذ 106.9 ألف صفقة»، «نحو 3 آلاف غارة»), or a number of
+    /// four digits or more that is no date («1500 صفقة»). A figure of a report, the sum of many things, is no one
+    /// event of the timeline (market reports count trades, tallies count strikes or tremors).
+    pub(super) fn counted(&self, wi: usize) -> bool {
+        let clause = self.words[wi].clause;
+        let before = |k: usize| (wi >= k && self.words[wi - k].clause == clause && (wi - k..wi).all(|x| self.adjacent(x))).then(|| self.word(wi - k));
+        let number = |w: &str| w.chars().any(|c| c.is_ascii_digit());
+        let large = |w: &str| w.chars().filter(|c| c.is_ascii_digit()).count() >= 4 && w.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | ','));
+        before(1).is_some_and(|w| MULTIPLES.contains(&w) && before(2).is_some_and(number)) || (before(1).is_some_and(large) && self.word_timex[wi - 1].is_none())
+    }
+
     /// Whether the event word `wi` is an alternative: «أو» stands right before it («تقديم أوقات
     /// منع التجول … أو منع التجول طوال اليوم»، «لا يمكنه إصدار أي تصريح أو بيان»). One of two may
     /// happen; the one offered instead is not told as happening, and its words (a length, a
@@ -284,6 +303,9 @@ impl<'a> Ctx<'a> {
         self.text[self.words[wi].range.end..].chars().find(|c| !c.is_whitespace())
     }
 }
+
+/// Words of thousands and more, normalised («ألف»، «آلاف»، «مليون»، «ملايين»، «مليار»، «مليارات»).
+pub(super) const MULTIPLES: &[&str] = &["الف", "الاف", "مليون", "ملايين", "مليار", "مليارات"];
 
 /// Conjunctions that open a clause of their own after a comma ("إذ تظهر أحدث الاستطلاعات …",
 /// "بينما", "حيث"), normalised.

@@ -21,7 +21,7 @@ use place::doc_places;
 use relations::{reactions, stated_relations};
 use roles::{anaphors, outcomes, report_roles, reported_complements, told_as_past};
 use time::{lasting_durations, link_times};
-use triggers::{add_generic_drafts, typed_drafts};
+use triggers::{add_generic_drafts, counted_draft, typed_drafts};
 use tarikh_anchor::AnchoredDocument;
 
 /// A mention while it is being built, with its word span.
@@ -52,6 +52,7 @@ pub fn extract(doc: &AnchoredDocument, lexicon: &EventLexicon) -> DocEvents {
     let (mut drafts, mut taken) = typed_drafts(&cx);
     let complement = reported_complements(&cx, &drafts);
     add_generic_drafts(&cx, &mut drafts, &mut taken, &complement);
+    drafts.retain(|d| !counted_draft(&cx, d));
     drafts.sort_by_key(|d| (d.start_byte, d.last));
     let mut mentions: Vec<EventMention> = drafts.iter().map(|d| build_mention(&cx, d, &taken)).collect();
     let (mut relations, blockers) = stated_relations(&cx, &drafts, &mentions, &taken, &complement);

@@ -2,7 +2,7 @@
 
 use super::Draft;
 use super::context::Ctx;
-use super::words::bare_word;
+use super::words::{bare_word, without_conjunction};
 
 /// Words after which a place locates the event: «في», and the verbs of a quake or storm striking
 /// a place ("الذي ضرب القاهرة").
@@ -37,7 +37,27 @@ pub(super) fn place_zone(cx: &Ctx, d: &Draft) -> String {
             }
         }
     }
-    String::new()
+    place_subject_before(cx, d).unwrap_or_default()
+}
+
+/// Verbs of witnessing whose subject is the place where the event they take as object happens
+/// («وشهدت الإمارات في الأيام الثلاثة الماضية هطولا مطريا»، «وتشهد سلطنة عمان أجواء مضطربة
+/// وفيضانات خطيرة»، «شهدت المدينة جريمة قتل»), as weather and crime reports of every country
+/// word it: the place stands before the event.
+pub(super) const PLACE_SUBJECT_VERBS: &[&str] = &["شهدت", "تشهد", "يشهد", "شهد"];
+
+/// How many words before its trigger such a verb may stand (its subject, a time, other objects).
+pub(super) const PLACE_SUBJECT_REACH: usize = 8;
+
+/// The zone of the place named right after a verb of witnessing that stands before the trigger
+/// of `d` in its clause (see [`PLACE_SUBJECT_VERBS`]), when no other verb of the clause stands
+/// between them.
+fn place_subject_before(cx: &Ctx, d: &Draft) -> Option<String> {
+    let clause = cx.words[d.first].clause;
+    let from = d.first.saturating_sub(PLACE_SUBJECT_REACH);
+    let verb = (from..d.first).rev().take_while(|&wi| cx.words[wi].clause == clause).find(|&wi| PLACE_SUBJECT_VERBS.contains(&without_conjunction(cx.word(wi))))?;
+    let after: Vec<&str> = (verb + 1..d.first).take_while(|&wi| cx.word_timex[wi].is_none()).take(cx.lex.place_words).map(|wi| bare_word(cx.word(wi))).collect();
+    (1..=after.len()).rev().find_map(|len| cx.lex.place_zone(&after[..len])).map(str::to_string)
 }
 
 /// The places the text names, counted by zone.

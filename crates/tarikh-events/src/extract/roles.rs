@@ -205,7 +205,7 @@ pub(super) fn report_roles(cx: &Ctx, drafts: &[Draft], complement: &[Option<usiz
             if mentions[mi].time.is_none() || mentions[prev].time.is_some() {
                 mentions[mi].time = mentions[prev].time;
             }
-        } else if mentions[mi].time.is_some() && own_date[mi] && !present_tense(cx, d) && !bare_report(cx, d, drafts) {
+        } else if mentions[mi].time.is_some() && own_date[mi] && !present_tense(cx, d) && !bare_report(cx, d, drafts) && !source_of_dated_event(cx, d, drafts, complement, mentions, mi) {
             mentions[mi].role = MentionRole::Event;
         } else if let Some((_, prev)) = last_report.filter(|&(s, _)| subjectless && sentence - s <= CONTINUATION_SENTENCES) {
             mentions[mi].joins = Some(prev);
@@ -269,6 +269,41 @@ pub(super) fn report_roles(cx: &Ctx, drafts: &[Draft], complement: &[Option<usiz
             mentions[mi].role = mentions[r].role;
         }
     }
+}
+
+/// Whether the statement of draft `d` (mention `mi`) only gives the source of an event the text
+/// dates: what it reports is an event of the lexicon with a date of its own after its
+/// complementizer («أفاد المركز صباح اليوم أنه عند الساعة 3:17 فجرا حصلت هزة أرضية»), or its
+/// object is one dated by the statement's own date («أكدت الوكالة ليل الاثنين رصد هزة ارتدادية»).
+/// The news is that event; the statement is its attribution, not a second row of the timeline.
+/// Reports that make or name what they announce (`joins_object`, `declared`: an announcement of
+/// mourning, a decision) are left alone.
+fn source_of_dated_event(cx: &Ctx, d: &Draft, drafts: &[Draft], complement: &[Option<usize>], mentions: &[EventMention], mi: usize) -> bool {
+    let types = cx.lex.types();
+    let Some(ti) = d.type_idx else { return false };
+    if types[ti].joins_object || types[ti].declared {
+        return false;
+    }
+    let sentence = cx.words[d.first].sentence;
+    let report = |o: &Draft| o.type_idx.is_some_and(|t| types[t].reports);
+    // the drafts after `d` in its sentence, up to the next report
+    let after: Vec<usize> = drafts_of_sentence(cx, drafts, sentence).filter(|&oi| drafts[oi].first > d.last).collect();
+    let until = after.iter().position(|&oi| report(&drafts[oi])).unwrap_or(after.len());
+    let event = |oi: usize| drafts[oi].type_idx.is_some_and(|t| !types[t].reports) && mentions[oi].time.is_some();
+    if let Some(c) = complement[cx.words[d.last].clause].filter(|&c| c > d.last) {
+        return after[..until].iter().any(|&oi| drafts[oi].first > c && event(oi) && mentions[oi].time != mentions[mi].time);
+    }
+    // the object: the first event after the verb, in its clause, within reach (dates not counted),
+    // no preposition, complementizer or word of circumstance between
+    let Some(&oi) = after[..until].first() else { return false };
+    let o = &drafts[oi];
+    let clause = cx.words[d.last].clause;
+    let words = (d.last + 1..o.first).filter(|&wi| cx.word_timex[wi].is_none()).count();
+    let free = (d.last + 1..o.first).all(|wi| {
+        let w = without_conjunction(cx.word(wi));
+        cx.word_timex[wi].is_some() || (!PREPOSITIONS.contains(&w) && !LABEL_STOPS.contains(&w) && !COMPLEMENTIZERS.contains(&w))
+    });
+    cx.words[o.first].clause == clause && words <= OBJECT_REACH && free && event(oi) && mentions[oi].time == mentions[mi].time && o.start_byte == cx.words[o.first].range.start
 }
 
 /// How many words of a report's content its label takes.
@@ -366,7 +401,8 @@ pub(super) fn object_after_date(cx: &Ctx, d: &Draft, drafts: &[Draft]) -> Option
 pub(super) const OUTCOME_REACH: usize = 10;
 
 /// Outcomes ("… فوق مدينة درنة مخلفا قتلى وجرحى"، "أسفرت نتائج الجولة الأولى عن فوزهما"): a mention
-/// of an `outcome` type after an outcome word of the lexicon, with no date but the cause's, is part of
+/// of an `outcome` type after an outcome word of the lexicon, with no date but the cause's (or one
+/// before the outcome word, the causing clause's), is part of
 /// the event that caused it: the first event between the word and the outcome (the subject of
 /// «أسفر»), else the nearest one before the word in its sentence ("مخلفا"). It `joins` that event.
 pub(super) fn outcomes(cx: &Ctx, drafts: &[Draft], mentions: &mut [EventMention]) {
@@ -388,8 +424,10 @@ pub(super) fn outcomes(cx: &Ctx, drafts: &[Draft], mentions: &mut [EventMention]
         let cause_kind = |d: &Draft| kind(d).is_some_and(|t| !t.outcome && !t.reports);
         let subject = drafts.iter().position(|d| d.first > p && d.last < drafts[o].first && cause_kind(d));
         let before = || drafts.iter().enumerate().filter(|(_, d)| d.last < p && cx.words[d.first].sentence == sent && cause_kind(d)).max_by_key(|(_, d)| d.last).map(|(i, _)| i);
-        // with no date of its own, or the cause's
-        if let Some(c) = subject.or_else(before).filter(|&c| mentions[o].time.is_none() || mentions[o].time == mentions[c].time) {
+        // with no date of its own, or the cause's: the same, or one before the outcome word, which
+        // dates the causing clause's action («وضرب بشدة قبل الفجر … مخلفا قتلى»)
+        let dated_before = mentions[o].time.is_some_and(|ti| cx.doc.timexes[ti].byte_range.start < cx.words[p].range.start);
+        if let Some(c) = subject.or_else(before).filter(|&c| mentions[o].time.is_none() || mentions[o].time == mentions[c].time || dated_before) {
             mentions[o].joins = Some(c);
         }
     }

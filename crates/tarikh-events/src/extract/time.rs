@@ -442,6 +442,12 @@ pub(super) fn governing_timex(cx: &Ctx, drafts: &[Draft], d: &Draft, links: &Tim
         if tl < d.first && between().any(|o| other_kind(o) && follows_as_complement(cx, o, d)) {
             continue;
         }
+        // … and so is a part of that complement named with its pronoun right after it («النتائج
+        // النهائية للانتخابات التشريعية في دورتها الأولى»، «نتائج الانتخابات في جولتها الثانية»):
+        // the round is the election's, told again; it takes no date of the results either
+        if tl < d.first && between().any(|o| other_kind(o) && between().any(|c| c.first > o.last && follows_as_complement(cx, o, c) && part_named_after(cx, c, d))) {
+            continue;
+        }
         // A date after two events of one kind belongs to the nearer ("في الجولة الثانية … نتائج
         // الجولة الأولى في 23 أبريل"): the farther one is not dated by it. A mention right after
         // the trigger is its complement ("الجولة الثانية من الانتخابات الأحد"), not a rival.
@@ -690,6 +696,16 @@ fn topic_of(cx: &Ctx, o: &Draft, d: &Draft) -> bool {
     let Some(report) = o.type_idx.map(|t| &types[t]).filter(|t| t.reports) else { return false };
     // (an event an announcement makes is no mere topic)
     !(report.joins_object && d.type_idx.is_some_and(|t| types[t].declared))
+}
+
+/// Whether `d` names a part of the event `c` right before it with a pronoun that refers to it: «في»
+/// and a noun with the pronoun, in one clause («الانتخابات التشريعية في دورتها الأولى»، «البطولة في
+/// نسختها الثانية»).
+fn part_named_after(cx: &Ctx, c: &Draft, d: &Draft) -> bool {
+    let clause = cx.words[d.first].clause;
+    let joined = (c.last..d.first).all(|x| cx.adjacent(x) && cx.words[x + 1].clause == clause);
+    let noun = without_conjunction(cx.word(d.first));
+    joined && d.first == c.last + 2 && cx.word(c.last + 1) == "في" && ["ها", "ه", "هما"].iter().any(|p| noun.ends_with(p) && noun.chars().count() >= 4)
 }
 
 /// Whether `d` follows the event `o` as its complement («الجولة الأولى من انتخابات الرئاسة»): within

@@ -158,6 +158,15 @@ pub(super) fn typed_drafts(cx: &Ctx) -> (Vec<Draft>, Vec<bool>) {
     (drafts, taken)
 }
 
+/// Whether draft `d` is a count of things in thousands («تنفيذ 106.9 ألف صفقة»، see
+/// [`Ctx::counted`]): a figure, not one event. The dead and hurt of a disaster are counted so and
+/// stay its outcome (outcome types and tolls). Such drafts still keep their clause from making a
+/// generic event (a clause of figures names no action), so they are dropped after that step.
+pub(super) fn counted_draft(cx: &Ctx, d: &Draft) -> bool {
+    let kept = d.type_idx.is_some_and(|t| cx.lex.types()[t].outcome || cx.lex.types()[t].name == "toll");
+    d.type_idx.is_some() && !kept && d.start_byte == cx.words[d.first].range.start && cx.counted(d.first)
+}
+
 /// The generic drafts: events named by a verb where no trigger of the lexicon stands (reported
 /// content with a date, clauses with a date, anchors of event offsets), added to `drafts`.
 pub(super) fn add_generic_drafts(cx: &Ctx, drafts: &mut Vec<Draft>, taken: &mut [bool], complement: &[Option<usize>]) {

@@ -865,9 +865,15 @@ pub(crate) fn resolve_traced(kind: MentionType, sem: &Semantics, r: &Reference, 
                     h = 0;
                 }
                 // «الساعة 12 ليلا», «الثانية عشرة ليلا»: twelve at night is the midnight that
-                // closes the day (T24:00, written as the next day's T00:00), never noon. Not
-                // with مساءً: «12 م» is CLDR's 12 p.m., noon.
+                // closes the day (T24:00, written as the next day's T00:00), never noon.
                 if pod == PartOfDay::Night && h == 12 {
+                    h = 24;
+                }
+                // «الساعة 12 مساءً», «الثانية عشرة مساء الخميس»: a whole twelve in the evening is
+                // that midnight too (closing hours, curfews: «من 12 مساءً حتى 6 صباحاً»); noon is
+                // written ظهرا. A time with its minutes («12:30 مساءً») or the letter م, which the
+                // rules give minute 0 («12 م», «12:00 م»: page stamps' 12 p.m.), stays noon.
+                if pod == PartOfDay::Evening && h == 12 && sem.minute.is_none() && sem.minutes_to.is_none() {
                     h = 24;
                 }
             }

@@ -184,14 +184,11 @@ pub fn write_timex_json(out: &mut Vec<u8>, doc: &str, t: &Timex) {
 /// as `\b \t \n \f \r` or `\u00xx`, everything else (non-ASCII included) as it is.
 fn json_string(out: &mut Vec<u8>, s: &str) {
     out.push(b'"');
-    let bytes = s.as_bytes();
-    let mut run = 0;
-    for (i, &b) in bytes.iter().enumerate() {
-        if b >= 0x20 && b != b'"' && b != b'\\' {
-            continue;
-        }
-        out.extend_from_slice(&bytes[run..i]);
-        match b {
+    let mut rest = s.as_bytes();
+    // Copied up to each byte to escape (most strings have none).
+    while let Some(k) = rest.iter().position(|&b| b < 0x20 || b == b'"' || b == b'\\') {
+        out.extend_from_slice(&rest[..k]);
+        match rest[k] {
             b'"' => out.extend_from_slice(b"\\\""),
             b'\\' => out.extend_from_slice(b"\\\\"),
             0x08 => out.extend_from_slice(b"\\b"),
@@ -199,14 +196,14 @@ fn json_string(out: &mut Vec<u8>, s: &str) {
             b'\n' => out.extend_from_slice(b"\\n"),
             0x0C => out.extend_from_slice(b"\\f"),
             b'\r' => out.extend_from_slice(b"\\r"),
-            _ => {
+            b => {
                 const HEX: &[u8; 16] = b"0123456789abcdef";
                 out.extend_from_slice(&[b'\\', b'u', b'0', b'0', HEX[usize::from(b >> 4)], HEX[usize::from(b & 0xF)]]);
             }
         }
-        run = i + 1;
+        rest = &rest[k + 1..];
     }
-    out.extend_from_slice(&bytes[run..]);
+    out.extend_from_slice(rest);
     out.push(b'"');
 }
 

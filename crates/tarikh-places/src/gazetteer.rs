@@ -375,11 +375,10 @@ impl Gazetteer {
     /// one inside it).
     pub fn find(&self, normalised: &str) -> Vec<PlaceMention> {
         let ranges = words(normalised);
-        let ws: Vec<&str> = ranges.iter().map(|r| &normalised[r.clone()]).collect();
         let mut out = Vec::new();
         let mut i = 0;
-        while i < ws.len() {
-            match self.entry_at(normalised, &ranges, &ws, i) {
+        while i < ranges.len() {
+            match self.entry_at(normalised, &ranges, i) {
                 Some(e) => {
                     let last = i + e.rest.len();
                     out.push(self.mention(e, ranges[i].start..ranges[last].end));
@@ -400,27 +399,26 @@ impl Gazetteer {
         if ranges.first()?.start != 0 {
             return None;
         }
-        let ws: Vec<&str> = ranges.iter().map(|r| &line[r.clone()]).collect();
-        let e = self.entry_at(line, &ranges, &ws, 0)?;
+        let e = self.entry_at(line, &ranges, 0)?;
         Some(self.mention(e, 0..ranges[e.rest.len()].end))
     }
 
-    /// The entry whose name starts at word `i` of a text (`ranges` its words, `ws` their text):
+    /// The entry whose name starts at word `i` of a text (`ranges` its words):
     /// the first bare form of the word that has one, the longest name that fits on the line.
     #[inline]
-    fn entry_at(&self, text: &str, ranges: &[Range<usize>], ws: &[&str], i: usize) -> Option<&Entry> {
-        if !self.endings.may_hold(ws[i]) {
+    fn entry_at(&self, text: &str, ranges: &[Range<usize>], i: usize) -> Option<&Entry> {
+        if !self.endings.may_hold(&text[ranges[i].clone()]) {
             return None;
         }
-        self.entry_of_held(text, ranges, ws, i)
+        self.entry_of_held(text, ranges, i)
     }
 
     /// [`Gazetteer::entry_at`] once the word passed [`Endings::may_hold`].
     #[inline(never)]
-    fn entry_of_held(&self, text: &str, ranges: &[Range<usize>], ws: &[&str], i: usize) -> Option<&Entry> {
-        let rest = &ws[i + 1..];
-        bare_forms(ws[i]).find_map(|bare| {
-            self.index.get(bare)?.iter().find(|e| e.rest.len() <= rest.len() && e.rest.iter().zip(rest).all(|(a, b)| a == b) && same_line(text, &ranges[i..=i + e.rest.len()]))
+    fn entry_of_held(&self, text: &str, ranges: &[Range<usize>], i: usize) -> Option<&Entry> {
+        let rest = &ranges[i + 1..];
+        bare_forms(&text[ranges[i].clone()]).find_map(|bare| {
+            self.index.get(bare)?.iter().find(|e| e.rest.len() <= rest.len() && e.rest.iter().zip(rest).all(|(a, r)| *a == text[r.clone()]) && same_line(text, &ranges[i..=i + e.rest.len()]))
         })
     }
 

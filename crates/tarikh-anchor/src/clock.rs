@@ -54,13 +54,27 @@ fn day_of(t: &Timex) -> Option<NaiveDate> {
     if (iv.end - iv.start).num_hours() > 30 {
         return None;
     }
-    NaiveDate::parse_from_str(t.value.get(..10)?, "%Y-%m-%d").ok()
+    ymd(t.value.get(..10)?)
+}
+
+/// `NaiveDate::parse_from_str(s, "%Y-%m-%d")`, read directly when `s` has the shape every value
+/// of ours has (`2024-03-10`): chrono's parser reads its pattern again at every call, and this
+/// runs for every expression of every text.
+fn ymd(s: &str) -> Option<NaiveDate> {
+    let b = s.as_bytes();
+    let digits = |r: std::ops::Range<usize>| b[r].iter().try_fold(0u32, |n, &d| d.is_ascii_digit().then(|| n * 10 + u32::from(d - b'0')));
+    if b.len() == 10 && b[4] == b'-' && b[7] == b'-' {
+        if let (Some(y), Some(m), Some(d)) = (digits(0..4), digits(5..7), digits(8..10)) {
+            return NaiveDate::from_ymd_opt(y as i32, m, d);
+        }
+    }
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
 }
 
 /// Is a timex a range of whole days («من 5 إلى 7 مايو», «11 و12 ديسمبر»: `2023-12-11/2023-12-12`)?
 fn is_day_range(t: &Timex) -> bool {
     t.kind == TimexType::Date
-        && t.value.split_once('/').is_some_and(|(a, b)| [a, b].iter().all(|v| v.len() == 10 && NaiveDate::parse_from_str(v, "%Y-%m-%d").is_ok()))
+        && t.value.split_once('/').is_some_and(|(a, b)| [a, b].iter().all(|v| v.len() == 10 && ymd(v).is_some()))
 }
 
 /// Does a timex end its day in the evening or at night (so that small hours after it are the next day)?
@@ -312,6 +326,13 @@ fn ranges_share_their_end(mentions: &[&Mention], timexes: &mut [Timex], text: &s
 mod tests {
     use super::*;
     use crate::document::parse_phrase_all;
+
+    #[test]
+    fn days_read_directly_are_the_days_chrono_reads() {
+        for s in ["2024-03-10", "2024-02-30", "2023-02-29", "0000-01-01", "9999-12-31", "2024-13-01", "2024-00-10", "XXXX-04-24", "2024-W10-1", "2024-3-10x", "+202-03-10", "2024-03-1a", "20240310xx", "2024-03-10T", "٢٠٢٤-03-10"] {
+            assert_eq!(ymd(s), NaiveDate::parse_from_str(s, "%Y-%m-%d").ok(), "{s}");
+        }
+    }
 
     fn values(text: &str, reference: &str) -> Vec<(String, String, String)> {
         let grammar = Grammar::embedded().expect("grammar");

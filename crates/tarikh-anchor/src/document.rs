@@ -36,14 +36,15 @@ const SIN_NOUNS: &[&str] = &[
 ];
 
 fn is_future_verb(word: &str) -> bool {
-    let n = word.chars().count();
-    n >= 4 && (word.starts_with("سي") || word.starts_with("ست") || word.starts_with("سن")) && !SIN_NOUNS.contains(&word)
+    // (at least four chars; the prefix test first, as most words fail it)
+    (word.starts_with("سي") || word.starts_with("ست") || word.starts_with("سن")) && word.chars().nth(3).is_some() && !SIN_NOUNS.contains(&word)
 }
 
 /// Strip the proclitics و and ف from a cue word.
 fn bare(word: &str) -> &str {
     let w = word.strip_prefix('و').or_else(|| word.strip_prefix('ف')).unwrap_or(word);
-    if w.chars().count() >= 2 { w } else { word }
+    // (at least two chars left, counted no further than that)
+    if w.chars().nth(1).is_some() { w } else { word }
 }
 
 /// The direction the tense gives an expression at `at`, if a cue says so: the nearest cue word
@@ -191,11 +192,68 @@ fn same_moved_by_days(referent: &Timex, shift: Option<(Unit, i32)>) -> (String, 
     (format!("{moved}{}", &referent.value[10..]), interval)
 }
 
-/// Byte offsets of each char of `original`, to slice by code point.
-fn char_starts(original: &str) -> Vec<usize> {
-    let mut v: Vec<usize> = original.char_indices().map(|(i, _)| i).collect();
-    v.push(original.len());
-    v
+/// Byte offsets of code point indices of a text, found by walking from the last one asked for.
+/// The spans of a document's mentions come in text order, so the walks add up to about one pass
+/// over the text, with no table of every char's offset (8 bytes a char) built first.
+struct CharCursor<'a> {
+    bytes: &'a [u8],
+    /// The code point index last asked for, and its byte offset.
+    index: usize,
+    byte: usize,
+}
+
+impl<'a> CharCursor<'a> {
+    fn new(text: &'a str) -> CharCursor<'a> {
+        CharCursor { bytes: text.as_bytes(), index: 0, byte: 0 }
+    }
+
+    /// Byte offset of code point `index` (the text's length for the index after its last char).
+    fn byte_of(&mut self, index: usize) -> usize {
+        let continuation = |b: u8| b & 0xC0 == 0x80;
+        if self.index < index {
+            // Skip `need` char starts, eight bytes at a time while the block's starts are all
+            // to be skipped, then byte by byte up to the next start.
+            let (bytes, need) = (self.bytes, index - self.index);
+            let (mut p, mut seen) = (self.byte, 0);
+            while let Some(block) = bytes.get(p..p + 8) {
+                let x = u64::from_le_bytes(block.try_into().expect("eight bytes"));
+                // A continuation byte is 10xxxxxx: its top bit set and the next one clear.
+                let continuations = (x & !(x << 1) & 0x8080_8080_8080_8080) >> 7;
+                let starts = 8 - (continuations.wrapping_mul(0x0101_0101_0101_0101) >> 56) as usize;
+                if seen + starts > need {
+                    break;
+                }
+                seen += starts;
+                p += 8;
+            }
+            while p < bytes.len() {
+                if !continuation(bytes[p]) {
+                    if seen == need {
+                        break;
+                    }
+                    seen += 1;
+                }
+                p += 1;
+            }
+            self.byte = p;
+            self.index += seen;
+        }
+        while self.index > index {
+            self.byte -= 1;
+            while continuation(self.bytes[self.byte]) {
+                self.byte -= 1;
+            }
+            self.index -= 1;
+        }
+        self.byte
+    }
+
+    /// The text of the code points `start..end`.
+    fn slice(&mut self, text: &'a str, start: usize, end: usize) -> &'a str {
+        let a = self.byte_of(start);
+        let b = self.byte_of(end);
+        &text[a..b]
+    }
 }
 
 fn enclosing(ranges: &[Range<usize>], at: usize) -> Range<usize> {
@@ -311,7 +369,7 @@ pub(crate) fn anchor_traced(
             }
         }
     }
-    let starts = char_starts(&original);
+    let mut chars = CharCursor::new(&original);
     let reference = Reference { date: publication.date, time: publication.time, tz: publication.timezone };
 
     let mut timexes: Vec<Timex> = Vec::new();
@@ -395,7 +453,7 @@ pub(crate) fn anchor_traced(
                 kind: "impossible_date".into(),
                 start,
                 end,
-                text: original[starts[start]..starts[end]].to_string(),
+                text: chars.slice(&original, start, end).to_string(),
                 description: "the expression names a date that does not exist; it is left out of the timexes".into(),
             });
             continue;
@@ -417,7 +475,7 @@ pub(crate) fn anchor_traced(
             }
         }
         let (start, end) = normalised.original_span(m.range.start, m.range.end);
-        let span_text = original[starts[start]..starts[end]].to_string();
+        let span_text = chars.slice(&original, start, end).to_string();
         for (kind, description) in std::mem::take(&mut res.problems) {
             conflicts.push(DocConflict { kind, start, end, text: span_text.clone(), description });
         }
@@ -724,6 +782,19 @@ pub fn resolve_from_anchor_event(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_char_cursor_gives_each_code_point_its_byte_offset_in_any_order() {
+        let text = "قال، في 12 أبريل 🙂 e\u{301}: «غداً» and a longer stretch of ASCII, then عربي again";
+        let mut offsets: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
+        offsets.push(text.len());
+        let mut cursor = CharCursor::new(text);
+        let order = (0..offsets.len()).chain((0..offsets.len()).rev()).chain([3, 17, 1, 17, 0, offsets.len() - 1, 5]);
+        for i in order {
+            assert_eq!(cursor.byte_of(i), offsets[i], "code point {i}");
+        }
+        assert_eq!(cursor.slice(text, 5, 7), "في");
+    }
 
     fn cue(text: &str, expr: &str) -> Option<Prefer> {
         let grammar = Grammar::embedded().expect("grammar");

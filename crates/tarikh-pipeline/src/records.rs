@@ -149,6 +149,80 @@ pub fn timex_records(doc: &AnchoredDocument) -> Vec<TimexRecord> {
     doc.timexes.iter().map(|t| TimexRecord::new(&doc.id, t)).collect()
 }
 
+/// Write the JSON object of [`TimexRecord::new`]`(doc, t)` to `out`, byte for byte what
+/// `serde_json::to_writer` writes for it, without making the record (a dozen strings a
+/// temporal expression) first: `tarikh tag` writes one for every expression it finds.
+pub fn write_timex_json(out: &mut Vec<u8>, doc: &str, t: &Timex) {
+    out.extend_from_slice(b"{\"doc\":");
+    json_string(out, doc);
+    out.extend_from_slice(b",\"start\":");
+    json_number(out, t.start);
+    out.extend_from_slice(b",\"end\":");
+    json_number(out, t.end);
+    out.extend_from_slice(b",\"text\":");
+    json_string(out, &t.text);
+    out.extend_from_slice(b",\"type\":");
+    json_string(out, t.kind.as_str());
+    out.extend_from_slice(b",\"value\":");
+    json_string(out, &t.value);
+    out.extend_from_slice(b",\"anchor\":");
+    json_string(out, t.anchor.as_str());
+    out.extend_from_slice(b",\"rule\":");
+    json_string(out, &t.rule);
+    out.extend_from_slice(b",\"mod\":");
+    json_string(out, t.modifier.as_deref().unwrap_or_default());
+    out.extend_from_slice(b",\"interval_start\":");
+    json_string(out, &t.interval.map(|i| crate::timefmt::iso(&i.start)).unwrap_or_default());
+    out.extend_from_slice(b",\"interval_end\":");
+    json_string(out, &t.interval.map(|i| crate::timefmt::iso(&i.end)).unwrap_or_default());
+    out.extend_from_slice(b",\"timezone\":");
+    json_string(out, t.timezone.map(|z| z.name()).unwrap_or_default());
+    out.push(b'}');
+}
+
+/// A JSON string as serde_json writes it: `"` and `\` escaped, the control chars below U+0020
+/// as `\b \t \n \f \r` or `\u00xx`, everything else (non-ASCII included) as it is.
+fn json_string(out: &mut Vec<u8>, s: &str) {
+    out.push(b'"');
+    let mut rest = s.as_bytes();
+    // Copied up to each byte to escape (most strings have none).
+    while let Some(k) = rest.iter().position(|&b| b < 0x20 || b == b'"' || b == b'\\') {
+        out.extend_from_slice(&rest[..k]);
+        match rest[k] {
+            b'"' => out.extend_from_slice(b"\\\""),
+            b'\\' => out.extend_from_slice(b"\\\\"),
+            0x08 => out.extend_from_slice(b"\\b"),
+            b'\t' => out.extend_from_slice(b"\\t"),
+            b'\n' => out.extend_from_slice(b"\\n"),
+            0x0C => out.extend_from_slice(b"\\f"),
+            b'\r' => out.extend_from_slice(b"\\r"),
+            b => {
+                const HEX: &[u8; 16] = b"0123456789abcdef";
+                out.extend_from_slice(&[b'\\', b'u', b'0', b'0', HEX[usize::from(b >> 4)], HEX[usize::from(b & 0xF)]]);
+            }
+        }
+        rest = &rest[k + 1..];
+    }
+    out.extend_from_slice(rest);
+    out.push(b'"');
+}
+
+/// A non-negative integer in decimal.
+fn json_number(out: &mut Vec<u8>, n: usize) {
+    let mut digits = [0u8; 20];
+    let mut k = digits.len();
+    let mut n = n;
+    loop {
+        k -= 1;
+        digits[k] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    out.extend_from_slice(&digits[k..]);
+}
+
 /// One input document and what became of it: a row of `documents.csv`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DocumentRecord {
@@ -602,6 +676,39 @@ mod tests {
         let text = String::from_utf8(direct).unwrap();
         assert!(text.starts_with("event_id,event_type,label,earliest_start"));
         assert!(text.contains("E1,vote,\"'=التصويت, \"\"الثاني\"\"\",2017-05-07T08:00+02:00,,,2017-05-07T20:00+02:00,hour,000;001,2,"), "{text}");
+    }
+
+    #[test]
+    fn timex_json_is_what_serde_json_writes_for_the_record() {
+        use chrono::TimeZone;
+        use tarikh_anchor::{AnchorKind, Interval, TimexType};
+        let zone = chrono::FixedOffset::east_opt(3 * 3600).expect("an offset");
+        let interval = Interval { start: zone.with_ymd_and_hms(2024, 3, 10, 0, 0, 0).unwrap(), end: zone.with_ymd_and_hms(2024, 3, 11, 0, 0, 0).unwrap() };
+        let awkward = "«يوم \"الأحد\"»\\ \n\t\r\u{8}\u{c}\u{1}\u{1f}\u{7f} é 🙂 </script>";
+        let kinds = [TimexType::Date, TimexType::Time, TimexType::Duration, TimexType::Set];
+        let anchors = [AnchorKind::Dct, AnchorKind::Explicit, AnchorKind::Narrative, AnchorKind::Event];
+        for (k, (kind, anchor)) in kinds.into_iter().zip(anchors).enumerate() {
+            let t = Timex {
+                start: k * 1_000_003,
+                end: k * 1_000_003 + 17,
+                byte_range: 0..1,
+                text: if k % 2 == 0 { awkward.into() } else { "غدا".into() },
+                kind,
+                value: "2024-03-10".into(),
+                modifier: (k % 2 == 1).then(|| "APPROX".into()),
+                anchor,
+                rule: format!("rule_{k}\""),
+                interval: (k < 2).then_some(interval),
+                duration_seconds: None,
+                event_offset: None,
+                timezone: (k == 1).then_some(chrono_tz::Asia::Riyadh),
+            };
+            let doc = if k == 3 { "" } else { "doc \"1\"\n" };
+            let mut ours = Vec::new();
+            write_timex_json(&mut ours, doc, &t);
+            let theirs = serde_json::to_vec(&TimexRecord::new(doc, &t)).unwrap();
+            assert_eq!(String::from_utf8(ours).unwrap(), String::from_utf8(theirs).unwrap());
+        }
     }
 
     #[test]

@@ -129,12 +129,13 @@ impl Hasher for WordHasher {
 /// The multiplier of [`WordHasher`], also used to spread [`Endings`]' slots.
 const SPREAD: u64 = 0x51_7c_c1_b7_27_22_0a_95;
 
-/// A fingerprint (length and last four bytes) of every first word of a name, as a 65,536-bit
+/// A fingerprint (length and last eight bytes) of every first word of a name, as a 65,536-bit
 /// table, so that most words of an article are ruled out with three bit tests instead of up to
 /// four map lookups. Every bare form of a word is the word without its first 0, 2 or 4 bytes
 /// (clitics are two-byte letters stripped from the front), so a word none of whose three suffixes
 /// is in the table has no form in the index; the table never rules out a name, it only spares
-/// the lookups (a word with a passing suffix is looked up as before).
+/// the lookups (a word with a passing suffix is looked up as before). Four bytes were too few:
+/// the nisba adjectives («الليبيه») end like every other «…يه» word of their length.
 #[derive(Debug, Clone)]
 struct Endings {
     bits: Vec<u64>,
@@ -148,15 +149,25 @@ impl Default for Endings {
 
 impl Endings {
     fn slot(form: &[u8]) -> usize {
-        let mut tail = [0u8; 4];
-        let take = form.len().min(4);
-        tail[..take].copy_from_slice(&form[form.len() - take..]);
-        Endings::slot_of(u32::from_le_bytes(tail), form.len())
+        Endings::slot_of(Endings::tail(form), form.len())
     }
 
-    fn slot_of(tail: u32, len: usize) -> usize {
-        let key = u64::from(tail) | (len as u64) << 32;
-        (key.wrapping_mul(SPREAD) >> 48) as usize
+    /// The last eight bytes of `form` as a number (of a shorter one, its first and last four
+    /// bytes, which may overlap; the length goes into the slot besides).
+    #[inline]
+    fn tail(form: &[u8]) -> u64 {
+        let n = form.len();
+        let four = |at: usize| u64::from(u32::from_le_bytes(form[at..at + 4].try_into().expect("four bytes")));
+        match n {
+            8.. => u64::from_le_bytes(form[n - 8..].try_into().expect("eight bytes")),
+            4..=7 => four(0) << 32 | four(n - 4),
+            _ => form.iter().fold(0, |t, &b| t << 8 | u64::from(b)),
+        }
+    }
+
+    fn slot_of(tail: u64, len: usize) -> usize {
+        let key = (tail ^ (len as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15)).wrapping_mul(SPREAD);
+        ((key ^ key >> 29).wrapping_mul(SPREAD) >> 48) as usize
     }
 
     fn holds(&self, s: usize) -> bool {
@@ -169,15 +180,16 @@ impl Endings {
     }
 
     /// Whether some bare form of `word` may be a first word of a name (never a false `false`).
+    #[inline]
     fn may_hold(&self, word: &str) -> bool {
         let bytes = word.as_bytes();
         let n = bytes.len();
-        if n >= 8 {
-            // The three suffixes share their last four bytes.
-            let tail = u32::from_le_bytes(bytes[n - 4..].try_into().expect("four bytes"));
-            return [n, n - 2, n - 4].into_iter().any(|len| self.holds(Endings::slot_of(tail, len)));
+        if n >= 12 {
+            // The three suffixes share their last eight bytes.
+            let tail = Endings::tail(bytes);
+            return self.holds(Endings::slot_of(tail, n)) || self.holds(Endings::slot_of(tail, n - 2)) || self.holds(Endings::slot_of(tail, n - 4));
         }
-        [0, 2, 4].iter().any(|&k| k < n && self.holds(Endings::slot(&bytes[k..])))
+        self.holds(Endings::slot(bytes)) || (n > 2 && self.holds(Endings::slot(&bytes[2..]))) || (n > 4 && self.holds(Endings::slot(&bytes[4..])))
     }
 }
 
@@ -194,19 +206,24 @@ pub struct Gazetteer {
 pub(crate) fn words(text: &str) -> Vec<Range<usize>> {
     let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(bytes.len() / 8);
-    let mut start: Option<usize> = None;
+    // Where the word being read starts (`NONE`: between words).
+    const NONE: usize = usize::MAX;
+    let mut start = NONE;
     let mut i = 0;
     while i < bytes.len() {
         let (is_word, len) = word_char_at(text, i);
         if is_word {
-            start.get_or_insert(i);
-        } else if let Some(s) = start.take() {
-            out.push(s..i);
+            if start == NONE {
+                start = i;
+            }
+        } else if start != NONE {
+            out.push(start..i);
+            start = NONE;
         }
         i += len;
     }
-    if let Some(s) = start {
-        out.push(s..text.len());
+    if start != NONE {
+        out.push(start..text.len());
     }
     out
 }
@@ -214,21 +231,20 @@ pub(crate) fn words(text: &str) -> Vec<Range<usize>> {
 /// Whether the char at byte `i` of `text` (a char boundary) is a word char other than `_`, and
 /// its length in bytes. ASCII and the basic Arabic letters are read off their bytes (this runs on
 /// every char of every text); any other char goes through [`tarikh_text::is_word_char`].
+#[inline]
 fn word_char_at(text: &str, i: usize) -> (bool, usize) {
     let bytes = text.as_bytes();
-    let b = bytes[i];
-    if b < 0x80 {
-        return (b.is_ascii_alphanumeric(), 1);
-    }
-    if (b == 0xD8 || b == 0xD9) && i + 1 < bytes.len() {
-        // A two-byte char U+0600..U+067F: the basic letters U+0620..U+064A are word chars.
-        let c = (u32::from(b & 0x1F) << 6) | u32::from(bytes[i + 1] & 0x3F);
-        if (0x0620..=0x064A).contains(&c) {
-            return (true, 2);
+    match bytes[i] {
+        b @ 0..=0x7F => (b.is_ascii_alphanumeric(), 1),
+        // The basic letters U+0620..U+064A: D8 A0..BF and D9 80..8A (a continuation byte always
+        // follows a two-byte lead in a `str`).
+        0xD8 if bytes[i + 1] >= 0xA0 => (true, 2),
+        0xD9 if bytes[i + 1] <= 0x8A => (true, 2),
+        _ => {
+            let c = text[i..].chars().next().expect("a char boundary inside the text");
+            (tarikh_text::is_word_char(c) && c != '_', c.len_utf8())
         }
     }
-    let c = text[i..].chars().next().expect("a char boundary inside the text");
-    (tarikh_text::is_word_char(c) && c != '_', c.len_utf8())
 }
 
 /// The forms a text word may take a name in: as written, without a conjunction و/ف, and without
@@ -359,11 +375,10 @@ impl Gazetteer {
     /// one inside it).
     pub fn find(&self, normalised: &str) -> Vec<PlaceMention> {
         let ranges = words(normalised);
-        let ws: Vec<&str> = ranges.iter().map(|r| &normalised[r.clone()]).collect();
         let mut out = Vec::new();
         let mut i = 0;
-        while i < ws.len() {
-            match self.entry_at(normalised, &ranges, &ws, i) {
+        while i < ranges.len() {
+            match self.entry_at(normalised, &ranges, i) {
                 Some(e) => {
                     let last = i + e.rest.len();
                     out.push(self.mention(e, ranges[i].start..ranges[last].end));
@@ -384,20 +399,26 @@ impl Gazetteer {
         if ranges.first()?.start != 0 {
             return None;
         }
-        let ws: Vec<&str> = ranges.iter().map(|r| &line[r.clone()]).collect();
-        let e = self.entry_at(line, &ranges, &ws, 0)?;
+        let e = self.entry_at(line, &ranges, 0)?;
         Some(self.mention(e, 0..ranges[e.rest.len()].end))
     }
 
-    /// The entry whose name starts at word `i` of a text (`ranges` its words, `ws` their text):
+    /// The entry whose name starts at word `i` of a text (`ranges` its words):
     /// the first bare form of the word that has one, the longest name that fits on the line.
-    fn entry_at(&self, text: &str, ranges: &[Range<usize>], ws: &[&str], i: usize) -> Option<&Entry> {
-        if !self.endings.may_hold(ws[i]) {
+    #[inline]
+    fn entry_at(&self, text: &str, ranges: &[Range<usize>], i: usize) -> Option<&Entry> {
+        if !self.endings.may_hold(&text[ranges[i].clone()]) {
             return None;
         }
-        let rest = &ws[i + 1..];
-        bare_forms(ws[i]).find_map(|bare| {
-            self.index.get(bare)?.iter().find(|e| e.rest.len() <= rest.len() && e.rest.iter().zip(rest).all(|(a, b)| a == b) && same_line(text, &ranges[i..=i + e.rest.len()]))
+        self.entry_of_held(text, ranges, i)
+    }
+
+    /// [`Gazetteer::entry_at`] once the word passed [`Endings::may_hold`].
+    #[inline(never)]
+    fn entry_of_held(&self, text: &str, ranges: &[Range<usize>], i: usize) -> Option<&Entry> {
+        let rest = &ranges[i + 1..];
+        bare_forms(&text[ranges[i].clone()]).find_map(|bare| {
+            self.index.get(bare)?.iter().find(|e| e.rest.len() <= rest.len() && e.rest.iter().zip(rest).all(|(a, r)| *a == text[r.clone()]) && same_line(text, &ranges[i..=i + e.rest.len()]))
         })
     }
 

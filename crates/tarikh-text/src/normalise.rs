@@ -104,60 +104,133 @@ fn classify(c: char) -> Act {
     })
 }
 
-/// Single-pass builder of a [`Normalised`]: rules 1–7 and 9 char by char, then rule 8 (the
-/// `لل` expansion) over the words of the result (see [`Builder::expand_lam_lam`]).
+/// What the fast path does with a char it reads off its bytes (an ASCII char, or a two-byte
+/// char U+0600–U+067F: lead byte D8 or D9), from [`classify`] once per process ([`fast_classes`]).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Fast {
+    /// Kept as it is: copied with the run of such chars around it.
+    Same,
+    /// `ل`, kept as it is; a `لل` it ends is a candidate for rule 8.
+    Lam,
+    /// Replaced by this char.
+    Map(char),
+    /// Deleted, its position attached to the preceding kept char.
+    Attach,
+    /// Deleted.
+    Drop,
+    /// Read by the general path.
+    Slow,
+}
+
+/// [`Fast`] of each ASCII byte (index 0–127) and of each two-byte char U+0600–U+067F (index 128
+/// + the low bit of the lead byte and the six bits of the second byte).
+fn fast_classes() -> &'static [Fast; 256] {
+    static CLASSES: std::sync::OnceLock<[Fast; 256]> = std::sync::OnceLock::new();
+    CLASSES.get_or_init(|| {
+        let mut t = [Fast::Slow; 256];
+        let chars = (0u32..0x80).chain(0x600..0x680);
+        for (slot, code) in t.iter_mut().zip(chars) {
+            let Some(c) = char::from_u32(code) else { continue };
+            *slot = match classify(c) {
+                Act::Keep('ل') if c == 'ل' => Fast::Lam,
+                // (a char mapped to ل would have to start a candidate: the general path does that)
+                Act::Keep('ل') => Fast::Slow,
+                Act::Keep(m) if m == c => Fast::Same,
+                Act::Keep(m) => Fast::Map(m),
+                Act::Attach => Fast::Attach,
+                Act::Drop => Fast::Drop,
+            };
+        }
+        t
+    })
+}
+
+/// `char::is_alphabetic`, the basic Arabic letters (U+0620–U+064A, all alphabetic) answered
+/// without the Unicode table.
+#[inline]
+fn is_letter(c: char) -> bool {
+    ('\u{0620}'..='\u{064A}').contains(&c) || c.is_alphabetic()
+}
+
+/// Builder of a [`Normalised`]: rules 1–7 and 9 in one pass over the bytes, then rule 8 (the
+/// `لل` expansion) at the places the pass noted (see [`Builder::expand_lam_lam`]).
+///
+/// The text is copied a run of unchanged chars at a time and the chars' original starts are
+/// written as ranges; the ends (each char's start + 1, but where deleted marks were attached to
+/// it) are made from the starts at the end, the attached marks then applied.
 struct Builder {
     text: String,
     starts: Vec<u32>,
     ends: Vec<u32>,
+    /// The deleted marks attached to a kept char, in order: its index, its new end.
+    attached: Vec<(u32, u32)>,
+    /// Byte offset and char index of the second `ل` of each `لل` of the text (rule 8's
+    /// candidates).
+    lam_lams: Vec<(usize, usize)>,
+    /// Byte offset just after the last `ل` written.
+    lam_end: usize,
 }
 
 impl Builder {
     fn with_capacity(bytes: usize) -> Builder {
         // Arabic letters are 2 bytes: the char count is at most `bytes`, usually about half.
         let chars_guess = bytes / 2 + 16;
-        Builder { text: String::with_capacity(bytes + bytes / 16 + 8), starts: Vec::with_capacity(chars_guess), ends: Vec::with_capacity(chars_guess) }
+        Builder {
+            text: String::with_capacity(bytes + bytes / 16 + 8),
+            starts: Vec::with_capacity(chars_guess),
+            ends: Vec::new(),
+            attached: Vec::new(),
+            lam_lams: Vec::new(),
+            lam_end: usize::MAX,
+        }
     }
 
+    /// A `ل` is written at byte `at` of the text, as its char `index`.
     #[inline]
+    fn lam_at(&mut self, at: usize, index: usize) {
+        if self.lam_end == at {
+            self.lam_lams.push((at, index));
+        }
+        self.lam_end = at + 2;
+    }
+
+    /// Classify and write one char (the general path).
     fn feed(&mut self, c: char, orig: u32) {
         match classify(c) {
             Act::Keep(m) => self.push(m, orig),
-            Act::Attach => {
-                if let Some(last) = self.ends.last_mut() {
-                    *last = orig + 1;
-                }
-            }
+            Act::Attach => self.attach(orig),
             Act::Drop => {}
         }
     }
 
     #[inline]
     fn push(&mut self, c: char, orig: u32) {
+        if c == 'ل' {
+            self.lam_at(self.text.len(), self.starts.len());
+        }
         self.text.push(c);
         self.starts.push(orig);
-        self.ends.push(orig + 1);
     }
 
-    /// [`Builder::push`] of each char of `run`, kept as they are, the original chars
-    /// `orig..orig_end` one for one.
+    /// A deleted mark at `orig` is attached to the last kept char, if any.
     #[inline]
-    fn push_run(&mut self, run: &str, orig: u32, orig_end: u32) {
-        self.text.push_str(run);
-        self.starts.extend(orig..orig_end);
-        self.ends.extend(orig + 1..orig_end + 1);
+    fn attach(&mut self, orig: u32) {
+        if let Some(last) = self.starts.len().checked_sub(1) {
+            self.attached.push((last as u32, orig + 1));
+        }
     }
 
     /// Rule 8: insert `ا` after the first `ل` of a word-initial `لل` (optionally after و/ف)
     /// that 2 letters follow. Done once the whole text is normalised: the words are those of
     /// the normalised text (runs of word chars), as the rule says, and a word starts `لل` far
-    /// less often than a char is pushed, so looking for `لل` afterwards is cheaper than
-    /// following every word's first letters as they come.
+    /// less often than a char is written, so checking the noted `لل` afterwards is cheaper
+    /// than following every word's first letters as they come.
     fn expand_lam_lam(&mut self) {
-        // Byte offsets (ascending) of the second `ل` of each `لل` to expand.
-        let mut at: Vec<usize> = Vec::new();
+        // Byte offsets and char indices (ascending) of the second `ل` of each `لل` to expand.
+        let mut at: Vec<(usize, usize)> = Vec::new();
         let text = self.text.as_str();
-        for (q, _) in text.match_indices("لل") {
+        for &(second, index) in &self.lam_lams {
+            let q = second - 2;
             let before = text[..q].chars().next_back();
             let word_start = match before {
                 None => true,
@@ -167,24 +240,12 @@ impl Builder {
                 Some(_) => false,
             };
             let mut next = text[q + 4..].chars();
-            if word_start && next.next().is_some_and(char::is_alphabetic) && next.next().is_some_and(char::is_alphabetic) {
-                at.push(q + 2);
+            if word_start && next.next().is_some_and(is_letter) && next.next().is_some_and(is_letter) {
+                at.push((second, index));
             }
         }
-        if at.is_empty() {
-            return;
-        }
-        // Char index of each byte offset, counted in one pass; inserted from the last so the
-        // earlier offsets stay valid.
-        let bytes = self.text.as_bytes();
-        let mut chars_before = Vec::with_capacity(at.len());
-        let (mut byte, mut chars) = (0, 0);
-        for &q in &at {
-            chars += bytes[byte..q].iter().filter(|&&b| b & 0xC0 != 0x80).count();
-            byte = q;
-            chars_before.push(chars);
-        }
-        for (&q, &second_lam) in at.iter().zip(&chars_before).rev() {
+        // Inserted from the last so the earlier offsets stay valid.
+        for &(q, second_lam) in at.iter().rev() {
             let p = self.starts[second_lam];
             self.text.insert(q, 'ا');
             self.starts.insert(second_lam, p);
@@ -193,6 +254,10 @@ impl Builder {
     }
 
     fn finish(mut self, original_len: u32) -> Normalised {
+        self.ends = self.starts.iter().map(|&s| s + 1).collect();
+        for &(i, end) in &self.attached {
+            self.ends[i as usize] = end;
+        }
         self.expand_lam_lam();
         // The capacities were guesses (a char per two bytes); a run keeps every document's map
         // until its events are found, so give back what the guess left over.
@@ -221,54 +286,72 @@ impl Normalised {
     ///
     /// Never panics; runs in one pass over the input.
     pub fn new(original: &str) -> Normalised {
+        let classes = fast_classes();
         let mut b = Builder::with_capacity(original.len());
-        let mut orig: u32 = 0;
         let bytes = original.as_bytes();
+        let mut orig: u32 = 0;
         let mut i = 0;
-        // The length in bytes of the char at `i` when it is kept as it is and can be copied from
-        // its bytes (the fast path for most chars of an article): printable ASCII and the space,
-        // and the basic Arabic letters that are no variant of another (2 bytes, lead byte D8 or
-        // D9; what `classify` keeps unchanged, without decoding the char).
-        let plain = |i: usize| -> usize {
-            let lead = bytes[i];
-            if (0x20..0x7F).contains(&lead) {
-                return 1;
-            }
-            if let (0xD8 | 0xD9, Some(&next)) = (lead, bytes.get(i + 1)) {
-                let c = (u32::from(lead & 0x1F) << 6) | u32::from(next & 0x3F);
-                if (0x0621..=0x064A).contains(&c) && !matches!(c, 0x0622..=0x0626 | 0x0629 | 0x0640 | 0x0649) {
-                    return 2;
-                }
-            }
-            0
-        };
+        // The run of unchanged chars not yet written: its first byte and its first char's index.
+        let mut run = 0;
+        let mut run_orig = 0;
         while i < bytes.len() {
-            // A run of such chars is copied at once, one original char per char.
-            let run = i;
-            let run_orig = orig;
-            while i < bytes.len() {
-                let n = plain(i);
-                if n == 0 {
-                    break;
-                }
-                i += n;
-                orig = orig.wrapping_add(1);
-            }
-            if i > run {
-                b.push_run(&original[run..i], run_orig, orig);
-                continue;
-            }
-            let Some(c) = original[i..].chars().next() else { break };
-            i += c.len_utf8();
-            if is_presentation_form(c) {
-                for d in std::iter::once(c).nfkc() {
-                    b.feed(d, orig);
-                }
+            let lead = bytes[i];
+            // ASCII and U+0600–U+067F are read off their bytes (most chars of an article).
+            let (class, len) = if lead < 0x80 {
+                (classes[usize::from(lead)], 1)
+            } else if lead & 0xFE == 0xD8 {
+                // (valid UTF-8: a continuation byte follows the lead byte)
+                let k = 128 | usize::from(lead & 1) << 6 | usize::from(bytes[i + 1] & 0x3F);
+                (classes[k], 2)
             } else {
-                b.feed(c, orig);
+                (Fast::Slow, 0)
+            };
+            match class {
+                Fast::Same => {
+                    i += len;
+                    orig = orig.wrapping_add(1);
+                    continue;
+                }
+                Fast::Lam => {
+                    // (each char of the run is one original char)
+                    b.lam_at(b.text.len() + (i - run), b.starts.len() + (orig - run_orig) as usize);
+                    i += len;
+                    orig = orig.wrapping_add(1);
+                    continue;
+                }
+                _ => {}
             }
+            // Any other char ends the run: write it, then the char.
+            b.text.push_str(&original[run..i]);
+            b.starts.extend(run_orig..orig);
+            i += match class {
+                Fast::Map(m) => {
+                    b.push(m, orig);
+                    len
+                }
+                Fast::Attach => {
+                    b.attach(orig);
+                    len
+                }
+                Fast::Drop => len,
+                _ => {
+                    let c = original[i..].chars().next().expect("a char boundary");
+                    if is_presentation_form(c) {
+                        for d in std::iter::once(c).nfkc() {
+                            b.feed(d, orig);
+                        }
+                    } else {
+                        b.feed(c, orig);
+                    }
+                    c.len_utf8()
+                }
+            };
             orig = orig.wrapping_add(1);
+            run = i;
+            run_orig = orig;
         }
+        b.text.push_str(&original[run..]);
+        b.starts.extend(run_orig..orig);
         b.finish(orig)
     }
 
@@ -472,9 +555,11 @@ mod tests {
         /// offset map that classifying every char and following each word's first letters as
         /// they came gave, on text made of what rule 8 looks at (ل, و, ف, other
         /// letters, digits, spaces, punctuation, diacritics, tatweel, the ligature ﻻ, format
-        /// chars) and the edges of the fast paths (U+0620–U+0622, U+0649–U+064B, DEL, tab).
+        /// chars) and the edges of the fast paths (U+0620–U+0622, U+0649–U+064B, DEL, tab),
+        /// with a char of each class the byte table gives (kept, mapped to one byte or two,
+        /// attached, dropped, left to the general path).
         #[test]
-        fn fast_paths_and_expansion_agree_with_the_streaming_builder(s in "[لوفبحكاةأ1_ ,.~\t\u{7f}\u{620}\u{621}\u{622}\u{649}\u{64a}\u{64b}\u{660}\u{64e}\u{651}\u{640}\u{fefb}\u{200f}\n\r-]{0,24}") {
+        fn fast_paths_and_expansion_agree_with_the_streaming_builder(s in "[لوفبحكاةأ1_ ,.~\t\u{7f}\u{1c}\u{620}\u{621}\u{622}\u{649}\u{64a}\u{64b}\u{660}\u{64e}\u{651}\u{640}\u{fefb}\u{fef5}\u{200f}\u{a0}\u{600}\u{60c}\u{61b}\u{61c}\u{61f}\u{66a}\u{66b}\u{670}\u{671}\u{67e}\u{6a9}\u{6f4}\n\r-]{0,24}") {
             proptest::prop_assert_eq!(Normalised::new(&s), streaming(&s));
         }
     }

@@ -60,7 +60,7 @@ enum QuoteMark {
 }
 
 /// The `"` marks of `text` (normalised: every quotation mark is `"`) that open or close a
-/// quotation, by byte offset; a mark left out is a stray.
+/// quotation, by byte offset, in order; a mark left out is a stray.
 ///
 /// Real web text often leaves a quotation unclosed («قال "إن …» with no closing mark, or a
 /// closing `»` lost in copy), and a naive toggle then reads the rest of the paragraph as a
@@ -70,12 +70,15 @@ enum QuoteMark {
 /// quotation is open, else opens), a closer pairs with the nearest open mark, and a mark left
 /// without a partner at the end of the paragraph is not a quotation mark.
 ///
-/// Only the bytes `"` and `\n` are looked at (both ASCII, so never inside a multi-byte char);
-/// the chars around a mark are decoded where it stands.
-fn quotation_marks(text: &str) -> std::collections::HashMap<usize, QuoteMark> {
-    let mut marks = std::collections::HashMap::new();
+/// Only the bytes `"` and `\n` are looked at (both ASCII, so never inside a multi-byte char),
+/// among `hits` (the offsets [`segment_bytes`] found, which include every one of them); the
+/// chars around a mark are decoded where it stands.
+fn quotation_marks(text: &str, hits: &[usize]) -> Vec<(usize, QuoteMark)> {
+    let bytes = text.as_bytes();
+    let mut marks = Vec::new();
     let mut open: Vec<usize> = Vec::new();
-    for (at, &b) in text.as_bytes().iter().enumerate() {
+    for &at in hits {
+        let b = bytes[at];
         if b == b'\n' {
             open.clear();
             continue;
@@ -97,19 +100,25 @@ fn quotation_marks(text: &str) -> std::collections::HashMap<usize, QuoteMark> {
         };
         if closes {
             if let Some(opener) = open.pop() {
-                marks.insert(opener, QuoteMark::Open);
-                marks.insert(at, QuoteMark::Close);
+                marks.push((opener, QuoteMark::Open));
+                marks.push((at, QuoteMark::Close));
             }
         } else {
             open.push(at);
         }
     }
+    marks.sort_unstable_by_key(|m| m.0);
     marks
 }
 
-/// The first bytes of every char [`segment`] acts on: `\n`, `"`, `.`, `?`, `!`, `,`, `;`, `:`
-/// and the lead byte of `…` (U+2026, `E2 80 A6`). Every other byte is skipped unread: a sentence
-/// or clause never ends inside a word, so a text is cut at the cost of one table look-up a byte.
+/// The role of the `"` at byte `at`, if it opens or closes a quotation (`marks` in order).
+fn mark_at(marks: &[(usize, QuoteMark)], at: usize) -> Option<QuoteMark> {
+    marks.binary_search_by_key(&at, |m| m.0).ok().map(|k| marks[k].1)
+}
+
+/// The first bytes of every char [`segment_both`] acts on: `\n`, `"`, `.`, `?`, `!`, `,`, `;`,
+/// `:` and the lead byte of `…` (U+2026, `E2 80 A6`). Every other byte is skipped unread: a
+/// sentence or clause never ends inside a word.
 const SEGMENT_BYTES: [bool; 256] = {
     let mut t = [false; 256];
     let mut k = 0;
@@ -122,6 +131,31 @@ const SEGMENT_BYTES: [bool; 256] = {
     t
 };
 
+/// Whether `b` is one of [`SEGMENT_BYTES`], by comparisons (which the compiler runs on 16 bytes
+/// at once) rather than a table look-up.
+#[inline]
+fn is_segment_byte(b: u8) -> bool {
+    (b == b'\n') | (b == b'"') | (b == b'.') | (b == b'?') | (b == b'!') | (b == b',') | (b == b';') | (b == b':') | (b == 0xE2)
+}
+
+/// The offsets of the [`SEGMENT_BYTES`] of a text, in order. Sixteen bytes are tested at once
+/// and most such blocks of an article hold none; the others are read byte by byte.
+fn segment_bytes(bytes: &[u8]) -> Vec<usize> {
+    const BLOCK: usize = 16;
+    let mut hits = Vec::with_capacity(bytes.len() / 16);
+    let mut blocks = bytes.chunks_exact(BLOCK);
+    let mut base = 0;
+    for block in &mut blocks {
+        let block: &[u8; BLOCK] = block.try_into().expect("a block of 16 bytes");
+        if block.iter().fold(0u8, |any, &b| any | u8::from(is_segment_byte(b))) != 0 {
+            hits.extend(block.iter().enumerate().filter(|(_, &b)| SEGMENT_BYTES[usize::from(b)]).map(|(k, _)| base + k));
+        }
+        base += BLOCK;
+    }
+    hits.extend(blocks.remainder().iter().enumerate().filter(|(_, &b)| SEGMENT_BYTES[usize::from(b)]).map(|(k, _)| base + k));
+    hits
+}
+
 /// Split `text` into trimmed, non-empty sentence and clause byte ranges, in one pass.
 ///
 /// The rules are those of [`Normalised::sentences`] and [`Normalised::clauses`]. Every char they
@@ -133,16 +167,18 @@ fn segment_both(text: &str) -> Segments {
     let char_at = |i: usize| -> Option<char> { text.get(i..).and_then(|s| s.chars().next()) };
     let is_term = |c: char| matches!(c, '.' | '?' | '!' | '…');
     let digit_before = |i: usize| i > 0 && bytes[i - 1].is_ascii_digit();
-    let marks = quotation_marks(text);
+    let hits = segment_bytes(bytes);
+    let marks = quotation_marks(text, &hits);
     // Each cut, and whether it also ends a sentence (a clause mark ends only a clause).
-    let mut cuts: Vec<(usize, bool)> = Vec::new();
+    let mut cuts: Vec<(usize, bool)> = Vec::with_capacity(hits.len() + 1);
     let mut depth = 0usize;
+    // The bytes before `i` are read (a run of end marks reads past the mark that starts it).
     let mut i = 0;
-    while i < n {
-        if !SEGMENT_BYTES[bytes[i] as usize] {
-            i += 1;
+    for &at in &hits {
+        if at < i {
             continue;
         }
+        i = at;
         let Some(c) = char_at(i) else {
             i += 1;
             continue;
@@ -154,7 +190,7 @@ fn segment_both(text: &str) -> Segments {
                 cuts.push((next_i, true));
                 depth = 0;
             }
-            '"' => match marks.get(&i) {
+            '"' => match mark_at(&marks, i) {
                 Some(QuoteMark::Open) => depth += 1,
                 Some(QuoteMark::Close) => depth = depth.saturating_sub(1),
                 None => {}
@@ -170,7 +206,7 @@ fn segment_both(text: &str) -> Segments {
                     match next {
                         None => cuts.push((j, true)),
                         Some(n) if n.is_whitespace() && !in_quote => cuts.push((j, true)),
-                        Some('"') if in_quote && marks.get(&j) == Some(&QuoteMark::Close) => {
+                        Some('"') if in_quote && mark_at(&marks, j) == Some(QuoteMark::Close) => {
                             depth -= 1;
                             j += 1;
                             cuts.push((j, true));
@@ -197,7 +233,7 @@ fn segment_both(text: &str) -> Segments {
 
 /// The trimmed, non-empty ranges between consecutive cuts.
 fn ranges(text: &str, cuts: impl Iterator<Item = usize>) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(cuts.size_hint().0);
     let mut start = 0;
     for cut in cuts {
         if cut <= start {

@@ -76,17 +76,22 @@ enum TagSink<'a> {
 impl TagSink<'_> {
     /// Print one document's expressions; false when the reader has gone.
     fn document(&mut self, d: &tarikh_anchor::AnchoredDocument) -> Result<bool> {
-        let records = tarikh_pipeline::records::timex_records(d);
         match self {
             TagSink::Records(r) => {
-                for rec in &records {
-                    if !r.push(rec, || rec.cells())? {
+                // Each expression written as it is (JSON), its record made only for a CSV row.
+                for t in &d.timexes {
+                    let json = |out: &mut Vec<u8>| {
+                        tarikh_pipeline::records::write_timex_json(out, &d.id, t);
+                        Ok(())
+                    };
+                    if !r.push_with(json, || TimexRecord::new(&d.id, t).cells())? {
                         return Ok(false);
                     }
                 }
                 r.flush()
             }
             TagSink::Text(out) => {
+                let records = tarikh_pipeline::records::timex_records(d);
                 let mut s = format!(
                     "{}: published {} ({}), {} temporal expression{}\n",
                     d.id,

@@ -81,16 +81,22 @@ impl<W: Write> Records<W> {
     /// Write one record: `value` for JSON, `cells()` (in `columns` order) for CSV, made only
     /// then. False when the reader has gone.
     pub fn push<T: Serialize>(&mut self, value: &T, cells: impl FnOnce() -> Vec<String>) -> Result<bool> {
+        self.push_with(|out| Ok(serde_json::to_writer(out, value)?), cells)
+    }
+
+    /// [`Records::push`] with the record's JSON written by `json` (compact, as serde_json writes
+    /// it): for a record written without being built first.
+    pub fn push_with(&mut self, json: impl FnOnce(&mut Vec<u8>) -> Result<()>, cells: impl FnOnce() -> Vec<String>) -> Result<bool> {
         let mut scratch = std::mem::take(&mut self.scratch);
         scratch.clear();
         match self.format {
             Machine::Jsonl => {
-                serde_json::to_writer(&mut scratch, value)?;
+                json(&mut scratch)?;
                 scratch.push(b'\n');
             }
             Machine::Json => {
                 scratch.extend_from_slice(if self.written == 0 { b"\n  " } else { b",\n  " });
-                serde_json::to_writer(&mut scratch, value)?;
+                json(&mut scratch)?;
             }
             Machine::Csv => {
                 let cells = cells();

@@ -740,6 +740,7 @@ pub(crate) fn cluster(input: &Input, flat: &[Flat], flat_of: &[Vec<Option<usize>
                 }
         }
     }
+    attach_month_dated(flat, &mut uf, &related);
     // events numbered by their first mention
     let mut event_of_flat = vec![usize::MAX; n];
     let mut members: Vec<Vec<usize>> = Vec::new();
@@ -754,6 +755,107 @@ pub(crate) fn cluster(input: &Input, flat: &[Flat], flat_of: &[Vec<Option<usize>
         members[e].push(i);
     }
     Clusters { event_of_flat, members }
+}
+
+/// A cluster dated only by its month («سمح البنك المركزي في مارس الماضي بتخفيض سعر الصرف», in an
+/// article of April) names the event of its kind that a day of that month holds, when the story
+/// has exactly one such event: a later article recalls a decision by its month, the articles of
+/// the day date it by the day. It joins that day-dated cluster when one of the cluster's mentions
+/// is of the same type, they share a key word (who acted, on what: «البنك», «الجنيه»), no
+/// distinguishing word or place tells them apart and no text relates them. Two events of the kind
+/// in that month (a second rate decision three weeks later) leave the month-dated one on its own
+/// row: the month does not say which it is. Statements and reports, many a month, never join so.
+/// (Kinds that happen once a day already merge so in `should_merge`; this is every other kind.)
+/// Near-linear: the day-dated clusters are indexed by type and start, and each month-dated cluster
+/// reads the ones that start in its month.
+fn attach_month_dated(flat: &[Flat], uf: &mut UnionFind<usize>, related: &[(usize, usize, bool)]) {
+    let n = flat.len();
+    let coarse = |t: (i64, i64)| t.1 - t.0 > 2 * DAY;
+    // per root: its members, the hull of its day-dated (fine) and of its coarser mentions, and
+    // whether it holds a strict type or a report (a month-dated one that does stays apart)
+    let mut members: FastMap<usize, Vec<usize>> = FastMap::default();
+    let mut fine: Vec<Option<(i64, i64)>> = vec![None; n];
+    let mut rough: Vec<Option<(i64, i64)>> = vec![None; n];
+    let mut talk = vec![false; n];
+    let hull_with = |h: Option<(i64, i64)>, t: (i64, i64)| Some(h.map_or(t, |(a, b)| (a.min(t.0), b.max(t.1))));
+    for (i, f) in flat.iter().enumerate() {
+        let r = uf.find_mut(i);
+        members.entry(r).or_default().push(i);
+        talk[r] |= f.strict || f.reports;
+        match f.time {
+            Some(t) if coarse(t) => rough[r] = hull_with(rough[r], t),
+            Some(t) => fine[r] = hull_with(fine[r], t),
+            None => {}
+        }
+    }
+    let month_roots: Vec<usize> = {
+        let mut v: Vec<usize> = members.keys().copied().filter(|&r| fine[r].is_none() && !talk[r] && rough[r].is_some_and(|t| t.1 - t.0 <= MONTH)).collect();
+        v.sort_unstable();
+        v
+    };
+    if month_roots.is_empty() {
+        return;
+    }
+    // the day-dated clusters (one or two days, any coarser mention of theirs holding them), by
+    // each type of their mentions, sorted by start
+    let mut by_type: FastMap<usize, Vec<(i64, i64, usize)>> = FastMap::default();
+    for (&r, ms) in &members {
+        let Some((a, b)) = fine[r] else { continue };
+        if b - a > 2 * DAY || rough[r].is_some_and(|(x, y)| a < x || y < b) {
+            continue;
+        }
+        let mut tys: Vec<usize> = ms.iter().map(|&i| flat[i].ty).collect();
+        tys.sort_unstable();
+        tys.dedup();
+        for ty in tys {
+            by_type.entry(ty).or_default().push((a, b, r));
+        }
+    }
+    for list in by_type.values_mut() {
+        list.sort_unstable();
+    }
+    let related_roots: BTreeSet<(usize, usize)> = related
+        .iter()
+        .flat_map(|&(a, b, _)| {
+            let (ra, rb) = (uf.find_mut(a), uf.find_mut(b));
+            [(ra, rb), (rb, ra)]
+        })
+        .collect();
+    let mut joins: Vec<(usize, usize)> = Vec::new();
+    for r in month_roots {
+        let (ma, mb) = rough[r].expect("a month-dated cluster");
+        let ms = &members[&r];
+        let mut tys: Vec<usize> = ms.iter().map(|&i| flat[i].ty).collect();
+        tys.sort_unstable();
+        tys.dedup();
+        let mut found: Vec<usize> = Vec::new();
+        for ty in tys {
+            let Some(list) = by_type.get(&ty) else { continue };
+            let from = list.partition_point(|&(a, _, _)| a < ma);
+            found.extend(list[from..].iter().take_while(|&&(a, _, _)| a < mb).filter(|&&(_, b, _)| b <= mb).map(|&(_, _, k)| k));
+        }
+        found.sort_unstable();
+        found.dedup();
+        let [day] = found[..] else { continue };
+        let others = &members[&day];
+        let zones = |list: &[usize]| list.iter().filter_map(|&i| flat[i].zone.map(|z| z.name())).collect::<BTreeSet<_>>();
+        let words = |list: &[usize], pick: fn(&Flat) -> &[u32]| {
+            let mut w: Vec<u32> = list.iter().flat_map(|&i| pick(&flat[i]).iter().copied()).collect();
+            w.sort_unstable();
+            w.dedup();
+            w
+        };
+        let (zm, zd) = (zones(ms), zones(others));
+        let placed_apart = !zm.is_empty() && !zd.is_empty() && zm != zd;
+        let shares_word = sorted_shared(&words(ms, |f| &f.keys), &words(others, |f| &f.keys)) >= 1;
+        let told_apart = distinct_clash(&words(ms, |f| &f.distinct), &words(others, |f| &f.distinct));
+        if shares_word && !placed_apart && !told_apart && !related_roots.contains(&(r, day)) {
+            joins.push((r, day));
+        }
+    }
+    for (a, b) in joins {
+        uf.union(a, b);
+    }
 }
 
 /// An event whose dated mentions name one place (and no other) is dated on that place's clock, and

@@ -937,3 +937,28 @@ fn a_vote_one_article_dates_by_its_month_and_another_by_its_day_is_one_vote() {
     assert_eq!(rounds[0].docs, vec!["a", "b"], "{rounds:#?}");
     assert_eq!(rounds[0].latest_end, Some(cairo.with_ymd_and_hms(2023, 12, 11, 0, 0, 0).unwrap()), "{rounds:#?}");
 }
+
+#[test]
+fn a_decision_a_later_article_dates_by_its_month_is_the_one_of_that_month() {
+    // the day's article dates the float by its day; an article of the next month recalls it by
+    // its month («في مارس الماضي») and by other words (a devaluation): one decision. With a second decision of the kind that month,
+    // the month does not say which, and the recalled one stays on its own row.
+    let cairo = FixedOffset::east_opt(2 * 3600).unwrap();
+    let march = Interval { start: cairo.with_ymd_and_hms(2024, 3, 1, 0, 0, 0).unwrap(), end: cairo.with_ymd_and_hms(2024, 4, 1, 0, 0, 0).unwrap() };
+    let day = doc("a", "قرر البنك المركزي اليوم الأربعاء تعويم الجنيه.", (2024, 3, 6), "Africa/Cairo", 2, vec![tx("اليوم الأربعاء", "2024-03-06", AnchorKind::Dct)]);
+    let mut later = doc("b", "وكان البنك المركزي قد قام في مارس الماضي بتخفيض سعر صرف الجنيه.", (2024, 4, 16), "Africa/Cairo", 2, vec![tx("مارس الماضي", "2024-03", AnchorKind::Dct)]);
+    later.timexes[0].interval = Some(march);
+    let (evs, tl) = run(&[day.clone(), later.clone()]);
+    let ty = "monetary_decision";
+    assert!(evs[0].mentions.iter().any(|m| m.event_type == ty), "{:#?}", evs[0].mentions);
+    assert!(evs[1].mentions.iter().any(|m| m.event_type == ty && m.time.is_some()), "{:#?}", evs[1].mentions);
+    let rows: Vec<_> = tl.events.iter().filter(|e| e.event_type == ty).collect();
+    assert_eq!(rows.len(), 1, "{rows:#?}");
+    assert_eq!(rows[0].docs, vec!["a", "b"], "{rows:#?}");
+    assert_eq!(rows[0].latest_end, Some(cairo.with_ymd_and_hms(2024, 3, 7, 0, 0, 0).unwrap()), "{rows:#?}");
+    // a second decision of the kind the same month: which one the month names is not said
+    let second = doc("c", "قرر البنك المركزي اليوم الخميس رفع أسعار الفائدة.", (2024, 3, 28), "Africa/Cairo", 2, vec![tx("اليوم الخميس", "2024-03-28", AnchorKind::Dct)]);
+    let (_, tl) = run(&[day, later, second]);
+    let b_row = tl.events.iter().find(|e| e.docs.contains(&"b".to_string())).expect("b's decision");
+    assert_eq!(b_row.docs, vec!["b"], "{:#?}", tl.events);
+}

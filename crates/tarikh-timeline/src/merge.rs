@@ -771,16 +771,15 @@ pub(crate) fn cluster(input: &Input, flat: &[Flat], flat_of: &[Vec<Option<usize>
 fn attach_month_dated(flat: &[Flat], uf: &mut UnionFind<usize>, related: &[(usize, usize, bool)]) {
     let n = flat.len();
     let coarse = |t: (i64, i64)| t.1 - t.0 > 2 * DAY;
-    // per root: its members, the hull of its day-dated (fine) and of its coarser mentions, and
-    // whether it holds a strict type or a report (a month-dated one that does stays apart)
-    let mut members: FastMap<usize, Vec<usize>> = FastMap::default();
+    // per mention: its cluster's root; per root: the hull of its day-dated (fine) and of its
+    // coarser mentions, and whether it holds a strict type or a report (a month-dated cluster
+    // that does stays apart)
+    let root: Vec<usize> = (0..n).map(|i| uf.find_mut(i)).collect();
     let mut fine: Vec<Option<(i64, i64)>> = vec![None; n];
     let mut rough: Vec<Option<(i64, i64)>> = vec![None; n];
     let mut talk = vec![false; n];
     let hull_with = |h: Option<(i64, i64)>, t: (i64, i64)| Some(h.map_or(t, |(a, b)| (a.min(t.0), b.max(t.1))));
-    for (i, f) in flat.iter().enumerate() {
-        let r = uf.find_mut(i);
-        members.entry(r).or_default().push(i);
+    for (f, &r) in flat.iter().zip(&root) {
         talk[r] |= f.strict || f.reports;
         match f.time {
             Some(t) if coarse(t) => rough[r] = hull_with(rough[r], t),
@@ -788,43 +787,34 @@ fn attach_month_dated(flat: &[Flat], uf: &mut UnionFind<usize>, related: &[(usiz
             None => {}
         }
     }
-    let month_roots: Vec<usize> = {
-        let mut v: Vec<usize> = members.keys().copied().filter(|&r| fine[r].is_none() && !talk[r] && rough[r].is_some_and(|t| t.1 - t.0 <= MONTH)).collect();
-        v.sort_unstable();
-        v
-    };
-    if month_roots.is_empty() {
+    let is_month = |r: usize| fine[r].is_none() && !talk[r] && rough[r].is_some_and(|t| t.1 - t.0 <= MONTH);
+    // (most stories have none: nothing more is built for them)
+    if !(0..n).any(|r| root[r] == r && is_month(r)) {
         return;
     }
     // the day-dated clusters (one or two days, any coarser mention of theirs holding them), by
-    // each type of their mentions, sorted by start
+    // the type of each of their mentions, sorted by start
+    let is_day = |r: usize| fine[r].is_some_and(|(a, b)| b - a <= 2 * DAY && rough[r].is_none_or(|(x, y)| x <= a && b <= y));
     let mut by_type: FastMap<usize, Vec<(i64, i64, usize)>> = FastMap::default();
-    for (&r, ms) in &members {
-        let Some((a, b)) = fine[r] else { continue };
-        if b - a > 2 * DAY || rough[r].is_some_and(|(x, y)| a < x || y < b) {
-            continue;
-        }
-        let mut tys: Vec<usize> = ms.iter().map(|&i| flat[i].ty).collect();
-        tys.sort_unstable();
-        tys.dedup();
-        for ty in tys {
-            by_type.entry(ty).or_default().push((a, b, r));
+    for (f, &r) in flat.iter().zip(&root) {
+        if let (true, Some((a, b))) = (is_day(r), fine[r]) {
+            by_type.entry(f.ty).or_default().push((a, b, r));
         }
     }
     for list in by_type.values_mut() {
         list.sort_unstable();
+        list.dedup();
     }
-    let related_roots: BTreeSet<(usize, usize)> = related
-        .iter()
-        .flat_map(|&(a, b, _)| {
-            let (ra, rb) = (uf.find_mut(a), uf.find_mut(b));
-            [(ra, rb), (rb, ra)]
-        })
-        .collect();
-    let mut joins: Vec<(usize, usize)> = Vec::new();
-    for r in month_roots {
+    // per month-dated cluster: its members, then the one day-dated cluster it may name
+    let mut members: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for (i, &r) in root.iter().enumerate() {
+        if is_month(r) {
+            members.entry(r).or_default().push(i);
+        }
+    }
+    let mut chosen: Vec<(usize, usize)> = Vec::new();
+    for (&r, ms) in &members {
         let (ma, mb) = rough[r].expect("a month-dated cluster");
-        let ms = &members[&r];
         let mut tys: Vec<usize> = ms.iter().map(|&i| flat[i].ty).collect();
         tys.sort_unstable();
         tys.dedup();
@@ -836,25 +826,36 @@ fn attach_month_dated(flat: &[Flat], uf: &mut UnionFind<usize>, related: &[(usiz
         }
         found.sort_unstable();
         found.dedup();
-        let [day] = found[..] else { continue };
-        let others = &members[&day];
-        let zones = |list: &[usize]| list.iter().filter_map(|&i| flat[i].zone.map(|z| z.name())).collect::<BTreeSet<_>>();
-        let words = |list: &[usize], pick: fn(&Flat) -> &[u32]| {
-            let mut w: Vec<u32> = list.iter().flat_map(|&i| pick(&flat[i]).iter().copied()).collect();
-            w.sort_unstable();
-            w.dedup();
-            w
-        };
+        if let [day] = found[..] {
+            chosen.push((r, day));
+        }
+    }
+    if chosen.is_empty() {
+        return;
+    }
+    let wanted: BTreeSet<usize> = chosen.iter().map(|&(_, d)| d).collect();
+    for (i, &r) in root.iter().enumerate() {
+        if wanted.contains(&r) {
+            members.entry(r).or_default().push(i);
+        }
+    }
+    let related_roots: BTreeSet<(usize, usize)> = related.iter().flat_map(|&(a, b, _)| [(root[a], root[b]), (root[b], root[a])]).collect();
+    let zones = |list: &[usize]| list.iter().filter_map(|&i| flat[i].zone.map(|z| z.name())).collect::<BTreeSet<_>>();
+    let words = |list: &[usize], pick: fn(&Flat) -> &[u32]| {
+        let mut w: Vec<u32> = list.iter().flat_map(|&i| pick(&flat[i]).iter().copied()).collect();
+        w.sort_unstable();
+        w.dedup();
+        w
+    };
+    for (r, day) in chosen {
+        let (ms, others) = (&members[&r], &members[&day]);
         let (zm, zd) = (zones(ms), zones(others));
         let placed_apart = !zm.is_empty() && !zd.is_empty() && zm != zd;
         let shares_word = sorted_shared(&words(ms, |f| &f.keys), &words(others, |f| &f.keys)) >= 1;
         let told_apart = distinct_clash(&words(ms, |f| &f.distinct), &words(others, |f| &f.distinct));
         if shares_word && !placed_apart && !told_apart && !related_roots.contains(&(r, day)) {
-            joins.push((r, day));
+            uf.union(r, day);
         }
-    }
-    for (a, b) in joins {
-        uf.union(a, b);
     }
 }
 

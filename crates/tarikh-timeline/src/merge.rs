@@ -73,6 +73,11 @@ impl WrittenAt {
         WrittenAt { day_start, instant }
     }
 
+    /// Whether two documents were published over a week apart (both days known).
+    fn apart(&self, a: usize, b: usize) -> bool {
+        matches!((self.day_start[a], self.day_start[b]), (Some(x), Some(y)) if (x - y).abs() > 7 * DAY)
+    }
+
     /// Whether an event ending at `end` ended over [`PRECEDENT`] before `doc` was published.
     fn is_precedent(&self, doc: usize, end: i64) -> bool {
         self.day_start[doc].is_some_and(|s| end + PRECEDENT < s)
@@ -219,6 +224,24 @@ fn named_precedents(flat: &[Flat], written: &WrittenAt) -> Vec<(usize, usize)> {
         }
     }
     out
+}
+
+/// How many key words two mentions share besides the words of either's head.
+fn shared_besides_heads(a: &Flat, b: &Flat) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.keys.len() && j < b.keys.len() {
+        match a.keys[i].cmp(&b.keys[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                let w = a.keys[i];
+                n += usize::from(a.head_keys.binary_search(&w).is_err() && b.head_keys.binary_search(&w).is_err());
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
 }
 
 /// How many key words two mentions share besides their common head.
@@ -426,6 +449,12 @@ fn should_merge(flat: &[Flat], a: &Merging, b: &Merging, i: usize, j: usize) -> 
     // touches the day it ends: "انتهت الحملة منتصف الليل" and "انتهاء الحملة الجمعة")
     let instant = |t: (i64, i64)| t.1 - t.0 < 60;
     let touching = matches!((a.time, b.time), (Some(x), Some(y)) if x.0 <= y.1 && y.0 <= x.1 && (instant(x) || instant(y)));
+    // in one article, two names of its kind that share no word but words of their names («صلاة
+    // الميت» and «صلاة الغائب», «رؤية الهلال» and «استطلاع الهلال») are two events: an article that
+    // names its event again by another name tells it with the same people, place or object
+    if a.doc == b.doc && a.sentence != b.sentence && !head_eq && !head_short && shared_besides_heads(&flat[i], &flat[j]) == 0 {
+        return false;
+    }
     if (time == 0 || touching) && a.ty == b.ty && a.has(SAME_DAY) && b.has(SAME_DAY) {
         return true;
     }
@@ -698,6 +727,13 @@ pub(crate) fn cluster(input: &Input, flat: &[Flat], flat_of: &[Vec<Option<usize>
                     // undated mentions join a dated event of their own article here; those of
                     // other articles wait for `attach_undated`, which weighs every dated candidate
                     // (the quake of today or the one a fortnight ago) instead of the first one met
+                    // (nor do two undated mentions of articles written over a week apart meet
+                    // here: each names an event of its own article's days, «ارتفاع» of the day's
+                    // market and the rise a month later, and one pair of them would chain the two
+                    // into one cluster that `attach_undated` then takes whole)
+                    if hull[ri].is_none() && hull[rj].is_none() && written.apart(flat[i].doc, flat[j].doc) {
+                        continue;
+                    }
                     if hull[ri].is_some() != hull[rj].is_some() {
                         let (undated, dated) = if hull[ri].is_none() { (ri, rj) } else { (rj, ri) };
                         if flat[i].doc != flat[j].doc || cdoc[undated] != Some(flat[i].doc) {

@@ -33,6 +33,8 @@ pub(crate) struct Flat {
     pub(crate) head_first: u32,
     /// sorted interned key words (head stems included)
     pub(crate) keys: Vec<u32>,
+    /// the head's words among them, sorted
+    pub(crate) head_keys: Vec<u32>,
     /// the (at most 3) rarest of `keys` across the whole input
     pub(crate) rare: Vec<u32>,
     /// own time in minutes from the origin, [a, b)
@@ -166,6 +168,17 @@ pub(crate) fn flatten(input: &Input) -> Mentions {
                 .collect();
             keys.sort_unstable();
             keys.dedup();
+            let mut head_keys: Vec<u32> = m
+                .head
+                .split(' ')
+                .filter(|w| !w.is_empty())
+                .map(|w| {
+                    skeleton_into(w, &mut word);
+                    intern(&mut words, &word, |n| n as u32)
+                })
+                .collect();
+            head_keys.sort_unstable();
+            head_keys.dedup();
             // "X خلال Y" (or X at the same time as Y) with Y dated and X not: X is within Y's time
             let inherited = if m.time.is_none() { inherited_time(doc, ev, mi) } else { None };
             let ti = m.time.or(inherited).filter(|&ti| ti < doc.timexes.len());
@@ -209,6 +222,7 @@ pub(crate) fn flatten(input: &Input) -> Mentions {
                 head_words: m.head.split(' ').filter(|w| !w.is_empty()).count(),
                 head_first: m.head.split(' ').find(|w| !w.is_empty()).map_or(NOKEY, |w| intern(&mut heads, w, |n| n as u32)),
                 keys,
+                head_keys,
                 rare: Vec::new(),
                 time,
                 gran: match (ti, time) {

@@ -73,6 +73,11 @@ impl WrittenAt {
         WrittenAt { day_start, instant }
     }
 
+    /// Whether two documents were published over a week apart (both days known).
+    fn apart(&self, a: usize, b: usize) -> bool {
+        matches!((self.day_start[a], self.day_start[b]), (Some(x), Some(y)) if (x - y).abs() > 7 * DAY)
+    }
+
     /// Whether an event ending at `end` ended over [`PRECEDENT`] before `doc` was published.
     fn is_precedent(&self, doc: usize, end: i64) -> bool {
         self.day_start[doc].is_some_and(|s| end + PRECEDENT < s)
@@ -219,6 +224,24 @@ fn named_precedents(flat: &[Flat], written: &WrittenAt) -> Vec<(usize, usize)> {
         }
     }
     out
+}
+
+/// How many key words two mentions share besides the words of either's head.
+fn shared_besides_heads(a: &Flat, b: &Flat) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.keys.len() && j < b.keys.len() {
+        match a.keys[i].cmp(&b.keys[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                let w = a.keys[i];
+                n += usize::from(a.head_keys.binary_search(&w).is_err() && b.head_keys.binary_search(&w).is_err());
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
 }
 
 /// How many key words two mentions share besides their common head.
@@ -426,6 +449,12 @@ fn should_merge(flat: &[Flat], a: &Merging, b: &Merging, i: usize, j: usize) -> 
     // touches the day it ends: "انتهت الحملة منتصف الليل" and "انتهاء الحملة الجمعة")
     let instant = |t: (i64, i64)| t.1 - t.0 < 60;
     let touching = matches!((a.time, b.time), (Some(x), Some(y)) if x.0 <= y.1 && y.0 <= x.1 && (instant(x) || instant(y)));
+    // in one article, two names of its kind that share no word but words of their names («صلاة
+    // الميت» and «صلاة الغائب», «رؤية الهلال» and «استطلاع الهلال») are two events: an article that
+    // names its event again by another name tells it with the same people, place or object
+    if a.doc == b.doc && a.sentence != b.sentence && !head_eq && !head_short && shared_besides_heads(&flat[i], &flat[j]) == 0 {
+        return false;
+    }
     if (time == 0 || touching) && a.ty == b.ty && a.has(SAME_DAY) && b.has(SAME_DAY) {
         return true;
     }
@@ -698,6 +727,13 @@ pub(crate) fn cluster(input: &Input, flat: &[Flat], flat_of: &[Vec<Option<usize>
                     // undated mentions join a dated event of their own article here; those of
                     // other articles wait for `attach_undated`, which weighs every dated candidate
                     // (the quake of today or the one a fortnight ago) instead of the first one met
+                    // (nor do two undated mentions of articles written over a week apart meet
+                    // here: each names an event of its own article's days, «ارتفاع» of the day's
+                    // market and the rise a month later, and one pair of them would chain the two
+                    // into one cluster that `attach_undated` then takes whole)
+                    if hull[ri].is_none() && hull[rj].is_none() && written.apart(flat[i].doc, flat[j].doc) {
+                        continue;
+                    }
                     if hull[ri].is_some() != hull[rj].is_some() {
                         let (undated, dated) = if hull[ri].is_none() { (ri, rj) } else { (rj, ri) };
                         if flat[i].doc != flat[j].doc || cdoc[undated] != Some(flat[i].doc) {
@@ -740,6 +776,7 @@ pub(crate) fn cluster(input: &Input, flat: &[Flat], flat_of: &[Vec<Option<usize>
                 }
         }
     }
+    attach_month_dated(flat, &mut uf, &related);
     // events numbered by their first mention
     let mut event_of_flat = vec![usize::MAX; n];
     let mut members: Vec<Vec<usize>> = Vec::new();
@@ -754,6 +791,108 @@ pub(crate) fn cluster(input: &Input, flat: &[Flat], flat_of: &[Vec<Option<usize>
         members[e].push(i);
     }
     Clusters { event_of_flat, members }
+}
+
+/// A cluster dated only by its month («سمح البنك المركزي في مارس الماضي بتخفيض سعر الصرف», in an
+/// article of April) names the event of its kind that a day of that month holds, when the story
+/// has exactly one such event: a later article recalls a decision by its month, the articles of
+/// the day date it by the day. It joins that day-dated cluster when one of the cluster's mentions
+/// is of the same type, they share a key word (who acted, on what: «البنك», «الجنيه»), no
+/// distinguishing word or place tells them apart and no text relates them. Two events of the kind
+/// in that month (a second rate decision three weeks later) leave the month-dated one on its own
+/// row: the month does not say which it is. Statements and reports, many a month, never join so.
+/// (Kinds that happen once a day already merge so in `should_merge`; this is every other kind.)
+/// Near-linear: the day-dated clusters are indexed by type and start, and each month-dated cluster
+/// reads the ones that start in its month.
+fn attach_month_dated(flat: &[Flat], uf: &mut UnionFind<usize>, related: &[(usize, usize, bool)]) {
+    let n = flat.len();
+    let coarse = |t: (i64, i64)| t.1 - t.0 > 2 * DAY;
+    // per mention: its cluster's root; per root: the hull of its day-dated (fine) and of its
+    // coarser mentions, and whether it holds a strict type or a report (a month-dated cluster
+    // that does stays apart)
+    let root: Vec<usize> = (0..n).map(|i| uf.find_mut(i)).collect();
+    let mut fine: Vec<Option<(i64, i64)>> = vec![None; n];
+    let mut rough: Vec<Option<(i64, i64)>> = vec![None; n];
+    let mut talk = vec![false; n];
+    let hull_with = |h: Option<(i64, i64)>, t: (i64, i64)| Some(h.map_or(t, |(a, b)| (a.min(t.0), b.max(t.1))));
+    for (f, &r) in flat.iter().zip(&root) {
+        talk[r] |= f.strict || f.reports;
+        match f.time {
+            Some(t) if coarse(t) => rough[r] = hull_with(rough[r], t),
+            Some(t) => fine[r] = hull_with(fine[r], t),
+            None => {}
+        }
+    }
+    let is_month = |r: usize| fine[r].is_none() && !talk[r] && rough[r].is_some_and(|t| t.1 - t.0 <= MONTH);
+    // (most stories have none: nothing more is built for them)
+    if !(0..n).any(|r| root[r] == r && is_month(r)) {
+        return;
+    }
+    // the day-dated clusters (one or two days, any coarser mention of theirs holding them), by
+    // the type of each of their mentions, sorted by start
+    let is_day = |r: usize| fine[r].is_some_and(|(a, b)| b - a <= 2 * DAY && rough[r].is_none_or(|(x, y)| x <= a && b <= y));
+    let mut by_type: FastMap<usize, Vec<(i64, i64, usize)>> = FastMap::default();
+    for (f, &r) in flat.iter().zip(&root) {
+        if let (true, Some((a, b))) = (is_day(r), fine[r]) {
+            by_type.entry(f.ty).or_default().push((a, b, r));
+        }
+    }
+    for list in by_type.values_mut() {
+        list.sort_unstable();
+        list.dedup();
+    }
+    // per month-dated cluster: its members, then the one day-dated cluster it may name
+    let mut members: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for (i, &r) in root.iter().enumerate() {
+        if is_month(r) {
+            members.entry(r).or_default().push(i);
+        }
+    }
+    let mut chosen: Vec<(usize, usize)> = Vec::new();
+    for (&r, ms) in &members {
+        let (ma, mb) = rough[r].expect("a month-dated cluster");
+        let mut tys: Vec<usize> = ms.iter().map(|&i| flat[i].ty).collect();
+        tys.sort_unstable();
+        tys.dedup();
+        let mut found: Vec<usize> = Vec::new();
+        for ty in tys {
+            let Some(list) = by_type.get(&ty) else { continue };
+            let from = list.partition_point(|&(a, _, _)| a < ma);
+            found.extend(list[from..].iter().take_while(|&&(a, _, _)| a < mb).filter(|&&(_, b, _)| b <= mb).map(|&(_, _, k)| k));
+        }
+        found.sort_unstable();
+        found.dedup();
+        if let [day] = found[..] {
+            chosen.push((r, day));
+        }
+    }
+    if chosen.is_empty() {
+        return;
+    }
+    let wanted: BTreeSet<usize> = chosen.iter().map(|&(_, d)| d).collect();
+    for (i, &r) in root.iter().enumerate() {
+        if wanted.contains(&r) {
+            members.entry(r).or_default().push(i);
+        }
+    }
+    let related_roots: BTreeSet<(usize, usize)> = related.iter().flat_map(|&(a, b, _)| [(root[a], root[b]), (root[b], root[a])]).collect();
+    let zones = |list: &[usize]| list.iter().filter_map(|&i| flat[i].zone.map(|z| z.name())).collect::<BTreeSet<_>>();
+    let words = |list: &[usize], pick: fn(&Flat) -> &[u32]| {
+        let mut w: Vec<u32> = list.iter().flat_map(|&i| pick(&flat[i]).iter().copied()).collect();
+        w.sort_unstable();
+        w.dedup();
+        w
+    };
+    for (r, day) in chosen {
+        let (ms, others) = (&members[&r], &members[&day]);
+        let (zm, zd) = (zones(ms), zones(others));
+        let placed_apart = !zm.is_empty() && !zd.is_empty() && zm != zd;
+        let shares_word = sorted_shared(&words(ms, |f| &f.keys), &words(others, |f| &f.keys)) >= 1;
+        let told_apart = distinct_clash(&words(ms, |f| &f.distinct), &words(others, |f| &f.distinct));
+        if shares_word && !placed_apart && !told_apart && !related_roots.contains(&(r, day)) {
+            uf.union(r, day);
+        }
+    }
 }
 
 /// An event whose dated mentions name one place (and no other) is dated on that place's clock, and

@@ -937,3 +937,59 @@ fn a_vote_one_article_dates_by_its_month_and_another_by_its_day_is_one_vote() {
     assert_eq!(rounds[0].docs, vec!["a", "b"], "{rounds:#?}");
     assert_eq!(rounds[0].latest_end, Some(cairo.with_ymd_and_hms(2023, 12, 11, 0, 0, 0).unwrap()), "{rounds:#?}");
 }
+
+#[test]
+fn a_decision_a_later_article_dates_by_its_month_is_the_one_of_that_month() {
+    // the day's article dates the float by its day; an article of the next month recalls it by
+    // its month («في مارس الماضي») and by other words (a devaluation): one decision. With a second decision of the kind that month,
+    // the month does not say which, and the recalled one stays on its own row.
+    let cairo = FixedOffset::east_opt(2 * 3600).unwrap();
+    let march = Interval { start: cairo.with_ymd_and_hms(2024, 3, 1, 0, 0, 0).unwrap(), end: cairo.with_ymd_and_hms(2024, 4, 1, 0, 0, 0).unwrap() };
+    let day = doc("a", "قرر البنك المركزي اليوم الأربعاء تعويم الجنيه.", (2024, 3, 6), "Africa/Cairo", 2, vec![tx("اليوم الأربعاء", "2024-03-06", AnchorKind::Dct)]);
+    let mut later = doc("b", "وكان البنك المركزي قد قام في مارس الماضي بتخفيض سعر صرف الجنيه.", (2024, 4, 16), "Africa/Cairo", 2, vec![tx("مارس الماضي", "2024-03", AnchorKind::Dct)]);
+    later.timexes[0].interval = Some(march);
+    let (evs, tl) = run(&[day.clone(), later.clone()]);
+    let ty = "monetary_decision";
+    assert!(evs[0].mentions.iter().any(|m| m.event_type == ty), "{:#?}", evs[0].mentions);
+    assert!(evs[1].mentions.iter().any(|m| m.event_type == ty && m.time.is_some()), "{:#?}", evs[1].mentions);
+    let rows: Vec<_> = tl.events.iter().filter(|e| e.event_type == ty).collect();
+    assert_eq!(rows.len(), 1, "{rows:#?}");
+    assert_eq!(rows[0].docs, vec!["a", "b"], "{rows:#?}");
+    assert_eq!(rows[0].latest_end, Some(cairo.with_ymd_and_hms(2024, 3, 7, 0, 0, 0).unwrap()), "{rows:#?}");
+    // a second decision of the kind the same month: which one the month names is not said
+    let second = doc("c", "قرر البنك المركزي اليوم الخميس رفع أسعار الفائدة.", (2024, 3, 28), "Africa/Cairo", 2, vec![tx("اليوم الخميس", "2024-03-28", AnchorKind::Dct)]);
+    let (_, tl) = run(&[day, later, second]);
+    let b_row = tl.events.iter().find(|e| e.docs.contains(&"b".to_string())).expect("b's decision");
+    assert_eq!(b_row.docs, vec!["b"], "{:#?}", tl.events);
+}
+
+#[test]
+fn two_prayers_of_one_day_an_article_names_apart_are_two_events() {
+    // one article tells the funeral prayer at a mosque and, further on, the prayer for the absent
+    // held elsewhere the same day: two names of the kind sharing nothing but «صلاة» are two
+    // prayers; the funeral prayer named again with its mosque is the same one
+    let text = "أقيمت صلاة الميت على الراحل في مسجد النور اليوم الأحد. وحضر الوزراء المراسم. وأقام المصلون في المدن البعيدة صلاة الغائب اليوم الأحد. وكانت صلاة الميت في مسجد النور مهيبة.";
+    let d = doc("a", text, (2023, 12, 17), "Asia/Kuwait", 3, vec![tx("اليوم الأحد", "2023-12-17", AnchorKind::Dct), nth(tx("اليوم الأحد", "2023-12-17", AnchorKind::Dct), 1)]);
+    let (evs, tl) = run(&[d]);
+    assert_eq!(evs[0].mentions.iter().filter(|m| m.event_type == "prayer").count(), 3, "{:#?}", evs[0].mentions);
+    let prayers: Vec<_> = tl.events.iter().filter(|e| e.event_type == "prayer").collect();
+    assert_eq!(prayers.len(), 2, "{prayers:#?}");
+    assert!(prayers.iter().any(|e| e.mentions.len() == 2 && e.label.contains("الميت")), "{prayers:#?}");
+    assert!(prayers.iter().any(|e| e.mentions.len() == 1 && e.label.contains("الغائب")), "{prayers:#?}");
+}
+
+#[test]
+fn undated_mentions_of_articles_a_month_apart_do_not_chain_into_one_event() {
+    // the day's articles tell the market's rise, one of them with its day; an article of the next
+    // month tells, without a date, the dollar rising again: a word in common («مصر») with the
+    // day's undated rise does not make the later rise the day's one
+    let cairo = "Africa/Cairo";
+    let dated = doc("a", "ارتفع المؤشر الرئيسي للبورصة المصرية اليوم الأربعاء.", (2024, 3, 6), cairo, 2, vec![tx("اليوم الأربعاء", "2024-03-06", AnchorKind::Dct)]);
+    let day = doc("b", "وشهدت البورصة المصرية ارتفاعات قياسية وسط ترقب المستثمرين في مصر.", (2024, 3, 6), cairo, 2, vec![]);
+    let later = doc("c", "وعاود الدولار ارتفاعه أمام الجنيه في مصر بنسبة كبيرة.", (2024, 4, 16), cairo, 2, vec![]);
+    let (evs, tl) = run(&[dated, day, later]);
+    assert!(evs.iter().all(|e| e.mentions.iter().any(|m| m.event_type == "market_move")), "{evs:#?}");
+    let both = |x: &str, y: &str| tl.events.iter().any(|e| e.docs.iter().any(|d| d == x) && e.docs.iter().any(|d| d == y));
+    assert!(both("a", "b"), "{:#?}", tl.events);
+    assert!(!both("a", "c") && !both("b", "c"), "{:#?}", tl.events);
+}

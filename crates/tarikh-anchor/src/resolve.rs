@@ -96,10 +96,31 @@ fn season_start(y: i32, s: usize) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(if m == 12 { y - 1 } else { y }, m, 1)
 }
 
+/// A day as TIMEX3 writes it, `2024-03-10`: what chrono's `format("%Y-%m-%d")` writes, without
+/// parsing that pattern at every value (every resolved day passes here). Years outside 0–9999,
+/// which chrono writes with a sign, go through chrono.
+struct DayLabel(NaiveDate);
+
+impl std::fmt::Display for DayLabel {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let d = self.0;
+        match d.year() {
+            y @ 0..=9999 => {
+                let two = |n: u32| [b'0' + (n / 10) as u8, b'0' + (n % 10) as u8];
+                let (hi, lo, m, dd) = (two(y as u32 / 100), two(y as u32 % 100), two(d.month()), two(d.day()));
+                let bytes = [hi[0], hi[1], lo[0], lo[1], b'-', m[0], m[1], b'-', dd[0], dd[1]];
+                // Only ASCII digits and dashes.
+                f.write_str(std::str::from_utf8(&bytes).unwrap_or_default())
+            }
+            _ => write!(f, "{}", d.format("%Y-%m-%d")),
+        }
+    }
+}
+
 impl Point {
     fn value(self) -> String {
         match self {
-            Point::Day(d) => d.format("%Y-%m-%d").to_string(),
+            Point::Day(d) => DayLabel(d).to_string(),
             Point::Week(d) => iso_week_label(d),
             Point::Month(y, m) => format!("{y:04}-{m:02}"),
             Point::Year(y) => format!("{y:04}"),
@@ -108,7 +129,7 @@ impl Point {
             Point::Decade(d) => format!("{d:03}"),
             Point::Century(c) => format!("{c:02}"),
             Point::PartOfDay(d, pod) => {
-                let day = d.format("%Y-%m-%d");
+                let day = DayLabel(d);
                 match pod {
                     PartOfDay::Morning => format!("{day}TMO"),
                     PartOfDay::Afternoon => format!("{day}TAF"),
@@ -116,20 +137,20 @@ impl Point {
                     PartOfDay::Night => format!("{day}TNI"),
                     PartOfDay::Noon => format!("{day}T12:00"),
                     PartOfDay::Midday => format!("{day}TMI"),
-                    PartOfDay::Midnight => format!("{}T00:00", add_days(d, 1).format("%Y-%m-%d")),
+                    PartOfDay::Midnight => format!("{}T00:00", DayLabel(add_days(d, 1))),
                 }
             }
             Point::Hour(d, h) => {
                 let (d, h) = if h >= 24 { (add_days(d, 1), h - 24) } else { (d, h) };
-                format!("{}T{h:02}", d.format("%Y-%m-%d"))
+                format!("{}T{h:02}", DayLabel(d))
             }
             Point::Minute(d, h, m) => {
                 let (d, h) = if h >= 24 { (add_days(d, 1), h - 24) } else { (d, h) };
-                format!("{}T{h:02}:{m:02}", d.format("%Y-%m-%d"))
+                format!("{}T{h:02}:{m:02}", DayLabel(d))
             }
             Point::Second(d, h, m, sec) => {
                 let (d, h) = if h >= 24 { (add_days(d, 1), h - 24) } else { (d, h) };
-                format!("{}T{h:02}:{m:02}:{sec:02}", d.format("%Y-%m-%d"))
+                format!("{}T{h:02}:{m:02}:{sec:02}", DayLabel(d))
             }
             Point::Season(y, s) => format!("{y:04}-{}", SEASONS[s].0),
             Point::Quarter(y, q) => format!("{y:04}-Q{q}"),
@@ -1288,6 +1309,15 @@ mod tests {
     fn value_of(sem: &Semantics, reference: NaiveDate, time: Option<NaiveTime>) -> String {
         let r = Reference { date: reference, time, tz: chrono_tz::UTC };
         resolve(MentionType::Date, sem, &r, Prefer::Nearest).map(|res| res.value).unwrap_or_default()
+    }
+
+    #[test]
+    fn day_labels_are_chronos() {
+        let days = [(0, 1, 1), (9, 12, 31), (999, 2, 3), (1969, 7, 20), (2024, 2, 29), (9999, 12, 31), (10000, 1, 1), (-1, 6, 15), (-2024, 1, 1)];
+        for (y, m, d) in days {
+            let day = NaiveDate::from_ymd_opt(y, m, d).unwrap();
+            assert_eq!(DayLabel(day).to_string(), day.format("%Y-%m-%d").to_string(), "{y}-{m}-{d}");
+        }
     }
 
     #[test]

@@ -541,6 +541,9 @@ pub struct Grammar {
     pub(crate) cues: HashMap<String, crate::Direction, crate::fnv::FnvBuild>,
     /// Phrases naming a schedule kept every day (حظر التجول، ساعات العمل), normalised.
     pub(crate) daily_cues: Vec<String>,
+    /// `daily_cues` as one automaton (pattern i = cue i), made on first use: a sentence is read
+    /// once for all the cues rather than once per cue.
+    daily_finder: std::sync::OnceLock<Option<aho_corasick::AhoCorasick>>,
     /// Day numbers listed before a dated day (يومي 28 و29 جانفي), ending at the text's end: built
     /// from the lexicon `day_list_noun` when the grammar has one.
     pub(crate) day_list: Option<Regex>,
@@ -956,7 +959,7 @@ impl Grammar {
         let mut cues: HashMap<String, crate::Direction, crate::fnv::FnvBuild> = HashMap::default();
         cues.extend(future_cues.into_iter().map(|w| (w, crate::Direction::Future)));
         cues.extend(past_cues.into_iter().map(|w| (w, crate::Direction::Past)));
-        let grammar = Grammar { lexicons, rules, contexts, compositions, prefilter, examples, negatives, cues, daily_cues, day_list, lexicon_index, lexicon_tries: std::iter::repeat_with(std::sync::OnceLock::new).take(lexicon_hirs.len()).collect(), lexicon_hirs, partial_dfas: std::sync::OnceLock::new() };
+        let grammar = Grammar { lexicons, rules, contexts, compositions, prefilter, examples, negatives, cues, daily_cues, daily_finder: std::sync::OnceLock::new(), day_list, lexicon_index, lexicon_tries: std::iter::repeat_with(std::sync::OnceLock::new).take(lexicon_hirs.len()).collect(), lexicon_hirs, partial_dfas: std::sync::OnceLock::new() };
         Ok(Built { grammar, analysis, cache_refused: offered && !used_cache })
     }
 
@@ -1047,22 +1050,37 @@ impl Grammar {
     /// hours: the `daily` list of the `[cues]` table)? A clock time in such a sentence falls on no
     /// particular day («حظر التجول من السابعة مساء حتى السادسة صباحا»).
     pub fn names_a_daily_schedule(&self, normalised: &str) -> bool {
-        self.daily_cues.iter().any(|cue| {
-            normalised.match_indices(cue.as_str()).any(|(at, m)| {
-                let before = normalised[..at].chars().next_back();
-                let after = normalised[at + m.len()..].chars().next();
-                // Whole words only; the proclitics و ف ب ل may stand before the phrase.
-                let clean_start = match before {
-                    Some(c) if c.is_alphanumeric() => {
-                        let head = &normalised[..at];
-                        let word_start = head.rfind(|c: char| !c.is_alphanumeric()).map_or(0, |i| i + head[i..].chars().next().map_or(1, char::len_utf8));
-                        head[word_start..].chars().all(|c| matches!(c, 'و' | 'ف' | 'ب' | 'ل')) && head[word_start..].chars().count() <= 2
-                    }
-                    _ => true,
-                };
-                clean_start && !after.is_some_and(char::is_alphanumeric)
-            })
+        let finder = self.daily_finder.get_or_init(|| aho_corasick::AhoCorasick::builder().match_kind(aho_corasick::MatchKind::Standard).build(&self.daily_cues).ok());
+        let Some(finder) = finder else {
+            return self.daily_cues.iter().any(|cue| normalised.match_indices(cue.as_str()).any(|(at, m)| self.is_daily_cue_at(normalised, at, m.len())));
+        };
+        // Every occurrence of every cue; of one cue's occurrences, only those `match_indices`
+        // reports (non-overlapping, left to right) are checked, as when each cue was searched alone.
+        let mut next_allowed = vec![0usize; self.daily_cues.len()];
+        finder.find_overlapping_iter(normalised).any(|m| {
+            let cue = m.pattern().as_usize();
+            if m.start() < next_allowed[cue] {
+                return false;
+            }
+            next_allowed[cue] = m.end();
+            self.is_daily_cue_at(normalised, m.start(), m.len())
         })
+    }
+
+    /// Whether the daily cue found at `at` (`len` bytes) in `normalised` stands as whole words.
+    fn is_daily_cue_at(&self, normalised: &str, at: usize, len: usize) -> bool {
+        let before = normalised[..at].chars().next_back();
+        let after = normalised[at + len..].chars().next();
+        // Whole words only; the proclitics و ف ب ل may stand before the phrase.
+        let clean_start = match before {
+            Some(c) if c.is_alphanumeric() => {
+                let head = &normalised[..at];
+                let word_start = head.rfind(|c: char| !c.is_alphanumeric()).map_or(0, |i| i + head[i..].chars().next().map_or(1, char::len_utf8));
+                head[word_start..].chars().all(|c| matches!(c, 'و' | 'ف' | 'ب' | 'ل')) && head[word_start..].chars().count() <= 2
+            }
+            _ => true,
+        };
+        clean_start && !after.is_some_and(char::is_alphanumeric)
     }
 
     /// Number of rules.

@@ -1718,3 +1718,29 @@ fn an_outcome_dated_before_its_outcome_word_joins_its_cause() {
     let (storm, _) = find(&ev, "العاصفة");
     assert_eq!(find(&ev, "قتلى").1.joins, Some(storm));
 }
+
+#[test]
+fn a_span_just_past_places_an_undated_event_before_the_article() {
+    // «خلال الساعات الماضية»: the floods began within the hours before the article
+    let text = "وتشهد البلاد فيضانات خطيرة خلال الساعات الماضية، وتداول مدونون صورا.";
+    let d = doc("d", text, vec![duration("الساعات الماضية", "PTXH", 5 * 3600)]);
+    let ev = extract(&d, &lex());
+    let (_, flood) = find(&ev, "فيضانات");
+    assert_eq!((flood.time, flood.since), (None, Some(0)));
+    // the span before the event: «في الأيام الثلاثة الماضية»
+    let text = "وشهدت المدينة في الأيام الثلاثة الماضية أمطارا غزيرة.";
+    let d = doc("d", text, vec![duration("الأيام الثلاثة الماضية", "P3D", 3 * 86400)]);
+    let ev = extract(&d, &lex());
+    assert_eq!(find(&ev, "أمطارا غزيرة").1.since, Some(0));
+    // a length with no «خلال» is no span the event lies in, nor a span of comparison
+    let text = "هطلت أمطار غزيرة هي الأعلى خلال الأيام الماضية.";
+    let d = doc("d", text, vec![duration("الأيام الماضية", "PXD", 5 * 86400)]);
+    let ev = extract(&d, &lex());
+    assert_eq!(find(&ev, "أمطار غزيرة").1.since, None);
+    // a date of its own wins
+    let text = "هطلت أمطار غزيرة يوم الاثنين خلال الساعات الماضية.";
+    let d = doc("d", text, vec![date("يوم الاثنين", "2020-03-09", day(2020, 3, 9)), duration("الساعات الماضية", "PTXH", 5 * 3600)]);
+    let ev = extract(&d, &lex());
+    let rain = find(&ev, "أمطار غزيرة").1;
+    assert_eq!((rain.time, rain.since), (Some(0), None));
+}

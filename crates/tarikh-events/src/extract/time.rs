@@ -182,6 +182,49 @@ pub(super) fn since_timex(cx: &Ctx, drafts: &[Draft], d: &Draft) -> Option<usize
     best.map(|(_, ti)| ti)
 }
 
+/// Adjectives that end a span of time as the one just before the publication («الساعات
+/// الماضية»، «الأيام الأخيرة»، «الـ24 ساعة المنصرمة»، «الأسابيع الفائتة»), normalised.
+pub(super) const JUST_PAST: &[&str] = &["الماضيه", "الاخيره", "المنصرمه", "الفائته"];
+
+/// Words that, before such a span, place an event within it («خلال الساعات الماضية»، «في الأيام
+/// الأخيرة»، «طوال الساعات الـ24 الماضية»، «على مدى الأيام الثلاثة الماضية»), normalised, a
+/// conjunction allowed.
+pub(super) const WITHIN_WORDS: &[&str] = &["خلال", "في", "طوال", "طيله", "مدي"];
+
+/// A span ending at the publication that the clause places the event of draft `d` in: a DURATION
+/// timex ending with an adjective of the just past ([`JUST_PAST`]) after a word of "within"
+/// ([`WITHIN_WORDS`]), in the mention's clause with no other trigger between ("وتشهد البلاد
+/// فيضانات خلال الساعات الماضية"، "وشهدت الإمارات في الأيام الثلاثة الماضية هطولا مطريا"). The
+/// press tells what has just happened so, with no date: the event began within that span before
+/// the article (its `since`). A span of comparison ("الأعلى خلال الأيام الماضية") is none.
+pub(super) fn recent_span(cx: &Ctx, drafts: &[Draft], d: &Draft) -> Option<usize> {
+    let clause = cx.words[d.last].clause;
+    let mut best: Option<(usize, usize)> = None; // (distance, timex)
+    for (ti, t, tf) in cx.timexes_of_sentence(cx.words[d.last].sentence) {
+        if t.kind != TimexType::Duration || t.event_offset.is_some() || t.duration_seconds.is_none() || tf == 0 || tf >= cx.words.len() {
+            continue;
+        }
+        let tl = cx.words.partition_point(|x| x.range.start < t.byte_range.end).saturating_sub(1).max(tf);
+        if cx.words[tf].clause != clause || cx.words[tl].clause != clause || !JUST_PAST.contains(&cx.word(tl)) || introduced_by_since(cx, tf) {
+            continue;
+        }
+        let before = cx.word(tf - 1);
+        let before = before.strip_prefix('و').filter(|b| WITHIN_WORDS.contains(b)).unwrap_or(before);
+        if !cx.adjacent(tf - 1) || !WITHIN_WORDS.contains(&before) || (tf.saturating_sub(4)..tf).any(|wi| cx.lex.is_comparison(cx.word(wi))) {
+            continue;
+        }
+        // another event between them takes it
+        let (lo, hi) = if tf > d.last { (d.last, tf) } else { (tl, d.first) };
+        if drafts.iter().any(|o| o.first > lo && o.first < hi) {
+            continue;
+        }
+        if best.is_none_or(|(b, _)| hi - lo < b) {
+            best = Some((hi - lo, ti));
+        }
+    }
+    best.map(|(_, ti)| ti)
+}
+
 /// How many words before «منذ» a phrase of a first time still makes it a comparison: the relative
 /// clause a first time takes ("المرة الأولى التي تصل فيها طائرة سعودية إلى المطار منذ 12 عاما").
 pub(super) const FIRST_TIME_REACH: usize = 12;
@@ -760,6 +803,10 @@ pub(super) fn link_times(cx: &Ctx, drafts: &[Draft], complement: &[Option<usize>
                 mentions[mi].time = Some(ti);
                 mentions[mi].since = None;
             }
+        }
+        // «خلال الساعات الماضية»: with no date of its own, the event began within that span
+        if mentions[mi].time.is_none() && mentions[mi].until.is_none() && mentions[mi].since.is_none() {
+            mentions[mi].since = recent_span(cx, drafts, d);
         }
         mentions[mi].duration = event_duration(cx, drafts, d);
     }

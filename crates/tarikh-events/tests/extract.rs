@@ -1744,3 +1744,38 @@ fn a_span_just_past_places_an_undated_event_before_the_article() {
     let rain = find(&ev, "أمطار غزيرة").1;
     assert_eq!((rain.time, rain.since), (Some(0), None));
 }
+
+#[test]
+fn a_resumption_after_ala_an_is_the_planned_end_of_the_suspension() {
+    let text = "أعلنت الوزارة تعليق الدراسة ليوم غد الثلاثاء، على أن تستأنف الدراسة يوم الأربعاء.";
+    let d = doc("d", text, vec![date("غد الثلاثاء", "2024-04-16", day(2024, 4, 16)), date("يوم الأربعاء", "2024-04-17", day(2024, 4, 17))]);
+    let ev = extract(&d, &lex());
+    let (si, suspension) = find(&ev, "تعليق الدراسة");
+    assert_eq!((suspension.time, suspension.until), (Some(0), Some(1)), "the suspension lasts until classes resume");
+    let (_, resumption) = find(&ev, "تستأنف");
+    assert_eq!((resumption.time, resumption.joins), (None, Some(si)), "the resumption is the suspension's end, no event of its own");
+    // a closure for a week, one word between «أن» and the resumption
+    let text = "قررت الوزارة غلق المدارس لمدة أسبوع، على أن يتم استئناف الدراسة يوم الأحد.";
+    let d = doc("d", text, vec![duration("أسبوع", "P1W", 7 * 86400), date("يوم الأحد", "2024-05-05", day(2024, 5, 5))]);
+    let ev = extract(&d, &lex());
+    let (ci, closure) = find(&ev, "غلق");
+    assert_eq!(closure.until, Some(1));
+    assert_eq!(find(&ev, "استئناف الدراسة").1.joins, Some(ci));
+    // without «على أن» the resumption is told as an event of its own
+    let text = "علقت الوزارة الدراسة يوم الثلاثاء، وتستأنف الدراسة يوم الأربعاء.";
+    let d = doc("d", text, vec![date("يوم الثلاثاء", "2024-04-16", day(2024, 4, 16)), date("يوم الأربعاء", "2024-04-17", day(2024, 4, 17))]);
+    let ev = extract(&d, &lex());
+    let (_, resumption) = find(&ev, "تستأنف");
+    assert_eq!((resumption.time, resumption.joins), (Some(1), None));
+}
+
+#[test]
+fn a_planned_resumption_joins_the_suspension_before_remote_study() {
+    let text = "قررت الوزارة تعليق الدراسة وتحويل الدراسة عن بعد ليوم الثلاثاء، على أن تستأنف الدراسة يوم الأربعاء.";
+    let d = doc("d", text, vec![date("يوم الثلاثاء", "2024-04-16", day(2024, 4, 16)), date("يوم الأربعاء", "2024-04-17", day(2024, 4, 17))]);
+    let ev = extract(&d, &lex());
+    let (si, _) = find(&ev, "تعليق الدراسة");
+    let (_, remote) = find(&ev, "الدراسة عن بعد");
+    assert_eq!(remote.until, Some(1), "remote study ends then too");
+    assert_eq!(find(&ev, "تستأنف").1.joins, Some(si));
+}

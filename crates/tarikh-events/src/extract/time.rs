@@ -225,6 +225,47 @@ pub(super) fn recent_span(cx: &Ctx, drafts: &[Draft], d: &Draft) -> Option<usize
     best.map(|(_, ti)| ti)
 }
 
+/// Planned ends: a mention of a type that ends measures as planned (`ends_planned`: classes
+/// resuming) after «على أن» ("ليوم غد الثلاثاء، على أن تستأنف الدراسة يوم الأربعاء"; one word may
+/// stand between, «على أن يتم استئناف») is the planned end of the measures of those types told
+/// before it in its sentence: each lasts until its date (its `until`, when it has none and the
+/// date is not before its own), and it joins one of them (of the type listed first, the nearest
+/// of it), with no date of its own (no row of its own: the timeline shows the measure ending then).
+pub(super) fn planned_ends(cx: &Ctx, drafts: &[Draft], mentions: &mut [EventMention]) {
+    let types = cx.lex.types();
+    for (ri, r) in drafts.iter().enumerate() {
+        let Some(ends) = r.type_idx.map(|t| &types[t].ends_planned).filter(|e| !e.is_empty()) else { continue };
+        let sentence = cx.words[r.first].sentence;
+        let in_reach = |x: usize| cx.words[x].sentence == sentence && (x..r.first).all(|y| cx.adjacent(y));
+        let Some(an) = (r.first.saturating_sub(2)..r.first).rev().find(|&x| cx.word(x) == "ان" && in_reach(x)) else { continue };
+        if an == 0 || !in_reach(an - 1) || without_conjunction(cx.word(an - 1)) != "علي" {
+            continue;
+        }
+        let end = mentions[ri].time.and_then(|ti| cx.doc.timexes[ti].interval.as_ref().map(|i| (ti, i.end)));
+        let mut nearest = None;
+        for oi in drafts_of_sentence(cx, drafts, sentence) {
+            let o = &drafts[oi];
+            let Some(rank) = o.type_idx.and_then(|t| ends.iter().position(|e| *e == types[t].name)) else { continue };
+            if o.last + 1 >= an || mentions[oi].until.is_some() {
+                continue;
+            }
+            // (the first type listed, then the nearest)
+            if nearest.is_none_or(|(r, _)| rank <= r) {
+                nearest = Some((rank, oi));
+            }
+            let start = mentions[oi].time.and_then(|ti| cx.doc.timexes[ti].interval.as_ref()).map(|i| i.start);
+            if let Some((ti, _)) = end.filter(|&(_, e)| start.is_none_or(|s| e > s)) {
+                mentions[oi].until = Some(ti);
+                mentions[oi].time_is_start = false;
+            }
+        }
+        if let Some((_, oi)) = nearest {
+            mentions[ri].joins = mentions[ri].joins.or(Some(oi));
+            mentions[ri].time = None;
+        }
+    }
+}
+
 /// How many words before «منذ» a phrase of a first time still makes it a comparison: the relative
 /// clause a first time takes ("المرة الأولى التي تصل فيها طائرة سعودية إلى المطار منذ 12 عاما").
 pub(super) const FIRST_TIME_REACH: usize = 12;

@@ -1099,8 +1099,8 @@ fn a_label_stops_before_another_clause_a_partitive_or_a_bare_number() {
     let ev = extract(&doc("d", "وفاز في الانتخابات التشريعية من بينهم 34 امرأة.", vec![]), &lex);
     let m = ev.mentions.iter().find(|m| m.trigger.contains("الانتخابات")).expect("election mention");
     assert_eq!(m.label, "الانتخابات التشريعية");
-    let ev = extract(&doc("d", "وقال إن نسبة المشاركة النهائية بلغت 11 بالمئة.", vec![]), &lex);
-    let m = ev.mentions.iter().find(|m| m.event_type == "election_results").expect("turnout");
+    let ev = extract(&doc("d", "وقال إن النتائج النهائية بلغت 11 بالمئة.", vec![]), &lex);
+    let m = ev.mentions.iter().find(|m| m.event_type == "election_results").expect("results");
     assert!(!m.label.contains("بلغت"), "{}", m.label);
     let ev = extract(&doc("d", "وأدى إعلان الوزارة تسجيل 205 إلى القلق.", vec![]), &lex);
     let m = ev.mentions.iter().find(|m| m.trigger.contains("إعلان")).expect("announcement");

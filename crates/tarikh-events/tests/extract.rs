@@ -1779,3 +1779,11 @@ fn a_planned_resumption_joins_the_suspension_before_remote_study() {
     assert_eq!(remote.until, Some(1), "remote study ends then too");
     assert_eq!(find(&ev, "تستأنف").1.joins, Some(si));
 }
+
+#[test]
+fn the_special_vote_is_told_apart_from_the_general_one() {
+    let ev = extract(&doc("d", "وبلغت نسبة المشاركة في التصويت الخاص 63 بالمئة، فيما يجري التصويت العام الاثنين.", vec![]), &lex());
+    let special = ev.mentions.iter().find(|m| m.event_type == "election_round" && m.start < 30).expect("special vote");
+    assert_eq!(special.distinct, vec!["خاص".to_string()]);
+    assert!(ev.mentions.iter().all(|m| m.event_type != "election_results"), "the turnout is no result");
+}

@@ -117,6 +117,10 @@ pub struct EventType {
     /// streets when a quake is felt): an undated mention in a sentence that names one of them
     /// begins right after it (see `tarikh_events::REACTION_WINDOW_SECONDS`); empty for most types.
     pub reacts_to: Vec<String>,
+    /// Types of measures this one ends as planned (classes resume when a suspension of them
+    /// ends): after «على أن» in a sentence that tells such a measure («…ليوم الثلاثاء، على أن
+    /// تستأنف الدراسة يوم الأربعاء») it is the measure's planned end, not an event of its own.
+    pub ends_planned: Vec<String>,
     /// Normalised words of a reporting type that always go on with speech already cited ("أضاف"
     /// "added", "أردف"): with or without a subject of their own ("وأضاف المسؤول أن …"), they
     /// continue the last report of the few sentences before them, not a statement of their own.
@@ -434,6 +438,8 @@ struct RawEvent {
     #[serde(default)]
     reacts_to: Vec<Spanned<String>>,
     #[serde(default)]
+    ends_planned: Vec<Spanned<String>>,
+    #[serde(default)]
     examples: Vec<Spanned<RawTypeExample>>,
     #[serde(default)]
     counter_examples: Vec<String>,
@@ -735,15 +741,16 @@ impl EventLexicon {
                 begins_with: ev.begins_with.as_ref().map(|b| b.get_ref().trim().to_string()).unwrap_or_default(),
                 ends_with: ev.ends_with.as_ref().map(|b| b.get_ref().trim().to_string()).unwrap_or_default(),
                 reacts_to: ev.reacts_to.iter().map(|t| t.get_ref().trim().to_string()).collect(),
+                ends_planned: ev.ends_planned.iter().map(|t| t.get_ref().trim().to_string()).collect(),
                 continues: ev.continues.iter().map(|c| tarikh_text::normalise(c.trim())).filter(|c| !c.is_empty()).collect(),
                 context: ev.context.iter().map(|c| tarikh_text::normalise(c.trim())).filter(|c| !c.is_empty()).collect(),
                 examples,
                 counter_examples: ev.counter_examples.clone(),
             });
         }
-        // begins_with / ends_with / reacts_to must name a type of the lexicon
+        // begins_with / ends_with / reacts_to / ends_planned must name a type of the lexicon
         for ev in &raw.event {
-            for field in [&ev.begins_with, &ev.ends_with].into_iter().flatten().chain(&ev.reacts_to) {
+            for field in [&ev.begins_with, &ev.ends_with].into_iter().flatten().chain(&ev.reacts_to).chain(&ev.ends_planned) {
                 let name = field.get_ref().trim();
                 if !lex.types.iter().any(|t| t.name == name) {
                     let known: Vec<&str> = lex.types.iter().map(|t| t.name.as_str()).collect();

@@ -235,7 +235,9 @@ pub struct EventMention {
     /// الحكومة الحداد": the mourning).
     pub joins: Option<usize>,
     /// Index into `doc.timexes` of a date introduced by «منذ» in the mention's clause: the event
-    /// (a state) began then ("الأمطار مستمرة منذ أمس الأحد"). Never the event's own date.
+    /// (a state) began then ("الأمطار مستمرة منذ أمس الأحد"); or of a span ending at the
+    /// publication that the event lies in («فيضانات خلال الساعات الماضية»): it began within it.
+    /// Never the event's own date.
     pub since: Option<usize>,
     /// The type is a reporting one (statements, warnings, announcements).
     pub reports: bool,

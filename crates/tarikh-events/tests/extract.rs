@@ -1099,8 +1099,8 @@ fn a_label_stops_before_another_clause_a_partitive_or_a_bare_number() {
     let ev = extract(&doc("d", "وفاز في الانتخابات التشريعية من بينهم 34 امرأة.", vec![]), &lex);
     let m = ev.mentions.iter().find(|m| m.trigger.contains("الانتخابات")).expect("election mention");
     assert_eq!(m.label, "الانتخابات التشريعية");
-    let ev = extract(&doc("d", "وقال إن نسبة المشاركة النهائية بلغت 11 بالمئة.", vec![]), &lex);
-    let m = ev.mentions.iter().find(|m| m.event_type == "election_results").expect("turnout");
+    let ev = extract(&doc("d", "وقال إن النتائج النهائية بلغت 11 بالمئة.", vec![]), &lex);
+    let m = ev.mentions.iter().find(|m| m.event_type == "election_results").expect("results");
     assert!(!m.label.contains("بلغت"), "{}", m.label);
     let ev = extract(&doc("d", "وأدى إعلان الوزارة تسجيل 205 إلى القلق.", vec![]), &lex);
     let m = ev.mentions.iter().find(|m| m.trigger.contains("إعلان")).expect("announcement");
@@ -1717,4 +1717,73 @@ fn an_outcome_dated_before_its_outcome_word_joins_its_cause() {
     let ev = extract(&doc("d", text, vec![date("مساء الجمعة", "2023-09-08TEV", day(2023, 9, 8)), date("قبيل الفجر", "2023-09-09TMO", day(2023, 9, 9))]), &lex());
     let (storm, _) = find(&ev, "العاصفة");
     assert_eq!(find(&ev, "قتلى").1.joins, Some(storm));
+}
+
+#[test]
+fn a_span_just_past_places_an_undated_event_before_the_article() {
+    // «خلال الساعات الماضية»: the floods began within the hours before the article
+    let text = "وتشهد البلاد فيضانات خطيرة خلال الساعات الماضية، وتداول مدونون صورا.";
+    let d = doc("d", text, vec![duration("الساعات الماضية", "PTXH", 5 * 3600)]);
+    let ev = extract(&d, &lex());
+    let (_, flood) = find(&ev, "فيضانات");
+    assert_eq!((flood.time, flood.since), (None, Some(0)));
+    // the span before the event: «في الأيام الثلاثة الماضية»
+    let text = "وشهدت المدينة في الأيام الثلاثة الماضية أمطارا غزيرة.";
+    let d = doc("d", text, vec![duration("الأيام الثلاثة الماضية", "P3D", 3 * 86400)]);
+    let ev = extract(&d, &lex());
+    assert_eq!(find(&ev, "أمطارا غزيرة").1.since, Some(0));
+    // a length with no «خلال» is no span the event lies in, nor a span of comparison
+    let text = "هطلت أمطار غزيرة هي الأعلى خلال الأيام الماضية.";
+    let d = doc("d", text, vec![duration("الأيام الماضية", "PXD", 5 * 86400)]);
+    let ev = extract(&d, &lex());
+    assert_eq!(find(&ev, "أمطار غزيرة").1.since, None);
+    // a date of its own wins
+    let text = "هطلت أمطار غزيرة يوم الاثنين خلال الساعات الماضية.";
+    let d = doc("d", text, vec![date("يوم الاثنين", "2020-03-09", day(2020, 3, 9)), duration("الساعات الماضية", "PTXH", 5 * 3600)]);
+    let ev = extract(&d, &lex());
+    let rain = find(&ev, "أمطار غزيرة").1;
+    assert_eq!((rain.time, rain.since), (Some(0), None));
+}
+
+#[test]
+fn a_resumption_after_ala_an_is_the_planned_end_of_the_suspension() {
+    let text = "أعلنت الوزارة تعليق الدراسة ليوم غد الثلاثاء، على أن تستأنف الدراسة يوم الأربعاء.";
+    let d = doc("d", text, vec![date("غد الثلاثاء", "2024-04-16", day(2024, 4, 16)), date("يوم الأربعاء", "2024-04-17", day(2024, 4, 17))]);
+    let ev = extract(&d, &lex());
+    let (si, suspension) = find(&ev, "تعليق الدراسة");
+    assert_eq!((suspension.time, suspension.until), (Some(0), Some(1)), "the suspension lasts until classes resume");
+    let (_, resumption) = find(&ev, "تستأنف");
+    assert_eq!((resumption.time, resumption.joins), (None, Some(si)), "the resumption is the suspension's end, no event of its own");
+    // a closure for a week, one word between «أن» and the resumption
+    let text = "قررت الوزارة غلق المدارس لمدة أسبوع، على أن يتم استئناف الدراسة يوم الأحد.";
+    let d = doc("d", text, vec![duration("أسبوع", "P1W", 7 * 86400), date("يوم الأحد", "2024-05-05", day(2024, 5, 5))]);
+    let ev = extract(&d, &lex());
+    let (ci, closure) = find(&ev, "غلق");
+    assert_eq!(closure.until, Some(1));
+    assert_eq!(find(&ev, "استئناف الدراسة").1.joins, Some(ci));
+    // without «على أن» the resumption is told as an event of its own
+    let text = "علقت الوزارة الدراسة يوم الثلاثاء، وتستأنف الدراسة يوم الأربعاء.";
+    let d = doc("d", text, vec![date("يوم الثلاثاء", "2024-04-16", day(2024, 4, 16)), date("يوم الأربعاء", "2024-04-17", day(2024, 4, 17))]);
+    let ev = extract(&d, &lex());
+    let (_, resumption) = find(&ev, "تستأنف");
+    assert_eq!((resumption.time, resumption.joins), (Some(1), None));
+}
+
+#[test]
+fn a_planned_resumption_joins_the_suspension_before_remote_study() {
+    let text = "قررت الوزارة تعليق الدراسة وتحويل الدراسة عن بعد ليوم الثلاثاء، على أن تستأنف الدراسة يوم الأربعاء.";
+    let d = doc("d", text, vec![date("يوم الثلاثاء", "2024-04-16", day(2024, 4, 16)), date("يوم الأربعاء", "2024-04-17", day(2024, 4, 17))]);
+    let ev = extract(&d, &lex());
+    let (si, _) = find(&ev, "تعليق الدراسة");
+    let (_, remote) = find(&ev, "الدراسة عن بعد");
+    assert_eq!(remote.until, Some(1), "remote study ends then too");
+    assert_eq!(find(&ev, "تستأنف").1.joins, Some(si));
+}
+
+#[test]
+fn the_special_vote_is_told_apart_from_the_general_one() {
+    let ev = extract(&doc("d", "وبلغت نسبة المشاركة في التصويت الخاص 63 بالمئة، فيما يجري التصويت العام الاثنين.", vec![]), &lex());
+    let special = ev.mentions.iter().find(|m| m.event_type == "election_round" && m.start < 30).expect("special vote");
+    assert_eq!(special.distinct, vec!["خاص".to_string()]);
+    assert!(ev.mentions.iter().all(|m| m.event_type != "election_results"), "the turnout is no result");
 }

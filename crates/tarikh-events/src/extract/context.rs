@@ -196,15 +196,26 @@ impl<'a> Ctx<'a> {
                 continue;
             }
             let w = self.word(wi);
-            for (off, stem) in word_candidates(w) {
+            let mut candidates = word_candidates(w);
+            // «بعيد» is never split (it is also "far", and «بُعيد» "shortly after"), but before the
+            // name of a feast or a national day it is ب + «عيد» («احتفل المسلمون بعيد الفطر»،
+            // «احتفلت المملكة بعيد العرش»): a trigger of two words or more that begins with
+            // «عيد» is tried on it, and its second word names the feast
+            let conj = if w.starts_with(['و', 'ف']) && w.len() > 2 { 2 } else { 0 };
+            let feast_ba = !conj_only && &w[conj..] == "بعيد";
+            if feast_ba {
+                candidates.push((conj + 2, "عيد"));
+            }
+            for (off, stem) in candidates {
                 if conj_only && (off > 2 || w.len() - stem.len() != off) {
                     continue;
                 }
                 let Some(list) = index.get(stem) else { continue };
                 // (the article before the stem: a verb never takes it)
                 let with_article = w[off..].len() > stem.len() && w[off..].starts_with("ال");
+                let after_ba = feast_ba && off == conj + 2;
                 for &pi in list {
-                    if seen.contains(&(wi, pi)) || (in_timex && !phrases[pi].in_timex) || (with_article && phrases[pi].verb_head) {
+                    if seen.contains(&(wi, pi)) || (in_timex && !phrases[pi].in_timex) || (with_article && phrases[pi].verb_head) || (after_ba && phrases[pi].words < 2) {
                         continue;
                     }
                     if let Some(last) = self.match_rest(&phrases[pi].slots, 1, wi + 1, phrases[pi].in_timex) {

@@ -20,7 +20,7 @@ use label::build_mention;
 use place::doc_places;
 use relations::{reactions, stated_relations};
 use roles::{anaphors, outcomes, report_roles, reported_complements, told_as_past};
-use time::{lasting_durations, link_times};
+use time::{lasting_durations, link_times, planned_ends};
 use triggers::{add_generic_drafts, counted_draft, typed_drafts};
 use tarikh_anchor::AnchoredDocument;
 
@@ -68,6 +68,7 @@ pub fn extract(doc: &AnchoredDocument, lexicon: &EventLexicon) -> DocEvents {
     outcomes(&cx, &drafts, &mut mentions);
     anaphors(&cx, &drafts, &mut mentions);
     told_as_past(&cx, &drafts, &complement, &mut mentions);
+    planned_ends(&cx, &drafts, &mut mentions);
     // (last: the rules above read a bare verb's label as the verb alone)
     for (m, d) in mentions.iter_mut().zip(&drafts) {
         m.label = label::with_argument_before(&cx, d, &taken, std::mem::take(&mut m.label));

@@ -182,6 +182,90 @@ pub(super) fn since_timex(cx: &Ctx, drafts: &[Draft], d: &Draft) -> Option<usize
     best.map(|(_, ti)| ti)
 }
 
+/// Adjectives that end a span of time as the one just before the publication («الساعات
+/// الماضية»، «الأيام الأخيرة»، «الـ24 ساعة المنصرمة»، «الأسابيع الفائتة»), normalised.
+pub(super) const JUST_PAST: &[&str] = &["الماضيه", "الاخيره", "المنصرمه", "الفائته"];
+
+/// Words that, before such a span, place an event within it («خلال الساعات الماضية»، «في الأيام
+/// الأخيرة»، «طوال الساعات الـ24 الماضية»، «على مدى الأيام الثلاثة الماضية»), normalised, a
+/// conjunction allowed.
+pub(super) const WITHIN_WORDS: &[&str] = &["خلال", "في", "طوال", "طيله", "مدي"];
+
+/// A span ending at the publication that the clause places the event of draft `d` in: a DURATION
+/// timex ending with an adjective of the just past ([`JUST_PAST`]) after a word of "within"
+/// ([`WITHIN_WORDS`]), in the mention's clause with no other trigger between ("وتشهد البلاد
+/// فيضانات خلال الساعات الماضية"، "وشهدت الإمارات في الأيام الثلاثة الماضية هطولا مطريا"). The
+/// press tells what has just happened so, with no date: the event began within that span before
+/// the article (its `since`). A span of comparison ("الأعلى خلال الأيام الماضية") is none.
+pub(super) fn recent_span(cx: &Ctx, drafts: &[Draft], d: &Draft) -> Option<usize> {
+    let clause = cx.words[d.last].clause;
+    let mut best: Option<(usize, usize)> = None; // (distance, timex)
+    for (ti, t, tf) in cx.timexes_of_sentence(cx.words[d.last].sentence) {
+        if t.kind != TimexType::Duration || t.event_offset.is_some() || t.duration_seconds.is_none() || tf == 0 || tf >= cx.words.len() {
+            continue;
+        }
+        let tl = cx.words.partition_point(|x| x.range.start < t.byte_range.end).saturating_sub(1).max(tf);
+        if cx.words[tf].clause != clause || cx.words[tl].clause != clause || !JUST_PAST.contains(&cx.word(tl)) || introduced_by_since(cx, tf) {
+            continue;
+        }
+        let before = cx.word(tf - 1);
+        let before = before.strip_prefix('و').filter(|b| WITHIN_WORDS.contains(b)).unwrap_or(before);
+        if !cx.adjacent(tf - 1) || !WITHIN_WORDS.contains(&before) || (tf.saturating_sub(4)..tf).any(|wi| cx.lex.is_comparison(cx.word(wi))) {
+            continue;
+        }
+        // another event between them takes it
+        let (lo, hi) = if tf > d.last { (d.last, tf) } else { (tl, d.first) };
+        if drafts.iter().any(|o| o.first > lo && o.first < hi) {
+            continue;
+        }
+        if best.is_none_or(|(b, _)| hi - lo < b) {
+            best = Some((hi - lo, ti));
+        }
+    }
+    best.map(|(_, ti)| ti)
+}
+
+/// Planned ends: a mention of a type that ends measures as planned (`ends_planned`: classes
+/// resuming) after «على أن» ("ليوم غد الثلاثاء، على أن تستأنف الدراسة يوم الأربعاء"; one word may
+/// stand between, «على أن يتم استئناف») is the planned end of the measures of those types told
+/// before it in its sentence: each lasts until its date (its `until`, when it has none and the
+/// date is not before its own), and it joins one of them (of the type listed first, the nearest
+/// of it), with no date of its own (no row of its own: the timeline shows the measure ending then).
+pub(super) fn planned_ends(cx: &Ctx, drafts: &[Draft], mentions: &mut [EventMention]) {
+    let types = cx.lex.types();
+    for (ri, r) in drafts.iter().enumerate() {
+        let Some(ends) = r.type_idx.map(|t| &types[t].ends_planned).filter(|e| !e.is_empty()) else { continue };
+        let sentence = cx.words[r.first].sentence;
+        let in_reach = |x: usize| cx.words[x].sentence == sentence && (x..r.first).all(|y| cx.adjacent(y));
+        let Some(an) = (r.first.saturating_sub(2)..r.first).rev().find(|&x| cx.word(x) == "ان" && in_reach(x)) else { continue };
+        if an == 0 || !in_reach(an - 1) || without_conjunction(cx.word(an - 1)) != "علي" {
+            continue;
+        }
+        let end = mentions[ri].time.and_then(|ti| cx.doc.timexes[ti].interval.as_ref().map(|i| (ti, i.end)));
+        let mut nearest = None;
+        for oi in drafts_of_sentence(cx, drafts, sentence) {
+            let o = &drafts[oi];
+            let Some(rank) = o.type_idx.and_then(|t| ends.iter().position(|e| *e == types[t].name)) else { continue };
+            if o.last + 1 >= an || mentions[oi].until.is_some() {
+                continue;
+            }
+            // (the first type listed, then the nearest)
+            if nearest.is_none_or(|(r, _)| rank <= r) {
+                nearest = Some((rank, oi));
+            }
+            let start = mentions[oi].time.and_then(|ti| cx.doc.timexes[ti].interval.as_ref()).map(|i| i.start);
+            if let Some((ti, _)) = end.filter(|&(_, e)| start.is_none_or(|s| e > s)) {
+                mentions[oi].until = Some(ti);
+                mentions[oi].time_is_start = false;
+            }
+        }
+        if let Some((_, oi)) = nearest {
+            mentions[ri].joins = mentions[ri].joins.or(Some(oi));
+            mentions[ri].time = None;
+        }
+    }
+}
+
 /// How many words before «منذ» a phrase of a first time still makes it a comparison: the relative
 /// clause a first time takes ("المرة الأولى التي تصل فيها طائرة سعودية إلى المطار منذ 12 عاما").
 pub(super) const FIRST_TIME_REACH: usize = 12;
@@ -760,6 +844,10 @@ pub(super) fn link_times(cx: &Ctx, drafts: &[Draft], complement: &[Option<usize>
                 mentions[mi].time = Some(ti);
                 mentions[mi].since = None;
             }
+        }
+        // «خلال الساعات الماضية»: with no date of its own, the event began within that span
+        if mentions[mi].time.is_none() && mentions[mi].until.is_none() && mentions[mi].since.is_none() {
+            mentions[mi].since = recent_span(cx, drafts, d);
         }
         mentions[mi].duration = event_duration(cx, drafts, d);
     }

@@ -156,27 +156,21 @@ pub(crate) fn flatten(input: &Input) -> Mentions {
             let mut distinct: Vec<u32> = m.distinct.iter().map(|w| intern(&mut words, w, |n| n as u32)).collect();
             distinct.sort_unstable();
             distinct.dedup();
+            // a word's key: its skeleton, interned among the story's words
+            let mut key_of = |w: &str| {
+                skeleton_into(w, &mut word);
+                intern(&mut words, &word, |n| n as u32)
+            };
             let mut keys: Vec<u32> = m
                 .keywords
                 .iter()
                 .map(String::as_str)
                 .chain(m.head.split(' ').filter(|w| !w.is_empty()))
-                .map(|w| {
-                    skeleton_into(w, &mut word);
-                    intern(&mut words, &word, |n| n as u32)
-                })
+                .map(&mut key_of)
                 .collect();
             keys.sort_unstable();
             keys.dedup();
-            let mut head_keys: Vec<u32> = m
-                .head
-                .split(' ')
-                .filter(|w| !w.is_empty())
-                .map(|w| {
-                    skeleton_into(w, &mut word);
-                    intern(&mut words, &word, |n| n as u32)
-                })
-                .collect();
+            let mut head_keys: Vec<u32> = m.head.split(' ').filter(|w| !w.is_empty()).map(&mut key_of).collect();
             head_keys.sort_unstable();
             head_keys.dedup();
             // "X خلال Y" (or X at the same time as Y) with Y dated and X not: X is within Y's time

@@ -259,9 +259,6 @@ pub(crate) struct Rule {
     /// How many texts [`Rule::may_match`] ruled the rule out in (it stops checking after a few:
     /// the rule is compiled once and for all instead).
     ruled_out: Counter,
-    /// How many anchored searches the rule made before its `filter` was built (see
-    /// [`Rule::search_filter`]).
-    searches: Counter,
     /// Is the rule only ever searched anchored, at the starts the prefilter proposes? Then its
     /// regex is built without the meta engine's own prefilters, which serve unanchored searches
     /// only and took a fifth of its compile time (see [`compile_rule`]).
@@ -323,10 +320,6 @@ impl Clone for Counter {
 const MAY_MATCH_TEXT: usize = 256;
 const MAY_MATCH_TIMES: u32 = 32;
 
-/// How many anchored searches a rule with `\b` makes before its filter is built (see
-/// [`Rule::search_filter`]).
-const FILTER_AFTER: u32 = 32;
-
 impl Rule {
     /// Can the rule match in `text` (normalised, without non-ASCII digits)? `false` only when it
     /// certainly cannot: `text` lacks every member of one of its required literal sets. Asked
@@ -368,6 +361,12 @@ impl Rule {
         self.anchored.get_or_init(|| {
             let compiled = match parse_full_skeleton_as_tries(&self.source, grammar) {
                 Some(hir) => {
+                    if self.word_boundary {
+                        // The `\b` filter from the same parse (parsing the full pattern again,
+                        // lexicons and all, was a tenth of a one-phrase `tarikh parse`); the
+                        // tries match what the alternations match, and the filter reads only that.
+                        self.filter.get_or_init(|| crate::prefilter::word_boundary_free_hir(&hir));
+                    }
                     crate::anchored::AnchoredRegex::from_factored_hir(&hir)
                 }
                 None => crate::anchored::AnchoredRegex::new(&self.pattern),
@@ -376,31 +375,7 @@ impl Rule {
         })
     }
 
-    /// For a pattern with `\b`, the [`LongestFilter`](crate::prefilter::LongestFilter) the matcher
-    /// bounds each anchored search with, once the rule has made [`FILTER_AFTER`] searches without
-    /// it (`None` before). The filter only narrows where the capture engines look, never what they
-    /// find (see matcher.rs), and building it (a second NFA and lazy DFA of the whole pattern) cost
-    /// a one-phrase `tarikh parse` ~16 M instructions for a few searches (the contexts' regexes
-    /// wait the same way, see context.rs). Built from the skeleton parse, with the lexicons parsed
-    /// at load time, as the anchored engine is; `grammar` is the rule's own.
-    pub(crate) fn search_filter(&self, grammar: &Grammar) -> Option<&crate::prefilter::LongestFilter> {
-        use std::sync::atomic::Ordering;
-        if !self.word_boundary {
-            return None;
-        }
-        if self.filter.get().is_none() && self.searches.0.fetch_add(1, Ordering::Relaxed) < FILTER_AFTER {
-            return None;
-        }
-        self.filter
-            .get_or_init(|| match parse_full_skeleton_as_tries(&self.source, grammar) {
-                Some(hir) => crate::prefilter::word_boundary_free_hir(&hir),
-                None => crate::prefilter::word_boundary_free(&self.pattern),
-            })
-            .as_ref()
-    }
-
     /// For a pattern with `\b`: its [`LongestFilter`](crate::prefilter::LongestFilter), built on first use.
-    #[cfg(test)]
     pub(crate) fn filter(&self) -> Option<&crate::prefilter::LongestFilter> {
         if !self.word_boundary {
             return None;
@@ -446,10 +421,9 @@ pub(crate) struct Context {
     pub(crate) right: Option<LazyContextRegex>,
     /// The `left` and `right` patterns as written (placeholders unexpanded), for `edges`.
     sources: [Option<String>; 2],
-    /// Per side (left, right): the words every match of its body has, and the literals it must
-    /// end (start) with, each worked out on the side's first use (see [`Context::admits`]): the
-    /// right side of a context whose left side fails is never asked, so its body is not parsed.
-    edges: [std::sync::OnceLock<SideChecks>; 2],
+    /// Per side (left, right): the literals its body must end (start) with, and the words every
+    /// match of it has, worked out on first use (see [`Context::admits`]).
+    edges: std::sync::OnceLock<[SideChecks; 2]>,
     /// Per side: how many windows the required words ruled it out in (see [`Context::admits`]).
     ruled_out: [Counter; 2],
     pub(crate) include: bool,
@@ -467,12 +441,8 @@ pub(crate) struct Context {
 /// The literal checks of one side of a context (see [`Context::admits`]).
 #[derive(Debug, Clone)]
 pub(crate) struct SideChecks {
-    /// The body parsed (lexicons in place), kept for `edge`; `None` without a skeleton parse.
-    body: Option<regex_syntax::hir::Hir>,
     /// Literals the body must end (left) or start (right) with; `None` without a sound check.
-    /// Made when a window first passes `required` (rewriting the body without its white space
-    /// and extracting its edge literals cost more than the required words).
-    edge: std::sync::OnceLock<Option<crate::context::EdgeLiterals>>,
+    edge: Option<crate::context::EdgeLiterals>,
     /// Literal sets every match of the body has a member of each of.
     pub(crate) required: Vec<Vec<Vec<u8>>>,
 }
@@ -487,21 +457,26 @@ impl Context {
     /// can apply. Sound because the regex is searched in `window` alone.
     pub(crate) fn admits(&self, grammar: &Grammar, side: crate::context::Side, window: &str) -> bool {
         use std::sync::atomic::Ordering;
-        let i = usize::from(side == crate::context::Side::Right);
-        let checks = self.edges[i].get_or_init(|| {
-            let body = self.sources[i].as_deref().and_then(|source| parse_cached_skeleton(source, &|s| s.to_string(), grammar));
-            let required = body.as_ref().map_or_else(Vec::new, |body| crate::prefilter::required_literals(body, false));
-            SideChecks { body, edge: std::sync::OnceLock::new(), required }
+        let checks = self.edges.get_or_init(|| {
+            let check = |source: &Option<String>, side: crate::context::Side| {
+                let Some(body) = source.as_deref().and_then(|source| parse_cached_skeleton(source, &|s| s.to_string(), grammar)) else { return SideChecks { edge: None, required: Vec::new() } };
+                SideChecks { edge: crate::context::EdgeLiterals::new(&body, side), required: crate::prefilter::required_literals(&body, false) }
+            };
+            [check(&self.sources[0], crate::context::Side::Left), check(&self.sources[1], crate::context::Side::Right)]
         });
-        // Both checks are sound (a window failing either cannot match), so their order changes no
-        // answer; the required words come first because they are the cheaper to work out.
-        let compiled = [&self.left, &self.right][i].as_ref().is_none_or(|r| r.compiled.get().is_some());
-        if !compiled && !checks.required.is_empty() && self.ruled_out[i].0.load(Ordering::Relaxed) < MAY_MATCH_TIMES && !crate::prefilter::holds_required(window.as_bytes(), &checks.required) {
-            self.ruled_out[i].0.fetch_add(1, Ordering::Relaxed);
+        let i = usize::from(side == crate::context::Side::Right);
+        if !checks[i].edge.as_ref().is_none_or(|e| e.admits(window)) {
             return false;
         }
-        let edge = checks.edge.get_or_init(|| checks.body.as_ref().and_then(|body| crate::context::EdgeLiterals::new(body, side)));
-        edge.as_ref().is_none_or(|e| e.admits(window))
+        let compiled = [&self.left, &self.right][i].as_ref().is_none_or(|r| r.compiled.get().is_some());
+        if compiled || checks[i].required.is_empty() || self.ruled_out[i].0.load(Ordering::Relaxed) >= MAY_MATCH_TIMES {
+            return true;
+        }
+        let may = crate::prefilter::holds_required(window.as_bytes(), &checks[i].required);
+        if !may {
+            self.ruled_out[i].0.fetch_add(1, Ordering::Relaxed);
+        }
+        may
     }
 }
 
@@ -873,7 +848,7 @@ impl Grammar {
             for ex in def.examples {
                 examples.push(example_from(ex, &path, source, lines, &owner)?);
             }
-            rules.push(Rule { name: def.name, doc: def.doc, kind, pattern: full, source: def.pattern.get_ref().clone(), regex, anchored: std::sync::OnceLock::new(), filter: std::sync::OnceLock::new(), word_boundary, required, ruled_out: Counter::default(), searches: Counter::default(), anchored_only: false, fields, capture_lexicons: capture_lexicons.into_iter().collect(), priority: def.priority, order, origin, body });
+            rules.push(Rule { name: def.name, doc: def.doc, kind, pattern: full, source: def.pattern.get_ref().clone(), regex, anchored: std::sync::OnceLock::new(), filter: std::sync::OnceLock::new(), word_boundary, required, ruled_out: Counter::default(), anchored_only: false, fields, capture_lexicons: capture_lexicons.into_iter().collect(), priority: def.priority, order, origin, body });
         }
         let mut contexts = Vec::new();
         for (ci, (path, source, lines, def)) in context_defs.into_iter().enumerate() {
@@ -921,7 +896,7 @@ impl Grammar {
                 examples.push(example_from(ex, &path, source, lines, &owner)?);
             }
             let sources = [def.left.clone(), def.right.clone()];
-            contexts.push(Context { name: def.name, doc: def.doc, types, left, right, sources, edges: Default::default(), ruled_out: Default::default(), include: def.include, needs_any, needs_none, fields, capture_lexicons, origin });
+            contexts.push(Context { name: def.name, doc: def.doc, types, left, right, sources, edges: std::sync::OnceLock::new(), ruled_out: Default::default(), include: def.include, needs_any, needs_none, fields, capture_lexicons, origin });
         }
         let mut compositions = Vec::new();
         for (path, source, lines, def) in compose_defs {

@@ -889,6 +889,21 @@ fn a_statement_that_carries_an_announcement_is_its_medium() {
 }
 
 #[test]
+fn a_date_after_that_is_dates_the_event_of_the_clause_before() {
+    // «…، وذلك يوم غد السبت»: the demonstrative stands for the match told before the comma, even
+    // when the clause of the date names the round again
+    let text = "ويواجه المنتخب منتخب البرتغال في ثالث مباراة بين الطرفين، وذلك يوم غد السبت برسم دور الربع النهائي.";
+    let d = doc("d", text, vec![date("يوم غد السبت", "2022-12-10", day(2022, 12, 10))]);
+    let ev = extract(&d, &lex());
+    assert_eq!(find(&ev, "مباراة").1.time, Some(0));
+    // without it, a clause with an event of its own keeps its date
+    let text = "ويواجه المنتخب منتخب البرتغال في ثالث مباراة بين الطرفين، ويتأهل الفائز يوم غد السبت إلى الدور الربع النهائي.";
+    let d = doc("d", text, vec![date("يوم غد السبت", "2022-12-10", day(2022, 12, 10))]);
+    let ev = extract(&d, &lex());
+    assert_eq!(find(&ev, "مباراة").1.time, None);
+}
+
+#[test]
 fn entering_into_force_makes_no_event_of_its_own() {
     // «ستدخل التدابير حيز التنفيذ من صباح الأربعاء»: the measures take effect; no generic event
     let text = "وأوضح أن هذه التدابير ستدخل حيز التنفيذ من صباح الأربعاء.";

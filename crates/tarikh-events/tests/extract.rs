@@ -282,6 +282,20 @@ fn an_event_after_a_noun_of_stance_takes_no_date_from_before() {
     let ev = extract(&d, &lex());
     let (_, deal) = find(&ev, "اتفاق");
     assert_eq!(deal.time, None);
+    // announcing one's consent to an agreement is making it: one event, which the announcement's
+    // day starts (the truce may run into the next day)
+    let text = "أعلن الجيش، اليوم الأحد، موافقته على هدنة إنسانية.";
+    let d = doc("d", text, vec![date("اليوم الأحد", "2023-05-07", day(2023, 5, 7))]);
+    let ev = extract(&d, &lex());
+    let (truce, _) = find(&ev, "هدنة");
+    let (_, announcement) = find(&ev, "أعلن");
+    assert_eq!(announcement.joins, Some(truce));
+    assert!(announcement.time_is_start);
+    // a refusal announces no agreement
+    let text = "أعلنت الحركة أمس رفضها لاتفاق وقف إطلاق النار.";
+    let d = doc("d", text, vec![date("أمس", "2023-05-06", day(2023, 5, 6))]);
+    let ev = extract(&d, &lex());
+    assert_eq!(find(&ev, "أعلنت").1.joins, None);
     // without the stance noun the announced measure keeps the date («أعلنت الحكومة، اليوم، هدنة»)
     let text = "أعلن الجيش، اليوم الأحد، هدنة إنسانية.";
     let d = doc("d", text, vec![date("اليوم الأحد", "2023-05-07", day(2023, 5, 7))]);
@@ -850,6 +864,52 @@ fn a_negated_event_did_not_happen_and_a_statement_named_as_a_medium_is_its_repor
     let ev = extract(&d, &lex());
     let (warned, _) = find(&ev, "أوصت");
     assert_eq!(find(&ev, "بيان").1.joins, Some(warned));
+}
+
+#[test]
+fn a_statement_that_carries_an_announcement_is_its_medium() {
+    // «أعلنت خلاله»: what is announced «in it» is announced in the statement issued before
+    let text = "ونشرت الحكومة بيانا عبر صفحتها الاثنين، أعلنت خلاله حدادا لمدة ثلاثة أيام.";
+    let d = doc("d", text, vec![date("الاثنين", "2023-09-11", day(2023, 9, 11)), duration("ثلاثة أيام", "P3D", 3 * 86400)]);
+    let ev = extract(&d, &lex());
+    let (announced, announcement) = find(&ev, "أعلنت");
+    assert_eq!(find(&ev, "بيانا").1.joins, Some(announced));
+    assert_eq!(announcement.time, Some(0));
+    // after a verb, «فيه» is «at a time when»: no medium
+    let text = "بحسب ما نقلت الوكالة، في وقت أعلنت فيه الحكومة حظر التجول.";
+    let ev = extract(&doc("d", text, vec![]), &lex());
+    let (announced, _) = find(&ev, "أعلنت");
+    assert_ne!(find(&ev, "نقلت").1.joins, Some(announced));
+    // «جاء ذلك في بيان»: the statement is the medium of the report told just before
+    let text = "أعلن الجيش موافقته على هدنة إنسانية. جاء ذلك في بيان للمتحدث باسم الجيش مساء اليوم.";
+    let d = doc("d", text, vec![date("مساء اليوم", "2023-04-19TEV", day(2023, 4, 19))]);
+    let ev = extract(&d, &lex());
+    let (announced, _) = find(&ev, "أعلن");
+    assert_eq!(find(&ev, "بيان").1.joins, Some(announced));
+}
+
+#[test]
+fn a_date_after_that_is_dates_the_event_of_the_clause_before() {
+    // «…، وذلك يوم غد السبت»: the demonstrative stands for the match told before the comma, even
+    // when the clause of the date names the round again
+    let text = "ويواجه المنتخب منتخب البرتغال في ثالث مباراة بين الطرفين، وذلك يوم غد السبت برسم دور الربع النهائي.";
+    let d = doc("d", text, vec![date("يوم غد السبت", "2022-12-10", day(2022, 12, 10))]);
+    let ev = extract(&d, &lex());
+    assert_eq!(find(&ev, "مباراة").1.time, Some(0));
+    // without it, a clause with an event of its own keeps its date
+    let text = "ويواجه المنتخب منتخب البرتغال في ثالث مباراة بين الطرفين، ويتأهل الفائز يوم غد السبت إلى الدور الربع النهائي.";
+    let d = doc("d", text, vec![date("يوم غد السبت", "2022-12-10", day(2022, 12, 10))]);
+    let ev = extract(&d, &lex());
+    assert_eq!(find(&ev, "مباراة").1.time, None);
+}
+
+#[test]
+fn entering_into_force_makes_no_event_of_its_own() {
+    // «ستدخل التدابير حيز التنفيذ من صباح الأربعاء»: the measures take effect; no generic event
+    let text = "وأوضح أن هذه التدابير ستدخل حيز التنفيذ من صباح الأربعاء.";
+    let d = doc("d", text, vec![date("صباح الأربعاء", "2020-03-25TMO", day(2020, 3, 25))]);
+    let ev = extract(&d, &lex());
+    assert!(ev.mentions.iter().all(|m| !m.generic), "{:?}", ev.mentions.iter().map(|m| &m.trigger).collect::<Vec<_>>());
 }
 
 #[test]

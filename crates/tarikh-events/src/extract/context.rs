@@ -238,10 +238,12 @@ impl<'a> Ctx<'a> {
 
     /// A verb that names an action, fit to make a generic event: a perfect or imperfect verb form,
     /// not a verbal noun or a noun of the فعال pattern ("غرار"), not a stop word, and not a word the
-    /// lexicon says makes no event (copulas, light verbs, participles of speech).
+    /// lexicon says makes no event (copulas, light verbs, participles of speech), nor the verb of
+    /// entering into force («ستدخل التدابير حيز التنفيذ»: the event is the measure that does).
     pub(super) fn is_event_verb(&self, wi: usize) -> bool {
         let w = self.word(wi);
-        self.is_content(wi) && looks_like_verb(w) && !self.hamza_on_ya_after_alif(wi) && !noun_pattern(without_conjunction(w)) && !self.lex.is_non_event(w) && !self.lex.is_non_event(without_conjunction(w)) && !self.negated(wi) && !self.after_title(wi)
+        let into_force = wi + 1 < self.words.len() && self.adjacent(wi) && self.word(wi + 1) == IN_FORCE;
+        self.is_content(wi) && looks_like_verb(w) && !into_force && !self.hamza_on_ya_after_alif(wi) && !noun_pattern(without_conjunction(w)) && !self.lex.is_non_event(w) && !self.lex.is_non_event(without_conjunction(w)) && !self.negated(wi) && !self.after_title(wi)
     }
 
     /// Whether word `wi` is written with «ائ» (the normalised text spells ئ as ي): a noun, a broken
@@ -321,6 +323,10 @@ pub(super) const MULTIPLES: &[&str] = &["الف", "الاف", "مليون", "م�
 /// Conjunctions that open a clause of their own after a comma ("إذ تظهر أحدث الاستطلاعات …",
 /// "بينما", "حيث"), normalised.
 pub(super) const CLAUSE_CONJUNCTIONS: &[&str] = &["اذ", "حيث", "بينما", "فيما", "لكن", "غير"];
+
+/// «حيز» of «دخل حيز التنفيذ» (normalised): the verb before it only says that its subject, a
+/// measure, takes effect.
+const IN_FORCE: &str = "حيز";
 
 /// Whether a clause whose first word is `w` is a new clause coordinated with or subordinated to the
 /// one before: it opens with the conjunction و (not a root letter) or with «إذ»، «حيث»، «بينما» …

@@ -20,6 +20,18 @@ pub(super) const COMPLEMENTIZERS: &[&str] = &[
 /// second complement after the conjunction و ("وأن العيد سيبدأ السبت").
 pub(super) const COORDINATED_COMPLEMENTIZERS: usize = 14;
 
+/// Nouns of consent (normalised stems, a pronoun suffix allowed): «أعلنت موافقتها على هدنة»،
+/// «أعلن قبوله بالاتفاق». Announcing one's consent to an agreement is making it, so the
+/// announcement is the agreement; the other stances ([clauses] `stance`: refusal, intention,
+/// readiness) announce no event.
+pub(super) const CONSENT: &[&str] = &["موافق", "قبول"];
+
+/// Whether a normalised word is a noun of consent ([`CONSENT`]) that the lexicon reads as a stance.
+fn consent(word: &str) -> bool {
+    let w = without_conjunction(word);
+    CONSENT.iter().any(|c| w.starts_with(c)) && w.chars().count() <= 9
+}
+
 /// How many words may stand between a reporting trigger and its complementizer ("قال الموقع إن").
 pub(super) const COMPLEMENT_REACH: usize = 4;
 
@@ -135,8 +147,13 @@ pub(super) fn report_roles(cx: &Ctx, drafts: &[Draft], complement: &[Option<usiz
             let free = |from: usize, to: usize| {
                 (from..to).all(|wi| {
                     let w = without_conjunction(cx.word(wi));
-                    let preposition = PREPOSITIONS.contains(&w) && wi + 1 == to && w != "عن";
-                    !preposition && !LABEL_STOPS.contains(&w) && !COMPLEMENTIZERS.contains(&w) && !cx.lex.is_since(w)
+                    // «أعلنت القوات موافقتها على هدنة»: a party's consent to an agreement is the
+                    // agreement it makes, and the preposition of the consent governs it
+                    let of_consent = wi > from && consent(cx.word(wi - 1));
+                    let preposition = PREPOSITIONS.contains(&w) && wi + 1 == to && w != "عن" && !of_consent;
+                    // any other stance (refusal, intention: «أعلنت رفضها للاتفاق») makes no event
+                    let other_stance = cx.lex.is_stance(w) && !consent(w);
+                    !preposition && !other_stance && !LABEL_STOPS.contains(&w) && !COMPLEMENTIZERS.contains(&w) && !cx.lex.is_since(w)
                 })
             };
             // the object in the verb's clause, or right after a date set off by commas that closes it
@@ -152,7 +169,7 @@ pub(super) fn report_roles(cx: &Ctx, drafts: &[Draft], complement: &[Option<usiz
             // dates not counted (found once, not counted again for every candidate)
             let reach_end = (d.last + 1..cx.words.len())
                 .take_while(|&wi| cx.words[wi].sentence == sentence)
-                .filter(|&wi| cx.word_timex[wi].is_none())
+                .filter(|&wi| cx.word_timex[wi].is_none() && !consent(cx.word(wi)) && !(wi > 0 && consent(cx.word(wi - 1))))
                 .nth(OBJECT_REACH - 1)
                 .unwrap_or(usize::MAX);
             let in_reach = |o: &Draft| {
@@ -176,6 +193,11 @@ pub(super) fn report_roles(cx: &Ctx, drafts: &[Draft], complement: &[Option<usiz
             if let Some(o) = object {
                 mentions[mi].joins = Some(o);
                 mentions[mi].role = MentionRole::Event;
+                // the day a party announced its consent is when the agreement began to bind it,
+                // not when what was agreed ends (a truce «تبدأ مساء اليوم» runs into tomorrow)
+                if (d.last + 1..drafts[o].first).any(|wi| consent(cx.word(wi))) {
+                    mentions[mi].time_is_start = true;
+                }
                 if types[ti].reports {
                     last_report = Some((sentence, mi));
                 }
@@ -264,11 +286,51 @@ pub(super) fn report_roles(cx: &Ctx, drafts: &[Draft], complement: &[Option<usiz
         let other = |o: &(usize, &Draft)| o.0 != mi && reports(o.1) && !is_medium(cx, o.1) && cx.words[o.1.first].sentence == sentence;
         let before = drafts.iter().enumerate().filter(other).filter(|(_, o)| o.last < d.first).max_by_key(|(_, o)| o.last).map(|(i, _)| i);
         let after = || drafts.iter().enumerate().filter(other).find(|(_, o)| o.first > d.last).map(|(i, _)| i);
-        if let Some(r) = before.or_else(after) {
+        // «جاء ذلك في بيان …»: the demonstrative names what the sentence before told, so the
+        // statement is the medium of the last report of that sentence
+        let that_before = || told_before(cx, d).and_then(|s| drafts.iter().rposition(|o| reports(o) && cx.words[o.first].sentence == s));
+        if let Some(r) = before.or_else(after).or_else(that_before) {
             mentions[mi].joins = Some(r);
             mentions[mi].role = mentions[r].role;
         }
     }
+    // A statement whose content a report after it gives «in it» («نشرت الحكومة بيانا، أعلنت خلاله
+    // حدادا»، «أصدرت الوزارة بيانا أكدت فيه …»): the statement is that report's medium, one event,
+    // said when the statement was issued. (A statement, a noun: after a verb «فيه» is «at a time
+    // when», «بحسب ما نقلت الوكالة، في وقت أعلنت فيه الحكومة …».)
+    for (mi, d) in drafts.iter().enumerate() {
+        if !reports(d) || is_medium(cx, d) || mentions[mi].joins.is_some() || d.first != d.last || looks_like_verb(cx.word(d.first)) {
+            continue;
+        }
+        let sentence = cx.words[d.first].sentence;
+        let Some(r) = drafts.iter().position(|o| o.first > d.last && reports(o) && cx.words[o.first].sentence == sentence) else { continue };
+        let next = drafts[r].last + 1;
+        if next >= cx.words.len() || !cx.adjacent(drafts[r].last) || !IN_IT.contains(&cx.word(next)) || mentions[r].joins == Some(mi) {
+            continue;
+        }
+        mentions[mi].joins = Some(r);
+        if mentions[r].time.is_none() {
+            mentions[r].time = mentions[mi].time;
+        }
+        mentions[mi].role = mentions[r].role;
+    }
+}
+
+/// Pronouns of «in it» after a reporting verb (normalised): «أعلنت خلاله»، «أكدت فيه»، «قال
+/// فيها»، «أوضحت عبره»: what is said is said in the statement named before.
+pub(super) const IN_IT: &[&str] = &["خلاله", "خلالها", "فيه", "فيها", "عبره", "عبرها"];
+
+/// Words of «that» opening a sentence whose subject is what the sentence before told («جاء ذلك
+/// في بيان»، «وجاء ذلك خلال مؤتمر صحفي»، «جاء هذا في تصريح»), normalised.
+const THAT_CAME: &[&str] = &["جاء", "وجاء", "جاءت", "وجاءت"];
+
+/// The sentence before the one of draft `d`, when `d`'s sentence opens with «جاء ذلك» and `d` is
+/// named within a few words after it: the medium of what that sentence told.
+fn told_before(cx: &Ctx, d: &Draft) -> Option<usize> {
+    let sentence = cx.words[d.first].sentence;
+    let first = cx.words.partition_point(|x| x.sentence < sentence);
+    let opens = first + 1 < cx.words.len() && THAT_CAME.contains(&cx.word(first)) && matches!(cx.word(first + 1), "ذلك" | "هذا");
+    (opens && sentence > 0 && d.first <= first + 4).then(|| sentence - 1)
 }
 
 /// Whether the statement of draft `d` (mention `mi`) only gives the source of an event the text

@@ -492,7 +492,7 @@ pub(super) fn governing_timex(cx: &Ctx, drafts: &[Draft], d: &Draft, links: &Tim
             let first = cx.words[..=d.first].iter().rposition(|x| x.clause != w.clause).map_or(0, |p| p + 1);
             opens_with_conjunction(cx.word(first))
         };
-        let tier = if tw.clause == w.clause || (tw.clause + 1 == w.clause && fronted[tw.clause]) {
+        let tier = if tw.clause == w.clause || (tw.clause + 1 == w.clause && fronted[tw.clause]) || (tw.clause == w.clause + 1 && that_dates(cx, tf)) {
             0
         } else if !clause_has_mention[tw.clause] && !coordinated && !set_off_after_another(cx, ti, w.clause, clause_has_mention) {
             1000
@@ -548,6 +548,18 @@ pub(super) fn governing_timex(cx: &Ctx, drafts: &[Draft], d: &Draft, links: &Tim
         }
     }
     best.map(|(_, ti, own)| apposed_day(cx, ti).map_or((ti, own), |day| (day, true)))
+}
+
+/// Words of «that» which open a clause giving the time of what the clause before told («…
+/// مباراة بين الطرفين، وذلك يوم غد السبت»، «العمل عن بعد …، وذلك يوم الثلاثاء 16 أبريل»),
+/// normalised.
+pub(super) const THAT_IS: &[&str] = &["وذلك", "ذلك"];
+
+/// Whether the date starting at word `tf` opens its clause right after «وذلك» ([`THAT_IS`]): the
+/// demonstrative stands for the event of the clause before, and the date is that event's.
+fn that_dates(cx: &Ctx, tf: usize) -> bool {
+    tf > 0 && cx.words[tf - 1].clause == cx.words[tf].clause && cx.adjacent(tf - 1) && THAT_IS.contains(&cx.word(tf - 1))
+        && (tf < 2 || cx.words[tf - 2].clause != cx.words[tf].clause)
 }
 
 /// Whether the date starting at word `tf`, after the mention of draft `d`, stands in a relative

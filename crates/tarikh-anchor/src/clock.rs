@@ -295,20 +295,26 @@ fn range_joint(between: &str) -> bool {
 /// The first end of a range of clock times, written without a part of day or a day, takes them
 /// from the second end («من الساعة 3 إلى الساعة 4 بعد العصر» = 15:00 to 16:00; «بين الساعة 7
 /// و8:30 من مساء اليوم الخميس» = 19:00 Thursday). The part of day is taken only when the range still
-/// runs forward (from eight to four in the afternoon starts in the morning).
+/// runs forward (from eight to four in the afternoon starts in the morning). Daily hours
+/// («يسري حظر التجول بين الساعة 7 و8 مساء»: `XXXX-XX-XXT19:00` to `XXXX-XX-XXT20:00`) share the
+/// part of day alike, on no day.
 fn ranges_share_their_end(mentions: &[&Mention], timexes: &mut [Timex], text: &str, tz: chrono_tz::Tz) {
+    const ANY_DAY: &str = "XXXX-XX-XXT";
     for i in 0..timexes.len().saturating_sub(1) {
         let (Some(first), Some(second)) = (mentions.get(i), mentions.get(i + 1)) else { continue };
         let s = &first.semantics;
         let bare = s.hour.is_some() && s.part_of_day.is_none() && names_no_day(first.kind, s);
-        if !bare || timexes[i].value.starts_with('X') || second.kind != MentionType::Time || second.semantics.hour.is_none() {
+        let daily = timexes[i].value.starts_with(ANY_DAY) && timexes[i + 1].value.starts_with(ANY_DAY);
+        if !bare || (timexes[i].value.starts_with('X') && !daily) || second.kind != MentionType::Time || second.semantics.hour.is_none() {
             continue;
         }
         if !text.get(first.matched.end..second.matched.start).is_some_and(range_joint) {
             continue;
         }
         let end = &timexes[i + 1];
-        let Some(day) = end.value.get(..10).and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok()) else { continue };
+        // Daily hours are read on any day (the first of 2024) and keep only their clock.
+        let on = if daily { Some("2024-01-01") } else { end.value.get(..10) };
+        let Some(day) = on.and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok()) else { continue };
         let mut sem = s.clone();
         let twelve = |h: u32| if h.is_multiple_of(12) { 12 } else { h % 12 };
         if let (Some(pod), Some(h), Some(end_hour)) = (second.semantics.part_of_day, s.hour, second.semantics.hour) {
@@ -318,6 +324,12 @@ fn ranges_share_their_end(mentions: &[&Mention], timexes: &mut [Timex], text: &s
         }
         let Some(res) = resolve(first.kind, &sem, &Reference { date: day, time: None, tz }, Prefer::Future) else { continue };
         let t = &mut timexes[i];
+        if daily {
+            if let Some(clock) = res.value.get(ANY_DAY.len()..) {
+                t.value = format!("{ANY_DAY}{clock}");
+            }
+            continue;
+        }
         (t.value, t.interval, t.anchor) = (res.value, res.interval, AnchorKind::Narrative);
     }
 }
@@ -370,6 +382,16 @@ mod tests {
         assert_eq!(value_of(text, "2022-12-14", "الساعة الرابعة عصرا").1, "2022-12-14T16:00");
         let text = "يلتقي المنتخبان يوم الأحد 18 ديسمبر. وقال المدرب إن الفريق تدرب لمدة ساعتين، وتفتح الأبواب على الساعة الرابعة عصرا.";
         assert_eq!(value_of(text, "2022-12-14", "الساعة الرابعة عصرا").1, "2022-12-14T16:00");
+    }
+
+    #[test]
+    fn daily_hours_share_the_part_of_day_of_their_end() {
+        let text = "يسري حظر التجول يوميا بين الساعة 7 و8 مساء";
+        assert_eq!(value_of(text, "2020-03-25", "الساعة 7"), ("SET".into(), "XXXX-XX-XXT19:00".into()));
+        assert_eq!(value_of(text, "2020-03-25", "8 مساء"), ("SET".into(), "XXXX-XX-XXT20:00".into()));
+        // A range on a day is unchanged: the start takes the end's day and part of day.
+        let text = "يعقد المجلس جلسته اليوم الأربعاء بين الساعة 7 و8 مساء";
+        assert_eq!(value_of(text, "2020-03-25", "الساعة 7").1, "2020-03-25T19:00");
     }
 
     #[test]

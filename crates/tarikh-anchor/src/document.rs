@@ -448,7 +448,7 @@ pub(crate) fn anchor_traced(
             None => resolve_traced(m.kind, s, &r, prefer, &mut t),
         };
         let Some(mut res) = resolved else {
-            let (start, end) = normalised.original_span(m.range.start, m.range.end);
+            let (start, end) = mention_span(&normalised, &m.range);
             conflicts.push(DocConflict {
                 kind: "impossible_date".into(),
                 start,
@@ -474,7 +474,7 @@ pub(crate) fn anchor_traced(
                 }
             }
         }
-        let (start, end) = normalised.original_span(m.range.start, m.range.end);
+        let (start, end) = mention_span(&normalised, &m.range);
         let span_text = chars.slice(&original, start, end).to_string();
         for (kind, description) in std::mem::take(&mut res.problems) {
             conflicts.push(DocConflict { kind, start, end, text: span_text.clone(), description });
@@ -584,6 +584,24 @@ fn calendar_gap(value: &str, seconds: i64) -> (i64, i64) {
         _ => 0,
     };
     (seconds.saturating_sub(half).max(0), seconds.saturating_add(half))
+}
+
+/// The original code point span of an expression found at `range` of the normalised text. An
+/// expression that begins at the article's alif normalisation put into a word written with «لل»
+/// («لليوم الخامس» is read as «لاليوم الخامس») starts at the word itself: the preposition ل fused
+/// with the article cannot be split off in the original, so the whole word is the expression, as
+/// the stories' gold writes it («لليوم الثالث»، «للفترة من 2024»), not one letter inside it.
+pub(crate) fn mention_span(normalised: &Normalised, range: &Range<usize>) -> (usize, usize) {
+    let (start, end) = normalised.original_span(range.start, range.end);
+    let text = normalised.as_str();
+    if text.get(range.start..).is_some_and(|t| t.starts_with('\u{627}')) && text.get(..range.start).is_some_and(|t| t.ends_with('\u{644}')) {
+        let (alif_start, alif_end) = normalised.original_span(range.start, range.start + '\u{627}'.len_utf8());
+        // Only the inserted alif has no original letter of its own; the first ل is right before it.
+        if alif_start == alif_end && alif_start > 0 {
+            return (alif_start - 1, end);
+        }
+    }
+    (start, end)
 }
 
 fn build_timex(m: &Mention, res: Resolution, start: usize, end: usize, text: String, normalised: &Normalised, event: Option<Direction>) -> Timex {

@@ -51,7 +51,7 @@ pub fn explain_phrase(grammar: &Grammar, phrase: &str, reference: Reference, pre
     for (i, (mention, mut steps)) in anchored.into_iter().zip(steps).enumerate() {
         // Timexes are built from the mentions in order, minus those that name no date.
         let timex = timexes.next_if(|t| t.byte_range == mention.range).cloned();
-        let (start, end) = document.normalised.original_span(mention.range.start, mention.range.end);
+        let (start, end) = crate::document::mention_span(&document.normalised, &mention.range);
         let problems: Vec<DocConflict> = document.conflicts.iter().filter(|c| c.start < end.max(start + 1) && start < c.end).cloned().collect();
         for p in &problems {
             steps.push(Step { step: StepKind::Problem, detail: format!("{}: {}", p.kind, p.description) });

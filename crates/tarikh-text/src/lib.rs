@@ -50,6 +50,7 @@
 #![deny(missing_docs)]
 
 mod normalise;
+mod origins;
 mod segment;
 mod words;
 

@@ -159,16 +159,27 @@ pub(crate) fn usable_text(doc: &InputDoc) -> Result<Cow<'_, str>, DocOutcome> {
 
 fn prepare(settings: &Settings, doc: &InputDoc) -> Option<Prepared> {
     let text = usable_text(doc).ok()?;
-    Some(prepare_text(settings, doc, &text))
+    Some(prepare_text(settings, doc, &text, true))
 }
 
-/// [`prepare`] of the document's text, read already.
-fn prepare_text(settings: &Settings, doc: &InputDoc, text: &str) -> Prepared {
+/// [`prepare`] of the document's text, read already. `for_stories`: with the places and days
+/// that grouping documents into stories reads; a document on its own is grouped with nothing,
+/// and the places it names are then read only for a zone that nothing else gives (its dateline
+/// first, as [`own_zone`] would).
+fn prepare_text(settings: &Settings, doc: &InputDoc, text: &str, for_stories: bool) -> Prepared {
     let normalised = Normalised::new(text);
     let mentions = settings.grammar.find(normalised.as_str());
+    let zone_wanted = doc.timezone.is_none() && settings.timezone.is_none();
+    if !for_stories {
+        let zone = match zone_wanted {
+            true => tarikh_places::zone::document_zone(&settings.gazetteer, normalised.as_str()),
+            false => None,
+        };
+        return Prepared { normalised: NormalisedText::Mapped(normalised), mentions, zone, places: Vec::new(), days: Vec::new() };
+    }
     let votes = tarikh_places::zone::place_votes(&settings.gazetteer, normalised.as_str());
     // The text's zone is read only where neither the document nor the user gives one (own_zone).
-    let zone = match doc.timezone.is_none() && settings.timezone.is_none() {
+    let zone = match zone_wanted {
         true => tarikh_places::zone::document_zone_with_votes(&settings.gazetteer, normalised.as_str(), &votes),
         false => None,
     };
@@ -433,7 +444,7 @@ pub fn process_owned(settings: &Settings, mut doc: InputDoc) -> DocOutcome {
 
 /// [`process_one`] of the document's text (`usable_text`), read once for every step.
 fn process_text(settings: &Settings, doc: &InputDoc, text: Cow<'_, str>) -> DocOutcome {
-    let prepared = Some(prepare_text(settings, doc, &text));
+    let prepared = Some(prepare_text(settings, doc, &text, false));
     let mut facts = Facts { zone: own_zone(settings, doc, prepared.as_ref()), ..Facts::default() };
     if doc.published.is_none() {
         if let Some(p) = &prepared {

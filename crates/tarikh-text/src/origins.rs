@@ -209,7 +209,7 @@ mod tests {
             let mut ends = Vec::new();
             let mut at = 0u32;
             for (gap, extra, repeat) in steps {
-                if !(repeat && !starts.is_empty()) {
+                if !repeat || starts.is_empty() {
                     at += gap;
                 }
                 starts.push(at);

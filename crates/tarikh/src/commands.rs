@@ -239,7 +239,7 @@ pub fn tag(files: &[PathBuf], docs: Option<&Path>, input: Option<&Path>, format:
             match outcome {
                 pipeline::DocOutcome::Done(d, warning) => {
                     if undated {
-                        let unread: Vec<String> = serde_json::from_str::<serde_json::Map<String, serde_json::Value>>(&line)
+                        let unread: Vec<String> = serde_json::from_str::<serde_json::Map<String, serde_json::Value>>(line)
                             .map(|m| m.keys().filter(|k| !JSONL_KEYS.contains(&k.as_str())).map(|k| format!("`{k}`")).collect())
                             .unwrap_or_default();
                         let why = match &warning {

@@ -89,7 +89,7 @@ impl Prepared {
 
 /// A prepared document's normalised text: with its offset map while one document is held at a
 /// time ([`process_one`]), or released while a whole folder is ([`process_all`]). Text and map
-/// are about ten bytes per byte of text; a folder's documents are normalised again where a step
+/// are a little over a byte per byte of text (the map is sparse: see `tarikh_text`); a folder's documents are normalised again where a step
 /// needs the text (publication days of a story with undated documents, anchoring), one story or
 /// one document at a time (one more pass over each text).
 enum NormalisedText {

@@ -39,8 +39,8 @@ pub fn extract_events(outcomes: &[DocOutcome], lexicon: &EventLexicon) -> Vec<Do
     anchored(outcomes).par_iter().map(|d| tarikh_events::extract(d, lexicon)).collect()
 }
 
-/// [`extract_events`], freeing each document's normalised text and offset map (about ten bytes
-/// per byte of text, the largest thing a run keeps per document) as soon as its events are found,
+/// [`extract_events`], freeing each document's normalised text and offset map (a little over a
+/// byte per byte of text since the map is sparse; once ten, the largest thing a run kept per document) as soon as its events are found,
 /// leaving an empty one in its place. Only the events stage reads them: reconciliation and every
 /// writer read the original text and the offsets the expressions and mentions already carry.
 /// A large run thus never holds every document's offset map and every document's events at once.

@@ -89,7 +89,7 @@ impl Prepared {
 
 /// A prepared document's normalised text: with its offset map while one document is held at a
 /// time ([`process_one`]), or released while a whole folder is ([`process_all`]). Text and map
-/// are about ten bytes per byte of text; a folder's documents are normalised again where a step
+/// are a little over a byte per byte of text (the map is sparse: see `tarikh_text`); a folder's documents are normalised again where a step
 /// needs the text (publication days of a story with undated documents, anchoring), one story or
 /// one document at a time (one more pass over each text).
 enum NormalisedText {
@@ -159,11 +159,27 @@ pub(crate) fn usable_text(doc: &InputDoc) -> Result<Cow<'_, str>, DocOutcome> {
 
 fn prepare(settings: &Settings, doc: &InputDoc) -> Option<Prepared> {
     let text = usable_text(doc).ok()?;
-    let normalised = Normalised::new(&text);
+    Some(prepare_text(settings, doc, &text, true))
+}
+
+/// [`prepare`] of the document's text, read already. `for_stories`: with the places and days
+/// that grouping documents into stories reads; a document on its own is grouped with nothing,
+/// and the places it names are then read only for a zone that nothing else gives (its dateline
+/// first, as [`own_zone`] would).
+fn prepare_text(settings: &Settings, doc: &InputDoc, text: &str, for_stories: bool) -> Prepared {
+    let normalised = Normalised::new(text);
     let mentions = settings.grammar.find(normalised.as_str());
+    let zone_wanted = doc.timezone.is_none() && settings.timezone.is_none();
+    if !for_stories {
+        let zone = match zone_wanted {
+            true => tarikh_places::zone::document_zone(&settings.gazetteer, normalised.as_str()),
+            false => None,
+        };
+        return Prepared { normalised: NormalisedText::Mapped(normalised), mentions, zone, places: Vec::new(), days: Vec::new() };
+    }
     let votes = tarikh_places::zone::place_votes(&settings.gazetteer, normalised.as_str());
     // The text's zone is read only where neither the document nor the user gives one (own_zone).
-    let zone = match doc.timezone.is_none() && settings.timezone.is_none() {
+    let zone = match zone_wanted {
         true => tarikh_places::zone::document_zone_with_votes(&settings.gazetteer, normalised.as_str(), &votes),
         false => None,
     };
@@ -172,7 +188,7 @@ fn prepare(settings: &Settings, doc: &InputDoc) -> Option<Prepared> {
     let places = votes.iter().filter(|v| v.votes * 3 >= top).map(|v| v.country.clone()).collect();
     let epoch = NaiveDate::from_ymd_opt(1970, 1, 1).expect("a valid day");
     let days = tarikh_anchor::named_days(&mentions).into_iter().map(|d| (d - epoch).num_days()).collect();
-    Some(Prepared { normalised: NormalisedText::Mapped(normalised), mentions, zone, places, days })
+    Prepared { normalised: NormalisedText::Mapped(normalised), mentions, zone, places, days }
 }
 
 /// A zone and its basis from the document's own metadata, the user's option or its text.
@@ -350,10 +366,15 @@ fn stories_of(settings: &Settings, prepared: &[Option<Prepared>], words: &tarikh
 
 /// Anchor one document with its facts.
 pub(crate) fn anchor_one(settings: &Settings, doc: &InputDoc, prepared: Option<Prepared>, facts: Facts) -> DocOutcome {
-    let text = match usable_text(doc) {
-        Ok(text) => text,
-        Err(failed) => return failed,
-    };
+    match usable_text(doc) {
+        Ok(text) => anchor_text(settings, doc, text, prepared, facts),
+        Err(failed) => failed,
+    }
+}
+
+/// [`anchor_one`] of the document's text (`usable_text`), read already: an owned text becomes
+/// the anchored document's, a borrowed one is copied.
+fn anchor_text(settings: &Settings, doc: &InputDoc, text: Cow<'_, str>, prepared: Option<Prepared>, facts: Facts) -> DocOutcome {
     let mut warning = doc.metadata_warning.clone();
     if text.trim().is_empty() {
         let empty = format!("`{}` is empty: there is nothing to tag", doc.origin);
@@ -369,7 +390,8 @@ pub(crate) fn anchor_one(settings: &Settings, doc: &InputDoc, prepared: Option<P
     });
     let (timezone, zone_source) = facts.zone.unwrap_or((chrono_tz::UTC, ZoneSource { basis: ZoneBasis::Default, evidence: "UTC".into() }));
     let hint = PublicationHint { date: doc.published, time: doc.published_time, timezone, fallback: settings.fallback, inferred: facts.inferred };
-    let mut anchored = anchor_prepared(&settings.grammar, &doc.id, text.to_string(), prepared.normalised.mapped(&text), prepared.mentions, &hint, Prefer::NearestLeaningPast);
+    let normalised = prepared.normalised.mapped(&text);
+    let mut anchored = anchor_prepared(&settings.grammar, &doc.id, text.into_owned(), normalised, prepared.mentions, &hint, Prefer::NearestLeaningPast);
     anchored.publication.zone_source = zone_source;
     anchored.story = facts.story;
     anchored.story_words = facts.story_words.as_ref().clone();
@@ -401,7 +423,28 @@ pub(crate) fn anchor_one(settings: &Settings, doc: &InputDoc, prepared: Option<P
 /// Anchor one document on its own (a story of one: its publication day and zone from its own
 /// text). This is what the streaming `tarikh tag --input` uses; it leaves `story` empty.
 pub fn process_one(settings: &Settings, doc: &InputDoc) -> DocOutcome {
-    let prepared = prepare(settings, doc);
+    match usable_text(doc) {
+        Ok(text) => process_text(settings, doc, text),
+        Err(failed) => failed,
+    }
+}
+
+/// [`process_one`] of a document given away: its text becomes the anchored document's, not
+/// copied (what `tarikh tag --input` does with each line).
+pub fn process_owned(settings: &Settings, mut doc: InputDoc) -> DocOutcome {
+    let held = match usable_text(&doc) {
+        Ok(Cow::Owned(text)) => Some(text),
+        Ok(Cow::Borrowed(_)) => None,
+        Err(failed) => return failed,
+    };
+    // (a borrowed text is the document's own)
+    let text = held.unwrap_or_else(|| doc.text.as_mut().map(std::mem::take).unwrap_or_default());
+    process_text(settings, &doc, Cow::Owned(text))
+}
+
+/// [`process_one`] of the document's text (`usable_text`), read once for every step.
+fn process_text(settings: &Settings, doc: &InputDoc, text: Cow<'_, str>) -> DocOutcome {
+    let prepared = Some(prepare_text(settings, doc, &text, false));
     let mut facts = Facts { zone: own_zone(settings, doc, prepared.as_ref()), ..Facts::default() };
     if doc.published.is_none() {
         if let Some(p) = &prepared {
@@ -412,7 +455,7 @@ pub fn process_one(settings: &Settings, doc: &InputDoc) -> DocOutcome {
             }
         }
     }
-    anchor_one(settings, doc, prepared, facts)
+    anchor_text(settings, doc, text, prepared, facts)
 }
 
 /// Anchor every document in parallel; results keep the input order, so output is the same for any

@@ -171,10 +171,18 @@ pub fn write_timex_json(out: &mut Vec<u8>, doc: &str, t: &Timex) {
     json_string(out, &t.rule);
     out.extend_from_slice(b",\"mod\":");
     json_string(out, t.modifier.as_deref().unwrap_or_default());
+    // (an ISO time holds nothing to escape)
+    let bound = |out: &mut Vec<u8>, t: Option<&chrono::DateTime<chrono::FixedOffset>>| {
+        out.push(b'"');
+        if let Some(t) = t {
+            crate::timefmt::write_iso(out, t);
+        }
+        out.push(b'"');
+    };
     out.extend_from_slice(b",\"interval_start\":");
-    json_string(out, &t.interval.map(|i| crate::timefmt::iso(&i.start)).unwrap_or_default());
+    bound(out, t.interval.as_ref().map(|i| &i.start));
     out.extend_from_slice(b",\"interval_end\":");
-    json_string(out, &t.interval.map(|i| crate::timefmt::iso(&i.end)).unwrap_or_default());
+    bound(out, t.interval.as_ref().map(|i| &i.end));
     out.extend_from_slice(b",\"timezone\":");
     json_string(out, t.timezone.map(|z| z.name()).unwrap_or_default());
     out.push(b'}');

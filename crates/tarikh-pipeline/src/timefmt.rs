@@ -3,36 +3,37 @@
 use chrono::{DateTime, FixedOffset};
 
 /// ISO 8601 with minutes and offset: 2017-05-06T00:00+02:00.
-///
-/// Written digit by digit (every temporal expression's interval passes here, and chrono's
-/// `format` parses its pattern each time); years outside 0–9999 and offsets with seconds, which
-/// have no such fixed shape, go through chrono.
 pub fn iso(t: &DateTime<FixedOffset>) -> String {
+    let mut s = Vec::with_capacity(22);
+    write_iso(&mut s, t);
+    // Only ASCII digits and punctuation, or chrono's own string, were written.
+    String::from_utf8(s).unwrap_or_default()
+}
+
+/// [`iso`] appended to `out`, without a string of its own (`tarikh tag` writes two a temporal
+/// expression).
+///
+/// Written digit by digit (chrono's `format` parses its pattern each time); years outside
+/// 0–9999 and offsets with seconds, which have no such fixed shape, go through chrono.
+pub fn write_iso(out: &mut Vec<u8>, t: &DateTime<FixedOffset>) {
     use chrono::{Datelike, Timelike};
     let offset = t.offset().local_minus_utc();
     let year = t.year();
     if !(0..=9999).contains(&year) || offset % 60 != 0 {
-        return t.format("%Y-%m-%dT%H:%M%:z").to_string();
+        out.extend_from_slice(t.format("%Y-%m-%dT%H:%M%:z").to_string().as_bytes());
+        return;
     }
     let (sign, offset) = if offset < 0 { (b'-', -offset) } else { (b'+', offset) };
     let two = |n: u32| [b'0' + (n / 10) as u8, b'0' + (n % 10) as u8];
-    let mut s = Vec::with_capacity(22);
-    s.extend_from_slice(&two(year as u32 / 100));
-    s.extend_from_slice(&two(year as u32 % 100));
-    s.push(b'-');
-    s.extend_from_slice(&two(t.month()));
-    s.push(b'-');
-    s.extend_from_slice(&two(t.day()));
-    s.push(b'T');
-    s.extend_from_slice(&two(t.hour()));
-    s.push(b':');
-    s.extend_from_slice(&two(t.minute()));
-    s.push(sign);
-    s.extend_from_slice(&two(offset as u32 / 3600));
-    s.push(b':');
-    s.extend_from_slice(&two(offset as u32 % 3600 / 60));
-    // Only ASCII digits and punctuation were pushed.
-    String::from_utf8(s).unwrap_or_default()
+    let [y1, y2] = two(year as u32 / 100);
+    let [y3, y4] = two(year as u32 % 100);
+    let [mo1, mo2] = two(t.month());
+    let [d1, d2] = two(t.day());
+    let [h1, h2] = two(t.hour());
+    let [mi1, mi2] = two(t.minute());
+    let [oh1, oh2] = two(offset as u32 / 3600);
+    let [om1, om2] = two(offset as u32 % 3600 / 60);
+    out.extend_from_slice(&[y1, y2, y3, y4, b'-', mo1, mo2, b'-', d1, d2, b'T', h1, h2, b':', mi1, mi2, sign, oh1, oh2, b':', om1, om2]);
 }
 
 /// An optional bound: ISO 8601, or empty when open.

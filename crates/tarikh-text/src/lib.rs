@@ -9,7 +9,8 @@
 //! *original* text, as Unicode code point offsets (Python `str` indices, end exclusive), so that
 //! `original.chars().skip(start).take(end - start)` is exactly the surface text. [`Normalised`]
 //! therefore keeps, for every normalised char, the original code point range it came from, and
-//! [`Normalised::original_span`] maps any byte range of the normalised text back in O(1).
+//! [`Normalised::original_span`] maps any byte range of the normalised text back (a binary search
+//! among the few chars whose range is not one for one, and a count of at most 64 bytes).
 //!
 //! # Normalisation rules
 //!
@@ -50,6 +51,7 @@
 #![deny(missing_docs)]
 
 mod normalise;
+mod origins;
 mod segment;
 mod words;
 

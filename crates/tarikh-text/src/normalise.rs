@@ -1,6 +1,7 @@
 //! Normalisation and the offset map: [`Normalised`] (see the crate docs for the rules).
 
 use crate::is_word_char;
+use crate::origins::{CharIndex, CharOrigins, OriginsBuilder};
 use unicode_normalization::UnicodeNormalization;
 
 /// Text normalised for matching, with each normalised char mapped back to its original code points.
@@ -11,12 +12,11 @@ use unicode_normalization::UnicodeNormalization;
 pub struct Normalised {
     /// The normalised text.
     text: String,
-    /// Per normalised char: original code point start.
-    starts: Vec<u32>,
-    /// Per normalised char: original code point end (exclusive), including attached marks.
-    ends: Vec<u32>,
-    /// Per byte of `text` (plus one entry for `text.len()`): index of the char containing it.
-    byte_to_char: Vec<u32>,
+    /// Per normalised char: original code point range (the end exclusive, including attached
+    /// marks).
+    origins: CharOrigins,
+    /// Which char holds each byte of `text`.
+    chars: CharIndex,
     /// Length of the original text in code points.
     original_len: u32,
     /// Sentences and clauses, cut the first time they are asked for.
@@ -155,15 +155,11 @@ fn is_letter(c: char) -> bool {
 /// Builder of a [`Normalised`]: rules 1–7 and 9 in one pass over the bytes, then rule 8 (the
 /// `لل` expansion) at the places the pass noted (see [`Builder::expand_lam_lam`]).
 ///
-/// The text is copied a run of unchanged chars at a time and the chars' original starts are
-/// written as ranges; the ends (each char's start + 1, but where deleted marks were attached to
-/// it) are made from the starts at the end, the attached marks then applied.
+/// The text is copied a run of unchanged chars at a time and the chars' original ranges are
+/// noted where they differ from one char for one (see [`CharOrigins`]).
 struct Builder {
     text: String,
-    starts: Vec<u32>,
-    ends: Vec<u32>,
-    /// The deleted marks attached to a kept char, in order: its index, its new end.
-    attached: Vec<(u32, u32)>,
+    origins: OriginsBuilder,
     /// Byte offset and char index of the second `ل` of each `لل` of the text (rule 8's
     /// candidates).
     lam_lams: Vec<(usize, usize)>,
@@ -173,13 +169,9 @@ struct Builder {
 
 impl Builder {
     fn with_capacity(bytes: usize) -> Builder {
-        // Arabic letters are 2 bytes: the char count is at most `bytes`, usually about half.
-        let chars_guess = bytes / 2 + 16;
         Builder {
             text: String::with_capacity(bytes + bytes / 16 + 8),
-            starts: Vec::with_capacity(chars_guess),
-            ends: Vec::new(),
-            attached: Vec::new(),
+            origins: OriginsBuilder::default(),
             lam_lams: Vec::new(),
             lam_end: usize::MAX,
         }
@@ -206,18 +198,16 @@ impl Builder {
     #[inline]
     fn push(&mut self, c: char, orig: u32) {
         if c == 'ل' {
-            self.lam_at(self.text.len(), self.starts.len());
+            self.lam_at(self.text.len(), self.origins.chars() as usize);
         }
         self.text.push(c);
-        self.starts.push(orig);
+        self.origins.run(orig, 1);
     }
 
     /// A deleted mark at `orig` is attached to the last kept char, if any.
     #[inline]
     fn attach(&mut self, orig: u32) {
-        if let Some(last) = self.starts.len().checked_sub(1) {
-            self.attached.push((last as u32, orig + 1));
-        }
+        self.origins.attach(orig + 1);
     }
 
     /// Rule 8: insert `ا` after the first `ل` of a word-initial `لل` (optionally after و/ف)
@@ -225,7 +215,8 @@ impl Builder {
     /// the normalised text (runs of word chars), as the rule says, and a word starts `لل` far
     /// less often than a char is written, so checking the noted `لل` afterwards is cheaper
     /// than following every word's first letters as they come.
-    fn expand_lam_lam(&mut self) {
+    /// Gives the char indices (ascending) before which an `ا` was inserted.
+    fn expand_lam_lam(&mut self) -> Vec<u32> {
         // Byte offsets and char indices (ascending) of the second `ل` of each `لل` to expand.
         let mut at: Vec<(usize, usize)> = Vec::new();
         let text = self.text.as_str();
@@ -244,35 +235,30 @@ impl Builder {
                 at.push((second, index));
             }
         }
-        // Inserted from the last so the earlier offsets stay valid.
-        for &(q, second_lam) in at.iter().rev() {
-            let p = self.starts[second_lam];
-            self.text.insert(q, 'ا');
-            self.starts.insert(second_lam, p);
-            self.ends.insert(second_lam, p);
+        if at.is_empty() {
+            return Vec::new();
         }
+        // The text again, an `ا` before each of those `ل`.
+        let mut text = String::with_capacity(self.text.len() + 2 * at.len());
+        let mut copied = 0;
+        for &(q, _) in &at {
+            text.push_str(&self.text[copied..q]);
+            text.push('ا');
+            copied = q;
+        }
+        text.push_str(&self.text[copied..]);
+        self.text = text;
+        at.into_iter().map(|(_, second_lam)| second_lam as u32).collect()
     }
 
     fn finish(mut self, original_len: u32) -> Normalised {
-        self.ends = self.starts.iter().map(|&s| s + 1).collect();
-        for &(i, end) in &self.attached {
-            self.ends[i as usize] = end;
-        }
-        self.expand_lam_lam();
-        // The capacities were guesses (a char per two bytes); a run keeps every document's map
-        // until its events are found, so give back what the guess left over.
+        let inserted = self.expand_lam_lam();
+        let origins = self.origins.finish_with_inserted(&inserted);
+        // The capacity was a guess; a run keeps every document's text until its events are
+        // found, so give back what the guess left over.
         self.text.shrink_to_fit();
-        self.starts.shrink_to_fit();
-        self.ends.shrink_to_fit();
-        // Each byte's char: the count of char-starting (non-continuation) bytes up to it, less one.
-        let mut byte_to_char = Vec::with_capacity(self.text.len() + 1);
-        let mut index = u32::MAX;
-        byte_to_char.extend(self.text.bytes().map(|b| {
-            index = index.wrapping_add(u32::from(b & 0xC0 != 0x80));
-            index
-        }));
-        byte_to_char.push(self.starts.len() as u32);
-        Normalised { text: self.text, starts: self.starts, ends: self.ends, byte_to_char, original_len, segments: SegmentCache::default() }
+        let chars = CharIndex::of(&self.text);
+        Normalised { text: self.text, origins, chars, original_len, segments: SegmentCache::default() }
     }
 }
 
@@ -314,7 +300,7 @@ impl Normalised {
                 }
                 Fast::Lam => {
                     // (each char of the run is one original char)
-                    b.lam_at(b.text.len() + (i - run), b.starts.len() + (orig - run_orig) as usize);
+                    b.lam_at(b.text.len() + (i - run), (b.origins.chars() + (orig - run_orig)) as usize);
                     i += len;
                     orig = orig.wrapping_add(1);
                     continue;
@@ -323,7 +309,7 @@ impl Normalised {
             }
             // Any other char ends the run: write it, then the char.
             b.text.push_str(&original[run..i]);
-            b.starts.extend(run_orig..orig);
+            b.origins.run(run_orig, orig - run_orig);
             i += match class {
                 Fast::Map(m) => {
                     b.push(m, orig);
@@ -351,7 +337,7 @@ impl Normalised {
             run_orig = orig;
         }
         b.text.push_str(&original[run..]);
-        b.starts.extend(run_orig..orig);
+        b.origins.run(run_orig, orig - run_orig);
         b.finish(orig)
     }
 
@@ -382,10 +368,8 @@ impl Normalised {
             let p = self.original_offset(bs);
             return (p, p);
         }
-        let first = self.byte_to_char[bs] as usize;
-        let last = self.byte_to_char[be - 1] as usize;
-        let start = self.starts[first];
-        let end = self.ends[last].max(start);
+        let start = self.origins.start(self.chars.char_at(&self.text, bs));
+        let end = self.origins.end(self.chars.char_at(&self.text, be - 1)).max(start);
         (start as usize, end as usize)
     }
 
@@ -395,7 +379,7 @@ impl Normalised {
         if byte >= self.text.len() {
             self.original_len as usize
         } else {
-            self.starts[self.byte_to_char[byte] as usize] as usize
+            self.origins.start(self.chars.char_at(&self.text, byte)) as usize
         }
     }
 
@@ -515,18 +499,10 @@ mod tests {
             self.text.shrink_to_fit();
             self.starts.shrink_to_fit();
             self.ends.shrink_to_fit();
-            let mut byte_to_char = Vec::with_capacity(self.text.len() + 1);
-            for (i, c) in self.text.chars().enumerate() {
-                for _ in 0..c.len_utf8() {
-                    byte_to_char.push(i as u32);
-                }
-            }
-            byte_to_char.push(self.starts.len() as u32);
             Normalised {
+                origins: CharOrigins::from_dense(&self.starts, &self.ends),
+                chars: CharIndex::of(&self.text),
                 text: self.text,
-                starts: self.starts,
-                ends: self.ends,
-                byte_to_char,
                 original_len,
                 segments: SegmentCache::default(),
             }

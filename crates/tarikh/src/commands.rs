@@ -157,6 +157,23 @@ fn assumed_date(d: &tarikh_anchor::AnchoredDocument) -> String {
     }
 }
 
+/// The next line of `reader` (without its `\n` or `\r\n`) read into `bytes`, as
+/// `BufRead::lines` gives it; `None` at the end.
+fn read_text_line<'a>(reader: &mut dyn BufRead, bytes: &'a mut Vec<u8>) -> std::io::Result<Option<&'a str>> {
+    bytes.clear();
+    if reader.read_until(b'\n', bytes)? == 0 {
+        return Ok(None);
+    }
+    if bytes.last() == Some(&b'\n') {
+        bytes.pop();
+        if bytes.last() == Some(&b'\r') {
+            bytes.pop();
+        }
+    }
+    // (the error `lines` gives)
+    std::str::from_utf8(bytes).map(Some).map_err(|_| std::io::Error::new(std::io::ErrorKind::InvalidData, "stream did not contain valid UTF-8"))
+}
+
 /// `tarikh tag`.
 pub fn tag(files: &[PathBuf], docs: Option<&Path>, input: Option<&Path>, format: TagFormat, grammar: &GrammarArg, documents: &DocumentArgs, verbosity: &VerbosityArgs) -> Result<ExitCode> {
     if files.is_empty() && input.is_none() {
@@ -189,20 +206,26 @@ pub fn tag(files: &[PathBuf], docs: Option<&Path>, input: Option<&Path>, format:
         // Streaming: one document per line, in constant memory.
         let name = if input.as_os_str() == "-" { "stdin".to_string() } else { input.display().to_string() };
         let progress = progress::Progress::new(None, level);
-        let reader: Box<dyn BufRead> = if input.as_os_str() == "-" {
+        let mut reader: Box<dyn BufRead> = if input.as_os_str() == "-" {
             Box::new(std::io::BufReader::new(std::io::stdin()))
         } else {
             Box::new(std::io::BufReader::new(std::fs::File::open(input).with_context(|| format!("cannot open `{}`", input.display()))?))
         };
         let mut any = false;
-        for (i, line) in reader.lines().enumerate() {
-            let origin = format!("{name} line {}", i + 1);
-            let line = line.with_context(|| format!("{origin}: not valid UTF-8"))?;
+        // One buffer for every line (a line read into a new string grows it a doubling at a time).
+        let mut bytes = Vec::new();
+        for i in 0.. {
+            let line = match read_text_line(&mut reader, &mut bytes) {
+                Ok(Some(line)) => line,
+                Ok(None) => break,
+                Err(e) => return Err(e).with_context(|| format!("{name} line {}: not valid UTF-8", i + 1)),
+            };
             if line.trim().is_empty() {
                 continue;
             }
+            let origin = format!("{name} line {}", i + 1);
             any = true;
-            let doc = match corpus::parse_json_doc(&line, &origin) {
+            let doc = match corpus::parse_json_doc(line, &origin) {
                 Ok(doc) => doc,
                 Err(reason) => {
                     progress.line(&format!("error: {reason}"));
@@ -210,12 +233,13 @@ pub fn tag(files: &[PathBuf], docs: Option<&Path>, input: Option<&Path>, format:
                     continue;
                 }
             };
-            let outcome = pipeline::process_one(&settings, &doc);
+            let undated = doc.published.is_none();
+            let outcome = pipeline::process_owned(&settings, doc);
             progress.done(&outcome);
             match outcome {
                 pipeline::DocOutcome::Done(d, warning) => {
-                    if doc.published.is_none() {
-                        let unread: Vec<String> = serde_json::from_str::<serde_json::Map<String, serde_json::Value>>(&line)
+                    if undated {
+                        let unread: Vec<String> = serde_json::from_str::<serde_json::Map<String, serde_json::Value>>(line)
                             .map(|m| m.keys().filter(|k| !JSONL_KEYS.contains(&k.as_str())).map(|k| format!("`{k}`")).collect())
                             .unwrap_or_default();
                         let why = match &warning {

@@ -510,6 +510,34 @@ impl std::ops::Deref for LazyContextRegex {
     }
 }
 
+/// A regex compiled at load time when the grammar is analysed (so that an error names its file),
+/// or on first use when the analysis comes from the cache: compositions and the day list are
+/// reached by few texts, and compiling them cost a one-phrase `tarikh parse` ~9 M instructions.
+#[derive(Debug, Clone)]
+pub(crate) struct LazyRegex {
+    pattern: String,
+    compiled: std::sync::OnceLock<Regex>,
+}
+
+impl LazyRegex {
+    /// `pattern`, compiled now (`check`) or on first use (it compiled when the cache was written).
+    fn new(pattern: String, check: bool) -> Result<LazyRegex, regex::Error> {
+        let compiled = std::sync::OnceLock::new();
+        if check {
+            let _ = compiled.set(Regex::new(&pattern)?);
+        }
+        Ok(LazyRegex { pattern, compiled })
+    }
+}
+
+impl std::ops::Deref for LazyRegex {
+    type Target = Regex;
+
+    fn deref(&self) -> &Regex {
+        self.compiled.get_or_init(|| Regex::new(&self.pattern).unwrap_or_else(|e| panic!("pattern `{}`: compiled when the grammar was analysed, yet: {e}", self.pattern)))
+    }
+}
+
 /// A compiled composition: two classes of expressions that join into one (see compose.rs).
 #[derive(Debug, Clone)]
 pub(crate) struct Composition {
@@ -518,7 +546,7 @@ pub(crate) struct Composition {
     pub(crate) first: crate::compose::Class,
     pub(crate) second: crate::compose::Class,
     /// Matches the whole text between the two parts (spaces around it trimmed); may be empty.
-    pub(crate) between: Regex,
+    pub(crate) between: LazyRegex,
     pub(crate) kind: MentionType,
     pub(crate) priority: i32,
     /// File and line of its `[[compose]]` table.
@@ -546,7 +574,7 @@ pub struct Grammar {
     daily_finder: std::sync::OnceLock<Option<aho_corasick::AhoCorasick>>,
     /// Day numbers listed before a dated day (يومي 28 و29 جانفي), ending at the text's end: built
     /// from the lexicon `day_list_noun` when the grammar has one.
-    pub(crate) day_list: Option<Regex>,
+    pub(crate) day_list: Option<LazyRegex>,
     /// Lexicon name → index in `lexicons`.
     pub(crate) lexicon_index: HashMap<String, usize>,
     /// Each lexicon's alternation as parsed at load time (see [`LexiconHirs`]), for compiling
@@ -674,6 +702,9 @@ impl Grammar {
             parsed.push((path.clone(), text.as_str(), lines, file));
         }
 
+        // A cached analysis is offered only for the very sources it was made from, which were
+        // checked whole when it was made.
+        let checked = known.is_some();
         let mut lexicons: Vec<Lexicon> = Vec::new();
         let mut lexicon_index: HashMap<String, usize> = HashMap::new();
         let mut examples = Vec::new();
@@ -732,7 +763,8 @@ impl Grammar {
                 let word_pieces: Vec<String> = alts.iter().map(|w| word_regex(w)).collect();
                 let mut other_pieces: Vec<String> = Vec::new();
                 if let Some(re) = &def.regex {
-                    if let Err(e) = Regex::new(re) {
+                    // Checked when the grammar is analysed (a cached analysis was checked so).
+                    if let Err(e) = if checked { Ok(()) } else { Regex::new(re).map(drop) } {
                         return Err(GrammarError::at(&path, source, Some(offset), format!("lexicon `{name}` has an invalid regex: {e}")));
                     }
                     other_pieces.push(format!("(?:{re})"));
@@ -920,7 +952,7 @@ impl Grammar {
             if !caps.is_empty() {
                 return Err(at("`between` only says which words may join the two parts; write lexicons as `{name:_}` (no capture)".into()));
             }
-            let between = Regex::new(&format!(r"^(?:{body})$")).map_err(|e| at(format!("`between` is not a valid pattern after expanding placeholders: {e}")))?;
+            let between = LazyRegex::new(format!(r"^(?:{body})$"), known.is_none()).map_err(|e| at(format!("`between` is not a valid pattern after expanding placeholders: {e}")))?;
             let owner = ExampleOwner::Composition(def.name.clone());
             for ex in def.examples {
                 examples.push(example_from(ex, &path, source, lines, &owner)?);
@@ -945,7 +977,7 @@ impl Grammar {
         let day_list = match lexicon_index.get("day_list_noun") {
             Some(&li) => {
                 let nouns = &lexicons[li].alternation;
-                Some(Regex::new(&format!(r"(?:(?:{nouns})\s+)?\d{{1,2}}(?:\s*,?\s*و\s*\d{{1,2}})*\s*,?\s*و\s*$")).map_err(|e| GrammarError {
+                Some(LazyRegex::new(format!(r"(?:(?:{nouns})\s+)?\d{{1,2}}(?:\s*,?\s*و\s*\d{{1,2}})*\s*,?\s*و\s*$"), !used_cache).map_err(|e| GrammarError {
                     path: PathBuf::from("lexicon day_list_noun"),
                     line: None,
                     message: format!("the day-list pattern built from lexicon `day_list_noun` is not a valid regex: {e}"),

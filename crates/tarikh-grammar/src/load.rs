@@ -8,6 +8,9 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 use toml::Spanned;
 
+#[path = "file_defs.rs"]
+mod file_defs;
+
 /// One example: a phrase, the reference time it is read against, and the value it must get.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Example {
@@ -447,6 +450,24 @@ pub(crate) struct SideChecks {
     pub(crate) required: Vec<Vec<Vec<u8>>>,
 }
 
+/// A context's sides, in the order of [`Context::sources`].
+const SIDES: [crate::context::Side; 2] = [crate::context::Side::Left, crate::context::Side::Right];
+
+/// The literal checks of a context's side written `source` (see [`Context::admits`]), worked out
+/// from the skeleton parse of its body.
+fn side_analysis(source: Option<&str>, side: crate::context::Side, lexicons: &[Lexicon], index: &HashMap<String, usize>, cache: &LexiconHirs) -> crate::cache::SideAnalysis {
+    match source.and_then(|source| parse_skeleton_with(source, &|s| s.to_string(), lexicons, index, cache)) {
+        Some(body) => crate::cache::SideAnalysis { edge: crate::context::EdgeLiterals::literals(&body, side), required: crate::prefilter::required_literals(&body, false) },
+        None => crate::cache::SideAnalysis { edge: None, required: Vec::new() },
+    }
+}
+
+impl SideChecks {
+    fn from_analysis(analysis: crate::cache::SideAnalysis, side: crate::context::Side) -> SideChecks {
+        SideChecks { edge: analysis.edge.map(|literals| crate::context::EdgeLiterals::from_literals(&literals, side)), required: analysis.required }
+    }
+}
+
 impl Context {
     /// Can the left (`side` Left) or right context match in `window`? `false` only when its
     /// literal check (context.rs) rules it out; `grammar` is the context's own.
@@ -458,11 +479,8 @@ impl Context {
     pub(crate) fn admits(&self, grammar: &Grammar, side: crate::context::Side, window: &str) -> bool {
         use std::sync::atomic::Ordering;
         let checks = self.edges.get_or_init(|| {
-            let check = |source: &Option<String>, side: crate::context::Side| {
-                let Some(body) = source.as_deref().and_then(|source| parse_cached_skeleton(source, &|s| s.to_string(), grammar)) else { return SideChecks { edge: None, required: Vec::new() } };
-                SideChecks { edge: crate::context::EdgeLiterals::new(&body, side), required: crate::prefilter::required_literals(&body, false) }
-            };
-            [check(&self.sources[0], crate::context::Side::Left), check(&self.sources[1], crate::context::Side::Right)]
+            let check = |i: usize| SideChecks::from_analysis(side_analysis(self.sources[i].as_deref(), SIDES[i], &grammar.lexicons, &grammar.lexicon_index, &grammar.lexicon_hirs), SIDES[i]);
+            [check(0), check(1)]
         });
         let i = usize::from(side == crate::context::Side::Right);
         if !checks[i].edge.as_ref().is_none_or(|e| e.admits(window)) {
@@ -484,21 +502,51 @@ impl Context {
 /// the analysis comes from the cache (cache.rs; most runs of `tarikh parse` use few contexts).
 #[derive(Debug, Clone)]
 pub(crate) struct LazyContextRegex {
-    /// The full pattern (see `Grammar::build`).
+    /// The full pattern (see [`context_pattern`]).
     pattern: String,
+    /// The side's pattern as written (placeholders unexpanded), for its skeleton.
+    source: String,
+    /// Is it a left context?
+    left: bool,
     compiled: std::sync::OnceLock<crate::context::ContextRegex>,
 }
 
 impl LazyContextRegex {
     /// The regex of `pattern`, not compiled yet (it compiled when the cache was written).
-    fn later(pattern: String) -> LazyContextRegex {
-        LazyContextRegex { pattern, compiled: std::sync::OnceLock::new() }
+    fn later(pattern: String, source: String, left: bool) -> LazyContextRegex {
+        LazyContextRegex { pattern, source, left, compiled: std::sync::OnceLock::new() }
     }
 
     /// The regex of `pattern`, compiled now; the error is the regex crate's message.
-    fn now(pattern: String) -> Result<LazyContextRegex, String> {
+    fn now(pattern: String, source: String, left: bool) -> Result<LazyContextRegex, String> {
         let compiled = crate::context::ContextRegex::new(&pattern)?;
-        Ok(LazyContextRegex { pattern, compiled: std::sync::OnceLock::from(compiled) })
+        Ok(LazyContextRegex { pattern, source, left, compiled: std::sync::OnceLock::from(compiled) })
+    }
+
+    /// The regex, compiled on first use from the skeleton of its source with `grammar`'s lexicon
+    /// tries put in (as a rule's anchored engine is: see [`parse_skeleton_as_tries`]), rather than
+    /// by parsing the full pattern, lexicons and all, and making its tries again (three contexts
+    /// cost a one-phrase `tarikh parse` ~30 M instructions so). `grammar` is the context's own.
+    pub(crate) fn get(&self, grammar: &Grammar) -> &crate::context::ContextRegex {
+        self.compiled.get_or_init(|| {
+            let left = self.left;
+            let compiled = match parse_skeleton_as_tries(&self.source, &|body| context_pattern(body, left), grammar) {
+                Some(hir) => crate::context::ContextRegex::from_tries(&self.pattern, &hir),
+                None => crate::context::ContextRegex::new(&self.pattern),
+            };
+            compiled.unwrap_or_else(|e| panic!("context pattern `{}`: compiled when the grammar was analysed, yet: {e}", self.pattern))
+        })
+    }
+}
+
+/// A context side's full pattern around its expanded body. A left context's words take the
+/// proclitics a word may carry (و ف then ب ل ك), as a rule's match does: «لنحو ساعتين»، «لأكثر من
+/// عشرين عاما»، «وبحوالي ثلاثة أشهر».
+fn context_pattern(body: &str, left: bool) -> String {
+    if left {
+        format!(r"(?:^|[^\w])[وف]?[بلك]?(?P<_ctx>{body})\s*$")
+    } else {
+        format!(r"^\s*(?P<_ctx>{body})")
     }
 }
 
@@ -693,14 +741,23 @@ impl Grammar {
         let mut sources: Vec<&(PathBuf, String)> = sources.iter().collect();
         sources.sort_by(|a, b| a.0.cmp(&b.0));
         let line_tables: Vec<Lines> = sources.iter().map(|(_, text)| Lines::new(text)).collect();
-        let mut parsed = Vec::new();
-        for ((path, text), lines) in sources.iter().zip(&line_tables) {
-            let file: FileDef = toml::from_str(text).map_err(|e| {
-                let offset = e.span().map(|s| s.start);
-                GrammarError::at(path, text, offset, e.message().to_string())
-            })?;
-            parsed.push((path.clone(), text.as_str(), lines, file));
-        }
+        // The files as read: from the cache when it keeps them (file_defs.rs: reading the TOML
+        // was half the start-up of a one-phrase `tarikh parse`), else from their TOML.
+        let cached_files = known.as_ref().filter(|k| !k.files.is_empty()).and_then(|k| file_defs::decode(&k.files, sources.len()));
+        let files = match cached_files {
+            Some(files) => files,
+            None => sources
+                .iter()
+                .map(|(path, text)| {
+                    toml::from_str::<FileDef>(text).map_err(|e| {
+                        let offset = e.span().map(|s| s.start);
+                        GrammarError::at(path, text, offset, e.message().to_string())
+                    })
+                })
+                .collect::<Result<Vec<_>, _>>()?,
+        };
+        let files_read = if keep && known.is_none() { file_defs::encode(&files).unwrap_or_default() } else { Vec::new() };
+        let parsed: Vec<_> = sources.iter().zip(&line_tables).zip(files).map(|(((path, text), lines), file)| (path.clone(), text.as_str(), lines, file)).collect();
 
         // A cached analysis is offered only for the very sources it was made from, which were
         // checked whole when it was made.
@@ -813,9 +870,9 @@ impl Grammar {
 
         // The cached analysis stands for these sources only if it has their rules and contexts.
         let offered = known.is_some();
-        let known = known.filter(|a| a.rules.len() == rule_defs.len() && a.contexts.len() == context_defs.len() && a.prefilter.scan_all.len() == rule_defs.len());
+        let known = known.filter(|a| a.rules.len() == rule_defs.len() && a.contexts.len() == context_defs.len() && a.context_sides.len() == context_defs.len() && a.prefilter.scan_all.len() == rule_defs.len());
         let eager = eager && known.is_none();
-        let mut analysis = (keep && known.is_none()).then(|| crate::cache::Analysis { rules: Vec::new(), contexts: Vec::new(), prefilter: crate::cache::PrefilterParts { literals: Vec::new(), literal_rules: Vec::new(), text_start: Vec::new(), scan_all: Vec::new() } });
+        let mut analysis = (keep && known.is_none()).then(|| crate::cache::Analysis { files: files_read, rules: Vec::new(), contexts: Vec::new(), context_sides: Vec::new(), prefilter: crate::cache::PrefilterParts { literals: Vec::new(), literal_rules: Vec::new(), text_start: Vec::new(), scan_all: Vec::new() } });
         let mut rules = Vec::new();
         let mut bodies = Vec::new();
         let mut lexicon_hirs = LexiconHirs::new();
@@ -900,12 +957,10 @@ impl Grammar {
                 let Some(p) = pat else { return Ok(None) };
                 let (body, caps) = expand_pattern(p, &lexicons, &lexicon_index).map_err(&at)?;
                 capture_lexicons.extend(caps);
-                // A left context's words take the proclitics a word may carry (و ف then ب ل ك), as a
-                // rule's match does: «لنحو ساعتين»، «لأكثر من عشرين عاما»، «وبحوالي ثلاثة أشهر».
-                let full = if left { format!(r"(?:^|[^\w])[وف]?[بلك]?(?P<_ctx>{body})\s*$") } else { format!(r"^\s*(?P<_ctx>{body})") };
+                let full = context_pattern(&body, left);
                 match known {
-                    Some(_) => Ok(Some(LazyContextRegex::later(full))),
-                    None => LazyContextRegex::now(full).map(Some).map_err(|e| at(format!("invalid pattern after expanding placeholders: {e}"))),
+                    Some(_) => Ok(Some(LazyContextRegex::later(full, p.clone(), left))),
+                    None => LazyContextRegex::now(full, p.clone(), left).map(Some).map_err(|e| at(format!("invalid pattern after expanding placeholders: {e}"))),
                 }
             };
             let left = compile_side(&def.left, true)?;
@@ -914,8 +969,18 @@ impl Grammar {
                 Some(known) => known.contexts[ci].clone(),
                 None => left.iter().chain(right.iter()).flat_map(|r| r.capture_names().map(String::from).collect::<Vec<_>>()).collect(),
             };
+            // The sides' literal checks: from the cache, or worked out now when the analysis is
+            // kept for it (parsing the sides again cost a one-phrase `tarikh parse` ~15 M
+            // instructions); otherwise on first use.
+            let edges = std::sync::OnceLock::new();
+            if let Some(known) = &known {
+                let [l, r] = known.context_sides[ci].clone();
+                let _ = edges.set([SideChecks::from_analysis(l, SIDES[0]), SideChecks::from_analysis(r, SIDES[1])]);
+            }
             if let Some(analysis) = &mut analysis {
                 analysis.contexts.push(names.clone());
+                let sides = [&def.left, &def.right];
+                analysis.context_sides.push([0, 1].map(|i| side_analysis(sides[i].as_deref(), SIDES[i], &lexicons, &lexicon_index, &lexicon_hirs)));
             }
             let fields = compile_fields(&def.fields, &names, &def.name, &path, source, coff)?;
             let tests = |list: &[String]| -> Result<Vec<crate::semantics::FieldTest>, GrammarError> {
@@ -928,7 +993,7 @@ impl Grammar {
                 examples.push(example_from(ex, &path, source, lines, &owner)?);
             }
             let sources = [def.left.clone(), def.right.clone()];
-            contexts.push(Context { name: def.name, doc: def.doc, types, left, right, sources, edges: std::sync::OnceLock::new(), ruled_out: Default::default(), include: def.include, needs_any, needs_none, fields, capture_lexicons, origin });
+            contexts.push(Context { name: def.name, doc: def.doc, types, left, right, sources, edges, ruled_out: Default::default(), include: def.include, needs_any, needs_none, fields, capture_lexicons, origin });
         }
         let mut compositions = Vec::new();
         for (path, source, lines, def) in compose_defs {
@@ -1476,6 +1541,11 @@ fn parse_skeleton_with(source: &str, wrap: &dyn Fn(&str) -> String, lexicons: &[
 /// `tarikh parse`.) The same language and groups as the pattern as written, with the same
 /// leftmost-first preferences (see word_trie.rs); `None` when the skeleton does not apply.
 fn parse_full_skeleton_as_tries(source: &str, grammar: &Grammar) -> Option<regex_syntax::hir::Hir> {
+    parse_skeleton_as_tries(source, &full_pattern, grammar)
+}
+
+/// [`parse_full_skeleton_as_tries`] with the skeleton wrapped as `wrap` says (a context's side).
+fn parse_skeleton_as_tries(source: &str, wrap: &dyn Fn(&str) -> String, grammar: &Grammar) -> Option<regex_syntax::hir::Hir> {
     let mut lexicon = |li: usize| -> Option<regex_syntax::hir::Hir> {
         let trie = || {
             let hir = grammar.lexicon_hirs.get(li).map_or_else(|| lexicon_hir(&grammar.lexicons[li]), |parsed| parsed.get_or_init(|| lexicon_hir(&grammar.lexicons[li])).clone())?;
@@ -1486,7 +1556,7 @@ fn parse_full_skeleton_as_tries(source: &str, grammar: &Grammar) -> Option<regex
             None => trie(),
         }
     };
-    skeleton_hir(source, &full_pattern, &grammar.lexicons, &grammar.lexicon_index, &mut lexicon, true)
+    skeleton_hir(source, wrap, &grammar.lexicons, &grammar.lexicon_index, &mut lexicon, true)
 }
 
 /// A rule's full pattern around its expanded body: a match starts at the text's start or after
@@ -1670,6 +1740,25 @@ mod tests {
         let _written = Grammar::embedded_cached(Some(&cache), &mut |w| warnings.push(w)).unwrap();
         let cached = Grammar::embedded_cached(Some(&cache), &mut |w| warnings.push(w)).unwrap();
         assert!(warnings.is_empty(), "{warnings:?}");
+        // The files came from the cache, not their TOML, and read back as they were written.
+        let file = std::fs::read_dir(&dir).unwrap().next().unwrap().unwrap().path();
+        let mut sources: Vec<(PathBuf, String)> = crate::embedded::FILES.iter().map(|(p, t)| (PathBuf::from(format!("data/grammar/ar/{p}")), t.to_string())).collect();
+        sources.sort_by(|a, b| a.0.cmp(&b.0));
+        let analysis = crate::cache::read(&file, &sources.iter().collect::<Vec<_>>()).unwrap();
+        assert!(file_defs::decode(&analysis.files, sources.len()).is_some(), "the cache keeps the files as read");
+        let from_toml = Grammar::embedded().unwrap();
+        assert_eq!(cached.examples, from_toml.examples);
+        assert_eq!(cached.negatives, from_toml.negatives);
+        assert_eq!(cached.daily_cues, from_toml.daily_cues);
+        assert_eq!(format!("{:?}", cached.cues.iter().collect::<BTreeMap<_, _>>()), format!("{:?}", from_toml.cues.iter().collect::<BTreeMap<_, _>>()));
+        let summary = |g: &Grammar| {
+            let lexicons: Vec<String> = g.lexicons.iter().map(|l| format!("{} {} {} {} {:?} {:?} {}", l.name, l.alternation, l.digits, l.compose_sum, l.min, l.words.iter().collect::<BTreeMap<_, _>>(), l.doc)).collect();
+            let rules: Vec<String> = g.rules.iter().map(|r| format!("{} {:?} {} {} {:?} {} {} {} {}", r.name, r.kind, r.pattern, r.source, r.fields.iter().map(|(n, t)| format!("{n}={t}")).collect::<Vec<_>>(), r.priority, r.origin, r.body, r.doc)).collect();
+            let contexts: Vec<String> = g.contexts.iter().map(|c| format!("{} {:?} {:?} {:?} {:?} {} {:?} {} {}", c.name, c.types, [&c.left, &c.right].map(|s| s.as_ref().map(|s| s.pattern.clone())), c.sources, c.fields.iter().map(|(n, t)| format!("{n}={t}")).collect::<Vec<_>>(), c.include, (c.needs_any.len(), c.needs_none.len()), c.origin, c.doc)).collect();
+            let compositions: Vec<String> = g.compositions.iter().map(|c| format!("{} {} {:?} {} {}", c.name, c.between.pattern, c.kind, c.priority, c.origin)).collect();
+            (lexicons, rules, contexts, compositions)
+        };
+        assert_eq!(summary(&cached), summary(&from_toml));
         // Read from the cache: nothing compiled yet, so every check for short texts is active.
         assert!(cached.contexts.iter().flat_map(|c| [&c.left, &c.right]).flatten().all(|r| r.compiled.get().is_none()));
         // The reference: every rule and context compiled, so no check is made.

@@ -448,7 +448,7 @@ impl Grammar {
                         from += 1;
                     }
                     let window = &text[from..mention.matched.start];
-                    let found = if ctx.admits(self, crate::context::Side::Left, window) { left.captures(window) } else { None };
+                    let found = if ctx.admits(self, crate::context::Side::Left, window) { left.get(self).captures(window) } else { None };
                     match found {
                         Some(c) => {
                             let m = c.range("_ctx").expect("context regexes have a _ctx group");
@@ -466,7 +466,7 @@ impl Grammar {
                             to -= 1;
                         }
                         let hay = &text[mention.matched.end..to];
-                        let found = if ctx.admits(self, crate::context::Side::Right, hay) { right.captures(hay) } else { None };
+                        let found = if ctx.admits(self, crate::context::Side::Right, hay) { right.get(self).captures(hay) } else { None };
                         match found {
                             Some(c) => {
                                 let m = c.range("_ctx").expect("context regexes have a _ctx group");

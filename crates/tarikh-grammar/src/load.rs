@@ -610,7 +610,7 @@ pub struct Grammar {
     pub(crate) compositions: Vec<Composition>,
     /// Where each rule can match (see prefilter.rs).
     pub(crate) prefilter: crate::prefilter::Prefilter,
-    pub(crate) examples: Vec<Example>,
+    examples: Examples,
     pub(crate) negatives: Vec<Negative>,
     /// Each tense cue word (normalised) and the direction it signals; a word listed as past in
     /// one file and as future in another is past.
@@ -673,7 +673,11 @@ impl Lines {
 fn example_from(def: Spanned<ExampleDef>, path: &Path, source: &str, lines: &Lines, owner: &ExampleOwner) -> Result<Example, GrammarError> {
     let origin = format!("{}:{}", path.display(), lines.line_of(def.span().start));
     let offset = Some(def.span().start);
-    let err = |m: String| GrammarError::at(path, source, offset, m);
+    example_of(def.into_inner(), origin, &|m: String| GrammarError::at(path, source, offset, m), owner)
+}
+
+/// The example written `def` at `origin` under `owner`; `err` makes an error of a message.
+fn example_of(def: ExampleDef, origin: String, err: &dyn Fn(String) -> GrammarError, owner: &ExampleOwner) -> Result<Example, GrammarError> {
     let text_of = |v: &toml::Value, what: &str| -> Result<String, GrammarError> {
         v.as_str().map(str::to_string).ok_or_else(|| err(format!("an example's {what} must be a string, but found `{v}`")))
     };
@@ -683,7 +687,7 @@ fn example_from(def: Spanned<ExampleDef>, path: &Path, source: &str, lines: &Lin
             Some(other) => Err(err(format!("an example's `prefer` must be past, future or nearest, but found `{other}`"))),
         }
     };
-    match def.into_inner() {
+    match def {
         toml::Value::Array(items) => {
             if items.len() < 3 || items.len() > 4 {
                 return Err(err(format!(
@@ -716,6 +720,65 @@ fn example_from(def: Spanned<ExampleDef>, path: &Path, source: &str, lines: &Lin
             Ok(Example { text: required("text")?, reference: required("ref")?, value: required("value")?, span: get("span")?, kind, modifier: get("mod")?, prefer, origin, owner: owner.clone() })
         }
         other => Err(err(format!("an example is an array [\"phrase\", \"ref\", \"value\"] or a table {{ text, ref, value }}, but found `{other}`"))),
+    }
+}
+
+/// An example as written, kept for converting on first use (see [`Examples`]).
+#[derive(Debug)]
+struct PendingExample {
+    path: PathBuf,
+    line: usize,
+    def: ExampleDef,
+    owner: ExampleOwner,
+}
+
+/// A grammar's examples: converted at load time when the grammar is analysed (so that a
+/// malformed one is an error naming its file and line), or on first use when the analysis comes
+/// from the cache (its files were checked whole when it was written). Only tests and `tarikh
+/// explain` read them; converting ~1,800 of them cost every start ~10 M instructions.
+#[derive(Debug, Clone, Default)]
+struct Examples {
+    converted: std::sync::OnceLock<Vec<Example>>,
+    pending: std::sync::Arc<Vec<PendingExample>>,
+}
+
+/// The examples being read by [`Grammar::build`].
+struct ExampleSink {
+    /// Keep them as written (the grammar's files were checked when the cached analysis was made).
+    lazy: bool,
+    converted: Vec<Example>,
+    pending: Vec<PendingExample>,
+}
+
+impl ExampleSink {
+    fn add(&mut self, def: Spanned<ExampleDef>, path: &Path, source: &str, lines: &Lines, owner: &ExampleOwner) -> Result<(), GrammarError> {
+        if self.lazy {
+            let line = lines.line_of(def.span().start);
+            self.pending.push(PendingExample { path: path.to_path_buf(), line, def: def.into_inner(), owner: owner.clone() });
+        } else {
+            self.converted.push(example_from(def, path, source, lines, owner)?);
+        }
+        Ok(())
+    }
+
+    fn finish(self) -> Examples {
+        let converted = std::sync::OnceLock::new();
+        if !self.lazy {
+            let _ = converted.set(self.converted);
+        }
+        Examples { converted, pending: std::sync::Arc::new(self.pending) }
+    }
+}
+
+impl Examples {
+    fn get(&self) -> &[Example] {
+        self.converted.get_or_init(|| {
+            let convert = |p: &PendingExample| {
+                let err = |message: String| GrammarError { path: p.path.clone(), line: Some(p.line), message };
+                example_of(p.def.clone(), format!("{}:{}", p.path.display(), p.line), &err, &p.owner).unwrap_or_else(|e| panic!("an example checked when the grammar was analysed, yet: {e}"))
+            };
+            self.pending.iter().map(convert).collect()
+        })
     }
 }
 
@@ -764,7 +827,7 @@ impl Grammar {
         let checked = known.is_some();
         let mut lexicons: Vec<Lexicon> = Vec::new();
         let mut lexicon_index: HashMap<String, usize> = HashMap::new();
-        let mut examples = Vec::new();
+        let mut examples = ExampleSink { lazy: checked, converted: Vec::new(), pending: Vec::new() };
         let mut negatives = Vec::new();
         let mut rule_defs = Vec::new();
         let mut context_defs = Vec::new();
@@ -812,7 +875,7 @@ impl Grammar {
                     }
                     let owner = ExampleOwner::LexiconEntry { lexicon: name.clone(), value: entry.value.clone() };
                     for ex in entry.examples {
-                        examples.push(example_from(ex, &path, source, lines, &owner)?);
+                        examples.add(ex, &path, source, lines, &owner)?;
                     }
                 }
                 let mut alts: Vec<&String> = words.keys().collect();
@@ -935,7 +998,7 @@ impl Grammar {
             check_combinations(kind, &fields, &mandatory).map_err(|m| GrammarError::at(&path, source, Some(roff), format!("rule `{}`: {m}", def.name)))?;
             let owner = ExampleOwner::Rule(def.name.clone());
             for ex in def.examples {
-                examples.push(example_from(ex, &path, source, lines, &owner)?);
+                examples.add(ex, &path, source, lines, &owner)?;
             }
             rules.push(Rule { name: def.name, doc: def.doc, kind, pattern: full, source: def.pattern.get_ref().clone(), regex, anchored: std::sync::OnceLock::new(), filter: std::sync::OnceLock::new(), word_boundary, required, ruled_out: Counter::default(), anchored_only: false, fields, capture_lexicons: capture_lexicons.into_iter().collect(), priority: def.priority, order, origin, body });
         }
@@ -990,7 +1053,7 @@ impl Grammar {
             let needs_none = tests(&def.needs_none)?;
             let owner = ExampleOwner::Context(def.name.clone());
             for ex in def.examples {
-                examples.push(example_from(ex, &path, source, lines, &owner)?);
+                examples.add(ex, &path, source, lines, &owner)?;
             }
             let sources = [def.left.clone(), def.right.clone()];
             contexts.push(Context { name: def.name, doc: def.doc, types, left, right, sources, edges, ruled_out: Default::default(), include: def.include, needs_any, needs_none, fields, capture_lexicons, origin });
@@ -1020,7 +1083,7 @@ impl Grammar {
             let between = LazyRegex::new(format!(r"^(?:{body})$"), known.is_none()).map_err(|e| at(format!("`between` is not a valid pattern after expanding placeholders: {e}")))?;
             let owner = ExampleOwner::Composition(def.name.clone());
             for ex in def.examples {
-                examples.push(example_from(ex, &path, source, lines, &owner)?);
+                examples.add(ex, &path, source, lines, &owner)?;
             }
             compositions.push(Composition { name: def.name, doc: def.doc, first, second, between, kind, priority: def.priority, origin });
         }
@@ -1056,7 +1119,7 @@ impl Grammar {
         let mut cues: HashMap<String, crate::Direction, crate::fnv::FnvBuild> = HashMap::default();
         cues.extend(future_cues.into_iter().map(|w| (w, crate::Direction::Future)));
         cues.extend(past_cues.into_iter().map(|w| (w, crate::Direction::Past)));
-        let grammar = Grammar { lexicons, rules, contexts, compositions, prefilter, examples, negatives, cues, daily_cues, daily_finder: std::sync::OnceLock::new(), day_list, lexicon_index, lexicon_tries: std::iter::repeat_with(std::sync::OnceLock::new).take(lexicon_hirs.len()).collect(), lexicon_hirs, partial_dfas: std::sync::OnceLock::new() };
+        let grammar = Grammar { lexicons, rules, contexts, compositions, prefilter, examples: examples.finish(), negatives, cues, daily_cues, daily_finder: std::sync::OnceLock::new(), day_list, lexicon_index, lexicon_tries: std::iter::repeat_with(std::sync::OnceLock::new).take(lexicon_hirs.len()).collect(), lexicon_hirs, partial_dfas: std::sync::OnceLock::new() };
         Ok(Built { grammar, analysis, cache_refused: offered && !used_cache })
     }
 
@@ -1129,7 +1192,7 @@ impl Grammar {
 
     /// Every example written in the grammar files, in file order.
     pub fn examples(&self) -> &[Example] {
-        &self.examples
+        self.examples.get()
     }
 
     /// Every must-not-match phrase written in the grammar files.
@@ -1747,7 +1810,8 @@ mod tests {
         let analysis = crate::cache::read(&file, &sources.iter().collect::<Vec<_>>()).unwrap();
         assert!(file_defs::decode(&analysis.files, sources.len()).is_some(), "the cache keeps the files as read");
         let from_toml = Grammar::embedded().unwrap();
-        assert_eq!(cached.examples, from_toml.examples);
+        assert!(cached.examples.converted.get().is_none(), "examples converted on first use");
+        assert_eq!(cached.examples(), from_toml.examples());
         assert_eq!(cached.negatives, from_toml.negatives);
         assert_eq!(cached.daily_cues, from_toml.daily_cues);
         assert_eq!(format!("{:?}", cached.cues.iter().collect::<BTreeMap<_, _>>()), format!("{:?}", from_toml.cues.iter().collect::<BTreeMap<_, _>>()));

@@ -320,7 +320,7 @@ impl Clone for Counter {
 
 /// The longest text in which [`Rule::may_match`] looks for a rule's required literals (a phrase,
 /// a headline), and how many times per rule.
-const MAY_MATCH_TEXT: usize = 256;
+pub(crate) const MAY_MATCH_TEXT: usize = 256;
 const MAY_MATCH_TIMES: u32 = 32;
 
 impl Rule {
@@ -359,12 +359,13 @@ impl Rule {
     /// The rule's pattern for anchored searches (see [`crate::anchored`]), compiled on first use;
     /// it compiles whenever `regex` does (the same pattern, the same syntax).
     /// `grammar` is the rule's own (its lexicons, parsed at load time, are put into the pattern's
-    /// skeleton rather than parsed again).
-    pub(crate) fn anchored(&self, grammar: &Grammar) -> &crate::anchored::AnchoredRegex {
+    /// skeleton rather than parsed again). `with_filter`: build the rule's `\b` filter from the
+    /// same parse now (the text at hand is long: see [`Rule::filter_for`]).
+    pub(crate) fn anchored(&self, grammar: &Grammar, with_filter: bool) -> &crate::anchored::AnchoredRegex {
         self.anchored.get_or_init(|| {
             let compiled = match parse_full_skeleton_as_tries(&self.source, grammar) {
                 Some(hir) => {
-                    if self.word_boundary {
+                    if self.word_boundary && with_filter {
                         // The `\b` filter from the same parse (parsing the full pattern again,
                         // lexicons and all, was a tenth of a one-phrase `tarikh parse`); the
                         // tries match what the alternations match, and the filter reads only that.
@@ -376,6 +377,21 @@ impl Rule {
             };
             compiled.unwrap_or_else(|e| panic!("rule `{}` ({}): compiled when loaded, yet: {e}", self.name, self.origin))
         })
+    }
+
+    /// The filter to search `text` with: [`Rule::filter`] in a long text; in a short one (a
+    /// phrase, a headline: at most [`MAY_MATCH_TEXT`] bytes), only a filter built already. The
+    /// filter only bounds where the capture engines look, so the matches are the same either
+    /// way; a short text is no longer than the stretch a filter would bound, and building the
+    /// filters of the rules a one-phrase `tarikh parse` reaches cost it ~16 M instructions. A
+    /// long text builds it at once (a filter built only after some searches left the rules
+    /// searched fewer times unfiltered for a whole run, and raised tag's cost: BENCHMARKS.md,
+    /// startup3).
+    pub(crate) fn filter_for(&self, text: &str) -> Option<&crate::prefilter::LongestFilter> {
+        if text.len() <= MAY_MATCH_TEXT {
+            return self.filter.get().and_then(Option::as_ref);
+        }
+        self.filter()
     }
 
     /// For a pattern with `\b`: its [`LongestFilter`](crate::prefilter::LongestFilter), built on first use.
@@ -1828,7 +1844,7 @@ mod tests {
         // The reference: every rule and context compiled, so no check is made.
         let compiled = Grammar::embedded().unwrap();
         for rule in &compiled.rules {
-            let _ = rule.anchored(&compiled);
+            let _ = rule.anchored(&compiled, true);
         }
         for side in compiled.contexts.iter().flat_map(|c| [&c.left, &c.right]).flatten() {
             let _ = side.capture_names().count();

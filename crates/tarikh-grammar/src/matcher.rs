@@ -127,7 +127,7 @@ impl Grammar {
                     if !rule.may_match(text) {
                         continue; // the text lacks a word every match has (the rule need not be compiled)
                     }
-                    let anchored = rule.anchored(self);
+                    let anchored = rule.anchored(self, text.len() > crate::load::MAY_MATCH_TEXT);
                     Engine::Anchored { starts: list, regex: anchored, cache: anchored.cache() }
                 }
             };
@@ -161,7 +161,7 @@ impl Grammar {
                             // search keeps the capture engines (and the PikeVM that patterns with `\b`
                             // need) from scanning the rest of the text.
                             let mut input = Input::new(text).range(s..(s + MAX_MATCH_BYTES).min(text.len())).anchored(Anchored::Yes);
-                            if let Some(filter) = rule.filter() {
+                            if let Some(filter) = rule.filter_for(text) {
                                 // A pattern with `\b`: its match ends at or before the longest match of
                                 // its `\b`-free form (see prefilter.rs), so search that stretch only.
                                 match filter.longest_end(&input) {

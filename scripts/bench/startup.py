@@ -9,6 +9,11 @@ target/, so a user's own cache is not touched. CPU time is the child's (rusage),
 compare on a shared machine; wall time depends on the load (printed alongside).
 
     python3 scripts/bench/startup.py [--bin target/release/tarikh] [--runs 20] [--phrase "يوم الأحد الماضي"]
+        [--against OTHER_TARIKH]
+
+With `--against`, another build of tarikh (e.g. main's) is run too, its runs interleaved with
+those of `--bin`, each with a cache of its own: on a shared machine only interleaved runs give a
+fair comparison of wall time.
 """
 
 import argparse
@@ -45,7 +50,11 @@ def main():
     ap.add_argument("--runs", type=int, default=20)
     ap.add_argument("--phrase", default="يوم الأحد الماضي")
     ap.add_argument("--ref", default="2024-03-10")
+    ap.add_argument("--against", help="another tarikh binary, run interleaved with --bin (analysis from the cache)")
     args = ap.parse_args()
+    if args.against:
+        compare(args)
+        return
     cache = ROOT / "target/bench-startup-cache"
     shutil.rmtree(cache, ignore_errors=True)
     cached = dict(os.environ, TARIKH_CACHE_DIR=str(cache))
@@ -62,6 +71,29 @@ def main():
     line("first run (empty cache: analyse, write)", first)
     line("cache off (analyse every run)", misses)
     shutil.rmtree(cache, ignore_errors=True)
+
+
+def compare(args):
+    """Interleaved runs of two binaries, each with its analysis cache warm."""
+    caches = [ROOT / "target/bench-startup-cache-a", ROOT / "target/bench-startup-cache-b"]
+    envs = []
+    for cache in caches:
+        shutil.rmtree(cache, ignore_errors=True)
+        envs.append(dict(os.environ, TARIKH_CACHE_DIR=str(cache)))
+    bins = [args.bin, args.against]
+    for b, env in zip(bins, envs):
+        one(b, args.phrase, args.ref, env)  # writes the cache
+    runs = [[], []]
+    for _ in range(args.runs):
+        for i in (0, 1):
+            runs[i].append(one(bins[i], args.phrase, args.ref, envs[i]))
+    print(f"tarikh parse of «{args.phrase}», interleaved, load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores (target: under 50 ms wall)")
+    print("| binary | runs | wall min ms | wall median ms | CPU min ms | CPU median ms |")
+    print("|---|---|---|---|---|---|")
+    for b, r in zip(bins, runs):
+        line(b, r)
+    for cache in caches:
+        shutil.rmtree(cache, ignore_errors=True)
 
 
 if __name__ == "__main__":

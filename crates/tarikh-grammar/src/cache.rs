@@ -27,7 +27,7 @@ use crate::fnv::{fnv, Fnv};
 const FINGERPRINT: &str = env!("TARIKH_GRAMMAR_FINGERPRINT");
 
 /// The first bytes of a cache file.
-const MAGIC: &[u8] = b"tarikh grammar analysis v1\n";
+const MAGIC: &[u8] = b"tarikh grammar analysis v2\n";
 
 /// Where analysed grammars are kept between runs: one file per grammar and build of tarikh.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -107,12 +107,26 @@ pub(crate) struct PrefilterParts {
 /// Everything a load works out from the grammar files that is costly and kept in the cache.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Analysis {
+    /// The grammar files as read from their TOML (see file_defs.rs), so that a load from the
+    /// cache does not read the TOML again; empty when they are not kept.
+    pub(crate) files: Vec<u8>,
     /// Per rule, in rule order.
     pub(crate) rules: Vec<RuleAnalysis>,
     /// Per context, in order: the capture group names of its left then right pattern.
     pub(crate) contexts: Vec<Vec<String>>,
+    /// Per context, in order: the literal checks of its left and right side.
+    pub(crate) context_sides: Vec<[SideAnalysis; 2]>,
     /// The prefilter's literal sets.
     pub(crate) prefilter: PrefilterParts,
+}
+
+/// The literal checks of one side of a context (see `Context::admits` in load.rs).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct SideAnalysis {
+    /// The literals its body must end (left) or start (right) with; `None` without a sound check.
+    pub(crate) edge: Option<Vec<Vec<u8>>>,
+    /// Literal sets every match of its body holds a member of each of.
+    pub(crate) required: Vec<Vec<Vec<u8>>>,
 }
 
 /// Why a cache file was not used.
@@ -235,6 +249,16 @@ fn put_u32s(out: &mut Vec<u8>, v: &[u32]) {
     v.iter().for_each(|&x| put_u32(out, x as usize));
 }
 
+fn put_literals(out: &mut Vec<u8>, literals: &[Vec<u8>]) {
+    put_u32(out, literals.len());
+    literals.iter().for_each(|lit| put_bytes(out, lit));
+}
+
+fn put_sets(out: &mut Vec<u8>, sets: &[Vec<Vec<u8>>]) {
+    put_u32(out, sets.len());
+    sets.iter().for_each(|set| put_literals(out, set));
+}
+
 fn encode(a: &Analysis) -> Vec<u8> {
     let mut out = Vec::new();
     put_u32(&mut out, a.rules.len());
@@ -242,14 +266,21 @@ fn encode(a: &Analysis) -> Vec<u8> {
         put_strings(&mut out, &r.names);
         put_strings(&mut out, &r.mandatory);
         out.push(u8::from(r.word_boundary));
-        put_u32(&mut out, r.required.len());
-        for set in &r.required {
-            put_u32(&mut out, set.len());
-            set.iter().for_each(|lit| put_bytes(&mut out, lit));
-        }
+        put_sets(&mut out, &r.required);
     }
     put_u32(&mut out, a.contexts.len());
     a.contexts.iter().for_each(|names| put_strings(&mut out, names));
+    put_u32(&mut out, a.context_sides.len());
+    for side in a.context_sides.iter().flatten() {
+        match &side.edge {
+            None => out.push(0),
+            Some(literals) => {
+                out.push(1);
+                put_literals(&mut out, literals);
+            }
+        }
+        put_sets(&mut out, &side.required);
+    }
     let p = &a.prefilter;
     put_u32(&mut out, p.literals.len());
     for (lit, rules) in p.literals.iter().zip(&p.literal_rules) {
@@ -259,6 +290,7 @@ fn encode(a: &Analysis) -> Vec<u8> {
     put_u32s(&mut out, &p.text_start);
     put_u32(&mut out, p.scan_all.len());
     out.extend(p.scan_all.iter().map(|&s| u8::from(s)));
+    put_bytes(&mut out, &a.files);
     out
 }
 
@@ -275,16 +307,7 @@ fn decode(payload: &[u8]) -> Option<Analysis> {
             1 => true,
             _ => return None,
         };
-        let nsets = r.u32()? as usize;
-        let mut required = Vec::with_capacity(nsets.min(payload.len()));
-        for _ in 0..nsets {
-            let n = r.u32()? as usize;
-            let set: Vec<Vec<u8>> = (0..n).map(|_| r.bytes_field().map(<[u8]>::to_vec)).collect::<Option<_>>()?;
-            if set.is_empty() || set.iter().any(Vec::is_empty) {
-                return None;
-            }
-            required.push(set);
-        }
+        let required = r.sets()?;
         if names.len() < 2 || names[0] != "_clitic" || names[1] != "_body" {
             return None;
         }
@@ -294,6 +317,24 @@ fn decode(payload: &[u8]) -> Option<Analysis> {
     let mut contexts = Vec::with_capacity(ncontexts.min(payload.len()));
     for _ in 0..ncontexts {
         contexts.push(r.strings()?);
+    }
+    let nsides = r.u32()? as usize;
+    if nsides != ncontexts {
+        return None;
+    }
+    let mut context_sides = Vec::with_capacity(nsides.min(payload.len()));
+    for _ in 0..nsides {
+        let mut side = || -> Option<SideAnalysis> {
+            let edge = match r.take(1)?[0] {
+                0 => None,
+                1 => Some(r.literals()?),
+                _ => return None,
+            };
+            Some(SideAnalysis { edge, required: r.sets()? })
+        };
+        let left = side()?;
+        let right = side()?;
+        context_sides.push([left, right]);
     }
     let nlits = r.u32()? as usize;
     let (mut literals, mut literal_rules) = (Vec::with_capacity(nlits.min(payload.len())), Vec::with_capacity(nlits.min(payload.len())));
@@ -308,6 +349,7 @@ fn decode(payload: &[u8]) -> Option<Analysis> {
     let text_start = r.u32s()?;
     let n = r.u32()? as usize;
     let scan_all: Vec<bool> = r.take(n)?.iter().map(|&b| (b <= 1).then_some(b == 1)).collect::<Option<_>>()?;
+    let files = r.bytes_field()?.to_vec();
     let in_range = |v: &[u32]| v.iter().all(|&x| (x as usize) < nrules);
     // The prefilter looks literals up by binary search: they must be sorted and distinct.
     if !literals.windows(2).all(|w| w[0] < w[1]) {
@@ -316,7 +358,7 @@ fn decode(payload: &[u8]) -> Option<Analysis> {
     if r.at != payload.len() || scan_all.len() != nrules || !literal_rules.iter().all(|v| in_range(v)) || !in_range(&text_start) {
         return None;
     }
-    Some(Analysis { rules, contexts, prefilter: PrefilterParts { literals, literal_rules, text_start, scan_all } })
+    Some(Analysis { files, rules, contexts, context_sides, prefilter: PrefilterParts { literals, literal_rules, text_start, scan_all } })
 }
 
 struct Reader<'a> {
@@ -349,6 +391,19 @@ impl<'a> Reader<'a> {
         (0..n).map(|_| self.bytes_field().and_then(|b| std::str::from_utf8(b).ok()).map(str::to_string)).collect()
     }
 
+    /// A non-empty list of non-empty literals.
+    fn literals(&mut self) -> Option<Vec<Vec<u8>>> {
+        let n = self.u32()? as usize;
+        let set: Vec<Vec<u8>> = (0..n).map(|_| self.bytes_field().map(<[u8]>::to_vec)).collect::<Option<_>>()?;
+        (!set.is_empty() && set.iter().all(|l| !l.is_empty())).then_some(set)
+    }
+
+    /// Required literal sets (see `prefilter::required_literals`).
+    fn sets(&mut self) -> Option<Vec<Vec<Vec<u8>>>> {
+        let n = self.u32()? as usize;
+        (0..n).map(|_| self.literals()).collect()
+    }
+
     fn u32s(&mut self) -> Option<Vec<u32>> {
         let n = self.u32()? as usize;
         let raw = self.take(n.checked_mul(4)?)?;
@@ -362,8 +417,10 @@ mod tests {
 
     fn sample() -> Analysis {
         Analysis {
+            files: b"files".to_vec(),
             rules: vec![RuleAnalysis { names: vec!["_clitic".into(), "_body".into(), "day".into()], mandatory: vec!["day".into()], word_boundary: true, required: vec![vec![b"abc".to_vec()]] }],
             contexts: vec![vec!["_ctx".into()]],
+            context_sides: vec![[SideAnalysis { edge: Some(vec![b"x".to_vec()]), required: vec![vec![b"y".to_vec()]] }, SideAnalysis { edge: None, required: vec![] }]],
             prefilter: PrefilterParts { literals: vec![b"abc".to_vec()], literal_rules: vec![vec![0]], text_start: vec![], scan_all: vec![false] },
         }
     }

@@ -52,7 +52,14 @@ const WHITE_SPACE: [char; 25] = [
 
 impl EdgeLiterals {
     /// The check for a context body on `side`, or `None` when no sound check exists.
+    #[cfg(test)]
     pub(crate) fn new(body: &Hir, side: Side) -> Option<EdgeLiterals> {
+        Some(EdgeLiterals::from_literals(&EdgeLiterals::literals(body, side)?, side))
+    }
+
+    /// The literals of the check for a context body on `side` (see [`EdgeLiterals::new`]; kept
+    /// in the analysis cache), or `None` when no sound check exists.
+    pub(crate) fn literals(body: &Hir, side: Side) -> Option<Vec<Vec<u8>>> {
         let body = without_white_space(body)?;
         let mut ex = Extractor::new();
         let kind = if side == Side::Left { ExtractKind::Suffix } else { ExtractKind::Prefix };
@@ -68,11 +75,13 @@ impl EdgeLiterals {
             }
             literals.push(l.as_bytes().to_vec());
         }
-        if literals.is_empty() {
-            return None;
-        }
+        (!literals.is_empty()).then_some(literals)
+    }
+
+    /// The check made of `literals` (from [`EdgeLiterals::literals`]) for a body on `side`.
+    pub(crate) fn from_literals(literals: &[Vec<u8>], side: Side) -> EdgeLiterals {
         let mut nodes = vec![TrieNode::default()];
-        for literal in &literals {
+        for literal in literals {
             let mut node = 0;
             let bytes: Box<dyn Iterator<Item = &u8>> = if side == Side::Left { Box::new(literal.iter().rev()) } else { Box::new(literal.iter()) };
             for &byte in bytes {
@@ -88,7 +97,7 @@ impl EdgeLiterals {
             }
             nodes[node].end = true;
         }
-        Some(EdgeLiterals { side, nodes })
+        EdgeLiterals { side, nodes }
     }
 
     /// Can the context's regex match in `window` (the text before the expression for a left
@@ -240,6 +249,16 @@ impl ContextRegex {
             Err(_) => builder.build(pattern),
         };
         let regex = regex.map_err(|e| e.to_string())?;
+        Ok(ContextRegex { regex, pattern: pattern.to_string(), filter: std::sync::OnceLock::new(), searches: std::sync::atomic::AtomicUsize::new(0) })
+    }
+
+    /// A context's regex from its full pattern already parsed with its word alternations as tries
+    /// (load.rs, from the pattern's skeleton and the grammar's lexicon tries): the same matches and
+    /// groups as [`ContextRegex::new`] of `pattern`.
+    pub(crate) fn from_tries(pattern: &str, hir: &Hir) -> Result<ContextRegex, String> {
+        let mut builder = regex_automata::meta::Regex::builder();
+        builder.configure(regex_automata::meta::Config::new());
+        let regex = builder.build_from_hir(hir).map_err(|e| e.to_string())?;
         Ok(ContextRegex { regex, pattern: pattern.to_string(), filter: std::sync::OnceLock::new(), searches: std::sync::atomic::AtomicUsize::new(0) })
     }
 

@@ -8,6 +8,9 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 use toml::Spanned;
 
+#[path = "file_defs.rs"]
+mod file_defs;
+
 /// One example: a phrase, the reference time it is read against, and the value it must get.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Example {
@@ -317,7 +320,7 @@ impl Clone for Counter {
 
 /// The longest text in which [`Rule::may_match`] looks for a rule's required literals (a phrase,
 /// a headline), and how many times per rule.
-const MAY_MATCH_TEXT: usize = 256;
+pub(crate) const MAY_MATCH_TEXT: usize = 256;
 const MAY_MATCH_TIMES: u32 = 32;
 
 impl Rule {
@@ -356,12 +359,13 @@ impl Rule {
     /// The rule's pattern for anchored searches (see [`crate::anchored`]), compiled on first use;
     /// it compiles whenever `regex` does (the same pattern, the same syntax).
     /// `grammar` is the rule's own (its lexicons, parsed at load time, are put into the pattern's
-    /// skeleton rather than parsed again).
-    pub(crate) fn anchored(&self, grammar: &Grammar) -> &crate::anchored::AnchoredRegex {
+    /// skeleton rather than parsed again). `with_filter`: build the rule's `\b` filter from the
+    /// same parse now (the text at hand is long: see [`Rule::filter_for`]).
+    pub(crate) fn anchored(&self, grammar: &Grammar, with_filter: bool) -> &crate::anchored::AnchoredRegex {
         self.anchored.get_or_init(|| {
             let compiled = match parse_full_skeleton_as_tries(&self.source, grammar) {
                 Some(hir) => {
-                    if self.word_boundary {
+                    if self.word_boundary && with_filter {
                         // The `\b` filter from the same parse (parsing the full pattern again,
                         // lexicons and all, was a tenth of a one-phrase `tarikh parse`); the
                         // tries match what the alternations match, and the filter reads only that.
@@ -373,6 +377,21 @@ impl Rule {
             };
             compiled.unwrap_or_else(|e| panic!("rule `{}` ({}): compiled when loaded, yet: {e}", self.name, self.origin))
         })
+    }
+
+    /// The filter to search `text` with: [`Rule::filter`] in a long text; in a short one (a
+    /// phrase, a headline: at most [`MAY_MATCH_TEXT`] bytes), only a filter built already. The
+    /// filter only bounds where the capture engines look, so the matches are the same either
+    /// way; a short text is no longer than the stretch a filter would bound, and building the
+    /// filters of the rules a one-phrase `tarikh parse` reaches cost it ~16 M instructions. A
+    /// long text builds it at once (a filter built only after some searches left the rules
+    /// searched fewer times unfiltered for a whole run, and raised tag's cost: BENCHMARKS.md,
+    /// startup3).
+    pub(crate) fn filter_for(&self, text: &str) -> Option<&crate::prefilter::LongestFilter> {
+        if text.len() <= MAY_MATCH_TEXT {
+            return self.filter.get().and_then(Option::as_ref);
+        }
+        self.filter()
     }
 
     /// For a pattern with `\b`: its [`LongestFilter`](crate::prefilter::LongestFilter), built on first use.
@@ -447,6 +466,24 @@ pub(crate) struct SideChecks {
     pub(crate) required: Vec<Vec<Vec<u8>>>,
 }
 
+/// A context's sides, in the order of [`Context::sources`].
+const SIDES: [crate::context::Side; 2] = [crate::context::Side::Left, crate::context::Side::Right];
+
+/// The literal checks of a context's side written `source` (see [`Context::admits`]), worked out
+/// from the skeleton parse of its body.
+fn side_analysis(source: Option<&str>, side: crate::context::Side, lexicons: &[Lexicon], index: &HashMap<String, usize>, cache: &LexiconHirs) -> crate::cache::SideAnalysis {
+    match source.and_then(|source| parse_skeleton_with(source, &|s| s.to_string(), lexicons, index, cache)) {
+        Some(body) => crate::cache::SideAnalysis { edge: crate::context::EdgeLiterals::literals(&body, side), required: crate::prefilter::required_literals(&body, false) },
+        None => crate::cache::SideAnalysis { edge: None, required: Vec::new() },
+    }
+}
+
+impl SideChecks {
+    fn from_analysis(analysis: crate::cache::SideAnalysis, side: crate::context::Side) -> SideChecks {
+        SideChecks { edge: analysis.edge.map(|literals| crate::context::EdgeLiterals::from_literals(&literals, side)), required: analysis.required }
+    }
+}
+
 impl Context {
     /// Can the left (`side` Left) or right context match in `window`? `false` only when its
     /// literal check (context.rs) rules it out; `grammar` is the context's own.
@@ -458,11 +495,8 @@ impl Context {
     pub(crate) fn admits(&self, grammar: &Grammar, side: crate::context::Side, window: &str) -> bool {
         use std::sync::atomic::Ordering;
         let checks = self.edges.get_or_init(|| {
-            let check = |source: &Option<String>, side: crate::context::Side| {
-                let Some(body) = source.as_deref().and_then(|source| parse_cached_skeleton(source, &|s| s.to_string(), grammar)) else { return SideChecks { edge: None, required: Vec::new() } };
-                SideChecks { edge: crate::context::EdgeLiterals::new(&body, side), required: crate::prefilter::required_literals(&body, false) }
-            };
-            [check(&self.sources[0], crate::context::Side::Left), check(&self.sources[1], crate::context::Side::Right)]
+            let check = |i: usize| SideChecks::from_analysis(side_analysis(self.sources[i].as_deref(), SIDES[i], &grammar.lexicons, &grammar.lexicon_index, &grammar.lexicon_hirs), SIDES[i]);
+            [check(0), check(1)]
         });
         let i = usize::from(side == crate::context::Side::Right);
         if !checks[i].edge.as_ref().is_none_or(|e| e.admits(window)) {
@@ -484,21 +518,51 @@ impl Context {
 /// the analysis comes from the cache (cache.rs; most runs of `tarikh parse` use few contexts).
 #[derive(Debug, Clone)]
 pub(crate) struct LazyContextRegex {
-    /// The full pattern (see `Grammar::build`).
+    /// The full pattern (see [`context_pattern`]).
     pattern: String,
+    /// The side's pattern as written (placeholders unexpanded), for its skeleton.
+    source: String,
+    /// Is it a left context?
+    left: bool,
     compiled: std::sync::OnceLock<crate::context::ContextRegex>,
 }
 
 impl LazyContextRegex {
     /// The regex of `pattern`, not compiled yet (it compiled when the cache was written).
-    fn later(pattern: String) -> LazyContextRegex {
-        LazyContextRegex { pattern, compiled: std::sync::OnceLock::new() }
+    fn later(pattern: String, source: String, left: bool) -> LazyContextRegex {
+        LazyContextRegex { pattern, source, left, compiled: std::sync::OnceLock::new() }
     }
 
     /// The regex of `pattern`, compiled now; the error is the regex crate's message.
-    fn now(pattern: String) -> Result<LazyContextRegex, String> {
+    fn now(pattern: String, source: String, left: bool) -> Result<LazyContextRegex, String> {
         let compiled = crate::context::ContextRegex::new(&pattern)?;
-        Ok(LazyContextRegex { pattern, compiled: std::sync::OnceLock::from(compiled) })
+        Ok(LazyContextRegex { pattern, source, left, compiled: std::sync::OnceLock::from(compiled) })
+    }
+
+    /// The regex, compiled on first use from the skeleton of its source with `grammar`'s lexicon
+    /// tries put in (as a rule's anchored engine is: see [`parse_skeleton_as_tries`]), rather than
+    /// by parsing the full pattern, lexicons and all, and making its tries again (three contexts
+    /// cost a one-phrase `tarikh parse` ~30 M instructions so). `grammar` is the context's own.
+    pub(crate) fn get(&self, grammar: &Grammar) -> &crate::context::ContextRegex {
+        self.compiled.get_or_init(|| {
+            let left = self.left;
+            let compiled = match parse_skeleton_as_tries(&self.source, &|body| context_pattern(body, left), grammar) {
+                Some(hir) => crate::context::ContextRegex::from_tries(&self.pattern, &hir),
+                None => crate::context::ContextRegex::new(&self.pattern),
+            };
+            compiled.unwrap_or_else(|e| panic!("context pattern `{}`: compiled when the grammar was analysed, yet: {e}", self.pattern))
+        })
+    }
+}
+
+/// A context side's full pattern around its expanded body. A left context's words take the
+/// proclitics a word may carry (و ف then ب ل ك), as a rule's match does: «لنحو ساعتين»، «لأكثر من
+/// عشرين عاما»، «وبحوالي ثلاثة أشهر».
+fn context_pattern(body: &str, left: bool) -> String {
+    if left {
+        format!(r"(?:^|[^\w])[وف]?[بلك]?(?P<_ctx>{body})\s*$")
+    } else {
+        format!(r"^\s*(?P<_ctx>{body})")
     }
 }
 
@@ -510,6 +574,34 @@ impl std::ops::Deref for LazyContextRegex {
     }
 }
 
+/// A regex compiled at load time when the grammar is analysed (so that an error names its file),
+/// or on first use when the analysis comes from the cache: compositions and the day list are
+/// reached by few texts, and compiling them cost a one-phrase `tarikh parse` ~9 M instructions.
+#[derive(Debug, Clone)]
+pub(crate) struct LazyRegex {
+    pattern: String,
+    compiled: std::sync::OnceLock<Regex>,
+}
+
+impl LazyRegex {
+    /// `pattern`, compiled now (`check`) or on first use (it compiled when the cache was written).
+    fn new(pattern: String, check: bool) -> Result<LazyRegex, regex::Error> {
+        let compiled = std::sync::OnceLock::new();
+        if check {
+            let _ = compiled.set(Regex::new(&pattern)?);
+        }
+        Ok(LazyRegex { pattern, compiled })
+    }
+}
+
+impl std::ops::Deref for LazyRegex {
+    type Target = Regex;
+
+    fn deref(&self) -> &Regex {
+        self.compiled.get_or_init(|| Regex::new(&self.pattern).unwrap_or_else(|e| panic!("pattern `{}`: compiled when the grammar was analysed, yet: {e}", self.pattern)))
+    }
+}
+
 /// A compiled composition: two classes of expressions that join into one (see compose.rs).
 #[derive(Debug, Clone)]
 pub(crate) struct Composition {
@@ -518,7 +610,7 @@ pub(crate) struct Composition {
     pub(crate) first: crate::compose::Class,
     pub(crate) second: crate::compose::Class,
     /// Matches the whole text between the two parts (spaces around it trimmed); may be empty.
-    pub(crate) between: Regex,
+    pub(crate) between: LazyRegex,
     pub(crate) kind: MentionType,
     pub(crate) priority: i32,
     /// File and line of its `[[compose]]` table.
@@ -534,7 +626,7 @@ pub struct Grammar {
     pub(crate) compositions: Vec<Composition>,
     /// Where each rule can match (see prefilter.rs).
     pub(crate) prefilter: crate::prefilter::Prefilter,
-    pub(crate) examples: Vec<Example>,
+    examples: Examples,
     pub(crate) negatives: Vec<Negative>,
     /// Each tense cue word (normalised) and the direction it signals; a word listed as past in
     /// one file and as future in another is past.
@@ -546,7 +638,7 @@ pub struct Grammar {
     daily_finder: std::sync::OnceLock<Option<aho_corasick::AhoCorasick>>,
     /// Day numbers listed before a dated day (يومي 28 و29 جانفي), ending at the text's end: built
     /// from the lexicon `day_list_noun` when the grammar has one.
-    pub(crate) day_list: Option<Regex>,
+    pub(crate) day_list: Option<LazyRegex>,
     /// Lexicon name → index in `lexicons`.
     pub(crate) lexicon_index: HashMap<String, usize>,
     /// Each lexicon's alternation as parsed at load time (see [`LexiconHirs`]), for compiling
@@ -597,7 +689,11 @@ impl Lines {
 fn example_from(def: Spanned<ExampleDef>, path: &Path, source: &str, lines: &Lines, owner: &ExampleOwner) -> Result<Example, GrammarError> {
     let origin = format!("{}:{}", path.display(), lines.line_of(def.span().start));
     let offset = Some(def.span().start);
-    let err = |m: String| GrammarError::at(path, source, offset, m);
+    example_of(def.into_inner(), origin, &|m: String| GrammarError::at(path, source, offset, m), owner)
+}
+
+/// The example written `def` at `origin` under `owner`; `err` makes an error of a message.
+fn example_of(def: ExampleDef, origin: String, err: &dyn Fn(String) -> GrammarError, owner: &ExampleOwner) -> Result<Example, GrammarError> {
     let text_of = |v: &toml::Value, what: &str| -> Result<String, GrammarError> {
         v.as_str().map(str::to_string).ok_or_else(|| err(format!("an example's {what} must be a string, but found `{v}`")))
     };
@@ -607,7 +703,7 @@ fn example_from(def: Spanned<ExampleDef>, path: &Path, source: &str, lines: &Lin
             Some(other) => Err(err(format!("an example's `prefer` must be past, future or nearest, but found `{other}`"))),
         }
     };
-    match def.into_inner() {
+    match def {
         toml::Value::Array(items) => {
             if items.len() < 3 || items.len() > 4 {
                 return Err(err(format!(
@@ -643,6 +739,65 @@ fn example_from(def: Spanned<ExampleDef>, path: &Path, source: &str, lines: &Lin
     }
 }
 
+/// An example as written, kept for converting on first use (see [`Examples`]).
+#[derive(Debug)]
+struct PendingExample {
+    path: PathBuf,
+    line: usize,
+    def: ExampleDef,
+    owner: ExampleOwner,
+}
+
+/// A grammar's examples: converted at load time when the grammar is analysed (so that a
+/// malformed one is an error naming its file and line), or on first use when the analysis comes
+/// from the cache (its files were checked whole when it was written). Only tests and `tarikh
+/// explain` read them; converting ~1,800 of them cost every start ~10 M instructions.
+#[derive(Debug, Clone, Default)]
+struct Examples {
+    converted: std::sync::OnceLock<Vec<Example>>,
+    pending: std::sync::Arc<Vec<PendingExample>>,
+}
+
+/// The examples being read by [`Grammar::build`].
+struct ExampleSink {
+    /// Keep them as written (the grammar's files were checked when the cached analysis was made).
+    lazy: bool,
+    converted: Vec<Example>,
+    pending: Vec<PendingExample>,
+}
+
+impl ExampleSink {
+    fn add(&mut self, def: Spanned<ExampleDef>, path: &Path, source: &str, lines: &Lines, owner: &ExampleOwner) -> Result<(), GrammarError> {
+        if self.lazy {
+            let line = lines.line_of(def.span().start);
+            self.pending.push(PendingExample { path: path.to_path_buf(), line, def: def.into_inner(), owner: owner.clone() });
+        } else {
+            self.converted.push(example_from(def, path, source, lines, owner)?);
+        }
+        Ok(())
+    }
+
+    fn finish(self) -> Examples {
+        let converted = std::sync::OnceLock::new();
+        if !self.lazy {
+            let _ = converted.set(self.converted);
+        }
+        Examples { converted, pending: std::sync::Arc::new(self.pending) }
+    }
+}
+
+impl Examples {
+    fn get(&self) -> &[Example] {
+        self.converted.get_or_init(|| {
+            let convert = |p: &PendingExample| {
+                let err = |message: String| GrammarError { path: p.path.clone(), line: Some(p.line), message };
+                example_of(p.def.clone(), format!("{}:{}", p.path.display(), p.line), &err, &p.owner).unwrap_or_else(|e| panic!("an example checked when the grammar was analysed, yet: {e}"))
+            };
+            self.pending.iter().map(convert).collect()
+        })
+    }
+}
+
 /// Turn a normalised word into a regex fragment: escaped, with flexible spacing.
 fn word_regex(word: &str) -> String {
     word.split_whitespace().map(regex::escape).collect::<Vec<_>>().join(r"\s+")
@@ -665,18 +820,30 @@ impl Grammar {
         let mut sources: Vec<&(PathBuf, String)> = sources.iter().collect();
         sources.sort_by(|a, b| a.0.cmp(&b.0));
         let line_tables: Vec<Lines> = sources.iter().map(|(_, text)| Lines::new(text)).collect();
-        let mut parsed = Vec::new();
-        for ((path, text), lines) in sources.iter().zip(&line_tables) {
-            let file: FileDef = toml::from_str(text).map_err(|e| {
-                let offset = e.span().map(|s| s.start);
-                GrammarError::at(path, text, offset, e.message().to_string())
-            })?;
-            parsed.push((path.clone(), text.as_str(), lines, file));
-        }
+        // The files as read: from the cache when it keeps them (file_defs.rs: reading the TOML
+        // was half the start-up of a one-phrase `tarikh parse`), else from their TOML.
+        let cached_files = known.as_ref().filter(|k| !k.files.is_empty()).and_then(|k| file_defs::decode(&k.files, sources.len()));
+        let files = match cached_files {
+            Some(files) => files,
+            None => sources
+                .iter()
+                .map(|(path, text)| {
+                    toml::from_str::<FileDef>(text).map_err(|e| {
+                        let offset = e.span().map(|s| s.start);
+                        GrammarError::at(path, text, offset, e.message().to_string())
+                    })
+                })
+                .collect::<Result<Vec<_>, _>>()?,
+        };
+        let files_read = if keep && known.is_none() { file_defs::encode(&files).unwrap_or_default() } else { Vec::new() };
+        let parsed: Vec<_> = sources.iter().zip(&line_tables).zip(files).map(|(((path, text), lines), file)| (path.clone(), text.as_str(), lines, file)).collect();
 
+        // A cached analysis is offered only for the very sources it was made from, which were
+        // checked whole when it was made.
+        let checked = known.is_some();
         let mut lexicons: Vec<Lexicon> = Vec::new();
         let mut lexicon_index: HashMap<String, usize> = HashMap::new();
-        let mut examples = Vec::new();
+        let mut examples = ExampleSink { lazy: checked, converted: Vec::new(), pending: Vec::new() };
         let mut negatives = Vec::new();
         let mut rule_defs = Vec::new();
         let mut context_defs = Vec::new();
@@ -724,7 +891,7 @@ impl Grammar {
                     }
                     let owner = ExampleOwner::LexiconEntry { lexicon: name.clone(), value: entry.value.clone() };
                     for ex in entry.examples {
-                        examples.push(example_from(ex, &path, source, lines, &owner)?);
+                        examples.add(ex, &path, source, lines, &owner)?;
                     }
                 }
                 let mut alts: Vec<&String> = words.keys().collect();
@@ -732,7 +899,8 @@ impl Grammar {
                 let word_pieces: Vec<String> = alts.iter().map(|w| word_regex(w)).collect();
                 let mut other_pieces: Vec<String> = Vec::new();
                 if let Some(re) = &def.regex {
-                    if let Err(e) = Regex::new(re) {
+                    // Checked when the grammar is analysed (a cached analysis was checked so).
+                    if let Err(e) = if checked { Ok(()) } else { Regex::new(re).map(drop) } {
                         return Err(GrammarError::at(&path, source, Some(offset), format!("lexicon `{name}` has an invalid regex: {e}")));
                     }
                     other_pieces.push(format!("(?:{re})"));
@@ -781,9 +949,9 @@ impl Grammar {
 
         // The cached analysis stands for these sources only if it has their rules and contexts.
         let offered = known.is_some();
-        let known = known.filter(|a| a.rules.len() == rule_defs.len() && a.contexts.len() == context_defs.len() && a.prefilter.scan_all.len() == rule_defs.len());
+        let known = known.filter(|a| a.rules.len() == rule_defs.len() && a.contexts.len() == context_defs.len() && a.context_sides.len() == context_defs.len() && a.prefilter.scan_all.len() == rule_defs.len());
         let eager = eager && known.is_none();
-        let mut analysis = (keep && known.is_none()).then(|| crate::cache::Analysis { rules: Vec::new(), contexts: Vec::new(), prefilter: crate::cache::PrefilterParts { literals: Vec::new(), literal_rules: Vec::new(), text_start: Vec::new(), scan_all: Vec::new() } });
+        let mut analysis = (keep && known.is_none()).then(|| crate::cache::Analysis { files: files_read, rules: Vec::new(), contexts: Vec::new(), context_sides: Vec::new(), prefilter: crate::cache::PrefilterParts { literals: Vec::new(), literal_rules: Vec::new(), text_start: Vec::new(), scan_all: Vec::new() } });
         let mut rules = Vec::new();
         let mut bodies = Vec::new();
         let mut lexicon_hirs = LexiconHirs::new();
@@ -846,7 +1014,7 @@ impl Grammar {
             check_combinations(kind, &fields, &mandatory).map_err(|m| GrammarError::at(&path, source, Some(roff), format!("rule `{}`: {m}", def.name)))?;
             let owner = ExampleOwner::Rule(def.name.clone());
             for ex in def.examples {
-                examples.push(example_from(ex, &path, source, lines, &owner)?);
+                examples.add(ex, &path, source, lines, &owner)?;
             }
             rules.push(Rule { name: def.name, doc: def.doc, kind, pattern: full, source: def.pattern.get_ref().clone(), regex, anchored: std::sync::OnceLock::new(), filter: std::sync::OnceLock::new(), word_boundary, required, ruled_out: Counter::default(), anchored_only: false, fields, capture_lexicons: capture_lexicons.into_iter().collect(), priority: def.priority, order, origin, body });
         }
@@ -868,12 +1036,10 @@ impl Grammar {
                 let Some(p) = pat else { return Ok(None) };
                 let (body, caps) = expand_pattern(p, &lexicons, &lexicon_index).map_err(&at)?;
                 capture_lexicons.extend(caps);
-                // A left context's words take the proclitics a word may carry (و ف then ب ل ك), as a
-                // rule's match does: «لنحو ساعتين»، «لأكثر من عشرين عاما»، «وبحوالي ثلاثة أشهر».
-                let full = if left { format!(r"(?:^|[^\w])[وف]?[بلك]?(?P<_ctx>{body})\s*$") } else { format!(r"^\s*(?P<_ctx>{body})") };
+                let full = context_pattern(&body, left);
                 match known {
-                    Some(_) => Ok(Some(LazyContextRegex::later(full))),
-                    None => LazyContextRegex::now(full).map(Some).map_err(|e| at(format!("invalid pattern after expanding placeholders: {e}"))),
+                    Some(_) => Ok(Some(LazyContextRegex::later(full, p.clone(), left))),
+                    None => LazyContextRegex::now(full, p.clone(), left).map(Some).map_err(|e| at(format!("invalid pattern after expanding placeholders: {e}"))),
                 }
             };
             let left = compile_side(&def.left, true)?;
@@ -882,8 +1048,18 @@ impl Grammar {
                 Some(known) => known.contexts[ci].clone(),
                 None => left.iter().chain(right.iter()).flat_map(|r| r.capture_names().map(String::from).collect::<Vec<_>>()).collect(),
             };
+            // The sides' literal checks: from the cache, or worked out now when the analysis is
+            // kept for it (parsing the sides again cost a one-phrase `tarikh parse` ~15 M
+            // instructions); otherwise on first use.
+            let edges = std::sync::OnceLock::new();
+            if let Some(known) = &known {
+                let [l, r] = known.context_sides[ci].clone();
+                let _ = edges.set([SideChecks::from_analysis(l, SIDES[0]), SideChecks::from_analysis(r, SIDES[1])]);
+            }
             if let Some(analysis) = &mut analysis {
                 analysis.contexts.push(names.clone());
+                let sides = [&def.left, &def.right];
+                analysis.context_sides.push([0, 1].map(|i| side_analysis(sides[i].as_deref(), SIDES[i], &lexicons, &lexicon_index, &lexicon_hirs)));
             }
             let fields = compile_fields(&def.fields, &names, &def.name, &path, source, coff)?;
             let tests = |list: &[String]| -> Result<Vec<crate::semantics::FieldTest>, GrammarError> {
@@ -893,10 +1069,10 @@ impl Grammar {
             let needs_none = tests(&def.needs_none)?;
             let owner = ExampleOwner::Context(def.name.clone());
             for ex in def.examples {
-                examples.push(example_from(ex, &path, source, lines, &owner)?);
+                examples.add(ex, &path, source, lines, &owner)?;
             }
             let sources = [def.left.clone(), def.right.clone()];
-            contexts.push(Context { name: def.name, doc: def.doc, types, left, right, sources, edges: std::sync::OnceLock::new(), ruled_out: Default::default(), include: def.include, needs_any, needs_none, fields, capture_lexicons, origin });
+            contexts.push(Context { name: def.name, doc: def.doc, types, left, right, sources, edges, ruled_out: Default::default(), include: def.include, needs_any, needs_none, fields, capture_lexicons, origin });
         }
         let mut compositions = Vec::new();
         for (path, source, lines, def) in compose_defs {
@@ -920,10 +1096,10 @@ impl Grammar {
             if !caps.is_empty() {
                 return Err(at("`between` only says which words may join the two parts; write lexicons as `{name:_}` (no capture)".into()));
             }
-            let between = Regex::new(&format!(r"^(?:{body})$")).map_err(|e| at(format!("`between` is not a valid pattern after expanding placeholders: {e}")))?;
+            let between = LazyRegex::new(format!(r"^(?:{body})$"), known.is_none()).map_err(|e| at(format!("`between` is not a valid pattern after expanding placeholders: {e}")))?;
             let owner = ExampleOwner::Composition(def.name.clone());
             for ex in def.examples {
-                examples.push(example_from(ex, &path, source, lines, &owner)?);
+                examples.add(ex, &path, source, lines, &owner)?;
             }
             compositions.push(Composition { name: def.name, doc: def.doc, first, second, between, kind, priority: def.priority, origin });
         }
@@ -945,7 +1121,7 @@ impl Grammar {
         let day_list = match lexicon_index.get("day_list_noun") {
             Some(&li) => {
                 let nouns = &lexicons[li].alternation;
-                Some(Regex::new(&format!(r"(?:(?:{nouns})\s+)?\d{{1,2}}(?:\s*,?\s*و\s*\d{{1,2}})*\s*,?\s*و\s*$")).map_err(|e| GrammarError {
+                Some(LazyRegex::new(format!(r"(?:(?:{nouns})\s+)?\d{{1,2}}(?:\s*,?\s*و\s*\d{{1,2}})*\s*,?\s*و\s*$"), !used_cache).map_err(|e| GrammarError {
                     path: PathBuf::from("lexicon day_list_noun"),
                     line: None,
                     message: format!("the day-list pattern built from lexicon `day_list_noun` is not a valid regex: {e}"),
@@ -959,7 +1135,7 @@ impl Grammar {
         let mut cues: HashMap<String, crate::Direction, crate::fnv::FnvBuild> = HashMap::default();
         cues.extend(future_cues.into_iter().map(|w| (w, crate::Direction::Future)));
         cues.extend(past_cues.into_iter().map(|w| (w, crate::Direction::Past)));
-        let grammar = Grammar { lexicons, rules, contexts, compositions, prefilter, examples, negatives, cues, daily_cues, daily_finder: std::sync::OnceLock::new(), day_list, lexicon_index, lexicon_tries: std::iter::repeat_with(std::sync::OnceLock::new).take(lexicon_hirs.len()).collect(), lexicon_hirs, partial_dfas: std::sync::OnceLock::new() };
+        let grammar = Grammar { lexicons, rules, contexts, compositions, prefilter, examples: examples.finish(), negatives, cues, daily_cues, daily_finder: std::sync::OnceLock::new(), day_list, lexicon_index, lexicon_tries: std::iter::repeat_with(std::sync::OnceLock::new).take(lexicon_hirs.len()).collect(), lexicon_hirs, partial_dfas: std::sync::OnceLock::new() };
         Ok(Built { grammar, analysis, cache_refused: offered && !used_cache })
     }
 
@@ -1032,7 +1208,7 @@ impl Grammar {
 
     /// Every example written in the grammar files, in file order.
     pub fn examples(&self) -> &[Example] {
-        &self.examples
+        self.examples.get()
     }
 
     /// Every must-not-match phrase written in the grammar files.
@@ -1444,6 +1620,11 @@ fn parse_skeleton_with(source: &str, wrap: &dyn Fn(&str) -> String, lexicons: &[
 /// `tarikh parse`.) The same language and groups as the pattern as written, with the same
 /// leftmost-first preferences (see word_trie.rs); `None` when the skeleton does not apply.
 fn parse_full_skeleton_as_tries(source: &str, grammar: &Grammar) -> Option<regex_syntax::hir::Hir> {
+    parse_skeleton_as_tries(source, &full_pattern, grammar)
+}
+
+/// [`parse_full_skeleton_as_tries`] with the skeleton wrapped as `wrap` says (a context's side).
+fn parse_skeleton_as_tries(source: &str, wrap: &dyn Fn(&str) -> String, grammar: &Grammar) -> Option<regex_syntax::hir::Hir> {
     let mut lexicon = |li: usize| -> Option<regex_syntax::hir::Hir> {
         let trie = || {
             let hir = grammar.lexicon_hirs.get(li).map_or_else(|| lexicon_hir(&grammar.lexicons[li]), |parsed| parsed.get_or_init(|| lexicon_hir(&grammar.lexicons[li])).clone())?;
@@ -1454,7 +1635,7 @@ fn parse_full_skeleton_as_tries(source: &str, grammar: &Grammar) -> Option<regex
             None => trie(),
         }
     };
-    skeleton_hir(source, &full_pattern, &grammar.lexicons, &grammar.lexicon_index, &mut lexicon, true)
+    skeleton_hir(source, wrap, &grammar.lexicons, &grammar.lexicon_index, &mut lexicon, true)
 }
 
 /// A rule's full pattern around its expanded body: a match starts at the text's start or after
@@ -1638,12 +1819,32 @@ mod tests {
         let _written = Grammar::embedded_cached(Some(&cache), &mut |w| warnings.push(w)).unwrap();
         let cached = Grammar::embedded_cached(Some(&cache), &mut |w| warnings.push(w)).unwrap();
         assert!(warnings.is_empty(), "{warnings:?}");
+        // The files came from the cache, not their TOML, and read back as they were written.
+        let file = std::fs::read_dir(&dir).unwrap().next().unwrap().unwrap().path();
+        let mut sources: Vec<(PathBuf, String)> = crate::embedded::FILES.iter().map(|(p, t)| (PathBuf::from(format!("data/grammar/ar/{p}")), t.to_string())).collect();
+        sources.sort_by(|a, b| a.0.cmp(&b.0));
+        let analysis = crate::cache::read(&file, &sources.iter().collect::<Vec<_>>()).unwrap();
+        assert!(file_defs::decode(&analysis.files, sources.len()).is_some(), "the cache keeps the files as read");
+        let from_toml = Grammar::embedded().unwrap();
+        assert!(cached.examples.converted.get().is_none(), "examples converted on first use");
+        assert_eq!(cached.examples(), from_toml.examples());
+        assert_eq!(cached.negatives, from_toml.negatives);
+        assert_eq!(cached.daily_cues, from_toml.daily_cues);
+        assert_eq!(format!("{:?}", cached.cues.iter().collect::<BTreeMap<_, _>>()), format!("{:?}", from_toml.cues.iter().collect::<BTreeMap<_, _>>()));
+        let summary = |g: &Grammar| {
+            let lexicons: Vec<String> = g.lexicons.iter().map(|l| format!("{} {} {} {} {:?} {:?} {}", l.name, l.alternation, l.digits, l.compose_sum, l.min, l.words.iter().collect::<BTreeMap<_, _>>(), l.doc)).collect();
+            let rules: Vec<String> = g.rules.iter().map(|r| format!("{} {:?} {} {} {:?} {} {} {} {}", r.name, r.kind, r.pattern, r.source, r.fields.iter().map(|(n, t)| format!("{n}={t}")).collect::<Vec<_>>(), r.priority, r.origin, r.body, r.doc)).collect();
+            let contexts: Vec<String> = g.contexts.iter().map(|c| format!("{} {:?} {:?} {:?} {:?} {} {:?} {} {}", c.name, c.types, [&c.left, &c.right].map(|s| s.as_ref().map(|s| s.pattern.clone())), c.sources, c.fields.iter().map(|(n, t)| format!("{n}={t}")).collect::<Vec<_>>(), c.include, (c.needs_any.len(), c.needs_none.len()), c.origin, c.doc)).collect();
+            let compositions: Vec<String> = g.compositions.iter().map(|c| format!("{} {} {:?} {} {}", c.name, c.between.pattern, c.kind, c.priority, c.origin)).collect();
+            (lexicons, rules, contexts, compositions)
+        };
+        assert_eq!(summary(&cached), summary(&from_toml));
         // Read from the cache: nothing compiled yet, so every check for short texts is active.
         assert!(cached.contexts.iter().flat_map(|c| [&c.left, &c.right]).flatten().all(|r| r.compiled.get().is_none()));
         // The reference: every rule and context compiled, so no check is made.
         let compiled = Grammar::embedded().unwrap();
         for rule in &compiled.rules {
-            let _ = rule.anchored(&compiled);
+            let _ = rule.anchored(&compiled, true);
         }
         for side in compiled.contexts.iter().flat_map(|c| [&c.left, &c.right]).flatten() {
             let _ = side.capture_names().count();

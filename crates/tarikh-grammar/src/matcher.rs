@@ -127,7 +127,7 @@ impl Grammar {
                     if !rule.may_match(text) {
                         continue; // the text lacks a word every match has (the rule need not be compiled)
                     }
-                    let anchored = rule.anchored(self);
+                    let anchored = rule.anchored(self, text.len() > crate::load::MAY_MATCH_TEXT);
                     Engine::Anchored { starts: list, regex: anchored, cache: anchored.cache() }
                 }
             };
@@ -161,7 +161,7 @@ impl Grammar {
                             // search keeps the capture engines (and the PikeVM that patterns with `\b`
                             // need) from scanning the rest of the text.
                             let mut input = Input::new(text).range(s..(s + MAX_MATCH_BYTES).min(text.len())).anchored(Anchored::Yes);
-                            if let Some(filter) = rule.filter() {
+                            if let Some(filter) = rule.filter_for(text) {
                                 // A pattern with `\b`: its match ends at or before the longest match of
                                 // its `\b`-free form (see prefilter.rs), so search that stretch only.
                                 match filter.longest_end(&input) {
@@ -448,7 +448,7 @@ impl Grammar {
                         from += 1;
                     }
                     let window = &text[from..mention.matched.start];
-                    let found = if ctx.admits(self, crate::context::Side::Left, window) { left.captures(window) } else { None };
+                    let found = if ctx.admits(self, crate::context::Side::Left, window) { left.get(self).captures(window) } else { None };
                     match found {
                         Some(c) => {
                             let m = c.range("_ctx").expect("context regexes have a _ctx group");
@@ -466,7 +466,7 @@ impl Grammar {
                             to -= 1;
                         }
                         let hay = &text[mention.matched.end..to];
-                        let found = if ctx.admits(self, crate::context::Side::Right, hay) { right.captures(hay) } else { None };
+                        let found = if ctx.admits(self, crate::context::Side::Right, hay) { right.get(self).captures(hay) } else { None };
                         match found {
                             Some(c) => {
                                 let m = c.range("_ctx").expect("context regexes have a _ctx group");

@@ -291,7 +291,7 @@ mod tests {
         let texts: Vec<String> = g.examples().iter().map(|e| format!("قال إنه {} ثم عاد", e.text)).collect();
         let mut compared = 0;
         for rule in &g.rules {
-            let anchored = rule.anchored(&g);
+            let anchored = rule.anchored(&g, true);
             let mut cache = anchored.cache();
             let mut caps = anchored.create_captures();
             let mut reference = rule.regex().create_captures();

@@ -294,8 +294,9 @@ fn gazetteer() -> Option<&'static tarikh_places::Gazetteer> {
 const PARTY_WORDS: usize = 5;
 
 /// The words that put an event's other party after it: the side a win is over («فاز على»,
-/// «تغلب على»), a match or a stand against («أمام», «ضد»), the target of an attack («هجوم على»).
-const PARTY_MARKS: [&str; 3] = ["على", "أمام", "ضد"];
+/// «تغلب على»), a match or a stand against («أمام», also written «امام»; «ضد»), the target of an
+/// attack («هجوم على»). («علي» is left out: it is also the name Ali.)
+const PARTY_MARKS: [&str; 4] = ["على", "أمام", "امام", "ضد"];
 
 /// The places (gazetteer entries, sorted) a document names as the other party of each trigger's
 /// event: after one of [`PARTY_MARKS`] within [`PARTY_WORDS`] words of the trigger, before the
@@ -321,7 +322,6 @@ impl<'a> PartiesAfter<'a> {
     /// The places named as the other party of the trigger ending at char `end`, before char
     /// `next` (the next trigger's start, if any); empty when the gazetteer is missing.
     fn of_trigger(&self, end: usize, next: Option<usize>) -> Vec<u16> {
-        let Some(g) = gazetteer() else { return Vec::new() };
         let n = self.offsets.len() - 1;
         let (from, stop) = (end.min(n), next.unwrap_or(n).min(n));
         if from >= stop {
@@ -331,6 +331,8 @@ impl<'a> PartiesAfter<'a> {
         let window = window.split(['.', '،', '؛', ':', '?', '؟', '!', '\n', ',', ';']).next().unwrap_or("");
         let words: Vec<&str> = window.split_whitespace().take(PARTY_WORDS).collect();
         let Some(mark) = words.iter().position(|w| PARTY_MARKS.contains(w)) else { return Vec::new() };
+        // (the gazetteer is loaded only once a party is marked: most inputs never need it)
+        let Some(g) = gazetteer() else { return Vec::new() };
         let party = words[mark + 1..].join(" ");
         let mut out: Vec<u16> = g.find(&tarikh_text::normalise(&party)).into_iter().filter_map(|p| u16::try_from(p.place).ok()).collect();
         out.sort_unstable();
@@ -452,5 +454,37 @@ mod tests {
         assert_eq!(skeleton("ماكرون"), skeleton("ماكرن"));
         assert_ne!(skeleton("روسيا"), skeleton("فرنسا"));
         assert_eq!(skeleton(""), "");
+    }
+}
+
+#[cfg(test)]
+mod party_tests {
+    use super::*;
+
+    /// The countries named as the other party of the first trigger of `text` (the trigger is
+    /// its first word; the next one, if any, starts at `next`).
+    fn parties(text: &str, next: Option<usize>) -> Vec<String> {
+        let g = gazetteer().expect("the embedded gazetteer loads");
+        let end = text.chars().position(char::is_whitespace).unwrap_or(0);
+        PartiesAfter::of(text).of_trigger(end, next).into_iter().map(|p| g.places()[usize::from(p)].country.clone()).collect()
+    }
+
+    #[test]
+    fn the_other_party_is_the_place_after_its_mark() {
+        assert_eq!(parties("انتصارا تاريخيا على نظيره الإسباني في الدوحة", None), ["Spain"]);
+        assert_eq!(parties("فاز على المنتخب السويسري بنتيجة عريضة", None), ["Switzerland"]);
+        assert_eq!(parties("المباراة المقبلة أمام نظيره البرتغالي بعد غد", None), ["Portugal"]);
+    }
+
+    #[test]
+    fn a_place_named_without_a_mark_or_beyond_the_clause_is_no_party() {
+        // where part of the event is told, not who took part
+        assert!(parties("الزلزال في سوريا ارتفع عدد قتلاه", None).is_empty());
+        // a name holding a place
+        assert!(parties("ربع نهائي كأس العالم قطر 2022", None).is_empty());
+        // the clause ends first
+        assert!(parties("فاز بالمباراة، وعلى المنتخب السويسري أن ينتظر", None).is_empty());
+        // the next trigger comes first (at char 4, «فاز» then «هجوم على …»)
+        assert!(parties("فاز هجوم على إسبانيا", Some(4)).is_empty());
     }
 }

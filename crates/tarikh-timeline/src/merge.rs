@@ -1235,3 +1235,21 @@ fn attach_undated(flat: &[Flat], uf: &mut UnionFind<usize>, hull: &[Option<(i64,
         uf.union(a, b);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::places_clash;
+
+    #[test]
+    fn places_clash_only_when_each_names_a_party_the_other_does_not() {
+        // a win over Spain and one over Switzerland
+        assert!(places_clash(&[3], &[7]));
+        assert!(places_clash(&[1, 3], &[1, 7]));
+        // one names fewer: the same event named more loosely
+        assert!(!places_clash(&[3], &[1, 3]));
+        assert!(!places_clash(&[3], &[3]));
+        // one names none
+        assert!(!places_clash(&[], &[7]));
+        assert!(!places_clash(&[], &[]));
+    }
+}

@@ -119,14 +119,13 @@ fn distinct_clash(a: &[u32], b: &[u32]) -> bool {
     !a.is_empty() && !b.is_empty() && a != b
 }
 
-/// Whether two sorted sets of places (gazetteer countries) tell two events apart: both name
-/// places and each names one the other does not. Two wins of one team over two opponents («فوزه
-/// على منتخب إسبانيا», «الفوز على البرتغال»), remote work decided in the Emirates and in Oman, a
-/// crescent sought in one country and another: the place where an event happens, or who takes
-/// part, is named in its clause, and two clauses that each name a country the other leaves out
-/// tell two events. A city and its country are one entry (Derna and Libya), and a clause naming
-/// fewer places than the other (the event «in Libya», then «Egyptian teams in Libya») names it
-/// more loosely, not otherwise.
+/// Whether two sorted sets of places (gazetteer countries) named as the events' other party
+/// (see `Flat::places`) tell two events apart: both name one and each names one the other does
+/// not. A win over Spain and a win over Switzerland («انتصارا تاريخيا على نظيره الإسباني», «فاز هو
+/// الآخر على المنتخب السويسري»), an attack on one country and on another: news names the other
+/// side right after the event's word, and two other sides are two events. A side named fewer
+/// times (one mention «على إسبانيا», another with no party, or one naming both sides of a
+/// coalition) names the event more loosely, not another one.
 fn places_clash(a: &[u16], b: &[u16]) -> bool {
     let shared = if a.is_empty() || b.is_empty() { 0 } else { sorted_shared16(a, b) };
     !a.is_empty() && !b.is_empty() && shared < a.len() && shared < b.len()

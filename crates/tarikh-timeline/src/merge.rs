@@ -528,7 +528,10 @@ pub(crate) fn cluster(input: &Input, flat: &[Flat], flat_of: &[Vec<Option<usize>
     // the first round never takes a mention of the second, even through an undated "الانتخابات"
     let mut dist: Vec<Vec<u32>> = flat.iter().map(|f| f.distinct.clone()).collect();
     // per cluster root: the places its members' clauses name (see `places_clash`)
-    let mut plc: Vec<Vec<u16>> = flat.iter().map(|f| f.places.clone()).collect();
+    // (kept only when some mention names a party: most inputs name none, and an empty list per
+    // mention read at every candidate pair is memory traffic for nothing)
+    let parties = flat.iter().any(|f| !f.places.is_empty());
+    let mut plc: Vec<Vec<u16>> = if parties { flat.iter().map(|f| f.places.clone()).collect() } else { Vec::new() };
     // per cluster root: the one document of all its members, if they are in one
     let mut cdoc: Vec<Option<usize>> = flat.iter().map(|f| Some(f.doc)).collect();
     // per cluster root: the hull of the lengths its members state ("لمدة 24 ساعة"): two clusters
@@ -562,7 +565,9 @@ pub(crate) fn cluster(input: &Input, flat: &[Flat], flat_of: &[Vec<Option<usize>
         let root = uf.find_mut(a);
         hull[root] = merged;
         dist[root] = union_sorted(&dist[ra], &dist[rb]);
-        plc[root] = union_places(&plc[ra], &plc[rb]);
+        if parties {
+            plc[root] = union_places(&plc[ra], &plc[rb]);
+        }
         cdoc[root] = same_doc(cdoc[ra], cdoc[rb]);
         span[root] = length_hull(span[ra], span[rb]);
     }
@@ -635,14 +640,16 @@ pub(crate) fn cluster(input: &Input, flat: &[Flat], flat_of: &[Vec<Option<usize>
                 fresh_dist[root] = union_sorted(&fresh_dist[root], &f.distinct);
             }
             dist = fresh_dist;
-            let mut fresh_plc: Vec<Vec<u16>> = vec![Vec::new(); n];
-            for (i, f) in flat.iter().enumerate() {
-                let root = uf.find_mut(i);
-                if !f.places.is_empty() {
-                    fresh_plc[root] = union_places(&fresh_plc[root], &f.places);
+            if parties {
+                let mut fresh_plc: Vec<Vec<u16>> = vec![Vec::new(); n];
+                for (i, f) in flat.iter().enumerate() {
+                    let root = uf.find_mut(i);
+                    if !f.places.is_empty() {
+                        fresh_plc[root] = union_places(&fresh_plc[root], &f.places);
+                    }
                 }
+                plc = fresh_plc;
             }
-            plc = fresh_plc;
             let mut fresh_doc: Vec<Option<Option<usize>>> = vec![None; n];
             for (i, f) in flat.iter().enumerate() {
                 let root = uf.find_mut(i);
@@ -756,7 +763,7 @@ pub(crate) fn cluster(input: &Input, flat: &[Flat], flat_of: &[Vec<Option<usize>
                     if held_of(ri).iter().any(|&x| set_against(x, rj, &mut uf)) || held_of(rj).iter().any(|&x| set_against(x, ri, &mut uf)) {
                         continue;
                     }
-                    if distinct_clash(&dist[ri], &dist[rj]) || places_clash(&plc[ri], &plc[rj]) || told_apart(hull[ri], hull[rj], span[ri], span[rj]) {
+                    if distinct_clash(&dist[ri], &dist[rj]) || (parties && places_clash(&plc[ri], &plc[rj])) || told_apart(hull[ri], hull[rj], span[ri], span[rj]) {
                         continue;
                     }
                     // (one statement an outlet dates by the day it reports it is not set apart by
@@ -808,7 +815,7 @@ pub(crate) fn cluster(input: &Input, flat: &[Flat], flat_of: &[Vec<Option<usize>
                     let root = uf.find_mut(i);
                     hull[root] = merged;
                     dist[root] = union_sorted(&dist[ri], &dist[rj]);
-                    if !plc[ri].is_empty() || !plc[rj].is_empty() {
+                    if parties && (!plc[ri].is_empty() || !plc[rj].is_empty()) {
                         plc[root] = union_places(&plc[ri], &plc[rj]);
                     }
                     cdoc[root] = same_doc(cdoc[ri], cdoc[rj]);

@@ -224,6 +224,14 @@ pub struct EventMention {
     /// America/New_York), from the lexicon's `[[place]]` entries; empty when none. Its dates are
     /// read on that place's clock.
     pub zone: String,
+    /// The countries (English names of the gazetteer entries of tarikh-places: "Spain"), sorted,
+    /// the mention names as its event's other party: a place after «على»، «أمام»/«امام» or «ضد»
+    /// within five words after the trigger, before its clause ends and before the next trigger
+    /// (the side a win is over, «فاز على المنتخب السويسري»; the target of an attack). The timeline
+    /// never merges two events that each name a party the other does not: two wins over two
+    /// sides are two wins. Only the party so marked, not any place near the trigger (that may be
+    /// where the event is told: «الزلزال في سوريا» is the quake of «زلزال تركيا»).
+    pub parties: Vec<String>,
     /// The type whose event, on the same day, is this event's start (`EventType::begins_with`).
     pub begun_by: String,
     /// The type whose event, on the same day, is this event's end (`EventType::ends_with`).

@@ -46,8 +46,8 @@ pub(crate) struct Flat {
     pub(crate) class: u8,
     /// time zone of the place the mention names, if any
     pub(crate) zone: Option<chrono_tz::Tz>,
-    /// the countries (gazetteer entries) named as the event's other party, sorted: the side a
-    /// win is over, the target of an attack (see `merge::places_clash`)
+    /// the countries named as the event's other party (`EventMention::parties`, interned), sorted:
+    /// the side a win is over, the target of an attack (see `merge::places_clash`)
     pub(crate) places: Vec<u16>,
     /// the own timex's value (for reading it again on the clock of the event's place)
     pub(crate) value: Option<String>,
@@ -130,16 +130,13 @@ pub(crate) fn flatten(input: &Input) -> Mentions {
     let mut words: FastMap<String, u32> = FastMap::default();
     let mut heads: FastMap<String, u32> = FastMap::default();
     let mut group_ids: FastMap<String, usize> = FastMap::default();
+    let mut parties: FastMap<String, u16> = FastMap::default();
     let mut flat: Vec<Flat> = Vec::new();
     let mut flat_of: Vec<Vec<Option<usize>>> = Vec::new(); // per doc: mention index -> flat index
     let mut joins: Vec<(usize, usize)> = Vec::new();
     // (the skeleton of the key word being interned)
     let mut word = String::new();
     for (di, (doc, ev)) in docs.iter().enumerate() {
-        // the places named as the other party of each trigger's event
-        let after = PartiesAfter::of(&doc.original);
-        let mut starts: Vec<usize> = ev.mentions.iter().map(|m| m.start).collect();
-        starts.sort_unstable();
         let mut order: Vec<usize> = (0..ev.mentions.len()).collect();
         order.sort_by_key(|&i| (ev.mentions[i].start, ev.mentions[i].end, i));
         let mut map = vec![None; ev.mentions.len()];
@@ -247,7 +244,7 @@ pub(crate) fn flatten(input: &Input) -> Mentions {
                     (None, None) => C_DCT_DATE,
                 },
                 zone: m.zone.parse().ok(),
-                places: after.of_trigger(m.end, starts.get(starts.partition_point(|&s| s < m.end)).copied()),
+                places: party_ids(&m.parties, &mut parties),
                 value: tx.filter(|_| time.is_some()).map(|t| t.value.clone()),
                 timex_span: tx.filter(|_| time.is_some()).map(|t| (t.start, t.end, t.text.clone())),
                 since,
@@ -282,63 +279,14 @@ pub(crate) fn flatten(input: &Input) -> Mentions {
     Mentions { flat, flat_of, joins, types, type_marks }
 }
 
-/// The gazetteer built into the binary, loaded once (`None` if it failed to load: the places of
-/// clauses are then unknown, and no merge is refused for them).
-fn gazetteer() -> Option<&'static tarikh_places::Gazetteer> {
-    static GAZETTEER: std::sync::OnceLock<Option<tarikh_places::Gazetteer>> = std::sync::OnceLock::new();
-    GAZETTEER.get_or_init(|| tarikh_places::Gazetteer::embedded().ok()).as_ref()
-}
-
-/// How many words after a trigger its opponent or target may be named in («انتصارا تاريخيا على
-/// نظيره الإسباني»، «المباراة المقبلة أمام نظيره البرتغالي»).
-const PARTY_WORDS: usize = 5;
-
-/// The words that put an event's other party after it: the side a win is over («فاز على»,
-/// «تغلب على»), a match or a stand against («أمام», also written «امام»; «ضد»), the target of an
-/// attack («هجوم على»). («علي» is left out: it is also the name Ali.)
-const PARTY_MARKS: [&str; 4] = ["على", "أمام", "امام", "ضد"];
-
-/// The places (gazetteer entries, sorted) a document names as the other party of each trigger's
-/// event: after one of [`PARTY_MARKS`] within [`PARTY_WORDS`] words of the trigger, before the
-/// clause ends (. ، ؛ : ? ! and line breaks) and before the next trigger («فوزه على منتخب
-/// إسبانيا» → Spain). Only the party so marked: a place merely named near the trigger may be
-/// where part of the event is told («الزلزال في سوريا» and «زلزال تركيا» are one quake) or a
-/// name holding a place («ربع نهائي كأس العالم قطر»). Read from the original text: the
-/// normalised text is gone by the time the timeline is made (the pipeline releases it after the
-/// events stage).
-struct PartiesAfter<'a> {
-    text: &'a str,
-    /// byte offset of each char of `text` (and of its end)
-    offsets: Vec<usize>,
-}
-
-impl<'a> PartiesAfter<'a> {
-    fn of(text: &'a str) -> PartiesAfter<'a> {
-        let mut offsets: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
-        offsets.push(text.len());
-        PartiesAfter { text, offsets }
-    }
-
-    /// The places named as the other party of the trigger ending at char `end`, before char
-    /// `next` (the next trigger's start, if any); empty when the gazetteer is missing.
-    fn of_trigger(&self, end: usize, next: Option<usize>) -> Vec<u16> {
-        let n = self.offsets.len() - 1;
-        let (from, stop) = (end.min(n), next.unwrap_or(n).min(n));
-        if from >= stop {
-            return Vec::new();
-        }
-        let window = &self.text[self.offsets[from]..self.offsets[stop]];
-        let window = window.split(['.', '،', '؛', ':', '?', '؟', '!', '\n', ',', ';']).next().unwrap_or("");
-        let words: Vec<&str> = window.split_whitespace().take(PARTY_WORDS).collect();
-        let Some(mark) = words.iter().position(|w| PARTY_MARKS.contains(w)) else { return Vec::new() };
-        // (the gazetteer is loaded only once a party is marked: most inputs never need it)
-        let Some(g) = gazetteer() else { return Vec::new() };
-        let party = words[mark + 1..].join(" ");
-        let mut out: Vec<u16> = g.find(&tarikh_text::normalise(&party)).into_iter().filter_map(|p| u16::try_from(p.place).ok()).collect();
-        out.sort_unstable();
-        out.dedup();
-        out
-    }
+/// The interned ids of the countries a mention names as its event's other party, sorted (only
+/// their sameness matters: `merge::places_clash` compares sets).
+fn party_ids(names: &[String], ids: &mut FastMap<String, u16>) -> Vec<u16> {
+    // (a gazetteer holds some sixty countries: far fewer than u16 ids)
+    let mut out: Vec<u16> = names.iter().map(|name| intern(ids, name, |n| u16::try_from(n).unwrap_or(u16::MAX))).collect();
+    out.sort_unstable();
+    out.dedup();
+    out
 }
 
 /// How far from its day number the weekday a contradicted date names may lie (the nearest one).
@@ -454,37 +402,5 @@ mod tests {
         assert_eq!(skeleton("ماكرون"), skeleton("ماكرن"));
         assert_ne!(skeleton("روسيا"), skeleton("فرنسا"));
         assert_eq!(skeleton(""), "");
-    }
-}
-
-#[cfg(test)]
-mod party_tests {
-    use super::*;
-
-    /// The countries named as the other party of the first trigger of `text` (the trigger is
-    /// its first word; the next one, if any, starts at `next`).
-    fn parties(text: &str, next: Option<usize>) -> Vec<String> {
-        let g = gazetteer().expect("the embedded gazetteer loads");
-        let end = text.chars().position(char::is_whitespace).unwrap_or(0);
-        PartiesAfter::of(text).of_trigger(end, next).into_iter().map(|p| g.places()[usize::from(p)].country.clone()).collect()
-    }
-
-    #[test]
-    fn the_other_party_is_the_place_after_its_mark() {
-        assert_eq!(parties("انتصارا تاريخيا على نظيره الإسباني في الدوحة", None), ["Spain"]);
-        assert_eq!(parties("فاز على المنتخب السويسري بنتيجة عريضة", None), ["Switzerland"]);
-        assert_eq!(parties("المباراة المقبلة أمام نظيره البرتغالي بعد غد", None), ["Portugal"]);
-    }
-
-    #[test]
-    fn a_place_named_without_a_mark_or_beyond_the_clause_is_no_party() {
-        // where part of the event is told, not who took part
-        assert!(parties("الزلزال في سوريا ارتفع عدد قتلاه", None).is_empty());
-        // a name holding a place
-        assert!(parties("ربع نهائي كأس العالم قطر 2022", None).is_empty());
-        // the clause ends first
-        assert!(parties("فاز بالمباراة، وعلى المنتخب السويسري أن ينتظر", None).is_empty());
-        // the next trigger comes first (at char 4, «فاز» then «هجوم على …»)
-        assert!(parties("فاز هجوم على إسبانيا", Some(4)).is_empty());
     }
 }

@@ -29,6 +29,10 @@
 //!   وإنجلترا» in a sport report a match, «وصل إلى 1041 حالة إصابة» a toll.
 //! * **Ranges.** A mention dated by X in «من X حتى/إلى/لغاية Y» (two times) starts at X and ends
 //!   at Y (`until`): curfews, polls and closures are given so.
+//! * **Parties.** A country (tarikh-places' gazetteer) named after «على»، «أمام»/«امام» or «ضد»
+//!   within five words after the trigger, before the clause ends and before the next trigger, is
+//!   the event's other party (`EventMention::parties`): the side a win is over, the target of an
+//!   attack. The timeline keeps two wins over two sides apart with it.
 //! * **Generic events.** A clause with a temporal expression but no typed trigger yields an
 //!   event of type `generic`, labelled by its main word: the first content word (not a stop word
 //!   of `[generic]`, not inside a timex, no digits, at least 3 letters) that looks like a perfect

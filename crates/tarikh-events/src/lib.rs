@@ -29,6 +29,10 @@
 //!   وإنجلترا» in a sport report a match, «وصل إلى 1041 حالة إصابة» a toll.
 //! * **Ranges.** A mention dated by X in «من X حتى/إلى/لغاية Y» (two times) starts at X and ends
 //!   at Y (`until`): curfews, polls and closures are given so.
+//! * **Parties.** A country (tarikh-places' gazetteer) named after «على»، «أمام»/«امام» or «ضد»
+//!   within five words after the trigger, before the clause ends and before the next trigger, is
+//!   the event's other party (`EventMention::parties`): the side a win is over, the target of an
+//!   attack. The timeline keeps two wins over two sides apart with it.
 //! * **Generic events.** A clause with a temporal expression but no typed trigger yields an
 //!   event of type `generic`, labelled by its main word: the first content word (not a stop word
 //!   of `[generic]`, not inside a timex, no digits, at least 3 letters) that looks like a perfect
@@ -224,6 +228,14 @@ pub struct EventMention {
     /// America/New_York), from the lexicon's `[[place]]` entries; empty when none. Its dates are
     /// read on that place's clock.
     pub zone: String,
+    /// The countries (English names of the gazetteer entries of tarikh-places: "Spain"), sorted,
+    /// the mention names as its event's other party: a place after «على»، «أمام»/«امام» or «ضد»
+    /// within five words after the trigger, before its clause ends and before the next trigger
+    /// (the side a win is over, «فاز على المنتخب السويسري»; the target of an attack). The timeline
+    /// never merges two events that each name a party the other does not: two wins over two
+    /// sides are two wins. Only the party so marked, not any place near the trigger (that may be
+    /// where the event is told: «الزلزال في سوريا» is the quake of «زلزال تركيا»).
+    pub parties: Vec<String>,
     /// The type whose event, on the same day, is this event's start (`EventType::begins_with`).
     pub begun_by: String,
     /// The type whose event, on the same day, is this event's end (`EventType::ends_with`).

@@ -639,6 +639,19 @@ fn the_dates_of_reported_content_are_not_the_reports() {
 }
 
 #[test]
+fn the_other_party_of_an_event_is_the_country_after_its_mark() {
+    let parties_of = |text: &str, trigger: &str| {
+        let ev = extract(&doc("d", text, vec![]), &lex());
+        find(&ev, trigger).1.parties.clone()
+    };
+    // the side a win is over, the target of an attack
+    assert_eq!(parties_of("وحقق المنتخب فوزا تاريخيا على نظيره الإسباني في الدوحة.", "فوزا"), ["Spain"]);
+    assert_eq!(parties_of("وأدان الوزير الهجوم على سفارة فرنسا أمس.", "الهجوم"), ["France"]);
+    // where the event is told is no party
+    assert!(parties_of("وضرب الزلزال في سوريا مدنا عديدة.", "الزلزال").is_empty());
+}
+
+#[test]
 fn the_place_an_event_names_gives_its_clock() {
     let zone_of = |text: &str, trigger: &str| {
         let ev = extract(&doc("d", text, vec![]), &lex());

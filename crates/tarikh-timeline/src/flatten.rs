@@ -46,6 +46,9 @@ pub(crate) struct Flat {
     pub(crate) class: u8,
     /// time zone of the place the mention names, if any
     pub(crate) zone: Option<chrono_tz::Tz>,
+    /// the countries named as the event's other party (`EventMention::parties`, interned), sorted:
+    /// the side a win is over, the target of an attack (see `merge::places_clash`)
+    pub(crate) places: Vec<u16>,
     /// the own timex's value (for reading it again on the clock of the event's place)
     pub(crate) value: Option<String>,
     /// evidence of the own time: (start, end, text) of the timex
@@ -127,6 +130,7 @@ pub(crate) fn flatten(input: &Input) -> Mentions {
     let mut words: FastMap<String, u32> = FastMap::default();
     let mut heads: FastMap<String, u32> = FastMap::default();
     let mut group_ids: FastMap<String, usize> = FastMap::default();
+    let mut parties: FastMap<String, u16> = FastMap::default();
     let mut flat: Vec<Flat> = Vec::new();
     let mut flat_of: Vec<Vec<Option<usize>>> = Vec::new(); // per doc: mention index -> flat index
     let mut joins: Vec<(usize, usize)> = Vec::new();
@@ -240,6 +244,7 @@ pub(crate) fn flatten(input: &Input) -> Mentions {
                     (None, None) => C_DCT_DATE,
                 },
                 zone: m.zone.parse().ok(),
+                places: party_ids(&m.parties, &mut parties),
                 value: tx.filter(|_| time.is_some()).map(|t| t.value.clone()),
                 timex_span: tx.filter(|_| time.is_some()).map(|t| (t.start, t.end, t.text.clone())),
                 since,
@@ -272,6 +277,16 @@ pub(crate) fn flatten(input: &Input) -> Mentions {
         f.rare = r.into_iter().take(3).map(|(_, k)| k).collect();
     }
     Mentions { flat, flat_of, joins, types, type_marks }
+}
+
+/// The interned ids of the countries a mention names as its event's other party, sorted (only
+/// their sameness matters: `merge::places_clash` compares sets).
+fn party_ids(names: &[String], ids: &mut FastMap<String, u16>) -> Vec<u16> {
+    // (a gazetteer holds some sixty countries: far fewer than u16 ids)
+    let mut out: Vec<u16> = names.iter().map(|name| intern(ids, name, |n| u16::try_from(n).unwrap_or(u16::MAX))).collect();
+    out.sort_unstable();
+    out.dedup();
+    out
 }
 
 /// How far from its day number the weekday a contradicted date names may lie (the nearest one).

@@ -60,6 +60,12 @@
 //! * disjoint times within three days: only the same multi-word head ("الجولة الثانية" on
 //!   Saturday in one article and Sunday in four): merged, and the disagreement is reported (the
 //!   reading of the most documents wins);
+//! * never two clusters that each name as the event's other party a country the other does not
+//!   (`EventMention::parties`, found by tarikh-events: the side a win is over, the target of an
+//!   attack, a gazetteer place after «على»، «أمام» or «ضد» within five words after the trigger,
+//!   in its clause): Morocco's win over Spain and Portugal's over Switzerland are two wins. Only
+//!   the party so marked counts, not any place near the trigger: one quake is told as «زلزال
+//!   تركيا» and «الزلزال في سوريا»;
 //! * never two mentions of one sentence of one document (different triggers there are different
 //!   events);
 //! * statements and generic events (strict types): never disjoint times, two shared key words

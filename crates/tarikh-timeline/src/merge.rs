@@ -119,6 +119,38 @@ fn distinct_clash(a: &[u32], b: &[u32]) -> bool {
     !a.is_empty() && !b.is_empty() && a != b
 }
 
+/// Whether two sorted sets of places (gazetteer countries) named as the events' other party
+/// (see `Flat::places`) tell two events apart: both name one and each names one the other does
+/// not. A win over Spain and a win over Switzerland («انتصارا تاريخيا على نظيره الإسباني», «فاز هو
+/// الآخر على المنتخب السويسري»), an attack on one country and on another: news names the other
+/// side right after the event's word, and two other sides are two events. A side named fewer
+/// times (one mention «على إسبانيا», another with no party, or one naming both sides of a
+/// coalition) names the event more loosely, not another one.
+fn places_clash(a: &[u16], b: &[u16]) -> bool {
+    let shared = if a.is_empty() || b.is_empty() { 0 } else { sorted_shared16(a, b) };
+    !a.is_empty() && !b.is_empty() && shared < a.len() && shared < b.len()
+}
+
+/// How many entries two sorted sets of places share.
+fn sorted_shared16(a: &[u16], b: &[u16]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        let (x, y) = (a[i], b[j]);
+        n += usize::from(x == y);
+        i += usize::from(x <= y);
+        j += usize::from(y <= x);
+    }
+    n
+}
+
+/// The union of two sorted sets of places.
+fn union_places(a: &[u16], b: &[u16]) -> Vec<u16> {
+    let mut out: Vec<u16> = a.iter().chain(b).copied().collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
 /// The length each mention's text states for its event ("هدنة لمدة 24 ساعة"), as the shortest and
 /// longest reading in minutes; `None` when it states none.
 fn stated_lengths(input: &Input, flat: &[Flat]) -> Vec<Option<(i64, i64)>> {
@@ -495,6 +527,11 @@ pub(crate) fn cluster(input: &Input, flat: &[Flat], flat_of: &[Vec<Option<usize>
     // per cluster root: the distinguishing words of its members ("الأولى" …): a cluster holding
     // the first round never takes a mention of the second, even through an undated "الانتخابات"
     let mut dist: Vec<Vec<u32>> = flat.iter().map(|f| f.distinct.clone()).collect();
+    // per cluster root: the places its members' clauses name (see `places_clash`)
+    // (kept only when some mention names a party: most inputs name none, and an empty list per
+    // mention read at every candidate pair is memory traffic for nothing)
+    let parties = flat.iter().any(|f| !f.places.is_empty());
+    let mut plc: Vec<Vec<u16>> = if parties { flat.iter().map(|f| f.places.clone()).collect() } else { Vec::new() };
     // per cluster root: the one document of all its members, if they are in one
     let mut cdoc: Vec<Option<usize>> = flat.iter().map(|f| Some(f.doc)).collect();
     // per cluster root: the hull of the lengths its members state ("لمدة 24 ساعة"): two clusters
@@ -528,6 +565,9 @@ pub(crate) fn cluster(input: &Input, flat: &[Flat], flat_of: &[Vec<Option<usize>
         let root = uf.find_mut(a);
         hull[root] = merged;
         dist[root] = union_sorted(&dist[ra], &dist[rb]);
+        if parties {
+            plc[root] = union_places(&plc[ra], &plc[rb]);
+        }
         cdoc[root] = same_doc(cdoc[ra], cdoc[rb]);
         span[root] = length_hull(span[ra], span[rb]);
     }
@@ -600,6 +640,16 @@ pub(crate) fn cluster(input: &Input, flat: &[Flat], flat_of: &[Vec<Option<usize>
                 fresh_dist[root] = union_sorted(&fresh_dist[root], &f.distinct);
             }
             dist = fresh_dist;
+            if parties {
+                let mut fresh_plc: Vec<Vec<u16>> = vec![Vec::new(); n];
+                for (i, f) in flat.iter().enumerate() {
+                    let root = uf.find_mut(i);
+                    if !f.places.is_empty() {
+                        fresh_plc[root] = union_places(&fresh_plc[root], &f.places);
+                    }
+                }
+                plc = fresh_plc;
+            }
             let mut fresh_doc: Vec<Option<Option<usize>>> = vec![None; n];
             for (i, f) in flat.iter().enumerate() {
                 let root = uf.find_mut(i);
@@ -713,7 +763,7 @@ pub(crate) fn cluster(input: &Input, flat: &[Flat], flat_of: &[Vec<Option<usize>
                     if held_of(ri).iter().any(|&x| set_against(x, rj, &mut uf)) || held_of(rj).iter().any(|&x| set_against(x, ri, &mut uf)) {
                         continue;
                     }
-                    if distinct_clash(&dist[ri], &dist[rj]) || told_apart(hull[ri], hull[rj], span[ri], span[rj]) {
+                    if distinct_clash(&dist[ri], &dist[rj]) || (parties && places_clash(&plc[ri], &plc[rj])) || told_apart(hull[ri], hull[rj], span[ri], span[rj]) {
                         continue;
                     }
                     // (one statement an outlet dates by the day it reports it is not set apart by
@@ -765,6 +815,9 @@ pub(crate) fn cluster(input: &Input, flat: &[Flat], flat_of: &[Vec<Option<usize>
                     let root = uf.find_mut(i);
                     hull[root] = merged;
                     dist[root] = union_sorted(&dist[ri], &dist[rj]);
+                    if parties && (!plc[ri].is_empty() || !plc[rj].is_empty()) {
+                        plc[root] = union_places(&plc[ri], &plc[rj]);
+                    }
                     cdoc[root] = same_doc(cdoc[ri], cdoc[rj]);
                     span[root] = length_hull(span[ri], span[rj]);
                     let mut held: Vec<usize> = held_in.remove(&ri).unwrap_or_default();
@@ -886,7 +939,8 @@ fn attach_month_dated(flat: &[Flat], uf: &mut UnionFind<usize>, related: &[(usiz
     for (r, day) in chosen {
         let (ms, others) = (&members[&r], &members[&day]);
         let (zm, zd) = (zones(ms), zones(others));
-        let placed_apart = !zm.is_empty() && !zd.is_empty() && zm != zd;
+        let named = |list: &[usize]| list.iter().fold(Vec::new(), |acc: Vec<u16>, &i| union_places(&acc, &flat[i].places));
+        let placed_apart = (!zm.is_empty() && !zd.is_empty() && zm != zd) || places_clash(&named(ms), &named(others));
         let shares_word = sorted_shared(&words(ms, |f| &f.keys), &words(others, |f| &f.keys)) >= 1;
         let told_apart = distinct_clash(&words(ms, |f| &f.distinct), &words(others, |f| &f.distinct));
         if shares_word && !placed_apart && !told_apart && !related_roots.contains(&(r, day)) {
@@ -995,6 +1049,8 @@ fn attach_undated(flat: &[Flat], uf: &mut UnionFind<usize>, hull: &[Option<(i64,
         any_strict: bool,
         heads: BTreeSet<u32>,
         distinct_list: Vec<u32>,
+        /// the places its mentions' clauses name (see `places_clash`)
+        places: Vec<u16>,
     }
     let mut clusters: BTreeMap<usize, Cluster> = BTreeMap::new();
     for (i, f) in flat.iter().enumerate() {
@@ -1012,7 +1068,11 @@ fn attach_undated(flat: &[Flat], uf: &mut UnionFind<usize>, hull: &[Option<(i64,
             any_strict: false,
             heads: BTreeSet::new(),
             distinct_list: Vec::new(),
+            places: Vec::new(),
         });
+        if !f.places.is_empty() {
+            c.places = union_places(&c.places, &f.places);
+        }
         c.docs.insert(f.doc);
         c.mentions += 1;
         c.heads.insert(f.head_id);
@@ -1120,7 +1180,7 @@ fn attach_undated(flat: &[Flat], uf: &mut UnionFind<usize>, hull: &[Option<(i64,
         };
         let compatible = |k: usize| {
             let d = &clusters[&k];
-            k != r && !related_roots.contains(&(r, k)) && !placed_elsewhere(k) && not_later(k, d) && not_stale(k, d) && not_after_writing(k, d) && d.group == c.group && (c.distinct.is_empty() || d.distinct.is_empty() || c.distinct == d.distinct)
+            k != r && !related_roots.contains(&(r, k)) && !placed_elsewhere(k) && not_later(k, d) && not_stale(k, d) && not_after_writing(k, d) && d.group == c.group && (c.distinct.is_empty() || d.distinct.is_empty() || c.distinct == d.distinct) && !places_clash(&c.places, &d.places)
         };
         // the event named by the same word first ("المؤتمر" is the conference, not the meeting)
         let score = |d: &Cluster| (!d.heads.is_disjoint(&c.heads), d.docs.len(), d.mentions);
@@ -1179,5 +1239,23 @@ fn attach_undated(flat: &[Flat], uf: &mut UnionFind<usize>, hull: &[Option<(i64,
             continue;
         }
         uf.union(a, b);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::places_clash;
+
+    #[test]
+    fn places_clash_only_when_each_names_a_party_the_other_does_not() {
+        // a win over Spain and one over Switzerland
+        assert!(places_clash(&[3], &[7]));
+        assert!(places_clash(&[1, 3], &[1, 7]));
+        // one names fewer: the same event named more loosely
+        assert!(!places_clash(&[3], &[1, 3]));
+        assert!(!places_clash(&[3], &[3]));
+        // one names none
+        assert!(!places_clash(&[], &[7]));
+        assert!(!places_clash(&[], &[]));
     }
 }

@@ -58,6 +58,7 @@ fn synthetic(docs: usize, per_doc: usize) -> Vec<(AnchoredDocument, DocEvents)> 
                 state_extent: false,
                 period_part: String::new(),
                 zone: String::new(),
+                parties: Vec::new(),
                 begun_by: String::new(),
                 ended_by: String::new(),
                 role: MentionRole::Event,

@@ -82,6 +82,7 @@ pub(super) fn build_mention(cx: &Ctx, d: &Draft, taken: &[bool]) -> EventMention
         state_extent: state,
         period_part,
         zone: if reports { String::new() } else { place_zone(cx, d) },
+        parties: Vec::new(),
         begun_by,
         ended_by,
         role: MentionRole::Event,

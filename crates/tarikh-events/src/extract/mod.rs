@@ -1,10 +1,12 @@
 //! Finding event mentions and linking them (see the crate docs for the rules): the steps of
 //! [`extract`], each in its module — the document's words and clauses (`context`), word shapes
 //! (`words`), triggers (`triggers`), mention building and labels (`label`), stated relations
-//! (`relations`), time attachment (`time`), report roles (`roles`) and places (`place`).
+//! (`relations`), time attachment (`time`), report roles (`roles`), places (`place`) and the
+//! other party of an event (`parties`).
 
 mod context;
 mod label;
+mod parties;
 mod place;
 mod relations;
 mod roles;
@@ -73,6 +75,7 @@ pub fn extract(doc: &AnchoredDocument, lexicon: &EventLexicon) -> DocEvents {
     for (m, d) in mentions.iter_mut().zip(&drafts) {
         m.label = label::with_argument_before(&cx, d, &taken, std::mem::take(&mut m.label));
     }
+    parties::name_parties(&cx.doc.original, &mut mentions);
     let places = doc_places(&cx);
     DocEvents { mentions, relations, places }
 }

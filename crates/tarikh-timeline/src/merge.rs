@@ -17,9 +17,10 @@ pub(crate) struct Clusters {
     pub members: Vec<Vec<usize>>,
 }
 
-/// How many words two sorted sets share. (Each step advances by comparisons, not branches: which
-/// side is smaller is a coin toss the processor cannot predict, on millions of candidate pairs.)
-fn sorted_shared(a: &[u32], b: &[u32]) -> usize {
+/// How many entries two sorted sets (of words, or of places) share. (Each step advances by
+/// comparisons, not branches: which side is smaller is a coin toss the processor cannot predict, on
+/// millions of candidate pairs.)
+fn sorted_shared<T: Ord + Copy>(a: &[T], b: &[T]) -> usize {
     let (mut i, mut j, mut n) = (0, 0, 0);
     while i < a.len() && j < b.len() {
         let (x, y) = (a[i], b[j]);
@@ -127,20 +128,8 @@ fn distinct_clash(a: &[u32], b: &[u32]) -> bool {
 /// times (one mention «على إسبانيا», another with no party, or one naming both sides of a
 /// coalition) names the event more loosely, not another one.
 fn places_clash(a: &[u16], b: &[u16]) -> bool {
-    let shared = if a.is_empty() || b.is_empty() { 0 } else { sorted_shared16(a, b) };
+    let shared = if a.is_empty() || b.is_empty() { 0 } else { sorted_shared(a, b) };
     !a.is_empty() && !b.is_empty() && shared < a.len() && shared < b.len()
-}
-
-/// How many entries two sorted sets of places share.
-fn sorted_shared16(a: &[u16], b: &[u16]) -> usize {
-    let (mut i, mut j, mut n) = (0, 0, 0);
-    while i < a.len() && j < b.len() {
-        let (x, y) = (a[i], b[j]);
-        n += usize::from(x == y);
-        i += usize::from(x <= y);
-        j += usize::from(y <= x);
-    }
-    n
 }
 
 /// The union of two sorted sets of places.

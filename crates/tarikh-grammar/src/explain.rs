@@ -417,7 +417,7 @@ impl Grammar {
             }
             let Some(range) = group(name) else { continue };
             let li = rule.capture_lexicons.get(name).copied();
-            let value = if name == "span" { None } else { self.capture_value(li, &text[range.clone()]) };
+            let value = if name == "span" { None } else { self.capture_value(li, &text[range.clone()]).map(std::borrow::Cow::into_owned) };
             out.push(CaptureTrace { name: name.to_string(), range, lexicon: li.map(|l| self.lexicons[l].name.clone()), value });
         }
         out

@@ -3,6 +3,7 @@
 use crate::explain::{CandidateTrace, ContextTrace, FieldLog, FieldTrace, Joined};
 use crate::load::{Grammar, Rule, TemplatePart};
 use crate::semantics::{set_field, MentionType, Semantics};
+use std::borrow::Cow;
 use std::ops::Range;
 
 /// A temporal expression found in normalised text, not yet anchored in time.
@@ -376,8 +377,10 @@ impl Grammar {
         sem: &mut Semantics,
         mut log: Option<&mut FieldLog>,
     ) -> bool {
+        // One buffer for every field's value (most are a few bytes): cleared, not reallocated.
+        let mut value = String::new();
         for (field, template) in fields {
-            let mut value = String::new();
+            value.clear();
             let mut any_capture = false;
             let mut any_present = false;
             for part in &template.parts {
@@ -414,7 +417,7 @@ impl Grammar {
                 return false;
             }
             if let Some(log) = log.as_deref_mut() {
-                log.set.push(FieldTrace { field: field.clone(), template: template.to_string(), value: Some(value) });
+                log.set.push(FieldTrace { field: field.clone(), template: template.to_string(), value: Some(value.clone()) });
             }
         }
         true
@@ -424,11 +427,13 @@ impl Grammar {
     /// With `trace`, each context applied is recorded.
     fn apply_contexts(&self, text: &str, mention: &mut Mention, mut trace: Option<&mut Vec<ContextTrace>>) {
         const WINDOW: usize = 96;
-        let mut used = vec![false; self.contexts.len()];
+        // Which contexts are applied already: a bit each while they fit a word (no allocation per
+        // candidate), else a vector.
+        let mut used = UsedContexts::new(self.contexts.len());
         loop {
             let mut applied = false;
             for (ci, ctx) in self.contexts.iter().enumerate() {
-                if used[ci] || !ctx.types.contains(&mention.kind) {
+                if used.get(ci) || !ctx.types.contains(&mention.kind) {
                     continue;
                 }
                 let sem = &mention.semantics;
@@ -486,7 +491,7 @@ impl Grammar {
                     }
                 }
                 let Some(sem) = sem.filter(|_| ok) else { continue };
-                used[ci] = true;
+                used.set(ci);
                 applied = true;
                 if let (Some(t), Some(log)) = (trace.as_deref_mut(), log) {
                     let left = (new_start < mention.matched.start).then_some(new_start..mention.matched.start);
@@ -513,8 +518,9 @@ impl Grammar {
     }
 
     /// The value a capture stands for: its lexicon value, a number, or a sum of number words.
-    pub(crate) fn capture_value(&self, lexicon: Option<usize>, captured: &str) -> Option<String> {
-        let Some(li) = lexicon else { return Some(captured.to_string()) };
+    /// Borrowed from the lexicon or the captured text where it is one of them (most values are).
+    pub(crate) fn capture_value<'a>(&'a self, lexicon: Option<usize>, captured: &'a str) -> Option<Cow<'a, str>> {
+        let Some(li) = lexicon else { return Some(Cow::Borrowed(captured)) };
         let lex = &self.lexicons[li];
         let value = self.lexicon_value(lex, captured)?;
         match lex.min {
@@ -524,14 +530,14 @@ impl Grammar {
     }
 
     /// A capture's value in its lexicon, before the lexicon's `min` is checked.
-    fn lexicon_value(&self, lex: &crate::load::Lexicon, captured: &str) -> Option<String> {
+    fn lexicon_value<'a>(&self, lex: &'a crate::load::Lexicon, captured: &'a str) -> Option<Cow<'a, str>> {
         // The words joined by one space: most captures are already so, and are looked up as they are.
-        let key: std::borrow::Cow<str> = if single_spaced(captured) { captured.into() } else { captured.split_whitespace().collect::<Vec<_>>().join(" ").into() };
+        let key: Cow<str> = if single_spaced(captured) { captured.into() } else { captured.split_whitespace().collect::<Vec<_>>().join(" ").into() };
         if let Some(v) = lex.words.get(key.as_ref()) {
-            return Some(v.clone());
+            return Some(Cow::Borrowed(v.as_str()));
         }
         if lex.digits && key.chars().all(|c| c.is_ascii_digit()) {
-            return key.parse::<u64>().ok().map(|n| n.to_string());
+            return key.parse::<u64>().ok().map(|n| Cow::Owned(n.to_string()));
         }
         if lex.compose_sum {
             let mut total: f64 = 0.0;
@@ -545,10 +551,41 @@ impl Grammar {
                 })?;
                 total += v.parse::<f64>().ok()?;
             }
-            return Some(if total.fract() == 0.0 { format!("{}", total as i64) } else { total.to_string() });
+            return Some(Cow::Owned(if total.fract() == 0.0 { format!("{}", total as i64) } else { total.to_string() }));
         }
         // A lexicon with a regex: the captured text is its own value (e.g. a year in digits).
-        Some(key.into_owned())
+        Some(key)
+    }
+}
+
+/// The contexts already applied to a candidate (each applies once).
+enum UsedContexts {
+    /// One bit per context, for up to 128 contexts.
+    Bits(u128),
+    Flags(Vec<bool>),
+}
+
+impl UsedContexts {
+    fn new(contexts: usize) -> UsedContexts {
+        if contexts <= 128 {
+            UsedContexts::Bits(0)
+        } else {
+            UsedContexts::Flags(vec![false; contexts])
+        }
+    }
+
+    fn get(&self, ci: usize) -> bool {
+        match self {
+            UsedContexts::Bits(bits) => bits >> ci & 1 == 1,
+            UsedContexts::Flags(flags) => flags[ci],
+        }
+    }
+
+    fn set(&mut self, ci: usize) {
+        match self {
+            UsedContexts::Bits(bits) => *bits |= 1 << ci,
+            UsedContexts::Flags(flags) => flags[ci] = true,
+        }
     }
 }
 

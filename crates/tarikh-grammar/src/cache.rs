@@ -361,24 +361,32 @@ fn decode(payload: &[u8]) -> Option<Analysis> {
     Some(Analysis { files, rules, contexts, context_sides, prefilter: PrefilterParts { literals, literal_rules, text_start, scan_all } })
 }
 
-struct Reader<'a> {
-    bytes: &'a [u8],
-    at: usize,
+/// A cursor over cache bytes: every read checks the bounds and gives `None` past the end, so a
+/// damaged file is refused, never trusted (also used by file_defs.rs for the grammar files).
+pub(crate) struct Reader<'a> {
+    pub(crate) bytes: &'a [u8],
+    pub(crate) at: usize,
 }
 
 impl<'a> Reader<'a> {
-    fn take(&mut self, n: usize) -> Option<&'a [u8]> {
+    pub(crate) fn take(&mut self, n: usize) -> Option<&'a [u8]> {
         let piece = self.bytes.get(self.at..self.at.checked_add(n)?)?;
         self.at += n;
         Some(piece)
     }
 
-    fn u32(&mut self) -> Option<u32> {
+    pub(crate) fn u32(&mut self) -> Option<u32> {
         Some(u32::from_le_bytes(self.take(4)?.try_into().ok()?))
     }
 
-    fn u64(&mut self) -> Option<u64> {
+    pub(crate) fn u64(&mut self) -> Option<u64> {
         Some(u64::from_le_bytes(self.take(8)?.try_into().ok()?))
+    }
+
+    /// A count of items that each take at least one byte (so a damaged count fails fast).
+    pub(crate) fn len(&mut self) -> Option<usize> {
+        let n = self.u32()? as usize;
+        (n <= self.bytes.len() - self.at).then_some(n)
     }
 
     fn bytes_field(&mut self) -> Option<&'a [u8]> {

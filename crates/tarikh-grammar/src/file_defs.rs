@@ -9,6 +9,7 @@
 //! holds no files and the TOML is read), and decoding refuses whatever does not fit.
 
 use super::{ComposeDef, ContextDef, CuesDef, EntryDef, ExampleDef, FileDef, LexiconDef, NegativeDef, RuleDef};
+use crate::cache::Reader;
 use std::collections::BTreeMap;
 use toml::Spanned;
 
@@ -30,29 +31,6 @@ pub(super) fn decode(bytes: &[u8], count: usize) -> Option<Vec<FileDef>> {
 fn put_all<T: Codec>(out: &mut Vec<u8>, items: &[T]) -> Option<()> {
     put_len(out, items.len())?;
     items.iter().try_for_each(|x| x.put(out))
-}
-
-struct Reader<'a> {
-    bytes: &'a [u8],
-    at: usize,
-}
-
-impl<'a> Reader<'a> {
-    fn take(&mut self, n: usize) -> Option<&'a [u8]> {
-        let piece = self.bytes.get(self.at..self.at.checked_add(n)?)?;
-        self.at += n;
-        Some(piece)
-    }
-
-    fn u32(&mut self) -> Option<u32> {
-        Some(u32::from_le_bytes(self.take(4)?.try_into().ok()?))
-    }
-
-    /// A count of items that each take at least one byte (so a damaged count fails fast).
-    fn len(&mut self) -> Option<usize> {
-        let n = self.u32()? as usize;
-        (n <= self.bytes.len() - self.at).then_some(n)
-    }
 }
 
 fn put_len(out: &mut Vec<u8>, n: usize) -> Option<()> {

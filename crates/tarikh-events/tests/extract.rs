@@ -1035,6 +1035,22 @@ fn a_contrast_or_a_second_complement_bounds_the_dates_of_each_side() {
 }
 
 #[test]
+fn a_clause_of_consequence_bounds_the_dates_of_each_side() {
+    // «وعليه» opens what follows from the finding: Saturday is the feast's, not the announcement's
+    let text = "وأعلنت اللجنة عدم ثبوت الرؤية وعليه يكون يوم السبت أول أيام عيد الفطر.";
+    let d = doc("d", text, vec![date("يوم السبت", "2023-04-22", day(2023, 4, 22))]);
+    let ev = extract(&d, &lex());
+    assert_eq!(find(&ev, "أعلنت").1.time, None);
+    assert_eq!(find(&ev, "عدم ثبوت الرؤية").1.time, None);
+    assert_eq!(find(&ev, "أول أيام عيد الفطر").1.time, Some(0));
+    // only as written with its و: «صلى الله عليه وسلم» opens nothing
+    let norm = |p: &str| tarikh_text::normalise(p);
+    let (w, b, a) = (norm("وبناء"), norm("عليه"), norm("عليه"));
+    assert!(lex().opens_consequence(&[w.as_str(), b.as_str()]));
+    assert!(!lex().opens_consequence(&[a.as_str()]));
+}
+
+#[test]
 fn publishing_a_statement_is_issuing_it() {
     let text = "وصدر عن الديوان الملكي بيانا يفيد بأن المحكمة قررت أن الجمعة أول أيام العيد.";
     let ev = extract(&doc("d", text, vec![]), &lex());

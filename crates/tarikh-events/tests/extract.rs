@@ -1267,6 +1267,20 @@ fn a_start_adverbial_dates_the_beginning_and_a_lone_until_the_end() {
         let d = doc("d", text, vec![date("مساء السبت", "2020-03-07TEV", sat)]);
         assert!(find(&extract(&d, &lex()), "أغلقت").1.time_is_start, "{text}");
     }
+    // a verb of beginning after the event does the same: the curfew began on Monday and goes on
+    let mon = day(2020, 3, 23);
+    for text in ["وسعت الأوامر حظر التجول المفروض لمدة 21 يوما بدأت يوم الإثنين.", "قال الوزير إن حظر التجول سيبدأ من يوم الإثنين ولمدة أسبوعين."] {
+        let d = doc("d", text, vec![date("يوم الإثنين", "2020-03-23", mon)]);
+        let ev = extract(&d, &lex());
+        let (_, m) = find(&ev, "حظر التجول");
+        assert_eq!((m.time, m.time_is_start), (Some(0), true), "{text}");
+    }
+    // but a start that is itself the event (the verb in its trigger) is dated by it
+    let text = "وأشار إلى أن الحملة الانتخابية ستنطلق يوم 16 جانفي.";
+    let d = doc("d", text, vec![date("يوم 16 جانفي", "2023-01-16", day(2023, 1, 16))]);
+    let ev = extract(&d, &lex());
+    let (_, m) = find(&ev, "الحملة الانتخابية ستنطلق");
+    assert_eq!((m.time, m.time_is_start), (Some(0), false));
     // a date without the adverbial is when the event happens
     let text = "أغلقت السلطات الموانئ مساء السبت.";
     let d = doc("d", text, vec![date("مساء السبت", "2020-03-07TEV", sat)]);

@@ -264,6 +264,10 @@ pub struct EventLexicon {
     pub(crate) contrast: Vec<Vec<String>>,
     /// Normalised words after which a contrast word is no contrast ("فيما يتعلق"، "فيما بعد").
     pub(crate) contrast_not_before: HashSet<String>,
+    /// Normalised words and phrases, each split into words and matched as written (with their
+    /// و), that open a clause of consequence ("وعليه"، "وبناء عليه"، "وبالتالي"): what is decided
+    /// follows what was found, so a date on one side of them never dates an event on the other.
+    pub(crate) consequence: Vec<Vec<String>>,
     /// Normalised words after which an event is the outcome of the one that caused it ("مخلفا"،
     /// "أسفرت … عن"، "أوقع").
     pub(crate) outcome_words: HashSet<String>,
@@ -342,6 +346,8 @@ struct RawClauses {
     contrast: Vec<String>,
     #[serde(default)]
     contrast_not_before: Vec<String>,
+    #[serde(default)]
+    consequence: Vec<String>,
     #[serde(default)]
     date_of: Vec<String>,
     #[serde(default)]
@@ -641,6 +647,7 @@ impl EventLexicon {
             likening: HashSet::new(),
             contrast: Vec::new(),
             contrast_not_before: HashSet::new(),
+            consequence: Vec::new(),
             outcome_words: HashSet::new(),
             date_of: HashSet::new(),
             cause: Vec::new(),
@@ -846,6 +853,7 @@ impl EventLexicon {
             lex.outcome_words = normalised(&c.outcome);
             lex.contrast = c.contrast.iter().map(|p| tarikh_text::normalise(p.trim()).split_whitespace().map(str::to_string).collect::<Vec<_>>()).filter(|p| !p.is_empty()).collect();
             lex.contrast_not_before = normalised(&c.contrast_not_before);
+            lex.consequence = c.consequence.iter().map(|p| tarikh_text::normalise(p.trim()).split_whitespace().map(str::to_string).collect::<Vec<_>>()).filter(|p| !p.is_empty()).collect();
             lex.date_of = normalised(&c.date_of);
             let phrases = |list: &[String]| -> Vec<Vec<String>> {
                 list.iter().map(|p| tarikh_text::normalise(p.trim()).split_whitespace().map(str::to_string).collect::<Vec<_>>()).filter(|p| !p.is_empty()).collect()
@@ -1074,6 +1082,13 @@ impl EventLexicon {
                 && p[1..].iter().zip(&words[1..]).all(|(a, b)| a == b)
                 && words.get(p.len()).is_none_or(|next| !self.contrast_not_before.contains(*next))
         })
+    }
+
+    /// Whether the normalised words `words` begin with a word or phrase of consequence that opens a
+    /// clause of its own ("وعليه يكون السبت أول أيام العيد"): the dates on either side of it belong
+    /// to the events on that side.
+    pub fn opens_consequence(&self, words: &[&str]) -> bool {
+        self.consequence.iter().any(|p| words.len() >= p.len() && p.iter().zip(words).all(|(a, b)| a == b))
     }
 
     /// Whether a normalised word (with a conjunction) says that what follows is the outcome of an

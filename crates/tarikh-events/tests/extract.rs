@@ -1035,6 +1035,22 @@ fn a_contrast_or_a_second_complement_bounds_the_dates_of_each_side() {
 }
 
 #[test]
+fn a_clause_of_consequence_bounds_the_dates_of_each_side() {
+    // «وعليه» opens what follows from the finding: Saturday is the feast's, not the announcement's
+    let text = "وأعلنت اللجنة عدم ثبوت الرؤية وعليه يكون يوم السبت أول أيام عيد الفطر.";
+    let d = doc("d", text, vec![date("يوم السبت", "2023-04-22", day(2023, 4, 22))]);
+    let ev = extract(&d, &lex());
+    assert_eq!(find(&ev, "أعلنت").1.time, None);
+    assert_eq!(find(&ev, "عدم ثبوت الرؤية").1.time, None);
+    assert_eq!(find(&ev, "أول أيام عيد الفطر").1.time, Some(0));
+    // only as written with its و: «صلى الله عليه وسلم» opens nothing
+    let norm = |p: &str| tarikh_text::normalise(p);
+    let (w, b, a) = (norm("وبناء"), norm("عليه"), norm("عليه"));
+    assert!(lex().opens_consequence(&[w.as_str(), b.as_str()]));
+    assert!(!lex().opens_consequence(&[a.as_str()]));
+}
+
+#[test]
 fn publishing_a_statement_is_issuing_it() {
     let text = "وصدر عن الديوان الملكي بيانا يفيد بأن المحكمة قررت أن الجمعة أول أيام العيد.";
     let ev = extract(&doc("d", text, vec![]), &lex());
@@ -1251,6 +1267,20 @@ fn a_start_adverbial_dates_the_beginning_and_a_lone_until_the_end() {
         let d = doc("d", text, vec![date("مساء السبت", "2020-03-07TEV", sat)]);
         assert!(find(&extract(&d, &lex()), "أغلقت").1.time_is_start, "{text}");
     }
+    // a verb of beginning after the event does the same: the curfew began on Monday and goes on
+    let mon = day(2020, 3, 23);
+    for text in ["وسعت الأوامر حظر التجول المفروض لمدة 21 يوما بدأت يوم الإثنين.", "قال الوزير إن حظر التجول سيبدأ من يوم الإثنين ولمدة أسبوعين."] {
+        let d = doc("d", text, vec![date("يوم الإثنين", "2020-03-23", mon)]);
+        let ev = extract(&d, &lex());
+        let (_, m) = find(&ev, "حظر التجول");
+        assert_eq!((m.time, m.time_is_start), (Some(0), true), "{text}");
+    }
+    // but a start that is itself the event (the verb in its trigger) is dated by it
+    let text = "وأشار إلى أن الحملة الانتخابية ستنطلق يوم 16 جانفي.";
+    let d = doc("d", text, vec![date("يوم 16 جانفي", "2023-01-16", day(2023, 1, 16))]);
+    let ev = extract(&d, &lex());
+    let (_, m) = find(&ev, "الحملة الانتخابية ستنطلق");
+    assert_eq!((m.time, m.time_is_start), (Some(0), false));
     // a date without the adverbial is when the event happens
     let text = "أغلقت السلطات الموانئ مساء السبت.";
     let d = doc("d", text, vec![date("مساء السبت", "2020-03-07TEV", sat)]);

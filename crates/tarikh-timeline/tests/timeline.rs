@@ -966,13 +966,14 @@ fn a_decision_a_later_article_dates_by_its_month_is_the_one_of_that_month() {
 #[test]
 fn two_prayers_of_one_day_an_article_names_apart_are_two_events() {
     // one article tells the funeral prayer at a mosque and, further on, the prayer for the absent
-    // held elsewhere the same day: two names of the kind sharing nothing but «صلاة» are two
-    // prayers; the funeral prayer named again with its mosque is the same one
+    // held elsewhere the same day: two rites (types of their own), two events; the funeral prayer
+    // named again with its mosque is the same one
     let text = "أقيمت صلاة الميت على الراحل في مسجد النور اليوم الأحد. وحضر الوزراء المراسم. وأقام المصلون في المدن البعيدة صلاة الغائب اليوم الأحد. وكانت صلاة الميت في مسجد النور مهيبة.";
     let d = doc("a", text, (2023, 12, 17), "Asia/Kuwait", 3, vec![tx("اليوم الأحد", "2023-12-17", AnchorKind::Dct), nth(tx("اليوم الأحد", "2023-12-17", AnchorKind::Dct), 1)]);
     let (evs, tl) = run(&[d]);
-    assert_eq!(evs[0].mentions.iter().filter(|m| m.event_type == "prayer").count(), 3, "{:#?}", evs[0].mentions);
-    let prayers: Vec<_> = tl.events.iter().filter(|e| e.event_type == "prayer").collect();
+    let prayer = |t: &str| t == "prayer" || t == "funeral_prayer";
+    assert_eq!(evs[0].mentions.iter().filter(|m| prayer(&m.event_type)).count(), 3, "{:#?}", evs[0].mentions);
+    let prayers: Vec<_> = tl.events.iter().filter(|e| prayer(&e.event_type)).collect();
     assert_eq!(prayers.len(), 2, "{prayers:#?}");
     assert!(prayers.iter().any(|e| e.mentions.len() == 2 && e.label.contains("الميت")), "{prayers:#?}");
     assert!(prayers.iter().any(|e| e.mentions.len() == 1 && e.label.contains("الغائب")), "{prayers:#?}");

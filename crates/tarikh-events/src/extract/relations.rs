@@ -255,13 +255,14 @@ pub(super) fn stated_relations(cx: &Ctx, drafts: &[Draft], mentions: &[EventMent
     // ماكرون سيفوز غدا"), a likening opens another event ("على غرار ما حدث العام الماضي"): a date
     // after either is not the time of an event before it, nor one before it of an event after it.
     // A second complement coordinated with the first («أعلنت عدم ثبوت الرؤية وأن العيد سيبدأ
-    // السبت») and a contrast without a comma («… في حين تعذرت رؤية الهلال»، «بينما») bound the
-    // dates of each side the same way.
+    // السبت»), a contrast without a comma («… في حين تعذرت رؤية الهلال»، «بينما») and a clause of
+    // consequence («أعلنت عدم ثبوت الرؤية وعليه يكون السبت أول أيام العيد») bound the dates of each
+    // side the same way.
     for wi in 0..cx.words.len() {
         let w = cx.word(wi);
         let second_complement = w.strip_prefix('و').is_some_and(|rest| COMPLEMENTIZERS[..COORDINATED_COMPLEMENTIZERS].contains(&rest));
         let ahead: Vec<&str> = (wi..(wi + 3).min(cx.words.len())).take_while(|&x| cx.words[x].sentence == cx.words[wi].sentence).map(|x| cx.word(x)).collect();
-        if COMPLEMENTIZERS.contains(&w) || second_complement || cx.lex.is_likening(w) || cx.lex.opens_contrast(&ahead) {
+        if COMPLEMENTIZERS.contains(&w) || second_complement || cx.lex.is_likening(w) || cx.lex.opens_contrast(&ahead) || cx.lex.opens_consequence(&ahead) {
             blockers.push(wi);
         }
     }

@@ -40,6 +40,28 @@ pub(super) fn introduced_by_start(cx: &Ctx, ti: usize) -> bool {
     min > 0 && cx.adjacent(min - 1) && START_ADVERBIALS.contains(&bare(min - 1))
 }
 
+/// Verbs of beginning, normalised (أ written ا), with the future سـ: after the event they say when it
+/// begins, not when it happens ("حظر التجول المفروض لمدة 21 يوما بدأت يوم الإثنين", a Kuwaiti
+/// outlet; "القرارات ستبدأ من اليوم ولمدة أسبوعين", an Egyptian one).
+pub(super) const BEGINNING_VERBS: &[&str] = &["بدا", "بدات", "بداوا", "يبدا", "تبدا", "سيبدا", "ستبدا", "تنطلق", "ستنطلق", "ينطلق", "سينطلق"];
+
+/// Whether timex `ti` is the date a verb of beginning gives the event of draft `d`: the verb
+/// stands after the trigger (the event is its subject, «القرارات ستبدأ»), right before the date or
+/// before its «من», with nothing between. A verb inside the trigger names a start that is itself
+/// the event («الحملة الانتخابية ستنطلق يوم 16 جانفي»): its date is that start, no beginning of a
+/// longer event.
+pub(super) fn begun_then(cx: &Ctx, d: &Draft, ti: usize) -> bool {
+    let t = &cx.doc.timexes[ti];
+    let tf = cx.words.partition_point(|x| x.range.end <= t.byte_range.start);
+    if tf == 0 || tf >= cx.words.len() {
+        return false;
+    }
+    let bare = |wi: usize| cx.word(wi).strip_prefix('و').filter(|r| r.chars().count() >= 3).unwrap_or(cx.word(wi));
+    // «من» is the date's own first word or the word before it
+    let first = if cx.word(tf) == "من" { tf } else if cx.word(tf - 1) == "من" && cx.adjacent(tf - 1) { tf - 1 } else { tf };
+    first > 0 && first - 1 > d.last && cx.adjacent(first - 1) && BEGINNING_VERBS.contains(&bare(first - 1))
+}
+
 /// How many words after a trigger a lone «حتى X» may stand and still bound its end ("فرض حظر
 /// تجول في المدينة حتى مساء الإثنين").
 pub(super) const UNTIL_GAP: usize = 4;
@@ -847,7 +869,7 @@ pub(super) fn link_times(cx: &Ctx, drafts: &[Draft], complement: &[Option<usize>
             Some(ti) => range_end(cx, ti),
             None => lone_until(cx, drafts, d),
         };
-        mentions[mi].time_is_start = mentions[mi].until.is_none() && mentions[mi].time.is_some_and(|ti| introduced_by_start(cx, ti));
+        mentions[mi].time_is_start = mentions[mi].until.is_none() && mentions[mi].time.is_some_and(|ti| introduced_by_start(cx, ti) || begun_then(cx, d, ti));
         mentions[mi].since = since_timex(cx, drafts, d);
         // a start named as one («انطلقت الحملة منذ 16 جانفي»): «منذ X» is when it happened
         if mentions[mi].time.is_none() && mentions[mi].until.is_none() && (d.first..=d.last).any(|wi| cx.lex.is_beginning(cx.word(wi))) {

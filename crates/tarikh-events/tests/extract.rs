@@ -1890,3 +1890,42 @@ fn the_special_vote_is_told_apart_from_the_general_one() {
     assert_eq!(special.distinct, vec!["خاص".to_string()]);
     assert!(ev.mentions.iter().all(|m| m.event_type != "election_results"), "the turnout is no result");
 }
+
+#[test]
+fn the_press_and_social_networks_relay_news_they_make_none() {
+    // a dated report whose subject is an outlet names where the story was read
+    let text = "وذكرت صحيفة الأنباء اليوم الأربعاء أن عشرة جنود في عداد المفقودين.";
+    let d = doc("d", text, vec![date("اليوم الأربعاء", "2023-09-13", day(2023, 9, 13))]);
+    assert_eq!(find(&extract(&d, &lex()), "ذكرت").1.role, MentionRole::Attribution);
+    let text = "وأفادت وكالة الأنباء الرسمية يوم الأحد بأن الطرق مغلقة.";
+    let d = doc("d", text, vec![date("يوم الأحد", "2023-09-10", day(2023, 9, 10))]);
+    assert_eq!(find(&extract(&d, &lex()), "أفادت وكالة").1.role, MentionRole::Attribution);
+    // a minister's dated statement stays news
+    let text = "وقال الوزير اليوم الأربعاء إن الطرق مغلقة.";
+    let d = doc("d", text, vec![date("اليوم الأربعاء", "2023-09-13", day(2023, 9, 13))]);
+    assert_eq!(find(&extract(&d, &lex()), "قال").1.role, MentionRole::Event);
+    // a clip circulated by activists: an attribution that keeps its date from the fighting
+    let text = "وعادت الاشتباكات إلى المدينة، وقد تداول نشطاء على مواقع التواصل، السبت، مقطع الفيديو.";
+    let d = doc("d", text, vec![date("السبت", "2023-04-15", day(2023, 4, 15))]);
+    let ev = extract(&d, &lex());
+    let (_, post) = find(&ev, "تداول");
+    assert_eq!((post.event_type.as_str(), post.role), ("social_media", MentionRole::Attribution));
+    assert_eq!(find(&ev, "الاشتباكات").1.time, None);
+    // a minister's tweet stays an event
+    let text = "وغرد الوزير مساء السبت على حسابه.";
+    let d = doc("d", text, vec![date("مساء السبت", "2023-04-15TEV", day(2023, 4, 15))]);
+    assert_eq!(find(&extract(&d, &lex()), "غرد").1.role, MentionRole::Event);
+}
+
+#[test]
+fn a_span_of_hours_is_a_schedule_and_makes_no_generic_event() {
+    let time = |phrase: &'static str, value: &'static str| Tx { kind: TimexType::Time, ..date(phrase, value, day(2022, 12, 17)) };
+    let text = "وسيتم اعتماد توقيت استثنائي من الساعة الثامنة صباحا إلى الثامنة مساء بعدد من المكاتب.";
+    let d = doc("d", text, vec![time("الساعة الثامنة صباحا", "2022-12-17T08:00"), time("الثامنة مساء", "2022-12-17T20:00")]);
+    let ev = extract(&d, &lex());
+    assert!(ev.mentions.iter().all(|m| !m.generic), "{:?}", ev.mentions.iter().map(|m| &m.trigger).collect::<Vec<_>>());
+    // one clock time dates what the clause tells
+    let text = "وغادر الوفد المدينة الساعة الثامنة صباحا.";
+    let d = doc("d", text, vec![time("الساعة الثامنة صباحا", "2022-12-17T08:00")]);
+    assert!(extract(&d, &lex()).mentions.iter().any(|m| m.generic));
+}

@@ -1,7 +1,7 @@
 //! The document as the extractor sees it: its words, sentences and clauses, the timexes
 //! over them, and the word-level tests (phrase matching, negation, event verbs) every step uses.
 
-use crate::lexicon::{EventLexicon, Phrase, Slot, word_candidates};
+use crate::lexicon::{EventLexicon, Phrase, Slot, strip_article, word_candidates};
 use std::collections::HashSet;
 use std::ops::Range;
 use super::words::{looks_like_verb, noun_pattern, without_conjunction};
@@ -305,6 +305,20 @@ impl<'a> Ctx<'a> {
         wi > 0 && self.words[wi - 1].sentence == self.words[wi].sentence && self.word(wi - 1) == "او" && self.text[self.words[wi - 1].range.end..self.words[wi].range.start].trim().is_empty()
     }
 
+    /// Whether the subject right after the event word ending at `last` is the press or the
+    /// users of social networks («ذكرت صحيفة المرصد»، «أفادت وكالة الأنباء»، «تداول نشطاء على
+    /// مواقع التواصل»، «تناقلت وسائل الإعلام»): media relaying news, whose saying or circulating
+    /// is where the story was read, not an event of it (see [`MEDIA_SUBJECTS`]). The words of the
+    /// trigger after its first count too («أفادت وكالة»).
+    pub(super) fn media_subject(&self, first: usize, last: usize) -> bool {
+        let sentence = self.words[first].sentence;
+        (first + 1..=last + 1).filter(|&wi| wi < self.words.len() && self.words[wi].sentence == sentence && self.word_timex[wi].is_none()).take(2).any(|wi| {
+            // («وكالة»، «وسائل» begin with و: the word as written is tried too)
+            let w = self.word(wi);
+            MEDIA_SUBJECTS.contains(&strip_article(w)) || MEDIA_SUBJECTS.contains(&strip_article(without_conjunction(w)))
+        })
+    }
+
     /// Byte offset where a generic mention's word starts (after a conjunction و/ف).
     pub(super) fn generic_start(&self, wi: usize) -> usize {
         let w = self.word(wi);
@@ -319,6 +333,15 @@ impl<'a> Ctx<'a> {
 
 /// Words of thousands and more, normalised («ألف»، «آلاف»، «مليون»، «ملايين»، «مليار»، «مليارات»).
 pub(super) const MULTIPLES: &[&str] = &["الف", "الاف", "مليون", "ملايين", "مليار", "مليارات"];
+
+/// Subjects that relay news rather than make it, normalised without the article: outlets
+/// («صحيفة»، «وكالة»، «قناة»، «موقع»، «شبكة»، «إذاعة»، «وسائل» of «وسائل الإعلام») and the users of
+/// social networks («نشطاء»، «مغردون»، «مدونون»، «رواد»، «مستخدمو»). News of every country cites
+/// them as its source: «وذكرت صحيفة …»، «ونقلت وكالة …»، «وتداول ناشطون مقطعا …».
+pub(super) const MEDIA_SUBJECTS: &[&str] = &[
+    "صحيفه", "صحف", "جريده", "جرايد", "وكاله", "وكالات", "قناه", "قنوات", "موقع", "مواقع", "شبكه", "اذاعه", "تلفزيون", "وسايل",
+    "نشطاء", "ناشطون", "ناشطين", "مغردون", "مغردين", "مدونون", "مدونين", "رواد", "مستخدمو", "مستخدمي", "مستخدمون",
+];
 
 /// Conjunctions that open a clause of their own after a comma ("إذ تظهر أحدث الاستطلاعات …",
 /// "بينما", "حيث"), normalised.

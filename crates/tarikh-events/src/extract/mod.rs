@@ -23,7 +23,7 @@ use place::doc_places;
 use relations::{reactions, stated_relations};
 use roles::{anaphors, outcomes, report_roles, reported_complements, told_as_past};
 use time::{lasting_durations, link_times, planned_ends};
-use triggers::{add_generic_drafts, counted_draft, typed_drafts};
+use triggers::{add_generic_drafts, counted_draft, relayed_draft, typed_drafts};
 use tarikh_anchor::AnchoredDocument;
 
 /// A mention while it is being built, with its word span.
@@ -67,6 +67,13 @@ pub fn extract(doc: &AnchoredDocument, lexicon: &EventLexicon) -> DocEvents {
     lasting_durations(&cx, &drafts, &mut mentions);
     reactions(&cx, &drafts, &mentions, &mut relations);
     report_roles(&cx, &drafts, &complement, &own_date, &mut mentions);
+    // a post circulated by the users of social networks or the press names where the story was
+    // read (it keeps its date, which is not the events')
+    for (m, d) in mentions.iter_mut().zip(&drafts) {
+        if relayed_draft(&cx, d) {
+            m.role = crate::MentionRole::Attribution;
+        }
+    }
     outcomes(&cx, &drafts, &mut mentions);
     anaphors(&cx, &drafts, &mut mentions);
     told_as_past(&cx, &drafts, &complement, &mut mentions);

@@ -124,7 +124,9 @@ pub(super) const OBJECT_REACH: usize = 7;
 /// * the text dates the statement in its own clause or an apposition right after it ("قال الرئيس
 ///   السبت إن …", "قال الرئيس، السبت 6 مايو، إن …", "وفي بيان فجر السبت، أوصت اللجنة …"; a date of
 ///   the reported content is not the statement's): a dated statement, warning or call is news,
-///   unless its verb is in the present ("يقول"، "تؤكد"): that voices a standing position;
+///   unless its verb is in the present ("يقول"، "تؤكد"): that voices a standing position, or its
+///   subject is the press («وذكرت صحيفة المرصد اليوم الأربعاء أن …»): the outlet relays news,
+///   it names where the story was read;
 /// * it goes on with a statement that is news ("وأضاف:", "وتابع،" with no subject of their own,
 ///   within a few sentences): the same statement, `joins` it.
 ///
@@ -227,7 +229,7 @@ pub(super) fn report_roles(cx: &Ctx, drafts: &[Draft], complement: &[Option<usiz
             if mentions[mi].time.is_none() || mentions[prev].time.is_some() {
                 mentions[mi].time = mentions[prev].time;
             }
-        } else if mentions[mi].time.is_some() && own_date[mi] && !present_tense(cx, d) && !bare_report(cx, d, drafts) && !source_of_dated_event(cx, d, drafts, complement, mentions, mi) {
+        } else if mentions[mi].time.is_some() && own_date[mi] && !present_tense(cx, d) && !bare_report(cx, d, drafts) && !cx.media_subject(d.first, d.last) && !source_of_dated_event(cx, d, drafts, complement, mentions, mi) {
             mentions[mi].role = MentionRole::Event;
         } else if let Some((_, prev)) = last_report.filter(|&(s, _)| subjectless && sentence - s <= CONTINUATION_SENTENCES) {
             mentions[mi].joins = Some(prev);

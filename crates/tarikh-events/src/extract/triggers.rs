@@ -167,6 +167,36 @@ pub(super) fn counted_draft(cx: &Ctx, d: &Draft) -> bool {
     d.type_idx.is_some() && !kept && d.start_byte == cx.words[d.first].range.start && cx.counted(d.first)
 }
 
+/// Words that close a span of hours («من الثامنة صباحا إلى الثامنة مساء»، «حتى»، «لغاية»),
+/// normalised.
+const SPAN_ENDS: &[&str] = &["الي", "حتي", "لغايه"];
+
+/// Whether the only times of clause `ci` are a span of clock hours with no day («اعتماد توقيت
+/// استثنائي من التاسعة صباحا إلى الرابعة بعد الزوال»، «يعمل المعبر من الثامنة صباحا حتى الرابعة»):
+/// the clause gives the hours something keeps (opening, voting or working hours), a schedule, not
+/// the time an event happened; it makes no generic event.
+fn hours_only(cx: &Ctx, ci: usize) -> bool {
+    let Some(first) = cx.words_of_clause(ci).next() else { return false };
+    let times: Vec<usize> = cx.timexes_of_sentence(cx.words[first].sentence).filter(|&(_, _, wi)| cx.words[wi].clause == ci).map(|(ti, _, _)| ti).collect();
+    if times.len() < 2 || times.iter().any(|&ti| cx.doc.timexes[ti].kind != TimexType::Time) {
+        return false;
+    }
+    // a timex's last word, then one word that closes the span, then the next timex
+    times.windows(2).any(|w| {
+        let next = cx.timex_first[w[1]];
+        next >= 2 && cx.word_timex[next - 2] == Some(w[0]) && SPAN_ENDS.contains(&cx.word(next - 1))
+    })
+}
+
+/// Whether draft `d` is a post or its circulation by the users of social networks or the press
+/// («وتداول نشطاء على مواقع التواصل مقطع الفيديو»، «تناقلت وسائل الإعلام صورا»; see
+/// [`Ctx::media_subject`]): they pass on what happened, which is the event; their circulating it is
+/// no event of the story, only an attribution. It stays a mention, so that its date is not taken by
+/// the events around it, and keeps its clause from making a generic event.
+pub(super) fn relayed_draft(cx: &Ctx, d: &Draft) -> bool {
+    d.type_idx.is_some_and(|t| cx.lex.types()[t].name == "social_media") && cx.media_subject(d.first, d.last)
+}
+
 /// The generic drafts: events named by a verb where no trigger of the lexicon stands (reported
 /// content with a date, clauses with a date, anchors of event offsets), added to `drafts`.
 pub(super) fn add_generic_drafts(cx: &Ctx, drafts: &mut Vec<Draft>, taken: &mut [bool], complement: &[Option<usize>]) {
@@ -227,7 +257,7 @@ pub(super) fn add_generic_drafts(cx: &Ctx, drafts: &mut Vec<Draft>, taken: &mut 
     };
     let verb_before_complement: Vec<bool> = (0..cx.clauses.len()).map(opens_with_complement).collect();
     for ci in 0..cx.clauses.len() {
-        if clause_has_typed[ci] || !clause_has_timex[ci] || verb_before_complement[ci] {
+        if clause_has_typed[ci] || !clause_has_timex[ci] || verb_before_complement[ci] || hours_only(cx, ci) {
             continue;
         }
         // a word that is no event ("غرار" of «على غرار», "قائلا", a copula) never makes one: the

@@ -864,6 +864,13 @@ pub(crate) fn resolve_traced(kind: MentionType, sem: &Semantics, r: &Reference, 
         point = Point::Day(add_days(d, -1));
         trace.note(StepKind::Date, || format!("the night that opens {d} (the Islamic day begins at sunset): the night of {}", add_days(d, -1)));
     }
+    // The Nth weekday after the day named (ثالث ثلاثاء بعد كريسماس 2014): strictly after it.
+    if let (Some((n, w)), Point::Day(d)) = (sem.weekday_after, point) {
+        let first = add_days(d, 1 + (i64::from(w) - i64::from(iso_weekday(d)) + 6).rem_euclid(7));
+        let moved = add_days(first, 7 * (i64::from(n) - 1));
+        trace.note(StepKind::Weekday, || format!("{} number {n} after {d} (strictly after it): {moved}", weekday_label(w)));
+        point = Point::Day(moved);
+    }
     // Times of day on a day.
     if let Point::Day(d) = point {
         if let Some(h) = sem.hour {

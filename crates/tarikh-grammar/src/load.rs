@@ -1450,6 +1450,9 @@ fn check_combinations(kind: MentionType, fields: &[(String, Template)], mandator
     if set("minute") && !set("hour") {
         return refuse("minute", "a minute needs `hour`");
     }
+    if set("weekday_after") && !(set("day") || set("date") || set("easter")) {
+        return refuse("weekday_after", "it counts weekdays from a day, and this rule names none (set `day` and `month`, `date` or `easter`)");
+    }
     for f in ["hijri_year", "hijri_month", "hijri_day"] {
         if set(f) && !(set("day") && set("month")) {
             return refuse(f, "the Hijri side of a paired date is checked against a Gregorian day, and this rule sets no `day` and `month`");

@@ -410,6 +410,18 @@ pub(crate) fn resolve_traced(kind: MentionType, sem: &Semantics, r: &Reference, 
     };
 
     if kind == MentionType::Set {
+        // A day, month or season that recurs every year (21 مارس من كل عام، كل صيف): its
+        // calendar value with the year unknown.
+        let yearly = match (sem.month, sem.day, &sem.season) {
+            (Some(m), Some(d), _) => Some(format!("XXXX-{m:02}-{d:02}")),
+            (Some(m), None, _) => Some(format!("XXXX-{m:02}")),
+            (None, _, Some(season)) => Some(format!("XXXX-{season}")),
+            _ => None,
+        };
+        if let Some(value) = yearly {
+            trace.note(StepKind::Reading, || format!("a SET: {value} every year"));
+            return out(TimexType::Set, value, None, AnchorKind::Explicit, problems);
+        }
         let unit = sem.every.unwrap_or(Unit::Day);
         trace.note(StepKind::Reading, || match (unit, sem.weekday) {
             (Unit::Week, Some(w)) => format!("a SET: every {}, whatever the reference", weekday_label(w)),

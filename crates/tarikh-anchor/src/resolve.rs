@@ -410,6 +410,18 @@ pub(crate) fn resolve_traced(kind: MentionType, sem: &Semantics, r: &Reference, 
     };
 
     if kind == MentionType::Set {
+        // A day, month or season that recurs every year (21 مارس من كل عام، كل صيف): its
+        // calendar value with the year unknown.
+        let yearly = match (sem.month, sem.day, &sem.season) {
+            (Some(m), Some(d), _) => Some(format!("XXXX-{m:02}-{d:02}")),
+            (Some(m), None, _) => Some(format!("XXXX-{m:02}")),
+            (None, _, Some(season)) => Some(format!("XXXX-{season}")),
+            _ => None,
+        };
+        if let Some(value) = yearly {
+            trace.note(StepKind::Reading, || format!("a SET: {value} every year"));
+            return out(TimexType::Set, value, None, AnchorKind::Explicit, problems);
+        }
         let unit = sem.every.unwrap_or(Unit::Day);
         trace.note(StepKind::Reading, || match (unit, sem.weekday) {
             (Unit::Week, Some(w)) => format!("a SET: every {}, whatever the reference", weekday_label(w)),
@@ -863,6 +875,13 @@ pub(crate) fn resolve_traced(kind: MentionType, sem: &Semantics, r: &Reference, 
     if let (true, Point::Day(d)) = (sem.night_before, point) {
         point = Point::Day(add_days(d, -1));
         trace.note(StepKind::Date, || format!("the night that opens {d} (the Islamic day begins at sunset): the night of {}", add_days(d, -1)));
+    }
+    // The Nth weekday after the day named (ثالث ثلاثاء بعد كريسماس 2014): strictly after it.
+    if let (Some((n, w)), Point::Day(d)) = (sem.weekday_after, point) {
+        let first = add_days(d, 1 + (i64::from(w) - i64::from(iso_weekday(d)) + 6).rem_euclid(7));
+        let moved = add_days(first, 7 * (i64::from(n) - 1));
+        trace.note(StepKind::Weekday, || format!("{} number {n} after {d} (strictly after it): {moved}", weekday_label(w)));
+        point = Point::Day(moved);
     }
     // Times of day on a day.
     if let Point::Day(d) = point {

@@ -83,7 +83,8 @@ fn statements(mentions: &[&Mention], timexes: &[Timex], text: &str) -> Vec<State
             }
         }
         // The night that opens a Hijri day is the Gregorian day before: no statement of its day.
-        if !is_hijri_day(m) || s.night_before {
+        // So is the Nth weekday after a Hijri day (أول جمعة بعد عيد الفطر).
+        if !is_hijri_day(m) || s.night_before || s.weekday_after.is_some() {
             continue;
         }
         let Some(hijri) = hijri_of(m, day) else { continue };

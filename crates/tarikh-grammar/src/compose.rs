@@ -145,6 +145,7 @@ pub(crate) fn unify(a: &Semantics, b: &Semantics) -> Option<Semantics> {
         nth,
         easter,
         unknown_year,
+        weekday_after,
     } = a;
     // A day and month of unknown year (a past event's name) is no moment to join a time or a day to.
     if *unknown_year || b.unknown_year {
@@ -211,6 +212,7 @@ pub(crate) fn unify(a: &Semantics, b: &Semantics) -> Option<Semantics> {
         easter: join(easter, &b.easter).ok()?,
         nth: join(nth, &b.nth).ok()?,
         unknown_year: false,
+        weekday_after: join(weekday_after, &b.weekday_after).ok()?,
     })
 }
 

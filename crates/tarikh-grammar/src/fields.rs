@@ -83,6 +83,12 @@ pub const FIELDS: &[FieldDoc] = &[
         meaning: "The year of the day or month named is unknown and is not to be read from the reference (a past event named by its day, ثورة 25 يناير, whose year the text does not give): `XXXX-01-25`; a `year` the match sets wins.",
         sample: "true",
     },
+    FieldDoc {
+        name: "weekday_after",
+        takes: "N:WEEKDAY (3:2)",
+        meaning: "The Nth weekday (ISO 1 = Monday … 7 = Sunday) strictly after the day the other fields name (ثالث ثلاثاء بعد كريسماس 2014 = 3:2 after 2014-12-25, أول جمعة بعد عيد الفطر); N from 1 to 5. Needs a day: `day` (Gregorian or Hijri) or `easter`.",
+        sample: "3:2",
+    },
 ];
 
 /// The field named `name`, if there is one.

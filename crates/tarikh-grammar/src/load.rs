@@ -1404,7 +1404,10 @@ fn check_combinations(kind: MentionType, fields: &[(String, Template)], mandator
     match kind {
         MentionType::None => return only(&[], "a NONE rule is a guard, it produces no expression; remove its fields"),
         MentionType::Set => {
-            return only(&["every", "amount", "weekday", "mod"], "a SET's value is made of `every`, `amount` and, for a weekly set, `weekday` (XXXX-WXX-5); say the rest in its `doc`")
+            return only(
+                &["every", "amount", "weekday", "mod", "month", "day", "season"],
+                "a SET's value is made of `every`, `amount` and, for a weekly set, `weekday` (XXXX-WXX-5), or of the `month`, `day` or `season` that recurs every year (XXXX-03-21, XXXX-SU); say the rest in its `doc`",
+            )
         }
         MentionType::Duration => {
             if !set("unit") && !set("reference") {
@@ -1449,6 +1452,9 @@ fn check_combinations(kind: MentionType, fields: &[(String, Template)], mandator
     }
     if set("minute") && !set("hour") {
         return refuse("minute", "a minute needs `hour`");
+    }
+    if set("weekday_after") && !(set("day") || set("date") || set("easter")) {
+        return refuse("weekday_after", "it counts weekdays from a day, and this rule names none (set `day` and `month`, `date` or `easter`)");
     }
     for f in ["hijri_year", "hijri_month", "hijri_day"] {
         if set(f) && !(set("day") && set("month")) {

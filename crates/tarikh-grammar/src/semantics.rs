@@ -245,6 +245,10 @@ pub struct Semantics {
     /// the reference (the name of a past event, «ثورة 25 يناير» with no year in the text): the value
     /// keeps the year unknown, `XXXX-01-25`.
     pub unknown_year: bool,
+    /// The Nth given weekday after the day named, strictly after it ("ثالث ثلاثاء بعد كريسماس
+    /// 2014" = the third Tuesday after 25 December 2014, "أول جمعة بعد عيد الفطر"): (N, ISO
+    /// weekday). The day is found as any day is (Gregorian or Hijri), then moved.
+    pub weekday_after: Option<(u32, u32)>,
 }
 
 /// Which Easter a day is counted from: the Western (Gregorian computus) or the Orthodox one
@@ -412,6 +416,15 @@ pub(crate) fn set_field(sem: &mut Semantics, name: &str, value: &str) -> Result<
         }
         "last_day" => sem.last_day = matches!(value.trim(), "true" | "yes" | "1"),
         "night_before" => sem.night_before = matches!(value.trim(), "true" | "yes" | "1"),
+        "weekday_after" => {
+            let bad = || format!("field `weekday_after` expects N:WEEKDAY, N from 1 to 5 and an ISO weekday 1 (Monday) to 7 (Sunday), e.g. 3:2 for the third Tuesday after, but got `{value}`");
+            let (n, w) = value.trim().split_once(':').ok_or_else(bad)?;
+            let (n, w): (u32, u32) = (n.trim().parse().map_err(|_| bad())?, w.trim().parse().map_err(|_| bad())?);
+            if !(1..=5).contains(&n) || !(1..=7).contains(&w) {
+                return Err(bad());
+            }
+            sem.weekday_after = Some((n, w));
+        }
         "edge_days" => sem.edge_days = Some(value.trim().parse().ok().filter(|n| (1..=30).contains(n)).ok_or_else(|| format!("field `edge_days` expects a number of days from 1 to 30, but got `{value}`"))?),
         "easter" => {
             let (church, days) = value.trim().split_once(':').unwrap_or((value.trim(), "0"));
@@ -453,7 +466,7 @@ pub(crate) enum FieldTest {
 /// The fields a [`FieldTest`] may name.
 const TESTABLE: &[&str] = &[
     "year", "month", "day", "weekday", "hour", "minute", "part_of_day", "shift", "direction", "reference", "amount", "unit", "mod",
-    "event", "event_gap", "every", "timezone", "last_of_event", "range_end", "hijri_pair", "gregorian_year", "last_day", "night_before", "edge_days", "anaphora", "season", "quarter", "half", "weekend", "nth", "easter", "unknown_year",
+    "event", "event_gap", "every", "timezone", "last_of_event", "range_end", "hijri_pair", "gregorian_year", "last_day", "night_before", "edge_days", "anaphora", "season", "quarter", "half", "weekend", "nth", "easter", "unknown_year", "weekday_after",
 ];
 
 impl FieldTest {
@@ -503,6 +516,7 @@ impl FieldTest {
                 "nth" => sem.nth.is_some(),
                 "easter" => sem.easter.is_some(),
                 "unknown_year" => sem.unknown_year,
+                "weekday_after" => sem.weekday_after.is_some(),
                 _ => false,
             },
         }

@@ -87,7 +87,7 @@ pub(crate) enum CueKind {
 pub(crate) fn tense_cue_found<'t>(grammar: &Grammar, text: &'t str, clause: Range<usize>, sentence: Range<usize>, at: Range<usize>) -> Option<Cue<'t>> {
     // «حتى X» bounds a state whose start the verb tells («فرض حظر تجول حتى مساء الإثنين»): the
     // verb's tense does not place the bound, which is read as the nearest occurrence.
-    let words_back = |from: usize| text[from.min(at.start)..at.start].rsplit(|c: char| !tarikh_text::is_word_char(c)).filter(|w| !w.is_empty());
+    let words_back = |from: usize| WordsBack { text, start: from.min(at.start), end: at.start };
     let mut last_two = words_back(sentence.start);
     if let (Some(w1), w2) = (last_two.next(), last_two.next()) {
         if matches!((w1, w2), ("حتي" | "وحتي" | "لغايه", _) | ("غايه", Some("الي"))) {
@@ -106,10 +106,17 @@ pub(crate) fn tense_cue_found<'t>(grammar: &Grammar, text: &'t str, clause: Rang
     let complementiser = |w: &str| matches!(bare(w), "ان" | "بان" | "لان") || matches!(w, "ان" | "بان" | "لان" | "وان");
     let crossed = std::cell::Cell::new(false);
     let found = |prefer: Prefer, word: &'t str, kind: CueKind| Some(Cue { prefer: Some(prefer), word, kind });
-    let scan = |from: usize, limit: usize| -> Option<Cue<'t>> {
-        // The words before the expression, nearest first; `nearer` is the one after `w` in the text.
-        let mut nearer = "";
-        for (i, w) in words_back(from).take(limit).enumerate() {
+    // The words before byte `end` back to `from`, nearest first, numbered from `first` up to
+    // `limit`; `nearer` is the one after `w` in the text. With no cue among them: how many words
+    // were read, where the last one starts and that word, for a wider scan to go on from.
+    let scan = |from: usize, end: usize, first: usize, limit: usize, mut nearer: &'t str| -> Result<Cue<'t>, (usize, usize, &'t str)> {
+        let mut words = WordsBack { text, start: from.min(end), end };
+        let (mut i, mut resume) = (first, end);
+        while i < limit {
+            let Some(w) = words.next() else { break };
+            let index = i;
+            i += 1;
+            resume = words.end;
             if complementiser(w) {
                 crossed.set(true);
                 nearer = w;
@@ -118,35 +125,50 @@ pub(crate) fn tense_cue_found<'t>(grammar: &Grammar, text: &'t str, clause: Rang
             let b = bare(w);
             // (`b` is `w` itself when no proclitic came off: one look-up then.)
             match grammar.cue(b).or_else(|| if b.len() == w.len() { None } else { grammar.cue(w) }) {
-                Some(Direction::Future) => return found(Prefer::Future, w, CueKind::Before),
-                Some(Direction::Past) if !crossed.get() => return found(Prefer::Past, w, CueKind::Before),
+                Some(Direction::Future) => return Ok(Cue { prefer: Some(Prefer::Future), word: w, kind: CueKind::Before }),
+                Some(Direction::Past) if !crossed.get() => return Ok(Cue { prefer: Some(Prefer::Past), word: w, kind: CueKind::Before }),
                 _ => {}
             }
-            if is_future_verb(b) && i < 3 {
-                return found(Prefer::Future, w, CueKind::FutureVerb);
+            if is_future_verb(b) && index < 3 {
+                return Ok(Cue { prefer: Some(Prefer::Future), word: w, kind: CueKind::FutureVerb });
             }
             if b == "قد" && !crossed.get() {
                 // قد + perfect = past; قد + imperfect = "may" (no cue). The word after قد is nearer the expression.
                 let imperfect = nearer.starts_with('ي') || nearer.starts_with('ت') || nearer.starts_with('ن');
                 if !imperfect {
-                    return found(Prefer::Past, w, CueKind::Qad);
+                    return Ok(Cue { prefer: Some(Prefer::Past), word: w, kind: CueKind::Qad });
                 }
             }
             nearer = w;
         }
-        None
+        Err((i, resume, nearer))
     };
-    scan(clause.start, 8).or_else(|| if sentence.start < clause.start { scan(sentence.start, 12) } else { None }).or_else(|| {
+    // The clause (8 words back), then the sentence (12 words back). The sentence's scan goes on
+    // where the clause's stopped: read again, the clause's words would give no cue (each would
+    // have decided the clause's scan), so only the words beyond are looked up. That holds when
+    // the clause starts at a word's edge, so that its words are the sentence's.
+    let before = match scan(clause.start, at.start, 0, 8, "") {
+        Ok(cue) => Some(cue),
+        Err((read, resume, nearer)) if sentence.start < clause.start => {
+            let whole_words = clause.start >= at.start || clause.start == 0 || !word_char_before(text, clause.start).0;
+            let wider = if whole_words { scan(sentence.start, resume, read, 12, nearer) } else { scan(sentence.start, at.start, 0, 12, "") };
+            wider.ok()
+        }
+        Err(_) => None,
+    };
+    before.or_else(|| {
         // No cue before: a verb right after the expression in its sentence ("وفي بيان فجر السبت،
         // أوصت اللجنة" , "وفي يوم الجمعة خرج المصلون").
         let after = &text[at.end.min(sentence.end)..sentence.end];
         // A verb joined by و ("…، وأشارت") opens a new clause and says nothing about this one.
-        let words = after.split(|c: char| !tarikh_text::is_word_char(c)).filter(|w| !w.is_empty()).take(3);
+        let words = WordsAfter { text: after, start: 0 }.take(3);
         for w in words {
-            if w.starts_with('و') && grammar.cue(w).is_none() && grammar.cue(bare(w)).is_some() {
+            let written = grammar.cue(w);
+            let cue = written.or_else(|| grammar.cue(bare(w)));
+            if w.starts_with('و') && written.is_none() && cue.is_some() {
                 return None;
             }
-            match grammar.cue(w).or_else(|| grammar.cue(bare(w))) {
+            match cue {
                 Some(Direction::Past) => return found(Prefer::Past, w, CueKind::After),
                 Some(Direction::Future) => return found(Prefer::Future, w, CueKind::After),
                 None => {}
@@ -154,6 +176,117 @@ pub(crate) fn tense_cue_found<'t>(grammar: &Grammar, text: &'t str, clause: Rang
         }
         None
     })
+}
+
+/// Is there a word char right before byte `at` of `text`, and how many bytes is it? ASCII and
+/// the basic Arabic letters (two bytes, lead byte D8 or D9) are read off their bytes: this runs
+/// on every char of the words a tense cue is looked for in.
+#[inline(always)]
+fn word_char_before(text: &str, at: usize) -> (bool, usize) {
+    let bytes = text.as_bytes();
+    let last = bytes[at - 1];
+    if last < 0x80 {
+        return (last.is_ascii_alphanumeric() || last == b'_', 1);
+    }
+    if at >= 2 && bytes[at - 2] & 0xFE == 0xD8 {
+        let c = u32::from(bytes[at - 2] & 0x1F) << 6 | u32::from(last & 0x3F);
+        if (0x620..=0x64A).contains(&c) {
+            return (true, 2);
+        }
+    }
+    match text[..at].chars().next_back() {
+        Some(c) => (tarikh_text::is_word_char(c), c.len_utf8()),
+        None => (false, 1),
+    }
+}
+
+/// The words (maximal runs of word chars) of `text[start..end]`, from the end back, nearest
+/// first: what `rsplit` on non-word chars gives, empty pieces left out.
+struct WordsBack<'t> {
+    text: &'t str,
+    start: usize,
+    end: usize,
+}
+
+impl<'t> Iterator for WordsBack<'t> {
+    type Item = &'t str;
+
+    fn next(&mut self) -> Option<&'t str> {
+        let mut end = self.end;
+        loop {
+            if end <= self.start {
+                self.end = end;
+                return None;
+            }
+            let (word, len) = word_char_before(self.text, end);
+            if word {
+                break;
+            }
+            end -= len;
+        }
+        let mut start = end;
+        while start > self.start {
+            let (word, len) = word_char_before(self.text, start);
+            if !word {
+                break;
+            }
+            start -= len;
+        }
+        self.end = start;
+        Some(&self.text[start..end])
+    }
+}
+
+/// The words of `text[start..]`, in text order: what `split` on non-word chars gives, empty
+/// pieces left out.
+struct WordsAfter<'t> {
+    text: &'t str,
+    start: usize,
+}
+
+impl<'t> WordsAfter<'t> {
+    /// Is there a word char at byte `at`, and how many bytes is it?
+    #[inline(always)]
+    fn word_char_at(&self, at: usize) -> (bool, usize) {
+        let first = self.text.as_bytes()[at];
+        if first < 0x80 {
+            return (first.is_ascii_alphanumeric() || first == b'_', 1);
+        }
+        match self.text[at..].chars().next() {
+            Some(c) => (tarikh_text::is_word_char(c), c.len_utf8()),
+            None => (false, 1),
+        }
+    }
+}
+
+impl<'t> Iterator for WordsAfter<'t> {
+    type Item = &'t str;
+
+    fn next(&mut self) -> Option<&'t str> {
+        let len = self.text.len();
+        let mut start = self.start;
+        loop {
+            if start >= len {
+                self.start = start;
+                return None;
+            }
+            let (word, n) = self.word_char_at(start);
+            if word {
+                break;
+            }
+            start += n;
+        }
+        let mut end = start;
+        while end < len {
+            let (word, n) = self.word_char_at(end);
+            if !word {
+                break;
+            }
+            end += n;
+        }
+        self.start = end;
+        Some(&self.text[start..end])
+    }
 }
 
 /// Is byte `at` inside a quotation (an odd number of `"` since the start of its paragraph)?
@@ -812,6 +945,28 @@ mod tests {
             assert_eq!(cursor.byte_of(i), offsets[i], "code point {i}");
         }
         assert_eq!(cursor.slice(text, 5, 7), "في");
+    }
+
+    #[test]
+    fn words_back_and_after_are_the_words_split_on_non_word_chars() {
+        let text = "وقال، في 12 أبريل_2024 🙂 e\u{301}: «غداً» and ASCII!! x عربي٣ ، ";
+        let expected: Vec<&str> = text.split(|c: char| !tarikh_text::is_word_char(c)).filter(|w| !w.is_empty()).collect();
+        let (mut forward, mut back) = (Vec::new(), Vec::new());
+        for (start, _) in text.char_indices().chain([(text.len(), ' ')]) {
+            forward.push(WordsAfter { text: &text[start..], start: 0 }.collect::<Vec<_>>());
+            back.push(WordsBack { text, start: 0, end: start }.collect::<Vec<_>>());
+            let split: Vec<&str> = text[start..].split(|c: char| !tarikh_text::is_word_char(c)).filter(|w| !w.is_empty()).collect();
+            let rsplit: Vec<&str> = text[..start].rsplit(|c: char| !tarikh_text::is_word_char(c)).filter(|w| !w.is_empty()).collect();
+            assert_eq!(forward.last(), Some(&split), "after byte {start}");
+            assert_eq!(back.last(), Some(&rsplit), "before byte {start}");
+        }
+        assert_eq!(forward[0], expected);
+        let mut all_back = back.last().cloned().unwrap_or_default();
+        all_back.reverse();
+        assert_eq!(all_back, expected);
+        let inner: Vec<&str> = WordsBack { text, start: 4, end: 30 }.collect();
+        let split: Vec<&str> = text[4..30].rsplit(|c: char| !tarikh_text::is_word_char(c)).filter(|w| !w.is_empty()).collect();
+        assert_eq!(inner, split);
     }
 
     fn cue(text: &str, expr: &str) -> Option<Prefer> {

@@ -194,7 +194,7 @@ fn json_string(out: &mut Vec<u8>, s: &str) {
     out.push(b'"');
     let mut rest = s.as_bytes();
     // Copied up to each byte to escape (most strings have none).
-    while let Some(k) = rest.iter().position(|&b| b < 0x20 || b == b'"' || b == b'\\') {
+    while let Some(k) = first_to_escape(rest) {
         out.extend_from_slice(&rest[..k]);
         match rest[k] {
             b'"' => out.extend_from_slice(b"\\\""),
@@ -213,6 +213,27 @@ fn json_string(out: &mut Vec<u8>, s: &str) {
     }
     out.extend_from_slice(rest);
     out.push(b'"');
+}
+
+/// The offset of the first byte of `bytes` that a JSON string escapes (below 0x20, `"` or `\\`).
+/// Eight bytes are tested at once while none of them is one (each output record's strings are
+/// mostly clean); the block that holds one, and the last few bytes, byte by byte.
+fn first_to_escape(bytes: &[u8]) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // Some byte of `x` is zero / below `n` (n <= 0x80): the usual word tests, which can only
+    // err by flagging a byte above one that truly is, so a clear result is exact.
+    let has_zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGH != 0;
+    let has_below = |x: u64, n: u8| x.wrapping_sub(ONES * u64::from(n)) & !x & HIGH != 0;
+    let mut at = 0;
+    while let Some(block) = bytes.get(at..at + 8) {
+        let x = u64::from_le_bytes(block.try_into().expect("eight bytes"));
+        if has_below(x, 0x20) || has_zero(x ^ (ONES * u64::from(b'"'))) || has_zero(x ^ (ONES * u64::from(b'\\'))) {
+            break;
+        }
+        at += 8;
+    }
+    bytes[at..].iter().position(|&b| b < 0x20 || b == b'"' || b == b'\\').map(|k| at + k)
 }
 
 /// A non-negative integer in decimal.
@@ -684,6 +705,26 @@ mod tests {
         let text = String::from_utf8(direct).unwrap();
         assert!(text.starts_with("event_id,event_type,label,earliest_start"));
         assert!(text.contains("E1,vote,\"'=التصويت, \"\"الثاني\"\"\",2017-05-07T08:00+02:00,,,2017-05-07T20:00+02:00,hour,000;001,2,"), "{text}");
+    }
+
+    #[test]
+    fn json_strings_are_what_serde_json_writes_whatever_the_byte_to_escape_and_where() {
+        let specials = ["\"", "\\", "\n", "\t", "\r", "\u{8}", "\u{c}", "\u{0}", "\u{1f}"];
+        let plain = ["", "a", " ", "\u{20}", "\u{7f}", "!", "]", "ي", "é", "🙂", "\u{5b}", "\u{5d}", "#", "<"];
+        for special in specials {
+            for (p, fill) in plain.iter().enumerate() {
+                for before in 0..20 {
+                    for after in [0, 1, 7, 9] {
+                        let s = format!("{}{special}{}{special}", fill.repeat(before), plain[(p + 3) % plain.len()].repeat(after));
+                        for text in [s.as_str(), &s[..s.len() - special.len()], &fill.repeat(before)] {
+                            let mut ours = Vec::new();
+                            json_string(&mut ours, text);
+                            assert_eq!(String::from_utf8(ours).unwrap(), serde_json::to_string(text).unwrap(), "{text:?}");
+                        }
+                    }
+                }
+            }
+        }
     }
 
     #[test]

@@ -149,12 +149,19 @@ impl AnchoredRegex {
 /// remembered and zeroed after it. The same states are tried in the same order, so the match and
 /// its groups are regex-automata's.
 #[derive(Default)]
-struct Backtracker {
+pub(crate) struct Backtracker {
     stack: Vec<Frame>,
     /// One bit per (NFA state, position in the span): all zero between searches.
     visited: Vec<u64>,
     /// The words of `visited` the search at hand has written.
     written: Vec<usize>,
+}
+
+/// Whether regex-automata's bounded backtracker of `nfa` (default configuration) takes a span of
+/// `len` bytes: its visited set, and so [`Backtracker`]'s, is bounded to 256 KB.
+pub(crate) fn fits(nfa: &NFA, len: usize) -> bool {
+    let bits = 8 * 256 * (1 << 10);
+    (bits / nfa.states().len()).saturating_sub(1) >= len
 }
 
 /// What is left to try (see regex-automata's `Frame`).
@@ -167,9 +174,11 @@ enum Frame {
 }
 
 impl Backtracker {
-    /// The leftmost-first match of `nfa` anchored at the start of `input` (which must fit the
-    /// bounded backtracker of `nfa`), its groups in `slots`.
-    fn search(&mut self, nfa: &NFA, input: &Input<'_>, slots: &mut [Option<NonMaxUsize>]) -> Option<PatternID> {
+    /// The leftmost-first match of `nfa` in `input` (anchored at its start or not, as `input`
+    /// says; it must fit the bounded backtracker of `nfa`: see [`fits`]), its groups in `slots`.
+    /// `nfa` must not match the empty string (regex-automata handles empty matches inside a
+    /// character apart).
+    pub(crate) fn search(&mut self, nfa: &NFA, input: &Input<'_>, slots: &mut [Option<NonMaxUsize>]) -> Option<PatternID> {
         for slot in slots.iter_mut() {
             *slot = None;
         }
@@ -181,18 +190,29 @@ impl Backtracker {
         if self.visited.len() < blocks {
             self.visited.resize(blocks, 0);
         }
-        self.stack.clear();
-        self.stack.push(Frame::Step { sid: nfa.start_anchored(), at: input.start() });
+        // Anchored, or unanchored as regex-automata's `search_imp` is: from each start in turn,
+        // with one visited set for all (a pair that failed from one start fails from the next).
+        let last = match input.get_anchored().is_anchored() || nfa.is_always_start_anchored() {
+            true => input.start(),
+            false => input.end(),
+        };
         let mut found = None;
-        while let Some(frame) = self.stack.pop() {
-            match frame {
-                Frame::Step { sid, at } => {
-                    if let Some(pid) = self.step(nfa, input, stride, sid, at, slots) {
-                        found = Some(pid);
-                        break;
+        for start in input.start()..=last {
+            self.stack.clear();
+            self.stack.push(Frame::Step { sid: nfa.start_anchored(), at: start });
+            while let Some(frame) = self.stack.pop() {
+                match frame {
+                    Frame::Step { sid, at } => {
+                        if let Some(pid) = self.step(nfa, input, stride, sid, at, slots) {
+                            found = Some(pid);
+                            break;
+                        }
                     }
+                    Frame::RestoreCapture { slot, offset } => slots[slot] = offset,
                 }
-                Frame::RestoreCapture { slot, offset } => slots[slot] = offset,
+            }
+            if found.is_some() {
+                break;
             }
         }
         for &block in &self.written {

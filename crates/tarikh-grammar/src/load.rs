@@ -349,11 +349,23 @@ impl Rule {
     }
 
     /// The rule's proclitics and body, `(?P<_clitic>[وف]?[بلك]?)(?P<_body>…)`, parsed through the
-    /// skeleton of its source with the grammar's lexicons parsed once (for the all-rules automaton,
-    /// see [`crate::multi::search_pattern`]; parsing every full pattern again cost 0.5 G
-    /// instructions); `None` when the skeleton does not apply.
+    /// skeleton of its source with the grammar's lexicons parsed once (see
+    /// [`crate::multi::search_pattern`]); `None` when the skeleton does not apply. The automaton
+    /// is built from [`Rule::search_trie_hir`], its tries; this is the pattern as written, which
+    /// the tests compare with a whole parse.
+    #[cfg(test)]
     pub(crate) fn search_hir(&self, grammar: &Grammar) -> Option<regex_syntax::hir::Hir> {
-        parse_cached_skeleton(&self.source, &|body| format!("(?P<_clitic>[وف]?[بلك]?)(?P<_body>{body})"), grammar)
+        parse_cached_skeleton(&self.source, &search_wrap, grammar)
+    }
+
+    /// [`Rule::search_hir`] with its word alternations as tries ([`crate::word_trie`]), the
+    /// lexicons' tries made once per grammar (and shared with the rules' anchored engines): the
+    /// same language, which is all the all-rules automaton reads (it reports every rule that
+    /// matches, keeps no groups and has no preference among branches). Its NFA compiled from the
+    /// plain alternations, hundreds of branches per lexicon in every rule that uses it, cost a
+    /// `tag` of 100 articles ~0.3 G instructions more, and its lazy DFA more states to build.
+    pub(crate) fn search_trie_hir(&self, grammar: &Grammar) -> Option<regex_syntax::hir::Hir> {
+        parse_skeleton_as_tries(&self.source, &search_wrap, grammar)
     }
 
     /// The rule's pattern for anchored searches (see [`crate::anchored`]), compiled on first use;
@@ -1598,6 +1610,7 @@ fn parse_full_skeleton(source: &str, lexicons: &[Lexicon], index: &HashMap<Strin
 
 /// The skeleton parse of `source` wrapped as `wrap` says, with the lexicons of `grammar` parsed
 /// at load time; `None` when it does not apply.
+#[cfg(test)]
 fn parse_cached_skeleton(source: &str, wrap: &dyn Fn(&str) -> String, grammar: &Grammar) -> Option<regex_syntax::hir::Hir> {
     parse_skeleton_with(source, wrap, &grammar.lexicons, &grammar.lexicon_index, &grammar.lexicon_hirs)
 }
@@ -1636,6 +1649,12 @@ fn parse_skeleton_as_tries(source: &str, wrap: &dyn Fn(&str) -> String, grammar:
         }
     };
     skeleton_hir(source, wrap, &grammar.lexicons, &grammar.lexicon_index, &mut lexicon, true)
+}
+
+/// A rule's proclitics and body, as the all-rules automaton searches them (see
+/// [`crate::multi::search_pattern`]).
+fn search_wrap(body: &str) -> String {
+    format!("(?P<_clitic>[وف]?[بلك]?)(?P<_body>{body})")
 }
 
 /// A rule's full pattern around its expanded body: a match starts at the text's start or after

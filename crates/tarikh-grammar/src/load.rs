@@ -249,6 +249,11 @@ pub(crate) struct Rule {
     /// The pattern compiled for anchored searches only, at the prefilter's candidate starts
     /// (cheaper to build than `regex`; see anchored.rs), on first use.
     anchored: std::sync::OnceLock<crate::anchored::AnchoredRegex>,
+    /// The skeleton of `source` as the all-rules automaton searches it (proclitics and body, see
+    /// [`search_wrap`]), parsed with its word alternations as tries and the lexicons' stand-ins
+    /// left in: parsed once, for the automaton and for the anchored engine (which puts the
+    /// boundaries around it) alike; `None` when the skeleton does not apply.
+    search_skeleton: std::sync::OnceLock<Option<Skeleton>>,
     /// For a pattern with `\b`: a looser automaton, fast on Arabic, that bounds where `regex` can match.
     filter: std::sync::OnceLock<Option<crate::prefilter::LongestFilter>>,
     /// Does the body hold a Unicode word boundary (`\b`…), i.e. does it need `filter`? Known from
@@ -349,11 +354,40 @@ impl Rule {
     }
 
     /// The rule's proclitics and body, `(?P<_clitic>[وف]?[بلك]?)(?P<_body>…)`, parsed through the
-    /// skeleton of its source with the grammar's lexicons parsed once (for the all-rules automaton,
-    /// see [`crate::multi::search_pattern`]; parsing every full pattern again cost 0.5 G
-    /// instructions); `None` when the skeleton does not apply.
+    /// skeleton of its source with the grammar's lexicons parsed once (see
+    /// [`crate::multi::search_pattern`]); `None` when the skeleton does not apply. The automaton
+    /// is built from [`Rule::search_trie_hir`], its tries; this is the pattern as written, which
+    /// the tests compare with a whole parse.
+    #[cfg(test)]
     pub(crate) fn search_hir(&self, grammar: &Grammar) -> Option<regex_syntax::hir::Hir> {
-        parse_cached_skeleton(&self.source, &|body| format!("(?P<_clitic>[وف]?[بلك]?)(?P<_body>{body})"), grammar)
+        parse_cached_skeleton(&self.source, &search_wrap, grammar)
+    }
+
+    /// [`Rule::search_hir`] with its word alternations as tries ([`crate::word_trie`]), the
+    /// lexicons' tries made once per grammar (and shared with the rules' anchored engines): the
+    /// same language, which is all the all-rules automaton reads (it reports every rule that
+    /// matches, keeps no groups and has no preference among branches). Its NFA compiled from the
+    /// plain alternations, hundreds of branches per lexicon in every rule that uses it, cost a
+    /// `tag` of 100 articles ~0.3 G instructions more, and its lazy DFA more states to build.
+    pub(crate) fn search_trie_hir(&self, grammar: &Grammar) -> Option<regex_syntax::hir::Hir> {
+        let skeleton = self.search_skeleton.get_or_init(|| skeleton_parts(&self.source, &search_wrap, &grammar.lexicons, &grammar.lexicon_index, true)).as_ref()?;
+        fill_skeleton(skeleton, grammar.lexicons.len(), &mut |li| lexicon_trie(grammar, li))
+    }
+
+    /// The rule's full pattern (see [`Rule::pattern`]) as its anchored engine compiles it: the
+    /// boundaries around [`Rule::search_trie_hir`], the very `Hir` [`parse_full_skeleton_as_tries`]
+    /// gives (the test `the_anchored_pattern_is_the_full_skeleton_parse` checks it), without
+    /// parsing the rule's skeleton a second time (its parse for the all-rules automaton is kept)
+    /// or the boundaries' word-character classes once per rule.
+    fn anchored_hir(&self, grammar: &Grammar) -> Option<regex_syntax::hir::Hir> {
+        static BOUNDARIES: std::sync::OnceLock<Option<(regex_syntax::hir::Hir, regex_syntax::hir::Hir)>> = std::sync::OnceLock::new();
+        let (start, end) = BOUNDARIES
+            .get_or_init(|| {
+                let parse = |p: String| regex_syntax::Parser::new().parse(&p).ok();
+                Some((parse(format!("(?:^|[^{WORD_CHARS}])"))?, parse(format!("(?:$|[^{WORD_CHARS}])"))?))
+            })
+            .as_ref()?;
+        Some(regex_syntax::hir::Hir::concat(vec![start.clone(), self.search_trie_hir(grammar)?, end.clone()]))
     }
 
     /// The rule's pattern for anchored searches (see [`crate::anchored`]), compiled on first use;
@@ -363,7 +397,7 @@ impl Rule {
     /// same parse now (the text at hand is long: see [`Rule::filter_for`]).
     pub(crate) fn anchored(&self, grammar: &Grammar, with_filter: bool) -> &crate::anchored::AnchoredRegex {
         self.anchored.get_or_init(|| {
-            let compiled = match parse_full_skeleton_as_tries(&self.source, grammar) {
+            let compiled = match self.anchored_hir(grammar) {
                 Some(hir) => {
                     if self.word_boundary && with_filter {
                         // The `\b` filter from the same parse (parsing the full pattern again,
@@ -645,7 +679,7 @@ pub struct Grammar {
     /// rules on first use without parsing the lexicons again.
     lexicon_hirs: LexiconHirs,
     /// Each lexicon's alternation with its words as a trie ([`crate::word_trie`]), made once when
-    /// a rule's capture engines first need it (see [`parse_full_skeleton_as_tries`]).
+    /// a rule's capture engines or the all-rules automaton first need it (see [`Rule::search_trie_hir`]).
     lexicon_tries: LexiconHirs,
     /// Each rule's body as a lazy DFA for `explain`'s partial matches (index = rule), built on
     /// the first explanation: compiling ~150 patterns per phrase made explaining slow.
@@ -1016,7 +1050,7 @@ impl Grammar {
             for ex in def.examples {
                 examples.add(ex, &path, source, lines, &owner)?;
             }
-            rules.push(Rule { name: def.name, doc: def.doc, kind, pattern: full, source: def.pattern.get_ref().clone(), regex, anchored: std::sync::OnceLock::new(), filter: std::sync::OnceLock::new(), word_boundary, required, ruled_out: Counter::default(), anchored_only: false, fields, capture_lexicons: capture_lexicons.into_iter().collect(), priority: def.priority, order, origin, body });
+            rules.push(Rule { name: def.name, doc: def.doc, kind, pattern: full, source: def.pattern.get_ref().clone(), regex, anchored: std::sync::OnceLock::new(), search_skeleton: std::sync::OnceLock::new(), filter: std::sync::OnceLock::new(), word_boundary, required, ruled_out: Counter::default(), anchored_only: false, fields, capture_lexicons: capture_lexicons.into_iter().collect(), priority: def.priority, order, origin, body });
         }
         let mut contexts = Vec::new();
         for (ci, (path, source, lines, def)) in context_defs.into_iter().enumerate() {
@@ -1604,6 +1638,7 @@ fn parse_full_skeleton(source: &str, lexicons: &[Lexicon], index: &HashMap<Strin
 
 /// The skeleton parse of `source` wrapped as `wrap` says, with the lexicons of `grammar` parsed
 /// at load time; `None` when it does not apply.
+#[cfg(test)]
 fn parse_cached_skeleton(source: &str, wrap: &dyn Fn(&str) -> String, grammar: &Grammar) -> Option<regex_syntax::hir::Hir> {
     parse_skeleton_with(source, wrap, &grammar.lexicons, &grammar.lexicon_index, &grammar.lexicon_hirs)
 }
@@ -1625,23 +1660,33 @@ fn parse_skeleton_with(source: &str, wrap: &dyn Fn(&str) -> String, lexicons: &[
 /// rule, then walked and hashed it to find its trie: +20 M instructions for a one-phrase
 /// `tarikh parse`.) The same language and groups as the pattern as written, with the same
 /// leftmost-first preferences (see word_trie.rs); `None` when the skeleton does not apply.
+#[cfg(test)]
 fn parse_full_skeleton_as_tries(source: &str, grammar: &Grammar) -> Option<regex_syntax::hir::Hir> {
     parse_skeleton_as_tries(source, &full_pattern, grammar)
 }
 
 /// [`parse_full_skeleton_as_tries`] with the skeleton wrapped as `wrap` says (a context's side).
 fn parse_skeleton_as_tries(source: &str, wrap: &dyn Fn(&str) -> String, grammar: &Grammar) -> Option<regex_syntax::hir::Hir> {
-    let mut lexicon = |li: usize| -> Option<regex_syntax::hir::Hir> {
-        let trie = || {
-            let hir = grammar.lexicon_hirs.get(li).map_or_else(|| lexicon_hir(&grammar.lexicons[li]), |parsed| parsed.get_or_init(|| lexicon_hir(&grammar.lexicons[li])).clone())?;
-            Some(crate::word_trie::factor_word_alternations(&hir).unwrap_or(hir))
-        };
-        match grammar.lexicon_tries.get(li) {
-            Some(cached) => cached.get_or_init(trie).clone(),
-            None => trie(),
-        }
-    };
+    let mut lexicon = |li: usize| lexicon_trie(grammar, li);
     skeleton_hir(source, wrap, &grammar.lexicons, &grammar.lexicon_index, &mut lexicon, true)
+}
+
+/// Lexicon `li` of `grammar` with its words as a trie (made once per grammar), for a skeleton.
+fn lexicon_trie(grammar: &Grammar, li: usize) -> Option<regex_syntax::hir::Hir> {
+    let trie = || {
+        let hir = grammar.lexicon_hirs.get(li).map_or_else(|| lexicon_hir(&grammar.lexicons[li]), |parsed| parsed.get_or_init(|| lexicon_hir(&grammar.lexicons[li])).clone())?;
+        Some(crate::word_trie::factor_word_alternations(&hir).unwrap_or(hir))
+    };
+    match grammar.lexicon_tries.get(li) {
+        Some(cached) => cached.get_or_init(trie).clone(),
+        None => trie(),
+    }
+}
+
+/// A rule's proclitics and body, as the all-rules automaton searches them (see
+/// [`crate::multi::search_pattern`]).
+fn search_wrap(body: &str) -> String {
+    format!("(?P<_clitic>[وف]?[بلك]?)(?P<_body>{body})")
 }
 
 /// A rule's full pattern around its expanded body: a match starts at the text's start or after
@@ -1649,6 +1694,15 @@ fn parse_skeleton_as_tries(source: &str, wrap: &dyn Fn(&str) -> String, grammar:
 /// where a word ends (see `Grammar::build`).
 fn full_pattern(body: &str) -> String {
     format!(r"(?:^|[^{WORD_CHARS}])(?P<_clitic>[وف]?[بلك]?)(?P<_body>{body})(?:$|[^{WORD_CHARS}])")
+}
+
+/// A pattern parsed with one private-use character (in a group of its own) standing for each
+/// lexicon placeholder (see [`parse_body`]), before the lexicons are put in by [`fill_skeleton`].
+#[derive(Debug, Clone)]
+pub(crate) struct Skeleton {
+    hir: regex_syntax::hir::Hir,
+    /// How many placeholders the pattern has: each must be found as a group of its own.
+    placeholders: usize,
 }
 
 /// The skeleton parse of `pattern` (wrapped as `wrap` says), with `lexicon` giving each
@@ -1661,6 +1715,13 @@ fn skeleton_hir(
     lexicon: &mut dyn FnMut(usize) -> Option<regex_syntax::hir::Hir>,
     tries: bool,
 ) -> Option<regex_syntax::hir::Hir> {
+    fill_skeleton(&skeleton_parts(pattern, wrap, lexicons, index, tries)?, lexicons.len(), lexicon)
+}
+
+/// `pattern` (wrapped as `wrap` says) parsed with a stand-in for each lexicon placeholder, its own
+/// word alternations made tries when `tries` says; `None` when the skeleton does not apply (a
+/// stand-in's code point is written in the pattern).
+fn skeleton_parts(pattern: &str, wrap: &dyn Fn(&str) -> String, lexicons: &[Lexicon], index: &HashMap<String, usize>, tries: bool) -> Option<Skeleton> {
     let last = SKELETON_BASE + u32::try_from(lexicons.len()).ok()?;
     if last > 0xFFFFD || pattern.chars().any(|c| (SKELETON_BASE..=last).contains(&u32::from(c))) {
         return None;
@@ -1683,11 +1744,19 @@ fn skeleton_hir(
         true => crate::word_trie::factor_word_alternations(&hir).unwrap_or(hir),
         false => hir,
     };
+    Some(Skeleton { hir, placeholders })
+}
+
+/// `skeleton` (of a grammar with `lexicons` lexicons) with `lexicon` giving each lexicon's parse
+/// in its stand-in's place; `None` when a lexicon cannot stand there, or a placeholder was not a
+/// group of its own.
+fn fill_skeleton(skeleton: &Skeleton, lexicons: usize, lexicon: &mut dyn FnMut(usize) -> Option<regex_syntax::hir::Hir>) -> Option<regex_syntax::hir::Hir> {
+    let last = SKELETON_BASE + u32::try_from(lexicons).ok()?;
     let (mut next_group, mut replaced) = (1, 0);
-    let hir = substitute(&hir, SKELETON_BASE..=last, lexicon, &mut next_group, &mut replaced)?;
+    let hir = substitute(&skeleton.hir, SKELETON_BASE..=last, lexicon, &mut next_group, &mut replaced)?;
     // A placeholder that is not a group of its own in the skeleton (written inside a class, or
     // after a backslash) was not replaced: the skeleton then means something else.
-    (replaced == placeholders).then_some(hir)
+    (replaced == skeleton.placeholders).then_some(hir)
 }
 
 /// `hir` with each group around a lexicon's stand-in replaced by the lexicon (inside the group
@@ -1802,6 +1871,20 @@ mod tests {
             }
         }
         assert_eq!(checked, g.rules.len());
+    }
+
+    #[test]
+    fn the_anchored_pattern_is_the_full_skeleton_parse() {
+        // A rule's anchored engine is built from the boundaries put around its search skeleton
+        // (parsed once, for the all-rules automaton too): the very Hir of its full skeleton parse.
+        let g = Grammar::embedded().unwrap();
+        let mut same = 0;
+        for rule in &g.rules {
+            let full = parse_full_skeleton_as_tries(&rule.source, &g);
+            assert_eq!(rule.anchored_hir(&g), full, "rule `{}`", rule.name);
+            same += usize::from(full.is_some());
+        }
+        assert!(same * 10 > g.rules.len() * 9, "{same}");
     }
 
     #[test]

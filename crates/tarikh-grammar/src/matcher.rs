@@ -214,7 +214,7 @@ impl Grammar {
         let parser = || regex_syntax::ParserBuilder::new().utf8(true).build();
         let parse = |rule: &crate::load::Rule| -> Option<regex_syntax::hir::Hir> {
             let pattern = crate::multi::search_pattern(rule)?;
-            rule.search_hir(self).or_else(|| parser().parse(&pattern).ok())
+            rule.search_trie_hir(self).or_else(|| parser().parse(&pattern).ok())
         };
         self.rules.iter().enumerate().map(|(ri, rule)| Some((ri, parse(rule)?))).collect()
     }

@@ -78,8 +78,11 @@ impl RuleSpans {
     /// The automaton over `patterns` (rule index, the rule's [`search_pattern`] parsed), for a grammar
     /// of `rules` rules; `None` if it cannot be built (too large), in which case every text is
     /// matched the prefilter's way.
-    pub(crate) fn new(rules: usize, patterns: &[(usize, Hir)]) -> Option<RuleSpans> {
-        let hirs: Vec<Hir> = patterns.iter().map(|(_, h)| crate::prefilter::strip(h)).collect();
+    pub(crate) fn new(rules: usize, patterns: Vec<(usize, Hir)>) -> Option<RuleSpans> {
+        let pattern_rule: Vec<u32> = patterns.iter().map(|(r, _)| *r as u32).collect();
+        // Taken, not copied: most patterns hold no word boundary and go in as they are (copying
+        // every rule's pattern, lexicons and all, cost ~0.1 G instructions of a first build).
+        let hirs: Vec<Hir> = patterns.into_iter().map(|(_, h)| if h.properties().look_set().contains_word_unicode() { crate::prefilter::strip(&h) } else { h }).collect();
         let nfa_config = thompson::Config::new().utf8(true).shrink(false).which_captures(thompson::WhichCaptures::None).nfa_size_limit(Some(256 << 20));
         let nfa = thompson::Compiler::new().configure(nfa_config).build_many_from_hir(&hirs).ok()?;
         // Anchored searches only start in a handful of states (the start state by the byte before),
@@ -89,7 +92,7 @@ impl RuleSpans {
         let dfa = DFA::builder().configure(config).build_from_nfa(nfa).ok()?;
         let d = dfa.clone();
         let create: Box<dyn Fn() -> Cache + Send + Sync> = Box::new(move || d.create_cache());
-        Some(RuleSpans { dfa, pattern_rule: patterns.iter().map(|(r, _)| *r as u32).collect(), rules, caches: Pool::new(create) })
+        Some(RuleSpans { dfa, pattern_rule, rules, caches: Pool::new(create) })
     }
 
     /// Per rule, the starts of its matches in `text` (a superset: see the module docs); `None` if
@@ -250,7 +253,7 @@ mod tests {
         // same places, must report the very same (rule, start) pairs.
         use regex_automata::hybrid::dfa::OverlappingState;
         let g = crate::Grammar::embedded().unwrap();
-        let spans = super::RuleSpans::new(g.rules.len(), &g.rule_patterns().unwrap()).unwrap();
+        let spans = super::RuleSpans::new(g.rules.len(), g.rule_patterns().unwrap()).unwrap();
         let mut cache = spans.dfa.create_cache();
         let mut compared = 0;
         for text in texts(&g) {

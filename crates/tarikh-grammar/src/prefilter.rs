@@ -928,7 +928,7 @@ impl Prefilter {
         if text.len() <= SHORT_TEXT || text.len() > u32::MAX as usize || self.other_digits.is_match(text) {
             return None;
         }
-        let spans = self.spans.get_or_init(|| crate::multi::RuleSpans::new(self.scan_all.len(), &patterns()?).map(std::sync::Arc::new)).as_ref()?;
+        let spans = self.spans.get_or_init(|| crate::multi::RuleSpans::new(self.scan_all.len(), patterns()?).map(std::sync::Arc::new)).as_ref()?;
         spans.starts(text)
     }
 

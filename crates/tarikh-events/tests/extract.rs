@@ -1275,6 +1275,11 @@ fn a_start_adverbial_dates_the_beginning_and_a_lone_until_the_end() {
         let (_, m) = find(&ev, "حظر التجول");
         assert_eq!((m.time, m.time_is_start), (Some(0), true), "{text}");
     }
+    // «بدأ» with its hamza begins; «بدا» without it is "seemed", and says nothing of a start
+    for (text, start) in [("وقال إن حظر التجول بدأ أمس.", true), ("وقال إن حظر التجول بدا أمس صارما.", false)] {
+        let d = doc("d", text, vec![date("أمس", "2020-03-22", day(2020, 3, 22))]);
+        assert_eq!(find(&extract(&d, &lex()), "حظر التجول").1.time_is_start, start, "{text}");
+    }
     // but a start that is itself the event (the verb in its trigger) is dated by it
     let text = "وأشار إلى أن الحملة الانتخابية ستنطلق يوم 16 جانفي.";
     let d = doc("d", text, vec![date("يوم 16 جانفي", "2023-01-16", day(2023, 1, 16))]);
@@ -1914,7 +1919,13 @@ fn the_press_and_social_networks_relay_news_they_make_none() {
     // a minister's tweet stays an event
     let text = "وغرد الوزير مساء السبت على حسابه.";
     let d = doc("d", text, vec![date("مساء السبت", "2023-04-15TEV", day(2023, 4, 15))]);
-    assert_eq!(find(&extract(&d, &lex()), "غرد").1.role, MentionRole::Event);
+    assert_eq!(find(&extract(&d, &lex()), "غرد").1.role, MentionRole::Event);    // the site a post stands on is no subject, and «رواد الأعمال» make news
+    let text = "وكتب الوزير في منشور على موقع فيسبوك يوم الإثنين أن الطرق مغلقة.";
+    let d = doc("d", text, vec![date("يوم الإثنين", "2023-04-17", day(2023, 4, 17))]);
+    assert!(extract(&d, &lex()).mentions.iter().all(|m| m.role != MentionRole::Attribution || m.event_type != "social_media"));
+    let text = "وأكد رواد الأعمال يوم الإثنين أن الأسواق هادئة.";
+    let d = doc("d", text, vec![date("يوم الإثنين", "2023-04-17", day(2023, 4, 17))]);
+    assert_eq!(find(&extract(&d, &lex()), "أكد").1.role, MentionRole::Event);
 }
 
 #[test]
@@ -1927,5 +1938,8 @@ fn a_span_of_hours_is_a_schedule_and_makes_no_generic_event() {
     // one clock time dates what the clause tells
     let text = "وغادر الوفد المدينة الساعة الثامنة صباحا.";
     let d = doc("d", text, vec![time("الساعة الثامنة صباحا", "2022-12-17T08:00")]);
+    assert!(extract(&d, &lex()).mentions.iter().any(|m| m.generic));    // a span of hours with no word of a schedule is when something happened
+    let text = "وتجمع المئات أمام مقر السفارة من العاشرة صباحا حتى الثانية ظهرا.";
+    let d = doc("d", text, vec![time("العاشرة صباحا", "2022-12-17T10:00"), time("الثانية ظهرا", "2022-12-17T14:00")]);
     assert!(extract(&d, &lex()).mentions.iter().any(|m| m.generic));
 }

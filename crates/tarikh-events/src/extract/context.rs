@@ -309,10 +309,14 @@ impl<'a> Ctx<'a> {
     /// users of social networks («ذكرت صحيفة المرصد»، «أفادت وكالة الأنباء»، «تداول نشطاء على
     /// مواقع التواصل»، «تناقلت وسائل الإعلام»): media relaying news, whose saying or circulating
     /// is where the story was read, not an event of it (see [`MEDIA_SUBJECTS`]). The words of the
-    /// trigger after its first count too («أفادت وكالة»).
+    /// trigger after its first count too («أفادت وكالة»). A word after a preposition is no subject:
+    /// «في منشور على موقع فيسبوك» names where the post stands, not who relays it.
     pub(super) fn media_subject(&self, first: usize, last: usize) -> bool {
         let sentence = self.words[first].sentence;
         (first + 1..=last + 1).filter(|&wi| wi < self.words.len() && self.words[wi].sentence == sentence && self.word_timex[wi].is_none()).take(2).any(|wi| {
+            if PREPOSITIONS_BEFORE_PLACE.contains(&self.word(wi - 1)) {
+                return false;
+            }
             // («وكالة»، «وسائل» begin with و: the word as written is tried too)
             let w = self.word(wi);
             MEDIA_SUBJECTS.contains(&strip_article(w)) || MEDIA_SUBJECTS.contains(&strip_article(without_conjunction(w)))
@@ -340,8 +344,13 @@ pub(super) const MULTIPLES: &[&str] = &["الف", "الاف", "مليون", "م�
 /// them as its source: «وذكرت صحيفة …»، «ونقلت وكالة …»، «وتداول ناشطون مقطعا …».
 pub(super) const MEDIA_SUBJECTS: &[&str] = &[
     "صحيفه", "صحف", "جريده", "جرايد", "وكاله", "وكالات", "قناه", "قنوات", "موقع", "مواقع", "شبكه", "اذاعه", "تلفزيون", "وسايل",
-    "نشطاء", "ناشطون", "ناشطين", "مغردون", "مغردين", "مدونون", "مدونين", "رواد", "مستخدمو", "مستخدمي", "مستخدمون",
+    "نشطاء", "ناشطون", "ناشطين", "مغردون", "مغردين", "مدونون", "مدونين", "مستخدمو", "مستخدمي", "مستخدمون",
 ];
+
+/// Prepositions after which a word of [`MEDIA_SUBJECTS`] is where something stands, not who
+/// relays it («على موقع»، «عبر قناة»، «في صحيفة»), normalised. («رواد» is not a subject word at all:
+/// «رواد الأعمال» make news; «رواد مواقع التواصل» are caught by «مواقع».)
+const PREPOSITIONS_BEFORE_PLACE: &[&str] = &["علي", "عبر", "في", "من", "الي"];
 
 /// Conjunctions that open a clause of their own after a comma ("إذ تظهر أحدث الاستطلاعات …",
 /// "بينما", "حيث"), normalised.

@@ -59,7 +59,15 @@ pub(super) fn begun_then(cx: &Ctx, d: &Draft, ti: usize) -> bool {
     let bare = |wi: usize| cx.word(wi).strip_prefix('و').filter(|r| r.chars().count() >= 3).unwrap_or(cx.word(wi));
     // «من» is the date's own first word or the word before it
     let first = if cx.word(tf) == "من" { tf } else if cx.word(tf - 1) == "من" && cx.adjacent(tf - 1) { tf - 1 } else { tf };
-    first > 0 && first - 1 > d.last && cx.adjacent(first - 1) && BEGINNING_VERBS.contains(&bare(first - 1))
+    first > 0 && first - 1 > d.last && cx.adjacent(first - 1) && BEGINNING_VERBS.contains(&bare(first - 1)) && !seemed(cx, first - 1)
+}
+
+/// Whether word `wi`, normalised «بدا», is written without its hamza: «بدا» is "seemed" («بدا أمس
+/// هشا»), «بدأ» "began"; normalisation makes them one word, so the original decides.
+fn seemed(cx: &Ctx, wi: usize) -> bool {
+    let (s, e) = cx.span(cx.words[wi].range.clone());
+    let bare = cx.word(wi).strip_prefix('و').filter(|r| r.chars().count() >= 3).unwrap_or(cx.word(wi));
+    bare == "بدا" && !cx.orig(s, e).contains('أ')
 }
 
 /// How many words after a trigger a lone «حتى X» may stand and still bound its end ("فرض حظر

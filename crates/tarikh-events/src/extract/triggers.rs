@@ -171,12 +171,22 @@ pub(super) fn counted_draft(cx: &Ctx, d: &Draft) -> bool {
 /// normalised.
 const SPAN_ENDS: &[&str] = &["الي", "حتي", "لغايه"];
 
-/// Whether the only times of clause `ci` are a span of clock hours with no day («اعتماد توقيت
-/// استثنائي من التاسعة صباحا إلى الرابعة بعد الزوال»، «يعمل المعبر من الثامنة صباحا حتى الرابعة»):
-/// the clause gives the hours something keeps (opening, voting or working hours), a schedule, not
-/// the time an event happened; it makes no generic event.
+/// Words that name a schedule or keeping hours (timing, appointments, hours, working, opening,
+/// receiving), normalised and without article: «توقيت استثنائي»، «مواعيد العمل»، «يعمل المعبر»،
+/// «تفتح المكاتب»، «يستقبل المركز».
+const SCHEDULE_WORDS: &[&str] = &["توقيت", "مواعيد", "موعد", "ساعات", "اوقات", "دوام", "عمل", "يعمل", "تعمل", "يفتح", "تفتح", "فتح", "يستقبل", "تستقبل"];
+
+/// Whether clause `ci` is a schedule: a word of [`SCHEDULE_WORDS`], and as its only times a span
+/// of clock hours («اعتماد توقيت استثنائي من التاسعة صباحا إلى الرابعة بعد الزوال»، «يعمل المعبر من
+/// الثامنة صباحا حتى الرابعة»): the clause gives the hours something keeps (opening, voting or
+/// working hours), not the time an event happened; it makes no generic event. Without such a word
+/// a span of hours is when something happened («تجمع المئات من العاشرة صباحا حتى الثانية ظهرا»،
+/// «انقطع التيار من الثامنة مساء إلى منتصف الليل»).
 fn hours_only(cx: &Ctx, ci: usize) -> bool {
     let Some(first) = cx.words_of_clause(ci).next() else { return false };
+    if !cx.words_of_clause(ci).any(|wi| SCHEDULE_WORDS.contains(&bare_word(cx.word(wi)))) {
+        return false;
+    }
     let times: Vec<usize> = cx.timexes_of_sentence(cx.words[first].sentence).filter(|&(_, _, wi)| cx.words[wi].clause == ci).map(|(ti, _, _)| ti).collect();
     if times.len() < 2 || times.iter().any(|&ti| cx.doc.timexes[ti].kind != TimexType::Time) {
         return false;

@@ -210,7 +210,7 @@ fn own_zone(settings: &Settings, doc: &InputDoc, prepared: Option<&Prepared>) ->
 /// The folder-level facts of every document: stories, zones, inferred publication days.
 fn folder_facts(settings: &Settings, docs: &[InputDoc], prepared: &[Option<Prepared>], words: &tarikh_stories::similarity::WordCounts) -> Vec<Facts> {
     // 2. stories
-    let FolderStories { story: stories, members, labels } = stories_of(settings, prepared, words);
+    let FolderStories { story: stories, members, labels } = stories_of(settings, docs, prepared, words);
     let mut facts = vec![Facts::default(); docs.len()];
     for (f, s) in facts.iter_mut().zip(stories) {
         f.story = s.unwrap_or_default();
@@ -304,7 +304,7 @@ fn read_folder(settings: &Settings, docs: &[InputDoc]) -> (Vec<Option<Prepared>>
 /// `story` column.
 pub fn group_stories(settings: &Settings, docs: &[InputDoc]) -> Vec<Option<String>> {
     let (prepared, words) = read_folder(settings, docs);
-    stories_of(settings, &prepared, &words).story
+    stories_of(settings, docs, &prepared, &words).story
 }
 
 /// How many documents of a story are searched for the way its words are written: the words are
@@ -345,12 +345,13 @@ struct FolderStories {
 }
 
 /// Group the usable documents into stories.
-fn stories_of(settings: &Settings, prepared: &[Option<Prepared>], words: &tarikh_stories::similarity::WordCounts) -> FolderStories {
+fn stories_of(settings: &Settings, docs: &[InputDoc], prepared: &[Option<Prepared>], words: &tarikh_stories::similarity::WordCounts) -> FolderStories {
     let usable: Vec<usize> = (0..prepared.len()).filter(|&i| prepared[i].is_some()).collect();
+    let epoch = NaiveDate::from_ymd_opt(1970, 1, 1).expect("a valid day");
     let inputs: Vec<tarikh_stories::Document<'_>> = usable
         .iter()
-        .filter_map(|&i| prepared[i].as_ref())
-        .map(|p| tarikh_stories::Document { text: "", places: p.places.clone(), days: p.days.clone() })
+        .filter_map(|&i| Some((prepared[i].as_ref()?, docs[i].published)))
+        .map(|(p, published)| tarikh_stories::Document { text: "", places: p.places.clone(), days: p.days.clone(), published: published.map(|d| (d - epoch).num_days()) })
         .collect();
     let grouping = tarikh_stories::group_words(words, &inputs, &settings.grouping);
     let mut story = vec![None; prepared.len()];

@@ -15,7 +15,8 @@
 //! one other document also uses. Two documents are as similar as the cosine of these vectors
 //! ([`similarity`]), lowered when they are plainly about different places (their main places, if
 //! both name some, have none in common: × `place_penalty`) or times (every day one names
-//! explicitly is more than `time_window` days from every day the other names: × `time_penalty`) —
+//! explicitly, or was published on, is more than `time_window` days from every such day of the
+//! other: × `time_penalty`) —
 //! one story happens in one place at one time, and a topic (elections, floods) recurs elsewhere.
 //! Documents are then grouped by average-link agglomerative clustering ([`cluster`]): the two
 //! groups whose documents are on average most similar merge, while that average is at least
@@ -71,8 +72,8 @@ pub struct Params {
     /// Factor on the similarity of two documents mainly about different places (both name
     /// places, none in common): one story happens in one place.
     pub place_penalty: f64,
-    /// Factor on the similarity of two documents whose explicitly named days are all more than
-    /// `time_window` days apart: one story happens at one time.
+    /// Factor on the similarity of two documents whose days (named explicitly, or of
+    /// publication) are all more than `time_window` days apart: one story happens at one time.
     pub time_penalty: f64,
     /// See `time_penalty`.
     pub time_window: i64,
@@ -116,12 +117,16 @@ pub struct Document<'a> {
     /// The calendar days the document names explicitly (with their year), as day numbers (e.g.
     /// days since 1970-01-01); empty when it names none.
     pub days: Vec<i64>,
+    /// The day it was published, when its metadata gives it (same day numbers): an article is
+    /// about its own days too, so two articles published a year apart that name no common time
+    /// are kept apart even when one of them names no day at all.
+    pub published: Option<i64>,
 }
 
 /// Group normalised texts (see [`tarikh_text::normalise`]) into stories by their words alone,
 /// with the built-in stop words.
 pub fn group<S: AsRef<str> + Sync>(texts: &[S], params: &Params) -> Grouping {
-    let docs: Vec<Document<'_>> = texts.iter().map(|t| Document { text: t.as_ref(), places: Vec::new(), days: Vec::new() }).collect();
+    let docs: Vec<Document<'_>> = texts.iter().map(|t| Document { text: t.as_ref(), ..Document::default() }).collect();
     group_documents(&docs, params, StopWords::embedded())
 }
 
@@ -221,7 +226,7 @@ mod tests {
             "أغلقت مراكز الاقتراع في انتخابات مجالس المحافظات وقالت المفوضية إن المشاركة بلغت في المحافظات",
         ]);
         let docs = |places: [&str; 4], days: [i64; 4]| -> Vec<Document<'_>> {
-            texts.iter().zip(places).zip(days).map(|((t, p), d)| Document { text: t, places: vec![p.to_string()], days: vec![d] }).collect()
+            texts.iter().zip(places).zip(days).map(|((t, p), d)| Document { text: t, places: vec![p.to_string()], days: vec![d], published: None }).collect()
         };
         let stop = StopWords::embedded();
         // one place, one time: one story
@@ -231,6 +236,25 @@ mod tests {
         let blind = Params { place_penalty: 1.0, time_penalty: 1.0, ..Params::default() };
         assert_eq!(group_documents(&docs(["Tunisia", "Tunisia", "Iraq", "Iraq"], [0, 1, 365, 366]), &blind, stop).story_of, vec![0, 0, 0, 0], "without place and time the topic words join them");
         assert_eq!(g.story_of, vec![0, 0, 1, 1]);
+    }
+
+    #[test]
+    fn articles_published_a_year_apart_are_apart_even_when_one_names_no_day() {
+        // the second round of one election, and another country's election a year later: the
+        // later articles name no day and the earlier ones no place, so only their publication
+        // days tell them apart
+        let texts = norm(&[
+            "أعلن بوعسكر رئيس الهيئة العليا المستقلة نسبة المشاركة وموعد الدور الثاني للانتخابات التشريعية في الدوائر",
+            "قال بوعسكر إن الهيئة حددت موعد الدور الثاني للانتخابات التشريعية بعد نسبة المشاركة في الدوائر",
+            "أعلنت الهيئة الوطنية نسبة المشاركة في الانتخابات الرئاسية بعد غلق اللجان",
+            "قالت الهيئة الوطنية إن نسبة المشاركة في الانتخابات الرئاسية ارتفعت قبل غلق اللجان",
+        ]);
+        let doc = |k: usize, places: &[&str], days: &[i64], published: i64| Document { text: &texts[k], places: places.iter().map(|p| p.to_string()).collect(), days: days.to_vec(), published: Some(published) };
+        let docs = vec![doc(0, &[], &[19386], 19372), doc(1, &[], &[19386], 19386), doc(2, &["Egypt"], &[], 19701), doc(3, &["Egypt"], &[], 19703)];
+        let stop = StopWords::embedded();
+        assert_eq!(group_documents(&docs, &Params::default(), stop).story_of, vec![0, 0, 1, 1]);
+        let unpublished: Vec<Document<'_>> = docs.iter().map(|d| Document { published: None, ..d.clone() }).collect();
+        assert_eq!(group_documents(&unpublished, &Params::default(), stop).story_of, vec![0, 0, 0, 0], "without publication days the topic words join them");
     }
 
     #[test]

@@ -166,8 +166,8 @@ impl Vectors {
     /// inverted index; the union of these lists, as edges `(i, j, similarity)` with `i < j`, in
     /// ascending order.
     /// Two documents whose main places are both known and disjoint have their similarity
-    /// multiplied by `params.place_penalty`; two whose named days are all more than
-    /// `params.time_window` days apart, by `params.time_penalty`.
+    /// multiplied by `params.place_penalty`; two whose days (named, or of publication) are all
+    /// more than `params.time_window` days apart, by `params.time_penalty`.
     pub fn neighbour_graph(&self, params: &Params, docs: &[Document<'_>]) -> Vec<(usize, usize, f64)> {
         let factor = |i: usize, j: usize| {
             let (a, b) = (&docs[i], &docs[j]);
@@ -175,7 +175,8 @@ impl Vectors {
             if !a.places.is_empty() && !b.places.is_empty() && !a.places.iter().any(|p| b.places.contains(p)) {
                 f *= params.place_penalty;
             }
-            if !a.days.is_empty() && !b.days.is_empty() && !a.days.iter().any(|x| b.days.iter().any(|y| (x - y).abs() <= params.time_window)) {
+            let (days_a, days_b) = (a.days.iter().chain(&a.published), b.days.iter().chain(&b.published));
+            if days_a.clone().next().is_some() && days_b.clone().next().is_some() && !days_a.clone().any(|x| days_b.clone().any(|y| (x - y).abs() <= params.time_window)) {
                 f *= params.time_penalty;
             }
             f

@@ -103,7 +103,14 @@ impl Grammar {
             Some(_) => crate::prefilter::Candidates::All,
             None => self.prefilter.candidates_among(text, viable.as_deref()),
         };
-        for (ri, rule) in self.rules.iter().enumerate() {
+        // With the automaton's spans, only the rules it found somewhere (in the same increasing
+        // order: a rule it found nowhere is skipped below anyway).
+        let tried: Vec<usize> = match &spans {
+            Some(spans) => spans.present().collect(),
+            None => (0..self.rules.len()).collect(),
+        };
+        for ri in tried {
+            let rule = &self.rules[ri];
             if viable.as_ref().is_some_and(|v| !v[ri]) {
                 continue; // no match anywhere in the text (see prefilter.rs, `RequiredIndex`)
             }

@@ -53,12 +53,19 @@ pub(crate) struct RuleStarts {
     starts: Vec<u32>,
     /// Rule `r`'s starts are `starts[offsets[r]..offsets[r + 1]]`.
     offsets: Vec<u32>,
+    /// The rules with at least one start, ascending (a few dozen of the grammar's hundreds).
+    present: Vec<u32>,
 }
 
 impl RuleStarts {
     /// The starts of rule `r` (none: it matches nowhere in the text, at any length).
     pub(crate) fn rule(&self, r: usize) -> &[u32] {
         &self.starts[self.offsets[r] as usize..self.offsets[r + 1] as usize]
+    }
+
+    /// The rules with at least one start, in increasing order (every other rule matches nowhere).
+    pub(crate) fn present(&self) -> impl Iterator<Item = usize> + '_ {
+        self.present.iter().map(|&r| r as usize)
     }
 }
 
@@ -194,13 +201,17 @@ impl RuleSpans {
         found.sort_unstable();
         found.dedup();
         let mut offsets = vec![0u32; self.rules + 1];
+        let mut present: Vec<u32> = Vec::new();
         for &(r, _) in &found {
             offsets[r as usize + 1] += 1;
+            if present.last() != Some(&r) {
+                present.push(r);
+            }
         }
         for r in 0..self.rules {
             offsets[r + 1] += offsets[r];
         }
-        Some(RuleStarts { starts: found.into_iter().map(|(_, s)| s).collect(), offsets })
+        Some(RuleStarts { starts: found.into_iter().map(|(_, s)| s).collect(), offsets, present })
     }
 }
 

@@ -198,18 +198,23 @@ impl Grammar {
             }
         }
         self.compose(text, &mut candidates, None);
+        // The candidates are settled by index: a candidate (its semantics) is some hundreds of
+        // bytes, and sorting them by value copied each of them many times over.
         // Each candidate's length in characters counted once, not at every comparison.
-        let mut keyed: Vec<(usize, (Mention, i32, usize))> = candidates.into_iter().map(|c| (text[c.0.matched.clone()].chars().count(), c)).collect();
-        keyed.sort_by(|(la, a), (lb, b)| precedence_of(*la, *lb, a, b));
-        let mut taken: Vec<Mention> = Vec::new();
-        for (_, (m, _, _)) in keyed {
-            if !taken.iter().any(|t| clashes(t, &m)) {
-                taken.push(m);
+        let lengths: Vec<usize> = candidates.iter().map(|c| text[c.0.matched.clone()].chars().count()).collect();
+        // A stable sort of the indices in candidate order: the order of the candidates sorted alike.
+        let mut order: Vec<usize> = (0..candidates.len()).collect();
+        order.sort_by(|&a, &b| precedence_of(lengths[a], lengths[b], &candidates[a], &candidates[b]));
+        let mut taken: Vec<usize> = Vec::new();
+        for i in order {
+            if !taken.iter().any(|&t| clashes(&candidates[t].0, &candidates[i].0)) {
+                taken.push(i);
             }
         }
-        let mut chosen = taken;
-        chosen.retain(|m| m.kind != MentionType::None);
-        chosen.sort_by_key(|m| (m.range.start, m.range.end));
+        taken.retain(|&i| candidates[i].0.kind != MentionType::None);
+        taken.sort_by_key(|&i| (candidates[i].0.range.start, candidates[i].0.range.end));
+        let mut slots: Vec<Option<Mention>> = candidates.into_iter().map(|(m, _, _)| Some(m)).collect();
+        let mut chosen: Vec<Mention> = taken.into_iter().map(|i| slots[i].take().expect("a candidate is taken once")).collect();
         self.share_month_with_listed_days(text, &mut chosen);
         chosen
     }

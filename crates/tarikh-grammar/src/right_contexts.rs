@@ -92,6 +92,9 @@ impl RightContexts {
                 while let Some(&b) = bytes.get(at) {
                     let next = self.dfa.next_state_untagged(cache, sid, b);
                     if next.is_tagged() {
+                        if next.is_dead() {
+                            return Some(ContextSet(set));
+                        }
                         break;
                     }
                     sid = next;

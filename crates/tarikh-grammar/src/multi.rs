@@ -38,6 +38,9 @@ pub(crate) struct RuleSpans {
     pattern_rule: Vec<u32>,
     /// How many rules the grammar has.
     rules: usize,
+    /// The decimal digits other than ASCII `0-9`, as sorted ranges: a text holding one is left to
+    /// the prefilter (`starts` gives `None`), whose literals assume there is none.
+    other_digits: Vec<(char, char)>,
     caches: CachePool,
 }
 
@@ -99,11 +102,22 @@ impl RuleSpans {
         let dfa = DFA::builder().configure(config).build_from_nfa(nfa).ok()?;
         let d = dfa.clone();
         let create: Box<dyn Fn() -> Cache + Send + Sync> = Box::new(move || d.create_cache());
-        Some(RuleSpans { dfa, pattern_rule, rules, caches: Pool::new(create) })
+        let other_digits: Vec<(char, char)> = crate::prefilter::other_digit_class().ranges().iter().map(|r| (r.start(), r.end())).collect();
+        if other_digits.is_empty() {
+            return None; // (the Unicode tables are compiled in: cannot happen)
+        }
+        Some(RuleSpans { dfa, pattern_rule, rules, other_digits, caches: Pool::new(create) })
+    }
+
+    /// Is `c` a decimal digit other than ASCII `0-9` (regex `[\d--0-9]`)?
+    fn is_other_digit(&self, c: char) -> bool {
+        let i = self.other_digits.partition_point(|&(_, end)| end < c);
+        self.other_digits.get(i).is_some_and(|&(start, _)| start <= c)
     }
 
     /// Per rule, the starts of its matches in `text` (a superset: see the module docs); `None` if
-    /// the automaton gave up.
+    /// the automaton gave up or the text holds a decimal digit other than ASCII `0-9` (then it is
+    /// matched with the prefilter's candidate starts, as before the automaton).
     pub(crate) fn starts(&self, text: &str) -> Option<RuleStarts> {
         let mut guard = self.caches.get();
         // Borrowed once: going through the pool's guard at every byte cost a twentieth of the walk.
@@ -198,6 +212,10 @@ impl RuleSpans {
             }
             let c = text[p..].chars().next().expect("p is a char boundary");
             if !surely_word_char(c) {
+                // Every non-ASCII digit comes here: none is surely a word character.
+                if self.is_other_digit(c) {
+                    return None;
+                }
                 search(p, p + c.len_utf8())?;
             }
             p += c.len_utf8();
@@ -337,6 +355,22 @@ mod tests {
             same += 1;
         }
         assert!(same * 10 > g.rules.len() * 9, "{same}");
+    }
+
+    #[test]
+    fn the_other_digits_are_the_prefilters() {
+        // The walk rules out a text with a non-ASCII digit by its own table; it must be the very
+        // class of the prefilter's regex, character for character.
+        let g = crate::Grammar::embedded().unwrap();
+        let spans = super::RuleSpans::new(g.rules.len(), g.rule_patterns().unwrap()).unwrap();
+        let regex = regex_automata::meta::Regex::new(r"[\d--0-9]").unwrap();
+        let mut buf = [0u8; 4];
+        let mut digits = 0;
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            assert_eq!(spans.is_other_digit(c), regex.is_match(&*c.encode_utf8(&mut buf)), "{c:?}");
+            digits += usize::from(spans.is_other_digit(c));
+        }
+        assert!(digits > 500, "{digits}");
     }
 
     #[test]

@@ -267,7 +267,7 @@ impl PerRule {
 }
 
 /// The class of decimal digits other than ASCII.
-fn other_digit_class() -> ClassUnicode {
+pub(crate) fn other_digit_class() -> ClassUnicode {
     let mut d = ClassUnicode::empty();
     if let Ok(h) = regex_syntax::Parser::new().parse(r"\d") {
         if let HirKind::Class(Class::Unicode(c)) = h.kind() {
@@ -930,7 +930,9 @@ impl Prefilter {
     /// with candidate starts. `patterns` gives every rule's full pattern parsed, for the first
     /// build.
     pub(crate) fn rule_spans(&self, text: &str, patterns: impl FnOnce() -> Option<Vec<(usize, Hir)>>) -> Option<crate::multi::RuleStarts> {
-        if text.len() <= SHORT_TEXT || text.len() > u32::MAX as usize || self.other_digits.is_match(text) {
+        // (A text with a non-ASCII digit is found by the walk itself, which looks at every
+        // character that may hold one: a scan of the whole text for them cost ~7 instructions a byte.)
+        if text.len() <= SHORT_TEXT || text.len() > u32::MAX as usize {
             return None;
         }
         let spans = self.spans.get_or_init(|| crate::multi::RuleSpans::new(self.scan_all.len(), patterns()?).map(std::sync::Arc::new)).as_ref()?;

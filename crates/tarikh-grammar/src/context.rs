@@ -339,6 +339,11 @@ impl ContextRegex {
         caps.is_match().then_some(ContextMatch { window, caps })
     }
 
+    /// The pattern as compiled (lexicons as tries), if it parsed (for [`crate::right_contexts`]).
+    pub(crate) fn hir(&self) -> Option<&Hir> {
+        self.hir.as_ref()
+    }
+
     /// The names of the pattern's capture groups, in order.
     pub(crate) fn capture_names(&self) -> impl Iterator<Item = &str> {
         self.regex.group_info().pattern_names(regex_automata::PatternID::ZERO).flatten()

@@ -30,6 +30,7 @@ mod load;
 mod matcher;
 mod multi;
 mod prefilter;
+mod right_contexts;
 mod semantics;
 mod spread;
 mod word_trie;

@@ -103,7 +103,14 @@ impl Grammar {
             Some(_) => crate::prefilter::Candidates::All,
             None => self.prefilter.candidates_among(text, viable.as_deref()),
         };
-        for (ri, rule) in self.rules.iter().enumerate() {
+        // With the automaton's spans, only the rules it found somewhere (in the same increasing
+        // order: a rule it found nowhere is skipped below anyway).
+        let tried: Vec<usize> = match &spans {
+            Some(spans) => spans.present().collect(),
+            None => (0..self.rules.len()).collect(),
+        };
+        for ri in tried {
+            let rule = &self.rules[ri];
             if viable.as_ref().is_some_and(|v| !v[ri]) {
                 continue; // no match anywhere in the text (see prefilter.rs, `RequiredIndex`)
             }
@@ -191,18 +198,23 @@ impl Grammar {
             }
         }
         self.compose(text, &mut candidates, None);
+        // The candidates are settled by index: a candidate (its semantics) is some hundreds of
+        // bytes, and sorting them by value copied each of them many times over.
         // Each candidate's length in characters counted once, not at every comparison.
-        let mut keyed: Vec<(usize, (Mention, i32, usize))> = candidates.into_iter().map(|c| (text[c.0.matched.clone()].chars().count(), c)).collect();
-        keyed.sort_by(|(la, a), (lb, b)| precedence_of(*la, *lb, a, b));
-        let mut taken: Vec<Mention> = Vec::new();
-        for (_, (m, _, _)) in keyed {
-            if !taken.iter().any(|t| clashes(t, &m)) {
-                taken.push(m);
+        let lengths: Vec<usize> = candidates.iter().map(|c| text[c.0.matched.clone()].chars().count()).collect();
+        // A stable sort of the indices in candidate order: the order of the candidates sorted alike.
+        let mut order: Vec<usize> = (0..candidates.len()).collect();
+        order.sort_by(|&a, &b| precedence_of(lengths[a], lengths[b], &candidates[a], &candidates[b]));
+        let mut taken: Vec<usize> = Vec::new();
+        for i in order {
+            if !taken.iter().any(|&t| clashes(&candidates[t].0, &candidates[i].0)) {
+                taken.push(i);
             }
         }
-        let mut chosen = taken;
-        chosen.retain(|m| m.kind != MentionType::None);
-        chosen.sort_by_key(|m| (m.range.start, m.range.end));
+        taken.retain(|&i| candidates[i].0.kind != MentionType::None);
+        taken.sort_by_key(|&i| (candidates[i].0.range.start, candidates[i].0.range.end));
+        let mut slots: Vec<Option<Mention>> = candidates.into_iter().map(|(m, _, _)| Some(m)).collect();
+        let mut chosen: Vec<Mention> = taken.into_iter().map(|i| slots[i].take().expect("a candidate is taken once")).collect();
         self.share_month_with_listed_days(text, &mut chosen);
         chosen
     }
@@ -423,18 +435,47 @@ impl Grammar {
         true
     }
 
+    /// Every context's right side in one automaton (see right_contexts.rs), for a text longer
+    /// than a phrase; `None` otherwise, or when it cannot be built.
+    pub(crate) fn right_contexts_for(&self, text: &str) -> Option<&crate::right_contexts::RightContexts> {
+        self.prefilter.right_contexts(text, || {
+            let mut patterns = Vec::new();
+            for (ci, ctx) in self.contexts.iter().enumerate() {
+                if let Some(right) = &ctx.right {
+                    patterns.push((ci, right.get(self).hir()?));
+                }
+            }
+            crate::right_contexts::RightContexts::new(self.contexts.len(), patterns)
+        })
+    }
+
     /// Widen a candidate with the contexts around it (modifiers taken in, signals matched around).
     /// With `trace`, each context applied is recorded.
     fn apply_contexts(&self, text: &str, mention: &mut Mention, mut trace: Option<&mut Vec<ContextTrace>>) {
-        const WINDOW: usize = 96;
         // Which contexts are applied already: a bit each while they fit a word (no allocation per
         // candidate), else a vector.
         let mut used = UsedContexts::new(self.contexts.len());
+        // The contexts whose right side can match after the candidate (see right_contexts.rs), for
+        // the end they were found for (a context taken in moves it); the automaton's scratch space
+        // is taken once, when first needed.
+        let automaton = self.right_contexts_for(text);
+        let mut cache = None;
+        let mut possible: Option<(usize, Option<crate::right_contexts::ContextSet>)> = None;
         loop {
             let mut applied = false;
             for (ci, ctx) in self.contexts.iter().enumerate() {
                 if used.get(ci) || !ctx.types.contains(&mention.kind) {
                     continue;
+                }
+                if let (Some(_), Some(automaton)) = (&ctx.right, automaton) {
+                    let end = mention.matched.end;
+                    if possible.is_none_or(|(at, _)| at != end) {
+                        let cache = cache.get_or_insert_with(|| automaton.cache());
+                        possible = Some((end, automaton.possible(cache, right_window(text, end))));
+                    }
+                    if possible.is_some_and(|(_, set)| set.is_some_and(|set| !set.contains(ci))) {
+                        continue; // its right side matches nothing here: it cannot apply
+                    }
                 }
                 let sem = &mention.semantics;
                 if (!ctx.needs_any.is_empty() && !ctx.needs_any.iter().any(|t| t.holds(sem))) || ctx.needs_none.iter().any(|t| t.holds(sem)) {
@@ -448,7 +489,7 @@ impl Grammar {
                 let mut ok = true;
                 let mut log = trace.is_some().then(FieldLog::default);
                 if let Some(left) = &ctx.left {
-                    let mut from = mention.matched.start.saturating_sub(WINDOW);
+                    let mut from = mention.matched.start.saturating_sub(CONTEXT_WINDOW);
                     while !text.is_char_boundary(from) {
                         from += 1;
                     }
@@ -466,11 +507,7 @@ impl Grammar {
                 }
                 if ok {
                     if let Some(right) = &ctx.right {
-                        let mut to = (mention.matched.end + WINDOW).min(text.len());
-                        while !text.is_char_boundary(to) {
-                            to -= 1;
-                        }
-                        let hay = &text[mention.matched.end..to];
+                        let hay = right_window(text, mention.matched.end);
                         let found = if ctx.admits(self, crate::context::Side::Right, hay) { right.get(self).captures(hay) } else { None };
                         match found {
                             Some(c) => {
@@ -556,6 +593,19 @@ impl Grammar {
         // A lexicon with a regex: the captured text is its own value (e.g. a year in digits).
         Some(key)
     }
+}
+
+/// How far (in bytes) from an expression its contexts are looked for, on either side.
+const CONTEXT_WINDOW: usize = 96;
+
+/// The text a right context is searched in, after an expression that ends at `end`: up to
+/// [`CONTEXT_WINDOW`] bytes, cut at a character boundary.
+fn right_window(text: &str, end: usize) -> &str {
+    let mut to = (end + CONTEXT_WINDOW).min(text.len());
+    while !text.is_char_boundary(to) {
+        to -= 1;
+    }
+    &text[end..to]
 }
 
 /// The contexts already applied to a candidate (each applies once).

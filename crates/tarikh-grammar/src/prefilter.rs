@@ -85,6 +85,9 @@ pub(crate) struct Prefilter {
     /// Every rule in one pair of automata (see [`crate::multi`]), built for the first text longer
     /// than [`SHORT_TEXT`] (`None` inside if it cannot be built).
     spans: std::sync::OnceLock<Option<std::sync::Arc<crate::multi::RuleSpans>>>,
+    /// Every context's right side in one automaton (see [`crate::right_contexts`]), built for the
+    /// first text longer than [`SHORT_TEXT`] (`None` inside if it cannot be built).
+    right_contexts: std::sync::OnceLock<Option<std::sync::Arc<crate::right_contexts::RightContexts>>>,
 }
 
 /// Which rules can match in a text at all. A rule's required literal sets (see
@@ -264,7 +267,7 @@ impl PerRule {
 }
 
 /// The class of decimal digits other than ASCII.
-fn other_digit_class() -> ClassUnicode {
+pub(crate) fn other_digit_class() -> ClassUnicode {
     let mut d = ClassUnicode::empty();
     if let Ok(h) = regex_syntax::Parser::new().parse(r"\d") {
         if let HirKind::Class(Class::Unicode(c)) = h.kind() {
@@ -764,6 +767,7 @@ impl Clone for Prefilter {
             other_digits: self.other_digits.clone(),
             required: self.required.clone(),
             spans: self.spans.clone(),
+            right_contexts: self.right_contexts.clone(),
         }
     }
 }
@@ -916,6 +920,7 @@ impl Prefilter {
             other_digits,
             required: std::sync::OnceLock::new(),
             spans: std::sync::OnceLock::new(),
+            right_contexts: std::sync::OnceLock::new(),
         }
     }
 
@@ -925,11 +930,24 @@ impl Prefilter {
     /// with candidate starts. `patterns` gives every rule's full pattern parsed, for the first
     /// build.
     pub(crate) fn rule_spans(&self, text: &str, patterns: impl FnOnce() -> Option<Vec<(usize, Hir)>>) -> Option<crate::multi::RuleStarts> {
-        if text.len() <= SHORT_TEXT || text.len() > u32::MAX as usize || self.other_digits.is_match(text) {
+        // (A text with a non-ASCII digit is found by the walk itself, which looks at every
+        // character that may hold one: a scan of the whole text for them cost ~7 instructions a byte.)
+        if text.len() <= SHORT_TEXT || text.len() > u32::MAX as usize {
             return None;
         }
         let spans = self.spans.get_or_init(|| crate::multi::RuleSpans::new(self.scan_all.len(), patterns()?).map(std::sync::Arc::new)).as_ref()?;
         spans.starts(text)
+    }
+
+    /// Which contexts' right side can match after an expression in `text` (see
+    /// [`crate::right_contexts`]): `None` for a short text (a phrase, where building the automaton
+    /// would cost more than it saves) or when it cannot be built; then every context is tried.
+    /// `build` makes it, for the first longer text.
+    pub(crate) fn right_contexts(&self, text: &str, build: impl FnOnce() -> Option<crate::right_contexts::RightContexts>) -> Option<&crate::right_contexts::RightContexts> {
+        if text.len() <= SHORT_TEXT {
+            return None;
+        }
+        self.right_contexts.get_or_init(|| build().map(std::sync::Arc::new)).as_deref()
     }
 
     /// The automaton to scan `text` with: the NFA until [`DFA_AFTER_BYTES`] of text have gone

@@ -389,8 +389,12 @@ impl<'a> CharCursor<'a> {
     }
 }
 
+/// The range of `ranges` (in order, disjoint: sentences or clauses) that holds byte `at`, or
+/// `0..usize::MAX` when none does. By bisection: the last range starting at or before `at` is
+/// the only one that can hold it.
 fn enclosing(ranges: &[Range<usize>], at: usize) -> Range<usize> {
-    ranges.iter().find(|r| r.start <= at && at < r.end).cloned().unwrap_or(0..usize::MAX)
+    let k = ranges.partition_point(|r| r.start <= at);
+    k.checked_sub(1).map(|k| &ranges[k]).filter(|r| at < r.end).cloned().unwrap_or(0..usize::MAX)
 }
 
 /// Infer a publication date from one document's text alone (a story of one document; see
@@ -848,8 +852,11 @@ fn range_ends_follow_their_start(mentions: &[&Mention], timexes: &mut [Timex], t
         }
         let (prev, this) = (&timexes[i - 1], &timexes[i]);
         let Some(gap) = text.get(prev.byte_range.end..this.byte_range.start) else { continue };
-        let words: Vec<&str> = gap.split(|c: char| c.is_whitespace() || c == ',').filter(|w| !w.is_empty()).collect();
-        if words.len() != 1 || !RANGE_CLOSERS.contains(&words[0]) {
+        // The gap is one closer and spaces or commas around it: trimmed from both ends (it may
+        // be the whole stretch of text between two expressions, not split word by word), what
+        // is left is a closer (a closer holds no space or comma, so two words never are one).
+        let word = gap.trim_matches(|c: char| c.is_whitespace() || c == ',');
+        if !RANGE_CLOSERS.contains(&word) {
             continue;
         }
         let Some(iv) = prev.interval.filter(|iv| (iv.end - iv.start).num_hours() <= 30) else { continue };

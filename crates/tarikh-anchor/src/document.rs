@@ -103,7 +103,8 @@ pub(crate) fn tense_cue_found<'t>(grammar: &Grammar, text: &'t str, clause: Rang
     // ("قررت أن يوم غد الجمعة هو …") dates the report, not what is reported, so past cues beyond it
     // are ignored; a future cue (من المقرر أن …) still governs the clause it introduces.
     // («وأوضح أن القرار يسري من صباح الأربعاء»: the reporting verb dates the report.)
-    let complementiser = |w: &str| matches!(bare(w), "ان" | "بان" | "لان") || matches!(w, "ان" | "بان" | "لان" | "وان");
+    // (`b` is `bare(w)`, worked out once a word.)
+    let complementiser = |w: &str, b: &str| matches!(b, "ان" | "بان" | "لان") || matches!(w, "ان" | "بان" | "لان" | "وان");
     let crossed = std::cell::Cell::new(false);
     let found = |prefer: Prefer, word: &'t str, kind: CueKind| Some(Cue { prefer: Some(prefer), word, kind });
     // The words before byte `end` back to `from`, nearest first, numbered from `first` up to
@@ -117,12 +118,12 @@ pub(crate) fn tense_cue_found<'t>(grammar: &Grammar, text: &'t str, clause: Rang
             let index = i;
             i += 1;
             resume = words.end;
-            if complementiser(w) {
+            let b = bare(w);
+            if complementiser(w, b) {
                 crossed.set(true);
                 nearer = w;
                 continue;
             }
-            let b = bare(w);
             // (`b` is `w` itself when no proclitic came off: one look-up then.)
             match grammar.cue(b).or_else(|| if b.len() == w.len() { None } else { grammar.cue(w) }) {
                 Some(Direction::Future) => return Ok(Cue { prefer: Some(Prefer::Future), word: w, kind: CueKind::Before }),
@@ -348,6 +349,21 @@ impl<'a> CharCursor<'a> {
             // to be skipped, then byte by byte up to the next start.
             let (bytes, need) = (self.bytes, index - self.index);
             let (mut p, mut seen) = (self.byte, 0);
+            // Thirty-two bytes a step while they hold fewer starts than are left to skip (spans
+            // lie hundreds of chars apart), the four words' counts summed before one multiply.
+            while let Some(block) = bytes.get(p..p + 32) {
+                let mut lanes = 0u64;
+                for k in 0..4 {
+                    let x = u64::from_le_bytes(block[8 * k..8 * k + 8].try_into().expect("eight bytes"));
+                    lanes += (x & !(x << 1) & 0x8080_8080_8080_8080) >> 7;
+                }
+                let starts = 32 - (lanes.wrapping_mul(0x0101_0101_0101_0101) >> 56) as usize;
+                if seen + starts > need {
+                    break;
+                }
+                seen += starts;
+                p += 32;
+            }
             while let Some(block) = bytes.get(p..p + 8) {
                 let x = u64::from_le_bytes(block.try_into().expect("eight bytes"));
                 // A continuation byte is 10xxxxxx: its top bit set and the next one clear.

@@ -277,7 +277,8 @@ impl Normalised {
         let bytes = original.as_bytes();
         let mut orig: u32 = 0;
         let mut i = 0;
-        // The run of unchanged chars not yet written: its first byte and its first char's index.
+        // The run of unchanged chars not yet written: its first byte; and the first char of the
+        // chars not yet noted in the origins (the run's, after those replaced one for one).
         let mut run = 0;
         let mut run_orig = 0;
         while i < bytes.len() {
@@ -305,16 +306,23 @@ impl Normalised {
                     orig = orig.wrapping_add(1);
                     continue;
                 }
+                Fast::Map(m) => {
+                    // A char replaced by one other (never by `ل`: the table leaves those to the
+                    // general path) ends the run's text, not its origins: like the run's chars it
+                    // is one original char for one, so it is noted with them when the run ends.
+                    b.text.push_str(&original[run..i]);
+                    b.text.push(m);
+                    i += len;
+                    orig = orig.wrapping_add(1);
+                    run = i;
+                    continue;
+                }
                 _ => {}
             }
             // Any other char ends the run: write it, then the char.
             b.text.push_str(&original[run..i]);
             b.origins.run(run_orig, orig - run_orig);
             i += match class {
-                Fast::Map(m) => {
-                    b.push(m, orig);
-                    len
-                }
                 Fast::Attach => {
                     b.attach(orig);
                     len

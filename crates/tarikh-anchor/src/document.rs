@@ -525,10 +525,10 @@ pub(crate) fn anchor_traced(
     let mut chars = CharCursor::new(&original);
     let reference = Reference { date: publication.date, time: publication.time, tz: publication.timezone };
 
-    let mut timexes: Vec<Timex> = Vec::new();
+    // (at most one timex a mention: sized once, a timex is a few hundred bytes to move)
+    let mut timexes: Vec<Timex> = Vec::with_capacity(mentions.len());
     let mut conflicts: Vec<DocConflict> = Vec::new();
     let mut last_explicit_day: Option<NaiveDate> = None;
-    let mut offsets: Vec<Option<(Direction, Range<usize>)>> = Vec::new();
     // For a trace: the mention each timex was built from.
     let mut timex_mention: Vec<usize> = Vec::new();
     for (mi, m) in mentions.iter().enumerate() {
@@ -639,7 +639,6 @@ pub(crate) fn anchor_traced(
                 }
             }
         }
-        offsets.push(s.event.map(|d| (d, m.matched.clone())));
         if t.is_on() {
             timex_mention.push(mi);
         }
@@ -648,15 +647,17 @@ pub(crate) fn anchor_traced(
     // The passes over the whole text, each noted where it changed a value.
     let mut later = LaterPasses { trace, timex_mention: &timex_mention, before: Vec::new() };
     later.before(&timexes);
-    resolve_event_gaps(&mentions_with_offsets(&mentions, &timexes), &mut timexes, &sentences, text, reference.tz);
+    // The passes change values and intervals, never which timexes there are or their spans:
+    // the mention of each timex is found once for all of them.
+    let timex_mentions = mentions_with_offsets(&mentions, &timexes);
+    resolve_event_gaps(&timex_mentions, &mut timexes, &sentences, text, reference.tz);
     later.after(&timexes, "an offset from an event its sentence dates (apposition with أي, or a date in the event's phrase)");
-    crate::clock::times_take_their_day(grammar, &mentions_with_offsets(&mentions, &timexes), &mut timexes, text, &sentences, reference.tz);
+    crate::clock::times_take_their_day(grammar, &timex_mentions, &mut timexes, text, &sentences, reference.tz);
     later.after(&timexes, "a time of day naming no day takes the day its sentence gives (in a daily schedule, no day at all)");
-    range_ends_follow_their_start(&mentions_with_offsets(&mentions, &timexes), &mut timexes, text, reference.tz);
+    range_ends_follow_their_start(&timex_mentions, &mut timexes, text, reference.tz);
     later.after(&timexes, "the end of a stretch (حتى / إلى + a weekday) is the first such day after its start");
-    crate::sighting::follow_stated_month_starts(&mentions_with_offsets(&mentions, &timexes), &mut timexes, &mut conflicts, text, reference.tz);
+    crate::sighting::follow_stated_month_starts(&timex_mentions, &mut timexes, &mut conflicts, text, reference.tz);
     later.after(&timexes, "the text starts this Hijri month on another day than the Umm al-Qura table: its days follow the text");
-    let _ = offsets;
     (AnchoredDocument { id: id.to_string(), original, normalised, publication, timexes, conflicts, story: String::new(), story_words: Vec::new() }, mentions)
 }
 

@@ -101,7 +101,8 @@ impl OriginsBuilder {
         // new text: the old jumps and ends (shifted by the chars inserted before them), each
         // inserted char and the char after it; `note` keeps the starts the plain rule does not
         // give.
-        let mut new = CharOrigins::default();
+        // (each inserted char notes at most two starts and one end)
+        let mut new = CharOrigins { jumps: Vec::with_capacity(old.jumps.len() + 2 * before.len()), ends: Vec::with_capacity(old.ends.len() + before.len()) };
         let mut jumps = old.jumps.iter().peekable();
         let mut ends = old.ends.iter().peekable();
         for (shift, &at) in (0u32..).zip(before.iter().chain(std::iter::once(&u32::MAX))) {

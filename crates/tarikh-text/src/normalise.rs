@@ -293,25 +293,30 @@ const NO_ENTRY: usize = usize::MAX;
 #[inline(never)]
 fn skip_kept(b: &mut Builder, kinds: &[u8; 256], bytes: &[u8], mut i: usize, mut orig: u32, run: usize, run_orig: u32) -> (usize, u32, usize, usize) {
     while let Some(&lead) = bytes.get(i) {
-        // ASCII and U+0600–U+067F are read off their bytes (most chars of an article).
-        let (k, len) = if lead < 0x80 {
-            (usize::from(lead), 1)
-        } else if lead & 0xFE == 0xD8 {
-            // (valid UTF-8: a continuation byte follows the lead byte)
-            match bytes.get(i + 1) {
-                Some(&next) => (128 | usize::from(lead & 1) << 6 | usize::from(next & 0x3F), 2),
-                None => return (i, orig, NO_ENTRY, 0),
+        // ASCII and U+0600–U+067F are read off their bytes (most chars of an article); each
+        // length has its own path, with its own step.
+        if lead < 0x80 {
+            // (no ASCII char is `ل`)
+            if kinds[usize::from(lead)] != KEPT {
+                return (i, orig, usize::from(lead), 1);
             }
-        } else {
+            i += 1;
+            orig = orig.wrapping_add(1);
+            continue;
+        }
+        if lead & 0xFE != 0xD8 {
             return (i, orig, NO_ENTRY, 0);
-        };
+        }
+        // (valid UTF-8: a continuation byte follows the lead byte)
+        let Some(&next) = bytes.get(i + 1) else { return (i, orig, NO_ENTRY, 0) };
+        let k = 128 | usize::from(lead & 1) << 6 | usize::from(next & 0x3F);
         match kinds[k] {
             KEPT => {}
             // (each char of the run is one original char)
             KEPT_LAM => b.lam_at(b.text.len() + (i - run), (b.origins.chars() + (orig - run_orig)) as usize),
-            _ => return (i, orig, k, len),
+            _ => return (i, orig, k, 2),
         }
-        i += len;
+        i += 2;
         orig = orig.wrapping_add(1);
     }
     (i, orig, NO_ENTRY, 0)

@@ -103,7 +103,8 @@ pub(crate) fn tense_cue_found<'t>(grammar: &Grammar, text: &'t str, clause: Rang
     // ("قررت أن يوم غد الجمعة هو …") dates the report, not what is reported, so past cues beyond it
     // are ignored; a future cue (من المقرر أن …) still governs the clause it introduces.
     // («وأوضح أن القرار يسري من صباح الأربعاء»: the reporting verb dates the report.)
-    let complementiser = |w: &str| matches!(bare(w), "ان" | "بان" | "لان") || matches!(w, "ان" | "بان" | "لان" | "وان");
+    // (`b` is `bare(w)`, worked out once a word.)
+    let complementiser = |w: &str, b: &str| matches!(b, "ان" | "بان" | "لان") || matches!(w, "ان" | "بان" | "لان" | "وان");
     let crossed = std::cell::Cell::new(false);
     let found = |prefer: Prefer, word: &'t str, kind: CueKind| Some(Cue { prefer: Some(prefer), word, kind });
     // The words before byte `end` back to `from`, nearest first, numbered from `first` up to
@@ -117,12 +118,12 @@ pub(crate) fn tense_cue_found<'t>(grammar: &Grammar, text: &'t str, clause: Rang
             let index = i;
             i += 1;
             resume = words.end;
-            if complementiser(w) {
+            let b = bare(w);
+            if complementiser(w, b) {
                 crossed.set(true);
                 nearer = w;
                 continue;
             }
-            let b = bare(w);
             // (`b` is `w` itself when no proclitic came off: one look-up then.)
             match grammar.cue(b).or_else(|| if b.len() == w.len() { None } else { grammar.cue(w) }) {
                 Some(Direction::Future) => return Ok(Cue { prefer: Some(Prefer::Future), word: w, kind: CueKind::Before }),
@@ -348,6 +349,21 @@ impl<'a> CharCursor<'a> {
             // to be skipped, then byte by byte up to the next start.
             let (bytes, need) = (self.bytes, index - self.index);
             let (mut p, mut seen) = (self.byte, 0);
+            // Thirty-two bytes a step while they hold fewer starts than are left to skip (spans
+            // lie hundreds of chars apart), the four words' counts summed before one multiply.
+            while let Some(block) = bytes.get(p..p + 32) {
+                let mut lanes = 0u64;
+                for k in 0..4 {
+                    let x = u64::from_le_bytes(block[8 * k..8 * k + 8].try_into().expect("eight bytes"));
+                    lanes += (x & !(x << 1) & 0x8080_8080_8080_8080) >> 7;
+                }
+                let starts = 32 - (lanes.wrapping_mul(0x0101_0101_0101_0101) >> 56) as usize;
+                if seen + starts > need {
+                    break;
+                }
+                seen += starts;
+                p += 32;
+            }
             while let Some(block) = bytes.get(p..p + 8) {
                 let x = u64::from_le_bytes(block.try_into().expect("eight bytes"));
                 // A continuation byte is 10xxxxxx: its top bit set and the next one clear.
@@ -389,8 +405,12 @@ impl<'a> CharCursor<'a> {
     }
 }
 
+/// The range of `ranges` (in order, disjoint: sentences or clauses) that holds byte `at`, or
+/// `0..usize::MAX` when none does. By bisection: the last range starting at or before `at` is
+/// the only one that can hold it.
 fn enclosing(ranges: &[Range<usize>], at: usize) -> Range<usize> {
-    ranges.iter().find(|r| r.start <= at && at < r.end).cloned().unwrap_or(0..usize::MAX)
+    let k = ranges.partition_point(|r| r.start <= at);
+    k.checked_sub(1).map(|k| &ranges[k]).filter(|r| at < r.end).cloned().unwrap_or(0..usize::MAX)
 }
 
 /// Infer a publication date from one document's text alone (a story of one document; see
@@ -505,10 +525,10 @@ pub(crate) fn anchor_traced(
     let mut chars = CharCursor::new(&original);
     let reference = Reference { date: publication.date, time: publication.time, tz: publication.timezone };
 
-    let mut timexes: Vec<Timex> = Vec::new();
+    // (at most one timex a mention: sized once, a timex is a few hundred bytes to move)
+    let mut timexes: Vec<Timex> = Vec::with_capacity(mentions.len());
     let mut conflicts: Vec<DocConflict> = Vec::new();
     let mut last_explicit_day: Option<NaiveDate> = None;
-    let mut offsets: Vec<Option<(Direction, Range<usize>)>> = Vec::new();
     // For a trace: the mention each timex was built from.
     let mut timex_mention: Vec<usize> = Vec::new();
     for (mi, m) in mentions.iter().enumerate() {
@@ -619,7 +639,6 @@ pub(crate) fn anchor_traced(
                 }
             }
         }
-        offsets.push(s.event.map(|d| (d, m.matched.clone())));
         if t.is_on() {
             timex_mention.push(mi);
         }
@@ -628,15 +647,17 @@ pub(crate) fn anchor_traced(
     // The passes over the whole text, each noted where it changed a value.
     let mut later = LaterPasses { trace, timex_mention: &timex_mention, before: Vec::new() };
     later.before(&timexes);
-    resolve_event_gaps(&mentions_with_offsets(&mentions, &timexes), &mut timexes, &sentences, text, reference.tz);
+    // The passes change values and intervals, never which timexes there are or their spans:
+    // the mention of each timex is found once for all of them.
+    let timex_mentions = mentions_with_offsets(&mentions, &timexes);
+    resolve_event_gaps(&timex_mentions, &mut timexes, &sentences, text, reference.tz);
     later.after(&timexes, "an offset from an event its sentence dates (apposition with أي, or a date in the event's phrase)");
-    crate::clock::times_take_their_day(grammar, &mentions_with_offsets(&mentions, &timexes), &mut timexes, text, &sentences, reference.tz);
+    crate::clock::times_take_their_day(grammar, &timex_mentions, &mut timexes, text, &sentences, reference.tz);
     later.after(&timexes, "a time of day naming no day takes the day its sentence gives (in a daily schedule, no day at all)");
-    range_ends_follow_their_start(&mentions_with_offsets(&mentions, &timexes), &mut timexes, text, reference.tz);
+    range_ends_follow_their_start(&timex_mentions, &mut timexes, text, reference.tz);
     later.after(&timexes, "the end of a stretch (حتى / إلى + a weekday) is the first such day after its start");
-    crate::sighting::follow_stated_month_starts(&mentions_with_offsets(&mentions, &timexes), &mut timexes, &mut conflicts, text, reference.tz);
+    crate::sighting::follow_stated_month_starts(&timex_mentions, &mut timexes, &mut conflicts, text, reference.tz);
     later.after(&timexes, "the text starts this Hijri month on another day than the Umm al-Qura table: its days follow the text");
-    let _ = offsets;
     (AnchoredDocument { id: id.to_string(), original, normalised, publication, timexes, conflicts, story: String::new(), story_words: Vec::new() }, mentions)
 }
 
@@ -848,8 +869,11 @@ fn range_ends_follow_their_start(mentions: &[&Mention], timexes: &mut [Timex], t
         }
         let (prev, this) = (&timexes[i - 1], &timexes[i]);
         let Some(gap) = text.get(prev.byte_range.end..this.byte_range.start) else { continue };
-        let words: Vec<&str> = gap.split(|c: char| c.is_whitespace() || c == ',').filter(|w| !w.is_empty()).collect();
-        if words.len() != 1 || !RANGE_CLOSERS.contains(&words[0]) {
+        // The gap is one closer and spaces or commas around it: trimmed from both ends (it may
+        // be the whole stretch of text between two expressions, not split word by word), what
+        // is left is a closer (a closer holds no space or comma, so two words never are one).
+        let word = gap.trim_matches(|c: char| c.is_whitespace() || c == ',');
+        if !RANGE_CLOSERS.contains(&word) {
             continue;
         }
         let Some(iv) = prev.interval.filter(|iv| (iv.end - iv.start).num_hours() <= 30) else { continue };

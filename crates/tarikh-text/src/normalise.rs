@@ -262,6 +262,66 @@ impl Builder {
     }
 }
 
+/// What [`skip_kept`] needs of each entry of [`fast_classes`]: a char kept as it is
+/// ([`Fast::Same`]), a `ل` kept ([`Fast::Lam`]), or any other (one byte an entry, so that the
+/// byte loop tests a small number, not the entry's char).
+const KEPT: u8 = 0;
+const KEPT_LAM: u8 = 1;
+const NOT_KEPT: u8 = 2;
+
+/// [`fast_classes`] as [`KEPT`], [`KEPT_LAM`] or [`NOT_KEPT`].
+fn kept_kinds() -> &'static [u8; 256] {
+    static KINDS: std::sync::OnceLock<[u8; 256]> = std::sync::OnceLock::new();
+    KINDS.get_or_init(|| {
+        fast_classes().map(|class| match class {
+            Fast::Same => KEPT,
+            Fast::Lam => KEPT_LAM,
+            _ => NOT_KEPT,
+        })
+    })
+}
+
+/// The table index [`skip_kept`] gives for a char the table does not hold (or past the end).
+const NO_ENTRY: usize = usize::MAX;
+
+/// Skip the chars kept as they are ([`KEPT`] and [`KEPT_LAM`] in `kinds`) from byte `i`, char
+/// `orig`, of the run that starts at byte `run`, char `run_orig`, each `ل` noted as it goes:
+/// where they stop (byte and char), the index in [`fast_classes`] of the char there
+/// ([`NO_ENTRY`] for one the table does not hold, or past the end) and its length. A function of
+/// its own, so that its few variables stay in registers: inside `Normalised::new`, among the
+/// builder's, the byte loop kept them on the stack.
+#[inline(never)]
+fn skip_kept(b: &mut Builder, kinds: &[u8; 256], bytes: &[u8], mut i: usize, mut orig: u32, run: usize, run_orig: u32) -> (usize, u32, usize, usize) {
+    while let Some(&lead) = bytes.get(i) {
+        // ASCII and U+0600–U+067F are read off their bytes (most chars of an article); each
+        // length has its own path, with its own step.
+        if lead < 0x80 {
+            // (no ASCII char is `ل`)
+            if kinds[usize::from(lead)] != KEPT {
+                return (i, orig, usize::from(lead), 1);
+            }
+            i += 1;
+            orig = orig.wrapping_add(1);
+            continue;
+        }
+        if lead & 0xFE != 0xD8 {
+            return (i, orig, NO_ENTRY, 0);
+        }
+        // (valid UTF-8: a continuation byte follows the lead byte)
+        let Some(&next) = bytes.get(i + 1) else { return (i, orig, NO_ENTRY, 0) };
+        let k = 128 | usize::from(lead & 1) << 6 | usize::from(next & 0x3F);
+        match kinds[k] {
+            KEPT => {}
+            // (each char of the run is one original char)
+            KEPT_LAM => b.lam_at(b.text.len() + (i - run), (b.origins.chars() + (orig - run_orig)) as usize),
+            _ => return (i, orig, k, 2),
+        }
+        i += 2;
+        orig = orig.wrapping_add(1);
+    }
+    (i, orig, NO_ENTRY, 0)
+}
+
 impl Normalised {
     /// The cache of sentences and clauses (filled by the segment module).
     pub(crate) fn segment_cache(&self) -> &SegmentCache {
@@ -272,49 +332,37 @@ impl Normalised {
     ///
     /// Never panics; runs in one pass over the input.
     pub fn new(original: &str) -> Normalised {
-        let classes = fast_classes();
+        let (classes, kinds) = (fast_classes(), kept_kinds());
         let mut b = Builder::with_capacity(original.len());
         let bytes = original.as_bytes();
         let mut orig: u32 = 0;
         let mut i = 0;
-        // The run of unchanged chars not yet written: its first byte and its first char's index.
+        // The run of unchanged chars not yet written: its first byte; and the first char of the
+        // chars not yet noted in the origins (the run's, after those replaced one for one).
         let mut run = 0;
         let mut run_orig = 0;
         while i < bytes.len() {
-            let lead = bytes[i];
-            // ASCII and U+0600–U+067F are read off their bytes (most chars of an article).
-            let (class, len) = if lead < 0x80 {
-                (classes[usize::from(lead)], 1)
-            } else if lead & 0xFE == 0xD8 {
-                // (valid UTF-8: a continuation byte follows the lead byte)
-                let k = 128 | usize::from(lead & 1) << 6 | usize::from(bytes[i + 1] & 0x3F);
-                (classes[k], 2)
-            } else {
-                (Fast::Slow, 0)
-            };
-            match class {
-                Fast::Same => {
-                    i += len;
-                    orig = orig.wrapping_add(1);
-                    continue;
-                }
-                Fast::Lam => {
-                    // (each char of the run is one original char)
-                    b.lam_at(b.text.len() + (i - run), (b.origins.chars() + (orig - run_orig)) as usize);
-                    i += len;
-                    orig = orig.wrapping_add(1);
-                    continue;
-                }
-                _ => {}
+            let (entry, len);
+            (i, orig, entry, len) = skip_kept(&mut b, kinds, bytes, i, orig, run, run_orig);
+            if i >= bytes.len() {
+                break;
+            }
+            let class = classes.get(entry).copied().unwrap_or(Fast::Slow);
+            if let Fast::Map(m) = class {
+                // A char replaced by one other (never by `ل`: the table leaves those to the
+                // general path) ends the run's text, not its origins: like the run's chars it
+                // is one original char for one, so it is noted with them when the run ends.
+                b.text.push_str(&original[run..i]);
+                b.text.push(m);
+                i += len;
+                orig = orig.wrapping_add(1);
+                run = i;
+                continue;
             }
             // Any other char ends the run: write it, then the char.
             b.text.push_str(&original[run..i]);
             b.origins.run(run_orig, orig - run_orig);
             i += match class {
-                Fast::Map(m) => {
-                    b.push(m, orig);
-                    len
-                }
                 Fast::Attach => {
                     b.attach(orig);
                     len

@@ -101,7 +101,8 @@ impl OriginsBuilder {
         // new text: the old jumps and ends (shifted by the chars inserted before them), each
         // inserted char and the char after it; `note` keeps the starts the plain rule does not
         // give.
-        let mut new = CharOrigins::default();
+        // (each inserted char notes at most two starts and one end)
+        let mut new = CharOrigins { jumps: Vec::with_capacity(old.jumps.len() + 2 * before.len()), ends: Vec::with_capacity(old.ends.len() + before.len()) };
         let mut jumps = old.jumps.iter().peekable();
         let mut ends = old.ends.iter().peekable();
         for (shift, &at) in (0u32..).zip(before.iter().chain(std::iter::once(&u32::MAX))) {
@@ -173,16 +174,27 @@ impl CharIndex {
 
     /// The index of `text`.
     pub(crate) fn of(text: &str) -> CharIndex {
+        let bytes = text.as_bytes();
+        let mut before_block = Vec::with_capacity(bytes.len().div_ceil(Self::BLOCK));
         let mut before = 0u32;
-        let before_block = text
-            .as_bytes()
-            .chunks(Self::BLOCK)
-            .map(|block| {
-                let here = before;
-                before += char_starts(block);
-                here
-            })
-            .collect();
+        // Whole blocks as eight fixed words (unrolled, no slice of a variable length to split),
+        // then the last, shorter one.
+        let mut blocks = bytes.chunks_exact(Self::BLOCK);
+        for block in &mut blocks {
+            let block: &[u8; Self::BLOCK] = block.try_into().expect("a whole block");
+            before_block.push(before);
+            let mut lanes = 0u64;
+            for k in 0..Self::BLOCK / 8 {
+                let word: [u8; 8] = block[8 * k..8 * k + 8].try_into().expect("eight bytes");
+                let x = u64::from_le_bytes(word);
+                lanes += (x & !(x << 1) & 0x8080_8080_8080_8080) >> 7;
+            }
+            let continuation = (lanes.wrapping_mul(0x0101_0101_0101_0101) >> 56) as u32;
+            before += Self::BLOCK as u32 - continuation;
+        }
+        if !blocks.remainder().is_empty() {
+            before_block.push(before);
+        }
         CharIndex { before_block }
     }
 

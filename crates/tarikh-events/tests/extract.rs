@@ -1943,3 +1943,57 @@ fn a_span_of_hours_is_a_schedule_and_makes_no_generic_event() {
     let d = doc("d", text, vec![time("العاشرة صباحا", "2022-12-17T10:00"), time("الثانية ظهرا", "2022-12-17T14:00")]);
     assert!(extract(&d, &lex()).mentions.iter().any(|m| m.generic));
 }
+
+#[test]
+fn a_penalty_term_is_no_length_of_the_ruling() {
+    // the years of a sentence after a word of penalty are its term, not how long the ruling lasted
+    let text = "أصدرت المحكمة، اليوم الثلاثاء، حكما بالسجن المشدد عشر سنوات على المتهم.";
+    let d = doc("d", text, vec![date("اليوم الثلاثاء", "2025-04-15", day(2025, 4, 15)), duration("عشر سنوات", "P10Y", 10 * 365 * 86400)]);
+    let ev = extract(&d, &lex());
+    let (_, verdict) = find(&ev, "حكما بالسجن");
+    assert_eq!(verdict.event_type, "verdict");
+    assert_eq!((verdict.time, verdict.duration), (Some(0), None));
+    // with a word of lasting («بحبسه لمدة ستة أشهر»), and the North African order («سنوات سجنا»)
+    for text in ["قضت المحكمة أمس بحبسه لمدة ستة أشهر.", "قضت المحكمة أمس بإدانته بستة أشهر حبسا نافذا."] {
+        let d = doc("d", text, vec![date("أمس", "2025-04-15", day(2025, 4, 15)), duration("ستة أشهر", "P6M", 180 * 86400)]);
+        let ev = extract(&d, &lex());
+        assert!(ev.mentions.iter().all(|m| m.duration.is_none()), "{text}: {:?}", ev.mentions);
+    }
+    // counter-case: a trial that lasted three days keeps its length
+    let text = "استمرت المحاكمة ثلاثة أيام.";
+    let d = doc("d", text, vec![duration("ثلاثة أيام", "P3D", 3 * 86400)]);
+    let ev = extract(&d, &lex());
+    assert_eq!(find(&ev, "المحاكمة").1.duration, Some(0));
+}
+
+#[test]
+fn what_protesters_demand_is_not_done() {
+    for demand in ["للمطالبة", "مطالبين", "تطالب"] {
+        let text = format!("نظم المعلمون اليوم وقفة احتجاجية {demand} بزيادة الأجور.");
+        let d = doc("d", &text, vec![date("اليوم", "2025-02-10", day(2025, 2, 10))]);
+        let ev = extract(&d, &lex());
+        assert_eq!(find(&ev, "زيادة الأجور").1.time, None, "{text}");
+        assert_eq!(find(&ev, "وقفة احتجاجية").1.time, Some(0), "{text}");
+    }
+    // counter-case: a raise decided is done
+    let text = "قررت الحكومة اليوم زيادة الأجور.";
+    let d = doc("d", text, vec![date("اليوم", "2025-02-10", day(2025, 2, 10))]);
+    let ev = extract(&d, &lex());
+    assert_eq!(find(&ev, "زيادة الأجور").1.time, Some(0));
+}
+
+#[test]
+fn an_undated_event_named_to_compare_is_no_event_of_the_story() {
+    for text in ["وكانت الحكومتان قد وقعتا في السابق اتفاقيات مماثلة.", "وكانت الشرطة قد أحبطت هجمات مشابهة.", "ولم يصدر أي قرار في الاجتماع السابق."] {
+        let ev = extract(&doc("d", text, vec![]), &lex());
+        let compared: Vec<_> = ev.mentions.iter().filter(|m| m.event_type != "statement").collect();
+        assert!(!compared.is_empty() && compared.iter().any(|m| m.role == MentionRole::Attribution), "{text}: {:?}", ev.mentions);
+    }
+    // counter-cases: dated, a like event is an event of its own; an event not qualified stays one
+    let text = "وكان اجتماع مشابه قد عقد الشهر الماضي.";
+    let d = doc("d", text, vec![date("الشهر الماضي", "2025-09", day(2025, 9, 1))]);
+    let ev = extract(&d, &lex());
+    assert_eq!(find(&ev, "اجتماع").1.role, MentionRole::Event);
+    let ev = extract(&doc("d", "وقعت الحكومتان اتفاقية للتعاون الاقتصادي.", vec![]), &lex());
+    assert!(ev.mentions.iter().all(|m| m.role == MentionRole::Event), "{:?}", ev.mentions);
+}

@@ -326,7 +326,7 @@ pub(super) fn lasting_durations(cx: &Ctx, drafts: &[Draft], mentions: &mut [Even
         }
         let lasting = (tf.saturating_sub(2)..tf).any(|wi| cx.lex.is_lasting(cx.word(wi)) && cx.words[wi].sentence == cx.words[tf].sentence);
         let compared = (tf.saturating_sub(3)..tf).any(|wi| cx.lex.is_comparison(cx.word(wi)));
-        if !lasting || compared {
+        if !lasting || compared || penalty_term(cx, ti) {
             continue;
         }
         let sent = cx.words[tf].sentence;
@@ -342,6 +342,27 @@ pub(super) fn lasting_durations(cx: &Ctx, drafts: &[Draft], mentions: &mut [Even
             }
         }
     }
+}
+
+/// How many words before a duration a word of a penalty makes it a sentence's term («حكما
+/// بالسجن المشدد عشر سنوات»).
+const PENALTY_REACH: usize = 3;
+
+/// Whether the duration `ti` is the term of a penalty, not how long an event lasts: a word of a
+/// penalty ([`crate::EventLexicon::is_penalty`]) up to [`PENALTY_REACH`] words before it in its
+/// clause («بالسجن المشدد عشر سنوات»، «بحبسه لمدة ثلاثة أشهر») or right after it («بخمس سنوات
+/// سجنا نافذا», the North African wording). Court news of every country words sentences so.
+fn penalty_term(cx: &Ctx, ti: usize) -> bool {
+    let tf = cx.timex_first[ti];
+    if tf >= cx.words.len() {
+        return false;
+    }
+    let end = cx.doc.timexes[ti].byte_range.end;
+    let tl = cx.words.partition_point(|x| x.range.start < end).saturating_sub(1).max(tf);
+    let clause = cx.words[tf].clause;
+    let before = (tf.saturating_sub(PENALTY_REACH)..tf).any(|wi| cx.words[wi].clause == clause && cx.lex.is_penalty(cx.word(wi)));
+    let after = cx.words.get(tl + 1).is_some_and(|w| w.clause == clause) && cx.lex.is_penalty(cx.word(tl + 1));
+    before || after
 }
 
 /// How many sentences a subject-less report may stand after the report it continues.
@@ -371,7 +392,7 @@ pub(super) fn event_duration(cx: &Ctx, drafts: &[Draft], d: &Draft) -> Option<us
         }
         if let Some(ti) = cx.word_timex[wi] {
             let t = &cx.doc.timexes[ti];
-            let own = t.kind == TimexType::Duration && t.event_offset.is_none() && t.duration_seconds.is_some() && !introduced_by_since(cx, wi);
+            let own = t.kind == TimexType::Duration && t.event_offset.is_none() && t.duration_seconds.is_some() && !introduced_by_since(cx, wi) && !penalty_term(cx, ti);
             return own.then_some(ti);
         }
     }

@@ -294,6 +294,9 @@ pub struct EventLexicon {
     pub(crate) reaching: HashSet<String>,
     /// Adjectives of likeness ("مماثلة", "مشابه", "السابق"), see [`EventLexicon::is_likeness`].
     pub(crate) likeness: HashSet<String>,
+    /// Nouns of the accused and the perpetrators ("المتهم", "منفذي"), see
+    /// [`EventLexicon::is_accused`].
+    pub(crate) accused: HashSet<String>,
 }
 
 #[derive(Deserialize)]
@@ -367,6 +370,8 @@ struct RawClauses {
     reaching: Vec<String>,
     #[serde(default)]
     likeness: Vec<String>,
+    #[serde(default)]
+    accused: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -665,6 +670,7 @@ impl EventLexicon {
             fear: Vec::new(),
             reaching: HashSet::new(),
             likeness: HashSet::new(),
+            accused: HashSet::new(),
             first_time: Vec::new(),
             lasting: HashSet::new(),
             penalty: HashSet::new(),
@@ -875,6 +881,7 @@ impl EventLexicon {
             lex.fear = phrases(&c.fear);
             lex.reaching = normalised(&c.reaching);
             lex.likeness = normalised(&c.likeness);
+            lex.accused = normalised(&c.accused);
         }
         if let Some(d) = &raw.duration {
             lex.lasting = normalised(&d.lasting);
@@ -1074,6 +1081,13 @@ impl EventLexicon {
     /// Words are read as in [`EventLexicon::ends_cause`].
     pub fn ends_fear(&self, words: &[&str]) -> bool {
         ends_with_phrase(&self.fear, words)
+    }
+
+    /// Whether a normalised word is a noun of the accused, the suspects or the perpetrators of an
+    /// event («المتهم»، «المشتبه»، «منفذي»): the event they are named by is their case, which
+    /// happened before the arrest or the trial that names them.
+    pub fn is_accused(&self, normalised_word: &str) -> bool {
+        self.accused.contains(normalised_word) || word_candidates(normalised_word).iter().any(|(_, s)| self.accused.contains(*s))
     }
 
     /// Whether a normalised word is an adjective of likeness or of an earlier time

@@ -1997,3 +1997,59 @@ fn an_undated_event_named_to_compare_is_no_event_of_the_story() {
     let ev = extract(&doc("d", "وقعت الحكومتان اتفاقية للتعاون الاقتصادي.", vec![]), &lex());
     assert!(ev.mentions.iter().all(|m| m.role == MentionRole::Event), "{:?}", ev.mentions);
 }
+
+#[test]
+fn the_dead_in_an_event_are_part_of_it() {
+    let text = "لقي 7 أشخاص مصرعهم وأصيب 15 آخرون في حادث تصادم بين حافلة وشاحنة فجر اليوم الأحد.";
+    let d = doc("d", text, vec![date("فجر اليوم الأحد", "2025-10-12TMO", day(2025, 10, 12))]);
+    let ev = extract(&d, &lex());
+    let (accident, _) = find(&ev, "حادث تصادم");
+    let (_, dead) = find(&ev, "مصرعهم");
+    assert_eq!(dead.joins, Some(accident), "{:?}", ev.mentions);
+    // counter-case: «في» before a place is no event the dead died in
+    let text = "أعلن الجيش مقتل خمسة مسلحين في منطقة جبلية شمال البلاد.";
+    let ev = extract(&doc("d", text, vec![]), &lex());
+    assert_eq!(find(&ev, "مقتل").1.joins, None, "{:?}", ev.mentions);
+}
+
+#[test]
+fn the_case_of_the_accused_takes_no_date_of_their_arrest() {
+    for text in [
+        "أعلنت وزارة الداخلية، الاثنين، القبض على المتهم الرئيسي في التفجير.",
+        "أعلنت وزارة الداخلية، الاثنين، القبض على منفذي الهجوم.",
+    ] {
+        let d = doc("d", text, vec![date("الاثنين", "2025-08-04", day(2025, 8, 4))]);
+        let ev = extract(&d, &lex());
+        let case = ev.mentions.iter().find(|m| m.event_type == "attack").unwrap_or_else(|| panic!("{text}: {:?}", ev.mentions));
+        assert_eq!(case.time, None, "{text}");
+        assert_eq!(find(&ev, "القبض على").1.time, Some(0), "{text}");
+    }
+    // counter-case: a date after the event, in its clause, is its own
+    let text = "أعلنت الوزارة القبض على المتهم في الهجوم الذي وقع يوم الجمعة.";
+    let d = doc("d", text, vec![date("يوم الجمعة", "2025-08-01", day(2025, 8, 1))]);
+    let ev = extract(&d, &lex());
+    assert_eq!(find(&ev, "الهجوم").1.time, Some(0));
+}
+
+#[test]
+fn a_lam_on_a_verbal_noun_is_a_purpose() {
+    for text in [
+        "نفذت قوات الأمن حملة مداهمات الثلاثاء لإلقاء القبض على خلية إرهابية.",
+        "فتحت السلطات الثلاثاء ممرات إنسانية لإجلاء المواطنين.",
+    ] {
+        let d = doc("d", text, vec![date("الثلاثاء", "2025-08-05", day(2025, 8, 5))]);
+        let ev = extract(&d, &lex());
+        let aim = ev.mentions.iter().find(|m| m.trigger.contains("القبض") || m.trigger.contains("إجلاء")).unwrap_or_else(|| panic!("{text}: {:?}", ev.mentions));
+        assert_eq!(aim.time, None, "{text}");
+    }
+    // counter-cases: a date set for it («وحددت يوم 13 ديسمبر لانتهاء …»), a ل of undergoing, and
+    // a genitive after a definite noun keep the date
+    let text = "وحددت الهيئة يوم 13 ديسمبر لإجلاء المواطنين.";
+    let d = doc("d", text, vec![date("يوم 13 ديسمبر", "2025-12-13", day(2025, 12, 13))]);
+    let ev = extract(&d, &lex());
+    assert_eq!(find(&ev, "إجلاء").1.time, Some(0));
+    let text = "تعرضت الدورية الثلاثاء لإطلاق نار كثيف.";
+    let d = doc("d", text, vec![date("الثلاثاء", "2025-08-05", day(2025, 8, 5))]);
+    let ev = extract(&d, &lex());
+    assert!(ev.mentions.iter().any(|m| m.time == Some(0) && m.trigger.contains("إطلاق نار")), "{:?}", ev.mentions);
+}

@@ -461,7 +461,7 @@ pub(super) fn governing_timex(cx: &Ctx, drafts: &[Draft], d: &Draft, links: &Tim
     let said_before = complement[cx.clauses_of_sentence(w.sentence)].iter().flatten().copied().filter(|&c| cx.words[c].sentence == w.sentence && c < d.first).max();
     // the topic of a condolence or a mourning and a purpose take only a date of their own, after
     // them in their clause ("تعزية بوفاة الأمير … صباح أمس": the morning is the condolence's)
-    let own_only = is_topic(cx, drafts, d) || after_purpose(cx, d) || after_reaching(cx, d);
+    let own_only = is_topic(cx, drafts, d) || after_purpose(cx, d) || purpose_lam(cx, d) || after_reaching(cx, d);
     // a cause, likewise for a day or a time: the effect's day (often the day it was reported) is
     // not the cause's, which came before it or at most on it; a month or a year («بسبب هجمات …
     // في فبراير») is a period that holds both
@@ -534,6 +534,12 @@ pub(super) fn governing_timex(cx: &Ctx, drafts: &[Draft], d: &Draft, links: &Tim
         // «أعلنت القوات، اليوم الأربعاء، موافقتها على هدنة»: likewise the event after a noun of
         // stance is what is agreed or intended; a date before that noun is the stance's
         if tl < d.first && (d.first.saturating_sub(DATE_OF_REACH)..d.first).any(|x| x > tl && (cx.lex.is_date_of(cx.word(x)) || cx.lex.is_stance(cx.word(x)))) {
+            continue;
+        }
+        // «القبض على المتهم الرئيسي في التفجير»، «منفذي الهجوم»: the event that names the accused
+        // is their case, done before they were arrested or tried; a date before that noun is the
+        // arrest's or the trial's
+        if tl < d.first && accused_of(cx, d).is_some_and(|x| x > tl) {
             continue;
         }
         // a clause opening with the conjunction و is a new coordinated clause: a date in a clause
@@ -762,11 +768,102 @@ fn words_ending_at<'c>(cx: &'c Ctx, d: &Draft, x: usize) -> Option<Vec<&'c str>>
     (x..d.first).all(|y| cx.adjacent(y)).then(|| (x.saturating_sub(2)..=x).filter(|&y| cx.words[y].clause == clause).map(|y| cx.word(y)).collect())
 }
 
+/// How many words before an event a noun of the accused may stand: «المتهم الرئيسي في التفجير».
+const ACCUSED_REACH: usize = 3;
+
+/// The noun of the accused or the perpetrators ([`crate::EventLexicon::is_accused`]) that the
+/// mention of draft `d` names the case of: right before it in a construct («منفذي الهجوم»), or
+/// up to [`ACCUSED_REACH`] words before it when «في» or an attached ب governs it («المشتبه بهم في
+/// الهجوم»، «المتهم بالقتل»), with only adjacent words of its clause between.
+fn accused_of(cx: &Ctx, d: &Draft) -> Option<usize> {
+    let clause = cx.words[d.first].clause;
+    let word = cx.word(d.first);
+    let bare = without_conjunction(word);
+    let attached_bi = d.start_byte > cx.words[d.first].range.start + (word.len() - bare.len()) && bare.starts_with('ب');
+    let fi = d.first > 0 && cx.word(d.first - 1) == "في";
+    let governed = attached_bi || fi;
+    (d.first.saturating_sub(ACCUSED_REACH)..d.first).rev().take_while(|&x| cx.adjacent(x) && cx.words[x].clause == clause && cx.word_timex[x].is_none()).find(|&x| {
+        cx.lex.is_accused(cx.word(x)) && (governed || x + 1 == d.first)
+    })
+}
+
 /// Whether the mention of draft `d` comes right after a word or phrase of purpose («بهدف إجلاء»،
 /// «من أجل إجلاء»; one word may stand between): planned, not done (see
 /// [`crate::EventLexicon::ends_purpose`]).
 fn after_purpose(cx: &Ctx, d: &Draft) -> bool {
     (d.first.saturating_sub(2)..d.first).any(|x| words_ending_at(cx, d, x).is_some_and(|w| cx.lex.ends_purpose(&w)))
+}
+
+/// Verbs and nouns of undergoing or facing that govern ل («تعرض لإطلاق نار»، «التصدي لاعتداء»):
+/// after them a ل is no purpose.
+const UNDERGOING: &[&str] = &[
+    "تعرض", "تعرضت", "يتعرض", "تتعرض", "تعرضوا", "يتعرضون", "التعرض", "تعرضه", "تعرضها", "خضع", "خضعت", "يخضع", "تخضع",
+    "تصدي", "التصدي", "تصدت", "يتصدي", "استجابه", "موعدا", "تاريخا",
+];
+
+/// Verbs and nouns of setting a date («وحددت يوم 13 ديسمبر لانتهاء الفرز»): a date after them
+/// followed by ل is the date set for the event, not an adverbial of an act done for it.
+const SETTING: &[&str] = &["حدد", "حددت", "يحدد", "تحدد", "تحديد", "حددوا", "خصص", "خصصت", "تخصيص", "المحدد", "المقرر", "اختار", "اختارت"];
+
+/// Words that begin with «لا» but are no ل on a verbal noun (adverbs, a refugee).
+const NOT_LAM_NOUNS: &[&str] = &["لاسيما", "لاحقا", "لاجئين", "لاجئون", "لاعبين", "لاعبون", "لافتا", "لافته"];
+
+/// Whether a normalised word is ل on the verbal noun of a derived form («لإجلاء» → لاجلاء,
+/// «لاستقبال»). The normaliser writes ل with the article «لل» as «لال» (للإعلان → لالاعلان): such a
+/// word is a genitive or a definite purpose, left out, except the verbal nouns of form IV of roots
+/// with a first ل, which only look so («لإلقاء» → لالقاء، «لإلغاء» → لالغاء: a letter and «اء»).
+fn lam_on_verbal_noun(w: &str) -> bool {
+    if NOT_LAM_NOUNS.contains(&w) {
+        return false;
+    }
+    match w.strip_prefix("لال") {
+        Some(rest) => rest.chars().count() == 3 && rest.ends_with("اء"),
+        None => w.starts_with("لا"),
+    }
+}
+
+/// Whether the mention of draft `d` is a purpose told by an attached ل on a verbal noun of a
+/// derived form (إفعال، افتعال، استفعال: «فتح ممرات إنسانية لإجلاء المواطنين»، «نفذت قوات الأمن
+/// حملة مداهمات الثلاثاء لإلقاء القبض على خلية»، «بناء خيم جماعية لإيواء الأطفال»، «إطلاق الرصاص،
+/// لإخلاء المباني»: Sudan, Libya, security news of every country): the act is done to bring it
+/// about, not it. The ل of a genitive («النتائج الأولية لانتخابات المحافظات»، «الجولة الثانية
+/// لانتخاب») follows a definite noun, and a ل after a date is a date set for it («يوم 13 ديسمبر
+/// لانتهاء الفرز»): both are left out, as are verbs of undergoing and «موعدا» ([`UNDERGOING`]).
+/// The verbal noun may also govern the event word as its object («لإلقاء القبض على»، «لإطلاق سراح»).
+fn purpose_lam(cx: &Ctx, d: &Draft) -> bool {
+    let word = cx.word(d.first);
+    let bare = without_conjunction(word);
+    let on_trigger = d.start_byte > cx.words[d.first].range.start + (word.len() - bare.len()) && lam_on_verbal_noun(bare);
+    // (or on the word right before it, of which it is the object)
+    let governing = |x: usize| {
+        let w = without_conjunction(cx.word(x));
+        cx.adjacent(x) && cx.words[x].clause == cx.words[d.first].clause && cx.word_timex[x].is_none() && lam_on_verbal_noun(w) && w.chars().count() >= 6
+    };
+    let at = if on_trigger {
+        d.first
+    } else if d.first > 0 && governing(d.first - 1) {
+        d.first - 1
+    } else {
+        return false;
+    };
+    if at == 0 || cx.words[at - 1].sentence != cx.words[at].sentence {
+        return false;
+    }
+    // a verb of undergoing may stand before a date or a subject («تعرضت الدورية الثلاثاء لإطلاق نار»)
+    if (at.saturating_sub(3)..at).any(|x| cx.words[x].clause == cx.words[at].clause && UNDERGOING.contains(&without_conjunction(cx.word(x)))) {
+        return false;
+    }
+    // a date right before: an adverbial of the act («حملة مداهمات الثلاثاء لإلقاء القبض»), unless a
+    // verb of setting governs it: then it is the date set for the event («وحددت يوم 13 ديسمبر
+    // لانتهاء عملية الفرز»)
+    if let Some(ti) = cx.word_timex[at - 1] {
+        let tf = cx.timex_first[ti];
+        return !(tf.saturating_sub(2)..tf).any(|x| SETTING.contains(&without_conjunction(cx.word(x))));
+    }
+    let before = without_conjunction(cx.word(at - 1));
+    // (the article, or ل with it: «للدورة»)
+    let definite = before[..tarikh_text::proclitic_len(before)].ends_with("ال") || before.starts_with("لل");
+    !definite && !UNDERGOING.contains(&before) && !cx.lex.is_date_of(before)
 }
 
 /// How many words (a subject: «المنتخب المغربي») may stand between a word of reaching and the

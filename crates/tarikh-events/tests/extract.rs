@@ -2053,3 +2053,19 @@ fn a_lam_on_a_verbal_noun_is_a_purpose() {
     let ev = extract(&d, &lex());
     assert!(ev.mentions.iter().any(|m| m.time == Some(0) && m.trigger.contains("إطلاق نار")), "{:?}", ev.mentions);
 }
+
+#[test]
+fn a_date_a_change_moves_to_is_not_the_change_s() {
+    // «تقديم موعد الانتخابات إلى يونيو»: June is the election's new date, not the decision's
+    let text = "وقرر مجلس الوزراء تقديم موعد الانتخابات البلدية إلى يونيو.";
+    let d = doc("d", text, vec![date("يونيو", "2025-06", day(2025, 6, 1))]);
+    let ev = extract(&d, &lex());
+    let change = ev.mentions.iter().find(|m| m.event_type == "measure_change").unwrap_or_else(|| panic!("{:?}", ev.mentions));
+    assert_eq!(change.time, None, "{:?}", ev.mentions);
+    // counter-case: the change's own day before it still dates it
+    let text = "وقرر مجلس الوزراء اليوم تقديم موعد الانتخابات البلدية إلى يونيو.";
+    let d = doc("d", text, vec![date("اليوم", "2025-01-16", day(2025, 1, 16)), date("يونيو", "2025-06", day(2025, 6, 1))]);
+    let ev = extract(&d, &lex());
+    let change = ev.mentions.iter().find(|m| m.event_type == "measure_change").unwrap();
+    assert_eq!(change.time, Some(0), "{:?}", ev.mentions);
+}

@@ -486,6 +486,11 @@ pub(super) fn governing_timex(cx: &Ctx, drafts: &[Draft], d: &Draft, links: &Tim
         if introduced_by_since(cx, tf) || introduced_by_until(cx, tf) {
             continue;
         }
+        // «تقديم موعد الانتخابات إلى يونيو»، «تأجيل الامتحانات إلى الأحد»: a date after «إلى» is where
+        // a change of date moves its object, not when the change was made
+        if tf > d.last && moves_a_date(cx, d) && tf > 0 && cx.word(tf - 1) == "الي" {
+            continue;
+        }
         let a_day_or_less = t.interval.as_ref().is_some_and(|i| (i.end - i.start).num_hours() <= 25);
         if (own_only || (cause && a_day_or_less)) && !(tf > d.last && tw.clause == w.clause) {
             continue;
@@ -804,6 +809,21 @@ const UNDERGOING: &[&str] = &[
 /// Verbs and nouns of setting a date («وحددت يوم 13 ديسمبر لانتهاء الفرز»): a date after them
 /// followed by ل is the date set for the event, not an adverbial of an act done for it.
 const SETTING: &[&str] = &["حدد", "حددت", "يحدد", "تحدد", "تحديد", "حددوا", "خصص", "خصصت", "تخصيص", "المحدد", "المقرر", "اختار", "اختارت"];
+
+/// Verbal nouns and verbs of moving a date (normalised): «تقديم»، «تأجيل»، «تأخير»، «إرجاء»،
+/// «تعديل»، «تغيير»، «نقل».
+const MOVING: &[&str] = &[
+    "تقديم", "تاجيل", "تاخير", "ارجاء", "تعديل", "تغيير", "قدمت", "اجلت", "اخرت", "ارجات", "عدلت", "غيرت", "قدم", "اجل", "ارجا",
+];
+
+/// Whether the trigger of draft `d` opens with a word of moving a date ([`MOVING`]) and its type
+/// is a change of a measure or a date (`measure_change`): a date after «إلى» in its clause is the
+/// new date of what it moves (government, school and election news of every country: «تقديم
+/// موعد الانتخابات إلى يونيو»، «تأخير موعد الحظر إلى الساعة الثامنة»).
+fn moves_a_date(cx: &Ctx, d: &Draft) -> bool {
+    let types = cx.lex.types();
+    d.type_idx.is_some_and(|t| types[t].name == "measure_change") && MOVING.contains(&without_conjunction(cx.word(d.first)))
+}
 
 /// Words that begin with «لا» but are no ل on a verbal noun (adverbs, a refugee).
 const NOT_LAM_NOUNS: &[&str] = &["لاسيما", "لاحقا", "لاجئين", "لاجئون", "لاعبين", "لاعبون", "لافتا", "لافته"];

@@ -2069,3 +2069,13 @@ fn a_date_a_change_moves_to_is_not_the_change_s() {
     let change = ev.mentions.iter().find(|m| m.event_type == "measure_change").unwrap();
     assert_eq!(change.time, Some(0), "{:?}", ev.mentions);
 }
+
+#[test]
+fn a_broken_plural_after_lam_is_no_verbal_noun_of_purpose() {
+    // «لأعمال الإنقاذ» ("of the rescue works") has the shape of «لإجلاء» but governs no aim
+    let text = "أفاد الجهاز أمس في أول إحصائية لأعمال الإنقاذ بالمدينة.";
+    let d = doc("d", text, vec![date("أمس", "2023-09-14", day(2023, 9, 14))]);
+    let ev = extract(&d, &lex());
+    let rescue = ev.mentions.iter().find(|m| m.event_type == "rescue").unwrap_or_else(|| panic!("{:?}", ev.mentions));
+    assert_eq!(rescue.time, Some(0), "{:?}", ev.mentions);
+}

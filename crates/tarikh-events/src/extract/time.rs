@@ -825,6 +825,11 @@ fn moves_a_date(cx: &Ctx, d: &Draft) -> bool {
     d.type_idx.is_some_and(|t| types[t].name == "measure_change") && MOVING.contains(&without_conjunction(cx.word(d.first)))
 }
 
+/// Verbal nouns with ل that take an event word as their object («لإلقاء القبض»، «لإطلاق سراح»،
+/// «لإعادة فتح»، «لإجراء انتخابات»), normalised. A list, for a broken plural has the very shape of
+/// a verbal noun of form IV («لأعمال الإنقاذ»: "of the rescue works", no purpose).
+const GOVERNING_VERBAL_NOUNS: &[&str] = &["لالقاء", "لاطلاق", "لاعاده", "لاجراء", "لاتمام", "لانجاز", "لاستكمال", "لاستئناف", "لاعلان"];
+
 /// Words that begin with «لا» but are no ل on a verbal noun (adverbs, a refugee).
 const NOT_LAM_NOUNS: &[&str] = &["لاسيما", "لاحقا", "لاجئين", "لاجئون", "لاعبين", "لاعبون", "لافتا", "لافته"];
 
@@ -857,7 +862,7 @@ fn purpose_lam(cx: &Ctx, d: &Draft) -> bool {
     // (or on the word right before it, of which it is the object)
     let governing = |x: usize| {
         let w = without_conjunction(cx.word(x));
-        cx.adjacent(x) && cx.words[x].clause == cx.words[d.first].clause && cx.word_timex[x].is_none() && lam_on_verbal_noun(w) && w.chars().count() >= 6
+        cx.adjacent(x) && cx.words[x].clause == cx.words[d.first].clause && cx.word_timex[x].is_none() && GOVERNING_VERBAL_NOUNS.contains(&w)
     };
     let at = if on_trigger {
         d.first

@@ -2079,3 +2079,18 @@ fn a_broken_plural_after_lam_is_no_verbal_noun_of_purpose() {
     let rescue = ev.mentions.iter().find(|m| m.event_type == "rescue").unwrap_or_else(|| panic!("{:?}", ev.mentions));
     assert_eq!(rescue.time, Some(0), "{:?}", ev.mentions);
 }
+
+#[test]
+fn a_date_in_a_participle_phrase_of_another_noun_is_not_the_event_s() {
+    // «الحكم الصادر بحقه في 15 أبريل» dates the first ruling, not the rejection of the appeal
+    let text = "قضت محكمة النقض برفض الطعن المقدم من المتهم وتأييد الحكم الصادر بحقه في 15 أبريل.";
+    let d = doc("d", text, vec![date("15 أبريل", "2025-04-15", day(2025, 4, 15))]);
+    let ev = extract(&d, &lex());
+    let verdict = ev.mentions.iter().find(|m| m.event_type == "verdict").unwrap_or_else(|| panic!("{:?}", ev.mentions));
+    assert_eq!(verdict.time, None, "{:?}", ev.mentions);
+    // counter-case: a participle right after the event's own word describes the event itself
+    let text = "أجلت المحكمة الجلسة المنعقدة في 15 أبريل.";
+    let d = doc("d", text, vec![date("15 أبريل", "2025-04-15", day(2025, 4, 15))]);
+    let ev = extract(&d, &lex());
+    assert!(ev.mentions.iter().any(|m| m.time == Some(0)), "{:?}", ev.mentions);
+}

@@ -531,6 +531,9 @@ pub(super) fn governing_timex(cx: &Ctx, drafts: &[Draft], d: &Draft, links: &Tim
         if tf > d.last && in_relative_clause_of_another(cx, drafts, d, tf) {
             continue;
         }
+        if tf > d.last && in_participle_phrase_of_another(cx, d, tf) {
+            continue;
+        }
         if tf > d.last && predicate_of_its_own_between(cx, drafts, d, tf) {
             continue;
         }
@@ -640,6 +643,23 @@ fn in_relative_clause_of_another(cx: &Ctx, drafts: &[Draft], d: &Draft, tf: usiz
     let retold = |o: &Draft| o.type_idx.is_some_and(|t| types[t].joins_antecedent);
     let sentence = cx.words[d.first].sentence;
     drafts_of_sentence(cx, drafts, sentence).map(|i| &drafts[i]).any(|o| (o.first > d.last && o.first < pronoun) || (o.first > pronoun && o.first < tf && !retold(o)))
+}
+
+/// Definite participles that describe the noun before them with its own time («الحكم الصادر بحقه
+/// في 15 أبريل»، «الاتفاق الموقع عام 2020»، «القمة المنعقدة في بغداد»), normalised: court,
+/// diplomacy and economy news of every country.
+const DESCRIBING_PARTICIPLES: &[&str] = &[
+    "الصادر", "الصادره", "الموقع", "الموقعه", "المبرم", "المبرمه", "المنعقد", "المنعقده", "المعلن", "المعلنه", "المنشور",
+    "المنشوره", "المقدم", "المقدمه", "المتخذ", "المتخذه",
+];
+
+/// Whether the date at word `tf` after the mention of draft `d` belongs to a participle phrase
+/// describing another noun («قضت المحكمة برفض الطعن وتأييد الحكم الصادر بحقه في 15 أبريل»: the
+/// date is the first ruling's, not the rejection's). The participle must come after a noun
+/// other than the mention's own trigger: «الجلسة المنعقدة في 15 أبريل» is the hearing's date.
+fn in_participle_phrase_of_another(cx: &Ctx, d: &Draft, tf: usize) -> bool {
+    let clause = cx.words[d.last].clause;
+    (d.last + 2..tf).any(|x| cx.words[x].clause == clause && DESCRIBING_PARTICIPLES.contains(&without_conjunction(cx.word(x))))
 }
 
 /// Whether a mention between the mention of draft `d` and a date after it (at word `tf`) takes the

@@ -253,6 +253,9 @@ pub struct EventLexicon {
     /// Normalised words and phrases of lasting ("لمدة", "استمرت", "على مدى"): a duration right after
     /// them is the length of the event before them.
     pub(crate) lasting: HashSet<String>,
+    /// Normalised words of a penalty ("السجن", "الحبس", "سجنا"): a duration next to them is the
+    /// term of a sentence, never the length of an event.
+    pub(crate) penalty: HashSet<String>,
     /// Normalised nouns of institutions and roles: an event word right after one of them names
     /// it ("لجنة الانتخابات", "مراكز الاقتراع"), not an event.
     pub(crate) institutions: HashSet<String>,
@@ -289,6 +292,11 @@ pub struct EventLexicon {
     /// Words of reaching or qualifying for a stage (surface forms: "تأهل"، "العبور"، "يصل"), see
     /// [`EventLexicon::is_reaching`].
     pub(crate) reaching: HashSet<String>,
+    /// Adjectives of likeness ("مماثلة", "مشابه", "السابق"), see [`EventLexicon::is_likeness`].
+    pub(crate) likeness: HashSet<String>,
+    /// Nouns of the accused and the perpetrators ("المتهم", "منفذي"), see
+    /// [`EventLexicon::is_accused`].
+    pub(crate) accused: HashSet<String>,
 }
 
 #[derive(Deserialize)]
@@ -360,6 +368,10 @@ struct RawClauses {
     fear: Vec<String>,
     #[serde(default)]
     reaching: Vec<String>,
+    #[serde(default)]
+    likeness: Vec<String>,
+    #[serde(default)]
+    accused: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -367,6 +379,8 @@ struct RawClauses {
 struct RawDuration {
     #[serde(default)]
     lasting: Vec<String>,
+    #[serde(default)]
+    penalty: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -655,8 +669,11 @@ impl EventLexicon {
             stance: HashSet::new(),
             fear: Vec::new(),
             reaching: HashSet::new(),
+            likeness: HashSet::new(),
+            accused: HashSet::new(),
             first_time: Vec::new(),
             lasting: HashSet::new(),
+            penalty: HashSet::new(),
             institutions: HashSet::new(),
         };
         let mut seen = HashSet::new();
@@ -863,9 +880,12 @@ impl EventLexicon {
             lex.stance = normalised(&c.stance).iter().flat_map(|w| surface_forms(w, false)).collect();
             lex.fear = phrases(&c.fear);
             lex.reaching = normalised(&c.reaching);
+            lex.likeness = normalised(&c.likeness);
+            lex.accused = normalised(&c.accused);
         }
         if let Some(d) = &raw.duration {
             lex.lasting = normalised(&d.lasting);
+            lex.penalty = normalised(&d.penalty);
         }
         if let Some(s) = &raw.since {
             lex.since = normalised(&s.words);
@@ -1017,6 +1037,12 @@ impl EventLexicon {
         self.lasting.contains(normalised_word) || word_candidates(normalised_word).iter().any(|(_, s)| self.lasting.contains(*s))
     }
 
+    /// Whether a normalised word (with a conjunction, a preposition or the article) is a word of a
+    /// penalty ("بالسجن", "الحبس", "سجنا"): a duration next to it is a sentence's term.
+    pub fn is_penalty(&self, normalised_word: &str) -> bool {
+        self.penalty.contains(normalised_word) || word_candidates(normalised_word).iter().any(|(_, s)| self.penalty.contains(*s))
+    }
+
     /// Whether a normalised word (with a conjunction, a preposition or the article) names the date
     /// of the event after it ("موعد" of «عن موعد حلول العيد»; not the accusative «موعدا ل…», "as
     /// the date for", whose date is the event's).
@@ -1055,6 +1081,20 @@ impl EventLexicon {
     /// Words are read as in [`EventLexicon::ends_cause`].
     pub fn ends_fear(&self, words: &[&str]) -> bool {
         ends_with_phrase(&self.fear, words)
+    }
+
+    /// Whether a normalised word is a noun of the accused, the suspects or the perpetrators of an
+    /// event («المتهم»، «المشتبه»، «منفذي»): the event they are named by is their case, which
+    /// happened before the arrest or the trial that names them.
+    pub fn is_accused(&self, normalised_word: &str) -> bool {
+        self.accused.contains(normalised_word) || word_candidates(normalised_word).iter().any(|(_, s)| self.accused.contains(*s))
+    }
+
+    /// Whether a normalised word is an adjective of likeness or of an earlier time
+    /// («مماثلة»، «مشابه»، «السابق»): right after an event word, it makes that word another event
+    /// of its kind, named to compare, not the story's.
+    pub fn is_likeness(&self, normalised_word: &str) -> bool {
+        self.likeness.contains(normalised_word) || word_candidates(normalised_word).iter().any(|(_, s)| self.likeness.contains(*s))
     }
 
     /// Whether a normalised word (with a conjunction, a preposition or the article: «ليتأهل»،

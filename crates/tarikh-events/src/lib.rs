@@ -162,7 +162,8 @@ pub enum MentionRole {
     Event,
     /// A reporting verb that only cites the source of what it reports ("قال"، "وأضاف"، "أفادت"
     /// with no date of its own): how the text names its source, not an event of the story. It
-    /// stays in the mentions (and TimeML) but makes no row of the timeline.
+    /// stays in the mentions (and TimeML) but makes no row of the timeline. So does an undated
+    /// event named only to compare («اتفاقيات مماثلة»، «الاجتماع السابق»).
     Attribution,
 }
 
@@ -305,7 +306,7 @@ pub struct DocEvents {
 /// written ت before a pronoun goes the way of a final ه ("جلستها" and "جلسة" both → "جلس").
 pub fn light_stem(word: &str) -> String {
     let p = tarikh_text::proclitic_len(word);
-    let mut s = &word[p..];
+    let mut s = without_accusative_alif(&word[p..], word[..p].ends_with("ال"));
     let mut pronoun = false;
     for suf in ["ات", "ون", "ين", "هما", "هم", "ها", "ه", "ي"] {
         if let Some(r) = s.strip_suffix(suf) {
@@ -321,6 +322,18 @@ pub fn light_stem(word: &str) -> String {
     match s.strip_suffix('ت') {
         Some(r) if pronoun && r.chars().count() >= 3 => r.to_string(),
         _ => s.to_string(),
+    }
+}
+
+/// A word without the alif of an indefinite accusative (tanwin al-fath, «إضرابا مفتوحا»،
+/// «حكما»، «هجوما»): news names one event «إضراب مفتوح» in one sentence and «بدأوا إضرابا
+/// مفتوحا» in the next, and both must share their key words. Left alone: a word with the article
+/// (no tanwin), a final «يا» (the names of countries: سوريا، تركيا), a verb's «وا» (قالوا), and
+/// words that would keep fewer than three letters.
+fn without_accusative_alif(s: &str, article: bool) -> &str {
+    match s.strip_suffix('ا') {
+        Some(r) if !article && !r.ends_with(['ي', 'و', 'ا']) && r.chars().count() >= 3 => r,
+        _ => s,
     }
 }
 
@@ -369,5 +382,18 @@ mod tests {
         // the article shows the preposition: one stem
         assert_eq!(stems("بالحملة"), vec![stem("الحملة")]);
         assert_eq!(stems("لمراقبة"), vec![stem("مراقبة")]);
+    }
+
+    #[test]
+    fn an_indefinite_accusative_shares_the_stem_of_its_noun() {
+        let stem = |w: &str| light_stem(&tarikh_text::normalise(w));
+        assert_eq!(stem("إضرابا"), stem("إضراب"));
+        assert_eq!(stem("مفتوحا"), stem("مفتوح"));
+        assert_eq!(stem("حكما"), stem("حكم"));
+        // counter-cases: a country's name, a verb's plural, the article, a short word
+        assert_eq!(stem("سوريا"), "سوريا");
+        assert_eq!(stem("قالوا"), "قالوا");
+        assert_eq!(stem("العليا"), "عليا");
+        assert_eq!(stem("بدا"), "بدا");
     }
 }

@@ -1943,3 +1943,154 @@ fn a_span_of_hours_is_a_schedule_and_makes_no_generic_event() {
     let d = doc("d", text, vec![time("العاشرة صباحا", "2022-12-17T10:00"), time("الثانية ظهرا", "2022-12-17T14:00")]);
     assert!(extract(&d, &lex()).mentions.iter().any(|m| m.generic));
 }
+
+#[test]
+fn a_penalty_term_is_no_length_of_the_ruling() {
+    // the years of a sentence after a word of penalty are its term, not how long the ruling lasted
+    let text = "أصدرت المحكمة، اليوم الثلاثاء، حكما بالسجن المشدد عشر سنوات على المتهم.";
+    let d = doc("d", text, vec![date("اليوم الثلاثاء", "2025-04-15", day(2025, 4, 15)), duration("عشر سنوات", "P10Y", 10 * 365 * 86400)]);
+    let ev = extract(&d, &lex());
+    let (_, verdict) = find(&ev, "حكما بالسجن");
+    assert_eq!(verdict.event_type, "verdict");
+    assert_eq!((verdict.time, verdict.duration), (Some(0), None));
+    // with a word of lasting («بحبسه لمدة ستة أشهر»), and the North African order («سنوات سجنا»)
+    for text in ["قضت المحكمة أمس بحبسه لمدة ستة أشهر.", "قضت المحكمة أمس بإدانته بستة أشهر حبسا نافذا."] {
+        let d = doc("d", text, vec![date("أمس", "2025-04-15", day(2025, 4, 15)), duration("ستة أشهر", "P6M", 180 * 86400)]);
+        let ev = extract(&d, &lex());
+        assert!(ev.mentions.iter().all(|m| m.duration.is_none()), "{text}: {:?}", ev.mentions);
+    }
+    // counter-case: a trial that lasted three days keeps its length
+    let text = "استمرت المحاكمة ثلاثة أيام.";
+    let d = doc("d", text, vec![duration("ثلاثة أيام", "P3D", 3 * 86400)]);
+    let ev = extract(&d, &lex());
+    assert_eq!(find(&ev, "المحاكمة").1.duration, Some(0));
+}
+
+#[test]
+fn what_protesters_demand_is_not_done() {
+    for demand in ["للمطالبة", "مطالبين", "تطالب"] {
+        let text = format!("نظم المعلمون اليوم وقفة احتجاجية {demand} بزيادة الأجور.");
+        let d = doc("d", &text, vec![date("اليوم", "2025-02-10", day(2025, 2, 10))]);
+        let ev = extract(&d, &lex());
+        assert_eq!(find(&ev, "زيادة الأجور").1.time, None, "{text}");
+        assert_eq!(find(&ev, "وقفة احتجاجية").1.time, Some(0), "{text}");
+    }
+    // counter-case: a raise decided is done
+    let text = "قررت الحكومة اليوم زيادة الأجور.";
+    let d = doc("d", text, vec![date("اليوم", "2025-02-10", day(2025, 2, 10))]);
+    let ev = extract(&d, &lex());
+    assert_eq!(find(&ev, "زيادة الأجور").1.time, Some(0));
+}
+
+#[test]
+fn an_undated_event_named_to_compare_is_no_event_of_the_story() {
+    for text in ["وكانت الحكومتان قد وقعتا في السابق اتفاقيات مماثلة.", "وكانت الشرطة قد أحبطت هجمات مشابهة.", "ولم يصدر أي قرار في الاجتماع السابق."] {
+        let ev = extract(&doc("d", text, vec![]), &lex());
+        let compared: Vec<_> = ev.mentions.iter().filter(|m| m.event_type != "statement").collect();
+        assert!(!compared.is_empty() && compared.iter().any(|m| m.role == MentionRole::Attribution), "{text}: {:?}", ev.mentions);
+    }
+    // counter-cases: dated, a like event is an event of its own; an event not qualified stays one
+    let text = "وكان اجتماع مشابه قد عقد الشهر الماضي.";
+    let d = doc("d", text, vec![date("الشهر الماضي", "2025-09", day(2025, 9, 1))]);
+    let ev = extract(&d, &lex());
+    assert_eq!(find(&ev, "اجتماع").1.role, MentionRole::Event);
+    let ev = extract(&doc("d", "وقعت الحكومتان اتفاقية للتعاون الاقتصادي.", vec![]), &lex());
+    assert!(ev.mentions.iter().all(|m| m.role == MentionRole::Event), "{:?}", ev.mentions);
+}
+
+#[test]
+fn the_dead_in_an_event_are_part_of_it() {
+    let text = "لقي 7 أشخاص مصرعهم وأصيب 15 آخرون في حادث تصادم بين حافلة وشاحنة فجر اليوم الأحد.";
+    let d = doc("d", text, vec![date("فجر اليوم الأحد", "2025-10-12TMO", day(2025, 10, 12))]);
+    let ev = extract(&d, &lex());
+    let (accident, _) = find(&ev, "حادث تصادم");
+    let (_, dead) = find(&ev, "مصرعهم");
+    assert_eq!(dead.joins, Some(accident), "{:?}", ev.mentions);
+    // counter-case: «في» before a place is no event the dead died in
+    let text = "أعلن الجيش مقتل خمسة مسلحين في منطقة جبلية شمال البلاد.";
+    let ev = extract(&doc("d", text, vec![]), &lex());
+    assert_eq!(find(&ev, "مقتل").1.joins, None, "{:?}", ev.mentions);
+}
+
+#[test]
+fn the_case_of_the_accused_takes_no_date_of_their_arrest() {
+    for text in [
+        "أعلنت وزارة الداخلية، الاثنين، القبض على المتهم الرئيسي في التفجير.",
+        "أعلنت وزارة الداخلية، الاثنين، القبض على منفذي الهجوم.",
+    ] {
+        let d = doc("d", text, vec![date("الاثنين", "2025-08-04", day(2025, 8, 4))]);
+        let ev = extract(&d, &lex());
+        let case = ev.mentions.iter().find(|m| m.event_type == "attack").unwrap_or_else(|| panic!("{text}: {:?}", ev.mentions));
+        assert_eq!(case.time, None, "{text}");
+        assert_eq!(find(&ev, "القبض على").1.time, Some(0), "{text}");
+    }
+    // counter-case: a date after the event, in its clause, is its own
+    let text = "أعلنت الوزارة القبض على المتهم في الهجوم الذي وقع يوم الجمعة.";
+    let d = doc("d", text, vec![date("يوم الجمعة", "2025-08-01", day(2025, 8, 1))]);
+    let ev = extract(&d, &lex());
+    assert_eq!(find(&ev, "الهجوم").1.time, Some(0));
+}
+
+#[test]
+fn a_lam_on_a_verbal_noun_is_a_purpose() {
+    for text in [
+        "نفذت قوات الأمن حملة مداهمات الثلاثاء لإلقاء القبض على خلية إرهابية.",
+        "فتحت السلطات الثلاثاء ممرات إنسانية لإجلاء المواطنين.",
+    ] {
+        let d = doc("d", text, vec![date("الثلاثاء", "2025-08-05", day(2025, 8, 5))]);
+        let ev = extract(&d, &lex());
+        let aim = ev.mentions.iter().find(|m| m.trigger.contains("القبض") || m.trigger.contains("إجلاء")).unwrap_or_else(|| panic!("{text}: {:?}", ev.mentions));
+        assert_eq!(aim.time, None, "{text}");
+    }
+    // counter-cases: a date set for it («وحددت يوم 13 ديسمبر لانتهاء …»), a ل of undergoing, and
+    // a genitive after a definite noun keep the date
+    let text = "وحددت الهيئة يوم 13 ديسمبر لإجلاء المواطنين.";
+    let d = doc("d", text, vec![date("يوم 13 ديسمبر", "2025-12-13", day(2025, 12, 13))]);
+    let ev = extract(&d, &lex());
+    assert_eq!(find(&ev, "إجلاء").1.time, Some(0));
+    let text = "تعرضت الدورية الثلاثاء لإطلاق نار كثيف.";
+    let d = doc("d", text, vec![date("الثلاثاء", "2025-08-05", day(2025, 8, 5))]);
+    let ev = extract(&d, &lex());
+    assert!(ev.mentions.iter().any(|m| m.time == Some(0) && m.trigger.contains("إطلاق نار")), "{:?}", ev.mentions);
+}
+
+#[test]
+fn a_date_a_change_moves_to_is_not_the_change_s() {
+    // «تقديم موعد الانتخابات إلى يونيو»: June is the election's new date, not the decision's
+    let text = "وقرر مجلس الوزراء تقديم موعد الانتخابات البلدية إلى يونيو.";
+    let d = doc("d", text, vec![date("يونيو", "2025-06", day(2025, 6, 1))]);
+    let ev = extract(&d, &lex());
+    let change = ev.mentions.iter().find(|m| m.event_type == "measure_change").unwrap_or_else(|| panic!("{:?}", ev.mentions));
+    assert_eq!(change.time, None, "{:?}", ev.mentions);
+    // counter-case: the change's own day before it still dates it
+    let text = "وقرر مجلس الوزراء اليوم تقديم موعد الانتخابات البلدية إلى يونيو.";
+    let d = doc("d", text, vec![date("اليوم", "2025-01-16", day(2025, 1, 16)), date("يونيو", "2025-06", day(2025, 6, 1))]);
+    let ev = extract(&d, &lex());
+    let change = ev.mentions.iter().find(|m| m.event_type == "measure_change").unwrap();
+    assert_eq!(change.time, Some(0), "{:?}", ev.mentions);
+}
+
+#[test]
+fn a_broken_plural_after_lam_is_no_verbal_noun_of_purpose() {
+    // «لأعمال الإنقاذ» ("of the rescue works") has the shape of «لإجلاء» but governs no aim
+    let text = "أفاد الجهاز أمس في أول إحصائية لأعمال الإنقاذ بالمدينة.";
+    let d = doc("d", text, vec![date("أمس", "2023-09-14", day(2023, 9, 14))]);
+    let ev = extract(&d, &lex());
+    let rescue = ev.mentions.iter().find(|m| m.event_type == "rescue").unwrap_or_else(|| panic!("{:?}", ev.mentions));
+    assert_eq!(rescue.time, Some(0), "{:?}", ev.mentions);
+}
+
+#[test]
+fn a_date_in_a_participle_phrase_of_another_noun_is_not_the_event_s() {
+    // «الحكم الصادر بحقه في 15 أبريل» dates the first ruling, not the rejection of the appeal
+    let text = "قضت محكمة النقض برفض الطعن المقدم من المتهم وتأييد الحكم الصادر بحقه في 15 أبريل.";
+    let d = doc("d", text, vec![date("15 أبريل", "2025-04-15", day(2025, 4, 15))]);
+    let ev = extract(&d, &lex());
+    let verdict = ev.mentions.iter().find(|m| m.event_type == "verdict").unwrap_or_else(|| panic!("{:?}", ev.mentions));
+    assert_eq!(verdict.time, None, "{:?}", ev.mentions);
+    // counter-case: a participle right after the event's own word describes the event itself
+    let text = "أجلت المحكمة الجلسة المنعقدة في 15 أبريل.";
+    let d = doc("d", text, vec![date("15 أبريل", "2025-04-15", day(2025, 4, 15))]);
+    let ev = extract(&d, &lex());
+    assert!(ev.mentions.iter().any(|m| m.time == Some(0)), "{:?}", ev.mentions);
+}

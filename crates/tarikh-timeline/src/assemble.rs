@@ -77,7 +77,7 @@ pub(crate) fn events(input: &Input, flat: &[Flat], solved: &Solved) -> (Vec<Time
         events.push((
             TimelineEvent {
                 id: String::new(),
-                event_type: types[majority_type(flat, ms)].clone(),
+                event_type: types[majority_type(input, flat, ms)].clone(),
                 label: labels[e].clone(),
                 earliest_start: to_dt(b[0]),
                 latest_start: to_dt(b[1]),
@@ -152,11 +152,22 @@ pub(crate) fn mention_links(input: &Input, flat: &[Flat], event_of_flat: &[usize
 
 /// The most frequent type among an event's mentions that are no reports (the first mention's on a
 /// tie): a group of types (a hack seen through its leak) is named by what most sources call it,
-/// an announced mourning is a mourning.
-pub(crate) fn majority_type(flat: &[Flat], ms: &[usize]) -> usize {
+/// an announced mourning is a mourning. A mention the text joins to another (the act that issues
+/// or announces it: «أصدرت المحكمة … حكما بالسجن» is a verdict, not a publication) names nothing
+/// of its own either, when what it joins is an event of a kind that merges freely (a statement or
+/// a generic event published, «نشرت مقطع فيديو قالت فيه», stays a publication).
+pub(crate) fn majority_type(input: &Input, flat: &[Flat], ms: &[usize]) -> usize {
     // what is announced or reported names the event, not the announcing
+    let joiner = |i: usize| input.docs[flat[i].doc].1.mentions[flat[i].mi].joins.is_some();
     let events: Vec<usize> = ms.iter().copied().filter(|&i| !flat[i].reports).collect();
-    let ms: &[usize] = if events.is_empty() { ms } else { &events };
+    let named: Vec<usize> = events.iter().copied().filter(|&i| !joiner(i)).collect();
+    let ms: &[usize] = if named.iter().any(|&i| !flat[i].strict) {
+        &named
+    } else if events.is_empty() {
+        ms
+    } else {
+        &events
+    };
     let mut counts: BTreeMap<usize, (usize, std::cmp::Reverse<usize>)> = BTreeMap::new();
     for (k, &i) in ms.iter().enumerate() {
         let e = counts.entry(flat[i].ty).or_insert((0, std::cmp::Reverse(k)));

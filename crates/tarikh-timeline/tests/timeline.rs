@@ -994,3 +994,37 @@ fn undated_mentions_of_articles_a_month_apart_do_not_chain_into_one_event() {
     assert!(both("a", "b"), "{:#?}", tl.events);
     assert!(!both("a", "c") && !both("b", "c"), "{:#?}", tl.events);
 }
+
+#[test]
+fn an_indefinite_accusative_names_the_same_strike() {
+    // «إضرابا مفتوحا» (accusative) and «إضراب مفتوح» of one day: one strike
+    let a = doc("a", "بدأ المعلمون، الأحد، إضرابا مفتوحا عن العمل.", (2025, 2, 16), PARIS, 1, vec![tx("الأحد", "2025-02-16", AnchorKind::Dct)]);
+    let b = doc("b", "دخل المعلمون في إضراب مفتوح عن العمل يوم الأحد.", (2025, 2, 17), PARIS, 1, vec![tx("يوم الأحد", "2025-02-16", AnchorKind::Dct)]);
+    let (_, tl) = run(&[a, b]);
+    let strikes: Vec<_> = tl.events.iter().filter(|e| e.event_type == "labour_strike").collect();
+    assert_eq!(strikes.len(), 1, "{:#?}", tl.events);
+    assert_eq!(strikes[0].docs, vec!["a", "b"]);
+}
+
+#[test]
+fn an_undated_like_event_joins_no_dated_one() {
+    // «اتفاقيات مماثلة» signed before is another agreement: it does not join today's
+    let a = doc("a", "وقع البلدان، اليوم الخميس، اتفاقية للتعاون الاقتصادي.", (2025, 5, 22), PARIS, 1, vec![tx("اليوم الخميس", "2025-05-22", AnchorKind::Dct)]);
+    let b = doc("b", "وصل الوزير إلى الجزائر. وكانت الحكومتان قد وقعتا في السابق اتفاقيات مماثلة.", (2025, 5, 21), PARIS, 1, vec![]);
+    let (_, tl) = run(&[a.clone(), b]);
+    assert_eq!(event(&tl, "agreement", "اتفاقية").docs, vec!["a"], "{:#?}", tl.events);
+    // counter-case: an undated agreement not told as another one joins it
+    let c = doc("c", "وصل الوزير إلى الجزائر. وستوقع الحكومتان اتفاقية للتعاون الاقتصادي.", (2025, 5, 21), PARIS, 1, vec![]);
+    let (_, tl) = run(&[a, c]);
+    assert_eq!(event(&tl, "agreement", "اتفاقية").docs, vec!["a", "c"], "{:#?}", tl.events);
+}
+
+#[test]
+fn an_issued_ruling_is_named_by_the_ruling() {
+    // «أصدرت المحكمة … حكما بالسجن»: the act of issuing joins the verdict; the row is a verdict
+    let a = doc("a", "أصدرت محكمة جنايات القاهرة، اليوم الثلاثاء، حكما بالسجن على المتهم الأول.", (2025, 4, 15), PARIS, 1, vec![tx("اليوم الثلاثاء", "2025-04-15", AnchorKind::Dct)]);
+    let (evs, tl) = run(&[a]);
+    assert!(evs[0].mentions.iter().any(|m| m.joins.is_some()), "{:?}", evs[0].mentions);
+    assert_eq!(tl.events.len(), 1, "{:#?}", tl.events);
+    assert_eq!(tl.events[0].event_type, "verdict");
+}

@@ -22,7 +22,7 @@ use label::build_mention;
 use place::doc_places;
 use relations::{reactions, stated_relations};
 use roles::{anaphors, outcomes, report_roles, reported_complements, told_as_past};
-use time::{lasting_durations, link_times, planned_ends};
+use time::{lasting_durations, link_times, planned_ends, words_after_trigger};
 use triggers::{add_generic_drafts, counted_draft, relayed_draft, typed_drafts};
 use tarikh_anchor::AnchoredDocument;
 
@@ -76,6 +76,14 @@ pub fn extract(doc: &AnchoredDocument, lexicon: &EventLexicon) -> DocEvents {
     }
     outcomes(&cx, &drafts, &mut mentions);
     anaphors(&cx, &drafts, &mut mentions);
+    // an event word qualified as like another («وقعت في السابق اتفاقيات مماثلة»، «حادث مشابه»،
+    // «الاجتماع السابق») names another event of its kind, told to compare: with no date of its own
+    // it is no event of the story's timeline (it would join the story's dated one of its kind)
+    for (m, d) in mentions.iter_mut().zip(&drafts) {
+        if m.time.is_none() && m.since.is_none() && words_after_trigger(&cx, &drafts, d, 1).any(|wi| cx.lex.is_likeness(cx.word(wi))) {
+            m.role = crate::MentionRole::Attribution;
+        }
+    }
     told_as_past(&cx, &drafts, &complement, &mut mentions);
     planned_ends(&cx, &drafts, &mut mentions);
     // (last: the rules above read a bare verb's label as the verb alone)

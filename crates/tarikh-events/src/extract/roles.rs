@@ -469,6 +469,8 @@ pub(super) const OUTCOME_REACH: usize = 10;
 /// before the outcome word, the causing clause's), is part of
 /// the event that caused it: the first event between the word and the outcome (the subject of
 /// «أسفر»), else the nearest one before the word in its sentence ("مخلفا"). It `joins` that event.
+/// So does an outcome followed, within [`OUTCOME_REACH`] words of its sentence, by an event
+/// governed by «في» (the first event after it that is no outcome): the event the victims died in.
 pub(super) fn outcomes(cx: &Ctx, drafts: &[Draft], mentions: &mut [EventMention]) {
     let types = cx.lex.types();
     let kind = |d: &Draft| d.type_idx.map(|t| &types[t]);
@@ -492,6 +494,26 @@ pub(super) fn outcomes(cx: &Ctx, drafts: &[Draft], mentions: &mut [EventMention]
         // dates the causing clause's action («وضرب بشدة قبل الفجر … مخلفا قتلى»)
         let dated_before = mentions[o].time.is_some_and(|ti| cx.doc.timexes[ti].byte_range.start < cx.words[p].range.start);
         if let Some(c) = subject.or_else(before).filter(|&c| mentions[o].time.is_none() || mentions[o].time == mentions[c].time || dated_before) {
+            mentions[o].joins = Some(c);
+        }
+    }
+    // the dead and the hurt «في» an event died in it: «لقي 7 أشخاص مصرعهم وأصيب 15 آخرون في حادث
+    // تصادم»، «مقتل خمسة مسلحين في اشتباكات»، «مصرع شخصين في انهيار مبنى» (accident, attack and
+    // disaster news of every country): the toll is part of that event, not one of its own
+    for o in 0..drafts.len() {
+        if mentions[o].joins.is_some() || !kind(&drafts[o]).is_some_and(|t| t.outcome) {
+            continue;
+        }
+        let (sent, last) = (cx.words[drafts[o].first].sentence, drafts[o].last);
+        let Some(c) = (o + 1..drafts.len()).take_while(|&c| cx.words[drafts[c].first].sentence == sent && drafts[c].first <= last + OUTCOME_REACH).find(|&c| {
+            let d = &drafts[c];
+            !kind(d).is_some_and(|t| t.outcome) || d.first == 0 || cx.word(d.first - 1) == "في"
+        }) else {
+            continue;
+        };
+        let d = &drafts[c];
+        let in_it = d.first > 0 && cx.adjacent(d.first - 1) && cx.word(d.first - 1) == "في" && kind(d).is_some_and(|t| !t.outcome && !t.reports);
+        if in_it && (mentions[o].time.is_none() || mentions[c].time.is_none() || mentions[o].time == mentions[c].time) {
             mentions[o].joins = Some(c);
         }
     }

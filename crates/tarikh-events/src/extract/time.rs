@@ -326,7 +326,7 @@ pub(super) fn lasting_durations(cx: &Ctx, drafts: &[Draft], mentions: &mut [Even
         }
         let lasting = (tf.saturating_sub(2)..tf).any(|wi| cx.lex.is_lasting(cx.word(wi)) && cx.words[wi].sentence == cx.words[tf].sentence);
         let compared = (tf.saturating_sub(3)..tf).any(|wi| cx.lex.is_comparison(cx.word(wi)));
-        if !lasting || compared {
+        if !lasting || compared || penalty_term(cx, ti) {
             continue;
         }
         let sent = cx.words[tf].sentence;
@@ -342,6 +342,27 @@ pub(super) fn lasting_durations(cx: &Ctx, drafts: &[Draft], mentions: &mut [Even
             }
         }
     }
+}
+
+/// How many words before a duration a word of a penalty makes it a sentence's term («حكما
+/// بالسجن المشدد عشر سنوات»).
+const PENALTY_REACH: usize = 3;
+
+/// Whether the duration `ti` is the term of a penalty, not how long an event lasts: a word of a
+/// penalty ([`crate::EventLexicon::is_penalty`]) up to [`PENALTY_REACH`] words before it in its
+/// clause («بالسجن المشدد عشر سنوات»، «بحبسه لمدة ثلاثة أشهر») or right after it («بخمس سنوات
+/// سجنا نافذا», the North African wording). Court news of every country words sentences so.
+fn penalty_term(cx: &Ctx, ti: usize) -> bool {
+    let tf = cx.timex_first[ti];
+    if tf >= cx.words.len() {
+        return false;
+    }
+    let end = cx.doc.timexes[ti].byte_range.end;
+    let tl = cx.words.partition_point(|x| x.range.start < end).saturating_sub(1).max(tf);
+    let clause = cx.words[tf].clause;
+    let before = (tf.saturating_sub(PENALTY_REACH)..tf).any(|wi| cx.words[wi].clause == clause && cx.lex.is_penalty(cx.word(wi)));
+    let after = cx.words.get(tl + 1).is_some_and(|w| w.clause == clause) && cx.lex.is_penalty(cx.word(tl + 1));
+    before || after
 }
 
 /// How many sentences a subject-less report may stand after the report it continues.
@@ -371,7 +392,7 @@ pub(super) fn event_duration(cx: &Ctx, drafts: &[Draft], d: &Draft) -> Option<us
         }
         if let Some(ti) = cx.word_timex[wi] {
             let t = &cx.doc.timexes[ti];
-            let own = t.kind == TimexType::Duration && t.event_offset.is_none() && t.duration_seconds.is_some() && !introduced_by_since(cx, wi);
+            let own = t.kind == TimexType::Duration && t.event_offset.is_none() && t.duration_seconds.is_some() && !introduced_by_since(cx, wi) && !penalty_term(cx, ti);
             return own.then_some(ti);
         }
     }
@@ -440,7 +461,7 @@ pub(super) fn governing_timex(cx: &Ctx, drafts: &[Draft], d: &Draft, links: &Tim
     let said_before = complement[cx.clauses_of_sentence(w.sentence)].iter().flatten().copied().filter(|&c| cx.words[c].sentence == w.sentence && c < d.first).max();
     // the topic of a condolence or a mourning and a purpose take only a date of their own, after
     // them in their clause ("تعزية بوفاة الأمير … صباح أمس": the morning is the condolence's)
-    let own_only = is_topic(cx, drafts, d) || after_purpose(cx, d) || after_reaching(cx, d);
+    let own_only = is_topic(cx, drafts, d) || after_purpose(cx, d) || purpose_lam(cx, d) || after_reaching(cx, d);
     // a cause, likewise for a day or a time: the effect's day (often the day it was reported) is
     // not the cause's, which came before it or at most on it; a month or a year («بسبب هجمات …
     // في فبراير») is a period that holds both
@@ -463,6 +484,11 @@ pub(super) fn governing_timex(cx: &Ctx, drafts: &[Draft], d: &Draft, links: &Tim
         // «منذ X» is the start of a state or the time since X, «حتى X» the end of one: never the
         // date of the event
         if introduced_by_since(cx, tf) || introduced_by_until(cx, tf) {
+            continue;
+        }
+        // «تقديم موعد الانتخابات إلى يونيو»، «تأجيل الامتحانات إلى الأحد»: a date after «إلى» is where
+        // a change of date moves its object, not when the change was made
+        if tf > d.last && moves_a_date(cx, d) && tf > 0 && cx.word(tf - 1) == "الي" {
             continue;
         }
         let a_day_or_less = t.interval.as_ref().is_some_and(|i| (i.end - i.start).num_hours() <= 25);
@@ -505,6 +531,9 @@ pub(super) fn governing_timex(cx: &Ctx, drafts: &[Draft], d: &Draft, links: &Tim
         if tf > d.last && in_relative_clause_of_another(cx, drafts, d, tf) {
             continue;
         }
+        if tf > d.last && in_participle_phrase_of_another(cx, d, tf) {
+            continue;
+        }
         if tf > d.last && predicate_of_its_own_between(cx, drafts, d, tf) {
             continue;
         }
@@ -513,6 +542,12 @@ pub(super) fn governing_timex(cx: &Ctx, drafts: &[Draft], d: &Draft, links: &Tim
         // «أعلنت القوات، اليوم الأربعاء، موافقتها على هدنة»: likewise the event after a noun of
         // stance is what is agreed or intended; a date before that noun is the stance's
         if tl < d.first && (d.first.saturating_sub(DATE_OF_REACH)..d.first).any(|x| x > tl && (cx.lex.is_date_of(cx.word(x)) || cx.lex.is_stance(cx.word(x)))) {
+            continue;
+        }
+        // «القبض على المتهم الرئيسي في التفجير»، «منفذي الهجوم»: the event that names the accused
+        // is their case, done before they were arrested or tried; a date before that noun is the
+        // arrest's or the trial's
+        if tl < d.first && accused_of(cx, d).is_some_and(|x| x > tl) {
             continue;
         }
         // a clause opening with the conjunction و is a new coordinated clause: a date in a clause
@@ -608,6 +643,23 @@ fn in_relative_clause_of_another(cx: &Ctx, drafts: &[Draft], d: &Draft, tf: usiz
     let retold = |o: &Draft| o.type_idx.is_some_and(|t| types[t].joins_antecedent);
     let sentence = cx.words[d.first].sentence;
     drafts_of_sentence(cx, drafts, sentence).map(|i| &drafts[i]).any(|o| (o.first > d.last && o.first < pronoun) || (o.first > pronoun && o.first < tf && !retold(o)))
+}
+
+/// Definite participles that describe the noun before them with its own time («الحكم الصادر بحقه
+/// في 15 أبريل»، «الاتفاق الموقع عام 2020»، «القمة المنعقدة في بغداد»), normalised: court,
+/// diplomacy and economy news of every country.
+const DESCRIBING_PARTICIPLES: &[&str] = &[
+    "الصادر", "الصادره", "الموقع", "الموقعه", "المبرم", "المبرمه", "المنعقد", "المنعقده", "المعلن", "المعلنه", "المنشور",
+    "المنشوره", "المقدم", "المقدمه", "المتخذ", "المتخذه",
+];
+
+/// Whether the date at word `tf` after the mention of draft `d` belongs to a participle phrase
+/// describing another noun («قضت المحكمة برفض الطعن وتأييد الحكم الصادر بحقه في 15 أبريل»: the
+/// date is the first ruling's, not the rejection's). The participle must come after a noun
+/// other than the mention's own trigger: «الجلسة المنعقدة في 15 أبريل» is the hearing's date.
+fn in_participle_phrase_of_another(cx: &Ctx, d: &Draft, tf: usize) -> bool {
+    let clause = cx.words[d.last].clause;
+    (d.last + 2..tf).any(|x| cx.words[x].clause == clause && DESCRIBING_PARTICIPLES.contains(&without_conjunction(cx.word(x))))
 }
 
 /// Whether a mention between the mention of draft `d` and a date after it (at word `tf`) takes the
@@ -741,11 +793,122 @@ fn words_ending_at<'c>(cx: &'c Ctx, d: &Draft, x: usize) -> Option<Vec<&'c str>>
     (x..d.first).all(|y| cx.adjacent(y)).then(|| (x.saturating_sub(2)..=x).filter(|&y| cx.words[y].clause == clause).map(|y| cx.word(y)).collect())
 }
 
+/// How many words before an event a noun of the accused may stand: «المتهم الرئيسي في التفجير».
+const ACCUSED_REACH: usize = 3;
+
+/// The noun of the accused or the perpetrators ([`crate::EventLexicon::is_accused`]) that the
+/// mention of draft `d` names the case of: right before it in a construct («منفذي الهجوم»), or
+/// up to [`ACCUSED_REACH`] words before it when «في» or an attached ب governs it («المشتبه بهم في
+/// الهجوم»، «المتهم بالقتل»), with only adjacent words of its clause between.
+fn accused_of(cx: &Ctx, d: &Draft) -> Option<usize> {
+    let clause = cx.words[d.first].clause;
+    let word = cx.word(d.first);
+    let bare = without_conjunction(word);
+    let attached_bi = d.start_byte > cx.words[d.first].range.start + (word.len() - bare.len()) && bare.starts_with('ب');
+    let fi = d.first > 0 && cx.word(d.first - 1) == "في";
+    let governed = attached_bi || fi;
+    (d.first.saturating_sub(ACCUSED_REACH)..d.first).rev().take_while(|&x| cx.adjacent(x) && cx.words[x].clause == clause && cx.word_timex[x].is_none()).find(|&x| {
+        cx.lex.is_accused(cx.word(x)) && (governed || x + 1 == d.first)
+    })
+}
+
 /// Whether the mention of draft `d` comes right after a word or phrase of purpose («بهدف إجلاء»،
 /// «من أجل إجلاء»; one word may stand between): planned, not done (see
 /// [`crate::EventLexicon::ends_purpose`]).
 fn after_purpose(cx: &Ctx, d: &Draft) -> bool {
     (d.first.saturating_sub(2)..d.first).any(|x| words_ending_at(cx, d, x).is_some_and(|w| cx.lex.ends_purpose(&w)))
+}
+
+/// Verbs and nouns of undergoing or facing that govern ل («تعرض لإطلاق نار»، «التصدي لاعتداء»):
+/// after them a ل is no purpose.
+const UNDERGOING: &[&str] = &[
+    "تعرض", "تعرضت", "يتعرض", "تتعرض", "تعرضوا", "يتعرضون", "التعرض", "تعرضه", "تعرضها", "خضع", "خضعت", "يخضع", "تخضع",
+    "تصدي", "التصدي", "تصدت", "يتصدي", "استجابه", "موعدا", "تاريخا",
+];
+
+/// Verbs and nouns of setting a date («وحددت يوم 13 ديسمبر لانتهاء الفرز»): a date after them
+/// followed by ل is the date set for the event, not an adverbial of an act done for it.
+const SETTING: &[&str] = &["حدد", "حددت", "يحدد", "تحدد", "تحديد", "حددوا", "خصص", "خصصت", "تخصيص", "المحدد", "المقرر", "اختار", "اختارت"];
+
+/// Verbal nouns and verbs of moving a date (normalised): «تقديم»، «تأجيل»، «تأخير»، «إرجاء»،
+/// «تعديل»، «تغيير»، «نقل».
+const MOVING: &[&str] = &[
+    "تقديم", "تاجيل", "تاخير", "ارجاء", "تعديل", "تغيير", "قدمت", "اجلت", "اخرت", "ارجات", "عدلت", "غيرت", "قدم", "اجل", "ارجا",
+];
+
+/// Whether the trigger of draft `d` opens with a word of moving a date ([`MOVING`]) and its type
+/// is a change of a measure or a date (`measure_change`): a date after «إلى» in its clause is the
+/// new date of what it moves (government, school and election news of every country: «تقديم
+/// موعد الانتخابات إلى يونيو»، «تأخير موعد الحظر إلى الساعة الثامنة»).
+fn moves_a_date(cx: &Ctx, d: &Draft) -> bool {
+    let types = cx.lex.types();
+    d.type_idx.is_some_and(|t| types[t].name == "measure_change") && MOVING.contains(&without_conjunction(cx.word(d.first)))
+}
+
+/// Verbal nouns with ل that take an event word as their object («لإلقاء القبض»، «لإطلاق سراح»،
+/// «لإعادة فتح»، «لإجراء انتخابات»), normalised. A list, for a broken plural has the very shape of
+/// a verbal noun of form IV («لأعمال الإنقاذ»: "of the rescue works", no purpose).
+const GOVERNING_VERBAL_NOUNS: &[&str] = &["لالقاء", "لاطلاق", "لاعاده", "لاجراء", "لاتمام", "لانجاز", "لاستكمال", "لاستئناف", "لاعلان"];
+
+/// Words that begin with «لا» but are no ل on a verbal noun (adverbs, a refugee).
+const NOT_LAM_NOUNS: &[&str] = &["لاسيما", "لاحقا", "لاجئين", "لاجئون", "لاعبين", "لاعبون", "لافتا", "لافته"];
+
+/// Whether a normalised word is ل on the verbal noun of a derived form («لإجلاء» → لاجلاء,
+/// «لاستقبال»). The normaliser writes ل with the article «لل» as «لال» (للإعلان → لالاعلان): such a
+/// word is a genitive or a definite purpose, left out, except the verbal nouns of form IV of roots
+/// with a first ل, which only look so («لإلقاء» → لالقاء، «لإلغاء» → لالغاء: a letter and «اء»).
+fn lam_on_verbal_noun(w: &str) -> bool {
+    if NOT_LAM_NOUNS.contains(&w) {
+        return false;
+    }
+    match w.strip_prefix("لال") {
+        Some(rest) => rest.chars().count() == 3 && rest.ends_with("اء"),
+        None => w.starts_with("لا"),
+    }
+}
+
+/// Whether the mention of draft `d` is a purpose told by an attached ل on a verbal noun of a
+/// derived form (إفعال، افتعال، استفعال: «فتح ممرات إنسانية لإجلاء المواطنين»، «نفذت قوات الأمن
+/// حملة مداهمات الثلاثاء لإلقاء القبض على خلية»، «بناء خيم جماعية لإيواء الأطفال»، «إطلاق الرصاص،
+/// لإخلاء المباني»: Sudan, Libya, security news of every country): the act is done to bring it
+/// about, not it. The ل of a genitive («النتائج الأولية لانتخابات المحافظات»، «الجولة الثانية
+/// لانتخاب») follows a definite noun, and a ل after a date is a date set for it («يوم 13 ديسمبر
+/// لانتهاء الفرز»): both are left out, as are verbs of undergoing and «موعدا» ([`UNDERGOING`]).
+/// The verbal noun may also govern the event word as its object («لإلقاء القبض على»، «لإطلاق سراح»).
+fn purpose_lam(cx: &Ctx, d: &Draft) -> bool {
+    let word = cx.word(d.first);
+    let bare = without_conjunction(word);
+    let on_trigger = d.start_byte > cx.words[d.first].range.start + (word.len() - bare.len()) && lam_on_verbal_noun(bare);
+    // (or on the word right before it, of which it is the object)
+    let governing = |x: usize| {
+        let w = without_conjunction(cx.word(x));
+        cx.adjacent(x) && cx.words[x].clause == cx.words[d.first].clause && cx.word_timex[x].is_none() && GOVERNING_VERBAL_NOUNS.contains(&w)
+    };
+    let at = if on_trigger {
+        d.first
+    } else if d.first > 0 && governing(d.first - 1) {
+        d.first - 1
+    } else {
+        return false;
+    };
+    if at == 0 || cx.words[at - 1].sentence != cx.words[at].sentence {
+        return false;
+    }
+    // a verb of undergoing may stand before a date or a subject («تعرضت الدورية الثلاثاء لإطلاق نار»)
+    if (at.saturating_sub(3)..at).any(|x| cx.words[x].clause == cx.words[at].clause && UNDERGOING.contains(&without_conjunction(cx.word(x)))) {
+        return false;
+    }
+    // a date right before: an adverbial of the act («حملة مداهمات الثلاثاء لإلقاء القبض»), unless a
+    // verb of setting governs it: then it is the date set for the event («وحددت يوم 13 ديسمبر
+    // لانتهاء عملية الفرز»)
+    if let Some(ti) = cx.word_timex[at - 1] {
+        let tf = cx.timex_first[ti];
+        return !(tf.saturating_sub(2)..tf).any(|x| SETTING.contains(&without_conjunction(cx.word(x))));
+    }
+    let before = without_conjunction(cx.word(at - 1));
+    // (the article, or ل with it: «للدورة»)
+    let definite = before[..tarikh_text::proclitic_len(before)].ends_with("ال") || before.starts_with("لل");
+    !definite && !UNDERGOING.contains(&before) && !cx.lex.is_date_of(before)
 }
 
 /// How many words (a subject: «المنتخب المغربي») may stand between a word of reaching and the

@@ -140,7 +140,7 @@ impl RuleSpans {
                 clears = cache.clear_count();
             }
             let before = q.checked_sub(1).map(|b| bytes[b]);
-            let mut sid = match start_states[before.map_or(256, usize::from)] {
+            let sid = match start_states[before.map_or(256, usize::from)] {
                 Some(sid) => sid,
                 None => {
                     let start = regex_automata::util::start::Config::new().anchored(Anchored::Yes).look_behind(before);
@@ -149,47 +149,7 @@ impl RuleSpans {
                     sid
                 }
             };
-            let mut at = q;
-            loop {
-                // Most of a walk is transitions between untagged states (no match, not dead, already
-                // computed): looked up in the cache and nothing else, in a tight loop. The first
-                // tagged one (or the text's end) is taken again below, where it is handled (a
-                // transition not yet computed is computed there). The states walked are the same;
-                // the general step cost ~35 instructions a byte, this loop a third of it. Most walks
-                // end on a dead state met here: that ends the search at once, as below.
-                if !sid.is_tagged() {
-                    while let Some(&b) = bytes.get(at) {
-                        let next = self.dfa.next_state_untagged(cache, sid, b);
-                        if next.is_tagged() {
-                            if next.is_dead() {
-                                return Some(());
-                            }
-                            break;
-                        }
-                        sid = next;
-                        at += 1;
-                    }
-                }
-                sid = match bytes.get(at) {
-                    Some(&b) => self.dfa.next_state(cache, sid, b).ok()?,
-                    None => self.dfa.next_eoi_state(cache, sid).ok()?,
-                };
-                at += 1;
-                if sid.is_tagged() {
-                    if sid.is_match() {
-                        for i in 0..self.dfa.match_len(cache, sid) {
-                            found.push((self.pattern_rule[self.dfa.match_pattern(cache, sid, i).as_usize()], p as u32));
-                        }
-                    } else if sid.is_dead() {
-                        return Some(());
-                    } else if sid.is_quit() {
-                        return None;
-                    }
-                }
-                if at > bytes.len() {
-                    return Some(());
-                }
-            }
+            walk_matches(&self.dfa, cache, bytes, sid, q, |pattern| found.push((self.pattern_rule[pattern], p as u32)))
         };
         // A match starts at the text's start (its boundary is `^`, its proclitics start at 0) or at
         // a character outside `WORD_CHARS` (its proclitics start after it).
@@ -242,6 +202,55 @@ impl RuleSpans {
 #[inline]
 fn surely_word_char(c: char) -> bool {
     c.is_ascii_alphanumeric() || c == '_' || ('\u{0620}'..='\u{064A}').contains(&c)
+}
+
+
+/// Walks an anchored lazy DFA over `bytes` from state `sid` at byte `at`, calling `on_match` with
+/// the index of every pattern of every match state reached; `None` if the automaton gave up
+/// (quit state or cache failure). Shared by the all-rules walk and the right-context automaton.
+///
+/// Most of a walk is transitions between untagged states (no match, not dead, already
+/// computed): looked up in the cache and nothing else, in a tight loop. The first tagged one (or
+/// the text's end) is taken again below, where it is handled (a transition not yet computed is
+/// computed there). The states walked are the same; the general step costs ~35 instructions a
+/// byte, this loop a third of it. Most walks end on a dead state met here: that ends the search
+/// at once, as below.
+#[inline(always)]
+pub(crate) fn walk_matches(dfa: &DFA, cache: &mut Cache, bytes: &[u8], mut sid: LazyStateID, mut at: usize, mut on_match: impl FnMut(usize)) -> Option<()> {
+    loop {
+        if !sid.is_tagged() {
+            while let Some(&b) = bytes.get(at) {
+                let next = dfa.next_state_untagged(cache, sid, b);
+                if next.is_tagged() {
+                    if next.is_dead() {
+                        return Some(());
+                    }
+                    break;
+                }
+                sid = next;
+                at += 1;
+            }
+        }
+        sid = match bytes.get(at) {
+            Some(&b) => dfa.next_state(cache, sid, b).ok()?,
+            None => dfa.next_eoi_state(cache, sid).ok()?,
+        };
+        at += 1;
+        if sid.is_tagged() {
+            if sid.is_match() {
+                for i in 0..dfa.match_len(cache, sid) {
+                    on_match(dfa.match_pattern(cache, sid, i).as_usize());
+                }
+            } else if sid.is_dead() {
+                return Some(());
+            } else if sid.is_quit() {
+                return None;
+            }
+        }
+        if at > bytes.len() {
+            return Some(());
+        }
+    }
 }
 
 #[cfg(test)]

@@ -83,44 +83,10 @@ impl RightContexts {
     pub(crate) fn possible(&self, cache: &mut Cache, window: &str) -> Option<ContextSet> {
         let bytes = window.as_bytes();
         let start = regex_automata::util::start::Config::new().anchored(Anchored::Yes);
-        let mut sid = self.dfa.start_state(cache, &start).ok()?;
+        let sid = self.dfa.start_state(cache, &start).ok()?;
         let mut set = 0u128;
-        let mut at = 0;
-        loop {
-            // Untagged states in a tight loop, as in multi.rs; a tagged one is handled below.
-            if !sid.is_tagged() {
-                while let Some(&b) = bytes.get(at) {
-                    let next = self.dfa.next_state_untagged(cache, sid, b);
-                    if next.is_tagged() {
-                        if next.is_dead() {
-                            return Some(ContextSet(set));
-                        }
-                        break;
-                    }
-                    sid = next;
-                    at += 1;
-                }
-            }
-            sid = match bytes.get(at) {
-                Some(&b) => self.dfa.next_state(cache, sid, b).ok()?,
-                None => self.dfa.next_eoi_state(cache, sid).ok()?,
-            };
-            at += 1;
-            if sid.is_tagged() {
-                if sid.is_match() {
-                    for i in 0..self.dfa.match_len(cache, sid) {
-                        set |= 1u128 << self.pattern_context[self.dfa.match_pattern(cache, sid, i).as_usize()];
-                    }
-                } else if sid.is_dead() {
-                    return Some(ContextSet(set));
-                } else if sid.is_quit() {
-                    return None;
-                }
-            }
-            if at > bytes.len() {
-                return Some(ContextSet(set));
-            }
-        }
+        crate::multi::walk_matches(&self.dfa, cache, bytes, sid, 0, |pattern| set |= 1u128 << self.pattern_context[pattern])?;
+        Some(ContextSet(set))
     }
 }
 

@@ -84,6 +84,16 @@ def timed(cmd):
     return out, wall, cpu
 
 
+def timed_median(cmd, runs=7):
+    """[`timed`] run `runs` times: the last process, and the median wall and CPU seconds (tarikh's
+    runs are a few tenths of a second, near the 10 ms resolution of the CPU clock, so one run of
+    each, subtracted, can give nothing or less than nothing)."""
+    results = [timed(cmd) for _ in range(runs)]
+    walls = sorted(r[1] for r in results)
+    cpus = sorted(r[2] for r in results)
+    return results[-1][0], walls[runs // 2], cpus[runs // 2]
+
+
 def time_heideltime(jar, config, path):
     out, wall, cpu = timed(["java", "-jar", jar, path, "-l", "ARABIC", "-t", "NEWS", "-dct", "2020-01-01", "-pos", "no", "-c", config])
     if out.returncode != 0:
@@ -121,18 +131,20 @@ def main():
     empty_jsonl = work / "empty.jsonl"
     empty_jsonl.write_text("", encoding="utf-8")
     tag = [binary, "tag", "--format", "jsonl", "--quiet", "--input"]
-    out, wall, cpu = timed([*tag, jsonl])
+    out, wall, cpu = timed_median([*tag, jsonl])
     if out.returncode != 0:
         raise SystemExit(f"tarikh tag failed: {out.stderr.decode(errors='replace')[-2000:]}")
     found = out.stdout.count(b"\n")
-    _, startup_wall, startup_cpu = timed([*tag, empty_jsonl])
+    _, startup_wall, startup_cpu = timed_median([*tag, empty_jsonl])
     # The rules are compiled on first use, so the first documents also pay for compiling the rules
     # they meet; the second half of the sample shows the steady speed an archive runs at.
     half = work / "first_half.jsonl"
     half.write_text("".join(json.dumps(d, ensure_ascii=False) + "\n" for d in sample[: len(sample) // 2]), encoding="utf-8")
     half_mb = sum(len(d["text"].encode()) for d in sample[: len(sample) // 2]) / 1e6
-    _, half_wall, half_cpu = timed([*tag, half])
+    _, half_wall, half_cpu = timed_median([*tag, half])
     steady = (mb - half_mb) / mb  # the second half's share of the sample, to scale its MB/s back to the table's
+    if cpu - half_cpu < 0.02:
+        raise SystemExit(f"the second half of the sample took {cpu - half_cpu:.3f} CPU s by the medians of 7 runs: too little to measure on a loaded machine; run again when it is quieter, or with a larger --mb")
     rows = [("tarikh tag (1 thread, start-up included)", wall, cpu, found),
             ("tarikh tag, start-up subtracted", max(wall - startup_wall, 1e-9), max(cpu - startup_cpu, 1e-9), found),
             ("tarikh tag, second half (steady, scaled)", max(wall - half_wall, 1e-9) / steady, max(cpu - half_cpu, 1e-9) / steady, found)]

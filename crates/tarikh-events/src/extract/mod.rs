@@ -80,7 +80,9 @@ pub fn extract(doc: &AnchoredDocument, lexicon: &EventLexicon) -> DocEvents {
     // «الاجتماع السابق») names another event of its kind, told to compare: with no date of its own
     // it is no event of the story's timeline (it would join the story's dated one of its kind)
     for (m, d) in mentions.iter_mut().zip(&drafts) {
-        if m.time.is_none() && m.since.is_none() && words_after_trigger(&cx, &drafts, d, 1).any(|wi| cx.lex.is_likeness(cx.word(wi))) {
+        // («السابق» only right after the event word: «محاكمة الرئيس السابق» is a former president's trial)
+        let like = |wi: usize| cx.lex.is_likeness(cx.word(wi)) && (wi == d.last + 1 || !cx.word(wi).contains("سابق"));
+        if m.time.is_none() && m.since.is_none() && words_after_trigger(&cx, &drafts, d, 1).any(like) {
             m.role = crate::MentionRole::Attribution;
         }
     }

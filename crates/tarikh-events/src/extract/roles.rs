@@ -512,6 +512,11 @@ pub(super) fn outcomes(cx: &Ctx, drafts: &[Draft], mentions: &mut [EventMention]
             continue;
         };
         let d = &drafts[c];
+        // «قتلت الشرطة المشتبه به في الهجوم»، «مقتل المتهم في اغتيال الصحفي»: «في» is the suspect's,
+        // the killing is an event of its own
+        if (last + 1..d.first).any(|x| cx.lex.is_accused(cx.word(x))) {
+            continue;
+        }
         let in_it = d.first > 0 && cx.adjacent(d.first - 1) && cx.word(d.first - 1) == "في" && kind(d).is_some_and(|t| !t.outcome && !t.reports);
         if in_it && (mentions[o].time.is_none() || mentions[c].time.is_none() || mentions[o].time == mentions[c].time) {
             mentions[o].joins = Some(c);

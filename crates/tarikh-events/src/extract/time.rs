@@ -360,7 +360,14 @@ fn penalty_term(cx: &Ctx, ti: usize) -> bool {
     let end = cx.doc.timexes[ti].byte_range.end;
     let tl = cx.words.partition_point(|x| x.range.start < end).saturating_sub(1).max(tf);
     let clause = cx.words[tf].clause;
-    let before = (tf.saturating_sub(PENALTY_REACH)..tf).any(|wi| cx.words[wi].clause == clause && cx.lex.is_penalty(cx.word(wi)));
+    // before the term, the penalty is what a ruling gives: «بالسجن»، «بحبسه»، «عقوبة السجن»، «المؤبد»
+    // («اعتصام أمام السجن المركزي لمدة ثلاثة أيام»، «إضراب عن الطعام في السجن استمر 40 يوما» are
+    // no sentence)
+    let sentenced = |wi: usize| {
+        let w = without_conjunction(cx.word(wi));
+        w.starts_with('ب') || matches!(w, "المؤبد" | "الشاقه") || (wi > 0 && cx.word(wi - 1).contains("عقوب"))
+    };
+    let before = (tf.saturating_sub(PENALTY_REACH)..tf).any(|wi| cx.words[wi].clause == clause && cx.lex.is_penalty(cx.word(wi)) && sentenced(wi));
     let after = cx.words.get(tl + 1).is_some_and(|w| w.clause == clause) && cx.lex.is_penalty(cx.word(tl + 1));
     before || after
 }
@@ -646,12 +653,11 @@ fn in_relative_clause_of_another(cx: &Ctx, drafts: &[Draft], d: &Draft, tf: usiz
 }
 
 /// Definite participles that describe the noun before them with its own time («الحكم الصادر بحقه
-/// في 15 أبريل»، «الاتفاق الموقع عام 2020»، «القمة المنعقدة في بغداد»), normalised: court,
-/// diplomacy and economy news of every country.
-const DESCRIBING_PARTICIPLES: &[&str] = &[
-    "الصادر", "الصادره", "الموقع", "الموقعه", "المبرم", "المبرمه", "المنعقد", "المنعقده", "المعلن", "المعلنه", "المنشور",
-    "المنشوره", "المقدم", "المقدمه", "المتخذ", "المتخذه",
-];
+/// في 15 أبريل»، «الاتفاق المبرم عام 2020»، «القمة المنعقدة في بغداد»), normalised: court,
+/// diplomacy and economy news of every country. Left out, as nouns more often than participles
+/// once the diacritics are gone: «الموقع» (the site: «الموقع العسكري»، «الموقع الرسمي»),
+/// «المقدم» (a rank: «ضابط برتبة المقدم»), «المنشور» (a post).
+const DESCRIBING_PARTICIPLES: &[&str] = &["الصادر", "الصادره", "المبرم", "المبرمه", "المنعقد", "المنعقده", "المعلن", "المعلنه", "المتخذ", "المتخذه"];
 
 /// Whether the date at word `tf` after the mention of draft `d` belongs to a participle phrase
 /// describing another noun («قضت المحكمة برفض الطعن وتأييد الحكم الصادر بحقه في 15 أبريل»: the
@@ -659,7 +665,9 @@ const DESCRIBING_PARTICIPLES: &[&str] = &[
 /// other than the mention's own trigger: «الجلسة المنعقدة في 15 أبريل» is the hearing's date.
 fn in_participle_phrase_of_another(cx: &Ctx, d: &Draft, tf: usize) -> bool {
     let clause = cx.words[d.last].clause;
-    (d.last + 2..tf).any(|x| cx.words[x].clause == clause && DESCRIBING_PARTICIPLES.contains(&without_conjunction(cx.word(x))))
+    // (right after a definite noun: «الحكم الصادر», not «على المنعقد»)
+    let after_definite_noun = |x: usize| without_conjunction(cx.word(x - 1)).starts_with("ال");
+    (d.last + 2..tf).any(|x| cx.words[x].clause == clause && DESCRIBING_PARTICIPLES.contains(&without_conjunction(cx.word(x))) && after_definite_noun(x))
 }
 
 /// Whether a mention between the mention of draft `d` and a date after it (at word `tf`) takes the
@@ -908,8 +916,13 @@ fn purpose_lam(cx: &Ctx, d: &Draft) -> bool {
     let before = without_conjunction(cx.word(at - 1));
     // (the article, or ل with it: «للدورة»)
     let definite = before[..tarikh_text::proclitic_len(before)].ends_with("ال") || before.starts_with("لل");
-    !definite && !UNDERGOING.contains(&before) && !cx.lex.is_date_of(before)
+    !definite && !UNDERGOING.contains(&before) && !RESULTING.contains(&before) && !cx.lex.is_date_of(before)
 }
+
+/// Words of a result or a cause (normalised): a ل after them introduces what happened, not an aim
+/// («ما أدى لانقطاع الكهرباء»، «نظرا لانقطاع التيار»، «نتيجة لانهيار السد»: disaster, accident and
+/// economy news of every country).
+const RESULTING: &[&str] = &["ادي", "ادت", "يودي", "تودي", "نظرا", "نتيجه", "اضافه", "بالاضافه", "تسبب", "تسببت", "يتسبب", "تتسبب", "افضي", "افضت", "يفضي", "عرضه"];
 
 /// How many words (a subject: «المنتخب المغربي») may stand between a word of reaching and the
 /// «إلى» of the stage it reaches.

@@ -252,7 +252,9 @@ def test_the_grammar_analysis_is_kept_between_processes_as_the_cli_keeps_it(tmp_
 
 
 def test_the_gil_is_released_while_rust_works():
-    text = "\n".join(d["text"] for d in read_corpus(SEEDS)) * 40
+    seeds = "\n".join(d["text"] for d in read_corpus(SEEDS))
+    copies = 40  # doubled below until one call lasts long enough to watch (tarikh gets faster)
+    text = seeds * copies
     ticks = []
     stop = threading.Event()
 
@@ -265,12 +267,14 @@ def test_the_gil_is_released_while_rust_works():
     other.start()
     try:
         time.sleep(0.05)
-        for _ in range(5):
+        for _ in range(8):
             start = time.perf_counter()
             tarikh.tag(text, published="2017-05-06")
             end = time.perf_counter()
             if end - start > 0.1:
                 break
+            copies *= 2
+            text = seeds * copies
     finally:
         stop.set()
         other.join()

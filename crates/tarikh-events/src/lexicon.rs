@@ -42,6 +42,18 @@ pub struct TypeExample {
     pub text: String,
     /// The trigger expected to be found in it, as written.
     pub trigger: String,
+    /// The measure (see [`EventType::measures`]) the mention is expected to name, if the example
+    /// says.
+    pub measure: Option<String>,
+}
+
+/// One measure an event type moves (`measures` of the lexicon): its name and the words that name it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Measure {
+    /// Machine name ("dollar", "index" ...).
+    pub name: String,
+    /// The words naming it, normalised, without the article.
+    pub words: Vec<String>,
 }
 
 /// One example of a relation signal, run by the test suite.
@@ -127,6 +139,10 @@ pub struct EventType {
     pub continues: Vec<String>,
     /// Context words (normalised) required by the context triggers.
     pub context: Vec<String>,
+    /// The measures an event of the type moves (a currency, an index, a price: a market's move),
+    /// each a name and its words (normalised, without the article); empty for most types. The
+    /// measure a mention names tells it apart: the index's rise is not the dollar's.
+    pub measures: Vec<Measure>,
     /// Example sentences.
     pub examples: Vec<TypeExample>,
     /// Sentences in which this type must not be found.
@@ -460,6 +476,8 @@ struct RawEvent {
     #[serde(default)]
     ends_planned: Vec<Spanned<String>>,
     #[serde(default)]
+    measures: Vec<Spanned<RawMeasure>>,
+    #[serde(default)]
     examples: Vec<Spanned<RawTypeExample>>,
     #[serde(default)]
     counter_examples: Vec<String>,
@@ -470,6 +488,15 @@ struct RawEvent {
 struct RawTypeExample {
     text: String,
     trigger: String,
+    #[serde(default)]
+    measure: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawMeasure {
+    name: String,
+    words: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -744,7 +771,24 @@ impl EventLexicon {
                 if !e.text.contains(e.trigger.as_str()) {
                     return Err(err(ex.span().start, format!("the example trigger `{}` does not occur in its text", e.trigger)));
                 }
-                examples.push(TypeExample { text: e.text.clone(), trigger: e.trigger.clone() });
+                if let Some(m) = &e.measure {
+                    if !ev.measures.iter().any(|x| &x.get_ref().name == m) {
+                        return Err(err(ex.span().start, format!("the example's measure `{m}` is none of this type's `measures`")));
+                    }
+                }
+                examples.push(TypeExample { text: e.text.clone(), trigger: e.trigger.clone(), measure: e.measure.clone() });
+            }
+            let mut measures = Vec::new();
+            for m in &ev.measures {
+                let raw = m.get_ref();
+                let words: Vec<String> = raw.words.iter().map(|w| strip_article(&tarikh_text::normalise(w.trim())).to_string()).filter(|w| !w.is_empty()).collect();
+                if raw.name.trim().is_empty() || words.is_empty() {
+                    return Err(err(m.span().start, "a measure needs a `name` and at least one word".into()));
+                }
+                if !ev.examples.iter().any(|ex| ex.get_ref().measure.as_deref() == Some(raw.name.as_str())) {
+                    return Err(err(m.span().start, format!("the measure `{}` has no example: add one to `examples` with `measure = \"{}\"`", raw.name, raw.name)));
+                }
+                measures.push(Measure { name: raw.name.trim().to_string(), words });
             }
             lex.types.push(EventType {
                 name,
@@ -768,6 +812,7 @@ impl EventLexicon {
                 ends_planned: ev.ends_planned.iter().map(|t| t.get_ref().trim().to_string()).collect(),
                 continues: ev.continues.iter().map(|c| tarikh_text::normalise(c.trim())).filter(|c| !c.is_empty()).collect(),
                 context: ev.context.iter().map(|c| tarikh_text::normalise(c.trim())).filter(|c| !c.is_empty()).collect(),
+                measures,
                 examples,
                 counter_examples: ev.counter_examples.clone(),
             });
@@ -847,6 +892,9 @@ impl EventLexicon {
             if r.arguments.is_empty() && !r.places && !r.count {
                 return Err(err(at, "a [[sense]] needs `arguments`, `places = true` or `count = true`".into()));
             }
+            if r.examples.iter().any(|e| e.measure.is_some()) {
+                return Err(err(at, "a [[sense]] example takes no `measure` (measures belong to an [[event]]'s `measures`)".into()));
+            }
             lex.senses.push(SenseDef {
                 of: r.of.clone(),
                 becomes: r.becomes.clone(),
@@ -855,7 +903,7 @@ impl EventLexicon {
                 count: r.count,
                 reach: r.reach.unwrap_or(2),
                 context: r.context.iter().map(|w| tarikh_text::normalise(w.trim())).filter(|w| !w.is_empty()).collect(),
-                examples: r.examples.iter().map(|e| TypeExample { text: e.text.clone(), trigger: e.trigger.clone() }).collect(),
+                examples: r.examples.iter().map(|e| TypeExample { text: e.text.clone(), trigger: e.trigger.clone(), measure: None }).collect(),
                 counter_examples: r.counter_examples.clone(),
             });
         }

@@ -58,7 +58,7 @@ mod extract;
 mod lexicon;
 
 pub use extract::extract;
-pub use lexicon::{EventLexicon, EventType, LexiconError, SenseDef, SignalDef, SignalExample, TypeExample};
+pub use lexicon::{EventLexicon, EventType, LexiconError, Measure, SenseDef, SignalDef, SignalExample, TypeExample};
 
 use std::ops::Range;
 

@@ -93,13 +93,15 @@ fn every_lexicon_example_runs() {
     for t in lex.types() {
         for ex in &t.examples {
             let ev = extract(&doc("ex", &ex.text, vec![]), &lex);
-            if !ev.mentions.iter().any(|m| m.event_type == t.name && m.trigger == ex.trigger) {
+            let measure = ex.measure.as_ref().map(|m| format!("measure:{m}"));
+            if !ev.mentions.iter().any(|m| m.event_type == t.name && m.trigger == ex.trigger && measure.as_ref().is_none_or(|x| m.distinct.contains(x))) {
                 failures.push(format!(
-                    "{}: `{}` expected trigger `{}`, found {:?}",
+                    "{}: `{}` expected trigger `{}` (measure {:?}), found {:?}",
                     t.name,
                     ex.text,
                     ex.trigger,
-                    ev.mentions.iter().map(|m| (&m.event_type, &m.trigger)).collect::<Vec<_>>()
+                    ex.measure,
+                    ev.mentions.iter().map(|m| (&m.event_type, &m.trigger, &m.distinct)).collect::<Vec<_>>()
                 ));
             }
         }

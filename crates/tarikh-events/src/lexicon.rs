@@ -119,6 +119,10 @@ pub struct EventType {
     /// an outcome word (`[clauses] outcome`: "مخلفا"، "أسفر … عن") they are part of the event that
     /// caused them, not a row of their own.
     pub outcome: bool,
+    /// Gatherings that kill no one themselves (protests, strikes, sit-ins): the dead «في» them
+    /// («قتل 3 متظاهرين برصاص الأمن في احتجاجات») were killed by someone, an event of its own,
+    /// not the gathering's toll (see `outcome`, whose dead «في» an accident or an attack are it).
+    pub no_toll: bool,
     /// A type whose event marks this one's start when both fall on one day (a vote begins when
     /// the polls open); empty when none.
     pub begins_with: String,
@@ -468,6 +472,8 @@ struct RawEvent {
     #[serde(default)]
     outcome: bool,
     #[serde(default)]
+    no_toll: bool,
+    #[serde(default)]
     begins_with: Option<Spanned<String>>,
     #[serde(default)]
     ends_with: Option<Spanned<String>>,
@@ -806,6 +812,7 @@ impl EventLexicon {
                 about: ev.about,
                 names_kind: ev.names_kind,
                 outcome: ev.outcome,
+                no_toll: ev.no_toll,
                 begins_with: ev.begins_with.as_ref().map(|b| b.get_ref().trim().to_string()).unwrap_or_default(),
                 ends_with: ev.ends_with.as_ref().map(|b| b.get_ref().trim().to_string()).unwrap_or_default(),
                 reacts_to: ev.reacts_to.iter().map(|t| t.get_ref().trim().to_string()).collect(),

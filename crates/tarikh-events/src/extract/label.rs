@@ -93,6 +93,7 @@ pub(super) fn build_mention(cx: &Ctx, d: &Draft, taken: &[bool]) -> EventMention
         since: None,
         reports,
         past: false,
+        named_case: false,
     }
 }
 

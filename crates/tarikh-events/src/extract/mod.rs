@@ -75,6 +75,9 @@ pub fn extract(doc: &AnchoredDocument, lexicon: &EventLexicon) -> DocEvents {
         }
     }
     outcomes(&cx, &drafts, &mut mentions);
+    for (m, d) in mentions.iter_mut().zip(&drafts) {
+        m.named_case = time::accused_of(&cx, d).is_some();
+    }
     anaphors(&cx, &drafts, &mut mentions);
     // an event word qualified as like another («وقعت في السابق اتفاقيات مماثلة»، «حادث مشابه»،
     // «الاجتماع السابق») names another event of its kind, told to compare: with no date of its own

@@ -2184,3 +2184,15 @@ fn two_measures_moving_are_two_moves() {
     let ev = extract(&doc("d", text, vec![]), &lex());
     assert!(ev.mentions.iter().all(|m| !m.distinct.iter().any(|w| w.starts_with("measure:"))), "{:?}", ev.mentions);
 }
+
+#[test]
+fn an_event_whose_date_is_not_set_is_no_event_of_the_timeline() {
+    // «ولم يتم تحديد موعد جلسة الاستئناف»: the hearing is to come at no known time
+    let text = "ولم يتم تحديد موعد جلسة الاستئناف في القضية.";
+    let ev = extract(&doc("d", text, vec![]), &lex());
+    assert!(ev.mentions.iter().all(|m| m.role == MentionRole::Attribution), "{:?}", ev.mentions);
+    // counter-case: a date set is news («حددت المحكمة موعد جلسة الاستئناف»)
+    let text = "وحددت المحكمة موعد جلسة الاستئناف في القضية.";
+    let ev = extract(&doc("d", text, vec![]), &lex());
+    assert!(ev.mentions.iter().any(|m| m.role != MentionRole::Attribution && m.trigger.contains("جلسة")), "{:?}", ev.mentions);
+}

@@ -89,6 +89,12 @@ pub fn extract(doc: &AnchoredDocument, lexicon: &EventLexicon) -> DocEvents {
             m.role = crate::MentionRole::Attribution;
         }
     }
+    // «ولم يتم تحديد موعد جلسة الاستئناف»: an event whose date is said not to be set yet
+    for (m, d) in mentions.iter_mut().zip(&drafts) {
+        if m.time.is_none() && m.since.is_none() && time::date_said_unset(&cx, d) {
+            m.role = crate::MentionRole::Attribution;
+        }
+    }
     told_as_past(&cx, &drafts, &complement, &mut mentions);
     planned_ends(&cx, &drafts, &mut mentions);
     // (last: the rules above read a bare verb's label as the verb alone)

@@ -820,6 +820,22 @@ pub(super) fn accused_of(cx: &Ctx, d: &Draft) -> Option<usize> {
     })
 }
 
+/// How many words before its «موعد» a negation may stand: «لم يتم تحديد موعد».
+const UNSET_REACH: usize = 3;
+
+/// Whether the text says the date of the mention of draft `d` is not set: the event comes right
+/// after a noun naming its date (or one word after it), and a negation stands up to
+/// [`UNSET_REACH`] words before that noun in its sentence («ولم يتم تحديد موعد جلسة الاستئناف»، «دون
+/// تحديد موعد للانتخابات»، «لم يعلن موعد الجلسة»: court, election and government news of every
+/// country). Such an event is to come at no known time: undated, it is no event of the timeline (it
+/// would join the story's dated one of its kind, a hearing of another day).
+pub(super) fn date_said_unset(cx: &Ctx, d: &Draft) -> bool {
+    let sentence = cx.words[d.first].sentence;
+    (d.first.saturating_sub(2)..d.first).filter(|&x| cx.words[x].sentence == sentence).any(|x| {
+        cx.lex.is_date_of(cx.word(x)) && (x.saturating_sub(UNSET_REACH)..x).any(|y| cx.words[y].sentence == sentence && cx.lex.is_negation(cx.word(y)))
+    })
+}
+
 /// Whether the mention of draft `d` comes right after a word or phrase of purpose («بهدف إجلاء»،
 /// «من أجل إجلاء»; one word may stand between): planned, not done (see
 /// [`crate::EventLexicon::ends_purpose`]).

@@ -42,6 +42,18 @@ pub struct TypeExample {
     pub text: String,
     /// The trigger expected to be found in it, as written.
     pub trigger: String,
+    /// The measure (see [`EventType::measures`]) the mention is expected to name, if the example
+    /// says.
+    pub measure: Option<String>,
+}
+
+/// One measure an event type moves (`measures` of the lexicon): its name and the words that name it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Measure {
+    /// Machine name ("dollar", "index" ...).
+    pub name: String,
+    /// The words naming it, normalised, without the article.
+    pub words: Vec<String>,
 }
 
 /// One example of a relation signal, run by the test suite.
@@ -107,6 +119,10 @@ pub struct EventType {
     /// an outcome word (`[clauses] outcome`: "مخلفا"، "أسفر … عن") they are part of the event that
     /// caused them, not a row of their own.
     pub outcome: bool,
+    /// Gatherings that kill no one themselves (protests, strikes, sit-ins): the dead «في» them
+    /// («قتل 3 متظاهرين برصاص الأمن في احتجاجات») were killed by someone, an event of its own,
+    /// not the gathering's toll (see `outcome`, whose dead «في» an accident or an attack are it).
+    pub no_toll: bool,
     /// A type whose event marks this one's start when both fall on one day (a vote begins when
     /// the polls open); empty when none.
     pub begins_with: String,
@@ -127,6 +143,10 @@ pub struct EventType {
     pub continues: Vec<String>,
     /// Context words (normalised) required by the context triggers.
     pub context: Vec<String>,
+    /// The measures an event of the type moves (a currency, an index, a price: a market's move),
+    /// each a name and its words (normalised, without the article); empty for most types. The
+    /// measure a mention names tells it apart: the index's rise is not the dollar's.
+    pub measures: Vec<Measure>,
     /// Example sentences.
     pub examples: Vec<TypeExample>,
     /// Sentences in which this type must not be found.
@@ -452,6 +472,8 @@ struct RawEvent {
     #[serde(default)]
     outcome: bool,
     #[serde(default)]
+    no_toll: bool,
+    #[serde(default)]
     begins_with: Option<Spanned<String>>,
     #[serde(default)]
     ends_with: Option<Spanned<String>>,
@@ -459,6 +481,8 @@ struct RawEvent {
     reacts_to: Vec<Spanned<String>>,
     #[serde(default)]
     ends_planned: Vec<Spanned<String>>,
+    #[serde(default)]
+    measures: Vec<Spanned<RawMeasure>>,
     #[serde(default)]
     examples: Vec<Spanned<RawTypeExample>>,
     #[serde(default)]
@@ -470,6 +494,15 @@ struct RawEvent {
 struct RawTypeExample {
     text: String,
     trigger: String,
+    #[serde(default)]
+    measure: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawMeasure {
+    name: String,
+    words: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -744,7 +777,24 @@ impl EventLexicon {
                 if !e.text.contains(e.trigger.as_str()) {
                     return Err(err(ex.span().start, format!("the example trigger `{}` does not occur in its text", e.trigger)));
                 }
-                examples.push(TypeExample { text: e.text.clone(), trigger: e.trigger.clone() });
+                if let Some(m) = &e.measure {
+                    if !ev.measures.iter().any(|x| &x.get_ref().name == m) {
+                        return Err(err(ex.span().start, format!("the example's measure `{m}` is none of this type's `measures`")));
+                    }
+                }
+                examples.push(TypeExample { text: e.text.clone(), trigger: e.trigger.clone(), measure: e.measure.clone() });
+            }
+            let mut measures = Vec::new();
+            for m in &ev.measures {
+                let raw = m.get_ref();
+                let words: Vec<String> = raw.words.iter().map(|w| strip_article(&tarikh_text::normalise(w.trim())).to_string()).filter(|w| !w.is_empty()).collect();
+                if raw.name.trim().is_empty() || words.is_empty() {
+                    return Err(err(m.span().start, "a measure needs a `name` and at least one word".into()));
+                }
+                if !ev.examples.iter().any(|ex| ex.get_ref().measure.as_deref() == Some(raw.name.as_str())) {
+                    return Err(err(m.span().start, format!("the measure `{}` has no example: add one to `examples` with `measure = \"{}\"`", raw.name, raw.name)));
+                }
+                measures.push(Measure { name: raw.name.trim().to_string(), words });
             }
             lex.types.push(EventType {
                 name,
@@ -762,12 +812,14 @@ impl EventLexicon {
                 about: ev.about,
                 names_kind: ev.names_kind,
                 outcome: ev.outcome,
+                no_toll: ev.no_toll,
                 begins_with: ev.begins_with.as_ref().map(|b| b.get_ref().trim().to_string()).unwrap_or_default(),
                 ends_with: ev.ends_with.as_ref().map(|b| b.get_ref().trim().to_string()).unwrap_or_default(),
                 reacts_to: ev.reacts_to.iter().map(|t| t.get_ref().trim().to_string()).collect(),
                 ends_planned: ev.ends_planned.iter().map(|t| t.get_ref().trim().to_string()).collect(),
                 continues: ev.continues.iter().map(|c| tarikh_text::normalise(c.trim())).filter(|c| !c.is_empty()).collect(),
                 context: ev.context.iter().map(|c| tarikh_text::normalise(c.trim())).filter(|c| !c.is_empty()).collect(),
+                measures,
                 examples,
                 counter_examples: ev.counter_examples.clone(),
             });
@@ -847,6 +899,9 @@ impl EventLexicon {
             if r.arguments.is_empty() && !r.places && !r.count {
                 return Err(err(at, "a [[sense]] needs `arguments`, `places = true` or `count = true`".into()));
             }
+            if r.examples.iter().any(|e| e.measure.is_some()) {
+                return Err(err(at, "a [[sense]] example takes no `measure` (measures belong to an [[event]]'s `measures`)".into()));
+            }
             lex.senses.push(SenseDef {
                 of: r.of.clone(),
                 becomes: r.becomes.clone(),
@@ -855,7 +910,7 @@ impl EventLexicon {
                 count: r.count,
                 reach: r.reach.unwrap_or(2),
                 context: r.context.iter().map(|w| tarikh_text::normalise(w.trim())).filter(|w| !w.is_empty()).collect(),
-                examples: r.examples.iter().map(|e| TypeExample { text: e.text.clone(), trigger: e.trigger.clone() }).collect(),
+                examples: r.examples.iter().map(|e| TypeExample { text: e.text.clone(), trigger: e.trigger.clone(), measure: None }).collect(),
                 counter_examples: r.counter_examples.clone(),
             });
         }

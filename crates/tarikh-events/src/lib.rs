@@ -58,7 +58,7 @@ mod extract;
 mod lexicon;
 
 pub use extract::extract;
-pub use lexicon::{EventLexicon, EventType, LexiconError, SenseDef, SignalDef, SignalExample, TypeExample};
+pub use lexicon::{EventLexicon, EventType, LexiconError, Measure, SenseDef, SignalDef, SignalExample, TypeExample};
 
 use std::ops::Range;
 
@@ -260,6 +260,11 @@ pub struct EventMention {
     /// الثلاثاء») allows. Never set for states, open events, measures an announcement makes or
     /// days named by a calendar (they may go on or be to come).
     pub past: bool,
+    /// The event is named as the case of the accused («المشتبه به في الهجوم»، «منفذي التفجير»،
+    /// «مقتل المتهم في اغتيال الصحفي»): an event told before, that the article names through the
+    /// people pursued for it. Undated, it is the story's event of its name wherever it is told,
+    /// not the article's own news of its kind (the raid in which the suspect was killed).
+    pub named_case: bool,
 }
 
 /// A temporal relation between two mentions of one document, as the text states it.

@@ -93,13 +93,15 @@ fn every_lexicon_example_runs() {
     for t in lex.types() {
         for ex in &t.examples {
             let ev = extract(&doc("ex", &ex.text, vec![]), &lex);
-            if !ev.mentions.iter().any(|m| m.event_type == t.name && m.trigger == ex.trigger) {
+            let measure = ex.measure.as_ref().map(|m| format!("measure:{m}"));
+            if !ev.mentions.iter().any(|m| m.event_type == t.name && m.trigger == ex.trigger && measure.as_ref().is_none_or(|x| m.distinct.contains(x))) {
                 failures.push(format!(
-                    "{}: `{}` expected trigger `{}`, found {:?}",
+                    "{}: `{}` expected trigger `{}` (measure {:?}), found {:?}",
                     t.name,
                     ex.text,
                     ex.trigger,
-                    ev.mentions.iter().map(|m| (&m.event_type, &m.trigger)).collect::<Vec<_>>()
+                    ex.measure,
+                    ev.mentions.iter().map(|m| (&m.event_type, &m.trigger, &m.distinct)).collect::<Vec<_>>()
                 ));
             }
         }
@@ -2130,4 +2132,67 @@ fn a_prison_named_near_a_length_is_no_sentence_unless_a_ruling_gives_it() {
     let d = doc("d", text, vec![duration("ثلاث سنوات", "P3Y", 3 * 365 * 86_400)]);
     let ev = extract(&d, &lex());
     assert!(ev.mentions.iter().all(|m| m.duration.is_none()), "{:?}", ev.mentions);
+}
+
+#[test]
+fn the_dead_at_a_protest_are_no_part_of_the_protest() {
+    // «قتل 3 متظاهرين برصاص الأمن في احتجاجات السبت»: killed at the protest, by someone else
+    let text = "وقتل 3 متظاهرين برصاص قوات الأمن في احتجاجات السبت.";
+    let d = doc("d", text, vec![date("السبت", "2025-03-08", day(2025, 3, 8))]);
+    let ev = extract(&d, &lex());
+    let (_, killing) = find(&ev, "قتل");
+    assert_eq!(killing.joins, None, "{:?}", ev.mentions);
+    // counter-case: the dead in an attack are the attack's toll
+    let text = "وقتل 3 جنود في هجوم على نقطة تفتيش السبت.";
+    let d = doc("d", text, vec![date("السبت", "2025-03-08", day(2025, 3, 8))]);
+    let ev = extract(&d, &lex());
+    let (_, killing) = find(&ev, "قتل");
+    assert!(killing.joins.is_some(), "{:?}", ev.mentions);
+}
+
+#[test]
+fn a_date_a_decision_moves_its_object_to_is_not_the_decision_s() {
+    // «قررت الوزارة تأجيل الامتحانات إلى يوم الأحد»: Sunday is the exams' new day, not the decision's
+    let text = "قررت وزارة التربية تأجيل الامتحانات إلى يوم الأحد المقبل.";
+    let d = doc("d", text, vec![date("يوم الأحد المقبل", "2025-03-09", day(2025, 3, 9))]);
+    let ev = extract(&d, &lex());
+    let (_, decision) = find(&ev, "قررت");
+    assert_eq!(decision.time, None, "{:?}", ev.mentions);
+    // counter-cases: the decision's own day before the moving word still dates it, and so does
+    // a day after a destination that nothing moves
+    let text = "قررت وزارة التربية يوم الأربعاء تأجيل الامتحانات إلى يوم الأحد.";
+    let d = doc("d", text, vec![date("يوم الأربعاء", "2025-03-05", day(2025, 3, 5)), date("يوم الأحد", "2025-03-09", day(2025, 3, 9))]);
+    let ev = extract(&d, &lex());
+    assert_eq!(find(&ev, "قررت").1.time, Some(0), "{:?}", ev.mentions);
+    let text = "قررت الحكومة إرسال وفد إلى القاهرة يوم الأحد.";
+    let d = doc("d", text, vec![date("يوم الأحد", "2025-03-09", day(2025, 3, 9))]);
+    let ev = extract(&d, &lex());
+    assert_eq!(find(&ev, "قررت").1.time, Some(0), "{:?}", ev.mentions);
+}
+
+#[test]
+fn two_measures_moving_are_two_moves() {
+    // the index's rise and the dollar's rise of one article name two measures
+    let text = "وسجل مؤشرها الرئيسي ارتفاعا بنسبة 3 بالمئة. وقاد القرار إلى ارتفاع الدولار مقابل العملة المحلية.";
+    let ev = extract(&doc("d", text, vec![]), &lex());
+    let (_, index) = find(&ev, "ارتفاعا");
+    let (_, dollar) = find(&ev, "ارتفاع");
+    assert!(index.distinct.contains(&"measure:index".to_string()), "{:?}", ev.mentions);
+    assert!(dollar.distinct.contains(&"measure:dollar".to_string()), "{:?}", ev.mentions);
+    // counter-case: a move of no type with measures names none
+    let text = "ارتفع عدد القتلى إلى مئة بعد انهيار سعر الدولار.";
+    let ev = extract(&doc("d", text, vec![]), &lex());
+    assert!(ev.mentions.iter().all(|m| !m.distinct.iter().any(|w| w.starts_with("measure:"))), "{:?}", ev.mentions);
+}
+
+#[test]
+fn an_event_whose_date_is_not_set_is_no_event_of_the_timeline() {
+    // «ولم يتم تحديد موعد جلسة الاستئناف»: the hearing is to come at no known time
+    let text = "ولم يتم تحديد موعد جلسة الاستئناف في القضية.";
+    let ev = extract(&doc("d", text, vec![]), &lex());
+    assert!(ev.mentions.iter().all(|m| m.role == MentionRole::Attribution), "{:?}", ev.mentions);
+    // counter-case: a date set is news («حددت المحكمة موعد جلسة الاستئناف»)
+    let text = "وحددت المحكمة موعد جلسة الاستئناف في القضية.";
+    let ev = extract(&doc("d", text, vec![]), &lex());
+    assert!(ev.mentions.iter().any(|m| m.role != MentionRole::Attribution && m.trigger.contains("جلسة")), "{:?}", ev.mentions);
 }

@@ -59,6 +59,8 @@ pub(crate) struct Flat {
     pub(crate) reports: bool,
     /// the text tells the event as done (see `tarikh_events::EventMention::past`)
     pub(crate) past: bool,
+    /// the event is named as the case of the accused (see `tarikh_events::EventMention::named_case`)
+    pub(crate) named_case: bool,
     /// where in a month its date names it falls ("first_day", "eve", or empty)
     pub(crate) period_part: String,
     /// «من X حتى Y»: the event starts within X and ends within Y (`time` is then their hull)
@@ -250,6 +252,7 @@ pub(crate) fn flatten(input: &Input) -> Mentions {
                 since,
                 reports: m.reports,
                 past: m.past,
+                named_case: m.named_case,
                 period_part: m.period_part.clone(),
                 range,
             });

@@ -1040,6 +1040,8 @@ fn attach_undated(flat: &[Flat], uf: &mut UnionFind<usize>, hull: &[Option<(i64,
         distinct_list: Vec<u32>,
         /// the places its mentions' clauses name (see `places_clash`)
         places: Vec<u16>,
+        /// every mention names the event as the case of the accused (see `Flat::named_case`)
+        named_case: bool,
     }
     let mut clusters: BTreeMap<usize, Cluster> = BTreeMap::new();
     for (i, f) in flat.iter().enumerate() {
@@ -1058,6 +1060,7 @@ fn attach_undated(flat: &[Flat], uf: &mut UnionFind<usize>, hull: &[Option<(i64,
             heads: BTreeSet::new(),
             distinct_list: Vec::new(),
             places: Vec::new(),
+            named_case: true,
         });
         if !f.places.is_empty() {
             c.places = union_places(&c.places, &f.places);
@@ -1079,6 +1082,7 @@ fn attach_undated(flat: &[Flat], uf: &mut UnionFind<usize>, hull: &[Option<(i64,
         c.any_strict |= f.strict;
         c.timed |= f.time.is_some();
         c.since |= f.since.is_some();
+        c.named_case &= f.named_case;
     }
     for c in clusters.values_mut() {
         c.strict |= c.reports_only && c.any_strict;
@@ -1174,7 +1178,9 @@ fn attach_undated(flat: &[Flat], uf: &mut UnionFind<usize>, hull: &[Option<(i64,
         // the event named by the same word first ("المؤتمر" is the conference, not the meeting)
         let score = |d: &Cluster| (!d.heads.is_disjoint(&c.heads), d.docs.len(), d.mentions);
         // the same distinguishing word ("الدورة الأولى" and "الجولة الأولى") names the same event;
-        // else an event of the mention's own article; else any
+        // else an event of the mention's own article; else any. (Not the article's own for the case
+        // of the accused: «قتل خلالها مشتبه به في الهجوم» names the attack told before, not the raid
+        // its article tells.)
         let same: Vec<usize> = if c.distinct.is_empty() {
             Vec::new()
         } else {
@@ -1184,7 +1190,7 @@ fn attach_undated(flat: &[Flat], uf: &mut UnionFind<usize>, hull: &[Option<(i64,
             let local: Vec<usize> = same.iter().copied().filter(|k| !clusters[k].docs.is_disjoint(&c.docs)).collect();
             if local.is_empty() { same } else { local }
         } else {
-            let mut local: Vec<usize> = c.docs.iter().filter_map(|d| by_doc.get(d)).flatten().copied().filter(|k| clusters[k].group == c.group && compatible(*k)).collect();
+            let mut local: Vec<usize> = if c.named_case { Vec::new() } else { c.docs.iter().filter_map(|d| by_doc.get(d)).flatten().copied().filter(|k| clusters[k].group == c.group && compatible(*k)).collect() };
             local.sort_unstable();
             local.dedup();
             if !local.is_empty() {

@@ -66,6 +66,7 @@ fn synthetic(docs: usize, per_doc: usize) -> Vec<(AnchoredDocument, DocEvents)> 
                 since: None,
                 reports: false,
                 past: false,
+                named_case: false,
             });
             if i > 0 && rng.next(5) == 0 {
                 // mostly agreeing with the dates, 2% contradicting them

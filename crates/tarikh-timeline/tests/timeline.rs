@@ -1028,3 +1028,61 @@ fn an_issued_ruling_is_named_by_the_ruling() {
     assert_eq!(tl.events.len(), 1, "{:#?}", tl.events);
     assert_eq!(tl.events[0].event_type, "verdict");
 }
+
+#[test]
+fn the_case_of_a_suspect_is_the_attack_told_before_not_the_raid() {
+    // «قتل خلالها مشتبه به في الهجوم»: the attack of the first article, not the raid of the second
+    let a = doc("a", "قتل خمسة جنود في هجوم مسلح استهدف نقطة تفتيش فجر الاثنين.", (2025, 3, 3), "Africa/Cairo", 2, vec![tx("فجر الاثنين", "2025-03-03TMO", AnchorKind::Dct)]);
+    let b = doc(
+        "b",
+        "نفذت قوات الأمن مداهمة في بلدة قريبة صباح الأربعاء قتل خلالها مشتبه به في الهجوم على نقطة التفتيش.",
+        (2025, 3, 5),
+        "Africa/Cairo",
+        2,
+        vec![tx("صباح الأربعاء", "2025-03-05TMO", AnchorKind::Dct)],
+    );
+    let (_, tl) = run(&[a, b]);
+    let attack = event(&tl, "attack", "هجوم");
+    assert!(attack.mentions.iter().any(|m| m.0 == "b"), "{:#?}", tl.events);
+    let raid = event(&tl, "raid", "مداهمة");
+    assert!(raid.mentions.iter().all(|m| m.0 == "b") && raid.mentions.len() == 1, "{:#?}", tl.events);
+    // counter-case: with no suspect between, an undated «الهجوم» of the raid's article is its own
+    // article's event of the kind
+    let b = doc(
+        "b",
+        "نفذت قوات الأمن مداهمة في بلدة قريبة صباح الأربعاء. وقالت الشرطة إن الهجوم أسفر عن اعتقال ثلاثة.",
+        (2025, 3, 5),
+        "Africa/Cairo",
+        2,
+        vec![tx("صباح الأربعاء", "2025-03-05TMO", AnchorKind::Dct)],
+    );
+    let (_, tl) = run(&[b]);
+    let raid = event(&tl, "raid", "مداهمة");
+    assert_eq!(raid.mentions.len(), 2, "{:#?}", tl.events);
+}
+
+#[test]
+fn the_index_s_rise_is_not_the_dollar_s() {
+    // two undated moves of one article, of two measures: no row of both
+    let a = doc(
+        "a",
+        "وسجل مؤشرها الرئيسي ارتفاعا بنسبة 3 بالمئة بعد ساعتين من التداول. وقاد القرار إلى ارتفاع الدولار مقابل العملة المصرية.",
+        (2024, 4, 15),
+        "Africa/Cairo",
+        2,
+        vec![],
+    );
+    let (_, tl) = run(&[a]);
+    assert!(tl.events.iter().all(|e| e.mentions.len() < 2), "{:#?}", tl.events);
+    // counter-case: two undated moves of one measure in one article are one row
+    let a = doc(
+        "a",
+        "وسجل الدولار ارتفاعا كبيرا مقابل العملة المصرية. وقاد القرار إلى ارتفاع الدولار مقابل العملة المصرية.",
+        (2024, 4, 15),
+        "Africa/Cairo",
+        2,
+        vec![],
+    );
+    let (_, tl) = run(&[a]);
+    assert!(tl.events.iter().any(|e| e.event_type == "market_move" && e.mentions.len() == 2), "{:#?}", tl.events);
+}

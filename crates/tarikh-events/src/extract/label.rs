@@ -55,6 +55,9 @@ pub(super) fn build_mention(cx: &Ctx, d: &Draft, taken: &[bool]) -> EventMention
             distinct.push(format!("#{n}"));
         }
     }
+    if let Some(m) = d.type_idx.and_then(|i| named_measure(cx, d, &lex.types()[i].measures)) {
+        distinct.push(format!("{MEASURE_TAG}{m}"));
+    }
     distinct.sort();
     distinct.dedup();
     EventMention {
@@ -90,7 +93,44 @@ pub(super) fn build_mention(cx: &Ctx, d: &Draft, taken: &[bool]) -> EventMention
         since: None,
         reports,
         past: false,
+        named_case: false,
     }
+}
+
+/// What a mention's distinguishing words hold for the measure it names («measure:dollar»).
+const MEASURE_TAG: &str = "measure:";
+
+/// How many words from its trigger a mention's measure may stand («وسجل مؤشرها الرئيسي "EGX30"
+/// ارتفاعا»: three before).
+const MEASURE_REACH: usize = 4;
+
+/// Pronoun suffixes a measure word may carry («مؤشرها»: its index).
+const MEASURE_SUFFIXES: &[&str] = &["", "ه", "ها", "هم"];
+
+/// The measure the mention of draft `d` moves, for a type with `measures`: the nearest measure word
+/// of its clause within [`MEASURE_REACH`] words, after the trigger when two are as near (its
+/// object: «ارتفاع الدولار»; else its subject: «تراجع الجنيه أمام الدولار» is the pound's, «وعاود
+/// الجنيه ارتفاعه» too). Two moves of one day or one article, the index's and the dollar's, are two
+/// events; the measure tells them apart.
+fn named_measure<'a>(cx: &Ctx, d: &Draft, measures: &'a [crate::Measure]) -> Option<&'a str> {
+    if measures.is_empty() {
+        return None;
+    }
+    let clause = cx.words[d.first].clause;
+    let names = |wi: usize| -> Option<&'a str> {
+        let w = cx.word(wi);
+        measures.iter().find(|m| {
+            crate::lexicon::word_candidates(w).iter().any(|&(_, stem)| {
+                m.words.iter().any(|mw| stem.strip_prefix(mw.as_str()).is_some_and(|rest| MEASURE_SUFFIXES.contains(&rest)))
+            })
+        }).map(|m| m.name.as_str())
+    };
+    let in_clause = |wi: usize| cx.words.get(wi).is_some_and(|x| x.clause == clause);
+    (1..=MEASURE_REACH).find_map(|k| {
+        let after = d.last + k;
+        let before = d.first.checked_sub(k);
+        (in_clause(after).then(|| names(after)).flatten()).or_else(|| before.filter(|&b| in_clause(b)).and_then(names))
+    })
 }
 
 /// The label's text from `start` to `end` (original code points), quotation marks dropped; a date

@@ -75,6 +75,9 @@ pub fn extract(doc: &AnchoredDocument, lexicon: &EventLexicon) -> DocEvents {
         }
     }
     outcomes(&cx, &drafts, &mut mentions);
+    for (m, d) in mentions.iter_mut().zip(&drafts) {
+        m.named_case = time::accused_of(&cx, d).is_some();
+    }
     anaphors(&cx, &drafts, &mut mentions);
     // an event word qualified as like another («وقعت في السابق اتفاقيات مماثلة»، «حادث مشابه»،
     // «الاجتماع السابق») names another event of its kind, told to compare: with no date of its own
@@ -83,6 +86,12 @@ pub fn extract(doc: &AnchoredDocument, lexicon: &EventLexicon) -> DocEvents {
         // («السابق» only right after the event word: «محاكمة الرئيس السابق» is a former president's trial)
         let like = |wi: usize| cx.lex.is_likeness(cx.word(wi)) && (wi == d.last + 1 || !cx.word(wi).contains("سابق"));
         if m.time.is_none() && m.since.is_none() && words_after_trigger(&cx, &drafts, d, 1).any(like) {
+            m.role = crate::MentionRole::Attribution;
+        }
+    }
+    // «ولم يتم تحديد موعد جلسة الاستئناف»: an event whose date is said not to be set yet
+    for (m, d) in mentions.iter_mut().zip(&drafts) {
+        if m.time.is_none() && m.since.is_none() && time::date_said_unset(&cx, d) {
             m.role = crate::MentionRole::Attribution;
         }
     }

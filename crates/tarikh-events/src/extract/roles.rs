@@ -517,7 +517,8 @@ pub(super) fn outcomes(cx: &Ctx, drafts: &[Draft], mentions: &mut [EventMention]
         if (last + 1..d.first).any(|x| cx.lex.is_accused(cx.word(x))) {
             continue;
         }
-        let in_it = d.first > 0 && cx.adjacent(d.first - 1) && cx.word(d.first - 1) == "في" && kind(d).is_some_and(|t| !t.outcome && !t.reports);
+        // (the dead «في» a protest or a strike were killed at it, by someone: their own event)
+        let in_it = d.first > 0 && cx.adjacent(d.first - 1) && cx.word(d.first - 1) == "في" && kind(d).is_some_and(|t| !t.outcome && !t.reports && !t.no_toll);
         if in_it && (mentions[o].time.is_none() || mentions[c].time.is_none() || mentions[o].time == mentions[c].time) {
             mentions[o].joins = Some(c);
         }

@@ -495,7 +495,7 @@ pub(super) fn governing_timex(cx: &Ctx, drafts: &[Draft], d: &Draft, links: &Tim
         }
         // «تقديم موعد الانتخابات إلى يونيو»، «تأجيل الامتحانات إلى الأحد»: a date after «إلى» is where
         // a change of date moves its object, not when the change was made
-        if tf > d.last && moves_a_date(cx, d) && tf > 0 && cx.word(tf - 1) == "الي" {
+        if tf > d.last && moves_a_date(cx, d, tf) {
             continue;
         }
         let a_day_or_less = t.interval.as_ref().is_some_and(|i| (i.end - i.start).num_hours() <= 25);
@@ -808,7 +808,7 @@ const ACCUSED_REACH: usize = 3;
 /// mention of draft `d` names the case of: right before it in a construct («منفذي الهجوم»), or
 /// up to [`ACCUSED_REACH`] words before it when «في» or an attached ب governs it («المشتبه بهم في
 /// الهجوم»، «المتهم بالقتل»), with only adjacent words of its clause between.
-fn accused_of(cx: &Ctx, d: &Draft) -> Option<usize> {
+pub(super) fn accused_of(cx: &Ctx, d: &Draft) -> Option<usize> {
     let clause = cx.words[d.first].clause;
     let word = cx.word(d.first);
     let bare = without_conjunction(word);
@@ -817,6 +817,22 @@ fn accused_of(cx: &Ctx, d: &Draft) -> Option<usize> {
     let governed = attached_bi || fi;
     (d.first.saturating_sub(ACCUSED_REACH)..d.first).rev().take_while(|&x| cx.adjacent(x) && cx.words[x].clause == clause && cx.word_timex[x].is_none()).find(|&x| {
         cx.lex.is_accused(cx.word(x)) && (governed || x + 1 == d.first)
+    })
+}
+
+/// How many words before its «موعد» a negation may stand: «لم يتم تحديد موعد».
+const UNSET_REACH: usize = 3;
+
+/// Whether the text says the date of the mention of draft `d` is not set: the event comes right
+/// after a noun naming its date (or one word after it), and a negation stands up to
+/// [`UNSET_REACH`] words before that noun in its sentence («ولم يتم تحديد موعد جلسة الاستئناف»، «دون
+/// تحديد موعد للانتخابات»، «لم يعلن موعد الجلسة»: court, election and government news of every
+/// country). Such an event is to come at no known time: undated, it is no event of the timeline (it
+/// would join the story's dated one of its kind, a hearing of another day).
+pub(super) fn date_said_unset(cx: &Ctx, d: &Draft) -> bool {
+    let sentence = cx.words[d.first].sentence;
+    (d.first.saturating_sub(2)..d.first).filter(|&x| cx.words[x].sentence == sentence).any(|x| {
+        cx.lex.is_date_of(cx.word(x)) && (x.saturating_sub(UNSET_REACH)..x).any(|y| cx.words[y].sentence == sentence && cx.lex.is_negation(cx.word(y)))
     })
 }
 
@@ -844,13 +860,16 @@ const MOVING: &[&str] = &[
     "تقديم", "تاجيل", "تاخير", "ارجاء", "تعديل", "تغيير", "قدمت", "اجلت", "اخرت", "ارجات", "عدلت", "غيرت", "قدم", "اجل", "ارجا",
 ];
 
-/// Whether the trigger of draft `d` opens with a word of moving a date ([`MOVING`]) and its type
-/// is a change of a measure or a date (`measure_change`): a date after «إلى» in its clause is the
-/// new date of what it moves (government, school and election news of every country: «تقديم
-/// موعد الانتخابات إلى يونيو»، «تأخير موعد الحظر إلى الساعة الثامنة»).
-fn moves_a_date(cx: &Ctx, d: &Draft) -> bool {
-    let types = cx.lex.types();
-    d.type_idx.is_some_and(|t| types[t].name == "measure_change") && MOVING.contains(&without_conjunction(cx.word(d.first)))
+/// Whether the date at word `tf`, after the mention of draft `d`, is a date something is moved to:
+/// right after «إلى», with a word of moving a date ([`MOVING`]) from the trigger on before it in its
+/// clause: the trigger itself («تقديم موعد الانتخابات إلى يونيو»، «تأخير موعد الحظر إلى الساعة
+/// الثامنة») or its object («قررت الوزارة تأجيل الامتحانات إلى يوم الأحد»، «أعلنت الجامعة تأجيل
+/// الحفل إلى الخميس»: government, school, court and election news of every country). The new date
+/// is the moved thing's, not the decision's nor the announcement's; a mention after the moving word
+/// (the thing moved) keeps it.
+fn moves_a_date(cx: &Ctx, d: &Draft, tf: usize) -> bool {
+    let clause = cx.words[d.first].clause;
+    tf > 0 && cx.word(tf - 1) == "الي" && (d.first..tf - 1).any(|x| cx.words[x].clause == clause && MOVING.contains(&without_conjunction(cx.word(x))))
 }
 
 /// Verbal nouns with ل that take an event word as their object («لإلقاء القبض»، «لإطلاق سراح»،

@@ -56,6 +56,22 @@ impl Grammar {
         [second, Some(first)].into_iter().flatten().find(|&end| lexicon.words.contains_key(&s[..end]))
     }
 
+    /// The dual adjective of direction (lexicons `past_word_dual`, `future_word_dual`: الماضيين،
+    /// المقبلين) right after `at`: its length from `at` and its direction.
+    fn dual_direction_at(&self, text: &str, at: usize) -> Option<(usize, crate::Direction)> {
+        let rest = text[at..].strip_prefix(' ')?;
+        let word = &rest[..rest.find(|c: char| !tarikh_text::is_word_char(c)).unwrap_or(rest.len())];
+        let has = |name: &str| self.lexicon_index.get(name).is_some_and(|&li| self.lexicons[li].words.contains_key(word));
+        let direction = if has("past_word_dual") {
+            crate::Direction::Past
+        } else if has("future_word_dual") {
+            crate::Direction::Future
+        } else {
+            return None;
+        };
+        Some((1 + word.len(), direction))
+    }
+
     /// The month after «و» or «أو» at `at` («وفبراير»، «و فبراير»، «أو فبراير»): its byte range and
     /// number.
     fn month_after_and(&self, text: &str, at: usize) -> Option<(std::ops::Range<usize>, u32)> {
@@ -112,6 +128,7 @@ impl Grammar {
                     // «في أكتوبر ونوفمبر وديسمبر»: each month after و in turn.
                     let mut end = m.range.end;
                     let mut months = vec![s.month.unwrap_or(0)];
+                    let mut chain: Vec<Mention> = Vec::new();
                     while let Some((second, month2)) = self.month_after_and(text, end) {
                         if months.contains(&month2) || chosen.iter().any(|o| o.range.start < second.end && second.start < o.range.end) {
                             break;
@@ -120,9 +137,26 @@ impl Grammar {
                         end = second.end;
                         let mut then = s.clone();
                         then.month = Some(month2);
-                        added.push(Mention { range: second.clone(), matched: second, kind: m.kind, semantics: then, rule: format!("{}+and", m.rule) });
+                        chain.push(Mention { range: second.clone(), matched: second, kind: m.kind, semantics: then, rule: format!("{}+and", m.rule) });
                     }
-                    if months.len() > 1 {
+                    if !chain.is_empty() {
+                        // «في يناير وفبراير الماضيين»: the dual adjective after the last month is
+                        // every month's direction (and part of the last one's span, as «الماضي» is).
+                        if let (Some((len, direction)), None) = (self.dual_direction_at(text, end), s.direction) {
+                            let mut first = m.clone();
+                            first.semantics.direction = Some(direction);
+                            first.rule = format!("{}+and", m.rule);
+                            replaced.push(i);
+                            added.push(first);
+                            for c in &mut chain {
+                                c.semantics.direction = Some(direction);
+                            }
+                            if let Some(last) = chain.last_mut() {
+                                last.range.end = end + len;
+                                last.matched.end = end + len;
+                            }
+                        }
+                        added.extend(chain);
                         continue;
                     }
                     let Some((second, month2)) = self.month_after_and(text, m.range.end) else { continue };

@@ -96,9 +96,10 @@ pub enum Source {
         /// The part written second.
         second: usize,
     },
-    /// A day number listed before a dated day («يومي 28 و29 جانفي»), which takes that day's month.
+    /// A day number listed before a dated day («يومي 28 و29 جانفي»), which takes that day's month;
+    /// or a month joined by و to another («في يناير وفبراير», «شهري يونيو وسبتمبر»: coordinated.rs).
     ListedDay {
-        /// The dated day it takes its month and year from.
+        /// The dated day (or month) it takes its month and year from.
         from: usize,
     },
 }
@@ -398,7 +399,34 @@ impl Grammar {
             });
             final_chosen.push(candidates.len() - 1);
         }
-        for &i in &chosen {
+        // Months joined by و (coordinated.rs) split a range of months apart or add the second month.
+        let mut months: Vec<Mention> = final_chosen.iter().map(|&i| candidates[i].mention.clone()).collect();
+        months.sort_by_key(|m| (m.range.start, m.range.end));
+        self.split_coordinated_months(text, &mut months);
+        let before_months = final_chosen.clone();
+        final_chosen.clear();
+        for m in months {
+            if let Some(&i) = before_months.iter().find(|&&i| candidates[i].mention == m) {
+                final_chosen.push(i);
+                continue;
+            }
+            let base = m.rule.rsplit_once('+').map_or(m.rule.as_str(), |(b, _)| b);
+            let from = before_months.iter().copied().filter(|&i| candidates[i].mention.rule == base && candidates[i].mention.range.start <= m.range.start).max_by_key(|&i| candidates[i].mention.range.start);
+            let (origin, priority) = from.map_or((String::new(), 0), |f| (candidates[f].origin.clone(), candidates[f].priority));
+            candidates.push(Candidate {
+                name: "coordinated-month".into(),
+                origin,
+                source: Source::ListedDay { from: from.unwrap_or(0) },
+                priority,
+                captures: Vec::new(),
+                fields: Vec::new(),
+                contexts: Vec::new(),
+                outcome: Outcome::Chosen,
+                mention: m,
+            });
+            final_chosen.push(candidates.len() - 1);
+        }
+        for &i in chosen.iter().chain(&before_months) {
             if !final_chosen.contains(&i) {
                 candidates[i].outcome = Outcome::Replaced;
             }

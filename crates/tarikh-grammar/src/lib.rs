@@ -22,6 +22,7 @@ mod anchored;
 mod cache;
 mod compose;
 mod context;
+mod coordinated;
 mod error;
 mod explain;
 mod fnv;

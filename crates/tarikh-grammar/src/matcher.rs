@@ -216,6 +216,7 @@ impl Grammar {
         let mut slots: Vec<Option<Mention>> = candidates.into_iter().map(|(m, _, _)| Some(m)).collect();
         let mut chosen: Vec<Mention> = taken.into_iter().map(|i| slots[i].take().expect("a candidate is taken once")).collect();
         self.share_month_with_listed_days(text, &mut chosen);
+        self.split_coordinated_months(text, &mut chosen);
         chosen
     }
 

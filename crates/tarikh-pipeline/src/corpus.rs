@@ -199,7 +199,8 @@ fn line_and_column(before: &[u8]) -> (usize, usize) {
 
 /// A NUL character means a binary file (or UTF-16), not an article: say so, and where.
 pub fn binary_content(origin: &str, text: &str) -> Option<String> {
-    let at = text.find('\0')?;
+    // (memchr looks at many bytes a step; NUL is never part of a longer UTF-8 char)
+    let at = memchr::memchr(0, text.as_bytes())?;
     let (line, column) = line_and_column(&text.as_bytes()[..at]);
     let nuls = text.bytes().filter(|&b| b == 0).count();
     let hint = if text.len() >= 8 && at <= 1 && nuls * 3 >= text.len() { " (UTF-16 text? save it as UTF-8)" } else { "" };

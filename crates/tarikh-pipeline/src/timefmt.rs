@@ -18,7 +18,9 @@ pub fn iso(t: &DateTime<FixedOffset>) -> String {
 pub fn write_iso(out: &mut Vec<u8>, t: &DateTime<FixedOffset>) {
     use chrono::{Datelike, Timelike};
     let offset = t.offset().local_minus_utc();
-    let year = t.year();
+    // (each of `year()`, `month()`, … would turn the instant into local time again)
+    let local = t.naive_local();
+    let year = local.year();
     if !(0..=9999).contains(&year) || offset % 60 != 0 {
         out.extend_from_slice(t.format("%Y-%m-%dT%H:%M%:z").to_string().as_bytes());
         return;
@@ -27,10 +29,10 @@ pub fn write_iso(out: &mut Vec<u8>, t: &DateTime<FixedOffset>) {
     let two = |n: u32| [b'0' + (n / 10) as u8, b'0' + (n % 10) as u8];
     let [y1, y2] = two(year as u32 / 100);
     let [y3, y4] = two(year as u32 % 100);
-    let [mo1, mo2] = two(t.month());
-    let [d1, d2] = two(t.day());
-    let [h1, h2] = two(t.hour());
-    let [mi1, mi2] = two(t.minute());
+    let [mo1, mo2] = two(local.month());
+    let [d1, d2] = two(local.day());
+    let [h1, h2] = two(local.hour());
+    let [mi1, mi2] = two(local.minute());
     let [oh1, oh2] = two(offset as u32 / 3600);
     let [om1, om2] = two(offset as u32 % 3600 / 60);
     out.extend_from_slice(&[y1, y2, y3, y4, b'-', mo1, mo2, b'-', d1, d2, b'T', h1, h2, b':', mi1, mi2, sign, oh1, oh2, b':', om1, om2]);

@@ -110,8 +110,6 @@ fn classify(c: char) -> Act {
 enum Fast {
     /// Kept as it is: copied with the run of such chars around it.
     Same,
-    /// `ل`, kept as it is; a `لل` it ends is a candidate for rule 8.
-    Lam,
     /// Replaced by this char.
     Map(char),
     /// Deleted, its position attached to the preceding kept char.
@@ -132,9 +130,6 @@ fn fast_classes() -> &'static [Fast; 256] {
         for (slot, code) in t.iter_mut().zip(chars) {
             let Some(c) = char::from_u32(code) else { continue };
             *slot = match classify(c) {
-                Act::Keep('ل') if c == 'ل' => Fast::Lam,
-                // (a char mapped to ل would have to start a candidate: the general path does that)
-                Act::Keep('ل') => Fast::Slow,
                 Act::Keep(m) if m == c => Fast::Same,
                 Act::Keep(m) => Fast::Map(m),
                 Act::Attach => Fast::Attach,
@@ -153,18 +148,13 @@ fn is_letter(c: char) -> bool {
 }
 
 /// Builder of a [`Normalised`]: rules 1–7 and 9 in one pass over the bytes, then rule 8 (the
-/// `لل` expansion) at the places the pass noted (see [`Builder::expand_lam_lam`]).
+/// `لل` expansion) at the `لل` of the text written (see [`Builder::expand_lam_lam`]).
 ///
 /// The text is copied a run of unchanged chars at a time and the chars' original ranges are
 /// noted where they differ from one char for one (see [`CharOrigins`]).
 struct Builder {
     text: String,
     origins: OriginsBuilder,
-    /// Byte offset and char index of the second `ل` of each `لل` of the text (rule 8's
-    /// candidates).
-    lam_lams: Vec<(usize, usize)>,
-    /// Byte offset just after the last `ل` written.
-    lam_end: usize,
 }
 
 impl Builder {
@@ -172,18 +162,7 @@ impl Builder {
         Builder {
             text: String::with_capacity(bytes + bytes / 16 + 8),
             origins: OriginsBuilder::default(),
-            lam_lams: Vec::new(),
-            lam_end: usize::MAX,
         }
-    }
-
-    /// A `ل` is written at byte `at` of the text, as its char `index`.
-    #[inline]
-    fn lam_at(&mut self, at: usize, index: usize) {
-        if self.lam_end == at {
-            self.lam_lams.push((at, index));
-        }
-        self.lam_end = at + 2;
     }
 
     /// Classify and write one char (the general path).
@@ -197,9 +176,6 @@ impl Builder {
 
     #[inline]
     fn push(&mut self, c: char, orig: u32) {
-        if c == 'ل' {
-            self.lam_at(self.text.len(), self.origins.chars() as usize);
-        }
         self.text.push(c);
         self.origins.run(orig, 1);
     }
@@ -213,15 +189,18 @@ impl Builder {
     /// Rule 8: insert `ا` after the first `ل` of a word-initial `لل` (optionally after و/ف)
     /// that 2 letters follow. Done once the whole text is normalised: the words are those of
     /// the normalised text (runs of word chars), as the rule says, and a word starts `لل` far
-    /// less often than a char is written, so checking the noted `لل` afterwards is cheaper
-    /// than following every word's first letters as they come.
+    /// less often than a char is written, so looking for `لل` in the text written (many bytes a
+    /// step) is cheaper than following every word's first letters as they come.
     /// Gives the char indices (ascending) before which an `ا` was inserted.
     fn expand_lam_lam(&mut self) -> Vec<u32> {
-        // Byte offsets and char indices (ascending) of the second `ل` of each `لل` to expand.
-        let mut at: Vec<(usize, usize)> = Vec::new();
+        // Byte offsets (ascending) of the second `ل` of each `لل` to expand.
+        let mut at: Vec<usize> = Vec::new();
         let text = self.text.as_str();
-        for &(second, index) in &self.lam_lams {
-            let q = second - 2;
+        // (each `ل` is looked at as the first of a pair: `للل` holds two)
+        let mut from = 0;
+        while let Some(k) = find_lam_lam(&text.as_bytes()[from..]) {
+            let q = from + k;
+            from = q + 2;
             let before = text[..q].chars().next_back();
             let word_start = match before {
                 None => true,
@@ -232,23 +211,28 @@ impl Builder {
             };
             let mut next = text[q + 4..].chars();
             if word_start && next.next().is_some_and(is_letter) && next.next().is_some_and(is_letter) {
-                at.push((second, index));
+                at.push(q + 2);
             }
         }
         if at.is_empty() {
             return Vec::new();
         }
-        // The text again, an `ا` before each of those `ل`.
+        // The text again, an `ا` before each of those `ل`; and the char index of each (the chars
+        // before it: the bytes that start one).
         let mut text = String::with_capacity(self.text.len() + 2 * at.len());
-        let mut copied = 0;
-        for &(q, _) in &at {
-            text.push_str(&self.text[copied..q]);
+        let mut indices = Vec::with_capacity(at.len());
+        let (mut copied, mut chars) = (0, 0);
+        for &q in &at {
+            let part = &self.text[copied..q];
+            chars += part.bytes().filter(|&b| b & 0xC0 != 0x80).count();
+            indices.push(chars as u32);
+            text.push_str(part);
             text.push('ا');
             copied = q;
         }
         text.push_str(&self.text[copied..]);
         self.text = text;
-        at.into_iter().map(|(_, second_lam)| second_lam as u32).collect()
+        indices
     }
 
     fn finish(mut self, original_len: u32) -> Normalised {
@@ -262,64 +246,80 @@ impl Builder {
     }
 }
 
-/// What [`skip_kept`] needs of each entry of [`fast_classes`]: a char kept as it is
-/// ([`Fast::Same`]), a `ل` kept ([`Fast::Lam`]), or any other (one byte an entry, so that the
-/// byte loop tests a small number, not the entry's char).
-const KEPT: u8 = 0;
-const KEPT_LAM: u8 = 1;
-const NOT_KEPT: u8 = 2;
+/// The bytes of `لل` (rule 8's candidates).
+const LAM_LAM: &[u8] = "لل".as_bytes();
 
-/// [`fast_classes`] as [`KEPT`], [`KEPT_LAM`] or [`NOT_KEPT`].
-fn kept_kinds() -> &'static [u8; 256] {
-    static KINDS: std::sync::OnceLock<[u8; 256]> = std::sync::OnceLock::new();
-    KINDS.get_or_init(|| {
-        fast_classes().map(|class| match class {
-            Fast::Same => KEPT,
-            Fast::Lam => KEPT_LAM,
-            _ => NOT_KEPT,
-        })
+/// The first `لل` of `haystack`. memchr's `memmem` picks the two bytes its vectors compare by how
+/// rare they are in most text; in Arabic every byte of `لل` is common (`D9` leads half the
+/// letters), so the two `84` (both `ل`s' second bytes, two apart) are compared instead: few
+/// other places of an Arabic text hold those.
+fn find_lam_lam(haystack: &[u8]) -> Option<usize> {
+    #[cfg(target_arch = "x86_64")]
+    {
+        use memchr::arch::{all::packedpair::Pair, x86_64::avx2::packedpair::Finder};
+        static FINDER: std::sync::OnceLock<Option<Finder>> = std::sync::OnceLock::new();
+        let finder = FINDER.get_or_init(|| Pair::with_indices(LAM_LAM, 1, 3).and_then(|pair| Finder::with_pair(LAM_LAM, pair)));
+        if let Some(finder) = finder.as_ref().filter(|f| haystack.len() >= f.min_haystack_len()) {
+            return finder.find(haystack, LAM_LAM);
+        }
+    }
+    memchr::memmem::find(haystack, LAM_LAM)
+}
+
+/// How far [`skip_kept`] steps over a char kept as it is (1 for ASCII, 2 for U+0600–U+067F),
+/// by its first two bytes as a little-endian `u16`; 0 for any other char (one the fast path does
+/// not keep as it is, or holds no entry for).
+fn kept_steps() -> &'static [u8; 1 << 16] {
+    static STEPS: std::sync::OnceLock<Box<[u8; 1 << 16]>> = std::sync::OnceLock::new();
+    STEPS.get_or_init(|| {
+        let classes = fast_classes();
+        let mut steps: Box<[u8; 1 << 16]> = vec![0u8; 1 << 16].into_boxed_slice().try_into().expect("2^16 entries");
+        for (pair, step) in steps.iter_mut().enumerate() {
+            let [lead, next] = (pair as u16).to_le_bytes();
+            *step = match fast_entry(lead, next) {
+                Some((k, len)) if classes[k] == Fast::Same => len as u8,
+                _ => 0,
+            };
+        }
+        steps
     })
 }
 
-/// The table index [`skip_kept`] gives for a char the table does not hold (or past the end).
-const NO_ENTRY: usize = usize::MAX;
+/// The index in [`fast_classes`] and the length of the char whose first bytes are `lead` and
+/// `next` (`next` is read only for a two-byte char), if the table holds it.
+#[inline]
+fn fast_entry(lead: u8, next: u8) -> Option<(usize, usize)> {
+    if lead < 0x80 {
+        Some((usize::from(lead), 1))
+    } else if lead & 0xFE == 0xD8 && next & 0xC0 == 0x80 {
+        Some((128 | usize::from(lead & 1) << 6 | usize::from(next & 0x3F), 2))
+    } else {
+        None
+    }
+}
 
-/// Skip the chars kept as they are ([`KEPT`] and [`KEPT_LAM`] in `kinds`) from byte `i`, char
-/// `orig`, of the run that starts at byte `run`, char `run_orig`, each `ل` noted as it goes:
-/// where they stop (byte and char), the index in [`fast_classes`] of the char there
-/// ([`NO_ENTRY`] for one the table does not hold, or past the end) and its length. A function of
-/// its own, so that its few variables stay in registers: inside `Normalised::new`, among the
-/// builder's, the byte loop kept them on the stack.
+/// Skip the chars kept as they are from byte `i`, char `orig`: where they stop (byte and char).
+/// One table look-up a char, by its first two bytes ([`kept_steps`]); the last byte of the text
+/// is looked up with a 0 after it (the step of an ASCII char does not depend on the next byte).
 #[inline(never)]
-fn skip_kept(b: &mut Builder, kinds: &[u8; 256], bytes: &[u8], mut i: usize, mut orig: u32, run: usize, run_orig: u32) -> (usize, u32, usize, usize) {
-    while let Some(&lead) = bytes.get(i) {
-        // ASCII and U+0600–U+067F are read off their bytes (most chars of an article); each
-        // length has its own path, with its own step.
-        if lead < 0x80 {
-            // (no ASCII char is `ل`)
-            if kinds[usize::from(lead)] != KEPT {
-                return (i, orig, usize::from(lead), 1);
-            }
-            i += 1;
-            orig = orig.wrapping_add(1);
-            continue;
+fn skip_kept(steps: &[u8; 1 << 16], bytes: &[u8], i: usize, mut orig: u32) -> (usize, u32) {
+    let mut rest = bytes.get(i..).unwrap_or_default();
+    while let [lead, next, ..] = *rest {
+        let step = steps[usize::from(u16::from_le_bytes([lead, next]))];
+        if step == 0 {
+            break;
         }
-        if lead & 0xFE != 0xD8 {
-            return (i, orig, NO_ENTRY, 0);
-        }
-        // (valid UTF-8: a continuation byte follows the lead byte)
-        let Some(&next) = bytes.get(i + 1) else { return (i, orig, NO_ENTRY, 0) };
-        let k = 128 | usize::from(lead & 1) << 6 | usize::from(next & 0x3F);
-        match kinds[k] {
-            KEPT => {}
-            // (each char of the run is one original char)
-            KEPT_LAM => b.lam_at(b.text.len() + (i - run), (b.origins.chars() + (orig - run_orig)) as usize),
-            _ => return (i, orig, k, 2),
-        }
-        i += 2;
+        // (a step is 1 or 2, and at least two bytes are left)
+        rest = &rest[usize::from(step)..];
         orig = orig.wrapping_add(1);
     }
-    (i, orig, NO_ENTRY, 0)
+    if let [last] = *rest {
+        if steps[usize::from(last)] == 1 {
+            rest = &[];
+            orig = orig.wrapping_add(1);
+        }
+    }
+    (bytes.len() - rest.len(), orig)
 }
 
 impl Normalised {
@@ -332,7 +332,7 @@ impl Normalised {
     ///
     /// Never panics; runs in one pass over the input.
     pub fn new(original: &str) -> Normalised {
-        let (classes, kinds) = (fast_classes(), kept_kinds());
+        let (classes, steps) = (fast_classes(), kept_steps());
         let mut b = Builder::with_capacity(original.len());
         let bytes = original.as_bytes();
         let mut orig: u32 = 0;
@@ -342,16 +342,18 @@ impl Normalised {
         let mut run = 0;
         let mut run_orig = 0;
         while i < bytes.len() {
-            let (entry, len);
-            (i, orig, entry, len) = skip_kept(&mut b, kinds, bytes, i, orig, run, run_orig);
+            (i, orig) = skip_kept(steps, bytes, i, orig);
             if i >= bytes.len() {
                 break;
             }
-            let class = classes.get(entry).copied().unwrap_or(Fast::Slow);
+            let (class, len) = match fast_entry(bytes[i], bytes.get(i + 1).copied().unwrap_or(0)) {
+                Some((k, len)) => (classes[k], len),
+                None => (Fast::Slow, 0),
+            };
             if let Fast::Map(m) = class {
-                // A char replaced by one other (never by `ل`: the table leaves those to the
-                // general path) ends the run's text, not its origins: like the run's chars it
-                // is one original char for one, so it is noted with them when the run ends.
+                // A char replaced by one other ends the run's text, not its origins: like the
+                // run's chars it is one original char for one, so it is noted with them when
+                // the run ends.
                 b.text.push_str(&original[run..i]);
                 b.text.push(m);
                 i += len;
@@ -584,6 +586,20 @@ mod tests {
         /// attached, dropped, left to the general path).
         #[test]
         fn fast_paths_and_expansion_agree_with_the_streaming_builder(s in "[لوفبحكاةأ1_ ,.~\t\u{7f}\u{1c}\u{620}\u{621}\u{622}\u{649}\u{64a}\u{64b}\u{660}\u{64e}\u{651}\u{640}\u{fefb}\u{fef5}\u{200f}\u{a0}\u{600}\u{60c}\u{61b}\u{61c}\u{61f}\u{66a}\u{66b}\u{670}\u{671}\u{67e}\u{6a9}\u{6f4}\n\r-]{0,24}") {
+            proptest::prop_assert_eq!(Normalised::new(&s), streaming(&s));
+        }
+
+        /// The vector search of `لل` (two bytes compared, then the needle) finds what memmem finds,
+        /// among other chars whose second byte is `84` (ڄ, U+0604).
+        #[test]
+        fn lam_lam_is_found_where_memmem_finds_it(s in "[لاب ةڄ\u{604}]{0,160}") {
+            proptest::prop_assert_eq!(find_lam_lam(s.as_bytes()), memchr::memmem::find(s.as_bytes(), LAM_LAM));
+        }
+
+        /// The same agreement as above over longer texts (the vector search of `لل` needs some
+        /// bytes to run), rich in what rule 8 looks at.
+        #[test]
+        fn long_texts_agree_with_the_streaming_builder(s in "[لوفباةأ1 ,.\u{651}\u{fedf}\u{fefb}\n]{0,200}") {
             proptest::prop_assert_eq!(Normalised::new(&s), streaming(&s));
         }
     }

@@ -60,12 +60,6 @@ pub(crate) struct OriginsBuilder {
 }
 
 impl OriginsBuilder {
-    /// Chars written so far.
-    #[inline]
-    pub(crate) fn chars(&self) -> u32 {
-        self.chars
-    }
-
     /// `count` chars written, starting at original `first`, `first + 1`, ….
     #[inline]
     pub(crate) fn run(&mut self, first: u32, count: u32) {

@@ -162,7 +162,7 @@ pub(crate) fn tense_cue_found<'t>(grammar: &Grammar, text: &'t str, clause: Rang
             }
             // A clause that opens with an imperfect verb («ويلعب المنتخب مباراته يوم الأربعاء»)
             // tells what is happening or still to come, not what has happened.
-            if !crossed.get() && looks_imperfect(b) && !text[words.start..words.end].chars().any(tarikh_text::is_word_char) && !after_indefinite_noun(text, from, at.start) {
+            if !crossed.get() && looks_imperfect(b) && (WordsBack { text, start: words.start, end: words.end }).next().is_none() && !after_indefinite_noun(text, from, at.start) {
                 return Ok(Cue { prefer: Some(Prefer::Future), word: w, kind: CueKind::Imperfect });
             }
             if b == "قد" && !crossed.get() {
@@ -252,14 +252,15 @@ const YA_NOUNS: &[&str] = &[
 /// تنـ of five letters: تتوجه، تستضيف، تنطلق)? A plain تـ + three letters is also a perfect verb
 /// or a verbal noun (تقدم، تمكن، تراجع) and is left out; so are reporting and background verbs.
 fn looks_imperfect(word: &str) -> bool {
-    let letters: Vec<char> = word.chars().take(8).collect();
-    if letters.len() < 4 || letters.last() == Some(&'ا') {
+    // (no allocation: this runs on words of every clause scanned)
+    let letter = |i: usize| word.chars().nth(i);
+    if letter(3).is_none() || word.ends_with('ا') {
         return false;
     }
-    let shape = match letters[0] {
-        'ي' => !YA_NOUNS.contains(&word),
+    let shape = match letter(0) {
+        Some('ي') => !YA_NOUNS.contains(&word),
         // (not a verbal noun تفعيل: تنظيم، تنفيذ; nor تفاعل: تنافس)
-        'ت' => (word.starts_with("تت") || word.starts_with("تست") || (word.starts_with("تن") && letters.len() >= 5)) && letters[3] != 'ي' && letters[2] != 'ا' && !word.ends_with("ات"),
+        Some('ت') => (word.starts_with("تت") || word.starts_with("تست") || (word.starts_with("تن") && letter(4).is_some())) && letter(3) != Some('ي') && letter(2) != Some('ا') && !word.ends_with("ات"),
         _ => false,
     };
     shape && !IMPERFECT_NOT_AHEAD.contains(&word)
@@ -286,11 +287,8 @@ const STATEMENT_NOUNS: &[&str] = &[
 /// A statement noun within the four words before byte `at` (back to `from`, the clause's start),
 /// in a clause with no verb of the future prefix سـ: what dates the statement.
 fn statement_named_before(text: &str, from: usize, at: usize) -> Option<&str> {
-    let words: Vec<&str> = WordsBack { text, start: from, end: at }.take(8).collect();
-    if words.iter().any(|w| is_future_verb(bare(w))) {
-        return None;
-    }
-    words.iter().take(4).copied().find(|w| STATEMENT_NOUNS.contains(&bare(w)))
+    let noun = WordsBack { text, start: from, end: at }.take(4).find(|w| STATEMENT_NOUNS.contains(&bare(w)))?;
+    (!WordsBack { text, start: from, end: at }.take(8).any(|w| is_future_verb(bare(w)))).then_some(noun)
 }
 
 /// Perfect verbs of a postponement or an extension, as normalised text writes them (not «اجل»,

@@ -50,9 +50,11 @@ fn bare(word: &str) -> &str {
 /// The direction the tense gives an expression at `at`, if a cue says so: the nearest cue word
 /// before it in its clause (up to 8 words back), else in its sentence (up to 12 words back). Cue
 /// words come from the grammar's `[cues]` table (perfect verbs, كان، سوف، المقرر …); a verb with
-/// the future prefix سـ counts only within 3 words, a cue word anywhere in the window.
-pub(crate) fn tense_cue(grammar: &Grammar, text: &str, clause: Range<usize>, sentence: Range<usize>, at: Range<usize>) -> Option<Prefer> {
-    tense_cue_found(grammar, text, clause, sentence, at).and_then(|c| c.prefer)
+/// the future prefix سـ counts only within 3 words, a cue word anywhere in the window. `dated`
+/// are the byte ranges of the document's temporal mentions, in text order (a relative clause
+/// that holds a date of its own keeps its verb to itself).
+pub(crate) fn tense_cue(grammar: &Grammar, text: &str, clause: Range<usize>, sentence: Range<usize>, at: Range<usize>, dated: &[Range<usize>]) -> Option<Prefer> {
+    tense_cue_found(grammar, text, clause, sentence, at, dated).and_then(|c| c.prefer)
 }
 
 /// What decided the tense of an expression (see [`tense_cue`]), for `tarikh explain`.
@@ -81,10 +83,24 @@ pub(crate) enum CueKind {
     Qad,
     /// A cue word right after the expression (no cue before it).
     After,
+    /// «إلى / حتى» right after a postponement or an extension («تأجيل الانتخابات إلى يونيو»):
+    /// the new date lies ahead.
+    Destination,
+    /// An imperfect verb opening the clause («ويلعب المنتخب … يوم الأربعاء»): present or future.
+    Imperfect,
+    /// A statement noun right before it in a clause with no cue («، خلال مؤتمر صحفي الأحد»): it
+    /// dates a statement the article reports, one already made.
+    Statement,
 }
 
 /// [`tense_cue`] with the word that decided it.
-pub(crate) fn tense_cue_found<'t>(grammar: &Grammar, text: &'t str, clause: Range<usize>, sentence: Range<usize>, at: Range<usize>) -> Option<Cue<'t>> {
+pub(crate) fn tense_cue_found<'t>(grammar: &Grammar, text: &'t str, clause: Range<usize>, sentence: Range<usize>, at: Range<usize>, dated: &[Range<usize>]) -> Option<Cue<'t>> {
+    // «أجلت اللجنة الانتخابات إلى يونيو»، «تمديد الحظر حتى الأحد»: the new date of a postponement
+    // or an extension lies after the decision, so ahead of an article that reports it — unless
+    // the decision is told as an earlier stage of the story (كان … قد أجل).
+    if let Some(cue) = destination_of_postponement(text, clause.start.min(at.start), at.clone()) {
+        return Some(cue);
+    }
     // «حتى X» bounds a state whose start the verb tells («فرض حظر تجول حتى مساء الإثنين»): the
     // verb's tense does not place the bound, which is read as the nearest occurrence.
     let words_back = |from: usize| WordsBack { text, start: from.min(at.start), end: at.start };
@@ -125,13 +141,29 @@ pub(crate) fn tense_cue_found<'t>(grammar: &Grammar, text: &'t str, clause: Rang
                 continue;
             }
             // (`b` is `w` itself when no proclitic came off: one look-up then.)
-            match grammar.cue(b).or_else(|| if b.len() == w.len() { None } else { grammar.cue(w) }) {
+            let table = grammar.cue(b).or_else(|| if b.len() == w.len() { None } else { grammar.cue(w) });
+            if table.is_some() && in_dated_relative_clause(text, &words, w, at.start, dated) {
+                // «الجامعة التي تأسست عام 1960 … يوم الأحد»: the verb of a relative clause that
+                // has its own date stops there; the main clause's words before the pronoun decide.
+                if let Some(pronoun) = words.next() {
+                    i += 1;
+                    resume = words.end;
+                    nearer = pronoun;
+                }
+                continue;
+            }
+            match table {
                 Some(Direction::Future) => return Ok(Cue { prefer: Some(Prefer::Future), word: w, kind: CueKind::Before }),
                 Some(Direction::Past) if !crossed.get() => return Ok(Cue { prefer: Some(Prefer::Past), word: w, kind: CueKind::Before }),
                 _ => {}
             }
             if is_future_verb(b) && index < 3 {
                 return Ok(Cue { prefer: Some(Prefer::Future), word: w, kind: CueKind::FutureVerb });
+            }
+            // A clause that opens with an imperfect verb («ويلعب المنتخب مباراته يوم الأربعاء»)
+            // tells what is happening or still to come, not what has happened.
+            if !crossed.get() && looks_imperfect(b) && (WordsBack { text, start: words.start, end: words.end }).next().is_none() && !after_indefinite_noun(text, from, at.start) {
+                return Ok(Cue { prefer: Some(Prefer::Future), word: w, kind: CueKind::Imperfect });
             }
             if b == "قد" && !crossed.get() {
                 // قد + perfect = past; قد + imperfect = "may" (no cue). The word after قد is nearer the expression.
@@ -150,6 +182,11 @@ pub(crate) fn tense_cue_found<'t>(grammar: &Grammar, text: &'t str, clause: Rang
     // the clause starts at a word's edge, so that its words are the sentence's.
     let before = match scan(clause.start, at.start, 0, 8, "") {
         Ok(cue) => Some(cue),
+        // «أكد أن الانتخابات ستجرى في موعدها، خلال مؤتمر صحفي الأحد»: a clause of its own that
+        // names the statement dates the statement, which the article reports as made.
+        Err(_) if statement_named_before(text, clause.start.min(at.start), at.start).is_some() => {
+            statement_named_before(text, clause.start.min(at.start), at.start).map(|word| Cue { prefer: Some(Prefer::Past), word, kind: CueKind::Statement })
+        }
         Err((read, resume, nearer)) if sentence.start < clause.start => {
             let whole_words = clause.start >= at.start || clause.start == 0 || !word_char_before(text, clause.start).0;
             let wider = if whole_words { scan(sentence.start, resume, read, 12, nearer) } else { scan(sentence.start, at.start, 0, 12, "") };
@@ -177,6 +214,117 @@ pub(crate) fn tense_cue_found<'t>(grammar: &Grammar, text: &'t str, clause: Rang
         }
         None
     })
+}
+
+/// Relative pronouns, as normalised text writes them.
+const RELATIVE_PRONOUNS: &[&str] = &["الذي", "التي", "الذين", "اللذين", "اللذان", "اللتين", "اللتان", "اللواتي", "اللاتي", "اللايي"];
+
+/// Is `w` (the word `words` has just given) the verb of a relative clause («التي تأسست») that has
+/// a date of its own between it and the expression at `at` («… تأسست عام 1960 المؤتمر يوم الأحد»)?
+/// Such a clause is closed by then: its verb dates its own date, not what follows it.
+fn in_dated_relative_clause(text: &str, words: &WordsBack, w: &str, at: usize, dated: &[Range<usize>]) -> bool {
+    let mut before = WordsBack { text, start: words.start, end: words.end };
+    if !before.next().is_some_and(|p| RELATIVE_PRONOUNS.contains(&p)) {
+        return false;
+    }
+    let w_end = words.end + w.len();
+    let k = dated.partition_point(|r| r.start < w_end);
+    dated[k..].iter().take_while(|r| r.start < at).any(|r| r.end <= at)
+}
+
+/// Imperfect verbs that look neither ahead nor at the present event: reporting and background
+/// formulas («يذكر أن»، «يقول»، «ويأتي ذلك بعد»), states and amounts («لا يزال»، «يبلغ عدد»).
+const IMPERFECT_NOT_AHEAD: &[&str] = &[
+    "يقول", "تقول", "يضيف", "تضيف", "يذكر", "تذكر", "يشير", "تشير", "يشار", "يوكد", "توكد", "يوضح", "توضح", "يري", "تري", "يعتبر", "تعتبر",
+    "يعد", "تعد", "يفيد", "تفيد", "يلفت", "تلفت", "ينقل", "تنقل", "يروي", "تروي", "يتابع", "تتابع", "يقال", "يعرف", "تعرف", "يبدو", "تبدو", "يظهر", "تظهر",
+    "يتضح", "يكشف", "تكشف", "يبين", "تبين", "يلاحظ", "ياتي", "تاتي", "يعود", "تعود", "يزال", "تزال", "يبلغ", "تبلغ", "يتجاوز", "تتجاوز", "يضم", "تضم",
+    "يمثل", "تمثل", "يعاني", "تعاني", "يعيش", "تعيش", "يجب", "يمكن", "ينبغي", "يحق", "يتعين", "يعني", "تعني", "يتهم", "تتهم",
+];
+
+/// Words starting with ي that are no verbs (days, months, names, a currency).
+const YA_NOUNS: &[&str] = &[
+    "يوم", "يوما", "يومي", "يوميا", "يوميه", "يومين", "يومان", "يونيو", "يونيه", "يوليو", "يوليه", "يناير", "يوسف", "يونس", "يحيي", "ياسر", "ياسين",
+    "يزيد", "يعقوب", "يمين", "يسار", "يورو", "يمني", "يمنيه", "يهود", "يهودي", "يابان", "يابانيه", "ياباني",
+];
+
+/// Does `word` (proclitics off) look like an imperfect verb of the third person: يـ + three
+/// letters or more, or a feminine تـ of the forms no noun or perfect verb shares (تتـ، تستـ،
+/// تنـ of five letters: تتوجه، تستضيف، تنطلق)? A plain تـ + three letters is also a perfect verb
+/// or a verbal noun (تقدم، تمكن، تراجع) and is left out; so are reporting and background verbs.
+fn looks_imperfect(word: &str) -> bool {
+    // (no allocation: this runs on words of every clause scanned)
+    let letter = |i: usize| word.chars().nth(i);
+    if letter(3).is_none() || word.ends_with('ا') {
+        return false;
+    }
+    let shape = match letter(0) {
+        Some('ي') => !YA_NOUNS.contains(&word),
+        // (not a verbal noun تفعيل: تنظيم، تنفيذ; nor تفاعل: تنافس)
+        Some('ت') => (word.starts_with("تت") || word.starts_with("تست") || (word.starts_with("تن") && letter(4).is_some())) && letter(3) != Some('ي') && letter(2) != Some('ا') && !word.ends_with("ات"),
+        _ => false,
+    };
+    shape && !IMPERFECT_NOT_AHEAD.contains(&word)
+}
+
+/// Is the word right before byte `at` (back to `from`) a noun without article or pronoun, the
+/// head of a construct whose second term the expression may be («في زلزال الأحد»، «بشن هجوم
+/// الأحد»: an event named by its day, which an imperfect verb of the clause does not place)?
+fn after_indefinite_noun(text: &str, from: usize, at: usize) -> bool {
+    let Some(w) = (WordsBack { text, start: from.min(at), end: at }).next() else { return false };
+    let w = bare(w);
+    let w = w.strip_prefix('ب').or_else(|| w.strip_prefix('ل')).filter(|r| r.starts_with("ال")).unwrap_or(w);
+    let function_word = matches!(w, "في" | "يوم" | "منذ" | "حتي" | "الي" | "من" | "مساء" | "صباح" | "ليله" | "فجر" | "ظهر" | "عصر" | "امام" | "ضد" | "مع" | "علي");
+    !(w.starts_with("ال") || w.ends_with('ه') || w.ends_with("ها") || w.ends_with("هم") || w.ends_with("هما") || function_word || w.chars().all(|c| c.is_ascii_digit()))
+}
+
+/// Nouns of a statement (as normalised text writes them): «في بيان»، «في تصريح إعلامي»، «خلال
+/// مؤتمر صحفي»، «في كلمة».
+const STATEMENT_NOUNS: &[&str] = &[
+    "بيان", "بيانا", "تصريح", "تصريحا", "تصريحات", "تصريحه", "تصريحاته", "حديث", "حديثا", "مقابله", "كلمه", "تغريده", "منشور",
+    "صحفي", "صحفيا", "صحفيه", "صحافي", "صحافيا", "صحافيه", "اعلامي", "اعلاميا", "اعلاميه",
+];
+
+/// A statement noun within the four words before byte `at` (back to `from`, the clause's start),
+/// in a clause with no verb of the future prefix سـ: what dates the statement.
+fn statement_named_before(text: &str, from: usize, at: usize) -> Option<&str> {
+    let noun = WordsBack { text, start: from, end: at }.take(4).find(|w| STATEMENT_NOUNS.contains(&bare(w)))?;
+    (!WordsBack { text, start: from, end: at }.take(8).any(|w| is_future_verb(bare(w)))).then_some(noun)
+}
+
+/// Perfect verbs of a postponement or an extension, as normalised text writes them (not «اجل»,
+/// which is also «من أجل»).
+const POSTPONING_VERBS: &[&str] = &[
+    "اجلت", "اجلوا", "تاجل", "تاجلت", "ارجا", "ارجات", "ارجي", "ارجيت", "مدد", "مددت", "مددوا", "تمدد", "تمددت", "يوجل", "توجل", "يرجي", "ترجي", "يمدد",
+    "سيوجل", "ستوجل", "سيمدد", "ستمدد",
+];
+
+/// Is `word` a verb or verbal noun of a postponement or an extension («تأجيل»، «بتمديد»، «أرجأت»)?
+fn postpones(word: &str) -> bool {
+    let w = bare(word);
+    let w = w.strip_prefix('ب').or_else(|| w.strip_prefix('ل')).filter(|r| r.chars().nth(3).is_some()).unwrap_or(w);
+    ["تاجيل", "التاجيل", "تمديد", "التمديد", "ارجاء", "الارجاء"].iter().any(|stem| w.starts_with(stem)) || POSTPONING_VERBS.contains(&w)
+}
+
+/// «إلى / حتى / لغاية X» within six words after a postponement or an extension in X's clause
+/// (`from..at`): the new date lies ahead. Not when the decision is told as an earlier stage
+/// (كان / قد just before it: «وكانت اللجنة قد أجلت الانتخابات إلى يونيو»).
+fn destination_of_postponement(text: &str, from: usize, at: Range<usize>) -> Option<Cue<'_>> {
+    let mut words = WordsBack { text, start: from, end: at.start };
+    // (the grammar may have taken the «إلى» into the match: «إلى يونيو»)
+    let signal = text.get(at.clone()).and_then(|m| WordsAfter { text: m, start: 0 }.next()).filter(|w| matches!(bare(w), "الي" | "حتي" | "لغايه"));
+    let closer = match signal {
+        Some(w) => w,
+        None => words.next()?,
+    };
+    let closer = if closer == "غايه" { words.next().filter(|w| matches!(bare(w), "الي" | "حتي"))? } else { closer };
+    if !matches!(bare(closer), "الي" | "حتي" | "لغايه") {
+        return None;
+    }
+    words.by_ref().take(6).find(|w| postpones(w))?;
+    if words.take(3).any(|w| matches!(bare(w), "كان" | "كانت" | "كانوا" | "قد" | "لقد")) {
+        return None;
+    }
+    Some(Cue { prefer: Some(Prefer::Future), word: closer, kind: CueKind::Destination })
 }
 
 /// Is there a word char right before byte `at` of `text`, and how many bytes is it? ASCII and
@@ -324,6 +472,58 @@ fn same_moved_by_days(referent: &Timex, shift: Option<(Unit, i32)>) -> (String, 
     let moved = add_days(day, i64::from(n));
     let interval = referent.interval.map(|iv| Interval { start: iv.start + chrono::Duration::days(i64::from(n)), end: iv.end + chrono::Duration::days(i64::from(n)) });
     (format!("{moved}{}", &referent.value[10..]), interval)
+}
+
+/// Is the mention a bare forward offset «بعد N وحدة» («بعد عامين»، «بعد ثلاث ساعات»): a shift
+/// and nothing else, introduced by «بعد» (not «بعد غد», a day of its own)?
+fn offset_after(text: &str, m: &Mention) -> bool {
+    let s = &m.semantics;
+    let bare_shift = s.weekday.is_none() && s.day.is_none() && s.month.is_none() && s.year.is_none() && s.direction.is_none() && s.anaphora.is_none() && s.event.is_none();
+    let mut words = WordsAfter { text: text.get(m.matched.clone()).unwrap_or(""), start: 0 };
+    bare_shift && matches!(m.kind, MentionType::Date | MentionType::Time) && words.next().is_some_and(|w| bare(w) == "بعد") && !words.next().is_some_and(|w| matches!(w, "غد" | "غدا"))
+}
+
+/// The time the narrative has reached before byte `at`: the last date or time resolved before
+/// it in its paragraph, fine enough for an offset in `unit` (a day or finer for hours and days, a
+/// month for months, a year for years). References, durations, sets and X-values are skipped.
+fn narrated_point(timexes: &[Timex], text: &str, at: usize, unit: Unit) -> Option<Timex> {
+    let widest_hours = match unit {
+        Unit::Hour | Unit::Minute | Unit::Second | Unit::Day | Unit::Week => 30,
+        Unit::Month => 32 * 24,
+        _ => 367 * 24,
+    };
+    let paragraph = text[..at].rfind('\n').map_or(0, |p| p + 1);
+    let last = timexes.iter().rev().take_while(|t| t.byte_range.start >= paragraph).find(|t| {
+        matches!(t.kind, TimexType::Date | TimexType::Time) && t.interval.is_some() && !t.value.starts_with('X') && !t.value.ends_with("_REF") && !t.value.contains('/')
+    })?;
+    let iv = last.interval?;
+    ((iv.end - iv.start).num_hours() <= widest_hours).then(|| last.clone())
+}
+
+/// «بعد N» counted from `referent`: in days and longer units from its day; in hours and shorter
+/// from its clock time when it has one («الساعة السادسة مساء … وبعد ثلاث ساعات» → 21:00), else
+/// its stretch moved on by the offset, named by its day and, while the offset keeps it on that
+/// day, its part of the day («مساء الاثنين … بعد ثلاث ساعات» → that evening).
+fn offset_from_referent(kind: MentionType, s: &tarikh_grammar::Semantics, referent: &Timex, tz: chrono_tz::Tz, prefer: Prefer, t: &mut Trace) -> Option<Resolution> {
+    let (unit, n) = s.shift?;
+    let iv = referent.interval?;
+    let start = iv.start.naive_local();
+    let clock = referent.value.split_once('T').is_some_and(|(_, time)| time.starts_with(|c: char| c.is_ascii_digit()));
+    if !matches!(unit, Unit::Hour | Unit::Minute | Unit::Second) || clock {
+        let r = Reference { date: start.date(), time: clock.then_some(start.time()), tz };
+        return resolve_traced(kind, s, &r, prefer, t);
+    }
+    let by = chrono::Duration::try_seconds(unit.seconds().checked_mul(i64::from(n))?)?;
+    let moved = Interval { start: iv.start + by, end: iv.end + by };
+    let day = moved.start.naive_local().date();
+    let part = referent.value.split_once('T').map(|(_, p)| p).filter(|_| day == start.date());
+    let value = match part {
+        Some(p) => format!("{}T{p}", day.format("%Y-%m-%d")),
+        None => day.format("%Y-%m-%d").to_string(),
+    };
+    let kind = if part.is_some() { TimexType::Time } else { TimexType::Date };
+    t.note(StepKind::Shift, || format!("shift {n:+} {} from «{}»: {value} (no clock time to count from: its stretch moved on)", crate::resolve::unit_name(unit), referent.text));
+    Some(Resolution { kind, value, interval: Some(moved), anchor: AnchorKind::Narrative, duration_seconds: None, modifier: s.modifier.clone(), problems: Vec::new() })
 }
 
 /// Byte offsets of code point indices of a text, found by walking from the last one asked for.
@@ -523,6 +723,7 @@ pub(crate) fn anchor_traced(
         }
     }
     let mut chars = CharCursor::new(&original);
+    let dated: Vec<Range<usize>> = mentions.iter().map(|m| m.range.clone()).collect();
     let reference = Reference { date: publication.date, time: publication.time, tz: publication.timezone };
 
     // (at most one timex a mention: sized once, a timex is a few hundred bytes to move)
@@ -537,7 +738,7 @@ pub(crate) fn anchor_traced(
         let clause = clause.start..clause.end.min(text.len());
         let sentence = enclosing(&sentences, m.range.start);
         let sentence = sentence.start.min(clause.start)..sentence.end.min(text.len());
-        let cue = tense_cue_found(grammar, text, clause, sentence, m.matched.clone());
+        let cue = tense_cue_found(grammar, text, clause, sentence, m.matched.clone(), &dated);
         let prefer = cue.and_then(|c| c.prefer).unwrap_or(default_prefer);
         let s = &m.semantics;
         // Narrative reference: a quoted "today" belongs to the speaker, whose day is the last explicit
@@ -591,14 +792,25 @@ pub(crate) fn anchor_traced(
                 resolved_sem = Some(sem);
             }
         }
-        let narrative = narrative || (s.anaphora.is_some() && r.date != reference.date) || anaphoric.is_some();
+        // «اعتقل في 3 مارس 2021، وأفرج عنه بعد عامين»، «وقع الانفجار مساء الاثنين، وبعد ثلاث ساعات
+        // وصلت فرق الإنقاذ»: «بعد N» told with a perfect verb counts from the time the narrative
+        // has reached, not from the publication (which would put what happened ahead of it).
+        let narrated = match (s.shift, cue.and_then(|c| c.prefer)) {
+            (Some((unit, n)), Some(Prefer::Past)) if n > 0 && resolved_sem.is_none() && anaphoric.is_none() && offset_after(text, m) => narrated_point(&timexes, text, m.range.start, unit),
+            _ => None,
+        };
+        if let Some(referent) = &narrated {
+            t.note(StepKind::Reference, || format!("«بعد» + an amount told with a perfect verb: it counts from the time the narrative has reached, «{}» = {}", referent.text, referent.value));
+        }
+        let narrative = narrative || (s.anaphora.is_some() && r.date != reference.date) || anaphoric.is_some() || narrated.is_some();
         let s = resolved_sem.as_ref().unwrap_or(s);
-        let resolved = match &anaphoric {
-            Some(t) => {
+        let resolved = match (&anaphoric, &narrated) {
+            (Some(t), _) => {
                 let (value, interval) = same_moved_by_days(t, s.shift);
                 Some(Resolution { kind: t.kind, value, interval, anchor: AnchorKind::Narrative, duration_seconds: None, modifier: s.modifier.clone(), problems: Vec::new() })
             }
-            None => resolve_traced(m.kind, s, &r, prefer, &mut t),
+            (None, Some(referent)) => offset_from_referent(m.kind, s, referent, reference.tz, prefer, &mut t),
+            (None, None) => resolve_traced(m.kind, s, &r, prefer, &mut t),
         };
         let Some(mut res) = resolved else {
             let (start, end) = mention_span(&normalised, &m.range);
@@ -707,6 +919,9 @@ fn tense_note(cue: Option<Cue>, default_prefer: Prefer) -> String {
             CueKind::FutureVerb => format!("«{}», a verb with the future prefix سـ, within three words before it: future", c.word),
             CueKind::Qad => format!("«{}» with a perfect verb before it: past", c.word),
             CueKind::After => format!("no cue before it; the cue word «{}» right after it in its sentence: {}", c.word, direction(c.prefer)),
+            CueKind::Destination => format!("«{}» after a postponement or an extension: the new date lies ahead, future", c.word),
+            CueKind::Imperfect => format!("«{}», an imperfect verb opening its clause: what is happening or still to come, future", c.word),
+            CueKind::Statement => format!("«{}», a statement the article reports, right before it in a clause with no cue: the statement's day, past", c.word),
         },
     }
 }
@@ -1000,7 +1215,8 @@ mod tests {
         let e = tarikh_text::normalise(expr);
         let at = n.find(&e).expect("expression in text");
         let clause = enclosing(&normalised.clauses(), at);
-        tense_cue(&grammar, n, clause.start..clause.end.min(n.len()), 0..n.len(), at..at + e.len())
+        let dated: Vec<Range<usize>> = grammar.find(n).iter().map(|m| m.range.clone()).collect();
+        tense_cue(&grammar, n, clause.start..clause.end.min(n.len()), 0..n.len(), at..at + e.len(), &dated)
     }
 
     #[test]
@@ -1058,6 +1274,54 @@ mod tests {
         assert_eq!(cue("وارتفع السعر منذ 7 أكتوبر", "7 أكتوبر"), Some(Prefer::Past));
         assert_eq!(cue("المعبر مغلق ومنذ الخميس", "الخميس"), Some(Prefer::Past));
         assert_eq!(cue("سيبقى المعبر مغلقا كما هو منذ الخميس", "الخميس"), Some(Prefer::Past));
+    }
+
+    #[test]
+    fn an_imperfect_verb_opening_the_clause_looks_ahead() {
+        assert_eq!(cue("ويلعب المنتخب مباراته الأولى في البطولة يوم الأربعاء أمام السنغال", "يوم الأربعاء"), Some(Prefer::Future));
+        assert_eq!(cue("وتستضيف المدينة المؤتمر الدولي الأحد", "الأحد"), Some(Prefer::Future));
+        assert_eq!(cue("وتتوجه البعثة إلى القاهرة الخميس", "الخميس"), Some(Prefer::Future));
+        // Not a reporting or background verb, nor a perfect verb or noun in تـ, nor a verb inside the clause.
+        assert_eq!(cue("يذكر أن المنتخب فاز على السنغال يوم الأربعاء", "يوم الأربعاء"), Some(Prefer::Past));
+        assert_eq!(cue("يذكر أن المباراة الأحد حاسمة", "الأحد"), None);
+        assert_eq!(cue("ويأتي ذلك بعد اجتماع الحكومة الأحد", "الأحد"), None);
+        assert_eq!(cue("وتمكن الجيش الأحد من استعادة المدينة", "الأحد"), None);
+        assert_eq!(cue("تنظيم المؤتمر الأحد", "الأحد"), None);
+        assert_eq!(cue("يوم حافل في العاصمة الأحد", "الأحد"), None);
+        assert_eq!(cue("ويقول الوزير إن المفاوضات الأحد", "الأحد"), None);
+        // An event named by its day («زلزال الأحد») is not placed by the clause's verb.
+        assert_eq!(cue("ويتواصل البحث عن المفقودين في زلزال الأحد", "الأحد"), None);
+    }
+
+    #[test]
+    fn the_verb_of_a_dated_relative_clause_keeps_to_it() {
+        assert_eq!(cue("وتستضيف الجامعة التي تأسست عام 1960 المؤتمر يوم الأحد", "يوم الأحد"), Some(Prefer::Future));
+        assert_eq!(cue("وافتتحت الجامعة التي تأسست عام 1960 المؤتمر يوم الأحد", "يوم الأحد"), Some(Prefer::Past));
+        // The relative clause's own date, or an undated relative clause, is still its verb's.
+        assert_eq!(cue("وتستضيف الجامعة التي تأسست عام 1960 المؤتمر", "عام 1960"), Some(Prefer::Past));
+        assert_eq!(cue("ويشارك في المؤتمر الذي عقد يوم الأحد مئات الباحثين", "يوم الأحد"), Some(Prefer::Past));
+    }
+
+    #[test]
+    fn the_new_date_of_a_postponement_lies_ahead() {
+        assert_eq!(cue("قررت اللجنة تأجيل الانتخابات إلى يونيو", "يونيو"), Some(Prefer::Future));
+        assert_eq!(cue("وأرجأت المحكمة النطق بالحكم إلى الخميس", "الخميس"), Some(Prefer::Future));
+        assert_eq!(cue("ومددت الحكومة حظر التجول حتى الأحد", "الأحد"), Some(Prefer::Future));
+        // Told as an earlier stage, or «من أجل», or «إلى» after no postponement: as before.
+        assert_eq!(cue("وكانت اللجنة قد أجلت الانتخابات إلى يونيو", "يونيو"), Some(Prefer::Past));
+        assert_eq!(cue("وسافر من أجل العلاج إلى يونيو", "يونيو"), None);
+        assert_eq!(cue("وقررت اللجنة نقل المقر من مارس إلى يونيو", "يونيو"), Some(Prefer::Past));
+    }
+
+    #[test]
+    fn a_statement_named_in_its_own_clause_is_dated_as_made() {
+        assert_eq!(cue("وأكد الوزير أن الانتخابات ستجرى في موعدها، خلال مؤتمر صحفي الأحد", "الأحد"), Some(Prefer::Past));
+        assert_eq!(cue("وأوضح أن الحكومة ستعلن القرار، في بيان نشرته الأحد", "الأحد"), Some(Prefer::Past));
+        // A statement still to come keeps its future verb.
+        assert_eq!(cue("وسيعقد الوزير مؤتمرا صحفيا الأحد", "الأحد"), Some(Prefer::Future));
+        assert_eq!(cue("ستعلن اللجنة النتائج في مؤتمر صحفي الأحد", "الأحد"), None);
+        // A future verb across a comma with no statement named still governs.
+        assert_eq!(cue("وستجرى الانتخابات التشريعية، كما هو مقرر، الأحد", "الأحد"), Some(Prefer::Future));
     }
 
     #[test]

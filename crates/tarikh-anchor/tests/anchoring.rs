@@ -289,3 +289,35 @@ fn the_eve_of_a_feast_is_the_day_before_the_feast() {
     assert_eq!(find(&doc, "عيد الأضحى").value, "2024-06-16");
     assert!(doc.conflicts.iter().all(|c| c.kind != "hijri_month_start"), "{:?}", doc.conflicts);
 }
+
+#[test]
+fn after_an_amount_told_with_a_perfect_verb_counts_from_the_narrated_time() {
+    // «بعد عامين» of a release told after the arrest's date: two years after 2021, not after 2024.
+    let doc = anchor("اعتقل الناشط في 3 مارس 2021، وأفرج عنه بعد عامين.", "2024-06-10");
+    let t = find(&doc, "بعد عامين");
+    assert_eq!((t.value.as_str(), t.anchor), ("2023", AnchorKind::Narrative));
+    // The next sentence of the same paragraph goes on from the same point.
+    assert_eq!(find(&anchor("اعتقل الناشط في 3 مارس 2021. وأفرج عنه بعد عامين.", "2024-06-10"), "بعد عامين").value, "2023");
+    // Days after a weekday, the verb after the offset.
+    assert_eq!(find(&anchor("وقع الزلزال يوم الاثنين، وبعد يومين انتشلت فرق الإنقاذ ناجيا.", "2024-06-13"), "بعد يومين").value, "2024-06-12");
+    // Hours after a clock time: to the hour; after an evening: that evening, its stretch moved on.
+    assert_eq!(find(&anchor("وقع الانفجار في الساعة السادسة مساء الاثنين، وبعد ثلاث ساعات وصلت فرق الإنقاذ.", "2024-06-13"), "بعد ثلاث ساعات").value, "2024-06-10T21");
+    let doc = anchor("وقع الانفجار مساء الاثنين، وبعد ثلاث ساعات وصلت فرق الإنقاذ.", "2024-06-13");
+    let t = find(&doc, "بعد ثلاث ساعات");
+    assert_eq!(t.value, "2024-06-10TEV");
+    let iv = t.interval.expect("an interval");
+    assert_eq!(iv.start, chrono_tz::Europe::Paris.with_ymd_and_hms(2024, 6, 10, 21, 0, 0).unwrap().fixed_offset());
+}
+
+#[test]
+fn after_an_amount_not_told_as_past_still_counts_from_the_publication() {
+    // A future verb: from the publication (the statement's «أمس» is no narrated event).
+    let doc = anchor("قال الوزير أمس إن الانتخابات ستجرى بعد عامين.", "2024-02-13");
+    assert_eq!((find(&doc, "بعد عامين").value.as_str(), find(&doc, "بعد عامين").anchor), ("2026", AnchorKind::Dct));
+    // «قبل عامين» is two years ago, whatever the narrative.
+    assert_eq!(find(&anchor("اعتقل الناشط في 3 مارس 2021، وكان قد غادر البلاد قبل عامين.", "2024-06-10"), "قبل عامين").value, "2022");
+    // No date before it in its paragraph: from the publication.
+    assert_eq!(find(&anchor("أكد الحزب الجمعة 5 مايو 2017 فوزه.\n\nوأفرج عنه بعد عامين.", "2024-06-10"), "بعد عامين").value, "2026");
+    // «بعد غد» is a day of its own.
+    assert_eq!(find(&anchor("وصل الوفد في 3 مارس 2024 ويغادر بعد غد.", "2024-03-05"), "بعد غد").value, "2024-03-07");
+}

@@ -178,6 +178,7 @@ pub(super) fn evidence_of(grammar: &Grammar, text: &str, mentions: &[Mention]) -
     let clauses = tarikh_text::clause_ranges(text);
     let sentences = tarikh_text::sentence_ranges(text);
     let probe = Reference { date: NaiveDate::from_ymd_opt(2000, 1, 1).unwrap_or_default(), time: None, tz: chrono_tz::UTC };
+    let dated: Vec<std::ops::Range<usize>> = mentions.iter().map(|m| m.range.clone()).collect();
     let mut ev = DocEvidence::default();
     // the last bare day word ("أمس"): its end and shift
     let mut day_word: Option<(usize, i32)> = None;
@@ -191,7 +192,7 @@ pub(super) fn evidence_of(grammar: &Grammar, text: &str, mentions: &[Mention]) -
         let clause = clause.start..clause.end.min(text.len());
         let sentence = enclosing(&sentences, m.range.start);
         let sentence = sentence.start.min(clause.start)..sentence.end.min(text.len());
-        let cue = tense_cue(grammar, text, clause, sentence, m.matched.clone());
+        let cue = tense_cue(grammar, text, clause, sentence, m.matched.clone(), &dated);
         let after_day_word = day_word.take().filter(|(end, _)| text.get(*end..m.range.start).is_some_and(|g| g.trim().is_empty())).map(|(_, n)| n);
         let own_shift = match s.shift {
             Some((Unit::Day, n)) => Some(n),

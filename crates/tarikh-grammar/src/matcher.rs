@@ -143,11 +143,11 @@ impl Grammar {
                 Engine::Scan(regex) => regex.create_captures(),
                 Engine::Anchored { regex, .. } => regex.create_captures(),
             };
-            // The rule's group names and indices: `get_group_by_name` hashes the name at every
-            // call, several calls per match (a twentieth of tagging); a scan of a dozen short names
-            // is a fraction of that.
-            let info = caps.group_info().clone();
-            let names: Vec<(&str, usize)> = info.pattern_names(regex_automata::PatternID::ZERO).enumerate().filter_map(|(i, name)| Some((name?, i))).collect();
+            // The groups every match reads, and each capture of the field table, found by name
+            // once per rule and text rather than at every match (`get_group_by_name` hashes the
+            // name at every call), and only once the rule has matched: most rules tried find
+            // nothing.
+            let mut resolved: Option<ResolvedRule> = None;
             let mut next_start = 0;
             let mut pos = 0;
             while pos <= text.len() {
@@ -187,12 +187,15 @@ impl Grammar {
                 if !caps.is_match() {
                     break;
                 }
-                let group = |name: &str| names.iter().find(|&&(n, _)| n == name).and_then(|&(_, i)| caps.get_group(i)).map(|sp| sp.range());
-                let (Some(clitic), Some(body)) = (group("_clitic"), group("_body")) else { break };
-                let (accepted, resume) = accept(text, clitic, body, group("next"));
+                let resolved = &*resolved.get_or_insert_with(|| ResolvedRule::new(rule, caps.group_info()));
+                let group = |g: Option<usize>| g.and_then(|i| caps.get_group(i)).map(|sp| sp.range());
+                let (Some(clitic), Some(body)) = (group(resolved.clitic), group(resolved.body)) else { break };
+                let (accepted, resume) = accept(text, clitic, body.clone(), group(resolved.next));
                 pos = resume;
                 let Some((whole, _)) = accepted else { continue };
-                if let Some(mention) = self.candidate(text, rule, &group, whole, None) {
+                let range = group(resolved.span).unwrap_or(body);
+                let source = ResolvedCaptures { text, caps: &caps, rule: resolved };
+                if let Some(mention) = self.candidate_from(text, rule, range, &source, whole, None) {
                     candidates.push((mention, rule.priority, rule.order));
                 }
             }
@@ -235,11 +238,16 @@ impl Grammar {
     /// from its proclitics on): its span, the fields its captures set, widened by the contexts
     /// around it. `None` when a captured value does not fit its field. With `trace`, the fields and
     /// contexts applied (or why the match was refused) are recorded for `tarikh explain`.
-    pub(crate) fn candidate<G: Fn(&str) -> Option<Range<usize>>>(&self, text: &str, rule: &Rule, group: &G, whole: Range<usize>, mut trace: Option<&mut CandidateTrace>) -> Option<Mention> {
+    pub(crate) fn candidate<G: Fn(&str) -> Option<Range<usize>>>(&self, text: &str, rule: &Rule, group: &G, whole: Range<usize>, trace: Option<&mut CandidateTrace>) -> Option<Mention> {
         let range = group("span").or_else(|| group("_body"))?;
-        let mut semantics = Semantics::default();
         let get = |name: &str| group(name).map(|r| &text[r]);
-        if !self.apply_fields(&rule.fields, &get, &rule.capture_lexicons, &mut semantics, trace.as_deref_mut().map(|t| &mut t.fields)) {
+        self.candidate_from(text, rule, range, &ByName { caps: &get, lexicons: &rule.capture_lexicons }, whole, trace)
+    }
+
+    /// [`Grammar::candidate`] of a match whose span is `range` and whose captures `source` gives.
+    fn candidate_from<'t>(&self, text: &str, rule: &Rule, range: Range<usize>, source: &impl Captured<'t>, whole: Range<usize>, mut trace: Option<&mut CandidateTrace>) -> Option<Mention> {
+        let mut semantics = Semantics::default();
+        if !self.apply_fields(&rule.fields, source, &mut semantics, trace.as_deref_mut().map(|t| &mut t.fields)) {
             return None;
         }
         let mut mention = Mention { range, matched: whole, kind: rule.kind, semantics, rule: rule.name.clone() };
@@ -381,16 +389,11 @@ impl Grammar {
     /// Fill `sem` from a field table. A field whose captures all stayed empty is skipped; a value
     /// that does not parse rejects the match (returns false).
     /// With `log`, each field set or skipped, or the reason a value was refused, is recorded.
-    fn apply_fields<'t>(
-        &self,
-        fields: &[(String, crate::load::Template)],
-        caps: &dyn Fn(&str) -> Option<&'t str>,
-        lexicons: &std::collections::HashMap<String, usize, crate::fnv::FnvBuild>,
-        sem: &mut Semantics,
-        mut log: Option<&mut FieldLog>,
-    ) -> bool {
+    fn apply_fields<'t>(&self, fields: &[(String, crate::load::Template)], caps: &impl Captured<'t>, sem: &mut Semantics, mut log: Option<&mut FieldLog>) -> bool {
         // One buffer for every field's value (most are a few bytes): cleared, not reallocated.
         let mut value = String::new();
+        // The capture parts of the table, counted in order (how `caps` knows them when resolved).
+        let mut k = 0;
         for (field, template) in fields {
             value.clear();
             let mut any_capture = false;
@@ -400,13 +403,15 @@ impl Grammar {
                     TemplatePart::Literal(l) => value.push_str(l),
                     TemplatePart::Capture(c) => {
                         any_capture = true;
-                        if let Some(m) = caps(c) {
+                        let (captured, lexicon) = (caps.text(k, c), caps.lexicon(k, c));
+                        k += 1;
+                        if let Some(m) = captured {
                             any_present = true;
-                            match self.capture_value(lexicons.get(c).copied(), m) {
+                            match self.capture_value(lexicon, m) {
                                 Some(v) => value.push_str(&v),
                                 None => {
                                     if let Some(log) = log {
-                                        let lexicon = lexicons.get(c).map_or("?", |&li| self.lexicons[li].name.as_str());
+                                        let lexicon = lexicon.map_or("?", |li| self.lexicons[li].name.as_str());
                                         log.refused = Some(format!("field `{field}`: the capture `{c}` = «{m}» has no value in lexicon `{lexicon}`"));
                                     }
                                     return false;
@@ -500,7 +505,7 @@ impl Grammar {
                             let m = c.range("_ctx").expect("context regexes have a _ctx group");
                             new_start = from + m.start;
                             let sem = sem.get_or_insert_with(|| mention.semantics.clone());
-                            ok &= self.apply_fields(&ctx.fields, &|n: &str| c.text(n), &ctx.capture_lexicons, sem, log.as_mut());
+                            ok &= self.apply_fields(&ctx.fields, &ByName { caps: &|n: &str| c.text(n), lexicons: &ctx.capture_lexicons }, sem, log.as_mut());
                         }
                         None => ok = false,
                     }
@@ -520,7 +525,7 @@ impl Grammar {
                                 } else {
                                     new_end = end;
                                     let sem = sem.get_or_insert_with(|| mention.semantics.clone());
-                                    ok &= self.apply_fields(&ctx.fields, &|n: &str| c.text(n), &ctx.capture_lexicons, sem, log.as_mut());
+                                    ok &= self.apply_fields(&ctx.fields, &ByName { caps: &|n: &str| c.text(n), lexicons: &ctx.capture_lexicons }, sem, log.as_mut());
                                 }
                             }
                             None => ok = false,
@@ -592,6 +597,78 @@ impl Grammar {
         }
         // A lexicon with a regex: the captured text is its own value (e.g. a year in digits).
         Some(key)
+    }
+}
+
+/// Where [`Grammar::apply_fields`] reads the captures of a field table: the `k`-th capture part
+/// of the table (in order, over all its fields) is the group `name`.
+trait Captured<'t> {
+    /// The text the group took, `None` if it took no part in the match.
+    fn text(&self, k: usize, name: &str) -> Option<&'t str>;
+    /// The lexicon the group's value is read in, if any.
+    fn lexicon(&self, k: usize, name: &str) -> Option<usize>;
+}
+
+/// Captures looked up by name (contexts, `tarikh explain`).
+struct ByName<'a, 't> {
+    caps: &'a dyn Fn(&str) -> Option<&'t str>,
+    lexicons: &'a std::collections::HashMap<String, usize, crate::fnv::FnvBuild>,
+}
+
+impl<'t> Captured<'t> for ByName<'_, 't> {
+    fn text(&self, _: usize, name: &str) -> Option<&'t str> {
+        (self.caps)(name)
+    }
+
+    fn lexicon(&self, _: usize, name: &str) -> Option<usize> {
+        self.lexicons.get(name).copied()
+    }
+}
+
+/// A rule's groups as one engine numbers them, found by name once per rule and text: the groups
+/// every match reads, and per capture part of the field table (in order) its group and lexicon.
+/// Looking each name up at every match (a scan of the names, a hash of the lexicon's) was a
+/// good part of the cost of reading a match's fields.
+struct ResolvedRule {
+    clitic: Option<usize>,
+    body: Option<usize>,
+    next: Option<usize>,
+    span: Option<usize>,
+    /// Per capture part of the field table: its group, and the lexicon it is read in.
+    parts: Vec<(Option<usize>, Option<usize>)>,
+}
+
+impl ResolvedRule {
+    /// Resolve `rule`'s names against the groups of its engine.
+    fn new(rule: &Rule, info: &regex_automata::util::captures::GroupInfo) -> ResolvedRule {
+        let group = |name: &str| info.to_index(regex_automata::PatternID::ZERO, name);
+        let parts = rule
+            .fields
+            .iter()
+            .flat_map(|(_, template)| template.parts.iter())
+            .filter_map(|part| match part {
+                TemplatePart::Capture(c) => Some((group(c), rule.capture_lexicons.get(c).copied())),
+                TemplatePart::Literal(_) => None,
+            })
+            .collect();
+        ResolvedRule { clitic: group("_clitic"), body: group("_body"), next: group("next"), span: group("span"), parts }
+    }
+}
+
+/// The captures of one match of a rule, through its [`ResolvedRule`].
+struct ResolvedCaptures<'a, 't> {
+    text: &'t str,
+    caps: &'a regex_automata::util::captures::Captures,
+    rule: &'a ResolvedRule,
+}
+
+impl<'t> Captured<'t> for ResolvedCaptures<'_, 't> {
+    fn text(&self, k: usize, _: &str) -> Option<&'t str> {
+        self.rule.parts[k].0.and_then(|i| self.caps.get_group(i)).map(|span| &self.text[span.range()])
+    }
+
+    fn lexicon(&self, k: usize, _: &str) -> Option<usize> {
+        self.rule.parts[k].1
     }
 }
 

@@ -144,10 +144,9 @@ impl Grammar {
                 Engine::Anchored { regex, .. } => regex.create_captures(),
             };
             // The groups every match reads, and each capture of the field table, found by name
-            // once per rule and text rather than at every match (`get_group_by_name` hashes the
-            // name at every call), and only once the rule has matched: most rules tried find
-            // nothing.
-            let mut resolved: Option<ResolvedRule> = None;
+            // once per rule and engine for the whole run rather than at every match
+            // (`get_group_by_name` hashes the name at every call), at the rule's first match.
+            let resolved_for = &self.prefilter.resolved[ri][usize::from(matches!(engine, Engine::Anchored { .. }))];
             let mut next_start = 0;
             let mut pos = 0;
             while pos <= text.len() {
@@ -187,7 +186,7 @@ impl Grammar {
                 if !caps.is_match() {
                     break;
                 }
-                let resolved = &*resolved.get_or_insert_with(|| ResolvedRule::new(rule, caps.group_info()));
+                let resolved = resolved_for.get_or_init(|| ResolvedRule::new(rule, caps.group_info()));
                 let group = |g: Option<usize>| g.and_then(|i| caps.get_group(i)).map(|sp| sp.range());
                 let (Some(clitic), Some(body)) = (group(resolved.clitic), group(resolved.body)) else { break };
                 let (accepted, resume) = accept(text, clitic, body.clone(), group(resolved.next));
@@ -625,11 +624,12 @@ impl<'t> Captured<'t> for ByName<'_, 't> {
     }
 }
 
-/// A rule's groups as one engine numbers them, found by name once per rule and text: the groups
+/// A rule's groups as one engine numbers them, found by name once per rule and engine: the groups
 /// every match reads, and per capture part of the field table (in order) its group and lexicon.
 /// Looking each name up at every match (a scan of the names, a hash of the lexicon's) was a
 /// good part of the cost of reading a match's fields.
-struct ResolvedRule {
+#[derive(Debug, Clone)]
+pub(crate) struct ResolvedRule {
     clitic: Option<usize>,
     body: Option<usize>,
     next: Option<usize>,

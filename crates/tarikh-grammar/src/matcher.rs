@@ -143,11 +143,10 @@ impl Grammar {
                 Engine::Scan(regex) => regex.create_captures(),
                 Engine::Anchored { regex, .. } => regex.create_captures(),
             };
-            // The rule's group names and indices: `get_group_by_name` hashes the name at every
-            // call, several calls per match (a twentieth of tagging); a scan of a dozen short names
-            // is a fraction of that.
-            let info = caps.group_info().clone();
-            let names: Vec<(&str, usize)> = info.pattern_names(regex_automata::PatternID::ZERO).enumerate().filter_map(|(i, name)| Some((name?, i))).collect();
+            // The groups every match reads, and each capture of the field table, found by name
+            // once per rule and engine for the whole run rather than at every match
+            // (`get_group_by_name` hashes the name at every call), at the rule's first match.
+            let resolved_for = &self.prefilter.resolved[ri][usize::from(matches!(engine, Engine::Anchored { .. }))];
             let mut next_start = 0;
             let mut pos = 0;
             while pos <= text.len() {
@@ -187,12 +186,15 @@ impl Grammar {
                 if !caps.is_match() {
                     break;
                 }
-                let group = |name: &str| names.iter().find(|&&(n, _)| n == name).and_then(|&(_, i)| caps.get_group(i)).map(|sp| sp.range());
-                let (Some(clitic), Some(body)) = (group("_clitic"), group("_body")) else { break };
-                let (accepted, resume) = accept(text, clitic, body, group("next"));
+                let resolved = resolved_for.get_or_init(|| ResolvedRule::new(rule, caps.group_info()));
+                let group = |g: Option<usize>| g.and_then(|i| caps.get_group(i)).map(|sp| sp.range());
+                let (Some(clitic), Some(body)) = (group(resolved.clitic), group(resolved.body)) else { break };
+                let (accepted, resume) = accept(text, clitic, body.clone(), group(resolved.next));
                 pos = resume;
                 let Some((whole, _)) = accepted else { continue };
-                if let Some(mention) = self.candidate(text, rule, &group, whole, None) {
+                let range = group(resolved.span).unwrap_or(body);
+                let source = ResolvedCaptures { text, caps: &caps, rule: resolved };
+                if let Some(mention) = self.candidate_from(text, rule, range, &source, whole, None) {
                     candidates.push((mention, rule.priority, rule.order));
                 }
             }
@@ -236,11 +238,16 @@ impl Grammar {
     /// from its proclitics on): its span, the fields its captures set, widened by the contexts
     /// around it. `None` when a captured value does not fit its field. With `trace`, the fields and
     /// contexts applied (or why the match was refused) are recorded for `tarikh explain`.
-    pub(crate) fn candidate<G: Fn(&str) -> Option<Range<usize>>>(&self, text: &str, rule: &Rule, group: &G, whole: Range<usize>, mut trace: Option<&mut CandidateTrace>) -> Option<Mention> {
+    pub(crate) fn candidate<G: Fn(&str) -> Option<Range<usize>>>(&self, text: &str, rule: &Rule, group: &G, whole: Range<usize>, trace: Option<&mut CandidateTrace>) -> Option<Mention> {
         let range = group("span").or_else(|| group("_body"))?;
-        let mut semantics = Semantics::default();
         let get = |name: &str| group(name).map(|r| &text[r]);
-        if !self.apply_fields(&rule.fields, &get, &rule.capture_lexicons, &mut semantics, trace.as_deref_mut().map(|t| &mut t.fields)) {
+        self.candidate_from(text, rule, range, &ByName { caps: &get, lexicons: &rule.capture_lexicons }, whole, trace)
+    }
+
+    /// [`Grammar::candidate`] of a match whose span is `range` and whose captures `source` gives.
+    fn candidate_from<'t>(&self, text: &str, rule: &Rule, range: Range<usize>, source: &impl Captured<'t>, whole: Range<usize>, mut trace: Option<&mut CandidateTrace>) -> Option<Mention> {
+        let mut semantics = Semantics::default();
+        if !self.apply_fields(&rule.fields, source, &mut semantics, trace.as_deref_mut().map(|t| &mut t.fields)) {
             return None;
         }
         let mut mention = Mention { range, matched: whole, kind: rule.kind, semantics, rule: rule.name.clone() };
@@ -382,16 +389,11 @@ impl Grammar {
     /// Fill `sem` from a field table. A field whose captures all stayed empty is skipped; a value
     /// that does not parse rejects the match (returns false).
     /// With `log`, each field set or skipped, or the reason a value was refused, is recorded.
-    fn apply_fields<'t>(
-        &self,
-        fields: &[(String, crate::load::Template)],
-        caps: &dyn Fn(&str) -> Option<&'t str>,
-        lexicons: &std::collections::HashMap<String, usize, crate::fnv::FnvBuild>,
-        sem: &mut Semantics,
-        mut log: Option<&mut FieldLog>,
-    ) -> bool {
+    fn apply_fields<'t>(&self, fields: &[(String, crate::load::Template)], caps: &impl Captured<'t>, sem: &mut Semantics, mut log: Option<&mut FieldLog>) -> bool {
         // One buffer for every field's value (most are a few bytes): cleared, not reallocated.
         let mut value = String::new();
+        // The capture parts of the table, counted in order (how `caps` knows them when resolved).
+        let mut k = 0;
         for (field, template) in fields {
             value.clear();
             let mut any_capture = false;
@@ -401,13 +403,15 @@ impl Grammar {
                     TemplatePart::Literal(l) => value.push_str(l),
                     TemplatePart::Capture(c) => {
                         any_capture = true;
-                        if let Some(m) = caps(c) {
+                        let (captured, lexicon) = (caps.text(k, c), caps.lexicon(k, c));
+                        k += 1;
+                        if let Some(m) = captured {
                             any_present = true;
-                            match self.capture_value(lexicons.get(c).copied(), m) {
+                            match self.capture_value(lexicon, m) {
                                 Some(v) => value.push_str(&v),
                                 None => {
                                     if let Some(log) = log {
-                                        let lexicon = lexicons.get(c).map_or("?", |&li| self.lexicons[li].name.as_str());
+                                        let lexicon = lexicon.map_or("?", |li| self.lexicons[li].name.as_str());
                                         log.refused = Some(format!("field `{field}`: the capture `{c}` = «{m}» has no value in lexicon `{lexicon}`"));
                                     }
                                     return false;
@@ -501,7 +505,7 @@ impl Grammar {
                             let m = c.range("_ctx").expect("context regexes have a _ctx group");
                             new_start = from + m.start;
                             let sem = sem.get_or_insert_with(|| mention.semantics.clone());
-                            ok &= self.apply_fields(&ctx.fields, &|n: &str| c.text(n), &ctx.capture_lexicons, sem, log.as_mut());
+                            ok &= self.apply_fields(&ctx.fields, &ByName { caps: &|n: &str| c.text(n), lexicons: &ctx.capture_lexicons }, sem, log.as_mut());
                         }
                         None => ok = false,
                     }
@@ -521,7 +525,7 @@ impl Grammar {
                                 } else {
                                     new_end = end;
                                     let sem = sem.get_or_insert_with(|| mention.semantics.clone());
-                                    ok &= self.apply_fields(&ctx.fields, &|n: &str| c.text(n), &ctx.capture_lexicons, sem, log.as_mut());
+                                    ok &= self.apply_fields(&ctx.fields, &ByName { caps: &|n: &str| c.text(n), lexicons: &ctx.capture_lexicons }, sem, log.as_mut());
                                 }
                             }
                             None => ok = false,
@@ -593,6 +597,80 @@ impl Grammar {
         }
         // A lexicon with a regex: the captured text is its own value (e.g. a year in digits).
         Some(key)
+    }
+}
+
+/// Where [`Grammar::apply_fields`] reads the captures of a field table: the `k`-th capture part
+/// of the table (in order, over all its fields) is the group `name`.
+trait Captured<'t> {
+    /// The text the group took, `None` if it took no part in the match.
+    fn text(&self, k: usize, name: &str) -> Option<&'t str>;
+    /// The lexicon the group's value is read in, if any.
+    fn lexicon(&self, k: usize, name: &str) -> Option<usize>;
+}
+
+/// Captures looked up by name (contexts, `tarikh explain`).
+struct ByName<'a, 't> {
+    caps: &'a dyn Fn(&str) -> Option<&'t str>,
+    lexicons: &'a std::collections::HashMap<String, usize, crate::fnv::FnvBuild>,
+}
+
+impl<'t> Captured<'t> for ByName<'_, 't> {
+    fn text(&self, _: usize, name: &str) -> Option<&'t str> {
+        (self.caps)(name)
+    }
+
+    fn lexicon(&self, _: usize, name: &str) -> Option<usize> {
+        self.lexicons.get(name).copied()
+    }
+}
+
+/// A rule's groups as one engine numbers them, found by name once per rule and engine: the groups
+/// every match reads, and per capture part of the field table (in order) its group and lexicon.
+/// Looking each name up at every match (a scan of the names, a hash of the lexicon's) was a
+/// good part of the cost of reading a match's fields.
+#[derive(Debug, Clone)]
+pub(crate) struct ResolvedRule {
+    clitic: Option<usize>,
+    body: Option<usize>,
+    next: Option<usize>,
+    span: Option<usize>,
+    /// Per capture part of the field table: its group, and the lexicon it is read in.
+    parts: Vec<(Option<usize>, Option<usize>)>,
+}
+
+impl ResolvedRule {
+    /// Resolve `rule`'s names against the groups of its engine.
+    fn new(rule: &Rule, info: &regex_automata::util::captures::GroupInfo) -> ResolvedRule {
+        // A scan of a dozen short names (`GroupInfo::to_index` hashes the name with SipHash).
+        let group = |name: &str| info.pattern_names(regex_automata::PatternID::ZERO).position(|n| n == Some(name));
+        let parts = rule
+            .fields
+            .iter()
+            .flat_map(|(_, template)| template.parts.iter())
+            .filter_map(|part| match part {
+                TemplatePart::Capture(c) => Some((group(c), rule.capture_lexicons.get(c).copied())),
+                TemplatePart::Literal(_) => None,
+            })
+            .collect();
+        ResolvedRule { clitic: group("_clitic"), body: group("_body"), next: group("next"), span: group("span"), parts }
+    }
+}
+
+/// The captures of one match of a rule, through its [`ResolvedRule`].
+struct ResolvedCaptures<'a, 't> {
+    text: &'t str,
+    caps: &'a regex_automata::util::captures::Captures,
+    rule: &'a ResolvedRule,
+}
+
+impl<'t> Captured<'t> for ResolvedCaptures<'_, 't> {
+    fn text(&self, k: usize, _: &str) -> Option<&'t str> {
+        self.rule.parts[k].0.and_then(|i| self.caps.get_group(i)).map(|span| &self.text[span.range()])
+    }
+
+    fn lexicon(&self, k: usize, _: &str) -> Option<usize> {
+        self.rule.parts[k].1
     }
 }
 
@@ -690,6 +768,35 @@ fn precedence_of(la: usize, lb: usize, a: &(Mention, i32, usize), b: &(Mention, 
 /// The text between two parts as a `between` pattern sees it: each word and each mark followed by
 /// one space («،(» → ", ( "), nothing when the parts touch.
 fn spaced(gap: &str) -> String {
+    // Built in one pass (a word's chars, then one space; a mark, then one space): the gap is
+    // spaced for every composition that reaches it, and a buffer, a vector of words and their
+    // join for each cost more than the composition's other checks.
+    let mut out = String::new();
+    let mut in_word = false;
+    for c in gap.chars() {
+        if is_word_char(c) {
+            out.push(c);
+            in_word = true;
+            continue;
+        }
+        if in_word {
+            out.push(' ');
+            in_word = false;
+        }
+        if !c.is_whitespace() {
+            out.push(c);
+            out.push(' ');
+        }
+    }
+    if in_word {
+        out.push(' ');
+    }
+    out
+}
+
+/// [`spaced`] as first written (the reference a test compares it with).
+#[cfg(test)]
+fn spaced_by_words(gap: &str) -> String {
     let mut out = String::new();
     for c in gap.chars() {
         if is_word_char(c) {
@@ -731,6 +838,13 @@ fn split_conjoined(s: &str) -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_gap_is_spaced_as_its_words_joined() {
+        for gap in ["", " ", "  ", "و", " و ", "،(", " ، ( ", "و، ثم", "x\u{A0}y", "\tو\n", "حتى-", "(", " 5 ", "a,b , c"] {
+            assert_eq!(super::spaced(gap), super::spaced_by_words(gap), "«{gap}»");
+        }
+    }
+
     #[test]
     fn single_spaced_is_the_words_joined_by_one_space() {
         for s in ["", "ا", "عشرين عاما", " عشرين", "عشرين ", "عشرين  عاما", "عشرين\tعاما", "عشرين\u{a0}عاما", "a b c", " ", "  "] {

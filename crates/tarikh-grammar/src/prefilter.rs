@@ -63,6 +63,9 @@ pub(crate) struct Prefilter {
     text_start: Vec<u32>,
     /// Per rule: true if it has no usable prefix set and must scan the whole text.
     pub(crate) scan_all: Vec<bool>,
+    /// Per rule, for its whole-text engine and its anchored one: its group names resolved (see
+    /// matcher.rs, `ResolvedRule`), at the rule's first match (an engine's groups never change).
+    pub(crate) resolved: Vec<[std::sync::OnceLock<crate::matcher::ResolvedRule>; 2]>,
     /// Rules with the same prefix literals have the same candidate starts in every text, and
     /// share one list of them (a class; the embedded grammar's 291 rules make 179). Per rule: its class
     /// ([`NO_CLASS`] for a rule that scans the whole text).
@@ -759,6 +762,7 @@ impl Clone for Prefilter {
             literal_rules: self.literal_rules.clone(),
             text_start: self.text_start.clone(),
             scan_all: self.scan_all.clone(),
+            resolved: self.resolved.clone(),
             class_of: self.class_of.clone(),
             class_rules: self.class_rules.clone(),
             literal_classes: self.literal_classes.clone(),
@@ -911,6 +915,7 @@ impl Prefilter {
             scanned: std::sync::atomic::AtomicUsize::new(0),
             literal_rules,
             text_start,
+            resolved: scan_all.iter().map(|_| Default::default()).collect(),
             scan_all,
             class_of: class_of.into(),
             class_rules,

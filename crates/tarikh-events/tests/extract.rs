@@ -2285,7 +2285,7 @@ fn the_case_of_the_accused_takes_no_date_after_it() {
 fn only_a_date_not_set_or_not_announced_unsets_it() {
     let role = |text: &str, trigger: &str| {
         let ev = extract(&doc("d", text, vec![]), &lex());
-        find(&ev, trigger).1.role.clone()
+        find(&ev, trigger).1.role
     };
     assert_eq!(role("ولم يتم الإعلان عن موعد جلسة الاستئناف.", "جلسة"), MentionRole::Attribution);
     assert_eq!(role("وتستعد الأحزاب للانتخابات البرلمانية التي لم يحدد موعدها بعد.", "لانتخابات البرلمانية"), MentionRole::Attribution);

@@ -54,6 +54,12 @@ pub struct Measure {
     pub name: String,
     /// The words naming it, normalised, without the article.
     pub words: Vec<String>,
+    /// A currency: its move is against another currency («تراجع الجنيه أمام الدولار»), and a move
+    /// names the pair when the text names the other.
+    pub currency: bool,
+    /// The currency others are quoted against when the text names none («تراجع الجنيه» is the
+    /// pound against the dollar): at most one per type.
+    pub reference: bool,
 }
 
 /// One example of a relation signal, run by the test suite.
@@ -143,6 +149,9 @@ pub struct EventType {
     pub continues: Vec<String>,
     /// Context words (normalised) required by the context triggers.
     pub context: Vec<String>,
+    /// The context word must stand between the words of a context trigger, as its subject («وصل
+    /// وزير الخارجية إلى»), not anywhere in the sentence («وصل عدد القتلى إلى 300 بحسب وزير الصحة»).
+    pub context_in_trigger: bool,
     /// The measures an event of the type moves (a currency, an index, a price: a market's move),
     /// each a name and its words (normalised, without the article); empty for most types. The
     /// measure a mention names tells it apart: the index's rise is not the dollar's.
@@ -450,6 +459,8 @@ struct RawEvent {
     #[serde(default)]
     context: Vec<String>,
     #[serde(default)]
+    context_in_trigger: bool,
+    #[serde(default)]
     merge: Option<Spanned<String>>,
     #[serde(default)]
     extent: Option<Spanned<String>>,
@@ -503,6 +514,10 @@ struct RawTypeExample {
 struct RawMeasure {
     name: String,
     words: Vec<String>,
+    #[serde(default)]
+    currency: bool,
+    #[serde(default)]
+    reference: bool,
 }
 
 #[derive(Deserialize)]
@@ -730,6 +745,9 @@ impl EventLexicon {
             if !ev.context_triggers.is_empty() && ev.context.is_empty() {
                 return Err(err(at, format!("event type `{name}` has context_triggers but no `context` words")));
             }
+            if ev.context_in_trigger && !ev.context_triggers.iter().any(|t| t.get_ref().contains("...") || t.get_ref().contains('…')) {
+                return Err(err(at, format!("event type `{name}` has `context_in_trigger` but no context trigger with a gap (`...`) to hold the context word")));
+            }
             let (strict_merge, same_day_merge) = match ev.merge.as_ref().map(|m| m.get_ref().as_str()) {
                 None | Some("normal") => (false, false),
                 Some("strict") => (true, false),
@@ -794,7 +812,10 @@ impl EventLexicon {
                 if !ev.examples.iter().any(|ex| ex.get_ref().measure.as_deref() == Some(raw.name.as_str())) {
                     return Err(err(m.span().start, format!("the measure `{}` has no example: add one to `examples` with `measure = \"{}\"`", raw.name, raw.name)));
                 }
-                measures.push(Measure { name: raw.name.trim().to_string(), words });
+                if raw.reference && (!raw.currency || ev.measures.iter().filter(|x| x.get_ref().reference).count() > 1) {
+                    return Err(err(m.span().start, "`reference = true` needs `currency = true`, and a type has at most one reference currency".into()));
+                }
+                measures.push(Measure { name: raw.name.trim().to_string(), words, currency: raw.currency, reference: raw.reference });
             }
             lex.types.push(EventType {
                 name,
@@ -819,6 +840,7 @@ impl EventLexicon {
                 ends_planned: ev.ends_planned.iter().map(|t| t.get_ref().trim().to_string()).collect(),
                 continues: ev.continues.iter().map(|c| tarikh_text::normalise(c.trim())).filter(|c| !c.is_empty()).collect(),
                 context: ev.context.iter().map(|c| tarikh_text::normalise(c.trim())).filter(|c| !c.is_empty()).collect(),
+                context_in_trigger: ev.context_in_trigger,
                 measures,
                 examples,
                 counter_examples: ev.counter_examples.clone(),

@@ -93,8 +93,9 @@ fn every_lexicon_example_runs() {
     for t in lex.types() {
         for ex in &t.examples {
             let ev = extract(&doc("ex", &ex.text, vec![]), &lex);
-            let measure = ex.measure.as_ref().map(|m| format!("measure:{m}"));
-            if !ev.mentions.iter().any(|m| m.event_type == t.name && m.trigger == ex.trigger && measure.as_ref().is_none_or(|x| m.distinct.contains(x))) {
+            // (a pair of currencies, «measure:dollar+pound», names each of the two)
+            let names = |m: &tarikh_events::EventMention, x: &str| m.distinct.iter().any(|w| w.strip_prefix("measure:").is_some_and(|p| p.split('+').any(|n| n == x)));
+            if !ev.mentions.iter().any(|m| m.event_type == t.name && m.trigger == ex.trigger && ex.measure.as_deref().is_none_or(|x| names(m, x))) {
                 failures.push(format!(
                     "{}: `{}` expected trigger `{}` (measure {:?}), found {:?}",
                     t.name,
@@ -2195,4 +2196,101 @@ fn an_event_whose_date_is_not_set_is_no_event_of_the_timeline() {
     let text = "وحددت المحكمة موعد جلسة الاستئناف في القضية.";
     let ev = extract(&doc("d", text, vec![]), &lex());
     assert!(ev.mentions.iter().any(|m| m.role != MentionRole::Attribution && m.trigger.contains("جلسة")), "{:?}", ev.mentions);
+}
+
+#[test]
+fn in_order_to_and_an_amended_thing_move_no_date() {
+    // «من أجل» is 'in order to', «تعديل الاتفاق» amends a thing: the day after «إلى» stays the event's
+    for (text, trigger, phrase) in [
+        ("فرضت السلطات حظر التجول من أجل احتواء الاحتجاجات إلى يوم الأحد.", "حظر التجول", "يوم الأحد"),
+        ("استمر اعتصام الأطباء من أجل تحسين الأجور إلى يوم الخميس.", "اعتصام", "يوم الخميس"),
+        ("امتدت مفاوضات تعديل الاتفاق إلى يوم الخميس.", "مفاوضات", "يوم الخميس"),
+    ] {
+        let d = doc("d", text, vec![date(phrase, "2025-03-09", day(2025, 3, 9))]);
+        let ev = extract(&d, &lex());
+        let (_, m) = find(&ev, trigger);
+        assert!(m.time.is_some() || m.until.is_some(), "{text}: {:?}", ev.mentions);
+    }
+    // counter-cases: a postponement, in the trigger or as its object, and a date's advance move it
+    for (text, trigger, phrase) in [
+        ("قررت الوزارة يوم الاثنين تأجيل الامتحانات إلى يوم الأحد.", "قررت", "يوم الأحد"),
+        ("أعلنت الحكومة تقديم موعد الانتخابات إلى يوم الأحد.", "أعلنت", "يوم الأحد"),
+    ] {
+        let d = doc("d", text, vec![date(phrase, "2025-03-09", day(2025, 3, 9))]);
+        let ev = extract(&d, &lex());
+        assert_eq!(find(&ev, trigger).1.time, None, "{text}: {:?}", ev.mentions);
+    }
+}
+
+#[test]
+fn an_arrival_is_a_visit_only_with_an_official_as_its_subject() {
+    // an official named as the source or a guest makes no visit of a toll, aid or a fire reaching
+    for text in [
+        "ووصل عدد الضحايا إلى ألف يوم الثلاثاء، بحسب وزير الصحة.",
+        "وصلت النيران إلى مبنى وزارة المالية يوم الاثنين.",
+        "وصلت جثامين الضحايا إلى مطار القاهرة بحضور وزير الطيران.",
+        "ووصل الرئيس إلى السلطة في انقلاب عام 2013.",
+        "ووصل الوزيران إلى اتفاق بعد ساعات من المحادثات.",
+    ] {
+        let ev = extract(&doc("d", text, vec![]), &lex());
+        assert!(ev.mentions.iter().all(|m| m.event_type != "visit"), "{text}: {:?}", ev.mentions);
+    }
+    // counter-case: the minister as the subject
+    let ev = extract(&doc("d", "ووصل وزير الخارجية الأمريكي إلى الرياض قادما من عمان.", vec![]), &lex());
+    assert!(ev.mentions.iter().any(|m| m.event_type == "visit"), "{:?}", ev.mentions);
+}
+
+#[test]
+fn a_currency_against_another_moves_the_pair() {
+    let measure = |text: &str, trigger: &str| {
+        let ev = extract(&doc("d", text, vec![]), &lex());
+        let (_, m) = find(&ev, trigger);
+        m.distinct.iter().find(|w| w.starts_with("measure:")).cloned()
+    };
+    // the word after «أمام» is the other side, never the measure; either side moving is the pair
+    assert_eq!(measure("أما الجنيه المصري فقد تراجع أمام الدولار إلى مستوى قياسي.", "تراجع").as_deref(), Some("measure:dollar+pound"));
+    assert_eq!(measure("وارتفع الدولار إلى 50 جنيها في البنوك الحكومية.", "ارتفع").as_deref(), Some("measure:dollar+pound"));
+    assert_eq!(measure("وتراجع الجنيه في السوق الموازية.", "تراجع").as_deref(), Some("measure:dollar+pound"));
+    // counter-cases: a price in dollars is the thing priced; the dollar alone is the dollar
+    assert_eq!(measure("وارتفعت أسعار النفط إلى 90 دولارا للبرميل.", "ارتفعت").as_deref(), Some("measure:oil"));
+    assert_eq!(measure("وارتفع الدولار في السوق الموازية.", "ارتفع").as_deref(), Some("measure:dollar"));
+}
+
+#[test]
+fn the_dead_at_a_protest_die_on_its_day() {
+    // the protest's day, told in the sentence before: the killing is its own event on that day
+    let text = "خرجت مظاهرات حاشدة يوم الجمعة في الخرطوم. وقتل ثلاثة متظاهرين في المظاهرات، بحسب لجنة الأطباء.";
+    let d = doc("d", text, vec![date("يوم الجمعة", "2025-03-07", day(2025, 3, 7))]);
+    let ev = extract(&d, &lex());
+    let (_, killing) = find(&ev, "قتل");
+    assert_eq!((killing.joins, killing.time), (None, Some(0)), "{:?}", ev.mentions);
+    // counter-case: dead «في» an attack are its toll
+    let text = "وقع هجوم يوم الجمعة في الخرطوم. وقتل ثلاثة جنود في الهجوم.";
+    let d = doc("d", text, vec![date("يوم الجمعة", "2025-03-07", day(2025, 3, 7))]);
+    let ev = extract(&d, &lex());
+    assert!(find(&ev, "قتل").1.joins.is_some(), "{:?}", ev.mentions);
+}
+
+#[test]
+fn the_case_of_the_accused_takes_no_date_after_it() {
+    // «يوم السبت» is the killing of the accused, not the assassination named through him
+    let text = "قتل المتهم الرئيسي في اغتيال الناشط يوم السبت في اشتباك مع الشرطة.";
+    let d = doc("d", text, vec![date("يوم السبت", "2025-03-08", day(2025, 3, 8))]);
+    let ev = extract(&d, &lex());
+    assert_eq!(find(&ev, "اغتيال").1.time, None, "{:?}", ev.mentions);
+    assert_eq!(find(&ev, "قتل").1.time, Some(0), "{:?}", ev.mentions);
+}
+
+#[test]
+fn only_a_date_not_set_or_not_announced_unsets_it() {
+    let role = |text: &str, trigger: &str| {
+        let ev = extract(&doc("d", text, vec![]), &lex());
+        find(&ev, trigger).1.role
+    };
+    assert_eq!(role("ولم يتم الإعلان عن موعد جلسة الاستئناف.", "جلسة"), MentionRole::Attribution);
+    assert_eq!(role("وتستعد الأحزاب للانتخابات البرلمانية التي لم يحدد موعدها بعد.", "لانتخابات البرلمانية"), MentionRole::Attribution);
+    // counter-cases: no setting verb, another verb, a phase of the event
+    assert_ne!(role("أكد رئيس الهيئة أنه لا تغيير في موعد الانتخابات.", "الانتخابات"), MentionRole::Attribution);
+    assert_ne!(role("ولم يحضر الوزير موعد المباراة بسبب سفره.", "المباراة"), MentionRole::Attribution);
+    assert_ne!(role("ولم تحدد النقابة موعد انتهاء الإضراب.", "الإضراب"), MentionRole::Attribution);
 }

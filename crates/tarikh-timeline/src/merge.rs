@@ -1042,6 +1042,8 @@ fn attach_undated(flat: &[Flat], uf: &mut UnionFind<usize>, hull: &[Option<(i64,
         places: Vec<u16>,
         /// every mention names the event as the case of the accused (see `Flat::named_case`)
         named_case: bool,
+        /// the event types of its mentions
+        types: BTreeSet<usize>,
     }
     let mut clusters: BTreeMap<usize, Cluster> = BTreeMap::new();
     for (i, f) in flat.iter().enumerate() {
@@ -1061,7 +1063,9 @@ fn attach_undated(flat: &[Flat], uf: &mut UnionFind<usize>, hull: &[Option<(i64,
             distinct_list: Vec::new(),
             places: Vec::new(),
             named_case: true,
+            types: BTreeSet::new(),
         });
+        c.types.insert(f.ty);
         if !f.places.is_empty() {
             c.places = union_places(&c.places, &f.places);
         }
@@ -1174,6 +1178,9 @@ fn attach_undated(flat: &[Flat], uf: &mut UnionFind<usize>, hull: &[Option<(i64,
         let compatible = |k: usize| {
             let d = &clusters[&k];
             k != r && !related_roots.contains(&(r, k)) && !placed_elsewhere(k) && not_later(k, d) && not_stale(k, d) && not_after_writing(k, d) && d.group == c.group && (c.distinct.is_empty() || d.distinct.is_empty() || c.distinct == d.distinct) && !places_clash(&c.places, &d.places)
+                // the case of the accused is an event of its own article only if of its type: «قتل
+                // خلالها مشتبه به في الهجوم» names the attack, not the article's raid of its group
+                && (!c.named_case || d.docs.is_disjoint(&c.docs) || !d.types.is_disjoint(&c.types))
         };
         // the event named by the same word first ("المؤتمر" is the conference, not the meeting)
         let score = |d: &Cluster| (!d.heads.is_disjoint(&c.heads), d.docs.len(), d.mentions);

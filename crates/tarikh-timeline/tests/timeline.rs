@@ -1086,3 +1086,20 @@ fn the_index_s_rise_is_not_the_dollar_s() {
     let (_, tl) = run(&[a]);
     assert!(tl.events.iter().any(|e| e.event_type == "market_move" && e.mentions.len() == 2), "{:#?}", tl.events);
 }
+
+#[test]
+fn the_case_of_a_suspect_is_no_raid_of_its_article() {
+    // the attack told by the verb in the first article, no word shared: the raid of the second
+    // article, of the attack's group, is still not «الهجوم» its suspect is pursued for
+    let a = doc("a", "هاجم مسلحون كنيسة في القاهرة يوم الاثنين.", (2025, 3, 4), "Africa/Cairo", 2, vec![tx("يوم الاثنين", "2025-03-03", AnchorKind::Dct)]);
+    let b = doc(
+        "b",
+        "داهمت الشرطة يوم الخميس منزلا في الجيزة، وقتل خلال المداهمة مشتبه به في الهجوم.",
+        (2025, 3, 7),
+        "Africa/Cairo",
+        2,
+        vec![tx("يوم الخميس", "2025-03-06", AnchorKind::Dct)],
+    );
+    let (_, tl) = run(&[a, b]);
+    assert!(tl.events.iter().filter(|e| e.event_type == "raid").all(|e| e.mentions.len() <= 2), "{:#?}", tl.events);
+}

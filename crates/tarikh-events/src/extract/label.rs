@@ -105,31 +105,62 @@ const MEASURE_TAG: &str = "measure:";
 const MEASURE_REACH: usize = 4;
 
 /// Pronoun suffixes a measure word may carry («مؤشرها»: its index).
-const MEASURE_SUFFIXES: &[&str] = &["", "ه", "ها", "هم"];
+const MEASURE_SUFFIXES: &[&str] = &["", "ه", "ها", "هم", "ا"];
+
+/// Words before a currency that make it the other side of an exchange rate («تراجع الجنيه أمام
+/// الدولار»، «32 ليرة مقابل الدولار»), normalised: never the measure that moves.
+const AGAINST: &[&str] = &["امام", "مقابل"];
 
 /// The measure the mention of draft `d` moves, for a type with `measures`: the nearest measure word
 /// of its clause within [`MEASURE_REACH`] words, after the trigger when two are as near (its
 /// object: «ارتفاع الدولار»; else its subject: «تراجع الجنيه أمام الدولار» is the pound's, «وعاود
-/// الجنيه ارتفاعه» too). Two moves of one day or one article, the index's and the dollar's, are two
-/// events; the measure tells them apart.
-fn named_measure<'a>(cx: &Ctx, d: &Draft, measures: &'a [crate::Measure]) -> Option<&'a str> {
+/// الجنيه ارتفاعه» too), never a word after «أمام/مقابل» nor a unit after a number («إلى 90
+/// دولارا»). A currency's move against another currency the clause names («أمام الدولار»، «إلى 50
+/// جنيها»، «للدولار»; else the reference currency, the dollar) is the move of the pair, whichever of
+/// the two the text makes move: «تراجع الجنيه أمام الدولار», «تراجع الجنيه» and «ارتفع الدولار إلى 50
+/// جنيها» are one exchange rate («dollar+pound»). Two
+/// moves of one day or one article, the index's and the dollar's, are two events; the measure tells
+/// them apart.
+fn named_measure(cx: &Ctx, d: &Draft, measures: &[crate::Measure]) -> Option<String> {
     if measures.is_empty() {
         return None;
     }
     let clause = cx.words[d.first].clause;
-    let names = |wi: usize| -> Option<&'a str> {
+    let names = |wi: usize| -> Option<&crate::Measure> {
         let w = cx.word(wi);
         measures.iter().find(|m| {
             crate::lexicon::word_candidates(w).iter().any(|&(_, stem)| {
                 m.words.iter().any(|mw| stem.strip_prefix(mw.as_str()).is_some_and(|rest| MEASURE_SUFFIXES.contains(&rest)))
             })
-        }).map(|m| m.name.as_str())
+        })
     };
+    let number = |wi: usize| cx.word(wi).chars().any(|c| c.is_ascii_digit());
+    let against = |wi: usize| wi > 0 && AGAINST.contains(&cx.word(wi - 1));
+    let unit = |wi: usize| wi > 0 && number(wi - 1);
     let in_clause = |wi: usize| cx.words.get(wi).is_some_and(|x| x.clause == clause);
-    (1..=MEASURE_REACH).find_map(|k| {
+    let moving = |wi: usize| names(wi).filter(|_| !against(wi) && !unit(wi));
+    let (at, measure) = (1..=MEASURE_REACH).find_map(|k| {
         let after = d.last + k;
         let before = d.first.checked_sub(k);
-        (in_clause(after).then(|| names(after)).flatten()).or_else(|| before.filter(|&b| in_clause(b)).and_then(names))
+        (in_clause(after).then(|| moving(after).map(|m| (after, m))).flatten()).or_else(|| before.filter(|&b| in_clause(b)).and_then(|b| moving(b).map(|m| (b, m))))
+    })?;
+    if !measure.currency {
+        return Some(measure.name.clone());
+    }
+    // the other currency: after «أمام/مقابل», as a unit after a number, or «للدولار» (per dollar)
+    let other = (at + 1..=d.last + 2 * MEASURE_REACH).take_while(|&x| in_clause(x)).find_map(|x| {
+        let per = cx.word(x).starts_with("لل");
+        names(x).filter(|m| m.currency && m.name != measure.name && (against(x) || unit(x) || per))
+    });
+    // (none named: a currency other than the reference is quoted against it, «تراجع الجنيه»)
+    let other = other.or_else(|| measures.iter().find(|m| m.reference && m.name != measure.name));
+    Some(match other {
+        Some(o) => {
+            let mut pair = [measure.name.as_str(), o.name.as_str()];
+            pair.sort_unstable();
+            pair.join("+")
+        }
+        None => measure.name.clone(),
     })
 }
 

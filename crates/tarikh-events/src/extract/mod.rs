@@ -21,7 +21,7 @@ use context::Ctx;
 use label::build_mention;
 use place::doc_places;
 use relations::{reactions, stated_relations};
-use roles::{anaphors, outcomes, report_roles, reported_complements, told_as_past};
+use roles::{anaphors, outcomes, report_roles, reported_complements, toll_at_gathering, told_as_past};
 use time::{lasting_durations, link_times, planned_ends, words_after_trigger};
 use triggers::{add_generic_drafts, counted_draft, relayed_draft, typed_drafts};
 use tarikh_anchor::AnchoredDocument;
@@ -79,6 +79,7 @@ pub fn extract(doc: &AnchoredDocument, lexicon: &EventLexicon) -> DocEvents {
         m.named_case = time::accused_of(&cx, d).is_some();
     }
     anaphors(&cx, &drafts, &mut mentions);
+    toll_at_gathering(&cx, &drafts, &mut mentions);
     // an event word qualified as like another («وقعت في السابق اتفاقيات مماثلة»، «حادث مشابه»،
     // «الاجتماع السابق») names another event of its kind, told to compare: with no date of its own
     // it is no event of the story's timeline (it would join the story's dated one of its kind)

@@ -501,27 +501,63 @@ pub(super) fn outcomes(cx: &Ctx, drafts: &[Draft], mentions: &mut [EventMention]
     // تصادم»، «مقتل خمسة مسلحين في اشتباكات»، «مصرع شخصين في انهيار مبنى» (accident, attack and
     // disaster news of every country): the toll is part of that event, not one of its own
     for o in 0..drafts.len() {
-        if mentions[o].joins.is_some() || !kind(&drafts[o]).is_some_and(|t| t.outcome) {
+        if mentions[o].joins.is_some() {
             continue;
         }
-        let (sent, last) = (cx.words[drafts[o].first].sentence, drafts[o].last);
-        let Some(c) = (o + 1..drafts.len()).take_while(|&c| cx.words[drafts[c].first].sentence == sent && drafts[c].first <= last + OUTCOME_REACH).find(|&c| {
-            let d = &drafts[c];
-            !kind(d).is_some_and(|t| t.outcome) || d.first == 0 || cx.word(d.first - 1) == "في"
-        }) else {
-            continue;
-        };
-        let d = &drafts[c];
-        // «قتلت الشرطة المشتبه به في الهجوم»، «مقتل المتهم في اغتيال الصحفي»: «في» is the suspect's,
-        // the killing is an event of its own
-        if (last + 1..d.first).any(|x| cx.lex.is_accused(cx.word(x))) {
-            continue;
-        }
-        // (the dead «في» a protest or a strike were killed at it, by someone: their own event)
-        let in_it = d.first > 0 && cx.adjacent(d.first - 1) && cx.word(d.first - 1) == "في" && kind(d).is_some_and(|t| !t.outcome && !t.reports && !t.no_toll);
-        if in_it && (mentions[o].time.is_none() || mentions[c].time.is_none() || mentions[o].time == mentions[c].time) {
+        // (the dead «في» a protest or a strike were killed at it, by someone: their own event,
+        // see `toll_at_gathering`)
+        let Some(c) = event_died_in(cx, drafts, o).filter(|&c| kind(&drafts[c]).is_some_and(|t| !t.no_toll)) else { continue };
+        if mentions[o].time.is_none() || mentions[c].time.is_none() || mentions[o].time == mentions[c].time {
             mentions[o].joins = Some(c);
         }
+    }
+}
+
+/// The event the toll of draft `o` (a mention of an `outcome` type) died in: the first event
+/// after it, within [`OUTCOME_REACH`] words of its sentence, right after «في» and of no outcome
+/// nor report type («قتل ثلاثة في هجوم»); none when the noun of an accused stands between
+/// («قتلت الشرطة المشتبه به في الهجوم»، «مقتل المتهم في اغتيال الصحفي»: «في» is the suspect's).
+fn event_died_in(cx: &Ctx, drafts: &[Draft], o: usize) -> Option<usize> {
+    let types = cx.lex.types();
+    let kind = |d: &Draft| d.type_idx.map(|t| &types[t]);
+    if !kind(&drafts[o]).is_some_and(|t| t.outcome) {
+        return None;
+    }
+    let (sent, last) = (cx.words[drafts[o].first].sentence, drafts[o].last);
+    let c = (o + 1..drafts.len()).take_while(|&c| cx.words[drafts[c].first].sentence == sent && drafts[c].first <= last + OUTCOME_REACH).find(|&c| {
+        let d = &drafts[c];
+        !kind(d).is_some_and(|t| t.outcome) || d.first == 0 || cx.word(d.first - 1) == "في"
+    })?;
+    let d = &drafts[c];
+    if (last + 1..d.first).any(|x| cx.lex.is_accused(cx.word(x))) {
+        return None;
+    }
+    let in_it = d.first > 0 && cx.adjacent(d.first - 1) && cx.word(d.first - 1) == "في" && kind(d).is_some_and(|t| !t.outcome && !t.reports);
+    in_it.then_some(c)
+}
+
+/// The dead «في» a gathering that kills no one itself (`no_toll`: a protest, a strike, a sit-in)
+/// with no date of their own died while it went on («خرجت مظاهرات حاشدة يوم الجمعة … وقتل ثلاثة
+/// متظاهرين في المظاهرات»): their own event, on the gathering's date — its mention's own, or that
+/// of the mention it names again (`joins`), or else of the article's last dated mention of its type
+/// before it. Undated, the killing would be no event of the timeline.
+pub(super) fn toll_at_gathering(cx: &Ctx, drafts: &[Draft], mentions: &mut [EventMention]) {
+    for o in 0..drafts.len() {
+        if mentions[o].joins.is_some() || mentions[o].time.is_some() || mentions[o].since.is_some() {
+            continue;
+        }
+        let Some(c) = event_died_in(cx, drafts, o).filter(|&c| drafts[c].type_idx.is_some_and(|t| cx.lex.types()[t].no_toll)) else { continue };
+        let mut at = c;
+        let mut hops = 0;
+        while mentions[at].time.is_none() && hops < drafts.len() {
+            match mentions[at].joins {
+                Some(j) => at = j,
+                None => break,
+            }
+            hops += 1;
+        }
+        let time = mentions[at].time.or_else(|| (0..c).rev().find(|&k| drafts[k].type_idx == drafts[c].type_idx && mentions[k].time.is_some()).and_then(|k| mentions[k].time));
+        mentions[o].time = time;
     }
 }
 

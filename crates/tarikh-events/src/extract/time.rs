@@ -473,6 +473,7 @@ pub(super) fn governing_timex(cx: &Ctx, drafts: &[Draft], d: &Draft, links: &Tim
     // not the cause's, which came before it or at most on it; a month or a year («بسبب هجمات …
     // في فبراير») is a period that holds both
     let cause = after_cause(cx, drafts, d);
+    let named_case = accused_of(cx, d).is_some();
     let mut best: Option<(usize, usize, bool)> = None; // (score, timex, own)
     // (a timex of another sentence never dates it: see below)
     for (ti, t, tf) in cx.timexes_of_sentence(w.sentence) {
@@ -496,6 +497,12 @@ pub(super) fn governing_timex(cx: &Ctx, drafts: &[Draft], d: &Draft, links: &Tim
         // «تقديم موعد الانتخابات إلى يونيو»، «تأجيل الامتحانات إلى الأحد»: a date after «إلى» is where
         // a change of date moves its object, not when the change was made
         if tf > d.last && moves_a_date(cx, d, tf) {
+            continue;
+        }
+        // «قتل المتهم الرئيسي في اغتيال الناشط يوم السبت»: the case of the accused is an event told
+        // before; a date after it in its clause is the act done to the accused (the killing's),
+        // unless a relative clause gives it («المتهم في الهجوم الذي وقع يوم الجمعة»)
+        if tf > d.last && tw.clause == w.clause && named_case && !(d.last + 1..tf).any(|x| RELATIVE_PRONOUNS.contains(&without_conjunction(cx.word(x)))) {
             continue;
         }
         let a_day_or_less = t.interval.as_ref().is_some_and(|i| (i.end - i.start).num_hours() <= 25);
@@ -820,20 +827,52 @@ pub(super) fn accused_of(cx: &Ctx, d: &Draft) -> Option<usize> {
     })
 }
 
-/// How many words before its «موعد» a negation may stand: «لم يتم تحديد موعد».
+/// Verbs and verbal nouns of setting or announcing a date (normalised): «لم يتم تحديد موعد»، «لم
+/// يعلن موعد»، «لم يتم الإعلان عن موعد».
+const SETTING_A_DATE: &[&str] = &["حدد", "حددت", "يحدد", "تحدد", "يتحدد", "تحديد", "اعلن", "اعلنت", "يعلن", "تعلن", "الاعلان", "اعلان"];
+
+/// Words naming a phase of an event («موعد انتهاء الإضراب»، «موعد بدء الامتحانات»): with its phase's
+/// date unset, the event itself may well be dated.
+const PHASES: &[&str] = &["انتهاء", "بدء", "بدايه", "نهايه", "انطلاق", "ختام"];
+
+/// How many words may stand between a negation and its verb of setting («لم يتم تحديد»), and
+/// between that verb and «موعد» («لم تحدد النقابة موعد»، «لم يتم الإعلان عن موعد»، «لم يتحدد بعد موعد»).
 const UNSET_REACH: usize = 3;
 
+/// Whether word `x` is a «موعد» (or «موعدها») said not to be set: a verb of setting a date ([`SETTING_A_DATE`])
+/// stands up to [`UNSET_REACH`] words before it, and a negation up to two words before that verb,
+/// all in its sentence.
+fn unset_date_noun(cx: &Ctx, x: usize) -> bool {
+    let sentence = cx.words[x].sentence;
+    let in_sentence = |y: usize| cx.words[y].sentence == sentence;
+    let w = cx.word(x);
+    let own = w.strip_suffix("ها").or_else(|| w.strip_suffix('ه')).is_some_and(|n| cx.lex.is_date_of(n));
+    (cx.lex.is_date_of(w) || own)
+        && (x.saturating_sub(UNSET_REACH)..x).filter(|&v| in_sentence(v)).any(|v| {
+            SETTING_A_DATE.contains(&without_conjunction(cx.word(v))) && (v.saturating_sub(2)..v).any(|y| in_sentence(y) && cx.lex.is_negation(cx.word(y)))
+        })
+}
+
 /// Whether the text says the date of the mention of draft `d` is not set: the event comes right
-/// after a noun naming its date (or one word after it), and a negation stands up to
-/// [`UNSET_REACH`] words before that noun in its sentence («ولم يتم تحديد موعد جلسة الاستئناف»، «دون
-/// تحديد موعد للانتخابات»، «لم يعلن موعد الجلسة»: court, election and government news of every
-/// country). Such an event is to come at no known time: undated, it is no event of the timeline (it
-/// would join the story's dated one of its kind, a hearing of another day).
+/// after an unset «موعد» ([`unset_date_noun`]; or one word after it, no phase word between), or
+/// right before «التي/الذي» and an unset «موعدها» («ولم يتم تحديد موعد جلسة الاستئناف»، «دون تحديد
+/// موعد للانتخابات»، «الانتخابات البرلمانية التي لم يحدد موعدها بعد»: court, election and government
+/// news of every country). Such an event is to come at no known time: undated, it is no event of
+/// the timeline (it would join the story's dated one of its kind, a hearing of another day). Only a
+/// date not set or not announced counts («لا تغيير في موعد الانتخابات» keeps them).
 pub(super) fn date_said_unset(cx: &Ctx, d: &Draft) -> bool {
     let sentence = cx.words[d.first].sentence;
-    (d.first.saturating_sub(2)..d.first).filter(|&x| cx.words[x].sentence == sentence).any(|x| {
-        cx.lex.is_date_of(cx.word(x)) && (x.saturating_sub(UNSET_REACH)..x).any(|y| cx.words[y].sentence == sentence && cx.lex.is_negation(cx.word(y)))
-    })
+    let phase = |x: usize| PHASES.contains(&crate::lexicon::strip_article(without_conjunction(cx.word(x))));
+    let before = (d.first.saturating_sub(2)..d.first)
+        .filter(|&x| cx.words[x].sentence == sentence)
+        .any(|x| unset_date_noun(cx, x) && !(x + 1..=d.first).any(phase));
+    // «… التي لم يحدد موعدها»: a relative clause right after the event (an adjective between)
+    let relative = || {
+        (d.last + 1..(d.last + 3).min(cx.words.len())).take_while(|&r| cx.words[r].sentence == sentence).find(|&r| matches!(cx.word(r), "التي" | "الذي")).is_some_and(|r| {
+            (r + 2..(r + 2 + UNSET_REACH).min(cx.words.len())).any(|x| cx.words[x].sentence == sentence && unset_date_noun(cx, x))
+        })
+    };
+    before || relative()
 }
 
 /// Whether the mention of draft `d` comes right after a word or phrase of purpose («بهدف إجلاء»،
@@ -854,22 +893,48 @@ const UNDERGOING: &[&str] = &[
 /// followed by ل is the date set for the event, not an adverbial of an act done for it.
 const SETTING: &[&str] = &["حدد", "حددت", "يحدد", "تحدد", "تحديد", "حددوا", "خصص", "خصصت", "تخصيص", "المحدد", "المقرر", "اختار", "اختارت"];
 
-/// Verbal nouns and verbs of moving a date (normalised): «تقديم»، «تأجيل»، «تأخير»، «إرجاء»،
-/// «تعديل»، «تغيير»، «نقل».
-const MOVING: &[&str] = &[
-    "تقديم", "تاجيل", "تاخير", "ارجاء", "تعديل", "تغيير", "قدمت", "اجلت", "اخرت", "ارجات", "عدلت", "غيرت", "قدم", "اجل", "ارجا",
-];
+/// Verbal nouns and verbs of moving a date (normalised): «تأجيل»، «تأخير»، «إرجاء», whatever they
+/// move.
+const MOVING: &[&str] = &["تاجيل", "تاخير", "ارجاء", "اجلت", "اخرت", "ارجات", "اجل", "ارجا"];
+
+/// Words of moving that move a date only with «موعد» as their object («تقديم موعد الانتخابات»،
+/// «تعديل موعد الامتحانات»): else they present or amend a thing («تقديم الدعم»، «تعديل الاتفاق»).
+const MOVING_A_DATE: &[&str] = &["تقديم", "تعديل", "تغيير", "قدمت", "عدلت", "غيرت", "قدم", "عدل", "غير"];
+
+/// How many words (its subject, its own day) may stand between a trigger and the moving word that
+/// is its object: «قرر الاتحاد يوم الاثنين تأجيل المباراة».
+const MOVING_OBJECT_REACH: usize = 4;
+
+/// Whether word `x` moves a date: a word of [`MOVING`] (never «أجل» of «من أجل»/«لأجل», 'in order
+/// to'), or one of [`MOVING_A_DATE`] with «موعد» right after it.
+fn moving_word(cx: &Ctx, x: usize) -> bool {
+    let w = without_conjunction(cx.word(x));
+    if MOVING.contains(&w) {
+        let purpose = w == "اجل" && x > 0 && without_conjunction(cx.word(x - 1)) == "من";
+        return !purpose;
+    }
+    MOVING_A_DATE.contains(&w) && x + 1 < cx.words.len() && cx.adjacent(x) && cx.lex.is_date_of(cx.word(x + 1))
+}
 
 /// Whether the date at word `tf`, after the mention of draft `d`, is a date something is moved to:
-/// right after «إلى», with a word of moving a date ([`MOVING`]) from the trigger on before it in its
-/// clause: the trigger itself («تقديم موعد الانتخابات إلى يونيو»، «تأخير موعد الحظر إلى الساعة
-/// الثامنة») or its object («قررت الوزارة تأجيل الامتحانات إلى يوم الأحد»، «أعلنت الجامعة تأجيل
-/// الحفل إلى الخميس»: government, school, court and election news of every country). The new date
-/// is the moved thing's, not the decision's nor the announcement's; a mention after the moving word
-/// (the thing moved) keeps it.
+/// right after «إلى», with a word of moving a date ([`moving_word`]) as the trigger itself
+/// («تقديم موعد الانتخابات إلى يونيو»، «أجلت المحكمة المحاكمة إلى جلسة 15 أبريل») or as its object
+/// a few words after it («قررت الوزارة تأجيل الامتحانات إلى يوم الأحد»، «أعلنت الحكومة يوم الاثنين
+/// تقديم موعد الانتخابات إلى يونيو»: government, school, court and election news of every country).
+/// The new date is the moved thing's, not the decision's nor the announcement's; a mention after
+/// the moving word (the thing moved) keeps it. A moving word in a purpose («فرض حظر التجول من أجل
+/// احتواء الاحتجاجات إلى يوم الأحد») or named by the event («مفاوضات تعديل الاتفاق») moves nothing
+/// of it.
 fn moves_a_date(cx: &Ctx, d: &Draft, tf: usize) -> bool {
+    if tf == 0 || cx.word(tf - 1) != "الي" {
+        return false;
+    }
     let clause = cx.words[d.first].clause;
-    tf > 0 && cx.word(tf - 1) == "الي" && (d.first..tf - 1).any(|x| cx.words[x].clause == clause && MOVING.contains(&without_conjunction(cx.word(x))))
+    let in_trigger = (d.first..=d.last).any(|x| moving_word(cx, x));
+    let object = || {
+        (d.last + 1..(d.last + 1 + MOVING_OBJECT_REACH).min(tf - 1)).take_while(|&x| cx.words[x].clause == clause && cx.adjacent(x - 1)).any(|x| moving_word(cx, x))
+    };
+    in_trigger || object()
 }
 
 /// Verbal nouns with ل that take an event word as their object («لإلقاء القبض»، «لإطلاق سراح»،

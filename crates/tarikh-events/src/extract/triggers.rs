@@ -112,9 +112,11 @@ pub(super) fn typed_drafts(cx: &Ctx) -> (Vec<Draft>, Vec<bool>) {
             if !p.contextual {
                 return true;
             }
-            let s = &cx.sentences[cx.words[first].sentence];
-            let sent = &cx.text[s.clone()];
-            cx.lex.types()[p.owner].context.iter().any(|c| sent.contains(c.as_str()))
+            let t = &cx.lex.types()[p.owner];
+            // (the context word as the subject between the trigger's words: «وصل وزير الخارجية إلى»)
+            let s = if t.context_in_trigger { cx.words[first].range.end..cx.words[last].range.start } else { cx.sentences[cx.words[first].sentence].clone() };
+            let sent = &cx.text[s];
+            t.context.iter().any(|c| sent.contains(c.as_str()))
         })
         .collect();
     cands.sort_by_key(|&(first, last, off, pi)| {

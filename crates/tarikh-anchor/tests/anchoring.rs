@@ -321,3 +321,25 @@ fn after_an_amount_not_told_as_past_still_counts_from_the_publication() {
     // «بعد غد» is a day of its own.
     assert_eq!(find(&anchor("وصل الوفد في 3 مارس 2024 ويغادر بعد غد.", "2024-03-05"), "بعد غد").value, "2024-03-07");
 }
+
+#[test]
+fn a_postponement_dated_in_its_sentence_counts_its_new_date_from_the_decision() {
+    let doc = anchor("مدد البرلمان في يناير حالة الطوارئ حتى مارس.", "2024-06-12");
+    let t = find(&doc, "مارس");
+    assert_eq!((t.value.as_str(), t.anchor), ("2024-03", AnchorKind::Narrative));
+    assert_eq!(find(&anchor("أجلت الانتخابات من ديسمبر 2023 إلى فبراير.", "2024-06-12"), "فبراير").value, "2024-02");
+    // Undated decision: the new date lies ahead of the article.
+    assert_eq!(find(&anchor("قررت اللجنة تأجيل الاجتماع إلى الأحد.", "2024-06-12"), "الأحد").value, "2024-06-16");
+}
+
+#[test]
+fn after_an_amount_does_not_count_from_the_day_of_a_report() {
+    // «قال الوزير الخميس إن …»: the report's day is no stage of the story told; from the publication.
+    let doc = anchor("وقال الوزير الخميس إن الجيش انسحب بعد أسبوع.", "2024-06-12");
+    assert_eq!(find(&doc, "بعد أسبوع").anchor, AnchorKind::Dct);
+    // Counted from the narrative it would fall after the publication: from the publication then.
+    let doc = anchor("ستنطلق الانتخابات في 11 يونيو، وكانت اللجنة أعلنت النتائج بعد ثلاثة أيام.", "2024-06-12");
+    assert_eq!(find(&doc, "بعد ثلاثة أيام").anchor, AnchorKind::Dct);
+    // A date of the story itself still counts.
+    assert_eq!(find(&anchor("وقع الهجوم الأحد، وبعد يومين اعتقلت الشرطة المشتبه به.", "2024-06-12"), "بعد يومين").value, "2024-06-11");
+}

@@ -40,6 +40,13 @@ fn own_year_follows(text: &str, at: usize) -> bool {
     ["من العام", "من السنه", "من عام", "من سنه"].iter().any(|p| rest.starts_with(p))
 }
 
+/// Does a list go into the next year from `prev` to `month`? Only from the second half of the year
+/// into the first (ديسمبر ويناير، نوفمبر وفبراير): months out of order within a half («مارس
+/// وفبراير 2022») are a list of one year, not March of one year and February of the next.
+fn turns_year(prev: u32, month: u32) -> bool {
+    month < prev && prev > 6 && month <= 6
+}
+
 /// The reading of a month named after `prev` in a list («في يناير وفبراير»، «ديسمبر ويناير»): a list
 /// runs forward in time, so the month is of the year of the month before it, or of the next year
 /// when it comes earlier in the calendar. A year written or counted from the reference (مارس من
@@ -48,8 +55,7 @@ fn own_year_follows(text: &str, at: usize) -> bool {
 /// publication date (which gave one list two years: «يونيو وديسمبر» read in June as June of this
 /// year and December of the last). A direction adjective is the first month's: the others follow.
 fn follower(prev: &Semantics, month: u32) -> Semantics {
-    let prev_month = prev.month.unwrap_or(0);
-    let turn = i32::from(month <= prev_month);
+    let turn = i32::from(turns_year(prev.month.unwrap_or(0), month));
     let mut then = prev.clone();
     then.month = Some(month);
     then.direction = None;
@@ -192,7 +198,7 @@ impl Grammar {
                         // before March is of the year before.
                         Some(y) => {
                             if first.year.is_none() || first.year == Some(y) {
-                                first.year = Some(y - i32::from(first_month >= month2));
+                                first.year = Some(y - i32::from(turns_year(first_month, month2)));
                             }
                             let mut then = first.clone();
                             then.month = Some(month2);
@@ -260,7 +266,7 @@ impl Grammar {
                             if let Some((year, mut n)) = closing_year {
                                 let mut later = month2;
                                 for (idx, &month) in months.iter().enumerate().rev() {
-                                    n -= i32::from(month >= later);
+                                    n -= i32::from(turns_year(month, later));
                                     later = month;
                                     let set = |sem: &mut Semantics| {
                                         sem.year = year.map(|y| y + n);

@@ -2,19 +2,73 @@
 //! times as one expression each («السبت و+الأحد» are two timexes), and a rule's match is one
 //! expression, so two readings are made here, after the matches are settled:
 //! - a month read alone (a DATE naming a month, no day) followed by «و» and another month name: the
-//!   second month becomes an expression of its own, with the first one's year and direction (the
-//!   first had a signal, «في يناير»; the bare second month had none and was lost); when the second
-//!   month was read with a year and the first has none, the first takes that year («في يناير
-//!   وفبراير 2024»);
+//!   second month becomes an expression of its own (the first had a signal, «في يناير»; the bare
+//!   second month had none and was lost). A list runs forward in time: each month is of the year of
+//!   the one before it, or of the next when earlier in the calendar («ديسمبر 2022 ويناير»), by the
+//!   year written, or by referring back to the month before it when none is; when the last month
+//!   was read with a year (or «من العام الماضي») and the first has none, every month takes it,
+//!   counted back («في ديسمبر ويناير 2024»: December 2023). A month that is also a common word
+//!   (مارس، أب) is one only before a list boundary («ومارس الضغط» is a verb);
 //! - a stretch of months read from the dual «شهري X وY» (a range from X to Y) is kept only when Y
 //!   follows X: «شهري يوليو وأغسطس» is a two-month stretch, «شهري يونيو وسبتمبر» (exam sessions)
 //!   two months apart, so two expressions; a yearly SET «شهري يناير ويوليو من كل عام» gives both
 //!   months as SETs.
 
-use crate::{Calendar, Grammar, Mention, MentionType};
+use crate::{Anaphora, Calendar, Grammar, Mention, MentionType, Semantics, Unit};
 
 /// The month names' lexicon: its words are looked up after «و».
 const MONTH_LEXICON: &str = "month";
+
+/// Month names that are also common words (normalised spelling): مارس (he practised), آب/أب (a
+/// father, both fold to اب), ماي (water, Maghreb), نيسان، شباط، جوان، أيار، تموز (names, words of
+/// other dialects). After و one of them is a month only before a list boundary
+/// ([`Grammar::list_boundary_at`]).
+const MONTH_HOMOGRAPHS: [&str; 8] = ["مارس", "اب", "ماي", "نيسان", "شباط", "جوان", "ايار", "تموز"];
+
+/// Year nouns after a month («مارس عام 2020»، «مارس من العام الماضي» goes by من).
+const YEAR_NOUNS: [&str; 6] = ["عام", "سنه", "العام", "السنه", "لعام", "لسنه"];
+
+/// Prepositions that may follow the last month of a list («في يناير ومارس من العام الماضي»،
+/// «في يونيو ومارس على التوالي»).
+const LIST_PREPOSITIONS: [&str; 13] = ["من", "الى", "حتى", "على", "عن", "مع", "بين", "قبل", "بعد", "خلال", "في", "منذ", "عند"];
+
+/// Does the text at `at` (after a month) give that month a year of its own in words («من العام
+/// التالي»، «من السنة الماضية»)? Then the month is not part of the list before it: its year is not
+/// the list's.
+fn own_year_follows(text: &str, at: usize) -> bool {
+    let rest = text[at..].trim_start_matches(' ');
+    ["من العام", "من السنه", "من عام", "من سنه"].iter().any(|p| rest.starts_with(p))
+}
+
+/// Does a list go into the next year from `prev` to `month`? Only from the second half of the year
+/// into the first (ديسمبر ويناير، نوفمبر وفبراير): months out of order within a half («مارس
+/// وفبراير 2022») are a list of one year, not March of one year and February of the next.
+fn turns_year(prev: u32, month: u32) -> bool {
+    month < prev && prev > 6 && month <= 6
+}
+
+/// The reading of a month named after `prev` in a list («في يناير وفبراير»، «ديسمبر ويناير»): a list
+/// runs forward in time, so the month is of the year of the month before it, or of the next year
+/// when it comes earlier in the calendar. A year written or counted from the reference (مارس من
+/// العام الماضي) is carried over; otherwise the month refers back to the month before it (the last
+/// date the text gave), as «العام نفسه» does, instead of being read on its own against the
+/// publication date (which gave one list two years: «يونيو وديسمبر» read in June as June of this
+/// year and December of the last). A direction adjective is the first month's: the others follow.
+fn follower(prev: &Semantics, month: u32) -> Semantics {
+    let turn = i32::from(turns_year(prev.month.unwrap_or(0), month));
+    let mut then = prev.clone();
+    then.month = Some(month);
+    then.direction = None;
+    match (prev.year, prev.shift, prev.anaphora) {
+        (Some(y), _, _) => then.year = Some(y + turn),
+        (None, Some((Unit::Year, n)), None) => then.shift = Some((Unit::Year, n + turn)),
+        _ => {
+            then.anaphora = Some(Anaphora::Unit(Unit::Year));
+            then.shift = Some((Unit::Year, turn));
+        }
+    }
+    then
+}
 
 impl Grammar {
     /// The month name (of lexicon `month`) that `rest` starts with and its number; the longest name
@@ -80,7 +134,38 @@ impl Grammar {
         let rest_trim = rest.strip_prefix(' ').unwrap_or(rest);
         let start = text.len() - rest_trim.len();
         let (len, month) = self.month_at(rest_trim)?;
+        let word = self.month_word_len(rest_trim).map_or(rest_trim, |l| &rest_trim[..l]);
+        if MONTH_HOMOGRAPHS.contains(&word) && !self.list_boundary_at(text, start + len) {
+            // «ومارس الضغط»، «وأب في يوليو»: a verb or a noun, not a month.
+            return None;
+        }
         Some((start..start + len, month))
+    }
+
+    /// Does a list of months end or go on at `at` (after a month named after و)? The text ends, or
+    /// punctuation, a number (its year), a direction adjective, «و» and another month, a year noun
+    /// (عام، سنة) or a preposition that does not open a date of its own («وأب في يوليو»: a second
+    /// clause, «أب» a father) follows. A verb or a noun is followed by its object or complement
+    /// («ومارس الضغط»، «ومارس مهامه»): not a boundary.
+    fn list_boundary_at(&self, text: &str, at: usize) -> bool {
+        let rest = text[at..].trim_start_matches(' ');
+        let Some(c) = rest.chars().next() else { return true };
+        if !tarikh_text::is_word_char(c) || c.is_ascii_digit() {
+            return true;
+        }
+        let word = &rest[..rest.find(|c: char| !tarikh_text::is_word_char(c)).unwrap_or(rest.len())];
+        let has = |name: &str| self.lexicon_index.get(name).is_some_and(|&li| self.lexicons[li].words.contains_key(word));
+        if ["past_word", "future_word", "past_word_dual", "future_word_dual"].into_iter().any(has) || YEAR_NOUNS.contains(&word) {
+            return true;
+        }
+        if self.month_after_and(text, at).is_some() {
+            return true;
+        }
+        if LIST_PREPOSITIONS.contains(&word) {
+            let next = rest[word.len()..].trim_start_matches(' ');
+            return !(next.starts_with(|c: char| c.is_ascii_digit()) || self.month_at(next).is_some());
+        }
+        false
     }
 
     /// Split or complete months joined by و (see the module's doc).
@@ -108,9 +193,27 @@ impl Grammar {
                     }
                     let mut first = s.clone();
                     first.range_end = None;
-                    first.year = first.year.or(end_year);
-                    let mut then = first.clone();
-                    then.month = Some(month2);
+                    let then = match end_year {
+                        // «شهري ديسمبر ومارس 2023»: the year written is the last month's; December
+                        // before March is of the year before.
+                        Some(y) => {
+                            if first.year.is_none() || first.year == Some(y) {
+                                first.year = Some(y - i32::from(turns_year(first_month, month2)));
+                            }
+                            let mut then = first.clone();
+                            then.month = Some(month2);
+                            then.year = Some(y);
+                            then.direction = None;
+                            then
+                        }
+                        // «شهري يونيو وسبتمبر الماضيين»: each in the direction (see below).
+                        None if first.direction.is_some() => {
+                            let mut then = first.clone();
+                            then.month = Some(month2);
+                            then
+                        }
+                        None => follower(&first, month2),
+                    };
                     replaced.push(i);
                     added.push(Mention { range: m.range.start..k, matched: m.matched.start..k, kind: m.kind, semantics: first, rule: format!("{}+apart", m.rule) });
                     added.push(Mention { range: second.start..m.range.end, matched: second.start..m.matched.end.max(m.range.end), kind: m.kind, semantics: then, rule: format!("{}+apart", m.rule) });
@@ -123,54 +226,96 @@ impl Grammar {
                     added.push(Mention { range: m.range.start..k, matched: m.matched.start..k, kind: m.kind, semantics: s.clone(), rule: format!("{}+and", m.rule) });
                     added.push(Mention { range: second.start..m.range.end, matched: second.start..m.matched.end.max(m.range.end), kind: m.kind, semantics: then, rule: format!("{}+and", m.rule) });
                 }
-                // «في يناير وفبراير»: the month after و, unread.
+                // «في يناير وفبراير»: the months after و, unread.
                 (MentionType::Date, None, None) => {
-                    // «في أكتوبر ونوفمبر وديسمبر»: each month after و in turn.
+                    // «في أكتوبر ونوفمبر وديسمبر»: each month after و in turn, each of the year of
+                    // the one before it or of the next (see `follower`).
                     let mut end = m.range.end;
                     let mut months = vec![s.month.unwrap_or(0)];
                     let mut chain: Vec<Mention> = Vec::new();
+                    // The month that closes the list, read already with its year («ومارس 2022»).
+                    let mut closing: Option<(usize, u32)> = None;
                     while let Some((second, month2)) = self.month_after_and(text, end) {
-                        if months.contains(&month2) || chosen.iter().any(|o| o.range.start < second.end && second.start < o.range.end) {
+                        if months.contains(&month2) {
+                            break;
+                        }
+                        if let Some(j) = chosen.iter().position(|o| o.range.start < second.end && second.start < o.range.end) {
+                            closing = Some((j, month2)).filter(|_| chosen[j].range.start == second.start);
+                            break;
+                        }
+                        if own_year_follows(text, second.end) {
                             break;
                         }
                         months.push(month2);
                         end = second.end;
-                        let mut then = s.clone();
-                        then.month = Some(month2);
+                        let then = follower(chain.last().map_or(s, |c| &c.semantics), month2);
                         chain.push(Mention { range: second.clone(), matched: second, kind: m.kind, semantics: then, rule: format!("{}+and", m.rule) });
                     }
-                    if !chain.is_empty() {
-                        // «في يناير وفبراير الماضيين»: the dual adjective after the last month is
-                        // every month's direction (and part of the last one's span, as «الماضي» is).
-                        if let (Some((len, direction)), None) = (self.dual_direction_at(text, end), s.direction) {
-                            let mut first = m.clone();
-                            first.semantics.direction = Some(direction);
-                            first.rule = format!("{}+and", m.rule);
-                            replaced.push(i);
-                            added.push(first);
-                            for c in &mut chain {
-                                c.semantics.direction = Some(direction);
-                            }
-                            if let Some(last) = chain.last_mut() {
-                                last.range.end = end + len;
-                                last.matched.end = end + len;
+                    // «في يناير ومارس ويونيو 2022»: the year written after the last month is every
+                    // month's, counted back across a new year (ديسمبر ويناير 2024: December 2023).
+                    if let Some((j, month2)) = closing {
+                        let o = &chosen[j].semantics;
+                        // «في يناير ومارس من العام الماضي»: a year counted from the reference is
+                        // every month's too.
+                        let closing_year = match (o.year, o.shift) {
+                            (Some(y), _) => Some((Some(y), 0)),
+                            (None, Some((Unit::Year, n))) if o.anaphora.is_none() => Some((None, n)),
+                            _ => None,
+                        };
+                        if o.month == Some(month2) && o.day.is_none() && o.calendar == Calendar::Gregorian && s.year.is_none() && s.shift.is_none() {
+                            if let Some((year, mut n)) = closing_year {
+                                let mut later = month2;
+                                for (idx, &month) in months.iter().enumerate().rev() {
+                                    n -= i32::from(turns_year(month, later));
+                                    later = month;
+                                    let set = |sem: &mut Semantics| {
+                                        sem.year = year.map(|y| y + n);
+                                        sem.shift = year.is_none().then_some((Unit::Year, n));
+                                        sem.anaphora = None;
+                                        sem.direction = None;
+                                    };
+                                    if idx > 0 {
+                                        set(&mut chain[idx - 1].semantics);
+                                    } else {
+                                        let mut first = s.clone();
+                                        set(&mut first);
+                                        replaced.push(i);
+                                        added.push(Mention { range: m.range.clone(), matched: m.matched.clone(), kind: m.kind, semantics: first, rule: format!("{}+year-after", m.rule) });
+                                    }
+                                }
                             }
                         }
                         added.extend(chain);
                         continue;
                     }
-                    let Some((second, month2)) = self.month_after_and(text, m.range.end) else { continue };
-                    if let Some(j) = chosen.iter().position(|o| o.range.start < second.end && second.start < o.range.end) {
-                        // Read already («فبراير 2024»): its year is the first month's too.
-                        let o = &chosen[j].semantics;
-                        if o.month == Some(month2) && o.day.is_none() && o.year.is_some() && s.year.is_none() && s.shift.is_none() && chosen[j].range.start == second.start {
-                            let mut first = s.clone();
-                            first.year = o.year;
-                            first.direction = None;
-                            replaced.push(i);
-                            added.push(Mention { range: m.range.clone(), matched: m.matched.clone(), kind: m.kind, semantics: first, rule: format!("{}+year-after", m.rule) });
+                    if chain.is_empty() {
+                        continue;
+                    }
+                    // «في يناير وفبراير الماضيين»: the dual adjective after the last month is every
+                    // month's direction (and part of the last one's span, as «الماضي» is). Each
+                    // month is read in that direction on its own: the list as a block (its last
+                    // month past, the others before it) would need the anchoring to read the last
+                    // month first; read from the first month, «أبريل ويونيو الماضيين» in May would
+                    // put June ahead.
+                    if let (Some((len, direction)), None) = (self.dual_direction_at(text, end), s.direction) {
+                        let mut first = m.clone();
+                        first.semantics.direction = Some(direction);
+                        first.rule = format!("{}+and", m.rule);
+                        replaced.push(i);
+                        added.push(first);
+                        for c in &mut chain {
+                            let sem = &mut c.semantics;
+                            if sem.anaphora.take().is_some() {
+                                sem.shift = None;
+                            }
+                            sem.direction = Some(direction);
+                        }
+                        if let Some(last) = chain.last_mut() {
+                            last.range.end = end + len;
+                            last.matched.end = end + len;
                         }
                     }
+                    added.extend(chain);
                 }
                 _ => {}
             }

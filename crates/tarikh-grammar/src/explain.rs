@@ -239,6 +239,23 @@ impl MatchExplanation {
 /// How many partial matches to report.
 const PARTIAL_MATCHES: usize = 6;
 
+/// A chosen expression made after the matching from another candidate (`from`: a day listed
+/// before a dated one, a month joined by و), shown with that candidate's origin and priority.
+fn derived_candidate(name: &str, from: Option<usize>, candidates: &[Candidate], mention: Mention) -> Candidate {
+    let (origin, priority) = from.map_or((String::new(), 0), |f| (candidates[f].origin.clone(), candidates[f].priority));
+    Candidate {
+        name: name.into(),
+        origin,
+        source: Source::ListedDay { from: from.unwrap_or(0) },
+        priority,
+        captures: Vec::new(),
+        fields: Vec::new(),
+        contexts: Vec::new(),
+        outcome: Outcome::Chosen,
+        mention,
+    }
+}
+
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || c == '_'
 }
@@ -385,18 +402,7 @@ impl Grammar {
             }
             let base = m.rule.strip_suffix("+listed-day").unwrap_or(&m.rule);
             let from = chosen.iter().copied().filter(|&i| found[i].0.rule == base && found[i].0.range.start >= m.range.end).min_by_key(|&i| found[i].0.range.start);
-            let (origin, priority) = from.map_or((String::new(), 0), |f| (candidates[f].origin.clone(), candidates[f].priority));
-            candidates.push(Candidate {
-                name: "listed-day".into(),
-                origin,
-                source: Source::ListedDay { from: from.unwrap_or(0) },
-                priority,
-                captures: Vec::new(),
-                fields: Vec::new(),
-                contexts: Vec::new(),
-                outcome: Outcome::Chosen,
-                mention: m,
-            });
+            candidates.push(derived_candidate("listed-day", from, &candidates, m));
             final_chosen.push(candidates.len() - 1);
         }
         // Months joined by و (coordinated.rs) split a range of months apart or add the second month.
@@ -412,18 +418,7 @@ impl Grammar {
             }
             let base = m.rule.rsplit_once('+').map_or(m.rule.as_str(), |(b, _)| b);
             let from = before_months.iter().copied().filter(|&i| candidates[i].mention.rule == base && candidates[i].mention.range.start <= m.range.start).max_by_key(|&i| candidates[i].mention.range.start);
-            let (origin, priority) = from.map_or((String::new(), 0), |f| (candidates[f].origin.clone(), candidates[f].priority));
-            candidates.push(Candidate {
-                name: "coordinated-month".into(),
-                origin,
-                source: Source::ListedDay { from: from.unwrap_or(0) },
-                priority,
-                captures: Vec::new(),
-                fields: Vec::new(),
-                contexts: Vec::new(),
-                outcome: Outcome::Chosen,
-                mention: m,
-            });
+            candidates.push(derived_candidate("coordinated-month", from, &candidates, m));
             final_chosen.push(candidates.len() - 1);
         }
         for &i in chosen.iter().chain(&before_months) {

@@ -679,10 +679,6 @@ pub(crate) fn cluster(input: &Input, flat: &[Flat], flat_of: &[Vec<Option<usize>
                             keys.push((g, 0, d, f.head_first));
                         }
                         keys.extend(f.rare.iter().map(|&k| (g, 1, d, k)));
-                        // (and under its distinguishing words: two moves of one exchange rate told
-                        // from either side, «ارتفع الدولار أمام الجنيه» and «تراجع سعر الجنيه أمام
-                        // الدولار», share the measure, not always a rare key word)
-                        keys.extend(f.distinct.iter().map(|&k| (g, 7, d, k)));
                         if f.same_day {
                             // every same-day mention of the group is a candidate (types of one
                             // group still need a shared word, see should_merge)

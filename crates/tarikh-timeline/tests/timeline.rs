@@ -1103,31 +1103,3 @@ fn the_case_of_a_suspect_is_no_raid_of_its_article() {
     let (_, tl) = run(&[a, b]);
     assert!(tl.events.iter().filter(|e| e.event_type == "raid").all(|e| e.mentions.len() <= 2), "{:#?}", tl.events);
 }
-
-#[test]
-fn one_exchange_rate_told_from_either_side_is_one_move() {
-    // the dollar up against the pound and the pound down against the dollar on one day: one
-    // move of one rate, whatever rare words each sentence has besides
-    let a = doc(
-        "a",
-        "ارتفع الدولار أمام الجنيه يوم الأحد. وفي السوق الموازية، تراجع سعر الجنيه أمام الدولار خلال تعاملات الأحد.",
-        (2024, 3, 10),
-        "Africa/Cairo",
-        2,
-        vec![tx("يوم الأحد", "2024-03-10", AnchorKind::Dct), nth(tx("الأحد", "2024-03-10", AnchorKind::Dct), 1)],
-    );
-    let (_, tl) = run(&[a]);
-    let moves: Vec<_> = tl.events.iter().filter(|e| e.event_type == "market_move").collect();
-    assert_eq!(moves.len(), 1, "{:#?}", tl.events);
-    // counter-case: the index's move of that day is another event
-    let a = doc(
-        "a",
-        "ارتفع الدولار أمام الجنيه يوم الأحد. وفي السوق المحلية، تراجع المؤشر الرئيسي للبورصة خلال تعاملات الأحد.",
-        (2024, 3, 10),
-        "Africa/Cairo",
-        2,
-        vec![tx("يوم الأحد", "2024-03-10", AnchorKind::Dct), nth(tx("الأحد", "2024-03-10", AnchorKind::Dct), 1)],
-    );
-    let (_, tl) = run(&[a]);
-    assert_eq!(tl.events.iter().filter(|e| e.event_type == "market_move").count(), 2, "{:#?}", tl.events);
-}

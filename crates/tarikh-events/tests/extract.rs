@@ -2294,3 +2294,39 @@ fn only_a_date_not_set_or_not_announced_unsets_it() {
     assert_ne!(role("ولم يحضر الوزير موعد المباراة بسبب سفره.", "المباراة"), MentionRole::Attribution);
     assert_ne!(role("ولم تحدد النقابة موعد انتهاء الإضراب.", "الإضراب"), MentionRole::Attribution);
 }
+
+#[test]
+fn speech_going_on_continues_the_speaker_not_a_report_he_cites() {
+    // «جاء في البيان:» goes on with the spokesman's statement, not with the claim of the other
+    // side that his statement cites («… بعد نشر مقطع قالت إنه …»)
+    let text = "قال المتحدث باسم الجيش، السبت، إن الجيش يتابع الوضع بعد نشر الحركة مقطعا قالت إنه لجنود أسرى. جاء في البيان: \"نتابع عن كثب\".";
+    let d = doc("d", text, vec![date("السبت", "2023-04-15", day(2023, 4, 15))]);
+    let ev = extract(&d, &lex());
+    let (said, _) = find(&ev, "قال");
+    let (_, m) = find(&ev, "البيان");
+    assert_eq!(m.joins, Some(said), "{:?}", ev.mentions.iter().map(|m| (&m.trigger, m.joins)).collect::<Vec<_>>());
+    // counter-case: a report of its own sentence, not inside another's content, is the one that goes on
+    let text = "قال المتحدث، السبت، إن الوضع هادئ. وقالت الوزيرة الأحد إن الطرق مفتوحة. وأضافت: \"نعمل بلا توقف\".";
+    let d = doc("d", text, vec![date("السبت", "2023-04-15", day(2023, 4, 15)), date("الأحد", "2023-04-16", day(2023, 4, 16))]);
+    let ev = extract(&d, &lex());
+    let (minister, _) = find(&ev, "قالت");
+    assert_eq!(find(&ev, "أضافت").1.joins, Some(minister));
+}
+
+#[test]
+fn a_resumed_trial_a_foiled_plot_and_coming_to_power_are_named_as_such() {
+    let types = |text: &str| extract(&doc("d", text, vec![]), &lex()).mentions.iter().map(|m| (m.trigger.clone(), m.event_type.clone())).collect::<Vec<_>>();
+    // a trial resumed is the trial: one mention, not a resumption beside it
+    assert_eq!(types("استأنفت المحكمة محاكمة الرئيس السابق."), vec![("استأنفت المحكمة محاكمة".to_string(), "trial".to_string())]);
+    // (counter-case: classes resuming stay a resumption)
+    assert!(types("استأنفت المدارس الدراسة.").iter().any(|(_, t)| t == "resumption"));
+    // a plot to kill is a plot (of the attack group), not the attempt on the minister's life
+    let plot = types("أحبطت الشرطة مخططا لاغتيال وزير الداخلية.");
+    assert!(plot.iter().all(|(_, t)| t != "assassination"), "{plot:?}");
+    assert!(types("نجا الوزير من محاولة اغتيال.").iter().any(|(_, t)| t == "assassination"));
+    // coming to power is an accession, no generic reaching
+    assert!(types("وصل الرئيس إلى السلطة عام 2013.").iter().any(|(_, t)| t == "office_transition"));
+    assert!(types("وصل الوزير إلى ذروة شعبيته.").iter().all(|(_, t)| t != "office_transition"));
+    // a hold told by «ثبت» with one rate
+    assert!(types("ثبت البنك المركزي سعر الفائدة.").iter().any(|(_, t)| t == "rate_decision"));
+}

@@ -135,6 +135,14 @@ pub(super) fn report_roles(cx: &Ctx, drafts: &[Draft], complement: &[Option<usiz
     let types = cx.lex.types();
     let reports = |d: &Draft| d.type_idx.is_some_and(|ti| types[ti].reports);
     let mut last_report: Option<(usize, usize)> = None; // (sentence, mention)
+    // a report cited inside the content of another («قال المتحدث إن … بعد نشر مقطع قالت إنه …»)
+    // is the speaker's, not a new speaker: speech that goes on after it («وأضاف:»، «جاء في
+    // البيان:») goes on with the report that cites it
+    let cited_within = |last: Option<(usize, usize)>, d: &Draft| {
+        last.is_some_and(|(s, p)| {
+            s == cx.words[d.first].sentence && complement[cx.words[drafts[p].last].clause].is_some_and(|c| c > drafts[p].last && d.first > c)
+        })
+    };
     for (mi, d) in drafts.iter().enumerate() {
         let Some(ti) = d.type_idx else { continue };
         let sentence = cx.words[d.first].sentence;
@@ -200,7 +208,7 @@ pub(super) fn report_roles(cx: &Ctx, drafts: &[Draft], complement: &[Option<usiz
                 if (d.last + 1..drafts[o].first).any(|wi| consent(cx.word(wi))) {
                     mentions[mi].time_is_start = true;
                 }
-                if types[ti].reports {
+                if types[ti].reports && !cited_within(last_report, d) {
                     last_report = Some((sentence, mi));
                 }
                 continue;
@@ -217,7 +225,9 @@ pub(super) fn report_roles(cx: &Ctx, drafts: &[Draft], complement: &[Option<usiz
             if mentions[mi].time.is_none() {
                 mentions[mi].time = mentions[p].time;
             }
-            last_report = Some((sentence, mi));
+            if !cited_within(last_report, d) {
+                last_report = Some((sentence, mi));
+            }
             continue;
         }
         let continuing = d.first == d.last && types[ti].continues.iter().any(|c| c == without_conjunction(cx.word(d.first)));
@@ -241,7 +251,9 @@ pub(super) fn report_roles(cx: &Ctx, drafts: &[Draft], complement: &[Option<usiz
         } else {
             mentions[mi].role = MentionRole::Attribution;
         }
-        last_report = Some((sentence, mi));
+        if !cited_within(last_report, d) {
+            last_report = Some((sentence, mi));
+        }
     }
     // A dated report named by its bare verb, its object after the date ("كان الفريق أعلن، مساء
     // الجمعة، حصول عملية قرصنة"): named by the verb and what it announces.

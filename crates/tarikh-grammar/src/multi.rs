@@ -29,24 +29,17 @@ use regex_automata::util::pool::Pool;
 use regex_automata::{Anchored, MatchKind};
 use regex_syntax::hir::Hir;
 
-type CachePool = Pool<(Cache, Cache), Box<dyn Fn() -> (Cache, Cache) + Send + Sync>>;
+type CachePool = Pool<Cache, Box<dyn Fn() -> Cache + Send + Sync>>;
 
-/// Every rule's pattern in two lazy DFAs: one searched forward, unanchored, over the whole text
-/// (where matches end), one searched backward from each of those ends (where they start). See
-/// the module docs.
+/// Every rule's pattern in one lazy DFA, searched anchored (see the module docs).
 pub(crate) struct RuleSpans {
-    /// Every rule's boundary, proclitics and body, and the decimal digits other than ASCII `0-9`
-    /// (the last pattern), searched unanchored with every match reported.
-    forward: DFA,
-    /// Every rule's boundary, proclitics and body, reversed, searched anchored at a match's end.
-    reverse: DFA,
-    /// Per pattern of the automata: its rule (the forward one's last pattern is no rule's).
+    dfa: DFA,
+    /// Per pattern of the automaton: its rule.
     pattern_rule: Vec<u32>,
     /// How many rules the grammar has.
     rules: usize,
     /// The decimal digits other than ASCII `0-9`, as sorted ranges: a text holding one is left to
     /// the prefilter (`starts` gives `None`), whose literals assume there is none.
-    #[cfg(test)]
     other_digits: Vec<(char, char)>,
     caches: CachePool,
 }
@@ -81,132 +74,111 @@ impl RuleStarts {
 
 /// What the automaton holds of a rule: its proclitics and its body, without the boundaries
 /// around them. Every rule's full pattern is `(?:^|[^WORD_CHARS])` + this +
-/// `(?:$|[^WORD_CHARS])` (see load.rs, `full_pattern`): the automata put the start boundary back
-/// in front of it and leave the end boundary out (a larger language: a rule may be reported where
-/// it then does not match, never the reverse). `None` if the rule's pattern is not built that way
-/// (then the automata are not used at all).
+/// `(?:$|[^WORD_CHARS])` (see load.rs, `full_pattern`): the automaton is searched just after the
+/// boundary character instead (or at the text's start), and the end boundary is left out (a
+/// larger language: a rule may be reported where it then does not match, never the reverse).
+/// `None` if the rule's pattern is not built that way (then the automaton is not used at all).
 pub(crate) fn search_pattern(rule: &crate::load::Rule) -> Option<String> {
     let word = crate::load::WORD_CHARS;
     let inner = format!("(?P<_clitic>[وف]?[بلك]?)(?P<_body>{})", rule.body);
     (rule.pattern == format!("(?:^|[^{word}]){inner}(?:$|[^{word}])")).then_some(inner)
 }
 
-/// The patterns both automata hold, one per rule (see the module docs): the start boundary
-/// `(?:^|[^WORD_CHARS])`, then the rule's proclitics and body (`patterns`: the rules'
-/// [`search_pattern`]s parsed), a Unicode word boundary left out (a larger language, see
-/// [`crate::prefilter::strip`]): a lazy DFA cannot read `\b` next to an Arabic letter.
-fn bounded_patterns(patterns: Vec<(usize, Hir)>) -> Option<Vec<Hir>> {
-    let boundary = start_boundary()?;
-    Some(stripped(patterns).into_iter().map(|h| Hir::concat(vec![boundary.clone(), h])).collect())
-}
-
-/// The start boundary of every rule's pattern, `(?:^|[^WORD_CHARS])`.
-fn start_boundary() -> Option<Hir> {
-    regex_syntax::ParserBuilder::new().utf8(true).build().parse(&format!("(?:^|[^{}])", crate::load::WORD_CHARS)).ok()
-}
-
-/// The rules' [`search_pattern`]s (`patterns`, parsed) without a Unicode word boundary.
-fn stripped(patterns: Vec<(usize, Hir)>) -> Vec<Hir> {
-    // Taken, not copied: most patterns hold no word boundary and go in as they are (copying
-    // every rule's pattern, lexicons and all, cost ~0.1 G instructions of a first build).
-    patterns.into_iter().map(|(_, h)| if h.properties().look_set().contains_word_unicode() { crate::prefilter::strip(&h) } else { h }).collect()
-}
-
 impl RuleSpans {
-    /// The automata over `patterns` (rule index, the rule's [`search_pattern`] parsed), for a grammar
-    /// of `rules` rules; `None` if they cannot be built (too large), in which case every text is
+    /// The automaton over `patterns` (rule index, the rule's [`search_pattern`] parsed), for a grammar
+    /// of `rules` rules; `None` if it cannot be built (too large), in which case every text is
     /// matched the prefilter's way.
     pub(crate) fn new(rules: usize, patterns: Vec<(usize, Hir)>) -> Option<RuleSpans> {
         let pattern_rule: Vec<u32> = patterns.iter().map(|(r, _)| *r as u32).collect();
-        let boundary = start_boundary()?;
-        let inner = stripped(patterns);
-        let nfa_config = || thompson::Config::new().utf8(true).shrink(false).which_captures(thompson::WhichCaptures::None).nfa_size_limit(Some(256 << 20));
-        let hirs: Vec<Hir> = inner.iter().map(|h| Hir::concat(vec![boundary.clone(), h.clone()])).collect();
-        let reverse_nfa = thompson::Compiler::new().configure(nfa_config().reverse(true)).build_many_from_hir(&hirs).ok()?;
-        drop(hirs);
-        let other_digits = crate::prefilter::other_digit_class();
-        if other_digits.ranges().is_empty() {
+        // Taken, not copied: most patterns hold no word boundary and go in as they are (copying
+        // every rule's pattern, lexicons and all, cost ~0.1 G instructions of a first build).
+        let hirs: Vec<Hir> = patterns.into_iter().map(|(_, h)| if h.properties().look_set().contains_word_unicode() { crate::prefilter::strip(&h) } else { h }).collect();
+        let nfa_config = thompson::Config::new().utf8(true).shrink(false).which_captures(thompson::WhichCaptures::None).nfa_size_limit(Some(256 << 20));
+        let nfa = thompson::Compiler::new().configure(nfa_config).build_many_from_hir(&hirs).ok()?;
+        // Anchored searches only start in a handful of states (the start state by the byte before),
+        // and the states a text reaches are few; 64 MB is never reached on news text (~17 MB
+        // for 300 articles), and a cleared cache only costs time.
+        let config = DFA::config().match_kind(MatchKind::All).cache_capacity(64 << 20).skip_cache_capacity_check(true);
+        let dfa = DFA::builder().configure(config).build_from_nfa(nfa).ok()?;
+        let d = dfa.clone();
+        let create: Box<dyn Fn() -> Cache + Send + Sync> = Box::new(move || d.create_cache());
+        let other_digits: Vec<(char, char)> = crate::prefilter::other_digit_class().ranges().iter().map(|r| (r.start(), r.end())).collect();
+        if other_digits.is_empty() {
             return None; // (the Unicode tables are compiled in: cannot happen)
         }
-        // Forward, one pattern for all rules (where some rule's match ends; the boundary once,
-        // not once per rule: every state of an unanchored search holds its start), and the
-        // other digits.
-        let any_rule = Hir::concat(vec![boundary, Hir::alternation(inner)]);
-        let forward_nfa = thompson::Compiler::new().configure(nfa_config()).build_many_from_hir(&[any_rule, Hir::class(regex_syntax::hir::Class::Unicode(other_digits.clone()))]).ok()?;
-        // The states a text reaches are few: 64 MB is never reached on news text, and a cleared
-        // cache only costs time.
-        let config = || DFA::config().match_kind(MatchKind::All).cache_capacity(64 << 20).skip_cache_capacity_check(true);
-        let forward = DFA::builder().configure(config()).build_from_nfa(forward_nfa).ok()?;
-        let reverse = DFA::builder().configure(config()).build_from_nfa(reverse_nfa).ok()?;
-        let (f, r) = (forward.clone(), reverse.clone());
-        let create: Box<dyn Fn() -> (Cache, Cache) + Send + Sync> = Box::new(move || (f.create_cache(), r.create_cache()));
-        Some(RuleSpans {
-            forward,
-            reverse,
-            pattern_rule,
-            rules,
-            #[cfg(test)]
-            other_digits: other_digits.ranges().iter().map(|r| (r.start(), r.end())).collect(),
-            caches: Pool::new(create),
-        })
+        Some(RuleSpans { dfa, pattern_rule, rules, other_digits, caches: Pool::new(create) })
     }
 
     /// Is `c` a decimal digit other than ASCII `0-9` (regex `[\d--0-9]`)?
-    #[cfg(test)]
     fn is_other_digit(&self, c: char) -> bool {
         let i = self.other_digits.partition_point(|&(_, end)| end < c);
         self.other_digits.get(i).is_some_and(|&(start, _)| start <= c)
     }
 
     /// Per rule, the starts of its matches in `text` (a superset: see the module docs); `None` if
-    /// the automata gave up or the text holds a decimal digit other than ASCII `0-9` (then it is
-    /// matched with the prefilter's candidate starts, as before the automata).
+    /// the automaton gave up or the text holds a decimal digit other than ASCII `0-9` (then it is
+    /// matched with the prefilter's candidate starts, as before the automaton).
     pub(crate) fn starts(&self, text: &str) -> Option<RuleStarts> {
         let mut guard = self.caches.get();
         // Borrowed once: going through the pool's guard at every byte cost a twentieth of the walk.
-        let (forward_cache, reverse_cache): &mut (Cache, Cache) = &mut guard;
-        let bytes = text.as_bytes();
-        // Where some rule's match ends (ascending, without repeats); a text with another digit is
-        // left to the prefilter.
-        let other = 1;
-        let mut ends: Vec<u32> = Vec::new();
-        let mut other_digit = false;
-        let start = regex_automata::util::start::Config::new().anchored(Anchored::No);
-        let sid = self.forward.start_state(forward_cache, &start).ok()?;
-        walk_ends(&self.forward, forward_cache, bytes, sid, |pattern, end| {
-            if pattern == other {
-                other_digit = true;
-            } else if ends.last() != Some(&(end as u32)) {
-                ends.push(end as u32);
-            }
-        })?;
-        if other_digit {
-            return None;
-        }
-        // (rule, start) for every match that ends at one of `ends`: the reverse automaton walked
-        // back from each, every match state's patterns reported.
-        let mut found: Vec<(u32, u32)> = Vec::new();
-        // The reverse start state by the byte after the end (none at the text's end: index 256),
-        // found once per text; forgotten if the cache is cleared (its states are then made anew).
+        let cache: &mut Cache = &mut guard;
+        // The anchored start state by the byte before (none at the text's start: index 256),
+        // found once per text rather than at every place; forgotten if the cache is cleared
+        // (its states are then made anew).
         let mut start_states: [Option<LazyStateID>; 257] = [None; 257];
-        let mut clears = reverse_cache.clear_count();
-        for &end in &ends {
-            let end = end as usize;
-            if reverse_cache.clear_count() != clears {
+        let mut clears = cache.clear_count();
+        // (rule, start) for every match reported.
+        let mut found: Vec<(u32, u32)> = Vec::new();
+        // The rules matching from `q` (proclitics and body), for a match that starts at `p`: the
+        // lazy DFA's states walked by hand from the anchored start state (what an overlapping
+        // search does, without its set-up at every call, most of the cost of a search that
+        // ends after a byte or two); every match state's patterns are reported.
+        let bytes = text.as_bytes();
+        let mut search = |p: usize, q: usize| -> Option<()> {
+            if cache.clear_count() != clears {
                 start_states = [None; 257];
-                clears = reverse_cache.clear_count();
+                clears = cache.clear_count();
             }
-            let after = bytes.get(end).copied();
-            let sid = match start_states[after.map_or(256, usize::from)] {
+            let before = q.checked_sub(1).map(|b| bytes[b]);
+            let sid = match start_states[before.map_or(256, usize::from)] {
                 Some(sid) => sid,
                 None => {
-                    let start = regex_automata::util::start::Config::new().anchored(Anchored::Yes).look_behind(after);
-                    let sid = self.reverse.start_state(reverse_cache, &start).ok()?;
-                    start_states[after.map_or(256, usize::from)] = Some(sid);
+                    let start = regex_automata::util::start::Config::new().anchored(Anchored::Yes).look_behind(before);
+                    let sid = self.dfa.start_state(cache, &start).ok()?;
+                    start_states[before.map_or(256, usize::from)] = Some(sid);
                     sid
                 }
             };
-            walk_starts(&self.reverse, reverse_cache, bytes, sid, end, |pattern, start| found.push((self.pattern_rule[pattern], start as u32)))?;
+            walk_matches(&self.dfa, cache, bytes, sid, q, |pattern| found.push((self.pattern_rule[pattern], p as u32)))
+        };
+        // A match starts at the text's start (its boundary is `^`, its proclitics start at 0) or at
+        // a character outside `WORD_CHARS` (its proclitics start after it).
+        search(0, 0)?;
+        let mut p = 0;
+        while p < bytes.len() {
+            // Byte by byte: an ASCII letter or digit, or a basic Arabic letter (U+0620–U+064A, two
+            // bytes), is surely a word character; any other character is looked at.
+            let b = bytes[p];
+            if b < 0x80 {
+                if !(b.is_ascii_alphanumeric() || b == b'_') {
+                    search(p, p + 1)?;
+                }
+                p += 1;
+                continue;
+            }
+            if (b == 0xD8 && bytes[p + 1] >= 0xA0) || (b == 0xD9 && bytes[p + 1] <= 0x8A) {
+                p += 2;
+                continue;
+            }
+            let c = text[p..].chars().next().expect("p is a char boundary");
+            if !surely_word_char(c) {
+                // Every non-ASCII digit comes here: none is surely a word character.
+                if self.is_other_digit(c) {
+                    return None;
+                }
+                search(p, p + c.len_utf8())?;
+            }
+            p += c.len_utf8();
         }
         found.sort_unstable();
         found.dedup();
@@ -225,86 +197,17 @@ impl RuleSpans {
     }
 }
 
-/// Walks the unanchored forward lazy DFA over all of `bytes` from its start state `sid`,
-/// calling `on_match(pattern, end)` for every pattern of every match state reached (a match
-/// reported after reading the byte at `at` ends at `at`: a lazy DFA reports a match one byte
-/// late); `None` if the automaton gave up (quit state or cache failure).
-///
-/// Most of the walk is transitions between untagged states (no match, already computed), looked
-/// up in the cache and nothing else, in a tight loop; the first tagged one (or one not yet
-/// computed) is taken again below, where it is handled.
-#[inline(always)]
-fn walk_ends(dfa: &DFA, cache: &mut Cache, bytes: &[u8], mut sid: LazyStateID, mut on_match: impl FnMut(usize, usize)) -> Option<()> {
-    let mut at = 0;
-    loop {
-        if !sid.is_tagged() {
-            while let Some(&b) = bytes.get(at) {
-                let next = dfa.next_state_untagged(cache, sid, b);
-                if next.is_tagged() {
-                    break;
-                }
-                sid = next;
-                at += 1;
-            }
-        }
-        sid = match bytes.get(at) {
-            Some(&b) => dfa.next_state(cache, sid, b).ok()?,
-            None => dfa.next_eoi_state(cache, sid).ok()?,
-        };
-        if sid.is_tagged() {
-            if sid.is_match() {
-                for i in 0..dfa.match_len(cache, sid) {
-                    on_match(dfa.match_pattern(cache, sid, i).as_usize(), at);
-                }
-            } else if sid.is_dead() {
-                return Some(());
-            } else if sid.is_quit() {
-                return None;
-            }
-        }
-        at += 1;
-        if at > bytes.len() {
-            return Some(());
-        }
-    }
+/// A char that is certainly in `WORD_CHARS` (see load.rs), so never matched by the boundary class
+/// `[^WORD_CHARS]`: no match starts there (a cheap check; `false` only means "search").
+#[inline]
+fn surely_word_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || c == '_' || ('\u{0620}'..='\u{064A}').contains(&c)
 }
 
-/// Walks the reverse lazy DFA anchored at `end` back over `bytes` from its start state `sid`,
-/// calling `on_match(pattern, start)` for every pattern of every match state reached (a match
-/// reported after reading the byte at `at` starts at `at + 1`, one byte late, and one reported
-/// at the text's start starts there), until the automaton dies; `None` if it gave up.
-#[inline(always)]
-fn walk_starts(dfa: &DFA, cache: &mut Cache, bytes: &[u8], mut sid: LazyStateID, end: usize, mut on_match: impl FnMut(usize, usize)) -> Option<()> {
-    let mut at = end;
-    loop {
-        let start = at;
-        sid = match at.checked_sub(1) {
-            Some(before) => {
-                at = before;
-                dfa.next_state(cache, sid, bytes[before]).ok()?
-            }
-            None => dfa.next_eoi_state(cache, sid).ok()?,
-        };
-        if sid.is_tagged() {
-            if sid.is_match() {
-                for i in 0..dfa.match_len(cache, sid) {
-                    on_match(dfa.match_pattern(cache, sid, i).as_usize(), start);
-                }
-            } else if sid.is_dead() {
-                return Some(());
-            } else if sid.is_quit() {
-                return None;
-            }
-        }
-        if start == 0 {
-            return Some(());
-        }
-    }
-}
 
 /// Walks an anchored lazy DFA over `bytes` from state `sid` at byte `at`, calling `on_match` with
 /// the index of every pattern of every match state reached; `None` if the automaton gave up
-/// (quit state or cache failure). Used by the right-context automaton.
+/// (quit state or cache failure). Shared by the all-rules walk and the right-context automaton.
 ///
 /// Most of a walk is transitions between untagged states (no match, not dead, already
 /// computed): looked up in the cache and nothing else, in a tight loop. The first tagged one (or
@@ -402,29 +305,23 @@ mod tests {
     }
 
     #[test]
-    fn the_walks_report_what_anchored_overlapping_searches_report() {
-        // `starts` finds where matches end, then walks back from each: an anchored overlapping
-        // search of every rule's pattern (boundary, proclitics and body) at every place of the
-        // text must report the very same (rule, start) pairs.
-        use regex_automata::hybrid::dfa::{OverlappingState, DFA};
+    fn the_walk_reports_what_an_overlapping_search_reports() {
+        // `starts` walks the lazy DFA by hand; regex-automata's own overlapping search, at the
+        // same places, must report the very same (rule, start) pairs.
+        use regex_automata::hybrid::dfa::OverlappingState;
         let g = crate::Grammar::embedded().unwrap();
         let spans = super::RuleSpans::new(g.rules.len(), g.rule_patterns().unwrap()).unwrap();
-        let hirs = super::bounded_patterns(g.rule_patterns().unwrap()).unwrap();
-        let nfa = regex_automata::nfa::thompson::Compiler::new()
-            .configure(regex_automata::nfa::thompson::Config::new().which_captures(regex_automata::nfa::thompson::WhichCaptures::None))
-            .build_many_from_hir(&hirs)
-            .unwrap();
-        let anchored = DFA::builder().configure(DFA::config().match_kind(regex_automata::MatchKind::All).cache_capacity(64 << 20)).build_from_nfa(nfa).unwrap();
-        let mut cache = anchored.create_cache();
+        let mut cache = spans.dfa.create_cache();
         let mut compared = 0;
         for text in texts(&g) {
             let walked = spans.starts(&text).unwrap();
             let mut reference: Vec<(u32, u32)> = Vec::new();
-            for p in (0..=text.len()).filter(|&p| text.is_char_boundary(p)) {
-                let input = Input::new(&text).range(p..).anchored(Anchored::Yes);
+            let places = std::iter::once((0, 0)).chain(text.char_indices().filter(|&(_, c)| !super::surely_word_char(c)).map(|(p, c)| (p, p + c.len_utf8())));
+            for (p, q) in places {
+                let input = Input::new(&text).range(q..).anchored(Anchored::Yes);
                 let mut state = OverlappingState::start();
                 loop {
-                    anchored.try_search_overlapping_fwd(&mut cache, &input, &mut state).unwrap();
+                    spans.dfa.try_search_overlapping_fwd(&mut cache, &input, &mut state).unwrap();
                     match state.get_match() {
                         Some(hm) => reference.push((spans.pattern_rule[hm.pattern().as_usize()], p as u32)),
                         None => break,

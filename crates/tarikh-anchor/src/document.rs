@@ -54,7 +54,8 @@ fn bare(word: &str) -> &str {
 /// are the byte ranges of the document's temporal mentions, in text order (a relative clause
 /// that holds a date of its own keeps its verb to itself).
 pub(crate) fn tense_cue(grammar: &Grammar, text: &str, clause: Range<usize>, sentence: Range<usize>, at: Range<usize>, dated: &[Range<usize>]) -> Option<Prefer> {
-    tense_cue_found(grammar, text, clause, sentence, at, dated).and_then(|c| c.prefer)
+    let destination = destination_of_postponement(text, clause.start.min(at.start), at.clone());
+    tense_cue_found(grammar, text, clause, sentence, at, dated, destination).and_then(|c| c.prefer)
 }
 
 /// What decided the tense of an expression (see [`tense_cue`]), for `tarikh explain`.
@@ -93,12 +94,13 @@ pub(crate) enum CueKind {
     Statement,
 }
 
-/// [`tense_cue`] with the word that decided it.
-pub(crate) fn tense_cue_found<'t>(grammar: &Grammar, text: &'t str, clause: Range<usize>, sentence: Range<usize>, at: Range<usize>, dated: &[Range<usize>]) -> Option<Cue<'t>> {
+/// [`tense_cue`] with the word that decided it. `destination` is [`destination_of_postponement`]
+/// of the expression in its clause, which the caller reads too (for the day of the decision).
+pub(crate) fn tense_cue_found<'t>(grammar: &Grammar, text: &'t str, clause: Range<usize>, sentence: Range<usize>, at: Range<usize>, dated: &[Range<usize>], destination: Option<Cue<'t>>) -> Option<Cue<'t>> {
     // «أجلت اللجنة الانتخابات إلى يونيو»، «تمديد الحظر حتى الأحد»: the new date of a postponement
     // or an extension lies after the decision, so ahead of an article that reports it — unless
     // the decision is told as an earlier stage of the story (كان … قد أجل).
-    if let Some(cue) = destination_of_postponement(text, clause.start.min(at.start), at.clone()).filter(|_| !completed_later(grammar, text, at.end, sentence.end)) {
+    if let Some(cue) = destination.filter(|_| !completed_later(grammar, text, at.end, sentence.end)) {
         return Some(cue);
     }
     // «حتى X» bounds a state whose start the verb tells («فرض حظر تجول حتى مساء الإثنين»): the
@@ -187,15 +189,16 @@ pub(crate) fn tense_cue_found<'t>(grammar: &Grammar, text: &'t str, clause: Rang
         Ok(cue) => Some(cue),
         // «أكد أن الانتخابات ستجرى في موعدها، خلال مؤتمر صحفي الأحد»: a clause of its own that
         // names the statement dates the statement, which the article reports as made.
-        Err(_) if statement_named_before(grammar, text, clause.start.min(at.start), sentence.start.min(at.start), at.start).is_some() => {
-            statement_named_before(grammar, text, clause.start.min(at.start), sentence.start.min(at.start), at.start).map(|word| Cue { prefer: Some(Prefer::Past), word, kind: CueKind::Statement })
-        }
-        Err((read, resume, nearer)) if sentence.start < clause.start => {
-            let whole_words = clause.start >= at.start || clause.start == 0 || !word_char_before(text, clause.start).0;
-            let wider = if whole_words { scan(sentence.start, resume, read, 12, nearer) } else { scan(sentence.start, at.start, 0, 12, "") };
-            wider.ok()
-        }
-        Err(_) => None,
+        Err(stop) => match statement_named_before(grammar, text, clause.start.min(at.start), sentence.start.min(at.start), at.start) {
+            Some(word) => Some(Cue { prefer: Some(Prefer::Past), word, kind: CueKind::Statement }),
+            None if sentence.start < clause.start => {
+                let (read, resume, nearer) = stop;
+                let whole_words = clause.start >= at.start || clause.start == 0 || !word_char_before(text, clause.start).0;
+                let wider = if whole_words { scan(sentence.start, resume, read, 12, nearer) } else { scan(sentence.start, at.start, 0, 12, "") };
+                wider.ok()
+            }
+            None => None,
+        },
     };
     before.or_else(|| {
         // No cue before: a verb right after the expression in its sentence ("وفي بيان فجر السبت،
@@ -812,7 +815,8 @@ pub(crate) fn anchor_traced(
         let sentence = enclosing(&sentences, m.range.start);
         let sentence = sentence.start.min(clause.start)..sentence.end.min(text.len());
         let (sentence_start, clause_start) = (sentence.start, clause.start);
-        let cue = tense_cue_found(grammar, text, clause, sentence, m.matched.clone(), &dated);
+        let destination = destination_of_postponement(text, clause_start.min(m.matched.start), m.matched.clone());
+        let cue = tense_cue_found(grammar, text, clause, sentence, m.matched.clone(), &dated, destination);
         let prefer = cue.and_then(|c| c.prefer).unwrap_or(default_prefer);
         let s = &m.semantics;
         // Narrative reference: a quoted "today" belongs to the speaker, whose day is the last explicit
@@ -824,7 +828,7 @@ pub(crate) fn anchor_traced(
         let r = if narrative { Reference { date: last_explicit_day.unwrap_or(reference.date), time: None, tz: reference.tz } } else { reference };
         // A postponement's new date counts from the decision's day when the sentence dates it.
         // (whether or not the sentence goes on to tell it happened: «… إلى يونيو ثم أجرته»)
-        let decided = destination_of_postponement(text, clause_start.min(m.matched.start), m.matched.clone()).and_then(|_| decision_day(&timexes, sentence_start, m.range.start));
+        let decided = destination.and_then(|_| decision_day(&timexes, sentence_start, m.range.start));
         let prefer = if decided.is_some() { Prefer::Future } else { prefer };
         let r = match &decided {
             Some((date, _)) => Reference { date: *date, time: None, tz: reference.tz },

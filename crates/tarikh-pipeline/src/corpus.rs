@@ -85,6 +85,17 @@ impl InputDoc {
     }
 }
 
+/// The day `s` names when it is exactly `YYYY-MM-DD` (ten bytes, digits and two dashes) and
+/// that day exists: what `NaiveDate::parse_from_str(s, "%Y-%m-%d")` gives such a string.
+fn plain_day(s: &str) -> Option<NaiveDate> {
+    let b = s.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let number = |r: std::ops::Range<usize>| b[r].iter().try_fold(0u32, |n, &c| c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0')));
+    NaiveDate::from_ymd_opt(i32::try_from(number(0..4)?).ok()?, number(5..7)?, number(8..10)?)
+}
+
 /// Parse a publication date: `YYYY-MM-DD`, or `YYYY-MM-DDTHH:MM[:SS]` with an optional offset.
 /// Years 1 to 9999 only (what ISO 8601 writes with four digits).
 pub fn parse_datetime(s: &str) -> Result<(NaiveDate, Option<NaiveTime>), String> {
@@ -97,6 +108,11 @@ pub fn parse_datetime(s: &str) -> Result<(NaiveDate, Option<NaiveTime>), String>
 
 fn parse_datetime_any_year(s: &str) -> Result<(NaiveDate, Option<NaiveTime>), String> {
     let s = s.trim();
+    // Most publication dates are a plain YYYY-MM-DD: read off their bytes, without chrono's
+    // format parser (what follows reads every other shape, and a day that does not exist).
+    if let Some(d) = plain_day(s) {
+        return Ok((d, None));
+    }
     if let Ok(d) = NaiveDate::parse_from_str(s, "%Y-%m-%d") {
         return Ok((d, None));
     }
@@ -611,6 +627,13 @@ pub fn bare_input(path: &Path) -> InputDoc {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_plain_day_is_read_as_chrono_reads_it() {
+        for s in ["2017-05-07", "0000-01-01", "9999-12-31", "2024-02-29", "2023-02-29", "2023-13-01", "2023-00-10", "2023-1-07", "+2017-05-07", "2017-05-0x", "2017/05/07", "20170-5-07", "2017-05-07T10:00", "١٢٣٤-05-07"] {
+            assert_eq!(plain_day(s).ok_or(()), NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| ()).and_then(|d| if s.len() == 10 { Ok(d) } else { Err(()) }), "{s}");
+        }
+    }
 
     #[test]
     fn a_file_in_another_encoding_is_named_with_the_command_that_converts_it() {

@@ -29,7 +29,7 @@ const LASTING_VERBS: &[&str] = &[
 /// Feminine imperfects of four letters that no perfect verb or noun shares, frequent in
 /// announcements (a plain تـ + three letters is mostly a perfect of form V: تقدم، توقف، تراجع).
 const FEMININE_IMPERFECTS: &[&str] = &[
-    "تغلق", "تفتح", "تنظر", "تبحث", "تدرس", "تعلن", "تصدر", "تطلق", "تصوت", "تدلي", "تلقي", "تقيم", "تحيي", "تخوض", "تلعب", "تواجه", "تشارك", "تستانف",
+    "تغلق", "تفتح", "تنظر", "تبحث", "تدرس", "تعلن", "تصدر", "تطلق", "تصوت", "تدلي", "تلقي", "تقيم", "تحيي", "تخوض", "تلعب", "تواجه", "تشارك", "تستانف", "تشهد",
 ];
 
 /// Imperfect verbs that take a past event for object (reactions, accusations): «يرفض الحزب
@@ -247,7 +247,7 @@ const DECIDING_VERBS: &[&str] = &[
 /// is as often the announcement's («أعلنت الحكومة فرض حظر تجول مساء الإثنين»: حظر، منع، إغلاق).
 const PLANNED_STEMS: &[&str] = &[
     "اضراب", "تظاهر", "مظاهر", "تعليق", "تعطيل", "اجراء", "عقد", "جلس", "استئناف", "استيناف", "تنظيم", "اعاده", "اعتصام", "مسير", "حداد", "عطل",
-    "الغاء", "تاجيل", "صيام", "تحري", "مقاطع", "عصيان", "وقفه",
+    "الغاء", "تاجيل", "صيام", "تحري", "مقاطع", "عصيان", "وقفه", "احتجاج",
 ];
 
 /// Verbal nouns of what has come to an end or a result («انتهاء الإضراب»، «رفع الحظر»، «نتائج»):

@@ -115,7 +115,7 @@ pub(crate) fn tense_cue_found<'t>(grammar: &Grammar, text: &'t str, clause: Rang
         if matches!((w1, w2), ("حتي" | "وحتي" | "لغايه", _) | ("غايه", Some("الي"))) {
             // (where the word of «until» starts: «إلى غاية» from «إلى»)
             let until = w2.filter(|_| w1 == "غايه").unwrap_or(w1).as_ptr() as usize - text.as_ptr() as usize;
-            if let Some(verb) = crate::governor::until_ahead(grammar, text, sentence.start, until, at.clone()) {
+            if let Some(verb) = crate::governor::until_ahead(grammar, text, sentence.clone(), until, at.clone()) {
                 return Some(Cue { prefer: Some(Prefer::Future), word: verb, kind: CueKind::UntilAhead });
             }
             return Some(Cue { prefer: None, word: w1, kind: CueKind::Until });
@@ -127,7 +127,7 @@ pub(crate) fn tense_cue_found<'t>(grammar: &Grammar, text: &'t str, clause: Rang
         }
     }
     // The verb that governs a bare day, read whole: an imperfect with its object, a thing decided.
-    if let Some(verb) = crate::governor::imperfect_announces(grammar, text, clause.clone(), at.clone()) {
+    if let Some(verb) = crate::governor::imperfect_announces(grammar, text, clause.clone(), sentence.end, at.clone()) {
         return Some(Cue { prefer: Some(Prefer::Future), word: verb, kind: CueKind::Imperfect });
     }
     if let Some(verb) = crate::governor::decided_thing(grammar, text, clause.clone(), sentence.end, at.clone()) {
@@ -917,7 +917,7 @@ pub(crate) fn anchor_traced(
             _ => None,
         };
         let narrative = narrative || (s.anaphora.is_some() && r.date != reference.date) || anaphoric.is_some() || narrated.is_some() || decided.is_some();
-        let new_year = if unknown_day { None } else { crate::governor::new_year(text, m.matched.clone(), s, reference.date) };
+        let new_year = if unknown_day { None } else { crate::governor::new_year(grammar, text, sentence_start, m.matched.clone(), s, reference.date) };
         if new_year.is_some() {
             t.note(StepKind::Reading, || "the year followed by «الجديد/الجديدة»: the year whose start is nearest the publication day, the coming one".into());
         }

@@ -32,6 +32,38 @@ const FEMININE_IMPERFECTS: &[&str] = &[
     "تغلق", "تفتح", "تنظر", "تبحث", "تدرس", "تعلن", "تصدر", "تطلق", "تصوت", "تدلي", "تلقي", "تقيم", "تحيي", "تخوض", "تلعب", "تواجه", "تشارك", "تستانف", "تشهد",
 ];
 
+/// Verbs of a scheduled or announced act, the only imperfects read as still to come before a
+/// bare day: a news lead tells in the present what happened the day before («يعتقل الجيش عشرات
+/// الفلسطينيين الأحد» in a Monday article), so violence, results, losses and arrests stay with the
+/// nearest reading; what is held, opened, voted or appeared at is announced ahead.
+const SCHEDULE_VERBS: &[&str] = &[
+    "يعقد", "تعقد", "يلتقي", "تلتقي", "يزور", "تزور", "يفتتح", "تفتتح", "يبدا", "تبدا", "يستانف", "تستانف", "ينطلق", "تنطلق", "يصوت", "تصوت", "يدلي", "تدلي",
+    "يغلق", "تغلق", "يفتح", "تفتح", "يمثل", "تمثل", "يخوض", "تخوض", "يصدر", "تصدر", "ينظر", "تنظر", "يعود", "تعود", "يتسلم", "تتسلم", "يلعب", "تلعب",
+    "يواجه", "تواجه", "يشارك", "تشارك", "يحتفل", "تحتفل", "يستضيف", "تستضيف", "يختتم", "تختتم", "يلقي", "تلقي", "يقيم", "تقيم",
+];
+
+/// Perfect verbs of what happened, as a clause after the day tells it («شارك فيه آلاف»،
+/// «وخرج عشرات الآلاف»، «وأصيب عشرات»): the day was then already past.
+const HAPPENED_VERBS: &[&str] = &[
+    "خرج", "بقي", "اصيب", "صام", "عاد", "شارك", "شهد", "لقي", "انتهي", "جري", "سقط", "قتل", "وقع", "استؤنف", "استونف", "تم", "فاز", "خسر",
+];
+
+/// Do the words after the day, to the end of its sentence, tell that what the day dates is done:
+/// a result («بأغلبية ساحقة»), a relative clause («التي انتهت بالتعادل»), a time after it («بعد
+/// معارك»، «ثم استؤنفت»), a coordinated verb («وتخسرها»، «ويرفض التهم»، «وشهدت المدن»), a perfect
+/// of what happened («شارك فيه آلاف»)?
+fn told_as_done(text: &str, after: Range<usize>) -> bool {
+    words(text, after).iter().any(|w| {
+        let b = bare(w);
+        let coordinated = w.strip_prefix(['و', 'ف']).filter(|r| r.chars().nth(3).is_some());
+        b.starts_with("باغلبي")
+            || RELATIVE_PRONOUNS.contains(&b)
+            || matches!(b, "بعد" | "عقب" | "اثر" | "ثم" | "رغم" | "دون")
+            || HAPPENED_VERBS.iter().any(|v| b == *v || b.strip_suffix('ت') == Some(v) || b.strip_suffix("وا") == Some(v))
+            || coordinated.is_some_and(|r| r.starts_with(['ي', 'ت', 'ن']) || maybe_perfect_feminine(r))
+    })
+}
+
 /// Imperfect verbs that take a past event for object (reactions, accusations): «يرفض الحزب
 /// تصريحاته الأحد» dates the statement, not the refusal.
 const REACTING_VERBS: &[&str] = &[
@@ -126,11 +158,25 @@ fn imperfect_verb(b: &str) -> bool {
 /// stopping at a complementiser or a relative pronoun) must be an imperfect, a verb of lasting, a
 /// سـ verb or a future cue («ستواصل الفرق عملها حتى الأحد»، «تستمر العطلة حتى الأحد»). A past
 /// verb («أعلنت حظر تجول حتى الإثنين») leaves the bound to the nearest reading.
-pub(crate) fn until_ahead<'t>(grammar: &Grammar, text: &'t str, sentence_start: usize, until: usize, at: Range<usize>) -> Option<&'t str> {
-    if !names_weekday(text, at) {
+pub(crate) fn until_ahead<'t>(grammar: &Grammar, text: &'t str, sentence: Range<usize>, until: usize, at: Range<usize>) -> Option<&'t str> {
+    if !names_weekday(text, at.clone()) {
+        return None;
+    }
+    let sentence_start = sentence.start;
+    // A state held against the odds («… دون جدوى»، «… رغم الاحتجاجات») tells how long it lasted.
+    if words(text, at.end.min(sentence.end)..sentence.end).iter().any(|w| matches!(bare(w), "رغم" | "دون" | "برغم")) {
+        return None;
+    }
+    let head = text.get(sentence_start.min(until)..until).unwrap_or("");
+    // A tally as of the day («ارتفع عدد الضحايا إلى 40 قتيلا حتى الأحد»): counted up to then.
+    if head.chars().any(|c| c.is_ascii_digit() || ('\u{660}'..='\u{669}').contains(&c)) {
         return None;
     }
     let before = words(text, sentence_start.min(until)..until);
+    // a negated, pluperfect or narrated clause, or a state still holding («لا يزال»)
+    if before.iter().any(|w| matches!(bare(w), "لم" | "لما" | "قد" | "لقد" | "كان" | "كانت" | "كانوا" | "يزال" | "تزال" | "مازال" | "مازالت" | "زال" | "زالت" | "عدد" | "حصيله")) {
+        return None;
+    }
     for (i, w) in before.iter().rev().take(10).enumerate() {
         let b = bare(w);
         if RELATIVE_PRONOUNS.contains(&b) || matches!(b, "ان" | "بان" | "لان" | "منذ" | "قبل" | "بعد") {
@@ -142,6 +188,15 @@ pub(crate) fn until_ahead<'t>(grammar: &Grammar, text: &'t str, sentence_start: 
             None => {}
         }
         if is_future_verb(b) || imperfect_verb(b) || LASTING_VERBS.contains(&b) {
+            // a verb of reaction («يرفض الاستقالة حتى الخميس») tells a refusal held so far
+            if REACTING_VERBS.contains(&b) || matches!(b, "يتمسك" | "تتمسك") {
+                return None;
+            }
+            // a verb inside a parenthesis («، الذين يحتجزهم المسلحون …،») is not the main verb
+            let verb_end = w.as_ptr() as usize - text.as_ptr() as usize + w.len();
+            if text.get(verb_end.min(until)..until).is_some_and(|gap| gap.contains(['،', ','])) {
+                return None;
+            }
             // «لم يستمر»، «كان يستمر»: a negated or narrated past.
             let at_verb = before.len() - 1 - i;
             if before[at_verb.saturating_sub(3)..at_verb].iter().any(|p| matches!(bare(p), "لم" | "لما" | "كان" | "كانت" | "كانوا" | "ما")) {
@@ -170,8 +225,8 @@ fn names_weekday(text: &str, at: Range<usize>) -> bool {
 /// verb, a relative pronoun, كان، لم, الماضي …), and the word right before the day closes the
 /// object (an article, a possessive pronoun, ـًا) and names nothing a day dates itself
 /// («تصريحاته الأحد»، «مباراة الأحد»). Verb + subject + day alone is the document's older rule.
-pub(crate) fn imperfect_announces<'t>(grammar: &Grammar, text: &'t str, clause: Range<usize>, at: Range<usize>) -> Option<&'t str> {
-    if !bare_day(text, at.clone()) {
+pub(crate) fn imperfect_announces<'t>(grammar: &Grammar, text: &'t str, clause: Range<usize>, sentence_end: usize, at: Range<usize>) -> Option<&'t str> {
+    if !bare_day(text, at.clone()) || told_as_done(text, at.end.min(sentence_end)..sentence_end) {
         return None;
     }
     let before = words(text, clause.start.min(at.start)..at.start);
@@ -187,7 +242,7 @@ pub(crate) fn imperfect_announces<'t>(grammar: &Grammar, text: &'t str, clause: 
     let announcing = |w: &str| imperfect_verb(bare(w)) || with_preposition(w, if bare(w).ends_with("عود") { "الي" } else { "امام" });
     let k = (0..before.len()).find(|&k| announcing(before[k]) && opener_then_verb(k))?;
     let verb = before[k];
-    if REACTING_VERBS.contains(&bare(verb)) || LASTING_VERBS.contains(&bare(verb)) {
+    if !SCHEDULE_VERBS.contains(&bare(verb)) {
         return None;
     }
     let between = &before[k + 1..];
@@ -264,16 +319,17 @@ const CONCLUDED_STEMS: &[&str] = &[
 /// nearest occurrence leaning ahead (see [`lean_ahead`]). The verb comes within five words
 /// before the day with only its subject, «إلى»/«بـ» and the planned noun's phrase between.
 pub(crate) fn decided_thing<'t>(grammar: &Grammar, text: &'t str, clause: Range<usize>, sentence_end: usize, at: Range<usize>) -> Option<&'t str> {
-    if !bare_day(text, at.clone()) {
+    if !bare_day(text, at.clone()) || told_as_done(text, at.end.min(sentence_end)..sentence_end) {
         return None;
     }
     let before = words(text, clause.start.min(at.start)..at.start);
-    // «… أن الخميس هو أول أيام رمضان»
+    // «… أن الخميس هو آخر يوم للتسجيل»، «… هو موعد الانسحاب» (a first of a month is left to
+    // [`weekday_takes_the_apposed_first`]: the day must be the month's first by the calendar)
     if let Some(&c) = before.last() {
         if matches!(bare(c), "ان" | "بان") {
             let after = words(text, at.end.min(sentence_end)..sentence_end);
             let named = after.first().is_some_and(|w| matches!(bare(w), "هو" | "هي" | "سيكون" | "يكون"))
-                && after.get(1).is_some_and(|w| matches!(bare(w), "اول" | "اخر" | "ثاني" | "ثالث" | "موعد" | "بدايه" | "نهايه" | "غره" | "يوم"));
+                && after.get(1).is_some_and(|w| matches!(bare(w), "اخر" | "موعد" | "بدايه" | "نهايه"));
             let by_decision = before.iter().rev().skip(1).take(4).any(|w| DECIDING_VERBS.contains(&bare(w)) || matches!(grammar.cue(bare(w)), Some(Direction::Past)));
             if named && by_decision {
                 return Some(c);
@@ -284,6 +340,11 @@ pub(crate) fn decided_thing<'t>(grammar: &Grammar, text: &'t str, clause: Range<
     for (i, w) in before.iter().rev().take(6).enumerate() {
         let b = bare(w);
         if DECIDING_VERBS.contains(&b) {
+            // «وكانت النقابة قد دعت …»: a pluperfect, the call and its day both past
+            let at_verb = before.len() - 1 - i;
+            if before[..at_verb].iter().any(|p| matches!(bare(p), "كان" | "كانت" | "كانوا" | "قد")) {
+                return None;
+            }
             return planned.then_some(*w);
         }
         if i == 0 && (RELATIVE_PRONOUNS.contains(&b) || grammar.cue(b).is_some()) {
@@ -318,10 +379,25 @@ pub(crate) fn lean_ahead(weekday: Option<u32>, date: NaiveDate) -> Prefer {
 }
 
 /// «بداية السنة الجديدة»، «مطلع العام الجديد»: the year (this year, as the grammar reads «السنة»)
-/// followed by الجديد / الجديدة is the year whose start is nearest the publication day: the
-/// coming one from July on. Gives the semantics to resolve instead, when that is next year.
-pub(crate) fn new_year(text: &str, matched: Range<usize>, s: &Semantics, date: NaiveDate) -> Option<Semantics> {
+/// followed by الجديد / الجديدة is the coming one when it is said ahead: in November or December,
+/// or from July on with a future wording (a سـ verb, a future cue, a sentence opened by an
+/// imperfect: «تدخل الزيادة حيز التنفيذ بداية السنة الجديدة»). Never after «منذ» or with a
+/// perfect verb before it («شهدت الأسواق ارتفاعا مع بداية العام الجديد» in July is this year's
+/// start). Gives the semantics to resolve instead, when that is next year.
+pub(crate) fn new_year(grammar: &Grammar, text: &str, sentence_start: usize, matched: Range<usize>, s: &Semantics, date: NaiveDate) -> Option<Semantics> {
     if s.shift != Some((Unit::Year, 0)) || s.year.is_some() || date.month() < 7 {
+        return None;
+    }
+    let before = words(text, sentence_start.min(matched.start)..matched.start);
+    if before.iter().any(|w| matches!(bare(w), "منذ" | "مذ") || maybe_perfect_feminine(w) || matches!(grammar.cue(bare(w)), Some(Direction::Past))) {
+        return None;
+    }
+    let said_ahead = before.iter().any(|w| is_future_verb(bare(w)) || matches!(grammar.cue(bare(w)), Some(Direction::Future)))
+        || before.first().is_some_and(|w| {
+            let b = bare(w);
+            imperfect_verb(b) || SCHEDULE_VERBS.contains(&b) || matches!(b, "يدخل" | "تدخل")
+        });
+    if date.month() < 11 && !said_ahead {
         return None;
     }
     let last = words(text, matched.clone()).last().map(|w| bare(w))?;
@@ -355,11 +431,13 @@ pub(crate) fn weekday_takes_the_apposed_first(mentions: &[&tarikh_grammar::Menti
             continue;
         }
         let Some(gap) = text.get(this.byte_range.end..next.byte_range.start) else { continue };
-        if !gap.chars().all(|c| c.is_whitespace() || c == ',') {
+        // «الأحد غرة محرم»، «أن الجمعة هو أول أيام ذي الحجة»
+        let copula = words(text, this.byte_range.end..next.byte_range.start);
+        if !(gap.chars().all(|c| c.is_whitespace() || c == ',') || (copula.len() == 1 && matches!(bare(copula[0]), "هو" | "هي"))) {
             continue;
         }
         let first = words(text, next.byte_range.clone()).first().map(|x| bare(x)).unwrap_or("");
-        if !matches!(first, "غره" | "مستهل" | "فاتح") {
+        if !matches!(first, "غره" | "مستهل" | "فاتح" | "اول") {
             continue;
         }
         let Some(iv) = next.interval else { continue };

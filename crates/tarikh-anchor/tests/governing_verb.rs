@@ -52,6 +52,13 @@ fn an_imperfect_verb_does_not_govern_a_day_tied_to_something_else() {
     // a verb of lasting, or one that also dates back, is no announcement
     assert_eq!(value("يواصل النواب مناقشة الميزانية الأحد.", "الأحد", WED), "2023-02-05");
     assert_eq!(value("تستمر المعارك في المدينة منذ الأحد.", "الأحد", WED), "2023-02-05");
+    // a news lead tells in the present what happened: only a verb of a scheduled act looks ahead
+    assert_eq!(value("يعتقل الجيش عشرات الفلسطينيين في الضفة الغربية الأحد.", "الأحد", WED), "2023-02-05");
+    assert_eq!(value("تلتهم النيران عشرات المنازل في القرية الأحد.", "الأحد", WED), "2023-02-05");
+    // what follows the day tells it done: a result, a relative clause, a coordinated verb
+    assert_eq!(value("يصوت النواب على مشروع القانون الأحد بأغلبية 120 صوتا.", "الأحد", WED), "2023-02-05");
+    assert_eq!(value("يخوض المنتخب مباراته الودية الأحد التي انتهت بالتعادل.", "الأحد", WED), "2023-02-05");
+    assert_eq!(value("يمثل المتهم أمام القاضي الأحد ويرفض التهم.", "الأحد", WED), "2023-02-05");
 }
 
 #[test]
@@ -68,6 +75,11 @@ fn until_a_day_after_a_verb_that_is_not_past_lies_ahead() {
     assert_eq!(value("كان الحظر يستمر حتى الأحد.", "الأحد", WED), "2023-02-05");
     assert_eq!(value("لم يستمر الحظر حتى الأحد.", "الأحد", WED), "2023-02-05");
     assert_eq!(value("يستمر حظر التجول الذي فرض حتى الأحد.", "الأحد", WED), "2023-02-05");
+    // a tally as of the day, a state held against the odds, a verb inside a parenthesis
+    assert_eq!(value("يرتفع عدد الضحايا إلى 40 قتيلا حتى الأحد.", "الأحد", WED), "2023-02-05");
+    assert_eq!(value("تنتظر العائلات أخبار ذويها حتى الأحد دون جدوى.", "الأحد", WED), "2023-02-05");
+    assert_eq!(value("لا يزال الرئيس يرفض الاستقالة حتى الأحد.", "الأحد", WED), "2023-02-05");
+    assert_eq!(value("بقي الرهائن، الذين يحتجزهم المسلحون في مبنى البلدية، محاصرين حتى الأحد.", "الأحد", WED), "2023-02-05");
 }
 
 #[test]
@@ -85,6 +97,14 @@ fn the_day_of_a_thing_called_for_or_decided_is_the_nearest_leaning_ahead() {
     assert_eq!(value("أعلنت الوزارة الأحد تعليق الدراسة.", "الأحد", WED), "2023-02-05");
     assert_eq!(value("أعلنت النقابة انتهاء الإضراب الأحد.", "الأحد", WED), "2023-02-05");
     assert_eq!(value("أعلنت الشرطة اعتقال المشتبه به الأحد.", "الأحد", WED), "2023-02-05");
+    // a clause after it tells the thing happened; a pluperfect call
+    assert_eq!(value("دعت النقابة إلى إضراب عام الخميس، وشهدت المدن شللا تاما.", "الخميس", "2023-02-13"), "2023-02-09");
+    assert_eq!(value("دعت المعارضة إلى التظاهر الجمعة، فخرج الآلاف.", "الجمعة", "2023-02-14"), "2023-02-10");
+    assert_eq!(value("وكانت النقابة قد دعت إلى إضراب عام الخميس.", "الخميس", "2023-02-13"), "2023-02-09");
+    // a past event identified is no decision; a first of a month must be the calendar's
+    assert_eq!(value("أكدت الشرطة أن الخميس هو يوم وقوع الجريمة.", "الخميس", "2023-02-13"), "2023-02-09");
+    assert_eq!(value("أعلنت المحكمة العليا أن السبت هو أول أيام ذي الحجة.", "السبت", "2024-06-11"), "2024-06-08");
+    assert_eq!(value("أعلنت المحكمة العليا أن الجمعة هو أول أيام ذي الحجة.", "الجمعة", "2024-06-11"), "2024-06-07");
 }
 
 #[test]
@@ -92,6 +112,11 @@ fn the_new_year_is_the_one_whose_start_is_nearest() {
     assert_eq!(value("يتوقع ارتفاع الأسعار مع بداية السنة الجديدة.", "بداية السنة", "2022-12-30"), "2023");
     assert_eq!(value("مع بداية السنة الجديدة ارتفعت الأسعار.", "بداية السنة", "2023-01-03"), "2023");
     assert_eq!(value("مع بداية السنة ارتفعت الأسعار.", "بداية السنة", "2022-12-30"), "2022");
+    // from July to October only when said ahead; never after «منذ» or a perfect verb
+    assert_eq!(value("تدخل الزيادة في الأجور حيز التنفيذ بداية السنة الجديدة.", "بداية السنة", "2024-09-10"), "2025");
+    assert_eq!(value("شهدت الأسواق ارتفاعا في الأسعار مع بداية العام الجديد.", "بداية العام", "2024-07-02"), "2024");
+    assert_eq!(value("تراجع معدل التضخم منذ بداية العام الجديد.", "بداية العام", "2024-07-20"), "2024");
+    assert_eq!(value("مع بداية السنة الجديدة، أطلقت الحكومة برنامجا للإصلاح.", "بداية السنة", "2024-09-20"), "2024");
 }
 
 #[test]

@@ -35,13 +35,13 @@ const SIN_NOUNS: &[&str] = &[
     "سياسه", "سياسي", "سياسيه", "سياسات", "سياسيين", "سياسيون", "سياره", "سيارات", "سته", "ستين", "ستون", "سنه", "سنوات", "سنوي", "سنويا", "سنين", "سنتين", "سنتان", "سيطره", "سيناريو", "ستار", "سينما", "سيده", "سيد", "سيول", "سياق", "سيناء", "سيف", "ستوكهولم", "سيدني", "سنغافوره", "سنوات", "سيبراني", "سيبرانيه", "ستراتيجيه", "سيادة", "سياده", "سنة",
 ];
 
-fn is_future_verb(word: &str) -> bool {
+pub(crate) fn is_future_verb(word: &str) -> bool {
     // (at least four chars; the prefix test first, as most words fail it)
     (word.starts_with("سي") || word.starts_with("ست") || word.starts_with("سن")) && word.chars().nth(3).is_some() && !SIN_NOUNS.contains(&word)
 }
 
 /// Strip the proclitics و and ف from a cue word.
-fn bare(word: &str) -> &str {
+pub(crate) fn bare(word: &str) -> &str {
     let w = word.strip_prefix('و').or_else(|| word.strip_prefix('ف')).unwrap_or(word);
     // (at least two chars left, counted no further than that)
     if w.chars().nth(1).is_some() { w } else { word }
@@ -89,6 +89,12 @@ pub(crate) enum CueKind {
     Destination,
     /// An imperfect verb opening the clause («ويلعب المنتخب … يوم الأربعاء»): present or future.
     Imperfect,
+    /// «حتى X» after a verb that is not past («تستمر العطلة حتى الأحد»): the bound lies ahead
+    /// (see [`crate::governor::until_ahead`]).
+    UntilAhead,
+    /// A thing called for or decided named before the day («دعت النقابة إلى إضراب عام الخميس»):
+    /// the thing's day, the nearest leaning ahead (see [`crate::governor::decided_thing`]).
+    Decided,
     /// A statement noun right before it in a clause with no cue («، خلال مؤتمر صحفي الأحد»): it
     /// dates a statement the article reports, one already made.
     Statement,
@@ -109,6 +115,11 @@ pub(crate) fn tense_cue_found<'t>(grammar: &Grammar, text: &'t str, clause: Rang
     let mut last_two = words_back(sentence.start);
     if let (Some(w1), w2) = (last_two.next(), last_two.next()) {
         if matches!((w1, w2), ("حتي" | "وحتي" | "لغايه", _) | ("غايه", Some("الي"))) {
+            // (where the word of «until» starts: «إلى غاية» from «إلى»)
+            let until = w2.filter(|_| w1 == "غايه").unwrap_or(w1).as_ptr() as usize - text.as_ptr() as usize;
+            if let Some(verb) = crate::governor::until_ahead(grammar, text, sentence.clone(), until, at.clone()) {
+                return Some(Cue { prefer: Some(Prefer::Future), word: verb, kind: CueKind::UntilAhead });
+            }
             return Some(Cue { prefer: None, word: w1, kind: CueKind::Until });
         }
         // «منذ X» counts from X up to now: X cannot lie ahead, whatever the verb
@@ -116,6 +127,13 @@ pub(crate) fn tense_cue_found<'t>(grammar: &Grammar, text: &'t str, clause: Rang
         if matches!(bare(w1), "منذ" | "مذ") {
             return Some(Cue { prefer: Some(Prefer::Past), word: w1, kind: CueKind::Since });
         }
+    }
+    // The verb that governs a bare day, read whole: an imperfect with its object, a thing decided.
+    if let Some(verb) = crate::governor::imperfect_announces(grammar, text, clause.clone(), sentence.end, at.clone()) {
+        return Some(Cue { prefer: Some(Prefer::Future), word: verb, kind: CueKind::Imperfect });
+    }
+    if let Some(verb) = crate::governor::decided_thing(grammar, text, clause.clone(), sentence.end, at.clone()) {
+        return Some(Cue { prefer: Some(Prefer::Nearest), word: verb, kind: CueKind::Decided });
     }
     // A complementiser (أن، إن، بأن، لأن) opens a clause of its own: a past verb before it
     // ("قررت أن يوم غد الجمعة هو …") dates the report, not what is reported, so past cues beyond it
@@ -223,7 +241,7 @@ pub(crate) fn tense_cue_found<'t>(grammar: &Grammar, text: &'t str, clause: Rang
 }
 
 /// Relative pronouns, as normalised text writes them.
-const RELATIVE_PRONOUNS: &[&str] = &["الذي", "التي", "الذين", "اللذين", "اللذان", "اللتين", "اللتان", "اللواتي", "اللاتي", "اللايي"];
+pub(crate) const RELATIVE_PRONOUNS: &[&str] = &["الذي", "التي", "الذين", "اللذين", "اللذان", "اللتين", "اللتان", "اللواتي", "اللاتي", "اللايي"];
 
 /// Is `w` (the word `words` has just given) the verb of a relative clause («التي تأسست») that has
 /// a date of its own between it and the expression at `at` («… تأسست عام 1960 المؤتمر يوم الأحد»)?
@@ -257,7 +275,7 @@ const YA_NOUNS: &[&str] = &[
 /// letters or more, or a feminine تـ of the forms no noun or perfect verb shares (تتـ، تستـ،
 /// تنـ of five letters: تتوجه، تستضيف، تنطلق)? A plain تـ + three letters is also a perfect verb
 /// or a verbal noun (تقدم، تمكن، تراجع) and is left out; so are reporting and background verbs.
-fn looks_imperfect(word: &str) -> bool {
+pub(crate) fn looks_imperfect(word: &str) -> bool {
     // (no allocation: this runs on words of every clause scanned)
     let letter = |i: usize| word.chars().nth(i);
     if letter(3).is_none() || word.ends_with('ا') {
@@ -281,13 +299,13 @@ fn plain_subject(word: &str) -> bool {
 }
 
 /// Definite nouns of an event that a day names («الانفجار الأحد»، «الفوز الأحد»).
-const EVENT_NOUNS: &[&str] = &[
+pub(crate) const EVENT_NOUNS: &[&str] = &[
     "الانفجار", "الهجوم", "الفوز", "القرار", "الحادث", "الاغتيال", "الاعتداء", "الاحداث", "الاضطرابات", "الزلزال", "العاصفه", "الانتخابات", "الاعلان", "الاجتماع",
 ];
 
 /// Is the expression at `at` a bare day: a weekday, maybe with يوم or a part of the day
 /// («الأحد»، «يوم الأحد»، «صباح الأحد»), not a month, a year or a day of the month?
-fn bare_day(text: &str, at: Range<usize>) -> bool {
+pub(crate) fn bare_day(text: &str, at: Range<usize>) -> bool {
     let Some(m) = text.get(at) else { return false };
     let mut any = false;
     for w in (WordsAfter { text: m, start: 0 }) {
@@ -817,7 +835,10 @@ pub(crate) fn anchor_traced(
         let (sentence_start, clause_start) = (sentence.start, clause.start);
         let destination = destination_of_postponement(text, clause_start.min(m.matched.start), m.matched.clone());
         let cue = tense_cue_found(grammar, text, clause, sentence, m.matched.clone(), &dated, destination);
-        let prefer = cue.and_then(|c| c.prefer).unwrap_or(default_prefer);
+        let prefer = match cue {
+            Some(Cue { kind: CueKind::Decided, .. }) => crate::governor::lean_ahead(m.semantics.weekday, reference.date),
+            _ => cue.and_then(|c| c.prefer).unwrap_or(default_prefer),
+        };
         let s = &m.semantics;
         // Narrative reference: a quoted "today" belongs to the speaker, whose day is the last explicit
         // date the article gave before the quote.
@@ -900,7 +921,11 @@ pub(crate) fn anchor_traced(
             _ => None,
         };
         let narrative = narrative || (s.anaphora.is_some() && r.date != reference.date) || anaphoric.is_some() || narrated.is_some() || decided.is_some();
-        let s = resolved_sem.as_ref().unwrap_or(s);
+        let new_year = if unknown_day { None } else { crate::governor::new_year(grammar, text, sentence_start, m.matched.clone(), s, reference.date) };
+        if new_year.is_some() {
+            t.note(StepKind::Reading, || "the year followed by «الجديد/الجديدة»: the year whose start is nearest the publication day, the coming one".into());
+        }
+        let s = resolved_sem.as_ref().or(new_year.as_ref()).unwrap_or(s);
         let resolved = match (&anaphoric, &narrated) {
             (Some(t), _) => {
                 let (value, interval) = same_moved_by_days(t, s.shift);
@@ -965,6 +990,8 @@ pub(crate) fn anchor_traced(
     later.after(&timexes, "a time of day naming no day takes the day its sentence gives (in a daily schedule, no day at all)");
     range_ends_follow_their_start(&timex_mentions, &mut timexes, text, reference.tz);
     later.after(&timexes, "the end of a stretch (حتى / إلى + a weekday) is the first such day after its start");
+    crate::governor::weekday_takes_the_apposed_first(&timex_mentions, &mut timexes, text);
+    later.after(&timexes, "a weekday set right before the first of a month (غرة / مستهل / فاتح) names that day");
     crate::sighting::follow_stated_month_starts(&timex_mentions, &mut timexes, &mut conflicts, text, reference.tz);
     later.after(&timexes, "the text starts this Hijri month on another day than the Umm al-Qura table: its days follow the text");
     (AnchoredDocument { id: id.to_string(), original, normalised, publication, timexes, conflicts, story: String::new(), story_words: Vec::new() }, mentions)
@@ -1018,6 +1045,8 @@ fn tense_note(cue: Option<Cue>, default_prefer: Prefer) -> String {
             CueKind::After => format!("no cue before it; the cue word «{}» right after it in its sentence: {}", c.word, direction(c.prefer)),
             CueKind::Destination => format!("«{}» after a postponement or an extension: the new date lies ahead, future", c.word),
             CueKind::Imperfect => format!("«{}», an imperfect verb opening its clause: what is happening or still to come, future", c.word),
+            CueKind::UntilAhead => format!("«حتى» right before it after «{}», a verb that is not past: the bound lies ahead, future", c.word),
+            CueKind::Decided => format!("«{}», a verb of calling or deciding, with what it calls for or decides before the day: that thing's day, the nearest leaning ahead", c.word),
             CueKind::Statement => format!("«{}», a statement the article reports, right before it in a clause with no cue: the statement's day, past", c.word),
         },
     }

@@ -19,6 +19,7 @@ pub mod calendar;
 mod clock;
 mod document;
 mod explain;
+mod governor;
 mod publication;
 mod resolve;
 mod since;

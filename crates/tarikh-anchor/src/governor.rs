@@ -1,0 +1,452 @@
+//! The verb that governs a bare weekday, for the readings the nearest-cue scan of
+//! [`crate::document`] gets wrong: an imperfect verb with its subject and object before the day
+//! («تغلق المدارس أبوابها الأحد»: what is still to come), «حتى» + a day after a verb that is not
+//! past («تستمر العطلة حتى الأحد»), and a thing called for or decided, named between a past verb
+//! and the day («دعت النقابة إلى إضراب عام الخميس»: the strike's day, not the call's).
+//!
+//! Each reading asks for the structure whole and gives up at the first doubt: the scan's reading
+//! (the nearest occurrence leaning past) then stands. Words are compared as normalised text
+//! writes them (ا for أ/إ/آ, ه for ة, ي for ى).
+
+use crate::document::{bare, bare_day, is_future_verb, looks_imperfect, EVENT_NOUNS, RELATIVE_PRONOUNS};
+use crate::resolve::Prefer;
+use chrono::{Datelike, NaiveDate};
+use std::ops::Range;
+use tarikh_grammar::{Direction, Grammar, Semantics, Unit};
+
+/// The words of `text[range]`, in text order.
+fn words(text: &str, range: Range<usize>) -> Vec<&str> {
+    text.get(range).unwrap_or("").split(|c: char| !tarikh_text::is_word_char(c)).filter(|w| !w.is_empty()).collect()
+}
+
+/// Verbs of lasting and of what must wait: «تستمر / تظل / تبقى / يتواصل … حتى الأحد» tell a
+/// state that goes on up to a coming day. They are no announcement of their own (left out of
+/// [`looks_imperfect`]: «يستمر الإضراب منذ يناير»), so they count only before «حتى».
+const LASTING_VERBS: &[&str] = &[
+    "يستمر", "تستمر", "يتواصل", "تتواصل", "يواصل", "تواصل", "يظل", "تظل", "يبقي", "تبقي", "يمتد", "تمتد", "يدوم", "تدوم", "يتعين",
+];
+
+/// Feminine imperfects of four letters that no perfect verb or noun shares, frequent in
+/// announcements (a plain تـ + three letters is mostly a perfect of form V: تقدم، توقف، تراجع).
+const FEMININE_IMPERFECTS: &[&str] = &[
+    "تغلق", "تفتح", "تنظر", "تبحث", "تدرس", "تعلن", "تصدر", "تطلق", "تصوت", "تدلي", "تلقي", "تقيم", "تحيي", "تخوض", "تلعب", "تواجه", "تشارك", "تستانف", "تشهد",
+];
+
+/// Verbs of a scheduled or announced act, the only imperfects read as still to come before a
+/// bare day: a news lead tells in the present what happened the day before («يعتقل الجيش عشرات
+/// الفلسطينيين الأحد» in a Monday article), so violence, results, losses and arrests stay with the
+/// nearest reading; what is held, opened, voted or appeared at is announced ahead.
+const SCHEDULE_VERBS: &[&str] = &[
+    "يعقد", "تعقد", "يلتقي", "تلتقي", "يزور", "تزور", "يفتتح", "تفتتح", "يبدا", "تبدا", "يستانف", "تستانف", "ينطلق", "تنطلق", "يصوت", "تصوت", "يدلي", "تدلي",
+    "يغلق", "تغلق", "يفتح", "تفتح", "يمثل", "تمثل", "يخوض", "تخوض", "يصدر", "تصدر", "ينظر", "تنظر", "يعود", "تعود", "يتسلم", "تتسلم", "يلعب", "تلعب",
+    "يواجه", "تواجه", "يشارك", "تشارك", "يحتفل", "تحتفل", "يستضيف", "تستضيف", "يختتم", "تختتم", "يلقي", "تلقي", "يقيم", "تقيم",
+];
+
+/// Perfect verbs of what happened, as a clause after the day tells it («شارك فيه آلاف»،
+/// «وخرج عشرات الآلاف»، «وأصيب عشرات»): the day was then already past.
+const HAPPENED_VERBS: &[&str] = &[
+    "خرج", "بقي", "اصيب", "صام", "عاد", "شارك", "شهد", "لقي", "انتهي", "جري", "سقط", "قتل", "وقع", "استؤنف", "استونف", "تم", "فاز", "خسر",
+];
+
+/// Do the words after the day, to the end of its sentence, tell that what the day dates is done:
+/// a result («بأغلبية ساحقة»), a relative clause («التي انتهت بالتعادل»), a time after it («بعد
+/// معارك»، «ثم استؤنفت»), a coordinated verb («وتخسرها»، «ويرفض التهم»، «وشهدت المدن»), a perfect
+/// of what happened («شارك فيه آلاف»)?
+fn told_as_done(text: &str, after: Range<usize>) -> bool {
+    words(text, after).iter().any(|w| {
+        let b = bare(w);
+        let coordinated = w.strip_prefix(['و', 'ف']).filter(|r| r.chars().nth(3).is_some());
+        b.starts_with("باغلبي")
+            || RELATIVE_PRONOUNS.contains(&b)
+            || matches!(b, "بعد" | "عقب" | "اثر" | "ثم" | "رغم" | "دون")
+            || HAPPENED_VERBS.iter().any(|v| b == *v || b.strip_suffix('ت') == Some(v) || b.strip_suffix("وا") == Some(v))
+            || coordinated.is_some_and(|r| r.starts_with(['ي', 'ت', 'ن']) || maybe_perfect_feminine(r))
+    })
+}
+
+/// Imperfect verbs that take a past event for object (reactions, accusations): «يرفض الحزب
+/// تصريحاته الأحد» dates the statement, not the refusal.
+const REACTING_VERBS: &[&str] = &[
+    "يرحب", "ترحب", "يدين", "تدين", "يندد", "تندد", "يستنكر", "تستنكر", "يشيد", "تشيد", "ينتقد", "تنتقد", "يرفض", "ترفض", "يحتج", "تحتج",
+    "ينفي", "تنفي", "يحمل", "تحمل", "يطالب", "تطالب", "يتذكر", "تتذكر", "يستذكر", "يحيي", "يبكي", "تبكي", "يروي", "يحصي", "تحصي", "يخشي", "تخشي",
+    "يعزي", "تعزي", "يحقق", "تحقق", "يلاحق", "تلاحق", "يدفن", "تدفن", "يشيع", "تشيع", "يودع", "تودع",
+];
+
+/// Words between the verb and the day that tie the day to something else: a time or a cause
+/// («بعد»، «بسبب»، «منذ»), a topic («عن»، «حول»), what is past («الماضي»، «كان»، «لم»).
+const TIED_ELSEWHERE: &[&str] = &[
+    "بعد", "وبعد", "قبل", "منذ", "مذ", "عقب", "اثر", "إثر", "جراء", "بسبب", "خلفيه", "اعقاب", "نتيجه", "عن", "حول", "بشان", "ازاء", "حيال", "ضد", "مثل", "كما",
+    "الماضي", "الماضيه", "الفائت", "الفائته", "المنصرم", "المنصرمه", "الاخير", "الاخيره", "السابق", "السابقه", "كان", "كانت", "كانوا", "قد", "لقد", "لم", "لما", "ما",
+    "حين", "عندما", "بينما", "اذ", "حيث", "لكن", "ذكري", "الذكري", "بذكري", "يوم",
+];
+
+/// Stems of what a day dates itself, when the day follows it («تصريحاته الأحد»، «زيارته الأحد»،
+/// «فوزه الأحد»): a statement, a visit, a return, a result, a death.
+const SELF_DATED_STEMS: &[&str] = &[
+    "تصريح", "بيان", "كلمت", "خطاب", "قرار", "حديث", "تغريد", "اعلان", "هجوم", "زيارت", "عودت", "مقتل", "اعتقال", "وفات", "فوز", "خسارت", "تعادل", "انتصار", "هزيم",
+    "استقال", "اغتيال", "قتل", "رحيل", "سقوط", "انفجار", "حادث", "اعتداء", "زلزال", "عاصف", "فيضان", "انتخاب", "اجتماع", "لقاء", "مباراه", "مباريات", "نتائج", "نتيجه", "قصف", "غاره",
+    "غارات", "اشتباك", "مواجه", "مظاهر", "احتجاج", "تظاهر", "مسيره", "حريق", "كارث", "مجزر", "تفجير", "اطلاق", "سيول", "اعصار", "جلس", "امتحان", "قمه",
+];
+
+/// Prepositions that open the object of a verb of motion or taking part («في القضية»، «إلى مقاعد
+/// الدراسة»، «أمام القاضي»).
+const PREPOSITIONS: &[&str] = &["في", "الي", "علي", "امام", "مع", "لدي", "نحو", "داخل", "خارج", "وسط"];
+
+/// Strip the clitic prepositions ب / ل / ك (after و / ف) off `word` («بالعيد» → «العيد»،
+/// «للمؤتمر» → «مؤتمر»), when enough is left to be a word.
+fn without_clitics(word: &str) -> &str {
+    let w = bare(word);
+    if let Some(r) = w.strip_prefix("لل").filter(|r| r.chars().nth(1).is_some()) {
+        return r;
+    }
+    w.strip_prefix(['ب', 'ل', 'ك']).filter(|r| r.chars().nth(2).is_some()).unwrap_or(w)
+}
+
+/// Does `word` (clitics on or off) start with one of `stems`, after its article?
+fn has_stem(word: &str, stems: &[&str]) -> bool {
+    let b = bare(word);
+    [b, without_clitics(b)].iter().any(|w| {
+        let core = w.strip_prefix("ال").unwrap_or(w);
+        stems.iter().any(|s| core.starts_with(s))
+    })
+}
+
+/// Is `word` definite: الـ, maybe after a clitic preposition («بالعيد»، «للمؤتمر»)?
+fn definite(word: &str) -> bool {
+    let b = bare(word);
+    // (not «إلى»، «إلا»، «الآن» nor a relative pronoun, which also start with ال)
+    if matches!(b, "الي" | "الا" | "الان") || RELATIVE_PRONOUNS.contains(&b) {
+        return false;
+    }
+    b.starts_with("ال") || b.starts_with("لل") || without_clitics(b).starts_with("ال")
+}
+
+/// Does `word` carry a possessive pronoun that closes its noun phrase («أبوابها»، «بأصواتهم»،
+/// «مباراته»)? Not a plain ه, which is also the feminine ة as normalised text writes it.
+fn possessed(word: &str) -> bool {
+    let b = bare(word);
+    b.chars().nth(3).is_some() && !definite(b) && ["ها", "هم", "هن", "هما", "كم", "نا", "ته", "تها", "تهم"].iter().any(|s| b.ends_with(s))
+}
+
+/// Is `word` an indefinite accusative in ـًا («خطابا»، «اجتماعا»): an object, never the first
+/// part of a construct («جلسة الأحد»)?
+fn accusative(word: &str) -> bool {
+    let b = bare(word);
+    b.chars().nth(3).is_some() && b.ends_with('ا') && !definite(b) && !b.ends_with("ها") && !b.ends_with("نا")
+}
+
+/// Could `word` be a perfect verb of the third person feminine («أجريت»، «ضربت»، «نشرت»): ends in
+/// ت but not ات, four letters or more, no article?
+fn maybe_perfect_feminine(word: &str) -> bool {
+    let b = bare(word);
+    b.chars().nth(3).is_some() && b.ends_with('ت') && !b.ends_with("ات") && !definite(b)
+}
+
+/// Is `word` (proclitics off) an imperfect verb of the third person, as announcements write them:
+/// [`looks_imperfect`], a feminine imperfect no perfect shares, or a form VIII feminine (تحتفل،
+/// تنتظر: تـ + a letter + ت)?
+fn imperfect_verb(b: &str) -> bool {
+    if looks_imperfect(b) || FEMININE_IMPERFECTS.contains(&b) {
+        return true;
+    }
+    let letters: Vec<char> = b.chars().take(6).collect();
+    letters.len() == 5 && letters[0] == 'ت' && letters[2] == 'ت' && letters[3] != 'ي' && letters[4] != 'ا' && !b.ends_with("ات")
+}
+
+/// «حتى / لغاية X» with `until` the byte where that word starts: is X ahead because the verb that
+/// governs it is not past? The nearest verb before it in its sentence (up to ten words back,
+/// stopping at a complementiser or a relative pronoun) must be an imperfect, a verb of lasting, a
+/// سـ verb or a future cue («ستواصل الفرق عملها حتى الأحد»، «تستمر العطلة حتى الأحد»). A past
+/// verb («أعلنت حظر تجول حتى الإثنين») leaves the bound to the nearest reading.
+pub(crate) fn until_ahead<'t>(grammar: &Grammar, text: &'t str, sentence: Range<usize>, until: usize, at: Range<usize>) -> Option<&'t str> {
+    if !names_weekday(text, at.clone()) {
+        return None;
+    }
+    let sentence_start = sentence.start;
+    // A state held against the odds («… دون جدوى»، «… رغم الاحتجاجات») tells how long it lasted.
+    if words(text, at.end.min(sentence.end)..sentence.end).iter().any(|w| matches!(bare(w), "رغم" | "دون" | "برغم")) {
+        return None;
+    }
+    let head = text.get(sentence_start.min(until)..until).unwrap_or("");
+    // A tally as of the day («ارتفع عدد الضحايا إلى 40 قتيلا حتى الأحد»): counted up to then.
+    if head.chars().any(|c| c.is_ascii_digit() || ('\u{660}'..='\u{669}').contains(&c)) {
+        return None;
+    }
+    let before = words(text, sentence_start.min(until)..until);
+    // a negated, pluperfect or narrated clause, or a state still holding («لا يزال»)
+    if before.iter().any(|w| matches!(bare(w), "لم" | "لما" | "قد" | "لقد" | "كان" | "كانت" | "كانوا" | "يزال" | "تزال" | "مازال" | "مازالت" | "زال" | "زالت" | "عدد" | "حصيله")) {
+        return None;
+    }
+    for (i, w) in before.iter().rev().take(10).enumerate() {
+        let b = bare(w);
+        if RELATIVE_PRONOUNS.contains(&b) || matches!(b, "ان" | "بان" | "لان" | "منذ" | "قبل" | "بعد") {
+            return None;
+        }
+        match grammar.cue(b).or_else(|| grammar.cue(w)) {
+            Some(Direction::Past) => return None,
+            Some(Direction::Future) => return Some(w),
+            None => {}
+        }
+        if is_future_verb(b) || imperfect_verb(b) || LASTING_VERBS.contains(&b) {
+            // a verb of reaction («يرفض الاستقالة حتى الخميس») tells a refusal held so far
+            if REACTING_VERBS.contains(&b) || matches!(b, "يتمسك" | "تتمسك") {
+                return None;
+            }
+            // a verb inside a parenthesis («، الذين يحتجزهم المسلحون …،») is not the main verb
+            let verb_end = w.as_ptr() as usize - text.as_ptr() as usize + w.len();
+            if text.get(verb_end.min(until)..until).is_some_and(|gap| gap.contains(['،', ','])) {
+                return None;
+            }
+            // «لم يستمر»، «كان يستمر»: a negated or narrated past.
+            let at_verb = before.len() - 1 - i;
+            if before[at_verb.saturating_sub(3)..at_verb].iter().any(|p| matches!(bare(p), "لم" | "لما" | "كان" | "كانت" | "كانوا" | "ما")) {
+                return None;
+            }
+            return Some(w);
+        }
+        if maybe_perfect_feminine(w) {
+            return None;
+        }
+    }
+    None
+}
+
+/// Does the expression at `at` name a weekday?
+fn names_weekday(text: &str, at: Range<usize>) -> bool {
+    words(text, at).iter().any(|w| matches!(bare(w), "الاحد" | "الاثنين" | "الثلاثاء" | "الاربعاء" | "الخميس" | "الجمعه" | "السبت"))
+}
+
+/// An imperfect verb that opens its clause with its subject and an object or a complement before
+/// a bare day: «تغلق المدارس أبوابها الأحد»، «يدلي الناخبون بأصواتهم السبت»، «يخوض المنتخب
+/// مباراته الثانية الأحد»، «تنظر المحكمة في القضية الاثنين». What is still to come (or today).
+/// The verb opens the clause, or follows «لن», a complementiser (أن + the subjunctive) or a
+/// one-word subject at the clause's start («المدارس تغلق أبوابها الأحد»). Up to six words between
+/// it and the day; none ties the day to something else (a preposition of time or cause, a past
+/// verb, a relative pronoun, كان، لم, الماضي …), and the word right before the day closes the
+/// object (an article, a possessive pronoun, ـًا) and names nothing a day dates itself
+/// («تصريحاته الأحد»، «مباراة الأحد»). Verb + subject + day alone is the document's older rule.
+pub(crate) fn imperfect_announces<'t>(grammar: &Grammar, text: &'t str, clause: Range<usize>, sentence_end: usize, at: Range<usize>) -> Option<&'t str> {
+    if !bare_day(text, at.clone()) || told_as_done(text, at.end.min(sentence_end)..sentence_end) {
+        return None;
+    }
+    let before = words(text, clause.start.min(at.start)..at.start);
+    if before.len() < 3 {
+        return None;
+    }
+    // The verb: the clause's first word, or right after «لن» or a complementiser (أن + the
+    // subjunctive: «قررت الحكومة أن تغلق المدارس أبوابها الأحد»). Not after a subject: a headline's
+    // order («الشرطة تعتقل المتهم الأحد») tells in the present what happened as often as not.
+    let opener_then_verb = |k: usize| -> bool { k == 0 || matches!(bare(before[k - 1]), "لن" | "ان" | "بان" | "لان") };
+    // «يعود» also dates back («يعود تاريخه إلى»), «يمثل» also represents: only with «إلى» / «أمام».
+    let with_preposition = |w: &str, p: &str| matches!(bare(w), "يعود" | "تعود" | "يمثل" | "تمثل") && before.iter().any(|x| bare(x) == p);
+    let announcing = |w: &str| imperfect_verb(bare(w)) || with_preposition(w, if bare(w).ends_with("عود") { "الي" } else { "امام" });
+    let k = (0..before.len()).find(|&k| announcing(before[k]) && opener_then_verb(k))?;
+    let verb = before[k];
+    if !SCHEDULE_VERBS.contains(&bare(verb)) {
+        return None;
+    }
+    let between = &before[k + 1..];
+    // verb + subject + day: the older rule decides; a subject of more words and no object (historical
+    // present «يستيقظ سكان الحي صباح الأحد») is no announcement.
+    if between.len() < 2 || between.len() > 6 {
+        return None;
+    }
+    // What follows the subject: the object and complements.
+    let object_words = &between[1..];
+    // An event named anywhere in the object («ردود الفعل على اغتيال القيادي الأحد») may own the day.
+    if object_words.iter().any(|w| has_stem(w, SELF_DATED_STEMS)) {
+        return None;
+    }
+    for w in between {
+        let b = bare(w);
+        if RELATIVE_PRONOUNS.contains(&b) || TIED_ELSEWHERE.contains(&b) || TIED_ELSEWHERE.contains(w) || grammar.cue(b).is_some() || maybe_perfect_feminine(w) || is_future_verb(b) {
+            return None;
+        }
+        // another verb in the clause: its own day, maybe
+        if imperfect_verb(b) {
+            return None;
+        }
+    }
+    let last = bare(between[between.len() - 1]);
+    if has_stem(last, SELF_DATED_STEMS) || EVENT_NOUNS.contains(&last) {
+        return None;
+    }
+    // a participle in الم… after a definite noun (الامتحانات المجراة، النتائج المعلنة) dates its own
+    // event; a noun after a preposition is the place (إلى المدينة، أمام المحكمة)
+    let after_noun = between.len() >= 2 && definite(between[between.len() - 2]);
+    if after_noun && last.starts_with("الم") && (last.ends_with('ه') || last.ends_with("ين") || last.ends_with("ون")) {
+        return None;
+    }
+    // A plain ـه after a definite word closes a possessed object too («يتسلم الرئيس الجديد مهامه»),
+    // where an indefinite feminine would have nothing definite before it to be governed by.
+    let after_definite = after_noun && last.ends_with('ه') && !definite(last) && last.chars().nth(3).is_some();
+    if !(definite(last) || possessed(last) || accusative(last) || after_definite) {
+        return None;
+    }
+    // Something beyond the subject: an object closed by a pronoun or ـًا, or a prepositional phrase.
+    let object = after_definite || object_words.iter().any(|w| possessed(w) || accusative(w) || PREPOSITIONS.contains(&bare(w)) || {
+        let b = bare(w);
+        (b.starts_with("بال") || b.starts_with("لل")) && b.chars().nth(4).is_some()
+    });
+    object.then_some(verb)
+}
+
+/// Verbs of calling for or deciding something (perfect), as normalised text writes them.
+const DECIDING_VERBS: &[&str] = &[
+    "دعا", "دعت", "دعوا", "قرر", "قررت", "قرروا", "اعلن", "اعلنت", "اعلنوا", "حدد", "حددت", "اقر", "اقرت", "طالب", "طالبت", "اقترح", "اقترحت", "امر", "امرت", "وافق", "وافقت",
+    "اعتمد", "اعتمدت", "دعي", "اختار", "اختارت", "عين", "عينت",
+];
+
+/// Verbal nouns of what is called for or decided, a thing still to come (stems: «إضراب»،
+/// «التظاهر»، «تعليق الدراسة»، «جلسة»). Not a measure in force from its announcement, whose day
+/// is as often the announcement's («أعلنت الحكومة فرض حظر تجول مساء الإثنين»: حظر، منع، إغلاق).
+const PLANNED_STEMS: &[&str] = &[
+    "اضراب", "تظاهر", "مظاهر", "تعليق", "تعطيل", "اجراء", "عقد", "جلس", "استئناف", "استيناف", "تنظيم", "اعاده", "اعتصام", "مسير", "حداد", "عطل",
+    "الغاء", "تاجيل", "صيام", "تحري", "مقاطع", "عصيان", "وقفه", "احتجاج",
+];
+
+/// Verbal nouns of what has come to an end or a result («انتهاء الإضراب»، «رفع الحظر»، «نتائج»):
+/// announced when it happened, so the day is the announcement's.
+const CONCLUDED_STEMS: &[&str] = &[
+    "انتهاء", "نهايه", "ختام", "اختتام", "رفع", "فك", "نجاح", "فشل", "نتائج", "نتيجه", "حصيل", "مقتل", "وفاه", "اعتقال", "مصرع", "اصابه", "سقوط", "فوز", "خساره",
+    "تسجيل", "رصد", "وقوع", "استشهاد", "العثور", "عثور", "انتشال", "تحرير", "سيطره", "نجاه",
+];
+
+/// A thing called for or decided, named between a perfect verb of calling or deciding and a bare
+/// day: «دعت النقابة إلى إضراب عام الخميس»، «أعلنت الوزارة تعليق الدراسة الخميس»، «حددت المحكمة
+/// جلسة الأحد موعدا». Also a day said to be a coming calendar day after أن: «أعلنت المحكمة أن
+/// الخميس هو أول أيام رمضان». The day is the thing's, reported soon after the decision: the
+/// nearest occurrence leaning ahead (see [`lean_ahead`]). The verb comes within five words
+/// before the day with only its subject, «إلى»/«بـ» and the planned noun's phrase between.
+pub(crate) fn decided_thing<'t>(grammar: &Grammar, text: &'t str, clause: Range<usize>, sentence_end: usize, at: Range<usize>) -> Option<&'t str> {
+    if !bare_day(text, at.clone()) || told_as_done(text, at.end.min(sentence_end)..sentence_end) {
+        return None;
+    }
+    let before = words(text, clause.start.min(at.start)..at.start);
+    // «… أن الخميس هو آخر يوم للتسجيل»، «… هو موعد الانسحاب» (a first of a month is left to
+    // [`weekday_takes_the_apposed_first`]: the day must be the month's first by the calendar)
+    if let Some(&c) = before.last() {
+        if matches!(bare(c), "ان" | "بان") {
+            let after = words(text, at.end.min(sentence_end)..sentence_end);
+            let named = after.first().is_some_and(|w| matches!(bare(w), "هو" | "هي" | "سيكون" | "يكون"))
+                && after.get(1).is_some_and(|w| matches!(bare(w), "اخر" | "موعد" | "بدايه" | "نهايه"));
+            let by_decision = before.iter().rev().skip(1).take(4).any(|w| DECIDING_VERBS.contains(&bare(w)) || matches!(grammar.cue(bare(w)), Some(Direction::Past)));
+            if named && by_decision {
+                return Some(c);
+            }
+        }
+    }
+    let mut planned = false;
+    for (i, w) in before.iter().rev().take(6).enumerate() {
+        let b = bare(w);
+        if DECIDING_VERBS.contains(&b) {
+            // «وكانت النقابة قد دعت …»: a pluperfect, the call and its day both past
+            let at_verb = before.len() - 1 - i;
+            if before[..at_verb].iter().any(|p| matches!(bare(p), "كان" | "كانت" | "كانوا" | "قد")) {
+                return None;
+            }
+            return planned.then_some(*w);
+        }
+        if i == 0 && (RELATIVE_PRONOUNS.contains(&b) || grammar.cue(b).is_some()) {
+            return None;
+        }
+        if RELATIVE_PRONOUNS.contains(&b) || TIED_ELSEWHERE.contains(&b) || matches!(b, "ان" | "بان") || grammar.cue(b).is_some() || maybe_perfect_feminine(w) || imperfect_verb(b) || is_future_verb(b) {
+            return None;
+        }
+        // what has ended, or an event that dates itself («فتح تحقيق في الحادث الأحد»)
+        if has_stem(b, CONCLUDED_STEMS) || (has_stem(b, SELF_DATED_STEMS) && !has_stem(b, PLANNED_STEMS)) {
+            return None;
+        }
+        if has_stem(b, PLANNED_STEMS) {
+            planned = true;
+        }
+    }
+    None
+}
+
+/// The direction that puts weekday `weekday` (ISO, 1 = Monday) at its nearest occurrence from
+/// `date`, leaning ahead: the coming one when it is at most four days away (a past one up to a day
+/// nearer loses), what a decision's or a call's day mostly is.
+pub(crate) fn lean_ahead(weekday: Option<u32>, date: NaiveDate) -> Prefer {
+    let Some(w) = weekday else { return Prefer::Nearest };
+    let today = date.weekday().number_from_monday();
+    let ahead = (w + 7 - today) % 7;
+    if ahead <= 4 {
+        Prefer::Future
+    } else {
+        Prefer::Past
+    }
+}
+
+/// «بداية السنة الجديدة»، «مطلع العام الجديد»: the year (this year, as the grammar reads «السنة»)
+/// followed by الجديد / الجديدة is the coming one when it is said ahead: in November or December,
+/// or from July on with a future wording (a سـ verb, a future cue, a sentence opened by an
+/// imperfect: «تدخل الزيادة حيز التنفيذ بداية السنة الجديدة»). Never after «منذ» or with a
+/// perfect verb before it («شهدت الأسواق ارتفاعا مع بداية العام الجديد» in July is this year's
+/// start). Gives the semantics to resolve instead, when that is next year.
+pub(crate) fn new_year(grammar: &Grammar, text: &str, sentence_start: usize, matched: Range<usize>, s: &Semantics, date: NaiveDate) -> Option<Semantics> {
+    if s.shift != Some((Unit::Year, 0)) || s.year.is_some() || date.month() < 7 {
+        return None;
+    }
+    let before = words(text, sentence_start.min(matched.start)..matched.start);
+    if before.iter().any(|w| matches!(bare(w), "منذ" | "مذ") || maybe_perfect_feminine(w) || matches!(grammar.cue(bare(w)), Some(Direction::Past))) {
+        return None;
+    }
+    let said_ahead = before.iter().any(|w| is_future_verb(bare(w)) || matches!(grammar.cue(bare(w)), Some(Direction::Future)))
+        || before.first().is_some_and(|w| {
+            let b = bare(w);
+            imperfect_verb(b) || SCHEDULE_VERBS.contains(&b) || matches!(b, "يدخل" | "تدخل")
+        });
+    if date.month() < 11 && !said_ahead {
+        return None;
+    }
+    let last = words(text, matched.clone()).last().map(|w| bare(w))?;
+    if !matches!(last, "السنه" | "العام") {
+        return None;
+    }
+    let next = text.get(matched.end..).and_then(|rest| rest.split(|c: char| !tarikh_text::is_word_char(c)).find(|w| !w.is_empty()))?;
+    if !matches!(next, "الجديد" | "الجديده") {
+        return None;
+    }
+    let mut sem = s.clone();
+    sem.shift = Some((Unit::Year, 1));
+    Some(sem)
+}
+
+/// «يوم الأحد غرة محرم 1446»، «الاثنين مستهل شهر رمضان»، «الأربعاء فاتح ماي»: a bare weekday set
+/// right before the first of a month (غرة / مستهل / فاتح, the grammar's own expression) names that
+/// day, whatever a verb says: when the month's first falls on that weekday, the weekday takes its
+/// value and interval (the two expressions stay two, as the grammar finds them).
+pub(crate) fn weekday_takes_the_apposed_first(mentions: &[&tarikh_grammar::Mention], timexes: &mut [crate::types::Timex], text: &str) {
+    use crate::types::TimexType;
+    for i in 0..timexes.len().saturating_sub(1) {
+        let Some(m) = mentions.get(i) else { continue };
+        let s = &m.semantics;
+        let Some(w) = s.weekday else { continue };
+        if s.day.is_some() || s.month.is_some() || s.year.is_some() || s.shift.is_some() || s.direction.is_some() || !bare_day(text, m.matched.clone()) {
+            continue;
+        }
+        let (this, next) = (&timexes[i], &timexes[i + 1]);
+        if !matches!(this.kind, TimexType::Date) || !matches!(next.kind, TimexType::Date) {
+            continue;
+        }
+        let Some(gap) = text.get(this.byte_range.end..next.byte_range.start) else { continue };
+        // «الأحد غرة محرم»، «أن الجمعة هو أول أيام ذي الحجة»
+        let copula = words(text, this.byte_range.end..next.byte_range.start);
+        if !(gap.chars().all(|c| c.is_whitespace() || c == ',') || (copula.len() == 1 && matches!(bare(copula[0]), "هو" | "هي"))) {
+            continue;
+        }
+        let first = words(text, next.byte_range.clone()).first().map(|x| bare(x)).unwrap_or("");
+        if !matches!(first, "غره" | "مستهل" | "فاتح" | "اول") {
+            continue;
+        }
+        let Some(iv) = next.interval else { continue };
+        let day = iv.start.date_naive();
+        if next.value.len() != 10 || day.weekday().number_from_monday() != w || this.interval.is_some_and(|own| own.start.date_naive() == day) {
+            continue;
+        }
+        let (value, interval) = (next.value.clone(), next.interval);
+        timexes[i].value = value;
+        timexes[i].interval = interval;
+    }
+}

@@ -1,0 +1,128 @@
+//! The verb that governs a bare weekday (see the crate's `governor` module): invented sentences,
+//! published on Wednesday 8 February 2023 unless said otherwise (the Sunday before is the 5th, the
+//! Sunday after the 12th).
+
+use chrono::NaiveDate;
+use tarikh_anchor::{anchor_document, Prefer, PublicationHint};
+use tarikh_grammar::Grammar;
+
+/// The values of the timexes of `text` published on `published`.
+fn values(text: &str, published: &str) -> Vec<(String, String)> {
+    let grammar = Grammar::embedded().expect("grammar");
+    let date = NaiveDate::parse_from_str(published, "%Y-%m-%d").unwrap();
+    let hint = PublicationHint { date: Some(date), time: None, timezone: chrono_tz::Africa::Cairo, fallback: None, inferred: None };
+    anchor_document(&grammar, "t", text.to_string(), &hint, Prefer::NearestLeaningPast).timexes.into_iter().map(|t| (t.text, t.value)).collect()
+}
+
+/// The value of the timex whose text is `expr`.
+fn value(text: &str, expr: &str, published: &str) -> String {
+    let all = values(text, published);
+    all.iter().find(|(t, _)| t == expr).map(|(_, v)| v.clone()).unwrap_or_else(|| panic!("no «{expr}» in {all:?}"))
+}
+
+const WED: &str = "2023-02-08";
+
+#[test]
+fn an_imperfect_verb_with_its_object_looks_ahead() {
+    assert_eq!(value("تغلق المدارس أبوابها الأحد.", "الأحد", WED), "2023-02-12");
+    assert_eq!(value("يدلي الناخبون بأصواتهم السبت.", "السبت", WED), "2023-02-11");
+    assert_eq!(value("يخوض المنتخب مباراته الثانية الأحد أمام تونس.", "الأحد", WED), "2023-02-12");
+    assert_eq!(value("تنظر المحكمة في القضية الاثنين.", "الاثنين", WED), "2023-02-13");
+    assert_eq!(value("يتسلم الرئيس الجديد مهامه السبت.", "السبت", WED), "2023-02-11");
+    assert_eq!(value("قررت الحكومة أن تغلق المدارس أبوابها الأحد.", "الأحد", WED), "2023-02-12");
+    assert_eq!(value("لن تفتح المدارس أبوابها الأحد.", "الأحد", WED), "2023-02-12");
+    assert_eq!(value("يمثل المتهم أمام المحكمة الأحد.", "الأحد", WED), "2023-02-12");
+}
+
+#[test]
+fn an_imperfect_verb_does_not_govern_a_day_tied_to_something_else() {
+    // a relative clause, a preposition of time or cause, an event, a negated or narrated past
+    assert_eq!(value("ينتظر الطلاب نتائج امتحانات أجريت الأحد.", "الأحد", WED), "2023-02-05");
+    assert_eq!(value("ينتظر الطلاب نتائج الامتحانات المجراة الأحد.", "الأحد", WED), "2023-02-05");
+    assert_eq!(value("يتعرض الرئيس لانتقادات بسبب تصريحاته الأحد.", "الأحد", WED), "2023-02-05");
+    assert_eq!(value("تتوالى ردود الفعل على اغتيال القيادي الأحد في بيروت.", "الأحد", WED), "2023-02-05");
+    assert_eq!(value("يخشى السكان تكرار سيناريو الأحد.", "الأحد", WED), "2023-02-05");
+    assert_eq!(value("يرفض الحزب تصريحاته الأحد.", "الأحد", WED), "2023-02-05");
+    assert_eq!(value("لم تفتح المدارس أبوابها الأحد.", "الأحد", WED), "2023-02-05");
+    assert_eq!(value("كانت المدارس تغلق أبوابها الأحد.", "الأحد", WED), "2023-02-05");
+    assert_eq!(value("يتذكر الناجون لحظات الرعب التي عاشوها الأحد.", "الأحد", WED), "2023-02-05");
+    assert_eq!(value("تستقبل المستشفيات جرحى الانفجار الأحد.", "الأحد", WED), "2023-02-05");
+    // a headline's order: the present tells what happened as often as not
+    assert_eq!(value("الشرطة تعتقل المتهم بقتل زوجته الأحد.", "الأحد", WED), "2023-02-05");
+    // a verb of lasting, or one that also dates back, is no announcement
+    assert_eq!(value("يواصل النواب مناقشة الميزانية الأحد.", "الأحد", WED), "2023-02-05");
+    assert_eq!(value("تستمر المعارك في المدينة منذ الأحد.", "الأحد", WED), "2023-02-05");
+    // a news lead tells in the present what happened: only a verb of a scheduled act looks ahead
+    assert_eq!(value("يعتقل الجيش عشرات الفلسطينيين في الضفة الغربية الأحد.", "الأحد", WED), "2023-02-05");
+    assert_eq!(value("تلتهم النيران عشرات المنازل في القرية الأحد.", "الأحد", WED), "2023-02-05");
+    // what follows the day tells it done: a result, a relative clause, a coordinated verb
+    assert_eq!(value("يصوت النواب على مشروع القانون الأحد بأغلبية 120 صوتا.", "الأحد", WED), "2023-02-05");
+    assert_eq!(value("يخوض المنتخب مباراته الودية الأحد التي انتهت بالتعادل.", "الأحد", WED), "2023-02-05");
+    assert_eq!(value("يمثل المتهم أمام القاضي الأحد ويرفض التهم.", "الأحد", WED), "2023-02-05");
+}
+
+#[test]
+fn until_a_day_after_a_verb_that_is_not_past_lies_ahead() {
+    assert_eq!(value("ستواصل فرق الإنقاذ عملها حتى الأحد.", "الأحد", WED), "2023-02-12");
+    assert_eq!(value("تستمر العطلة حتى الأحد.", "الأحد", WED), "2023-02-12");
+    assert_eq!(value("تظل المدارس مغلقة حتى الأحد.", "الأحد", WED), "2023-02-12");
+    assert_eq!(value("تمتد الامتحانات إلى غاية الأحد.", "الأحد", WED), "2023-02-12");
+    assert_eq!(value("أكدت الوزارة أن الامتحانات تستمر حتى الأحد.", "الأحد", WED), "2023-02-12");
+    assert_eq!(value("يستمر حظر التجول حتى الساعة الـ6 من صباح الاثنين.", "الساعة الـ6 من صباح الاثنين", "2024-01-03"), "2024-01-08T06:00");
+    // a past verb, or كان / لم before the verb: the nearest reading, here the Sunday just past
+    assert_eq!(value("استمر حظر التجول حتى الأحد.", "الأحد", WED), "2023-02-05");
+    assert_eq!(value("ظلت المحلات مغلقة حتى مساء الأحد.", "مساء الأحد", WED), "2023-02-05TEV");
+    assert_eq!(value("كان الحظر يستمر حتى الأحد.", "الأحد", WED), "2023-02-05");
+    assert_eq!(value("لم يستمر الحظر حتى الأحد.", "الأحد", WED), "2023-02-05");
+    assert_eq!(value("يستمر حظر التجول الذي فرض حتى الأحد.", "الأحد", WED), "2023-02-05");
+    // a tally as of the day, a state held against the odds, a verb inside a parenthesis
+    assert_eq!(value("يرتفع عدد الضحايا إلى 40 قتيلا حتى الأحد.", "الأحد", WED), "2023-02-05");
+    assert_eq!(value("تنتظر العائلات أخبار ذويها حتى الأحد دون جدوى.", "الأحد", WED), "2023-02-05");
+    assert_eq!(value("لا يزال الرئيس يرفض الاستقالة حتى الأحد.", "الأحد", WED), "2023-02-05");
+    assert_eq!(value("بقي الرهائن، الذين يحتجزهم المسلحون في مبنى البلدية، محاصرين حتى الأحد.", "الأحد", WED), "2023-02-05");
+}
+
+#[test]
+fn the_day_of_a_thing_called_for_or_decided_is_the_nearest_leaning_ahead() {
+    assert_eq!(value("دعت النقابة إلى إضراب عام الخميس.", "الخميس", WED), "2023-02-09");
+    assert_eq!(value("دعا الاتحاد إلى التظاهر السبت في العاصمة.", "السبت", WED), "2023-02-11");
+    assert_eq!(value("أعلنت الوزارة تعليق الدراسة الخميس.", "الخميس", WED), "2023-02-09");
+    assert_eq!(value("حددت المحكمة جلسة الأحد موعدا للنطق بالحكم.", "الأحد", WED), "2023-02-12");
+    assert_eq!(value("أعلنت المحكمة أن الخميس هو أول أيام رمضان.", "الخميس", "2023-03-20"), "2023-03-23");
+    // five days ahead against two back: the Monday just past
+    assert_eq!(value("أعلنت الوزارة تعليق الدراسة الاثنين.", "الاثنين", WED), "2023-02-06");
+    // a measure in force from its announcement: the day may be the announcement's
+    assert_eq!(value("وأعلنت الحكومة فرض حظر تجول مساء الإثنين.", "مساء الإثنين", WED), "2023-02-06TEV");
+    // the day right after the verb, or what has ended, is the announcement's
+    assert_eq!(value("أعلنت الوزارة الأحد تعليق الدراسة.", "الأحد", WED), "2023-02-05");
+    assert_eq!(value("أعلنت النقابة انتهاء الإضراب الأحد.", "الأحد", WED), "2023-02-05");
+    assert_eq!(value("أعلنت الشرطة اعتقال المشتبه به الأحد.", "الأحد", WED), "2023-02-05");
+    // a clause after it tells the thing happened; a pluperfect call
+    assert_eq!(value("دعت النقابة إلى إضراب عام الخميس، وشهدت المدن شللا تاما.", "الخميس", "2023-02-13"), "2023-02-09");
+    assert_eq!(value("دعت المعارضة إلى التظاهر الجمعة، فخرج الآلاف.", "الجمعة", "2023-02-14"), "2023-02-10");
+    assert_eq!(value("وكانت النقابة قد دعت إلى إضراب عام الخميس.", "الخميس", "2023-02-13"), "2023-02-09");
+    // a past event identified is no decision; a first of a month must be the calendar's
+    assert_eq!(value("أكدت الشرطة أن الخميس هو يوم وقوع الجريمة.", "الخميس", "2023-02-13"), "2023-02-09");
+    assert_eq!(value("أعلنت المحكمة العليا أن السبت هو أول أيام ذي الحجة.", "السبت", "2024-06-11"), "2024-06-08");
+    assert_eq!(value("أعلنت المحكمة العليا أن الجمعة هو أول أيام ذي الحجة.", "الجمعة", "2024-06-11"), "2024-06-07");
+}
+
+#[test]
+fn the_new_year_is_the_one_whose_start_is_nearest() {
+    assert_eq!(value("يتوقع ارتفاع الأسعار مع بداية السنة الجديدة.", "بداية السنة", "2022-12-30"), "2023");
+    assert_eq!(value("مع بداية السنة الجديدة ارتفعت الأسعار.", "بداية السنة", "2023-01-03"), "2023");
+    assert_eq!(value("مع بداية السنة ارتفعت الأسعار.", "بداية السنة", "2022-12-30"), "2022");
+    // from July to October only when said ahead; never after «منذ» or a perfect verb
+    assert_eq!(value("تدخل الزيادة في الأجور حيز التنفيذ بداية السنة الجديدة.", "بداية السنة", "2024-09-10"), "2025");
+    assert_eq!(value("شهدت الأسواق ارتفاعا في الأسعار مع بداية العام الجديد.", "بداية العام", "2024-07-02"), "2024");
+    assert_eq!(value("تراجع معدل التضخم منذ بداية العام الجديد.", "بداية العام", "2024-07-20"), "2024");
+    assert_eq!(value("مع بداية السنة الجديدة، أطلقت الحكومة برنامجا للإصلاح.", "بداية السنة", "2024-09-20"), "2024");
+}
+
+#[test]
+fn a_weekday_apposed_to_the_first_of_a_hijri_month_takes_its_day() {
+    assert_eq!(value("حددت الوزارة يوم الأحد غرة محرم 1446 عطلة رسمية.", "يوم الأحد", "2024-07-04"), "2024-07-07");
+    assert_eq!(value("أعلنت الهيئة أن الاثنين مستهل شهر رمضان المبارك.", "الاثنين", "2024-03-08"), "2024-03-11");
+    // a weekday the first does not fall on keeps its own reading
+    assert_eq!(value("حددت الوزارة يوم السبت غرة محرم 1446 عطلة رسمية.", "يوم السبت", "2024-07-04"), "2024-07-06");
+}

@@ -1,4 +1,5 @@
-//! Months joined by و: «في يناير وفبراير»، «شهري يونيو وسبتمبر». The gold annotates coordinated
+//! Months joined by و: «في يناير وفبراير»، «شهري يونيو وسبتمبر»; weekdays joined by و in a
+//! weekly schedule: «كل يوم أحد وأربعاء»، «يومي السبت والأحد من كل أسبوع». The gold annotates coordinated
 //! times as one expression each («السبت و+الأحد» are two timexes), and a rule's match is one
 //! expression, so two readings are made here, after the matches are settled:
 //! - a month read alone (a DATE naming a month, no day) followed by «و» and another month name: the
@@ -18,6 +19,12 @@ use crate::{Anaphora, Calendar, Grammar, Mention, MentionType, Semantics, Unit};
 
 /// The month names' lexicon: its words are looked up after «و».
 const MONTH_LEXICON: &str = "month";
+
+/// The Hijri month names' lexicon.
+const HIJRI_MONTH_LEXICON: &str = "month_hijri";
+
+/// The weekday lexicons: with the article (الأحد) and without it, as after كل يوم (أحد).
+const WEEKDAY_LEXICONS: [&str; 2] = ["weekday", "weekday_bare"];
 
 /// Month names that are also common words (normalised spelling): مارس (he practised), آب/أب (a
 /// father, both fold to اب), ماي (water, Maghreb), نيسان، شباط، جوان، أيار، تموز (names, words of
@@ -168,8 +175,239 @@ impl Grammar {
         false
     }
 
-    /// Split or complete months joined by و (see the module's doc).
+    /// The weekday named by the word `rest` starts with (lexicon `weekday`, or `weekday_bare` as
+    /// after كل يوم: «أحد»), ending at a word's edge: its length and ISO number.
+    fn weekday_at(&self, rest: &str) -> Option<(usize, u32)> {
+        let len = rest.find(|c: char| !tarikh_text::is_word_char(c)).unwrap_or(rest.len());
+        let word = &rest[..len];
+        WEEKDAY_LEXICONS.iter().find_map(|name| {
+            let lexicon = &self.lexicons[*self.lexicon_index.get(*name)?];
+            lexicon.words.get(word)?.parse().ok().map(|d| (len, d))
+        })
+    }
+
+    /// The weekday after «و» or «أو» at `at` («والأحد»، «و الأحد»، «أو الأحد»، «وأربعاء»): its byte
+    /// range and ISO number.
+    fn weekday_after_and(&self, text: &str, at: usize) -> Option<(std::ops::Range<usize>, u32)> {
+        let rest = text[at..].strip_prefix(' ')?;
+        let rest = rest.strip_prefix("او ").or_else(|| rest.strip_prefix('و'))?;
+        let rest = rest.strip_prefix(' ').unwrap_or(rest);
+        let start = text.len() - rest.len();
+        let (len, day) = self.weekday_at(rest)?;
+        // Without the article, «وأحد» is as often «and one of» (وأحد المسؤولين): a weekday only
+        // before a list boundary.
+        if !rest.starts_with("ال") && !self.weekday_list_boundary_at(text, start + len) {
+            return None;
+        }
+        Some((start..start + len, day))
+    }
+
+    /// Does a list of weekdays end or go on at `at`? The text ends, or punctuation, another
+    /// weekday after و, or a preposition follows («كل يوم أحد وأربعاء من كل أسبوع»).
+    fn weekday_list_boundary_at(&self, text: &str, at: usize) -> bool {
+        let rest = text[at..].trim_start_matches(' ');
+        let Some(c) = rest.chars().next() else { return true };
+        if !tarikh_text::is_word_char(c) {
+            return true;
+        }
+        let word = &rest[..rest.find(|c: char| !tarikh_text::is_word_char(c)).unwrap_or(rest.len())];
+        LIST_PREPOSITIONS.contains(&word) || self.weekday_after_and(text, at).is_some()
+    }
+
+    /// The weekday right before «و» that ends at `end` («السبت والأحد»: the «السبت» before
+    /// «والأحد» that starts at `end`'s word): its byte range and ISO number.
+    fn weekday_before_and(&self, text: &str, end: usize) -> Option<(std::ops::Range<usize>, u32)> {
+        let head = text[..end].strip_suffix(' ').unwrap_or(&text[..end]);
+        let head = head.strip_suffix('و').or_else(|| head.strip_suffix(" او"))?;
+        let head = head.strip_suffix(' ')?;
+        let start = head.rfind(|c: char| !tarikh_text::is_word_char(c)).map_or(0, |i| i + head[i..].chars().next().map_or(1, char::len_utf8));
+        let (len, day) = self.weekday_at(&head[start..])?;
+        (start + len == head.len()).then_some((start..head.len(), day))
+    }
+
+    /// Weekdays joined by و in a schedule: a weekly SET (كل يوم أحد، أيام الجمعة، الأحد من كل
+    /// أسبوع) gives every weekday joined to it by و its own weekly SET, after it («كل يوم أحد
+    /// وأربعاء»، «أيام الجمعة والسبت») or before it when the SET's words come last («يومي السبت
+    /// والأحد من كل أسبوع»). The gold annotates coordinated times one expression each; read
+    /// alone, the other weekday was a dated day (the nearest Saturday), which a schedule is not.
+    /// A weekday read by a longer expression of its own («والأحد 5 مايو») is left to it.
+    fn split_coordinated_weekdays(&self, text: &str, chosen: &mut Vec<Mention>) {
+        let weekly = |m: &Mention| m.kind == MentionType::Set && m.semantics.weekday.is_some() && m.semantics.month.is_none() && m.semantics.day.is_none();
+        let mut added: Vec<Mention> = Vec::new();
+        let mut replaced: Vec<usize> = Vec::new();
+        // A weekday named at `range` may become a SET when no expression covers it, or only a
+        // bare weekday read as a day (which it replaces).
+        let free = |range: &std::ops::Range<usize>, replaced: &mut Vec<usize>, added: &[Mention]| -> bool {
+            if added.iter().any(|a| a.range.start < range.end && range.start < a.range.end) {
+                return false;
+            }
+            let mut over = Vec::new();
+            for (j, o) in chosen.iter().enumerate() {
+                if o.range.start < range.end && range.start < o.range.end {
+                    let bare_day = o.kind == MentionType::Date && o.range.start >= range.start.saturating_sub("يوم ".len()) && o.range.end == range.end && o.semantics.weekday.is_some() && o.semantics.day.is_none() && o.semantics.hour.is_none() && o.semantics.part_of_day.is_none();
+                    if !bare_day {
+                        return false;
+                    }
+                    over.push(j);
+                }
+            }
+            replaced.extend(over);
+            true
+        };
+        for m in chosen.iter().filter(|m| weekly(m)) {
+            let mut days = vec![m.semantics.weekday.unwrap_or(0)];
+            let mut end = m.range.end;
+            while let Some((range, day)) = self.weekday_after_and(text, end) {
+                if days.contains(&day) || !free(&range, &mut replaced, &added) {
+                    break;
+                }
+                days.push(day);
+                end = range.end;
+                let mut semantics = m.semantics.clone();
+                semantics.weekday = Some(day);
+                added.push(Mention { range: range.clone(), matched: range, kind: m.kind, semantics, rule: format!("{}+and", m.rule) });
+            }
+            let mut start = m.range.start;
+            while let Some((range, day)) = self.weekday_before_and(text, start) {
+                if days.contains(&day) || !free(&range, &mut replaced, &added) {
+                    break;
+                }
+                days.push(day);
+                start = range.start;
+                let mut semantics = m.semantics.clone();
+                semantics.weekday = Some(day);
+                added.push(Mention { range: range.clone(), matched: range, kind: m.kind, semantics, rule: format!("{}+and", m.rule) });
+            }
+        }
+        if added.is_empty() {
+            return;
+        }
+        let mut i = 0;
+        chosen.retain(|_| {
+            i += 1;
+            !replaced.contains(&(i - 1))
+        });
+        chosen.extend(added);
+        chosen.sort_by_key(|m| (m.range.start, m.range.end));
+    }
+
+    /// The Hijri month (lexicon `month_hijri`) after «و» at `at` («وشوال»، «وذي الحجة»): its byte
+    /// range and number. Month names that are also words (صفر zero, رجب، شعبان، رمضان names)
+    /// count only before a list boundary, as the homographs of Gregorian months do.
+    fn hijri_month_after_and(&self, text: &str, at: usize) -> Option<(std::ops::Range<usize>, u32)> {
+        let lexicon = &self.lexicons[*self.lexicon_index.get(HIJRI_MONTH_LEXICON)?];
+        let rest = text[at..].strip_prefix(' ')?.strip_prefix('و')?;
+        let rest = rest.strip_prefix(' ').unwrap_or(rest);
+        let start = text.len() - rest.len();
+        let word_end = |from: usize| rest[from..].find(|c: char| !tarikh_text::is_word_char(c)).map_or(rest.len(), |i| from + i);
+        let first = word_end(0);
+        let second = rest[first..].strip_prefix(' ').map(|_| word_end(first + 1));
+        let (len, value) = [second, Some(first)].into_iter().flatten().find_map(|end| lexicon.words.get(&rest[..end]).map(|v| (end, v)))?;
+        let month: u32 = value.parse().ok()?;
+        self.list_boundary_at(text, start + len).then_some((start..start + len, month))
+    }
+
+    /// Hijri months joined by و («في رمضان وشوال»، «خلال ذي القعدة وذي الحجة»): the month after
+    /// و, unread (it had no signal), becomes an expression of its own, of the first's year or of
+    /// the next when it comes earlier in the year (ذي الحجة ومحرم).
+    fn split_coordinated_hijri_months(&self, text: &str, chosen: &mut Vec<Mention>) {
+        let mut added: Vec<Mention> = Vec::new();
+        for m in chosen.iter() {
+            let s = &m.semantics;
+            let month_only = s.calendar == Calendar::Hijri && s.month.is_some() && s.day.is_none() && s.range_end.is_none() && s.hijri_pair.is_none() && s.event.is_none() && s.edge_days.is_none() && !s.last_day && s.part_of_day.is_none();
+            if m.kind != MentionType::Date || !month_only {
+                continue;
+            }
+            let mut prev = s.clone();
+            let mut end = m.range.end;
+            let mut months = vec![s.month.unwrap_or(0)];
+            while let Some((range, month)) = self.hijri_month_after_and(text, end) {
+                let taken = chosen.iter().chain(&added).any(|o| o.range.start < range.end && range.start < o.range.end);
+                if months.contains(&month) || taken {
+                    break;
+                }
+                let mut then = prev.clone();
+                then.month = Some(month);
+                if let (Some(y), Some(before)) = (prev.year, prev.month) {
+                    then.year = Some(y + i32::from(month < before));
+                }
+                months.push(month);
+                end = range.end;
+                added.push(Mention { range: range.clone(), matched: range, kind: m.kind, semantics: then.clone(), rule: format!("{}+and", m.rule) });
+                prev = then;
+            }
+        }
+        if !added.is_empty() {
+            chosen.extend(added);
+            chosen.sort_by_key(|m| (m.range.start, m.range.end));
+        }
+    }
+
+    /// A list of three or more years joined by و («في 2023 و2024 و2025»): the first two were read
+    /// as a stretch (year-range, «2023 و2024»), but a list names each year; they become one
+    /// expression each, and so does every year after them that nothing read. «بين عامي 2016
+    /// و2017» and two years alone stay a stretch.
+    fn split_year_lists(&self, text: &str, chosen: &mut Vec<Mention>) {
+        let year_at = |rest: &str| -> Option<usize> {
+            let len = rest.find(|c: char| !c.is_ascii_digit()).unwrap_or(rest.len());
+            let next_ok = rest[len..].chars().next().is_none_or(|c| !tarikh_text::is_word_char(c));
+            (len == 4 && next_ok && (rest.starts_with("19") || rest.starts_with("20"))).then_some(len)
+        };
+        let year_after_and = |at: usize| -> Option<std::ops::Range<usize>> {
+            let rest = text[at..].strip_prefix(' ')?.strip_prefix('و')?;
+            let rest = rest.strip_prefix(' ').unwrap_or(rest);
+            let start = text.len() - rest.len();
+            year_at(rest).map(|len| start..start + len)
+        };
+        let mut added: Vec<Mention> = Vec::new();
+        let mut replaced: Vec<usize> = Vec::new();
+        for (i, m) in chosen.iter().enumerate() {
+            let s = &m.semantics;
+            let Some((Some(end_year), None, None)) = s.range_end else { continue };
+            let span = &text[m.range.clone()];
+            let Some(first_len) = year_at(span) else { continue };
+            let Some(second) = year_after_and(m.range.start + first_len).filter(|r| r.end == m.range.end) else { continue };
+            let Some(third) = year_after_and(m.range.end) else { continue };
+            let year_mention = |range: std::ops::Range<usize>, year: i32| {
+                let mut semantics = s.clone();
+                semantics.year = Some(year);
+                semantics.range_end = None;
+                Mention { range: range.clone(), matched: range, kind: m.kind, semantics, rule: format!("{}+list", m.rule) }
+            };
+            replaced.push(i);
+            added.push(year_mention(m.range.start..m.range.start + first_len, s.year.unwrap_or(end_year)));
+            added.push(year_mention(second, end_year));
+            let mut next = Some(third);
+            while let Some(range) = next {
+                if chosen.iter().chain(&added).any(|o| o.range.start < range.end && range.start < o.range.end) {
+                    break;
+                }
+                let Ok(year) = text[range.clone()].parse() else { break };
+                next = year_after_and(range.end);
+                added.push(year_mention(range, year));
+            }
+        }
+        if added.is_empty() {
+            return;
+        }
+        let mut i = 0;
+        chosen.retain(|_| {
+            i += 1;
+            !replaced.contains(&(i - 1))
+        });
+        chosen.extend(added);
+        chosen.sort_by_key(|m| (m.range.start, m.range.end));
+    }
+
+    /// Split or complete months joined by و (see the module's doc), weekdays joined by و in a
+    /// weekly SET ([`Grammar::split_coordinated_weekdays`]), Hijri months joined by و and lists
+    /// of years.
     pub(crate) fn split_coordinated_months(&self, text: &str, chosen: &mut Vec<Mention>) {
+        self.split_coordinated_weekdays(text, chosen);
+        self.split_year_lists(text, chosen);
+        if self.lexicon_index.contains_key(HIJRI_MONTH_LEXICON) {
+            self.split_coordinated_hijri_months(text, chosen);
+        }
         if !self.lexicon_index.contains_key(MONTH_LEXICON) {
             return;
         }

@@ -833,6 +833,48 @@ impl Examples {
 }
 
 /// Turn a normalised word into a regex fragment: escaped, with flexible spacing.
+/// The words of a `compose = "sum"` lexicon joined by و as Arabic compound numbers are written:
+/// thousands, then hundreds, then a units word and its tens (خمسة وعشرون), or a teen, a tens or a
+/// units word alone (ألف وتسعمائة وخمسة وثمانين). Two words of the same rank never join: «ثلاث
+/// وأربع ساعات» is two numbers, three or four hours, not seven. `alts` are the words longest first.
+fn compound_number_regex(alts: &[&String], values: &HashMap<String, String>) -> String {
+    let rank = |w: &String| match values[w].parse::<u64>() {
+        Ok(1..=9) => 0,
+        Ok(10..=19) => 1,
+        Ok(20..=99) => 2,
+        Ok(100..=999) => 3,
+        Ok(1000..) => 4,
+        _ => 5,
+    };
+    let class = |r: usize| {
+        let ws: Vec<String> = alts.iter().filter(|w| rank(w) == r).map(|w| word_regex(w)).collect();
+        (!ws.is_empty()).then(|| format!("(?:{})", ws.join("|")))
+    };
+    let [units, teens, tens, hundreds, thousands, others] = [0, 1, 2, 3, 4, 5].map(class);
+    let and = r"\s+و\s*";
+    // Below a hundred: a teen, a units word with its tens, a tens word or a units word alone.
+    let mut below_hundred: Vec<String> = Vec::new();
+    below_hundred.extend(teens.clone());
+    match (&units, &tens) {
+        (Some(u), Some(t)) => below_hundred.push(format!("{u}(?:{and}{t})?")),
+        (Some(u), None) => below_hundred.push(u.clone()),
+        _ => {}
+    }
+    below_hundred.extend(tens.clone());
+    let small = (!below_hundred.is_empty()).then(|| format!("(?:{})", below_hundred.join("|")));
+    let opt = |part: &Option<String>| part.as_ref().map(|p| format!("(?:{and}{p})?")).unwrap_or_default();
+    let mut forms: Vec<String> = Vec::new();
+    if let Some(t) = &thousands {
+        forms.push(format!("{t}{}{}", opt(&hundreds), opt(&small)));
+    }
+    if let Some(h) = &hundreds {
+        forms.push(format!("{h}{}", opt(&small)));
+    }
+    forms.extend(small);
+    forms.extend(others);
+    format!("(?:{})", forms.join("|"))
+}
+
 fn word_regex(word: &str) -> String {
     word.split_whitespace().map(regex::escape).collect::<Vec<_>>().join(r"\s+")
 }
@@ -952,8 +994,7 @@ impl Grammar {
                 };
                 // Only words add up (خمسة وعشرون): «26 و45 سنة» is two numbers, not 71.
                 let alternation = if compose_sum && !word_pieces.is_empty() {
-                    let words_one = format!("(?:{})", word_pieces.join("|"));
-                    let composed = format!(r"{words_one}(?:\s+و\s*{words_one})*");
+                    let composed = compound_number_regex(&alts, &words);
                     std::iter::once(composed).chain(other_pieces).collect::<Vec<_>>().join("|")
                 } else {
                     word_pieces.into_iter().chain(other_pieces).collect::<Vec<_>>().join("|")

@@ -453,8 +453,9 @@ pub(crate) fn set_field(sem: &mut Semantics, name: &str, value: &str) -> Result<
 }
 
 /// A condition on an expression's semantics, written in a context's `needs_any` / `needs_none`:
-/// a field name (`weekday`, `day`, `reference` …), true when the field is set, or `shift:UNIT`
-/// (`shift:D`), true for a shift in that unit.
+/// a field name (`weekday`, `day`, `reference` …), true when the field is set, `hijri`, true for
+/// a Hijri date (a context that reads the Gregorian press's words must not touch ليلة 27 رمضان,
+/// whose night is the one before), or `shift:UNIT` (`shift:D`), true for a shift in that unit.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum FieldTest {
     /// The named field is set.
@@ -466,7 +467,7 @@ pub(crate) enum FieldTest {
 /// The fields a [`FieldTest`] may name.
 const TESTABLE: &[&str] = &[
     "year", "month", "day", "weekday", "hour", "minute", "part_of_day", "shift", "direction", "reference", "amount", "unit", "mod",
-    "event", "event_gap", "every", "timezone", "last_of_event", "range_end", "hijri_pair", "gregorian_year", "last_day", "night_before", "edge_days", "anaphora", "season", "quarter", "half", "weekend", "nth", "easter", "unknown_year", "weekday_after",
+    "event", "event_gap", "every", "timezone", "last_of_event", "range_end", "hijri_pair", "gregorian_year", "last_day", "night_before", "edge_days", "anaphora", "season", "quarter", "half", "weekend", "nth", "easter", "unknown_year", "weekday_after", "hijri",
 ];
 
 impl FieldTest {
@@ -517,6 +518,7 @@ impl FieldTest {
                 "easter" => sem.easter.is_some(),
                 "unknown_year" => sem.unknown_year,
                 "weekday_after" => sem.weekday_after.is_some(),
+                "hijri" => sem.calendar == Calendar::Hijri,
                 _ => false,
             },
         }

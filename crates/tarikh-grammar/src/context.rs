@@ -13,7 +13,49 @@
 //! is necessary for a match, and skipping the regex when it fails changes nothing.
 
 use regex_syntax::hir::literal::{ExtractKind, Extractor};
+use crate::semantics::MentionType;
 use regex_syntax::hir::Hir;
+
+/// Per expression type, the contexts that apply to it (index in the grammar's contexts, in
+/// grammar order), worked out once per grammar: a candidate visits only those, rather than all
+/// of them with a scan of each one's types (17 of the 24 apply to a date; every candidate tries
+/// them once more after one applies).
+#[derive(Debug, Clone, Default)]
+pub(crate) struct ContextsByType {
+    /// Indexed by [`type_slot`].
+    of_type: [Vec<u32>; 5],
+}
+
+/// A type's place in [`ContextsByType`].
+fn type_slot(kind: MentionType) -> usize {
+    match kind {
+        MentionType::Date => 0,
+        MentionType::Time => 1,
+        MentionType::Duration => 2,
+        MentionType::Set => 3,
+        MentionType::None => 4,
+    }
+}
+
+impl ContextsByType {
+    /// The lists for `contexts` (the grammar's, in order).
+    pub(crate) fn new(contexts: &[crate::load::Context]) -> ContextsByType {
+        let mut by_type = ContextsByType::default();
+        for (ci, ctx) in contexts.iter().enumerate() {
+            for (slot, list) in by_type.of_type.iter_mut().enumerate() {
+                if ctx.types.iter().any(|&t| type_slot(t) == slot) {
+                    list.push(ci as u32);
+                }
+            }
+        }
+        by_type
+    }
+
+    /// The contexts that apply to an expression of type `kind`, in grammar order.
+    pub(crate) fn of(&self, kind: MentionType) -> &[u32] {
+        &self.of_type[type_slot(kind)]
+    }
+}
 
 /// Which side of the expression a context reads.
 #[derive(Debug, Clone, Copy, PartialEq)]

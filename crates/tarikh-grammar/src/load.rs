@@ -657,6 +657,8 @@ pub struct Grammar {
     pub(crate) lexicons: Vec<Lexicon>,
     pub(crate) rules: Vec<Rule>,
     pub(crate) contexts: Vec<Context>,
+    /// Per expression type, the contexts of that type (see [`crate::context::ContextsByType`]).
+    pub(crate) contexts_by_type: crate::context::ContextsByType,
     pub(crate) compositions: Vec<Composition>,
     /// Where each rule can match (see prefilter.rs).
     pub(crate) prefilter: crate::prefilter::Prefilter,
@@ -1169,7 +1171,8 @@ impl Grammar {
         let mut cues: HashMap<String, crate::Direction, crate::fnv::FnvBuild> = HashMap::default();
         cues.extend(future_cues.into_iter().map(|w| (w, crate::Direction::Future)));
         cues.extend(past_cues.into_iter().map(|w| (w, crate::Direction::Past)));
-        let grammar = Grammar { lexicons, rules, contexts, compositions, prefilter, examples: examples.finish(), negatives, cues, daily_cues, daily_finder: std::sync::OnceLock::new(), day_list, lexicon_index, lexicon_tries: std::iter::repeat_with(std::sync::OnceLock::new).take(lexicon_hirs.len()).collect(), lexicon_hirs, partial_dfas: std::sync::OnceLock::new() };
+        let contexts_by_type = crate::context::ContextsByType::new(&contexts);
+        let grammar = Grammar { lexicons, rules, contexts, contexts_by_type, compositions, prefilter, examples: examples.finish(), negatives, cues, daily_cues, daily_finder: std::sync::OnceLock::new(), day_list, lexicon_index, lexicon_tries: std::iter::repeat_with(std::sync::OnceLock::new).take(lexicon_hirs.len()).collect(), lexicon_hirs, partial_dfas: std::sync::OnceLock::new() };
         Ok(Built { grammar, analysis, cache_refused: offered && !used_cache })
     }
 

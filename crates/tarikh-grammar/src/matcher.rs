@@ -468,10 +468,13 @@ impl Grammar {
         let mut possible: Option<(usize, Option<crate::right_contexts::ContextSet>)> = None;
         loop {
             let mut applied = false;
-            for (ci, ctx) in self.contexts.iter().enumerate() {
-                if used.get(ci) || !ctx.types.contains(&mention.kind) {
+            // (the expression's type never changes here: its contexts are the same each round)
+            for &ci in self.contexts_by_type.of(mention.kind) {
+                let ci = ci as usize;
+                if used.get(ci) {
                     continue;
                 }
+                let ctx = &self.contexts[ci];
                 if let (Some(_), Some(automaton)) = (&ctx.right, automaton) {
                     let end = mention.matched.end;
                     if possible.is_none_or(|(at, _)| at != end) {

@@ -550,6 +550,32 @@ mod tests {
         assert!(compared > 1000, "{compared}");
     }
 
+    #[test]
+    fn the_merged_left_trie_admits_what_each_left_context_admits() {
+        // Every left window cut at every character of every example phrase (with words before
+        // it): a left context is in the merged trie's set exactly when its own check passes.
+        let g = crate::Grammar::embedded().unwrap();
+        let edges = LeftEdges::new(&g).expect("the embedded grammar has fewer than 128 contexts");
+        let texts: Vec<String> = g.examples().iter().map(|e| tarikh_text::normalise(&format!("قال إنه  {}", e.text))).collect();
+        let (mut admitted, mut refused) = (0, 0);
+        for text in &texts {
+            for (cut, _) in text.char_indices() {
+                let window = &text[text.ceil_char_boundary(cut.saturating_sub(96))..cut];
+                let set = edges.admitted(window);
+                for (ci, ctx) in g.contexts.iter().enumerate() {
+                    if ctx.left.is_none() {
+                        assert!(!set.contains(ci), "context `{}` has no left side", ctx.name);
+                        continue;
+                    }
+                    let own = ctx.edge(&g, Side::Left).is_none_or(|e| e.admits(window));
+                    assert_eq!(set.contains(ci), own, "context `{}` before «{window}»", ctx.name);
+                    if own { admitted += 1 } else { refused += 1 }
+                }
+            }
+        }
+        assert!(admitted > 500 && refused > 10 * admitted, "{admitted} admitted, {refused} refused");
+    }
+
     fn hir(p: &str) -> Hir {
         regex_syntax::Parser::new().parse(p).unwrap()
     }

@@ -13,7 +13,168 @@
 //! is necessary for a match, and skipping the regex when it fails changes nothing.
 
 use regex_syntax::hir::literal::{ExtractKind, Extractor};
+use crate::semantics::MentionType;
 use regex_syntax::hir::Hir;
+
+/// What lets a candidate skip contexts without trying them, worked out once per grammar:
+/// - per expression type, the contexts that apply to it (index in the grammar's contexts, in
+///   grammar order): a candidate visits only those, rather than all of them with a scan of each
+///   one's types (17 of the 24 apply to a date; every candidate tries them once more after one
+///   applies);
+/// - every left context's edge literals in one trie ([`LeftEdges`]), walked once per candidate
+///   start rather than once per left context.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct ContextIndex {
+    /// Indexed by [`type_slot`].
+    of_type: [Vec<u32>; 5],
+    /// The same as sets, a bit per context (all empty with more than 128 contexts, when no
+    /// automaton or merged trie is made either).
+    type_masks: [u128; 5],
+    /// The contexts with a left side, and those with a right side.
+    left_sides: u128,
+    right_sides: u128,
+    /// Made for the first text longer than [`crate::prefilter::SHORT_TEXT`] (a phrase tries few
+    /// contexts, and making it works out every left context's literals); `None` inside with
+    /// more than 128 contexts.
+    left_edges: std::sync::OnceLock<Option<LeftEdges>>,
+}
+
+/// A type's place in [`ContextIndex`].
+fn type_slot(kind: MentionType) -> usize {
+    match kind {
+        MentionType::Date => 0,
+        MentionType::Time => 1,
+        MentionType::Duration => 2,
+        MentionType::Set => 3,
+        MentionType::None => 4,
+    }
+}
+
+impl ContextIndex {
+    /// The index of `contexts` (the grammar's, in order).
+    pub(crate) fn new(contexts: &[crate::load::Context]) -> ContextIndex {
+        let mut index = ContextIndex::default();
+        for (ci, ctx) in contexts.iter().enumerate() {
+            for (slot, list) in index.of_type.iter_mut().enumerate() {
+                if ctx.types.iter().any(|&t| type_slot(t) == slot) {
+                    list.push(ci as u32);
+                }
+            }
+        }
+        if contexts.len() <= 128 {
+            for (slot, list) in index.of_type.iter().enumerate() {
+                index.type_masks[slot] = list.iter().fold(0, |m, &ci| m | 1 << ci);
+            }
+            let sides = |has: &dyn Fn(&crate::load::Context) -> bool| contexts.iter().enumerate().filter(|(_, c)| has(c)).fold(0u128, |m, (ci, _)| m | 1 << ci);
+            index.left_sides = sides(&|c| c.left.is_some());
+            index.right_sides = sides(&|c| c.right.is_some());
+        }
+        index
+    }
+
+    /// For an expression of type `kind`: its contexts, the contexts with a left side and those
+    /// with a right side, as sets (see [`ContextIndex::type_masks`]).
+    pub(crate) fn masks(&self, kind: MentionType) -> (u128, u128, u128) {
+        (self.type_masks[type_slot(kind)], self.left_sides, self.right_sides)
+    }
+
+    /// The contexts that apply to an expression of type `kind`, in grammar order.
+    pub(crate) fn of(&self, kind: MentionType) -> &[u32] {
+        &self.of_type[type_slot(kind)]
+    }
+
+    /// The left contexts' edge literals in one trie, for a candidate in `text`; `None` for a short
+    /// text or more than 128 contexts (then each context checks its own).
+    pub(crate) fn left_edges(&self, grammar: &crate::Grammar, text: &str) -> Option<&LeftEdges> {
+        if text.len() <= crate::prefilter::SHORT_TEXT {
+            return None;
+        }
+        self.left_edges.get_or_init(|| LeftEdges::new(grammar)).as_ref()
+    }
+}
+
+/// Every left context's [`EdgeLiterals`] merged into one trie, read backwards from the window's
+/// end as each of them is: one walk tells which left contexts' literal check passes in a window.
+/// A context left out of the result would have failed [`crate::load::Context::admits`] at its
+/// first test (which has no other effect), so skipping it changes nothing.
+#[derive(Debug, Clone)]
+pub(crate) struct LeftEdges {
+    /// The trie's nodes, the root first.
+    nodes: Vec<MergedNode>,
+    /// The left contexts without a sound check: every window admits them.
+    unchecked: u128,
+}
+
+/// A node of [`LeftEdges`].
+#[derive(Debug, Clone, Default)]
+struct MergedNode {
+    /// The contexts a literal of which ends here.
+    ends: u128,
+    /// (next byte, node), sorted by byte.
+    next: Vec<(u8, u32)>,
+}
+
+impl LeftEdges {
+    /// The merged trie of `grammar`'s left contexts; `None` with more than 128 contexts.
+    fn new(grammar: &crate::Grammar) -> Option<LeftEdges> {
+        if grammar.contexts.len() > 128 {
+            return None;
+        }
+        let mut merged = LeftEdges { nodes: vec![MergedNode::default()], unchecked: 0 };
+        for (ci, ctx) in grammar.contexts.iter().enumerate() {
+            if ctx.left.is_none() {
+                continue;
+            }
+            let Some(edge) = ctx.edge(grammar, Side::Left) else {
+                merged.unchecked |= 1 << ci;
+                continue;
+            };
+            // (node of the context's trie, node of the merged one), from the roots down
+            let mut pending = vec![(0usize, 0usize)];
+            while let Some((from, to)) = pending.pop() {
+                if edge.nodes[from].end {
+                    merged.nodes[to].ends |= 1 << ci;
+                }
+                for &(byte, child) in &edge.nodes[from].next {
+                    let next = match merged.nodes[to].next.binary_search_by_key(&byte, |&(b, _)| b) {
+                        Ok(i) => merged.nodes[to].next[i].1 as usize,
+                        Err(i) => {
+                            merged.nodes.push(MergedNode::default());
+                            let new = merged.nodes.len() - 1;
+                            merged.nodes[to].next.insert(i, (byte, new as u32));
+                            new
+                        }
+                    };
+                    pending.push((child as usize, next));
+                }
+            }
+        }
+        Some(merged)
+    }
+
+    /// The left contexts whose literal check passes in `window` (the text before the expression):
+    /// those with a literal that, white space left out of the window, ends it.
+    pub(crate) fn admitted(&self, window: &str) -> crate::right_contexts::ContextSet {
+        let mut set = self.unchecked;
+        let mut node = &self.nodes[0];
+        let bytes = window.as_bytes();
+        'walk: for (at, c) in window.char_indices().rev() {
+            if c.is_whitespace() {
+                continue;
+            }
+            for &byte in bytes[at..at + c.len_utf8()].iter().rev() {
+                set |= node.ends;
+                match node.next.binary_search_by_key(&byte, |&(b, _)| b) {
+                    Ok(i) => node = &self.nodes[node.next[i].1 as usize],
+                    Err(_) => break 'walk,
+                }
+            }
+        }
+        // (the node the walk stopped at: where it failed, or where the window ran out)
+        set |= node.ends;
+        crate::right_contexts::ContextSet::of(set)
+    }
+}
 
 /// Which side of the expression a context reads.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -387,6 +548,32 @@ mod tests {
             }
         }
         assert!(compared > 1000, "{compared}");
+    }
+
+    #[test]
+    fn the_merged_left_trie_admits_what_each_left_context_admits() {
+        // Every left window cut at every character of every example phrase (with words before
+        // it): a left context is in the merged trie's set exactly when its own check passes.
+        let g = crate::Grammar::embedded().unwrap();
+        let edges = LeftEdges::new(&g).expect("the embedded grammar has fewer than 128 contexts");
+        let texts: Vec<String> = g.examples().iter().map(|e| tarikh_text::normalise(&format!("قال إنه  {}", e.text))).collect();
+        let (mut admitted, mut refused) = (0, 0);
+        for text in &texts {
+            for (cut, _) in text.char_indices() {
+                let window = &text[text.ceil_char_boundary(cut.saturating_sub(96))..cut];
+                let set = edges.admitted(window);
+                for (ci, ctx) in g.contexts.iter().enumerate() {
+                    if ctx.left.is_none() {
+                        assert!(!set.contains(ci), "context `{}` has no left side", ctx.name);
+                        continue;
+                    }
+                    let own = ctx.edge(&g, Side::Left).is_none_or(|e| e.admits(window));
+                    assert_eq!(set.contains(ci), own, "context `{}` before «{window}»", ctx.name);
+                    if own { admitted += 1 } else { refused += 1 }
+                }
+            }
+        }
+        assert!(admitted > 500 && refused > 10 * admitted, "{admitted} admitted, {refused} refused");
     }
 
     fn hir(p: &str) -> Hir {

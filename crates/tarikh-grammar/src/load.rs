@@ -209,7 +209,9 @@ struct NegativeDef {
 pub(crate) struct Lexicon {
     pub(crate) name: String,
     pub(crate) doc: String,
-    pub(crate) words: HashMap<String, String>,
+    /// (FNV-hashed: looked up for every capture with a lexicon, where SipHash cost ~1.9
+    /// instructions per byte of tagging)
+    pub(crate) words: HashMap<String, String, crate::fnv::FnvBuild>,
     pub(crate) alternation: String,
     pub(crate) digits: bool,
     pub(crate) compose_sum: bool,
@@ -528,10 +530,7 @@ impl Context {
     /// can apply. Sound because the regex is searched in `window` alone.
     pub(crate) fn admits(&self, grammar: &Grammar, side: crate::context::Side, window: &str) -> bool {
         use std::sync::atomic::Ordering;
-        let checks = self.edges.get_or_init(|| {
-            let check = |i: usize| SideChecks::from_analysis(side_analysis(self.sources[i].as_deref(), SIDES[i], &grammar.lexicons, &grammar.lexicon_index, &grammar.lexicon_hirs), SIDES[i]);
-            [check(0), check(1)]
-        });
+        let checks = self.checks(grammar);
         let i = usize::from(side == crate::context::Side::Right);
         if !checks[i].edge.as_ref().is_none_or(|e| e.admits(window)) {
             return false;
@@ -545,6 +544,20 @@ impl Context {
             self.ruled_out[i].0.fetch_add(1, Ordering::Relaxed);
         }
         may
+    }
+
+    /// The literals `side`'s body must end (left) or start (right) with, if it has a sound
+    /// check: the first test of [`Context::admits`], which fails with no other effect.
+    pub(crate) fn edge(&self, grammar: &Grammar, side: crate::context::Side) -> Option<&crate::context::EdgeLiterals> {
+        self.checks(grammar)[usize::from(side == crate::context::Side::Right)].edge.as_ref()
+    }
+
+    /// Both sides' literal checks, worked out on first use.
+    fn checks(&self, grammar: &Grammar) -> &[SideChecks; 2] {
+        self.edges.get_or_init(|| {
+            let check = |i: usize| SideChecks::from_analysis(side_analysis(self.sources[i].as_deref(), SIDES[i], &grammar.lexicons, &grammar.lexicon_index, &grammar.lexicon_hirs), SIDES[i]);
+            [check(0), check(1)]
+        })
     }
 }
 
@@ -657,6 +670,8 @@ pub struct Grammar {
     pub(crate) lexicons: Vec<Lexicon>,
     pub(crate) rules: Vec<Rule>,
     pub(crate) contexts: Vec<Context>,
+    /// What lets a candidate skip contexts (see [`crate::context::ContextIndex`]).
+    pub(crate) context_index: crate::context::ContextIndex,
     pub(crate) compositions: Vec<Composition>,
     /// Where each rule can match (see prefilter.rs).
     pub(crate) prefilter: crate::prefilter::Prefilter,
@@ -946,7 +961,7 @@ impl Grammar {
                 if name == "span" || name.starts_with('_') || !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
                     return Err(GrammarError::at(&path, source, Some(offset), format!("lexicon name `{name}` must be ASCII letters, digits and `_`, must not start with `_`, and must not be `span`")));
                 }
-                let mut words: HashMap<String, String> = HashMap::new();
+                let mut words: HashMap<String, String, crate::fnv::FnvBuild> = HashMap::default();
                 for entry in def.entries {
                     let eoff = entry.span().start;
                     let entry = entry.into_inner();
@@ -1210,7 +1225,8 @@ impl Grammar {
         let mut cues: HashMap<String, crate::Direction, crate::fnv::FnvBuild> = HashMap::default();
         cues.extend(future_cues.into_iter().map(|w| (w, crate::Direction::Future)));
         cues.extend(past_cues.into_iter().map(|w| (w, crate::Direction::Past)));
-        let grammar = Grammar { lexicons, rules, contexts, compositions, prefilter, examples: examples.finish(), negatives, cues, daily_cues, daily_finder: std::sync::OnceLock::new(), day_list, lexicon_index, lexicon_tries: std::iter::repeat_with(std::sync::OnceLock::new).take(lexicon_hirs.len()).collect(), lexicon_hirs, partial_dfas: std::sync::OnceLock::new() };
+        let context_index = crate::context::ContextIndex::new(&contexts);
+        let grammar = Grammar { lexicons, rules, contexts, context_index, compositions, prefilter, examples: examples.finish(), negatives, cues, daily_cues, daily_finder: std::sync::OnceLock::new(), day_list, lexicon_index, lexicon_tries: std::iter::repeat_with(std::sync::OnceLock::new).take(lexicon_hirs.len()).collect(), lexicon_hirs, partial_dfas: std::sync::OnceLock::new() };
         Ok(Built { grammar, analysis, cache_refused: offered && !used_cache })
     }
 

@@ -460,28 +460,41 @@ impl Grammar {
         // Which contexts are applied already: a bit each while they fit a word (no allocation per
         // candidate), else a vector.
         let mut used = UsedContexts::new(self.contexts.len());
-        // The contexts whose right side can match after the candidate (see right_contexts.rs), for
-        // the end they were found for (a context taken in moves it); the automaton's scratch space
-        // is taken once, when first needed.
+        // The contexts that cannot apply at the candidate's current edges (a context taken in moves
+        // them): those whose right side matches nothing after it (see right_contexts.rs) and those
+        // whose left literal check fails before it (see `LeftEdges`), a bit each, worked out for
+        // all of them at once; the automaton's scratch space is taken once, when first needed.
         let automaton = self.right_contexts_for(text);
+        let left_edges = self.context_index.left_edges(self, text);
+        let (type_mask, left_sides, right_sides) = self.context_index.masks(mention.kind);
         let mut cache = None;
-        let mut possible: Option<(usize, Option<crate::right_contexts::ContextSet>)> = None;
+        let mut ruled_out: Option<(usize, usize, u128)> = None;
         loop {
             let mut applied = false;
-            for (ci, ctx) in self.contexts.iter().enumerate() {
-                if used.get(ci) || !ctx.types.contains(&mention.kind) {
+            // (the expression's type never changes here: its contexts are the same each round)
+            for &ci in self.context_index.of(mention.kind) {
+                let ci = ci as usize;
+                if used.get(ci) {
                     continue;
                 }
-                if let (Some(_), Some(automaton)) = (&ctx.right, automaton) {
-                    let end = mention.matched.end;
-                    if possible.is_none_or(|(at, _)| at != end) {
+                let (start, end) = (mention.matched.start, mention.matched.end);
+                if ruled_out.is_none_or(|(s, e, _)| (s, e) != (start, end)) {
+                    let mut bits = 0;
+                    if let Some(automaton) = automaton.filter(|_| type_mask & right_sides != 0) {
                         let cache = cache.get_or_insert_with(|| automaton.cache());
-                        possible = Some((end, automaton.possible(cache, right_window(text, end))));
+                        if let Some(set) = automaton.possible(cache, right_window(text, end)) {
+                            bits |= right_sides & !set.bits();
+                        }
                     }
-                    if possible.is_some_and(|(_, set)| set.is_some_and(|set| !set.contains(ci))) {
-                        continue; // its right side matches nothing here: it cannot apply
+                    if let Some(edges) = left_edges.filter(|_| type_mask & left_sides != 0) {
+                        bits |= left_sides & !edges.admitted(left_window(text, start).1).bits();
                     }
+                    ruled_out = Some((start, end, bits));
                 }
+                if ruled_out.is_some_and(|(_, _, bits)| bits >> ci & 1 == 1) {
+                    continue;
+                }
+                let ctx = &self.contexts[ci];
                 let sem = &mention.semantics;
                 if (!ctx.needs_any.is_empty() && !ctx.needs_any.iter().any(|t| t.holds(sem))) || ctx.needs_none.iter().any(|t| t.holds(sem)) {
                     continue;
@@ -494,11 +507,7 @@ impl Grammar {
                 let mut ok = true;
                 let mut log = trace.is_some().then(FieldLog::default);
                 if let Some(left) = &ctx.left {
-                    let mut from = mention.matched.start.saturating_sub(CONTEXT_WINDOW);
-                    while !text.is_char_boundary(from) {
-                        from += 1;
-                    }
-                    let window = &text[from..mention.matched.start];
+                    let (from, window) = left_window(text, mention.matched.start);
                     let found = if ctx.admits(self, crate::context::Side::Left, window) { left.get(self).captures(window) } else { None };
                     match found {
                         Some(c) => {
@@ -676,6 +685,16 @@ impl<'t> Captured<'t> for ResolvedCaptures<'_, 't> {
 
 /// How far (in bytes) from an expression its contexts are looked for, on either side.
 const CONTEXT_WINDOW: usize = 96;
+
+/// The text a left context is searched in, before an expression that starts at `start`: up to
+/// [`CONTEXT_WINDOW`] bytes, cut at a character boundary, and where it starts.
+fn left_window(text: &str, start: usize) -> (usize, &str) {
+    let mut from = start.saturating_sub(CONTEXT_WINDOW);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    (from, &text[from..start])
+}
 
 /// The text a right context is searched in, after an expression that ends at `end`: up to
 /// [`CONTEXT_WINDOW`] bytes, cut at a character boundary.

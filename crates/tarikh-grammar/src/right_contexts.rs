@@ -45,8 +45,19 @@ pub(crate) struct ContextSet(u128);
 
 impl ContextSet {
     /// Is context `ci` in the set?
+    #[cfg(test)]
     pub(crate) fn contains(self, ci: usize) -> bool {
         self.0 >> ci & 1 == 1
+    }
+
+    /// The set's bits (context `ci` is bit `ci`).
+    pub(crate) fn bits(self) -> u128 {
+        self.0
+    }
+
+    /// The set of the contexts whose bit is set in `bits`.
+    pub(crate) fn of(bits: u128) -> ContextSet {
+        ContextSet(bits)
     }
 }
 

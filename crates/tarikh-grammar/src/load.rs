@@ -852,7 +852,7 @@ impl Examples {
 /// thousands, then hundreds, then a units word and its tens (خمسة وعشرون), or a teen, a tens or a
 /// units word alone (ألف وتسعمائة وخمسة وثمانين). Two words of the same rank never join: «ثلاث
 /// وأربع ساعات» is two numbers, three or four hours, not seven. `alts` are the words longest first.
-fn compound_number_regex(alts: &[&String], values: &HashMap<String, String>) -> String {
+fn compound_number_regex(alts: &[&String], values: &HashMap<String, String, crate::fnv::FnvBuild>) -> String {
     let rank = |w: &String| match values[w].parse::<u64>() {
         Ok(1..=9) => 0,
         Ok(10..=19) => 1,

@@ -362,7 +362,8 @@ fn nearest_timex_in_clause_and_timex_after_verb() {
         vec![date("الأربعاء", "2020-03-04", day(2020, 3, 4)), date("الجمعة", "2020-03-06", day(2020, 3, 6))],
     );
     let ev = extract(&d, &lex());
-    let (_, suit) = find(&ev, "دعوى قضائية");
+    // (the date between the verb's subject and its object leaves the phrase whole)
+    let (_, suit) = find(&ev, "أقام المرشح الأربعاء دعوى قضائية");
     assert_eq!(suit.event_type, "legal_action");
     assert_eq!(suit.time, Some(0), "the date right after the verb governs the complaint");
     let (_, visit) = find(&ev, "زار");
@@ -2329,4 +2330,28 @@ fn a_resumed_trial_a_foiled_plot_and_coming_to_power_are_named_as_such() {
     assert!(types("وصل الوزير إلى ذروة شعبيته.").iter().all(|(_, t)| t != "office_transition"));
     // a hold told by «ثبت» with one rate
     assert!(types("ثبت البنك المركزي سعر الفائدة.").iter().any(|(_, t)| t == "rate_decision"));
+}
+
+/// The type of the mention whose trigger starts with `start`, in `text` with `when` a date.
+fn type_with_date(text: &str, when: &'static str, start: &str) -> Option<String> {
+    let ev = extract(&doc("d", text, vec![date(when, "2020-03-11", day(2020, 3, 11))]), &lex());
+    ev.mentions.iter().find(|m| m.trigger.starts_with(start)).map(|m| m.event_type.clone())
+}
+
+#[test]
+fn a_date_between_verb_subject_and_object_leaves_the_phrase_whole() {
+    // the news order verb + subject + date + object: the date is skipped, not counted
+    assert_eq!(type_with_date("أفرجت السلطات يوم الأربعاء عن 30 معتقلا.", "يوم الأربعاء", "أفرجت").as_deref(), Some("release"));
+    assert_eq!(type_with_date("أفرجت السلطات الأمنية المصرية أمس عن 30 معتقلا.", "أمس", "أفرجت").as_deref(), Some("release"));
+    assert_eq!(type_with_date("قطعت مالي يوم الأربعاء علاقاتها الدبلوماسية مع أوكرانيا.", "يوم الأربعاء", "قطعت").as_deref(), Some("ties_cut"));
+    // a longer subject ended by the date («الرئيس الجزائري عبد المجيد تبون»)
+    assert_eq!(type_with_date("عين الرئيس الجزائري عبد المجيد تبون يوم الأحد وزيرا جديدا للمالية.", "يوم الأحد", "عين").as_deref(), Some("appointment"));
+    // a subject with a place after «في»
+    assert_eq!(type_with_date("قضت محكمة الجنايات في القاهرة أمس بالإعدام على المتهم.", "أمس", "قضت").as_deref(), Some("verdict"));
+    // counter-cases: a verb opens a clause of its own in the long gap, or the object stands far
+    // after the date
+    assert_ne!(type_with_date("عين الرئيس الجزائري الذي أقال يوم الأحد وزيرا جديدا.", "يوم الأحد", "عين").as_deref(), Some("appointment"));
+    assert_ne!(type_with_date("عين الرئيس يوم الأحد لجنة تضم خبراء وقضاة وزيرا.", "يوم الأحد", "عين").as_deref(), Some("appointment"));
+    // a long subject with no date after it is no subject the gap may take
+    assert_ne!(type_with_date("عين الرئيس الجزائري عبد المجيد تبون وزيرا جديدا يوم الأحد.", "يوم الأحد", "عين").as_deref(), Some("appointment"));
 }

@@ -4,8 +4,9 @@
 use crate::lexicon::{EventLexicon, Phrase, Slot, strip_article, word_candidates};
 use std::collections::HashSet;
 use std::ops::Range;
+use super::roles::RELATIVE_PRONOUNS;
 use super::words::{looks_like_verb, noun_pattern, without_conjunction};
-use tarikh_anchor::AnchoredDocument;
+use tarikh_anchor::{AnchoredDocument, TimexType};
 
 pub(super) struct Word {
     pub(super) range: Range<usize>,
@@ -157,18 +158,57 @@ impl<'a> Ctx<'a> {
                 }
             }
             Slot::Gap(g) => {
-                // skip 0..=g words, each adjacent and outside any timex
-                for at in wi..=wi + *g {
-                    if let Some(end) = self.match_rest(slots, si + 1, at, in_timex) {
-                        return Some(end);
+                // skip 0..=g words, each adjacent and outside any timex; a date or time in the gap
+                // is skipped whole and not counted: the news order verb + subject + date + object
+                // («أفرجت السلطات يوم الأربعاء عن …»، «فرضت الولايات المتحدة أمس عقوبات»). The
+                // words before such a date are the verb's subject, which may be longer (up to
+                // [`SUBJECT_GAP`] words: «عين الرئيس التونسي قيس سعيد يوم الأحد وزيرا»، «قضت محكمة
+                // الجنايات في القاهرة أمس بالإعدام») when none of them opens a clause of its own (a
+                // relative pronoun: «عين الرئيس الذي أقال يوم الأحد وزيرا» is the relative clause's
+                // object; a word with و) and the phrase reads on right after the date.
+                let mut at = wi;
+                let mut skipped = 0;
+                let mut subject = true;
+                let mut after_date: Option<usize> = None;
+                loop {
+                    let long_subject = after_date == Some(skipped) && subject;
+                    if skipped <= *g || long_subject {
+                        if let Some(end) = self.match_rest(slots, si + 1, at, in_timex) {
+                            return Some(end);
+                        }
                     }
-                    if at >= self.words.len() || !self.joined(at - 1) || self.word_timex[at].is_some() {
+                    if at >= self.words.len() || !self.joined(at - 1) {
                         return None;
                     }
+                    if !in_timex && after_date.is_none() {
+                        if let Some(next) = self.gap_date(at) {
+                            at = next;
+                            after_date = Some(skipped);
+                            continue;
+                        }
+                    }
+                    let limit = if after_date.is_some() { *g } else { (*g).max(SUBJECT_GAP) };
+                    if self.word_timex[at].is_some() || skipped >= limit {
+                        return None;
+                    }
+                    let w = self.word(at);
+                    subject &= !w.starts_with('و') && !RELATIVE_PRONOUNS.contains(&w);
+                    skipped += 1;
+                    at += 1;
                 }
-                None
             }
         }
+    }
+
+    /// When a date or time (a timex of the grammar) starts at word `wi` and the word after it is
+    /// joined to it: that word's index (what a gap of a phrase reads on at).
+    fn gap_date(&self, wi: usize) -> Option<usize> {
+        let ti = self.word_timex[wi]?;
+        if self.timex_first[ti] != wi || !matches!(self.doc.timexes[ti].kind, TimexType::Date | TimexType::Time) {
+            return None;
+        }
+        let last = (wi..self.words.len()).take_while(|&x| self.word_timex[x] == Some(ti)).last()?;
+        (last + 1 < self.words.len() && self.joined(last)).then_some(last + 1)
     }
 
     /// When a date set off by commas starts at word `wi`, right after word `wi - 1` ("أغلقت، أمس
@@ -358,6 +398,10 @@ pub(super) const CLAUSE_CONJUNCTIONS: &[&str] = &["اذ", "حيث", "بينما"
 
 /// «حيز» of «دخل حيز التنفيذ» (normalised): the verb before it only says that its subject, a
 /// measure, takes effect.
+/// How many words a phrase's gap may hold when they are the verb's subject, ended by a date
+/// (see the gap in [`Ctx::match_rest`]).
+const SUBJECT_GAP: usize = 6;
+
 const IN_FORCE: &str = "حيز";
 
 /// Whether a clause whose first word is `w` is a new clause coordinated with or subordinated to the

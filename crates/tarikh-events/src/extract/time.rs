@@ -796,7 +796,8 @@ fn is_topic(cx: &Ctx, drafts: &[Draft], d: &Draft) -> bool {
         // ب or ل attached to the topic («بوفاة»، «لضحايا»), or a preposition of topic between
         let w = without_conjunction(cx.word(d.first));
         let attached = d.start_byte > cx.words[d.first].range.start && (w.starts_with('ب') || w.starts_with('ل'));
-        let preposition = (o.last + 1..d.first).any(|x| matches!(cx.word(x), "عن" | "علي" | "في"));
+        // (the preposition may end the trigger: «تحقيقا في انفجار المرفأ»)
+        let preposition = (o.last..d.first).any(|x| matches!(cx.word(x), "عن" | "علي" | "في"));
         joined && (attached || preposition)
     })
 }

@@ -1047,7 +1047,7 @@ fn after_reaching(cx: &Ctx, d: &Draft) -> bool {
 /// that is no outcome of it. An outcome («مقتل 150 شخصا جراء الفيضانات»: the dead of a flood, a
 /// type with `outcome`) is part of the event that caused it and shares its time, so there the
 /// cause keeps the clause's date.
-fn after_cause(cx: &Ctx, drafts: &[Draft], d: &Draft) -> bool {
+pub(super) fn after_cause(cx: &Ctx, drafts: &[Draft], d: &Draft) -> bool {
     let clause = cx.words[d.first].clause;
     let types = cx.lex.types();
     (d.first.saturating_sub(2)..d.first).any(|x| {

@@ -2355,3 +2355,21 @@ fn a_date_between_verb_subject_and_object_leaves_the_phrase_whole() {
     // a long subject with no date after it is no subject the gap may take
     assert_ne!(type_with_date("عين الرئيس الجزائري عبد المجيد تبون وزيرا جديدا يوم الأحد.", "يوم الأحد", "عين").as_deref(), Some("appointment"));
 }
+
+/// The time of the mention whose trigger contains `word`, in `text` with `when` a date.
+fn time_with_date(text: &str, when: &'static str, word: &str) -> Option<Option<usize>> {
+    let ev = extract(&doc("d", text, vec![date(when, "2020-03-10", day(2020, 3, 10))]), &lex());
+    ev.mentions.iter().find(|m| m.trigger.contains(word)).map(|m| m.time)
+}
+
+#[test]
+fn an_earlier_event_named_as_ground_or_topic_takes_only_a_date_of_its_own() {
+    // the day the king visits the damaged areas, arrests are made in connection with a plot, or an
+    // inquiry is opened, is not the day of the earthquake, the plot or the explosion
+    assert_eq!(time_with_date("زار الملك يوم الثلاثاء المناطق المتضررة من الزلزال.", "يوم الثلاثاء", "الزلزال"), Some(None));
+    assert_eq!(time_with_date("اعتقلت السلطات يوم السبت أربعة ضباط على صلة بمحاولة الانقلاب.", "يوم السبت", "انقلاب"), Some(None));
+    assert_eq!(time_with_date("استمعت المحكمة يوم الاثنين إلى الشهود في قضية مقتل سيدة.", "يوم الاثنين", "مقتل"), Some(None));
+    assert_eq!(time_with_date("أمر رئيس الوزراء يوم الجمعة بتشكيل لجنة تحقيق في حادث انهيار الجسر.", "يوم الجمعة", "انهيار"), Some(None));
+    // counter-case: a date of its own after it in its clause still dates it
+    assert_eq!(time_with_date("زار الملك المناطق المتضررة من الزلزال الذي ضرب المنطقة يوم الأحد.", "يوم الأحد", "الزلزال"), Some(Some(0)));
+}

@@ -2378,3 +2378,13 @@ fn an_earlier_event_named_as_ground_or_topic_takes_only_a_date_of_its_own() {
     // counter-case: a date of its own after it in its clause still dates it
     assert_eq!(time_with_date("زار الملك المناطق المتضررة من الزلزال الذي ضرب المنطقة يوم الأحد.", "يوم الأحد", "الزلزال"), Some(Some(0)));
 }
+
+#[test]
+fn a_trigger_of_means_after_the_object_is_the_same_event() {
+    // «بعفو رئاسي» is how the detainees were freed: one release, not two
+    let ev = extract(&doc("d", "أفرجت السلطات يوم الأربعاء عن 30 معتقلا بعفو رئاسي.", vec![date("يوم الأربعاء", "2020-03-11", day(2020, 3, 11))]), &lex());
+    assert_eq!(ev.mentions.iter().filter(|m| m.event_type == "release").count(), 1);
+    // counter-case: a pardon in a clause of its own is an event of its own
+    let ev = extract(&doc("d", "أفرجت السلطات عن 30 معتقلا، وصدر عفو رئاسي عن آخرين.", vec![]), &lex());
+    assert_eq!(ev.mentions.iter().filter(|m| m.event_type == "release").count(), 2);
+}

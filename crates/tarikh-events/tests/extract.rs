@@ -362,7 +362,8 @@ fn nearest_timex_in_clause_and_timex_after_verb() {
         vec![date("الأربعاء", "2020-03-04", day(2020, 3, 4)), date("الجمعة", "2020-03-06", day(2020, 3, 6))],
     );
     let ev = extract(&d, &lex());
-    let (_, suit) = find(&ev, "دعوى قضائية");
+    // (the date between the verb's subject and its object leaves the phrase whole)
+    let (_, suit) = find(&ev, "أقام المرشح الأربعاء دعوى قضائية");
     assert_eq!(suit.event_type, "legal_action");
     assert_eq!(suit.time, Some(0), "the date right after the verb governs the complaint");
     let (_, visit) = find(&ev, "زار");
@@ -2329,4 +2330,61 @@ fn a_resumed_trial_a_foiled_plot_and_coming_to_power_are_named_as_such() {
     assert!(types("وصل الوزير إلى ذروة شعبيته.").iter().all(|(_, t)| t != "office_transition"));
     // a hold told by «ثبت» with one rate
     assert!(types("ثبت البنك المركزي سعر الفائدة.").iter().any(|(_, t)| t == "rate_decision"));
+}
+
+/// The type of the mention whose trigger starts with `start`, in `text` with `when` a date.
+fn type_with_date(text: &str, when: &'static str, start: &str) -> Option<String> {
+    let ev = extract(&doc("d", text, vec![date(when, "2020-03-11", day(2020, 3, 11))]), &lex());
+    ev.mentions.iter().find(|m| m.trigger.starts_with(start)).map(|m| m.event_type.clone())
+}
+
+#[test]
+fn a_date_between_verb_subject_and_object_leaves_the_phrase_whole() {
+    // the news order verb + subject + date + object: the date is skipped, not counted
+    assert_eq!(type_with_date("أفرجت السلطات يوم الأربعاء عن 30 معتقلا.", "يوم الأربعاء", "أفرجت").as_deref(), Some("release"));
+    assert_eq!(type_with_date("أفرجت السلطات الأمنية المصرية أمس عن 30 معتقلا.", "أمس", "أفرجت").as_deref(), Some("release"));
+    assert_eq!(type_with_date("قطعت مالي يوم الأربعاء علاقاتها الدبلوماسية مع أوكرانيا.", "يوم الأربعاء", "قطعت").as_deref(), Some("ties_cut"));
+    // a longer subject ended by the date («الرئيس الجزائري عبد المجيد تبون»)
+    assert_eq!(type_with_date("عين الرئيس الجزائري عبد المجيد تبون يوم الأحد وزيرا جديدا للمالية.", "يوم الأحد", "عين").as_deref(), Some("appointment"));
+    // a subject with a place after «في»
+    assert_eq!(type_with_date("قضت محكمة الجنايات في القاهرة أمس بالإعدام على المتهم.", "أمس", "قضت").as_deref(), Some("verdict"));
+    // counter-cases: a verb opens a clause of its own in the long gap, or the object stands far
+    // after the date
+    assert_ne!(type_with_date("عين الرئيس الجزائري الذي أقال يوم الأحد وزيرا جديدا.", "يوم الأحد", "عين").as_deref(), Some("appointment"));
+    assert_ne!(type_with_date("عين الرئيس يوم الأحد لجنة تضم خبراء وقضاة وزيرا.", "يوم الأحد", "عين").as_deref(), Some("appointment"));
+    // a long subject with no date after it is no subject the gap may take
+    assert_ne!(type_with_date("عين الرئيس الجزائري عبد المجيد تبون وزيرا جديدا يوم الأحد.", "يوم الأحد", "عين").as_deref(), Some("appointment"));
+    // a phrase with an event of its own before the date (a preposition or adverb that opens it, or
+    // a trigger): the date is that phrase's, the verb's gap stays shut
+    assert_ne!(type_with_date("أفرجت السلطات بعد اعتقالهم يوم الأحد عن خمسة صحفيين.", "يوم الأحد", "أفرجت").as_deref(), Some("release"));
+    assert_ne!(type_with_date("عين الرئيس بعد إقالة الحكومة يوم الأحد رئيسا جديدا للوزراء.", "يوم الأحد", "عين").as_deref(), Some("appointment"));
+    assert_ne!(type_with_date("شنت إسرائيل ردا على هجوم يوم السبت غارات على مواقع.", "يوم السبت", "شنت").as_deref(), Some("air_strike"));
+    assert_ne!(type_with_date("عقد البرلمان المنتخب في انتخابات 10 مارس جلسته الأولى.", "10 مارس", "عقد").as_deref(), Some("meeting"));
+}
+
+/// The time of the mention whose trigger contains `word`, in `text` with `when` a date.
+fn time_with_date(text: &str, when: &'static str, word: &str) -> Option<Option<usize>> {
+    let ev = extract(&doc("d", text, vec![date(when, "2020-03-10", day(2020, 3, 10))]), &lex());
+    ev.mentions.iter().find(|m| m.trigger.contains(word)).map(|m| m.time)
+}
+
+#[test]
+fn an_earlier_event_named_as_ground_or_topic_takes_only_a_date_of_its_own() {
+    // the day the king visits the damaged areas, arrests are made in connection with a plot, or a
+    // court hears witnesses in a case, is not the day of the earthquake, the plot or the killing
+    assert_eq!(time_with_date("زار الملك يوم الثلاثاء المناطق المتضررة من الزلزال.", "يوم الثلاثاء", "الزلزال"), Some(None));
+    assert_eq!(time_with_date("اعتقلت السلطات يوم السبت أربعة ضباط على صلة بمحاولة الانقلاب.", "يوم السبت", "انقلاب"), Some(None));
+    assert_eq!(time_with_date("استمعت المحكمة يوم الاثنين إلى الشهود في قضية مقتل سيدة.", "يوم الاثنين", "مقتل"), Some(None));
+    // counter-case: a date of its own after it in its clause still dates it
+    assert_eq!(time_with_date("زار الملك المناطق المتضررة من الزلزال الذي ضرب المنطقة يوم الأحد.", "يوم الأحد", "الزلزال"), Some(Some(0)));
+}
+
+#[test]
+fn a_trigger_of_means_after_the_object_is_the_same_event() {
+    // «بعفو رئاسي» is how the detainees were freed: one release, not two
+    let ev = extract(&doc("d", "أفرجت السلطات يوم الأربعاء عن 30 معتقلا بعفو رئاسي.", vec![date("يوم الأربعاء", "2020-03-11", day(2020, 3, 11))]), &lex());
+    assert_eq!(ev.mentions.iter().filter(|m| m.event_type == "release").count(), 1);
+    // counter-case: a pardon in a clause of its own is an event of its own
+    let ev = extract(&doc("d", "أفرجت السلطات عن 30 معتقلا، وصدر عفو رئاسي عن آخرين.", vec![]), &lex());
+    assert_eq!(ev.mentions.iter().filter(|m| m.event_type == "release").count(), 2);
 }

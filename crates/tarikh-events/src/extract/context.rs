@@ -4,8 +4,9 @@
 use crate::lexicon::{EventLexicon, Phrase, Slot, strip_article, word_candidates};
 use std::collections::HashSet;
 use std::ops::Range;
+use super::roles::RELATIVE_PRONOUNS;
 use super::words::{looks_like_verb, noun_pattern, without_conjunction};
-use tarikh_anchor::AnchoredDocument;
+use tarikh_anchor::{AnchoredDocument, TimexType};
 
 pub(super) struct Word {
     pub(super) range: Range<usize>,
@@ -157,18 +158,75 @@ impl<'a> Ctx<'a> {
                 }
             }
             Slot::Gap(g) => {
-                // skip 0..=g words, each adjacent and outside any timex
-                for at in wi..=wi + *g {
-                    if let Some(end) = self.match_rest(slots, si + 1, at, in_timex) {
-                        return Some(end);
+                // skip 0..=g words, each adjacent and outside any timex; a date or time in the gap
+                // is skipped whole and not counted: the news order verb + subject + date + object
+                // («أفرجت السلطات يوم الأربعاء عن …»، «فرضت الولايات المتحدة أمس عقوبات»). The
+                // words before such a date are the verb's subject, which may be longer (up to
+                // [`SUBJECT_GAP`] words: «عين الرئيس التونسي قيس سعيد يوم الأحد وزيرا»، «قضت محكمة
+                // الجنايات في القاهرة أمس بالإعدام») when none of them opens a clause of its own (a
+                // relative pronoun: «عين الرئيس الذي أقال يوم الأحد وزيرا» is the relative clause's
+                // object; a word with و) and the phrase reads on right after the date. A date after a
+                // phrase with an event of its own («بعد اعتقالهم يوم الأحد», see
+                // [`Ctx::opens_own_phrase`]) is never skipped, however short the gap.
+                let mut at = wi;
+                let mut skipped = 0;
+                let mut subject = true;
+                let mut own_phrase = false;
+                let mut after_date: Option<usize> = None;
+                loop {
+                    let long_subject = after_date == Some(skipped) && subject && !own_phrase;
+                    if (skipped <= *g && (after_date.is_none() || !own_phrase)) || long_subject {
+                        if let Some(end) = self.match_rest(slots, si + 1, at, in_timex) {
+                            return Some(end);
+                        }
                     }
-                    if at >= self.words.len() || !self.joined(at - 1) || self.word_timex[at].is_some() {
+                    if at >= self.words.len() || !self.joined(at - 1) {
                         return None;
                     }
+                    if !in_timex && after_date.is_none() {
+                        if let Some(next) = self.gap_date(at) {
+                            at = next;
+                            after_date = Some(skipped);
+                            continue;
+                        }
+                    }
+                    let limit = if after_date.is_some() { *g } else { (*g).max(SUBJECT_GAP) };
+                    if self.word_timex[at].is_some() || skipped >= limit {
+                        return None;
+                    }
+                    let w = self.word(at);
+                    subject &= !w.starts_with('و') && !RELATIVE_PRONOUNS.contains(&w);
+                    own_phrase |= self.opens_own_phrase(at);
+                    skipped += 1;
+                    at += 1;
                 }
-                None
             }
         }
+    }
+
+    /// Whether word `wi` opens a phrase with an event of its own, so that the words around it are
+    /// no verb's subject and a date after them is not the verb's: a preposition or adverb that
+    /// opens a phrase («أفرجت السلطات بعد اعتقالهم يوم الأحد عن»، «شنت إسرائيل ردا على هجوم يوم
+    /// السبت غارات»), or a trigger of one word of the lexicon («عقد البرلمان المنتخب في انتخابات 10
+    /// مارس جلسته»، «في بيان نشره يوم الاثنين»). (Not «في» alone: «محكمة الجنايات في القاهرة» is a
+    /// subject with its place; nor a verb's shape, which names share: «عبد المجيد تبون».)
+    fn opens_own_phrase(&self, wi: usize) -> bool {
+        let w = without_conjunction(self.word(wi));
+        PHRASE_OPENERS.contains(&w)
+            || word_candidates(w).iter().any(|(_, stem)| {
+                self.lex.trigger_index.get(*stem).is_some_and(|list| list.iter().any(|&pi| self.lex.triggers[pi].slots.len() == 1))
+            })
+    }
+
+    /// When a date or time (a timex of the grammar) starts at word `wi` and the word after it is
+    /// joined to it: that word's index (what a gap of a phrase reads on at).
+    fn gap_date(&self, wi: usize) -> Option<usize> {
+        let ti = self.word_timex[wi]?;
+        if self.timex_first[ti] != wi || !matches!(self.doc.timexes[ti].kind, TimexType::Date | TimexType::Time) {
+            return None;
+        }
+        let last = (wi..self.words.len()).take_while(|&x| self.word_timex[x] == Some(ti)).last()?;
+        (last + 1 < self.words.len() && self.joined(last)).then_some(last + 1)
     }
 
     /// When a date set off by commas starts at word `wi`, right after word `wi - 1` ("أغلقت، أمس
@@ -358,6 +416,15 @@ pub(super) const CLAUSE_CONJUNCTIONS: &[&str] = &["اذ", "حيث", "بينما"
 
 /// «حيز» of «دخل حيز التنفيذ» (normalised): the verb before it only says that its subject, a
 /// measure, takes effect.
+/// How many words a phrase's gap may hold when they are the verb's subject, ended by a date
+/// (see the gap in [`Ctx::match_rest`]).
+const SUBJECT_GAP: usize = 6;
+
+/// Prepositions and adverbs (normalised) that open a phrase of their own — time, cause, exchange,
+/// place — so that a date after them is the phrase's, not the verb's (see
+/// [`Ctx::opens_own_phrase`]).
+const PHRASE_OPENERS: &[&str] = &["بعد", "قبل", "مقابل", "ردا", "علي", "من", "اثر", "عقب", "خلال", "منذ", "حتي", "اثناء", "بسبب", "جراء", "غداه", "بعيد"];
+
 const IN_FORCE: &str = "حيز";
 
 /// Whether a clause whose first word is `w` is a new clause coordinated with or subordinated to the

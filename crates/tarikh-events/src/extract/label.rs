@@ -165,13 +165,15 @@ fn named_measure(cx: &Ctx, d: &Draft, measures: &[crate::Measure]) -> Option<Str
 }
 
 /// The label's text from `start` to `end` (original code points), quotation marks dropped; a date
-/// set off by commas inside the trigger («أغلقت، أمس الاثنين، صناديق الاقتراع») is left out of it.
+/// inside the trigger, set off by commas («أغلقت، أمس الاثنين، صناديق الاقتراع») or between the
+/// verb's subject and its object («أفرجت السلطات يوم الأربعاء عن»), is left out of it.
 pub(super) fn label_text(cx: &Ctx, d: &Draft, start: usize, end: usize) -> String {
     let clean = |t: String| t.replace(['"', '“', '”', '«', '»', '،', ','], " ").split_whitespace().collect::<Vec<_>>().join(" ");
     let inner_date = (d.first + 1..d.last).find(|&wi| cx.word_timex[wi].is_some());
     match inner_date.and_then(|wi| (wi..=d.last).find(|&x| cx.word_timex[x].is_none())) {
         Some(resume) => {
-            let (_, verb_end) = cx.span(cx.words[d.first].range.clone());
+            let date = inner_date.unwrap_or(d.first + 1);
+            let (_, verb_end) = cx.span(cx.words[date - 1].range.clone());
             let (resume_start, _) = cx.span(cx.words[resume].range.clone());
             format!("{} {}", clean(cx.orig(start, verb_end)), clean(cx.orig(resume_start, end)))
         }

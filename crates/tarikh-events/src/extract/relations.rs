@@ -122,7 +122,9 @@ pub(super) fn stated_relations(cx: &Ctx, drafts: &[Draft], mentions: &[EventMent
         });
         let Some(b) = b else { continue };
         let tsent = cx.words[tw].sentence;
-        let a = source_for(cx, drafts, b, tw, tsent);
+        // (an event named as the cause or ground of the clause's act, «السكنات المتضررة من زلزال
+        // البويرة … غداة إعلان …», is not what the offset dates: that is the act)
+        let a = source_for(cx, drafts, b, tw, tsent).filter(|&a| !super::time::after_cause(cx, drafts, &drafts[a]));
         let Some(a) = a else { continue };
         let relation = match eo.direction {
             OffsetDirection::Before => Relation::Before,

@@ -796,7 +796,8 @@ fn is_topic(cx: &Ctx, drafts: &[Draft], d: &Draft) -> bool {
         // ب or ل attached to the topic («بوفاة»، «لضحايا»), or a preposition of topic between
         let w = without_conjunction(cx.word(d.first));
         let attached = d.start_byte > cx.words[d.first].range.start && (w.starts_with('ب') || w.starts_with('ل'));
-        let preposition = (o.last + 1..d.first).any(|x| matches!(cx.word(x), "عن" | "علي" | "في"));
+        // (the preposition may end the trigger: «تحقيقا في انفجار المرفأ»)
+        let preposition = (o.last..d.first).any(|x| matches!(cx.word(x), "عن" | "علي" | "في"));
         joined && (attached || preposition)
     })
 }
@@ -1046,7 +1047,7 @@ fn after_reaching(cx: &Ctx, d: &Draft) -> bool {
 /// that is no outcome of it. An outcome («مقتل 150 شخصا جراء الفيضانات»: the dead of a flood, a
 /// type with `outcome`) is part of the event that caused it and shares its time, so there the
 /// cause keeps the clause's date.
-fn after_cause(cx: &Ctx, drafts: &[Draft], d: &Draft) -> bool {
+pub(super) fn after_cause(cx: &Ctx, drafts: &[Draft], d: &Draft) -> bool {
     let clause = cx.words[d.first].clause;
     let types = cx.lex.types();
     (d.first.saturating_sub(2)..d.first).any(|x| {

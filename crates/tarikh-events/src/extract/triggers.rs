@@ -157,7 +157,29 @@ pub(super) fn typed_drafts(cx: &Ctx) -> (Vec<Draft>, Vec<bool>) {
         let kind = d.type_idx.is_some_and(|t| cx.lex.types()[t].names_kind);
         !(kind && d.last + 1 < cx.words.len() && cx.adjacent(d.last) && starts.contains(&(d.last + 1)))
     });
+    // A trigger with an attached ب after a trigger of its type in one clause names the means of
+    // that event, the same event («أفرجت السلطات عن 30 معتقلا بعفو رئاسي»): no second mention.
+    let means: Vec<bool> = drafts.iter().map(|d| means_of_earlier(cx, &drafts, d)).collect();
+    let mut at = 0;
+    drafts.retain(|_| {
+        at += 1;
+        !means[at - 1]
+    });
     (drafts, taken)
+}
+
+/// How far (in words) after the end of a trigger the means of its event may stand: past its
+/// object («عن 30 معتقلا بعفو»), no farther.
+const MEANS_REACH: usize = 3;
+
+/// Whether draft `d` opens with an attached ب («بعفو رئاسي») and follows, in its clause and right
+/// after its object, a draft of its type: the means by which that event was done, not a second
+/// event.
+fn means_of_earlier(cx: &Ctx, drafts: &[Draft], d: &Draft) -> bool {
+    let word = cx.words[d.first].range.start;
+    let attached = d.start_byte > word && cx.text[word..d.start_byte].trim_start_matches(['و', 'ف']) == "ب";
+    let clause = cx.words[d.first].clause;
+    attached && d.type_idx.is_some() && drafts.iter().any(|e| e.last < d.first && d.first <= e.last + MEANS_REACH && e.type_idx == d.type_idx && cx.words[e.first].clause == clause)
 }
 
 /// Whether draft `d` is a count of things in thousands («تنفيذ 106.9 ألف صفقة»، see

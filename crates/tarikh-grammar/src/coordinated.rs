@@ -256,27 +256,30 @@ impl Grammar {
         };
         for m in chosen.iter().filter(|m| weekly(m)) {
             let mut days = vec![m.semantics.weekday.unwrap_or(0)];
-            let mut end = m.range.end;
-            while let Some((range, day)) = self.weekday_after_and(text, end) {
-                if days.contains(&day) || !free(&range, &mut replaced, &added) {
-                    break;
+            // Each weekday joined by و takes the schedule's reading: false when the list stops here.
+            let take = |range: std::ops::Range<usize>, day, days: &mut Vec<_>, replaced: &mut Vec<usize>, added: &mut Vec<Mention>| -> bool {
+                if days.contains(&day) || !free(&range, replaced, added) {
+                    return false;
                 }
                 days.push(day);
-                end = range.end;
                 let mut semantics = m.semantics.clone();
                 semantics.weekday = Some(day);
                 added.push(Mention { range: range.clone(), matched: range, kind: m.kind, semantics, rule: format!("{}+and", m.rule) });
+                true
+            };
+            let mut end = m.range.end;
+            while let Some((range, day)) = self.weekday_after_and(text, end) {
+                end = range.end;
+                if !take(range, day, &mut days, &mut replaced, &mut added) {
+                    break;
+                }
             }
             let mut start = m.range.start;
             while let Some((range, day)) = self.weekday_before_and(text, start) {
-                if days.contains(&day) || !free(&range, &mut replaced, &added) {
+                start = range.start;
+                if !take(range, day, &mut days, &mut replaced, &mut added) {
                     break;
                 }
-                days.push(day);
-                start = range.start;
-                let mut semantics = m.semantics.clone();
-                semantics.weekday = Some(day);
-                added.push(Mention { range: range.clone(), matched: range, kind: m.kind, semantics, rule: format!("{}+and", m.rule) });
             }
         }
         if added.is_empty() {

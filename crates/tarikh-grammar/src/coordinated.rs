@@ -282,16 +282,7 @@ impl Grammar {
                 }
             }
         }
-        if added.is_empty() {
-            return;
-        }
-        let mut i = 0;
-        chosen.retain(|_| {
-            i += 1;
-            !replaced.contains(&(i - 1))
-        });
-        chosen.extend(added);
-        chosen.sort_by_key(|m| (m.range.start, m.range.end));
+        replace_chosen(chosen, &replaced, added);
     }
 
     /// The Hijri month (lexicon `month_hijri`) after «و» at `at` («وشوال»، «وذي الحجة»): its byte
@@ -390,16 +381,7 @@ impl Grammar {
                 added.push(year_mention(range, year));
             }
         }
-        if added.is_empty() {
-            return;
-        }
-        let mut i = 0;
-        chosen.retain(|_| {
-            i += 1;
-            !replaced.contains(&(i - 1))
-        });
-        chosen.extend(added);
-        chosen.sort_by_key(|m| (m.range.start, m.range.end));
+        replace_chosen(chosen, &replaced, added);
     }
 
     /// Split or complete months joined by و (see the module's doc), weekdays joined by و in a
@@ -561,15 +543,20 @@ impl Grammar {
                 _ => {}
             }
         }
-        if added.is_empty() {
-            return;
-        }
-        let mut i = 0;
-        chosen.retain(|_| {
-            i += 1;
-            !replaced.contains(&(i - 1))
-        });
-        chosen.extend(added);
-        chosen.sort_by_key(|m| (m.range.start, m.range.end));
+        replace_chosen(chosen, &replaced, added);
     }
+}
+
+/// The mentions at the indices `replaced` of `chosen` give way to `added`, kept in text order.
+fn replace_chosen(chosen: &mut Vec<Mention>, replaced: &[usize], added: Vec<Mention>) {
+    if added.is_empty() {
+        return;
+    }
+    let mut i = 0;
+    chosen.retain(|_| {
+        i += 1;
+        !replaced.contains(&(i - 1))
+    });
+    chosen.extend(added);
+    chosen.sort_by_key(|m| (m.range.start, m.range.end));
 }

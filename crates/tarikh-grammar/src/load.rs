@@ -401,13 +401,15 @@ impl Rule {
         self.anchored.get_or_init(|| {
             let compiled = match self.anchored_hir(grammar) {
                 Some(hir) => {
+                    let compiled = crate::anchored::AnchoredRegex::from_factored_hir(&hir);
                     if self.word_boundary && with_filter {
                         // The `\b` filter from the same parse (parsing the full pattern again,
                         // lexicons and all, was a tenth of a one-phrase `tarikh parse`); the
                         // tries match what the alternations match, and the filter reads only that.
-                        self.filter.get_or_init(|| crate::prefilter::word_boundary_free_hir(&hir));
+                        // Built after the engine, so that the parse is handed over, not copied.
+                        self.filter.get_or_init(|| crate::prefilter::word_boundary_free_owned(hir));
                     }
-                    crate::anchored::AnchoredRegex::from_factored_hir(&hir)
+                    compiled
                 }
                 None => crate::anchored::AnchoredRegex::new(&self.pattern),
             };
@@ -878,12 +880,19 @@ fn compound_number_regex(alts: &[&String], values: &HashMap<String, String, crat
     below_hundred.extend(tens.clone());
     let small = (!below_hundred.is_empty()).then(|| format!("(?:{})", below_hundred.join("|")));
     let opt = |part: &Option<String>| part.as_ref().map(|p| format!("(?:{and}{p})?")).unwrap_or_default();
-    let mut forms: Vec<String> = Vec::new();
+    // Thousands (and their hundreds) or hundreds, then the part below a hundred, written once:
+    // `(?:T(?:و H)?|H)(?:و S)?` tries its ways in the very order of `T(?:و H)?(?:و S)?|H(?:و S)?`
+    // (T with H then with S first, H alone last), so a leftmost-first search takes the same one,
+    // and the part below a hundred, the largest, is compiled twice into every rule using the
+    // lexicon instead of three times.
+    let mut large: Vec<String> = Vec::new();
     if let Some(t) = &thousands {
-        forms.push(format!("{t}{}{}", opt(&hundreds), opt(&small)));
+        large.push(format!("{t}{}", opt(&hundreds)));
     }
-    if let Some(h) = &hundreds {
-        forms.push(format!("{h}{}", opt(&small)));
+    large.extend(hundreds.clone());
+    let mut forms: Vec<String> = Vec::new();
+    if !large.is_empty() {
+        forms.push(format!("(?:{}){}", large.join("|"), opt(&small)));
     }
     forms.extend(small);
     forms.extend(others);

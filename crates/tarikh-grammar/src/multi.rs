@@ -90,9 +90,10 @@ impl RuleSpans {
     /// matched the prefilter's way.
     pub(crate) fn new(rules: usize, patterns: Vec<(usize, Hir)>) -> Option<RuleSpans> {
         let pattern_rule: Vec<u32> = patterns.iter().map(|(r, _)| *r as u32).collect();
-        // Taken, not copied: most patterns hold no word boundary and go in as they are (copying
-        // every rule's pattern, lexicons and all, cost ~0.1 G instructions of a first build).
-        let hirs: Vec<Hir> = patterns.into_iter().map(|(_, h)| if h.properties().look_set().contains_word_unicode() { crate::prefilter::strip(&h) } else { h }).collect();
+        // Taken, not copied: most patterns hold no word boundary and go in as they are, and the
+        // others keep every part without one (copying every rule's pattern, lexicons and all,
+        // cost ~0.1 G instructions of a first build).
+        let hirs: Vec<Hir> = patterns.into_iter().map(|(_, h)| crate::prefilter::strip_owned(h)).collect();
         let nfa_config = thompson::Config::new().utf8(true).shrink(false).which_captures(thompson::WhichCaptures::None).nfa_size_limit(Some(256 << 20));
         let nfa = thompson::Compiler::new().configure(nfa_config).build_many_from_hir(&hirs).ok()?;
         // Anchored searches only start in a handful of states (the start state by the byte before),

@@ -376,19 +376,39 @@ impl LongestFilter {
 
 /// The [`LongestFilter`] of a pattern with a Unicode word boundary; `None` for any other pattern.
 pub(crate) fn word_boundary_free(pattern: &str) -> Option<LongestFilter> {
-    word_boundary_free_hir(&regex_syntax::Parser::new().parse(pattern).ok()?)
+    word_boundary_free_owned(regex_syntax::Parser::new().parse(pattern).ok()?)
 }
 
-/// [`word_boundary_free`] of a pattern already parsed.
-pub(crate) fn word_boundary_free_hir(hir: &Hir) -> Option<LongestFilter> {
+/// [`word_boundary_free`] of a pattern already parsed, which the caller no longer needs: its parts without a word
+/// boundary (most of it, lexicons and all) are moved into the filter's pattern, not copied.
+pub(crate) fn word_boundary_free_owned(hir: Hir) -> Option<LongestFilter> {
     use regex_automata::nfa::thompson;
     if !hir.properties().look_set().contains_word_unicode() {
         return None;
     }
-    let nfa = thompson::Compiler::new().configure(thompson::Config::new().which_captures(thompson::WhichCaptures::None)).build_from_hir(&strip(hir)).ok()?;
+    let nfa = thompson::Compiler::new().configure(thompson::Config::new().which_captures(thompson::WhichCaptures::None)).build_from_hir(&strip_owned(hir)).ok()?;
     let config = regex_automata::hybrid::dfa::Config::new().match_kind(regex_automata::MatchKind::All);
     let dfa = regex_automata::hybrid::dfa::Builder::new().configure(config).build_from_nfa(nfa).ok()?;
     Some(LongestFilter::new(dfa))
+}
+
+/// [`strip`] of a pattern the caller gives up: the very same `Hir`, with the parts that hold no
+/// word boundary moved rather than cloned (a clone copied whole lexicon tries only to drop them).
+pub(crate) fn strip_owned(hir: Hir) -> Hir {
+    use regex_syntax::hir::Look;
+    let rebuilt = matches!(hir.kind(), HirKind::Look(_) | HirKind::Repetition(_) | HirKind::Capture(_) | HirKind::Concat(_) | HirKind::Alternation(_));
+    if !rebuilt || !hir.properties().look_set().contains_word_unicode() {
+        return hir;
+    }
+    match hir.into_kind() {
+        HirKind::Look(Look::WordUnicode | Look::WordUnicodeNegate | Look::WordStartUnicode | Look::WordEndUnicode | Look::WordStartHalfUnicode | Look::WordEndHalfUnicode) => Hir::empty(),
+        HirKind::Look(look) => Hir::look(look),
+        HirKind::Repetition(r) => Hir::repetition(regex_syntax::hir::Repetition { min: r.min, max: r.max, greedy: r.greedy, sub: Box::new(strip_owned(*r.sub)) }),
+        HirKind::Capture(c) => Hir::capture(regex_syntax::hir::Capture { index: c.index, name: c.name, sub: Box::new(strip_owned(*c.sub)) }),
+        HirKind::Concat(v) => Hir::concat(v.into_iter().map(strip_owned).collect()),
+        HirKind::Alternation(v) => Hir::alternation(v.into_iter().map(strip_owned).collect()),
+        _ => unreachable!("only the kinds matched above are rebuilt"),
+    }
 }
 
 /// `hir` without its Unicode word boundaries: a pattern that matches wherever `hir` does, and more.

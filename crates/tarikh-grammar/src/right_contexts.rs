@@ -73,7 +73,11 @@ impl RightContexts {
             return None;
         }
         let pattern_context: Vec<u32> = patterns.iter().map(|&(c, _)| c as u32).collect();
-        let hirs: Vec<Hir> = patterns.into_iter().map(|(_, h)| crate::prefilter::strip(h)).collect();
+        // Borrowed where there is no word boundary to take out (a copy would only be dropped).
+        let hirs: Vec<std::borrow::Cow<'_, Hir>> = patterns.into_iter().map(|(_, h)| match h.properties().look_set().contains_word_unicode() {
+            true => std::borrow::Cow::Owned(crate::prefilter::strip(h)),
+            false => std::borrow::Cow::Borrowed(h),
+        }).collect();
         let nfa_config = thompson::Config::new().utf8(true).shrink(false).which_captures(thompson::WhichCaptures::None).nfa_size_limit(Some(64 << 20));
         let nfa = thompson::Compiler::new().configure(nfa_config).build_many_from_hir(&hirs).ok()?;
         // Searched anchored at the windows' starts only: the states reached are few.

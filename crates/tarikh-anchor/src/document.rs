@@ -98,6 +98,11 @@ pub(crate) enum CueKind {
     /// A statement noun right before it in a clause with no cue («، خلال مؤتمر صحفي الأحد»): it
     /// dates a statement the article reports, one already made.
     Statement,
+    /// A feast or a month named as what is prepared for («استعدادا لعيد الأضحى»، «تمهيدا لشهر
+    /// رمضان») or whose coming is awaited («قبيل حلول شهر رمضان»): the verb's tense tells when the
+    /// preparing was, not the feast; the nearest occurrence, so the coming one unless the article
+    /// comes soon after it (see [`awaited`]).
+    Awaited,
 }
 
 /// [`tense_cue`] with the word that decided it. `destination` is [`destination_of_postponement`]
@@ -391,6 +396,32 @@ fn postpones(word: &str) -> bool {
     ["تاجيل", "التاجيل", "تمديد", "التمديد", "ارجاء", "الارجاء"].iter().any(|stem| w.starts_with(stem)) || POSTPONING_VERBS.contains(&w)
 }
 
+/// Words of preparation whose ل names what is prepared for: «استعدادا لعيد الأضحى»، «تمهيدا لشهر
+/// رمضان»، «تحضيرا للعيد»، «استقبالا لشهر رمضان» (normalised).
+const PREPARING: &[&str] = &["استعدادا", "تمهيدا", "تحضيرا", "استقبالا"];
+
+/// The word that makes the expression at `at` something awaited: a word of preparation right
+/// before it with the ل of purpose («استعدادا لعيد الأضحى»، «تمهيدا للعيد»), or «قبل / قبيل حلول»
+/// («قبيل حلول شهر رمضان»). News writes these ahead of a feast or a month, so the tense of the
+/// verb («وصلت شحنات الأضاحي تمهيدا لعيد الأضحى») dates the preparing, not the feast: the feast is
+/// the nearest occurrence — the coming one, unless the article looks back soon after it.
+fn awaited(text: &str, at: Range<usize>) -> Option<&str> {
+    // The expression's first word, whole (the grammar may leave its clitic out: «ل|عيد»).
+    let head = text.get(..at.start)?;
+    let word_start = head.char_indices().rev().take_while(|(_, c)| tarikh_text::is_word_char(*c)).last().map_or(at.start, |(i, _)| i);
+    let first = WordsAfter { text, start: word_start }.next()?;
+    // (two words back at most: 80 bytes, on a char boundary)
+    let from = (0..=word_start.saturating_sub(80)).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(0);
+    let mut back = WordsBack { text, start: from, end: word_start };
+    let w1 = back.next()?;
+    if first.starts_with('ل') && PREPARING.contains(&bare(w1)) {
+        return Some(w1);
+    }
+    let (arrival, before) = if bare(first) == "حلول" { (Some(first), Some(w1)) } else { (Some(w1).filter(|w| *w == "حلول"), back.next()) };
+    arrival?;
+    before.filter(|w| matches!(bare(w), "قبل" | "قبيل"))
+}
+
 /// «إلى / حتى / لغاية X» within six words after a postponement or an extension in X's clause
 /// (`from..at`): the new date lies ahead. Not when the decision is told as an earlier stage
 /// (كان / قد just before it: «وكانت اللجنة قد أجلت الانتخابات إلى يونيو»).
@@ -403,6 +434,8 @@ fn destination_of_postponement(text: &str, from: usize, at: Range<usize>) -> Opt
         None => words.next()?,
     };
     let closer = if closer == "غايه" { words.next().filter(|w| matches!(bare(w), "الي" | "حتي"))? } else { closer };
+    // «أرجأت المحكمة النظر في القضية إلى جلسة 27 أكتوبر»: the sitting the case is put off to
+    let closer = if matches!(bare(closer), "جلسه") { words.next()? } else { closer };
     if !matches!(bare(closer), "الي" | "حتي" | "لغايه") {
         return None;
     }
@@ -835,8 +868,15 @@ pub(crate) fn anchor_traced(
         let (sentence_start, clause_start) = (sentence.start, clause.start);
         let destination = destination_of_postponement(text, clause_start.min(m.matched.start), m.matched.clone());
         let cue = tense_cue_found(grammar, text, clause, sentence, m.matched.clone(), &dated, destination);
+        // a feast or a month without its year, prepared for or awaited: the coming one
+        let feast_or_month = m.semantics.year.is_none() && m.semantics.month.is_some() && m.semantics.weekday.is_none() && m.semantics.hour.is_none() && m.semantics.shift.is_none();
+        let cue = match awaited(text, m.range.start.min(m.matched.end)..m.range.end).filter(|_| feast_or_month && destination.is_none()) {
+            Some(word) => Some(Cue { prefer: Some(Prefer::Nearest), word, kind: CueKind::Awaited }),
+            None => cue,
+        };
         let prefer = match cue {
             Some(Cue { kind: CueKind::Decided, .. }) => crate::governor::lean_ahead(m.semantics.weekday, reference.date),
+            Some(Cue { kind: CueKind::Imperfect, .. }) => crate::governor::ahead_unless_yesterday(m.semantics.weekday, reference.date),
             _ => cue.and_then(|c| c.prefer).unwrap_or(default_prefer),
         };
         let s = &m.semantics;
@@ -1044,9 +1084,10 @@ fn tense_note(cue: Option<Cue>, default_prefer: Prefer) -> String {
             CueKind::Qad => format!("«{}» with a perfect verb before it: past", c.word),
             CueKind::After => format!("no cue before it; the cue word «{}» right after it in its sentence: {}", c.word, direction(c.prefer)),
             CueKind::Destination => format!("«{}» after a postponement or an extension: the new date lies ahead, future", c.word),
-            CueKind::Imperfect => format!("«{}», an imperfect verb opening its clause: what is happening or still to come, future", c.word),
+            CueKind::Imperfect => format!("«{}», an imperfect verb opening its clause: what is happening or still to come, future (but the day before the article, which a present-tense lead tells as done, past)", c.word),
             CueKind::UntilAhead => format!("«حتى» right before it after «{}», a verb that is not past: the bound lies ahead, future", c.word),
             CueKind::Decided => format!("«{}», a verb of calling or deciding, with what it calls for or decides before the day: that thing's day, the nearest leaning ahead", c.word),
+            CueKind::Awaited => format!("«{}» before it: a feast or month prepared for or awaited, whatever the verb's tense; the nearest occurrence (the coming one, unless the article comes right after it)", c.word),
             CueKind::Statement => format!("«{}», a statement the article reports, right before it in a clause with no cue: the statement's day, past", c.word),
         },
     }

@@ -345,6 +345,21 @@ pub(crate) fn lean_ahead(weekday: Option<u32>, date: NaiveDate) -> Prefer {
     }
 }
 
+/// The direction for weekday `weekday` (ISO, 1 = Monday) governed by an imperfect verb, from
+/// `date`: ahead, but the day before `date` is yesterday's, read past — a news lead tells in the
+/// present what happened the day before («تشهد البلاد انقطاعا للكهرباء الأحد»، «تحتفل المدينة
+/// بعيدها الوطني السبت» in a Monday or a Sunday article), and seldom announces a day six days off
+/// by its bare name.
+pub(crate) fn ahead_unless_yesterday(weekday: Option<u32>, date: NaiveDate) -> Prefer {
+    let Some(w) = weekday else { return Prefer::Future };
+    let today = date.weekday().number_from_monday();
+    if (w + 7 - today) % 7 == 6 {
+        Prefer::Past
+    } else {
+        Prefer::Future
+    }
+}
+
 /// «بداية السنة الجديدة»، «مطلع العام الجديد»: the year (this year, as the grammar reads «السنة»)
 /// followed by الجديد / الجديدة is the coming one when it is said ahead: in November or December,
 /// or from July on with a future wording (a سـ verb, a future cue, a sentence opened by an

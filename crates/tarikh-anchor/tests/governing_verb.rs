@@ -127,3 +127,32 @@ fn a_weekday_apposed_to_the_first_of_a_hijri_month_takes_its_day() {
     // a weekday the first does not fall on keeps its own reading
     assert_eq!(value("حددت الوزارة يوم السبت غرة محرم 1446 عطلة رسمية.", "يوم السبت", "2024-07-04"), "2024-07-06");
 }
+
+#[test]
+fn an_imperfect_verb_reads_the_day_before_the_article_as_done() {
+    // a present-tense lead tells yesterday's event; a day up to five days off is announced ahead
+    assert_eq!(value("تحتفل المدينة بعيدها الوطني السبت.", "السبت", "2024-06-16"), "2024-06-15");
+    assert_eq!(value("تشهد البلاد انقطاعا للكهرباء الأحد.", "الأحد", "2024-06-10"), "2024-06-09");
+    assert_eq!(value("تشهد البلاد انقطاعا للكهرباء السبت.", "السبت", "2024-06-12"), "2024-06-15");
+    assert_eq!(value("يقود المدرب الجديد الفريق في مباراته الأولى الأحد.", "الأحد", "2024-06-12"), "2024-06-16");
+    assert_eq!(value("تنظر المحكمة في القضية الاثنين.", "الاثنين", WED), "2023-02-13");
+}
+
+#[test]
+fn a_feast_or_month_prepared_for_is_the_nearest_whatever_the_verb() {
+    assert_eq!(value("وصلت شحنات الأضاحي تمهيدا لعيد الأضحى.", "عيد الأضحى", "2024-06-10"), "2024-06-16");
+    assert_eq!(value("تمهيدا لعيد الأضحى، قررت الحكومة صرف الرواتب.", "عيد الأضحى", "2025-05-20"), "2025-06-06");
+    assert_eq!(value("قبيل حلول شهر رمضان المبارك أعلنت الوزارة خطة للأسعار.", "شهر رمضان", "2025-02-10"), "H1446-09");
+    assert_eq!(value("استعدادا لشهر رمضان المبارك أعلنت الوزارة خطة.", "شهر رمضان", "2025-02-10"), "H1446-09");
+    // an article soon after the feast looks back on it
+    assert_eq!(value("وصلت شحنات الأضاحي استعدادا لعيد الأضحى.", "عيد الأضحى", "2024-06-25"), "2024-06-16");
+    // a year said keeps it
+    assert_eq!(value("استعدادا لعيد الفطر 2023 أعدت الشركات عروضا.", "عيد الفطر 2023", "2024-03-25"), "2023-04-21");
+}
+
+#[test]
+fn the_sitting_a_case_is_put_off_to_lies_ahead() {
+    assert_eq!(value("قرر القاضي تأجيل النطق بالحكم إلى جلسة الخميس.", "الخميس", "2024-06-10"), "2024-06-13");
+    assert_eq!(value("أرجأت المحكمة النظر في القضية إلى جلسة 2 نوفمبر.", "2 نوفمبر", "2024-10-30"), "2024-11-02");
+    assert_eq!(value("قضت المحكمة بتأجيل الجلسة إلى 3 يناير.", "3 يناير", "2024-12-29"), "2025-01-03");
+}

@@ -865,7 +865,7 @@ pub(crate) fn anchor_traced(
         let clause = clause.start..clause.end.min(text.len());
         let sentence = enclosing(&sentences, m.range.start);
         let sentence = sentence.start.min(clause.start)..sentence.end.min(text.len());
-        let (sentence_start, clause_start) = (sentence.start, clause.start);
+        let (sentence_start, sentence_end, clause_start) = (sentence.start, sentence.end, clause.start);
         let destination = destination_of_postponement(text, clause_start.min(m.matched.start), m.matched.clone());
         let cue = tense_cue_found(grammar, text, clause, sentence, m.matched.clone(), &dated, destination);
         // a feast or a month without its year, prepared for or awaited: the coming one
@@ -876,7 +876,9 @@ pub(crate) fn anchor_traced(
         };
         let prefer = match cue {
             Some(Cue { kind: CueKind::Decided, .. }) => crate::governor::lean_ahead(m.semantics.weekday, reference.date),
-            Some(Cue { kind: CueKind::Imperfect, .. }) => crate::governor::ahead_unless_yesterday(m.semantics.weekday, reference.date),
+            Some(Cue { kind: CueKind::Imperfect, word, .. }) if crate::governor::present_lead(text, sentence_start..sentence_end, word.as_ptr() as usize - text.as_ptr() as usize, m.matched.clone()) => {
+                crate::governor::ahead_unless_yesterday(m.semantics.weekday, reference.date)
+            }
             _ => cue.and_then(|c| c.prefer).unwrap_or(default_prefer),
         };
         let s = &m.semantics;

@@ -185,6 +185,44 @@ pub(crate) fn until_ahead<'t>(grammar: &Grammar, text: &'t str, sentence: Range<
     None
 }
 
+/// Is the word right after byte `at` (no comma or stop between) a perfect verb of the bare
+/// three-letter shape, alone or with an object pronoun («حضره»، «محا»، «شهدها»)? Not a verb of
+/// calling or deciding: «تشهد تونس إضرابا عاما الأحد دعا إليه الاتحاد» calls for a day ahead.
+fn perfect_follows(grammar: &Grammar, text: &str, at: usize) -> bool {
+    let rest = text.get(at..).unwrap_or("");
+    let rest = rest.trim_start_matches(|c: char| c.is_whitespace());
+    let Some(w) = rest.split(|c: char| !tarikh_text::is_word_char(c)).next().filter(|w| !w.is_empty()) else { return false };
+    let b = bare(w);
+    if in_table(grammar, "deciding_verbs", b) || b.starts_with("ال") || matches!(b, "بين" | "عند" | "ضمن" | "نحو" | "حتي" | "منذ" | "بعد" | "قبل" | "علي" | "الي" | "مع" | "في" | "من" | "عن" | "كل" | "غير") {
+        return false;
+    }
+    let stem = ["هما", "هم", "ها", "ه", "ت", "وا"].iter().find_map(|p| b.strip_suffix(p).filter(|r| r.chars().count() == 3)).unwrap_or(b);
+    stem.chars().count() == 3 && !stem.starts_with(['ي', 'ت', 'ن', 'ا'])
+}
+
+/// May the imperfect at byte `verb_at` be a present-tense lead telling the day before the
+/// article as done ([`ahead_unless_yesterday`])? Not when it is asked for, planned or reported:
+/// after أن / لن («طلب القاضي أن يمثل المتهم أمام المحكمة الأحد»), in a statement after a colon
+/// or a quotation mark («وقالت الوزارة في بيان: تغلق المدارس أبوابها الأحد»); not a habit
+/// («كالعادة»، «عادة»); not a clause reporting what was announced today («وفق ما أعلنه المحامي
+/// اليوم»).
+pub(crate) fn present_lead(text: &str, sentence: Range<usize>, verb_at: usize, at: Range<usize>) -> bool {
+    let start = sentence.start.min(verb_at);
+    let before = words(text, start..verb_at);
+    if before.last().is_some_and(|w| matches!(bare(w), "ان" | "بان" | "لان" | "لن")) {
+        return false;
+    }
+    if text.get(start..verb_at).is_some_and(|s| s.contains([':', '"', '«', '“'])) {
+        return false;
+    }
+    if words(text, sentence.clone()).iter().any(|w| matches!(bare(w), "عاده" | "كالعاده" | "عادتها" | "عادته" | "كعادته" | "كعادتها")) {
+        return false;
+    }
+    let after = words(text, at.end.min(sentence.end)..sentence.end);
+    let reported = after.windows(2).any(|p| matches!(bare(p[0]), "وفق" | "وفقا" | "حسب" | "بحسب" | "طبقا") && matches!(bare(p[1]), "ما" | "لما"));
+    !(reported || after.iter().any(|w| bare(w) == "اليوم"))
+}
+
 /// Does the expression at `at` name a weekday?
 fn names_weekday(text: &str, at: Range<usize>) -> bool {
     words(text, at).iter().any(|w| matches!(bare(w), "الاحد" | "الاثنين" | "الثلاثاء" | "الاربعاء" | "الخميس" | "الجمعه" | "السبت"))
@@ -224,6 +262,11 @@ fn imperfect_announces_before<'t>(grammar: &Grammar, text: &'t str, clause: Rang
     let k = (0..before.len()).find(|&k| announcing(before[k]) && opener_then_verb(k))?;
     let verb = before[k];
     if !in_table(grammar, "schedule_verbs", bare(verb)) {
+        return None;
+    }
+    // «يشهد / تشهد» also open a present-tense lead on what a place saw: a perfect verb right
+    // after the day («يشهد المسرح عرضا ناجحا الأحد حضره الوزير») tells it done.
+    if matches!(bare(verb), "يشهد" | "تشهد") && perfect_follows(grammar, text, at.end) {
         return None;
     }
     let between = &before[k + 1..];

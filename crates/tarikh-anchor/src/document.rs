@@ -6,7 +6,7 @@ use crate::trace::{Step, StepKind, Trace};
 use crate::types::*;
 use chrono::{NaiveDate, NaiveTime};
 use std::ops::Range;
-use tarikh_grammar::{Anaphora, Direction, Grammar, Mention, MentionType, Unit};
+use tarikh_grammar::{Anaphora, Direction, Grammar, Mention, MentionType, Semantics, Unit};
 use tarikh_text::Normalised;
 
 /// What the caller knows about a document's publication.
@@ -103,6 +103,9 @@ pub(crate) enum CueKind {
     /// preparing was, not the feast; the nearest occurrence, so the coming one unless the article
     /// comes soon after it (see [`awaited`]).
     Awaited,
+    /// «على أن» + an imperfect before it («على أن يخضع للفحص الطبي يوم الأحد»): a condition or an
+    /// arrangement, still to come.
+    OnCondition,
 }
 
 /// [`tense_cue`] with the word that decided it. `destination` is [`destination_of_postponement`]
@@ -132,6 +135,10 @@ pub(crate) fn tense_cue_found<'t>(grammar: &Grammar, text: &'t str, clause: Rang
         if matches!(bare(w1), "منذ" | "مذ") {
             return Some(Cue { prefer: Some(Prefer::Past), word: w1, kind: CueKind::Since });
         }
+    }
+    // «على أن يخضع اللاعب للفحص يوم الأحد»: what is arranged is still to come
+    if let Some(word) = on_condition(text, clause.clone(), at.clone()) {
+        return Some(Cue { prefer: Some(Prefer::Future), word, kind: CueKind::OnCondition });
     }
     // The verb that governs a bare day, read whole: an imperfect with its object, a thing decided.
     if let Some(verb) = crate::governor::imperfect_announces(grammar, text, clause.clone(), sentence.end, at.clone()) {
@@ -366,11 +373,18 @@ const POSTPONING_VERBS: &[&str] = &[
 /// then behind the article, not ahead of it.
 fn completed_later(grammar: &Grammar, text: &str, at: usize, end: usize) -> bool {
     let mut after_linker = false;
+    let mut previous = "";
     for w in (WordsAfter { text: text.get(..end).unwrap_or(""), start: at.min(end) }) {
         let b = bare(w);
         if matches!(grammar.cue(b).or_else(|| grammar.cue(w)), Some(Direction::Past)) {
             return true;
         }
+        // «وفيها استمعت إلى الشهود»، «التي استخدمت فيها روسيا حق النقض»: what happened at that
+        // sitting; «قبل أن تقضي فيها برفضه»: what came after it
+        if b == "فيها" || (previous == "قبل" && b == "ان") {
+            return true;
+        }
+        previous = b;
         if after_linker && !looks_imperfect(b) && !is_future_verb(b) && !b.starts_with(['ي', 'ت', 'ن']) {
             return true;
         }
@@ -387,6 +401,33 @@ fn decision_day(timexes: &[Timex], from: usize, at: usize) -> Option<(chrono::Na
         t.byte_range.end <= at && matches!(t.kind, TimexType::Date | TimexType::Time) && !t.value.starts_with('X') && !t.value.ends_with("_REF") && !t.value.contains('/')
     })?;
     Some((t.interval?.start.naive_local().date(), t))
+}
+
+/// «على أن» + an imperfect verb within eight words before `at` in its clause: the «أن» («على أن
+/// يخضع للفحص الطبي يوم الأحد»، «على أن تستأنف الجلسات الاثنين»).
+fn on_condition(text: &str, clause: Range<usize>, at: Range<usize>) -> Option<&str> {
+    let before: Vec<&str> = WordsBack { text, start: clause.start.min(at.start), end: at.start }.take(8).collect();
+    // (nearest first: before[i + 1] comes right before before[i])
+    (1..before.len()).find_map(|i| {
+        let verb = *before.get(i - 1)?;
+        (matches!(before[i], "ان") && before.get(i + 1).is_some_and(|w| bare(w) == "علي") && verb.starts_with(['ي', 'ت', 'ن'])).then_some(before[i])
+    })
+}
+
+/// Verbal nouns of starting something (normalised): resuming, opening, launching, beginning.
+const STARTING_NOUNS: &[&str] = &["استئناف", "استيناف", "افتتاح", "اطلاق", "بدء", "انطلاق", "تدشين", "تشغيل"];
+
+/// A past verb of announcing or deciding at byte `verb_at` whose object, before `at`, is the
+/// start of something («وأعلنت الشركة استئناف رحلاتها إلى بغداد في 5 يوليو»): the start lies
+/// ahead of the announcement as often as not.
+fn announces_start(grammar: &Grammar, text: &str, verb: &str, verb_at: usize, at: Range<usize>) -> bool {
+    let announcing = grammar.word_table("deciding_verbs").is_some_and(|t| t.contains(bare(verb)));
+    announcing && WordsAfter { text: text.get(..at.start).unwrap_or(""), start: (verb_at + verb.len()).min(at.start) }.take(3).any(|w| {
+        let b = bare(w);
+        let b = b.strip_prefix("ب").filter(|r| r.starts_with("ال")).unwrap_or(b);
+        let b = b.strip_prefix("ال").unwrap_or(b);
+        STARTING_NOUNS.iter().any(|n| b.starts_with(n))
+    })
 }
 
 /// Is `word` a verb or verbal noun of a postponement or an extension («تأجيل»، «بتمديد»، «أرجأت»)?
@@ -440,10 +481,34 @@ fn destination_of_postponement(text: &str, from: usize, at: Range<usize>) -> Opt
         return None;
     }
     words.by_ref().take(6).find(|w| postpones(w))?;
-    if words.take(3).any(|w| matches!(bare(w), "كان" | "كانت" | "كانوا" | "قد" | "لقد")) {
+    // («وكانت هيئة المحكمة قررت في جلسة سابقة تأجيل القضية»: the decision told before it)
+    if words.take(8).any(|w| matches!(bare(w), "كان" | "كانت" | "كانوا" | "قد" | "لقد")) {
         return None;
     }
     Some(Cue { prefer: Some(Prefer::Future), word: closer, kind: CueKind::Destination })
+}
+
+/// How many days after `r`'s day the reading of `sem` preferring `prefer` starts.
+fn days_ahead(kind: MentionType, sem: &Semantics, r: &Reference, prefer: Prefer) -> Option<i64> {
+    let start = crate::resolve::resolve(kind, sem, r, prefer)?.interval?.start.naive_local().date();
+    Some((start - r.date).num_days())
+}
+
+/// A feast or a month prepared for or awaited ([`awaited`]) is its nearest occurrence when that
+/// lies ahead — within about two months for a feast, a month is planned for further off — or
+/// at most three days behind (the article comes out soon after it); otherwise the verb's tense
+/// decides, as for any date («تعتزم الحكومة استيراد الأغنام استعدادا لعيد الأضحى» a month after
+/// it: next year's).
+fn nearest_awaited(kind: MentionType, sem: &Semantics, r: &Reference) -> bool {
+    let Some(days) = days_ahead(kind, sem, r, Prefer::Nearest) else { return false };
+    let a_day = sem.day.is_some() || crate::resolve::resolve(kind, sem, r, Prefer::Nearest).is_some_and(|res| res.value.len() >= 10);
+    days >= -3 && (!a_day || days <= 62)
+}
+
+/// «المقبل / القادم» within three words after byte `at` in its clause («لعيد الأضحى المقبل»،
+/// «تمهيدا لعيد الأضحى من العام المقبل»): the next occurrence.
+fn next_said(text: &str, at: usize, clause_end: usize) -> bool {
+    WordsAfter { text: text.get(..clause_end).unwrap_or(""), start: at.min(clause_end) }.take(3).any(|w| matches!(bare(w), "المقبل" | "المقبله" | "القادم" | "القادمه"))
 }
 
 /// Is there a word char right before byte `at` of `text`, and how many bytes is it? ASCII and
@@ -865,19 +930,39 @@ pub(crate) fn anchor_traced(
         let clause = clause.start..clause.end.min(text.len());
         let sentence = enclosing(&sentences, m.range.start);
         let sentence = sentence.start.min(clause.start)..sentence.end.min(text.len());
-        let (sentence_start, sentence_end, clause_start) = (sentence.start, sentence.end, clause.start);
+        let (sentence_start, sentence_end, clause_start, clause_end) = (sentence.start, sentence.end, clause.start, clause.end);
         let destination = destination_of_postponement(text, clause_start.min(m.matched.start), m.matched.clone());
         let cue = tense_cue_found(grammar, text, clause, sentence, m.matched.clone(), &dated, destination);
         // a feast or a month without its year, prepared for or awaited: the coming one
         let feast_or_month = m.semantics.year.is_none() && m.semantics.month.is_some() && m.semantics.weekday.is_none() && m.semantics.hour.is_none() && m.semantics.shift.is_none();
         let cue = match awaited(text, m.range.start.min(m.matched.end)..m.range.end).filter(|_| feast_or_month && destination.is_none()) {
-            Some(word) => Some(Cue { prefer: Some(Prefer::Nearest), word, kind: CueKind::Awaited }),
-            None => cue,
+            // «تمهيدا لعيد الأضحى العام المقبل»: the next one
+            Some(word) if next_said(text, m.range.end, clause_end) => Some(Cue { prefer: Some(Prefer::Future), word, kind: CueKind::Awaited }),
+            Some(word) if nearest_awaited(m.kind, &m.semantics, &reference) => Some(Cue { prefer: Some(Prefer::Nearest), word, kind: CueKind::Awaited }),
+            _ => cue,
         };
         let prefer = match cue {
             Some(Cue { kind: CueKind::Decided, .. }) => crate::governor::lean_ahead(m.semantics.weekday, reference.date),
-            Some(Cue { kind: CueKind::Imperfect, word, .. }) if crate::governor::present_lead(text, sentence_start..sentence_end, word.as_ptr() as usize - text.as_ptr() as usize, m.matched.clone()) => {
+            Some(Cue { kind: CueKind::Imperfect, word, .. }) if crate::governor::present_lead(grammar, text, sentence_start..sentence_end, word.as_ptr() as usize - text.as_ptr() as usize, m.matched.clone()) => {
                 crate::governor::ahead_unless_yesterday(m.semantics.weekday, reference.date)
+            }
+            // «وأعلنت الشركة استئناف رحلاتها في 5 يوليو»: a start announced a few days ahead
+            Some(Cue { kind: CueKind::Before, prefer: Some(Prefer::Past), word })
+                if m.semantics.year.is_none()
+                    && m.semantics.day.is_some()
+                    && announces_start(grammar, text, word, word.as_ptr() as usize - text.as_ptr() as usize, m.matched.clone())
+                    && days_ahead(m.kind, &m.semantics, &reference, Prefer::Future).is_some_and(|d| d <= 14) =>
+            {
+                Prefer::Future
+            }
+            // «إلى جلسة 28 مايو» in a June article: an earlier sitting the story looks back on, not
+            // one a year ahead
+            // (a day, not a month: «أرجئت الانتخابات إلى مايو» in June is next May; and within three
+            // weeks: «أجلت المحكمة النطق بالحكم إلى 28 ديسمبر» in late January is the coming one)
+            Some(Cue { kind: CueKind::Destination, .. })
+                if m.semantics.day.is_some() && days_ahead(m.kind, &m.semantics, &reference, Prefer::Future).is_some_and(|d| d > 180) && days_ahead(m.kind, &m.semantics, &reference, Prefer::Past).is_some_and(|d| d >= -21) =>
+            {
+                Prefer::Past
             }
             _ => cue.and_then(|c| c.prefer).unwrap_or(default_prefer),
         };
@@ -1089,6 +1174,7 @@ fn tense_note(cue: Option<Cue>, default_prefer: Prefer) -> String {
             CueKind::Imperfect => format!("«{}», an imperfect verb opening its clause: what is happening or still to come, future (but the day before the article, which a present-tense lead tells as done, past)", c.word),
             CueKind::UntilAhead => format!("«حتى» right before it after «{}», a verb that is not past: the bound lies ahead, future", c.word),
             CueKind::Decided => format!("«{}», a verb of calling or deciding, with what it calls for or decides before the day: that thing's day, the nearest leaning ahead", c.word),
+            CueKind::OnCondition => format!("«على {}» + an imperfect before it: an arrangement, still to come, future", c.word),
             CueKind::Awaited => format!("«{}» before it: a feast or month prepared for or awaited, whatever the verb's tense; the nearest occurrence (the coming one, unless the article comes right after it)", c.word),
             CueKind::Statement => format!("«{}», a statement the article reports, right before it in a clause with no cue: the statement's day, past", c.word),
         },

@@ -205,8 +205,13 @@ fn perfect_follows(grammar: &Grammar, text: &str, at: usize) -> bool {
 /// after أن / لن («طلب القاضي أن يمثل المتهم أمام المحكمة الأحد»), in a statement after a colon
 /// or a quotation mark («وقالت الوزارة في بيان: تغلق المدارس أبوابها الأحد»); not a habit
 /// («كالعادة»، «عادة»); not a clause reporting what was announced today («وفق ما أعلنه المحامي
-/// اليوم»).
-pub(crate) fn present_lead(text: &str, sentence: Range<usize>, verb_at: usize, at: Range<usize>) -> bool {
+/// اليوم»). Only a verb of a scheduled act (the `schedule_verbs` table): «يغيب اللاعب الاثنين
+/// أسبوعا كاملا» tells an absence to come.
+pub(crate) fn present_lead(grammar: &Grammar, text: &str, sentence: Range<usize>, verb_at: usize, at: Range<usize>) -> bool {
+    let verb = text.get(verb_at..).and_then(|t| t.split(|c: char| !tarikh_text::is_word_char(c)).next()).unwrap_or("");
+    if !in_table(grammar, "schedule_verbs", bare(verb)) {
+        return false;
+    }
     let start = sentence.start.min(verb_at);
     let before = words(text, start..verb_at);
     if before.last().is_some_and(|w| matches!(bare(w), "ان" | "بان" | "لان" | "لن")) {

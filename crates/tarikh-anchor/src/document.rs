@@ -506,9 +506,12 @@ fn nearest_awaited(kind: MentionType, sem: &Semantics, r: &Reference) -> bool {
 }
 
 /// «المقبل / القادم» within three words after byte `at` in its clause («لعيد الأضحى المقبل»،
-/// «تمهيدا لعيد الأضحى من العام المقبل»): the next occurrence.
-fn next_said(text: &str, at: usize, clause_end: usize) -> bool {
-    WordsAfter { text: text.get(..clause_end).unwrap_or(""), start: at.min(clause_end) }.take(3).any(|w| matches!(bare(w), "المقبل" | "المقبله" | "القادم" | "القادمه"))
+/// «تمهيدا لعيد الأضحى من العام المقبل»): the next occurrence; `Some(true)` when it is the
+/// coming year's («العام / السنة المقبلة»).
+fn next_said(text: &str, at: usize, clause_end: usize) -> Option<bool> {
+    let after: Vec<&str> = WordsAfter { text: text.get(..clause_end).unwrap_or(""), start: at.min(clause_end) }.take(3).collect();
+    let i = after.iter().position(|w| matches!(bare(w), "المقبل" | "المقبله" | "القادم" | "القادمه"))?;
+    Some(i > 0 && matches!(bare(after[i - 1]), "العام" | "السنه" | "عام" | "سنه"))
 }
 
 /// Is there a word char right before byte `at` of `text`, and how many bytes is it? ASCII and
@@ -937,7 +940,7 @@ pub(crate) fn anchor_traced(
         let feast_or_month = m.semantics.year.is_none() && m.semantics.month.is_some() && m.semantics.weekday.is_none() && m.semantics.hour.is_none() && m.semantics.shift.is_none();
         let cue = match awaited(text, m.range.start.min(m.matched.end)..m.range.end).filter(|_| feast_or_month && destination.is_none()) {
             // «تمهيدا لعيد الأضحى العام المقبل»: the next one
-            Some(word) if next_said(text, m.range.end, clause_end) => Some(Cue { prefer: Some(Prefer::Future), word, kind: CueKind::Awaited }),
+            Some(word) if next_said(text, m.range.end, clause_end).is_some() => Some(Cue { prefer: Some(Prefer::Future), word, kind: CueKind::Awaited }),
             Some(word) if nearest_awaited(m.kind, &m.semantics, &reference) => Some(Cue { prefer: Some(Prefer::Nearest), word, kind: CueKind::Awaited }),
             _ => cue,
         };
@@ -980,6 +983,10 @@ pub(crate) fn anchor_traced(
         let prefer = if decided.is_some() { Prefer::Future } else { prefer };
         let r = match &decided {
             Some((date, _)) => Reference { date: *date, time: None, tz: reference.tz },
+            // «تمهيدا لعيد الأضحى العام المقبل»: the first one after this year
+            None if matches!(cue, Some(Cue { kind: CueKind::Awaited, .. })) && next_said(text, m.range.end, clause_end) == Some(true) => {
+                Reference { date: NaiveDate::from_ymd_opt(chrono::Datelike::year(&r.date), 12, 31).unwrap_or(r.date), time: None, tz: reference.tz }
+            }
             None => r,
         };
         if let Some((date, referent)) = &decided {

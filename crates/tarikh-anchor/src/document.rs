@@ -1182,7 +1182,8 @@ fn tense_note(cue: Option<Cue>, default_prefer: Prefer) -> String {
             CueKind::UntilAhead => format!("«حتى» right before it after «{}», a verb that is not past: the bound lies ahead, future", c.word),
             CueKind::Decided => format!("«{}», a verb of calling or deciding, with what it calls for or decides before the day: that thing's day, the nearest leaning ahead", c.word),
             CueKind::OnCondition => format!("«على {}» + an imperfect before it: an arrangement, still to come, future", c.word),
-            CueKind::Awaited => format!("«{}» before it: a feast or month prepared for or awaited, whatever the verb's tense; the nearest occurrence (the coming one, unless the article comes right after it)", c.word),
+            CueKind::Awaited if c.prefer == Some(Prefer::Future) => format!("«{}» before it and «المقبل / القادم» after it: a feast or month prepared for, the next one, future", c.word),
+            CueKind::Awaited => format!("«{}» before it: a feast or month prepared for or awaited, whatever the verb's tense; the nearest occurrence, which lies ahead or at most three days behind", c.word),
             CueKind::Statement => format!("«{}», a statement the article reports, right before it in a clause with no cue: the statement's day, past", c.word),
         },
     }

@@ -6,7 +6,7 @@ use crate::trace::{Step, StepKind, Trace};
 use crate::types::*;
 use chrono::{NaiveDate, NaiveTime};
 use std::ops::Range;
-use tarikh_grammar::{Anaphora, Direction, Grammar, Mention, MentionType, Unit};
+use tarikh_grammar::{Anaphora, Direction, Grammar, Mention, MentionType, Semantics, Unit};
 use tarikh_text::Normalised;
 
 /// What the caller knows about a document's publication.
@@ -98,6 +98,14 @@ pub(crate) enum CueKind {
     /// A statement noun right before it in a clause with no cue («، خلال مؤتمر صحفي الأحد»): it
     /// dates a statement the article reports, one already made.
     Statement,
+    /// A feast or a month named as what is prepared for («استعدادا لعيد الأضحى»، «تمهيدا لشهر
+    /// رمضان») or whose coming is awaited («قبيل حلول شهر رمضان»): the verb's tense tells when the
+    /// preparing was, not the feast; the nearest occurrence, so the coming one unless the article
+    /// comes soon after it (see [`awaited`]).
+    Awaited,
+    /// «على أن» + an imperfect before it («على أن يخضع للفحص الطبي يوم الأحد»): a condition or an
+    /// arrangement, still to come.
+    OnCondition,
 }
 
 /// [`tense_cue`] with the word that decided it. `destination` is [`destination_of_postponement`]
@@ -127,6 +135,10 @@ pub(crate) fn tense_cue_found<'t>(grammar: &Grammar, text: &'t str, clause: Rang
         if matches!(bare(w1), "منذ" | "مذ") {
             return Some(Cue { prefer: Some(Prefer::Past), word: w1, kind: CueKind::Since });
         }
+    }
+    // «على أن يخضع اللاعب للفحص يوم الأحد»: what is arranged is still to come
+    if let Some(word) = on_condition(text, clause.clone(), at.clone()) {
+        return Some(Cue { prefer: Some(Prefer::Future), word, kind: CueKind::OnCondition });
     }
     // The verb that governs a bare day, read whole: an imperfect with its object, a thing decided.
     if let Some(verb) = crate::governor::imperfect_announces(grammar, text, clause.clone(), sentence.end, at.clone()) {
@@ -361,11 +373,18 @@ const POSTPONING_VERBS: &[&str] = &[
 /// then behind the article, not ahead of it.
 fn completed_later(grammar: &Grammar, text: &str, at: usize, end: usize) -> bool {
     let mut after_linker = false;
+    let mut previous = "";
     for w in (WordsAfter { text: text.get(..end).unwrap_or(""), start: at.min(end) }) {
         let b = bare(w);
         if matches!(grammar.cue(b).or_else(|| grammar.cue(w)), Some(Direction::Past)) {
             return true;
         }
+        // «وفيها استمعت إلى الشهود»، «التي استخدمت فيها روسيا حق النقض»: what happened at that
+        // sitting; «قبل أن تقضي فيها برفضه»: what came after it
+        if b == "فيها" || (previous == "قبل" && b == "ان") {
+            return true;
+        }
+        previous = b;
         if after_linker && !looks_imperfect(b) && !is_future_verb(b) && !b.starts_with(['ي', 'ت', 'ن']) {
             return true;
         }
@@ -384,11 +403,64 @@ fn decision_day(timexes: &[Timex], from: usize, at: usize) -> Option<(chrono::Na
     Some((t.interval?.start.naive_local().date(), t))
 }
 
+/// «على أن» + an imperfect verb within eight words before `at` in its clause: the «أن» («على أن
+/// يخضع للفحص الطبي يوم الأحد»، «على أن تستأنف الجلسات الاثنين»).
+fn on_condition(text: &str, clause: Range<usize>, at: Range<usize>) -> Option<&str> {
+    let before: Vec<&str> = WordsBack { text, start: clause.start.min(at.start), end: at.start }.take(8).collect();
+    // (nearest first: before[i + 1] comes right before before[i])
+    (1..before.len()).find_map(|i| {
+        let verb = *before.get(i - 1)?;
+        (matches!(before[i], "ان") && before.get(i + 1).is_some_and(|w| bare(w) == "علي") && verb.starts_with(['ي', 'ت', 'ن'])).then_some(before[i])
+    })
+}
+
+/// Verbal nouns of starting something (normalised): resuming, opening, launching, beginning.
+const STARTING_NOUNS: &[&str] = &["استئناف", "استيناف", "افتتاح", "اطلاق", "بدء", "انطلاق", "تدشين", "تشغيل"];
+
+/// A past verb of announcing or deciding at byte `verb_at` whose object, before `at`, is the
+/// start of something («وأعلنت الشركة استئناف رحلاتها إلى بغداد في 5 يوليو»): the start lies
+/// ahead of the announcement as often as not.
+fn announces_start(grammar: &Grammar, text: &str, verb: &str, verb_at: usize, at: Range<usize>) -> bool {
+    let announcing = grammar.word_table("deciding_verbs").is_some_and(|t| t.contains(bare(verb)));
+    announcing && WordsAfter { text: text.get(..at.start).unwrap_or(""), start: (verb_at + verb.len()).min(at.start) }.take(3).any(|w| {
+        let b = bare(w);
+        let b = b.strip_prefix("ب").filter(|r| r.starts_with("ال")).unwrap_or(b);
+        let b = b.strip_prefix("ال").unwrap_or(b);
+        STARTING_NOUNS.iter().any(|n| b.starts_with(n))
+    })
+}
+
 /// Is `word` a verb or verbal noun of a postponement or an extension («تأجيل»، «بتمديد»، «أرجأت»)?
 fn postpones(word: &str) -> bool {
     let w = bare(word);
     let w = w.strip_prefix('ب').or_else(|| w.strip_prefix('ل')).filter(|r| r.chars().nth(3).is_some()).unwrap_or(w);
     ["تاجيل", "التاجيل", "تمديد", "التمديد", "ارجاء", "الارجاء"].iter().any(|stem| w.starts_with(stem)) || POSTPONING_VERBS.contains(&w)
+}
+
+/// Words of preparation whose ل names what is prepared for: «استعدادا لعيد الأضحى»، «تمهيدا لشهر
+/// رمضان»، «تحضيرا للعيد»، «استقبالا لشهر رمضان» (normalised).
+const PREPARING: &[&str] = &["استعدادا", "تمهيدا", "تحضيرا", "استقبالا"];
+
+/// The word that makes the expression at `at` something awaited: a word of preparation right
+/// before it with the ل of purpose («استعدادا لعيد الأضحى»، «تمهيدا للعيد»), or «قبل / قبيل حلول»
+/// («قبيل حلول شهر رمضان»). News writes these ahead of a feast or a month, so the tense of the
+/// verb («وصلت شحنات الأضاحي تمهيدا لعيد الأضحى») dates the preparing, not the feast: the feast is
+/// the nearest occurrence — the coming one, unless the article looks back soon after it.
+fn awaited(text: &str, at: Range<usize>) -> Option<&str> {
+    // The expression's first word, whole (the grammar may leave its clitic out: «ل|عيد»).
+    let head = text.get(..at.start)?;
+    let word_start = head.char_indices().rev().take_while(|(_, c)| tarikh_text::is_word_char(*c)).last().map_or(at.start, |(i, _)| i);
+    let first = WordsAfter { text, start: word_start }.next()?;
+    // (two words back at most: 80 bytes, on a char boundary)
+    let from = (0..=word_start.saturating_sub(80)).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(0);
+    let mut back = WordsBack { text, start: from, end: word_start };
+    let w1 = back.next()?;
+    if first.starts_with('ل') && PREPARING.contains(&bare(w1)) {
+        return Some(w1);
+    }
+    let (arrival, before) = if bare(first) == "حلول" { (Some(first), Some(w1)) } else { (Some(w1).filter(|w| *w == "حلول"), back.next()) };
+    arrival?;
+    before.filter(|w| matches!(bare(w), "قبل" | "قبيل"))
 }
 
 /// «إلى / حتى / لغاية X» within six words after a postponement or an extension in X's clause
@@ -403,14 +475,43 @@ fn destination_of_postponement(text: &str, from: usize, at: Range<usize>) -> Opt
         None => words.next()?,
     };
     let closer = if closer == "غايه" { words.next().filter(|w| matches!(bare(w), "الي" | "حتي"))? } else { closer };
+    // «أرجأت المحكمة النظر في القضية إلى جلسة 27 أكتوبر»: the sitting the case is put off to
+    let closer = if matches!(bare(closer), "جلسه") { words.next()? } else { closer };
     if !matches!(bare(closer), "الي" | "حتي" | "لغايه") {
         return None;
     }
     words.by_ref().take(6).find(|w| postpones(w))?;
-    if words.take(3).any(|w| matches!(bare(w), "كان" | "كانت" | "كانوا" | "قد" | "لقد")) {
+    // («وكانت هيئة المحكمة قررت في جلسة سابقة تأجيل القضية»: the decision told before it)
+    if words.take(8).any(|w| matches!(bare(w), "كان" | "كانت" | "كانوا" | "قد" | "لقد")) {
         return None;
     }
     Some(Cue { prefer: Some(Prefer::Future), word: closer, kind: CueKind::Destination })
+}
+
+/// How many days after `r`'s day the reading of `sem` preferring `prefer` starts.
+fn days_ahead(kind: MentionType, sem: &Semantics, r: &Reference, prefer: Prefer) -> Option<i64> {
+    let start = crate::resolve::resolve(kind, sem, r, prefer)?.interval?.start.naive_local().date();
+    Some((start - r.date).num_days())
+}
+
+/// A feast or a month prepared for or awaited ([`awaited`]) is its nearest occurrence when that
+/// lies ahead — within about two months for a feast, a month is planned for further off — or
+/// at most three days behind (the article comes out soon after it); otherwise the verb's tense
+/// decides, as for any date («تعتزم الحكومة استيراد الأغنام استعدادا لعيد الأضحى» a month after
+/// it: next year's).
+fn nearest_awaited(kind: MentionType, sem: &Semantics, r: &Reference) -> bool {
+    let Some(days) = days_ahead(kind, sem, r, Prefer::Nearest) else { return false };
+    let a_day = sem.day.is_some() || crate::resolve::resolve(kind, sem, r, Prefer::Nearest).is_some_and(|res| res.value.len() >= 10);
+    days >= -3 && (!a_day || days <= 62)
+}
+
+/// «المقبل / القادم» within three words after byte `at` in its clause («لعيد الأضحى المقبل»،
+/// «تمهيدا لعيد الأضحى من العام المقبل»): the next occurrence; `Some(true)` when it is the
+/// coming year's («العام / السنة المقبلة»).
+fn next_said(text: &str, at: usize, clause_end: usize) -> Option<bool> {
+    let after: Vec<&str> = WordsAfter { text: text.get(..clause_end).unwrap_or(""), start: at.min(clause_end) }.take(3).collect();
+    let i = after.iter().position(|w| matches!(bare(w), "المقبل" | "المقبله" | "القادم" | "القادمه"))?;
+    Some(i > 0 && matches!(bare(after[i - 1]), "العام" | "السنه" | "عام" | "سنه"))
 }
 
 /// Is there a word char right before byte `at` of `text`, and how many bytes is it? ASCII and
@@ -832,11 +933,40 @@ pub(crate) fn anchor_traced(
         let clause = clause.start..clause.end.min(text.len());
         let sentence = enclosing(&sentences, m.range.start);
         let sentence = sentence.start.min(clause.start)..sentence.end.min(text.len());
-        let (sentence_start, clause_start) = (sentence.start, clause.start);
+        let (sentence_start, sentence_end, clause_start, clause_end) = (sentence.start, sentence.end, clause.start, clause.end);
         let destination = destination_of_postponement(text, clause_start.min(m.matched.start), m.matched.clone());
         let cue = tense_cue_found(grammar, text, clause, sentence, m.matched.clone(), &dated, destination);
+        // a feast or a month without its year, prepared for or awaited: the coming one
+        let feast_or_month = m.semantics.year.is_none() && m.semantics.month.is_some() && m.semantics.weekday.is_none() && m.semantics.hour.is_none() && m.semantics.shift.is_none();
+        let cue = match awaited(text, m.range.start.min(m.matched.end)..m.range.end).filter(|_| feast_or_month && destination.is_none()) {
+            // «تمهيدا لعيد الأضحى العام المقبل»: the next one
+            Some(word) if next_said(text, m.range.end, clause_end).is_some() => Some(Cue { prefer: Some(Prefer::Future), word, kind: CueKind::Awaited }),
+            Some(word) if nearest_awaited(m.kind, &m.semantics, &reference) => Some(Cue { prefer: Some(Prefer::Nearest), word, kind: CueKind::Awaited }),
+            _ => cue,
+        };
         let prefer = match cue {
             Some(Cue { kind: CueKind::Decided, .. }) => crate::governor::lean_ahead(m.semantics.weekday, reference.date),
+            Some(Cue { kind: CueKind::Imperfect, word, .. }) if crate::governor::present_lead(grammar, text, sentence_start..sentence_end, word.as_ptr() as usize - text.as_ptr() as usize, m.matched.clone()) => {
+                crate::governor::ahead_unless_yesterday(m.semantics.weekday, reference.date)
+            }
+            // «وأعلنت الشركة استئناف رحلاتها في 5 يوليو»: a start announced a few days ahead
+            Some(Cue { kind: CueKind::Before, prefer: Some(Prefer::Past), word })
+                if m.semantics.year.is_none()
+                    && m.semantics.day.is_some()
+                    && announces_start(grammar, text, word, word.as_ptr() as usize - text.as_ptr() as usize, m.matched.clone())
+                    && days_ahead(m.kind, &m.semantics, &reference, Prefer::Future).is_some_and(|d| d <= 14) =>
+            {
+                Prefer::Future
+            }
+            // «إلى جلسة 28 مايو» in a June article: an earlier sitting the story looks back on, not
+            // one a year ahead
+            // (a day, not a month: «أرجئت الانتخابات إلى مايو» in June is next May; and within three
+            // weeks: «أجلت المحكمة النطق بالحكم إلى 28 ديسمبر» in late January is the coming one)
+            Some(Cue { kind: CueKind::Destination, .. })
+                if m.semantics.day.is_some() && days_ahead(m.kind, &m.semantics, &reference, Prefer::Future).is_some_and(|d| d > 180) && days_ahead(m.kind, &m.semantics, &reference, Prefer::Past).is_some_and(|d| d >= -21) =>
+            {
+                Prefer::Past
+            }
             _ => cue.and_then(|c| c.prefer).unwrap_or(default_prefer),
         };
         let s = &m.semantics;
@@ -853,6 +983,10 @@ pub(crate) fn anchor_traced(
         let prefer = if decided.is_some() { Prefer::Future } else { prefer };
         let r = match &decided {
             Some((date, _)) => Reference { date: *date, time: None, tz: reference.tz },
+            // «تمهيدا لعيد الأضحى العام المقبل»: the first one after this year
+            None if matches!(cue, Some(Cue { kind: CueKind::Awaited, .. })) && next_said(text, m.range.end, clause_end) == Some(true) => {
+                Reference { date: NaiveDate::from_ymd_opt(chrono::Datelike::year(&r.date), 12, 31).unwrap_or(r.date), time: None, tz: reference.tz }
+            }
             None => r,
         };
         if let Some((date, referent)) = &decided {
@@ -1044,9 +1178,12 @@ fn tense_note(cue: Option<Cue>, default_prefer: Prefer) -> String {
             CueKind::Qad => format!("«{}» with a perfect verb before it: past", c.word),
             CueKind::After => format!("no cue before it; the cue word «{}» right after it in its sentence: {}", c.word, direction(c.prefer)),
             CueKind::Destination => format!("«{}» after a postponement or an extension: the new date lies ahead, future", c.word),
-            CueKind::Imperfect => format!("«{}», an imperfect verb opening its clause: what is happening or still to come, future", c.word),
+            CueKind::Imperfect => format!("«{}», an imperfect verb opening its clause: what is happening or still to come, future (but the day before the article, which a present-tense lead tells as done, past)", c.word),
             CueKind::UntilAhead => format!("«حتى» right before it after «{}», a verb that is not past: the bound lies ahead, future", c.word),
             CueKind::Decided => format!("«{}», a verb of calling or deciding, with what it calls for or decides before the day: that thing's day, the nearest leaning ahead", c.word),
+            CueKind::OnCondition => format!("«على {}» + an imperfect before it: an arrangement, still to come, future", c.word),
+            CueKind::Awaited if c.prefer == Some(Prefer::Future) => format!("«{}» before it and «المقبل / القادم» after it: a feast or month prepared for, the next one, future", c.word),
+            CueKind::Awaited => format!("«{}» before it: a feast or month prepared for or awaited, whatever the verb's tense; the nearest occurrence, which lies ahead or at most three days behind", c.word),
             CueKind::Statement => format!("«{}», a statement the article reports, right before it in a clause with no cue: the statement's day, past", c.word),
         },
     }

@@ -14,79 +14,53 @@ use chrono::{Datelike, NaiveDate};
 use std::ops::Range;
 use tarikh_grammar::{Direction, Grammar, Semantics, Unit};
 
+/// The word tables this module reads, by their names in the `[cues.tables]` of the grammar files
+/// (data/grammar/ar/cues.toml): verbs of lasting, of a scheduled act, of what happened, of
+/// reacting, of deciding; words that tie a day elsewhere; stems of what dates itself, of what is
+/// planned or concluded. A table a grammar leaves out reads as empty.
+pub const WORD_TABLES: &[&str] = &[
+    "lasting_verbs",
+    "feminine_imperfects",
+    "schedule_verbs",
+    "happened_verbs",
+    "reacting_verbs",
+    "tied_elsewhere",
+    "self_dated_stems",
+    "deciding_verbs",
+    "planned_stems",
+    "concluded_stems",
+];
+
+/// Is `word` (normalised) in the grammar's word table `table`?
+fn in_table(grammar: &Grammar, table: &str, word: &str) -> bool {
+    grammar.word_table(table).is_some_and(|t| t.contains(word))
+}
+
+/// The words of the grammar's word table `table` (none if the grammar has no such table).
+fn table_words<'g>(grammar: &'g Grammar, table: &str) -> &'g [String] {
+    grammar.word_table(table).map_or(&[], |t| t.words.as_slice())
+}
+
 /// The words of `text[range]`, in text order.
 fn words(text: &str, range: Range<usize>) -> Vec<&str> {
     text.get(range).unwrap_or("").split(|c: char| !tarikh_text::is_word_char(c)).filter(|w| !w.is_empty()).collect()
 }
 
-/// Verbs of lasting and of what must wait: «تستمر / تظل / تبقى / يتواصل … حتى الأحد» tell a
-/// state that goes on up to a coming day. They are no announcement of their own (left out of
-/// [`looks_imperfect`]: «يستمر الإضراب منذ يناير»), so they count only before «حتى».
-const LASTING_VERBS: &[&str] = &[
-    "يستمر", "تستمر", "يتواصل", "تتواصل", "يواصل", "تواصل", "يظل", "تظل", "يبقي", "تبقي", "يمتد", "تمتد", "يدوم", "تدوم", "يتعين",
-];
-
-/// Feminine imperfects of four letters that no perfect verb or noun shares, frequent in
-/// announcements (a plain تـ + three letters is mostly a perfect of form V: تقدم، توقف، تراجع).
-const FEMININE_IMPERFECTS: &[&str] = &[
-    "تغلق", "تفتح", "تنظر", "تبحث", "تدرس", "تعلن", "تصدر", "تطلق", "تصوت", "تدلي", "تلقي", "تقيم", "تحيي", "تخوض", "تلعب", "تواجه", "تشارك", "تستانف", "تشهد",
-];
-
-/// Verbs of a scheduled or announced act, the only imperfects read as still to come before a
-/// bare day: a news lead tells in the present what happened the day before («يعتقل الجيش عشرات
-/// الفلسطينيين الأحد» in a Monday article), so violence, results, losses and arrests stay with the
-/// nearest reading; what is held, opened, voted or appeared at is announced ahead.
-const SCHEDULE_VERBS: &[&str] = &[
-    "يعقد", "تعقد", "يلتقي", "تلتقي", "يزور", "تزور", "يفتتح", "تفتتح", "يبدا", "تبدا", "يستانف", "تستانف", "ينطلق", "تنطلق", "يصوت", "تصوت", "يدلي", "تدلي",
-    "يغلق", "تغلق", "يفتح", "تفتح", "يمثل", "تمثل", "يخوض", "تخوض", "يصدر", "تصدر", "ينظر", "تنظر", "يعود", "تعود", "يتسلم", "تتسلم", "يلعب", "تلعب",
-    "يواجه", "تواجه", "يشارك", "تشارك", "يحتفل", "تحتفل", "يستضيف", "تستضيف", "يختتم", "تختتم", "يلقي", "تلقي", "يقيم", "تقيم",
-];
-
-/// Perfect verbs of what happened, as a clause after the day tells it («شارك فيه آلاف»،
-/// «وخرج عشرات الآلاف»، «وأصيب عشرات»): the day was then already past.
-const HAPPENED_VERBS: &[&str] = &[
-    "خرج", "بقي", "اصيب", "صام", "عاد", "شارك", "شهد", "لقي", "انتهي", "جري", "سقط", "قتل", "وقع", "استؤنف", "استونف", "تم", "فاز", "خسر",
-];
-
 /// Do the words after the day, to the end of its sentence, tell that what the day dates is done:
 /// a result («بأغلبية ساحقة»), a relative clause («التي انتهت بالتعادل»), a time after it («بعد
 /// معارك»، «ثم استؤنفت»), a coordinated verb («وتخسرها»، «ويرفض التهم»، «وشهدت المدن»), a perfect
 /// of what happened («شارك فيه آلاف»)?
-fn told_as_done(text: &str, after: Range<usize>) -> bool {
+fn told_as_done(grammar: &Grammar, text: &str, after: Range<usize>) -> bool {
     words(text, after).iter().any(|w| {
         let b = bare(w);
         let coordinated = w.strip_prefix(['و', 'ف']).filter(|r| r.chars().nth(3).is_some());
         b.starts_with("باغلبي")
             || RELATIVE_PRONOUNS.contains(&b)
             || matches!(b, "بعد" | "عقب" | "اثر" | "ثم" | "رغم" | "دون")
-            || HAPPENED_VERBS.iter().any(|v| b == *v || b.strip_suffix('ت') == Some(v) || b.strip_suffix("وا") == Some(v))
+            || in_table(grammar, "happened_verbs", b) || b.strip_suffix('ت').is_some_and(|r| in_table(grammar, "happened_verbs", r)) || b.strip_suffix("وا").is_some_and(|r| in_table(grammar, "happened_verbs", r))
             || coordinated.is_some_and(|r| r.starts_with(['ي', 'ت', 'ن']) || maybe_perfect_feminine(r))
     })
 }
-
-/// Imperfect verbs that take a past event for object (reactions, accusations): «يرفض الحزب
-/// تصريحاته الأحد» dates the statement, not the refusal.
-const REACTING_VERBS: &[&str] = &[
-    "يرحب", "ترحب", "يدين", "تدين", "يندد", "تندد", "يستنكر", "تستنكر", "يشيد", "تشيد", "ينتقد", "تنتقد", "يرفض", "ترفض", "يحتج", "تحتج",
-    "ينفي", "تنفي", "يحمل", "تحمل", "يطالب", "تطالب", "يتذكر", "تتذكر", "يستذكر", "يحيي", "يبكي", "تبكي", "يروي", "يحصي", "تحصي", "يخشي", "تخشي",
-    "يعزي", "تعزي", "يحقق", "تحقق", "يلاحق", "تلاحق", "يدفن", "تدفن", "يشيع", "تشيع", "يودع", "تودع",
-];
-
-/// Words between the verb and the day that tie the day to something else: a time or a cause
-/// («بعد»، «بسبب»، «منذ»), a topic («عن»، «حول»), what is past («الماضي»، «كان»، «لم»).
-const TIED_ELSEWHERE: &[&str] = &[
-    "بعد", "وبعد", "قبل", "منذ", "مذ", "عقب", "اثر", "إثر", "جراء", "بسبب", "خلفيه", "اعقاب", "نتيجه", "عن", "حول", "بشان", "ازاء", "حيال", "ضد", "مثل", "كما",
-    "الماضي", "الماضيه", "الفائت", "الفائته", "المنصرم", "المنصرمه", "الاخير", "الاخيره", "السابق", "السابقه", "كان", "كانت", "كانوا", "قد", "لقد", "لم", "لما", "ما",
-    "حين", "عندما", "بينما", "اذ", "حيث", "لكن", "ذكري", "الذكري", "بذكري", "يوم",
-];
-
-/// Stems of what a day dates itself, when the day follows it («تصريحاته الأحد»، «زيارته الأحد»،
-/// «فوزه الأحد»): a statement, a visit, a return, a result, a death.
-const SELF_DATED_STEMS: &[&str] = &[
-    "تصريح", "بيان", "كلمت", "خطاب", "قرار", "حديث", "تغريد", "اعلان", "هجوم", "زيارت", "عودت", "مقتل", "اعتقال", "وفات", "فوز", "خسارت", "تعادل", "انتصار", "هزيم",
-    "استقال", "اغتيال", "قتل", "رحيل", "سقوط", "انفجار", "حادث", "اعتداء", "زلزال", "عاصف", "فيضان", "انتخاب", "اجتماع", "لقاء", "مباراه", "مباريات", "نتائج", "نتيجه", "قصف", "غاره",
-    "غارات", "اشتباك", "مواجه", "مظاهر", "احتجاج", "تظاهر", "مسيره", "حريق", "كارث", "مجزر", "تفجير", "اطلاق", "سيول", "اعصار", "جلس", "امتحان", "قمه",
-];
 
 /// Prepositions that open the object of a verb of motion or taking part («في القضية»، «إلى مقاعد
 /// الدراسة»، «أمام القاضي»).
@@ -103,11 +77,11 @@ fn without_clitics(word: &str) -> &str {
 }
 
 /// Does `word` (clitics on or off) start with one of `stems`, after its article?
-fn has_stem(word: &str, stems: &[&str]) -> bool {
+fn has_stem(word: &str, stems: &[String]) -> bool {
     let b = bare(word);
     [b, without_clitics(b)].iter().any(|w| {
         let core = w.strip_prefix("ال").unwrap_or(w);
-        stems.iter().any(|s| core.starts_with(s))
+        stems.iter().any(|s| core.starts_with(s.as_str()))
     })
 }
 
@@ -145,8 +119,8 @@ fn maybe_perfect_feminine(word: &str) -> bool {
 /// Is `word` (proclitics off) an imperfect verb of the third person, as announcements write them:
 /// [`looks_imperfect`], a feminine imperfect no perfect shares, or a form VIII feminine (تحتفل،
 /// تنتظر: تـ + a letter + ت)?
-fn imperfect_verb(b: &str) -> bool {
-    if looks_imperfect(b) || FEMININE_IMPERFECTS.contains(&b) {
+fn imperfect_verb(grammar: &Grammar, b: &str) -> bool {
+    if looks_imperfect(b) || in_table(grammar, "feminine_imperfects", b) {
         return true;
     }
     let letters: Vec<char> = b.chars().take(6).collect();
@@ -187,9 +161,9 @@ pub(crate) fn until_ahead<'t>(grammar: &Grammar, text: &'t str, sentence: Range<
             Some(Direction::Future) => return Some(w),
             None => {}
         }
-        if is_future_verb(b) || imperfect_verb(b) || LASTING_VERBS.contains(&b) {
+        if is_future_verb(b) || imperfect_verb(grammar, b) || in_table(grammar, "lasting_verbs", b) {
             // a verb of reaction («يرفض الاستقالة حتى الخميس») tells a refusal held so far
-            if REACTING_VERBS.contains(&b) || matches!(b, "يتمسك" | "تتمسك") {
+            if in_table(grammar, "reacting_verbs", b) || matches!(b, "يتمسك" | "تتمسك") {
                 return None;
             }
             // a verb inside a parenthesis («، الذين يحتجزهم المسلحون …،») is not the main verb
@@ -209,6 +183,49 @@ pub(crate) fn until_ahead<'t>(grammar: &Grammar, text: &'t str, sentence: Range<
         }
     }
     None
+}
+
+/// Is the word right after byte `at` (no comma or stop between) a perfect verb of the bare
+/// three-letter shape, alone or with an object pronoun («حضره»، «محا»، «شهدها»)? Not a verb of
+/// calling or deciding: «تشهد تونس إضرابا عاما الأحد دعا إليه الاتحاد» calls for a day ahead.
+fn perfect_follows(grammar: &Grammar, text: &str, at: usize) -> bool {
+    let rest = text.get(at..).unwrap_or("");
+    let rest = rest.trim_start_matches(|c: char| c.is_whitespace());
+    let Some(w) = rest.split(|c: char| !tarikh_text::is_word_char(c)).next().filter(|w| !w.is_empty()) else { return false };
+    let b = bare(w);
+    if in_table(grammar, "deciding_verbs", b) || b.starts_with("ال") || matches!(b, "بين" | "عند" | "ضمن" | "نحو" | "حتي" | "منذ" | "بعد" | "قبل" | "علي" | "الي" | "مع" | "في" | "من" | "عن" | "كل" | "غير") {
+        return false;
+    }
+    let stem = ["هما", "هم", "ها", "ه", "ت", "وا"].iter().find_map(|p| b.strip_suffix(p).filter(|r| r.chars().count() == 3)).unwrap_or(b);
+    stem.chars().count() == 3 && !stem.starts_with(['ي', 'ت', 'ن', 'ا'])
+}
+
+/// May the imperfect at byte `verb_at` be a present-tense lead telling the day before the
+/// article as done ([`ahead_unless_yesterday`])? Not when it is asked for, planned or reported:
+/// after أن / لن («طلب القاضي أن يمثل المتهم أمام المحكمة الأحد»), in a statement after a colon
+/// or a quotation mark («وقالت الوزارة في بيان: تغلق المدارس أبوابها الأحد»); not a habit
+/// («كالعادة»، «عادة»); not a clause reporting what was announced today («وفق ما أعلنه المحامي
+/// اليوم»). Only a verb of a scheduled act (the `schedule_verbs` table): «يغيب اللاعب الاثنين
+/// أسبوعا كاملا» tells an absence to come.
+pub(crate) fn present_lead(grammar: &Grammar, text: &str, sentence: Range<usize>, verb_at: usize, at: Range<usize>) -> bool {
+    let verb = text.get(verb_at..).and_then(|t| t.split(|c: char| !tarikh_text::is_word_char(c)).next()).unwrap_or("");
+    if !in_table(grammar, "schedule_verbs", bare(verb)) {
+        return false;
+    }
+    let start = sentence.start.min(verb_at);
+    let before = words(text, start..verb_at);
+    if before.last().is_some_and(|w| matches!(bare(w), "ان" | "بان" | "لان" | "لن")) {
+        return false;
+    }
+    if text.get(start..verb_at).is_some_and(|s| s.contains([':', '"', '«', '“'])) {
+        return false;
+    }
+    if words(text, sentence.clone()).iter().any(|w| matches!(bare(w), "عاده" | "كالعاده" | "عادتها" | "عادته" | "كعادته" | "كعادتها")) {
+        return false;
+    }
+    let after = words(text, at.end.min(sentence.end)..sentence.end);
+    let reported = after.windows(2).any(|p| matches!(bare(p[0]), "وفق" | "وفقا" | "حسب" | "بحسب" | "طبقا") && matches!(bare(p[1]), "ما" | "لما"));
+    !(reported || after.iter().any(|w| bare(w) == "اليوم"))
 }
 
 /// Does the expression at `at` name a weekday?
@@ -231,7 +248,7 @@ pub(crate) fn imperfect_announces<'t>(grammar: &Grammar, text: &'t str, clause: 
     }
     // (the words after the day are read last: the reading before them rarely holds, and they run
     // to the end of the sentence)
-    imperfect_announces_before(grammar, text, clause, at.clone()).filter(|_| !told_as_done(text, at.end.min(sentence_end)..sentence_end))
+    imperfect_announces_before(grammar, text, clause, at.clone()).filter(|_| !told_as_done(grammar, text, at.end.min(sentence_end)..sentence_end))
 }
 
 /// [`imperfect_announces`] from the words before the day (and its complement), whatever follows.
@@ -246,10 +263,15 @@ fn imperfect_announces_before<'t>(grammar: &Grammar, text: &'t str, clause: Rang
     let opener_then_verb = |k: usize| -> bool { k == 0 || matches!(bare(before[k - 1]), "لن" | "ان" | "بان" | "لان") };
     // «يعود» also dates back («يعود تاريخه إلى»), «يمثل» also represents: only with «إلى» / «أمام».
     let with_preposition = |w: &str, p: &str| matches!(bare(w), "يعود" | "تعود" | "يمثل" | "تمثل") && before.iter().any(|x| bare(x) == p);
-    let announcing = |w: &str| imperfect_verb(bare(w)) || with_preposition(w, if bare(w).ends_with("عود") { "الي" } else { "امام" });
+    let announcing = |w: &str| imperfect_verb(grammar, bare(w)) || with_preposition(w, if bare(w).ends_with("عود") { "الي" } else { "امام" });
     let k = (0..before.len()).find(|&k| announcing(before[k]) && opener_then_verb(k))?;
     let verb = before[k];
-    if !SCHEDULE_VERBS.contains(&bare(verb)) {
+    if !in_table(grammar, "schedule_verbs", bare(verb)) {
+        return None;
+    }
+    // «يشهد / تشهد» also open a present-tense lead on what a place saw: a perfect verb right
+    // after the day («يشهد المسرح عرضا ناجحا الأحد حضره الوزير») tells it done.
+    if matches!(bare(verb), "يشهد" | "تشهد") && perfect_follows(grammar, text, at.end) {
         return None;
     }
     let between = &before[k + 1..];
@@ -261,21 +283,21 @@ fn imperfect_announces_before<'t>(grammar: &Grammar, text: &'t str, clause: Rang
     // What follows the subject: the object and complements.
     let object_words = &between[1..];
     // An event named anywhere in the object («ردود الفعل على اغتيال القيادي الأحد») may own the day.
-    if object_words.iter().any(|w| has_stem(w, SELF_DATED_STEMS)) {
+    if object_words.iter().any(|w| has_stem(w, table_words(grammar, "self_dated_stems"))) {
         return None;
     }
     for w in between {
         let b = bare(w);
-        if RELATIVE_PRONOUNS.contains(&b) || TIED_ELSEWHERE.contains(&b) || TIED_ELSEWHERE.contains(w) || grammar.cue(b).is_some() || maybe_perfect_feminine(w) || is_future_verb(b) {
+        if RELATIVE_PRONOUNS.contains(&b) || in_table(grammar, "tied_elsewhere", b) || in_table(grammar, "tied_elsewhere", w) || grammar.cue(b).is_some() || maybe_perfect_feminine(w) || is_future_verb(b) {
             return None;
         }
         // another verb in the clause: its own day, maybe
-        if imperfect_verb(b) {
+        if imperfect_verb(grammar, b) {
             return None;
         }
     }
     let last = bare(between[between.len() - 1]);
-    if has_stem(last, SELF_DATED_STEMS) || EVENT_NOUNS.contains(&last) {
+    if has_stem(last, table_words(grammar, "self_dated_stems")) || EVENT_NOUNS.contains(&last) {
         return None;
     }
     // a participle in الم… after a definite noun (الامتحانات المجراة، النتائج المعلنة) dates its own
@@ -298,27 +320,6 @@ fn imperfect_announces_before<'t>(grammar: &Grammar, text: &'t str, clause: Rang
     object.then_some(verb)
 }
 
-/// Verbs of calling for or deciding something (perfect), as normalised text writes them.
-const DECIDING_VERBS: &[&str] = &[
-    "دعا", "دعت", "دعوا", "قرر", "قررت", "قرروا", "اعلن", "اعلنت", "اعلنوا", "حدد", "حددت", "اقر", "اقرت", "طالب", "طالبت", "اقترح", "اقترحت", "امر", "امرت", "وافق", "وافقت",
-    "اعتمد", "اعتمدت", "دعي", "اختار", "اختارت", "عين", "عينت",
-];
-
-/// Verbal nouns of what is called for or decided, a thing still to come (stems: «إضراب»،
-/// «التظاهر»، «تعليق الدراسة»، «جلسة»). Not a measure in force from its announcement, whose day
-/// is as often the announcement's («أعلنت الحكومة فرض حظر تجول مساء الإثنين»: حظر، منع، إغلاق).
-const PLANNED_STEMS: &[&str] = &[
-    "اضراب", "تظاهر", "مظاهر", "تعليق", "تعطيل", "اجراء", "عقد", "جلس", "استئناف", "استيناف", "تنظيم", "اعاده", "اعتصام", "مسير", "حداد", "عطل",
-    "الغاء", "تاجيل", "صيام", "تحري", "مقاطع", "عصيان", "وقفه", "احتجاج",
-];
-
-/// Verbal nouns of what has come to an end or a result («انتهاء الإضراب»، «رفع الحظر»، «نتائج»):
-/// announced when it happened, so the day is the announcement's.
-const CONCLUDED_STEMS: &[&str] = &[
-    "انتهاء", "نهايه", "ختام", "اختتام", "رفع", "فك", "نجاح", "فشل", "نتائج", "نتيجه", "حصيل", "مقتل", "وفاه", "اعتقال", "مصرع", "اصابه", "سقوط", "فوز", "خساره",
-    "تسجيل", "رصد", "وقوع", "استشهاد", "العثور", "عثور", "انتشال", "تحرير", "سيطره", "نجاه",
-];
-
 /// A thing called for or decided, named between a perfect verb of calling or deciding and a bare
 /// day: «دعت النقابة إلى إضراب عام الخميس»، «أعلنت الوزارة تعليق الدراسة الخميس»، «حددت المحكمة
 /// جلسة الأحد موعدا». Also a day said to be a coming calendar day after أن: «أعلنت المحكمة أن
@@ -331,7 +332,7 @@ pub(crate) fn decided_thing<'t>(grammar: &Grammar, text: &'t str, clause: Range<
     }
     // (the words after the day are read last: the reading before them rarely holds, and they run
     // to the end of the sentence)
-    decided_thing_before(grammar, text, clause, sentence_end, at.clone()).filter(|_| !told_as_done(text, at.end.min(sentence_end)..sentence_end))
+    decided_thing_before(grammar, text, clause, sentence_end, at.clone()).filter(|_| !told_as_done(grammar, text, at.end.min(sentence_end)..sentence_end))
 }
 
 /// [`decided_thing`] from the words before the day (and its complement), whatever follows.
@@ -344,7 +345,7 @@ fn decided_thing_before<'t>(grammar: &Grammar, text: &'t str, clause: Range<usiz
             let after = words(text, at.end.min(sentence_end)..sentence_end);
             let named = after.first().is_some_and(|w| matches!(bare(w), "هو" | "هي" | "سيكون" | "يكون"))
                 && after.get(1).is_some_and(|w| matches!(bare(w), "اخر" | "موعد" | "بدايه" | "نهايه"));
-            let by_decision = before.iter().rev().skip(1).take(4).any(|w| DECIDING_VERBS.contains(&bare(w)) || matches!(grammar.cue(bare(w)), Some(Direction::Past)));
+            let by_decision = before.iter().rev().skip(1).take(4).any(|w| in_table(grammar, "deciding_verbs", bare(w)) || matches!(grammar.cue(bare(w)), Some(Direction::Past)));
             if named && by_decision {
                 return Some(c);
             }
@@ -353,7 +354,7 @@ fn decided_thing_before<'t>(grammar: &Grammar, text: &'t str, clause: Range<usiz
     let mut planned = false;
     for (i, w) in before.iter().rev().take(6).enumerate() {
         let b = bare(w);
-        if DECIDING_VERBS.contains(&b) {
+        if in_table(grammar, "deciding_verbs", b) {
             // «وكانت النقابة قد دعت …»: a pluperfect, the call and its day both past
             let at_verb = before.len() - 1 - i;
             if before[..at_verb].iter().any(|p| matches!(bare(p), "كان" | "كانت" | "كانوا" | "قد")) {
@@ -364,14 +365,14 @@ fn decided_thing_before<'t>(grammar: &Grammar, text: &'t str, clause: Range<usiz
         if i == 0 && (RELATIVE_PRONOUNS.contains(&b) || grammar.cue(b).is_some()) {
             return None;
         }
-        if RELATIVE_PRONOUNS.contains(&b) || TIED_ELSEWHERE.contains(&b) || matches!(b, "ان" | "بان") || grammar.cue(b).is_some() || maybe_perfect_feminine(w) || imperfect_verb(b) || is_future_verb(b) {
+        if RELATIVE_PRONOUNS.contains(&b) || in_table(grammar, "tied_elsewhere", b) || matches!(b, "ان" | "بان") || grammar.cue(b).is_some() || maybe_perfect_feminine(w) || imperfect_verb(grammar, b) || is_future_verb(b) {
             return None;
         }
         // what has ended, or an event that dates itself («فتح تحقيق في الحادث الأحد»)
-        if has_stem(b, CONCLUDED_STEMS) || (has_stem(b, SELF_DATED_STEMS) && !has_stem(b, PLANNED_STEMS)) {
+        if has_stem(b, table_words(grammar, "concluded_stems")) || (has_stem(b, table_words(grammar, "self_dated_stems")) && !has_stem(b, table_words(grammar, "planned_stems"))) {
             return None;
         }
-        if has_stem(b, PLANNED_STEMS) {
+        if has_stem(b, table_words(grammar, "planned_stems")) {
             planned = true;
         }
     }
@@ -392,6 +393,21 @@ pub(crate) fn lean_ahead(weekday: Option<u32>, date: NaiveDate) -> Prefer {
     }
 }
 
+/// The direction for weekday `weekday` (ISO, 1 = Monday) governed by an imperfect verb, from
+/// `date`: ahead, but the day before `date` is yesterday's, read past — a news lead tells in the
+/// present what happened the day before («تشهد البلاد انقطاعا للكهرباء الأحد»، «تحتفل المدينة
+/// بعيدها الوطني السبت» in a Monday or a Sunday article), and seldom announces a day six days off
+/// by its bare name.
+pub(crate) fn ahead_unless_yesterday(weekday: Option<u32>, date: NaiveDate) -> Prefer {
+    let Some(w) = weekday else { return Prefer::Future };
+    let today = date.weekday().number_from_monday();
+    if (w + 7 - today) % 7 == 6 {
+        Prefer::Past
+    } else {
+        Prefer::Future
+    }
+}
+
 /// «بداية السنة الجديدة»، «مطلع العام الجديد»: the year (this year, as the grammar reads «السنة»)
 /// followed by الجديد / الجديدة is the coming one when it is said ahead: in November or December,
 /// or from July on with a future wording (a سـ verb, a future cue, a sentence opened by an
@@ -409,7 +425,7 @@ pub(crate) fn new_year(grammar: &Grammar, text: &str, sentence_start: usize, mat
     let said_ahead = before.iter().any(|w| is_future_verb(bare(w)) || matches!(grammar.cue(bare(w)), Some(Direction::Future)))
         || before.first().is_some_and(|w| {
             let b = bare(w);
-            imperfect_verb(b) || SCHEDULE_VERBS.contains(&b) || matches!(b, "يدخل" | "تدخل")
+            imperfect_verb(grammar, b) || in_table(grammar, "schedule_verbs", b) || matches!(b, "يدخل" | "تدخل")
         });
     if date.month() < 11 && !said_ahead {
         return None;

@@ -33,3 +33,4 @@ pub use publication::{infer_publications, infer_publications_explained, named_da
 pub use resolve::{weekday_name, Prefer, Reference};
 pub use trace::{Step, StepKind};
 pub use types::*;
+pub use governor::WORD_TABLES as GOVERNOR_WORD_TABLES;

@@ -127,3 +127,75 @@ fn a_weekday_apposed_to_the_first_of_a_hijri_month_takes_its_day() {
     // a weekday the first does not fall on keeps its own reading
     assert_eq!(value("حددت الوزارة يوم السبت غرة محرم 1446 عطلة رسمية.", "يوم السبت", "2024-07-04"), "2024-07-06");
 }
+
+#[test]
+fn an_imperfect_verb_reads_the_day_before_the_article_as_done() {
+    // a present-tense lead tells yesterday's event; a day up to five days off is announced ahead
+    assert_eq!(value("تحتفل المدينة بعيدها الوطني السبت.", "السبت", "2024-06-16"), "2024-06-15");
+    assert_eq!(value("تشهد البلاد انقطاعا للكهرباء الأحد.", "الأحد", "2024-06-10"), "2024-06-09");
+    assert_eq!(value("تشهد البلاد انقطاعا للكهرباء السبت.", "السبت", "2024-06-12"), "2024-06-15");
+    assert_eq!(value("يقود المدرب الجديد الفريق في مباراته الأولى الأحد.", "الأحد", "2024-06-12"), "2024-06-16");
+    assert_eq!(value("تنظر المحكمة في القضية الاثنين.", "الاثنين", WED), "2023-02-13");
+}
+
+#[test]
+fn a_feast_or_month_prepared_for_is_the_nearest_whatever_the_verb() {
+    assert_eq!(value("وصلت شحنات الأضاحي تمهيدا لعيد الأضحى.", "عيد الأضحى", "2024-06-10"), "2024-06-16");
+    assert_eq!(value("تمهيدا لعيد الأضحى، قررت الحكومة صرف الرواتب.", "عيد الأضحى", "2025-05-20"), "2025-06-06");
+    assert_eq!(value("قبيل حلول شهر رمضان المبارك أعلنت الوزارة خطة للأسعار.", "شهر رمضان", "2025-02-10"), "H1446-09");
+    assert_eq!(value("استعدادا لشهر رمضان المبارك أعلنت الوزارة خطة.", "شهر رمضان", "2025-02-10"), "H1446-09");
+    // an article soon after the feast looks back on it
+    assert_eq!(value("وصلت شحنات الأضاحي استعدادا لعيد الأضحى.", "عيد الأضحى", "2024-06-25"), "2024-06-16");
+    // a year said keeps it
+    assert_eq!(value("استعدادا لعيد الفطر 2023 أعدت الشركات عروضا.", "عيد الفطر 2023", "2024-03-25"), "2023-04-21");
+}
+
+#[test]
+fn the_sitting_a_case_is_put_off_to_lies_ahead() {
+    assert_eq!(value("قرر القاضي تأجيل النطق بالحكم إلى جلسة الخميس.", "الخميس", "2024-06-10"), "2024-06-13");
+    assert_eq!(value("أرجأت المحكمة النظر في القضية إلى جلسة 2 نوفمبر.", "2 نوفمبر", "2024-10-30"), "2024-11-02");
+    assert_eq!(value("قضت المحكمة بتأجيل الجلسة إلى 3 يناير.", "3 يناير", "2024-12-29"), "2025-01-03");
+}
+
+#[test]
+fn the_day_before_the_article_is_done_only_in_a_present_tense_lead() {
+    // asked for, planned, quoted, habitual or reported as announced today: ahead, as announced
+    assert_eq!(value("طلب القاضي أن يمثل المتهم أمام المحكمة الأحد.", "الأحد", "2024-06-10"), "2024-06-16");
+    assert_eq!(value("وقالت الوزارة في بيان: تغلق المدارس أبوابها الأحد.", "الأحد", "2024-06-10"), "2024-06-16");
+    assert_eq!(value("تستأنف المحكمة النظر في القضية الأحد، وفق ما أعلنه المحامي اليوم.", "الأحد", "2024-06-10"), "2024-06-16");
+    assert_eq!(value("يغلق السوق أبوابه الأحد كالعادة.", "الأحد", "2024-06-10"), "2024-06-16");
+    // a verb of no scheduled act keeps the older reading
+    assert_eq!(value("يغيب اللاعب الاثنين أسبوعا كاملا.", "الاثنين", "2024-04-16"), "2024-04-22");
+    // what a place saw, told done by a perfect right after the day
+    assert_eq!(value("يشهد المسرح الوطني عرضا ناجحا الأحد حضره الوزير.", "الأحد", "2024-06-13"), "2024-06-09");
+    assert_eq!(value("تشهد المدينة إضرابا عاما الأحد دعا إليه الاتحاد.", "الأحد", "2024-06-11"), "2024-06-16");
+}
+
+#[test]
+fn a_feast_prepared_for_long_after_it_is_the_next_by_the_verb() {
+    // a month after the feast, an imperfect: next year's (the tense decides)
+    assert_eq!(value("تعتزم الحكومة استيراد الأغنام استعدادا لعيد الأضحى.", "عيد الأضحى", "2024-07-15"), "2025-06-06");
+    // «من العام المقبل» after it: the next one
+    assert_eq!(value("تمهيدا لعيد الأضحى من العام المقبل، بدأت الوزارة التسجيل.", "عيد الأضحى", "2024-06-20"), "2025-06-06");
+    assert_eq!(value("تمهيدا لعيد الأضحى العام المقبل، بدأت الوزارة التسجيل.", "عيد الأضحى", "2024-06-12"), "2025-06-06");
+    // a month awaited a few months ahead is still the coming one
+    assert_eq!(value("أطلقت البلدية حملة تحضيرا لشهر يوليو.", "شهر يوليو", "2024-01-15"), "2024-07");
+}
+
+#[test]
+fn a_sitting_just_past_is_not_pushed_a_year_ahead() {
+    assert_eq!(value("أجلت المحكمة النظر في الطعن إلى جلسة 28 مايو.", "28 مايو", "2024-06-09"), "2024-05-28");
+    assert_eq!(value("أجلت المحكمة النظر في الطعن إلى 28 مايو.", "28 مايو", "2024-06-09"), "2024-05-28");
+    assert_eq!(value("أرجأت المحكمة القضية إلى جلسة الاثنين، وفيها قضت ببراءة المتهمين.", "الاثنين", "2024-06-11"), "2024-06-10");
+    assert_eq!(value("وكانت هيئة المحكمة قررت في جلسة سابقة تأجيل القضية إلى جلسة 3 نوفمبر.", "3 نوفمبر", "2024-11-05"), "2024-11-03");
+    // months ahead: the coming one
+    assert_eq!(value("أرجأت المحكمة النظر في القضية إلى جلسة 27 أكتوبر.", "27 أكتوبر", "2024-03-25"), "2024-10-27");
+}
+
+#[test]
+fn an_arrangement_or_an_announced_start_lies_ahead() {
+    assert_eq!(value("على أن يخضع اللاعب للفحص الطبي يوم الأحد.", "يوم الأحد", "2024-06-13"), "2024-06-16");
+    assert_eq!(value("وأعلنت الشركة استئناف رحلاتها إلى بغداد في 5 يوليو.", "5 يوليو", "2024-06-29"), "2024-07-05");
+    // a start announced for a day well behind stays past
+    assert_eq!(value("أعلنت الشركة افتتاح فرعها الجديد في 5 يونيو.", "5 يونيو", "2024-06-29"), "2024-06-05");
+}

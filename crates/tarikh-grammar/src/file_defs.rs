@@ -10,6 +10,7 @@
 
 use super::{ComposeDef, ContextDef, CuesDef, EntryDef, ExampleDef, FileDef, LexiconDef, NegativeDef, RuleDef};
 use crate::cache::Reader;
+use serde::Deserialize;
 use std::collections::BTreeMap;
 use toml::Spanned;
 
@@ -215,9 +216,111 @@ macro_rules! fields {
 
 fields!(FileDef { lexicon, rule, must_not_match, context, compose, cues });
 fields!(ComposeDef { name, doc, first, second, between, kind, priority, examples });
-fields!(CuesDef { doc, past, future, daily });
+fields!(CuesDef { doc, past, future, daily, tables });
+fields!(WordTableDef { doc, words, examples });
+fields!(WordTableExampleDef { text, published, expr, value });
 fields!(ContextDef { name, doc, types, left, right, include, needs_any, needs_none, fields, examples });
 fields!(LexiconDef { doc, entries, regex, digits, compose, min });
 fields!(EntryDef { value, words, examples });
 fields!(RuleDef { name, pattern, kind, fields, examples, priority, doc });
 fields!(NegativeDef { text, span, why });
+
+/// A table of words the anchoring code reads (`[cues.tables.NAME]`: verbs of a scheduled act, of
+/// lasting, stems of what is decided …), as written: a doc line, the words (as news writes them;
+/// normalised when loaded) and sentences showing what the table does. Every field is required.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct WordTableDef {
+    pub(super) doc: String,
+    pub(super) words: Vec<String>,
+    pub(super) examples: Vec<Spanned<WordTableExampleDef>>,
+}
+
+/// A sentence published on `published` (YYYY-MM-DD) whose expression `expr` must read `value`
+/// through the whole pipeline.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct WordTableExampleDef {
+    pub(super) text: String,
+    pub(super) published: String,
+    pub(super) expr: String,
+    pub(super) value: String,
+}
+
+/// A table of words the anchoring code reads (`[cues.tables.NAME]` in a grammar file): verbs of a
+/// scheduled act, of lasting, stems of what is decided … kept as data so that a linguist extends
+/// them without touching code.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WordTable {
+    /// The table's name (`lasting_verbs`).
+    pub name: String,
+    /// What the table is for.
+    pub doc: String,
+    /// Its words, normalised, sorted, without duplicates.
+    pub words: Vec<String>,
+    /// Sentences showing what it does.
+    pub examples: Vec<WordTableExample>,
+    /// Where it is written (file:line).
+    pub origin: String,
+}
+
+impl WordTable {
+    /// Is `normalised` one of the words?
+    pub fn contains(&self, normalised: &str) -> bool {
+        self.words.binary_search_by(|w| w.as_str().cmp(normalised)).is_ok()
+    }
+}
+
+/// A sentence of a [`WordTable`]: published on `published` (YYYY-MM-DD), its expression `expr`
+/// must read `value` through the whole pipeline.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WordTableExample {
+    /// The sentence.
+    pub text: String,
+    /// Its publication date.
+    pub published: String,
+    /// The expression, as the text writes it.
+    pub expr: String,
+    /// Its expected value.
+    pub value: String,
+    /// Where it is written (file:line).
+    pub origin: String,
+}
+
+/// The word tables of one file's `[cues]`, added to `tables`; an empty table, a table without
+/// examples or one defined twice is an error naming the file and line.
+pub(super) fn word_tables_of(
+    defs: &BTreeMap<String, Spanned<WordTableDef>>,
+    path: &std::path::Path,
+    source: &str,
+    line_of: &dyn Fn(usize) -> usize,
+    tables: &mut BTreeMap<String, WordTable>,
+) -> Result<(), crate::GrammarError> {
+    for (name, def) in defs {
+        let at = def.span().start;
+        let err = |m: String| crate::GrammarError::at(path, source, Some(at), m);
+        let def = def.get_ref();
+        let mut words: Vec<String> = def.words.iter().map(|w| tarikh_text::normalise(w.trim())).filter(|w| !w.is_empty()).collect();
+        words.sort();
+        words.dedup();
+        if words.is_empty() {
+            return Err(err(format!("cue table `{name}` has no words")));
+        }
+        if def.doc.trim().is_empty() || def.examples.is_empty() {
+            return Err(err(format!("cue table `{name}` needs a doc line and at least one example")));
+        }
+        let examples = def
+            .examples
+            .iter()
+            .map(|e| {
+                let x = e.get_ref();
+                WordTableExample { text: x.text.clone(), published: x.published.clone(), expr: x.expr.clone(), value: x.value.clone(), origin: format!("{}:{}", path.display(), line_of(e.span().start)) }
+            })
+            .collect();
+        let table = WordTable { name: name.clone(), doc: def.doc.clone(), words, examples, origin: format!("{}:{}", path.display(), line_of(at)) };
+        if let Some(first) = tables.insert(name.clone(), table) {
+            return Err(err(format!("cue table `{name}` is defined twice (first at {}); merge the two", first.origin)));
+        }
+    }
+    Ok(())
+}

@@ -44,7 +44,7 @@ pub use cache::{AnalysisCache, CacheWarning};
 pub use error::GrammarError;
 pub use explain::{Candidate, CaptureTrace, ContextTrace, FieldTrace, LexiconHit, Loss, MatchExplanation, Outcome, PartialMatch, Source, WordNote};
 pub use fields::{fields_markdown, FieldDoc, FIELDS};
-pub use load::{Example, ExampleOwner, Grammar, Negative, EXAMPLE_KEYS};
+pub use load::{Example, ExampleOwner, Grammar, Negative, WordTable, WordTableExample, EXAMPLE_KEYS};
 pub use matcher::Mention;
 pub use semantics::{Anaphora, Calendar, Church, Direction, MentionType, PartOfDay, Semantics, Unit};
 pub use spread::{DateSpread, MIN_SEASONS, MIN_YEARS};

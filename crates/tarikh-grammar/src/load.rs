@@ -10,6 +10,7 @@ use toml::Spanned;
 
 #[path = "file_defs.rs"]
 mod file_defs;
+pub use file_defs::{WordTable, WordTableExample};
 
 /// One example: a phrase, the reference time it is read against, and the value it must get.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -126,6 +127,9 @@ struct CuesDef {
     future: Vec<String>,
     #[serde(default)]
     daily: Vec<String>,
+    /// The anchoring code's word tables (see [`WordTable`]).
+    #[serde(default)]
+    tables: BTreeMap<String, Spanned<file_defs::WordTableDef>>,
 }
 
 #[derive(Deserialize)]
@@ -684,6 +688,8 @@ pub struct Grammar {
     pub(crate) cues: HashMap<String, crate::Direction, crate::fnv::FnvBuild>,
     /// Phrases naming a schedule kept every day (حظر التجول، ساعات العمل), normalised.
     pub(crate) daily_cues: Vec<String>,
+    /// The anchoring code's word tables, by name (`[cues.tables.NAME]`).
+    pub(crate) word_tables: BTreeMap<String, WordTable>,
     /// `daily_cues` as one automaton (pattern i = cue i), made on first use: a sentence is read
     /// once for all the cues rather than once per cue.
     daily_finder: std::sync::OnceLock<Option<aho_corasick::AhoCorasick>>,
@@ -951,9 +957,11 @@ impl Grammar {
         let mut past_cues: Vec<String> = Vec::new();
         let mut future_cues: Vec<String> = Vec::new();
         let mut daily_cues: Vec<String> = Vec::new();
+        let mut word_tables: BTreeMap<String, WordTable> = BTreeMap::new();
         for (path, source, lines, file) in parsed {
             if let Some(cues) = &file.cues {
                 let _ = &cues.doc;
+                file_defs::word_tables_of(&cues.tables, &path, source, &|at| lines.line_of(at), &mut word_tables)?;
                 past_cues.extend(cues.past.iter().map(|w| tarikh_text::normalise(w.trim())));
                 future_cues.extend(cues.future.iter().map(|w| tarikh_text::normalise(w.trim())));
                 daily_cues.extend(cues.daily.iter().map(|w| tarikh_text::normalise(w.trim()).split_whitespace().collect::<Vec<_>>().join(" ")).filter(|w| !w.is_empty()));
@@ -1235,7 +1243,7 @@ impl Grammar {
         cues.extend(future_cues.into_iter().map(|w| (w, crate::Direction::Future)));
         cues.extend(past_cues.into_iter().map(|w| (w, crate::Direction::Past)));
         let context_index = crate::context::ContextIndex::new(&contexts);
-        let grammar = Grammar { lexicons, rules, contexts, context_index, compositions, prefilter, examples: examples.finish(), negatives, cues, daily_cues, daily_finder: std::sync::OnceLock::new(), day_list, lexicon_index, lexicon_tries: std::iter::repeat_with(std::sync::OnceLock::new).take(lexicon_hirs.len()).collect(), lexicon_hirs, partial_dfas: std::sync::OnceLock::new() };
+        let grammar = Grammar { lexicons, rules, contexts, context_index, compositions, prefilter, examples: examples.finish(), negatives, cues, daily_cues, word_tables, daily_finder: std::sync::OnceLock::new(), day_list, lexicon_index, lexicon_tries: std::iter::repeat_with(std::sync::OnceLock::new).take(lexicon_hirs.len()).collect(), lexicon_hirs, partial_dfas: std::sync::OnceLock::new() };
         Ok(Built { grammar, analysis, cache_refused: offered && !used_cache })
     }
 
@@ -1320,6 +1328,16 @@ impl Grammar {
     /// سوف / المقرر → future. Listed in the `[cues]` table of the grammar files.
     pub fn cue(&self, normalised_word: &str) -> Option<crate::Direction> {
         self.cues.get(normalised_word).copied()
+    }
+
+    /// The word table `name` (`[cues.tables.NAME]`), if a grammar file defines it.
+    pub fn word_table(&self, name: &str) -> Option<&WordTable> {
+        self.word_tables.get(name)
+    }
+
+    /// Every word table, by name.
+    pub fn word_tables(&self) -> impl Iterator<Item = &WordTable> {
+        self.word_tables.values()
     }
 
     /// Does this stretch of normalised text name a schedule kept every day (a curfew, working
@@ -1985,6 +2003,7 @@ mod tests {
         assert_eq!(cached.examples(), from_toml.examples());
         assert_eq!(cached.negatives, from_toml.negatives);
         assert_eq!(cached.daily_cues, from_toml.daily_cues);
+        assert_eq!(cached.word_tables, from_toml.word_tables);
         assert_eq!(format!("{:?}", cached.cues.iter().collect::<BTreeMap<_, _>>()), format!("{:?}", from_toml.cues.iter().collect::<BTreeMap<_, _>>()));
         let summary = |g: &Grammar| {
             let lexicons: Vec<String> = g.lexicons.iter().map(|l| format!("{} {} {} {} {:?} {:?} {}", l.name, l.alternation, l.digits, l.compose_sum, l.min, l.words.iter().collect::<BTreeMap<_, _>>(), l.doc)).collect();

@@ -818,6 +818,7 @@ pub(crate) fn cluster(input: &Input, flat: &[Flat], flat_of: &[Vec<Option<usize>
                 }
         }
     }
+    merge_disagreements(input, flat, &mut uf, &dated, &related, &apart);
     attach_month_dated(flat, &mut uf, &related);
     // events numbered by their first mention
     let mut event_of_flat = vec![usize::MAX; n];
@@ -833,6 +834,206 @@ pub(crate) fn cluster(input: &Input, flat: &[Flat], flat_of: &[Vec<Option<usize>
         members[e].push(i);
     }
     Clusters { event_of_flat, members }
+}
+
+/// Event types whose events recur day after day in one story (a daily toll, the day's market, a
+/// round of strikes or of aid, a match day, the prayers, flights): two of them dated on nearby days
+/// by two articles are two events as often as one, so a date the articles disagree on is never
+/// read into them. (Statements, reports and states are left out by their flags.)
+const RECURRING: &[&str] = &[
+    "toll", "market_move", "poll_publication", "protest", "fighting", "air_strike", "bombing", "aid", "delivery", "flight", "match", "sport_result", "prayer", "funeral_prayer",
+    "condolence", "mourning", "rainfall", "storm", "aftershock", "outage", "phone_call", "trial", "legal_action", "investigation", "rescue", "displacement", "curfew", "closure",
+    "suspension", "resumption", "extension", "measure_change", "remote_work", "holiday", "feast", "month_start", "crescent_sighting", "crescent_not_sighted", "election_round",
+    "vote_count", "polls_open", "polls_close", "campaign_event", "debate", "publication", "social_media", "report", "media_warning", "announcement", "statement", "generic",
+];
+
+/// How many key words besides their heads two mentions of two articles must share to be read as
+/// one event the articles date a day or two apart: who, where, what («سواحل» … «صفاقس»); one
+/// when their heads have three words in common (the head then names who acted: «وصل ولي العهد
+/// السعودي»).
+fn disagreement_shared(common_head: usize) -> usize {
+    if common_head >= 3 {
+        1
+    } else {
+        2
+    }
+}
+
+/// The head words of a mention up to inflection, in their order: its head's light stems as
+/// skeletons (so «وصل» and «وصول» meet) with a final «ة»/«ه»/«ت» dropped («اعتقلت», «اعتقل»).
+fn head_lemma(input: &Input, f: &Flat) -> Vec<String> {
+    let (_, ev) = input.docs[f.doc];
+    let head = &ev.mentions[f.mi].head;
+    head.split(' ')
+        .filter(|w| !w.is_empty())
+        .map(|w| {
+            let mut s = String::new();
+            skeleton_of(w, &mut s);
+            while s.chars().count() > 2 && s.ends_with(['ة', 'ه', 'ت']) {
+                s.pop();
+            }
+            s
+        })
+        .collect()
+}
+
+/// How many head words two heads (up to inflection) have in common when one holds every word of
+/// the other (then the shorter names the same act: «غرق قارب» and «غرق قارب يقل مهاجرين»), else 0.
+fn heads_agree(a: &[String], b: &[String]) -> usize {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    if short.first() == long.first() && short.iter().all(|w| long.contains(w)) {
+        short.len()
+    } else {
+        0
+    }
+}
+
+/// Verbs that tell which act on an event a noun names: submitting a resignation and accepting it,
+/// announcing a measure and postponing, cancelling or approving it («قدم استقالة حكومته» on
+/// Wednesday and «قبل … استقالة الحكومة» on Thursday are two acts on one resignation). Light
+/// stems, as the events stage gives key words.
+const ACTS: &[&str] = &["قدم", "يقدم", "قبل", "يقبل", "رفض", "يرفض", "اعلن", "يعلن", "نفى", "نفي", "اجل", "يوجل", "الغى", "الغي", "يلغي", "طلب", "يطلب", "سحب", "يسحب", "علق", "يعلق", "وافق", "يوافق", "اقر", "يقر", "صادق", "يصادق", "اعتمد", "يعتمد"];
+
+/// Whether one of two mentions names, among its key words, an act on its event (see [`ACTS`])
+/// that the other does not: then they may tell two acts on one thing, each on its day.
+fn acts_differ(input: &Input, a: &Flat, b: &Flat) -> bool {
+    let acts = |f: &Flat| -> BTreeSet<String> {
+        let mut s = String::new();
+        let list: BTreeSet<String> = ACTS
+            .iter()
+            .map(|w| {
+                skeleton_of(w, &mut s);
+                s.clone()
+            })
+            .collect();
+        input.docs[f.doc].1.mentions[f.mi]
+            .keywords
+            .iter()
+            .filter_map(|w| {
+                skeleton_of(w, &mut s);
+                list.contains(&s).then(|| s.clone())
+            })
+            .collect()
+    };
+    acts(a) != acts(b)
+}
+
+/// A word without its inner long vowels (as the key words are interned, see `flatten`).
+fn skeleton_of(word: &str, out: &mut String) {
+    out.clear();
+    let mut chars = word.chars();
+    out.extend(chars.next());
+    out.extend(chars.filter(|c| !matches!(c, 'ا' | 'و' | 'ي')));
+}
+
+/// One event that two articles date on nearby days: mentions of two different documents, of one
+/// type, named by the same words up to inflection (one head holding the other's light stems), that
+/// share two other key words (the coast and the city, the summit and its city; one when their heads
+/// share three words, see `disagreement_shared`), name no different act on it (see [`ACTS`]), with
+/// no distinguishing word, place or party telling them apart, each in a cluster dated within one
+/// day, the two days at most two apart (the hulls a day apart at most), no document dating members
+/// of both, and no article of the story dating mentions of the group on both days (an article does
+/// not contradict itself: one that tells the Saturday and the Sunday tells two events).
+/// «غرق قارب مهاجرين قبالة سواحل صفاقس يوم الأحد» in one paper and «… يوم السبت» in another are
+/// one sinking; the constraint network then keeps the reading of most documents (the earliest on
+/// a tie) and reports the other as a `cross_doc_disagreement`. Kinds that recur day after day
+/// ([`RECURRING`]), statements, reports and states never merge so, nor mentions the texts relate
+/// or set apart.
+fn merge_disagreements(input: &Input, flat: &[Flat], uf: &mut UnionFind<usize>, dated: &DatedByGroup, related: &[(usize, usize, bool)], apart: &[Vec<usize>]) {
+    const ONE_DAY: i64 = DAY + 60;
+    let eligible = |f: &Flat| {
+        let ty = &input.docs[f.doc].1.mentions[f.mi].event_type;
+        !f.strict && !f.reports && !f.state && !f.open && f.head_id != NOKEY && f.distinct.is_empty() && f.time.is_some_and(|(a, b)| b - a <= ONE_DAY) && !RECURRING.contains(&ty.as_str())
+    };
+    // per cluster root: the hull of its members' own times and the documents that date them
+    let mut hull: BTreeMap<usize, (i64, i64)> = BTreeMap::new();
+    let mut docs_of: BTreeMap<usize, BTreeSet<usize>> = BTreeMap::new();
+    let mut dist: BTreeMap<usize, Vec<u32>> = BTreeMap::new();
+    let mut plc: BTreeMap<usize, Vec<u16>> = BTreeMap::new();
+    for (i, f) in flat.iter().enumerate() {
+        let r = uf.find_mut(i);
+        if let Some((a, b)) = f.time {
+            let h = hull.entry(r).or_insert((a, b));
+            *h = (h.0.min(a), h.1.max(b));
+            docs_of.entry(r).or_default().insert(f.doc);
+        }
+        if !f.distinct.is_empty() {
+            let d = dist.entry(r).or_default();
+            *d = union_sorted(d, &f.distinct);
+        }
+        if !f.places.is_empty() {
+            let p = plc.entry(r).or_default();
+            *p = union_places(p, &f.places);
+        }
+    }
+    // the eligible mentions by (type, first head word up to inflection), in order of their start
+    let mut buckets: BTreeMap<(usize, String), Vec<usize>> = BTreeMap::new();
+    let mut lemma: HashMap<usize, Vec<String>> = HashMap::new();
+    for (i, f) in flat.iter().enumerate() {
+        if eligible(f) && hull.get(&uf.find_mut(i)).is_some_and(|h| h.1 - h.0 <= ONE_DAY) {
+            let l = head_lemma(input, f);
+            if let Some(first) = l.first() {
+                buckets.entry((f.ty, first.clone())).or_default().push(i);
+                lemma.insert(i, l);
+            }
+        }
+    }
+    // mentions the texts relate to each other, or set one before or after the other
+    let pairs: Vec<(usize, usize)> = related.iter().map(|&(a, b, _)| (a, b)).chain(apart.iter().enumerate().flat_map(|(k, os)| os.iter().map(move |&o| (k, o)))).collect();
+    let related_roots = |uf: &mut UnionFind<usize>, x: usize, y: usize| {
+        pairs.iter().any(|&(a, b)| {
+            let (ra, rb) = (uf.find_mut(a), uf.find_mut(b));
+            (ra == x && rb == y) || (ra == y && rb == x)
+        })
+    };
+    for list in buckets.values_mut() {
+        list.sort_by_key(|&i| (flat[i].time.map(|t| t.0), i));
+        for (p, &i) in list.iter().enumerate() {
+            for &j in &list[p + 1..] {
+                let (x, y) = (flat[i].time.unwrap(), flat[j].time.unwrap());
+                if y.0 - x.0 > 2 * DAY + 60 {
+                    break;
+                }
+                let (fi, fj) = (&flat[i], &flat[j]);
+                if fi.doc == fj.doc || fi.group != fj.group || (fi.zone.is_some() && fj.zone.is_some() && fi.zone != fj.zone) {
+                    continue;
+                }
+                let common = heads_agree(&lemma[&i], &lemma[&j]);
+                if common == 0 || shared_besides_heads(fi, fj) < disagreement_shared(common) || acts_differ(input, fi, fj) {
+                    continue;
+                }
+                let (ri, rj) = (uf.find_mut(i), uf.find_mut(j));
+                if ri == rj {
+                    continue;
+                }
+                let (Some(&hi), Some(&hj)) = (hull.get(&ri), hull.get(&rj)) else { continue };
+                // dated apart, a day or two, and together within three days
+                let gap = (hi.0 - hj.1).max(hj.0 - hi.1);
+                let together = (hi.0.min(hj.0), hi.1.max(hj.1));
+                if gap < 0 || gap >= DAY || together.1 - together.0 > 3 * DAY + 60 {
+                    continue;
+                }
+                let empty: Vec<u32> = Vec::new();
+                let no_places: Vec<u16> = Vec::new();
+                if distinct_clash(dist.get(&ri).unwrap_or(&empty), dist.get(&rj).unwrap_or(&empty)) || places_clash(plc.get(&ri).unwrap_or(&no_places), plc.get(&rj).unwrap_or(&no_places)) {
+                    continue;
+                }
+                let (di, dj) = (&docs_of[&ri], &docs_of[&rj]);
+                if !di.is_disjoint(dj) || one_article_dates_both(dated, fi.group, hi, hj) || related_roots(uf, ri, rj) {
+                    continue;
+                }
+                let joined_docs: BTreeSet<usize> = di.union(dj).copied().collect();
+                let joined_dist = union_sorted(dist.get(&ri).unwrap_or(&empty), dist.get(&rj).unwrap_or(&empty));
+                let joined_plc = union_places(plc.get(&ri).unwrap_or(&no_places), plc.get(&rj).unwrap_or(&no_places));
+                uf.union(i, j);
+                let root = uf.find_mut(i);
+                hull.insert(root, together);
+                docs_of.insert(root, joined_docs);
+                dist.insert(root, joined_dist);
+                plc.insert(root, joined_plc);
+            }
+        }
+    }
 }
 
 /// A cluster dated only by its month («سمح البنك المركزي في مارس الماضي بتخفيض سعر الصرف», in an

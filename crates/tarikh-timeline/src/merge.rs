@@ -1245,6 +1245,10 @@ fn attach_undated(flat: &[Flat], uf: &mut UnionFind<usize>, hull: &[Option<(i64,
         named_case: bool,
         /// the event types of its mentions
         types: BTreeSet<usize>,
+        /// the key words of its mentions besides their heads' (who, what, where)
+        own_keys: BTreeSet<u32>,
+        /// the key words of its mentions' heads
+        head_keys: BTreeSet<u32>,
     }
     let mut clusters: BTreeMap<usize, Cluster> = BTreeMap::new();
     for (i, f) in flat.iter().enumerate() {
@@ -1265,7 +1269,11 @@ fn attach_undated(flat: &[Flat], uf: &mut UnionFind<usize>, hull: &[Option<(i64,
             places: Vec::new(),
             named_case: true,
             types: BTreeSet::new(),
+            own_keys: BTreeSet::new(),
+            head_keys: BTreeSet::new(),
         });
+        c.head_keys.extend(f.head_keys.iter().copied());
+        c.own_keys.extend(f.keys.iter().copied().filter(|k| f.head_keys.binary_search(k).is_err()));
         c.types.insert(f.ty);
         if !f.places.is_empty() {
             c.places = union_places(&c.places, &f.places);
@@ -1315,6 +1323,17 @@ fn attach_undated(flat: &[Flat], uf: &mut UnionFind<usize>, hull: &[Option<(i64,
         }
     }
     let near = |x: (i64, i64), y: (i64, i64)| (x.0 - y.1).max(y.0 - x.1) <= 3 * DAY;
+    // An undated mention and a dated event only its own article tells, named by the same act on
+    // two different objects and sharing no other key word, are two acts of the kind («استدعاء سفيرها» and
+    // «استدعاء القائم بالأعمال» two days later, in one article): the mention then looks for its
+    // event among the other articles'. A bare word («الاستدعاء») still joins its article's event.
+    let objects_clash = |c: &Cluster, d: &Cluster| {
+        if c.mentions != 1 || c.docs != d.docs || !c.own_keys.is_disjoint(&d.own_keys) {
+            return false;
+        }
+        let common = c.head_keys.intersection(&d.head_keys).count();
+        common > 0 && c.head_keys.len() > common && d.head_keys.len() > common
+    };
     // The dated clusters an undated one may join, indexed so that the search stays near-linear:
     // by group (in order of (documents, mentions), best first), by (group, head), by (group,
     // distinguishing words) and by document.
@@ -1382,6 +1401,7 @@ fn attach_undated(flat: &[Flat], uf: &mut UnionFind<usize>, hull: &[Option<(i64,
                 // the case of the accused is an event of its own article only if of its type: «قتل
                 // خلالها مشتبه به في الهجوم» names the attack, not the article's raid of its group
                 && (!c.named_case || d.docs.is_disjoint(&c.docs) || !d.types.is_disjoint(&c.types))
+                && !objects_clash(c, d)
         };
         // the event named by the same word first ("المؤتمر" is the conference, not the meeting)
         let score = |d: &Cluster| (!d.heads.is_disjoint(&c.heads), d.docs.len(), d.mentions);

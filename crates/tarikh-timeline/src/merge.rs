@@ -1010,7 +1010,7 @@ fn merge_disagreements(input: &Input, flat: &[Flat], uf: &mut UnionFind<usize>, 
                 // dated apart, a day or two, and together within three days
                 let gap = (hi.0 - hj.1).max(hj.0 - hi.1);
                 let together = (hi.0.min(hj.0), hi.1.max(hj.1));
-                if gap < 0 || gap >= DAY || together.1 - together.0 > 3 * DAY + 60 {
+                if !(0..DAY).contains(&gap) || together.1 - together.0 > 3 * DAY + 60 {
                     continue;
                 }
                 let empty: Vec<u32> = Vec::new();

@@ -1249,6 +1249,8 @@ fn attach_undated(flat: &[Flat], uf: &mut UnionFind<usize>, hull: &[Option<(i64,
         own_keys: BTreeSet<u32>,
         /// the key words of its mentions' heads
         head_keys: BTreeSet<u32>,
+        /// the first words of its mentions' heads (the act they name)
+        head_firsts: BTreeSet<u32>,
     }
     let mut clusters: BTreeMap<usize, Cluster> = BTreeMap::new();
     for (i, f) in flat.iter().enumerate() {
@@ -1271,8 +1273,10 @@ fn attach_undated(flat: &[Flat], uf: &mut UnionFind<usize>, hull: &[Option<(i64,
             types: BTreeSet::new(),
             own_keys: BTreeSet::new(),
             head_keys: BTreeSet::new(),
+            head_firsts: BTreeSet::new(),
         });
         c.head_keys.extend(f.head_keys.iter().copied());
+        c.head_firsts.insert(f.head_first);
         c.own_keys.extend(f.keys.iter().copied().filter(|k| f.head_keys.binary_search(k).is_err()));
         c.types.insert(f.ty);
         if !f.places.is_empty() {
@@ -1328,7 +1332,9 @@ fn attach_undated(flat: &[Flat], uf: &mut UnionFind<usize>, hull: &[Option<(i64,
     // «استدعاء القائم بالأعمال» two days later, in one article): the mention then looks for its
     // event among the other articles'. A bare word («الاستدعاء») still joins its article's event.
     let objects_clash = |c: &Cluster, d: &Cluster| {
-        if c.mentions != 1 || c.docs != d.docs || !c.own_keys.is_disjoint(&d.own_keys) {
+        // (the act named first by both, the objects after it: «تعذرت رؤية الهلال» and «عدم ثبوت
+        // رؤية الهلال» name one thing by two words before it)
+        if c.mentions != 1 || c.docs != d.docs || !c.own_keys.is_disjoint(&d.own_keys) || !c.head_firsts.is_subset(&d.head_firsts) || c.head_firsts.contains(&NOKEY) {
             return false;
         }
         let common = c.head_keys.intersection(&d.head_keys).count();

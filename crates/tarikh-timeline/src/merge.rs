@@ -918,6 +918,115 @@ fn acts_differ(input: &Input, a: &Flat, b: &Flat) -> bool {
     acts(a) != acts(b)
 }
 
+/// A word of a sentence as the argument and sequel guards compare it: hamzated alefs as «ا», a
+/// final «ى» as «ي», marks dropped; a final «ة» is kept («ناشطا» is not «ناشطة»).
+fn plain_word(word: &str) -> String {
+    word.chars()
+        .filter(|c| !matches!(c, '\u{064B}'..='\u{065F}' | '\u{0640}'))
+        .map(|c| match c {
+            'أ' | 'إ' | 'آ' => 'ا',
+            'ى' => 'ي',
+            c => c,
+        })
+        .collect()
+}
+
+/// Whether two clusters look like follow-ups rather than one event: every article of one and
+/// every article of the other were published on different days and each dates its event as many
+/// days before its own publication («اعتقلت الشرطة ناشطا يوم الأحد» in Monday's paper and «… يوم
+/// الاثنين» in Tuesday's tell two arrests, each the day before). Articles of one day dating one
+/// event on two days (or at two distances) are a contradiction to report.
+fn echoes(a: &BTreeMap<usize, (i64, BTreeSet<i64>)>, b: &BTreeMap<usize, (i64, BTreeSet<i64>)>) -> bool {
+    !a.is_empty() && !b.is_empty() && a.values().all(|(pa, oa)| b.values().all(|(pb, ob)| pa != pb && !oa.is_disjoint(ob)))
+}
+
+/// The words of a mention's sentence in order, with whether each lies in a temporal expression of
+/// its document (or is a word of time: «يوم»، «صباح»، a weekday) — the dates the articles disagree
+/// on are not what tells two events apart.
+fn sentence_words(input: &Input, f: &Flat) -> Vec<(String, bool)> {
+    let (doc, ev) = input.docs[f.doc];
+    // (the normalised text is released before reconciliation: the original is read, in code points)
+    let text: Vec<char> = doc.original.chars().collect();
+    let at = ev.mentions[f.mi].start.min(text.len());
+    let ends = |k: usize| {
+        let c = text[k];
+        matches!(c, '!' | '?' | '؟' | '\n' | '؛') || (c == '.' && !(k > 0 && k + 1 < text.len() && text[k - 1].is_numeric() && text[k + 1].is_numeric()))
+    };
+    let first = (0..at).rev().find(|&k| ends(k)).map_or(0, |k| k + 1);
+    let last = (at..text.len()).find(|&k| ends(k)).unwrap_or(text.len());
+    const TIME_WORDS: &[&str] = &[
+        "يوم", "اليوم", "امس", "صباح", "مساء", "فجر", "ليلة", "ليل", "ظهر", "الماضي", "الجاري", "السبت", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعة",
+    ];
+    let is_word = |c: char| c.is_alphanumeric() || c == '.' || matches!(c, '\u{064B}'..='\u{065F}');
+    let mut out = Vec::new();
+    let mut start = None;
+    for k in first..=last {
+        let c = if k < last { text[k] } else { ' ' };
+        match (is_word(c), start) {
+            (true, None) => start = Some(k),
+            (false, Some(s)) => {
+                start = None;
+                let raw: String = text[s..k].iter().collect();
+                let raw = raw.trim_matches('.');
+                if raw.is_empty() {
+                    continue;
+                }
+                let in_timex = doc.timexes.iter().any(|t| t.start < k && s < t.end);
+                let w = plain_word(raw);
+                let temporal = in_timex || TIME_WORDS.contains(&w.as_str()) || TIME_WORDS.contains(&w.trim_start_matches('و'));
+                out.push((w, temporal));
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Words that tell a sequel or another event of the kind: «ناشطا آخر»، «ناقلة ثانية»، «المداولة
+/// الثانية»، «سفيرا جديدا»، «واصل … إضرابهم»، «لمتابعة بحث …»، «لليوم الثاني».
+const SEQUEL_WORDS: &[&str] = &[
+    "اخر", "اخرى", "الاخر", "الاخرى", "ثان", "ثانية", "الثانية", "ثالثة", "الثالثة", "الاولى", "جديد", "جديدا", "جديدة", "الجديد", "الجديدة", "مجددا", "مجدد", "واصل", "واصلت", "يواصل", "تواصل", "تواصلت",
+    "متابعة", "لمتابعة", "ومتابعة",
+];
+
+/// Whether a mention's sentence says its event is a sequel or another of its kind (see
+/// [`SEQUEL_WORDS`]; «الثاني» only after «اليوم», not in a month's name «كانون الثاني»; «الأولى»
+/// not in «جمادى الأولى»).
+fn names_sequel(words: &[(String, bool)]) -> bool {
+    words.iter().enumerate().any(|(k, (w, _))| {
+        let w = w.trim_start_matches('و');
+        let before = k.checked_sub(1).map(|p| words[p].0.as_str());
+        (SEQUEL_WORDS.contains(&w) && !(w == "الاولى" && before == Some("جمادي"))) || (matches!(w, "الثاني" | "الثالث") && matches!(before, Some("اليوم" | "لليوم")))
+    })
+}
+
+/// Whether two sentences name two different things at one place of a shared wording: a word
+/// both have, then one or two words only the first has in one and as many only the second has in
+/// the other, then the same word again (or a word of time in both, or the end of both): the
+/// minister of health and of education, «ناشطا» and «ناشطة», a magnitude 5.2 and 4.6, «بمدينة فاس»
+/// and «بمدينة مكناس», two names after «الفنان السوري». The words of time are left out: articles
+/// telling one event in one wording with two dates differ only in those.
+fn arguments_differ(a: &[(String, bool)], b: &[(String, bool)]) -> bool {
+    let in_a: BTreeSet<&str> = a.iter().map(|(w, _)| w.as_str()).collect();
+    let in_b: BTreeSet<&str> = b.iter().map(|(w, _)| w.as_str()).collect();
+    let only = |s: &[(String, bool)], other: &BTreeSet<&str>| s.iter().all(|(w, t)| !t && !other.contains(w.as_str()));
+    let resumes = |x: Option<&(String, bool)>, y: Option<&(String, bool)>| match (x, y) {
+        (None, None) => true,
+        (Some((v, vt)), Some((w, wt))) => v == w || (*vt && *wt),
+        _ => false,
+    };
+    (0..a.len()).any(|i| {
+        !a[i].1
+            && (0..b.len()).any(|j| {
+                a[i].0 == b[j].0
+                    && (1..=2).any(|n| {
+                        let (xs, ys) = (a.get(i + 1..i + 1 + n), b.get(j + 1..j + 1 + n));
+                        matches!((xs, ys), (Some(xs), Some(ys)) if only(xs, &in_b) && only(ys, &in_a) && resumes(a.get(i + 1 + n), b.get(j + 1 + n)))
+                    })
+            })
+    })
+}
+
 /// A word without its inner long vowels (as the key words are interned, see `flatten`).
 fn skeleton_of(word: &str, out: &mut String) {
     out.clear();
@@ -950,12 +1059,27 @@ fn merge_disagreements(input: &Input, flat: &[Flat], uf: &mut UnionFind<usize>, 
     let mut docs_of: BTreeMap<usize, BTreeSet<usize>> = BTreeMap::new();
     let mut dist: BTreeMap<usize, Vec<u32>> = BTreeMap::new();
     let mut plc: BTreeMap<usize, Vec<u16>> = BTreeMap::new();
+    // per cluster root: per document that dates it, its publication day (days from the origin's)
+    // and how many days before it the document dates its members
+    let mut offsets: BTreeMap<usize, BTreeMap<usize, (i64, BTreeSet<i64>)>> = BTreeMap::new();
+    let published: Vec<Option<i64>> = input
+        .docs
+        .iter()
+        .map(|(d, _)| {
+            let day = d.publication.known_date()?;
+            local_midnight(d.publication.timezone, day, None).map(|m| input.minutes(m))
+        })
+        .collect();
     for (i, f) in flat.iter().enumerate() {
         let r = uf.find_mut(i);
         if let Some((a, b)) = f.time {
             let h = hull.entry(r).or_insert((a, b));
             *h = (h.0.min(a), h.1.max(b));
             docs_of.entry(r).or_default().insert(f.doc);
+            if let Some(p) = published[f.doc] {
+                let before = (p - a + DAY / 2).div_euclid(DAY);
+                offsets.entry(r).or_default().entry(f.doc).or_insert((p.div_euclid(DAY), BTreeSet::new())).1.insert(before);
+            }
         }
         if !f.distinct.is_empty() {
             let d = dist.entry(r).or_default();
@@ -986,6 +1110,7 @@ fn merge_disagreements(input: &Input, flat: &[Flat], uf: &mut UnionFind<usize>, 
             (ra == x && rb == y) || (ra == y && rb == x)
         })
     };
+    let words_of = |i: usize| sentence_words(input, &flat[i]);
     for list in buckets.values_mut() {
         list.sort_by_key(|&i| (flat[i].time.map(|t| t.0), i));
         for (p, &i) in list.iter().enumerate() {
@@ -1022,6 +1147,13 @@ fn merge_disagreements(input: &Input, flat: &[Flat], uf: &mut UnionFind<usize>, 
                 if !di.is_disjoint(dj) || one_article_dates_both(dated, fi.group, hi, hj) || related_roots(uf, ri, rj) {
                     continue;
                 }
+                if echoes(&offsets[&ri], &offsets[&rj]) {
+                    continue;
+                }
+                let (wi, wj) = (words_of(i), words_of(j));
+                if names_sequel(&wi) || names_sequel(&wj) || arguments_differ(&wi, &wj) {
+                    continue;
+                }
                 let joined_docs: BTreeSet<usize> = di.union(dj).copied().collect();
                 let joined_dist = union_sorted(dist.get(&ri).unwrap_or(&empty), dist.get(&rj).unwrap_or(&empty));
                 let joined_plc = union_places(plc.get(&ri).unwrap_or(&no_places), plc.get(&rj).unwrap_or(&no_places));
@@ -1031,6 +1163,11 @@ fn merge_disagreements(input: &Input, flat: &[Flat], uf: &mut UnionFind<usize>, 
                 docs_of.insert(root, joined_docs);
                 dist.insert(root, joined_dist);
                 plc.insert(root, joined_plc);
+                let mut joined_offsets = offsets.remove(&ri).unwrap_or_default();
+                for (d, o) in offsets.remove(&rj).unwrap_or_default() {
+                    joined_offsets.entry(d).or_insert(o);
+                }
+                offsets.insert(root, joined_offsets);
             }
         }
     }

@@ -1610,7 +1610,35 @@ fn attach_undated(flat: &[Flat], uf: &mut UnionFind<usize>, hull: &[Option<(i64,
 
 #[cfg(test)]
 mod tests {
-    use super::places_clash;
+    use super::{arguments_differ, names_sequel, places_clash, plain_word};
+
+    /// Words of an invented sentence, the weekday and «يوم» as words of time.
+    fn words(sentence: &str) -> Vec<(String, bool)> {
+        sentence.split(' ').map(|w| (plain_word(w), matches!(w, "يوم" | "الأحد" | "الاثنين" | "اليوم"))).collect()
+    }
+
+    #[test]
+    fn arguments_differ_at_one_place_of_a_shared_wording() {
+        let differ = |a: &str, b: &str| arguments_differ(&words(a), &words(b));
+        assert!(differ("زار وزير الصحة الأردني محافظة إربد يوم الأحد", "زار وزير التربية الأردني محافظة إربد يوم الاثنين"));
+        assert!(differ("اعتقلت الشرطة ناشطا في الحراك يوم الأحد", "اعتقلت الشرطة ناشطة في الحراك يوم الاثنين"));
+        assert!(differ("ضرب زلزال بقوة 5.2 درجات يوم الأحد", "ضرب زلزال بقوة 4.6 درجات يوم الاثنين"));
+        assert!(differ("توفي الفنان السوري سامر حداد في دمشق", "توفي الفنان السوري وليد قباني في دمشق"));
+        assert!(differ("زار الوزير المستشفى بمدينة فاس يوم الأحد", "زار الوزير المستشفى بمدينة مكناس اليوم الاثنين"));
+        // the dates apart, or wordings that differ by more than a word put for another
+        assert!(!differ("غرق قارب قبالة سواحل صفاقس يوم الأحد", "غرق قارب قبالة سواحل صفاقس يوم الاثنين"));
+        assert!(!differ("القمة العربية العادية ستعقد في بغداد", "القمة العربية ستنعقد في بغداد"));
+        assert!(!differ("وصل إلى القاهرة في زيارة رسمية تستغرق يومين", "وصل إلى القاهرة في مستهل جولة إقليمية"));
+    }
+
+    #[test]
+    fn sequel_words() {
+        assert!(names_sequel(&words("اعتقلت الشرطة ناشطا آخر يوم الاثنين")));
+        assert!(names_sequel(&words("صوت المجلس في المداولة الثانية")));
+        assert!(names_sequel(&words("واصل الأساتذة إضرابهم لليوم الثاني")));
+        assert!(!names_sequel(&words("صدر القرار في 3 كانون الثاني")));
+        assert!(!names_sequel(&words("اعتقلت الشرطة ناشطا يوم الأحد")));
+    }
 
     #[test]
     fn places_clash_only_when_each_names_a_party_the_other_does_not() {

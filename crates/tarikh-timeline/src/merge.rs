@@ -818,6 +818,7 @@ pub(crate) fn cluster(input: &Input, flat: &[Flat], flat_of: &[Vec<Option<usize>
                 }
         }
     }
+    merge_disagreements(input, flat, &mut uf, &dated, &related, &apart);
     attach_month_dated(flat, &mut uf, &related);
     // events numbered by their first mention
     let mut event_of_flat = vec![usize::MAX; n];
@@ -833,6 +834,343 @@ pub(crate) fn cluster(input: &Input, flat: &[Flat], flat_of: &[Vec<Option<usize>
         members[e].push(i);
     }
     Clusters { event_of_flat, members }
+}
+
+/// Event types whose events recur day after day in one story (a daily toll, the day's market, a
+/// round of strikes or of aid, a match day, the prayers, flights): two of them dated on nearby days
+/// by two articles are two events as often as one, so a date the articles disagree on is never
+/// read into them. (Statements, reports and states are left out by their flags.)
+const RECURRING: &[&str] = &[
+    "toll", "market_move", "poll_publication", "protest", "fighting", "air_strike", "bombing", "aid", "delivery", "flight", "match", "sport_result", "prayer", "funeral_prayer",
+    "condolence", "mourning", "rainfall", "storm", "aftershock", "outage", "phone_call", "trial", "legal_action", "investigation", "rescue", "displacement", "curfew", "closure",
+    "suspension", "resumption", "extension", "measure_change", "remote_work", "holiday", "feast", "month_start", "crescent_sighting", "crescent_not_sighted", "election_round",
+    "vote_count", "polls_open", "polls_close", "campaign_event", "debate", "publication", "social_media", "report", "media_warning", "announcement", "statement", "generic",
+];
+
+/// How many key words besides their heads two mentions of two articles must share to be read as
+/// one event the articles date a day or two apart: who, where, what («سواحل» … «صفاقس»); one
+/// when their heads have three words in common (the head then names who acted: «وصل ولي العهد
+/// السعودي»).
+fn disagreement_shared(common_head: usize) -> usize {
+    if common_head >= 3 {
+        1
+    } else {
+        2
+    }
+}
+
+/// The head words of a mention up to inflection, in their order: its head's light stems as
+/// skeletons (so «وصل» and «وصول» meet) with a final «ة»/«ه»/«ت» dropped («اعتقلت», «اعتقل»).
+fn head_lemma(input: &Input, f: &Flat) -> Vec<String> {
+    let (_, ev) = input.docs[f.doc];
+    let head = &ev.mentions[f.mi].head;
+    head.split(' ')
+        .filter(|w| !w.is_empty())
+        .map(|w| {
+            let mut s = String::new();
+            skeleton_of(w, &mut s);
+            while s.chars().count() > 2 && s.ends_with(['ة', 'ه', 'ت']) {
+                s.pop();
+            }
+            s
+        })
+        .collect()
+}
+
+/// How many head words two heads (up to inflection) have in common when one holds every word of
+/// the other (then the shorter names the same act: «غرق قارب» and «غرق قارب يقل مهاجرين»), else 0.
+fn heads_agree(a: &[String], b: &[String]) -> usize {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    if short.first() == long.first() && short.iter().all(|w| long.contains(w)) {
+        short.len()
+    } else {
+        0
+    }
+}
+
+/// Verbs that tell which act on an event a noun names: submitting a resignation and accepting it,
+/// announcing a measure and postponing, cancelling or approving it («قدم استقالة حكومته» on
+/// Wednesday and «قبل … استقالة الحكومة» on Thursday are two acts on one resignation). Light
+/// stems, as the events stage gives key words.
+const ACTS: &[&str] = &["قدم", "يقدم", "قبل", "يقبل", "رفض", "يرفض", "اعلن", "يعلن", "نفى", "نفي", "اجل", "يوجل", "الغى", "الغي", "يلغي", "طلب", "يطلب", "سحب", "يسحب", "علق", "يعلق", "وافق", "يوافق", "اقر", "يقر", "صادق", "يصادق", "اعتمد", "يعتمد"];
+
+/// Whether one of two mentions names, among its key words, an act on its event (see [`ACTS`])
+/// that the other does not: then they may tell two acts on one thing, each on its day.
+fn acts_differ(input: &Input, a: &Flat, b: &Flat) -> bool {
+    let acts = |f: &Flat| -> BTreeSet<String> {
+        let mut s = String::new();
+        let list: BTreeSet<String> = ACTS
+            .iter()
+            .map(|w| {
+                skeleton_of(w, &mut s);
+                s.clone()
+            })
+            .collect();
+        input.docs[f.doc].1.mentions[f.mi]
+            .keywords
+            .iter()
+            .filter_map(|w| {
+                skeleton_of(w, &mut s);
+                list.contains(&s).then(|| s.clone())
+            })
+            .collect()
+    };
+    acts(a) != acts(b)
+}
+
+/// A word of a sentence as the argument and sequel guards compare it: hamzated alefs as «ا», a
+/// final «ى» as «ي», marks dropped; a final «ة» is kept («ناشطا» is not «ناشطة»).
+fn plain_word(word: &str) -> String {
+    word.chars()
+        .filter(|c| !matches!(c, '\u{064B}'..='\u{065F}' | '\u{0640}'))
+        .map(|c| match c {
+            'أ' | 'إ' | 'آ' => 'ا',
+            'ى' => 'ي',
+            c => c,
+        })
+        .collect()
+}
+
+/// Whether two clusters look like follow-ups rather than one event: every article of one and
+/// every article of the other were published on different days and each dates its event as many
+/// days before its own publication («اعتقلت الشرطة ناشطا يوم الأحد» in Monday's paper and «… يوم
+/// الاثنين» in Tuesday's tell two arrests, each the day before). Articles of one day dating one
+/// event on two days (or at two distances) are a contradiction to report.
+fn echoes(a: &BTreeMap<usize, (i64, BTreeSet<i64>)>, b: &BTreeMap<usize, (i64, BTreeSet<i64>)>) -> bool {
+    !a.is_empty() && !b.is_empty() && a.values().all(|(pa, oa)| b.values().all(|(pb, ob)| pa != pb && !oa.is_disjoint(ob)))
+}
+
+/// The words of a mention's sentence in order, with whether each lies in a temporal expression of
+/// its document (or is a word of time: «يوم»، «صباح»، a weekday) — the dates the articles disagree
+/// on are not what tells two events apart.
+fn sentence_words(input: &Input, f: &Flat) -> Vec<(String, bool)> {
+    let (doc, ev) = input.docs[f.doc];
+    // (the normalised text is released before reconciliation: the original is read, in code points)
+    let text: Vec<char> = doc.original.chars().collect();
+    let at = ev.mentions[f.mi].start.min(text.len());
+    let ends = |k: usize| {
+        let c = text[k];
+        matches!(c, '!' | '?' | '؟' | '\n' | '؛') || (c == '.' && !(k > 0 && k + 1 < text.len() && text[k - 1].is_numeric() && text[k + 1].is_numeric()))
+    };
+    let first = (0..at).rev().find(|&k| ends(k)).map_or(0, |k| k + 1);
+    let last = (at..text.len()).find(|&k| ends(k)).unwrap_or(text.len());
+    const TIME_WORDS: &[&str] = &[
+        "يوم", "اليوم", "امس", "صباح", "مساء", "فجر", "ليلة", "ليل", "ظهر", "الماضي", "الجاري", "السبت", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعة",
+    ];
+    let is_word = |c: char| c.is_alphanumeric() || c == '.' || matches!(c, '\u{064B}'..='\u{065F}');
+    let mut out = Vec::new();
+    let mut start = None;
+    for k in first..=last {
+        let c = if k < last { text[k] } else { ' ' };
+        match (is_word(c), start) {
+            (true, None) => start = Some(k),
+            (false, Some(s)) => {
+                start = None;
+                let raw: String = text[s..k].iter().collect();
+                let raw = raw.trim_matches('.');
+                if raw.is_empty() {
+                    continue;
+                }
+                let in_timex = doc.timexes.iter().any(|t| t.start < k && s < t.end);
+                let w = plain_word(raw);
+                let temporal = in_timex || TIME_WORDS.contains(&w.as_str()) || TIME_WORDS.contains(&w.trim_start_matches('و'));
+                out.push((w, temporal));
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Words that tell a sequel or another event of the kind: «ناشطا آخر»، «ناقلة ثانية»، «المداولة
+/// الثانية»، «سفيرا جديدا»، «واصل … إضرابهم»، «لمتابعة بحث …»، «لليوم الثاني».
+const SEQUEL_WORDS: &[&str] = &[
+    "اخر", "اخرى", "الاخر", "الاخرى", "ثان", "ثانية", "الثانية", "ثالثة", "الثالثة", "الاولى", "جديد", "جديدا", "جديدة", "الجديد", "الجديدة", "مجددا", "مجدد", "واصل", "واصلت", "يواصل", "تواصل", "تواصلت",
+    "متابعة", "لمتابعة", "ومتابعة",
+];
+
+/// Whether a mention's sentence says its event is a sequel or another of its kind (see
+/// [`SEQUEL_WORDS`]; «الثاني» only after «اليوم», not in a month's name «كانون الثاني»; «الأولى»
+/// not in «جمادى الأولى»).
+fn names_sequel(words: &[(String, bool)]) -> bool {
+    words.iter().enumerate().any(|(k, (w, _))| {
+        let w = w.trim_start_matches('و');
+        let before = k.checked_sub(1).map(|p| words[p].0.as_str());
+        (SEQUEL_WORDS.contains(&w) && !(w == "الاولى" && before == Some("جمادي"))) || (matches!(w, "الثاني" | "الثالث") && matches!(before, Some("اليوم" | "لليوم")))
+    })
+}
+
+/// Whether two sentences name two different things at one place of a shared wording: a word
+/// both have, then one or two words only the first has in one and as many only the second has in
+/// the other, then the same word again (or a word of time in both, or the end of both): the
+/// minister of health and of education, «ناشطا» and «ناشطة», a magnitude 5.2 and 4.6, «بمدينة فاس»
+/// and «بمدينة مكناس», two names after «الفنان السوري». The words of time are left out: articles
+/// telling one event in one wording with two dates differ only in those.
+fn arguments_differ(a: &[(String, bool)], b: &[(String, bool)]) -> bool {
+    let in_a: BTreeSet<&str> = a.iter().map(|(w, _)| w.as_str()).collect();
+    let in_b: BTreeSet<&str> = b.iter().map(|(w, _)| w.as_str()).collect();
+    let only = |s: &[(String, bool)], other: &BTreeSet<&str>| s.iter().all(|(w, t)| !t && !other.contains(w.as_str()));
+    let resumes = |x: Option<&(String, bool)>, y: Option<&(String, bool)>| match (x, y) {
+        (None, None) => true,
+        (Some((v, vt)), Some((w, wt))) => v == w || (*vt && *wt),
+        _ => false,
+    };
+    (0..a.len()).any(|i| {
+        !a[i].1
+            && (0..b.len()).any(|j| {
+                a[i].0 == b[j].0
+                    && (1..=2).any(|n| {
+                        let (xs, ys) = (a.get(i + 1..i + 1 + n), b.get(j + 1..j + 1 + n));
+                        matches!((xs, ys), (Some(xs), Some(ys)) if only(xs, &in_b) && only(ys, &in_a) && resumes(a.get(i + 1 + n), b.get(j + 1 + n)))
+                    })
+            })
+    })
+}
+
+/// A word without its inner long vowels (as the key words are interned, see `flatten`).
+fn skeleton_of(word: &str, out: &mut String) {
+    out.clear();
+    let mut chars = word.chars();
+    out.extend(chars.next());
+    out.extend(chars.filter(|c| !matches!(c, 'ا' | 'و' | 'ي')));
+}
+
+/// One event that two articles date on nearby days: mentions of two different documents, of one
+/// type, named by the same words up to inflection (one head holding the other's light stems), that
+/// share two other key words (the coast and the city, the summit and its city; one when their heads
+/// share three words, see `disagreement_shared`), name no different act on it (see [`ACTS`]), with
+/// no distinguishing word, place or party telling them apart, each in a cluster dated within one
+/// day, the two days at most two apart (the hulls a day apart at most), no document dating members
+/// of both, and no article of the story dating mentions of the group on both days (an article does
+/// not contradict itself: one that tells the Saturday and the Sunday tells two events).
+/// «غرق قارب مهاجرين قبالة سواحل صفاقس يوم الأحد» in one paper and «… يوم السبت» in another are
+/// one sinking; the constraint network then keeps the reading of most documents (the earliest on
+/// a tie) and reports the other as a `cross_doc_disagreement`. Kinds that recur day after day
+/// ([`RECURRING`]), statements, reports and states never merge so, nor mentions the texts relate
+/// or set apart.
+fn merge_disagreements(input: &Input, flat: &[Flat], uf: &mut UnionFind<usize>, dated: &DatedByGroup, related: &[(usize, usize, bool)], apart: &[Vec<usize>]) {
+    const ONE_DAY: i64 = DAY + 60;
+    let eligible = |f: &Flat| {
+        let ty = &input.docs[f.doc].1.mentions[f.mi].event_type;
+        !f.strict && !f.reports && !f.state && !f.open && f.head_id != NOKEY && f.distinct.is_empty() && f.time.is_some_and(|(a, b)| b - a <= ONE_DAY) && !RECURRING.contains(&ty.as_str())
+    };
+    // per cluster root: the hull of its members' own times and the documents that date them
+    let mut hull: BTreeMap<usize, (i64, i64)> = BTreeMap::new();
+    let mut docs_of: BTreeMap<usize, BTreeSet<usize>> = BTreeMap::new();
+    let mut dist: BTreeMap<usize, Vec<u32>> = BTreeMap::new();
+    let mut plc: BTreeMap<usize, Vec<u16>> = BTreeMap::new();
+    // per cluster root: per document that dates it, its publication day (days from the origin's)
+    // and how many days before it the document dates its members
+    let mut offsets: BTreeMap<usize, BTreeMap<usize, (i64, BTreeSet<i64>)>> = BTreeMap::new();
+    let published: Vec<Option<i64>> = input
+        .docs
+        .iter()
+        .map(|(d, _)| {
+            let day = d.publication.known_date()?;
+            local_midnight(d.publication.timezone, day, None).map(|m| input.minutes(m))
+        })
+        .collect();
+    for (i, f) in flat.iter().enumerate() {
+        let r = uf.find_mut(i);
+        if let Some((a, b)) = f.time {
+            let h = hull.entry(r).or_insert((a, b));
+            *h = (h.0.min(a), h.1.max(b));
+            docs_of.entry(r).or_default().insert(f.doc);
+            if let Some(p) = published[f.doc] {
+                let before = (p - a + DAY / 2).div_euclid(DAY);
+                offsets.entry(r).or_default().entry(f.doc).or_insert((p.div_euclid(DAY), BTreeSet::new())).1.insert(before);
+            }
+        }
+        if !f.distinct.is_empty() {
+            let d = dist.entry(r).or_default();
+            *d = union_sorted(d, &f.distinct);
+        }
+        if !f.places.is_empty() {
+            let p = plc.entry(r).or_default();
+            *p = union_places(p, &f.places);
+        }
+    }
+    // the eligible mentions by (type, first head word up to inflection), in order of their start
+    let mut buckets: BTreeMap<(usize, String), Vec<usize>> = BTreeMap::new();
+    let mut lemma: HashMap<usize, Vec<String>> = HashMap::new();
+    for (i, f) in flat.iter().enumerate() {
+        if eligible(f) && hull.get(&uf.find_mut(i)).is_some_and(|h| h.1 - h.0 <= ONE_DAY) {
+            let l = head_lemma(input, f);
+            if let Some(first) = l.first() {
+                buckets.entry((f.ty, first.clone())).or_default().push(i);
+                lemma.insert(i, l);
+            }
+        }
+    }
+    // mentions the texts relate to each other, or set one before or after the other
+    let pairs: Vec<(usize, usize)> = related.iter().map(|&(a, b, _)| (a, b)).chain(apart.iter().enumerate().flat_map(|(k, os)| os.iter().map(move |&o| (k, o)))).collect();
+    let related_roots = |uf: &mut UnionFind<usize>, x: usize, y: usize| {
+        pairs.iter().any(|&(a, b)| {
+            let (ra, rb) = (uf.find_mut(a), uf.find_mut(b));
+            (ra == x && rb == y) || (ra == y && rb == x)
+        })
+    };
+    let words_of = |i: usize| sentence_words(input, &flat[i]);
+    for list in buckets.values_mut() {
+        list.sort_by_key(|&i| (flat[i].time.map(|t| t.0), i));
+        for (p, &i) in list.iter().enumerate() {
+            for &j in &list[p + 1..] {
+                let (x, y) = (flat[i].time.unwrap(), flat[j].time.unwrap());
+                if y.0 - x.0 > 2 * DAY + 60 {
+                    break;
+                }
+                let (fi, fj) = (&flat[i], &flat[j]);
+                if fi.doc == fj.doc || fi.group != fj.group || (fi.zone.is_some() && fj.zone.is_some() && fi.zone != fj.zone) {
+                    continue;
+                }
+                let common = heads_agree(&lemma[&i], &lemma[&j]);
+                if common == 0 || shared_besides_heads(fi, fj) < disagreement_shared(common) || acts_differ(input, fi, fj) {
+                    continue;
+                }
+                let (ri, rj) = (uf.find_mut(i), uf.find_mut(j));
+                if ri == rj {
+                    continue;
+                }
+                let (Some(&hi), Some(&hj)) = (hull.get(&ri), hull.get(&rj)) else { continue };
+                // dated apart, a day or two, and together within three days
+                let gap = (hi.0 - hj.1).max(hj.0 - hi.1);
+                let together = (hi.0.min(hj.0), hi.1.max(hj.1));
+                if !(0..DAY).contains(&gap) || together.1 - together.0 > 3 * DAY + 60 {
+                    continue;
+                }
+                let empty: Vec<u32> = Vec::new();
+                let no_places: Vec<u16> = Vec::new();
+                if distinct_clash(dist.get(&ri).unwrap_or(&empty), dist.get(&rj).unwrap_or(&empty)) || places_clash(plc.get(&ri).unwrap_or(&no_places), plc.get(&rj).unwrap_or(&no_places)) {
+                    continue;
+                }
+                let (di, dj) = (&docs_of[&ri], &docs_of[&rj]);
+                if !di.is_disjoint(dj) || one_article_dates_both(dated, fi.group, hi, hj) || related_roots(uf, ri, rj) {
+                    continue;
+                }
+                if echoes(&offsets[&ri], &offsets[&rj]) {
+                    continue;
+                }
+                let (wi, wj) = (words_of(i), words_of(j));
+                if names_sequel(&wi) || names_sequel(&wj) || arguments_differ(&wi, &wj) {
+                    continue;
+                }
+                let joined_docs: BTreeSet<usize> = di.union(dj).copied().collect();
+                let joined_dist = union_sorted(dist.get(&ri).unwrap_or(&empty), dist.get(&rj).unwrap_or(&empty));
+                let joined_plc = union_places(plc.get(&ri).unwrap_or(&no_places), plc.get(&rj).unwrap_or(&no_places));
+                uf.union(i, j);
+                let root = uf.find_mut(i);
+                hull.insert(root, together);
+                docs_of.insert(root, joined_docs);
+                dist.insert(root, joined_dist);
+                plc.insert(root, joined_plc);
+                let mut joined_offsets = offsets.remove(&ri).unwrap_or_default();
+                for (d, o) in offsets.remove(&rj).unwrap_or_default() {
+                    joined_offsets.entry(d).or_insert(o);
+                }
+                offsets.insert(root, joined_offsets);
+            }
+        }
+    }
 }
 
 /// A cluster dated only by its month («سمح البنك المركزي في مارس الماضي بتخفيض سعر الصرف», in an
@@ -1044,6 +1382,12 @@ fn attach_undated(flat: &[Flat], uf: &mut UnionFind<usize>, hull: &[Option<(i64,
         named_case: bool,
         /// the event types of its mentions
         types: BTreeSet<usize>,
+        /// the key words of its mentions besides their heads' (who, what, where)
+        own_keys: BTreeSet<u32>,
+        /// the key words of its mentions' heads
+        head_keys: BTreeSet<u32>,
+        /// the first words of its mentions' heads (the act they name)
+        head_firsts: BTreeSet<u32>,
     }
     let mut clusters: BTreeMap<usize, Cluster> = BTreeMap::new();
     for (i, f) in flat.iter().enumerate() {
@@ -1064,7 +1408,13 @@ fn attach_undated(flat: &[Flat], uf: &mut UnionFind<usize>, hull: &[Option<(i64,
             places: Vec::new(),
             named_case: true,
             types: BTreeSet::new(),
+            own_keys: BTreeSet::new(),
+            head_keys: BTreeSet::new(),
+            head_firsts: BTreeSet::new(),
         });
+        c.head_keys.extend(f.head_keys.iter().copied());
+        c.head_firsts.insert(f.head_first);
+        c.own_keys.extend(f.keys.iter().copied().filter(|k| f.head_keys.binary_search(k).is_err()));
         c.types.insert(f.ty);
         if !f.places.is_empty() {
             c.places = union_places(&c.places, &f.places);
@@ -1114,6 +1464,19 @@ fn attach_undated(flat: &[Flat], uf: &mut UnionFind<usize>, hull: &[Option<(i64,
         }
     }
     let near = |x: (i64, i64), y: (i64, i64)| (x.0 - y.1).max(y.0 - x.1) <= 3 * DAY;
+    // An undated mention and a dated event only its own article tells, named by the same act on
+    // two different objects and sharing no other key word, are two acts of the kind («استدعاء سفيرها» and
+    // «استدعاء القائم بالأعمال» two days later, in one article): the mention then looks for its
+    // event among the other articles'. A bare word («الاستدعاء») still joins its article's event.
+    let objects_clash = |c: &Cluster, d: &Cluster| {
+        // (the act named first by both, the objects after it: «تعذرت رؤية الهلال» and «عدم ثبوت
+        // رؤية الهلال» name one thing by two words before it)
+        if c.mentions != 1 || c.docs != d.docs || !c.own_keys.is_disjoint(&d.own_keys) || !c.head_firsts.is_subset(&d.head_firsts) || c.head_firsts.contains(&NOKEY) {
+            return false;
+        }
+        let common = c.head_keys.intersection(&d.head_keys).count();
+        common > 0 && c.head_keys.len() > common && d.head_keys.len() > common
+    };
     // The dated clusters an undated one may join, indexed so that the search stays near-linear:
     // by group (in order of (documents, mentions), best first), by (group, head), by (group,
     // distinguishing words) and by document.
@@ -1181,6 +1544,7 @@ fn attach_undated(flat: &[Flat], uf: &mut UnionFind<usize>, hull: &[Option<(i64,
                 // the case of the accused is an event of its own article only if of its type: «قتل
                 // خلالها مشتبه به في الهجوم» names the attack, not the article's raid of its group
                 && (!c.named_case || d.docs.is_disjoint(&c.docs) || !d.types.is_disjoint(&c.types))
+                && !objects_clash(c, d)
         };
         // the event named by the same word first ("المؤتمر" is the conference, not the meeting)
         let score = |d: &Cluster| (!d.heads.is_disjoint(&c.heads), d.docs.len(), d.mentions);
@@ -1246,7 +1610,35 @@ fn attach_undated(flat: &[Flat], uf: &mut UnionFind<usize>, hull: &[Option<(i64,
 
 #[cfg(test)]
 mod tests {
-    use super::places_clash;
+    use super::{arguments_differ, names_sequel, places_clash, plain_word};
+
+    /// Words of an invented sentence, the weekday and «يوم» as words of time.
+    fn words(sentence: &str) -> Vec<(String, bool)> {
+        sentence.split(' ').map(|w| (plain_word(w), matches!(w, "يوم" | "الأحد" | "الاثنين" | "اليوم"))).collect()
+    }
+
+    #[test]
+    fn arguments_differ_at_one_place_of_a_shared_wording() {
+        let differ = |a: &str, b: &str| arguments_differ(&words(a), &words(b));
+        assert!(differ("زار وزير الصحة الأردني محافظة إربد يوم الأحد", "زار وزير التربية الأردني محافظة إربد يوم الاثنين"));
+        assert!(differ("اعتقلت الشرطة ناشطا في الحراك يوم الأحد", "اعتقلت الشرطة ناشطة في الحراك يوم الاثنين"));
+        assert!(differ("ضرب زلزال بقوة 5.2 درجات يوم الأحد", "ضرب زلزال بقوة 4.6 درجات يوم الاثنين"));
+        assert!(differ("توفي الفنان السوري سامر حداد في دمشق", "توفي الفنان السوري وليد قباني في دمشق"));
+        assert!(differ("زار الوزير المستشفى بمدينة فاس يوم الأحد", "زار الوزير المستشفى بمدينة مكناس اليوم الاثنين"));
+        // the dates apart, or wordings that differ by more than a word put for another
+        assert!(!differ("غرق قارب قبالة سواحل صفاقس يوم الأحد", "غرق قارب قبالة سواحل صفاقس يوم الاثنين"));
+        assert!(!differ("القمة العربية العادية ستعقد في بغداد", "القمة العربية ستنعقد في بغداد"));
+        assert!(!differ("وصل إلى القاهرة في زيارة رسمية تستغرق يومين", "وصل إلى القاهرة في مستهل جولة إقليمية"));
+    }
+
+    #[test]
+    fn sequel_words() {
+        assert!(names_sequel(&words("اعتقلت الشرطة ناشطا آخر يوم الاثنين")));
+        assert!(names_sequel(&words("صوت المجلس في المداولة الثانية")));
+        assert!(names_sequel(&words("واصل الأساتذة إضرابهم لليوم الثاني")));
+        assert!(!names_sequel(&words("صدر القرار في 3 كانون الثاني")));
+        assert!(!names_sequel(&words("اعتقلت الشرطة ناشطا يوم الأحد")));
+    }
 
     #[test]
     fn places_clash_only_when_each_names_a_party_the_other_does_not() {

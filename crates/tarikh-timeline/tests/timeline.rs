@@ -170,6 +170,63 @@ fn cross_document_date_disagreement() {
     assert!(k.docs.iter().any(|d| &**d == "d") && k.docs.iter().any(|d| &**d == "a"));
 }
 
+/// Two articles dating one sinking on Saturday and on Sunday: one event (a type that is not
+/// merged by its day alone), the other reading reported.
+#[test]
+fn one_event_two_articles_date_a_day_apart() {
+    let sinking = |id: &str, text: &'static str, day: &'static str, value: &'static str| doc(id, text, (2026, 5, 18), PARIS, 2, vec![tx(day, value, AnchorKind::Dct)]);
+    let a = sinking("a", "غرق قارب مهاجرين قبالة سواحل صفاقس يوم الأحد.", "يوم الأحد", "2026-05-17");
+    let b = sinking("b", "غرق قارب مهاجرين قبالة سواحل صفاقس يوم الأحد.", "يوم الأحد", "2026-05-17");
+    let c = sinking("c", "غرق قارب مهاجرين قبالة سواحل صفاقس يوم السبت.", "يوم السبت", "2026-05-16");
+    let (_, tl) = run(&[a, b, c]);
+    let rows: Vec<_> = tl.events.iter().filter(|e| e.label.contains("غرق")).collect();
+    assert_eq!(rows.len(), 1, "{:#?}", tl.events.iter().map(|e| (&e.label, &e.docs)).collect::<Vec<_>>());
+    assert_eq!(rows[0].earliest_start, Some(at(1, 2026, 5, 17, 0, 0)), "the majority wins");
+    let k = tl.conflicts.iter().find(|k| k.kind == "cross_doc_disagreement").expect("reported");
+    assert_eq!(k.evidence[0].0.as_ref(), "c");
+}
+
+/// Two sinkings three days apart are two events, not a disagreement.
+#[test]
+fn no_disagreement_merge_when_the_days_are_far() {
+    let far = |id: &str, day: &'static str, value: &'static str| doc(id, "غرق قارب مهاجرين قبالة سواحل صفاقس يوم الأربعاء.", (2026, 5, 21), PARIS, 2, vec![tx(day, value, AnchorKind::Dct)]);
+    let (_, tl) = run(&[far("a", "يوم الأربعاء", "2026-05-20"), far("b", "يوم الأربعاء", "2026-05-17")]);
+    assert_eq!(tl.events.iter().filter(|e| e.label.contains("غرق")).count(), 2);
+    assert!(tl.conflicts.is_empty());
+}
+
+/// The papers of two successive days each telling a sinking «the day before» in one wording tell
+/// two sinkings (a follow-up), not one dated on two days.
+#[test]
+fn no_disagreement_merge_for_follow_ups_of_successive_days() {
+    let text = |day: &str| format!("غرق قارب مهاجرين قبالة سواحل صفاقس {day}.");
+    let a = doc("a", &text("يوم الأحد"), (2026, 5, 18), PARIS, 2, vec![tx("يوم الأحد", "2026-05-17", AnchorKind::Dct)]);
+    let b = doc("b", &text("يوم الاثنين"), (2026, 5, 19), PARIS, 2, vec![tx("يوم الاثنين", "2026-05-18", AnchorKind::Dct)]);
+    let (_, tl) = run(&[a, b]);
+    assert_eq!(tl.events.iter().filter(|e| e.label.contains("غرق")).count(), 2);
+    assert!(tl.conflicts.is_empty(), "{:#?}", tl.conflicts);
+}
+
+/// A sentence that names a sequel («مجددا») or another place at one place of the wording
+/// («سواحل صفاقس» / «سواحل المهدية») tells another sinking.
+#[test]
+fn no_disagreement_merge_for_a_sequel_or_another_place() {
+    let sinking = |id: &str, text: &str, day: &'static str, value: &'static str| doc(id, text, (2026, 5, 18), PARIS, 2, vec![tx(day, value, AnchorKind::Dct)]);
+    for other in ["غرق قارب مهاجرين قبالة سواحل صفاقس مجددا يوم السبت.", "غرق قارب مهاجرين قبالة سواحل المهدية يوم السبت."] {
+        let a = sinking("a", "غرق قارب مهاجرين قبالة سواحل صفاقس يوم الأحد.", "يوم الأحد", "2026-05-17");
+        let b = sinking("b", other, "يوم السبت", "2026-05-16");
+        let (_, tl) = run(&[a, b]);
+        assert_eq!(tl.events.iter().filter(|e| e.label.contains("غرق")).count(), 2, "{other}");
+        assert!(tl.conflicts.is_empty(), "{other}: {:#?}", tl.conflicts);
+    }
+    // the same wording, one date apart: one sinking, reported
+    let a = sinking("a", "غرق قارب مهاجرين قبالة سواحل صفاقس يوم الأحد.", "يوم الأحد", "2026-05-17");
+    let b = sinking("b", "غرق قارب مهاجرين قبالة سواحل صفاقس يوم السبت.", "يوم السبت", "2026-05-16");
+    let (_, tl) = run(&[a, b]);
+    assert_eq!(tl.events.iter().filter(|e| e.label.contains("غرق")).count(), 1);
+    assert!(tl.conflicts.iter().any(|k| k.kind == "cross_doc_disagreement"));
+}
+
 #[test]
 fn duration_disagreement_between_documents() {
     let mk = |id: &str, hours: i64, phrase: &'static str| {

@@ -2388,3 +2388,43 @@ fn a_trigger_of_means_after_the_object_is_the_same_event() {
     let ev = extract(&doc("d", "أفرجت السلطات عن 30 معتقلا، وصدر عفو رئاسي عن آخرين.", vec![]), &lex());
     assert_eq!(ev.mentions.iter().filter(|m| m.event_type == "release").count(), 2);
 }
+
+#[test]
+fn a_verb_of_ending_before_an_event_dates_its_end_and_one_of_beginning_its_start() {
+    let with = |ev: &DocEvents, w: &str| ev.mentions.iter().find(|m| m.trigger.contains(w)).cloned().unwrap_or_else(|| panic!("no {w} in {:?}", ev.mentions));
+    let tue = day(2025, 11, 11);
+    // the festival ended on Tuesday evening: it began before, its end falls then
+    for (text, phrase, word) in [
+        ("اختتمت مساء الثلاثاء فعاليات المهرجان.", "مساء الثلاثاء", "المهرجان"),
+        ("اختتم المعتصمون اعتصامهم يوم الثلاثاء.", "يوم الثلاثاء", "اعتصام"),
+        ("وأنهى العمال إضرابهم يوم الثلاثاء.", "يوم الثلاثاء", "إضراب"),
+    ] {
+        let d = doc("d", text, vec![date(phrase, "2025-11-11", tue)]);
+        let m = with(&extract(&d, &lex()), word);
+        assert_eq!((m.time, m.until, m.time_is_start), (None, Some(0), false), "{text}");
+    }
+    // a verb of beginning before it: the date is its start, a duration runs from it
+    let text = "بدأ العمال إضرابا لمدة 48 ساعة يوم الثلاثاء.";
+    let d = doc("d", text, vec![duration("48 ساعة", "PT48H", 48 * 3600), date("يوم الثلاثاء", "2025-11-11", tue)]);
+    let m = with(&extract(&d, &lex()), "إضراب");
+    assert_eq!((m.time, m.time_is_start, m.duration), (Some(1), true, Some(0)));
+    let text = "أطلقت الوزارة يوم الثلاثاء حملة تطعيم ضد الحصبة.";
+    let d = doc("d", text, vec![date("يوم الثلاثاء", "2025-11-11", tue)]);
+    assert!(with(&extract(&d, &lex()), "حملة تطعيم").time_is_start, "{text}");
+    let text = "دخل الأطباء في إضراب مفتوح يوم الثلاثاء.";
+    let d = doc("d", text, vec![date("يوم الثلاثاء", "2025-11-11", tue)]);
+    let ev = extract(&d, &lex());
+    assert!(with(&ev, "إضراب").time_is_start, "{text} {:?}", ev.mentions.iter().map(|m| (&m.trigger, m.time, m.time_is_start)).collect::<Vec<_>>());
+    // counter-cases: the event after a preposition is no object of the verb; «دخل» without «في»
+    // begins nothing
+    for (text, phrase, word) in [
+        ("انتهى الاجتماع على وقع احتجاجات يوم الثلاثاء.", "يوم الثلاثاء", "احتجاجات"),
+        // a meeting mostly lasts the day it ends (only events that last days end on a later one)
+        ("اختتمت القمة العربية أعمالها مساء الثلاثاء.", "مساء الثلاثاء", "القمة"),
+        ("دخلت قافلة المساعدات يوم الثلاثاء.", "يوم الثلاثاء", "المساعدات"),
+    ] {
+        let d = doc("d", text, vec![date(phrase, "2025-11-11", tue)]);
+        let m = with(&extract(&d, &lex()), word);
+        assert_eq!((m.time, m.until, m.time_is_start), (Some(0), None, false), "{text}");
+    }
+}

@@ -62,6 +62,68 @@ pub(super) fn begun_then(cx: &Ctx, d: &Draft, ti: usize) -> bool {
     first > 0 && first - 1 > d.last && cx.adjacent(first - 1) && BEGINNING_VERBS.contains(&bare(first - 1)) && !seemed(cx, first - 1)
 }
 
+/// Verbs of beginning before the event they begin, normalised: «بدأ العمال إضرابا لمدة 48 ساعة
+/// يوم الاثنين»، «شرع الأطباء في إضراب»، «انطلقت فعاليات المهرجان». The date of their clause is
+/// when the event begins; a duration the text gives runs from it.
+const BEGINNING_VERBS_BEFORE: &[&str] = &[
+    "بدا", "بدات", "بداوا", "يبدا", "تبدا", "سيبدا", "ستبدا", "شرع", "شرعت", "شرعوا", "يشرع", "تشرع", "انطلقت", "انطلق",
+    "دخل", "دخلت", "دخلوا", "يدخل", "تدخل",
+];
+
+/// Verbs of launching, normalised: «أطلقت الوزارة يوم الأحد حملة تطعيم تستمر عشرة أيام». Before an
+/// event that lasts days (`EventType::lasts_days`) they begin it like a verb of beginning; before
+/// others they name no start («أطلقت الشرطة الغاز المسيل للدموع»).
+const LAUNCHING_VERBS_BEFORE: &[&str] = &["اطلقت", "اطلق", "اطلقوا", "تطلق", "يطلق"];
+
+/// Verbs of ending before the event they end, normalised (أنهى → «انهي»): «اختتمت فعاليات المهرجان
+/// مساء السبت»، «أنهى المضربون إضرابهم أمس». The date of their clause is when an event that lasts
+/// days (`EventType::lasts_days`) ends, not a day it fills: the festival opened a week before.
+const ENDING_VERBS_BEFORE: &[&str] = &[
+    "اختتمت", "اختتم", "اختتموا", "تختتم", "يختتم", "ستختتم", "انتهت", "انتهي", "تنتهي", "ينتهي", "ستنتهي",
+    "انهي", "انهت", "انهوا", "ينهي", "تنهي",
+];
+
+/// How many words may stand between a verb of beginning or ending and the event after it (its
+/// subject, a date: «اختتمت مساء السبت فعاليات الدورة»، «أنهى عمال المناجم إضرابهم»).
+const PHASE_VERB_REACH: usize = 4;
+
+/// Prepositions that end the reach of a verb of beginning or ending: the event after one is no
+/// subject or object of the verb («انتهى الاجتماع على وقع احتجاجات»).
+const PHASE_BLOCKERS: &[&str] = &["علي", "من", "عن", "مع", "الي", "حول", "بعد", "قبل", "رغم"];
+
+/// Whether a verb of `verbs` stands before draft `d` in its clause, within [`PHASE_VERB_REACH`]
+/// words, outside every trigger, with no other event and no preposition between (only «في» right
+/// before the event, «شرع في إضراب»; «دخل» needs it: «دخلت القوات المدينة» begins nothing).
+fn phase_verb_before(cx: &Ctx, drafts: &[Draft], d: &Draft, verbs: &[&str]) -> bool {
+    let clause = cx.words[d.first].clause;
+    let enters = |w: &str| w.starts_with("دخل") || w.starts_with("يدخل") || w.starts_with("تدخل");
+    // «دخل الأطباء في إضراب» as the trigger itself: entering the strike is its start (a verb of
+    // other triggers, «انطلقت الحملة», names a start that is itself the event)
+    let first = without_conjunction(cx.word(d.first));
+    if verbs.contains(&first) && enters(first) && (d.first + 1..=d.last).any(|wi| cx.word(wi) == "في") {
+        return true;
+    }
+    let in_draft = |wi: usize| drafts.iter().any(|o| o.first <= wi && wi <= o.last);
+    for k in 1..=PHASE_VERB_REACH {
+        if d.first < k {
+            return false;
+        }
+        let v = d.first - k;
+        if cx.words[v].clause != clause || !cx.adjacent(v) || in_draft(v) {
+            return false;
+        }
+        let w = without_conjunction(cx.word(v));
+        if verbs.contains(&w) {
+            let fi = cx.word(d.first - 1) == "في";
+            return !seemed(cx, v) && (!enters(w) || fi);
+        }
+        if PHASE_BLOCKERS.contains(&w) || (w == "في" && k > 1) {
+            return false;
+        }
+    }
+    false
+}
+
 /// Whether word `wi`, normalised «بدا», is written without its hamza: «بدا» is "seemed" («بدا أمس
 /// هشا»), «بدأ» "began"; normalisation makes them one word, so the original decides.
 fn seemed(cx: &Ctx, wi: usize) -> bool {
@@ -1139,6 +1201,20 @@ pub(super) fn link_times(cx: &Ctx, drafts: &[Draft], complement: &[Option<usize>
             None => lone_until(cx, drafts, d),
         };
         mentions[mi].time_is_start = mentions[mi].until.is_none() && mentions[mi].time.is_some_and(|ti| introduced_by_start(cx, ti) || begun_then(cx, d, ti));
+        // a verb of beginning before the event: its date is the start («بدأ العمال إضرابا الأحد»)
+        let point = |ti: usize| cx.doc.timexes[ti].kind != TimexType::Duration;
+        let lasts_days = d.type_idx.is_some_and(|t| cx.lex.types()[t].lasts_days);
+        let begun = phase_verb_before(cx, drafts, d, BEGINNING_VERBS_BEFORE) || (lasts_days && phase_verb_before(cx, drafts, d, LAUNCHING_VERBS_BEFORE));
+        if mentions[mi].until.is_none() && mentions[mi].time.is_some_and(point) && begun {
+            mentions[mi].time_is_start = true;
+        }
+        // a verb of ending before it: its date is the end, the event began before
+        // («اختتمت فعاليات المهرجان مساء السبت»): a time it lasts until, no day of its own
+        // (of an event that lasts days: a summit that ended on Tuesday evening met that day)
+        if lasts_days && mentions[mi].until.is_none() && mentions[mi].time.is_some_and(point) && phase_verb_before(cx, drafts, d, ENDING_VERBS_BEFORE) {
+            mentions[mi].until = mentions[mi].time.take();
+            mentions[mi].time_is_start = false;
+        }
         mentions[mi].since = since_timex(cx, drafts, d);
         // a start named as one («انطلقت الحملة منذ 16 جانفي»): «منذ X» is when it happened
         if mentions[mi].time.is_none() && mentions[mi].until.is_none() && (d.first..=d.last).any(|wi| cx.lex.is_beginning(cx.word(wi))) {

@@ -2408,6 +2408,9 @@ fn a_verb_of_ending_before_an_event_dates_its_end_and_one_of_beginning_its_start
     let d = doc("d", text, vec![duration("48 ساعة", "PT48H", 48 * 3600), date("يوم الثلاثاء", "2025-11-11", tue)]);
     let m = with(&extract(&d, &lex()), "إضراب");
     assert_eq!((m.time, m.time_is_start, m.duration), (Some(1), true, Some(0)));
+    let text = "بدأ عمال الموانئ في تونس يوم الثلاثاء إضرابا عن العمل.";
+    let d = doc("d", text, vec![date("يوم الثلاثاء", "2025-11-11", tue)]);
+    assert!(with(&extract(&d, &lex()), "إضراب").time_is_start, "{text}");
     let text = "أطلقت الوزارة يوم الثلاثاء حملة تطعيم ضد الحصبة.";
     let d = doc("d", text, vec![date("يوم الثلاثاء", "2025-11-11", tue)]);
     assert!(with(&extract(&d, &lex()), "حملة تطعيم").time_is_start, "{text}");

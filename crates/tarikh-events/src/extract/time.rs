@@ -84,8 +84,14 @@ const ENDING_VERBS_BEFORE: &[&str] = &[
 ];
 
 /// How many words may stand between a verb of beginning or ending and the event after it (its
-/// subject, a date: «اختتمت مساء السبت فعاليات الدورة»، «أنهى عمال المناجم إضرابهم»).
-const PHASE_VERB_REACH: usize = 4;
+/// subject, a place, a date: «اختتمت مساء السبت فعاليات الدورة»، «بدأ عمال السكك الحديدية في
+/// المغرب يوم الاثنين إضرابا»: seven).
+const PHASE_VERB_REACH: usize = 8;
+
+/// How near the event a preposition must stand to govern it («على وقع احتجاجات»، «بعد ساعات من
+/// الإضراب»); one further off heads an adjunct of the verb («في المغرب») and the event after it is
+/// still the verb's object.
+const PHASE_BLOCKER_REACH: usize = 3;
 
 /// Prepositions that end the reach of a verb of beginning or ending: the event after one is no
 /// subject or object of the verb («انتهى الاجتماع على وقع احتجاجات»).
@@ -117,7 +123,7 @@ fn phase_verb_before(cx: &Ctx, drafts: &[Draft], d: &Draft, verbs: &[&str]) -> b
             let fi = cx.word(d.first - 1) == "في";
             return !seemed(cx, v) && (!enters(w) || fi);
         }
-        if PHASE_BLOCKERS.contains(&w) || (w == "في" && k > 1) {
+        if k <= PHASE_BLOCKER_REACH && (PHASE_BLOCKERS.contains(&w) || (w == "في" && k > 1)) {
             return false;
         }
     }

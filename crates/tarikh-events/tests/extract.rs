@@ -2431,3 +2431,29 @@ fn a_verb_of_ending_before_an_event_dates_its_end_and_one_of_beginning_its_start
         assert_eq!((m.time, m.until, m.time_is_start), (Some(0), None, false), "{text}");
     }
 }
+
+#[test]
+fn a_narrative_clause_after_a_comma_takes_the_date_of_the_one_before() {
+    let sun = day(2025, 10, 5);
+    let text = "خرج آلاف المتظاهرين في شوارع العاصمة يوم الأحد، وقتل شخصان برصاص الشرطة.";
+    let d = doc("d", text, vec![date("يوم الأحد", "2025-10-05", sun)]);
+    let ev = extract(&d, &lex());
+    let m = ev.mentions.iter().find(|m| m.trigger.contains("قتل")).unwrap_or_else(|| panic!("{:?}", ev.mentions));
+    assert_eq!(m.time, Some(0), "{text}");
+    // counter-cases: a report before it, a coming event, a clause with no comma
+    for text in [
+        "قال الوزير يوم الأحد، وقتل شخصان في الهجوم.",
+        "يتظاهر آلاف العمال يوم الأحد، وقتل شخصان برصاص الشرطة.",
+    ] {
+        let d = doc("d", text, vec![date("يوم الأحد", "2025-10-05", sun)]);
+        let ev = extract(&d, &lex());
+        let m = ev.mentions.iter().find(|m| m.trigger.contains("قتل")).unwrap_or_else(|| panic!("{:?}", ev.mentions));
+        assert_eq!(m.time, None, "{text}");
+    }
+    // a verbal noun after the comma is an object of the verb before it, no event told on
+    for text in ["أمر الوزير يوم الأحد بتشكيل لجنة تحقيق، واعتقال مدير الشركة."] {
+        let d = doc("d", text, vec![date("يوم الأحد", "2025-10-05", sun)]);
+        let ev = extract(&d, &lex());
+        assert!(ev.mentions.iter().filter(|m| m.trigger.contains("اعتقال")).all(|m| m.time.is_none()), "{text}");
+    }
+}

@@ -5,7 +5,7 @@ use crate::EventMention;
 use std::collections::HashSet;
 use super::{Draft, drafts_of_sentence};
 use super::context::{Ctx, opens_with_conjunction};
-use super::words::{looks_like_verb, without_conjunction};
+use super::words::{is_perfect_verb, looks_like_verb, noun_pattern, without_conjunction};
 use super::roles::RELATIVE_PRONOUNS;
 use tarikh_anchor::TimexType;
 
@@ -1236,5 +1236,53 @@ pub(super) fn link_times(cx: &Ctx, drafts: &[Draft], complement: &[Option<usize>
         }
         mentions[mi].duration = event_duration(cx, drafts, d);
     }
+    for mi in 0..drafts.len() {
+        if let Some(ti) = narrative_date(cx, drafts, mentions, mi) {
+            mentions[mi].time = Some(ti);
+        }
+    }
     own_date
+}
+
+/// A word that reads as a perfect verb and no verbal noun: no prefix of the imperfect, not of
+/// the pattern فِعال, not a derived masdar with its long ā before the last letter («اعتقال»،
+/// «انهيار») or its final «اء» («استدعاء»): «، واعتقال مدير الشركة» is the object of an order
+/// before it, no event told on.
+fn perfect_verb(w: &str) -> bool {
+    let masdar = w.chars().count() >= 5 && w.ends_with("اء");
+    is_perfect_verb(w) && looks_like_verb(w) && !w.starts_with(['ي', 'ت', 'ن', 'س']) && !noun_pattern(w) && !masdar
+}
+
+/// The date a narrative clause takes from the one before it: news goes on with «، وقتل شخصان
+/// برصاص الشرطة» after «خرج آلاف المتظاهرين يوم الأحد», the same occasion told on. The mention
+/// has no time of its own; its trigger is a perfect verb with «و» opening its clause, after a comma;
+/// the event right before it in the sentence is dated (no range, no report: a report's date is
+/// not what it reports), in the clause right before, and is told in the perfect too.
+fn narrative_date(cx: &Ctx, drafts: &[Draft], mentions: &[EventMention], mi: usize) -> Option<usize> {
+    let d = &drafts[mi];
+    let m = &mentions[mi];
+    if m.time.is_some() || m.until.is_some() || m.since.is_some() || d.first == 0 || mi == 0 {
+        return None;
+    }
+    let word = cx.word(d.first);
+    let verb = without_conjunction(word);
+    let opens = word.starts_with('و') && verb != word && perfect_verb(verb);
+    let clause = cx.words[d.first].clause;
+    let after_comma = cx.words[d.first - 1].clause + 1 == clause && cx.text[cx.words[d.first - 1].range.end..cx.words[d.first].range.start].contains(['،', ',']);
+    if !opens || !after_comma {
+        return None;
+    }
+    let prev = &drafts[mi - 1];
+    let pm = &mentions[mi - 1];
+    let reports = |x: &Draft| x.type_idx.is_some_and(|t| cx.lex.types()[t].reports);
+    // (the previous event's trigger, or its clause's first word, is a perfect verb: «خرج آلاف
+    // المتظاهرين»، «شنت الطائرات غارات»)
+    let perfect = |wi: usize| perfect_verb(without_conjunction(cx.word(wi)));
+    let prev_clause = cx.words[prev.first].clause;
+    let told_done = perfect(prev.first) || cx.words.iter().position(|x| x.clause == prev_clause).is_some_and(perfect);
+    let same_sentence = cx.words[prev.first].sentence == cx.words[d.first].sentence;
+    let clause_before = cx.words[prev.last].clause + 1 == clause;
+    let ti = pm.time?;
+    let point = matches!(cx.doc.timexes[ti].kind, TimexType::Date | TimexType::Time);
+    (same_sentence && clause_before && told_done && point && !reports(prev) && !reports(d) && pm.until.is_none()).then_some(ti)
 }

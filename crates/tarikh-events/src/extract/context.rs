@@ -345,7 +345,8 @@ impl<'a> Ctx<'a> {
     /// التوصل إلى اتفاق»، «لم يتم التوصل إلى اتفاق»، «لم يتوصل الطرفان إلى اتفاق»، «فشلت
     /// المفاوضات في التوصل إلى اتفاق». A verb of reaching («التوصل إلى») stands up to
     /// [`REACH_SUBJECT`] words before it, «إلى» right before it; the reaching is negated, or a verb of
-    /// failure stands up to three words before it in the clause. No agreement was reached.
+    /// failure stands up to three words before it in the clause. No agreement was reached, unless
+/// «إلا» follows in the clause («لم يتم التوصل إلى اتفاق إلا بعد مفاوضات شاقة»).
     fn reaching_failed(&self, wi: usize) -> bool {
         let clause = self.words[wi].clause;
         let joined = |a: usize| (a..wi).all(|x| self.adjacent(x) && self.words[x + 1].clause == clause);
@@ -362,7 +363,9 @@ impl<'a> Ctx<'a> {
             return false;
         };
         let failed = (r.saturating_sub(3)..r).any(|y| joined(y) && FAILING.contains(&without_conjunction(self.word(y))));
-        failed || self.negated(r)
+        // «لم يتم التوصل إلى اتفاق إلا يوم الخميس»: negation and «إلا» say it was reached then
+        let except = (wi + 1..self.words.len()).take_while(|&x| self.words[x].clause == clause).any(|x| self.word(x) == "الا");
+        (failed || self.negated(r)) && !except
     }
 
     /// Whether the event word `wi` is feared, not told as happening: a word or phrase of fear or

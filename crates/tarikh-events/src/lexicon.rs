@@ -129,6 +129,10 @@ pub struct EventType {
     /// («قتل 3 متظاهرين برصاص الأمن في احتجاجات») were killed by someone, an event of its own,
     /// not the gathering's toll (see `outcome`, whose dead «في» an accident or an attack are it).
     pub no_toll: bool,
+    /// Events that last days (festivals, strikes, sit-ins, exam sessions, tournaments): a verb of
+    /// ending before one («اختتمت فعاليات المهرجان مساء السبت»، «أنهى العمال إضرابهم أمس») dates
+    /// its end, not a day it fills (`EventMention::until`, no date of its own).
+    pub lasts_days: bool,
     /// A type whose event marks this one's start when both fall on one day (a vote begins when
     /// the polls open); empty when none.
     pub begins_with: String,
@@ -485,6 +489,8 @@ struct RawEvent {
     #[serde(default)]
     no_toll: bool,
     #[serde(default)]
+    lasts_days: bool,
+    #[serde(default)]
     begins_with: Option<Spanned<String>>,
     #[serde(default)]
     ends_with: Option<Spanned<String>>,
@@ -834,6 +840,7 @@ impl EventLexicon {
                 names_kind: ev.names_kind,
                 outcome: ev.outcome,
                 no_toll: ev.no_toll,
+                lasts_days: ev.lasts_days,
                 begins_with: ev.begins_with.as_ref().map(|b| b.get_ref().trim().to_string()).unwrap_or_default(),
                 ends_with: ev.ends_with.as_ref().map(|b| b.get_ref().trim().to_string()).unwrap_or_default(),
                 reacts_to: ev.reacts_to.iter().map(|t| t.get_ref().trim().to_string()).collect(),

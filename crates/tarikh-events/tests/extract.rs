@@ -499,7 +499,7 @@ fn generic_events() {
     let ev = extract(&d, &lex());
     assert!(ev.mentions.iter().any(|m| m.generic && m.trigger.contains("شيد")), "{:?}", ev.mentions.iter().map(|m| &m.trigger).collect::<Vec<_>>());
     // a verb whose root begins with و keeps it in its label
-    let d = doc("d", "ووصلت الطائرة الخميس الماضي.", vec![date("الخميس الماضي", "2020-03-05", day(2020, 3, 5))]);
+    let d = doc("d", "ووصلت طائرة المساعدات الخميس الماضي.", vec![date("الخميس الماضي", "2020-03-05", day(2020, 3, 5))]);
     let ev = extract(&d, &lex());
     assert!(ev.mentions.iter().any(|m| m.label.starts_with("وصلت")), "{:?}", ev.mentions.iter().map(|m| &m.label).collect::<Vec<_>>());
     // a name after a title (or a title and its adjective) is no verb, however it looks: «وليد»
@@ -2387,4 +2387,136 @@ fn a_trigger_of_means_after_the_object_is_the_same_event() {
     // counter-case: a pardon in a clause of its own is an event of its own
     let ev = extract(&doc("d", "أفرجت السلطات عن 30 معتقلا، وصدر عفو رئاسي عن آخرين.", vec![]), &lex());
     assert_eq!(ev.mentions.iter().filter(|m| m.event_type == "release").count(), 2);
+}
+
+#[test]
+fn a_verb_of_ending_before_an_event_dates_its_end_and_one_of_beginning_its_start() {
+    let with = |ev: &DocEvents, w: &str| ev.mentions.iter().find(|m| m.trigger.contains(w)).cloned().unwrap_or_else(|| panic!("no {w} in {:?}", ev.mentions));
+    let tue = day(2020, 3, 3);
+    // the festival ended on Tuesday evening: it began before, its end falls then
+    for (text, phrase, word) in [
+        ("اختتمت مساء الثلاثاء فعاليات المهرجان.", "مساء الثلاثاء", "المهرجان"),
+        ("اختتم المعتصمون اعتصامهم يوم الثلاثاء.", "يوم الثلاثاء", "اعتصام"),
+        ("وأنهى العمال إضرابهم يوم الثلاثاء.", "يوم الثلاثاء", "إضراب"),
+    ] {
+        let d = doc("d", text, vec![date(phrase, "2020-03-03", tue)]);
+        let m = with(&extract(&d, &lex()), word);
+        assert_eq!((m.time, m.until, m.time_is_start), (None, Some(0), false), "{text}");
+    }
+    // a verb of beginning before it: the date is its start, a duration runs from it
+    let text = "بدأ العمال إضرابا لمدة 48 ساعة يوم الثلاثاء.";
+    let d = doc("d", text, vec![duration("48 ساعة", "PT48H", 48 * 3600), date("يوم الثلاثاء", "2020-03-03", tue)]);
+    let m = with(&extract(&d, &lex()), "إضراب");
+    assert_eq!((m.time, m.time_is_start, m.duration), (Some(1), true, Some(0)));
+    let text = "بدأ عمال الموانئ في تونس يوم الثلاثاء إضرابا عن العمل.";
+    let d = doc("d", text, vec![date("يوم الثلاثاء", "2020-03-03", tue)]);
+    assert!(with(&extract(&d, &lex()), "إضراب").time_is_start, "{text}");
+    let text = "أطلقت الوزارة يوم الثلاثاء حملة تطعيم ضد الحصبة.";
+    let d = doc("d", text, vec![date("يوم الثلاثاء", "2020-03-03", tue)]);
+    assert!(with(&extract(&d, &lex()), "حملة تطعيم").time_is_start, "{text}");
+    let text = "دخل الأطباء في إضراب مفتوح يوم الثلاثاء.";
+    let d = doc("d", text, vec![date("يوم الثلاثاء", "2020-03-03", tue)]);
+    let ev = extract(&d, &lex());
+    assert!(with(&ev, "إضراب").time_is_start, "{text} {:?}", ev.mentions.iter().map(|m| (&m.trigger, m.time, m.time_is_start)).collect::<Vec<_>>());
+    // counter-cases: the event after a preposition is no object of the verb; «دخل» without «في»
+    // begins nothing
+    for (text, phrase, word) in [
+        ("انتهى الاجتماع على وقع احتجاجات يوم الثلاثاء.", "يوم الثلاثاء", "احتجاجات"),
+        // a meeting mostly lasts the day it ends (only events that last days end on a later one)
+        ("اختتمت القمة العربية أعمالها مساء الثلاثاء.", "مساء الثلاثاء", "القمة"),
+        ("دخلت قافلة المساعدات يوم الثلاثاء.", "يوم الثلاثاء", "المساعدات"),
+    ] {
+        let d = doc("d", text, vec![date(phrase, "2020-03-03", tue)]);
+        let m = with(&extract(&d, &lex()), word);
+        assert_eq!((m.time, m.until, m.time_is_start), (Some(0), None, false), "{text}");
+    }
+}
+
+#[test]
+fn a_narrative_clause_after_a_comma_takes_the_date_of_the_one_before() {
+    let sun = day(2025, 10, 5);
+    let text = "خرج آلاف المتظاهرين في شوارع العاصمة يوم الأحد، وقتل شخصان برصاص الشرطة.";
+    let d = doc("d", text, vec![date("يوم الأحد", "2025-10-05", sun)]);
+    let ev = extract(&d, &lex());
+    let m = ev.mentions.iter().find(|m| m.trigger.contains("قتل")).unwrap_or_else(|| panic!("{:?}", ev.mentions));
+    assert_eq!(m.time, Some(0), "{text}");
+    // counter-cases: a report before it, a coming event, a clause with no comma
+    for text in [
+        "قال الوزير يوم الأحد، وقتل شخصان في الهجوم.",
+        "يتظاهر آلاف العمال يوم الأحد، وقتل شخصان برصاص الشرطة.",
+    ] {
+        let d = doc("d", text, vec![date("يوم الأحد", "2025-10-05", sun)]);
+        let ev = extract(&d, &lex());
+        let m = ev.mentions.iter().find(|m| m.trigger.contains("قتل")).unwrap_or_else(|| panic!("{:?}", ev.mentions));
+        assert_eq!(m.time, None, "{text}");
+    }
+    // a verbal noun after the comma is an object of the verb before it, no event told on
+    for text in ["أمر الوزير يوم الأحد بتشكيل لجنة تحقيق، واعتقال مدير الشركة."] {
+        let d = doc("d", text, vec![date("يوم الأحد", "2025-10-05", sun)]);
+        let ev = extract(&d, &lex());
+        assert!(ev.mentions.iter().filter(|m| m.trigger.contains("اعتقال")).all(|m| m.time.is_none()), "{text}");
+    }
+}
+
+#[test]
+fn a_phase_verb_reaches_only_its_own_event() {
+    let with = |ev: &DocEvents, w: &str| ev.mentions.iter().find(|m| m.trigger.contains(w)).cloned().unwrap_or_else(|| panic!("no {w} in {:?}", ev.mentions));
+    let tue = day(2020, 3, 3);
+    // the verb of beginning has an object of its own, or the event stands in another clause: the
+    // event is a day, not a start
+    for (text, word) in [
+        ("بدأ الرئيس كلمته أمام المشاركين في المهرجان يوم الثلاثاء.", "المهرجان"),
+        ("بدأت قوات الأمن تفريق المظاهرة يوم الثلاثاء.", "المظاهرة"),
+        ("بدأ المحققون استجواب المتهمين في الإضراب يوم الثلاثاء.", "الإضراب"),
+        ("بدأت الحكومة دراسة مطالب النقابة التي نفذت إضرابا يوم الثلاثاء.", "إضراب"),
+        ("بدأت اللجنة عملها بعد أن نظم المعلمون اعتصاما يوم الثلاثاء.", "اعتصام"),
+        ("أطلق المتظاهرون هتافات خلال مسيرة يوم الثلاثاء.", "مسيرة"),
+        // a meeting that began late met that day
+        ("بدأ اجتماع مجلس الوزراء متأخرا يوم الثلاثاء.", "اجتماع"),
+    ] {
+        let d = doc("d", text, vec![date("يوم الثلاثاء", "2020-03-03", tue)]);
+        let m = with(&extract(&d, &lex()), word);
+        assert!(!m.time_is_start && m.until.is_none(), "{text}");
+    }
+    // a subject «في» a place stays between the verb and its event
+    let text = "شرع أساتذة التعليم الثانوي في المغرب في إضراب يوم الثلاثاء.";
+    let d = doc("d", text, vec![date("يوم الثلاثاء", "2020-03-03", tue)]);
+    assert!(with(&extract(&d, &lex()), "إضراب").time_is_start, "{text}");
+    // what ended is no event of the clause («فترة التسجيل»، «استعداداتها»)
+    for (text, word) in [
+        ("انتهت يوم الثلاثاء فترة التسجيل للمشاركة في مهرجان الموسيقى.", "مهرجان"),
+        ("أنهت الشرطة استعداداتها لتأمين المظاهرة يوم الثلاثاء.", "المظاهرة"),
+    ] {
+        let d = doc("d", text, vec![date("يوم الثلاثاء", "2020-03-03", tue)]);
+        let m = with(&extract(&d, &lex()), word);
+        assert_eq!((m.time, m.until), (Some(0), None), "{text}");
+    }
+    // a coming event ends nothing yet
+    let fri = day(2020, 3, 13);
+    let text = "تنتهي فعاليات المهرجان يوم الجمعة المقبل.";
+    let d = doc("d", text, vec![date("يوم الجمعة المقبل", "2020-03-13", fri)]);
+    assert_eq!(with(&extract(&d, &lex()), "المهرجان").until, None, "{text}");
+}
+
+#[test]
+fn a_reaching_negated_then_excepted_was_reached() {
+    let text = "لم يتم التوصل إلى اتفاق بين الطرفين إلا بعد مفاوضات شاقة.";
+    let ev = extract(&doc("d", text, vec![]), &lex());
+    assert!(ev.mentions.iter().any(|m| m.event_type == "agreement"), "{text} {:?}", ev.mentions);
+}
+
+#[test]
+fn a_narrative_clause_with_a_time_of_its_own_takes_no_date_before() {
+    let sun = day(2020, 3, 1);
+    for (text, word) in [
+        ("اعتقلت الشرطة الناشط يوم الأحد، وأفرجت عنه لاحقا بكفالة.", "أفرجت"),
+        ("قتل شرطي في هجوم يوم الأحد، واعتقلت قوات الأمن المنفذين بعد أيام.", "اعتقلت"),
+        ("قتل متظاهر برصاص الشرطة يوم الأحد، وقتل العشرات منذ بدء الاحتجاجات.", "العشرات"),
+        ("ضرب زلزال قوي المنطقة يوم الأحد، وبلغ عدد القتلى 20 شخصا.", "بلغ"),
+    ] {
+        let d = doc("d", text, vec![date("يوم الأحد", "2020-03-01", sun)]);
+        let ev = extract(&d, &lex());
+        let last = ev.mentions.iter().rev().find(|m| text.find(m.trigger.as_str()).is_some_and(|at| at > text.find('،').unwrap())).unwrap_or_else(|| panic!("{text} {:?}", ev.mentions));
+        assert_eq!(last.time, None, "{text} {word} {:?}", last);
+    }
 }

@@ -40,6 +40,18 @@ pub(super) fn index_of(ranges: &[Range<usize>], byte: usize) -> usize {
     i.saturating_sub(1)
 }
 
+
+/// Verbs and nouns of reaching an outcome («توصل الطرفان إلى اتفاق»), normalised.
+const REACHING: &[&str] = &["التوصل", "توصل", "توصلت", "توصلوا", "يتوصل", "تتوصل", "يتوصلوا", "يتوصلا", "تتوصلا", "الوصول"];
+
+/// Verbs and nouns of failing, normalised: what one fails to reach was not reached («فشلت المفاوضات
+/// في التوصل إلى اتفاق»، «إخفاق الوسطاء في التوصل»، «تعذر التوصل»).
+const FAILING: &[&str] = &["فشلت", "فشل", "فشلوا", "تفشل", "يفشل", "اخفق", "اخفقت", "اخفاق", "اخفقوا", "تعثر", "تعذر"];
+
+/// How many words (a subject: «لم يتوصل الطرفان إلى») may stand between a verb of reaching and
+/// the «إلى» of what it reached.
+const REACH_SUBJECT: usize = 2;
+
 impl<'a> Ctx<'a> {
     pub(super) fn new(doc: &'a AnchoredDocument, lex: &'a EventLexicon) -> Ctx<'a> {
         let text = doc.normalised.as_str();
@@ -326,7 +338,34 @@ impl<'a> Ctx<'a> {
         let clause = self.words[wi].clause;
         let before = |k: usize| (wi >= k && self.words[wi - k].clause == clause && (wi - k..wi).all(|x| self.adjacent(x))).then(|| self.word(wi - k));
         let negation = |w: &str| self.lex.is_negation(w);
-        before(1).is_some_and(negation) || (before(2).is_some_and(negation) && before(1).is_some_and(|w| self.lex.is_non_event(w)))
+        before(1).is_some_and(negation) || (before(2).is_some_and(negation) && before(1).is_some_and(|w| self.lex.is_non_event(w))) || self.reaching_failed(wi)
+    }
+
+    /// Whether the event word `wi` is what a negated or failed reaching did not reach: «دون
+    /// التوصل إلى اتفاق»، «لم يتم التوصل إلى اتفاق»، «لم يتوصل الطرفان إلى اتفاق»، «فشلت
+    /// المفاوضات في التوصل إلى اتفاق». A verb of reaching («التوصل إلى») stands up to
+    /// [`REACH_SUBJECT`] words before it, «إلى» right before it; the reaching is negated, or a verb of
+    /// failure stands up to three words before it in the clause. No agreement was reached, unless
+/// «إلا» follows in the clause («لم يتم التوصل إلى اتفاق إلا بعد مفاوضات شاقة»).
+    fn reaching_failed(&self, wi: usize) -> bool {
+        let clause = self.words[wi].clause;
+        let joined = |a: usize| (a..wi).all(|x| self.adjacent(x) && self.words[x + 1].clause == clause);
+        if wi == 0 {
+            return false;
+        }
+        // «التوصل إلى اتفاق», or ل attached: «التوصل لاتفاق»
+        let attached = self.word(wi).starts_with('ل') && REACHING.contains(&without_conjunction(self.word(wi - 1)));
+        if self.word(wi - 1) != "الي" && !attached {
+            return false;
+        }
+        let nearest = if attached { 1 } else { 2 };
+        let Some(r) = (nearest..=REACH_SUBJECT + 1).filter(|&k| wi >= k && joined(wi - k)).map(|k| wi - k).find(|&r| REACHING.contains(&without_conjunction(self.word(r)))) else {
+            return false;
+        };
+        let failed = (r.saturating_sub(3)..r).any(|y| joined(y) && FAILING.contains(&without_conjunction(self.word(y))));
+        // «لم يتم التوصل إلى اتفاق إلا يوم الخميس»: negation and «إلا» say it was reached then
+        let except = (wi + 1..self.words.len()).take_while(|&x| self.words[x].clause == clause).any(|x| self.word(x) == "الا");
+        (failed || self.negated(r)) && !except
     }
 
     /// Whether the event word `wi` is feared, not told as happening: a word or phrase of fear or

@@ -5,7 +5,7 @@ use crate::EventMention;
 use std::collections::HashSet;
 use super::{Draft, drafts_of_sentence};
 use super::context::{Ctx, opens_with_conjunction};
-use super::words::{looks_like_verb, without_conjunction};
+use super::words::{is_perfect_verb, looks_like_verb, noun_pattern, without_conjunction};
 use super::roles::RELATIVE_PRONOUNS;
 use tarikh_anchor::TimexType;
 
@@ -60,6 +60,164 @@ pub(super) fn begun_then(cx: &Ctx, d: &Draft, ti: usize) -> bool {
     // «من» is the date's own first word or the word before it
     let first = if cx.word(tf) == "من" { tf } else if cx.word(tf - 1) == "من" && cx.adjacent(tf - 1) { tf - 1 } else { tf };
     first > 0 && first - 1 > d.last && cx.adjacent(first - 1) && BEGINNING_VERBS.contains(&bare(first - 1)) && !seemed(cx, first - 1)
+}
+
+/// Verbs of beginning before the event they begin, normalised: «بدأ العمال إضرابا لمدة 48 ساعة
+/// يوم الاثنين»، «شرع الأطباء في إضراب»، «انطلقت فعاليات المهرجان». The date of their clause is
+/// when the event begins; a duration the text gives runs from it.
+const BEGINNING_VERBS_BEFORE: &[&str] = &[
+    "بدا", "بدات", "بداوا", "يبدا", "تبدا", "سيبدا", "ستبدا", "شرع", "شرعت", "شرعوا", "يشرع", "تشرع", "انطلقت", "انطلق",
+    "دخل", "دخلت", "دخلوا", "يدخل", "تدخل",
+];
+
+/// Verbs of launching, normalised: «أطلقت الوزارة يوم الأحد حملة تطعيم تستمر عشرة أيام». Before an
+/// event that lasts days (`EventType::lasts_days`) they begin it like a verb of beginning; before
+/// others they name no start («أطلقت الشرطة الغاز المسيل للدموع»).
+const LAUNCHING_VERBS_BEFORE: &[&str] = &["اطلقت", "اطلق", "اطلقوا", "تطلق", "يطلق"];
+
+/// Verbs of ending before the event they end, normalised (أنهى → «انهي»): «اختتمت فعاليات المهرجان
+/// مساء السبت»، «أنهى المضربون إضرابهم أمس». The date of their clause is when an event that lasts
+/// days (`EventType::lasts_days`) ends, not a day it fills: the festival opened a week before.
+const ENDING_VERBS_BEFORE: &[&str] = &[
+    "اختتمت", "اختتم", "اختتموا", "تختتم", "يختتم", "ستختتم", "انتهت", "انتهي", "تنتهي", "ينتهي", "ستنتهي",
+    "انهي", "انهت", "انهوا", "ينهي", "تنهي",
+];
+
+/// How many words may stand between a verb of beginning or ending and the event after it (its
+/// subject, a place, a date: «اختتمت مساء السبت فعاليات الدورة»، «بدأ عمال السكك الحديدية في
+/// المغرب يوم الاثنين إضرابا»: seven).
+const PHASE_VERB_REACH: usize = 8;
+
+/// How near the event a preposition must stand to govern it («على وقع احتجاجات»، «بعد ساعات من
+/// الإضراب»); one further off heads an adjunct of the verb («في المغرب») and the event after it is
+/// still the verb's object.
+const PHASE_BLOCKER_REACH: usize = 3;
+
+/// Prepositions that end the reach of a verb of beginning or ending: the event after one is no
+/// subject or object of the verb («انتهى الاجتماع على وقع احتجاجات»).
+const PHASE_BLOCKERS: &[&str] = &["علي", "من", "عن", "مع", "الي", "حول", "بعد", "قبل", "رغم"];
+
+/// What a verb before an event does to it: begins it («بدأ العمال إضرابا»), launches it («أطلقت
+/// الوزارة حملة تطعيم»: only a campaign, an initiative, an operation or activities are launched;
+/// «أطلق سراح»، «أطلق النار»، «أطلق هتافات» begin nothing) or ends it («اختتمت فعاليات المهرجان»).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Phase {
+    Begin,
+    Launch,
+    End,
+}
+
+/// Heads of what is launched, normalised without the article: «أطلقت الوزارة حملة تلقيح»،
+/// «أطلق الجيش عملية عسكرية»، «أطلقت فعاليات المهرجان».
+const LAUNCHED: &[&str] = &["حمله", "حملات", "مبادره", "عمليه", "فعاليات"];
+
+/// Words that may stand between a verb of ending and its event besides a date: «اختتمت فعاليات
+/// المهرجان»، «اختتمت القمة أعمالها»، «انتهت الدورة».
+const ENDED_HEADS: &[&str] = &["فعاليات", "اعمال", "دوره", "الدوره", "الفعاليات", "الاعمال"];
+
+/// Verbal nouns that are the object of a verb of beginning, no event of their own («بدأ العمل
+/// بقانون»، «بدأ العد التنازلي»، «بدأت الحكومة دراسة مطالب»), normalised without the article.
+const BEGUN_WORK: &[&str] = &["عمل", "عد", "دراسه", "بحث", "نظر", "مناقشه"];
+
+/// Whether word `wi` reads as a noun with a pronoun suffix in the original text («كلمته»،
+/// «عملها»، «استعداداته»، «إضرابهم»): the verb's own possessed object.
+fn possessed(cx: &Ctx, wi: usize) -> bool {
+    let (s, e) = cx.span(cx.words[wi].range.clone());
+    let w = cx.orig(s, e);
+    w.chars().count() >= 4 && ["ه", "ها", "هم", "هما", "هن"].iter().any(|p| w.ends_with(p))
+}
+
+/// Whether word `wi`, `k` words after a verb of beginning, is a verbal noun that is the verb's own
+/// object («بدأ المحققون استجواب المتهمين»، «بدأت قوات الأمن تفريق المظاهرة»، «بدأ العد
+/// التنازلي»): of the patterns استفعال، تفعيل، افتعال, or a noun of work; one with the article
+/// only right after the verb (further on it belongs to the subject: «أساتذة التعليم الثانوي»).
+fn begun_verbal_noun(cx: &Ctx, wi: usize, k: usize) -> bool {
+    let w = without_conjunction(cx.word(wi));
+    let bare = w.strip_prefix("ال");
+    if bare.is_some() && k > 1 {
+        return false;
+    }
+    let b = bare.unwrap_or(w);
+    let c: Vec<char> = b.chars().collect();
+    let istifal = b.starts_with("است") && c.len() >= 6;
+    let tafil = c.len() == 5 && c[0] == 'ت' && c[3] == 'ي';
+    let iftial = c.len() == 6 && c[0] == 'ا' && c[2] == 'ت' && c[4] == 'ا';
+    istifal || tafil || iftial || BEGUN_WORK.contains(&b)
+}
+
+/// Whether a verb of `verbs` stands before draft `d` in its clause, within [`PHASE_VERB_REACH`]
+/// words, outside every trigger, with no other event and no preposition between (only «في» right
+/// before the event, «شرع في إضراب», or one before a place, «بدأ عمال النقل في تونس إضرابا»;
+/// «دخل» needs «في»: «دخلت القوات المدينة» begins nothing). What stands between is the verb's
+/// subject, a place and a date: a relative pronoun or «أن» ends the reach (the event is in
+/// another clause), so does the verb's own object («بدأ الرئيس كلمته»). Before a verb of ending
+/// only a date or «فعاليات/أعمال/دورة» may stand, or a subject when the event is possessed
+/// («أنهى العمال إضرابهم»).
+fn phase_verb_before(cx: &Ctx, drafts: &[Draft], d: &Draft, verbs: &[&str], phase: Phase) -> bool {
+    let clause = cx.words[d.first].clause;
+    let enters = |w: &str| w.starts_with("دخل") || w.starts_with("يدخل") || w.starts_with("تدخل");
+    // «دخل الأطباء في إضراب» as the trigger itself: entering the strike is its start (a verb of
+    // other triggers, «انطلقت الحملة», names a start that is itself the event)
+    let first = without_conjunction(cx.word(d.first));
+    if verbs.contains(&first) && enters(first) && (d.first + 1..=d.last).any(|wi| cx.word(wi) == "في") {
+        return true;
+    }
+    if phase == Phase::Launch {
+        let head = |wi: usize| LAUNCHED.contains(&crate::lexicon::strip_article(without_conjunction(cx.word(wi))));
+        if !(head(d.first) || (d.first > 0 && head(d.first - 1))) {
+            return false;
+        }
+    }
+    let in_draft = |wi: usize| drafts.iter().any(|o| o.first <= wi && wi <= o.last);
+    let event_possessed = (d.first..=d.last).any(|wi| possessed(cx, wi));
+    for k in 1..=PHASE_VERB_REACH {
+        if d.first < k {
+            return false;
+        }
+        let v = d.first - k;
+        if cx.words[v].clause != clause || !cx.adjacent(v) || in_draft(v) {
+            return false;
+        }
+        let w = without_conjunction(cx.word(v));
+        if verbs.contains(&w) {
+            let fi = cx.word(d.first - 1) == "في";
+            if seemed(cx, v) || (enters(w) && !fi) {
+                return false;
+            }
+            // what stands between the verb and the event
+            return (v + 1..d.first).all(|x| {
+                let word = without_conjunction(cx.word(x));
+                cx.word_timex[x].is_some()
+                    || match phase {
+                        Phase::End => ENDED_HEADS.contains(&word) || (event_possessed && !possessed(cx, x) && !word.starts_with('ل') && !PHASE_BLOCKERS.contains(&word)),
+                        Phase::Begin | Phase::Launch => !possessed(cx, x) && !begun_verbal_noun(cx, x, x - v),
+                    }
+            });
+        }
+        if RELATIVE_PRONOUNS.contains(&w) || w == "ان" {
+            return false;
+        }
+        // «في» before a place of one word just before the event, another «في» or a date
+        let place = w == "في" && v + 2 <= d.first && (v + 2 == d.first || cx.word(v + 2) == "في" || cx.word_timex[v + 2].is_some());
+        if k <= PHASE_BLOCKER_REACH && (PHASE_BLOCKERS.contains(&w) || (w == "في" && k > 1 && !place)) {
+            return false;
+        }
+    }
+    false
+}
+
+/// Whether the event of draft `d` is told as scheduled: «المقرر/المقررة» in it or right after
+/// it, «المقبل/المقبلة» right after it.
+fn scheduled(cx: &Ctx, d: &Draft) -> bool {
+    let end = (d.last + 3).min(cx.words.len());
+    (d.first..end).any(|wi| matches!(without_conjunction(cx.word(wi)), "المقرر" | "المقرره" | "المقبل" | "المقبله"))
+}
+
+/// Whether timex `ti` begins after the day of publication (when that day is known).
+fn after_publication(cx: &Ctx, ti: usize) -> bool {
+    let published = cx.doc.publication.known_date();
+    let start = cx.doc.timexes[ti].interval.as_ref().map(|i| i.start.date_naive());
+    matches!((published, start), (Some(p), Some(s)) if s > p)
 }
 
 /// Whether word `wi`, normalised «بدا», is written without its hamza: «بدا» is "seemed" («بدا أمس
@@ -1139,6 +1297,25 @@ pub(super) fn link_times(cx: &Ctx, drafts: &[Draft], complement: &[Option<usize>
             None => lone_until(cx, drafts, d),
         };
         mentions[mi].time_is_start = mentions[mi].until.is_none() && mentions[mi].time.is_some_and(|ti| introduced_by_start(cx, ti) || begun_then(cx, d, ti));
+        // a verb of beginning before the event: its date is the start («بدأ العمال إضرابا الأحد»),
+        // of an event that lasts days or one given a duration (a meeting that began late on Tuesday
+        // met that day)
+        let point = |ti: usize| cx.doc.timexes[ti].kind != TimexType::Duration;
+        let lasts_days = d.type_idx.is_some_and(|t| cx.lex.types()[t].lasts_days);
+        let lasting = lasts_days || event_duration(cx, drafts, d).is_some();
+        let begun = lasting && (phase_verb_before(cx, drafts, d, BEGINNING_VERBS_BEFORE, Phase::Begin) || phase_verb_before(cx, drafts, d, LAUNCHING_VERBS_BEFORE, Phase::Launch));
+        if mentions[mi].until.is_none() && mentions[mi].time.is_some_and(point) && begun {
+            mentions[mi].time_is_start = true;
+        }
+        // a verb of ending before it: its date is the end, the event began before
+        // («اختتمت فعاليات المهرجان مساء السبت»): a time it lasts until, no day of its own
+        // (of an event that lasts days: a summit that ended on Tuesday evening met that day); not
+        // of one still to come («أنهت الشرطة استعداداتها لتأمين المظاهرة المقررة يوم الجمعة المقبل»)
+        let past = |ti: usize| !scheduled(cx, d) && !after_publication(cx, ti);
+        if lasts_days && mentions[mi].until.is_none() && mentions[mi].time.is_some_and(|ti| point(ti) && past(ti)) && phase_verb_before(cx, drafts, d, ENDING_VERBS_BEFORE, Phase::End) {
+            mentions[mi].until = mentions[mi].time.take();
+            mentions[mi].time_is_start = false;
+        }
         mentions[mi].since = since_timex(cx, drafts, d);
         // a start named as one («انطلقت الحملة منذ 16 جانفي»): «منذ X» is when it happened
         if mentions[mi].time.is_none() && mentions[mi].until.is_none() && (d.first..=d.last).any(|wi| cx.lex.is_beginning(cx.word(wi))) {
@@ -1154,5 +1331,71 @@ pub(super) fn link_times(cx: &Ctx, drafts: &[Draft], complement: &[Option<usize>
         }
         mentions[mi].duration = event_duration(cx, drafts, d);
     }
+    for mi in 0..drafts.len() {
+        if let Some(ti) = narrative_date(cx, drafts, mentions, mi) {
+            mentions[mi].time = Some(ti);
+        }
+    }
     own_date
+}
+
+/// A word that reads as a perfect verb and no verbal noun: no prefix of the imperfect, not of
+/// the pattern فِعال, not a derived masdar with its long ā before the last letter («اعتقال»،
+/// «انهيار») or its final «اء» («استدعاء»): «، واعتقال مدير الشركة» is the object of an order
+/// before it, no event told on.
+fn perfect_verb(w: &str) -> bool {
+    let masdar = w.chars().count() >= 5 && w.ends_with("اء");
+    is_perfect_verb(w) && looks_like_verb(w) && !w.starts_with(['ي', 'ت', 'ن', 'س']) && !noun_pattern(w) && !masdar
+}
+
+/// Words that set a clause's time apart from the one before it: «وأفرج عنه لاحقا»، «واعتقلت
+/// الشرطة المنفذين بعد أيام»، «في وقت سابق»، «من قبل»، «منذ بدء الاحتجاجات»، «حتى الآن»،
+/// «إلى موعد لاحق», normalised.
+const TIME_APART: &[&str] = &["لاحقا", "لاحق", "بعد", "سابق", "قبل", "منذ", "الان"];
+
+/// Words of a toll in a clause, normalised: «وارتفع عدد الضحايا»، «وبلغ عدد القتلى»، «ووصل عدد
+/// المصابين»: a count up to now, no event of the day before.
+const TOLL_VERBS: &[&str] = &["ارتفع", "بلغ", "وصل", "تجاوز"];
+
+/// Whether clause `clause` tells a time of its own apart from the clause before (a word of
+/// [`TIME_APART`]) or a toll counted up to now (a verb of [`TOLL_VERBS`] before «عدد», «العشرات»
+/// or «المئات»).
+fn told_apart(cx: &Ctx, clause: usize) -> bool {
+    let words: Vec<&str> = cx.words_of_clause(clause).map(|wi| without_conjunction(cx.word(wi))).collect();
+    let toll = words.windows(2).any(|p| TOLL_VERBS.contains(&p[0]) && p[1] == "عدد") || words.iter().any(|w| matches!(*w, "العشرات" | "المئات" | "الالاف"));
+    toll || words.iter().any(|w| TIME_APART.contains(w))
+}
+
+/// The date a narrative clause takes from the one before it: news goes on with «، وقتل شخصان
+/// برصاص الشرطة» after «خرج آلاف المتظاهرين يوم الأحد», the same occasion told on. The mention
+/// has no time of its own; its trigger is a perfect verb with «و» opening its clause, after a comma;
+/// the event right before it in the sentence is dated (no range, no report: a report's date is
+/// not what it reports), in the clause right before, and is told in the perfect too.
+fn narrative_date(cx: &Ctx, drafts: &[Draft], mentions: &[EventMention], mi: usize) -> Option<usize> {
+    let d = &drafts[mi];
+    let m = &mentions[mi];
+    if m.time.is_some() || m.until.is_some() || m.since.is_some() || d.first == 0 || mi == 0 {
+        return None;
+    }
+    let word = cx.word(d.first);
+    let verb = without_conjunction(word);
+    let opens = word.starts_with('و') && verb != word && perfect_verb(verb);
+    let clause = cx.words[d.first].clause;
+    let after_comma = cx.words[d.first - 1].clause + 1 == clause && cx.text[cx.words[d.first - 1].range.end..cx.words[d.first].range.start].contains(['،', ',']);
+    if !opens || !after_comma || told_apart(cx, clause) {
+        return None;
+    }
+    let prev = &drafts[mi - 1];
+    let pm = &mentions[mi - 1];
+    let reports = |x: &Draft| x.type_idx.is_some_and(|t| cx.lex.types()[t].reports);
+    // (the previous event's trigger, or its clause's first word, is a perfect verb: «خرج آلاف
+    // المتظاهرين»، «شنت الطائرات غارات»)
+    let perfect = |wi: usize| perfect_verb(without_conjunction(cx.word(wi)));
+    let prev_clause = cx.words[prev.first].clause;
+    let told_done = perfect(prev.first) || cx.words.iter().position(|x| x.clause == prev_clause).is_some_and(perfect);
+    let same_sentence = cx.words[prev.first].sentence == cx.words[d.first].sentence;
+    let clause_before = cx.words[prev.last].clause + 1 == clause;
+    let ti = pm.time?;
+    let point = matches!(cx.doc.timexes[ti].kind, TimexType::Date | TimexType::Time);
+    (same_sentence && clause_before && told_done && point && !reports(prev) && !reports(d) && pm.until.is_none()).then_some(ti)
 }

@@ -322,8 +322,16 @@ impl Grammar {
                 }
                 let mut then = prev.clone();
                 then.month = Some(month);
-                if let (Some(y), Some(before)) = (prev.year, prev.month) {
-                    then.year = Some(y + i32::from(month < before));
+                let turn = i32::from(prev.month.is_some_and(|before| month < before));
+                if let Some(y) = prev.year {
+                    then.year = Some(y + turn);
+                } else if prev.direction.is_some() && prev.shift.is_none() && prev.anaphora.is_none() {
+                    // «رمضان الماضي وشوال»: the adjective is the first month's; the second follows
+                    // it (Shawwal after that Ramadan), not the last Shawwal before the reference,
+                    // which read in Shawwal is the year before.
+                    then.direction = None;
+                    then.anaphora = Some(Anaphora::Unit(Unit::Year));
+                    then.shift = Some((Unit::Year, turn));
                 }
                 months.push(month);
                 end = range.end;
@@ -339,8 +347,8 @@ impl Grammar {
 
     /// A list of three or more years joined by و («في 2023 و2024 و2025»): the first two were read
     /// as a stretch (year-range, «2023 و2024»), but a list names each year; they become one
-    /// expression each, and so does every year after them that nothing read. «بين عامي 2016
-    /// و2017» and two years alone stay a stretch.
+    /// expression each, and so does every year after them that nothing read or that a second
+    /// stretch took in pairs. «بين عامي 2016 و2017» and two years alone stay a stretch.
     fn split_year_lists(&self, text: &str, chosen: &mut Vec<Mention>) {
         let year_at = |rest: &str| -> Option<usize> {
             let len = rest.find(|c: char| !c.is_ascii_digit()).unwrap_or(rest.len());
@@ -358,6 +366,9 @@ impl Grammar {
         for (i, m) in chosen.iter().enumerate() {
             let s = &m.semantics;
             let Some((Some(end_year), None, None)) = s.range_end else { continue };
+            if replaced.contains(&i) {
+                continue;
+            }
             let span = &text[m.range.clone()];
             let Some(first_len) = year_at(span) else { continue };
             let Some(second) = year_after_and(m.range.start + first_len).filter(|r| r.end == m.range.end) else { continue };
@@ -373,10 +384,26 @@ impl Grammar {
             added.push(year_mention(second, end_year));
             let mut next = Some(third);
             while let Some(range) = next {
+                let Ok(year) = text[range.clone()].parse() else { break };
+                // «1994 و2004 و2014 و2024»: the last two were read as a stretch of their own; in
+                // the list they are two more years.
+                let pair = chosen.iter().position(|o| {
+                    o.range.start == range.start
+                        && matches!(o.semantics.range_end, Some((Some(_), None, None)))
+                        && year_after_and(range.end).is_some_and(|r| r.end == o.range.end)
+                });
+                if let Some(j) = pair.filter(|j| !replaced.contains(j)) {
+                    let Some(second) = year_after_and(range.end) else { break };
+                    let Ok(end) = text[second.clone()].parse() else { break };
+                    replaced.push(j);
+                    added.push(year_mention(range, year));
+                    next = year_after_and(second.end);
+                    added.push(year_mention(second, end));
+                    continue;
+                }
                 if chosen.iter().chain(&added).any(|o| o.range.start < range.end && range.start < o.range.end) {
                     break;
                 }
-                let Ok(year) = text[range.clone()].parse() else { break };
                 next = year_after_and(range.end);
                 added.push(year_mention(range, year));
             }

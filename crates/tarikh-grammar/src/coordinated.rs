@@ -322,8 +322,16 @@ impl Grammar {
                 }
                 let mut then = prev.clone();
                 then.month = Some(month);
-                if let (Some(y), Some(before)) = (prev.year, prev.month) {
-                    then.year = Some(y + i32::from(month < before));
+                let turn = i32::from(prev.month.is_some_and(|before| month < before));
+                if let Some(y) = prev.year {
+                    then.year = Some(y + turn);
+                } else if prev.direction.is_some() && prev.shift.is_none() && prev.anaphora.is_none() {
+                    // «رمضان الماضي وشوال»: the adjective is the first month's; the second follows
+                    // it (Shawwal after that Ramadan), not the last Shawwal before the reference,
+                    // which read in Shawwal is the year before.
+                    then.direction = None;
+                    then.anaphora = Some(Anaphora::Unit(Unit::Year));
+                    then.shift = Some((Unit::Year, turn));
                 }
                 months.push(month);
                 end = range.end;
@@ -339,8 +347,8 @@ impl Grammar {
 
     /// A list of three or more years joined by و («في 2023 و2024 و2025»): the first two were read
     /// as a stretch (year-range, «2023 و2024»), but a list names each year; they become one
-    /// expression each, and so does every year after them that nothing read. «بين عامي 2016
-    /// و2017» and two years alone stay a stretch.
+    /// expression each, and so does every year after them that nothing read or that a second
+    /// stretch took in pairs. «بين عامي 2016 و2017» and two years alone stay a stretch.
     fn split_year_lists(&self, text: &str, chosen: &mut Vec<Mention>) {
         let year_at = |rest: &str| -> Option<usize> {
             let len = rest.find(|c: char| !c.is_ascii_digit()).unwrap_or(rest.len());
@@ -358,6 +366,9 @@ impl Grammar {
         for (i, m) in chosen.iter().enumerate() {
             let s = &m.semantics;
             let Some((Some(end_year), None, None)) = s.range_end else { continue };
+            if replaced.contains(&i) {
+                continue;
+            }
             let span = &text[m.range.clone()];
             let Some(first_len) = year_at(span) else { continue };
             let Some(second) = year_after_and(m.range.start + first_len).filter(|r| r.end == m.range.end) else { continue };
@@ -373,10 +384,26 @@ impl Grammar {
             added.push(year_mention(second, end_year));
             let mut next = Some(third);
             while let Some(range) = next {
+                let Ok(year) = text[range.clone()].parse() else { break };
+                // «1994 و2004 و2014 و2024»: the last two were read as a stretch of their own; in
+                // the list they are two more years.
+                let pair = chosen.iter().position(|o| {
+                    o.range.start == range.start
+                        && matches!(o.semantics.range_end, Some((Some(_), None, None)))
+                        && year_after_and(range.end).is_some_and(|r| r.end == o.range.end)
+                });
+                if let Some(j) = pair.filter(|j| !replaced.contains(j)) {
+                    let Some(second) = year_after_and(range.end) else { break };
+                    let Ok(end) = text[second.clone()].parse() else { break };
+                    replaced.push(j);
+                    added.push(year_mention(range, year));
+                    next = year_after_and(second.end);
+                    added.push(year_mention(second, end));
+                    continue;
+                }
                 if chosen.iter().chain(&added).any(|o| o.range.start < range.end && range.start < o.range.end) {
                     break;
                 }
-                let Ok(year) = text[range.clone()].parse() else { break };
                 next = year_after_and(range.end);
                 added.push(year_mention(range, year));
             }
@@ -388,6 +415,7 @@ impl Grammar {
     /// weekly SET ([`Grammar::split_coordinated_weekdays`]), Hijri months joined by و and lists
     /// of years.
     pub(crate) fn split_coordinated_months(&self, text: &str, chosen: &mut Vec<Mention>) {
+        join_compound_durations(text, chosen);
         self.split_coordinated_weekdays(text, chosen);
         self.split_year_lists(text, chosen);
         if self.lexicon_index.contains_key(HIJRI_MONTH_LEXICON) {
@@ -547,6 +575,88 @@ impl Grammar {
     }
 }
 
+/// How many of the smaller unit make one of the larger, for the pairs a compound duration joins:
+/// those whose sum TIMEX3 writes in two letters and the value writer spells out from a fraction of
+/// the larger unit (PT3H20M, P2DT12H, P2Y6M, PT5M30S). A week and days, a month and days stay two.
+fn compound_step(larger: Unit, smaller: Unit) -> Option<f64> {
+    match (larger, smaller) {
+        (Unit::Year, Unit::Month) => Some(12.0),
+        (Unit::Day, Unit::Hour) => Some(24.0),
+        (Unit::Hour, Unit::Minute) | (Unit::Minute, Unit::Second) => Some(60.0),
+        _ => None,
+    }
+}
+
+/// The amount, in the larger unit, of `whole` larger units and `part` smaller ones, `per` smaller
+/// to a larger: written so that its fraction times `per` comes out whole again (3 + 20/60 must not
+/// read back as 19.999… minutes), nudged up by a few ulps when it would not. `None` if no nearby
+/// float does.
+fn compound_amount(whole: f64, part: f64, per: f64) -> Option<f64> {
+    let mut amount = whole + part / per;
+    for _ in 0..8 {
+        let v = amount.fract() * per;
+        if amount.trunc() == whole && v.fract().abs() < 1e-9 && v.round() == part {
+            return Some(amount);
+        }
+        amount = f64::from_bits(amount.to_bits() + 1);
+    }
+    None
+}
+
+/// Are `first` and `second` two durations with only «و» between them?
+fn durations_joined(text: &str, first: &Mention, second: &Mention) -> bool {
+    first.kind == MentionType::Duration
+        && second.kind == MentionType::Duration
+        && text.get(first.range.end..second.range.start).is_some_and(|gap| gap.starts_with(' ') && gap.trim() == "و")
+}
+
+/// A compound duration: two amounts of units joined by و, a larger unit then a smaller one
+/// («3 ساعات و20 دقيقة», «سنتين وستة أشهر», «يومين و12 ساعة»), is one length, PT3H20M, P2Y6M,
+/// P2DT12H, not two. Only whole amounts, descending units that TIMEX3 writes together
+/// ([`compound_step`]), and fewer of the smaller than make one larger (three hours and 90 minutes
+/// is a list); «3 أيام و3 أيام», «ساعات وأيام» and a list of three lengths stay as they are. A modifier on the first
+/// («أكثر من 3 ساعات و20 دقيقة») is the whole length's; the second must have none.
+fn join_compound_durations(text: &str, chosen: &mut Vec<Mention>) {
+    let mut added: Vec<Mention> = Vec::new();
+    let mut replaced: Vec<usize> = Vec::new();
+    for i in 1..chosen.len() {
+        if replaced.contains(&(i - 1)) {
+            continue;
+        }
+        let (first, second) = (&chosen[i - 1], &chosen[i]);
+        if !durations_joined(text, first, second) {
+            continue;
+        }
+        // Three or more lengths joined («5 سنوات و3 أشهر و10 أيام») are left a list: the sum of
+        // two would be no length the text gives.
+        let chained_before = i >= 2 && durations_joined(text, &chosen[i - 2], first);
+        let chained_after = chosen.get(i + 1).is_some_and(|next| durations_joined(text, second, next));
+        if chained_before || chained_after {
+            continue;
+        }
+        let (a, b) = (&first.semantics, &second.semantics);
+        let plain = |s: &Semantics| s.every.is_none() && s.event.is_none() && s.anaphora.is_none() && s.shift.is_none();
+        if !plain(a) || !plain(b) || b.modifier.is_some() {
+            continue;
+        }
+        let (Some(whole), Some(larger), Some(part), Some(smaller)) = (a.amount, a.unit, b.amount, b.unit) else { continue };
+        let Some(per) = compound_step(larger, smaller) else { continue };
+        if whole.fract() != 0.0 || part.fract() != 0.0 || whole < 1.0 || part < 1.0 || part >= per {
+            continue;
+        }
+        let Some(amount) = compound_amount(whole, part, per) else { continue };
+        let mut joined = first.clone();
+        joined.range = first.range.start..second.range.end;
+        joined.matched = first.matched.start.min(joined.range.start)..second.matched.end.max(joined.range.end);
+        joined.semantics.amount = Some(amount);
+        joined.rule = format!("{}+compound", first.rule);
+        replaced.push(i - 1);
+        replaced.push(i);
+        added.push(joined);
+    }
+    replace_chosen(chosen, &replaced, added);
+}
+
 /// The mentions at the indices `replaced` of `chosen` give way to `added`, kept in text order.
 fn replace_chosen(chosen: &mut Vec<Mention>, replaced: &[usize], added: Vec<Mention>) {
     if added.is_empty() {
@@ -559,4 +669,32 @@ fn replace_chosen(chosen: &mut Vec<Mention>, replaced: &[usize], added: Vec<Ment
     });
     chosen.extend(added);
     chosen.sort_by_key(|m| (m.range.start, m.range.end));
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{Grammar, MentionType};
+
+    /// The durations found in `phrase`, as (text, amount) pairs.
+    fn durations(phrase: &str) -> Vec<(String, Option<f64>)> {
+        let g = Grammar::embedded().expect("grammar");
+        let text = tarikh_text::normalise(phrase);
+        g.find(&text).into_iter().filter(|m| m.kind == MentionType::Duration).map(|m| (text[m.range.clone()].to_string(), m.semantics.amount)).collect()
+    }
+
+    #[test]
+    fn a_larger_unit_then_a_smaller_is_one_length() {
+        let found = durations("استمرت العملية 3 ساعات و20 دقيقة");
+        assert_eq!(found.len(), 1, "{found:?}");
+        let amount = found[0].1.expect("an amount");
+        assert!((amount - (3.0 + 20.0 / 60.0)).abs() < 1e-9, "{amount}");
+    }
+
+    #[test]
+    fn equal_or_ascending_units_and_lists_of_three_stay_apart() {
+        for phrase in ["استمر الإضراب 3 أيام و3 أيام", "خلال 20 دقيقة و3 ساعات", "استمرت 3 ساعات و90 دقيقة", "مدة 5 سنوات و3 أشهر و10 أيام", "استمر أسبوعين و3 أيام"] {
+            let found = durations(phrase);
+            assert!(found.len() >= 2, "{phrase}: {found:?}");
+        }
+    }
 }

@@ -751,8 +751,9 @@ mod tests {
         let (text, e) = explain("3 سبتمر 2020");
         let note = e.words.iter().find(|w| &text[w.range.clone()] == "سبتمر").expect("the misspelt word is uncovered");
         assert!(note.near.iter().any(|h| h.lexicon == "month" && h.word == "سبتمبر" && h.value == "9" && h.distance == 1), "{:?}", note.near);
-        let p = e.partial_matches.first().expect("a partial match");
-        assert!(text[p.start..p.reached].starts_with("3 سبتم"), "{p:?}: «{}»", &text[p.start..p.reached]);
+        // A rule that reads a word before its expression (score-before-part-of-day) may reach as
+        // far from another start; a date rule gets from the number into the misspelt month.
+        let p = e.partial_matches.iter().find(|p| text[p.start..p.reached].starts_with("3 سبتم")).expect("a partial match of a date rule");
         assert!(!p.ran_out && p.expected.iter().any(|x| x == "ب"), "{p:?}");
     }
 

@@ -95,6 +95,9 @@ pub(crate) enum CueKind {
     /// A thing called for or decided named before the day («دعت النقابة إلى إضراب عام الخميس»):
     /// the thing's day, the nearest leaning ahead (see [`crate::governor::decided_thing`]).
     Decided,
+    /// A perfect verb, known by its form, opening the clause of a bare day, with no other cue
+    /// («اختتمت يوم الخميس فعاليات المعرض»): what happened, past (see [`crate::perfect`]).
+    Perfect,
     /// A statement noun right before it in a clause with no cue («، خلال مؤتمر صحفي الأحد»): it
     /// dates a statement the article reports, one already made.
     Statement,
@@ -238,6 +241,8 @@ pub(crate) fn tense_cue_found<'t>(grammar: &Grammar, text: &'t str, clause: Rang
         }
         None
     })
+    // No cue at all: a perfect verb opening the clause that the table does not list (see [`crate::perfect`]).
+    .or_else(|| crate::perfect::opening_perfect(text, clause, sentence, at).map(|w| Cue { prefer: Some(Prefer::Past), word: w, kind: CueKind::Perfect }))
 }
 
 /// Relative pronouns, as normalised text writes them.
@@ -1047,6 +1052,7 @@ fn tense_note(cue: Option<Cue>, default_prefer: Prefer) -> String {
             CueKind::Imperfect => format!("«{}», an imperfect verb opening its clause: what is happening or still to come, future", c.word),
             CueKind::UntilAhead => format!("«حتى» right before it after «{}», a verb that is not past: the bound lies ahead, future", c.word),
             CueKind::Decided => format!("«{}», a verb of calling or deciding, with what it calls for or decides before the day: that thing's day, the nearest leaning ahead", c.word),
+            CueKind::Perfect => format!("«{}», a perfect verb by its form, opens its clause and no other cue: past", c.word),
             CueKind::Statement => format!("«{}», a statement the article reports, right before it in a clause with no cue: the statement's day, past", c.word),
         },
     }

@@ -32,6 +32,10 @@ const OPENERS: &[&str] = &["ثم", "كما", "وكما", "قد", "وقد", "فق
 /// Complementisers and relative pronouns: what follows them is a clause of its own.
 const CLAUSE_OPENERS: &[&str] = &["ان", "بان", "لان", "وان", "الذي", "التي", "الذين", "اللذين", "اللذان", "اللتين", "اللتان", "اللواتي", "اللاتي"];
 
+/// Nouns of a date set or chosen («حددت المحكمة موعدا للنطق بالحكم الخميس»): the day is the
+/// thing's, still to come, not the verb's.
+const SCHEDULE_NOUNS: &[&str] = &["موعد", "موعدا", "موعده", "موعدها", "مواعيد", "تاريخ", "تاريخا"];
+
 /// Does `word` (normalised, proclitics و/ف off) have a shape only a perfect verb takes?
 pub(crate) fn looks_perfect(word: &str) -> bool {
     let letters: Vec<char> = word.chars().collect();
@@ -120,7 +124,7 @@ pub(crate) fn opening_perfect<'t>(text: &'t str, clause: Range<usize>, sentence:
         }
         let blocked = between.iter().any(|(_, w)| {
             let b = crate::document::bare(w);
-            CLAUSE_OPENERS.contains(w) || CLAUSE_OPENERS.contains(&b) || crate::document::looks_imperfect(b) || crate::document::is_future_verb(b)
+            CLAUSE_OPENERS.contains(w) || CLAUSE_OPENERS.contains(&b) || SCHEDULE_NOUNS.contains(&b) || crate::document::looks_imperfect(b) || crate::document::is_future_verb(b)
         });
         if blocked {
             return None;
@@ -180,6 +184,7 @@ mod tests {
         assert_eq!(opening("بودابست - يجتمع الوزراء يوم الجمعة", "يوم الجمعة"), None);
         assert_eq!(opening("تمكنت الشرطة من معرفة أن اللقاء يوم الجمعة", "يوم الجمعة"), None);
         assert_eq!(opening("اتفقت الأطراف على جولة ستعقد يوم الجمعة", "يوم الجمعة"), None);
+        assert_eq!(opening("حددت المحكمة موعدا للنطق بالحكم يوم الخميس", "يوم الخميس"), None);
         // not a bare day
         assert_eq!(opening("ضربت العاصفة المدينة في مارس", "مارس"), None);
     }

@@ -36,11 +36,15 @@ const CLAUSE_OPENERS: &[&str] = &["ان", "بان", "لان", "وان", "الذ�
 /// thing's, still to come, not the verb's.
 const SCHEDULE_NOUNS: &[&str] = &["موعد", "موعدا", "موعده", "موعدها", "مواعيد", "تاريخ", "تاريخا"];
 
+/// Perfect verbs of preparing or awaiting: what they look to lies ahead of them («استعد هولاند
+/// لمغادرة الإليزيه مساء الأحد»).
+const AHEAD_PERFECTS: &[&str] = &["استعد", "استعدت", "استعدوا", "تاهب", "تاهبت", "تاهبوا", "تحضرت", "تحضروا", "ترقب", "ترقبت", "ترقبوا", "انتظرت", "انتظروا", "انتظر"];
+
 /// Does `word` (normalised, proclitics و/ف off) have a shape only a perfect verb takes?
 pub(crate) fn looks_perfect(word: &str) -> bool {
     let letters: Vec<char> = word.chars().collect();
     let n = letters.len();
-    if n < 4 || !letters.iter().all(|c| ('\u{0621}'..='\u{064A}').contains(c)) || NOT_PERFECT.contains(&word) {
+    if n < 4 || !letters.iter().all(|c| ('\u{0621}'..='\u{064A}').contains(c)) || NOT_PERFECT.contains(&word) || AHEAD_PERFECTS.contains(&word) {
         return false;
     }
     if word.starts_with("ال") || word.starts_with('ي') || word.starts_with('ن') || word.starts_with("سي") || word.starts_with("ست") || word.starts_with("سن") {
@@ -102,7 +106,10 @@ pub(crate) fn opening_perfect<'t>(text: &'t str, clause: Range<usize>, sentence:
         return None;
     }
     let mut starts = vec![clause.start.min(at.start)];
-    if sentence.start < clause.start {
+    // The sentence's first verb only for a day that opens a clause of its own («تظاهر الآلاف،
+    // وفق الشرطة، يوم الجمعة»): a clause with words of its own before the day («واستعد هولاند
+    // لمغادرة الإليزيه، في نهاية ولايته مساء الأحد») may date something else than the verb.
+    if sentence.start < clause.start && words(text, clause.start.min(at.start)..at.start).is_empty() {
         starts.push(sentence.start.min(at.start));
     }
     for start in starts {
@@ -174,6 +181,15 @@ mod tests {
         assert_eq!(opening("وتظاهرت حشود كبيرة في العاصمة يوم الجمعة", "يوم الجمعة").as_deref(), Some("وتظاهرت"));
         assert_eq!(opening("ثم اقتحمت القوات المبنى فجر السبت", "فجر السبت").as_deref(), Some("اقتحمت"));
         assert_eq!(opening("وخرجوا إلى الشوارع الخميس", "الخميس").as_deref(), Some("وخرجوا"));
+        // a day that opens a clause of its own: the sentence's verb
+        let n = tarikh_text::Normalised::new("تظاهرت حشود، وفق الشرطة، يوم الجمعة");
+        let text = n.as_str();
+        let at = text.find("يوم").unwrap();
+        assert_eq!(opening_perfect(text, at..text.len(), 0..text.len(), at..text.len()), Some("تظاهرت"));
+        let n = tarikh_text::Normalised::new("تظاهرت حشود، وسط العاصمة يوم الجمعة");
+        let text = n.as_str();
+        let (clause, at) = (text.find("وسط").unwrap(), text.find("يوم").unwrap());
+        assert_eq!(opening_perfect(text, clause..text.len(), 0..text.len(), at..text.len()), None);
     }
 
     #[test]
@@ -184,6 +200,7 @@ mod tests {
         assert_eq!(opening("بودابست - يجتمع الوزراء يوم الجمعة", "يوم الجمعة"), None);
         assert_eq!(opening("تمكنت الشرطة من معرفة أن اللقاء يوم الجمعة", "يوم الجمعة"), None);
         assert_eq!(opening("اتفقت الأطراف على جولة ستعقد يوم الجمعة", "يوم الجمعة"), None);
+        assert_eq!(opening("واستعد الرئيس لمغادرة القصر مساء الأحد", "مساء الأحد"), None);
         assert_eq!(opening("حددت المحكمة موعدا للنطق بالحكم يوم الخميس", "يوم الخميس"), None);
         // not a bare day
         assert_eq!(opening("ضربت العاصفة المدينة في مارس", "مارس"), None);

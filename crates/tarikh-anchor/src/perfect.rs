@@ -102,7 +102,7 @@ fn words(text: &str, range: Range<usize>) -> Vec<(usize, &str)> {
 /// The perfect verb, not in the cue table, that opens the clause or the sentence holding a bare
 /// day at `at` («اختتمت يوم الخميس فعاليات المعرض»), if there is one within twelve words before it,
 /// with no complementiser, relative pronoun, imperfect or future verb between them.
-pub(crate) fn opening_perfect<'t>(text: &'t str, clause: Range<usize>, sentence: Range<usize>, at: Range<usize>) -> Option<&'t str> {
+pub(crate) fn opening_perfect(text: &str, clause: Range<usize>, sentence: Range<usize>, at: Range<usize>) -> Option<&str> {
     if !crate::document::bare_day(text, at.clone()) {
         return None;
     }

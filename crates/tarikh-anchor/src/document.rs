@@ -95,6 +95,9 @@ pub(crate) enum CueKind {
     /// A thing called for or decided named before the day («دعت النقابة إلى إضراب عام الخميس»):
     /// the thing's day, the nearest leaning ahead (see [`crate::governor::decided_thing`]).
     Decided,
+    /// A perfect verb, known by its form, opening the clause of a bare day, with no other cue
+    /// («اختتمت يوم الخميس فعاليات المعرض»): what happened, past (see [`crate::perfect`]).
+    Perfect,
     /// A statement noun right before it in a clause with no cue («، خلال مؤتمر صحفي الأحد»): it
     /// dates a statement the article reports, one already made.
     Statement,
@@ -250,6 +253,8 @@ pub(crate) fn tense_cue_found<'t>(grammar: &Grammar, text: &'t str, clause: Rang
         }
         None
     })
+    // No cue at all: a perfect verb opening the clause that the table does not list (see [`crate::perfect`]).
+    .or_else(|| crate::perfect::opening_perfect(text, clause, sentence, at).map(|w| Cue { prefer: Some(Prefer::Past), word: w, kind: CueKind::Perfect }))
 }
 
 /// Relative pronouns, as normalised text writes them.
@@ -1184,6 +1189,7 @@ fn tense_note(cue: Option<Cue>, default_prefer: Prefer) -> String {
             CueKind::OnCondition => format!("«على {}» + an imperfect before it: an arrangement, still to come, future", c.word),
             CueKind::Awaited if c.prefer == Some(Prefer::Future) => format!("«{}» before it and «المقبل / القادم» after it: a feast or month prepared for, the next one, future", c.word),
             CueKind::Awaited => format!("«{}» before it: a feast or month prepared for or awaited, whatever the verb's tense; the nearest occurrence, which lies ahead or at most three days behind", c.word),
+            CueKind::Perfect => format!("«{}», a perfect verb by its form, opens its clause and no other cue: past", c.word),
             CueKind::Statement => format!("«{}», a statement the article reports, right before it in a clause with no cue: the statement's day, past", c.word),
         },
     }
@@ -1548,7 +1554,8 @@ mod tests {
         assert_eq!(cue("يذكر أن المنتخب فاز على السنغال يوم الأربعاء", "يوم الأربعاء"), Some(Prefer::Past));
         assert_eq!(cue("يذكر أن المباراة الأحد حاسمة", "الأحد"), None);
         assert_eq!(cue("ويأتي ذلك بعد اجتماع الحكومة الأحد", "الأحد"), None);
-        assert_eq!(cue("وتمكن الجيش الأحد من استعادة المدينة", "الأحد"), None);
+        // («تمكن» is a perfect verb of the cue table: past)
+        assert_eq!(cue("وتمكن الجيش الأحد من استعادة المدينة", "الأحد"), Some(Prefer::Past));
         assert_eq!(cue("ويقول الوزير إن المفاوضات الأحد", "الأحد"), None);
         // A verb of continuing tells a state under way.
         assert_eq!(cue("يواصل النواب الاثنين مناقشة الميزانية", "الاثنين"), None);

@@ -20,6 +20,7 @@ mod clock;
 mod document;
 mod explain;
 mod governor;
+mod perfect;
 mod publication;
 mod resolve;
 mod since;

@@ -1,0 +1,209 @@
+//! A perfect verb opening a clause, recognised by its form.
+//!
+//! News reports what happened: a clause that opens with a perfect verb in verb-subject order
+//! («ضربت عاصفة قوية السواحل يوم الجمعة»، «تظاهروا أمام البرلمان الخميس») tells the past, so a bare
+//! weekday in it is the one just gone. The grammar's `[cues]` table lists the common perfect verbs;
+//! this module recognises the ones it does not list by the shapes a noun or an imperfect verb never
+//! takes, and is read only where no other cue decided the tense.
+//!
+//! The shapes (on normalised text: أ/إ → ا, ة → ه):
+//! - the feminine perfect in ـت on a stem of three letters or more (ضربت، اختتمت، تظاهرت), not a
+//!   plural in ـات, nor a word in ـوت/ـيت (بيروت، الكويت), nor a تـ word of four letters (تثبت is
+//!   also an imperfect);
+//! - the masculine plural in ـوا with no imperfect prefix (خرجوا، تظاهروا);
+//! - the derived forms VII, VIII and X, which an imperfect or a verbal noun never share: انفعل،
+//!   افتعل (افطعل، افدعل)، استفعل, with no long vowel inside (not انفجار، اقتصاد، استقرار).
+//!
+//! A bare three-letter form (ضرب، غرق) cannot be told from a noun by its shape: the common ones are
+//! listed in the cue table. Never a word in ال, يـ or نـ (imperfect), سيـ/ستـ (future), nor a word
+//! followed by «-» or «(»: a dateline («بودابست - …»).
+
+use std::ops::Range;
+
+/// Words of the shapes above that are no perfect verbs: nouns, names, particles.
+const NOT_PERFECT: &[&str] = &[
+    "ليست", "لست", "مازالت", "لازالت", "مادامت", "مازلت", "لازلت", "انترنت", "بودابست", "بوخارست", "بريكست", "ايفرست",
+    "مدحت", "عصمت", "حكمت", "بهجت", "شوكت", "ميرفت", "مرفت", "نشات", "طلعت", "سانت", "ماركت", "سوبرماركت", "اسطبل", "انجلز",
+];
+
+/// Words that may come before the verb at the start of a clause («ثم أغلقت …»، «كما خرجوا …»).
+const OPENERS: &[&str] = &["ثم", "كما", "وكما", "قد", "وقد", "فقد", "لقد", "ولقد"];
+
+/// Complementisers and relative pronouns: what follows them is a clause of its own.
+const CLAUSE_OPENERS: &[&str] = &["ان", "بان", "لان", "وان", "الذي", "التي", "الذين", "اللذين", "اللذان", "اللتين", "اللتان", "اللواتي", "اللاتي"];
+
+/// Nouns of a date set or chosen («حددت المحكمة موعدا للنطق بالحكم الخميس»): the day is the
+/// thing's, still to come, not the verb's.
+const SCHEDULE_NOUNS: &[&str] = &["موعد", "موعدا", "موعده", "موعدها", "مواعيد", "تاريخ", "تاريخا"];
+
+/// Perfect verbs of preparing, awaiting or setting a date: what they look to lies ahead of them («استعد هولاند
+/// لمغادرة الإليزيه مساء الأحد»، «حددت الوزارة يوم السبت عطلة رسمية»).
+const AHEAD_PERFECTS: &[&str] = &["استعد", "استعدت", "استعدوا", "تاهب", "تاهبت", "تاهبوا", "تحضرت", "تحضروا", "ترقب", "ترقبت", "ترقبوا", "انتظرت", "انتظروا", "انتظر", "حددت", "حددوا", "عينت", "عينوا", "اختارت", "اختاروا"];
+
+/// Does `word` (normalised, proclitics و/ف off) have a shape only a perfect verb takes?
+pub(crate) fn looks_perfect(word: &str) -> bool {
+    let letters: Vec<char> = word.chars().collect();
+    let n = letters.len();
+    if n < 4 || !letters.iter().all(|c| ('\u{0621}'..='\u{064A}').contains(c)) || NOT_PERFECT.contains(&word) || AHEAD_PERFECTS.contains(&word) {
+        return false;
+    }
+    if word.starts_with("ال") || word.starts_with('ي') || word.starts_with('ن') || word.starts_with("سي") || word.starts_with("ست") || word.starts_with("سن") {
+        return false;
+    }
+    let first = letters[0];
+    // feminine perfect: ضربت، اختتمت، تظاهرت
+    if word.ends_with('ت') {
+        if word.ends_with("ات") || word.ends_with("وت") || word.ends_with("يت") {
+            return false;
+        }
+        return if first == 'ت' { n >= 5 } else { true };
+    }
+    // masculine plural: خرجوا، تظاهروا
+    if word.ends_with("وا") {
+        if word.ends_with("اوا") {
+            return false;
+        }
+        // (a تـ plural of form V or VI, تمكنوا، تظاهروا, not an imperfect of a hollow verb, تقولوا)
+        return if first == 'ت' { n >= 6 && !letters[1..n - 2].iter().any(|c| matches!(c, 'و' | 'ي')) } else { n >= 5 };
+    }
+    // forms VII, VIII, X: انفجر، اقتحم، اصطدم، استهدف — no long vowel inside, no ـه (ة) at the end
+    if first == 'ا' && letters[n - 1] != 'ه' && letters[1..].iter().all(|c| !matches!(c, 'ا' | 'و' | 'ي' | 'ء' | 'ئ' | 'ؤ')) {
+        return match n {
+            5 => letters[1] == 'ن' || matches!(letters[2], 'ت' | 'ط' | 'د'),
+            6 => word.starts_with("است"),
+            _ => false,
+        };
+    }
+    false
+}
+
+/// The words of `text[range]`, in order, with their byte ranges.
+fn words(text: &str, range: Range<usize>) -> Vec<(usize, &str)> {
+    let Some(slice) = text.get(range.clone()) else { return Vec::new() };
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in slice.char_indices() {
+        let word_char = tarikh_text::is_word_char(c);
+        match (word_char, start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                out.push((range.start + s, &slice[s..i]));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        out.push((range.start + s, &slice[s..]));
+    }
+    out
+}
+
+/// The perfect verb, not in the cue table, that opens the clause or the sentence holding a bare
+/// day at `at` («اختتمت يوم الخميس فعاليات المعرض»), if there is one within twelve words before it,
+/// with no complementiser, relative pronoun, imperfect or future verb between them.
+pub(crate) fn opening_perfect(text: &str, clause: Range<usize>, sentence: Range<usize>, at: Range<usize>) -> Option<&str> {
+    if !crate::document::bare_day(text, at.clone()) {
+        return None;
+    }
+    let mut starts = vec![clause.start.min(at.start)];
+    // The sentence's first verb only for a day that opens a clause of its own («تظاهر الآلاف،
+    // وفق الشرطة، يوم الجمعة»): a clause with words of its own before the day («واستعد هولاند
+    // لمغادرة الإليزيه، في نهاية ولايته مساء الأحد») may date something else than the verb.
+    if sentence.start < clause.start && words(text, clause.start.min(at.start)..at.start).is_empty() {
+        starts.push(sentence.start.min(at.start));
+    }
+    for start in starts {
+        let ws = words(text, start..at.start);
+        let skip = ws.iter().take_while(|(_, w)| OPENERS.contains(w)).count();
+        let Some(&(verb_at, verb)) = ws.get(skip) else { continue };
+        let between = &ws[skip + 1..];
+        if between.len() > 11 {
+            continue;
+        }
+        let bare = crate::document::bare(verb);
+        if !looks_perfect(bare) {
+            continue;
+        }
+        // a dateline: «بودابست - …», «… (رويترز)»
+        let after = text[verb_at + verb.len()..].trim_start_matches(' ');
+        if after.starts_with('-') || after.starts_with('(') || after.starts_with('–') {
+            continue;
+        }
+        let blocked = between.iter().any(|(_, w)| {
+            let b = crate::document::bare(w);
+            CLAUSE_OPENERS.contains(w) || CLAUSE_OPENERS.contains(&b) || SCHEDULE_NOUNS.contains(&b) || crate::document::looks_imperfect(b) || crate::document::is_future_verb(b)
+        });
+        if blocked {
+            return None;
+        }
+        return Some(verb);
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn perfect_shapes() {
+        for w in ["ضربت", "غرقت", "اختتمت", "تظاهرت", "تمكنت", "خرجوا", "تظاهروا", "احتجوا", "اختتم", "اقتحم", "انفجر", "استهدف", "اصطدم", "انسحب", "ازدحم"] {
+            assert!(looks_perfect(w), "{w} is a perfect verb");
+        }
+    }
+
+    #[test]
+    fn not_perfect_shapes() {
+        for w in [
+            // nouns and names in ت, plurals in ات
+            "وقت", "بيت", "صوت", "تحت", "بيروت", "الكويت", "قوات", "سلطات", "انترنت", "ليست", "مازالت", "حكمت",
+            // imperfect and future verbs
+            "تشهد", "تثبت", "يضربون", "يخرجوا", "تقولوا", "ستضرب", "سيخرجوا",
+            // verbal nouns and other nouns in ا
+            "انفجار", "اقتصاد", "استقرار", "اجتماع", "امريكا", "اسبوع", "اكتوبر", "اعلان", "اكثر", "انقره",
+            // bare three-letter forms and form IV: left to the cue table
+            "ضرب", "غرق", "اغلق", "الجمعه",
+        ] {
+            assert!(!looks_perfect(w), "{w} is not a perfect verb by its shape");
+        }
+    }
+
+    fn opening(sentence: &str, day: &str) -> Option<String> {
+        let n = tarikh_text::Normalised::new(sentence);
+        let text = n.as_str();
+        let day = tarikh_text::normalise(day);
+        let at = text.find(&day).unwrap();
+        opening_perfect(text, 0..text.len(), 0..text.len(), at..at + day.len()).map(str::to_string)
+    }
+
+    #[test]
+    fn a_perfect_verb_opening_the_clause() {
+        assert_eq!(opening("وتظاهرت حشود كبيرة في العاصمة يوم الجمعة", "يوم الجمعة").as_deref(), Some("وتظاهرت"));
+        assert_eq!(opening("ثم اقتحمت القوات المبنى يوم السبت", "يوم السبت").as_deref(), Some("اقتحمت"));
+        assert_eq!(opening("وخرجوا إلى الشوارع الخميس", "الخميس").as_deref(), Some("وخرجوا"));
+        // a day that opens a clause of its own: the sentence's verb
+        let n = tarikh_text::Normalised::new("تظاهرت حشود، وفق الشرطة، يوم الجمعة");
+        let text = n.as_str();
+        let at = text.find("يوم").unwrap();
+        assert_eq!(opening_perfect(text, at..text.len(), 0..text.len(), at..text.len()), Some("تظاهرت"));
+        let n = tarikh_text::Normalised::new("تظاهرت حشود، وسط العاصمة يوم الجمعة");
+        let text = n.as_str();
+        let (clause, at) = (text.find("وسط").unwrap(), text.find("يوم").unwrap());
+        assert_eq!(opening_perfect(text, clause..text.len(), 0..text.len(), at..text.len()), None);
+    }
+
+    #[test]
+    fn no_perfect_verb_opening_the_clause() {
+        // a noun first, an imperfect first, a dateline, a complementiser, an imperfect between
+        assert_eq!(opening("وقت الزيارة يوم الجمعة", "يوم الجمعة"), None);
+        assert_eq!(opening("تشهد المدينة مهرجانا يوم الجمعة", "يوم الجمعة"), None);
+        assert_eq!(opening("بودابست - يجتمع الوزراء يوم الجمعة", "يوم الجمعة"), None);
+        assert_eq!(opening("تمكنت الشرطة من معرفة أن اللقاء يوم الجمعة", "يوم الجمعة"), None);
+        assert_eq!(opening("اتفقت الأطراف على جولة ستعقد يوم الجمعة", "يوم الجمعة"), None);
+        assert_eq!(opening("واستعد الرئيس لمغادرة القصر مساء الأحد", "مساء الأحد"), None);
+        assert_eq!(opening("حددت المحكمة موعدا للنطق بالحكم يوم الخميس", "يوم الخميس"), None);
+        // not a bare day
+        assert_eq!(opening("ضربت العاصفة المدينة في مارس", "مارس"), None);
+    }
+}

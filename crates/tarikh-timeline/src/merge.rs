@@ -943,7 +943,7 @@ fn echoes(a: &BTreeMap<usize, (i64, BTreeSet<i64>)>, b: &BTreeMap<usize, (i64, B
 /// The words of a mention's sentence in order, with whether each lies in a temporal expression of
 /// its document (or is a word of time: «يوم»، «صباح»، a weekday) — the dates the articles disagree
 /// on are not what tells two events apart.
-fn sentence_words(input: &Input, f: &Flat) -> Vec<(String, bool)> {
+fn sentence_words(input: &Input, f: &Flat) -> (Vec<(String, bool)>, usize) {
     let (doc, ev) = input.docs[f.doc];
     // (the normalised text is released before reconciliation: the original is read, in code points)
     let text: Vec<char> = doc.original.chars().collect();
@@ -959,6 +959,7 @@ fn sentence_words(input: &Input, f: &Flat) -> Vec<(String, bool)> {
     ];
     let is_word = |c: char| c.is_alphanumeric() || c == '.' || matches!(c, '\u{064B}'..='\u{065F}');
     let mut out = Vec::new();
+    let mut trigger = None;
     let mut start = None;
     for k in first..=last {
         let c = if k < last { text[k] } else { ' ' };
@@ -974,12 +975,16 @@ fn sentence_words(input: &Input, f: &Flat) -> Vec<(String, bool)> {
                 let in_timex = doc.timexes.iter().any(|t| t.start < k && s < t.end);
                 let w = plain_word(raw);
                 let temporal = in_timex || TIME_WORDS.contains(&w.as_str()) || TIME_WORDS.contains(&w.trim_start_matches('و'));
+                if k > at && trigger.is_none() {
+                    trigger = Some(out.len());
+                }
                 out.push((w, temporal));
             }
             _ => {}
         }
     }
-    out
+    let trigger = trigger.unwrap_or(0);
+    (out, trigger)
 }
 
 /// Words that tell a sequel or another event of the kind: «ناشطا آخر»، «ناقلة ثانية»، «المداولة
@@ -1015,16 +1020,92 @@ fn arguments_differ(a: &[(String, bool)], b: &[(String, bool)]) -> bool {
         (Some((v, vt)), Some((w, wt))) => v == w || (*vt && *wt),
         _ => false,
     };
+    // one word put for two joined by «و» («وزير النفط» and «وزير الكهرباء والماء»)
+    let lengths = |xs: &[(String, bool)], ys: &[(String, bool)]| xs.len() == ys.len() || [xs, ys].iter().any(|s| s.len() == 2 && s[1].0.starts_with('و'));
     (0..a.len()).any(|i| {
         !a[i].1
             && (0..b.len()).any(|j| {
                 a[i].0 == b[j].0
                     && (1..=2).any(|n| {
-                        let (xs, ys) = (a.get(i + 1..i + 1 + n), b.get(j + 1..j + 1 + n));
-                        matches!((xs, ys), (Some(xs), Some(ys)) if only(xs, &in_b) && only(ys, &in_a) && resumes(a.get(i + 1 + n), b.get(j + 1 + n)))
+                        (1..=2).any(|m| {
+                            let (xs, ys) = (a.get(i + 1..i + 1 + n), b.get(j + 1..j + 1 + m));
+                            matches!((xs, ys), (Some(xs), Some(ys)) if lengths(xs, ys) && only(xs, &in_b) && only(ys, &in_a) && resumes(a.get(i + 1 + n), b.get(j + 1 + m)))
+                        })
                     })
             })
     })
+}
+
+/// The value of a word that counts («15»، «تسعة»، «سبعة»), digits or a number word from three to
+/// ten (one and two are told by the noun's own form).
+fn count_of(word: &str) -> Option<u32> {
+    let w = word.trim_start_matches('و');
+    if !w.is_empty() && w.chars().all(|c| c.is_ascii_digit()) {
+        return w.parse().ok();
+    }
+    const WORDS: &[(&str, u32)] = &[
+        ("ثلاثة", 3), ("ثلاث", 3), ("اربعة", 4), ("اربع", 4), ("خمسة", 5), ("خمس", 5), ("ستة", 6), ("ست", 6), ("سبعة", 7), ("سبع", 7), ("ثمانية", 8), ("ثماني", 8), ("تسعة", 9), ("تسع", 9), ("عشرة", 10), ("عشر", 10),
+    ];
+    WORDS.iter().find(|(n, _)| *n == w).map(|&(_, v)| v)
+}
+
+/// Whether two sentences count one thing with different numbers (outside their dates): «قتل 15
+/// مدنيا» and «قتل تسعة مدنيين» tell two attacks. Counts of different things («إنقاذ 12 شخصا»,
+/// «31 مهاجرا لقوا حتفهم») say nothing either way, nor does a sentence that counts nothing.
+fn counts_differ(a: &[(String, bool)], b: &[(String, bool)]) -> bool {
+    // the counted noun without its case and number endings («مدنيا»، «مدنيين» → «مدني»)
+    let stem = |w: &str| -> String {
+        let w = w.trim_end_matches('ا');
+        ["ين", "ون", "ات"].iter().find_map(|x| w.strip_suffix(x).filter(|r| r.chars().count() >= 2)).unwrap_or(w).to_string()
+    };
+    let counts = |s: &[(String, bool)]| -> BTreeMap<String, BTreeSet<u32>> {
+        let mut out: BTreeMap<String, BTreeSet<u32>> = BTreeMap::new();
+        for (k, (w, t)) in s.iter().enumerate() {
+            if let (false, Some(n), Some((next, false))) = (*t, count_of(w), s.get(k + 1)) {
+                out.entry(stem(next)).or_default().insert(n);
+            }
+        }
+        out
+    };
+    let (ca, cb) = (counts(a), counts(b));
+    ca.iter().any(|(noun, n)| cb.get(noun).is_some_and(|m| n.is_disjoint(m)))
+}
+
+/// Whether a word is an indefinite noun or adjective: no article, no preposition or conjunction
+/// of the small closed list, not a number.
+fn indefinite(word: &str) -> bool {
+    const FUNCTION: &[&str] = &["في", "على", "من", "الى", "عن", "مع", "بعد", "قبل", "امام", "خلال", "اثر", "اثناء", "بين", "عند", "لدي", "الي", "منذ", "حتى", "ان", "انه", "التي", "الذي", "ما", "لا", "قد"];
+    let w = word.trim_start_matches(['و', 'ف']);
+    !w.starts_with("ال") && !w.starts_with("لل") && !w.starts_with("بال") && !FUNCTION.contains(&w) && count_of(w).is_none() && w.chars().count() >= 3
+}
+
+/// Whether two sentences tell the act on two unnamed persons or things: the word right after
+/// each trigger (or after each sentence's opening verb) is an indefinite noun and they differ
+/// («توفي طفل» and «توفي شاب»), or either names in the words after its trigger an indefinite
+/// accusative («اعتقلت الشرطة ناشطا»، «اغتال مسلحون ناشطا مدنيا»): an unnamed victim is no
+/// identifier of one event — two papers of a day may tell two arrests of an activist.
+fn unnamed_patients_differ(a: &[(String, bool)], at: usize, b: &[(String, bool)], bt: usize) -> bool {
+    fn next(s: &[(String, bool)], k: usize) -> Option<&str> {
+        s.get(k + 1).filter(|(w, t)| !t && indefinite(w)).map(|(w, _)| w.as_str())
+    }
+    // after each trigger, and after the verb that opens each sentence («توفي طفل غرقا» holds
+    // the drowning's trigger after its patient)
+    for (k, l) in [(at, bt), (0, 0)] {
+        if let (Some(x), Some(y)) = (next(a, k), next(b, l)) {
+            if x != y {
+                return true;
+            }
+        }
+    }
+    const ADVERBS: &[&str] = &["غرقا", "مجددا", "ايضا", "حاليا", "سابقا", "رسميا", "صباحا", "مساء", "ليلا", "نهارا", "جدا", "اليا", "فورا", "تقريبا", "عمدا", "خطا"];
+    // (an accusative counted by a number, «15 مدنيا», is told by its count: see `counts_differ`)
+    fn unnamed(s: &[(String, bool)], k: usize) -> bool {
+        (k + 1..(k + 5).min(s.len())).any(|p| {
+            let (w, t) = &s[p];
+            !t && indefinite(w) && w.ends_with('ا') && !w.ends_with("اا") && !ADVERBS.contains(&w.as_str()) && count_of(&s[p - 1].0).is_none()
+        })
+    }
+    unnamed(a, at) || unnamed(b, bt)
 }
 
 /// A word without its inner long vowels (as the key words are interned, see `flatten`).
@@ -1150,8 +1231,8 @@ fn merge_disagreements(input: &Input, flat: &[Flat], uf: &mut UnionFind<usize>, 
                 if echoes(&offsets[&ri], &offsets[&rj]) {
                     continue;
                 }
-                let (wi, wj) = (words_of(i), words_of(j));
-                if names_sequel(&wi) || names_sequel(&wj) || arguments_differ(&wi, &wj) {
+                let ((wi, ti), (wj, tj)) = (words_of(i), words_of(j));
+                if names_sequel(&wi) || names_sequel(&wj) || arguments_differ(&wi, &wj) || counts_differ(&wi, &wj) || unnamed_patients_differ(&wi, ti, &wj, tj) {
                     continue;
                 }
                 let joined_docs: BTreeSet<usize> = di.union(dj).copied().collect();

@@ -1691,7 +1691,7 @@ fn attach_undated(flat: &[Flat], uf: &mut UnionFind<usize>, hull: &[Option<(i64,
 
 #[cfg(test)]
 mod tests {
-    use super::{arguments_differ, names_sequel, places_clash, plain_word};
+    use super::{arguments_differ, counts_differ, names_sequel, places_clash, plain_word, unnamed_patients_differ};
 
     /// Words of an invented sentence, the weekday and «يوم» as words of time.
     fn words(sentence: &str) -> Vec<(String, bool)> {
@@ -1710,6 +1710,33 @@ mod tests {
         assert!(!differ("غرق قارب قبالة سواحل صفاقس يوم الأحد", "غرق قارب قبالة سواحل صفاقس يوم الاثنين"));
         assert!(!differ("القمة العربية العادية ستعقد في بغداد", "القمة العربية ستنعقد في بغداد"));
         assert!(!differ("وصل إلى القاهرة في زيارة رسمية تستغرق يومين", "وصل إلى القاهرة في مستهل جولة إقليمية"));
+    }
+
+    #[test]
+    fn one_word_put_for_two_joined_by_and() {
+        let differ = |a: &str, b: &str| arguments_differ(&words(a), &words(b));
+        assert!(differ("قدم وزير النفط الكويتي استقالته يوم الأحد", "قدم وزير الكهرباء والماء الكويتي استقالته يوم الاثنين"));
+        assert!(!differ("القمة العربية العادية ستعقد في بغداد", "القمة العربية ستنعقد في بغداد"));
+    }
+
+    #[test]
+    fn counts_of_one_thing() {
+        let differ = |a: &str, b: &str| counts_differ(&words(a), &words(b));
+        assert!(differ("قتل 15 مدنيا في قصف على المدينة يوم الأحد", "قتل تسعة مدنيين في قصف على المدينة يوم الاثنين"));
+        // counts of different things, or one count only
+        assert!(!differ("غرق قارب وأنقذ خفر السواحل 12 شخصا", "لقي 31 مهاجرا حتفهم في غرق قارب"));
+        assert!(!differ("ضرب زلزال بقوة 6.2 درجات يوم الأحد", "ضرب زلزال الجزيرة يوم الاثنين"));
+        assert!(!differ("قتل 15 مدنيا في قصف يوم الأحد", "قتل 15 مدنيا في قصف يوم الاثنين"));
+    }
+
+    #[test]
+    fn unnamed_patients() {
+        let differ = |a: &str, at: usize, b: &str, bt: usize| unnamed_patients_differ(&words(a), at, &words(b), bt);
+        assert!(differ("توفي طفل غرقا في السد يوم الأحد", 2, "توفي شاب غرقا في السد يوم الاثنين", 2));
+        assert!(differ("اغتال مسلحون الناشط أحمد يوم الأحد", 0, "اغتال مسلحون ناشطا مدنيا يوم الاثنين", 0));
+        assert!(differ("اعتقلت الشرطة صحفيا يوم الأحد", 0, "اعتقلت الشرطة صحفيا يوم الاثنين", 0));
+        assert!(!differ("افتتح الرئيس المعرض يوم الأحد", 0, "افتتح الرئيس المعرض يوم الاثنين", 0));
+        assert!(!differ("قتل 15 مدنيا في قصف يوم الأحد", 0, "قتل 15 مدنيا في قصف يوم الاثنين", 0));
     }
 
     #[test]

@@ -994,14 +994,17 @@ const SEQUEL_WORDS: &[&str] = &[
     "متابعة", "لمتابعة", "ومتابعة",
 ];
 
-/// Whether a mention's sentence says its event is a sequel or another of its kind (see
-/// [`SEQUEL_WORDS`]; «الثاني» only after «اليوم», not in a month's name «كانون الثاني»; «الأولى»
-/// not in «جمادى الأولى»).
-fn names_sequel(words: &[(String, bool)]) -> bool {
+/// Whether a mention's sentence (its trigger the word at `trigger`) says its event is a sequel or
+/// another of its kind (see [`SEQUEL_WORDS`]; «الثاني» only after «اليوم», not in a month's name
+/// «كانون الثاني»; «الأولى» not in «جمادى الأولى»; «جديد» only on the trigger's noun).
+fn names_sequel(words: &[(String, bool)], trigger: usize) -> bool {
     words.iter().enumerate().any(|(k, (w, _))| {
         let w = w.trim_start_matches('و');
         let before = k.checked_sub(1).map(|p| words[p].0.as_str());
-        (SEQUEL_WORDS.contains(&w) && !(w == "الاولى" && before == Some("جمادي"))) || (matches!(w, "الثاني" | "الثالث") && matches!(before, Some("اليوم" | "لليوم")))
+        // «جديد» qualifies the event's noun right after the trigger («حريق جديد»، «عين سفيرا
+        // جديدا»), not any noun of the sentence («بتشكيل حكومة جديدة» after a resignation)
+        let new_of_event = !matches!(w, "جديد" | "جديدا" | "جديدة" | "الجديد" | "الجديدة") || (trigger + 1..=trigger + 2).contains(&k);
+        (SEQUEL_WORDS.contains(&w) && new_of_event && !(w == "الاولى" && before == Some("جمادي"))) || (matches!(w, "الثاني" | "الثالث") && matches!(before, Some("اليوم" | "لليوم")))
     })
 }
 
@@ -1232,7 +1235,7 @@ fn merge_disagreements(input: &Input, flat: &[Flat], uf: &mut UnionFind<usize>, 
                     continue;
                 }
                 let ((wi, ti), (wj, tj)) = (words_of(i), words_of(j));
-                if names_sequel(&wi) || names_sequel(&wj) || arguments_differ(&wi, &wj) || counts_differ(&wi, &wj) || unnamed_patients_differ(&wi, ti, &wj, tj) {
+                if names_sequel(&wi, ti) || names_sequel(&wj, tj) || arguments_differ(&wi, &wj) || counts_differ(&wi, &wj) || unnamed_patients_differ(&wi, ti, &wj, tj) {
                     continue;
                 }
                 let joined_docs: BTreeSet<usize> = di.union(dj).copied().collect();
@@ -1741,11 +1744,16 @@ mod tests {
 
     #[test]
     fn sequel_words() {
-        assert!(names_sequel(&words("اعتقلت الشرطة ناشطا آخر يوم الاثنين")));
-        assert!(names_sequel(&words("صوت المجلس في المداولة الثانية")));
-        assert!(names_sequel(&words("واصل الأساتذة إضرابهم لليوم الثاني")));
-        assert!(!names_sequel(&words("صدر القرار في 3 كانون الثاني")));
-        assert!(!names_sequel(&words("اعتقلت الشرطة ناشطا يوم الأحد")));
+        assert!(names_sequel(&words("اعتقلت الشرطة ناشطا آخر يوم الاثنين"), 0));
+        assert!(names_sequel(&words("صوت المجلس في المداولة الثانية"), 0));
+        assert!(names_sequel(&words("واصل الأساتذة إضرابهم لليوم الثاني"), 0));
+        assert!(names_sequel(&words("عين الرئيس سفيرا جديدا يوم الأحد"), 1));
+        assert!(names_sequel(&words("اندلع حريق جديد في الغابة يوم الأحد"), 1));
+        assert!(!names_sequel(&words("صدر القرار في 3 كانون الثاني"), 0));
+        assert!(!names_sequel(&words("اعتقلت الشرطة ناشطا يوم الأحد"), 0));
+        // a new thing the sentence names besides the event
+        assert!(!names_sequel(&words("استقال رئيس الوزراء يوم الاثنين وكلف الملك وزيرا بتشكيل حكومة جديدة"), 0));
+        assert!(!names_sequel(&words("أدت الحكومة المغربية الجديدة اليمين الدستورية يوم الخميس"), 4));
     }
 
     #[test]

@@ -943,7 +943,7 @@ fn echoes(a: &BTreeMap<usize, (i64, BTreeSet<i64>)>, b: &BTreeMap<usize, (i64, B
 /// The words of a mention's sentence in order, with whether each lies in a temporal expression of
 /// its document (or is a word of time: «يوم»، «صباح»، a weekday) — the dates the articles disagree
 /// on are not what tells two events apart.
-fn sentence_words(input: &Input, f: &Flat) -> Vec<(String, bool)> {
+fn sentence_words(input: &Input, f: &Flat) -> (Vec<(String, bool)>, usize) {
     let (doc, ev) = input.docs[f.doc];
     // (the normalised text is released before reconciliation: the original is read, in code points)
     let text: Vec<char> = doc.original.chars().collect();
@@ -959,6 +959,7 @@ fn sentence_words(input: &Input, f: &Flat) -> Vec<(String, bool)> {
     ];
     let is_word = |c: char| c.is_alphanumeric() || c == '.' || matches!(c, '\u{064B}'..='\u{065F}');
     let mut out = Vec::new();
+    let mut trigger = None;
     let mut start = None;
     for k in first..=last {
         let c = if k < last { text[k] } else { ' ' };
@@ -974,12 +975,16 @@ fn sentence_words(input: &Input, f: &Flat) -> Vec<(String, bool)> {
                 let in_timex = doc.timexes.iter().any(|t| t.start < k && s < t.end);
                 let w = plain_word(raw);
                 let temporal = in_timex || TIME_WORDS.contains(&w.as_str()) || TIME_WORDS.contains(&w.trim_start_matches('و'));
+                if k > at && trigger.is_none() {
+                    trigger = Some(out.len());
+                }
                 out.push((w, temporal));
             }
             _ => {}
         }
     }
-    out
+    let trigger = trigger.unwrap_or(0);
+    (out, trigger)
 }
 
 /// Words that tell a sequel or another event of the kind: «ناشطا آخر»، «ناقلة ثانية»، «المداولة
@@ -989,14 +994,17 @@ const SEQUEL_WORDS: &[&str] = &[
     "متابعة", "لمتابعة", "ومتابعة",
 ];
 
-/// Whether a mention's sentence says its event is a sequel or another of its kind (see
-/// [`SEQUEL_WORDS`]; «الثاني» only after «اليوم», not in a month's name «كانون الثاني»; «الأولى»
-/// not in «جمادى الأولى»).
-fn names_sequel(words: &[(String, bool)]) -> bool {
+/// Whether a mention's sentence (its trigger the word at `trigger`) says its event is a sequel or
+/// another of its kind (see [`SEQUEL_WORDS`]; «الثاني» only after «اليوم», not in a month's name
+/// «كانون الثاني»; «الأولى» not in «جمادى الأولى»; «جديد» only on the trigger's noun).
+fn names_sequel(words: &[(String, bool)], trigger: usize) -> bool {
     words.iter().enumerate().any(|(k, (w, _))| {
         let w = w.trim_start_matches('و');
         let before = k.checked_sub(1).map(|p| words[p].0.as_str());
-        (SEQUEL_WORDS.contains(&w) && !(w == "الاولى" && before == Some("جمادي"))) || (matches!(w, "الثاني" | "الثالث") && matches!(before, Some("اليوم" | "لليوم")))
+        // «جديد» qualifies the event's noun right after the trigger («حريق جديد»، «عين سفيرا
+        // جديدا»), not any noun of the sentence («بتشكيل حكومة جديدة» after a resignation)
+        let new_of_event = !matches!(w, "جديد" | "جديدا" | "جديدة" | "الجديد" | "الجديدة") || (trigger + 1..=trigger + 2).contains(&k);
+        (SEQUEL_WORDS.contains(&w) && new_of_event && !(w == "الاولى" && before == Some("جمادي"))) || (matches!(w, "الثاني" | "الثالث") && matches!(before, Some("اليوم" | "لليوم")))
     })
 }
 
@@ -1015,16 +1023,92 @@ fn arguments_differ(a: &[(String, bool)], b: &[(String, bool)]) -> bool {
         (Some((v, vt)), Some((w, wt))) => v == w || (*vt && *wt),
         _ => false,
     };
+    // one word put for two joined by «و» («وزير النفط» and «وزير الكهرباء والماء»)
+    let lengths = |xs: &[(String, bool)], ys: &[(String, bool)]| xs.len() == ys.len() || [xs, ys].iter().any(|s| s.len() == 2 && s[1].0.starts_with('و'));
     (0..a.len()).any(|i| {
         !a[i].1
             && (0..b.len()).any(|j| {
                 a[i].0 == b[j].0
                     && (1..=2).any(|n| {
-                        let (xs, ys) = (a.get(i + 1..i + 1 + n), b.get(j + 1..j + 1 + n));
-                        matches!((xs, ys), (Some(xs), Some(ys)) if only(xs, &in_b) && only(ys, &in_a) && resumes(a.get(i + 1 + n), b.get(j + 1 + n)))
+                        (1..=2).any(|m| {
+                            let (xs, ys) = (a.get(i + 1..i + 1 + n), b.get(j + 1..j + 1 + m));
+                            matches!((xs, ys), (Some(xs), Some(ys)) if lengths(xs, ys) && only(xs, &in_b) && only(ys, &in_a) && resumes(a.get(i + 1 + n), b.get(j + 1 + m)))
+                        })
                     })
             })
     })
+}
+
+/// The value of a word that counts («15»، «تسعة»، «سبعة»), digits or a number word from three to
+/// ten (one and two are told by the noun's own form).
+fn count_of(word: &str) -> Option<u32> {
+    let w = word.trim_start_matches('و');
+    if !w.is_empty() && w.chars().all(|c| c.is_ascii_digit()) {
+        return w.parse().ok();
+    }
+    const WORDS: &[(&str, u32)] = &[
+        ("ثلاثة", 3), ("ثلاث", 3), ("اربعة", 4), ("اربع", 4), ("خمسة", 5), ("خمس", 5), ("ستة", 6), ("ست", 6), ("سبعة", 7), ("سبع", 7), ("ثمانية", 8), ("ثماني", 8), ("تسعة", 9), ("تسع", 9), ("عشرة", 10), ("عشر", 10),
+    ];
+    WORDS.iter().find(|(n, _)| *n == w).map(|&(_, v)| v)
+}
+
+/// Whether two sentences count one thing with different numbers (outside their dates): «قتل 15
+/// مدنيا» and «قتل تسعة مدنيين» tell two attacks. Counts of different things («إنقاذ 12 شخصا»,
+/// «31 مهاجرا لقوا حتفهم») say nothing either way, nor does a sentence that counts nothing.
+fn counts_differ(a: &[(String, bool)], b: &[(String, bool)]) -> bool {
+    // the counted noun without its case and number endings («مدنيا»، «مدنيين» → «مدني»)
+    let stem = |w: &str| -> String {
+        let w = w.trim_end_matches('ا');
+        ["ين", "ون", "ات"].iter().find_map(|x| w.strip_suffix(x).filter(|r| r.chars().count() >= 2)).unwrap_or(w).to_string()
+    };
+    let counts = |s: &[(String, bool)]| -> BTreeMap<String, BTreeSet<u32>> {
+        let mut out: BTreeMap<String, BTreeSet<u32>> = BTreeMap::new();
+        for (k, (w, t)) in s.iter().enumerate() {
+            if let (false, Some(n), Some((next, false))) = (*t, count_of(w), s.get(k + 1)) {
+                out.entry(stem(next)).or_default().insert(n);
+            }
+        }
+        out
+    };
+    let (ca, cb) = (counts(a), counts(b));
+    ca.iter().any(|(noun, n)| cb.get(noun).is_some_and(|m| n.is_disjoint(m)))
+}
+
+/// Whether a word is an indefinite noun or adjective: no article, no preposition or conjunction
+/// of the small closed list, not a number.
+fn indefinite(word: &str) -> bool {
+    const FUNCTION: &[&str] = &["في", "على", "من", "الى", "عن", "مع", "بعد", "قبل", "امام", "خلال", "اثر", "اثناء", "بين", "عند", "لدي", "الي", "منذ", "حتى", "ان", "انه", "التي", "الذي", "ما", "لا", "قد"];
+    let w = word.trim_start_matches(['و', 'ف']);
+    !w.starts_with("ال") && !w.starts_with("لل") && !w.starts_with("بال") && !FUNCTION.contains(&w) && count_of(w).is_none() && w.chars().count() >= 3
+}
+
+/// Whether two sentences tell the act on two unnamed persons or things: the word right after
+/// each trigger (or after each sentence's opening verb) is an indefinite noun and they differ
+/// («توفي طفل» and «توفي شاب»), or either names in the words after its trigger an indefinite
+/// accusative («اعتقلت الشرطة ناشطا»، «اغتال مسلحون ناشطا مدنيا»): an unnamed victim is no
+/// identifier of one event — two papers of a day may tell two arrests of an activist.
+fn unnamed_patients_differ(a: &[(String, bool)], at: usize, b: &[(String, bool)], bt: usize) -> bool {
+    fn next(s: &[(String, bool)], k: usize) -> Option<&str> {
+        s.get(k + 1).filter(|(w, t)| !t && indefinite(w)).map(|(w, _)| w.as_str())
+    }
+    // after each trigger, and after the verb that opens each sentence («توفي طفل غرقا» holds
+    // the drowning's trigger after its patient)
+    for (k, l) in [(at, bt), (0, 0)] {
+        if let (Some(x), Some(y)) = (next(a, k), next(b, l)) {
+            if x != y {
+                return true;
+            }
+        }
+    }
+    const ADVERBS: &[&str] = &["غرقا", "مجددا", "ايضا", "حاليا", "سابقا", "رسميا", "صباحا", "مساء", "ليلا", "نهارا", "جدا", "اليا", "فورا", "تقريبا", "عمدا", "خطا"];
+    // (an accusative counted by a number, «15 مدنيا», is told by its count: see `counts_differ`)
+    fn unnamed(s: &[(String, bool)], k: usize) -> bool {
+        (k + 1..(k + 5).min(s.len())).any(|p| {
+            let (w, t) = &s[p];
+            !t && indefinite(w) && w.ends_with('ا') && !w.ends_with("اا") && !ADVERBS.contains(&w.as_str()) && count_of(&s[p - 1].0).is_none()
+        })
+    }
+    unnamed(a, at) || unnamed(b, bt)
 }
 
 /// A word without its inner long vowels (as the key words are interned, see `flatten`).
@@ -1150,8 +1234,8 @@ fn merge_disagreements(input: &Input, flat: &[Flat], uf: &mut UnionFind<usize>, 
                 if echoes(&offsets[&ri], &offsets[&rj]) {
                     continue;
                 }
-                let (wi, wj) = (words_of(i), words_of(j));
-                if names_sequel(&wi) || names_sequel(&wj) || arguments_differ(&wi, &wj) {
+                let ((wi, ti), (wj, tj)) = (words_of(i), words_of(j));
+                if names_sequel(&wi, ti) || names_sequel(&wj, tj) || arguments_differ(&wi, &wj) || counts_differ(&wi, &wj) || unnamed_patients_differ(&wi, ti, &wj, tj) {
                     continue;
                 }
                 let joined_docs: BTreeSet<usize> = di.union(dj).copied().collect();
@@ -1610,7 +1694,7 @@ fn attach_undated(flat: &[Flat], uf: &mut UnionFind<usize>, hull: &[Option<(i64,
 
 #[cfg(test)]
 mod tests {
-    use super::{arguments_differ, names_sequel, places_clash, plain_word};
+    use super::{arguments_differ, counts_differ, names_sequel, places_clash, plain_word, unnamed_patients_differ};
 
     /// Words of an invented sentence, the weekday and «يوم» as words of time.
     fn words(sentence: &str) -> Vec<(String, bool)> {
@@ -1632,12 +1716,44 @@ mod tests {
     }
 
     #[test]
+    fn one_word_put_for_two_joined_by_and() {
+        let differ = |a: &str, b: &str| arguments_differ(&words(a), &words(b));
+        assert!(differ("قدم وزير النفط الكويتي استقالته يوم الأحد", "قدم وزير الكهرباء والماء الكويتي استقالته يوم الاثنين"));
+        assert!(!differ("القمة العربية العادية ستعقد في بغداد", "القمة العربية ستنعقد في بغداد"));
+    }
+
+    #[test]
+    fn counts_of_one_thing() {
+        let differ = |a: &str, b: &str| counts_differ(&words(a), &words(b));
+        assert!(differ("قتل 15 مدنيا في قصف على المدينة يوم الأحد", "قتل تسعة مدنيين في قصف على المدينة يوم الاثنين"));
+        // counts of different things, or one count only
+        assert!(!differ("غرق قارب وأنقذ خفر السواحل 12 شخصا", "لقي 31 مهاجرا حتفهم في غرق قارب"));
+        assert!(!differ("ضرب زلزال بقوة 6.2 درجات يوم الأحد", "ضرب زلزال الجزيرة يوم الاثنين"));
+        assert!(!differ("قتل 15 مدنيا في قصف يوم الأحد", "قتل 15 مدنيا في قصف يوم الاثنين"));
+    }
+
+    #[test]
+    fn unnamed_patients() {
+        let differ = |a: &str, at: usize, b: &str, bt: usize| unnamed_patients_differ(&words(a), at, &words(b), bt);
+        assert!(differ("توفي طفل غرقا في السد يوم الأحد", 2, "توفي شاب غرقا في السد يوم الاثنين", 2));
+        assert!(differ("اغتال مسلحون الناشط أحمد يوم الأحد", 0, "اغتال مسلحون ناشطا مدنيا يوم الاثنين", 0));
+        assert!(differ("اعتقلت الشرطة صحفيا يوم الأحد", 0, "اعتقلت الشرطة صحفيا يوم الاثنين", 0));
+        assert!(!differ("افتتح الرئيس المعرض يوم الأحد", 0, "افتتح الرئيس المعرض يوم الاثنين", 0));
+        assert!(!differ("قتل 15 مدنيا في قصف يوم الأحد", 0, "قتل 15 مدنيا في قصف يوم الاثنين", 0));
+    }
+
+    #[test]
     fn sequel_words() {
-        assert!(names_sequel(&words("اعتقلت الشرطة ناشطا آخر يوم الاثنين")));
-        assert!(names_sequel(&words("صوت المجلس في المداولة الثانية")));
-        assert!(names_sequel(&words("واصل الأساتذة إضرابهم لليوم الثاني")));
-        assert!(!names_sequel(&words("صدر القرار في 3 كانون الثاني")));
-        assert!(!names_sequel(&words("اعتقلت الشرطة ناشطا يوم الأحد")));
+        assert!(names_sequel(&words("اعتقلت الشرطة ناشطا آخر يوم الاثنين"), 0));
+        assert!(names_sequel(&words("صوت المجلس في المداولة الثانية"), 0));
+        assert!(names_sequel(&words("واصل الأساتذة إضرابهم لليوم الثاني"), 0));
+        assert!(names_sequel(&words("عين الرئيس سفيرا جديدا يوم الأحد"), 1));
+        assert!(names_sequel(&words("اندلع حريق جديد في الغابة يوم الأحد"), 1));
+        assert!(!names_sequel(&words("صدر القرار في 3 كانون الثاني"), 0));
+        assert!(!names_sequel(&words("اعتقلت الشرطة ناشطا يوم الأحد"), 0));
+        // a new thing the sentence names besides the event
+        assert!(!names_sequel(&words("استقال رئيس الوزراء يوم الاثنين وكلف الملك وزيرا بتشكيل حكومة جديدة"), 0));
+        assert!(!names_sequel(&words("أدت الحكومة المغربية الجديدة اليمين الدستورية يوم الخميس"), 4));
     }
 
     #[test]

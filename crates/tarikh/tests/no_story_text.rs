@@ -14,7 +14,7 @@ use std::path::Path;
 const RUN: usize = 9;
 
 /// The folders of the repository that hold text a person wrote (code, data, docs, scripts).
-const SEARCHED: &[&str] = &["crates", "data", "docs", "scripts", "examples", "README.md", "BENCHMARKS.md"];
+const SEARCHED: &[&str] = &["crates", "data", "docs", "scripts", "examples", "README.md", "BENCHMARKS.md", "CHANGES.md"];
 
 fn words(text: &str) -> Vec<&str> {
     text.split_whitespace().collect()

@@ -242,18 +242,16 @@ fn names_weekday(text: &str, at: Range<usize>) -> bool {
 /// verb, a relative pronoun, كان، لم, الماضي …), and the word right before the day closes the
 /// object (an article, a possessive pronoun, ـًا) and names nothing a day dates itself
 /// («تصريحاته الأحد»، «مباراة الأحد»). Verb + subject + day alone is the document's older rule.
-pub(crate) fn imperfect_announces<'t>(grammar: &Grammar, text: &'t str, clause: Range<usize>, sentence_end: usize, at: Range<usize>) -> Option<&'t str> {
-    if !bare_day(text, at.clone()) {
-        return None;
-    }
+/// `before` are the clause's words before the day at `at`, in text order; the caller has made
+/// sure the day is bare ([`bare_day`]).
+pub(crate) fn imperfect_announces<'t>(grammar: &Grammar, text: &'t str, before: &[&'t str], sentence_end: usize, at: Range<usize>) -> Option<&'t str> {
     // (the words after the day are read last: the reading before them rarely holds, and they run
     // to the end of the sentence)
-    imperfect_announces_before(grammar, text, clause, at.clone()).filter(|_| !told_as_done(grammar, text, at.end.min(sentence_end)..sentence_end))
+    imperfect_announces_before(grammar, text, before, at.clone()).filter(|_| !told_as_done(grammar, text, at.end.min(sentence_end)..sentence_end))
 }
 
 /// [`imperfect_announces`] from the words before the day (and its complement), whatever follows.
-fn imperfect_announces_before<'t>(grammar: &Grammar, text: &'t str, clause: Range<usize>, at: Range<usize>) -> Option<&'t str> {
-    let before = words(text, clause.start.min(at.start)..at.start);
+fn imperfect_announces_before<'t>(grammar: &Grammar, text: &'t str, before: &[&'t str], at: Range<usize>) -> Option<&'t str> {
     if before.len() < 3 {
         return None;
     }
@@ -326,18 +324,16 @@ fn imperfect_announces_before<'t>(grammar: &Grammar, text: &'t str, clause: Rang
 /// الخميس هو أول أيام رمضان». The day is the thing's, reported soon after the decision: the
 /// nearest occurrence leaning ahead (see [`lean_ahead`]). The verb comes within five words
 /// before the day with only its subject, «إلى»/«بـ» and the planned noun's phrase between.
-pub(crate) fn decided_thing<'t>(grammar: &Grammar, text: &'t str, clause: Range<usize>, sentence_end: usize, at: Range<usize>) -> Option<&'t str> {
-    if !bare_day(text, at.clone()) {
-        return None;
-    }
+/// `before` are the clause's words before the day at `at`, in text order; the caller has made
+/// sure the day is bare ([`bare_day`]).
+pub(crate) fn decided_thing<'t>(grammar: &Grammar, text: &'t str, before: &[&'t str], sentence_end: usize, at: Range<usize>) -> Option<&'t str> {
     // (the words after the day are read last: the reading before them rarely holds, and they run
     // to the end of the sentence)
-    decided_thing_before(grammar, text, clause, sentence_end, at.clone()).filter(|_| !told_as_done(grammar, text, at.end.min(sentence_end)..sentence_end))
+    decided_thing_before(grammar, text, before, sentence_end, at.clone()).filter(|_| !told_as_done(grammar, text, at.end.min(sentence_end)..sentence_end))
 }
 
 /// [`decided_thing`] from the words before the day (and its complement), whatever follows.
-fn decided_thing_before<'t>(grammar: &Grammar, text: &'t str, clause: Range<usize>, sentence_end: usize, at: Range<usize>) -> Option<&'t str> {
-    let before = words(text, clause.start.min(at.start)..at.start);
+fn decided_thing_before<'t>(grammar: &Grammar, text: &'t str, before: &[&'t str], sentence_end: usize, at: Range<usize>) -> Option<&'t str> {
     // «… أن الخميس هو آخر يوم للتسجيل»، «… هو موعد الانسحاب» (a first of a month is left to
     // [`weekday_takes_the_apposed_first`]: the day must be the month's first by the calendar)
     if let Some(&c) = before.last() {

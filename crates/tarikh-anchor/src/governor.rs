@@ -29,6 +29,7 @@ pub const WORD_TABLES: &[&str] = &[
     "deciding_verbs",
     "planned_stems",
     "concluded_stems",
+    crate::perfect::OPENING_PERFECTS,
 ];
 
 /// Is `word` (normalised) in the grammar's word table `table`?

@@ -2,7 +2,8 @@
 //!
 //! News reports what happened: a clause that opens with a perfect verb in verb-subject order
 //! («ضربت عاصفة قوية السواحل يوم الجمعة»، «تظاهروا أمام البرلمان الخميس») tells the past, so a bare
-//! weekday in it is the one just gone. The grammar's `[cues]` table lists the common perfect verbs;
+//! weekday in it is the one just gone, and a month named alone («اختتمت الدورة في مارس») the last
+//! one, as a listed perfect verb makes it («أعلنت الوزارة في مارس»). The grammar's `[cues]` table lists the common perfect verbs;
 //! this module recognises the ones it does not list by the shapes a noun or an imperfect verb never
 //! takes, and is read only where no other cue decided the tense.
 //!
@@ -15,11 +16,18 @@
 //!   افتعل (افطعل، افدعل)، استفعل, with no long vowel inside (not انفجار، اقتصاد، استقرار).
 //!
 //! A bare three-letter form (ضرب، غرق) cannot be told from a noun by its shape: the common ones are
-//! listed in the cue table. Never a word in ال, يـ or نـ (imperfect), سيـ/ستـ (future), nor a word
+//! listed in the cue table; those a noun or a name shares (حكم، خرج، حكمت), which the cue table
+//! would read anywhere («خرج الناس … قبل عيد الاستقلال»), are in the word table `opening_perfects`
+//! and count only here, opening the clause («حكمت المحكمة على المتهم … الخميس»). Never a word in ال, يـ or نـ (imperfect), سيـ/ستـ (future), nor a word
 //! followed by «-» or «(»: a dateline («بودابست - …»).
 
 use crate::document::WordsBefore;
 use std::ops::Range;
+use tarikh_grammar::Grammar;
+
+/// The word table (`[cues.tables]` of data/grammar/ar/cues.toml) of the perfect verbs that a noun
+/// or a name shares (حكم «a ruling»، خرج، حكمت «Hikmat»): a perfect only where it opens the clause.
+pub(crate) const OPENING_PERFECTS: &str = "opening_perfects";
 
 /// Words of the shapes above that are no perfect verbs: nouns, names, particles.
 const NOT_PERFECT: &[&str] = &[
@@ -84,6 +92,7 @@ pub(crate) fn looks_perfect(word: &str) -> bool {
 /// the words before the day back to its sentence's start, `clause_words` the clause's in text
 /// order; the caller has made sure the day is bare ([`crate::document::bare_day`]).
 pub(crate) fn opening_perfect<'t>(
+    grammar: &Grammar,
     text: &'t str,
     before: &WordsBefore<'t>,
     clause_words: &[&'t str],
@@ -106,7 +115,7 @@ pub(crate) fn opening_perfect<'t>(
             continue;
         }
         let bare = crate::document::bare(verb);
-        if !looks_perfect(bare) {
+        if !(looks_perfect(bare) || grammar.word_table(OPENING_PERFECTS).is_some_and(|t| t.contains(bare))) {
             continue;
         }
         // a dateline: «بودابست - …», «… (رويترز)»
@@ -169,7 +178,8 @@ mod tests {
         }
         let before = WordsBefore::new(text, 0, at);
         let clause_words = before.in_order_from(clause.min(at));
-        opening_perfect(text, &before, &clause_words, clause..text.len(), 0..text.len(), at..end)
+        let grammar = Grammar::embedded().expect("grammar");
+        opening_perfect(&grammar, text, &before, &clause_words, clause..text.len(), 0..text.len(), at..end)
     }
 
     #[test]

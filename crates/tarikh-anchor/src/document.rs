@@ -482,11 +482,9 @@ fn on_condition<'t>(words: &WordsBefore<'t>, from: usize) -> Option<&'t str> {
     })
 }
 
-/// Verbal nouns of starting something (normalised): resuming, opening, launching, beginning.
-const STARTING_NOUNS: &[&str] = &["استئناف", "استيناف", "افتتاح", "اطلاق", "بدء", "انطلاق", "تدشين", "تشغيل"];
-
 /// A past verb of announcing or deciding at byte `verb_at` whose object, before `at`, is the
-/// start of something («وأعلنت الشركة استئناف رحلاتها إلى بغداد في 5 يوليو»): the start lies
+/// start of something, a noun of the grammar's word table `starting_nouns` («وأعلنت الشركة
+/// استئناف رحلاتها إلى بغداد في 5 يوليو»): the start lies
 /// ahead of the announcement as often as not.
 fn announces_start(grammar: &Grammar, text: &str, verb: &str, verb_at: usize, at: Range<usize>) -> bool {
     let announcing = grammar.word_table("deciding_verbs").is_some_and(|t| t.contains(bare(verb)));
@@ -494,7 +492,7 @@ fn announces_start(grammar: &Grammar, text: &str, verb: &str, verb_at: usize, at
         let b = bare(w);
         let b = b.strip_prefix("ب").filter(|r| r.starts_with("ال")).unwrap_or(b);
         let b = b.strip_prefix("ال").unwrap_or(b);
-        STARTING_NOUNS.iter().any(|n| b.starts_with(n))
+        crate::governor::table_words(grammar, "starting_nouns").iter().any(|n| b.starts_with(n.as_str()))
     })
 }
 
@@ -505,16 +503,13 @@ fn postpones(word: &str) -> bool {
     ["تاجيل", "التاجيل", "تمديد", "التمديد", "ارجاء", "الارجاء"].iter().any(|stem| w.starts_with(stem)) || POSTPONING_VERBS.contains(&w)
 }
 
-/// Words of preparation whose ل names what is prepared for: «استعدادا لعيد الأضحى»، «تمهيدا لشهر
-/// رمضان»، «تحضيرا للعيد»، «استقبالا لشهر رمضان» (normalised).
-const PREPARING: &[&str] = &["استعدادا", "تمهيدا", "تحضيرا", "استقبالا"];
-
-/// The word that makes the expression at `at` something awaited: a word of preparation right
-/// before it with the ل of purpose («استعدادا لعيد الأضحى»، «تمهيدا للعيد»), or «قبل / قبيل حلول»
+/// The word that makes the expression at `at` something awaited: a word of preparation (the
+/// grammar's word table `preparing_words`) right before it with the ل of purpose («استعدادا لعيد
+/// الأضحى»، «تمهيدا للعيد»), or «قبل / قبيل حلول»
 /// («قبيل حلول شهر رمضان»). News writes these ahead of a feast or a month, so the tense of the
 /// verb («وصلت شحنات الأضاحي تمهيدا لعيد الأضحى») dates the preparing, not the feast: the feast is
 /// the nearest occurrence — the coming one, unless the article looks back soon after it.
-fn awaited(text: &str, at: Range<usize>) -> Option<&str> {
+fn awaited<'t>(grammar: &Grammar, text: &'t str, at: Range<usize>) -> Option<&'t str> {
     // The expression's first word, whole (the grammar may leave its clitic out: «ل|عيد»).
     let head = text.get(..at.start)?;
     let word_start = head.char_indices().rev().take_while(|(_, c)| tarikh_text::is_word_char(*c)).last().map_or(at.start, |(i, _)| i);
@@ -523,7 +518,7 @@ fn awaited(text: &str, at: Range<usize>) -> Option<&str> {
     let from = (0..=word_start.saturating_sub(80)).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(0);
     let mut back = WordsBack { text, start: from, end: word_start };
     let w1 = back.next()?;
-    if first.starts_with('ل') && PREPARING.contains(&bare(w1)) {
+    if first.starts_with('ل') && crate::governor::in_table(grammar, "preparing_words", bare(w1)) {
         return Some(w1);
     }
     let (arrival, before) = if bare(first) == "حلول" { (Some(first), Some(w1)) } else { (Some(w1).filter(|w| *w == "حلول"), back.next()) };
@@ -1033,7 +1028,7 @@ pub(crate) fn anchor_traced(
         });
         // a feast or a month without its year, prepared for or awaited: the coming one
         let feast_or_month = m.semantics.year.is_none() && m.semantics.month.is_some() && m.semantics.weekday.is_none() && m.semantics.hour.is_none() && m.semantics.shift.is_none();
-        let cue = match awaited(text, m.range.start.min(m.matched.end)..m.range.end).filter(|_| feast_or_month && destination.is_none()) {
+        let cue = match awaited(grammar, text, m.range.start.min(m.matched.end)..m.range.end).filter(|_| feast_or_month && destination.is_none()) {
             // «تمهيدا لعيد الأضحى العام المقبل»: the next one
             Some(word) if next_said(text, m.range.end, clause_end).is_some() => Some(Cue { prefer: Some(Prefer::Future), word, kind: CueKind::Awaited }),
             Some(word) if nearest_awaited(m.kind, &m.semantics, &reference) => Some(Cue { prefer: Some(Prefer::Nearest), word, kind: CueKind::Awaited }),

@@ -231,7 +231,9 @@ pub(crate) fn present_lead(grammar: &Grammar, text: &str, sentence: Range<usize>
         return false;
     }
     let after = words(text, at.end.min(sentence.end)..sentence.end);
-    let reported = after.windows(2).any(|p| in_table(grammar, "according_to", bare(p[0])) && matches!(bare(p[1]), "ما" | "لما"));
+    // (the word as written first: «وفق» is no و + «فق»)
+    let according = |w: &str| in_table(grammar, "according_to", w) || in_table(grammar, "according_to", bare(w));
+    let reported = after.windows(2).any(|p| according(p[0]) && matches!(bare(p[1]), "ما" | "لما"));
     !(reported || after.iter().any(|w| bare(w) == "اليوم"))
 }
 

@@ -54,8 +54,64 @@ pub(crate) fn bare(word: &str) -> &str {
 /// are the byte ranges of the document's temporal mentions, in text order (a relative clause
 /// that holds a date of its own keeps its verb to itself).
 pub(crate) fn tense_cue(grammar: &Grammar, text: &str, clause: Range<usize>, sentence: Range<usize>, at: Range<usize>, dated: &[Range<usize>]) -> Option<Prefer> {
-    let destination = destination_of_postponement(text, clause.start.min(at.start), at.clone());
-    tense_cue_found(grammar, text, clause, sentence, at, dated, destination).and_then(|c| c.prefer)
+    let before = WordsBefore::new(text, sentence.start, at.start);
+    let destination = destination_of_postponement(text, &before, clause.start.min(at.start), at.clone());
+    tense_cue_found(grammar, text, clause, sentence, at, dated, &before, destination).and_then(|c| c.prefer)
+}
+
+/// The words before an expression back to its sentence's start, nearest first, as [`WordsBack`]
+/// gives them: walked once for all the tense checks of the expression (the cue scan, «حتى»، a
+/// condition, a postponement, the governor, a perfect verb by form), each reading as far back
+/// as it needs, no word walked twice.
+pub(crate) struct WordsBefore<'t> {
+    text: &'t str,
+    /// Where the walk stops: the sentence's start (or the expression's, if that comes first).
+    start: usize,
+    /// The words walked so far, nearest first, and the byte the walk has reached.
+    walked: std::cell::RefCell<(Vec<&'t str>, usize)>,
+}
+
+impl<'t> WordsBefore<'t> {
+    /// The words of `text[start..end]`, from `end` back (none walked yet).
+    pub(crate) fn new(text: &'t str, start: usize, end: usize) -> WordsBefore<'t> {
+        WordsBefore { text, start: start.min(end), walked: std::cell::RefCell::new((Vec::with_capacity(16), end)) }
+    }
+
+    /// The `i`-th word back (0 the nearest), if the sentence has that many.
+    pub(crate) fn get(&self, i: usize) -> Option<&'t str> {
+        let mut walked = self.walked.borrow_mut();
+        while walked.0.len() <= i {
+            let mut back = WordsBack { text: self.text, start: self.start, end: walked.1 };
+            let word = back.next();
+            walked.1 = back.end;
+            walked.0.push(word?);
+        }
+        Some(walked.0[i])
+    }
+
+    /// The `i`-th word back within `text[from..]` (`from` not before the walk's start), as
+    /// `WordsBack` from `from` gives it: cut at `from` when it straddles it, none past it.
+    pub(crate) fn get_from(&self, from: usize, i: usize) -> Option<&'t str> {
+        let word = self.get(i)?;
+        let start = word.as_ptr() as usize - self.text.as_ptr() as usize;
+        let end = start + word.len();
+        if end <= from {
+            return None;
+        }
+        Some(if start < from { &self.text[from..end] } else { word })
+    }
+
+    /// The words back to byte `from`, nearest first.
+    pub(crate) fn back_to(&self, from: usize) -> impl Iterator<Item = &'t str> + '_ {
+        (0..).map_while(move |i| self.get_from(from, i))
+    }
+
+    /// The words of `text[from..]` in text order.
+    pub(crate) fn in_order_from(&self, from: usize) -> Vec<&'t str> {
+        let mut words: Vec<&'t str> = self.back_to(from).collect();
+        words.reverse();
+        words
+    }
 }
 
 /// What decided the tense of an expression (see [`tense_cue`]), for `tarikh explain`.
@@ -95,8 +151,9 @@ pub(crate) enum CueKind {
     /// A thing called for or decided named before the day («دعت النقابة إلى إضراب عام الخميس»):
     /// the thing's day, the nearest leaning ahead (see [`crate::governor::decided_thing`]).
     Decided,
-    /// A perfect verb, known by its form, opening the clause of a bare day, with no other cue
-    /// («اختتمت يوم الخميس فعاليات المعرض»): what happened, past (see [`crate::perfect`]).
+    /// A perfect verb, known by its form, opening the clause of a bare day or of a month named
+    /// alone, with no other cue («اختتمت يوم الخميس فعاليات المعرض»، «اختتمت الدورة في مارس»):
+    /// what happened, past (see [`crate::perfect`]).
     Perfect,
     /// A statement noun right before it in a clause with no cue («، خلال مؤتمر صحفي الأحد»): it
     /// dates a statement the article reports, one already made.
@@ -113,7 +170,9 @@ pub(crate) enum CueKind {
 
 /// [`tense_cue`] with the word that decided it. `destination` is [`destination_of_postponement`]
 /// of the expression in its clause, which the caller reads too (for the day of the decision).
-pub(crate) fn tense_cue_found<'t>(grammar: &Grammar, text: &'t str, clause: Range<usize>, sentence: Range<usize>, at: Range<usize>, dated: &[Range<usize>], destination: Option<Cue<'t>>) -> Option<Cue<'t>> {
+/// `before` are the words before the expression back to its sentence's start.
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn tense_cue_found<'t>(grammar: &Grammar, text: &'t str, clause: Range<usize>, sentence: Range<usize>, at: Range<usize>, dated: &[Range<usize>], before: &WordsBefore<'t>, destination: Option<Cue<'t>>) -> Option<Cue<'t>> {
     // «أجلت اللجنة الانتخابات إلى يونيو»، «تمديد الحظر حتى الأحد»: the new date of a postponement
     // or an extension lies after the decision, so ahead of an article that reports it — unless
     // the decision is told as an earlier stage of the story (كان … قد أجل).
@@ -122,9 +181,7 @@ pub(crate) fn tense_cue_found<'t>(grammar: &Grammar, text: &'t str, clause: Rang
     }
     // «حتى X» bounds a state whose start the verb tells («فرض حظر تجول حتى مساء الإثنين»): the
     // verb's tense does not place the bound, which is read as the nearest occurrence.
-    let words_back = |from: usize| WordsBack { text, start: from.min(at.start), end: at.start };
-    let mut last_two = words_back(sentence.start);
-    if let (Some(w1), w2) = (last_two.next(), last_two.next()) {
+    if let (Some(w1), w2) = (before.get(0), before.get(1)) {
         if matches!((w1, w2), ("حتي" | "وحتي" | "لغايه", _) | ("غايه", Some("الي"))) {
             // (where the word of «until» starts: «إلى غاية» from «إلى»)
             let until = w2.filter(|_| w1 == "غايه").unwrap_or(w1).as_ptr() as usize - text.as_ptr() as usize;
@@ -140,15 +197,21 @@ pub(crate) fn tense_cue_found<'t>(grammar: &Grammar, text: &'t str, clause: Rang
         }
     }
     // «على أن يخضع اللاعب للفحص يوم الأحد»: what is arranged is still to come
-    if let Some(word) = on_condition(text, clause.clone(), at.clone()) {
+    let clause_from = clause.start.min(at.start);
+    if let Some(word) = on_condition(before, clause_from) {
         return Some(Cue { prefer: Some(Prefer::Future), word, kind: CueKind::OnCondition });
     }
     // The verb that governs a bare day, read whole: an imperfect with its object, a thing decided.
-    if let Some(verb) = crate::governor::imperfect_announces(grammar, text, clause.clone(), sentence.end, at.clone()) {
-        return Some(Cue { prefer: Some(Prefer::Future), word: verb, kind: CueKind::Imperfect });
-    }
-    if let Some(verb) = crate::governor::decided_thing(grammar, text, clause.clone(), sentence.end, at.clone()) {
-        return Some(Cue { prefer: Some(Prefer::Nearest), word: verb, kind: CueKind::Decided });
+    let day = bare_day(text, at.clone());
+    // (the clause's words before a bare day, in text order, for the governor and a perfect verb)
+    let clause_words = if day { before.in_order_from(clause_from) } else { Vec::new() };
+    if day {
+        if let Some(verb) = crate::governor::imperfect_announces(grammar, text, &clause_words, sentence.end, at.clone()) {
+            return Some(Cue { prefer: Some(Prefer::Future), word: verb, kind: CueKind::Imperfect });
+        }
+        if let Some(verb) = crate::governor::decided_thing(grammar, text, &clause_words, sentence.end, at.clone()) {
+            return Some(Cue { prefer: Some(Prefer::Nearest), word: verb, kind: CueKind::Decided });
+        }
     }
     // A complementiser (أن، إن، بأن، لأن) opens a clause of its own: a past verb before it
     // ("قررت أن يوم غد الجمعة هو …") dates the report, not what is reported, so past cues beyond it
@@ -158,17 +221,15 @@ pub(crate) fn tense_cue_found<'t>(grammar: &Grammar, text: &'t str, clause: Rang
     let complementiser = |w: &str, b: &str| matches!(b, "ان" | "بان" | "لان") || matches!(w, "ان" | "بان" | "لان" | "وان");
     let crossed = std::cell::Cell::new(false);
     let found = |prefer: Prefer, word: &'t str, kind: CueKind| Some(Cue { prefer: Some(prefer), word, kind });
-    // The words before byte `end` back to `from`, nearest first, numbered from `first` up to
-    // `limit`; `nearer` is the one after `w` in the text. With no cue among them: how many words
-    // were read, where the last one starts and that word, for a wider scan to go on from.
-    let scan = |from: usize, end: usize, first: usize, limit: usize, mut nearer: &'t str| -> Result<Cue<'t>, (usize, usize, &'t str)> {
-        let mut words = WordsBack { text, start: from.min(end), end };
-        let (mut i, mut resume) = (first, end);
+    // The words before the expression back to `from`, nearest first, from the `first`-th up to
+    // the `limit`-th; `nearer` is the one after `w` in the text. With no cue among them: how many
+    // words were read and the last one, for a wider scan to go on from.
+    let scan = |from: usize, first: usize, limit: usize, mut nearer: &'t str| -> Result<Cue<'t>, (usize, &'t str)> {
+        let mut i = first;
         while i < limit {
-            let Some(w) = words.next() else { break };
+            let Some(w) = before.get_from(from, i) else { break };
             let index = i;
             i += 1;
-            resume = words.end;
             let b = bare(w);
             if complementiser(w, b) {
                 crossed.set(true);
@@ -177,12 +238,11 @@ pub(crate) fn tense_cue_found<'t>(grammar: &Grammar, text: &'t str, clause: Rang
             }
             // (`b` is `w` itself when no proclitic came off: one look-up then.)
             let table = grammar.cue(b).or_else(|| if b.len() == w.len() { None } else { grammar.cue(w) });
-            if table.is_some() && in_dated_relative_clause(text, &words, w, at.start, dated) {
+            if table.is_some() && in_dated_relative_clause(text, before.get_from(from, i), w, at.start, dated) {
                 // «الجامعة التي تأسست عام 1960 … يوم الأحد»: the verb of a relative clause that
                 // has its own date stops there; the main clause's words before the pronoun decide.
-                if let Some(pronoun) = words.next() {
+                if let Some(pronoun) = before.get_from(from, i) {
                     i += 1;
-                    resume = words.end;
                     nearer = pronoun;
                 }
                 continue;
@@ -200,7 +260,7 @@ pub(crate) fn tense_cue_found<'t>(grammar: &Grammar, text: &'t str, clause: Rang
             // Only the plain announcement shape, verb + subject + a bare day («ينظر القضاء الأحد
             // في الطعون»): a date further on, or after a preposition, a participle or an event
             // noun, dates what the verb is about («يستمر الإضراب منذ يناير»، «بعد الفوز الأحد»).
-            if index == 1 && !crossed.get() && looks_imperfect(b) && (WordsBack { text, start: words.start, end: words.end }).next().is_none() && (index == 0 || plain_subject(nearer)) && bare_day(text, at.clone()) {
+            if index == 1 && !crossed.get() && looks_imperfect(b) && before.get_from(from, i).is_none() && (index == 0 || plain_subject(nearer)) && day {
                 return Ok(Cue { prefer: Some(Prefer::Future), word: w, kind: CueKind::Imperfect });
             }
             if b == "قد" && !crossed.get() {
@@ -212,28 +272,29 @@ pub(crate) fn tense_cue_found<'t>(grammar: &Grammar, text: &'t str, clause: Rang
             }
             nearer = w;
         }
-        Err((i, resume, nearer))
+        Err((i, nearer))
     };
     // The clause (8 words back), then the sentence (12 words back). The sentence's scan goes on
     // where the clause's stopped: read again, the clause's words would give no cue (each would
     // have decided the clause's scan), so only the words beyond are looked up. That holds when
     // the clause starts at a word's edge, so that its words are the sentence's.
-    let before = match scan(clause.start, at.start, 0, 8, "") {
+    let cue_before = match scan(clause_from, 0, 8, "") {
         Ok(cue) => Some(cue),
         // «أكد أن الانتخابات ستجرى في موعدها، خلال مؤتمر صحفي الأحد»: a clause of its own that
         // names the statement dates the statement, which the article reports as made.
-        Err(stop) => match statement_named_before(grammar, text, clause.start.min(at.start), sentence.start.min(at.start), at.start) {
+        Err(stop) => match statement_named_before(grammar, text, before, clause_from, sentence.start.min(at.start), at.start) {
             Some(word) => Some(Cue { prefer: Some(Prefer::Past), word, kind: CueKind::Statement }),
             None if sentence.start < clause.start => {
-                let (read, resume, nearer) = stop;
+                let (read, nearer) = stop;
                 let whole_words = clause.start >= at.start || clause.start == 0 || !word_char_before(text, clause.start).0;
-                let wider = if whole_words { scan(sentence.start, resume, read, 12, nearer) } else { scan(sentence.start, at.start, 0, 12, "") };
+                let sentence_from = sentence.start.min(at.start);
+                let wider = if whole_words { scan(sentence_from, read, 12, nearer) } else { scan(sentence_from, 0, 12, "") };
                 wider.ok()
             }
             None => None,
         },
     };
-    before.or_else(|| {
+    cue_before.or_else(|| {
         // No cue before: a verb right after the expression in its sentence ("وفي بيان فجر السبت،
         // أوصت اللجنة" , "وفي يوم الجمعة خرج المصلون").
         let after = &text[at.end.min(sentence.end)..sentence.end];
@@ -254,21 +315,23 @@ pub(crate) fn tense_cue_found<'t>(grammar: &Grammar, text: &'t str, clause: Rang
         None
     })
     // No cue at all: a perfect verb opening the clause that the table does not list (see [`crate::perfect`]).
-    .or_else(|| crate::perfect::opening_perfect(text, clause, sentence, at).map(|w| Cue { prefer: Some(Prefer::Past), word: w, kind: CueKind::Perfect }))
+    .or_else(|| {
+        let verb = if day { crate::perfect::opening_perfect(grammar, text, before, &clause_words, clause, sentence, at) } else { None };
+        verb.map(|w| Cue { prefer: Some(Prefer::Past), word: w, kind: CueKind::Perfect })
+    })
 }
 
 /// Relative pronouns, as normalised text writes them.
 pub(crate) const RELATIVE_PRONOUNS: &[&str] = &["الذي", "التي", "الذين", "اللذين", "اللذان", "اللتين", "اللتان", "اللواتي", "اللاتي", "اللايي"];
 
-/// Is `w` (the word `words` has just given) the verb of a relative clause («التي تأسست») that has
-/// a date of its own between it and the expression at `at` («… تأسست عام 1960 المؤتمر يوم الأحد»)?
-/// Such a clause is closed by then: its verb dates its own date, not what follows it.
-fn in_dated_relative_clause(text: &str, words: &WordsBack, w: &str, at: usize, dated: &[Range<usize>]) -> bool {
-    let mut before = WordsBack { text, start: words.start, end: words.end };
-    if !before.next().is_some_and(|p| RELATIVE_PRONOUNS.contains(&p)) {
+/// Is `w` (with `previous` the word before it) the verb of a relative clause («التي تأسست») that
+/// has a date of its own between it and the expression at `at` («… تأسست عام 1960 المؤتمر يوم
+/// الأحد»)? Such a clause is closed by then: its verb dates its own date, not what follows it.
+fn in_dated_relative_clause(text: &str, previous: Option<&str>, w: &str, at: usize, dated: &[Range<usize>]) -> bool {
+    if !previous.is_some_and(|p| RELATIVE_PRONOUNS.contains(&p)) {
         return false;
     }
-    let w_end = words.end + w.len();
+    let w_end = w.as_ptr() as usize - text.as_ptr() as usize + w.len();
     let k = dated.partition_point(|r| r.start < w_end);
     dated[k..].iter().take_while(|r| r.start < at).any(|r| r.end <= at)
 }
@@ -352,16 +415,16 @@ const AHEAD_WORDS: &[&str] = &["سوف", "المقرر", "المزمع", "الم
 /// الانتخابات ستجرى …، خلال مؤتمر صحفي الأحد») the statement is that verb's, made; otherwise not
 /// when a future verb or a word of what lies ahead stands earlier in the sentence («ومن المقرر أن
 /// يصدر البرلمان، في بيان الأحد، موقفه»).
-fn statement_named_before<'t>(grammar: &Grammar, text: &'t str, from: usize, sentence: usize, at: usize) -> Option<&'t str> {
-    let noun = WordsBack { text, start: from, end: at }.take(4).find(|w| STATEMENT_NOUNS.contains(&bare(w)))?;
-    if (WordsBack { text, start: from, end: at }).any(|w| looks_imperfect(bare(w))) {
+fn statement_named_before<'t>(grammar: &Grammar, text: &'t str, before: &WordsBefore<'t>, from: usize, sentence: usize, at: usize) -> Option<&'t str> {
+    let noun = before.back_to(from).take(4).find(|w| STATEMENT_NOUNS.contains(&bare(w)))?;
+    if before.back_to(from).any(|w| looks_imperfect(bare(w))) {
         return None;
     }
     let opening = WordsAfter { text: text.get(..at).unwrap_or(""), start: sentence.min(at) }.next().map(bare);
     if opening.is_some_and(|w| matches!(grammar.cue(w), Some(Direction::Past))) {
         return Some(noun);
     }
-    let ahead = WordsBack { text, start: sentence, end: at }.take(16).any(|w| is_future_verb(bare(w)) || AHEAD_WORDS.contains(&bare(w)));
+    let ahead = before.back_to(sentence).take(16).any(|w| is_future_verb(bare(w)) || AHEAD_WORDS.contains(&bare(w)));
     (!ahead).then_some(noun)
 }
 
@@ -408,10 +471,10 @@ fn decision_day(timexes: &[Timex], from: usize, at: usize) -> Option<(chrono::Na
     Some((t.interval?.start.naive_local().date(), t))
 }
 
-/// «على أن» + an imperfect verb within eight words before `at` in its clause: the «أن» («على أن
-/// يخضع للفحص الطبي يوم الأحد»، «على أن تستأنف الجلسات الاثنين»).
-fn on_condition(text: &str, clause: Range<usize>, at: Range<usize>) -> Option<&str> {
-    let before: Vec<&str> = WordsBack { text, start: clause.start.min(at.start), end: at.start }.take(8).collect();
+/// «على أن» + an imperfect verb within eight words before the expression back to `from` (its
+/// clause's start): the «أن» («على أن يخضع للفحص الطبي يوم الأحد»، «على أن تستأنف الجلسات الاثنين»).
+fn on_condition<'t>(words: &WordsBefore<'t>, from: usize) -> Option<&'t str> {
+    let before: Vec<&str> = words.back_to(from).take(8).collect();
     // (nearest first: before[i + 1] comes right before before[i])
     (1..before.len()).find_map(|i| {
         let verb = *before.get(i - 1)?;
@@ -419,11 +482,9 @@ fn on_condition(text: &str, clause: Range<usize>, at: Range<usize>) -> Option<&s
     })
 }
 
-/// Verbal nouns of starting something (normalised): resuming, opening, launching, beginning.
-const STARTING_NOUNS: &[&str] = &["استئناف", "استيناف", "افتتاح", "اطلاق", "بدء", "انطلاق", "تدشين", "تشغيل"];
-
 /// A past verb of announcing or deciding at byte `verb_at` whose object, before `at`, is the
-/// start of something («وأعلنت الشركة استئناف رحلاتها إلى بغداد في 5 يوليو»): the start lies
+/// start of something, a noun of the grammar's word table `starting_nouns` («وأعلنت الشركة
+/// استئناف رحلاتها إلى بغداد في 5 يوليو»): the start lies
 /// ahead of the announcement as often as not.
 fn announces_start(grammar: &Grammar, text: &str, verb: &str, verb_at: usize, at: Range<usize>) -> bool {
     let announcing = grammar.word_table("deciding_verbs").is_some_and(|t| t.contains(bare(verb)));
@@ -431,7 +492,7 @@ fn announces_start(grammar: &Grammar, text: &str, verb: &str, verb_at: usize, at
         let b = bare(w);
         let b = b.strip_prefix("ب").filter(|r| r.starts_with("ال")).unwrap_or(b);
         let b = b.strip_prefix("ال").unwrap_or(b);
-        STARTING_NOUNS.iter().any(|n| b.starts_with(n))
+        crate::governor::table_words(grammar, "starting_nouns").iter().any(|n| b.starts_with(n.as_str()))
     })
 }
 
@@ -442,16 +503,13 @@ fn postpones(word: &str) -> bool {
     ["تاجيل", "التاجيل", "تمديد", "التمديد", "ارجاء", "الارجاء"].iter().any(|stem| w.starts_with(stem)) || POSTPONING_VERBS.contains(&w)
 }
 
-/// Words of preparation whose ل names what is prepared for: «استعدادا لعيد الأضحى»، «تمهيدا لشهر
-/// رمضان»، «تحضيرا للعيد»، «استقبالا لشهر رمضان» (normalised).
-const PREPARING: &[&str] = &["استعدادا", "تمهيدا", "تحضيرا", "استقبالا"];
-
-/// The word that makes the expression at `at` something awaited: a word of preparation right
-/// before it with the ل of purpose («استعدادا لعيد الأضحى»، «تمهيدا للعيد»), or «قبل / قبيل حلول»
+/// The word that makes the expression at `at` something awaited: a word of preparation (the
+/// grammar's word table `preparing_words`) right before it with the ل of purpose («استعدادا لعيد
+/// الأضحى»، «تمهيدا للعيد»), or «قبل / قبيل حلول»
 /// («قبيل حلول شهر رمضان»). News writes these ahead of a feast or a month, so the tense of the
 /// verb («وصلت شحنات الأضاحي تمهيدا لعيد الأضحى») dates the preparing, not the feast: the feast is
 /// the nearest occurrence — the coming one, unless the article looks back soon after it.
-fn awaited(text: &str, at: Range<usize>) -> Option<&str> {
+fn awaited<'t>(grammar: &Grammar, text: &'t str, at: Range<usize>) -> Option<&'t str> {
     // The expression's first word, whole (the grammar may leave its clitic out: «ل|عيد»).
     let head = text.get(..at.start)?;
     let word_start = head.char_indices().rev().take_while(|(_, c)| tarikh_text::is_word_char(*c)).last().map_or(at.start, |(i, _)| i);
@@ -460,7 +518,7 @@ fn awaited(text: &str, at: Range<usize>) -> Option<&str> {
     let from = (0..=word_start.saturating_sub(80)).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(0);
     let mut back = WordsBack { text, start: from, end: word_start };
     let w1 = back.next()?;
-    if first.starts_with('ل') && PREPARING.contains(&bare(w1)) {
+    if first.starts_with('ل') && crate::governor::in_table(grammar, "preparing_words", bare(w1)) {
         return Some(w1);
     }
     let (arrival, before) = if bare(first) == "حلول" { (Some(first), Some(w1)) } else { (Some(w1).filter(|w| *w == "حلول"), back.next()) };
@@ -471,8 +529,8 @@ fn awaited(text: &str, at: Range<usize>) -> Option<&str> {
 /// «إلى / حتى / لغاية X» within six words after a postponement or an extension in X's clause
 /// (`from..at`): the new date lies ahead. Not when the decision is told as an earlier stage
 /// (كان / قد just before it: «وكانت اللجنة قد أجلت الانتخابات إلى يونيو»).
-fn destination_of_postponement(text: &str, from: usize, at: Range<usize>) -> Option<Cue<'_>> {
-    let mut words = WordsBack { text, start: from, end: at.start };
+fn destination_of_postponement<'t>(text: &'t str, before: &WordsBefore<'t>, from: usize, at: Range<usize>) -> Option<Cue<'t>> {
+    let mut words = before.back_to(from);
     // (the grammar may have taken the «إلى» into the match: «إلى يونيو»)
     let signal = text.get(at.clone()).and_then(|m| WordsAfter { text: m, start: 0 }.next()).filter(|w| matches!(bare(w), "الي" | "حتي" | "لغايه"));
     let closer = match signal {
@@ -491,6 +549,22 @@ fn destination_of_postponement(text: &str, from: usize, at: Range<usize>) -> Opt
         return None;
     }
     Some(Cue { prefer: Some(Prefer::Future), word: closer, kind: CueKind::Destination })
+}
+
+/// Is `m` a month named alone: a date with a month and nothing else («في مارس»، «شهر رمضان»)?
+fn month_alone(m: &Mention) -> bool {
+    let s = &m.semantics;
+    m.kind == MentionType::Date
+        && s.month.is_some()
+        && s.day.is_none()
+        && s.year.is_none()
+        && s.weekday.is_none()
+        && s.hour.is_none()
+        && s.part_of_day.is_none()
+        && s.shift.is_none()
+        && s.direction.is_none()
+        && s.reference.is_none()
+        && s.amount.is_none()
 }
 
 /// How many days after `r`'s day the reading of `sem` preferring `prefer` starts.
@@ -939,11 +1013,22 @@ pub(crate) fn anchor_traced(
         let sentence = enclosing(&sentences, m.range.start);
         let sentence = sentence.start.min(clause.start)..sentence.end.min(text.len());
         let (sentence_start, sentence_end, clause_start, clause_end) = (sentence.start, sentence.end, clause.start, clause.end);
-        let destination = destination_of_postponement(text, clause_start.min(m.matched.start), m.matched.clone());
-        let cue = tense_cue_found(grammar, text, clause, sentence, m.matched.clone(), &dated, destination);
+        let before = WordsBefore::new(text, sentence_start, m.matched.start);
+        let destination = destination_of_postponement(text, &before, clause_start.min(m.matched.start), m.matched.clone());
+        let cue = tense_cue_found(grammar, text, clause.clone(), sentence.clone(), m.matched.clone(), &dated, &before, destination);
+        // A month named alone in a clause opened by a perfect verb known by its form, with no
+        // other cue («اختتمت الدورة في مارس»): the last one, as for a bare weekday.
+        let cue = cue.or_else(|| {
+            if !month_alone(m) {
+                return None;
+            }
+            let clause_words = before.in_order_from(clause_start.min(m.matched.start));
+            let verb = crate::perfect::opening_perfect(grammar, text, &before, &clause_words, clause, sentence, m.matched.clone())?;
+            Some(Cue { prefer: Some(Prefer::Past), word: verb, kind: CueKind::Perfect })
+        });
         // a feast or a month without its year, prepared for or awaited: the coming one
         let feast_or_month = m.semantics.year.is_none() && m.semantics.month.is_some() && m.semantics.weekday.is_none() && m.semantics.hour.is_none() && m.semantics.shift.is_none();
-        let cue = match awaited(text, m.range.start.min(m.matched.end)..m.range.end).filter(|_| feast_or_month && destination.is_none()) {
+        let cue = match awaited(grammar, text, m.range.start.min(m.matched.end)..m.range.end).filter(|_| feast_or_month && destination.is_none()) {
             // «تمهيدا لعيد الأضحى العام المقبل»: the next one
             Some(word) if next_said(text, m.range.end, clause_end).is_some() => Some(Cue { prefer: Some(Prefer::Future), word, kind: CueKind::Awaited }),
             Some(word) if nearest_awaited(m.kind, &m.semantics, &reference) => Some(Cue { prefer: Some(Prefer::Nearest), word, kind: CueKind::Awaited }),

@@ -29,15 +29,21 @@ pub const WORD_TABLES: &[&str] = &[
     "deciding_verbs",
     "planned_stems",
     "concluded_stems",
+    crate::perfect::OPENING_PERFECTS,
+    "particles_after_day",
+    "habit_words",
+    "according_to",
+    "starting_nouns",
+    "preparing_words",
 ];
 
 /// Is `word` (normalised) in the grammar's word table `table`?
-fn in_table(grammar: &Grammar, table: &str, word: &str) -> bool {
+pub(crate) fn in_table(grammar: &Grammar, table: &str, word: &str) -> bool {
     grammar.word_table(table).is_some_and(|t| t.contains(word))
 }
 
 /// The words of the grammar's word table `table` (none if the grammar has no such table).
-fn table_words<'g>(grammar: &'g Grammar, table: &str) -> &'g [String] {
+pub(crate) fn table_words<'g>(grammar: &'g Grammar, table: &str) -> &'g [String] {
     grammar.word_table(table).map_or(&[], |t| t.words.as_slice())
 }
 
@@ -186,14 +192,15 @@ pub(crate) fn until_ahead<'t>(grammar: &Grammar, text: &'t str, sentence: Range<
 }
 
 /// Is the word right after byte `at` (no comma or stop between) a perfect verb of the bare
-/// three-letter shape, alone or with an object pronoun («حضره»، «محا»، «شهدها»)? Not a verb of
+/// three-letter shape, alone or with an object pronoun («حضره»، «محا»، «شهدها»)? Not a particle
+/// of that shape (the word table `particles_after_day`: «بين»، «عند»), nor a verb of
 /// calling or deciding: «تشهد تونس إضرابا عاما الأحد دعا إليه الاتحاد» calls for a day ahead.
 fn perfect_follows(grammar: &Grammar, text: &str, at: usize) -> bool {
     let rest = text.get(at..).unwrap_or("");
     let rest = rest.trim_start_matches(|c: char| c.is_whitespace());
     let Some(w) = rest.split(|c: char| !tarikh_text::is_word_char(c)).next().filter(|w| !w.is_empty()) else { return false };
     let b = bare(w);
-    if in_table(grammar, "deciding_verbs", b) || b.starts_with("ال") || matches!(b, "بين" | "عند" | "ضمن" | "نحو" | "حتي" | "منذ" | "بعد" | "قبل" | "علي" | "الي" | "مع" | "في" | "من" | "عن" | "كل" | "غير") {
+    if in_table(grammar, "deciding_verbs", b) || b.starts_with("ال") || in_table(grammar, "particles_after_day", b) {
         return false;
     }
     let stem = ["هما", "هم", "ها", "ه", "ت", "وا"].iter().find_map(|p| b.strip_suffix(p).filter(|r| r.chars().count() == 3)).unwrap_or(b);
@@ -204,8 +211,8 @@ fn perfect_follows(grammar: &Grammar, text: &str, at: usize) -> bool {
 /// article as done ([`ahead_unless_yesterday`])? Not when it is asked for, planned or reported:
 /// after أن / لن («طلب القاضي أن يمثل المتهم أمام المحكمة الأحد»), in a statement after a colon
 /// or a quotation mark («وقالت الوزارة في بيان: تغلق المدارس أبوابها الأحد»); not a habit
-/// («كالعادة»، «عادة»); not a clause reporting what was announced today («وفق ما أعلنه المحامي
-/// اليوم»). Only a verb of a scheduled act (the `schedule_verbs` table): «يغيب اللاعب الاثنين
+/// («كالعادة»، «عادة»: the word table `habit_words`); not a clause reporting what was announced
+/// («وفق ما أعلنه المحامي»: `according_to` + ما) or announced today («… اليوم»). Only a verb of a scheduled act (the `schedule_verbs` table): «يغيب اللاعب الاثنين
 /// أسبوعا كاملا» tells an absence to come.
 pub(crate) fn present_lead(grammar: &Grammar, text: &str, sentence: Range<usize>, verb_at: usize, at: Range<usize>) -> bool {
     let verb = text.get(verb_at..).and_then(|t| t.split(|c: char| !tarikh_text::is_word_char(c)).next()).unwrap_or("");
@@ -220,11 +227,13 @@ pub(crate) fn present_lead(grammar: &Grammar, text: &str, sentence: Range<usize>
     if text.get(start..verb_at).is_some_and(|s| s.contains([':', '"', '«', '“'])) {
         return false;
     }
-    if words(text, sentence.clone()).iter().any(|w| matches!(bare(w), "عاده" | "كالعاده" | "عادتها" | "عادته" | "كعادته" | "كعادتها")) {
+    if words(text, sentence.clone()).iter().any(|w| in_table(grammar, "habit_words", bare(w))) {
         return false;
     }
     let after = words(text, at.end.min(sentence.end)..sentence.end);
-    let reported = after.windows(2).any(|p| matches!(bare(p[0]), "وفق" | "وفقا" | "حسب" | "بحسب" | "طبقا") && matches!(bare(p[1]), "ما" | "لما"));
+    // (the word as written first: «وفق» is no و + «فق»)
+    let according = |w: &str| in_table(grammar, "according_to", w) || in_table(grammar, "according_to", bare(w));
+    let reported = after.windows(2).any(|p| according(p[0]) && matches!(bare(p[1]), "ما" | "لما"));
     !(reported || after.iter().any(|w| bare(w) == "اليوم"))
 }
 
@@ -242,18 +251,16 @@ fn names_weekday(text: &str, at: Range<usize>) -> bool {
 /// verb, a relative pronoun, كان، لم, الماضي …), and the word right before the day closes the
 /// object (an article, a possessive pronoun, ـًا) and names nothing a day dates itself
 /// («تصريحاته الأحد»، «مباراة الأحد»). Verb + subject + day alone is the document's older rule.
-pub(crate) fn imperfect_announces<'t>(grammar: &Grammar, text: &'t str, clause: Range<usize>, sentence_end: usize, at: Range<usize>) -> Option<&'t str> {
-    if !bare_day(text, at.clone()) {
-        return None;
-    }
+/// `before` are the clause's words before the day at `at`, in text order; the caller has made
+/// sure the day is bare ([`bare_day`]).
+pub(crate) fn imperfect_announces<'t>(grammar: &Grammar, text: &'t str, before: &[&'t str], sentence_end: usize, at: Range<usize>) -> Option<&'t str> {
     // (the words after the day are read last: the reading before them rarely holds, and they run
     // to the end of the sentence)
-    imperfect_announces_before(grammar, text, clause, at.clone()).filter(|_| !told_as_done(grammar, text, at.end.min(sentence_end)..sentence_end))
+    imperfect_announces_before(grammar, text, before, at.clone()).filter(|_| !told_as_done(grammar, text, at.end.min(sentence_end)..sentence_end))
 }
 
 /// [`imperfect_announces`] from the words before the day (and its complement), whatever follows.
-fn imperfect_announces_before<'t>(grammar: &Grammar, text: &'t str, clause: Range<usize>, at: Range<usize>) -> Option<&'t str> {
-    let before = words(text, clause.start.min(at.start)..at.start);
+fn imperfect_announces_before<'t>(grammar: &Grammar, text: &'t str, before: &[&'t str], at: Range<usize>) -> Option<&'t str> {
     if before.len() < 3 {
         return None;
     }
@@ -326,18 +333,16 @@ fn imperfect_announces_before<'t>(grammar: &Grammar, text: &'t str, clause: Rang
 /// الخميس هو أول أيام رمضان». The day is the thing's, reported soon after the decision: the
 /// nearest occurrence leaning ahead (see [`lean_ahead`]). The verb comes within five words
 /// before the day with only its subject, «إلى»/«بـ» and the planned noun's phrase between.
-pub(crate) fn decided_thing<'t>(grammar: &Grammar, text: &'t str, clause: Range<usize>, sentence_end: usize, at: Range<usize>) -> Option<&'t str> {
-    if !bare_day(text, at.clone()) {
-        return None;
-    }
+/// `before` are the clause's words before the day at `at`, in text order; the caller has made
+/// sure the day is bare ([`bare_day`]).
+pub(crate) fn decided_thing<'t>(grammar: &Grammar, text: &'t str, before: &[&'t str], sentence_end: usize, at: Range<usize>) -> Option<&'t str> {
     // (the words after the day are read last: the reading before them rarely holds, and they run
     // to the end of the sentence)
-    decided_thing_before(grammar, text, clause, sentence_end, at.clone()).filter(|_| !told_as_done(grammar, text, at.end.min(sentence_end)..sentence_end))
+    decided_thing_before(grammar, text, before, sentence_end, at.clone()).filter(|_| !told_as_done(grammar, text, at.end.min(sentence_end)..sentence_end))
 }
 
 /// [`decided_thing`] from the words before the day (and its complement), whatever follows.
-fn decided_thing_before<'t>(grammar: &Grammar, text: &'t str, clause: Range<usize>, sentence_end: usize, at: Range<usize>) -> Option<&'t str> {
-    let before = words(text, clause.start.min(at.start)..at.start);
+fn decided_thing_before<'t>(grammar: &Grammar, text: &'t str, before: &[&'t str], sentence_end: usize, at: Range<usize>) -> Option<&'t str> {
     // «… أن الخميس هو آخر يوم للتسجيل»، «… هو موعد الانسحاب» (a first of a month is left to
     // [`weekday_takes_the_apposed_first`]: the day must be the month's first by the calendar)
     if let Some(&c) = before.last() {

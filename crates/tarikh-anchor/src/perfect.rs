@@ -2,7 +2,8 @@
 //!
 //! News reports what happened: a clause that opens with a perfect verb in verb-subject order
 //! («ضربت عاصفة قوية السواحل يوم الجمعة»، «تظاهروا أمام البرلمان الخميس») tells the past, so a bare
-//! weekday in it is the one just gone. The grammar's `[cues]` table lists the common perfect verbs;
+//! weekday in it is the one just gone, and a month named alone («اختتمت الدورة في مارس») the last
+//! one, as a listed perfect verb makes it («أعلنت الوزارة في مارس»). The grammar's `[cues]` table lists the common perfect verbs;
 //! this module recognises the ones it does not list by the shapes a noun or an imperfect verb never
 //! takes, and is read only where no other cue decided the tense.
 //!
@@ -15,10 +16,18 @@
 //!   افتعل (افطعل، افدعل)، استفعل, with no long vowel inside (not انفجار، اقتصاد، استقرار).
 //!
 //! A bare three-letter form (ضرب، غرق) cannot be told from a noun by its shape: the common ones are
-//! listed in the cue table. Never a word in ال, يـ or نـ (imperfect), سيـ/ستـ (future), nor a word
+//! listed in the cue table; those a noun or a name shares (حكم، خرج، حكمت), which the cue table
+//! would read anywhere («خرج الناس … قبل عيد الاستقلال»), are in the word table `opening_perfects`
+//! and count only here, opening the clause («حكمت المحكمة على المتهم … الخميس»). Never a word in ال, يـ or نـ (imperfect), سيـ/ستـ (future), nor a word
 //! followed by «-» or «(»: a dateline («بودابست - …»).
 
+use crate::document::WordsBefore;
 use std::ops::Range;
+use tarikh_grammar::Grammar;
+
+/// The word table (`[cues.tables]` of data/grammar/ar/cues.toml) of the perfect verbs that a noun
+/// or a name shares (حكم «a ruling»، خرج، حكمت «Hikmat»): a perfect only where it opens the clause.
+pub(crate) const OPENING_PERFECTS: &str = "opening_perfects";
 
 /// Words of the shapes above that are no perfect verbs: nouns, names, particles.
 const NOT_PERFECT: &[&str] = &[
@@ -77,52 +86,36 @@ pub(crate) fn looks_perfect(word: &str) -> bool {
     false
 }
 
-/// The words of `text[range]`, in order, with their byte ranges.
-fn words(text: &str, range: Range<usize>) -> Vec<(usize, &str)> {
-    let Some(slice) = text.get(range.clone()) else { return Vec::new() };
-    let mut out = Vec::new();
-    let mut start = None;
-    for (i, c) in slice.char_indices() {
-        let word_char = tarikh_text::is_word_char(c);
-        match (word_char, start) {
-            (true, None) => start = Some(i),
-            (false, Some(s)) => {
-                out.push((range.start + s, &slice[s..i]));
-                start = None;
-            }
-            _ => {}
-        }
-    }
-    if let Some(s) = start {
-        out.push((range.start + s, &slice[s..]));
-    }
-    out
-}
-
 /// The perfect verb, not in the cue table, that opens the clause or the sentence holding a bare
 /// day at `at` («اختتمت يوم الخميس فعاليات المعرض»), if there is one within twelve words before it,
-/// with no complementiser, relative pronoun, imperfect or future verb between them.
-pub(crate) fn opening_perfect(text: &str, clause: Range<usize>, sentence: Range<usize>, at: Range<usize>) -> Option<&str> {
-    if !crate::document::bare_day(text, at.clone()) {
-        return None;
-    }
-    let mut starts = vec![clause.start.min(at.start)];
+/// with no complementiser, relative pronoun, imperfect or future verb between them. `before` are
+/// the words before the day back to its sentence's start, `clause_words` the clause's in text
+/// order; the caller has made sure the day is bare ([`crate::document::bare_day`]).
+pub(crate) fn opening_perfect<'t>(
+    grammar: &Grammar,
+    text: &'t str,
+    before: &WordsBefore<'t>,
+    clause_words: &[&'t str],
+    clause: Range<usize>,
+    sentence: Range<usize>,
+    at: Range<usize>,
+) -> Option<&'t str> {
     // The sentence's first verb only for a day that opens a clause of its own («تظاهر الآلاف،
     // وفق الشرطة، يوم الجمعة»): a clause with words of its own before the day («واستعد هولاند
     // لمغادرة الإليزيه، في نهاية ولايته مساء الأحد») may date something else than the verb.
-    if sentence.start < clause.start && words(text, clause.start.min(at.start)..at.start).is_empty() {
-        starts.push(sentence.start.min(at.start));
-    }
-    for start in starts {
-        let ws = words(text, start..at.start);
-        let skip = ws.iter().take_while(|(_, w)| OPENERS.contains(w)).count();
-        let Some(&(verb_at, verb)) = ws.get(skip) else { continue };
+    let whole_sentence = sentence.start < clause.start && clause_words.is_empty();
+    let sentence_words = if whole_sentence { before.in_order_from(sentence.start.min(at.start)) } else { Vec::new() };
+    let starts: &[&[&'t str]] = if whole_sentence { &[clause_words, &sentence_words] } else { &[clause_words] };
+    for &ws in starts {
+        let skip = ws.iter().take_while(|w| OPENERS.contains(w)).count();
+        let Some(&verb) = ws.get(skip) else { continue };
+        let verb_at = verb.as_ptr() as usize - text.as_ptr() as usize;
         let between = &ws[skip + 1..];
         if between.len() > 11 {
             continue;
         }
         let bare = crate::document::bare(verb);
-        if !looks_perfect(bare) {
+        if !(looks_perfect(bare) || grammar.word_table(OPENING_PERFECTS).is_some_and(|t| t.contains(bare))) {
             continue;
         }
         // a dateline: «بودابست - …», «… (رويترز)»
@@ -130,7 +123,7 @@ pub(crate) fn opening_perfect(text: &str, clause: Range<usize>, sentence: Range<
         if after.starts_with('-') || after.starts_with('(') || after.starts_with('–') {
             continue;
         }
-        let blocked = between.iter().any(|(_, w)| {
+        let blocked = between.iter().any(|w| {
             let b = crate::document::bare(w);
             CLAUSE_OPENERS.contains(w) || CLAUSE_OPENERS.contains(&b) || SCHEDULE_NOUNS.contains(&b) || crate::document::looks_imperfect(b) || crate::document::is_future_verb(b)
         });
@@ -174,7 +167,19 @@ mod tests {
         let text = n.as_str();
         let day = tarikh_text::normalise(day);
         let at = text.find(&day).unwrap();
-        opening_perfect(text, 0..text.len(), 0..text.len(), at..at + day.len()).map(str::to_string)
+        opening_in(text, 0, at, at + day.len()).map(str::to_string)
+    }
+
+    /// [`opening_perfect`] of a bare day at `at..end` of `text`, in a clause from `clause` to the
+    /// end (None when the day is not bare, as the caller's check gives).
+    fn opening_in(text: &str, clause: usize, at: usize, end: usize) -> Option<&str> {
+        if !crate::document::bare_day(text, at..end) {
+            return None;
+        }
+        let before = WordsBefore::new(text, 0, at);
+        let clause_words = before.in_order_from(clause.min(at));
+        let grammar = Grammar::embedded().expect("grammar");
+        opening_perfect(&grammar, text, &before, &clause_words, clause..text.len(), 0..text.len(), at..end)
     }
 
     #[test]
@@ -186,11 +191,11 @@ mod tests {
         let n = tarikh_text::Normalised::new("تظاهرت حشود، وفق الشرطة، يوم الجمعة");
         let text = n.as_str();
         let at = text.find("يوم").unwrap();
-        assert_eq!(opening_perfect(text, at..text.len(), 0..text.len(), at..text.len()), Some("تظاهرت"));
+        assert_eq!(opening_in(text, at, at, text.len()), Some("تظاهرت"));
         let n = tarikh_text::Normalised::new("تظاهرت حشود، وسط العاصمة يوم الجمعة");
         let text = n.as_str();
         let (clause, at) = (text.find("وسط").unwrap(), text.find("يوم").unwrap());
-        assert_eq!(opening_perfect(text, clause..text.len(), 0..text.len(), at..text.len()), None);
+        assert_eq!(opening_in(text, clause, at, text.len()), None);
     }
 
     #[test]

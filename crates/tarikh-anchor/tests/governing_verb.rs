@@ -199,3 +199,16 @@ fn an_arrangement_or_an_announced_start_lies_ahead() {
     // a start announced for a day well behind stays past
     assert_eq!(value("أعلنت الشركة افتتاح فرعها الجديد في 5 يونيو.", "5 يونيو", "2024-06-29"), "2024-06-05");
 }
+
+#[test]
+fn a_month_named_alone_after_a_perfect_verb_known_by_its_form_is_the_last_one() {
+    // published on Wednesday 14 February 2024: the nearest March is ahead, the last one a year back
+    let feb = "2024-02-14";
+    assert_eq!(value("اختتمت الدورة التدريبية في مارس.", "مارس", feb), "2023-03");
+    assert_eq!(value("تظاهروا أمام البرلمان في أبريل للمطالبة برفع الأجور.", "أبريل", feb), "2023-04");
+    // not an imperfect, a future verb, an arrangement or a relative clause of its own
+    assert_eq!(value("تختتم الدورة التدريبية في مارس.", "مارس", feb), "2024-03");
+    assert_eq!(value("اتفقت الأطراف على جولة جديدة ستعقد في مارس.", "مارس", feb), "2024-03");
+    assert_eq!(value("اختتمت الدورة التدريبية على أن تستأنف في مارس.", "مارس", feb), "2024-03");
+    assert_eq!(value("اختتمت الدورة التي تنطلق مجددا في مارس.", "مارس", feb), "2024-03");
+}

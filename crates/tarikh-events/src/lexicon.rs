@@ -129,6 +129,11 @@ pub struct EventType {
     /// («قتل 3 متظاهرين برصاص الأمن في احتجاجات») were killed by someone, an event of its own,
     /// not the gathering's toll (see `outcome`, whose dead «في» an accident or an attack are it).
     pub no_toll: bool,
+    /// Acts of institutions that confer or decide (meetings, calls, visits, decisions, sanctions):
+    /// told on with «و» after a dated happening of another kind («اندلعت اشتباكات يوم السبت،
+    /// واجتمع مجلس الأمن»), one is the institutions' reaction, on a day of its own: it does not take
+    /// the happening's date as the same occasion told on.
+    pub deliberate: bool,
     /// Events that last days (festivals, strikes, sit-ins, exam sessions, tournaments): a verb of
     /// ending before one («اختتمت فعاليات المهرجان مساء السبت»، «أنهى العمال إضرابهم أمس») dates
     /// its end, not a day it fills (`EventMention::until`, no date of its own).
@@ -489,6 +494,8 @@ struct RawEvent {
     #[serde(default)]
     no_toll: bool,
     #[serde(default)]
+    deliberate: bool,
+    #[serde(default)]
     lasts_days: bool,
     #[serde(default)]
     begins_with: Option<Spanned<String>>,
@@ -840,6 +847,7 @@ impl EventLexicon {
                 names_kind: ev.names_kind,
                 outcome: ev.outcome,
                 no_toll: ev.no_toll,
+                deliberate: ev.deliberate,
                 lasts_days: ev.lasts_days,
                 begins_with: ev.begins_with.as_ref().map(|b| b.get_ref().trim().to_string()).unwrap_or_default(),
                 ends_with: ev.ends_with.as_ref().map(|b| b.get_ref().trim().to_string()).unwrap_or_default(),

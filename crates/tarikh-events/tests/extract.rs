@@ -2521,3 +2521,63 @@ fn a_narrative_clause_with_a_time_of_its_own_takes_no_date_before() {
         assert_eq!(last.time, None, "{text} {word} {:?}", last);
     }
 }
+
+#[test]
+fn an_institution_acting_after_a_dated_happening_is_a_reaction_on_a_day_of_its_own() {
+    let sat = day(2024, 5, 4);
+    let with = |ev: &DocEvents, w: &str| ev.mentions.iter().find(|m| m.trigger.contains(w)).cloned().unwrap_or_else(|| panic!("no {w} in {:?}", ev.mentions));
+    for (text, word) in [
+        ("اندلعت اشتباكات عنيفة بين الجيش والمسلحين يوم السبت، واجتمع مجلس الأمن لبحث الوضع.", "اجتمع"),
+        ("انفجرت سيارة مفخخة في السوق يوم السبت، وعقدت الحكومة اجتماعا طارئا.", "اجتماعا"),
+    ] {
+        let d = doc("d", text, vec![date("يوم السبت", "2024-05-04", sat)]);
+        let ev = extract(&d, &lex());
+        assert_eq!(with(&ev, word).time, None, "{text}");
+    }
+    // the same occasion told on keeps the date: a happening after a happening, an institution's
+    // act after an institution's
+    for (text, word) in [
+        ("خرج آلاف المتظاهرين يوم السبت، واعتقلت الشرطة عشرات منهم.", "اعتقلت"),
+        ("عقد مجلس الوزراء اجتماعا طارئا يوم السبت، وقرر تمديد حظر التجول.", "قرر"),
+    ] {
+        let d = doc("d", text, vec![date("يوم السبت", "2024-05-04", sat)]);
+        let ev = extract(&d, &lex());
+        assert_eq!(with(&ev, word).time, Some(0), "{text} {:?}", ev.mentions.iter().map(|m| (&m.trigger, &m.event_type, m.time)).collect::<Vec<_>>());
+    }
+}
+
+#[test]
+fn a_verb_of_ending_with_a_subject_of_its_own_ends_the_event_it_governs() {
+    // (a day before the publication, 2020-03-10: a verb of ending ends only what is past)
+    let sun = day(2020, 3, 8);
+    let with = |ev: &DocEvents, w: &str| ev.mentions.iter().find(|m| m.trigger.contains(w)).cloned().unwrap_or_else(|| panic!("no {w} in {:?}", ev.mentions));
+    for (text, word) in [
+        ("أنهت الشرطة بالقوة اعتصام المزارعين يوم الأحد.", "اعتصام"),
+        ("فضت قوات الأمن اعتصام العمال أمام المصنع يوم الأحد.", "اعتصام"),
+    ] {
+        let d = doc("d", text, vec![date("يوم الأحد", "2020-03-08", sun)]);
+        let m = with(&extract(&d, &lex()), word);
+        assert_eq!((m.time, m.until), (None, Some(0)), "{text}");
+    }
+    // an intransitive verb of ending has the event as its subject: another noun there is what ended
+    let text = "انتهت مهلة الحكومة للمعتصمين يوم الأحد.";
+    let d = doc("d", text, vec![date("يوم الأحد", "2020-03-08", sun)]);
+    assert!(extract(&d, &lex()).mentions.iter().all(|m| m.until.is_none()), "{text}");
+}
+
+#[test]
+fn a_relative_clause_on_the_trigger_dates_it_before_a_date_of_the_main_clause() {
+    let wed = day(2024, 5, 8);
+    let tue = day(2024, 5, 7);
+    let with = |ev: &DocEvents, w: &str| ev.mentions.iter().find(|m| m.trigger.contains(w)).cloned().unwrap_or_else(|| panic!("no {w} in {:?}", ev.mentions));
+    let text = "خرج المتظاهرون لليوم الثالث على التوالي رغم حظر التجول الذي فرضته السلطات أمس.";
+    let d = doc("d", text, vec![date("لليوم الثالث على التوالي", "2024-05-08", wed), date("أمس", "2024-05-07", tue)]);
+    let ev = extract(&d, &lex());
+    assert_eq!(with(&ev, "حظر التجول").time, Some(1), "{text}");
+    assert_eq!(with(&ev, "خرج").time, Some(0), "{text}");
+    // the relative clause describes another noun: its date is no nearer claim on the trigger
+    let text = "خرج المتظاهرون لليوم الثالث على التوالي ضد الضرائب التي فرضتها الحكومة أمس.";
+    let d = doc("d", text, vec![date("لليوم الثالث على التوالي", "2024-05-08", wed), date("أمس", "2024-05-07", tue)]);
+    let ev = extract(&d, &lex());
+    assert_eq!(with(&ev, "خرج").time, Some(0), "{text}");
+}

@@ -80,8 +80,15 @@ const LAUNCHING_VERBS_BEFORE: &[&str] = &["اطلقت", "اطلق", "اطلقو�
 /// days (`EventType::lasts_days`) ends, not a day it fills: the festival opened a week before.
 const ENDING_VERBS_BEFORE: &[&str] = &[
     "اختتمت", "اختتم", "اختتموا", "تختتم", "يختتم", "ستختتم", "انتهت", "انتهي", "تنتهي", "ينتهي", "ستنتهي",
-    "انهي", "انهت", "انهوا", "ينهي", "تنهي",
+    "انهي", "انهت", "انهوا", "ينهي", "تنهي", "فض", "فضت", "فضوا", "يفض", "تفض",
 ];
+
+/// Verbs of ending that take the ended event as their object and a subject of their own, who
+/// need not be the event's agent: «أنهت الشرطة بالقوة اعتصام المزارعين»، «فضت قوات الأمن اعتصام
+/// العمال»، «أنهى الجيش حصار المدينة» (security and labour news of every country). Their subject
+/// (and a manner, «بالقوة») may stand between them and the event; before the intransitive ones
+/// («انتهت»، «اختتمت») the event is itself the subject.
+const TRANSITIVE_ENDING_VERBS: &[&str] = &["انهي", "انهت", "انهوا", "ينهي", "تنهي", "فض", "فضت", "فضوا", "يفض", "تفض"];
 
 /// How many words may stand between a verb of beginning or ending and the event after it (its
 /// subject, a place, a date: «اختتمت مساء السبت فعاليات الدورة»، «بدأ عمال السكك الحديدية في
@@ -152,7 +159,8 @@ fn begun_verbal_noun(cx: &Ctx, wi: usize, k: usize) -> bool {
 /// subject, a place and a date: a relative pronoun or «أن» ends the reach (the event is in
 /// another clause), so does the verb's own object («بدأ الرئيس كلمته»). Before a verb of ending
 /// only a date or «فعاليات/أعمال/دورة» may stand, or a subject when the event is possessed
-/// («أنهى العمال إضرابهم»).
+/// («أنهى العمال إضرابهم») or the verb takes a subject of its own ([`TRANSITIVE_ENDING_VERBS`]:
+/// «أنهت الشرطة بالقوة اعتصام المزارعين»).
 fn phase_verb_before(cx: &Ctx, drafts: &[Draft], d: &Draft, verbs: &[&str], phase: Phase) -> bool {
     let clause = cx.words[d.first].clause;
     let enters = |w: &str| w.starts_with("دخل") || w.starts_with("يدخل") || w.starts_with("تدخل");
@@ -189,7 +197,10 @@ fn phase_verb_before(cx: &Ctx, drafts: &[Draft], d: &Draft, verbs: &[&str], phas
                 let word = without_conjunction(cx.word(x));
                 cx.word_timex[x].is_some()
                     || match phase {
-                        Phase::End => ENDED_HEADS.contains(&word) || (event_possessed && !possessed(cx, x) && !word.starts_with('ل') && !PHASE_BLOCKERS.contains(&word)),
+                        Phase::End => {
+                            let subject = event_possessed || TRANSITIVE_ENDING_VERBS.contains(&w);
+                            ENDED_HEADS.contains(&word) || (subject && !possessed(cx, x) && !word.starts_with('ل') && !PHASE_BLOCKERS.contains(&word))
+                        }
                         Phase::Begin | Phase::Launch => !possessed(cx, x) && !begun_verbal_noun(cx, x, x - v),
                     }
             });
@@ -736,7 +747,9 @@ pub(super) fn governing_timex(cx: &Ctx, drafts: &[Draft], d: &Draft, links: &Tim
         } else {
             continue;
         };
-        let (lo, hi, score) = if tf > d.last {
+        let (lo, hi, score) = if tf > d.last && tw.clause == w.clause && describes_the_trigger(cx, drafts, d, tf) {
+            (d.last, tf, 0)
+        } else if tf > d.last {
             (d.last, tf, 2 * (tf - d.last - 1))
         } else if tl < d.first {
             (tl, d.first, 2 * (d.first - tl - 1) + 3)
@@ -815,6 +828,29 @@ fn in_relative_clause_of_another(cx: &Ctx, drafts: &[Draft], d: &Draft, tf: usiz
     let retold = |o: &Draft| o.type_idx.is_some_and(|t| types[t].joins_antecedent);
     let sentence = cx.words[d.first].sentence;
     drafts_of_sentence(cx, drafts, sentence).map(|i| &drafts[i]).any(|o| (o.first > d.last && o.first < pronoun) || (o.first > pronoun && o.first < tf && !retold(o)))
+}
+
+/// How many definite adjectives may stand between a trigger and the relative pronoun whose
+/// antecedent it is («حظر التجول الشامل الذي فرض أمس»).
+const ANTECEDENT_ADJECTIVES: usize = 2;
+
+/// Whether the date at word `tf`, after the mention of draft `d` in its clause, stands in a
+/// relative clause whose antecedent is the trigger itself: the pronoun follows the trigger (a
+/// definite noun), or its definite adjectives, with no other mention up to the date («رغم حظر التجول الذي فرضته السلطات
+/// مساء الجمعة»، «الاجتماع الذي عقد أمس»، «الانتخابات التي جرت في ديسمبر»). The clause describes
+/// the event with its own time: that date beats a nearer one of the main clause before the trigger
+/// («خرج المتظاهرون لليوم الثالث رغم حظر التجول الذي …»: the third day is the protest's).
+fn describes_the_trigger(cx: &Ctx, drafts: &[Draft], d: &Draft, tf: usize) -> bool {
+    let Some(pronoun) = (d.last + 1..tf).find(|&x| RELATIVE_PRONOUNS.contains(&without_conjunction(cx.word(x)))) else {
+        return false;
+    };
+    // (a relative pronoun follows a definite noun: the trigger's last word has the article)
+    let last = cx.word(d.last);
+    let definite = last[..tarikh_text::proclitic_len(last)].ends_with("ال");
+    let adjectives = (d.last + 1..pronoun).all(|x| cx.word(x).starts_with("ال") && cx.word_timex[x].is_none());
+    let joined = (d.last..tf).all(|x| cx.adjacent(x));
+    let other = drafts.iter().any(|o| o.first > d.last && o.first < tf);
+    definite && pronoun - d.last - 1 <= ANTECEDENT_ADJECTIVES && adjectives && joined && !other
 }
 
 /// Definite participles that describe the noun before them with its own time («الحكم الصادر بحقه
@@ -1370,7 +1406,9 @@ fn told_apart(cx: &Ctx, clause: usize) -> bool {
 /// برصاص الشرطة» after «خرج آلاف المتظاهرين يوم الأحد», the same occasion told on. The mention
 /// has no time of its own; its trigger is a perfect verb with «و» opening its clause, after a comma;
 /// the event right before it in the sentence is dated (no range, no report: a report's date is
-/// not what it reports), in the clause right before, and is told in the perfect too.
+/// not what it reports), in the clause right before, and is told in the perfect too; and the
+/// mention is no institution's act after a happening of another kind (`EventType::deliberate`: a
+/// reaction, «واجتمع مجلس الأمن» after the clashes of Saturday).
 fn narrative_date(cx: &Ctx, drafts: &[Draft], mentions: &[EventMention], mi: usize) -> Option<usize> {
     let d = &drafts[mi];
     let m = &mentions[mi];
@@ -1395,7 +1433,11 @@ fn narrative_date(cx: &Ctx, drafts: &[Draft], mentions: &[EventMention], mi: usi
     let told_done = perfect(prev.first) || cx.words.iter().position(|x| x.clause == prev_clause).is_some_and(perfect);
     let same_sentence = cx.words[prev.first].sentence == cx.words[d.first].sentence;
     let clause_before = cx.words[prev.last].clause + 1 == clause;
+    // (an institution's act after a happening of another kind is its reaction, on a day of its own:
+    // «اندلعت اشتباكات يوم السبت، واجتمع مجلس الأمن لبحث الوضع»)
+    let deliberate = |x: &Draft| x.type_idx.is_some_and(|t| cx.lex.types()[t].deliberate);
+    let reaction = deliberate(d) && !deliberate(prev);
     let ti = pm.time?;
     let point = matches!(cx.doc.timexes[ti].kind, TimexType::Date | TimexType::Time);
-    (same_sentence && clause_before && told_done && point && !reports(prev) && !reports(d) && pm.until.is_none()).then_some(ti)
+    (same_sentence && clause_before && told_done && point && !reports(prev) && !reports(d) && !reaction && pm.until.is_none()).then_some(ti)
 }

@@ -55,6 +55,10 @@ pub(crate) struct Flat {
     pub(crate) timex_span: Option<(usize, usize, String)>,
     /// the stretch in which the event began, from «منذ X»
     pub(crate) since: Option<Since>,
+    /// «منذ X» names a date or a time of day («منذ الأحد»): the event has been going on since it,
+    /// it lasts. (A span before the publication, «منذ 30 ساعة» or «خلال الساعات الماضية», only
+    /// says when it happened: a quake «منذ 30 ساعة» is over.)
+    pub(crate) going_on_since: bool,
     /// the mention is a report (a statement that is news)
     pub(crate) reports: bool,
     /// the text tells the event as done (see `tarikh_events::EventMention::past`)
@@ -249,6 +253,7 @@ pub(crate) fn flatten(input: &Input) -> Mentions {
                 places: party_ids(&m.parties, &mut parties),
                 value: tx.filter(|_| time.is_some()).map(|t| t.value.clone()),
                 timex_span: tx.filter(|_| time.is_some()).map(|t| (t.start, t.end, t.text.clone())),
+                going_on_since: m.since.and_then(|ti| doc.timexes.get(ti)).is_some_and(|t| t.kind != TimexType::Duration) && since.is_some(),
                 since,
                 reports: m.reports,
                 past: m.past,

@@ -1201,3 +1201,16 @@ fn a_strike_going_on_since_a_day_and_dated_later_began_that_day() {
     let strike = tl.events.iter().find(|e| e.event_type == "labour_strike" && e.docs == ["a", "b"]).unwrap_or_else(|| panic!("{:#?}", tl.events));
     assert!(tl.conflicts.iter().any(|c| c.kind == "negative_cycle" && c.events.contains(&strike.id)), "{:#?}", tl.conflicts);
 }
+
+#[test]
+fn a_quake_said_to_have_struck_hours_ago_is_no_lasting_event() {
+    // «منذ 30 ساعة» of a quake is how long ago it struck (a span says when an event began, not
+    // that it lasts): another article's day of it still bounds its end
+    let damascus = "Asia/Damascus";
+    let a = doc("a", "وقع الزلزال المدمر في جنوب البلاد منذ 30 ساعة.", (2023, 2, 7), damascus, 3, vec![tx("30 ساعة", "PT30H", AnchorKind::Dct)]);
+    let b = doc("b", "ضرب الزلزال المدمر جنوب البلاد فجر الاثنين.", (2023, 2, 6), damascus, 3, vec![tx("فجر الاثنين", "2023-02-06TMO", AnchorKind::Dct)]);
+    let (evs, tl) = run(&[a, b]);
+    assert!(evs[0].mentions.iter().any(|m| m.event_type == "earthquake" && m.since.is_some()), "{:#?}", evs[0].mentions);
+    let quake = tl.events.iter().find(|e| e.event_type == "earthquake" && e.docs == ["a", "b"]).unwrap_or_else(|| panic!("{:#?}", tl.events));
+    assert_eq!((quake.earliest_end, quake.latest_end), (Some(at(3, 2023, 2, 6, 0, 0)), Some(at(3, 2023, 2, 6, 12, 0))), "{quake:#?}");
+}

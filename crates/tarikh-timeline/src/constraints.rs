@@ -152,7 +152,50 @@ pub(crate) fn own_times(input: &Input, flat: &[Flat], members: &[Vec<usize>], la
     for (e, ms) in members.iter().enumerate() {
         net.add(e_node(e), s_node(e), 0, C_STRUCTURAL, None, "start ≤ end".into(), vec![e]);
         let timed: Vec<usize> = ms.iter().copied().filter(|&i| flat[i].time.is_some()).collect();
+        // An event its mentions give a start or an end of its own lasts: a date opened by «بدءا
+        // من» or a verb of beginning, «منذ الأحد», «من X حتى Y», «حتى Y» or a verb of ending
+        // («واختتم الوزير زيارته مساء الأربعاء»). A plain date of it elsewhere («وصل الوزير …
+        // صباح الاثنين»، «الإضراب يدخل يومه الثالث») is a day it was going on, not its whole
+        // time: it neither ends the event (the end is stated) nor starts it after a stated start,
+        // and days that differ are days of it, not readings that disagree. A stated end before
+        // such a day (or a stated start after it) still closes a negative cycle, reported.
+        let starts_stated = ms.iter().any(|&i| {
+            let f = &flat[i];
+            (f.open && f.time.is_some()) || f.since.is_some() || f.range.as_ref().is_some_and(|r| r.start.is_some())
+        });
+        let lasts = ms.iter().any(|&i| {
+            let f = &flat[i];
+            f.range.is_some() || (f.open && f.time.is_some()) || f.going_on_since
+        });
+        let (going_on, timed): (Vec<usize>, Vec<usize>) = timed.into_iter().partition(|&j| {
+            let f = &flat[j];
+            lasts && !f.open && !f.state && f.since.is_none() && f.range.is_none()
+        });
+        if timed.is_empty() && going_on.is_empty() {
+            continue;
+        }
+        // (with no stated start, the first day it is told on bounds its start, as a date does)
+        let first_day = going_on.iter().map(|&j| flat[j].time.unwrap().0).min();
+        for &j in &going_on {
+            let f = &flat[j];
+            let (a, b) = f.time.unwrap();
+            let (ts, te, tt) = f.timex_span.as_ref().unwrap();
+            let src = Source { doc: input.doc_id(f), start: *ts, end: *te, text: tt.clone() };
+            net.add_with(0, s_node(e), b, f.class, Some(src.clone()), || format!("«{}» began by the end of «{tt}», a day it was going on", labels[e]), vec![e]);
+            net.add_with(e_node(e), 0, -a, f.class, Some(src.clone()), || format!("«{}» still held at the start of «{tt}», a day it was going on", labels[e]), vec![e]);
+            if !starts_stated && first_day == Some(a) {
+                net.add_with(s_node(e), 0, -a, f.class, Some(src), || format!("start of «{}» not before «{tt}»", labels[e]), vec![e]);
+            }
+        }
         if timed.is_empty() {
+            // its own time: the first day it is told on (the finest reading of it)
+            let &j = going_on.iter().min_by_key(|&&j| {
+                let (a, b) = flat[j].time.unwrap();
+                (a, b - a, j)
+            }).expect("a day it was going on");
+            let (ts, te, tt) = flat[j].timex_span.clone().unwrap_or_default();
+            event_gran[e] = flat[j].gran;
+            own_time[e] = Some((flat[j].time.unwrap(), Source { doc: input.doc_id(&flat[j]), start: ts, end: te, text: tt }));
             continue;
         }
         // the point covered by the intervals of the most documents (earliest on a tie): a sweep

@@ -55,6 +55,11 @@ pub(crate) struct Flat {
     pub(crate) timex_span: Option<(usize, usize, String)>,
     /// the stretch in which the event began, from «منذ X»
     pub(crate) since: Option<Since>,
+    /// «منذ X» names a date («يواصل العمال إضرابهم منذ الأحد»، «أغلقت السلطات المعبر منذ
+    /// الأحد»): the event (a state, as tarikh-events reads it) has been going on since then, it
+    /// lasts. A span («منذ 30 ساعة»، «خلال الساعات الماضية») only says when it began: «وقع الزلزال
+    /// منذ 30 ساعة» is over, «قتال مستمر منذ 6 أيام» goes on, and the mention does not say which.
+    pub(crate) going_on_since: bool,
     /// the mention is a report (a statement that is news)
     pub(crate) reports: bool,
     /// the text tells the event as done (see `tarikh_events::EventMention::past`)
@@ -249,6 +254,7 @@ pub(crate) fn flatten(input: &Input) -> Mentions {
                 places: party_ids(&m.parties, &mut parties),
                 value: tx.filter(|_| time.is_some()).map(|t| t.value.clone()),
                 timex_span: tx.filter(|_| time.is_some()).map(|t| (t.start, t.end, t.text.clone())),
+                going_on_since: since.is_some() && m.since.and_then(|ti| doc.timexes.get(ti)).is_some_and(|t| t.kind != TimexType::Duration),
                 since,
                 reports: m.reports,
                 past: m.past,

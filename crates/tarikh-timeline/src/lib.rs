@@ -25,6 +25,12 @@
 //!   `end ≤ b` (only `start ≤ b` for open events such as investigations). Parts of day: morning
 //!   and dawn 00:00–12:00, afternoon 12:00–18:00, evening 18:00–24:00, night 18:00–06:00 next day;
 //!   other values use the anchor stage's interval;
+//!   An event its mentions give a start or an end of its own (a date opened by «بدءا من» or a
+//!   verb of beginning, «منذ الأحد», «من X حتى Y», «حتى Y», a verb of ending) lasts: a plain
+//!   date of it («وصل الوزير … صباح الاثنين» beside «واختتم الوزير زيارته مساء الأربعاء») is a
+//!   day it was going on, `start ≤ b` and `end ≥ a`, never its end, and its start only when no
+//!   start is stated (the first such day, `start ≥ a`); such days that differ disagree with
+//!   nothing. A stated end before one of them, or a stated start after, is a negative cycle;
 //! * `start ≤ end` for every event (structural, never dropped);
 //! * a duration the text gives the event ("الحداد الوطني ثلاثة أيام"): `lo ≤ end − start ≤ hi`;
 //!   when documents give durations that do not overlap, the one most documents agree with is

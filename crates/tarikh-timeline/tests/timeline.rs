@@ -1161,3 +1161,56 @@ fn the_case_of_a_suspect_is_no_raid_of_its_article() {
     let (_, tl) = run(&[a, b]);
     assert!(tl.events.iter().filter(|e| e.event_type == "raid").all(|e| e.mentions.len() <= 2), "{:#?}", tl.events);
 }
+
+#[test]
+fn a_visit_dated_by_its_arrival_and_ended_in_another_article_ends_then() {
+    // one article dates the visit by the arrival, another by its close: the arrival is a day it
+    // was going on (its first), not its end, and nothing contradicts
+    let cairo = "Africa/Cairo";
+    let a = doc("a", "وصل وزير الخارجية الأردني إلى القاهرة صباح الاثنين في زيارة رسمية.", (2024, 5, 13), cairo, 3, vec![tx("صباح الاثنين", "2024-05-13TMO", AnchorKind::Dct)]);
+    let closed = |when: &'static str, value: &'static str| doc("b", &format!("واختتم وزير الخارجية الأردني زيارته إلى القاهرة {when}."), (2024, 5, 16), cairo, 3, vec![tx(when, value, AnchorKind::Dct)]);
+    let (evs, tl) = run(&[a.clone(), closed("مساء الأربعاء", "2024-05-15TEV")]);
+    assert!(evs[1].mentions.iter().any(|m| m.event_type == "visit" && m.until.is_some() && m.time.is_none()), "{:#?}", evs[1].mentions);
+    let visit = tl.events.iter().find(|e| e.event_type == "visit" && e.docs == ["a", "b"]).unwrap_or_else(|| panic!("{:#?}", tl.events));
+    assert_eq!(visit.status, "consistent", "{:#?}", tl.conflicts);
+    assert!(tl.conflicts.is_empty(), "{:#?}", tl.conflicts);
+    assert_eq!((visit.earliest_start, visit.latest_start), (Some(at(3, 2024, 5, 13, 0, 0)), Some(at(3, 2024, 5, 13, 12, 0))));
+    assert_eq!((visit.earliest_end, visit.latest_end), (Some(at(3, 2024, 5, 15, 18, 0)), Some(at(3, 2024, 5, 16, 0, 0))));
+    // a close stated before the arrival is a contradiction, and reported
+    let (_, tl) = run(&[a, closed("مساء السبت", "2024-05-11TEV")]);
+    let visit = tl.events.iter().find(|e| e.event_type == "visit" && e.docs == ["a", "b"]).unwrap_or_else(|| panic!("{:#?}", tl.events));
+    assert_eq!(visit.status, "conflict");
+    assert!(tl.conflicts.iter().any(|c| c.kind == "negative_cycle" && c.events.contains(&visit.id)), "{:#?}", tl.conflicts);
+}
+
+#[test]
+fn a_strike_going_on_since_a_day_and_dated_later_began_that_day() {
+    // «منذ الأحد» is when the strike began; an article of a later day dates a day it was still
+    // going on, not its start nor its end
+    let tunis = "Africa/Tunis";
+    let a = doc("a", "يواصل عمال الموانئ إضرابهم منذ الأحد للمطالبة بتحسين ظروف العمل.", (2024, 3, 12), tunis, 1, vec![tx("الأحد", "2024-03-10", AnchorKind::Dct)]);
+    let later = |when: &'static str, value: &'static str, day: u32| doc("b", &format!("ونفذ عمال الموانئ إضرابهم {when} في الميناء التجاري."), (2024, 3, day), tunis, 1, vec![tx(when, value, AnchorKind::Dct)]);
+    let (evs, tl) = run(&[a.clone(), later("يوم الأربعاء", "2024-03-13", 13)]);
+    assert!(evs[0].mentions.iter().any(|m| m.event_type == "labour_strike" && m.since.is_some()), "{:#?}", evs[0].mentions);
+    let strike = tl.events.iter().find(|e| e.event_type == "labour_strike" && e.docs == ["a", "b"]).unwrap_or_else(|| panic!("{:#?}", tl.events));
+    assert!(tl.conflicts.is_empty(), "{:#?}", tl.conflicts);
+    assert_eq!((strike.earliest_start, strike.latest_start), (Some(at(1, 2024, 3, 10, 0, 0)), Some(at(1, 2024, 3, 11, 0, 0))));
+    assert_eq!((strike.earliest_end, strike.latest_end), (Some(at(1, 2024, 3, 13, 0, 0)), None));
+    // a day before it began is a contradiction, and reported
+    let (_, tl) = run(&[a, later("يوم الجمعة", "2024-03-08", 12)]);
+    let strike = tl.events.iter().find(|e| e.event_type == "labour_strike" && e.docs == ["a", "b"]).unwrap_or_else(|| panic!("{:#?}", tl.events));
+    assert!(tl.conflicts.iter().any(|c| c.kind == "negative_cycle" && c.events.contains(&strike.id)), "{:#?}", tl.conflicts);
+}
+
+#[test]
+fn a_quake_said_to_have_struck_hours_ago_is_no_lasting_event() {
+    // «منذ 30 ساعة» of a quake is how long ago it struck (a span says when an event began, not
+    // that it lasts): another article's day of it still bounds its end
+    let damascus = "Asia/Damascus";
+    let a = doc("a", "وقع الزلزال المدمر في جنوب البلاد منذ 30 ساعة.", (2023, 2, 7), damascus, 3, vec![tx("30 ساعة", "PT30H", AnchorKind::Dct)]);
+    let b = doc("b", "ضرب الزلزال المدمر جنوب البلاد فجر الاثنين.", (2023, 2, 6), damascus, 3, vec![tx("فجر الاثنين", "2023-02-06TMO", AnchorKind::Dct)]);
+    let (evs, tl) = run(&[a, b]);
+    assert!(evs[0].mentions.iter().any(|m| m.event_type == "earthquake" && m.since.is_some()), "{:#?}", evs[0].mentions);
+    let quake = tl.events.iter().find(|e| e.event_type == "earthquake" && e.docs == ["a", "b"]).unwrap_or_else(|| panic!("{:#?}", tl.events));
+    assert_eq!((quake.earliest_end, quake.latest_end), (Some(at(3, 2023, 2, 6, 0, 0)), Some(at(3, 2023, 2, 6, 12, 0))), "{quake:#?}");
+}

@@ -480,36 +480,71 @@ impl Grammar {
         let left_edges = self.context_index.left_edges(self, text);
         let (type_mask, left_sides, right_sides) = self.context_index.masks(mention.kind);
         let mut cache = None;
+        let mut ruled_out_at = |start: usize, end: usize| -> u128 {
+            let mut bits = 0;
+            if let Some(automaton) = automaton.filter(|_| type_mask & right_sides != 0) {
+                let possible = edges.right.get(end, || {
+                    let cache = cache.get_or_insert_with(|| automaton.cache());
+                    automaton.possible(cache, right_window(text, end)).map(|set| set.bits())
+                });
+                if let Some(set) = possible {
+                    bits |= right_sides & !set;
+                }
+            }
+            if let Some(trie) = left_edges.filter(|_| type_mask & left_sides != 0) {
+                let admitted = edges.left.get(start, || Some(trie.admitted(left_window(text, start).1).bits()));
+                bits |= left_sides & !admitted.unwrap_or(u128::MAX);
+            }
+            bits
+        };
         let mut ruled_out: Option<(usize, usize, u128)> = None;
+        // The type's contexts, in grammar order (the order of their indices). With a bit per
+        // context, the next one to try is the lowest bit of those neither used nor ruled out
+        // (most are ruled out), rather than each of them visited and tested in turn.
+        let list = self.context_index.of(mention.kind);
+        let by_bits = matches!(used, UsedContexts::Bits(_));
         loop {
             let mut applied = false;
             // (the expression's type never changes here: its contexts are the same each round)
-            for &ci in self.context_index.of(mention.kind) {
-                let ci = ci as usize;
-                if used.get(ci) {
-                    continue;
-                }
-                let (start, end) = (mention.matched.start, mention.matched.end);
-                if ruled_out.is_none_or(|(s, e, _)| (s, e) != (start, end)) {
-                    let mut bits = 0;
-                    if let Some(automaton) = automaton.filter(|_| type_mask & right_sides != 0) {
-                        let possible = edges.right.get(end, || {
-                            let cache = cache.get_or_insert_with(|| automaton.cache());
-                            automaton.possible(cache, right_window(text, end)).map(|set| set.bits())
-                        });
-                        if let Some(set) = possible {
-                            bits |= right_sides & !set;
-                        }
+            // The next context of the list (without bits), or the contexts after the last one
+            // tried (with bits).
+            let mut in_list = 0;
+            let mut after: u128 = u128::MAX;
+            loop {
+                let ci = if by_bits {
+                    let open = type_mask & !used.bits() & after;
+                    if open == 0 {
+                        break;
                     }
-                    if let Some(trie) = left_edges.filter(|_| type_mask & left_sides != 0) {
-                        let admitted = edges.left.get(start, || Some(trie.admitted(left_window(text, start).1).bits()));
-                        bits |= left_sides & !admitted.unwrap_or(u128::MAX);
-                    }
+                    let (start, end) = (mention.matched.start, mention.matched.end);
+                    let bits = match ruled_out {
+                        Some((s, e, bits)) if (s, e) == (start, end) => bits,
+                        _ => ruled_out_at(start, end),
+                    };
                     ruled_out = Some((start, end, bits));
-                }
-                if ruled_out.is_some_and(|(_, _, bits)| bits >> ci & 1 == 1) {
-                    continue;
-                }
+                    let left = open & !bits;
+                    if left == 0 {
+                        break;
+                    }
+                    let ci = left.trailing_zeros() as usize;
+                    after = u128::MAX.checked_shl(ci as u32 + 1).unwrap_or(0);
+                    ci
+                } else {
+                    let Some(&ci) = list.get(in_list) else { break };
+                    in_list += 1;
+                    let ci = ci as usize;
+                    if used.get(ci) {
+                        continue;
+                    }
+                    let (start, end) = (mention.matched.start, mention.matched.end);
+                    if ruled_out.is_none_or(|(s, e, _)| (s, e) != (start, end)) {
+                        ruled_out = Some((start, end, ruled_out_at(start, end)));
+                    }
+                    if ruled_out.is_some_and(|(_, _, bits)| bits >> ci & 1 == 1) {
+                        continue;
+                    }
+                    ci
+                };
                 let ctx = &self.contexts[ci];
                 let sem = &mention.semantics;
                 if (!ctx.needs_any.is_empty() && !ctx.needs_any.iter().any(|t| t.holds(sem))) || ctx.needs_none.iter().any(|t| t.holds(sem)) {
@@ -769,6 +804,14 @@ impl UsedContexts {
             UsedContexts::Bits(0)
         } else {
             UsedContexts::Flags(vec![false; contexts])
+        }
+    }
+
+    /// The set as bits (with a bit per context; empty otherwise).
+    fn bits(&self) -> u128 {
+        match self {
+            UsedContexts::Bits(bits) => *bits,
+            UsedContexts::Flags(_) => 0,
         }
     }
 

@@ -87,7 +87,11 @@ impl Grammar {
     /// same result (a test compares them); the automaton is the faster on news text.
     pub(crate) fn find_with(&self, text: &str, spans: bool) -> Vec<Mention> {
         use regex_automata::{Anchored, Input};
-        let mut candidates: Vec<(Mention, i32, usize)> = Vec::new();
+        // Sized for news (about one candidate per 100 bytes): a candidate is some hundreds of
+        // bytes, and each growth of the vector moved them all.
+        let mut candidates: Vec<(Mention, i32, usize)> = Vec::with_capacity(text.len() / 128 + 4);
+        // The contexts ruled out at each edge, shared by the candidates that start or end alike.
+        let mut edges = EdgeMemo::default();
         // Where each rule matches, from one pass of all rules over the text (see multi.rs); for a
         // short text, or when that pass cannot serve, the prefilter's candidate starts.
         let spans = match spans {
@@ -194,12 +198,12 @@ impl Grammar {
                 let Some((whole, _)) = accepted else { continue };
                 let range = group(resolved.span).unwrap_or(body);
                 let source = ResolvedCaptures { text, caps: &caps, rule: resolved };
-                if let Some(mention) = self.candidate_from(text, rule, range, &source, whole, None) {
+                if let Some(mention) = self.candidate_from(text, rule, range, &source, whole, None, &mut edges) {
                     candidates.push((mention, rule.priority, rule.order));
                 }
             }
         }
-        self.compose(text, &mut candidates, None);
+        self.compose_with(text, &mut candidates, None, &mut edges);
         // The candidates are settled by index: a candidate (its semantics) is some hundreds of
         // bytes, and sorting them by value copied each of them many times over.
         // Each candidate's length in characters counted once, not at every comparison.
@@ -241,17 +245,18 @@ impl Grammar {
     pub(crate) fn candidate<G: Fn(&str) -> Option<Range<usize>>>(&self, text: &str, rule: &Rule, group: &G, whole: Range<usize>, trace: Option<&mut CandidateTrace>) -> Option<Mention> {
         let range = group("span").or_else(|| group("_body"))?;
         let get = |name: &str| group(name).map(|r| &text[r]);
-        self.candidate_from(text, rule, range, &ByName { caps: &get, lexicons: &rule.capture_lexicons }, whole, trace)
+        self.candidate_from(text, rule, range, &ByName { caps: &get, lexicons: &rule.capture_lexicons }, whole, trace, &mut EdgeMemo::default())
     }
 
     /// [`Grammar::candidate`] of a match whose span is `range` and whose captures `source` gives.
-    fn candidate_from<'t>(&self, text: &str, rule: &Rule, range: Range<usize>, source: &impl Captured<'t>, whole: Range<usize>, mut trace: Option<&mut CandidateTrace>) -> Option<Mention> {
+    #[allow(clippy::too_many_arguments)]
+    fn candidate_from<'t>(&self, text: &str, rule: &Rule, range: Range<usize>, source: &impl Captured<'t>, whole: Range<usize>, mut trace: Option<&mut CandidateTrace>, edges: &mut EdgeMemo) -> Option<Mention> {
         let mut semantics = Semantics::default();
         if !self.apply_fields(&rule.fields, source, &mut semantics, trace.as_deref_mut().map(|t| &mut t.fields)) {
             return None;
         }
         let mut mention = Mention { range, matched: whole, kind: rule.kind, semantics, rule: rule.name.clone() };
-        self.apply_contexts(text, &mut mention, trace.map(|t| &mut t.contexts));
+        self.apply_contexts(text, &mut mention, trace.map(|t| &mut t.contexts), edges);
         Some(mention)
     }
 
@@ -259,7 +264,12 @@ impl Grammar {
     /// one more candidate (see compose.rs). A joined candidate may join again («الساعة السادسة من
     /// مساء اليوم» + «اليوم الأربعاء» + «19 أبريل 2023»), a few rounds at most.
     /// With `joined`, each candidate added is recorded, in the order added (for `tarikh explain`).
-    pub(crate) fn compose(&self, text: &str, candidates: &mut Vec<(Mention, i32, usize)>, mut joined: Option<&mut Vec<Joined>>) {
+    pub(crate) fn compose(&self, text: &str, candidates: &mut Vec<(Mention, i32, usize)>, joined: Option<&mut Vec<Joined>>) {
+        self.compose_with(text, candidates, joined, &mut EdgeMemo::default());
+    }
+
+    /// [`Grammar::compose`], with the contexts ruled out at the edges already met (`edges`).
+    fn compose_with(&self, text: &str, candidates: &mut Vec<(Mention, i32, usize)>, mut joined: Option<&mut Vec<Joined>>, edges: &mut EdgeMemo) {
         /// How far (in bytes) after the first part the second may start.
         const REACH: usize = 48;
         if self.compositions.is_empty() {
@@ -309,7 +319,7 @@ impl Grammar {
                             rule: format!("{}+{}", a.rule, b.rule),
                         };
                         let mut contexts = Vec::new();
-                        self.apply_contexts(text, &mut mention, joined.is_some().then_some(&mut contexts));
+                        self.apply_contexts(text, &mut mention, joined.is_some().then_some(&mut contexts), edges);
                         let duplicate = |m: &Mention| m.matched == mention.matched && m.range == mention.range && m.semantics == mention.semantics;
                         if !candidates.iter().any(|(m, _, _)| duplicate(m)) && !added.iter().any(|(m, _, _)| duplicate(m)) {
                             added.push((mention, comp.priority, self.rules.len() + ci));
@@ -456,7 +466,9 @@ impl Grammar {
 
     /// Widen a candidate with the contexts around it (modifiers taken in, signals matched around).
     /// With `trace`, each context applied is recorded.
-    fn apply_contexts(&self, text: &str, mention: &mut Mention, mut trace: Option<&mut Vec<ContextTrace>>) {
+    /// `edges` remembers, per edge, the contexts its window rules out (the same for every
+    /// candidate of the text that starts or ends there).
+    fn apply_contexts(&self, text: &str, mention: &mut Mention, mut trace: Option<&mut Vec<ContextTrace>>, edges: &mut EdgeMemo) {
         // Which contexts are applied already: a bit each while they fit a word (no allocation per
         // candidate), else a vector.
         let mut used = UsedContexts::new(self.contexts.len());
@@ -468,32 +480,71 @@ impl Grammar {
         let left_edges = self.context_index.left_edges(self, text);
         let (type_mask, left_sides, right_sides) = self.context_index.masks(mention.kind);
         let mut cache = None;
+        let mut ruled_out_at = |start: usize, end: usize| -> u128 {
+            let mut bits = 0;
+            if let Some(automaton) = automaton.filter(|_| type_mask & right_sides != 0) {
+                let possible = edges.right.get(end, || {
+                    let cache = cache.get_or_insert_with(|| automaton.cache());
+                    automaton.possible(cache, right_window(text, end)).map(|set| set.bits())
+                });
+                if let Some(set) = possible {
+                    bits |= right_sides & !set;
+                }
+            }
+            if let Some(trie) = left_edges.filter(|_| type_mask & left_sides != 0) {
+                let admitted = edges.left.get(start, || Some(trie.admitted(left_window(text, start).1).bits()));
+                bits |= left_sides & !admitted.unwrap_or(u128::MAX);
+            }
+            bits
+        };
         let mut ruled_out: Option<(usize, usize, u128)> = None;
+        // The type's contexts, in grammar order (the order of their indices). With a bit per
+        // context, the next one to try is the lowest bit of those neither used nor ruled out
+        // (most are ruled out), rather than each of them visited and tested in turn.
+        let list = self.context_index.of(mention.kind);
+        let by_bits = matches!(used, UsedContexts::Bits(_));
         loop {
             let mut applied = false;
             // (the expression's type never changes here: its contexts are the same each round)
-            for &ci in self.context_index.of(mention.kind) {
-                let ci = ci as usize;
-                if used.get(ci) {
-                    continue;
-                }
-                let (start, end) = (mention.matched.start, mention.matched.end);
-                if ruled_out.is_none_or(|(s, e, _)| (s, e) != (start, end)) {
-                    let mut bits = 0;
-                    if let Some(automaton) = automaton.filter(|_| type_mask & right_sides != 0) {
-                        let cache = cache.get_or_insert_with(|| automaton.cache());
-                        if let Some(set) = automaton.possible(cache, right_window(text, end)) {
-                            bits |= right_sides & !set.bits();
-                        }
+            // The next context of the list (without bits), or the contexts after the last one
+            // tried (with bits).
+            let mut in_list = 0;
+            let mut after: u128 = u128::MAX;
+            loop {
+                let ci = if by_bits {
+                    let open = type_mask & !used.bits() & after;
+                    if open == 0 {
+                        break;
                     }
-                    if let Some(edges) = left_edges.filter(|_| type_mask & left_sides != 0) {
-                        bits |= left_sides & !edges.admitted(left_window(text, start).1).bits();
-                    }
+                    let (start, end) = (mention.matched.start, mention.matched.end);
+                    let bits = match ruled_out {
+                        Some((s, e, bits)) if (s, e) == (start, end) => bits,
+                        _ => ruled_out_at(start, end),
+                    };
                     ruled_out = Some((start, end, bits));
-                }
-                if ruled_out.is_some_and(|(_, _, bits)| bits >> ci & 1 == 1) {
-                    continue;
-                }
+                    let left = open & !bits;
+                    if left == 0 {
+                        break;
+                    }
+                    let ci = left.trailing_zeros() as usize;
+                    after = u128::MAX.checked_shl(ci as u32 + 1).unwrap_or(0);
+                    ci
+                } else {
+                    let Some(&ci) = list.get(in_list) else { break };
+                    in_list += 1;
+                    let ci = ci as usize;
+                    if used.get(ci) {
+                        continue;
+                    }
+                    let (start, end) = (mention.matched.start, mention.matched.end);
+                    if ruled_out.is_none_or(|(s, e, _)| (s, e) != (start, end)) {
+                        ruled_out = Some((start, end, ruled_out_at(start, end)));
+                    }
+                    if ruled_out.is_some_and(|(_, _, bits)| bits >> ci & 1 == 1) {
+                        continue;
+                    }
+                    ci
+                };
                 let ctx = &self.contexts[ci];
                 let sem = &mention.semantics;
                 if (!ctx.needs_any.is_empty() && !ctx.needs_any.iter().any(|t| t.holds(sem))) || ctx.needs_none.iter().any(|t| t.holds(sem)) {
@@ -706,6 +757,40 @@ fn right_window(text: &str, end: usize) -> &str {
     &text[end..to]
 }
 
+/// Per edge of the candidates of one text, the contexts its window allows: the right-contexts
+/// automaton's set after an end, the left edge trie's set before a start. Candidates of different
+/// rules often start or end at one place («اليوم» and «اليوم الأربعاء»), and each walk costs some
+/// hundreds of instructions.
+#[derive(Default)]
+pub(crate) struct EdgeMemo {
+    left: EdgeSlots,
+    right: EdgeSlots,
+}
+
+/// A small direct-mapped cache from a byte offset to a set of contexts (or `None`, the automaton
+/// having given up): a slot per offset modulo its size, the older entry overwritten.
+struct EdgeSlots([(usize, Option<u128>); EdgeSlots::SLOTS]);
+
+impl EdgeSlots {
+    const SLOTS: usize = 16;
+
+    /// The set at `at`, worked out by `make` unless it is held.
+    fn get(&mut self, at: usize, make: impl FnOnce() -> Option<u128>) -> Option<u128> {
+        let slot = &mut self.0[at % EdgeSlots::SLOTS];
+        if slot.0 != at {
+            *slot = (at, make());
+        }
+        slot.1
+    }
+}
+
+impl Default for EdgeSlots {
+    fn default() -> EdgeSlots {
+        // No offset is usize::MAX (texts are shorter), so every slot starts empty.
+        EdgeSlots([(usize::MAX, None); EdgeSlots::SLOTS])
+    }
+}
+
 /// The contexts already applied to a candidate (each applies once).
 enum UsedContexts {
     /// One bit per context, for up to 128 contexts.
@@ -719,6 +804,14 @@ impl UsedContexts {
             UsedContexts::Bits(0)
         } else {
             UsedContexts::Flags(vec![false; contexts])
+        }
+    }
+
+    /// The set as bits (with a bit per context; empty otherwise).
+    fn bits(&self) -> u128 {
+        match self {
+            UsedContexts::Bits(bits) => *bits,
+            UsedContexts::Flags(_) => 0,
         }
     }
 
@@ -742,6 +835,23 @@ fn single_spaced(s: &str) -> bool {
     if s.starts_with(' ') || s.ends_with(' ') {
         return false;
     }
+    // Read as bytes while no byte can start a white-space char other than the space: white space
+    // is ASCII (09–0D, 20) or starts with C2 (U+0085, U+00A0), E1 (U+1680), E2 (U+2000–U+205F) or
+    // E3 (U+3000); Arabic letters start with D8–DB. Captures are mostly such text.
+    let mut after_space = false;
+    for &b in s.as_bytes() {
+        match b {
+            b' ' if after_space => return false,
+            b' ' => after_space = true,
+            0x09..=0x0D | 0xC2 | 0xE1..=0xE3 => return single_spaced_chars(s),
+            _ => after_space = false,
+        }
+    }
+    true
+}
+
+/// [`single_spaced`] char by char (any white space).
+fn single_spaced_chars(s: &str) -> bool {
     let mut after_space = false;
     for c in s.chars() {
         if c.is_whitespace() {
@@ -866,7 +976,7 @@ mod tests {
 
     #[test]
     fn single_spaced_is_the_words_joined_by_one_space() {
-        for s in ["", "ا", "عشرين عاما", " عشرين", "عشرين ", "عشرين  عاما", "عشرين\tعاما", "عشرين\u{a0}عاما", "a b c", " ", "  "] {
+        for s in ["", "ا", "عشرين عاما", " عشرين", "عشرين ", "عشرين  عاما", "عشرين\tعاما", "عشرين\u{a0}عاما", "a b c", " ", "  ", "a\u{2009}b", "a \u{3000}b", "ب\u{1680}ت", "a\u{85}b", "é b", "a\nb", "a \u{202f}", "€ ₤", "ا  "] {
             let joined = s.split_whitespace().collect::<Vec<_>>().join(" ");
             assert_eq!(super::single_spaced(s), joined == s, "«{s}»");
         }

@@ -6,6 +6,9 @@
 //!   grammar) makes the time a recurring one, on no particular day: a SET `XXXX-XX-XXT19:00` —
 //!   unless a perfect verb right before it tells it as something that happened once («وبدأ حظر
 //!   التجول عند الساعة 18:00»; «أعلنت الحكومة يوم الثلاثاء حظر التجول من السابعة مساء» stays daily);
+//! - a range of clock hours in a sentence naming a stretch of many days (a week, a month, a
+//!   season: «توقيت العمل خلال شهر رمضان من الساعة التاسعة صباحا إلى الثالثة») holds on each of
+//!   them: a SET `XXXX-XX-XXT09:00` (same perfect-verb exception);
 //! - a list of days just before it («أيام 10 و11 و12 ديسمبر … من التاسعة صباحا») makes it the time
 //!   on each of them: `XXXX-XX-XXT09:00`;
 //! - a clock time of the same sentence written in another zone («السادسة صباح اليوم الجمعة
@@ -13,7 +16,10 @@
 //!   its own zone (which may be the day before, after midnight);
 //! - otherwise the last day the sentence names before it is the day being narrated: the time falls
 //!   on it, or on the next day when that day is an evening or a night and the time is in the small
-//!   hours or at dawn (ليل السبت … الساعة الثانية فجرا = Sunday 02:00).
+//!   hours or at dawn (ليل السبت … الساعة الثانية فجرا = Sunday 02:00). An hour with no part of day
+//!   takes the part that day was told in when it fits it («عصر السبت … الساعة الخامسة» = 17:00),
+//!   and the first end of a range of hours after a range of days («من اليوم الاثنين إلى غاية يوم
+//!   الثلاثاء، من الساعة الثانية عشرة زوالا إلى …») is on the first day.
 //!
 //! With no day in its sentence, a time takes the day the sentence right before it ended on (the
 //! narrative is still there); with none there either, it keeps the publication day it was

@@ -6,6 +6,9 @@
 //!   grammar) makes the time a recurring one, on no particular day: a SET `XXXX-XX-XXT19:00` —
 //!   unless a perfect verb right before it tells it as something that happened once («وبدأ حظر
 //!   التجول عند الساعة 18:00»; «أعلنت الحكومة يوم الثلاثاء حظر التجول من السابعة مساء» stays daily);
+//! - a range of clock hours in a sentence naming a stretch of many days (a week, a month, a
+//!   season: «توقيت العمل خلال شهر رمضان من الساعة التاسعة صباحا إلى الثالثة») holds on each of
+//!   them: a SET `XXXX-XX-XXT09:00` (same perfect-verb exception);
 //! - a list of days just before it («أيام 10 و11 و12 ديسمبر … من التاسعة صباحا») makes it the time
 //!   on each of them: `XXXX-XX-XXT09:00`;
 //! - a clock time of the same sentence written in another zone («السادسة صباح اليوم الجمعة
@@ -13,7 +16,10 @@
 //!   its own zone (which may be the day before, after midnight);
 //! - otherwise the last day the sentence names before it is the day being narrated: the time falls
 //!   on it, or on the next day when that day is an evening or a night and the time is in the small
-//!   hours or at dawn (ليل السبت … الساعة الثانية فجرا = Sunday 02:00).
+//!   hours or at dawn (ليل السبت … الساعة الثانية فجرا = Sunday 02:00). An hour with no part of day
+//!   takes the part that day was told in when it fits it («عصر السبت … الساعة الخامسة» = 17:00),
+//!   and the first end of a range of hours after a range of days («من اليوم الاثنين إلى غاية يوم
+//!   الثلاثاء، من الساعة الثانية عشرة زوالا إلى …») is on the first day.
 //!
 //! With no day in its sentence, a time takes the day the sentence right before it ended on (the
 //! narrative is still there); with none there either, it keeps the publication day it was
@@ -123,6 +129,9 @@ pub(crate) fn times_take_their_day(grammar: &Grammar, mentions: &[&Mention], tim
     // Whether a sentence names a daily schedule, kept for the next time of day in it (a search of
     // every schedule phrase through the sentence).
     let mut daily: Option<(Range<usize>, bool)> = None;
+    // The first end of a range of hours moved to the first day of a range of days, and the last
+    // day, which the second end keeps.
+    let mut moved_start: Option<(usize, NaiveDate)> = None;
     for i in 0..timexes.len() {
         let Some(m) = mentions.get(i) else { continue };
         if !names_no_day(m.kind, &m.semantics) || timexes[i].kind != TimexType::Time {
@@ -142,6 +151,15 @@ pub(crate) fn times_take_their_day(grammar: &Grammar, mentions: &[&Mention], tim
             }
         };
         if names_a_daily_schedule && !told_as_once(grammar, &text[told_from..m.matched.start]) {
+            if let Some(v) = undated(&timexes[i].value) {
+                let t = &mut timexes[i];
+                (t.value, t.kind, t.interval, t.anchor) = (v, TimexType::Set, None, AnchorKind::Explicit);
+            }
+            continue;
+        }
+        // A range of clock hours in a sentence that names a stretch of many days («توقيت العمل خلال
+        // شهر رمضان من الساعة التاسعة صباحا إلى الثالثة»): the hours hold on each of its days.
+        if in_a_clock_range(mentions, timexes, text, i) && names_a_stretch_of_days(timexes, i, &sentence) && !told_as_once(grammar, &text[told_from..m.matched.start]) {
             if let Some(v) = undated(&timexes[i].value) {
                 let t = &mut timexes[i];
                 (t.value, t.kind, t.interval, t.anchor) = (v, TimexType::Set, None, AnchorKind::Explicit);
@@ -169,6 +187,21 @@ pub(crate) fn times_take_their_day(grammar: &Grammar, mentions: &[&Mention], tim
             continue;
         }
         let Some(day) = day_of(prev) else { continue };
+        let day = match moved_start {
+            Some((k, last_day)) if k == j => last_day,
+            _ => day,
+        };
+        // The first end of a range of hours after a range of days («من اليوم الاثنين إلى غاية يوم
+        // الثلاثاء، من الساعة الثانية عشرة زوالا إلى الحادية عشرة ليلا»): the hours run from the
+        // first day to the last, so the first hour is on the first day.
+        let first_day = j.checked_sub(1).filter(|&k| timexes[k].byte_range.start >= sentence.start && in_a_clock_range_as_its_start(mentions, timexes, text, i)).and_then(|k| {
+            let joined = text.get(timexes[k].byte_range.end..prev.byte_range.start).is_some_and(range_joint);
+            day_of(&timexes[k]).filter(|&d| joined && d < day)
+        });
+        if first_day.is_some() {
+            moved_start = Some((i, day));
+        }
+        let day = first_day.unwrap_or(day);
         // The same instant written in another zone, right after it («(04:00 بتوقيت غرينتش)»): its
         // day in that zone. (Times further apart, as in a schedule, are different instants.)
         let adjacent = text.get(prev.byte_range.end..m.matched.start).is_some_and(|g| g.chars().count() <= 4 && !g.chars().any(char::is_alphanumeric));
@@ -183,7 +216,13 @@ pub(crate) fn times_take_their_day(grammar: &Grammar, mentions: &[&Mention], tim
             day
         };
         let reference = Reference { date: day, time: None, tz };
-        let Some(res) = resolve(m.kind, &m.semantics, &reference, Prefer::Future) else { continue };
+        // A clock hour with no part of day, on a day told in a part of day it fits («عصر السبت …
+        // نحو الساعة الخامسة و10 دقائق» = 17:10), is in that part of day.
+        let mut semantics = m.semantics.clone();
+        if !same_instant && semantics.part_of_day.is_none() && !on_a_24_hour_clock(&text[m.matched.clone()]) {
+            semantics.part_of_day = semantics.hour.and_then(|h| part_of_day_an_hour_fits(&prev.value, h));
+        }
+        let Some(res) = resolve(m.kind, &semantics, &reference, Prefer::Future) else { continue };
         if res.value == this.value {
             timexes[i].anchor = AnchorKind::Narrative;
             continue;
@@ -194,6 +233,54 @@ pub(crate) fn times_take_their_day(grammar: &Grammar, mentions: &[&Mention], tim
     clocks_take_the_part_of_day_after_them(mentions, timexes, text, tz);
     ranges_share_their_end(mentions, timexes, text, tz);
     runs_of_clock_times_roll_over_midnight(mentions, timexes, tz);
+}
+
+/// Is clock time `i` one end of a range of clock times («من الساعة التاسعة صباحا إلى الثالثة»,
+/// «ما بين الساعة الثامنة صباحا والسابعة مساء»)?
+fn in_a_clock_range(mentions: &[&Mention], timexes: &[Timex], text: &str, i: usize) -> bool {
+    in_a_clock_range_as_its_start(mentions, timexes, text, i) || (i > 0 && in_a_clock_range_as_its_start(mentions, timexes, text, i - 1))
+}
+
+/// Is clock time `i` the first end of a range of clock times, the clock time after it its second?
+fn in_a_clock_range_as_its_start(mentions: &[&Mention], timexes: &[Timex], text: &str, i: usize) -> bool {
+    let is_clock = |k: usize| mentions.get(k).is_some_and(|m| m.kind == MentionType::Time && m.semantics.hour.is_some()) && timexes.get(k).is_some_and(|t| t.kind != TimexType::Duration);
+    is_clock(i) && is_clock(i + 1) && text.get(timexes[i].byte_range.end..timexes[i + 1].byte_range.start).is_some_and(range_joint)
+}
+
+/// The longest stretch of days that makes hours recur rather than name one span: a season (three
+/// months and a few days); a year is a frame of the story, not a schedule.
+const LONGEST_STRETCH_HOURS: i64 = 100 * 24;
+
+/// Does the sentence of timex `i` name a stretch of many days (a week, a month, a season: «خلال
+/// شهر رمضان», «طيلة فصل الصيف», «إلى غاية نهاية الأسبوع»)? A range of whole days is left to the
+/// list reading («من 5 إلى 7 مايو من العاشرة صباحا»).
+fn names_a_stretch_of_days(timexes: &[Timex], i: usize, sentence: &Range<usize>) -> bool {
+    timexes.iter().enumerate().any(|(j, t)| {
+        j != i
+            && t.kind == TimexType::Date
+            && sentence.start <= t.byte_range.start
+            && t.byte_range.end <= sentence.end
+            && !is_day_range(t)
+            && t.interval.is_some_and(|iv| (48..=LONGEST_STRETCH_HOURS).contains(&(iv.end - iv.start).num_hours()))
+    })
+}
+
+/// Is a clock time written on a 24-hour clock («05:10», «17:10»), which no part of day changes?
+fn on_a_24_hour_clock(written: &str) -> bool {
+    let digits: String = written.chars().filter(|c| c.is_ascii_digit() || *c == ':').collect();
+    digits.split_once(':').is_some_and(|(h, _)| h.len() == 2 && (h.starts_with('0') || h.parse::<u32>().is_ok_and(|h| h > 12)))
+}
+
+/// The part of day of a day told in one (`…TAF`, `…TEV`, `…TNI`) when a clock hour with none
+/// fits it: one to six in the afternoon, four to eleven in the evening, seven to eleven at night.
+fn part_of_day_an_hour_fits(value: &str, hour: u32) -> Option<PartOfDay> {
+    let (pod, hours) = match value.get(10..)? {
+        "TAF" => (PartOfDay::Afternoon, 1..=6),
+        "TEV" => (PartOfDay::Evening, 4..=11),
+        "TNI" => (PartOfDay::Night, 7..=11),
+        _ => return None,
+    };
+    hours.contains(&hour).then_some(pod)
 }
 
 /// A time of day whose own sentence names no day, in the sentence right after one that ended on a
@@ -417,6 +504,45 @@ mod tests {
         // Told as something that happened, it happened once.
         let v = value_of("وبدأ حظر التجول عند الساعة السادسة مساء", "2020-03-24", "الساعة السادسة مساء");
         assert_eq!(v, ("TIME".into(), "2020-03-24T18:00".into()));
+    }
+
+    #[test]
+    fn a_range_of_hours_in_a_stretch_of_days_has_no_day() {
+        let text = "قالت الوزارة إن المكاتب ستفتح خلال شهر رمضان من الساعة التاسعة صباحا إلى الثالثة بعد الزوال.";
+        assert_eq!(value_of(text, "2025-02-28", "الساعة التاسعة صباحا"), ("SET".into(), "XXXX-XX-XXT09:00".into()));
+        assert_eq!(value_of(text, "2025-02-28", "الثالثة بعد الزوال"), ("SET".into(), "XXXX-XX-XXT15:00".into()));
+        // One hour in a month, or a range of hours on one day, stays an instant.
+        let v = value_of("قالت الشرطة إن الانفجار وقع في شهر مارس عند الساعة الثالثة فجرا.", "2025-04-10", "الساعة الثالثة فجرا");
+        assert_eq!(v.0, "TIME");
+        let v = value_of("أعلنت الوزارة أمس أن الامتحان سيبدأ من الساعة التاسعة صباحا إلى الثانية عشرة.", "2024-06-10", "الساعة التاسعة صباحا");
+        assert_eq!(v, ("TIME".into(), "2024-06-09T09:00".into()));
+        let v = value_of("تستمر الجلسة من العاشرة صباحا حتى الثانية ظهرا.", "2024-06-10", "العاشرة صباحا");
+        assert_eq!(v, ("TIME".into(), "2024-06-10T10:00".into()));
+    }
+
+    #[test]
+    fn a_clock_hour_takes_the_part_of_day_its_day_was_told_in() {
+        let text = "وقع الحادث عصر الأحد الماضي. وقالت الشرطة إنها تلقت البلاغ نحو الساعة الرابعة والنصف.";
+        assert_eq!(value_of(text, "2024-06-12", "نحو الساعة الرابعة والنصف").1, "2024-06-09T16:30");
+        let text = "وصل الوفد مساء الأحد، وعقد اجتماعه الأول عند الساعة التاسعة.";
+        assert_eq!(value_of(text, "2024-06-12", "الساعة التاسعة").1, "2024-06-09T21:00");
+        // A morning, an hour the part of day does not hold, a 24-hour clock: unchanged.
+        let text = "وصل الوفد صباح الأحد، وعقد اجتماعه الأول عند الساعة العاشرة.";
+        assert_eq!(value_of(text, "2024-06-12", "الساعة العاشرة").1, "2024-06-09T10:00");
+        let text = "وصل الوفد عصر الأحد، وعقد اجتماعه عند الساعة العاشرة.";
+        assert_eq!(value_of(text, "2024-06-12", "الساعة العاشرة").1, "2024-06-09T10:00");
+        let text = "وصل الوفد عصر الأحد، وعقد اجتماعه عند الساعة 05:30.";
+        assert_eq!(value_of(text, "2024-06-12", "الساعة 05:30").1, "2024-06-09T05:30");
+    }
+
+    #[test]
+    fn a_range_of_hours_after_a_range_of_days_starts_on_the_first_day() {
+        let text = "تتوقع الأرصاد أمطارا من يوم الأحد إلى غاية يوم الاثنين، من الساعة العاشرة صباحا إلى الساعة الثامنة مساء.";
+        assert_eq!(value_of(text, "2024-06-12", "الساعة العاشرة صباحا").1, "2024-06-16T10:00");
+        assert_eq!(value_of(text, "2024-06-12", "الساعة الثامنة مساء").1, "2024-06-17T20:00");
+        // One hour after two days joined by «و» is not a range of hours.
+        let text = "يلتقي الوزيران يوم الأحد والاثنين، عند الساعة العاشرة صباحا.";
+        assert_ne!(value_of(text, "2024-06-12", "الساعة العاشرة صباحا").1, "2024-06-16T10:00");
     }
 
     #[test]

@@ -416,6 +416,8 @@ impl Grammar {
     /// of years.
     pub(crate) fn split_coordinated_months(&self, text: &str, chosen: &mut Vec<Mention>) {
         join_compound_durations(text, chosen);
+        join_compound_shifts(text, chosen);
+        carry_year_along_dated_list(text, chosen);
         self.split_coordinated_weekdays(text, chosen);
         self.split_year_lists(text, chosen);
         if self.lexicon_index.contains_key(HIJRI_MONTH_LEXICON) {
@@ -657,6 +659,88 @@ fn join_compound_durations(text: &str, chosen: &mut Vec<Mention>) {
     replace_chosen(chosen, &replaced, added);
 }
 
+/// A date or time counted from the reference by a compound length, «قبل 3 ساعات و20 دقيقة»،
+/// «بعد عامين و3 أشهر»: the rules read «قبل 3 ساعات» (a shift) and «20 دقيقة» (a length) apart,
+/// but the words name one moment, 200 minutes before the reference, 27 months after it. The
+/// shift is rewritten in the smaller unit (MIN:-200, M:27), whose granularity the value then has.
+/// Only an expression that is nothing but a shift written after قبل or بعد, followed by «و» and a
+/// plain length of a smaller unit that TIMEX3 writes with it ([`compound_step`]) and fewer of it
+/// than make one larger; a third length after it («و10 ثوان») leaves the list as it is.
+fn join_compound_shifts(text: &str, chosen: &mut Vec<Mention>) {
+    let mut added: Vec<Mention> = Vec::new();
+    let mut replaced: Vec<usize> = Vec::new();
+    for i in 1..chosen.len() {
+        if replaced.contains(&(i - 1)) {
+            continue;
+        }
+        let (first, second) = (&chosen[i - 1], &chosen[i]);
+        if !matches!(first.kind, MentionType::Date | MentionType::Time) || second.kind != MentionType::Duration {
+            continue;
+        }
+        let Some(words) = text.get(first.range.clone()) else { continue };
+        if !(words.starts_with("قبل ") || words.starts_with("بعد ")) {
+            continue;
+        }
+        if !text.get(first.range.end..second.range.start).is_some_and(|gap| gap.starts_with(' ') && gap.trim() == "و") {
+            continue;
+        }
+        if chosen.get(i + 1).is_some_and(|next| durations_joined(text, second, next)) {
+            continue;
+        }
+        let (a, b) = (&first.semantics, &second.semantics);
+        let Some((larger, n)) = a.shift else { continue };
+        let only_shift = Semantics { shift: a.shift, modifier: a.modifier.clone(), ..Semantics::default() };
+        let plain_length = b.every.is_none() && b.event.is_none() && b.anaphora.is_none() && b.shift.is_none() && b.modifier.is_none();
+        if *a != only_shift || !plain_length || n == 0 {
+            continue;
+        }
+        let (Some(part), Some(smaller)) = (b.amount, b.unit) else { continue };
+        let Some(per) = compound_step(larger, smaller) else { continue };
+        if part.fract() != 0.0 || part < 1.0 || part >= per {
+            continue;
+        }
+        let total = f64::from(n) * per + f64::from(n.signum()) * part;
+        if total.abs() > f64::from(i32::MAX) {
+            continue;
+        }
+        let mut joined = first.clone();
+        joined.range = first.range.start..second.range.end;
+        joined.matched = first.matched.start.min(joined.range.start)..second.matched.end.max(joined.range.end);
+        joined.semantics.shift = Some((smaller, total as i32));
+        joined.rule = format!("{}+compound", first.rule);
+        replaced.push(i - 1);
+        replaced.push(i);
+        added.push(joined);
+    }
+    replace_chosen(chosen, &replaced, added);
+}
+
+/// A list of days that writes the year once, on its first («في 24 ديسمبر 2023 و2 يناير»، «يوم
+/// 12 مارس 2022 و15 مارس»): the day after «و» is of that year (or the next when the list turns
+/// from the second half of the year into the first, as months do: [`turns_year`]), not of the year
+/// the publication date would give it alone. Only a Gregorian day and month with no year, no
+/// direction and no other anchoring of its own, right after a day with its year.
+fn carry_year_along_dated_list(text: &str, chosen: &mut [Mention]) {
+    for i in 1..chosen.len() {
+        let gap = text.get(chosen[i - 1].range.end..chosen[i].range.start).map(str::trim);
+        if !matches!(gap, Some("و" | ", و")) {
+            continue;
+        }
+        let (a, b) = (&chosen[i - 1].semantics, &chosen[i].semantics);
+        let dated = |s: &Semantics| s.calendar == Calendar::Gregorian && s.month.is_some() && s.day.is_some() && s.range_end.is_none() && s.event.is_none();
+        let Some(year) = a.year else { continue };
+        if chosen[i - 1].kind != MentionType::Date || chosen[i].kind != MentionType::Date || !dated(a) || !dated(b) {
+            continue;
+        }
+        let on_its_own = b.year.is_some() || b.shift.is_some() || b.direction.is_some() || b.anaphora.is_some() || b.weekday.is_some() || b.unknown_year;
+        if on_its_own {
+            continue;
+        }
+        let turn = i32::from(turns_year(a.month.unwrap_or(0), b.month.unwrap_or(0)));
+        chosen[i].semantics.year = Some(year + turn);
+    }
+}
+
 /// The mentions at the indices `replaced` of `chosen` give way to `added`, kept in text order.
 fn replace_chosen(chosen: &mut Vec<Mention>, replaced: &[usize], added: Vec<Mention>) {
     if added.is_empty() {
@@ -673,7 +757,7 @@ fn replace_chosen(chosen: &mut Vec<Mention>, replaced: &[usize], added: Vec<Ment
 
 #[cfg(test)]
 mod tests {
-    use crate::{Grammar, MentionType};
+    use crate::{Grammar, MentionType, Unit};
 
     /// The durations found in `phrase`, as (text, amount) pairs.
     fn durations(phrase: &str) -> Vec<(String, Option<f64>)> {
@@ -688,6 +772,22 @@ mod tests {
         assert_eq!(found.len(), 1, "{found:?}");
         let amount = found[0].1.expect("an amount");
         assert!((amount - (3.0 + 20.0 / 60.0)).abs() < 1e-9, "{amount}");
+    }
+
+    #[test]
+    fn a_shift_then_a_smaller_length_is_one_moment() {
+        let g = Grammar::embedded().expect("grammar");
+        for (phrase, unit, amount) in [("وصل الوفد قبل 3 ساعات و20 دقيقة", Unit::Minute, -200), ("سيغادر بعد عامين و3 أشهر", Unit::Month, 27)] {
+            let text = tarikh_text::normalise(phrase);
+            let found: Vec<_> = g.find(&text).into_iter().map(|m| (text[m.range.clone()].to_string(), m.semantics.shift)).collect();
+            assert_eq!(found.len(), 1, "{phrase}: {found:?}");
+            assert_eq!(found[0].1, Some((unit, amount)), "{phrase}: {found:?}");
+        }
+        // A length of a larger unit, or a third length, is no part of the moment.
+        for phrase in ["وصل قبل 20 دقيقة و3 ساعات", "وصل قبل 3 ساعات و20 دقيقة و10 ثوان"] {
+            let text = tarikh_text::normalise(phrase);
+            assert!(g.find(&text).len() >= 2, "{phrase}");
+        }
     }
 
     #[test]

@@ -167,9 +167,24 @@ pub(crate) fn own_times(input: &Input, flat: &[Flat], members: &[Vec<usize>], la
             let f = &flat[i];
             f.range.is_some() || (f.open && f.time.is_some()) || f.going_on_since
         });
+        // A plain date that agrees with the stated start and end keeps bounding both, as any date
+        // does («حتى يوم غد الأربعاء» after «الثلاثاء»: the end where they meet). Only one that
+        // would contradict them — ending before a stated end can begin, or beginning after a
+        // stated start is over — is read as a day the event was going on.
+        let stated_end_from = ms.iter().filter_map(|&i| flat[i].range.as_ref().map(|r| r.end.0)).max();
+        let stated_start_by = ms
+            .iter()
+            .filter_map(|&i| {
+                let f = &flat[i];
+                let opened = if f.open { f.time.map(|t| t.1) } else { None };
+                [f.since.as_ref().map(|s| s.0 .1), f.range.as_ref().and_then(|r| r.start.map(|s| s.1)), opened].into_iter().flatten().min()
+            })
+            .min();
         let (going_on, timed): (Vec<usize>, Vec<usize>) = timed.into_iter().partition(|&j| {
             let f = &flat[j];
-            lasts && !f.open && !f.state && f.since.is_none() && f.range.is_none()
+            let (a, b) = f.time.unwrap();
+            let contradicts = stated_end_from.is_some_and(|y| b < y) || stated_start_by.is_some_and(|x| a > x);
+            lasts && contradicts && !f.open && !f.state && f.since.is_none() && f.range.is_none()
         });
         if timed.is_empty() && going_on.is_empty() {
             continue;

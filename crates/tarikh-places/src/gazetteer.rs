@@ -232,33 +232,50 @@ impl Iterator for Words<'_> {
     #[inline]
     fn next(&mut self) -> Option<Range<usize>> {
         let (text, n) = (self.text, self.text.len());
+        let bytes = text.as_bytes();
         let mut i = self.at;
-        let mut len;
         let start = loop {
             if i >= n {
                 self.at = n;
                 return None;
             }
-            let (is_word, char_len) = word_char_at(text, i);
-            len = char_len;
+            // Spaces and punctuation, the most common chars between words, read off one byte.
+            if bytes[i] < 0x80 && !bytes[i].is_ascii_alphanumeric() {
+                i += 1;
+                continue;
+            }
+            let (is_word, len) = word_char_at(text, i);
             if is_word {
                 break i;
             }
             i += len;
         };
         loop {
-            i += len;
             if i >= n {
                 self.at = n;
                 return Some(start..n);
             }
-            let (is_word, char_len) = word_char_at(text, i);
-            if !is_word {
-                // The char after the word is no word char: reading goes on after it.
-                self.at = i + char_len;
-                return Some(start..i);
+            // The basic Arabic letters and ASCII letters and digits, read off their bytes.
+            match bytes[i] {
+                0xD8 if bytes[i + 1] >= 0xA0 => i += 2,
+                0xD9 if bytes[i + 1] <= 0x8A => i += 2,
+                b if b < 0x80 => {
+                    if !b.is_ascii_alphanumeric() {
+                        self.at = i + 1;
+                        return Some(start..i);
+                    }
+                    i += 1;
+                }
+                _ => {
+                    let (is_word, len) = word_char_at(text, i);
+                    if !is_word {
+                        // The char after the word is no word char: reading goes on after it.
+                        self.at = i + len;
+                        return Some(start..i);
+                    }
+                    i += len;
+                }
             }
-            len = char_len;
         }
     }
 }

@@ -199,33 +199,85 @@ pub struct Gazetteer {
     places: Vec<Place>,
     index: HashMap<String, Vec<Entry>, BuildHasherDefault<WordHasher>>,
     endings: Endings,
+    /// The most words a name has after its first.
+    longest: usize,
     examples: Vec<Example>,
 }
 
 /// The words of a normalised text: byte ranges of maximal runs of letters and digits.
 pub(crate) fn words(text: &str) -> Vec<Range<usize>> {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len() / 8);
-    // Where the word being read starts (`NONE`: between words).
-    const NONE: usize = usize::MAX;
-    let mut start = NONE;
-    let mut i = 0;
-    while i < bytes.len() {
-        let (is_word, len) = word_char_at(text, i);
-        if is_word {
-            if start == NONE {
-                start = i;
+    Words::new(text).collect()
+}
+
+/// The words of a text read one at a time (see [`words`]): finding places reads every word of
+/// every article once and most are ruled out at once, so they are not first gathered in a list
+/// (that list was two thirds of the cost of finding places).
+#[derive(Clone)]
+pub(crate) struct Words<'a> {
+    text: &'a str,
+    /// Where reading goes on: a char boundary not inside a word.
+    at: usize,
+}
+
+impl<'a> Words<'a> {
+    /// The words of `text`, from its start.
+    pub(crate) fn new(text: &'a str) -> Words<'a> {
+        Words { text, at: 0 }
+    }
+}
+
+impl Iterator for Words<'_> {
+    type Item = Range<usize>;
+
+    #[inline]
+    fn next(&mut self) -> Option<Range<usize>> {
+        let (text, n) = (self.text, self.text.len());
+        let bytes = text.as_bytes();
+        let mut i = self.at;
+        let start = loop {
+            if i >= n {
+                self.at = n;
+                return None;
             }
-        } else if start != NONE {
-            out.push(start..i);
-            start = NONE;
+            // Spaces and punctuation, the most common chars between words, read off one byte.
+            if bytes[i] < 0x80 && !bytes[i].is_ascii_alphanumeric() {
+                i += 1;
+                continue;
+            }
+            let (is_word, len) = word_char_at(text, i);
+            if is_word {
+                break i;
+            }
+            i += len;
+        };
+        loop {
+            if i >= n {
+                self.at = n;
+                return Some(start..n);
+            }
+            // The basic Arabic letters and ASCII letters and digits, read off their bytes.
+            match bytes[i] {
+                0xD8 if bytes[i + 1] >= 0xA0 => i += 2,
+                0xD9 if bytes[i + 1] <= 0x8A => i += 2,
+                b if b < 0x80 => {
+                    if !b.is_ascii_alphanumeric() {
+                        self.at = i + 1;
+                        return Some(start..i);
+                    }
+                    i += 1;
+                }
+                _ => {
+                    let (is_word, len) = word_char_at(text, i);
+                    if !is_word {
+                        // The char after the word is no word char: reading goes on after it.
+                        self.at = i + len;
+                        return Some(start..i);
+                    }
+                    i += len;
+                }
+            }
         }
-        i += len;
     }
-    if start != NONE {
-        out.push(start..text.len());
-    }
-    out
 }
 
 /// Whether the char at byte `i` of `text` (a char boundary) is a word char other than `_`, and
@@ -336,6 +388,7 @@ impl Gazetteer {
                         }
                         continue;
                     }
+                    self.longest = self.longest.max(rest.len());
                     entries.push(Entry { rest: rest.to_vec(), place: idx, form, name: joined });
                     // longest names first, so that «الولايات المتحدة الأمريكية» wins over «الولايات المتحدة»
                     entries.sort_by(|a, b| b.rest.len().cmp(&a.rest.len()).then_with(|| a.name.cmp(&b.name)));
@@ -374,28 +427,33 @@ impl Gazetteer {
     /// Every place named in a normalised text, in text order (a longer name wins over the shorter
     /// one inside it).
     pub fn find(&self, normalised: &str) -> Vec<PlaceMention> {
-        let ranges = words(normalised);
         let mut out = Vec::new();
-        let mut i = 0;
-        while i < ranges.len() {
-            match self.entry_at(normalised, &ranges, i) {
-                Some(e) => {
-                    let last = i + e.rest.len();
-                    out.push(self.mention(e, ranges[i].start..ranges[last].end));
-                    i = last + 1;
+        let mut words = Words::new(normalised);
+        let mut ranges: Vec<Range<usize>> = Vec::with_capacity(self.longest + 1);
+        while let Some(word) = words.next() {
+            if !self.endings.may_hold(&normalised[word.clone()]) {
+                continue;
+            }
+            // The word and as many words after it as the longest name has.
+            ranges.clear();
+            ranges.push(word);
+            ranges.extend(words.clone().take(self.longest));
+            if let Some(e) = self.entry_of_held(normalised, &ranges, 0) {
+                out.push(self.mention(e, ranges[0].start..ranges[e.rest.len()].end));
+                for _ in 0..e.rest.len() {
+                    words.next();
                 }
-                None => i += 1,
             }
         }
         out
     }
 
     /// The place named at the very start of a normalised text, if any: the first of
-    /// [`Gazetteer::find`] when it starts at byte 0, found by reading only the first line (a name
-    /// never spans a line break), not the whole text.
+    /// [`Gazetteer::find`] when it starts at byte 0, found by reading only the first words of
+    /// the first line (a name never spans a line break), not the whole text.
     pub fn find_at_start(&self, normalised: &str) -> Option<PlaceMention> {
         let line = normalised.find('\n').map_or(normalised, |end| &normalised[..end]);
-        let ranges = words(line);
+        let ranges: Vec<Range<usize>> = Words::new(line).take(self.longest + 1).collect();
         if ranges.first()?.start != 0 {
             return None;
         }

@@ -594,7 +594,19 @@ pub(crate) fn resolve_traced(kind: MentionType, sem: &Semantics, r: &Reference, 
                     let cands: Vec<NaiveDate> = (hy - 1..=hy + 1).flat_map(|y| dates.iter().filter_map(move |&(m, d)| day_of(y, m, d))).collect();
                     // A weekday picks the occurrence on that weekday within half a year.
                     let on_weekday = sem.weekday.and_then(|w| cands.iter().copied().find(|g| iso_weekday(*g) == w && (*g - r.date).num_days().abs() <= 183));
-                    let pick = on_weekday.or_else(|| choose(&cands, r.date, prefer, strict))?;
+                    let tensed = || {
+                        let pick = choose(&cands, r.date, prefer, strict)?;
+                        // Words naming either feast («العيد»): the one the tense picks months away
+                        // is not the one meant when the other falls within a month of the
+                        // reference («خلال أيام العيد» the day before the Eid al-Fitr is not last
+                        // year's Eid al-Adha).
+                        let nearest = choose(&cands, r.date, Prefer::Nearest, false).filter(|n| (*n - r.date).num_days().abs() <= 30);
+                        Some(match nearest {
+                            Some(n) if dates.len() > 1 && (pick - r.date).num_days().abs() > 60 => n,
+                            _ => pick,
+                        })
+                    };
+                    let pick = on_weekday.or_else(tensed)?;
                     trace.note(StepKind::Calendar, || {
                         let list: Vec<String> = cands.iter().map(|c| c.to_string()).collect();
                         let alt = if dates.len() > 1 { " (the words may name either of two Hijri days)" } else { "" };

@@ -269,6 +269,11 @@ pub(crate) fn tense_cue_found<'t>(grammar: &Grammar, text: &'t str, clause: Rang
                 }
                 continue;
             }
+            // «حظر التجول الذي فرضته السلطات مساء الجمعة»: a perfect verb with an object pronoun
+            // opening a relative clause tells what was done
+            if table.is_none() && !crossed.get() && (crate::perfect::relative_perfect(grammar, before.get_from(from, i), w) || crate::perfect::relative_perfect(grammar, before.get_from(from, i), b)) && !in_dated_relative_clause(text, before.get_from(from, i), w, at.start, dated) {
+                return Ok(Cue { prefer: Some(Prefer::Past), word: w, kind: CueKind::Perfect });
+            }
             match table {
                 Some(Direction::Future) => return Ok(Cue { prefer: Some(Prefer::Future), word: w, kind: CueKind::Before }),
                 Some(Direction::Past) if !crossed.get() => return Ok(Cue { prefer: Some(Prefer::Past), word: w, kind: CueKind::Before }),

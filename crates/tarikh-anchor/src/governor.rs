@@ -203,7 +203,8 @@ const PAST_SIGNS: &[&str] = &["منذ", "مذ", "كان", "كانت", "كانو�
 /// الأحد»، «وأمطار على السواحل الشمالية حتى الجمعة»). News announces with these what starts or
 /// lasts from the publication on; the body names the day with «المقبل» or a date. `signal` is the
 /// byte where the signal's first word starts. Not after a past verb — in the cue table, of a
-/// perfect's form, a bare word of three letters opening the sentence (فرض، رفع) — nor «منذ»,
+/// perfect's form, a bare word of three letters opening the sentence (فرض، رفع), a relative
+/// clause (its verb may be a bare perfect: «الذي فرض»), nor «منذ»,
 /// «كان», «لم», a tally (a number, «عدد»), nor when the words after the day tell it done
 /// («… حتى الثلاثاء، وأسفر …»). The verb found, or the signal word when there is none.
 pub(crate) fn verbless_span_ahead<'t>(grammar: &Grammar, text: &'t str, sentence: Range<usize>, signal: usize, at: Range<usize>) -> Option<&'t str> {
@@ -226,7 +227,9 @@ pub(crate) fn verbless_span_ahead<'t>(grammar: &Grammar, text: &'t str, sentence
     }
     let past = |w: &str| {
         let b = bare(w);
+        // (a relative clause may open with a bare perfect: «الحظر الذي فرض حتى الأحد»)
         PAST_SIGNS.contains(&b)
+            || RELATIVE_PRONOUNS.contains(&b)
             || matches!(grammar.cue(b).or_else(|| grammar.cue(w)), Some(Direction::Past))
             || crate::perfect::looks_perfect(b)
             || in_table(grammar, crate::perfect::OPENING_PERFECTS, b)

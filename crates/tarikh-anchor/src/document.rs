@@ -148,6 +148,10 @@ pub(crate) enum CueKind {
     /// «حتى X» after a verb that is not past («تستمر العطلة حتى الأحد»): the bound lies ahead
     /// (see [`crate::governor::until_ahead`]).
     UntilAhead,
+    /// «من / ابتداء من / حتى» + a bare day in a sentence that tells no past before it, a headline
+    /// or a phrase with no verb or an imperfect («حملة تطعيم ابتداء من الأحد»): a span announced
+    /// ahead (see [`crate::governor::verbless_span_ahead`]); the day before the article stays past.
+    SpanAhead,
     /// A thing called for or decided named before the day («دعت النقابة إلى إضراب عام الخميس»):
     /// the thing's day, the nearest leaning ahead (see [`crate::governor::decided_thing`]).
     Decided,
@@ -188,12 +192,30 @@ pub(crate) fn tense_cue_found<'t>(grammar: &Grammar, text: &'t str, clause: Rang
             if let Some(verb) = crate::governor::until_ahead(grammar, text, sentence.clone(), until, at.clone()) {
                 return Some(Cue { prefer: Some(Prefer::Future), word: verb, kind: CueKind::UntilAhead });
             }
+            if let Some(word) = crate::governor::verbless_span_ahead(grammar, text, sentence.clone(), until, at.clone()) {
+                return Some(Cue { prefer: Some(Prefer::Future), word, kind: CueKind::SpanAhead });
+            }
             return Some(Cue { prefer: None, word: w1, kind: CueKind::Until });
         }
         // «منذ X» counts from X up to now: X cannot lie ahead, whatever the verb
         // («تضاعف السعر منذ 7 أكتوبر»، «مغلق منذ الخميس»).
         if matches!(bare(w1), "منذ" | "مذ") {
             return Some(Cue { prefer: Some(Prefer::Past), word: w1, kind: CueKind::Since });
+        }
+        // «حملة تطعيم ابتداء من الأحد»، «منخفض جوي يؤثر على السلطنة من الأحد»، «من الأحد إلى
+        // الثلاثاء»: a span a verbless sentence announces starts or runs ahead.
+        let from_word = |w: &'t str| bare(w) == "من";
+        let signal = match (w1, w2, before.get(2)) {
+            (w, Some(s), _) if from_word(w) && crate::governor::in_table(grammar, "starting_from", bare(s)) => Some(s),
+            (w, _, _) if from_word(w) => Some(w),
+            ("الي", Some(_), Some(m)) if from_word(m) && bare_day(text, word_range(text, w2.unwrap_or(""))) => Some(w1),
+            _ => None,
+        };
+        if let Some(s) = signal {
+            let signal_at = s.as_ptr() as usize - text.as_ptr() as usize;
+            if let Some(word) = crate::governor::verbless_span_ahead(grammar, text, sentence.clone(), signal_at, at.clone()) {
+                return Some(Cue { prefer: Some(Prefer::Future), word, kind: CueKind::SpanAhead });
+            }
         }
     }
     // «على أن يخضع اللاعب للفحص يوم الأحد»: what is arranged is still to come
@@ -246,6 +268,11 @@ pub(crate) fn tense_cue_found<'t>(grammar: &Grammar, text: &'t str, clause: Rang
                     nearer = pronoun;
                 }
                 continue;
+            }
+            // «حظر التجول الذي فرضته السلطات مساء الجمعة»: a perfect verb with an object pronoun
+            // opening a relative clause tells what was done
+            if table.is_none() && !crossed.get() && (crate::perfect::relative_perfect(grammar, before.get_from(from, i), w) || crate::perfect::relative_perfect(grammar, before.get_from(from, i), b)) && !in_dated_relative_clause(text, before.get_from(from, i), w, at.start, dated) {
+                return Ok(Cue { prefer: Some(Prefer::Past), word: w, kind: CueKind::Perfect });
             }
             match table {
                 Some(Direction::Future) => return Ok(Cue { prefer: Some(Prefer::Future), word: w, kind: CueKind::Before }),
@@ -382,6 +409,12 @@ fn plain_subject(word: &str) -> bool {
 pub(crate) const EVENT_NOUNS: &[&str] = &[
     "الانفجار", "الهجوم", "الفوز", "القرار", "الحادث", "الاغتيال", "الاعتداء", "الاحداث", "الاضطرابات", "الزلزال", "العاصفه", "الانتخابات", "الاعلان", "الاجتماع",
 ];
+
+/// The byte range of `word`, a slice of `text`.
+fn word_range(text: &str, word: &str) -> Range<usize> {
+    let start = (word.as_ptr() as usize).saturating_sub(text.as_ptr() as usize).min(text.len());
+    start..(start + word.len()).min(text.len())
+}
 
 /// Is the expression at `at` a bare day: a weekday, maybe with يوم or a part of the day
 /// («الأحد»، «يوم الأحد»، «صباح الأحد»), not a month, a year or a day of the month?
@@ -1036,6 +1069,7 @@ pub(crate) fn anchor_traced(
         };
         let prefer = match cue {
             Some(Cue { kind: CueKind::Decided, .. }) => crate::governor::lean_ahead(m.semantics.weekday, reference.date),
+            Some(Cue { kind: CueKind::SpanAhead, .. }) => crate::governor::ahead_unless_yesterday(m.semantics.weekday, reference.date),
             Some(Cue { kind: CueKind::Imperfect, word, .. }) if crate::governor::present_lead(grammar, text, sentence_start..sentence_end, word.as_ptr() as usize - text.as_ptr() as usize, m.matched.clone()) => {
                 crate::governor::ahead_unless_yesterday(m.semantics.weekday, reference.date)
             }
@@ -1269,6 +1303,7 @@ fn tense_note(cue: Option<Cue>, default_prefer: Prefer) -> String {
             CueKind::After => format!("no cue before it; the cue word «{}» right after it in its sentence: {}", c.word, direction(c.prefer)),
             CueKind::Destination => format!("«{}» after a postponement or an extension: the new date lies ahead, future", c.word),
             CueKind::Imperfect => format!("«{}», an imperfect verb opening its clause: what is happening or still to come, future (but the day before the article, which a present-tense lead tells as done, past)", c.word),
+            CueKind::SpanAhead => format!("«{}» in a sentence that tells no past before a «من / حتى» span: announced ahead, future (the day before the article, past)", c.word),
             CueKind::UntilAhead => format!("«حتى» right before it after «{}», a verb that is not past: the bound lies ahead, future", c.word),
             CueKind::Decided => format!("«{}», a verb of calling or deciding, with what it calls for or decides before the day: that thing's day, the nearest leaning ahead", c.word),
             CueKind::OnCondition => format!("«على {}» + an imperfect before it: an arrangement, still to come, future", c.word),

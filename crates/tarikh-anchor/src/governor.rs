@@ -35,6 +35,7 @@ pub const WORD_TABLES: &[&str] = &[
     "according_to",
     "starting_nouns",
     "preparing_words",
+    "starting_from",
 ];
 
 /// Is `word` (normalised) in the grammar's word table `table`?
@@ -189,6 +190,64 @@ pub(crate) fn until_ahead<'t>(grammar: &Grammar, text: &'t str, sentence: Range<
         }
     }
     None
+}
+
+/// Words that tell a clause's verb is past, a bound is a tally or a start lies behind, as
+/// normalised text writes them: a verbless «من / حتى» + a day is no announcement after them.
+const PAST_SIGNS: &[&str] = &["منذ", "مذ", "كان", "كانت", "كانوا", "قد", "لقد", "لم", "لما", "عدد", "حصيله", "الماضي", "الماضيه", "امس", "يزال", "تزال", "مازال", "مازالت", "زال", "زالت"];
+
+/// A bare weekday right after «من» (alone or after a word of the table `starting_from`:
+/// «ابتداء / اعتبارا / بدءا من»), after «حتى / إلى غاية» (`until` true), or after «إلى» closing a
+/// «من X إلى Y» span, in a sentence that tells no past before it: a headline or a phrase with no
+/// verb, or only an imperfect («منخفض جوي يؤثر على السلطنة من الأحد»، «حملة تطعيم ابتداء من
+/// الأحد»، «وأمطار على السواحل الشمالية حتى الجمعة»). News announces with these what starts or
+/// lasts from the publication on; the body names the day with «المقبل» or a date. `signal` is the
+/// byte where the signal's first word starts. Not after a past verb — in the cue table, of a
+/// perfect's form, a bare word of three letters opening the sentence (فرض، رفع), a relative
+/// clause (its verb may be a bare perfect: «الذي فرض»), nor «منذ»,
+/// «كان», «لم», a tally (a number, «عدد»), nor when the words after the day tell it done
+/// («… حتى الثلاثاء، وأسفر …»). The verb found, or the signal word when there is none.
+pub(crate) fn verbless_span_ahead<'t>(grammar: &Grammar, text: &'t str, sentence: Range<usize>, signal: usize, at: Range<usize>) -> Option<&'t str> {
+    if !names_weekday(text, at.clone()) {
+        return None;
+    }
+    let start = sentence.start.min(signal);
+    let head = text.get(start..signal).unwrap_or("");
+    if head.chars().any(|c| c.is_ascii_digit() || ('\u{660}'..='\u{669}').contains(&c)) {
+        return None;
+    }
+    let before = words(text, start..signal);
+    if before.is_empty() || before.len() > 12 {
+        return None;
+    }
+    // a bare word of three letters opening the sentence may be a perfect («فرض حظر التجول من الأحد»)
+    let first = bare(before[0]);
+    if first.chars().count() == 3 && !first.starts_with(['ي', 'ت', 'ن']) {
+        return None;
+    }
+    let past = |w: &str| {
+        let b = bare(w);
+        // (a relative clause may open with a bare perfect: «الحظر الذي فرض حتى الأحد»)
+        PAST_SIGNS.contains(&b)
+            || RELATIVE_PRONOUNS.contains(&b)
+            || matches!(grammar.cue(b).or_else(|| grammar.cue(w)), Some(Direction::Past))
+            || crate::perfect::looks_perfect(b)
+            || in_table(grammar, crate::perfect::OPENING_PERFECTS, b)
+            || maybe_perfect_feminine(w)
+            || in_table(grammar, "happened_verbs", b)
+    };
+    if before.iter().any(|w| past(w)) {
+        return None;
+    }
+    let after = at.end.min(sentence.end)..sentence.end;
+    if told_as_done(grammar, text, after.clone()) || words(text, after).iter().any(|w| past(w)) {
+        return None;
+    }
+    let verb = before.iter().rev().find(|w| imperfect_verb(grammar, bare(w)) || is_future_verb(bare(w)));
+    Some(verb.copied().unwrap_or_else(|| {
+        let end = signal + text.get(signal..).unwrap_or("").find(|c: char| !tarikh_text::is_word_char(c)).unwrap_or(0);
+        text.get(signal..end).unwrap_or("")
+    }))
 }
 
 /// Is the word right after byte `at` (no comma or stop between) a perfect verb of the bare

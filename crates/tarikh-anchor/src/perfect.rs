@@ -86,6 +86,21 @@ pub(crate) fn looks_perfect(word: &str) -> bool {
     false
 }
 
+/// Is `word` (normalised, as written or with proclitics off), right after `previous`, a perfect verb with an object
+/// pronoun opening a relative clause («الذي فرضته السلطات»، «التي اتخذتها الحكومة»، «الذي
+/// أعلنه الوزير»)? After a relative pronoun a word in ـه / ـها / ـهم / ـهما / ـهن whose stem has
+/// a perfect's shape or is a past verb of the cue table is the clause's verb: what it did is done.
+pub(crate) fn relative_perfect(grammar: &Grammar, previous: Option<&str>, word: &str) -> bool {
+    if !previous.is_some_and(|p| CLAUSE_OPENERS[4..].contains(&crate::document::bare(p))) {
+        return false;
+    }
+    ["هما", "هم", "هن", "ها", "ه"].iter().filter_map(|p| word.strip_suffix(p)).any(|stem| {
+        stem.chars().nth(2).is_some()
+            && !stem.starts_with("ال")
+            && (looks_perfect(stem) || matches!(grammar.cue(stem), Some(tarikh_grammar::Direction::Past)) || grammar.word_table(OPENING_PERFECTS).is_some_and(|t| t.contains(stem)))
+    })
+}
+
 /// The perfect verb, not in the cue table, that opens the clause or the sentence holding a bare
 /// day at `at` («اختتمت يوم الخميس فعاليات المعرض»), if there is one within twelve words before it,
 /// with no complementiser, relative pronoun, imperfect or future verb between them. `before` are
@@ -210,5 +225,19 @@ mod tests {
         assert_eq!(opening("حددت المحكمة موعدا للنطق بالحكم يوم الخميس", "يوم الخميس"), None);
         // not a bare day
         assert_eq!(opening("ضربت العاصفة المدينة في مارس", "مارس"), None);
+    }
+
+    #[test]
+    fn a_perfect_with_an_object_pronoun_after_a_relative_pronoun() {
+        let grammar = Grammar::embedded().expect("grammar");
+        let n = |w: &str| tarikh_text::normalise(w);
+        // a perfect's shape, a past verb of the cue table, with ـه / ـها
+        for (previous, word) in [("الذي", "فرضته"), ("التي", "اتخذتها"), ("الذي", "أعلنه"), ("الذين", "اعتقلتهم")] {
+            assert!(relative_perfect(&grammar, Some(&n(previous)), &n(word)), "{previous} {word}");
+        }
+        // an imperfect, a future verb, a noun, no relative pronoun before it
+        for (previous, word) in [("الذي", "تنظمه"), ("الذي", "ستعقده"), ("الذي", "يحييه"), ("الاتفاق", "فرضته"), ("التي", "مدته")] {
+            assert!(!relative_perfect(&grammar, Some(&n(previous)), &n(word)), "{previous} {word}");
+        }
     }
 }

@@ -218,8 +218,11 @@ pub(crate) fn times_take_their_day(grammar: &Grammar, mentions: &[&Mention], tim
         let reference = Reference { date: day, time: None, tz };
         // A clock hour with no part of day, on a day told in a part of day it fits («عصر السبت …
         // نحو الساعة الخامسة و10 دقائق» = 17:10), is in that part of day.
+        // Not after «قد» («وكان الرئيس قد استقبل السفير في الساعة العاشرة»): a pluperfect tells
+        // a time before the day's evening, not in it.
+        let pluperfect = text.get(prev.byte_range.end..m.matched.start).is_some_and(|g| g.split(|c: char| !tarikh_text::is_word_char(c)).any(|w| w == "قد"));
         let mut semantics = m.semantics.clone();
-        if !same_instant && semantics.part_of_day.is_none() && !on_a_24_hour_clock(&text[m.matched.clone()]) {
+        if !same_instant && !pluperfect && semantics.part_of_day.is_none() && !on_a_24_hour_clock(&text[m.matched.clone()]) {
             semantics.part_of_day = semantics.hour.and_then(|h| part_of_day_an_hour_fits(&prev.value, h));
         }
         let Some(res) = resolve(m.kind, &semantics, &reference, Prefer::Future) else { continue };
@@ -530,6 +533,8 @@ mod tests {
         let text = "وصل الوفد صباح الأحد، وعقد اجتماعه الأول عند الساعة العاشرة.";
         assert_eq!(value_of(text, "2024-06-12", "الساعة العاشرة").1, "2024-06-09T10:00");
         let text = "وصل الوفد عصر الأحد، وعقد اجتماعه عند الساعة العاشرة.";
+        assert_eq!(value_of(text, "2024-06-12", "الساعة العاشرة").1, "2024-06-09T10:00");
+        let text = "اجتمع مجلس الوزراء مساء الأحد. وكان الرئيس قد استقبل السفير في الساعة العاشرة.";
         assert_eq!(value_of(text, "2024-06-12", "الساعة العاشرة").1, "2024-06-09T10:00");
         let text = "وصل الوفد عصر الأحد، وعقد اجتماعه عند الساعة 05:30.";
         assert_eq!(value_of(text, "2024-06-12", "الساعة 05:30").1, "2024-06-09T05:30");

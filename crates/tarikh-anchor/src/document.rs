@@ -155,9 +155,10 @@ pub(crate) enum CueKind {
     /// A thing called for or decided named before the day («دعت النقابة إلى إضراب عام الخميس»):
     /// the thing's day, the nearest leaning ahead (see [`crate::governor::decided_thing`]).
     Decided,
-    /// A perfect verb, known by its form, opening the clause of a bare day or of a month named
-    /// alone, with no other cue («اختتمت يوم الخميس فعاليات المعرض»، «اختتمت الدورة في مارس»):
-    /// what happened, past (see [`crate::perfect`]).
+    /// A perfect verb, known by its form, opening the clause of a bare day, with no other cue
+    /// («اختتمت يوم الخميس فعاليات المعرض»): what happened, past (see [`crate::perfect`]). Not
+    /// for a month named alone: what a perfect of forecasting, proposing or pledging names
+    /// («توقعت الأرصاد أمطارا غزيرة في مارس») is still to come.
     Perfect,
     /// A statement noun right before it in a clause with no cue («، خلال مؤتمر صحفي الأحد»): it
     /// dates a statement the article reports, one already made.
@@ -202,12 +203,18 @@ pub(crate) fn tense_cue_found<'t>(grammar: &Grammar, text: &'t str, clause: Rang
         if matches!(bare(w1), "منذ" | "مذ") {
             return Some(Cue { prefer: Some(Prefer::Past), word: w1, kind: CueKind::Since });
         }
-        // «حملة تطعيم ابتداء من الأحد»، «منخفض جوي يؤثر على السلطنة من الأحد»، «من الأحد إلى
-        // الثلاثاء»: a span a verbless sentence announces starts or runs ahead.
+        // «حملة تطعيم ابتداء من الأحد»، «أجواء باردة من الأحد إلى الثلاثاء»: a span a verbless
+        // sentence announces starts or runs ahead. A plain «من» alone is as often 'since' a state
+        // holds («المتظاهرون معتصمون من السبت»، «بعد انقطاع من الأحد»): only a range of days
+        // after it («من الأحد إلى / حتى …») announces.
         let from_word = |w: &'t str| bare(w) == "من";
+        let range_follows = || {
+            let rest = text.get(at.end..).unwrap_or("").trim_start();
+            ["الي ", "إلى ", "حتي ", "حتى "].iter().any(|p| rest.starts_with(p))
+        };
         let signal = match (w1, w2, before.get(2)) {
             (w, Some(s), _) if from_word(w) && crate::governor::in_table(grammar, "starting_from", bare(s)) => Some(s),
-            (w, _, _) if from_word(w) => Some(w),
+            (w, _, _) if from_word(w) && range_follows() => Some(w),
             ("الي", Some(_), Some(m)) if from_word(m) && bare_day(text, word_range(text, w2.unwrap_or(""))) => Some(w1),
             _ => None,
         };
@@ -582,22 +589,6 @@ fn destination_of_postponement<'t>(text: &'t str, before: &WordsBefore<'t>, from
         return None;
     }
     Some(Cue { prefer: Some(Prefer::Future), word: closer, kind: CueKind::Destination })
-}
-
-/// Is `m` a month named alone: a date with a month and nothing else («في مارس»، «شهر رمضان»)?
-fn month_alone(m: &Mention) -> bool {
-    let s = &m.semantics;
-    m.kind == MentionType::Date
-        && s.month.is_some()
-        && s.day.is_none()
-        && s.year.is_none()
-        && s.weekday.is_none()
-        && s.hour.is_none()
-        && s.part_of_day.is_none()
-        && s.shift.is_none()
-        && s.direction.is_none()
-        && s.reference.is_none()
-        && s.amount.is_none()
 }
 
 /// How many days after `r`'s day the reading of `sem` preferring `prefer` starts.
@@ -1048,17 +1039,7 @@ pub(crate) fn anchor_traced(
         let (sentence_start, sentence_end, clause_start, clause_end) = (sentence.start, sentence.end, clause.start, clause.end);
         let before = WordsBefore::new(text, sentence_start, m.matched.start);
         let destination = destination_of_postponement(text, &before, clause_start.min(m.matched.start), m.matched.clone());
-        let cue = tense_cue_found(grammar, text, clause.clone(), sentence.clone(), m.matched.clone(), &dated, &before, destination);
-        // A month named alone in a clause opened by a perfect verb known by its form, with no
-        // other cue («اختتمت الدورة في مارس»): the last one, as for a bare weekday.
-        let cue = cue.or_else(|| {
-            if !month_alone(m) {
-                return None;
-            }
-            let clause_words = before.in_order_from(clause_start.min(m.matched.start));
-            let verb = crate::perfect::opening_perfect(grammar, text, &before, &clause_words, clause, sentence, m.matched.clone())?;
-            Some(Cue { prefer: Some(Prefer::Past), word: verb, kind: CueKind::Perfect })
-        });
+        let cue = tense_cue_found(grammar, text, clause, sentence, m.matched.clone(), &dated, &before, destination);
         // a feast or a month without its year, prepared for or awaited: the coming one
         let feast_or_month = m.semantics.year.is_none() && m.semantics.month.is_some() && m.semantics.weekday.is_none() && m.semantics.hour.is_none() && m.semantics.shift.is_none();
         let cue = match awaited(grammar, text, m.range.start.min(m.matched.end)..m.range.end).filter(|_| feast_or_month && destination.is_none()) {

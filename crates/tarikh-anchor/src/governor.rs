@@ -199,7 +199,7 @@ const PAST_SIGNS: &[&str] = &["منذ", "مذ", "كان", "كانت", "كانو�
 /// A bare weekday right after «من» (alone or after a word of the table `starting_from`:
 /// «ابتداء / اعتبارا / بدءا من»), after «حتى / إلى غاية» (`until` true), or after «إلى» closing a
 /// «من X إلى Y» span, in a sentence that tells no past before it: a headline or a phrase with no
-/// verb, or only an imperfect («منخفض جوي يؤثر على السلطنة من الأحد»، «حملة تطعيم ابتداء من
+/// verb, or only an imperfect («أجواء باردة من الأحد إلى الثلاثاء»، «حملة تطعيم ابتداء من
 /// الأحد»، «وأمطار على السواحل الشمالية حتى الجمعة»). News announces with these what starts or
 /// lasts from the publication on; the body names the day with «المقبل» or a date. `signal` is the
 /// byte where the signal's first word starts. Not after a past verb — in the cue table, of a

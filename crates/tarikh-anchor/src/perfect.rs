@@ -2,8 +2,8 @@
 //!
 //! News reports what happened: a clause that opens with a perfect verb in verb-subject order
 //! («ضربت عاصفة قوية السواحل يوم الجمعة»، «تظاهروا أمام البرلمان الخميس») tells the past, so a bare
-//! weekday in it is the one just gone, and a month named alone («اختتمت الدورة في مارس») the last
-//! one, as a listed perfect verb makes it («أعلنت الوزارة في مارس»). The grammar's `[cues]` table lists the common perfect verbs;
+//! weekday in it is the one just gone (not a month named alone: «توقعت الأرصاد أمطارا غزيرة في
+//! مارس» names a coming March). The grammar's `[cues]` table lists the common perfect verbs;
 //! this module recognises the ones it does not list by the shapes a noun or an imperfect verb never
 //! takes, and is read only where no other cue decided the tense.
 //!

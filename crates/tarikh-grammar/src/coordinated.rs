@@ -408,6 +408,31 @@ impl Grammar {
                 added.push(year_mention(range, year));
             }
         }
+        // Years between two years read alone, joined by و («للأعوام 2023 و2024 و2025», where
+        // the words before the first took it as a year of its own and the last closed the phrase):
+        // each year of the list is one, so the ones nothing read between them are added.
+        let plain_year = |m: &Mention| {
+            m.kind == MentionType::Date && m.semantics.range_end.is_none() && m.semantics.month.is_none() && m.semantics.day.is_none() && text.get(m.range.end.saturating_sub(4)..m.range.end).and_then(year_at).is_some()
+        };
+        let mut between: Vec<Mention> = Vec::new();
+        for m in chosen.iter().chain(&added).filter(|m| plain_year(m)) {
+            let mut missing = Vec::new();
+            let mut next = year_after_and(m.range.end);
+            while let Some(range) = next {
+                if let Some(last) = chosen.iter().chain(&added).find(|o| o.range.start < range.end && range.start < o.range.end) {
+                    if last.range.start == range.start && plain_year(last) {
+                        between.append(&mut missing);
+                    }
+                    break;
+                }
+                let Ok(year) = text[range.clone()].parse() else { break };
+                let mut semantics = m.semantics.clone();
+                semantics.year = Some(year);
+                missing.push(Mention { range: range.clone(), matched: range.clone(), kind: m.kind, semantics, rule: format!("{}+list", m.rule) });
+                next = year_after_and(range.end);
+            }
+        }
+        added.extend(between);
         replace_chosen(chosen, &replaced, added);
     }
 
@@ -764,6 +789,21 @@ mod tests {
         let g = Grammar::embedded().expect("grammar");
         let text = tarikh_text::normalise(phrase);
         g.find(&text).into_iter().filter(|m| m.kind == MentionType::Duration).map(|m| (text[m.range.clone()].to_string(), m.semantics.amount)).collect()
+    }
+
+    #[test]
+    fn a_year_between_two_years_read_alone_is_one_of_the_list() {
+        let g = Grammar::embedded().expect("grammar");
+        let years = |phrase: &str| -> Vec<(String, Option<i32>)> {
+            let text = tarikh_text::normalise(phrase);
+            g.find(&text).into_iter().map(|m| (text[m.range.clone()].to_string(), m.semantics.year)).collect()
+        };
+        let found = years("تدور الخلافات حول الموازنة المقررة للأعوام 2023 و2024 و2025.");
+        let values: Vec<Option<i32>> = found.iter().map(|f| f.1).collect();
+        assert_eq!(values, vec![Some(2023), Some(2024), Some(2025)], "{found:?}");
+        // A number after a year that no year closes is no year of a list.
+        let found = years("سجلت الشركة في عام 2023 و2024 موظفا");
+        assert!(found.iter().all(|f| f.1 != Some(2024)), "{found:?}");
     }
 
     #[test]

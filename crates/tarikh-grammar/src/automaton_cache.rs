@@ -33,7 +33,7 @@ use regex_automata::nfa::thompson::{self, State, Transition, NFA};
 use regex_automata::util::look::Look;
 use regex_automata::util::primitives::StateID;
 
-use crate::fnv::{fnv, Fnv};
+use crate::fnv::Fnv;
 
 /// The fingerprint of this build of the grammar code (see build.rs).
 const FINGERPRINT: &str = env!("TARIKH_GRAMMAR_FINGERPRINT");
@@ -45,7 +45,12 @@ const MAGIC: &[u8] = b"tarikh rule automaton v1\n";
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct AutomatonFile {
     path: PathBuf,
-    key: [u64; 2],
+    /// What the key is made of: the fingerprint, the label and every file's path and text, each
+    /// after its length.
+    material: Vec<u8>,
+    /// The key, hashed from `material` when the automaton is first needed (a run that reads
+    /// only phrases never needs it: hashing the built-in grammar's files cost ~3 M instructions).
+    key: std::sync::OnceLock<[u64; 2]>,
 }
 
 impl AutomatonFile {
@@ -54,13 +59,10 @@ impl AutomatonFile {
     pub(crate) fn new(analysis: &Path, label: &str, sources: &[&(PathBuf, String)]) -> AutomatonFile {
         let stem = analysis.file_stem().and_then(|s| s.to_str()).unwrap_or("grammar");
         let path = analysis.with_file_name(format!("{stem}.automaton.bin"));
-        let (mut a, mut b) = (Fnv::new(), WordHash::default());
+        let mut material = Vec::with_capacity(sources.iter().map(|(p, t)| p.as_os_str().len() + t.len() + 16).sum::<usize>() + 256);
         let mut feed = |bytes: &[u8]| {
-            let len = (bytes.len() as u64).to_le_bytes();
-            a.write(&len);
-            a.write(bytes);
-            b.write(&len);
-            b.write(bytes);
+            material.extend_from_slice(&(bytes.len() as u64).to_le_bytes());
+            material.extend_from_slice(bytes);
         };
         feed(FINGERPRINT.as_bytes());
         feed(label.as_bytes());
@@ -68,7 +70,17 @@ impl AutomatonFile {
             feed(p.to_string_lossy().as_bytes());
             feed(text.as_bytes());
         }
-        AutomatonFile { path, key: [a.finish(), b.0] }
+        AutomatonFile { path, material, key: std::sync::OnceLock::new() }
+    }
+
+    /// The key of the grammar's files: FNV-1a and [`WordHash`] of [`AutomatonFile::material`].
+    fn key(&self) -> [u64; 2] {
+        *self.key.get_or_init(|| {
+            let (mut a, mut b) = (Fnv::new(), WordHash::default());
+            a.write(&self.material);
+            b.write(&self.material);
+            [a.finish(), b.0]
+        })
     }
 
     /// The NFA and its patterns' rules kept in the file for a grammar of `rules` rules; `None`
@@ -77,12 +89,13 @@ impl AutomatonFile {
     pub(crate) fn read(&self, rules: usize) -> Option<(NFA, Vec<u32>)> {
         let bytes = std::fs::read(&self.path).ok()?;
         let mut r = Reader { bytes: &bytes, at: 0 };
-        if r.take(MAGIC.len())? != MAGIC || r.field()? != FINGERPRINT.as_bytes() || r.u64()? != self.key[0] || r.u64()? != self.key[1] {
+        let key = self.key();
+        if r.take(MAGIC.len())? != MAGIC || r.field()? != FINGERPRINT.as_bytes() || r.u64()? != key[0] || r.u64()? != key[1] {
             return None;
         }
         let payload = r.field()?;
         let sum = r.u64()?;
-        if r.at != bytes.len() || fnv(payload) != sum {
+        if r.at != bytes.len() || checksum(payload) != sum {
             return None;
         }
         decode(payload, rules)
@@ -95,10 +108,11 @@ impl AutomatonFile {
         let mut out = Vec::with_capacity(payload.len() + 128);
         out.extend_from_slice(MAGIC);
         put_field(&mut out, FINGERPRINT.as_bytes());
-        out.extend_from_slice(&self.key[0].to_le_bytes());
-        out.extend_from_slice(&self.key[1].to_le_bytes());
+        let key = self.key();
+        out.extend_from_slice(&key[0].to_le_bytes());
+        out.extend_from_slice(&key[1].to_le_bytes());
         put_field(&mut out, &payload);
-        out.extend_from_slice(&fnv(&payload).to_le_bytes());
+        out.extend_from_slice(&checksum(&payload).to_le_bytes());
         let dir = self.path.parent().unwrap_or(Path::new("."));
         let name = self.path.file_name().and_then(|n| n.to_str()).unwrap_or("automaton");
         let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
@@ -113,6 +127,14 @@ impl AutomatonFile {
     pub(crate) fn path(&self) -> &Path {
         &self.path
     }
+}
+
+/// The payload's checksum: [`WordHash`], eight bytes a step (FNV-1a, a byte a step, cost
+/// ~16 M instructions on the ~4 MB of the built-in grammar's automaton, a tenth of reading it).
+fn checksum(payload: &[u8]) -> u64 {
+    let mut h = WordHash::default();
+    h.write(payload);
+    h.0
 }
 
 /// A multiply-rotate hash of 8-byte words (the second half of the key: a different function
@@ -431,6 +453,7 @@ mod tests {
         bytes[middle] ^= 1;
         std::fs::write(file.path(), &bytes).unwrap();
         assert!(file.read(g.rules.len()).is_none(), "a flipped bit fails the checksum");
+        assert_ne!(checksum(b"abcdefgh12345678"), checksum(b"abcdefgh12345679"));
         let _ = std::fs::remove_dir_all(&dir);
     }
 

@@ -19,6 +19,7 @@
 #![deny(missing_docs)]
 
 mod anchored;
+mod automaton_cache;
 mod cache;
 mod compose;
 mod context;

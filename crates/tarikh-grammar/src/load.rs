@@ -707,6 +707,9 @@ pub struct Grammar {
     /// Each rule's body as a lazy DFA for `explain`'s partial matches (index = rule), built on
     /// the first explanation: compiling ~150 patterns per phrase made explaining slow.
     pub(crate) partial_dfas: std::sync::OnceLock<Vec<Option<regex_automata::hybrid::dfa::DFA>>>,
+    /// Where the all-rules automaton's NFA is kept between runs (see [`crate::automaton_cache`]):
+    /// set for a grammar loaded through an analysis cache.
+    pub(crate) automaton_file: Option<crate::automaton_cache::AutomatonFile>,
 }
 
 /// What [`Grammar::build`] made: the grammar, the analysis it made when asked to keep it, and
@@ -1243,7 +1246,7 @@ impl Grammar {
         cues.extend(future_cues.into_iter().map(|w| (w, crate::Direction::Future)));
         cues.extend(past_cues.into_iter().map(|w| (w, crate::Direction::Past)));
         let context_index = crate::context::ContextIndex::new(&contexts);
-        let grammar = Grammar { lexicons, rules, contexts, context_index, compositions, prefilter, examples: examples.finish(), negatives, cues, daily_cues, word_tables, daily_finder: std::sync::OnceLock::new(), day_list, lexicon_index, lexicon_tries: std::iter::repeat_with(std::sync::OnceLock::new).take(lexicon_hirs.len()).collect(), lexicon_hirs, partial_dfas: std::sync::OnceLock::new() };
+        let grammar = Grammar { lexicons, rules, contexts, context_index, compositions, prefilter, examples: examples.finish(), negatives, cues, daily_cues, word_tables, daily_finder: std::sync::OnceLock::new(), day_list, lexicon_index, lexicon_tries: std::iter::repeat_with(std::sync::OnceLock::new).take(lexicon_hirs.len()).collect(), lexicon_hirs, partial_dfas: std::sync::OnceLock::new(), automaton_file: None };
         Ok(Built { grammar, analysis, cache_refused: offered && !used_cache })
     }
 
@@ -1311,7 +1314,9 @@ impl Grammar {
                 warn(format!("cannot write the grammar analysis cache {}: {e}; set TARIKH_CACHE_DIR to a writable directory, or to `off`", file.display()));
             }
         }
-        Ok(built.grammar)
+        let mut grammar = built.grammar;
+        grammar.automaton_file = Some(crate::automaton_cache::AutomatonFile::new(&file, label, &sorted));
+        Ok(grammar)
     }
 
     /// Every example written in the grammar files, in file order.

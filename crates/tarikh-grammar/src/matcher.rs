@@ -95,7 +95,7 @@ impl Grammar {
         // Where each rule matches, from one pass of all rules over the text (see multi.rs); for a
         // short text, or when that pass cannot serve, the prefilter's candidate starts.
         let spans = match spans {
-            true => self.prefilter.rule_spans(text, || self.rule_patterns()),
+            true => self.prefilter.rule_spans(text, || self.all_rules_automaton()),
             false => None,
         };
         // Rules whose required words the text lacks are skipped, and get no candidate starts.
@@ -224,6 +224,24 @@ impl Grammar {
         self.share_month_with_listed_days(text, &mut chosen);
         self.split_coordinated_months(text, &mut chosen);
         chosen
+    }
+
+    /// The all-rules automaton ([`crate::multi::RuleSpans`]): its NFA read back from the
+    /// grammar's automaton file when the grammar was loaded through an analysis cache and the
+    /// file is there and fits (see [`crate::automaton_cache`]), else built from every rule's
+    /// pattern and then written to that file. `None` if it cannot be built.
+    pub(crate) fn all_rules_automaton(&self) -> Option<crate::multi::RuleSpans> {
+        let rules = self.rules.len();
+        if let Some((nfa, pattern_rule)) = self.automaton_file.as_ref().and_then(|f| f.read(rules)) {
+            if let Some(spans) = crate::multi::RuleSpans::from_nfa(rules, nfa, pattern_rule) {
+                return Some(spans);
+            }
+        }
+        let (nfa, pattern_rule) = crate::multi::RuleSpans::nfa(self.rule_patterns()?)?;
+        if let Some(file) = &self.automaton_file {
+            file.write(&nfa, &pattern_rule);
+        }
+        crate::multi::RuleSpans::from_nfa(rules, nfa, pattern_rule)
     }
 
     /// Every rule's [`crate::multi::search_pattern`], parsed, with the rule's index (for

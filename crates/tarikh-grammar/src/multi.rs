@@ -87,8 +87,18 @@ pub(crate) fn search_pattern(rule: &crate::load::Rule) -> Option<String> {
 impl RuleSpans {
     /// The automaton over `patterns` (rule index, the rule's [`search_pattern`] parsed), for a grammar
     /// of `rules` rules; `None` if it cannot be built (too large), in which case every text is
-    /// matched the prefilter's way.
+    /// matched the prefilter's way. (The matcher builds it through
+    /// [`crate::load::Grammar::all_rules_automaton`], which keeps its NFA between runs.)
+    #[cfg(test)]
     pub(crate) fn new(rules: usize, patterns: Vec<(usize, Hir)>) -> Option<RuleSpans> {
+        let (nfa, pattern_rule) = RuleSpans::nfa(patterns)?;
+        RuleSpans::from_nfa(rules, nfa, pattern_rule)
+    }
+
+    /// The automaton's NFA over `patterns` (see [`RuleSpans::new`]), with the rule of each of its
+    /// patterns; `None` if it cannot be built (too large). This is what
+    /// [`crate::automaton_cache`] keeps between runs.
+    pub(crate) fn nfa(patterns: Vec<(usize, Hir)>) -> Option<(thompson::NFA, Vec<u32>)> {
         let pattern_rule: Vec<u32> = patterns.iter().map(|(r, _)| *r as u32).collect();
         // Taken, not copied: most patterns hold no word boundary and go in as they are, and the
         // others keep every part without one (copying every rule's pattern, lexicons and all,
@@ -96,6 +106,13 @@ impl RuleSpans {
         let hirs: Vec<Hir> = patterns.into_iter().map(|(_, h)| crate::prefilter::strip_owned(h)).collect();
         let nfa_config = thompson::Config::new().utf8(true).shrink(false).which_captures(thompson::WhichCaptures::None).nfa_size_limit(Some(256 << 20));
         let nfa = thompson::Compiler::new().configure(nfa_config).build_many_from_hir(&hirs).ok()?;
+        Some((nfa, pattern_rule))
+    }
+
+    /// The automaton over `nfa` (from [`RuleSpans::nfa`], or read back by
+    /// [`crate::automaton_cache`]), whose pattern `i` is rule `pattern_rule[i]`'s, for a grammar of
+    /// `rules` rules; `None` if its lazy DFA cannot be built.
+    pub(crate) fn from_nfa(rules: usize, nfa: thompson::NFA, pattern_rule: Vec<u32>) -> Option<RuleSpans> {
         // Anchored searches only start in a handful of states (the start state by the byte before),
         // and the states a text reaches are few; 64 MB is never reached on news text (~17 MB
         // for 300 articles), and a cleared cache only costs time.
@@ -288,7 +305,7 @@ mod tests {
         let g = crate::Grammar::embedded().unwrap();
         let mut checked = 0;
         for text in texts(&g) {
-            let starts = g.prefilter.rule_spans(&text, || g.rule_patterns()).expect("a long text without other digits");
+            let starts = g.prefilter.rule_spans(&text, || g.all_rules_automaton()).expect("a long text without other digits");
             for (r, rule) in g.rules.iter().enumerate() {
                 let list = starts.rule(r);
                 // Each start with an anchored match, in order: the leftmost match from `from` starts
@@ -387,8 +404,8 @@ mod tests {
     fn a_text_with_other_digits_or_a_phrase_is_left_to_the_prefilter() {
         let g = crate::Grammar::embedded().unwrap();
         let long = "في 5 مايو ".repeat(40);
-        assert!(g.prefilter.rule_spans(&long, || g.rule_patterns()).is_some());
-        assert!(g.prefilter.rule_spans("في 5 مايو", || g.rule_patterns()).is_none());
-        assert!(g.prefilter.rule_spans(&format!("{long} ٥"), || g.rule_patterns()).is_none(), "an Arabic-Indic digit the normalisation left");
+        assert!(g.prefilter.rule_spans(&long, || g.all_rules_automaton()).is_some());
+        assert!(g.prefilter.rule_spans("في 5 مايو", || g.all_rules_automaton()).is_none());
+        assert!(g.prefilter.rule_spans(&format!("{long} ٥"), || g.all_rules_automaton()).is_none(), "an Arabic-Indic digit the normalisation left");
     }
 }

@@ -952,15 +952,14 @@ impl Prefilter {
     /// Per rule, where it may match in `text` (see [`crate::multi`]): `None` for a short text
     /// (a phrase, where building the automata would cost more than it saves), one with a
     /// non-ASCII digit, or when the automata cannot be built or give up; then the text is matched
-    /// with candidate starts. `patterns` gives every rule's full pattern parsed, for the first
-    /// build.
-    pub(crate) fn rule_spans(&self, text: &str, patterns: impl FnOnce() -> Option<Vec<(usize, Hir)>>) -> Option<crate::multi::RuleStarts> {
+    /// with candidate starts. `build` makes the automaton, for the first longer text.
+    pub(crate) fn rule_spans(&self, text: &str, build: impl FnOnce() -> Option<crate::multi::RuleSpans>) -> Option<crate::multi::RuleStarts> {
         // (A text with a non-ASCII digit is found by the walk itself, which looks at every
         // character that may hold one: a scan of the whole text for them cost ~7 instructions a byte.)
         if text.len() <= SHORT_TEXT || text.len() > u32::MAX as usize {
             return None;
         }
-        let spans = self.spans.get_or_init(|| crate::multi::RuleSpans::new(self.scan_all.len(), patterns()?).map(std::sync::Arc::new)).as_ref()?;
+        let spans = self.spans.get_or_init(|| build().map(std::sync::Arc::new)).as_ref()?;
         spans.starts(text)
     }
 

@@ -39,7 +39,7 @@ fn settings(grammar: &GrammarArg, documents: &DocumentArgs) -> Result<pipeline::
         .map(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").map_err(|_| anyhow::anyhow!("--fallback-date expects YYYY-MM-DD, but found `{d}`")))
         .transpose()?;
     let gazetteer = tarikh_pipeline::load_places(documents.places.as_deref())?;
-    Ok(pipeline::Settings { timezone, fallback, gazetteer, ..pipeline::Settings::new(load_grammar(grammar)?) })
+    Ok(pipeline::Settings { timezone, fallback, ..pipeline::Settings::with_gazetteer(load_grammar(grammar)?, gazetteer) })
 }
 
 /// Leave `loaded` (the grammar, the gazetteer, an event lexicon) to the end of the process

@@ -24,8 +24,9 @@ struct Cli {
 #[derive(Args, Clone)]
 pub struct GrammarArg {
     /// Grammar folder to use instead of the built-in one (e.g. data/grammar/ar). The grammar's
-    /// analysis is kept between runs in $TARIKH_CACHE_DIR (default $XDG_CACHE_HOME/tarikh or
-    /// ~/.cache/tarikh; `off` for none) and made again whenever a grammar file changes.
+    /// analysis and its all-rules automaton are kept between runs in $TARIKH_CACHE_DIR (default
+    /// $XDG_CACHE_HOME/tarikh or ~/.cache/tarikh; `off` for none) and made again whenever a
+    /// grammar file changes.
     #[arg(long, value_name = "DIR")]
     pub grammar: Option<PathBuf>,
 }

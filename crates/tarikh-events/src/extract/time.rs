@@ -868,7 +868,27 @@ fn in_participle_phrase_of_another(cx: &Ctx, d: &Draft, tf: usize) -> bool {
     let clause = cx.words[d.last].clause;
     // (right after a definite noun: «الحكم الصادر», not «على المنعقد»)
     let after_definite_noun = |x: usize| without_conjunction(cx.word(x - 1)).starts_with("ال");
-    (d.last + 2..tf).any(|x| cx.words[x].clause == clause && DESCRIBING_PARTICIPLES.contains(&without_conjunction(cx.word(x))) && after_definite_noun(x))
+    // (the trigger's own adjectives may stand before it, after a trigger with a possessive pronoun:
+    // «خلال اجتماعه الفصلي المنعقد اليوم الثلاثاء» is the meeting's day; a noun with a pronoun
+    // heads no construct, so the definite word after it is its adjective)
+    let own_adjectives = |x: usize| {
+        possessed_trigger(cx, d) && x - d.last - 1 <= ANTECEDENT_ADJECTIVES
+            && (d.last + 1..x).all(|y| cx.word(y).starts_with("ال") && cx.word_timex[y].is_none() && cx.adjacent(y - 1))
+            && cx.adjacent(x - 1)
+    };
+    (d.last + 2..tf).any(|x| cx.words[x].clause == clause && DESCRIBING_PARTICIPLES.contains(&without_conjunction(cx.word(x))) && after_definite_noun(x) && !own_adjectives(x))
+}
+
+/// Possessive pronouns as written at the end of a noun («اجتماعه»، «جلستها»، «قرارهم»): read on
+/// the original text, where «ة» is not yet «ه».
+const POSSESSIVE_ENDINGS: &[&str] = &["ه", "ها", "هم", "هما"];
+
+/// Whether the last word of `d`'s trigger ends with a possessive pronoun in the original text.
+fn possessed_trigger(cx: &Ctx, d: &Draft) -> bool {
+    let (s, e) = cx.span(cx.words[d.last].range.clone());
+    let word = cx.orig(s, e);
+    let word = word.trim_end_matches(|c: char| !c.is_alphabetic());
+    word.chars().count() >= 4 && POSSESSIVE_ENDINGS.iter().any(|p| word.ends_with(p))
 }
 
 /// Whether a mention between the mention of draft `d` and a date after it (at word `tf`) takes the
@@ -1090,7 +1110,7 @@ const SETTING: &[&str] = &["حدد", "حددت", "يحدد", "تحدد", "تحد
 
 /// Verbal nouns and verbs of moving a date (normalised): «تأجيل»، «تأخير»، «إرجاء», whatever they
 /// move.
-const MOVING: &[&str] = &["تاجيل", "تاخير", "ارجاء", "اجلت", "اخرت", "ارجات", "اجل", "ارجا"];
+const MOVING: &[&str] = &["تاجيل", "تاخير", "ارجاء", "اجلت", "اخرت", "ارجات", "اجل", "ارجا", "ارجاوا", "يرجي", "ترجي", "ارجي", "ارجيت", "يوجل", "توجل"];
 
 /// Words of moving that move a date only with «موعد» as their object («تقديم موعد الانتخابات»،
 /// «تعديل موعد الامتحانات»): else they present or amend a thing («تقديم الدعم»، «تعديل الاتفاق»).
@@ -1368,7 +1388,7 @@ pub(super) fn link_times(cx: &Ctx, drafts: &[Draft], complement: &[Option<usize>
         mentions[mi].duration = event_duration(cx, drafts, d);
     }
     for mi in 0..drafts.len() {
-        if let Some(ti) = narrative_date(cx, drafts, mentions, mi) {
+        if let Some(ti) = narrative_date(cx, drafts, mentions, mi).or_else(|| sitting_date(cx, drafts, mentions, mi)) {
             mentions[mi].time = Some(ti);
         }
     }
@@ -1440,4 +1460,38 @@ fn narrative_date(cx: &Ctx, drafts: &[Draft], mentions: &[EventMention], mi: usi
     let ti = pm.time?;
     let point = matches!(cx.doc.timexes[ti].kind, TimexType::Date | TimexType::Time);
     (same_sentence && clause_before && told_done && point && !reports(prev) && !reports(d) && !reaction && pm.until.is_none()).then_some(ti)
+}
+
+/// How many words (the institution's name, a comma) may stand between an act and the «في / خلال»
+/// of the sitting it was done at: «قررت لجنة السياسة النقدية بالبنك المركزي المصري، في اجتماعها».
+const SITTING_REACH: usize = 8;
+
+/// Prepositions that place an act in the sitting after them («في اجتماعه»، «خلال جلسته»),
+/// normalised.
+const AT_A_SITTING: &[&str] = &["في", "خلال"];
+
+/// The date an institution's act takes from the sitting it was done at: the mention is of a
+/// `deliberate` type, with no time of its own, and the next mention of its sentence, within
+/// [`SITTING_REACH`] words in its clause or the next one and right after «في / خلال», is a dated
+/// sitting (`EventType::sitting`): «قررت اللجنة، في اجتماعها اليوم الخميس، رفع سعر الفائدة»،
+/// «أقر مجلس الوزراء، في جلسته التي عقدها اليوم الأحد، الميزانية»، «أرجأ البرلمان، في جلسته
+/// اليوم، التصويت» (central bank, cabinet and parliament news of every country: the day is written
+/// with the sitting, and the act was done at it).
+fn sitting_date(cx: &Ctx, drafts: &[Draft], mentions: &[EventMention], mi: usize) -> Option<usize> {
+    let d = &drafts[mi];
+    let m = &mentions[mi];
+    let types = cx.lex.types();
+    let of_type = |x: &Draft, f: fn(&crate::EventType) -> bool| x.type_idx.is_some_and(|t| f(&types[t]));
+    if m.time.is_some() || m.until.is_some() || m.since.is_some() || !of_type(d, |t| t.deliberate) || of_type(d, |t| t.sitting) {
+        return None;
+    }
+    let sentence = cx.words[d.first].sentence;
+    let oi = drafts_of_sentence(cx, drafts, sentence).find(|&i| drafts[i].first > d.last)?;
+    let o = &drafts[oi];
+    let clause = cx.words[d.first].clause;
+    let near = o.first - d.last <= SITTING_REACH && (cx.words[o.first].clause == clause || cx.words[o.first].clause == clause + 1);
+    let at = cx.adjacent(o.first - 1) && AT_A_SITTING.contains(&without_conjunction(cx.word(o.first - 1)));
+    let undated_between = (d.last + 1..o.first).all(|x| cx.word_timex[x].is_none());
+    let ti = mentions[oi].time.filter(|&ti| matches!(cx.doc.timexes[ti].kind, TimexType::Date | TimexType::Time))?;
+    (of_type(o, |t| t.sitting) && near && at && undated_between && mentions[oi].until.is_none()).then_some(ti)
 }

@@ -2626,3 +2626,28 @@ fn a_postponement_is_dated_by_its_own_day_and_the_postponed_event_by_the_new_one
     let act = ev.mentions.iter().find(|m| m.event_type == "postponement").unwrap_or_else(|| panic!("{:?}", ev.mentions));
     assert_eq!(act.time, None, "{:?}", ev.mentions);
 }
+
+#[test]
+fn an_event_put_off_takes_no_date_of_its_putting_off() {
+    let mon = day(2024, 3, 4);
+    let text = "قررت الهيئة يوم الاثنين تأجيل المباراة النهائية.";
+    let d = doc("d", text, vec![date("يوم الاثنين", "2024-03-04", mon)]);
+    let ev = extract(&d, &lex());
+    let with = |w: &str| ev.mentions.iter().find(|m| m.trigger.contains(w)).cloned().unwrap_or_else(|| panic!("no {w} in {:?}", ev.mentions));
+    assert_eq!(with("المباراة").time, None, "{:?}", ev.mentions);
+    assert_eq!(with("تأجيل").time, Some(0), "{:?}", ev.mentions);
+    // (a match played on the day keeps it)
+    let text = "لعب المنتخب يوم الاثنين المباراة النهائية.";
+    let d = doc("d", text, vec![date("يوم الاثنين", "2024-03-04", mon)]);
+    let ev = extract(&d, &lex());
+    assert!(ev.mentions.iter().any(|m| m.trigger.contains("المباراة") && m.time == Some(0)), "{:?}", ev.mentions);
+}
+
+#[test]
+fn an_event_moved_takes_its_new_date_not_the_one_it_was_set_for() {
+    let text = "اقترحت المفوضية تأجيل الاقتراع الرئاسي، الذي كان مقررا يوم 24 ديسمبر، إلى 24 يناير المقبل.";
+    let d = doc("d", text, vec![date("يوم 24 ديسمبر", "2021-12-24", day(2021, 12, 24)), date("24 يناير المقبل", "2022-01-24", day(2022, 1, 24))]);
+    let ev = extract(&d, &lex());
+    let vote = ev.mentions.iter().find(|m| m.trigger.contains("الاقتراع")).unwrap_or_else(|| panic!("{:?}", ev.mentions));
+    assert_eq!(vote.time, Some(1), "{:?}", ev.mentions);
+}

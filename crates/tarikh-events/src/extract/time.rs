@@ -643,6 +643,9 @@ pub(super) fn governing_timex(cx: &Ctx, drafts: &[Draft], d: &Draft, links: &Tim
     // في فبراير») is a period that holds both
     let cause = after_cause(cx, drafts, d);
     let named_case = accused_of(cx, d).is_some();
+    if let Some(ti) = moved_to(cx, drafts, d) {
+        return Some((ti, true));
+    }
     let mut best: Option<(usize, usize, bool)> = None; // (score, timex, own)
     // (a timex of another sentence never dates it: see below)
     for (ti, t, tf) in cx.timexes_of_sentence(w.sentence) {
@@ -666,6 +669,11 @@ pub(super) fn governing_timex(cx: &Ctx, drafts: &[Draft], d: &Draft, links: &Tim
         // «تقديم موعد الانتخابات إلى يونيو»، «تأجيل الامتحانات إلى الأحد»: a date after «إلى» is where
         // a change of date moves its object, not when the change was made
         if tf > d.last && moves_a_date(cx, d, tf) {
+            continue;
+        }
+        // «قررت الهيئة أمس تأجيل المباراة»، «اقترحت المفوضية الأسبوع الماضي تأجيل الاقتراع»: a date
+        // before the word that moves the event is the moving's; the event moved was not held then
+        if tl < d.first && moved_after(cx, d, tl) {
             continue;
         }
         // «قتل المتهم الرئيسي في اغتيال الناشط يوم السبت»: the case of the accused is an event told
@@ -1150,6 +1158,41 @@ fn moves_a_date(cx: &Ctx, d: &Draft, tf: usize) -> bool {
         (d.last + 1..(d.last + 1 + MOVING_OBJECT_REACH).min(tf - 1)).take_while(|&x| cx.words[x].clause == clause && cx.adjacent(x - 1)).any(|x| moving_word(cx, x))
     };
     in_trigger || object()
+}
+
+/// How many words may stand between a word of moving a date and the event it moves («تأجيل موعد
+/// الانتخابات»: one).
+const MOVED_REACH: usize = 2;
+
+/// Whether the mention of draft `d` is the object of a word of moving a date ([`moving_word`])
+/// standing after word `tl`, within [`MOVED_REACH`] words before it in its clause, joined to it
+/// («تأجيل المباراة»، «إرجاء موعد الامتحانات»): a date at or before `tl` dates the moving.
+fn moved_after(cx: &Ctx, d: &Draft, tl: usize) -> bool {
+    moving_before(cx, d).is_some_and(|x| x > tl)
+}
+
+/// The word of moving a date whose object the mention of draft `d` is (see [`moved_after`]).
+fn moving_before(cx: &Ctx, d: &Draft) -> Option<usize> {
+    let clause = cx.words[d.first].clause;
+    (d.first.saturating_sub(MOVED_REACH)..d.first).rev().find(|&x| {
+        cx.words[x].clause == clause && (x..d.first).all(|y| cx.adjacent(y)) && moving_word(cx, x)
+    })
+}
+
+/// The new date of an event moved: the mention of draft `d` is the object of a word of moving a
+/// date, and a date after it in its sentence stands right after «إلى» (the first such), with no
+/// other mention between («تأجيل الاقتراع الرئاسي، الذي كان مقررا يوم 24 ديسمبر، إلى 24 يناير»،
+/// «تأجيل الامتحانات إلى يوم الأحد»): that is when it is to happen now; a date it was set for
+/// before («الذي كان مقررا …») is superseded.
+fn moved_to(cx: &Ctx, drafts: &[Draft], d: &Draft) -> Option<usize> {
+    moving_before(cx, d)?;
+    let sentence = cx.words[d.first].sentence;
+    let to = |tf: usize| cx.word(tf - 1) == "الي" && cx.words[tf - 1].sentence == sentence;
+    let (ti, _, tf) = cx.timexes_of_sentence(sentence).find(|&(_, t, tf)| {
+        tf > d.last && tf < cx.words.len() && to(tf) && t.event_offset.is_none() && matches!(t.kind, TimexType::Date | TimexType::Time)
+    })?;
+    let alone = !drafts_of_sentence(cx, drafts, sentence).any(|i| drafts[i].first > d.last && drafts[i].first < tf);
+    (alone && !cx.doc.timexes[ti].value.ends_with("_REF")).then_some(ti)
 }
 
 /// Verbal nouns with ل that take an event word as their object («لإلقاء القبض»، «لإطلاق سراح»،

@@ -134,6 +134,11 @@ pub struct EventType {
     /// واجتمع مجلس الأمن»), one is the institutions' reaction, on a day of its own: it does not take
     /// the happening's date as the same occasion told on.
     pub deliberate: bool,
+    /// Sittings in which institutions act (meetings, sessions): an institution's act (a
+    /// `deliberate` type) with no date of its own, placed «في / خلال» one a few words after it
+    /// («قرر المجلس، في اجتماعه اليوم الخميس، رفع …»، «أقر مجلس الوزراء في جلسته التي عقدها
+    /// اليوم …»), was done at that sitting and takes its date.
+    pub sitting: bool,
     /// Events that last days (festivals, strikes, sit-ins, exam sessions, tournaments): a verb of
     /// ending before one («اختتمت فعاليات المهرجان مساء السبت»، «أنهى العمال إضرابهم أمس») dates
     /// its end, not a day it fills (`EventMention::until`, no date of its own).
@@ -496,6 +501,8 @@ struct RawEvent {
     #[serde(default)]
     deliberate: bool,
     #[serde(default)]
+    sitting: bool,
+    #[serde(default)]
     lasts_days: bool,
     #[serde(default)]
     begins_with: Option<Spanned<String>>,
@@ -848,6 +855,7 @@ impl EventLexicon {
                 outcome: ev.outcome,
                 no_toll: ev.no_toll,
                 deliberate: ev.deliberate,
+                sitting: ev.sitting,
                 lasts_days: ev.lasts_days,
                 begins_with: ev.begins_with.as_ref().map(|b| b.get_ref().trim().to_string()).unwrap_or_default(),
                 ends_with: ev.ends_with.as_ref().map(|b| b.get_ref().trim().to_string()).unwrap_or_default(),

@@ -2581,3 +2581,73 @@ fn a_relative_clause_on_the_trigger_dates_it_before_a_date_of_the_main_clause() 
     let ev = extract(&d, &lex());
     assert_eq!(with(&ev, "خرج").time, Some(0), "{text}");
 }
+
+#[test]
+fn an_act_done_at_a_dated_sitting_takes_its_date() {
+    let thu = day(2024, 5, 2);
+    let with = |ev: &DocEvents, w: &str| ev.mentions.iter().find(|m| m.trigger.contains(w)).cloned().unwrap_or_else(|| panic!("no {w} in {:?}", ev.mentions));
+    for (text, word) in [
+        ("قرر مجلس إدارة البنك المركزي، في اجتماعه اليوم الخميس، رفع سعر الخصم.", "قرر"),
+        ("أقر مجلس الوزراء، في جلسته التي عقدها اليوم الخميس، مشروع الميزانية العامة.", "أقر مجلس"),
+        ("أرجأ مجلس النواب، في جلسته اليوم الخميس، التصويت على قانون الموازنة إلى الأسبوع المقبل.", "أرجأ"),
+        // (the sitting's own adjective before a participle that dates it)
+        ("قرر مجلس البنك، خلال اجتماعه الفصلي المنعقد اليوم الخميس، تخفيض سعر الفائدة.", "قرر"),
+    ] {
+        let d = doc("d", text, vec![date("اليوم الخميس", "2024-05-02", thu)]);
+        let ev = extract(&d, &lex());
+        assert_eq!(with(&ev, word).time, Some(0), "{text} {:?}", ev.mentions.iter().map(|m| (&m.trigger, &m.event_type, m.time)).collect::<Vec<_>>());
+    }
+    // a sitting farther on, or an act that is no institution's, takes nothing from it
+    for (text, word) in [
+        ("قررت الحكومة رفع الأسعار بعد دراسة مطولة للملف أجرتها الوزارة مع الخبراء، في اجتماعها اليوم الخميس.", "قررت"),
+        ("اندلع حريق في مبنى البرلمان، في جلسته اليوم الخميس.", "حريق"),
+    ] {
+        let d = doc("d", text, vec![date("اليوم الخميس", "2024-05-02", thu)]);
+        let ev = extract(&d, &lex());
+        assert_eq!(with(&ev, word).time, None, "{text} {:?}", ev.mentions.iter().map(|m| (&m.trigger, &m.event_type, m.time)).collect::<Vec<_>>());
+    }
+}
+
+#[test]
+fn a_postponement_is_dated_by_its_own_day_and_the_postponed_event_by_the_new_one() {
+    let tue = day(2024, 12, 10);
+    let jan = day(2025, 1, 15);
+    let text = "أرجأت المحكمة الإدارية، اليوم الثلاثاء، جلسة الاستماع إلى الشهود إلى 15 كانون الثاني المقبل.";
+    let d = doc("d", text, vec![date("اليوم الثلاثاء", "2024-12-10", tue), date("15 كانون الثاني المقبل", "2025-01-15", jan)]);
+    let ev = extract(&d, &lex());
+    let with = |w: &str| ev.mentions.iter().find(|m| m.trigger.contains(w)).cloned().unwrap_or_else(|| panic!("no {w} in {:?}", ev.mentions));
+    let act = with("أرجأت");
+    assert_eq!((act.event_type.as_str(), act.time), ("postponement", Some(0)), "{:?}", ev.mentions);
+    assert_eq!(with("جلسة").time, Some(1), "{:?}", ev.mentions);
+    // the verb of the headline's present does not take the new date either
+    let text = "البرلمان يؤجل التصويت على قانون الموازنة إلى الأسبوع المقبل";
+    let d = doc("d", text, vec![date("الأسبوع المقبل", "2024-W51", day(2024, 12, 16))]);
+    let ev = extract(&d, &lex());
+    let act = ev.mentions.iter().find(|m| m.event_type == "postponement").unwrap_or_else(|| panic!("{:?}", ev.mentions));
+    assert_eq!(act.time, None, "{:?}", ev.mentions);
+}
+
+#[test]
+fn an_event_put_off_takes_no_date_of_its_putting_off() {
+    let mon = day(2024, 3, 4);
+    let text = "قررت الهيئة يوم الاثنين تأجيل المباراة النهائية.";
+    let d = doc("d", text, vec![date("يوم الاثنين", "2024-03-04", mon)]);
+    let ev = extract(&d, &lex());
+    let with = |w: &str| ev.mentions.iter().find(|m| m.trigger.contains(w)).cloned().unwrap_or_else(|| panic!("no {w} in {:?}", ev.mentions));
+    assert_eq!(with("المباراة").time, None, "{:?}", ev.mentions);
+    assert_eq!(with("تأجيل").time, Some(0), "{:?}", ev.mentions);
+    // (a match played on the day keeps it)
+    let text = "لعب المنتخب يوم الاثنين المباراة النهائية.";
+    let d = doc("d", text, vec![date("يوم الاثنين", "2024-03-04", mon)]);
+    let ev = extract(&d, &lex());
+    assert!(ev.mentions.iter().any(|m| m.trigger.contains("المباراة") && m.time == Some(0)), "{:?}", ev.mentions);
+}
+
+#[test]
+fn an_event_moved_takes_its_new_date_not_the_one_it_was_set_for() {
+    let text = "اقترحت المفوضية تأجيل الاقتراع الرئاسي، الذي كان مقررا يوم 24 ديسمبر، إلى 24 يناير المقبل.";
+    let d = doc("d", text, vec![date("يوم 24 ديسمبر", "2021-12-24", day(2021, 12, 24)), date("24 يناير المقبل", "2022-01-24", day(2022, 1, 24))]);
+    let ev = extract(&d, &lex());
+    let vote = ev.mentions.iter().find(|m| m.trigger.contains("الاقتراع")).unwrap_or_else(|| panic!("{:?}", ev.mentions));
+    assert_eq!(vote.time, Some(1), "{:?}", ev.mentions);
+}

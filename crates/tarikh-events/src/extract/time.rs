@@ -643,6 +643,9 @@ pub(super) fn governing_timex(cx: &Ctx, drafts: &[Draft], d: &Draft, links: &Tim
     // في فبراير») is a period that holds both
     let cause = after_cause(cx, drafts, d);
     let named_case = accused_of(cx, d).is_some();
+    if let Some(ti) = moved_to(cx, drafts, d) {
+        return Some((ti, true));
+    }
     let mut best: Option<(usize, usize, bool)> = None; // (score, timex, own)
     // (a timex of another sentence never dates it: see below)
     for (ti, t, tf) in cx.timexes_of_sentence(w.sentence) {
@@ -666,6 +669,11 @@ pub(super) fn governing_timex(cx: &Ctx, drafts: &[Draft], d: &Draft, links: &Tim
         // «تقديم موعد الانتخابات إلى يونيو»، «تأجيل الامتحانات إلى الأحد»: a date after «إلى» is where
         // a change of date moves its object, not when the change was made
         if tf > d.last && moves_a_date(cx, d, tf) {
+            continue;
+        }
+        // «قررت الهيئة أمس تأجيل المباراة»، «اقترحت المفوضية الأسبوع الماضي تأجيل الاقتراع»: a date
+        // before the word that moves the event is the moving's; the event moved was not held then
+        if tl < d.first && moved_after(cx, d, tl) {
             continue;
         }
         // «قتل المتهم الرئيسي في اغتيال الناشط يوم السبت»: the case of the accused is an event told
@@ -868,7 +876,27 @@ fn in_participle_phrase_of_another(cx: &Ctx, d: &Draft, tf: usize) -> bool {
     let clause = cx.words[d.last].clause;
     // (right after a definite noun: «الحكم الصادر», not «على المنعقد»)
     let after_definite_noun = |x: usize| without_conjunction(cx.word(x - 1)).starts_with("ال");
-    (d.last + 2..tf).any(|x| cx.words[x].clause == clause && DESCRIBING_PARTICIPLES.contains(&without_conjunction(cx.word(x))) && after_definite_noun(x))
+    // (the trigger's own adjectives may stand before it, after a trigger with a possessive pronoun:
+    // «خلال اجتماعه الفصلي المنعقد اليوم الثلاثاء» is the meeting's day; a noun with a pronoun
+    // heads no construct, so the definite word after it is its adjective)
+    let own_adjectives = |x: usize| {
+        possessed_trigger(cx, d) && x - d.last - 1 <= ANTECEDENT_ADJECTIVES
+            && (d.last + 1..x).all(|y| cx.word(y).starts_with("ال") && cx.word_timex[y].is_none() && cx.adjacent(y - 1))
+            && cx.adjacent(x - 1)
+    };
+    (d.last + 2..tf).any(|x| cx.words[x].clause == clause && DESCRIBING_PARTICIPLES.contains(&without_conjunction(cx.word(x))) && after_definite_noun(x) && !own_adjectives(x))
+}
+
+/// Possessive pronouns as written at the end of a noun («اجتماعه»، «جلستها»، «قرارهم»): read on
+/// the original text, where «ة» is not yet «ه».
+const POSSESSIVE_ENDINGS: &[&str] = &["ه", "ها", "هم", "هما"];
+
+/// Whether the last word of `d`'s trigger ends with a possessive pronoun in the original text.
+fn possessed_trigger(cx: &Ctx, d: &Draft) -> bool {
+    let (s, e) = cx.span(cx.words[d.last].range.clone());
+    let word = cx.orig(s, e);
+    let word = word.trim_end_matches(|c: char| !c.is_alphabetic());
+    word.chars().count() >= 4 && POSSESSIVE_ENDINGS.iter().any(|p| word.ends_with(p))
 }
 
 /// Whether a mention between the mention of draft `d` and a date after it (at word `tf`) takes the
@@ -1090,7 +1118,7 @@ const SETTING: &[&str] = &["حدد", "حددت", "يحدد", "تحدد", "تحد
 
 /// Verbal nouns and verbs of moving a date (normalised): «تأجيل»، «تأخير»، «إرجاء», whatever they
 /// move.
-const MOVING: &[&str] = &["تاجيل", "تاخير", "ارجاء", "اجلت", "اخرت", "ارجات", "اجل", "ارجا"];
+const MOVING: &[&str] = &["تاجيل", "تاخير", "ارجاء", "اجلت", "اخرت", "ارجات", "اجل", "ارجا", "ارجاوا", "يرجي", "ترجي", "ارجي", "ارجيت", "يوجل", "توجل"];
 
 /// Words of moving that move a date only with «موعد» as their object («تقديم موعد الانتخابات»،
 /// «تعديل موعد الامتحانات»): else they present or amend a thing («تقديم الدعم»، «تعديل الاتفاق»).
@@ -1130,6 +1158,41 @@ fn moves_a_date(cx: &Ctx, d: &Draft, tf: usize) -> bool {
         (d.last + 1..(d.last + 1 + MOVING_OBJECT_REACH).min(tf - 1)).take_while(|&x| cx.words[x].clause == clause && cx.adjacent(x - 1)).any(|x| moving_word(cx, x))
     };
     in_trigger || object()
+}
+
+/// How many words may stand between a word of moving a date and the event it moves («تأجيل موعد
+/// الانتخابات»: one).
+const MOVED_REACH: usize = 2;
+
+/// Whether the mention of draft `d` is the object of a word of moving a date ([`moving_word`])
+/// standing after word `tl`, within [`MOVED_REACH`] words before it in its clause, joined to it
+/// («تأجيل المباراة»، «إرجاء موعد الامتحانات»): a date at or before `tl` dates the moving.
+fn moved_after(cx: &Ctx, d: &Draft, tl: usize) -> bool {
+    moving_before(cx, d).is_some_and(|x| x > tl)
+}
+
+/// The word of moving a date whose object the mention of draft `d` is (see [`moved_after`]).
+fn moving_before(cx: &Ctx, d: &Draft) -> Option<usize> {
+    let clause = cx.words[d.first].clause;
+    (d.first.saturating_sub(MOVED_REACH)..d.first).rev().find(|&x| {
+        cx.words[x].clause == clause && (x..d.first).all(|y| cx.adjacent(y)) && moving_word(cx, x)
+    })
+}
+
+/// The new date of an event moved: the mention of draft `d` is the object of a word of moving a
+/// date, and a date after it in its sentence stands right after «إلى» (the first such), with no
+/// other mention between («تأجيل الاقتراع الرئاسي، الذي كان مقررا يوم 24 ديسمبر، إلى 24 يناير»،
+/// «تأجيل الامتحانات إلى يوم الأحد»): that is when it is to happen now; a date it was set for
+/// before («الذي كان مقررا …») is superseded.
+fn moved_to(cx: &Ctx, drafts: &[Draft], d: &Draft) -> Option<usize> {
+    moving_before(cx, d)?;
+    let sentence = cx.words[d.first].sentence;
+    let to = |tf: usize| cx.word(tf - 1) == "الي" && cx.words[tf - 1].sentence == sentence;
+    let (ti, _, tf) = cx.timexes_of_sentence(sentence).find(|&(_, t, tf)| {
+        tf > d.last && tf < cx.words.len() && to(tf) && t.event_offset.is_none() && matches!(t.kind, TimexType::Date | TimexType::Time)
+    })?;
+    let alone = !drafts_of_sentence(cx, drafts, sentence).any(|i| drafts[i].first > d.last && drafts[i].first < tf);
+    (alone && !cx.doc.timexes[ti].value.ends_with("_REF")).then_some(ti)
 }
 
 /// Verbal nouns with ل that take an event word as their object («لإلقاء القبض»، «لإطلاق سراح»،
@@ -1368,7 +1431,7 @@ pub(super) fn link_times(cx: &Ctx, drafts: &[Draft], complement: &[Option<usize>
         mentions[mi].duration = event_duration(cx, drafts, d);
     }
     for mi in 0..drafts.len() {
-        if let Some(ti) = narrative_date(cx, drafts, mentions, mi) {
+        if let Some(ti) = narrative_date(cx, drafts, mentions, mi).or_else(|| sitting_date(cx, drafts, mentions, mi)) {
             mentions[mi].time = Some(ti);
         }
     }
@@ -1440,4 +1503,38 @@ fn narrative_date(cx: &Ctx, drafts: &[Draft], mentions: &[EventMention], mi: usi
     let ti = pm.time?;
     let point = matches!(cx.doc.timexes[ti].kind, TimexType::Date | TimexType::Time);
     (same_sentence && clause_before && told_done && point && !reports(prev) && !reports(d) && !reaction && pm.until.is_none()).then_some(ti)
+}
+
+/// How many words (the institution's name, a comma) may stand between an act and the «في / خلال»
+/// of the sitting it was done at: «قررت لجنة السياسة النقدية بالبنك المركزي المصري، في اجتماعها».
+const SITTING_REACH: usize = 8;
+
+/// Prepositions that place an act in the sitting after them («في اجتماعه»، «خلال جلسته»),
+/// normalised.
+const AT_A_SITTING: &[&str] = &["في", "خلال"];
+
+/// The date an institution's act takes from the sitting it was done at: the mention is of a
+/// `deliberate` type, with no time of its own, and the next mention of its sentence, within
+/// [`SITTING_REACH`] words in its clause or the next one and right after «في / خلال», is a dated
+/// sitting (`EventType::sitting`): «قررت اللجنة، في اجتماعها اليوم الخميس، رفع سعر الفائدة»،
+/// «أقر مجلس الوزراء، في جلسته التي عقدها اليوم الأحد، الميزانية»، «أرجأ البرلمان، في جلسته
+/// اليوم، التصويت» (central bank, cabinet and parliament news of every country: the day is written
+/// with the sitting, and the act was done at it).
+fn sitting_date(cx: &Ctx, drafts: &[Draft], mentions: &[EventMention], mi: usize) -> Option<usize> {
+    let d = &drafts[mi];
+    let m = &mentions[mi];
+    let types = cx.lex.types();
+    let of_type = |x: &Draft, f: fn(&crate::EventType) -> bool| x.type_idx.is_some_and(|t| f(&types[t]));
+    if m.time.is_some() || m.until.is_some() || m.since.is_some() || !of_type(d, |t| t.deliberate) || of_type(d, |t| t.sitting) {
+        return None;
+    }
+    let sentence = cx.words[d.first].sentence;
+    let oi = drafts_of_sentence(cx, drafts, sentence).find(|&i| drafts[i].first > d.last)?;
+    let o = &drafts[oi];
+    let clause = cx.words[d.first].clause;
+    let near = o.first - d.last <= SITTING_REACH && (cx.words[o.first].clause == clause || cx.words[o.first].clause == clause + 1);
+    let at = cx.adjacent(o.first - 1) && AT_A_SITTING.contains(&without_conjunction(cx.word(o.first - 1)));
+    let undated_between = (d.last + 1..o.first).all(|x| cx.word_timex[x].is_none());
+    let ti = mentions[oi].time.filter(|&ti| matches!(cx.doc.timexes[ti].kind, TimexType::Date | TimexType::Time))?;
+    (of_type(o, |t| t.sitting) && near && at && undated_between && mentions[oi].until.is_none()).then_some(ti)
 }

@@ -112,11 +112,11 @@ fn members(span: &str) -> Option<(Range<usize>, Range<usize>, Joint)> {
         }
     }
     // A dash: a word of its own, at a word's edge («5 -7»), or inside a word of numbers.
-    for i in first..words.len() {
-        let w = word(i);
-        let at = words[i].start;
+    for (i, r) in words.iter().enumerate().skip(first) {
+        let w = &span[r.clone()];
+        let at = r.start;
         if w == "-" && i > first {
-            return joined(words[i].clone(), Joint::Mark);
+            return joined(r.clone(), Joint::Mark);
         }
         if w.len() > 1 && w.starts_with('-') && i > first {
             return joined(at..at + 1, Joint::Mark);
@@ -132,11 +132,11 @@ fn members(span: &str) -> Option<(Range<usize>, Range<usize>, Joint)> {
     }
     // «و» before the second member («بين 5 و7 مايو»، «2023 و2024»، «شهري يوليو وأغسطس»), not
     // inside a number written in words («الخامس والعشرين»).
-    for i in first + 1..words.len() {
-        let w = word(i);
+    for (i, r) in words.iter().enumerate().skip(first + 1) {
+        let w = &span[r.clone()];
         let next = if w == "و" { word(i + 1) } else { w.strip_prefix('و').unwrap_or("") };
         if w.starts_with('و') && !next.is_empty() && !TENS.contains(&next) {
-            return joined(words[i].start..words[i].start + 'و'.len_utf8(), Joint::Word);
+            return joined(r.start..r.start + 'و'.len_utf8(), Joint::Word);
         }
     }
     None

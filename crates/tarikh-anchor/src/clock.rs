@@ -30,7 +30,7 @@ use crate::resolve::{resolve, Prefer, Reference};
 use crate::types::{AnchorKind, Timex, TimexType};
 use chrono::NaiveDate;
 use std::ops::Range;
-use tarikh_grammar::{Grammar, Mention, MentionType, PartOfDay, Semantics};
+use tarikh_grammar::{Grammar, Mention, MentionType, PartOfDay, RangeMember, Semantics};
 
 /// A time of day that names no day: a clock hour or a part of day, with no date, weekday or day
 /// word, and not a recurrence or an offset from an event.
@@ -173,8 +173,10 @@ pub(crate) fn times_take_their_day(grammar: &Grammar, mentions: &[&Mention], tim
             continue;
         };
         let (prev, this) = (&timexes[j], &timexes[i]);
-        // A list or a range of days: the time holds on each of them.
+        // A list or a range of days: the time holds on each of them. (A range of days written as
+        // two expressions, «من 5 إلى 7 مايو», ends with its last member.)
         let in_list = is_day_range(prev)
+            || mentions.get(j).is_some_and(|p| p.semantics.range_member == Some(RangeMember::Last) && p.semantics.range_end.is_some_and(|(_, _, day)| day.is_some()))
             || (0..j).rev().take_while(|&k| timexes[k].byte_range.start >= sentence.start).next().is_some_and(|k| {
                 let before = &timexes[k];
                 day_of(before).is_some_and(|d| Some(d) != day_of(prev)) && text.get(before.byte_range.end..prev.byte_range.start).is_some_and(list_joint)

@@ -4,7 +4,7 @@ use crate::calendar::{add_days, add_months, day_start, gregorian_to_hijri, hijri
 use crate::trace::{StepKind, Trace};
 use crate::types::{AnchorKind, Interval, TimexType};
 use chrono::{Datelike, Days, Duration, NaiveDate, NaiveTime};
-use tarikh_grammar::{Calendar, Church, Direction, MentionType, PartOfDay, Semantics, Unit};
+use tarikh_grammar::{Calendar, Church, Direction, MentionType, PartOfDay, RangeMember, Semantics, Unit};
 
 /// Which way to read a bare weekday, month or clock time when the words do not say.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -1265,20 +1265,32 @@ fn resolve_range(sem: &Semantics, end: (Option<i32>, Option<u32>, Option<u32>), 
     let mut start_point = point_of(sy, sm, sem.day)?;
     let si = start_point.interval(r.tz)?;
     let mut ei = end_point.interval(r.tz)?;
+    // The members as written, when the ends were read the wrong way round and swapped.
+    let mut swapped = false;
     if ei.end <= si.start {
         match start_point {
             // "من 28 ديسمبر إلى 3 يناير": the start, which borrowed the end's year, is in the year before.
             Point::Day(d) if sem.year.is_none() => start_point = Point::Day(NaiveDate::from_ymd_opt(d.year() - 1, d.month(), d.day())?),
             Point::Month(y, m) if sem.year.is_none() => start_point = Point::Month(y - 1, m),
-            _ => std::mem::swap(&mut start_point, &mut end_point),
+            _ => {
+                std::mem::swap(&mut start_point, &mut end_point);
+                swapped = true;
+            }
         }
         ei = end_point.interval(r.tz)?;
     }
     let si = start_point.interval(r.tz)?;
+    // A range written as two expressions (tarikh-grammar's range_members.rs): each member is its
+    // own end of the range read as a whole.
+    let (value, interval) = match (sem.range_member, swapped) {
+        (Some(RangeMember::First), false) | (Some(RangeMember::Last), true) => (start_point.value(), si),
+        (Some(RangeMember::Last), false) | (Some(RangeMember::First), true) => (end_point.value(), ei),
+        (None, _) => (format!("{}/{}", start_point.value(), end_point.value()), Interval { start: si.start.min(ei.start), end: si.end.max(ei.end) }),
+    };
     Some(Resolution {
         kind: TimexType::Date,
-        value: format!("{}/{}", start_point.value(), end_point.value()),
-        interval: Some(Interval { start: si.start.min(ei.start), end: si.end.max(ei.end) }),
+        value,
+        interval: Some(interval),
         anchor: if explicit_year { AnchorKind::Explicit } else { AnchorKind::Dct },
         duration_seconds: None,
         modifier: sem.modifier.clone(),
@@ -1309,10 +1321,16 @@ fn resolve_hijri_range(sem: &Semantics, end: (Option<i32>, Option<u32>, Option<u
             cands.into_iter().find(|c| c.0 == pick)?
         }
     };
+    // A member of a range written as two expressions: its own end (see `resolve_range`).
+    let (value, interval) = match sem.range_member {
+        Some(RangeMember::First) => (Point::Day(first).value(), Point::Day(first).interval(r.tz)?),
+        Some(RangeMember::Last) => (Point::Day(last).value(), Point::Day(last).interval(r.tz)?),
+        None => (format!("{}/{}", Point::Day(first).value(), Point::Day(last).value()), Interval { start: Point::Day(first).interval(r.tz)?.start, end: Point::Day(last).interval(r.tz)?.end }),
+    };
     Some(Resolution {
         kind: TimexType::Date,
-        value: format!("{}/{}", Point::Day(first).value(), Point::Day(last).value()),
-        interval: Some(Interval { start: Point::Day(first).interval(r.tz)?.start, end: Point::Day(last).interval(r.tz)?.end }),
+        value,
+        interval: Some(interval),
         anchor: if ey.or(sem.year).is_some() { AnchorKind::Explicit } else { AnchorKind::Dct },
         duration_seconds: None,
         modifier: sem.modifier.clone(),

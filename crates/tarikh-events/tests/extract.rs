@@ -2651,3 +2651,35 @@ fn an_event_moved_takes_its_new_date_not_the_one_it_was_set_for() {
     let vote = ev.mentions.iter().find(|m| m.trigger.contains("الاقتراع")).unwrap_or_else(|| panic!("{:?}", ev.mentions));
     assert_eq!(vote.time, Some(1), "{:?}", ev.mentions);
 }
+
+/// The mention whose trigger starts with `word`.
+fn mention_of<'a>(ev: &'a DocEvents, word: &str) -> &'a tarikh_events::EventMention {
+    ev.mentions.iter().find(|m| m.trigger.starts_with(word)).unwrap_or_else(|| panic!("no mention `{word}…` in {:?}", ev.mentions.iter().map(|m| &m.trigger).collect::<Vec<_>>()))
+}
+
+#[test]
+fn a_range_written_as_two_dates_gives_the_event_its_start_and_end() {
+    // «من 5 إلى 10 مايو»: the grammar gives «5» and «10 مايو 2024» (the gold's two members).
+    let text = "تنظم الوزارة مهرجان الفيلم من 5 إلى 10 مايو 2024 في العاصمة.";
+    let d = doc("d", text, vec![date("5", "2024-05-05", day(2024, 5, 5)), date("10 مايو 2024", "2024-05-10", day(2024, 5, 10))]);
+    let ev = extract(&d, &lex());
+    let m = mention_of(&ev, "مهرجان");
+    assert_eq!((m.time, m.until), (Some(0), Some(1)), "{m:?}");
+    // Fronted, the range's last member is the date nearest the event: it still runs from the first.
+    let text = "ومن 20 إلى 25 يونيو تنظم الجامعة معرضا للكتاب.";
+    let d = doc("d", text, vec![date("20", "2024-06-20", day(2024, 6, 20)), date("25 يونيو", "2024-06-25", day(2024, 6, 25))]);
+    let ev = extract(&d, &lex());
+    let m = mention_of(&ev, "معرض");
+    assert_eq!((m.time, m.until), (Some(0), Some(1)), "{m:?}");
+    // A dash alone joins two dates.
+    let text = "تنظم الوزارة مهرجان الفيلم أيام 5-7 مايو 2024 في العاصمة.";
+    let d = doc("d", text, vec![date("5", "2024-05-05", day(2024, 5, 5)), date("7 مايو 2024", "2024-05-07", day(2024, 5, 7))]);
+    let ev = extract(&d, &lex());
+    let m = mention_of(&ev, "مهرجان");
+    assert_eq!((m.time, m.until), (Some(0), Some(1)), "{m:?}");
+    // Two days joined by «و» without «بين» are two days, not a range.
+    let text = "تنظم الوزارة مهرجان الفيلم يومي 5 و7 مايو 2024 في العاصمة.";
+    let d = doc("d", text, vec![date("5", "2024-05-05", day(2024, 5, 5)), date("7 مايو 2024", "2024-05-07", day(2024, 5, 7))]);
+    let ev = extract(&d, &lex());
+    assert_eq!(mention_of(&ev, "مهرجان").until, None);
+}

@@ -438,7 +438,8 @@ impl Grammar {
 
     /// Split or complete months joined by و (see the module's doc), weekdays joined by و in a
     /// weekly SET ([`Grammar::split_coordinated_weekdays`]), Hijri months joined by و and lists
-    /// of years.
+    /// of years; then split every range still read as one expression into its two members
+    /// (range_members.rs).
     pub(crate) fn split_coordinated_months(&self, text: &str, chosen: &mut Vec<Mention>) {
         join_compound_durations(text, chosen);
         join_compound_shifts(text, chosen);
@@ -448,9 +449,15 @@ impl Grammar {
         if self.lexicon_index.contains_key(HIJRI_MONTH_LEXICON) {
             self.split_coordinated_hijri_months(text, chosen);
         }
-        if !self.lexicon_index.contains_key(MONTH_LEXICON) {
-            return;
+        if self.lexicon_index.contains_key(MONTH_LEXICON) {
+            self.split_month_lists(text, chosen);
         }
+        self.split_range_members(text, chosen);
+    }
+
+    /// Gregorian months joined by و: a month read alone and the months after it, a dual stretch of
+    /// months apart, a yearly SET of two months (see the module's doc).
+    fn split_month_lists(&self, text: &str, chosen: &mut Vec<Mention>) {
         let mut added: Vec<Mention> = Vec::new();
         let mut replaced: Vec<usize> = Vec::new();
         for (i, m) in chosen.iter().enumerate() {

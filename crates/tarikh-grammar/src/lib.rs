@@ -32,6 +32,7 @@ mod load;
 mod matcher;
 mod multi;
 mod prefilter;
+mod range_members;
 mod right_contexts;
 mod semantics;
 mod spread;
@@ -47,5 +48,5 @@ pub use explain::{Candidate, CaptureTrace, ContextTrace, FieldTrace, LexiconHit,
 pub use fields::{fields_markdown, FieldDoc, FIELDS};
 pub use load::{Example, ExampleOwner, Grammar, Negative, WordTable, WordTableExample, EXAMPLE_KEYS};
 pub use matcher::Mention;
-pub use semantics::{Anaphora, Calendar, Church, Direction, MentionType, PartOfDay, Semantics, Unit};
+pub use semantics::{Anaphora, Calendar, Church, Direction, MentionType, PartOfDay, RangeMember, Semantics, Unit};
 pub use spread::{DateSpread, MIN_SEASONS, MIN_YEARS};

@@ -206,6 +206,11 @@ pub struct Semantics {
     /// The end of a range ("من 5 إلى 7 مايو", "بين عامي 2016 و2017"): year, month, day of its last
     /// day; missing parts are taken from the start.
     pub range_end: Option<(Option<i32>, Option<u32>, Option<u32>)>,
+    /// Which member of a range written as two expressions this one is («من 5 إلى 10 مايو» is
+    /// «5» and «10 مايو», as the gold annotates ranges): it keeps the whole range's reading
+    /// (`range_end` and the start's fields), so both members are read alike, and its value is its
+    /// own end of that range. `None` for a range read as one expression, and for anything else.
+    pub range_member: Option<RangeMember>,
     /// The Hijri side of a paired date ("10 شعبان 1438 هـ الموافق 6 مايو 2017"), or the Hijri day a
     /// day is said to be ("الجمعة أول أيام عيد الفطر" = 1 Shawwal): year, month, day.
     pub hijri_pair: Option<(Option<i32>, Option<u32>, Option<u32>)>,
@@ -249,6 +254,15 @@ pub struct Semantics {
     /// 2014" = the third Tuesday after 25 December 2014, "أول جمعة بعد عيد الفطر"): (N, ISO
     /// weekday). The day is found as any day is (Gregorian or Hijri), then moved.
     pub weekday_after: Option<(u32, u32)>,
+}
+
+/// One of the two members of a range written as two expressions ([`Semantics::range_member`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum RangeMember {
+    /// The first member, the range's start («5» in «من 5 إلى 10 مايو»).
+    First,
+    /// The last member, the range's end («10 مايو»).
+    Last,
 }
 
 /// Which Easter a day is counted from: the Western (Gregorian computus) or the Orthodox one

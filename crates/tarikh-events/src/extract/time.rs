@@ -281,6 +281,14 @@ pub(super) fn range_end(cx: &Ctx, ti: usize) -> Option<usize> {
     if !matches!(t.kind, TimexType::Date | TimexType::Time) || t.interval.is_none() {
         return None;
     }
+    // «5-7 مايو»، «28 أبريل - 3 مايو»: a dash alone joins two dates (the grammar reads each end as
+    // an expression of its own), with no opener before them.
+    if let Some(u) = cx.doc.timexes.get(ti + 1) {
+        let dash = cx.text.get(t.byte_range.end..u.byte_range.start).is_some_and(|gap| gap.trim() == "-");
+        if dash && matches!(u.kind, TimexType::Date | TimexType::Time) && u.interval.as_ref().zip(t.interval.as_ref()).is_some_and(|(y, x)| y.end > x.start) {
+            return Some(ti + 1);
+        }
+    }
     let tf = cx.words.partition_point(|x| x.range.end <= t.byte_range.start);
     let tl = cx.words.partition_point(|x| x.range.start < t.byte_range.end).checked_sub(1)?;
     let bare = |wi: usize| cx.word(wi).strip_prefix('و').filter(|r| r.chars().count() >= 2).unwrap_or(cx.word(wi));
@@ -1388,7 +1396,10 @@ pub(super) fn link_times(cx: &Ctx, drafts: &[Draft], complement: &[Option<usize>
     let mut own_date = vec![false; drafts.len()];
     for (mi, d) in drafts.iter().enumerate() {
         if let Some((ti, own)) = governing_timex(cx, drafts, d, &links) {
-            mentions[mi].time = Some(ti);
+            // The end of a range («ومن 20 إلى 25 يونيو تنظم الجامعة معرضا»): the event runs from
+            // the range's start, which its end is linked to below.
+            let start = ti.checked_sub(1).filter(|&tp| range_end(cx, tp) == Some(ti));
+            mentions[mi].time = Some(start.unwrap_or(ti));
             own_date[mi] = own;
         }
         mentions[mi].until = match mentions[mi].time {

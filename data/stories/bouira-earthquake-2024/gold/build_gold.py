@@ -157,8 +157,10 @@ tx("103", "دام [أربعة أيام]، نكست", "DURATION", "P4D", "explici
 tx("103", "الوطن [يوم الجمعة].", "DATE", "2024-04-26", "dct", "Friday prayer during the mourning")
 tx("103", "المتضررة لمدة [أسبوع] ابتداء", "DURATION", "P1W", "explicit", "'لمدة' is a signal")
 tx("103", "الدراسة [يوم الأحد 5 ماي]، بعد", "DATE", "2024-05-05", "explicit", "weekday agrees (Sunday)")
-tx("103", "المحدد [من 9 إلى 13 جوان المقبل].", "DATE", "2024-06-09/2024-06-13", "dct",
-   "a range of days (Maghrebi جوان); valued as an interval like the grammar's ranges")
+tx("103", "المحدد من [9] إلى 13 جوان", "DATE", "2024-06-09", "dct",
+   "a range of days is two timexes, one per member, as every coordination ('من' and 'إلى' are signals "
+   "outside); the first takes its month and year from the last (Maghrebi جوان)")
+tx("103", "إلى [13 جوان المقبل].", "DATE", "2024-06-13", "dct", "the range's last member; 'المقبل' kept in the span")
 tx("103", "العاصمة [الخميس المقبل]، على", "DATE", "2024-05-02", "dct", "next Thursday; 102 says 2 May, agrees")
 tx("103", "للحكومة [عشية] المؤتمر", "DATE", "2024-05-01", "event", "the eve of the conference (Thu 2 May)")
 tx("103", "الولاية [اليوم الثلاثاء] قافلة", "DATE", "2024-04-30", "dct")

@@ -150,7 +150,9 @@ pub(crate) enum CueKind {
     UntilAhead,
     /// «من / ابتداء من / حتى» + a bare day in a sentence that tells no past before it, a headline
     /// or a phrase with no verb or an imperfect («حملة تطعيم ابتداء من الأحد»): a span announced
-    /// ahead (see [`crate::governor::verbless_span_ahead`]); the day before the article stays past.
+    /// ahead (see [`crate::governor::verbless_span_ahead`]); also «من» + a day after an imperfect
+    /// of starting or applying («تطبق الأسعار الجديدة من الأحد», see
+    /// [`crate::governor::applying_from`]). The day before the article stays past.
     SpanAhead,
     /// A thing called for or decided named before the day («دعت النقابة إلى إضراب عام الخميس»):
     /// the thing's day, the nearest leaning ahead (see [`crate::governor::decided_thing`]).
@@ -222,6 +224,15 @@ pub(crate) fn tense_cue_found<'t>(grammar: &Grammar, text: &'t str, clause: Rang
             let signal_at = s.as_ptr() as usize - text.as_ptr() as usize;
             if let Some(word) = crate::governor::verbless_span_ahead(grammar, text, sentence.clone(), signal_at, at.clone()) {
                 return Some(Cue { prefer: Some(Prefer::Future), word, kind: CueKind::SpanAhead });
+            }
+        }
+        // «يدخل القرار حيز التنفيذ من الأحد»، «الأسعار الجديدة تطبق من الأحد»: what an imperfect
+        // of starting or applying puts in force from a day starts ahead, also in a reported clause.
+        if from_word(w1) {
+            let from = w2.filter(|s| crate::governor::in_table(grammar, "starting_from", bare(s))).unwrap_or(w1);
+            let from_at = from.as_ptr() as usize - text.as_ptr() as usize;
+            if let Some(verb) = crate::governor::applying_from(grammar, text, sentence.clone(), from_at, at.clone()) {
+                return Some(Cue { prefer: Some(Prefer::Future), word: verb, kind: CueKind::SpanAhead });
             }
         }
     }

@@ -1640,7 +1640,9 @@ mod tests {
 
     #[test]
     fn a_reporting_verb_does_not_date_what_it_reports() {
-        assert_eq!(cue("وأوضح أن هذه التدابير تدخل حيز التنفيذ من صباح الأربعاء", "صباح الأربعاء"), None);
+        // (the reported clause's own verb places the day: what enters into force from a day, ahead)
+        assert_eq!(cue("وأوضح أن هذه التدابير تدخل حيز التنفيذ من صباح الأربعاء", "صباح الأربعاء"), Some(Prefer::Future));
+        assert_eq!(cue("وأوضح أن هذه التدابير تدخل حيز التنفيذ صباح الأربعاء", "صباح الأربعاء"), None);
         assert_eq!(cue("وقالت الوزارة إن الحظر بدأ مساء الجمعة", "مساء الجمعة"), Some(Prefer::Past));
     }
 

@@ -267,7 +267,8 @@ const DAY_AS_A_BOUND: &[&str] = &["من", "منذ", "حتي", "غايه", "لغ�
 /// Does clock time `i` (or the range of hours it ends) stand right after a stated day, one day
 /// named just before it in its sentence with at most two words of [`DAY_TO_HOURS`] between
 /// («استمر القصف أمس من الثامنة صباحا حتى الثالثة عصرا»)? Then the hours are that day's, not a
-/// schedule's. Not when the day is itself the bound of a span («ابتداء من الأحد»، «منذ أمس»).
+/// schedule's. Not when the day is itself the bound of a span («ابتداء من الأحد»، «منذ أمس»), nor
+/// when a stop or a colon parts them («توقيت العمل الجديد الذي يبدأ الأحد: من الساعة 8 …»).
 fn on_a_stated_day(mentions: &[&Mention], timexes: &[Timex], text: &str, i: usize, sentence: &Range<usize>) -> bool {
     let first = if i > 0 && in_a_clock_range_as_its_start(mentions, timexes, text, i - 1) { i - 1 } else { i };
     let Some(j) = first.checked_sub(1) else { return false };
@@ -277,7 +278,7 @@ fn on_a_stated_day(mentions: &[&Mention], timexes: &[Timex], text: &str, i: usiz
     }
     let words_of = |r: Range<usize>| -> Vec<&str> { text.get(r).unwrap_or("").split(|c: char| !tarikh_text::is_word_char(c)).filter(|w| !w.is_empty()).collect() };
     let between = words_of(day.byte_range.end..hours.byte_range.start);
-    if between.len() > 2 || !between.iter().all(|w| DAY_TO_HOURS.contains(w)) || text.get(day.byte_range.end..hours.byte_range.start).is_some_and(|g| g.contains(['،', ',', '.'])) {
+    if between.len() > 2 || !between.iter().all(|w| DAY_TO_HOURS.contains(w)) || text.get(day.byte_range.end..hours.byte_range.start).is_some_and(|g| g.contains(['،', ',', '.', ':', ';', '؛'])) {
         return false;
     }
     let before = words_of(sentence.start..day.byte_range.start);
@@ -546,6 +547,8 @@ mod tests {
         // a day further off, or the first day of a schedule, leaves the schedule
         let text = "يبدأ حظر التجول ابتداء من الأحد من السابعة مساء حتى السادسة صباحا.";
         assert_eq!(value_of(text, "2024-05-08", "السابعة مساء"), ("SET".into(), "XXXX-XX-XXT19:00".into()));
+        let text = "أعلنت البلدية توقيت العمل الجديد الذي يبدأ الأحد: من الساعة 8 إلى الساعة 15";
+        assert_eq!(value_of(text, "2024-05-08", "الساعة 8"), ("SET".into(), "XXXX-XX-XXT08:00".into()));
     }
 
     #[test]

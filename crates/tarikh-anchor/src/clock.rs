@@ -2,6 +2,9 @@
 //!
 //! «ابتداء من الساعة السادسة مساء», «حتى الساعة السادسة مساء», «(04:00 بتوقيت غرينتش)» say an hour
 //! and leave the day to the sentence. News writing gives it in one of four ways, checked in order:
+//! - hours right after a stated day («استمر القصف أمس من الثامنة صباحا حتى الثالثة عصرا») are
+//!   that day's, whatever schedule or stretch the sentence names besides (the two readings below
+//!   are skipped);
 //! - a daily schedule named in the sentence (a curfew, working hours: the `daily` cues of the
 //!   grammar) makes the time a recurring one, on no particular day: a SET `XXXX-XX-XXT19:00` —
 //!   unless a perfect verb right before it tells it as something that happened once («وبدأ حظر
@@ -150,7 +153,10 @@ pub(crate) fn times_take_their_day(grammar: &Grammar, mentions: &[&Mention], tim
                 found
             }
         };
-        if names_a_daily_schedule && !told_as_once(grammar, &text[told_from..m.matched.start]) {
+        // «قطع التيار أمس من الساعة العاشرة إلى الثانية، ويستمر القطع طيلة أيام الأسبوع»: hours
+        // the sentence puts on a stated day are that day's, whatever schedule or stretch it names.
+        let on_a_stated_day = on_a_stated_day(mentions, timexes, text, i, &sentence);
+        if names_a_daily_schedule && !on_a_stated_day && !told_as_once(grammar, &text[told_from..m.matched.start]) {
             if let Some(v) = undated(&timexes[i].value) {
                 let t = &mut timexes[i];
                 (t.value, t.kind, t.interval, t.anchor) = (v, TimexType::Set, None, AnchorKind::Explicit);
@@ -159,7 +165,7 @@ pub(crate) fn times_take_their_day(grammar: &Grammar, mentions: &[&Mention], tim
         }
         // A range of clock hours in a sentence that names a stretch of many days («توقيت العمل خلال
         // شهر رمضان من الساعة التاسعة صباحا إلى الثالثة»): the hours hold on each of its days.
-        if in_a_clock_range(mentions, timexes, text, i) && names_a_stretch_of_days(timexes, i, &sentence) && !told_as_once(grammar, &text[told_from..m.matched.start]) {
+        if in_a_clock_range(mentions, timexes, text, i) && !on_a_stated_day && names_a_stretch_of_days(timexes, i, &sentence) && !told_as_once(grammar, &text[told_from..m.matched.start]) {
             if let Some(v) = undated(&timexes[i].value) {
                 let t = &mut timexes[i];
                 (t.value, t.kind, t.interval, t.anchor) = (v, TimexType::Set, None, AnchorKind::Explicit);
@@ -250,6 +256,38 @@ fn in_a_clock_range(mentions: &[&Mention], timexes: &[Timex], text: &str, i: usi
 fn in_a_clock_range_as_its_start(mentions: &[&Mention], timexes: &[Timex], text: &str, i: usize) -> bool {
     let is_clock = |k: usize| mentions.get(k).is_some_and(|m| m.kind == MentionType::Time && m.semantics.hour.is_some()) && timexes.get(k).is_some_and(|t| t.kind != TimexType::Duration);
     is_clock(i) && is_clock(i + 1) && text.get(timexes[i].byte_range.end..timexes[i + 1].byte_range.start).is_some_and(range_joint)
+}
+
+/// Words that may stand between a stated day and the hours it holds («أمس من الثامنة»، «الأحد
+/// بين الساعة العاشرة …»), as normalised text writes them.
+const DAY_TO_HOURS: &[&str] = &["من", "في", "بين", "ما", "عند", "حوالي", "نحو"];
+
+/// Words before a day that make it the bound of a span («ابتداء من الأحد من السابعة مساء»: the
+/// first day of a schedule, not the one day the hours are on).
+const DAY_AS_A_BOUND: &[&str] = &["من", "منذ", "حتي", "غايه", "لغايه", "ابتداء", "اعتبارا", "بدءا", "بدايه", "انطلاقا"];
+
+/// Does clock time `i` (or the range of hours it ends) stand right after a stated day, one day
+/// named just before it in its sentence with at most two words of [`DAY_TO_HOURS`] between
+/// («استمر القصف أمس من الثامنة صباحا حتى الثالثة عصرا»)? Then the hours are that day's, not a
+/// schedule's. Not when the day is itself the bound of a span («ابتداء من الأحد»، «منذ أمس»), nor
+/// when a stop or a colon parts them («توقيت العمل الجديد الذي يبدأ الأحد: من الساعة 8 …»).
+fn on_a_stated_day(mentions: &[&Mention], timexes: &[Timex], text: &str, i: usize, sentence: &Range<usize>) -> bool {
+    let first = if i > 0 && in_a_clock_range_as_its_start(mentions, timexes, text, i - 1) { i - 1 } else { i };
+    let Some(j) = first.checked_sub(1) else { return false };
+    let (day, hours) = (&timexes[j], &timexes[first]);
+    if day.byte_range.start < sentence.start || day_of(day).is_none() || day.byte_range.end > hours.byte_range.start {
+        return false;
+    }
+    let words_of = |r: Range<usize>| -> Vec<&str> { text.get(r).unwrap_or("").split(|c: char| !tarikh_text::is_word_char(c)).filter(|w| !w.is_empty()).collect() };
+    let between = words_of(day.byte_range.end..hours.byte_range.start);
+    if between.len() > 2 || !between.iter().all(|w| DAY_TO_HOURS.contains(w)) || text.get(day.byte_range.end..hours.byte_range.start).is_some_and(|g| g.contains(['،', ',', '.', ':', ';', '؛'])) {
+        return false;
+    }
+    let before = words_of(sentence.start..day.byte_range.start);
+    !before.iter().rev().take(2).any(|w| {
+        let b = w.strip_prefix('و').filter(|b| b.chars().nth(1).is_some()).unwrap_or(w);
+        DAY_AS_A_BOUND.contains(&b)
+    })
 }
 
 /// The longest stretch of days that makes hours recur rather than name one span: a season (three
@@ -498,6 +536,31 @@ mod tests {
         assert_eq!(v.1, "2019-07-07T02:00");
         let v = value_of("بدأ القصف ليل الخميس وتوقف عند منتصف الليل", "2016-03-12", "منتصف الليل");
         assert_eq!(v.1, "2016-03-11T00:00");
+    }
+
+    #[test]
+    fn hours_right_after_a_stated_day_are_that_days() {
+        // a daily cue or a stretch elsewhere in the sentence does not make them a schedule
+        let text = "قطع التيار الكهربائي أمس من الساعة العاشرة إلى الساعة الثانية، ويستمر القطع طيلة أيام الأسبوع";
+        assert_eq!(value_of(text, "2024-05-08", "الساعة العاشرة"), ("TIME".into(), "2024-05-07T10:00".into()));
+        let text = "يعيش القطاع منذ أسبوع تحت القصف، وقد تواصل القصف أمس من الثامنة مساء إلى الثانية فجرا";
+        assert_eq!(value_of(text, "2024-05-08", "الثامنة مساء"), ("TIME".into(), "2024-05-07T20:00".into()));
+        assert_eq!(value_of(text, "2024-05-08", "الثانية فجرا"), ("TIME".into(), "2024-05-08T02:00".into()));
+        // a day further off, or the first day of a schedule, leaves the schedule
+        let text = "يبدأ حظر التجول ابتداء من الأحد من السابعة مساء حتى السادسة صباحا.";
+        assert_eq!(value_of(text, "2024-05-08", "السابعة مساء"), ("SET".into(), "XXXX-XX-XXT19:00".into()));
+        let text = "أعلنت البلدية توقيت العمل الجديد الذي يبدأ الأحد: من الساعة 8 إلى الساعة 15";
+        assert_eq!(value_of(text, "2024-05-08", "الساعة 8"), ("SET".into(), "XXXX-XX-XXT08:00".into()));
+    }
+
+    #[test]
+    fn midnight_today_told_in_the_past_opened_today() {
+        assert_eq!(value_of("دخلت الهدنة حيز التنفيذ منذ منتصف ليل اليوم.", "2024-05-08", "منتصف ليل اليوم").1, "2024-05-08T00:00");
+        assert_eq!(value_of("بدأ منتصف ليل اليوم حظر شامل.", "2024-05-08", "منتصف ليل اليوم").1, "2024-05-08T00:00");
+        assert_eq!(value_of("دخلت الهدنة حيز التنفيذ عند منتصف ليل اليوم.", "2024-05-08", "منتصف ليل اليوم").1, "2024-05-08T00:00");
+        // ahead, or with no tense, it closes today
+        assert_eq!(value_of("تبدأ الهدنة منتصف ليل اليوم.", "2024-05-08", "منتصف ليل اليوم").1, "2024-05-09T00:00");
+        assert_eq!(value_of("على أن يبدأ العمل بالأسعار الجديدة اعتبارا من منتصف ليل اليوم", "2024-05-08", "منتصف ليل اليوم").1, "2024-05-09T00:00");
     }
 
     #[test]

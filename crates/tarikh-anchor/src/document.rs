@@ -152,6 +152,10 @@ pub(crate) enum CueKind {
     /// or a phrase with no verb or an imperfect («حملة تطعيم ابتداء من الأحد»): a span announced
     /// ahead (see [`crate::governor::verbless_span_ahead`]); the day before the article stays past.
     SpanAhead,
+    /// «من» + a day after an imperfect of starting or applying («تطبق الأسعار الجديدة من الأحد»،
+    /// «حملة تلقيح تبدأ من الثلاثاء»): it starts ahead, future (see
+    /// [`crate::governor::applying_from`]).
+    Applying,
     /// A thing called for or decided named before the day («دعت النقابة إلى إضراب عام الخميس»):
     /// the thing's day, the nearest leaning ahead (see [`crate::governor::decided_thing`]).
     Decided,
@@ -218,6 +222,15 @@ pub(crate) fn tense_cue_found<'t>(grammar: &Grammar, text: &'t str, clause: Rang
             ("الي", Some(_), Some(m)) if from_word(m) && bare_day(text, word_range(text, w2.unwrap_or(""))) => Some(w1),
             _ => None,
         };
+        // «يدخل القرار حيز التنفيذ من الأحد»، «الأسعار الجديدة تطبق من الأحد»: what an imperfect
+        // of starting or applying puts in force from a day starts ahead, also in a reported clause.
+        if from_word(w1) {
+            let from = w2.filter(|s| crate::governor::in_table(grammar, "starting_from", bare(s))).unwrap_or(w1);
+            let from_at = from.as_ptr() as usize - text.as_ptr() as usize;
+            if let Some(verb) = crate::governor::applying_from(grammar, text, sentence.clone(), from_at, at.clone()) {
+                return Some(Cue { prefer: Some(Prefer::Future), word: verb, kind: CueKind::Applying });
+            }
+        }
         if let Some(s) = signal {
             let signal_at = s.as_ptr() as usize - text.as_ptr() as usize;
             if let Some(word) = crate::governor::verbless_span_ahead(grammar, text, sentence.clone(), signal_at, at.clone()) {
@@ -1285,6 +1298,7 @@ fn tense_note(cue: Option<Cue>, default_prefer: Prefer) -> String {
             CueKind::Destination => format!("«{}» after a postponement or an extension: the new date lies ahead, future", c.word),
             CueKind::Imperfect => format!("«{}», an imperfect verb opening its clause: what is happening or still to come, future (but the day before the article, which a present-tense lead tells as done, past)", c.word),
             CueKind::SpanAhead => format!("«{}» in a sentence that tells no past before a «من / حتى» span: announced ahead, future (the day before the article, past)", c.word),
+            CueKind::Applying => format!("«{}», an imperfect of starting or applying, governs «من» + the day: it starts ahead, future", c.word),
             CueKind::UntilAhead => format!("«حتى» right before it after «{}», a verb that is not past: the bound lies ahead, future", c.word),
             CueKind::Decided => format!("«{}», a verb of calling or deciding, with what it calls for or decides before the day: that thing's day, the nearest leaning ahead", c.word),
             CueKind::OnCondition => format!("«على {}» + an imperfect before it: an arrangement, still to come, future", c.word),
@@ -1629,7 +1643,9 @@ mod tests {
 
     #[test]
     fn a_reporting_verb_does_not_date_what_it_reports() {
-        assert_eq!(cue("وأوضح أن هذه التدابير تدخل حيز التنفيذ من صباح الأربعاء", "صباح الأربعاء"), None);
+        // (the reported clause's own verb places the day: what enters into force from a day, ahead)
+        assert_eq!(cue("وأوضح أن هذه التدابير تدخل حيز التنفيذ من صباح الأربعاء", "صباح الأربعاء"), Some(Prefer::Future));
+        assert_eq!(cue("وأوضح أن هذه التدابير تدخل حيز التنفيذ صباح الأربعاء", "صباح الأربعاء"), None);
         assert_eq!(cue("وقالت الوزارة إن الحظر بدأ مساء الجمعة", "مساء الجمعة"), Some(Prefer::Past));
     }
 

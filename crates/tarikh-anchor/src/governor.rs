@@ -36,6 +36,7 @@ pub const WORD_TABLES: &[&str] = &[
     "starting_nouns",
     "preparing_words",
     "starting_from",
+    "applying_verbs",
 ];
 
 /// Is `word` (normalised) in the grammar's word table `table`?
@@ -248,6 +249,43 @@ pub(crate) fn verbless_span_ahead<'t>(grammar: &Grammar, text: &'t str, sentence
         let end = signal + text.get(signal..).unwrap_or("").find(|c: char| !tarikh_text::is_word_char(c)).unwrap_or(0);
         text.get(signal..end).unwrap_or("")
     }))
+}
+
+/// A bare weekday after «من» (or «ابتداء / اعتبارا من»: `from` is the byte where that phrase
+/// starts) governed by an imperfect verb of starting or applying (the word table
+/// `applying_verbs`: «يدخل القرار حيز التنفيذ من الساعة السادسة صباحا الأحد»، «الأسعار الجديدة
+/// تطبق من الأحد»، «يسري القرار من السبت»): what starts to apply lies ahead of the article, even in
+/// a clause a past verb reports («أعلنت الوزارة أن الأسعار الجديدة تطبق من الأحد»). The verb is
+/// the nearest one within six words before «من», with nothing past between (a perfect, «منذ»,
+/// «كان», «لم», a relative pronoun); «يدخل / تدخل» count only with «حيز» after them (a measure
+/// entering into force). A participle or a state («معتصمون من السبت»، «مغلق من الأحد») is no
+/// such verb; a negated or narrated verb («لم يطبق»، «كان يسري») and a day told done after it
+/// leave the nearest reading. The verb found.
+pub(crate) fn applying_from<'t>(grammar: &Grammar, text: &'t str, sentence: Range<usize>, from: usize, at: Range<usize>) -> Option<&'t str> {
+    if !names_weekday(text, at.clone()) {
+        return None;
+    }
+    let before = words(text, sentence.start.min(from)..from);
+    for (i, w) in before.iter().rev().take(6).enumerate() {
+        let b = bare(w);
+        if in_table(grammar, "applying_verbs", b) {
+            let at_verb = before.len() - 1 - i;
+            if matches!(b, "يدخل" | "تدخل") && before.get(at_verb + 1..).is_none_or(|rest| !rest.iter().take(2).any(|n| bare(n) == "حيز")) {
+                return None;
+            }
+            if before[at_verb.saturating_sub(3)..at_verb].iter().any(|p| matches!(bare(p), "لم" | "لما" | "كان" | "كانت" | "كانوا" | "ما" | "قد" | "لقد")) {
+                return None;
+            }
+            if told_as_done(grammar, text, at.end.min(sentence.end)..sentence.end) {
+                return None;
+            }
+            return Some(w);
+        }
+        if PAST_SIGNS.contains(&b) || RELATIVE_PRONOUNS.contains(&b) || matches!(grammar.cue(b).or_else(|| grammar.cue(w)), Some(Direction::Past)) {
+            return None;
+        }
+    }
+    None
 }
 
 /// Is the word right after byte `at` (no comma or stop between) a perfect verb of the bare

@@ -960,8 +960,19 @@ pub(crate) fn resolve_traced(kind: MentionType, sem: &Semantics, r: &Reference, 
                 format!("{}: {h:02}:{minute:02} on {d}", how.join(", "))
             });
         } else if let Some(pod) = sem.part_of_day {
+            // «منتصف ليل اليوم» closes today, ahead («تبدأ الهدنة منتصف ليل اليوم»); told in the
+            // past («دخلت الهدنة حيز التنفيذ منذ منتصف ليل اليوم»، «بدأ منتصف ليل اليوم») it is
+            // the midnight today opened with, which closed the day before.
+            let today_told_past = pod == PartOfDay::Midnight && sem.shift == Some((Unit::Day, 0)) && prefer == Prefer::Past;
+            let d = if today_told_past { add_days(d, -1) } else { d };
             point = Point::PartOfDay(d, pod);
-            trace.note(StepKind::Clock, || format!("the part of day {pod:?} of {d}"));
+            trace.note(StepKind::Clock, || {
+                if today_told_past {
+                    format!("the midnight opening today, told in the past: the one closing {d}")
+                } else {
+                    format!("the part of day {pod:?} of {d}")
+                }
+            });
         }
     }
     // A clock time with a stated zone is that wall-clock time in that zone.

@@ -1500,6 +1500,49 @@ pub fn parse_phrase(grammar: &Grammar, phrase: &str, reference: Reference, prefe
     parse_phrase_all(grammar, phrase, reference, prefer).into_iter().max_by_key(|t| (t.end - t.start, std::cmp::Reverse(t.start)))
 }
 
+/// What a phrase asks as one answer (`tarikh parse`, the Python `parse`): the longest expression,
+/// where the two members of a range of dates (tarikh-grammar's range_members.rs: rules named
+/// `…+from` and `…+to`, «من 13 إلى 15 تموز») count as one expression again, spanning both, valued
+/// `start/end` and covering both days. A document keeps them two, as the gold annotates ranges; a
+/// phrase that is a range is asked as one, and its last member alone would hide its start.
+pub fn parse_phrase_answer(grammar: &Grammar, phrase: &str, reference: Reference, prefer: Prefer) -> Option<Timex> {
+    let all = parse_phrase_all(grammar, phrase, reference, prefer);
+    let mut joined = Vec::with_capacity(all.len());
+    let mut i = 0;
+    while i < all.len() {
+        let range_rule = all[i].rule.strip_suffix("+from").filter(|base| all.get(i + 1).is_some_and(|last| last.rule.strip_suffix("+to") == Some(*base)));
+        match range_rule {
+            Some(rule) => {
+                joined.push(join_range_members(phrase, &all[i], &all[i + 1], rule));
+                i += 2;
+            }
+            None => {
+                joined.push(all[i].clone());
+                i += 1;
+            }
+        }
+    }
+    joined.into_iter().max_by_key(|t| (t.end - t.start, std::cmp::Reverse(t.start)))
+}
+
+/// The range whose members are `first` and `last`, as one expression of `phrase` read by `rule`.
+fn join_range_members(phrase: &str, first: &Timex, last: &Timex, rule: &str) -> Timex {
+    let interval = match (first.interval, last.interval) {
+        (Some(a), Some(b)) => Some(Interval { start: a.start, end: b.end }),
+        _ => None,
+    };
+    Timex {
+        start: first.start,
+        end: last.end,
+        byte_range: first.byte_range.start..last.byte_range.end,
+        text: phrase.chars().skip(first.start).take(last.end - first.start).collect(),
+        value: format!("{}/{}", first.value, last.value),
+        rule: rule.to_string(),
+        interval,
+        ..first.clone()
+    }
+}
+
 /// Every expression in one phrase read against a reference time, in text order.
 pub fn parse_phrase_all(grammar: &Grammar, phrase: &str, reference: Reference, prefer: Prefer) -> Vec<Timex> {
     let hint = PublicationHint { date: Some(reference.date), time: reference.time, timezone: reference.tz, fallback: None, inferred: None };

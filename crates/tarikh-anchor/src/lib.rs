@@ -28,7 +28,7 @@ mod sighting;
 mod trace;
 mod types;
 
-pub use document::{anchor_document, anchor_prepared, infer_publication, parse_phrase, parse_phrase_all, resolve_from_anchor_event, PublicationHint};
+pub use document::{anchor_document, anchor_prepared, infer_publication, parse_phrase, parse_phrase_all, parse_phrase_answer, resolve_from_anchor_event, PublicationHint};
 pub use explain::{explain_phrase, ExplainedExpression, PhraseExplanation};
 pub use publication::{infer_publications, infer_publications_explained, named_days, Inference, InferenceInput};
 pub use resolve::{weekday_name, Prefer, Reference};

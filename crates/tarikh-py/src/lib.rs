@@ -118,7 +118,7 @@ fn parse<'py>(py: Python<'py>, text: &str, reference: &str, prefer: &str, timezo
     let reference = tarikh_anchor::Reference { date, time, tz };
     let found = py.detach(|| -> PyResult<Option<TimexRecord>> {
         let settings = base_settings()?;
-        Ok(tarikh_anchor::parse_phrase(&settings.grammar, text, reference, prefer).map(|t| TimexRecord::new("", &t)))
+        Ok(tarikh_anchor::parse_phrase_answer(&settings.grammar, text, reference, prefer).map(|t| TimexRecord::new("", &t)))
     })?;
     found.map(|r| record_dict(py, &r, &["doc"])).transpose()
 }

@@ -427,7 +427,7 @@ pub fn parse(reference: &str, prefer: PreferArg, timezone: &str, format: ParseFo
     };
     for (i, line) in stdin.lock().lines().enumerate() {
         let line = line.with_context(|| format!("stdin line {}: not valid UTF-8", i + 1))?;
-        let t = tarikh_anchor::parse_phrase(&grammar, &line, r, prefer);
+        let t = tarikh_anchor::parse_phrase_answer(&grammar, &line, r, prefer);
         let rec = ParseRecord::new(i + 1, t.as_ref());
         let open = match (&mut records, &mut text_out) {
             (Some(rs), _) => rs.push(&rec, || rec.cells())? && rs.flush()?,

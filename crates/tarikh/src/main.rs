@@ -192,7 +192,8 @@ enum Command {
         #[command(flatten)]
         verbosity: VerbosityArgs,
     },
-    /// Read one phrase per line on stdin and print its longest temporal expression.
+    /// Read one phrase per line on stdin and print its longest temporal expression (a range of
+    /// dates, two expressions in a document, as one: `start/end`).
     Parse {
         #[command(flatten)]
         reading: ReadingArgs,

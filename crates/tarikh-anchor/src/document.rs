@@ -6,7 +6,7 @@ use crate::trace::{Step, StepKind, Trace};
 use crate::types::*;
 use chrono::{NaiveDate, NaiveTime};
 use std::ops::Range;
-use tarikh_grammar::{Anaphora, Direction, Grammar, Mention, MentionType, Semantics, Unit};
+use tarikh_grammar::{Anaphora, Direction, Grammar, Mention, MentionType, RangeMember, Semantics, Unit};
 use tarikh_text::Normalised;
 
 /// What the caller knows about a document's publication.
@@ -1043,6 +1043,8 @@ pub(crate) fn anchor_traced(
     let mut last_explicit_day: Option<NaiveDate> = None;
     // For a trace: the mention each timex was built from.
     let mut timex_mention: Vec<usize> = Vec::new();
+    // How the first member of a range written as two expressions was read, for its last member.
+    let mut range_reading: Option<RangeReading> = None;
     for (mi, m) in mentions.iter().enumerate() {
         let mut t = Trace::new(trace.as_deref_mut().and_then(|steps| steps.get_mut(mi)));
         let clause = enclosing(&clauses, m.range.start);
@@ -1097,7 +1099,13 @@ pub(crate) fn anchor_traced(
         let r = if narrative { Reference { date: last_explicit_day.unwrap_or(reference.date), time: None, tz: reference.tz } } else { reference };
         // A postponement's new date counts from the decision's day when the sentence dates it.
         // (whether or not the sentence goes on to tell it happened: «… إلى يونيو ثم أجرته»)
-        let decided = destination.and_then(|_| decision_day(&timexes, sentence_start, m.range.start));
+        // The last member of a range («من 20 مايو إلى 3 يونيو» = «20 مايو» + «3 يونيو») reads as its
+        // first member did: one direction and one reference for the whole range, so both ends
+        // fall in the same stretch and the end never before the start (a cue that weighs how far
+        // ahead the date lies would otherwise weigh each end apart, and the first member would
+        // pass for the decision day of a postponement to the second).
+        let pair = range_reading.clone().filter(|p| s.range_member == Some(RangeMember::Last) && p.matched == m.matched);
+        let decided = destination.filter(|_| pair.is_none()).and_then(|_| decision_day(&timexes, sentence_start, m.range.start));
         let prefer = if decided.is_some() { Prefer::Future } else { prefer };
         let r = match &decided {
             Some((date, _)) => Reference { date: *date, time: None, tz: reference.tz },
@@ -1107,6 +1115,16 @@ pub(crate) fn anchor_traced(
             }
             None => r,
         };
+        let (prefer, r) = match &pair {
+            Some(p) => {
+                t.note(StepKind::Tense, || format!("the last member of a range: read as its first member was, {} from {}", crate::resolve::prefer_name(p.prefer), p.reference.date));
+                (p.prefer, p.reference)
+            }
+            None => (prefer, r),
+        };
+        if s.range_member == Some(RangeMember::First) {
+            range_reading = Some(RangeReading { matched: m.matched.clone(), prefer, reference: r, narrative: decided.is_some() });
+        }
         if let Some((date, referent)) = &decided {
             t.note(StepKind::Reference, || format!("the new date of a postponement decided at «{}» ({}): it lies after {date}", referent.text, referent.value));
         }
@@ -1172,7 +1190,7 @@ pub(crate) fn anchor_traced(
             }),
             _ => None,
         };
-        let narrative = narrative || (s.anaphora.is_some() && r.date != reference.date) || anaphoric.is_some() || narrated.is_some() || decided.is_some();
+        let narrative = narrative || (s.anaphora.is_some() && r.date != reference.date) || anaphoric.is_some() || narrated.is_some() || decided.is_some() || pair.as_ref().is_some_and(|p| p.narrative);
         let new_year = if unknown_day { None } else { crate::governor::new_year(grammar, text, sentence_start, m.matched.clone(), s, reference.date) };
         if new_year.is_some() {
             t.note(StepKind::Reading, || "the year followed by «الجديد/الجديدة»: the year whose start is nearest the publication day, the coming one".into());
@@ -1247,6 +1265,20 @@ pub(crate) fn anchor_traced(
     crate::sighting::follow_stated_month_starts(&timex_mentions, &mut timexes, &mut conflicts, text, reference.tz);
     later.after(&timexes, "the text starts this Hijri month on another day than the Umm al-Qura table: its days follow the text");
     (AnchoredDocument { id: id.to_string(), original, normalised, publication, timexes, conflicts, story: String::new(), story_words: Vec::new() }, mentions)
+}
+
+/// How the first member of a range written as two expressions was read (tarikh-grammar's
+/// range_members.rs), so that its last member reads the same way.
+#[derive(Clone)]
+struct RangeReading {
+    /// The whole range's match, which both members share.
+    matched: Range<usize>,
+    /// The direction the first member was read in.
+    prefer: Prefer,
+    /// The day (and zone) the first member was read from.
+    reference: Reference,
+    /// Whether the first member counted from a day the narrative gave (a postponement's decision).
+    narrative: bool,
 }
 
 /// Notes, for a trace, what each pass over the whole text changed.

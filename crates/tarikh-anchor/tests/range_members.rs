@@ -39,3 +39,19 @@ fn a_time_after_a_range_of_days_holds_on_each_of_them() {
 fn a_stretch_of_years_written_with_a_mark_stays_one() {
     assert_eq!(read("خلال الموسم الدراسي 2023/2024", "2024-04-25", Prefer::NearestLeaningPast), pairs(&[("2023/2024", "2023/2024")]));
 }
+
+#[test]
+fn the_members_read_one_direction_whatever_the_verb() {
+    // A decision to put off a start: its first member lies a few days ahead, so the whole range
+    // reads ahead; the last member does not weigh its own distance apart (it would fall a year
+    // back, before the start).
+    let news = Prefer::NearestLeaningPast;
+    let (may, june) = (("20 مايو", "2023-05-20"), ("3 يونيو", "2023-06-03"));
+    assert_eq!(read("قررت الجامعة تأجيل انطلاق البطولة من 20 مايو إلى 3 يونيو.", "2023-05-17", news), pairs(&[may, june]));
+    // A past verb, a future one, none: both members always in the same stretch.
+    for sentence in ["أعلنت الهيئة افتتاح المعرض من 20 مايو إلى 3 يونيو.", "سيقام المعرض من 20 مايو إلى 3 يونيو.", "المعرض من 20 مايو إلى 3 يونيو."] {
+        assert_eq!(read(sentence, "2023-05-17", news), pairs(&[may, june]), "{sentence}");
+    }
+    // A past verb with a range long gone: both ends a year back.
+    assert_eq!(read("انعقد المؤتمر من 20 فبراير إلى 3 مارس.", "2023-01-10", Prefer::Past), pairs(&[("20 فبراير", "2022-02-20"), ("3 مارس", "2022-03-03")]));
+}

@@ -422,10 +422,20 @@ fn range_joint(between: &str) -> bool {
     matches!(words.as_slice(), [] | ["و"] | ["الي"] | ["حتي"] | ["وحتي"] | ["و", "حتي"] | ["والي"] | ["لغايه"] | ["الي", "غايه"])
 }
 
+/// Does a range of clock times whose first end is the bare hour `first` (1–12) and whose second
+/// end reads `end_clock` (00–23) run across midnight: the second end in the morning or the small
+/// hours, the first, read in that half of the day, not before it («من الثامنة حتى السادسة صباحا»:
+/// a curfew or a night shift from 20:00 to 06:00)? Twelve and midnight are left alone.
+fn crosses_midnight(first: u32, end_clock: Option<u32>) -> bool {
+    end_clock.is_some_and(|e| (1..12).contains(&e) && (1..12).contains(&first) && first >= e)
+}
+
 /// The first end of a range of clock times, written without a part of day or a day, takes them
 /// from the second end («من الساعة 3 إلى الساعة 4 بعد العصر» = 15:00 to 16:00; «بين الساعة 7
 /// و8:30 من مساء اليوم الخميس» = 19:00 Thursday). The part of day is taken only when the range still
-/// runs forward (from eight to four in the afternoon starts in the morning). Daily hours
+/// runs forward (from eight to four in the afternoon starts in the morning); a first hour not before
+/// a morning second end is in the evening ([`crosses_midnight`]: «من الثامنة حتى السادسة صباحا» =
+/// 20:00 to 06:00), the evening before when the second end names its own day. Daily hours
 /// («يسري حظر التجول بين الساعة 7 و8 مساء»: `XXXX-XX-XXT19:00` to `XXXX-XX-XXT20:00`) share the
 /// part of day alike, on no day.
 fn ranges_share_their_end(mentions: &[&Mention], timexes: &mut [Timex], text: &str, tz: chrono_tz::Tz) {
@@ -447,9 +457,20 @@ fn ranges_share_their_end(mentions: &[&Mention], timexes: &mut [Timex], text: &s
         let Some(day) = on.and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok()) else { continue };
         let mut sem = s.clone();
         let twelve = |h: u32| if h.is_multiple_of(12) { 12 } else { h % 12 };
+        let mut day = day;
         if let (Some(pod), Some(h), Some(end_hour)) = (second.semantics.part_of_day, s.hour, second.semantics.hour) {
-            if h <= 12 && twelve(h) <= twelve(end_hour) {
+            // The second end's clock as read (06 for «السادسة صباحا», 17 for «الخامسة عصرا»).
+            let end_clock = end.value.get(11..13).and_then(|c| c.parse::<u32>().ok());
+            if h <= 12 && twelve(h) <= twelve(end_hour) && !crosses_midnight(h, end_clock) {
                 sem.part_of_day = Some(pod);
+            } else if crosses_midnight(h, end_clock) {
+                sem.part_of_day = Some(PartOfDay::Evening);
+                // A second end on a day of its own («حتى السادسة صباح الأحد») closes the night
+                // that began the evening before; a second end on the narrated or published day
+                // leaves the first on that day (or on the evening before, when the narrative
+                // already put it there and the small hours on the next day).
+                let narrated = day_of(&timexes[i]).filter(|&d| d < day);
+                day = if !names_no_day(second.kind, &second.semantics) { add_days(day, -1) } else { narrated.unwrap_or(day) };
             }
         }
         let Some(res) = resolve(first.kind, &sem, &Reference { date: day, time: None, tz }, Prefer::Future) else { continue };
@@ -637,6 +658,26 @@ mod tests {
         // From eight to four in the afternoon starts in the morning.
         let v = value_of("يفتح المكتب من الساعة الثامنة حتى الساعة الرابعة عصرا", "2013-02-12", "الساعة الثامنة");
         assert_eq!(v.1, "2013-02-12T08:00");
+    }
+
+    #[test]
+    fn a_range_of_hours_into_the_morning_starts_the_evening_before() {
+        // Curfews and night shifts: the bare first hour, not before the morning end, is in the evening.
+        let v = value_of("يستمر الحظر من الثامنة حتى السادسة صباحا.", "2023-05-17", "الثامنة");
+        assert_eq!(v.1, "2023-05-17T20:00");
+        assert_eq!(value_of("تستمر المناوبة من العاشرة حتى الخامسة فجرا.", "2023-05-17", "العاشرة").1, "2023-05-17T22:00");
+        assert_eq!(value_of("يستمر الحظر من 8 حتى 6 صباحا.", "2023-05-17", "8").1, "2023-05-17T20:00");
+        assert_eq!(value_of("تستمر المناوبة من السابعة حتى السابعة صباحا.", "2023-05-17", "السابعة").1, "2023-05-17T19:00");
+        // on a narrated evening: that evening; on a daily schedule: no day
+        let text = "تواصل القصف مساء أمس من العاشرة حتى الثانية فجرا.";
+        assert_eq!(value_of(text, "2023-05-17", "العاشرة").1, "2023-05-16T22:00");
+        assert_eq!(value_of(text, "2023-05-17", "الثانية فجرا").1, "2023-05-17T02:00");
+        let v = value_of("يسري حظر التجول يوميا من الثامنة حتى السادسة صباحا.", "2023-05-17", "الثامنة");
+        assert_eq!(v, ("SET".into(), "XXXX-XX-XXT20:00".into()));
+        // A first hour before the second, or a second end in the afternoon: unchanged.
+        assert_eq!(value_of("يعمل المكتب من الثامنة حتى الواحدة ظهرا.", "2023-05-17", "الثامنة").1, "2023-05-17T08:00");
+        assert_eq!(value_of("يعمل المكتب من الثامنة حتى الحادية عشرة صباحا.", "2023-05-17", "الثامنة").1, "2023-05-17T08:00");
+        assert_eq!(value_of("يفتح المكتب من الساعة الثامنة حتى الساعة الرابعة عصرا.", "2023-05-17", "الساعة الثامنة").1, "2023-05-17T08:00");
     }
 
     #[test]

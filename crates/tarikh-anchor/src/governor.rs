@@ -37,6 +37,7 @@ pub const WORD_TABLES: &[&str] = &[
     "preparing_words",
     "starting_from",
     "applying_verbs",
+    "past_auxiliaries",
 ];
 
 /// Is `word` (normalised) in the grammar's word table `table`?
@@ -259,7 +260,8 @@ pub(crate) fn verbless_span_ahead<'t>(grammar: &Grammar, text: &'t str, sentence
 /// the nearest one within six words before «من», with nothing past between (a perfect, «منذ»,
 /// «كان», «لم», a relative pronoun); «يدخل / تدخل» count only with «حيز» after them (a measure
 /// entering into force). A participle or a state («معتصمون من السبت»، «مغلق من الأحد») is no
-/// such verb; a negated or narrated verb («لم يطبق»، «كان يسري») and a day told done after it
+/// such verb; a negated verb or one a past auxiliary narrates (the word table `past_auxiliaries`:
+/// «لم يطبق»، «كان يسري»، «بدأ القرار يطبق») and a day told done after it
 /// leave the nearest reading. The verb found.
 pub(crate) fn applying_from<'t>(grammar: &Grammar, text: &'t str, sentence: Range<usize>, from: usize, at: Range<usize>) -> Option<&'t str> {
     if !names_weekday(text, at.clone()) {
@@ -273,7 +275,7 @@ pub(crate) fn applying_from<'t>(grammar: &Grammar, text: &'t str, sentence: Rang
             if matches!(b, "يدخل" | "تدخل") && before.get(at_verb + 1..).is_none_or(|rest| !rest.iter().take(2).any(|n| bare(n) == "حيز")) {
                 return None;
             }
-            if before[at_verb.saturating_sub(3)..at_verb].iter().any(|p| matches!(bare(p), "لم" | "لما" | "كان" | "كانت" | "كانوا" | "ما" | "قد" | "لقد")) {
+            if before[at_verb.saturating_sub(3)..at_verb].iter().any(|p| matches!(bare(p), "لم" | "لما" | "ما" | "قد" | "لقد") || in_table(grammar, "past_auxiliaries", bare(p))) {
                 return None;
             }
             if told_as_done(grammar, text, at.end.min(sentence.end)..sentence.end) {

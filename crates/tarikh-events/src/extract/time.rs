@@ -1427,14 +1427,18 @@ pub(super) fn link_times(cx: &Ctx, drafts: &[Draft], complement: &[Option<usize>
     let links = TimeLinks { blockers, clause_has_mention: &clause_has_mention, fronted: &fronted, complement };
     let mut own_date = vec![false; drafts.len()];
     for (mi, d) in drafts.iter().enumerate() {
+        // a thing moved «من 20 مايو إلى 3 يونيو» runs on its new day, no range: the first date is
+        // the old one (see `old_schedule`)
+        let moved = moved_to(cx, drafts, d);
         if let Some((ti, own)) = governing_timex(cx, drafts, d, &links) {
             // The end of a range («ومن 20 إلى 25 يونيو تنظم الجامعة معرضا»): the event runs from
             // the range's start, which its end is linked to below.
-            let start = ti.checked_sub(1).filter(|&tp| range_end(cx, tp) == Some(ti));
+            let start = ti.checked_sub(1).filter(|&tp| moved != Some(ti) && range_end(cx, tp) == Some(ti));
             mentions[mi].time = Some(start.unwrap_or(ti));
             own_date[mi] = own;
         }
         mentions[mi].until = match mentions[mi].time {
+            Some(ti) if moved == Some(ti) => None,
             Some(ti) => range_end(cx, ti),
             None => lone_until(cx, drafts, d),
         };

@@ -2652,6 +2652,62 @@ fn an_event_moved_takes_its_new_date_not_the_one_it_was_set_for() {
     assert_eq!(vote.time, Some(1), "{:?}", ev.mentions);
 }
 
+#[test]
+fn the_old_schedule_of_a_thing_put_off_dates_neither_the_putting_off_nor_the_thing() {
+    let sat = day(2024, 3, 9);
+    let types = |ev: &DocEvents| ev.mentions.iter().map(|m| (m.trigger.clone(), m.event_type.clone(), m.time)).collect::<Vec<_>>();
+    // a date after «المقررة» / «الذي كان مقررا» / «المحدد» is when the thing moved was set for
+    for (text, phrase) in [
+        ("أعلن الاتحاد تأجيل المباراة المقررة يوم السبت إلى موعد لاحق.", "يوم السبت"),
+        ("قررت الوزارة تأجيل الامتحانات التي كانت مقررة يوم السبت إلى وقت لاحق.", "يوم السبت"),
+        ("أرجأت اللجنة الاجتماع المحدد يوم السبت.", "يوم السبت"),
+    ] {
+        let d = doc("d", text, vec![date(phrase, "2024-03-09", sat)]);
+        let ev = extract(&d, &lex());
+        let act = ev.mentions.iter().find(|m| m.event_type == "postponement").unwrap_or_else(|| panic!("{text} {:?}", types(&ev)));
+        assert_eq!(act.time, None, "{text} {:?}", types(&ev));
+    }
+    // «من D1 إلى D2» after a word of moving: D1 the old day, D2 the new one; «تأجلت» moves too
+    let (d1, d2) = (day(2024, 11, 12), day(2024, 12, 3));
+    for (text, moved) in [
+        ("قررت الهيئة تأجيل المباراة النهائية من 12 نوفمبر إلى 3 ديسمبر.", "المباراة"),
+        ("تأجلت الانتخابات البلدية من 12 نوفمبر إلى 3 ديسمبر.", "الانتخابات"),
+    ] {
+        let d = doc("d", text, vec![date("12 نوفمبر", "2024-11-12", d1), date("3 ديسمبر", "2024-12-03", d2)]);
+        let ev = extract(&d, &lex());
+        let act = ev.mentions.iter().find(|m| m.event_type == "postponement").unwrap_or_else(|| panic!("{text} {:?}", types(&ev)));
+        assert_eq!(act.time, None, "{text} {:?}", types(&ev));
+        let thing = ev.mentions.iter().find(|m| m.trigger.contains(moved)).unwrap_or_else(|| panic!("{text} {:?}", types(&ev)));
+        assert_eq!(thing.time, Some(1), "{text} {:?}", types(&ev));
+    }
+    // must not change: the putting off's own day, and a scheduled event not put off
+    let d = doc("d", "أعلن الاتحاد يوم السبت تأجيل المباراة إلى موعد لاحق.", vec![date("يوم السبت", "2024-03-09", sat)]);
+    let ev = extract(&d, &lex());
+    assert!(ev.mentions.iter().any(|m| m.event_type == "postponement" && m.time == Some(0)), "{:?}", types(&ev));
+    let d = doc("d", "انطلقت المباراة المقررة يوم السبت في موعدها.", vec![date("يوم السبت", "2024-03-09", sat)]);
+    let ev = extract(&d, &lex());
+    assert!(ev.mentions.iter().any(|m| m.trigger.contains("المباراة") && m.time == Some(0)), "{:?}", types(&ev));
+}
+
+#[test]
+fn an_act_only_asked_for_or_told_as_a_habit_is_no_event() {
+    let types = |ev: &DocEvents| ev.mentions.iter().map(|m| (m.trigger.clone(), m.event_type.clone())).collect::<Vec<_>>();
+    for text in [
+        "رفضت المحكمة طلب الدفاع تأجيل الجلسة.",
+        "طالب النواب بتأجيل التصويت على الموازنة.",
+        "يؤجل مجلس النواب عادة جلساته خلال شهر رمضان.",
+        "عادة ما تؤجل الوزارة الامتحانات في الشتاء.",
+    ] {
+        let ev = extract(&doc("d", text, vec![]), &lex());
+        assert!(!ev.mentions.iter().any(|m| m.event_type == "postponement"), "{text} {:?}", types(&ev));
+    }
+    // must not change: an act done, after a request granted
+    for text in ["قررت المحكمة تأجيل الجلسة إلى الشهر المقبل.", "استجابت الهيئة للطلب وأرجأت الاقتراع."] {
+        let ev = extract(&doc("d", text, vec![]), &lex());
+        assert!(ev.mentions.iter().any(|m| m.event_type == "postponement"), "{text} {:?}", types(&ev));
+    }
+}
+
 /// The mention whose trigger starts with `word`.
 fn mention_of<'a>(ev: &'a DocEvents, word: &str) -> &'a tarikh_events::EventMention {
     ev.mentions.iter().find(|m| m.trigger.starts_with(word)).unwrap_or_else(|| panic!("no mention `{word}…` in {:?}", ev.mentions.iter().map(|m| &m.trigger).collect::<Vec<_>>()))

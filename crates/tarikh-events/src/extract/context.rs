@@ -52,6 +52,10 @@ const FAILING: &[&str] = &["فشلت", "فشل", "فشلوا", "تفشل", "يف
 /// the «إلى» of what it reached.
 const REACH_SUBJECT: usize = 2;
 
+/// Words of requesting an act (normalised): the act after them is asked for, not done (see
+/// [`Ctx::requested`]).
+const REQUESTING: &[&str] = &["طلب", "طلبت", "يطلب", "تطلب", "طلبوا", "بطلب", "طلبا", "الطلب", "طالب", "طالبت", "يطالب", "تطالب", "طالبوا", "مطالبه", "بمطالبه", "المطالبه", "التماس", "بالتماس"];
+
 impl<'a> Ctx<'a> {
     pub(super) fn new(doc: &'a AnchoredDocument, lex: &'a EventLexicon) -> Ctx<'a> {
         let text = doc.normalised.as_str();
@@ -380,6 +384,27 @@ impl<'a> Ctx<'a> {
                 self.lex.ends_fear(&words)
             }
         })
+    }
+
+    /// The word of requesting that the event word `wi` may be asked for by: one standing one to
+    /// three words before it in its clause, joined to it (its requester between: «رفضت المحكمة
+    /// طلب الدفاع تأجيل الجلسة»، «طالب النواب بتأجيل التصويت»، «تقدمت المعارضة بطلب إرجاء
+    /// الانتخابات»). A request may be granted or refused; the act asked for is not told as done
+    /// (the caller checks that no other event word stands between: that one is what is asked).
+    pub(super) fn requesting_before(&self, wi: usize) -> Option<usize> {
+        let clause = self.words[wi].clause;
+        (wi.saturating_sub(3)..wi).rev().find(|&x| {
+            REQUESTING.contains(&without_conjunction(self.word(x))) && (x..wi).all(|y| self.adjacent(y) && self.words[y + 1].clause == clause && self.word_timex[y].is_none())
+        })
+    }
+
+    /// Whether the event word `wi` is told as a habit: «عادة» (usually) stands right before it or
+    /// within three words after it (past its subject) in its clause («يؤجل مجلس النواب عادة جلساته في رمضان»، «عادة ما
+    /// تؤجل الوزارة الامتحانات»). What is usually done is no one event of the timeline.
+    pub(super) fn habitual(&self, wi: usize) -> bool {
+        let clause = self.words[wi].clause;
+        let usually = |x: usize| x < self.words.len() && self.words[x].clause == clause && without_conjunction(self.word(x)) == "عاده";
+        (wi > 0 && (usually(wi - 1) || (wi > 1 && usually(wi - 2) && self.word(wi - 1) == "ما"))) || (wi + 1..=wi + 3).any(usually)
     }
 
     /// Whether the event word `wi` is counted in thousands or more: a number and «ألف»، «آلاف»،

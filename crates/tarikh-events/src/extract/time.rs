@@ -679,6 +679,13 @@ pub(super) fn governing_timex(cx: &Ctx, drafts: &[Draft], d: &Draft, links: &Tim
         if tf > d.last && moves_a_date(cx, d, tf) {
             continue;
         }
+        // «أعلن الاتحاد تأجيل المباراة المقررة يوم السبت»، «تأجيل الحفل الذي كان مقررا يوم 20 مايو»،
+        // «قررت الجامعة تأجيل البطولة من 20 مايو إلى 3 يونيو»: a date the thing moved was set for
+        // (after a word of setting, or after «من») is its old schedule, neither the moving's day
+        // nor the moved event's now
+        if tf > d.last && old_schedule(cx, d, tf) {
+            continue;
+        }
         // «قررت الهيئة أمس تأجيل المباراة»، «اقترحت المفوضية الأسبوع الماضي تأجيل الاقتراع»: a date
         // before the word that moves the event is the moving's; the event moved was not held then
         if tl < d.first && moved_after(cx, d, tl) {
@@ -1126,7 +1133,7 @@ const SETTING: &[&str] = &["حدد", "حددت", "يحدد", "تحدد", "تحد
 
 /// Verbal nouns and verbs of moving a date (normalised): «تأجيل»، «تأخير»، «إرجاء», whatever they
 /// move.
-const MOVING: &[&str] = &["تاجيل", "تاخير", "ارجاء", "اجلت", "اخرت", "ارجات", "اجل", "ارجا", "ارجاوا", "يرجي", "ترجي", "ارجي", "ارجيت", "يوجل", "توجل"];
+const MOVING: &[&str] = &["تاجيل", "تاجلت", "تاجل", "تاخير", "ارجاء", "اجلت", "اخرت", "ارجات", "اجل", "ارجا", "ارجاوا", "يرجي", "ترجي", "ارجي", "ارجيت", "يوجل", "توجل"];
 
 /// Words of moving that move a date only with «موعد» as their object («تقديم موعد الانتخابات»،
 /// «تعديل موعد الامتحانات»): else they present or amend a thing («تقديم الدعم»، «تعديل الاتفاق»).
@@ -1166,6 +1173,31 @@ fn moves_a_date(cx: &Ctx, d: &Draft, tf: usize) -> bool {
         (d.last + 1..(d.last + 1 + MOVING_OBJECT_REACH).min(tf - 1)).take_while(|&x| cx.words[x].clause == clause && cx.adjacent(x - 1)).any(|x| moving_word(cx, x))
     };
     in_trigger || object()
+}
+
+/// Words of a date set (normalised): «المقررة يوم السبت»، «الذي كان مقررا»، «المحدد».
+const SET_FOR: &[&str] = &["المقرر", "المقرره", "مقرر", "مقرره", "مقررا", "المحدد", "المحدده", "محدد", "محدده", "محددا"];
+
+/// Whether the date at word `tf`, after the mention of draft `d`, is the old schedule of a thing
+/// moved: `d` is a word of moving a date, or has one as its object ([`MOVING_OBJECT_REACH`]) or
+/// is the object of one ([`moving_before`]), and between `d` and the date stands a word of a date
+/// set ([`SET_FOR`]: «تأجيل المباراة المقررة يوم السبت»، «تأجيل الحفل الذي كان مقررا يوم 20
+/// مايو») or «من» right before the date («تأجيل البطولة من 20 مايو إلى 3 يونيو»، «تأجلت
+/// الانتخابات من 12 نوفمبر»: moved from that day), all in its sentence. Court, school, sport and
+/// election news of every country tells the old date so: it dates neither the moving nor the
+/// moved event now.
+fn old_schedule(cx: &Ctx, d: &Draft, tf: usize) -> bool {
+    let sentence = cx.words[d.first].sentence;
+    if cx.words[tf].sentence != sentence {
+        return false;
+    }
+    let clause = cx.words[d.first].clause;
+    let moving = (d.first..=d.last).any(|x| moving_word(cx, x))
+        || moving_before(cx, d).is_some()
+        || (d.last + 1..(d.last + 1 + MOVING_OBJECT_REACH).min(tf)).take_while(|&x| cx.words[x].clause == clause && cx.adjacent(x - 1)).any(|x| moving_word(cx, x));
+    let set_for = (d.last + 1..tf).any(|x| SET_FOR.contains(&without_conjunction(cx.word(x))));
+    let from = tf > 0 && cx.word(tf - 1) == "من" && (d.last + 1..tf - 1).all(|x| cx.word_timex[x].is_none());
+    moving && (set_for || from)
 }
 
 /// How many words may stand between a word of moving a date and the event it moves («تأجيل موعد
@@ -1395,14 +1427,18 @@ pub(super) fn link_times(cx: &Ctx, drafts: &[Draft], complement: &[Option<usize>
     let links = TimeLinks { blockers, clause_has_mention: &clause_has_mention, fronted: &fronted, complement };
     let mut own_date = vec![false; drafts.len()];
     for (mi, d) in drafts.iter().enumerate() {
+        // a thing moved «من 20 مايو إلى 3 يونيو» runs on its new day, no range: the first date is
+        // the old one (see `old_schedule`)
+        let moved = moved_to(cx, drafts, d);
         if let Some((ti, own)) = governing_timex(cx, drafts, d, &links) {
             // The end of a range («ومن 20 إلى 25 يونيو تنظم الجامعة معرضا»): the event runs from
             // the range's start, which its end is linked to below.
-            let start = ti.checked_sub(1).filter(|&tp| range_end(cx, tp) == Some(ti));
+            let start = ti.checked_sub(1).filter(|&tp| moved != Some(ti) && range_end(cx, tp) == Some(ti));
             mentions[mi].time = Some(start.unwrap_or(ti));
             own_date[mi] = own;
         }
         mentions[mi].until = match mentions[mi].time {
+            Some(ti) if moved == Some(ti) => None,
             Some(ti) => range_end(cx, ti),
             None => lone_until(cx, drafts, d),
         };

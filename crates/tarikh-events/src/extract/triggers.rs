@@ -150,6 +150,20 @@ pub(super) fn typed_drafts(cx: &Ctx) -> (Vec<Draft>, Vec<bool>) {
     // Nor does a feared event («خوفا من هزات ارتدادية»، «خطر موجة التسونامي») or an alternative
     // offered with «أو» («… أو منع التجول طوال اليوم»): neither is told as happening.
     drafts.retain(|d| !cx.feared(d.first) && !cx.alternative(d.first));
+    // An institution's act only asked for («رفضت المحكمة طلب الدفاع تأجيل الجلسة») or told as
+    // its habit («يؤجل المجلس عادة جلساته») was not done on any one day: no mention.
+    // (the act asked for is the first event word after the request: «طلب الدفاع تأجيل الجلسة»
+    // asks the putting off, the sitting itself is no request's)
+    let deliberate = |d: &Draft| d.type_idx.is_some_and(|t| cx.lex.types()[t].deliberate);
+    let asked: Vec<bool> = drafts
+        .iter()
+        .map(|d| cx.requesting_before(d.first).is_some_and(|x| !drafts.iter().any(|e| e.first > x && e.first < d.first)))
+        .collect();
+    let mut at = 0;
+    drafts.retain(|d| {
+        at += 1;
+        !(deliberate(d) && (asked[at - 1] || cx.habitual(d.first)))
+    });
     // A word that names only the kind of an event, in a construct with an event word ("فاجعة
     // الزلازل"، "كارثة الفيضانات"): the event word names the event; the kind makes no mention.
     let starts: std::collections::HashSet<usize> = drafts.iter().map(|d| d.first).collect();

@@ -15,13 +15,20 @@
 //!   two months apart, so two expressions; a yearly SET «شهري يناير ويوليو من كل عام» gives both
 //!   months as SETs.
 
-use crate::{Anaphora, Calendar, Grammar, Mention, MentionType, Semantics, Unit};
+use crate::{Anaphora, Calendar, Grammar, Mention, MentionType, PartOfDay, Semantics, Unit};
 
 /// The month names' lexicon: its words are looked up after «و».
 const MONTH_LEXICON: &str = "month";
 
 /// The Hijri month names' lexicon.
 const HIJRI_MONTH_LEXICON: &str = "month_hijri";
+
+/// The lexicon of hours written as feminine ordinals (الثامنة، الحادية عشرة).
+const ORDINAL_HOUR_LEXICON: &str = "ordinal_hour";
+
+/// The words that join the two ends of a range of hours (normalised: إلى is written الي, حتى حتي,
+/// لغاية لغايه), longest first; a bare «و» is tried after them.
+const CLOCK_RANGE_JOINTS: [&str; 9] = ["و الي غايه ", "والي غايه ", "الي غايه ", "و الي ", "والي ", "و حتي ", "وحتي ", "الي ", "حتي "];
 
 /// The weekday lexicons: with the article (الأحد) and without it, as after كل يوم (أحد).
 const WEEKDAY_LEXICONS: [&str; 2] = ["weekday", "weekday_bare"];
@@ -147,6 +154,29 @@ impl Grammar {
             return None;
         }
         Some((start..start + len, month))
+    }
+
+    /// The month after the joint of a stretch at `at` («إلى سبتمبر»، «حتى شهر مارس»، «-مارس»، «و
+    /// مارس», «وحتى مارس»), as a yearly SET of a stretch reads it («من يونيو إلى سبتمبر من كل سنة»):
+    /// its byte range and number. A month that is also a common word counts only before a list
+    /// boundary, as after و.
+    fn month_after_joint(&self, text: &str, at: usize) -> Option<(std::ops::Range<usize>, u32)> {
+        let rest = text[at..].trim_start_matches(' ');
+        let rest = ["و الي غايه ", "والي غايه ", "الي غايه ", "و الي ", "والي ", "و حتي ", "وحتي ", "لغايه ", "الي ", "حتي ", "-"]
+            .iter()
+            .find_map(|j| rest.strip_prefix(j))
+            .or_else(|| rest.strip_prefix('و'))?;
+        let rest = rest.trim_start_matches(' ');
+        // «شهر» heads its member («حتى شهر فبراير»): kept in its span.
+        let start = text.len() - rest.len();
+        let rest = rest.strip_prefix("شهر ").unwrap_or(rest);
+        let (len, month) = self.month_at(rest)?;
+        let word = self.month_word_len(rest).map_or(rest, |l| &rest[..l]);
+        let end = text.len() - rest.len() + len;
+        if MONTH_HOMOGRAPHS.contains(&word) && !self.list_boundary_at(text, end) {
+            return None;
+        }
+        Some((start..end, month))
     }
 
     /// Does a list of months end or go on at `at` (after a month named after و)? The text ends, or
@@ -452,7 +482,83 @@ impl Grammar {
         if self.lexicon_index.contains_key(MONTH_LEXICON) {
             self.split_month_lists(text, chosen);
         }
+        self.split_bare_clock_range_ends(text, chosen);
         self.split_range_members(text, chosen);
+    }
+
+    /// The second end of a range of hours written bare after a first end with «الساعة» («من الساعة
+    /// الثامنة حتى العاشرة»، «بين الساعة 8 و10»): the hour after the joint, which no rule reads
+    /// alone (a bare «العاشرة» is an ordinal, a bare «10» a number), becomes an expression of its
+    /// own, of the first end's day. It runs forward from the first: an hour not after the first's
+    /// is in the afternoon when the first is in the morning or has no part of day («من الساعة
+    /// العاشرة حتى الثانية»: 14:00), and otherwise takes the first's part of day. Only after «من»
+    /// or «بين» and a first end that names its hour with «الساعة», the way schedules, opening hours
+    /// and curfews write it; a second end with a part of day of its own is read by the rules.
+    fn split_bare_clock_range_ends(&self, text: &str, chosen: &mut Vec<Mention>) {
+        let Some(&li) = self.lexicon_index.get(ORDINAL_HOUR_LEXICON) else { return };
+        let lexicon = &self.lexicons[li];
+        let word_end = |s: &str, from: usize| s[from..].find(|c: char| !tarikh_text::is_word_char(c)).map_or(s.len(), |i| from + i);
+        let mut added: Vec<Mention> = Vec::new();
+        for m in chosen.iter() {
+            let s = &m.semantics;
+            let Some(first_hour) = s.hour else { continue };
+            if m.kind != MentionType::Time || s.range_end.is_some() || !text[m.range.clone()].starts_with("الساعه ") {
+                continue;
+            }
+            let before = text[..m.matched.start].trim_end_matches(' ');
+            let opener = ["من", "بين"].iter().any(|o| before.strip_suffix(o).is_some_and(|b| b.is_empty() || b.ends_with(|c: char| !tarikh_text::is_word_char(c))));
+            if !opener {
+                continue;
+            }
+            let after = text[m.range.end..].trim_start_matches(' ');
+            let Some(rest) = CLOCK_RANGE_JOINTS.iter().find_map(|j| after.strip_prefix(j)).or_else(|| after.strip_prefix('-')).or_else(|| after.strip_prefix('و')) else { continue };
+            let rest = rest.trim_start_matches(' ');
+            let rest = rest.strip_prefix("الساعه ").unwrap_or(rest);
+            let start = text.len() - rest.len();
+            let digits = rest.find(|c: char| !c.is_ascii_digit()).unwrap_or(rest.len());
+            let (len, hour) = if digits > 0 {
+                match rest[..digits].parse::<u32>() {
+                    Ok(h) if digits <= 2 && h <= 24 => (digits, h),
+                    _ => continue,
+                }
+            } else {
+                let first = word_end(rest, 0);
+                let second = rest[first..].strip_prefix(' ').map(|_| word_end(rest, first + 1));
+                let Some((len, value)) = [second, Some(first)].into_iter().flatten().find_map(|end| lexicon.words.get(&rest[..end]).map(|v| (end, v))) else { continue };
+                let Ok(hour) = value.parse::<u32>() else { continue };
+                (len, hour)
+            };
+            let end = start + len;
+            // The number goes on («10.5»، «10:30» is read by a rule) or is a word's start.
+            let mut tail = rest[len..].chars();
+            let goes_on = match tail.next() {
+                Some('.') => tail.next().is_some_and(|c| c.is_ascii_digit()),
+                Some(c) => tarikh_text::is_word_char(c) || matches!(c, ':' | '%'),
+                None => false,
+            };
+            if goes_on {
+                continue;
+            }
+            if chosen.iter().chain(added.iter()).any(|o| o.matched.start < end && start < o.matched.end) {
+                continue;
+            }
+            let mut then = s.clone();
+            then.minute = None;
+            then.second = None;
+            then.minutes_to = None;
+            let first_is_morning = matches!(s.part_of_day, None | Some(PartOfDay::Morning));
+            if hour < 12 && hour <= first_hour % 12 && first_is_morning {
+                then.hour = Some(hour + 12);
+                then.part_of_day = None;
+            } else {
+                then.hour = Some(hour);
+                if hour <= first_hour % 12 || hour >= 12 {
+                    then.part_of_day = None;
+                }
+            }
+            added.push(Mention { range: start..end, matched: start..end, kind: m.kind, semantics: then, rule: format!("{}+range-end", m.rule) });
+        }
+        replace_chosen(chosen, &[], added);
     }
 
     /// Gregorian months joined by و: a month read alone and the months after it, a dual stretch of
@@ -503,8 +609,12 @@ impl Grammar {
                     added.push(Mention { range: m.range.start..k, matched: m.matched.start..k, kind: m.kind, semantics: first, rule: format!("{}+apart", m.rule) });
                     added.push(Mention { range: second.start..m.range.end, matched: second.start..m.matched.end.max(m.range.end), kind: m.kind, semantics: then, rule: format!("{}+apart", m.rule) });
                 }
-                // «شهري يناير ويوليو من كل عام»: a yearly SET of two months.
-                (MentionType::Set, None, Some((k, (second, month2)))) => {
+                // «شهري يناير ويوليو من كل عام»: a yearly SET of two months; «من يونيو إلى
+                // سبتمبر من كل سنة», «بين شهري يناير ومارس من كل عام»: a yearly stretch, its two
+                // ends SETs as every range is two expressions.
+                (MentionType::Set, None, _) => {
+                    let joint = span.match_indices(' ').chain(span.match_indices('-')).map(|(k, _)| m.range.start + k).filter(|&k| k > m.range.start).find_map(|k| self.month_after_joint(text, k).filter(|(r, _)| r.end <= m.range.end).map(|found| (k, found)));
+                    let Some((k, (second, month2))) = joint else { continue };
                     let mut then = s.clone();
                     then.month = Some(month2);
                     replaced.push(i);

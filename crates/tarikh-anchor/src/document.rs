@@ -1147,6 +1147,11 @@ pub(crate) fn anchor_traced(
             None if matches!(cue, Some(Cue { kind: CueKind::Awaited, .. })) && next_said(text, m.range.end, clause_end) == Some(true) => {
                 Reference { date: NaiveDate::from_ymd_opt(chrono::Datelike::year(&r.date), 12, 31).unwrap_or(r.date), time: None, tz: reference.tz }
             }
+            // «أجلت المحكمة القضية إلى جلسة الاثنين» in a Monday article: a sitting put off is
+            // after the decision, which is not after the article — the coming Monday, not today
+            None if matches!(cue, Some(Cue { kind: CueKind::Destination, .. })) && prefer == Prefer::Future && s.weekday.is_some() && s.day.is_none() && s.month.is_none() && s.shift.is_none() && s.direction.is_none() && s.hour.is_none() => {
+                Reference { date: add_days(r.date, 1), time: None, tz: reference.tz }
+            }
             None => r,
         };
         let (prefer, r) = match &pair {

@@ -217,6 +217,8 @@ fn a_court_or_a_judge_postponing_to_a_bare_weekday_looks_ahead() {
     assert_eq!(value("أجل المجلس التصويت على القانون إلى الأربعاء.", "الأربعاء", "2024-05-10"), "2024-05-15");
     // a long object: the chamber, its court, the case
     assert_eq!(value("أجلت غرفة الجنايات بمحكمة الاستئناف النظر في الملف إلى جلسة الخميس.", "الخميس", "2024-05-12"), "2024-05-16");
+    // put off to the weekday of the article's own day: the coming one (Monday 13 May 2024)
+    assert_eq!(value("أجلت المحكمة النظر في القضية إلى جلسة الاثنين.", "الاثنين", "2024-05-13"), "2024-05-20");
     // «من أجل» is 'for the sake of', «لأجل» too: no postponement
     assert_eq!(value("اجتمع الوزراء من أجل النظر في الملف إلى الأربعاء.", "الأربعاء", "2024-05-10"), "2024-05-08");
 }

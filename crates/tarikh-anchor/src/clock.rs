@@ -252,7 +252,7 @@ pub(crate) fn times_take_their_day(grammar: &Grammar, mentions: &[&Mention], tim
     }
     clocks_take_the_part_of_day_after_them(mentions, timexes, text, tz);
     ranges_share_their_end(mentions, timexes, text, tz);
-    second_ends_follow_the_first(mentions, timexes, text, tz, &dayless);
+    second_ends_follow_the_first(grammar, mentions, timexes, text, sentences, tz, &dayless);
     advice_over_hours_is_daily(grammar, mentions, timexes, text, sentences, &dayless);
     runs_of_clock_times_roll_over_midnight(mentions, timexes, tz);
 }
@@ -280,7 +280,8 @@ fn clock_minutes(value: &str) -> Option<u32> {
 /// Daily hours (`XXXX-XX-XXT…`) only change their clock. A second end already after its first
 /// (on a later day of a range of days, or in order) is left alone, and so is one with a day of
 /// its own.
-fn second_ends_follow_the_first(mentions: &[&Mention], timexes: &mut [Timex], text: &str, tz: chrono_tz::Tz, dayless: &[bool]) {
+#[allow(clippy::too_many_arguments)]
+fn second_ends_follow_the_first(grammar: &Grammar, mentions: &[&Mention], timexes: &mut [Timex], text: &str, sentences: &[Range<usize>], tz: chrono_tz::Tz, dayless: &[bool]) {
     const ANY_DAY: &str = "XXXX-XX-XXT";
     for i in 0..timexes.len().saturating_sub(1) {
         let (Some(first), Some(second)) = (mentions.get(i), mentions.get(i + 1)) else { continue };
@@ -319,7 +320,12 @@ fn second_ends_follow_the_first(mentions: &[&Mention], timexes: &mut [Timex], te
             Some(c) => (c, false),
             None => (candidates[0], true),
         };
-        if next_day && dayless.get(i).copied().unwrap_or(false) && dayless.get(i + 1).copied().unwrap_or(false) {
+        // (not when the sentence names the day after the hours, «نظم الحفل من 10 إلى 12 ليلا مساء
+        // أمس», nor when a perfect verb right before tells the night as one that happened)
+        let sentence = sentences.iter().find(|r| r.start <= first.matched.start && first.matched.start < r.end).cloned().unwrap_or(0..text.len());
+        let day_after = timexes[i + 2..].iter().take_while(|t| t.byte_range.start < sentence.end).any(|t| day_of(t).is_some() || t.value.get(..10).is_some_and(|d| ymd(d).is_some()));
+        let once = told_as_once(grammar, text.get(sentence.start.min(first.matched.start)..first.matched.start).unwrap_or(""));
+        if next_day && !day_after && !once && dayless.get(i).copied().unwrap_or(false) && dayless.get(i + 1).copied().unwrap_or(false) {
             // A night range told on no day: the nightly hours.
             for k in [i, i + 1] {
                 if let Some(v) = undated(&timexes[k].value) {
@@ -363,7 +369,8 @@ fn advice_over_hours_is_daily(grammar: &Grammar, mentions: &[&Mention], timexes:
             let b = w.strip_prefix(['و', 'ف']).filter(|b| b.chars().nth(2).is_some()).unwrap_or(w);
             crate::governor::in_table(grammar, "advising_words", b)
         });
-        if !advised {
+        let day_after = timexes[i + 2..].iter().take_while(|t| t.byte_range.start < sentence.end).any(|t| t.value.get(..10).is_some_and(|d| ymd(d).is_some()));
+        if !advised || day_after {
             continue;
         }
         for k in [i, i + 1] {
@@ -851,6 +858,9 @@ mod tests {
         let text = "يستمر الحظر من الثامنة حتى السادسة صباحا.";
         assert_eq!(value_of(text, "2024-05-12", "الثامنة"), ("SET".into(), "XXXX-XX-XXT20:00".into()));
         assert_eq!(value_of(text, "2024-05-12", "السادسة صباحا"), ("SET".into(), "XXXX-XX-XXT06:00".into()));
+        // the day named after the hours, or a perfect telling the night once: that night's hours
+        assert_eq!(value_of("نظم الحفل من 10 إلى 12 ليلا مساء أمس.", "2024-05-12", "12 ليلا").0, "TIME");
+        assert_eq!(value_of("نظم الحفل من العاشرة حتى الخامسة صباحا.", "2024-05-12", "الخامسة صباحا"), ("TIME".into(), "2024-05-13T05:00".into()));
         // a night range on a stated day keeps the day
         assert_eq!(value_of("استمر القصف أمس من العاشرة مساء حتى الخامسة صباحا.", "2024-05-08", "الخامسة صباحا").1, "2024-05-08T05:00");
     }

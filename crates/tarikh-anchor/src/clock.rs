@@ -356,7 +356,8 @@ fn second_ends_follow_the_first(grammar: &Grammar, mentions: &[&Mention], timexe
 /// day, in a sentence holding a word of the grammar's word table `advising_words` before it.
 fn advice_over_hours_is_daily(grammar: &Grammar, mentions: &[&Mention], timexes: &mut [Timex], text: &str, sentences: &[Range<usize>], dayless: &[bool]) {
     for i in 0..timexes.len().saturating_sub(1) {
-        if !(dayless.get(i).copied().unwrap_or(false) && dayless.get(i + 1).copied().unwrap_or(false)) || !in_a_clock_range_as_its_start(mentions, timexes, text, i) {
+        let both_dayless = dayless.get(i).copied().unwrap_or(false) && dayless.get(i + 1).copied().unwrap_or(false);
+        if !both_dayless || !in_a_clock_range_as_its_start(mentions, timexes, text, i) {
             continue;
         }
         if timexes[i].kind != TimexType::Time || timexes[i + 1].kind != TimexType::Time {

@@ -625,7 +625,7 @@ fn destination_of_postponement<'t>(text: &'t str, before: &WordsBefore<'t>, from
     // («من أجل» is 'for the sake of': read back, «أجل» comes before its «من»)
     let verb = (0..back.len().min(10)).find(|&k| postpones(back[k]) && !(bare(back[k]) == "اجل" && back.get(k + 1).is_some_and(|p| bare(p) == "من")))?;
     // («وكانت هيئة المحكمة قررت في جلسة سابقة تأجيل القضية»: the decision told before it)
-    if back.iter().skip(verb + 1).take(8).any(|w| matches!(bare(*w), "كان" | "كانت" | "كانوا" | "قد" | "لقد")) {
+    if back.iter().skip(verb + 1).take(8).any(|w| matches!(bare(w), "كان" | "كانت" | "كانوا" | "قد" | "لقد")) {
         return None;
     }
     Some(Cue { prefer: Some(Prefer::Future), word: closer, kind: CueKind::Destination })

@@ -285,6 +285,10 @@ pub(crate) fn nominal_headline_ahead<'t>(grammar: &Grammar, text: &'t str, sente
     if definite(b) || !(has_stem(b, stems_of("starting_nouns")) || has_stem(b, stems_of("planned_stems"))) {
         return None;
     }
+    // «إطلاق سراح»، «إطلاق نار»: a release or a shooting, told when it happened
+    if b.starts_with("اطلاق") && before.get(1).is_some_and(|w| matches!(bare(w), "سراح" | "نار" | "النار" | "الرصاص" | "رصاص" | "صاروخ" | "صواريخ" | "قذائف" | "قذيفه")) {
+        return None;
+    }
     if before.iter().any(|w| tells_past(grammar, w) || imperfect_verb(grammar, bare(w)) || is_future_verb(bare(w))) {
         return None;
     }

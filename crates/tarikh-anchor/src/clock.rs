@@ -135,6 +135,9 @@ pub(crate) fn times_take_their_day(grammar: &Grammar, mentions: &[&Mention], tim
     // The first end of a range of hours moved to the first day of a range of days, and the last
     // day, which the second end keeps.
     let mut moved_start: Option<(usize, NaiveDate)> = None;
+    // The times that found no day, neither in their sentence nor in the one before (they keep
+    // the publication day they were resolved against).
+    let mut dayless = vec![false; timexes.len()];
     for i in 0..timexes.len() {
         let Some(m) = mentions.get(i) else { continue };
         if !names_no_day(m.kind, &m.semantics) || timexes[i].kind != TimexType::Time {
@@ -176,8 +179,14 @@ pub(crate) fn times_take_their_day(grammar: &Grammar, mentions: &[&Mention], tim
         // else the day the sentence before it ended on (see `day_of_the_sentence_before`).
         let in_sentence = (0..i).rev().take_while(|&j| timexes[j].byte_range.start >= sentence.start).find(|&j| day_of(&timexes[j]).is_some() || is_day_range(&timexes[j]));
         let Some(j) = in_sentence.or_else(|| day_of_the_sentence_before(timexes, i, sentence.start, sentences, text)) else {
+            dayless[i] = true;
             continue;
         };
+        // (a time that takes its day from a time that found none has none either: the second end
+        // of a range of hours told on no day)
+        if dayless[j] {
+            dayless[i] = true;
+        }
         let (prev, this) = (&timexes[j], &timexes[i]);
         // A list or a range of days: the time holds on each of them. (A range of days written as
         // two expressions, «من 5 إلى 7 مايو», ends with its last member.)
@@ -243,7 +252,135 @@ pub(crate) fn times_take_their_day(grammar: &Grammar, mentions: &[&Mention], tim
     }
     clocks_take_the_part_of_day_after_them(mentions, timexes, text, tz);
     ranges_share_their_end(mentions, timexes, text, tz);
+    second_ends_follow_the_first(grammar, mentions, timexes, text, sentences, tz, &dayless);
+    advice_over_hours_is_daily(grammar, mentions, timexes, text, sentences, &dayless);
     runs_of_clock_times_roll_over_midnight(mentions, timexes, tz);
+}
+
+/// The clock (hours and minutes) of a value that carries one (`2024-05-12T14:00`,
+/// `XXXX-XX-XXT06:00`), in minutes after midnight.
+fn clock_minutes(value: &str) -> Option<u32> {
+    let b = value.as_bytes();
+    if b.len() < 16 || b[10] != b'T' || b[13] != b':' {
+        return None;
+    }
+    let (h, m) = (value.get(11..13)?.parse::<u32>().ok()?, value.get(14..16)?.parse::<u32>().ok()?);
+    (h < 24 && m < 60).then_some(h * 60 + m)
+}
+
+/// The second end of a range of clock times comes after its first (a range runs forward):
+/// - a bare hour («من الساعة العاشرة إلى الساعة الثانية»: a working or opening window) is the
+///   first time after the start that a clock shows it, so 14:00, not 02:00 before the start;
+/// - an end read before the start, on the start's day («من الثامنة مساء حتى السادسة صباحا»)
+///   closes the night: it is on the next morning. With no day anywhere (both ends on the
+///   publication day only because nothing else was said), a night range is the nightly hours of
+///   a curfew or a shift, on no particular day: both ends become `XXXX-XX-XXT20:00` /
+///   `XXXX-XX-XXT06:00` (the gold's convention for hours on no day).
+///
+/// Daily hours (`XXXX-XX-XXT…`) only change their clock. A second end already after its first
+/// (on a later day of a range of days, or in order) is left alone, and so is one with a day of
+/// its own.
+#[allow(clippy::too_many_arguments)]
+fn second_ends_follow_the_first(grammar: &Grammar, mentions: &[&Mention], timexes: &mut [Timex], text: &str, sentences: &[Range<usize>], tz: chrono_tz::Tz, dayless: &[bool]) {
+    const ANY_DAY: &str = "XXXX-XX-XXT";
+    for i in 0..timexes.len().saturating_sub(1) {
+        let (Some(first), Some(second)) = (mentions.get(i), mentions.get(i + 1)) else { continue };
+        let is_clock = |m: &Mention| m.kind == MentionType::Time && m.semantics.hour.is_some();
+        if !is_clock(first) || !is_clock(second) || !names_no_day(second.kind, &second.semantics) {
+            continue;
+        }
+        if !text.get(first.matched.end..second.matched.start).is_some_and(range_joint) {
+            continue;
+        }
+        let (Some(from), Some(to)) = (clock_minutes(&timexes[i].value), clock_minutes(&timexes[i + 1].value)) else { continue };
+        let daily = timexes[i].value.starts_with(ANY_DAY) && timexes[i + 1].value.starts_with(ANY_DAY);
+        let s = &second.semantics;
+        let bare = s.part_of_day.is_none() && s.hour.is_some_and(|h| (1..=12).contains(&h)) && !on_a_24_hour_clock(&text[second.matched.clone()]);
+        // The clock the second end shows, read forward from the first: a bare hour in the half of
+        // the day that comes first after the start.
+        let minute = to % 60;
+        let forward = |clock: u32| clock > from;
+        let candidates: Vec<u32> = if bare { s.hour.map(|h| h % 12 * 60 + minute).into_iter().flat_map(|c| [c, c + 12 * 60]).collect() } else { vec![to] };
+        let after = candidates.iter().copied().find(|&c| forward(c));
+        if daily {
+            if to > from {
+                continue;
+            }
+            if let Some(clock) = after {
+                timexes[i + 1].value = format!("{ANY_DAY}{:02}:{:02}", clock / 60, clock % 60);
+            }
+            continue;
+        }
+        let (Some(first_iv), Some(second_iv)) = (timexes[i].interval, timexes[i + 1].interval) else { continue };
+        let (start, end) = (first_iv.start.with_timezone(&tz).naive_local(), second_iv.start.with_timezone(&tz).naive_local());
+        if end > start || end.date() != start.date() {
+            continue;
+        }
+        let (clock, next_day) = match after {
+            Some(c) => (c, false),
+            None => (candidates[0], true),
+        };
+        // (not when the sentence names the day after the hours, «نظم الحفل من 10 إلى 12 ليلا مساء
+        // أمس», nor when a perfect verb right before tells the night as one that happened)
+        let sentence = sentences.iter().find(|r| r.start <= first.matched.start && first.matched.start < r.end).cloned().unwrap_or(0..text.len());
+        let day_after = timexes[i + 2..].iter().take_while(|t| t.byte_range.start < sentence.end).any(|t| day_of(t).is_some() || t.value.get(..10).is_some_and(|d| ymd(d).is_some()));
+        let once = told_as_once(grammar, text.get(sentence.start.min(first.matched.start)..first.matched.start).unwrap_or(""));
+        if next_day && !day_after && !once && dayless.get(i).copied().unwrap_or(false) && dayless.get(i + 1).copied().unwrap_or(false) {
+            // A night range told on no day: the nightly hours.
+            for k in [i, i + 1] {
+                if let Some(v) = undated(&timexes[k].value) {
+                    let t = &mut timexes[k];
+                    (t.value, t.kind, t.interval, t.anchor) = (v, TimexType::Set, None, AnchorKind::Explicit);
+                }
+            }
+            continue;
+        }
+        let day = if next_day { add_days(start.date(), 1) } else { start.date() };
+        let mut sem = s.clone();
+        if bare {
+            sem.hour = Some(clock / 60);
+        }
+        let Some(res) = resolve(second.kind, &sem, &Reference { date: day, time: None, tz }, Prefer::Future) else { continue };
+        if clock_minutes(&res.value) != Some(clock) || !res.value.starts_with(&day.format("%Y-%m-%d").to_string()) {
+            continue;
+        }
+        let t = &mut timexes[i + 1];
+        (t.value, t.interval, t.anchor) = (res.value, res.interval, AnchorKind::Narrative);
+    }
+}
+
+/// Advice over a range of hours that names no day («ينصح بعدم الخروج من الحادية عشرة صباحا
+/// حتى الرابعة عصرا»، «تنصح الوزارة بتجنب التعرض للشمس بين الساعة 11 و16»): heat-wave and
+/// health advice holds every day it lasts, a daily window on no particular day
+/// (`XXXX-XX-XXT11:00`), as a curfew's hours are. Only a range of clock times whose ends found no
+/// day, in a sentence holding a word of the grammar's word table `advising_words` before it.
+fn advice_over_hours_is_daily(grammar: &Grammar, mentions: &[&Mention], timexes: &mut [Timex], text: &str, sentences: &[Range<usize>], dayless: &[bool]) {
+    for i in 0..timexes.len().saturating_sub(1) {
+        let both_dayless = dayless.get(i).copied().unwrap_or(false) && dayless.get(i + 1).copied().unwrap_or(false);
+        if !both_dayless || !in_a_clock_range_as_its_start(mentions, timexes, text, i) {
+            continue;
+        }
+        if timexes[i].kind != TimexType::Time || timexes[i + 1].kind != TimexType::Time {
+            continue;
+        }
+        let at = timexes[i].byte_range.start;
+        let sentence = sentences.iter().find(|r| r.start <= at && at < r.end).cloned().unwrap_or(0..text.len());
+        let head = text.get(sentence.start..at).unwrap_or("");
+        let advised = head.split(|c: char| !tarikh_text::is_word_char(c)).filter(|w| !w.is_empty()).any(|w| {
+            let b = w.strip_prefix(['و', 'ف']).filter(|b| b.chars().nth(2).is_some()).unwrap_or(w);
+            crate::governor::in_table(grammar, "advising_words", b)
+        });
+        let day_after = timexes[i + 2..].iter().take_while(|t| t.byte_range.start < sentence.end).any(|t| t.value.get(..10).is_some_and(|d| ymd(d).is_some()));
+        if !advised || day_after {
+            continue;
+        }
+        for k in [i, i + 1] {
+            if let Some(v) = undated(&timexes[k].value) {
+                let t = &mut timexes[k];
+                (t.value, t.kind, t.interval, t.anchor) = (v, TimexType::Set, None, AnchorKind::Explicit);
+            }
+        }
+    }
 }
 
 /// Is clock time `i` one end of a range of clock times («من الساعة التاسعة صباحا إلى الثالثة»,
@@ -662,12 +799,15 @@ mod tests {
 
     #[test]
     fn a_range_of_hours_into_the_morning_starts_the_evening_before() {
-        // Curfews and night shifts: the bare first hour, not before the morning end, is in the evening.
+        // Curfews and night shifts: the bare first hour, not before the morning end, is in the
+        // evening (told on no day, the nightly hours: on no particular day).
         let v = value_of("يستمر الحظر من الثامنة حتى السادسة صباحا.", "2023-05-17", "الثامنة");
-        assert_eq!(v.1, "2023-05-17T20:00");
-        assert_eq!(value_of("تستمر المناوبة من العاشرة حتى الخامسة فجرا.", "2023-05-17", "العاشرة").1, "2023-05-17T22:00");
-        assert_eq!(value_of("يستمر الحظر من 8 حتى 6 صباحا.", "2023-05-17", "8").1, "2023-05-17T20:00");
-        assert_eq!(value_of("تستمر المناوبة من السابعة حتى السابعة صباحا.", "2023-05-17", "السابعة").1, "2023-05-17T19:00");
+        assert_eq!(v.1, "XXXX-XX-XXT20:00");
+        assert_eq!(value_of("تستمر المناوبة من العاشرة حتى الخامسة فجرا.", "2023-05-17", "العاشرة").1, "XXXX-XX-XXT22:00");
+        assert_eq!(value_of("يستمر الحظر من 8 حتى 6 صباحا.", "2023-05-17", "8").1, "XXXX-XX-XXT20:00");
+        assert_eq!(value_of("تستمر المناوبة من السابعة حتى السابعة صباحا.", "2023-05-17", "السابعة").1, "XXXX-XX-XXT19:00");
+        // on a stated day, the evening of that day
+        assert_eq!(value_of("يستمر الحظر يوم الخميس من الثامنة حتى السادسة صباحا.", "2023-05-17", "الثامنة").1, "2023-05-18T20:00");
         // on a narrated evening: that evening; on a daily schedule: no day
         let text = "تواصل القصف مساء أمس من العاشرة حتى الثانية فجرا.";
         assert_eq!(value_of(text, "2023-05-17", "العاشرة").1, "2023-05-16T22:00");
@@ -695,5 +835,44 @@ mod tests {
     fn the_same_instant_in_another_zone_takes_its_own_day() {
         let v = value_of("بدأت الهدنة الساعة الواحدة صباح اليوم الجمعة بالتوقيت المحلي (23:00 بتوقيت غرينتش)", "2023-04-21", "23:00 بتوقيت غرينتش");
         assert_eq!(v.1, "2023-04-20T23:00");
+    }
+
+    #[test]
+    fn a_bare_second_hour_is_the_first_after_the_start() {
+        // a working or opening window: two in the afternoon, not two in the night before ten
+        assert_eq!(value_of("تفتح المكاتب من الساعة العاشرة إلى الساعة الثانية.", "2024-05-12", "الساعة الثانية").1, "2024-05-12T14:00");
+        assert_eq!(value_of("قطع التيار الكهربائي أمس من الساعة العاشرة إلى الساعة الثانية.", "2024-05-08", "الساعة الثانية").1, "2024-05-07T14:00");
+        // daily hours change their clock only
+        assert_eq!(value_of("ساعات العمل في المراكز من الساعة العاشرة إلى الساعة الرابعة.", "2024-05-08", "الساعة الرابعة"), ("SET".into(), "XXXX-XX-XXT16:00".into()));
+        // after an evening start the bare hour is in the night that follows
+        assert_eq!(value_of("استمر القصف أمس من الساعة العاشرة ليلا إلى الساعة الثانية.", "2024-05-08", "الساعة الثانية").1, "2024-05-08T02:00");
+        // a range already in order is left alone
+        assert_eq!(value_of("تفتح المكاتب من الساعة الثامنة إلى الساعة العاشرة.", "2024-05-12", "الساعة العاشرة").1, "2024-05-12T10:00");
+    }
+
+    #[test]
+    fn the_end_of_a_night_range_is_the_next_morning() {
+        let text = "يستمر حظر التجول يوم الخميس من الثامنة مساء حتى السادسة صباحا.";
+        assert_eq!(value_of(text, "2024-05-12", "الثامنة مساء").1, "2024-05-09T20:00");
+        assert_eq!(value_of(text, "2024-05-12", "السادسة صباحا").1, "2024-05-10T06:00");
+        // told on no day, a night range is the nightly hours: on no particular day
+        let text = "يستمر الحظر من الثامنة حتى السادسة صباحا.";
+        assert_eq!(value_of(text, "2024-05-12", "الثامنة"), ("SET".into(), "XXXX-XX-XXT20:00".into()));
+        assert_eq!(value_of(text, "2024-05-12", "السادسة صباحا"), ("SET".into(), "XXXX-XX-XXT06:00".into()));
+        // the day named after the hours, or a perfect telling the night once: that night's hours
+        assert_eq!(value_of("نظم الحفل من 10 إلى 12 ليلا مساء أمس.", "2024-05-12", "12 ليلا").0, "TIME");
+        assert_eq!(value_of("نظم الحفل من العاشرة حتى الخامسة صباحا.", "2024-05-12", "الخامسة صباحا"), ("TIME".into(), "2024-05-13T05:00".into()));
+        // a night range on a stated day keeps the day
+        assert_eq!(value_of("استمر القصف أمس من العاشرة مساء حتى الخامسة صباحا.", "2024-05-08", "الخامسة صباحا").1, "2024-05-08T05:00");
+    }
+
+    #[test]
+    fn advice_over_hours_with_no_day_is_a_daily_window() {
+        let text = "ينصح بعدم الخروج من الحادية عشرة صباحا حتى الرابعة عصرا.";
+        assert_eq!(value_of(text, "2024-07-10", "الحادية عشرة صباحا"), ("SET".into(), "XXXX-XX-XXT11:00".into()));
+        assert_eq!(value_of(text, "2024-07-10", "الرابعة عصرا"), ("SET".into(), "XXXX-XX-XXT16:00".into()));
+        // on a stated day, or with no advice, one day's hours
+        assert_eq!(value_of("ينصح بعدم الخروج غدا من الحادية عشرة صباحا حتى الرابعة عصرا.", "2024-07-10", "الرابعة عصرا").1, "2024-07-11T16:00");
+        assert_eq!(value_of("أغلقت المحلات من الحادية عشرة صباحا حتى الرابعة عصرا.", "2024-07-10", "الرابعة عصرا").1, "2024-07-10T16:00");
     }
 }

@@ -254,6 +254,10 @@ pub(crate) fn tense_cue_found<'t>(grammar: &Grammar, text: &'t str, clause: Rang
         if let Some(verb) = crate::governor::decided_thing(grammar, text, &clause_words, sentence.end, at.clone()) {
             return Some(Cue { prefer: Some(Prefer::Nearest), word: verb, kind: CueKind::Decided });
         }
+        // «انطلاق امتحانات البكالوريا الثلاثاء»: a nominal headline announcing a start ahead
+        if let Some(noun) = crate::governor::nominal_headline_ahead(grammar, text, sentence.clone(), at.clone()) {
+            return Some(Cue { prefer: Some(Prefer::Future), word: noun, kind: CueKind::SpanAhead });
+        }
     }
     // A complementiser (أن، إن، بأن، لأن) opens a clause of its own: a past verb before it
     // ("قررت أن يوم غد الجمعة هو …") dates the report, not what is reported, so past cues beyond it
@@ -274,6 +278,14 @@ pub(crate) fn tense_cue_found<'t>(grammar: &Grammar, text: &'t str, clause: Rang
             i += 1;
             let b = bare(w);
             if complementiser(w, b) {
+                // «سبق أن»، «وسبق للوزير أن»: 'had already' — the clause after it tells what
+                // happened before, past (not a reported clause the verb before dates)
+                let (p1, p2) = (before.get_from(from, i), before.get_from(from, i + 1));
+                let earlier = |x: Option<&'t str>| x.is_some_and(|x| matches!(bare(x), "سبق" | "سبقت"));
+                if !crossed.get() && (earlier(p1) || (p1.is_some_and(|x| bare(x).starts_with('ل')) && earlier(p2))) {
+                    let word = if earlier(p1) { p1 } else { p2 };
+                    return Ok(Cue { prefer: Some(Prefer::Past), word: word.unwrap_or(w), kind: CueKind::Before });
+                }
                 crossed.set(true);
                 nearer = w;
                 continue;
@@ -549,9 +561,14 @@ fn announces_start(grammar: &Grammar, text: &str, verb: &str, verb_at: usize, at
     })
 }
 
-/// Is `word` a verb or verbal noun of a postponement or an extension («تأجيل»، «بتمديد»، «أرجأت»)?
+/// Is `word` a verb or verbal noun of a postponement or an extension («تأجيل»، «بتمديد»، «أرجأت»،
+/// «وأجل القاضي»)? The bare «أجل» only as a word of its own: with ل it is «لأجل» ('for the sake
+/// of'); after «من» («من أجل») the caller leaves it out.
 fn postpones(word: &str) -> bool {
     let w = bare(word);
+    if w == "اجل" {
+        return true;
+    }
     let w = w.strip_prefix('ب').or_else(|| w.strip_prefix('ل')).filter(|r| r.chars().nth(3).is_some()).unwrap_or(w);
     ["تاجيل", "التاجيل", "تمديد", "التمديد", "ارجاء", "الارجاء"].iter().any(|stem| w.starts_with(stem)) || POSTPONING_VERBS.contains(&w)
 }
@@ -596,13 +613,27 @@ fn destination_of_postponement<'t>(text: &'t str, before: &WordsBefore<'t>, from
     if !matches!(bare(closer), "الي" | "حتي" | "لغايه") {
         return None;
     }
-    words.by_ref().take(6).find(|w| postpones(w))?;
+    // (a court's object may be long: «أجلت غرفة الجنايات بمحكمة الاستئناف النظر في الملف إلى
+    // جلسة الخميس»; the clause bounds the reach)
+    let back: Vec<&str> = words.take(10 + 8).collect();
+    // «مددت البلدية ساعات فتح الأسواق من 5 إلى 7 مساء السبت»: the end of a range of hours or
+    // counts opened by «من» just before, not the new date of what is put off or extended
+    let hour_or_count = |w: &str| w.chars().all(|c| c.is_ascii_digit() || ('\u{660}'..='\u{669}').contains(&c) || c == ':') || ORDINAL_HOURS.contains(&w);
+    if back.first().is_some_and(|w| hour_or_count(bare(w))) && back.get(1).is_some_and(|w| bare(w) == "من") {
+        return None;
+    }
+    // («من أجل» is 'for the sake of': read back, «أجل» comes before its «من»)
+    let verb = (0..back.len().min(10)).find(|&k| postpones(back[k]) && !(bare(back[k]) == "اجل" && back.get(k + 1).is_some_and(|p| bare(p) == "من")))?;
     // («وكانت هيئة المحكمة قررت في جلسة سابقة تأجيل القضية»: the decision told before it)
-    if words.take(8).any(|w| matches!(bare(w), "كان" | "كانت" | "كانوا" | "قد" | "لقد")) {
+    if back.iter().skip(verb + 1).take(8).any(|w| matches!(bare(w), "كان" | "كانت" | "كانوا" | "قد" | "لقد")) {
         return None;
     }
     Some(Cue { prefer: Some(Prefer::Future), word: closer, kind: CueKind::Destination })
 }
+
+/// Hour words of the clock, as normalised text writes them (الخامسة → الخامسه): a range of hours
+/// «من الخامسة إلى السابعة» is no postponement's destination.
+const ORDINAL_HOURS: &[&str] = &["الواحده", "الثانيه", "الثالثه", "الرابعه", "الخامسه", "السادسه", "السابعه", "الثامنه", "التاسعه", "العاشره", "عشره"];
 
 /// How many days after `r`'s day the reading of `sem` preferring `prefer` starts.
 fn days_ahead(kind: MentionType, sem: &Semantics, r: &Reference, prefer: Prefer) -> Option<i64> {
@@ -1065,6 +1096,9 @@ pub(crate) fn anchor_traced(
         };
         let prefer = match cue {
             Some(Cue { kind: CueKind::Decided, .. }) => crate::governor::lean_ahead(m.semantics.weekday, reference.date),
+            // «سيتم إغلاق الطريق ابتداء من الثلاثاء»: a سـ verb (or a future cue) says the span is
+            // still to come, so even the weekday of the day before the article is next week's
+            Some(Cue { kind: CueKind::SpanAhead, word, .. }) if is_future_verb(bare(word)) || grammar.cue(bare(word)) == Some(Direction::Future) => Prefer::Future,
             Some(Cue { kind: CueKind::SpanAhead, .. }) => crate::governor::ahead_unless_yesterday(m.semantics.weekday, reference.date),
             Some(Cue { kind: CueKind::Imperfect, word, .. }) if crate::governor::present_lead(grammar, text, sentence_start..sentence_end, word.as_ptr() as usize - text.as_ptr() as usize, m.matched.clone()) => {
                 crate::governor::ahead_unless_yesterday(m.semantics.weekday, reference.date)
@@ -1112,6 +1146,11 @@ pub(crate) fn anchor_traced(
             // «تمهيدا لعيد الأضحى العام المقبل»: the first one after this year
             None if matches!(cue, Some(Cue { kind: CueKind::Awaited, .. })) && next_said(text, m.range.end, clause_end) == Some(true) => {
                 Reference { date: NaiveDate::from_ymd_opt(chrono::Datelike::year(&r.date), 12, 31).unwrap_or(r.date), time: None, tz: reference.tz }
+            }
+            // «أجلت المحكمة القضية إلى جلسة الاثنين» in a Monday article: a sitting put off is
+            // after the decision, which is not after the article — the coming Monday, not today
+            None if matches!(cue, Some(Cue { kind: CueKind::Destination, .. })) && prefer == Prefer::Future && s.weekday.is_some() && s.day.is_none() && s.month.is_none() && s.shift.is_none() && s.direction.is_none() && s.hour.is_none() => {
+                Reference { date: add_days(r.date, 1), time: None, tz: reference.tz }
             }
             None => r,
         };
@@ -1512,9 +1551,12 @@ fn range_ends_follow_their_start(mentions: &[&Mention], timexes: &mut [Timex], t
             continue;
         }
         let start = iv.start.date_naive();
-        let day = (1..=7).map(|k| add_days(start, k)).find(|d| iso_weekday(*d) == w).unwrap_or(start);
         let Some(old) = this.interval else { continue };
         let old_day = old.start.date_naive();
+        // A time on the weekday («من 5 إلى 7 مساء الأحد») may end on the start's own day, when it
+        // comes after the start; a whole day («من الأحد إلى الأحد») ends a week on at the nearest.
+        let after_the_start = |d: NaiveDate| this.kind == TimexType::Time && old.start.naive_local() + (d - old_day) > iv.start.naive_local();
+        let day = (0..=7).map(|k| add_days(start, k)).find(|d| iso_weekday(*d) == w && (*d > start || after_the_start(*d))).unwrap_or(start);
         if old_day == day {
             continue;
         }

@@ -38,6 +38,7 @@ pub const WORD_TABLES: &[&str] = &[
     "starting_from",
     "applying_verbs",
     "past_auxiliaries",
+    "advising_words",
 ];
 
 /// Is `word` (normalised) in the grammar's word table `table`?
@@ -227,17 +228,7 @@ pub(crate) fn verbless_span_ahead<'t>(grammar: &Grammar, text: &'t str, sentence
     if first.chars().count() == 3 && !first.starts_with(['ي', 'ت', 'ن']) {
         return None;
     }
-    let past = |w: &str| {
-        let b = bare(w);
-        // (a relative clause may open with a bare perfect: «الحظر الذي فرض حتى الأحد»)
-        PAST_SIGNS.contains(&b)
-            || RELATIVE_PRONOUNS.contains(&b)
-            || matches!(grammar.cue(b).or_else(|| grammar.cue(w)), Some(Direction::Past))
-            || crate::perfect::looks_perfect(b)
-            || in_table(grammar, crate::perfect::OPENING_PERFECTS, b)
-            || maybe_perfect_feminine(w)
-            || in_table(grammar, "happened_verbs", b)
-    };
+    let past = |w: &str| tells_past(grammar, w);
     if before.iter().any(|w| past(w)) {
         return None;
     }
@@ -250,6 +241,62 @@ pub(crate) fn verbless_span_ahead<'t>(grammar: &Grammar, text: &'t str, sentence
         let end = signal + text.get(signal..).unwrap_or("").find(|c: char| !tarikh_text::is_word_char(c)).unwrap_or(0);
         text.get(signal..end).unwrap_or("")
     }))
+}
+
+/// Does word `w` tell that its clause is past: a past sign («منذ»، «كان»، «لم»، a tally), a
+/// relative pronoun (a relative clause may open with a bare perfect: «الحظر الذي فرض حتى الأحد»),
+/// a past cue, a perfect verb by its form or its table, a verb of what happened?
+fn tells_past(grammar: &Grammar, w: &str) -> bool {
+    let b = bare(w);
+    PAST_SIGNS.contains(&b)
+        || RELATIVE_PRONOUNS.contains(&b)
+        || matches!(grammar.cue(b).or_else(|| grammar.cue(w)), Some(Direction::Past))
+        || crate::perfect::looks_perfect(b)
+        || in_table(grammar, crate::perfect::OPENING_PERFECTS, b)
+        || maybe_perfect_feminine(w)
+        || in_table(grammar, "happened_verbs", b)
+}
+
+/// A nominal headline announcing a start or a planned act with a bare weekday: a verbal noun of
+/// starting (the word table `starting_nouns`: «انطلاق امتحانات البكالوريا الثلاثاء»، «افتتاح
+/// المعرض الدولي للكتاب الخميس») or of something planned (`planned_stems`: «إضراب عام في قطاع
+/// التعليم الاثنين») opening a sentence with no verb, its noun phrase (five words at most) right
+/// before the day. News writes a start or a plan to come so, and a start that happened with a
+/// perfect («انطلقت الامتحانات الثلاثاء»): the day is ahead, the day before the article excepted
+/// (a headline may tell the day before's start in the present). Not with a verb, a past sign, a
+/// number (a tally) or a comma before the day, nor when the words after the day tell it done.
+/// The verbal noun.
+pub(crate) fn nominal_headline_ahead<'t>(grammar: &Grammar, text: &'t str, sentence: Range<usize>, at: Range<usize>) -> Option<&'t str> {
+    if !names_weekday(text, at.clone()) {
+        return None;
+    }
+    let start = sentence.start.min(at.start);
+    let head = text.get(start..at.start).unwrap_or("");
+    if head.chars().any(|c| c.is_ascii_digit() || ('\u{660}'..='\u{669}').contains(&c) || matches!(c, '،' | ',' | ':' | '"' | '«')) {
+        return None;
+    }
+    let before = words(text, start..at.start);
+    if before.len() < 2 || before.len() > 6 {
+        return None;
+    }
+    let noun = before[0];
+    let b = bare(noun);
+    let stems_of = |table: &str| table_words(grammar, table);
+    if definite(b) || !(has_stem(b, stems_of("starting_nouns")) || has_stem(b, stems_of("planned_stems"))) {
+        return None;
+    }
+    // «إطلاق سراح»، «إطلاق نار»: a release or a shooting, told when it happened
+    if b.starts_with("اطلاق") && before.get(1).is_some_and(|w| matches!(bare(w), "سراح" | "نار" | "النار" | "الرصاص" | "رصاص" | "صاروخ" | "صواريخ" | "قذائف" | "قذيفه")) {
+        return None;
+    }
+    if before.iter().any(|w| tells_past(grammar, w) || imperfect_verb(grammar, bare(w)) || is_future_verb(bare(w))) {
+        return None;
+    }
+    let after = at.end.min(sentence.end)..sentence.end;
+    if told_as_done(grammar, text, after.clone()) || words(text, after).iter().any(|w| tells_past(grammar, w)) {
+        return None;
+    }
+    Some(noun)
 }
 
 /// A bare weekday after «من» (or «ابتداء / اعتبارا من»: `from` is the byte where that phrase
@@ -534,13 +581,19 @@ pub(crate) fn new_year(grammar: &Grammar, text: &str, sentence_start: usize, mat
     if date.month() < 11 && !said_ahead {
         return None;
     }
-    let last = words(text, matched.clone()).last().map(|w| bare(w))?;
-    if !matches!(last, "السنه" | "العام") {
-        return None;
-    }
-    let next = text.get(matched.end..).and_then(|rest| rest.split(|c: char| !tarikh_text::is_word_char(c)).find(|w| !w.is_empty()))?;
-    if !matches!(next, "الجديد" | "الجديده") {
-        return None;
+    // «العام» with «الجديد» after it, or inside the match when the grammar takes it in
+    // («خلال العام الجديد» as one expression)
+    let own = words(text, matched.clone());
+    let inside = own.len() >= 2 && matches!(bare(own[own.len() - 1]), "الجديد" | "الجديده") && matches!(bare(own[own.len() - 2]), "السنه" | "العام");
+    if !inside {
+        let last = own.last().map(|w| bare(w))?;
+        if !matches!(last, "السنه" | "العام") {
+            return None;
+        }
+        let next = text.get(matched.end..).and_then(|rest| rest.split(|c: char| !tarikh_text::is_word_char(c)).find(|w| !w.is_empty()))?;
+        if !matches!(next, "الجديد" | "الجديده") {
+            return None;
+        }
     }
     let mut sem = s.clone();
     sem.shift = Some((Unit::Year, 1));
@@ -582,5 +635,29 @@ pub(crate) fn weekday_takes_the_apposed_first(mentions: &[&tarikh_grammar::Menti
         let (value, interval) = (next.value.clone(), next.interval);
         timexes[i].value = value;
         timexes[i].interval = interval;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `new_year` of «العام الجديد» matched whole (as a grammar rule taking «الجديد» in reads it)
+    /// in `text`, published on `date`: the year shift it gives, if any.
+    fn new_year_shift(text: &str, date: &str) -> Option<i32> {
+        let grammar = Grammar::embedded().expect("grammar");
+        let at = text.find("العام الجديد").expect("the phrase");
+        let s = Semantics { shift: Some((Unit::Year, 0)), ..Semantics::default() };
+        let date = NaiveDate::parse_from_str(date, "%Y-%m-%d").unwrap();
+        new_year(&grammar, text, 0, at..at + "العام الجديد".len(), &s, date).and_then(|s| s.shift).map(|(_, n)| n)
+    }
+
+    #[test]
+    fn the_new_year_matched_whole_is_the_coming_one_in_late_december() {
+        assert_eq!(new_year_shift("يتوقع أن يشهد الاقتصاد نموا خلال العام الجديد", "2024-12-28"), Some(1));
+        // early January: the year just begun, which the grammar's own reading gives
+        assert_eq!(new_year_shift("يتوقع أن يشهد الاقتصاد نموا خلال العام الجديد", "2025-01-03"), None);
+        // a past verb before it: the year already begun
+        assert_eq!(new_year_shift("شهدت الأسواق ارتفاعا خلال العام الجديد", "2024-12-28"), None);
     }
 }

@@ -209,3 +209,51 @@ fn a_month_named_alone_after_a_perfect_verb_known_only_by_its_form_keeps_the_nea
     assert_eq!(value("اقترحت الحكومة إجراء الانتخابات في يونيو.", "يونيو", feb), "2024-06");
     assert_eq!(value("تعهدت الحكومة بصرف الرواتب المتأخرة في مارس.", "مارس", feb), "2024-03");
 }
+
+#[test]
+fn a_court_or_a_judge_postponing_to_a_bare_weekday_looks_ahead() {
+    // Friday 10 May 2024: the Wednesday before is the 8th, the one after the 15th.
+    assert_eq!(value("وأجل القاضي الجلسة إلى الأربعاء.", "الأربعاء", "2024-05-10"), "2024-05-15");
+    assert_eq!(value("أجل المجلس التصويت على القانون إلى الأربعاء.", "الأربعاء", "2024-05-10"), "2024-05-15");
+    // a long object: the chamber, its court, the case
+    assert_eq!(value("أجلت غرفة الجنايات بمحكمة الاستئناف النظر في الملف إلى جلسة الخميس.", "الخميس", "2024-05-12"), "2024-05-16");
+    // put off to the weekday of the article's own day: the coming one (Monday 13 May 2024)
+    assert_eq!(value("أجلت المحكمة النظر في القضية إلى جلسة الاثنين.", "الاثنين", "2024-05-13"), "2024-05-20");
+    // «من أجل» is 'for the sake of', «لأجل» too: no postponement
+    assert_eq!(value("اجتمع الوزراء من أجل النظر في الملف إلى الأربعاء.", "الأربعاء", "2024-05-10"), "2024-05-08");
+}
+
+#[test]
+fn a_future_passive_before_a_starting_span_looks_ahead_even_to_the_day_before() {
+    // Wednesday 8 May 2024: «الثلاثاء» is the day before; «سيتم» says the span is still to come.
+    assert_eq!(value("سيتم إغلاق الطريق ابتداء من الثلاثاء.", "الثلاثاء", "2024-05-08"), "2024-05-14");
+    assert_eq!(value("ستتم إعادة فتح المدارس اعتبارا من الثلاثاء.", "الثلاثاء", "2024-05-08"), "2024-05-14");
+    // without «سـ», a verbless span keeps the day before; a perfect keeps the past
+    assert_eq!(value("إغلاق الطريق ابتداء من الثلاثاء.", "الثلاثاء", "2024-05-08"), "2024-05-07");
+    assert_eq!(value("تم إغلاق الطريق ابتداء من الثلاثاء.", "الثلاثاء", "2024-05-08"), "2024-05-07");
+}
+
+#[test]
+fn a_nominal_headline_announcing_a_start_looks_ahead() {
+    // Sunday 12 May 2024: the Thursday before is the 9th, the one after the 16th.
+    assert_eq!(value("افتتاح المعرض الدولي للكتاب الخميس", "الخميس", "2024-05-12"), "2024-05-16");
+    assert_eq!(value("انطلاق امتحانات البكالوريا الخميس", "الخميس", "2024-05-12"), "2024-05-16");
+    assert_eq!(value("إضراب عام في قطاع التعليم الخميس", "الخميس", "2024-05-12"), "2024-05-16");
+    // the day before the article, a result, a verb, a tally: not ahead
+    assert_eq!(value("انطلاق امتحانات البكالوريا السبت", "السبت", "2024-05-12"), "2024-05-11");
+    assert_eq!(value("مقتل ثلاثة أشخاص في حادث سير الخميس", "الخميس", "2024-05-12"), "2024-05-09");
+    assert_eq!(value("انطلقت امتحانات البكالوريا الخميس", "الخميس", "2024-05-12"), "2024-05-09");
+    assert_eq!(value("افتتاح 12 مدرسة جديدة الخميس", "الخميس", "2024-05-12"), "2024-05-09");
+    // a release or a shooting is told when it happened
+    assert_eq!(value("إطلاق سراح الصحفي المعتقل الخميس", "الخميس", "2024-05-12"), "2024-05-09");
+    assert_eq!(value("إطلاق نار على دورية للشرطة الخميس", "الخميس", "2024-05-12"), "2024-05-09");
+}
+
+#[test]
+fn what_had_already_happened_after_sabaqa_an_is_past() {
+    // Friday 10 May 2024: a June named alone is the coming one unless the clause tells it done.
+    assert_eq!(value("وسبق أن اقترحت الحكومة في يونيو إجراء انتخابات مبكرة.", "يونيو", "2024-05-10"), "2023-06");
+    assert_eq!(value("وسبق للحكومة أن اقترحت في يونيو إجراء انتخابات مبكرة.", "يونيو", "2024-05-10"), "2023-06");
+    // without «سبق أن», a proposal names a month still to come
+    assert_eq!(value("اقترحت الحكومة إجراء الانتخابات في يونيو.", "يونيو", "2024-05-10"), "2024-06");
+}

@@ -87,6 +87,10 @@ pub struct EventType {
     /// "by_time" types: two mentions on the same day are one event even without a shared word
     /// (a story rarely has two votes, two campaign ends or two leaks on one day).
     pub same_day_merge: bool,
+    /// "keyed" types: an undated mention joins another article's dated event of its kind only when
+    /// they share a key word besides their heads' (what is decided, by whom), never by its kind
+    /// alone (a day's news tells many decisions).
+    pub keyed_merge: bool,
     /// Mentions of types with the same group may name one real event (a hack seen through its
     /// leak); the group is the type name unless `group` says otherwise.
     pub group: String,
@@ -768,13 +772,14 @@ impl EventLexicon {
             if ev.context_in_trigger && !ev.context_triggers.iter().any(|t| t.get_ref().contains("...") || t.get_ref().contains('…')) {
                 return Err(err(at, format!("event type `{name}` has `context_in_trigger` but no context trigger with a gap (`...`) to hold the context word")));
             }
-            let (strict_merge, same_day_merge) = match ev.merge.as_ref().map(|m| m.get_ref().as_str()) {
-                None | Some("normal") => (false, false),
-                Some("strict") => (true, false),
-                Some("by_time") => (false, true),
+            let (strict_merge, same_day_merge, keyed_merge) = match ev.merge.as_ref().map(|m| m.get_ref().as_str()) {
+                None | Some("normal") => (false, false, false),
+                Some("strict") => (true, false, false),
+                Some("by_time") => (false, true, false),
+                Some("keyed") => (false, false, true),
                 Some(other) => {
                     let at = ev.merge.as_ref().map_or(at, |m| m.span().start);
-                    return Err(err(at, format!("expected merge = \"normal\", \"strict\" or \"by_time\", found `{other}`")));
+                    return Err(err(at, format!("expected merge = \"normal\", \"strict\", \"by_time\" or \"keyed\", found `{other}`")));
                 }
             };
             let group = match ev.group.as_deref().map(str::trim) {
@@ -842,6 +847,7 @@ impl EventLexicon {
                 description: ev.description.clone(),
                 strict_merge,
                 same_day_merge,
+                keyed_merge,
                 group,
                 open_extent,
                 state_extent,

@@ -212,6 +212,9 @@ pub struct EventMention {
     pub strict_merge: bool,
     /// Two mentions of the type on one day are one event (see `EventType::same_day_merge`).
     pub same_day_merge: bool,
+    /// An undated mention joins another article's event of its kind only on a shared key word
+    /// (see `EventType::keyed_merge`).
+    pub keyed_merge: bool,
     /// Merge group: mentions of one group may be one event (the type name unless the lexicon
     /// groups types, as a hack with its leak).
     pub merge_group: String,

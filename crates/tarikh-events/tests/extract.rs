@@ -2708,6 +2708,35 @@ fn an_act_only_asked_for_or_told_as_a_habit_is_no_event() {
     }
 }
 
+#[test]
+fn a_moving_word_stays_the_act_when_what_it_moves_is_another_events_name() {
+    let types = |ev: &DocEvents| ev.mentions.iter().map(|m| (m.trigger.clone(), m.event_type.clone())).collect::<Vec<_>>();
+    // «إرجاء جلسة …» is a postponement phrase, «جلسة المحاكمة» a trial's: both events stand
+    for text in [
+        "قررت المحكمة إرجاء جلسة محاكمة المتهمين إلى الشهر المقبل.",
+        "تم إرجاء جلسة المحاكمة إلى الأسبوع المقبل.",
+    ] {
+        let ev = extract(&doc("d", text, vec![]), &lex());
+        assert!(ev.mentions.iter().any(|m| m.event_type == "postponement" && m.trigger == "إرجاء"), "{text} {:?}", types(&ev));
+        assert!(ev.mentions.iter().any(|m| m.event_type == "trial"), "{text} {:?}", types(&ev));
+    }
+    // must not change: the phrase whole when nothing else claims its object
+    let ev = extract(&doc("d", "أعلن الاتحاد إرجاء موعد المباراة النهائية.", vec![]), &lex());
+    assert!(ev.mentions.iter().any(|m| m.event_type == "postponement" && m.trigger == "إرجاء موعد"), "{:?}", types(&ev));
+}
+
+#[test]
+fn a_thing_put_off_merges_only_on_its_words() {
+    // the vote put off did not happen as it was to: no other article's vote by its kind alone
+    for (text, thing) in [("أرجأ البرلمان التصويت على مشروع القانون.", "التصويت"), ("أعلن الاتحاد تأجيل المباراة إلى موعد لاحق.", "المباراة")] {
+        let ev = extract(&doc("d", text, vec![]), &lex());
+        assert!(mention_of(&ev, thing).strict_merge, "{text} {:?}", ev.mentions);
+    }
+    // must not change: the same thing held
+    let ev = extract(&doc("d", "لعب المنتخب المباراة النهائية.", vec![]), &lex());
+    assert!(!mention_of(&ev, "المباراة").strict_merge, "{:?}", ev.mentions);
+}
+
 /// The mention whose trigger starts with `word`.
 fn mention_of<'a>(ev: &'a DocEvents, word: &str) -> &'a tarikh_events::EventMention {
     ev.mentions.iter().find(|m| m.trigger.starts_with(word)).unwrap_or_else(|| panic!("no mention `{word}…` in {:?}", ev.mentions.iter().map(|m| &m.trigger).collect::<Vec<_>>()))

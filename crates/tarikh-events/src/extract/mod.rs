@@ -96,6 +96,14 @@ pub fn extract(doc: &AnchoredDocument, lexicon: &EventLexicon) -> DocEvents {
             m.role = crate::MentionRole::Attribution;
         }
     }
+    // the thing an institution puts off («أرجأ البرلمان التصويت على مشروع القانون»، «تأجيل
+    // المباراة») did not happen as it was to: it is the same event as another article's only if
+    // their words agree, never by its kind alone (a postponed vote is no budget passed)
+    for (m, d) in mentions.iter_mut().zip(&drafts) {
+        if time::moving_before(&cx, d).is_some() {
+            m.strict_merge = true;
+        }
+    }
     told_as_past(&cx, &drafts, &complement, &mut mentions);
     planned_ends(&cx, &drafts, &mut mentions);
     // (last: the rules above read a bare verb's label as the verb alone)

@@ -157,6 +157,11 @@ pub struct EventType {
     /// streets when a quake is felt): an undated mention in a sentence that names one of them
     /// begins right after it (see `tarikh_events::REACTION_WINDOW_SECONDS`); empty for most types.
     pub reacts_to: Vec<String>,
+    /// Types of the happenings this one is an authority's answer to (a mourning declared for a
+    /// quake's dead, an inquiry opened into a fire): an undated mention told after one of them in
+    /// its sentence, in a clause of its own joined by «و» or «ثم», comes after it (no window:
+    /// the answer may come hours or days later); empty for most types.
+    pub responds_to: Vec<String>,
     /// Types of measures this one ends as planned (classes resume when a suspension of them
     /// ends): after «على أن» in a sentence that tells such a measure («…ليوم الثلاثاء، على أن
     /// تستأنف الدراسة يوم الأربعاء») it is the measure's planned end, not an event of its own.
@@ -515,6 +520,8 @@ struct RawEvent {
     #[serde(default)]
     reacts_to: Vec<Spanned<String>>,
     #[serde(default)]
+    responds_to: Vec<Spanned<String>>,
+    #[serde(default)]
     ends_planned: Vec<Spanned<String>>,
     #[serde(default)]
     measures: Vec<Spanned<RawMeasure>>,
@@ -866,6 +873,7 @@ impl EventLexicon {
                 begins_with: ev.begins_with.as_ref().map(|b| b.get_ref().trim().to_string()).unwrap_or_default(),
                 ends_with: ev.ends_with.as_ref().map(|b| b.get_ref().trim().to_string()).unwrap_or_default(),
                 reacts_to: ev.reacts_to.iter().map(|t| t.get_ref().trim().to_string()).collect(),
+                responds_to: ev.responds_to.iter().map(|t| t.get_ref().trim().to_string()).collect(),
                 ends_planned: ev.ends_planned.iter().map(|t| t.get_ref().trim().to_string()).collect(),
                 continues: ev.continues.iter().map(|c| tarikh_text::normalise(c.trim())).filter(|c| !c.is_empty()).collect(),
                 context: ev.context.iter().map(|c| tarikh_text::normalise(c.trim())).filter(|c| !c.is_empty()).collect(),
@@ -875,9 +883,9 @@ impl EventLexicon {
                 counter_examples: ev.counter_examples.clone(),
             });
         }
-        // begins_with / ends_with / reacts_to / ends_planned must name a type of the lexicon
+        // begins_with / ends_with / reacts_to / responds_to / ends_planned must name a type of the lexicon
         for ev in &raw.event {
-            for field in [&ev.begins_with, &ev.ends_with].into_iter().flatten().chain(&ev.reacts_to).chain(&ev.ends_planned) {
+            for field in [&ev.begins_with, &ev.ends_with].into_iter().flatten().chain(&ev.reacts_to).chain(&ev.responds_to).chain(&ev.ends_planned) {
                 let name = field.get_ref().trim();
                 if !lex.types.iter().any(|t| t.name == name) {
                     let known: Vec<&str> = lex.types.iter().map(|t| t.name.as_str()).collect();

@@ -813,6 +813,32 @@ fn since_opens_a_start_and_is_never_the_date_of_the_event() {
 }
 
 #[test]
+fn an_authoritys_answer_to_a_dated_happening_comes_after_it() {
+    let sat = day(2024, 3, 9);
+    for (text, when, happening, answer) in [
+        ("اندلع الحريق مساء السبت في سوق المدينة، وفتحت النيابة تحقيقا في الحادث.", "مساء السبت", "اندلع الحريق", "فتحت النيابة تحقيقا"),
+        ("ضرب الزلزال المدينة فجر السبت، وأعلنت الحكومة الحداد ثلاثة أيام.", "فجر السبت", "الزلزال", "الحداد"),
+        ("توفي الأمير مساء السبت، ثم أعلن الديوان الحداد أربعين يوما.", "مساء السبت", "توفي", "الحداد"),
+    ] {
+        let ev = extract(&doc("d", text, vec![date(when, "2024-03-09", sat)]), &lex());
+        let (h, _) = find(&ev, happening);
+        let (a, m) = find(&ev, answer);
+        assert_eq!(m.time, None, "{text}: the answer takes no day of the happening's");
+        let r = ev.relations.iter().find(|r| r.basis == RelationBasis::Response).unwrap_or_else(|| panic!("{text} {:?}", ev.relations));
+        assert_eq!((r.source, r.relation, r.target, r.offset_min_seconds, r.offset_max_seconds), (a, Relation::After, h, Some(0), None), "{text}");
+    }
+    // must not change: an answer dated itself, or told first, or a happening with no date
+    for (text, txs) in [
+        ("ضرب الزلزال المدينة فجر السبت، وأعلنت الحكومة يوم الأحد الحداد ثلاثة أيام.", vec![date("فجر السبت", "2024-03-09", sat), date("يوم الأحد", "2024-03-10", day(2024, 3, 10))]),
+        ("أعلنت الحكومة الحداد ثلاثة أيام، وضرب الزلزال المدينة فجر السبت.", vec![date("فجر السبت", "2024-03-09", sat)]),
+        ("ضرب الزلزال المدينة، وأعلنت الحكومة الحداد ثلاثة أيام.", vec![]),
+    ] {
+        let ev = extract(&doc("d", text, txs), &lex());
+        assert!(ev.relations.iter().all(|r| r.basis != RelationBasis::Response), "{text} {:?}", ev.relations);
+    }
+}
+
+#[test]
 fn people_fleeing_a_shock_begin_right_after_it() {
     let text = "شعر سكان المدينة بهزة أرضية قوية، وهرع كثيرون إلى الشوارع.";
     let ev = extract(&doc("d", text, vec![]), &lex());

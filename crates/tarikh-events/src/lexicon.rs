@@ -87,6 +87,10 @@ pub struct EventType {
     /// "by_time" types: two mentions on the same day are one event even without a shared word
     /// (a story rarely has two votes, two campaign ends or two leaks on one day).
     pub same_day_merge: bool,
+    /// "keyed" types: an undated mention joins another article's dated event of its kind only when
+    /// they share a key word besides their heads' (what is decided, by whom), never by its kind
+    /// alone (a day's news tells many decisions).
+    pub keyed_merge: bool,
     /// Mentions of types with the same group may name one real event (a hack seen through its
     /// leak); the group is the type name unless `group` says otherwise.
     pub group: String,
@@ -153,6 +157,11 @@ pub struct EventType {
     /// streets when a quake is felt): an undated mention in a sentence that names one of them
     /// begins right after it (see `tarikh_events::REACTION_WINDOW_SECONDS`); empty for most types.
     pub reacts_to: Vec<String>,
+    /// Types of the happenings this one is an authority's answer to (a mourning declared for a
+    /// quake's dead, an inquiry opened into a fire): an undated mention told after one of them in
+    /// its sentence, in a clause of its own joined by «و» or «ثم», comes after it (no window:
+    /// the answer may come hours or days later); empty for most types.
+    pub responds_to: Vec<String>,
     /// Types of measures this one ends as planned (classes resume when a suspension of them
     /// ends): after «على أن» in a sentence that tells such a measure («…ليوم الثلاثاء، على أن
     /// تستأنف الدراسة يوم الأربعاء») it is the measure's planned end, not an event of its own.
@@ -511,6 +520,8 @@ struct RawEvent {
     #[serde(default)]
     reacts_to: Vec<Spanned<String>>,
     #[serde(default)]
+    responds_to: Vec<Spanned<String>>,
+    #[serde(default)]
     ends_planned: Vec<Spanned<String>>,
     #[serde(default)]
     measures: Vec<Spanned<RawMeasure>>,
@@ -768,13 +779,14 @@ impl EventLexicon {
             if ev.context_in_trigger && !ev.context_triggers.iter().any(|t| t.get_ref().contains("...") || t.get_ref().contains('…')) {
                 return Err(err(at, format!("event type `{name}` has `context_in_trigger` but no context trigger with a gap (`...`) to hold the context word")));
             }
-            let (strict_merge, same_day_merge) = match ev.merge.as_ref().map(|m| m.get_ref().as_str()) {
-                None | Some("normal") => (false, false),
-                Some("strict") => (true, false),
-                Some("by_time") => (false, true),
+            let (strict_merge, same_day_merge, keyed_merge) = match ev.merge.as_ref().map(|m| m.get_ref().as_str()) {
+                None | Some("normal") => (false, false, false),
+                Some("strict") => (true, false, false),
+                Some("by_time") => (false, true, false),
+                Some("keyed") => (false, false, true),
                 Some(other) => {
                     let at = ev.merge.as_ref().map_or(at, |m| m.span().start);
-                    return Err(err(at, format!("expected merge = \"normal\", \"strict\" or \"by_time\", found `{other}`")));
+                    return Err(err(at, format!("expected merge = \"normal\", \"strict\", \"by_time\" or \"keyed\", found `{other}`")));
                 }
             };
             let group = match ev.group.as_deref().map(str::trim) {
@@ -842,6 +854,7 @@ impl EventLexicon {
                 description: ev.description.clone(),
                 strict_merge,
                 same_day_merge,
+                keyed_merge,
                 group,
                 open_extent,
                 state_extent,
@@ -860,6 +873,7 @@ impl EventLexicon {
                 begins_with: ev.begins_with.as_ref().map(|b| b.get_ref().trim().to_string()).unwrap_or_default(),
                 ends_with: ev.ends_with.as_ref().map(|b| b.get_ref().trim().to_string()).unwrap_or_default(),
                 reacts_to: ev.reacts_to.iter().map(|t| t.get_ref().trim().to_string()).collect(),
+                responds_to: ev.responds_to.iter().map(|t| t.get_ref().trim().to_string()).collect(),
                 ends_planned: ev.ends_planned.iter().map(|t| t.get_ref().trim().to_string()).collect(),
                 continues: ev.continues.iter().map(|c| tarikh_text::normalise(c.trim())).filter(|c| !c.is_empty()).collect(),
                 context: ev.context.iter().map(|c| tarikh_text::normalise(c.trim())).filter(|c| !c.is_empty()).collect(),
@@ -869,9 +883,9 @@ impl EventLexicon {
                 counter_examples: ev.counter_examples.clone(),
             });
         }
-        // begins_with / ends_with / reacts_to / ends_planned must name a type of the lexicon
+        // begins_with / ends_with / reacts_to / responds_to / ends_planned must name a type of the lexicon
         for ev in &raw.event {
-            for field in [&ev.begins_with, &ev.ends_with].into_iter().flatten().chain(&ev.reacts_to).chain(&ev.ends_planned) {
+            for field in [&ev.begins_with, &ev.ends_with].into_iter().flatten().chain(&ev.reacts_to).chain(&ev.responds_to).chain(&ev.ends_planned) {
                 let name = field.get_ref().trim();
                 if !lex.types.iter().any(|t| t.name == name) {
                     let known: Vec<&str> = lex.types.iter().map(|t| t.name.as_str()).collect();

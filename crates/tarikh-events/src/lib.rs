@@ -149,6 +149,11 @@ pub enum RelationBasis {
     /// People's immediate reaction to a sudden event their sentence names ("هرع السكان إلى
     /// الشوارع بعد الهزة"): it begins within [`REACTION_WINDOW_SECONDS`] after it (`reacts_to`).
     Reaction,
+    /// An authority's answer to a happening its sentence told before it, in a clause of its own
+    /// joined by «و» or «ثم» («وقع الانفجار صباح الأحد، وفتحت النيابة تحقيقا»، «ضرب الزلزال
+    /// المدينة فجر الاثنين، وأعلنت الحكومة الحداد»): it came after it, how long after the text
+    /// does not say (`responds_to`).
+    Response,
 }
 
 /// How soon after a sudden event people's reaction to it begins (fleeing into the streets, a night
@@ -212,6 +217,9 @@ pub struct EventMention {
     pub strict_merge: bool,
     /// Two mentions of the type on one day are one event (see `EventType::same_day_merge`).
     pub same_day_merge: bool,
+    /// An undated mention joins another article's event of its kind only on a shared key word
+    /// (see `EventType::keyed_merge`).
+    pub keyed_merge: bool,
     /// Merge group: mentions of one group may be one event (the type name unless the lexicon
     /// groups types, as a hack with its leak).
     pub merge_group: String,

@@ -813,6 +813,32 @@ fn since_opens_a_start_and_is_never_the_date_of_the_event() {
 }
 
 #[test]
+fn an_authoritys_answer_to_a_dated_happening_comes_after_it() {
+    let sat = day(2024, 3, 9);
+    for (text, when, happening, answer) in [
+        ("اندلع الحريق مساء السبت في سوق المدينة، وفتحت النيابة تحقيقا في الحادث.", "مساء السبت", "اندلع الحريق", "فتحت النيابة تحقيقا"),
+        ("ضرب الزلزال المدينة فجر السبت، وأعلنت الحكومة الحداد ثلاثة أيام.", "فجر السبت", "الزلزال", "الحداد"),
+        ("توفي الأمير مساء السبت، ثم أعلن الديوان الحداد أربعين يوما.", "مساء السبت", "توفي", "الحداد"),
+    ] {
+        let ev = extract(&doc("d", text, vec![date(when, "2024-03-09", sat)]), &lex());
+        let (h, _) = find(&ev, happening);
+        let (a, m) = find(&ev, answer);
+        assert_eq!(m.time, None, "{text}: the answer takes no day of the happening's");
+        let r = ev.relations.iter().find(|r| r.basis == RelationBasis::Response).unwrap_or_else(|| panic!("{text} {:?}", ev.relations));
+        assert_eq!((r.source, r.relation, r.target, r.offset_min_seconds, r.offset_max_seconds), (a, Relation::After, h, Some(0), None), "{text}");
+    }
+    // must not change: an answer dated itself, or told first, or a happening with no date
+    for (text, txs) in [
+        ("ضرب الزلزال المدينة فجر السبت، وأعلنت الحكومة يوم الأحد الحداد ثلاثة أيام.", vec![date("فجر السبت", "2024-03-09", sat), date("يوم الأحد", "2024-03-10", day(2024, 3, 10))]),
+        ("أعلنت الحكومة الحداد ثلاثة أيام، وضرب الزلزال المدينة فجر السبت.", vec![date("فجر السبت", "2024-03-09", sat)]),
+        ("ضرب الزلزال المدينة، وأعلنت الحكومة الحداد ثلاثة أيام.", vec![]),
+    ] {
+        let ev = extract(&doc("d", text, txs), &lex());
+        assert!(ev.relations.iter().all(|r| r.basis != RelationBasis::Response), "{text} {:?}", ev.relations);
+    }
+}
+
+#[test]
 fn people_fleeing_a_shock_begin_right_after_it() {
     let text = "شعر سكان المدينة بهزة أرضية قوية، وهرع كثيرون إلى الشوارع.";
     let ev = extract(&doc("d", text, vec![]), &lex());
@@ -2706,6 +2732,35 @@ fn an_act_only_asked_for_or_told_as_a_habit_is_no_event() {
         let ev = extract(&doc("d", text, vec![]), &lex());
         assert!(ev.mentions.iter().any(|m| m.event_type == "postponement"), "{text} {:?}", types(&ev));
     }
+}
+
+#[test]
+fn a_moving_word_stays_the_act_when_what_it_moves_is_another_events_name() {
+    let types = |ev: &DocEvents| ev.mentions.iter().map(|m| (m.trigger.clone(), m.event_type.clone())).collect::<Vec<_>>();
+    // «إرجاء جلسة …» is a postponement phrase, «جلسة المحاكمة» a trial's: both events stand
+    for text in [
+        "قررت المحكمة إرجاء جلسة محاكمة المتهمين إلى الشهر المقبل.",
+        "تم إرجاء جلسة المحاكمة إلى الأسبوع المقبل.",
+    ] {
+        let ev = extract(&doc("d", text, vec![]), &lex());
+        assert!(ev.mentions.iter().any(|m| m.event_type == "postponement" && m.trigger == "إرجاء"), "{text} {:?}", types(&ev));
+        assert!(ev.mentions.iter().any(|m| m.event_type == "trial"), "{text} {:?}", types(&ev));
+    }
+    // must not change: the phrase whole when nothing else claims its object
+    let ev = extract(&doc("d", "أعلن الاتحاد إرجاء موعد المباراة النهائية.", vec![]), &lex());
+    assert!(ev.mentions.iter().any(|m| m.event_type == "postponement" && m.trigger == "إرجاء موعد"), "{:?}", types(&ev));
+}
+
+#[test]
+fn a_thing_put_off_merges_only_on_its_words() {
+    // the vote put off did not happen as it was to: no other article's vote by its kind alone
+    for (text, thing) in [("أرجأ البرلمان التصويت على مشروع القانون.", "التصويت"), ("أعلن الاتحاد تأجيل المباراة إلى موعد لاحق.", "المباراة")] {
+        let ev = extract(&doc("d", text, vec![]), &lex());
+        assert!(mention_of(&ev, thing).strict_merge, "{text} {:?}", ev.mentions);
+    }
+    // must not change: the same thing held
+    let ev = extract(&doc("d", "لعب المنتخب المباراة النهائية.", vec![]), &lex());
+    assert!(!mention_of(&ev, "المباراة").strict_merge, "{:?}", ev.mentions);
 }
 
 /// The mention whose trigger starts with `word`.

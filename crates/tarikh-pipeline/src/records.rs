@@ -321,7 +321,8 @@ pub struct MentionRecord {
     pub trigger: String,
     /// Event type from the lexicon.
     pub event_type: String,
-    /// TIMEX3 value of the expression that dates it, empty when none does.
+    /// TIMEX3 value of the expression that dates it (`START/END` for an event told over a range
+    /// of dates or hours), empty when none does.
     pub time_value: String,
     /// The timeline event it was merged into, empty when none.
     pub event_id: String,
@@ -596,6 +597,20 @@ pub fn document_record(outcome: &DocOutcome, events: usize) -> DocumentRecord {
     }
 }
 
+/// The TIMEX3 value that dates mention `m`: its own expression's, or, for an event the text
+/// tells over a range («من 1 إلى 10 يونيو»، «من الثامنة صباحا حتى التاسعة مساء»), the range's
+/// two ends joined as an ISO 8601 interval `START/END` (the form `parse` answers a range in), as
+/// the start alone would tell a reader the event took one day. Empty when no expression dates it
+/// (a lone «حتى Y» bounds only its end).
+fn mention_time_value(doc: &AnchoredDocument, m: &tarikh_events::EventMention) -> String {
+    let value = |ti: Option<usize>| ti.and_then(|ti| doc.timexes.get(ti)).map(|t| t.value.clone());
+    match (value(m.time), value(m.until)) {
+        (Some(start), Some(end)) if end != start => format!("{start}/{end}"),
+        (Some(start), _) => start,
+        (None, _) => String::new(),
+    }
+}
+
 /// The event mentions of one document, with the value that dates each and its timeline event.
 pub fn mention_records(doc: &AnchoredDocument, events: &DocEvents, timeline: &Timeline) -> Vec<MentionRecord> {
     events
@@ -608,7 +623,7 @@ pub fn mention_records(doc: &AnchoredDocument, events: &DocEvents, timeline: &Ti
             end: m.end,
             trigger: m.trigger.clone(),
             event_type: m.event_type.clone(),
-            time_value: m.time.and_then(|ti| doc.timexes.get(ti)).map(|t| t.value.clone()).unwrap_or_default(),
+            time_value: mention_time_value(doc, m),
             event_id: timeline.event_of(&doc.id, mi).unwrap_or_default().to_string(),
         })
         .collect()
@@ -679,6 +694,22 @@ pub fn conflict_records(timeline: &Timeline) -> Vec<ConflictRecord> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_event_told_over_a_range_shows_both_ends_in_its_mention() {
+        use crate::corpus::InputDoc;
+        let doc = |id: &str, text: &str| InputDoc { id: id.into(), origin: format!("{id}.txt"), text: Ok(text.into()), file: None, released: None, published: chrono::NaiveDate::from_ymd_opt(2024, 5, 2), published_time: None, timezone: None, country: None, metadata_warning: None };
+        let docs = [doc("a", "تنظم الوزارة مهرجان الفيلم من 5 إلى 10 مايو 2024 في العاصمة."), doc("b", "افتتحت الوزارة مهرجان الفيلم يوم 5 مايو 2024 في العاصمة.")];
+        let settings = crate::process::Settings::new(crate::load_grammar(None).expect("grammar"));
+        let lexicon = crate::load_events(None).expect("lexicon");
+        let outcomes = crate::process::process_all(&settings, &docs);
+        let analysis = crate::analysis::analyse(&outcomes, &lexicon);
+        let rows = |d: usize| mention_records(&analysis.docs[d], &analysis.events[d], &analysis.timeline);
+        let festival = |d: usize| rows(d).into_iter().find(|r| r.trigger.contains("مهرجان")).unwrap_or_else(|| panic!("{:?}", rows(d)));
+        assert_eq!(festival(0).time_value, "2024-05-05/2024-05-10");
+        // must not change: one day is one value
+        assert_eq!(festival(1).time_value, "2024-05-05");
+    }
 
     #[test]
     fn records_round_trip_through_json_into_the_same_csv() {

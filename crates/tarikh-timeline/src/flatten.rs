@@ -66,6 +66,9 @@ pub(crate) struct Flat {
     pub(crate) past: bool,
     /// the event is named as the case of the accused (see `tarikh_events::EventMention::named_case`)
     pub(crate) named_case: bool,
+    /// an undated mention of the type joins another article's event only on a shared key word
+    /// (see `tarikh_events::EventMention::keyed_merge`)
+    pub(crate) keyed: bool,
     /// where in a month its date names it falls ("first_day", "eve", or empty)
     pub(crate) period_part: String,
     /// «من X حتى Y»: the event starts within X and ends within Y (`time` is then their hull)
@@ -259,6 +262,7 @@ pub(crate) fn flatten(input: &Input) -> Mentions {
                 reports: m.reports,
                 past: m.past,
                 named_case: m.named_case,
+                keyed: m.keyed_merge,
                 period_part: m.period_part.clone(),
                 range,
             });

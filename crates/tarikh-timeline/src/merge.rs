@@ -1464,6 +1464,9 @@ fn attach_undated(flat: &[Flat], uf: &mut UnionFind<usize>, hull: &[Option<(i64,
         places: Vec<u16>,
         /// every mention names the event as the case of the accused (see `Flat::named_case`)
         named_case: bool,
+        /// the mention that gives the group is of a keyed type (see `Flat::keyed`): «تقرر تمديد
+        /// العمل عن بعد» is remote work, which joins by its kind; a decision alone does not
+        keyed: bool,
         /// the event types of its mentions
         types: BTreeSet<usize>,
         /// the key words of its mentions besides their heads' (who, what, where)
@@ -1491,6 +1494,7 @@ fn attach_undated(flat: &[Flat], uf: &mut UnionFind<usize>, hull: &[Option<(i64,
             distinct_list: Vec::new(),
             places: Vec::new(),
             named_case: true,
+            keyed: false,
             types: BTreeSet::new(),
             own_keys: BTreeSet::new(),
             head_keys: BTreeSet::new(),
@@ -1514,6 +1518,9 @@ fn attach_undated(flat: &[Flat], uf: &mut UnionFind<usize>, hull: &[Option<(i64,
         if rank < c.group_rank {
             c.group = f.group;
             c.group_rank = rank;
+            c.keyed = f.keyed;
+        } else if rank == c.group_rank {
+            c.keyed |= f.keyed;
         }
         c.strict |= f.strict && !f.reports;
         c.reports_only &= f.reports;
@@ -1629,6 +1636,10 @@ fn attach_undated(flat: &[Flat], uf: &mut UnionFind<usize>, hull: &[Option<(i64,
                 // خلالها مشتبه به في الهجوم» names the attack, not the article's raid of its group
                 && (!c.named_case || d.docs.is_disjoint(&c.docs) || !d.types.is_disjoint(&c.types))
                 && !objects_clash(c, d)
+                // an act of a kind every day's news tells many of (a decision) is another
+                // article's only if they share a word besides the act's (what, by whom): «قررت
+                // الحكومة تمديد حالة الطوارئ» is not the commission's decision to put off a vote
+                && (!c.keyed || !d.docs.is_disjoint(&c.docs) || !c.own_keys.is_disjoint(&d.own_keys))
         };
         // the event named by the same word first ("المؤتمر" is the conference, not the meeting)
         let score = |d: &Cluster| (!d.heads.is_disjoint(&c.heads), d.docs.len(), d.mentions);

@@ -53,6 +53,7 @@ fn synthetic(docs: usize, per_doc: usize) -> Vec<(AnchoredDocument, DocEvents)> 
                 keywords,
                 strict_merge: rng.next(4) == 0,
                 same_day_merge: false,
+                keyed_merge: false,
                 distinct: Vec::new(),
                 open_extent: false,
                 state_extent: false,

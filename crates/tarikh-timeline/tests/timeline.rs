@@ -1215,3 +1215,29 @@ fn a_quake_said_to_have_struck_hours_ago_is_no_lasting_event() {
     let quake = tl.events.iter().find(|e| e.event_type == "earthquake" && e.docs == ["a", "b"]).unwrap_or_else(|| panic!("{:#?}", tl.events));
     assert_eq!((quake.earliest_end, quake.latest_end), (Some(at(3, 2023, 2, 6, 0, 0)), Some(at(3, 2023, 2, 6, 12, 0))), "{quake:#?}");
 }
+
+#[test]
+fn an_undated_decision_joins_another_articles_only_on_its_words() {
+    // two decisions of two bodies on two things: the undated one is not the dated one
+    let a = doc("a", "قررت اللجنة الوطنية للانتخابات، في اجتماعها اليوم الخميس، تأجيل الانتخابات البلدية.", (2023, 5, 18), PARIS, 1, vec![tx("اليوم الخميس", "2023-05-18", AnchorKind::Dct)]);
+    let b = doc("b", "قررت الحكومة في اجتماعها الأسبوعي الذي يعقد كل خميس تمديد حالة الطوارئ.", (2023, 5, 18), PARIS, 1, vec![]);
+    let (_, tl) = run(&[a.clone(), b]);
+    let dated = event(&tl, "decision", "اللجنة");
+    assert_eq!(dated.docs, vec!["a"], "{:#?}", tl.events);
+    assert!(tl.event_of("b", 0).is_none_or(|id| id != dated.id), "{:#?}", tl.events);
+    // must not change: an undated telling of the same decree, by the same man
+    let a = doc("a", "أصدر الرئيس يوم الخميس مرسوما بحل البرلمان.", (2023, 5, 18), PARIS, 1, vec![tx("يوم الخميس", "2023-05-18", AnchorKind::Dct)]);
+    let c = doc("c", "أصدر الرئيس مرسوما بحل البرلمان.", (2023, 5, 18), PARIS, 1, vec![]);
+    let (_, tl) = run(&[a, c]);
+    let dated = event(&tl, "decision", "مرسوما");
+    assert_eq!(dated.docs, vec!["a", "c"], "{:#?}", tl.events);
+}
+
+#[test]
+fn a_vote_put_off_is_not_another_articles_vote_held() {
+    let a = doc("a", "أقر مجلس النواب يوم الاثنين قانون الموازنة العامة.", (2023, 5, 17), PARIS, 1, vec![tx("يوم الاثنين", "2023-05-15", AnchorKind::Dct)]);
+    let b = doc("b", "أرجأ البرلمان التصويت على مشروع القانون.", (2023, 5, 17), PARIS, 1, vec![]);
+    let (_, tl) = run(&[a, b]);
+    let passed = event(&tl, "bill_passed", "أقر");
+    assert_eq!(passed.docs, vec!["a"], "{:#?}", tl.events);
+}

@@ -41,6 +41,7 @@ pub(super) fn build_mention(cx: &Ctx, d: &Draft, taken: &[bool]) -> EventMention
         }
         None => (GENERIC.to_string(), true, false, GENERIC.to_string(), false, false, String::new()),
     };
+    let keyed = d.type_idx.is_some_and(|i| lex.types()[i].keyed_merge);
     let (begun_by, ended_by) = d.type_idx.map(|i| (lex.types()[i].begins_with.clone(), lex.types()[i].ends_with.clone())).unwrap_or_default();
     let reports = d.type_idx.is_some_and(|i| lex.types()[i].reports);
     // the ordinal that qualifies the trigger ("الجولة الثانية"), not one further on
@@ -79,6 +80,7 @@ pub(super) fn build_mention(cx: &Ctx, d: &Draft, taken: &[bool]) -> EventMention
         keywords,
         strict_merge: strict,
         same_day_merge: same_day,
+        keyed_merge: keyed,
         merge_group: group,
         distinct,
         open_extent: open,

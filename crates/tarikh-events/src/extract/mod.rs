@@ -20,7 +20,7 @@ use std::ops::Range;
 use context::Ctx;
 use label::build_mention;
 use place::doc_places;
-use relations::{reactions, stated_relations};
+use relations::{reactions, responses, stated_relations};
 use roles::{anaphors, outcomes, report_roles, reported_complements, toll_at_gathering, told_as_past};
 use time::{lasting_durations, link_times, planned_ends, words_after_trigger};
 use triggers::{add_generic_drafts, counted_draft, relayed_draft, typed_drafts};
@@ -66,6 +66,7 @@ pub fn extract(doc: &AnchoredDocument, lexicon: &EventLexicon) -> DocEvents {
     relations.retain(|r| r.basis != RelationBasis::Reported || day_of(r.target).is_none_or(|day| day <= day_of(r.source).unwrap_or(cx.doc.publication.date)));
     lasting_durations(&cx, &drafts, &mut mentions);
     reactions(&cx, &drafts, &mentions, &mut relations);
+    responses(&cx, &drafts, &mentions, &mut relations);
     report_roles(&cx, &drafts, &complement, &own_date, &mut mentions);
     // a post circulated by the users of social networks or the press names where the story was
     // read (it keeps its date, which is not the events')
@@ -94,6 +95,14 @@ pub fn extract(doc: &AnchoredDocument, lexicon: &EventLexicon) -> DocEvents {
     for (m, d) in mentions.iter_mut().zip(&drafts) {
         if m.time.is_none() && m.since.is_none() && time::date_said_unset(&cx, d) {
             m.role = crate::MentionRole::Attribution;
+        }
+    }
+    // the thing an institution puts off («أرجأ البرلمان التصويت على مشروع القانون»، «تأجيل
+    // المباراة») did not happen as it was to: it is the same event as another article's only if
+    // their words agree, never by its kind alone (a postponed vote is no budget passed)
+    for (m, d) in mentions.iter_mut().zip(&drafts) {
+        if time::moving_before(&cx, d).is_some() {
+            m.strict_merge = true;
         }
     }
     told_as_past(&cx, &drafts, &complement, &mut mentions);

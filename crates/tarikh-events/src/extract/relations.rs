@@ -54,6 +54,62 @@ pub(super) fn reactions(cx: &Ctx, drafts: &[Draft], mentions: &[EventMention], r
     }
 }
 
+/// An authority's answer to a happening, told with no time of its own after it in its sentence
+/// («وقع الانفجار صباح الأحد، وفتحت النيابة تحقيقا في الحادث»، «ضرب الزلزال المدينة فجر الاثنين،
+/// وأعلنت الحكومة الحداد ثلاثة أيام»): a mention of a type that `responds_to` others, whose clause
+/// opens with «و» or «ثم» after the clause of the nearest earlier mention of one of those types,
+/// comes after it (a [`RelationBasis::Response`] relation, no upper bound: the answer may come
+/// days later). News tells the happening, then what was done about it: a reader places the
+/// answer after the happening and before the article, not on the happening's day (the gold's
+/// undated declaration «عقب …»، the toll reported «after the quake» before the article).
+pub(super) fn responses(cx: &Ctx, drafts: &[Draft], mentions: &[EventMention], relations: &mut Vec<MentionRelation>) {
+    let types = cx.lex.types();
+    let mut added = false;
+    for (x, d) in drafts.iter().enumerate() {
+        let Some(responds_to) = d.type_idx.map(|ti| &types[ti].responds_to).filter(|r| !r.is_empty()) else { continue };
+        if mentions[x].time.is_some() || mentions[x].since.is_some() {
+            continue;
+        }
+        let w = &cx.words[d.first];
+        // the answer's clause opens with «و» or «ثم» (its first word, the verb: «وأعلنت»، «ثم فتحت»)
+        let Some(opening) = cx.words_of_clause(w.clause).next() else { continue };
+        let opener = cx.word(opening);
+        if !(opener.starts_with('و') || opener == "ثم") || opening == 0 {
+            continue;
+        }
+        let cause = (0..x).rev().find(|&c| {
+            let o = &drafts[c];
+            cx.words[o.first].sentence == w.sentence
+                && cx.words[o.first].clause < w.clause
+                && o.type_idx.is_some_and(|ti| responds_to.contains(&types[ti].name))
+        });
+        let Some(cause) = cause else { continue };
+        if mentions[cause].time.is_none() {
+            continue;
+        }
+        let lo = mentions[x].byte_range.start.min(mentions[cause].byte_range.start);
+        let hi = mentions[x].byte_range.end.max(mentions[cause].byte_range.end);
+        let (start, end) = cx.span(lo..hi);
+        relations.push(MentionRelation {
+            source: x,
+            relation: Relation::After,
+            target: cause,
+            offset_min_seconds: Some(0),
+            offset_max_seconds: None,
+            start,
+            end,
+            basis: RelationBasis::Response,
+            same_day: false,
+            modifier: None,
+            timex: None,
+        });
+        added = true;
+    }
+    if added {
+        relations.sort_by_key(|r| (r.start, r.end, r.source, r.target));
+    }
+}
+
 /// The other end of a relation whose introduced event is `b`, around position `at` (a signal or
 /// an offset timex): the nearest mention ending before `at` in the sentence, else the first
 /// mention after `b` in a later clause of the sentence (else any later one), preferring a

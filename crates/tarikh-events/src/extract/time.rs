@@ -1145,7 +1145,7 @@ const MOVING_OBJECT_REACH: usize = 4;
 
 /// Whether word `x` moves a date: a word of [`MOVING`] (never «أجل» of «من أجل»/«لأجل», 'in order
 /// to'), or one of [`MOVING_A_DATE`] with «موعد» right after it.
-fn moving_word(cx: &Ctx, x: usize) -> bool {
+pub(super) fn moving_word(cx: &Ctx, x: usize) -> bool {
     let w = without_conjunction(cx.word(x));
     if MOVING.contains(&w) {
         let purpose = w == "اجل" && x > 0 && without_conjunction(cx.word(x - 1)) == "من";
@@ -1212,7 +1212,7 @@ fn moved_after(cx: &Ctx, d: &Draft, tl: usize) -> bool {
 }
 
 /// The word of moving a date whose object the mention of draft `d` is (see [`moved_after`]).
-fn moving_before(cx: &Ctx, d: &Draft) -> Option<usize> {
+pub(super) fn moving_before(cx: &Ctx, d: &Draft) -> Option<usize> {
     let clause = cx.words[d.first].clause;
     (d.first.saturating_sub(MOVED_REACH)..d.first).rev().find(|&x| {
         cx.words[x].clause == clause && (x..d.first).all(|y| cx.adjacent(y)) && moving_word(cx, x)

@@ -128,6 +128,14 @@ pub(super) fn typed_drafts(cx: &Ctx) -> (Vec<Draft>, Vec<bool>) {
     let mut drafts: Vec<Draft> = Vec::new();
     for (first, last, off, pi) in cands {
         if taken[first..=last].iter().any(|&t| t) {
+            // A phrase that opens with a word of moving a date names the act and what it moves
+            // («إرجاء جلسة …»، «تأجيل موعد …»): when what is moved is another event's name
+            // («إرجاء جلسة محاكمة المتهمين»، «إرجاء جلسة المحاكمة»), that event keeps its words
+            // and the moving word alone is the act.
+            if first < last && !taken[first] && super::time::moving_word(cx, first) {
+                taken[first] = true;
+                drafts.push(Draft { first, last: first, start_byte: cx.words[first].range.start + off, type_idx: Some(cx.lex.triggers[pi].owner), continuation: false });
+            }
             continue;
         }
         taken[first..=last].iter_mut().for_each(|t| *t = true);

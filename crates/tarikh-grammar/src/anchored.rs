@@ -75,10 +75,21 @@ impl AnchoredRegex {
     /// [`AnchoredRegex::from_hir`] of a pattern whose word alternations are already tries (or
     /// that is to be compiled as it is).
     pub(crate) fn from_factored_hir(hir: &regex_syntax::hir::Hir) -> Result<AnchoredRegex, String> {
-        let nfa = thompson::Compiler::new()
+        AnchoredRegex::from_nfa(AnchoredRegex::compile_nfa(hir)?)
+    }
+
+    /// The NFA [`AnchoredRegex::from_factored_hir`] runs, compiled from `hir` (its captures
+    /// included): what a rule's file keeps (see [`crate::automaton_cache`]).
+    pub(crate) fn compile_nfa(hir: &regex_syntax::hir::Hir) -> Result<NFA, String> {
+        thompson::Compiler::new()
             .configure(thompson::Config::new().utf8(true).shrink(false).nfa_size_limit(Some(10 * (1 << 20))))
             .build_from_hir(hir)
-            .map_err(|e| e.to_string())?;
+            .map_err(|e| e.to_string())
+    }
+
+    /// The engine over `nfa`, from [`AnchoredRegex::compile_nfa`] or read back from a rule's
+    /// file.
+    pub(crate) fn from_nfa(nfa: NFA) -> Result<AnchoredRegex, String> {
         let dfa_config = hybrid::dfa::Config::new()
             .match_kind(regex_automata::MatchKind::LeftmostFirst)
             .unicode_word_boundary(true)

@@ -10,6 +10,15 @@
 //! state for state (the test `the_nfa_read_back_is_the_nfa_written` compares them whole), so the
 //! automaton and every result are the same whichever way it was made.
 //!
+//! Each rule's anchored engine (anchored.rs: its NFA, capture groups and their names included)
+//! and its `\b` filter's NFA (prefilter.rs) are kept the same way, one file per rule
+//! (`grammar-….rule-N.bin`), written when the rule is first compiled and read back the next time
+//! a text reaches it: a warm `tag` run no longer fills the ~120 rules it reaches with their
+//! lexicons' tries and compiles them (~0.3 G instructions), a one-phrase `parse` its ~20. The
+//! test `every_rules_engine_read_back_is_the_one_compiled` compares every rule's NFAs whole. A
+//! rule's file is keyed by the grammar's key and the rule's index, name and pattern, and checked
+//! like the automaton's.
+//!
 //! Why the file can never give a wrong answer:
 //! - it is used only for the grammar it was made from: its key is two 64-bit hashes (FNV-1a and
 //!   a word-wise multiply-rotate hash) of the build's fingerprint, the grammar's label and every
@@ -40,6 +49,9 @@ const FINGERPRINT: &str = env!("TARIKH_GRAMMAR_FINGERPRINT");
 
 /// The first bytes of an automaton file.
 const MAGIC: &[u8] = b"tarikh rule automaton v1\n";
+
+/// The first bytes of one rule's file (its anchored engine's NFA and its `\\b` filter's).
+const RULE_MAGIC: &[u8] = b"tarikh rule engine v1\n";
 
 /// Where the automaton of one grammar is kept, and the key of that grammar's files.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -88,44 +100,162 @@ impl AutomatonFile {
     /// any check.
     pub(crate) fn read(&self, rules: usize) -> Option<(NFA, Vec<u32>)> {
         let bytes = std::fs::read(&self.path).ok()?;
-        let mut r = Reader { bytes: &bytes, at: 0 };
-        let key = self.key();
-        if r.take(MAGIC.len())? != MAGIC || r.field()? != FINGERPRINT.as_bytes() || r.u64()? != key[0] || r.u64()? != key[1] {
-            return None;
-        }
-        let payload = r.field()?;
-        let sum = r.u64()?;
-        if r.at != bytes.len() || checksum(payload) != sum {
-            return None;
-        }
-        decode(payload, rules)
+        decode(unseal(&bytes, MAGIC, self.key())?, rules)
     }
 
     /// Keep `nfa` (built from the patterns of `pattern_rule`'s rules) in the file, atomically; an
     /// NFA this format cannot hold, or a directory that cannot be written, is left alone.
     pub(crate) fn write(&self, nfa: &NFA, pattern_rule: &[u32]) {
         let Some(payload) = encode(nfa, pattern_rule) else { return };
-        let mut out = Vec::with_capacity(payload.len() + 128);
-        out.extend_from_slice(MAGIC);
-        put_field(&mut out, FINGERPRINT.as_bytes());
-        let key = self.key();
-        out.extend_from_slice(&key[0].to_le_bytes());
-        out.extend_from_slice(&key[1].to_le_bytes());
-        put_field(&mut out, &payload);
-        out.extend_from_slice(&checksum(&payload).to_le_bytes());
-        let dir = self.path.parent().unwrap_or(Path::new("."));
-        let name = self.path.file_name().and_then(|n| n.to_str()).unwrap_or("automaton");
-        let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-        let written = std::fs::create_dir_all(dir).and_then(|()| std::fs::write(&tmp, &out)).and_then(|()| std::fs::rename(&tmp, &self.path));
-        if written.is_err() {
-            let _ = std::fs::remove_file(&tmp);
+        write_atomically(&self.path, &seal(MAGIC, self.key(), &payload));
+    }
+
+    /// The file of one rule's anchored engine: `grammar-….rule-N.bin`, N the rule's index.
+    fn rule_path(&self, index: usize) -> PathBuf {
+        let stem = self.path.file_name().and_then(|n| n.to_str()).and_then(|n| n.strip_suffix(".automaton.bin")).unwrap_or("grammar");
+        self.path.with_file_name(format!("{stem}.rule-{index}.bin"))
+    }
+
+    /// The key of one rule's file: the grammar's key, with the rule's index, name and pattern
+    /// as written (the grammar's files and build fix the rest; these guard against a file put
+    /// in another rule's place).
+    fn rule_key(&self, rule: &RuleIdentity<'_>) -> [u64; 2] {
+        let [k0, k1] = self.key();
+        let (mut a, mut b) = (Fnv::new(), WordHash(k1));
+        a.write(&k0.to_le_bytes());
+        for part in [&(rule.index as u64).to_le_bytes()[..], &(rule.name.len() as u64).to_le_bytes(), rule.name.as_bytes(), &(rule.source.len() as u64).to_le_bytes(), rule.source.as_bytes(), &(rule.pattern_len as u64).to_le_bytes()] {
+            a.write(part);
+            b.write(part);
         }
+        [a.finish(), b.0]
+    }
+
+    /// A rule's anchored engine's NFA kept in its file, and with `with_filter` its `\b`
+    /// filter's NFA (`None` for a rule without one); `None` when there is no file, it was
+    /// made for another grammar, build or rule, or it fails any check.
+    pub(crate) fn read_rule(&self, rule: &RuleIdentity<'_>, with_filter: bool) -> Option<(NFA, Option<NFA>)> {
+        let bytes = std::fs::read(self.rule_path(rule.index)).ok()?;
+        let (anchored, filter) = self.rule_sections(&bytes, rule)?;
+        let filter = match with_filter {
+            true => match filter {
+                Some(filter) => Some(whole_nfa(filter)?),
+                None => None,
+            },
+            false => None,
+        };
+        Some((whole_nfa(anchored)?, filter))
+    }
+
+    /// A rule's `\b` filter's NFA kept in its file (`Some(None)`: the rule has none); `None`
+    /// when the file is not there or not fit (see [`AutomatonFile::read_rule`]).
+    pub(crate) fn read_rule_filter(&self, rule: &RuleIdentity<'_>) -> Option<Option<NFA>> {
+        let bytes = std::fs::read(self.rule_path(rule.index)).ok()?;
+        let (_, filter) = self.rule_sections(&bytes, rule)?;
+        match filter {
+            Some(filter) => Some(Some(whole_nfa(filter)?)),
+            None => Some(None),
+        }
+    }
+
+    /// The encoded engine and filter (if the rule has one) of a rule's file.
+    fn rule_sections<'a>(&self, bytes: &'a [u8], rule: &RuleIdentity<'_>) -> Option<(&'a [u8], Option<&'a [u8]>)> {
+        let mut r = Reader { bytes: unseal(bytes, RULE_MAGIC, self.rule_key(rule))?, at: 0 };
+        let anchored = r.field()?;
+        let has_filter = r.byte()?;
+        let filter = r.field()?;
+        if r.at != r.bytes.len() {
+            return None;
+        }
+        match has_filter {
+            0 => Some((anchored, None)),
+            1 => Some((anchored, Some(filter))),
+            _ => None,
+        }
+    }
+
+    /// Keep a rule's anchored engine's NFA and its `\b` filter's NFA (if it has one) in the
+    /// rule's file, atomically; NFAs this format cannot hold, or a directory that cannot be
+    /// written, are left alone.
+    pub(crate) fn write_rule(&self, rule: &RuleIdentity<'_>, nfa: &NFA, filter: Option<&NFA>) {
+        let mut part = Vec::with_capacity(nfa.states().len() * 8);
+        let mut payload = Vec::new();
+        if encode_nfa(&mut part, nfa).is_none() {
+            return;
+        }
+        put_field(&mut payload, &part);
+        part.clear();
+        if let Some(filter) = filter {
+            if encode_nfa(&mut part, filter).is_none() {
+                return;
+            }
+        }
+        payload.push(u8::from(filter.is_some()));
+        put_field(&mut payload, &part);
+        write_atomically(&self.rule_path(rule.index), &seal(RULE_MAGIC, self.rule_key(rule), &payload));
     }
 
     /// The file's path.
     #[cfg(test)]
     pub(crate) fn path(&self) -> &Path {
         &self.path
+    }
+}
+
+/// What names one rule for its file (see [`AutomatonFile::read_rule`]).
+pub(crate) struct RuleIdentity<'a> {
+    /// The rule's index in the grammar.
+    pub(crate) index: usize,
+    /// The rule's name.
+    pub(crate) name: &'a str,
+    /// The rule's pattern as written in its grammar file.
+    pub(crate) source: &'a str,
+    /// The length of its pattern with the placeholders expanded.
+    pub(crate) pattern_len: usize,
+}
+
+/// The one-pattern NFA that makes up the whole of `bytes` (see [`decode_nfa`]).
+fn whole_nfa(bytes: &[u8]) -> Option<NFA> {
+    let mut r = Reader { bytes, at: 0 };
+    let nfa = decode_nfa(&mut r)?;
+    (r.at == bytes.len() && nfa.pattern_len() == 1).then_some(nfa)
+}
+
+/// A file's bytes: the magic line, the build's fingerprint, the key, the payload and its checksum.
+fn seal(magic: &[u8], key: [u64; 2], payload: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(payload.len() + 128);
+    out.extend_from_slice(magic);
+    put_field(&mut out, FINGERPRINT.as_bytes());
+    out.extend_from_slice(&key[0].to_le_bytes());
+    out.extend_from_slice(&key[1].to_le_bytes());
+    put_field(&mut out, payload);
+    out.extend_from_slice(&checksum(payload).to_le_bytes());
+    out
+}
+
+/// The payload `seal` wrote into `bytes`, if they were written with `magic`, by this build, for
+/// `key`, and the checksum holds; else `None`.
+fn unseal<'a>(bytes: &'a [u8], magic: &[u8], key: [u64; 2]) -> Option<&'a [u8]> {
+    let mut r = Reader { bytes, at: 0 };
+    if r.take(magic.len())? != magic || r.field()? != FINGERPRINT.as_bytes() || r.u64()? != key[0] || r.u64()? != key[1] {
+        return None;
+    }
+    let payload = r.field()?;
+    let sum = r.u64()?;
+    (r.at == bytes.len() && checksum(payload) == sum).then_some(payload)
+}
+
+/// Write `bytes` to `path` through a temporary file of this process and thread, renamed over it
+/// (a reader never sees half a file; two processes writing the same file each rename a whole
+/// one). Best effort: a failure leaves no temporary file behind.
+fn write_atomically(path: &Path, bytes: &[u8]) {
+    static WRITES: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("automaton");
+    let nth = WRITES.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let tmp = dir.join(format!(".{name}.{}.{nth}.tmp", std::process::id()));
+    let written = std::fs::create_dir_all(dir).and_then(|()| std::fs::write(&tmp, bytes)).and_then(|()| std::fs::rename(&tmp, path));
+    if written.is_err() {
+        let _ = std::fs::remove_file(&tmp);
     }
 }
 
@@ -164,83 +294,128 @@ const UNION: u8 = 3;
 const BINARY_UNION: u8 = 4;
 const FAIL: u8 = 5;
 const MATCH: u8 = 6;
+const CAPTURE_START: u8 = 7;
+const CAPTURE_END: u8 = 8;
 
 /// `nfa`'s states, starts and patterns' rules as bytes; `None` for an NFA the builder could not
-/// make again state for state (capture or dense states, reverse or non-UTF-8 mode, another line
+/// make again state for state (dense states, reverse or non-UTF-8 mode, another line
 /// terminator): the all-rules automaton has none of them.
 fn encode(nfa: &NFA, pattern_rule: &[u32]) -> Option<Vec<u8>> {
-    if !nfa.is_utf8() || nfa.is_reverse() || nfa.look_matcher().get_line_terminator() != b'\n' || nfa.pattern_len() != pattern_rule.len() {
+    if nfa.pattern_len() != pattern_rule.len() {
         return None;
     }
     let mut out = Vec::with_capacity(nfa.states().len() * 12);
-    let id = |out: &mut Vec<u8>, sid: StateID| out.extend_from_slice(&sid.as_u32().to_le_bytes());
     put_u32s(&mut out, pattern_rule);
-    id(&mut out, nfa.start_anchored());
-    id(&mut out, nfa.start_unanchored());
-    put_len(&mut out, nfa.pattern_len());
-    for pid in nfa.patterns() {
-        id(&mut out, nfa.start_pattern(pid)?);
-    }
-    put_len(&mut out, nfa.states().len());
-    let transition = |out: &mut Vec<u8>, t: &Transition| {
-        out.push(t.start);
-        out.push(t.end);
-        id(out, t.next);
-    };
-    for state in nfa.states() {
-        match state {
-            State::ByteRange { trans } => {
-                out.push(BYTE_RANGE);
-                transition(&mut out, trans);
-            }
-            State::Sparse(sparse) => {
-                out.push(SPARSE);
-                put_len(&mut out, sparse.transitions.len());
-                sparse.transitions.iter().for_each(|t| transition(&mut out, t));
-            }
-            State::Look { look, next } => {
-                out.push(LOOK);
-                out.extend_from_slice(&look.as_repr().to_le_bytes());
-                id(&mut out, *next);
-            }
-            State::Union { alternates } => {
-                out.push(UNION);
-                put_len(&mut out, alternates.len());
-                alternates.iter().for_each(|&a| id(&mut out, a));
-            }
-            State::BinaryUnion { alt1, alt2 } => {
-                out.push(BINARY_UNION);
-                id(&mut out, *alt1);
-                id(&mut out, *alt2);
-            }
-            State::Fail => out.push(FAIL),
-            State::Match { pattern_id } => {
-                out.push(MATCH);
-                put_len(&mut out, pattern_id.as_usize());
-            }
-            State::Dense(_) | State::Capture { .. } => return None,
-        }
-    }
+    encode_nfa(&mut out, nfa)?;
     Some(out)
 }
 
-/// The NFA and patterns' rules `encode` wrote, for a grammar of `rules` rules, made again by
-/// regex-automata's NFA builder: each state added in turn gets its own index back (none is an
-/// empty state or a union of one, which the builder would fold away), so the NFA is the one
-/// written. `None` if anything is out of place.
+/// The NFA and patterns' rules `encode` wrote, for a grammar of `rules` rules (see
+/// [`decode_nfa`]). `None` if anything is out of place.
 fn decode(payload: &[u8], rules: usize) -> Option<(NFA, Vec<u32>)> {
     let mut r = Reader { bytes: payload, at: 0 };
     let pattern_rule = r.u32s()?;
     if pattern_rule.iter().any(|&rule| rule as usize >= rules) {
         return None;
     }
+    let nfa = decode_nfa(&mut r)?;
+    (r.at == payload.len() && nfa.pattern_len() == pattern_rule.len()).then_some((nfa, pattern_rule))
+}
+
+/// Append `nfa`'s starts, patterns, states and capture groups to `out`; `None` (and `out` left
+/// half written) for an NFA the builder could not make again state for state (dense states,
+/// reverse or non-UTF-8 mode, another line terminator).
+fn encode_nfa(out: &mut Vec<u8>, nfa: &NFA) -> Option<()> {
+    if !nfa.is_utf8() || nfa.is_reverse() || nfa.look_matcher().get_line_terminator() != b'\n' {
+        return None;
+    }
+    let id = |out: &mut Vec<u8>, sid: StateID| out.extend_from_slice(&sid.as_u32().to_le_bytes());
+    id(out, nfa.start_anchored());
+    id(out, nfa.start_unanchored());
+    put_len(out, nfa.pattern_len());
+    for pid in nfa.patterns() {
+        id(out, nfa.start_pattern(pid)?);
+    }
+    put_len(out, nfa.states().len());
+    let transition = |out: &mut Vec<u8>, t: &Transition| {
+        out.push(t.start);
+        out.push(t.end);
+        id(out, t.next);
+    };
+    let groups = nfa.group_info();
+    for state in nfa.states() {
+        match state {
+            State::ByteRange { trans } => {
+                out.push(BYTE_RANGE);
+                transition(out, trans);
+            }
+            State::Sparse(sparse) => {
+                out.push(SPARSE);
+                put_len(out, sparse.transitions.len());
+                sparse.transitions.iter().for_each(|t| transition(out, t));
+            }
+            State::Look { look, next } => {
+                out.push(LOOK);
+                out.extend_from_slice(&look.as_repr().to_le_bytes());
+                id(out, *next);
+            }
+            State::Union { alternates } => {
+                out.push(UNION);
+                put_len(out, alternates.len());
+                alternates.iter().for_each(|&a| id(out, a));
+            }
+            State::BinaryUnion { alt1, alt2 } => {
+                out.push(BINARY_UNION);
+                id(out, *alt1);
+                id(out, *alt2);
+            }
+            State::Fail => out.push(FAIL),
+            State::Match { pattern_id } => {
+                out.push(MATCH);
+                put_len(out, pattern_id.as_usize());
+            }
+            State::Capture { next, pattern_id, group_index, slot } => {
+                // A group's start or its end, told by its slot (the builder numbers the slots).
+                let (start, end) = groups.slots(*pattern_id, group_index.as_usize())?;
+                match slot.as_usize() {
+                    s if s == start => {
+                        out.push(CAPTURE_START);
+                        put_len(out, pattern_id.as_usize());
+                        put_len(out, group_index.as_usize());
+                        put_field(out, groups.to_name(*pattern_id, group_index.as_usize()).unwrap_or("").as_bytes());
+                    }
+                    s if s == end => {
+                        out.push(CAPTURE_END);
+                        put_len(out, pattern_id.as_usize());
+                        put_len(out, group_index.as_usize());
+                    }
+                    _ => return None,
+                }
+                id(out, *next);
+            }
+            State::Dense(_) => return None,
+        }
+    }
+    // The groups as the NFA names them, checked against the NFA read back (the builder names
+    // a group where its first start state comes).
+    for pid in nfa.patterns() {
+        put_len(out, groups.group_len(pid));
+        for name in groups.pattern_names(pid) {
+            put_field(out, name.unwrap_or("").as_bytes());
+        }
+    }
+    Some(())
+}
+
+/// The NFA `encode_nfa` wrote, made again by regex-automata's NFA builder: each state added in
+/// turn gets its own index back (none is an empty state or a union of one, which the builder
+/// would fold away), so the NFA is the one written; its capture groups are checked against the
+/// names written. `None` if anything is out of place.
+fn decode_nfa(r: &mut Reader<'_>) -> Option<NFA> {
     let start_anchored = r.u32()?;
     let start_unanchored = r.u32()?;
     let npatterns = r.u32()? as usize;
-    if npatterns != pattern_rule.len() {
-        return None;
-    }
-    let mut pattern_starts = Vec::with_capacity(npatterns.min(payload.len()));
+    let mut pattern_starts = Vec::with_capacity(npatterns.min(r.bytes.len()));
     for _ in 0..npatterns {
         pattern_starts.push(r.u32()?);
     }
@@ -253,13 +428,27 @@ fn decode(payload: &[u8], rules: usize) -> Option<(NFA, Vec<u32>)> {
     let mut builder = thompson::Builder::new();
     builder.set_utf8(true);
     builder.set_reverse(false);
-    // Match states come pattern by pattern (the compiler adds each pattern's states between its
-    // start and finish); a pattern is opened when its match state comes, its start set when
-    // it is finished.
+    // A pattern's states come between its start and its finish (the compiler adds them so): a
+    // pattern is opened when its first capture or match state comes, its start set when the
+    // next one is opened or the states end.
     let mut open: Option<usize> = None;
     let finish = |builder: &mut thompson::Builder, open: &mut Option<usize>| -> Option<()> {
         if let Some(p) = open.take() {
             builder.finish_pattern(sid(pattern_starts[p])?).ok()?;
+        }
+        Some(())
+    };
+    let enter = |builder: &mut thompson::Builder, open: &mut Option<usize>, p: usize| -> Option<()> {
+        if p >= npatterns {
+            return None;
+        }
+        if *open != Some(p) {
+            // The next pattern to open must be this one: patterns come in order.
+            finish(builder, open)?;
+            if builder.pattern_len() != p {
+                return None;
+            }
+            *open = Some(builder.start_pattern().ok()?.as_usize());
         }
         Some(())
     };
@@ -271,7 +460,7 @@ fn decode(payload: &[u8], rules: usize) -> Option<(NFA, Vec<u32>)> {
         };
         let added = match r.byte()? {
             BYTE_RANGE => {
-                let trans = transition(&mut r)?;
+                let trans = transition(r)?;
                 builder.add_range(trans)
             }
             SPARSE => {
@@ -281,7 +470,7 @@ fn decode(payload: &[u8], rules: usize) -> Option<(NFA, Vec<u32>)> {
                 }
                 let mut transitions = Vec::with_capacity(n.min(256));
                 for _ in 0..n {
-                    transitions.push(transition(&mut r)?);
+                    transitions.push(transition(r)?);
                 }
                 builder.add_sparse(transitions)
             }
@@ -311,20 +500,23 @@ fn decode(payload: &[u8], rules: usize) -> Option<(NFA, Vec<u32>)> {
             }
             FAIL => builder.add_fail(),
             MATCH => {
-                let p = r.u32()? as usize;
-                if p >= npatterns {
-                    return None;
-                }
-                if open != Some(p) {
-                    // The next pattern to open must be this one: patterns come in order, each
-                    // with its match state.
-                    finish(&mut builder, &mut open)?;
-                    if builder.pattern_len() != p {
-                        return None;
-                    }
-                    open = Some(builder.start_pattern().ok()?.as_usize());
-                }
+                enter(&mut builder, &mut open, r.u32()? as usize)?;
                 builder.add_match()
+            }
+            CAPTURE_START => {
+                enter(&mut builder, &mut open, r.u32()? as usize)?;
+                let group = r.u32()?;
+                let name = std::str::from_utf8(r.field()?).ok()?;
+                let next = r.u32()?;
+                state(next).then_some(())?;
+                builder.add_capture_start(sid(next)?, group, (!name.is_empty()).then(|| std::sync::Arc::from(name)))
+            }
+            CAPTURE_END => {
+                enter(&mut builder, &mut open, r.u32()? as usize)?;
+                let group = r.u32()?;
+                let next = r.u32()?;
+                state(next).then_some(())?;
+                builder.add_capture_end(sid(next)?, group)
             }
             _ => return None,
         };
@@ -332,16 +524,27 @@ fn decode(payload: &[u8], rules: usize) -> Option<(NFA, Vec<u32>)> {
             return None;
         }
     }
-    if r.at != payload.len() {
-        return None;
-    }
     finish(&mut builder, &mut open)?;
     // (every pattern has its match state: one without would be a pattern never started)
     if builder.pattern_len() != npatterns {
         return None;
     }
     let nfa = builder.build(sid(start_anchored)?, sid(start_unanchored)?).ok()?;
-    (nfa.states().len() == nstates).then_some((nfa, pattern_rule))
+    if nfa.states().len() != nstates {
+        return None;
+    }
+    let groups = nfa.group_info();
+    for pid in nfa.patterns() {
+        if r.u32()? as usize != groups.group_len(pid) {
+            return None;
+        }
+        for name in groups.pattern_names(pid) {
+            if r.field()? != name.unwrap_or("").as_bytes() {
+                return None;
+            }
+        }
+    }
+    Some(nfa)
 }
 
 fn put_len(out: &mut Vec<u8>, n: usize) {
@@ -470,6 +673,125 @@ mod tests {
         let second = crate::Grammar::embedded_cached(Some(&cache), &mut |w| panic!("{w}")).unwrap();
         assert_eq!(second.find(&text), built);
         assert!(built.len() >= 6, "{built:?}");
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    /// Every rule's anchored engine's NFA and `\b` filter's NFA, as the rules compile them.
+    fn rule_nfas(g: &crate::Grammar) -> Vec<(usize, NFA, Option<NFA>)> {
+        g.rules
+            .iter()
+            .enumerate()
+            .filter_map(|(i, rule)| {
+                let hir = rule.anchored_hir(g)?;
+                let nfa = crate::anchored::AnchoredRegex::compile_nfa(&hir).unwrap();
+                let filter = rule.word_boundary().then(|| crate::prefilter::filter_nfa_owned(hir)).flatten();
+                Some((i, nfa, filter))
+            })
+            .collect()
+    }
+
+    fn same_nfa(back: &NFA, nfa: &NFA, what: &str) {
+        assert_eq!(format!("{back:?}"), format!("{nfa:?}"), "{what}");
+        assert_eq!(format!("{:?}", back.byte_classes()), format!("{:?}", nfa.byte_classes()), "{what}");
+        // (GroupInfo's `Debug` prints a hash map, in an order that changes from map to map.)
+        let groups = |n: &NFA| {
+            let g = n.group_info();
+            let per_pattern = n.patterns().map(|p| (0..g.group_len(p)).map(|i| (g.slots(p, i), g.to_name(p, i).map(|name| (name.to_owned(), g.to_index(p, name))))).collect::<Vec<_>>()).collect::<Vec<_>>();
+            (g.slot_len(), g.implicit_slot_len(), g.all_group_len(), per_pattern)
+        };
+        assert_eq!(groups(back), groups(nfa), "{what}");
+        let names = |n: &NFA| n.patterns().map(|p| n.group_info().pattern_names(p).map(|x| x.map(str::to_owned)).collect::<Vec<_>>()).collect::<Vec<_>>();
+        assert_eq!(names(back), names(nfa), "{what}");
+        assert_eq!((back.look_set_any(), back.look_set_prefix_any(), back.has_empty(), back.is_utf8(), back.is_always_start_anchored(), back.has_capture()), (nfa.look_set_any(), nfa.look_set_prefix_any(), nfa.has_empty(), nfa.is_utf8(), nfa.is_always_start_anchored(), nfa.has_capture()), "{what}");
+    }
+
+    #[test]
+    fn every_rules_engine_read_back_is_the_one_compiled() {
+        // Every rule of the grammar: its engine's NFA (capture groups and their names included)
+        // and its `\b` filter's, written and read back, are the NFAs compiled.
+        let g = crate::Grammar::embedded().unwrap();
+        let nfas = rule_nfas(&g);
+        assert!(nfas.len() * 10 >= g.rules.len() * 9, "{} of {} rules have a skeleton", nfas.len(), g.rules.len());
+        let mut filters = 0;
+        for (i, nfa, filter) in &nfas {
+            let name = &g.rules[*i].name;
+            for (nfa, what) in std::iter::once((nfa, "engine")).chain(filter.as_ref().map(|f| (f, "filter"))) {
+                let mut bytes = Vec::new();
+                encode_nfa(&mut bytes, nfa).unwrap_or_else(|| panic!("rule `{name}`'s {what} has no state the format cannot hold"));
+                let mut r = Reader { bytes: &bytes, at: 0 };
+                let back = decode_nfa(&mut r).unwrap_or_else(|| panic!("rule `{name}`'s {what} decodes"));
+                assert_eq!(r.at, bytes.len());
+                same_nfa(&back, nfa, &format!("rule `{name}`'s {what}"));
+                assert!(decode_nfa(&mut Reader { bytes: &bytes[..bytes.len() - 1], at: 0 }).is_none(), "rule `{name}`'s {what}, truncated");
+            }
+            filters += usize::from(filter.is_some());
+        }
+        assert!(filters > 10, "{filters}");
+    }
+
+    #[test]
+    fn a_rules_file_is_used_only_for_the_rule_grammar_and_build_it_was_written_for() {
+        let dir = std::env::temp_dir().join(format!("tarikh-rule-file-test-{}", std::process::id()));
+        let g = crate::Grammar::embedded().unwrap();
+        let (i, nfa, filter) = rule_nfas(&g).into_iter().find(|(_, _, f)| f.is_some()).expect("a rule with a `\\b` filter");
+        let rule = &g.rules[i];
+        let identity = RuleIdentity { index: i, name: &rule.name, source: rule.source(), pattern_len: rule.pattern.len() };
+        let source = (PathBuf::from("rules/a.toml"), String::from("x = 1"));
+        let file = AutomatonFile::new(&dir.join("grammar-0.bin"), "built-in", &[&source]);
+        assert!(file.read_rule(&identity, true).is_none(), "no file yet");
+        file.write_rule(&identity, &nfa, filter.as_ref());
+        let (back, back_filter) = file.read_rule(&identity, true).expect("the file just written");
+        same_nfa(&back, &nfa, "engine");
+        same_nfa(&back_filter.expect("its filter"), filter.as_ref().unwrap(), "filter");
+        assert!(file.read_rule(&identity, false).expect("the engine alone").1.is_none(), "the filter is read only when asked for");
+        let other = RuleIdentity { name: "another", ..identity };
+        assert!(file.read_rule(&other, true).is_none(), "another rule at the same index");
+        let edited = (PathBuf::from("rules/a.toml"), String::from("x = 2"));
+        assert!(AutomatonFile::new(&dir.join("grammar-0.bin"), "built-in", &[&edited]).read_rule(&identity, true).is_none(), "an edited grammar file");
+        let path = file.rule_path(i);
+        let mut bytes = std::fs::read(&path).unwrap();
+        let middle = bytes.len() / 2;
+        bytes[middle] ^= 1;
+        std::fs::write(&path, &bytes).unwrap();
+        assert!(file.read_rule(&identity, true).is_none(), "a flipped bit fails the checksum");
+        std::fs::write(&path, &bytes[..middle]).unwrap();
+        assert!(file.read_rule(&identity, true).is_none(), "a truncated file");
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn rules_read_back_from_their_files_find_the_same_and_damaged_files_are_rebuilt() {
+        let dir = std::env::temp_dir().join(format!("tarikh-rule-files-find-{}", std::process::id()));
+        let cache = crate::AnalysisCache::new(&dir);
+        let text = tarikh_text::normalise(&"وصل الوفد مساء الجمعة 5 مايو/أيار 2017 ثم غادر بعد ثلاثة أيام، وقال إن الاجتماع المقبل في 12 يونيو الساعة العاشرة صباحا. ".repeat(6));
+        let phrase = tarikh_text::normalise("يوم الخميس الماضي");
+        let load = || crate::Grammar::embedded_cached(Some(&cache), &mut |w| panic!("{w}")).unwrap();
+        let reference = crate::Grammar::embedded().unwrap();
+        let (expected, expected_phrase) = (reference.find(&text), reference.find(&phrase));
+        let first = load();
+        assert_eq!((first.find(&text), first.find(&phrase)), (expected.clone(), expected_phrase.clone()), "compiled, and written");
+        let file = first.automaton_file.clone().unwrap();
+        let written: Vec<PathBuf> = (0..first.rules.len()).map(|i| file.rule_path(i)).filter(|p| p.exists()).collect();
+        assert!(written.len() >= 5, "{written:?}");
+        let second = load();
+        assert_eq!((second.find(&text), second.find(&phrase)), (expected.clone(), expected_phrase.clone()), "read back");
+        assert!(second.rules.iter().any(|r| r.filter_built()), "a `\\b` filter read back");
+        // Every file damaged (a flipped byte, or another rule's file in its place): refused,
+        // compiled again and rewritten.
+        let mut previous = std::fs::read(&written[written.len() - 1]).unwrap();
+        for path in &written {
+            let bytes = std::fs::read(path).unwrap();
+            let mut damaged = bytes.clone();
+            let at = damaged.len() / 3;
+            damaged[at] ^= 0x40;
+            std::fs::write(path, if path.to_string_lossy().ends_with("0.bin") { &previous } else { &damaged }).unwrap();
+            previous = bytes;
+        }
+        let third = load();
+        assert_eq!((third.find(&text), third.find(&phrase)), (expected, expected_phrase), "damaged files refused");
+        let identity = |i: usize| RuleIdentity { index: i, name: &third.rules[i].name, source: third.rules[i].source(), pattern_len: third.rules[i].pattern.len() };
+        let index = |p: &PathBuf| -> usize { p.to_string_lossy().rsplit("rule-").next().unwrap().trim_end_matches(".bin").parse().unwrap() };
+        assert!(written.iter().all(|p| file.read_rule(&identity(index(p)), true).is_some()), "rewritten");
         let _ = std::fs::remove_dir_all(&dir);
     }
 }

@@ -474,7 +474,16 @@ impl ContextRegex {
         if self.filter.get().is_none() && self.searches.fetch_add(1, std::sync::atomic::Ordering::Relaxed) < FILTER_AFTER && may_have_boundary() {
             return true;
         }
-        let filter = self.filter.get_or_init(|| may_have_boundary().then(|| crate::prefilter::word_boundary_free(&self.pattern)).flatten());
+        // Built from the pattern as compiled (its lexicons as tries: the same language, which is
+        // all the filter reads) rather than from its text parsed again, lexicons and all.
+        let filter = self.filter.get_or_init(|| {
+            may_have_boundary()
+                .then(|| match &self.hir {
+                    Some(hir) => crate::prefilter::word_boundary_free_owned(hir.clone()),
+                    None => crate::prefilter::word_boundary_free(&self.pattern),
+                })
+                .flatten()
+        });
         match filter {
             Some(filter) => filter.longest_end(&regex_automata::Input::new(window)).is_some(),
             None => self.regex.is_match(window),

@@ -385,7 +385,7 @@ impl Rule {
     /// gives (the test `the_anchored_pattern_is_the_full_skeleton_parse` checks it), without
     /// parsing the rule's skeleton a second time (its parse for the all-rules automaton is kept)
     /// or the boundaries' word-character classes once per rule.
-    fn anchored_hir(&self, grammar: &Grammar) -> Option<regex_syntax::hir::Hir> {
+    pub(crate) fn anchored_hir(&self, grammar: &Grammar) -> Option<regex_syntax::hir::Hir> {
         static BOUNDARIES: std::sync::OnceLock<Option<(regex_syntax::hir::Hir, regex_syntax::hir::Hir)>> = std::sync::OnceLock::new();
         let (start, end) = BOUNDARIES
             .get_or_init(|| {
@@ -403,22 +403,61 @@ impl Rule {
     /// same parse now (the text at hand is long: see [`Rule::filter_for`]).
     pub(crate) fn anchored(&self, grammar: &Grammar, with_filter: bool) -> &crate::anchored::AnchoredRegex {
         self.anchored.get_or_init(|| {
-            let compiled = match self.anchored_hir(grammar) {
-                Some(hir) => {
-                    let compiled = crate::anchored::AnchoredRegex::from_factored_hir(&hir);
-                    if self.word_boundary && with_filter {
-                        // The `\b` filter from the same parse (parsing the full pattern again,
-                        // lexicons and all, was a tenth of a one-phrase `tarikh parse`); the
-                        // tries match what the alternations match, and the filter reads only that.
-                        // Built after the engine, so that the parse is handed over, not copied.
-                        self.filter.get_or_init(|| crate::prefilter::word_boundary_free_owned(hir));
+            let file = grammar.automaton_file.as_ref();
+            let identity = self.identity();
+            let with_filter = self.word_boundary && with_filter;
+            // Read back from the rule's file (the very NFAs compiled below, see
+            // crate::automaton_cache), which spares filling the pattern with its lexicons'
+            // tries and compiling it.
+            if let Some((nfa, filter)) = file.and_then(|f| f.read_rule(&identity, with_filter)) {
+                if let Ok(regex) = crate::anchored::AnchoredRegex::from_nfa(nfa) {
+                    if with_filter {
+                        self.filter.get_or_init(|| filter.and_then(crate::prefilter::LongestFilter::from_nfa));
                     }
-                    compiled
+                    return regex;
                 }
+            }
+            let compiled = match self.anchored_hir(grammar) {
+                Some(hir) => crate::anchored::AnchoredRegex::compile_nfa(&hir).and_then(|nfa| {
+                    // The `\b` filter from the same parse (parsing the full pattern again,
+                    // lexicons and all, was a tenth of a one-phrase `tarikh parse`); the
+                    // tries match what the alternations match, and the filter reads only that.
+                    // Built after the engine's NFA, so that the parse is handed over, not
+                    // copied; built for the rule's file too, so that a later run reads it.
+                    let filter = match self.word_boundary && (with_filter || file.is_some()) {
+                        true => crate::prefilter::filter_nfa_owned(hir),
+                        false => None,
+                    };
+                    if let Some(file) = file {
+                        file.write_rule(&identity, &nfa, filter.as_ref());
+                    }
+                    if with_filter {
+                        self.filter.get_or_init(|| filter.and_then(crate::prefilter::LongestFilter::from_nfa));
+                    }
+                    crate::anchored::AnchoredRegex::from_nfa(nfa)
+                }),
                 None => crate::anchored::AnchoredRegex::new(&self.pattern),
             };
             compiled.unwrap_or_else(|e| panic!("rule `{}` ({}): compiled when loaded, yet: {e}", self.name, self.origin))
         })
+    }
+
+    /// Does the rule's pattern hold a Unicode word boundary (so has it a `\b` filter)?
+    #[cfg(test)]
+    pub(crate) fn word_boundary(&self) -> bool {
+        self.word_boundary
+    }
+
+    /// Is the rule's `\b` filter built (or read back)?
+    #[cfg(test)]
+    pub(crate) fn filter_built(&self) -> bool {
+        self.filter.get().is_some_and(Option::is_some)
+    }
+
+    /// The rule's pattern as written in its grammar file.
+    #[cfg(test)]
+    pub(crate) fn source(&self) -> &str {
+        &self.source
     }
 
     /// The filter to search `text` with: [`Rule::filter`] in a long text; in a short one (a
@@ -429,19 +468,31 @@ impl Rule {
     /// long text builds it at once (a filter built only after some searches left the rules
     /// searched fewer times unfiltered for a whole run, and raised tag's cost: BENCHMARKS.md,
     /// startup3).
-    pub(crate) fn filter_for(&self, text: &str) -> Option<&crate::prefilter::LongestFilter> {
+    pub(crate) fn filter_for(&self, grammar: &Grammar, text: &str) -> Option<&crate::prefilter::LongestFilter> {
         if text.len() <= MAY_MATCH_TEXT {
             return self.filter.get().and_then(Option::as_ref);
         }
-        self.filter()
+        self.filter(grammar)
     }
 
-    /// For a pattern with `\b`: its [`LongestFilter`](crate::prefilter::LongestFilter), built on first use.
-    pub(crate) fn filter(&self) -> Option<&crate::prefilter::LongestFilter> {
+    /// For a pattern with `\b`: its [`LongestFilter`](crate::prefilter::LongestFilter), on
+    /// first use read back from the rule's file (see [`crate::automaton_cache`]) or built from
+    /// the pattern. `grammar` is the rule's own.
+    pub(crate) fn filter(&self, grammar: &Grammar) -> Option<&crate::prefilter::LongestFilter> {
         if !self.word_boundary {
             return None;
         }
-        self.filter.get_or_init(|| crate::prefilter::word_boundary_free(&self.pattern)).as_ref()
+        self.filter
+            .get_or_init(|| match grammar.automaton_file.as_ref().and_then(|f| f.read_rule_filter(&self.identity())) {
+                Some(nfa) => nfa.and_then(crate::prefilter::LongestFilter::from_nfa),
+                None => crate::prefilter::word_boundary_free(&self.pattern),
+            })
+            .as_ref()
+    }
+
+    /// What names the rule for its file (see [`crate::automaton_cache::RuleIdentity`]).
+    fn identity(&self) -> crate::automaton_cache::RuleIdentity<'_> {
+        crate::automaton_cache::RuleIdentity { index: self.order, name: &self.name, source: &self.source, pattern_len: self.pattern.len() }
     }
 }
 
@@ -2032,8 +2083,9 @@ mod tests {
             let text = tarikh_text::normalise(&e.text);
             assert_eq!(cached.find(&text), compiled.find(&text), "{}: «{}»", e.origin, e.text);
         }
-        // A damaged cache file is reported, ignored and rewritten.
-        let file = std::fs::read_dir(&dir).unwrap().next().unwrap().unwrap().path();
+        // A damaged cache file is reported, ignored and rewritten (the analysis file: the rules'
+        // engine files written beside it are refused without a word, see automaton_cache.rs).
+        let file = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).find(|p| p.file_name().unwrap().to_string_lossy().matches('.').count() == 1).unwrap();
         let mut bytes = std::fs::read(&file).unwrap();
         let last = bytes.len() - 20;
         bytes[last] ^= 1;

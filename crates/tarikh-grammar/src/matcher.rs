@@ -172,7 +172,7 @@ impl Grammar {
                             // search keeps the capture engines (and the PikeVM that patterns with `\b`
                             // need) from scanning the rest of the text.
                             let mut input = Input::new(text).range(s..(s + MAX_MATCH_BYTES).min(text.len())).anchored(Anchored::Yes);
-                            if let Some(filter) = rule.filter_for(text) {
+                            if let Some(filter) = rule.filter_for(self, text) {
                                 // A pattern with `\b`: its match ends at or before the longest match of
                                 // its `\b`-free form (see prefilter.rs), so search that stretch only.
                                 match filter.longest_end(&input) {

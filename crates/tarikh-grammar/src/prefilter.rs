@@ -363,6 +363,13 @@ impl LongestFilter {
         LongestFilter { dfa, caches: regex_automata::util::pool::Pool::new(create) }
     }
 
+    /// The filter over `nfa` (from [`filter_nfa_owned`], or read back from a rule's file).
+    pub(crate) fn from_nfa(nfa: regex_automata::nfa::thompson::NFA) -> Option<LongestFilter> {
+        let config = regex_automata::hybrid::dfa::Config::new().match_kind(regex_automata::MatchKind::All);
+        let dfa = regex_automata::hybrid::dfa::Builder::new().configure(config).build_from_nfa(nfa).ok()?;
+        Some(LongestFilter::new(dfa))
+    }
+
     /// The end of the longest match anchored at the start of `input`, if any (a search the lazy
     /// DFA gives up on counts as a match reaching the end of the input).
     pub(crate) fn longest_end(&self, input: &regex_automata::Input<'_>) -> Option<usize> {
@@ -382,14 +389,17 @@ pub(crate) fn word_boundary_free(pattern: &str) -> Option<LongestFilter> {
 /// [`word_boundary_free`] of a pattern already parsed, which the caller no longer needs: its parts without a word
 /// boundary (most of it, lexicons and all) are moved into the filter's pattern, not copied.
 pub(crate) fn word_boundary_free_owned(hir: Hir) -> Option<LongestFilter> {
+    LongestFilter::from_nfa(filter_nfa_owned(hir)?)
+}
+
+/// The NFA of [`word_boundary_free_owned`]'s filter (what a rule's file keeps, see
+/// [`crate::automaton_cache`]); `None` for a pattern without a Unicode word boundary.
+pub(crate) fn filter_nfa_owned(hir: Hir) -> Option<regex_automata::nfa::thompson::NFA> {
     use regex_automata::nfa::thompson;
     if !hir.properties().look_set().contains_word_unicode() {
         return None;
     }
-    let nfa = thompson::Compiler::new().configure(thompson::Config::new().which_captures(thompson::WhichCaptures::None)).build_from_hir(&strip_owned(hir)).ok()?;
-    let config = regex_automata::hybrid::dfa::Config::new().match_kind(regex_automata::MatchKind::All);
-    let dfa = regex_automata::hybrid::dfa::Builder::new().configure(config).build_from_nfa(nfa).ok()?;
-    Some(LongestFilter::new(dfa))
+    thompson::Compiler::new().configure(thompson::Config::new().which_captures(thompson::WhichCaptures::None)).build_from_hir(&strip_owned(hir)).ok()
 }
 
 /// [`strip`] of a pattern the caller gives up: the very same `Hir`, with the parts that hold no
@@ -1097,7 +1107,7 @@ mod tests {
         for rule in &g.rules {
             // `regex()` panics, naming the rule, if its pattern does not compile.
             assert_eq!(rule.regex().pattern_len(), 1, "rule `{}`", rule.name);
-            let _ = rule.filter();
+            let _ = rule.filter(&g);
         }
     }
 

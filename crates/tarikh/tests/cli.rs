@@ -357,7 +357,11 @@ fn an_edited_grammar_is_seen_at_once_through_the_analysis_cache() {
     let input = "مساء الجمعة\n10 شعبان 1438 هـ\n";
     let first = parse(input);
     assert!(first.status.success() && first.stderr.is_empty(), "{}", String::from_utf8_lossy(&first.stderr));
-    assert_eq!(std::fs::read_dir(&cache).unwrap().count(), 1, "the analysis is written");
+    // The analysis file, and beside it one file per rule compiled (its engine, read back by the
+    // next run instead of compiled again).
+    let files = |rules: bool| -> Vec<std::path::PathBuf> { std::fs::read_dir(&cache).unwrap().map(|e| e.unwrap().path()).filter(|p| p.to_string_lossy().contains(".rule-") == rules).collect() };
+    assert_eq!(files(false).len(), 1, "the analysis is written");
+    assert!(!files(true).is_empty(), "the rules' engines are written");
     let second = parse(input);
     assert!(second.stderr.is_empty(), "{}", String::from_utf8_lossy(&second.stderr));
     assert_eq!(first.stdout, second.stdout);
@@ -367,8 +371,18 @@ fn an_edited_grammar_is_seen_at_once_through_the_analysis_cache() {
     assert_eq!(broken.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&broken.stderr).contains("broken.toml"), "{}", String::from_utf8_lossy(&broken.stderr));
     std::fs::remove_file(grammar.join("broken.toml")).unwrap();
+    // Damaged rule files: refused without a word, the same answers.
+    for rule_file in files(true) {
+        let mut bytes = std::fs::read(&rule_file).unwrap();
+        let middle = bytes.len() / 2;
+        bytes[middle] ^= 0x10;
+        std::fs::write(&rule_file, &bytes).unwrap();
+    }
+    let rules_damaged = parse(input);
+    assert!(rules_damaged.stderr.is_empty(), "{}", String::from_utf8_lossy(&rules_damaged.stderr));
+    assert_eq!(first.stdout, rules_damaged.stdout);
     // A damaged cache file: a warning, the same answers, and the file is rewritten.
-    let file = std::fs::read_dir(&cache).unwrap().next().unwrap().unwrap().path();
+    let file = files(false).remove(0);
     let bytes = std::fs::read(&file).unwrap();
     std::fs::write(&file, &bytes[..bytes.len() / 2]).unwrap();
     let damaged = parse(input);

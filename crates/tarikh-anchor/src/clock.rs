@@ -353,7 +353,8 @@ fn second_ends_follow_the_first(grammar: &Grammar, mentions: &[&Mention], timexe
 /// حتى الرابعة عصرا»، «تنصح الوزارة بتجنب التعرض للشمس بين الساعة 11 و16»): heat-wave and
 /// health advice holds every day it lasts, a daily window on no particular day
 /// (`XXXX-XX-XXT11:00`), as a curfew's hours are. Only a range of clock times whose ends found no
-/// day, in a sentence holding a word of the grammar's word table `advising_words` before it.
+/// day, in a clause holding a word of the grammar's word table `advising_words` before it (no
+/// comma between them).
 fn advice_over_hours_is_daily(grammar: &Grammar, mentions: &[&Mention], timexes: &mut [Timex], text: &str, sentences: &[Range<usize>], dayless: &[bool]) {
     for i in 0..timexes.len().saturating_sub(1) {
         let both_dayless = dayless.get(i).copied().unwrap_or(false) && dayless.get(i + 1).copied().unwrap_or(false);
@@ -365,10 +366,18 @@ fn advice_over_hours_is_daily(grammar: &Grammar, mentions: &[&Mention], timexes:
         }
         let at = timexes[i].byte_range.start;
         let sentence = sentences.iter().find(|r| r.start <= at && at < r.end).cloned().unwrap_or(0..text.len());
+        // the advice must govern the hours' own clause: a comma ends an advice («قال إنه ينصح
+        // مريضه بالراحة، وقد أجريت العملية من الساعة التاسعة …» tells one operation)
         let head = text.get(sentence.start..at).unwrap_or("");
+        let head = head.rfind(['،', ',', '؛', ';']).map_or(head, |k| &head[k..]);
+        // «تجنب» alone is also a past verb («تجنب السائق الاصطدام»): advice only after «إلى / على»
+        // («دعت الأرصاد إلى تجنب الخروج»، «حثت على تجنب …»)
+        let mut previous = "";
         let advised = head.split(|c: char| !tarikh_text::is_word_char(c)).filter(|w| !w.is_empty()).any(|w| {
             let b = w.strip_prefix(['و', 'ف']).filter(|b| b.chars().nth(2).is_some()).unwrap_or(w);
-            crate::governor::in_table(grammar, "advising_words", b)
+            let after_to = matches!(previous, "الي" | "علي");
+            previous = w;
+            crate::governor::in_table(grammar, "advising_words", b) || (b == "تجنب" && after_to)
         });
         let day_after = timexes[i + 2..].iter().take_while(|t| t.byte_range.start < sentence.end).any(|t| t.value.get(..10).is_some_and(|d| ymd(d).is_some()));
         if !advised || day_after {

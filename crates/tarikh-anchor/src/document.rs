@@ -254,10 +254,6 @@ pub(crate) fn tense_cue_found<'t>(grammar: &Grammar, text: &'t str, clause: Rang
         if let Some(verb) = crate::governor::decided_thing(grammar, text, &clause_words, sentence.end, at.clone()) {
             return Some(Cue { prefer: Some(Prefer::Nearest), word: verb, kind: CueKind::Decided });
         }
-        // «انطلاق امتحانات البكالوريا الثلاثاء»: a nominal headline announcing a start ahead
-        if let Some(noun) = crate::governor::nominal_headline_ahead(grammar, text, sentence.clone(), at.clone()) {
-            return Some(Cue { prefer: Some(Prefer::Future), word: noun, kind: CueKind::SpanAhead });
-        }
     }
     // A complementiser (أن، إن، بأن، لأن) opens a clause of its own: a past verb before it
     // ("قررت أن يوم غد الجمعة هو …") dates the report, not what is reported, so past cues beyond it
@@ -449,14 +445,14 @@ fn word_range(text: &str, word: &str) -> Range<usize> {
 }
 
 /// Is the expression at `at` a bare day: a weekday, maybe with يوم or a part of the day
-/// («الأحد»، «يوم الأحد»، «صباح الأحد»), not a month, a year or a day of the month?
+/// («الأحد»، «يوم الأحد»، «صباح الأحد»، «نهار الأحد»), not a month, a year or a day of the month?
 pub(crate) fn bare_day(text: &str, at: Range<usize>) -> bool {
     let Some(m) = text.get(at) else { return false };
     let mut any = false;
     for w in (WordsAfter { text: m, start: 0 }) {
         match bare(w) {
             "الاحد" | "الاثنين" | "الثلاثاء" | "الاربعاء" | "الخميس" | "الجمعه" | "السبت" => any = true,
-            "يوم" | "صباح" | "مساء" | "ليله" | "فجر" | "ظهر" | "عصر" => {}
+            "يوم" | "نهار" | "صباح" | "مساء" | "ليله" | "فجر" | "ظهر" | "عصر" => {}
             _ => return false,
         }
     }

@@ -257,48 +257,6 @@ fn tells_past(grammar: &Grammar, w: &str) -> bool {
         || in_table(grammar, "happened_verbs", b)
 }
 
-/// A nominal headline announcing a start or a planned act with a bare weekday: a verbal noun of
-/// starting (the word table `starting_nouns`: «انطلاق امتحانات البكالوريا الثلاثاء»، «افتتاح
-/// المعرض الدولي للكتاب الخميس») or of something planned (`planned_stems`: «إضراب عام في قطاع
-/// التعليم الاثنين») opening a sentence with no verb, its noun phrase (five words at most) right
-/// before the day. News writes a start or a plan to come so, and a start that happened with a
-/// perfect («انطلقت الامتحانات الثلاثاء»): the day is ahead, the day before the article excepted
-/// (a headline may tell the day before's start in the present). Not with a verb, a past sign, a
-/// number (a tally) or a comma before the day, nor when the words after the day tell it done.
-/// The verbal noun.
-pub(crate) fn nominal_headline_ahead<'t>(grammar: &Grammar, text: &'t str, sentence: Range<usize>, at: Range<usize>) -> Option<&'t str> {
-    if !names_weekday(text, at.clone()) {
-        return None;
-    }
-    let start = sentence.start.min(at.start);
-    let head = text.get(start..at.start).unwrap_or("");
-    if head.chars().any(|c| c.is_ascii_digit() || ('\u{660}'..='\u{669}').contains(&c) || matches!(c, '،' | ',' | ':' | '"' | '«')) {
-        return None;
-    }
-    let before = words(text, start..at.start);
-    if before.len() < 2 || before.len() > 6 {
-        return None;
-    }
-    let noun = before[0];
-    let b = bare(noun);
-    let stems_of = |table: &str| table_words(grammar, table);
-    if definite(b) || !(has_stem(b, stems_of("starting_nouns")) || has_stem(b, stems_of("planned_stems"))) {
-        return None;
-    }
-    // «إطلاق سراح»، «إطلاق نار»: a release or a shooting, told when it happened
-    if b.starts_with("اطلاق") && before.get(1).is_some_and(|w| matches!(bare(w), "سراح" | "نار" | "النار" | "الرصاص" | "رصاص" | "صاروخ" | "صواريخ" | "قذائف" | "قذيفه")) {
-        return None;
-    }
-    if before.iter().any(|w| tells_past(grammar, w) || imperfect_verb(grammar, bare(w)) || is_future_verb(bare(w))) {
-        return None;
-    }
-    let after = at.end.min(sentence.end)..sentence.end;
-    if told_as_done(grammar, text, after.clone()) || words(text, after).iter().any(|w| tells_past(grammar, w)) {
-        return None;
-    }
-    Some(noun)
-}
-
 /// A bare weekday after «من» (or «ابتداء / اعتبارا من»: `from` is the byte where that phrase
 /// starts) governed by an imperfect verb of starting or applying (the word table
 /// `applying_verbs`: «يدخل القرار حيز التنفيذ من الساعة السادسة صباحا الأحد»، «الأسعار الجديدة

@@ -234,19 +234,13 @@ fn a_future_passive_before_a_starting_span_looks_ahead_even_to_the_day_before() 
 }
 
 #[test]
-fn a_nominal_headline_announcing_a_start_looks_ahead() {
-    // Sunday 12 May 2024: the Thursday before is the 9th, the one after the 16th.
-    assert_eq!(value("افتتاح المعرض الدولي للكتاب الخميس", "الخميس", "2024-05-12"), "2024-05-16");
-    assert_eq!(value("انطلاق امتحانات البكالوريا الخميس", "الخميس", "2024-05-12"), "2024-05-16");
-    assert_eq!(value("إضراب عام في قطاع التعليم الخميس", "الخميس", "2024-05-12"), "2024-05-16");
-    // the day before the article, a result, a verb, a tally: not ahead
-    assert_eq!(value("انطلاق امتحانات البكالوريا السبت", "السبت", "2024-05-12"), "2024-05-11");
+fn a_verbless_headline_with_a_weekday_keeps_the_nearest_reading() {
+    // Wednesday 8 May 2024. A verbal noun opening a headline tells no tense: «بدء محاكمة … الأحد»
+    // is as often the trial that opened three days ago as one to come, so the nearest Sunday
+    // stands (review53 found a rule reading such headlines ahead wrong on past trials and summits).
+    assert_eq!(value("بدء محاكمة المتهمين في قضية الفساد الأحد وسط إجراءات أمنية مشددة", "الأحد", "2024-05-08"), "2024-05-05");
+    assert_eq!(value("انطلاق القمة الخليجية الاثنين في الدوحة. وشارك فيها القادة.", "الاثنين", "2024-05-08"), "2024-05-06");
     assert_eq!(value("مقتل ثلاثة أشخاص في حادث سير الخميس", "الخميس", "2024-05-12"), "2024-05-09");
-    assert_eq!(value("انطلقت امتحانات البكالوريا الخميس", "الخميس", "2024-05-12"), "2024-05-09");
-    assert_eq!(value("افتتاح 12 مدرسة جديدة الخميس", "الخميس", "2024-05-12"), "2024-05-09");
-    // a release or a shooting is told when it happened
-    assert_eq!(value("إطلاق سراح الصحفي المعتقل الخميس", "الخميس", "2024-05-12"), "2024-05-09");
-    assert_eq!(value("إطلاق نار على دورية للشرطة الخميس", "الخميس", "2024-05-12"), "2024-05-09");
 }
 
 #[test]

@@ -832,6 +832,8 @@ fn an_authoritys_answer_to_a_dated_happening_comes_after_it() {
         ("ضرب الزلزال المدينة فجر السبت، وأعلنت الحكومة يوم الأحد الحداد ثلاثة أيام.", vec![date("فجر السبت", "2024-03-09", sat), date("يوم الأحد", "2024-03-10", day(2024, 3, 10))]),
         ("أعلنت الحكومة الحداد ثلاثة أيام، وضرب الزلزال المدينة فجر السبت.", vec![date("فجر السبت", "2024-03-09", sat)]),
         ("ضرب الزلزال المدينة، وأعلنت الحكومة الحداد ثلاثة أيام.", vec![]),
+        // the answer names its own happening, of another kind (review53)
+        ("اندلع حريق في غابات الجبل مساء السبت، وأعلنت الحكومة الحداد على ضحايا الزلزال.", vec![date("مساء السبت", "2024-03-09", sat)]),
     ] {
         let ev = extract(&doc("d", text, txs), &lex());
         assert!(ev.relations.iter().all(|r| r.basis != RelationBasis::Response), "{text} {:?}", ev.relations);

@@ -87,6 +87,14 @@ pub(super) fn responses(cx: &Ctx, drafts: &[Draft], mentions: &[EventMention], r
         if mentions[cause].time.is_none() {
             continue;
         }
+        // the answer names a happening of its own after it, of another kind («اندلع حريق … الأحد،
+        // وأعلنت الحكومة الحداد على ضحايا الزلزال»): it answers that one, not the clause before
+        let names_another = drafts[x + 1..].iter().take_while(|o| cx.words[o.first].sentence == w.sentence).any(|o| {
+            cx.words[o.first].clause == w.clause && o.type_idx.is_some_and(|ti| responds_to.contains(&types[ti].name)) && o.type_idx != drafts[cause].type_idx
+        });
+        if names_another {
+            continue;
+        }
         let lo = mentions[x].byte_range.start.min(mentions[cause].byte_range.start);
         let hi = mentions[x].byte_range.end.max(mentions[cause].byte_range.end);
         let (start, end) = cx.span(lo..hi);

@@ -2043,6 +2043,24 @@ fn the_dead_in_an_event_are_part_of_it() {
 }
 
 #[test]
+fn the_dead_of_an_event_named_as_their_cause_are_part_of_it() {
+    for (text, cause) in [
+        ("أعلنت مصادر طبية اليوم الاثنين عن مقتل 40 شخصا جراء الفيضانات التي ضربت المدينة.", "الفيضانات"),
+        ("لقي خمسة أشخاص مصرعهم بسبب الزلزال الذي ضرب المنطقة الاثنين.", "الزلزال"),
+    ] {
+        let d = doc("d", text, vec![date("الاثنين", "2025-03-10", day(2025, 3, 10))]);
+        let ev = extract(&d, &lex());
+        let (c, _) = find(&ev, cause);
+        let dead = ev.mentions.iter().find(|m| lex().types().iter().any(|t| t.name == m.event_type && t.outcome)).unwrap_or_else(|| panic!("{text}: {:?}", ev.mentions));
+        assert_eq!(dead.joins, Some(c), "{text}: {:?}", ev.mentions);
+    }
+    // counter-case: a cause that is no event (an illness) leaves the dead their own event
+    let text = "أعلنت الوزارة وفاة 30 شخصا بسبب المرض يوم الاثنين.";
+    let ev = extract(&doc("d", text, vec![date("يوم الاثنين", "2025-03-10", day(2025, 3, 10))]), &lex());
+    assert_eq!(find(&ev, "وفاة").1.joins, None, "{:?}", ev.mentions);
+}
+
+#[test]
 fn the_case_of_the_accused_takes_no_date_of_their_arrest() {
     for text in [
         "أعلنت وزارة الداخلية، الاثنين، القبض على المتهم الرئيسي في التفجير.",

@@ -54,6 +54,52 @@ pub(super) fn reactions(cx: &Ctx, drafts: &[Draft], mentions: &[EventMention], r
     }
 }
 
+/// Work on a happening's wreck («تواصل فرق الإنقاذ البحث عن ناجين تحت المباني المهدمة نتيجة
+/// الزلزال»، «تكافح فرق الدفاع المدني منذ نحو 30 ساعة للبحث عن المفقودين … عقب الزلزال»): a
+/// mention of a type that `follows` others, in a sentence naming one of them, comes after the
+/// nearest (a [`RelationBasis::Response`] relation with no upper bound), dated or not: rescuers
+/// search the rubble the disaster left, so a search «منذ نحو 30 ساعة» started no earlier than it
+/// even when the article's date leaves its approximate start earlier. A sentence names the
+/// disaster the rescue follows before or after it (news of every disaster, every outlet).
+pub(super) fn wreck_work(cx: &Ctx, drafts: &[Draft], relations: &mut Vec<MentionRelation>, mentions: &[EventMention]) {
+    let types = cx.lex.types();
+    let mut added = false;
+    for (x, d) in drafts.iter().enumerate() {
+        let Some(follows) = d.type_idx.map(|ti| &types[ti].follows).filter(|r| !r.is_empty()) else { continue };
+        let sent = cx.words[d.first].sentence;
+        let cause = drafts
+            .iter()
+            .enumerate()
+            .filter(|&(c, o)| c != x && cx.words[o.first].sentence == sent && o.type_idx.is_some_and(|ti| follows.contains(&types[ti].name)))
+            .min_by_key(|(c, o)| (o.first.abs_diff(d.first), *c))
+            .map(|(c, _)| c);
+        let Some(cause) = cause else { continue };
+        if relations.iter().any(|r| (r.source, r.target) == (x, cause) || (r.source, r.target) == (cause, x)) {
+            continue;
+        }
+        let lo = mentions[x].byte_range.start.min(mentions[cause].byte_range.start);
+        let hi = mentions[x].byte_range.end.max(mentions[cause].byte_range.end);
+        let (start, end) = cx.span(lo..hi);
+        relations.push(MentionRelation {
+            source: x,
+            relation: Relation::After,
+            target: cause,
+            offset_min_seconds: Some(0),
+            offset_max_seconds: None,
+            start,
+            end,
+            basis: RelationBasis::Response,
+            same_day: false,
+            modifier: None,
+            timex: None,
+        });
+        added = true;
+    }
+    if added {
+        relations.sort_by_key(|r| (r.start, r.end, r.source, r.target));
+    }
+}
+
 /// An authority's answer to a happening, told with no time of its own after it in its sentence
 /// («وقع الانفجار صباح الأحد، وفتحت النيابة تحقيقا في الحادث»، «ضرب الزلزال المدينة فجر الاثنين،
 /// وأعلنت الحكومة الحداد ثلاثة أيام»): a mention of a type that `responds_to` others, whose clause

@@ -56,8 +56,8 @@ pub(super) fn reactions(cx: &Ctx, drafts: &[Draft], mentions: &[EventMention], r
 
 /// Work on a happening's wreck («تواصل فرق الإنقاذ البحث عن ناجين تحت المباني المهدمة نتيجة
 /// الزلزال»، «تكافح فرق الدفاع المدني منذ نحو 30 ساعة للبحث عن المفقودين … عقب الزلزال»): a
-/// mention of a type that `follows` others, in a sentence naming one of them, comes after the
-/// nearest (a [`RelationBasis::Response`] relation with no upper bound), dated or not: rescuers
+/// mention of a type that `follows` others, dated (by a day, or «منذ»), in a sentence naming one
+/// of them, comes after the nearest (a [`RelationBasis::Response`] relation, no upper bound): rescuers
 /// search the rubble the disaster left, so a search «منذ نحو 30 ساعة» started no earlier than it
 /// even when the article's date leaves its approximate start earlier. A sentence names the
 /// disaster the rescue follows before or after it (news of every disaster, every outlet).
@@ -66,6 +66,11 @@ pub(super) fn wreck_work(cx: &Ctx, drafts: &[Draft], relations: &mut Vec<Mention
     let mut added = false;
     for (x, d) in drafts.iter().enumerate() {
         let Some(follows) = d.type_idx.map(|ti| &types[ti].follows).filter(|r| !r.is_empty()) else { continue };
+        // only a dated work is bounded: an undated one would become a row of its own by the
+        // relation alone, a row the text gives no time
+        if mentions[x].time.is_none() && mentions[x].since.is_none() {
+            continue;
+        }
         let sent = cx.words[d.first].sentence;
         let cause = drafts
             .iter()

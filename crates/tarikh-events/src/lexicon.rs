@@ -163,8 +163,8 @@ pub struct EventType {
     /// the answer may come hours or days later); empty for most types.
     pub responds_to: Vec<String>,
     /// Types of the happenings this one deals with the wreck of (rescuers search the rubble a
-    /// quake left, the dead of a flood are recovered): a dated mention in a sentence that names
-    /// one of them comes after the nearest, however long after unsaid (no search for
+    /// quake left, the dead of a flood are recovered): a mention going on «منذ» a time, in a
+    /// sentence that names one of them, comes after the nearest, however long after unsaid (no search for
     /// survivors starts before the disaster it follows); empty for most types.
     pub follows: Vec<String>,
     /// Types of measures this one ends as planned (classes resume when a suspension of them

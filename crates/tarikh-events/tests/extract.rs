@@ -819,6 +819,8 @@ fn an_authoritys_answer_to_a_dated_happening_comes_after_it() {
         ("اندلع الحريق مساء السبت في سوق المدينة، وفتحت النيابة تحقيقا في الحادث.", "مساء السبت", "اندلع الحريق", "فتحت النيابة تحقيقا"),
         ("ضرب الزلزال المدينة فجر السبت، وأعلنت الحكومة الحداد ثلاثة أيام.", "فجر السبت", "الزلزال", "الحداد"),
         ("توفي الأمير مساء السبت، ثم أعلن الديوان الحداد أربعين يوما.", "مساء السبت", "توفي", "الحداد"),
+        ("نعى الديوان مساء السبت وفاة الأمير. وأعلن الوزير الحداد الرسمي أربعين يوما.", "مساء السبت", "وفاة", "الحداد"),
+        ("نعى الديوان مساء السبت وفاة الأمير. وأعلن الوزير، وفقا للوكالة الرسمية، الحداد الرسمي أربعين يوما.", "مساء السبت", "وفاة", "الحداد"),
     ] {
         let ev = extract(&doc("d", text, vec![date(when, "2024-03-09", sat)]), &lex());
         let (h, _) = find(&ev, happening);
@@ -832,6 +834,8 @@ fn an_authoritys_answer_to_a_dated_happening_comes_after_it() {
         ("ضرب الزلزال المدينة فجر السبت، وأعلنت الحكومة يوم الأحد الحداد ثلاثة أيام.", vec![date("فجر السبت", "2024-03-09", sat), date("يوم الأحد", "2024-03-10", day(2024, 3, 10))]),
         ("أعلنت الحكومة الحداد ثلاثة أيام، وضرب الزلزال المدينة فجر السبت.", vec![date("فجر السبت", "2024-03-09", sat)]),
         ("ضرب الزلزال المدينة، وأعلنت الحكومة الحداد ثلاثة أيام.", vec![]),
+        // a sentence not opening with «و» starts anew
+        ("ضرب الزلزال المدينة فجر السبت. أعلنت الحكومة الحداد ثلاثة أيام.", vec![date("فجر السبت", "2024-03-09", sat)]),
     ] {
         let ev = extract(&doc("d", text, txs), &lex());
         assert!(ev.relations.iter().all(|r| r.basis != RelationBasis::Response), "{text} {:?}", ev.relations);
@@ -849,10 +853,20 @@ fn a_search_of_the_rubble_comes_after_the_disaster_that_left_it() {
         let r = ev.relations.iter().find(|r| r.target == d && r.relation == Relation::After).unwrap_or_else(|| panic!("{text} {:?}", ev.relations));
         assert_eq!(ev.mentions[r.source].event_type, "rescue", "{text}");
     }
-    // counter-cases: no disaster in its sentence, or an undated search (the relation alone would
-    // make it a row)
-    for text in ["تواصل فرق الإنقاذ منذ يومين البحث عن ناجين. وضرب الزلزال المدينة.", "تواصل فرق الإنقاذ البحث عن ناجين تحت أنقاض المباني التي دمرها الزلزال."] {
-        let txs = if text.contains("منذ") { vec![duration("يومين", "P2D", 2 * 86400)] } else { vec![] };
+    // counter-cases: no disaster in its sentence, an undated search (the relation alone would
+    // make it a row), or one dated to a day (its day places it)
+    for text in [
+        "تواصل فرق الإنقاذ منذ يومين البحث عن ناجين. وضرب الزلزال المدينة.",
+        "تواصل فرق الإنقاذ البحث عن ناجين تحت أنقاض المباني التي دمرها الزلزال.",
+        "واصلت فرق الإنقاذ يوم الأحد البحث عن ناجين تحت أنقاض المباني التي دمرها الزلزال.",
+    ] {
+        let txs = if text.contains("منذ") {
+            vec![duration("يومين", "P2D", 2 * 86400)]
+        } else if text.contains("يوم الأحد") {
+            vec![date("يوم الأحد", "2024-03-10", day(2024, 3, 10))]
+        } else {
+            vec![]
+        };
         let ev = extract(&doc("d", text, txs), &lex());
         assert!(ev.relations.iter().all(|r| r.basis != RelationBasis::Response), "{text} {:?}", ev.relations);
     }

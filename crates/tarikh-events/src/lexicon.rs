@@ -162,6 +162,11 @@ pub struct EventType {
     /// its sentence, in a clause of its own joined by «و» or «ثم», comes after it (no window:
     /// the answer may come hours or days later); empty for most types.
     pub responds_to: Vec<String>,
+    /// Types of the happenings this one deals with the wreck of (rescuers search the rubble a
+    /// quake left, the dead of a flood are recovered): a mention going on «منذ» a time, in a
+    /// sentence that names one of them, comes after the nearest, however long after unsaid (no search for
+    /// survivors starts before the disaster it follows); empty for most types.
+    pub follows: Vec<String>,
     /// Types of measures this one ends as planned (classes resume when a suspension of them
     /// ends): after «على أن» in a sentence that tells such a measure («…ليوم الثلاثاء، على أن
     /// تستأنف الدراسة يوم الأربعاء») it is the measure's planned end, not an event of its own.
@@ -522,6 +527,8 @@ struct RawEvent {
     #[serde(default)]
     responds_to: Vec<Spanned<String>>,
     #[serde(default)]
+    follows: Vec<Spanned<String>>,
+    #[serde(default)]
     ends_planned: Vec<Spanned<String>>,
     #[serde(default)]
     measures: Vec<Spanned<RawMeasure>>,
@@ -874,6 +881,7 @@ impl EventLexicon {
                 ends_with: ev.ends_with.as_ref().map(|b| b.get_ref().trim().to_string()).unwrap_or_default(),
                 reacts_to: ev.reacts_to.iter().map(|t| t.get_ref().trim().to_string()).collect(),
                 responds_to: ev.responds_to.iter().map(|t| t.get_ref().trim().to_string()).collect(),
+                follows: ev.follows.iter().map(|t| t.get_ref().trim().to_string()).collect(),
                 ends_planned: ev.ends_planned.iter().map(|t| t.get_ref().trim().to_string()).collect(),
                 continues: ev.continues.iter().map(|c| tarikh_text::normalise(c.trim())).filter(|c| !c.is_empty()).collect(),
                 context: ev.context.iter().map(|c| tarikh_text::normalise(c.trim())).filter(|c| !c.is_empty()).collect(),
@@ -883,9 +891,9 @@ impl EventLexicon {
                 counter_examples: ev.counter_examples.clone(),
             });
         }
-        // begins_with / ends_with / reacts_to / responds_to / ends_planned must name a type of the lexicon
+        // begins_with / ends_with / reacts_to / responds_to / follows / ends_planned must name a type of the lexicon
         for ev in &raw.event {
-            for field in [&ev.begins_with, &ev.ends_with].into_iter().flatten().chain(&ev.reacts_to).chain(&ev.responds_to).chain(&ev.ends_planned) {
+            for field in [&ev.begins_with, &ev.ends_with].into_iter().flatten().chain(&ev.reacts_to).chain(&ev.responds_to).chain(&ev.follows).chain(&ev.ends_planned) {
                 let name = field.get_ref().trim();
                 if !lex.types.iter().any(|t| t.name == name) {
                     let known: Vec<&str> = lex.types.iter().map(|t| t.name.as_str()).collect();

@@ -819,6 +819,8 @@ fn an_authoritys_answer_to_a_dated_happening_comes_after_it() {
         ("اندلع الحريق مساء السبت في سوق المدينة، وفتحت النيابة تحقيقا في الحادث.", "مساء السبت", "اندلع الحريق", "فتحت النيابة تحقيقا"),
         ("ضرب الزلزال المدينة فجر السبت، وأعلنت الحكومة الحداد ثلاثة أيام.", "فجر السبت", "الزلزال", "الحداد"),
         ("توفي الأمير مساء السبت، ثم أعلن الديوان الحداد أربعين يوما.", "مساء السبت", "توفي", "الحداد"),
+        ("نعى الديوان مساء السبت وفاة الأمير. وأعلن الوزير الحداد الرسمي أربعين يوما.", "مساء السبت", "وفاة", "الحداد"),
+        ("نعى الديوان مساء السبت وفاة الأمير. وأعلن الوزير، وفقا للوكالة الرسمية، الحداد الرسمي أربعين يوما.", "مساء السبت", "وفاة", "الحداد"),
     ] {
         let ev = extract(&doc("d", text, vec![date(when, "2024-03-09", sat)]), &lex());
         let (h, _) = find(&ev, happening);
@@ -834,7 +836,39 @@ fn an_authoritys_answer_to_a_dated_happening_comes_after_it() {
         ("ضرب الزلزال المدينة، وأعلنت الحكومة الحداد ثلاثة أيام.", vec![]),
         // the answer names its own happening, of another kind (review53)
         ("اندلع حريق في غابات الجبل مساء السبت، وأعلنت الحكومة الحداد على ضحايا الزلزال.", vec![date("مساء السبت", "2024-03-09", sat)]),
+        // a sentence not opening with «و» starts anew
+        ("ضرب الزلزال المدينة فجر السبت. أعلنت الحكومة الحداد ثلاثة أيام.", vec![date("فجر السبت", "2024-03-09", sat)]),
     ] {
+        let ev = extract(&doc("d", text, txs), &lex());
+        assert!(ev.relations.iter().all(|r| r.basis != RelationBasis::Response), "{text} {:?}", ev.relations);
+    }
+}
+
+#[test]
+fn a_search_of_the_rubble_comes_after_the_disaster_that_left_it() {
+    for (text, disaster) in [
+        ("تواصل فرق الإنقاذ منذ يومين البحث عن ناجين تحت أنقاض المباني التي دمرها الزلزال.", "الزلزال"),
+        ("وتواصل فرق الدفاع المدني منذ يومين انتشال الجثث في الأحياء التي اجتاحتها الفيضانات.", "الفيضانات"),
+    ] {
+        let ev = extract(&doc("d", text, vec![duration("يومين", "P2D", 2 * 86400)]), &lex());
+        let (d, _) = find(&ev, disaster);
+        let r = ev.relations.iter().find(|r| r.target == d && r.relation == Relation::After).unwrap_or_else(|| panic!("{text} {:?}", ev.relations));
+        assert_eq!(ev.mentions[r.source].event_type, "rescue", "{text}");
+    }
+    // counter-cases: no disaster in its sentence, an undated search (the relation alone would
+    // make it a row), or one dated to a day (its day places it)
+    for text in [
+        "تواصل فرق الإنقاذ منذ يومين البحث عن ناجين. وضرب الزلزال المدينة.",
+        "تواصل فرق الإنقاذ البحث عن ناجين تحت أنقاض المباني التي دمرها الزلزال.",
+        "واصلت فرق الإنقاذ يوم الأحد البحث عن ناجين تحت أنقاض المباني التي دمرها الزلزال.",
+    ] {
+        let txs = if text.contains("منذ") {
+            vec![duration("يومين", "P2D", 2 * 86400)]
+        } else if text.contains("يوم الأحد") {
+            vec![date("يوم الأحد", "2024-03-10", day(2024, 3, 10))]
+        } else {
+            vec![]
+        };
         let ev = extract(&doc("d", text, txs), &lex());
         assert!(ev.relations.iter().all(|r| r.basis != RelationBasis::Response), "{text} {:?}", ev.relations);
     }
@@ -2042,6 +2076,24 @@ fn the_dead_in_an_event_are_part_of_it() {
     let text = "أعلن الجيش مقتل خمسة مسلحين في منطقة جبلية شمال البلاد.";
     let ev = extract(&doc("d", text, vec![]), &lex());
     assert_eq!(find(&ev, "مقتل").1.joins, None, "{:?}", ev.mentions);
+}
+
+#[test]
+fn the_dead_of_an_event_named_as_their_cause_are_part_of_it() {
+    for (text, cause) in [
+        ("أعلنت مصادر طبية اليوم الاثنين عن مقتل 40 شخصا جراء الفيضانات التي ضربت المدينة.", "الفيضانات"),
+        ("لقي خمسة أشخاص مصرعهم بسبب الزلزال الذي ضرب المنطقة الاثنين.", "الزلزال"),
+    ] {
+        let d = doc("d", text, vec![date("الاثنين", "2025-03-10", day(2025, 3, 10))]);
+        let ev = extract(&d, &lex());
+        let (c, _) = find(&ev, cause);
+        let dead = ev.mentions.iter().find(|m| lex().types().iter().any(|t| t.name == m.event_type && t.outcome)).unwrap_or_else(|| panic!("{text}: {:?}", ev.mentions));
+        assert_eq!(dead.joins, Some(c), "{text}: {:?}", ev.mentions);
+    }
+    // counter-case: a cause that is no event (an illness) leaves the dead their own event
+    let text = "أعلنت الوزارة وفاة 30 شخصا بسبب المرض يوم الاثنين.";
+    let ev = extract(&doc("d", text, vec![date("يوم الاثنين", "2025-03-10", day(2025, 3, 10))]), &lex());
+    assert_eq!(find(&ev, "وفاة").1.joins, None, "{:?}", ev.mentions);
 }
 
 #[test]

@@ -343,14 +343,16 @@ pub(crate) fn period_part((a, b): (DateTime<FixedOffset>, DateTime<FixedOffset>)
 
 /// The stretch in which an event began, from «منذ X»: X's own stretch for a date; for a duration
 /// ("منذ 30 ساعة"), the publication's time less the duration (from the start of the publication
-/// day less the longest reading to its end less the shortest, when the hour is not known).
+/// day less the longest reading to its end less the shortest, when the hour is not known); none
+/// when the publication day is unknown.
 fn since_interval(doc: &AnchoredDocument, t: &tarikh_anchor::Timex) -> Option<(DateTime<FixedOffset>, DateTime<FixedOffset>)> {
     if t.kind != TimexType::Duration {
         return timex_interval(doc, t);
     }
     let (lo, hi) = t.duration_seconds?;
     let p = &doc.publication;
-    let day = crate::time::local_midnight(p.timezone, p.date, None)?;
+    // (an article whose day is unknown counts no duration back from a placeholder day)
+    let day = crate::time::local_midnight(p.timezone, p.known_date()?, None)?;
     let (first, last) = match p.time {
         Some(at) => {
             let instant = day + Duration::seconds(i64::from(at.num_seconds_from_midnight()));

@@ -609,7 +609,9 @@ pub(crate) fn cluster(input: &Input, flat: &[Flat], flat_of: &[Vec<Option<usize>
             let published: Vec<i64> = docs
                 .iter()
                 .map(|(d, _)| {
-                    let next = d.publication.date.succ_opt().unwrap_or(d.publication.date);
+                    // (an article whose day is unknown bounds nothing)
+                    let Some(day) = d.publication.known_date() else { return i64::MAX };
+                    let next = day.succ_opt().unwrap_or(day);
                     crate::time::local_midnight(d.publication.timezone, next, None).map_or(i64::MAX, |t| input.minutes(t))
                 })
                 .collect();

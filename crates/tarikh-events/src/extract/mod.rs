@@ -20,7 +20,7 @@ use std::ops::Range;
 use context::Ctx;
 use label::build_mention;
 use place::doc_places;
-use relations::{reactions, responses, stated_relations};
+use relations::{reactions, responses, stated_relations, wreck_work};
 use roles::{anaphors, outcomes, report_roles, reported_complements, toll_at_gathering, told_as_past};
 use time::{lasting_durations, link_times, planned_ends, words_after_trigger};
 use triggers::{add_generic_drafts, counted_draft, relayed_draft, typed_drafts};
@@ -67,6 +67,7 @@ pub fn extract(doc: &AnchoredDocument, lexicon: &EventLexicon) -> DocEvents {
     lasting_durations(&cx, &drafts, &mut mentions);
     reactions(&cx, &drafts, &mentions, &mut relations);
     responses(&cx, &drafts, &mentions, &mut relations);
+    wreck_work(&cx, &drafts, &mut relations, &mentions);
     report_roles(&cx, &drafts, &complement, &own_date, &mut mentions);
     // a post circulated by the users of social networks or the press names where the story was
     // read (it keeps its date, which is not the events')

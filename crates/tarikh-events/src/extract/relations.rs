@@ -54,11 +54,64 @@ pub(super) fn reactions(cx: &Ctx, drafts: &[Draft], mentions: &[EventMention], r
     }
 }
 
+/// Work on a happening's wreck («تواصل فرق الإنقاذ البحث عن ناجين تحت المباني المهدمة نتيجة
+/// الزلزال»، «تكافح فرق الدفاع المدني منذ نحو 30 ساعة للبحث عن المفقودين … عقب الزلزال»): a
+/// mention of a type that `follows` others, going on «منذ» a time, in a sentence naming one of
+/// them, comes after the nearest (a [`RelationBasis::Response`] relation, no upper bound): rescuers
+/// search the rubble the disaster left, so a search «منذ نحو 30 ساعة» started no earlier than it
+/// even when the article's date leaves its approximate start earlier. A sentence names the
+/// disaster the rescue follows before or after it (news of every disaster, every outlet).
+pub(super) fn wreck_work(cx: &Ctx, drafts: &[Draft], relations: &mut Vec<MentionRelation>, mentions: &[EventMention]) {
+    let types = cx.lex.types();
+    let mut added = false;
+    for (x, d) in drafts.iter().enumerate() {
+        let Some(follows) = d.type_idx.map(|ti| &types[ti].follows).filter(|r| !r.is_empty()) else { continue };
+        // only a work going on «منذ» a time is bounded: its start counted back may fall before the
+        // disaster; one dated to a day is placed by its day, and an undated one would become a
+        // row of its own by the relation alone, a row the text gives no time
+        if mentions[x].time.is_some() || mentions[x].since.is_none() {
+            continue;
+        }
+        let sent = cx.words[d.first].sentence;
+        let cause = drafts
+            .iter()
+            .enumerate()
+            .filter(|&(c, o)| c != x && cx.words[o.first].sentence == sent && o.type_idx.is_some_and(|ti| follows.contains(&types[ti].name)))
+            .min_by_key(|(c, o)| (o.first.abs_diff(d.first), *c))
+            .map(|(c, _)| c);
+        let Some(cause) = cause else { continue };
+        if relations.iter().any(|r| (r.source, r.target) == (x, cause) || (r.source, r.target) == (cause, x)) {
+            continue;
+        }
+        let lo = mentions[x].byte_range.start.min(mentions[cause].byte_range.start);
+        let hi = mentions[x].byte_range.end.max(mentions[cause].byte_range.end);
+        let (start, end) = cx.span(lo..hi);
+        relations.push(MentionRelation {
+            source: x,
+            relation: Relation::After,
+            target: cause,
+            offset_min_seconds: Some(0),
+            offset_max_seconds: None,
+            start,
+            end,
+            basis: RelationBasis::Response,
+            same_day: false,
+            modifier: None,
+            timex: None,
+        });
+        added = true;
+    }
+    if added {
+        relations.sort_by_key(|r| (r.start, r.end, r.source, r.target));
+    }
+}
+
 /// An authority's answer to a happening, told with no time of its own after it in its sentence
 /// («وقع الانفجار صباح الأحد، وفتحت النيابة تحقيقا في الحادث»، «ضرب الزلزال المدينة فجر الاثنين،
 /// وأعلنت الحكومة الحداد ثلاثة أيام»): a mention of a type that `responds_to` others, whose clause
-/// opens with «و» or «ثم» after the clause of the nearest earlier mention of one of those types,
-/// comes after it (a [`RelationBasis::Response`] relation, no upper bound: the answer may come
+/// opens with «و» or «ثم» after the clause of the nearest earlier mention of one of those types
+/// (in its sentence, or in the sentence before when the «و» opens its own sentence: «نعى المجلس
+/// اليوم وفاة الأمير. وأعلن الوزير الحداد»), comes after it (a [`RelationBasis::Response`] relation, no upper bound: the answer may come
 /// days later). News tells the happening, then what was done about it: a reader places the
 /// answer after the happening and before the article, not on the happening's day (the gold's
 /// undated declaration «عقب …»، the toll reported «after the quake» before the article).
@@ -74,14 +127,20 @@ pub(super) fn responses(cx: &Ctx, drafts: &[Draft], mentions: &[EventMention], r
         // the answer's clause opens with «و» or «ثم» (its first word, the verb: «وأعلنت»، «ثم فتحت»)
         let Some(opening) = cx.words_of_clause(w.clause).next() else { continue };
         let opener = cx.word(opening);
-        if !(opener.starts_with('و') || opener == "ثم") || opening == 0 {
+        let clause_goes_on = (opener.starts_with('و') || opener == "ثم") && opening > 0;
+        // an answer in a sentence opening with «و» goes on with the sentence before, which may
+        // tell the happening («نعى مجلس الوزراء اليوم وفاة الأمير. وأعلن الوزير، وفقا للوكالة،
+        // الحداد الرسمي 40 يوما»: an attribution between may open a clause of its own)
+        let sentence_start = (0..=d.first).rev().take_while(|&i| cx.words[i].sentence == w.sentence).last().unwrap_or(d.first);
+        let sentence_goes_on = sentence_start > 0 && cx.word(sentence_start).starts_with('و');
+        if !clause_goes_on && !sentence_goes_on {
             continue;
         }
         let cause = (0..x).rev().find(|&c| {
             let o = &drafts[c];
-            cx.words[o.first].sentence == w.sentence
-                && cx.words[o.first].clause < w.clause
-                && o.type_idx.is_some_and(|ti| responds_to.contains(&types[ti].name))
+            let at = &cx.words[o.first];
+            let before = (clause_goes_on && at.sentence == w.sentence && at.clause < w.clause) || (sentence_goes_on && at.sentence + 1 == w.sentence);
+            before && o.type_idx.is_some_and(|ti| responds_to.contains(&types[ti].name))
         });
         let Some(cause) = cause else { continue };
         if mentions[cause].time.is_none() {

@@ -6,7 +6,7 @@ use crate::{EventMention, MentionRole};
 use super::{Draft, drafts_of_sentence};
 use super::context::Ctx;
 use super::label::{LABEL_STOPS, PREPOSITIONS};
-use super::time::CONTINUATION_SENTENCES;
+use super::time::{CONTINUATION_SENTENCES, words_ending_at};
 use super::words::{is_perfect_verb, looks_like_verb, without_conjunction};
 
 /// Words that open reported content after a reporting verb: complementizers, and the adverbial
@@ -526,8 +526,9 @@ pub(super) fn outcomes(cx: &Ctx, drafts: &[Draft], mentions: &mut [EventMention]
 }
 
 /// The event the toll of draft `o` (a mention of an `outcome` type) died in: the first event
-/// after it, within [`OUTCOME_REACH`] words of its sentence, right after «في» and of no outcome
-/// nor report type («قتل ثلاثة في هجوم»); none when the noun of an accused stands between
+/// after it, within [`OUTCOME_REACH`] words of its sentence, right after «في» or a word of cause
+/// ([`crate::EventLexicon::ends_cause`]: «مقتل 150 شخصا جراء الفيضانات») and of no outcome nor
+/// report type («قتل ثلاثة في هجوم»); none when the noun of an accused stands between
 /// («قتلت الشرطة المشتبه به في الهجوم»، «مقتل المتهم في اغتيال الصحفي»: «في» is the suspect's).
 fn event_died_in(cx: &Ctx, drafts: &[Draft], o: usize) -> Option<usize> {
     let types = cx.lex.types();
@@ -544,7 +545,10 @@ fn event_died_in(cx: &Ctx, drafts: &[Draft], o: usize) -> Option<usize> {
     if (last + 1..d.first).any(|x| cx.lex.is_accused(cx.word(x))) {
         return None;
     }
-    let in_it = d.first > 0 && cx.adjacent(d.first - 1) && cx.word(d.first - 1) == "في" && kind(d).is_some_and(|t| !t.outcome && !t.reports);
+    // «في» the event, or a word of cause right before it: the dead «جراء الفيضانات»، the hurt
+    // «نتيجة الهزات» died of it as they die in it
+    let governed = d.first > 0 && cx.adjacent(d.first - 1) && (cx.word(d.first - 1) == "في" || words_ending_at(cx, d, d.first - 1).is_some_and(|w| cx.lex.ends_cause(&w)));
+    let in_it = governed && kind(d).is_some_and(|t| !t.outcome && !t.reports);
     in_it.then_some(c)
 }
 

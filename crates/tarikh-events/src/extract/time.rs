@@ -1041,7 +1041,7 @@ fn is_topic(cx: &Ctx, drafts: &[Draft], d: &Draft) -> bool {
 
 /// The words of `d`'s clause ending at word `x` (at most three), when only spaces stand between
 /// `x` and `d`: what a phrase of cause or purpose before `d` is looked for in.
-fn words_ending_at<'c>(cx: &'c Ctx, d: &Draft, x: usize) -> Option<Vec<&'c str>> {
+pub(super) fn words_ending_at<'c>(cx: &'c Ctx, d: &Draft, x: usize) -> Option<Vec<&'c str>> {
     let clause = cx.words[d.first].clause;
     (x..d.first).all(|y| cx.adjacent(y)).then(|| (x.saturating_sub(2)..=x).filter(|&y| cx.words[y].clause == clause).map(|y| cx.word(y)).collect())
 }

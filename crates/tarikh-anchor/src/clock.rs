@@ -158,7 +158,9 @@ pub(crate) fn times_take_their_day(grammar: &Grammar, mentions: &[&Mention], tim
         };
         // «قطع التيار أمس من الساعة العاشرة إلى الثانية، ويستمر القطع طيلة أيام الأسبوع»: hours
         // the sentence puts on a stated day are that day's, whatever schedule or stretch it names.
-        let on_a_stated_day = on_a_stated_day(mentions, timexes, text, i, &sentence);
+        // «يسري حظر التجول من الثامنة حتى السادسة صباح الأحد»: the first end of a range of hours
+        // whose second end names its own day is on that night, not on every day.
+        let on_a_stated_day = on_a_stated_day(mentions, timexes, text, i, &sentence) || ends_on_a_day_of_its_own(mentions, timexes, text, i);
         if names_a_daily_schedule && !on_a_stated_day && !told_as_once(grammar, &text[told_from..m.matched.start]) {
             if let Some(v) = undated(&timexes[i].value) {
                 let t = &mut timexes[i];
@@ -402,6 +404,15 @@ fn in_a_clock_range(mentions: &[&Mention], timexes: &[Timex], text: &str, i: usi
 fn in_a_clock_range_as_its_start(mentions: &[&Mention], timexes: &[Timex], text: &str, i: usize) -> bool {
     let is_clock = |k: usize| mentions.get(k).is_some_and(|m| m.kind == MentionType::Time && m.semantics.hour.is_some()) && timexes.get(k).is_some_and(|t| t.kind != TimexType::Duration);
     is_clock(i) && is_clock(i + 1) && text.get(timexes[i].byte_range.end..timexes[i + 1].byte_range.start).is_some_and(range_joint)
+}
+
+/// Is clock time `i` the first end of a range of clock times whose second end names a day of its
+/// own, the first a bare hour that takes its part of day from it («من الثامنة حتى السادسة صباح
+/// الأحد»، «من العاشرة إلى الخامسة مساء الجمعة», see [`ranges_share_their_end`])? The hours are
+/// then that day's (or that night's), whatever schedule the sentence names.
+fn ends_on_a_day_of_its_own(mentions: &[&Mention], timexes: &[Timex], text: &str, i: usize) -> bool {
+    let bare_hour = mentions.get(i).is_some_and(|m| m.semantics.part_of_day.is_none());
+    bare_hour && in_a_clock_range_as_its_start(mentions, timexes, text, i) && mentions.get(i + 1).is_some_and(|m| !names_no_day(m.kind, &m.semantics))
 }
 
 /// Words that may stand between a stated day and the hours it holds («أمس من الثامنة»، «الأحد
@@ -817,6 +828,10 @@ mod tests {
         assert_eq!(value_of("تستمر المناوبة من السابعة حتى السابعة صباحا.", "2023-05-17", "السابعة").1, "XXXX-XX-XXT19:00");
         // on a stated day, the evening of that day
         assert_eq!(value_of("يستمر الحظر يوم الخميس من الثامنة حتى السادسة صباحا.", "2023-05-17", "الثامنة").1, "2023-05-18T20:00");
+        // a second end on a weekday morning of its own: the evening before it, even in a curfew
+        assert_eq!(value_of("يسري حظر التجول من الثامنة حتى السادسة صباح الأحد.", "2024-05-08", "الثامنة").1, "2024-05-11T20:00");
+        // and a first hour before an evening weekday end is on that weekday
+        assert_eq!(value_of("يفتح المعرض من العاشرة إلى الخامسة مساء الجمعة.", "2024-05-08", "العاشرة").1, "2024-05-10T10:00");
         // on a narrated evening: that evening; on a daily schedule: no day
         let text = "تواصل القصف مساء أمس من العاشرة حتى الثانية فجرا.";
         assert_eq!(value_of(text, "2023-05-17", "العاشرة").1, "2023-05-16T22:00");

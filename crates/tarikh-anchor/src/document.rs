@@ -427,10 +427,12 @@ pub(crate) fn looks_imperfect(word: &str) -> bool {
 
 /// Is `word`, between an imperfect verb and a day, a plain definite subject («القضاء»، «الطلاب»):
 /// not a participle or verbal noun in مـ («المعلنة»، «المباراة»), not an event noun, not a word
-/// with a preposition or a relative pronoun?
+/// with a preposition or a relative pronoun? A noun of place in مـ of the shape مَفْعَل, four
+/// letters and no feminine ending («المتحف»، «المجلس»، «المعرض»، «المطار»), is a plain subject.
 fn plain_subject(word: &str) -> bool {
     let w = bare(word);
-    w.starts_with("ال") && !w.starts_with("الم") && !RELATIVE_PRONOUNS.contains(&w) && !EVENT_NOUNS.contains(&w)
+    let place_noun = |w: &str| w.strip_prefix("الم").is_some_and(|root| root.chars().count() == 3 && !root.ends_with('ه'));
+    w.starts_with("ال") && (!w.starts_with("الم") || place_noun(w)) && !RELATIVE_PRONOUNS.contains(&w) && !EVENT_NOUNS.contains(&w)
 }
 
 /// Definite nouns of an event that a day names («الانفجار الأحد»، «الفوز الأحد»).
@@ -1780,6 +1782,9 @@ mod tests {
         assert_eq!(cue("ينظر القضاء الأحد في الطعون المقدمة", "الأحد"), Some(Prefer::Future));
         assert_eq!(cue("وتستضيف المدينة يوم الأحد المؤتمر الدولي", "يوم الأحد"), Some(Prefer::Future));
         assert_eq!(cue("ينتظر الطلاب صباح الخميس نتائج الامتحانات", "صباح الخميس"), Some(Prefer::Future));
+        // a noun of place in مـ is a plain subject; a participle is not
+        assert_eq!(cue("يفتح المتحف يوم الأحد", "يوم الأحد"), Some(Prefer::Future));
+        assert_eq!(cue("يغلق المعبر الأحد", "الأحد"), Some(Prefer::Future));
         // Not a reporting or background verb, nor a perfect verb or noun in تـ, nor a verb inside the clause.
         assert_eq!(cue("يذكر أن المنتخب فاز على السنغال يوم الأربعاء", "يوم الأربعاء"), Some(Prefer::Past));
         assert_eq!(cue("يذكر أن المباراة الأحد حاسمة", "الأحد"), None);

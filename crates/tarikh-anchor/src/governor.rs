@@ -527,7 +527,10 @@ pub(crate) fn new_year(grammar: &Grammar, text: &str, sentence_start: usize, mat
     if s.shift != Some((Unit::Year, 0)) || s.year.is_some() || date.month() < 7 {
         return None;
     }
-    let before = words(text, sentence_start.min(matched.start)..matched.start);
+    // (the clause's words: a comma parts off another clause, «… منذ أكثر من عشر سنوات، فيما يخشى
+    // مراقبون … خلال العام الجديد», whose «منذ» or perfect verb tells something else)
+    let clause_start = text.get(sentence_start.min(matched.start)..matched.start).and_then(|head| head.rfind(['،', ',', '؛', ';']).map(|k| sentence_start.min(matched.start) + k + head[k..].chars().next().map_or(1, char::len_utf8))).unwrap_or(sentence_start.min(matched.start));
+    let before = words(text, clause_start..matched.start);
     if before.iter().any(|w| matches!(bare(w), "منذ" | "مذ") || maybe_perfect_feminine(w) || matches!(grammar.cue(bare(w)), Some(Direction::Past))) {
         return None;
     }
@@ -617,5 +620,7 @@ mod tests {
         assert_eq!(new_year_shift("يتوقع أن يشهد الاقتصاد نموا خلال العام الجديد", "2025-01-03"), None);
         // a past verb before it: the year already begun
         assert_eq!(new_year_shift("شهدت الأسواق ارتفاعا خلال العام الجديد", "2024-12-28"), None);
+        // a «منذ» of another clause, parted off by a comma, does not tell this one
+        assert_eq!(new_year_shift("تعيش البلاد أزمة منذ سنوات، فيما يخشى المراقبون تفاقمها خلال العام الجديد", "2024-12-28"), Some(1));
     }
 }

@@ -54,6 +54,27 @@ pub(super) fn reactions(cx: &Ctx, drafts: &[Draft], mentions: &[EventMention], r
     }
 }
 
+/// Mention `x` comes after mention `cause`, with no upper bound (a [`RelationBasis::Response`]
+/// relation: an answer or a rescue may come days later), its evidence the text from one to the other.
+fn comes_after(cx: &Ctx, mentions: &[EventMention], x: usize, cause: usize) -> MentionRelation {
+    let lo = mentions[x].byte_range.start.min(mentions[cause].byte_range.start);
+    let hi = mentions[x].byte_range.end.max(mentions[cause].byte_range.end);
+    let (start, end) = cx.span(lo..hi);
+    MentionRelation {
+        source: x,
+        relation: Relation::After,
+        target: cause,
+        offset_min_seconds: Some(0),
+        offset_max_seconds: None,
+        start,
+        end,
+        basis: RelationBasis::Response,
+        same_day: false,
+        modifier: None,
+        timex: None,
+    }
+}
+
 /// Work on a happening's wreck («تواصل فرق الإنقاذ البحث عن ناجين تحت المباني المهدمة نتيجة
 /// الزلزال»، «تكافح فرق الدفاع المدني منذ نحو 30 ساعة للبحث عن المفقودين … عقب الزلزال»): a
 /// mention of a type that `follows` others, going on «منذ» a time, in a sentence naming one of
@@ -83,22 +104,7 @@ pub(super) fn wreck_work(cx: &Ctx, drafts: &[Draft], relations: &mut Vec<Mention
         if relations.iter().any(|r| (r.source, r.target) == (x, cause) || (r.source, r.target) == (cause, x)) {
             continue;
         }
-        let lo = mentions[x].byte_range.start.min(mentions[cause].byte_range.start);
-        let hi = mentions[x].byte_range.end.max(mentions[cause].byte_range.end);
-        let (start, end) = cx.span(lo..hi);
-        relations.push(MentionRelation {
-            source: x,
-            relation: Relation::After,
-            target: cause,
-            offset_min_seconds: Some(0),
-            offset_max_seconds: None,
-            start,
-            end,
-            basis: RelationBasis::Response,
-            same_day: false,
-            modifier: None,
-            timex: None,
-        });
+        relations.push(comes_after(cx, mentions, x, cause));
         added = true;
     }
     if added {
@@ -154,22 +160,7 @@ pub(super) fn responses(cx: &Ctx, drafts: &[Draft], mentions: &[EventMention], r
         if names_another {
             continue;
         }
-        let lo = mentions[x].byte_range.start.min(mentions[cause].byte_range.start);
-        let hi = mentions[x].byte_range.end.max(mentions[cause].byte_range.end);
-        let (start, end) = cx.span(lo..hi);
-        relations.push(MentionRelation {
-            source: x,
-            relation: Relation::After,
-            target: cause,
-            offset_min_seconds: Some(0),
-            offset_max_seconds: None,
-            start,
-            end,
-            basis: RelationBasis::Response,
-            same_day: false,
-            modifier: None,
-            timex: None,
-        });
+        relations.push(comes_after(cx, mentions, x, cause));
         added = true;
     }
     if added {

@@ -1607,7 +1607,7 @@ fn attach_undated(flat: &[Flat], uf: &mut UnionFind<usize>, hull: &[Option<(i64,
         // published (the quake of a fortnight later is not "الزلزال" of today's article; the vote
         // of the day after tomorrow may be "التصويت")
         let written_by = c.docs.iter().map(|&d| published[d]).min().unwrap_or(i64::MAX);
-        let not_later = |k: usize, d: &Cluster| hull[k].is_none_or(|(a, _)| a < written_by + 3 * DAY) || !d.docs.is_disjoint(&c.docs);
+        let not_later = |k: usize, d: &Cluster| hull[k].is_none_or(|(a, _)| a < written_by.saturating_add(3 * DAY)) || !d.docs.is_disjoint(&c.docs);
         // nor, when writing over a week after it, an event only one other article tells (the
         // evacuation after a new aftershock is not the flight of the first night); the story's
         // headline event, told by several articles, may still be named without its date

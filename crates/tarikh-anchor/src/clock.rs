@@ -253,7 +253,8 @@ pub(crate) fn times_take_their_day(grammar: &Grammar, mentions: &[&Mention], tim
         (t.value, t.interval, t.anchor) = (res.value, res.interval, AnchorKind::Narrative);
     }
     clocks_take_the_part_of_day_after_them(mentions, timexes, text, tz);
-    ranges_share_their_end(mentions, timexes, text, tz);
+    ranges_share_their_end(mentions, timexes, text, tz, &dayless);
+    hours_take_the_day_named_right_after_them(mentions, timexes, text, tz, &dayless);
     second_ends_follow_the_first(grammar, mentions, timexes, text, sentences, tz, &dayless);
     advice_over_hours_is_daily(grammar, mentions, timexes, text, sentences, &dayless);
     runs_of_clock_times_roll_over_midnight(mentions, timexes, tz);
@@ -407,12 +408,13 @@ fn in_a_clock_range_as_its_start(mentions: &[&Mention], timexes: &[Timex], text:
 }
 
 /// Is clock time `i` the first end of a range of clock times whose second end names a day of its
-/// own, the first a bare hour that takes its part of day from it («من الثامنة حتى السادسة صباح
-/// الأحد»، «من العاشرة إلى الخامسة مساء الجمعة», see [`ranges_share_their_end`])? The hours are
-/// then that day's (or that night's), whatever schedule the sentence names.
+/// own, the first naming none: a bare hour that takes its part of day from it («من الثامنة حتى
+/// السادسة صباح الأحد»، «من العاشرة إلى الخامسة مساء الجمعة») or an hour with its own part of day
+/// («من الثامنة مساء حتى السادسة صباح الأحد», see [`ranges_share_their_end`])? The hours are then
+/// that day's (or that night's), whatever schedule the sentence names.
 fn ends_on_a_day_of_its_own(mentions: &[&Mention], timexes: &[Timex], text: &str, i: usize) -> bool {
-    let bare_hour = mentions.get(i).is_some_and(|m| m.semantics.part_of_day.is_none());
-    bare_hour && in_a_clock_range_as_its_start(mentions, timexes, text, i) && mentions.get(i + 1).is_some_and(|m| !names_no_day(m.kind, &m.semantics))
+    let no_day = mentions.get(i).is_some_and(|m| names_no_day(m.kind, &m.semantics));
+    no_day && in_a_clock_range_as_its_start(mentions, timexes, text, i) && mentions.get(i + 1).is_some_and(|m| !names_no_day(m.kind, &m.semantics))
 }
 
 /// Words that may stand between a stated day and the hours it holds («أمس من الثامنة»، «الأحد
@@ -571,6 +573,60 @@ fn clocks_take_the_part_of_day_after_them(mentions: &[&Mention], timexes: &mut [
     }
 }
 
+/// A range of clock times that found no day, followed at once by an expression naming one day
+/// («امتدت السهرة من العاشرة ليلا إلى الثانية فجرا مساء أمس»، «تستمر الاحتفالات من التاسعة مساء
+/// إلى الواحدة صباحا ليلة الخميس»): the hours are told on that day, the first end on it and the
+/// second on it or, when its clock is not after the first's, on the next (a night that ran past
+/// midnight). Only a day written right after the second end, nothing but spaces between.
+fn hours_take_the_day_named_right_after_them(mentions: &[&Mention], timexes: &mut [Timex], text: &str, tz: chrono_tz::Tz, dayless: &[bool]) {
+    for i in 0..timexes.len().saturating_sub(2) {
+        let both_dayless = dayless.get(i).copied().unwrap_or(false) && dayless.get(i + 1).copied().unwrap_or(false);
+        if !both_dayless || !in_a_clock_range_as_its_start(mentions, timexes, text, i) {
+            continue;
+        }
+        if timexes[i].kind != TimexType::Time || timexes[i + 1].kind != TimexType::Time {
+            continue;
+        }
+        let Some(day) = day_of(&timexes[i + 2]) else { continue };
+        if !text.get(timexes[i + 1].byte_range.end..timexes[i + 2].byte_range.start).is_some_and(|g| g.chars().all(char::is_whitespace)) {
+            continue;
+        }
+        let (Some(from), Some(to)) = (clock_minutes(&timexes[i].value), clock_minutes(&timexes[i + 1].value)) else { continue };
+        let second_day = if to > from { day } else { add_days(day, 1) };
+        for (k, on) in [(i, day), (i + 1, second_day)] {
+            let Some(m) = mentions.get(k) else { continue };
+            if let Some(res) = resolve(m.kind, &m.semantics, &Reference { date: on, time: None, tz }, Prefer::Future) {
+                let t = &mut timexes[k];
+                (t.value, t.interval, t.anchor) = (res.value, res.interval, AnchorKind::Narrative);
+            }
+        }
+    }
+}
+
+/// The first end of a range of clock times written with its own part of day but no day, that
+/// found none in its sentence (`dayless`), whose second end names its day («يفتح مكتب الاقتراع من
+/// الساعة الثامنة صباحا إلى الساعة السابعة مساء الأحد»، «من الثامنة مساء حتى السادسة صباح
+/// الأحد»): the hours are that day's, the first on the day before when its clock is not before
+/// the second's (a night ending that morning). Returns whether it moved the first end.
+fn first_end_takes_the_day_of_the_second(mentions: &[&Mention], timexes: &mut [Timex], text: &str, tz: chrono_tz::Tz, dayless: &[bool], i: usize) -> bool {
+    let (Some(first), Some(second)) = (mentions.get(i), mentions.get(i + 1)) else { return false };
+    let s = &first.semantics;
+    let own_part = s.hour.is_some() && s.part_of_day.is_some() && names_no_day(first.kind, s) && dayless.get(i).copied().unwrap_or(false);
+    let dated_end = second.kind == MentionType::Time && second.semantics.hour.is_some() && !names_no_day(second.kind, &second.semantics);
+    if !own_part || !dated_end || timexes[i].kind != TimexType::Time || timexes[i + 1].kind != TimexType::Time {
+        return false;
+    }
+    if !text.get(first.matched.end..second.matched.start).is_some_and(range_joint) {
+        return false;
+    }
+    let (Some(day), Some(from), Some(to)) = (timexes[i + 1].value.get(..10).and_then(ymd), clock_minutes(&timexes[i].value), clock_minutes(&timexes[i + 1].value)) else { return false };
+    let day = if from >= to { add_days(day, -1) } else { day };
+    let Some(res) = resolve(first.kind, s, &Reference { date: day, time: None, tz }, Prefer::Future) else { return false };
+    let t = &mut timexes[i];
+    (t.value, t.interval, t.anchor) = (res.value, res.interval, AnchorKind::Narrative);
+    true
+}
+
 /// Words joining the two ends of a range of clock times («من الساعة 3 إلى الساعة 4 بعد العصر»,
 /// «ما بين الساعة 7 و8:30 من مساء اليوم»).
 fn range_joint(between: &str) -> bool {
@@ -595,11 +651,14 @@ fn crosses_midnight(first: u32, end_clock: Option<u32>) -> bool {
 /// 20:00 to 06:00), the evening before when the second end names its own day. Daily hours
 /// («يسري حظر التجول بين الساعة 7 و8 مساء»: `XXXX-XX-XXT19:00` to `XXXX-XX-XXT20:00`) share the
 /// part of day alike, on no day.
-fn ranges_share_their_end(mentions: &[&Mention], timexes: &mut [Timex], text: &str, tz: chrono_tz::Tz) {
+fn ranges_share_their_end(mentions: &[&Mention], timexes: &mut [Timex], text: &str, tz: chrono_tz::Tz, dayless: &[bool]) {
     const ANY_DAY: &str = "XXXX-XX-XXT";
     for i in 0..timexes.len().saturating_sub(1) {
         let (Some(first), Some(second)) = (mentions.get(i), mentions.get(i + 1)) else { continue };
         let s = &first.semantics;
+        if first_end_takes_the_day_of_the_second(mentions, timexes, text, tz, dayless, i) {
+            continue;
+        }
         let bare = s.hour.is_some() && s.part_of_day.is_none() && names_no_day(first.kind, s);
         let daily = timexes[i].value.starts_with(ANY_DAY) && timexes[i + 1].value.starts_with(ANY_DAY);
         if !bare || (timexes[i].value.starts_with('X') && !daily) || second.kind != MentionType::Time || second.semantics.hour.is_none() {
@@ -714,6 +773,37 @@ mod tests {
         assert_eq!(v.1, "2019-07-07T02:00");
         let v = value_of("بدأ القصف ليل الخميس وتوقف عند منتصف الليل", "2016-03-12", "منتصف الليل");
         assert_eq!(v.1, "2016-03-11T00:00");
+    }
+
+    #[test]
+    fn a_range_of_hours_ending_on_a_named_day_is_on_that_day() {
+        // The verb before «من» tells the range: an opening ahead puts its Sunday ahead, and the
+        // first end, with a part of day of its own or without, shares it.
+        let text = "يفتح المتحف أبوابه من 5 إلى 7 مساء الأحد.";
+        assert_eq!(value_of(text, "2024-05-08", "5").1, "2024-05-12T17:00");
+        assert_eq!(value_of(text, "2024-05-08", "7 مساء الأحد").1, "2024-05-12T19:00");
+        let text = "يفتح مكتب الاقتراع من الساعة الثامنة صباحا إلى الساعة السابعة مساء الأحد.";
+        assert_eq!(value_of(text, "2024-05-08", "الساعة الثامنة صباحا").1, "2024-05-12T08:00");
+        assert_eq!(value_of(text, "2024-05-08", "الساعة السابعة مساء الأحد").1, "2024-05-12T19:00");
+        // A curfew's night that ends on a named morning is that night, not every night.
+        let text = "يسري حظر التجول من الثامنة مساء حتى السادسة صباح الأحد.";
+        assert_eq!(value_of(text, "2024-05-08", "الثامنة مساء"), ("TIME".into(), "2024-05-11T20:00".into()));
+        // With no day named, the curfew's hours stay daily; a past verb keeps the past Sunday.
+        let text = "قررت الحكومة فرض حظر التجول من الساعة الثامنة مساء إلى السادسة صباحا.";
+        assert_eq!(value_of(text, "2024-05-08", "الساعة الثامنة مساء"), ("SET".into(), "XXXX-XX-XXT20:00".into()));
+        let text = "فتح المتحف أبوابه من 5 إلى 7 مساء الأحد.";
+        assert_eq!(value_of(text, "2024-05-08", "7 مساء الأحد").1, "2024-05-05T19:00");
+        assert_eq!(value_of(text, "2024-05-08", "5").1, "2024-05-05T17:00");
+    }
+
+    #[test]
+    fn a_night_of_hours_followed_by_its_day_is_on_that_day() {
+        let text = "امتدت السهرة من العاشرة ليلا إلى الثانية فجرا مساء أمس.";
+        assert_eq!(value_of(text, "2024-05-08", "العاشرة ليلا").1, "2024-05-07T22:00");
+        assert_eq!(value_of(text, "2024-05-08", "الثانية فجرا").1, "2024-05-08T02:00");
+        // A day after a comma is another clause's: the hours keep the day they found.
+        let text = "امتدت السهرة من العاشرة ليلا إلى الثانية فجرا، ووصل الوفد مساء أمس.";
+        assert_eq!(value_of(text, "2024-05-08", "العاشرة ليلا").1, "2024-05-08T22:00");
     }
 
     #[test]

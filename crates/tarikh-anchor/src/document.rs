@@ -188,6 +188,14 @@ pub(crate) fn tense_cue_found<'t>(grammar: &Grammar, text: &'t str, clause: Rang
     if let Some(cue) = destination.filter(|_| !completed_later(grammar, text, at.end, sentence.end)) {
         return Some(cue);
     }
+    // The second end of a range of hours that names its day («يفتح المتحف أبوابه من 5 إلى 7 مساء
+    // الأحد»، «يفتح مكتب الاقتراع من الساعة الثامنة صباحا إلى السابعة مساء الأحد»): the verb before
+    // the range's «من / بين» tells the hours, as it tells a bound of days.
+    if let Some(from_at) = clock_range_start(text, before, at.clone()) {
+        if let Some(verb) = crate::governor::until_ahead(grammar, text, sentence.clone(), from_at, at.clone()) {
+            return Some(Cue { prefer: Some(Prefer::Future), word: verb, kind: CueKind::UntilAhead });
+        }
+    }
     // «حتى X» bounds a state whose start the verb tells («فرض حظر تجول حتى مساء الإثنين»): the
     // verb's tense does not place the bound, which is read as the nearest occurrence.
     if let (Some(w1), w2) = (before.get(0), before.get(1)) {
@@ -405,6 +413,34 @@ const YA_NOUNS: &[&str] = &[
     "يوم", "يوما", "يومي", "يوميا", "يوميه", "يومين", "يومان", "يونيو", "يونيه", "يوليو", "يوليه", "يناير", "يوسف", "يونس", "يحيي", "ياسر", "ياسين",
     "يزيد", "يعقوب", "يمين", "يسار", "يورو", "يمني", "يمنيه", "يهود", "يهودي", "يابان", "يابانيه", "ياباني",
 ];
+
+/// Where the range of hours ends at the clock time at `at` starts: the byte of its «من» or «بين»,
+/// when `at` is a clock time (a number or a feminine ordinal, maybe after «الساعة») joined by «إلى
+/// / حتى / و» to a first clock time of at most three words right after that «من / بين» («من 5
+/// إلى 7 مساء الأحد»، «من الساعة الثامنة صباحا إلى …»). `before` are the words before `at`.
+fn clock_range_start(text: &str, before: &WordsBefore<'_>, at: Range<usize>) -> Option<usize> {
+    let head = text.get(at)?.split_whitespace().next()?;
+    let clock_word = |w: &str| w.chars().next().is_some_and(|c| c.is_ascii_digit()) || w == "الساعه" || (w.starts_with("ال") && w.ends_with('ه'));
+    if !clock_word(head) {
+        return None;
+    }
+    let joint = before.get(0)?;
+    let joint_at = joint.as_ptr() as usize - text.as_ptr() as usize;
+    if !matches!(bare(joint), "الي" | "حتي") {
+        return None;
+    }
+    let first = (2..=4).find(|&k| before.get(k).is_some_and(|w| matches!(bare(w), "من" | "بين")))?;
+    if !clock_word(before.get(first - 1)?) {
+        return None;
+    }
+    let opening = before.get(first)?;
+    let opening_at = opening.as_ptr() as usize - text.as_ptr() as usize;
+    // (nothing but the first clock time between «من» and the joint: no comma, no other clause)
+    if text.get(opening_at..joint_at).is_some_and(|g| g.contains(['،', ',', '.', ':', ';', '؛'])) {
+        return None;
+    }
+    Some(opening_at)
+}
 
 /// Does `word` (proclitics off) look like an imperfect verb of the third person: يـ + three
 /// letters or more, or a feminine تـ of the forms no noun or perfect verb shares (تتـ، تستـ،

@@ -394,7 +394,12 @@ fn imperfect_announces_before<'t>(grammar: &Grammar, text: &'t str, before: &[&'
     // What follows the subject: the object and complements.
     let object_words = &between[1..];
     // An event named anywhere in the object («ردود الفعل على اغتيال القيادي الأحد») may own the day.
-    if object_words.iter().any(|w| has_stem(w, table_words(grammar, "self_dated_stems"))) {
+    // What an announcement makes public, named definite («تعلن الهيئة النتائج النهائية يوم الأحد»،
+    // «يعلن المجلس النتيجة الخميس»), is dated by the announcing, not a thing of its own the day
+    // dates: a definite noun is in no construct with the day after it («نتائج الأحد» is).
+    let announced = |w: &str| matches!(bare(verb), "يعلن" | "تعلن") && bare(w).starts_with("ال") && ["النتايج", "النتيجه"].contains(&bare(w));
+    let self_dated = |w: &str| has_stem(w, table_words(grammar, "self_dated_stems")) && !announced(w);
+    if object_words.iter().any(|w| self_dated(w)) {
         return None;
     }
     for w in between {
@@ -408,7 +413,7 @@ fn imperfect_announces_before<'t>(grammar: &Grammar, text: &'t str, before: &[&'
         }
     }
     let last = bare(between[between.len() - 1]);
-    if has_stem(last, table_words(grammar, "self_dated_stems")) || EVENT_NOUNS.contains(&last) {
+    if self_dated(last) || EVENT_NOUNS.contains(&last) {
         return None;
     }
     // a participle in الم… after a definite noun (الامتحانات المجراة، النتائج المعلنة) dates its own
@@ -424,7 +429,11 @@ fn imperfect_announces_before<'t>(grammar: &Grammar, text: &'t str, before: &[&'
         return None;
     }
     // Something beyond the subject: an object closed by a pronoun or ـًا, or a prepositional phrase.
-    let object = after_definite || object_words.iter().any(|w| possessed(w) || accusative(w) || PREPOSITIONS.contains(&bare(w)) || {
+    // Or a definite subject and definite words after it («تعلن اللجنة النتائج النهائية»): a word
+    // with the article is in no construct with the one before it, so they are the object and its
+    // adjectives (or the subject's adjectives, which the verb + subject reading takes ahead too).
+    let definite_object = between.len() >= 3 && between.iter().all(|w| definite(w));
+    let object = after_definite || definite_object || object_words.iter().any(|w| possessed(w) || accusative(w) || PREPOSITIONS.contains(&bare(w)) || {
         let b = bare(w);
         (b.starts_with("بال") || b.starts_with("لل")) && b.chars().nth(4).is_some()
     });

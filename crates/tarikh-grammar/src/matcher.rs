@@ -315,7 +315,10 @@ impl Grammar {
                         if b.matched.end <= a.matched.end || !comp.second.admits(b.kind, &b.semantics, &text[b.range.clone()]) {
                             continue;
                         }
-                        let gap = if b.matched.start > a.matched.end { &text[a.matched.end..b.matched.start] } else { "" };
+                        // A second part that opens with the conjunction و («8:30 ومساء اليوم») is
+                        // another expression: its و counts in the gap, which no composition admits.
+                        let conjunction = if text.get(b.matched.start..b.range.start) == Some("و") { b.range.start } else { b.matched.start };
+                        let gap = if conjunction > a.matched.end { &text[a.matched.end..conjunction] } else { "" };
                         if !comp.between.is_match(&spaced(gap)) {
                             continue;
                         }
@@ -1025,6 +1028,14 @@ mod tests {
         // A signal that is no event-anchored noun stays inside the feast's match: «إجازة» is no expression.
         let found = days("تغلق المحلات في إجازة عيد الأضحى");
         assert_eq!(found.len(), 1, "{found:?}");
+    }
+
+    #[test]
+    fn a_part_of_day_after_the_conjunction_is_no_part_of_the_clock_before_it() {
+        // «و» opens another expression; «من» still joins a clock to its part of day.
+        let spans = |text: &str| -> Vec<String> { days(text).into_iter().map(|(s, _, _)| s).collect() };
+        assert_eq!(spans("يعلن القرار الساعة 8:30 ومساء اليوم الخميس"), vec!["الساعه 8:30", "مساء اليوم الخميس"]);
+        assert_eq!(spans("يعلن القرار الساعة 8:30 من مساء اليوم الخميس"), vec!["الساعه 8:30 من مساء اليوم الخميس"]);
     }
 
     #[test]

@@ -103,8 +103,7 @@ impl RuleSpans {
         // Taken, not copied: most patterns hold no word boundary and go in as they are, and the
         // others keep every part without one (copying every rule's pattern, lexicons and all,
         // cost ~0.1 G instructions of a first build).
-        // Each rule's body alone: the proclitics are walked over by hand (see `starts`).
-        let hirs: Vec<Hir> = patterns.into_iter().map(|(_, h)| body_alone(h).map(crate::prefilter::strip_owned)).collect::<Option<_>>()?;
+        let hirs: Vec<Hir> = patterns.into_iter().map(|(_, h)| crate::prefilter::strip_owned(h)).collect();
         let nfa_config = thompson::Config::new().utf8(true).shrink(false).which_captures(thompson::WhichCaptures::None).nfa_size_limit(Some(256 << 20));
         let nfa = thompson::Compiler::new().configure(nfa_config).build_many_from_hir(&hirs).ok()?;
         Some((nfa, pattern_rule))
@@ -153,7 +152,7 @@ impl RuleSpans {
         // search does, without its set-up at every call, most of the cost of a search that
         // ends after a byte or two); every match state's patterns are reported.
         let bytes = text.as_bytes();
-        let mut walk = |p: usize, q: usize| -> Option<()> {
+        let mut search = |p: usize, q: usize| -> Option<()> {
             if cache.clear_count() != clears {
                 start_states = [None; 257];
                 clears = cache.clear_count();
@@ -169,27 +168,6 @@ impl RuleSpans {
                 }
             };
             walk_matches(&self.dfa, cache, bytes, sid, q, |pattern| found.push((self.pattern_rule[pattern], p as u32)))
-        };
-        // The proclitics `[وف]?[بلك]?` every rule starts with (see [`search_pattern`]), taken by
-        // hand: the automaton holds the rules' bodies only, walked from `q` and from after each
-        // run of proclitics there. A rule's pattern matches from `q` exactly when its body matches
-        // from one of these places (look-around is read from the whole text either way), so the
-        // rules reported are the same; but the automaton's fattest states — every rule's first
-        // states at once — are met only at its start, not again after each of the eleven runs of
-        // proclitics, and those states' transitions were most of its warm-up.
-        let mut search = |p: usize, q: usize| -> Option<()> {
-            walk(p, q)?;
-            let conjunction = |at: usize| matches!(bytes.get(at..at + 2), Some([0xD9, 0x88 | 0x81]));
-            let preposition = |at: usize| matches!(bytes.get(at..at + 2), Some([0xD8, 0xA8] | [0xD9, 0x84 | 0x83]));
-            if conjunction(q) {
-                walk(p, q + 2)?;
-                if preposition(q + 2) {
-                    walk(p, q + 4)?;
-                }
-            } else if preposition(q) {
-                walk(p, q + 2)?;
-            }
-            Some(())
         };
         // A match starts at the text's start (its boundary is `^`, its proclitics start at 0) or at
         // a character outside `WORD_CHARS` (its proclitics start after it).
@@ -235,20 +213,6 @@ impl RuleSpans {
         }
         Some(RuleStarts { starts: found.into_iter().map(|(_, s)| s).collect(), offsets, present })
     }
-}
-
-/// A rule's [`search_pattern`] parsed, `(?P<_clitic>[وف]?[بلك]?)(?P<_body>…)`, without its
-/// proclitics: the body's group alone. `None` if the pattern is not made so (then the automaton
-/// is not built, and every text is matched the prefilter's way).
-fn body_alone(hir: Hir) -> Option<Hir> {
-    use regex_syntax::hir::HirKind;
-    static CLITIC: std::sync::OnceLock<Option<Hir>> = std::sync::OnceLock::new();
-    let clitic = CLITIC.get_or_init(|| regex_syntax::ParserBuilder::new().utf8(true).build().parse("(?P<_clitic>[وف]?[بلك]?)").ok()).as_ref()?;
-    let HirKind::Concat(mut parts) = hir.into_kind() else { return None };
-    let body = parts.pop()?;
-    let first = parts.pop()?;
-    let is_body = matches!(body.kind(), HirKind::Capture(c) if c.name.as_deref() == Some("_body"));
-    (parts.is_empty() && first == *clitic && is_body).then_some(body)
 }
 
 /// A char that is certainly in `WORD_CHARS` (see load.rs), so never matched by the boundary class
@@ -360,18 +324,12 @@ mod tests {
 
     #[test]
     fn the_walk_reports_what_an_overlapping_search_reports() {
-        // `starts` walks the lazy DFA of the rules' bodies by hand, taking the proclitics
-        // itself; regex-automata's own overlapping search of an automaton of the rules' whole
-        // search patterns (proclitics included), at the same places, must report the very same
-        // (rule, start) pairs.
-        use regex_automata::hybrid::dfa::{OverlappingState, DFA};
-        use regex_automata::nfa::thompson;
+        // `starts` walks the lazy DFA by hand; regex-automata's own overlapping search, at the
+        // same places, must report the very same (rule, start) pairs.
+        use regex_automata::hybrid::dfa::OverlappingState;
         let g = crate::Grammar::embedded().unwrap();
         let spans = super::RuleSpans::new(g.rules.len(), g.rule_patterns().unwrap()).unwrap();
-        let whole: Vec<regex_syntax::hir::Hir> = g.rule_patterns().unwrap().into_iter().map(|(_, h)| crate::prefilter::strip_owned(h)).collect();
-        let nfa = thompson::Compiler::new().configure(thompson::Config::new().utf8(true).which_captures(thompson::WhichCaptures::None).nfa_size_limit(Some(256 << 20))).build_many_from_hir(&whole).unwrap();
-        let reference_dfa = DFA::builder().configure(DFA::config().match_kind(regex_automata::MatchKind::All).cache_capacity(64 << 20).skip_cache_capacity_check(true)).build_from_nfa(nfa).unwrap();
-        let mut cache = reference_dfa.create_cache();
+        let mut cache = spans.dfa.create_cache();
         let mut compared = 0;
         for text in texts(&g) {
             let walked = spans.starts(&text).unwrap();
@@ -381,7 +339,7 @@ mod tests {
                 let input = Input::new(&text).range(q..).anchored(Anchored::Yes);
                 let mut state = OverlappingState::start();
                 loop {
-                    reference_dfa.try_search_overlapping_fwd(&mut cache, &input, &mut state).unwrap();
+                    spans.dfa.try_search_overlapping_fwd(&mut cache, &input, &mut state).unwrap();
                     match state.get_match() {
                         Some(hm) => reference.push((spans.pattern_rule[hm.pattern().as_usize()], p as u32)),
                         None => break,

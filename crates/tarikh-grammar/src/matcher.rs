@@ -337,7 +337,7 @@ impl Grammar {
                             matched: a.matched.start..end,
                             kind: comp.kind,
                             semantics,
-                            rule: format!("{}+{}", a.rule, b.rule),
+                            rule: joined_rule(&a.rule, &b.rule),
                         };
                         let mut contexts = Vec::new();
                         self.apply_contexts(text, &mut mention, joined.is_some().then_some(&mut contexts), edges);
@@ -406,7 +406,7 @@ impl Grammar {
                 let mut semantics = s.clone();
                 semantics.day = Some(day);
                 semantics.weekday = None;
-                added.push(Mention { range: start..range.end, matched: start..range.end, kind: MentionType::Date, semantics, rule: format!("{}+listed-day", m.rule) });
+                added.push(Mention { range: start..range.end, matched: start..range.end, kind: MentionType::Date, semantics, rule: joined_rule(&m.rule, "listed-day") });
             }
         }
         if added.is_empty() {
@@ -632,7 +632,11 @@ impl Grammar {
                 }
                 mention.matched = new_start..new_end;
                 mention.semantics = sem;
-                mention.rule = format!("{}+{}", mention.rule, ctx.name);
+                // (the context's name added to the rule's in place: `format!` made a new string
+                // for every context applied)
+                mention.rule.reserve(1 + ctx.name.len());
+                mention.rule.push('+');
+                mention.rule.push_str(&ctx.name);
             }
             if !applied {
                 break;
@@ -679,6 +683,16 @@ impl Grammar {
         // A lexicon with a regex: the captured text is its own value (e.g. a year in digits).
         Some(key)
     }
+}
+
+/// The rule name of a candidate made of two (`first+second`), written into one string of the
+/// right size (as `format!("{first}+{second}")` gives it, without the formatting machinery).
+fn joined_rule(first: &str, second: &str) -> String {
+    let mut rule = String::with_capacity(first.len() + 1 + second.len());
+    rule.push_str(first);
+    rule.push('+');
+    rule.push_str(second);
+    rule
 }
 
 /// Where [`Grammar::apply_fields`] reads the captures of a field table: the `k`-th capture part

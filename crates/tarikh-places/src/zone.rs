@@ -12,6 +12,7 @@
 
 use crate::gazetteer::{Form, Gazetteer, PlaceMention};
 use std::collections::BTreeMap;
+use std::fmt::Write as _;
 
 /// Where a document's zone came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -169,8 +170,23 @@ fn zone_of_votes(votes: &[PlaceVotes]) -> Option<ZoneFinding> {
     let winner = votes.iter().find(|v| v.zone == zone)?;
     let mut named: Vec<(&String, &u32)> = votes.iter().filter(|v| v.zone == zone).flat_map(|v| v.names.iter()).collect();
     named.sort_by(|a, b| b.1.cmp(a.1).then_with(|| a.0.cmp(b.0)));
-    let list = named.iter().take(4).map(|(n, c)| if **c > 1 { format!("«{n}» ×{c}") } else { format!("«{n}»") }).collect::<Vec<_>>().join(", ");
-    Some(ZoneFinding { zone, basis: ZoneBasis::Places, country: winner.country.clone(), evidence: format!("places named: {list} ({}, {score} votes)", winner.country) })
+    // «name» ×count for the first four, written into one string rather than a string per name
+    // joined (this runs for every document whose zone the places decide).
+    let mut evidence = String::with_capacity(64 + named.iter().take(4).map(|(n, _)| n.len() + 16).sum::<usize>());
+    evidence.push_str("places named: ");
+    for (k, (n, c)) in named.iter().take(4).enumerate() {
+        if k > 0 {
+            evidence.push_str(", ");
+        }
+        evidence.push('«');
+        evidence.push_str(n);
+        evidence.push('»');
+        if **c > 1 {
+            let _ = write!(evidence, " ×{c}");
+        }
+    }
+    let _ = write!(evidence, " ({}, {score} votes)", winner.country);
+    Some(ZoneFinding { zone, basis: ZoneBasis::Places, country: winner.country.clone(), evidence })
 }
 
 #[cfg(test)]

@@ -794,6 +794,15 @@ mod tests {
         let text = "فتح المتحف أبوابه من 5 إلى 7 مساء الأحد.";
         assert_eq!(value_of(text, "2024-05-08", "7 مساء الأحد").1, "2024-05-05T19:00");
         assert_eq!(value_of(text, "2024-05-08", "5").1, "2024-05-05T17:00");
+        // A present-tense lead on yesterday's hours tells them done; other days' are ahead.
+        let text = "يحتشد آلاف المحتجين من الخامسة إلى التاسعة مساء الثلاثاء أمام البرلمان.";
+        assert_eq!(value_of(text, "2024-05-08", "التاسعة مساء الثلاثاء").1, "2024-05-07T21:00");
+        let text = "يعمل المركز من الساعة 7 صباحا وحتى 2 ظهرا السبت.";
+        assert_eq!(value_of(text, "2024-05-08", "2 ظهرا السبت").1, "2024-05-11T14:00");
+        // Hours up to the midnight closing a named day end that night, not a week on.
+        let text = "يفتح المعبر من الساعة 10 صباحا حتى 12 ليلا الخميس.";
+        assert_eq!(value_of(text, "2024-05-08", "الساعة 10 صباحا").1, "2024-05-09T10:00");
+        assert_eq!(value_of(text, "2024-05-08", "12 ليلا الخميس").1, "2024-05-10T00:00");
     }
 
     #[test]

@@ -190,10 +190,12 @@ pub(crate) fn tense_cue_found<'t>(grammar: &Grammar, text: &'t str, clause: Rang
     }
     // The second end of a range of hours that names its day («يفتح المتحف أبوابه من 5 إلى 7 مساء
     // الأحد»، «يفتح مكتب الاقتراع من الساعة الثامنة صباحا إلى السابعة مساء الأحد»): the verb before
-    // the range's «من / بين» tells the hours, as it tells a bound of days.
+    // the range's «من / بين» tells the hours, as it tells a bound of days. An imperfect is ahead but
+    // for the day before the article, which a present-tense lead tells as done («يحتشد المحتجون
+    // من الخامسة إلى التاسعة مساء الثلاثاء» the day after); a سـ verb is ahead whatever the day.
     if let Some(from_at) = clock_range_start(text, before, at.clone()) {
         if let Some(verb) = crate::governor::until_ahead(grammar, text, sentence.clone(), from_at, at.clone()) {
-            return Some(Cue { prefer: Some(Prefer::Future), word: verb, kind: CueKind::UntilAhead });
+            return Some(Cue { prefer: Some(Prefer::Future), word: verb, kind: CueKind::SpanAhead });
         }
     }
     // «حتى X» bounds a state whose start the verb tells («فرض حظر تجول حتى مساء الإثنين»): the
@@ -1586,6 +1588,11 @@ fn range_ends_follow_their_start(mentions: &[&Mention], timexes: &mut [Timex], t
         }
         let start = iv.start.date_naive();
         let Some(old) = this.interval else { continue };
+        // A time already after its start and within a day of it is in order: «من الساعة 12 ظهرا
+        // حتى 12 ليلا الخميس» ends at the midnight closing Thursday, Friday 00:00.
+        if this.kind == TimexType::Time && old.start > iv.start && old.start - iv.start <= chrono::Duration::hours(24) {
+            continue;
+        }
         let old_day = old.start.date_naive();
         // A time on the weekday («من 5 إلى 7 مساء الأحد») may end on the start's own day, when it
         // comes after the start; a whole day («من الأحد إلى الأحد») ends a week on at the nearest.

@@ -399,6 +399,12 @@ fn imperfect_announces_before<'t>(grammar: &Grammar, text: &'t str, before: &[&'
     // dates: a definite noun is in no construct with the day after it («نتائج الأحد» is).
     let announced = |w: &str| matches!(bare(verb), "يعلن" | "تعلن") && bare(w).starts_with("ال") && ["النتايج", "النتيجه"].contains(&bare(w));
     let self_dated = |w: &str| has_stem(w, table_words(grammar, "self_dated_stems")) && !announced(w);
+    // «يعلن / تعلن» set a day ahead only for results («تعلن اللجنة النتائج النهائية يوم الأحد»): a
+    // present-tense lead announcing anything else on a day («تعلن الحكومة الحداد الوطني الأحد»)
+    // tells what was announced then as often as what will be, and keeps the nearest reading.
+    if matches!(bare(verb), "يعلن" | "تعلن") && !object_words.iter().any(|w| announced(w)) {
+        return None;
+    }
     if object_words.iter().any(|w| self_dated(w)) {
         return None;
     }

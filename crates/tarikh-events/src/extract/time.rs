@@ -320,6 +320,28 @@ pub(super) fn range_end(cx: &Ctx, ti: usize) -> Option<usize> {
     (tj != ti && starts_there && matches!(u.kind, TimexType::Date | TimexType::Time) && after).then_some(tj)
 }
 
+/// Whether timex `ti` opens a span «من X حتى/إلى Y» after what the announcement `d` announces: an
+/// announcement (a report that `joins_object`) with an event of another kind between it and the
+/// span in its clause («أعلنت الحكومة حظر تجول من مساء السبت حتى الإثنين»، «أعلنت الوزارة تنظيم
+/// المعرض من 1 إلى 10 يونيو»). The announcement is made at one time; the span is how long the
+/// announced thing lasts. (A window «بين X وY» may be the announcement's own: «يتوقع إعلان القرار
+/// ما بين الساعة 7 و8:30».)
+fn span_of_announced(cx: &Ctx, drafts: &[Draft], d: &Draft, ti: usize) -> bool {
+    let types = cx.lex.types();
+    let announces = d.type_idx.is_some_and(|t| types[t].reports && types[t].joins_object);
+    let tf = cx.timex_first[ti];
+    if !announces || tf <= d.last || tf >= cx.words.len() || range_end(cx, ti).is_none() {
+        return false;
+    }
+    let bare = |wi: usize| cx.word(wi).strip_prefix('و').filter(|r| r.chars().count() >= 2).unwrap_or(cx.word(wi));
+    let from = RANGE_OPENERS.contains(&bare(tf)) || (tf > 0 && cx.adjacent(tf - 1) && RANGE_OPENERS.contains(&bare(tf - 1)));
+    let clause = cx.words[d.last].clause;
+    let object = drafts.iter().any(|o| {
+        o.first > d.last && o.first < tf && cx.words[o.first].clause == clause && o.type_idx.is_some_and(|t| !types[t].reports) && o.type_idx != d.type_idx
+    });
+    from && object && cx.words[tf].clause == clause
+}
+
 /// How many words before a date «منذ» may open the phrase the date ends ("منذ بدء تسجيل البيانات
 /// المناخية في عام 1949").
 pub(super) const SINCE_REACH: usize = 6;
@@ -1436,6 +1458,12 @@ pub(super) fn link_times(cx: &Ctx, drafts: &[Draft], complement: &[Option<usize>
             let start = ti.checked_sub(1).filter(|&tp| moved != Some(ti) && range_end(cx, tp) == Some(ti));
             mentions[mi].time = Some(start.unwrap_or(ti));
             own_date[mi] = own;
+        }
+        // an announcement does not last: a span «من X حتى Y» after what it announces is that
+        // thing's («أعلنت الحكومة حظر تجول من مساء السبت حتى الإثنين»), not the announcement's
+        if mentions[mi].time.is_some_and(|ti| moved != Some(ti) && span_of_announced(cx, drafts, d, ti)) {
+            mentions[mi].time = None;
+            own_date[mi] = false;
         }
         mentions[mi].until = match mentions[mi].time {
             Some(ti) if moved == Some(ti) => None,

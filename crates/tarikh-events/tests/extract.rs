@@ -1361,7 +1361,8 @@ fn a_start_adverbial_dates_the_beginning_and_a_lone_until_the_end() {
     }
     // a verb of beginning after the event does the same: the curfew began on Monday and goes on
     let mon = day(2020, 3, 23);
-    for text in ["وسعت الأوامر حظر التجول المفروض لمدة 21 يوما بدأت يوم الإثنين.", "قال الوزير إن حظر التجول سيبدأ من يوم الإثنين ولمدة أسبوعين."] {
+    for text in ["وسعت الأوامر حظر التجول المفروض لمدة 21 يوما بدأت يوم الإثنين.", "قال الوزير إن حظر التجول سيبدأ من يوم الإثنين ولمدة أسبوعين.",
+        "وافق الطرفان على حظر التجول لمدة 72 ساعة تبدأ في يوم الإثنين."] {
         let d = doc("d", text, vec![date("يوم الإثنين", "2020-03-23", mon)]);
         let ev = extract(&d, &lex());
         let (_, m) = find(&ev, "حظر التجول");

@@ -47,7 +47,7 @@ pub(super) const BEGINNING_VERBS: &[&str] = &["بدا", "بدات", "بداوا"
 
 /// Whether timex `ti` is the date a verb of beginning gives the event of draft `d`: the verb
 /// stands after the trigger (the event is its subject, «القرارات ستبدأ»), right before the date or
-/// before its «من», with nothing between. A verb inside the trigger names a start that is itself
+/// before its «من» or «في» («هدنة لمدة 24 ساعة تبدأ في السادسة مساء اليوم»), with nothing between. A verb inside the trigger names a start that is itself
 /// the event («الحملة الانتخابية ستنطلق يوم 16 جانفي»): its date is that start, no beginning of a
 /// longer event.
 pub(super) fn begun_then(cx: &Ctx, d: &Draft, ti: usize) -> bool {
@@ -57,8 +57,9 @@ pub(super) fn begun_then(cx: &Ctx, d: &Draft, ti: usize) -> bool {
         return false;
     }
     let bare = |wi: usize| cx.word(wi).strip_prefix('و').filter(|r| r.chars().count() >= 3).unwrap_or(cx.word(wi));
-    // «من» is the date's own first word or the word before it
-    let first = if cx.word(tf) == "من" { tf } else if cx.word(tf - 1) == "من" && cx.adjacent(tf - 1) { tf - 1 } else { tf };
+    // «من» or «في» is the date's own first word or the word before it
+    let opens = |wi: usize| matches!(cx.word(wi), "من" | "في");
+    let first = if opens(tf) { tf } else if opens(tf - 1) && cx.adjacent(tf - 1) { tf - 1 } else { tf };
     first > 0 && first - 1 > d.last && cx.adjacent(first - 1) && BEGINNING_VERBS.contains(&bare(first - 1)) && !seemed(cx, first - 1)
 }
 

@@ -1300,6 +1300,32 @@ fn a_range_from_one_time_to_another_gives_the_event_its_start_and_end() {
 }
 
 #[test]
+fn an_announcement_takes_no_span_of_what_it_announces() {
+    let sat = day(2020, 3, 7);
+    let mon = day(2020, 3, 9);
+    // the curfew lasts from Saturday to Monday; its announcement was made at one time, unsaid
+    for (text, object) in [
+        ("أعلنت الحكومة حظر التجول من مساء السبت حتى الإثنين.", "حظر التجول"),
+        ("وأعلن المجلس تعليق الدراسة من صباح السبت إلى الإثنين.", "تعليق الدراسة"),
+    ] {
+        let first = if text.contains("مساء") { "مساء السبت" } else { "صباح السبت" };
+        let d = doc("d", text, vec![date(first, "2020-03-07", sat), date("الإثنين", "2020-03-09", mon)]);
+        let ev = extract(&d, &lex());
+        let announced = ev.mentions.iter().find(|m| m.trigger == object).unwrap_or_else(|| panic!("{text}: {:?}", ev.mentions));
+        assert_eq!((announced.time, announced.until), (Some(0), Some(1)), "{text}");
+        let announcement = ev.mentions.iter().find(|m| m.event_type == "announcement").expect("announcement");
+        assert_eq!((announcement.time, announcement.until), (None, None), "{text}");
+    }
+    // a window «ما بين X وY» may be the announcement's own: it keeps its date
+    let thu = day(2020, 3, 5);
+    let text = "ويتوقع إعلان قرار المحكمة ما بين الخميس والسبت.";
+    let d = doc("d", text, vec![date("الخميس", "2020-03-05", thu), date("السبت", "2020-03-07", sat)]);
+    let ev = extract(&d, &lex());
+    let announcement = ev.mentions.iter().find(|m| m.event_type == "announcement").expect("announcement");
+    assert_eq!(announcement.time, Some(0), "{:?}", ev.mentions);
+}
+
+#[test]
 fn a_range_between_two_times_set_off_by_a_comma_or_joined_by_waw() {
     let wed = day(2020, 3, 4);
     let thu = day(2020, 3, 5);
@@ -1335,7 +1361,8 @@ fn a_start_adverbial_dates_the_beginning_and_a_lone_until_the_end() {
     }
     // a verb of beginning after the event does the same: the curfew began on Monday and goes on
     let mon = day(2020, 3, 23);
-    for text in ["وسعت الأوامر حظر التجول المفروض لمدة 21 يوما بدأت يوم الإثنين.", "قال الوزير إن حظر التجول سيبدأ من يوم الإثنين ولمدة أسبوعين."] {
+    for text in ["وسعت الأوامر حظر التجول المفروض لمدة 21 يوما بدأت يوم الإثنين.", "قال الوزير إن حظر التجول سيبدأ من يوم الإثنين ولمدة أسبوعين.",
+        "وافق الطرفان على حظر التجول لمدة 72 ساعة تبدأ في يوم الإثنين."] {
         let d = doc("d", text, vec![date("يوم الإثنين", "2020-03-23", mon)]);
         let ev = extract(&d, &lex());
         let (_, m) = find(&ev, "حظر التجول");

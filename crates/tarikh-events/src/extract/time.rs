@@ -47,7 +47,7 @@ pub(super) const BEGINNING_VERBS: &[&str] = &["بدا", "بدات", "بداوا"
 
 /// Whether timex `ti` is the date a verb of beginning gives the event of draft `d`: the verb
 /// stands after the trigger (the event is its subject, «القرارات ستبدأ»), right before the date or
-/// before its «من», with nothing between. A verb inside the trigger names a start that is itself
+/// before its «من» or «في» («هدنة لمدة 24 ساعة تبدأ في السادسة مساء اليوم»), with nothing between. A verb inside the trigger names a start that is itself
 /// the event («الحملة الانتخابية ستنطلق يوم 16 جانفي»): its date is that start, no beginning of a
 /// longer event.
 pub(super) fn begun_then(cx: &Ctx, d: &Draft, ti: usize) -> bool {
@@ -57,8 +57,9 @@ pub(super) fn begun_then(cx: &Ctx, d: &Draft, ti: usize) -> bool {
         return false;
     }
     let bare = |wi: usize| cx.word(wi).strip_prefix('و').filter(|r| r.chars().count() >= 3).unwrap_or(cx.word(wi));
-    // «من» is the date's own first word or the word before it
-    let first = if cx.word(tf) == "من" { tf } else if cx.word(tf - 1) == "من" && cx.adjacent(tf - 1) { tf - 1 } else { tf };
+    // «من» or «في» is the date's own first word or the word before it
+    let opens = |wi: usize| matches!(cx.word(wi), "من" | "في");
+    let first = if opens(tf) { tf } else if opens(tf - 1) && cx.adjacent(tf - 1) { tf - 1 } else { tf };
     first > 0 && first - 1 > d.last && cx.adjacent(first - 1) && BEGINNING_VERBS.contains(&bare(first - 1)) && !seemed(cx, first - 1)
 }
 
@@ -318,6 +319,28 @@ pub(super) fn range_end(cx: &Ctx, ti: usize) -> Option<usize> {
     let starts_there = cx.words.partition_point(|x| x.range.end <= u.byte_range.start) <= end_at + 2;
     let after = u.interval.as_ref().zip(t.interval.as_ref()).is_some_and(|(y, x)| y.end > x.start);
     (tj != ti && starts_there && matches!(u.kind, TimexType::Date | TimexType::Time) && after).then_some(tj)
+}
+
+/// Whether timex `ti` opens a span «من X حتى/إلى Y» after what the announcement `d` announces: an
+/// announcement (a report that `joins_object`) with an event of another kind between it and the
+/// span in its clause («أعلنت الحكومة حظر تجول من مساء السبت حتى الإثنين»، «أعلنت الوزارة تنظيم
+/// المعرض من 1 إلى 10 يونيو»). The announcement is made at one time; the span is how long the
+/// announced thing lasts. (A window «بين X وY» may be the announcement's own: «يتوقع إعلان القرار
+/// ما بين الساعة 7 و8:30».)
+fn span_of_announced(cx: &Ctx, drafts: &[Draft], d: &Draft, ti: usize) -> bool {
+    let types = cx.lex.types();
+    let announces = d.type_idx.is_some_and(|t| types[t].reports && types[t].joins_object);
+    let tf = cx.timex_first[ti];
+    if !announces || tf <= d.last || tf >= cx.words.len() || range_end(cx, ti).is_none() {
+        return false;
+    }
+    let bare = |wi: usize| cx.word(wi).strip_prefix('و').filter(|r| r.chars().count() >= 2).unwrap_or(cx.word(wi));
+    let from = RANGE_OPENERS.contains(&bare(tf)) || (tf > 0 && cx.adjacent(tf - 1) && RANGE_OPENERS.contains(&bare(tf - 1)));
+    let clause = cx.words[d.last].clause;
+    let object = drafts.iter().any(|o| {
+        o.first > d.last && o.first < tf && cx.words[o.first].clause == clause && o.type_idx.is_some_and(|t| !types[t].reports) && o.type_idx != d.type_idx
+    });
+    from && object && cx.words[tf].clause == clause
 }
 
 /// How many words before a date «منذ» may open the phrase the date ends ("منذ بدء تسجيل البيانات
@@ -1436,6 +1459,12 @@ pub(super) fn link_times(cx: &Ctx, drafts: &[Draft], complement: &[Option<usize>
             let start = ti.checked_sub(1).filter(|&tp| moved != Some(ti) && range_end(cx, tp) == Some(ti));
             mentions[mi].time = Some(start.unwrap_or(ti));
             own_date[mi] = own;
+        }
+        // an announcement does not last: a span «من X حتى Y» after what it announces is that
+        // thing's («أعلنت الحكومة حظر تجول من مساء السبت حتى الإثنين»), not the announcement's
+        if mentions[mi].time.is_some_and(|ti| moved != Some(ti) && span_of_announced(cx, drafts, d, ti)) {
+            mentions[mi].time = None;
+            own_date[mi] = false;
         }
         mentions[mi].until = match mentions[mi].time {
             Some(ti) if moved == Some(ti) => None,

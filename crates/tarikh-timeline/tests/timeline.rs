@@ -1241,20 +1241,3 @@ fn a_vote_put_off_is_not_another_articles_vote_held() {
     let passed = event(&tl, "bill_passed", "أقر");
     assert_eq!(passed.docs, vec!["a"], "{:#?}", tl.events);
 }
-
-#[test]
-fn an_answer_told_as_begun_began_by_its_articles_publication() {
-    // The inquiry comes after the blast, how long after unsaid; told in the perfect in an article
-    // of Monday, it was opened by Monday's end.
-    let text = "وقع انفجار في مصنع مساء السبت، وفتحت النيابة العامة تحقيقا في الحادث.";
-    let a = doc("a", text, (2020, 3, 9), PARIS, 1, vec![tx("مساء السبت", "2020-03-07TEV", AnchorKind::Dct)]);
-    let (_, tl) = run(&[a]);
-    let inquiry = event(&tl, "investigation", "تحقيقا");
-    assert_eq!(inquiry.earliest_start, Some(at(1, 2020, 3, 7, 18, 0)), "{:#?}", tl.events);
-    assert_eq!(inquiry.latest_start, Some(at(1, 2020, 3, 10, 0, 0)), "{:#?}", tl.events);
-    // one still to come is not bounded so
-    let text = "وقع انفجار في مصنع مساء السبت، وستحقق النيابة العامة في الحادث.";
-    let a = doc("a", text, (2020, 3, 9), PARIS, 1, vec![tx("مساء السبت", "2020-03-07TEV", AnchorKind::Dct)]);
-    let (_, tl) = run(&[a]);
-    assert!(tl.events.iter().filter(|e| e.event_type == "investigation").all(|e| e.latest_start.is_none()), "{:#?}", tl.events);
-}

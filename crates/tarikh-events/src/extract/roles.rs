@@ -116,12 +116,7 @@ pub(super) fn told_as_past(cx: &Ctx, drafts: &[Draft], complement: &[Option<usiz
 /// [`told_as_past`], every kind counts: a measure or an inquiry still going on has begun.
 pub(super) fn told_begun(cx: &Ctx, drafts: &[Draft], complement: &[Option<usize>], mentions: &mut [EventMention]) {
     let types = cx.lex.types();
-    // (the future سـ before an imperfect, «ستحقق»، «سيعلن», is no perfect: what is to come has not begun)
-    let future = |w: &str| {
-        let s = without_conjunction(w);
-        s.chars().count() >= 5 && ["سي", "ست", "سن"].iter().any(|p| s.starts_with(p))
-    };
-    let perfect = |d: &Draft| (d.first..=d.last).any(|wi| is_perfect_verb(cx.word(wi)) && !future(cx.word(wi)) && !cx.lex.is_stopword(cx.word(wi)));
+    let perfect = |d: &Draft| (d.first..=d.last).any(|wi| is_perfect_verb(cx.word(wi)) && !cx.lex.is_stopword(cx.word(wi)));
     for (mi, d) in drafts.iter().enumerate() {
         if d.type_idx.is_none() || cx.word_timex[d.first].is_some() {
             continue;

@@ -268,12 +268,6 @@ pub struct EventMention {
     /// الثلاثاء») allows. Never set for states, open events, measures an announcement makes or
     /// days named by a calendar (they may go on or be to come).
     pub past: bool,
-    /// The text tells the event as begun: a perfect verb in its trigger («فتحت النيابة تحقيقا»), the
-    /// object of a report in the perfect («أكدت الوكالة …»), or what an announcement in the perfect
-    /// makes («وأعلن الوزير الحداد»). Unlike [`EventMention::past`] it says nothing of the end and is
-    /// set for every kind (measures, open events): an answer told so had begun when its article
-    /// was written.
-    pub told_begun: bool,
     /// The event is named as the case of the accused («المشتبه به في الهجوم»، «منفذي التفجير»،
     /// «مقتل المتهم في اغتيال الصحفي»): an event told before, that the article names through the
     /// people pursued for it. Undated, it is the story's event of its name wherever it is told,

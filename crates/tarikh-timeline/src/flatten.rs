@@ -64,8 +64,6 @@ pub(crate) struct Flat {
     pub(crate) reports: bool,
     /// the text tells the event as done (see `tarikh_events::EventMention::past`)
     pub(crate) past: bool,
-    /// the text tells the event as begun (see `tarikh_events::EventMention::told_begun`)
-    pub(crate) told_begun: bool,
     /// the event is named as the case of the accused (see `tarikh_events::EventMention::named_case`)
     pub(crate) named_case: bool,
     /// an undated mention of the type joins another article's event only on a shared key word
@@ -263,7 +261,6 @@ pub(crate) fn flatten(input: &Input) -> Mentions {
                 since,
                 reports: m.reports,
                 past: m.past,
-                told_begun: m.told_begun,
                 named_case: m.named_case,
                 keyed: m.keyed_merge,
                 period_part: m.period_part.clone(),

@@ -67,7 +67,6 @@ fn synthetic(docs: usize, per_doc: usize) -> Vec<(AnchoredDocument, DocEvents)> 
                 since: None,
                 reports: false,
                 past: false,
-                told_begun: false,
                 named_case: false,
             });
             if i > 0 && rng.next(5) == 0 {

@@ -95,7 +95,6 @@ pub(super) fn build_mention(cx: &Ctx, d: &Draft, taken: &[bool]) -> EventMention
         since: None,
         reports,
         past: false,
-        told_begun: false,
         named_case: false,
     }
 }

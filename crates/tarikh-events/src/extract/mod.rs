@@ -21,7 +21,7 @@ use context::Ctx;
 use label::build_mention;
 use place::doc_places;
 use relations::{reactions, responses, stated_relations, wreck_work};
-use roles::{anaphors, outcomes, report_roles, reported_complements, toll_at_gathering, told_as_past, told_begun};
+use roles::{anaphors, outcomes, report_roles, reported_complements, toll_at_gathering, told_as_past};
 use time::{lasting_durations, link_times, planned_ends, words_after_trigger};
 use triggers::{add_generic_drafts, counted_draft, relayed_draft, typed_drafts};
 use tarikh_anchor::AnchoredDocument;
@@ -107,7 +107,6 @@ pub fn extract(doc: &AnchoredDocument, lexicon: &EventLexicon) -> DocEvents {
         }
     }
     told_as_past(&cx, &drafts, &complement, &mut mentions);
-    told_begun(&cx, &drafts, &complement, &mut mentions);
     planned_ends(&cx, &drafts, &mut mentions);
     // (last: the rules above read a bare verb's label as the verb alone)
     for (m, d) in mentions.iter_mut().zip(&drafts) {

@@ -110,37 +110,6 @@ pub(super) fn told_as_past(cx: &Ctx, drafts: &[Draft], complement: &[Option<usiz
     }
 }
 
-/// Mark the mentions the text tells as begun ([`EventMention::told_begun`]): a perfect verb in the
-/// trigger, or the object of a report in the perfect (before any complementizer, with no other
-/// event between), or the event an announcement in the perfect makes («وأعلن الوزير الحداد»). Unlike
-/// [`told_as_past`], every kind counts: a measure or an inquiry still going on has begun.
-pub(super) fn told_begun(cx: &Ctx, drafts: &[Draft], complement: &[Option<usize>], mentions: &mut [EventMention]) {
-    let types = cx.lex.types();
-    let perfect = |d: &Draft| (d.first..=d.last).any(|wi| is_perfect_verb(cx.word(wi)) && !cx.lex.is_stopword(cx.word(wi)));
-    for (mi, d) in drafts.iter().enumerate() {
-        if d.type_idx.is_none() || cx.word_timex[d.first].is_some() {
-            continue;
-        }
-        let sentence = cx.words[d.first].sentence;
-        let reported_by_perfect = || {
-            let Some(r) = drafts_of_sentence(cx, drafts, sentence).map(|oi| &drafts[oi]).filter(|o| o.last < d.first).max_by_key(|o| o.last) else {
-                return false;
-            };
-            let said = complement[cx.words[r.last].clause].is_some_and(|c| c > r.last && c < d.first);
-            r.type_idx.is_some_and(|rt| types[rt].reports) && perfect(r) && !said && d.first <= r.last + OBJECT_REACH + 2
-        };
-        if perfect(d) || reported_by_perfect() {
-            mentions[mi].told_begun = true;
-        }
-    }
-    // the event an announcement in the perfect makes
-    for (mi, d) in drafts.iter().enumerate() {
-        if let Some(o) = mentions[mi].joins.filter(|&o| !mentions[o].reports && perfect(d)) {
-            mentions[o].told_begun = true;
-        }
-    }
-}
-
 /// How many words after an announcement its object event may start ("أعلنت الحكومة الليبية اليوم
 /// الاثنين حدادا وطنيا": subject and date stand between; the words of a date are not counted, for
 /// a date set off by commas may be long: "أعلن رئيس الوزراء، الثلاثاء 24 مارس 2020، عن حظر …").

@@ -632,7 +632,8 @@ fn first_end_takes_the_day_of_the_second(mentions: &[&Mention], timexes: &mut [T
 fn range_joint(between: &str) -> bool {
     // Normalised text: ى is written ي, ة is written ه.
     let words: Vec<&str> = between.split(|c: char| c.is_whitespace() || c == '-').filter(|w| !w.is_empty()).collect();
-    matches!(words.as_slice(), [] | ["و"] | ["الي"] | ["حتي"] | ["وحتي"] | ["و", "حتي"] | ["والي"] | ["لغايه"] | ["الي", "غايه"])
+    // (each joint also after «و»: «وحتى»، «ولغاية» as Iraqi news writes, «وإلى غاية»)
+    matches!(words.as_slice(), [] | ["و"] | ["الي"] | ["حتي"] | ["وحتي"] | ["و", "حتي"] | ["والي"] | ["لغايه"] | ["ولغايه"] | ["الي", "غايه"] | ["والي", "غايه"])
 }
 
 /// Does a range of clock times whose first end is the bare hour `first` (1–12) and whose second
@@ -803,6 +804,13 @@ mod tests {
         let text = "يفتح المعبر من الساعة 10 صباحا حتى 12 ليلا الخميس.";
         assert_eq!(value_of(text, "2024-05-08", "الساعة 10 صباحا").1, "2024-05-09T10:00");
         assert_eq!(value_of(text, "2024-05-08", "12 ليلا الخميس").1, "2024-05-10T00:00");
+    }
+
+    #[test]
+    fn ranges_of_hours_joined_by_wa_lighayat_are_ranges() {
+        // «ولغاية» joins two clock times as «وحتى» does: the night runs to the named morning.
+        let text = "يسري حظر التجول من الساعة العاشرة ليلا ولغاية الخامسة من صباح السبت.";
+        assert_eq!(value_of(text, "2024-05-08", "الساعة العاشرة ليلا"), ("TIME".into(), "2024-05-10T22:00".into()));
     }
 
     #[test]

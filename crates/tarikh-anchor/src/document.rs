@@ -417,7 +417,7 @@ const YA_NOUNS: &[&str] = &[
 ];
 
 /// Where the range of hours ends at the clock time at `at` starts: the byte of its «من» or «بين»,
-/// when `at` is a clock time (a number or a feminine ordinal, maybe after «الساعة») joined by «إلى
+/// when `at` is a clock time (a number or a feminine ordinal, maybe after «الساعة») joined by «لغاية / إلى
 /// / حتى / و» to a first clock time of at most three words right after that «من / بين» («من 5
 /// إلى 7 مساء الأحد»، «من الساعة الثامنة صباحا إلى …»). `before` are the words before `at`.
 fn clock_range_start(text: &str, before: &WordsBefore<'_>, at: Range<usize>) -> Option<usize> {
@@ -428,7 +428,7 @@ fn clock_range_start(text: &str, before: &WordsBefore<'_>, at: Range<usize>) -> 
     }
     let joint = before.get(0)?;
     let joint_at = joint.as_ptr() as usize - text.as_ptr() as usize;
-    if !matches!(bare(joint), "الي" | "حتي") {
+    if !matches!(bare(joint), "الي" | "حتي" | "لغايه") {
         return None;
     }
     let first = (2..=4).find(|&k| before.get(k).is_some_and(|w| matches!(bare(w), "من" | "بين")))?;

@@ -1169,7 +1169,7 @@ fn an_outcome_is_part_of_the_event_that_caused_it() {
     let (first_round, _) = find(&ev, "الجولة الأولى");
     assert_eq!(find(&ev, "فوزهما").1.joins, Some(first_round));
     // «نتج عن»: what the clause before it told caused the dead
-    let text = "واندلعت اشتباكات عنيفة بين الجيش والمتمردين، ونتج عن ذلك قتلى وإصابات.";
+    let text = "ودارت اشتباكات عنيفة بين الجيش والمتمردين، ونتج عن ذلك قتلى وإصابات.";
     let ev = extract(&doc("d", text, vec![]), &lex());
     let (clashes, _) = find(&ev, "اشتباكات");
     assert_eq!(find(&ev, "قتلى").1.joins, Some(clashes));

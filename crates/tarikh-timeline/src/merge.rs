@@ -462,10 +462,8 @@ fn should_merge(flat: &[Flat], a: &Merging, b: &Merging, i: usize, j: usize) -> 
         }
         return time <= 2 && shared >= 2 && (head_eq || shared >= 3);
     }
-    // a state (the silence period) dated on nearby days is one state; so are two states of one
-    // group (a weather depression and its rain: «المنخفض الجوي الذي ضرب دبي أمس الأربعاء» in one
-    // article, «هطول الأمطار» of the Monday and the Tuesday in others), which name one real event
-    if a.has(STATE) && b.has(STATE) && a.group == b.group && time <= 3 {
+    // a state (the silence period) dated on nearby days is one state
+    if a.has(STATE) && b.has(STATE) && a.ty == b.ty && time <= 3 {
         return true;
     }
     // a vote, a campaign's end, a leak: one of a type per day in a story (an instant at midnight
@@ -712,8 +710,7 @@ pub(crate) fn cluster(input: &Input, flat: &[Flat], flat_of: &[Vec<Option<usize>
                 }
             }
             if f.state {
-                // (every state of the group: see `should_merge`)
-                keys.push((g, 6, 0, 0));
+                keys.push((g, 6, 0, f.ty as u32));
             }
             // (a report that is news, a warning as much as a statement, is filed under every
             // word: few reports are news, and two outlets name one by different words of it)

@@ -2893,15 +2893,6 @@ fn an_event_word_after_a_noun_of_magnitude_makes_no_mention() {
 }
 
 #[test]
-fn a_verb_of_dating_back_makes_no_generic_event() {
-    // «يعود آخرها إلى 24 أبريل»: the date is the documents', no action of the clause
-    let text = "وقال الموقع إن هناك آلاف الرسائل يعود آخرها إلى 24 أبريل.";
-    let d = doc("d", text, vec![date("24 أبريل", "2017-04-24", day(2017, 4, 24))]);
-    let ev = extract(&d, &lex());
-    assert!(ev.mentions.iter().all(|m| m.event_type != "generic"), "{:?}", ev.mentions.iter().map(|m| &m.trigger).collect::<Vec<_>>());
-}
-
-#[test]
 fn a_report_of_the_dead_of_fighting_that_goes_on_is_not_after_the_fighting() {
     // the dead are part of the clashes («ونتج عن ذلك»), which go on: the report comes after they
     // broke out, which no relation says; AFTER would end the clashes before it

@@ -1241,17 +1241,3 @@ fn a_vote_put_off_is_not_another_articles_vote_held() {
     let passed = event(&tl, "bill_passed", "أقر");
     assert_eq!(passed.docs, vec!["a"], "{:#?}", tl.events);
 }
-
-#[test]
-fn a_depression_and_its_rain_dated_on_nearby_days_are_one_weather_event() {
-    // two states of one group (a weather depression, the rain it brings) that two articles date a
-    // day apart name one real event; a drought (another group) stays apart
-    let rain = doc("a", "هطلت الأمطار الغزيرة على المدينة الثلاثاء.", (2024, 4, 17), PARIS, 2, vec![tx("الثلاثاء", "2024-04-16", AnchorKind::Dct)]);
-    let storm = doc("b", "ضرب المنخفض الجوي المدينة الأربعاء.", (2024, 4, 18), PARIS, 2, vec![tx("الأربعاء", "2024-04-17", AnchorKind::Dct)]);
-    let drought = doc("c", "أعلنت الحكومة حالة الجفاف الخميس.", (2024, 4, 18), PARIS, 2, vec![tx("الخميس", "2024-04-18", AnchorKind::Dct)]);
-    let (_, tl) = run(&[rain, storm, drought]);
-    let weather: Vec<_> = tl.events.iter().filter(|e| e.docs.contains(&"a".to_string()) || e.docs.contains(&"b".to_string())).collect();
-    assert_eq!(weather.len(), 1, "{weather:#?}");
-    assert_eq!(weather[0].docs, vec!["a", "b"]);
-    assert_eq!(event(&tl, "drought", "").docs, vec!["c"]);
-}

@@ -319,6 +319,9 @@ pub struct EventLexicon {
     /// Normalised words that open a likening to another event ("على غرار ما حدث …", "مثلما"):
     /// a date after them belongs to that other event, never to an event before them.
     pub(crate) likening: HashSet<String>,
+    /// Normalised nouns of the magnitude of an event ("حجم الكارثة"، "هول الفاجعة"): the event word
+    /// right after one names how large the event was, not a happening of its own.
+    pub(crate) magnitude: HashSet<String>,
     /// Normalised words and phrases that open a contrasted clause ("في حين"، "بينما"، "لكن"), each
     /// split into words: a date on one side of them never dates an event on the other.
     pub(crate) contrast: Vec<Vec<String>>,
@@ -405,6 +408,8 @@ struct RawSense {
 struct RawClauses {
     #[serde(default)]
     likening: Vec<String>,
+    #[serde(default)]
+    magnitude: Vec<String>,
     #[serde(default)]
     outcome: Vec<String>,
     #[serde(default)]
@@ -745,6 +750,7 @@ impl EventLexicon {
             beginning: HashSet::new(),
             comparison: HashSet::new(),
             likening: HashSet::new(),
+            magnitude: HashSet::new(),
             contrast: Vec::new(),
             contrast_not_before: HashSet::new(),
             consequence: Vec::new(),
@@ -989,6 +995,7 @@ impl EventLexicon {
         }
         if let Some(c) = &raw.clauses {
             lex.likening = normalised(&c.likening);
+            lex.magnitude = normalised(&c.magnitude);
             lex.outcome_words = normalised(&c.outcome);
             lex.contrast = c.contrast.iter().map(|p| tarikh_text::normalise(p.trim()).split_whitespace().map(str::to_string).collect::<Vec<_>>()).filter(|p| !p.is_empty()).collect();
             lex.contrast_not_before = normalised(&c.contrast_not_before);
@@ -1230,6 +1237,13 @@ impl EventLexicon {
     /// event ("غرار" of «على غرار», "مثلما"): a date after it is not the time of an event before it.
     pub fn is_likening(&self, normalised_word: &str) -> bool {
         self.likening.contains(normalised_word) || word_candidates(normalised_word).iter().any(|(_, s)| self.likening.contains(*s))
+    }
+
+    /// Whether a normalised word (with a conjunction or a preposition: «بحجم»، «لحجم») is a noun of
+    /// the magnitude of the event word after it ("حجم الكارثة"، "هول الفاجعة"): that word names
+    /// how large the event was, no happening of its own.
+    pub fn is_magnitude(&self, normalised_word: &str) -> bool {
+        self.magnitude.contains(normalised_word) || word_candidates(normalised_word).iter().any(|(_, s)| self.magnitude.contains(*s))
     }
 
     /// Whether the normalised words `words` begin with a contrast that opens a clause of its own

@@ -1168,6 +1168,11 @@ fn an_outcome_is_part_of_the_event_that_caused_it() {
     let ev = extract(&doc("d", text, vec![]), &lex());
     let (first_round, _) = find(&ev, "الجولة الأولى");
     assert_eq!(find(&ev, "فوزهما").1.joins, Some(first_round));
+    // «نتج عن»: what the clause before it told caused the dead
+    let text = "ودارت اشتباكات عنيفة بين الجيش والمتمردين، ونتج عن ذلك قتلى وإصابات.";
+    let ev = extract(&doc("d", text, vec![]), &lex());
+    let (clashes, _) = find(&ev, "اشتباكات");
+    assert_eq!(find(&ev, "قتلى").1.joins, Some(clashes));
     // with no outcome word, a death toll stays an event of its own
     let text = "ضربت العاصفة المدينة. وأعلنت الوزارة مقتل عشرة أشخاص.";
     let ev = extract(&doc("d", text, vec![]), &lex());
@@ -2874,4 +2879,27 @@ fn a_range_written_as_two_dates_gives_the_event_its_start_and_end() {
     let d = doc("d", text, vec![date("5", "2024-05-05", day(2024, 5, 5)), date("7 مايو 2024", "2024-05-07", day(2024, 5, 7))]);
     let ev = extract(&d, &lex());
     assert_eq!(mention_of(&ev, "مهرجان").until, None);
+}
+
+#[test]
+fn an_event_word_after_a_noun_of_magnitude_makes_no_mention() {
+    // «حجم الكارثة»: how large the disaster was, no happening; the disaster word alone is one
+    let text = "وقال المسؤول إن حجم الكارثة يفوق قدرات فرق الإنقاذ.";
+    let ev = extract(&doc("d", text, vec![]), &lex());
+    assert!(ev.mentions.iter().all(|m| m.event_type != "disaster"), "{:?}", ev.mentions.iter().map(|m| &m.trigger).collect::<Vec<_>>());
+    let text = "وقال المسؤول إن الكارثة فاقت قدرات فرق الإنقاذ.";
+    let ev = extract(&doc("d", text, vec![]), &lex());
+    assert_eq!(find(&ev, "الكارثة").1.event_type, "disaster");
+}
+
+#[test]
+fn a_report_of_the_dead_of_fighting_that_goes_on_is_not_after_the_fighting() {
+    // the dead are part of the clashes («ونتج عن ذلك»), which go on: the report comes after they
+    // broke out, which no relation says; AFTER would end the clashes before it
+    let text = "وقالت الوكالة إن البلاد تشهد اشتباكات عنيفة بين الجيش والمتمردين، ونتج عن ذلك قتلى وإصابات.";
+    let ev = extract(&doc("d", text, vec![]), &lex());
+    let (clashes, _) = find(&ev, "اشتباكات");
+    let (dead, m) = find(&ev, "قتلى");
+    assert_eq!(m.joins, Some(clashes));
+    assert!(!ev.relations.iter().any(|r| r.relation == Relation::After && (r.target == dead || r.target == clashes)), "{:?}", ev.relations);
 }

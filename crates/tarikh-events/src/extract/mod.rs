@@ -77,6 +77,11 @@ pub fn extract(doc: &AnchoredDocument, lexicon: &EventLexicon) -> DocEvents {
         }
     }
     outcomes(&cx, &drafts, &mut mentions);
+    // the dead of fighting that goes on («تشهد البلاد اشتباكات عنيفة، ونتج عن ذلك قتلى») are part
+    // of it: a report after them comes after the fighting broke out, not after it ended (as a
+    // signal «في أعقاب» a state says, see `stated_relations`), which no relation here says
+    let state = |mi: usize| drafts[mi].type_idx.is_some_and(|t| cx.lex.types()[t].state_extent);
+    relations.retain(|r| !(r.basis == RelationBasis::Reported && r.relation == crate::Relation::After && mentions[r.target].joins.is_some_and(state)));
     for (m, d) in mentions.iter_mut().zip(&drafts) {
         m.named_case = time::accused_of(&cx, d).is_some();
     }

@@ -179,6 +179,10 @@ pub(super) fn typed_drafts(cx: &Ctx) -> (Vec<Draft>, Vec<bool>) {
         let kind = d.type_idx.is_some_and(|t| cx.lex.types()[t].names_kind);
         !(kind && d.last + 1 < cx.words.len() && cx.adjacent(d.last) && starts.contains(&(d.last + 1)))
     });
+    // An event word in a construct after a noun of magnitude («حجم الكارثة» in Syria's press, «حجم
+    // الدمار الذي خلفه الإعصار» in Libya's, «هول الفاجعة»): it says how large the event was, no
+    // happening of its own; the event is told where it happened.
+    drafts.retain(|d| !magnitude_of(cx, d));
     // A trigger with an attached ب after a trigger of its type in one clause names the means of
     // that event, the same event («أفرجت السلطات عن 30 معتقلا بعفو رئاسي»): no second mention.
     let means: Vec<bool> = drafts.iter().map(|d| means_of_earlier(cx, &drafts, d)).collect();
@@ -188,6 +192,15 @@ pub(super) fn typed_drafts(cx: &Ctx) -> (Vec<Draft>, Vec<bool>) {
         !means[at - 1]
     });
     (drafts, taken)
+}
+
+/// Whether draft `d` is the second noun of a construct after a noun of magnitude (`[clauses]
+/// magnitude`: «حجم الكارثة»، «هول الفاجعة»): its word, with no preposition of its own (only the
+/// article), right after that noun.
+fn magnitude_of(cx: &Ctx, d: &Draft) -> bool {
+    let word = cx.words[d.first].range.start;
+    let bare = matches!(&cx.text[word..d.start_byte], "" | "ال");
+    bare && d.first > 0 && cx.adjacent(d.first - 1) && cx.lex.is_magnitude(cx.word(d.first - 1))
 }
 
 /// How far (in words) after the end of a trigger the means of its event may stand: past its

@@ -1239,11 +1239,13 @@ impl EventLexicon {
         self.likening.contains(normalised_word) || word_candidates(normalised_word).iter().any(|(_, s)| self.likening.contains(*s))
     }
 
-    /// Whether a normalised word (with a conjunction or a preposition: «بحجم»، «لحجم») is a noun of
+    /// Whether a normalised word (perhaps with a conjunction or «ل»: «وحجم»، «لحجم») is a noun of
     /// the magnitude of the event word after it ("حجم الكارثة"، "هول الفاجعة"): that word names
-    /// how large the event was, no happening of its own.
+    /// how large the event was, no happening of its own. With «ب» or «ك» it compares instead
+    /// («خطة بحجم الكارثة»: as large as the disaster), and the event word after it stays a mention.
     pub fn is_magnitude(&self, normalised_word: &str) -> bool {
-        self.magnitude.contains(normalised_word) || word_candidates(normalised_word).iter().any(|(_, s)| self.magnitude.contains(*s))
+        self.magnitude.contains(normalised_word)
+            || word_candidates(normalised_word).iter().any(|&(off, s)| !normalised_word[..off].contains(['ب', 'ك']) && self.magnitude.contains(s))
     }
 
     /// Whether the normalised words `words` begin with a contrast that opens a clause of its own

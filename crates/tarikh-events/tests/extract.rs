@@ -2890,6 +2890,14 @@ fn an_event_word_after_a_noun_of_magnitude_makes_no_mention() {
     let text = "وقال المسؤول إن الكارثة فاقت قدرات فرق الإنقاذ.";
     let ev = extract(&doc("d", text, vec![]), &lex());
     assert_eq!(find(&ev, "الكارثة").1.event_type, "disaster");
+    // with «ب» the noun compares («خطة بحجم الكارثة»: as large as it): the disaster stays a mention
+    let text = "وأعلنت الحكومة خطة إغاثة بحجم الكارثة التي حلت بالبلاد.";
+    let ev = extract(&doc("d", text, vec![]), &lex());
+    assert_eq!(find(&ev, "الكارثة").1.event_type, "disaster");
+    // a relative clause after the event word tells the happening itself: it stays a mention
+    let text = "وقدرت السلطات حجم الكارثة التي ضربت القرى.";
+    let ev = extract(&doc("d", text, vec![]), &lex());
+    assert_eq!(find(&ev, "الكارثة").1.event_type, "disaster");
 }
 
 #[test]

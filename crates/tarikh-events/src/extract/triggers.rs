@@ -196,11 +196,14 @@ pub(super) fn typed_drafts(cx: &Ctx) -> (Vec<Draft>, Vec<bool>) {
 
 /// Whether draft `d` is the second noun of a construct after a noun of magnitude (`[clauses]
 /// magnitude`: «حجم الكارثة»، «هول الفاجعة»): its word, with no preposition of its own (only the
-/// article), right after that noun.
+/// article), right after that noun. Not when a relative clause follows it («هول الانفجار الذي وقع
+/// مساء الأحد»، «حجم الاحتجاجات التي اندلعت»): that clause tells the happening itself, often its
+/// only mention.
 fn magnitude_of(cx: &Ctx, d: &Draft) -> bool {
     let word = cx.words[d.first].range.start;
     let bare = matches!(&cx.text[word..d.start_byte], "" | "ال");
-    bare && d.first > 0 && cx.adjacent(d.first - 1) && cx.lex.is_magnitude(cx.word(d.first - 1))
+    let told_by_relative = d.last + 1 < cx.words.len() && cx.adjacent(d.last) && super::roles::RELATIVE_PRONOUNS.contains(&cx.word(d.last + 1));
+    bare && !told_by_relative && d.first > 0 && cx.adjacent(d.first - 1) && cx.lex.is_magnitude(cx.word(d.first - 1))
 }
 
 /// How far (in words) after the end of a trigger the means of its event may stand: past its

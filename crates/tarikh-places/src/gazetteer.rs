@@ -251,14 +251,16 @@ impl Iterator for Words<'_> {
             i += len;
         };
         loop {
+            // The basic Arabic letters (both bytes compared at once: most chars of an article)
+            // and ASCII letters and digits, read off their bytes.
+            while tarikh_text::is_basic_letter_at(bytes, i) {
+                i += 2;
+            }
             if i >= n {
                 self.at = n;
                 return Some(start..n);
             }
-            // The basic Arabic letters and ASCII letters and digits, read off their bytes.
             match bytes[i] {
-                0xD8 if bytes[i + 1] >= 0xA0 => i += 2,
-                0xD9 if bytes[i + 1] <= 0x8A => i += 2,
                 b if b < 0x80 => {
                     if !b.is_ascii_alphanumeric() {
                         self.at = i + 1;
@@ -286,12 +288,12 @@ impl Iterator for Words<'_> {
 #[inline]
 fn word_char_at(text: &str, i: usize) -> (bool, usize) {
     let bytes = text.as_bytes();
+    // The basic letters U+0620..U+064A, D8 A0 to D9 8A, compared as two bytes at once.
+    if tarikh_text::is_basic_letter_at(bytes, i) {
+        return (true, 2);
+    }
     match bytes[i] {
         b @ 0..=0x7F => (b.is_ascii_alphanumeric(), 1),
-        // The basic letters U+0620..U+064A: D8 A0..BF and D9 80..8A (a continuation byte always
-        // follows a two-byte lead in a `str`).
-        0xD8 if bytes[i + 1] >= 0xA0 => (true, 2),
-        0xD9 if bytes[i + 1] <= 0x8A => (true, 2),
         _ => {
             let c = text[i..].chars().next().expect("a char boundary inside the text");
             (tarikh_text::is_word_char(c) && c != '_', c.len_utf8())

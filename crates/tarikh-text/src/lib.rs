@@ -57,12 +57,28 @@ mod words;
 
 pub use normalise::{normalise, Normalised};
 pub use segment::{clause_ranges, sentence_ranges};
-pub use words::{is_word_char, proclitic_len, Token};
+pub use words::{is_basic_letter_at, is_word_char, proclitic_len, Token};
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::words::{NEVER_STRIP, SHORT_COMMON};
+    #[test]
+    fn a_basic_letter_is_told_by_its_two_bytes() {
+        // Every char, alone, at a text's end, before another char and after one: the two-byte
+        // test agrees with the char's code point.
+        let mut letters = 0;
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let basic = ('\u{0620}'..='\u{064A}').contains(&c);
+            for (text, at) in [(format!("{c}"), 0), (format!("{c}\u{80}"), 0), (format!("{c}a"), 0), (format!("a{c}"), 1)] {
+                assert_eq!(is_basic_letter_at(text.as_bytes(), at), basic, "{c:?} in {text:?}");
+            }
+            letters += usize::from(basic);
+        }
+        assert_eq!(letters, 0x064A - 0x0620 + 1);
+        assert!(!is_basic_letter_at(b"", 0) && !is_basic_letter_at(b"a", 0) && !is_basic_letter_at(b"ab", usize::MAX));
+    }
+
     fn orig_sub(s: &str, (a, b): (usize, usize)) -> String {
         s.chars().skip(a).take(b - a).collect()
     }

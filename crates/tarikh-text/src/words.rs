@@ -18,6 +18,19 @@ pub fn is_word_char(c: char) -> bool {
     }
 }
 
+/// Whether the char at byte `i` of a text (a char boundary) is a basic Arabic letter, U+0620–U+064A,
+/// read off its two bytes. Their UTF-8 forms are `D8 A0` to `D9 8A`, one range when read as a
+/// big-endian `u16` (a lead `D8` or `D9` in a `str` is followed by a continuation byte `80`–`BF`, so
+/// no other char lies between): one comparison instead of a test of each byte, for the loops that
+/// read every char of every text.
+#[inline(always)]
+pub fn is_basic_letter_at(bytes: &[u8], i: usize) -> bool {
+    match bytes.get(i..i.wrapping_add(2)) {
+        Some(&[lead, next]) => u16::from_be_bytes([lead, next]).wrapping_sub(0xD8A0) <= 0xD98A - 0xD8A0,
+        _ => false,
+    }
+}
+
 impl Normalised {
     /// Word tokens (maximal runs of `char::is_alphanumeric` chars and `_`) with their proclitics
     /// split off (see [`proclitic_len`]).

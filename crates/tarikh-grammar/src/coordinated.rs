@@ -23,6 +23,9 @@ const MONTH_LEXICON: &str = "month";
 /// The Hijri month names' lexicon.
 const HIJRI_MONTH_LEXICON: &str = "month_hijri";
 
+/// The decade words without the article (سبعينيات): the first of two decades in construct.
+const DECADE_BARE_LEXICON: &str = "decade_bare";
+
 /// The lexicon of hours written as feminine ordinals (الثامنة، الحادية عشرة).
 const ORDINAL_HOUR_LEXICON: &str = "ordinal_hour";
 
@@ -315,6 +318,99 @@ impl Grammar {
         replace_chosen(chosen, &replaced, added);
     }
 
+    /// The decade word without the article (lexicon `decade_bare`: سبعينيات، ثمانينات) that ends
+    /// at `end`, the word before «و» there: its byte range and the first year of its decade.
+    fn bare_decade_before_and(&self, text: &str, end: usize) -> Option<(std::ops::Range<usize>, i32)> {
+        let lexicon = &self.lexicons[*self.lexicon_index.get(DECADE_BARE_LEXICON)?];
+        let head = text[..end].strip_suffix(' ').unwrap_or(&text[..end]);
+        let head = head.strip_suffix('و')?;
+        let head = head.strip_suffix(' ')?;
+        let start = head.rfind(|c: char| !tarikh_text::is_word_char(c)).map_or(0, |i| i + head[i..].chars().next().map_or(1, char::len_utf8));
+        let year: i32 = lexicon.words.get(&head[start..])?.parse().ok()?;
+        Some((start..head.len(), year))
+    }
+
+    /// Two decades written in construct with one century after the second («في سبعينيات
+    /// وثمانينيات القرن الماضي»، «خمسينات وستينات القرن العشرين»): the first, a bare decade word
+    /// before «و», is of the second's century. The rule reads only the second (the first has no
+    /// century of its own and no article), so the first was lost; it becomes an expression of its
+    /// own, the second's decade moved by the difference of the two words.
+    fn split_coordinated_decades(&self, text: &str, chosen: &mut Vec<Mention>) {
+        let Some(&li) = self.lexicon_index.get(DECADE_BARE_LEXICON) else { return };
+        let lexicon = &self.lexicons[li];
+        let mut added = Vec::new();
+        for m in chosen.iter() {
+            if m.kind != MentionType::Date || m.semantics.unit != Some(Unit::Decade) || m.semantics.modifier.is_some() {
+                continue;
+            }
+            let Some(year) = m.semantics.year else { continue };
+            // The second's own decade word, the first of its span («ثمانينيات القرن الماضي»).
+            let own = &text[m.range.clone()];
+            let word = &own[..own.find(|c: char| !tarikh_text::is_word_char(c)).unwrap_or(own.len())];
+            let Some(second) = lexicon.words.get(word).and_then(|v| v.parse::<i32>().ok()) else { continue };
+            let Some((range, first)) = self.bare_decade_before_and(text, m.range.start) else { continue };
+            if first >= second || chosen.iter().any(|o| o.range.start < range.end && range.start < o.range.end) {
+                continue;
+            }
+            let mut semantics = m.semantics.clone();
+            semantics.year = Some(year - (second - first));
+            added.push(Mention { range: range.clone(), matched: range, kind: m.kind, semantics, rule: format!("{}+and", m.rule) });
+        }
+        replace_chosen(chosen, &[], added);
+    }
+
+    /// Does the weekday at `second` follow the text at `at` after «و» or the joint of a stretch
+    /// («والأحد»، «إلى الأحد»، «حتى الأحد»، «-الأحد»)?
+    fn joined_weekday_at(&self, text: &str, at: usize, second: &std::ops::Range<usize>) -> bool {
+        let rest = text[at..].trim_start_matches(' ');
+        let Some(rest) = ["و الي غايه ", "والي غايه ", "الي غايه ", "و الي ", "والي ", "و حتي ", "وحتي ", "لغايه ", "الي ", "حتي ", "-"]
+            .iter()
+            .find_map(|j| rest.strip_prefix(j))
+            .or_else(|| rest.strip_prefix('و'))
+        else {
+            return false;
+        };
+        let rest = rest.trim_start_matches(' ');
+        let start = text.len() - rest.len();
+        self.weekday_at(rest).is_some_and(|(len, _)| start == second.start && start + len == second.end)
+    }
+
+    /// Two weekdays read as days and joined by و or as a stretch, with the dual adjective of
+    /// direction after the second («يومي السبت والأحد المقبلين»، «الخميس والجمعة الماضيين»، «من
+    /// الخميس إلى الأحد المقبلين»): the adjective qualifies both, as «شهري يوليو وأغسطس المقبلين»
+    /// does two months, so both days take its direction and the second's span takes the adjective
+    /// in. Read alone, each weekday went by the tense («تغلق المحلات يومي السبت والأحد المقبلين»:
+    /// the last weekend, a week early).
+    fn direct_coordinated_weekdays(&self, text: &str, chosen: &mut [Mention]) {
+        let bare_day = |m: &Mention| {
+            m.kind == MentionType::Date
+                && m.semantics.weekday.is_some()
+                && m.semantics.day.is_none()
+                && m.semantics.month.is_none()
+                && m.semantics.hour.is_none()
+                && m.semantics.part_of_day.is_none()
+                && m.semantics.direction.is_none()
+                && m.semantics.shift.is_none()
+        };
+        for i in 0..chosen.len().saturating_sub(1) {
+            let (first, second) = (&chosen[i], &chosen[i + 1]);
+            if !bare_day(first) || !bare_day(second) {
+                continue;
+            }
+            if !self.joined_weekday_at(text, first.range.end, &second.range) {
+                continue;
+            }
+            let Some((len, direction)) = self.dual_direction_at(text, second.range.end) else { continue };
+            let end = second.range.end + len;
+            chosen[i].semantics.direction = Some(direction);
+            let second = &mut chosen[i + 1];
+            second.semantics.direction = Some(direction);
+            second.range.end = end;
+            second.matched.end = second.matched.end.max(end);
+            second.rule = format!("{}+dual-direction", second.rule);
+        }
+    }
+
     /// The Hijri month (lexicon `month_hijri`) after «و» at `at` («وشوال»، «وذي الحجة»): its byte
     /// range and number. Month names that are also words (صفر zero, رجب، شعبان، رمضان names)
     /// count only before a list boundary, as the homographs of Gregorian months do.
@@ -467,7 +563,8 @@ impl Grammar {
     }
 
     /// Split or complete months joined by و (see the module's doc), weekdays joined by و in a
-    /// weekly SET ([`Grammar::split_coordinated_weekdays`]), Hijri months joined by و and lists
+    /// weekly SET ([`Grammar::split_coordinated_weekdays`]) or with a dual adjective of direction
+    /// ([`Grammar::direct_coordinated_weekdays`]), Hijri months joined by و and lists
     /// of years; then split every range still read as one expression into its two members
     /// (range_members.rs).
     pub(crate) fn split_coordinated_months(&self, text: &str, chosen: &mut Vec<Mention>) {
@@ -475,6 +572,8 @@ impl Grammar {
         join_compound_shifts(text, chosen);
         carry_year_along_dated_list(text, chosen);
         self.split_coordinated_weekdays(text, chosen);
+        self.direct_coordinated_weekdays(text, chosen);
+        self.split_coordinated_decades(text, chosen);
         self.split_year_lists(text, chosen);
         if self.lexicon_index.contains_key(HIJRI_MONTH_LEXICON) {
             self.split_coordinated_hijri_months(text, chosen);
@@ -921,6 +1020,41 @@ mod tests {
         // A number after a year that no year closes is no year of a list.
         let found = years("سجلت الشركة في عام 2023 و2024 موظفا");
         assert!(found.iter().all(|f| f.1 != Some(2024)), "{found:?}");
+    }
+
+    #[test]
+    fn two_decades_in_construct_share_the_century_after_the_second() {
+        let g = Grammar::embedded().expect("grammar");
+        let years = |phrase: &str| -> Vec<(String, Option<i32>)> {
+            let text = tarikh_text::normalise(phrase);
+            g.find(&text).into_iter().map(|m| (text[m.range.clone()].to_string(), m.semantics.year)).collect()
+        };
+        let found = years("هاجر كثيرون في سبعينيات وثمانينيات القرن الماضي");
+        let values: Vec<Option<i32>> = found.iter().map(|f| f.1).collect();
+        assert_eq!(values, vec![Some(1970), Some(1980)], "{found:?}");
+        // A word before و that is no decade adds nothing.
+        let found = years("عاش سنوات وثمانينيات القرن الماضي");
+        assert_eq!(found.len(), 1, "{found:?}");
+    }
+
+    #[test]
+    fn a_dual_adjective_after_two_weekdays_directs_both() {
+        let g = Grammar::embedded().expect("grammar");
+        let days = |phrase: &str| -> Vec<(String, Option<crate::Direction>)> {
+            let text = tarikh_text::normalise(phrase);
+            g.find(&text).into_iter().map(|m| (text[m.range.clone()].to_string(), m.semantics.direction)).collect()
+        };
+        let found = days("تغلق المحلات يومي السبت والأحد المقبلين");
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert!(found.iter().all(|f| f.1 == Some(crate::Direction::Future)), "{found:?}");
+        assert!(found[1].0.ends_with("المقبلين"), "{found:?}");
+        let found = days("أغلقت المحلات يومي الخميس والجمعة الماضيين");
+        assert!(found.len() == 2 && found.iter().all(|f| f.1 == Some(crate::Direction::Past)), "{found:?}");
+        let found = days("تمتد العطلة من الخميس إلى الأحد المقبلين");
+        assert!(found.len() == 2 && found.iter().all(|f| f.1 == Some(crate::Direction::Future)), "{found:?}");
+        // Without the adjective each weekday keeps its own reading.
+        let found = days("تغلق المحلات يومي السبت والأحد");
+        assert!(found.iter().all(|f| f.1.is_none()), "{found:?}");
     }
 
     #[test]

@@ -901,17 +901,30 @@ fn single_spaced_chars(s: &str) -> bool {
     true
 }
 
-/// Whether two candidates cannot both be kept: their matches overlap. One exception: an
-/// event-anchored relational noun (عشية، غداة: `event` set) may sit in the signal words another
-/// match reads before its expression and leaves out of its span («عشية عيد الأضحى»: the feast's
-/// rule reads «عشية» as the signal that makes its name a time). Both are expressions — the eve and
-/// the feast it is the eve of — and the eve is dated from the feast (tarikh-anchor's event gaps).
+/// Whether two candidates cannot both be kept: their matches overlap. One exception: a match
+/// that lies wholly in the words another match reads before its expression and leaves out of its
+/// span. An event-anchored relational noun (عشية، غداة: `event` set) may be the signal itself
+/// («عشية عيد الأضحى»: the feast's rule reads «عشية» as the signal that makes its name a time):
+/// both are expressions — the eve and the feast it is the eve of — and the eve is dated from the
+/// feast (tarikh-anchor's event gaps). Any other expression may stand between a signal and the
+/// expression («نحتفل الليلة برأس السنة الميلادية»: the verb of celebrating and ب make the feast a
+/// time, and «الليلة» told between them is a time of its own), but not be the signal: a signal
+/// word the other rule reads must not become an expression as well, so the match must begin
+/// after the other's first word. Nor may it read a number (an hour, a day, a year, an amount):
+/// the numbers a rule reads before its expression are what it reads as no time («ارتفعت
+/// الحصيلة من 5 إلى 7 مساء الأحد»: a toll, not a clock from 5).
 pub(crate) fn clashes(a: &Mention, b: &Mention) -> bool {
     if !(a.matched.start < b.matched.end && b.matched.start < a.matched.end) {
         return false;
     }
+    let reads_no_number = |m: &Mention| {
+        let s = &m.semantics;
+        s.hour.is_none() && s.minute.is_none() && s.day.is_none() && s.year.is_none() && s.amount.is_none()
+    };
     let in_signal = |noun: &Mention, other: &Mention| {
-        noun.semantics.event.is_some() && noun.matched.start >= other.matched.start && noun.matched.end <= other.range.start
+        noun.matched.start >= other.matched.start
+            && noun.matched.end <= other.range.start
+            && (noun.semantics.event.is_some() || (noun.matched.start > other.matched.start && reads_no_number(noun)))
     };
     !(in_signal(a, b) || in_signal(b, a))
 }

@@ -257,7 +257,61 @@ pub(crate) fn times_take_their_day(grammar: &Grammar, mentions: &[&Mention], tim
     hours_take_the_day_named_right_after_them(mentions, timexes, text, tz, &dayless);
     second_ends_follow_the_first(grammar, mentions, timexes, text, sentences, tz, &dayless);
     advice_over_hours_is_daily(grammar, mentions, timexes, text, sentences, &dayless);
+    small_hour_ranges_are_the_afternoons(mentions, timexes, text, sentences, tz);
     runs_of_clock_times_roll_over_midnight(mentions, timexes, tz);
+}
+
+/// Words that put the hours of their sentence in the night: a range of small hours there is the
+/// night's («من الساعة الواحدة إلى الرابعة بعد منتصف الليل»، «ليلا»، «الفجر»).
+const NIGHT_WORDS: &[&str] = &["ليل", "ليلا", "الليل", "ليله", "الليله", "فجر", "فجرا", "الفجر", "منتصف", "السحور", "سحور"];
+
+/// A range of small clock hours that names no part of day at either end («يوصي الخبراء بتجنب
+/// السفر يوم غد من الساعة الثانية إلى الخامسة»، «يعمل المكتب من الساعة الواحدة إلى الرابعة»):
+/// news writes the hours of a day's business so (office hours, advice, cuts of water or power),
+/// and marks a night's with «فجرا / ليلا / بعد منتصف الليل», so the range is the afternoon's
+/// (14:00–17:00). Only a first end from one to five and a later second end up to seven, both read
+/// as written (no hour of a 24-hour clock, no part of day given them since), in a sentence with no
+/// word of the night (`NIGHT_WORDS`).
+fn small_hour_ranges_are_the_afternoons(mentions: &[&Mention], timexes: &mut [Timex], text: &str, sentences: &[Range<usize>], tz: chrono_tz::Tz) {
+    for i in 0..timexes.len().saturating_sub(1) {
+        if !in_a_clock_range_as_its_start(mentions, timexes, text, i) {
+            continue;
+        }
+        let (Some(m1), Some(m2)) = (mentions.get(i), mentions.get(i + 1)) else { continue };
+        let (Some(h1), Some(h2)) = (m1.semantics.hour, m2.semantics.hour) else { continue };
+        if m1.semantics.part_of_day.is_some() || m2.semantics.part_of_day.is_some() || !(1..=5).contains(&h1) || !(h1 < h2 && h2 <= 7) {
+            continue;
+        }
+        // (each value still on the hour as written: no part of day given it by another reading)
+        let as_written = |k: usize, h: u32| clock_minutes(&timexes[k].value).is_some_and(|c| c / 60 == h) && !on_a_24_hour_clock(&text[mentions[k].matched.clone()]);
+        if !as_written(i, h1) || !as_written(i + 1, h2) {
+            continue;
+        }
+        let at = timexes[i].byte_range.start;
+        let sentence = sentences.iter().find(|r| r.start <= at && at < r.end).cloned().unwrap_or(0..text.len());
+        let night = text.get(sentence.start..sentence.end.min(text.len())).unwrap_or("").split(|c: char| !tarikh_text::is_word_char(c)).any(|w| {
+            let b = w.strip_prefix(['و', 'ف', 'ب']).filter(|b| b.chars().nth(2).is_some()).unwrap_or(w);
+            NIGHT_WORDS.contains(&w) || NIGHT_WORDS.contains(&b)
+        });
+        if night {
+            continue;
+        }
+        for k in [i, i + 1] {
+            let t = &mut timexes[k];
+            if let Some(rest) = t.value.strip_prefix("XXXX-XX-XXT") {
+                // a daily window: the same clock twelve hours on
+                let Some(h) = rest.get(..2).and_then(|h| h.parse::<u32>().ok()) else { continue };
+                t.value = format!("XXXX-XX-XXT{:02}{}", h + 12, &rest[2..]);
+                continue;
+            }
+            let Some(day) = day_of(t) else { continue };
+            let mut semantics = mentions[k].semantics.clone();
+            semantics.part_of_day = Some(PartOfDay::Afternoon);
+            if let Some(res) = resolve(mentions[k].kind, &semantics, &Reference { date: day, time: None, tz }, Prefer::Future) {
+                (t.value, t.interval) = (res.value, res.interval);
+            }
+        }
+    }
 }
 
 /// The clock (hours and minutes) of a value that carries one (`2024-05-12T14:00`,

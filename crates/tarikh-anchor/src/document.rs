@@ -255,8 +255,12 @@ pub(crate) fn tense_cue_found<'t>(grammar: &Grammar, text: &'t str, clause: Rang
     }
     // The verb that governs a bare day, read whole: an imperfect with its object, a thing decided.
     let day = bare_day(text, at.clone());
+    // The second end of a range of hours that names its weekday («أغلقت الشرطة الطريق من الساعة
+    // الخامسة عصرا إلى التاسعة ليلا الجمعة»، «فتحت مكاتب الاقتراع من الثامنة صباحا إلى السابعة
+    // مساء الجمعة»): a perfect verb opening its clause tells the hours done, as it tells a bare day.
+    let range_day = !day && clock_range_start(text, before, at.clone()).is_some() && crate::governor::names_weekday(text, at.clone());
     // (the clause's words before a bare day, in text order, for the governor and a perfect verb)
-    let clause_words = if day { before.in_order_from(clause_from) } else { Vec::new() };
+    let clause_words = if day || range_day { before.in_order_from(clause_from) } else { Vec::new() };
     if day {
         if let Some(verb) = crate::governor::imperfect_announces(grammar, text, &clause_words, sentence.end, at.clone()) {
             return Some(Cue { prefer: Some(Prefer::Future), word: verb, kind: CueKind::Imperfect });
@@ -381,7 +385,7 @@ pub(crate) fn tense_cue_found<'t>(grammar: &Grammar, text: &'t str, clause: Rang
     })
     // No cue at all: a perfect verb opening the clause that the table does not list (see [`crate::perfect`]).
     .or_else(|| {
-        let verb = if day { crate::perfect::opening_perfect(grammar, text, before, &clause_words, clause, sentence, at) } else { None };
+        let verb = if day || range_day { crate::perfect::opening_perfect(grammar, text, before, &clause_words, clause, sentence, at) } else { None };
         verb.map(|w| Cue { prefer: Some(Prefer::Past), word: w, kind: CueKind::Perfect })
     })
 }

@@ -274,8 +274,24 @@ pub(crate) fn applying_from<'t>(grammar: &Grammar, text: &'t str, sentence: Rang
         return None;
     }
     let before = words(text, sentence.start.min(from)..from);
-    for (i, w) in before.iter().rev().take(6).enumerate() {
+    // The daily hours of what starts on the day are no words of its own («تنطلق الرحلات من الساعة
+    // 6 صباحا حتى 10 ليلا اعتبارا من الأحد»، «تفتح المحلات من التاسعة صباحا إلى العاشرة ليلا
+    // ابتداء من السبت»): they do not count against the six words read back.
+    let hours_word = |w: &str| {
         let b = bare(w);
+        w.chars().all(|c| c.is_ascii_digit() || ('\u{660}'..='\u{669}').contains(&c))
+            || matches!(b, "من" | "الي" | "حتي" | "لغايه" | "الساعه" | "صباحا" | "مساء" | "ليلا" | "ظهرا" | "عصرا" | "فجرا" | "زوالا")
+            || ORDINAL_HOURS.contains(&b)
+    };
+    let mut counted = 0;
+    for (i, w) in before.iter().rev().enumerate() {
+        let b = bare(w);
+        if !hours_word(w) {
+            counted += 1;
+        }
+        if counted > 6 || i >= 16 {
+            break;
+        }
         if in_table(grammar, "applying_verbs", b) {
             let at_verb = before.len() - 1 - i;
             if matches!(b, "يدخل" | "تدخل") && before.get(at_verb + 1..).is_none_or(|rest| !rest.iter().take(2).any(|n| bare(n) == "حيز")) {
@@ -295,6 +311,11 @@ pub(crate) fn applying_from<'t>(grammar: &Grammar, text: &'t str, sentence: Rang
     }
     None
 }
+
+/// The feminine ordinals that name a clock hour, as normalised text writes them («الساعة الثامنة»).
+const ORDINAL_HOURS: &[&str] = &[
+    "الواحده", "الثانيه", "الثالثه", "الرابعه", "الخامسه", "السادسه", "السابعه", "الثامنه", "التاسعه", "العاشره", "الحاديه", "عشره",
+];
 
 /// Is the word right after byte `at` (no comma or stop between) a perfect verb of the bare
 /// three-letter shape, alone or with an object pronoun («حضره»، «محا»، «شهدها»)? Not a particle

@@ -1342,6 +1342,8 @@ pub(crate) fn anchor_traced(
     later.after(&timexes, "the end of a stretch (حتى / إلى + a weekday) is the first such day after its start");
     crate::governor::weekday_takes_the_apposed_first(&timex_mentions, &mut timexes, text);
     later.after(&timexes, "a weekday set right before the first of a month (غرة / مستهل / فاتح) names that day");
+    crate::sighting::hijri_month_takes_the_year_of_its_dated_day(&timex_mentions, &mut timexes, text, reference.tz);
+    later.after(&timexes, "a Hijri month named right before a dated day is that day's year's month");
     crate::sighting::follow_stated_month_starts(&timex_mentions, &mut timexes, &mut conflicts, text, reference.tz);
     later.after(&timexes, "the text starts this Hijri month on another day than the Umm al-Qura table: its days follow the text");
     (AnchoredDocument { id: id.to_string(), original, normalised, publication, timexes, conflicts, story: String::new(), story_words: Vec::new() }, mentions)

@@ -202,7 +202,7 @@ pub(crate) fn hijri_month_takes_the_year_of_its_dated_day(mentions: &[&Mention],
             // a feast: its day in that year
             Some(d) => {
                 let Some(g) = hijri_day_as_sighted(year, month, d) else { continue };
-                if !t.value.get(..10).is_some_and(|v| NaiveDate::parse_from_str(v, "%Y-%m-%d").is_ok()) {
+                if t.value.get(..10).is_none_or(|v| NaiveDate::parse_from_str(v, "%Y-%m-%d").is_err()) {
                     continue;
                 }
                 let rest = t.value.get(10..).unwrap_or("").to_string();

@@ -120,6 +120,27 @@ fn told_as_once(grammar: &Grammar, before: &str) -> bool {
     })
 }
 
+/// Is a time told in the past: among the last eight words before it, nearest first, a perfect verb
+/// (a past cue of the grammar or a perfect by its form) before any imperfect or سـ verb, and not
+/// a verb of deciding or announcing, whose hours are a measure's («أعلنت السلطات حظر التجول من
+/// العاشرة ليلا …»: the nightly hours)?
+fn told_in_the_past(grammar: &Grammar, before: &str) -> bool {
+    let words: Vec<&str> = before.split(|c: char| !tarikh_text::is_word_char(c)).filter(|w| !w.is_empty()).collect();
+    for w in words.iter().rev().take(8) {
+        let bare = crate::document::bare(w);
+        if crate::governor::in_table(grammar, "deciding_verbs", bare) || crate::governor::in_table(grammar, "advising_words", bare) {
+            return false;
+        }
+        if crate::document::looks_imperfect(bare) || crate::document::is_future_verb(bare) {
+            return false;
+        }
+        if grammar.cue(bare).or_else(|| grammar.cue(w)) == Some(tarikh_grammar::Direction::Past) || crate::perfect::looks_perfect(bare) {
+            return true;
+        }
+    }
+    false
+}
+
 /// The value of a time of day on no particular day: `XXXX-XX-XXT19:00`, `XXXX-XX-XXTEV`.
 fn undated(value: &str) -> Option<String> {
     let clock = value.get(10..).filter(|c| c.starts_with('T'))?;
@@ -257,7 +278,96 @@ pub(crate) fn times_take_their_day(grammar: &Grammar, mentions: &[&Mention], tim
     hours_take_the_day_named_right_after_them(mentions, timexes, text, tz, &dayless);
     second_ends_follow_the_first(grammar, mentions, timexes, text, sentences, tz, &dayless);
     advice_over_hours_is_daily(grammar, mentions, timexes, text, sentences, &dayless);
+    small_hour_ranges_are_the_afternoons(mentions, timexes, text, sentences, tz);
+    a_night_told_in_the_past_is_the_last(grammar, mentions, timexes, text, sentences, &dayless);
     runs_of_clock_times_roll_over_midnight(mentions, timexes, tz);
+}
+
+/// A range of hours into the next morning, told in the past on no day («شهدت أحياء المدينة
+/// اشتباكات من العاشرة ليلا إلى الثانية فجرا»، «نظم الحفل من العاشرة حتى الخامسة صباحا»): what
+/// happened is over, so it is the night that ended on the publication day, not the one ahead of
+/// it. Only when the first end found no day (it stands on the publication day), the second end
+/// names none and falls on the next day, no day is named after the hours in the sentence, and a
+/// perfect verb tells them ([`told_in_the_past`]).
+fn a_night_told_in_the_past_is_the_last(grammar: &Grammar, mentions: &[&Mention], timexes: &mut [Timex], text: &str, sentences: &[Range<usize>], dayless: &[bool]) {
+    for i in 0..timexes.len().saturating_sub(1) {
+        if !dayless.get(i).copied().unwrap_or(false) || !in_a_clock_range_as_its_start(mentions, timexes, text, i) {
+            continue;
+        }
+        let Some(second) = mentions.get(i + 1) else { continue };
+        if !names_no_day(second.kind, &second.semantics) || timexes[i].kind != TimexType::Time || timexes[i + 1].kind != TimexType::Time {
+            continue;
+        }
+        let (Some(first_day), Some(second_day)) = (day_of(&timexes[i]), day_of(&timexes[i + 1])) else { continue };
+        if second_day != add_days(first_day, 1) {
+            continue;
+        }
+        let at = timexes[i].byte_range.start;
+        let sentence = sentences.iter().find(|r| r.start <= at && at < r.end).cloned().unwrap_or(0..text.len());
+        let day_after = timexes[i + 2..].iter().take_while(|t| t.byte_range.start < sentence.end).any(|t| day_of(t).is_some() || t.value.get(..10).is_some_and(|d| ymd(d).is_some()));
+        if day_after || !told_in_the_past(grammar, text.get(sentence.start.min(at)..at).unwrap_or("")) {
+            continue;
+        }
+        for k in [i, i + 1] {
+            let t = &mut timexes[k];
+            let (Some(day), Some(rest), Some(iv)) = (day_of(t), t.value.get(10..).map(str::to_owned), t.interval) else { continue };
+            let back = |d: chrono::DateTime<chrono::FixedOffset>| d.checked_sub_signed(chrono::TimeDelta::days(1)).unwrap_or(d);
+            (t.value, t.interval, t.anchor) = (format!("{}{rest}", add_days(day, -1).format("%Y-%m-%d")), Some(crate::types::Interval { start: back(iv.start), end: back(iv.end) }), AnchorKind::Narrative);
+        }
+    }
+}
+
+/// Words that put the hours of their sentence in the night: a range of small hours there is the
+/// night's («من الساعة الواحدة إلى الرابعة بعد منتصف الليل»، «ليلا»، «الفجر»).
+const NIGHT_WORDS: &[&str] = &["ليل", "ليلا", "الليل", "ليله", "الليله", "فجر", "فجرا", "الفجر", "منتصف", "السحور", "سحور"];
+
+/// A range of small clock hours that names no part of day at either end («يوصي الخبراء بتجنب
+/// السفر يوم غد من الساعة الثانية إلى الخامسة»، «يعمل المكتب من الساعة الواحدة إلى الرابعة»):
+/// news writes the hours of a day's business so (office hours, advice, cuts of water or power),
+/// and marks a night's with «فجرا / ليلا / بعد منتصف الليل», so the range is the afternoon's
+/// (14:00–17:00). Only a first end from one to five and a later second end up to seven, both read
+/// as written (no hour of a 24-hour clock, no part of day given them since), in a sentence with no
+/// word of the night (`NIGHT_WORDS`).
+fn small_hour_ranges_are_the_afternoons(mentions: &[&Mention], timexes: &mut [Timex], text: &str, sentences: &[Range<usize>], tz: chrono_tz::Tz) {
+    for i in 0..timexes.len().saturating_sub(1) {
+        if !in_a_clock_range_as_its_start(mentions, timexes, text, i) {
+            continue;
+        }
+        let (Some(m1), Some(m2)) = (mentions.get(i), mentions.get(i + 1)) else { continue };
+        let (Some(h1), Some(h2)) = (m1.semantics.hour, m2.semantics.hour) else { continue };
+        if m1.semantics.part_of_day.is_some() || m2.semantics.part_of_day.is_some() || !(1..=5).contains(&h1) || !(h1 < h2 && h2 <= 7) {
+            continue;
+        }
+        // (each value still on the hour as written: no part of day given it by another reading)
+        let as_written = |k: usize, h: u32| clock_minutes(&timexes[k].value).is_some_and(|c| c / 60 == h) && !on_a_24_hour_clock(&text[mentions[k].matched.clone()]);
+        if !as_written(i, h1) || !as_written(i + 1, h2) {
+            continue;
+        }
+        let at = timexes[i].byte_range.start;
+        let sentence = sentences.iter().find(|r| r.start <= at && at < r.end).cloned().unwrap_or(0..text.len());
+        let night = text.get(sentence.start..sentence.end.min(text.len())).unwrap_or("").split(|c: char| !tarikh_text::is_word_char(c)).any(|w| {
+            let b = w.strip_prefix(['و', 'ف', 'ب']).filter(|b| b.chars().nth(2).is_some()).unwrap_or(w);
+            NIGHT_WORDS.contains(&w) || NIGHT_WORDS.contains(&b)
+        });
+        if night {
+            continue;
+        }
+        for k in [i, i + 1] {
+            let t = &mut timexes[k];
+            if let Some(rest) = t.value.strip_prefix("XXXX-XX-XXT") {
+                // a daily window: the same clock twelve hours on
+                let Some(h) = rest.get(..2).and_then(|h| h.parse::<u32>().ok()) else { continue };
+                t.value = format!("XXXX-XX-XXT{:02}{}", h + 12, &rest[2..]);
+                continue;
+            }
+            let Some(day) = day_of(t) else { continue };
+            let mut semantics = mentions[k].semantics.clone();
+            semantics.part_of_day = Some(PartOfDay::Afternoon);
+            if let Some(res) = resolve(mentions[k].kind, &semantics, &Reference { date: day, time: None, tz }, Prefer::Future) {
+                (t.value, t.interval) = (res.value, res.interval);
+            }
+        }
+    }
 }
 
 /// The clock (hours and minutes) of a value that carries one (`2024-05-12T14:00`,
@@ -795,6 +905,15 @@ mod tests {
         let text = "فتح المتحف أبوابه من 5 إلى 7 مساء الأحد.";
         assert_eq!(value_of(text, "2024-05-08", "7 مساء الأحد").1, "2024-05-05T19:00");
         assert_eq!(value_of(text, "2024-05-08", "5").1, "2024-05-05T17:00");
+        // A perfect known by its form (not in the cue table, «فتحت» with the root's own ف) tells
+        // hours on a weekday whose nearest occurrence is ahead as done too.
+        let text = "أغلقت الشرطة الطريق من الساعة الخامسة عصرا إلى التاسعة ليلا الجمعة.";
+        assert_eq!(value_of(text, "2024-05-08", "التاسعة ليلا الجمعة").1, "2024-05-03T21:00");
+        assert_eq!(value_of(text, "2024-05-08", "الساعة الخامسة عصرا").1, "2024-05-03T17:00");
+        let text = "فتحت مكاتب الاقتراع من الثامنة صباحا إلى السابعة مساء الجمعة.";
+        assert_eq!(value_of(text, "2024-05-08", "السابعة مساء الجمعة").1, "2024-05-03T19:00");
+        let text = "تفتح مكاتب الاقتراع من الثامنة صباحا إلى السابعة مساء الجمعة.";
+        assert_eq!(value_of(text, "2024-05-08", "السابعة مساء الجمعة").1, "2024-05-10T19:00");
         // A present-tense lead on yesterday's hours tells them done; other days' are ahead.
         let text = "يحتشد آلاف المحتجين من الخامسة إلى التاسعة مساء الثلاثاء أمام البرلمان.";
         assert_eq!(value_of(text, "2024-05-08", "التاسعة مساء الثلاثاء").1, "2024-05-07T21:00");
@@ -992,9 +1111,37 @@ mod tests {
         assert_eq!(value_of(text, "2024-05-12", "السادسة صباحا"), ("SET".into(), "XXXX-XX-XXT06:00".into()));
         // the day named after the hours, or a perfect telling the night once: that night's hours
         assert_eq!(value_of("نظم الحفل من 10 إلى 12 ليلا مساء أمس.", "2024-05-12", "12 ليلا").0, "TIME");
-        assert_eq!(value_of("نظم الحفل من العاشرة حتى الخامسة صباحا.", "2024-05-12", "الخامسة صباحا"), ("TIME".into(), "2024-05-13T05:00".into()));
+        // (the night that ended on the publication day: told in the past, it is over)
+        assert_eq!(value_of("نظم الحفل من العاشرة حتى الخامسة صباحا.", "2024-05-12", "الخامسة صباحا"), ("TIME".into(), "2024-05-12T05:00".into()));
         // a night range on a stated day keeps the day
         assert_eq!(value_of("استمر القصف أمس من العاشرة مساء حتى الخامسة صباحا.", "2024-05-08", "الخامسة صباحا").1, "2024-05-08T05:00");
+    }
+
+    #[test]
+    fn a_night_told_in_the_past_on_no_day_is_the_last_one() {
+        let text = "شهدت أحياء المدينة اشتباكات عنيفة من العاشرة ليلا إلى الثانية فجرا.";
+        assert_eq!(value_of(text, "2024-05-08", "العاشرة ليلا").1, "2024-05-07T22:00");
+        assert_eq!(value_of(text, "2024-05-08", "الثانية فجرا").1, "2024-05-08T02:00");
+        assert_eq!(value_of("انقطع التيار الكهربائي من الحادية عشرة ليلا حتى الرابعة فجرا في عدة أحياء.", "2024-05-08", "الرابعة فجرا").1, "2024-05-08T04:00");
+        // still to come, a curfew's nightly hours, a stated day: as before
+        assert_eq!(value_of("ستشن القوات عملية من العاشرة ليلا إلى الثالثة فجرا.", "2024-05-08", "الثالثة فجرا").1, "2024-05-09T03:00");
+        assert_eq!(value_of("تستمر السهرة من العاشرة ليلا إلى الثانية فجرا.", "2024-05-08", "العاشرة ليلا").1, "2024-05-08T22:00");
+        assert_eq!(value_of("أعلنت السلطات حظر التجول من العاشرة ليلا إلى السادسة صباحا.", "2024-05-08", "العاشرة ليلا").1, "XXXX-XX-XXT22:00");
+        assert_eq!(value_of("استمر القصف أمس من العاشرة مساء حتى الخامسة صباحا.", "2024-05-08", "العاشرة مساء").1, "2024-05-07T22:00");
+    }
+
+    #[test]
+    fn a_range_of_bare_small_hours_is_the_afternoons() {
+        let text = "يوصي الخبراء بتجنب السفر يوم غد من الساعة الثانية إلى الخامسة.";
+        assert_eq!(value_of(text, "2024-05-08", "الساعة الثانية").1, "2024-05-09T14:00");
+        assert_eq!(value_of(text, "2024-05-08", "الخامسة").1, "2024-05-09T17:00");
+        assert_eq!(value_of("ينصح بعدم الخروج من الساعة الثانية إلى الخامسة.", "2024-05-08", "الساعة الثانية").1, "XXXX-XX-XXT14:00");
+        assert_eq!(value_of("يستقبل المكتب المواطنين من الساعة 2 إلى 5.", "2024-05-08", "5").1, "2024-05-08T17:00");
+        // a part of day, a word of the night, a 24-hour clock, a single hour: as written
+        assert_eq!(value_of("تتواصل الامتحانات من الساعة الثانية إلى الرابعة فجرا.", "2024-05-08", "الساعة الثانية").1, "2024-05-08T02:00");
+        assert_eq!(value_of("شنت الطائرات غارات من الساعة الواحدة إلى الثالثة بعد منتصف الليل.", "2024-05-08", "الساعة الواحدة").1, "2024-05-08T01:00");
+        assert_eq!(value_of("عقد الاجتماع الساعة الثالثة.", "2024-05-08", "الساعة الثالثة").1, "2024-05-08T03:00");
+        assert_eq!(value_of("يعمل المكتب من الساعة 14 إلى 17.", "2024-05-08", "الساعة 14").1, "2024-05-08T14:00");
     }
 
     #[test]

@@ -201,7 +201,8 @@ pub(crate) fn tense_cue_found<'t>(grammar: &Grammar, text: &'t str, clause: Rang
     // «حتى X» bounds a state whose start the verb tells («فرض حظر تجول حتى مساء الإثنين»): the
     // verb's tense does not place the bound, which is read as the nearest occurrence.
     if let (Some(w1), w2) = (before.get(0), before.get(1)) {
-        if matches!((w1, w2), ("حتي" | "وحتي" | "لغايه", _) | ("غايه", Some("الي"))) {
+        // (with its conjunction too: «من الساعة العاشرة ليلا ولغاية الخامسة من صباح السبت»)
+        if matches!((bare(w1), w2), ("حتي" | "لغايه", _) | ("غايه", Some("الي"))) {
             // (where the word of «until» starts: «إلى غاية» from «إلى»)
             let until = w2.filter(|_| w1 == "غايه").unwrap_or(w1).as_ptr() as usize - text.as_ptr() as usize;
             if let Some(verb) = crate::governor::until_ahead(grammar, text, sentence.clone(), until, at.clone()) {
@@ -255,8 +256,12 @@ pub(crate) fn tense_cue_found<'t>(grammar: &Grammar, text: &'t str, clause: Rang
     }
     // The verb that governs a bare day, read whole: an imperfect with its object, a thing decided.
     let day = bare_day(text, at.clone());
+    // The second end of a range of hours that names its weekday («أغلقت الشرطة الطريق من الساعة
+    // الخامسة عصرا إلى التاسعة ليلا الجمعة»، «فتحت مكاتب الاقتراع من الثامنة صباحا إلى السابعة
+    // مساء الجمعة»): a perfect verb opening its clause tells the hours done, as it tells a bare day.
+    let range_day = !day && clock_range_start(text, before, at.clone()).is_some() && crate::governor::names_weekday(text, at.clone());
     // (the clause's words before a bare day, in text order, for the governor and a perfect verb)
-    let clause_words = if day { before.in_order_from(clause_from) } else { Vec::new() };
+    let clause_words = if day || range_day { before.in_order_from(clause_from) } else { Vec::new() };
     if day {
         if let Some(verb) = crate::governor::imperfect_announces(grammar, text, &clause_words, sentence.end, at.clone()) {
             return Some(Cue { prefer: Some(Prefer::Future), word: verb, kind: CueKind::Imperfect });
@@ -381,7 +386,7 @@ pub(crate) fn tense_cue_found<'t>(grammar: &Grammar, text: &'t str, clause: Rang
     })
     // No cue at all: a perfect verb opening the clause that the table does not list (see [`crate::perfect`]).
     .or_else(|| {
-        let verb = if day { crate::perfect::opening_perfect(grammar, text, before, &clause_words, clause, sentence, at) } else { None };
+        let verb = if day || range_day { crate::perfect::opening_perfect(grammar, text, before, &clause_words, clause, sentence, at) } else { None };
         verb.map(|w| Cue { prefer: Some(Prefer::Past), word: w, kind: CueKind::Perfect })
     })
 }
@@ -1337,6 +1342,8 @@ pub(crate) fn anchor_traced(
     later.after(&timexes, "the end of a stretch (حتى / إلى + a weekday) is the first such day after its start");
     crate::governor::weekday_takes_the_apposed_first(&timex_mentions, &mut timexes, text);
     later.after(&timexes, "a weekday set right before the first of a month (غرة / مستهل / فاتح) names that day");
+    crate::sighting::hijri_month_takes_the_year_of_its_dated_day(&timex_mentions, &mut timexes, text, reference.tz);
+    later.after(&timexes, "a Hijri month named right before a dated day is that day's year's month");
     crate::sighting::follow_stated_month_starts(&timex_mentions, &mut timexes, &mut conflicts, text, reference.tz);
     later.after(&timexes, "the text starts this Hijri month on another day than the Umm al-Qura table: its days follow the text");
     (AnchoredDocument { id: id.to_string(), original, normalised, publication, timexes, conflicts, story: String::new(), story_words: Vec::new() }, mentions)

@@ -39,6 +39,7 @@ pub const WORD_TABLES: &[&str] = &[
     "applying_verbs",
     "past_auxiliaries",
     "advising_words",
+    "announced_outcomes",
 ];
 
 /// Is `word` (normalised) in the grammar's word table `table`?
@@ -273,8 +274,24 @@ pub(crate) fn applying_from<'t>(grammar: &Grammar, text: &'t str, sentence: Rang
         return None;
     }
     let before = words(text, sentence.start.min(from)..from);
-    for (i, w) in before.iter().rev().take(6).enumerate() {
+    // The daily hours of what starts on the day are no words of its own («تنطلق الرحلات من الساعة
+    // 6 صباحا حتى 10 ليلا اعتبارا من الأحد»، «تفتح المحلات من التاسعة صباحا إلى العاشرة ليلا
+    // ابتداء من السبت»): they do not count against the six words read back.
+    let hours_word = |w: &str| {
         let b = bare(w);
+        w.chars().all(|c| c.is_ascii_digit() || ('\u{660}'..='\u{669}').contains(&c))
+            || matches!(b, "من" | "الي" | "حتي" | "لغايه" | "الساعه" | "صباحا" | "مساء" | "ليلا" | "ظهرا" | "عصرا" | "فجرا" | "زوالا")
+            || ORDINAL_HOURS.contains(&b)
+    };
+    let mut counted = 0;
+    for (i, w) in before.iter().rev().enumerate() {
+        let b = bare(w);
+        if !hours_word(w) {
+            counted += 1;
+        }
+        if counted > 6 || i >= 16 {
+            break;
+        }
         if in_table(grammar, "applying_verbs", b) {
             let at_verb = before.len() - 1 - i;
             if matches!(b, "يدخل" | "تدخل") && before.get(at_verb + 1..).is_none_or(|rest| !rest.iter().take(2).any(|n| bare(n) == "حيز")) {
@@ -294,6 +311,11 @@ pub(crate) fn applying_from<'t>(grammar: &Grammar, text: &'t str, sentence: Rang
     }
     None
 }
+
+/// The feminine ordinals that name a clock hour, as normalised text writes them («الساعة الثامنة»).
+const ORDINAL_HOURS: &[&str] = &[
+    "الواحده", "الثانيه", "الثالثه", "الرابعه", "الخامسه", "السادسه", "السابعه", "الثامنه", "التاسعه", "العاشره", "الحاديه", "عشره",
+];
 
 /// Is the word right after byte `at` (no comma or stop between) a perfect verb of the bare
 /// three-letter shape, alone or with an object pronoun («حضره»، «محا»، «شهدها»)? Not a particle
@@ -342,7 +364,7 @@ pub(crate) fn present_lead(grammar: &Grammar, text: &str, sentence: Range<usize>
 }
 
 /// Does the expression at `at` name a weekday?
-fn names_weekday(text: &str, at: Range<usize>) -> bool {
+pub(crate) fn names_weekday(text: &str, at: Range<usize>) -> bool {
     words(text, at).iter().any(|w| matches!(bare(w), "الاحد" | "الاثنين" | "الثلاثاء" | "الاربعاء" | "الخميس" | "الجمعه" | "السبت"))
 }
 
@@ -371,7 +393,15 @@ fn imperfect_announces_before<'t>(grammar: &Grammar, text: &'t str, before: &[&'
     // The verb: the clause's first word, or right after «لن» or a complementiser (أن + the
     // subjunctive: «قررت الحكومة أن تغلق المدارس أبوابها الأحد»). Not after a subject: a headline's
     // order («الشرطة تعتقل المتهم الأحد») tells in the present what happened as often as not.
-    let opener_then_verb = |k: usize| -> bool { k == 0 || matches!(bare(before[k - 1]), "لن" | "ان" | "بان" | "لان") };
+    // The subject before the verb, as a complementiser wants it: its pronoun («أكدت الوزارة أنها
+    // تعلن النتائج يوم السبت») or one definite word after it («أعلن الرئيس أن الحكومة تعلن
+    // الإجراءات الجديدة الأحد»). The words between the verb and the day are then all its object.
+    let subject_before = |k: usize| -> bool {
+        let complementiser = |w: &str| matches!(bare(w), "ان" | "بان");
+        (k >= 1 && matches!(bare(before[k - 1]), "انها" | "انه" | "بانها" | "بانه" | "انهم" | "بانهم"))
+            || (k >= 2 && complementiser(before[k - 2]) && definite(before[k - 1]))
+    };
+    let opener_then_verb = |k: usize| -> bool { k == 0 || matches!(bare(before[k - 1]), "لن" | "ان" | "بان" | "لان") || subject_before(k) };
     // «يعود» also dates back («يعود تاريخه إلى»), «يمثل» also represents: only with «إلى» / «أمام».
     let with_preposition = |w: &str, p: &str| matches!(bare(w), "يعود" | "تعود" | "يمثل" | "تمثل") && before.iter().any(|x| bare(x) == p);
     let announcing = |w: &str| imperfect_verb(grammar, bare(w)) || with_preposition(w, if bare(w).ends_with("عود") { "الي" } else { "امام" });
@@ -386,26 +416,38 @@ fn imperfect_announces_before<'t>(grammar: &Grammar, text: &'t str, before: &[&'
         return None;
     }
     let between = &before[k + 1..];
+    // (an announcing verb names a body of more words: «تعلن اللجنة المستقلة للانتخابات في تونس
+    // النتائج الأولية الأحد»)
+    let announcing_verb = matches!(bare(verb), "يعلن" | "تعلن");
+    let subject_given = k > 0 && subject_before(k);
     // verb + subject + day: the older rule decides; a subject of more words and no object (historical
     // present «يستيقظ سكان الحي صباح الأحد») is no announcement.
-    if between.len() < 2 || between.len() > 6 {
+    if between.len() < if subject_given { 1 } else { 2 } || between.len() > if announcing_verb { 8 } else { 6 } {
         return None;
     }
     // What follows the subject: the object and complements.
-    let object_words = &between[1..];
+    let object_words = if subject_given { between } else { &between[1..] };
     // An event named anywhere in the object («ردود الفعل على اغتيال القيادي الأحد») may own the day.
     // What an announcement makes public, named definite («تعلن الهيئة النتائج النهائية يوم الأحد»،
     // «يعلن المجلس النتيجة الخميس»), is dated by the announcing, not a thing of its own the day
     // dates: a definite noun is in no construct with the day after it («نتائج الأحد» is).
-    let announced = |w: &str| matches!(bare(verb), "يعلن" | "تعلن") && bare(w).starts_with("ال") && ["النتايج", "النتيجه"].contains(&bare(w));
-    let self_dated = |w: &str| has_stem(w, table_words(grammar, "self_dated_stems")) && !announced(w);
-    // «يعلن / تعلن» set a day ahead only for results («تعلن اللجنة النتائج النهائية يوم الأحد»): a
-    // present-tense lead announcing anything else on a day («تعلن الحكومة الحداد الوطني الأحد»)
-    // tells what was announced then as often as what will be, and keeps the nearest reading.
-    if matches!(bare(verb), "يعلن" | "تعلن") && !object_words.iter().any(|w| announced(w)) {
+    // The outcome of a deliberation (the word table `announced_outcomes`: results, a verdict,
+    // decisions, sanctions, a squad) is such a thing too («تعلن المحكمة الحكم النهائي الأحد»).
+    let announced = |w: &str| announcing_verb && bare(w).starts_with("ال") && in_table(grammar, "announced_outcomes", bare(w));
+    // (the outcome is the object, or the subject of a passive: «تُعلن النتائج النهائية الأحد»)
+    let outcome = announcing_verb && between.iter().any(|w| announced(w));
+    // Beside a named outcome, a definite word names the body or what the outcome is of («الهيئة
+    // الوطنية للانتخابات»، «النتائج النهائية للانتخابات»): no thing of its own the day could date
+    // (a definite word is in no construct with the day after it).
+    let self_dated = |w: &str| has_stem(w, table_words(grammar, "self_dated_stems")) && !announced(w) && !(outcome && definite(w));
+    // «يعلن / تعلن» set a day ahead only for such an outcome («تعلن اللجنة النتائج النهائية يوم
+    // الأحد»): a present-tense lead announcing anything else on a day («تعلن الحكومة الحداد
+    // الوطني الأحد») tells what was announced then as often as what will be, and keeps the
+    // nearest reading.
+    if announcing_verb && !outcome {
         return None;
     }
-    if object_words.iter().any(|w| self_dated(w)) {
+    if object_words.iter().any(|w| self_dated(w)) || (outcome && between.iter().any(|w| self_dated(w))) {
         return None;
     }
     for w in between {
@@ -439,7 +481,7 @@ fn imperfect_announces_before<'t>(grammar: &Grammar, text: &'t str, before: &[&'
     // with the article is in no construct with the one before it, so they are the object and its
     // adjectives (or the subject's adjectives, which the verb + subject reading takes ahead too).
     let definite_object = between.len() >= 3 && between.iter().all(|w| definite(w));
-    let object = after_definite || definite_object || object_words.iter().any(|w| possessed(w) || accusative(w) || PREPOSITIONS.contains(&bare(w)) || {
+    let object = after_definite || definite_object || outcome || object_words.iter().any(|w| possessed(w) || accusative(w) || PREPOSITIONS.contains(&bare(w)) || {
         let b = bare(w);
         (b.starts_with("بال") || b.starts_with("لل")) && b.chars().nth(4).is_some()
     });

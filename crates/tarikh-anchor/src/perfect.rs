@@ -130,7 +130,9 @@ pub(crate) fn opening_perfect<'t>(
             continue;
         }
         let bare = crate::document::bare(verb);
-        if !(looks_perfect(bare) || grammar.word_table(OPENING_PERFECTS).is_some_and(|t| t.contains(bare))) {
+        // (a root's own ف or و is no proclitic: «فتحت»، «وصلت», whose bare form «تحت» is a noun)
+        let written_perfect = bare.len() < verb.len() && bare.chars().count() < 4 && looks_perfect(verb);
+        if !(looks_perfect(bare) || written_perfect || grammar.word_table(OPENING_PERFECTS).is_some_and(|t| t.contains(bare))) {
             continue;
         }
         // a dateline: «بودابست - …», «… (رويترز)»

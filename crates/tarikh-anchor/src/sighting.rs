@@ -170,3 +170,55 @@ pub(crate) fn follow_stated_month_starts(mentions: &[&Mention], timexes: &mut [T
         }
     }
 }
+/// A Hijri month or feast named without its year right before a dated day («يبدأ شهر رمضان يوم
+/// الاثنين الموافق 11 مارس 2024»، «تبدأ إجازة عيد الفطر يوم الثلاثاء الموافق 9 أبريل 2024»): the
+/// day says which year's month or feast is meant, the one nearest it, whatever the publication
+/// date (an article written after the month would otherwise read the next one). Only a month or
+/// feast alone (no written year, no «الماضي / المقبل»), read more than half a year from the day,
+/// the day's year written, and nothing between them but up to four words with no stop or comma.
+pub(crate) fn hijri_month_takes_the_year_of_its_dated_day(mentions: &[&Mention], timexes: &mut [Timex], text: &str, tz: chrono_tz::Tz) {
+    for i in 0..timexes.len().saturating_sub(1) {
+        let (Some(m), Some(next)) = (mentions.get(i), mentions.get(i + 1)) else { continue };
+        let sem = &m.semantics;
+        if sem.calendar != Calendar::Hijri || sem.year.is_some() || sem.shift.is_some() || sem.gregorian_year.is_some() || sem.weekday.is_some() || sem.last_day {
+            continue;
+        }
+        let Some(month) = sem.month else { continue };
+        if next.semantics.year.is_none() || next.semantics.calendar == Calendar::Hijri {
+            continue;
+        }
+        let Some(day) = day_of(&timexes[i + 1]) else { continue };
+        let between = text.get(timexes[i].byte_range.end..timexes[i + 1].byte_range.start).unwrap_or("");
+        if between.contains(['.', '،', ',', '؛', ';', ':', '!', '?', '؟', '\n']) || between.split_whitespace().count() > 4 {
+            continue;
+        }
+        let Some(iv) = timexes[i].interval else { continue };
+        if (iv.start.date_naive() - day).num_days().abs() <= 183 {
+            continue;
+        }
+        let Some(year) = year_near(day, month, sem.day.unwrap_or(1)) else { continue };
+        let t = &mut timexes[i];
+        match sem.day {
+            // a feast: its day in that year
+            Some(d) => {
+                let Some(g) = hijri_day_as_sighted(year, month, d) else { continue };
+                if t.value.get(..10).is_none_or(|v| NaiveDate::parse_from_str(v, "%Y-%m-%d").is_err()) {
+                    continue;
+                }
+                let rest = t.value.get(10..).unwrap_or("").to_string();
+                (t.value, t.interval) = (format!("{}{rest}", g.format("%Y-%m-%d")), Some(Interval { start: day_start(tz, g), end: day_start(tz, add_days(g, 1)) }));
+            }
+            // a month: that year's
+            None => {
+                let value = format!("H{year}-{month:02}");
+                if !t.value.starts_with('H') || t.value.len() != value.len() {
+                    continue;
+                }
+                let (ny, nm) = add_months(year, month, 1);
+                let (Some(start), Some(end)) = (hijri_month_start(year, month), hijri_month_start(ny, nm)) else { continue };
+                (t.value, t.interval) = (value, Some(Interval { start: day_start(tz, start), end: day_start(tz, end) }));
+            }
+        }
+    }
+}
+

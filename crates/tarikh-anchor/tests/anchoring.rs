@@ -343,3 +343,15 @@ fn after_an_amount_does_not_count_from_the_day_of_a_report() {
     // A date of the story itself still counts.
     assert_eq!(find(&anchor("وقع الهجوم الأحد، وبعد يومين اعتقلت الشرطة المشتبه به.", "2024-06-12"), "بعد يومين").value, "2024-06-11");
 }
+
+#[test]
+fn a_hijri_month_or_feast_before_a_dated_day_is_that_days_year() {
+    // written after the month: the day's year, not the next Ramadan
+    let doc = anchor("يبدأ شهر رمضان يوم الاثنين الموافق 11 مارس 2024 في معظم الدول العربية.", "2024-04-20");
+    assert_eq!(find(&doc, "شهر رمضان").value, "H1445-09");
+    let doc = anchor("تبدأ إجازة عيد الفطر يوم الثلاثاء الموافق 9 أبريل 2024.", "2024-04-20");
+    assert_eq!(find(&doc, "عيد الفطر").value, "2024-04-09");
+    // a month said to be past, or one with no dated day after it, keeps its reading
+    let doc = anchor("صام المسلمون رمضان الماضي.", "2024-04-20");
+    assert_eq!(find(&doc, "رمضان الماضي").value, "H1445-09");
+}

@@ -906,25 +906,28 @@ fn single_spaced_chars(s: &str) -> bool {
 /// span. An event-anchored relational noun (عشية، غداة: `event` set) may be the signal itself
 /// («عشية عيد الأضحى»: the feast's rule reads «عشية» as the signal that makes its name a time):
 /// both are expressions — the eve and the feast it is the eve of — and the eve is dated from the
-/// feast (tarikh-anchor's event gaps). Any other expression may stand between a signal and the
-/// expression («نحتفل الليلة برأس السنة الميلادية»: the verb of celebrating and ب make the feast a
-/// time, and «الليلة» told between them is a time of its own), but not be the signal: a signal
-/// word the other rule reads must not become an expression as well, so the match must begin
-/// after the other's first word. Nor may it read a number (an hour, a day, a year, an amount):
-/// the numbers a rule reads before its expression are what it reads as no time («ارتفعت
-/// الحصيلة من 5 إلى 7 مساء الأحد»: a toll, not a clock from 5).
+/// feast (tarikh-anchor's event gaps). A day told from the speaker's («الليلة»، «اليوم»، «أمس»)
+/// may stand between a signal and the expression too («نحتفل الليلة برأس السنة الميلادية»: the
+/// verb of celebrating and ب make the feast a time, and «الليلة» told between them is a time of
+/// its own), but not be the signal: a signal word the other rule reads must not become an
+/// expression as well, so the match must begin after the other's first word. Nor may it read a
+/// number (an hour, a day, a year, an amount): the numbers a rule reads before its expression are
+/// what it reads as no time («ارتفعت الحصيلة من 5 إلى 7 مساء الأحد»: a toll, not a clock from 5).
+/// Other words there are part of a name the rule reads («أحداث الخميس الأسود 1978»، «ميزانية العام
+/// المقبل 2025»): no expressions of their own.
 pub(crate) fn clashes(a: &Mention, b: &Mention) -> bool {
     if !(a.matched.start < b.matched.end && b.matched.start < a.matched.end) {
         return false;
     }
-    let reads_no_number = |m: &Mention| {
+    let deictic_day_without_number = |m: &Mention| {
         let s = &m.semantics;
-        s.hour.is_none() && s.minute.is_none() && s.day.is_none() && s.year.is_none() && s.amount.is_none()
+        let deictic_day = s.shift.is_some_and(|(unit, _)| unit == crate::semantics::Unit::Day) && s.weekday.is_none();
+        deictic_day && s.hour.is_none() && s.minute.is_none() && s.day.is_none() && s.year.is_none() && s.amount.is_none()
     };
     let in_signal = |noun: &Mention, other: &Mention| {
         noun.matched.start >= other.matched.start
             && noun.matched.end <= other.range.start
-            && (noun.semantics.event.is_some() || (noun.matched.start > other.matched.start && reads_no_number(noun)))
+            && (noun.semantics.event.is_some() || (noun.matched.start > other.matched.start && deictic_day_without_number(noun)))
     };
     !(in_signal(a, b) || in_signal(b, a))
 }

@@ -359,20 +359,21 @@ impl Grammar {
         replace_chosen(chosen, &[], added);
     }
 
-    /// Does the weekday at `second` follow the text at `at` after «و» or the joint of a stretch
-    /// («والأحد»، «إلى الأحد»، «حتى الأحد»، «-الأحد»)?
-    fn joined_weekday_at(&self, text: &str, at: usize, second: &std::ops::Range<usize>) -> bool {
+    /// How the weekday at `second` follows the text at `at`: `Some(false)` after «و» («والأحد»),
+    /// `Some(true)` after the joint of a stretch («إلى الأحد»، «حتى الأحد»، «-الأحد»), `None` if it
+    /// does not.
+    fn joined_weekday_at(&self, text: &str, at: usize, second: &std::ops::Range<usize>) -> Option<bool> {
         let rest = text[at..].trim_start_matches(' ');
-        let Some(rest) = ["و الي غايه ", "والي غايه ", "الي غايه ", "و الي ", "والي ", "و حتي ", "وحتي ", "لغايه ", "الي ", "حتي ", "-"]
+        let (rest, stretch) = match ["و الي غايه ", "والي غايه ", "الي غايه ", "و الي ", "والي ", "و حتي ", "وحتي ", "لغايه ", "الي ", "حتي ", "-"]
             .iter()
             .find_map(|j| rest.strip_prefix(j))
-            .or_else(|| rest.strip_prefix('و'))
-        else {
-            return false;
+        {
+            Some(rest) => (rest, true),
+            None => (rest.strip_prefix('و')?, false),
         };
         let rest = rest.trim_start_matches(' ');
         let start = text.len() - rest.len();
-        self.weekday_at(rest).is_some_and(|(len, _)| start == second.start && start + len == second.end)
+        self.weekday_at(rest).is_some_and(|(len, _)| start == second.start && start + len == second.end).then_some(stretch)
     }
 
     /// Two weekdays read as days and joined by و or as a stretch, with the dual adjective of
@@ -380,7 +381,12 @@ impl Grammar {
     /// الخميس إلى الأحد المقبلين»): the adjective qualifies both, as «شهري يوليو وأغسطس المقبلين»
     /// does two months, so both days take its direction and the second's span takes the adjective
     /// in. Read alone, each weekday went by the tense («تغلق المحلات يومي السبت والأحد المقبلين»:
-    /// the last weekend, a week early).
+    /// the last weekend, a week early). A stretch's end follows its start (tarikh-anchor reads a
+    /// range's members in order), so only a coming stretch's start takes the direction: directed
+    /// each from the reference, the end could fall before the start («من الاثنين حتى الخميس
+    /// المقبلين» told on a Wednesday: the next Thursday is the day after). A past stretch is left
+    /// to the tense («من الخميس إلى السبت الماضيين» told on a Saturday: the days just gone; the
+    /// last Saturday strictly before it would end the stretch before its Thursday).
     fn direct_coordinated_weekdays(&self, text: &str, chosen: &mut [Mention]) {
         let bare_day = |m: &Mention| {
             m.kind == MentionType::Date
@@ -397,14 +403,18 @@ impl Grammar {
             if !bare_day(first) || !bare_day(second) {
                 continue;
             }
-            if !self.joined_weekday_at(text, first.range.end, &second.range) {
-                continue;
-            }
+            let Some(stretch) = self.joined_weekday_at(text, first.range.end, &second.range) else { continue };
             let Some((len, direction)) = self.dual_direction_at(text, second.range.end) else { continue };
             let end = second.range.end + len;
+            let coming = direction == crate::Direction::Future;
+            if stretch && !coming {
+                continue;
+            }
             chosen[i].semantics.direction = Some(direction);
             let second = &mut chosen[i + 1];
-            second.semantics.direction = Some(direction);
+            if !stretch {
+                second.semantics.direction = Some(direction);
+            }
             second.range.end = end;
             second.matched.end = second.matched.end.max(end);
             second.rule = format!("{}+dual-direction", second.rule);
@@ -1050,8 +1060,15 @@ mod tests {
         assert!(found[1].0.ends_with("المقبلين"), "{found:?}");
         let found = days("أغلقت المحلات يومي الخميس والجمعة الماضيين");
         assert!(found.len() == 2 && found.iter().all(|f| f.1 == Some(crate::Direction::Past)), "{found:?}");
-        let found = days("تمتد العطلة من الخميس إلى الأحد المقبلين");
-        assert!(found.len() == 2 && found.iter().all(|f| f.1 == Some(crate::Direction::Future)), "{found:?}");
+        // A coming stretch: its start takes the direction, its end follows it (read in order by
+        // tarikh-anchor); directed from the reference, «الخميس المقبل» told on a Wednesday would
+        // end the stretch the day after, before its Monday.
+        let found = days("يتواصل الإضراب من الاثنين حتى الخميس المقبلين");
+        assert!(found.len() == 2 && found[0].1 == Some(crate::Direction::Future) && found[1].1.is_none(), "{found:?}");
+        assert!(found[1].0.ends_with("المقبلين"), "{found:?}");
+        // A past stretch keeps the tense's reading.
+        let found = days("أغلقت المحلات من الخميس إلى السبت الماضيين");
+        assert!(found.len() == 2 && found.iter().all(|f| f.1.is_none()), "{found:?}");
         // Without the adjective each weekday keeps its own reading.
         let found = days("تغلق المحلات يومي السبت والأحد");
         assert!(found.iter().all(|f| f.1.is_none()), "{found:?}");

@@ -222,7 +222,7 @@ fields!(WordTableExampleDef { text, published, expr, value });
 fields!(ContextDef { name, doc, types, left, right, include, needs_any, needs_none, fields, examples });
 fields!(LexiconDef { doc, entries, regex, digits, compose, min });
 fields!(EntryDef { value, words, examples });
-fields!(RuleDef { name, pattern, kind, fields, examples, priority, doc });
+fields!(RuleDef { name, pattern, kind, fields, examples, priority, doc, not_after });
 fields!(NegativeDef { text, span, why });
 
 /// A table of words the anchoring code reads (`[cues.tables.NAME]`: verbs of a scheduled act, of

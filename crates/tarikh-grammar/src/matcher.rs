@@ -196,6 +196,10 @@ impl Grammar {
                 let (accepted, resume) = accept(text, clitic, body.clone(), group(resolved.next));
                 pos = resume;
                 let Some((whole, _)) = accepted else { continue };
+                if let Some(resume) = rule.refused_after(text, whole.start) {
+                    pos = resume;
+                    continue; // one of its `not_after` words stands before it
+                }
                 let range = group(resolved.span).unwrap_or(body);
                 let source = ResolvedCaptures { text, caps: &caps, rule: resolved };
                 if let Some(mention) = self.candidate_from(text, rule, range, &source, whole, None, &mut edges) {

@@ -107,6 +107,26 @@ fn example_tables_refuse_unknown_keys_and_check_their_values() {
 }
 
 #[test]
+fn a_pattern_opening_with_an_arbitrary_word_is_refused() {
+    for pattern in [r"(?:\\S+ )?عيد الفطر", r"[^\\s0-9]+ {day_number} شوال", r"(?:^|[^\\sم][^\\s]* ){day_number} شوال", r"(?:يوم|(?:ال ?)?\\S+ ساعة) {day_number} شوال"] {
+        let rules = format!("[[rule]]\nname = \"lead\"\npattern = \"{pattern}\"\ntype = \"NONE\"\n");
+        let e = refused(&rules, 3);
+        assert!(e.contains("`lead`") && e.contains("arbitrary word") && e.contains("not_after"), "{e}");
+    }
+    // A word of any kind after a fixed one, or a bounded class, is not refused.
+    load("[[rule]]\nname = \"after\"\npattern = \"عيد(?: \\\\S+)? {day_number} شوال\"\ntype = \"NONE\"\n").unwrap();
+    load("[[rule]]\nname = \"digits\"\npattern = \"[0-9]+ شوال\"\ntype = \"NONE\"\n").unwrap();
+    // What to write instead: `not_after` refuses a match after its words, and only there.
+    let g = load("[[rule]]\nname = \"eid\"\npattern = \"{day_number:d} شوال\"\ntype = \"DATE\"\nfields = { day = \"{d}\", month = \"10\", calendar = \"hijri\" }\nnot_after = \"من|بين\"\n").unwrap();
+    let days = |text: &str| g.find(&tarikh_text::normalise(text)).iter().filter_map(|m| m.semantics.day).collect::<Vec<_>>();
+    assert_eq!(days("وصل في 3 شوال"), vec![3]);
+    assert_eq!(days("من 3 شوال"), Vec::<u32>::new());
+    assert_eq!(days("ومن 3 شوال"), Vec::<u32>::new());
+    assert_eq!(days("بين 3 شوال و5 شوال"), vec![5]);
+    assert_eq!(days("ضمن 3 شوال"), vec![3]);
+}
+
+#[test]
 fn every_data_file_table_refuses_unknown_keys() {
     for (bad, line) in [("[[rule]]\nname = \"r\"\npattern = \"x\"\ntype = \"DATE\"\nexample = []\n", 1), ("[[must_not_match]]\ntext = \"x\"\nwhy = \"\"\nspna = \"x\"\n", 1), ("[lexicon.x]\nentries = []\nregexp = 'a'\n", 1)] {
         let e = load(bad).err().unwrap_or_else(|| panic!("loaded: {bad}"));

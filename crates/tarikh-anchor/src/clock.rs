@@ -319,7 +319,11 @@ fn a_night_told_in_the_past_is_the_last(grammar: &Grammar, mentions: &[&Mention]
 
 /// Words that put the hours of their sentence in the night: a range of small hours there is the
 /// night's («من الساعة الواحدة إلى الرابعة بعد منتصف الليل»، «ليلا»، «الفجر»).
-const NIGHT_WORDS: &[&str] = &["ليل", "ليلا", "الليل", "ليله", "الليله", "فجر", "فجرا", "الفجر", "منتصف", "السحور", "سحور"];
+const NIGHT_WORDS: &[&str] = &[
+    "ليل", "ليلا", "الليل", "ليله", "الليله", "ليلي", "الليلي", "ليليه", "الليليه", "فجر", "فجرا", "الفجر", "منتصف", "السحور", "سحور",
+    // a curfew's hours are the night's («يسري حظر التجول من الساعة الواحدة إلى الخامسة»)
+    "التجول", "تجول",
+];
 
 /// A range of small clock hours that names no part of day at either end («يوصي الخبراء بتجنب
 /// السفر يوم غد من الساعة الثانية إلى الخامسة»، «يعمل المكتب من الساعة الواحدة إلى الرابعة»):
@@ -327,7 +331,8 @@ const NIGHT_WORDS: &[&str] = &["ليل", "ليلا", "الليل", "ليله", "
 /// and marks a night's with «فجرا / ليلا / بعد منتصف الليل», so the range is the afternoon's
 /// (14:00–17:00). Only a first end from one to five and a later second end up to seven, both read
 /// as written (no hour of a 24-hour clock, no part of day given them since), in a sentence with no
-/// word of the night (`NIGHT_WORDS`).
+/// word of the night (`NIGHT_WORDS`, a curfew's among them) and no other expression naming a part
+/// of day.
 fn small_hour_ranges_are_the_afternoons(mentions: &[&Mention], timexes: &mut [Timex], text: &str, sentences: &[Range<usize>], tz: chrono_tz::Tz) {
     for i in 0..timexes.len().saturating_sub(1) {
         if !in_a_clock_range_as_its_start(mentions, timexes, text, i) {
@@ -349,7 +354,12 @@ fn small_hour_ranges_are_the_afternoons(mentions: &[&Mention], timexes: &mut [Ti
             let b = w.strip_prefix(['و', 'ف', 'ب']).filter(|b| b.chars().nth(2).is_some()).unwrap_or(w);
             NIGHT_WORDS.contains(&w) || NIGHT_WORDS.contains(&b)
         });
-        if night {
+        // (another expression of the sentence that names a part of day tells which half: «صباح
+        // اليوم، توقفت حركة القطارات من الساعة الثانية إلى الخامسة»)
+        let part_of_day_told = mentions.iter().enumerate().any(|(k, m)| {
+            k != i && k != i + 1 && m.semantics.part_of_day.is_some() && timexes.get(k).is_some_and(|t| sentence.contains(&t.byte_range.start))
+        });
+        if night || part_of_day_told {
             continue;
         }
         for k in [i, i + 1] {
@@ -1141,6 +1151,10 @@ mod tests {
         assert_eq!(value_of("تتواصل الامتحانات من الساعة الثانية إلى الرابعة فجرا.", "2024-05-08", "الساعة الثانية").1, "2024-05-08T02:00");
         assert_eq!(value_of("شنت الطائرات غارات من الساعة الواحدة إلى الثالثة بعد منتصف الليل.", "2024-05-08", "الساعة الواحدة").1, "2024-05-08T01:00");
         assert_eq!(value_of("عقد الاجتماع الساعة الثالثة.", "2024-05-08", "الساعة الثالثة").1, "2024-05-08T03:00");
+        // a curfew's hours and a nightly shift are the night's; a morning told in the sentence
+        assert_eq!(value_of("يسري حظر التجول من الساعة الواحدة إلى الخامسة.", "2024-05-08", "الساعة الواحدة").1, "XXXX-XX-XXT01:00");
+        assert!(value_of("تمتد نوبة الحراسة الليلية من الساعة الثانية إلى السادسة.", "2024-05-08", "الساعة الثانية").1.ends_with("T02:00"));
+        assert_eq!(value_of("صباح اليوم، توقفت حركة القطارات من الساعة الثانية إلى الخامسة.", "2024-05-08", "الساعة الثانية").1, "2024-05-08T02:00");
         assert_eq!(value_of("يعمل المكتب من الساعة 14 إلى 17.", "2024-05-08", "الساعة 14").1, "2024-05-08T14:00");
     }
 

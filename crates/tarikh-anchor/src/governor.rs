@@ -385,6 +385,11 @@ pub(crate) fn imperfect_announces<'t>(grammar: &Grammar, text: &'t str, before: 
     imperfect_announces_before(grammar, text, before, at.clone()).filter(|_| !told_as_done(grammar, text, at.end.min(sentence_end)..sentence_end))
 }
 
+/// Words of the `announced_outcomes` table that also name a person («الحكم»: the verdict, and the
+/// referee or the judge): right after «يعلن / تعلن» with no subject before it, such a word is the
+/// subject, not what is announced.
+const OUTCOMES_NAMING_A_PERSON: &[&str] = &["الحكم"];
+
 /// [`imperfect_announces`] from the words before the day (and its complement), whatever follows.
 fn imperfect_announces_before<'t>(grammar: &Grammar, text: &'t str, before: &[&'t str], at: Range<usize>) -> Option<&'t str> {
     if before.len() < 3 {
@@ -434,8 +439,11 @@ fn imperfect_announces_before<'t>(grammar: &Grammar, text: &'t str, before: &[&'
     // The outcome of a deliberation (the word table `announced_outcomes`: results, a verdict,
     // decisions, sanctions, a squad) is such a thing too («تعلن المحكمة الحكم النهائي الأحد»).
     let announced = |w: &str| announcing_verb && bare(w).starts_with("ال") && in_table(grammar, "announced_outcomes", bare(w));
-    // (the outcome is the object, or the subject of a passive: «تُعلن النتائج النهائية الأحد»)
-    let outcome = announcing_verb && between.iter().any(|w| announced(w));
+    // (the outcome is the object, or the subject of a passive: «تُعلن النتائج النهائية الأحد»; a
+    // word that also names a person, right after the verb with no subject before it, is the
+    // subject: «يعلن الحكم الدولي اعتزاله الأحد» is the referee announcing his retirement)
+    let outcome = announcing_verb
+        && between.iter().enumerate().any(|(i, w)| announced(w) && !(i == 0 && !subject_given && OUTCOMES_NAMING_A_PERSON.contains(&bare(w))));
     // Beside a named outcome, a definite word names the body or what the outcome is of («الهيئة
     // الوطنية للانتخابات»، «النتائج النهائية للانتخابات»): no thing of its own the day could date
     // (a definite word is in no construct with the day after it).

@@ -377,7 +377,7 @@ impl Grammar {
         let mut taken: Vec<usize> = Vec::new();
         for i in order {
             let m = &found[i].0;
-            match taken.iter().copied().find(|&t| crate::matcher::clashes(&found[t].0, m)) {
+            match taken.iter().copied().find(|&t| crate::matcher::clashes(text, &found[t].0, m)) {
                 Some(w) => {
                     let reason = loss(text, &candidates, i, w, &found);
                     candidates[i].outcome = Outcome::Lost { winner: w, reason };

@@ -217,7 +217,7 @@ impl Grammar {
         order.sort_by(|&a, &b| precedence_of(lengths[a], lengths[b], &candidates[a], &candidates[b]));
         let mut taken: Vec<usize> = Vec::new();
         for i in order {
-            if !taken.iter().any(|&t| clashes(&candidates[t].0, &candidates[i].0)) {
+            if !taken.iter().any(|&t| clashes(text, &candidates[t].0, &candidates[i].0)) {
                 taken.push(i);
             }
         }
@@ -917,21 +917,22 @@ fn single_spaced_chars(s: &str) -> bool {
 /// expression as well, so the match must begin after the other's first word. Nor may it read a
 /// number (an hour, a day, a year, an amount): the numbers a rule reads before its expression are
 /// what it reads as no time («ارتفعت الحصيلة من 5 إلى 7 مساء الأحد»: a toll, not a clock from 5).
-/// Other words there are part of a name the rule reads («أحداث الخميس الأسود 1978»، «ميزانية العام
-/// المقبل 2025»): no expressions of their own.
-pub(crate) fn clashes(a: &Mention, b: &Mention) -> bool {
+/// A weekday too, when only the preposition «ب» stands between it and the expression («احتفلت
+/// العاصمة الأحد برأس السنة»). Other words there are part of a name the rule reads («أحداث الخميس
+/// الأسود 1978»، «ميزانية العام المقبل 2025»): no expressions of their own.
+pub(crate) fn clashes(text: &str, a: &Mention, b: &Mention) -> bool {
     if !(a.matched.start < b.matched.end && b.matched.start < a.matched.end) {
         return false;
     }
-    let deictic_day_without_number = |m: &Mention| {
-        let s = &m.semantics;
-        let deictic_day = s.shift.is_some_and(|(unit, _)| unit == crate::semantics::Unit::Day) && s.weekday.is_none();
-        deictic_day && s.hour.is_none() && s.minute.is_none() && s.day.is_none() && s.year.is_none() && s.amount.is_none()
-    };
+    let reads_no_number = |s: &Semantics| s.hour.is_none() && s.minute.is_none() && s.day.is_none() && s.year.is_none() && s.amount.is_none();
+    let deictic_day = |s: &Semantics| s.shift.is_some_and(|(unit, _)| unit == crate::semantics::Unit::Day) && s.weekday.is_none();
+    let before_its_preposition = |noun: &Mention, other: &Mention| text.get(noun.matched.end..other.range.start).is_some_and(|gap| gap.trim() == "ب");
     let in_signal = |noun: &Mention, other: &Mention| {
+        let s = &noun.semantics;
         noun.matched.start >= other.matched.start
             && noun.matched.end <= other.range.start
-            && (noun.semantics.event.is_some() || (noun.matched.start > other.matched.start && deictic_day_without_number(noun)))
+            && (s.event.is_some()
+                || (noun.matched.start > other.matched.start && reads_no_number(s) && (deictic_day(s) || before_its_preposition(noun, other))))
     };
     !(in_signal(a, b) || in_signal(b, a))
 }

@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
+use aho_corasick::automaton::Automaton;
 use std::sync::OnceLock;
 use toml::Spanned;
 
@@ -204,7 +205,7 @@ pub struct Gazetteer {
     longest: usize,
     examples: Vec<Example>,
     /// Every first word of a name as one automaton (made at the first [`Gazetteer::find`]).
-    firsts: OnceLock<aho_corasick::AhoCorasick>,
+    firsts: OnceLock<aho_corasick::dfa::DFA>,
 }
 
 /// The words of a normalised text: byte ranges of maximal runs of letters and digits.
@@ -445,21 +446,32 @@ impl Gazetteer {
         let mut ranges: Vec<Range<usize>> = Vec::with_capacity(self.longest + 1);
         // Words starting before `taken` belong to a name found already.
         let mut taken = 0;
-        // The last word tried: several first words may end at the end of one word.
-        let mut tried = usize::MAX;
-        for m in self.firsts().find_overlapping_iter(normalised) {
-            let Some(word) = word_around(normalised, m.start(), m.end()) else { continue };
-            if word.start < taken || word.start == tried {
+        // The DFA's transitions walked here, not through `AhoCorasick` (which calls them through
+        // a trait object, a call per byte) nor its overlapping iterator (which stores its state
+        // at every byte and stops at every match): only the longest first word ending at a byte
+        // matters, as it starts earliest.
+        let dfa = self.firsts();
+        let bytes = normalised.as_bytes();
+        let mut state = dfa.start_state(aho_corasick::Anchored::No).expect("an unanchored automaton has an unanchored start");
+        let mut at = 0;
+        while let Some((end, matched)) = next_match(dfa, bytes, at, state) {
+            (at, state) = (end, matched);
+            // a first word must end its word (checked again by `word_around`, before the lengths)
+            if end < bytes.len() && word_char_at(normalised, end).0 {
                 continue;
             }
-            tried = word.start;
+            let longest = (0..dfa.match_len(state)).map(|i| dfa.pattern_len(dfa.match_pattern(state, i))).max().unwrap_or(0);
+            let Some(word) = word_around(normalised, end - longest, end) else { continue };
+            if word.start < taken {
+                continue;
+            }
             ranges.clear();
             ranges.push(word.clone());
             ranges.extend(Words { text: normalised, at: word.end }.take(self.longest));
             if let Some(e) = self.entry_of_held(normalised, &ranges, 0) {
-                let end = ranges[e.rest.len()].end;
-                out.push(self.mention(e, word.start..end));
-                taken = end;
+                let name_end = ranges[e.rest.len()].end;
+                out.push(self.mention(e, word.start..name_end));
+                taken = name_end;
             }
         }
         out
@@ -467,12 +479,11 @@ impl Gazetteer {
 
     /// The automaton of every first word of a name (overlapping matches, no prefilter: Arabic
     /// letters share their lead bytes, so a prefilter on them would stop at every letter).
-    fn firsts(&self) -> &aho_corasick::AhoCorasick {
+    fn firsts(&self) -> &aho_corasick::dfa::DFA {
         self.firsts.get_or_init(|| {
             let mut keys: Vec<&str> = self.index.keys().map(String::as_str).collect();
             keys.sort_unstable();
-            aho_corasick::AhoCorasick::builder()
-                .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+            aho_corasick::dfa::DFA::builder()
                 .prefilter(false)
                 .build(keys)
                 .expect("the first words of the gazetteer's names make an automaton")
@@ -514,6 +525,21 @@ impl Gazetteer {
     fn mention(&self, e: &Entry, range: Range<usize>) -> PlaceMention {
         PlaceMention { place: e.place, form: e.form, range, name: e.name.clone() }
     }
+}
+
+/// Where the walk of `dfa` over `bytes` from `at` in `state` next enters a match state, and that
+/// state; a loop of its own so that its few registers stay in registers (inside
+/// [`Gazetteer::find`]'s loop they were spilled to the stack at every byte).
+#[inline(never)]
+fn next_match(dfa: &aho_corasick::dfa::DFA, bytes: &[u8], mut at: usize, mut state: aho_corasick::automaton::StateID) -> Option<(usize, aho_corasick::automaton::StateID)> {
+    while let Some(&b) = bytes.get(at) {
+        state = dfa.next_state(aho_corasick::Anchored::No, state, b);
+        at += 1;
+        if dfa.is_special(state) && dfa.is_match(state) {
+            return Some((at, state));
+        }
+    }
+    None
 }
 
 /// The word of `text` that ends at `end` and in which `start..end` starts at most four bytes after

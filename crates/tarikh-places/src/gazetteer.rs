@@ -132,8 +132,9 @@ impl Hasher for WordHasher {
 const SPREAD: u64 = 0x51_7c_c1_b7_27_22_0a_95;
 
 /// A fingerprint (length and last eight bytes) of every first word of a name, as a 65,536-bit
-/// table, so that most words of an article are ruled out with three bit tests instead of up to
-/// four map lookups. Every bare form of a word is the word without its first 0, 2 or 4 bytes
+/// table, so that most words are ruled out with three bit tests instead of up to four map lookups
+/// (for the words at the start of a line, [`Gazetteer::find_at_start`]; [`Gazetteer::find`] reads
+/// a whole text with an automaton instead). Every bare form of a word is the word without its first 0, 2 or 4 bytes
 /// (clitics are two-byte letters stripped from the front), so a word none of whose three suffixes
 /// is in the table has no form in the index; the table never rules out a name, it only spares
 /// the lookups (a word with a passing suffix is looked up as before). Four bytes were too few:
@@ -439,8 +440,9 @@ impl Gazetteer {
     /// where one ends at its end and starts at most two clitic letters (four bytes) after its
     /// start, i.e. where a bare form of it may be a first word ([`bare_forms`] strips only
     /// two-byte letters from its front). Every other word has no form in the index, so the places
-    /// found are those of reading every word and trying each (what this did before, at about three
-    /// times the instructions per byte: the word scan and its fingerprint test ran on every word).
+    /// found are those of reading every word and trying each (what this did before: the word scan
+    /// and the [`Endings`] test on every word cost ~23 instructions per byte of news, the automaton
+    /// ~17; building it costs ~21 M instructions once, at the first text).
     pub fn find(&self, normalised: &str) -> Vec<PlaceMention> {
         let mut out = Vec::new();
         let mut ranges: Vec<Range<usize>> = Vec::with_capacity(self.longest + 1);

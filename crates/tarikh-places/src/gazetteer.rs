@@ -438,10 +438,10 @@ impl Gazetteer {
     ///
     /// The text is read once by an automaton of every first word of a name: a word is tried only
     /// where one ends at its end and starts at most two clitic letters (four bytes) after its
-    /// start, i.e. where a bare form of it may be a first word ([`bare_forms`] strips only
+    /// start, i.e. where a bare form of it may be a first word (`bare_forms` strips only
     /// two-byte letters from its front). Every other word has no form in the index, so the places
     /// found are those of reading every word and trying each (what this did before: the word scan
-    /// and the [`Endings`] test on every word cost ~23 instructions per byte of news, the automaton
+    /// and the `Endings` test on every word cost ~23 instructions per byte of news, the automaton
     /// ~17; building it costs ~21 M instructions once, at the first text).
     pub fn find(&self, normalised: &str) -> Vec<PlaceMention> {
         let mut out = Vec::new();

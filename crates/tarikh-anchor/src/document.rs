@@ -1156,6 +1156,17 @@ pub(crate) fn anchor_traced(
             Some(Cue { kind: CueKind::Imperfect, word, .. }) if crate::governor::present_lead(grammar, text, sentence_start..sentence_end, word.as_ptr() as usize - text.as_ptr() as usize, m.matched.clone()) => {
                 crate::governor::ahead_unless_yesterday(m.semantics.weekday, reference.date)
             }
+            // «أعلنت الشركة استئناف رحلاتها إلى دمشق اعتبارا من السبت»، «قررت الوزارة بدء الدراسة
+            // الأحد»: a start announced or decided on a weekday is that start's day, reported soon
+            // after the decision, the nearest leaning ahead (as a decided thing's day)
+            Some(Cue { kind: CueKind::Before, prefer: Some(Prefer::Past), word })
+                if m.semantics.weekday.is_some()
+                    && m.semantics.day.is_none()
+                    && m.semantics.year.is_none()
+                    && announces_start(grammar, text, word, word.as_ptr() as usize - text.as_ptr() as usize, m.matched.clone()) =>
+            {
+                crate::governor::lean_ahead(m.semantics.weekday, reference.date)
+            }
             // «وأعلنت الشركة استئناف رحلاتها في 5 يوليو»: a start announced a few days ahead
             Some(Cue { kind: CueKind::Before, prefer: Some(Prefer::Past), word })
                 if m.semantics.year.is_none()

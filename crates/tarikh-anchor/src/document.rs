@@ -193,16 +193,27 @@ pub(crate) fn tense_cue_found<'t>(grammar: &Grammar, text: &'t str, clause: Rang
     // the range's «من / بين» tells the hours, as it tells a bound of days. An imperfect is ahead but
     // for the day before the article, which a present-tense lead tells as done («يحتشد المحتجون
     // من الخامسة إلى التاسعة مساء الثلاثاء» the day after); a سـ verb is ahead whatever the day.
-    if let Some(from_at) = clock_range_start(text, before, at.clone()) {
+    let range_from = clock_range_start(text, before, at.clone());
+    if let Some(from_at) = range_from {
         if let Some(verb) = crate::governor::until_ahead(grammar, text, sentence.clone(), from_at, at.clone()) {
             return Some(Cue { prefer: Some(Prefer::Future), word: verb, kind: CueKind::SpanAhead });
         }
+        // A perfect verb of deciding, ordering or promising before the range («قررت السلطات حظر
+        // التجول من العاشرة ليلا حتى السادسة صباح السبت»): the decided hours are still to come
+        // when the decision is reported, the nearest day leaning ahead.
+        if let Some(verb) = crate::governor::decided_hours(grammar, text, clause.start, from_at, at.clone()) {
+            return Some(Cue { prefer: Some(Prefer::Nearest), word: verb, kind: CueKind::Decided });
+        }
     }
+    // (the second end of such a range, naming its weekday: its verb places it, «حتى» or «إلى»)
+    let range_day = range_from.is_some() && !bare_day(text, at.clone()) && crate::governor::names_weekday(text, at.clone());
     // «حتى X» bounds a state whose start the verb tells («فرض حظر تجول حتى مساء الإثنين»): the
     // verb's tense does not place the bound, which is read as the nearest occurrence.
     if let (Some(w1), w2) = (before.get(0), before.get(1)) {
         // (with its conjunction too: «من الساعة العاشرة ليلا ولغاية الخامسة من صباح السبت»)
-        if matches!((bare(w1), w2), ("حتي" | "لغايه", _) | ("غايه", Some("الي"))) {
+        // (not the second end of a range of hours that names its weekday: «فتحت مكاتب الاقتراع من
+        // الثامنة صباحا حتى السابعة مساء الأحد» tells hours the verb places, as with «إلى»)
+        if !range_day && matches!((bare(w1), w2), ("حتي" | "لغايه", _) | ("غايه", Some("الي"))) {
             // (where the word of «until» starts: «إلى غاية» from «إلى»)
             let until = w2.filter(|_| w1 == "غايه").unwrap_or(w1).as_ptr() as usize - text.as_ptr() as usize;
             if let Some(verb) = crate::governor::until_ahead(grammar, text, sentence.clone(), until, at.clone()) {
@@ -256,10 +267,9 @@ pub(crate) fn tense_cue_found<'t>(grammar: &Grammar, text: &'t str, clause: Rang
     }
     // The verb that governs a bare day, read whole: an imperfect with its object, a thing decided.
     let day = bare_day(text, at.clone());
-    // The second end of a range of hours that names its weekday («أغلقت الشرطة الطريق من الساعة
-    // الخامسة عصرا إلى التاسعة ليلا الجمعة»، «فتحت مكاتب الاقتراع من الثامنة صباحا إلى السابعة
-    // مساء الجمعة»): a perfect verb opening its clause tells the hours done, as it tells a bare day.
-    let range_day = !day && clock_range_start(text, before, at.clone()).is_some() && crate::governor::names_weekday(text, at.clone());
+    // The second end of a range of hours that names its weekday (`range_day`: «أغلقت الشرطة الطريق
+    // من الساعة الخامسة عصرا إلى التاسعة ليلا الجمعة»، «فتحت مكاتب الاقتراع من الثامنة صباحا حتى
+    // السابعة مساء الجمعة»): a perfect verb opening its clause tells the hours done, as it tells a bare day.
     // (the clause's words before a bare day, in text order, for the governor and a perfect verb)
     let clause_words = if day || range_day { before.in_order_from(clause_from) } else { Vec::new() };
     if day {
@@ -495,9 +505,11 @@ pub(crate) fn bare_day(text: &str, at: Range<usize>) -> bool {
     let Some(m) = text.get(at) else { return false };
     let mut any = false;
     for w in (WordsAfter { text: m, start: 0 }) {
+        // (the word as written first: «فجر» is no ف + «جر»)
+        let part_of_day = |x: &str| matches!(x, "يوم" | "نهار" | "صباح" | "مساء" | "ليله" | "ليل" | "فجر" | "ظهر" | "عصر");
         match bare(w) {
             "الاحد" | "الاثنين" | "الثلاثاء" | "الاربعاء" | "الخميس" | "الجمعه" | "السبت" => any = true,
-            "يوم" | "نهار" | "صباح" | "مساء" | "ليله" | "فجر" | "ظهر" | "عصر" => {}
+            b if part_of_day(b) || part_of_day(w) => {}
             _ => return false,
         }
     }
@@ -1143,6 +1155,17 @@ pub(crate) fn anchor_traced(
             Some(Cue { kind: CueKind::SpanAhead, .. }) => crate::governor::ahead_unless_yesterday(m.semantics.weekday, reference.date),
             Some(Cue { kind: CueKind::Imperfect, word, .. }) if crate::governor::present_lead(grammar, text, sentence_start..sentence_end, word.as_ptr() as usize - text.as_ptr() as usize, m.matched.clone()) => {
                 crate::governor::ahead_unless_yesterday(m.semantics.weekday, reference.date)
+            }
+            // «أعلنت الشركة استئناف رحلاتها إلى دمشق اعتبارا من السبت»، «قررت الوزارة بدء الدراسة
+            // الأحد»: a start announced or decided on a weekday is that start's day, reported soon
+            // after the decision, the nearest leaning ahead (as a decided thing's day)
+            Some(Cue { kind: CueKind::Before, prefer: Some(Prefer::Past), word })
+                if m.semantics.weekday.is_some()
+                    && m.semantics.day.is_none()
+                    && m.semantics.year.is_none()
+                    && announces_start(grammar, text, word, word.as_ptr() as usize - text.as_ptr() as usize, m.matched.clone()) =>
+            {
+                crate::governor::lean_ahead(m.semantics.weekday, reference.date)
             }
             // «وأعلنت الشركة استئناف رحلاتها في 5 يوليو»: a start announced a few days ahead
             Some(Cue { kind: CueKind::Before, prefer: Some(Prefer::Past), word })

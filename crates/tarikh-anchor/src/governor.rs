@@ -196,6 +196,44 @@ pub(crate) fn until_ahead<'t>(grammar: &Grammar, text: &'t str, sentence: Range<
     None
 }
 
+/// A range of clock hours whose second end names a weekday («من العاشرة ليلا حتى السادسة صباح
+/// السبت»), with `from` the byte where its «من / بين» starts: the perfect verb of deciding,
+/// ordering or promising (the word table `deciding_verbs`: «قررت السلطات حظر التجول من العاشرة ليلا
+/// حتى السادسة صباح السبت»، «أمرت الولاية بإغلاق المحلات من الثامنة مساء إلى السادسة صباح الأحد»)
+/// that governs the measure the hours are of, if one comes within six words before «من». What is
+/// decided is still to come when the article reports the decision, so the day is the nearest
+/// leaning ahead ([`lean_ahead`]), as a decided thing's bare day is. Not across a complementiser,
+/// a relative pronoun or another verb (a past cue, a perfect's shape, an imperfect, a سـ verb):
+/// «قررت اللجنة أن المكاتب فتحت …» dates what was done; nor after «كان / قد» (a pluperfect: the
+/// decision and its hours both past). The verb found.
+pub(crate) fn decided_hours<'t>(grammar: &Grammar, text: &'t str, clause_start: usize, from: usize, at: Range<usize>) -> Option<&'t str> {
+    if !names_weekday(text, at) {
+        return None;
+    }
+    let before = words(text, clause_start.min(from)..from);
+    for (i, w) in before.iter().rev().take(6).enumerate() {
+        let b = bare(w);
+        if in_table(grammar, "deciding_verbs", b) {
+            let at_verb = before.len() - 1 - i;
+            if before[..at_verb].iter().any(|p| matches!(bare(p), "كان" | "كانت" | "كانوا" | "قد" | "لقد")) {
+                return None;
+            }
+            return Some(*w);
+        }
+        if RELATIVE_PRONOUNS.contains(&b)
+            || matches!(b, "ان" | "بان" | "لان" | "انه" | "انها")
+            || grammar.cue(b).is_some()
+            || crate::perfect::looks_perfect(b)
+            || maybe_perfect_feminine(w)
+            || imperfect_verb(grammar, b)
+            || is_future_verb(b)
+        {
+            return None;
+        }
+    }
+    None
+}
+
 /// Words that tell a clause's verb is past, a bound is a tally or a start lies behind, as
 /// normalised text writes them: a verbless «من / حتى» + a day is no announcement after them.
 const PAST_SIGNS: &[&str] = &["منذ", "مذ", "كان", "كانت", "كانوا", "قد", "لقد", "لم", "لما", "عدد", "حصيله", "الماضي", "الماضيه", "امس", "يزال", "تزال", "مازال", "مازالت", "زال", "زالت"];
@@ -439,15 +477,38 @@ fn imperfect_announces_before<'t>(grammar: &Grammar, text: &'t str, before: &[&'
     // The outcome of a deliberation (the word table `announced_outcomes`: results, a verdict,
     // decisions, sanctions, a squad) is such a thing too («تعلن المحكمة الحكم النهائي الأحد»).
     let announced = |w: &str| announcing_verb && bare(w).starts_with("ال") && in_table(grammar, "announced_outcomes", bare(w));
+    // The outcome may head a construct («نتائج امتحانات البكالوريا»، «نتائج الانتخابات») or carry
+    // a possessive pronoun («قرارها في الطعون»، «نتائجها»): the table's word without its article,
+    // and in a construct a word after it before the day (so «نتائج الأحد» stays the day's own).
+    let outcome_stem = |b: &str| -> bool {
+        if b.starts_with("ال") || b.chars().nth(2).is_none() {
+            return false;
+        }
+        let with_article = |stem: &str| in_table(grammar, "announced_outcomes", &format!("ال{stem}"));
+        with_article(b)
+            || ["هما", "هم", "ها", "ه"].iter().filter_map(|p| b.strip_suffix(p)).filter(|r| r.chars().nth(2).is_some()).any(|r| {
+                // (ة is written ت before the pronoun: «نتيجتها»)
+                with_article(r) || r.strip_suffix('ت').is_some_and(|r| with_article(&format!("{r}ه")))
+            })
+    };
+    let outcome_head = |i: usize, w: &str| announcing_verb && i + 1 < between.len() && outcome_stem(bare(w));
+    let outcome_possessed = |w: &str| announcing_verb && possessed(w) && outcome_stem(bare(w));
     // (the outcome is the object, or the subject of a passive: «تُعلن النتائج النهائية الأحد»; a
     // word that also names a person, right after the verb with no subject before it, is the
     // subject: «يعلن الحكم الدولي اعتزاله الأحد» is the referee announcing his retirement)
-    let outcome = announcing_verb
-        && between.iter().enumerate().any(|(i, w)| announced(w) && !(i == 0 && !subject_given && OUTCOMES_NAMING_A_PERSON.contains(&bare(w))));
+    let names_person = |i: usize, w: &str| i == 0 && !subject_given && OUTCOMES_NAMING_A_PERSON.iter().any(|p| bare(w).starts_with(p.trim_start_matches("ال")) || bare(w) == *p);
+    let outcome_at = between.iter().enumerate().position(|(i, w)| (announced(w) || outcome_head(i, w) || outcome_possessed(w)) && !names_person(i, w));
+    let outcome = announcing_verb && outcome_at.is_some();
     // Beside a named outcome, a definite word names the body or what the outcome is of («الهيئة
     // الوطنية للانتخابات»، «النتائج النهائية للانتخابات»): no thing of its own the day could date
     // (a definite word is in no construct with the day after it).
-    let self_dated = |w: &str| has_stem(w, table_words(grammar, "self_dated_stems")) && !announced(w) && !(outcome && definite(w));
+    // (nor what the outcome is of, in its construct: «نتائج امتحانات البكالوريا»; the word right
+    // before the day is left to the checks below)
+    let of_outcome = |w: &str| {
+        let j = between.iter().position(|x| std::ptr::eq(*x, w));
+        outcome_at.zip(j).is_some_and(|(o, j)| j >= o && j + 1 < between.len())
+    };
+    let self_dated = |w: &str| has_stem(w, table_words(grammar, "self_dated_stems")) && !announced(w) && !(outcome && (definite(w) || of_outcome(w)));
     // «يعلن / تعلن» set a day ahead only for such an outcome («تعلن اللجنة النتائج النهائية يوم
     // الأحد»): a present-tense lead announcing anything else on a day («تعلن الحكومة الحداد
     // الوطني الأحد») tells what was announced then as often as what will be, and keeps the
@@ -469,7 +530,8 @@ fn imperfect_announces_before<'t>(grammar: &Grammar, text: &'t str, before: &[&'
         }
     }
     let last = bare(between[between.len() - 1]);
-    if self_dated(last) || EVENT_NOUNS.contains(&last) {
+    // (after a named outcome a definite event noun is what the outcome is of: «نتائج الانتخابات الأحد»)
+    if self_dated(last) || (EVENT_NOUNS.contains(&last) && !outcome) {
         return None;
     }
     // a participle in الم… after a definite noun (الامتحانات المجراة، النتائج المعلنة) dates its own

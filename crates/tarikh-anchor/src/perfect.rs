@@ -13,7 +13,8 @@
 //!   also an imperfect);
 //! - the masculine plural in ـوا with no imperfect prefix (خرجوا، تظاهروا);
 //! - the derived forms VII, VIII and X, which an imperfect or a verbal noun never share: انفعل،
-//!   افتعل (افطعل، افدعل)، استفعل, with no long vowel inside (not انفجار، اقتصاد، استقرار).
+//!   افتعل (افطعل، افدعل)، استفعل, with no long vowel inside (not انفجار، اقتصاد، استقرار), and
+//!   form VIII of a doubled root, four letters written (امتد، احتل، اشتد، اهتز; not «أنتم»).
 //!
 //! A bare three-letter form (ضرب، غرق) cannot be told from a noun by its shape: the common ones are
 //! listed in the cue table; those a noun or a name shares (حكم، خرج، حكمت), which the cue table
@@ -32,7 +33,7 @@ pub(crate) const OPENING_PERFECTS: &str = "opening_perfects";
 /// Words of the shapes above that are no perfect verbs: nouns, names, particles.
 const NOT_PERFECT: &[&str] = &[
     "ليست", "لست", "مازالت", "لازالت", "مادامت", "مازلت", "لازلت", "انترنت", "بودابست", "بوخارست", "بريكست", "ايفرست",
-    "مدحت", "عصمت", "حكمت", "بهجت", "شوكت", "ميرفت", "مرفت", "نشات", "طلعت", "سانت", "ماركت", "سوبرماركت", "اسطبل", "انجلز",
+    "انتم", "انتن", "مدحت", "عصمت", "حكمت", "بهجت", "شوكت", "ميرفت", "مرفت", "نشات", "طلعت", "سانت", "ماركت", "سوبرماركت", "اسطبل", "انجلز",
 ];
 
 /// Words that may come before the verb at the start of a clause («ثم أغلقت …»، «كما خرجوا …»).
@@ -78,6 +79,8 @@ pub(crate) fn looks_perfect(word: &str) -> bool {
     // forms VII, VIII, X: انفجر، اقتحم، اصطدم، استهدف — no long vowel inside, no ـه (ة) at the end
     if first == 'ا' && letters[n - 1] != 'ه' && letters[1..].iter().all(|c| !matches!(c, 'ا' | 'و' | 'ي' | 'ء' | 'ئ' | 'ؤ')) {
         return match n {
+            // (a doubled root's form VIII, its last two letters one: امتد، احتل، اشتد، اهتز)
+            4 => letters[2] == 'ت',
             5 => letters[1] == 'ن' || matches!(letters[2], 'ت' | 'ط' | 'د'),
             6 => word.starts_with("است"),
             _ => false,
@@ -158,7 +161,7 @@ mod tests {
 
     #[test]
     fn perfect_shapes() {
-        for w in ["ضربت", "غرقت", "اختتمت", "تظاهرت", "تمكنت", "خرجوا", "تظاهروا", "احتجوا", "اختتم", "اقتحم", "انفجر", "استهدف", "اصطدم", "انسحب", "ازدحم"] {
+        for w in ["ضربت", "غرقت", "اختتمت", "تظاهرت", "تمكنت", "خرجوا", "تظاهروا", "احتجوا", "اختتم", "اقتحم", "انفجر", "استهدف", "اصطدم", "انسحب", "ازدحم", "امتد", "احتل", "اشتد", "اهتز", "استمر"] {
             assert!(looks_perfect(w), "{w} is a perfect verb");
         }
     }
@@ -174,6 +177,8 @@ mod tests {
             "انفجار", "اقتصاد", "استقرار", "اجتماع", "امريكا", "اسبوع", "اكتوبر", "اعلان", "اكثر", "انقره",
             // bare three-letter forms and form IV: left to the cue table
             "ضرب", "غرق", "اغلق", "الجمعه",
+            // four letters in ا that are no doubled form VIII: a pronoun, elatives, form IV
+            "انتم", "اكثر", "اخطر", "احدث", "اقدم", "انسب",
         ] {
             assert!(!looks_perfect(w), "{w} is not a perfect verb by its shape");
         }

@@ -44,9 +44,8 @@ pub(super) fn build_mention(cx: &Ctx, d: &Draft, taken: &[bool]) -> EventMention
     let keyed = d.type_idx.is_some_and(|i| lex.types()[i].keyed_merge);
     let (begun_by, ended_by) = d.type_idx.map(|i| (lex.types()[i].begins_with.clone(), lex.types()[i].ends_with.clone())).unwrap_or_default();
     let reports = d.type_idx.is_some_and(|i| lex.types()[i].reports);
-    // the ordinal that qualifies the trigger ("الجولة الثانية"), not one further on, nor one of a
-    // date right after it: «مباراة في العاشر من ديسمبر»، «القمة في الأول من مارس» name the day
-    let mut distinct: Vec<String> = (d.first..=label_last.min(d.last + 1)).filter(|&wi| cx.word_timex[wi].is_none()).filter_map(|wi| lex.distinct_word(cx.word(wi))).collect();
+    // the ordinal that qualifies the trigger ("الجولة الثانية"), not one further on
+    let mut distinct: Vec<String> = (d.first..=label_last.min(d.last + 1)).filter_map(|wi| lex.distinct_word(cx.word(wi))).collect();
     // a number after «رقم» tells decisions, laws and decrees apart ("القرار رقم 168" / "رقم 169")
     for wi in d.last + 1..(d.last + 3).min(cx.words.len().saturating_sub(1)) {
         if cx.words[wi].sentence != w.sentence || without_conjunction(cx.word(wi)) != "رقم" {

@@ -1173,6 +1173,22 @@ fn an_outcome_is_part_of_the_event_that_caused_it() {
     let ev = extract(&doc("d", text, vec![]), &lex());
     let (clashes, _) = find(&ev, "اشتباكات");
     assert_eq!(find(&ev, "قتلى").1.joins, Some(clashes));
+    // «نجم عن», its synonym: the fire caused the dead
+    let text = "اندلع حريق في مستودع للأخشاب، ونجم عن ذلك مقتل ثلاثة أشخاص.";
+    let ev = extract(&doc("d", text, vec![]), &lex());
+    let (fire, _) = find(&ev, "اندلع حريق");
+    assert_eq!(find(&ev, "مقتل").1.joins, Some(fire), "{:?}", ev.mentions);
+    // «عنها» names the storm told before as the cause: the cut roads are an outcome beside the
+    // dead, not their cause
+    let text = "ضربت عاصفة ثلجية المرتفعات يوم الثلاثاء، ونجم عنها انقطاع الطرق ومصرع شخصين.";
+    let ev = extract(&doc("d", text, vec![date("يوم الثلاثاء", "2022-01-18", day(2022, 1, 18))]), &lex());
+    let (storm, _) = find(&ev, "عاصفة");
+    assert_eq!(find(&ev, "مصرع").1.joins, Some(storm), "{:?}", ev.mentions);
+    // counter-case: the dead of another clause, told with their own cause, are not the storm's
+    let text = "ضربت عاصفة ثلجية المرتفعات يوم الثلاثاء، ونجم عنها انقطاع الطرق، ووقعت اشتباكات أدت إلى مقتل شخصين.";
+    let ev = extract(&doc("d", text, vec![date("يوم الثلاثاء", "2022-01-18", day(2022, 1, 18))]), &lex());
+    let (storm, _) = find(&ev, "عاصفة");
+    assert_ne!(find(&ev, "مقتل").1.joins, Some(storm), "{:?}", ev.mentions);
     // with no outcome word, a death toll stays an event of its own
     let text = "ضربت العاصفة المدينة. وأعلنت الوزارة مقتل عشرة أشخاص.";
     let ev = extract(&doc("d", text, vec![]), &lex());

@@ -129,6 +129,12 @@ fn intern<T: Copy>(ids: &mut FastMap<String, T>, key: &str, id_of: impl Fn(usize
 /// A timex's stretch of time (see [`timex_interval`]).
 type Interval = (DateTime<FixedOffset>, DateTime<FixedOffset>);
 
+/// The mark of an interned distinguishing word that is a number after «رقم» («القرار رقم 168»,
+/// «المباراة رقم 60»): another way of telling events apart than an ordinal or a stage («الجولة
+/// الثانية»، «ربع النهائي»), compared only with numbers when an undated event looks for its dated
+/// one (see `merge::undated_distinct_clash`).
+pub(crate) const NUMBERED: u32 = 1 << 31;
+
 /// Flatten the mentions of every document (see [`Flat`]).
 pub(crate) fn flatten(input: &Input) -> Mentions {
     let docs = &input.docs;
@@ -167,7 +173,7 @@ pub(crate) fn flatten(input: &Input) -> Mentions {
             type_marks.entry(ty).or_insert_with(|| (m.begun_by.clone(), m.ended_by.clone()));
             let group_name = if m.merge_group.is_empty() { &m.event_type } else { &m.merge_group };
             let group = intern(&mut group_ids, group_name, |n| n);
-            let mut distinct: Vec<u32> = m.distinct.iter().map(|w| intern(&mut words, w, |n| n as u32)).collect();
+            let mut distinct: Vec<u32> = m.distinct.iter().map(|w| intern(&mut words, w, |n| if w.starts_with('#') { n as u32 | NUMBERED } else { n as u32 })).collect();
             distinct.sort_unstable();
             distinct.dedup();
             // a word's key: its skeleton, interned among the story's words

@@ -2,7 +2,7 @@
 //! mentions joining their group's main event), and each event is dated on its place's clock.
 
 use crate::fasthash::FastMap;
-use crate::flatten::{Flat, NOKEY};
+use crate::flatten::{Flat, NOKEY, NUMBERED};
 use crate::time::{local_instant, local_midnight, zoned_interval, DAY};
 use crate::Input;
 use petgraph::unionfind::UnionFind;
@@ -118,6 +118,20 @@ fn one_article_dates_both(dated: &DatedByGroup, group: usize, x: (i64, i64), y: 
 /// they differ.
 fn distinct_clash(a: &[u32], b: &[u32]) -> bool {
     !a.is_empty() && !b.is_empty() && a != b
+}
+
+/// Whether the distinguishing words of an undated event tell it apart from a dated one it might
+/// name again: both have some of one kind, and those differ. Numbers after «رقم» and words
+/// (ordinals, stages) are two kinds that do not clash with each other here: «المباراة رقم 60» of
+/// an article that dates «ربع النهائي» names that quarter-final by its number in the draw, as
+/// «القانون رقم 12» may name again «القانون الأول» its article dates. (Between two dated events
+/// the number still tells them apart: «القرار رقم 98» of the evening is not the feast it fixes.)
+fn undated_distinct_clash(a: &[u32], b: &[u32]) -> bool {
+    [false, true].into_iter().any(|numbered| {
+        let kind = move |w: &u32| (w & NUMBERED != 0) == numbered;
+        let (mut x, mut y) = (a.iter().filter(|w| kind(w)).peekable(), b.iter().filter(|w| kind(w)).peekable());
+        x.peek().is_some() && y.peek().is_some() && !x.eq(y)
+    })
 }
 
 /// Whether two sorted sets of places (gazetteer countries) named as the events' other party
@@ -1633,7 +1647,7 @@ fn attach_undated(flat: &[Flat], uf: &mut UnionFind<usize>, hull: &[Option<(i64,
         };
         let compatible = |k: usize| {
             let d = &clusters[&k];
-            k != r && !related_roots.contains(&(r, k)) && !placed_elsewhere(k) && not_later(k, d) && not_stale(k, d) && not_after_writing(k, d) && d.group == c.group && (c.distinct.is_empty() || d.distinct.is_empty() || c.distinct == d.distinct) && !places_clash(&c.places, &d.places)
+            k != r && !related_roots.contains(&(r, k)) && !placed_elsewhere(k) && not_later(k, d) && not_stale(k, d) && not_after_writing(k, d) && d.group == c.group && !undated_distinct_clash(&c.distinct_list, &d.distinct_list) && !places_clash(&c.places, &d.places)
                 // the case of the accused is an event of its own article only if of its type: «قتل
                 // خلالها مشتبه به في الهجوم» names the attack, not the article's raid of its group
                 && (!c.named_case || d.docs.is_disjoint(&c.docs) || !d.types.is_disjoint(&c.types))
@@ -1707,7 +1721,8 @@ fn attach_undated(flat: &[Flat], uf: &mut UnionFind<usize>, hull: &[Option<(i64,
 
 #[cfg(test)]
 mod tests {
-    use super::{arguments_differ, counts_differ, names_sequel, places_clash, plain_word, unnamed_patients_differ};
+    use super::{arguments_differ, counts_differ, names_sequel, places_clash, plain_word, undated_distinct_clash, unnamed_patients_differ};
+    use crate::flatten::NUMBERED;
 
     /// Words of an invented sentence, the weekday and «يوم» as words of time.
     fn words(sentence: &str) -> Vec<(String, bool)> {
@@ -1767,6 +1782,20 @@ mod tests {
         // a new thing the sentence names besides the event
         assert!(!names_sequel(&words("استقال رئيس الوزراء يوم الاثنين وكلف الملك وزيرا بتشكيل حكومة جديدة"), 0));
         assert!(!names_sequel(&words("أدت الحكومة المغربية الجديدة اليمين الدستورية يوم الخميس"), 4));
+    }
+
+    #[test]
+    fn numbers_and_words_tell_an_undated_event_apart_each_among_their_own_kind() {
+        let distinct_clash = undated_distinct_clash;
+        let (quarter, semi, n60, n61) = (3, 4, 7 | NUMBERED, 8 | NUMBERED);
+        // a quarter-final and a semi-final, match 60 and match 61
+        assert!(distinct_clash(&[quarter], &[semi]));
+        assert!(distinct_clash(&[n60], &[n61]));
+        assert!(distinct_clash(&[quarter, n60], &[quarter, n61]));
+        // «ربع النهائي» and «المباراة رقم 60»: two ways of naming one match
+        assert!(!distinct_clash(&[quarter], &[n60]));
+        assert!(!distinct_clash(&[quarter], &[quarter, n60]));
+        assert!(!distinct_clash(&[], &[n60]));
     }
 
     #[test]

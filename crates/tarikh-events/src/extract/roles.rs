@@ -476,6 +476,13 @@ pub(super) fn object_after_date(cx: &Ctx, d: &Draft, drafts: &[Draft]) -> Option
 /// أبريل عن فوزهما").
 pub(super) const OUTCOME_REACH: usize = 10;
 
+/// «عن» naming what was told before as the cause, right after an outcome word («ونتج عن ذلك قتلى»،
+/// «ونجم عنها انقطاع الطرق ومصرع شخصين»، «وأسفر عنه»): what follows is all outcome, and the cause is
+/// the clause before, not an event between the word and the toll.
+const BACK_CAUSE: &[&str] = &["عنه", "عنها", "عنهما", "عنهم", "عنهن"];
+/// Demonstratives after «عن» that name the clause before as the cause («نتج عن ذلك»).
+const BACK_DEMONSTRATIVES: &[&str] = &["ذلك", "هذا", "هذه", "هذة", "تلك"];
+
 /// Outcomes ("… فوق مدينة درنة مخلفا قتلى وجرحى"، "أسفرت نتائج الجولة الأولى عن فوزهما"): a mention
 /// of an `outcome` type after an outcome word of the lexicon, with no date but the cause's (or one
 /// before the outcome word, the causing clause's), is part of
@@ -500,7 +507,11 @@ pub(super) fn outcomes(cx: &Ctx, drafts: &[Draft], mentions: &mut [EventMention]
             continue;
         }
         let cause_kind = |d: &Draft| kind(d).is_some_and(|t| !t.outcome && !t.reports);
-        let subject = drafts.iter().position(|d| d.first > p && d.last < drafts[o].first && cause_kind(d));
+        let at = |wi: usize| (wi < cx.words.len() && cx.words[wi].sentence == sent).then(|| cx.word(wi));
+        // (in the outcome word's own clause: «نتج عنه توقف الحركة، ووقعت اشتباكات أدت إلى مقتل
+        // شخصين» — the dead of the next clause are the clashes', not the outcome's)
+        let back = (at(p + 1).is_some_and(|w| BACK_CAUSE.contains(&w)) || (at(p + 1) == Some("عن") && at(p + 2).is_some_and(|w| BACK_DEMONSTRATIVES.contains(&w)))) && cx.words[drafts[o].first].clause == cx.words[p].clause;
+        let subject = drafts.iter().position(|d| !back && d.first > p && d.last < drafts[o].first && cause_kind(d));
         let before = || drafts.iter().enumerate().filter(|(_, d)| d.last < p && cx.words[d.first].sentence == sent && cause_kind(d)).max_by_key(|(_, d)| d.last).map(|(i, _)| i);
         // with no date of its own, or the cause's: the same, or one before the outcome word, which
         // dates the causing clause's action («وضرب بشدة قبل الفجر … مخلفا قتلى»)

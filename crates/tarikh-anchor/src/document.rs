@@ -213,7 +213,11 @@ pub(crate) fn tense_cue_found<'t>(grammar: &Grammar, text: &'t str, clause: Rang
         // (with its conjunction too: «من الساعة العاشرة ليلا ولغاية الخامسة من صباح السبت»)
         // (not the second end of a range of hours that names its weekday: «فتحت مكاتب الاقتراع من
         // الثامنة صباحا حتى السابعة مساء الأحد» tells hours the verb places, as with «إلى»)
-        if !range_day && matches!((bare(w1), w2), ("حتي" | "لغايه", _) | ("غايه", Some("الي"))) {
+        // (but a verb imposing, forbidding or asking for what the hours hold tells no hours done:
+        // «فرضت السلطات حظر التجول من العاشرة ليلا حتى السادسة صباح الجمعة»، «طلبت الشرطة من
+        // السكان البقاء في منازلهم من الثامنة مساء حتى السادسة صباح الجمعة»: the nearest day)
+        let imposed = range_from.is_some_and(|from| words_in(text, clause.start.min(from)..from).any(|w| IMPOSING_WORDS.contains(&bare(w))));
+        if !(range_day && !imposed) && matches!((bare(w1), w2), ("حتي" | "لغايه", _) | ("غايه", Some("الي"))) {
             // (where the word of «until» starts: «إلى غاية» from «إلى»)
             let until = w2.filter(|_| w1 == "غايه").unwrap_or(w1).as_ptr() as usize - text.as_ptr() as usize;
             if let Some(verb) = crate::governor::until_ahead(grammar, text, sentence.clone(), until, at.clone()) {
@@ -605,13 +609,37 @@ fn on_condition<'t>(words: &WordsBefore<'t>, from: usize) -> Option<&'t str> {
 /// استئناف رحلاتها إلى بغداد في 5 يوليو»): the start lies
 /// ahead of the announcement as often as not.
 fn announces_start(grammar: &Grammar, text: &str, verb: &str, verb_at: usize, at: Range<usize>) -> bool {
-    let announcing = grammar.word_table("deciding_verbs").is_some_and(|t| t.contains(bare(verb)));
+    let announcing = grammar.word_table("deciding_verbs").is_some_and(|t| t.contains(verb) || t.contains(bare(verb)));
     announcing && WordsAfter { text: text.get(..at.start).unwrap_or(""), start: (verb_at + verb.len()).min(at.start) }.take(3).any(|w| {
         let b = bare(w);
         let b = b.strip_prefix("ب").filter(|r| r.starts_with("ال")).unwrap_or(b);
         let b = b.strip_prefix("ال").unwrap_or(b);
         crate::governor::table_words(grammar, "starting_nouns").iter().any(|n| b.starts_with(n.as_str()))
     })
+}
+
+/// Verbs (and the nouns of a curfew or a ban) that impose, forbid, order or ask for what a range of
+/// hours holds, as normalised text writes them: the hours are still ahead when the article tells
+/// the measure, so a perfect among them does not tell those hours done.
+const IMPOSING_WORDS: &[&str] = &[
+    "فرض", "فرضت", "فرضوا", "منع", "منعت", "منعوا", "طلب", "طلبت", "طلبوا", "اصدر", "اصدرت", "ابلغ", "ابلغت", "الزم", "الزمت", "حظر", "حظرت", "مدد",
+    "مددت",
+];
+
+/// The words of `text[range]` (empty outside the text or off a char boundary).
+fn words_in(text: &str, range: Range<usize>) -> impl Iterator<Item = &str> {
+    text.get(range).unwrap_or("").split(|c: char| !tarikh_text::is_word_char(c)).filter(|w| !w.is_empty())
+}
+
+/// Does «اعتبارا / ابتداء / بدءا من» stand right before byte `at`? An announcing verb («أعلن»)
+/// with a start on a bare weekday dates the announcing as often as the start («أعلن الجيش بدء
+/// عملية عسكرية في الشمال السبت»: armies and ministries announce operations and openings as they
+/// begin); with these words the day is the start's («أعلنت النقابة بدء إضراب اعتبارا من السبت»).
+fn from_phrase_before(text: &str, at: usize) -> bool {
+    // (three words back at most: 60 bytes, on a char boundary)
+    let start = (0..=at.saturating_sub(60)).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(0);
+    let mut back = WordsBack { text, start, end: at };
+    matches!((back.next().map(bare), back.next().map(bare)), (Some("من"), Some("اعتبارا" | "ابتداء" | "بدءا" | "اعتبار")))
 }
 
 /// Is `word` a verb or verbal noun of a postponement or an extension («تأجيل»، «بتمديد»، «أرجأت»،
@@ -1163,7 +1191,8 @@ pub(crate) fn anchor_traced(
                 if m.semantics.weekday.is_some()
                     && m.semantics.day.is_none()
                     && m.semantics.year.is_none()
-                    && announces_start(grammar, text, word, word.as_ptr() as usize - text.as_ptr() as usize, m.matched.clone()) =>
+                    && announces_start(grammar, text, word, word.as_ptr() as usize - text.as_ptr() as usize, m.matched.clone())
+                    && (!bare(word).starts_with("اعلن") || from_phrase_before(text, m.matched.start)) =>
             {
                 crate::governor::lean_ahead(m.semantics.weekday, reference.date)
             }
@@ -1363,6 +1392,8 @@ pub(crate) fn anchor_traced(
     later.after(&timexes, "a time of day naming no day takes the day its sentence gives (in a daily schedule, no day at all)");
     range_ends_follow_their_start(&timex_mentions, &mut timexes, text, reference.tz);
     later.after(&timexes, "the end of a stretch (حتى / إلى + a weekday) is the first such day after its start");
+    weekday_pairs_share_their_week(&timex_mentions, &mut timexes, text, reference.tz);
+    later.after(&timexes, "two weekdays joined by و under one dual adjective (المقبلين / الماضيين) are one pair of days");
     crate::governor::weekday_takes_the_apposed_first(&timex_mentions, &mut timexes, text);
     later.after(&timexes, "a weekday set right before the first of a month (غرة / مستهل / فاتح) names that day");
     crate::sighting::hijri_month_takes_the_year_of_its_dated_day(&timex_mentions, &mut timexes, text, reference.tz);
@@ -1637,6 +1668,53 @@ fn range_ends_follow_their_start(mentions: &[&Mention], timexes: &mut [Timex], t
         timexes[i].value = value;
         timexes[i].interval = Some(moved);
     }
+}
+
+/// Two weekdays joined by «و» under one dual adjective of direction («يومي الأحد والاثنين
+/// المقبلين»، «الاثنين والثلاثاء الماضيين»: tarikh-grammar gives both the direction and names the
+/// second's rule `…+dual-direction`) are one pair of days in the order written. Directed each from
+/// the reference, they split when it falls between them: told on a Sunday, «الأحد والاثنين
+/// المقبلين» gave the next Sunday and tomorrow. A coming pair is counted from its first day (the
+/// second is the first such weekday after it); a past pair from its last (the first is the last
+/// such weekday before it).
+fn weekday_pairs_share_their_week(mentions: &[&Mention], timexes: &mut [Timex], text: &str, tz: chrono_tz::Tz) {
+    for i in 1..timexes.len() {
+        let (Some(first), Some(second)) = (mentions.get(i - 1), mentions.get(i)) else { continue };
+        if !second.rule.ends_with("+dual-direction") {
+            continue;
+        }
+        let (Some(w1), Some(w2)) = (first.semantics.weekday, second.semantics.weekday) else { continue };
+        let direction = second.semantics.direction;
+        if first.semantics.direction != direction || timexes[i - 1].kind != TimexType::Date || timexes[i].kind != TimexType::Date {
+            continue;
+        }
+        let Some(gap) = text.get(timexes[i - 1].byte_range.end..timexes[i].byte_range.start) else { continue };
+        if gap.trim() != "و" {
+            continue;
+        }
+        let (Some(a), Some(b)) = (timexes[i - 1].interval, timexes[i].interval) else { continue };
+        let (day_a, day_b) = (a.start.date_naive(), b.start.date_naive());
+        match direction {
+            Some(Direction::Future) => {
+                let day = (1..=7).map(|k| add_days(day_a, k)).find(|d| iso_weekday(*d) == w2).unwrap_or(day_b);
+                move_whole_day(&mut timexes[i], day_b, day, tz);
+            }
+            Some(Direction::Past) => {
+                let day = (1..=7).map(|k| add_days(day_b, -k)).find(|d| iso_weekday(*d) == w1).unwrap_or(day_a);
+                move_whole_day(&mut timexes[i - 1], day_a, day, tz);
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Move a timex of one whole day from `old` to `new` (its value and its interval).
+fn move_whole_day(timex: &mut Timex, old: NaiveDate, new: NaiveDate, tz: chrono_tz::Tz) {
+    if old == new {
+        return;
+    }
+    timex.value = timex.value.replacen(&old.format("%Y-%m-%d").to_string(), &new.format("%Y-%m-%d").to_string(), 1);
+    timex.interval = Some(Interval { start: crate::calendar::day_start(tz, new), end: crate::calendar::day_start(tz, add_days(new, 1)) });
 }
 
 /// Read one phrase (no surrounding document) against a reference time: the longest expression in

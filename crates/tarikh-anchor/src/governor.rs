@@ -30,6 +30,7 @@ pub const WORD_TABLES: &[&str] = &[
     "planned_stems",
     "concluded_stems",
     crate::perfect::OPENING_PERFECTS,
+    crate::perfect::CLAUSE_OPENING_PERFECTS,
     "particles_after_day",
     "habit_words",
     "according_to",
@@ -213,14 +214,20 @@ pub(crate) fn decided_hours<'t>(grammar: &Grammar, text: &'t str, clause_start: 
     let before = words(text, clause_start.min(from)..from);
     for (i, w) in before.iter().rev().take(6).enumerate() {
         let b = bare(w);
-        if in_table(grammar, "deciding_verbs", b) {
+        // (the word as written first: «وعدت»، «وافقت» are no و + «عدت»، «افقت»)
+        if in_table(grammar, "deciding_verbs", w) || in_table(grammar, "deciding_verbs", b) {
             let at_verb = before.len() - 1 - i;
             if before[..at_verb].iter().any(|p| matches!(bare(p), "كان" | "كانت" | "كانوا" | "قد" | "لقد")) {
                 return None;
             }
             return Some(*w);
         }
+        // (nor across a fact reported as done: «أعلنت الشرطة مقتل شخصين في اشتباكات من الثامنة
+        // حتى التاسعة مساء الأحد», «أعلن الجيش حصيلة الغارات من الرابعة حتى السادسة صباح الأحد»)
+        let reported = b.strip_prefix('ب').filter(|r| r.chars().nth(2).is_some()).unwrap_or(b);
         if RELATIVE_PRONOUNS.contains(&b)
+            || PAST_SIGNS.contains(&b)
+            || REPORTED_FACTS.iter().any(|f| reported.starts_with(f))
             || matches!(b, "ان" | "بان" | "لان" | "انه" | "انها")
             || grammar.cue(b).is_some()
             || crate::perfect::looks_perfect(b)
@@ -233,6 +240,10 @@ pub(crate) fn decided_hours<'t>(grammar: &Grammar, text: &'t str, clause_start: 
     }
     None
 }
+
+/// Verbal nouns of a fact reported as done (a death, an arrest, a fall, a strike), as normalised
+/// text writes them: a deciding verb before them reports what happened in the hours after them.
+const REPORTED_FACTS: &[&str] = &["مقتل", "اعتقال", "ضبط", "اصابه", "وفاه", "سقوط", "استهداف", "مصرع", "حصيل"];
 
 /// Words that tell a clause's verb is past, a bound is a tally or a start lies behind, as
 /// normalised text writes them: a verbless «من / حتى» + a day is no announcement after them.

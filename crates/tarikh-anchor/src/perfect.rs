@@ -30,6 +30,17 @@ use tarikh_grammar::Grammar;
 /// or a name shares (حكم «a ruling»، خرج، حكمت «Hikmat»): a perfect only where it opens the clause.
 pub(crate) const OPENING_PERFECTS: &str = "opening_perfects";
 
+/// The name of the word table of hollow, doubled and defective perfects («انهار»، «دوت»، «ساد»)
+/// and of forms VI and X a verbal noun shares («تعادل»، «استأنف»): perfects only where they open
+/// the clause, as `opening_perfects` are, but no sign of a past clause anywhere else (a causal or
+/// relative clause: «تعليق الدراسة حتى الأحد بسبب موجة برد عمت البلاد» still announces ahead).
+pub(crate) const CLAUSE_OPENING_PERFECTS: &str = "clause_opening_perfects";
+
+/// Is `word` (normalised, bare) in either table of perfects that count only opening a clause?
+fn opens_as_perfect(grammar: &Grammar, word: &str) -> bool {
+    [OPENING_PERFECTS, CLAUSE_OPENING_PERFECTS].iter().any(|t| grammar.word_table(t).is_some_and(|t| t.contains(word)))
+}
+
 /// Words of the shapes above that are no perfect verbs: nouns, names, particles.
 const NOT_PERFECT: &[&str] = &[
     "ليست", "لست", "مازالت", "لازالت", "مادامت", "مازلت", "لازلت", "انترنت", "بودابست", "بوخارست", "بريكست", "ايفرست",
@@ -100,7 +111,7 @@ pub(crate) fn relative_perfect(grammar: &Grammar, previous: Option<&str>, word: 
     ["هما", "هم", "هن", "ها", "ه"].iter().filter_map(|p| word.strip_suffix(p)).any(|stem| {
         stem.chars().nth(2).is_some()
             && !stem.starts_with("ال")
-            && (looks_perfect(stem) || matches!(grammar.cue(stem), Some(tarikh_grammar::Direction::Past)) || grammar.word_table(OPENING_PERFECTS).is_some_and(|t| t.contains(stem)))
+            && (looks_perfect(stem) || matches!(grammar.cue(stem), Some(tarikh_grammar::Direction::Past)) || opens_as_perfect(grammar, stem))
     })
 }
 
@@ -135,7 +146,7 @@ pub(crate) fn opening_perfect<'t>(
         let bare = crate::document::bare(verb);
         // (a root's own ف or و is no proclitic: «فتحت»، «وصلت», whose bare form «تحت» is a noun)
         let written_perfect = bare.len() < verb.len() && bare.chars().count() < 4 && looks_perfect(verb);
-        if !(looks_perfect(bare) || written_perfect || grammar.word_table(OPENING_PERFECTS).is_some_and(|t| t.contains(bare))) {
+        if !(looks_perfect(bare) || written_perfect || opens_as_perfect(grammar, bare)) {
             continue;
         }
         // a dateline: «بودابست - …», «… (رويترز)»

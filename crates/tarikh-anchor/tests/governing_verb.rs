@@ -251,3 +251,18 @@ fn what_had_already_happened_after_sabaqa_an_is_past() {
     // without «سبق أن», a proposal names a month still to come
     assert_eq!(value("اقترحت الحكومة إجراء الانتخابات في يونيو.", "يونيو", "2024-05-10"), "2024-06");
 }
+
+#[test]
+fn two_weekdays_under_one_dual_adjective_are_one_pair_of_days() {
+    // told on a Sunday (2023-02-12): the coming Sunday and the Monday after it, not tomorrow
+    let coming = values("تغلق المحلات يومي الأحد والاثنين المقبلين.", "2023-02-12");
+    assert_eq!(coming.iter().map(|(_, v)| v.as_str()).collect::<Vec<_>>(), ["2023-02-19", "2023-02-20"], "{coming:?}");
+    // told on a Tuesday (2023-02-14): the last Tuesday strictly before, and the Monday before it
+    let past = values("أغلقت المحلات يومي الاثنين والثلاثاء الماضيين.", "2023-02-14");
+    assert_eq!(past.iter().map(|(_, v)| v.as_str()).collect::<Vec<_>>(), ["2023-02-06", "2023-02-07"], "{past:?}");
+    // away from the reference nothing moves (a Wednesday: Saturday and Sunday ahead, Monday and Tuesday just gone)
+    let ahead = values("تغلق المحلات يومي السبت والأحد المقبلين.", WED);
+    assert_eq!(ahead.iter().map(|(_, v)| v.as_str()).collect::<Vec<_>>(), ["2023-02-11", "2023-02-12"], "{ahead:?}");
+    let gone = values("أغلقت المحلات يومي الاثنين والثلاثاء الماضيين.", WED);
+    assert_eq!(gone.iter().map(|(_, v)| v.as_str()).collect::<Vec<_>>(), ["2023-02-06", "2023-02-07"], "{gone:?}");
+}

@@ -134,6 +134,8 @@ type Interval = (DateTime<FixedOffset>, DateTime<FixedOffset>);
 /// الثانية»، «ربع النهائي»), compared only with numbers when an undated event looks for its dated
 /// one (see `merge::undated_distinct_clash`).
 pub(crate) const NUMBERED: u32 = 1 << 31;
+/// The mark of a stage word («ربع»، «نصف»، «ثمن»).
+pub(crate) const STAGE: u32 = 1 << 30;
 
 /// Flatten the mentions of every document (see [`Flat`]).
 pub(crate) fn flatten(input: &Input) -> Mentions {
@@ -173,7 +175,7 @@ pub(crate) fn flatten(input: &Input) -> Mentions {
             type_marks.entry(ty).or_insert_with(|| (m.begun_by.clone(), m.ended_by.clone()));
             let group_name = if m.merge_group.is_empty() { &m.event_type } else { &m.merge_group };
             let group = intern(&mut group_ids, group_name, |n| n);
-            let mut distinct: Vec<u32> = m.distinct.iter().map(|w| intern(&mut words, w, |n| if w.starts_with('#') { n as u32 | NUMBERED } else { n as u32 })).collect();
+            let mut distinct: Vec<u32> = m.distinct.iter().map(|w| intern(&mut words, w, |n| if w.starts_with('#') { n as u32 | NUMBERED } else if matches!(w.as_str(), "ربع" | "نصف" | "ثمن") { n as u32 | STAGE } else { n as u32 })).collect();
             distinct.sort_unstable();
             distinct.dedup();
             // a word's key: its skeleton, interned among the story's words

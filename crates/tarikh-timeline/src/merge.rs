@@ -2,7 +2,7 @@
 //! mentions joining their group's main event), and each event is dated on its place's clock.
 
 use crate::fasthash::FastMap;
-use crate::flatten::{Flat, NOKEY, NUMBERED};
+use crate::flatten::{Flat, NOKEY, NUMBERED, STAGE};
 use crate::time::{local_instant, local_midnight, zoned_interval, DAY};
 use crate::Input;
 use petgraph::unionfind::UnionFind;
@@ -121,12 +121,19 @@ fn distinct_clash(a: &[u32], b: &[u32]) -> bool {
 }
 
 /// Whether the distinguishing words of an undated event tell it apart from a dated one it might
-/// name again: both have some of one kind, and those differ. Numbers after «رقم» and words
-/// (ordinals, stages) are two kinds that do not clash with each other here: «المباراة رقم 60» of
-/// an article that dates «ربع النهائي» names that quarter-final by its number in the draw, as
-/// «القانون رقم 12» may name again «القانون الأول» its article dates. (Between two dated events
-/// the number still tells them apart: «القرار رقم 98» of the evening is not the feast it fixes.)
+/// name again: both have some of one kind, and those differ. A number after «رقم» and a stage word
+/// («ربع»، «نصف»، «ثمن») do not clash with each other here: «المباراة رقم 60» of an article that
+/// dates «ربع النهائي» names that quarter-final by its number in the draw (a stage the number is
+/// played in, «رقم 62 في نصف النهائي», is among the number's own words and clashes with another
+/// stage). Any other word (an ordinal) against numbers alone clashes: «المباراة الثانية» counts
+/// what «رقم 60» counts. (Between two dated events the number always tells them apart: «القرار رقم
+/// 98» of the evening is not the feast it fixes.)
 fn undated_distinct_clash(a: &[u32], b: &[u32]) -> bool {
+    // an ordinal counts what the number counts: «المباراة الثانية» is not «المباراة رقم 60»
+    let ordinal_vs_number = |x: &[u32], y: &[u32]| x.iter().any(|w| w & (NUMBERED | STAGE) == 0) && y.iter().any(|w| w & NUMBERED != 0) && y.iter().all(|w| w & NUMBERED != 0);
+    if ordinal_vs_number(a, b) || ordinal_vs_number(b, a) {
+        return true;
+    }
     [false, true].into_iter().any(|numbered| {
         let kind = move |w: &u32| (w & NUMBERED != 0) == numbered;
         let (mut x, mut y) = (a.iter().filter(|w| kind(w)).peekable(), b.iter().filter(|w| kind(w)).peekable());
@@ -1722,7 +1729,7 @@ fn attach_undated(flat: &[Flat], uf: &mut UnionFind<usize>, hull: &[Option<(i64,
 #[cfg(test)]
 mod tests {
     use super::{arguments_differ, counts_differ, names_sequel, places_clash, plain_word, undated_distinct_clash, unnamed_patients_differ};
-    use crate::flatten::NUMBERED;
+    use crate::flatten::{NUMBERED, STAGE};
 
     /// Words of an invented sentence, the weekday and «يوم» as words of time.
     fn words(sentence: &str) -> Vec<(String, bool)> {
@@ -1787,7 +1794,7 @@ mod tests {
     #[test]
     fn numbers_and_words_tell_an_undated_event_apart_each_among_their_own_kind() {
         let distinct_clash = undated_distinct_clash;
-        let (quarter, semi, n60, n61) = (3, 4, 7 | NUMBERED, 8 | NUMBERED);
+        let (quarter, semi, n60, n61, second) = (3 | STAGE, 4 | STAGE, 7 | NUMBERED, 8 | NUMBERED, 9);
         // a quarter-final and a semi-final, match 60 and match 61
         assert!(distinct_clash(&[quarter], &[semi]));
         assert!(distinct_clash(&[n60], &[n61]));
@@ -1796,6 +1803,8 @@ mod tests {
         assert!(!distinct_clash(&[quarter], &[n60]));
         assert!(!distinct_clash(&[quarter], &[quarter, n60]));
         assert!(!distinct_clash(&[], &[n60]));
+        // «المباراة الثانية» counts what «رقم 60» counts: they clash
+        assert!(distinct_clash(&[second], &[n60]));
     }
 
     #[test]

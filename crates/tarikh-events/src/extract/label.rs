@@ -54,6 +54,11 @@ pub(super) fn build_mention(cx: &Ctx, d: &Draft, taken: &[bool]) -> EventMention
         let n: String = cx.word(wi + 1).chars().filter(|c| c.is_ascii_digit()).collect();
         if !n.is_empty() {
             distinct.push(format!("#{n}"));
+            // the stage the number is played in: «المباراة رقم 62 في نصف النهائي»
+            let end = (wi + 5).min(cx.words.len());
+            if wi + 2 < end && matches!(without_conjunction(cx.word(wi + 2)), "في" | "ضمن" | "من") {
+                distinct.extend((wi + 3..end).take_while(|&x| cx.words[x].sentence == w.sentence).filter_map(|x| lex.distinct_word(cx.word(x))));
+            }
         }
     }
     if let Some(m) = d.type_idx.and_then(|i| named_measure(cx, d, &lex.types()[i].measures)) {

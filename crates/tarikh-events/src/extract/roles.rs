@@ -510,7 +510,7 @@ pub(super) fn outcomes(cx: &Ctx, drafts: &[Draft], mentions: &mut [EventMention]
         let at = |wi: usize| (wi < cx.words.len() && cx.words[wi].sentence == sent).then(|| cx.word(wi));
         // (in the outcome word's own clause: «نتج عنه توقف الحركة، ووقعت اشتباكات أدت إلى مقتل
         // شخصين» — the dead of the next clause are the clashes', not the outcome's)
-        let back = (at(p + 1).is_some_and(|w| BACK_CAUSE.contains(&w)) || (at(p + 1) == Some("عن") && at(p + 2).is_some_and(|w| BACK_DEMONSTRATIVES.contains(&w)))) && cx.words[drafts[o].first].clause == cx.words[p].clause;
+        let back = (at(p + 1).is_some_and(|w| BACK_CAUSE.contains(&w)) || (at(p + 1) == Some("عن") && at(p + 2).is_some_and(|w| BACK_DEMONSTRATIVES.contains(&w)) && !drafts.iter().any(|d| d.first == p + 3 && cause_kind(d) && cx.word(p + 3).starts_with("ال")))) && cx.words[drafts[o].first].clause == cx.words[p].clause;
         let subject = drafts.iter().position(|d| !back && d.first > p && d.last < drafts[o].first && cause_kind(d));
         let before = || drafts.iter().enumerate().filter(|(_, d)| d.last < p && cx.words[d.first].sentence == sent && cause_kind(d)).max_by_key(|(_, d)| d.last).map(|(i, _)| i);
         // with no date of its own, or the cause's: the same, or one before the outcome word, which

@@ -217,7 +217,7 @@ pub(crate) fn tense_cue_found<'t>(grammar: &Grammar, text: &'t str, clause: Rang
         // «فرضت السلطات حظر التجول من العاشرة ليلا حتى السادسة صباح الجمعة»، «طلبت الشرطة من
         // السكان البقاء في منازلهم من الثامنة مساء حتى السادسة صباح الجمعة»: the nearest day)
         let imposed = range_from.is_some_and(|from| words_in(text, clause.start.min(from)..from).any(|w| IMPOSING_WORDS.contains(&bare(w))));
-        if !(range_day && !imposed) && matches!((bare(w1), w2), ("حتي" | "لغايه", _) | ("غايه", Some("الي"))) {
+        if (!range_day || imposed) && matches!((bare(w1), w2), ("حتي" | "لغايه", _) | ("غايه", Some("الي"))) {
             // (where the word of «until» starts: «إلى غاية» from «إلى»)
             let until = w2.filter(|_| w1 == "غايه").unwrap_or(w1).as_ptr() as usize - text.as_ptr() as usize;
             if let Some(verb) = crate::governor::until_ahead(grammar, text, sentence.clone(), until, at.clone()) {

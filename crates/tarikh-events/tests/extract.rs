@@ -838,6 +838,15 @@ fn an_authoritys_answer_to_a_dated_happening_comes_after_it() {
         ("اندلع حريق في غابات الجبل مساء السبت، وأعلنت الحكومة الحداد على ضحايا الزلزال.", vec![date("مساء السبت", "2024-03-09", sat)]),
         // a sentence not opening with «و» starts anew
         ("ضرب الزلزال المدينة فجر السبت. أعلنت الحكومة الحداد ثلاثة أيام.", vec![date("فجر السبت", "2024-03-09", sat)]),
+        // an answer not given: negated, to come, conditional, called for, expected, offered
+        ("اندلع الحريق مساء السبت في السوق، ولم تفتح النيابة تحقيقا في الحادث.", vec![date("مساء السبت", "2024-03-09", sat)]),
+        ("اندلع الحريق مساء السبت في السوق، وما فتحت النيابة تحقيقا في الحادث.", vec![date("مساء السبت", "2024-03-09", sat)]),
+        ("اندلع الحريق مساء السبت في السوق، وسيتم فتح تحقيق في الحادث.", vec![date("مساء السبت", "2024-03-09", sat)]),
+        ("اندلع الحريق مساء السبت في السوق، وقالت النيابة إنها ستفتح تحقيقا في الحادث.", vec![date("مساء السبت", "2024-03-09", sat)]),
+        ("اندلع الحريق مساء السبت في السوق، وإذا فتحت النيابة تحقيقا فسيشمل الحادث.", vec![date("مساء السبت", "2024-03-09", sat)]),
+        ("توفي الأمير مساء السبت، ودعا النواب إلى إعلان الحداد الرسمي.", vec![date("مساء السبت", "2024-03-09", sat)]),
+        ("اندلع الحريق مساء السبت في السوق، ومن المنتظر أن تفتح النيابة تحقيقا في الحادث.", vec![date("مساء السبت", "2024-03-09", sat)]),
+        ("اندلع الحريق مساء السبت في السوق، وأعلنت النيابة استعدادها لفتح تحقيق في الحادث.", vec![date("مساء السبت", "2024-03-09", sat)]),
     ] {
         let ev = extract(&doc("d", text, txs), &lex());
         assert!(ev.relations.iter().all(|r| r.basis != RelationBasis::Response), "{text} {:?}", ev.relations);
@@ -1189,6 +1198,21 @@ fn an_outcome_is_part_of_the_event_that_caused_it() {
     let ev = extract(&doc("d", text, vec![date("يوم الثلاثاء", "2022-01-18", day(2022, 1, 18))]), &lex());
     let (storm, _) = find(&ev, "عاصفة");
     assert_ne!(find(&ev, "مقتل").1.joins, Some(storm), "{:?}", ev.mentions);
+    // «ونجم عنها» opening its sentence: the pronoun points at the cause of the sentence before
+    let text = "ضربت عاصفة ثلجية المرتفعات يوم الثلاثاء. ونجم عنها انقطاع الطرق ومصرع شخصين.";
+    let ev = extract(&doc("d", text, vec![date("يوم الثلاثاء", "2022-01-18", day(2022, 1, 18))]), &lex());
+    let (storm, _) = find(&ev, "عاصفة");
+    assert_eq!(find(&ev, "مصرع").1.joins, Some(storm), "{:?}", ev.mentions);
+    // after the pronoun of the cause, a long list is outcome to its end (over ten words on)
+    let text = "اجتاحت فيضانات المدينة يوم الأحد، ونجم عنها انهيار عشرات المنازل وانقطاع التيار الكهربائي عن أحياء واسعة من المدينة الساحلية ومصرع ثلاثة أشخاص.";
+    let ev = extract(&doc("d", text, vec![date("يوم الأحد", "2022-01-16", day(2022, 1, 16))]), &lex());
+    let (flood, _) = find(&ev, "فيضانات");
+    assert_eq!(find(&ev, "مصرع").1.joins, Some(flood), "{:?}", ev.mentions);
+    // counter-case: a sentence that is no «عنها» does not reach back
+    let text = "ضربت عاصفة ثلجية المرتفعات يوم الثلاثاء. وأسفر انهيار منزل قديم عن مصرع شخصين.";
+    let ev = extract(&doc("d", text, vec![date("يوم الثلاثاء", "2022-01-18", day(2022, 1, 18))]), &lex());
+    let (storm, _) = find(&ev, "عاصفة");
+    assert_ne!(find(&ev, "مصرع").1.joins, Some(storm), "{:?}", ev.mentions);
     // with no outcome word, a death toll stays an event of its own
     let text = "ضربت العاصفة المدينة. وأعلنت الوزارة مقتل عشرة أشخاص.";
     let ev = extract(&doc("d", text, vec![]), &lex());

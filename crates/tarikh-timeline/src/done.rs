@@ -37,10 +37,10 @@ pub(crate) fn constrain(input: &Input, flat: &[Flat], members: &[Vec<usize>], la
     }
 }
 
-/// Add, for every event that is an answer to a happening told before it (a mourning declared, an
-/// inquiry opened, a search going on since: a [`RelationBasis::Response`] relation, which bounds
-/// it only from below) and that no mention dates, "start not after its article was written": the
-/// article tells it as done or going on, so it began by the publication time (the end of the
+/// Add, for every event that is an answer to a happening told before it (an inquiry opened, a
+/// search going on since: a [`RelationBasis::Response`] relation, which bounds it only from
+/// below), open or told as done, and that no mention dates, "start not after its article was
+/// written": the article tells it as done or going on, so it began by the publication time (the end of the
 /// publication day when the time is unknown). Without it such an answer is placed after the
 /// happening with no end in sight.
 pub(crate) fn answers(input: &Input, flat: &[Flat], flat_of: &[Vec<Option<usize>>], event_of_flat: &[usize], members: &[Vec<usize>], labels: &[String], net: &mut Network) {
@@ -54,6 +54,13 @@ pub(crate) fn answers(input: &Input, flat: &[Flat], flat_of: &[Vec<Option<usize>
         let Some(written) = written.map(|t| input.minutes(t)) else { continue };
         for r in ev.relations.iter().filter(|r| r.basis == RelationBasis::Response) {
             let Some(&Some(fx)) = flat_of[di].get(r.source) else { continue };
+            let m = &ev.mentions[r.source];
+            // (an open event — an inquiry opened, a search going on — or one told as done began by
+            // then; a measure announced may begin after the article: «إغلاق الدوائر لمدة ثلاثة
+            // أيام» announced on Saturday runs from Sunday)
+            if !(m.open_extent || m.past) {
+                continue;
+            }
             let e = event_of_flat[fx];
             // (a date of its own, in any article, says more; and a happening its article dates at
             // or after its own publication — a wrong stamp — bounds nothing before it)
@@ -64,7 +71,6 @@ pub(crate) fn answers(input: &Input, flat: &[Flat], flat_of: &[Vec<Option<usize>
             if cause_time.is_some_and(|(a, _)| a >= written) {
                 continue;
             }
-            let m = &ev.mentions[r.source];
             let src = Source { doc: input.doc_id(&flat[fx]), start: m.start, end: m.end, text: m.trigger.clone() };
             net.add_with(0, s_node(e), written, C_DCT_DATE, Some(src), || format!("«{}» is told as an answer already given in an article published on {day}: it began by then", labels[e]), vec![e]);
         }

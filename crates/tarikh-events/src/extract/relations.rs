@@ -149,7 +149,9 @@ pub(super) fn wreck_work(cx: &Ctx, drafts: &[Draft], relations: &mut Vec<Mention
 /// اليوم وفاة الأمير. وأعلن الوزير الحداد»), comes after it (a [`RelationBasis::Response`] relation, no upper bound: the answer may come
 /// days later). News tells the happening, then what was done about it: a reader places the
 /// answer after the happening and before the article, not on the happening's day (the gold's
-/// undated declaration «عقب …»، the toll reported «after the quake» before the article).
+/// undated declaration «عقب …»، the toll reported «after the quake» before the article). The
+/// measures announced with it, coordinated by «و» right after it in its clause, are answers too.
+/// Only an answer told as given counts (see `told_as_given`).
 pub(super) fn responses(cx: &Ctx, drafts: &[Draft], mentions: &[EventMention], relations: &mut Vec<MentionRelation>) {
     let types = cx.lex.types();
     let mut added = false;
@@ -198,6 +200,20 @@ pub(super) fn responses(cx: &Ctx, drafts: &[Draft], mentions: &[EventMention], r
         }
         relations.push(comes_after(cx, mentions, x, cause));
         added = true;
+        // measures announced with it, coordinated by «و» in its clause («وأعلن الوزير الحداد
+        // الرسمي لمدة 40 يوما وإغلاق الدوائر الرسمية لمدة ثلاثة أيام»، «الحداد وتعطيل الدوائر
+        // وتنكيس الأعلام»): the same answer to the same happening
+        for y in x + 1..drafts.len() {
+            let o = &drafts[y];
+            let coordinated = cx.words[o.first].clause == w.clause && o.start_byte > cx.words[o.first].range.start && cx.word(o.first).starts_with('و');
+            let declared = o.type_idx.is_some_and(|t| types[t].declared && !types[t].reports);
+            if !coordinated || !declared {
+                break;
+            }
+            if mentions[y].time.is_none() && mentions[y].since.is_none() {
+                relations.push(comes_after(cx, mentions, y, cause));
+            }
+        }
     }
     if added {
         relations.sort_by_key(|r| (r.start, r.end, r.source, r.target));

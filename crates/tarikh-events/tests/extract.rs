@@ -829,6 +829,17 @@ fn an_authoritys_answer_to_a_dated_happening_comes_after_it() {
         let r = ev.relations.iter().find(|r| r.basis == RelationBasis::Response).unwrap_or_else(|| panic!("{text} {:?}", ev.relations));
         assert_eq!((r.source, r.relation, r.target, r.offset_min_seconds, r.offset_max_seconds), (a, Relation::After, h, Some(0), None), "{text}");
     }
+    // a measure announced with the answer, coordinated by «و», answers the same happening
+    let text = "نعى الديوان مساء السبت وفاة الأمير. وأعلن الوزير الحداد الرسمي أربعين يوما وإغلاق الدوائر الرسمية ثلاثة أيام.";
+    let ev = extract(&doc("d", text, vec![date("مساء السبت", "2024-03-09", sat)]), &lex());
+    let (death, _) = find(&ev, "وفاة");
+    let (closure, _) = find(&ev, "إغلاق");
+    assert!(ev.relations.iter().any(|r| r.basis == RelationBasis::Response && (r.source, r.target) == (closure, death)), "{:?}", ev.relations);
+    // counter-case: a measure of a clause of its own is not announced with it
+    let text = "نعى الديوان مساء السبت وفاة الأمير. وأعلن الوزير الحداد الرسمي أربعين يوما، وقررت الوزارة إغلاق المدارس.";
+    let ev = extract(&doc("d", text, vec![date("مساء السبت", "2024-03-09", sat)]), &lex());
+    let (closure, _) = find(&ev, "إغلاق المدارس");
+    assert!(ev.relations.iter().all(|r| r.source != closure), "{:?}", ev.relations);
     // must not change: an answer dated itself, or told first, or a happening with no date
     for (text, txs) in [
         ("ضرب الزلزال المدينة فجر السبت، وأعلنت الحكومة يوم الأحد الحداد ثلاثة أيام.", vec![date("فجر السبت", "2024-03-09", sat), date("يوم الأحد", "2024-03-10", day(2024, 3, 10))]),

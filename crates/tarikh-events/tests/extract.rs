@@ -829,6 +829,17 @@ fn an_authoritys_answer_to_a_dated_happening_comes_after_it() {
         let r = ev.relations.iter().find(|r| r.basis == RelationBasis::Response).unwrap_or_else(|| panic!("{text} {:?}", ev.relations));
         assert_eq!((r.source, r.relation, r.target, r.offset_min_seconds, r.offset_max_seconds), (a, Relation::After, h, Some(0), None), "{text}");
     }
+    // a measure announced with the answer, coordinated by «و», answers the same happening
+    let text = "نعى الديوان مساء السبت وفاة الأمير. وأعلن الوزير الحداد الرسمي أربعين يوما وإغلاق الدوائر الرسمية ثلاثة أيام.";
+    let ev = extract(&doc("d", text, vec![date("مساء السبت", "2024-03-09", sat)]), &lex());
+    let (death, _) = find(&ev, "وفاة");
+    let (closure, _) = find(&ev, "إغلاق");
+    assert!(ev.relations.iter().any(|r| r.basis == RelationBasis::Response && (r.source, r.target) == (closure, death)), "{:?}", ev.relations);
+    // counter-case: a measure of a clause of its own is not announced with it
+    let text = "نعى الديوان مساء السبت وفاة الأمير. وأعلن الوزير الحداد الرسمي أربعين يوما، وقررت الوزارة إغلاق المدارس.";
+    let ev = extract(&doc("d", text, vec![date("مساء السبت", "2024-03-09", sat)]), &lex());
+    let (closure, _) = find(&ev, "إغلاق المدارس");
+    assert!(ev.relations.iter().all(|r| r.source != closure), "{:?}", ev.relations);
     // must not change: an answer dated itself, or told first, or a happening with no date
     for (text, txs) in [
         ("ضرب الزلزال المدينة فجر السبت، وأعلنت الحكومة يوم الأحد الحداد ثلاثة أيام.", vec![date("فجر السبت", "2024-03-09", sat), date("يوم الأحد", "2024-03-10", day(2024, 3, 10))]),
@@ -838,6 +849,15 @@ fn an_authoritys_answer_to_a_dated_happening_comes_after_it() {
         ("اندلع حريق في غابات الجبل مساء السبت، وأعلنت الحكومة الحداد على ضحايا الزلزال.", vec![date("مساء السبت", "2024-03-09", sat)]),
         // a sentence not opening with «و» starts anew
         ("ضرب الزلزال المدينة فجر السبت. أعلنت الحكومة الحداد ثلاثة أيام.", vec![date("فجر السبت", "2024-03-09", sat)]),
+        // an answer not given: negated, to come, conditional, called for, expected, offered
+        ("اندلع الحريق مساء السبت في السوق، ولم تفتح النيابة تحقيقا في الحادث.", vec![date("مساء السبت", "2024-03-09", sat)]),
+        ("اندلع الحريق مساء السبت في السوق، وما فتحت النيابة تحقيقا في الحادث.", vec![date("مساء السبت", "2024-03-09", sat)]),
+        ("اندلع الحريق مساء السبت في السوق، وسيتم فتح تحقيق في الحادث.", vec![date("مساء السبت", "2024-03-09", sat)]),
+        ("اندلع الحريق مساء السبت في السوق، وقالت النيابة إنها ستفتح تحقيقا في الحادث.", vec![date("مساء السبت", "2024-03-09", sat)]),
+        ("اندلع الحريق مساء السبت في السوق، وإذا فتحت النيابة تحقيقا فسيشمل الحادث.", vec![date("مساء السبت", "2024-03-09", sat)]),
+        ("توفي الأمير مساء السبت، ودعا النواب إلى إعلان الحداد الرسمي.", vec![date("مساء السبت", "2024-03-09", sat)]),
+        ("اندلع الحريق مساء السبت في السوق، ومن المنتظر أن تفتح النيابة تحقيقا في الحادث.", vec![date("مساء السبت", "2024-03-09", sat)]),
+        ("اندلع الحريق مساء السبت في السوق، وأعلنت النيابة استعدادها لفتح تحقيق في الحادث.", vec![date("مساء السبت", "2024-03-09", sat)]),
     ] {
         let ev = extract(&doc("d", text, txs), &lex());
         assert!(ev.relations.iter().all(|r| r.basis != RelationBasis::Response), "{text} {:?}", ev.relations);
@@ -1189,6 +1209,21 @@ fn an_outcome_is_part_of_the_event_that_caused_it() {
     let ev = extract(&doc("d", text, vec![date("يوم الثلاثاء", "2022-01-18", day(2022, 1, 18))]), &lex());
     let (storm, _) = find(&ev, "عاصفة");
     assert_ne!(find(&ev, "مقتل").1.joins, Some(storm), "{:?}", ev.mentions);
+    // «ونجم عنها» opening its sentence: the pronoun points at the cause of the sentence before
+    let text = "ضربت عاصفة ثلجية المرتفعات يوم الثلاثاء. ونجم عنها انقطاع الطرق ومصرع شخصين.";
+    let ev = extract(&doc("d", text, vec![date("يوم الثلاثاء", "2022-01-18", day(2022, 1, 18))]), &lex());
+    let (storm, _) = find(&ev, "عاصفة");
+    assert_eq!(find(&ev, "مصرع").1.joins, Some(storm), "{:?}", ev.mentions);
+    // after the pronoun of the cause, a long list is outcome to its end (over ten words on)
+    let text = "اجتاحت فيضانات المدينة يوم الأحد، ونجم عنها انهيار عشرات المنازل وانقطاع التيار الكهربائي عن أحياء واسعة من المدينة الساحلية ومصرع ثلاثة أشخاص.";
+    let ev = extract(&doc("d", text, vec![date("يوم الأحد", "2022-01-16", day(2022, 1, 16))]), &lex());
+    let (flood, _) = find(&ev, "فيضانات");
+    assert_eq!(find(&ev, "مصرع").1.joins, Some(flood), "{:?}", ev.mentions);
+    // counter-case: a sentence that is no «عنها» does not reach back
+    let text = "ضربت عاصفة ثلجية المرتفعات يوم الثلاثاء. وأسفر انهيار منزل قديم عن مصرع شخصين.";
+    let ev = extract(&doc("d", text, vec![date("يوم الثلاثاء", "2022-01-18", day(2022, 1, 18))]), &lex());
+    let (storm, _) = find(&ev, "عاصفة");
+    assert_ne!(find(&ev, "مصرع").1.joins, Some(storm), "{:?}", ev.mentions);
     // with no outcome word, a death toll stays an event of its own
     let text = "ضربت العاصفة المدينة. وأعلنت الوزارة مقتل عشرة أشخاص.";
     let ev = extract(&doc("d", text, vec![]), &lex());

@@ -49,3 +49,13 @@ fn a_label_ends_before_a_new_predicate_or_a_coordinated_adjunct() {
     // a coordinated verbal noun with ت stays («وتقييد الحركة»)
     assert_eq!(label("أعلن المغرب حالة الطوارئ الصحية وتقييد الحركة.", "حالة الطوارئ"), "حالة الطوارئ الصحية وتقييد الحركة");
 }
+
+#[test]
+fn a_number_after_raqm_is_part_of_the_label() {
+    // the number names what it numbers, in brackets or quotation marks too
+    assert_eq!(label("صدر القرار رقم 98 الذي ينظم العمل.", "القرار"), "القرار رقم 98");
+    assert_eq!(label("وجاء في القرار رقم ( 169 / هـ ) ما يلي.", "القرار"), "القرار رقم 169");
+    assert_eq!(label("وتقام المباراة رقم «54» على ملعب المدينة.", "المباراة"), "المباراة رقم 54");
+    // counter-case: a number that counts is no name, a label never ends on it
+    assert_eq!(label("صدر القرار 98.", "القرار"), "القرار");
+}

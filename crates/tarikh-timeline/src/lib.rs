@@ -312,6 +312,7 @@ fn reconcile_story<'a>(story: &'a str, mut docs: Vec<(&'a AnchoredDocument, &'a 
     constraints::durations(&input, &flat, &members, &labels, &own.own, &mut net, &mut conflicts, &mut in_conflict);
     ranges::constrain(&input, &flat, &members, &labels, &mut net);
     done::constrain(&input, &flat, &members, &labels, &mut net);
+    done::answers(&input, &flat, &flat_of, &event_of_flat, &members, &labels, &mut net);
     let rels = constraints::relations(&input, &flat_of, &event_of_flat, &labels, &mut net, &mut conflicts, &mut in_conflict);
     let kinds: Vec<usize> = members.iter().map(|ms| assemble::majority_type(&input, &flat, ms)).collect();
     constraints::marks(&types, &type_marks, &kinds, &own.own, &labels, &mut net);

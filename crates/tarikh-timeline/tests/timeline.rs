@@ -1241,3 +1241,17 @@ fn a_vote_put_off_is_not_another_articles_vote_held() {
     let passed = event(&tl, "bill_passed", "أقر");
     assert_eq!(passed.docs, vec!["a"], "{:#?}", tl.events);
 }
+
+#[test]
+fn an_answer_given_began_by_its_articles_publication() {
+    // «وفتحت النيابة تحقيقا»: after the fire, and before the article of Tuesday was written
+    let d = doc("d", "اندلع الحريق مساء الأحد في سوق المدينة، وفتحت النيابة تحقيقا في الحادث.", (2020, 3, 3), PARIS, 1, vec![tx("مساء الأحد", "2020-03-01TEV", AnchorKind::Dct)]);
+    let (_, tl) = run(&[d]);
+    let inquiry = event(&tl, "investigation", "تحقيقا");
+    assert_eq!(inquiry.earliest_start, Some(at(1, 2020, 3, 1, 18, 0)));
+    assert_eq!(inquiry.latest_start, Some(at(1, 2020, 3, 4, 0, 0)));
+    // counter-case: an answer not given is no event dated after the fire (no row at all)
+    let d = doc("d", "اندلع الحريق مساء الأحد في سوق المدينة، ولم تفتح النيابة تحقيقا في الحادث.", (2020, 3, 3), PARIS, 1, vec![tx("مساء الأحد", "2020-03-01TEV", AnchorKind::Dct)]);
+    let (_, tl) = run(&[d]);
+    assert!(tl.events.iter().all(|e| e.event_type != "investigation"), "{:#?}", tl.events);
+}

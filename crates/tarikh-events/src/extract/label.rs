@@ -171,11 +171,11 @@ fn named_measure(cx: &Ctx, d: &Draft, measures: &[crate::Measure]) -> Option<Str
     })
 }
 
-/// The label's text from `start` to `end` (original code points), quotation marks dropped; a date
+/// The label's text from `start` to `end` (original code points), quotation marks and brackets dropped; a date
 /// inside the trigger, set off by commas («أغلقت، أمس الاثنين، صناديق الاقتراع») or between the
 /// verb's subject and its object («أفرجت السلطات يوم الأربعاء عن»), is left out of it.
 pub(super) fn label_text(cx: &Ctx, d: &Draft, start: usize, end: usize) -> String {
-    let clean = |t: String| t.replace(['"', '“', '”', '«', '»', '،', ','], " ").split_whitespace().collect::<Vec<_>>().join(" ");
+    let clean = |t: String| t.replace(['"', '“', '”', '«', '»', '،', ',', '(', ')'], " ").split_whitespace().collect::<Vec<_>>().join(" ");
     let inner_date = (d.first + 1..d.last).find(|&wi| cx.word_timex[wi].is_some());
     match inner_date.and_then(|wi| (wi..=d.last).find(|&x| cx.word_timex[x].is_none())) {
         Some(resume) => {
@@ -184,7 +184,7 @@ pub(super) fn label_text(cx: &Ctx, d: &Draft, start: usize, end: usize) -> Strin
             let (resume_start, _) = cx.span(cx.words[resume].range.clone());
             format!("{} {}", clean(cx.orig(start, verb_end)), clean(cx.orig(resume_start, end)))
         }
-        None => cx.orig(start, end).replace(['"', '“', '”', '«', '»'], "").split_whitespace().collect::<Vec<_>>().join(" "),
+        None => cx.orig(start, end).replace(['"', '“', '”', '«', '»', '(', ')'], "").split_whitespace().collect::<Vec<_>>().join(" "),
     }
 }
 
@@ -271,10 +271,22 @@ pub(super) fn label_words(cx: &Ctx, d: &Draft, taken: &[bool]) -> usize {
         }
         last = if object > last || last == d.last { object } else { last - 1 };
     }
+    // a number after «رقم» is the name of what it numbers («القرار رقم 98»، «المباراة رقم 60»):
+    // a label that reaches «رقم» takes it, even one word past its reach
+    let numbered = |x: usize| x > d.first && without_conjunction(cx.word(x - 1)) == "رقم" && cx.word(x).chars().any(|c| c.is_ascii_digit());
+    // (the number may stand in brackets or quotation marks: «القرار رقم ( 169 / هـ )»، «رقم «169»»)
+    let bracketed = |x: usize| {
+        let (a, b) = (&cx.words[x], &cx.words[x + 1]);
+        a.sentence == b.sentence && cx.text[a.range.end..b.range.start].chars().all(|c| c.is_whitespace() || "(«\"“".contains(c))
+    };
+    if last + 1 < cx.words.len() && without_conjunction(cx.word(last)) == "رقم" && cx.words[last + 1].clause == clause && bracketed(last) && numbered(last + 1) {
+        last += 1;
+    }
     while last > d.last {
         let w = cx.word(last);
-        // a number without the noun it counts is no argument ("لتسجيل 205"): a label never ends on one
-        let number = w.chars().any(|c| c.is_ascii_digit());
+        // a number without the noun it counts is no argument ("لتسجيل 205"): a label never ends on
+        // one, but for the number after «رقم»
+        let number = w.chars().any(|c| c.is_ascii_digit()) && !numbered(last);
         let function = cx.word_timex[last].is_none() && (cx.lex.is_stopword(w) || w.chars().count() < 2 || cx.lex.is_lasting(w) || number);
         if !function {
             break;

@@ -54,6 +54,35 @@ pub(super) fn reactions(cx: &Ctx, drafts: &[Draft], mentions: &[EventMention], r
     }
 }
 
+/// Words (normalised, without «و») that, from the opening of an answer's clause to its trigger,
+/// tell it as not given: a condition («إذا»، «لو»), a call for it («دعا»، «طالب»), an expectation
+/// or a duty («من المنتظر أن»، «من المتوقع»، «يجب»، «ينبغي»، «يتعين»). («إن» of a condition is
+/// written as «أن» that reports: left out.)
+const NOT_GIVEN: &[&str] = &["اذا", "لو", "دعا", "دعت", "دعوا", "طالب", "طالبت", "طالبوا", "المنتظر", "المتوقع", "المرتقب", "المقرر", "يجب", "ينبغي", "يتعين", "يفترض"];
+
+/// Whether the answer of draft `d`, whose clause opens at word `opening`, is told as given: no
+/// negation (with «ما» opening the clause), future, condition, expectation or duty between the opening and its trigger, no word
+/// of requesting right before it, and no purpose «ل» on the trigger («لفتح تحقيق»).
+fn told_as_given(cx: &Ctx, opening: usize, d: &Draft) -> bool {
+    let blocked = (opening..d.first.max(opening)).any(|wi| {
+        let w = cx.word(wi);
+        let bare = w.strip_prefix(['و', 'ف']).unwrap_or(w);
+        // («وما فتحت»: «ما» opening the clause before a verb negates it)
+        cx.lex.is_negation(w) || future_verb(w) || NOT_GIVEN.contains(&bare) || NOT_GIVEN.contains(&w) || (wi == opening && bare == "ما")
+    });
+    let word = cx.word(d.first);
+    let purpose = d.start_byte > cx.words[d.first].range.start && word.strip_prefix('و').unwrap_or(word).starts_with('ل');
+    !blocked && !purpose && cx.requesting_before(d.first).is_none() && !future_verb(word)
+}
+
+/// Whether the normalised word `w` is a verb in the future: the particle س before the imperfect's
+/// prefix («وستعلن»، «سيفتح»، «ثم ستبدأ»), perhaps after «و» or «ف»; words such as «سيارة» and
+/// «ستة» are too short or lack the prefix's next letter.
+fn future_verb(w: &str) -> bool {
+    let w = w.strip_prefix(['و', 'ف']).filter(|r| r.starts_with('س')).unwrap_or(w);
+    w.strip_prefix('س').is_some_and(|r| r.starts_with(['ي', 'ت']) && r.chars().count() >= 3 && !r.starts_with("يار") && !r.starts_with("تين"))
+}
+
 /// Mention `x` comes after mention `cause`, with no upper bound (a [`RelationBasis::Response`]
 /// relation: an answer or a rescue may come days later), its evidence the text from one to the other.
 fn comes_after(cx: &Ctx, mentions: &[EventMention], x: usize, cause: usize) -> MentionRelation {
@@ -120,7 +149,9 @@ pub(super) fn wreck_work(cx: &Ctx, drafts: &[Draft], relations: &mut Vec<Mention
 /// اليوم وفاة الأمير. وأعلن الوزير الحداد»), comes after it (a [`RelationBasis::Response`] relation, no upper bound: the answer may come
 /// days later). News tells the happening, then what was done about it: a reader places the
 /// answer after the happening and before the article, not on the happening's day (the gold's
-/// undated declaration «عقب …»، the toll reported «after the quake» before the article).
+/// undated declaration «عقب …»، the toll reported «after the quake» before the article). The
+/// measures announced with it, coordinated by «و» right after it in its clause, are answers too.
+/// Only an answer told as given counts (see `told_as_given`).
 pub(super) fn responses(cx: &Ctx, drafts: &[Draft], mentions: &[EventMention], relations: &mut Vec<MentionRelation>) {
     let types = cx.lex.types();
     let mut added = false;
@@ -140,6 +171,13 @@ pub(super) fn responses(cx: &Ctx, drafts: &[Draft], mentions: &[EventMention], r
         let sentence_start = (0..=d.first).rev().take_while(|&i| cx.words[i].sentence == w.sentence).last().unwrap_or(d.first);
         let sentence_goes_on = sentence_start > 0 && cx.word(sentence_start).starts_with('و');
         if !clause_goes_on && !sentence_goes_on {
+            continue;
+        }
+        // the relation says the answer was given, before the article: not one still to come or
+        // not given («وسيتم فتح تحقيق»، «وقالت إنها ستفتح تحقيقا»، «ولم تفتح النيابة تحقيقا»، «وما
+        // فتحت»، «وإذا فتحت»، «ومن المنتظر أن تفتح»، «ويجب فتح»), nor one only asked for or offered
+        // («ودعا الوزير إلى فتح تحقيق»، «وأعلنت استعدادها لفتح تحقيق»)
+        if !told_as_given(cx, opening, d) {
             continue;
         }
         let cause = (0..x).rev().find(|&c| {
@@ -162,6 +200,20 @@ pub(super) fn responses(cx: &Ctx, drafts: &[Draft], mentions: &[EventMention], r
         }
         relations.push(comes_after(cx, mentions, x, cause));
         added = true;
+        // measures announced with it, coordinated by «و» in its clause («وأعلن الوزير الحداد
+        // الرسمي لمدة 40 يوما وإغلاق الدوائر الرسمية لمدة ثلاثة أيام»، «الحداد وتعطيل الدوائر
+        // وتنكيس الأعلام»): the same answer to the same happening
+        for y in x + 1..drafts.len() {
+            let o = &drafts[y];
+            let coordinated = cx.words[o.first].clause == w.clause && o.start_byte > cx.words[o.first].range.start && cx.word(o.first).starts_with('و');
+            let declared = o.type_idx.is_some_and(|t| types[t].declared && !types[t].reports);
+            if !coordinated || !declared {
+                break;
+            }
+            if mentions[y].time.is_none() && mentions[y].since.is_none() {
+                relations.push(comes_after(cx, mentions, y, cause));
+            }
+        }
     }
     if added {
         relations.sort_by_key(|r| (r.start, r.end, r.source, r.target));

@@ -498,8 +498,13 @@ pub(super) fn outcomes(cx: &Ctx, drafts: &[Draft], mentions: &mut [EventMention]
             continue;
         }
         let sent = cx.words[p].sentence;
+        // «ونجم عنها»، «وأسفر عنه»: the pronoun names the cause told before, and all that follows in
+        // the outcome word's clause is what came of it, however long the list («ونجم عنها انهيار
+        // عشرات المنازل وانقطاع التيار الكهربائي عن أحياء واسعة من المدينة ومصرع ثلاثة أشخاص»)
+        let pronoun_back = p + 1 < cx.words.len() && cx.words[p + 1].sentence == sent && BACK_CAUSE.contains(&cx.word(p + 1));
         let Some(o) = drafts.iter().position(|d| {
-            d.first > p && d.first <= p + OUTCOME_REACH && cx.words[d.first].sentence == sent && kind(d).is_some_and(|t| t.outcome)
+            let near = d.first <= p + OUTCOME_REACH || (pronoun_back && cx.words[d.first].clause == cx.words[p].clause);
+            d.first > p && near && cx.words[d.first].sentence == sent && kind(d).is_some_and(|t| t.outcome)
         }) else {
             continue;
         };
@@ -512,7 +517,12 @@ pub(super) fn outcomes(cx: &Ctx, drafts: &[Draft], mentions: &mut [EventMention]
         // شخصين» — the dead of the next clause are the clashes', not the outcome's)
         let back = (at(p + 1).is_some_and(|w| BACK_CAUSE.contains(&w)) || (at(p + 1) == Some("عن") && at(p + 2).is_some_and(|w| BACK_DEMONSTRATIVES.contains(&w)) && !drafts.iter().any(|d| d.first == p + 3 && cause_kind(d) && cx.word(p + 3).starts_with("ال")))) && cx.words[drafts[o].first].clause == cx.words[p].clause;
         let subject = drafts.iter().position(|d| !back && d.first > p && d.last < drafts[o].first && cause_kind(d));
-        let before = || drafts.iter().enumerate().filter(|(_, d)| d.last < p && cx.words[d.first].sentence == sent && cause_kind(d)).max_by_key(|(_, d)| d.last).map(|(i, _)| i);
+        let before_in = |s: usize| drafts.iter().enumerate().filter(|(_, d)| d.last < p && cx.words[d.first].sentence == s && cause_kind(d)).max_by_key(|(_, d)| d.last).map(|(i, _)| i);
+        // an outcome word that opens its sentence with the pronoun of the cause («… يوم الثلاثاء.
+        // ونجم عنها انهيار منزل ومصرع ثلاثة أشخاص»، «وأسفر عنه …»): the cause is the last event of
+        // the sentence before, where the pronoun points
+        let opens_sentence = p == 0 || cx.words[p - 1].sentence != sent;
+        let before = || before_in(sent).or_else(|| if back && opens_sentence && sent > 0 && pronoun_back { before_in(sent - 1) } else { None });
         // with no date of its own, or the cause's: the same, or one before the outcome word, which
         // dates the causing clause's action («وضرب بشدة قبل الفجر … مخلفا قتلى»)
         let dated_before = mentions[o].time.is_some_and(|ti| cx.doc.timexes[ti].byte_range.start < cx.words[p].range.start);

@@ -140,8 +140,13 @@ fn imperfect_verb(grammar: &Grammar, b: &str) -> bool {
     if looks_imperfect(b) || in_table(grammar, "feminine_imperfects", b) {
         return true;
     }
-    let letters: Vec<char> = b.chars().take(6).collect();
-    letters.len() == 5 && letters[0] == 'ت' && letters[2] == 'ت' && letters[3] != 'ي' && letters[4] != 'ا' && !b.ends_with("ات")
+    // (five letters, read without collecting them: this runs on many words of a clause)
+    if !b.starts_with('ت') {
+        return false;
+    }
+    let mut letters = b.chars().skip(2);
+    let (third, fourth, fifth, sixth) = (letters.next(), letters.next(), letters.next(), letters.next());
+    fifth.is_some() && sixth.is_none() && third == Some('ت') && fourth != Some('ي') && fifth != Some('ا') && !b.ends_with("ات")
 }
 
 /// «حتى / لغاية X» with `until` the byte where that word starts: is X ahead because the verb that
@@ -464,7 +469,8 @@ fn imperfect_announces_before<'t>(grammar: &Grammar, text: &'t str, before: &[&'
     // «يعود» also dates back («يعود تاريخه إلى»), «يمثل» also represents: only with «إلى» / «أمام».
     let with_preposition = |w: &str, p: &str| matches!(bare(w), "يعود" | "تعود" | "يمثل" | "تمثل") && before.iter().any(|x| bare(x) == p);
     let announcing = |w: &str| imperfect_verb(grammar, bare(w)) || with_preposition(w, if bare(w).ends_with("عود") { "الي" } else { "امام" });
-    let k = (0..before.len()).find(|&k| announcing(before[k]) && opener_then_verb(k))?;
+    // (the cheap check of the word's place first)
+    let k = (0..before.len()).find(|&k| opener_then_verb(k) && announcing(before[k]))?;
     let verb = before[k];
     if !in_table(grammar, "schedule_verbs", bare(verb)) {
         return None;

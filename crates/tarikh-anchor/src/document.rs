@@ -342,7 +342,7 @@ pub(crate) fn tense_cue_found<'t>(grammar: &Grammar, text: &'t str, clause: Rang
             }
             // «حظر التجول الذي فرضته السلطات مساء الجمعة»: a perfect verb with an object pronoun
             // opening a relative clause tells what was done
-            if table.is_none() && !crossed.get() && (crate::perfect::relative_perfect(grammar, previous, w) || crate::perfect::relative_perfect(grammar, previous, b)) && !in_dated_relative_clause(text, previous, w, at.start, dated) {
+            if table.is_none() && !crossed.get() && (crate::perfect::relative_perfect(grammar, previous, w) || (b.len() != w.len() && crate::perfect::relative_perfect(grammar, previous, b))) && !in_dated_relative_clause(text, previous, w, at.start, dated) {
                 return Ok(Cue { prefer: Some(Prefer::Past), word: w, kind: CueKind::Perfect });
             }
             match table {

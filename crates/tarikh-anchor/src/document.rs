@@ -610,11 +610,11 @@ fn decision_day(timexes: &[Timex], from: usize, at: usize) -> Option<(chrono::Na
 /// «على أن» + an imperfect verb within eight words before the expression back to `from` (its
 /// clause's start): the «أن» («على أن يخضع للفحص الطبي يوم الأحد»، «على أن تستأنف الجلسات الاثنين»).
 fn on_condition<'t>(words: &WordsBefore<'t>, from: usize) -> Option<&'t str> {
-    let before: Vec<&str> = words.back_to(from).take(8).collect();
-    // (nearest first: before[i + 1] comes right before before[i])
-    (1..before.len()).find_map(|i| {
-        let verb = *before.get(i - 1)?;
-        (matches!(before[i], "ان") && before.get(i + 1).is_some_and(|w| bare(w) == "علي") && verb.starts_with(['ي', 'ت', 'ن'])).then_some(before[i])
+    // (the eight words back, nearest first, read in place: word(i + 1) comes right before word(i))
+    let word = |i: usize| words.get_from(from, i);
+    (1..7).find_map(|i| {
+        let w = word(i).filter(|w| *w == "ان")?;
+        (word(i + 1).is_some_and(|w| bare(w) == "علي") && word(i - 1).is_some_and(|verb| verb.starts_with(['ي', 'ت', 'ن']))).then_some(w)
     })
 }
 

@@ -735,8 +735,12 @@ pub(crate) fn weekday_takes_the_apposed_first(mentions: &[&tarikh_grammar::Menti
         }
         let Some(gap) = text.get(this.byte_range.end..next.byte_range.start) else { continue };
         // «الأحد غرة محرم»، «أن الجمعة هو أول أيام ذي الحجة»
-        let copula = words(text, this.byte_range.end..next.byte_range.start);
-        if !(gap.chars().all(|c| c.is_whitespace() || c == ',') || (copula.len() == 1 && matches!(bare(copula[0]), "هو" | "هي"))) {
+        // (the gap's words counted only as far as needed, and only when it holds more than spaces)
+        let copula = || {
+            let mut gap_words = gap.split(|c: char| !tarikh_text::is_word_char(c)).filter(|w| !w.is_empty());
+            matches!((gap_words.next(), gap_words.next()), (Some(w), None) if matches!(bare(w), "هو" | "هي"))
+        };
+        if !(gap.chars().all(|c| c.is_whitespace() || c == ',') || copula()) {
             continue;
         }
         let first = words(text, next.byte_range.clone()).first().map(|x| bare(x)).unwrap_or("");

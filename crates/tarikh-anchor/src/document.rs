@@ -78,7 +78,18 @@ impl<'t> WordsBefore<'t> {
     }
 
     /// The `i`-th word back (0 the nearest), if the sentence has that many.
+    #[inline]
     pub(crate) fn get(&self, i: usize) -> Option<&'t str> {
+        // (a word already walked, as most asked for are, read without walking on)
+        if let Some(&word) = self.walked.borrow().0.get(i) {
+            return Some(word);
+        }
+        self.walk_to(i)
+    }
+
+    /// [`WordsBefore::get`] of a word not walked yet: walk on to it.
+    #[inline(never)]
+    fn walk_to(&self, i: usize) -> Option<&'t str> {
         let mut walked = self.walked.borrow_mut();
         while walked.0.len() <= i {
             let mut back = WordsBack { text: self.text, start: self.start, end: walked.1 };
@@ -91,6 +102,7 @@ impl<'t> WordsBefore<'t> {
 
     /// The `i`-th word back within `text[from..]` (`from` not before the walk's start), as
     /// `WordsBack` from `from` gives it: cut at `from` when it straddles it, none past it.
+    #[inline]
     pub(crate) fn get_from(&self, from: usize, i: usize) -> Option<&'t str> {
         let word = self.get(i)?;
         let start = word.as_ptr() as usize - self.text.as_ptr() as usize;
@@ -302,10 +314,12 @@ pub(crate) fn tense_cue_found<'t>(grammar: &Grammar, text: &'t str, clause: Rang
             let index = i;
             i += 1;
             let b = bare(w);
+            // (the word before `w`, fetched once for the checks below)
+            let previous = before.get_from(from, i);
             if complementiser(w, b) {
                 // «سبق أن»، «وسبق للوزير أن»: 'had already' — the clause after it tells what
                 // happened before, past (not a reported clause the verb before dates)
-                let (p1, p2) = (before.get_from(from, i), before.get_from(from, i + 1));
+                let (p1, p2) = (previous, before.get_from(from, i + 1));
                 let earlier = |x: Option<&'t str>| x.is_some_and(|x| matches!(bare(x), "سبق" | "سبقت"));
                 if !crossed.get() && (earlier(p1) || (p1.is_some_and(|x| bare(x).starts_with('ل')) && earlier(p2))) {
                     let word = if earlier(p1) { p1 } else { p2 };
@@ -317,10 +331,10 @@ pub(crate) fn tense_cue_found<'t>(grammar: &Grammar, text: &'t str, clause: Rang
             }
             // (`b` is `w` itself when no proclitic came off: one look-up then.)
             let table = grammar.cue(b).or_else(|| if b.len() == w.len() { None } else { grammar.cue(w) });
-            if table.is_some() && in_dated_relative_clause(text, before.get_from(from, i), w, at.start, dated) {
+            if table.is_some() && in_dated_relative_clause(text, previous, w, at.start, dated) {
                 // «الجامعة التي تأسست عام 1960 … يوم الأحد»: the verb of a relative clause that
                 // has its own date stops there; the main clause's words before the pronoun decide.
-                if let Some(pronoun) = before.get_from(from, i) {
+                if let Some(pronoun) = previous {
                     i += 1;
                     nearer = pronoun;
                 }
@@ -328,7 +342,7 @@ pub(crate) fn tense_cue_found<'t>(grammar: &Grammar, text: &'t str, clause: Rang
             }
             // «حظر التجول الذي فرضته السلطات مساء الجمعة»: a perfect verb with an object pronoun
             // opening a relative clause tells what was done
-            if table.is_none() && !crossed.get() && (crate::perfect::relative_perfect(grammar, before.get_from(from, i), w) || crate::perfect::relative_perfect(grammar, before.get_from(from, i), b)) && !in_dated_relative_clause(text, before.get_from(from, i), w, at.start, dated) {
+            if table.is_none() && !crossed.get() && (crate::perfect::relative_perfect(grammar, previous, w) || (b.len() != w.len() && crate::perfect::relative_perfect(grammar, previous, b))) && !in_dated_relative_clause(text, previous, w, at.start, dated) {
                 return Ok(Cue { prefer: Some(Prefer::Past), word: w, kind: CueKind::Perfect });
             }
             match table {
@@ -344,7 +358,7 @@ pub(crate) fn tense_cue_found<'t>(grammar: &Grammar, text: &'t str, clause: Rang
             // Only the plain announcement shape, verb + subject + a bare day («ينظر القضاء الأحد
             // في الطعون»): a date further on, or after a preposition, a participle or an event
             // noun, dates what the verb is about («يستمر الإضراب منذ يناير»، «بعد الفوز الأحد»).
-            if index == 1 && !crossed.get() && looks_imperfect(b) && before.get_from(from, i).is_none() && (index == 0 || plain_subject(nearer)) && day {
+            if index == 1 && !crossed.get() && looks_imperfect(b) && previous.is_none() && (index == 0 || plain_subject(nearer)) && day {
                 return Ok(Cue { prefer: Some(Prefer::Future), word: w, kind: CueKind::Imperfect });
             }
             if b == "قد" && !crossed.get() {
@@ -596,11 +610,11 @@ fn decision_day(timexes: &[Timex], from: usize, at: usize) -> Option<(chrono::Na
 /// «على أن» + an imperfect verb within eight words before the expression back to `from` (its
 /// clause's start): the «أن» («على أن يخضع للفحص الطبي يوم الأحد»، «على أن تستأنف الجلسات الاثنين»).
 fn on_condition<'t>(words: &WordsBefore<'t>, from: usize) -> Option<&'t str> {
-    let before: Vec<&str> = words.back_to(from).take(8).collect();
-    // (nearest first: before[i + 1] comes right before before[i])
-    (1..before.len()).find_map(|i| {
-        let verb = *before.get(i - 1)?;
-        (matches!(before[i], "ان") && before.get(i + 1).is_some_and(|w| bare(w) == "علي") && verb.starts_with(['ي', 'ت', 'ن'])).then_some(before[i])
+    // (the eight words back, nearest first, read in place: word(i + 1) comes right before word(i))
+    let word = |i: usize| words.get_from(from, i);
+    (1..7).find_map(|i| {
+        let w = word(i).filter(|w| *w == "ان")?;
+        (word(i + 1).is_some_and(|w| bare(w) == "علي") && word(i - 1).is_some_and(|verb| verb.starts_with(['ي', 'ت', 'ن']))).then_some(w)
     })
 }
 

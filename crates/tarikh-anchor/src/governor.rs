@@ -93,7 +93,12 @@ fn has_stem(word: &str, stems: &[String]) -> bool {
     let b = bare(word);
     [b, without_clitics(b)].iter().any(|w| {
         let core = w.strip_prefix("ال").unwrap_or(w);
-        stems.iter().any(|s| core.starts_with(s.as_str()))
+        // (a table's words are sorted: a stem that opens `core` is no greater than `core` and no
+        // less than its first letter, so only that stretch of the table is tried; an empty stem,
+        // which opens every word, sorts first)
+        let first = core.chars().next().map_or("", |c| &core[..c.len_utf8()]);
+        let (from, to) = (stems.partition_point(|s| s.as_str() < first), stems.partition_point(|s| s.as_str() <= core));
+        stems.first().is_some_and(|s| s.is_empty()) || stems[from..to.max(from)].iter().any(|s| core.starts_with(s.as_str()))
     })
 }
 
@@ -135,8 +140,13 @@ fn imperfect_verb(grammar: &Grammar, b: &str) -> bool {
     if looks_imperfect(b) || in_table(grammar, "feminine_imperfects", b) {
         return true;
     }
-    let letters: Vec<char> = b.chars().take(6).collect();
-    letters.len() == 5 && letters[0] == 'ت' && letters[2] == 'ت' && letters[3] != 'ي' && letters[4] != 'ا' && !b.ends_with("ات")
+    // (five letters, read without collecting them: this runs on many words of a clause)
+    if !b.starts_with('ت') {
+        return false;
+    }
+    let mut letters = b.chars().skip(2);
+    let (third, fourth, fifth, sixth) = (letters.next(), letters.next(), letters.next(), letters.next());
+    fifth.is_some() && sixth.is_none() && third == Some('ت') && fourth != Some('ي') && fifth != Some('ا') && !b.ends_with("ات")
 }
 
 /// «حتى / لغاية X» with `until` the byte where that word starts: is X ahead because the verb that
@@ -459,7 +469,8 @@ fn imperfect_announces_before<'t>(grammar: &Grammar, text: &'t str, before: &[&'
     // «يعود» also dates back («يعود تاريخه إلى»), «يمثل» also represents: only with «إلى» / «أمام».
     let with_preposition = |w: &str, p: &str| matches!(bare(w), "يعود" | "تعود" | "يمثل" | "تمثل") && before.iter().any(|x| bare(x) == p);
     let announcing = |w: &str| imperfect_verb(grammar, bare(w)) || with_preposition(w, if bare(w).ends_with("عود") { "الي" } else { "امام" });
-    let k = (0..before.len()).find(|&k| announcing(before[k]) && opener_then_verb(k))?;
+    // (the cheap check of the word's place first)
+    let k = (0..before.len()).find(|&k| opener_then_verb(k) && announcing(before[k]))?;
     let verb = before[k];
     if !in_table(grammar, "schedule_verbs", bare(verb)) {
         return None;
@@ -587,12 +598,15 @@ pub(crate) fn decided_thing<'t>(grammar: &Grammar, text: &'t str, before: &[&'t 
 fn decided_thing_before<'t>(grammar: &Grammar, text: &'t str, before: &[&'t str], sentence_end: usize, at: Range<usize>) -> Option<&'t str> {
     // «… أن الخميس هو آخر يوم للتسجيل»، «… هو موعد الانسحاب» (a first of a month is left to
     // [`weekday_takes_the_apposed_first`]: the day must be the month's first by the calendar)
+    // (the tables, looked up by name once a call, not once a word)
+    let (deciding, tied) = (grammar.word_table("deciding_verbs"), grammar.word_table("tied_elsewhere"));
+    let (concluded, self_dated, planned_stems) = (table_words(grammar, "concluded_stems"), table_words(grammar, "self_dated_stems"), table_words(grammar, "planned_stems"));
     if let Some(&c) = before.last() {
         if matches!(bare(c), "ان" | "بان") {
             let after = words(text, at.end.min(sentence_end)..sentence_end);
             let named = after.first().is_some_and(|w| matches!(bare(w), "هو" | "هي" | "سيكون" | "يكون"))
                 && after.get(1).is_some_and(|w| matches!(bare(w), "اخر" | "موعد" | "بدايه" | "نهايه"));
-            let by_decision = before.iter().rev().skip(1).take(4).any(|w| in_table(grammar, "deciding_verbs", bare(w)) || matches!(grammar.cue(bare(w)), Some(Direction::Past)));
+            let by_decision = before.iter().rev().skip(1).take(4).any(|w| deciding.is_some_and(|t| t.contains(bare(w))) || matches!(grammar.cue(bare(w)), Some(Direction::Past)));
             if named && by_decision {
                 return Some(c);
             }
@@ -601,7 +615,7 @@ fn decided_thing_before<'t>(grammar: &Grammar, text: &'t str, before: &[&'t str]
     let mut planned = false;
     for (i, w) in before.iter().rev().take(6).enumerate() {
         let b = bare(w);
-        if in_table(grammar, "deciding_verbs", b) {
+        if deciding.is_some_and(|t| t.contains(b)) {
             // «وكانت النقابة قد دعت …»: a pluperfect, the call and its day both past
             let at_verb = before.len() - 1 - i;
             if before[..at_verb].iter().any(|p| matches!(bare(p), "كان" | "كانت" | "كانوا" | "قد")) {
@@ -612,14 +626,17 @@ fn decided_thing_before<'t>(grammar: &Grammar, text: &'t str, before: &[&'t str]
         if i == 0 && (RELATIVE_PRONOUNS.contains(&b) || grammar.cue(b).is_some()) {
             return None;
         }
-        if RELATIVE_PRONOUNS.contains(&b) || in_table(grammar, "tied_elsewhere", b) || matches!(b, "ان" | "بان") || grammar.cue(b).is_some() || maybe_perfect_feminine(w) || imperfect_verb(grammar, b) || is_future_verb(b) {
+        if RELATIVE_PRONOUNS.contains(&b) || tied.is_some_and(|t| t.contains(b)) || matches!(b, "ان" | "بان") || grammar.cue(b).is_some() || maybe_perfect_feminine(w) || imperfect_verb(grammar, b) || is_future_verb(b) {
             return None;
         }
         // what has ended, or an event that dates itself («فتح تحقيق في الحادث الأحد»)
-        if has_stem(b, table_words(grammar, "concluded_stems")) || (has_stem(b, table_words(grammar, "self_dated_stems")) && !has_stem(b, table_words(grammar, "planned_stems"))) {
+        // (whether it names a planned thing, asked at most once)
+        let mut of_plan = None;
+        let mut names_plan = || *of_plan.get_or_insert_with(|| has_stem(b, planned_stems));
+        if has_stem(b, concluded) || (has_stem(b, self_dated) && !names_plan()) {
             return None;
         }
-        if has_stem(b, table_words(grammar, "planned_stems")) {
+        if names_plan() {
             planned = true;
         }
     }
@@ -718,8 +735,12 @@ pub(crate) fn weekday_takes_the_apposed_first(mentions: &[&tarikh_grammar::Menti
         }
         let Some(gap) = text.get(this.byte_range.end..next.byte_range.start) else { continue };
         // «الأحد غرة محرم»، «أن الجمعة هو أول أيام ذي الحجة»
-        let copula = words(text, this.byte_range.end..next.byte_range.start);
-        if !(gap.chars().all(|c| c.is_whitespace() || c == ',') || (copula.len() == 1 && matches!(bare(copula[0]), "هو" | "هي"))) {
+        // (the gap's words counted only as far as needed, and only when it holds more than spaces)
+        let copula = || {
+            let mut gap_words = gap.split(|c: char| !tarikh_text::is_word_char(c)).filter(|w| !w.is_empty());
+            matches!((gap_words.next(), gap_words.next()), (Some(w), None) if matches!(bare(w), "هو" | "هي"))
+        };
+        if !(gap.chars().all(|c| c.is_whitespace() || c == ',') || copula()) {
             continue;
         }
         let first = words(text, next.byte_range.clone()).first().map(|x| bare(x)).unwrap_or("");

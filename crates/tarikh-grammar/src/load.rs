@@ -818,6 +818,9 @@ pub struct Grammar {
     /// Each tense cue word (normalised) and the direction it signals; a word listed as past in
     /// one file and as future in another is past.
     pub(crate) cues: HashMap<String, crate::Direction, crate::fnv::FnvBuild>,
+    /// One bit per [`cue_key`] of the cue words, set for each key some cue word has: most words
+    /// of text are no cue, and most of those are told so by one bit, without hashing the word.
+    cue_keys: Box<[u64]>,
     /// Phrases naming a schedule kept every day (حظر التجول، ساعات العمل), normalised.
     pub(crate) daily_cues: Vec<String>,
     /// The anchoring code's word tables, by name (`[cues.tables.NAME]`).
@@ -842,6 +845,19 @@ pub struct Grammar {
     /// Where the all-rules automaton's NFA is kept between runs (see [`crate::automaton_cache`]):
     /// set for a grammar loaded through an analysis cache.
     pub(crate) automaton_file: Option<crate::automaton_cache::AutomatonFile>,
+}
+
+/// How many keys [`cue_key`] gives (one bit each in `Grammar::cue_keys`).
+const CUE_KEYS: usize = 1 << 16;
+
+/// A word's key for the cue prefilter: its length in bytes (halved: Arabic letters take two),
+/// the last byte of its second letter as most Arabic words write it (its fourth byte) and its last
+/// byte, six bits each. Words with different keys differ; any bytes will do, so a word of other
+/// letters or a short one gets a key too.
+fn cue_key(word: &str) -> usize {
+    let bytes = word.as_bytes();
+    let (second, last) = (bytes.get(3).copied().unwrap_or(0), bytes.last().copied().unwrap_or(0));
+    ((bytes.len() >> 1) & 15) << 12 | usize::from(second & 63) << 6 | usize::from(last & 63)
 }
 
 /// What [`Grammar::build`] made: the grammar, the analysis it made when asked to keep it, and
@@ -1384,8 +1400,13 @@ impl Grammar {
         let mut cues: HashMap<String, crate::Direction, crate::fnv::FnvBuild> = HashMap::default();
         cues.extend(future_cues.into_iter().map(|w| (w, crate::Direction::Future)));
         cues.extend(past_cues.into_iter().map(|w| (w, crate::Direction::Past)));
+        let mut cue_keys = vec![0u64; CUE_KEYS / 64].into_boxed_slice();
+        for word in cues.keys() {
+            let key = cue_key(word);
+            cue_keys[key / 64] |= 1 << (key % 64);
+        }
         let context_index = crate::context::ContextIndex::new(&contexts);
-        let grammar = Grammar { lexicons, rules, contexts, context_index, compositions, prefilter, examples: examples.finish(), negatives, cues, daily_cues, word_tables, daily_finder: std::sync::OnceLock::new(), day_list, lexicon_index, lexicon_tries: std::iter::repeat_with(std::sync::OnceLock::new).take(lexicon_hirs.len()).collect(), lexicon_hirs, partial_dfas: std::sync::OnceLock::new(), automaton_file: None };
+        let grammar = Grammar { lexicons, rules, contexts, context_index, compositions, prefilter, examples: examples.finish(), negatives, cues, cue_keys, daily_cues, word_tables, daily_finder: std::sync::OnceLock::new(), day_list, lexicon_index, lexicon_tries: std::iter::repeat_with(std::sync::OnceLock::new).take(lexicon_hirs.len()).collect(), lexicon_hirs, partial_dfas: std::sync::OnceLock::new(), automaton_file: None };
         Ok(Built { grammar, analysis, cache_refused: offered && !used_cache })
     }
 
@@ -1471,6 +1492,10 @@ impl Grammar {
     /// The tense a cue word (normalised, without proclitics) signals: a perfect verb or كان → past,
     /// سوف / المقرر → future. Listed in the `[cues]` table of the grammar files.
     pub fn cue(&self, normalised_word: &str) -> Option<crate::Direction> {
+        let key = cue_key(normalised_word);
+        if self.cue_keys[key / 64] & (1 << (key % 64)) == 0 {
+            return None;
+        }
         self.cues.get(normalised_word).copied()
     }
 
@@ -2078,6 +2103,32 @@ fn parse_template(t: &str) -> Result<Template, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The cue prefilter lets every cue word through to the plain look-up, and tells every other
+    /// word what the plain look-up tells: no cue.
+    #[test]
+    fn the_cue_prefilter_answers_as_the_plain_lookup() {
+        let grammar = Grammar::embedded().expect("grammar");
+        assert!(grammar.cues.len() > 100, "the embedded grammar lists its cue words");
+        for (word, direction) in &grammar.cues {
+            assert_eq!(grammar.cue(word), Some(*direction), "{word}");
+        }
+        // other words: the word tables', every cue word with a letter more or less or with a
+        // proclitic, and words of other scripts, short ones and none
+        let mut others: Vec<String> = grammar.word_tables().flat_map(|t| t.words.iter().cloned()).collect();
+        for word in grammar.cues.keys() {
+            others.extend([format!("و{word}"), format!("{word}ه"), format!("ال{word}"), word.chars().skip(1).collect(), word.chars().take(word.chars().count() - 1).collect()]);
+        }
+        others.extend(["", "a", "ab", "abcd", "2024", "ت", "في", "يوم", "الخميس", "المدينه", "مدرسه", "اجتماع", "β"].map(String::from));
+        let mut rejected = 0;
+        for word in &others {
+            assert_eq!(grammar.cue(word), grammar.cues.get(word.as_str()).copied(), "{word}");
+            let key = cue_key(word);
+            rejected += usize::from(grammar.cue_keys[key / 64] & (1 << (key % 64)) == 0);
+        }
+        // (and it does turn most of them away)
+        assert!(rejected * 2 > others.len(), "{rejected} of {}", others.len());
+    }
 
     #[test]
     fn skeleton_parse_is_the_whole_parse() {

@@ -295,6 +295,9 @@ pub(crate) fn tense_cue_found<'t>(grammar: &Grammar, text: &'t str, clause: Rang
         if let Some(verb) = crate::governor::decided_thing(grammar, text, &clause_words, sentence.end, at.clone()) {
             return Some(Cue { prefer: Some(Prefer::Nearest), word: verb, kind: CueKind::Decided });
         }
+        if let Some(verb) = crate::governor::decided_measure(grammar, text, &clause_words, sentence.end, at.clone()) {
+            return Some(Cue { prefer: Some(Prefer::Nearest), word: verb, kind: CueKind::Decided });
+        }
     }
     // A complementiser (أن، إن، بأن، لأن) opens a clause of its own: a past verb before it
     // ("قررت أن يوم غد الجمعة هو …") dates the report, not what is reported, so past cues beyond it
@@ -1179,8 +1182,14 @@ pub(crate) fn anchor_traced(
         let sentence = sentence.start.min(clause.start)..sentence.end.min(text.len());
         let (sentence_start, sentence_end, clause_start, clause_end) = (sentence.start, sentence.end, clause.start, clause.end);
         let before = WordsBefore::new(text, sentence_start, m.matched.start);
-        let destination = destination_of_postponement(text, &before, clause_start.min(m.matched.start), m.matched.clone());
-        let cue = tense_cue_found(grammar, text, clause, sentence, m.matched.clone(), &dated, &before, destination);
+        // (not the end of a range of hours that names its weekday, «قررت اللجنة تمديد التصويت من
+        // السابعة صباحا حتى التاسعة مساء السبت»: the hours extended are of the nearest such day, which
+        // an article the day after tells as past, as decided hours are)
+        let hours_end = || clock_range_start(text, &before, m.matched.clone()).is_some() && crate::governor::names_weekday(text, m.matched.clone());
+        let postponed = destination_of_postponement(text, &before, clause_start.min(m.matched.start), m.matched.clone());
+        let hours_extended = postponed.filter(|_| hours_end()).map(|c| Cue { prefer: Some(Prefer::Nearest), kind: CueKind::Decided, ..c });
+        let destination = postponed.filter(|_| hours_extended.is_none());
+        let cue = tense_cue_found(grammar, text, clause, sentence, m.matched.clone(), &dated, &before, destination.or(hours_extended));
         // a feast or a month without its year, prepared for or awaited: the coming one
         let feast_or_month = m.semantics.year.is_none() && m.semantics.month.is_some() && m.semantics.weekday.is_none() && m.semantics.hour.is_none() && m.semantics.shift.is_none();
         let cue = match awaited(grammar, text, m.range.start.min(m.matched.end)..m.range.end).filter(|_| feast_or_month && destination.is_none()) {
@@ -1201,12 +1210,12 @@ pub(crate) fn anchor_traced(
             // «أعلنت الشركة استئناف رحلاتها إلى دمشق اعتبارا من السبت»، «قررت الوزارة بدء الدراسة
             // الأحد»: a start announced or decided on a weekday is that start's day, reported soon
             // after the decision, the nearest leaning ahead (as a decided thing's day)
-            Some(Cue { kind: CueKind::Before, prefer: Some(Prefer::Past), word })
+            Some(Cue { kind: CueKind::Before | CueKind::Perfect, prefer: Some(Prefer::Past), word })
                 if m.semantics.weekday.is_some()
                     && m.semantics.day.is_none()
                     && m.semantics.year.is_none()
                     && announces_start(grammar, text, word, word.as_ptr() as usize - text.as_ptr() as usize, m.matched.clone())
-                    && (!bare(word).starts_with("اعلن") || from_phrase_before(text, m.matched.start)) =>
+                    && (!bare(word).starts_with("اعلن") || from_phrase_before(text, m.matched.start) || !crate::governor::starts_an_operation(grammar, text, word.as_ptr() as usize - text.as_ptr() as usize, m.matched.clone())) =>
             {
                 crate::governor::lean_ahead(m.semantics.weekday, reference.date)
             }

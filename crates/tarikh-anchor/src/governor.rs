@@ -41,6 +41,9 @@ pub const WORD_TABLES: &[&str] = &[
     "past_auxiliaries",
     "advising_words",
     "announced_outcomes",
+    "decision_verbs",
+    "decided_acts",
+    "operation_nouns",
 ];
 
 /// Is `word` (normalised) in the grammar's word table `table`?
@@ -670,6 +673,90 @@ pub(crate) fn ahead_unless_yesterday(weekday: Option<u32>, date: NaiveDate) -> P
     } else {
         Prefer::Future
     }
+}
+
+/// A measure decided, ordered or approved on a bare weekday («قررت الحكومة رفع الحظر الأحد»،
+/// «وافق البرلمان على فتح المعبر الجمعة»): a verb of the word table `decision_verbs` (a decision
+/// is of what is still to come, whatever the measure: lifting a ban as well as imposing it), and,
+/// within eight words before the day, the measure's verbal noun (a stem of `planned_stems` or
+/// `decided_acts`). The verb may stand up to twelve words before the measure, the words of a
+/// circumstance or a long subject between them («قررت الحكومة بعد اجتماع طويل مع ممثلي النقابات
+/// رفع الحظر الأحد»، «أعلنت النقابة العامة للأطباء الدخول في إضراب مفتوح الأحد»). The other verbs
+/// of calling or deciding (`deciding_verbs`: «أعلن»، «دعا») govern only a thing planned
+/// (`planned_stems`), and not across a thing concluded or self-dated (`concluded_stems`,
+/// `self_dated_stems`: «أعلنت الشرطة مقتل متظاهرين في إضراب الأحد»). Between the measure and the
+/// day no word that ties the day elsewhere (`tied_elsewhere`, a relative pronoun, a complementiser,
+/// another verb); the measure is no object of a cause or a time («بسبب الاحتجاجات الأحد»); between
+/// the verb and the measure no complementiser, relative pronoun or other verb; no «كان / قد» before
+/// the verb (a pluperfect: the decision and its day both past); nor a day the words after it tell
+/// done. A day right after the verb and its subject («قررت المحكمة الأحد تأجيل القضية») has no
+/// measure before it: the decision's day. `before` are the clause's words before the day, in text
+/// order; the verb found.
+pub(crate) fn decided_measure<'t>(grammar: &Grammar, text: &'t str, before: &[&'t str], sentence_end: usize, at: Range<usize>) -> Option<&'t str> {
+    let planned = |w: &str| has_stem(w, table_words(grammar, "planned_stems"));
+    // (also as written, a ف of the stem no conjunction: «فرض»، «فتح»، «فك»)
+    let acts = table_words(grammar, "decided_acts");
+    let measure_stem = |w: &str| planned(w) || has_stem(w, acts) || acts.iter().any(|s| w.strip_prefix('و').unwrap_or(w).starts_with(s.as_str()));
+    let other_verb = |w: &str, b: &str| grammar.cue(b).is_some() || maybe_perfect_feminine(w) || imperfect_verb(grammar, b) || is_future_verb(b);
+    let stop = |w: &str, b: &str| RELATIVE_PRONOUNS.contains(&b) || matches!(b, "ان" | "بان" | "لان" | "انه" | "انها") || PAST_SIGNS.contains(&b) || other_verb(w, b);
+    let mut back = before.iter().rev();
+    let mut measure = None;
+    // (a measure's noun may be written as a perfect is, «فتح المعبر»: the verb of deciding before
+    // it tells which it is)
+    for w in back.by_ref().take(8) {
+        let b = bare(w);
+        if measure_stem(w) && !maybe_perfect_feminine(w) && !imperfect_verb(grammar, b) && !is_future_verb(b) {
+            measure = Some(*w);
+            break;
+        }
+        if in_table(grammar, "tied_elsewhere", b) || stop(w, b) {
+            return None;
+        }
+    }
+    let measure = measure?;
+    let rest: Vec<&&'t str> = back.take(12).collect();
+    // (the measure is no object of a cause or a time: «بسبب الاحتجاجات الأحد»)
+    if rest.first().is_some_and(|w| in_table(grammar, "tied_elsewhere", bare(w))) {
+        return None;
+    }
+    let mut only_planned = planned(measure);
+    for (i, w) in rest.iter().enumerate() {
+        let b = bare(w);
+        let deciding = in_table(grammar, "decision_verbs", w) || in_table(grammar, "decision_verbs", b);
+        let calling = !deciding && (in_table(grammar, "deciding_verbs", w) || in_table(grammar, "deciding_verbs", b));
+        if deciding || (calling && only_planned) {
+            if rest.iter().skip(i + 1).take(4).any(|p| matches!(bare(p), "كان" | "كانت" | "كانوا" | "قد" | "لقد")) {
+                return None;
+            }
+            return Some(**w).filter(|_| !told_as_done(grammar, text, at.end.min(sentence_end)..sentence_end));
+        }
+        if stop(w, b) {
+            return None;
+        }
+        if has_stem(b, table_words(grammar, "concluded_stems")) || (has_stem(b, table_words(grammar, "self_dated_stems")) && !planned(b)) {
+            only_planned = false;
+        }
+    }
+    None
+}
+
+/// A started thing that is an operation (the word table `operation_nouns`: «عملية»، «هجوم»،
+/// «غارات», or a military or security one: «حملة أمنية»), named after the starting noun that
+/// follows the announcing verb at byte `verb_at` and before the day at `at` («بدء المرحلة الثانية
+/// من العملية العسكرية»): armies and police announce operations as they begin («أعلن الجيش بدء
+/// عملية عسكرية في الجنوب السبت»), so the day is the announcing's, past; the opening of a
+/// crossing, a route or a service is announced ahead of it («أعلنت الحكومة افتتاح المعبر الأحد»).
+pub(crate) fn starts_an_operation(grammar: &Grammar, text: &str, verb_at: usize, at: Range<usize>) -> bool {
+    let after = words(text, verb_at.min(at.start)..at.start);
+    let Some(start) = after.iter().position(|w| {
+        let b = bare(w);
+        let b = b.strip_prefix("ب").filter(|r| r.starts_with("ال")).unwrap_or(b);
+        let b = b.strip_prefix("ال").unwrap_or(b);
+        table_words(grammar, "starting_nouns").iter().any(|n| b.starts_with(n.as_str()))
+    }) else {
+        return false;
+    };
+    after.iter().skip(start + 1).any(|w| has_stem(w, table_words(grammar, "operation_nouns")))
 }
 
 /// «بداية السنة الجديدة»، «مطلع العام الجديد»: the year (this year, as the grammar reads «السنة»)

@@ -122,7 +122,9 @@ fn told_as_given(cx: &Ctx, opening: usize, d: &Draft) -> bool {
     // a purpose «ل» is the prefix's own last letter («لفتح»، «ولفتح»), not a word's («ولجنة»)
     let prefix_len = d.start_byte.saturating_sub(cx.words[d.first].range.start);
     let purpose = prefix_len > 0 && word.get(..prefix_len).is_some_and(|p| p.ends_with('ل'));
-    !(negated && !excepted) && !not_given && !purpose && cx.requesting_before(d.first).is_none() && !future_verb(word)
+    let negation_holds = negated && !excepted;
+    let blocked = negation_holds || not_given || purpose || future_verb(word);
+    !blocked && cx.requesting_before(d.first).is_none()
 }
 
 /// Whether the normalised word `w` is a verb prefixed with «ف» that goes on the telling («ولم

@@ -3008,3 +3008,14 @@ fn a_report_of_the_dead_of_fighting_that_goes_on_is_not_after_the_fighting() {
     assert_eq!(m.joins, Some(clashes));
     assert!(!ev.relations.iter().any(|r| r.relation == Relation::After && (r.target == dead || r.target == clashes)), "{:?}", ev.relations);
 }
+
+#[test]
+fn an_undated_verb_takes_the_number_of_its_clauses_numbered_noun() {
+    let ev = extract(&doc("d", "تلتقي السعودية والمكسيك في المباراة رقم 44 ضمن الجولة الثالثة من كأس العالم.", vec![]), &lex());
+    let (_, verb) = find(&ev, "تلتقي");
+    assert!(verb.distinct.iter().any(|w| w == "#44"), "{:?}", ev.mentions);
+    // counter-case: a numbered match of another sentence lends no number
+    let ev = extract(&doc("d", "تلتقي السعودية والمكسيك مساء اليوم ضمن كأس العالم. وتقام المباراة رقم 44 في الدوحة.", vec![]), &lex());
+    let (_, verb) = find(&ev, "تلتقي");
+    assert!(verb.distinct.iter().all(|w| !w.starts_with('#')), "{:?}", ev.mentions);
+}

@@ -232,6 +232,9 @@ pub struct SenseDef {
     pub reach: usize,
     /// Normalised words one of which the sentence must contain (empty: no condition).
     pub context: Vec<String>,
+    /// Normalised triggers of type `of` the sense is restricted to (empty: every trigger): «الجولة
+    /// الأولى من الدوري» is a match, but «التصويت على استضافة كأس العالم» stays a vote.
+    pub triggers: Vec<String>,
     /// Example sentences: a mention of type `becomes` with the given trigger is expected.
     pub examples: Vec<TypeExample>,
     /// Sentences in which the trigger keeps its own type (no mention of type `becomes`).
@@ -397,6 +400,8 @@ struct RawSense {
     reach: Option<usize>,
     #[serde(default)]
     context: Vec<String>,
+    #[serde(default)]
+    triggers: Vec<String>,
     #[serde(default)]
     examples: Vec<RawTypeExample>,
     #[serde(default)]
@@ -975,6 +980,15 @@ impl EventLexicon {
             if r.examples.iter().any(|e| e.measure.is_some()) {
                 return Err(err(at, "a [[sense]] example takes no `measure` (measures belong to an [[event]]'s `measures`)".into()));
             }
+            let own_triggers: HashSet<String> = raw
+                .event
+                .iter()
+                .filter(|ev| ev.ty.get_ref() == &r.of)
+                .flat_map(|ev| ev.triggers.iter().map(|t| tarikh_text::normalise(t.get_ref().trim())))
+                .collect();
+            if let Some(t) = r.triggers.iter().find(|t| !own_triggers.contains(&tarikh_text::normalise(t.trim()))) {
+                return Err(err(at, format!("[[sense]] trigger `{t}` is no trigger of type `{}`", r.of)));
+            }
             lex.senses.push(SenseDef {
                 of: r.of.clone(),
                 becomes: r.becomes.clone(),
@@ -983,6 +997,7 @@ impl EventLexicon {
                 count: r.count,
                 reach: r.reach.unwrap_or(2),
                 context: r.context.iter().map(|w| tarikh_text::normalise(w.trim())).filter(|w| !w.is_empty()).collect(),
+                triggers: r.triggers.iter().map(|w| tarikh_text::normalise(w.trim())).collect(),
                 examples: r.examples.iter().map(|e| TypeExample { text: e.text.clone(), trigger: e.trigger.clone(), measure: None }).collect(),
                 counter_examples: r.counter_examples.clone(),
             });
@@ -1375,6 +1390,10 @@ mod tests {
         let bad = "[[event]]\ntype = \"x\"\ntriggers = [\"a\"\n";
         let e = EventLexicon::from_str(bad, "p.toml").unwrap_err().to_string();
         assert!(e.starts_with("p.toml line"), "{e}");
+        // a sense restricted to a trigger its type does not have would never apply
+        let bad = "[[event]]\ntype = \"a\"\ntriggers = [\"x\"]\n\n[[event]]\ntype = \"b\"\ntriggers = [\"y\"]\n\n[[sense]]\nof = \"a\"\nbecomes = \"b\"\narguments = [\"z\"]\ntriggers = [\"y\"]\n";
+        let e = EventLexicon::from_str(bad, "r.toml").unwrap_err().to_string();
+        assert!(e.contains("r.toml line") && e.contains("no trigger of type `a`"), "{e}");
         let bad = "[[event]]\ntype = \"x\"\ntrigers = [\"a\"]\n";
         assert!(EventLexicon::from_str(bad, "u.toml").is_err());
         // an empty file would silently make every mention generic

@@ -865,6 +865,42 @@ fn an_authoritys_answer_to_a_dated_happening_comes_after_it() {
 }
 
 #[test]
+fn an_answer_is_not_given_only_where_the_clause_says_so() {
+    let sat = day(2024, 3, 9);
+    let given = |text: &str| {
+        let ev = extract(&doc("d", text, vec![date("فجر السبت", "2024-03-09", sat)]), &lex());
+        ev.relations.iter().any(|r| r.basis == RelationBasis::Response)
+    };
+    // told as given: words opening with «سي/ست» that are no verb (a nisba, a place, a noun), a
+    // «ل» of the word, a negation whose scope ends before the answer («بل»، «إلا»، «ف»-verb), an
+    // expectation that is no «من X أن», a call that does not govern the answer
+    for text in [
+        "ضرب الزلزال المدينة فجر السبت، وأعلنت القيادة السياسية الحداد ثلاثة أيام.",
+        "ضرب الزلزال المدينة فجر السبت، وأعلنت السيدة الأولى الحداد ثلاثة أيام.",
+        "ضرب الزلزال المدينة فجر السبت، ولم تكتف الحكومة بالتعازي بل أعلنت الحداد ثلاثة أيام.",
+        "ضرب الزلزال المدينة فجر السبت، ولم تعلن الحكومة الحداد إلا بعد تردد طويل.",
+        "ضرب الزلزال المدينة فجر السبت، ولم تتأخر الحكومة فأعلنت الحداد ثلاثة أيام.",
+        "ضرب الزلزال المدينة فجر السبت، وكما كان من المتوقع أعلنت الحكومة الحداد ثلاثة أيام.",
+        "ضرب الزلزال المدينة فجر السبت، وبعد أن طالب النواب بذلك أعلنت الحكومة الحداد ثلاثة أيام.",
+        "ضرب الزلزال المدينة فجر السبت، وألغت الحكومة المهرجان المقرر وأعلنت الحداد ثلاثة أيام.",
+    ] {
+        assert!(given(text), "{text}");
+    }
+    // not given: refused, called for with «إلى»/«ب», expected with «من X أن», to come after «إنها»
+    for text in [
+        "ضرب الزلزال المدينة فجر السبت، ورفضت الحكومة إعلان الحداد.",
+        "ضرب الزلزال المدينة فجر السبت، واستبعد الوزير إعلان الحداد.",
+        "ضرب الزلزال المدينة فجر السبت، وطالب النواب بإعلان الحداد.",
+        "ضرب الزلزال المدينة فجر السبت، ومن المتوقع أن تعلن الحكومة الحداد.",
+        "ضرب الزلزال المدينة فجر السبت، وقالت الحكومة إنها ستعلن الحداد.",
+    ] {
+        assert!(!given(text), "{text}");
+    }
+    // a trigger whose «ل» is its own («ولجنة»), not a purpose prefix
+    assert!(given("ضرب الزلزال المدينة فجر السبت، وأرسلت الوزارة فريقا ولجنة تحقيق إلى المدينة."));
+}
+
+#[test]
 fn a_search_of_the_rubble_comes_after_the_disaster_that_left_it() {
     for (text, disaster) in [
         ("تواصل فرق الإنقاذ منذ يومين البحث عن ناجين تحت أنقاض المباني التي دمرها الزلزال.", "الزلزال"),
@@ -1219,6 +1255,16 @@ fn an_outcome_is_part_of_the_event_that_caused_it() {
     let ev = extract(&doc("d", text, vec![date("يوم الأحد", "2022-01-16", day(2022, 1, 16))]), &lex());
     let (flood, _) = find(&ev, "فيضانات");
     assert_eq!(find(&ev, "مصرع").1.joins, Some(flood), "{:?}", ev.mentions);
+    // counter-case: reaching back a sentence, only a happening is a cause («وأسفر عنه» after a
+    // meeting or an inquiry names none)
+    for text in [
+        "اندلع حريق في السوق فجر الثلاثاء. وعقد المحافظ اجتماعا طارئا يوم الثلاثاء. ونجم عنه انهيار منزل ومصرع شخصين.",
+        "وقع انفجار في المصنع يوم الثلاثاء، وأعلنت الشركة فتح تحقيق. وأسفر عنه مصرع شخصين.",
+    ] {
+        let ev = extract(&doc("d", text, vec![date("يوم الثلاثاء", "2022-01-18", day(2022, 1, 18))]), &lex());
+        let m = find(&ev, "مصرع").1;
+        assert!(m.joins.is_none_or(|c| ev.mentions[c].event_type != "meeting" && ev.mentions[c].event_type != "investigation"), "{text} {:?}", ev.mentions);
+    }
     // counter-case: a sentence that is no «عنها» does not reach back
     let text = "ضربت عاصفة ثلجية المرتفعات يوم الثلاثاء. وأسفر انهيار منزل قديم عن مصرع شخصين.";
     let ev = extract(&doc("d", text, vec![date("يوم الثلاثاء", "2022-01-18", day(2022, 1, 18))]), &lex());
@@ -2961,4 +3007,15 @@ fn a_report_of_the_dead_of_fighting_that_goes_on_is_not_after_the_fighting() {
     let (dead, m) = find(&ev, "قتلى");
     assert_eq!(m.joins, Some(clashes));
     assert!(!ev.relations.iter().any(|r| r.relation == Relation::After && (r.target == dead || r.target == clashes)), "{:?}", ev.relations);
+}
+
+#[test]
+fn an_undated_verb_takes_the_number_of_its_clauses_numbered_noun() {
+    let ev = extract(&doc("d", "تلتقي السعودية والمكسيك في المباراة رقم 44 ضمن الجولة الثالثة من كأس العالم.", vec![]), &lex());
+    let (_, verb) = find(&ev, "تلتقي");
+    assert!(verb.distinct.iter().any(|w| w == "#44"), "{:?}", ev.mentions);
+    // counter-case: a numbered match of another sentence lends no number
+    let ev = extract(&doc("d", "تلتقي السعودية والمكسيك مساء اليوم ضمن كأس العالم. وتقام المباراة رقم 44 في الدوحة.", vec![]), &lex());
+    let (_, verb) = find(&ev, "تلتقي");
+    assert!(verb.distinct.iter().all(|w| !w.starts_with('#')), "{:?}", ev.mentions);
 }

@@ -113,6 +113,7 @@ pub fn extract(doc: &AnchoredDocument, lexicon: &EventLexicon) -> DocEvents {
     }
     told_as_past(&cx, &drafts, &complement, &mut mentions);
     planned_ends(&cx, &drafts, &mut mentions);
+    numbered_in_clause(&cx, &drafts, &mut mentions);
     // (last: the rules above read a bare verb's label as the verb alone)
     for (m, d) in mentions.iter_mut().zip(&drafts) {
         m.label = label::with_argument_before(&cx, d, &taken, std::mem::take(&mut m.label));
@@ -120,6 +121,29 @@ pub fn extract(doc: &AnchoredDocument, lexicon: &EventLexicon) -> DocEvents {
     parties::name_parties(&cx.doc.original, &mut mentions);
     let places = doc_places(&cx);
     DocEvents { mentions, relations, places }
+}
+
+/// An undated mention takes the numbers after «رقم» of a mention of its merge group in its
+/// clause («تلتقي السعودية والمكسيك في المباراة رقم 44»، «يصوت البرلمان على القرار رقم 12»): the
+/// verb and the numbered noun name one event, and the number tells it from another of the story
+/// (a match told by its round, a decision by its date) as the noun's own words do.
+fn numbered_in_clause(cx: &Ctx, drafts: &[Draft], mentions: &mut [EventMention]) {
+    for x in 0..mentions.len() {
+        if mentions[x].time.is_some() || mentions[x].since.is_some() || mentions[x].distinct.iter().any(|w| w.starts_with('#')) {
+            continue;
+        }
+        let clause = cx.words[drafts[x].first].clause;
+        let numbers: Vec<String> = drafts_of_sentence(cx, drafts, cx.words[drafts[x].first].sentence)
+            .filter(|&y| y != x && cx.words[drafts[y].first].clause == clause && mentions[y].merge_group == mentions[x].merge_group)
+            .flat_map(|y| mentions[y].distinct.iter().filter(|w| w.starts_with('#')).cloned().collect::<Vec<_>>())
+            .collect();
+        if !numbers.is_empty() {
+            let m = &mut mentions[x];
+            m.distinct.extend(numbers);
+            m.distinct.sort();
+            m.distinct.dedup();
+        }
+    }
 }
 
 /// The drafts whose first word lies in sentence `sentence` (drafts are in text order): what a

@@ -55,29 +55,88 @@ pub(super) fn reactions(cx: &Ctx, drafts: &[Draft], mentions: &[EventMention], r
 }
 
 /// Words (normalised, without «و») that, from the opening of an answer's clause to its trigger,
-/// tell it as not given: a condition («إذا»، «لو»), a call for it («دعا»، «طالب»), an expectation
-/// or a duty («من المنتظر أن»، «من المتوقع»، «يجب»، «ينبغي»، «يتعين»). («إن» of a condition is
-/// written as «أن» that reports: left out.)
-const NOT_GIVEN: &[&str] = &["اذا", "لو", "دعا", "دعت", "دعوا", "طالب", "طالبت", "طالبوا", "المنتظر", "المتوقع", "المرتقب", "المقرر", "يجب", "ينبغي", "يتعين", "يفترض"];
+/// tell it as not given: a condition («إذا»، «لو»), a duty («يجب»، «ينبغي»، «يتعين»), a refusal
+/// («رفضت الحكومة إعلان الحداد»، «استبعد الوزير فتح تحقيق»). («إن» of a condition is written as
+/// «أن» that reports: left out.)
+const NOT_GIVEN: &[&str] = &[
+    "اذا", "لو", "يجب", "ينبغي", "يتعين", "يفترض", "رفض", "رفضت", "رفضوا", "ترفض", "يرفض", "استبعد", "استبعدت",
+];
+
+/// Words of an expectation, not given only as «من X أن» («ومن المنتظر أن تفتح»; «كما كان من
+/// المتوقع» compares with what happened, «المهرجان المقرر» is a noun's adjective).
+const EXPECTED: &[&str] = &["المنتظر", "المتوقع", "المرتقب", "المقرر"];
+
+/// Verbs of calling for something, not given only when the call governs the trigger through
+/// «إلى» or a «ب»-noun («دعا النواب إلى إعلان الحداد»، «طالبوا بفتح تحقيق»; «وبعد أن طالب النواب
+/// بذلك أعلنت الحكومة الحداد» tells the answer given).
+const CALLS: &[&str] = &["دعا", "دعت", "دعوا", "طالب", "طالبت", "طالبوا"];
+
+/// Words with «ب» that govern no answer after a call («طالب النواب بذلك»، «بعد»، «بين»).
+const NOT_GOVERNING_BA: &[&str] = &["بذلك", "به", "بها", "بهم", "بهذا", "بهذه", "بعد", "بين"];
+
+/// Words after which a negation before them no longer holds: an exception («لم تعلن الحداد إلا
+/// بعد»), a turn («بل»، «لكن»، «ثم»), «لم تكتف … بل»: what follows is told as given.
+const SCOPE_ENDS: &[&str] = &["الا", "بل", "لكن", "ثم", "يكتف", "تكتف", "يكتفوا"];
 
 /// Whether the answer of draft `d`, whose clause opens at word `opening`, is told as given: no
-/// negation (with «ما» opening the clause), future, condition, expectation or duty between the opening and its trigger, no word
-/// of requesting right before it, and no purpose «ل» on the trigger («لفتح تحقيق»).
+/// negation (with «ما» opening the clause) still holding at its trigger, no future verb where a
+/// verb stands, no condition, expectation «من X أن», duty or refusal between the opening and its
+/// trigger, no call governing it, no word of requesting right before it, and no purpose «ل» on
+/// the trigger («لفتح تحقيق»).
 fn told_as_given(cx: &Ctx, opening: usize, d: &Draft) -> bool {
-    let blocked = (opening..d.first.max(opening)).any(|wi| {
+    let bare_of = |wi: usize| {
         let w = cx.word(wi);
-        let bare = w.strip_prefix(['و', 'ف']).unwrap_or(w);
+        w.strip_prefix(['و', 'ف']).unwrap_or(w)
+    };
+    // a verb can stand first in the clause, after «أن/إن» (with a pronoun: «إنها») or after «ثم»
+    let verb_place = |wi: usize| {
+        wi == opening || wi == d.first || (wi > opening && {
+            let p = bare_of(wi - 1);
+            p == "ثم" || (p.starts_with("ان") && p.chars().count() <= 4)
+        })
+    };
+    let mut negated = false;
+    let mut not_given = false;
+    for wi in opening..d.first.max(opening) {
+        let w = cx.word(wi);
+        let bare = bare_of(wi);
+        if SCOPE_ENDS.contains(&bare) || fa_verb(w) {
+            negated = false;
+        }
         // («وما فتحت»: «ما» opening the clause before a verb negates it)
-        cx.lex.is_negation(w) || future_verb(w) || NOT_GIVEN.contains(&bare) || NOT_GIVEN.contains(&w) || (wi == opening && bare == "ما")
-    });
+        if cx.lex.is_negation(w) || (wi == opening && bare == "ما") {
+            negated = true;
+        }
+        let expected = EXPECTED.contains(&bare) && wi > opening && bare_of(wi - 1) == "من" && wi + 1 < d.first && cx.word(wi + 1).starts_with("ان");
+        let call = CALLS.contains(&bare) && (wi + 1..=d.first).any(|x| {
+            let v = cx.word(x);
+            v == "الي" || v == "الى" || (v.starts_with('ب') && !NOT_GOVERNING_BA.contains(&v))
+        });
+        if NOT_GIVEN.contains(&bare) || expected || call || (verb_place(wi) && future_verb(w)) {
+            not_given = true;
+        }
+    }
+    // «ولم تعلن الحكومة الحداد إلا بعد …»: the exception follows the trigger
+    let excepted = cx.words_of_clause(cx.words[d.first].clause).any(|wi| wi > d.first && bare_of(wi) == "الا");
     let word = cx.word(d.first);
-    let purpose = d.start_byte > cx.words[d.first].range.start && word.strip_prefix('و').unwrap_or(word).starts_with('ل');
-    !blocked && !purpose && cx.requesting_before(d.first).is_none() && !future_verb(word)
+    // a purpose «ل» is the prefix's own last letter («لفتح»، «ولفتح»), not a word's («ولجنة»)
+    let prefix_len = d.start_byte.saturating_sub(cx.words[d.first].range.start);
+    let purpose = prefix_len > 0 && word.get(..prefix_len).is_some_and(|p| p.ends_with('ل'));
+    let negation_holds = negated && !excepted;
+    let blocked = negation_holds || not_given || purpose || future_verb(word);
+    !blocked && cx.requesting_before(d.first).is_none()
+}
+
+/// Whether the normalised word `w` is a verb prefixed with «ف» that goes on the telling («ولم
+/// تتأخر الحكومة فأعلنت الحداد»): «ف», then an imperfect's or a derived perfect's first letter,
+/// and at least four letters after it.
+fn fa_verb(w: &str) -> bool {
+    w.strip_prefix('ف').is_some_and(|r| r.starts_with(['ا', 'ت', 'ي', 'ن']) && r.chars().count() >= 4)
 }
 
 /// Whether the normalised word `w` is a verb in the future: the particle س before the imperfect's
 /// prefix («وستعلن»، «سيفتح»، «ثم ستبدأ»), perhaps after «و» or «ف»; words such as «سيارة» and
-/// «ستة» are too short or lack the prefix's next letter.
+/// «ستة» are too short or lack the prefix's next letter. Asked only where a verb can stand.
 fn future_verb(w: &str) -> bool {
     let w = w.strip_prefix(['و', 'ف']).filter(|r| r.starts_with('س')).unwrap_or(w);
     w.strip_prefix('س').is_some_and(|r| r.starts_with(['ي', 'ت']) && r.chars().count() >= 3 && !r.starts_with("يار") && !r.starts_with("تين"))

@@ -522,7 +522,10 @@ pub(super) fn outcomes(cx: &Ctx, drafts: &[Draft], mentions: &mut [EventMention]
         // ونجم عنها انهيار منزل ومصرع ثلاثة أشخاص»، «وأسفر عنه …»): the cause is the last event of
         // the sentence before, where the pronoun points
         let opens_sentence = p == 0 || cx.words[p - 1].sentence != sent;
-        let before = || before_in(sent).or_else(|| if back && opens_sentence && sent > 0 && pronoun_back { before_in(sent - 1) } else { None });
+        // (only a happening, a type some type answers: «وأسفر عنه» after «وفتحت النيابة تحقيقا» or a
+        // meeting names no cause of a toll)
+        let happening = |c: usize| kind(&drafts[c]).is_some_and(|t| types.iter().any(|a| a.responds_to.contains(&t.name)));
+        let before = || before_in(sent).or_else(|| if back && opens_sentence && sent > 0 && pronoun_back { before_in(sent - 1).filter(|&c| happening(c)) } else { None });
         // with no date of its own, or the cause's: the same, or one before the outcome word, which
         // dates the causing clause's action («وضرب بشدة قبل الفجر … مخلفا قتلى»)
         let dated_before = mentions[o].time.is_some_and(|ti| cx.doc.timexes[ti].byte_range.start < cx.words[p].range.start);

@@ -19,6 +19,10 @@ pub(super) fn sense_of(cx: &Ctx, d: &Draft) -> Option<usize> {
     let next = |wi: usize| (wi < cx.words.len() && cx.adjacent(wi - 1) && cx.words[wi].clause == clause).then_some(wi);
     let number = |wi: usize| cx.word(wi).chars().any(|c| c.is_ascii_digit());
     for s in lex.senses().iter().filter(|s| &s.of == name) {
+        // a sense restricted to some triggers: the matched text (prefix left out) must be one
+        if !s.triggers.is_empty() && !cx.text.get(d.start_byte..cx.words[d.last].range.end).is_some_and(|t| s.triggers.iter().any(|x| x == t)) {
+            continue;
+        }
         if !s.context.is_empty() {
             let sent = &cx.text[cx.sentences[cx.words[d.first].sentence].clone()];
             if !s.context.iter().any(|c| sent.contains(c.as_str())) {

@@ -1223,7 +1223,11 @@ pub(crate) fn anchor_traced(
                     && m.semantics.day.is_none()
                     && m.semantics.year.is_none()
                     && announces_start(grammar, text, word, word.as_ptr() as usize - text.as_ptr() as usize, m.matched.clone())
-                    && (!bare(word).starts_with("اعلن") || from_phrase_before(text, m.matched.start) || !crate::governor::starts_an_operation(grammar, text, word.as_ptr() as usize - text.as_ptr() as usize, m.matched.clone())) =>
+                    && (!bare(word).starts_with("اعلن")
+                        || from_phrase_before(text, m.matched.start)
+                        || (!crate::governor::starts_an_operation(grammar, text, word.as_ptr() as usize - text.as_ptr() as usize, m.matched.clone())
+                            // (nor a start the rest of the sentence tells held: «… الأحد بمشاركة آلاف»)
+                            && !crate::governor::told_as_held(grammar, text, m.matched.end.min(sentence_end)..sentence_end))) =>
             {
                 crate::governor::lean_ahead(m.semantics.weekday, reference.date)
             }

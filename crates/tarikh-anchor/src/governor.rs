@@ -78,6 +78,30 @@ fn told_as_done(grammar: &Grammar, text: &str, after: Range<usize>) -> bool {
     })
 }
 
+/// Do the words after a start announced on a bare weekday (`after`, to the end of its sentence)
+/// tell it held already: what [`told_as_done`] reads, or who took part or attended («بمشاركة
+/// آلاف»، «بحضور الوزير»), a speech or a ceremony it was told in («في كلمة»، «في حفل»), «وقد» +
+/// a verb, a participle of saying («مؤكدا أن»، «مضيفا»), or a clause opened after a comma by و +
+/// a perfect of three letters («، وعاد الطلاب»، «، وسجل فيها آلاف»)? Then the day is the
+/// announcing's, the start done.
+pub(crate) fn told_as_held(grammar: &Grammar, text: &str, after: Range<usize>) -> bool {
+    if told_as_done(grammar, text, after.clone()) {
+        return true;
+    }
+    let all = words(text, after.clone());
+    let signs = all.iter().enumerate().any(|(i, w)| {
+        let b = bare(w);
+        matches!(b, "بمشاركه" | "بحضور" | "مؤكدا" | "مضيفا" | "مشيرا" | "موضحا")
+            || (*w == "وقد" && all.get(i + 1).is_some())
+            || (matches!(b, "حفل" | "كلمه") && i > 0 && all[i - 1] == "في")
+    });
+    // (a clause after a comma opened by و + three letters, not the article: «، وعاد»)
+    let coordinated = text.get(after).unwrap_or("").split(['،', ',']).skip(1).any(|clause| {
+        clause.split_whitespace().next().and_then(|w| w.strip_prefix('و')).is_some_and(|r| r.chars().count() == 3 && !r.starts_with("ال"))
+    });
+    signs || coordinated
+}
+
 /// Prepositions that open the object of a verb of motion or taking part («في القضية»، «إلى مقاعد
 /// الدراسة»، «أمام القاضي»).
 const PREPOSITIONS: &[&str] = &["في", "الي", "علي", "امام", "مع", "لدي", "نحو", "داخل", "خارج", "وسط"];
@@ -747,7 +771,9 @@ pub(crate) fn decided_measure<'t>(grammar: &Grammar, text: &'t str, before: &[&'
             // whose day the clause does not put ahead)
             // (unless the sentence goes on ahead: «المعبر الذي قررت السلطات فتحه الأحد سيبقى مفتوحا»)
             let goes_on_ahead = || words(text, at.end.min(sentence_end)..sentence_end).iter().any(|w| is_future_verb(bare(w)));
-            if (rest.iter().skip(i + 1).take(2).any(|p| RELATIVE_PRONOUNS.contains(&bare(p)) || bare(p) == "ان") || resumptive(grammar, measure)) && !goes_on_ahead() {
+            // (a reported «أن» is no such clause: «أوضح المتحدث أن الحكومة وافقت على خفض الأسعار السبت»)
+            let after_time = rest.get(i + 1).is_some_and(|p| bare(p) == "ان") && rest.get(i + 2).is_some_and(|p| matches!(bare(p), "بعد" | "عقب"));
+            if (rest.iter().skip(i + 1).take(2).any(|p| RELATIVE_PRONOUNS.contains(&bare(p))) || after_time || resumptive(grammar, measure)) && !goes_on_ahead() {
                 return None;
             }
             return Some(**w).filter(|_| !told_as_done(grammar, text, at.end.min(sentence_end)..sentence_end));

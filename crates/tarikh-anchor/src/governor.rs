@@ -81,7 +81,7 @@ fn told_as_done(grammar: &Grammar, text: &str, after: Range<usize>) -> bool {
 /// Do the words after a start announced on a bare weekday (`after`, to the end of its sentence)
 /// tell it held already: what [`told_as_done`] reads, or who took part or attended («بمشاركة
 /// آلاف»، «بحضور الوزير»), a speech or a ceremony it was told in («في كلمة»، «في حفل»), «وقد» +
-/// a verb, a participle of saying («مؤكدا أن»، «مضيفا»), or a clause opened after a comma by و +
+/// a verb, a participle of saying («مؤكدا أن»، «مضيفا»; normalised «موكدا»), or a clause opened after a comma by و +
 /// a perfect of three letters («، وعاد الطلاب»، «، وسجل فيها آلاف»)? Then the day is the
 /// announcing's, the start done.
 pub(crate) fn told_as_held(grammar: &Grammar, text: &str, after: Range<usize>) -> bool {
@@ -91,7 +91,7 @@ pub(crate) fn told_as_held(grammar: &Grammar, text: &str, after: Range<usize>) -
     let all = words(text, after.clone());
     let signs = all.iter().enumerate().any(|(i, w)| {
         let b = bare(w);
-        matches!(b, "بمشاركه" | "بحضور" | "مؤكدا" | "مضيفا" | "مشيرا" | "موضحا")
+        matches!(b, "بمشاركه" | "بحضور" | "موكدا" | "مضيفا" | "مشيرا" | "موضحا")
             || (*w == "وقد" && all.get(i + 1).is_some())
             || (matches!(b, "حفل" | "كلمه") && i > 0 && all[i - 1] == "في")
     });

@@ -1187,7 +1187,15 @@ pub(crate) fn anchor_traced(
         // an article the day after tells as past, as decided hours are)
         let hours_end = || clock_range_start(text, &before, m.matched.clone()).is_some() && crate::governor::names_weekday(text, m.matched.clone());
         let postponed = destination_of_postponement(text, &before, clause_start.min(m.matched.start), m.matched.clone());
-        let hours_extended = postponed.filter(|_| hours_end()).map(|c| Cue { prefer: Some(Prefer::Nearest), kind: CueKind::Decided, ..c });
+        // (nor when the clause says it ahead: a future or imperfect verb before the range, «ستمدد
+        // اللجنة التصويت …», or «المقبل / القادم» after it, «… الأحد في الانتخابات المقبلة»: then
+        // the tense's reading stands)
+        let said_ahead = || {
+            let split = |r: Range<usize>| text.get(r).unwrap_or("").split(|c: char| !tarikh_text::is_word_char(c)).filter(|w| !w.is_empty()).map(bare).collect::<Vec<_>>();
+            split(clause_start.min(m.matched.start)..m.matched.start).iter().any(|w| is_future_verb(w) || looks_imperfect(w))
+                || split(m.matched.end.min(sentence_end)..sentence_end).iter().any(|w| matches!(*w, "المقبل" | "المقبله" | "القادم" | "القادمه"))
+        };
+        let hours_extended = postponed.filter(|_| hours_end() && !said_ahead()).map(|c| Cue { prefer: Some(Prefer::Nearest), kind: CueKind::Decided, ..c });
         let destination = postponed.filter(|_| hours_extended.is_none());
         let cue = tense_cue_found(grammar, text, clause, sentence, m.matched.clone(), &dated, &before, destination.or(hours_extended));
         // a feast or a month without its year, prepared for or awaited: the coming one
@@ -1215,7 +1223,11 @@ pub(crate) fn anchor_traced(
                     && m.semantics.day.is_none()
                     && m.semantics.year.is_none()
                     && announces_start(grammar, text, word, word.as_ptr() as usize - text.as_ptr() as usize, m.matched.clone())
-                    && (!bare(word).starts_with("اعلن") || from_phrase_before(text, m.matched.start) || !crate::governor::starts_an_operation(grammar, text, word.as_ptr() as usize - text.as_ptr() as usize, m.matched.clone())) =>
+                    && (!bare(word).starts_with("اعلن")
+                        || from_phrase_before(text, m.matched.start)
+                        || (!crate::governor::starts_an_operation(grammar, text, word.as_ptr() as usize - text.as_ptr() as usize, m.matched.clone())
+                            // (nor a start the rest of the sentence tells held: «… الأحد بمشاركة آلاف»)
+                            && !crate::governor::told_as_held(grammar, text, m.matched.end.min(sentence_end)..sentence_end))) =>
             {
                 crate::governor::lean_ahead(m.semantics.weekday, reference.date)
             }

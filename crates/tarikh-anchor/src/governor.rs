@@ -44,6 +44,7 @@ pub const WORD_TABLES: &[&str] = &[
     "decision_verbs",
     "decided_acts",
     "operation_nouns",
+    "sitting_nouns",
 ];
 
 /// Is `word` (normalised) in the grammar's word table `table`?
@@ -75,6 +76,30 @@ fn told_as_done(grammar: &Grammar, text: &str, after: Range<usize>) -> bool {
             || in_table(grammar, "happened_verbs", b) || b.strip_suffix('ت').is_some_and(|r| in_table(grammar, "happened_verbs", r)) || b.strip_suffix("وا").is_some_and(|r| in_table(grammar, "happened_verbs", r))
             || coordinated.is_some_and(|r| r.starts_with(['ي', 'ت', 'ن']) || maybe_perfect_feminine(r))
     })
+}
+
+/// Do the words after a start announced on a bare weekday (`after`, to the end of its sentence)
+/// tell it held already: what [`told_as_done`] reads, or who took part or attended («بمشاركة
+/// آلاف»، «بحضور الوزير»), a speech or a ceremony it was told in («في كلمة»، «في حفل»), «وقد» +
+/// a verb, a participle of saying («مؤكدا أن»، «مضيفا»; normalised «موكدا»), or a clause opened after a comma by و +
+/// a perfect of three letters («، وعاد الطلاب»، «، وسجل فيها آلاف»)? Then the day is the
+/// announcing's, the start done.
+pub(crate) fn told_as_held(grammar: &Grammar, text: &str, after: Range<usize>) -> bool {
+    if told_as_done(grammar, text, after.clone()) {
+        return true;
+    }
+    let all = words(text, after.clone());
+    let signs = all.iter().enumerate().any(|(i, w)| {
+        let b = bare(w);
+        matches!(b, "بمشاركه" | "بحضور" | "موكدا" | "مضيفا" | "مشيرا" | "موضحا")
+            || (*w == "وقد" && all.get(i + 1).is_some())
+            || (matches!(b, "حفل" | "كلمه") && i > 0 && all[i - 1] == "في")
+    });
+    // (a clause after a comma opened by و + three letters, not the article: «، وعاد»)
+    let coordinated = text.get(after).unwrap_or("").split(['،', ',']).skip(1).any(|clause| {
+        clause.split_whitespace().next().and_then(|w| w.strip_prefix('و')).is_some_and(|r| r.chars().count() == 3 && !r.starts_with("ال"))
+    });
+    signs || coordinated
 }
 
 /// Prepositions that open the object of a verb of motion or taking part («في القضية»، «إلى مقاعد
@@ -701,10 +726,23 @@ pub(crate) fn decided_measure<'t>(grammar: &Grammar, text: &'t str, before: &[&'
     let stop = |w: &str, b: &str| RELATIVE_PRONOUNS.contains(&b) || matches!(b, "ان" | "بان" | "لان" | "انه" | "انها") || PAST_SIGNS.contains(&b) || other_verb(w, b);
     let mut back = before.iter().rev();
     let mut measure = None;
+    // (a sitting or an occasion named before the day, «في اجتماعها الأحد»، «في جلسة الأحد»،
+    // «في تجمع انتخابي السبت»: the day is the sitting's, where the decision was made)
+    let sitting = |k: usize| {
+        let w = before[k];
+        let b = bare(w);
+        let nouns = table_words(grammar, "sitting_nouns");
+        let with_clitic = without_clitics(b) != b && has_stem(without_clitics(b), nouns);
+        has_stem(b, nouns) && (with_clitic || k.checked_sub(1).is_some_and(|p| matches!(bare(before[p]), "في" | "خلال" | "اثناء" | "ختام" | "وفي")))
+    };
     // (a measure's noun may be written as a perfect is, «فتح المعبر»: the verb of deciding before
     // it tells which it is)
-    for w in back.by_ref().take(8) {
+    for (k, w) in before.iter().enumerate().rev().take(8) {
+        back.next();
         let b = bare(w);
+        if sitting(k) {
+            return None;
+        }
         if measure_stem(w) && !maybe_perfect_feminine(w) && !imperfect_verb(grammar, b) && !is_future_verb(b) {
             measure = Some(*w);
             break;
@@ -728,6 +766,16 @@ pub(crate) fn decided_measure<'t>(grammar: &Grammar, text: &'t str, before: &[&'
             if rest.iter().skip(i + 1).take(4).any(|p| matches!(bare(p), "كان" | "كانت" | "كانوا" | "قد" | "لقد")) {
                 return None;
             }
+            // (a decision told inside a relative clause or after «بعد أن»: «المعبر الذي قررت
+            // الحكومة فتحه الأحد»، «بعد أن قررت الحكومة فرضه الثلاثاء»: a decision already made,
+            // whose day the clause does not put ahead)
+            // (unless the sentence goes on ahead: «المعبر الذي قررت السلطات فتحه الأحد سيبقى مفتوحا»)
+            let goes_on_ahead = || words(text, at.end.min(sentence_end)..sentence_end).iter().any(|w| is_future_verb(bare(w)));
+            // (a reported «أن» is no such clause: «أوضح المتحدث أن الحكومة وافقت على خفض الأسعار السبت»)
+            let after_time = rest.get(i + 1).is_some_and(|p| bare(p) == "ان") && rest.get(i + 2).is_some_and(|p| matches!(bare(p), "بعد" | "عقب"));
+            if (rest.iter().skip(i + 1).take(2).any(|p| RELATIVE_PRONOUNS.contains(&bare(p))) || after_time || resumptive(grammar, measure)) && !goes_on_ahead() {
+                return None;
+            }
             return Some(**w).filter(|_| !told_as_done(grammar, text, at.end.min(sentence_end)..sentence_end));
         }
         if stop(w, b) {
@@ -740,6 +788,18 @@ pub(crate) fn decided_measure<'t>(grammar: &Grammar, text: &'t str, before: &[&'
     None
 }
 
+/// Does the measure's noun carry an object pronoun (ه / ها / هم) that takes up a thing named
+/// before it («فتحه»، «بفتحه»، «فرضها»; a stem of `decided_acts`): a resumptive pronoun of a relative clause or of a thing
+/// already told, not a measure newly decided?
+fn resumptive(grammar: &Grammar, measure: &str) -> bool {
+    let core = without_clitics(measure);
+    ["ها", "هم", "ه"].iter().filter_map(|p| core.strip_suffix(p)).any(|stem| {
+        // (of `decided_acts` only: a planned stem + ه is also a noun in ة as normalised text
+        // writes it, «عطله»)
+        table_words(grammar, "decided_acts").iter().any(|s| s == stem)
+    })
+}
+
 /// A started thing that is an operation (the word table `operation_nouns`: «عملية»، «هجوم»،
 /// «غارات», or a military or security one: «حملة أمنية»), named after the starting noun that
 /// follows the announcing verb at byte `verb_at` and before the day at `at` («بدء المرحلة الثانية
@@ -748,6 +808,12 @@ pub(crate) fn decided_measure<'t>(grammar: &Grammar, text: &'t str, before: &[&'
 /// crossing, a route or a service is announced ahead of it («أعلنت الحكومة افتتاح المعبر الأحد»).
 pub(crate) fn starts_an_operation(grammar: &Grammar, text: &str, verb_at: usize, at: Range<usize>) -> bool {
     let after = words(text, verb_at.min(at.start)..at.start);
+    // (a security body announcing a start announces its own operation as it begins: «أعلنت
+    // الشرطة بدء …»، «أعلنت قوات الأمن بدء …»)
+    let security_body = after.get(1).is_some_and(|w| {
+        let b = without_clitics(w);
+        matches!(b.strip_prefix("ال").unwrap_or(b), "شرطه" | "امن" | "جيش" | "قوات" | "درك" | "حرس")
+    });
     let Some(start) = after.iter().position(|w| {
         let b = bare(w);
         let b = b.strip_prefix("ب").filter(|r| r.starts_with("ال")).unwrap_or(b);
@@ -756,7 +822,7 @@ pub(crate) fn starts_an_operation(grammar: &Grammar, text: &str, verb_at: usize,
     }) else {
         return false;
     };
-    after.iter().skip(start + 1).any(|w| has_stem(w, table_words(grammar, "operation_nouns")))
+    security_body || after.iter().skip(start + 1).any(|w| has_stem(w, table_words(grammar, "operation_nouns")))
 }
 
 /// «بداية السنة الجديدة»، «مطلع العام الجديد»: the year (this year, as the grammar reads «السنة»)

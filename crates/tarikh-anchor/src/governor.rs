@@ -95,9 +95,11 @@ pub(crate) fn told_as_held(grammar: &Grammar, text: &str, after: Range<usize>) -
             || (*w == "وقد" && all.get(i + 1).is_some())
             || (matches!(b, "حفل" | "كلمه") && i > 0 && all[i - 1] == "في")
     });
-    // (a clause after a comma opened by و + three letters, not the article: «، وعاد»)
+    // (a clause after a comma opened by و + three letters, not the article: «، وعاد»; not a word of
+    // saying, a noun or a particle of that shape: «، وقال الوزير …»، «، وفقا ل…»، «، وعلى …»)
+    const NOT_HELD: &[&str] = &["قال", "أكد", "اكد", "بين", "فقا", "زير", "هذا", "ذلك", "كان", "على", "عند", "قبل", "بعد", "منذ", "حتى", "لكن", "غير", "كما", "مثل", "لذا"];
     let coordinated = text.get(after).unwrap_or("").split(['،', ',']).skip(1).any(|clause| {
-        clause.split_whitespace().next().and_then(|w| w.strip_prefix('و')).is_some_and(|r| r.chars().count() == 3 && !r.starts_with("ال"))
+        clause.split_whitespace().next().and_then(|w| w.strip_prefix('و')).is_some_and(|r| r.chars().count() == 3 && !r.starts_with("ال") && !NOT_HELD.contains(&r))
     });
     signs || coordinated
 }

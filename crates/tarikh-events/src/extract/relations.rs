@@ -259,9 +259,9 @@ pub(super) fn responses(cx: &Ctx, drafts: &[Draft], mentions: &[EventMention], r
         }
         relations.push(comes_after(cx, mentions, x, cause));
         added = true;
-        // measures announced with it, coordinated by «و» in its clause («وأعلن الوزير الحداد
-        // الرسمي لمدة 40 يوما وإغلاق الدوائر الرسمية لمدة ثلاثة أيام»، «الحداد وتعطيل الدوائر
-        // وتنكيس الأعلام»): the same answer to the same happening
+        // measures announced with it, coordinated by «و» in its clause («وأعلنت الحكومة الحداد
+        // أسبوعا وإغلاق المدارس يومين»، «الحداد وتعطيل الدوائر وتنكيس الأعلام»): the same answer
+        // to the same happening
         for y in x + 1..drafts.len() {
             let o = &drafts[y];
             let coordinated = cx.words[o.first].clause == w.clause && o.start_byte > cx.words[o.first].range.start && cx.word(o.first).starts_with('و');

@@ -726,6 +726,27 @@ pub(crate) fn decided_measure<'t>(grammar: &Grammar, text: &'t str, before: &[&'
     let measure_stem = |w: &str| planned(w) || has_stem(w, acts) || acts.iter().any(|s| w.strip_prefix('و').unwrap_or(w).starts_with(s.as_str()));
     let other_verb = |w: &str, b: &str| grammar.cue(b).is_some() || maybe_perfect_feminine(w) || imperfect_verb(grammar, b) || is_future_verb(b);
     let stop = |w: &str, b: &str| RELATIVE_PRONOUNS.contains(&b) || matches!(b, "ان" | "بان" | "لان" | "انه" | "انها") || PAST_SIGNS.contains(&b) || other_verb(w, b);
+    // (asked first, cheaply: the walk below dates a measure only at a verb of deciding or calling
+    // among the last twenty words, so a clause where no word, as written or bare, can be one by
+    // its byte length, second byte and last byte ends here without a look-up a word)
+    let (decision, deciding) = (table_words(grammar, "decision_verbs"), table_words(grammar, "deciding_verbs"));
+    let key = |w: &str| {
+        let b = w.as_bytes();
+        (b.len().min(63), usize::from(b.get(1).copied().unwrap_or(0) & 63) << 6 | usize::from(b.last().copied().unwrap_or(0) & 63))
+    };
+    let (mut lengths, mut ends) = (0u64, [0u64; 64]);
+    for w in decision.iter().chain(deciding) {
+        let (len, end) = key(w);
+        lengths |= 1 << len;
+        ends[end / 64] |= 1 << (end % 64);
+    }
+    let may_be = |w: &str| {
+        let (len, end) = key(w);
+        lengths & (1 << len) != 0 && ends[end / 64] & (1 << (end % 64)) != 0
+    };
+    if !before.iter().rev().take(20).any(|w| may_be(w) || may_be(bare(w))) {
+        return None;
+    }
     let mut back = before.iter().rev();
     let mut measure = None;
     // (a sitting or an occasion named before the day, «في اجتماعها الأحد»، «في جلسة الأحد»،

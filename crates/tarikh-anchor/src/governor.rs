@@ -728,21 +728,21 @@ pub(crate) fn decided_measure<'t>(grammar: &Grammar, text: &'t str, before: &[&'
     let stop = |w: &str, b: &str| RELATIVE_PRONOUNS.contains(&b) || matches!(b, "ان" | "بان" | "لان" | "انه" | "انها") || PAST_SIGNS.contains(&b) || other_verb(w, b);
     // (asked first, cheaply: the walk below dates a measure only at a verb of deciding or calling
     // among the last twenty words, so a clause where no word, as written or bare, can be one by
-    // its byte length, second byte and last byte ends here without a look-up a word)
+    // its byte length and its second, fourth and last bytes ends here without a look-up a word)
     let (decision, deciding) = (table_words(grammar, "decision_verbs"), table_words(grammar, "deciding_verbs"));
     let key = |w: &str| {
         let b = w.as_bytes();
-        (b.len().min(63), usize::from(b.get(1).copied().unwrap_or(0) & 63) << 6 | usize::from(b.last().copied().unwrap_or(0) & 63))
+        let at = |i: usize| usize::from(b.get(i).copied().unwrap_or(0) & 63);
+        (at(1) << 8 ^ at(3) << 4 ^ at(b.len().wrapping_sub(1)) ^ b.len() << 11) & 0x3fff
     };
-    let (mut lengths, mut ends) = (0u64, [0u64; 64]);
+    let mut keys = [0u64; 256];
     for w in decision.iter().chain(deciding) {
-        let (len, end) = key(w);
-        lengths |= 1 << len;
-        ends[end / 64] |= 1 << (end % 64);
+        let k = key(w);
+        keys[k / 64] |= 1 << (k % 64);
     }
     let may_be = |w: &str| {
-        let (len, end) = key(w);
-        lengths & (1 << len) != 0 && ends[end / 64] & (1 << (end % 64)) != 0
+        let k = key(w);
+        keys[k / 64] & (1 << (k % 64)) != 0
     };
     if !before.iter().rev().take(20).any(|w| may_be(w) || may_be(bare(w))) {
         return None;

@@ -642,6 +642,11 @@ fn decided_thing_before<'t>(grammar: &Grammar, text: &'t str, before: &[&'t str]
             }
         }
     }
+    // (the walk below finds a thing only at a verb of calling or deciding among the last six
+    // words: asked first, by one look-up a word, before the stems of every word are tried)
+    if !before.iter().rev().take(6).any(|w| deciding.is_some_and(|t| t.contains(bare(w)))) {
+        return None;
+    }
     let mut planned = false;
     for (i, w) in before.iter().rev().take(6).enumerate() {
         let b = bare(w);

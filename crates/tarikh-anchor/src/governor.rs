@@ -630,7 +630,6 @@ fn decided_thing_before<'t>(grammar: &Grammar, text: &'t str, before: &[&'t str]
     // [`weekday_takes_the_apposed_first`]: the day must be the month's first by the calendar)
     // (the tables, looked up by name once a call, not once a word)
     let (deciding, tied) = (grammar.word_table("deciding_verbs"), grammar.word_table("tied_elsewhere"));
-    let (concluded, self_dated, planned_stems) = (table_words(grammar, "concluded_stems"), table_words(grammar, "self_dated_stems"), table_words(grammar, "planned_stems"));
     if let Some(&c) = before.last() {
         if matches!(bare(c), "ان" | "بان") {
             let after = words(text, at.end.min(sentence_end)..sentence_end);
@@ -647,6 +646,7 @@ fn decided_thing_before<'t>(grammar: &Grammar, text: &'t str, before: &[&'t str]
     if !before.iter().rev().take(6).any(|w| deciding.is_some_and(|t| t.contains(bare(w)))) {
         return None;
     }
+    let (concluded, self_dated, planned_stems) = (table_words(grammar, "concluded_stems"), table_words(grammar, "self_dated_stems"), table_words(grammar, "planned_stems"));
     let mut planned = false;
     for (i, w) in before.iter().rev().take(6).enumerate() {
         let b = bare(w);

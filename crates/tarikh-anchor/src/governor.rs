@@ -630,7 +630,6 @@ fn decided_thing_before<'t>(grammar: &Grammar, text: &'t str, before: &[&'t str]
     // [`weekday_takes_the_apposed_first`]: the day must be the month's first by the calendar)
     // (the tables, looked up by name once a call, not once a word)
     let (deciding, tied) = (grammar.word_table("deciding_verbs"), grammar.word_table("tied_elsewhere"));
-    let (concluded, self_dated, planned_stems) = (table_words(grammar, "concluded_stems"), table_words(grammar, "self_dated_stems"), table_words(grammar, "planned_stems"));
     if let Some(&c) = before.last() {
         if matches!(bare(c), "ان" | "بان") {
             let after = words(text, at.end.min(sentence_end)..sentence_end);
@@ -642,6 +641,12 @@ fn decided_thing_before<'t>(grammar: &Grammar, text: &'t str, before: &[&'t str]
             }
         }
     }
+    // (the walk below finds a thing only at a verb of calling or deciding among the last six
+    // words: asked first, by one look-up a word, before the stems of every word are tried)
+    if !before.iter().rev().take(6).any(|w| deciding.is_some_and(|t| t.contains(bare(w)))) {
+        return None;
+    }
+    let (concluded, self_dated, planned_stems) = (table_words(grammar, "concluded_stems"), table_words(grammar, "self_dated_stems"), table_words(grammar, "planned_stems"));
     let mut planned = false;
     for (i, w) in before.iter().rev().take(6).enumerate() {
         let b = bare(w);
@@ -726,6 +731,27 @@ pub(crate) fn decided_measure<'t>(grammar: &Grammar, text: &'t str, before: &[&'
     let measure_stem = |w: &str| planned(w) || has_stem(w, acts) || acts.iter().any(|s| w.strip_prefix('و').unwrap_or(w).starts_with(s.as_str()));
     let other_verb = |w: &str, b: &str| grammar.cue(b).is_some() || maybe_perfect_feminine(w) || imperfect_verb(grammar, b) || is_future_verb(b);
     let stop = |w: &str, b: &str| RELATIVE_PRONOUNS.contains(&b) || matches!(b, "ان" | "بان" | "لان" | "انه" | "انها") || PAST_SIGNS.contains(&b) || other_verb(w, b);
+    // (asked first, cheaply: the walk below dates a measure only at a verb of deciding or calling
+    // among the last twenty words, so a clause where no word, as written or bare, can be one by
+    // its byte length and its second, fourth and last bytes ends here without a look-up a word)
+    let (decision, deciding) = (table_words(grammar, "decision_verbs"), table_words(grammar, "deciding_verbs"));
+    let key = |w: &str| {
+        let b = w.as_bytes();
+        let at = |i: usize| usize::from(b.get(i).copied().unwrap_or(0) & 63);
+        (at(1) << 8 ^ at(3) << 4 ^ at(b.len().wrapping_sub(1)) ^ b.len() << 11) & 0x3fff
+    };
+    let mut keys = [0u64; 256];
+    for w in decision.iter().chain(deciding) {
+        let k = key(w);
+        keys[k / 64] |= 1 << (k % 64);
+    }
+    let may_be = |w: &str| {
+        let k = key(w);
+        keys[k / 64] & (1 << (k % 64)) != 0
+    };
+    if !before.iter().rev().take(20).any(|w| may_be(w) || may_be(bare(w))) {
+        return None;
+    }
     let mut back = before.iter().rev();
     let mut measure = None;
     // (a sitting or an occasion named before the day, «في اجتماعها الأحد»، «في جلسة الأحد»،

@@ -955,8 +955,9 @@ fn precedence_of(la: usize, lb: usize, a: &(Mention, i32, usize), b: &(Mention, 
 fn spaced(gap: &str) -> String {
     // Built in one pass (a word's chars, then one space; a mark, then one space): the gap is
     // spaced for every composition that reaches it, and a buffer, a vector of words and their
-    // join for each cost more than the composition's other checks.
-    let mut out = String::new();
+    // join for each cost more than the composition's other checks. (Room for the gap and a few
+    // spaces added: it seldom grows.)
+    let mut out = String::with_capacity(gap.len() + 8);
     let mut in_word = false;
     for c in gap.chars() {
         if is_word_char(c) {

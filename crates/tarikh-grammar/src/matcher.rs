@@ -919,7 +919,11 @@ fn single_spaced_chars(s: &str) -> bool {
 /// what it reads as no time («ارتفعت الحصيلة من 5 إلى 7 مساء الأحد»: a toll, not a clock from 5).
 /// A weekday too, when only the preposition «ب» stands between it and the expression («احتفلت
 /// العاصمة الأحد برأس السنة»). Other words there are part of a name the rule reads («أحداث الخميس
-/// الأسود 1978»، «ميزانية العام المقبل 2025»): no expressions of their own.
+/// الأسود 1978»، «ميزانية العام المقبل 2025»): no expressions of their own. One more: the event
+/// of a gap («قبل حلول العيد بيوم»، «قبل بداية العام الجديد بساعة»: a duration opened by «قبل / بعد»
+/// whose span follows «ب») is a date or time of its own when it ends right before that «ب» and its
+/// expression begins after «قبل / بعد»: the feast or the new year is the event the gap is counted
+/// from, and both are expressions.
 pub(crate) fn clashes(text: &str, a: &Mention, b: &Mention) -> bool {
     if !(a.matched.start < b.matched.end && b.matched.start < a.matched.end) {
         return false;
@@ -934,7 +938,16 @@ pub(crate) fn clashes(text: &str, a: &Mention, b: &Mention) -> bool {
             && (s.event.is_some()
                 || (noun.matched.start > other.matched.start && reads_no_number(s) && (deictic_day(s) || before_its_preposition(noun, other))))
     };
-    !(in_signal(a, b) || in_signal(b, a))
+    let event_of_gap = |noun: &Mention, gap: &Mention| {
+        gap.kind == MentionType::Duration
+            && matches!(noun.kind, MentionType::Date | MentionType::Time)
+            && noun.matched.start >= gap.matched.start
+            && noun.range.start > gap.matched.start
+            && noun.matched.end <= gap.range.start
+            && before_its_preposition(noun, gap)
+            && text.get(gap.matched.start..).is_some_and(|m| m.starts_with("قبل ") || m.starts_with("بعد "))
+    };
+    !(in_signal(a, b) || in_signal(b, a) || event_of_gap(a, b) || event_of_gap(b, a))
 }
 
 /// The order in which overlapping candidates are settled (candidates are `(mention, priority,

@@ -279,6 +279,11 @@ pub(crate) fn flatten(input: &Input) -> Mentions {
             if let (Some(a), Some(b)) = (map[mi], m.joins.and_then(|j| map.get(j).copied().flatten())) {
                 joins.push((a, b));
             }
+            // (the decision first: the meeting it was taken at keeps its own words, see
+            // `merge::cluster`'s bare joiners)
+            if let (Some(a), Some(b)) = (map[mi], m.setting_of.and_then(|j| map.get(j).copied().flatten())) {
+                joins.push((b, a));
+            }
         }
         flat_of.push(map);
     }

@@ -183,7 +183,8 @@ pub(super) fn report_roles(cx: &Ctx, drafts: &[Draft], complement: &[Option<usiz
             // dates (and of a setting) not counted (found once, not counted again for every candidate)
             let reach_end = (d.last + 1..cx.words.len())
                 .take_while(|&wi| cx.words[wi].sentence == sentence)
-                .filter(|&wi| cx.word_timex[wi].is_none() && !in_setting(wi) && !consent(cx.word(wi)) && !(wi > 0 && consent(cx.word(wi - 1))))
+                .filter(|&wi| !in_setting(wi))
+                .filter(|&wi| cx.word_timex[wi].is_none() && !consent(cx.word(wi)) && !(wi > 0 && consent(cx.word(wi - 1))))
                 .nth(OBJECT_REACH - 1)
                 .unwrap_or(usize::MAX);
             let in_reach = |o: &Draft| {

@@ -255,6 +255,12 @@ pub struct EventMention {
     /// ("وأضاف:" goes on with "قال …" before it), or the event an announcement announces ("أعلنت
     /// الحكومة الحداد": the mourning).
     pub joins: Option<usize>,
+    /// Another mention of this document that is the decision taken at this event, told as its
+    /// setting («قررت اللجنة، في اجتماعها مساء اليوم، خفض …»: the meeting): one event with it.
+    /// Unlike `joins`, the mention keeps its own words for finding the same meeting in other
+    /// articles («اجتماع لجنة التسعير»).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub setting_of: Option<usize>,
     /// Index into `doc.timexes` of a date introduced by «منذ» in the mention's clause: the event
     /// (a state) began then ("الأمطار مستمرة منذ أمس الأحد"); or of a span ending at the
     /// publication that the event lies in («فيضانات خلال الساعات الماضية»): it began within it.

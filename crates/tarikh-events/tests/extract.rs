@@ -3019,3 +3019,29 @@ fn an_undated_verb_takes_the_number_of_its_clauses_numbered_noun() {
     let (_, verb) = find(&ev, "تلتقي");
     assert!(verb.distinct.iter().all(|w| !w.starts_with('#')), "{:?}", ev.mentions);
 }
+
+#[test]
+fn a_decision_told_with_the_meeting_it_was_taken_at_is_one_event_with_it() {
+    // «قرر X، في اجتماعه [date]، [measure]»: the meeting set off by commas is where the decision
+    // was taken, and the measure after it is still the decision's object
+    for (text, when, measure) in [
+        ("قررت هيئة الاتصالات، في اجتماعها صباح اليوم الأحد، رفع أسعار باقات الإنترنت.", "صباح اليوم الأحد", "رفع أسعار"),
+        ("قرر مجلس إدارة البنك المركزي الأردني، خلال اجتماعه مساء أمس، خفض أسعار الفائدة.", "مساء أمس", "خفض أسعار"),
+    ] {
+        let d = doc("d", text, vec![date(when, "2024-05-05", day(2024, 5, 5))]);
+        let ev = extract(&d, &lex());
+        let at = |word: &str| ev.mentions.iter().position(|m| m.trigger.starts_with(word)).unwrap_or_else(|| panic!("no `{word}` in {:?}", ev.mentions));
+        let (decision, object, meeting) = (at("قرر"), at(measure), at("اجتماع"));
+        assert_eq!(ev.mentions[decision].joins, Some(object), "{text} {:?}", ev.mentions);
+        assert_eq!(ev.mentions[meeting].setting_of, Some(decision), "{text} {:?}", ev.mentions);
+    }
+    // must not change: a meeting after the measure, or a setting that is a place, sets nothing
+    for (text, when) in [
+        ("قررت الهيئة رفع أسعار الخبز بعد اجتماعها صباح اليوم الأحد.", "صباح اليوم الأحد"),
+        ("قررت الحكومة، في العاصمة صباح اليوم الأحد، رفع أسعار الخبز.", "صباح اليوم الأحد"),
+    ] {
+        let d = doc("d", text, vec![date(when, "2024-05-05", day(2024, 5, 5))]);
+        let ev = extract(&d, &lex());
+        assert!(ev.mentions.iter().all(|m| m.setting_of.is_none()), "{text} {:?}", ev.mentions);
+    }
+}

@@ -158,7 +158,12 @@ pub(crate) fn mention_links(input: &Input, flat: &[Flat], event_of_flat: &[usize
 /// a generic event published, «نشرت مقطع فيديو قالت فيه», stays a publication).
 pub(crate) fn majority_type(input: &Input, flat: &[Flat], ms: &[usize]) -> usize {
     // what is announced or reported names the event, not the announcing
-    let joiner = |i: usize| input.docs[flat[i].doc].1.mentions[flat[i].mi].joins.is_some();
+    // (and the meeting a decision was taken at: the decision names it, «قررت اللجنة، في
+    // اجتماعها …، رفع الأسعار» is a price decision)
+    let joiner = |i: usize| {
+        let m = &input.docs[flat[i].doc].1.mentions[flat[i].mi];
+        m.joins.is_some() || m.setting_of.is_some()
+    };
     let events: Vec<usize> = ms.iter().copied().filter(|&i| !flat[i].reports).collect();
     let named: Vec<usize> = events.iter().copied().filter(|&i| !joiner(i)).collect();
     let ms: &[usize] = if named.iter().any(|&i| !flat[i].strict) {

@@ -24,6 +24,9 @@ pub(crate) struct Flat {
     pub(crate) group: usize,
     /// same-day mentions of the type are one event
     pub(crate) same_day: bool,
+    /// the type is the general kind of its lexicon group (the type named as the group: «وفاة»
+    /// of the group of deaths, where «وافته المنية» is a death told as an obituary)
+    pub(crate) general: bool,
     /// interned distinguishing words, sorted
     pub(crate) distinct: Vec<u32>,
     /// interned head (NOKEY when empty) and its number of words
@@ -233,6 +236,7 @@ pub(crate) fn flatten(input: &Input) -> Mentions {
                 ty,
                 group,
                 same_day: m.same_day_merge,
+                general: *group_name == m.event_type,
                 distinct,
                 head_id: if m.head.is_empty() { NOKEY } else { intern(&mut heads, &m.head, |n| n as u32) },
                 head_words: m.head.split(' ').filter(|w| !w.is_empty()).count(),
@@ -278,6 +282,11 @@ pub(crate) fn flatten(input: &Input) -> Mentions {
         for (mi, m) in ev.mentions.iter().enumerate() {
             if let (Some(a), Some(b)) = (map[mi], m.joins.and_then(|j| map.get(j).copied().flatten())) {
                 joins.push((a, b));
+            }
+            // (the decision first: the meeting it was taken at keeps its own words, see
+            // `merge::cluster`'s bare joiners)
+            if let (Some(a), Some(b)) = (map[mi], m.setting_of.and_then(|j| map.get(j).copied().flatten())) {
+                joins.push((b, a));
             }
         }
         flat_of.push(map);

@@ -356,6 +356,8 @@ const STATE: u8 = 4;
 const DISTINCT: u8 = 8;
 /// joined to another's event by its text, and not a report (see `cluster`)
 const BARE_JOINER: u8 = 16;
+/// the type is the general kind of its group (see `Flat::general`)
+const GENERAL: u8 = 32;
 
 impl Merging {
     fn of(f: &Flat, joined: bool) -> Merging {
@@ -377,7 +379,7 @@ impl Merging {
             head_first: f.head_first,
             head_words: u32::try_from(f.head_words).unwrap_or(u32::MAX),
             zone: f.zone,
-            flags: flag(f.same_day, SAME_DAY) | flag(f.strict, STRICT) | flag(f.state, STATE) | flag(!f.distinct.is_empty(), DISTINCT) | flag(joined && !f.reports, BARE_JOINER),
+            flags: flag(f.same_day, SAME_DAY) | flag(f.strict, STRICT) | flag(f.state, STATE) | flag(!f.distinct.is_empty(), DISTINCT) | flag(joined && !f.reports, BARE_JOINER) | flag(f.general, GENERAL),
             nkeys,
             keys,
         }
@@ -497,7 +499,11 @@ fn should_merge(flat: &[Flat], a: &Merging, b: &Merging, i: usize, j: usize) -> 
     if a.doc == b.doc && a.sentence != b.sentence && !head_eq && !head_short && shared_besides_heads(&flat[i], &flat[j]) == 0 {
         return false;
     }
-    if (time == 0 || touching) && a.ty == b.ty && a.has(SAME_DAY) && b.has(SAME_DAY) {
+    // (and of one group, when one is the group's general kind: «توفي» of one article and «وافته
+    // المنية» of another, on one morning, are one death; kinds of a group with no general one
+    // of its day, a quake and a fire, stay two)
+    let kinds_meet = a.ty == b.ty || (a.has(GENERAL) || b.has(GENERAL));
+    if (time == 0 || touching) && kinds_meet && a.has(SAME_DAY) && b.has(SAME_DAY) {
         return true;
     }
     // key words besides the head: few of them is little evidence either way

@@ -64,6 +64,7 @@ fn synthetic(docs: usize, per_doc: usize) -> Vec<(AnchoredDocument, DocEvents)> 
                 ended_by: String::new(),
                 role: MentionRole::Event,
                 joins: None,
+                setting_of: None,
                 since: None,
                 reports: false,
                 past: false,

@@ -1255,3 +1255,22 @@ fn an_answer_given_began_by_its_articles_publication() {
     let (_, tl) = run(&[d]);
     assert!(tl.events.iter().all(|e| e.event_type != "investigation"), "{:#?}", tl.events);
 }
+
+#[test]
+fn a_death_told_by_its_general_word_and_as_an_obituary_on_one_morning_is_one_death() {
+    // «توفي» is the general kind of the group of deaths, «غيب الموت» a death told in an obituary's
+    // words: on one morning of two articles, one death
+    let a = doc("a", "غيب الموت الشاعر الكبير صباح اليوم السبت.", (2024, 3, 9), "Asia/Kuwait", 3, vec![tx("صباح اليوم السبت", "2024-03-09TMO", AnchorKind::Dct)]);
+    let b = doc("b", "وكان الراحل قد توفي صباح أمس السبت في المستشفى.", (2024, 3, 10), "Asia/Kuwait", 3, vec![tx("صباح أمس السبت", "2024-03-09TMO", AnchorKind::Dct)]);
+    let (_, tl) = run(&[a, b]);
+    let deaths: Vec<_> = tl.events.iter().filter(|e| matches!(e.event_type.as_str(), "death" | "passing")).collect();
+    assert_eq!(deaths.len(), 1, "{deaths:#?}");
+    assert_eq!(deaths[0].docs, vec!["a", "b"]);
+    // must not change: two kinds of one group with no general word among them (a quake and a
+    // fire of one morning) stay two events
+    let a = doc("a", "ضرب زلزال قوي ولاية ميلة صباح اليوم السبت.", (2024, 3, 9), "Asia/Kuwait", 3, vec![tx("صباح اليوم السبت", "2024-03-09TMO", AnchorKind::Dct)]);
+    let b = doc("b", "اندلع حريق في سوق الخضار صباح أمس السبت.", (2024, 3, 10), "Asia/Kuwait", 3, vec![tx("صباح أمس السبت", "2024-03-09TMO", AnchorKind::Dct)]);
+    let (_, tl) = run(&[a, b]);
+    assert!(tl.events.iter().any(|e| e.event_type == "earthquake" && e.docs == vec!["a"]), "{:#?}", tl.events);
+    assert!(tl.events.iter().any(|e| e.event_type == "fire" && e.docs == vec!["b"]), "{:#?}", tl.events);
+}

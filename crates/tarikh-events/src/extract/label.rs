@@ -97,6 +97,7 @@ pub(super) fn build_mention(cx: &Ctx, d: &Draft, taken: &[bool]) -> EventMention
         ended_by,
         role: MentionRole::Event,
         joins: None,
+        setting_of: None,
         since: None,
         reports,
         past: false,

@@ -175,17 +175,22 @@ pub(super) fn report_roles(cx: &Ctx, drafts: &[Draft], complement: &[Option<usiz
                 let ws = cx.words_of_clause(ci);
                 !ws.is_empty() && ws.into_iter().all(|wi| cx.word_timex[wi].is_some())
             };
+            // or after the setting of the act set off by commas ("قررت اللجنة، في اجتماعها مساء
+            // اليوم، خفض …"): the meeting it was taken in, one event with it
+            let setting = decision_setting(cx, drafts, d, clause, sentence);
+            let in_setting = |wi: usize| setting.is_some_and(|_| cx.words[wi].clause == clause + 1);
             // the last word an object may start at: OBJECT_REACH words after the verb, the words of
-            // dates not counted (found once, not counted again for every candidate)
+            // dates (and of a setting) not counted (found once, not counted again for every candidate)
             let reach_end = (d.last + 1..cx.words.len())
                 .take_while(|&wi| cx.words[wi].sentence == sentence)
+                .filter(|&wi| !in_setting(wi))
                 .filter(|&wi| cx.word_timex[wi].is_none() && !consent(cx.word(wi)) && !(wi > 0 && consent(cx.word(wi - 1))))
                 .nth(OBJECT_REACH - 1)
                 .unwrap_or(usize::MAX);
             let in_reach = |o: &Draft| {
                 let c = cx.words[o.first].clause;
                 let same = cx.words[o.first].sentence == sentence;
-                c == clause || (c == clause + 1 && dated_close && same) || (c == clause + 2 && same && date_only(clause + 1))
+                c == clause || (c == clause + 1 && dated_close && same) || (c == clause + 2 && same && (date_only(clause + 1) || setting.is_some()))
             };
             // (an object lies in the verb's sentence: see `in_reach`)
             let object = drafts_of_sentence(cx, drafts, sentence).find(|&oi| {
@@ -198,10 +203,13 @@ pub(super) fn report_roles(cx: &Ctx, drafts: &[Draft], complement: &[Option<usiz
                     // no event (a publication, not a decision), a report: publishing a statement
                     // is issuing it ("صدر عن الديوان بيان"), deciding one is not
                     && ((o.type_idx.is_some_and(|t| types[t].declared) && !reports(o)) || (!types[ti].reports && !types[ti].declared && reports(o)))
-                    && free(d.last + 1, o.first)
+                    && (free(d.last + 1, o.first) || (setting.is_some() && cx.words[o.first].clause == clause + 2 && free(d.last + 1, cx.words_of_clause(clause + 1).start)))
             });
             if let Some(o) = object {
                 mentions[mi].joins = Some(o);
+                if let Some(m) = setting.filter(|_| cx.words[drafts[o].first].clause == clause + 2) {
+                    mentions[m].setting_of = Some(mi);
+                }
                 mentions[mi].role = MentionRole::Event;
                 // the day a party announced its consent is when the agreement began to bind it,
                 // not when what was agreed ends (a truce «تبدأ مساء اليوم» runs into tomorrow)
@@ -352,6 +360,30 @@ fn told_before(cx: &Ctx, d: &Draft) -> Option<usize> {
 /// complementizer («أفاد المركز صباح اليوم أنه عند الساعة 3:17 فجرا حصلت هزة أرضية»), or its
 /// object is one dated by the statement's own date («أكدت الوكالة ليل الاثنين رصد هزة ارتدادية»).
 /// The news is that event; the statement is its attribution, not a second row of the timeline.
+/// The event an act that makes another (a decision, an announcement) was done at, told as its
+/// setting between commas right after the verb's clause: «في» or «خلال» and an event of no
+/// reporting type (a meeting, a session, a toll), with its date and at most one word more
+/// («قررت لجنة التسعير، في اجتماعها صباح اليوم، رفع الأسعار»، «أعلنت السلطات، في حصيلة نهائية
+/// مساء اليوم، عن وفاة …»). The act is done in that meeting: one event, and what it makes after
+/// the setting is its object as after a date set off by commas.
+fn decision_setting(cx: &Ctx, drafts: &[Draft], d: &Draft, clause: usize, sentence: usize) -> Option<usize> {
+    let types = cx.lex.types();
+    let ws = cx.words_of_clause(clause + 1);
+    if ws.is_empty() || cx.words[ws.start].sentence != sentence || cx.words[d.last].clause != clause || ws.start <= d.last {
+        return None;
+    }
+    if !matches!(without_conjunction(cx.word(ws.start)), "في" | "خلال") {
+        return None;
+    }
+    let m = drafts_of_sentence(cx, drafts, sentence).find(|&oi| drafts[oi].first == ws.start + 1)?;
+    let o = &drafts[m];
+    if o.type_idx.is_none_or(|t| types[t].reports || types[t].joins_object) || cx.words[o.last].clause != clause + 1 {
+        return None;
+    }
+    let others = (o.last + 1..ws.end).filter(|&wi| cx.word_timex[wi].is_none()).count();
+    (others <= 1 && (o.last + 1..ws.end).any(|wi| cx.word_timex[wi].is_some())).then_some(m)
+}
+
 /// Reports that make or name what they announce (`joins_object`, `declared`: an announcement of
 /// mourning, a decision) are left alone.
 fn source_of_dated_event(cx: &Ctx, d: &Draft, drafts: &[Draft], complement: &[Option<usize>], mentions: &[EventMention], mi: usize) -> bool {

@@ -876,6 +876,29 @@ fn inside_quote(text: &str, at: usize) -> bool {
     text[para_start..at].matches('"').count() % 2 == 1
 }
 
+/// The month, counted from `reference`'s (−1, 0 or +1), of day `day` with no month named
+/// («يوم 28»): the nearest such day in direction `prefer` among the month before, the month of
+/// and the month after the reference (a month too short for the day is skipped).
+fn month_step_of_bare_day(reference: NaiveDate, day: u32, prefer: Prefer) -> i32 {
+    use chrono::Datelike;
+    let candidates: Vec<(i32, NaiveDate)> = (-1..=1)
+        .filter_map(|k| {
+            let (y, m) = crate::calendar::add_months(reference.year(), reference.month(), k);
+            NaiveDate::from_ymd_opt(y, m, day).map(|d| (k, d))
+        })
+        .collect();
+    let past = candidates.iter().filter(|(_, d)| *d <= reference).max_by_key(|(_, d)| *d);
+    let ahead = candidates.iter().filter(|(_, d)| *d >= reference).min_by_key(|(_, d)| *d);
+    let distance = |d: NaiveDate| (d - reference).num_days().abs();
+    let chosen = match (prefer, past, ahead) {
+        (Prefer::Past, Some(p), _) | (Prefer::Future, _, Some(p)) => Some(p),
+        (Prefer::Nearest, Some(p), Some(f)) => Some(if distance(p.1) <= distance(f.1) { p } else { f }),
+        (Prefer::NearestLeaningPast, Some(p), Some(f)) => Some(if distance(p.1) <= distance(f.1) + 1 { p } else { f }),
+        (_, p, f) => p.or(f),
+    };
+    chosen.map_or(0, |(k, _)| *k)
+}
+
 /// The point an anaphoric expression refers back to: the last date or time the text gave before it
 /// that is fine enough for the unit (a day for "اليوم نفسه", a day or a month for "ذات الشهر", up to
 /// a year for "العام نفسه"), as its first day, with that expression. References (PRESENT_REF …),
@@ -1206,6 +1229,23 @@ pub(crate) fn anchor_traced(
             Some(word) if nearest_awaited(m.kind, &m.semantics, &reference) => Some(Cue { prefer: Some(Prefer::Nearest), word, kind: CueKind::Awaited }),
             _ => cue,
         };
+        // «دعت النقابة إلى إضراب شامل يوم 15 مايو»، «قررت الحكومة رفع الحظر في 12 يونيو»: a day of
+        // a month with no year that a verb of calling or deciding gives to what it calls for or
+        // decides is that thing's day, the nearest — as a bare weekday's is — not the one almost a
+        // year back the perfect verb alone would pick
+        let sem = &m.semantics;
+        let cue = match cue {
+            Some(Cue { kind: CueKind::Before | CueKind::Perfect, prefer: Some(Prefer::Past), .. })
+                if sem.day.is_some() && sem.month.is_some() && sem.year.is_none() && sem.weekday.is_none() && sem.shift.is_none() && sem.direction.is_none() && sem.hour.is_none() && sem.anaphora.is_none() =>
+            {
+                let words = before.in_order_from(clause_start.min(m.matched.start));
+                crate::governor::decided_thing(grammar, text, &words, sentence_end, m.matched.clone())
+                    .or_else(|| crate::governor::decided_measure(grammar, text, &words, sentence_end, m.matched.clone()))
+                    .map(|verb| Cue { prefer: Some(Prefer::Nearest), word: verb, kind: CueKind::Decided })
+                    .or(cue)
+            }
+            _ => cue,
+        };
         let prefer = match cue {
             Some(Cue { kind: CueKind::Decided, .. }) => crate::governor::lean_ahead(m.semantics.weekday, reference.date),
             // «سيتم إغلاق الطريق ابتداء من الثلاثاء»: a سـ verb (or a future cue) says the span is
@@ -1335,7 +1375,19 @@ pub(crate) fn anchor_traced(
                 // Nothing to refer back to: read it against the publication date.
                 let mut sem = s.clone();
                 sem.anaphora = None;
-                sem.shift = Some((unit, s.shift.map_or(0, |(_, n)| n)));
+                let shift = match (unit, s.shift, s.day) {
+                    // «أوقفت الشرطة المشتبه فيه يوم 28» in an article of 3 January, «وستعود الحركة
+                    // إلى طبيعتها يوم 3» on 30 December: a day number with no month is the nearest
+                    // such day in the tense's direction, of the month before or after the
+                    // publication's when the day has passed it or is still ahead of it
+                    (Unit::Month, None, Some(day)) => month_step_of_bare_day(r.date, day, prefer),
+                    _ => s.shift.map_or(0, |(_, n)| n),
+                };
+                t.note(StepKind::Anaphora, || match shift {
+                    0 => "a day number with no month: of the publication's month, in the tense's direction".to_string(),
+                    n => format!("a day number with no month: of the month {} the publication's, the nearest such day in the tense's direction", if n < 0 { "before" } else { "after" }),
+                });
+                sem.shift = Some((unit, shift));
                 resolved_sem = Some(sem);
             }
         }

@@ -1931,7 +1931,15 @@ mod tests {
     fn a_distant_future_verb_does_not_govern() {
         // The nearer perfect verb انتهت governs, not the سـ verb six words back.
         assert_eq!(cue("ستعلق على الأمر لأن الحملة انتهت في منتصف الليل", "منتصف الليل"), Some(Prefer::Past));
-        assert_eq!(cue("ستعلق الوزارة على الأمر في اجتماع الحكومة منتصف الليل", "منتصف الليل"), None);
+        // A سـ verb opening its clause governs it whole («ستعلق الوزارة على الأمر … منتصف الليل»,
+        // see [`crate::opener`]); not across a word that ties the time elsewhere («بعد»), a
+        // relative clause, or to a day of a thing dating itself («هجوم الأحد»).
+        assert_eq!(cue("ستعلق الوزارة على الأمر في اجتماع الحكومة منتصف الليل", "منتصف الليل"), Some(Prefer::Future));
+        assert_eq!(cue("سيمثل الوزير السابق أمام قاضي التحقيق بالقطب القضائي المالي يوم الإثنين", "يوم الإثنين"), Some(Prefer::Future));
+        assert_eq!(cue("ومن المقرر أن يلتقي الفريقان في ملعب المدينة الجديد بالعاصمة مساء السبت", "مساء السبت"), Some(Prefer::Future));
+        assert_eq!(cue("ستعلق الوزارة على الأمر بعد اجتماع الحكومة منتصف الليل", "منتصف الليل"), None);
+        assert_eq!(cue("ستحقق الشرطة مع المتهمين في ملابسات هجوم الأحد", "الأحد"), None);
+        assert_eq!(cue("وقال مسؤول في الوزارة للصحفيين إن الحكومة لم تتخذ أي قرار بشأن الحظر الأحد", "الأحد"), None);
     }
 
     #[test]
@@ -2038,7 +2046,7 @@ mod tests {
         assert_eq!(cue("وأوضح أن الحكومة ستعلن القرار، في بيان نشرته الأحد", "الأحد"), Some(Prefer::Past));
         // A statement still to come keeps its future verb.
         assert_eq!(cue("وسيعقد الوزير مؤتمرا صحفيا الأحد", "الأحد"), Some(Prefer::Future));
-        assert_eq!(cue("ستعلن اللجنة النتائج في مؤتمر صحفي الأحد", "الأحد"), None);
+        assert_eq!(cue("ستعلن اللجنة النتائج في مؤتمر صحفي الأحد", "الأحد"), Some(Prefer::Future));
         // A future verb across a comma with no statement named still governs.
         assert_eq!(cue("وستجرى الانتخابات التشريعية، كما هو مقرر، الأحد", "الأحد"), Some(Prefer::Future));
         // A future cue earlier in a sentence no past verb opens, or a verb of the statement's

@@ -527,7 +527,10 @@ fn imperfect_announces_before<'t>(grammar: &Grammar, text: &'t str, before: &[&'
     let subject_given = k > 0 && subject_before(k);
     // verb + subject + day: the older rule decides; a subject of more words and no object (historical
     // present «يستيقظ سكان الحي صباح الأحد») is no announcement.
-    if between.len() < if subject_given { 1 } else { 2 } || between.len() > if announcing_verb { 8 } else { 6 } {
+    // (a subject and an object of more words, a team's or voters' with the place of the match or
+    // the vote: «يخوض منتخب العراق للشباب مباراته الثانية في البطولة العربية الإثنين»، «يتوجه
+    // الناخبون في إقليم كردستان إلى صناديق الاقتراع صباح الأحد»)
+    if between.len() < if subject_given { 1 } else { 2 } || between.len() > 8 {
         return None;
     }
     // What follows the subject: the object and complements.

@@ -20,6 +20,7 @@ mod clock;
 mod document;
 mod explain;
 mod governor;
+mod opener;
 mod perfect;
 mod publication;
 mod resolve;

@@ -187,10 +187,6 @@ pub(crate) enum CueKind {
     /// «على أن» + an imperfect before it («على أن يخضع للفحص الطبي يوم الأحد»): a condition or an
     /// arrangement, still to come.
     OnCondition,
-    /// A word of what lies ahead opening the clause, farther back than the scan reads («سيمثل
-    /// الوزير السابق أمام قاضي التحقيق … يوم الإثنين»، «من المقرر أن يلتقي …»): future (see
-    /// [`crate::opener`]).
-    Opener,
 }
 
 /// [`tense_cue`] with the word that decided it. `destination` is [`destination_of_postponement`]
@@ -387,13 +383,8 @@ pub(crate) fn tense_cue_found<'t>(grammar: &Grammar, text: &'t str, clause: Rang
         Ok(cue) => Some(cue),
         // «أكد أن الانتخابات ستجرى في موعدها، خلال مؤتمر صحفي الأحد»: a clause of its own that
         // names the statement dates the statement, which the article reports as made.
-        // «سيمثل الوزير السابق أمام قاضي التحقيق بالقطب المالي يوم الإثنين»: a clause opened by a
-        // word of what lies ahead governs it whole, past the words the scan reads (see [`crate::opener`]).
-        Err(stop) => match statement_named_before(grammar, text, before, clause_from, sentence.start.min(at.start), at.start)
-            .map(|word| Cue { prefer: Some(Prefer::Past), word, kind: CueKind::Statement })
-            .or_else(|| crate::opener::clause_opened_ahead(grammar, before, clause_from).map(|word| Cue { prefer: Some(Prefer::Future), word, kind: CueKind::Opener }))
-        {
-            Some(cue) => Some(cue),
+        Err(stop) => match statement_named_before(grammar, text, before, clause_from, sentence.start.min(at.start), at.start) {
+            Some(word) => Some(Cue { prefer: Some(Prefer::Past), word, kind: CueKind::Statement }),
             None if sentence.start < clause.start => {
                 let (read, nearer) = stop;
                 let whole_words = clause.start >= at.start || clause.start == 0 || !word_char_before(text, clause.start).0;
@@ -1566,7 +1557,6 @@ fn tense_note(cue: Option<Cue>, default_prefer: Prefer) -> String {
             CueKind::UntilAhead => format!("«حتى» right before it after «{}», a verb that is not past: the bound lies ahead, future", c.word),
             CueKind::Decided => format!("«{}», a verb of calling or deciding, with what it calls for or decides before the day: that thing's day, the nearest leaning ahead", c.word),
             CueKind::OnCondition => format!("«على {}» + an imperfect before it: an arrangement, still to come, future", c.word),
-            CueKind::Opener => format!("«{}», a word of what lies ahead, opens its clause and nothing in the clause ties the day elsewhere: future", c.word),
             CueKind::Awaited if c.prefer == Some(Prefer::Future) => format!("«{}» before it and «المقبل / القادم» after it: a feast or month prepared for, the next one, future", c.word),
             CueKind::Awaited => format!("«{}» before it: a feast or month prepared for or awaited, whatever the verb's tense; the nearest occurrence, which lies ahead or at most three days behind", c.word),
             CueKind::Perfect => format!("«{}», a perfect verb by its form, opens its clause and no other cue: past", c.word),
@@ -1983,15 +1973,7 @@ mod tests {
     fn a_distant_future_verb_does_not_govern() {
         // The nearer perfect verb انتهت governs, not the سـ verb six words back.
         assert_eq!(cue("ستعلق على الأمر لأن الحملة انتهت في منتصف الليل", "منتصف الليل"), Some(Prefer::Past));
-        // A سـ verb opening its clause governs it whole («ستعلق الوزارة على الأمر … منتصف الليل»,
-        // see [`crate::opener`]); not across a word that ties the time elsewhere («بعد»), a
-        // relative clause, or to a day of a thing dating itself («هجوم الأحد»).
-        assert_eq!(cue("ستعلق الوزارة على الأمر في اجتماع الحكومة منتصف الليل", "منتصف الليل"), Some(Prefer::Future));
-        assert_eq!(cue("سيمثل الوزير السابق أمام قاضي التحقيق بالقطب القضائي المالي يوم الإثنين", "يوم الإثنين"), Some(Prefer::Future));
-        assert_eq!(cue("ومن المقرر أن يلتقي الفريقان في ملعب المدينة الجديد بالعاصمة مساء السبت", "مساء السبت"), Some(Prefer::Future));
-        assert_eq!(cue("ستعلق الوزارة على الأمر بعد اجتماع الحكومة منتصف الليل", "منتصف الليل"), None);
-        assert_eq!(cue("ستحقق الشرطة مع المتهمين في ملابسات هجوم الأحد", "الأحد"), None);
-        assert_eq!(cue("وقال مسؤول في الوزارة للصحفيين إن الحكومة لم تتخذ أي قرار بشأن الحظر الأحد", "الأحد"), None);
+        assert_eq!(cue("ستعلق الوزارة على الأمر في اجتماع الحكومة منتصف الليل", "منتصف الليل"), None);
     }
 
     #[test]
@@ -2098,7 +2080,7 @@ mod tests {
         assert_eq!(cue("وأوضح أن الحكومة ستعلن القرار، في بيان نشرته الأحد", "الأحد"), Some(Prefer::Past));
         // A statement still to come keeps its future verb.
         assert_eq!(cue("وسيعقد الوزير مؤتمرا صحفيا الأحد", "الأحد"), Some(Prefer::Future));
-        assert_eq!(cue("ستعلن اللجنة النتائج في مؤتمر صحفي الأحد", "الأحد"), Some(Prefer::Future));
+        assert_eq!(cue("ستعلن اللجنة النتائج في مؤتمر صحفي الأحد", "الأحد"), None);
         // A future verb across a comma with no statement named still governs.
         assert_eq!(cue("وستجرى الانتخابات التشريعية، كما هو مقرر، الأحد", "الأحد"), Some(Prefer::Future));
         // A future cue earlier in a sentence no past verb opens, or a verb of the statement's

@@ -65,8 +65,7 @@ fn words(text: &str, range: Range<usize>) -> Vec<&str> {
 /// Do the words after the day, to the end of its sentence, tell that what the day dates is done:
 /// a result («بأغلبية ساحقة»), a relative clause («التي انتهت بالتعادل»), a time after it («بعد
 /// معارك»، «ثم استؤنفت»), a coordinated verb («وتخسرها»، «ويرفض التهم»، «وشهدت المدن»), a perfect
-/// of what happened, maybe with the object it was done to («شارك فيه آلاف»، «وأغلقته»), «بالفعل / فعلا»
-/// (it was indeed carried out)?
+/// of what happened («شارك فيه آلاف»)?
 fn told_as_done(grammar: &Grammar, text: &str, after: Range<usize>) -> bool {
     words(text, after).iter().any(|w| {
         let b = bare(w);
@@ -75,17 +74,8 @@ fn told_as_done(grammar: &Grammar, text: &str, after: Range<usize>) -> bool {
             || RELATIVE_PRONOUNS.contains(&b)
             || matches!(b, "بعد" | "عقب" | "اثر" | "ثم" | "رغم" | "دون")
             || in_table(grammar, "happened_verbs", b) || b.strip_suffix('ت').is_some_and(|r| in_table(grammar, "happened_verbs", r)) || b.strip_suffix("وا").is_some_and(|r| in_table(grammar, "happened_verbs", r))
-            || coordinated.is_some_and(|r| r.starts_with(['ي', 'ت', 'ن']) || maybe_perfect_feminine(r) || happened_done_to_it(grammar, r))
-            || matches!(b, "بالفعل" | "فعلا")
+            || coordinated.is_some_and(|r| r.starts_with(['ي', 'ت', 'ن']) || maybe_perfect_feminine(r))
     })
-}
-
-/// Is `word` (after «و») a verb of the word table `happened_verbs` with an object pronoun that
-/// takes up what the day dates («وأغلقته بالفعل»، «وبدأتها»), or such a verb as written («وبدأت
-/// الصيدليات البيع»)? The measure or the event was carried out: done.
-fn happened_done_to_it(grammar: &Grammar, word: &str) -> bool {
-    let happened = |v: &str| in_table(grammar, "happened_verbs", v) || v.strip_suffix('ت').is_some_and(|r| in_table(grammar, "happened_verbs", r)) || v.strip_suffix("وا").is_some_and(|r| in_table(grammar, "happened_verbs", r));
-    happened(word) || ["ها", "هم", "ه"].iter().filter_map(|p| word.strip_suffix(p)).any(|v| v.chars().nth(2).is_some() && happened(v))
 }
 
 /// Do the words after a start announced on a bare weekday (`after`, to the end of its sentence)
@@ -527,10 +517,7 @@ fn imperfect_announces_before<'t>(grammar: &Grammar, text: &'t str, before: &[&'
     let subject_given = k > 0 && subject_before(k);
     // verb + subject + day: the older rule decides; a subject of more words and no object (historical
     // present «يستيقظ سكان الحي صباح الأحد») is no announcement.
-    // (a subject and an object of more words, a team's or voters' with the place of the match or
-    // the vote: «يخوض منتخب العراق للشباب مباراته الثانية في البطولة العربية الإثنين»، «يتوجه
-    // الناخبون في إقليم كردستان إلى صناديق الاقتراع صباح الأحد»)
-    if between.len() < if subject_given { 1 } else { 2 } || between.len() > 8 {
+    if between.len() < if subject_given { 1 } else { 2 } || between.len() > if announcing_verb { 8 } else { 6 } {
         return None;
     }
     // What follows the subject: the object and complements.

@@ -20,7 +20,6 @@ mod clock;
 mod document;
 mod explain;
 mod governor;
-mod opener;
 mod perfect;
 mod publication;
 mod resolve;

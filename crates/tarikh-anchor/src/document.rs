@@ -877,8 +877,9 @@ fn inside_quote(text: &str, at: usize) -> bool {
 }
 
 /// The month, counted from `reference`'s (−1, 0 or +1), of day `day` with no month named
-/// («يوم 28»): the nearest such day in direction `prefer` among the month before, the month of
-/// and the month after the reference (a month too short for the day is skipped).
+/// («يوم 28»): the nearest such day in direction `prefer` (past or future) among the month before,
+/// the month of and the month after the reference (a month too short for the day is skipped); with
+/// no direction, the reference's month.
 fn month_step_of_bare_day(reference: NaiveDate, day: u32, prefer: Prefer) -> i32 {
     use chrono::Datelike;
     let candidates: Vec<(i32, NaiveDate)> = (-1..=1)
@@ -889,11 +890,11 @@ fn month_step_of_bare_day(reference: NaiveDate, day: u32, prefer: Prefer) -> i32
         .collect();
     let past = candidates.iter().filter(|(_, d)| *d <= reference).max_by_key(|(_, d)| *d);
     let ahead = candidates.iter().filter(|(_, d)| *d >= reference).min_by_key(|(_, d)| *d);
-    let distance = |d: NaiveDate| (d - reference).num_days().abs();
     let chosen = match (prefer, past, ahead) {
         (Prefer::Past, Some(p), _) | (Prefer::Future, _, Some(p)) => Some(p),
-        (Prefer::Nearest, Some(p), Some(f)) => Some(if distance(p.1) <= distance(f.1) { p } else { f }),
-        (Prefer::NearestLeaningPast, Some(p), Some(f)) => Some(if distance(p.1) <= distance(f.1) + 1 { p } else { f }),
+        // (with no tense, the publication's month: a headline's «انطلاق الامتحانات يوم 28» early
+        // in a month is as often that month's as the last one's)
+        (Prefer::Nearest | Prefer::NearestLeaningPast, _, _) => None,
         (_, p, f) => p.or(f),
     };
     chosen.map_or(0, |(k, _)| *k)
@@ -1236,7 +1237,13 @@ pub(crate) fn anchor_traced(
         let sem = &m.semantics;
         let cue = match cue {
             Some(Cue { kind: CueKind::Before | CueKind::Perfect, prefer: Some(Prefer::Past), .. })
-                if sem.day.is_some() && sem.month.is_some() && sem.year.is_none() && sem.weekday.is_none() && sem.shift.is_none() && sem.direction.is_none() && sem.hour.is_none() && sem.anaphora.is_none() =>
+                if sem.day.is_some()
+                    && sem.year.is_none()
+                    && sem.weekday.is_none()
+                    && sem.shift.is_none()
+                    && sem.direction.is_none()
+                    && sem.hour.is_none()
+                    && ((sem.month.is_some() && sem.anaphora.is_none()) || (sem.month.is_none() && sem.anaphora == Some(Anaphora::Unit(Unit::Month)))) =>
             {
                 let words = before.in_order_from(clause_start.min(m.matched.start));
                 crate::governor::decided_thing(grammar, text, &words, sentence_end, m.matched.clone())
@@ -1380,6 +1387,10 @@ pub(crate) fn anchor_traced(
                     // إلى طبيعتها يوم 3» on 30 December: a day number with no month is the nearest
                     // such day in the tense's direction, of the month before or after the
                     // publication's when the day has passed it or is still ahead of it
+                    // (but the day a verb of calling or deciding gives what it calls for or
+                    // decides, «قررت الحكومة تعطيل الدوام يوم 25»، «حددت المحكمة جلسة يوم 7», is
+                    // still ahead of a decision just reported: the coming such day)
+                    (Unit::Month, None, Some(day)) if matches!(cue, Some(Cue { kind: CueKind::Decided, .. })) => month_step_of_bare_day(r.date, day, Prefer::Future),
                     (Unit::Month, None, Some(day)) => month_step_of_bare_day(r.date, day, prefer),
                     _ => s.shift.map_or(0, |(_, n)| n),
                 };

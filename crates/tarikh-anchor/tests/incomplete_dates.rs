@@ -21,8 +21,11 @@ fn a_day_number_without_month_crosses_into_the_month_the_tense_points_to() {
     assert_eq!(value("وقع الانفجار يوم 30 في المنطقة الصناعية.", "يوم 30", "2023-01-04"), "2022-12-30");
     // ahead, the day already past this month: next month's
     assert_eq!(value("وستستأنف الدراسة يوم 4 بعد عطلة الشتاء.", "يوم 4", "2023-12-29"), "2024-01-04");
-    // no tense: the nearest such day
-    assert_eq!(value("جلسة يوم 6 للنطق بالحكم.", "يوم 6", "2022-08-27"), "2022-09-06");
+    // no tense: the publication's month
+    assert_eq!(value("انطلاق امتحانات الباكالوريا يوم 28", "يوم 28", "2022-06-02"), "2022-06-28");
+    // a day a verb of calling or deciding gives what it calls for or decides: of this month
+    assert_eq!(value("قررت الحكومة تعطيل الدوام الرسمي يوم 25 بمناسبة الانتخابات.", "يوم 25", "2024-05-08"), "2024-05-25");
+    assert_eq!(value("دعت النقابات إلى إضراب عام يوم 27 في كل القطاعات.", "يوم 27", "2025-11-20"), "2025-11-27");
     // within the month, as before
     assert_eq!(value("صدر القرار يوم 5 وأعلن رسميا.", "يوم 5", "2023-06-20"), "2023-06-05");
     assert_eq!(value("وستنطلق الحملة يوم 25 وتتواصل أسبوعين.", "يوم 25", "2023-06-20"), "2023-06-25");

@@ -2140,12 +2140,33 @@ fn a_span_of_hours_is_a_schedule_and_makes_no_generic_event() {
 }
 
 #[test]
+fn a_date_set_off_by_commas_after_the_subject_does_not_break_the_phrase() {
+    // «أفرجت السلطات، أمس الخميس، عن …»: Levantine and Gulf agencies set the date off by commas
+    // after the subject; the phrase reads on after the closing comma, as without the commas
+    for (text, date_text, trigger) in [
+        ("أفرجت السلطات اللبنانية، مساء أمس السبت، عن الموقوفين في أحداث الشغب.", "مساء أمس السبت", "أفرجت السلطات اللبنانية، مساء أمس السبت، عن"),
+        ("وأطلقت السلطات، الأحد، سراح دفعة أولى من المعتقلين.", "الأحد", "أطلقت السلطات، الأحد، سراح"),
+    ] {
+        let d = doc("d", text, vec![date(date_text, "2023-10-15", day(2023, 10, 15))]);
+        let ev = extract(&d, &lex());
+        let (_, release) = find(&ev, trigger);
+        assert_eq!((release.event_type.as_str(), release.time), ("release", Some(0)), "{text}");
+    }
+    // not after a subject that opens a phrase of its own: the date is that phrase's
+    let text = "أفرجت السلطات بعد اعتقالهم، الأحد، عن الناشطين.";
+    let d = doc("d", text, vec![date("الأحد", "2023-10-15", day(2023, 10, 15))]);
+    let ev = extract(&d, &lex());
+    assert!(ev.mentions.iter().all(|m| m.trigger != "أفرجت السلطات بعد اعتقالهم، الأحد، عن"), "{:?}", ev.mentions);
+}
+
+#[test]
 fn a_penalty_term_is_no_length_of_the_ruling() {
     // the years of a sentence after a word of penalty are its term, not how long the ruling lasted
     let text = "أصدرت المحكمة، اليوم الثلاثاء، حكما بالسجن المشدد عشر سنوات على المتهم.";
     let d = doc("d", text, vec![date("اليوم الثلاثاء", "2025-04-15", day(2025, 4, 15)), duration("عشر سنوات", "P10Y", 10 * 365 * 86400)]);
     let ev = extract(&d, &lex());
-    let (_, verdict) = find(&ev, "حكما بالسجن");
+    // (the date set off by commas after the subject: the verb's phrase reads on after it)
+    let (_, verdict) = find(&ev, "أصدرت المحكمة، اليوم الثلاثاء، حكما");
     assert_eq!(verdict.event_type, "verdict");
     assert_eq!((verdict.time, verdict.duration), (Some(0), None));
     // with a word of lasting («بحبسه لمدة ستة أشهر»), and the North African order («سنوات سجنا»)

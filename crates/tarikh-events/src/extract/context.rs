@@ -196,6 +196,17 @@ impl<'a> Ctx<'a> {
                             return Some(end);
                         }
                     }
+                    // (a date set off by commas after the subject reads the same: «أفرجت السلطات
+                    // السورية، أمس الخميس، عن …»، «أطلقت السلطات، السبت، سراح …»)
+                    // (its phrase reads on right after the closing comma, on the same terms as a
+                    // date the gap skips: a subject that opens no phrase of its own)
+                    if !in_timex && after_date.is_none() && at < self.words.len() {
+                        if let Some(next) = self.date_set_off(at) {
+                            let Some(Slot::Word(forms)) = slots.get(si + 1) else { return None };
+                            let fits = self.word_timex[next].is_none() && word_candidates(self.word(next)).iter().any(|(_, s)| forms.contains(*s));
+                            return (fits && !own_phrase && (skipped <= *g || subject)).then(|| self.match_rest(slots, si + 2, next + 1, in_timex)).flatten();
+                        }
+                    }
                     if at >= self.words.len() || !self.joined(at - 1) {
                         return None;
                     }
